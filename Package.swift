@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Workbench",
+    products: [
+        .executable(name: "workbench", targets: ["Workbench"]),
+        .library(name: "Annotations", targets: ["Annotations"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "Annotations"),
+        .executableTarget(
+            name: "Workbench",
+            dependencies: [
+                "Annotations",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "WorkbenchBenchmarks",
+            dependencies: ["Annotations"]
+        ),
+        .testTarget(
+            name: "AnnotationsTests",
+            dependencies: [
+                "Annotations",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "Annotations"]
+        ),
+    ]
+)

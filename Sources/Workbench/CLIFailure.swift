@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+/// A user-facing failure: one clear line on standard error and exit status 1.
+struct CLIFailure: Error, CustomStringConvertible, LocalizedError {
+    let message: String
+    let exitCode: Int32
+
+    init(_ message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    var description: String { message }
+    var errorDescription: String? { message }
+}

@@ -1,0 +1,70 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench segment`: print a corpus split into sentences.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split a corpus into sentences.",
+        discussion: """
+            With --format lines: one sentence per line, whitespace collapsed. With --format jsonl: one object \
+            per sentence with document id, index, scalar offsets, text and tokens. With --out DIR: one \
+            <document id>.txt (lines) or .jsonl file per document.
+            """
+    )
+
+    /// Output shapes of `segment`.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case lines, jsonl
+    }
+
+    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/")
+    var paths: [String] = []
+
+    @Option(help: "Output format: lines or jsonl.")
+    var format: OutputFormat = .lines
+
+    @Option(help: "Write one file per document into this folder instead of standard output.")
+    var out: String?
+
+    mutating func run() throws {
+        let corpus: Corpus
+        do {
+            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
+        let segmented = SegmentedCorpus(corpus)
+        if let out {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for document in segmented.documents {
+                    let ext = format == .lines ? "txt" : "jsonl"
+                    let path = (out as NSString).appendingPathComponent("\(document.document.id).\(ext)")
+                    try Data(render(document).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
+            } catch {
+                throw CLIFailure("\(out): cannot write: \(error.localizedDescription)")
+            }
+        } else {
+            var output = StandardOutput()
+            for document in segmented.documents { output.write(render(document)) }
+            output.flush()
+        }
+    }
+
+    private func render(_ document: SegmentedDocument) -> String {
+        var text = ""
+        for sentence in document.sentences {
+            switch format {
+            case .lines:
+                text += sentence.collapsedText + "\n"
+            case .jsonl:
+                text += SentenceJSON.line(for: sentence) + "\n"
+            }
+        }
+        return text
+    }
+}

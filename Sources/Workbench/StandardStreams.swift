@@ -1,0 +1,24 @@
+import Foundation
+
+/// Buffered writes to standard output, flushed on deinit and when the buffer grows.
+struct StandardOutput: TextOutputStream {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ string: String) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One-line writes to standard error.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,3 @@
+import Annotations
+
+print("workbench-benchmarks: nothing yet")
