@@ -1,0 +1,75 @@
+import Foundation
+
+/// The label sets a session uses. Defaults follow SemEval-2016 stance labels and the German
+/// speech-representation forms; a schema file can replace them, and a session embeds its schema.
+public struct AnnotationSchema: Sendable, Hashable, Codable {
+    /// Schema name, e.g. `default`.
+    public var name: String
+    /// Stance labels (default: favor, against, none).
+    public var stanceLabels: [String]
+    /// Claim forms (default: direct, indirect, free-indirect, reported, mixed).
+    public var claimForms: [String]
+    /// Speaker kinds (default: person, organisation, institution, anonymous).
+    public var speakerKinds: [String]
+
+    /// Creates a schema.
+    public init(name: String, stanceLabels: [String], claimForms: [String], speakerKinds: [String]) {
+        self.name = name
+        self.stanceLabels = stanceLabels
+        self.claimForms = claimForms
+        self.speakerKinds = speakerKinds
+    }
+
+    /// The default schema.
+    public static let standard = AnnotationSchema(
+        name: "default",
+        stanceLabels: ["favor", "against", "none"],
+        claimForms: ["direct", "indirect", "free-indirect", "reported", "mixed"],
+        speakerKinds: ["person", "organisation", "institution", "anonymous"]
+    )
+
+    private enum CodingKeys: String, CodingKey {
+        case name, stanceLabels = "stance_labels", claimForms = "claim_forms", speakerKinds = "speaker_kinds"
+    }
+
+    /// Loads a schema file (JSON with `name`, `stance_labels`, `claim_forms`, `speaker_kinds`).
+    /// Missing lists fall back to the defaults; empty lists and duplicate labels are refused.
+    public static func load(path: String) throws(SchemaError) -> AnnotationSchema {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .invalid(path, "not valid JSON") }
+        guard let dictionary = object as? [String: Any] else { throw .invalid(path, "expected a JSON object at the top level") }
+        func labels(_ key: String, _ fallback: [String]) throws(SchemaError) -> [String] {
+            guard let raw = dictionary[key] else { return fallback }
+            guard let list = raw as? [String] else { throw .invalid(path, "\"\(key)\" must be a list of strings") }
+            let cleaned = list.map { $0.trimmingCharacters(in: .whitespaces) }
+            if cleaned.isEmpty || cleaned.contains(where: { $0.isEmpty || $0.contains(where: \.isWhitespace) }) {
+                throw .invalid(path, "\"\(key)\" must hold at least one label, each a single word")
+            }
+            if Set(cleaned).count != cleaned.count { throw .invalid(path, "\"\(key)\" lists a label twice") }
+            return cleaned
+        }
+        return AnnotationSchema(
+            name: (dictionary["name"] as? String) ?? (path as NSString).lastPathComponent,
+            stanceLabels: try labels("stance_labels", standard.stanceLabels),
+            claimForms: try labels("claim_forms", standard.claimForms),
+            speakerKinds: try labels("speaker_kinds", standard.speakerKinds))
+    }
+}
+
+/// Why a schema file could not be used.
+public enum SchemaError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// The file cannot be read.
+    case unreadable(String)
+    /// The file's content is wrong.
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path): return "\(path): cannot read the schema file"
+        case .invalid(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

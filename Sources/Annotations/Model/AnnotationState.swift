@@ -1,0 +1,338 @@
+/// The annotations of a session at one point of its event log.
+///
+/// The state changes only through ``apply(_:)`` (or the pure ``applying(_:to:)``), one event at a
+/// time. An event that cannot apply throws ``AnnotationError`` and leaves the state unchanged.
+/// Deleting cascades: a speaker takes its mentions and stances with it and its claims lose their
+/// attribution; a mention or cue is unlinked from its claims; a claim is removed from stance
+/// evidence; a target takes its stances; notes and reviews of deleted records go too.
+public struct AnnotationState: Sendable, Hashable {
+    /// The label sets edits are checked against.
+    public private(set) var schema: AnnotationSchema
+    /// Speakers by id.
+    public private(set) var speakers: [String: Speaker] = [:]
+    /// Speaker mentions by id.
+    public private(set) var mentions: [String: Mention] = [:]
+    /// Cues by id.
+    public private(set) var cues: [String: Cue] = [:]
+    /// Claims by id.
+    public private(set) var claims: [String: Claim] = [:]
+    /// Targets by id.
+    public private(set) var targets: [String: Target] = [:]
+    /// Stances by id.
+    public private(set) var stances: [String: Stance] = [:]
+    /// Notes by id.
+    public private(set) var notes: [String: Note] = [:]
+    /// Sentence statuses other than `open`.
+    public private(set) var statuses: [SentenceKey: SentenceStatus] = [:]
+    /// Review verdicts by annotation id.
+    public private(set) var reviews: [String: ReviewDecision] = [:]
+    /// Sequence number of the last applied event (0 when none).
+    public private(set) var lastSeq = 0
+    /// Changes that `undo` can take back, most recent last.
+    public private(set) var undoStack: [Change] = []
+    /// Changes that `redo` can re-do, most recently undone last.
+    public private(set) var redoStack: [Change] = []
+    private var nextNumber: [Character: Int] = [:]
+
+    /// An empty state with a schema.
+    public init(schema: AnnotationSchema = .standard) {
+        self.schema = schema
+    }
+
+    /// The pure form: the state after `event`, or the reason it cannot apply.
+    public static func applying(_ event: Event, to state: AnnotationState) throws(AnnotationError) -> AnnotationState {
+        var next = state
+        try next.apply(event)
+        return next
+    }
+
+    /// Replays events from an empty state with `schema`.
+    public static func replaying<S: Sequence>(_ events: S, schema: AnnotationSchema) throws(AnnotationError) -> AnnotationState
+    where S.Element == Event {
+        var state = AnnotationState(schema: schema)
+        for event in events { try state.apply(event) }
+        return state
+    }
+
+    /// Applies one event in place. Throws and changes nothing if it cannot apply.
+    public mutating func apply(_ event: Event) throws(AnnotationError) {
+        guard event.seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: event.seq) }
+        switch event.action {
+        case .undo:
+            guard let change = undoStack.popLast() else { throw .nothingToUndo }
+            for entry in change.entries.reversed() { write(entry.key, entry.before) }
+            redoStack.append(change)
+        case .redo:
+            guard let change = redoStack.popLast() else { throw .nothingToRedo }
+            for entry in change.entries { write(entry.key, entry.after) }
+            undoStack.append(change)
+        default:
+            let entries = try plan(event.action)
+            for entry in entries { write(entry.key, entry.after) }
+            undoStack.append(Change(seq: event.seq, entries: entries))
+            redoStack.removeAll()
+            if case .add(let record) = event.action { reserve(record) }
+        }
+        lastSeq = event.seq
+    }
+
+    /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.
+    public func nextID(_ prefix: Character) -> String {
+        "\(prefix)\(nextNumber[prefix] ?? 1)"
+    }
+
+    /// The record stored under `key`, if any.
+    public func record(_ key: RecordKey) -> Record? {
+        switch key {
+        case .speaker(let id): return speakers[id].map(Record.speaker)
+        case .mention(let id): return mentions[id].map(Record.mention)
+        case .cue(let id): return cues[id].map(Record.cue)
+        case .claim(let id): return claims[id].map(Record.claim)
+        case .target(let id): return targets[id].map(Record.target)
+        case .stance(let id): return stances[id].map(Record.stance)
+        case .note(let id): return notes[id].map(Record.note)
+        case .status(let sentence): return statuses[sentence].map { Record.status(sentence, $0) }
+        case .review(let id): return reviews[id].map(Record.review)
+        }
+    }
+
+    /// The record with this id, if any.
+    public func record(id: String) -> Record? {
+        RecordKey.forID(id).flatMap(record)
+    }
+
+    /// The status of a sentence (`open` when none was set).
+    public func status(of sentence: SentenceKey) -> SentenceStatus { statuses[sentence] ?? .open }
+
+    /// Every record, in a stable order (kind, then numeric id or sentence).
+    public var allRecords: [Record] {
+        var result: [Record] = []
+        result += Self.sortedByID(speakers).map(Record.speaker)
+        result += Self.sortedByID(targets).map(Record.target)
+        result += Self.sortedByID(mentions).map(Record.mention)
+        result += Self.sortedByID(cues).map(Record.cue)
+        result += Self.sortedByID(claims).map(Record.claim)
+        result += Self.sortedByID(stances).map(Record.stance)
+        result += Self.sortedByID(notes).map(Record.note)
+        result += statuses.sorted { $0.key < $1.key }.map { Record.status($0.key, $0.value) }
+        result += reviews.sorted { Self.idOrder($0.key, $1.key) }.map { Record.review($0.value) }
+        return result
+    }
+
+    /// True when both states hold the same records (history and counters aside).
+    public func hasSameRecords(as other: AnnotationState) -> Bool {
+        speakers == other.speakers && mentions == other.mentions && cues == other.cues && claims == other.claims
+            && targets == other.targets && stances == other.stances && notes == other.notes
+            && statuses == other.statuses && reviews == other.reviews
+    }
+
+    /// Values of a dictionary sorted by numeric id (`C2` before `C10`).
+    public static func sortedByID<V>(_ dictionary: [String: V]) -> [V] {
+        dictionary.sorted { idOrder($0.key, $1.key) }.map(\.value)
+    }
+
+    /// Orders ids by prefix, then number.
+    public static func idOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let lp = lhs.prefix { !$0.isNumber }, rp = rhs.prefix { !$0.isNumber }
+        if lp != rp { return lp < rp }
+        let ln = Int(lhs.dropFirst(lp.count)) ?? 0, rn = Int(rhs.dropFirst(rp.count)) ?? 0
+        return ln != rn ? ln < rn : lhs < rhs
+    }
+
+    /// Replaces the schema; only for sessions being created before any event.
+    public mutating func useSchema(_ schema: AnnotationSchema) { self.schema = schema }
+
+    // MARK: - Planning changes
+
+    private func plan(_ action: EditAction) throws(AnnotationError) -> [Change.Entry] {
+        switch action {
+        case .add(let record):
+            if case .status = record { return try plan(.replace(record)) }
+            if case .review(let decision) = record { return try plan(.review(decision)) }
+            try checkIDForm(record)
+            guard self.record(record.key) == nil else { throw .duplicateID(record.key.description) }
+            try validate(record)
+            return [Change.Entry(key: record.key, before: nil, after: record)]
+        case .replace(let record):
+            let before = self.record(record.key)
+            if case .status = record {} else if before == nil { throw .unknownID(record.key.description) }
+            try validate(record)
+            return [Change.Entry(key: record.key, before: before, after: record)]
+        case .setStatus(let sentence, let status):
+            guard sentence.sentence >= 0, !sentence.document.isEmpty else {
+                throw .malformedSpan("sentence \(sentence) does not exist")
+            }
+            let key = RecordKey.status(sentence)
+            return [Change.Entry(key: key, before: self.record(key), after: status == .open ? nil : .status(sentence, status))]
+        case .review(let decision):
+            guard record(id: decision.annotation) != nil else { throw .unknownID(decision.annotation) }
+            if decision.verdict == .rejected, (decision.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw .missingReason(decision.annotation)
+            }
+            let key = RecordKey.review(decision.annotation)
+            return [Change.Entry(key: key, before: record(key), after: .review(decision))]
+        case .delete(let id):
+            guard let key = RecordKey.forID(id), let existing = record(key) else { throw .unknownID(id) }
+            return cascade(deleting: existing)
+        case .undo, .redo:
+            return []
+        }
+    }
+
+    private func checkIDForm(_ record: Record) throws(AnnotationError) {
+        let key = record.key
+        guard let prefix = RecordKey.prefix(forKind: key.kind) else { return }
+        let id = key.description
+        guard RecordKey.forID(id) == key else {
+            throw .malformedID(id, expected: "\(prefix) followed by a number, e.g. \(prefix)1")
+        }
+    }
+
+    private func validate(_ record: Record) throws(AnnotationError) {
+        switch record {
+        case .speaker(let speaker):
+            if speaker.name.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a speaker's name") }
+            try checkLabel(speaker.kind, in: schema.speakerKinds, field: "speaker kind")
+        case .mention(let mention):
+            try checkAnchor(mention.anchor, mention.id)
+            guard speakers[mention.speaker] != nil else {
+                throw .unknownReference(kind: "speaker", id: mention.speaker, from: mention.id)
+            }
+        case .cue(let cue):
+            try checkAnchor(cue.anchor, cue.id)
+        case .claim(let claim):
+            try checkAnchor(claim.anchor, claim.id)
+            if let speaker = claim.speaker, speakers[speaker] == nil {
+                throw .unknownReference(kind: "speaker", id: speaker, from: claim.id)
+            }
+            if let mention = claim.mention, mentions[mention] == nil {
+                throw .unknownReference(kind: "mention", id: mention, from: claim.id)
+            }
+            if let cue = claim.cue, cues[cue] == nil { throw .unknownReference(kind: "cue", id: cue, from: claim.id) }
+            if let form = claim.form { try checkLabel(form, in: schema.claimForms, field: "claim form") }
+        case .target(let target):
+            if target.text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a target's text") }
+        case .stance(let stance):
+            guard speakers[stance.speaker] != nil else {
+                throw .unknownReference(kind: "speaker", id: stance.speaker, from: stance.id)
+            }
+            guard targets[stance.target] != nil else {
+                throw .unknownReference(kind: "target", id: stance.target, from: stance.id)
+            }
+            try checkLabel(stance.label, in: schema.stanceLabels, field: "stance label")
+            for claim in stance.evidence where claims[claim] == nil {
+                throw .unknownReference(kind: "claim", id: claim, from: stance.id)
+            }
+            if let other = stances.values.first(where: {
+                $0.speaker == stance.speaker && $0.target == stance.target && $0.id != stance.id
+            }) {
+                throw .duplicateStance(speaker: stance.speaker, target: stance.target, existing: other.id)
+            }
+        case .note(let note):
+            if note.text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a note") }
+            if case .annotation(let id) = note.subject, self.record(id: id) == nil {
+                throw .unknownReference(kind: "annotation", id: id, from: note.id)
+            }
+        case .status(let sentence, _):
+            if sentence.sentence < 0 { throw .malformedSpan("sentence \(sentence) does not exist") }
+        case .review(let decision):
+            if self.record(id: decision.annotation) == nil { throw .unknownID(decision.annotation) }
+        }
+    }
+
+    private func checkAnchor(_ anchor: TextAnchor, _ id: String) throws(AnnotationError) {
+        guard anchor.hasWellFormedSegments else {
+            throw .malformedSpan("\(id) needs non-empty, sorted, non-overlapping segments with offsets ≥ 0")
+        }
+        if anchor.document.isEmpty { throw .malformedSpan("\(id) names no document") }
+        if anchor.sentence < 0 { throw .malformedSpan("\(id) names sentence \(anchor.sentence)") }
+    }
+
+    private func checkLabel(_ label: String, in allowed: [String], field: String) throws(AnnotationError) {
+        guard allowed.contains(label) else { throw .labelNotInSchema(label: label, field: field, allowed: allowed) }
+    }
+
+    private func cascade(deleting record: Record) -> [Change.Entry] {
+        var entries: [Change.Entry] = []
+        var removed = Set<String>()
+        func remove(_ record: Record) {
+            let id = record.key.description
+            guard !removed.contains(id) else { return }
+            removed.insert(id)
+            entries.append(Change.Entry(key: record.key, before: record, after: nil))
+        }
+        var updatedClaims: [String: Claim] = [:]
+        var updatedStances: [String: Stance] = [:]
+
+        remove(record)
+        switch record {
+        case .speaker(let speaker):
+            for mention in Self.sortedByID(mentions) where mention.speaker == speaker.id { remove(.mention(mention)) }
+            for stance in Self.sortedByID(stances) where stance.speaker == speaker.id { remove(.stance(stance)) }
+            for claim in Self.sortedByID(claims) where claim.speaker == speaker.id || removed.contains(claim.mention ?? "") {
+                var copy = claim
+                if copy.speaker == speaker.id { copy.speaker = nil }
+                if removed.contains(copy.mention ?? "") { copy.mention = nil }
+                updatedClaims[claim.id] = copy
+            }
+        case .mention(let mention):
+            for claim in Self.sortedByID(claims) where claim.mention == mention.id {
+                var copy = claim
+                copy.mention = nil
+                updatedClaims[claim.id] = copy
+            }
+        case .cue(let cue):
+            for claim in Self.sortedByID(claims) where claim.cue == cue.id {
+                var copy = claim
+                copy.cue = nil
+                updatedClaims[claim.id] = copy
+            }
+        case .claim(let claim):
+            for stance in Self.sortedByID(stances) where stance.evidence.contains(claim.id) {
+                var copy = stance
+                copy.evidence.removeAll { $0 == claim.id }
+                updatedStances[stance.id] = copy
+            }
+        case .target(let target):
+            for stance in Self.sortedByID(stances) where stance.target == target.id { remove(.stance(stance)) }
+        default:
+            break
+        }
+        for (id, claim) in updatedClaims.sorted(by: { Self.idOrder($0.key, $1.key) }) where !removed.contains(id) {
+            entries.append(Change.Entry(key: .claim(id), before: claims[id].map(Record.claim), after: .claim(claim)))
+        }
+        for (id, stance) in updatedStances.sorted(by: { Self.idOrder($0.key, $1.key) }) where !removed.contains(id) {
+            entries.append(Change.Entry(key: .stance(id), before: stances[id].map(Record.stance), after: .stance(stance)))
+        }
+        for note in Self.sortedByID(notes) {
+            if case .annotation(let id) = note.subject, removed.contains(id) { remove(.note(note)) }
+        }
+        for id in removed.sorted(by: Self.idOrder) {
+            if let review = reviews[id] { entries.append(Change.Entry(key: .review(id), before: .review(review), after: nil)) }
+        }
+        return entries
+    }
+
+    // MARK: - Writing
+
+    private mutating func write(_ key: RecordKey, _ record: Record?) {
+        switch (key, record) {
+        case (.speaker(let id), let record): speakers[id] = record.flatMap { if case .speaker(let v) = $0 { v } else { nil } }
+        case (.mention(let id), let record): mentions[id] = record.flatMap { if case .mention(let v) = $0 { v } else { nil } }
+        case (.cue(let id), let record): cues[id] = record.flatMap { if case .cue(let v) = $0 { v } else { nil } }
+        case (.claim(let id), let record): claims[id] = record.flatMap { if case .claim(let v) = $0 { v } else { nil } }
+        case (.target(let id), let record): targets[id] = record.flatMap { if case .target(let v) = $0 { v } else { nil } }
+        case (.stance(let id), let record): stances[id] = record.flatMap { if case .stance(let v) = $0 { v } else { nil } }
+        case (.note(let id), let record): notes[id] = record.flatMap { if case .note(let v) = $0 { v } else { nil } }
+        case (.status(let sentence), let record):
+            statuses[sentence] = record.flatMap { if case .status(_, let v) = $0 { v } else { nil } }
+        case (.review(let id), let record): reviews[id] = record.flatMap { if case .review(let v) = $0 { v } else { nil } }
+        }
+    }
+
+    private mutating func reserve(_ record: Record) {
+        let id = record.key.description
+        guard let prefix = id.first, let number = Int(id.dropFirst()) else { return }
+        if number + 1 > nextNumber[prefix] ?? 1 { nextNumber[prefix] = number + 1 }
+    }
+}

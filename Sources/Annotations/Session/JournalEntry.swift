@@ -1,0 +1,26 @@
+/// One line of a session journal: an acknowledged event, or where the annotator moved to.
+public enum JournalEntry: Sendable, Hashable, Codable {
+    /// An event, appended and fsynced before it is acknowledged.
+    case event(Event)
+    /// The cursor moved.
+    case cursor(SentenceKey)
+
+    private enum CodingKeys: String, CodingKey { case event, cursor }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let event = try c.decodeIfPresent(Event.self, forKey: .event) {
+            self = .event(event)
+        } else {
+            self = .cursor(try c.decode(SentenceKey.self, forKey: .cursor))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .event(let event): try c.encode(event, forKey: .event)
+        case .cursor(let key): try c.encode(key, forKey: .cursor)
+        }
+    }
+}

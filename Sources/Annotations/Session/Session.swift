@@ -1,0 +1,84 @@
+/// A session in memory: who annotates which corpus, the event log and the state it gives.
+/// Pure value: files, locks and the clock live in ``SessionStore``.
+public struct Session: Sendable {
+    /// The session's annotator (events carry their own annotator too).
+    public var annotator: String
+    /// When the session was created (ISO 8601).
+    public var created: String
+    /// When it last changed.
+    public var updated: String
+    /// The corpus it belongs to.
+    public var corpus: CorpusReference
+    /// Sessions it was derived from, if any.
+    public var derivedFrom: [String]?
+    /// Where the annotator is.
+    public var cursor: SentenceKey?
+    /// The state after every event.
+    public private(set) var state: AnnotationState
+    /// The event log.
+    public private(set) var events: [Event]
+
+    /// A new, empty session.
+    public init(annotator: String, corpus: CorpusReference, schema: AnnotationSchema = .standard, created: String, derivedFrom: [String]? = nil) {
+        self.annotator = annotator
+        self.created = created
+        self.updated = created
+        self.corpus = corpus
+        self.derivedFrom = derivedFrom
+        self.state = AnnotationState(schema: schema)
+        self.events = []
+    }
+
+    /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
+    public init(file: SessionFile, path: String) throws(SessionError) {
+        annotator = file.annotator
+        created = file.created
+        updated = file.updated
+        corpus = file.corpus
+        derivedFrom = file.derivedFrom
+        cursor = file.cursor
+        state = AnnotationState(schema: file.schema)
+        events = []
+        events.reserveCapacity(file.events.count)
+        for event in file.events {
+            do {
+                try append(event)
+            } catch {
+                throw .badEvent(path: path, seq: event.seq, reason: error.description)
+            }
+        }
+        let differences = file.differences(from: state)
+        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
+    }
+
+    /// The schema edits are checked against.
+    public var schema: AnnotationSchema { state.schema }
+
+    /// Applies an action as the next event and returns it; throws and changes nothing if it cannot apply.
+    @discardableResult
+    public mutating func perform(_ action: EditAction, time: String, annotator: String? = nil) throws(AnnotationError) -> Event {
+        let event = Event(seq: state.lastSeq + 1, time: time, annotator: annotator ?? self.annotator, action: action)
+        try append(event)
+        return event
+    }
+
+    /// Applies an existing event (from a file or journal) and appends it to the log.
+    public mutating func append(_ event: Event) throws(AnnotationError) {
+        try state.apply(event)
+        events.append(event)
+        updated = event.time
+    }
+
+    /// Replaces state and log together (they must agree); used when rolling back.
+    mutating func replaceHistory(state: AnnotationState, events: [Event]) {
+        self.state = state
+        self.events = events
+    }
+
+    /// The file form of the session.
+    public var file: SessionFile {
+        SessionFile(
+            annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
+            cursor: cursor, state: state, events: events)
+    }
+}

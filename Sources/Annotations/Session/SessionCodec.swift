@@ -1,0 +1,122 @@
+import Foundation
+
+/// Reads and writes session files, turning every decoding failure into a ``SessionError`` that
+/// names the file and the JSON path or position where it went wrong.
+public enum SessionCodec {
+    private struct Header: Decodable {
+        var format: String?
+        var version: Int?
+    }
+
+    /// Decodes a session file's bytes; `path` is used in error messages.
+    public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
+        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .empty(path)
+        }
+        if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {
+            throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
+        }
+        let decoder = JSONDecoder()
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch let error as DecodingError {
+            if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
+                throw .foreign(path: path, found: "the top level is not a JSON object")
+            }
+            if case .typeMismatch(_, let context) = error {
+                throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
+            }
+            throw .notJSON(path: path, detail: syntaxDetail(error, data: data))
+        } catch {
+            throw .notJSON(path: path, detail: error.localizedDescription)
+        }
+        guard let format = header.format else { throw .foreign(path: path, found: "it has no \"format\" field") }
+        guard format == SessionFile.formatName else { throw .foreign(path: path, found: "its format is \"\(format)\"") }
+        guard let version = header.version else {
+            throw .invalid(path: path, jsonPath: "$.version", expected: "a version number is required")
+        }
+        guard version <= SessionFile.currentVersion else {
+            throw .newerVersion(path: path, version: version, supported: SessionFile.currentVersion)
+        }
+        guard version >= 1 else { throw .invalid(path: path, jsonPath: "$.version", expected: "version must be 1 or more") }
+        do {
+            return try decoder.decode(SessionFile.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error, path: path, data: data)
+        } catch {
+            throw .notJSON(path: path, detail: error.localizedDescription)
+        }
+    }
+
+    /// Encodes a session file as pretty-printed UTF-8 JSON ending in a newline.
+    public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        do {
+            var data = try encoder.encode(file)
+            data.append(0x0A)
+            return data
+        } catch {
+            throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
+        }
+    }
+
+    /// Maps a decoding error to a session error with a JSON path.
+    static func describe(_ error: DecodingError, path: String, data: Data) -> SessionError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .invalid(path: path, jsonPath: jsonPath(context.codingPath + [key]), expected: "required field is missing")
+        case .typeMismatch(let type, let context):
+            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: "expected \(readable(type))")
+        case .valueNotFound(let type, let context):
+            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: "expected \(readable(type)), found null")
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return .notJSON(path: path, detail: syntaxDetail(error, data: data)) }
+            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: context.debugDescription)
+        @unknown default:
+            return .notJSON(path: path, detail: "\(error)")
+        }
+    }
+
+    /// `$.events[3].record` from a coding path.
+    public static func jsonPath(_ codingPath: [any CodingKey]) -> String {
+        var result = "$"
+        for key in codingPath {
+            if let index = key.intValue { result += "[\(index)]" } else { result += "." + key.stringValue }
+        }
+        return result
+    }
+
+    private static func readable(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "an integer"
+        case is Bool.Type: return "true or false"
+        case is Double.Type: return "a number"
+        default:
+            let name = "\(type)"
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "a \(name) object"
+        }
+    }
+
+    private static func syntaxDetail(_ error: DecodingError, data: Data) -> String {
+        var text = ""
+        if case .dataCorrupted(let context) = error {
+            text = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        } else {
+            text = "\(error)"
+        }
+        if let range = text.range(of: "line ") {
+            let tail = text[range.lowerBound...]
+            let detail = tail.prefix { $0 != ")" && $0 != "\"" && $0 != "." }
+            return "stopped at \(detail)"
+        }
+        if text.contains("nexpected end") || text.contains("Unexpected end") {
+            return "it ends early (truncated?) at byte \(data.count)"
+        }
+        return text.isEmpty ? "malformed JSON" : text
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Why a session could not be opened, saved or locked. Each message names the file and, where it
+/// applies, where in it things went wrong.
+public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// A session name tries to leave the sessions folder or holds characters that are not allowed.
+    case nameRefused(name: String, reason: String)
+    /// The file does not exist.
+    case missing(String)
+    /// The file cannot be read or written.
+    case io(path: String, reason: String)
+    /// The file is empty.
+    case empty(String)
+    /// The file is not JSON; `detail` says where parsing stopped.
+    case notJSON(path: String, detail: String)
+    /// The file is JSON but not a Workbench session.
+    case foreign(path: String, found: String)
+    /// The file was written by a newer Workbench.
+    case newerVersion(path: String, version: Int, supported: Int)
+    /// A field is missing or has the wrong type; `jsonPath` is like `$.events[3].record.kind`.
+    case invalid(path: String, jsonPath: String, expected: String)
+    /// Replaying the event log fails at an event.
+    case badEvent(path: String, seq: Int, reason: String)
+    /// The stored annotations differ from what the event log gives.
+    case logMismatch(path: String, differences: [String])
+    /// Another process holds the session for writing.
+    case locked(path: String, holder: String)
+    /// The journal beside the session is damaged.
+    case journalDamaged(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .nameRefused(let name, let reason): return "session name '\(name)' refused: \(reason)"
+        case .missing(let path): return "\(path): no such session file"
+        case .io(let path, let reason): return "\(path): \(reason)"
+        case .empty(let path): return "\(path): the file is empty; it is not a session (left untouched)"
+        case .notJSON(let path, let detail): return "\(path): not valid JSON (\(detail)); the file is left untouched"
+        case .foreign(let path, let found):
+            return "\(path): not a Workbench session (\(found)); expected \"format\": \"\(SessionFile.formatName)\""
+        case .newerVersion(let path, let version, let supported):
+            return "\(path): written by a newer Workbench (session format version \(version); this one reads up to \(supported)); update Workbench"
+        case .invalid(let path, let jsonPath, let expected): return "\(path): at \(jsonPath): \(expected)"
+        case .badEvent(let path, let seq, let reason): return "\(path): event \(seq) cannot be replayed: \(reason)"
+        case .logMismatch(let path, let differences):
+            return "\(path): stored annotations differ from the event log (\(differences.count) difference(s)): "
+                + differences.prefix(5).joined(separator: "; ")
+                + (differences.count > 5 ? "; …" : "") + ". Run 'workbench replay --verify' for details"
+        case .locked(let path, let holder):
+            return "\(path): in use by \(holder); close it there first (a lock of a process that died is taken over automatically)"
+        case .journalDamaged(let path, let line, let reason): return "\(path):\(line): damaged journal line: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// A session open for writing: holds the lock, journals every acknowledged change (fsync before
+/// returning), and saves the JSON file atomically. After `kill -9` at any moment, reopening
+/// restores every acknowledged change from the file plus its journal.
+public final class SessionStore {
+    /// Why an edit was not recorded.
+    public enum Failure: Error, Sendable, CustomStringConvertible, LocalizedError {
+        /// The edit is not valid; nothing changed.
+        case rejected(AnnotationError)
+        /// The edit could not be made durable; nothing changed.
+        case storage(SessionError)
+
+        public var description: String {
+            switch self {
+            case .rejected(let error): return error.description
+            case .storage(let error): return error.description
+            }
+        }
+
+        public var errorDescription: String? { description }
+    }
+
+    /// The session file's path.
+    public let path: String
+    /// The session in memory.
+    public private(set) var session: Session
+    /// How many events the journal gave back on open (work recovered after a crash).
+    public private(set) var recoveredEvents: Int
+    /// The stale lock taken over on open, if any.
+    public let tookOverLockFrom: String?
+    /// Save the JSON file after this many new events (the journal makes every event durable anyway).
+    public var autosaveEvery = 50
+
+    private let lock: SessionLock
+    private let journal: SessionJournal
+    private var unsavedEvents = 0
+
+    /// Opens the session at `path` for writing, creating it with `makeNew()` when the file does not exist.
+    /// A corrupt or foreign file throws and is never overwritten.
+    public init(path: String, now: String, makeNew: () throws(SessionError) -> Session) throws(SessionError) {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: folder, reason: "cannot create the sessions folder: \(error.localizedDescription)")
+            }
+        }
+        lock = try SessionLock(sessionPath: path, now: now)
+        tookOverLockFrom = lock.tookOverFrom
+        let exists = FileManager.default.fileExists(atPath: path)
+        var session = exists ? try SessionStore.load(path: path) : try makeNew()
+        let journalPath = SessionJournal.path(for: path)
+        var recovered = 0
+        for entry in try SessionJournal.read(path: journalPath) {
+            switch entry {
+            case .event(let event):
+                guard event.seq > session.state.lastSeq else { continue }
+                do {
+                    try session.append(event)
+                } catch {
+                    throw .journalDamaged(path: journalPath, line: event.seq, reason: "event \(event.seq) cannot be replayed: \(error.description)")
+                }
+                recovered += 1
+            case .cursor(let key):
+                session.cursor = key
+            }
+        }
+        self.session = session
+        self.recoveredEvents = recovered
+        journal = try SessionJournal(path: journalPath)
+        if !exists || recovered > 0 { try save() }
+    }
+
+    deinit {
+        journal.close()
+        lock.release()
+    }
+
+    /// Reads and replays a session file without locking it (for replay, export, validate).
+    public static func load(path: String) throws(SessionError) -> Session {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .io(path: path, reason: "cannot read the file (permissions?)")
+        }
+        let file = try SessionCodec.decode(data, path: path)
+        return try Session(file: file, path: path)
+    }
+
+    /// Applies and journals an edit; when this returns, the change survives a crash.
+    @discardableResult
+    public func perform(_ action: EditAction, time: String, annotator: String? = nil) throws(Failure) -> Event {
+        let event: Event
+        do {
+            event = try session.perform(action, time: time, annotator: annotator)
+        } catch {
+            throw .rejected(error)
+        }
+        do {
+            try journal.append(.event(event))
+        } catch {
+            rollBackLastEvent()
+            throw .storage(error)
+        }
+        unsavedEvents += 1
+        if unsavedEvents >= autosaveEvery { try? save() }
+        return event
+    }
+
+    /// Records where the annotator is (journaled, so a crash resumes there).
+    public func moveCursor(to key: SentenceKey) {
+        guard session.cursor != key else { return }
+        session.cursor = key
+        try? journal.append(.cursor(key))
+    }
+
+    /// Writes the JSON file atomically and empties the journal.
+    public func save() throws(SessionError) {
+        try AtomicFile.write(try SessionCodec.encode(session.file), to: path)
+        try journal.reset()
+        unsavedEvents = 0
+    }
+
+    /// Saves and releases the lock; the store must not be used afterwards. Safe to call twice.
+    public func close() throws(SessionError) {
+        defer {
+            journal.close()
+            lock.release()
+        }
+        try save()
+    }
+
+    private func rollBackLastEvent() {
+        let events = session.events.dropLast()
+        var rebuilt = session
+        if let replayed = try? AnnotationState.replaying(events, schema: session.schema) {
+            rebuilt = Session(rebuilding: session, state: replayed, events: Array(events))
+        }
+        session = rebuilt
+    }
+}
+
+extension Session {
+    /// A copy of `session` with another state and log (used to roll back an event that could not be journaled).
+    init(rebuilding session: Session, state: AnnotationState, events: [Event]) {
+        self = session
+        self.replaceHistory(state: state, events: events)
+    }
+}

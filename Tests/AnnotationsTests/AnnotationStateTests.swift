@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+@Suite("Annotation state: apply, undo, redo, cascades")
+struct AnnotationStateTests {
+    let corpus = TestCorpus.corpus
+    var builder: AnchorBuilder { AnchorBuilder(corpus: corpus) }
+
+    func anchor(_ text: String, document: String = "tricky", sentence: Int = 0) throws -> TextAnchor {
+        try builder.anchor(document: document, sentence: sentence, segments: [TestCorpus.segment(text, in: document, sentence: sentence)])
+    }
+
+    func session() -> Session {
+        Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+    }
+
+    @Test("Adding speaker, mention, cue and claim; offsets are Unicode scalars")
+    func addAll() throws {
+        var s = session()
+        try s.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "t")
+        let mention = try anchor("NATO-Generalsekretär Mark Rutte")
+        #expect(mention.start == 3 && mention.end == 34)
+        try s.perform(.add(.mention(Mention(id: "M1", anchor: mention, speaker: "S1", role: "NATO-Generalsekretär"))), time: "t")
+        try s.perform(.add(.cue(Cue(id: "Q1", anchor: try anchor("sagte")))), time: "t")
+        try s.perform(.add(.claim(Claim(id: "C1", anchor: try anchor("Wir müssen handeln."), speaker: "S1", mention: "M1", cue: "Q1", form: "direct"))), time: "t")
+        #expect(s.state.claims["C1"]?.anchor.text == "Wir müssen handeln.")
+        #expect(s.state.nextID("C") == "C2")
+        #expect(s.events.map(\.seq) == [1, 2, 3, 4])
+    }
+
+    @Test("Rejected edits say why and change nothing")
+    func rejections() throws {
+        var s = session()
+        let before = s.state
+        #expect(throws: AnnotationError.unknownReference(kind: "speaker", id: "S9", from: "M1")) {
+            try s.perform(.add(.mention(Mention(id: "M1", anchor: try anchor("Mark Rutte"), speaker: "S9"))), time: "t")
+        }
+        try s.perform(.add(.speaker(Speaker(id: "S1", name: "Rutte"))), time: "t")
+        try s.perform(.add(.target(Target(id: "T1", text: "Nordkoreanische Truppen sind in Russland"))), time: "t")
+        #expect(throws: AnnotationError.self) {
+            try s.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "maybe"))), time: "t")
+        }
+        try s.perform(.delete("S1"), time: "t")
+        #expect(throws: AnnotationError.unknownID("S1")) { try s.perform(.delete("S1"), time: "t") }
+        #expect(throws: AnnotationError.nothingToRedo) { try s.perform(.redo, time: "t") }
+        #expect(s.events.count == 3)
+        _ = before
+    }
+
+    @Test("Undo and redo are events and restore exactly, including cascades")
+    func undoRedoCascade() throws {
+        var s = session()
+        try s.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "t")
+        try s.perform(.add(.mention(Mention(id: "M1", anchor: try anchor("Mark Rutte"), speaker: "S1"))), time: "t")
+        try s.perform(.add(.claim(Claim(id: "C1", anchor: try anchor("Wir müssen handeln."), speaker: "S1", mention: "M1"))), time: "t")
+        try s.perform(.add(.target(Target(id: "T1", text: "Handeln ist nötig"))), time: "t")
+        try s.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "favor", evidence: ["C1"]))), time: "t")
+        let full = s.state
+        try s.perform(.delete("S1"), time: "t")
+        #expect(s.state.speakers.isEmpty && s.state.mentions.isEmpty && s.state.stances.isEmpty)
+        #expect(s.state.claims["C1"]?.speaker == nil && s.state.claims["C1"]?.mention == nil)
+        try s.perform(.undo, time: "t")
+        #expect(s.state.hasSameRecords(as: full))
+        try s.perform(.redo, time: "t")
+        #expect(s.state.speakers.isEmpty)
+        try s.perform(.undo, time: "t")
+        try s.perform(.undo, time: "t")
+        #expect(s.state.stances.isEmpty)
+        #expect(s.events.last?.action == .undo)
+        let replayed = try AnnotationState.replaying(s.events, schema: .standard)
+        #expect(replayed.hasSameRecords(as: s.state))
+    }
+}

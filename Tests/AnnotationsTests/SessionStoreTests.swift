@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+@Suite("Session files, journal and lock")
+struct SessionStoreTests {
+    let corpus = TestCorpus.corpus
+
+    func newSession() -> Session {
+        Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+    }
+
+    @Test("Save, reopen, and the journal restores unsaved events")
+    func roundTrip() throws {
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/anna.json"
+        do {
+            let store = try SessionStore(path: path, now: "n") { newSession() }
+            store.autosaveEvery = 1000
+            try store.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "2026-11-21T10:00:01.000Z")
+            try store.perform(.add(.target(Target(id: "T1", text: "Truppen in Russland"))), time: "2026-11-21T10:00:02.000Z")
+            store.moveCursor(to: SentenceKey(document: "plain", sentence: 1))
+            // no save, no close: the journal holds the events
+            let journal = try SessionJournal.read(path: SessionJournal.path(for: path))
+            #expect(journal.count == 3)
+        }
+        let reopened = try SessionStore(path: path, now: "n") { newSession() }
+        #expect(reopened.session.state.speakers["S1"]?.name == "Mark Rutte")
+        #expect(reopened.session.cursor == SentenceKey(document: "plain", sentence: 1))
+        try reopened.close()
+        let loaded = try SessionStore.load(path: path)
+        #expect(loaded.events.count == 2)
+    }
+
+    @Test("A second writer is refused with the holder named")
+    func lockRefusesSecondWriter() throws {
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/anna.json"
+        let first = try SessionStore(path: path, now: "2026-11-21T10:00:00.000Z") { newSession() }
+        #expect {
+            _ = try SessionStore(path: path, now: "n") { newSession() }
+        } throws: { error in
+            guard let error = error as? SessionError, case .locked(_, let holder) = error else { return false }
+            return holder.contains("pid \(getpid())") && holder.contains("since 2026-11-21T10:00:00.000Z")
+        }
+        try first.close()
+        let second = try SessionStore(path: path, now: "n") { newSession() }
+        try second.close()
+    }
+
+    @Test("Corrupt, empty, foreign and newer files are reported and never overwritten", arguments: [
+        ("", "empty"),
+        ("{\"format\": \"workbench-session\", \"version\": 1, ", "not valid JSON"),
+        ("[1,2]", "not a Workbench session"),
+        ("{\"format\": \"brat\"}", "its format is \"brat\""),
+        ("{\"format\": \"workbench-session\", \"version\": 99}", "newer Workbench"),
+        ("{\"format\": \"workbench-session\", \"version\": 1, \"annotator\": 5}", "$.annotator"),
+    ])
+    func badFiles(content: String, expected: String) throws {
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/bad.json"
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SessionStore(path: path, now: "n") { newSession() }
+        } throws: { error in
+            "\(error)".contains(expected) && "\(error)".contains(path)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
+    }
+
+    @Test("Session names cannot leave the sessions folder", arguments: ["../x", "a/../../x", "/etc/passwd", ".hidden", "", "sessions/../x"])
+    func refusedNames(name: String) {
+        #expect(throws: SessionError.self) { try SessionLocation(folder: "sessions").path(for: name) }
+    }
+
+    @Test("Plain names map into the sessions folder")
+    func acceptedNames() throws {
+        let location = SessionLocation(folder: "sessions")
+        #expect(try location.path(for: "anna") == "sessions/anna.json")
+        #expect(try location.path(for: "anna.json") == "sessions/anna.json")
+        #expect(try location.path(for: "sessions/bob.json") == "sessions/bob.json")
+    }
+}
