@@ -91,3 +91,26 @@ struct AgreeCommandTests {
         #expect(result.stderr.contains("at least two session files"))
     }
 }
+
+@Suite("diff command")
+struct DiffCommandTests {
+    @Test("Shows changes per document and sentence with the sentence text")
+    func diff() throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        let result = try WorkbenchProcess.run(["diff", anna, ben], directory: URL(fileURLWithPath: folder))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("document a\n  sentence 1: Peskow erklärte, die Lage sei ernst.\n    ~ claim „die Lage sei ernst“ (C2): form: direct → indirect\n"))
+        #expect(result.stdout.contains("    ~ status: skipped → open\n"))
+        #expect(!result.stdout.contains("matched by id"))
+    }
+
+    @Test("Sessions of different corpora are refused")
+    func differentCorpora() throws {
+        let (_, anna, _) = try AgreeCommandTests.sessions()
+        let (folder, corpus) = try SessionFixture.corpus(["a": "Ganz anders."])
+        let other = try SessionFixture(annotator: "carl", folder: folder, corpus: corpus).write("carl")
+        let result = try WorkbenchProcess.run(["diff", anna, other])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("different corpora"))
+    }
+}

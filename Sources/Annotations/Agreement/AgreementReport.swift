@@ -37,20 +37,8 @@ public struct AgreementReport: Sendable {
         annotators: [String], sessions: [Session], sentenceText: (SentenceKey) -> String? = { _ in nil }
     ) throws(AgreementError) {
         guard sessions.count >= 2, annotators.count == sessions.count else { throw .tooFewSessions(sessions.count) }
+        try Self.checkSameCorpus(annotators: annotators, sessions: sessions)
         let reference = sessions[0].corpus
-        let expected = Dictionary(reference.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-        for (index, session) in sessions.enumerated().dropFirst() {
-            let have = Dictionary(session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-            if let missing = expected.keys.sorted().first(where: { have[$0] == nil }) {
-                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(missing) is missing in the second")
-            }
-            if let extra = have.keys.sorted().first(where: { expected[$0] == nil }) {
-                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(extra) is missing in the first")
-            }
-            if let changed = expected.keys.sorted().first(where: { have[$0] != expected[$0] }) {
-                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(changed) has a different text (fingerprint)")
-            }
-        }
         let states = sessions.map(\.state)
         var touched: [Set<String>] = []
         for state in states {
@@ -84,6 +72,25 @@ public struct AgreementReport: Sendable {
             var item = item
             if let sentence = item.sentence { item.sentenceText = sentenceText(sentence) }
             return item
+        }
+    }
+
+    /// Throws ``AgreementError/differentCorpora(first:second:detail:)`` unless every session records the
+    /// same documents with the same fingerprints as the first.
+    public static func checkSameCorpus(annotators: [String], sessions: [Session]) throws(AgreementError) {
+        guard let reference = sessions.first?.corpus else { return }
+        let expected = Dictionary(reference.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        for (index, session) in sessions.enumerated().dropFirst() {
+            let have = Dictionary(session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+            if let missing = expected.keys.sorted().first(where: { have[$0] == nil }) {
+                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(missing) is missing in the second")
+            }
+            if let extra = have.keys.sorted().first(where: { expected[$0] == nil }) {
+                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(extra) is missing in the first")
+            }
+            if let changed = expected.keys.sorted().first(where: { have[$0] != expected[$0] }) {
+                throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(changed) has a different text (fingerprint)")
+            }
         }
     }
 }
