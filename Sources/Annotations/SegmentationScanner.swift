@@ -179,7 +179,7 @@ struct SegmentationScanner {
         if !closers, let length = openingQuoteLength(at: position) { position += length }
         guard position < count else { return false }
         let (scalar, _) = decode(at: position)
-        guard isUpper(scalar), !looksLikeURL(endingAt: start) else { return false }
+        guard isUpper(scalar), !looksLikeURL(endingAt: start), !looksLikeURL(startingAt: position) else { return false }
         if closers { return true }
         switch kind {
         case .strong, .ellipsis:
@@ -217,6 +217,9 @@ struct SegmentationScanner {
             }
         }
         if word.letters == 1 { return .openersOnly }  // initials "J. D. Vance", "u.", "d."
+        if word.letters >= 4, bytes[dot - 1] == 0x72, bytes[dot - 2] == 0x74, bytes[dot - 3] == 0x73 {
+            return .openersOnly  // streets: "Hauptstr. 5", "Bahnhofstr."
+        }
         if word.roman && word.letters <= 5 { return .openersOnly }  // "Ludwig XIV."
         return .normal
     }
@@ -365,6 +368,18 @@ struct SegmentationScanner {
             index -= 1
         }
         return false
+    }
+
+    /// True when the token that starts at `start` continues like a URL path or an e-mail address.
+    private func looksLikeURL(startingAt start: Int) -> Bool {
+        var index = start
+        while index < count, index - start < Self.urlLookbehind {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { return false }
+            if byte == 0x40 || byte == 0x2F { return true }  // @ /
+            index += 1
+        }
+        return index < count
     }
 
     // MARK: - Characters
