@@ -1,4 +1,216 @@
 #ifndef WORKBENCH_CEDITLINE_SHIM_H
 #define WORKBENCH_CEDITLINE_SHIM_H
+
+/*
+ * Non-variadic wrappers around libedit for Swift.
+ *
+ * el_set, el_get and history are C-variadic, which Swift cannot call, and the stdio globals
+ * (stdin, stdout, stderr) are off limits in Swift 6 language mode. Every operation the line
+ * editor needs has one small static inline function here. All editing uses the wide API
+ * (wchar_t is 32 bits on the platforms we build for).
+ */
+
+#include <errno.h>
 #include <histedit.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* Prompt callback: returns the wide prompt; must stay valid until the next prompt is set. */
+typedef wchar_t *(*wb_prompt_fn)(EditLine *);
+/* Key function callback (for example TAB completion): returns a CC_* code. */
+typedef unsigned char (*wb_key_fn)(EditLine *, int);
+
+/* ---- Locale ------------------------------------------------------------------------------ */
+
+/* Sets LC_CTYPE from the environment; falls back to C.UTF-8 when the codeset isn't UTF-8.
+   Without a UTF-8 LC_CTYPE libedit drops non-ASCII input. Returns 1 when UTF-8 is active. */
+static inline int wb_setup_utf8_ctype(void) {
+    setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) {
+        return 1;
+    }
+    if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) {
+        return 0;
+    }
+    codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
+
+/* ---- Terminal facts ---------------------------------------------------------------------- */
+
+static inline int wb_isatty(int fd) { return isatty(fd); }
+
+/* Columns of the terminal on fd, or 0 when unknown. */
+static inline int wb_terminal_columns(int fd) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return (int)size.ws_col;
+}
+
+/* Writes a UTF-8 string to standard output through stdio (the stream libedit uses) and flushes. */
+static inline void wb_write_stdout(const char *text) {
+    fputs(text, stdout);
+    fflush(stdout);
+}
+
+static inline void wb_flush_stdout(void) { fflush(stdout); }
+
+/* ---- SIGINT -------------------------------------------------------------------------------- */
+
+/* The flag and saved action live in function-local statics of static inline functions. Swift
+   emits such functions into every object file that uses them, each with its OWN statics: call
+   the wb_sigint_* functions from one Swift source file only. */
+
+static inline volatile sig_atomic_t *wb_sigint_flag(void) {
+    static volatile sig_atomic_t flag = 0;
+    return &flag;
+}
+
+static inline struct sigaction *wb_sigint_saved_action(void) {
+    static struct sigaction saved;
+    return &saved;
+}
+
+static inline int *wb_sigint_installed(void) {
+    static int installed = 0;
+    return &installed;
+}
+
+static void wb_sigint_handler(int signo) {
+    (void)signo;
+    *wb_sigint_flag() = 1;
+}
+
+/* Installs a SIGINT handler WITHOUT SA_RESTART, so a blocked read returns EINTR. Remembers the
+   previous action for wb_restore_sigint_handler. Returns 0 on success. */
+static inline int wb_install_sigint_handler(void) {
+    if (*wb_sigint_installed()) return 0;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = wb_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    if (sigaction(SIGINT, &action, wb_sigint_saved_action()) != 0) return -1;
+    *wb_sigint_installed() = 1;
+    return 0;
+}
+
+/* Restores the SIGINT action that was active before wb_install_sigint_handler. */
+static inline void wb_restore_sigint_handler(void) {
+    if (!*wb_sigint_installed()) return;
+    sigaction(SIGINT, wb_sigint_saved_action(), NULL);
+    *wb_sigint_installed() = 0;
+}
+
+static inline int wb_sigint_received(void) { return *wb_sigint_flag() != 0; }
+static inline void wb_sigint_clear(void) { *wb_sigint_flag() = 0; }
+
+static inline int wb_errno(void) { return errno; }
+static inline void wb_clear_errno(void) { errno = 0; }
+static inline int wb_eintr(void) { return EINTR; }
+
+/* ---- EditLine ------------------------------------------------------------------------------- */
+
+/* Opens libedit on stdin/stdout/stderr (which Swift 6 cannot name). */
+static inline EditLine *wb_el_init_stdio(const char *program) {
+    return el_init(program, stdin, stdout, stderr);
+}
+
+static inline void wb_el_end(EditLine *el) { el_end(el); }
+
+/* Prompt function plus the ignore character that brackets non-printing sequences (colour). */
+static inline int wb_el_set_prompt_esc(EditLine *el, wb_prompt_fn fn, wchar_t ignore) {
+    return el_wset(el, EL_PROMPT_ESC, fn, (int)ignore);
+}
+
+/* An empty wide prompt, for a prompt callback that finds no editor. */
+static inline wchar_t *wb_empty_prompt(void) {
+    static wchar_t empty[1] = { 0 };
+    return empty;
+}
+
+static inline int wb_el_set_editor_emacs(EditLine *el) { return el_wset(el, EL_EDITOR, L"emacs"); }
+
+static inline int wb_el_set_signal(EditLine *el, int on) { return el_wset(el, EL_SIGNAL, on); }
+
+static inline int wb_el_set_clientdata(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
+
+static inline void *wb_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    if (el_wget(el, EL_CLIENTDATA, &data) != 0) return NULL;
+    return data;
+}
+
+/* Registers a named key function (wide name and help text). */
+static inline int wb_el_addfn(EditLine *el, const wchar_t *name, const wchar_t *help, wb_key_fn fn) {
+    return el_wset(el, EL_ADDFN, name, help, fn);
+}
+
+/* Binds one key sequence (e.g. L"^I") to a named function. */
+static inline int wb_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
+    return el_wset(el, EL_BIND, key, function, (const wchar_t *)NULL);
+}
+
+/* Binds TAB to the function registered under name. */
+static inline int wb_el_bind_tab(EditLine *el, const wchar_t *function) {
+    return el_wset(el, EL_BIND, L"^I", function, (const wchar_t *)NULL);
+}
+
+static inline int wb_el_set_history(EditLine *el, HistoryW *history) {
+    return el_wset(el, EL_HIST, history_w, history);
+}
+
+static inline const wchar_t *wb_el_wgets(EditLine *el, int *count) { return el_wgets(el, count); }
+
+static inline const LineInfoW *wb_el_wline(EditLine *el) { return el_wline(el); }
+
+static inline int wb_el_winsertstr(EditLine *el, const wchar_t *text) { return el_winsertstr(el, text); }
+
+/* Deletes count characters before the cursor. */
+static inline void wb_el_deletestr(EditLine *el, int count) { el_deletestr(el, count); }
+
+static inline void wb_el_resize(EditLine *el) { el_resize(el); }
+
+static inline void wb_el_beep(EditLine *el) { el_beep(el); }
+
+/* ---- History (wide) ------------------------------------------------------------------------ */
+
+static inline HistoryW *wb_history_init(void) { return history_winit(); }
+
+static inline void wb_history_end(HistoryW *history) { history_wend(history); }
+
+static inline int wb_history_set_size(HistoryW *history, int size) {
+    HistEventW event;
+    return history_w(history, &event, H_SETSIZE, size);
+}
+
+static inline int wb_history_set_unique(HistoryW *history, int unique) {
+    HistEventW event;
+    return history_w(history, &event, H_SETUNIQUE, unique);
+}
+
+static inline int wb_history_enter(HistoryW *history, const wchar_t *line) {
+    HistEventW event;
+    return history_w(history, &event, H_ENTER, line);
+}
+
+static inline int wb_history_load(HistoryW *history, const char *path) {
+    HistEventW event;
+    return history_w(history, &event, H_LOAD, path);
+}
+
+static inline int wb_history_save(HistoryW *history, const char *path) {
+    HistEventW event;
+    return history_w(history, &event, H_SAVE, path);
+}
+
 #endif

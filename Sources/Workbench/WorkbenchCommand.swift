@@ -6,7 +6,8 @@ struct WorkbenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbench",
         abstract: "Annotate who says what, and where they stand, in news text.",
-        subcommands: [SegmentCommand.self, AgreeCommand.self, DiffCommand.self]
+        subcommands: [SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
+            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self]
     )
 
     mutating func run() throws {

@@ -46,7 +46,9 @@ enum AgreementCase {
     }
 }
 
-@Suite("Agreement coefficients against the reference packages")
+@Suite(
+    "Agreement coefficients against the reference packages",
+    .enabled(if: ConsumerPython.enabled, "needs WORKBENCH_PYTHON with krippendorff, scikit-learn and statsmodels; run scripts/test"))
 struct AgreementReferenceTests {
     static let labels = ["favor", "against", "none", "unclear"]
 
@@ -103,15 +105,8 @@ struct AgreementReferenceTests {
 
     @Test("κ and α equal scikit-learn, statsmodels and krippendorff to 1e-9, undefined where they are")
     func matchesReference() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let python = environment["WORKBENCH_PYTHON"], !python.isEmpty else {
-            if environment["WORKBENCH_REQUIRE_CONSUMERS"] == "1" {
-                Issue.record("WORKBENCH_REQUIRE_CONSUMERS=1 but WORKBENCH_PYTHON is not set; run scripts/test")
-            } else {
-                print("skipped: agreement reference check needs WORKBENCH_PYTHON (a Python with krippendorff, scikit-learn, statsmodels); scripts/test sets it")
-            }
-            return
-        }
+        let python = try #require(
+            ConsumerPython.interpreter, "WORKBENCH_REQUIRE_CONSUMERS=1 but WORKBENCH_PYTHON is not set or not executable; run scripts/test")
         let cases = Self.cases()
         let input = JSONValue.array(cases.map { name, value in
             .object([("name", .string(name)), ("kind", .string(value.kind)), ("data", value.json)])
@@ -119,8 +114,7 @@ struct AgreementReferenceTests {
         let folder = TestCorpus.temporaryFolder()
         let inputPath = folder + "/agreement-cases.json"
         try Data(input.serialized().utf8).write(to: URL(fileURLWithPath: inputPath))
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ConsumerScripts/agreement_reference.py").path
+        let script = ConsumerPython.packageRoot.appendingPathComponent("Tests/ConsumerScripts/agreement_reference.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script, inputPath]
@@ -147,7 +141,10 @@ struct AgreementReferenceTests {
         }
         #expect(undefinedSeen >= 6)
     }
+}
 
+@Suite("Agreement coefficients, hand-checked")
+struct AgreementKnownValueTests {
     @Test("Hand-checked values without Python")
     func knownValues() {
         #expect(CohenKappa.compute(["a", "b"], ["a", "b"]) == 1)

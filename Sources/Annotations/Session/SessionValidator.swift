@@ -1,0 +1,121 @@
+import Foundation
+
+/// Checks a session file against the session format and against its corpus: the log replays,
+/// the stored annotations agree with it, labels are in the schema, references resolve, offsets
+/// lie in range and quotes match the text. Each problem is one line naming the file.
+public struct SessionValidator: Sendable {
+    /// Creates a validator.
+    public init() {}
+
+    /// Problems in the file at `path`; `corpus` is the corpus to check offsets against (nil: skip those checks).
+    public func problems(path: String, corpus: SegmentedCorpus?) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return [FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such session file"]
+        }
+        let file: SessionFile
+        do {
+            file = try SessionCodec.decode(data, path: path)
+        } catch {
+            return [error.description]
+        }
+        var problems: [String] = []
+        var state = AnnotationState(schema: file.schema)
+        for event in file.events {
+            do {
+                try state.apply(event)
+            } catch {
+                problems.append("\(path): at $.events (seq \(event.seq)): \(error.description)")
+                break
+            }
+        }
+        if problems.isEmpty {
+            problems += file.differences(from: state).map { "\(path): \($0)" }
+        }
+        problems += referenceProblems(file, path: path)
+        if let corpus {
+            problems += corpusProblems(file, corpus: corpus, path: path)
+        }
+        return problems
+    }
+
+    private func referenceProblems(_ file: SessionFile, path: String) -> [String] {
+        var problems: [String] = []
+        let speakers = Set(file.speakers.map(\.id)), targets = Set(file.targets.map(\.id))
+        var ids = Set<String>()
+        for record in file.annotations {
+            let id = record.key.description
+            if !ids.insert(id).inserted { problems.append("\(path): \(id) appears twice in $.annotations") }
+        }
+        for (index, record) in file.annotations.enumerated() {
+            switch record {
+            case .mention(let mention) where !speakers.contains(mention.speaker):
+                problems.append("\(path): at $.annotations[\(index)]: \(mention.id) refers to unknown speaker \(mention.speaker)")
+            case .claim(let claim):
+                if let speaker = claim.speaker, !speakers.contains(speaker) {
+                    problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown speaker \(speaker)")
+                }
+                for reference in [claim.mention, claim.cue].compactMap({ $0 }) where !ids.contains(reference) {
+                    problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown \(reference)")
+                }
+                if let form = claim.form, !file.schema.claimForms.contains(form) {
+                    problems.append("\(path): at $.annotations[\(index)]: claim form '\(form)' is not in the schema")
+                }
+            default:
+                break
+            }
+        }
+        for (index, stance) in file.stances.enumerated() {
+            if !speakers.contains(stance.speaker) {
+                problems.append("\(path): at $.stances[\(index)]: \(stance.id) refers to unknown speaker \(stance.speaker)")
+            }
+            if !targets.contains(stance.target) {
+                problems.append("\(path): at $.stances[\(index)]: \(stance.id) refers to unknown target \(stance.target)")
+            }
+            if !file.schema.stanceLabels.contains(stance.label) {
+                problems.append("\(path): at $.stances[\(index)]: stance label '\(stance.label)' is not in the schema")
+            }
+            for claim in stance.evidence where !ids.contains(claim) {
+                problems.append("\(path): at $.stances[\(index)]: evidence \(claim) does not exist")
+            }
+        }
+        return problems
+    }
+
+    private func corpusProblems(_ file: SessionFile, corpus: SegmentedCorpus, path: String) -> [String] {
+        var problems: [String] = []
+        let current = Dictionary(corpus.documents.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in file.corpus.documents {
+            guard let document = current[entry.id] else {
+                problems.append("\(path): document '\(entry.id)' is not in the corpus")
+                continue
+            }
+            if document.document.fingerprint != entry.fingerprint {
+                problems.append("\(path): document '\(entry.id)' changed since the session was made (fingerprint differs); reopen the session to re-anchor")
+            }
+        }
+        let builder = AnchorBuilder(corpus: corpus)
+        for (index, record) in file.annotations.enumerated() {
+            guard let anchor = record.anchor else { continue }
+            if anchor.orphaned {
+                problems.append("\(path): at $.annotations[\(index)]: \(record.key) is orphaned (its text \"\(anchor.text)\" was not found in the changed corpus)")
+                continue
+            }
+            if let problem = builder.verify(anchor) {
+                problems.append("\(path): at $.annotations[\(index)]: \(record.key): \(problem)")
+            }
+        }
+        for (index, entry) in file.statuses.enumerated() {
+            guard let document = current[entry.document] else {
+                problems.append("\(path): at $.statuses[\(index)]: document '\(entry.document)' is not in the corpus")
+                continue
+            }
+            if entry.sentence < 0 || entry.sentence >= document.sentences.count {
+                problems.append("\(path): at $.statuses[\(index)]: sentence \(entry.sentence) does not exist in '\(entry.document)'")
+            }
+        }
+        if let cursor = file.cursor, current[cursor.document] == nil {
+            problems.append("\(path): at $.cursor: document '\(cursor.document)' is not in the corpus")
+        }
+        return problems
+    }
+}

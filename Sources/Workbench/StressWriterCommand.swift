@@ -1,0 +1,27 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// Hidden test support: performs edits on a session and prints `ack SEQ` after each acknowledged
+/// one, so a test can kill the process at any moment and check that every acknowledged edit survived.
+struct StressWriterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stress-writer", shouldDisplay: false)
+
+    @Argument var session: String
+    @Option var count = 200
+
+    mutating func run() throws {
+        let corpus = CorpusReference(paths: [], segmenter: SentenceSegmenter.version, documents: [])
+        let store = try SessionStore(path: session, now: Timestamp.now()) {
+            Session(annotator: "stress", corpus: corpus, created: Timestamp.now())
+        }
+        store.autosaveEvery = 7
+        for _ in 0..<count {
+            let id = store.session.state.nextID("T")
+            let event = try store.perform(.add(.target(Target(id: id, text: "Ziel \(id) „geprüft“"))), time: Timestamp.now())
+            FileHandle.standardOutput.write(Data("ack \(event.seq)\n".utf8))
+            try store.saveIfDue()
+        }
+        try store.close()
+    }
+}

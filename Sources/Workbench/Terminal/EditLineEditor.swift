@@ -1,0 +1,250 @@
+import CEditLine
+import Foundation
+
+/// Interactive line editor on libedit (wide API): emacs keys, UTF-8 input, colour prompt, persistent
+/// history and TAB completion through a Swift closure.
+///
+/// Only for terminals (see ``TerminalCapabilities``). Ctrl-C cancels the current line
+/// (``LineInput/interrupted``), Ctrl-D on an empty line ends input (a newline is printed after libedit's
+/// `^D`). Call ``close()`` on every way out: it saves history and restores the terminal.
+///
+/// SIGINT: a handler without `SA_RESTART` is installed only while a line is being read, so Ctrl-C
+/// outside `readLine` keeps its default effect. All `wb_sigint_*` calls must stay in this file (the
+/// C statics behind them exist once per object file).
+final class EditLineEditor: LineEditor {
+    /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
+    static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
+
+    private var editLine: OpaquePointer?
+    private var history: OpaquePointer?
+    private let historyPath: String?
+    private let completer: LineCompleter?
+    private let appendSpaceAfterCompletion: Bool
+    private var promptBuffer: UnsafeMutablePointer<wchar_t>?
+    private var closed = false
+
+    /// Opens libedit on standard input and output; `nil` when libedit cannot start.
+    /// - Parameters:
+    ///   - historyPath: history file, loaded now and rewritten after every entered line; `nil`: memory only.
+    ///   - completer: TAB completion; `nil` leaves TAB unbound.
+    ///   - appendSpaceAfterCompletion: a unique completion is followed by a space.
+    ///   - historySize: lines kept in history.
+    init?(
+        historyPath: String?, completer: LineCompleter?, appendSpaceAfterCompletion: Bool = true,
+        historySize: Int = 1000
+    ) {
+        _ = wb_setup_utf8_ctype()
+        guard let editLine = wb_el_init_stdio("workbench") else { return nil }
+        guard let history = wb_history_init() else {
+            wb_el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.completer = completer
+        self.appendSpaceAfterCompletion = appendSpaceAfterCompletion
+
+        _ = wb_history_set_size(history, Int32(clamping: historySize))
+        _ = wb_history_set_unique(history, 1)
+        if let historyPath {
+            let folder = (historyPath as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            _ = wb_history_load(history, historyPath)
+        }
+
+        _ = wb_el_set_editor_emacs(editLine)
+        _ = wb_el_set_signal(editLine, 1)
+        _ = wb_el_set_history(editLine, history)
+        _ = wb_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        setPrompt("")
+        _ = wb_el_set_prompt_esc(
+            editLine,
+            { editLine in
+                guard let editLine, let data = wb_el_get_clientdata(editLine) else { return wb_empty_prompt() }
+                let editor = Unmanaged<EditLineEditor>.fromOpaque(data).takeUnretainedValue()
+                return editor.promptBuffer ?? wb_empty_prompt()
+            },
+            wchar_t(bitPattern: Self.promptIgnoreCharacter.value))
+        if completer != nil {
+            Self.withWide("workbench-complete") { name in
+                Self.withWide("Complete the word before the cursor") { help in
+                    _ = wb_el_addfn(
+                        editLine, name, help,
+                        { editLine, _ in
+                            guard let editLine, let data = wb_el_get_clientdata(editLine) else {
+                                return UInt8(CC_ERROR)
+                            }
+                            return Unmanaged<EditLineEditor>.fromOpaque(data).takeUnretainedValue()
+                                .complete(editLine)
+                        })
+                    _ = wb_el_bind_tab(editLine, name)
+                }
+            }
+        }
+    }
+
+    deinit { close() }
+
+    /// Shows `prompt` (may contain ANSI colour codes; they are bracketed for libedit) and reads one line.
+    func readLine(prompt: String) -> LineInput {
+        guard !closed, let editLine else { return .endOfInput }
+        setPrompt(prompt)
+        wb_sigint_clear()
+        _ = wb_install_sigint_handler()
+        defer { wb_restore_sigint_handler() }
+        wb_flush_stdout()
+        wb_clear_errno()
+        var count: Int32 = 0
+        let result = wb_el_wgets(editLine, &count)
+        let error = wb_errno()
+        if let result, count > 0 {
+            var scalars = String.UnicodeScalarView()
+            for index in 0..<Int(count) {
+                scalars.append(Unicode.Scalar(UInt32(bitPattern: result[index])) ?? "\u{FFFD}")
+            }
+            if scalars.last == "\n" { scalars.removeLast() }
+            let line = String(scalars)
+            remember(line)
+            return .line(line)
+        }
+        if count < 0 && (wb_sigint_received() != 0 || error == wb_eintr()) {
+            wb_write_stdout("\n")
+            return .interrupted
+        }
+        wb_write_stdout("\n")
+        return .endOfInput
+    }
+
+    /// Saves history, ends libedit (restoring the terminal) and frees the prompt. Idempotent.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        wb_restore_sigint_handler()
+        if let history, let historyPath { _ = wb_history_save(history, historyPath) }
+        if let editLine { wb_el_end(editLine) }
+        if let history { wb_history_end(history) }
+        editLine = nil
+        history = nil
+        promptBuffer?.deallocate()
+        promptBuffer = nil
+    }
+
+    /// `prompt` prepared for libedit's `EL_PROMPT_ESC`: every run of escape sequences (CSI, OSC,
+    /// two-character) is enclosed in `ignore` characters.
+    ///
+    /// libedit attaches each ignored run to the visible character that FOLLOWS it (one screen cell) and
+    /// drops a run that has no visible character after it. So adjacent sequences are merged into one run,
+    /// and a run at the very end (the usual colour reset) is moved before the last visible character.
+    static func markingEscapes(in prompt: String, with ignore: Unicode.Scalar = promptIgnoreCharacter) -> String {
+        // Split into pieces: (escape run, visible text) pairs.
+        var pieces: [(escapes: [Unicode.Scalar], text: [Unicode.Scalar])] = [([], [])]
+        let scalars = Array(prompt.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "\u{1B}" else {
+                pieces[pieces.count - 1].text.append(scalars[index])
+                index += 1
+                continue
+            }
+            let end = escapeSequenceEnd(scalars, from: index)
+            if !pieces[pieces.count - 1].text.isEmpty { pieces.append(([], [])) }
+            pieces[pieces.count - 1].escapes.append(contentsOf: scalars[index..<end])
+            index = end
+        }
+        // A trailing escape run goes before the last visible character.
+        if let last = pieces.last, last.text.isEmpty, !last.escapes.isEmpty {
+            pieces.removeLast()
+            if let previous = pieces.indices.last, let final = pieces[previous].text.last {
+                pieces[previous].text.removeLast()
+                pieces.append((last.escapes, [final]))
+            }
+        }
+        var out = String.UnicodeScalarView()
+        for piece in pieces {
+            if !piece.escapes.isEmpty {
+                out.append(ignore)
+                out.append(contentsOf: piece.escapes)
+                out.append(ignore)
+            }
+            out.append(contentsOf: piece.text)
+        }
+        return String(out)
+    }
+
+    /// The index just past the escape sequence starting at `start` (which holds ESC).
+    private static func escapeSequenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var end = start + 1
+        guard end < scalars.count else { return end }
+        switch scalars[end] {
+        case "[":
+            end += 1
+            while end < scalars.count, !(0x40...0x7E).contains(scalars[end].value) { end += 1 }
+            return min(end + 1, scalars.count)
+        case "]":
+            end += 1
+            while end < scalars.count, scalars[end] != "\u{7}", scalars[end] != "\u{1B}" { end += 1 }
+            if end < scalars.count, scalars[end] == "\u{1B}" { end += 1 }
+            return min(end + 1, scalars.count)
+        default:
+            return end + 1
+        }
+    }
+
+    // MARK: - Private
+
+    private func setPrompt(_ prompt: String) {
+        let scalars = Self.markingEscapes(in: prompt).unicodeScalars
+        let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() { buffer[index] = wchar_t(bitPattern: scalar.value) }
+        buffer[scalars.count] = 0
+        promptBuffer?.deallocate()
+        promptBuffer = buffer
+    }
+
+    private func remember(_ line: String) {
+        guard let history, !line.allSatisfy(\.isWhitespace) else { return }
+        _ = Self.withWide(line) { wb_history_enter(history, $0) }
+        if let historyPath { _ = wb_history_save(history, historyPath) }
+    }
+
+    /// The TAB key function: returns a libedit `CC_*` code.
+    private func complete(_ editLine: OpaquePointer) -> UInt8 {
+        guard let completer, let info = wb_el_wline(editLine)?.pointee,
+            let start = info.buffer, let cursor = info.cursor, let last = info.lastchar
+        else { return UInt8(CC_ERROR) }
+        let scalars = UnsafeBufferPointer(start: start, count: max(0, last - start)).map {
+            Unicode.Scalar(UInt32(bitPattern: $0)) ?? "\u{FFFD}"
+        }
+        let cursorScalars = max(0, min(cursor - start, scalars.count))
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: scalars)
+        var before = String.UnicodeScalarView()
+        before.append(contentsOf: scalars[0..<cursorScalars])
+        let text = String(line)
+        let cursorCharacters = String(before).count
+        let plan = Completion.plan(
+            line: text, cursor: cursorCharacters, candidates: completer(text, cursorCharacters),
+            appendSpace: appendSpaceAfterCompletion)
+        if plan.isEmpty { return UInt8(CC_ERROR) }
+        if !plan.replace.isEmpty { wb_el_deletestr(editLine, Int32(plan.replace.unicodeScalars.count)) }
+        if !plan.insert.isEmpty { _ = Self.withWide(plan.insert) { wb_el_winsertstr(editLine, $0) } }
+        guard !plan.list.isEmpty else { return UInt8(CC_REFRESH) }
+        let rows = Completion.columns(plan.list, width: TerminalText.terminalWidth())
+        wb_write_stdout("\n" + rows.joined(separator: "\n") + "\n")
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// Calls `body` with `string` as a NUL-terminated wide string.
+    private static func withWide<R>(_ string: String, _ body: (UnsafePointer<wchar_t>) -> R) -> R {
+        var wide = string.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        wide.append(0)
+        return wide.withUnsafeBufferPointer { buffer in
+            // A non-empty array buffer always has a base address.
+            guard let base = buffer.baseAddress else { return body(wb_empty_prompt()) }
+            return body(base)
+        }
+    }
+}

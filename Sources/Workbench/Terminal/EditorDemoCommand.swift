@@ -1,0 +1,40 @@
+import ArgumentParser
+
+/// `workbench editor-demo` (hidden): reads lines with the terminal line editor and echoes each as
+/// `got: <line>`. Exists so the end-to-end tests can drive the editor in a real terminal.
+struct EditorDemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "editor-demo",
+        abstract: "Echo lines read with the line editor (for tests).",
+        shouldDisplay: false
+    )
+
+    /// Words offered by TAB completion.
+    static let words = ["speaker", "speakers", "stance", "stances", "claim", "cue"]
+
+    @Option(help: "History file (interactive mode only).")
+    var history: String?
+
+    @Flag(help: "Never use colour.")
+    var noColor = false
+
+    mutating func run() throws {
+        let capabilities = TerminalCapabilities.detect()
+        let style = TerminalStyle(noColor: noColor)
+        let editor = capabilities.makeLineEditor(historyPath: history) { line, cursor in
+            Completion.matching(Self.words, line: line, cursor: cursor)
+        }
+        defer { editor.close() }
+        let prompt = style.apply(.prompt, "demo") + style.apply(.dim, "›") + " "
+        loop: while true {
+            switch editor.readLine(prompt: prompt) {
+            case .line(let line):
+                print("got: " + TerminalText.sanitize(line))
+            case .interrupted:
+                continue
+            case .endOfInput:
+                break loop
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+@Suite("Session JSON Schema (validated with Python's jsonschema)", .enabled(if: ConsumerPython.enabled, "needs WORKBENCH_PYTHON with jsonschema; run scripts/test"))
+struct SessionSchemaTests {
+    @Test("Saved sessions with every kind of record and event validate against docs/session.schema.json")
+    func savedSessionsValidate() throws {
+        let corpus = TestCorpus.corpus
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z", derivedFrom: ["sessions/x.json"])
+        session.cursor = SentenceKey(document: "tricky", sentence: 1)
+        var clock = 0
+        func time() -> String { clock += 1; return Timestamp.string(from: Date(timeIntervalSince1970: 1_790_000_000 + Double(clock))) }
+        func anchor(_ text: String, _ sentence: Int = 0) throws -> TextAnchor {
+            try builder.anchor(document: "tricky", sentence: sentence, segments: [TestCorpus.segment(text, sentence: sentence)])
+        }
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte", aliases: ["Rutte"]))), time: time())
+        try session.perform(.add(.mention(Mention(id: "M1", anchor: try anchor("NATO-Generalsekretär Mark Rutte"), speaker: "S1", role: "NATO-Generalsekretär"))), time: time())
+        let fuegte = try builder.anchor(document: "tricky", sentence: 1, segments: [TestCorpus.segment("fügte", sentence: 1), TestCorpus.segment("hinzu", sentence: 1)])
+        try session.perform(.add(.cue(Cue(id: "Q1", anchor: fuegte))), time: time())
+        try session.perform(.add(.claim(Claim(id: "C1", anchor: try anchor("Wir müssen handeln."), speaker: "S1", mention: "M1", cue: "Q1", form: "direct", hedged: true))), time: time())
+        try session.perform(.add(.target(Target(id: "T1", text: "Nordkoreanische Truppen sind in Russland stationiert"))), time: time())
+        try session.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "favor", evidence: ["C1"]))), time: time())
+        try session.perform(.add(.note(Note(id: "N1", subject: .annotation("C1"), text: "Zitat prüfen"))), time: time())
+        try session.perform(.add(.note(Note(id: "N2", subject: .sentence(SentenceKey(document: "tricky", sentence: 0)), text: "Kontext"))), time: time())
+        try session.perform(.setStatus(SentenceKey(document: "tricky", sentence: 0), .done), time: time())
+        try session.perform(.review(ReviewDecision(annotation: "C1", verdict: .rejected, reason: "zu lang", reviewer: "bob")), time: time())
+        try session.perform(.delete("N2"), time: time())
+        try session.perform(.undo, time: time())
+        try session.perform(.redo, time: time())
+        var claim = session.state.claims["C1"]!
+        claim.negated = true
+        try session.perform(.replace(.claim(claim)), time: time())
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/anna.json"
+        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))
+        let schema = ConsumerPython.packageRoot.appendingPathComponent("docs/session.schema.json").path
+        let result = try ConsumerPython.run("validate_session_schema.py", [schema, path])
+        #expect(result.status == 0, "\(result.output)")
+
+        // A damaged copy must fail schema validation.
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"verdict\":\"rejected\"", with: "\"verdict\":\"maybe\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let damaged = try ConsumerPython.run("validate_session_schema.py", [schema, path])
+        #expect(damaged.status != 0, "\(damaged.output)")
+    }
+}

@@ -1,0 +1,71 @@
+import Annotations
+import Foundation
+import Testing
+
+/// `kill -9` a writer at random moments, many times: every acknowledged change must be there when
+/// the session is reopened, and the file must never be half-written.
+@Suite("Crash safety")
+struct CrashSafetyTests {
+    @Test("Acknowledged edits survive kill -9 at random points")
+    func killNine() throws {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<25 {
+            let folder = NSTemporaryDirectory() + "workbench-kill-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/s.json"
+            let process = Process()
+            process.executableURL = WorkbenchProcess.binary
+            process.arguments = ["stress-writer", path, "--count", "100000"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let stopAfter = Int.random(in: 1...120, using: &generator)
+            var text = ""
+            var acknowledged = 0
+            while acknowledged < stopAfter {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+                acknowledged = text.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
+            }
+            if round % 3 == 0 { usleep(UInt32.random(in: 0...3000, using: &generator)) }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let acks = text.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
+            let highest = acks.max() ?? 0
+            let store = try SessionStore(path: path, now: "n") {
+                Issue.record("round \(round): the session file was missing after the crash")
+                return Session(annotator: "x", corpus: CorpusReference(paths: [], segmenter: "", documents: []), created: "n")
+            }
+            #expect(store.session.state.lastSeq >= highest, "round \(round): acknowledged \(highest), reopened \(store.session.state.lastSeq)")
+            #expect(store.session.events.map(\.seq) == Array(1...max(store.session.state.lastSeq, 1)).prefix(store.session.events.count).map { $0 })
+            #expect(store.session.state.targets.count == store.session.state.lastSeq)
+            try store.close()
+            #expect(SessionValidator().problems(path: path, corpus: nil).isEmpty)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    @Test("A lock left by a dead process is taken over")
+    func staleLockTakenOver() throws {
+        let folder = NSTemporaryDirectory() + "workbench-stale-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/s.json"
+        let process = Process()
+        process.executableURL = WorkbenchProcess.binary
+        process.arguments = ["stress-writer", path, "--count", "100000"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        _ = output.fileHandleForReading.availableData
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let store = try SessionStore(path: path, now: "n") {
+            Session(annotator: "x", corpus: CorpusReference(paths: [], segmenter: "", documents: []), created: "n")
+        }
+        #expect(store.tookOverLockFrom?.contains("pid \(process.processIdentifier)") == true)
+        try store.close()
+    }
+}
