@@ -40,6 +40,10 @@ struct AdjudicateCommandTests {
         #expect(done.state.speakers.values.first { $0.name == "Mark Rutte" }?.aliases == ["Rutte"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: anna)) == annaBefore)
 
+        // The result derives from the inputs, so diff matches by id.
+        let diff = try WorkbenchProcess.run(["diff", anna, out])
+        #expect(diff.stdout.contains("(matched by id: one session derives from the other)"), "\(diff.stdout)")
+
         // Nothing left: a third run changes nothing.
         let third = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"])
         #expect(third.stdout.contains("0 disagreements to go"))
