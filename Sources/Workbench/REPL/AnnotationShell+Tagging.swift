@@ -44,7 +44,14 @@ extension AnnotationShell {
             ([speaker.name] + speaker.aliases).contains { $0.compare(wanted, options: [.caseInsensitive]) == .orderedSame }
         }
         if exact.count == 1 { return (exact[0], nil) }
-        let candidates = exact.count > 1 ? exact : SpeakerResolver().candidates(for: wanted, among: all)
+        var candidates = exact.count > 1 ? exact : SpeakerResolver().candidates(for: wanted, among: all)
+        if candidates.isEmpty {
+            // "Kim" for "Kim Yong-hyun": names whose words start with the given words.
+            let words = wanted.lowercased().split(separator: " ")
+            candidates = all.filter { speaker in
+                ([speaker.name] + speaker.aliases).contains { $0.lowercased().split(separator: " ").starts(with: words) }
+            }
+        }
         if candidates.count == 1 { return (candidates[0], nil) }
         let shown = TerminalText.sanitize(wanted)
         if candidates.isEmpty {
@@ -62,7 +69,8 @@ extension AnnotationShell {
         }.filter { !$0.isEmpty }
         let kept = max(1, SpeakerResolver().key(text).count)
         guard words.count > kept else { return (words.joined(separator: " "), nil) }
-        return (words.suffix(kept).joined(separator: " "), words.prefix(words.count - kept).joined(separator: " "))
+        let title = words.prefix(words.count - kept).filter { !SpeakerResolver.honorifics.contains($0.lowercased()) }
+        return (words.suffix(kept).joined(separator: " "), title.isEmpty ? nil : title.joined(separator: " "))
     }
 
     mutating func tagSpeaker(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {

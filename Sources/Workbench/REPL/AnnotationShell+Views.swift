@@ -88,6 +88,17 @@ extension AnnotationShell {
             case .sentence: line.append("note: ")
             }
             line.append(TerminalText.sanitize(note.text))
+        case .speaker(let speaker):
+            line.append(speaker.id.padding(toLength: 5, withPad: " ", startingAt: 0), .speaker)
+            line.append("speaker \(TerminalText.sanitize(speaker.name)) (\(speaker.kind))")
+            if !speaker.aliases.isEmpty { line.append(" aka " + speaker.aliases.map { TerminalText.sanitize($0) }.joined(separator: ", "), .dim) }
+        case .target(let target):
+            line.append(target.id.padding(toLength: 5, withPad: " ", startingAt: 0), .target)
+            line.append("target „\(TerminalText.sanitize(target.text))“")
+        case .stance(let stance):
+            line.append(stance.id.padding(toLength: 5, withPad: " ", startingAt: 0), .stance)
+            line.append("stance \(stance.speaker) → \(stance.target): \(stance.label)")
+            if !stance.evidence.isEmpty { line.append(" (evidence \(stance.evidence.joined(separator: " ")))", .dim) }
         default:
             line.append(TerminalText.sanitize("\(record.key)"))
         }
