@@ -88,7 +88,7 @@ struct AnnotationShell {
     }
 
     private func refuse(_ error: CommandError) -> ShellResponse {
-        ShellResponse(lines: [StyledLine("error: " + error.description, .error)], rejected: true)
+        ShellResponse(lines: [StyledLine("error: " + TerminalText.sanitize(error.description), .error)], rejected: true)
     }
 
     private mutating func dispatch(_ line: String) throws(CommandError) -> ShellResponse {
