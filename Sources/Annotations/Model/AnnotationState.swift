@@ -201,9 +201,10 @@ public struct AnnotationState: Sendable, Hashable {
 
     private func checkIDForm(_ record: Record) throws(AnnotationError) {
         let key = record.key
-        guard let prefix = RecordKey.prefix(forKind: key.kind) else { return }
+        guard let letter = key.prefixLetter else { return }
         let id = key.description
-        guard RecordKey.forID(id) == key else {
+        guard let parsed = RecordKey.parseID(id), parsed.prefix == letter else {
+            let prefix = Character(Unicode.Scalar(letter))
             throw .malformedID(id, expected: "\(prefix) followed by a number, e.g. \(prefix)1")
         }
     }
@@ -351,8 +352,8 @@ public struct AnnotationState: Sendable, Hashable {
     }
 
     private mutating func reserve(_ record: Record) {
-        let id = record.key.description
-        guard let prefix = id.first, let number = Int(id.dropFirst()) else { return }
+        guard let (letter, number) = RecordKey.parseID(record.key.description) else { return }
+        let prefix = Character(Unicode.Scalar(letter))
         if number + 1 > nextNumber[prefix] ?? 1 { nextNumber[prefix] = number + 1 }
     }
 }
