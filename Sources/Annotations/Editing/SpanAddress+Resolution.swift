@@ -43,14 +43,14 @@ extension SpanAddress {
                 guard occurrence <= matches.count else {
                     throw .occurrenceMissing(text, wanted: occurrence, found: matches.count)
                 }
-                segments.append(matches[occurrence - 1])
+                segments.append(Self.trimmed(matches[occurrence - 1], in: home))
             case .pattern(let pattern, let occurrence):
                 let matches = try Self.matches(of: pattern, in: home)
                 guard !matches.isEmpty else { throw .patternNotFound(pattern) }
                 guard occurrence <= matches.count else {
                     throw .occurrenceMissing("/\(pattern)/", wanted: occurrence, found: matches.count)
                 }
-                segments.append(matches[occurrence - 1])
+                segments.append(Self.trimmed(matches[occurrence - 1], in: home))
             }
         }
         if extendToSentence > 0 {
@@ -63,6 +63,15 @@ extension SpanAddress {
         let merged = AnchorBuilder.normalized(segments)
         guard !merged.isEmpty else { throw .empty }
         return ResolvedSpan(segments: merged, sentence: sentence, lastSentence: last)
+    }
+
+    /// `segment` without whitespace at either end (a quote typed as "Südkorea " means Südkorea).
+    static func trimmed(_ segment: SpanSegment, in sentence: Sentence) -> SpanSegment {
+        let scalars = Array(sentence.text.unicodeScalars)
+        var start = segment.start - sentence.start, end = segment.end - sentence.start
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return SpanSegment(start: sentence.start + start, end: sentence.start + end)
     }
 
     /// Every exact occurrence of `text` in the sentence, as document segments.

@@ -56,7 +56,9 @@ struct CompletionProvider: Sendable {
                 prefix = ""
                 partial = current
             }
-            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 }
+            // A completed word closes the quote, so the space the editor adds falls outside it.
+            let closer = SpanAddressQuotes.closers(for: quote).map { quote == "\"" ? "\"" : quote == "„" ? "“" : String($0.sorted().first ?? "\"") } ?? "\""
+            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 + closer }
         }
         guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else {
             return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
