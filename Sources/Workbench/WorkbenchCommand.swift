@@ -7,7 +7,7 @@ struct WorkbenchCommand: ParsableCommand {
         commandName: "workbench",
         abstract: "Annotate who says what, and where they stand, in news text.",
         subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
-            EditorDemoCommand.self],
+            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self],
         defaultSubcommand: AnnotateCommand.self
     )
 }
