@@ -68,7 +68,7 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        for warning in Self.warnings(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who) {
+        for warning in Self.warnings(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
             StandardError.write("warning: " + warning)
         }
         let capabilities = TerminalCapabilities.detect()
@@ -106,8 +106,35 @@ struct AnnotateCommand: ParsableCommand {
         return file.corpus.paths
     }
 
+    /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
+    /// context; what cannot be found is marked orphaned and kept) and records the new corpus.
+    static func reanchor(store: SessionStore, corpus: SegmentedCorpus, annotator: String, time: () -> String) -> [String] {
+        let report = Reanchorer(builder: AnchorBuilder(corpus: corpus)).reanchor(store.session.state)
+        var messages: [String] = []
+        var failed = 0
+        for action in report.actions {
+            do {
+                try store.perform(action, time: time(), annotator: annotator)
+            } catch {
+                failed += 1
+            }
+        }
+        do {
+            try store.adoptCorpus(CorpusReference(corpus))
+        } catch {
+            messages.append("could not record the new corpus: \(error.description)")
+        }
+        messages.append("re-anchored: \(report.unchanged) in place, \(report.moved.count) moved"
+            + (report.orphaned.isEmpty ? "" : ", \(report.orphaned.count) orphaned (kept and marked; their text was not found: "
+                + report.orphaned.prefix(5).map { "\($0.id) \"\($0.text)\"" }.joined(separator: ", ") + ")")
+            + (failed > 0 ? ", \(failed) could not be updated" : ""))
+        return messages
+    }
+
     /// What the user should know about an opened session: a changed corpus, an ignored schema, recovered work.
-    static func warnings(store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String) -> [String] {
+    static func warnings(
+        store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String, time: () -> String
+    ) -> [String] {
         var warnings: [String] = []
         let recorded = Dictionary(store.session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
         let current = Dictionary(corpus.documents.map { ($0.document.id, $0.document.fingerprint) }, uniquingKeysWith: { a, _ in a })
@@ -119,8 +146,8 @@ struct AnnotateCommand: ParsableCommand {
             if !changed.isEmpty { parts.append("\(changed.count) document(s) changed (\(changed.prefix(3).joined(separator: ", ")))") }
             if !missing.isEmpty { parts.append("\(missing.count) missing (\(missing.prefix(3).joined(separator: ", ")))") }
             if !added.isEmpty { parts.append("\(added.count) new") }
-            warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", ")
-                + "; annotations there may point at the wrong text (re-anchoring is not available yet)")
+            warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", "))
+            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
         }
         if let schema, schema != store.session.schema, !store.session.events.isEmpty {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
