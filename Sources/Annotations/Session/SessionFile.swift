@@ -80,6 +80,7 @@ public struct SessionFile: Sendable, Codable {
     /// (the usual case) costs about one hash and one comparison per record. A later stored entry
     /// overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
+        if storedRecordsAgree(with: state) { return [] }
         var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
         var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
         var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
@@ -121,6 +122,63 @@ public struct SessionFile: Sendable, Codable {
         Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
         Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
         return differences.sorted()
+    }
+
+    /// True when the stored annotations are exactly the state's records, checked without building
+    /// tables: within each kind the entries come in strictly increasing id order (as this type writes
+    /// them, so none is listed twice), each equals the state's record with its id, and the counts
+    /// match. False means "look closer", not necessarily that they differ.
+    private func storedRecordsAgree(with state: AnnotationState) -> Bool {
+        guard Self.agree(speakers, state.speakers, id: \.id), Self.agree(targets, state.targets, id: \.id),
+              Self.agree(stances, state.stances, id: \.id), Self.agree(notes, state.notes, id: \.id),
+              Self.agree(reviews, state.reviews, id: \.annotation)
+        else { return false }
+        var mentions = 0, cues = 0, claims = 0
+        var lastMention: (UInt8, Int)?, lastCue: (UInt8, Int)?, lastClaim: (UInt8, Int)?
+        for record in annotations {
+            switch record {
+            case .mention(let value):
+                guard Self.follows(value.id, &lastMention), state.mentions[value.id] == value else { return false }
+                mentions += 1
+            case .cue(let value):
+                guard Self.follows(value.id, &lastCue), state.cues[value.id] == value else { return false }
+                cues += 1
+            case .claim(let value):
+                guard Self.follows(value.id, &lastClaim), state.claims[value.id] == value else { return false }
+                claims += 1
+            default:
+                return false
+            }
+        }
+        guard mentions == state.mentions.count, cues == state.cues.count, claims == state.claims.count else { return false }
+        var setStatuses = 0
+        var lastStatus: SentenceKey?
+        for entry in statuses where entry.status != .open {
+            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
+            guard lastStatus.map({ $0 < key }) ?? true, state.statuses[key] == entry.status else { return false }
+            lastStatus = key
+            setStatuses += 1
+        }
+        return setStatuses == state.statuses.count
+    }
+
+    /// True when every value of `list` is in `table` under its id, ids strictly increase, and the counts match.
+    private static func agree<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
+        guard list.count == table.count else { return false }
+        var last: (UInt8, Int)?
+        for value in list {
+            let key = id(value)
+            guard follows(key, &last), table[key] == value else { return false }
+        }
+        return true
+    }
+
+    /// True when `id` parses and comes after `last` (prefix, then number); moves `last` on.
+    private static func follows(_ id: String, _ last: inout (UInt8, Int)?) -> Bool {
+        guard let parsed = RecordKey.parseID(id) else { return false }
+        if let previous = last, !(previous < parsed) { return false }
+        last = parsed
+        return true
     }
 
     /// Adds the differences of one kind between the stored records and the log's records.
