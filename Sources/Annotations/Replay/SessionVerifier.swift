@@ -37,14 +37,38 @@ public struct SessionVerifier: Sendable {
                     logProblem: .cannotApply(seq: event.seq, reason: error.description), differences: [])
             }
         }
-        let records = state.allRecords
         var documents = Set<String>()
-        for record in records {
-            if let anchor = record.anchor { documents.insert(anchor.document) }
-            if case .status(let key, _) = record { documents.insert(key.document) }
-        }
+        for mention in state.mentions.values { documents.insert(mention.anchor.document) }
+        for cue in state.cues.values { documents.insert(cue.anchor.document) }
+        for claim in state.claims.values { documents.insert(claim.anchor.document) }
+        for key in state.statuses.keys { documents.insert(key.document) }
+        let annotations = state.speakers.count + state.mentions.count + state.cues.count + state.claims.count
+            + state.targets.count + state.stances.count + state.notes.count + state.statuses.count + state.reviews.count
+        // Fast check first; the sorted, readable list of differences only when something differs.
+        let differences = Self.agrees(file, with: state) ? [] : file.differences(from: state)
         return Report(
-            events: file.events.count, annotations: records.count, documents: documents.count, logProblem: nil,
-            differences: file.differences(from: state))
+            events: file.events.count, annotations: annotations, documents: documents.count, logProblem: nil,
+            differences: differences)
+    }
+
+    /// True when the stored annotations equal the state's records (hash lookups, no sorting).
+    static func agrees(_ file: SessionFile, with state: AnnotationState) -> Bool {
+        let textRecords = state.mentions.count + state.cues.count + state.claims.count
+        guard file.speakers.count == state.speakers.count, file.targets.count == state.targets.count,
+            file.annotations.count == textRecords, file.stances.count == state.stances.count,
+            file.notes.count == state.notes.count, file.reviews.count == state.reviews.count
+        else { return false }
+        for speaker in file.speakers where state.speakers[speaker.id] != speaker { return false }
+        for target in file.targets where state.targets[target.id] != target { return false }
+        for stance in file.stances where state.stances[stance.id] != stance { return false }
+        for note in file.notes where state.notes[note.id] != note { return false }
+        for review in file.reviews where state.reviews[review.annotation] != review { return false }
+        for record in file.annotations where state.record(record.key) != record { return false }
+        var statuses = 0
+        for entry in file.statuses where entry.status != .open {
+            statuses += 1
+            if state.statuses[SentenceKey(document: entry.document, sentence: entry.sentence)] != entry.status { return false }
+        }
+        return statuses == state.statuses.count
     }
 }
