@@ -119,4 +119,22 @@ struct ReplayCommandTests {
         #expect(transcript.stdout.contains("end after event 3"))
         #expect(!transcript.stdout.contains("#4 "))
     }
+
+    @Test("Text from the session is sanitised: escape sequences show as placeholders")
+    func sanitised() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/evil.json") { object in
+            var events = try #require(object["events"] as? [[String: Any]])
+            var record = try #require(events[0]["record"] as? [String: Any])
+            record["name"] = "Evil\u{1B}[31mName\u{9B}"
+            events[0]["record"] = record
+            object["events"] = events
+        }
+        let result = try fixture.run(["replay", "sessions/evil.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Evil␛[31mName<U+009B>"))
+        #expect(!result.stdout.contains("\u{1B}"))
+        let stats = try fixture.run(["stats", "sessions/evil.json"])
+        #expect(!stats.stdout.contains("\u{1B}"))
+    }
 }
