@@ -48,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
         }
         var last = stepper.steps.count
         if let to { last = try checked(stepper.index(ofSeq: to)) + 1 }
-        let renderer = SentenceRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let capabilities = TerminalCapabilities.detect()
         if capabilities.isInteractive {
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
@@ -62,7 +62,7 @@ struct ReplayCommand: ParsableCommand {
         do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)") }
     }
 
-    private func printTranscript(_ stepper: ReplayStepper, file: SessionFile, renderer: SentenceRenderer, last: Int) {
+    private func printTranscript(_ stepper: ReplayStepper, file: SessionFile, renderer: BracketRenderer, last: Int) {
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
         output.write("replay of \(TerminalText.sanitize(session)): \(stepper.steps.count) events by \(TerminalText.sanitize(file.annotator))"

@@ -3,7 +3,7 @@ import Annotations
 /// Turns replay steps into terminal lines: sanitised, in colour or in plain bracket notation.
 struct ReplayView {
     /// Sentence rendering (with or without the corpus).
-    let renderer: SentenceRenderer
+    let renderer: BracketRenderer
     /// Colours, or none.
     let style: TerminalStyle
 

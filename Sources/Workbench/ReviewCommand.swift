@@ -62,7 +62,7 @@ struct ReviewCommand: ParsableCommand {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
         let capabilities = TerminalCapabilities.detect()
-        let renderer = SentenceRenderer(corpus: SessionInput.corpus(for: original, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: original, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath)
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))

@@ -61,9 +61,9 @@ struct ReplayLibraryTests {
     func renderer() throws {
         let state = try session().state
         let key = SentenceKey(document: "tricky", sentence: 0)
-        let text = SentencePiece.plain(SentenceRenderer(corpus: corpus).render(key, in: state))
+        let text = SentencePiece.plain(BracketRenderer(corpus: corpus).render(key, in: state))
         #expect(text.contains("[S1 Mark Rutte] <Q1 sagte>: {C1 „Wir müssen handeln.“}"))
-        let fallback = SentencePiece.plain(SentenceRenderer(corpus: nil).render(key, in: state))
+        let fallback = SentencePiece.plain(BracketRenderer(corpus: nil).render(key, in: state))
         #expect(fallback.contains("[S1 Mark Rutte]"))
         #expect(fallback.contains("corpus text not available"))
     }

@@ -2,7 +2,7 @@
 /// `[S1 Vassili Nebenzia]` (the speaker's id), cues as `<Q1 versicherte>`, claims as `{C3 …}`.
 /// Discontinuous spans are bracketed piece by piece. Without the corpus, each annotation is shown
 /// with the context stored in its anchor.
-public struct SentenceRenderer: Sendable {
+public struct BracketRenderer: Sendable {
     /// The corpus, if it could be loaded; documents whose text changed since the session are left out.
     public let corpus: SegmentedCorpus?
 
