@@ -75,34 +75,74 @@ public struct SessionFile: Sendable, Codable {
     }
 
     /// The differences between the stored annotations and a state (empty when they agree).
+    ///
+    /// Compares kind by kind through dictionaries keyed by id, so a file that agrees with its log
+    /// (the usual case) costs about one hash and one comparison per record. A later stored entry
+    /// overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
-        var stored: [RecordKey: Record] = [:]
-        for speaker in speakers { stored[.speaker(speaker.id)] = .speaker(speaker) }
-        for target in targets { stored[.target(target.id)] = .target(target) }
-        for record in annotations { stored[record.key] = record }
-        for stance in stances { stored[.stance(stance.id)] = .stance(stance) }
-        for note in notes { stored[.note(note.id)] = .note(note) }
-        for entry in statuses {
-            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            if entry.status != .open { stored[.status(key)] = .status(key, entry.status) }
+        var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
+        var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
+        var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
+        var storedStatuses: [SentenceKey: SentenceStatus] = [:], storedReviews: [String: ReviewDecision] = [:]
+        func store(_ record: Record) {
+            switch record {
+            case .speaker(let value): storedSpeakers[value.id] = value
+            case .mention(let value): storedMentions[value.id] = value
+            case .cue(let value): storedCues[value.id] = value
+            case .claim(let value): storedClaims[value.id] = value
+            case .target(let value): storedTargets[value.id] = value
+            case .stance(let value): storedStances[value.id] = value
+            case .note(let value): storedNotes[value.id] = value
+            case .status(let key, let value): storedStatuses[key] = value
+            case .review(let value): storedReviews[value.annotation] = value
+            }
         }
-        for review in reviews { stored[.review(review.annotation)] = .review(review) }
+        storedSpeakers.reserveCapacity(speakers.count)
+        for speaker in speakers { storedSpeakers[speaker.id] = speaker }
+        for target in targets { storedTargets[target.id] = target }
+        storedMentions.reserveCapacity(state.mentions.count)
+        storedCues.reserveCapacity(state.cues.count)
+        storedClaims.reserveCapacity(state.claims.count)
+        for record in annotations { store(record) }
+        for stance in stances { storedStances[stance.id] = stance }
+        for note in notes { storedNotes[note.id] = note }
+        for entry in statuses where entry.status != .open {
+            storedStatuses[SentenceKey(document: entry.document, sentence: entry.sentence)] = entry.status
+        }
+        for review in reviews { storedReviews[review.annotation] = review }
         var differences: [String] = []
-        var seen = Set<RecordKey>()
-        for record in state.allRecords {
-            seen.insert(record.key)
-            guard let other = stored[record.key] else {
-                differences.append("\(record.key) (\(record.kind)) is in the log but missing from the stored annotations")
+        Self.compare(storedSpeakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
+        Self.compare(storedTargets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
+        Self.compare(storedMentions, state.mentions, RecordKey.mention, { .mention($1) }, into: &differences)
+        Self.compare(storedCues, state.cues, RecordKey.cue, { .cue($1) }, into: &differences)
+        Self.compare(storedClaims, state.claims, RecordKey.claim, { .claim($1) }, into: &differences)
+        Self.compare(storedStances, state.stances, RecordKey.stance, { .stance($1) }, into: &differences)
+        Self.compare(storedNotes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
+        Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
+        Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
+        return differences.sorted()
+    }
+
+    /// Adds the differences of one kind between the stored records and the log's records.
+    private static func compare<Key: Hashable, Value: Equatable>(
+        _ stored: [Key: Value], _ log: [Key: Value], _ makeKey: (Key) -> RecordKey, _ makeRecord: (Key, Value) -> Record,
+        into differences: inout [String]
+    ) {
+        if stored == log { return }
+        for (id, value) in log {
+            let key = makeKey(id)
+            guard let other = stored[id] else {
+                differences.append("\(key) (\(key.kind)) is in the log but missing from the stored annotations")
                 continue
             }
-            if other != record {
-                differences.append("\(record.key) (\(record.kind)) differs: stored \(Self.summary(other)), log gives \(Self.summary(record))")
+            if other != value {
+                differences.append("\(key) (\(key.kind)) differs: stored \(summary(makeRecord(id, other))), log gives \(summary(makeRecord(id, value)))")
             }
         }
-        for (key, record) in stored where !seen.contains(key) {
-            differences.append("\(key) (\(record.kind)) is stored but not in the log")
+        for id in stored.keys where log[id] == nil {
+            let key = makeKey(id)
+            differences.append("\(key) (\(key.kind)) is stored but not in the log")
         }
-        return differences.sorted()
     }
 
     /// A short readable summary of a record for difference reports.
