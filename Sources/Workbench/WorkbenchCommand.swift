@@ -7,7 +7,8 @@ struct WorkbenchCommand: ParsableCommand {
         commandName: "workbench",
         abstract: "Annotate who says what, and where they stand, in news text.",
         subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
-            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self],
+            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self, ReplayCommand.self,
+            StatsCommand.self, ReviewCommand.self],
         defaultSubcommand: AnnotateCommand.self
     )
 }

@@ -1,0 +1,74 @@
+/// Rebuilds a session's state from its event log and compares it with the annotations stored in
+/// the file, reporting log damage (gaps, reordering, events that cannot apply) and every differing
+/// annotation. Unlike ``Session/init(file:path:)`` it never throws on a mismatch: it reports.
+public struct SessionVerifier: Sendable {
+    /// What verification found.
+    public struct Report: Sendable {
+        /// Events in the log.
+        public var events: Int
+        /// Annotations (every record: speakers, mentions, cues, claims, targets, stances, notes, statuses, reviews) the log gives.
+        public var annotations: Int
+        /// Documents that have at least one annotation or status.
+        public var documents: Int
+        /// Damage to the log itself, if any (then `differences` is empty and the counts cover the good prefix).
+        public var logProblem: ReplayError?
+        /// Annotations that differ between the file and the log (see ``SessionFile/differences(from:)``).
+        public var differences: [String]
+
+        /// True when the log is intact and agrees with the stored annotations.
+        public var isValid: Bool { logProblem == nil && differences.isEmpty }
+    }
+
+    /// Creates a verifier.
+    public init() {}
+
+    /// Verifies a decoded session file.
+    public func verify(_ file: SessionFile) -> Report {
+        if let problem = LogCheck.orderingProblem(in: file.events) {
+            return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
+        }
+        var state = AnnotationState(schema: file.schema)
+        for event in file.events {
+            do {
+                try state.apply(event)
+            } catch {
+                return Report(
+                    events: file.events.count, annotations: 0, documents: 0,
+                    logProblem: .cannotApply(seq: event.seq, reason: error.description), differences: [])
+            }
+        }
+        var documents = Set<String>()
+        for mention in state.mentions.values { documents.insert(mention.anchor.document) }
+        for cue in state.cues.values { documents.insert(cue.anchor.document) }
+        for claim in state.claims.values { documents.insert(claim.anchor.document) }
+        for key in state.statuses.keys { documents.insert(key.document) }
+        let annotations = state.speakers.count + state.mentions.count + state.cues.count + state.claims.count
+            + state.targets.count + state.stances.count + state.notes.count + state.statuses.count + state.reviews.count
+        // Fast check first; the sorted, readable list of differences only when something differs.
+        let differences = Self.agrees(file, with: state) ? [] : file.differences(from: state)
+        return Report(
+            events: file.events.count, annotations: annotations, documents: documents.count, logProblem: nil,
+            differences: differences)
+    }
+
+    /// True when the stored annotations equal the state's records (hash lookups, no sorting).
+    static func agrees(_ file: SessionFile, with state: AnnotationState) -> Bool {
+        let textRecords = state.mentions.count + state.cues.count + state.claims.count
+        guard file.speakers.count == state.speakers.count, file.targets.count == state.targets.count,
+            file.annotations.count == textRecords, file.stances.count == state.stances.count,
+            file.notes.count == state.notes.count, file.reviews.count == state.reviews.count
+        else { return false }
+        for speaker in file.speakers where state.speakers[speaker.id] != speaker { return false }
+        for target in file.targets where state.targets[target.id] != target { return false }
+        for stance in file.stances where state.stances[stance.id] != stance { return false }
+        for note in file.notes where state.notes[note.id] != note { return false }
+        for review in file.reviews where state.reviews[review.annotation] != review { return false }
+        for record in file.annotations where state.record(record.key) != record { return false }
+        var statuses = 0
+        for entry in file.statuses where entry.status != .open {
+            statuses += 1
+            if state.statuses[SentenceKey(document: entry.document, sentence: entry.sentence)] != entry.status { return false }
+        }
+        return statuses == state.statuses.count
+    }
+}

@@ -1,0 +1,125 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench replay`: play a session's event log back, verify it, or cut it at an event.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play a session's event log back from an empty state.",
+        discussion: """
+            On a terminal: next (Enter), prev, goto SEQ, play [SPEED] (Ctrl-C stops), /TEXT (search the \
+            descriptions, e.g. a speaker), kind KIND, id ID, quit. Piped: prints every step as plain lines. \
+            --verify rebuilds the state and compares it with the stored annotations. --to SEQ stops at an \
+            event; with --out NAME that state is written as a new session.
+            """
+    )
+
+    @Argument(help: "The session file.")
+    var session: String
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    var corpus: [String] = []
+
+    @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
+    var verify = false
+
+    @Option(help: "Stop at the event with this sequence number.")
+    var to: Int?
+
+    @Option(help: "With --to: write the state after that event as a new session (name or path inside sessions/).")
+    var out: String?
+
+    @Flag(help: "Overwrite the --out file if it exists.")
+    var force = false
+
+    @Flag(help: "No colour.")
+    var noColor = false
+
+    mutating func run() throws {
+        let file = try SessionInput.file(at: session)
+        if verify { return try runVerify(file) }
+        if let out { return try writeCut(file, to: out) }
+        let stepper: ReplayStepper
+        do {
+            stepper = try ReplayStepper(file: file)
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+        }
+        var last = stepper.steps.count
+        if let to { last = try checked(stepper.index(ofSeq: to)) + 1 }
+        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let capabilities = TerminalCapabilities.detect()
+        if capabilities.isInteractive {
+            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
+            ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
+        } else {
+            printTranscript(stepper, file: file, renderer: renderer, last: last)
+        }
+    }
+
+    private func checked<T>(_ body: @autoclosure () throws(ReplayError) -> T) throws(CLIFailure) -> T {
+        do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)") }
+    }
+
+    private func printTranscript(_ stepper: ReplayStepper, file: SessionFile, renderer: BracketRenderer, last: Int) {
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
+        var output = StandardOutput()
+        output.write("replay of \(TerminalText.sanitize(session)): \(stepper.steps.count) events by \(TerminalText.sanitize(file.annotator))"
+            + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n")
+        var state = AnnotationState(schema: file.schema)
+        for step in stepper.steps.prefix(last) {
+            try? state.apply(step.event)  // the stepper applied every event already
+            for line in view.lines(for: step, state: state) { output.write(line + "\n") }
+        }
+        output.write("end after event \(last): \(state.allRecords.count) annotations\n")
+        output.flush()
+    }
+
+    private func runVerify(_ file: SessionFile) throws {
+        let report = SessionVerifier().verify(file)
+        let name = TerminalText.sanitize(session)
+        if let problem = report.logProblem {
+            throw CLIFailure("\(name): \(problem.description)")
+        }
+        if !report.differences.isEmpty {
+            for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
+            throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
+        }
+        print("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents")
+    }
+
+    private func writeCut(_ file: SessionFile, to name: String) throws {
+        if let problem = LogCheck.orderingProblem(in: file.events) {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
+        }
+        let last = try to.map { seq throws(CLIFailure) -> Int in
+            guard seq >= 1, seq <= file.events.count else {
+                throw CLIFailure(ReplayError.noSuchEvent(seq: seq, last: file.events.count).description)
+            }
+            return seq
+        } ?? file.events.count
+        let path: String
+        do { path = try SessionLocation().path(for: name) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        if FileManager.default.fileExists(atPath: path), !force {
+            throw CLIFailure("\(TerminalText.sanitize(path)) exists; choose another name or add --force to overwrite it")
+        }
+        var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
+        for event in file.events.prefix(last) {
+            do { try cut.append(event) } catch {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.cannotApply(seq: event.seq, reason: error.description).description)")
+            }
+        }
+        cut.cursor = file.cursor
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try AtomicFile.write(try SessionCodec.encode(cut.file), to: path)
+        } catch let error as SessionError {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(path)): cannot write: \(error.localizedDescription)")
+        }
+        print("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
+    }
+}

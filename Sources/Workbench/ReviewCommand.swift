@@ -1,0 +1,78 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench review`: walk through a session's annotations and record a verdict on each, in a new
+/// session derived from the original (which is never modified).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a session's annotations one at a time; the verdicts go into a new session.",
+        discussion: """
+            Commands: accept, reject REASON, note TEXT, skip, correct FIELD VALUE (form, by, label, role, cue, \
+            mention, target, negated, hedged), correct delete, status, quit. Every decision is an event by the \
+            reviewer. Reopening the reviewed session continues at the first unreviewed annotation. Works with \
+            piped input, one command per line.
+            """
+    )
+
+    @Argument(help: "The session file to review.")
+    var session: String
+
+    @Option(help: "Reviewer name (default: $USER).")
+    var reviewer: String?
+
+    @Option(help: "The reviewed session (name or path inside sessions/; default: <name>.reviewed).")
+    var out: String?
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    var corpus: [String] = []
+
+    @Flag(help: "No colour.")
+    var noColor = false
+
+    mutating func run() throws {
+        let original = try SessionInput.file(at: session)
+        let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? "reviewer"
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
+        let outPath: String
+        do { outPath = try SessionLocation().path(for: out ?? base + ".reviewed") } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+        if Self.resolved(outPath) == Self.resolved(session) {
+            throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
+        }
+        let sessionPath = session
+        let store: SessionStore
+        do {
+            store = try SessionStore(path: outPath, now: Timestamp.now()) { () throws(SessionError) -> Session in
+                var copy = Session(
+                    annotator: name, corpus: original.corpus, schema: original.schema, created: Timestamp.now(),
+                    derivedFrom: [sessionPath])
+                for event in original.events {
+                    do { try copy.append(event) } catch {
+                        throw SessionError.badEvent(path: sessionPath, seq: event.seq, reason: String(describing: error))
+                    }
+                }
+                copy.cursor = original.cursor
+                return copy
+            }
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(String(describing: error)))
+        }
+        let capabilities = TerminalCapabilities.detect()
+        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: original, paths: corpus, sessionPath: session))
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
+        let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath)
+        let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
+        do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// An absolute path with symbolic links resolved, to tell whether two paths name one file.
+    private static func resolved(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

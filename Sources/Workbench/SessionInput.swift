@@ -1,0 +1,48 @@
+import Annotations
+import Foundation
+
+/// Reading a session file and its corpus for the read-only commands (replay, stats, review).
+enum SessionInput {
+    /// Decodes the session file at `path` without replaying or locking it.
+    static func file(at path: String) throws(CLIFailure) -> SessionFile {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure(SessionError.missing(TerminalText.sanitize(path)).description)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure(SessionError.io(path: TerminalText.sanitize(path), reason: "cannot read the file (permissions?)").description)
+        }
+        do {
+            return try SessionCodec.decode(data, path: path)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+    }
+
+    /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the
+    /// working folder). Nil, with a warning on standard error, when it cannot be loaded; documents
+    /// whose text changed since the session was made are dropped, so their stored anchors are used instead.
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String) -> SegmentedCorpus? {
+        let chosen = paths.isEmpty ? file.corpus.paths : paths
+        guard !chosen.isEmpty else {
+            StandardError.write("warning: \(TerminalText.sanitize(sessionPath)) records no corpus; showing stored anchor text (use --corpus PATH)")
+            return nil
+        }
+        let corpus: Corpus
+        do {
+            corpus = try CorpusLoader().load(paths: chosen)
+        } catch {
+            StandardError.write("warning: corpus not loaded (\(TerminalText.sanitize(error.description))); showing stored anchor text (use --corpus PATH)")
+            return nil
+        }
+        let expected = Dictionary(file.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        var kept: [Document] = []
+        for document in corpus.documents {
+            if let fingerprint = expected[document.id], fingerprint != document.fingerprint {
+                StandardError.write("warning: document \(TerminalText.sanitize(document.id)) changed since the session; showing its stored anchor text")
+                continue
+            }
+            kept.append(document)
+        }
+        return SegmentedCorpus(Corpus(documents: kept, paths: corpus.paths))
+    }
+}

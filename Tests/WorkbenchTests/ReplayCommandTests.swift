@@ -1,0 +1,140 @@
+import Annotations
+import Foundation
+import Testing
+
+@Suite("replay command")
+struct ReplayCommandTests {
+    @Test("Piped replay prints a deterministic transcript with brackets, undo/redo and pauses")
+    func transcript() throws {
+        let fixture = try ReplayFixture()
+        let first = try fixture.run(["replay", fixture.sessionPath], stdin: "")
+        let second = try fixture.run(["replay", fixture.sessionPath], stdin: "")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        let out = first.stdout
+        #expect(out.contains("#4  2026-11-21T10:00:09.000Z  anna  +4.0s  add claim C1 by S1 via Q1 [indirect] \"Russland habe „keine Truppen“ geschickt\""))
+        #expect(out.contains("undo (takes back #5: add cue Q2 \"widersprach\")"))
+        #expect(out.contains("redo (re-does #5: add cue Q2 \"widersprach\")"))
+        #expect(out.contains("[S1 Vassili Nebenzia] <Q1 versicherte>, {C1 Russland habe „keine Truppen“ geschickt}."))
+        #expect(out.contains("+10m00s"))
+        #expect(!out.contains("\u{1B}"))
+    }
+
+    @Test("Without the corpus the stored anchor text is shown")
+    func missingCorpus() throws {
+        let fixture = try ReplayFixture()
+        try FileManager.default.removeItem(atPath: fixture.path("corpus"))
+        let result = try fixture.run(["replay", fixture.sessionPath])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("corpus text not available"))
+        #expect(result.stdout.contains("<Q1 versicherte>"))
+        #expect(result.stderr.contains("warning: corpus not loaded"))
+    }
+
+    @Test("--verify passes on a good session")
+    func verifyGood() throws {
+        let fixture = try ReplayFixture()
+        let result = try fixture.run(["replay", fixture.sessionPath, "--verify"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("verified: 16 events, 14 annotations, 1 documents"))
+    }
+
+    @Test("--verify fails on a changed offset in the stored annotations and names the annotation")
+    func verifyChangedOffset() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/offset.json") { object in
+            var annotations = try #require(object["annotations"] as? [[String: Any]])
+            let index = try #require(annotations.firstIndex { $0["id"] as? String == "C1" })
+            var anchor = try #require(annotations[index]["anchor"] as? [String: Any])
+            var segments = try #require(anchor["segments"] as? [[String: Any]])
+            segments[0]["start"] = (segments[0]["start"] as? Int ?? 0) + 1
+            anchor["segments"] = segments
+            annotations[index]["anchor"] = anchor
+            object["annotations"] = annotations
+        }
+        let result = try fixture.run(["replay", "sessions/offset.json", "--verify"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("C1 (claim) differs"))
+    }
+
+    @Test("--verify reports a removed event as a gap")
+    func verifyRemovedEvent() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/gap.json") { object in
+            var events = try #require(object["events"] as? [Any])
+            events.remove(at: 7)
+            object["events"] = events
+        }
+        let result = try fixture.run(["replay", "sessions/gap.json", "--verify"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("event 8 is missing"))
+    }
+
+    @Test("--verify reports reordered events")
+    func verifyReordered() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/reordered.json") { object in
+            var events = try #require(object["events"] as? [Any])
+            events.swapAt(2, 3)
+            object["events"] = events
+        }
+        let result = try fixture.run(["replay", "sessions/reordered.json", "--verify"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("out of order"))
+    }
+
+    @Test("--verify reports an event that cannot apply")
+    func verifyBadEvent() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/bad.json") { object in
+            var events = try #require(object["events"] as? [[String: Any]])
+            var record = try #require(events[1]["record"] as? [String: Any])
+            record["speaker"] = "S9"
+            events[1]["record"] = record
+            object["events"] = events
+        }
+        let result = try fixture.run(["replay", "sessions/bad.json", "--verify"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("event 2 cannot be applied"))
+        #expect(result.stderr.contains("S9"))
+    }
+
+    @Test("--to/--out writes a cut session that verifies and refuses to overwrite without --force")
+    func cut() throws {
+        let fixture = try ReplayFixture()
+        let result = try fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "cut"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try SessionCodec.decode(fixture.data("sessions/cut.json"), path: "cut")
+        #expect(file.events.count == 6)
+        #expect(file.derivedFrom == [fixture.sessionPath])
+        #expect(!file.annotations.contains { $0.key == .cue("Q2") })  // the undone cue is not in the state
+        let verify = try fixture.run(["replay", "sessions/cut.json", "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let again = try fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("--force"))
+        let forced = try fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut", "--force"])
+        #expect(forced.status == 0)
+        let transcript = try fixture.run(["replay", fixture.sessionPath, "--to", "3"])
+        #expect(transcript.stdout.contains("end after event 3"))
+        #expect(!transcript.stdout.contains("#4 "))
+    }
+
+    @Test("Text from the session is sanitised: escape sequences show as placeholders")
+    func sanitised() throws {
+        let fixture = try ReplayFixture()
+        try fixture.writeDamaged("sessions/evil.json") { object in
+            var events = try #require(object["events"] as? [[String: Any]])
+            var record = try #require(events[0]["record"] as? [String: Any])
+            record["name"] = "Evil\u{1B}[31mName\u{9B}"
+            events[0]["record"] = record
+            object["events"] = events
+        }
+        let result = try fixture.run(["replay", "sessions/evil.json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Evil␛[31mName<U+009B>"))
+        #expect(!result.stdout.contains("\u{1B}"))
+        let stats = try fixture.run(["stats", "sessions/evil.json"])
+        #expect(!stats.stdout.contains("\u{1B}"))
+    }
+}

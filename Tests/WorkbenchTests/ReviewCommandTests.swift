@@ -1,0 +1,52 @@
+import Annotations
+import Foundation
+import Testing
+
+@Suite("review command")
+struct ReviewCommandTests {
+    @Test("Piped review writes a derived session that verifies; the original stays byte-identical")
+    func pipedReview() throws {
+        let fixture = try ReplayFixture()
+        let before = try fixture.data(fixture.sessionPath)
+        // Queue order: M1, Q1, C1, Q2, M2, Q3, C2, P1.
+        let script = """
+            accept
+            reject not a reporting verb here
+            correct form free-indirect
+            note Verb prüfen
+            correct delete
+            skip
+            accept
+            correct by S1
+            status
+            """
+        let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: script + "\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(try fixture.data(fixture.sessionPath) == before)
+        let file = try SessionCodec.decode(fixture.data("sessions/anna.reviewed.json"), path: "reviewed")
+        #expect(file.derivedFrom == [fixture.sessionPath])
+        #expect(file.reviews.count == 5)
+        #expect(file.reviews.first { $0.annotation == "Q1" }?.reason == "not a reporting verb here")
+        #expect(file.events.last?.annotator == "rita")
+        #expect(result.stdout.contains("rejections:"))
+        #expect(result.stdout.contains("Q1: not a reporting verb here"))
+        let verify = try fixture.run(["replay", "sessions/anna.reviewed.json", "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        // Resuming continues at the first unreviewed annotation (the skipped mention M2).
+        let resumed = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "accept\nquit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("] M2"))
+        let replayed = try fixture.run(["replay", "sessions/anna.reviewed.json"])
+        #expect(replayed.stdout.contains("review Q1: rejected"))
+    }
+
+    @Test("A bad command in piped mode fails the run but keeps the decisions")
+    func badCommand() throws {
+        let fixture = try ReplayFixture()
+        let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r2"], stdin: "frobnicate\naccept\n")
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("unknown command 'frobnicate'"))
+        let file = try SessionCodec.decode(fixture.data("sessions/r2.json"), path: "r2")
+        #expect(file.reviews.count == 1)
+    }
+}

@@ -1,0 +1,33 @@
+import Annotations
+import Foundation
+import Testing
+
+@Suite("stats command")
+struct StatsCommandTests {
+    @Test("Numbers on a known session, as text and as JSON")
+    func knownSession() throws {
+        let fixture = try ReplayFixture()
+        let text = try fixture.run(["stats", fixture.sessionPath])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("events: 16, undo: 1 (6.2%)"))
+        #expect(text.stdout.contains("documents done: 1/1, sentences done: 3/3"))
+        #expect(text.stdout.contains("annotations: speaker 2, mention 2, cue 3, claim 2, target 1, stance 1, note 0, review 0"))
+        #expect(text.stdout.contains("Vassili Nebenzia (1)"))
+        #expect(text.stdout.contains("Vassili Nebenzia → \"Russland hat Truppen geschickt\": against"))
+        // Gaps without the 10-minute pause: 2,3,4,5,6,1,2,3,4,5,6,7,8,2 → median 4, p90 7.
+        #expect(text.stdout.contains("median 4.0 s, p90 7.0 s (14 intervals)"))
+
+        let json = try fixture.run(["stats", fixture.sessionPath, fixture.sessionPath, "--json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["events"] as? Int == 32)
+        #expect(total["sessions"] as? Int == 2)
+        let decisions = try #require(total["decision_seconds"] as? [String: Any])
+        #expect(decisions["median"] as? Double == 4)
+        let speakers = try #require(total["speakers"] as? [[String: Any]])
+        #expect(speakers.first?["mentions"] as? Int == 2)
+        let keys = json.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("    \"") }.prefix(4)
+        #expect(keys.map { $0.trimmingCharacters(in: .whitespaces) }.first?.hasPrefix("\"sessions\"") == true)
+    }
+}
