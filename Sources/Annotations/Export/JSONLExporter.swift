@@ -1,0 +1,6 @@
+/// Placeholder.
+public struct JSONLExporter: Exporter {
+    public init() {}
+    public var format: ExportFormat { .brat }
+    public func export(_ bundle: ExportBundle) -> [ExportFile] { [] }
+}
