@@ -1,12 +1,12 @@
-/// brat standoff: per document `<id>.txt` (the normalised text) and `<id>.ann`; `annotation.conf`
-/// and `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv` and `stances.tsv`
-/// for what brat has no place for.
+/// brat standoff, one folder per session (`<session>/`, as brat keeps one annotator per folder):
+/// per document `<id>.txt` (the normalised text) and `<id>.ann`; `annotation.conf` and
+/// `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv` and `stances.tsv` for
+/// what brat has no place for.
 ///
 /// In the `.ann` files: `T` lines for speaker mentions (`Speaker`), cues and claims (discontinuous
 /// spans as `start end;start end`; spans are also cut at line breaks, as brat requires), `R` lines
 /// `HasSpeaker` (claim → mention) and `HasCue` (claim → cue), `A` lines for claim form, the
-/// `Negated`/`Hedged` flags, the mention `Role`, the `Annotator` (and the `Session` when several
-/// sessions are exported), `N` lines linking mentions and claims to the canonical speaker
+/// `Negated`/`Hedged` flags, the mention `Role` and the `Annotator`, `N` lines linking mentions and claims to the canonical speaker
 /// (`Workbench:S1`) and `#` AnnotatorNotes for notes. Offsets count Unicode scalars; lines end in LF.
 /// Attribute values that are not single words are percent-encoded.
 public struct BratExporter: Exporter {
@@ -20,18 +20,21 @@ public struct BratExporter: Exporter {
 
     public func export(_ bundle: ExportBundle) -> [ExportFile] {
         var files: [ExportFile] = []
-        var brat: [[String: String]] = Array(repeating: [:], count: bundle.sessions.count)  // session → claim id → "doc:T"
-        for (documentIndex, document) in bundle.documents.enumerated() {
-            let name = ExportText.fileName(document.document.id)
-            let ann = annotations(bundle, documentIndex, claimRefs: &brat)
-            files.append(ExportFile(path: name + ".txt", contents: document.document.text))
-            files.append(ExportFile(path: name + ".ann", contents: ann))
+        for (session, exportSession) in bundle.sessions.enumerated() {
+            let folder = ExportText.fileName(exportSession.label) + "/"
+            var claimRefs: [String: String] = [:]  // claim id → "document:T"
+            for (documentIndex, document) in bundle.documents.enumerated() {
+                let name = ExportText.fileName(document.document.id)
+                let ann = annotations(bundle, documentIndex, session: session, claimRefs: &claimRefs)
+                files.append(ExportFile(path: folder + name + ".txt", contents: document.document.text))
+                files.append(ExportFile(path: folder + name + ".ann", contents: ann))
+            }
+            files.append(ExportFile(path: folder + "annotation.conf", contents: annotationConf(bundle, session: session)))
+            files.append(ExportFile(path: folder + "visual.conf", contents: Self.visualConf))
+            files.append(ExportFile(path: folder + "speakers.tsv", contents: speakersTSV(bundle, session: session)))
+            files.append(ExportFile(path: folder + "targets.tsv", contents: targetsTSV(bundle, session: session)))
+            files.append(ExportFile(path: folder + "stances.tsv", contents: stancesTSV(bundle, session: session, claimRefs: claimRefs)))
         }
-        files.append(ExportFile(path: "annotation.conf", contents: annotationConf(bundle)))
-        files.append(ExportFile(path: "visual.conf", contents: Self.visualConf))
-        files.append(ExportFile(path: "speakers.tsv", contents: speakersTSV(bundle)))
-        files.append(ExportFile(path: "targets.tsv", contents: targetsTSV(bundle)))
-        files.append(ExportFile(path: "stances.tsv", contents: stancesTSV(bundle, claimRefs: brat)))
         return files
     }
 
@@ -49,8 +52,8 @@ public struct BratExporter: Exporter {
         return result
     }
 
-    private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, claimRefs: inout [[String: String]]) -> String {
-        let spans = bundle.spans[documentIndex]
+    private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, session: Int, claimRefs: inout [String: String]) -> String {
+        let spans = bundle.spans[documentIndex].filter { $0.session == session }
         let table = bundle.tables[documentIndex]
         let documentID = bundle.documents[documentIndex].document.id
         var out = ""
@@ -73,7 +76,7 @@ public struct BratExporter: Exporter {
                 out += ExportText.singleLine(table.slice(fragment.range))
             }
             out += "\n"
-            if span.kind == .claim { claimRefs[span.session][span.id] = "\(documentID):T\(number)" }
+            if span.kind == .claim { claimRefs[span.id] = "\(documentID):T\(number)" }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
         for span in spans where span.kind == .claim {
@@ -107,10 +110,6 @@ public struct BratExporter: Exporter {
             }
             attribute += 1
             out += "A\(attribute)\tAnnotator T\(t) \(ExportText.percentEncoded(span.annotator))\n"
-            if bundle.isMultiSession {
-                attribute += 1
-                out += "A\(attribute)\tSession T\(t) \(ExportText.percentEncoded(bundle.sessions[span.session].label))\n"
-            }
         }
         for span in spans {
             guard let t = tIDs[span.session][span.id], let speakerID = span.speaker,
@@ -129,19 +128,16 @@ public struct BratExporter: Exporter {
         return out
     }
 
-    private func annotationConf(_ bundle: ExportBundle) -> String {
-        var forms: [String] = [], roles = Set<String>(), annotators = Set<String>()
-        for session in bundle.sessions {
-            for form in session.state.schema.claimForms where !forms.contains(form) { forms.append(form) }
-        }
+    private func annotationConf(_ bundle: ExportBundle, session: Int) -> String {
+        var forms: [String] = bundle.sessions[session].state.schema.claimForms, roles = Set<String>(), annotators = Set<String>()
         for list in bundle.spans {
-            for span in list {
+            for span in list where span.session == session {
                 if let form = span.form, !forms.contains(form) { forms.append(form) }
                 if let role = span.role { roles.insert(ExportText.percentEncoded(role)) }
                 annotators.insert(ExportText.percentEncoded(span.annotator))
             }
         }
-        for session in bundle.sessions { annotators.insert(ExportText.percentEncoded(session.annotator)) }
+        annotators.insert(ExportText.percentEncoded(bundle.sessions[session].annotator))
         var out = """
             # Workbench attribution schema: who says what (speaker mention, cue, claim).
             [entities]
@@ -164,9 +160,6 @@ public struct BratExporter: Exporter {
             """
         if !roles.isEmpty { out += "Role Arg:Speaker, Value:\(roles.sorted().joined(separator: "|"))\n" }
         out += "Annotator Arg:<ENTITY>, Value:\(annotators.sorted().joined(separator: "|"))\n"
-        if bundle.isMultiSession {
-            out += "Session Arg:<ENTITY>, Value:\(bundle.sessions.map { ExportText.percentEncoded($0.label) }.joined(separator: "|"))\n"
-        }
         return out
     }
 
@@ -182,7 +175,6 @@ public struct BratExporter: Exporter {
         Hedged | Hedged
         Role | Role
         Annotator | Annotator
-        Session | Session
 
         [drawing]
         Speaker bgColor:#9fc5ff
@@ -198,10 +190,10 @@ public struct BratExporter: Exporter {
 
         """
 
-    private func speakersTSV(_ bundle: ExportBundle) -> String {
+    private func speakersTSV(_ bundle: ExportBundle, session index: Int) -> String {
         var out = "session\tspeaker\tname\tkind\taliases\tannotator\n"
-        for (index, list) in bundle.speakers.enumerated() {
-            for speaker in list {
+        do {
+            for speaker in bundle.speakers[index] {
                 let aliases = speaker.aliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
                 let annotator = speaker.annotator.isEmpty ? bundle.sessions[index].annotator : speaker.annotator
                 out += [bundle.sessions[index].label, speaker.id, speaker.name, speaker.kind, aliases, annotator]
@@ -211,10 +203,10 @@ public struct BratExporter: Exporter {
         return out
     }
 
-    private func targetsTSV(_ bundle: ExportBundle) -> String {
+    private func targetsTSV(_ bundle: ExportBundle, session index: Int) -> String {
         var out = "session\ttarget\ttext\tannotator\n"
-        for (index, list) in bundle.targets.enumerated() {
-            for target in list {
+        do {
+            for target in bundle.targets[index] {
                 let annotator = target.annotator.isEmpty ? bundle.sessions[index].annotator : target.annotator
                 out += [bundle.sessions[index].label, target.id, target.text, annotator].map(ExportText.singleLine)
                     .joined(separator: "\t") + "\n"
@@ -223,12 +215,12 @@ public struct BratExporter: Exporter {
         return out
     }
 
-    private func stancesTSV(_ bundle: ExportBundle, claimRefs: [[String: String]]) -> String {
+    private func stancesTSV(_ bundle: ExportBundle, session index: Int, claimRefs: [String: String]) -> String {
         var out = "session\tstance\tspeaker\tspeaker_name\ttarget\ttarget_text\tlabel\tevidence\tannotator\n"
-        for (index, list) in bundle.stances.enumerated() {
+        do {
             let state = bundle.sessions[index].state
-            for stance in list {
-                let evidence = stance.evidence.compactMap { claimRefs[index][$0] }.joined(separator: " ")
+            for stance in bundle.stances[index] {
+                let evidence = stance.evidence.compactMap { claimRefs[$0] }.joined(separator: " ")
                 out += [
                     bundle.sessions[index].label, stance.id, stance.speaker, state.speakers[stance.speaker]?.name ?? "",
                     stance.target, state.targets[stance.target]?.text ?? "", stance.label, evidence, stance.annotator,

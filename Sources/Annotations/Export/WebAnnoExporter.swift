@@ -18,13 +18,8 @@ public struct WebAnnoExporter: Exporter {
     static let relationLayer = "webanno.custom.AttributionLink"
 
     /// The file header.
-    public static let header = """
-        #FORMAT=WebAnno TSV 3.3
-        #T_SP=\(spanLayer)|annotation|role|speaker
-        #T_RL=\(relationLayer)|role|BT_\(spanLayer)
-
-
-        """
+    public static let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=\(spanLayer)|annotation|role|speaker\n"
+        + "#T_RL=\(relationLayer)|role|BT_\(spanLayer)\n\n\n"
 
     private struct Placed {
         var span: Int
