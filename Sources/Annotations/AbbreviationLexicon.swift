@@ -80,7 +80,7 @@ enum AbbreviationLexicon {
         "Anm", "Nachf", "Kfz", "Pkw", "Lkw", "Mass", "Ges", "Ver", "Ggf", "Evtl", "Inkl", "Bzw", "Ca",
         "u.a", "o.ä", "u.ä", "a.a.O", "s.o", "s.u", "a.D", "v.Chr", "n.Chr", "U.S", "U.S.A", "U.K", "U.N",
         "e.V", "i.R", "i.d.R", "d.Red", "d.Ü", "o.J", "m.b.H", "Ph.D", "v.l", "v.l.n.r", "a.M", "i.Br",
-        "o.O", "St.Gallen",
+        "o.O", "Ch", "Th", "Ph", "Wm", "Jos", "Gg",
     ]
 
     /// Abbreviations that commonly end a sentence.
@@ -108,6 +108,11 @@ enum AbbreviationLexicon {
         "Heute", "Gestern", "Hier", "Dort", "Hinzu", "Immer", "Nie", "Niemand", "Nichts", "Mehr",
         "Weitere", "Weiter", "Sowohl", "Weder", "Entweder", "Vielleicht", "Wohl", "Sogar", "Selbst",
         "Genau", "Tatsächlich", "Offenbar", "Bisher", "Derzeit", "Aktuell", "Ja", "Nein",
+        "Ihm", "Ihn", "Ihnen", "Uns", "Mir", "Mich", "Dessen", "Deren", "Wem", "Wen", "Hierzu", "Hierbei",
+        "Nachdem", "Bevor", "Sofern", "Indem", "Wobei", "Seitdem", "Bislang", "Anschließend", "Zusätzlich",
+        "Stattdessen", "Damals", "Bald", "Kaum", "Nur", "Lediglich", "Ferner", "Weiterhin", "Wieder",
+        "Erneut", "Folglich", "Hingegen", "Indes", "Immerhin", "Zwar", "Natürlich", "Insbesondere",
+        "Besonders", "Etwa", "Rund", "Fast", "Knapp", "Unklar", "Klar", "Wichtig",
         "The", "This", "It", "He", "She", "We", "They", "In", "But",
     ]
 

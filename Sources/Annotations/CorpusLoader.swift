@@ -80,9 +80,10 @@ public struct CorpusLoader: Sendable {
         var documents: [Document] = []
         var lineNumber = 0
         let body = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.dropFirst()) : raw
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the scalar LF: as Characters, CRLF is one grapheme and would not match "\n".
+        for line in body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             let object: Any
             do {

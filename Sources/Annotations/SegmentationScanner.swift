@@ -117,6 +117,12 @@ struct SegmentationScanner {
             bracketed = true
             end += 1
         }
+        // "(!)", "(?)", "[sic!]"-style interjections never end a sentence
+        if kind == .strong, start > 0, bytes[start - 1] == 0x28 || bytes[start - 1] == 0x5B, end < count,
+            bytes[end] == 0x29 || bytes[end] == 0x5D
+        {
+            return end + 1
+        }
         let clusterEnd = end
         while end < count, let length = closerLength(at: end) { end += length }
         let closers = end > clusterEnd
@@ -245,7 +251,8 @@ struct SegmentationScanner {
         groups.append(groupLength)
         if index > 0 {
             let (previous, _) = decode(before: index)
-            if isWordScalar(previous) || previous == 0x2C { return .normal }  // "G7.", "3,5."
+            // "G7.", "3,5.", a score "2:1." or a season "2023/24."
+            if isWordScalar(previous) || previous == 0x2C || previous == 0x3A || previous == 0x2F { return .normal }
         }
         // groups are collected from the end: the last element is the leading group
         if groups.count == 1 { return groupLength <= 3 ? .openersOnly : .normal }

@@ -41,6 +41,8 @@ private struct TokenScanner {
     let lower: Int
     let upper: Int
     var tokens: [Token] = []
+    /// Scratch buffer for the UTF-8 of the current token's text.
+    var utf8: [UInt8] = []
 
     init(scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int) {
         self.scalars = scalars
@@ -90,10 +92,18 @@ private struct TokenScanner {
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
+        utf8.removeAll(keepingCapacity: true)
+        for index in start..<end {
+            let value = scalars[index].value
+            if value < 0x80 {
+                utf8.append(UInt8(truncatingIfNeeded: value))
+            } else {
+                UTF8.encode(scalars[index]) { utf8.append($0) }
+            }
+        }
+        let text = String(decoding: utf8, as: UTF8.self)
         let spaceAfter = end < scalars.count && isSpace(scalars[end])
-        tokens.append(Token(index: tokens.count, start: start, end: end, text: String(view), kind: kind, spaceAfter: spaceAfter))
+        tokens.append(Token(index: tokens.count, start: start, end: end, text: text, kind: kind, spaceAfter: spaceAfter))
     }
 
     // MARK: Words

@@ -20,6 +20,7 @@ struct StressWriterCommand: ParsableCommand {
             let id = store.session.state.nextID("T")
             let event = try store.perform(.add(.target(Target(id: id, text: "Ziel \(id) „geprüft“"))), time: Timestamp.now())
             FileHandle.standardOutput.write(Data("ack \(event.seq)\n".utf8))
+            try store.saveIfDue()
         }
         try store.close()
     }

@@ -7,7 +7,8 @@ struct WorkbenchCommand: ParsableCommand {
         commandName: "workbench",
         abstract: "Annotate who says what, and where they stand, in news text.",
         subcommands: [SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
-            EditorDemoCommand.self, ExportCommand.self, ImportCommand.self]
+            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self, ExportCommand.self,
+            ImportCommand.self]
     )
 
     mutating func run() throws {

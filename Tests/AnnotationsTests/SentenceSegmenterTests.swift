@@ -79,6 +79,12 @@ struct SentenceSegmenterTests {
             ("Die Lage ist ernst. Ärzte warnen.", ["Die Lage ist ernst.", "Ärzte warnen."]),
             ("Mehr auf www.tagesschau.de. Dort steht alles.", ["Mehr auf www.tagesschau.de.", "Dort steht alles."]),
             ("Siehe https://example.com/a.html. Dort steht alles.", ["Siehe https://example.com/a.html.", "Dort steht alles."]),
+            ("Bayern gewann 2:1. Bayern feierte.", ["Bayern gewann 2:1.", "Bayern feierte."]),
+            ("Die Saison 2023/24. Bayern wurde Meister.", ["Die Saison 2023/24.", "Bayern wurde Meister."]),
+            ("Sie kam um 20 Uhr. Danach war es still.", ["Sie kam um 20 Uhr.", "Danach war es still."]),
+            ("Er nannte es „Desinformation“. Die USA widersprachen.", ["Er nannte es „Desinformation“.", "Die USA widersprachen."]),
+            ("„Nun ja…“ Er zögerte.", ["„Nun ja…“", "Er zögerte."]),
+            ("Das sagte die CDU. Die SPD widersprach.", ["Das sagte die CDU.", "Die SPD widersprach."]),
         ])
     func boundaries(text: String, expected: [String]) {
         #expect(split(text) == expected)
@@ -135,6 +141,13 @@ struct SentenceSegmenterTests {
             "Er ging. dann kam sie.",
             "Er sagte etwas … Waffen wurden geliefert.",
             "Die Ausgabe 3.5 ist da.",
+            "Er zahlte 5 Mio. (!) Euro dafür.",
+            "Er sei (?) Gestern gekommen.",
+            "Der Autor Th. Müller schrieb.",
+            "Der Dipl.-Ing. Meier kam.",
+            "Der 1. FC Köln gewann zum 3. Mal.",
+            "„Raus!“ rief er.",
+            "Die Frage war: Warum? fragte er sich.",
             "Ludwig XIV. Regierte lange.",
             "Das Verfahren i. d. R. Dauert lange.",
         ])

@@ -41,7 +41,7 @@ struct SessionSchemaTests {
 
         // A damaged copy must fail schema validation.
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"verdict\" : \"rejected\"", with: "\"verdict\" : \"maybe\"")
+        text = text.replacingOccurrences(of: "\"verdict\":\"rejected\"", with: "\"verdict\":\"maybe\"")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let damaged = try ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(damaged.status != 0, "\(damaged.output)")

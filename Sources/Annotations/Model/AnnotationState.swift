@@ -50,8 +50,28 @@ public struct AnnotationState: Sendable, Hashable {
     public static func replaying<S: Sequence>(_ events: S, schema: AnnotationSchema) throws(AnnotationError) -> AnnotationState
     where S.Element == Event {
         var state = AnnotationState(schema: schema)
+        state.reserveCapacity(for: events)
         for event in events { try state.apply(event) }
         return state
+    }
+
+    /// Reserves room for the records and history that `events` will create, so replaying a long log
+    /// does not keep resizing its tables.
+    public mutating func reserveCapacity<S: Sequence>(for events: S) where S.Element == Event {
+        var adds: [String: Int] = [:]
+        var total = 0
+        for event in events {
+            total += 1
+            if case .add(let record) = event.action { adds[record.kind, default: 0] += 1 }
+        }
+        speakers.reserveCapacity(adds["speaker"] ?? 0)
+        mentions.reserveCapacity(adds["mention"] ?? 0)
+        cues.reserveCapacity(adds["cue"] ?? 0)
+        claims.reserveCapacity(adds["claim"] ?? 0)
+        targets.reserveCapacity(adds["target"] ?? 0)
+        stances.reserveCapacity(adds["stance"] ?? 0)
+        notes.reserveCapacity(adds["note"] ?? 0)
+        undoStack.reserveCapacity(total)
     }
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
@@ -67,7 +87,7 @@ public struct AnnotationState: Sendable, Hashable {
             for entry in change.entries { write(entry.key, entry.after) }
             undoStack.append(change)
         default:
-            let entries = try plan(event.action)
+            let entries = try plan(event.action.stampingAnnotator(event.annotator))
             for entry in entries { write(entry.key, entry.after) }
             undoStack.append(Change(seq: event.seq, entries: entries))
             redoStack.removeAll()
@@ -181,9 +201,10 @@ public struct AnnotationState: Sendable, Hashable {
 
     private func checkIDForm(_ record: Record) throws(AnnotationError) {
         let key = record.key
-        guard let prefix = RecordKey.prefix(forKind: key.kind) else { return }
+        guard let letter = key.prefixLetter else { return }
         let id = key.description
-        guard RecordKey.forID(id) == key else {
+        guard let parsed = RecordKey.parseID(id), parsed.prefix == letter else {
+            let prefix = Character(Unicode.Scalar(letter))
             throw .malformedID(id, expected: "\(prefix) followed by a number, e.g. \(prefix)1")
         }
     }
@@ -331,8 +352,8 @@ public struct AnnotationState: Sendable, Hashable {
     }
 
     private mutating func reserve(_ record: Record) {
-        let id = record.key.description
-        guard let prefix = id.first, let number = Int(id.dropFirst()) else { return }
+        guard let (letter, number) = RecordKey.parseID(record.key.description) else { return }
+        let prefix = Character(Unicode.Scalar(letter))
         if number + 1 > nextNumber[prefix] ?? 1 { nextNumber[prefix] = number + 1 }
     }
 }

@@ -1,6 +1,6 @@
 /// Any one thing the annotation state holds, addressed by a ``RecordKey``. Every change to the
 /// state is a list of records before and after, which makes undo and redo exact.
-public enum Record: Sendable, Hashable {
+public indirect enum Record: Sendable, Hashable {
     case speaker(Speaker)
     case mention(Mention)
     case cue(Cue)
@@ -78,16 +78,45 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
 
     /// The key for an id by its prefix letter (S speaker, M mention, Q cue, C claim, T target, P stance, N note).
     public static func forID(_ id: String) -> RecordKey? {
-        guard let prefix = id.first, id.count > 1, id.dropFirst().allSatisfy(\.isASCIIDigitCharacter) else { return nil }
+        guard let (prefix, _) = parseID(id) else { return nil }
         switch prefix {
-        case "S": return .speaker(id)
-        case "M": return .mention(id)
-        case "Q": return .cue(id)
-        case "C": return .claim(id)
-        case "T": return .target(id)
-        case "P": return .stance(id)
-        case "N": return .note(id)
+        case UInt8(ascii: "S"): return .speaker(id)
+        case UInt8(ascii: "M"): return .mention(id)
+        case UInt8(ascii: "Q"): return .cue(id)
+        case UInt8(ascii: "C"): return .claim(id)
+        case UInt8(ascii: "T"): return .target(id)
+        case UInt8(ascii: "P"): return .stance(id)
+        case UInt8(ascii: "N"): return .note(id)
         default: return nil
+        }
+    }
+
+    /// Splits an id such as `C12` into its ASCII prefix letter and number; nil unless it is one
+    /// ASCII letter followed by 1–18 digits.
+    public static func parseID(_ id: String) -> (prefix: UInt8, number: Int)? {
+        var utf8 = id.utf8.makeIterator()
+        guard let prefix = utf8.next(), (65...90).contains(prefix) else { return nil }
+        var number = 0
+        var digits = 0
+        while let byte = utf8.next() {
+            guard byte >= 48, byte <= 57, digits < 18 else { return nil }
+            number = number * 10 + Int(byte - 48)
+            digits += 1
+        }
+        return digits > 0 ? (prefix, number) : nil
+    }
+
+    /// The id prefix letter of this key's kind, if the kind has ids.
+    var prefixLetter: UInt8? {
+        switch self {
+        case .speaker: return UInt8(ascii: "S")
+        case .mention: return UInt8(ascii: "M")
+        case .cue: return UInt8(ascii: "Q")
+        case .claim: return UInt8(ascii: "C")
+        case .target: return UInt8(ascii: "T")
+        case .stance: return UInt8(ascii: "P")
+        case .note: return UInt8(ascii: "N")
+        case .status, .review: return nil
         }
     }
 
@@ -104,8 +133,4 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         default: return nil
         }
     }
-}
-
-extension Character {
-    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

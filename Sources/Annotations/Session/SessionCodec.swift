@@ -49,14 +49,15 @@ public enum SessionCodec {
         }
     }
 
-    /// Encodes a session file as pretty-printed UTF-8 JSON ending in a newline.
+    /// Encodes a session file as UTF-8 JSON ending in a newline: one top-level field per line and one
+    /// line per annotation and per event (see ``SessionLayout``), keys sorted, so files diff well.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
-            var data = try encoder.encode(file)
-            data.append(0x0A)
-            return data
+            var bytes = SessionLayout.format([UInt8](try encoder.encode(file)))
+            bytes.append(0x0A)
+            return Data(bytes)
         } catch {
             throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
         }

@@ -29,7 +29,8 @@ public final class SessionStore {
     public private(set) var recoveredEvents: Int
     /// The stale lock taken over on open, if any.
     public let tookOverLockFrom: String?
-    /// Save the JSON file after this many new events (the journal makes every event durable anyway).
+    /// ``saveIfDue()`` rewrites the JSON file after this many new events (the journal makes every
+    /// event durable anyway, so this only bounds the journal's length).
     public var autosaveEvery = 50
 
     private let lock: SessionLock
@@ -105,8 +106,15 @@ public final class SessionStore {
             throw .storage(error)
         }
         unsavedEvents += 1
-        if unsavedEvents >= autosaveEvery { try? save() }
         return event
+    }
+
+    /// True when enough events were journaled since the last save that the JSON file should be rewritten.
+    public var isSaveDue: Bool { unsavedEvents >= autosaveEvery }
+
+    /// Saves when ``isSaveDue``; call it after acknowledging an edit, off the acknowledgement path.
+    public func saveIfDue() throws(SessionError) {
+        if isSaveDue { try save() }
     }
 
     /// Records where the annotator is (journaled, so a crash resumes there).

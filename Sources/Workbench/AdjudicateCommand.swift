@@ -1,0 +1,118 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench adjudicate`: merge annotators' sessions into one, deciding only where they disagree.
+struct AdjudicateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adjudicate",
+        abstract: "Merge annotators' sessions, deciding only where they disagree.",
+        discussion: """
+            Agreed annotations are merged automatically (their annotators in "sources"). For each disagreement \
+            the versions are shown side by side with the span in [brackets]; answer a version number, several \
+            (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, or q to \
+            stop. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
+            are never modified. Running again with the same --out continues where it stopped. Reads answers \
+            from standard input, so it works piped.
+            """
+    )
+
+    @Argument(help: "Session files, one per annotator (at least two).")
+    var sessions: [String] = []
+
+    @Option(help: "The result session file (created, or continued when it exists).")
+    var out: String
+
+    @Option(help: "The adjudicator's name (default: $USER).")
+    var adjudicator: String?
+
+    func validate() throws {
+        if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+    }
+
+    mutating func run() throws {
+        let loaded = try LoadedSession.load(sessions)
+        let outPath = (out as NSString).standardizingPath
+        if loaded.contains(where: { ($0.path as NSString).standardizingPath == outPath }) {
+            throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
+        }
+        let name = adjudicator ?? ProcessInfo.processInfo.environment["USER"] ?? "adjudicator"
+        var result: Session
+        if FileManager.default.fileExists(atPath: out) {
+            do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }
+        } else {
+            let now = Timestamp.now()
+            result = Session(
+                annotator: name, corpus: loaded[0].session.corpus, schema: loaded[0].session.schema, created: now,
+                derivedFrom: loaded.map(\.path))
+        }
+        do {
+            try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result])
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), states: loaded.map(\.session.state))
+        let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
+        let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
+        let disagreements = open.filter { !$0.agreed }.count
+        var merged = 0, decided = 0, number = 0
+        var output = StandardOutput()
+        output.write("adjudicating \(plan.units.count) units: \(plan.units.count - open.count) already decided, \(disagreements) disagreements to go\n")
+        output.flush()
+        var stopped = false
+        for unit in open {
+            var choice = AdjudicationChoice.take([0])
+            if !unit.agreed {
+                number += 1
+                output.write(Self.render(unit, plan: plan, number: number, of: disagreements))
+                output.flush()
+                guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
+                choice = answer
+                if choice == .quit { stopped = true; break }
+                decided += 1
+            } else {
+                merged += 1
+            }
+            do {
+                try adjudicatorTool.apply(choice, to: unit, session: &result, time: Timestamp.now())
+                try AtomicFile.write(try SessionCodec.encode(result.file), to: out)
+            } catch {
+                throw CLIFailure("cannot record the decision in \(out): \(error)")
+            }
+        }
+        if open.isEmpty { try? AtomicFile.write(try SessionCodec.encode(result.file), to: out) }
+        output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
+        output.flush()
+    }
+
+    /// Reads answers until one is usable; `nil` at the end of input.
+    static func ask(_ output: inout StandardOutput, versions: [Bool]) -> AdjudicationChoice? {
+        while true {
+            output.write("choice (N, N,M, none, e N field=value, q)> ")
+            output.flush()
+            guard let line = readLine() else { output.write("\n"); return nil }
+            switch AdjudicationChoice.parse(line, versions: versions) {
+            case .success(let choice): return choice
+            case .failure(let error): output.write("\(error)\n")
+            }
+        }
+    }
+
+    /// The versions side by side: one line per annotator, the span in brackets within its context.
+    static func render(_ unit: AdjudicationUnit, plan: AdjudicationPlan, number: Int, of total: Int) -> String {
+        var text = "\n[\(number)/\(total)] \(unit.kind)" + (unit.sentence.map { " \($0)" } ?? " \(unit.key.dropFirst("stance ".count))") + "\n"
+        let width = plan.annotators.map(\.count).max() ?? 0
+        for (index, version) in unit.versions.enumerated() {
+            let label = "  \(index + 1) \(plan.annotators[index]):" + String(repeating: " ", count: width - plan.annotators[index].count)
+            guard let version else { text += "\(label) (none)\n"; continue }
+            let summary = unit.summaries[index] ?? ""
+            if let anchor = version.anchor {
+                let context = (anchor.before + "[" + anchor.text + "]" + anchor.after).replacingOccurrences(of: "\n", with: " ")
+                text += "\(label) \(context)" + (summary == "-" ? "" : "  \(summary)") + "\n"
+            } else {
+                text += "\(label) \(summary)\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,53 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench agree`: inter-annotator agreement between sessions of one corpus.
+struct AgreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agree",
+        abstract: "Inter-annotator agreement between sessions of the same corpus.",
+        discussion: """
+            Per layer (mentions, cues, claims, attribution, stance, status), pairwise and for all annotators: \
+            exact and overlap F1 of spans, Cohen's κ of claim forms, same-speaker shares, Cohen's/Fleiss' κ and \
+            Krippendorff's α of stances, sentence status agreement. Only documents every annotator touched are \
+            scored. An undefined value (no items, a single category) prints as n/a (null in JSON). Sessions of \
+            different corpora are refused (exit status 1).
+            """
+    )
+
+    @Argument(help: "Session files, one per annotator (at least two).")
+    var sessions: [String] = []
+
+    @Flag(help: "Print JSON instead of tables.")
+    var json = false
+
+    @Flag(name: .customLong("by-document"), help: "Add a breakdown per document.")
+    var byDocument = false
+
+    @Flag(help: "List every disagreement with its sentence.")
+    var disagreements = false
+
+    func validate() throws {
+        if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+    }
+
+    mutating func run() throws {
+        let loaded = try LoadedSession.load(sessions)
+        let report: AgreementReport
+        do {
+            let lookup = disagreements ? SentenceTextLookup(corpus: loaded[0].session.corpus) : nil
+            report = try AgreementReport(annotators: loaded.map(\.name), sessions: loaded.map(\.session)) { lookup?.text($0) }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        var output = StandardOutput()
+        if json {
+            output.write(report.json(byDocument: byDocument, disagreements: disagreements).pretty() + "\n")
+        } else {
+            output.write(report.table(byDocument: byDocument, disagreements: disagreements))
+        }
+        output.flush()
+        for warning in report.warnings where json { StandardError.write("warning: \(warning)") }
+    }
+}

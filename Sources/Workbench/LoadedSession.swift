@@ -1,0 +1,35 @@
+import Annotations
+import Foundation
+
+/// A session file read for comparison (agree, diff), with the name it is reported under.
+struct LoadedSession {
+    /// The file path as given.
+    var path: String
+    /// The replayed session.
+    var session: Session
+    /// The annotator's name, or the file name when that is empty or taken by an earlier session.
+    var name: String
+
+    /// Loads every path; names stay unique. A file that cannot be read is a ``CLIFailure``.
+    static func load(_ paths: [String]) throws -> [LoadedSession] {
+        var result: [LoadedSession] = []
+        for path in paths {
+            let session: Session
+            do {
+                session = try SessionStore.load(path: path)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+            var name = session.annotator.trimmingCharacters(in: .whitespaces)
+            let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if name.isEmpty || result.contains(where: { $0.name == name }) { name = fileName }
+            var unique = name, counter = 2
+            while result.contains(where: { $0.name == unique }) {
+                unique = "\(name)-\(counter)"
+                counter += 1
+            }
+            result.append(LoadedSession(path: path, session: session, name: unique))
+        }
+        return result
+    }
+}

@@ -1,0 +1,128 @@
+import Annotations
+import Foundation
+
+/// Session benchmarks: acknowledged change latency (journal append + fsync), loading a session with
+/// 100 000 annotations and its event log, and replaying 1 000 000 events.
+enum SessionBenchmark {
+    /// The benchmarks this file registers.
+    static let benchmarks: [Benchmark] = [
+        Benchmark(name: "session-ack", summary: "latency of an acknowledged change (journal append + fsync)", run: runAcknowledge),
+        Benchmark(name: "session-load", summary: "load a session with 100 000 annotations and its event log", run: runLoad),
+        Benchmark(name: "replay", summary: "replay 1 000 000 events from an empty state", run: runReplay),
+    ]
+
+    /// `session-ack`: latency of an acknowledged change.
+    static func runAcknowledge(arguments: [String]) {
+        withFolder { acknowledgeLatency(folder: $0) }
+    }
+
+    /// `session-load`: loading a session with 100 000 annotations.
+    static func runLoad(arguments: [String]) {
+        withFolder { loadLargeSession(folder: $0, annotations: 100_000) }
+    }
+
+    /// `replay`: replaying 1 000 000 events.
+    static func runReplay(arguments: [String]) {
+        replay(events: 1_000_000)
+    }
+
+    static func withFolder(_ body: (String) -> Void) {
+        let folder = FileManager.default.currentDirectoryPath + "/.bench-sessions-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        body(folder)
+    }
+
+    static let corpus: SegmentedCorpus = {
+        let text = String(repeating: "Kremlsprecher Dmitri Peskow erklärte, die Zusammenarbeit richte sich nicht gegen ein Drittland. ", count: 200)
+        return SegmentedCorpus(Corpus(documents: [Document(id: "bench", rawText: text)], paths: ["bench"]))
+    }()
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.sorted()
+        let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+        return sorted[index]
+    }
+
+    static func acknowledgeLatency(folder: String) {
+        let path = folder + "/latency.json"
+        do {
+            let store = try SessionStore(path: path, now: Timestamp.now()) {
+                Session(annotator: "bench", corpus: CorpusReference(corpus), created: Timestamp.now())
+            }
+            store.autosaveEvery = 100
+            try store.perform(.add(.speaker(Speaker(id: "S1", name: "Dmitri Peskow"))), time: Timestamp.now())
+            let builder = AnchorBuilder(corpus: corpus)
+            var samples: [Double] = []
+            for index in 0..<2000 {
+                let sentence = corpus.documents[0].sentences[index % corpus.documents[0].sentences.count]
+                let anchor = try builder.anchor(document: "bench", sentence: sentence.index, segments: [SpanSegment(start: sentence.start, end: sentence.start + 27)])
+                let id = store.session.state.nextID("M")
+                samples.append(try seconds {
+                    try store.perform(.add(.mention(Mention(id: id, anchor: anchor, speaker: "S1"))), time: Timestamp.now())
+                })
+            }
+            try store.close()
+            print(String(format: "session ack (journal append + fdatasync, autosave every 100): n=2000 median %.3f ms, p99 %.3f ms, max %.3f ms",
+                         percentile(samples, 0.5) * 1000, percentile(samples, 0.99) * 1000, (samples.max() ?? 0) * 1000))
+        } catch {
+            print("session ack: failed: \(error)")
+        }
+    }
+
+    static func loadLargeSession(folder: String, annotations: Int) {
+        let path = folder + "/large.json"
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "bench", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        let sentences = corpus.documents[0].sentences
+        do {
+            try session.perform(.add(.speaker(Speaker(id: "S1", name: "Dmitri Peskow"))), time: "2026-11-21T10:00:00.000Z")
+            for index in 0..<annotations {
+                let sentence = sentences[index % sentences.count]
+                let anchor = try builder.anchor(document: "bench", sentence: sentence.index, segments: [SpanSegment(start: sentence.start + 38, end: sentence.end)])
+                try session.perform(.add(.claim(Claim(id: "C\(index + 1)", anchor: anchor, speaker: "S1", form: "indirect"))), time: "2026-11-21T10:00:01.000Z")
+            }
+            let data = try SessionCodec.encode(session.file)
+            try data.write(to: URL(fileURLWithPath: path))
+            var samples: [Double] = []
+            for _ in 0..<5 {
+                samples.append(try seconds { _ = try SessionStore.load(path: path) })
+            }
+            print(String(format: "session load (%d annotations, %d events, %.1f MB JSON; decode + replay + compare): median %.0f ms",
+                         annotations, session.events.count, Double(data.count) / 1e6, percentile(samples, 0.5) * 1000))
+        } catch {
+            print("session load: failed: \(error)")
+        }
+    }
+
+    static func replay(events count: Int) {
+        let builder = AnchorBuilder(corpus: corpus)
+        let sentence = corpus.documents[0].sentences[0]
+        guard let anchor = try? builder.anchor(document: "bench", sentence: 0, segments: [SpanSegment(start: sentence.start, end: sentence.start + 27)]) else { return }
+        var events: [Event] = [Event(seq: 1, time: "t", annotator: "b", action: .add(.speaker(Speaker(id: "S1", name: "Peskow"))))]
+        events.reserveCapacity(count)
+        var next = 1
+        while events.count < count {
+            let seq = events.count + 1
+            switch seq % 10 {
+            case 7: events.append(Event(seq: seq, time: "t", annotator: "b", action: .undo))
+            case 8: events.append(Event(seq: seq, time: "t", annotator: "b", action: .redo))
+            default:
+                events.append(Event(seq: seq, time: "t", annotator: "b", action: .add(.mention(Mention(id: "M\(next)", anchor: anchor, speaker: "S1")))))
+                next += 1
+            }
+        }
+        var samples: [Double] = []
+        for _ in 0..<3 {
+            samples.append(seconds { _ = try? AnnotationState.replaying(events, schema: .standard) })
+        }
+        let median = percentile(samples, 0.5)
+        print(String(format: "replay %d events (adds with undo/redo): median %.3f s = %.2f M events/s", count, median, Double(count) / median / 1e6))
+    }
+}
