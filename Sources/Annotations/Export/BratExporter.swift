@@ -73,7 +73,7 @@ public struct BratExporter: Exporter {
             out += "\t"
             for (index, fragment) in fragments.enumerated() {
                 if index > 0 { out += " " }
-                out += ExportText.singleLine(table.slice(fragment.range))
+                out += ExportText.singleLine(bundle.slice(documentIndex, fragment.start, fragment.end))
             }
             out += "\n"
             if span.kind == .claim { claimRefs[span.id] = "\(documentID):T\(number)" }

@@ -8,6 +8,8 @@ public struct ExportBundle: Sendable {
     public let documents: [SegmentedDocument]
     /// Offset tables, parallel to ``documents``.
     public let tables: [OffsetTable]
+    /// UTF-8 bytes of each document's text, parallel to ``documents`` (for fast slicing).
+    public let bytes: [[UInt8]]
     /// The sessions, in the order given.
     public let sessions: [ExportSession]
     /// Text-bound annotations per document (parallel to ``documents``), in ``ExportSpan/precedes(_:_:)`` order.
@@ -52,6 +54,7 @@ public struct ExportBundle: Sendable {
         documents = chosen
         let tables = chosen.map { OffsetTable($0.document.text) }
         self.tables = tables
+        self.bytes = chosen.map { Array($0.document.text.utf8) }
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
@@ -192,13 +195,20 @@ public struct ExportBundle: Sendable {
     /// A speaker by id in a session.
     public func speaker(session: Int, id: String) -> Speaker? { sessions[session].state.speakers[id] }
 
+    /// The text between two scalar offsets of a document (clamped).
+    public func slice(_ document: Int, _ start: Int, _ end: Int) -> String {
+        let table = tables[document]
+        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
+        return bytes[document].withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
+    }
+
     /// The text of one segment.
-    public func text(document: Int, _ segment: SpanSegment) -> String { tables[document].slice(segment.range) }
+    public func text(document: Int, _ segment: SpanSegment) -> String { slice(document, segment.start, segment.end) }
 
     /// The text of a span: its segments' texts joined by `separator`.
     public func text(of span: ExportSpan, separator: String = TextAnchor.gapMarker) -> String {
-        if span.segments.count == 1 { return tables[span.document].slice(span.segments[0].range) }
-        return span.segments.map { tables[span.document].slice($0.range) }.joined(separator: separator)
+        if span.segments.count == 1 { return slice(span.document, span.segments[0].start, span.segments[0].end) }
+        return span.segments.map { slice(span.document, $0.start, $0.end) }.joined(separator: separator)
     }
 
     /// The annotator of a session.

@@ -24,6 +24,7 @@ public enum ExportText {
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);
     /// used for brat attribute values, which must be single words.
     public static func percentEncoded(_ text: String) -> String {
+        if !text.isEmpty, text.utf8.allSatisfy({ isWordByte($0) }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
@@ -63,6 +64,11 @@ public enum ExportText {
     /// Escapes text for HTML element content and attribute values. Control characters other than
     /// tab and line feed become U+FFFD, so nothing in the corpus can break the page.
     public static func html(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 || $0 == 0x0A
+            || ($0 >= 0x80 && $0 != 0xC2 && $0 != 0xEF && $0 < 0xF0) })
+        {
+            return text
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -90,7 +96,17 @@ public enum ExportText {
     /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
     public static func csvField(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = "\""
+        for character in text.unicodeScalars {
+            if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
+        }
+        return out + "\""
+    }
+
+    /// ASCII letters, digits, `_`, `-` and `.`.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D
+            || byte == 0x2E
     }
 
     /// Escapes a WebAnno TSV 3.3 feature value: `\ [ ] | _ -> ; TAB LF *` get a backslash

@@ -134,7 +134,7 @@ public struct HTMLExporter: Exporter {
                 active.append(contentsOf: new)
                 active.sort()
             }
-            let text = ExportText.html(table.slice(start, end))
+            let text = ExportText.html(bundle.slice(document, start, end))
             if active.isEmpty { out += text; continue }
             for index in active {
                 let span = spans[index]

@@ -73,9 +73,9 @@ public struct W3CExporter: Exporter {
                 ("selector", .array([
                     .object([("type", .string("TextPositionSelector")), ("start", .int(segment.start)), ("end", .int(segment.end))]),
                     .object([
-                        ("type", .string("TextQuoteSelector")), ("exact", .string(table.slice(segment.range))),
-                        ("prefix", .string(table.slice(prefixStart, segment.start))),
-                        ("suffix", .string(table.slice(segment.end, suffixEnd))),
+                        ("type", .string("TextQuoteSelector")), ("exact", .string(bundle.slice(document, segment.start, segment.end))),
+                        ("prefix", .string(bundle.slice(document, prefixStart, segment.start))),
+                        ("suffix", .string(bundle.slice(document, segment.end, suffixEnd))),
                     ]),
                 ])),
             ])
