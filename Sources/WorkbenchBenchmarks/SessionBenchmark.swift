@@ -44,6 +44,21 @@ enum SessionBenchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// CPU seconds (user + system) this process has used so far; the machine is shared, so CPU time
+    /// is steadier than wall time.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Wall and CPU seconds taken by `body`.
+    static func measure(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        let cpu = cpuSeconds()
+        let wall = try seconds(body)
+        return (wall, cpuSeconds() - cpu)
+    }
+
     static func percentile(_ values: [Double], _ p: Double) -> Double {
         let sorted = values.sorted()
         let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
@@ -91,11 +106,22 @@ enum SessionBenchmark {
             let data = try SessionCodec.encode(session.file)
             try data.write(to: URL(fileURLWithPath: path))
             var samples: [Double] = []
-            for _ in 0..<5 {
-                samples.append(try seconds { _ = try SessionStore.load(path: path) })
+            var cpu: [Double] = []
+            var decode: [Double] = []
+            var replay: [Double] = []
+            for _ in 0..<7 {
+                var file: SessionFile?
+                let total = try measure {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    decode.append(try measure { file = try SessionCodec.decode(data, path: path) }.cpu)
+                    if let file { replay.append(try measure { _ = try Session(file: file, path: path) }.cpu) }
+                }
+                samples.append(total.wall)
+                cpu.append(total.cpu)
             }
-            print(String(format: "session load (%d annotations, %d events, %.1f MB JSON; decode + replay + compare): median %.0f ms",
-                         annotations, session.events.count, Double(data.count) / 1e6, percentile(samples, 0.5) * 1000))
+            print(String(format: "session load (%d annotations, %d events, %.1f MB JSON; read + decode + replay + compare, 7 runs): median %.0f ms, max %.0f ms; CPU median %.0f ms (decode %.0f ms, replay + compare %.0f ms)",
+                         annotations, session.events.count, Double(data.count) / 1e6, percentile(samples, 0.5) * 1000, (samples.max() ?? 0) * 1000,
+                         percentile(cpu, 0.5) * 1000, percentile(decode, 0.5) * 1000, percentile(replay, 0.5) * 1000))
         } catch {
             print("session load: failed: \(error)")
         }
@@ -119,10 +145,15 @@ enum SessionBenchmark {
             }
         }
         var samples: [Double] = []
-        for _ in 0..<3 {
-            samples.append(seconds { _ = try? AnnotationState.replaying(events, schema: .standard) })
+        var cpu: [Double] = []
+        for _ in 0..<5 {
+            let run = measure { _ = try? AnnotationState.replaying(events, schema: .standard) }
+            samples.append(run.wall)
+            cpu.append(run.cpu)
         }
         let median = percentile(samples, 0.5)
-        print(String(format: "replay %d events (adds with undo/redo): median %.3f s = %.2f M events/s", count, median, Double(count) / median / 1e6))
+        let cpuMedian = percentile(cpu, 0.5)
+        print(String(format: "replay %d events (adds with undo/redo, 5 runs): median %.3f s = %.2f M events/s; CPU median %.3f s = %.2f M events/s per CPU second",
+                     count, median, Double(count) / median / 1e6, cpuMedian, Double(count) / cpuMedian / 1e6))
     }
 }

@@ -32,7 +32,8 @@ public struct AnnotationState: Sendable, Hashable {
     public private(set) var undoStack: [Change] = []
     /// Changes that `redo` can re-do, most recently undone last.
     public private(set) var redoStack: [Change] = []
-    private var nextNumber: [Character: Int] = [:]
+    /// The next free number per id prefix letter A–Z (index 0 is A); ids are never reused.
+    private var nextNumber = [Int](repeating: 1, count: 26)
 
     /// An empty state with a schema.
     public init(schema: AnnotationSchema = .standard) {
@@ -58,20 +59,30 @@ public struct AnnotationState: Sendable, Hashable {
     /// Reserves room for the records and history that `events` will create, so replaying a long log
     /// does not keep resizing its tables.
     public mutating func reserveCapacity<S: Sequence>(for events: S) where S.Element == Event {
-        var adds: [String: Int] = [:]
+        var speakerAdds = 0, mentionAdds = 0, cueAdds = 0, claimAdds = 0, targetAdds = 0, stanceAdds = 0, noteAdds = 0
         var total = 0
         for event in events {
             total += 1
-            if case .add(let record) = event.action { adds[record.kind, default: 0] += 1 }
+            guard case .add(let record) = event.action else { continue }
+            switch record {
+            case .speaker: speakerAdds += 1
+            case .mention: mentionAdds += 1
+            case .cue: cueAdds += 1
+            case .claim: claimAdds += 1
+            case .target: targetAdds += 1
+            case .stance: stanceAdds += 1
+            case .note: noteAdds += 1
+            case .status, .review: break
+            }
         }
-        speakers.reserveCapacity(adds["speaker"] ?? 0)
-        mentions.reserveCapacity(adds["mention"] ?? 0)
-        cues.reserveCapacity(adds["cue"] ?? 0)
-        claims.reserveCapacity(adds["claim"] ?? 0)
-        targets.reserveCapacity(adds["target"] ?? 0)
-        stances.reserveCapacity(adds["stance"] ?? 0)
-        notes.reserveCapacity(adds["note"] ?? 0)
-        undoStack.reserveCapacity(total)
+        speakers.reserveCapacity(speakers.count + speakerAdds)
+        mentions.reserveCapacity(mentions.count + mentionAdds)
+        cues.reserveCapacity(cues.count + cueAdds)
+        claims.reserveCapacity(claims.count + claimAdds)
+        targets.reserveCapacity(targets.count + targetAdds)
+        stances.reserveCapacity(stances.count + stanceAdds)
+        notes.reserveCapacity(notes.count + noteAdds)
+        undoStack.reserveCapacity(undoStack.count + total)
     }
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
@@ -80,25 +91,36 @@ public struct AnnotationState: Sendable, Hashable {
         switch event.action {
         case .undo:
             guard let change = undoStack.popLast() else { throw .nothingToUndo }
-            for entry in change.entries.reversed() { write(entry.key, entry.before) }
+            change.forEachEntryReversed { write($0.key, $0.before) }
             redoStack.append(change)
         case .redo:
             guard let change = redoStack.popLast() else { throw .nothingToRedo }
-            for entry in change.entries { write(entry.key, entry.after) }
+            change.forEachEntry { write($0.key, $0.after) }
             undoStack.append(change)
+        case .add(let original):
+            let record = original.stampingAnnotator(event.annotator)
+            if let entry = try insert(record) {
+                undoStack.append(Change(seq: event.seq, entry: entry))
+            } else {
+                let entries = try plan(.add(record))
+                for entry in entries { write(entry.key, entry.after) }
+                undoStack.append(Change(seq: event.seq, entries: entries))
+            }
+            if !redoStack.isEmpty { redoStack.removeAll() }
+            reserve(original)
         default:
-            let entries = try plan(event.action.stampingAnnotator(event.annotator))
+            let entries = try plan(event.action)
             for entry in entries { write(entry.key, entry.after) }
             undoStack.append(Change(seq: event.seq, entries: entries))
-            redoStack.removeAll()
-            if case .add(let record) = event.action { reserve(record) }
+            if !redoStack.isEmpty { redoStack.removeAll() }
         }
         lastSeq = event.seq
     }
 
     /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.
     public func nextID(_ prefix: Character) -> String {
-        "\(prefix)\(nextNumber[prefix] ?? 1)"
+        guard let letter = prefix.asciiValue, (65...90).contains(letter) else { return "\(prefix)1" }
+        return "\(prefix)\(nextNumber[Int(letter) - 65])"
     }
 
     /// The record stored under `key`, if any.
@@ -352,8 +374,45 @@ public struct AnnotationState: Sendable, Hashable {
     }
 
     private mutating func reserve(_ record: Record) {
-        guard let (letter, number) = RecordKey.parseID(record.key.description) else { return }
-        let prefix = Character(Unicode.Scalar(letter))
-        if number + 1 > nextNumber[prefix] ?? 1 { nextNumber[prefix] = number + 1 }
+        guard let id = record.id, let (letter, number) = RecordKey.parseID(id) else { return }
+        let index = Int(letter) - 65
+        if number + 1 > nextNumber[index] { nextNumber[index] = number + 1 }
+    }
+
+    /// Adds a record that has an id of its own, looking its id up once: checks the id's form, the
+    /// record's references and labels, and that the id is new (reported first, as ``plan(_:)``
+    /// does). Returns nil for statuses and reviews, which ``plan(_:)`` handles.
+    private mutating func insert(_ record: Record) throws(AnnotationError) -> Change.Entry? {
+        switch record {
+        case .status, .review: return nil
+        default: break
+        }
+        try checkIDForm(record)
+        do {
+            try validate(record)
+        } catch {
+            if self.record(record.key) != nil { throw .duplicateID(record.key.description) }
+            throw error
+        }
+        let isNew: Bool
+        switch record {
+        case .speaker(let value): isNew = Self.insertNew(value, for: value.id, into: &speakers)
+        case .mention(let value): isNew = Self.insertNew(value, for: value.id, into: &mentions)
+        case .cue(let value): isNew = Self.insertNew(value, for: value.id, into: &cues)
+        case .claim(let value): isNew = Self.insertNew(value, for: value.id, into: &claims)
+        case .target(let value): isNew = Self.insertNew(value, for: value.id, into: &targets)
+        case .stance(let value): isNew = Self.insertNew(value, for: value.id, into: &stances)
+        case .note(let value): isNew = Self.insertNew(value, for: value.id, into: &notes)
+        case .status, .review: return nil
+        }
+        guard isNew else { throw .duplicateID(record.key.description) }
+        return Change.Entry(key: record.key, before: nil, after: record)
+    }
+
+    /// Inserts `value` under `id` unless the id is taken (then the dictionary is left as it was).
+    private static func insertNew<Value>(_ value: Value, for id: String, into dictionary: inout [String: Value]) -> Bool {
+        guard let old = dictionary.updateValue(value, forKey: id) else { return true }
+        dictionary[id] = old
+        return false
     }
 }

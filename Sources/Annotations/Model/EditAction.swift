@@ -33,15 +33,6 @@ extension EditAction {
     /// An `add` whose record names no annotator gets the event's annotator; other actions are unchanged.
     func stampingAnnotator(_ annotator: String) -> EditAction {
         guard case .add(let record) = self else { return self }
-        switch record {
-        case .speaker(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.speaker(value))
-        case .mention(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.mention(value))
-        case .cue(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.cue(value))
-        case .claim(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.claim(value))
-        case .target(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.target(value))
-        case .stance(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.stance(value))
-        case .note(var value) where value.annotator.isEmpty: value.annotator = annotator; return .add(.note(value))
-        default: return self
-        }
+        return .add(record.stampingAnnotator(annotator))
     }
 }

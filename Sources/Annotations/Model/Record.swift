@@ -40,6 +40,36 @@ public indirect enum Record: Sendable, Hashable {
     }
 }
 
+extension Record {
+    /// The record's own id (nil for statuses and reviews, which are keyed by what they are about).
+    var id: String? {
+        switch self {
+        case .speaker(let value): return value.id
+        case .mention(let value): return value.id
+        case .cue(let value): return value.id
+        case .claim(let value): return value.id
+        case .target(let value): return value.id
+        case .stance(let value): return value.id
+        case .note(let value): return value.id
+        case .status, .review: return nil
+        }
+    }
+
+    /// The record with `annotator` filled in when it names none; statuses and reviews are unchanged.
+    func stampingAnnotator(_ annotator: String) -> Record {
+        switch self {
+        case .speaker(var value) where value.annotator.isEmpty: value.annotator = annotator; return .speaker(value)
+        case .mention(var value) where value.annotator.isEmpty: value.annotator = annotator; return .mention(value)
+        case .cue(var value) where value.annotator.isEmpty: value.annotator = annotator; return .cue(value)
+        case .claim(var value) where value.annotator.isEmpty: value.annotator = annotator; return .claim(value)
+        case .target(var value) where value.annotator.isEmpty: value.annotator = annotator; return .target(value)
+        case .stance(var value) where value.annotator.isEmpty: value.annotator = annotator; return .stance(value)
+        case .note(var value) where value.annotator.isEmpty: value.annotator = annotator; return .note(value)
+        default: return self
+        }
+    }
+}
+
 /// The address of a record in the state.
 public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
     case speaker(String)

@@ -37,16 +37,19 @@ public struct Session: Sendable {
         corpus = file.corpus
         derivedFrom = file.derivedFrom
         cursor = file.cursor
-        state = AnnotationState(schema: file.schema)
-        events = []
-        events.reserveCapacity(file.events.count)
+        var state = AnnotationState(schema: file.schema)
+        state.reserveCapacity(for: file.events)
         for event in file.events {
             do {
-                try append(event)
+                try state.apply(event)
             } catch {
                 throw .badEvent(path: path, seq: event.seq, reason: error.description)
             }
         }
+        self.state = state
+        // The log is the file's, shared rather than copied event by event.
+        events = file.events
+        if let last = file.events.last { updated = last.time }
         let differences = file.differences(from: state)
         if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
     }

@@ -9,13 +9,59 @@ public enum SessionCodec {
     }
 
     /// Decodes a session file's bytes; `path` is used in error messages.
+    ///
+    /// Well-formed files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes
+    /// are checked for JSON syntax (reporting the line and column where they stop being JSON), and
+    /// otherwise the `Codable` conformances decode them again to name the exact field at fault, so
+    /// errors are the same whichever decoder ran.
     public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .empty(path)
         }
-        if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
+        let fast: Result<SessionFile, JSONReader.Failure> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(JSONReader.Failure) {
+                return .success(try SessionFileDecoder.decode(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        if case .success(let file) = fast {
+            try checkHeader(format: file.format, version: file.version, path: path)
+            return file
+        }
+        if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
+            throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) })
+        }
+        return try decodeWithCodable(data, path: path)
+    }
+
+    /// Where and why bytes stop being JSON, e.g. `stopped at line 3, column 17: unexpected character '}'`.
+    static func syntaxDetail(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if failure.position >= bytes.count { return "it ends early (truncated?) at byte \(bytes.count)" }
+        let (line, column) = JSONReader.lineAndColumn(of: failure.position, in: bytes)
+        return "stopped at line \(line), column \(column): \(failure.message)"
+    }
+
+    /// The checks on `format` and `version` once both are known.
+    private static func checkHeader(format: String?, version: Int?, path: String) throws(SessionError) {
+        guard let format else { throw .foreign(path: path, found: "it has no \"format\" field") }
+        guard format == SessionFile.formatName else { throw .foreign(path: path, found: "its format is \"\(format)\"") }
+        guard let version else {
+            throw .invalid(path: path, jsonPath: "$.version", expected: "a version number is required")
+        }
+        guard version <= SessionFile.currentVersion else {
+            throw .newerVersion(path: path, version: version, supported: SessionFile.currentVersion)
+        }
+        guard version >= 1 else { throw .invalid(path: path, jsonPath: "$.version", expected: "version must be 1 or more") }
+    }
+
+    /// Decodes with Foundation's `JSONDecoder` and the `Codable` conformances; the reference for
+    /// what ``decode(_:path:)`` accepts and which error it reports.
+    static func decodeWithCodable(_ data: Data, path: String) throws(SessionError) -> SessionFile {
         let decoder = JSONDecoder()
         let header: Header
         do {
@@ -31,15 +77,7 @@ public enum SessionCodec {
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
         }
-        guard let format = header.format else { throw .foreign(path: path, found: "it has no \"format\" field") }
-        guard format == SessionFile.formatName else { throw .foreign(path: path, found: "its format is \"\(format)\"") }
-        guard let version = header.version else {
-            throw .invalid(path: path, jsonPath: "$.version", expected: "a version number is required")
-        }
-        guard version <= SessionFile.currentVersion else {
-            throw .newerVersion(path: path, version: version, supported: SessionFile.currentVersion)
-        }
-        guard version >= 1 else { throw .invalid(path: path, jsonPath: "$.version", expected: "version must be 1 or more") }
+        try checkHeader(format: header.format, version: header.version, path: path)
         do {
             return try decoder.decode(SessionFile.self, from: data)
         } catch let error as DecodingError {

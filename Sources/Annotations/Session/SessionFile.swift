@@ -75,34 +75,132 @@ public struct SessionFile: Sendable, Codable {
     }
 
     /// The differences between the stored annotations and a state (empty when they agree).
+    ///
+    /// Compares kind by kind through dictionaries keyed by id, so a file that agrees with its log
+    /// (the usual case) costs about one hash and one comparison per record. A later stored entry
+    /// overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
-        var stored: [RecordKey: Record] = [:]
-        for speaker in speakers { stored[.speaker(speaker.id)] = .speaker(speaker) }
-        for target in targets { stored[.target(target.id)] = .target(target) }
-        for record in annotations { stored[record.key] = record }
-        for stance in stances { stored[.stance(stance.id)] = .stance(stance) }
-        for note in notes { stored[.note(note.id)] = .note(note) }
-        for entry in statuses {
-            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            if entry.status != .open { stored[.status(key)] = .status(key, entry.status) }
+        if storedRecordsAgree(with: state) { return [] }
+        var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
+        var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
+        var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
+        var storedStatuses: [SentenceKey: SentenceStatus] = [:], storedReviews: [String: ReviewDecision] = [:]
+        func store(_ record: Record) {
+            switch record {
+            case .speaker(let value): storedSpeakers[value.id] = value
+            case .mention(let value): storedMentions[value.id] = value
+            case .cue(let value): storedCues[value.id] = value
+            case .claim(let value): storedClaims[value.id] = value
+            case .target(let value): storedTargets[value.id] = value
+            case .stance(let value): storedStances[value.id] = value
+            case .note(let value): storedNotes[value.id] = value
+            case .status(let key, let value): storedStatuses[key] = value
+            case .review(let value): storedReviews[value.annotation] = value
+            }
         }
-        for review in reviews { stored[.review(review.annotation)] = .review(review) }
+        storedSpeakers.reserveCapacity(speakers.count)
+        for speaker in speakers { storedSpeakers[speaker.id] = speaker }
+        for target in targets { storedTargets[target.id] = target }
+        storedMentions.reserveCapacity(state.mentions.count)
+        storedCues.reserveCapacity(state.cues.count)
+        storedClaims.reserveCapacity(state.claims.count)
+        for record in annotations { store(record) }
+        for stance in stances { storedStances[stance.id] = stance }
+        for note in notes { storedNotes[note.id] = note }
+        for entry in statuses where entry.status != .open {
+            storedStatuses[SentenceKey(document: entry.document, sentence: entry.sentence)] = entry.status
+        }
+        for review in reviews { storedReviews[review.annotation] = review }
         var differences: [String] = []
-        var seen = Set<RecordKey>()
-        for record in state.allRecords {
-            seen.insert(record.key)
-            guard let other = stored[record.key] else {
-                differences.append("\(record.key) (\(record.kind)) is in the log but missing from the stored annotations")
+        Self.compare(storedSpeakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
+        Self.compare(storedTargets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
+        Self.compare(storedMentions, state.mentions, RecordKey.mention, { .mention($1) }, into: &differences)
+        Self.compare(storedCues, state.cues, RecordKey.cue, { .cue($1) }, into: &differences)
+        Self.compare(storedClaims, state.claims, RecordKey.claim, { .claim($1) }, into: &differences)
+        Self.compare(storedStances, state.stances, RecordKey.stance, { .stance($1) }, into: &differences)
+        Self.compare(storedNotes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
+        Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
+        Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
+        return differences.sorted()
+    }
+
+    /// True when the stored annotations are exactly the state's records, checked without building
+    /// tables: within each kind the entries come in strictly increasing id order (as this type writes
+    /// them, so none is listed twice), each equals the state's record with its id, and the counts
+    /// match. False means "look closer", not necessarily that they differ.
+    private func storedRecordsAgree(with state: AnnotationState) -> Bool {
+        guard Self.agree(speakers, state.speakers, id: \.id), Self.agree(targets, state.targets, id: \.id),
+              Self.agree(stances, state.stances, id: \.id), Self.agree(notes, state.notes, id: \.id),
+              Self.agree(reviews, state.reviews, id: \.annotation)
+        else { return false }
+        var mentions = 0, cues = 0, claims = 0
+        var lastMention: (UInt8, Int)?, lastCue: (UInt8, Int)?, lastClaim: (UInt8, Int)?
+        for record in annotations {
+            switch record {
+            case .mention(let value):
+                guard Self.follows(value.id, &lastMention), state.mentions[value.id] == value else { return false }
+                mentions += 1
+            case .cue(let value):
+                guard Self.follows(value.id, &lastCue), state.cues[value.id] == value else { return false }
+                cues += 1
+            case .claim(let value):
+                guard Self.follows(value.id, &lastClaim), state.claims[value.id] == value else { return false }
+                claims += 1
+            default:
+                return false
+            }
+        }
+        guard mentions == state.mentions.count, cues == state.cues.count, claims == state.claims.count else { return false }
+        var setStatuses = 0
+        var lastStatus: SentenceKey?
+        for entry in statuses where entry.status != .open {
+            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
+            guard lastStatus.map({ $0 < key }) ?? true, state.statuses[key] == entry.status else { return false }
+            lastStatus = key
+            setStatuses += 1
+        }
+        return setStatuses == state.statuses.count
+    }
+
+    /// True when every value of `list` is in `table` under its id, ids strictly increase, and the counts match.
+    private static func agree<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
+        guard list.count == table.count else { return false }
+        var last: (UInt8, Int)?
+        for value in list {
+            let key = id(value)
+            guard follows(key, &last), table[key] == value else { return false }
+        }
+        return true
+    }
+
+    /// True when `id` parses and comes after `last` (prefix, then number); moves `last` on.
+    private static func follows(_ id: String, _ last: inout (UInt8, Int)?) -> Bool {
+        guard let parsed = RecordKey.parseID(id) else { return false }
+        if let previous = last, !(previous < parsed) { return false }
+        last = parsed
+        return true
+    }
+
+    /// Adds the differences of one kind between the stored records and the log's records.
+    private static func compare<Key: Hashable, Value: Equatable>(
+        _ stored: [Key: Value], _ log: [Key: Value], _ makeKey: (Key) -> RecordKey, _ makeRecord: (Key, Value) -> Record,
+        into differences: inout [String]
+    ) {
+        if stored == log { return }
+        for (id, value) in log {
+            let key = makeKey(id)
+            guard let other = stored[id] else {
+                differences.append("\(key) (\(key.kind)) is in the log but missing from the stored annotations")
                 continue
             }
-            if other != record {
-                differences.append("\(record.key) (\(record.kind)) differs: stored \(Self.summary(other)), log gives \(Self.summary(record))")
+            if other != value {
+                differences.append("\(key) (\(key.kind)) differs: stored \(summary(makeRecord(id, other))), log gives \(summary(makeRecord(id, value)))")
             }
         }
-        for (key, record) in stored where !seen.contains(key) {
-            differences.append("\(key) (\(record.kind)) is stored but not in the log")
+        for id in stored.keys where log[id] == nil {
+            let key = makeKey(id)
+            differences.append("\(key) (\(key.kind)) is stored but not in the log")
         }
-        return differences.sorted()
     }
 
     /// A short readable summary of a record for difference reports.

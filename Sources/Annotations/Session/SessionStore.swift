@@ -124,6 +124,12 @@ public final class SessionStore {
         try? journal.append(.cursor(key))
     }
 
+    /// Records that the session now belongs to another version of its corpus (after re-anchoring) and saves.
+    public func adoptCorpus(_ reference: CorpusReference) throws(SessionError) {
+        session.corpus = reference
+        try save()
+    }
+
     /// Writes the JSON file atomically and empties the journal.
     public func save() throws(SessionError) {
         try AtomicFile.write(try SessionCodec.encode(session.file), to: path)

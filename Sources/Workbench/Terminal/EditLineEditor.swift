@@ -159,7 +159,12 @@ final class EditLineEditor: LineEditor {
             pieces.removeLast()
             if let previous = pieces.indices.last, let final = pieces[previous].text.last {
                 pieces[previous].text.removeLast()
-                pieces.append((last.escapes, [final]))
+                if pieces[previous].text.isEmpty {
+                    pieces[previous].escapes += last.escapes
+                    pieces[previous].text = [final]
+                } else {
+                    pieces.append((last.escapes, [final]))
+                }
             }
         }
         var out = String.UnicodeScalarView()

@@ -2,7 +2,7 @@
 ///
 /// ``sanitize(_:keepNewlines:)`` shows every character that could move the cursor, change colours,
 /// set the window title, reorder text or hide itself as a visible placeholder:
-/// - C0 controls as Control Pictures (`ESC` → `␛`, `NUL` → `␀`, `CR` → `␍`, `LF` → `␤`), DEL → `␡`.
+/// - C0 controls as Control Pictures (`ESC` → `␛`, `NUL` → `␀`, `CR` → `␍`, `LF` → `␊`), DEL → `␡`.
 ///   An escape sequence therefore shows up as text: `ESC [31m` → `␛[31m`.
 /// - TAB → one space (tabs in news text are layout noise and would break width computations).
 /// - C1 controls (U+0080–U+009F, including the 8-bit CSI U+009B), format characters (general category
@@ -11,7 +11,7 @@
 ///   kept: emoji sequences and some scripts need them.
 enum TerminalText {
     /// Returns `text` with dangerous characters replaced by visible placeholders (see the type's notes).
-    /// With `keepNewlines`, LF stays a line break; otherwise it becomes `␤`.
+    /// With `keepNewlines`, LF stays a line break; otherwise it becomes `␊`.
     static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
         if text.unicodeScalars.allSatisfy({ isSafe($0, keepNewlines: keepNewlines) }) { return text }
         var out = String.UnicodeScalarView()

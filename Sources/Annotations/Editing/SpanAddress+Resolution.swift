@@ -1,0 +1,112 @@
+import Foundation
+
+extension SpanAddress {
+    /// The scalar segments this address names in sentence `sentence` (0-based) of `document`.
+    /// Throws when a part does not fit (token out of range, text not found, bad regex).
+    public func resolve(in document: SegmentedDocument, sentence: Int) throws(SpanAddressError) -> ResolvedSpan {
+        guard sentence >= 0, sentence < document.sentences.count else {
+            throw .noFollowingSentence(offset: 0, available: 0)
+        }
+        let home = document.sentences[sentence]
+        var segments: [SpanSegment] = []
+        var last = sentence
+        func sentenceAt(_ offset: Int) throws(SpanAddressError) -> Sentence {
+            let index = sentence + offset
+            guard index < document.sentences.count else {
+                throw .noFollowingSentence(offset: offset, available: document.sentences.count - 1 - sentence)
+            }
+            return document.sentences[index]
+        }
+        for part in parts {
+            switch part {
+            case .all:
+                segments.append(SpanSegment(start: home.start, end: home.end))
+            case .tokens(let from, let through, let offset):
+                let tokens = home.tokens
+                guard from <= tokens.count else { throw .tokenOutOfRange(from, count: tokens.count, sentenceOffset: 0) }
+                let endSentence = try sentenceAt(offset)
+                let end: Int
+                if let through {
+                    guard through <= endSentence.tokens.count else {
+                        throw .tokenOutOfRange(through, count: endSentence.tokens.count, sentenceOffset: offset)
+                    }
+                    if offset == 0, through < from { throw .reversedRange(from: from, to: through) }
+                    end = endSentence.tokens[through - 1].end
+                } else {
+                    end = endSentence.end
+                }
+                segments.append(SpanSegment(start: tokens[from - 1].start, end: end))
+                last = max(last, sentence + offset)
+            case .text(let text, let occurrence):
+                let matches = Self.occurrences(of: text, in: home)
+                guard !matches.isEmpty else { throw .textNotFound(text) }
+                guard occurrence <= matches.count else {
+                    throw .occurrenceMissing(text, wanted: occurrence, found: matches.count)
+                }
+                segments.append(Self.trimmed(matches[occurrence - 1], in: home))
+            case .pattern(let pattern, let occurrence):
+                let matches = try Self.matches(of: pattern, in: home)
+                guard !matches.isEmpty else { throw .patternNotFound(pattern) }
+                guard occurrence <= matches.count else {
+                    throw .occurrenceMissing("/\(pattern)/", wanted: occurrence, found: matches.count)
+                }
+                segments.append(Self.trimmed(matches[occurrence - 1], in: home))
+            }
+        }
+        if extendToSentence > 0 {
+            let target = try sentenceAt(extendToSentence)
+            if let lastIndex = segments.indices.max(by: { segments[$0].end < segments[$1].end }) {
+                segments[lastIndex].end = max(segments[lastIndex].end, target.end)
+            }
+            last = max(last, sentence + extendToSentence)
+        }
+        let merged = AnchorBuilder.normalized(segments)
+        guard !merged.isEmpty else { throw .empty }
+        return ResolvedSpan(segments: merged, sentence: sentence, lastSentence: last)
+    }
+
+    /// `segment` without whitespace at either end (a quote typed as "Südkorea " means Südkorea).
+    static func trimmed(_ segment: SpanSegment, in sentence: Sentence) -> SpanSegment {
+        let scalars = Array(sentence.text.unicodeScalars)
+        var start = segment.start - sentence.start, end = segment.end - sentence.start
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return SpanSegment(start: sentence.start + start, end: sentence.start + end)
+    }
+
+    /// Every exact occurrence of `text` in the sentence, as document segments.
+    static func occurrences(of text: String, in sentence: Sentence) -> [SpanSegment] {
+        let haystack = Array(sentence.text.unicodeScalars)
+        let needle = Array(text.unicodeScalars)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        var result: [SpanSegment] = []
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == needle[0], Array(haystack[start..<start + needle.count]) == needle {
+                result.append(SpanSegment(start: sentence.start + start, end: sentence.start + start + needle.count))
+                start += needle.count
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+
+    /// Every non-empty match of a regular expression in the sentence, as document segments.
+    static func matches(of pattern: String, in sentence: Sentence) throws(SpanAddressError) -> [SpanSegment] {
+        let expression: NSRegularExpression
+        do {
+            expression = try NSRegularExpression(pattern: pattern)
+        } catch {
+            throw .invalidPattern(pattern, reason: "it does not compile (check brackets, parentheses and escapes)")
+        }
+        let text = sentence.text
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return expression.matches(in: text, range: range).compactMap { match -> SpanSegment? in
+            guard match.range.length > 0, let found = Range(match.range, in: text) else { return nil }
+            let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: found.lowerBound)
+            let length = text.unicodeScalars[found].count
+            return SpanSegment(start: sentence.start + start, end: sentence.start + start + length)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+/// How a user names a span of the current sentence: by token numbers (1-based), by quoted text, by
+/// regular expression, or the whole sentence; parts joined by commas make a discontinuous span, and a
+/// span may run on into following sentences.
+///
+/// Forms (`K` counts sentences after the current one):
+/// - `4` one token; `4-7` a range; `4-7,9` several parts; `4-` token 4 to the end of the sentence
+/// - `4-+1:5` token 4 to token 5 of the next sentence; `4-+2` token 4 to the end of sentence +2
+/// - `"Vassili Nebenzia"` or `„Vassili Nebenzia“` exact text; `"sagte"#2` its 2nd occurrence
+/// - `/Nebens[jz]a/` the first match of a regular expression; `/sagte/#2` the 2nd
+/// - `all` the whole sentence
+/// - `SPAN..+K` any of the above, extended to the end of sentence +K
+public struct SpanAddress: Sendable, Hashable {
+    /// One comma-separated part of an address.
+    public enum Part: Sendable, Hashable {
+        /// The whole sentence.
+        case all
+        /// Tokens `from` (1-based, in the sentence itself) through `through` (1-based, in sentence
+        /// `+sentenceOffset`; nil: to the end of that sentence).
+        case tokens(from: Int, through: Int?, sentenceOffset: Int)
+        /// The `occurrence`-th (1-based) exact occurrence of a text.
+        case text(String, occurrence: Int)
+        /// The `occurrence`-th (1-based) match of a regular expression.
+        case pattern(String, occurrence: Int)
+    }
+
+    /// The parts, in the order given.
+    public var parts: [Part]
+    /// Extend the span to the end of sentence `+extension` (0: no extension).
+    public var extendToSentence: Int
+
+    /// Creates an address from parts.
+    public init(parts: [Part], extendToSentence: Int = 0) {
+        self.parts = parts
+        self.extendToSentence = extendToSentence
+    }
+
+    /// Opening quotation marks and the closing marks each accepts.
+    public static let quotePairs: [Character: Set<Character>] = [
+        "\"": ["\""], "„": ["“", "”", "\""], "“": ["”", "“", "\""], "»": ["«"], "«": ["»"], "‚": ["‘", "’"],
+    ]
+
+    /// Reads an address such as `4-7,9` or `"sagte"#2..+1`.
+    public static func parse(_ text: String) throws(SpanAddressError) -> SpanAddress {
+        var reader = SpanAddressReader(Array(text))
+        return try reader.read(original: text)
+    }
+}
+
+/// The scanner behind ``SpanAddress/parse(_:)``.
+struct SpanAddressReader {
+    private let characters: [Character]
+    private var position = 0
+
+    init(_ characters: [Character]) { self.characters = characters }
+
+    private var current: Character? { position < characters.count ? characters[position] : nil }
+
+    mutating func read(original: String) throws(SpanAddressError) -> SpanAddress {
+        skipSpaces()
+        guard current != nil else { throw .empty }
+        var parts: [SpanAddress.Part] = []
+        var extend = 0
+        while true {
+            skipSpaces()
+            parts.append(try part(original))
+            skipSpaces()
+            if current == "," {
+                position += 1
+                continue
+            }
+            if current == ".", position + 1 < characters.count, characters[position + 1] == "." {
+                position += 2
+                guard current == "+" else { throw malformed(original, "after '..' write +K, e.g. ..+1") }
+                position += 1
+                guard let count = number(), count > 0 else { throw malformed(original, "after '..+' write a sentence count ≥ 1") }
+                extend = count
+                skipSpaces()
+            }
+            guard current == nil else {
+                throw malformed(original, "unexpected '\(String(characters[position...]))'; join parts with commas, no spaces")
+            }
+            return SpanAddress(parts: parts, extendToSentence: extend)
+        }
+    }
+
+    private mutating func part(_ original: String) throws(SpanAddressError) -> SpanAddress.Part {
+        guard let first = current else { throw malformed(original, "a part is missing after ','") }
+        if let closers = SpanAddress.quotePairs[first] {
+            position += 1
+            var text = ""
+            while let character = current, !closers.contains(character) {
+                text.append(character)
+                position += 1
+            }
+            guard current != nil else { throw malformed(original, "the quote is not closed") }
+            position += 1
+            guard !text.isEmpty else { throw malformed(original, "the quoted text is empty") }
+            return .text(text, occurrence: try occurrence(original))
+        }
+        if first == "/" {
+            position += 1
+            var pattern = ""
+            while let character = current, character != "/" {
+                if character == "\\", position + 1 < characters.count, characters[position + 1] == "/" {
+                    pattern.append("/")
+                    position += 2
+                    continue
+                }
+                pattern.append(character)
+                position += 1
+            }
+            guard current == "/" else { throw malformed(original, "the regular expression needs a closing '/'") }
+            position += 1
+            guard !pattern.isEmpty else { throw malformed(original, "the regular expression is empty") }
+            return .pattern(pattern, occurrence: try occurrence(original))
+        }
+        if characters[position...].starts(with: Array("all")) {
+            position += 3
+            return .all
+        }
+        guard let from = number() else {
+            throw malformed(original, "expected a token number, \"text\", /regex/ or all")
+        }
+        guard from > 0 else { throw malformed(original, "token numbers start at 1") }
+        guard current == "-" else { return .tokens(from: from, through: from, sentenceOffset: 0) }
+        position += 1
+        if current == "+" {
+            position += 1
+            guard let offset = number(), offset > 0 else { throw malformed(original, "after '-+' write a sentence count, e.g. 4-+1:5") }
+            guard current == ":" else { return .tokens(from: from, through: nil, sentenceOffset: offset) }
+            position += 1
+            guard let through = number(), through > 0 else { throw malformed(original, "after ':' write a token number of that sentence") }
+            return .tokens(from: from, through: through, sentenceOffset: offset)
+        }
+        if let through = number() {
+            guard through > 0 else { throw malformed(original, "token numbers start at 1") }
+            return .tokens(from: from, through: through, sentenceOffset: 0)
+        }
+        return .tokens(from: from, through: nil, sentenceOffset: 0)
+    }
+
+    private mutating func occurrence(_ original: String) throws(SpanAddressError) -> Int {
+        guard current == "#" else { return 1 }
+        position += 1
+        guard let count = number(), count > 0 else { throw malformed(original, "after '#' write which occurrence, e.g. #2") }
+        return count
+    }
+
+    private mutating func number() -> Int? {
+        var digits = ""
+        while let character = current, character.isASCII, character.isNumber, digits.count < 9 {
+            digits.append(character)
+            position += 1
+        }
+        return Int(digits)
+    }
+
+    private mutating func skipSpaces() {
+        while let character = current, character.isWhitespace { position += 1 }
+    }
+
+    private func malformed(_ original: String, _ reason: String) -> SpanAddressError {
+        .malformed(original, hint: reason + "; forms: " + SpanAddressError.forms)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Why a span address cannot be read or does not fit the sentence it is used in. Each message says
+/// what would work instead.
+public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// Nothing was given.
+    case empty
+    /// The address cannot be read; `hint` shows the accepted forms.
+    case malformed(String, hint: String)
+    /// A token number outside the sentence.
+    case tokenOutOfRange(Int, count: Int, sentenceOffset: Int)
+    /// A range whose end comes before its start.
+    case reversedRange(from: Int, to: Int)
+    /// The span runs on into a sentence the document does not have.
+    case noFollowingSentence(offset: Int, available: Int)
+    /// A quoted text is not in the sentence.
+    case textNotFound(String)
+    /// A quoted text or pattern occurs fewer times than asked for.
+    case occurrenceMissing(String, wanted: Int, found: Int)
+    /// A regular expression does not compile.
+    case invalidPattern(String, reason: String)
+    /// A regular expression matches nothing in the sentence.
+    case patternNotFound(String)
+
+    /// The accepted forms, for messages.
+    public static let forms = "4, 4-7, 4-7,9, 4- (to the end), 4-+1:5 (into the next sentence), \"text\", \"text\"#2, /regex/, all, SPAN..+1"
+
+    public var description: String {
+        switch self {
+        case .empty: return "no span given; use one of: \(Self.forms)"
+        case .malformed(let text, let hint): return "cannot read span '\(text)': \(hint)"
+        case .tokenOutOfRange(let number, let count, let offset):
+            let which = offset == 0 ? "this sentence" : "sentence +\(offset)"
+            return "there is no token \(number); \(which) has tokens 1–\(count) (type 'tokens' to see them)"
+        case .reversedRange(let from, let to): return "range \(from)-\(to) ends before it starts; write \(to)-\(from)"
+        case .noFollowingSentence(let offset, let available):
+            return available == 0
+                ? "this is the last sentence of the document; a span cannot run on into sentence +\(offset)"
+                : "the document has only \(available) more sentence(s); +\(offset) is too far"
+        case .textNotFound(let text): return "\"\(text)\" is not in this sentence (quotes must match exactly, case included)"
+        case .occurrenceMissing(let text, let wanted, let found):
+            return "\"\(text)\" occurs \(found) time(s) in this sentence; #\(wanted) does not exist"
+        case .invalidPattern(let pattern, let reason): return "invalid regular expression /\(pattern)/: \(reason)"
+        case .patternNotFound(let pattern): return "/\(pattern)/ matches nothing in this sentence"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,410 @@
+import Foundation
+
+/// A strict (RFC 8259) pull parser over UTF-8 bytes: the caller asks for the value it expects next
+/// and the reader either returns it or throws a ``JSONReader/Failure`` with the exact byte position.
+///
+/// The reader never builds a tree; objects and arrays are walked with ``beginObject()`` /
+/// ``nextKey(_:)`` and ``beginArray()`` / ``nextElement(_:)``. The bytes must stay alive and
+/// unchanged while the reader is used (it holds an unsafe view of them).
+struct JSONReader {
+    /// Why reading stopped: where, and whether the bytes are not JSON at all or just not what was expected.
+    struct Failure: Error {
+        /// Byte offset where the problem was found.
+        var position: Int
+        /// True when the bytes are not valid JSON at this position (otherwise: valid JSON of an unexpected shape).
+        var isSyntax: Bool
+        /// What went wrong.
+        var message: String
+    }
+
+    /// An object key: a view of the raw bytes when it has no escapes, else its decoded text.
+    struct Key {
+        fileprivate var raw: UnsafeBufferPointer<UInt8>
+        fileprivate var decoded: String?
+
+        /// True when the key equals `name` (an ASCII literal).
+        @inline(__always)
+        func `is`(_ name: StaticString) -> Bool {
+            if let decoded { return decoded.utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) }
+            guard raw.count == name.utf8CodeUnitCount else { return false }
+            guard let base = raw.baseAddress else { return true }
+            return memcmp(base, name.utf8Start, raw.count) == 0
+        }
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Offset of the next unread byte.
+    private(set) var position: Int
+    private var scratch: [UInt8] = []
+
+    /// A reader at the start of `bytes`, past a UTF-8 byte order mark if there is one.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    // MARK: - Errors
+
+    func syntaxError(_ message: String) -> Failure {
+        Failure(position: position, isSyntax: true, message: message)
+    }
+
+    func shapeError(_ message: String) -> Failure {
+        Failure(position: position, isSyntax: false, message: message)
+    }
+
+    private func unexpected() -> Failure {
+        position < bytes.count
+            ? syntaxError("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+            : syntaxError("unexpected end of input")
+    }
+
+    // MARK: - Structure
+
+    /// Skips spaces, tabs, line feeds and carriage returns.
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            position += 1
+        }
+    }
+
+    /// The next non-whitespace byte without consuming it (nil at the end).
+    @inline(__always)
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    /// Throws unless only whitespace is left.
+    mutating func expectEnd() throws(Failure) {
+        skipWhitespace()
+        if position < bytes.count { throw syntaxError("unexpected character '\(Character(Unicode.Scalar(bytes[position])))' after the JSON value") }
+    }
+
+    /// Consumes `{`; throws a shape error when the next value is not an object.
+    mutating func beginObject() throws(Failure) {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "{") else { throw try shapeOrSyntax("an object") }
+        position += 1
+    }
+
+    /// Consumes `[`; throws a shape error when the next value is not an array.
+    mutating func beginArray() throws(Failure) {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "[") else { throw try shapeOrSyntax("a list") }
+        position += 1
+    }
+
+    /// The next key of the current object and consumes its `:`, or nil after consuming `}`.
+    /// `first` must start true for each object.
+    @inline(__always)
+    mutating func nextKey(_ first: inout Bool) throws(Failure) -> Key? {
+        guard let byte = peek() else { throw unexpected() }
+        if byte == UInt8(ascii: "}") { position += 1; return nil }
+        if first {
+            first = false
+        } else {
+            guard byte == UInt8(ascii: ",") else { throw unexpected() }
+            position += 1
+            skipWhitespace()
+        }
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw unexpected() }
+        let key = try readKey()
+        guard peek() == UInt8(ascii: ":") else { throw unexpected() }
+        position += 1
+        return key
+    }
+
+    /// True when the current array has another element (positioned at it), false after consuming `]`.
+    /// `first` must start true for each array.
+    @inline(__always)
+    mutating func nextElement(_ first: inout Bool) throws(Failure) -> Bool {
+        guard let byte = peek() else { throw unexpected() }
+        if byte == UInt8(ascii: "]") { position += 1; return false }
+        if first {
+            first = false
+        } else {
+            guard byte == UInt8(ascii: ",") else { throw unexpected() }
+            position += 1
+        }
+        return true
+    }
+
+    /// Consumes `null` if it comes next and returns true; otherwise consumes nothing.
+    @inline(__always)
+    mutating func consumeNull() throws(Failure) -> Bool {
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try literal("null")
+        return true
+    }
+
+    // MARK: - Scalars
+
+    /// Reads a string.
+    mutating func readString() throws(Failure) -> String {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
+        let (raw, escaped) = try scanString()
+        if !escaped { return String(decoding: raw, as: UTF8.self) }
+        return try unescape(raw)
+    }
+
+    /// Reads an integer written without fraction or exponent that fits in `Int`.
+    mutating func readInt() throws(Failure) -> Int {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else { throw try shapeOrSyntax("an integer") }
+        let start = position
+        let negative = byte == UInt8(ascii: "-")
+        if negative { position += 1 }
+        var value = 0
+        var digits = 0
+        while position < bytes.count {
+            let digit = bytes[position] &- 0x30
+            guard digit <= 9 else { break }
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = negative ? times.subtractingReportingOverflow(Int(digit)) : times.addingReportingOverflow(Int(digit))
+            if overflow1 || overflow2 { position = start; try skipNumber(); throw shapeError("a number that does not fit in an integer") }
+            value = sum
+            digits += 1
+            position += 1
+        }
+        if digits == 0 { throw unexpected() }
+        if digits > 1, bytes[start + (negative ? 1 : 0)] == 0x30 { position = start + (negative ? 2 : 1); throw unexpected() }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") || bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position = start
+            try skipNumber()
+            throw Failure(position: start, isSyntax: false, message: "a number with a fraction or exponent where an integer is expected")
+        }
+        return value
+    }
+
+    /// Reads `true` or `false`.
+    mutating func readBool() throws(Failure) -> Bool {
+        switch peek() {
+        case UInt8(ascii: "t"): try literal("true"); return true
+        case UInt8(ascii: "f"): try literal("false"); return false
+        case nil: throw unexpected()
+        default: throw try shapeOrSyntax("true or false")
+        }
+    }
+
+    /// Skips any one value, checking its syntax.
+    mutating func skipValue() throws(Failure) {
+        // Kinds of the open containers (true: object), innermost last.
+        var containers: [Bool] = []
+        repeat {
+            guard let byte = peek() else { throw unexpected() }
+            var opened = false
+            switch byte {
+            case UInt8(ascii: "{"):
+                position += 1
+                if containers.count >= 512 { throw syntaxError("too deeply nested") }
+                var first = true
+                if try nextKey(&first) != nil { containers.append(true); opened = true }
+            case UInt8(ascii: "["):
+                position += 1
+                if containers.count >= 512 { throw syntaxError("too deeply nested") }
+                var first = true
+                if try nextElement(&first) { containers.append(false); opened = true }
+            case UInt8(ascii: "\""): _ = try scanString()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "-"), 0x30...0x39: try skipNumber()
+            default: throw unexpected()
+            }
+            if opened { continue }
+            // After a complete value inside containers: move to the next member or close containers.
+            while let inObject = containers.last {
+                guard let next = peek() else { throw unexpected() }
+                if next == UInt8(ascii: ",") {
+                    position += 1
+                    if inObject {
+                        skipWhitespace()
+                        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw unexpected() }
+                        _ = try scanString()
+                        guard peek() == UInt8(ascii: ":") else { throw unexpected() }
+                        position += 1
+                    }
+                    break
+                } else if next == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                    position += 1
+                    containers.removeLast()
+                } else {
+                    throw unexpected()
+                }
+            }
+        } while !containers.isEmpty
+    }
+
+    // MARK: - Pieces
+
+    private mutating func literal(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        for index in 0..<count {
+            guard position < bytes.count, bytes[position] == word.utf8Start[index] else { throw unexpected() }
+            position += 1
+        }
+    }
+
+    /// A shape error when the next bytes are some valid JSON value, else the syntax error in them.
+    private mutating func shapeOrSyntax(_ expected: String) throws(Failure) -> Failure {
+        let start = position
+        try skipValue()
+        position = start
+        return shapeError("expected \(expected)")
+    }
+
+    private mutating func skipNumber() throws(Failure) {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
+        if bytes[position] == 0x30 {
+            position += 1
+        } else {
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+    }
+
+    private mutating func readKey() throws(Failure) -> Key {
+        let (raw, escaped) = try scanString()
+        return escaped ? Key(raw: raw, decoded: try unescape(raw)) : Key(raw: raw, decoded: nil)
+    }
+
+    /// Consumes a string at the current `"` and returns the bytes between the quotes and whether
+    /// they hold escapes (checked for syntax).
+    @inline(__always)
+    private mutating func scanString() throws(Failure) -> (UnsafeBufferPointer<UInt8>, Bool) {
+        position += 1
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                return (raw, escaped)
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                position += 1
+                guard position < bytes.count else { break }
+                switch bytes[position] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    position += 1
+                case UInt8(ascii: "u"):
+                    position += 1
+                    for _ in 0..<4 {
+                        guard position < bytes.count, Self.hexValue(bytes[position]) != nil else { throw unexpected() }
+                        position += 1
+                    }
+                default:
+                    throw syntaxError("invalid escape sequence")
+                }
+                continue
+            }
+            if byte < 0x20 { throw syntaxError("unescaped control character in a string") }
+            position += 1
+        }
+        throw syntaxError("unexpected end of input in a string")
+    }
+
+    /// Decodes the escapes of a string's raw bytes (already checked by ``scanString()``); lone
+    /// surrogates are refused.
+    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        let rawStart: Int
+        if let rawBase = raw.baseAddress, let base = bytes.baseAddress { rawStart = rawBase - base } else { rawStart = position }
+        while index < raw.count {
+            let byte = raw[index]
+            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); index += 1; continue }
+            let code = raw[index + 1]
+            index += 2
+            switch code {
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var value = Self.hex4(raw, at: index)
+                index += 4
+                if value >= 0xD800, value <= 0xDBFF {
+                    guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") else {
+                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
+                    }
+                    let low = Self.hex4(raw, at: index + 2)
+                    guard low >= 0xDC00, low <= 0xDFFF else {
+                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
+                    }
+                    index += 6
+                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                } else if value >= 0xDC00, value <= 0xDFFF {
+                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
+                }
+                guard let scalar = Unicode.Scalar(value) else {
+                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "invalid Unicode escape")
+                }
+                UTF8.encode(scalar) { scratch.append($0) }
+            default: scratch.append(code)
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for offset in 0..<4 { value = value << 4 | UInt32(hexValue(raw[index + offset]) ?? 0) }
+        return value
+    }
+
+    @inline(__always)
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+
+    // MARK: - Positions
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    static func lineAndColumn(of position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(position, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, position - lineStart + 1)
+    }
+
+    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON.
+    static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
+        var reader = JSONReader(bytes)
+        do {
+            try reader.skipValue()
+            try reader.expectEnd()
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,454 @@
+/// Decodes a ``SessionFile`` straight from JSON bytes with a ``JSONReader``, without Foundation's
+/// `JSONDecoder`: one pass, no intermediate tree, object keys compared as bytes.
+///
+/// It accepts what the `Codable` conformances accept (same required fields, same defaults for
+/// missing or null optional fields, unknown keys ignored). Anything it does not handle on the fast
+/// path — a missing field, a wrong type, an integer written as `1.0` — throws a
+/// ``JSONReader/Failure``; ``SessionCodec`` then works out the exact error the `Codable` path
+/// gives, so error messages do not depend on which decoder ran.
+struct SessionFileDecoder {
+    typealias Failure = JSONReader.Failure
+
+    private var reader: JSONReader
+
+    /// A decoder over bytes that must stay alive while it is used.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reader = JSONReader(bytes)
+    }
+
+    /// Decodes the whole file; the bytes must hold nothing else.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
+        var decoder = SessionFileDecoder(bytes)
+        let file = try decoder.sessionFile()
+        try decoder.reader.expectEnd()
+        return file
+    }
+
+    // MARK: - Helpers
+
+    private func missing(_ field: String) -> Failure {
+        reader.shapeError("required field '\(field)' is missing or null")
+    }
+
+    private mutating func optionalString() throws(Failure) -> String? {
+        try reader.consumeNull() ? nil : try reader.readString()
+    }
+
+    private mutating func optionalInt() throws(Failure) -> Int? {
+        try reader.consumeNull() ? nil : try reader.readInt()
+    }
+
+    private mutating func optionalBool() throws(Failure) -> Bool? {
+        try reader.consumeNull() ? nil : try reader.readBool()
+    }
+
+    private mutating func optionalStrings() throws(Failure) -> [String]? {
+        try reader.consumeNull() ? nil : try strings()
+    }
+
+    private mutating func strings() throws(Failure) -> [String] {
+        try reader.beginArray()
+        var result: [String] = []
+        var first = true
+        while try reader.nextElement(&first) { result.append(try reader.readString()) }
+        return result
+    }
+
+    private mutating func list<T>(_ element: (inout SessionFileDecoder) throws(Failure) -> T) throws(Failure) -> [T] {
+        try reader.beginArray()
+        var result: [T] = []
+        var first = true
+        while try reader.nextElement(&first) { result.append(try element(&self)) }
+        return result
+    }
+
+    private mutating func optionalObject<T>(_ object: (inout SessionFileDecoder) throws(Failure) -> T) throws(Failure) -> T? {
+        try reader.consumeNull() ? nil : try object(&self)
+    }
+
+    // MARK: - The file
+
+    mutating func sessionFile() throws(Failure) -> SessionFile {
+        var format: String?, version: Int?, annotator: String?, created: String?, updated: String?
+        var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
+        var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
+        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("events") { events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.event() } } }
+            else if key.is("annotations") { annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } } }
+            else if key.is("format") { format = try optionalString() }
+            else if key.is("version") { version = try optionalInt() }
+            else if key.is("annotator") { annotator = try optionalString() }
+            else if key.is("created") { created = try optionalString() }
+            else if key.is("updated") { updated = try optionalString() }
+            else if key.is("corpus") { corpus = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.corpusReference() } }
+            else if key.is("schema") { schema = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.annotationSchema() } }
+            else if key.is("derived_from") { derivedFrom = try optionalStrings() }
+            else if key.is("cursor") { cursor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sentenceKey() } }
+            else if key.is("speakers") { speakers = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.speaker() } } }
+            else if key.is("targets") { targets = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.target() } } }
+            else if key.is("stances") { stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
+            else if key.is("notes") { notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
+            else if key.is("statuses") { statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
+            else if key.is("reviews") { reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
+            else { try reader.skipValue() }
+        }
+        guard let format else { throw missing("format") }
+        guard let version else { throw missing("version") }
+        guard let annotator else { throw missing("annotator") }
+        guard let created else { throw missing("created") }
+        guard let updated else { throw missing("updated") }
+        guard let corpus else { throw missing("corpus") }
+        guard let schema else { throw missing("schema") }
+        guard let speakers else { throw missing("speakers") }
+        guard let targets else { throw missing("targets") }
+        guard let annotations else { throw missing("annotations") }
+        guard let stances else { throw missing("stances") }
+        guard let notes else { throw missing("notes") }
+        guard let statuses else { throw missing("statuses") }
+        guard let reviews else { throw missing("reviews") }
+        guard let events else { throw missing("events") }
+        return SessionFile(
+            format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
+            schema: schema, derivedFrom: derivedFrom, cursor: cursor, speakers: speakers, targets: targets,
+            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events)
+    }
+
+    mutating func corpusReference() throws(Failure) -> CorpusReference {
+        var paths: [String]?, segmenter: String?, documents: [CorpusReference.DocumentEntry]?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("paths") { paths = try optionalStrings() }
+            else if key.is("segmenter") { segmenter = try optionalString() }
+            else if key.is("documents") { documents = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.documentEntry() } } }
+            else { try reader.skipValue() }
+        }
+        guard let paths else { throw missing("paths") }
+        guard let segmenter else { throw missing("segmenter") }
+        guard let documents else { throw missing("documents") }
+        return CorpusReference(paths: paths, segmenter: segmenter, documents: documents)
+    }
+
+    mutating func documentEntry() throws(Failure) -> CorpusReference.DocumentEntry {
+        var id: String?, fingerprint: String?, sentences: Int?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("id") { id = try optionalString() }
+            else if key.is("fingerprint") { fingerprint = try optionalString() }
+            else if key.is("sentences") { sentences = try optionalInt() }
+            else { try reader.skipValue() }
+        }
+        guard let id, let fingerprint, let sentences else { throw missing("id, fingerprint or sentences") }
+        return CorpusReference.DocumentEntry(id: id, fingerprint: fingerprint, sentences: sentences)
+    }
+
+    mutating func annotationSchema() throws(Failure) -> AnnotationSchema {
+        var name: String?, stanceLabels: [String]?, claimForms: [String]?, speakerKinds: [String]?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("name") { name = try optionalString() }
+            else if key.is("stance_labels") { stanceLabels = try optionalStrings() }
+            else if key.is("claim_forms") { claimForms = try optionalStrings() }
+            else if key.is("speaker_kinds") { speakerKinds = try optionalStrings() }
+            else { try reader.skipValue() }
+        }
+        guard let name, let stanceLabels, let claimForms, let speakerKinds else { throw missing("schema field") }
+        return AnnotationSchema(name: name, stanceLabels: stanceLabels, claimForms: claimForms, speakerKinds: speakerKinds)
+    }
+
+    mutating func sentenceKey() throws(Failure) -> SentenceKey {
+        var document: String?, sentence: Int?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("document") { document = try optionalString() }
+            else if key.is("sentence") { sentence = try optionalInt() }
+            else { try reader.skipValue() }
+        }
+        guard let document, let sentence else { throw missing("document or sentence") }
+        return SentenceKey(document: document, sentence: sentence)
+    }
+
+    mutating func statusEntry() throws(Failure) -> SessionFile.StatusEntry {
+        var document: String?, sentence: Int?, status: String?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("document") { document = try optionalString() }
+            else if key.is("sentence") { sentence = try optionalInt() }
+            else if key.is("status") { status = try optionalString() }
+            else { try reader.skipValue() }
+        }
+        guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw missing("status entry field") }
+        return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
+    }
+
+    mutating func segment() throws(Failure) -> SpanSegment {
+        var start: Int?, end: Int?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("start") { start = try optionalInt() }
+            else if key.is("end") { end = try optionalInt() }
+            else { try reader.skipValue() }
+        }
+        guard let start, let end else { throw missing("start or end") }
+        return SpanSegment(start: start, end: end)
+    }
+
+    mutating func textAnchor() throws(Failure) -> TextAnchor {
+        var document: String?, sentence: Int?, segments: [SpanSegment]?, text: String?
+        var before: String?, after: String?, sentenceHash: String?, orphaned: Bool?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("document") { document = try optionalString() }
+            else if key.is("sentence") { sentence = try optionalInt() }
+            else if key.is("segments") { segments = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } } }
+            else if key.is("text") { text = try optionalString() }
+            else if key.is("before") { before = try optionalString() }
+            else if key.is("after") { after = try optionalString() }
+            else if key.is("sentence_hash") { sentenceHash = try optionalString() }
+            else if key.is("orphaned") { orphaned = try optionalBool() }
+            else { try reader.skipValue() }
+        }
+        guard let document, let sentence, let segments, let text else { throw missing("anchor field") }
+        return TextAnchor(
+            document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
+            sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
+    }
+
+    mutating func noteSubject() throws(Failure) -> Note.Subject {
+        var document: String?, sentence: Int?, annotation: String?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("annotation") { annotation = try optionalString() }
+            else if key.is("document") { document = try optionalString() }
+            else if key.is("sentence") { sentence = try optionalInt() }
+            else { try reader.skipValue() }
+        }
+        if let annotation { return .annotation(annotation) }
+        guard let document, let sentence else { throw missing("document or sentence") }
+        return .sentence(SentenceKey(document: document, sentence: sentence))
+    }
+
+    mutating func reviewDecision() throws(Failure) -> ReviewDecision {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.reviewDecision(self)
+    }
+
+    mutating func speaker() throws(Failure) -> Speaker {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.speaker(self)
+    }
+
+    mutating func target() throws(Failure) -> Target {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.target(self)
+    }
+
+    mutating func stance() throws(Failure) -> Stance {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.stance(self)
+    }
+
+    mutating func note() throws(Failure) -> Note {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.note(self)
+    }
+
+    // MARK: - Records and events
+
+    /// Every field any record kind has; a record's JSON names its kind in `type`, which may come last.
+    private struct RecordFields {
+        var type: String?, id: String?, name: String?, kind: String?, aliases: [String]?, annotator: String?
+        var anchor: TextAnchor?, speaker: String?, role: String?, sources: [String]?, mention: String?, cue: String?
+        var form: String?, negated: Bool?, hedged: Bool?, text: String?, target: String?, label: String?
+        var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
+        var reviewer: String?, document: String?, sentence: Int?, status: String?
+
+        func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
+            guard let id, let name else { throw d.missing("speaker field") }
+            return Speaker(id: id, name: name, kind: kind ?? "person", aliases: aliases ?? [], annotator: annotator ?? "")
+        }
+
+        func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
+            guard let id, let anchor, let speaker, let annotator else { throw d.missing("mention field") }
+            return Mention(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources)
+        }
+
+        func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
+            guard let id, let anchor, let annotator else { throw d.missing("cue field") }
+            return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources)
+        }
+
+        func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
+            guard let id, let anchor else { throw d.missing("claim field") }
+            return Claim(
+                id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated ?? false,
+                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources)
+        }
+
+        func target(_ d: SessionFileDecoder) throws(Failure) -> Target {
+            guard let id, let text, let annotator else { throw d.missing("target field") }
+            return Target(id: id, text: text, annotator: annotator)
+        }
+
+        func stance(_ d: SessionFileDecoder) throws(Failure) -> Stance {
+            guard let id, let speaker, let target, let label, let evidence, let annotator else { throw d.missing("stance field") }
+            return Stance(id: id, speaker: speaker, target: target, label: label, evidence: evidence, annotator: annotator, sources: sources)
+        }
+
+        func note(_ d: SessionFileDecoder) throws(Failure) -> Note {
+            guard let id, let subject, let text, let annotator else { throw d.missing("note field") }
+            return Note(id: id, subject: subject, text: text, annotator: annotator)
+        }
+
+        func reviewDecision(_ d: SessionFileDecoder) throws(Failure) -> ReviewDecision {
+            guard let annotation, let verdict, let value = ReviewDecision.Verdict(rawValue: verdict), let reviewer else {
+                throw d.missing("review field")
+            }
+            return ReviewDecision(annotation: annotation, verdict: value, reason: reason, reviewer: reviewer)
+        }
+
+        func record(_ d: SessionFileDecoder) throws(Failure) -> Record {
+            switch type {
+            case "claim": return .claim(try claim(d))
+            case "mention": return .mention(try mention(d))
+            case "cue": return .cue(try cue(d))
+            case "speaker": return .speaker(try speaker(d))
+            case "target": return .target(try target(d))
+            case "stance": return .stance(try stance(d))
+            case "note": return .note(try note(d))
+            case "review": return .review(try reviewDecision(d))
+            case "status":
+                guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
+                return .status(SentenceKey(document: document, sentence: sentence), value)
+            default: throw d.missing("type")
+            }
+        }
+    }
+
+    /// Reads an object's fields into `fields` (null counts as absent, as with `decodeIfPresent`).
+    private mutating func recordFields(into f: inout RecordFields) throws(Failure) {
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("anchor") { f.anchor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.textAnchor() } }
+            else if key.is("id") { f.id = try optionalString() }
+            else if key.is("type") { f.type = try optionalString() }
+            else if key.is("annotator") { f.annotator = try optionalString() }
+            else if key.is("speaker") { f.speaker = try optionalString() }
+            else if key.is("form") { f.form = try optionalString() }
+            else if key.is("negated") { f.negated = try optionalBool() }
+            else if key.is("hedged") { f.hedged = try optionalBool() }
+            else if key.is("mention") { f.mention = try optionalString() }
+            else if key.is("cue") { f.cue = try optionalString() }
+            else if key.is("sources") { f.sources = try optionalStrings() }
+            else if key.is("role") { f.role = try optionalString() }
+            else if key.is("name") { f.name = try optionalString() }
+            else if key.is("kind") { f.kind = try optionalString() }
+            else if key.is("aliases") { f.aliases = try optionalStrings() }
+            else if key.is("text") { f.text = try optionalString() }
+            else if key.is("target") { f.target = try optionalString() }
+            else if key.is("label") { f.label = try optionalString() }
+            else if key.is("evidence") { f.evidence = try optionalStrings() }
+            else if key.is("subject") { f.subject = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.noteSubject() } }
+            else if key.is("annotation") { f.annotation = try optionalString() }
+            else if key.is("verdict") { f.verdict = try optionalString() }
+            else if key.is("reason") { f.reason = try optionalString() }
+            else if key.is("reviewer") { f.reviewer = try optionalString() }
+            else if key.is("document") { f.document = try optionalString() }
+            else if key.is("sentence") { f.sentence = try optionalInt() }
+            else if key.is("status") { f.status = try optionalString() }
+            else { try reader.skipValue() }
+        }
+    }
+
+    mutating func record() throws(Failure) -> Record {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.record(self)
+    }
+
+    mutating func event() throws(Failure) -> Event {
+        var seq: Int?, time: String?, annotator: String?, action: String?, record: Record?, id: String?
+        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("record") { record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
+            else if key.is("seq") { seq = try optionalInt() }
+            else if key.is("time") { time = try optionalString() }
+            else if key.is("annotator") { annotator = try optionalString() }
+            else if key.is("action") { action = try optionalString() }
+            else if key.is("id") { id = try optionalString() }
+            else if key.is("document") { document = try optionalString() }
+            else if key.is("sentence") { sentence = try optionalInt() }
+            else if key.is("status") { status = try optionalString() }
+            else if key.is("review") { review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
+            else { try reader.skipValue() }
+        }
+        guard let seq, let time, let annotator, let action else { throw missing("event field") }
+        let value: EditAction
+        switch action {
+        case "add":
+            guard let record else { throw missing("record") }
+            value = .add(record)
+        case "replace":
+            guard let record else { throw missing("record") }
+            value = .replace(record)
+        case "delete":
+            guard let id else { throw missing("id") }
+            value = .delete(id)
+        case "status":
+            guard let document, let sentence, let status, let parsed = SentenceStatus(rawValue: status) else { throw missing("status field") }
+            value = .setStatus(SentenceKey(document: document, sentence: sentence), parsed)
+        case "review":
+            guard let review else { throw missing("review") }
+            value = .review(review)
+        case "undo": value = .undo
+        case "redo": value = .redo
+        default: throw missing("action")
+        }
+        return Event(seq: seq, time: time, annotator: annotator, action: value)
+    }
+}
+
+extension SessionFile {
+    /// A file from all of its fields, as read by ``SessionFileDecoder``.
+    init(
+        format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
+        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, speakers: [Speaker], targets: [Target],
+        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision], events: [Event]
+    ) {
+        self.format = format
+        self.version = version
+        self.annotator = annotator
+        self.created = created
+        self.updated = updated
+        self.corpus = corpus
+        self.schema = schema
+        self.derivedFrom = derivedFrom
+        self.cursor = cursor
+        self.speakers = speakers
+        self.targets = targets
+        self.annotations = annotations
+        self.stances = stances
+        self.notes = notes
+        self.statuses = statuses
+        self.reviews = reviews
+        self.events = events
+    }
+}

@@ -1,0 +1,162 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench annotate` (the default command): open a session on a corpus and annotate it in the REPL.
+struct AnnotateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annotate",
+        abstract: "Annotate speakers, claims, cues and stances sentence by sentence (the default command).",
+        discussion: """
+            Opens sessions/<annotator>.json (or --session), resuming at the sentence where you stopped. In a \
+            terminal: line editing, history, TAB completion, colour. With piped input or output the same commands \
+            are read line by line, without prompt or colour, e.g. workbench annotate --session s < commands.txt. \
+            Set WORKBENCH_FAKE_CLOCK=2026-01-01T09:00:00Z for deterministic event times. Type 'help' inside.
+            """
+    )
+
+    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
+    var corpus: [String] = []
+
+    @Option(help: "Session file or name (a name becomes sessions/NAME.json). Default: the annotator's name.")
+    var session: String?
+
+    @Option(help: "Who annotates (default: $USER).")
+    var annotator: String?
+
+    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).")
+    var schema: String?
+
+    @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
+    var noColor = false
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var clock = try EventClock.fromEnvironment(environment)
+        let who = try Self.annotatorName(annotator ?? environment["USER"])
+        let location = SessionLocation()
+        let path: String
+        do {
+            path = try location.path(for: session ?? who)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let recorded = Self.recordedCorpus(path: path)
+        let paths = corpus.isEmpty ? (recorded ?? ["seeds"]) : corpus
+        let loaded: Corpus
+        do {
+            loaded = try CorpusLoader().load(paths: paths)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for warning in loaded.warnings { StandardError.write("warning: " + warning) }
+        let segmented = SegmentedCorpus(loaded)
+        var chosenSchema = AnnotationSchema.standard
+        if let schema {
+            do {
+                chosenSchema = try AnnotationSchema.load(path: schema)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
+        let store: SessionStore
+        do {
+            let now = clock.now()
+            store = try SessionStore(path: path, now: now) { () throws(SessionError) -> Session in
+                Session(annotator: who, corpus: CorpusReference(segmented), schema: chosenSchema, created: now)
+            }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for warning in Self.warnings(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
+            StandardError.write("warning: " + warning)
+        }
+        let capabilities = TerminalCapabilities.detect()
+        let interactive = capabilities.isInteractive
+        let completion = CompletionSource()
+        let historyPath = (location.folder as NSString).appendingPathComponent(".history")
+        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
+            completion.provider.candidates(line: line, cursor: cursor)
+        }
+        let style = TerminalStyle(noColor: noColor)
+        let shell = AnnotationShell(
+            store: store, corpus: segmented, clock: clock, annotator: who,
+            width: interactive ? TerminalText.terminalWidth() : 100)
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: style, interactive: interactive, completion: completion)
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The annotator's name, checked: non-empty, no control characters, no slashes.
+    static func annotatorName(_ name: String?) throws(CLIFailure) -> String {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            throw CLIFailure("who is annotating? $USER is not set; pass --annotator NAME")
+        }
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
+            throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
+        }
+        return name
+    }
+
+    /// The corpus paths an existing session recorded, when they all still exist.
+    static func recordedCorpus(path: String) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: path), let file = try? SessionCodec.decode(data, path: path),
+            !file.corpus.paths.isEmpty, file.corpus.paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+        else { return nil }
+        return file.corpus.paths
+    }
+
+    /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
+    /// context; what cannot be found is marked orphaned and kept) and records the new corpus.
+    static func reanchor(store: SessionStore, corpus: SegmentedCorpus, annotator: String, time: () -> String) -> [String] {
+        let report = Reanchorer(builder: AnchorBuilder(corpus: corpus)).reanchor(store.session.state)
+        var messages: [String] = []
+        var failed = 0
+        for action in report.actions {
+            do {
+                try store.perform(action, time: time(), annotator: annotator)
+            } catch {
+                failed += 1
+            }
+        }
+        do {
+            try store.adoptCorpus(CorpusReference(corpus))
+        } catch {
+            messages.append("could not record the new corpus: \(error.description)")
+        }
+        messages.append("re-anchored: \(report.unchanged) in place, \(report.moved.count) moved"
+            + (report.orphaned.isEmpty ? "" : ", \(report.orphaned.count) orphaned (kept and marked; their text was not found: "
+                + report.orphaned.prefix(5).map { "\($0.id) \"\($0.text)\"" }.joined(separator: ", ") + ")")
+            + (failed > 0 ? ", \(failed) could not be updated" : ""))
+        return messages
+    }
+
+    /// What the user should know about an opened session: a changed corpus, an ignored schema, recovered work.
+    static func warnings(
+        store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String, time: () -> String
+    ) -> [String] {
+        var warnings: [String] = []
+        let recorded = Dictionary(store.session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        let current = Dictionary(corpus.documents.map { ($0.document.id, $0.document.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        let changed = recorded.keys.filter { current[$0] != nil && current[$0] != recorded[$0] }.sorted()
+        let missing = recorded.keys.filter { current[$0] == nil }.sorted()
+        let added = current.keys.filter { recorded[$0] == nil }.sorted()
+        if !changed.isEmpty || !missing.isEmpty {
+            var parts: [String] = []
+            if !changed.isEmpty { parts.append("\(changed.count) document(s) changed (\(changed.prefix(3).joined(separator: ", ")))") }
+            if !missing.isEmpty { parts.append("\(missing.count) missing (\(missing.prefix(3).joined(separator: ", ")))") }
+            if !added.isEmpty { parts.append("\(added.count) new") }
+            warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", "))
+            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
+        }
+        if let schema, schema != store.session.schema, !store.session.events.isEmpty {
+            warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
+        }
+        if store.recoveredEvents > 0 { warnings.append("recovered \(store.recoveredEvents) edit(s) from the journal of an unfinished run") }
+        if let holder = store.tookOverLockFrom { warnings.append("took over the lock of a process that is gone (\(holder))") }
+        if store.session.annotator != annotator {
+            warnings.append("this session belongs to '\(store.session.annotator)'; your edits are recorded as '\(annotator)'")
+        }
+        return warnings.map { TerminalText.sanitize($0) }
+    }
+}

@@ -1,0 +1,58 @@
+import Annotations
+import Foundation
+
+/// Runs the annotation shell on a line editor: shows the sentence, reads commands (with prompt,
+/// history and completion in a terminal; plain lines otherwise), prints the answers, and closes the
+/// session on `quit`, Ctrl-D or end of input.
+struct AnnotationREPL {
+    /// The shell commands go to.
+    var shell: AnnotationShell
+    /// Where lines come from.
+    let editor: any LineEditor
+    /// Colour or plain.
+    let style: TerminalStyle
+    /// Prompt and hints only in a terminal.
+    let interactive: Bool
+    /// Completion snapshot shared with the editor.
+    let completion: CompletionSource
+
+    /// Reads and handles commands until the user leaves; returns the exit status.
+    mutating func run() -> Int32 {
+        var rejected = 0
+        completion.provider = CompletionProvider(shell: shell)
+        write(shell.view(tokens: false))
+        if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
+        loop: while true {
+            let prompt = style.apply(.prompt, "\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)") + style.apply(.dim, " ›") + " "
+            switch editor.readLine(prompt: interactive ? prompt : "") {
+            case .line(let line):
+                let response = shell.handle(line)
+                write(response.lines)
+                if response.rejected { rejected += 1 }
+                completion.provider = CompletionProvider(shell: shell)
+                if response.quit { break loop }
+            case .interrupted:
+                write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
+            case .endOfInput:
+                break loop
+            }
+        }
+        editor.close()
+        do {
+            try shell.store.close()
+        } catch {
+            StandardError.write("error: " + error.description)
+            return 1
+        }
+        write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.events.count) events)", .dim)])
+        if !interactive && rejected > 0 {
+            StandardError.write("\(rejected) command(s) were rejected (see 'error:' lines); everything else was saved")
+            return 1
+        }
+        return 0
+    }
+
+    private func write(_ lines: [StyledLine]) {
+        for line in lines { print(line.rendered(with: style)) }
+    }
+}

@@ -1,0 +1,143 @@
+import Annotations
+import Foundation
+
+extension AnnotationShell {
+    mutating func delete(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard arguments.count == 1, let id = arguments.first?.text else { throw .usage("usage: delete ID; e.g. delete C2 ('list' shows ids)") }
+        guard let key = RecordKey.forID(id), state.record(key) != nil else {
+            throw .rejected("there is no annotation \(TerminalText.sanitize(String(id.prefix(20)))); 'list' shows this sentence's ids")
+        }
+        let event = try perform(.delete(id))
+        let touched = state.undoStack.last.map { change in change.entries.map { $0.key.description } } ?? [id]
+        _ = event
+        return [StyledLine("deleted " + touched.joined(separator: ", "), .success)] + currentLine()
+    }
+
+    mutating func edit(_ arguments: [CommandWord], line: String) throws(CommandError) -> [StyledLine] {
+        guard arguments.count >= 2, let id = arguments.first?.text else {
+            throw .usage("usage: edit ID FIELD VALUE…; e.g. edit C1 form direct (see 'help edit')")
+        }
+        guard let key = RecordKey.forID(id), let record = state.record(key) else {
+            throw .rejected("there is no annotation \(TerminalText.sanitize(String(id.prefix(20)))); 'list' shows this sentence's ids")
+        }
+        let field = arguments[1].text.lowercased()
+        let values = arguments.dropFirst(2).map(\.text)
+        let value = ShellArguments.unquoted(arguments.count > 2 ? String(line.dropFirst(arguments[2].start)) : "")
+        func need(_ what: String) throws(CommandError) {
+            if value.isEmpty { throw .usage("edit \(id) \(field) needs \(what)") }
+        }
+        func unknownField(_ fields: String) -> CommandError { .usage("\(record.kind) \(id) has no field '\(TerminalText.sanitize(field))'; fields: \(fields)") }
+        func yesNo() throws(CommandError) -> Bool {
+            switch value.lowercased() {
+            case "yes", "y", "true", "on", "": return true
+            case "no", "n", "false", "off": return false
+            default: throw .usage("edit \(id) \(field) takes yes or no")
+            }
+        }
+        let updated: Record
+        switch record {
+        case .speaker(var speaker):
+            switch field {
+            case "name": try need("a name"); speaker.name = value
+            case "kind":
+                guard state.schema.speakerKinds.contains(value) else {
+                    throw .rejected("'\(TerminalText.sanitize(value))' is not a speaker kind; use one of: \(state.schema.speakerKinds.joined(separator: ", "))")
+                }
+                speaker.kind = value
+            case "alias":
+                guard let action = values.first, ["add", "remove"].contains(action), values.count >= 2 else {
+                    throw .usage("usage: edit \(id) alias add NAME | edit \(id) alias remove NAME")
+                }
+                let alias = ShellArguments.unquoted(String(line.dropFirst(arguments[3].start)))
+                if action == "add" {
+                    guard !speaker.aliases.contains(alias), speaker.name != alias else { throw .rejected("\(id) already has the name or alias „\(TerminalText.sanitize(alias))“") }
+                    speaker.aliases.append(alias)
+                } else {
+                    guard speaker.aliases.contains(alias) else {
+                        throw .rejected("\(id) has no alias „\(TerminalText.sanitize(alias))“; aliases: \(speaker.aliases.map { TerminalText.sanitize($0) }.joined(separator: ", "))")
+                    }
+                    speaker.aliases.removeAll { $0 == alias }
+                }
+            default: throw unknownField("name, kind, alias add|remove")
+            }
+            updated = .speaker(speaker)
+        case .mention(var mention):
+            switch field {
+            case "speaker":
+                let speaker = try resolveSpeaker(value).speaker
+                mention.speaker = speaker.id
+            case "role": try need("a role or none"); mention.role = value == "none" ? nil : value
+            default: throw unknownField("speaker, role")
+            }
+            updated = .mention(mention)
+        case .claim(var claim):
+            switch field {
+            case "form":
+                try need("a form or none")
+                if value == "none" {
+                    claim.form = nil
+                } else {
+                    guard state.schema.claimForms.contains(value) else {
+                        throw .rejected("'\(TerminalText.sanitize(value))' is not a claim form; use one of: \(state.schema.claimForms.joined(separator: ", "))")
+                    }
+                    claim.form = value
+                }
+            case "by":
+                try need("a speaker (S1, M2, name) or none")
+                if value == "none" {
+                    claim.speaker = nil
+                    claim.mention = nil
+                } else {
+                    let resolved = try resolveSpeaker(value)
+                    claim.speaker = resolved.speaker.id
+                    claim.mention = resolved.mention
+                }
+            case "cue":
+                try need("a cue id or none")
+                if value == "none" {
+                    claim.cue = nil
+                } else {
+                    guard state.cues[value] != nil else { throw .rejected("there is no cue \(TerminalText.sanitize(value)); tag one with: cue SPAN") }
+                    claim.cue = value
+                }
+            case "negated": claim.negated = try yesNo()
+            case "hedged": claim.hedged = try yesNo()
+            default: throw unknownField("form, by, cue, negated, hedged")
+            }
+            updated = .claim(claim)
+        case .target(var target):
+            guard field == "text" else { throw unknownField("text") }
+            try need("a text")
+            target.text = value
+            updated = .target(target)
+        case .stance(var stance):
+            switch field {
+            case "label":
+                guard state.schema.stanceLabels.contains(value) else {
+                    throw .rejected("'\(TerminalText.sanitize(value))' is not a stance label; use one of: \(state.schema.stanceLabels.joined(separator: ", "))")
+                }
+                stance.label = value
+            case "evidence":
+                let claims = values == ["none"] ? [] : values
+                for claim in claims where state.claims[claim] == nil {
+                    throw .rejected("there is no claim \(TerminalText.sanitize(claim)); evidence must be claim ids (C…)")
+                }
+                stance.evidence = claims
+            default: throw unknownField("label, evidence")
+            }
+            updated = .stance(stance)
+        case .note(var note):
+            guard field == "text" else { throw unknownField("text") }
+            try need("a text")
+            note.text = value
+            updated = .note(note)
+        default:
+            throw .usage("\(id) cannot be edited here")
+        }
+        guard updated != record else { return [StyledLine("\(id) unchanged", .dim)] }
+        try perform(.replace(updated))
+        var confirmation = StyledLine("~ ", .success)
+        confirmation.runs += describe(updated).runs
+        return [confirmation] + currentLine()
+    }
+}

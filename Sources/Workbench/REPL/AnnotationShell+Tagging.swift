@@ -1,0 +1,282 @@
+import Annotations
+import Foundation
+
+extension AnnotationShell {
+    /// Resolves a span address in the current sentence into an anchor.
+    func anchor(for word: String, allowFollowing: Bool = false) throws(CommandError) -> TextAnchor {
+        let resolved: ResolvedSpan
+        do {
+            resolved = try SpanAddress.parse(word).resolve(in: document, sentence: sentenceIndex)
+        } catch {
+            throw .span(error)
+        }
+        if resolved.crossesSentences && !allowFollowing {
+            throw .usage("only claims may run on into following sentences; mark this span within the sentence")
+        }
+        do {
+            return try builder.anchor(
+                document: document.document.id, sentence: sentenceIndex, segments: resolved.segments,
+                allowFollowingSentences: resolved.crossesSentences)
+        } catch {
+            throw .rejected(error.description)
+        }
+    }
+
+    /// A speaker (and mention) named by a user: `S1`, `M2`, or a name or alias.
+    func resolveSpeaker(_ text: String) throws(CommandError) -> (speaker: Speaker, mention: String?) {
+        let wanted = ShellArguments.unquoted(text)
+        if let key = RecordKey.forID(wanted) {
+            switch key {
+            case .speaker(let id):
+                guard let speaker = state.speakers[id] else { throw .rejected("there is no speaker \(id); 'speakers' lists them") }
+                return (speaker, nil)
+            case .mention(let id):
+                guard let mention = state.mentions[id], let speaker = state.speakers[mention.speaker] else {
+                    throw .rejected("there is no mention \(id); 'list' shows this sentence's mentions")
+                }
+                return (speaker, id)
+            default:
+                throw .usage("\(wanted) is not a speaker or mention; give S…, M… or a name")
+            }
+        }
+        let all = AnnotationState.sortedByID(state.speakers)
+        let exact = all.filter { speaker in
+            ([speaker.name] + speaker.aliases).contains { $0.compare(wanted, options: [.caseInsensitive]) == .orderedSame }
+        }
+        if exact.count == 1 { return (exact[0], nil) }
+        var candidates = exact.count > 1 ? exact : SpeakerResolver().candidates(for: wanted, among: all)
+        if candidates.isEmpty {
+            // "Kim" for "Kim Yong-hyun": names whose words start with the given words.
+            let words = wanted.lowercased().split(separator: " ")
+            candidates = all.filter { speaker in
+                ([speaker.name] + speaker.aliases).contains { $0.lowercased().split(separator: " ").starts(with: words) }
+            }
+        }
+        if candidates.count == 1 { return (candidates[0], nil) }
+        let shown = TerminalText.sanitize(wanted)
+        if candidates.isEmpty {
+            throw .rejected("no speaker matches '\(shown)'; 'speakers' lists them, or tag one first with: speaker SPAN")
+        }
+        throw .rejected("'\(shown)' may be " + candidates.prefix(5).map { "\($0.id) \(TerminalText.sanitize($0.name))" }.joined(separator: " or ")
+            + "; write the id instead")
+    }
+
+    /// The name and leading title of a span's text: "russischer UN-Botschafter Wassili Nebensja" gives
+    /// ("Wassili Nebensja", "russischer UN-Botschafter").
+    static func nameAndTitle(of text: String) -> (name: String, title: String?) {
+        let words = text.split(whereSeparator: \.isWhitespace).map {
+            String($0).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(CharacterSet(charactersIn: "„“”«»‚‘’\"'")))
+        }.filter { !$0.isEmpty }
+        let kept = max(1, SpeakerResolver().key(text).count)
+        guard words.count > kept else { return (words.joined(separator: " "), nil) }
+        let title = words.prefix(words.count - kept).filter { !SpeakerResolver.honorifics.contains($0.lowercased()) }
+        return (words.suffix(kept).joined(separator: " "), title.isEmpty ? nil : title.joined(separator: " "))
+    }
+
+    mutating func tagSpeaker(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard let spanWord = arguments.first else {
+            throw .usage("usage: speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]; e.g. speaker \"Vassili Nebenzia\"")
+        }
+        let options = try ShellArguments(Array(arguments.dropFirst()), keywords: ["=", "role", "kind"], command: "speaker")
+        let anchor = try anchor(for: spanWord.text)
+        let (spanName, title) = Self.nameAndTitle(of: anchor.text.replacingOccurrences(of: TextAnchor.gapMarker, with: " "))
+        var role = try options.text("role", what: "a role, e.g. role UN-Botschafter") ?? title
+        let kind = try options.text("kind", what: "a kind: " + state.schema.speakerKinds.joined(separator: ", "))
+        if let kind, !state.schema.speakerKinds.contains(kind) {
+            throw .rejected("'\(TerminalText.sanitize(kind))' is not a speaker kind; use one of: \(state.schema.speakerKinds.joined(separator: ", "))")
+        }
+        var messages: [StyledLine] = []
+        let speaker: Speaker
+        if let named = try options.text("=", what: "a name or speaker id, e.g. = S1 or = Mark Rutte") {
+            if let id = RecordKey.forID(named), case .speaker = id {
+                guard let existing = state.speakers[named] else { throw .rejected("there is no speaker \(named); 'speakers' lists them") }
+                speaker = existing
+            } else if let existing = AnnotationState.sortedByID(state.speakers).first(where: { candidate in
+                ([candidate.name] + candidate.aliases).contains { $0.compare(named, options: .caseInsensitive) == .orderedSame }
+            }) {
+                speaker = existing
+            } else {
+                speaker = try createSpeaker(name: named, kind: kind, aliases: spanName == named || spanName.isEmpty ? [] : [spanName])
+                messages.append(StyledLine("new speaker \(speaker.id) \(TerminalText.sanitize(speaker.name))", .success))
+            }
+            // Teach the resolver this spelling when it would not have found the speaker.
+            if !spanName.isEmpty, messages.isEmpty,
+                !SpeakerResolver().candidates(for: spanName, among: [speaker]).contains(where: { $0.id == speaker.id })
+            {
+                var updated = speaker
+                updated.aliases.append(spanName)
+                try perform(.replace(.speaker(updated)))
+                messages.append(StyledLine("added alias „\(TerminalText.sanitize(spanName))“ to \(speaker.id)", .dim))
+            }
+        } else {
+            let candidates = SpeakerResolver().candidates(for: anchor.text, among: AnnotationState.sortedByID(state.speakers))
+            if candidates.count == 1 {
+                speaker = candidates[0]
+                messages.append(StyledLine("linked to \(speaker.id) \(TerminalText.sanitize(speaker.name)) (resolved from „\(TerminalText.sanitize(anchor.text))“; if wrong: undo, then speaker \(spanWord.text) = NAME)", .success))
+            } else if candidates.count > 1 {
+                throw .rejected("„\(TerminalText.sanitize(anchor.text))“ may be " + candidates.prefix(5).map { "\($0.id) \(TerminalText.sanitize($0.name))" }.joined(separator: " or ")
+                    + "; say which: speaker \(spanWord.text) = \(candidates[0].id) (or = NEW NAME)")
+            } else {
+                guard !spanName.isEmpty else { throw .usage("the span has no name in it; give one: speaker \(spanWord.text) = NAME") }
+                speaker = try createSpeaker(name: spanName, kind: kind, aliases: [])
+                messages.append(StyledLine("new speaker \(speaker.id) \(TerminalText.sanitize(speaker.name))", .success))
+            }
+        }
+        if let kind, speaker.kind != kind, !messages.contains(where: { $0.plain.hasPrefix("new speaker") }) {
+            var updated = state.speakers[speaker.id] ?? speaker
+            updated.kind = kind
+            try perform(.replace(.speaker(updated)))
+        }
+        if role?.isEmpty == true { role = nil }
+        let mention = Mention(id: state.nextID("M"), anchor: anchor, speaker: speaker.id, role: role, annotator: annotator)
+        try perform(.add(.mention(mention)))
+        var confirmation = StyledLine("+ \(mention.id) ", .success)
+        confirmation.runs += describe(.mention(mention)).runs.dropFirst()
+        return messages + [confirmation] + currentLine()
+    }
+
+    private mutating func createSpeaker(name: String, kind: String?, aliases: [String]) throws(CommandError) -> Speaker {
+        let speaker = Speaker(
+            id: state.nextID("S"), name: name, kind: kind ?? state.schema.speakerKinds.first ?? "person", aliases: aliases,
+            annotator: annotator)
+        try perform(.add(.speaker(speaker)))
+        return speaker
+    }
+
+    mutating func tagCue(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard arguments.count == 1, let spanWord = arguments.first else {
+            throw .usage("usage: cue SPAN; e.g. cue \"sagte\" or cue \"fügte\",\"hinzu\" (join parts with commas)")
+        }
+        let cue = try addCue(spanWord.text)
+        return [StyledLine("+ \(cue.id) cue \"\(TerminalText.sanitize(cue.anchor.text))\"", .success)] + currentLine()
+    }
+
+    private mutating func addCue(_ span: String) throws(CommandError) -> Cue {
+        let cue = Cue(id: state.nextID("Q"), anchor: try anchor(for: span), annotator: annotator)
+        try perform(.add(.cue(cue)))
+        return cue
+    }
+
+    mutating func tagClaim(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard let spanWord = arguments.first else {
+            throw .usage("usage: claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]; e.g. claim 8-20 by S1 form indirect")
+        }
+        let options = try ShellArguments(
+            Array(arguments.dropFirst()), keywords: ["by", "cue", "form", "negated", "hedged"], command: "claim")
+        let anchor = try anchor(for: spanWord.text, allowFollowing: true)
+        var messages: [StyledLine] = []
+        var speaker: String?
+        var mention: String?
+        if let by = try options.text("by", what: "a speaker: S1, M2 or a name") {
+            let resolved = try resolveSpeaker(by)
+            speaker = resolved.speaker.id
+            mention = resolved.mention
+        } else if let sentence {
+            let mentions = records(touching: sentence).compactMap { if case .mention(let m) = $0 { m } else { nil } }
+            if mentions.count == 1 {
+                speaker = mentions[0].speaker
+                mention = mentions[0].id
+                messages.append(StyledLine("attributed to \(mentions[0].speaker) via \(mentions[0].id), the sentence's only mention (change: edit CLAIM by …)", .dim))
+            }
+        }
+        let form = try options.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", "))
+        if let form, !state.schema.claimForms.contains(form) {
+            throw .rejected("'\(TerminalText.sanitize(form))' is not a claim form; use one of: \(state.schema.claimForms.joined(separator: ", "))")
+        }
+        let negated = try options.flag("negated"), hedged = try options.flag("hedged")
+        var cue: String?
+        if let cueWords = try options.value("cue") {
+            guard cueWords.count == 1, let cueText = cueWords.first else {
+                throw .usage("'cue' takes one span or cue id, e.g. cue Q1 or cue \"sagte\" or cue \"fügte\",\"hinzu\"")
+            }
+            if let key = RecordKey.forID(cueText), case .cue = key {
+                guard state.cues[cueText] != nil else { throw .rejected("there is no cue \(cueText); 'list' shows this sentence's cues") }
+                cue = cueText
+            } else {
+                let made = try addCue(cueText)
+                cue = made.id
+                messages.append(StyledLine("+ \(made.id) cue \"\(TerminalText.sanitize(made.anchor.text))\"", .success))
+            }
+        } else if let sentence {
+            let cues = records(touching: sentence).compactMap { if case .cue(let c) = $0 { c } else { nil } }
+            if cues.count == 1 {
+                cue = cues[0].id
+                messages.append(StyledLine("cue \(cues[0].id) linked, the sentence's only cue", .dim))
+            }
+        }
+        let claim = Claim(
+            id: state.nextID("C"), anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated,
+            hedged: hedged, annotator: annotator)
+        try perform(.add(.claim(claim)))
+        var confirmation = StyledLine("+ \(claim.id) ", .success)
+        confirmation.runs += describe(.claim(claim)).runs.dropFirst()
+        return messages + [confirmation] + currentLine()
+    }
+
+    mutating func addTarget(_ arguments: [CommandWord], rest: String) throws(CommandError) -> [StyledLine] {
+        guard arguments.first?.text == "add", arguments.count >= 2 else {
+            throw .usage("usage: target add TEXT; e.g. target add \"Nordkoreanische Truppen sind in Russland\" ('targets' lists them)")
+        }
+        let text = ShellArguments.unquoted(String(rest.dropFirst(3)))
+        if let existing = state.targets.values.first(where: { $0.text == text }) {
+            throw .rejected("target \(existing.id) has this text already")
+        }
+        let target = Target(id: state.nextID("T"), text: text, annotator: annotator)
+        try perform(.add(.target(target)))
+        return [StyledLine("+ \(target.id) target „\(TerminalText.sanitize(text))“", .success)]
+    }
+
+    mutating func setStance(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        let usage = "usage: stance SPEAKER TARGET LABEL [evidence C1 C2 …]; labels: \(state.schema.stanceLabels.joined(separator: ", ")); e.g. stance S1 T1 against evidence C1"
+        guard arguments.count >= 3 else { throw .usage(usage) }
+        let speaker = try resolveSpeaker(arguments[0].text).speaker
+        let targetID = arguments[1].text
+        guard state.targets[targetID] != nil else {
+            throw .rejected("there is no target \(TerminalText.sanitize(targetID)); 'targets' lists them, 'target add TEXT' makes one")
+        }
+        let label = arguments[2].text
+        guard state.schema.stanceLabels.contains(label) else {
+            throw .rejected("'\(TerminalText.sanitize(label))' is not a stance label; use one of: \(state.schema.stanceLabels.joined(separator: ", "))")
+        }
+        let options = try ShellArguments(Array(arguments.dropFirst(3)), keywords: ["evidence"], command: "stance")
+        let evidence = try options.value("evidence")
+        for claim in evidence ?? [] where state.claims[claim] == nil {
+            throw .rejected("there is no claim \(TerminalText.sanitize(claim)); evidence must be claim ids (C…)")
+        }
+        if var existing = state.stances.values.first(where: { $0.speaker == speaker.id && $0.target == targetID }) {
+            existing.label = label
+            if let evidence { existing.evidence = evidence }
+            try perform(.replace(.stance(existing)))
+            return [StyledLine("~ \(existing.id) \(speaker.id) → \(targetID): \(label)" + (existing.evidence.isEmpty ? "" : " (evidence \(existing.evidence.joined(separator: " ")))"), .success)]
+        }
+        let stance = Stance(id: state.nextID("P"), speaker: speaker.id, target: targetID, label: label, evidence: evidence ?? [], annotator: annotator)
+        try perform(.add(.stance(stance)))
+        return [StyledLine("+ \(stance.id) \(speaker.id) \(TerminalText.sanitize(speaker.name)) → \(targetID): \(label)" + (stance.evidence.isEmpty ? "" : " (evidence \(stance.evidence.joined(separator: " ")))"), .success)]
+    }
+
+    mutating func addNote(_ arguments: [CommandWord], rest: String) throws(CommandError) -> [StyledLine] {
+        guard let first = arguments.first else { throw .usage("usage: note TEXT (on this sentence) or note ID TEXT; e.g. note C2 Quelle prüfen") }
+        var subject = Note.Subject.sentence(sentenceKey)
+        var text = rest
+        if let key = RecordKey.forID(first.text) {
+            guard state.record(key) != nil else { throw .rejected("there is no annotation \(first.text); 'list' shows this sentence's") }
+            guard arguments.count > 1 else { throw .usage("the note on \(first.text) needs a text: note \(first.text) TEXT") }
+            subject = .annotation(first.text)
+            text = String(rest.dropFirst(first.text.count))
+        }
+        let note = Note(id: state.nextID("N"), subject: subject, text: ShellArguments.unquoted(text), annotator: annotator)
+        try perform(.add(.note(note)))
+        return [StyledLine("+ \(note.id) note", .success)]
+    }
+
+    mutating func setStatus(_ status: SentenceStatus, advance: Bool) throws(CommandError) -> [StyledLine] {
+        try perform(.setStatus(sentenceKey, status))
+        let message = StyledLine("sentence \(sentenceIndex + 1) \(status == .open ? "reopened" : status.rawValue)", .success)
+        guard advance else { return [message] + view(tokens: false) }
+        guard let next = position(movedBy: 1) else {
+            return [message, StyledLine("that was the last sentence of the corpus; 'nu' finds open ones", .dim)]
+        }
+        moveTo(document: next.document, sentence: next.sentence)
+        return [message] + view(tokens: false)
+    }
+}

@@ -1,0 +1,254 @@
+import Annotations
+import Foundation
+
+/// The annotation commands, free of terminal code: reads one command line at a time, edits the
+/// session through its ``SessionStore`` (every acknowledged edit is journaled) and answers with
+/// styled lines. A front end (the interactive REPL, piped input, a later review tool) feeds it lines
+/// and prints what it returns.
+struct AnnotationShell {
+    /// The longest command line accepted.
+    static let maximumLineLength = 4000
+
+    /// The open session.
+    let store: SessionStore
+    /// The corpus being annotated.
+    let corpus: SegmentedCorpus
+    /// Makes anchors and checks sentence bounds.
+    let builder: AnchorBuilder
+    /// Who edits.
+    let annotator: String
+    /// Width for token lists and tables.
+    var width: Int
+    /// Where event times come from.
+    var clock: EventClock
+    /// Index of the current document in the corpus.
+    private(set) var documentIndex = 0
+    /// Index of the current sentence in its document.
+    private(set) var sentenceIndex = 0
+    /// The last `/` search pattern.
+    var lastSearch: String?
+    /// Events per command for `undo` (so one `speaker` that made a speaker and a mention undoes both).
+    var undoGroups: [Int] = []
+    /// Events per undone command for `redo`.
+    var redoGroups: [Int] = []
+    /// Events performed by the command being handled.
+    var eventsThisCommand = 0
+
+    /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
+    init(store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100) {
+        self.store = store
+        self.corpus = corpus
+        self.builder = AnchorBuilder(corpus: corpus)
+        self.annotator = annotator ?? store.session.annotator
+        self.clock = clock
+        self.width = width
+        if let cursor = store.session.cursor,
+            let document = corpus.documents.firstIndex(where: { $0.document.id == cursor.document }),
+            cursor.sentence >= 0, cursor.sentence < corpus.documents[document].sentences.count
+        {
+            documentIndex = document
+            sentenceIndex = cursor.sentence
+        } else if let first = corpus.documents.firstIndex(where: { !$0.sentences.isEmpty }) {
+            documentIndex = first
+        }
+    }
+
+    /// The session's annotations now.
+    var state: AnnotationState { store.session.state }
+    /// The current document.
+    var document: SegmentedDocument { corpus.documents[documentIndex] }
+    /// The current sentence, if the corpus has any.
+    var sentence: Sentence? {
+        guard documentIndex < corpus.documents.count, sentenceIndex < document.sentences.count else { return nil }
+        return document.sentences[sentenceIndex]
+    }
+    /// The current sentence's key.
+    var sentenceKey: SentenceKey { SentenceKey(document: document.document.id, sentence: sentenceIndex) }
+
+    /// Handles one command line; never throws, a refused command comes back as `rejected` with the reason.
+    mutating func handle(_ rawLine: String) -> ShellResponse {
+        let line = rawLine.trimmingCharacters(in: .whitespaces)
+        guard !line.isEmpty else { return ShellResponse() }
+        guard line.count <= Self.maximumLineLength else {
+            return refuse(.usage("the line is too long (\(line.count) characters; at most \(Self.maximumLineLength)); nothing changed"))
+        }
+        guard sentence != nil else {
+            if ["quit", "q", "exit"].contains(line) { return ShellResponse(quit: true) }
+            return refuse(.usage("the corpus has no sentences; nothing to annotate (quit with 'quit')"))
+        }
+        eventsThisCommand = 0
+        do {
+            let response = try dispatch(line)
+            finishCommand()
+            return response
+        } catch {
+            rollBackCommand()
+            return refuse(error)
+        }
+    }
+
+    private func refuse(_ error: CommandError) -> ShellResponse {
+        ShellResponse(lines: [StyledLine("error: " + TerminalText.sanitize(error.description), .error)], rejected: true)
+    }
+
+    private mutating func dispatch(_ line: String) throws(CommandError) -> ShellResponse {
+        if line.hasPrefix("/") { return ShellResponse(lines: try search(String(line.dropFirst()))) }
+        let words = try CommandLexer.words(line)
+        guard let first = words.first else { return ShellResponse() }
+        guard let spec = CommandCatalog.spec(for: first.text) else {
+            throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
+        }
+        let arguments = Array(words.dropFirst())
+        let rest = words.count > 1 ? String(line.dropFirst(words[1].start)) : ""
+        switch spec.name {
+        case "next": return ShellResponse(lines: try move(by: try count(arguments, spec)))
+        case "prev": return ShellResponse(lines: try move(by: -(try count(arguments, spec))))
+        case "goto": return ShellResponse(lines: try goto(arguments))
+        case "nu": return ShellResponse(lines: try nextUnannotated())
+        case "docs": return ShellResponse(lines: documentsTable())
+        case "speaker": return ShellResponse(lines: try tagSpeaker(arguments))
+        case "cue": return ShellResponse(lines: try tagCue(arguments))
+        case "claim": return ShellResponse(lines: try tagClaim(arguments))
+        case "target": return ShellResponse(lines: try addTarget(arguments, rest: rest))
+        case "stance": return ShellResponse(lines: try setStance(arguments))
+        case "note": return ShellResponse(lines: try addNote(arguments, rest: rest))
+        case "done": return ShellResponse(lines: try setStatus(.done, advance: true))
+        case "skip": return ShellResponse(lines: try setStatus(.skipped, advance: true))
+        case "flag": return ShellResponse(lines: try setStatus(.flagged, advance: false))
+        case "reopen": return ShellResponse(lines: try setStatus(.open, advance: false))
+        case "delete": return ShellResponse(lines: try delete(arguments))
+        case "edit": return ShellResponse(lines: try edit(arguments, line: line))
+        case "show":
+            if let flag = arguments.first, flag.text != "-t" { throw .usage("show takes only -t (token numbers); e.g. show -t") }
+            return ShellResponse(lines: view(tokens: !arguments.isEmpty))
+        case "tokens": return ShellResponse(lines: tokenView())
+        case "list": return ShellResponse(lines: try list(arguments))
+        case "speakers": return ShellResponse(lines: speakersTable())
+        case "targets": return ShellResponse(lines: targetsTable())
+        case "stances": return ShellResponse(lines: stanceMatrix())
+        case "status": return ShellResponse(lines: statusSummary())
+        case "undo": return ShellResponse(lines: try undo())
+        case "redo": return ShellResponse(lines: try redo())
+        case "save": return ShellResponse(lines: try save())
+        case "help": return ShellResponse(lines: try help(arguments))
+        case "quit": return ShellResponse(quit: true)
+        default: throw .unknownCommand(first.text, suggestions: [])
+        }
+    }
+
+    private func count(_ arguments: [CommandWord], _ spec: CommandSpec) throws(CommandError) -> Int {
+        guard let word = arguments.first else { return 1 }
+        guard arguments.count == 1, let value = Int(word.text), value > 0, value < 1_000_000 else {
+            throw .usage("usage: \(spec.usage), COUNT a positive number; e.g. \(spec.examples.last ?? spec.name)")
+        }
+        return value
+    }
+
+    // MARK: - Edits
+
+    /// Performs one edit as an event of the current command.
+    @discardableResult
+    mutating func perform(_ action: EditAction) throws(CommandError) -> Event {
+        do {
+            let event = try store.perform(action, time: clock.now(), annotator: annotator)
+            eventsThisCommand += 1
+            return event
+        } catch {
+            switch error {
+            case .rejected(let reason): throw .rejected(reason.description)
+            case .storage(let reason): throw .storage(reason.description)
+            }
+        }
+    }
+
+    private mutating func finishCommand() {
+        guard eventsThisCommand > 0 else { return }
+        try? store.saveIfDue()
+        undoGroups.append(eventsThisCommand)
+        redoGroups.removeAll()
+        eventsThisCommand = 0
+    }
+
+    /// Takes back the events a failing command already made, so a refused command changes nothing.
+    private mutating func rollBackCommand() {
+        for _ in 0..<eventsThisCommand { _ = try? store.perform(.undo, time: clock.now()) }
+        eventsThisCommand = 0
+    }
+
+    /// Moves to a sentence and records the cursor.
+    mutating func moveTo(document: Int, sentence: Int) {
+        documentIndex = document
+        sentenceIndex = sentence
+        store.moveCursor(to: sentenceKey)
+    }
+
+    // MARK: - Session
+
+    private mutating func undo() throws(CommandError) -> [StyledLine] {
+        let available = state.undoStack.count
+        guard available > 0 else { throw .rejected("nothing to undo") }
+        let count = min(undoGroups.popLast() ?? 1, available)
+        var touched: [String] = []
+        for _ in 0..<count {
+            touched += state.undoStack.last.map { Self.describe($0) } ?? []
+            try perform(.undo)
+        }
+        eventsThisCommand = 0
+        redoGroups.append(count)
+        return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
+    }
+
+    private mutating func redo() throws(CommandError) -> [StyledLine] {
+        let available = state.redoStack.count
+        guard available > 0 else { throw .rejected("nothing to redo") }
+        let count = min(redoGroups.popLast() ?? 1, available)
+        var touched: [String] = []
+        for _ in 0..<count {
+            touched += state.redoStack.last.map { Self.describe($0) } ?? []
+            try perform(.redo)
+        }
+        eventsThisCommand = 0
+        undoGroups.append(count)
+        return [StyledLine("redone: " + touched.joined(separator: ", "), .success)] + currentLine()
+    }
+
+    private static func describe(_ change: Change) -> [String] {
+        change.entries.map { entry in
+            let key = entry.key
+            switch key {
+            case .status(let sentence): return "status of sentence \(sentence.sentence + 1) of \(TerminalText.sanitize(sentence.document))"
+            default: return "\(key.description) (\(key.kind))"
+            }
+        }
+    }
+
+    private func save() throws(CommandError) -> [StyledLine] {
+        do {
+            try store.save()
+        } catch {
+            throw .storage(error.description)
+        }
+        return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
+    }
+
+    private func help(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard let topic = arguments.first?.text else {
+            var lines: [StyledLine] = []
+            for group in CommandSpec.Group.allCases {
+                lines.append(StyledLine(group.rawValue, .heading))
+                for spec in CommandCatalog.all where spec.group == group {
+                    let name = spec.name + (spec.alias.map { " (\($0))" } ?? "")
+                    lines.append(StyledLine("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + spec.summary))
+                }
+            }
+            lines += CommandCatalog.spanHelp.split(separator: "\n").map { StyledLine(String($0)) }
+            lines.append(StyledLine("Type 'help COMMAND' for details and examples, e.g. help claim.", .dim))
+            return lines
+        }
+        if topic == "spans" { return CommandCatalog.spanHelp.split(separator: "\n").map { StyledLine(String($0)) } }
+        guard let spec = CommandCatalog.spec(for: topic) else {
+            throw .unknownCommand(topic, suggestions: EditDistance.closest(to: topic, among: CommandCatalog.all.map(\.name)))
+        }
+        return CommandCatalog.help(for: spec).map { StyledLine($0) }
+    }
+}

@@ -1,0 +1,108 @@
+/// Every command of the annotation shell, with help texts. The single source for dispatch, `help`,
+/// "did you mean" suggestions and TAB completion.
+enum CommandCatalog {
+    /// How spans are written, shown in `help` and `help spans`.
+    static let spanHelp = """
+        Spans (token numbers are 1-based; type 'tokens' to see them):
+          4           token 4                 4-7       tokens 4 to 7
+          4-7,9       tokens 4-7 and 9 (discontinuous; no spaces needed around commas)
+          4-          token 4 to the end of the sentence
+          4-+1:5      token 4 to token 5 of the NEXT sentence (claims only)
+          4-+2        token 4 to the end of sentence +2 (claims only)
+          "Vassili Nebenzia"   exact text („…“ and »…« quotes work too)
+          "sagte"#2   the 2nd occurrence     /Nebens[jz]a/   first regex match (/…/#2: the 2nd)
+          all         the whole sentence     SPAN..+1   extend any span to the end of the next sentence
+        """
+
+    /// All commands in help order.
+    static let all: [CommandSpec] = [
+        CommandSpec(name: "next", alias: "n", group: .moving, usage: "next [COUNT]", summary: "go to the next sentence",
+            details: "Crosses into the next document at the end of one.", examples: ["next", "n 3"]),
+        CommandSpec(name: "prev", alias: "p", group: .moving, usage: "prev [COUNT]", summary: "go to the previous sentence",
+            examples: ["prev", "p 2"]),
+        CommandSpec(name: "goto", alias: "g", group: .moving, usage: "goto DOC:SENTENCE | goto SENTENCE | goto DOCUMENT-ID",
+            summary: "jump to a sentence", details: "Numbers are 1-based: 'goto 3:14' is document 3, sentence 14; 'goto 14' is sentence 14 of this document.",
+            examples: ["goto 3:14", "goto 14", "goto 002_fb418dfe53a9ab0a"]),
+        CommandSpec(name: "nu", alias: nil, group: .moving, usage: "nu", summary: "go to the next open sentence without annotations",
+            examples: ["nu"]),
+        CommandSpec(name: "/", alias: nil, group: .moving, usage: "/REGEX | /", summary: "search forward for a regular expression; '/' alone repeats",
+            details: "Searches the sentences after the current one, across documents, wrapping around.", examples: ["/Nebens[jz]a", "/"]),
+        CommandSpec(name: "docs", alias: "ds", group: .moving, usage: "docs", summary: "list documents with progress", examples: ["docs"]),
+        CommandSpec(name: "speaker", alias: "sp", group: .tagging, usage: "speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]",
+            summary: "tag a mention of a speaker (creating or linking the speaker)",
+            details: """
+                Without '= …' the span's text is resolved against known speakers and aliases: one match is linked \
+                (and named), several are listed, none creates a new speaker named after the span (leading titles such as \
+                'russischer UN-Botschafter' become the mention's role). '= NAME' links a speaker of that name or alias, \
+                or creates one; '= S3' links S3.
+                """,
+            examples: ["speaker \"Vassili Nebenzia\"", "sp 12-14 = S1", "sp „Herr Rutte“ = Mark Rutte role NATO-Generalsekretär", "sp 3 kind organisation"]),
+        CommandSpec(name: "cue", alias: "cu", group: .tagging, usage: "cue SPAN", summary: "tag a reporting cue (sagte, fügte … hinzu)",
+            examples: ["cue \"sagte\"", "cue \"fügte\",\"hinzu\"", "cu 5,9"]),
+        CommandSpec(name: "claim", alias: "cl", group: .tagging,
+            usage: "claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]", summary: "tag claimed content",
+            details: """
+                SPEAKER is a speaker id (S1), a mention id (M2) or a name/alias. Without 'by', a sentence with exactly one \
+                mention links it; without 'cue', a sentence with exactly one cue links it (the shell says so). A claim may \
+                run on into following sentences (4-+1:5, SPAN..+1).
+                """,
+            examples: ["claim 8-20 by S1 form indirect", "cl \"Wir müssen handeln\" by Rutte cue \"sagte\" form direct", "cl 4-+1:6 hedged"]),
+        CommandSpec(name: "target", alias: "ta", group: .tagging, usage: "target add TEXT", summary: "define a stance target (a proposition)",
+            examples: ["target add \"Nordkoreanische Truppen sind in Russland\""]),
+        CommandSpec(name: "stance", alias: "st", group: .tagging, usage: "stance SPEAKER TARGET LABEL [evidence C1 C2 …]",
+            summary: "set a speaker's stance toward a target (edits the existing one for the pair)",
+            examples: ["stance S1 T1 against evidence C1", "st Nebenzia T1 favor"]),
+        CommandSpec(name: "note", alias: "no", group: .tagging, usage: "note TEXT | note ID TEXT", summary: "attach a note to this sentence or an annotation",
+            examples: ["note Zitat unklar", "note C2 Quelle prüfen"]),
+        CommandSpec(name: "done", alias: "d", group: .tagging, usage: "done", summary: "mark the sentence done and go to the next", examples: ["done"]),
+        CommandSpec(name: "skip", alias: "sk", group: .tagging, usage: "skip", summary: "mark the sentence skipped (boilerplate) and go to the next", examples: ["skip"]),
+        CommandSpec(name: "flag", alias: "f", group: .tagging, usage: "flag", summary: "flag the sentence for a second look", examples: ["flag"]),
+        CommandSpec(name: "reopen", alias: nil, group: .tagging, usage: "reopen", summary: "set the sentence back to open", examples: ["reopen"]),
+        CommandSpec(name: "delete", alias: "del", group: .tagging, usage: "delete ID", summary: "delete an annotation (and what depends on it)",
+            examples: ["delete C2", "del S1"]),
+        CommandSpec(name: "edit", alias: "e", group: .tagging, usage: "edit ID FIELD VALUE…", summary: "change a field of an annotation",
+            details: """
+                speaker: name TEXT | kind KIND | alias add TEXT | alias remove TEXT
+                mention: speaker Sid | role TEXT|none
+                claim:   form FORM|none | by SPEAKER|none | cue Qid|none | negated yes|no | hedged yes|no
+                target:  text TEXT
+                stance:  label LABEL | evidence C1 C2 … (none: empty)
+                """,
+            examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 negated yes", "edit P1 label favor"]),
+        CommandSpec(name: "show", alias: "s", group: .looking, usage: "show [-t]", summary: "show the current sentence (-t: with token numbers)",
+            examples: ["show", "show -t"]),
+        CommandSpec(name: "tokens", alias: "t", group: .looking, usage: "tokens", summary: "show the sentence's tokens with numbers", examples: ["tokens"]),
+        CommandSpec(name: "list", alias: "ls", group: .looking, usage: "list [doc|all]", summary: "list annotations of this sentence, document or corpus",
+            examples: ["list", "list doc", "list all"]),
+        CommandSpec(name: "speakers", alias: "who", group: .looking, usage: "speakers", summary: "list speakers with aliases and mention counts", examples: ["speakers"]),
+        CommandSpec(name: "targets", alias: "tg", group: .looking, usage: "targets", summary: "list stance targets", examples: ["targets"]),
+        CommandSpec(name: "stances", alias: "sts", group: .looking, usage: "stances", summary: "show the speaker × target stance matrix", examples: ["stances"]),
+        CommandSpec(name: "status", alias: "stat", group: .looking, usage: "status", summary: "session summary: where you are, counts, progress", examples: ["status"]),
+        CommandSpec(name: "undo", alias: "u", group: .session, usage: "undo", summary: "take back the last command's edits", examples: ["undo"]),
+        CommandSpec(name: "redo", alias: "r", group: .session, usage: "redo", summary: "re-do what undo took back", examples: ["redo"]),
+        CommandSpec(name: "save", alias: "w", group: .session, usage: "save",
+            summary: "write the session file now (every edit is already journaled when acknowledged)", examples: ["save"]),
+        CommandSpec(name: "help", alias: "h", group: .session, usage: "help [COMMAND|spans]", summary: "explain commands", examples: ["help", "help claim", "help spans"]),
+        CommandSpec(name: "quit", alias: "q", group: .session, usage: "quit", summary: "save and leave (Ctrl-D works too)", examples: ["quit"]),
+    ]
+
+    /// The command named or aliased `word`.
+    static func spec(for word: String) -> CommandSpec? {
+        let lowered = word.lowercased()
+        if lowered == "exit" || lowered == "?" { return spec(for: lowered == "exit" ? "quit" : "help") }
+        return all.first { $0.name == lowered || $0.alias == lowered }
+    }
+
+    /// Every name and alias.
+    static var allWords: [String] { all.flatMap { [$0.name] + ($0.alias.map { [$0] } ?? []) } }
+
+    /// The help text for one command.
+    static func help(for spec: CommandSpec) -> [String] {
+        var lines = ["\(spec.usage)" + (spec.alias.map { "   (alias: \($0))" } ?? ""), "  \(spec.summary)"]
+        if !spec.details.isEmpty { lines += spec.details.split(separator: "\n").map { "  " + $0 } }
+        if ["speaker", "cue", "claim"].contains(spec.name) { lines += spanHelp.split(separator: "\n").map { "  " + $0 } }
+        if !spec.examples.isEmpty { lines.append("  examples:") }
+        lines += spec.examples.map { "    " + $0 }
+        return lines
+    }
+}

@@ -1,0 +1,31 @@
+import Annotations
+import Foundation
+
+/// Why the shell refused a command. Nothing changed; the message says what would work.
+enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// The command name is unknown; `suggestions` are the closest known names.
+    case unknownCommand(String, suggestions: [String])
+    /// The command was used wrongly; the message shows the right way.
+    case usage(String)
+    /// A span address does not fit the sentence.
+    case span(SpanAddressError)
+    /// The annotation model refused the edit.
+    case rejected(String)
+    /// The edit could not be stored.
+    case storage(String)
+
+    var description: String {
+        switch self {
+        case .unknownCommand(let name, let suggestions):
+            let shown = TerminalText.sanitize(String(name.prefix(40)))
+            if suggestions.isEmpty { return "unknown command '\(shown)'; type 'help' for the list of commands" }
+            return "unknown command '\(shown)'; did you mean: \(suggestions.joined(separator: ", "))? (type 'help' for all)"
+        case .usage(let message): return message
+        case .span(let error): return error.description
+        case .rejected(let message): return message
+        case .storage(let message): return "could not store the edit (nothing changed): \(message)"
+        }
+    }
+
+    var errorDescription: String? { description }
+}

@@ -1,0 +1,72 @@
+import Annotations
+
+/// Splits a command line into words at whitespace, keeping quoted text („…“, "…", »…«) and
+/// `/regex/` together with anything attached to them (`"sagte"#2`, `"fügte","hinzu"`), and joining
+/// comma-separated span parts written with spaces (`4-7, 9`).
+enum CommandLexer {
+    /// The words of `line`; throws when a quote or regex is not closed.
+    static func words(_ line: String) throws(CommandError) -> [CommandWord] {
+        let characters = Array(line)
+        var words: [CommandWord] = []
+        var index = 0
+        while index < characters.count {
+            if characters[index].isWhitespace {
+                index += 1
+                continue
+            }
+            let start = index
+            var text = ""
+            while index < characters.count, !characters[index].isWhitespace {
+                let character = characters[index]
+                if let closers = SpanAddressQuotes.closers(for: character) {
+                    text.append(character)
+                    index += 1
+                    while index < characters.count, !closers.contains(characters[index]) {
+                        text.append(characters[index])
+                        index += 1
+                    }
+                    guard index < characters.count else {
+                        throw .usage("the quote \(character) is not closed; close it with \(closers.sorted().first.map(String.init) ?? "\"")")
+                    }
+                } else if character == "/", text.isEmpty || text.hasSuffix(",") {
+                    text.append(character)
+                    index += 1
+                    while index < characters.count, characters[index] != "/" {
+                        if characters[index] == "\\", index + 1 < characters.count {
+                            text.append(characters[index])
+                            index += 1
+                        }
+                        text.append(characters[index])
+                        index += 1
+                    }
+                    guard index < characters.count else { throw .usage("the regular expression is not closed; end it with /") }
+                }
+                text.append(characters[index])
+                index += 1
+            }
+            words.append(CommandWord(text: text, start: start))
+        }
+        return joinCommaLists(words)
+    }
+
+    /// Joins `4-7,` `9` and `4-7` `,9` into one word.
+    private static func joinCommaLists(_ words: [CommandWord]) -> [CommandWord] {
+        var result: [CommandWord] = []
+        for word in words {
+            if let last = result.last, last.text.hasSuffix(",") || (word.text.hasPrefix(",") && word.text.count > 1) {
+                result[result.count - 1].text += word.text
+            } else {
+                result.append(word)
+            }
+        }
+        return result
+    }
+}
+
+/// The quotation marks span addresses accept, for the lexer.
+enum SpanAddressQuotes {
+    /// The closing marks for an opening mark, or nil when `character` opens no quote.
+    static func closers(for character: Character) -> Set<Character>? {
+        SpanAddress.quotePairs[character]
+    }
+}

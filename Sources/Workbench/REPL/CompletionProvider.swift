@@ -1,0 +1,151 @@
+import Annotations
+
+/// TAB completion for the annotation shell, from a snapshot of what the shell knows: command names
+/// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance`, target ids,
+/// stance labels, claim forms and speaker kinds where they go, and words of the current sentence
+/// inside an open quote.
+struct CompletionProvider: Sendable {
+    /// Speaker ids, names and aliases.
+    var speakerWords: [String] = []
+    /// Target ids.
+    var targetIDs: [String] = []
+    /// Annotation ids (for edit, delete, note, evidence).
+    var annotationIDs: [String] = []
+    /// Claim ids.
+    var claimIDs: [String] = []
+    /// The session's labels.
+    var schema = AnnotationSchema.standard
+    /// Words of the current sentence.
+    var sentenceWords: [String] = []
+    /// Document ids.
+    var documentIDs: [String] = []
+
+    /// An empty provider (commands only).
+    init() {}
+
+    /// A snapshot of `shell`.
+    init(shell: AnnotationShell) {
+        let state = shell.state
+        let speakers = AnnotationState.sortedByID(state.speakers)
+        speakerWords = speakers.map(\.id) + speakers.flatMap { [$0.name] + $0.aliases }
+        targetIDs = AnnotationState.sortedByID(state.targets).map(\.id)
+        claimIDs = AnnotationState.sortedByID(state.claims).map(\.id)
+        annotationIDs = state.allRecords.compactMap { record in
+            if case .status = record.key { return nil }
+            if case .review = record.key { return nil }
+            return record.key.description
+        }
+        schema = state.schema
+        sentenceWords = shell.sentence?.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.text) ?? []
+        documentIDs = shell.corpus.documents.map(\.document.id)
+    }
+
+    /// Candidates (whole replacement words) for the word ending at `cursor` (in `Character`s).
+    func candidates(line: String, cursor: Int) -> [String] {
+        let before = String(line.prefix(max(0, cursor)))
+        let current = String(Completion.word(in: line, cursor: cursor))
+        let previousWords = before.dropLast(current.count).split(whereSeparator: \.isWhitespace).map(String.init)
+        // Inside an open quote: words of the sentence.
+        if let quote = openQuote(in: before) {
+            let prefix: String
+            let partial: String
+            if current.first == quote {
+                prefix = String(quote)
+                partial = String(current.dropFirst())
+            } else {
+                prefix = ""
+                partial = current
+            }
+            // A completed word closes the quote, so the space the editor adds falls outside it.
+            let closer = SpanAddressQuotes.closers(for: quote).map { quote == "\"" ? "\"" : quote == "„" ? "“" : String($0.sorted().first ?? "\"") } ?? "\""
+            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 + closer }
+        }
+        guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else {
+            return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
+        }
+        let last = previousWords.last?.lowercased() ?? ""
+        let options: [String]
+        switch (command, last) {
+        case ("help", _): options = CommandCatalog.all.map(\.name) + ["spans"]
+        case ("goto", _): options = documentIDs
+        case ("list", _): options = ["doc", "all"]
+        case (_, "="), (_, "by"): options = speakerWords
+        case (_, "form"): options = schema.claimForms
+        case (_, "kind"): options = schema.speakerKinds
+        case (_, "evidence"): options = claimIDs
+        case ("stance", _):
+            switch previousWords.count {
+            case 1: options = speakerWords
+            case 2: options = targetIDs
+            case 3: options = schema.stanceLabels
+            case 4: options = ["evidence"]
+            default: options = claimIDs
+            }
+        case ("claim", _) where previousWords.count >= 2: options = ["by", "cue", "form", "negated", "hedged"]
+        case ("speaker", _) where previousWords.count >= 2: options = ["=", "role", "kind"]
+        case ("delete", _) where previousWords.count == 1, ("note", _) where previousWords.count == 1: options = annotationIDs
+        case ("edit", _):
+            if previousWords.count == 1 { options = annotationIDs } else if previousWords.count == 2 {
+                options = Self.fields(for: previousWords[1])
+            } else if previousWords.count == 3 {
+                options = Self.values(for: previousWords[2].lowercased(), schema: schema, speakers: speakerWords)
+            } else {
+                options = []
+            }
+        case ("target", _) where previousWords.count == 1: options = ["add"]
+        default: options = []
+        }
+        return Self.unique(options).filter { $0.hasPrefix(current) }
+    }
+
+    private static func fields(for id: String) -> [String] {
+        switch id.first {
+        case "S": return ["name", "kind", "alias"]
+        case "M": return ["speaker", "role"]
+        case "C": return ["form", "by", "cue", "negated", "hedged"]
+        case "T", "N": return ["text"]
+        case "P": return ["label", "evidence"]
+        default: return []
+        }
+    }
+
+    private static func values(for field: String, schema: AnnotationSchema, speakers: [String]) -> [String] {
+        switch field {
+        case "form": return schema.claimForms + ["none"]
+        case "kind": return schema.speakerKinds
+        case "label": return schema.stanceLabels
+        case "negated", "hedged": return ["yes", "no"]
+        case "by", "speaker": return speakers
+        case "alias": return ["add", "remove"]
+        default: return []
+        }
+    }
+
+    /// The opening quote mark of a quote still open at the end of `text`, if any.
+    private func openQuote(in text: String) -> Character? {
+        var open: (Character, Set<Character>)?
+        for character in text {
+            if let (_, closers) = open {
+                if closers.contains(character) { open = nil }
+            } else if let closers = SpanAddressQuotes.closers(for: character) {
+                open = (character, closers)
+            }
+        }
+        return open?.0
+    }
+
+    private static func unique(_ words: [String]) -> [String] {
+        var seen = Set<String>()
+        return words.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A reference to the latest completion snapshot, so the line editor's completion closure sees the
+/// shell's state after every command.
+final class CompletionSource {
+    /// The current snapshot.
+    var provider = CompletionProvider()
+
+    /// Creates an empty source.
+    init() {}
+}

@@ -1,0 +1,152 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import Annotations
+
+/// The fast session decoder against the `Codable` path: the same files decode to the same values,
+/// and damaged files throw the same errors (and never crash).
+@Suite("Session decoder")
+struct SessionDecoderTests {
+    /// A random session built with the event-log property generator, with extras the generator never makes.
+    static func randomSession(_ codes: [Int]) -> Session {
+        var session = Session(annotator: "prop", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z",
+                              derivedFrom: codes.count % 2 == 0 ? ["a.json", "b \"quoted\".json"] : nil)
+        for (step, code) in codes.enumerated() {
+            let action = EventLogPropertyTests.action(for: code, in: session.state)
+            _ = try? session.perform(action, time: "2026-11-21T10:00:\(step % 60).000Z")
+        }
+        if let id = AnnotationState.sortedByID(session.state.claims).first?.id {
+            _ = try? session.perform(.review(ReviewDecision(annotation: id, verdict: .rejected, reason: "zu \\ weit\n", reviewer: "rev")), time: "t")
+        }
+        _ = try? session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: .sentence(SentenceKey(document: "plain", sentence: 1)),
+                                                  text: "Tab\there, \u{1} control, 😀 emoji, „Zitat“, / slash"))), time: "t")
+        if codes.count % 3 == 0 { session.cursor = SentenceKey(document: "tricky", sentence: 2) }
+        return session
+    }
+
+    static func encoded(_ file: SessionFile) -> Data {
+        (try? SessionCodec.encode(file)) ?? Data()
+    }
+
+    /// Decodes with the fast decoder only (nil when it gives up).
+    static func fast(_ data: Data) -> SessionFile? {
+        [UInt8](data).withUnsafeBufferPointer { buffer in try? SessionFileDecoder.decode(buffer) }
+    }
+
+    /// The outcome of a decode as something comparable: the re-encoded file or the error.
+    static func outcome(_ body: () throws(SessionError) -> SessionFile) -> Result<Data, SessionError> {
+        do throws(SessionError) { return .success(encoded(try body())) } catch { return .failure(error) }
+    }
+
+    @Test("Random sessions decode to the same value with both decoders")
+    func differential() async {
+        await propertyCheck(count: 150, input: Gen.int(in: 0...100_000).array(of: 0...60)) { codes in
+            let data = Self.encoded(Self.randomSession(codes).file)
+            let reference = try? SessionCodec.decodeWithCodable(data, path: "mem")
+            let fast = Self.fast(data)
+            #expect(fast != nil, "the fast decoder gave up on a file it wrote")
+            if let fast, let reference {
+                #expect(Self.encoded(fast) == Self.encoded(reference))
+                #expect(Self.encoded(fast) == data)
+                #expect(fast.events == reference.events)
+                #expect(fast.annotations == reference.annotations)
+            }
+        }
+    }
+
+    @Test("Truncated files throw the same error with both decoders")
+    func truncated() async {
+        let data = Self.encoded(Self.randomSession(Array(stride(from: 1, to: 400, by: 7))).file)
+        await propertyCheck(count: 200, input: Gen.int(in: 1...(data.count - 2))) { cut in
+            let prefix = data.prefix(cut)
+            let mine = Self.outcome { () throws(SessionError) in try SessionCodec.decode(prefix, path: "mem") }
+            guard case .failure(let error) = mine else { Issue.record("a file cut at \(cut) decoded"); return }
+            if UTF8Validation.firstInvalidOffset(in: [UInt8](prefix)) == nil {
+                let reference = Self.outcome { () throws(SessionError) in try SessionCodec.decodeWithCodable(prefix, path: "mem") }
+                guard case .failure(let expected) = reference else { Issue.record("reference decoded a cut file"); return }
+                #expect(Self.caseName(error) == Self.caseName(expected), "cut at \(cut): \(error) vs \(expected)")
+            }
+        }
+    }
+
+    @Test("Wrong types and missing fields give the same errors as the Codable path")
+    func wrongTypes() async {
+        let data = Self.encoded(Self.randomSession(Array(stride(from: 3, to: 300, by: 5))).file)
+        let text = String(decoding: data, as: UTF8.self)
+        let replacements: [(String, String)] = [
+            ("\"sentence\":", "\"sentence\":\"x\",\"_\":"), ("\"sentence\":", "\"sentence\":1.5,\"_\":"), ("\"id\":", "\"id\":7,\"_\":"),
+            ("\"id\":", "\"_\":"), ("\"anchor\":", "\"anchor\":[],\"_\":"), ("\"type\":\"claim\"", "\"type\":\"bogus\""),
+            ("\"action\":\"add\"", "\"action\":\"subtract\""), ("\"negated\":", "\"negated\":0,\"_\":"), ("\"seq\":", "\"seq\":null,\"_\":"),
+            ("\"segments\":", "\"segments\":{},\"_\":"), ("\"start\":", "\"start\":true,\"_\":"), ("\"status\":\"", "\"status\":\"x"),
+            ("\"version\":1", "\"version\":\"1\""), ("\"format\":", "\"format\":3,\"_\":"), ("\"speaker\":\"", "\"speaker\":[\""),
+            ("\"text\":", "\"text\":null,\"_\":"), ("\"events\":", "\"events\":{},\"_\":"), ("\"before\":", "\"before\":null,\"_\":"),
+            ("\"version\":1", "\"version\":1.0"), ("\"name\":", "\"name\":\"\\u00e4\\ud83d\\ude00\",\"_\":"),
+            ("\"text\":\"", "\"text\":\"\\ud800"), ("\"text\":\"", "\"text\":\"\\udc00x"), ("\"text\":\"", "\"text\":\"\\q"),
+        ]
+        let pairs = replacements.enumerated().map { ($0.offset, $0.element) }
+        await propertyCheck(count: 200, input: Gen.int(in: 0...(pairs.count - 1)), Gen.int(in: 0...1000)) { which, nth in
+            let (needle, replacement) = pairs[which].1
+            let ranges = Self.ranges(of: needle, in: text)
+            guard !ranges.isEmpty else { return }
+            var mutated = text
+            mutated.replaceSubrange(ranges[nth % ranges.count], with: replacement)
+            let bytes = Data(mutated.utf8)
+            let mine = Self.outcome { () throws(SessionError) in try SessionCodec.decode(bytes, path: "mem") }
+            let reference = Self.outcome { () throws(SessionError) in try SessionCodec.decodeWithCodable(bytes, path: "mem") }
+            switch (mine, reference) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(.notJSON), .failure(.notJSON)): break
+            case (.failure(let a), .failure(let b)): #expect(a == b, "\(needle) → \(replacement)")
+            default: Issue.record("\(needle) → \(replacement): \(mine) vs \(reference)")
+            }
+        }
+    }
+
+    @Test("Escapes, surrogate pairs and defaults decode like JSONDecoder", arguments: [
+        #"{"type":"speaker","id":"S1","name":"A\u00e4\ud83d\ude00\"\\\/\b\f\n\r\t"}"#,
+        #"{"type":"speaker","id":"S1","name":"x","kind":null,"aliases":null}"#,
+        #"{"type":"claim","id":"C1","anchor":{"document":"d","sentence":0,"segments":[{"start":0,"end":1}],"text":"x"}}"#,
+        #"{"type":"status","document":"d","sentence":-3,"status":"done","extra":[1,{"a":null},-0.5e+3,true]}"#,
+        #"{"type":"note","id":"N1","subject":{"annotation":null,"document":"d","sentence":2},"text":"t","annotator":"a"}"#,
+        #"{"\u0074ype":"target","id":"T1","text":"t","annotator":""}"#,
+    ])
+    func records(json: String) throws {
+        let reference = try JSONDecoder().decode(Record.self, from: Data(json.utf8))
+        let fast = try Array(json.utf8).withUnsafeBufferPointer { buffer in
+            var decoder = SessionFileDecoder(buffer)
+            return try decoder.record()
+        }
+        #expect(fast == reference)
+    }
+
+    @Test("Syntax errors name the line and column", arguments: [
+        ("{\n  \"a\": [1, 2,]\n}", "line 2, column 14"),
+        ("{\"a\": tru}", "line 1, column 10"),
+        ("{\"a\": 01}", "line 1, column 8"),
+        ("{\"a\": 1} x", "line 1, column 10"),
+        ("{\"a\": [1, 2", "ends early"),
+    ])
+    func syntax(json: String, expected: String) {
+        let bytes = Data(json.utf8)
+        #expect {
+            _ = try SessionCodec.decode(bytes, path: "mem")
+        } throws: { error in
+            guard let error = error as? SessionError, case .notJSON(_, let detail) = error else { return false }
+            return detail.contains(expected)
+        }
+    }
+
+    static func ranges(of needle: String, in text: String) -> [Range<String.Index>] {
+        var result: [Range<String.Index>] = []
+        var start = text.startIndex
+        while let range = text.range(of: needle, range: start..<text.endIndex) {
+            result.append(range)
+            start = range.upperBound
+        }
+        return result
+    }
+
+    static func caseName(_ error: SessionError) -> String {
+        Mirror(reflecting: error).children.first?.label ?? "\(error)"
+    }
+}

@@ -1,0 +1,69 @@
+import PropertyBased
+import Testing
+@testable import Annotations
+
+/// `SessionFile.differences(from:)` against a straightforward reference (one table of records keyed
+/// by `RecordKey`) on random sessions whose stored annotations were tampered with.
+@Suite("Session file differences")
+struct SessionFileDifferencesTests {
+    /// The reference: every stored record in one table, compared with every record of the state.
+    static func reference(_ file: SessionFile, _ state: AnnotationState) -> [String] {
+        var stored: [RecordKey: Record] = [:]
+        for speaker in file.speakers { stored[.speaker(speaker.id)] = .speaker(speaker) }
+        for target in file.targets { stored[.target(target.id)] = .target(target) }
+        for record in file.annotations { stored[record.key] = record }
+        for stance in file.stances { stored[.stance(stance.id)] = .stance(stance) }
+        for note in file.notes { stored[.note(note.id)] = .note(note) }
+        for entry in file.statuses {
+            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
+            if entry.status != .open { stored[.status(key)] = .status(key, entry.status) }
+        }
+        for review in file.reviews { stored[.review(review.annotation)] = .review(review) }
+        var differences: [String] = []
+        var seen = Set<RecordKey>()
+        for record in state.allRecords {
+            seen.insert(record.key)
+            guard let other = stored[record.key] else {
+                differences.append("\(record.key) (\(record.kind)) is in the log but missing from the stored annotations")
+                continue
+            }
+            if other != record {
+                differences.append("\(record.key) (\(record.kind)) differs: stored \(SessionFile.summary(other)), log gives \(SessionFile.summary(record))")
+            }
+        }
+        for (key, record) in stored where !seen.contains(key) {
+            differences.append("\(key) (\(record.kind)) is stored but not in the log")
+        }
+        return differences.sorted()
+    }
+
+    /// Changes the stored annotations in one of several ways chosen by `code`.
+    static func tamper(_ file: inout SessionFile, code: Int) {
+        switch code % 9 {
+        case 0: if !file.annotations.isEmpty { file.annotations.remove(at: code % file.annotations.count) }
+        case 1: if let first = file.annotations.first { file.annotations.append(first) }
+        case 2: if !file.annotations.isEmpty { file.annotations.swapAt(0, file.annotations.count - 1) }
+        case 3:
+            if case .claim(var claim)? = file.annotations.last {
+                claim.hedged.toggle()
+                file.annotations[file.annotations.count - 1] = .claim(claim)
+            }
+        case 4: file.speakers.append(Speaker(id: "S77", name: "Extra"))
+        case 5: file.statuses.append(SessionFile.StatusEntry(document: "plain", sentence: 0, status: code % 2 == 0 ? .open : .flagged))
+        case 6: if !file.speakers.isEmpty { file.speakers[0].name += "!" }
+        case 7: file.annotations.append(.speaker(Speaker(id: "S1", name: "Im falschen Fach")))
+        default: break
+        }
+    }
+
+    @Test("Differences match the reference on tampered random sessions")
+    func matchesReference() async {
+        await propertyCheck(count: 150, input: Gen.int(in: 0...100_000).array(of: 0...60), Gen.int(in: 0...1000)) { codes, code in
+            let session = SessionDecoderTests.randomSession(codes)
+            var file = session.file
+            #expect(file.differences(from: session.state).isEmpty)
+            Self.tamper(&file, code: code)
+            #expect(file.differences(from: session.state) == Self.reference(file, session.state))
+        }
+    }
+}

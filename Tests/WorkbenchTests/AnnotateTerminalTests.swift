@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// The annotation REPL in a real terminal (a private tmux server): libedit line editing, TAB
+/// completion inside quotes, colour, Ctrl-C and quitting, then the saved session.
+@Suite(
+    "Annotation REPL in a terminal",
+    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .timeLimit(.minutes(1))
+)
+struct AnnotateTerminalTests {
+    @Test("Tag a cue with TAB completion, see it in colour, cancel a line with Ctrl-C, quit, and find it saved")
+    func tagInTerminal() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
+        let session = try TmuxSession(command: command, environment: ["USER": "anna"], width: 120, height: 40, directory: workspace.folder)
+        defer { session.kill() }
+        try session.waitFor(text: "sentence 1/")
+        try session.send(keys: "goto 4", .enter)
+        try session.waitFor(text: "sentence 4/")
+        try session.send(keys: "cue \"versich", .tab)
+        try session.waitFor(text: "cue \"versicherte\"")
+        try session.send(keys: .enter)
+        try session.waitFor(text: "Q1")
+        let colour = try session.capture(escapes: true)
+        #expect(colour.contains("\u{1B}["), "the terminal shows colour")
+        try session.send(keys: "claim dropped line", .ctrlC)
+        try session.send(keys: "quit", .enter)
+        let screen = try session.waitFor(text: "[exit 0]")
+        #expect(!screen.contains("error:"), "the cancelled line was not run")
+        let annotations = try workspace.annotations("anna")
+        let anchor = annotations["Q1"]?["anchor"] as? [String: Any]
+        #expect(anchor?["text"] as? String == "versicherte")
+        #expect(annotations.count == 1, "the cancelled line changed nothing")
+    }
+
+    @Test("NO_COLOR gives bracket notation without escape codes in the terminal")
+    func noColor() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let session = try TmuxSession(
+            command: "\(binary) annotate --annotator bob", environment: ["NO_COLOR": "1", "USER": "bob"], width: 120, height: 40,
+            directory: workspace.folder)
+        defer { session.kill() }
+        try session.waitFor(text: "sentence 1/")
+        try session.send(keys: "speaker \"Die Vereinigten Staaten\" kind institution", .enter)
+        try session.waitFor(text: "[S1 Die Vereinigten Staaten]")
+        let screen = try session.capture(escapes: true)
+        #expect(!screen.contains("\u{1B}[3"), "no colour codes with NO_COLOR")
+        try session.send(keys: .ctrlD)
+        var exited = false
+        for _ in 0..<100 where !exited {
+            exited = try session.hasExited()
+            if !exited { usleep(100_000) }
+        }
+        #expect(exited, "Ctrl-D leaves the REPL")
+        #expect(try workspace.annotations("bob").count == 1)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A temporary working folder with a copy of `seeds/` and an empty `sessions/`, for running
+/// `workbench annotate` end to end.
+struct REPLWorkspace {
+    /// The folder.
+    let folder: URL
+    /// The fixed clock start used by the tests.
+    static let clock = "2026-01-01T09:00:00Z"
+
+    /// Creates the folder and copies the seeds.
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-repl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: WorkbenchProcess.packageRoot.appendingPathComponent("seeds"), to: folder.appendingPathComponent("seeds"))
+    }
+
+    /// Runs `workbench` with commands on standard input, a fake clock and no colour.
+    func run(_ arguments: [String], commands: [String], environment: [String: String] = [:]) throws -> WorkbenchProcess.Result {
+        var env = ["WORKBENCH_FAKE_CLOCK": Self.clock, "USER": "tester"]
+        for (key, value) in environment { env[key] = value }
+        return try WorkbenchProcess.run(
+            arguments, stdin: commands.map { $0 + "\n" }.joined(), directory: folder, environment: env)
+    }
+
+    /// The saved session as a JSON object.
+    func session(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: folder.appendingPathComponent("sessions/\(name).json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    /// The annotations of a saved session, by id.
+    func annotations(_ name: String) throws -> [String: [String: Any]] {
+        let list = try session(name)["annotations"] as? [[String: Any]] ?? []
+        var result: [String: [String: Any]] = [:]
+        for item in list { if let id = item["id"] as? String { result[id] = item } }
+        return result
+    }
+
+    /// The text of a seed document, normalised the way the loader does (the seeds are NFC with LF already).
+    func documentText(_ id: String) throws -> [Unicode.Scalar] {
+        Array(try String(contentsOf: folder.appendingPathComponent("seeds/\(id).txt"), encoding: .utf8).unicodeScalars)
+    }
+
+    /// Removes the folder.
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}

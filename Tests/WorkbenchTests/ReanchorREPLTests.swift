@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite("Reopening a session after its corpus changed")
+struct ReanchorREPLTests {
+    static let document = "000_f8d7a53538fa2d5e"
+
+    @Test("Moved text is re-anchored, vanished text is orphaned and kept, and the session validates")
+    func reanchorOnReopen() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let first = try workspace.run(
+            ["annotate", "--session", "r"],
+            commands: ["goto 4", "speaker \"Vassili Nebenzia\"", "cue \"versicherte\"", "goto 2", "cue \"befinden\"", "quit"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let before = try workspace.annotations("r")
+        let seed = workspace.folder.appendingPathComponent("seeds/\(Self.document).txt")
+        var text = try String(contentsOf: seed, encoding: .utf8)
+        text = "Eine neue Überschrift\n" + text.replacingOccurrences(of: "befinden sich rund", with: "sind rund")
+        try Data(text.utf8).write(to: seed)
+        let second = try workspace.run(["annotate", "--session", "r"], commands: ["quit"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("re-anchored"))
+        #expect(second.stderr.contains("orphaned"))
+        let after = try workspace.annotations("r")
+        // A line was added before the annotated sentences, and "befinden sich" (13 scalars) became "sind" (4) before them.
+        let offset = "Eine neue Überschrift\n".unicodeScalars.count - 9
+        func start(_ item: [String: Any]?) -> Int? {
+            ((item?["anchor"] as? [String: Any])?["segments"] as? [[String: Any]])?.first?["start"] as? Int
+        }
+        #expect(start(after["M1"]).map { $0 - offset } == start(before["M1"]))
+        #expect(start(after["Q1"]).map { $0 - offset } == start(before["Q1"]))
+        #expect(((after["Q2"]?["anchor"] as? [String: Any])?["orphaned"] as? Bool) == true)
+        #expect(start(after["Q2"]) == start(before["Q2"]), "an orphan keeps its offsets")
+        let validate = try WorkbenchProcess.run(["validate", "sessions/r.json"], directory: workspace.folder)
+        #expect(validate.stderr.contains("Q2 is orphaned"))
+        #expect(!validate.stderr.contains("M1"))
+    }
+}

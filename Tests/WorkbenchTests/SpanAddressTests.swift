@@ -1,0 +1,55 @@
+import Annotations
+import Testing
+
+@Suite("span addresses")
+struct SpanAddressTests {
+    static let document = SegmentedDocument(Document(
+        id: "d", rawText: "Herr Rutte sagte, man müsse „jetzt handeln“. Er fügte hinzu, dass es eile.\nZweiter Absatz hier."))
+
+    private func text(_ address: String, sentence: Int = 0) throws -> String {
+        let resolved = try SpanAddress.parse(address).resolve(in: Self.document, sentence: sentence)
+        let scalars = Array(Self.document.document.text.unicodeScalars)
+        return resolved.segments.map { segment in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[segment.range])
+            return String(view)
+        }.joined(separator: "|")
+    }
+
+    @Test("token numbers, ranges, lists, open ranges")
+    func tokens() throws {
+        #expect(try text("2") == "Rutte")
+        #expect(try text("1-3") == "Herr Rutte sagte")
+        #expect(try text("1-2,3") == "Herr Rutte|sagte")
+        #expect(try text("1,3") == "Herr|sagte")
+        #expect(try text("7-") == "„jetzt handeln“.")
+    }
+
+    @Test("quoted text in any quote style, occurrences, regex, all")
+    func quotedAndRegex() throws {
+        #expect(try text("\"man müsse\"") == "man müsse")
+        #expect(try text("„jetzt handeln“") == "jetzt handeln")
+        #expect(try text("\"e\"#2") == "e")
+        #expect(try text("/R\\w+/") == "Rutte")
+        #expect(try text("all") == "Herr Rutte sagte, man müsse „jetzt handeln“.")
+    }
+
+    @Test("spans running on into following sentences")
+    func following() throws {
+        #expect(try text("7-+1:2") == "„jetzt handeln“. Er fügte")
+        #expect(try text("\"jetzt\"..+1") == "jetzt handeln“. Er fügte hinzu, dass es eile.")
+        let resolved = try SpanAddress.parse("1-+1").resolve(in: Self.document, sentence: 0)
+        #expect(resolved.lastSentence == 1)
+    }
+
+    @Test("errors say what would work")
+    func errors() {
+        #expect(throws: SpanAddressError.tokenOutOfRange(20, count: 11, sentenceOffset: 0)) { try text("20") }
+        #expect(throws: SpanAddressError.reversedRange(from: 3, to: 2)) { try text("3-2") }
+        #expect(throws: SpanAddressError.noFollowingSentence(offset: 5, available: 2)) { try text("1-+5") }
+        #expect(throws: SpanAddressError.occurrenceMissing("Rutte", wanted: 2, found: 1)) { try text("\"Rutte\"#2") }
+        #expect(throws: SpanAddressError.empty) { try SpanAddress.parse("  ") }
+        #expect((try? SpanAddress.parse("4 7")) == nil)
+        #expect((try? text("/(/")) == nil)
+    }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import Testing
+
+@testable import Workbench
+
+/// Unit tests of the terminal layer: safe text, widths, wrapping, styles, completion, prompt escapes.
+@Suite("Terminal")
+struct TerminalTests {
+    // MARK: sanitize
+
+    @Test("ESC, CSI colour and OSC title become visible text")
+    func sanitizeEscapes() {
+        #expect(TerminalText.sanitize("a\u{1B}b") == "a␛b")
+        #expect(TerminalText.sanitize("\u{1B}[31mrot\u{1B}[0m") == "␛[31mrot␛[0m")
+        #expect(TerminalText.sanitize("\u{1B}]0;pwned\u{07}x") == "␛]0;pwned␇x")
+        #expect(!TerminalText.sanitize("\u{1B}]0;t\u{1B}\\").unicodeScalars.contains("\u{1B}"))
+    }
+
+    @Test("NUL, DEL, CR, LF and tab")
+    func sanitizeControls() {
+        #expect(TerminalText.sanitize("a\u{0}b") == "a␀b")
+        #expect(TerminalText.sanitize("a\u{7F}b") == "a␡b")
+        #expect(TerminalText.sanitize("a\r\nb") == "a␍␊b")
+        #expect(TerminalText.sanitize("a\nb", keepNewlines: true) == "a\nb")
+        #expect(TerminalText.sanitize("a\tb") == "a b")
+    }
+
+    @Test("C1 controls, bidi overrides and format characters become <U+XXXX>")
+    func sanitizeC1AndBidi() {
+        #expect(TerminalText.sanitize("a\u{9B}31m") == "a<U+009B>31m")
+        #expect(TerminalText.sanitize("\u{85}") == "<U+0085>")
+        #expect(TerminalText.sanitize("abc\u{202E}fed") == "abc<U+202E>fed")
+        for value: UInt32 in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] {
+            let scalar = Unicode.Scalar(value) ?? "?"
+            #expect(TerminalText.sanitize(String(scalar)) == TerminalText.placeholder(for: scalar))
+        }
+        #expect(TerminalText.sanitize("x\u{200B}y\u{FEFF}") == "x<U+200B>y<U+FEFF>")
+        #expect(TerminalText.sanitize("\u{2028}") == "<U+2028>")
+    }
+
+    @Test("ordinary text, umlauts, quotes, CJK and emoji pass unchanged")
+    func sanitizeKeepsText() {
+        for text in ["Grüße „x“ – ‚y‘ «z»", "東京", "👩‍👩‍👧 🇩🇪 ❤️", "e\u{301}", "ﬁ"] {
+            #expect(TerminalText.sanitize(text) == text)
+        }
+    }
+
+    @Test("sanitized text never contains a control or bidi scalar")
+    func sanitizeProperty() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [UInt32] = Array(0...0x20) + [0x7F, 0x80, 0x9B, 0x9F, 0x202E, 0x2066, 0x41, 0xFC, 0x201E]
+        for _ in 0..<200 {
+            let scalars = (0..<20).compactMap { _ in Unicode.Scalar(pool.randomElement(using: &generator) ?? 0x41) }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            let clean = TerminalText.sanitize(String(view))
+            #expect(clean.unicodeScalars.allSatisfy { TerminalText.isSafe($0) })
+        }
+    }
+
+    // MARK: width and wrap
+
+    @Test("display width: ASCII 1, CJK and emoji 2, combining 0, escapes 0")
+    func displayWidth() {
+        #expect(TerminalText.displayWidth("Grüße") == 5)
+        #expect(TerminalText.displayWidth("東京") == 4)
+        #expect(TerminalText.displayWidth("e\u{301}") == 1)
+        #expect(TerminalText.displayWidth("\u{301}") == 0)
+        #expect(TerminalText.displayWidth("👍") == 2)
+        #expect(TerminalText.displayWidth("❤️") == 2)
+        #expect(TerminalText.displayWidth("👩‍👩‍👧") == 2)
+        #expect(TerminalText.displayWidth("🇩🇪") == 2)
+        #expect(TerminalText.displayWidth("\u{1B}[1;31mab\u{1B}[0m") == 2)
+        #expect(TerminalText.displayWidth("ｱ") == 1)
+        #expect(TerminalText.displayWidth("ＡＢ") == 4)
+    }
+
+    @Test("wrap respects width, keeps words and paragraphs")
+    func wrapWords() {
+        let text = "Die Ministerin sagte, die Reform komme „noch in diesem Jahr“."
+        let lines = TerminalText.wrap(text, width: 20)
+        #expect(lines == ["Die Ministerin", "sagte, die Reform", "komme „noch in", "diesem Jahr“."])
+        #expect(lines.allSatisfy { TerminalText.displayWidth($0) <= 20 })
+        #expect(TerminalText.wrap("a\n\nb", width: 10) == ["a", "", "b"])
+        #expect(TerminalText.wrap("", width: 10) == [""])
+        #expect(TerminalText.wrap("  a   b  ", width: 10) == ["a b"])
+    }
+
+    @Test("wrap breaks long words between grapheme clusters and counts wide characters")
+    func wrapClusters() {
+        #expect(TerminalText.wrap("東京東京東", width: 4) == ["東京", "東京", "東"])
+        #expect(TerminalText.wrap("e\u{301}e\u{301}e\u{301}", width: 2) == ["e\u{301}e\u{301}", "e\u{301}"])
+        #expect(TerminalText.wrap("👩‍👩‍👧👩‍👩‍👧", width: 3) == ["👩‍👩‍👧", "👩‍👩‍👧"])
+        #expect(TerminalText.wrap("東", width: 1) == ["東"])
+        for width in 1...12 {
+            for line in TerminalText.wrap("Grüße 東京 👩‍👩‍👧 aus Köln-Ehrenfeld", width: width) {
+                #expect(TerminalText.displayWidth(line) <= max(width, 2))
+            }
+        }
+    }
+
+    // MARK: style
+
+    @Test("colour is off with NO_COLOR, TERM=dumb, no terminal or --no-color")
+    func styleSwitches() {
+        let terminal = ["TERM": "xterm-256color"]
+        #expect(TerminalStyle(noColor: false, environment: terminal, outputIsTerminal: true).isEnabled)
+        #expect(!TerminalStyle(noColor: false, environment: ["NO_COLOR": "1"], outputIsTerminal: true).isEnabled)
+        #expect(TerminalStyle(noColor: false, environment: ["NO_COLOR": ""], outputIsTerminal: true).isEnabled)
+        #expect(!TerminalStyle(noColor: false, environment: ["TERM": "dumb"], outputIsTerminal: true).isEnabled)
+        #expect(!TerminalStyle(noColor: false, environment: terminal, outputIsTerminal: false).isEnabled)
+        #expect(!TerminalStyle(noColor: true, environment: terminal, outputIsTerminal: true).isEnabled)
+        let off = TerminalStyle(enabled: false)
+        for kind in TerminalStyle.Kind.allCases { #expect(off.apply(kind, "Merz") == "Merz") }
+        let on = TerminalStyle(enabled: true)
+        #expect(on.apply(.speaker, "Merz") == "\u{1B}[1;36mMerz\u{1B}[0m")
+        #expect(TerminalText.displayWidth(on.apply(.claim, "Grüße")) == 5)
+    }
+
+    // MARK: completion
+
+    @Test("completion: unique candidate, common prefix, replacement, nothing")
+    func completionPlans() {
+        let words = ["speaker", "speakers", "stance", "stances", "claim", "cue"]
+        func plan(_ line: String, _ cursor: Int? = nil) -> Completion.Plan {
+            let cursor = cursor ?? line.count
+            return Completion.plan(
+                line: line, cursor: cursor, candidates: Completion.matching(words, line: line, cursor: cursor))
+        }
+        #expect(plan("cl") == Completion.Plan(replace: "", insert: "aim ", list: []))
+        #expect(plan("add sp") == Completion.Plan(replace: "", insert: "eaker", list: ["speaker", "speakers"]))
+        #expect(plan("s").insert == "")
+        #expect(plan("s").list == ["speaker", "speakers", "stance", "stances"])
+        #expect(plan("x").isEmpty)
+        #expect(plan("cl x", 2) == Completion.Plan(replace: "", insert: "aim", list: []))
+        #expect(Completion.word(in: "Grüße „cl", cursor: 9) == "„cl")
+        #expect(
+            Completion.plan(line: "Mer", cursor: 3, candidates: ["merz"]) == Completion.Plan(
+                replace: "Mer", insert: "merz ", list: []))
+        #expect(Completion.commonPrefix(["Grüße", "Grün", "Grund"]) == "Gr")
+        #expect(Completion.commonPrefix(["e\u{301}a", "e\u{301}b"]) == "e\u{301}")
+        #expect(Completion.columns(["a", "bb", "ccc"], width: 80) == ["a    bb   ccc"])
+    }
+
+    @Test("prompt escapes: merged, bracketed, trailing reset moved before the last character")
+    func promptEscapes() {
+        let style = TerminalStyle(enabled: true)
+        let prompt = style.apply(.prompt, "demo") + style.apply(.dim, "›") + " "
+        let marked = EditLineEditor.markingEscapes(in: prompt)
+        #expect(marked == "\u{1}\u{1B}[1;34m\u{1}demo\u{1}\u{1B}[0m\u{1B}[2m\u{1}›\u{1}\u{1B}[0m\u{1} ")
+        #expect(EditLineEditor.markingEscapes(in: "a> ") == "a> ")
+        #expect(EditLineEditor.markingEscapes(in: "\u{1B}[1m>\u{1B}[0m") == "\u{1}\u{1B}[1m\u{1B}[0m\u{1}>")
+    }
+
+    @Test("piped input: no prompt, no escapes, every line echoed")
+    func pipedInput() throws {
+        let result = try WorkbenchProcess.run(["editor-demo"], stdin: "a\nGrüße „x“\n\u{1B}[31m\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "got: a\ngot: Grüße „x“\ngot: ␛[31m\n")
+        #expect(!result.stdout.contains("demo"))
+        #expect(result.stderr.isEmpty)
+    }
+}
+
+extension TerminalTests {
+    /// The line editor in a real terminal (a private tmux server), through `workbench editor-demo`.
+    @Suite(
+        "Terminal in tmux",
+        .enabled(
+            if: TmuxSession.shouldRun,
+            "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+        .timeLimit(.minutes(1))
+    )
+    struct InTmux {
+        static let prompt = "demo›"  // capture-pane trims the trailing space
+
+        /// A temporary folder for history files.
+        let folder: URL
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("terminal-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        /// Starts the demo; after it exits the pane shows `[exit N]` and the terminal settings.
+        func start(history: String = "history", environment: [String: String] = [:]) throws -> TmuxSession {
+            let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+            let file = TmuxSession.quote(folder.appendingPathComponent(history).path)
+            let command = "\(binary) editor-demo --history \(file); echo \"[exit $?]\"; stty -a"
+            let session = try TmuxSession(command: command, environment: environment)
+            try session.waitFor(text: Self.prompt)
+            return session
+        }
+
+        @Test("UTF-8 umlauts and German quotes pass through libedit unchanged")
+        func utf8() throws {
+            let session = try start()
+            defer { session.kill() }
+            try session.send(keys: "Grüße „x“", .enter)
+            try session.waitFor(text: "got: Grüße „x“")
+        }
+
+        @Test("UTF-8 works even when the locale says C")
+        func utf8WithCLocale() throws {
+            let session = try start(environment: ["LANG": "C", "LC_ALL": ""])
+            defer { session.kill() }
+            try session.send(keys: "Grüße „x“", .enter)
+            try session.waitFor(text: "got: Grüße „x“")
+        }
+
+        @Test("Tab completes a unique word and lists several")
+        func completion() throws {
+            let session = try start()
+            defer { session.kill() }
+            try session.send(keys: "cl", .tab, .enter)
+            try session.waitFor(text: "got: claim")
+            try session.send(keys: "sta", .tab)
+            let screen = try session.waitFor(text: "stances")
+            #expect(screen.split(separator: "\n").contains { $0.split(separator: " ") == ["stance", "stances"] })
+            try session.send(keys: .enter)
+            try session.waitFor(text: "got: stance")
+        }
+
+        @Test("Ctrl-C cancels the line and the program keeps reading")
+        func interrupt() throws {
+            let session = try start()
+            defer { session.kill() }
+            try session.send(keys: "abandoned", .ctrlC)
+            try session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 3 }
+            try session.send(keys: "after", .enter)
+            let screen = try session.waitFor(text: "got: after")
+            #expect(!screen.contains("got: abandoned"))
+            #expect(try !session.hasExited())
+        }
+
+        @Test("Up recalls history, also from the file of an earlier run")
+        func history() throws {
+            let first = try start(history: "shared")
+            try first.send(keys: "erste Zeile", .enter)
+            try first.waitFor(text: "got: erste Zeile")
+            try first.send(keys: "zweite", .enter)
+            try first.waitFor(text: "got: zweite")
+            try first.send(keys: .up, .up, .enter)
+            let screen = try first.waitUntil(what: "a recalled line") {
+                $0.components(separatedBy: "got: erste Zeile").count == 3
+            }
+            #expect(screen.contains("got: zweite"))
+            try first.send(keys: .ctrlD)
+            try first.waitFor(text: "[exit 0]")
+            first.kill()
+
+            let second = try start(history: "shared")
+            defer { second.kill() }
+            try second.send(keys: .up, .enter)
+            try second.waitFor(text: "got: erste Zeile")
+        }
+
+        @Test("Ctrl-D exits cleanly and restores the terminal")
+        func endOfInput() throws {
+            let session = try start()
+            defer { session.kill() }
+            try session.send(keys: "one", .enter)
+            try session.waitFor(text: "got: one")
+            try session.send(keys: "x", .ctrlC)
+            try session.send(keys: .ctrlD)
+            let screen = try session.waitFor(text: "[exit 0]")
+            try session.waitFor(text: "icanon")
+            let settings = try session.capture().split(whereSeparator: \.isWhitespace).map(String.init)
+            #expect(settings.contains("icanon"))
+            #expect(settings.contains("echo"))
+            #expect(!settings.contains("-icanon"))
+            #expect(!settings.contains("-echo"))
+            // The exit line starts at the left edge: a newline followed libedit's ^D.
+            #expect(screen.split(separator: "\n").contains { $0.hasPrefix("[exit 0]") })
+        }
+
+        @Test("colour prompt in a terminal, none with NO_COLOR")
+        func colour() throws {
+            let coloured = try start()
+            defer { coloured.kill() }
+            let screen = try coloured.capture(escapes: true)
+            let line = screen.split(separator: "\n").first { $0.contains("demo") } ?? ""
+            #expect(line.contains("\u{1B}["))
+
+            let plain = try start(environment: ["NO_COLOR": "1"])
+            defer { plain.kill() }
+            let plainScreen = try plain.capture(escapes: true)
+            let plainLine = plainScreen.split(separator: "\n").first { $0.contains("demo") } ?? ""
+            #expect(plainLine == "demo›")
+        }
+    }
+}
