@@ -67,6 +67,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Appends `value` as a JSON string literal.
     public static func writeString(_ value: String, to out: inout String) {
+        if !needsEscaping(value) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -111,4 +117,19 @@ public enum SentenceJSON {
 
     /// One compact JSON line for a sentence.
     public static func line(for sentence: Sentence) -> String { object(for: sentence).serialized() }
+}
+
+extension JSONValue {
+    /// True when a string holds a character that ``writeString(_:to:)`` escapes (quote, backslash,
+    /// control characters, U+2028, U+2029); checked on UTF-8 bytes so plain strings are copied whole.
+    static func needsEscaping(_ value: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
 }

@@ -15,7 +15,7 @@ struct Benchmark: Sendable {
 
 let benchmarks: [Benchmark] = [
     SegmentationBenchmark.benchmark
-] + SessionBenchmark.benchmarks + [ReplayBenchmark.benchmark]
+] + SessionBenchmark.benchmarks + [ReplayBenchmark.benchmark, ExportBenchmark.benchmark]
 
 func usage(_ benchmarks: [Benchmark]) -> String {
     var text = "usage: WorkbenchBenchmarks <benchmark> [options]\n\nbenchmarks:\n"

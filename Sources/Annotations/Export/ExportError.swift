@@ -1,0 +1,45 @@
+import Foundation
+
+/// Why an export or import could not be done. Each message says what to change.
+public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    /// `--documents` named a document the corpus does not have.
+    case unknownDocument(String, available: [String])
+    /// An annotation refers to a document that is not in the corpus.
+    case annotationOutsideCorpus(session: String, id: String, document: String)
+    /// A session was made on another corpus.
+    case corpusMismatch(session: String, detail: String)
+    /// Files exist in the output folder.
+    case wouldOverwrite(folder: String, files: [String])
+    /// The output folder or a file cannot be written.
+    case cannotWrite(path: String, reason: String)
+    /// No session was given.
+    case noSessions
+    /// A file to import cannot be read.
+    case unreadable(path: String, reason: String)
+    /// A line of a file to import is malformed.
+    case malformed(path: String, line: Int, reason: String)
+    /// An imported annotation cannot be anchored or applied.
+    case rejected(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownDocument(let id, let available):
+            let list = available.prefix(5).joined(separator: ", ") + (available.count > 5 ? ", …" : "")
+            return "no document '\(id)' in the corpus; documents are: \(list)"
+        case .annotationOutsideCorpus(let session, let id, let document):
+            return "\(session): \(id) refers to document '\(document)', which is not in the corpus; pass --corpus with the corpus the session was made on"
+        case .corpusMismatch(let session, let detail):
+            return "\(session) was made on a different corpus (\(detail)); pass --corpus with the corpus it was made on"
+        case .wouldOverwrite(let folder, let files):
+            let list = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+            return "\(folder): \(list) exist already; pass --force to overwrite or choose another --out folder"
+        case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .noSessions: return "no session given; name at least one session file"
+        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
+        case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .rejected(let path, let line, let reason): return "\(path):\(line): cannot import: \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,148 @@
+/// Text helpers shared by the exporters and importers: file names, escaping and encoding.
+public enum ExportText {
+    /// A file name for a document id: `/`, `\`, control characters and a leading dot become `_`.
+    public static func fileName(_ id: String) -> String {
+        var view = String.UnicodeScalarView()
+        for scalar in id.unicodeScalars {
+            if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { view.append("_") } else { view.append(scalar) }
+        }
+        var name = String(view)
+        if name.hasPrefix(".") || name.isEmpty { name = "_" + name }
+        return name
+    }
+
+    /// A value without tabs or line breaks (each becomes a space), for line-based formats.
+    public static func singleLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            view.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return String(view)
+    }
+
+    /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);
+    /// used for brat attribute values, which must be single words.
+    public static func percentEncoded(_ text: String) -> String {
+        if !text.isEmpty, text.utf8.allSatisfy({ isWordByte($0) }) { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if scalar != "%" && (scalar == "_" || scalar == "-" || scalar == "." || properties.isAlphabetic
+                || properties.numericType == .decimal) && !properties.isWhitespace
+            {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+                }
+            }
+        }
+        return out.isEmpty ? "%00" : out
+    }
+
+    /// Reverses ``percentEncoded(_:)``.
+    public static func percentDecoded(_ text: String) -> String {
+        if text == "%00" { return "" }
+        var bytes: [UInt8] = []
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == UInt8(ascii: "%"), index + 2 < utf8.count,
+                let byte = UInt8(String(decoding: utf8[index + 1...index + 2], as: UTF8.self), radix: 16)
+            {
+                bytes.append(byte)
+                index += 3
+            } else {
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Escapes text for HTML element content and attribute values. Control characters other than
+    /// tab and line feed become U+FFFD, so nothing in the corpus can break the page.
+    public static func html(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 || $0 == 0x0A
+            || ($0 >= 0x80 && $0 != 0xC2 && $0 != 0xEF && $0 < 0xF0) })
+        {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value)
+                    || value & 0xFFFE == 0xFFFE
+                {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+    public static func csvField(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var out = "\""
+        for character in text.unicodeScalars {
+            if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
+        }
+        return out + "\""
+    }
+
+    /// ASCII letters, digits, `_`, `-` and `.`.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D
+            || byte == 0x2E
+    }
+
+    /// Escapes a WebAnno TSV 3.3 feature value: `\ [ ] | _ -> ; TAB LF *` get a backslash
+    /// (TAB and LF as `\t`, `\n`).
+    public static func webAnnoValue(_ text: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar? = nil
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "[", "]", "|", "_", ";", "*": out += "\\"; out.unicodeScalars.append(scalar)
+            case ">" where previous == "-":
+                out.removeLast()
+                out += "\\->"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return out
+    }
+
+    /// Escapes token text and `#Text=` lines of WebAnno TSV: backslash, tab, CR and LF.
+    public static func webAnnoText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

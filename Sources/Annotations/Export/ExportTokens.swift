@@ -1,0 +1,92 @@
+/// Token helpers for the token-based formats: tokens that never hold whitespace, optionally split
+/// at span boundaries, and the token range a scalar segment covers.
+public enum ExportTokens {
+    /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
+    /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
+    public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
+        var cuts = boundaries.filter { $0 > sentence.start && $0 < sentence.end }
+        cuts.sort()
+        var result: [Token] = []
+        result.reserveCapacity(sentence.tokens.count)
+        var cutIndex = 0
+        for token in sentence.tokens {
+            var pieces: [Range<Int>] = []
+            var start = token.start
+            var offset = token.start
+            while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
+            var localCut = cutIndex
+            while offset < token.end {
+                let isSpace = table.scalars[offset].properties.isWhitespace
+                let isCut = localCut < cuts.count && cuts[localCut] == offset
+                if isCut { localCut += 1 }
+                if isSpace || (isCut && offset > start) {
+                    if offset > start { pieces.append(start..<offset) }
+                    start = isSpace ? offset + 1 : offset
+                }
+                offset += 1
+            }
+            if token.end > start { pieces.append(start..<token.end) }
+            if pieces.count == 1 && pieces[0] == token.start..<token.end {
+                var copy = token
+                copy.index = result.count
+                result.append(copy)
+                continue
+            }
+            for (number, piece) in pieces.enumerated() {
+                let isLast = number == pieces.count - 1
+                let spaceAfter = isLast ? token.spaceAfter : table.scalars[piece.upperBound].properties.isWhitespace
+                result.append(Token(
+                    index: result.count, start: piece.lowerBound, end: piece.upperBound, text: table.slice(piece),
+                    kind: token.kind, spaceAfter: spaceAfter))
+            }
+        }
+        return result
+    }
+
+    /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil
+    /// when no token overlaps it.
+    public static func tokenRange(_ tokens: [Token], _ segment: SpanSegment) -> ClosedRange<Int>? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].end <= segment.start { low = mid + 1 } else { high = mid }
+        }
+        let first = low
+        guard first < tokens.count, tokens[first].start < segment.end else { return nil }
+        low = first
+        high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < segment.end { low = mid + 1 } else { high = mid }
+        }
+        return first...(low - 1)
+    }
+
+    /// The pieces of the spans that lie in sentence `sentence`, clipped to it: (span index in the
+    /// document's list, segment index, clipped segment). Spans may run on into later sentences.
+    public static func pieces(in bundle: ExportBundle, document: Int, sentence: Sentence, from spanIndices: [Int]) -> [(span: Int, segment: Int, range: SpanSegment)] {
+        var result: [(Int, Int, SpanSegment)] = []
+        for index in spanIndices {
+            let span = bundle.spans[document][index]
+            for (number, segment) in span.segments.enumerated() {
+                let start = max(segment.start, sentence.start), end = min(segment.end, sentence.end)
+                if start < end { result.append((index, number, SpanSegment(start: start, end: end))) }
+            }
+        }
+        return result
+    }
+
+    /// For each sentence of a document, the indices of the spans that touch it (spans sorted by start).
+    public static func spansBySentence(_ bundle: ExportBundle, document: Int) -> [[Int]] {
+        let sentences = bundle.documents[document].sentences
+        var result = [[Int]](repeating: [], count: sentences.count)
+        for (index, span) in bundle.spans[document].enumerated() {
+            var sentence = span.sentence
+            while sentence < sentences.count, sentences[sentence].start < span.end {
+                if sentences[sentence].end > span.start { result[sentence].append(index) }
+                sentence += 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,221 @@
+/// One self-contained review page, `review.html`: no scripts, no network, no external files.
+///
+/// For every document and session the text with speaker mentions, cues and claims highlighted
+/// (overlaps nest; each annotation's first piece is focusable, and hovering or focusing shows
+/// its attribution and notes through `title`, `aria-label` and a CSS pop-up), a legend, a table of
+/// claims per speaker, the speaker × target stance matrix and the sentence notes. Everything from
+/// the corpus or the sessions is escaped; control characters become U+FFFD.
+public struct HTMLExporter: Exporter {
+    /// Creates the exporter.
+    public init() {}
+
+    public var format: ExportFormat { .html }
+
+    public func export(_ bundle: ExportBundle) -> [ExportFile] {
+        var out = ""
+        out.reserveCapacity(bundle.documents.reduce(0) { $0 + $1.document.text.utf8.count } * 2 + bundle.spans.reduce(0) { $0 + $1.count } * 300)
+        let counts = bundle.counts
+        out += """
+            <!DOCTYPE html>
+            <html lang="de">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Workbench – Attribution review</title>
+            <style>\(Self.style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>Attribution review</h1>
+            <p>\(bundle.documents.count) document(s); sessions: \(bundle.sessions.map { ExportText.html("\($0.label) (\($0.annotator))") }.joined(separator: ", ")); \(ExportText.html(counts.description)).</p>
+            <p class="legend" aria-label="Legend"><span class="a speaker">speaker mention</span> <span class="a cue">cue</span> <span class="a claim">claim</span> <span class="hint">Hover or focus (Tab) an annotation to see its attribution and notes.</span></p>
+            </header>
+            <main>
+
+            """
+        out += "<nav><h2>Documents</h2><ul>"
+        for (index, document) in bundle.documents.enumerated() {
+            out += "<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>"
+        }
+        out += "</ul></nav>\n"
+        for (documentIndex, document) in bundle.documents.enumerated() {
+            out += "<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))"
+            if let title = document.document.title { out += " – \(ExportText.html(title))" }
+            out += "</h2>\n"
+            for sessionIndex in bundle.sessions.indices {
+                out += "<h3>\(ExportText.html(bundle.sessions[sessionIndex].label)) <small>(\(ExportText.html(bundle.sessions[sessionIndex].annotator)))</small></h3>\n"
+                out += "<div class=\"text\">"
+                renderText(bundle, document: documentIndex, session: sessionIndex, into: &out)
+                out += "</div>\n"
+            }
+            out += "</section>\n"
+        }
+        for sessionIndex in bundle.sessions.indices {
+            renderTables(bundle, session: sessionIndex, into: &out)
+        }
+        out += "</main>\n</body>\n</html>\n"
+        return [ExportFile(path: "review.html", contents: out)]
+    }
+
+    static let style = """
+        body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#1b1b1b;background:#fff}
+        h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:1px solid #ccc;margin-top:2rem}h3{font-size:1.05rem;margin-bottom:.3rem}
+        .text{white-space:pre-wrap;border:1px solid #ddd;border-radius:4px;padding:.8rem 1rem;line-height:2.1}
+        .a{position:relative;border-radius:2px;padding:2px 0}
+        .a.speaker{background:#cfe0ff;border-bottom:3px solid #1f5fbf}
+        .a.cue{background:#ffe2a6;border-bottom:3px solid #b36b00}
+        .a.claim{background:#dcf3d3;border-bottom:3px solid #2e7d32}
+        .a .a{padding:0}
+        .a[tabindex]:focus{outline:2px solid #000;outline-offset:1px}
+        .a[tabindex]:focus::after,.a[tabindex]:hover::after{content:attr(data-info);position:absolute;left:0;top:1.9em;z-index:2;width:24rem;white-space:normal;background:#222;color:#fff;font-size:.85rem;line-height:1.4;padding:.4rem .6rem;border-radius:4px}
+        .legend .a{padding:1px 4px;margin-right:.5rem}.hint{color:#555;font-size:.9rem}
+        table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        th{background:#f3f3f3}td.favor{background:#dcf3d3}td.against{background:#f8d4d4}td.none{background:#eee}
+        nav ul{columns:2}small{color:#555;font-weight:normal}
+        """
+
+    private func info(_ span: ExportSpan, bundle: ExportBundle, cueClaims: [String: [String]]) -> String {
+        let state = bundle.sessions[span.session].state
+        var parts: [String] = []
+        switch span.kind {
+        case .speaker:
+            parts.append("Speaker mention \(span.id)")
+            if let id = span.speaker { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") }
+            if let role = span.role { parts.append("role: \(role)") }
+        case .cue:
+            parts.append("Cue \(span.id)")
+            if let claims = cueClaims[span.id] { parts.append("claims: \(claims.joined(separator: ", "))") }
+        case .claim:
+            parts.append("Claim \(span.id)")
+            if let id = span.speaker { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") } else { parts.append("speaker: unattributed") }
+            if let mention = span.mention.flatMap({ bundle.span(session: span.session, id: $0) }) {
+                parts.append("mention: „\(bundle.text(of: mention))“")
+            }
+            if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { parts.append("cue: „\(bundle.text(of: cue))“") }
+            if let form = span.form { parts.append("form: \(form)") }
+            if span.negated { parts.append("negated") }
+            if span.hedged { parts.append("hedged") }
+        }
+        parts.append("annotator: \(span.annotator)")
+        for note in bundle.notes(session: span.session, about: span.id) { parts.append("note: \(note.text)") }
+        return parts.joined(separator: "; ")
+    }
+
+    private func renderText(_ bundle: ExportBundle, document: Int, session: Int, into out: inout String) {
+        let table = bundle.tables[document]
+        let spans = bundle.spans[document]
+        var own: [Int] = []
+        var cueClaims: [String: [String]] = [:]
+        for (index, span) in spans.enumerated() where span.session == session {
+            own.append(index)
+            if span.kind == .claim, let cue = span.cue { cueClaims[cue, default: []].append(span.id) }
+        }
+        // Boundary events: at each offset, which spans start or stop covering the text.
+        var boundaries = Set<Int>([0, table.scalarCount])
+        for index in own {
+            for segment in spans[index].segments { boundaries.insert(segment.start); boundaries.insert(segment.end) }
+        }
+        let points = boundaries.sorted()
+        var starts: [Int: [Int]] = [:], ends: [Int: [Int]] = [:]
+        for index in own {
+            for segment in spans[index].segments {
+                starts[segment.start, default: []].append(index)
+                ends[segment.end, default: []].append(index)
+            }
+        }
+        var infos: [Int: String] = [:]
+        var active: [Int] = []
+        var opened = Set<Int>()
+        let label = bundle.sessions[session].label
+        for (position, start) in points.enumerated() where position + 1 < points.count {
+            let end = points[position + 1]
+            if let gone = ends[start] { active.removeAll { gone.contains($0) } }
+            if let new = starts[start] {
+                active.append(contentsOf: new)
+                active.sort()
+            }
+            let text = ExportText.html(bundle.slice(document, start, end))
+            if active.isEmpty { out += text; continue }
+            for index in active {
+                let span = spans[index]
+                let description = infos[index] ?? info(span, bundle: bundle, cueClaims: cueClaims)
+                infos[index] = description
+                let escaped = ExportText.html(description)
+                let key = ExportText.html("\(label):\(span.id)")
+                out += "<span class=\"a \(span.kind.role)\" data-ann=\"\(key)\" title=\"\(escaped)\""
+                if !opened.contains(index) {
+                    opened.insert(index)
+                    out += " id=\"\(ExportText.html("\(label)-\(span.id)"))\" tabindex=\"0\" role=\"note\" aria-label=\"\(escaped)\" data-info=\"\(escaped)\""
+                }
+                out += ">"
+            }
+            out += text
+            for _ in active { out += "</span>" }
+        }
+    }
+
+    private func renderTables(_ bundle: ExportBundle, session: Int, into out: inout String) {
+        let state = bundle.sessions[session].state
+        let label = bundle.sessions[session].label
+        out += "<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.html(label))</h2>\n"
+        var bySpeaker: [String: [ExportSpan]] = [:]
+        for spans in bundle.spans {
+            for span in spans where span.session == session && span.kind == .claim {
+                bySpeaker[span.speaker ?? "", default: []].append(span)
+            }
+        }
+        out += "<table><thead><tr><th>Speaker</th><th>Claim</th><th>Cue</th><th>Form</th><th>Where</th></tr></thead><tbody>\n"
+        let order = bundle.speakers[session].map(\.id) + (bySpeaker[""] == nil ? [] : [""])
+        for speakerID in order {
+            guard let claims = bySpeaker[speakerID] else { continue }
+            let name = speakerID.isEmpty ? "(unattributed)" : (state.speakers[speakerID]?.name ?? speakerID)
+            for (position, claim) in claims.enumerated() {
+                out += "<tr>"
+                if position == 0 { out += "<th rowspan=\"\(claims.count)\">\(ExportText.html(name))</th>" }
+                let cue = claim.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
+                let anchor = ExportText.html("\(label)-\(claim.id)")
+                out += "<td><a href=\"#\(anchor)\">\(ExportText.html(claim.id))</a> \(ExportText.html(bundle.text(of: claim)))</td>"
+                out += "<td>\(ExportText.html(cue))</td><td>\(ExportText.html(claim.form ?? ""))</td>"
+                out += "<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence)</td></tr>\n"
+            }
+        }
+        out += "</tbody></table>\n"
+        out += "<h2>Stances (speaker × target) – \(ExportText.html(label))</h2>\n"
+        let targets = bundle.targets[session]
+        var cells: [String: Stance] = [:]
+        for stance in bundle.stances[session] { cells["\(stance.speaker)\u{1}\(stance.target)"] = stance }
+        if targets.isEmpty {
+            out += "<p>No targets.</p>\n"
+        } else {
+            out += "<table><thead><tr><th>Speaker</th>"
+            for target in targets { out += "<th>\(ExportText.html(target.id)): \(ExportText.html(target.text))</th>" }
+            out += "</tr></thead><tbody>\n"
+            for speaker in bundle.speakers[session] {
+                out += "<tr><th>\(ExportText.html(speaker.name))</th>"
+                for target in targets {
+                    if let stance = cells["\(speaker.id)\u{1}\(target.id)"] {
+                        let evidence = stance.evidence.isEmpty ? "" : " (" + stance.evidence.joined(separator: ", ") + ")"
+                        let notes = bundle.notes(session: session, about: stance.id).map(\.text).joined(separator: "; ")
+                        out += "<td class=\"\(ExportText.html(stance.label))\" data-ann=\"\(ExportText.html("\(label):\(stance.id)"))\" title=\"\(ExportText.html(notes))\">"
+                        out += "\(ExportText.html(stance.label))\(ExportText.html(evidence))</td>"
+                    } else {
+                        out += "<td></td>"
+                    }
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody></table>\n"
+        }
+        let sentenceNotes = bundle.notes[session].filter { if case .sentence = $0.subject { return true } else { return false } }
+        if !sentenceNotes.isEmpty {
+            out += "<h2>Sentence notes – \(ExportText.html(label))</h2>\n<ul>"
+            for note in sentenceNotes {
+                if case .sentence(let key) = note.subject {
+                    out += "<li>\(ExportText.html(key.document)) #\(key.sentence): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>"
+                }
+            }
+            out += "</ul>\n"
+        }
+        out += "</section>\n"
+    }
+}

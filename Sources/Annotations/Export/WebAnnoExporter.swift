@@ -1,0 +1,122 @@
+/// WebAnno TSV 3.3 for INCEpTION, one file per session and document: `<session>/<document>.tsv`.
+///
+/// One span layer `webanno.custom.Attribution` with features `annotation` (our id), `role`
+/// (speaker, cue, claim) and `speaker` (the canonical speaker id); one relation layer
+/// `webanno.custom.AttributionLink` with feature `role` (speaker, cue) from claim (governor) to
+/// mention or cue (dependent), written on the dependent's first row with the governor's token and
+/// both annotation numbers (`1-3[4_7]`). Offsets are UTF-16 code units over the whole document;
+/// tokens are cut where a span starts or ends inside one. Discontinuous spans and spans running
+/// over a sentence end become one annotation per piece with the same `annotation` value.
+/// Every annotation carries a number (`claim[3]`), so stacked and multi-token ones are unambiguous.
+public struct WebAnnoExporter: Exporter {
+    /// Creates the exporter.
+    public init() {}
+
+    public var format: ExportFormat { .webanno }
+
+    static let spanLayer = "webanno.custom.Attribution"
+    static let relationLayer = "webanno.custom.AttributionLink"
+
+    /// The file header.
+    public static let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=\(spanLayer)|annotation|role|speaker\n"
+        + "#T_RL=\(relationLayer)|role|BT_\(spanLayer)\n\n\n"
+
+    private struct Placed {
+        var span: Int
+        var segment: Int
+        var number: Int
+        var sentence: Int
+        var firstToken: Int
+        var lastToken: Int
+    }
+
+    public func export(_ bundle: ExportBundle) -> [ExportFile] {
+        var files: [ExportFile] = []
+        for (sessionIndex, session) in bundle.sessions.enumerated() {
+            for (documentIndex, document) in bundle.documents.enumerated() {
+                files.append(ExportFile(
+                    path: "\(ExportText.fileName(session.label))/\(ExportText.fileName(document.document.id)).tsv",
+                    contents: render(bundle, session: sessionIndex, document: documentIndex)))
+            }
+        }
+        return files
+    }
+
+    private func render(_ bundle: ExportBundle, session: Int, document documentIndex: Int) -> String {
+        let document = bundle.documents[documentIndex]
+        let table = bundle.tables[documentIndex]
+        let spans = bundle.spans[documentIndex]
+        let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
+        // Pass 1: tokens per sentence and the pieces placed on them, numbered in order.
+        var sentenceTokens: [[Token]] = []
+        var placed: [Placed] = []
+        var perToken: [[[Int]]] = []  // sentence → token → indices into `placed`
+        var firstPiece: [Int: Int] = [:]  // span index → its first placed piece
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            let own = bySentence[sentenceIndex].filter { spans[$0].session == session }
+            let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: own)
+            var cuts: [Int] = []
+            for piece in pieces { cuts.append(piece.range.start); cuts.append(piece.range.end) }
+            let tokens = ExportTokens.tokens(of: sentence, table: table, splittingAt: cuts)
+            var onToken = [[Int]](repeating: [], count: tokens.count)
+            for piece in pieces {
+                guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
+                let item = Placed(
+                    span: piece.span, segment: piece.segment, number: placed.count + 1, sentence: sentenceIndex,
+                    firstToken: range.lowerBound, lastToken: range.upperBound)
+                if firstPiece[piece.span] == nil { firstPiece[piece.span] = placed.count }
+                for token in range { onToken[token].append(placed.count) }
+                placed.append(item)
+            }
+            sentenceTokens.append(tokens)
+            perToken.append(onToken)
+        }
+        // Relations on the dependent's first row: dependent piece index → [(label, governor piece index)].
+        var relations: [Int: [(String, Int)]] = [:]
+        for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
+            guard let governor = firstPiece[index] else { continue }
+            for (target, label) in [(span.mention, "speaker"), (span.cue, "cue")] {
+                guard let target, let location = bundle.location(session: session, id: target), location.document == documentIndex,
+                    let dependent = firstPiece[location.index]
+                else { continue }
+                relations[dependent, default: []].append((label, governor))
+            }
+        }
+        var out = Self.header
+        out.reserveCapacity(document.document.text.utf8.count * 3)
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            out += "#Text=\(ExportText.webAnnoText(sentence.text))\n"
+            for (tokenIndex, token) in sentenceTokens[sentenceIndex].enumerated() {
+                let here = perToken[sentenceIndex][tokenIndex]
+                out += "\(sentenceIndex + 1)-\(tokenIndex + 1)\t\(table.utf16Offset(ofScalar: token.start))-\(table.utf16Offset(ofScalar: token.end))\t"
+                out += ExportText.webAnnoText(token.text)
+                if here.isEmpty {
+                    out += "\t_\t_\t_"
+                } else {
+                    var ids = "", roles = "", speakers = ""
+                    for (position, pieceIndex) in here.enumerated() {
+                        let piece = placed[pieceIndex]
+                        let span = spans[piece.span]
+                        if position > 0 { ids += "|"; roles += "|"; speakers += "|" }
+                        ids += "\(ExportText.webAnnoValue(span.id))[\(piece.number)]"
+                        roles += "\(span.kind.role)[\(piece.number)]"
+                        speakers += "\(span.speaker.map(ExportText.webAnnoValue) ?? "*")[\(piece.number)]"
+                    }
+                    out += "\t\(ids)\t\(roles)\t\(speakers)"
+                }
+                var labels = "", governors = ""
+                for pieceIndex in here where placed[pieceIndex].firstToken == tokenIndex && placed[pieceIndex].sentence == sentenceIndex {
+                    for (label, governorIndex) in relations[pieceIndex] ?? [] {
+                        let governor = placed[governorIndex]
+                        if !labels.isEmpty { labels += "|"; governors += "|" }
+                        labels += label
+                        governors += "\(governor.sentence + 1)-\(governor.firstToken + 1)[\(governor.number)_\(placed[pieceIndex].number)]"
+                    }
+                }
+                out += labels.isEmpty ? "\t_\t_\n" : "\t\(labels)\t\(governors)\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Reads JSON Lines as written by ``JSONLExporter`` into a new session: sentence records
+/// (`annotations.jsonl`: spans with `id`, `segment`, sentence-relative scalar offsets and
+/// attributes; `meta.document`, `meta.sentence`) and entity records (`entities.jsonl`: sessions,
+/// speakers, targets, stances, notes). Files may be given in any order. Annotation ids are kept.
+public struct JSONLImporter: Sendable {
+    /// Creates an importer.
+    public init() {}
+
+    private struct SpanData {
+        var kind: ExportSpan.Kind
+        var document: String
+        var segments: [Int: SpanSegment] = [:]
+        var fields: [String: Any] = [:]
+        var line: Int
+        var path: String
+    }
+
+    /// Imports `paths` over `corpus`; `only` picks one session when the files hold several.
+    public func load(paths: [String], corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
+        var spans: [String: [String: SpanData]] = [:]  // session → id → data
+        var entities: [(session: String, line: Int, path: String, object: [String: Any])] = []
+        var labels: [String] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+            var number = 0
+            for raw in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                if raw.allSatisfy(\.isWhitespace) { continue }
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
+                    throw .malformed(path: path, line: number, reason: "not a JSON object")
+                }
+                if let type = object["type"] as? String {
+                    let session = object["session"] as? String ?? ""
+                    if type == "session", !labels.contains(session) { labels.append(session) }
+                    entities.append((session, number, path, object))
+                    continue
+                }
+                guard let meta = object["meta"] as? [String: Any], let document = meta["document"] as? String,
+                    let sentenceIndex = meta["sentence"] as? Int, let text = object["text"] as? String
+                else {
+                    throw .malformed(path: path, line: number, reason: "expected a sentence record with text and meta.document, meta.sentence")
+                }
+                let session = meta["session"] as? String ?? object["_session_id"] as? String ?? ""
+                if !labels.contains(session) { labels.append(session) }
+                guard let segmented = corpus.document(id: document) else {
+                    throw .rejected(path: path, line: number, reason: "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on")
+                }
+                guard sentenceIndex >= 0, sentenceIndex < segmented.sentences.count, segmented.sentences[sentenceIndex].text == text else {
+                    throw .rejected(path: path, line: number, reason: "sentence \(sentenceIndex) of '\(document)' does not match the corpus (another corpus or segmenter version?)")
+                }
+                let base = segmented.sentences[sentenceIndex].start
+                for item in object["spans"] as? [[String: Any]] ?? [] {
+                    guard let id = item["id"] as? String, let start = item["start"] as? Int, let end = item["end"] as? Int,
+                        let label = item["label"] as? String, let kind = ExportSpan.Kind(name: label)
+                    else {
+                        throw .malformed(path: path, line: number, reason: "a span needs id, start, end and a label SPEAKER, CUE or CLAIM")
+                    }
+                    let segment = item["segment"] as? Int ?? 0
+                    var entry = spans[session]?[id] ?? SpanData(kind: kind, document: document, line: number, path: path)
+                    let piece = SpanSegment(start: base + start, end: base + end)
+                    if let existing = entry.segments[segment] {
+                        entry.segments[segment] = SpanSegment(start: min(existing.start, piece.start), end: max(existing.end, piece.end))
+                    } else {
+                        entry.segments[segment] = piece
+                    }
+                    for (key, value) in item { entry.fields[key] = value }
+                    spans[session, default: [:]][id] = entry
+                }
+            }
+        }
+        let chosen: String
+        if let only {
+            guard labels.contains(only) else {
+                throw .rejected(path: paths.joined(separator: ", "), line: 0, reason: "no session '\(only)'; the files hold \(labels.joined(separator: ", "))")
+            }
+            chosen = only
+        } else {
+            guard labels.count <= 1 else {
+                throw .rejected(path: paths.joined(separator: ", "), line: 0, reason: "the files hold several sessions (\(labels.joined(separator: ", "))); choose one with --only LABEL")
+            }
+            chosen = labels.first ?? ""
+        }
+        let mine = entities.filter { $0.session == chosen }
+        let sessionRecord = mine.first { $0.object["type"] as? String == "session" }?.object
+        var schema = AnnotationSchema.standard
+        if let raw = sessionRecord?["schema"] as? [String: Any] {
+            schema = AnnotationSchema(
+                name: raw["name"] as? String ?? "default", stanceLabels: raw["stance_labels"] as? [String] ?? schema.stanceLabels,
+                claimForms: raw["claim_forms"] as? [String] ?? schema.claimForms, speakerKinds: raw["speaker_kinds"] as? [String] ?? schema.speakerKinds)
+        }
+        let ownSpans = spans[chosen] ?? [:]
+        schema = ImportBuilder.schema(
+            schema, forms: ownSpans.values.compactMap { $0.fields["form"] as? String },
+            kinds: mine.compactMap { $0.object["type"] as? String == "speaker" ? $0.object["kind"] as? String : nil },
+            stances: mine.compactMap { $0.object["type"] as? String == "stance" ? $0.object["label"] as? String : nil })
+        let sessionAnnotator = annotator ?? sessionRecord?["annotator"] as? String ?? (chosen.isEmpty ? "imported" : chosen)
+        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, path: paths.first ?? "", time: time)
+        func records(_ type: String) -> [(session: String, line: Int, path: String, object: [String: Any])] {
+            mine.filter { $0.object["type"] as? String == type }.sorted { AnnotationState.idOrder($0.object["id"] as? String ?? "", $1.object["id"] as? String ?? "") }
+        }
+        for entry in records("speaker") {
+            let o = entry.object
+            try builder.perform(.add(.speaker(Speaker(
+                id: o["id"] as? String ?? "", name: o["name"] as? String ?? "", kind: o["kind"] as? String ?? "person",
+                aliases: o["aliases"] as? [String] ?? [], annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+        }
+        let ordered = ownSpans.sorted { $0.value.kind != $1.value.kind ? $0.value.kind < $1.value.kind : AnnotationState.idOrder($0.key, $1.key) }
+        for (id, data) in ordered {
+            let anchor = try builder.anchor(document: data.document, segments: data.segments.sorted { $0.key < $1.key }.map(\.value), line: data.line)
+            let f = data.fields
+            let recordAnnotator = f["annotator"] as? String ?? ""
+            switch data.kind {
+            case .speaker:
+                try builder.perform(.add(.mention(Mention(
+                    id: id, anchor: anchor, speaker: f["speaker"] as? String ?? "", role: f["role"] as? String, annotator: recordAnnotator))),
+                    line: data.line)
+            case .cue:
+                try builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), line: data.line)
+            case .claim:
+                try builder.perform(.add(.claim(Claim(
+                    id: id, anchor: anchor, speaker: f["speaker"] as? String, mention: f["mention"] as? String, cue: f["cue"] as? String,
+                    form: f["form"] as? String, negated: f["negated"] as? Bool ?? false, hedged: f["hedged"] as? Bool ?? false,
+                    annotator: recordAnnotator))), line: data.line)
+            }
+        }
+        for entry in records("target") {
+            let o = entry.object
+            try builder.perform(.add(.target(Target(id: o["id"] as? String ?? "", text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+        }
+        for entry in records("stance") {
+            let o = entry.object
+            try builder.perform(.add(.stance(Stance(
+                id: o["id"] as? String ?? "", speaker: o["speaker"] as? String ?? "", target: o["target"] as? String ?? "",
+                label: o["label"] as? String ?? "", evidence: o["evidence"] as? [String] ?? [], annotator: o["annotator"] as? String ?? ""))),
+                line: entry.line)
+        }
+        for entry in records("note") {
+            let o = entry.object
+            let subjectObject = o["subject"] as? [String: Any] ?? [:]
+            let subject: Note.Subject
+            if let id = subjectObject["annotation"] as? String {
+                subject = .annotation(id)
+            } else {
+                subject = .sentence(SentenceKey(document: subjectObject["document"] as? String ?? "", sentence: subjectObject["sentence"] as? Int ?? 0))
+            }
+            try builder.perform(.add(.note(Note(id: o["id"] as? String ?? "", subject: subject, text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+        }
+        return builder.session
+    }
+}

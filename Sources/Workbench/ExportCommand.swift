@@ -1,0 +1,97 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench export`: write the annotations of one or more sessions in an exchange format.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export annotated corpora (brat, webanno, conllu, iob, jsonl, w3c, csv, html).",
+        discussion: """
+            Several sessions export side by side; every annotation carries its annotator. The corpus is \
+            the one recorded in the sessions unless --corpus is given; sessions made on another corpus are \
+            refused. Existing files in the output folder are not overwritten without --force.
+            """
+    )
+
+    @Argument(help: "Session files to export.")
+    var sessions: [String]
+
+    @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ExportFormat
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    @Option(parsing: .upToNextOption, help: "Only these document ids.")
+    var documents: [String] = []
+
+    @Flag(help: "Only annotations a reviewer accepted or corrected.")
+    var reviewedOnly = false
+
+    @Flag(help: "Overwrite existing files in the output folder.")
+    var force = false
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).")
+    var corpus: [String] = []
+
+    mutating func run() throws {
+        guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }
+        var loaded: [(path: String, session: Session)] = []
+        for path in sessions {
+            do {
+                loaded.append((path, try SessionStore.load(path: path)))
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
+        let segmented = try loadCorpus(for: loaded)
+        let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
+        let exportSessions = zip(labels, loaded).map { ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state) }
+        let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
+        do {
+            let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
+            for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
+            let files = format.exporter.export(bundle)
+            let written = try ExportWriter(folder: out, force: force).write(files)
+            print("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)")
+        } catch {
+            throw CLIFailure(error.description)
+        }
+    }
+
+    private func loadCorpus(for loaded: [(path: String, session: Session)]) throws -> SegmentedCorpus {
+        var paths = corpus
+        if paths.isEmpty, let first = loaded.first {
+            paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
+        }
+        guard !paths.isEmpty else {
+            throw CLIFailure("\(loaded.first?.path ?? "session"): records no corpus paths; pass --corpus PATH")
+        }
+        let segmented: SegmentedCorpus
+        do {
+            segmented = SegmentedCorpus(try CorpusLoader().load(paths: paths))
+        } catch {
+            throw CLIFailure("\(error.description) (corpus of \(loaded.first?.path ?? "the session"); pass --corpus PATH)")
+        }
+        for (path, session) in loaded {
+            if let problem = session.corpus.mismatch(with: segmented) {
+                throw CLIFailure(ExportError.corpusMismatch(session: path, detail: problem).description)
+            }
+        }
+        return segmented
+    }
+
+    /// A recorded corpus path as given, or relative to the session's folder or its parent when that exists.
+    static func resolve(_ path: String, nextTo session: String) -> String {
+        if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
+        let folder = (session as NSString).deletingLastPathComponent
+        for base in [folder, (folder as NSString).deletingLastPathComponent] where !base.isEmpty {
+            let candidate = (base as NSString).appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return path
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}

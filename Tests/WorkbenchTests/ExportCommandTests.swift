@@ -1,0 +1,70 @@
+import Annotations
+import Foundation
+import Testing
+
+@Suite("export and import commands")
+struct ExportCommandTests {
+    /// A folder with a corpus file and a session made on it.
+    static func workspace() throws -> (folder: URL, session: String) {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("workbench-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        let text = "Peskow erklärte, die Zusammenarbeit richte sich nicht gegen Dritte. Herr Peskow betonte das.\n"
+        try Data(text.utf8).write(to: folder.appendingPathComponent("corpus/doc.txt"))
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: ["corpus"].map { folder.appendingPathComponent($0).path }))
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        session.corpus.paths = ["corpus"]
+        let builder = AnchorBuilder(corpus: corpus)
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Dmitri Peskow"))), time: "t")
+        try session.perform(.add(.mention(Mention(id: "M1", anchor: try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 0, end: 6)]), speaker: "S1"))), time: "t")
+        try session.perform(.add(.cue(Cue(id: "Q1", anchor: try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 7, end: 15)])))), time: "t")
+        try session.perform(.add(.claim(Claim(id: "C1", anchor: try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 17, end: 66)]), speaker: "S1", mention: "M1", cue: "Q1", form: "indirect"))), time: "t")
+        let path = folder.appendingPathComponent("sessions/anna.json").path
+        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))
+        return (folder, "sessions/anna.json")
+    }
+
+    @Test("export writes files with a summary line, refuses to overwrite, and --force overwrites")
+    func exportAndOverwrite() throws {
+        let (folder, session) = try Self.workspace()
+        let first = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("brat: wrote 7 file(s) to out") && first.stdout.contains("1 speaker mention, 1 cue, 1 claim"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/anna/doc.ann").path))
+        let again = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
+        #expect(again.status != 0 && again.stderr.contains("--force") && again.stderr.split(separator: "\n").count == 1)
+        let forced = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out", "--force"], directory: folder)
+        #expect(forced.status == 0)
+        for format in ["webanno", "conllu", "iob", "jsonl", "w3c", "csv", "html"] {
+            let result = try WorkbenchProcess.run(["export", session, "--format", format, "--out", "out-\(format)"], directory: folder)
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+        }
+    }
+
+    @Test("export refuses a corpus with other text, naming the document")
+    func corpusMismatch() throws {
+        let (folder, session) = try Self.workspace()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try Data("Etwas ganz anderes.\n".utf8).write(to: folder.appendingPathComponent("other/doc.txt"))
+        let result = try WorkbenchProcess.run(["export", session, "--format", "csv", "--out", "out", "--corpus", "other"], directory: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("different corpus") && result.stderr.contains("'doc'"))
+    }
+
+    @Test("import brat and jsonl create sessions that export to the same files")
+    func importRoundTrip() throws {
+        let (folder, session) = try Self.workspace()
+        #expect(try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "brat"], directory: folder).status == 0)
+        let imported = try WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "copy"], directory: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try WorkbenchProcess.run(["export", "sessions/copy.json", "--format", "brat", "--out", "brat2", "--corpus", "corpus"], directory: folder).status == 0)
+        let a = try String(contentsOf: folder.appendingPathComponent("brat/anna/doc.ann"), encoding: .utf8)
+        let b = try String(contentsOf: folder.appendingPathComponent("brat2/copy/doc.ann"), encoding: .utf8)
+        #expect(a == b)
+        #expect(try WorkbenchProcess.run(["export", session, "--format", "jsonl", "--out", "jsonl"], directory: folder).status == 0)
+        let fromJSONL = try WorkbenchProcess.run(["import", "jsonl", "jsonl/annotations.jsonl", "jsonl/entities.jsonl", "--corpus", "corpus", "--session", "j"], directory: folder)
+        #expect(fromJSONL.status == 0, "\(fromJSONL.stderr)")
+        let clash = try WorkbenchProcess.run(["import", "jsonl", "jsonl/annotations.jsonl", "jsonl/entities.jsonl", "--corpus", "corpus", "--session", "j"], directory: folder)
+        #expect(clash.status != 0 && clash.stderr.contains("exists already"))
+    }
+}
