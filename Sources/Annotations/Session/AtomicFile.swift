@@ -11,19 +11,7 @@ public enum AtomicFile {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errnoText())") }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = "write failed: \(errnoText())"
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(data, to: fd).map { "write failed: \($0)" }
         if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(errnoText())" }
         close(fd)
         if let failure {
@@ -48,4 +36,22 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Writes all of `data` to a file descriptor, retrying short writes and EINTR; the error text on failure.
+    static func writeAll(_ data: Data, to fd: Int32) -> String? {
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errnoText()
+                    return
+                }
+                offset += written
+            }
+        }
+        return failure
+    }
 }

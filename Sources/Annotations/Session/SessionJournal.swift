@@ -53,20 +53,7 @@ public final class SessionJournal {
         var data: Data
         do { data = try encoder.encode(entry) } catch { throw .io(path: path, reason: "cannot encode a journal entry") }
         data.append(0x0A)
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = AtomicFile.errnoText()
-                    return
-                }
-                offset += written
-            }
-        }
-        if let failure { throw .io(path: path, reason: "cannot append to the journal: \(failure)") }
+        if let failure = AtomicFile.writeAll(data, to: fd) { throw .io(path: path, reason: "cannot append to the journal: \(failure)") }
         guard fdatasync(fd) == 0 else { throw .io(path: path, reason: "cannot flush the journal: \(AtomicFile.errnoText())") }
     }
 
