@@ -52,7 +52,12 @@ struct AnnotationREPL {
         return 0
     }
 
+    /// Prints lines; in a terminal they are word-wrapped to its current width (read at every write,
+    /// so a resized window gets lines that fit).
     private func write(_ lines: [StyledLine]) {
-        for line in lines { print(line.rendered(with: style)) }
+        let width = interactive ? TerminalText.terminalWidth() : Int.max
+        for line in lines {
+            for part in interactive ? line.wrapped(width: width) : [line] { print(part.rendered(with: style)) }
+        }
     }
 }
