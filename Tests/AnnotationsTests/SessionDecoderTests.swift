@@ -82,6 +82,7 @@ struct SessionDecoderTests {
             ("\"text\":", "\"text\":null,\"_\":"), ("\"events\":", "\"events\":{},\"_\":"), ("\"before\":", "\"before\":null,\"_\":"),
             ("\"version\":1", "\"version\":1.0"), ("\"name\":", "\"name\":\"\\u00e4\\ud83d\\ude00\",\"_\":"),
             ("\"text\":\"", "\"text\":\"\\ud800"), ("\"text\":\"", "\"text\":\"\\udc00x"), ("\"text\":\"", "\"text\":\"\\q"),
+            ("\"id\":", "\"id\":\"Z9\",\"id\":"), ("\"format\":", "\"format\":\"brat\",\"format\":"), ("\"seq\":", "\"seq\":0,\"seq\":"),
         ]
         let pairs = replacements.enumerated().map { ($0.offset, $0.element) }
         await propertyCheck(count: 200, input: Gen.int(in: 0...(pairs.count - 1)), Gen.int(in: 0...1000)) { which, nth in

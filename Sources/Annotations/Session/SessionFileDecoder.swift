@@ -30,6 +30,15 @@ struct SessionFileDecoder {
         reader.shapeError("required field '\(field)' is missing or null")
     }
 
+    /// Refuses a key seen before in the same object (`JSONDecoder` keeps the first value; the
+    /// `Codable` path then decides).
+    @inline(__always)
+    private func once(_ seen: inout UInt64, _ bit: Int) throws(Failure) {
+        let mask: UInt64 = 1 << UInt64(bit)
+        if seen & mask != 0 { throw reader.shapeError("a key appears twice") }
+        seen |= mask
+    }
+
     private mutating func optionalString() throws(Failure) -> String? {
         try reader.consumeNull() ? nil : try reader.readString()
     }
@@ -75,24 +84,25 @@ struct SessionFileDecoder {
         var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("events") { events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.event() } } }
-            else if key.is("annotations") { annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } } }
-            else if key.is("format") { format = try optionalString() }
-            else if key.is("version") { version = try optionalInt() }
-            else if key.is("annotator") { annotator = try optionalString() }
-            else if key.is("created") { created = try optionalString() }
-            else if key.is("updated") { updated = try optionalString() }
-            else if key.is("corpus") { corpus = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.corpusReference() } }
-            else if key.is("schema") { schema = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.annotationSchema() } }
-            else if key.is("derived_from") { derivedFrom = try optionalStrings() }
-            else if key.is("cursor") { cursor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sentenceKey() } }
-            else if key.is("speakers") { speakers = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.speaker() } } }
-            else if key.is("targets") { targets = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.target() } } }
-            else if key.is("stances") { stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
-            else if key.is("notes") { notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
-            else if key.is("statuses") { statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
-            else if key.is("reviews") { reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
+            if key.is("events") { try once(&seen, 0); events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.event() } } }
+            else if key.is("annotations") { try once(&seen, 1); annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } } }
+            else if key.is("format") { try once(&seen, 2); format = try optionalString() }
+            else if key.is("version") { try once(&seen, 3); version = try optionalInt() }
+            else if key.is("annotator") { try once(&seen, 4); annotator = try optionalString() }
+            else if key.is("created") { try once(&seen, 5); created = try optionalString() }
+            else if key.is("updated") { try once(&seen, 6); updated = try optionalString() }
+            else if key.is("corpus") { try once(&seen, 7); corpus = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.corpusReference() } }
+            else if key.is("schema") { try once(&seen, 8); schema = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.annotationSchema() } }
+            else if key.is("derived_from") { try once(&seen, 9); derivedFrom = try optionalStrings() }
+            else if key.is("cursor") { try once(&seen, 10); cursor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sentenceKey() } }
+            else if key.is("speakers") { try once(&seen, 11); speakers = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.speaker() } } }
+            else if key.is("targets") { try once(&seen, 12); targets = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.target() } } }
+            else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
+            else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
+            else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
+            else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
             else { try reader.skipValue() }
         }
         guard let format else { throw missing("format") }
@@ -120,10 +130,11 @@ struct SessionFileDecoder {
         var paths: [String]?, segmenter: String?, documents: [CorpusReference.DocumentEntry]?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("paths") { paths = try optionalStrings() }
-            else if key.is("segmenter") { segmenter = try optionalString() }
-            else if key.is("documents") { documents = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.documentEntry() } } }
+            if key.is("paths") { try once(&seen, 0); paths = try optionalStrings() }
+            else if key.is("segmenter") { try once(&seen, 1); segmenter = try optionalString() }
+            else if key.is("documents") { try once(&seen, 2); documents = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.documentEntry() } } }
             else { try reader.skipValue() }
         }
         guard let paths else { throw missing("paths") }
@@ -136,10 +147,11 @@ struct SessionFileDecoder {
         var id: String?, fingerprint: String?, sentences: Int?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("id") { id = try optionalString() }
-            else if key.is("fingerprint") { fingerprint = try optionalString() }
-            else if key.is("sentences") { sentences = try optionalInt() }
+            if key.is("id") { try once(&seen, 0); id = try optionalString() }
+            else if key.is("fingerprint") { try once(&seen, 1); fingerprint = try optionalString() }
+            else if key.is("sentences") { try once(&seen, 2); sentences = try optionalInt() }
             else { try reader.skipValue() }
         }
         guard let id, let fingerprint, let sentences else { throw missing("id, fingerprint or sentences") }
@@ -150,11 +162,12 @@ struct SessionFileDecoder {
         var name: String?, stanceLabels: [String]?, claimForms: [String]?, speakerKinds: [String]?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("name") { name = try optionalString() }
-            else if key.is("stance_labels") { stanceLabels = try optionalStrings() }
-            else if key.is("claim_forms") { claimForms = try optionalStrings() }
-            else if key.is("speaker_kinds") { speakerKinds = try optionalStrings() }
+            if key.is("name") { try once(&seen, 0); name = try optionalString() }
+            else if key.is("stance_labels") { try once(&seen, 1); stanceLabels = try optionalStrings() }
+            else if key.is("claim_forms") { try once(&seen, 2); claimForms = try optionalStrings() }
+            else if key.is("speaker_kinds") { try once(&seen, 3); speakerKinds = try optionalStrings() }
             else { try reader.skipValue() }
         }
         guard let name, let stanceLabels, let claimForms, let speakerKinds else { throw missing("schema field") }
@@ -165,9 +178,10 @@ struct SessionFileDecoder {
         var document: String?, sentence: Int?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { document = try optionalString() }
-            else if key.is("sentence") { sentence = try optionalInt() }
+            if key.is("document") { try once(&seen, 0); document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else { try reader.skipValue() }
         }
         guard let document, let sentence else { throw missing("document or sentence") }
@@ -178,10 +192,11 @@ struct SessionFileDecoder {
         var document: String?, sentence: Int?, status: String?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { document = try optionalString() }
-            else if key.is("sentence") { sentence = try optionalInt() }
-            else if key.is("status") { status = try optionalString() }
+            if key.is("document") { try once(&seen, 0); document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
+            else if key.is("status") { try once(&seen, 2); status = try optionalString() }
             else { try reader.skipValue() }
         }
         guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw missing("status entry field") }
@@ -192,9 +207,10 @@ struct SessionFileDecoder {
         var start: Int?, end: Int?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("start") { start = try optionalInt() }
-            else if key.is("end") { end = try optionalInt() }
+            if key.is("start") { try once(&seen, 0); start = try optionalInt() }
+            else if key.is("end") { try once(&seen, 1); end = try optionalInt() }
             else { try reader.skipValue() }
         }
         guard let start, let end else { throw missing("start or end") }
@@ -206,15 +222,16 @@ struct SessionFileDecoder {
         var before: String?, after: String?, sentenceHash: String?, orphaned: Bool?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { document = try optionalString() }
-            else if key.is("sentence") { sentence = try optionalInt() }
-            else if key.is("segments") { segments = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } } }
-            else if key.is("text") { text = try optionalString() }
-            else if key.is("before") { before = try optionalString() }
-            else if key.is("after") { after = try optionalString() }
-            else if key.is("sentence_hash") { sentenceHash = try optionalString() }
-            else if key.is("orphaned") { orphaned = try optionalBool() }
+            if key.is("document") { try once(&seen, 0); document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
+            else if key.is("segments") { try once(&seen, 2); segments = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } } }
+            else if key.is("text") { try once(&seen, 3); text = try optionalString() }
+            else if key.is("before") { try once(&seen, 4); before = try optionalString() }
+            else if key.is("after") { try once(&seen, 5); after = try optionalString() }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try optionalString() }
+            else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
         guard let document, let sentence, let segments, let text else { throw missing("anchor field") }
@@ -227,10 +244,11 @@ struct SessionFileDecoder {
         var document: String?, sentence: Int?, annotation: String?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("annotation") { annotation = try optionalString() }
-            else if key.is("document") { document = try optionalString() }
-            else if key.is("sentence") { sentence = try optionalInt() }
+            if key.is("annotation") { try once(&seen, 0); annotation = try optionalString() }
+            else if key.is("document") { try once(&seen, 1); document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 2); sentence = try optionalInt() }
             else { try reader.skipValue() }
         }
         if let annotation { return .annotation(annotation) }
@@ -344,34 +362,35 @@ struct SessionFileDecoder {
     private mutating func recordFields(into f: inout RecordFields) throws(Failure) {
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("anchor") { f.anchor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.textAnchor() } }
-            else if key.is("id") { f.id = try optionalString() }
-            else if key.is("type") { f.type = try optionalString() }
-            else if key.is("annotator") { f.annotator = try optionalString() }
-            else if key.is("speaker") { f.speaker = try optionalString() }
-            else if key.is("form") { f.form = try optionalString() }
-            else if key.is("negated") { f.negated = try optionalBool() }
-            else if key.is("hedged") { f.hedged = try optionalBool() }
-            else if key.is("mention") { f.mention = try optionalString() }
-            else if key.is("cue") { f.cue = try optionalString() }
-            else if key.is("sources") { f.sources = try optionalStrings() }
-            else if key.is("role") { f.role = try optionalString() }
-            else if key.is("name") { f.name = try optionalString() }
-            else if key.is("kind") { f.kind = try optionalString() }
-            else if key.is("aliases") { f.aliases = try optionalStrings() }
-            else if key.is("text") { f.text = try optionalString() }
-            else if key.is("target") { f.target = try optionalString() }
-            else if key.is("label") { f.label = try optionalString() }
-            else if key.is("evidence") { f.evidence = try optionalStrings() }
-            else if key.is("subject") { f.subject = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.noteSubject() } }
-            else if key.is("annotation") { f.annotation = try optionalString() }
-            else if key.is("verdict") { f.verdict = try optionalString() }
-            else if key.is("reason") { f.reason = try optionalString() }
-            else if key.is("reviewer") { f.reviewer = try optionalString() }
-            else if key.is("document") { f.document = try optionalString() }
-            else if key.is("sentence") { f.sentence = try optionalInt() }
-            else if key.is("status") { f.status = try optionalString() }
+            if key.is("anchor") { try once(&seen, 0); f.anchor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.textAnchor() } }
+            else if key.is("id") { try once(&seen, 1); f.id = try optionalString() }
+            else if key.is("type") { try once(&seen, 2); f.type = try optionalString() }
+            else if key.is("annotator") { try once(&seen, 3); f.annotator = try optionalString() }
+            else if key.is("speaker") { try once(&seen, 4); f.speaker = try optionalString() }
+            else if key.is("form") { try once(&seen, 5); f.form = try optionalString() }
+            else if key.is("negated") { try once(&seen, 6); f.negated = try optionalBool() }
+            else if key.is("hedged") { try once(&seen, 7); f.hedged = try optionalBool() }
+            else if key.is("mention") { try once(&seen, 8); f.mention = try optionalString() }
+            else if key.is("cue") { try once(&seen, 9); f.cue = try optionalString() }
+            else if key.is("sources") { try once(&seen, 10); f.sources = try optionalStrings() }
+            else if key.is("role") { try once(&seen, 11); f.role = try optionalString() }
+            else if key.is("name") { try once(&seen, 12); f.name = try optionalString() }
+            else if key.is("kind") { try once(&seen, 13); f.kind = try optionalString() }
+            else if key.is("aliases") { try once(&seen, 14); f.aliases = try optionalStrings() }
+            else if key.is("text") { try once(&seen, 15); f.text = try optionalString() }
+            else if key.is("target") { try once(&seen, 16); f.target = try optionalString() }
+            else if key.is("label") { try once(&seen, 17); f.label = try optionalString() }
+            else if key.is("evidence") { try once(&seen, 18); f.evidence = try optionalStrings() }
+            else if key.is("subject") { try once(&seen, 19); f.subject = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.noteSubject() } }
+            else if key.is("annotation") { try once(&seen, 20); f.annotation = try optionalString() }
+            else if key.is("verdict") { try once(&seen, 21); f.verdict = try optionalString() }
+            else if key.is("reason") { try once(&seen, 22); f.reason = try optionalString() }
+            else if key.is("reviewer") { try once(&seen, 23); f.reviewer = try optionalString() }
+            else if key.is("document") { try once(&seen, 24); f.document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
+            else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
             else { try reader.skipValue() }
         }
     }
@@ -387,17 +406,18 @@ struct SessionFileDecoder {
         var document: String?, sentence: Int?, status: String?, review: ReviewDecision?
         try reader.beginObject()
         var first = true
+        var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("record") { record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
-            else if key.is("seq") { seq = try optionalInt() }
-            else if key.is("time") { time = try optionalString() }
-            else if key.is("annotator") { annotator = try optionalString() }
-            else if key.is("action") { action = try optionalString() }
-            else if key.is("id") { id = try optionalString() }
-            else if key.is("document") { document = try optionalString() }
-            else if key.is("sentence") { sentence = try optionalInt() }
-            else if key.is("status") { status = try optionalString() }
-            else if key.is("review") { review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
+            if key.is("record") { try once(&seen, 0); record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
+            else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
+            else if key.is("time") { try once(&seen, 2); time = try optionalString() }
+            else if key.is("annotator") { try once(&seen, 3); annotator = try optionalString() }
+            else if key.is("action") { try once(&seen, 4); action = try optionalString() }
+            else if key.is("id") { try once(&seen, 5); id = try optionalString() }
+            else if key.is("document") { try once(&seen, 6); document = try optionalString() }
+            else if key.is("sentence") { try once(&seen, 7); sentence = try optionalInt() }
+            else if key.is("status") { try once(&seen, 8); status = try optionalString() }
+            else if key.is("review") { try once(&seen, 9); review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
             else { try reader.skipValue() }
         }
         guard let seq, let time, let annotator, let action else { throw missing("event field") }
