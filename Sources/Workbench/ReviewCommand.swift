@@ -10,7 +10,9 @@ struct ReviewCommand: ParsableCommand {
         abstract: "Review a session's annotations one at a time; the verdicts go into a new session.",
         discussion: """
             Commands: accept, reject REASON, note TEXT, skip, correct FIELD VALUE (form, by, label, role, cue, \
-            mention, target, negated, hedged), correct delete, status, quit. Every decision is an event by the \
+            mention, target, negated, hedged), correct delete, status, quit; or correct with the annotation \
+            REPL's tagging commands on the annotation's sentence (tokens, speaker, cue, claim, stance, edit): \
+            the annotation is marked corrected and what the command adds is accepted. Every decision is an event by the \
             reviewer. Reopening the reviewed session continues at the first unreviewed annotation. Works with \
             piped input, one command per line.
             """
@@ -62,9 +64,10 @@ struct ReviewCommand: ParsableCommand {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
         let capabilities = TerminalCapabilities.detect()
-        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: original, paths: corpus, sessionPath: session))
+        let segmented = SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
+        let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
-        let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath)
+        let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
         if failed { throw ExitCode(1) }

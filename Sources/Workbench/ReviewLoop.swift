@@ -11,6 +11,14 @@ struct ReviewLoop {
     let view: ReplayView
     /// Where the reviewed session is saved (for messages).
     let outPath: String
+    /// The corpus, for corrections made with the annotation REPL's tagging commands (nil: not loadable).
+    var corpus: SegmentedCorpus? = nil
+
+    /// REPL commands a reviewer may use to correct an annotation in place (and `show`/`tokens` to see
+    /// token numbers for spans).
+    static let taggingCommands: Set<String> = [
+        "speaker", "sp", "cue", "cu", "claim", "cl", "stance", "st", "target", "ta", "edit", "e", "show", "s", "tokens", "t",
+    ]
 
     /// Runs until every annotation has a verdict, `quit` or end of input. Returns true if a command
     /// failed in piped mode (so scripts notice).
@@ -41,6 +49,12 @@ struct ReviewLoop {
             case .interrupted: continue
             case .line(let text): line = text
             }
+            let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if Self.taggingCommands.contains(word) {
+                if !correctWithTagging(line, on: id) { failed = true }
+                shown = nil
+                continue
+            }
             let instruction: ReviewInstruction
             do { instruction = try ReviewInstruction.parse(line) } catch {
                 print(view.style.apply(.error, error.description))
@@ -56,6 +70,7 @@ struct ReviewLoop {
                 continue
             case .help:
                 print("accept · reject REASON · note TEXT · skip · correct FIELD VALUE (\(ReviewInstruction.fields.joined(separator: ", "))) · correct delete · status · quit")
+                print("or correct with the annotation commands on this sentence: tokens, speaker SPAN …, cue SPAN, claim SPAN …, stance …, edit ID FIELD VALUE")
                 continue
             case .skip:
                 skipped.insert(id)
@@ -79,6 +94,60 @@ struct ReviewLoop {
         print(skipped.isEmpty ? "every annotation has a verdict" : "done; \(skipped.count) skipped annotation(s) remain open")
         printSummary()
         return failed
+    }
+
+    /// Runs an annotation REPL tagging command on the sentence of annotation `id`, as the reviewer.
+    /// If it changed annotation `id`, that gets a `corrected` verdict naming the command,
+    /// and what the command added is accepted, so the reviewer is not asked about their own work.
+    /// Returns false when the command was refused.
+    private func correctWithTagging(_ line: String, on id: String) -> Bool {
+        guard let corpus else {
+            print(view.style.apply(.error, "the corpus cannot be loaded, so tagging commands are not available; use correct FIELD VALUE"))
+            return false
+        }
+        guard let anchor = store.session.state.record(id: id)?.anchor ?? firstEvidenceAnchor(id),
+            let documentIndex = corpus.documents.firstIndex(where: { $0.document.id == anchor.document })
+        else {
+            print(view.style.apply(.error, "\(id) is not bound to a sentence; use correct FIELD VALUE"))
+            return false
+        }
+        guard let clock = try? EventClock.fromEnvironment() else { return false }
+        var shell = AnnotationShell(store: store, corpus: corpus, clock: clock, annotator: reviewer)
+        shell.moveTo(document: documentIndex, sentence: anchor.sentence)
+        let before = Set(store.session.state.allRecords.map(\.key))
+        let reviewedBefore = store.session.state.record(id: id)
+        let seqBefore = store.session.state.lastSeq
+        let response = shell.handle(line)
+        for styled in response.lines { print(styled.rendered(with: view.style)) }
+        if response.rejected { return false }
+        guard store.session.state.lastSeq > seqBefore else { return true }
+        let state = store.session.state
+        var actions: [EditAction] = []
+        if let now = state.record(id: id), now != reviewedBefore {
+            actions.append(.review(ReviewDecision(annotation: id, verdict: .corrected, reason: line.trimmingCharacters(in: .whitespaces), reviewer: reviewer)))
+        }
+        for record in state.allRecords where !before.contains(record.key) {
+            switch record {
+            case .mention, .cue, .claim, .stance:
+                let added = record.key.description
+                actions.append(.review(ReviewDecision(annotation: added, verdict: .accepted, reason: "added by the reviewer", reviewer: reviewer)))
+            default:
+                break
+            }
+        }
+        do {
+            for action in actions { try store.perform(action, time: Timestamp.now(), annotator: reviewer) }
+        } catch {
+            print(view.style.apply(.error, TerminalText.sanitize("\(error)")))
+            return false
+        }
+        return true
+    }
+
+    /// For a stance (not text-bound): the anchor of its first evidence claim.
+    private func firstEvidenceAnchor(_ id: String) -> TextAnchor? {
+        guard case .stance(let stance)? = store.session.state.record(id: id) else { return nil }
+        return stance.evidence.lazy.compactMap { self.store.session.state.claims[$0]?.anchor }.first
     }
 
     private func show(_ id: String, number: Int, of total: Int) {
