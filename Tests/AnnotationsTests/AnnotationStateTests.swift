@@ -71,4 +71,26 @@ struct AnnotationStateTests {
         let replayed = try AnnotationState.replaying(s.events, schema: .standard)
         #expect(replayed.hasSameRecords(as: s.state))
     }
+
+    @Test("One stance per speaker and target, also across delete, undo and relabelling")
+    func oneStancePerPair() throws {
+        var s = session()
+        try s.perform(.add(.speaker(Speaker(id: "S1", name: "Rutte"))), time: "t")
+        try s.perform(.add(.target(Target(id: "T1", text: "Truppen in Russland"))), time: "t")
+        try s.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "favor"))), time: "t")
+        #expect(throws: AnnotationError.duplicateStance(speaker: "S1", target: "T1", existing: "P1")) {
+            try s.perform(.add(.stance(Stance(id: "P2", speaker: "S1", target: "T1", label: "against"))), time: "t")
+        }
+        try s.perform(.replace(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "none"))), time: "t")
+        try s.perform(.delete("P1"), time: "t")
+        try s.perform(.add(.stance(Stance(id: "P2", speaker: "S1", target: "T1", label: "against"))), time: "t")
+        try s.perform(.undo, time: "t")
+        try s.perform(.undo, time: "t")
+        #expect(s.state.stances["P1"]?.label == "none")
+        #expect(throws: AnnotationError.self) {
+            try s.perform(.add(.stance(Stance(id: "P3", speaker: "S1", target: "T1", label: "favor"))), time: "t")
+        }
+        let replayed = try AnnotationState.replaying(s.events, schema: .standard)
+        #expect(replayed == s.state)
+    }
 }

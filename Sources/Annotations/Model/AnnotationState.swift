@@ -34,6 +34,15 @@ public struct AnnotationState: Sendable, Hashable {
     public private(set) var redoStack: [Change] = []
     /// The next free number per id prefix letter A–Z (index 0 is A); ids are never reused.
     private var nextNumber = [Int](repeating: 1, count: 26)
+    /// The stance id for each speaker and target (derived from `stances`; keeps the one-stance-per-pair
+    /// check constant-time).
+    private var stanceByPair: [StancePair: String] = [:]
+
+    /// A speaker and a target: the key of a stance.
+    private struct StancePair: Sendable, Hashable {
+        var speaker: String
+        var target: String
+    }
 
     /// An empty state with a schema.
     public init(schema: AnnotationSchema = .standard) {
@@ -266,10 +275,8 @@ public struct AnnotationState: Sendable, Hashable {
             for claim in stance.evidence where claims[claim] == nil {
                 throw .unknownReference(kind: "claim", id: claim, from: stance.id)
             }
-            if let other = stances.values.first(where: {
-                $0.speaker == stance.speaker && $0.target == stance.target && $0.id != stance.id
-            }) {
-                throw .duplicateStance(speaker: stance.speaker, target: stance.target, existing: other.id)
+            if let other = stanceByPair[StancePair(speaker: stance.speaker, target: stance.target)], other != stance.id {
+                throw .duplicateStance(speaker: stance.speaker, target: stance.target, existing: other)
             }
         case .note(let note):
             if note.text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a note") }
@@ -365,7 +372,14 @@ public struct AnnotationState: Sendable, Hashable {
         case (.cue(let id), let record): cues[id] = record.flatMap { if case .cue(let v) = $0 { v } else { nil } }
         case (.claim(let id), let record): claims[id] = record.flatMap { if case .claim(let v) = $0 { v } else { nil } }
         case (.target(let id), let record): targets[id] = record.flatMap { if case .target(let v) = $0 { v } else { nil } }
-        case (.stance(let id), let record): stances[id] = record.flatMap { if case .stance(let v) = $0 { v } else { nil } }
+        case (.stance(let id), let record):
+            if let old = stances[id] {
+                let pair = StancePair(speaker: old.speaker, target: old.target)
+                if stanceByPair[pair] == id { stanceByPair[pair] = nil }
+            }
+            let stance = record.flatMap { if case .stance(let v) = $0 { v } else { nil } }
+            stances[id] = stance
+            if let stance { stanceByPair[StancePair(speaker: stance.speaker, target: stance.target)] = id }
         case (.note(let id), let record): notes[id] = record.flatMap { if case .note(let v) = $0 { v } else { nil } }
         case (.status(let sentence), let record):
             statuses[sentence] = record.flatMap { if case .status(_, let v) = $0 { v } else { nil } }
@@ -384,7 +398,7 @@ public struct AnnotationState: Sendable, Hashable {
     /// does). Returns nil for statuses and reviews, which ``plan(_:)`` handles.
     private mutating func insert(_ record: Record) throws(AnnotationError) -> Change.Entry? {
         switch record {
-        case .status, .review: return nil
+        case .status, .review, .stance: return nil  // stances keep a pair index up to date in `write`
         default: break
         }
         try checkIDForm(record)
@@ -401,9 +415,8 @@ public struct AnnotationState: Sendable, Hashable {
         case .cue(let value): isNew = Self.insertNew(value, for: value.id, into: &cues)
         case .claim(let value): isNew = Self.insertNew(value, for: value.id, into: &claims)
         case .target(let value): isNew = Self.insertNew(value, for: value.id, into: &targets)
-        case .stance(let value): isNew = Self.insertNew(value, for: value.id, into: &stances)
         case .note(let value): isNew = Self.insertNew(value, for: value.id, into: &notes)
-        case .status, .review: return nil
+        case .status, .review, .stance: return nil
         }
         guard isNew else { throw .duplicateID(record.key.description) }
         return Change.Entry(key: record.key, before: nil, after: record)
