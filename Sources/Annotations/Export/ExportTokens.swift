@@ -89,4 +89,34 @@ public enum ExportTokens {
         }
         return result
     }
+
+    /// One sentence as the token formats see it: its document, tokens, and the pieces of one session's spans in it.
+    public struct SentenceSpans {
+        /// Index of the document in the bundle.
+        public var documentIndex: Int
+        /// Index of the sentence in its document.
+        public var sentenceIndex: Int
+        /// The sentence.
+        public var sentence: Sentence
+        /// Its tokens (split at span boundaries where needed).
+        public var tokens: [Token]
+        /// The session's span pieces in the sentence.
+        public var pieces: [(span: Int, segment: Int, range: SpanSegment)]
+    }
+
+    /// Calls `body` for every sentence of every document, in order, with the tokens and one session's span pieces.
+    public static func forEachSentence(_ bundle: ExportBundle, session: Int, _ body: (SentenceSpans) -> Void) {
+        for (documentIndex, document) in bundle.documents.enumerated() {
+            let table = bundle.tables[documentIndex]
+            let bySentence = spansBySentence(bundle, document: documentIndex)
+            let spans = bundle.spans[documentIndex]
+            for (sentenceIndex, sentence) in document.sentences.enumerated() {
+                let tokens = tokens(of: sentence, table: table)
+                let pieces = pieces(
+                    in: bundle, document: documentIndex, sentence: sentence,
+                    from: bySentence[sentenceIndex].filter { spans[$0].session == session })
+                body(SentenceSpans(documentIndex: documentIndex, sentenceIndex: sentenceIndex, sentence: sentence, tokens: tokens, pieces: pieces))
+            }
+        }
+    }
 }

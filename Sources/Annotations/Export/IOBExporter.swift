@@ -49,31 +49,24 @@ public struct IOBExporter: Exporter {
         _ bundle: ExportBundle, session: Int,
         _ body: (String, Int, [Token], [String], [(label: String, first: Int, last: Int)]) -> Void
     ) {
-        for (documentIndex, document) in bundle.documents.enumerated() {
-            let table = bundle.tables[documentIndex]
-            let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
-            let spans = bundle.spans[documentIndex]
-            for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = ExportTokens.tokens(of: sentence, table: table)
-                let pieces = ExportTokens.pieces(
-                    in: bundle, document: documentIndex, sentence: sentence,
-                    from: bySentence[sentenceIndex].filter { spans[$0].session == session })
-                var taken = [Bool](repeating: false, count: tokens.count)
-                var entities: [(label: String, first: Int, last: Int)] = []
-                for kind in ExportSpan.Kind.allCases {
-                    for piece in pieces where spans[piece.span].kind == kind {
-                        guard let range = ExportTokens.tokenRange(tokens, piece.range), range.allSatisfy({ !taken[$0] }) else { continue }
-                        for token in range { taken[token] = true }
-                        entities.append((kind.tag, range.lowerBound, range.upperBound))
-                    }
+        ExportTokens.forEachSentence(bundle, session: session) { item in
+            let (tokens, pieces) = (item.tokens, item.pieces)
+            let spans = bundle.spans[item.documentIndex]
+            var taken = [Bool](repeating: false, count: tokens.count)
+            var entities: [(label: String, first: Int, last: Int)] = []
+            for kind in ExportSpan.Kind.allCases {
+                for piece in pieces where spans[piece.span].kind == kind {
+                    guard let range = ExportTokens.tokenRange(tokens, piece.range), range.allSatisfy({ !taken[$0] }) else { continue }
+                    for token in range { taken[token] = true }
+                    entities.append((kind.tag, range.lowerBound, range.upperBound))
                 }
-                entities.sort { $0.first < $1.first }
-                var tags = [String](repeating: "O", count: tokens.count)
-                for entity in entities {
-                    for token in entity.first...entity.last { tags[token] = (token == entity.first ? "B-" : "I-") + entity.label }
-                }
-                body(document.document.id, sentenceIndex, tokens, tags, entities)
             }
+            entities.sort { $0.first < $1.first }
+            var tags = [String](repeating: "O", count: tokens.count)
+            for entity in entities {
+                for token in entity.first...entity.last { tags[token] = (token == entity.first ? "B-" : "I-") + entity.label }
+            }
+            body(bundle.documents[item.documentIndex].document.id, item.sentenceIndex, tokens, tags, entities)
         }
     }
 }
