@@ -18,29 +18,26 @@ struct ValidateCommand: ParsableCommand {
 
     mutating func run() throws {
         var failed = false
+        let explicitCorpus = corpus
         for path in sessions {
-            var corpusPaths = corpus
-            if corpusPaths.isEmpty, let data = FileManager.default.contents(atPath: path),
-                let file = try? SessionCodec.decode(data, path: path)
-            {
-                corpusPaths = file.corpus.paths
-            }
-            var segmented: SegmentedCorpus?
-            if !corpusPaths.isEmpty {
+            var corpusFailure: String?
+            let report = SessionValidator().report(path: path) { file in
+                let corpusPaths = explicitCorpus.isEmpty ? file.corpus.paths : explicitCorpus
+                guard !corpusPaths.isEmpty else { return nil }
                 do {
-                    segmented = SegmentedCorpus(try CorpusLoader().load(paths: corpusPaths))
+                    return SegmentedCorpus(try CorpusLoader().load(paths: corpusPaths))
                 } catch {
-                    StandardError.write("\(path): cannot check offsets: corpus not loadable: \(error.description)")
-                    failed = true
+                    corpusFailure = "\(path): cannot check offsets: corpus not loadable: \(error)"
+                    return nil
                 }
             }
-            let problems = SessionValidator().problems(path: path, corpus: segmented)
-            for problem in problems { StandardError.write(problem) }
-            if problems.isEmpty {
-                if let session = try? SessionStore.load(path: path) {
-                    let state = session.state
-                    print("\(path): valid: \(session.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
-                }
+            if let corpusFailure {
+                StandardError.write(corpusFailure)
+                failed = true
+            }
+            for problem in report.problems { StandardError.write(problem) }
+            if report.problems.isEmpty, let file = report.file, let state = report.state {
+                print("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
             } else {
                 failed = true
             }

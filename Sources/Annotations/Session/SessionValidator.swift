@@ -7,35 +7,54 @@ public struct SessionValidator: Sendable {
     /// Creates a validator.
     public init() {}
 
+    /// What checking one file found: the problems, and (when the file could be read) the file and
+    /// the state its log gives, so callers can summarise it without reading it again.
+    public struct Report: Sendable {
+        /// One line per problem, each naming the file; empty when the file is valid.
+        public var problems: [String]
+        /// The decoded file, when it could be decoded.
+        public var file: SessionFile?
+        /// The state the log replays to, when it replayed completely.
+        public var state: AnnotationState?
+    }
+
     /// Problems in the file at `path`; `corpus` is the corpus to check offsets against (nil: skip those checks).
     public func problems(path: String, corpus: SegmentedCorpus?) -> [String] {
+        report(path: path) { _ in corpus }.problems
+    }
+
+    /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
+    /// check offsets against once the file is decoded (so it can use the paths the session records).
+    public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return [FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such session file"]
+            let problem = FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such session file"
+            return Report(problems: [problem])
         }
         let file: SessionFile
         do {
             file = try SessionCodec.decode(data, path: path)
         } catch {
-            return [error.description]
+            return Report(problems: [error.description])
         }
         var problems: [String] = []
-        var state = AnnotationState(schema: file.schema)
+        var state: AnnotationState? = AnnotationState(schema: file.schema)
         for event in file.events {
             do {
-                try state.apply(event)
+                try state?.apply(event)
             } catch {
                 problems.append("\(path): at $.events (seq \(event.seq)): \(error.description)")
+                state = nil
                 break
             }
         }
-        if problems.isEmpty {
+        if let state {
             problems += file.differences(from: state).map { "\(path): \($0)" }
         }
         problems += referenceProblems(file, path: path)
-        if let corpus {
+        if let corpus = corpus(file) {
             problems += corpusProblems(file, corpus: corpus, path: path)
         }
-        return problems
+        return Report(problems: problems, file: file, state: state)
     }
 
     private func referenceProblems(_ file: SessionFile, path: String) -> [String] {
