@@ -13,13 +13,7 @@ struct CrashSafetyTests {
             let folder = NSTemporaryDirectory() + "workbench-kill-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let path = folder + "/s.json"
-            let process = Process()
-            process.executableURL = WorkbenchProcess.binary
-            process.arguments = ["stress-writer", path, "--count", "100000"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, output) = try startWriter(path)
             let stopAfter = Int.random(in: 1...120, using: &generator)
             var text = ""
             var acknowledged = 0
@@ -53,12 +47,7 @@ struct CrashSafetyTests {
         let folder = NSTemporaryDirectory() + "workbench-stale-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/s.json"
-        let process = Process()
-        process.executableURL = WorkbenchProcess.binary
-        process.arguments = ["stress-writer", path, "--count", "100000"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let (process, output) = try startWriter(path)
         _ = output.fileHandleForReading.availableData
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -67,5 +56,17 @@ struct CrashSafetyTests {
         }
         #expect(store.tookOverLockFrom?.contains("pid \(process.processIdentifier)") == true)
         try store.close()
+    }
+
+    /// Starts `workbench stress-writer` on `path`; it prints `ack SEQ` after every acknowledged edit.
+    private func startWriter(_ path: String) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = WorkbenchProcess.binary
+        process.arguments = ["stress-writer", path, "--count", "100000"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
     }
 }
