@@ -68,7 +68,7 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        for warning in Self.warnings(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
+        for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
             StandardError.write("warning: " + warning)
         }
         let capabilities = TerminalCapabilities.detect()
@@ -131,8 +131,10 @@ struct AnnotateCommand: ParsableCommand {
         return messages
     }
 
-    /// What the user should know about an opened session: a changed corpus, an ignored schema, recovered work.
-    static func warnings(
+    /// Settles an opened session against the current corpus (re-anchoring its annotations when the
+    /// corpus changed) and returns what the user should know: a changed corpus and what re-anchoring
+    /// did, an ignored schema, recovered work, a taken-over lock, another annotator's session.
+    static func settle(
         store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String, time: () -> String
     ) -> [String] {
         var warnings: [String] = []
