@@ -1,68 +1,32 @@
 import Foundation
 import Testing
 
-/// The terminal multiplexer used to drive interactive sessions, if installed.
-enum Multiplexer {
-    static let path: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-/// Drives the interactive replay in a terminal multiplexer (skipped where none is installed).
-@Suite("replay on a terminal", .enabled(if: Multiplexer.path != nil))
+/// Drives the interactive replay in a real terminal: a private tmux server per test (``TmuxSession``),
+/// never the user's server and never started through `Foundation.Process`, whose exit notification a
+/// forked server would hold open.
+@Suite("replay on a terminal", .enabled(if: TmuxSession.shouldRun))
 struct ReplayInteractiveTests {
-
-    /// Runs a multiplexer command; output is read only for `capture-pane` (the server started by
-    /// `new-session` would otherwise keep the pipe open).
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Multiplexer.path ?? "tmux")
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard arguments.first == "capture-pane" else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    private func waitFor(_ text: String, in session: String) throws -> String {
-        var screen = ""
-        for _ in 0..<100 {
-            screen = try tmux(["capture-pane", "-t", session, "-p", "-S", "-200"])
-            if screen.contains(text) { return screen }
-            usleep(50_000)
-        }
-        return screen
-    }
 
     @Test("next, goto, search by id, play stopped by Ctrl-C, quit")
     func navigate() throws {
         let fixture = try ReplayFixture()
-        let name = "wb-replay-\(getpid())-\(Int.random(in: 0..<1_000_000))"
-        let command = "cd '\(fixture.folder.path)' && NO_COLOR=1 '\(WorkbenchProcess.binary.path)' replay \(fixture.sessionPath); sleep 3"
-        try tmux(["new-session", "-d", "-s", name, "-x", "200", "-y", "50", command])
-        defer { _ = try? tmux(["kill-session", "-t", name]) }
-        #expect(try waitFor("replay #1/16>", in: name).contains("add speaker S1"))
-        try tmux(["send-keys", "-t", name, "", "Enter"])
-        #expect(try waitFor("replay #2/16>", in: name).contains("[S1 Vassili Nebenzia]"))
-        try tmux(["send-keys", "-t", name, "goto 6", "Enter"])
-        #expect(try waitFor("replay #6/16>", in: name).contains("undo (takes back #5"))
-        try tmux(["send-keys", "-t", name, "id C2", "Enter"])
-        #expect(try waitFor("replay #13/16>", in: name).contains("{C2 „Wir brauchen"))
-        try tmux(["send-keys", "-t", name, "play 1", "Enter"])
-        _ = try waitFor("#14 ", in: name)
-        try tmux(["send-keys", "-t", name, "C-c"])
-        let stopped = try waitFor("stopped", in: name)
-        #expect(stopped.contains("stopped"))
+        let command = "\(TmuxSession.quote(WorkbenchProcess.binary.path)) replay \(fixture.sessionPath)"
+        let terminal = try TmuxSession(
+            command: command, environment: ["NO_COLOR": "1"], width: 200, height: 50, directory: fixture.folder)
+        defer { terminal.kill() }
+        #expect(try terminal.waitFor(text: "replay #1/16>").contains("add speaker S1"))
+        try terminal.send(keys: .enter)
+        #expect(try terminal.waitFor(text: "replay #2/16>").contains("[S1 Vassili Nebenzia]"))
+        try terminal.send(keys: "goto 6", .enter)
+        #expect(try terminal.waitFor(text: "replay #6/16>").contains("undo (takes back #5"))
+        try terminal.send(keys: "id C2", .enter)
+        #expect(try terminal.waitFor(text: "replay #13/16>").contains("{C2 „Wir brauchen"))
+        try terminal.send(keys: "play 1", .enter)
+        try terminal.waitFor(text: "#14 ")
+        try terminal.send(keys: .ctrlC)
+        let stopped = try terminal.waitFor(text: "stopped")
         #expect(!stopped.contains("#15 "))  // the 10-minute pause is capped at 3 s, Ctrl-C came first
-        try tmux(["send-keys", "-t", name, "quit", "Enter"])
+        try terminal.send(keys: "quit", .enter)
+        try terminal.waitUntil(what: "the replay to exit") { _ in (try? terminal.hasExited()) == true }
     }
 }
