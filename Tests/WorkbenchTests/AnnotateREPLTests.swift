@@ -48,6 +48,27 @@ struct AnnotateREPLTests {
         #expect(annotations["C2"]?["mention"] == nil)
     }
 
+    @Test("a bare family name is suggested, not linked; the editor names the speaker")
+    func familyNameSuggestion() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "t"], commands: [
+            "/Kim Yong-hyun",
+            "speaker \"Kim Yong-hyun\"",
+            "goto 1:1",
+            "/Präsidenten Kim",
+            "speaker \"Präsidenten Kim\"",
+            "speaker \"Präsidenten Kim\" = Kim Jong-un",
+            "quit",
+        ])
+        #expect(result.status == 1, "the rejected line fails the piped run")
+        #expect(result.stdout.contains("„Präsidenten Kim“ may be S1 Kim Yong-hyun; say which: speaker \"Präsidenten Kim\" = S1"))
+        #expect(result.stdout.contains("new speaker S2 Kim Jong-un"))
+        let annotations = try workspace.annotations("t")
+        #expect(annotations["M2"]?["speaker"] as? String == "S2")
+        #expect(annotations["M2"]?["role"] as? String == "Präsidenten")
+    }
+
     @Test("every rejection says why, changes nothing and the run exits non-zero")
     func rejections() throws {
         let workspace = try REPLWorkspace()

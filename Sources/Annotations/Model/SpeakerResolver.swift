@@ -1,8 +1,9 @@
 import Foundation
 
 /// Resolves a name as written in the text ("Herr Rutte", "NATO-Generalsekretär Mark Rutte",
-/// "Ruttes") to the canonical speakers it may refer to. Resolution folds case, strips honorifics,
-/// leading titles and a genitive -s; it only suggests: the editor confirms.
+/// "Ruttes", "Kim" for "Kim Yong-hyun") to the canonical speakers it may refer to. Resolution folds
+/// case and diacritics, strips honorifics, leading titles and a genitive -s; it only suggests: the
+/// editor confirms.
 public struct SpeakerResolver: Sendable {
     /// Words dropped wherever they stand at the start of a name.
     public static let honorifics: Set<String> = [
@@ -21,28 +22,34 @@ public struct SpeakerResolver: Sendable {
         // Leading titles: words that start lower-case ("russischer") or compound titles ("NATO-Generalsekretär")
         // followed by at least one more word.
         while words.count > 1, let first = words.first,
-            first.first?.isLowercase == true || (first.contains("-") && Self.looksLikeTitle(first))
+            first.first?.isLowercase == true || (first.contains("-") && Self.looksLikeTitle(first)) || Self.isTitleNoun(first)
         {
             words.removeFirst()
         }
-        return words.map { $0.lowercased() }
+        return words.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
     }
 
     /// Speakers that `name` may refer to, best first: exact canonical or alias match, then surname
-    /// or genitive match.
+    /// or genitive match, then names that begin with it.
     public func candidates(for name: String, among speakers: [Speaker]) -> [Speaker] {
+        matches(for: name, among: speakers).map(\.speaker)
+    }
+
+    /// Like ``candidates(for:among:)``, with how well each speaker matches.
+    public func matches(for name: String, among speakers: [Speaker]) -> [SpeakerMatch] {
         let wanted = key(name)
         guard !wanted.isEmpty else { return [] }
-        var scored: [(Int, Speaker)] = []
+        var found: [SpeakerMatch] = []
         for speaker in speakers {
             var best = 0
             for form in [speaker.name] + speaker.aliases {
-                let have = key(form)
-                best = max(best, score(wanted, have))
+                best = max(best, score(wanted, key(form)))
             }
-            if best > 0 { scored.append((best, speaker)) }
+            if let strength = SpeakerMatch.Strength(rawValue: best) { found.append(SpeakerMatch(speaker: speaker, strength: strength)) }
         }
-        return scored.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : AnnotationState.idOrder($0.1.id, $1.1.id) }.map(\.1)
+        return found.sorted {
+            $0.strength != $1.strength ? $0.strength > $1.strength : AnnotationState.idOrder($0.speaker.id, $1.speaker.id)
+        }
     }
 
     private func score(_ wanted: [String], _ have: [String]) -> Int {
@@ -56,12 +63,35 @@ public struct SpeakerResolver: Sendable {
         }
         // "NATO-Generalsekretär Mark Rutte" after title stripping is "mark rutte"; a known short alias ends it.
         if have.count < wanted.count, Array(wanted.suffix(have.count)) == have { return 2 }
+        // "Kim" / "Kims" vs "Kim Yong-hyun": family name first, or a first name alone. Only a suggestion.
+        if wanted.count < have.count, have.starts(with: wanted) || have.starts(with: wantedStems) { return 1 }
         return 0
     }
 
     static func withoutGenitive(_ word: String) -> String {
         if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") { return String(word.dropLast()) }
         return word
+    }
+
+    /// Endings of German (and a few English) nouns for offices and roles that stand before a name:
+    /// "Präsident Selenskyj", "Außenministerin Baerbock", "Regierungssprecher Hebestreit".
+    static let titleEndings: [String] = [
+        "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "sprecher", "sprecherin",
+        "botschafter", "botschafterin", "sekretär", "sekretärin", "chef", "chefin", "vorsitzende", "vorsitzender",
+        "leiter", "leiterin", "führer", "führerin", "kommandeur", "kommandeurin", "general", "generalin",
+        "direktor", "direktorin", "experte", "expertin", "analyst", "analystin", "abgeordnete", "abgeordneter",
+        "bürgermeister", "bürgermeisterin", "senator", "senatorin", "gouverneur", "gouverneurin", "machthaber",
+        "diktator", "premier", "premierministerin", "könig", "königin", "papst", "professor", "professorin",
+        "beauftragte", "beauftragter", "korrespondent", "korrespondentin", "oberst", "admiral", "staatschef",
+        "berater", "beraterin", "richter", "richterin", "anwalt", "anwältin", "vizepräsident", "president",
+        "chancellor", "secretary", "spokesman", "spokeswoman", "ambassador",
+    ]
+
+    /// Whether `word` is a capitalised office or role noun ("Präsident", "Außenministerin").
+    static func isTitleNoun(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        // Inflected too: "Präsidenten Kim", "des Ministers".
+        return titleEndings.contains { lower.hasSuffix($0) || lower.hasSuffix($0 + "en") || lower.hasSuffix($0 + "n") || lower.hasSuffix($0 + "s") }
     }
 
     private static func looksLikeTitle(_ word: String) -> Bool {

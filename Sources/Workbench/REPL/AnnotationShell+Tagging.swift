@@ -44,14 +44,8 @@ extension AnnotationShell {
             ([speaker.name] + speaker.aliases).contains { $0.compare(wanted, options: [.caseInsensitive]) == .orderedSame }
         }
         if exact.count == 1 { return (exact[0], nil) }
-        var candidates = exact.count > 1 ? exact : SpeakerResolver().candidates(for: wanted, among: all)
-        if candidates.isEmpty {
-            // "Kim" for "Kim Yong-hyun": names whose words start with the given words.
-            let words = wanted.lowercased().split(separator: " ")
-            candidates = all.filter { speaker in
-                ([speaker.name] + speaker.aliases).contains { $0.lowercased().split(separator: " ").starts(with: words) }
-            }
-        }
+        // "Kim" for "Kim Yong-hyun" is found too: a unique match is taken, several are listed.
+        let candidates = exact.count > 1 ? exact : SpeakerResolver().candidates(for: wanted, among: all)
         if candidates.count == 1 { return (candidates[0], nil) }
         let shown = TerminalText.sanitize(wanted)
         if candidates.isEmpty {
@@ -109,11 +103,14 @@ extension AnnotationShell {
                 messages.append(StyledLine("added alias „\(TerminalText.sanitize(spanName))“ to \(speaker.id)", .dim))
             }
         } else {
-            let candidates = SpeakerResolver().candidates(for: anchor.text, among: AnnotationState.sortedByID(state.speakers))
-            if candidates.count == 1 {
+            let matches = SpeakerResolver().matches(for: anchor.text, among: AnnotationState.sortedByID(state.speakers))
+            // Only confident matches link on their own; "Kim" for "Kim Yong-hyun" is asked about.
+            let confident = matches.filter(\.isConfident)
+            let candidates = (confident.isEmpty ? matches : confident).map(\.speaker)
+            if confident.count == 1 {
                 speaker = candidates[0]
                 messages.append(StyledLine("linked to \(speaker.id) \(TerminalText.sanitize(speaker.name)) (resolved from „\(TerminalText.sanitize(anchor.text))“; if wrong: undo, then speaker \(spanWord.text) = NAME)", .success))
-            } else if candidates.count > 1 {
+            } else if !candidates.isEmpty {
                 throw .rejected("„\(TerminalText.sanitize(anchor.text))“ may be " + candidates.prefix(5).map { "\($0.id) \(TerminalText.sanitize($0.name))" }.joined(separator: " or ")
                     + "; say which: speaker \(spanWord.text) = \(candidates[0].id) (or = NEW NAME)")
             } else {
