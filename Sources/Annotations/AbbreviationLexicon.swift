@@ -116,6 +116,18 @@ enum AbbreviationLexicon {
         "The", "This", "It", "He", "She", "We", "They", "In", "But",
     ]
 
+    /// Nouns after which a number is a cardinal ("Platz 3", "Artikel 5"), so a full stop after it can
+    /// end a sentence even before a word that is not an opener ("auf Platz 3. Bayern führt").
+    static let countedNouns: [String] = [
+        "Platz", "Rang", "Nummer", "Seite", "Kapitel", "Artikel", "Paragraf", "Paragraph", "Absatz", "Gruppe",
+        "Runde", "Stufe", "Folge", "Staffel", "Teil", "Band", "Gleis", "Zimmer", "Raum", "Level", "Tabelle",
+        "Abbildung", "Grafik", "Punkt", "Platzziffer", "Startnummer", "Spur", "Terminal", "Halle", "Sektor",
+        "Block", "Zone", "Phase", "Version", "Position", "Note", "Klasse", "Liga", "Bahnsteig", "Ausgang",
+    ]
+
+    /// Keys of ``countedNouns``.
+    static let countedNounKeys: Set<ByteKey> = Set(countedNouns.compactMap { ByteKey($0) })
+
     /// Class of each abbreviation key.
     static let classes: [ByteKey: AbbreviationClass] = {
         var table: [ByteKey: AbbreviationClass] = [:]

@@ -255,10 +255,28 @@ struct SegmentationScanner {
             if isWordScalar(previous) || previous == 0x2C || previous == 0x3A || previous == 0x2F { return .normal }
         }
         // groups are collected from the end: the last element is the leading group
-        if groups.count == 1 { return groupLength <= 3 ? .openersOnly : .normal }
+        if groups.count == 1 {
+            guard groupLength <= 3 else { return .normal }
+            // "auf Platz 3. Bayern …", "Artikel 5. Das …": a number after a counted noun is a cardinal.
+            return followsCountedNoun(numberStart: index) ? .normal : .openersOnly
+        }
         if groups.dropLast().allSatisfy({ $0 == 3 }) { return .normal }  // "10.000"
         if groups.allSatisfy({ $0 <= 2 }) { return .openersOnly }  // "21.10."
         return .normal
+    }
+
+    /// True when the number starting at `numberStart` follows a noun that numbers things ("Platz 3",
+    /// "Rang 2", "Artikel 5"), separated by whitespace: then the number is a cardinal, not an ordinal.
+    private func followsCountedNoun(numberStart: Int) -> Bool {
+        let space = whitespaceLengthBefore(numberStart, limit: 0)
+        guard space > 0, let word = wordBefore(numberStart - space), word.letters <= ByteKey.capacity else { return false }
+        var key = ByteKey()
+        var index = word.start
+        while index < numberStart - space {
+            guard key.append(bytes[index]) else { return false }
+            index += 1
+        }
+        return AbbreviationLexicon.countedNounKeys.contains(key)
     }
 
     // MARK: - Words and abbreviations

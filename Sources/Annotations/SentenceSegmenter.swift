@@ -19,7 +19,7 @@
 /// The scan works on the UTF-8 bytes in one linear pass.
 public struct SentenceSegmenter: Sendable {
     /// Version tag recorded in sessions so a change of rules can be detected.
-    public static let version = "de-news-1.0"
+    public static let version = "de-news-1.1"
 
     /// Creates a segmenter.
     public init() {}

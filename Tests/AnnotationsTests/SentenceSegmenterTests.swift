@@ -195,7 +195,16 @@ struct SentenceSegmenterTests {
         #expect(split("Das Treffen fand am 3. statt. Die Lage blieb ruhig.") == ["Das Treffen fand am 3. statt.", "Die Lage blieb ruhig."])
         #expect(split("Dazu zählen Frankreich u. a. Die Liste ist lang.") == ["Dazu zählen Frankreich u. a.", "Die Liste ist lang."])
         #expect(split("Im 19. Jh. Die Stadt wuchs.") == ["Im 19. Jh.", "Die Stadt wuchs."])
-        #expect(split("Das war Teil 2. 2024 folgt Teil 3.") == ["Das war Teil 2. 2024 folgt Teil 3."])
+        #expect(split("Das war im 2. Teil. Dann kam der 3. Teil.") == ["Das war im 2. Teil.", "Dann kam der 3. Teil."])
+        #expect(split("Er kam am 2. 2024 blieb er.") == ["Er kam am 2. 2024 blieb er."])
+    }
+
+    @Test("A number after a counted noun is a cardinal: its full stop ends the sentence")
+    func cardinalsAfterCountedNouns() {
+        #expect(split("Der Klub liegt auf Platz 3. Bayern führt die Tabelle an.") == ["Der Klub liegt auf Platz 3.", "Bayern führt die Tabelle an."])
+        #expect(split("Das regelt Artikel 5. Russland sieht das anders.") == ["Das regelt Artikel 5.", "Russland sieht das anders."])
+        #expect(split("Das war Teil 2. 2024 folgt Teil 3.") == ["Das war Teil 2.", "2024 folgt Teil 3."])
+        #expect(split("Am 3. Oktober und im 19. Jahrhundert.") == ["Am 3. Oktober und im 19. Jahrhundert."])
     }
 
     // MARK: Offsets

@@ -36,4 +36,22 @@ struct ReanchorREPLTests {
         #expect(validate.stderr.contains("Q2 is orphaned"))
         #expect(!validate.stderr.contains("M1"))
     }
+
+    @Test("A session made with older sentence rules is checked against the new sentences and records the new rules")
+    func newerSegmenter() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let first = try workspace.run(["annotate", "--session", "s"], commands: ["goto 4", "speaker \"Vassili Nebenzia\"", "quit"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = workspace.folder.appendingPathComponent("sessions/s.json")
+        let saved = try String(contentsOf: path, encoding: .utf8)
+        let version = try #require(saved.firstMatch(of: /"segmenter" *: *"([^"]+)"/)?.1)
+        try Data(saved.replacingOccurrences(of: "\"\(version)\"", with: "\"de-news-0.9\"").utf8).write(to: path)
+        let second = try workspace.run(["annotate", "--session", "s"], commands: ["quit"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("sentences are now split by segmenter \(version) (this session was made with de-news-0.9)"))
+        #expect(second.stderr.contains("re-anchored: 1 in place, 0 moved"))
+        let third = try workspace.run(["annotate", "--session", "s"], commands: ["quit"])
+        #expect(!third.stderr.contains("segmenter"), "the new rules were recorded: \(third.stderr)")
+    }
 }
