@@ -36,7 +36,7 @@ struct AdjudicateCommand: ParsableCommand {
         if loaded.contains(where: { ($0.path as NSString).standardizingPath == outPath }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
-        let name = adjudicator ?? ProcessInfo.processInfo.environment["USER"] ?? "adjudicator"
+        let name = adjudicator ?? LoginName.current() ?? "adjudicator"
         var result: Session
         if FileManager.default.fileExists(atPath: out) {
             do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }

@@ -35,7 +35,7 @@ struct ReviewCommand: ParsableCommand {
 
     mutating func run() throws {
         let original = try SessionInput.file(at: session)
-        let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? "reviewer"
+        let name = reviewer ?? LoginName.current() ?? "reviewer"
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath: String

@@ -48,6 +48,16 @@ struct AnnotateREPLTests {
         #expect(annotations["C2"]?["mention"] == nil)
     }
 
+    @Test("without $USER and $LOGNAME the account name names the annotator and the session")
+    func annotatorFromAccount() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let account = try #require(getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) })
+        let result = try workspace.run(["annotate"], commands: ["done", "quit"], environment: ["USER": "", "LOGNAME": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try workspace.session(account)["annotator"] as? String == account)
+    }
+
     @Test("a bare family name is suggested, not linked; the editor names the speaker")
     func familyNameSuggestion() throws {
         let workspace = try REPLWorkspace()

@@ -33,7 +33,7 @@ struct AnnotateCommand: ParsableCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var clock = try EventClock.fromEnvironment(environment)
-        let who = try Self.annotatorName(annotator ?? environment["USER"])
+        let who = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         let location = SessionLocation()
         let path: String
         do {
@@ -90,7 +90,7 @@ struct AnnotateCommand: ParsableCommand {
     /// The annotator's name, checked: non-empty, no control characters, no slashes.
     static func annotatorName(_ name: String?) throws(CLIFailure) -> String {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-            throw CLIFailure("who is annotating? $USER is not set; pass --annotator NAME")
+            throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
         }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
             throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
