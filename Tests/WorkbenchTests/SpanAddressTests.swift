@@ -25,6 +25,21 @@ struct SpanAddressTests {
         #expect(try text("7-") == "„jetzt handeln“.")
     }
 
+    @Test("quoted text prefers whole words; inside words only when it never stands alone")
+    func wholeWords() throws {
+        let document = SegmentedDocument(Document(id: "w", rawText: "Die nordkoreanische Delegation kam an, so wie sowieso alle an der Grenze."))
+        func text(_ address: String) throws -> String {
+            let resolved = try SpanAddress.parse(address).resolve(in: document, sentence: 0)
+            let scalars = Array(document.document.text.unicodeScalars)
+            return resolved.segments.map { "\($0.start)-\($0.end):" + String(String.UnicodeScalarView(scalars[$0.range])) }.joined(separator: "|")
+        }
+        #expect(try text("\"an\"") == "35-37:an")
+        #expect(try text("\"an\"#2") == "59-61:an")
+        #expect(try text("\"so\"") == "39-41:so")
+        #expect(try text("\"korea\"") == "8-13:korea")
+        #expect(throws: SpanAddressError.occurrenceMissing("an", wanted: 3, found: 2)) { try text("\"an\"#3") }
+    }
+
     @Test("quoted text in any quote style, occurrences, regex, all")
     func quotedAndRegex() throws {
         #expect(try text("\"man müsse\"") == "man müsse")

@@ -74,22 +74,34 @@ extension SpanAddress {
         return SpanSegment(start: sentence.start + start, end: sentence.start + end)
     }
 
-    /// Every exact occurrence of `text` in the sentence, as document segments.
+    /// Every exact occurrence of `text` in the sentence, as document segments. Occurrences that stand
+    /// as whole words are preferred: `"an"` is the word "an", not the "an" inside "nordkoreanischen";
+    /// only when the text never stands alone are occurrences inside words used.
     static func occurrences(of text: String, in sentence: Sentence) -> [SpanSegment] {
         let haystack = Array(sentence.text.unicodeScalars)
         let needle = Array(text.unicodeScalars)
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var result: [SpanSegment] = []
+        guard let first = needle.first, let last = needle.last, needle.count <= haystack.count else { return [] }
+        var all: [SpanSegment] = [], whole: [SpanSegment] = []
         var start = 0
         while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], Array(haystack[start..<start + needle.count]) == needle {
-                result.append(SpanSegment(start: sentence.start + start, end: sentence.start + start + needle.count))
-                start += needle.count
+            if haystack[start] == first, Array(haystack[start..<start + needle.count]) == needle {
+                let end = start + needle.count
+                let segment = SpanSegment(start: sentence.start + start, end: sentence.start + end)
+                all.append(segment)
+                let openLeft = !isWordPart(first) || start == 0 || !isWordPart(haystack[start - 1])
+                let openRight = !isWordPart(last) || end == haystack.count || !isWordPart(haystack[end])
+                if openLeft && openRight { whole.append(segment) }
+                start = end
             } else {
                 start += 1
             }
         }
-        return result
+        return whole.isEmpty ? all : whole
+    }
+
+    /// Letters, digits and combining marks: what a word is made of.
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        isWordScalar(scalar.value) || scalar.properties.numericType != nil
     }
 
     /// Every non-empty match of a regular expression in the sentence, as document segments.

@@ -87,6 +87,16 @@ public struct SpeakerResolver: Sendable {
         "chancellor", "secretary", "spokesman", "spokeswoman", "ambassador",
     ]
 
+    /// Whether `name` reads as a name worth keeping as an alias: it starts with a capital letter and
+    /// does not end in an office or role noun. Pronouns ("er") and descriptions ("der amerikanische
+    /// Minister", "Russlands UN-Botschafter") are not names; they belong on the mention as its role.
+    public static func isNameLike(_ name: String) -> Bool {
+        let words = name.split(whereSeparator: { $0.isWhitespace }).map { String($0).trimmingCharacters(in: .punctuationAndQuotes) }
+            .filter { !$0.isEmpty }
+        guard let first = words.first?.first, first.isUppercase, let last = words.last else { return false }
+        return !isTitleNoun(last)
+    }
+
     /// Whether `word` is a capitalised office or role noun ("Präsident", "Außenministerin").
     static func isTitleNoun(_ word: String) -> Bool {
         let lower = word.lowercased()

@@ -90,11 +90,15 @@ extension AnnotationShell {
             }) {
                 speaker = existing
             } else {
-                speaker = try createSpeaker(name: named, kind: kind, aliases: spanName == named || spanName.isEmpty ? [] : [spanName])
+                // Keep the span's wording as an alias only when it is a name the resolver would not find anyway.
+                let probe = Speaker(id: "S0", name: named)
+                let keepAlias = spanName != named && SpeakerResolver.isNameLike(spanName)
+                    && SpeakerResolver().candidates(for: spanName, among: [probe]).isEmpty
+                speaker = try createSpeaker(name: named, kind: kind, aliases: keepAlias ? [spanName] : [])
                 messages.append(StyledLine("new speaker \(speaker.id) \(TerminalText.sanitize(speaker.name))", .success))
             }
             // Teach the resolver this spelling when it would not have found the speaker.
-            if !spanName.isEmpty, messages.isEmpty,
+            if SpeakerResolver.isNameLike(spanName), messages.isEmpty,
                 !SpeakerResolver().candidates(for: spanName, among: [speaker]).contains(where: { $0.id == speaker.id })
             {
                 var updated = speaker
