@@ -64,7 +64,9 @@ extension AnnotationShell {
         let kept = max(1, SpeakerResolver().key(text).count)
         guard words.count > kept else { return (words.joined(separator: " "), nil) }
         let title = words.prefix(words.count - kept).filter { !SpeakerResolver.honorifics.contains($0.lowercased()) }
-        return (words.suffix(kept).joined(separator: " "), title.isEmpty ? nil : title.joined(separator: " "))
+        // A role names an office ("russischer UN-Botschafter"): adjectives alone ("russische Diplomatie") are not one.
+        let namesOffice = title.contains { $0.first?.isUppercase == true }
+        return (words.suffix(kept).joined(separator: " "), namesOffice ? title.joined(separator: " ") : nil)
     }
 
     mutating func tagSpeaker(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
