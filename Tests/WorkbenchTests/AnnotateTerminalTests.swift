@@ -27,6 +27,13 @@ struct AnnotateTerminalTests {
         let colour = try session.capture(escapes: true)
         #expect(colour.contains("\u{1B}["), "the terminal shows colour")
         try session.send(keys: "claim dropped line", .ctrlC)
+        // Ctrl-C discards what was typed ahead (the terminal flushes its input), as in any shell: wait
+        // for the fresh prompt before typing on.
+        try session.waitUntil(what: "a fresh prompt after Ctrl-C") { screen in
+            let lines = screen.split(separator: "\n")
+            guard let cancelled = lines.lastIndex(where: { $0.contains("claim dropped line") }) else { return false }
+            return lines[(cancelled + 1)...].contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("›") }
+        }
         try session.send(keys: "quit", .enter)
         let screen = try session.waitFor(text: "[exit 0]")
         #expect(!screen.contains("error:"), "the cancelled line was not run")

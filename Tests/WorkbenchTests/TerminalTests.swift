@@ -262,6 +262,8 @@ extension TerminalTests {
             try session.send(keys: "one", .enter)
             try session.waitFor(text: "got: one")
             try session.send(keys: "x", .ctrlC)
+            // Ctrl-C flushes typed-ahead input: wait for the fresh prompt before Ctrl-D.
+            try session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 4 }
             try session.send(keys: .ctrlD)
             let screen = try session.waitFor(text: "[exit 0]")
             try session.waitFor(text: "icanon")

@@ -8,9 +8,11 @@ import Foundation
 /// (``LineInput/interrupted``), Ctrl-D on an empty line ends input (a newline is printed after libedit's
 /// `^D`). Call ``close()`` on every way out: it saves history and restores the terminal.
 ///
-/// SIGINT: a handler without `SA_RESTART` is installed only while a line is being read, so Ctrl-C
-/// outside `readLine` keeps its default effect. All `wb_sigint_*` calls must stay in this file (the
-/// C statics behind them exist once per object file).
+/// SIGINT: a handler without `SA_RESTART` that only raises a flag is installed from `init` to
+/// ``close()``. While a line is read, Ctrl-C makes libedit return and cancels the line; pressed while a
+/// command is still running, it no longer kills the program (the terminal discards what was typed
+/// ahead, and the flag is cleared before the next line). All `wb_sigint_*` calls must stay in this
+/// file (the C statics behind them exist once per object file).
 final class EditLineEditor: LineEditor {
     /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
     static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
@@ -55,6 +57,7 @@ final class EditLineEditor: LineEditor {
             _ = wb_history_load(history, historyPath)
         }
 
+        _ = wb_install_sigint_handler()
         _ = wb_el_set_editor_emacs(editLine)
         _ = wb_el_set_signal(editLine, 1)
         _ = wb_el_set_history(editLine, history)
@@ -93,8 +96,6 @@ final class EditLineEditor: LineEditor {
         guard !closed, let editLine else { return .endOfInput }
         setPrompt(prompt)
         wb_sigint_clear()
-        _ = wb_install_sigint_handler()
-        defer { wb_restore_sigint_handler() }
         wb_flush_stdout()
         wb_clear_errno()
         var count: Int32 = 0
