@@ -9,9 +9,10 @@ enum ExportBenchmark {
     static let benchmark = Benchmark(
         name: "export", summary: "export 1 000 000 annotations to every format", run: runExportBenchmark)
 
-    /// `export [--annotations N] [--runs N] [--formats a,b] [--seeds DIR]`.
+    /// `export [--annotations N] [--runs N] [--formats a,b] [--seeds DIR] [--keep DIR]`; `--keep` leaves
+    /// the written files in DIR (to compare outputs between versions).
     static func runExportBenchmark(arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["annotations", "runs", "formats", "seeds"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["annotations", "runs", "formats", "seeds", "keep"])
         let wanted = Int(options["annotations"] ?? "") ?? 1_000_000
         let runs = Int(options["runs"] ?? "") ?? 3
         let formats = try (options["formats"]?.split(separator: ",").map(String.init) ?? ExportFormat.allCases.map(\.rawValue)).map { name in
@@ -74,14 +75,15 @@ enum ExportBenchmark {
         print(String(format: "prepare bundle (flatten, sort, index): median %.2f s", prepare))
         print("| format | files | output MB | export (median of \(runs)) | write |")
         print("|---|---|---|---|---|")
-        let folder = FileManager.default.currentDirectoryPath + "/.bench-export-\(getpid())"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let keep = options["keep"]
+        let folder = keep ?? FileManager.default.currentDirectoryPath + "/.bench-export-\(getpid())"
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
         for format in formats {
             var files: [ExportFile] = []
             let times = (0..<runs).map { _ in BenchmarkSupport.time { files = format.exporter.export(bundle) } }
             let size = files.reduce(0) { $0 + $1.contents.utf8.count }
             let write = BenchmarkSupport.time { _ = try? ExportWriter(folder: folder + "/" + format.rawValue, force: true).write(files) }
-            try? FileManager.default.removeItem(atPath: folder + "/" + format.rawValue)
+            if keep == nil { try? FileManager.default.removeItem(atPath: folder + "/" + format.rawValue) }
             print(String(format: "| %@ | %d | %.1f | %.2f s | %.2f s |", format.rawValue, files.count, Double(size) / 1e6, BenchmarkSupport.median(times), write))
         }
     }
