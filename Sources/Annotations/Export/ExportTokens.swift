@@ -4,6 +4,9 @@ public enum ExportTokens {
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
+        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentence, table: table) {
+            return sentence.tokens
+        }
         var cuts = boundaries.filter { $0 > sentence.start && $0 < sentence.end }
         cuts.sort()
         var result: [Token] = []
@@ -41,6 +44,21 @@ public enum ExportTokens {
             }
         }
         return result
+    }
+
+    /// True when no token of the sentence holds whitespace and each token's index is its position,
+    /// so ``tokens(of:table:splittingAt:)`` can hand out the sentence's own tokens without copying.
+    static func isWhole(_ sentence: Sentence, table: OffsetTable) -> Bool {
+        for (position, token) in sentence.tokens.enumerated() {
+            guard token.index == position else { return false }
+            // Only these UTF-8 bytes can begin a whitespace scalar (ASCII spaces and controls,
+            // U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000); check the scalars only then.
+            let suspicious = token.text.utf8.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+            if suspicious {
+                for offset in token.start..<token.end where table.scalars[offset].properties.isWhitespace { return false }
+            }
+        }
+        return true
     }
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil
