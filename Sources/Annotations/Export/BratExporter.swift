@@ -18,24 +18,28 @@ public struct BratExporter: Exporter {
     /// The normalisation database name in `N` lines.
     public static let referenceDatabase = "Workbench"
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        var files: [ExportFile] = []
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
+            // Only claims that are a stance's evidence need their reference kept for stances.tsv.
+            let evidence = Set(bundle.stances[session].flatMap(\.evidence))
             var claimRefs: [String: String] = [:]  // claim id → "document:T"
+            var numbers: [Int] = []
             for (documentIndex, document) in bundle.documents.enumerated() {
                 let name = ExportText.fileName(document.document.id)
-                let ann = annotations(bundle, documentIndex, session: session, claimRefs: &claimRefs)
-                files.append(ExportFile(path: folder + name + ".txt", contents: document.document.text))
-                files.append(ExportFile(path: folder + name + ".ann", contents: ann))
+                out.begin(folder + name + ".txt")
+                out.bytes.append(contentsOf: bundle.bytes[documentIndex])
+                out.end()
+                out.begin(folder + name + ".ann")
+                annotations(bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, numbers: &numbers, to: &out)
+                out.end()
             }
-            files.append(ExportFile(path: folder + "annotation.conf", contents: annotationConf(bundle, session: session)))
-            files.append(ExportFile(path: folder + "visual.conf", contents: Self.visualConf))
-            files.append(ExportFile(path: folder + "speakers.tsv", contents: speakersTSV(bundle, session: session)))
-            files.append(ExportFile(path: folder + "targets.tsv", contents: targetsTSV(bundle, session: session)))
-            files.append(ExportFile(path: folder + "stances.tsv", contents: stancesTSV(bundle, session: session, claimRefs: claimRefs)))
+            out.file(folder + "annotation.conf", annotationConf(bundle, session: session))
+            out.file(folder + "visual.conf", Self.visualConf)
+            out.file(folder + "speakers.tsv", speakersTSV(bundle, session: session))
+            out.file(folder + "targets.tsv", targetsTSV(bundle, session: session))
+            out.file(folder + "stances.tsv", stancesTSV(bundle, session: session, claimRefs: claimRefs))
         }
-        return files
     }
 
     /// brat fragments of a span: its segments, cut at line breaks.
@@ -52,91 +56,135 @@ public struct BratExporter: Exporter {
         return result
     }
 
-    private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, session: Int, claimRefs: inout [String: String]) -> String {
-        let spans = bundle.spans[documentIndex].filter { $0.session == session }
+    /// The `.ann` file of one document and session. `numbers` is scratch space: the `T` number of
+    /// each of the document's spans (0: not written).
+    private func annotations(
+        _ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, claimRefs: inout [String: String],
+        numbers: inout [Int], to out: inout ExportOutput
+    ) {
+        let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
         let documentID = bundle.documents[documentIndex].document.id
-        var out = ""
-        out.reserveCapacity(spans.count * 120)
-        var tIDs: [[String: Int]] = Array(repeating: [:], count: bundle.sessions.count)
+        numbers.removeAll(keepingCapacity: true)
+        numbers.append(contentsOf: repeatElement(0, count: spans.count))
+        /// The `T` number of a span of this session written in this document.
+        func written(_ id: String) -> Int? {
+            guard let location = bundle.location(session: session, id: id), location.document == documentIndex else { return nil }
+            let number = numbers[location.index]
+            return number > 0 ? number : nil
+        }
         var number = 0
-        for span in spans {
+        for (index, span) in spans.enumerated() where span.session == session {
             let fragments = Self.fragments(span, table: table)
             guard !fragments.isEmpty else { continue }
             number += 1
-            tIDs[span.session][span.id] = number
-            out += "T\(number)\t\(span.kind.label) "
+            numbers[index] = number
+            out.append(byte: UInt8(ascii: "T"))
+            out.append(number)
+            out.append(byte: 0x09)
+            out.append(span.kind.label)
+            out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {
-                if index > 0 { out += ";" }
-                out += "\(fragment.start) \(fragment.end)"
+                if index > 0 { out.append(byte: UInt8(ascii: ";")) }
+                out.append(fragment.start)
+                out.append(byte: 0x20)
+                out.append(fragment.end)
             }
-            out += "\t"
+            out.append(byte: 0x09)
             for (index, fragment) in fragments.enumerated() {
-                if index > 0 { out += " " }
-                out += ExportText.singleLine(bundle.slice(documentIndex, fragment.start, fragment.end))
+                if index > 0 { out.append(byte: 0x20) }
+                out.appendSingleLine(bundle, document: documentIndex, fragment.start, fragment.end)
             }
-            out += "\n"
-            if span.kind == .claim { claimRefs[span.id] = "\(documentID):T\(number)" }
+            out.append(byte: 0x0A)
+            if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(number)" }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
-        for span in spans where span.kind == .claim {
-            guard let t = tIDs[span.session][span.id] else { continue }
-            if let mention = span.mention, let m = tIDs[span.session][mention] {
+        for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
+            let t = numbers[index]
+            if let mention = span.mention, let m = written(mention) {
                 relation += 1
-                out += "R\(relation)\tHasSpeaker Arg1:T\(t) Arg2:T\(m)\n"
+                out.append(byte: UInt8(ascii: "R"))
+                out.append(relation)
+                out.append("\tHasSpeaker Arg1:T")
+                out.append(t)
+                out.append(" Arg2:T")
+                out.append(m)
+                out.append(byte: 0x0A)
             }
-            if let cue = span.cue, let c = tIDs[span.session][cue] {
+            if let cue = span.cue, let c = written(cue) {
                 relation += 1
-                out += "R\(relation)\tHasCue Arg1:T\(t) Arg2:T\(c)\n"
+                out.append(byte: UInt8(ascii: "R"))
+                out.append(relation)
+                out.append("\tHasCue Arg1:T")
+                out.append(t)
+                out.append(" Arg2:T")
+                out.append(c)
+                out.append(byte: 0x0A)
             }
         }
-        for span in spans {
-            guard let t = tIDs[span.session][span.id] else { continue }
-            if let form = span.form {
-                attribute += 1
-                out += "A\(attribute)\tForm T\(t) \(ExportText.percentEncoded(form))\n"
-            }
-            if span.negated {
-                attribute += 1
-                out += "A\(attribute)\tNegated T\(t)\n"
-            }
-            if span.hedged {
-                attribute += 1
-                out += "A\(attribute)\tHedged T\(t)\n"
-            }
-            if let role = span.role {
-                attribute += 1
-                out += "A\(attribute)\tRole T\(t) \(ExportText.percentEncoded(role))\n"
-            }
+        func attributeLine(_ name: String, _ t: Int, _ value: String?, _ out: inout ExportOutput) {
             attribute += 1
-            out += "A\(attribute)\tAnnotator T\(t) \(ExportText.percentEncoded(span.annotator))\n"
+            out.append(byte: UInt8(ascii: "A"))
+            out.append(attribute)
+            out.append(byte: 0x09)
+            out.append(name)
+            out.append(" T")
+            out.append(t)
+            if let value {
+                out.append(byte: 0x20)
+                out.append(ExportText.percentEncoded(value))
+            }
+            out.append(byte: 0x0A)
         }
-        for span in spans {
-            guard let t = tIDs[span.session][span.id], let speakerID = span.speaker,
-                let speaker = bundle.speaker(session: span.session, id: speakerID)
-            else { continue }
+        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
+            let t = numbers[index]
+            if let form = span.form { attributeLine("Form", t, form, &out) }
+            if span.negated { attributeLine("Negated", t, nil, &out) }
+            if span.hedged { attributeLine("Hedged", t, nil, &out) }
+            if let role = span.role { attributeLine("Role", t, role, &out) }
+            attributeLine("Annotator", t, span.annotator, &out)
+        }
+        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
+            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) else { continue }
             reference += 1
-            out += "N\(reference)\tReference T\(t) \(Self.referenceDatabase):\(speakerID)\t\(ExportText.singleLine(speaker.name))\n"
+            out.append(byte: UInt8(ascii: "N"))
+            out.append(reference)
+            out.append("\tReference T")
+            out.append(numbers[index])
+            out.append(byte: 0x20)
+            out.append(Self.referenceDatabase)
+            out.append(byte: UInt8(ascii: ":"))
+            out.append(speakerID)
+            out.append(byte: 0x09)
+            out.appendSingleLine(speaker.name)
+            out.append(byte: 0x0A)
         }
-        for span in spans {
-            guard let t = tIDs[span.session][span.id] else { continue }
+        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             for item in bundle.notes(session: span.session, about: span.id) {
                 note += 1
-                out += "#\(note)\tAnnotatorNotes T\(t)\t\(ExportText.singleLine(item.text))\n"
+                out.append(byte: UInt8(ascii: "#"))
+                out.append(note)
+                out.append("\tAnnotatorNotes T")
+                out.append(numbers[index])
+                out.append(byte: 0x09)
+                out.appendSingleLine(item.text)
+                out.append(byte: 0x0A)
             }
         }
-        return out
     }
 
     private func annotationConf(_ bundle: ExportBundle, session: Int) -> String {
         var forms: [String] = bundle.sessions[session].state.schema.claimForms, roles = Set<String>(), annotators = Set<String>()
+        var rawRoles = Set<String>(), rawAnnotators = Set<String>()
         for list in bundle.spans {
             for span in list where span.session == session {
                 if let form = span.form, !forms.contains(form) { forms.append(form) }
-                if let role = span.role { roles.insert(ExportText.percentEncoded(role)) }
-                annotators.insert(ExportText.percentEncoded(span.annotator))
+                if let role = span.role { rawRoles.insert(role) }
+                rawAnnotators.insert(span.annotator)
             }
         }
+        for role in rawRoles { roles.insert(ExportText.percentEncoded(role)) }
+        for annotator in rawAnnotators { annotators.insert(ExportText.percentEncoded(annotator)) }
         annotators.insert(ExportText.percentEncoded(bundle.sessions[session].annotator))
         var out = """
             # Workbench attribution schema: who says what (speaker mention, cue, claim).

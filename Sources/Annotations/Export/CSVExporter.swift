@@ -15,7 +15,7 @@ public struct CSVExporter: Exporter {
         "annotator", "session",
     ]
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         var stancesBySpeaker: [[String: String]] = []
         for (index, stances) in bundle.stances.enumerated() {
             let state = bundle.sessions[index].state
@@ -25,24 +25,42 @@ public struct CSVExporter: Exporter {
             }
             stancesBySpeaker.append(map.mapValues { $0.joined(separator: "; ") })
         }
-        var out = Self.columns.joined(separator: ",") + "\r\n"
+        out.begin("claims.csv")
+        out.append(Self.columns.joined(separator: ","))
+        out.append("\r\n")
         for (documentIndex, spans) in bundle.spans.enumerated() {
             let documentID = bundle.documents[documentIndex].document.id
             for span in spans where span.kind == .claim {
                 let speaker = span.speaker.flatMap { bundle.speaker(session: span.session, id: $0) }
-                let mention = span.mention.flatMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) } ?? ""
-                let cue = span.cue.flatMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) } ?? ""
-                var flags: [String] = []
-                if span.negated { flags.append("negated") }
-                if span.hedged { flags.append("hedged") }
-                let fields = [
-                    documentID, String(span.sentence), span.id, speaker?.name ?? "", span.speaker ?? "", mention, cue,
-                    bundle.text(of: span), span.form ?? "", flags.joined(separator: ";"),
-                    span.speaker.flatMap { stancesBySpeaker[span.session][$0] } ?? "", span.annotator, bundle.sessions[span.session].label,
-                ]
-                out += fields.map(ExportText.csvField).joined(separator: ",") + "\r\n"
+                out.appendCSVField(documentID)
+                out.append(byte: 0x2C)
+                out.append(span.sentence)
+                out.append(byte: 0x2C)
+                out.appendCSVField(span.id)
+                out.append(byte: 0x2C)
+                out.appendCSVField(speaker?.name ?? "")
+                out.append(byte: 0x2C)
+                out.appendCSVField(span.speaker ?? "")
+                out.append(byte: 0x2C)
+                if let mention = span.mention.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: mention)) }
+                out.append(byte: 0x2C)
+                if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: cue)) }
+                out.append(byte: 0x2C)
+                out.appendCSVField(bundle.text(of: span))
+                out.append(byte: 0x2C)
+                out.appendCSVField(span.form ?? "")
+                out.append(byte: 0x2C)
+                if span.negated { out.append(span.hedged ? "negated;hedged" : "negated") } else if span.hedged { out.append("hedged") }
+                out.append(byte: 0x2C)
+                out.appendCSVField(span.speaker.flatMap { stancesBySpeaker[span.session][$0] } ?? "")
+                out.append(byte: 0x2C)
+                out.appendCSVField(span.annotator)
+                out.append(byte: 0x2C)
+                out.appendCSVField(bundle.sessions[span.session].label)
+                out.append("\r\n")
+                out.checkpoint()
             }
         }
-        return [ExportFile(path: "claims.csv", contents: out)]
+        out.end()
     }
 }

@@ -14,72 +14,117 @@ public struct CoNLLUExporter: Exporter {
     /// The extra column of the CoNLL-U Plus file.
     public static let spanColumn = "WORKBENCH:SPANS"
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        var files: [ExportFile] = []
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        let tags: [[UInt8]] = ["O", "B", "I"].map { Array($0.utf8) }
+        let labels = ExportSpan.Kind.allCases.map { Array($0.label.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {
-            var plain = "", plus = "# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC \(Self.spanColumn)\n"
-            plain.reserveCapacity(1 << 16)
-            plus.reserveCapacity(1 << 16)
+            let plain = out.begin("\(ExportText.fileName(session.label)).conllu")
+            let plus = out.begin("\(ExportText.fileName(session.label)).conllup")
+            out.append("# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC \(Self.spanColumn)\n")
+            // Reused per sentence: BIO per layer (0 O, 1 B, 2 I; first span wins where two of one
+            // layer overlap) and the span numbers per token.
+            var bio: [[UInt8]] = [[], [], []]
+            var numbers: [[Int]] = []
+            var numberedSpans: [Int] = []  // number - 1 → span index
+            var firstTokens: [Int] = []  // number - 1 → first token
+            var block = ExportOutput()
             ExportTokens.forEachSentence(bundle, session: sessionIndex) { item in
                 let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
                 let document = bundle.documents[item.documentIndex]
                 let table = bundle.tables[item.documentIndex]
                 let spans = bundle.spans[item.documentIndex]
-                // BIO per layer (first span wins where two of one layer overlap).
-                var bio = [[UInt8]](repeating: [UInt8](repeating: 0, count: tokens.count), count: 3)  // 0 O, 1 B, 2 I
-                // Span numbers per token.
-                var numbers = [[Int]](repeating: [], count: tokens.count)
-                var spanNumber: [Int: Int] = [:]
-                var firstToken: [Int: Int] = [:]
-                var labels: [Int: String] = [:]
-                var mapping: [String] = []
+                for layer in 0..<3 {
+                    bio[layer].removeAll(keepingCapacity: true)
+                    bio[layer].append(contentsOf: repeatElement(0, count: tokens.count))
+                }
+                if numbers.count < tokens.count { numbers.append(contentsOf: repeatElement([], count: tokens.count - numbers.count)) }
+                for index in 0..<tokens.count { numbers[index].removeAll(keepingCapacity: true) }
+                numberedSpans.removeAll(keepingCapacity: true)
+                firstTokens.removeAll(keepingCapacity: true)
                 for piece in pieces {
                     guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
-                    let span = spans[piece.span]
-                    let layer = span.kind.rawValue
+                    let layer = spans[piece.span].kind.rawValue
                     if range.allSatisfy({ bio[layer][$0] == 0 }) {
                         for token in range { bio[layer][token] = token == range.lowerBound ? 1 : 2 }
                     }
                     let number: Int
-                    if let existing = spanNumber[piece.span] {
-                        number = existing
+                    if let existing = numberedSpans.firstIndex(of: piece.span) {
+                        number = existing + 1
+                        firstTokens[existing] = min(firstTokens[existing], range.lowerBound)
                     } else {
-                        number = spanNumber.count + 1
-                        spanNumber[piece.span] = number
-                        labels[number] = span.kind.label
-                        mapping.append("\(number):\(span.id)")
+                        numberedSpans.append(piece.span)
+                        firstTokens.append(range.lowerBound)
+                        number = numberedSpans.count
                     }
-                    firstToken[number] = min(firstToken[number] ?? range.lowerBound, range.lowerBound)
                     for token in range where !numbers[token].contains(number) { numbers[token].append(number) }
                 }
-                var header = ""
-                if sentenceIndex == 0 { header += "# newdoc id = \(ExportText.singleLine(document.document.id))\n" }
-                header += "# sent_id = \(ExportText.singleLine(document.document.id))#\(sentenceIndex)\n"
-                header += "# text = \(ExportText.singleLine(sentence.text))\n"
-                plain += header
-                plus += header
-                plus += "# spans = \(mapping.joined(separator: " "))\n"
-                for (index, token) in tokens.enumerated() {
-                    var misc = ""
-                    let nextIsSpace = token.end < table.scalarCount && table.scalars[token.end].properties.isWhitespace
-                    if !nextIsSpace { misc += "SpaceAfter=No|" }
-                    misc += "Speaker=\(Self.tag(bio[0][index]))|Cue=\(Self.tag(bio[1][index]))|Claim=\(Self.tag(bio[2][index]))"
-                    let line = "\(index + 1)\t\(token.text)\t_\t_\t_\t_\t_\t_\t_\t\(misc)"
-                    plain += line + "\n"
-                    var column = ""
-                    for (position, number) in numbers[index].enumerated() {
-                        if position > 0 { column += ";" }
-                        column += firstToken[number] == index ? "\(number):\(labels[number] ?? "Span")" : "\(number)"
-                    }
-                    plus += line + "\t" + (column.isEmpty ? "*" : column) + "\n"
+                // The sentence in the plain file: built here, copied over once the sentence is done.
+                block.bytes.removeAll(keepingCapacity: true)
+                if sentenceIndex == 0 {
+                    block.append("# newdoc id = ")
+                    block.appendSingleLine(document.document.id)
+                    block.append(byte: 0x0A)
                 }
-                plain += "\n"
-                plus += "\n"
+                block.append("# sent_id = ")
+                block.appendSingleLine(document.document.id)
+                block.append(byte: UInt8(ascii: "#"))
+                block.append(sentenceIndex)
+                block.append("\n# text = ")
+                block.appendSingleLine(sentence.text)
+                block.append(byte: 0x0A)
+                out.bytes.append(contentsOf: block.bytes)
+                out.append("# spans = ")
+                for (position, span) in numberedSpans.enumerated() {
+                    if position > 0 { out.append(byte: 0x20) }
+                    out.append(position + 1)
+                    out.append(byte: UInt8(ascii: ":"))
+                    out.append(spans[span].id)
+                }
+                out.append(byte: 0x0A)
+                for (index, token) in tokens.enumerated() {
+                    let lineStart = block.bytes.count
+                    block.append(index + 1)
+                    block.append(byte: 0x09)
+                    block.append(token.text)
+                    block.append("\t_\t_\t_\t_\t_\t_\t_\t")
+                    let nextIsSpace = token.end < table.scalarCount && table.scalars[token.end].properties.isWhitespace
+                    if !nextIsSpace { block.append("SpaceAfter=No|") }
+                    block.append("Speaker=")
+                    block.bytes.append(contentsOf: tags[Int(bio[0][index])])
+                    block.append("|Cue=")
+                    block.bytes.append(contentsOf: tags[Int(bio[1][index])])
+                    block.append("|Claim=")
+                    block.bytes.append(contentsOf: tags[Int(bio[2][index])])
+                    out.append(block.bytes, from: lineStart, to: block.bytes.count)
+                    block.append(byte: 0x0A)
+                    out.append(byte: 0x09)
+                    if numbers[index].isEmpty {
+                        out.append(byte: UInt8(ascii: "*"))
+                    } else {
+                        for (position, number) in numbers[index].enumerated() {
+                            if position > 0 { out.append(byte: UInt8(ascii: ";")) }
+                            out.append(number)
+                            if firstTokens[number - 1] == index {
+                                out.append(byte: UInt8(ascii: ":"))
+                                out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
+                            }
+                        }
+                    }
+                    out.append(byte: 0x0A)
+                }
+                out.append(byte: 0x0A)
+                out.checkpoint()
+                out.select(plain)
+                out.bytes.append(contentsOf: block.bytes)
+                out.append(byte: 0x0A)
+                out.checkpoint()
+                out.select(plus)
             }
-            files.append(ExportFile(path: "\(ExportText.fileName(session.label)).conllu", contents: plain))
-            files.append(ExportFile(path: "\(ExportText.fileName(session.label)).conllup", contents: plus))
+            out.select(plain)
+            out.end()
+            out.select(plus)
+            out.end()
         }
-        return files
     }
 
     static func tag(_ value: UInt8) -> String { value == 1 ? "B" : value == 2 ? "I" : "O" }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything an exporter reads: the segmented corpus (restricted to the chosen documents), the
 /// sessions, and their annotations flattened into ``ExportSpan``s sorted per document, with
 /// look-ups for the links between them. Built once; exporters only read it.
@@ -52,13 +54,14 @@ public struct ExportBundle: Sendable {
             chosen = corpus.documents.filter { wantedSet.contains($0.document.id) }
         }
         documents = chosen
-        let tables = chosen.map { OffsetTable($0.document.text) }
+        let tables = Self.tables(of: chosen)
         self.tables = tables
         self.bytes = chosen.map { Array($0.document.text.utf8) }
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
         let allIDs = Set(corpus.documents.map(\.document.id))
+        let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
         var warnings: [String] = []
@@ -84,7 +87,7 @@ public struct ExportBundle: Sendable {
                 exported.insert(id)
                 return ExportSpan(
                     kind: kind, id: id, session: sessionIndex, document: document,
-                    sentence: Self.sentence(containing: anchor.start, in: chosen[document]), segments: anchor.segments,
+                    sentence: Self.sentence(containing: anchor.start, ends: sentenceEnds[document]), segments: anchor.segments,
                     annotator: annotator.isEmpty ? session.annotator : annotator)
             }
             var sessionSpans: [ExportSpan] = []
@@ -144,7 +147,7 @@ public struct ExportBundle: Sendable {
         }
         var locations = [[String: SpanLocation]](repeating: [:], count: sessions.count)
         for document in perDocument.indices {
-            perDocument[document].sort(by: ExportSpan.precedes)
+            perDocument[document] = Self.sorted(perDocument[document])
             for (index, span) in perDocument[document].enumerated() {
                 locations[span.session][span.id] = SpanLocation(document: document, index: index)
             }
@@ -167,12 +170,52 @@ public struct ExportBundle: Sendable {
 
     /// The index of the sentence containing `offset` (or the next one when it falls between sentences).
     static func sentence(containing offset: Int, in document: SegmentedDocument) -> Int {
-        var low = 0, high = document.sentences.count
+        sentence(containing: offset, ends: document.sentences.map(\.end))
+    }
+
+    /// The index of the sentence containing `offset`, given the sentences' end offsets.
+    static func sentence(containing offset: Int, ends: [Int]) -> Int {
+        var low = 0, high = ends.count
         while low < high {
             let mid = (low + high) / 2
-            if document.sentences[mid].end <= offset { low = mid + 1 } else { high = mid }
+            if ends[mid] <= offset { low = mid + 1 } else { high = mid }
         }
-        return min(low, max(document.sentences.count - 1, 0))
+        return min(low, max(ends.count - 1, 0))
+    }
+
+    /// `spans` in ``ExportSpan/precedes(_:_:)`` order: sorts indices on the spans' keys and moves
+    /// each span once, rather than moving span values around while sorting.
+    static func sorted(_ spans: [ExportSpan]) -> [ExportSpan] {
+        guard spans.count > 1 else { return spans }
+        let starts = spans.map(\.start), ends = spans.map(\.end)
+        let order = spans.indices.sorted { a, b in
+            if starts[a] != starts[b] { return starts[a] < starts[b] }
+            if ends[a] != ends[b] { return ends[a] > ends[b] }
+            return ExportSpan.precedes(spans[a], spans[b])
+        }
+        return order.map { spans[$0] }
+    }
+
+    /// Offset tables of `documents`, built on all cores (each document's table is independent).
+    static func tables(of documents: [SegmentedDocument]) -> [OffsetTable] {
+        let count = documents.count
+        guard count > 1 else { return documents.map { OffsetTable($0.document.text) } }
+        let storage = UnsafeMutableBufferPointer<OffsetTable>.allocate(capacity: count)
+        guard let base = storage.baseAddress else { return documents.map { OffsetTable($0.document.text) } }
+        /// Each worker initializes its own, disjoint slots.
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<OffsetTable> }
+        let slots = Slots(base: base)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < count {
+                (slots.base + index).initialize(to: OffsetTable(documents[index].document.text))
+                index += workers
+            }
+        }
+        let tables = Array(storage)
+        storage.deinitialize().deallocate()
+        return tables
     }
 
     /// The exported span with `id` in session `session`, if it is exported.

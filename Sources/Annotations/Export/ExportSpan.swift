@@ -24,7 +24,13 @@ public struct ExportSpan: Sendable, Hashable {
         }
 
         /// Upper-case tag for IOB and span labels (`SPEAKER`, `CUE`, `CLAIM`).
-        public var tag: String { role.uppercased() }
+        public var tag: String {
+            switch self {
+            case .speaker: return "SPEAKER"
+            case .cue: return "CUE"
+            case .claim: return "CLAIM"
+            }
+        }
 
         /// The kind for a role or label, case-insensitively.
         public init?(name: String) {

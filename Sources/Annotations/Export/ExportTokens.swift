@@ -4,6 +4,9 @@ public enum ExportTokens {
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
+        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentence, table: table) {
+            return sentence.tokens
+        }
         var cuts = boundaries.filter { $0 > sentence.start && $0 < sentence.end }
         cuts.sort()
         var result: [Token] = []
@@ -15,8 +18,15 @@ public enum ExportTokens {
             var offset = token.start
             while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
             var localCut = cutIndex
+            let mayHoldSpace = mayHoldWhitespace(token)
+            if !mayHoldSpace && (localCut == cuts.count || cuts[localCut] >= token.end) {
+                var copy = token
+                copy.index = result.count
+                result.append(copy)
+                continue
+            }
             while offset < token.end {
-                let isSpace = table.scalars[offset].properties.isWhitespace
+                let isSpace = mayHoldSpace && table.scalars[offset].properties.isWhitespace
                 let isCut = localCut < cuts.count && cuts[localCut] == offset
                 if isCut { localCut += 1 }
                 if isSpace || (isCut && offset > start) {
@@ -41,6 +51,25 @@ public enum ExportTokens {
             }
         }
         return result
+    }
+
+    /// True when no token of the sentence holds whitespace and each token's index is its position,
+    /// so ``tokens(of:table:splittingAt:)`` can hand out the sentence's own tokens without copying.
+    static func isWhole(_ sentence: Sentence, table: OffsetTable) -> Bool {
+        for (position, token) in sentence.tokens.enumerated() {
+            guard token.index == position else { return false }
+            if mayHoldWhitespace(token) {
+                for offset in token.start..<token.end where table.scalars[offset].properties.isWhitespace { return false }
+            }
+        }
+        return true
+    }
+
+    /// False when the token's text cannot hold a whitespace scalar: only these UTF-8 bytes begin
+    /// one (ASCII spaces and controls, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    @inline(__always)
+    static func mayHoldWhitespace(_ token: Token) -> Bool {
+        token.text.utf8.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
     }
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil

@@ -1,8 +1,18 @@
 /// Turns an ``ExportBundle`` into files of one format. Exporters are pure: the same bundle gives
-/// byte-identical files; writing them is left to ``ExportWriter``.
+/// byte-identical files. They write into an ``ExportOutput``, which keeps the files in memory
+/// (``export(_:)``) or streams them to disk (``ExportWriter/write(_:_:)``).
 public protocol Exporter: Sendable {
     /// The format produced.
     var format: ExportFormat { get }
-    /// The files for a bundle, in a stable order.
-    func export(_ bundle: ExportBundle) -> [ExportFile]
+    /// Writes the files for a bundle into `output`, in a stable order.
+    func write(_ bundle: ExportBundle, to output: inout ExportOutput)
+}
+
+extension Exporter {
+    /// The files for a bundle, in memory, in a stable order.
+    public func export(_ bundle: ExportBundle) -> [ExportFile] {
+        var output = ExportOutput()
+        write(bundle, to: &output)
+        return output.files
+    }
 }

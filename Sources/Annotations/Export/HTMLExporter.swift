@@ -11,11 +11,10 @@ public struct HTMLExporter: Exporter {
 
     public var format: ExportFormat { .html }
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        var out = ""
-        out.reserveCapacity(bundle.documents.reduce(0) { $0 + $1.document.text.utf8.count } * 2 + bundle.spans.reduce(0) { $0 + $1.count } * 300)
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        out.begin("review.html")
         let counts = bundle.counts
-        out += """
+        out.append("""
             <!DOCTYPE html>
             <html lang="de">
             <head>
@@ -32,29 +31,29 @@ public struct HTMLExporter: Exporter {
             </header>
             <main>
 
-            """
-        out += "<nav><h2>Documents</h2><ul>"
+            """)
+        out.append("<nav><h2>Documents</h2><ul>")
         for (index, document) in bundle.documents.enumerated() {
-            out += "<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>"
+            out.append("<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>")
         }
-        out += "</ul></nav>\n"
+        out.append("</ul></nav>\n")
         for (documentIndex, document) in bundle.documents.enumerated() {
-            out += "<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))"
-            if let title = document.document.title { out += " – \(ExportText.html(title))" }
-            out += "</h2>\n"
+            out.append("<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))")
+            if let title = document.document.title { out.append(" – \(ExportText.html(title))") }
+            out.append("</h2>\n")
             for sessionIndex in bundle.sessions.indices {
-                out += "<h3>\(ExportText.html(bundle.sessions[sessionIndex].label)) <small>(\(ExportText.html(bundle.sessions[sessionIndex].annotator)))</small></h3>\n"
-                out += "<div class=\"text\">"
+                out.append("<h3>\(ExportText.html(bundle.sessions[sessionIndex].label)) <small>(\(ExportText.html(bundle.sessions[sessionIndex].annotator)))</small></h3>\n")
+                out.append("<div class=\"text\">")
                 renderText(bundle, document: documentIndex, session: sessionIndex, into: &out)
-                out += "</div>\n"
+                out.append("</div>\n")
             }
-            out += "</section>\n"
+            out.append("</section>\n")
         }
         for sessionIndex in bundle.sessions.indices {
             renderTables(bundle, session: sessionIndex, into: &out)
         }
-        out += "</main>\n</body>\n</html>\n"
-        return [ExportFile(path: "review.html", contents: out)]
+        out.append("</main>\n</body>\n</html>\n")
+        out.end()
     }
 
     static let style = """
@@ -101,7 +100,7 @@ public struct HTMLExporter: Exporter {
         return parts.joined(separator: "; ")
     }
 
-    private func renderText(_ bundle: ExportBundle, document: Int, session: Int, into out: inout String) {
+    private func renderText(_ bundle: ExportBundle, document: Int, session: Int, into out: inout ExportOutput) {
         let table = bundle.tables[document]
         let spans = bundle.spans[document]
         var own: [Int] = []
@@ -123,9 +122,10 @@ public struct HTMLExporter: Exporter {
                 ends[segment.end, default: []].append(index)
             }
         }
-        var infos: [Int: String] = [:]
+        var infos = [[UInt8]?](repeating: nil, count: spans.count)  // escaped descriptions
+        var opened = [Bool](repeating: false, count: spans.count)
         var active: [Int] = []
-        var opened = Set<Int>()
+        var scratch = ExportOutput()
         let label = bundle.sessions[session].label
         for (position, start) in points.enumerated() where position + 1 < points.count {
             let end = points[position + 1]
@@ -134,88 +134,104 @@ public struct HTMLExporter: Exporter {
                 active.append(contentsOf: new)
                 active.sort()
             }
-            let text = ExportText.html(bundle.slice(document, start, end))
-            if active.isEmpty { out += text; continue }
             for index in active {
                 let span = spans[index]
-                let description = infos[index] ?? info(span, bundle: bundle, cueClaims: cueClaims)
-                infos[index] = description
-                let escaped = ExportText.html(description)
-                let key = ExportText.html("\(label):\(span.id)")
-                out += "<span class=\"a \(span.kind.role)\" data-ann=\"\(key)\" title=\"\(escaped)\""
-                if !opened.contains(index) {
-                    opened.insert(index)
-                    out += " id=\"\(ExportText.html("\(label)-\(span.id)"))\" tabindex=\"0\" role=\"note\" aria-label=\"\(escaped)\" data-info=\"\(escaped)\""
+                let escaped: [UInt8]
+                if let known = infos[index] {
+                    escaped = known
+                } else {
+                    scratch.bytes.removeAll(keepingCapacity: true)
+                    scratch.appendHTML(info(span, bundle: bundle, cueClaims: cueClaims))
+                    escaped = scratch.bytes
+                    infos[index] = escaped
                 }
-                out += ">"
+                out.append("<span class=\"a ")
+                out.append(span.kind.role)
+                out.append("\" data-ann=\"")
+                out.appendHTML("\(label):\(span.id)")
+                out.append("\" title=\"")
+                out.bytes.append(contentsOf: escaped)
+                out.append(byte: UInt8(ascii: "\""))
+                if !opened[index] {
+                    opened[index] = true
+                    out.append(" id=\"")
+                    out.appendHTML("\(label)-\(span.id)")
+                    out.append("\" tabindex=\"0\" role=\"note\" aria-label=\"")
+                    out.bytes.append(contentsOf: escaped)
+                    out.append("\" data-info=\"")
+                    out.bytes.append(contentsOf: escaped)
+                    out.append(byte: UInt8(ascii: "\""))
+                }
+                out.append(byte: UInt8(ascii: ">"))
             }
-            out += text
-            for _ in active { out += "</span>" }
+            out.appendHTML(bundle, document: document, start, end)
+            for _ in active { out.append("</span>") }
+            out.checkpoint()
         }
     }
 
-    private func renderTables(_ bundle: ExportBundle, session: Int, into out: inout String) {
+    private func renderTables(_ bundle: ExportBundle, session: Int, into out: inout ExportOutput) {
         let state = bundle.sessions[session].state
         let label = bundle.sessions[session].label
-        out += "<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.html(label))</h2>\n"
+        out.append("<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.html(label))</h2>\n")
         var bySpeaker: [String: [ExportSpan]] = [:]
         for spans in bundle.spans {
             for span in spans where span.session == session && span.kind == .claim {
                 bySpeaker[span.speaker ?? "", default: []].append(span)
             }
         }
-        out += "<table><thead><tr><th>Speaker</th><th>Claim</th><th>Cue</th><th>Form</th><th>Where</th></tr></thead><tbody>\n"
+        out.append("<table><thead><tr><th>Speaker</th><th>Claim</th><th>Cue</th><th>Form</th><th>Where</th></tr></thead><tbody>\n")
         let order = bundle.speakers[session].map(\.id) + (bySpeaker[""] == nil ? [] : [""])
         for speakerID in order {
             guard let claims = bySpeaker[speakerID] else { continue }
             let name = speakerID.isEmpty ? "(unattributed)" : (state.speakers[speakerID]?.name ?? speakerID)
             for (position, claim) in claims.enumerated() {
-                out += "<tr>"
-                if position == 0 { out += "<th rowspan=\"\(claims.count)\">\(ExportText.html(name))</th>" }
+                out.append("<tr>")
+                if position == 0 { out.append("<th rowspan=\"\(claims.count)\">\(ExportText.html(name))</th>") }
                 let cue = claim.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
                 let anchor = ExportText.html("\(label)-\(claim.id)")
-                out += "<td><a href=\"#\(anchor)\">\(ExportText.html(claim.id))</a> \(ExportText.html(bundle.text(of: claim)))</td>"
-                out += "<td>\(ExportText.html(cue))</td><td>\(ExportText.html(claim.form ?? ""))</td>"
-                out += "<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence)</td></tr>\n"
+                out.append("<td><a href=\"#\(anchor)\">\(ExportText.html(claim.id))</a> \(ExportText.html(bundle.text(of: claim)))</td>")
+                out.append("<td>\(ExportText.html(cue))</td><td>\(ExportText.html(claim.form ?? ""))</td>")
+                out.append("<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence)</td></tr>\n")
             }
         }
-        out += "</tbody></table>\n"
-        out += "<h2>Stances (speaker × target) – \(ExportText.html(label))</h2>\n"
+        out.append("</tbody></table>\n")
+        out.append("<h2>Stances (speaker × target) – \(ExportText.html(label))</h2>\n")
         let targets = bundle.targets[session]
         var cells: [String: Stance] = [:]
         for stance in bundle.stances[session] { cells["\(stance.speaker)\u{1}\(stance.target)"] = stance }
         if targets.isEmpty {
-            out += "<p>No targets.</p>\n"
+            out.append("<p>No targets.</p>\n")
         } else {
-            out += "<table><thead><tr><th>Speaker</th>"
-            for target in targets { out += "<th>\(ExportText.html(target.id)): \(ExportText.html(target.text))</th>" }
-            out += "</tr></thead><tbody>\n"
+            out.append("<table><thead><tr><th>Speaker</th>")
+            for target in targets { out.append("<th>\(ExportText.html(target.id)): \(ExportText.html(target.text))</th>") }
+            out.append("</tr></thead><tbody>\n")
             for speaker in bundle.speakers[session] {
-                out += "<tr><th>\(ExportText.html(speaker.name))</th>"
+                out.append("<tr><th>\(ExportText.html(speaker.name))</th>")
                 for target in targets {
                     if let stance = cells["\(speaker.id)\u{1}\(target.id)"] {
                         let evidence = stance.evidence.isEmpty ? "" : " (" + stance.evidence.joined(separator: ", ") + ")"
                         let notes = bundle.notes(session: session, about: stance.id).map(\.text).joined(separator: "; ")
-                        out += "<td class=\"\(ExportText.html(stance.label))\" data-ann=\"\(ExportText.html("\(label):\(stance.id)"))\" title=\"\(ExportText.html(notes))\">"
-                        out += "\(ExportText.html(stance.label))\(ExportText.html(evidence))</td>"
+                        out.append("<td class=\"\(ExportText.html(stance.label))\" data-ann=\"\(ExportText.html("\(label):\(stance.id)"))\" title=\"\(ExportText.html(notes))\">")
+                        out.append("\(ExportText.html(stance.label))\(ExportText.html(evidence))</td>")
                     } else {
-                        out += "<td></td>"
+                        out.append("<td></td>")
                     }
                 }
-                out += "</tr>\n"
+                out.append("</tr>\n")
             }
-            out += "</tbody></table>\n"
+            out.append("</tbody></table>\n")
         }
         let sentenceNotes = bundle.notes[session].filter { if case .sentence = $0.subject { return true } else { return false } }
         if !sentenceNotes.isEmpty {
-            out += "<h2>Sentence notes – \(ExportText.html(label))</h2>\n<ul>"
+            out.append("<h2>Sentence notes – \(ExportText.html(label))</h2>\n<ul>")
             for note in sentenceNotes {
                 if case .sentence(let key) = note.subject {
-                    out += "<li>\(ExportText.html(key.document)) #\(key.sentence): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>"
+                    out.append("<li>\(ExportText.html(key.document)) #\(key.sentence): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>")
                 }
             }
-            out += "</ul>\n"
+            out.append("</ul>\n")
         }
-        out += "</section>\n"
+        out.append("</section>\n")
     }
 }

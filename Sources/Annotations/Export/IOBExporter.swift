@@ -18,55 +18,66 @@ public struct IOBExporter: Exporter {
         public var last: Int
     }
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        bundle.sessions.enumerated().map { sessionIndex, session in
-            var out = ""
-            out.reserveCapacity(1 << 16)
-            forEachSentence(bundle, session: sessionIndex) { document, sentence, tokens, tags, _ in
-                if sentence == 0 { out += "-DOCSTART- -X- -X- O\n\n" }
-                for (index, token) in tokens.enumerated() {
-                    out += token.text
-                    out += " _ _ "
-                    out += tags[index]
-                    out += "\n"
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        let labels = ExportSpan.Kind.allCases.map { Array($0.tag.utf8) }
+        for (sessionIndex, session) in bundle.sessions.enumerated() {
+            out.begin("\(ExportText.fileName(session.label)).conll")
+            var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
+            forEachSentence(bundle, session: sessionIndex) { _, sentence, tokens, entities in
+                if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
+                tags.removeAll(keepingCapacity: true)
+                tags.append(contentsOf: repeatElement(0, count: tokens.count))
+                for entity in entities {
+                    for token in entity.first...entity.last {
+                        tags[token] = token == entity.first ? Int8(entity.kind.rawValue + 1) : -Int8(entity.kind.rawValue + 1)
+                    }
                 }
-                out += "\n"
+                for (index, token) in tokens.enumerated() {
+                    out.append(token.text)
+                    out.append(" _ _ ")
+                    let tag = tags[index]
+                    if tag == 0 {
+                        out.append(byte: UInt8(ascii: "O"))
+                    } else {
+                        out.append(tag > 0 ? "B-" : "I-")
+                        out.bytes.append(contentsOf: labels[Int(tag.magnitude) - 1])
+                    }
+                    out.append(byte: 0x0A)
+                }
+                out.append(byte: 0x0A)
+                out.checkpoint()
             }
-            return ExportFile(path: "\(ExportText.fileName(session.label)).conll", contents: out)
+            out.end()
         }
     }
 
     /// The entities written for a session, in file order.
     public func entities(_ bundle: ExportBundle, session: Int) -> [Entity] {
         var result: [Entity] = []
-        forEachSentence(bundle, session: session) { document, sentence, _, _, entities in
-            result += entities.map { Entity(document: document, sentence: sentence, label: $0.label, first: $0.first, last: $0.last) }
+        forEachSentence(bundle, session: session) { document, sentence, _, entities in
+            result += entities.map { Entity(document: bundle.documents[document].document.id, sentence: sentence, label: $0.kind.tag, first: $0.first, last: $0.last) }
         }
         return result
     }
 
     private func forEachSentence(
         _ bundle: ExportBundle, session: Int,
-        _ body: (String, Int, [Token], [String], [(label: String, first: Int, last: Int)]) -> Void
+        _ body: (Int, Int, [Token], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
         ExportTokens.forEachSentence(bundle, session: session) { item in
             let (tokens, pieces) = (item.tokens, item.pieces)
             let spans = bundle.spans[item.documentIndex]
             var taken = [Bool](repeating: false, count: tokens.count)
-            var entities: [(label: String, first: Int, last: Int)] = []
+            var entities: [(kind: ExportSpan.Kind, first: Int, last: Int)] = []
             for kind in ExportSpan.Kind.allCases {
                 for piece in pieces where spans[piece.span].kind == kind {
                     guard let range = ExportTokens.tokenRange(tokens, piece.range), range.allSatisfy({ !taken[$0] }) else { continue }
                     for token in range { taken[token] = true }
-                    entities.append((kind.tag, range.lowerBound, range.upperBound))
+                    entities.append((kind, range.lowerBound, range.upperBound))
                 }
             }
             entities.sort { $0.first < $1.first }
-            var tags = [String](repeating: "O", count: tokens.count)
-            for entity in entities {
-                for token in entity.first...entity.last { tags[token] = (token == entity.first ? "B-" : "I-") + entity.label }
-            }
-            body(bundle.documents[item.documentIndex].document.id, item.sentenceIndex, tokens, tags, entities)
+            body(item.documentIndex, item.sentenceIndex, tokens, entities)
         }
     }
 }

@@ -14,11 +14,11 @@ public struct JSONLExporter: Exporter {
     /// Relation labels.
     public static let speakerRelation = "HAS_SPEAKER", cueRelation = "HAS_CUE"
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        [
-            ExportFile(path: "annotations.jsonl", contents: annotations(bundle)),
-            ExportFile(path: "entities.jsonl", contents: entities(bundle)),
-        ]
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        out.begin("annotations.jsonl")
+        annotations(bundle, to: &out)
+        out.end()
+        out.file("entities.jsonl", entities(bundle))
     }
 
     private struct Piece {
@@ -30,91 +30,120 @@ public struct JSONLExporter: Exporter {
         var tokenEnd: Int
     }
 
-    private func annotations(_ bundle: ExportBundle) -> String {
-        var out = ""
-        out.reserveCapacity(bundle.spans.reduce(0) { $0 + $1.count } * 220 + bundle.documents.count * 1000)
+    private func annotations(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        var tokenJSON = ExportOutput()
+        var written: [Piece] = []
         for (documentIndex, document) in bundle.documents.enumerated() {
             let table = bundle.tables[documentIndex]
             let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
                 let tokens = ExportTokens.tokens(of: sentence, table: table)
-                var tokenJSON = "["
+                tokenJSON.bytes.removeAll(keepingCapacity: true)
+                tokenJSON.append(byte: UInt8(ascii: "["))
                 for (index, token) in tokens.enumerated() {
-                    if index > 0 { tokenJSON += "," }
-                    tokenJSON += "{\"text\":"
-                    JSONValue.writeString(token.text, to: &tokenJSON)
-                    tokenJSON += ",\"start\":\(token.start - sentence.start),\"end\":\(token.end - sentence.start),\"id\":\(index),\"ws\":\(token.spaceAfter)}"
+                    if index > 0 { tokenJSON.append(byte: UInt8(ascii: ",")) }
+                    tokenJSON.append("{\"text\":")
+                    tokenJSON.appendJSONString(token.text)
+                    tokenJSON.append(",\"start\":")
+                    tokenJSON.append(token.start - sentence.start)
+                    tokenJSON.append(",\"end\":")
+                    tokenJSON.append(token.end - sentence.start)
+                    tokenJSON.append(",\"id\":")
+                    tokenJSON.append(index)
+                    tokenJSON.append(token.spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
                 }
-                tokenJSON += "]"
+                tokenJSON.append(byte: UInt8(ascii: "]"))
                 let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex])
                 for (sessionIndex, session) in bundle.sessions.enumerated() {
-                    out += "{\"text\":"
-                    JSONValue.writeString(sentence.text, to: &out)
-                    out += ",\"tokens\":"
-                    out += tokenJSON
-                    out += ",\"spans\":["
-                    var written: [Piece] = []
+                    out.append("{\"text\":")
+                    out.appendJSONString(sentence.text)
+                    out.append(",\"tokens\":")
+                    out.bytes.append(contentsOf: tokenJSON.bytes)
+                    out.append(",\"spans\":[")
+                    written.removeAll(keepingCapacity: true)
                     for piece in pieces where spans[piece.span].session == sessionIndex {
                         let range = ExportTokens.tokenRange(tokens, piece.range)
                         let item = Piece(
                             span: piece.span, segment: piece.segment, start: piece.range.start - sentence.start,
                             end: piece.range.end - sentence.start, tokenStart: range?.lowerBound ?? -1, tokenEnd: range?.upperBound ?? -1)
-                        if !written.isEmpty { out += "," }
-                        writeSpan(item, spans[piece.span], bundle: bundle, attributes: true, to: &out)
+                        if !written.isEmpty { out.append(byte: UInt8(ascii: ",")) }
+                        writeSpan(item, spans[piece.span], attributes: true, to: &out)
                         written.append(item)
                     }
-                    out += "],\"relations\":["
+                    out.append("],\"relations\":[")
                     var first = true
                     for head in written where spans[head.span].kind == .claim && head.segment == 0 {
                         let claim = spans[head.span]
                         for (target, label) in [(claim.mention, Self.speakerRelation), (claim.cue, Self.cueRelation)] {
                             guard let target, let child = written.first(where: { spans[$0.span].id == target && spans[$0.span].session == sessionIndex })
                             else { continue }
-                            if !first { out += "," }
+                            if !first { out.append(byte: UInt8(ascii: ",")) }
                             first = false
-                            out += "{\"head\":\(head.tokenStart),\"child\":\(child.tokenStart),\"head_span\":"
-                            writeSpan(head, claim, bundle: bundle, attributes: false, to: &out)
-                            out += ",\"child_span\":"
-                            writeSpan(child, spans[child.span], bundle: bundle, attributes: false, to: &out)
-                            out += ",\"label\":\"\(label)\"}"
+                            out.append("{\"head\":")
+                            out.append(head.tokenStart)
+                            out.append(",\"child\":")
+                            out.append(child.tokenStart)
+                            out.append(",\"head_span\":")
+                            writeSpan(head, claim, attributes: false, to: &out)
+                            out.append(",\"child_span\":")
+                            writeSpan(child, spans[child.span], attributes: false, to: &out)
+                            out.append(",\"label\":\"")
+                            out.append(label)
+                            out.append("\"}")
                         }
                     }
-                    out += "],\"answer\":\"accept\",\"_session_id\":"
-                    JSONValue.writeString(session.label, to: &out)
-                    out += ",\"meta\":{\"document\":"
-                    JSONValue.writeString(document.document.id, to: &out)
-                    out += ",\"sentence\":\(sentenceIndex),\"annotator\":"
-                    JSONValue.writeString(session.annotator, to: &out)
-                    out += ",\"session\":"
-                    JSONValue.writeString(session.label, to: &out)
-                    out += "}}\n"
+                    out.append("],\"answer\":\"accept\",\"_session_id\":")
+                    out.appendJSONString(session.label)
+                    out.append(",\"meta\":{\"document\":")
+                    out.appendJSONString(document.document.id)
+                    out.append(",\"sentence\":")
+                    out.append(sentenceIndex)
+                    out.append(",\"annotator\":")
+                    out.appendJSONString(session.annotator)
+                    out.append(",\"session\":")
+                    out.appendJSONString(session.label)
+                    out.append("}}\n")
+                    out.checkpoint()
                 }
             }
         }
-        return out
     }
 
-    private func writeSpan(_ piece: Piece, _ span: ExportSpan, bundle: ExportBundle, attributes: Bool, to out: inout String) {
-        out += "{\"start\":\(piece.start),\"end\":\(piece.end),\"token_start\":\(piece.tokenStart),\"token_end\":\(piece.tokenEnd),\"label\":\"\(span.kind.tag)\""
-        guard attributes else { out += "}"; return }
-        out += ",\"id\":"
-        JSONValue.writeString(span.id, to: &out)
-        out += ",\"segment\":\(piece.segment),\"annotator\":"
-        JSONValue.writeString(span.annotator, to: &out)
+    private func writeSpan(_ piece: Piece, _ span: ExportSpan, attributes: Bool, to out: inout ExportOutput) {
+        out.append("{\"start\":")
+        out.append(piece.start)
+        out.append(",\"end\":")
+        out.append(piece.end)
+        out.append(",\"token_start\":")
+        out.append(piece.tokenStart)
+        out.append(",\"token_end\":")
+        out.append(piece.tokenEnd)
+        out.append(",\"label\":\"")
+        out.append(span.kind.tag)
+        out.append(byte: UInt8(ascii: "\""))
+        guard attributes else { out.append(byte: UInt8(ascii: "}")); return }
+        out.append(",\"id\":")
+        out.appendJSONString(span.id)
+        out.append(",\"segment\":")
+        out.append(piece.segment)
+        out.append(",\"annotator\":")
+        out.appendJSONString(span.annotator)
         func field(_ name: String, _ value: String?) {
             guard let value else { return }
-            out += ",\"\(name)\":"
-            JSONValue.writeString(value, to: &out)
+            out.append(",\"")
+            out.append(name)
+            out.append("\":")
+            out.appendJSONString(value)
         }
         field("speaker", span.speaker)
         field("mention", span.mention)
         field("cue", span.cue)
         field("form", span.form)
         field("role", span.role)
-        if span.negated { out += ",\"negated\":true" }
-        if span.hedged { out += ",\"hedged\":true" }
-        out += "}"
+        if span.negated { out.append(",\"negated\":true") }
+        if span.hedged { out.append(",\"hedged\":true") }
+        out.append(byte: UInt8(ascii: "}"))
     }
 
     private func entities(_ bundle: ExportBundle) -> String {

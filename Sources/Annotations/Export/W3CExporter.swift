@@ -23,72 +23,120 @@ public struct W3CExporter: Exporter {
         "urn:workbench:\(kind):" + parts.map(ExportText.percentEncoded).joined(separator: ":")
     }
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        var items: [String] = []
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        out.begin("annotations.jsonld")
+        var first = true
+        func separate(_ out: inout ExportOutput) {
+            out.append(first ? "[\n" : ",\n")
+            first = false
+        }
+        // IRI prefixes per session, ending in `:`.
+        let labels = bundle.sessions.map { ExportText.percentEncoded($0.label) }
+        let annotationPrefix = labels.map { "urn:workbench:annotation:\($0):" }
+        let speakerPrefix = labels.map { "urn:workbench:speaker:\($0):" }
         for (documentIndex, spans) in bundle.spans.enumerated() {
-            for span in spans { items.append(annotation(for: span, document: documentIndex, bundle: bundle).serialized()) }
+            let source = Self.iri("document", bundle.documents[documentIndex].document.id)
+            for span in spans {
+                separate(&out)
+                writeAnnotation(
+                    for: span, document: documentIndex, source: source, annotationPrefix: annotationPrefix[span.session],
+                    speakerPrefix: speakerPrefix[span.session], bundle: bundle, to: &out)
+                out.checkpoint()
+            }
         }
         for (sessionIndex, stances) in bundle.stances.enumerated() {
-            for stance in stances { items.append(annotation(for: stance, session: sessionIndex, bundle: bundle).serialized()) }
+            for stance in stances {
+                separate(&out)
+                out.append(annotation(for: stance, session: sessionIndex, bundle: bundle).serialized())
+            }
         }
-        let contents = items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
-        return [ExportFile(path: "annotations.jsonld", contents: contents)]
+        out.append(first ? "[]\n" : "\n]\n")
+        out.end()
     }
 
-    private func annotation(for span: ExportSpan, document: Int, bundle: ExportBundle) -> JSONValue {
-        let label = bundle.sessions[span.session].label
+    /// Appends an IRI as a JSON string: `prefix` (already encoded) and `part` percent-encoded. Encoded
+    /// IRIs hold nothing JSON escapes (letters, digits, `_-.:%`).
+    private func appendIRI(_ prefix: String, _ part: String, to out: inout ExportOutput) {
+        out.append(byte: UInt8(ascii: "\""))
+        out.append(prefix)
+        out.append(ExportText.percentEncoded(part))
+        out.append(byte: UInt8(ascii: "\""))
+    }
+
+    private func appendTextual(_ purpose: String, _ value: String, to out: inout ExportOutput) {
+        out.append("{\"type\":\"TextualBody\",\"purpose\":\"")
+        out.append(purpose)
+        out.append("\",\"value\":")
+        out.appendJSONString(value)
+        out.append(byte: UInt8(ascii: "}"))
+    }
+
+    /// One span's annotation, as `annotation(for:document:bundle:)` of JSON values serialized compactly.
+    private func writeAnnotation(
+        for span: ExportSpan, document: Int, source: String, annotationPrefix: String, speakerPrefix: String, bundle: ExportBundle,
+        to out: inout ExportOutput
+    ) {
         let table = bundle.tables[document]
-        let source = Self.iri("document", bundle.documents[document].document.id)
-        var bodies: [JSONValue] = [textual("classifying", span.kind.role)]
-        if let form = span.form { bodies.append(textual("tagging", form)) }
-        if span.negated { bodies.append(textual("tagging", "negated")) }
-        if span.hedged { bodies.append(textual("tagging", "hedged")) }
-        if let role = span.role { bodies.append(textual("tagging", role)) }
-        if let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) {
-            bodies.append(.object([
-                ("id", .string(Self.iri("speaker", label, speakerID))), ("type", .string("TextualBody")),
-                ("purpose", .string("identifying")), ("value", .string(speaker.name)),
-            ]))
+        out.append("{\"@context\":\"")
+        out.append(Self.context)
+        out.append("\",\"id\":")
+        appendIRI(annotationPrefix, span.id, to: &out)
+        out.append(",\"type\":\"Annotation\",\"motivation\":\"classifying\",\"creator\":")
+        appendIRI("urn:workbench:annotator:", span.annotator, to: &out)
+        out.append(",\"body\":[")
+        appendTextual("classifying", span.kind.role, to: &out)
+        if let form = span.form {
+            out.append(byte: UInt8(ascii: ","))
+            appendTextual("tagging", form, to: &out)
         }
-        for linked in [span.mention, span.cue].compactMap({ $0 }) {
-            bodies.append(.object([
-                ("type", .string("SpecificResource")), ("purpose", .string("linking")),
-                ("source", .string(Self.iri("annotation", label, linked))),
-            ]))
+        if span.negated { out.append(",{\"type\":\"TextualBody\",\"purpose\":\"tagging\",\"value\":\"negated\"}") }
+        if span.hedged { out.append(",{\"type\":\"TextualBody\",\"purpose\":\"tagging\",\"value\":\"hedged\"}") }
+        if let role = span.role {
+            out.append(byte: UInt8(ascii: ","))
+            appendTextual("tagging", role, to: &out)
+        }
+        if let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) {
+            out.append(",{\"id\":")
+            appendIRI(speakerPrefix, speakerID, to: &out)
+            out.append(",\"type\":\"TextualBody\",\"purpose\":\"identifying\",\"value\":")
+            out.appendJSONString(speaker.name)
+            out.append(byte: UInt8(ascii: "}"))
+        }
+        for linked in [span.mention, span.cue] {
+            guard let linked else { continue }
+            out.append(",{\"type\":\"SpecificResource\",\"purpose\":\"linking\",\"source\":")
+            appendIRI(annotationPrefix, linked, to: &out)
+            out.append(byte: UInt8(ascii: "}"))
         }
         for note in bundle.notes(session: span.session, about: span.id) {
-            bodies.append(.object([
-                ("type", .string("TextualBody")), ("purpose", .string("commenting")), ("value", .string(note.text)),
-                ("creator", .string(Self.iri("annotator", note.annotator))),
-            ]))
+            out.append(",{\"type\":\"TextualBody\",\"purpose\":\"commenting\",\"value\":")
+            out.appendJSONString(note.text)
+            out.append(",\"creator\":")
+            appendIRI("urn:workbench:annotator:", note.annotator, to: &out)
+            out.append(byte: UInt8(ascii: "}"))
         }
-        let targets: [JSONValue] = span.segments.map { segment in
+        out.append("],\"target\":[")
+        for (index, segment) in span.segments.enumerated() {
             var prefixStart = max(0, segment.start - Self.contextLength)
             while prefixStart > 0 && !table.isCharacterBoundary(prefixStart) { prefixStart -= 1 }
             var suffixEnd = min(table.scalarCount, segment.end + Self.contextLength)
             while suffixEnd < table.scalarCount && !table.isCharacterBoundary(suffixEnd) { suffixEnd += 1 }
-            return .object([
-                ("type", .string("SpecificResource")),
-                ("source", .string(source)),
-                ("selector", .array([
-                    .object([("type", .string("TextPositionSelector")), ("start", .int(segment.start)), ("end", .int(segment.end))]),
-                    .object([
-                        ("type", .string("TextQuoteSelector")), ("exact", .string(bundle.slice(document, segment.start, segment.end))),
-                        ("prefix", .string(bundle.slice(document, prefixStart, segment.start))),
-                        ("suffix", .string(bundle.slice(document, segment.end, suffixEnd))),
-                    ]),
-                ])),
-            ])
+            if index > 0 { out.append(byte: UInt8(ascii: ",")) }
+            out.append("{\"type\":\"SpecificResource\",\"source\":\"")
+            out.append(source)
+            out.append("\",\"selector\":[{\"type\":\"TextPositionSelector\",\"start\":")
+            out.append(segment.start)
+            out.append(",\"end\":")
+            out.append(segment.end)
+            out.append("},{\"type\":\"TextQuoteSelector\",\"exact\":")
+            out.appendJSONString(bundle, document: document, segment.start, segment.end)
+            out.append(",\"prefix\":")
+            out.appendJSONString(bundle, document: document, prefixStart, segment.start)
+            out.append(",\"suffix\":")
+            out.appendJSONString(bundle, document: document, segment.end, suffixEnd)
+            out.append("}]}")
         }
-        return .object([
-            ("@context", .string(Self.context)),
-            ("id", .string(Self.iri("annotation", label, span.id))),
-            ("type", .string("Annotation")),
-            ("motivation", .string("classifying")),
-            ("creator", .string(Self.iri("annotator", span.annotator))),
-            ("body", .array(bodies)),
-            ("target", .array(targets)),
-        ])
+        out.append("]}")
     }
 
     private func annotation(for stance: Stance, session: Int, bundle: ExportBundle) -> JSONValue {

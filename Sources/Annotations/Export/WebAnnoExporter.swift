@@ -30,19 +30,17 @@ public struct WebAnnoExporter: Exporter {
         var lastToken: Int
     }
 
-    public func export(_ bundle: ExportBundle) -> [ExportFile] {
-        var files: [ExportFile] = []
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             for (documentIndex, document) in bundle.documents.enumerated() {
-                files.append(ExportFile(
-                    path: "\(ExportText.fileName(session.label))/\(ExportText.fileName(document.document.id)).tsv",
-                    contents: render(bundle, session: sessionIndex, document: documentIndex)))
+                out.begin("\(ExportText.fileName(session.label))/\(ExportText.fileName(document.document.id)).tsv")
+                render(bundle, session: sessionIndex, document: documentIndex, to: &out)
+                out.end()
             }
         }
-        return files
     }
 
-    private func render(_ bundle: ExportBundle, session: Int, document documentIndex: Int) -> String {
+    private func render(_ bundle: ExportBundle, session: Int, document documentIndex: Int, to out: inout ExportOutput) {
         let document = bundle.documents[documentIndex]
         let table = bundle.tables[documentIndex]
         let spans = bundle.spans[documentIndex]
@@ -51,7 +49,7 @@ public struct WebAnnoExporter: Exporter {
         var sentenceTokens: [[Token]] = []
         var placed: [Placed] = []
         var perToken: [[[Int]]] = []  // sentence → token → indices into `placed`
-        var firstPiece: [Int: Int] = [:]  // span index → its first placed piece
+        var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             let own = bySentence[sentenceIndex].filter { spans[$0].session == session }
             let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: own)
@@ -64,7 +62,7 @@ public struct WebAnnoExporter: Exporter {
                 let item = Placed(
                     span: piece.span, segment: piece.segment, number: placed.count + 1, sentence: sentenceIndex,
                     firstToken: range.lowerBound, lastToken: range.upperBound)
-                if firstPiece[piece.span] == nil { firstPiece[piece.span] = placed.count }
+                if firstPiece[piece.span] < 0 { firstPiece[piece.span] = placed.count }
                 for token in range { onToken[token].append(placed.count) }
                 placed.append(item)
             }
@@ -74,49 +72,81 @@ public struct WebAnnoExporter: Exporter {
         // Relations on the dependent's first row: dependent piece index → [(label, governor piece index)].
         var relations: [Int: [(String, Int)]] = [:]
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
-            guard let governor = firstPiece[index] else { continue }
+            let governor = firstPiece[index]
+            guard governor >= 0 else { continue }
             for (target, label) in [(span.mention, "speaker"), (span.cue, "cue")] {
                 guard let target, let location = bundle.location(session: session, id: target), location.document == documentIndex,
-                    let dependent = firstPiece[location.index]
+                    case let dependent = firstPiece[location.index], dependent >= 0
                 else { continue }
                 relations[dependent, default: []].append((label, governor))
             }
         }
-        var out = Self.header
-        out.reserveCapacity(document.document.text.utf8.count * 3)
+        out.append(Self.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            out += "#Text=\(ExportText.webAnnoText(sentence.text))\n"
+            out.append("#Text=")
+            out.appendWebAnnoText(sentence.text)
+            out.append(byte: 0x0A)
             for (tokenIndex, token) in sentenceTokens[sentenceIndex].enumerated() {
                 let here = perToken[sentenceIndex][tokenIndex]
-                out += "\(sentenceIndex + 1)-\(tokenIndex + 1)\t\(table.utf16Offset(ofScalar: token.start))-\(table.utf16Offset(ofScalar: token.end))\t"
-                out += ExportText.webAnnoText(token.text)
+                out.append(sentenceIndex + 1)
+                out.append(byte: UInt8(ascii: "-"))
+                out.append(tokenIndex + 1)
+                out.append(byte: 0x09)
+                out.append(table.utf16Offset(ofScalar: token.start))
+                out.append(byte: UInt8(ascii: "-"))
+                out.append(table.utf16Offset(ofScalar: token.end))
+                out.append(byte: 0x09)
+                out.appendWebAnnoText(token.text)
                 if here.isEmpty {
-                    out += "\t_\t_\t_"
+                    out.append("\t_\t_\t_")
                 } else {
-                    var ids = "", roles = "", speakers = ""
-                    for (position, pieceIndex) in here.enumerated() {
-                        let piece = placed[pieceIndex]
-                        let span = spans[piece.span]
-                        if position > 0 { ids += "|"; roles += "|"; speakers += "|" }
-                        ids += "\(ExportText.webAnnoValue(span.id))[\(piece.number)]"
-                        roles += "\(span.kind.role)[\(piece.number)]"
-                        speakers += "\(span.speaker.map(ExportText.webAnnoValue) ?? "*")[\(piece.number)]"
+                    for column in 0..<3 {
+                        out.append(byte: 0x09)
+                        for (position, pieceIndex) in here.enumerated() {
+                            let piece = placed[pieceIndex]
+                            let span = spans[piece.span]
+                            if position > 0 { out.append(byte: UInt8(ascii: "|")) }
+                            switch column {
+                            case 0: out.appendWebAnnoValue(span.id)
+                            case 1: out.append(span.kind.role)
+                            default: if let speaker = span.speaker { out.appendWebAnnoValue(speaker) } else { out.append(byte: UInt8(ascii: "*")) }
+                            }
+                            out.append(byte: UInt8(ascii: "["))
+                            out.append(piece.number)
+                            out.append(byte: UInt8(ascii: "]"))
+                        }
                     }
-                    out += "\t\(ids)\t\(roles)\t\(speakers)"
                 }
-                var labels = "", governors = ""
+                var links: [(label: String, governor: Int, dependent: Int)] = []
                 for pieceIndex in here where placed[pieceIndex].firstToken == tokenIndex && placed[pieceIndex].sentence == sentenceIndex {
-                    for (label, governorIndex) in relations[pieceIndex] ?? [] {
-                        let governor = placed[governorIndex]
-                        if !labels.isEmpty { labels += "|"; governors += "|" }
-                        labels += label
-                        governors += "\(governor.sentence + 1)-\(governor.firstToken + 1)[\(governor.number)_\(placed[pieceIndex].number)]"
-                    }
+                    for (label, governorIndex) in relations[pieceIndex] ?? [] { links.append((label, governorIndex, pieceIndex)) }
                 }
-                out += labels.isEmpty ? "\t_\t_\n" : "\t\(labels)\t\(governors)\n"
+                if links.isEmpty {
+                    out.append("\t_\t_\n")
+                } else {
+                    out.append(byte: 0x09)
+                    for (position, link) in links.enumerated() {
+                        if position > 0 { out.append(byte: UInt8(ascii: "|")) }
+                        out.append(link.label)
+                    }
+                    out.append(byte: 0x09)
+                    for (position, link) in links.enumerated() {
+                        let governor = placed[link.governor]
+                        if position > 0 { out.append(byte: UInt8(ascii: "|")) }
+                        out.append(governor.sentence + 1)
+                        out.append(byte: UInt8(ascii: "-"))
+                        out.append(governor.firstToken + 1)
+                        out.append(byte: UInt8(ascii: "["))
+                        out.append(governor.number)
+                        out.append(byte: UInt8(ascii: "_"))
+                        out.append(placed[link.dependent].number)
+                        out.append(byte: UInt8(ascii: "]"))
+                    }
+                    out.append(byte: 0x0A)
+                }
             }
-            out += "\n"
+            out.append(byte: 0x0A)
+            out.checkpoint()
         }
-        return out
     }
 }

@@ -1,0 +1,250 @@
+/// Appending text to an ``ExportOutput``: plain, numbers, document slices and the escapings of
+/// ``ExportText``, done on UTF-8 bytes (each gives the same bytes as its `String` counterpart).
+extension ExportOutput {
+    /// Appends the UTF-8 bytes of `text`.
+    @inline(__always)
+    public mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Appends one byte (an ASCII character).
+    @inline(__always)
+    public mutating func append(byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a decimal number.
+    public mutating func append(_ number: Int) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            append(UInt(number.magnitude))
+            return
+        }
+        append(UInt(number))
+    }
+
+    private mutating func append(_ number: UInt) {
+        if number < 10 {
+            bytes.append(0x30 + UInt8(number))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
+    }
+
+    /// Appends bytes `lower..<upper` of `source`.
+    @inline(__always)
+    public mutating func append(_ source: [UInt8], from lower: Int, to upper: Int) {
+        guard lower < upper else { return }
+        source.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+    }
+
+    /// Appends the text of a document between two scalar offsets (clamped), as ``ExportBundle/slice(_:_:_:)``.
+    @inline(__always)
+    public mutating func append(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
+        let table = bundle.tables[document]
+        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
+        append(bundle.bytes[document], from: lower, to: upper)
+    }
+
+    /// Appends `text` with each tab, LF and CR replaced by a space, as ``ExportText/singleLine(_:)``.
+    public mutating func appendSingleLine(_ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        Self.singleLine(&bytes, from: start)
+    }
+
+    /// Appends a document slice as a single line (see ``appendSingleLine(_:)``).
+    public mutating func appendSingleLine(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
+        let from = bytes.count
+        append(bundle, document: document, start, end)
+        Self.singleLine(&bytes, from: from)
+    }
+
+    private static func singleLine(_ bytes: inout [UInt8], from start: Int) {
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count where buffer[index] == 9 || buffer[index] == 10 || buffer[index] == 13 {
+                buffer[index] = 0x20
+            }
+        }
+    }
+
+    /// Appends `text` as ``ExportText/webAnnoText(_:)`` escapes it.
+    public mutating func appendWebAnnoText(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 9: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 10: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 13: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    /// Appends `text` as ``ExportText/webAnnoValue(_:)`` escapes it.
+    public mutating func appendWebAnnoValue(_ text: String) {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x5B, 0x5D, 0x7C, 0x5F, 0x3B, 0x2A:
+                bytes.append(0x5C)
+                bytes.append(byte)
+            case 0x3E where previous == 0x2D:
+                bytes.removeLast()
+                bytes.append(0x5C)
+                bytes.append(0x2D)
+                bytes.append(0x3E)
+            case 9: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 10: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 13: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            default: bytes.append(byte)
+            }
+            previous = byte
+        }
+    }
+
+    /// Appends `text` as a JSON string literal, as `JSONValue.writeString` writes it.
+    public mutating func appendJSONString(_ text: String) {
+        bytes.append(0x22)
+        var copy = text
+        copy.makeContiguousUTF8()
+        _ = copy.utf8.withContiguousStorageIfAvailable { appendJSONEscaped($0) }
+        bytes.append(0x22)
+    }
+
+    /// Appends a document slice as a JSON string literal.
+    public mutating func appendJSONString(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
+        let table = bundle.tables[document]
+        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
+        bytes.append(0x22)
+        bundle.bytes[document].withUnsafeBufferPointer { appendJSONEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        bytes.append(0x22)
+    }
+
+    private mutating func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        let count = source.count
+        while index < count {
+            let byte = source[index]
+            var escape: (UInt8, UInt8)? = nil
+            var unicode: UInt32? = nil
+            var width = 1
+            switch byte {
+            case 0x22: escape = (0x5C, 0x22)
+            case 0x5C: escape = (0x5C, 0x5C)
+            case 10: escape = (0x5C, UInt8(ascii: "n"))
+            case 13: escape = (0x5C, UInt8(ascii: "r"))
+            case 9: escape = (0x5C, UInt8(ascii: "t"))
+            case 8: escape = (0x5C, UInt8(ascii: "b"))
+            case 12: escape = (0x5C, UInt8(ascii: "f"))
+            case 0..<0x20, 0x7F: unicode = UInt32(byte)
+            case 0xE2 where index + 2 < count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
+                unicode = source[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                width = 3
+            default:
+                index += 1
+                continue
+            }
+            if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            if let (first, second) = escape {
+                bytes.append(first)
+                bytes.append(second)
+            } else if let value = unicode {
+                bytes.append(0x5C)
+                bytes.append(UInt8(ascii: "u"))
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+            }
+            index += width
+            runStart = index
+        }
+        if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    /// Appends `text` as ``ExportText/html(_:)`` escapes it.
+    public mutating func appendHTML(_ text: String) {
+        var copy = text
+        copy.makeContiguousUTF8()
+        _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLEscaped($0) }
+    }
+
+    /// Appends a document slice as ``ExportText/html(_:)`` escapes it.
+    public mutating func appendHTML(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
+        let table = bundle.tables[document]
+        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
+        bundle.bytes[document].withUnsafeBufferPointer { appendHTMLEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+    }
+
+    private mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var index = 0
+        let count = source.count
+        while index < count {
+            let byte = source[index]
+            var replacement: String? = nil
+            var width = 1
+            if byte < 0x80 {
+                switch byte {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                case 9, 10: break
+                default: if byte < 0x20 || byte == 0x7F { replacement = "\u{FFFD}" }
+                }
+            } else {
+                // Decode the scalar to test it; keep its bytes unless it is a control or noncharacter.
+                var value: UInt32
+                if byte >= 0xF0 {
+                    width = 4
+                    value = UInt32(byte & 0x07)
+                } else if byte >= 0xE0 {
+                    width = 3
+                    value = UInt32(byte & 0x0F)
+                } else {
+                    width = 2
+                    value = UInt32(byte & 0x1F)
+                }
+                width = min(width, count - index)
+                for offset in 1..<max(width, 1) { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                if (0x80...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
+                    replacement = "\u{FFFD}"
+                }
+            }
+            if let replacement {
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+                bytes.append(contentsOf: replacement.utf8)
+                runStart = index + width
+            }
+            index += width
+        }
+        if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    /// Appends `text` as ``ExportText/csvField(_:)`` writes it.
+    public mutating func appendCSVField(_ text: String) {
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(0x22)
+        for byte in text.utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+    }
+}

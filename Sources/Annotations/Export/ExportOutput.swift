@@ -1,0 +1,159 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where an exporter writes its files, as UTF-8 bytes: either kept in memory as ``ExportFile``s or
+/// streamed into files under a folder (the writer's staging folder). Exporters call
+/// ``begin(_:)``, append bytes, call ``checkpoint()`` now and then (which streams the buffered
+/// bytes to the file once there are enough of them) and ``end()``. An exporter writing two files
+/// side by side begins both and switches between them with ``select(_:)``.
+///
+/// Writing errors do not interrupt the exporter: the first one is kept in ``failure`` and later
+/// writes are skipped; ``ExportWriter`` reports it.
+public struct ExportOutput {
+    /// Where the files go.
+    enum Destination {
+        case memory
+        case folder(String)
+    }
+
+    /// A begun file that is not the current one.
+    private struct Parked {
+        var descriptor: Int32
+        var bytes: [UInt8]
+    }
+
+    /// Bytes of the current file not yet handed on.
+    public var bytes: [UInt8] = []
+    /// Paths of the files begun, relative to the destination, in order.
+    public private(set) var paths: [String] = []
+    /// The first writing error, if any.
+    public private(set) var failure: ExportError?
+
+    let destination: Destination
+    private let streams: Bool
+    private var memoryFiles: [ExportFile?] = []
+    private var current = -1
+    private var descriptor: Int32 = -1
+    private var parked: [Int: Parked] = [:]
+    private var madeFolders: Set<String> = []
+    /// Streams the buffer to the file once it holds this many bytes.
+    private static let chunk = 1 << 20
+
+    /// An output that keeps the files in memory.
+    public init() {
+        destination = .memory
+        streams = false
+    }
+
+    /// An output that writes the files under `folder` (which must exist).
+    init(folder: String) {
+        destination = .folder(folder)
+        streams = true
+    }
+
+    /// The files kept in memory (memory destination only), in the order they were begun.
+    public var files: [ExportFile] { memoryFiles.compactMap { $0 } }
+
+    /// Starts the file at `path` (relative, `/` separates folders) and makes it the current one;
+    /// returns its number for ``select(_:)``.
+    @discardableResult
+    public mutating func begin(_ path: String) -> Int {
+        park()
+        current = paths.count
+        paths.append(path)
+        memoryFiles.append(nil)
+        bytes.removeAll(keepingCapacity: true)
+        descriptor = -1
+        guard case .folder(let folder) = destination, failure == nil else { return current }
+        let full = folder + "/" + path
+        let parent = (full as NSString).deletingLastPathComponent
+        if !madeFolders.contains(parent) {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                failure = .cannotWrite(path: parent, reason: error.localizedDescription)
+                return current
+            }
+            madeFolders.insert(parent)
+        }
+        descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 { fail(full) }
+        return current
+    }
+
+    /// Makes the begun, unfinished file `file` the current one.
+    public mutating func select(_ file: Int) {
+        guard file != current, var slot = parked.removeValue(forKey: file) else { return }
+        park()
+        current = file
+        swap(&bytes, &slot.bytes)
+        descriptor = slot.descriptor
+    }
+
+    private mutating func park() {
+        guard current >= 0 else { return }
+        parked[current] = Parked(descriptor: descriptor, bytes: bytes)
+        bytes = []
+        descriptor = -1
+        current = -1
+    }
+
+    /// Streams the buffered bytes to the file when there are enough of them (no-op in memory).
+    @inline(__always)
+    public mutating func checkpoint() {
+        if streams, bytes.count >= Self.chunk { flush() }
+    }
+
+    /// Finishes the current file.
+    public mutating func end() {
+        guard current >= 0 else { return }
+        switch destination {
+        case .memory:
+            memoryFiles[current] = ExportFile(path: paths[current], bytes: bytes)
+            bytes = []
+        case .folder(let folder):
+            flush()
+            if descriptor >= 0 {
+                if close(descriptor) != 0 { fail(folder + "/" + paths[current]) }
+                descriptor = -1
+            }
+        }
+        current = -1
+    }
+
+    /// Writes a whole file at once.
+    public mutating func file(_ path: String, _ contents: String) {
+        begin(path)
+        append(contents)
+        end()
+    }
+
+    private mutating func flush() {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        guard descriptor >= 0, !bytes.isEmpty else { return }
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+        if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+    }
+
+    private mutating func fail(_ full: String) {
+        if failure == nil { failure = .cannotWrite(path: full, reason: String(cString: strerror(errno))) }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
+}
