@@ -28,14 +28,10 @@ public struct SessionVerifier: Sendable {
             return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
         }
         var state = AnnotationState(schema: file.schema)
-        for event in file.events {
-            do {
-                try state.apply(event)
-            } catch {
-                return Report(
-                    events: file.events.count, annotations: 0, documents: 0,
-                    logProblem: .cannotApply(seq: event.seq, reason: error.description), differences: [])
-            }
+        if let failure = state.apply(contentsOf: file.events) {
+            return Report(
+                events: file.events.count, annotations: 0, documents: 0,
+                logProblem: .cannotApply(seq: file.events[failure.index].seq, reason: failure.error.description), differences: [])
         }
         var documents = Set<String>()
         for mention in state.mentions.values { documents.insert(mention.anchor.document) }
