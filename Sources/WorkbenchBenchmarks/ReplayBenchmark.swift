@@ -24,17 +24,21 @@ enum ReplayBenchmark {
             try data.write(to: URL(fileURLWithPath: path))
         }
         var reads: [Double] = [], decodes: [Double] = [], verifies: [Double] = [], replays: [Double] = []
-        var cpuTotals: [Double] = [], cpuReplays: [Double] = []
+        var cpuTotals: [Double] = [], cpuReplays: [Double] = [], cpuDecodes: [Double] = [], cpuVerifies: [Double] = []
         var events = 0
         for run in 0..<runs {
             let cpuStart = SessionBenchmark.cpuSeconds()
             var bytes = Data()
             reads.append(BenchmarkSupport.time { bytes = FileManager.default.contents(atPath: path) ?? Data() })
             var decoded: SessionFile?
-            decodes.append(BenchmarkSupport.time { decoded = try? SessionCodec.decode(bytes, path: path) })
+            let decode = SessionBenchmark.measure { decoded = try? SessionCodec.decode(bytes, path: path) }
+            decodes.append(decode.wall)
+            cpuDecodes.append(decode.cpu)
             guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }
             var report: SessionVerifier.Report?
-            verifies.append(BenchmarkSupport.time { report = SessionVerifier().verify(decoded) })
+            let verify = SessionBenchmark.measure { report = SessionVerifier().verify(decoded) }
+            verifies.append(verify.wall)
+            cpuVerifies.append(verify.cpu)
             cpuTotals.append(SessionBenchmark.cpuSeconds() - cpuStart)
             guard let report, report.isValid else { throw BenchmarkSupport.UsageError(description: "the written session does not verify") }
             if run == 0 {
@@ -48,8 +52,8 @@ enum ReplayBenchmark {
         let read = BenchmarkSupport.median(reads), decode = BenchmarkSupport.median(decodes)
         let verify = BenchmarkSupport.median(verifies), replay = BenchmarkSupport.median(replays)
         print(String(format: "read file: %.3f s", read))
-        print(String(format: "decode JSON: %.3f s", decode))
-        print(String(format: "verify (order check + replay + compare): %.3f s", verify))
+        print(String(format: "decode JSON: %.3f s (CPU %.3f s)", decode, BenchmarkSupport.median(cpuDecodes)))
+        print(String(format: "verify (order check + replay + compare): %.3f s (CPU %.3f s)", verify, BenchmarkSupport.median(cpuVerifies)))
         print(String(format: "replay alone: %.3f s = %.2f M events/s (CPU %.3f s)", replay, Double(events) / replay / 1e6,
                      BenchmarkSupport.median(cpuReplays)))
         print(String(format: "total replay --verify: %.3f s (median of %d runs; CPU median %.3f s)", read + decode + verify, runs,
