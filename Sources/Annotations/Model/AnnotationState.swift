@@ -83,7 +83,7 @@ public struct AnnotationState: Sendable, Hashable {
         return events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
             for index in buffer.indices {
                 do throws(AnnotationError) {
-                    try apply(buffer[index])
+                    try apply(seq: buffer[index].seq, annotator: buffer[index].annotator, action: buffer[index].action)
                 } catch {
                     return (index, error)
                 }
@@ -153,8 +153,14 @@ public struct AnnotationState: Sendable, Hashable {
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
     public mutating func apply(_ event: Event) throws(AnnotationError) {
-        guard event.seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: event.seq) }
-        switch event.action {
+        try apply(seq: event.seq, annotator: event.annotator, action: event.action)
+    }
+
+    /// ``apply(_:)`` with the parts of the event it needs, so that a log can be applied without copying its events.
+    @inline(__always)
+    private mutating func apply(seq: Int, annotator: String, action: EditAction) throws(AnnotationError) {
+        guard seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: seq) }
+        switch action {
         case .undo:
             guard let change = undoStack.popLast() else { throw .nothingToUndo }
             change.forEachEntryReversed { write($0.key, $0.before) }
@@ -164,23 +170,23 @@ public struct AnnotationState: Sendable, Hashable {
             change.forEachEntry { write($0.key, $0.after) }
             undoStack.append(change)
         case .add(let original):
-            let record = original.stampingAnnotator(event.annotator)
+            let record = original.stampingAnnotator(annotator)
             if let entry = try insert(record) {
-                undoStack.append(Change(seq: event.seq, entry: entry))
+                undoStack.append(Change(seq: seq, entry: entry))
             } else {
                 let entries = try plan(.add(record))
                 for entry in entries { write(entry.key, entry.after) }
-                undoStack.append(Change(seq: event.seq, entries: entries))
+                undoStack.append(Change(seq: seq, entries: entries))
             }
             if !redoStack.isEmpty { redoStack.removeAll() }
             reserve(original)
         default:
-            let entries = try plan(event.action)
+            let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
-            undoStack.append(Change(seq: event.seq, entries: entries))
+            undoStack.append(Change(seq: seq, entries: entries))
             if !redoStack.isEmpty { redoStack.removeAll() }
         }
-        lastSeq = event.seq
+        lastSeq = seq
     }
 
     /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.

@@ -56,52 +56,52 @@ public struct Claim: Sendable, Hashable, Codable {
 
     /// Identifier such as `C1`.
     public var id: String {
-        get { box.value.id }
+        _read { yield box.value.id }
         set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
     }
     /// Where the claim is.
     public var anchor: TextAnchor {
-        get { box.value.anchor }
+        _read { yield box.value.anchor }
         set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
     }
     /// The canonical speaker it is attributed to, if known.
     public var speaker: String? {
-        get { box.value.speaker }
+        _read { yield box.value.speaker }
         set { CopyOnWriteBox.unique(&box); box.value.speaker = newValue }
     }
     /// The mention that names the speaker here, if any (the speaker may be named earlier).
     public var mention: String? {
-        get { box.value.mention }
+        _read { yield box.value.mention }
         set { CopyOnWriteBox.unique(&box); box.value.mention = newValue }
     }
     /// The reporting cue, if any.
     public var cue: String? {
-        get { box.value.cue }
+        _read { yield box.value.cue }
         set { CopyOnWriteBox.unique(&box); box.value.cue = newValue }
     }
     /// The form (a label of ``AnnotationSchema/claimForms``: direct, indirect, …), if set.
     public var form: String? {
-        get { box.value.form }
+        _read { yield box.value.form }
         set { CopyOnWriteBox.unique(&box); box.value.form = newValue }
     }
     /// The claim is negated.
     public var negated: Bool {
-        get { box.value.negated }
+        _read { yield box.value.negated }
         set { CopyOnWriteBox.unique(&box); box.value.negated = newValue }
     }
     /// The claim is hedged.
     public var hedged: Bool {
-        get { box.value.hedged }
+        _read { yield box.value.hedged }
         set { CopyOnWriteBox.unique(&box); box.value.hedged = newValue }
     }
     /// Who made the annotation.
     public var annotator: String {
-        get { box.value.annotator }
+        _read { yield box.value.annotator }
         set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
-        get { box.value.sources }
+        _read { yield box.value.sources }
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 

@@ -15,22 +15,22 @@ public struct Cue: Sendable, Hashable, Codable {
 
     /// Identifier such as `Q1`.
     public var id: String {
-        get { box.value.id }
+        _read { yield box.value.id }
         set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
     }
     /// Where the cue is.
     public var anchor: TextAnchor {
-        get { box.value.anchor }
+        _read { yield box.value.anchor }
         set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
     }
     /// Who made the annotation.
     public var annotator: String {
-        get { box.value.annotator }
+        _read { yield box.value.annotator }
         set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
-        get { box.value.sources }
+        _read { yield box.value.sources }
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 

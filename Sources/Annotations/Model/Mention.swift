@@ -18,32 +18,32 @@ public struct Mention: Sendable, Hashable, Codable {
 
     /// Identifier such as `M1`.
     public var id: String {
-        get { box.value.id }
+        _read { yield box.value.id }
         set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
     }
     /// Where the mention is.
     public var anchor: TextAnchor {
-        get { box.value.anchor }
+        _read { yield box.value.anchor }
         set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
     }
     /// The speaker it refers to.
     public var speaker: String {
-        get { box.value.speaker }
+        _read { yield box.value.speaker }
         set { CopyOnWriteBox.unique(&box); box.value.speaker = newValue }
     }
     /// Role or title at this mention, if any.
     public var role: String? {
-        get { box.value.role }
+        _read { yield box.value.role }
         set { CopyOnWriteBox.unique(&box); box.value.role = newValue }
     }
     /// Who made the annotation.
     public var annotator: String {
-        get { box.value.annotator }
+        _read { yield box.value.annotator }
         set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
-        get { box.value.sources }
+        _read { yield box.value.sources }
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 
