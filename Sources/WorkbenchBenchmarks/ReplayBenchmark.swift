@@ -9,37 +9,55 @@ enum ReplayBenchmark {
         name: "verify", summary: "replay --verify of a 1 000 000-event session (decode + replay + compare)", run: run)
 
     static func run(arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["events", "runs"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["events", "runs", "session"])
         let count = Int(options["events"] ?? "") ?? 1_000_000
         let runs = Int(options["runs"] ?? "") ?? 3
         let folder = NSTemporaryDirectory() + "workbench-verify-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/large.json"
-        let file = try session(events: count)
-        let data = try SessionCodec.encode(file)
-        try data.write(to: URL(fileURLWithPath: path))
-        print(String(format: "session: %d events, %d annotations, %.1f MB JSON", file.events.count,
-                     file.annotations.count + file.speakers.count + file.statuses.count, Double(data.count) / 1e6))
+        // `--session PATH` keeps the generated file there and reuses it on later runs (generating
+        // 1 000 000 events takes longer than verifying them).
+        let path = options["session"] ?? folder + "/large.json"
+        if !FileManager.default.fileExists(atPath: path) {
+            let file = try session(events: count)
+            let data = try SessionCodec.encode(file)
+            try data.write(to: URL(fileURLWithPath: path))
+        }
         var reads: [Double] = [], decodes: [Double] = [], verifies: [Double] = [], replays: [Double] = []
-        for _ in 0..<runs {
+        var cpuTotals: [Double] = [], cpuReplays: [Double] = [], cpuDecodes: [Double] = [], cpuVerifies: [Double] = []
+        var events = 0
+        for run in 0..<runs {
+            let cpuStart = SessionBenchmark.cpuSeconds()
             var bytes = Data()
             reads.append(BenchmarkSupport.time { bytes = FileManager.default.contents(atPath: path) ?? Data() })
             var decoded: SessionFile?
-            decodes.append(BenchmarkSupport.time { decoded = try? SessionCodec.decode(bytes, path: path) })
+            let decode = SessionBenchmark.measure { decoded = try? SessionCodec.decode(bytes, path: path) }
+            decodes.append(decode.wall)
+            cpuDecodes.append(decode.cpu)
             guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }
             var report: SessionVerifier.Report?
-            verifies.append(BenchmarkSupport.time { report = SessionVerifier().verify(decoded) })
-            guard report?.isValid == true else { throw BenchmarkSupport.UsageError(description: "the written session does not verify") }
-            replays.append(BenchmarkSupport.time { _ = try? AnnotationState.replaying(decoded.events, schema: decoded.schema) })
+            let verify = SessionBenchmark.measure { report = SessionVerifier().verify(decoded) }
+            verifies.append(verify.wall)
+            cpuVerifies.append(verify.cpu)
+            cpuTotals.append(SessionBenchmark.cpuSeconds() - cpuStart)
+            guard let report, report.isValid else { throw BenchmarkSupport.UsageError(description: "the written session does not verify") }
+            if run == 0 {
+                events = report.events
+                print(String(format: "session: %d events, %d annotations, %.1f MB JSON", report.events, report.annotations, Double(bytes.count) / 1e6))
+            }
+            let replay = SessionBenchmark.measure { _ = try? AnnotationState.replaying(decoded.events, schema: decoded.schema) }
+            replays.append(replay.wall)
+            cpuReplays.append(replay.cpu)
         }
         let read = BenchmarkSupport.median(reads), decode = BenchmarkSupport.median(decodes)
         let verify = BenchmarkSupport.median(verifies), replay = BenchmarkSupport.median(replays)
         print(String(format: "read file: %.3f s", read))
-        print(String(format: "decode JSON: %.3f s", decode))
-        print(String(format: "verify (order check + replay + compare): %.3f s", verify))
-        print(String(format: "replay alone: %.3f s = %.2f M events/s", replay, Double(count) / replay / 1e6))
-        print(String(format: "total replay --verify: %.3f s (median of %d runs)", read + decode + verify, runs))
+        print(String(format: "decode JSON: %.3f s (CPU %.3f s)", decode, BenchmarkSupport.median(cpuDecodes)))
+        print(String(format: "verify (order check + replay + compare): %.3f s (CPU %.3f s)", verify, BenchmarkSupport.median(cpuVerifies)))
+        print(String(format: "replay alone: %.3f s = %.2f M events/s (CPU %.3f s)", replay, Double(events) / replay / 1e6,
+                     BenchmarkSupport.median(cpuReplays)))
+        print(String(format: "total replay --verify: %.3f s (median of %d runs; CPU median %.3f s)", read + decode + verify, runs,
+                     BenchmarkSupport.median(cpuTotals)))
     }
 
     /// A session whose log mixes what annotators do: speakers, mentions, cues and claims, edits,

@@ -59,45 +59,108 @@ public struct AnnotationState: Sendable, Hashable {
     /// Replays events from an empty state with `schema`.
     public static func replaying<S: Sequence>(_ events: S, schema: AnnotationSchema) throws(AnnotationError) -> AnnotationState
     where S.Element == Event {
+        if let array = events as? [Event] { return try replaying(array, schema: schema) }
         var state = AnnotationState(schema: schema)
         state.reserveCapacity(for: events)
         for event in events { try state.apply(event) }
         return state
     }
 
+    /// Replays a log from an empty state with `schema`.
+    public static func replaying(_ events: [Event], schema: AnnotationSchema) throws(AnnotationError) -> AnnotationState {
+        var state = AnnotationState(schema: schema)
+        state.reserveCapacity(for: events)
+        if let failure = state.apply(contentsOf: events) { throw failure.error }
+        return state
+    }
+
+    /// Applies `events` in order, after reserving room for them; stops at the first event that cannot
+    /// apply and returns its index and the reason (the state then holds the events before it).
+    ///
+    /// Walks the log without copying its events, which matters for logs of a million events.
+    public mutating func apply(contentsOf events: [Event]) -> (index: Int, error: AnnotationError)? {
+        reserveCapacity(for: events)
+        return events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
+            for index in buffer.indices {
+                do throws(AnnotationError) {
+                    try apply(seq: buffer[index].seq, annotator: buffer[index].annotator, action: buffer[index].action)
+                } catch {
+                    return (index, error)
+                }
+            }
+            return nil
+        }
+    }
+
     /// Reserves room for the records and history that `events` will create, so replaying a long log
     /// does not keep resizing its tables.
     public mutating func reserveCapacity<S: Sequence>(for events: S) where S.Element == Event {
-        var speakerAdds = 0, mentionAdds = 0, cueAdds = 0, claimAdds = 0, targetAdds = 0, stanceAdds = 0, noteAdds = 0
+        if let array = events as? [Event] { return reserveCapacity(for: array) }
+        var adds = [Int](repeating: 0, count: 7)
         var total = 0
         for event in events {
             total += 1
-            guard case .add(let record) = event.action else { continue }
-            switch record {
-            case .speaker: speakerAdds += 1
-            case .mention: mentionAdds += 1
-            case .cue: cueAdds += 1
-            case .claim: claimAdds += 1
-            case .target: targetAdds += 1
-            case .stance: stanceAdds += 1
-            case .note: noteAdds += 1
-            case .status, .review: break
+            if case .add(let record) = event.action, let kind = Self.tableIndex(record) { adds[kind] += 1 }
+        }
+        reserveTables(adds, history: total)
+    }
+
+    /// Which table an added record goes to (speakers, mentions, cues, claims, targets, stances, notes), if any.
+    private static func tableIndex(_ record: Record) -> Int? {
+        switch record {
+        case .speaker: return 0
+        case .mention: return 1
+        case .cue: return 2
+        case .claim: return 3
+        case .target: return 4
+        case .stance: return 5
+        case .note: return 6
+        case .status, .review: return nil
+        }
+    }
+
+    /// Reserves room for `adds` more records per table (in ``tableIndex(_:)`` order) and `history` more changes.
+    private mutating func reserveTables(_ adds: [Int], history: Int) {
+        speakers.reserveCapacity(speakers.count + adds[0])
+        mentions.reserveCapacity(mentions.count + adds[1])
+        cues.reserveCapacity(cues.count + adds[2])
+        claims.reserveCapacity(claims.count + adds[3])
+        targets.reserveCapacity(targets.count + adds[4])
+        stances.reserveCapacity(stances.count + adds[5])
+        notes.reserveCapacity(notes.count + adds[6])
+        undoStack.reserveCapacity(undoStack.count + history)
+    }
+
+    /// Reserves room for the records and history that a log will create.
+    public mutating func reserveCapacity(for events: [Event]) {
+        var speakerAdds = 0, mentionAdds = 0, cueAdds = 0, claimAdds = 0, targetAdds = 0, stanceAdds = 0, noteAdds = 0
+        events.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                switch buffer[index].action {
+                case .add(.speaker): speakerAdds += 1
+                case .add(.mention): mentionAdds += 1
+                case .add(.cue): cueAdds += 1
+                case .add(.claim): claimAdds += 1
+                case .add(.target): targetAdds += 1
+                case .add(.stance): stanceAdds += 1
+                case .add(.note): noteAdds += 1
+                default: break
+                }
             }
         }
-        speakers.reserveCapacity(speakers.count + speakerAdds)
-        mentions.reserveCapacity(mentions.count + mentionAdds)
-        cues.reserveCapacity(cues.count + cueAdds)
-        claims.reserveCapacity(claims.count + claimAdds)
-        targets.reserveCapacity(targets.count + targetAdds)
-        stances.reserveCapacity(stances.count + stanceAdds)
-        notes.reserveCapacity(notes.count + noteAdds)
-        undoStack.reserveCapacity(undoStack.count + total)
+        reserveTables([speakerAdds, mentionAdds, cueAdds, claimAdds, targetAdds, stanceAdds, noteAdds], history: events.count)
     }
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
     public mutating func apply(_ event: Event) throws(AnnotationError) {
-        guard event.seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: event.seq) }
-        switch event.action {
+        try apply(seq: event.seq, annotator: event.annotator, action: event.action)
+    }
+
+    /// ``apply(_:)`` with the parts of the event it needs, so that a log can be applied without copying its events.
+    @inline(__always)
+    private mutating func apply(seq: Int, annotator: String, action: EditAction) throws(AnnotationError) {
+        guard seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: seq) }
+        switch action {
         case .undo:
             guard let change = undoStack.popLast() else { throw .nothingToUndo }
             change.forEachEntryReversed { write($0.key, $0.before) }
@@ -107,23 +170,23 @@ public struct AnnotationState: Sendable, Hashable {
             change.forEachEntry { write($0.key, $0.after) }
             undoStack.append(change)
         case .add(let original):
-            let record = original.stampingAnnotator(event.annotator)
+            let record = original.stampingAnnotator(annotator)
             if let entry = try insert(record) {
-                undoStack.append(Change(seq: event.seq, entry: entry))
+                undoStack.append(Change(seq: seq, entry: entry))
             } else {
                 let entries = try plan(.add(record))
                 for entry in entries { write(entry.key, entry.after) }
-                undoStack.append(Change(seq: event.seq, entries: entries))
+                undoStack.append(Change(seq: seq, entries: entries))
             }
             if !redoStack.isEmpty { redoStack.removeAll() }
             reserve(original)
         default:
-            let entries = try plan(event.action)
+            let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
-            undoStack.append(Change(seq: event.seq, entries: entries))
+            undoStack.append(Change(seq: seq, entries: entries))
             if !redoStack.isEmpty { redoStack.removeAll() }
         }
-        lastSeq = event.seq
+        lastSeq = seq
     }
 
     /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.

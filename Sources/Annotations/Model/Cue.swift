@@ -1,19 +1,57 @@
 /// A reporting expression ("sagte", "fügte … hinzu", "warf … vor"); may be discontinuous.
+///
+/// The fields live in one copy-on-write cell, so a cue is one reference wide and copying it is a
+/// retain; it still behaves as a value.
 public struct Cue: Sendable, Hashable, Codable {
+    /// The stored fields; their JSON form is the cue's.
+    struct Fields: Sendable, Hashable, Codable {
+        var id: String
+        var anchor: TextAnchor
+        var annotator: String
+        var sources: [String]?
+    }
+
+    private var box: CopyOnWriteBox<Fields>
+
     /// Identifier such as `Q1`.
-    public var id: String
+    public var id: String {
+        _read { yield box.value.id }
+        set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
+    }
     /// Where the cue is.
-    public var anchor: TextAnchor
+    public var anchor: TextAnchor {
+        _read { yield box.value.anchor }
+        set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
+    }
     /// Who made the annotation.
-    public var annotator: String
+    public var annotator: String {
+        _read { yield box.value.annotator }
+        set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
+    }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
-    public var sources: [String]?
+    public var sources: [String]? {
+        _read { yield box.value.sources }
+        set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
+    }
 
     /// Creates a cue.
     public init(id: String, anchor: TextAnchor, annotator: String = "", sources: [String]? = nil) {
-        self.id = id
-        self.anchor = anchor
-        self.annotator = annotator
-        self.sources = sources
+        box = CopyOnWriteBox(Fields(id: id, anchor: anchor, annotator: annotator, sources: sources))
+    }
+
+    public static func == (lhs: Cue, rhs: Cue) -> Bool {
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        box.value.hash(into: &hasher)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        box = CopyOnWriteBox(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try box.value.encode(to: encoder)
     }
 }

@@ -7,9 +7,9 @@ public enum EditAction: Sendable, Hashable {
     /// Deletes the record with this id, and what depends on it (see ``AnnotationState``).
     case delete(String)
     /// Sets a sentence's status (`open` removes it).
-    case setStatus(SentenceKey, SentenceStatus)
+    indirect case setStatus(SentenceKey, SentenceStatus)
     /// Records a reviewer's verdict on an annotation.
-    case review(ReviewDecision)
+    indirect case review(ReviewDecision)
     /// Takes back the most recent change that is not yet undone.
     case undo
     /// Re-does the most recently undone change.

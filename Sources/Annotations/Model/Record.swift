@@ -1,15 +1,18 @@
 /// Any one thing the annotation state holds, addressed by a ``RecordKey``. Every change to the
 /// state is a list of records before and after, which makes undo and redo exact.
-public indirect enum Record: Sendable, Hashable {
-    case speaker(Speaker)
+///
+/// A record is one reference wide: mentions, cues and claims (the many) keep their fields in a
+/// copy-on-write cell of their own, the other kinds are stored indirectly.
+public enum Record: Sendable, Hashable {
+    indirect case speaker(Speaker)
     case mention(Mention)
     case cue(Cue)
     case claim(Claim)
-    case target(Target)
-    case stance(Stance)
-    case note(Note)
-    case status(SentenceKey, SentenceStatus)
-    case review(ReviewDecision)
+    indirect case target(Target)
+    indirect case stance(Stance)
+    indirect case note(Note)
+    indirect case status(SentenceKey, SentenceStatus)
+    indirect case review(ReviewDecision)
 
     /// The key the record is stored under.
     public var key: RecordKey {

@@ -3,10 +3,14 @@
 public enum LogCheck {
     /// The first ordering problem in `events`, or nil when the sequence numbers run 1, 2, 3, … .
     public static func orderingProblem(in events: [Event]) -> ReplayError? {
+        events.withUnsafeBufferPointer { orderingProblem(in: $0) }
+    }
+
+    private static func orderingProblem(in events: UnsafeBufferPointer<Event>) -> ReplayError? {
         var previous = 0
         var highest = 0
-        for (index, event) in events.enumerated() {
-            let seq = event.seq
+        for index in events.indices {
+            let seq = events[index].seq
             if seq == previous + 1, seq > highest {
                 previous = seq
                 highest = seq

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rebuilds a session's state from its event log and compares it with the annotations stored in
 /// the file, reporting log damage (gaps, reordering, events that cannot apply) and every differing
 /// annotation. Unlike ``Session/init(file:path:)`` it never throws on a mismatch: it reports.
@@ -27,28 +29,42 @@ public struct SessionVerifier: Sendable {
         if let problem = LogCheck.orderingProblem(in: file.events) {
             return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
         }
-        var state = AnnotationState(schema: file.schema)
-        for event in file.events {
-            do {
-                try state.apply(event)
-            } catch {
-                return Report(
-                    events: file.events.count, annotations: 0, documents: 0,
-                    logProblem: .cannotApply(seq: event.seq, reason: error.description), differences: [])
+        var replayed = AnnotationState(schema: file.schema)
+        if let failure = replayed.apply(contentsOf: file.events) {
+            return Report(
+                events: file.events.count, annotations: 0, documents: 0,
+                logProblem: .cannotApply(seq: file.events[failure.index].seq, reason: failure.error.description), differences: [])
+        }
+        // Counting documents and comparing the stored annotations are independent reads of the
+        // state: on two cores they run at the same time.
+        let work = VerifierResults()
+        let state = replayed
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                work.set(documents: Self.documentCount(state))
+            } else {
+                work.set(agrees: Self.agrees(file, with: state))
             }
         }
+        let records: [Int] = [state.speakers.count, state.mentions.count, state.cues.count, state.claims.count,
+                              state.targets.count, state.stances.count, state.notes.count, state.statuses.count, state.reviews.count]
+        let annotations = records.reduce(0, +)
+        // Fast check first; the sorted, readable list of differences only when something differs.
+        let differences = work.agrees ? [] : file.differences(from: state)
+        let documents = work.documents
+        return Report(
+            events: file.events.count, annotations: annotations, documents: documents, logProblem: nil,
+            differences: differences)
+    }
+
+    /// Documents that have at least one annotation or status.
+    static func documentCount(_ state: AnnotationState) -> Int {
         var documents = Set<String>()
         for mention in state.mentions.values { documents.insert(mention.anchor.document) }
         for cue in state.cues.values { documents.insert(cue.anchor.document) }
         for claim in state.claims.values { documents.insert(claim.anchor.document) }
         for key in state.statuses.keys { documents.insert(key.document) }
-        let annotations = state.speakers.count + state.mentions.count + state.cues.count + state.claims.count
-            + state.targets.count + state.stances.count + state.notes.count + state.statuses.count + state.reviews.count
-        // Fast check first; the sorted, readable list of differences only when something differs.
-        let differences = Self.agrees(file, with: state) ? [] : file.differences(from: state)
-        return Report(
-            events: file.events.count, annotations: annotations, documents: documents.count, logProblem: nil,
-            differences: differences)
+        return documents.count
     }
 
     /// True when the stored annotations equal the state's records (hash lookups, no sorting).

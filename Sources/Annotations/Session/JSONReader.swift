@@ -43,6 +43,17 @@ struct JSONReader {
         position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
+    /// A reader at byte offset `position` of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.bytes = bytes
+        self.position = min(max(position, 0), bytes.count)
+    }
+
+    /// Continues reading at byte offset `position` (one that another reader of the same bytes reached).
+    mutating func move(to position: Int) {
+        self.position = min(max(position, 0), bytes.count)
+    }
+
     // MARK: - Errors
 
     func syntaxError(_ message: String) -> Failure {

@@ -38,13 +38,8 @@ public struct Session: Sendable {
         derivedFrom = file.derivedFrom
         cursor = file.cursor
         var state = AnnotationState(schema: file.schema)
-        state.reserveCapacity(for: file.events)
-        for event in file.events {
-            do {
-                try state.apply(event)
-            } catch {
-                throw .badEvent(path: path, seq: event.seq, reason: error.description)
-            }
+        if let failure = state.apply(contentsOf: file.events) {
+            throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
         }
         self.state = state
         // The log is the file's, shared rather than copied event by event.

@@ -10,33 +10,34 @@ public enum SessionCodec {
 
     /// Decodes a session file's bytes; `path` is used in error messages.
     ///
-    /// Well-formed files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes
+    /// Well-formed files are read by ``SessionFileDecoder`` in one pass (large ones in two halves at
+    /// once, see ``EventListSplit``). When that fails, the bytes
     /// are checked for JSON syntax (reporting the line and column where they stop being JSON), and
     /// otherwise the `Codable` conformances decode them again to name the exact field at fault, so
     /// errors are the same whichever decoder ran.
     public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
-        let bytes = [UInt8](data)
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .empty(path)
+        let fast: SessionFile? = data.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
+            return isBlank(buffer) ? nil : SessionFileDecoder.decodeIfValid(buffer)
         }
-        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
-        }
-        let fast: Result<SessionFile, JSONReader.Failure> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(JSONReader.Failure) {
-                return .success(try SessionFileDecoder.decode(buffer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        if case .success(let file) = fast {
+        if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)
             return file
+        }
+        let bytes = [UInt8](data)
+        if bytes.withUnsafeBufferPointer(isBlank) { throw .empty(path) }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
         if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
             throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) })
         }
         return try decodeWithCodable(data, path: path)
+    }
+
+    /// True when `bytes` hold only JSON whitespace (or nothing).
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
     /// Where and why bytes stop being JSON, e.g. `stopped at line 3, column 17: unexpected character '}'`.

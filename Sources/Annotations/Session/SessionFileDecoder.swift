@@ -10,18 +10,86 @@ struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     private var reader: JSONReader
+    /// The second half of the event list, decoded on another thread, if the file is large.
+    private var split: EventListSplit?
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         reader = JSONReader(bytes)
     }
 
-    /// Decodes the whole file; the bytes must hold nothing else.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
+    /// A decoder starting at byte offset `position`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+        reader = JSONReader(bytes, at: position)
+    }
+
+    /// Files at least this large are decoded in two halves at once.
+    static let splitSize = 4 << 20
+
+    /// Decodes the whole file; the bytes must hold nothing else. Files of `minimumSplitSize` bytes or
+    /// more have the second half of their event list decoded on another thread at the same time.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize) throws(Failure) -> SessionFile {
+        let split = EventListSplit(bytes, minimumSize: minimumSplitSize)
+        defer { _ = split?.waitForUTF8Check() }  // the worker reads the bytes: they must outlive it
+        return try decode(bytes, split: split)
+    }
+
+    /// Decodes the whole file if it is valid UTF-8 and well-formed, else nil (the caller then finds
+    /// out what is wrong the slow way). The UTF-8 check runs alongside the decoding.
+    static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize) -> SessionFile? {
+        let split = EventListSplit(bytes, minimumSize: minimumSplitSize)
+        let file = try? decode(bytes, split: split)
+        let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
+        let tailIsValid = split?.waitForUTF8Check() ?? true
+        return headIsValid && tailIsValid ? file : nil
+    }
+
+    /// Decodes the whole file with the second part of the event list guessed to start at `splitStart`
+    /// (for tests: any offset must give the same result as decoding in one pass).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, splitStart: Int) throws(Failure) -> SessionFile {
+        let split = EventListSplit(bytes, start: splitStart)
+        defer { _ = split.waitForUTF8Check() }
+        return try decode(bytes, split: split)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, split: EventListSplit?) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
+        decoder.split = split
         let file = try decoder.sessionFile()
         try decoder.reader.expectEnd()
         return file
+    }
+
+    /// The events from the current one (at a `{` inside an event list) to the end of the list, and
+    /// the offset after its `]`.
+    mutating func eventsToListEnd() throws(Failure) -> (events: [Event], end: Int) {
+        var result: [Event] = []
+        var first = true
+        while try reader.nextElement(&first) { result.append(try event()) }
+        return (result, reader.position)
+    }
+
+    /// The event list; when the split's guessed start turns out to be an event of it, the rest comes
+    /// from the split's worker.
+    private mutating func eventList() throws(Failure) -> [Event] {
+        try reader.beginArray()
+        var result: [Event] = []
+        var first = true
+        while try reader.nextElement(&first) {
+            if let split {
+                reader.skipWhitespace()
+                if reader.position == split.start {
+                    self.split = nil
+                    if let tail = split.waitForEvents() {
+                        result.append(contentsOf: tail.events)
+                        reader.move(to: tail.end)
+                        return result
+                    }
+                }
+            }
+            result.append(try event())
+        }
+        return result
     }
 
     // MARK: - Helpers
@@ -86,7 +154,7 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("events") { try once(&seen, 0); events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.event() } } }
+            if key.is("events") { try once(&seen, 0); events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() } }
             else if key.is("annotations") { try once(&seen, 1); annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } } }
             else if key.is("format") { try once(&seen, 2); format = try optionalString() }
             else if key.is("version") { try once(&seen, 3); version = try optionalInt() }
