@@ -17,7 +17,7 @@ enum TestCorpus {
     }
 
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "workbench-test-" + UUID().uuidString
+        let path = TestScratch.path("store-")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -44,7 +44,7 @@ struct CrashSafetyTests {
 
     @Test("A lock left by a dead process is taken over")
     func staleLockTakenOver() throws {
-        let folder = NSTemporaryDirectory() + "workbench-stale-\(UUID().uuidString)"
+        let folder = TestScratch.path("stale-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/s.json"
         let (process, output) = try startWriter(path)

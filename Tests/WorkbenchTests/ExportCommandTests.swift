@@ -6,7 +6,7 @@ import Testing
 struct ExportCommandTests {
     /// A folder with a corpus file and a session made on it.
     static func workspace() throws -> (folder: URL, session: String) {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("workbench-export-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.path("export-"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         let text = "Peskow erklärte, die Zusammenarbeit richte sich nicht gegen Dritte. Herr Peskow betonte das.\n"

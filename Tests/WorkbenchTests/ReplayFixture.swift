@@ -18,7 +18,7 @@ struct ReplayFixture {
     static let gaps: [Double] = [2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 7, 8, 600, 2]
 
     init() throws {
-        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("workbench-replay-" + UUID().uuidString)
+        folder = URL(fileURLWithPath: TestScratch.path("replay-"))
         let corpusFolder = folder.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: corpusFolder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)

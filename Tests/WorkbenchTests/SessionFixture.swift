@@ -10,7 +10,7 @@ struct SessionFixture {
 
     /// Writes `documents` (id → text) as .txt files into a new temporary folder and starts a session over them.
     static func corpus(_ documents: [String: String]) throws -> (folder: String, corpus: SegmentedCorpus) {
-        let folder = NSTemporaryDirectory() + "workbench-agree-" + UUID().uuidString
+        let folder = TestScratch.path("agree-")
         try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
         for (id, text) in documents {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/corpus/\(id).txt"))

@@ -6,7 +6,7 @@ import Testing
 struct ValidateCommandTests {
     /// A temp folder with a one-document corpus and a session with a speaker, a mention and a claim.
     func fixture() throws -> (folder: URL, session: String) {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("workbench-validate-\(UUID().uuidString)")
+        let folder = URL(fileURLWithPath: TestScratch.path("validate-"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         let text = "🇪🇺 Herr Müller sagte: „Es ist vorbei.“ Dann ging er.\n"
