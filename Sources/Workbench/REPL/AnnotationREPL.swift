@@ -15,6 +15,8 @@ struct AnnotationREPL {
     let interactive: Bool
     /// Completion snapshot shared with the editor.
     let completion: CompletionSource
+    /// Diagnostic per-command timings (hidden option), or nil.
+    var timings: CommandTimingLog? = nil
 
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
@@ -22,14 +24,17 @@ struct AnnotationREPL {
         completion.provider = CompletionProvider(shell: shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
+        timings?.recordStart()
         loop: while true {
             let prompt = style.apply(.prompt, "\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)") + style.apply(.dim, " ›") + " "
             switch editor.readLine(prompt: interactive ? prompt : "") {
             case .line(let line):
+                timings?.begin()
                 let response = shell.handle(line)
                 write(response.lines)
                 if response.rejected { rejected += 1 }
                 completion.provider = CompletionProvider(shell: shell)
+                timings?.end("command")
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
@@ -38,6 +43,7 @@ struct AnnotationREPL {
             }
         }
         editor.close()
+        timings?.write()
         do {
             try shell.store.close()
         } catch {
