@@ -21,7 +21,7 @@ struct AnnotationREPL {
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
         var rejected = 0
-        completion.provider = CompletionProvider(shell: shell)
+        completion.update(shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
         timings?.recordStart()
@@ -33,7 +33,7 @@ struct AnnotationREPL {
                 let response = shell.handle(line)
                 write(response.lines)
                 if response.rejected { rejected += 1 }
-                completion.provider = CompletionProvider(shell: shell)
+                completion.update(shell)
                 timings?.end("command")
                 if response.quit { break loop }
             case .interrupted:

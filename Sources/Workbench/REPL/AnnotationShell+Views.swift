@@ -3,10 +3,7 @@ import Foundation
 
 extension AnnotationShell {
     /// Sentences done or skipped in the whole corpus, and all sentences.
-    var progress: (finished: Int, total: Int) {
-        let finished = state.statuses.values.filter { $0 == .done || $0 == .skipped }.count
-        return (finished, corpus.documents.reduce(0) { $0 + $1.sentences.count })
-    }
+    var progress: (finished: Int, total: Int) { (progressCount.finished, progressCount.total) }
 
     /// The header line: document, sentence, status and corpus progress.
     func header() -> StyledLine {
