@@ -64,7 +64,7 @@ enum REPLBenchmark {
                          corpus.path, corpus.sentenceCounts.count, corpus.sentences, Double(size) / 1e6, made))
             let script = REPLScript(corpus: corpus, commands: commands)
             for (label, root) in [("session on disk", scratch)] + (memory.map { [("session on a RAM file system", $0)] } ?? []) {
-                try commandLatency(binary: binary, corpus: corpus, script: script, folder: root, label: label)
+                try commandLatency(binary: binary, corpus: corpus, script: script, folder: root, label: label, timeStart: root == scratch)
             }
         }
         print("")
@@ -76,11 +76,13 @@ enum REPLBenchmark {
     static func startup(binary: String, seeds: String, runs: Int, scratch: String) throws {
         // The hint line comes just before the first prompt; the prompt ends with "›".
         let hint = Array("'quit' leaves".utf8), promptMark = Array("›".utf8)
+        // Samples: (wall seconds to the prompt or exit, CPU seconds until the first read of a command).
         var fresh: [(Double, Double)] = [], resumed: [(Double, Double)] = [], piped: [(Double, Double)] = []
         var pipedResumed: [(Double, Double)] = []
         let quit = (scratch as NSString).appendingPathComponent("quit.txt")
         try "quit\n".write(toFile: quit, atomically: true, encoding: .utf8)
-        let arguments = [binary, "annotate", seeds, "--session", "sessions/bench.json", "--annotator", "bench"]
+        let timings = (scratch as NSString).appendingPathComponent("start-timings.txt")
+        let arguments = [binary, "annotate", seeds, "--session", "sessions/bench.json", "--annotator", "bench", "--command-timings", timings]
         // One run first to warm the file cache and the dynamic loader.
         for run in -1..<runs {
             let folder = (scratch as NSString).appendingPathComponent("start-\(run + 1)")
@@ -92,7 +94,7 @@ enum REPLBenchmark {
                 child.type("quit\r")
                 let exit = try child.wait()
                 guard exit.status == 0 else { throw ChildProcess.Failure(description: "workbench exited with \(exit.status) in \(folder)") }
-                let sample = (Double(seen - child.started) / 1e9, exit.cpu)
+                let sample = (Double(seen - child.started) / 1e9, try readTimings(timings).first?.cpu ?? 0)
                 if run >= 0 { if isResumed { resumed.append(sample) } else { fresh.append(sample) } }
                 if !isResumed { try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("sessions")) }
             }
@@ -103,10 +105,11 @@ enum REPLBenchmark {
                     output: (folder as NSString).appendingPathComponent("out.txt"), errors: (folder as NSString).appendingPathComponent("err.txt"))
                 let exit = try child.wait()
                 guard exit.status == 0 else { throw ChildProcess.Failure(description: "piped workbench exited with \(exit.status) in \(folder)") }
-                if run >= 0 { if isResumed { pipedResumed.append((exit.wall, exit.cpu)) } else { piped.append((exit.wall, exit.cpu)) } }
+                let cpu = try readTimings(timings).first?.cpu ?? 0
+                if run >= 0 { if isResumed { pipedResumed.append((exit.wall, cpu)) } else { piped.append((exit.wall, cpu)) } }
             }
         }
-        print("start to first prompt on \(seeds) (\(runs) runs each; ms; CPU = the child's user + system time of the whole run, including quit):")
+        print("start to first prompt on \(seeds) (\(runs) runs each; ms; CPU = the child's CPU time until it first waits for a command):")
         print("| start | wall median | wall p90 | CPU median | CPU p90 |")
         print("|---|---|---|---|---|")
         for (label, samples) in [
@@ -143,7 +146,7 @@ enum REPLBenchmark {
 
     // MARK: - Commands
 
-    static func commandLatency(binary: String, corpus: REPLCorpus, script: REPLScript, folder root: String, label: String) throws {
+    static func commandLatency(binary: String, corpus: REPLCorpus, script: REPLScript, folder root: String, label: String, timeStart: Bool) throws {
         let folder = (root as NSString).appendingPathComponent("commands")
         try? FileManager.default.removeItem(atPath: folder)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -152,23 +155,27 @@ enum REPLBenchmark {
         let output = (folder as NSString).appendingPathComponent("out.txt")
         let arguments = [binary, "annotate", corpus.path, "--session", "sessions/bench.json", "--annotator", "bench", "--command-timings", timings]
 
-        // The same start with no commands: what the start costs on this corpus.
-        try "quit\n".write(toFile: input, atomically: true, encoding: .utf8)
-        let empty = try ChildProcess(piped: arguments, directory: folder, environment: environment(home: folder), input: input, output: output, errors: output + ".err").wait()
-        let startCPU = try readTimings(timings).first.map { $0.cpu } ?? 0
-        try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("sessions"))
+        if timeStart {
+            // The same start with no commands: what the start costs on this corpus.
+            try "quit\n".write(toFile: input, atomically: true, encoding: .utf8)
+            let empty = try ChildProcess(
+                piped: arguments, directory: folder, environment: environment(home: folder), input: input, output: output, errors: output + ".err"
+            ).wait()
+            let startCPU = try readTimings(timings).first.map { $0.cpu } ?? 0
+            try FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("sessions"))
+            print(String(format: "start on this corpus with no commands (spawn → exit after `quit`): wall %.2f s, CPU %.2f s (%.2f s CPU until the first read)",
+                         empty.wall, empty.cpu, startCPU))
+        }
 
         try script.text.write(toFile: input, atomically: true, encoding: .utf8)
         let exit = try ChildProcess(piped: arguments, directory: folder, environment: environment(home: folder), input: input, output: output, errors: output + ".err").wait()
-        let entries = try readTimings(timings)
+        let commands = try readTimings(timings, label: "command"), autosaves = try readTimings(timings, label: "autosave")
         let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         let errors = printed.split(separator: "\n").filter { $0.hasPrefix("error:") }
         print("commands, \(label): \(script.labels.count) commands; exit \(exit.status), \(errors.count) rejected")
-        print(String(format: "  start with no commands (spawn → exit after `quit`): wall %.2f s, CPU %.2f s (%.2f s CPU until the first read)",
-                     empty.wall, empty.cpu, startCPU))
-        print(String(format: "  whole scripted run: wall %.2f s, CPU %.2f s", exit.wall, exit.cpu))
+        print(String(format: "  whole scripted run: wall %.2f s, CPU %.2f s (%.2f s CPU until the first read)", exit.wall, exit.cpu,
+                     try readTimings(timings).first?.cpu ?? 0))
         for line in errors.prefix(5) { print("  (rejected: \(line.prefix(160)))") }
-        let commands = Array(entries.dropFirst())
         guard commands.count == script.labels.count + 1 else {
             throw ChildProcess.Failure(description: "\(commands.count) timed commands for \(script.labels.count + 1) lines; see \(output).err")
         }
@@ -185,6 +192,7 @@ enum REPLBenchmark {
             }
             if !all.isEmpty, group != .view { print(row("**all \(group.rawValue)**", group.rawValue, all)) }
         }
+        if !autosaves.isEmpty { print(row("autosave (after the answer, every 50 edits)", "session", autosaves)) }
     }
 
     private static func row(_ name: String, _ group: String, _ samples: [(wall: Double, cpu: Double)]) -> String {
@@ -195,11 +203,11 @@ enum REPLBenchmark {
     }
 
     /// The entries of a `--command-timings` file, in seconds.
-    static func readTimings(_ path: String) throws -> [(wall: Double, cpu: Double)] {
+    static func readTimings(_ path: String, label: String = "start") throws -> [(wall: Double, cpu: Double)] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ")
-            guard fields.count == 3, let wall = Double(fields[1]), let cpu = Double(fields[2]) else { return nil }
+            guard fields.count == 3, fields[0] == label, let wall = Double(fields[1]), let cpu = Double(fields[2]) else { return nil }
             return (wall / 1e9, cpu / 1e9)
         }
     }

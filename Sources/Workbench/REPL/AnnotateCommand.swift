@@ -44,8 +44,8 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let recorded = Self.recordedCorpus(path: path)
-        let paths = corpus.isEmpty ? (recorded ?? ["seeds"]) : corpus
+        // Only without corpus arguments is the session file read for its corpus (it is read again below).
+        let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
         let loaded: Corpus
         do {
             loaded = try CorpusLoader().load(paths: paths)

@@ -21,6 +21,8 @@ struct AnnotationREPL {
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
         var rejected = 0
+        // The answer comes first; the periodic rewrite of the session file follows it.
+        shell.defersAutosave = true
         completion.update(shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
@@ -35,6 +37,8 @@ struct AnnotationREPL {
                 if response.rejected { rejected += 1 }
                 completion.update(shell)
                 timings?.end("command")
+                timings?.begin()
+                if shell.saveIfDue() { timings?.end("autosave") }
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])

@@ -31,6 +31,9 @@ struct AnnotationShell {
     var redoGroups: [Int] = []
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
+    /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
+    /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
+    var defersAutosave = false
     /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
     private(set) var progressCount: ProgressCount
 
@@ -171,10 +174,19 @@ struct AnnotationShell {
 
     private mutating func finishCommand() {
         guard eventsThisCommand > 0 else { return }
-        try? store.saveIfDue()
+        if !defersAutosave { try? store.saveIfDue() }
         undoGroups.append(eventsThisCommand)
         redoGroups.removeAll()
         eventsThisCommand = 0
+    }
+
+    /// Rewrites the session file when enough edits were journaled since the last save; true when it
+    /// saved. A failure is left for the next save (the journal holds every edit).
+    @discardableResult
+    func saveIfDue() -> Bool {
+        guard store.isSaveDue else { return false }
+        try? store.save()
+        return true
     }
 
     /// Takes back the events a failing command already made, so a refused command changes nothing.

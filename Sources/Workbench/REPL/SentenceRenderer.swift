@@ -47,8 +47,10 @@ struct SentenceRenderer: Sendable {
         }
         // Only this document's annotations are sorted (by id, as everywhere).
         let document = sentence.documentID
-        func inDocument<V>(_ records: [String: V], _ anchor: (V) -> TextAnchor) -> [(key: String, value: V)] {
-            records.filter { anchor($0.value).document == document }.sorted { AnnotationState.idOrder($0.key, $1.key) }
+        func inDocument<V>(_ records: [String: V], _ anchor: (V) -> TextAnchor) -> [(id: String, value: V)] {
+            var found: [(id: String, value: V)] = []
+            for (id, value) in records where anchor(value).document == document { found.append((id, value)) }
+            return found.sorted { AnnotationState.idOrder($0.id, $1.id) }
         }
         for (_, mention) in inDocument(state.mentions, \.anchor) { add(mention.id, mention.speaker, .speaker, mention.anchor) }
         for (_, cue) in inDocument(state.cues, \.anchor) { add(cue.id, cue.id, .cue, cue.anchor) }
