@@ -44,14 +44,16 @@ enum REPLBenchmark {
         print("workbench: \(binary)")
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()) at start")
 
-        try startup(binary: binary, seeds: seeds, runs: runs, scratch: scratch)
+        try startup(binary: binary, seeds: seeds, runs: runs, scratch: scratch, place: "session folder on disk")
+        if let memory {
+            try FileManager.default.createDirectory(atPath: memory, withIntermediateDirectories: true)
+            print("")
+            try startup(binary: binary, seeds: seeds, runs: runs, scratch: memory, place: "session folder on a RAM file system: no fsync cost")
+        }
         print("")
         print("durable append (150 bytes + fdatasync), n=\(fsyncs):")
         print(durableAppend(folder: scratch, count: fsyncs, label: "session folder on disk"))
-        if let memory {
-            try FileManager.default.createDirectory(atPath: memory, withIntermediateDirectories: true)
-            print(durableAppend(folder: memory, count: fsyncs, label: "RAM file system"))
-        }
+        if let memory { print(durableAppend(folder: memory, count: fsyncs, label: "RAM file system")) }
         if sentences > 0 && commands > 0 {
             print("")
             let folder = options["corpus-folder"]
@@ -73,7 +75,7 @@ enum REPLBenchmark {
 
     // MARK: - Start to first prompt
 
-    static func startup(binary: String, seeds: String, runs: Int, scratch: String) throws {
+    static func startup(binary: String, seeds: String, runs: Int, scratch: String, place: String) throws {
         // The hint line comes just before the first prompt; the prompt ends with "›".
         let hint = Array("'quit' leaves".utf8), promptMark = Array("›".utf8)
         // Samples: (wall seconds to the prompt or exit, CPU seconds until the first read of a command).
@@ -109,7 +111,7 @@ enum REPLBenchmark {
                 if run >= 0 { if isResumed { pipedResumed.append((exit.wall, cpu)) } else { piped.append((exit.wall, cpu)) } }
             }
         }
-        print("start to first prompt on \(seeds) (\(runs) runs each; ms; CPU = the child's CPU time until it first waits for a command):")
+        print("start to first prompt on \(seeds), \(place) (\(runs) runs each; ms; CPU = the child's CPU time until it first waits for a command):")
         print("| start | wall median | wall p90 | CPU median | CPU p90 |")
         print("|---|---|---|---|---|")
         for (label, samples) in [
