@@ -10,10 +10,12 @@ struct REPLScript {
     let text: String
     /// One label per command line (without the final `quit`).
     let labels: [String]
+    /// The label of a search whose match is far away (a scan of about half the corpus).
+    static let farSearch = "/regex (match far away)"
     /// Labels in report order.
     let order = [
         "next", "prev", "goto DOC:SENT (near the start)", "goto DOC:SENT (far away)", "/regex (match nearby)",
-        "/regex (match far away)", "nu (next unannotated)",
+        REPLScript.farSearch, "nu (next unannotated)",
         "speaker", "cue", "claim", "stance", "note", "undo", "redo", "done",
         "status", "docs", "target add",
     ]
@@ -47,7 +49,7 @@ struct REPLScript {
                 ("/sagte|erklärte", "/regex (match nearby)"),
             ]
             if round % 20 == 10 {
-                lines.append(("/Kopie \(Int(generator.next() % UInt64(copies))),", "/regex (match far away)"))
+                lines.append(("/Kopie \(Int(generator.next() % UInt64(copies))),", Self.farSearch))
             }
             lines += [
                 ("nu", "nu (next unannotated)"),
@@ -59,20 +61,5 @@ struct REPLScript {
         }
         text = (lines.map(\.0) + ["quit"]).joined(separator: "\n") + "\n"
         labels = lines.map(\.1)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so scripts repeat exactly.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
