@@ -71,8 +71,16 @@ final class ChildProcess {
         (pid, started) = try Self.spawn(arguments, directory: directory, environment: environment, actions: &actions, newSession: false)
     }
 
+    private var reaped = false
+
     deinit {
         if master >= 0 { close(master) }
+        // A benchmark that failed half-way leaves no child behind.
+        if !reaped {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
     }
 
     private static func spawn(
@@ -165,6 +173,7 @@ final class ChildProcess {
         while wait4(pid, &status, 0, &usage) < 0 {
             guard errno == EINTR else { throw Failure(description: "wait4: \(String(cString: strerror(errno)))") }
         }
+        reaped = true
         let ended = Self.now()
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let code = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
