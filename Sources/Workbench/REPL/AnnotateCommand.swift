@@ -30,6 +30,9 @@ struct AnnotateCommand: ParsableCommand {
     @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
+    var commandTimings: String?
+
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var clock = try EventClock.fromEnvironment(environment)
@@ -41,8 +44,8 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let recorded = Self.recordedCorpus(path: path)
-        let paths = corpus.isEmpty ? (recorded ?? ["seeds"]) : corpus
+        // Only without corpus arguments is the session file read for its corpus (it is read again below).
+        let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
         let loaded: Corpus
         do {
             loaded = try CorpusLoader().load(paths: paths)
@@ -83,6 +86,7 @@ struct AnnotateCommand: ParsableCommand {
             store: store, corpus: segmented, clock: clock, annotator: who,
             width: interactive ? TerminalText.terminalWidth() : 100)
         var repl = AnnotationREPL(shell: shell, editor: editor, style: style, interactive: interactive, completion: completion)
+        repl.timings = commandTimings.map { CommandTimingLog(path: $0) }
         let status = repl.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -15,21 +15,30 @@ struct AnnotationREPL {
     let interactive: Bool
     /// Completion snapshot shared with the editor.
     let completion: CompletionSource
+    /// Diagnostic per-command timings (hidden option), or nil.
+    var timings: CommandTimingLog? = nil
 
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
         var rejected = 0
-        completion.provider = CompletionProvider(shell: shell)
+        // The answer comes first; the periodic rewrite of the session file follows it.
+        shell.defersAutosave = true
+        completion.update(shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
+        timings?.recordStart()
         loop: while true {
             let prompt = style.apply(.prompt, "\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)") + style.apply(.dim, " ›") + " "
             switch editor.readLine(prompt: interactive ? prompt : "") {
             case .line(let line):
+                timings?.begin()
                 let response = shell.handle(line)
                 write(response.lines)
                 if response.rejected { rejected += 1 }
-                completion.provider = CompletionProvider(shell: shell)
+                completion.update(shell)
+                timings?.end("command")
+                timings?.begin()
+                if shell.saveIfDue() { timings?.end("autosave") }
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
@@ -38,6 +47,7 @@ struct AnnotationREPL {
             }
         }
         editor.close()
+        timings?.write()
         do {
             try shell.store.close()
         } catch {

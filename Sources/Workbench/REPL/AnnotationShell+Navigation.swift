@@ -2,9 +2,30 @@ import Annotations
 import Foundation
 
 extension AnnotationShell {
-    /// Every sentence position in corpus order.
-    var allPositions: [(document: Int, sentence: Int)] {
-        corpus.documents.indices.flatMap { document in corpus.documents[document].sentences.indices.map { (document, $0) } }
+    /// The first sentence, in corpus order after the current one and wrapping around past the end
+    /// (the current sentence comes last), for which `matches` is true; `wrapped` tells whether the
+    /// search passed the end of the corpus. Walks the documents in place, without a list of positions.
+    func firstPosition(
+        afterCurrent matches: (_ document: Int, _ sentence: Int) -> Bool
+    ) -> (document: Int, sentence: Int, wrapped: Bool)? {
+        let documents = corpus.documents
+        guard documentIndex < documents.count else { return nil }
+        var document = documentIndex, sentence = sentenceIndex + 1, wrapped = false
+        while true {
+            let count = documents[document].sentences.count
+            while sentence < count {
+                if matches(document, sentence) { return (document, sentence, wrapped) }
+                if wrapped && document == documentIndex && sentence == sentenceIndex { return nil }
+                sentence += 1
+            }
+            if wrapped && document >= documentIndex { return nil }
+            document += 1
+            sentence = 0
+            if document == documents.count {
+                document = 0
+                wrapped = true
+            }
+        }
     }
 
     /// The position `steps` sentences away, crossing documents; nil past either end.
@@ -16,7 +37,7 @@ extension AnnotationShell {
                 if sentence + 1 < corpus.documents[document].sentences.count {
                     sentence += 1
                 } else {
-                    guard let next = corpus.documents.indices.first(where: { $0 > document && !corpus.documents[$0].sentences.isEmpty }) else { return nil }
+                    guard let next = corpus.documents.indices[(document + 1)...].first(where: { !corpus.documents[$0].sentences.isEmpty }) else { return nil }
                     document = next
                     sentence = 0
                 }
@@ -24,7 +45,7 @@ extension AnnotationShell {
                 if sentence > 0 {
                     sentence -= 1
                 } else {
-                    guard let previous = corpus.documents.indices.last(where: { $0 < document && !corpus.documents[$0].sentences.isEmpty }) else { return nil }
+                    guard let previous = corpus.documents.indices[..<document].last(where: { !corpus.documents[$0].sentences.isEmpty }) else { return nil }
                     document = previous
                     sentence = corpus.documents[previous].sentences.count - 1
                 }
@@ -72,22 +93,19 @@ extension AnnotationShell {
         return view(tokens: false)
     }
 
-    /// True when a sentence has no text-bound annotation touching it.
-    func isUnannotated(_ sentence: Sentence) -> Bool { SentenceRenderer.spans(in: sentence, state: state).isEmpty }
-
     mutating func nextUnannotated() throws(CommandError) -> [StyledLine] {
-        let positions = allPositions
-        guard let here = positions.firstIndex(where: { $0 == (documentIndex, sentenceIndex) }) else { return view(tokens: false) }
-        for step in 1...max(1, positions.count) {
-            let candidate = positions[(here + step) % positions.count]
-            let sentence = corpus.documents[candidate.document].sentences[candidate.sentence]
-            let key = SentenceKey(document: sentence.documentID, sentence: sentence.index)
-            if state.status(of: key) == .open, isUnannotated(sentence) {
-                moveTo(document: candidate.document, sentence: candidate.sentence)
-                return view(tokens: false)
-            }
+        let annotated = AnnotatedSentences(state: state)
+        let documents = corpus.documents
+        let found = firstPosition { document, index in
+            let sentence = documents[document].sentences[index]
+            return state.status(of: SentenceKey(document: sentence.documentID, sentence: sentence.index)) == .open
+                && !annotated.touches(sentence)
         }
-        throw .rejected("every sentence is annotated or has a status; nothing left to do ('status' shows progress)")
+        guard let found else {
+            throw .rejected("every sentence is annotated or has a status; nothing left to do ('status' shows progress)")
+        }
+        moveTo(document: found.document, sentence: found.sentence)
+        return view(tokens: false)
     }
 
     mutating func search(_ pattern: String) throws(CommandError) -> [StyledLine] {
@@ -100,17 +118,13 @@ extension AnnotationShell {
             throw .usage("invalid regular expression '\(TerminalText.sanitize(wanted))': check brackets, parentheses and escapes")
         }
         lastSearch = wanted
-        let positions = allPositions
-        let here = positions.firstIndex(where: { $0 == (documentIndex, sentenceIndex) }) ?? 0
-        for step in 1...max(1, positions.count) {
-            let candidate = positions[(here + step) % positions.count]
-            let text = corpus.documents[candidate.document].sentences[candidate.sentence].text
-            if expression.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil {
-                let wrapped = step + here >= positions.count
-                moveTo(document: candidate.document, sentence: candidate.sentence)
-                return (wrapped ? [StyledLine("(search wrapped around to the start)", .dim)] : []) + view(tokens: false)
-            }
+        let documents = corpus.documents
+        let found = firstPosition { document, sentence in
+            let text = documents[document].sentences[sentence].text
+            return expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
         }
-        throw .rejected("/\(TerminalText.sanitize(wanted))/ is not found anywhere in the corpus")
+        guard let found else { throw .rejected("/\(TerminalText.sanitize(wanted))/ is not found anywhere in the corpus") }
+        moveTo(document: found.document, sentence: found.sentence)
+        return (found.wrapped ? [StyledLine("(search wrapped around to the start)", .dim)] : []) + view(tokens: false)
     }
 }

@@ -3,10 +3,7 @@ import Foundation
 
 extension AnnotationShell {
     /// Sentences done or skipped in the whole corpus, and all sentences.
-    var progress: (finished: Int, total: Int) {
-        let finished = state.statuses.values.filter { $0 == .done || $0 == .skipped }.count
-        return (finished, corpus.documents.reduce(0) { $0 + $1.sentences.count })
-    }
+    var progress: (finished: Int, total: Int) { (progressCount.finished, progressCount.total) }
 
     /// The header line: document, sentence, status and corpus progress.
     func header() -> StyledLine {
@@ -112,12 +109,18 @@ extension AnnotationShell {
     /// Text-bound records touching a sentence, plus notes on it and on them.
     func records(touching sentence: Sentence) -> [Record] {
         let ids = Set(SentenceRenderer.spans(in: sentence, state: state).map(\.id))
+        // Only the few records that touch the sentence are sorted (by id, as everywhere).
+        func touching<V>(_ records: [String: V], _ wanted: (V) -> Bool) -> [V] {
+            var found: [(id: String, value: V)] = []
+            for (id, value) in records where wanted(value) { found.append((id, value)) }
+            return found.sorted { AnnotationState.idOrder($0.id, $1.id) }.map(\.value)
+        }
         var records: [Record] = []
-        records += AnnotationState.sortedByID(state.mentions).filter { ids.contains($0.id) }.map(Record.mention)
-        records += AnnotationState.sortedByID(state.cues).filter { ids.contains($0.id) }.map(Record.cue)
-        records += AnnotationState.sortedByID(state.claims).filter { ids.contains($0.id) }.map(Record.claim)
+        records += touching(state.mentions) { ids.contains($0.id) }.map(Record.mention)
+        records += touching(state.cues) { ids.contains($0.id) }.map(Record.cue)
+        records += touching(state.claims) { ids.contains($0.id) }.map(Record.claim)
         let key = SentenceKey(document: sentence.documentID, sentence: sentence.index)
-        records += AnnotationState.sortedByID(state.notes).filter { note in
+        records += touching(state.notes) { note in
             switch note.subject {
             case .sentence(let subject): return subject == key
             case .annotation(let id): return ids.contains(id)
@@ -152,12 +155,18 @@ extension AnnotationShell {
     }
 
     func documentsTable() -> [StyledLine] {
-        corpus.documents.enumerated().map { index, document in
-            let keys = document.sentences.map { SentenceKey(document: document.document.id, sentence: $0.index) }
-            let finished = keys.filter { [.done, .skipped].contains(state.status(of: $0)) }.count
-            let annotations = state.mentions.values.filter { $0.anchor.document == document.document.id }.count
-                + state.cues.values.filter { $0.anchor.document == document.document.id }.count
-                + state.claims.values.filter { $0.anchor.document == document.document.id }.count
+        // One pass over the statuses and the annotations instead of one per document.
+        var finishedByDocument: [String: Int] = [:], annotationsByDocument: [String: Int] = [:]
+        let sentenceCounts = Dictionary(corpus.documents.map { ($0.document.id, $0.sentences.count) }, uniquingKeysWith: { first, _ in first })
+        for (key, status) in state.statuses where status == .done || status == .skipped {
+            if let count = sentenceCounts[key.document], key.sentence >= 0, key.sentence < count { finishedByDocument[key.document, default: 0] += 1 }
+        }
+        for mention in state.mentions.values { annotationsByDocument[mention.anchor.document, default: 0] += 1 }
+        for cue in state.cues.values { annotationsByDocument[cue.anchor.document, default: 0] += 1 }
+        for claim in state.claims.values { annotationsByDocument[claim.anchor.document, default: 0] += 1 }
+        return corpus.documents.enumerated().map { index, document in
+            let finished = finishedByDocument[document.document.id] ?? 0
+            let annotations = annotationsByDocument[document.document.id] ?? 0
             var line = StyledLine(index == documentIndex ? "* " : "  ", .prompt)
             line.append("\(index + 1)".padding(toLength: 4, withPad: " ", startingAt: 0) + TerminalText.sanitize(document.document.id))
             if let title = document.document.title { line.append(" „\(TerminalText.sanitize(Self.shortened(title, limit: 40)))“") }

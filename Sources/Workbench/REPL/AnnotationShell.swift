@@ -13,8 +13,6 @@ struct AnnotationShell {
     let store: SessionStore
     /// The corpus being annotated.
     let corpus: SegmentedCorpus
-    /// Makes anchors and checks sentence bounds.
-    let builder: AnchorBuilder
     /// Who edits.
     let annotator: String
     /// Width for token lists and tables.
@@ -33,15 +31,20 @@ struct AnnotationShell {
     var redoGroups: [Int] = []
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
+    /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
+    /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
+    var defersAutosave = false
+    /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
+    private(set) var progressCount: ProgressCount
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
     init(store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100) {
         self.store = store
         self.corpus = corpus
-        self.builder = AnchorBuilder(corpus: corpus)
         self.annotator = annotator ?? store.session.annotator
         self.clock = clock
         self.width = width
+        self.progressCount = ProgressCount(state: store.session.state, corpus: corpus)
         if let cursor = store.session.cursor,
             let document = corpus.documents.firstIndex(where: { $0.document.id == cursor.document }),
             cursor.sentence >= 0, cursor.sentence < corpus.documents[document].sentences.count
@@ -61,6 +64,13 @@ struct AnnotationShell {
     var sentence: Sentence? {
         guard documentIndex < corpus.documents.count, sentenceIndex < document.sentences.count else { return nil }
         return document.sentences[sentenceIndex]
+    }
+    /// Makes anchors in the current document and checks sentence bounds. Built for that document
+    /// alone when needed (a few microseconds), so a large corpus costs nothing at start.
+    var builder: AnchorBuilder {
+        var single = corpus
+        single.documents = [document]
+        return AnchorBuilder(corpus: single)
     }
     /// The current sentence's key.
     var sentenceKey: SentenceKey { SentenceKey(document: document.document.id, sentence: sentenceIndex) }
@@ -151,6 +161,7 @@ struct AnnotationShell {
     mutating func perform(_ action: EditAction) throws(CommandError) -> Event {
         do {
             let event = try store.perform(action, time: clock.now(), annotator: annotator)
+            progressCount.record(event, in: state)
             eventsThisCommand += 1
             return event
         } catch {
@@ -163,15 +174,26 @@ struct AnnotationShell {
 
     private mutating func finishCommand() {
         guard eventsThisCommand > 0 else { return }
-        try? store.saveIfDue()
+        if !defersAutosave { try? store.saveIfDue() }
         undoGroups.append(eventsThisCommand)
         redoGroups.removeAll()
         eventsThisCommand = 0
     }
 
+    /// Rewrites the session file when enough edits were journaled since the last save; true when it
+    /// saved. A failure is left for the next save (the journal holds every edit).
+    @discardableResult
+    func saveIfDue() -> Bool {
+        guard store.isSaveDue else { return false }
+        try? store.save()
+        return true
+    }
+
     /// Takes back the events a failing command already made, so a refused command changes nothing.
     private mutating func rollBackCommand() {
-        for _ in 0..<eventsThisCommand { _ = try? store.perform(.undo, time: clock.now()) }
+        for _ in 0..<eventsThisCommand {
+            if let event = try? store.perform(.undo, time: clock.now()) { progressCount.record(event, in: state) }
+        }
         eventsThisCommand = 0
     }
 

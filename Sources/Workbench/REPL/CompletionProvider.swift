@@ -23,8 +23,8 @@ struct CompletionProvider: Sendable {
     /// An empty provider (commands only).
     init() {}
 
-    /// A snapshot of `shell`.
-    init(shell: AnnotationShell) {
+    /// A snapshot of `shell`; `documentIDs` saves listing the corpus's documents again.
+    init(shell: AnnotationShell, documentIDs: [String]? = nil) {
         let state = shell.state
         let speakers = AnnotationState.sortedByID(state.speakers)
         speakerWords = speakers.map(\.id) + speakers.flatMap { [$0.name] + $0.aliases }
@@ -37,7 +37,7 @@ struct CompletionProvider: Sendable {
         }
         schema = state.schema
         sentenceWords = shell.sentence?.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.text) ?? []
-        documentIDs = shell.corpus.documents.map(\.document.id)
+        self.documentIDs = documentIDs ?? shell.corpus.documents.map(\.document.id)
     }
 
     /// Candidates (whole replacement words) for the word ending at `cursor` (in `Character`s).
@@ -140,12 +140,31 @@ struct CompletionProvider: Sendable {
     }
 }
 
-/// A reference to the latest completion snapshot, so the line editor's completion closure sees the
-/// shell's state after every command.
+/// The completion snapshot of the shell's latest state, shared with the line editor's completion
+/// closure. The REPL hands over the shell after every command; the snapshot is made only when TAB
+/// asks for it, so commands do not pay for listing every annotation and document.
 final class CompletionSource {
-    /// The current snapshot.
-    var provider = CompletionProvider()
+    private var shell: AnnotationShell?
+    private var cached: CompletionProvider?
+    private var documentIDs: [String]?
 
-    /// Creates an empty source.
+    /// Creates an empty source (commands only until a shell is handed over).
     init() {}
+
+    /// The snapshot for the shell last handed over.
+    var provider: CompletionProvider {
+        if let cached { return cached }
+        guard let shell else { return CompletionProvider() }
+        let ids = documentIDs ?? shell.corpus.documents.map(\.document.id)
+        documentIDs = ids
+        let made = CompletionProvider(shell: shell, documentIDs: ids)
+        cached = made
+        return made
+    }
+
+    /// Hands over the shell's state after a command; the corpus must stay the same one.
+    func update(_ shell: AnnotationShell) {
+        self.shell = shell
+        cached = nil
+    }
 }

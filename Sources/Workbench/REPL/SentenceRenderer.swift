@@ -45,9 +45,16 @@ struct SentenceRenderer: Sendable {
                     continuesBefore: segment.start < sentence.start, continuesAfter: segment.end > sentence.end))
             }
         }
-        for mention in AnnotationState.sortedByID(state.mentions) { add(mention.id, mention.speaker, .speaker, mention.anchor) }
-        for cue in AnnotationState.sortedByID(state.cues) { add(cue.id, cue.id, .cue, cue.anchor) }
-        for claim in AnnotationState.sortedByID(state.claims) { add(claim.id, claim.id, .claim, claim.anchor) }
+        // Only this document's annotations are sorted (by id, as everywhere).
+        let document = sentence.documentID
+        func inDocument<V>(_ records: [String: V], _ anchor: (V) -> TextAnchor) -> [(id: String, value: V)] {
+            var found: [(id: String, value: V)] = []
+            for (id, value) in records where anchor(value).document == document { found.append((id, value)) }
+            return found.sorted { AnnotationState.idOrder($0.id, $1.id) }
+        }
+        for (_, mention) in inDocument(state.mentions, \.anchor) { add(mention.id, mention.speaker, .speaker, mention.anchor) }
+        for (_, cue) in inDocument(state.cues, \.anchor) { add(cue.id, cue.id, .cue, cue.anchor) }
+        for (_, claim) in inDocument(state.claims, \.anchor) { add(claim.id, claim.id, .claim, claim.anchor) }
         return result
     }
 
