@@ -2,10 +2,22 @@
 public enum UTF8Validation {
     /// Returns nil when `bytes` is valid UTF-8, otherwise the byte offset of the first invalid sequence.
     public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+    }
+
+    /// Returns nil when `bytes` is valid UTF-8, otherwise the byte offset of the first invalid sequence.
+    /// Runs of ASCII are checked eight bytes at a time.
+    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         let count = bytes.count
+        var index = 0
         while index < count {
-            let lead = bytes[index]
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            let lead = base[index]
             if lead < 0x80 { index += 1; continue }
             let length: Int
             var minimum: UInt32
@@ -18,7 +30,7 @@ public enum UTF8Validation {
             }
             if index + length > count { return index }
             for offset in 1..<length {
-                let byte = bytes[index + offset]
+                let byte = base[index + offset]
                 if byte & 0xC0 != 0x80 { return index }
                 value = value << 6 | UInt32(byte & 0x3F)
             }
