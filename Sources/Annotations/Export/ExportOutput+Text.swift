@@ -79,7 +79,8 @@ extension ExportOutput {
         }
     }
 
-    /// Appends `text` as ``ExportText/webAnnoText(_:)`` escapes it.
+    /// Appends token text or a `#Text=` line of WebAnno TSV: backslash, tab, CR and LF are escaped
+    /// (`\\`, `\t`, `\r`, `\n`).
     public mutating func appendWebAnnoText(_ text: String) {
         for byte in text.utf8 {
             switch byte {
@@ -92,7 +93,8 @@ extension ExportOutput {
         }
     }
 
-    /// Appends `text` as ``ExportText/webAnnoValue(_:)`` escapes it.
+    /// Appends a WebAnno TSV 3.3 feature value: `\ [ ] | _ -> ; *` get a backslash, TAB, LF and CR
+    /// become `\t`, `\n`, `\r`.
     public mutating func appendWebAnnoValue(_ text: String) {
         var previous: UInt8 = 0
         for byte in text.utf8 {
@@ -234,7 +236,7 @@ extension ExportOutput {
         if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
     }
 
-    /// Appends `text` as ``ExportText/csvField(_:)`` writes it.
+    /// Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
     public mutating func appendCSVField(_ text: String) {
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             bytes.append(contentsOf: text.utf8)

@@ -93,56 +93,9 @@ public enum ExportText {
         return out
     }
 
-    /// One RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
-    public static func csvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var out = "\""
-        for character in text.unicodeScalars {
-            if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
-        }
-        return out + "\""
-    }
-
     /// ASCII letters, digits, `_`, `-` and `.`.
     static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D
             || byte == 0x2E
-    }
-
-    /// Escapes a WebAnno TSV 3.3 feature value: `\ [ ] | _ -> ; TAB LF *` get a backslash
-    /// (TAB and LF as `\t`, `\n`).
-    public static func webAnnoValue(_ text: String) -> String {
-        var out = ""
-        var previous: Unicode.Scalar? = nil
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "[", "]", "|", "_", ";", "*": out += "\\"; out.unicodeScalars.append(scalar)
-            case ">" where previous == "-":
-                out.removeLast()
-                out += "\\->"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-            previous = scalar
-        }
-        return out
-    }
-
-    /// Escapes token text and `#Text=` lines of WebAnno TSV: backslash, tab, CR and LF.
-    public static func webAnnoText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
