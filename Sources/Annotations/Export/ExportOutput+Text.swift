@@ -175,7 +175,8 @@ extension ExportOutput {
         if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
     }
 
-    /// Appends `text` as ``ExportText/html(_:)`` escapes it.
+    /// Appends `text` escaped for HTML element content and attribute values (`& < > " '`); control
+    /// characters other than tab and line feed, and noncharacters, become U+FFFD.
     public mutating func appendHTML(_ text: String) {
         var copy = text
         copy.makeContiguousUTF8()

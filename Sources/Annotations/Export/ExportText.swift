@@ -69,28 +69,9 @@ public enum ExportText {
         {
             return text
         }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value)
-                    || value & 0xFFFE == 0xFFFE
-                {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        var out = ExportOutput()  // one escaping rule for pages built as text and as bytes
+        out.appendHTML(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// ASCII letters, digits, `_`, `-` and `.`.
