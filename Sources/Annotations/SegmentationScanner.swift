@@ -269,13 +269,7 @@ struct SegmentationScanner {
     /// "Rang 2", "Artikel 5"), separated by whitespace: then the number is a cardinal, not an ordinal.
     private func followsCountedNoun(numberStart: Int) -> Bool {
         let space = whitespaceLengthBefore(numberStart, limit: 0)
-        guard space > 0, let word = wordBefore(numberStart - space), word.letters <= ByteKey.capacity else { return false }
-        var key = ByteKey()
-        var index = word.start
-        while index < numberStart - space {
-            guard key.append(bytes[index]) else { return false }
-            index += 1
-        }
+        guard space > 0, let word = wordBefore(numberStart - space), let key = wordKey(at: word.start) else { return false }
         return AbbreviationLexicon.countedNounKeys.contains(key)
     }
 
@@ -346,15 +340,21 @@ struct SegmentationScanner {
 
     /// True when the capitalised word at `position` is a typical sentence opener ("Die", "Er", "Nach").
     private func isOpener(at position: Int) -> Bool {
+        guard let key = wordKey(at: position) else { return false }
+        return key.count > 0 && AbbreviationLexicon.openerKeys.contains(key)
+    }
+
+    /// The bytes of the word that starts at `position`, as a lexicon key; nil when it is too long for one.
+    private func wordKey(at position: Int) -> ByteKey? {
         var key = ByteKey()
         var index = position
         while index < count {
             let (scalar, length) = decode(at: index)
             guard isWordScalar(scalar) else { break }
-            for offset in 0..<length where !key.append(bytes[index + offset]) { return false }
+            for offset in 0..<length where !key.append(bytes[index + offset]) { return nil }
             index += length
         }
-        return key.count > 0 && AbbreviationLexicon.openerKeys.contains(key)
+        return key
     }
 
     /// True when the current sentence holds a letter or digit before `end` (looked for within a
