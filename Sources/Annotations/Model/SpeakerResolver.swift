@@ -16,8 +16,7 @@ public struct SpeakerResolver: Sendable {
     /// The comparable form of a name: lower-cased, without honorifics, punctuation at the ends, or leading
     /// title words (lower-case or hyphenated words before the name, e.g. "russischer UN-Botschafter").
     public func key(_ name: String) -> [String] {
-        var words = name.split(whereSeparator: { $0.isWhitespace }).map { String($0).trimmingCharacters(in: .punctuationAndQuotes) }
-            .filter { !$0.isEmpty }
+        var words = Self.words(of: name)
         while let first = words.first, Self.honorifics.contains(first.lowercased()) { words.removeFirst() }
         // Leading titles: words that start lower-case ("russischer") or compound titles ("NATO-Generalsekretär")
         // followed by at least one more word.
@@ -87,12 +86,17 @@ public struct SpeakerResolver: Sendable {
         "chancellor", "secretary", "spokesman", "spokeswoman", "ambassador",
     ]
 
+    /// The words of a name as written, without punctuation and quotation marks at their ends.
+    public static func words(of name: String) -> [String] {
+        name.split(whereSeparator: { $0.isWhitespace }).map { String($0).trimmingCharacters(in: .punctuationAndQuotes) }
+            .filter { !$0.isEmpty }
+    }
+
     /// Whether `name` reads as a name worth keeping as an alias: it starts with a capital letter and
     /// does not end in an office or role noun. Pronouns ("er") and descriptions ("der amerikanische
     /// Minister", "Russlands UN-Botschafter") are not names; they belong on the mention as its role.
     public static func isNameLike(_ name: String) -> Bool {
-        let words = name.split(whereSeparator: { $0.isWhitespace }).map { String($0).trimmingCharacters(in: .punctuationAndQuotes) }
-            .filter { !$0.isEmpty }
+        let words = words(of: name)
         guard let first = words.first?.first, first.isUppercase, let last = words.last else { return false }
         return !isTitleNoun(last)
     }

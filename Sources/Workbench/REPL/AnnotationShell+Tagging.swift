@@ -58,9 +58,7 @@ extension AnnotationShell {
     /// The name and leading title of a span's text: "russischer UN-Botschafter Wassili Nebensja" gives
     /// ("Wassili Nebensja", "russischer UN-Botschafter").
     static func nameAndTitle(of text: String) -> (name: String, title: String?) {
-        let words = text.split(whereSeparator: \.isWhitespace).map {
-            String($0).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(CharacterSet(charactersIn: "„“”«»‚‘’\"'")))
-        }.filter { !$0.isEmpty }
+        let words = SpeakerResolver.words(of: text)
         let kept = max(1, SpeakerResolver().key(text).count)
         guard words.count > kept else { return (words.joined(separator: " "), nil) }
         let title = words.prefix(words.count - kept).filter { !SpeakerResolver.honorifics.contains($0.lowercased()) }
