@@ -37,8 +37,8 @@ struct ReplayCommand: ParsableCommand {
     var noColor = false
 
     mutating func run() throws {
+        if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
-        if verify { return try runVerify(file) }
         if let out { return try writeCut(file, to: out) }
         let stepper: ReplayStepper
         do {
@@ -76,8 +76,14 @@ struct ReplayCommand: ParsableCommand {
         output.flush()
     }
 
-    private func runVerify(_ file: SessionFile) throws {
-        let report = SessionVerifier().verify(file)
+    private func runVerify() throws {
+        let data = try SessionInput.bytes(at: session)
+        let report: SessionVerifier.Report
+        do {
+            report = try SessionVerifier().verify(data, path: session)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {
             throw CLIFailure("\(name): \(problem.description)")

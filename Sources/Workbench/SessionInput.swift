@@ -5,17 +5,31 @@ import Foundation
 enum SessionInput {
     /// Decodes the session file at `path` without replaying or locking it.
     static func file(at path: String) throws(CLIFailure) -> SessionFile {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIFailure(SessionError.missing(TerminalText.sanitize(path)).description)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure(SessionError.io(path: TerminalText.sanitize(path), reason: "cannot read the file (permissions?)").description)
-        }
+        let data = try bytes(at: path)
         do {
             return try SessionCodec.decode(data, path: path)
         } catch {
             throw CLIFailure(TerminalText.sanitize(error.description))
         }
+    }
+
+    /// Files at least this large are mapped into memory rather than copied: for a session of
+    /// hundreds of megabytes that saves a copy and the zeroing of as much fresh memory. (The
+    /// workbench replaces session files by renaming, never rewrites them in place, so a mapped file
+    /// does not change under the reader.)
+    static let mappingSize = 16 << 20
+
+    /// The bytes of the session file at `path`.
+    static func bytes(at path: String) throws(CLIFailure) -> Data {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CLIFailure(SessionError.missing(TerminalText.sanitize(path)).description)
+        }
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard let data = try? Data(contentsOf: url, options: size >= mappingSize ? .alwaysMapped : []) else {
+            throw CLIFailure(SessionError.io(path: TerminalText.sanitize(path), reason: "cannot read the file (permissions?)").description)
+        }
+        return data
     }
 
     /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the

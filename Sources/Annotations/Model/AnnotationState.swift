@@ -80,7 +80,13 @@ public struct AnnotationState: Sendable, Hashable {
     /// Walks the log without copying its events, which matters for logs of a million events.
     public mutating func apply(contentsOf events: [Event]) -> (index: Int, error: AnnotationError)? {
         reserveCapacity(for: events)
-        return events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
+        return applyWithoutReserving(events)
+    }
+
+    /// ``apply(contentsOf:)`` without reserving room first: for a log that arrives in parts, where
+    /// reserving for each part would resize the tables again and again.
+    mutating func applyWithoutReserving(_ events: [Event]) -> (index: Int, error: AnnotationError)? {
+        events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
             for index in buffer.indices {
                 do throws(AnnotationError) {
                     try apply(seq: buffer[index].seq, annotator: buffer[index].annotator, action: buffer[index].action)

@@ -46,9 +46,7 @@ public struct SessionVerifier: Sendable {
                 work.set(agrees: Self.agrees(file, with: state))
             }
         }
-        let records: [Int] = [state.speakers.count, state.mentions.count, state.cues.count, state.claims.count,
-                              state.targets.count, state.stances.count, state.notes.count, state.statuses.count, state.reviews.count]
-        let annotations = records.reduce(0, +)
+        let annotations = Self.annotationCount(state)
         // Fast check first; the sorted, readable list of differences only when something differs.
         let differences = work.agrees ? [] : file.differences(from: state)
         let documents = work.documents
@@ -60,31 +58,65 @@ public struct SessionVerifier: Sendable {
     /// Documents that have at least one annotation or status.
     static func documentCount(_ state: AnnotationState) -> Int {
         var documents = Set<String>()
-        for mention in state.mentions.values { documents.insert(mention.anchor.document) }
-        for cue in state.cues.values { documents.insert(cue.anchor.document) }
-        for claim in state.claims.values { documents.insert(claim.anchor.document) }
-        for key in state.statuses.keys { documents.insert(key.document) }
+        // Records of one document usually come in runs: hash a name only when it changes.
+        var last: String?
+        func add(_ document: String) {
+            if document == last { return }
+            documents.insert(document)
+            last = document
+        }
+        for mention in state.mentions.values { add(mention.anchor.document) }
+        for cue in state.cues.values { add(cue.anchor.document) }
+        for claim in state.claims.values { add(claim.anchor.document) }
+        for key in state.statuses.keys { add(key.document) }
         return documents.count
+    }
+
+    /// Every record of the state: speakers, mentions, cues, claims, targets, stances, notes, statuses, reviews.
+    static func annotationCount(_ state: AnnotationState) -> Int {
+        state.speakers.count + state.mentions.count + state.cues.count + state.claims.count + state.targets.count
+            + state.stances.count + state.notes.count + state.statuses.count + state.reviews.count
     }
 
     /// True when the stored annotations equal the state's records (hash lookups, no sorting).
     static func agrees(_ file: SessionFile, with state: AnnotationState) -> Bool {
         let textRecords = state.mentions.count + state.cues.count + state.claims.count
+        guard file.annotations.count == textRecords, agreesApartFromAnnotations(file, with: state) else { return false }
+        var seen = Set<RecordKey>()
+        for record in file.annotations {
+            guard seen.insert(record.key).inserted, state.record(record.key) == record else { return false }
+        }
+        return true
+    }
+
+    /// True when everything stored but the `annotations` list (speakers, targets, stances, notes,
+    /// reviews, statuses) equals the state's records.
+    static func agreesApartFromAnnotations(_ file: SessionFile, with state: AnnotationState) -> Bool {
         guard file.speakers.count == state.speakers.count, file.targets.count == state.targets.count,
-            file.annotations.count == textRecords, file.stances.count == state.stances.count,
+            file.stances.count == state.stances.count,
             file.notes.count == state.notes.count, file.reviews.count == state.reviews.count
         else { return false }
-        for speaker in file.speakers where state.speakers[speaker.id] != speaker { return false }
-        for target in file.targets where state.targets[target.id] != target { return false }
-        for stance in file.stances where state.stances[stance.id] != stance { return false }
-        for note in file.notes where state.notes[note.id] != note { return false }
-        for review in file.reviews where state.reviews[review.annotation] != review { return false }
-        for record in file.annotations where state.record(record.key) != record { return false }
-        var statuses = 0
+        // Equal counts and every stored record found in the state: the same records, unless one is
+        // stored twice (and another is missing), so each list's ids must also be distinct.
+        guard Self.agree(file.speakers, state.speakers, id: \.id), Self.agree(file.targets, state.targets, id: \.id),
+            Self.agree(file.stances, state.stances, id: \.id), Self.agree(file.notes, state.notes, id: \.id),
+            Self.agree(file.reviews, state.reviews, id: \.annotation)
+        else { return false }
+        var statuses = Set<SentenceKey>()
         for entry in file.statuses where entry.status != .open {
-            statuses += 1
-            if state.statuses[SentenceKey(document: entry.document, sentence: entry.sentence)] != entry.status { return false }
+            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
+            guard statuses.insert(key).inserted, state.statuses[key] == entry.status else { return false }
         }
-        return statuses == state.statuses.count
+        return statuses.count == state.statuses.count
+    }
+
+    /// True when each value of `list` is in `table` under its id and the ids are distinct.
+    private static func agree<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
+        var seen = Set<String>(minimumCapacity: list.count)
+        for value in list {
+            let key = id(value)
+            guard seen.insert(key).inserted, table[key] == value else { return false }
+        }
+        return true
     }
 }

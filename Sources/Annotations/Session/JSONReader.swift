@@ -163,6 +163,14 @@ struct JSONReader {
         return try unescape(raw)
     }
 
+    /// Skips a string, checking it as ``readString()`` does, without making a `String` of it.
+    mutating func skipString() throws(Failure) {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
+        let (raw, escaped) = try scanString()
+        if escaped { _ = try unescape(raw) }
+    }
+
     /// Reads an integer written without fraction or exponent that fits in `Int`.
     mutating func readInt() throws(Failure) -> Int {
         guard let byte = peek() else { throw unexpected() }
@@ -303,6 +311,8 @@ struct JSONReader {
         let start = position
         var escaped = false
         while position < bytes.count {
+            skipPlainStringBytes()
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -332,6 +342,26 @@ struct JSONReader {
             position += 1
         }
         throw syntaxError("unexpected end of input in a string")
+    }
+
+    /// Moves past bytes that need no attention inside a string (anything but `"`, `\\` and control
+    /// characters), eight at a time: most strings in a session file are a few dozen plain bytes.
+    @inline(__always)
+    private mutating func skipPlainStringBytes() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            // A byte of the mask is set where the byte is zero (after the xor) or below 0x20; the
+            // lowest set byte is exact, later ones may be false alarms, which is all that is needed.
+            let special = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
+            if special != 0 {
+                position += special.trailingZeroBitCount >> 3
+                return
+            }
+            position += 8
+        }
     }
 
     /// Decodes the escapes of a string's raw bytes (already checked by ``scanString()``); lone

@@ -9,9 +9,19 @@
 struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
-    private var reader: JSONReader
+    var reader: JSONReader
     /// The second half of the event list, decoded on another thread, if the file is large.
     private var split: EventListSplit?
+    /// When true, events are read for replaying only: their time is checked but not kept (it is
+    /// empty), and a record added with an empty annotator gets the event's annotator at once (as
+    /// replaying would give it), so replaying does not copy it again.
+    var eventsForReplay = false
+    /// When set, ``sessionFile()`` does not decode the event list: it must start at `start` (it was
+    /// read from there already, up to `end`), and the file's `events` are left empty.
+    var eventsAlreadyRead: (start: Int, end: Int)?
+    /// When set, ``sessionFile()`` compares the stored annotations with a replayed state as it reads
+    /// them instead of keeping them (the file's `annotations` are left empty).
+    var storedAnnotationCheck: StoredAnnotationCheck?
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -67,6 +77,44 @@ struct SessionFileDecoder {
         var first = true
         while try reader.nextElement(&first) { result.append(try event()) }
         return (result, reader.position)
+    }
+
+    /// Reads the event list that starts here, handing its events on in order, `chunkSize` at a time,
+    /// to `deliver`, which returns false to stop the reading (then this throws). Returns the offset
+    /// after the list's `]`.
+    ///
+    /// With `tailStart`, another reader may have read the events from that offset to the end of the
+    /// list already: when this reader arrives exactly there at the start of an event, it asks
+    /// `takeTail` for the offset after the list's `]` that reader reached, and stops (if the other
+    /// reader failed, `takeTail` returns nil and this reader goes on).
+    mutating func streamEventList(
+        chunkSize: Int, tailStart: Int? = nil, takeTail: () -> Int? = { nil }, _ deliver: ([Event]) -> Bool
+    ) throws(Failure) -> Int {
+        try reader.beginArray()
+        var chunk: [Event] = []
+        chunk.reserveCapacity(chunkSize)
+        var first = true
+        var tailStart = tailStart
+        while try reader.nextElement(&first) {
+            if let start = tailStart {
+                reader.skipWhitespace()
+                if reader.position == start {
+                    tailStart = nil
+                    if let end = takeTail() {
+                        reader.move(to: end)
+                        break
+                    }
+                }
+            }
+            chunk.append(try event())
+            if chunk.count == chunkSize {
+                guard deliver(chunk) else { throw reader.shapeError("reading the event list was stopped") }
+                chunk = []
+                chunk.reserveCapacity(chunkSize)
+            }
+        }
+        if !chunk.isEmpty, !deliver(chunk) { throw reader.shapeError("reading the event list was stopped") }
+        return reader.position
     }
 
     /// The event list; when the split's guessed start turns out to be an event of it, the rest comes
@@ -154,8 +202,26 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("events") { try once(&seen, 0); events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() } }
-            else if key.is("annotations") { try once(&seen, 1); annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } } }
+            if key.is("events") {
+                try once(&seen, 0)
+                if let read = eventsAlreadyRead {
+                    reader.skipWhitespace()
+                    guard reader.position == read.start else { throw reader.shapeError("the event list is not where it was read") }
+                    reader.move(to: read.end)
+                    events = []
+                } else {
+                    events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() }
+                }
+            }
+            else if key.is("annotations") {
+                try once(&seen, 1)
+                if let check = storedAnnotationCheck {
+                    try check.compareList(&self)
+                    annotations = []
+                } else {
+                    annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
+                }
+            }
             else if key.is("format") { try once(&seen, 2); format = try optionalString() }
             else if key.is("version") { try once(&seen, 3); version = try optionalInt() }
             else if key.is("annotator") { try once(&seen, 4); annotator = try optionalString() }
@@ -463,9 +529,12 @@ struct SessionFileDecoder {
         }
     }
 
-    mutating func record() throws(Failure) -> Record {
+    /// A record; with `annotator`, a record whose annotator is empty gets that one (an added
+    /// record as replaying stamps it, see ``eventsForReplay``).
+    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
         var fields = RecordFields()
         try recordFields(into: &fields)
+        if let annotator, fields.annotator == "" { fields.annotator = annotator }
         return try fields.record(self)
     }
 
@@ -476,9 +545,21 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("record") { try once(&seen, 0); record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
+            if key.is("record") {
+                try once(&seen, 0)
+                // The writer puts `action` and `annotator` first; in another order the record is stamped when applied.
+                let stamp = eventsForReplay && action == "add" ? annotator : nil
+                record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record(stampingEmptyAnnotatorWith: stamp) }
+            }
             else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
-            else if key.is("time") { try once(&seen, 2); time = try optionalString() }
+            else if key.is("time") {
+                try once(&seen, 2)
+                if eventsForReplay {
+                    if !(try reader.consumeNull()) { try reader.skipString(); time = "" }
+                } else {
+                    time = try optionalString()
+                }
+            }
             else if key.is("annotator") { try once(&seen, 3); annotator = try optionalString() }
             else if key.is("action") { try once(&seen, 4); action = try optionalString() }
             else if key.is("id") { try once(&seen, 5); id = try optionalString() }

@@ -1,0 +1,207 @@
+import Foundation
+
+extension SessionVerifier {
+    /// Verifies a session file from its bytes; `path` is used in error messages.
+    ///
+    /// A file laid out as the workbench writes it is verified without decoding it into a
+    /// ``SessionFile``: one thread reads the event list and hands the events on in chunks, another
+    /// replays them as they come (and reads the last part of the list itself beforehand); then both
+    /// read the stored annotations, a half each, and compare them with the replayed state as they
+    /// go. Neither the log nor the stored annotations are kept, which for a log of a million events
+    /// saves most of the time and memory. If anything is unusual — another layout, a mismatch, an
+    /// event that does not apply, bytes that are not a valid session — the file is decoded and
+    /// verified the ordinary way (``verify(_:)``), so the report and the errors are always the ones
+    /// that way gives.
+    public func verify(_ data: Data, path: String) throws(SessionError) -> Report {
+        let fast = data.withUnsafeBytes { raw in Self.verifyInPlace(raw.bindMemory(to: UInt8.self)) }
+        if let fast { return fast }
+        return verify(try SessionCodec.decode(data, path: path))
+    }
+
+    /// Events handed from the reading thread to the replaying thread at a time.
+    static let chunkSize = 4096
+
+    /// The share of the event list (in bytes) the reading thread reads; the replaying thread checks
+    /// the file's UTF-8 and reads the rest before it starts replaying, which evens out the work of
+    /// the two threads (reading an event takes about as long as applying it).
+    static let readingShare = 0.9
+
+    /// Where the second thread starts reading, for tests: any offsets must give the same result as
+    /// the ordinary way, or nil.
+    struct SplitPoints {
+        /// Where the replaying thread starts reading events (nil: it reads none).
+        var eventTail: Int?
+        /// Where the replaying thread starts reading stored annotations (nil: it reads none).
+        var annotationTail: Int?
+    }
+
+    /// The report for a valid, matching file laid out as the workbench writes it; nil otherwise.
+    /// `splits` overrides where the second thread starts reading (by default: chosen from the size).
+    static func verifyInPlace(_ bytes: UnsafeBufferPointer<UInt8>, splits: SplitPoints? = nil) -> Report? {
+        guard let landmarks = SessionFileLandmarks(bytes) else { return nil }
+        var schemaDecoder = SessionFileDecoder(bytes, at: landmarks.schema)
+        guard let schema = try? schemaDecoder.annotationSchema() else { return nil }
+
+        // Where the replaying thread starts reading events: most of the way to the end of the list
+        // (the schema follows the list in the files the workbench writes).
+        let listEnd = landmarks.schema > landmarks.events ? landmarks.schema : bytes.count
+        let eventTailStart = listEnd - landmarks.events >= (1 << 20)
+            ? EventListSplit.likelyElementStart(
+                in: bytes, from: landmarks.events + Int(Double(listEnd - landmarks.events) * readingShare))
+            : nil
+        let replay = InPlaceReplay(
+            bytes: bytes, schema: schema, eventTailStart: splits.map(\.eventTail) ?? eventTailStart,
+            annotationTailStart: splits.map(\.annotationTail) ?? landmarks.annotationsMiddle)
+        replay.start()
+        // The replaying thread reads the bytes and holds the replayed state: wait for it, then let
+        // another thread free the state (for a million events that takes a while; whoever asked
+        // for the report need not wait for it).
+        defer {
+            replay.waitUntilDone()
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replay) {} }
+        }
+
+        // This thread reads the event list while the other replays it.
+        var events = SessionFileDecoder(bytes, at: landmarks.events)
+        events.eventsForReplay = true
+        var eventCount = 0
+        var tailUsed = false
+        let end = try? events.streamEventList(
+            chunkSize: chunkSize, tailStart: replay.eventTailStart,
+            takeTail: {
+                guard let tail = replay.waitForEventTail() else { return nil }
+                eventCount += tail.count
+                tailUsed = true
+                return tail.end
+            },
+            { chunk in
+                eventCount += chunk.count
+                return replay.queue.put(chunk)
+            })
+        guard let end else {
+            replay.queue.cancel()
+            return nil
+        }
+        replay.queue.close(tailUsed: tailUsed)
+        guard let check = replay.waitForCheck() else { return nil }
+
+        // Then the rest of the file, comparing the stored annotations as they are read (the other
+        // thread reads the second half of them).
+        var decoder = SessionFileDecoder(bytes)
+        decoder.eventsAlreadyRead = (landmarks.events, end)
+        decoder.storedAnnotationCheck = check
+        guard let file = try? decoder.sessionFile(), (try? decoder.reader.expectEnd()) != nil,
+            file.format == SessionFile.formatName, (1...SessionFile.currentVersion).contains(file.version),
+            file.schema == schema, let stored = check.result, stored.agrees
+        else { return nil }
+        let state = check.state
+        guard stored.count == state.mentions.count + state.cues.count + state.claims.count,
+            agreesApartFromAnnotations(file, with: state)
+        else { return nil }
+        return Report(
+            events: eventCount, annotations: annotationCount(state), documents: replay.waitForDocumentCount(), logProblem: nil,
+            differences: [])
+    }
+}
+
+/// The replaying side of ``SessionVerifier/verifyInPlace(_:)``, on a thread of its own: reads the
+/// last part of the event list, replays the events the reading thread hands over and then that
+/// part, then compares the second half of the stored annotations and counts the documents.
+final class InPlaceReplay: @unchecked Sendable {
+    /// Where the reading thread puts the decoded events.
+    let queue = EventChunkQueue()
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let schema: AnnotationSchema
+    /// Where this thread starts reading events, if it reads the end of the list.
+    let eventTailStart: Int?
+    private let annotationTailStart: Int?
+    private let done = DispatchGroup()
+    private let eventTailRead = DispatchGroup()
+    private let checkReady = DispatchSemaphore(value: 0)
+    // Each written before the group is left / the semaphore signalled that guards it, and read only
+    // after waiting for that.
+    private var eventTail: (events: [Event], end: Int)?
+    private var check: StoredAnnotationCheck?
+    private var documents = 0
+    private var isValidUTF8 = false
+
+    /// A replay of the file in `bytes` (which must outlive it), with the schema given.
+    init(bytes: UnsafeBufferPointer<UInt8>, schema: AnnotationSchema, eventTailStart: Int?, annotationTailStart: Int?) {
+        self.bytes = bytes
+        self.schema = schema
+        self.eventTailStart = eventTailStart
+        self.annotationTailStart = annotationTailStart
+    }
+
+    /// Starts the thread.
+    func start() {
+        done.enter()
+        eventTailRead.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            run()
+            done.leave()
+        }
+    }
+
+    private func run() {
+        // The decoder repairs invalid UTF-8 rather than refusing it: the bytes are checked here.
+        isValidUTF8 = UTF8Validation.isValid(bytes)
+        if isValidUTF8, let eventTailStart {
+            var decoder = SessionFileDecoder(bytes, at: eventTailStart)
+            decoder.eventsForReplay = true
+            eventTail = try? decoder.eventsToListEnd()
+        }
+        eventTailRead.leave()
+        guard isValidUTF8 else {
+            queue.cancel()
+            checkReady.signal()
+            return
+        }
+        var state = AnnotationState(schema: schema)
+        var failed = false
+        while let chunk = queue.take() {
+            if state.applyWithoutReserving(chunk) != nil {
+                failed = true
+                break
+            }
+        }
+        if !failed, queue.tailUsed, let tail = eventTail.take() {
+            failed = state.applyWithoutReserving(tail.events) != nil
+        }
+        if failed || queue.isCancelled {
+            queue.cancel()
+            checkReady.signal()
+            return
+        }
+        let check = StoredAnnotationCheck(state: state, tailStart: annotationTailStart)
+        self.check = check
+        checkReady.signal()
+        check.compareTail(in: bytes)
+        documents = SessionVerifier.documentCount(state)
+    }
+
+    /// The events this thread read from the event tail start to the end of the list (their count
+    /// and the offset after the list's `]`), or nil if they are not the rest of an event list.
+    func waitForEventTail() -> (count: Int, end: Int)? {
+        eventTailRead.wait()
+        return eventTail.map { ($0.events.count, $0.end) }
+    }
+
+    /// The comparison against the replayed state, once every event has applied; nil if one did not
+    /// or the file is not valid UTF-8.
+    func waitForCheck() -> StoredAnnotationCheck? {
+        checkReady.wait()
+        return check
+    }
+
+    /// Documents that have at least one annotation or status in the replayed state.
+    func waitForDocumentCount() -> Int {
+        done.wait()
+        return documents
+    }
+
+    /// Waits for the thread to finish.
+    func waitUntilDone() {
+        done.wait()
+    }
+}
