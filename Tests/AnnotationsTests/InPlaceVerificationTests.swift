@@ -162,3 +162,105 @@ struct InPlaceVerificationTests {
         }
     }
 }
+
+@Suite("Compact record encoder")
+struct CompactRecordEncoderTests {
+    /// Mentions, cues and claims with every optional field set and unset, unusual text, several segments.
+    static var records: [Record] {
+        let anchor = TextAnchor(
+            document: "doc-ä", sentence: 12, segments: [SpanSegment(start: 0, end: 5), SpanSegment(start: 9, end: 120_345)],
+            text: "„Wir“ … 😀 e\u{301}", before: "vor/her «x»", after: "", sentenceHash: "0123456789abcdef", orphaned: true)
+        var plain = anchor
+        plain.orphaned = false
+        plain.segments = [SpanSegment(start: 7, end: 8)]
+        return [
+            .mention(Mention(id: "M1", anchor: anchor, speaker: "S1", role: "UN-Botschafter", annotator: "anna", sources: ["a", "b"])),
+            .mention(Mention(id: "M22", anchor: plain, speaker: "S2")),
+            .cue(Cue(id: "Q3", anchor: plain, annotator: "bo", sources: [])),
+            .cue(Cue(id: "Q4", anchor: anchor)),
+            .claim(Claim(id: "C5", anchor: anchor, speaker: "S1", mention: "M1", cue: "Q3", form: "direct", negated: true, hedged: true,
+                         annotator: "anna", sources: ["x"])),
+            .claim(Claim(id: "C6", anchor: plain)),
+        ]
+    }
+
+    @Test("Writes exactly what the session writer writes")
+    func sameBytesAsTheSessionWriter() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        for record in Self.records {
+            var compact = CompactRecordEncoder()
+            let encoded = compact.encode(record)
+            #expect(encoded, "\(record.key)")
+            #expect(String(decoding: compact.bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+        }
+    }
+
+    @Test("Escapes strings as the session writer does, and refuses records that are not mentions, cues or claims")
+    func escapesAndRefusals() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        var controls = ""
+        for scalar in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        var compact = CompactRecordEncoder()
+        for text in ["a\"b", "a\\b", "a\nb", "a\u{7F}b", controls, "\u{2028}\u{2029}\u{FEFF}/", "\"\""] {
+            let anchor = TextAnchor(
+                document: "d", sentence: 0, segments: [SpanSegment(start: 0, end: 1)], text: text, before: text, after: "", sentenceHash: "")
+            let record = Record.cue(Cue(id: "Q1", anchor: anchor))
+            let encoded = compact.encode(record)
+            #expect(encoded)
+            #expect(compact.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
+        }
+        let speaker = compact.encode(.speaker(Speaker(id: "S1", name: "Kim")))
+        #expect(!speaker)
+    }
+
+    @Test("The stored annotations of a written session are compared without decoding")
+    func storedAnnotationsMatch() throws {
+        let file = try SessionCodec.decode(Data(InPlaceVerificationTests.written), path: "mem")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        var matched = 0
+        for record in file.annotations {
+            var compact = CompactRecordEncoder()
+            let encoded = compact.encode(record)
+            if encoded {
+                #expect(compact.bytes == [UInt8](try encoder.encode(record)))
+                matched += 1
+            }
+        }
+        #expect(matched == file.annotations.count)
+    }
+}
+
+@Suite("Stored annotation check")
+struct StoredAnnotationCheckTests {
+    /// Compares the annotation list of `bytes` with the state its log gives, in two parts when `tailStart` is given.
+    static func check(_ bytes: [UInt8], tailStart: ((Int) -> Int?)? = nil) throws -> StoredAnnotationCheck.Tally? {
+        let file = try SessionCodec.decode(Data(bytes), path: "mem")
+        let state = try AnnotationState.replaying(file.events, schema: file.schema)
+        return bytes.withUnsafeBufferPointer { buffer -> StoredAnnotationCheck.Tally? in
+            let listStart = Array(bytes).firstRange(of: Array("\"annotations\": ".utf8))!.upperBound
+            let tail = tailStart?(listStart)
+            let check = StoredAnnotationCheck(state: state, tailStart: tail)
+            check.compareTail(in: buffer)  // before the first part: it is then ready when that arrives there
+            var decoder = SessionFileDecoder(buffer, at: listStart)
+            try? check.compareList(&decoder)
+            return check.result
+        }
+    }
+
+    @Test("A written session's annotations are all found byte for byte, in one part or two")
+    func identical() throws {
+        let bytes = InPlaceVerificationTests.written
+        let whole = try #require(try Self.check(bytes))
+        #expect(whole.agrees)
+        #expect(whole.count > 50)
+        #expect(whole.identical == whole.count)
+        let lines = InPlaceVerificationTests.lines(startingWith: "    {\"anchor\"", in: bytes)
+        let split = try #require(try Self.check(bytes) { _ in lines[lines.count / 2].lowerBound + 4 })
+        #expect(split.agrees)
+        #expect(split.count == whole.count)
+        #expect(split.identical == whole.count)
+    }
+}

@@ -139,6 +139,14 @@ public struct AnnotationState: Sendable, Hashable {
 
     /// Reserves room for the records and history that a log will create.
     public mutating func reserveCapacity(for events: [Event]) {
+        reserveCapacity(for: events, scaledBy: 1)
+    }
+
+    /// Reserves room for a log of which `sample` is a part and which is `scale` times as long
+    /// (e.g. the end of a log that is read in parts: it keeps replaying from resizing the tables
+    /// and the history again and again).
+    mutating func reserveCapacity(for sample: [Event], scaledBy scale: Double) {
+        let events = sample
         var speakerAdds = 0, mentionAdds = 0, cueAdds = 0, claimAdds = 0, targetAdds = 0, stanceAdds = 0, noteAdds = 0
         events.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
@@ -154,7 +162,9 @@ public struct AnnotationState: Sendable, Hashable {
                 }
             }
         }
-        reserveTables([speakerAdds, mentionAdds, cueAdds, claimAdds, targetAdds, stanceAdds, noteAdds], history: events.count)
+        let adds = [speakerAdds, mentionAdds, cueAdds, claimAdds, targetAdds, stanceAdds, noteAdds]
+        func scaled(_ count: Int) -> Int { Int((Double(count) * scale).rounded(.up)) }
+        reserveTables(adds.map(scaled), history: scaled(events.count))
     }
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.

@@ -50,7 +50,7 @@ extension SessionVerifier {
                 in: bytes, from: landmarks.events + Int(Double(listEnd - landmarks.events) * readingShare))
             : nil
         let replay = InPlaceReplay(
-            bytes: bytes, schema: schema, eventTailStart: splits.map(\.eventTail) ?? eventTailStart,
+            bytes: bytes, schema: schema, listStart: landmarks.events, eventTailStart: splits.map(\.eventTail) ?? eventTailStart,
             annotationTailStart: splits.map(\.annotationTail) ?? landmarks.annotationsMiddle)
         replay.start()
         // The replaying thread reads the bytes and holds the replayed state: wait for it, then let
@@ -114,6 +114,8 @@ final class InPlaceReplay: @unchecked Sendable {
     private let schema: AnnotationSchema
     /// Where this thread starts reading events, if it reads the end of the list.
     let eventTailStart: Int?
+    /// Where the event list starts.
+    private let listStart: Int
     private let annotationTailStart: Int?
     private let done = DispatchGroup()
     private let eventTailRead = DispatchGroup()
@@ -126,8 +128,9 @@ final class InPlaceReplay: @unchecked Sendable {
     private var isValidUTF8 = false
 
     /// A replay of the file in `bytes` (which must outlive it), with the schema given.
-    init(bytes: UnsafeBufferPointer<UInt8>, schema: AnnotationSchema, eventTailStart: Int?, annotationTailStart: Int?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, schema: AnnotationSchema, listStart: Int, eventTailStart: Int?, annotationTailStart: Int?) {
         self.bytes = bytes
+        self.listStart = listStart
         self.schema = schema
         self.eventTailStart = eventTailStart
         self.annotationTailStart = annotationTailStart
@@ -158,6 +161,10 @@ final class InPlaceReplay: @unchecked Sendable {
             return
         }
         var state = AnnotationState(schema: schema)
+        // The end of the list tells roughly how many records and changes the whole list makes.
+        if let eventTailStart, let tail = eventTail, tail.end > eventTailStart {
+            state.reserveCapacity(for: tail.events, scaledBy: Double(tail.end - listStart) / Double(tail.end - eventTailStart))
+        }
         var failed = false
         while let chunk = queue.take() {
             if state.applyWithoutReserving(chunk) != nil {

@@ -12,6 +12,8 @@ final class StoredAnnotationCheck: @unchecked Sendable {
     struct Tally {
         /// Annotations read.
         var count = 0
+        /// Of those, the ones found byte for byte as the session writer writes the state's record.
+        var identical = 0
         /// False once an annotation is not a mention, cue or claim, has a malformed or repeated id,
         /// or differs from the state's.
         var agrees = true
@@ -20,6 +22,58 @@ final class StoredAnnotationCheck: @unchecked Sendable {
 
         /// Ids with larger numbers are not tracked; such a file is left to the slower comparison.
         static let largestNumber = 1 << 26
+
+        /// Writes the state's records for comparing them with stored ones byte for byte.
+        private var encoder = CompactRecordEncoder()
+
+        /// Reads the stored annotation at the decoder's position and compares it with `state`.
+        mutating func add(from decoder: inout SessionFileDecoder, state: AnnotationState) throws(JSONReader.Failure) {
+            if !addIfIdentical(&decoder, state: state) { add(try decoder.record(), state: state) }
+        }
+
+        /// When the stored annotation at the decoder's position is, byte for byte, what the session
+        /// writer makes of the state's record with its id, counts it, moves the decoder past it and
+        /// returns true (no decoding, no allocation); otherwise leaves the decoder where it was.
+        private mutating func addIfIdentical(_ decoder: inout SessionFileDecoder, state: AnnotationState) -> Bool {
+            guard agrees else { return false }
+            decoder.reader.skipWhitespace()
+            var probe = decoder.reader
+            let start = probe.position
+            var id: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?
+            do throws(JSONReader.Failure) {
+                try probe.beginObject()
+                var first = true
+                while let key = try probe.nextKey(&first) {
+                    if key.is("id") {
+                        let value = try probe.readRawString()
+                        id = value.escaped ? nil : value.bytes
+                    } else if key.is("type") {
+                        let value = try probe.readRawString()
+                        type = value.escaped ? nil : value.bytes
+                    } else {
+                        try probe.skipValue()
+                    }
+                }
+            } catch {
+                return false
+            }
+            guard let id, let type, let base = probe.bytes.baseAddress else { return false }
+            let name = String(decoding: id, as: UTF8.self)
+            let key: RecordKey, table: Int
+            if type.elementsEqual("mention".utf8) { key = .mention(name); table = 0 }
+            else if type.elementsEqual("cue".utf8) { key = .cue(name); table = 1 }
+            else if type.elementsEqual("claim".utf8) { key = .claim(name); table = 2 }
+            else { return false }
+            guard let record = state.record(key), encoder.encode(record), encoder.bytes.count == probe.position - start,
+                encoder.bytes.withUnsafeBufferPointer({ written in written.baseAddress.map { memcmp(base + start, $0, written.count) == 0 } ?? false }),
+                let (_, number) = RecordKey.parseID(name), number < Self.largestNumber
+            else { return false }
+            count += 1
+            identical += 1
+            mark(number, in: table)
+            decoder.reader.move(to: probe.position)
+            return true
+        }
 
         /// Counts `record` and compares it with `state`'s record under the same key.
         mutating func add(_ record: Record, state: AnnotationState) {
@@ -35,6 +89,11 @@ final class StoredAnnotationCheck: @unchecked Sendable {
             guard let (_, number) = RecordKey.parseID(id), number < Self.largestNumber,
                 state.record(record.key) == record
             else { agrees = false; return }
+            mark(number, in: table)
+        }
+
+        /// Notes id `number` of a table as seen; a second time means a repeated id.
+        private mutating func mark(_ number: Int, in table: Int) {
             let word = number >> 6, bit: UInt64 = 1 << UInt64(number & 63)
             if seen[table].count <= word { seen[table].append(contentsOf: repeatElement(0, count: word + 1 - seen[table].count)) }
             if seen[table][word] & bit != 0 { agrees = false; return }
@@ -44,6 +103,7 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         /// Adds what another reader found in a different part of the list.
         mutating func merge(_ other: Tally) {
             count += other.count
+            identical += other.identical
             agrees = agrees && other.agrees
             guard agrees else { return }
             for table in seen.indices {
@@ -78,6 +138,9 @@ final class StoredAnnotationCheck: @unchecked Sendable {
     /// Reads the annotation list that starts at the decoder's position, comparing as it goes.
     func compareList(_ decoder: inout SessionFileDecoder) throws(JSONReader.Failure) {
         try decoder.reader.beginArray()
+        // One copy for the loop: both threads read the same tables, and reading them through the
+        // property would retain and release them (shared counters) for every annotation.
+        let state = self.state
         var tally = Tally()
         var first = true
         while try decoder.reader.nextElement(&first) {
@@ -92,7 +155,7 @@ final class StoredAnnotationCheck: @unchecked Sendable {
                     }
                 }
             }
-            tally.add(try decoder.record(), state: state)
+            try tally.add(from: &decoder, state: state)
         }
         result = tally
     }
@@ -102,10 +165,11 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         guard let tailStart else { return }
         defer { tailDone.leave() }
         var decoder = SessionFileDecoder(bytes, at: tailStart)
+        let state = self.state  // see compareList(_:)
         var tally = Tally()
         var first = true
         do throws(JSONReader.Failure) {
-            while try decoder.reader.nextElement(&first) { tally.add(try decoder.record(), state: state) }
+            while try decoder.reader.nextElement(&first) { try tally.add(from: &decoder, state: state) }
             tail = (tally, decoder.reader.position)
         } catch {
             tail = nil

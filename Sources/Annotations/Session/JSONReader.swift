@@ -32,7 +32,8 @@ struct JSONReader {
         }
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    /// The bytes read.
+    let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the next unread byte.
     private(set) var position: Int
     private var scratch: [UInt8] = []
@@ -171,6 +172,14 @@ struct JSONReader {
         if escaped { _ = try unescape(raw) }
     }
 
+    /// Reads a string's raw bytes between the quotes (escapes left as they are; checked for syntax)
+    /// and whether it has escapes, without making a `String`.
+    mutating func readRawString() throws(Failure) -> (bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
+        return try scanString()
+    }
+
     /// Reads an integer written without fraction or exponent that fits in `Int`.
     mutating func readInt() throws(Failure) -> Int {
         guard let byte = peek() else { throw unexpected() }
@@ -213,7 +222,7 @@ struct JSONReader {
     /// Skips any one value, checking its syntax.
     mutating func skipValue() throws(Failure) {
         // Kinds of the open containers (true: object), innermost last.
-        var containers: [Bool] = []
+        var containers = ContainerStack()
         repeat {
             guard let byte = peek() else { throw unexpected() }
             var opened = false
@@ -222,12 +231,12 @@ struct JSONReader {
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextKey(&first) != nil { containers.append(true); opened = true }
+                if try nextKey(&first) != nil { containers.push(true); opened = true }
             case UInt8(ascii: "["):
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextElement(&first) { containers.append(false); opened = true }
+                if try nextElement(&first) { containers.push(false); opened = true }
             case UInt8(ascii: "\""): _ = try scanString()
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
@@ -251,12 +260,43 @@ struct JSONReader {
                     break
                 } else if next == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     position += 1
-                    containers.removeLast()
+                    containers.pop()
                 } else {
                     throw unexpected()
                 }
             }
         } while !containers.isEmpty
+    }
+
+    /// The kinds of the containers ``skipValue()`` is inside (true: object), kept in bits for the
+    /// first 64 levels so skipping a value allocates nothing.
+    private struct ContainerStack {
+        private var bits: UInt64 = 0
+        private var deeper: [Bool] = []
+        private(set) var count = 0
+
+        var isEmpty: Bool { count == 0 }
+
+        var last: Bool? {
+            guard count > 0 else { return nil }
+            return count > 64 ? deeper[deeper.count - 1] : bits & (1 << UInt64(count - 1)) != 0
+        }
+
+        mutating func push(_ isObject: Bool) {
+            if count >= 64 {
+                deeper.append(isObject)
+            } else if isObject {
+                bits |= 1 << UInt64(count)
+            } else {
+                bits &= ~(1 << UInt64(count))
+            }
+            count += 1
+        }
+
+        mutating func pop() {
+            count -= 1
+            if count >= 64 { deeper.removeLast() }
+        }
     }
 
     // MARK: - Pieces

@@ -1,0 +1,146 @@
+/// Writes a mention, cue or claim as the exact bytes ``SessionCodec/encode(_:)`` gives it inside a
+/// session file (compact JSON, keys sorted, slashes not escaped), so a stored annotation can be
+/// compared with a record byte for byte instead of being decoded.
+///
+/// Strings are escaped as `JSONEncoder` escapes them (`\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`,
+/// other control characters as `\u00xx`; everything else as it is). Equal bytes therefore mean an
+/// equal record; different bytes mean nothing by themselves (the stored file may have been written
+/// another way), and the caller then compares the decoded record.
+struct CompactRecordEncoder {
+    /// The bytes of the last record encoded.
+    private(set) var bytes: [UInt8] = []
+
+    /// Encodes `record` into ``bytes``; false when it is not a mention, cue or claim.
+    mutating func encode(_ record: Record) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        switch record {
+        case .mention(let mention):
+            raw("{\"anchor\":")
+            anchor(mention.anchor)
+            field("annotator", mention.annotator)
+            field("id", mention.id)
+            if let role = mention.role { field("role", role) }
+            if let sources = mention.sources { list("sources", sources) }
+            field("speaker", mention.speaker)
+            raw(",\"type\":\"mention\"}")
+        case .cue(let cue):
+            raw("{\"anchor\":")
+            anchor(cue.anchor)
+            field("annotator", cue.annotator)
+            field("id", cue.id)
+            if let sources = cue.sources { list("sources", sources) }
+            raw(",\"type\":\"cue\"}")
+        case .claim(let claim):
+            raw("{\"anchor\":")
+            anchor(claim.anchor)
+            field("annotator", claim.annotator)
+            if let cue = claim.cue { field("cue", cue) }
+            if let form = claim.form { field("form", form) }
+            raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
+            field("id", claim.id)
+            if let mention = claim.mention { field("mention", mention) }
+            raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
+            if let sources = claim.sources { list("sources", sources) }
+            if let speaker = claim.speaker { field("speaker", speaker) }
+            raw(",\"type\":\"claim\"}")
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func anchor(_ anchor: TextAnchor) {
+        raw("{\"after\":")
+        string(anchor.after)
+        raw(",\"before\":")
+        string(anchor.before)
+        field("document", anchor.document)
+        if anchor.orphaned { raw(",\"orphaned\":true") }
+        raw(",\"segments\":[")
+        for (index, segment) in anchor.segments.enumerated() {
+            raw(index == 0 ? "{\"end\":" : ",{\"end\":")
+            integer(segment.end)
+            raw(",\"start\":")
+            integer(segment.start)
+            raw("}")
+        }
+        raw("],\"sentence\":")
+        integer(anchor.sentence)
+        field("sentence_hash", anchor.sentenceHash)
+        field("text", anchor.text)
+        raw("}")
+    }
+
+    /// `,"key":"value"`.
+    private mutating func field(_ key: StaticString, _ value: String) {
+        raw(",\"")
+        raw(key)
+        raw("\":")
+        string(value)
+    }
+
+    /// `,"key":["a","b"]`.
+    private mutating func list(_ key: StaticString, _ values: [String]) {
+        raw(",\"")
+        raw(key)
+        raw("\":[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func string(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ utf8 in string(utf8: utf8) }) == nil {
+            var copy = value
+            copy.withUTF8 { string(utf8: $0) }
+        }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var plain = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            plain = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    private mutating func raw(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
