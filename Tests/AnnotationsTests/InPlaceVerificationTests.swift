@@ -189,10 +189,10 @@ struct CompactRecordEncoderTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         for record in Self.records {
-            var compact = CompactRecordEncoder()
+            var compact = CompactRecordEncoder(CompactRecordBytes())
             let encoded = compact.encode(record)
             #expect(encoded, "\(record.key)")
-            #expect(String(decoding: compact.bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+            #expect(String(decoding: compact.sink.bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
         }
     }
 
@@ -202,15 +202,16 @@ struct CompactRecordEncoderTests {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         var controls = ""
         for scalar in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
-        var compact = CompactRecordEncoder()
         for text in ["a\"b", "a\\b", "a\nb", "a\u{7F}b", controls, "\u{2028}\u{2029}\u{FEFF}/", "\"\""] {
             let anchor = TextAnchor(
                 document: "d", sentence: 0, segments: [SpanSegment(start: 0, end: 1)], text: text, before: text, after: "", sentenceHash: "")
             let record = Record.cue(Cue(id: "Q1", anchor: anchor))
+            var compact = CompactRecordEncoder(CompactRecordBytes())
             let encoded = compact.encode(record)
             #expect(encoded)
-            #expect(compact.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
+            #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
         }
+        var compact = CompactRecordEncoder(CompactRecordBytes())
         let speaker = compact.encode(.speaker(Speaker(id: "S1", name: "Kim")))
         #expect(!speaker)
     }
@@ -222,10 +223,10 @@ struct CompactRecordEncoderTests {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         var matched = 0
         for record in file.annotations {
-            var compact = CompactRecordEncoder()
+            var compact = CompactRecordEncoder(CompactRecordBytes())
             let encoded = compact.encode(record)
             if encoded {
-                #expect(compact.bytes == [UInt8](try encoder.encode(record)))
+                #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)))
                 matched += 1
             }
         }

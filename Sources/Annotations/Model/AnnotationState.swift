@@ -369,7 +369,7 @@ public struct AnnotationState: Sendable, Hashable {
         }
     }
 
-    private func checkAnchor(_ anchor: TextAnchor, _ id: String) throws(AnnotationError) {
+    private func checkAnchor(_ anchor: borrowing TextAnchor, _ id: String) throws(AnnotationError) {
         guard anchor.hasWellFormedSegments else {
             throw .malformedSpan("\(id) needs non-empty, sorted, non-overlapping segments with offsets ≥ 0")
         }

@@ -23,9 +23,6 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         /// Ids with larger numbers are not tracked; such a file is left to the slower comparison.
         static let largestNumber = 1 << 26
 
-        /// Writes the state's records for comparing them with stored ones byte for byte.
-        private var encoder = CompactRecordEncoder()
-
         /// Reads the stored annotation at the decoder's position and compares it with `state`.
         mutating func add(from decoder: inout SessionFileDecoder, state: AnnotationState) throws(JSONReader.Failure) {
             if !addIfIdentical(&decoder, state: state) { add(try decoder.record(), state: state) }
@@ -57,15 +54,16 @@ final class StoredAnnotationCheck: @unchecked Sendable {
             } catch {
                 return false
             }
-            guard let id, let type, let base = probe.bytes.baseAddress else { return false }
+            guard let id, let type else { return false }
             let name = String(decoding: id, as: UTF8.self)
             let key: RecordKey, table: Int
             if type.elementsEqual("mention".utf8) { key = .mention(name); table = 0 }
             else if type.elementsEqual("cue".utf8) { key = .cue(name); table = 1 }
             else if type.elementsEqual("claim".utf8) { key = .claim(name); table = 2 }
             else { return false }
-            guard let record = state.record(key), encoder.encode(record), encoder.bytes.count == probe.position - start,
-                encoder.bytes.withUnsafeBufferPointer({ written in written.baseAddress.map { memcmp(base + start, $0, written.count) == 0 } ?? false }),
+            guard let record = state.record(key) else { return false }
+            var encoder = CompactRecordEncoder(CompactRecordComparison(probe.bytes, from: start))
+            guard encoder.encode(record), encoder.sink.matches, encoder.sink.position == probe.position,
                 let (_, number) = RecordKey.parseID(name), number < Self.largestNumber
             else { return false }
             count += 1

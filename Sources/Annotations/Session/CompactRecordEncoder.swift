@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a mention, cue or claim as the exact bytes ``SessionCodec/encode(_:)`` gives it inside a
 /// session file (compact JSON, keys sorted, slashes not escaped), so a stored annotation can be
 /// compared with a record byte for byte instead of being decoded.
@@ -6,13 +8,17 @@
 /// other control characters as `\u00xx`; everything else as it is). Equal bytes therefore mean an
 /// equal record; different bytes mean nothing by themselves (the stored file may have been written
 /// another way), and the caller then compares the decoded record.
-struct CompactRecordEncoder {
-    /// The bytes of the last record encoded.
-    private(set) var bytes: [UInt8] = []
+struct CompactRecordEncoder<Sink: CompactRecordSink> {
+    /// Where the bytes go.
+    var sink: Sink
 
-    /// Encodes `record` into ``bytes``; false when it is not a mention, cue or claim.
+    /// An encoder writing to `sink`.
+    init(_ sink: Sink) {
+        self.sink = sink
+    }
+
+    /// Writes `record` to the sink; false when it is not a mention, cue or claim.
     mutating func encode(_ record: Record) -> Bool {
-        bytes.removeAll(keepingCapacity: true)
         switch record {
         case .mention(let mention):
             raw("{\"anchor\":")
@@ -49,7 +55,7 @@ struct CompactRecordEncoder {
         return true
     }
 
-    private mutating func anchor(_ anchor: TextAnchor) {
+    private mutating func anchor(_ anchor: borrowing TextAnchor) {
         raw("{\"after\":")
         string(anchor.after)
         raw(",\"before\":")
@@ -57,8 +63,10 @@ struct CompactRecordEncoder {
         field("document", anchor.document)
         if anchor.orphaned { raw(",\"orphaned\":true") }
         raw(",\"segments\":[")
-        for (index, segment) in anchor.segments.enumerated() {
+        var index = 0
+        for segment in anchor.segments {
             raw(index == 0 ? "{\"end\":" : ",{\"end\":")
+            index += 1
             integer(segment.end)
             raw(",\"start\":")
             integer(segment.start)
@@ -85,10 +93,10 @@ struct CompactRecordEncoder {
         raw(key)
         raw("\":[")
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { sink.append(UInt8(ascii: ",")) }
             string(value)
         }
-        bytes.append(UInt8(ascii: "]"))
+        sink.append(UInt8(ascii: "]"))
     }
 
     private mutating func string(_ value: String) {
@@ -99,32 +107,34 @@ struct CompactRecordEncoder {
     }
 
     private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        sink.append(UInt8(ascii: "\""))
         var plain = 0
         for index in utf8.indices {
             let byte = utf8[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            sink.append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
             plain = index + 1
-            bytes.append(UInt8(ascii: "\\"))
+            sink.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): sink.append(byte)
+            case 0x08: sink.append(UInt8(ascii: "b"))
+            case 0x09: sink.append(UInt8(ascii: "t"))
+            case 0x0A: sink.append(UInt8(ascii: "n"))
+            case 0x0C: sink.append(UInt8(ascii: "f"))
+            case 0x0D: sink.append(UInt8(ascii: "r"))
             default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+                let hex: StaticString = "0123456789abcdef"
+                raw("u00")
+                sink.append(hex.utf8Start[Int(byte >> 4)])
+                sink.append(hex.utf8Start[Int(byte & 15)])
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        bytes.append(UInt8(ascii: "\""))
+        sink.append(UnsafeBufferPointer(rebasing: utf8[plain...]))
+        sink.append(UInt8(ascii: "\""))
     }
 
     private mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { sink.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -136,11 +146,56 @@ struct CompactRecordEncoder {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            for index in stride(from: count - 1, through: 0, by: -1) { sink.append(buffer[index]) }
         }
     }
 
     private mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        sink.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+/// Where ``CompactRecordEncoder`` writes.
+protocol CompactRecordSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// Collects the bytes (for tests and for callers that want them).
+struct CompactRecordBytes: CompactRecordSink {
+    /// The bytes written so far.
+    var bytes: [UInt8] = []
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
+}
+
+/// Compares the bytes as they are written with the bytes of a file from an offset on, without
+/// keeping them: ``matches`` stays true while every byte written equals the next one there.
+struct CompactRecordComparison: CompactRecordSink {
+    private let expected: UnsafeBufferPointer<UInt8>
+    /// The offset of the next expected byte.
+    private(set) var position: Int
+    /// False once a written byte differed from the expected one (or ran past the end).
+    private(set) var matches = true
+
+    /// A comparison with `expected` from offset `start` on.
+    init(_ expected: UnsafeBufferPointer<UInt8>, from start: Int) {
+        self.expected = expected
+        position = start
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        guard matches, position < expected.count, expected[position] == byte else { matches = false; return }
+        position += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard matches, bytes.count <= expected.count - position else { matches = false; return }
+        guard let base = expected.baseAddress, let source = bytes.baseAddress else { return }
+        if memcmp(base + position, source, bytes.count) != 0 { matches = false; return }
+        position += bytes.count
     }
 }

@@ -172,6 +172,24 @@ struct JSONReader {
         if escaped { _ = try unescape(raw) }
     }
 
+    /// Reads a string; when it equals `last`, returns `last` (sharing its storage) instead of a new
+    /// copy, else remembers it in `last`.
+    mutating func readString(reusing last: inout String) throws(Failure) -> String {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
+        let (raw, escaped) = try scanString()
+        if !escaped {
+            let same = last.utf8.withContiguousStorageIfAvailable { stored -> Bool in
+                guard stored.count == raw.count else { return false }
+                guard let storedBase = stored.baseAddress, let rawBase = raw.baseAddress else { return true }
+                return memcmp(storedBase, rawBase, raw.count) == 0
+            }
+            if same == true { return last }
+        }
+        last = escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
+        return last
+    }
+
     /// Reads a string's raw bytes between the quotes (escapes left as they are; checked for syntax)
     /// and whether it has escapes, without making a `String`.
     mutating func readRawString() throws(Failure) -> (bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {

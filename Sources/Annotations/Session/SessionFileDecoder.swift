@@ -22,6 +22,10 @@ struct SessionFileDecoder {
     /// When set, ``sessionFile()`` compares the stored annotations with a replayed state as it reads
     /// them instead of keeping them (the file's `annotations` are left empty).
     var storedAnnotationCheck: StoredAnnotationCheck?
+    // The sentence hash and document of the last anchor read: consecutive annotations are mostly
+    // in the same sentence, and sharing these strings saves an allocation per annotation.
+    private var lastSentenceHash = ""
+    private var lastDocument = ""
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -358,13 +362,13 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try optionalString() }
+            if key.is("document") { try once(&seen, 0); document = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastDocument) }
             else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else if key.is("segments") { try once(&seen, 2); segments = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } } }
             else if key.is("text") { try once(&seen, 3); text = try optionalString() }
             else if key.is("before") { try once(&seen, 4); before = try optionalString() }
             else if key.is("after") { try once(&seen, 5); after = try optionalString() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try optionalString() }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash) }
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
