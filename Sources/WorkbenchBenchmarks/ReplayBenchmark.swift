@@ -1,17 +1,19 @@
 import Annotations
 import Foundation
 
-/// `verify`: what `workbench replay SESSION --verify` does with a session of 1 000 000 events —
-/// read and decode the file, check the log's order, replay it from an empty state and compare the
-/// result with the stored annotations — timed per phase.
+/// `verify`: `workbench replay SESSION --verify` on a session of 1 000 000 events — the command
+/// as a user runs it (the release binary next to this one, timed from spawn to exit), the library
+/// call it makes (`SessionVerifier.verify(_:path:)` on the mapped file: the in-place way), and for
+/// comparison the ordinary way (decode into a `SessionFile`, then `verify(_:)`) and replay alone.
 enum ReplayBenchmark {
     static let benchmark = Benchmark(
-        name: "verify", summary: "replay --verify of a 1 000 000-event session (decode + replay + compare)", run: run)
+        name: "verify", summary: "replay --verify of a 1 000 000-event session (the command, the in-place and the ordinary way)", run: run)
 
     static func run(arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["events", "runs", "session"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["events", "runs", "session", "workbench"])
         let count = Int(options["events"] ?? "") ?? 1_000_000
         let runs = Int(options["runs"] ?? "") ?? 3
+        let binary = try REPLBenchmark.workbenchBinary(options["workbench"])
         let folder = NSTemporaryDirectory() + "workbench-verify-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -23,41 +25,59 @@ enum ReplayBenchmark {
             let data = try SessionCodec.encode(file)
             try data.write(to: URL(fileURLWithPath: path))
         }
-        var reads: [Double] = [], decodes: [Double] = [], verifies: [Double] = [], replays: [Double] = []
-        var cpuTotals: [Double] = [], cpuReplays: [Double] = [], cpuDecodes: [Double] = [], cpuVerifies: [Double] = []
+        var commands: [Double] = [], commandCPUs: [Double] = []
+        var inPlaces: [Double] = [], inPlaceCPUs: [Double] = []
+        var decodes: [Double] = [], decodeCPUs: [Double] = [], verifies: [Double] = [], verifyCPUs: [Double] = []
+        var replays: [Double] = [], replayCPUs: [Double] = []
         var events = 0
+        // The command, as a user runs it: all runs first, before this process decodes (and frees)
+        // gigabytes of its own, which would make the memory the command gets slower to hand out.
+        for _ in 0..<runs {
+            let child = try ChildProcess(
+                piped: [binary, "replay", path, "--verify"], directory: folder, environment: ["PATH=/usr/bin:/bin", "NO_COLOR=1"],
+                input: "/dev/null", output: folder + "/out.txt", errors: folder + "/err.txt")
+            let exit = try child.wait()
+            let printed = (try? String(contentsOfFile: folder + "/out.txt", encoding: .utf8)) ?? ""
+            guard exit.status == 0, printed.contains("verified:") else {
+                throw BenchmarkSupport.UsageError(description: "workbench replay --verify failed: \(printed)")
+            }
+            commands.append(exit.wall)
+            commandCPUs.append(exit.cpu)
+        }
         for run in 0..<runs {
-            let cpuStart = SessionBenchmark.cpuSeconds()
-            var bytes = Data()
-            reads.append(BenchmarkSupport.time { bytes = FileManager.default.contents(atPath: path) ?? Data() })
-            var decoded: SessionFile?
-            let decode = SessionBenchmark.measure { decoded = try? SessionCodec.decode(bytes, path: path) }
-            decodes.append(decode.wall)
-            cpuDecodes.append(decode.cpu)
-            guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }
+            // The library call the command makes, on the mapped file.
+            let mapped = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             var report: SessionVerifier.Report?
-            let verify = SessionBenchmark.measure { report = SessionVerifier().verify(decoded) }
-            verifies.append(verify.wall)
-            cpuVerifies.append(verify.cpu)
-            cpuTotals.append(SessionBenchmark.cpuSeconds() - cpuStart)
+            let inPlace = SessionBenchmark.measure { report = try? SessionVerifier().verify(mapped, path: path) }
+            inPlaces.append(inPlace.wall)
+            inPlaceCPUs.append(inPlace.cpu)
             guard let report, report.isValid else { throw BenchmarkSupport.UsageError(description: "the written session does not verify") }
             if run == 0 {
                 events = report.events
-                print(String(format: "session: %d events, %d annotations, %.1f MB JSON", report.events, report.annotations, Double(bytes.count) / 1e6))
+                print(String(format: "session: %d events, %d annotations, %.1f MB JSON", report.events, report.annotations, Double(mapped.count) / 1e6))
             }
+
+            // The ordinary way, for comparison: decode everything, then replay and compare.
+            var decoded: SessionFile?
+            let decode = SessionBenchmark.measure { decoded = try? SessionCodec.decode(mapped, path: path) }
+            decodes.append(decode.wall)
+            decodeCPUs.append(decode.cpu)
+            guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }
+            let verify = SessionBenchmark.measure { _ = SessionVerifier().verify(decoded) }
+            verifies.append(verify.wall)
+            verifyCPUs.append(verify.cpu)
             let replay = SessionBenchmark.measure { _ = try? AnnotationState.replaying(decoded.events, schema: decoded.schema) }
             replays.append(replay.wall)
-            cpuReplays.append(replay.cpu)
+            replayCPUs.append(replay.cpu)
         }
-        let read = BenchmarkSupport.median(reads), decode = BenchmarkSupport.median(decodes)
-        let verify = BenchmarkSupport.median(verifies), replay = BenchmarkSupport.median(replays)
-        print(String(format: "read file: %.3f s", read))
-        print(String(format: "decode JSON: %.3f s (CPU %.3f s)", decode, BenchmarkSupport.median(cpuDecodes)))
-        print(String(format: "verify (order check + replay + compare): %.3f s (CPU %.3f s)", verify, BenchmarkSupport.median(cpuVerifies)))
-        print(String(format: "replay alone: %.3f s = %.2f M events/s (CPU %.3f s)", replay, Double(events) / replay / 1e6,
-                     BenchmarkSupport.median(cpuReplays)))
-        print(String(format: "total replay --verify: %.3f s (median of %d runs; CPU median %.3f s)", read + decode + verify, runs,
-                     BenchmarkSupport.median(cpuTotals)))
+        let median = BenchmarkSupport.median
+        print(String(format: "workbench replay --verify (spawn to exit): %.3f s (CPU %.3f s; fastest %.3f s, slowest %.3f s; %d runs)",
+                     median(commands), median(commandCPUs), commands.min() ?? 0, commands.max() ?? 0, runs))
+        print(String(format: "SessionVerifier.verify(data:path:), in place: %.3f s (CPU %.3f s)", median(inPlaces), median(inPlaceCPUs)))
+        print(String(format: "ordinary way: decode %.3f s (CPU %.3f s) + verify %.3f s (CPU %.3f s) = %.3f s",
+                     median(decodes), median(decodeCPUs), median(verifies), median(verifyCPUs), median(decodes) + median(verifies)))
+        print(String(format: "replay alone: %.3f s = %.2f M events/s (CPU %.3f s)", median(replays), Double(events) / median(replays) / 1e6,
+                     median(replayCPUs)))
     }
 
     /// A session whose log mixes what annotators do: speakers, mentions, cues and claims, edits,
