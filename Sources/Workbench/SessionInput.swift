@@ -13,23 +13,13 @@ enum SessionInput {
         }
     }
 
-    /// Files at least this large are mapped into memory rather than copied: for a session of
-    /// hundreds of megabytes that saves a copy and the zeroing of as much fresh memory. (The
-    /// workbench replaces session files by renaming, never rewrites them in place, so a mapped file
-    /// does not change under the reader.)
-    static let mappingSize = 16 << 20
-
-    /// The bytes of the session file at `path`.
+    /// The bytes of the session file at `path` (mapped when large).
     static func bytes(at path: String) throws(CLIFailure) -> Data {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIFailure(SessionError.missing(TerminalText.sanitize(path)).description)
+        do {
+            return try SessionCodec.contents(ofFile: path)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
         }
-        let url = URL(fileURLWithPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard let data = try? Data(contentsOf: url, options: size >= mappingSize ? .alwaysMapped : []) else {
-            throw CLIFailure(SessionError.io(path: TerminalText.sanitize(path), reason: "cannot read the file (permissions?)").description)
-        }
-        return data
     }
 
     /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the

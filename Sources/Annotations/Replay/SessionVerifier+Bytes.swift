@@ -96,7 +96,7 @@ extension SessionVerifier {
         else { return nil }
         let state = check.state
         guard stored.count == state.mentions.count + state.cues.count + state.claims.count,
-            agreesApartFromAnnotations(file, with: state)
+            file.storedRecordsApartFromAnnotationsAgree(with: state)
         else { return nil }
         return Report(
             events: eventCount, annotations: annotationCount(state), documents: replay.waitForDocumentCount(), logProblem: nil,

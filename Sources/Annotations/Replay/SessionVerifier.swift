@@ -81,7 +81,7 @@ public struct SessionVerifier: Sendable {
     /// True when the stored annotations equal the state's records (hash lookups, no sorting).
     static func agrees(_ file: SessionFile, with state: AnnotationState) -> Bool {
         let textRecords = state.mentions.count + state.cues.count + state.claims.count
-        guard file.annotations.count == textRecords, agreesApartFromAnnotations(file, with: state) else { return false }
+        guard file.annotations.count == textRecords, file.storedRecordsApartFromAnnotationsAgree(with: state) else { return false }
         var seen = Set<RecordKey>()
         for record in file.annotations {
             guard seen.insert(record.key).inserted, state.record(record.key) == record else { return false }
@@ -89,34 +89,4 @@ public struct SessionVerifier: Sendable {
         return true
     }
 
-    /// True when everything stored but the `annotations` list (speakers, targets, stances, notes,
-    /// reviews, statuses) equals the state's records.
-    static func agreesApartFromAnnotations(_ file: SessionFile, with state: AnnotationState) -> Bool {
-        guard file.speakers.count == state.speakers.count, file.targets.count == state.targets.count,
-            file.stances.count == state.stances.count,
-            file.notes.count == state.notes.count, file.reviews.count == state.reviews.count
-        else { return false }
-        // Equal counts and every stored record found in the state: the same records, unless one is
-        // stored twice (and another is missing), so each list's ids must also be distinct.
-        guard Self.agree(file.speakers, state.speakers, id: \.id), Self.agree(file.targets, state.targets, id: \.id),
-            Self.agree(file.stances, state.stances, id: \.id), Self.agree(file.notes, state.notes, id: \.id),
-            Self.agree(file.reviews, state.reviews, id: \.annotation)
-        else { return false }
-        var statuses = Set<SentenceKey>()
-        for entry in file.statuses where entry.status != .open {
-            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            guard statuses.insert(key).inserted, state.statuses[key] == entry.status else { return false }
-        }
-        return statuses.count == state.statuses.count
-    }
-
-    /// True when each value of `list` is in `table` under its id and the ids are distinct.
-    private static func agree<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
-        var seen = Set<String>(minimumCapacity: list.count)
-        for value in list {
-            let key = id(value)
-            guard seen.insert(key).inserted, table[key] == value else { return false }
-        }
-        return true
-    }
 }

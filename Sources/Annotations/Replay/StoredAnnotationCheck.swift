@@ -158,6 +158,22 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         result = tally
     }
 
+    // The bytes for ``compareTailInBackground(in:)``, set before its thread starts.
+    private var backgroundBytes: UnsafeBufferPointer<UInt8>?
+
+    /// Starts ``compareTail(in:)`` on another thread; `bytes` must stay alive until ``waitForTail()`` returns.
+    func compareTailInBackground(in bytes: UnsafeBufferPointer<UInt8>) {
+        backgroundBytes = bytes
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            if let backgroundBytes { compareTail(in: backgroundBytes) }
+        }
+    }
+
+    /// Waits until ``compareTail(in:)`` has finished (at once when there is no second part).
+    func waitForTail() {
+        tailDone.wait()
+    }
+
     /// Reads the annotations from ``tailStart`` to the end of their list (on another thread).
     func compareTail(in bytes: UnsafeBufferPointer<UInt8>) {
         guard let tailStart else { return }

@@ -31,6 +31,13 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
     public init(file: SessionFile, path: String) throws(SessionError) {
+        try self.init(replaying: file, path: path)
+        let differences = file.differences(from: state)
+        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
+    }
+
+    /// A session rebuilt from a file by replaying its log, without looking at the stored annotations.
+    init(replaying file: SessionFile, path: String) throws(SessionError) {
         annotator = file.annotator
         created = file.created
         updated = file.updated
@@ -45,8 +52,6 @@ public struct Session: Sendable {
         // The log is the file's, shared rather than copied event by event.
         events = file.events
         if let last = file.events.last { updated = last.time }
-        let differences = file.differences(from: state)
-        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
     }
 
     /// The schema edits are checked against.

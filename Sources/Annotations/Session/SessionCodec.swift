@@ -8,6 +8,23 @@ public enum SessionCodec {
         var version: Int?
     }
 
+    /// Files at least this large are mapped into memory rather than copied: for a session of
+    /// hundreds of megabytes that saves a copy and the zeroing of as much fresh memory. (The
+    /// workbench replaces session files by renaming, never rewrites them in place, so a mapped file
+    /// does not change under the reader.)
+    public static let mappingSize = 16 << 20
+
+    /// The bytes of the session file at `path` (mapped when large).
+    public static func contents(ofFile path: String) throws(SessionError) -> Data {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let data = size >= mappingSize
+            ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            : FileManager.default.contents(atPath: path)
+        guard let data else { throw .io(path: path, reason: "cannot read the file (permissions?)") }
+        return data
+    }
+
     /// Decodes a session file's bytes; `path` is used in error messages.
     ///
     /// Well-formed files are read by ``SessionFileDecoder`` in one pass (large ones in two halves at

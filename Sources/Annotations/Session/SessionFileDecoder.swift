@@ -22,6 +22,11 @@ struct SessionFileDecoder {
     /// When set, ``sessionFile()`` compares the stored annotations with a replayed state as it reads
     /// them instead of keeping them (the file's `annotations` are left empty).
     var storedAnnotationCheck: StoredAnnotationCheck?
+    /// When true, ``sessionFile()`` only checks the syntax of the stored annotations and notes where
+    /// their list is (``storedAnnotations``); the file's `annotations` are left empty.
+    var skipsStoredAnnotations = false
+    /// Where the list of stored annotations starts and ends, once skipped.
+    private(set) var storedAnnotations: Range<Int>?
     // The sentence hash and document of the last anchor read: consecutive annotations are mostly
     // in the same sentence, and sharing these strings saves an allocation per annotation.
     private var lastSentenceHash = ""
@@ -56,6 +61,35 @@ struct SessionFileDecoder {
         let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
         let tailIsValid = split?.waitForUTF8Check() ?? true
         return headIsValid && tailIsValid ? file : nil
+    }
+
+    /// Decodes everything but the stored annotations, whose list is only checked for syntax and
+    /// located (for a reader that compares it with the replayed state, see ``StoredAnnotationCheck``);
+    /// nil unless the bytes are valid UTF-8 and a well-formed session file. The file's `annotations`
+    /// are empty.
+    static func decodeSkippingStoredAnnotations(
+        _ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize
+    ) -> (file: SessionFile, storedAnnotations: Range<Int>)? {
+        // The second reader starts in the middle of the event list (not of the file: the stored
+        // annotations before it are only skipped).
+        var split: EventListSplit?
+        if let landmarks = SessionFileLandmarks(bytes) {
+            let listEnd = landmarks.schema > landmarks.events ? landmarks.schema : bytes.count
+            if listEnd - landmarks.events >= minimumSplitSize,
+                let start = EventListSplit.likelyElementStart(in: bytes, from: landmarks.events + (listEnd - landmarks.events) / 2)
+            {
+                split = EventListSplit(bytes, start: start)
+            }
+        }
+        var decoder = SessionFileDecoder(bytes)
+        decoder.split = split
+        decoder.skipsStoredAnnotations = true
+        let file = try? decoder.sessionFile()
+        let ended = (try? decoder.reader.expectEnd()) != nil
+        let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
+        let tailIsValid = split?.waitForUTF8Check() ?? true
+        guard let file, ended, headIsValid, tailIsValid, let stored = decoder.storedAnnotations else { return nil }
+        return (file, stored)
     }
 
     /// Decodes the whole file with the second part of the event list guessed to start at `splitStart`
@@ -221,6 +255,12 @@ struct SessionFileDecoder {
                 try once(&seen, 1)
                 if let check = storedAnnotationCheck {
                     try check.compareList(&self)
+                    annotations = []
+                } else if skipsStoredAnnotations {
+                    reader.skipWhitespace()
+                    let start = reader.position
+                    try reader.skipValue()
+                    storedAnnotations = start..<reader.position
                     annotations = []
                 } else {
                     annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }

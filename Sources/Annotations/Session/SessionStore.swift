@@ -82,12 +82,7 @@ public final class SessionStore {
 
     /// Reads and replays a session file without locking it (for replay, export, validate).
     public static func load(path: String) throws(SessionError) -> Session {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io(path: path, reason: "cannot read the file (permissions?)")
-        }
-        let file = try SessionCodec.decode(data, path: path)
-        return try Session(file: file, path: path)
+        try Session(data: SessionCodec.contents(ofFile: path), path: path)
     }
 
     /// Applies and journals an edit; when this returns, the change survives a crash.
