@@ -25,6 +25,15 @@ public enum SessionCodec {
         return data
     }
 
+    /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
+    /// are not a session file with a readable corpus): for choosing defaults before opening it.
+    public static func recordedCorpus(in data: Data) -> CorpusReference? {
+        data.withUnsafeBytes { raw -> CorpusReference? in
+            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
+            return try? decoder.corpusOnly()
+        }
+    }
+
     /// Decodes a session file's bytes; `path` is used in error messages.
     ///
     /// Well-formed files are read by ``SessionFileDecoder`` in one pass (large ones in two halves at

@@ -304,6 +304,22 @@ struct SessionFileDecoder {
             annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events)
     }
 
+    /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
+    /// workbench wrote, else by skipping the values before it; nil when there is none.
+    mutating func corpusOnly() throws(Failure) -> CorpusReference? {
+        if let start = SessionFileLandmarks.firstValue(of: "corpus", opening: "{", in: reader.bytes) {
+            reader.move(to: start)
+            return try corpusReference()
+        }
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("corpus") { return try corpusReference() }
+            try reader.skipValue()
+        }
+        return nil
+    }
+
     mutating func corpusReference() throws(Failure) -> CorpusReference {
         var paths: [String]?, segmenter: String?, documents: [CorpusReference.DocumentEntry]?
         try reader.beginObject()

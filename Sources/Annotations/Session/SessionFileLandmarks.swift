@@ -25,7 +25,7 @@ struct SessionFileLandmarks {
     }
 
     /// The line `  "<key>": ` followed by `opening`: the offset of `opening` at its first occurrence.
-    private static func firstValue(of key: String, opening: Character, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstValue(of key: String, opening: Character, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let needle = Array("\n  \"\(key)\": ".utf8)
         guard let base = bytes.baseAddress else { return nil }
         var start = 0

@@ -44,7 +44,8 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        // Only without corpus arguments is the session file read for its corpus (it is read again below).
+        // Only without corpus arguments is the session file read for its corpus (only that field; the
+        // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
         let loaded: Corpus
         do {
@@ -104,10 +105,10 @@ struct AnnotateCommand: ParsableCommand {
 
     /// The corpus paths an existing session recorded, when they all still exist.
     static func recordedCorpus(path: String) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: path), let file = try? SessionCodec.decode(data, path: path),
-            !file.corpus.paths.isEmpty, file.corpus.paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data),
+            !corpus.paths.isEmpty, corpus.paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
         else { return nil }
-        return file.corpus.paths
+        return corpus.paths
     }
 
     /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
