@@ -42,13 +42,8 @@ extension SessionVerifier {
         var schemaDecoder = SessionFileDecoder(bytes, at: landmarks.schema)
         guard let schema = try? schemaDecoder.annotationSchema() else { return nil }
 
-        // Where the replaying thread starts reading events: most of the way to the end of the list
-        // (the schema follows the list in the files the workbench writes).
-        let listEnd = landmarks.schema > landmarks.events ? landmarks.schema : bytes.count
-        let eventTailStart = listEnd - landmarks.events >= (1 << 20)
-            ? EventListSplit.likelyElementStart(
-                in: bytes, from: landmarks.events + Int(Double(listEnd - landmarks.events) * readingShare))
-            : nil
+        // Where the replaying thread starts reading events: most of the way to the end of the list.
+        let eventTailStart = landmarks.likelyEventStart(at: readingShare, in: bytes, minimumSize: 1 << 20)
         let replay = InPlaceReplay(
             bytes: bytes, schema: schema, listStart: landmarks.events, eventTailStart: splits.map(\.eventTail) ?? eventTailStart,
             annotationTailStart: splits.map(\.annotationTail) ?? landmarks.annotationsMiddle)
@@ -90,16 +85,11 @@ extension SessionVerifier {
         var decoder = SessionFileDecoder(bytes)
         decoder.eventsAlreadyRead = (landmarks.events, end)
         decoder.storedAnnotationCheck = check
-        guard let file = try? decoder.sessionFile(), (try? decoder.reader.expectEnd()) != nil,
-            file.format == SessionFile.formatName, (1...SessionFile.currentVersion).contains(file.version),
-            file.schema == schema, let stored = check.result, stored.agrees
-        else { return nil }
-        let state = check.state
-        guard stored.count == state.mentions.count + state.cues.count + state.claims.count,
-            file.storedRecordsApartFromAnnotationsAgree(with: state)
+        guard let file = try? decoder.sessionFile(), (try? decoder.reader.expectEnd()) != nil, file.hasReadableHeader,
+            file.schema == schema, check.agrees(apartFromTheList: file)
         else { return nil }
         return Report(
-            events: eventCount, annotations: annotationCount(state), documents: replay.waitForDocumentCount(), logProblem: nil,
+            events: eventCount, annotations: annotationCount(check.state), documents: replay.waitForDocumentCount(), logProblem: nil,
             differences: [])
     }
 }

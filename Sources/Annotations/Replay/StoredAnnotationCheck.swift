@@ -169,6 +169,15 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         }
     }
 
+    /// True when the list read by ``compareList(_:)`` holds exactly the state's mentions, cues and
+    /// claims, and `file`'s other stored records (read apart from the list) are the state's too.
+    func agrees(apartFromTheList file: SessionFile) -> Bool {
+        guard let result, result.agrees, result.count == state.mentions.count + state.cues.count + state.claims.count else {
+            return false
+        }
+        return file.storedRecordsApartFromAnnotationsAgree(with: state)
+    }
+
     /// Waits until ``compareTail(in:)`` has finished (at once when there is no second part).
     func waitForTail() {
         tailDone.wait()

@@ -24,8 +24,7 @@ extension Session {
     /// The session when `bytes` are a valid session file whose stored annotations agree with its
     /// log; nil otherwise.
     static func readInPlace(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Session? {
-        guard let (file, stored) = SessionFileDecoder.decodeSkippingStoredAnnotations(bytes),
-            file.format == SessionFile.formatName, (1...SessionFile.currentVersion).contains(file.version),
+        guard let (file, stored) = SessionFileDecoder.decodeSkippingStoredAnnotations(bytes), file.hasReadableHeader,
             let session = try? Session(replaying: file, path: path)
         else { return nil }
         let state = session.state
@@ -38,9 +37,7 @@ extension Session {
         defer { check.waitForTail() }
         var decoder = SessionFileDecoder(bytes, at: stored.lowerBound)
         guard (try? check.compareList(&decoder)) != nil, decoder.reader.position == stored.upperBound,
-            let result = check.result, result.agrees,
-            result.count == state.mentions.count + state.cues.count + state.claims.count,
-            file.storedRecordsApartFromAnnotationsAgree(with: state)
+            check.agrees(apartFromTheList: file)
         else { return nil }
         return session
     }

@@ -225,6 +225,12 @@ public struct SessionFile: Sendable, Codable {
 }
 
 extension SessionFile {
+    /// True when the format is the workbench's and the version one this build reads (what
+    /// ``SessionCodec/decode(_:path:)`` checks before anything else).
+    var hasReadableHeader: Bool {
+        format == Self.formatName && (1...Self.currentVersion).contains(version)
+    }
+
     /// True when everything stored but the `annotations` list (speakers, targets, stances, notes,
     /// reviews, statuses) equals the state's records.
     func storedRecordsApartFromAnnotationsAgree(with state: AnnotationState) -> Bool {

@@ -72,15 +72,8 @@ struct SessionFileDecoder {
     ) -> (file: SessionFile, storedAnnotations: Range<Int>)? {
         // The second reader starts in the middle of the event list (not of the file: the stored
         // annotations before it are only skipped).
-        var split: EventListSplit?
-        if let landmarks = SessionFileLandmarks(bytes) {
-            let listEnd = landmarks.schema > landmarks.events ? landmarks.schema : bytes.count
-            if listEnd - landmarks.events >= minimumSplitSize,
-                let start = EventListSplit.likelyElementStart(in: bytes, from: landmarks.events + (listEnd - landmarks.events) / 2)
-            {
-                split = EventListSplit(bytes, start: start)
-            }
-        }
+        let split = SessionFileLandmarks(bytes)?.likelyEventStart(at: 0.5, in: bytes, minimumSize: minimumSplitSize)
+            .map { EventListSplit(bytes, start: $0) }
         var decoder = SessionFileDecoder(bytes)
         decoder.split = split
         decoder.skipsStoredAnnotations = true

@@ -24,6 +24,14 @@ struct SessionFileLandmarks {
         if let middle = annotationsMiddle, middle >= events { annotationsMiddle = nil }
     }
 
+    /// The start of an event about `share` of the way through the event list (which is taken to end
+    /// where the schema follows it), or nil when the list is shorter than `minimumSize` bytes.
+    func likelyEventStart(at share: Double, in bytes: UnsafeBufferPointer<UInt8>, minimumSize: Int) -> Int? {
+        let listEnd = schema > events ? schema : bytes.count
+        guard listEnd - events >= minimumSize else { return nil }
+        return EventListSplit.likelyElementStart(in: bytes, from: events + Int(Double(listEnd - events) * share))
+    }
+
     /// The line `  "<key>": ` followed by `opening`: the offset of `opening` at its first occurrence.
     static func firstValue(of key: String, opening: Character, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let needle = Array("\n  \"\(key)\": ".utf8)
