@@ -40,21 +40,26 @@ struct ReplayCommand: ParsableCommand {
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }
-        let stepper: ReplayStepper
-        do {
-            stepper = try ReplayStepper(file: file)
-        } catch {
-            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+        var last = file.events.count
+        if let to {
+            guard to >= 1, to <= file.events.count else {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.noSuchEvent(seq: to, last: file.events.count).description)")
+            }
+            last = to
         }
-        var last = stepper.steps.count
-        if let to { last = try checked(stepper.index(ofSeq: to)) + 1 }
-        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let capabilities = TerminalCapabilities.detect()
         if capabilities.isInteractive {
+            let stepper: ReplayStepper
+            do {
+                stepper = try ReplayStepper(file: file)
+            } catch {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+            }
+            let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
-            printTranscript(stepper, file: file, renderer: renderer, last: last)
+            try printTranscript(file: file, last: last)
         }
     }
 
@@ -62,17 +67,33 @@ struct ReplayCommand: ParsableCommand {
         do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)") }
     }
 
-    private func printTranscript(_ stepper: ReplayStepper, file: SessionFile, renderer: BracketRenderer, last: Int) {
+    /// The whole replay as plain lines, written as it is made (a log of a million events is never
+    /// held as steps).
+    private func printTranscript(file: SessionFile, last: Int) throws {
+        // Check the log before loading the corpus or printing anything.
+        if let problem = LogCheck.orderingProblem(in: file.events) {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
+        }
+        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
-        output.write("replay of \(TerminalText.sanitize(session)): \(stepper.steps.count) events by \(TerminalText.sanitize(file.annotator))"
-            + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n")
-        var state = AnnotationState(schema: file.schema)
-        for step in stepper.steps.prefix(last) {
-            try? state.apply(step.event)  // the stepper applied every event already
-            for line in view.lines(for: step, state: state) { output.write(line + "\n") }
+        var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
+            + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n"
+        var annotations = 0
+        var index = SentenceRecordIndex(renderer: renderer)
+        do throws(ReplayError) {
+            try ReplayStepper.forEachStep(events: file.events, schema: file.schema, limit: last) { step, state in
+                output.write(header)
+                header = ""
+                index.update(step.touched, in: state)
+                for line in view.lines(for: step, state: state, index: index) { output.write(line + "\n") }
+                annotations = state.recordCount
+            }
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
-        output.write("end after event \(last): \(state.allRecords.count) annotations\n")
+        output.write(header)
+        output.write("end after event \(last): \(annotations) annotations\n")
         output.flush()
     }
 

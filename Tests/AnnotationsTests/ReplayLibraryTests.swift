@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 @testable import Annotations
 
@@ -55,6 +56,79 @@ struct ReplayLibraryTests {
         #expect(stepper.state(afterSteps: 6).hasSameRecords(as: session.state))
         #expect(stepper.find(after: 0) { $0.touched.contains(.cue("Q1")) } == 2)
         #expect(throws: ReplayError.noSuchEvent(seq: 9, last: 6)) { try stepper.index(ofSeq: 9) }
+    }
+
+    @Test("A long log keeps a bounded number of states and still rebuilds every step; streaming gives the same steps")
+    func longLog() throws {
+        #expect(ReplayStepper.checkpointInterval(forEvents: 1_000) == 128)
+        #expect(ReplayStepper.checkpointInterval(forEvents: 1_000_000) == 62_500)
+        let builder = AnchorBuilder(corpus: corpus)
+        let anchor = try builder.anchor(document: "tricky", sentence: 0, segments: [TestCorpus.segment("sagte")])
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        for index in 1...3_000 {
+            try session.perform(.add(.cue(Cue(id: "Q\(index)", anchor: anchor))), time: "2026-11-21T10:00:00.000Z")
+            if index % 5 == 0 { try session.perform(.undo, time: "2026-11-21T10:00:01.000Z") }
+            if index % 10 == 0 { try session.perform(.redo, time: "2026-11-21T10:00:02.000Z") }
+        }
+        let events = session.events
+        let stepper = try ReplayStepper(events: events, schema: .standard)
+        for count in [0, 1, 127, 128, 129, 224, 225, 226, 1_999, events.count - 1, events.count] {
+            let expected = try AnnotationState.replaying(events.prefix(count), schema: .standard)
+            let rebuilt = stepper.state(afterSteps: count)
+            #expect(rebuilt.hasSameRecords(as: expected), "after \(count) steps")
+            #expect(rebuilt.undoStack == expected.undoStack && rebuilt.redoStack == expected.redoStack, "after \(count) steps")
+        }
+        var streamed: [ReplayStep] = []
+        var last = AnnotationState(schema: .standard)
+        try ReplayStepper.forEachStep(events: events, schema: .standard) { step, state in
+            streamed.append(step)
+            last = state
+        }
+        #expect(streamed == stepper.steps)
+        #expect(last.hasSameRecords(as: session.state))
+        var limited = 0
+        try ReplayStepper.forEachStep(events: events, schema: .standard, limit: 10) { _, _ in limited += 1 }
+        #expect(limited == 10)
+        var broken = events
+        broken.swapAt(3, 4)
+        #expect(throws: ReplayError.self) { try ReplayStepper.forEachStep(events: broken, schema: .standard) { _, _ in } }
+    }
+
+    @Test("A span over two sentences is filed under both; without the corpus under the one its anchor names")
+    func sentencesOfASpan() throws {
+        let sentences = try #require(corpus.document(id: "tricky")?.sentences)
+        let anchor = TextAnchor(
+            document: "tricky", sentence: 0, segments: [SpanSegment(start: sentences[0].end - 3, end: sentences[1].start + 2)], text: "x",
+            before: "", after: "", sentenceHash: "")
+        #expect(BracketRenderer(corpus: corpus).sentences(touchedBy: anchor) == [SentenceKey(document: "tricky", sentence: 0), SentenceKey(document: "tricky", sentence: 1)])
+        #expect(BracketRenderer(corpus: nil).sentences(touchedBy: anchor) == [SentenceKey(document: "tricky", sentence: 0)])
+        var stale = anchor
+        stale.sentence = 99
+        #expect(BracketRenderer(corpus: corpus).sentences(touchedBy: stale).first == SentenceKey(document: "tricky", sentence: 99))
+    }
+
+    @Test("The sentence index follows a replay: each sentence's records are what a search of the state finds")
+    func sentenceIndex() async {
+        await propertyCheck(count: 40, input: Gen.int(in: 0...100_000).array(of: 1...60)) { codes in
+            let session = InPlaceVerificationTests.session(codes)
+            for renderer in [BracketRenderer(corpus: self.corpus), BracketRenderer(corpus: nil)] {
+                var index = SentenceRecordIndex(renderer: renderer)
+                var last = AnnotationState(schema: .standard)
+                try? ReplayStepper.forEachStep(events: session.events, schema: .standard) { step, state in
+                    index.update(step.touched, in: state)
+                    for key in step.sentences {
+                        #expect(Set(index.records(in: key, state: state)) == Set(renderer.annotations(on: key, in: state)), "#\(step.event.seq) \(key)")
+                    }
+                    last = state
+                }
+                for document in self.corpus.documents {
+                    for sentence in document.sentences.indices {
+                        let key = SentenceKey(document: document.document.id, sentence: sentence)
+                        #expect(Set(index.records(in: key, state: last)) == Set(renderer.annotations(on: key, in: last)), "\(key)")
+                    }
+                }
+            }
+        }
     }
 
     @Test("Renderer brackets mentions, cues and claims; falls back to stored context without the corpus")

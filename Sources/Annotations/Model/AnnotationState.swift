@@ -211,6 +211,13 @@ public struct AnnotationState: Sendable, Hashable {
         return "\(prefix)\(nextNumber[Int(letter) - 65])"
     }
 
+    /// How many records there are of every kind (speakers, mentions, cues, claims, targets, stances,
+    /// notes, statuses, reviews): `allRecords.count` without building the list.
+    public var recordCount: Int {
+        speakers.count + mentions.count + cues.count + claims.count + targets.count + stances.count + notes.count
+            + statuses.count + reviews.count
+    }
+
     /// The record stored under `key`, if any.
     public func record(_ key: RecordKey) -> Record? {
         switch key {

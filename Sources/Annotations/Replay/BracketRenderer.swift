@@ -31,7 +31,37 @@ public struct BracketRenderer: Sendable {
         records += state.mentions.values.filter { touches($0.anchor) }.map(Record.mention)
         records += state.cues.values.filter { touches($0.anchor) }.map(Record.cue)
         records += state.claims.values.filter { touches($0.anchor) }.map(Record.claim)
-        return records.sorted { lhs, rhs in
+        return Self.ordered(records)
+    }
+
+    /// The sentences whose ``annotations(on:in:)`` include a record with this anchor: with the
+    /// corpus, every sentence its segments overlap (a claim may run over several), else (or for a
+    /// sentence the corpus does not have) the one the anchor names.
+    public func sentences(touchedBy anchor: TextAnchor) -> [SentenceKey] {
+        let named = SentenceKey(document: anchor.document, sentence: anchor.sentence)
+        guard let sentences = corpus?.document(id: anchor.document)?.sentences else { return [named] }
+        var keys: [SentenceKey] = []
+        if anchor.sentence < 0 || anchor.sentence >= sentences.count { keys.append(named) }
+        for segment in anchor.segments {
+            // The first sentence that ends after the segment starts, then each that starts before it ends.
+            var low = 0, high = sentences.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentences[middle].end > segment.start { high = middle } else { low = middle + 1 }
+            }
+            var index = low
+            while index < sentences.count, sentences[index].start < segment.end {
+                let key = SentenceKey(document: anchor.document, sentence: index)
+                if !keys.contains(key) { keys.append(key) }
+                index += 1
+            }
+        }
+        return keys
+    }
+
+    /// Records in reading order: by start offset, then id.
+    static func ordered(_ records: [Record]) -> [Record] {
+        records.sorted { lhs, rhs in
             let l = lhs.anchor?.start ?? 0, r = rhs.anchor?.start ?? 0
             return l != r ? l < r : AnnotationState.idOrder(lhs.key.description, rhs.key.description)
         }
@@ -39,7 +69,16 @@ public struct BracketRenderer: Sendable {
 
     /// The sentence with brackets around the annotations of `state`.
     public func render(_ key: SentenceKey, in state: AnnotationState) -> [SentencePiece] {
-        let records = annotations(on: key, in: state)
+        render(key, annotations: annotations(on: key, in: state))
+    }
+
+    /// The sentence with brackets around `records` (its mentions, cues and claims, e.g. from a
+    /// ``SentenceRecordIndex``), in any order.
+    public func render(_ key: SentenceKey, records: [Record]) -> [SentencePiece] {
+        render(key, annotations: Self.ordered(records))
+    }
+
+    private func render(_ key: SentenceKey, annotations records: [Record]) -> [SentencePiece] {
         guard let sentence = sentence(key) else { return fallback(records) }
         struct Mark { var offset: Int; var isOpen: Bool; var length: Int; var piece: SentencePiece }
         var marks: [Mark] = []

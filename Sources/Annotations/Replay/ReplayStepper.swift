@@ -5,24 +5,81 @@ import Foundation
 /// Every event is applied once up front (checking the log for gaps, reordering and events that
 /// cannot apply); the state after any event is then rebuilt from the nearest checkpoint.
 public struct ReplayStepper: Sendable {
-    /// States are kept after every this many events.
+    /// States are kept after every this many events at least (more apart in long logs, see
+    /// ``checkpointInterval(forEvents:)``).
     public static let checkpointInterval = 128
+
+    /// At most about this many states are kept: each holds its own tables and undo history, so a
+    /// log of a million events with a state every 128 events would need hundreds of gigabytes.
+    static let checkpointLimit = 16
+
+    /// How many events apart the kept states are for a log of `count` events.
+    static func checkpointInterval(forEvents count: Int) -> Int {
+        max(checkpointInterval, (count + checkpointLimit - 1) / checkpointLimit)
+    }
 
     /// The steps, one per event, in log order.
     public let steps: [ReplayStep]
     private let schema: AnnotationSchema
     private let checkpoints: [AnnotationState]
+    private let interval: Int
 
     /// Plays `events` back from an empty state with `schema`.
     public init(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
         if let problem = LogCheck.orderingProblem(in: events) { throw problem }
         self.schema = schema
-        var state = AnnotationState(schema: schema)
-        var checkpoints = [state]
+        interval = Self.checkpointInterval(forEvents: events.count)
+        var builder = StepBuilder(schema: schema)
+        var checkpoints = [builder.state]
         var steps: [ReplayStep] = []
         steps.reserveCapacity(events.count)
-        var previousTime: Date?
         for (index, event) in events.enumerated() {
+            steps.append(try builder.step(for: event))
+            if (index + 1) % interval == 0 { checkpoints.append(builder.state) }
+        }
+        self.steps = steps
+        self.checkpoints = checkpoints
+    }
+
+    /// Plays a session file's log back.
+    public init(file: SessionFile) throws(ReplayError) {
+        try self.init(events: file.events, schema: file.schema)
+    }
+
+    /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,
+    /// in log order, keeping neither: for a transcript of a log of any length. Like
+    /// ``init(events:schema:)`` it throws before the first step when the log's order is broken or
+    /// an event cannot apply.
+    public static func forEachStep(
+        events: [Event], schema: AnnotationSchema, limit: Int? = nil, _ body: (ReplayStep, AnnotationState) -> Void
+    ) throws(ReplayError) {
+        if let problem = LogCheck.orderingProblem(in: events) { throw problem }
+        if let failure = Self.firstFailure(in: events, schema: schema) {
+            throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
+        }
+        var builder = StepBuilder(schema: schema)
+        for event in events.prefix(limit ?? events.count) {
+            let step = try builder.step(for: event)
+            body(step, builder.state)
+        }
+    }
+
+    /// The first event that cannot apply, if any (the state it builds is gone when this returns).
+    private static func firstFailure(in events: [Event], schema: AnnotationSchema) -> (index: Int, error: AnnotationError)? {
+        var state = AnnotationState(schema: schema)
+        return state.apply(contentsOf: events)
+    }
+
+    /// Applies events one at a time and describes each as a ``ReplayStep``.
+    private struct StepBuilder {
+        private(set) var state: AnnotationState
+        private var previousTime: Date?
+
+        init(schema: AnnotationSchema) {
+            state = AnnotationState(schema: schema)
+        }
+
+        mutating func step(for event: Event) throws(ReplayError) -> ReplayStep {
             let description = EventDescription.describe(event, before: state)
             do {
                 try state.apply(event)
@@ -37,30 +94,21 @@ public struct ReplayStepper: Sendable {
             let entries = change?.entries ?? []
             var sentences: [SentenceKey] = []
             for entry in entries {
-                for key in Self.sentences(of: entry.after ?? entry.before) where !sentences.contains(key) { sentences.append(key) }
+                for key in ReplayStepper.sentences(of: entry.after ?? entry.before) where !sentences.contains(key) { sentences.append(key) }
             }
             let time = Timestamp.date(from: event.time)
             let pause = time.flatMap { now in previousTime.map { now.timeIntervalSince($0) } }
             previousTime = time ?? previousTime
-            steps.append(ReplayStep(
-                event: event, description: description, touched: entries.map(\.key), sentences: sentences, sincePrevious: pause))
-            if (index + 1) % Self.checkpointInterval == 0 { checkpoints.append(state) }
+            return ReplayStep(event: event, description: description, touched: entries.map(\.key), sentences: sentences, sincePrevious: pause)
         }
-        self.steps = steps
-        self.checkpoints = checkpoints
-    }
-
-    /// Plays a session file's log back.
-    public init(file: SessionFile) throws(ReplayError) {
-        try self.init(events: file.events, schema: file.schema)
     }
 
     /// The state after the first `count` events (0: empty).
     public func state(afterSteps count: Int) -> AnnotationState {
         let count = max(0, min(count, steps.count))
-        let checkpoint = min(count / Self.checkpointInterval, checkpoints.count - 1)
+        let checkpoint = min(count / interval, checkpoints.count - 1)
         var state = checkpoints[checkpoint]
-        for index in (checkpoint * Self.checkpointInterval)..<count {
+        for index in (checkpoint * interval)..<count {
             // Every event applied once in init, so this cannot fail.
             try? state.apply(steps[index].event)
         }

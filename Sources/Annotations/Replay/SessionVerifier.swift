@@ -74,8 +74,7 @@ public struct SessionVerifier: Sendable {
 
     /// Every record of the state: speakers, mentions, cues, claims, targets, stances, notes, statuses, reviews.
     static func annotationCount(_ state: AnnotationState) -> Int {
-        state.speakers.count + state.mentions.count + state.cues.count + state.claims.count + state.targets.count
-            + state.stances.count + state.notes.count + state.statuses.count + state.reviews.count
+        state.recordCount
     }
 
     /// True when the stored annotations equal the state's records (hash lookups, no sorting).
