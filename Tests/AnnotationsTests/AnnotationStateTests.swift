@@ -94,3 +94,24 @@ struct AnnotationStateTests {
         #expect(replayed == s.state)
     }
 }
+
+@Suite("Id order")
+struct IDOrderTests {
+    /// The order as it was defined before the fast path: prefix before the digits, then the number, then the text.
+    static func reference(_ lhs: String, _ rhs: String) -> Bool {
+        let lp = lhs.prefix { !$0.isNumber }, rp = rhs.prefix { !$0.isNumber }
+        if lp != rp { return lp < rp }
+        let ln = Int(lhs.dropFirst(lp.count)) ?? 0, rn = Int(rhs.dropFirst(rp.count)) ?? 0
+        return ln != rn ? ln < rn : lhs < rhs
+    }
+
+    @Test("The fast path orders ids as the full definition does")
+    func sameOrder() {
+        let ids = ["M1", "M2", "M10", "M010", "Q1", "C9", "C10", "S123456789012345678", "M", "m1", "MM1", "Ä1", "1", "", "M1a", "T7", "P3", "N0"]
+        for lhs in ids {
+            for rhs in ids {
+                #expect(AnnotationState.idOrder(lhs, rhs) == Self.reference(lhs, rhs), "\(lhs) < \(rhs)")
+            }
+        }
+    }
+}

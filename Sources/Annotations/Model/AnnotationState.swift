@@ -270,6 +270,11 @@ public struct AnnotationState: Sendable, Hashable {
 
     /// Orders ids by prefix, then number.
     public static func idOrder(_ lhs: String, _ rhs: String) -> Bool {
+        // The usual ids (a capital letter and a number) without looking at characters one by one.
+        if let l = RecordKey.parseID(lhs), let r = RecordKey.parseID(rhs) {
+            if l.prefix != r.prefix { return l.prefix < r.prefix }
+            return l.number != r.number ? l.number < r.number : lhs < rhs
+        }
         let lp = lhs.prefix { !$0.isNumber }, rp = rhs.prefix { !$0.isNumber }
         if lp != rp { return lp < rp }
         let ln = Int(lhs.dropFirst(lp.count)) ?? 0, rn = Int(rhs.dropFirst(rp.count)) ?? 0
