@@ -16,6 +16,9 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Machine-readable JSON output.")
     var json = false
 
+    /// Speakers listed by name in the text summary (the most mentioned first).
+    static let speakersShown = 25
+
     mutating func run() throws {
         var parts: [(String, SessionStats)] = []
         for path in sessions {
@@ -47,7 +50,11 @@ struct StatsCommand: ParsableCommand {
         output.write("  events: \(stats.events), undo: \(stats.undos) (\(String(format: "%.1f", stats.undoRate * 100))%)\n")
         output.write("  documents done: \(stats.documentsDone)/\(stats.documents), sentences done: \(stats.sentencesDone)/\(stats.sentences)\n")
         output.write("  annotations: " + SessionStats.kinds.map { "\($0) \(stats.annotations[$0] ?? 0)" }.joined(separator: ", ") + "\n")
-        let speakers = stats.speakerRanking.map { "\(TerminalText.sanitize($0.name)) (\($0.mentions))" }
+        // The most mentioned speakers; a session with thousands would otherwise fill the screen
+        // with one line (--json lists every speaker).
+        let ranking = stats.speakerRanking
+        var speakers = ranking.prefix(Self.speakersShown).map { "\(TerminalText.sanitize($0.name)) (\($0.mentions))" }
+        if ranking.count > Self.speakersShown { speakers.append("… and \(ranking.count - Self.speakersShown) more (--json lists all)") }
         output.write("  speakers (mentions): " + (speakers.isEmpty ? "none" : speakers.joined(separator: ", ")) + "\n")
         let cells = stats.stanceCells
         output.write("  stances (speaker × target):" + (cells.isEmpty ? " none" : "") + "\n")

@@ -30,4 +30,22 @@ struct StatsCommandTests {
         let keys = json.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("    \"") }.prefix(4)
         #expect(keys.map { $0.trimmingCharacters(in: .whitespaces) }.first?.hasPrefix("\"sessions\"") == true)
     }
+
+    @Test("The text summary names the 25 most mentioned speakers and counts the rest; --json lists all")
+    func manySpeakers() throws {
+        let fixture = try ReplayFixture()
+        var session = Session(annotator: "anna", corpus: CorpusReference(paths: [], segmenter: "de-news-1.1", documents: []), created: "2026-11-21T10:00:00.000Z")
+        for index in 1...30 {
+            try session.perform(.add(.speaker(Speaker(id: "S\(index)", name: "Sprecher \(index)"))), time: "2026-11-21T10:00:\(10 + index).000Z")
+        }
+        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: fixture.path("sessions/many.json")))
+        let text = try fixture.run(["stats", "sessions/many.json"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Sprecher 1 (0), "))
+        #expect(text.stdout.contains("… and 5 more (--json lists all)"))
+        let json = try fixture.run(["stats", "sessions/many.json", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect((total["speakers"] as? [[String: Any]])?.count == 30)
+    }
 }
