@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+@Suite("Compact record encoder")
+struct CompactRecordEncoderTests {
+    /// Mentions, cues and claims with every optional field set and unset, unusual text, several segments.
+    static var records: [Record] {
+        let anchor = TextAnchor(
+            document: "doc-ä", sentence: 12, segments: [SpanSegment(start: 0, end: 5), SpanSegment(start: 9, end: 120_345)],
+            text: "„Wir“ … 😀 e\u{301}", before: "vor/her «x»", after: "", sentenceHash: "0123456789abcdef", orphaned: true)
+        var plain = anchor
+        plain.orphaned = false
+        plain.segments = [SpanSegment(start: 7, end: 8)]
+        return [
+            .mention(Mention(id: "M1", anchor: anchor, speaker: "S1", role: "UN-Botschafter", annotator: "anna", sources: ["a", "b"])),
+            .mention(Mention(id: "M22", anchor: plain, speaker: "S2")),
+            .cue(Cue(id: "Q3", anchor: plain, annotator: "bo", sources: [])),
+            .cue(Cue(id: "Q4", anchor: anchor)),
+            .claim(Claim(id: "C5", anchor: anchor, speaker: "S1", mention: "M1", cue: "Q3", form: "direct", negated: true, hedged: true,
+                         annotator: "anna", sources: ["x"])),
+            .claim(Claim(id: "C6", anchor: plain)),
+        ]
+    }
+
+    @Test("Writes exactly what the session writer writes")
+    func sameBytesAsTheSessionWriter() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        for record in Self.records {
+            var compact = CompactRecordEncoder(CompactRecordBytes())
+            let encoded = compact.encode(record)
+            #expect(encoded, "\(record.key)")
+            #expect(String(decoding: compact.sink.bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+        }
+    }
+
+    @Test("Escapes strings as the session writer does, and refuses records that are not mentions, cues or claims")
+    func escapesAndRefusals() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        var controls = ""
+        for scalar in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        for text in ["a\"b", "a\\b", "a\nb", "a\u{7F}b", controls, "\u{2028}\u{2029}\u{FEFF}/", "\"\""] {
+            let anchor = TextAnchor(
+                document: "d", sentence: 0, segments: [SpanSegment(start: 0, end: 1)], text: text, before: text, after: "", sentenceHash: "")
+            let record = Record.cue(Cue(id: "Q1", anchor: anchor))
+            var compact = CompactRecordEncoder(CompactRecordBytes())
+            let encoded = compact.encode(record)
+            #expect(encoded)
+            #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
+        }
+        var compact = CompactRecordEncoder(CompactRecordBytes())
+        let speaker = compact.encode(.speaker(Speaker(id: "S1", name: "Kim")))
+        #expect(!speaker)
+    }
+
+    @Test("The stored annotations of a written session are compared without decoding")
+    func storedAnnotationsMatch() throws {
+        let file = try SessionCodec.decode(Data(InPlaceVerificationTests.written), path: "mem")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        var matched = 0
+        for record in file.annotations {
+            var compact = CompactRecordEncoder(CompactRecordBytes())
+            let encoded = compact.encode(record)
+            if encoded {
+                #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)))
+                matched += 1
+            }
+        }
+        #expect(matched == file.annotations.count)
+    }
+}
