@@ -59,7 +59,9 @@ final class InPlaceReplay: @unchecked Sendable {
         var state = AnnotationState(schema: schema)
         // The end of the list tells roughly how many records and changes the whole list makes.
         if let eventTailStart, let tail = eventTail, tail.end > eventTailStart {
-            state.reserveCapacity(for: tail.events, scaledBy: Double(tail.end - listStart) / Double(tail.end - eventTailStart))
+            // (At most 64 times the end: a short end of a long list says little about the rest.)
+            let scale = Double(tail.end - listStart) / Double(tail.end - eventTailStart)
+            state.reserveCapacity(for: tail.events, scaledBy: min(max(scale, 1), 64))
         }
         var failed = false
         while let chunk = queue.take() {
