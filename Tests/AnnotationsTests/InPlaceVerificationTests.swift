@@ -162,4 +162,33 @@ struct InPlaceVerificationTests {
             #expect(report.isValid == (name == "one line"), "\(name)")
         }
     }
+
+    @Test("Randomly damaged bytes: verifying and opening give the ordinary way's result, never a crash")
+    func randomDamage() async {
+        let bytes = Self.written
+        await propertyCheck(count: 200, input: Gen.int(in: 0...(bytes.count - 1)).array(of: 1...3)) { positions in
+            var damaged = bytes
+            for (number, position) in positions.enumerated() {
+                // Flip a byte into something JSON cares about, or cut the file short.
+                let replacements: [UInt8] = [0x22, 0x5C, 0x7D, 0x5D, 0x2C, 0x0A, 0x31, 0xFF]
+                if number == 2 { damaged = Array(damaged.prefix(position)); continue }
+                if position < damaged.count { damaged[position] = replacements[position % replacements.count] }
+            }
+            let data = Data(damaged)
+            let ordinary = Result { try SessionVerifier().verify(SessionCodec.decode(data, path: "mem")) }
+            let fast = Result { try SessionVerifier().verify(data, path: "mem") }
+            switch (ordinary, fast) {
+            case (.success(let expected), .success(let report)): Self.expectSame(report, expected)
+            case (.failure(let expected), .failure(let error)): #expect("\(error)" == "\(expected)")
+            default: Issue.record("one way failed, the other did not")
+            }
+            let opened = Result { try Session(data: data, path: "mem") }
+            let openedOrdinary = Result { try Session(file: SessionCodec.decode(data, path: "mem"), path: "mem") }
+            switch (openedOrdinary, opened) {
+            case (.success, .success): break
+            case (.failure(let expected), .failure(let error)): #expect("\(error)" == "\(expected)")
+            default: Issue.record("opening: one way failed, the other did not")
+            }
+        }
+    }
 }
