@@ -33,7 +33,8 @@ public final class SessionLock {
         let info = "{\"pid\":\(getpid()),\"host\":\"\(hostName)\",\"since\":\"\(now)\"}\n"
         ftruncate(fd, 0)
         _ = info.withCString { pwrite(fd, $0, strlen($0), 0) }
-        fsync(fd)
+        // Not flushed to disk: the lock is the kernel's `flock`, gone with the process; the text only
+        // names the holder in messages, and a crash that loses it loses nothing else.
     }
 
     deinit { release() }
