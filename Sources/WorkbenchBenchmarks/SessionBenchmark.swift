@@ -130,6 +130,13 @@ enum SessionBenchmark {
             print(String(format: "session load (%d annotations, %d events, %.1f MB JSON; SessionStore.load, 7 runs): median %.0f ms, max %.0f ms; CPU median %.0f ms",
                          annotations, session.events.count, Double(data.count) / 1e6, percentile(samples, 0.5) * 1000, (samples.max() ?? 0) * 1000,
                          percentile(cpu, 0.5) * 1000))
+            // Saving it again (what the REPL does every 50 edits and on leaving): encode and write atomically.
+            var saves: [Double] = []
+            for _ in 0..<3 {
+                saves.append(try measure { try AtomicFile.write(try SessionCodec.encode(session.file), to: path) }.wall)
+            }
+            print(String(format: "session save (%d annotations, %d events; SessionCodec.encode + AtomicFile.write, 3 runs): median %.0f ms",
+                         annotations, session.events.count, percentile(saves, 0.5) * 1000))
             print(String(format: "  the ordinary way (read + decode + Session(file:path:)): median %.0f ms (CPU: decode %.0f ms, replay + compare %.0f ms)",
                          percentile(ordinarySamples, 0.5) * 1000, percentile(decode, 0.5) * 1000, percentile(replay, 0.5) * 1000))
         } catch {

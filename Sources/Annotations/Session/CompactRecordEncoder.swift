@@ -99,7 +99,8 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         sink.append(UInt8(ascii: "]"))
     }
 
-    private mutating func string(_ value: String) {
+    /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
+    mutating func string(_ value: String) {
         if value.utf8.withContiguousStorageIfAvailable({ utf8 in string(utf8: utf8) }) == nil {
             var copy = value
             copy.withUTF8 { string(utf8: $0) }
@@ -133,7 +134,8 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         sink.append(UInt8(ascii: "\""))
     }
 
-    private mutating func integer(_ value: Int) {
+    /// Writes a decimal integer.
+    mutating func integer(_ value: Int) {
         if value < 0 { sink.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -150,7 +152,8 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         }
     }
 
-    private mutating func raw(_ text: StaticString) {
+    /// Writes ASCII text as it is.
+    mutating func raw(_ text: StaticString) {
         sink.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 }

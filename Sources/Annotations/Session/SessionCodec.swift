@@ -116,7 +116,17 @@ public enum SessionCodec {
 
     /// Encodes a session file as UTF-8 JSON ending in a newline: one top-level field per line and one
     /// line per annotation and per event (see ``SessionLayout``), keys sorted, so files diff well.
+    /// Written by ``SessionFileWriter``; the bytes are those of ``encodeWithJSONEncoder(_:)``.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
+        do {
+            return Data(try SessionFileWriter.bytes(of: file))
+        } catch {
+            throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
+        }
+    }
+
+    /// The same file through `JSONEncoder` and ``SessionLayout`` (the reference the writer is tested against).
+    static func encodeWithJSONEncoder(_ file: SessionFile) throws(SessionError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         do {
