@@ -35,7 +35,7 @@ struct CompactRecordEncoderTests {
         }
     }
 
-    @Test("Escapes strings as the session writer does, and refuses records that are not mentions, cues or claims")
+    @Test("Escapes strings as the session writer does, and refuses notes, statuses and reviews")
     func escapesAndRefusals() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
@@ -51,8 +51,8 @@ struct CompactRecordEncoderTests {
             #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
         }
         var compact = CompactRecordEncoder(CompactRecordBytes())
-        let speaker = compact.encode(.speaker(Speaker(id: "S1", name: "Kim")))
-        #expect(!speaker)
+        let note = compact.encode(.note(Note(id: "N1", subject: .annotation("C1"), text: "x")))
+        #expect(!note)
     }
 
     @Test("The stored annotations of a written session are compared without decoding")

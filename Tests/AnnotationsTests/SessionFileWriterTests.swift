@@ -41,11 +41,20 @@ struct SessionFileWriterTests {
             try session.perform(.replace(.mention(mention)), time: time)
         }
         try session.perform(.setStatus(SentenceKey(document: "plain", sentence: 2), .flagged), time: time)
+        let speaker = Speaker(id: session.state.nextID("S"), name: "Maria \"M.\" Sacharowa", kind: "person", aliases: ["Sacharowa", "M\\Z"])
+        try session.perform(.add(.speaker(speaker)), time: time)
+        let target = Target(id: session.state.nextID("T"), text: "Truppen „in“ Russland\n")
+        try session.perform(.add(.target(target)), time: time)
+        var stance = Stance(id: session.state.nextID("P"), speaker: speaker.id, target: target.id, label: "against", evidence: Array(session.state.claims.keys.sorted().prefix(2)))
+        stance.sources = ["anna"]
+        try session.perform(.add(.stance(stance)), time: time)
         session.cursor = SentenceKey(document: "plain", sentence: 1)
         session.derivedFrom = ["sessions/a.json", "sessions/\"b\".json"]
         Self.expectSameBytes(session.file)
         session.derivedFrom = []
         Self.expectSameBytes(session.file)
         Self.expectSameBytes(Session(annotator: "", corpus: CorpusReference(paths: [], segmenter: "x", documents: []), created: "").file)
+        let documents = (0..<3).map { CorpusReference.DocumentEntry(id: "doc \"\($0)\"/ä", fingerprint: "f\($0)", sentences: $0 * 1_000) }
+        Self.expectSameBytes(Session(annotator: "a", corpus: CorpusReference(paths: ["a/b", "c\\d"], segmenter: "de-news-1.1", documents: documents), created: "t").file)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a mention, cue or claim as the exact bytes ``SessionCodec/encode(_:)`` gives it inside a
+/// Writes a mention, cue or claim (and speakers, targets and stances) as the exact bytes ``SessionCodec/encode(_:)`` gives it inside a
 /// session file (compact JSON, keys sorted, slashes not escaped), so a stored annotation can be
 /// compared with a record byte for byte instead of being decoded.
 ///
@@ -17,7 +17,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         self.sink = sink
     }
 
-    /// Writes `record` to the sink; false when it is not a mention, cue or claim.
+    /// Writes `record` to the sink; false for the kinds it does not write (notes, statuses, reviews).
     mutating func encode(_ record: Record) -> Bool {
         switch record {
         case .mention(let mention):
@@ -49,10 +49,55 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             if let sources = claim.sources { list("sources", sources) }
             if let speaker = claim.speaker { field("speaker", speaker) }
             raw(",\"type\":\"claim\"}")
+        case .speaker(let speaker): self.speaker(speaker, typed: true)
+        case .target(let target): self.target(target, typed: true)
+        case .stance(let stance): self.stance(stance, typed: true)
         default:
             return false
         }
         return true
+    }
+
+    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…}`, with `"type"` as a record.
+    mutating func speaker(_ speaker: Speaker, typed: Bool) {
+        raw("{\"aliases\":[")
+        for (index, alias) in speaker.aliases.enumerated() {
+            if index > 0 { raw(",") }
+            string(alias)
+        }
+        raw("]")
+        field("annotator", speaker.annotator)
+        field("id", speaker.id)
+        field("kind", speaker.kind)
+        field("name", speaker.name)
+        raw(typed ? ",\"type\":\"speaker\"}" : "}")
+    }
+
+    /// A target: `{"annotator":…,"id":…,"text":…}`, with `"type"` as a record.
+    mutating func target(_ target: Target, typed: Bool) {
+        raw("{\"annotator\":")
+        string(target.annotator)
+        field("id", target.id)
+        field("text", target.text)
+        raw(typed ? ",\"type\":\"target\"}" : "}")
+    }
+
+    /// A stance: annotator, evidence, id, label, sources (if any), speaker, target, and `"type"` as a record.
+    mutating func stance(_ stance: Stance, typed: Bool) {
+        raw("{\"annotator\":")
+        string(stance.annotator)
+        raw(",\"evidence\":[")
+        for (index, claim) in stance.evidence.enumerated() {
+            if index > 0 { raw(",") }
+            string(claim)
+        }
+        raw("]")
+        field("id", stance.id)
+        field("label", stance.label)
+        if let sources = stance.sources { list("sources", sources) }
+        field("speaker", stance.speaker)
+        field("target", stance.target)
+        raw(typed ? ",\"type\":\"stance\"}" : "}")
     }
 
     private mutating func anchor(_ anchor: borrowing TextAnchor) {
