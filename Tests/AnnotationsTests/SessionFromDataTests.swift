@@ -63,4 +63,27 @@ struct SessionFromDataTests {
         #expect(fastError != nil)
         #expect(fastError?.description == ordinaryError?.description)
     }
+
+    @Test("With the log decoded in two halves and the first replayed early, the session is the same")
+    func earlyReplay() throws {
+        let session = try Self.session(cues: 4_000)
+        let bytes = try SessionCodec.encode(session.file)
+        let read = bytes.withUnsafeBytes { Session.readInPlace($0.bindMemory(to: UInt8.self), path: "mem", minimumSplitSize: 1) }
+        let readInPlace = read != nil
+        #expect(readInPlace)
+        if let read { Self.expectSame(read, session) }
+        // An event that cannot apply in the first half: the ordinary way's error.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let events = try #require(text.range(of: "\"events\": ["))
+        let range = try #require(text.range(of: "\"id\":\"Q5\"", range: events.upperBound..<text.endIndex))
+        text.replaceSubrange(range, with: "\"id\":\"Q4\"")
+        let damaged = Data(text.utf8)
+        let damagedInPlace = damaged.withUnsafeBytes { Session.readInPlace($0.bindMemory(to: UInt8.self), path: "mem", minimumSplitSize: 1) } != nil
+        #expect(!damagedInPlace)
+        var fastError: SessionError?, ordinaryError: SessionError?
+        do { _ = try Session(data: damaged, path: "mem") } catch { fastError = error }
+        do { _ = try Session(file: SessionCodec.decode(damaged, path: "mem"), path: "mem") } catch { ordinaryError = error }
+        #expect(fastError != nil)
+        #expect(fastError?.description == ordinaryError?.description)
+    }
 }

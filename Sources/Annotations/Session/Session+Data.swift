@@ -23,11 +23,27 @@ extension Session {
 
     /// The session when `bytes` are a valid session file whose stored annotations agree with its
     /// log; nil otherwise.
-    static func readInPlace(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Session? {
-        guard let (file, stored) = SessionFileDecoder.decodeSkippingStoredAnnotations(bytes), file.hasReadableHeader,
-            let session = try? Session(replaying: file, path: path)
+    static func readInPlace(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, minimumSplitSize: Int = SessionFileDecoder.splitSize
+    ) -> Session? {
+        // A long log is decoded in two halves at once; while the second half is still being decoded,
+        // the first is replayed (with the schema found ahead of the events, checked afterwards).
+        let landmarks = SessionFileLandmarks(bytes)
+        let early = EarlyReplay(schema: landmarks.flatMap { landmarks in
+            var decoder = SessionFileDecoder(bytes, at: landmarks.schema)
+            return try? decoder.annotationSchema()
+        })
+        guard let (file, stored) = SessionFileDecoder.decodeSkippingStoredAnnotations(
+                bytes, landmarks: landmarks, minimumSplitSize: minimumSplitSize, whileWaitingForSecondHalf: early.replay),
+            file.hasReadableHeader
         else { return nil }
-        let state = session.state
+        var replayed = early.result(for: file)
+        if replayed == nil {
+            var state = AnnotationState(schema: file.schema)
+            if state.apply(contentsOf: file.events) == nil { replayed = state }
+        }
+        guard let state = replayed else { return nil }
+        let session = Session(file: file, replayed: state)
         let middle = stored.count >= twoPartComparisonSize
             ? EventListSplit.likelyElementStart(in: bytes, from: stored.lowerBound + stored.count / 2).flatMap { $0 < stored.upperBound ? $0 : nil }
             : nil
@@ -40,5 +56,33 @@ extension Session {
             check.agrees(apartFromTheList: file)
         else { return nil }
         return session
+    }
+}
+
+/// The first half of a log replayed while its second half is still being decoded (see
+/// ``Session/readInPlace(_:path:minimumSplitSize:)``).
+private final class EarlyReplay {
+    private var state: AnnotationState?
+    private var count = 0
+
+    /// Ready to replay with `schema` (nil: nothing is replayed early).
+    init(schema: AnnotationSchema?) {
+        state = schema.map { AnnotationState(schema: $0) }
+    }
+
+    /// Replays the first events of the log.
+    func replay(_ events: [Event]) {
+        guard var replayed = state.take() else { return }
+        if replayed.apply(contentsOf: events) != nil { return }
+        state = replayed
+        count = events.count
+    }
+
+    /// The state the whole log of `file` gives, going on from the early part; nil when nothing was
+    /// replayed early (or it was replayed with another schema, or an event did not apply).
+    func result(for file: SessionFile) -> AnnotationState? {
+        guard var replayed = state.take(), count > 0, count <= file.events.count, replayed.schema == file.schema else { return nil }
+        if replayed.applyWithoutReserving(Array(file.events[count...])) != nil { return nil }
+        return replayed
     }
 }

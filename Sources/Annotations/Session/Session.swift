@@ -38,16 +38,21 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a file by replaying its log, without looking at the stored annotations.
     init(replaying file: SessionFile, path: String) throws(SessionError) {
+        var state = AnnotationState(schema: file.schema)
+        if let failure = state.apply(contentsOf: file.events) {
+            throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
+        }
+        self.init(file: file, replayed: state)
+    }
+
+    /// A session from a file and the state its whole log gives (replayed by the caller).
+    init(file: SessionFile, replayed state: AnnotationState) {
         annotator = file.annotator
         created = file.created
         updated = file.updated
         corpus = file.corpus
         derivedFrom = file.derivedFrom
         cursor = file.cursor
-        var state = AnnotationState(schema: file.schema)
-        if let failure = state.apply(contentsOf: file.events) {
-            throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
-        }
         self.state = state
         // The log is the file's, shared rather than copied event by event.
         events = file.events

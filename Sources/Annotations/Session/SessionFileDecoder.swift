@@ -27,6 +27,9 @@ struct SessionFileDecoder {
     var skipsStoredAnnotations = false
     /// Where the list of stored annotations starts and ends, once skipped.
     private(set) var storedAnnotations: Range<Int>?
+    /// Called with the events read so far when this reader arrives where the second reader started
+    /// and is about to wait for it (work to do meanwhile, e.g. replaying them).
+    var whileWaitingForSecondHalf: (([Event]) -> Void)?
     // The sentence hash and document of the last anchor read: consecutive annotations are mostly
     // in the same sentence, and sharing these strings saves an allocation per annotation.
     private var lastSentenceHash = ""
@@ -67,16 +70,19 @@ struct SessionFileDecoder {
     /// located (for a reader that compares it with the replayed state, see ``StoredAnnotationCheck``);
     /// nil unless the bytes are valid UTF-8 and a well-formed session file. The file's `annotations`
     /// are empty.
+    ///
+    /// The second reader starts in the middle of the event list (found from `landmarks`); when the
+    /// first arrives there, it calls `whileWaitingForSecondHalf` with the first half.
     static func decodeSkippingStoredAnnotations(
-        _ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize
+        _ bytes: UnsafeBufferPointer<UInt8>, landmarks: SessionFileLandmarks?, minimumSplitSize: Int = splitSize,
+        whileWaitingForSecondHalf: (([Event]) -> Void)? = nil
     ) -> (file: SessionFile, storedAnnotations: Range<Int>)? {
-        // The second reader starts in the middle of the event list (not of the file: the stored
-        // annotations before it are only skipped).
-        let split = SessionFileLandmarks(bytes)?.likelyEventStart(at: 0.5, in: bytes, minimumSize: minimumSplitSize)
+        let split = landmarks?.likelyEventStart(at: 0.5, in: bytes, minimumSize: minimumSplitSize)
             .map { EventListSplit(bytes, start: $0) }
         var decoder = SessionFileDecoder(bytes)
         decoder.split = split
         decoder.skipsStoredAnnotations = true
+        decoder.whileWaitingForSecondHalf = whileWaitingForSecondHalf
         let file = try? decoder.sessionFile()
         let ended = (try? decoder.reader.expectEnd()) != nil
         let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
@@ -159,6 +165,7 @@ struct SessionFileDecoder {
                 reader.skipWhitespace()
                 if reader.position == split.start {
                     self.split = nil
+                    whileWaitingForSecondHalf?(result)
                     if let tail = split.waitForEvents() {
                         result.append(contentsOf: tail.events)
                         reader.move(to: tail.end)
