@@ -60,12 +60,8 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
 
     /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…}`, with `"type"` as a record.
     mutating func speaker(_ speaker: Speaker, typed: Bool) {
-        raw("{\"aliases\":[")
-        for (index, alias) in speaker.aliases.enumerated() {
-            if index > 0 { raw(",") }
-            string(alias)
-        }
-        raw("]")
+        raw("{\"aliases\":")
+        strings(speaker.aliases)
         field("annotator", speaker.annotator)
         field("id", speaker.id)
         field("kind", speaker.kind)
@@ -86,12 +82,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
     mutating func stance(_ stance: Stance, typed: Bool) {
         raw("{\"annotator\":")
         string(stance.annotator)
-        raw(",\"evidence\":[")
-        for (index, claim) in stance.evidence.enumerated() {
-            if index > 0 { raw(",") }
-            string(claim)
-        }
-        raw("]")
+        list("evidence", stance.evidence)
         field("id", stance.id)
         field("label", stance.label)
         if let sources = stance.sources { list("sources", sources) }
@@ -136,12 +127,18 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
     private mutating func list(_ key: StaticString, _ values: [String]) {
         raw(",\"")
         raw(key)
-        raw("\":[")
+        raw("\":")
+        strings(values)
+    }
+
+    /// `["a","b"]`.
+    mutating func strings(_ values: [String]) {
+        raw("[")
         for (index, value) in values.enumerated() {
-            if index > 0 { sink.append(UInt8(ascii: ",")) }
+            if index > 0 { raw(",") }
             string(value)
         }
-        sink.append(UInt8(ascii: "]"))
+        raw("]")
     }
 
     /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.

@@ -113,12 +113,9 @@ struct SessionFileWriter {
             out.integer(document.sentences)
             out.raw("}")
         }
-        out.raw("],\"paths\":[")
-        for (index, path) in corpus.paths.enumerated() {
-            if index > 0 { out.raw(",") }
-            out.string(path)
-        }
-        out.raw("],\"segmenter\":")
+        out.raw("],\"paths\":")
+        out.strings(corpus.paths)
+        out.raw(",\"segmenter\":")
         out.string(corpus.segmenter)
         out.raw("}")
     }
