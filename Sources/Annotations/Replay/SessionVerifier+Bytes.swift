@@ -38,9 +38,7 @@ extension SessionVerifier {
     /// The report for a valid, matching file laid out as the workbench writes it; nil otherwise.
     /// `splits` overrides where the second thread starts reading (by default: chosen from the size).
     static func verifyInPlace(_ bytes: UnsafeBufferPointer<UInt8>, splits: SplitPoints? = nil) -> Report? {
-        guard let landmarks = SessionFileLandmarks(bytes) else { return nil }
-        var schemaDecoder = SessionFileDecoder(bytes, at: landmarks.schema)
-        guard let schema = try? schemaDecoder.annotationSchema() else { return nil }
+        guard let landmarks = SessionFileLandmarks(bytes), let schema = landmarks.schema(in: bytes) else { return nil }
 
         // Where the replaying thread starts reading events: most of the way to the end of the list.
         let eventTailStart = landmarks.likelyEventStart(at: readingShare, in: bytes, minimumSize: 1 << 20)
@@ -89,7 +87,7 @@ extension SessionVerifier {
             file.schema == schema, check.agrees(apartFromTheList: file)
         else { return nil }
         return Report(
-            events: eventCount, annotations: annotationCount(check.state), documents: replay.waitForDocumentCount(), logProblem: nil,
+            events: eventCount, annotations: check.state.recordCount, documents: replay.waitForDocumentCount(), logProblem: nil,
             differences: [])
     }
 }

@@ -46,7 +46,7 @@ public struct SessionVerifier: Sendable {
                 work.set(agrees: Self.agrees(file, with: state))
             }
         }
-        let annotations = Self.annotationCount(state)
+        let annotations = state.recordCount
         // Fast check first; the sorted, readable list of differences only when something differs.
         let differences = work.agrees ? [] : file.differences(from: state)
         let documents = work.documents
@@ -70,11 +70,6 @@ public struct SessionVerifier: Sendable {
         for claim in state.claims.values { add(claim.anchor.document) }
         for key in state.statuses.keys { add(key.document) }
         return documents.count
-    }
-
-    /// Every record of the state: speakers, mentions, cues, claims, targets, stances, notes, statuses, reviews.
-    static func annotationCount(_ state: AnnotationState) -> Int {
-        state.recordCount
     }
 
     /// True when the stored annotations equal the state's records (hash lookups, no sorting).

@@ -29,10 +29,7 @@ extension Session {
         // A long log is decoded in two halves at once; while the second half is still being decoded,
         // the first is replayed (with the schema found ahead of the events, checked afterwards).
         let landmarks = SessionFileLandmarks(bytes)
-        let early = EarlyReplay(schema: landmarks.flatMap { landmarks in
-            var decoder = SessionFileDecoder(bytes, at: landmarks.schema)
-            return try? decoder.annotationSchema()
-        })
+        let early = EarlyReplay(schema: landmarks?.schema(in: bytes))
         guard let (file, stored) = SessionFileDecoder.decodeSkippingStoredAnnotations(
                 bytes, landmarks: landmarks, minimumSplitSize: minimumSplitSize, whileWaitingForSecondHalf: early.replay),
             file.hasReadableHeader

@@ -24,6 +24,12 @@ struct SessionFileLandmarks {
         if let middle = annotationsMiddle, middle >= events { annotationsMiddle = nil }
     }
 
+    /// The schema decoded where it was found (to be checked against the file's once it is read).
+    func schema(in bytes: UnsafeBufferPointer<UInt8>) -> AnnotationSchema? {
+        var decoder = SessionFileDecoder(bytes, at: schema)
+        return try? decoder.annotationSchema()
+    }
+
     /// The start of an event about `share` of the way through the event list (which is taken to end
     /// where the schema follows it), or nil when the list is shorter than `minimumSize` bytes.
     func likelyEventStart(at share: Double, in bytes: UnsafeBufferPointer<UInt8>, minimumSize: Int) -> Int? {
