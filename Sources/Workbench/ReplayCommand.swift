@@ -71,8 +71,10 @@ struct ReplayCommand: ParsableCommand {
     /// held as steps).
     private func printTranscript(file: SessionFile, last: Int) throws {
         // Check the log before loading the corpus or printing anything.
-        if let problem = LogCheck.orderingProblem(in: file.events) {
-            throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
+        do {
+            try ReplayStepper.check(events: file.events, schema: file.schema)
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
         let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))

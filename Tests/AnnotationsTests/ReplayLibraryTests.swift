@@ -92,6 +92,8 @@ struct ReplayLibraryTests {
         var broken = events
         broken.swapAt(3, 4)
         #expect(throws: ReplayError.self) { try ReplayStepper.forEachStep(events: broken, schema: .standard) { _, _ in } }
+        #expect(throws: ReplayError.reordered(seq: broken[3].seq, after: broken[2].seq)) { try ReplayStepper.check(events: broken, schema: .standard) }
+        #expect(throws: Never.self) { try ReplayStepper.check(events: events, schema: .standard) }
     }
 
     @Test("A span over two sentences is filed under both; without the corpus under the one its anchor names")

@@ -46,17 +46,22 @@ public struct ReplayStepper: Sendable {
         try self.init(events: file.events, schema: file.schema)
     }
 
-    /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,
-    /// in log order, keeping neither: for a transcript of a log of any length. Like
-    /// ``init(events:schema:)`` it throws before the first step when the log's order is broken or
-    /// an event cannot apply.
-    public static func forEachStep(
-        events: [Event], schema: AnnotationSchema, limit: Int? = nil, _ body: (ReplayStep, AnnotationState) -> Void
-    ) throws(ReplayError) {
+    /// Throws what ``init(events:schema:)`` would throw for `events` — a broken order, an event
+    /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
+    public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
         if let problem = LogCheck.orderingProblem(in: events) { throw problem }
         if let failure = Self.firstFailure(in: events, schema: schema) {
             throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
         }
+    }
+
+    /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,
+    /// in log order, keeping neither: for a transcript of a log of any length. Throws at the first
+    /// event that cannot apply, after the steps before it; ``check(events:schema:)`` first reports
+    /// a damaged log before any step (and names a broken order as such).
+    public static func forEachStep(
+        events: [Event], schema: AnnotationSchema, limit: Int? = nil, _ body: (ReplayStep, AnnotationState) -> Void
+    ) throws(ReplayError) {
         var builder = StepBuilder(schema: schema)
         for event in events.prefix(limit ?? events.count) {
             let step = try builder.step(for: event)
