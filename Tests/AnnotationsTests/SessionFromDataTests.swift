@@ -17,6 +17,15 @@ struct SessionFromDataTests {
         return session
     }
 
+    /// `Session(data:path:)` on `data` fails, with the error the ordinary way gives.
+    static func expectOrdinaryError(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) {
+        var fastError: SessionError?, ordinaryError: SessionError?
+        do { _ = try Session(data: data, path: "mem") } catch { fastError = error }
+        do { _ = try Session(file: SessionCodec.decode(data, path: "mem"), path: "mem") } catch { ordinaryError = error }
+        #expect(fastError != nil, sourceLocation: sourceLocation)
+        #expect(fastError?.description == ordinaryError?.description, sourceLocation: sourceLocation)
+    }
+
     static func expectSame(_ read: Session, _ expected: Session, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(read.state.hasSameRecords(as: expected.state), sourceLocation: sourceLocation)
         #expect(read.events == expected.events, sourceLocation: sourceLocation)
@@ -57,11 +66,7 @@ struct SessionFromDataTests {
         let damaged = Data(text.utf8)
         let readInPlace = damaged.withUnsafeBytes { Session.readInPlace($0.bindMemory(to: UInt8.self), path: "mem") } != nil
         #expect(!readInPlace)
-        var fastError: SessionError?, ordinaryError: SessionError?
-        do { _ = try Session(data: damaged, path: "mem") } catch { fastError = error }
-        do { _ = try Session(file: SessionCodec.decode(damaged, path: "mem"), path: "mem") } catch { ordinaryError = error }
-        #expect(fastError != nil)
-        #expect(fastError?.description == ordinaryError?.description)
+        Self.expectOrdinaryError(damaged)
     }
 
     @Test("With the log decoded in two halves and the first replayed early, the session is the same")
@@ -80,10 +85,6 @@ struct SessionFromDataTests {
         let damaged = Data(text.utf8)
         let damagedInPlace = damaged.withUnsafeBytes { Session.readInPlace($0.bindMemory(to: UInt8.self), path: "mem", minimumSplitSize: 1) } != nil
         #expect(!damagedInPlace)
-        var fastError: SessionError?, ordinaryError: SessionError?
-        do { _ = try Session(data: damaged, path: "mem") } catch { fastError = error }
-        do { _ = try Session(file: SessionCodec.decode(damaged, path: "mem"), path: "mem") } catch { ordinaryError = error }
-        #expect(fastError != nil)
-        #expect(fastError?.description == ordinaryError?.description)
+        Self.expectOrdinaryError(damaged)
     }
 }
