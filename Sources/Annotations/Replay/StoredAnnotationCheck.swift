@@ -142,15 +142,12 @@ final class StoredAnnotationCheck: @unchecked Sendable {
         var tally = Tally()
         var first = true
         while try decoder.reader.nextElement(&first) {
-            if let tailStart {
-                decoder.reader.skipWhitespace()
-                if decoder.reader.position == tailStart {
-                    tailDone.wait()
-                    if let tail {
-                        tally.merge(tail.tally)
-                        decoder.reader.move(to: tail.end)
-                        break
-                    }
+            if decoder.reader.isAt(tailStart) {
+                tailDone.wait()
+                if let tail {
+                    tally.merge(tail.tally)
+                    decoder.reader.move(to: tail.end)
+                    break
                 }
             }
             try tally.add(from: &decoder, state: state)

@@ -133,14 +133,11 @@ struct SessionFileDecoder {
         var first = true
         var tailStart = tailStart
         while try reader.nextElement(&first) {
-            if let start = tailStart {
-                reader.skipWhitespace()
-                if reader.position == start {
-                    tailStart = nil
-                    if let end = takeTail() {
-                        reader.move(to: end)
-                        break
-                    }
+            if reader.isAt(tailStart) {
+                tailStart = nil
+                if let end = takeTail() {
+                    reader.move(to: end)
+                    break
                 }
             }
             chunk.append(try event())
@@ -161,16 +158,13 @@ struct SessionFileDecoder {
         var result: [Event] = []
         var first = true
         while try reader.nextElement(&first) {
-            if let split {
-                reader.skipWhitespace()
-                if reader.position == split.start {
-                    self.split = nil
-                    whileWaitingForSecondHalf?(result)
-                    if let tail = split.waitForEvents() {
-                        result.append(contentsOf: tail.events)
-                        reader.move(to: tail.end)
-                        return result
-                    }
+            if let split, reader.isAt(split.start) {
+                self.split = nil
+                whileWaitingForSecondHalf?(result)
+                if let tail = split.waitForEvents() {
+                    result.append(contentsOf: tail.events)
+                    reader.move(to: tail.end)
+                    return result
                 }
             }
             result.append(try event())
@@ -243,8 +237,7 @@ struct SessionFileDecoder {
             if key.is("events") {
                 try once(&seen, 0)
                 if let read = eventsAlreadyRead {
-                    reader.skipWhitespace()
-                    guard reader.position == read.start else { throw reader.shapeError("the event list is not where it was read") }
+                    guard reader.isAt(read.start) else { throw reader.shapeError("the event list is not where it was read") }
                     reader.move(to: read.end)
                     events = []
                 } else {
