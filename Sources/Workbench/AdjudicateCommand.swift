@@ -32,13 +32,16 @@ struct AdjudicateCommand: ParsableCommand {
 
     mutating func run() throws {
         let loaded = try LoadedSession.load(sessions)
-        let outPath = (out as NSString).standardizingPath
-        if loaded.contains(where: { ($0.path as NSString).standardizingPath == outPath }) {
+        let outPath = try Self.realPath(out)
+        if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
         let name = adjudicator ?? LoginName.current() ?? "adjudicator"
+        let file: LockedSessionFile
+        do { file = try LockedSessionFile(path: out, now: Timestamp.now()) } catch { throw CLIFailure(error.description) }
+        defer { file.release() }
         var result: Session
-        if FileManager.default.fileExists(atPath: out) {
+        if file.exists {
             do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }
         } else {
             let now = Timestamp.now()
@@ -75,14 +78,21 @@ struct AdjudicateCommand: ParsableCommand {
             }
             do {
                 try adjudicatorTool.apply(choice, to: unit, session: &result, time: Timestamp.now())
-                try AtomicFile.write(try SessionCodec.encode(result.file), to: out)
+                try file.write(result.file)
             } catch {
                 throw CLIFailure("cannot record the decision in \(out): \(error)")
             }
         }
-        if open.isEmpty { try? AtomicFile.write(try SessionCodec.encode(result.file), to: out) }
+        if open.isEmpty {
+            do { try file.write(result.file) } catch { throw CLIFailure("cannot write \(out): \(error.description)") }
+        }
         output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
         output.flush()
+    }
+
+    /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
+    static func realPath(_ path: String) throws(CLIFailure) -> String {
+        do { return try LockedSessionFile.canonicalPath(of: path) } catch { throw CLIFailure(error.description) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A session open for writing: holds the lock, journals every acknowledged change (fsync before
+/// A session open for writing: holds the lock (see ``LockedSessionFile``), journals every acknowledged change (fsync before
 /// returning), and saves the JSON file atomically. After `kill -9` at any moment, reopening
 /// restores every acknowledged change from the file plus its journal.
 public final class SessionStore {
@@ -33,7 +33,7 @@ public final class SessionStore {
     /// event durable anyway, so this only bounds the journal's length).
     public var autosaveEvery = 50
 
-    private let lock: SessionLock
+    private let file: LockedSessionFile
     private let journal: SessionJournal
     private var unsavedEvents = 0
 
@@ -41,19 +41,11 @@ public final class SessionStore {
     /// A corrupt or foreign file throws and is never overwritten.
     public init(path: String, now: String, makeNew: () throws(SessionError) -> Session) throws(SessionError) {
         self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: folder, reason: "cannot create the sessions folder: \(error.localizedDescription)")
-            }
-        }
-        lock = try SessionLock(sessionPath: path, now: now)
-        tookOverLockFrom = lock.tookOverFrom
-        let exists = FileManager.default.fileExists(atPath: path)
+        file = try LockedSessionFile(path: path, now: now)
+        tookOverLockFrom = file.tookOverLockFrom
+        let exists = file.exists
         var session = exists ? try SessionStore.load(path: path) : try makeNew()
-        let journalPath = SessionJournal.path(for: path)
+        let journalPath = SessionJournal.path(for: file.realPath)
         var recovered = 0
         for entry in try SessionJournal.read(path: journalPath) {
             switch entry {
@@ -77,7 +69,7 @@ public final class SessionStore {
 
     deinit {
         journal.close()
-        lock.release()
+        file.release()
     }
 
     /// Reads and replays a session file without locking it (for replay, export, validate).
@@ -127,7 +119,7 @@ public final class SessionStore {
 
     /// Writes the JSON file atomically and empties the journal.
     public func save() throws(SessionError) {
-        try AtomicFile.write(try SessionCodec.encode(session.file), to: path)
+        try file.write(session.file)
         try journal.reset()
         unsavedEvents = 0
     }
@@ -136,7 +128,7 @@ public final class SessionStore {
     public func close() throws(SessionError) {
         defer {
             journal.close()
-            lock.release()
+            file.release()
         }
         try save()
     }
