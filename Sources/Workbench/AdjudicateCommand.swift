@@ -8,7 +8,9 @@ struct AdjudicateCommand: ParsableCommand {
         commandName: "adjudicate",
         abstract: "Merge annotators' sessions, deciding only where they disagree.",
         discussion: """
-            Agreed annotations are merged automatically (their annotators in "sources"). For each disagreement \
+            Agreed annotations are merged automatically (their annotators in "sources", the annotations they \
+            were taken from in "origin"), and so are sentence statuses every annotator gave alike; statuses \
+            they differ on stay open. Two annotations on one span with different speakers are two units. For each disagreement \
             the versions are shown side by side with the span in [brackets]; answer a version number, several \
             (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, or q to \
             stop. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
@@ -54,8 +56,14 @@ struct AdjudicateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let plan = AdjudicationPlan(annotators: loaded.map(\.name), states: loaded.map(\.session.state))
+        let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: loaded.map(\.session.state))
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
+        do {
+            if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
+        } catch {
+            throw CLIFailure("cannot record the merged sentence statuses in \(out): \(error)")
+        }
         let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
         let disagreements = open.filter { !$0.agreed }.count
         var merged = 0, decided = 0, number = 0
@@ -86,8 +94,15 @@ struct AdjudicateCommand: ParsableCommand {
         if open.isEmpty {
             do { try file.write(result.file) } catch { throw CLIFailure("cannot write \(out): \(error.description)") }
         }
+        output.write("sentence statuses: \(plan.agreedStatuses.count) agreed, \(plan.differingStatuses.count) left open where the annotators differ\n")
         output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
         output.flush()
+    }
+
+    /// A session's label in the result's origins: its file name without `.json`.
+    static func label(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
     }
 
     /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.

@@ -50,6 +50,72 @@ struct AdjudicateCommandTests {
         #expect(try SessionStore.load(path: out).events.count == done.events.count)
     }
 
+    /// Two annotators who typed the same commands: two claims on one span by different speakers
+    /// (BBC and Müller), every sentence done.
+    static func sameSpanTwoSpeakers() throws -> (folder: URL, run: ([String], String) throws -> WorkbenchProcess.Result) {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-two-claims-"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Laut BBC sagte Müller: „Wir bleiben hier.“\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
+        try Data("Ein zweiter Text ohne Zitat.\n".utf8).write(to: folder.appendingPathComponent("corpus/d2.txt"))
+        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
+            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        }
+        let commands = """
+            speaker "BBC" kind organisation
+            speaker "Müller"
+            cue "sagte"
+            claim "Wir bleiben hier." by BBC cue Q1
+            claim "Wir bleiben hier." by Müller cue Q1
+            done
+            done
+            quit
+
+            """
+        for name in ["a1", "a2"] {
+            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        return (folder, run)
+    }
+
+    @Test("Two claims on one span by different speakers are both kept; agreed sentence statuses are merged")
+    func claimsDistinctBySpeakerAndStatusesMerged() throws {
+        let (folder, run) = try Self.sameSpanTwoSpeakers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("merged 5 agreed"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        let claims = AnnotationState.sortedByID(merged.state.claims)
+        #expect(claims.count == 2)
+        let speakers = Set(claims.compactMap { $0.speaker.flatMap { merged.state.speakers[$0]?.name } })
+        #expect(speakers == ["BBC", "Müller"])
+        #expect(claims.allSatisfy { $0.cue != nil && $0.sources == ["a1", "a2"] })
+        // Both annotators marked both sentences done: so does the result.
+        #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
+        #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .done)
+        let stats = try run(["stats", "sessions/adj.json"], "")
+        #expect(stats.stdout.contains("documents done: 2/2"), "\(stats.stdout)")
+        // A second run finds everything decided and adds nothing.
+        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(again.stdout.contains("0 disagreements to go"), "\(again.stdout)")
+        #expect(try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path).events.count == merged.events.count)
+    }
+
+    @Test("Sentence statuses the annotators disagree on stay open and are counted")
+    func differingStatusesStayOpen() throws {
+        let (folder, run) = try Self.sameSpanTwoSpeakers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reopened = try run(["annotate", "corpus", "--session", "a2", "--annotator", "a2"], "goto 2:1\nflag\nquit\n")
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("sentence statuses: 1 agreed, 1 left open where the annotators differ"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
+        #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .open)
+    }
+
     @Test("The output may not be one of the inputs")
     func outputIsInput() throws {
         let (_, anna, ben) = try AgreeCommandTests.sessions()
