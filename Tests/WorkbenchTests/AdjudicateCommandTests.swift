@@ -40,9 +40,10 @@ struct AdjudicateCommandTests {
         #expect(done.state.speakers.values.first { $0.name == "Mark Rutte" }?.aliases == ["Rutte"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: anna)) == annaBefore)
 
-        // The result derives from the inputs, so diff matches by id.
+        // The result renumbers; diff matches its annotations to the inputs' through their origin.
         let diff = try WorkbenchProcess.run(["diff", anna, out])
-        #expect(diff.stdout.contains("(matched by id: one session derives from the other)"), "\(diff.stdout)")
+        #expect(!diff.stdout.contains("matched by id"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("(matched through origin:"), "\(diff.stdout)")
 
         // Nothing left: a third run changes nothing.
         let third = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"])
@@ -114,6 +115,46 @@ struct AdjudicateCommandTests {
         let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
         #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
         #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .open)
+    }
+
+    @Test("diff against an adjudicated session matches through origin: renumbered but identical annotations are unchanged")
+    func diffThroughOrigin() throws {
+        let (folder, corpus) = try SessionFixture.corpus(["a": "Mark Rutte sagte: „Wir müssen handeln.“ Peskow erklärte, die Lage sei ernst.\n"])
+        var anna = SessionFixture(annotator: "anna", folder: folder, corpus: corpus)
+        var ben = SessionFixture(annotator: "ben", folder: folder, corpus: corpus)
+        // anna has a claim first that ben does not: the adjudicator drops it, so the result numbers differ from anna's.
+        try anna.perform(.add(.claim(Claim(id: "C1", anchor: try anna.anchor("Peskow erklärte", in: "a")))))
+        for index in 0..<2 {
+            var fixture = index == 0 ? anna : ben
+            let next = fixture.session.state.nextID("C")
+            try fixture.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))))
+            try fixture.perform(.add(.mention(Mention(id: "M1", anchor: try fixture.anchor("Mark Rutte", in: "a"), speaker: "S1"))))
+            try fixture.perform(.add(.claim(Claim(id: next, anchor: try fixture.anchor("Wir müssen handeln.", in: "a"), speaker: "S1", mention: "M1", form: "direct"))))
+            if index == 0 { anna = fixture } else { ben = fixture }
+        }
+        let annaPath = try anna.write("anna"), benPath = try ben.write("ben"), out = folder + "/adj.json"
+        let adjudicated = try WorkbenchProcess.run(["adjudicate", annaPath, benPath, "--out", out, "--adjudicator", "carla"], stdin: "none\n")
+        #expect(adjudicated.status == 0, "\(adjudicated.stderr)")
+        let result = try SessionStore.load(path: out)
+        let kept = try #require(result.state.claims.values.first { $0.anchor.text == "Wir müssen handeln." })
+        #expect(kept.id == "C1")
+        #expect(kept.origin == Origin(kind: .adjudicated, from: [Origin.Source(session: "anna", id: "C2"), Origin.Source(session: "ben", id: "C1")]))
+
+        let fromAnna = try WorkbenchProcess.run(["diff", annaPath, out])
+        #expect(fromAnna.status == 0, "\(fromAnna.stderr)")
+        #expect(!fromAnna.stdout.contains("matched by id"), "\(fromAnna.stdout)")
+        #expect(fromAnna.stdout.contains("(matched through origin: the annotations of \(out) name the ones of \(annaPath) they were adjudicated from)"), "\(fromAnna.stdout)")
+        #expect(fromAnna.stdout.contains("    - claim „Peskow erklärte“ (C1)\n"), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("~"), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("    + "), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("„Wir müssen handeln.“"), "\(fromAnna.stdout)")
+
+        let fromBen = try WorkbenchProcess.run(["diff", benPath, out])
+        #expect(fromBen.stdout.contains("no differences"), "\(fromBen.stdout)")
+        // Either order.
+        let reversed = try WorkbenchProcess.run(["diff", out, annaPath])
+        #expect(reversed.stdout.contains("    + claim „Peskow erklärte“ (C1)\n"), "\(reversed.stdout)")
+        #expect(!reversed.stdout.contains("~"), "\(reversed.stdout)")
     }
 
     @Test("The output may not be one of the inputs")
