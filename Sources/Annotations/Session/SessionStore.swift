@@ -163,6 +163,13 @@ public final class SessionStore {
         try save()
     }
 
+    /// Releases the lock without saving (the file stays exactly as it was read, e.g. when the
+    /// session is refused after opening); the store must not be used afterwards.
+    public func abandon() {
+        journal.close()
+        lock.release()
+    }
+
     private func rollBackLastEvent() {
         let events = session.events.dropLast()
         var rebuilt = session
