@@ -142,7 +142,7 @@ public struct SessionFile: Sendable, Codable {
         for record in annotations { check(record.key) }
         for stance in stances { check(.stance(stance.id)) }
         for value in notes { check(.note(value.id)) }
-        for entry in statuses { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
+        for entry in statuses where entry.status != .open { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
         for review in reviews { check(.review(review.annotation)) }
         return twice
     }

@@ -248,7 +248,7 @@ struct AnnotationShell {
         do {
             try store.save()
         } catch {
-            throw .storage(error.description)
+            throw .saveFailed(error.description)
         }
         return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
     }
