@@ -6,10 +6,16 @@ import Testing
 /// A disk that fills up: writes go through until `bytesLeft` runs out, then stop part way with `ENOSPC`.
 final class ShellFillingDisk: FileWriting {
     var bytesLeft: Int
+    /// When set, how many more writes succeed before the disk is full.
+    var writesLeft: Int?
 
     init(bytesLeft: Int) { self.bytesLeft = bytesLeft }
 
     func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        if let writes = writesLeft {
+            if writes == 0 { return ENOSPC }
+            writesLeft = writes - 1
+        }
         let allowed = min(bytes.count, bytesLeft)
         if allowed > 0, let base = bytes.baseAddress {
             let written = Glibc.write(fd, base, allowed)
@@ -43,5 +49,31 @@ struct ShellStorageTests {
         let edit = shell.handle("cue 3")
         #expect(edit.rejected)
         #expect(edit.lines.map(\.plain).joined().contains("the disk is full"))
+    }
+
+    @Test("a command refused half way by a full disk leaves no trace: nothing to undo or redo, nothing after reopening")
+    func refusedHalfWay() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let path = workspace.folder.appendingPathComponent("sessions/f.json").path
+        let disk = ShellFillingDisk(bytesLeft: 1 << 24)
+        do {
+            let store = try SessionStore(path: path, now: "n", writer: disk) {
+                Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+            }
+            defer { store.abandon() }
+            var shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)))
+            disk.writesLeft = 1  // the new speaker is journaled, its mention is not
+            let refused = shell.handle("speaker 1-2")
+            #expect(refused.rejected)
+            disk.writesLeft = nil
+            #expect(store.session.state.speakers.isEmpty)
+            #expect(shell.handle("redo").rejected)
+            #expect(shell.handle("undo").rejected)
+        }
+        let reopened = try SessionStore(path: path, now: "n") { Session(annotator: "x", corpus: CorpusReference(corpus), created: "c") }
+        defer { reopened.abandon() }
+        #expect(reopened.session.events.isEmpty)
     }
 }

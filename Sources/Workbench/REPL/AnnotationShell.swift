@@ -30,6 +30,9 @@ struct AnnotationShell {
     /// The `seq` of the first event of the command being handled (its events' command group, kept
     /// in the log so `undo` takes back whole commands after reopening too).
     var commandGroup: Int?
+    /// Where the command being handled began, to take it back without a trace when its rollback
+    /// cannot be journaled (a full disk).
+    var commandMark: SessionStore.Mark?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
     var defersAutosave = false
@@ -87,6 +90,7 @@ struct AnnotationShell {
         }
         eventsThisCommand = 0
         commandGroup = nil
+        commandMark = store.mark()
         do {
             let response = try dispatch(line)
             finishCommand()
@@ -195,6 +199,10 @@ struct AnnotationShell {
         for _ in 0..<eventsThisCommand {
             if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
                 progressCount.record(event, in: state)
+            } else if let commandMark, store.rewind(to: commandMark) {
+                // The rollback could not be journaled: the command's events are cut off the journal instead.
+                progressCount = ProgressCount(state: state, corpus: corpus)
+                break
             }
         }
         eventsThisCommand = 0
