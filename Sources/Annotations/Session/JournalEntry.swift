@@ -1,16 +1,21 @@
-/// One line of a session journal: an acknowledged event, or where the annotator moved to.
+/// One line of a session journal: the header naming the session and state it continues, an
+/// acknowledged event, or where the annotator moved to.
 public enum JournalEntry: Sendable, Hashable, Codable {
+    /// The session and saved state the journal continues (first line; absent in journals of older versions).
+    case header(JournalHeader)
     /// An event, appended and fsynced before it is acknowledged.
     case event(Event)
     /// The cursor moved.
     case cursor(SentenceKey)
 
-    private enum CodingKeys: String, CodingKey { case event, cursor }
+    private enum CodingKeys: String, CodingKey { case header, event, cursor }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let event = try c.decodeIfPresent(Event.self, forKey: .event) {
             self = .event(event)
+        } else if let header = try c.decodeIfPresent(JournalHeader.self, forKey: .header) {
+            self = .header(header)
         } else {
             self = .cursor(try c.decode(SentenceKey.self, forKey: .cursor))
         }
@@ -19,6 +24,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
+        case .header(let header): try c.encode(header, forKey: .header)
         case .event(let event): try c.encode(event, forKey: .event)
         case .cursor(let key): try c.encode(key, forKey: .cursor)
         }

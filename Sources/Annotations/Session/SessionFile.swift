@@ -21,6 +21,9 @@ public struct SessionFile: Sendable, Codable {
 
     public var format: String
     public var version: Int
+    /// The session's identity, which its journal names (absent in files of older versions and in
+    /// files no annotating session has opened yet).
+    public var id: String?
     public var annotator: String
     public var created: String
     public var updated: String
@@ -42,17 +45,18 @@ public struct SessionFile: Sendable, Codable {
     public var events: [Event]
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor
+        case format, version, id, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor
         case speakers, targets, annotations, stances, notes, statuses, reviews, events
     }
 
     /// Creates a file from a header and a state.
     public init(
         annotator: String, created: String, updated: String, corpus: CorpusReference, derivedFrom: [String]?,
-        cursor: SentenceKey?, state: AnnotationState, events: [Event]
+        cursor: SentenceKey?, state: AnnotationState, events: [Event], id: String? = nil
     ) {
         format = Self.formatName
         version = Self.currentVersion
+        self.id = id
         self.annotator = annotator
         self.created = created
         self.updated = updated
@@ -81,6 +85,7 @@ public struct SessionFile: Sendable, Codable {
     /// overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
         if storedRecordsAgree(with: state) { return [] }
+        let twice = recordsStoredTwice
         var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
         var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
         var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
@@ -121,7 +126,25 @@ public struct SessionFile: Sendable, Codable {
         Self.compare(storedNotes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
         Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
         Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
-        return differences.sorted()
+        return (differences + twice).sorted()
+    }
+
+    /// One line per record stored more than once (the log never makes one twice; a file that lists
+    /// one twice was changed by hand or damaged).
+    public var recordsStoredTwice: [String] {
+        var seen = Set<RecordKey>()
+        var twice: [String] = []
+        func check(_ key: RecordKey) {
+            if !seen.insert(key).inserted { twice.append("\(key) (\(key.kind)) is stored twice") }
+        }
+        for speaker in speakers { check(.speaker(speaker.id)) }
+        for target in targets { check(.target(target.id)) }
+        for record in annotations { check(record.key) }
+        for stance in stances { check(.stance(stance.id)) }
+        for value in notes { check(.note(value.id)) }
+        for entry in statuses where entry.status != .open { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
+        for review in reviews { check(.review(review.annotation)) }
+        return twice
     }
 
     /// True when the stored annotations are exactly the state's records, checked without building

@@ -229,7 +229,7 @@ struct SessionFileDecoder {
         var format: String?, version: Int?, annotator: String?, created: String?, updated: String?
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
-        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?
+        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -273,6 +273,7 @@ struct SessionFileDecoder {
             else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
             else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
+            else if key.is("id") { try once(&seen, 17); id = try optionalString() }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
             else { try reader.skipValue() }
         }
@@ -294,7 +295,7 @@ struct SessionFileDecoder {
         return SessionFile(
             format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
             schema: schema, derivedFrom: derivedFrom, cursor: cursor, speakers: speakers, targets: targets,
-            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events)
+            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events, id: id)
     }
 
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
@@ -627,7 +628,7 @@ struct SessionFileDecoder {
 
     mutating func event() throws(Failure) -> Event {
         var seq: Int?, time: String?, annotator: String?, action: String?, record: Record?, id: String?
-        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?
+        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?, group: Int?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -653,6 +654,7 @@ struct SessionFileDecoder {
             else if key.is("document") { try once(&seen, 6); document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 7); sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 8); status = try optionalString() }
+            else if key.is("group") { try once(&seen, 10); group = try optionalInt() }
             else if key.is("review") { try once(&seen, 9); review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
             else { try reader.skipValue() }
         }
@@ -678,7 +680,7 @@ struct SessionFileDecoder {
         case "redo": value = .redo
         default: throw missing("action")
         }
-        return Event(seq: seq, time: time, annotator: annotator, action: value)
+        return Event(seq: seq, time: time, annotator: annotator, action: value, group: group)
     }
 }
 
@@ -687,10 +689,12 @@ extension SessionFile {
     init(
         format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
         schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, speakers: [Speaker], targets: [Target],
-        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision], events: [Event]
+        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision], events: [Event],
+        id: String? = nil
     ) {
         self.format = format
         self.version = version
+        self.id = id
         self.annotator = annotator
         self.created = created
         self.updated = updated
