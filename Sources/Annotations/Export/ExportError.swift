@@ -20,6 +20,8 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case malformed(path: String, line: Int, reason: String)
     /// An imported annotation cannot be anchored or applied.
     case rejected(path: String, line: Int, reason: String)
+    /// The files to import have problems (each with file and line); nothing was imported.
+    case importProblems(source: String, problems: [ImportProblem])
 
     public var description: String {
         switch self {
@@ -38,8 +40,16 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
         case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
         case .rejected(let path, let line, let reason): return "\(path):\(line): cannot import: \(reason)"
+        case .importProblems(let source, let problems):
+            let shown = problems.prefix(Self.shownProblems).map { "  \($0)" }
+            let more = problems.count > Self.shownProblems ? ["  … and \(problems.count - Self.shownProblems) more"] : []
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return (["\(source): nothing imported, \(count) to fix first:"] + shown + more).joined(separator: "\n")
         }
     }
+
+    /// How many import problems a message lists before it says how many more there are.
+    static let shownProblems = 20
 
     public var errorDescription: String? { description }
 }
