@@ -29,7 +29,7 @@ struct ExportCommandTests {
         let (folder, session) = try Self.workspace()
         let first = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("brat: wrote 7 file(s) to out") && first.stdout.contains("1 speaker mention, 1 cue, 1 claim"))
+        #expect(first.stdout.contains("brat: wrote 8 file(s) to out") && first.stdout.contains("1 speaker mention, 1 cue, 1 claim"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/anna/doc.ann").path))
         let again = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
         #expect(again.status != 0 && again.stderr.contains("--force") && again.stderr.split(separator: "\n").count == 1)

@@ -8,8 +8,10 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case annotationOutsideCorpus(session: String, id: String, document: String)
     /// A session was made on another corpus.
     case corpusMismatch(session: String, detail: String)
-    /// Files exist in the output folder.
+    /// The output folder exists and is not empty (its first entries).
     case wouldOverwrite(folder: String, files: [String])
+    /// `--force` was given for a folder that no export wrote (it lacks ``ExportWriter/marker``).
+    case notAnExport(folder: String)
     /// The output folder or a file cannot be written.
     case cannotWrite(path: String, reason: String)
     /// No session was given.
@@ -34,7 +36,9 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
             return "\(session) was made on a different corpus (\(detail)); pass --corpus with the corpus it was made on"
         case .wouldOverwrite(let folder, let files):
             let list = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-            return "\(folder): \(list) exist already; pass --force to overwrite or choose another --out folder"
+            return "\(folder): \(list) exist already; pass --force to replace the folder as a whole or choose another --out folder"
+        case .notAnExport(let folder):
+            return "\(folder): not a folder written by export (it has no \(ExportWriter.marker) file), so --force will not delete it; remove it yourself or choose another --out folder"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         case .noSessions: return "no session given; name at least one session file"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
