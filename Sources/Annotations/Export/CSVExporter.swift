@@ -10,6 +10,13 @@ public struct CSVExporter: Exporter {
 
     public var format: ExportFormat { .csv }
 
+    /// One row per claim: the mentions, cues and stances appear only as columns of their claims.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+        var counts = ExportCounts()
+        counts.claims = bundle.counts.claims
+        return counts
+    }
+
     /// The header row's fields.
     public static let columns = [
         "document", "sentence", "claim", "speaker", "speaker_id", "mention", "cue", "claim_text", "form", "flags", "stances",
