@@ -42,8 +42,8 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         case .noSessions: return "no session given; name at least one session file"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
-        case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
-        case .rejected(let path, let line, let reason): return "\(path):\(line): cannot import: \(reason)"
+        case .malformed(let path, let line, let reason): return "\(ImportProblem(path: path, line: line, reason: reason))"
+        case .rejected(let path, let line, let reason): return "\(ImportProblem(path: path, line: line, reason: "cannot import: " + reason))"
         case .importProblems(let source, let problems):
             let shown = problems.prefix(Self.shownProblems).map { "  \($0)" }
             let more = problems.count > Self.shownProblems ? ["  … and \(problems.count - Self.shownProblems) more"] : []
