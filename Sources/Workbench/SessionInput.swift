@@ -3,11 +3,11 @@ import Foundation
 
 /// Reading a session file and its corpus for the read-only commands (replay, stats, review).
 enum SessionInput {
-    /// Decodes the session file at `path` without replaying or locking it.
+    /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
+    /// replaying or locking it.
     static func file(at path: String) throws(CLIFailure) -> SessionFile {
-        let data = try bytes(at: path)
         do {
-            return try SessionCodec.decode(data, path: path)
+            return try SessionFiles.readFile(path: path)
         } catch {
             throw CLIFailure(TerminalText.sanitize(error.description))
         }

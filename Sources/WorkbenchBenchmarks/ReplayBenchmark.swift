@@ -22,8 +22,9 @@ enum ReplayBenchmark {
         let path = options["session"] ?? folder + "/large.json"
         if !FileManager.default.fileExists(atPath: path) {
             let file = try session(events: count)
-            let data = try SessionCodec.encode(file)
-            try data.write(to: URL(fileURLWithPath: path))
+            let target = try LockedSessionFile(path: path, now: "2026-11-21T10:00:00.000Z")
+            try target.write(file)
+            target.release()
         }
         var commands: [Double] = [], commandCPUs: [Double] = []
         var inPlaces: [Double] = [], inPlaceCPUs: [Double] = []
@@ -46,9 +47,9 @@ enum ReplayBenchmark {
         }
         for run in 0..<runs {
             // The library call the command makes, on the mapped file.
-            let mapped = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            let mapped = try Data(contentsOf: URL(fileURLWithPath: SessionPaths(path).log), options: .alwaysMapped)
             var report: SessionVerifier.Report?
-            let inPlace = SessionBenchmark.measure { report = try? SessionVerifier().verify(mapped, path: path) }
+            let inPlace = SessionBenchmark.measure { report = try? SessionVerifier().verify(path: path) }
             inPlaces.append(inPlace.wall)
             inPlaceCPUs.append(inPlace.cpu)
             guard let report, report.isValid else { throw BenchmarkSupport.UsageError(description: "the written session does not verify") }
@@ -59,7 +60,7 @@ enum ReplayBenchmark {
 
             // The ordinary way, for comparison: decode everything, then replay and compare.
             var decoded: SessionFile?
-            let decode = SessionBenchmark.measure { decoded = try? SessionCodec.decode(mapped, path: path) }
+            let decode = SessionBenchmark.measure { decoded = try? SessionFiles.readFile(path: path) }
             decodes.append(decode.wall)
             decodeCPUs.append(decode.cpu)
             guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }

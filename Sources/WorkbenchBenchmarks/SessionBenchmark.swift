@@ -103,8 +103,10 @@ enum SessionBenchmark {
                 let anchor = try builder.anchor(document: "bench", sentence: sentence.index, segments: [SpanSegment(start: sentence.start + 38, end: sentence.end)])
                 try session.perform(.add(.claim(Claim(id: "C\(index + 1)", anchor: anchor, speaker: "S1", form: "indirect"))), time: "2026-11-21T10:00:01.000Z")
             }
-            let data = try SessionCodec.encode(session.file)
-            try data.write(to: URL(fileURLWithPath: path))
+            let target = try LockedSessionFile(path: path, now: "2026-11-21T10:00:00.000Z")
+            try target.write(session.file)
+            target.release()
+            let data = try Data(contentsOf: URL(fileURLWithPath: SessionPaths(path).log)) + Data(contentsOf: URL(fileURLWithPath: path))
             var samples: [Double] = [], cpu: [Double] = []
             var ordinarySamples: [Double] = [], decode: [Double] = [], replay: [Double] = []
             for _ in 0..<7 {
@@ -119,8 +121,7 @@ enum SessionBenchmark {
                 // The ordinary way, for comparison: decode everything, then replay and compare.
                 var file: SessionFile?
                 let ordinary = try measure {
-                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                    decode.append(try measure { file = try SessionCodec.decode(data, path: path) }.cpu)
+                    decode.append(try measure { file = try SessionFiles.readFile(path: path) }.cpu)
                     if let file { replay.append(try measure { loaded = try Session(file: file, path: path) }.cpu) }
                 }
                 loaded = nil
@@ -133,7 +134,7 @@ enum SessionBenchmark {
             // Saving it again (what the REPL does every 50 edits and on leaving): encode and write atomically.
             var saves: [Double] = []
             for _ in 0..<3 {
-                saves.append(try measure { try AtomicFile.write(try SessionCodec.encode(session.file), to: path) }.wall)
+                saves.append(try measure { try AtomicFile.write(try SessionCodec.encode(session.file), to: folder + "/snapshot.json") }.wall)
             }
             print(String(format: "session save (%d annotations, %d events; SessionCodec.encode + AtomicFile.write, 3 runs): median %.0f ms",
                          annotations, session.events.count, percentile(saves, 0.5) * 1000))

@@ -66,7 +66,7 @@ struct CompactRecordEncoderTests {
 
     @Test("The stored annotations of a written session are compared without decoding")
     func storedAnnotationsMatch() throws {
-        let file = try SessionCodec.decode(Data(InPlaceVerificationTests.written), path: "mem")
+        let file = try SessionCodec.decode(Data(RandomSessions.written), path: "mem")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         var matched = 0

@@ -74,7 +74,7 @@ struct EventLogPropertyTests {
             #expect(replayed?.redoStack == session.state.redoStack)
             let file = session.file
             #expect(file.differences(from: session.state).isEmpty)
-            if let data = try? SessionCodec.encode(file), let decoded = try? SessionCodec.decode(data, path: "mem"),
+            if let data = try? SessionCodec.encode(session.formatOneFile), let decoded = try? SessionCodec.decode(data, path: "mem"),
                 let reopened = try? Session(file: decoded, path: "mem")
             {
                 #expect(reopened.state.hasSameRecords(as: session.state))

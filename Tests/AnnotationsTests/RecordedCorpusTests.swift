@@ -6,7 +6,7 @@ import Testing
 struct RecordedCorpusTests {
     @Test("The corpus is read from a written file, a file laid out otherwise, and nothing from bytes that are not a session")
     func recordedCorpus() throws {
-        let bytes = Data(InPlaceVerificationTests.written)
+        let bytes = Data(RandomSessions.written)
         let expected = try SessionCodec.decode(bytes, path: "mem").corpus
         #expect(SessionCodec.recordedCorpus(in: bytes) == expected)
         let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: bytes), options: [.sortedKeys])

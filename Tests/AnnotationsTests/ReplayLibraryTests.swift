@@ -112,7 +112,7 @@ struct ReplayLibraryTests {
     @Test("The sentence index follows a replay: each sentence's records are what a search of the state finds")
     func sentenceIndex() async {
         await propertyCheck(count: 40, input: Gen.int(in: 0...100_000).array(of: 1...60)) { codes in
-            let session = InPlaceVerificationTests.session(codes)
+            let session = RandomSessions.session(codes)
             for renderer in [BracketRenderer(corpus: self.corpus), BracketRenderer(corpus: nil)] {
                 var index = SentenceRecordIndex(renderer: renderer)
                 var last = AnnotationState(schema: .standard)

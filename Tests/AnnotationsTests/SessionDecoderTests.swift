@@ -54,41 +54,6 @@ struct SessionDecoderTests {
         }
     }
 
-    @Test("Decoding the event list in two parts gives the same file wherever the second part is guessed to start")
-    func split() async {
-        await propertyCheck(count: 40, input: Gen.int(in: 0...100_000).array(of: 0...40)) { codes in
-            let data = Self.encoded(Self.randomSession(codes).file)
-            let bytes = [UInt8](data)
-            guard let whole = Self.fast(data) else { Issue.record("the fast decoder gave up"); return }
-            let expected = Self.encoded(whole)
-            // Every likely element start (events, annotations, anything) and a few arbitrary offsets.
-            var starts = [0, 1, bytes.count / 3, bytes.count - 1]
-            var from = 0
-            while let start = bytes.withUnsafeBufferPointer({ EventListSplit.likelyElementStart(in: $0, from: from) }) {
-                starts.append(start)
-                from = start + 1
-            }
-            for start in starts {
-                let file = bytes.withUnsafeBufferPointer { buffer in try? SessionFileDecoder.decode(buffer, splitStart: start) }
-                #expect(file.map(Self.encoded) == expected, "split at \(start)")
-            }
-            let validated = bytes.withUnsafeBufferPointer { SessionFileDecoder.decodeIfValid($0, minimumSplitSize: 0) }
-            #expect(validated.map(Self.encoded) == expected)
-        }
-    }
-
-    @Test("A file split in two is refused as a whole when either half is not UTF-8")
-    func splitUTF8() throws {
-        let data = Self.encoded(Self.randomSession(Array(stride(from: 1, to: 200, by: 3))).file)
-        for offset in [data.count / 4, data.count * 3 / 4] {
-            var bytes = [UInt8](data)
-            guard let quote = bytes[offset...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
-            bytes.insert(0xFF, at: quote + 1)  // inside a string
-            #expect(bytes.withUnsafeBufferPointer { SessionFileDecoder.decodeIfValid($0, minimumSplitSize: 0) } == nil)
-            #expect(throws: SessionError.self) { try SessionCodec.decode(Data(bytes), path: "mem") }
-        }
-    }
-
     @Test("Truncated files throw the same error with both decoders")
     func truncated() async {
         let data = Self.encoded(Self.randomSession(Array(stride(from: 1, to: 400, by: 7))).file)

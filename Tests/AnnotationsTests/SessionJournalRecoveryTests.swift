@@ -20,7 +20,7 @@ final class FillingDisk: FileWriting {
     }
 }
 
-@Suite("The journal: torn tails, full disks, foreign and stale journals")
+@Suite("The log: torn tails, full disks, foreign logs, snapshots that do not match, format-1 files")
 struct SessionJournalRecoveryTests {
     let corpus = TestCorpus.corpus
 
@@ -30,17 +30,19 @@ struct SessionJournalRecoveryTests {
 
     func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number) „Müller“ 🎤"))) }
 
-    /// A store at `path` whose edits stay in the journal (no autosave); dropping it is like `kill -9` after the last edit.
+    /// A store at `path` whose edits stay in the log only (no autosave); dropping it is like `kill -9` after the last edit.
     func openStore(_ path: String, writer: any FileWriting = SystemFileWriting()) throws -> SessionStore {
         let store = try SessionStore(path: path, now: "n", writer: writer) { newSession() }
         store.autosaveEvery = 1000
         return store
     }
 
-    func journalBytes(_ path: String) -> Data { FileManager.default.contents(atPath: SessionJournal.path(for: path)) ?? Data() }
+    func logPath(_ path: String) -> String { SessionPaths(path).log }
 
-    func append(_ text: String, toJournalOf path: String) throws {
-        let handle = try #require(FileHandle(forWritingAtPath: SessionJournal.path(for: path)))
+    func logBytes(_ path: String) -> Data { FileManager.default.contents(atPath: logPath(path)) ?? Data() }
+
+    func append(_ text: String, toLogOf path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: logPath(path)))
         handle.seekToEndOfFile()
         handle.write(Data(text.utf8))
         handle.closeFile()
@@ -48,75 +50,60 @@ struct SessionJournalRecoveryTests {
 
     static let torn = "{\"event\":{\"action\":\"add\",\"annotator\":\"a\",\"rec"
 
-    @Test("A torn journal tail is kept aside, every complete entry recovered, and a new edit never glues onto it")
+    @Test("A torn log tail is kept aside, every complete line recovered, and a new edit never glues onto it")
     func tornTail() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         do {
             let store = try openStore(path)
             try store.perform(speaker(1), time: "t1")
         }
-        try append(Self.torn, toJournalOf: path)
+        try append(Self.torn, toLogOf: path)
         do {
             let store = try openStore(path)
-            #expect(store.openingWarnings.contains { $0.contains("torn byte") && $0.contains(".journal.torn") })
+            #expect(store.openingWarnings.contains { $0.contains("torn byte") && $0.contains(".jsonl.torn") })
             #expect(store.session.state.speakers["S1"] != nil)
             try store.perform(speaker(2), time: "t2")
-            // killed here: the edit is only in the journal
+            // killed here: the edit is only in the log
         }
         let reopened = try openStore(path)
         #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2"])
-        let kept = try #require(FileManager.default.contents(atPath: SessionJournal.path(for: path) + ".torn"))
+        #expect(reopened.recoveredEvents == 1)
+        let kept = try #require(FileManager.default.contents(atPath: logPath(path) + ".torn"))
         #expect(String(decoding: kept, as: UTF8.self) == Self.torn)
     }
 
-    @Test("A line where an older version glued an entry onto torn bytes gives back the entry")
-    func gluedLine() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-        }
-        // What the old version left: torn bytes, then the next acknowledged entry on the same line.
-        let event = Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2))
-        let line = String(decoding: try JSONEncoder().encode(JournalEntry.event(event)), as: UTF8.self)
-        try append(Self.torn + line + "\n", toJournalOf: path)
-        let reopened = try openStore(path)
-        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2"])
-        #expect(reopened.openingWarnings.contains { $0.contains("torn byte") })
-    }
-
-    @Test("A complete line that is not an entry refuses opening, naming the line, and leaves the journal alone")
+    @Test("A complete line that is not an entry refuses opening, naming the line, and leaves the log alone")
     func damagedLine() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         do {
             let store = try openStore(path)
             try store.perform(speaker(1), time: "t1")
         }
-        try append("not json at all\n", toJournalOf: path)
-        let before = journalBytes(path)
+        try append("not json at all\n", toLogOf: path)
+        let before = logBytes(path)
         #expect {
             _ = try openStore(path)
         } throws: { error in
-            "\(error)".contains(".journal:3: damaged journal line")
+            "\(error)".contains(".jsonl:3: damaged log line")
         }
-        #expect(journalBytes(path) == before)
+        #expect(logBytes(path) == before)
     }
 
-    @Test("A failed append on a full disk leaves the journal as it was and says the disk is full")
+    @Test("A failed append on a full disk leaves the log as it was and says the disk is full")
     func fullDiskAppend() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         let disk = FillingDisk(bytesLeft: 1 << 20)
         do {
             let store = try openStore(path, writer: disk)
             try store.perform(speaker(1), time: "t1")
-            let before = journalBytes(path)
+            let before = logBytes(path)
             disk.bytesLeft = 40
             #expect {
                 try store.perform(speaker(2), time: "t2")
             } throws: { error in
                 "\(error)".contains("the disk is full")
             }
-            #expect(journalBytes(path) == before)
+            #expect(logBytes(path) == before)
             #expect(store.session.state.speakers["S2"] == nil)
             disk.bytesLeft = 1 << 20
             try store.perform(speaker(3), time: "t3")
@@ -127,14 +114,14 @@ struct SessionJournalRecoveryTests {
         #expect(reopened.openingWarnings.isEmpty)
     }
 
-    @Test("save on a full disk says the disk is full and keeps the file and the journal")
+    @Test("save on a full disk says the disk is full and keeps the snapshot and the log")
     func fullDiskSave() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         let disk = FillingDisk(bytesLeft: 1 << 20)
         let store = try openStore(path, writer: disk)
         try store.perform(speaker(1), time: "t1")
         let file = FileManager.default.contents(atPath: path)
-        let journal = journalBytes(path)
+        let log = logBytes(path)
         disk.bytesLeft = 100
         #expect {
             try store.save()
@@ -142,11 +129,11 @@ struct SessionJournalRecoveryTests {
             "\(error)".contains("the disk is full") && "\(error)".contains(path)
         }
         #expect(FileManager.default.contents(atPath: path) == file)
-        #expect(journalBytes(path) == journal)
+        #expect(logBytes(path) == log)
     }
 
-    @Test("Another session's journal is refused, moved aside and never applied")
-    func foreignJournal() throws {
+    @Test("Another session's log beside a snapshot is refused, naming both, and neither file is changed")
+    func foreignLog() throws {
         let folder = TestCorpus.temporaryFolder()
         let a = folder + "/a.json", b = folder + "/b.json"
         try openStore(a).close()
@@ -154,55 +141,111 @@ struct SessionJournalRecoveryTests {
             let store = try openStore(b)
             try store.perform(speaker(1), time: "t1")
         }
-        let foreign = journalBytes(b)
-        try FileManager.default.removeItem(atPath: SessionJournal.path(for: a))
-        try FileManager.default.copyItem(atPath: SessionJournal.path(for: b), toPath: SessionJournal.path(for: a))
-        let reopened = try openStore(a)
-        #expect(reopened.session.state.speakers.isEmpty)
-        #expect(reopened.recoveredEvents == 0)
-        let warning = try #require(reopened.openingWarnings.first)
-        #expect(warning.contains("another session") && warning.contains(a) && warning.contains(".journal.rejected-1"))
-        #expect(FileManager.default.contents(atPath: SessionJournal.path(for: a) + ".rejected-1") == foreign)
-        try reopened.close()
-        #expect(try SessionStore.load(path: a).events.isEmpty)
+        try FileManager.default.removeItem(atPath: logPath(a))
+        try FileManager.default.copyItem(atPath: logPath(b), toPath: logPath(a))
+        let snapshot = FileManager.default.contents(atPath: a)
+        let log = logBytes(a)
+        #expect {
+            _ = try openStore(a)
+        } throws: { error in
+            "\(error)".contains("a.jsonl") && "\(error)".contains("is the log of session") && "\(error)".contains(a)
+        }
+        #expect(FileManager.default.contents(atPath: a) == snapshot)
+        #expect(logBytes(a) == log)
+        #expect(throws: SessionError.self) { try SessionStore.load(path: a) }
     }
 
-    @Test("A journal that continues a state the file does not have is refused")
-    func staleJournal() throws {
+    @Test("An older snapshot of the same log is brought up to date: only the tail is new")
+    func olderSnapshot() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         let older: Data
         do {
             let store = try openStore(path)
-            try store.save()
-            older = try #require(FileManager.default.contents(atPath: path))
             try store.perform(speaker(1), time: "t1")
             try store.save()
+            older = try #require(FileManager.default.contents(atPath: path))
             try store.perform(speaker(2), time: "t2")
+            try store.save()
+            try store.perform(speaker(3), time: "t3")
         }
-        // The file is put back to an older copy: the journal continues event 1, the file ends at 0.
         try older.write(to: URL(fileURLWithPath: path))
         let reopened = try openStore(path)
-        #expect(reopened.session.state.speakers.isEmpty)
-        #expect(reopened.openingWarnings.first?.contains("continues event 1, but the session file ends at event 0") == true)
-    }
-
-    @Test("A journal of an older version (no header) that continues the file is still recovered")
-    func oldJournal() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        try openStore(path).close()
-        let events = [Event(seq: 1, time: "t1", annotator: "anna", action: speaker(1)), Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2))]
-        let encoder = JSONEncoder()
-        let lines = try events.map { String(decoding: try encoder.encode(JournalEntry.event($0)), as: UTF8.self) + "\n" }.joined()
-        try Data(lines.utf8).write(to: URL(fileURLWithPath: SessionJournal.path(for: path)))
-        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2", "S3"])
         #expect(reopened.recoveredEvents == 2)
         #expect(reopened.openingWarnings.isEmpty)
     }
 
-    @Test("A journal of an older version whose events do not continue the file is refused")
-    func oldForeignJournal() throws {
+    @Test("A snapshot that does not match its log is rebuilt from the log, and the user is told")
+    func mismatchedSnapshot() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
-        try openStore(path).close()
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.close()
+        }
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let digest = try #require(text.range(of: "fx64:"))
+        text.replaceSubrange(digest.upperBound..<text.index(digest.upperBound, offsetBy: 4), with: "beef")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1"])
+        #expect(reopened.openingWarnings.first?.contains("did not match its log") == true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
+    }
+
+    @Test("A lost snapshot is rebuilt from the log")
+    func lostSnapshot() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+        }
+        try FileManager.default.removeItem(atPath: path)
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1"])
+        #expect(reopened.openingWarnings.first?.contains("rebuilt from the log") == true)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    /// A format-1 file at `path` holding `count` speakers, as older versions wrote it.
+    func writeFormatOne(_ path: String, speakers count: Int) throws -> Session {
+        var session = newSession()
+        for number in 0..<count { try session.perform(speaker(number + 1), time: "t\(number)") }
+        try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: path))
+        return session
+    }
+
+    @Test("A format-1 file is migrated on first open: the original kept as NAME.v1.json, its journal applied")
+    func migration() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        let original = try writeFormatOne(path, speakers: 1)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        // A journal of an older version (no header) that continues the file.
+        let events = [Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2))]
+        let lines = try events.map { String(decoding: try JSONEncoder().encode(JournalEntry.event($0)), as: UTF8.self) + "\n" }.joined()
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: SessionJournal.path(for: path)))
+        do {
+            let store = try openStore(path)
+            #expect(store.recoveredEvents == 1)
+            #expect(store.session.state.speakers.keys.sorted() == ["S1", "S2"])
+            #expect(store.openingWarnings.contains { $0.contains("migrated from session format 1 to 2") && $0.contains("a.v1.json") })
+            try store.perform(speaker(3), time: "t3")
+        }
+        #expect(FileManager.default.contents(atPath: SessionPaths(path).formatOneCopy) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: SessionJournal.path(for: path)))
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2", "S3"])
+        #expect(reopened.openingWarnings.isEmpty)
+        #expect(reopened.session.events.prefix(1) == original.events.prefix(1))
+        // Readers read both formats.
+        #expect(try SessionStore.load(path: SessionPaths(path).formatOneCopy).events.count == 1)
+        #expect(try SessionFiles.readFile(path: path).events.count == 3)
+    }
+
+    @Test("A format-1 journal of another state is not applied when migrating; it is moved aside")
+    func migrationRefusesStaleJournal() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        _ = try writeFormatOne(path, speakers: 0)
         let event = Event(seq: 3, time: "t1", annotator: "anna", action: speaker(1))
         try Data((String(decoding: try JSONEncoder().encode(JournalEntry.event(event)), as: UTF8.self) + "\n").utf8)
             .write(to: URL(fileURLWithPath: SessionJournal.path(for: path)))

@@ -36,7 +36,7 @@ struct SessionSchemaTests {
         try session.perform(.replace(.claim(claim)), time: time())
         let folder = TestCorpus.temporaryFolder()
         let path = folder + "/anna.json"
-        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))
+        try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: path))
         let schema = ConsumerPython.packageRoot.appendingPathComponent("docs/session.schema.json").path
         let result = try ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(result.status == 0, "\(result.output)")

@@ -10,7 +10,7 @@ struct SessionStoreTests {
         Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
     }
 
-    @Test("Save, reopen, and the journal restores unsaved events")
+    @Test("Save, reopen, and the log restores unsaved events")
     func roundTrip() throws {
         let folder = TestCorpus.temporaryFolder()
         let path = folder + "/anna.json"
@@ -20,9 +20,10 @@ struct SessionStoreTests {
             try store.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "2026-11-21T10:00:01.000Z")
             try store.perform(.add(.target(Target(id: "T1", text: "Truppen in Russland"))), time: "2026-11-21T10:00:02.000Z")
             store.moveCursor(to: SentenceKey(document: "plain", sentence: 1))
-            // no save, no close: the journal holds the events
-            let journal = try SessionJournal.read(path: SessionJournal.path(for: path))
-            #expect(journal.count == 3)
+            // no save, no close: the log holds the events and the cursor
+            let log = try SessionFiles.readLog(at: SessionPaths(path).log)
+            #expect(log.events.count == 2)
+            #expect(log.cursor == SentenceKey(document: "plain", sentence: 1))
         }
         let reopened = try SessionStore(path: path, now: "n") { newSession() }
         #expect(reopened.session.state.speakers["S1"]?.name == "Mark Rutte")

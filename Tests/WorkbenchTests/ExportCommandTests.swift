@@ -20,7 +20,7 @@ struct ExportCommandTests {
         try session.perform(.add(.cue(Cue(id: "Q1", anchor: try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 7, end: 15)])))), time: "t")
         try session.perform(.add(.claim(Claim(id: "C1", anchor: try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 17, end: 66)]), speaker: "S1", mention: "M1", cue: "Q1", form: "indirect"))), time: "t")
         let path = folder.appendingPathComponent("sessions/anna.json").path
-        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))
+        try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: path))
         return (folder, "sessions/anna.json")
     }
 
@@ -76,7 +76,7 @@ struct ExportCommandTests {
         try loaded.perform(.add(.note(Note(id: "N1", subject: .sentence(SentenceKey(document: "doc", sentence: 0)), text: "Kontext fehlt"))), time: "t")
         try loaded.perform(.add(.note(Note(id: "N2", subject: .sentence(SentenceKey(document: "doc", sentence: 1)), text: "prüfen"))), time: "t")
         try loaded.perform(.add(.note(Note(id: "N3", subject: .annotation("C1"), text: "wörtlich?"))), time: "t")
-        try SessionCodec.encode(loaded.file).write(to: URL(fileURLWithPath: path))
+        try SessionCodec.encode(loaded.formatOneFile).write(to: URL(fileURLWithPath: path))
         let exported = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "brat"], directory: folder)
         #expect(exported.status == 0 && exported.stdout.contains("3 notes") && !exported.stdout.contains("not in brat"), "\(exported.stdout)\(exported.stderr)")
         let imported = try WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "copy"], directory: folder)

@@ -19,11 +19,11 @@ struct ExportCrashTests {
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [folder.appendingPathComponent("corpus").path]))
         var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
         session.corpus.paths = ["corpus"]
-        try SessionCodec.encode(session.file).write(to: folder.appendingPathComponent("old/anna.json"))
+        try SessionCodec.encode(session.formatOneFile).write(to: folder.appendingPathComponent("old/anna.json"))
         try session.perform(.add(.speaker(Speaker(id: "S1", name: "Dmitri Peskow"))), time: "t")
         let anchor = try AnchorBuilder(corpus: corpus).anchor(document: "doc0000", sentence: 0, segments: [SpanSegment(start: 0, end: 6)])
         try session.perform(.add(.mention(Mention(id: "M1", anchor: anchor, speaker: "S1"))), time: "t")
-        try SessionCodec.encode(session.file).write(to: folder.appendingPathComponent("new/anna.json"))
+        try SessionCodec.encode(session.formatOneFile).write(to: folder.appendingPathComponent("new/anna.json"))
         return folder
     }
 

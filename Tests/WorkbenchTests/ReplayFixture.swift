@@ -64,7 +64,7 @@ struct ReplayFixture {
         try perform(.setStatus(SentenceKey(document: "nachricht", sentence: 1), .done))
         try perform(.setStatus(SentenceKey(document: "nachricht", sentence: 2), .done))
         self.session = session
-        try SessionCodec.encode(session.file).write(to: folder.appendingPathComponent(sessionPath))
+        try SessionCodec.encode(session.formatOneFile).write(to: folder.appendingPathComponent(sessionPath))
     }
 
     /// The absolute path of a file in the folder.

@@ -47,7 +47,7 @@ struct SessionFixture {
     /// Saves the session as `<folder>/<name>.json` and returns the path.
     func write(_ name: String) throws -> String {
         let path = "\(folder)/\(name).json"
-        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))
+        try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: path))
         return path
     }
 }

@@ -38,7 +38,7 @@ struct StatsCommandTests {
         for index in 1...30 {
             try session.perform(.add(.speaker(Speaker(id: "S\(index)", name: "Sprecher \(index)"))), time: "2026-11-21T10:00:\(10 + index).000Z")
         }
-        try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: fixture.path("sessions/many.json")))
+        try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: fixture.path("sessions/many.json")))
         let text = try fixture.run(["stats", "sessions/many.json"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Sprecher 1 (0), "))

@@ -23,7 +23,7 @@ struct ValidateCommandTests {
         try session.perform(.add(.mention(Mention(id: "M1", anchor: mention, speaker: "S1"))), time: "2026-11-21T10:00:02.000Z")
         try session.perform(.add(.claim(Claim(id: "C1", anchor: claim, speaker: "S1", mention: "M1", form: "direct"))), time: "2026-11-21T10:00:03.000Z")
         let path = "sessions/anna.json"
-        try SessionCodec.encode(session.file).write(to: folder.appendingPathComponent(path))
+        try SessionCodec.encode(session.formatOneFile).write(to: folder.appendingPathComponent(path))
         return (folder, path)
     }
 

@@ -24,6 +24,11 @@ public struct SessionVerifier: Sendable {
     /// Creates a verifier.
     public init() {}
 
+    /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file).
+    public func verify(path: String) throws(SessionError) -> Report {
+        verify(try SessionFiles.readFile(path: path))
+    }
+
     /// Verifies a decoded session file.
     public func verify(_ file: SessionFile) -> Report {
         if let problem = LogCheck.orderingProblem(in: file.events) {

@@ -1,4 +1,4 @@
-/// One line of a session journal: the header naming the session and state it continues, an
+/// One line of a session log after its header (or of a format-1 journal): the header naming the session and state it continues, an
 /// acknowledged event, or where the annotator moved to.
 public enum JournalEntry: Sendable, Hashable, Codable {
     /// The session and saved state the journal continues (first line; absent in journals of older versions).
@@ -7,8 +7,10 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     case event(Event)
     /// The cursor moved.
     case cursor(SentenceKey)
+    /// The session was re-anchored to another version of its corpus (format 2 logs).
+    case corpus(CorpusReference)
 
-    private enum CodingKeys: String, CodingKey { case header, event, cursor }
+    private enum CodingKeys: String, CodingKey { case header, event, cursor, corpus }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -16,6 +18,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
             self = .event(event)
         } else if let header = try c.decodeIfPresent(JournalHeader.self, forKey: .header) {
             self = .header(header)
+        } else if let corpus = try c.decodeIfPresent(CorpusReference.self, forKey: .corpus) {
+            self = .corpus(corpus)
         } else {
             self = .cursor(try c.decode(SentenceKey.self, forKey: .cursor))
         }
@@ -27,6 +31,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
         case .header(let header): try c.encode(header, forKey: .header)
         case .event(let event): try c.encode(event, forKey: .event)
         case .cursor(let key): try c.encode(key, forKey: .cursor)
+        case .corpus(let corpus): try c.encode(corpus, forKey: .corpus)
         }
     }
 }

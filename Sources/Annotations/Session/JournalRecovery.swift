@@ -53,6 +53,8 @@ struct JournalRecovery {
                 count += 1
             case .cursor(let key):
                 recovered.cursor = key
+            case .corpus(let corpus):
+                recovered.corpus = corpus
             }
         }
         self.session = recovered

@@ -45,9 +45,32 @@ public final class LockedSessionFile {
     /// True when the file exists.
     public var exists: Bool { FileManager.default.fileExists(atPath: realPath) }
 
-    /// Writes `file` atomically (temporary file, fsync, rename) to the real path.
-    public func write(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+    /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
+    public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
         try AtomicFile.write(try SessionCodec.encode(file), to: realPath, with: writer)
+    }
+
+    /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for
+    /// commands that write a session at once (adjudicate, replay `--out`, import). A crash between
+    /// the two leaves the new log and an old snapshot, which opening rebuilds from the log.
+    public func write(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+        let paths = SessionPaths(realPath)
+        var snapshot = file
+        snapshot.format = SessionFile.formatName
+        snapshot.version = SessionFile.currentVersion
+        if snapshot.id == nil {
+            let name = ((realPath as NSString).lastPathComponent as NSString).deletingPathExtension
+            snapshot.id = Session.derivedID(name: name, created: file.created, annotator: file.annotator)
+        }
+        var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
+        header.session = snapshot.id ?? ""
+        let bytes: [UInt8]
+        do { bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor) } catch {
+            throw .io(path: paths.log, reason: "cannot encode the log")
+        }
+        try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
+        snapshot.log = LogReference(events: file.events.count, bytes: bytes.count, digest: bytes.withUnsafeBytes { LogDigest.of($0) })
+        try writeSnapshot(snapshot, with: writer)
     }
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.

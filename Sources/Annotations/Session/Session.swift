@@ -63,6 +63,24 @@ public struct Session: Sendable {
         if let last = file.events.last { updated = last.time }
     }
 
+    /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
+    public init(log: SessionLogContents, path: String) throws(SessionError) {
+        let header = log.header
+        id = header.session
+        annotator = header.annotator
+        created = header.created
+        updated = log.events.last?.time ?? header.created
+        corpus = log.corpus ?? header.corpus
+        derivedFrom = header.derivedFrom
+        cursor = log.cursor
+        var state = AnnotationState(schema: header.schema)
+        if let failure = state.apply(contentsOf: log.events) {
+            throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
+        }
+        self.state = state
+        events = log.events
+    }
+
     /// The schema edits are checked against.
     public var schema: AnnotationSchema { state.schema }
 

@@ -40,8 +40,7 @@ public enum SessionCodec {
 
     /// Decodes a session file's bytes; `path` is used in error messages.
     ///
-    /// Well-formed files are read by ``SessionFileDecoder`` in one pass (large ones in two halves at
-    /// once, see ``EventListSplit``). When that fails, the bytes
+    /// Well-formed files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes
     /// are checked for JSON syntax (reporting the line and column where they stop being JSON), and
     /// otherwise the `Codable` conformances decode them again to name the exact field at fault, so
     /// errors are the same whichever decoder ran.
@@ -128,25 +127,12 @@ public enum SessionCodec {
         }
     }
 
-    /// Encodes a session file as UTF-8 JSON ending in a newline: one top-level field per line and one
-    /// line per annotation and per event (see ``SessionLayout``), keys sorted, so files diff well.
-    /// Written by ``SessionFileWriter``; the bytes are those of ``encodeWithJSONEncoder(_:)``.
+    /// Encodes a snapshot (or, for version 1, a whole format-1 file) as UTF-8 JSON ending in a
+    /// newline: one top-level field per line, header fields first, one line per annotation, so
+    /// files diff well. Written by ``SessionFileWriter``; tests decode it with `JSONDecoder`.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
         do {
             return Data(try SessionFileWriter.bytes(of: file))
-        } catch {
-            throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
-        }
-    }
-
-    /// The same file through `JSONEncoder` and ``SessionLayout`` (the reference the writer is tested against).
-    static func encodeWithJSONEncoder(_ file: SessionFile) throws(SessionError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        do {
-            var bytes = SessionLayout.format([UInt8](try encoder.encode(file)))
-            bytes.append(0x0A)
-            return Data(bytes)
         } catch {
             throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
         }

@@ -25,7 +25,7 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     case logMismatch(path: String, differences: [String])
     /// Another process holds the session for writing.
     case locked(path: String, holder: String)
-    /// The journal beside the session is damaged.
+    /// A complete line of the session's log (or of a format-1 journal) is not an entry.
     case journalDamaged(path: String, line: Int, reason: String)
 
     public var description: String {
@@ -47,7 +47,7 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
                 + (differences.count > 5 ? "; …" : "") + ". Run 'workbench replay --verify' for details"
         case .locked(let path, let holder):
             return "\(path): in use by \(holder); close it there first (a lock of a process that died is taken over automatically)"
-        case .journalDamaged(let path, let line, let reason): return "\(path):\(line): damaged journal line: \(reason)"
+        case .journalDamaged(let path, let line, let reason): return "\(path):\(line): damaged log line: \(reason)"
         }
     }
 

@@ -1,10 +1,12 @@
-/// The JSON document of a saved session: self-describing header, corpus reference, schema, the
-/// current annotations (for readers that do not replay) and the full event log.
+/// The readable JSON snapshot of a session (format 2, `NAME.json` beside the log `NAME.jsonl`):
+/// self-describing header, the part of the log it reflects (``log``), corpus reference, schema and
+/// the current annotations. In memory it also carries the event log (``events``), which format 2
+/// keeps in the log file and format 1 kept inside this document.
 public struct SessionFile: Sendable, Codable {
     /// The value of `format`.
     public static let formatName = "workbench-session"
     /// The version this build writes and the newest it reads.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     /// A sentence status entry.
     public struct StatusEntry: Sendable, Hashable, Codable {
@@ -41,12 +43,61 @@ public struct SessionFile: Sendable, Codable {
     public var notes: [Note]
     public var statuses: [StatusEntry]
     public var reviews: [ReviewDecision]
-    /// The event log, in order.
+    /// The event log, in order (in format 2 read from and written to the log beside the snapshot).
     public var events: [Event]
+    /// The part of the log the snapshot reflects (format 2).
+    public var log: LogReference?
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, id, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor
+        case format, version, id, log, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor
         case speakers, targets, annotations, stances, notes, statuses, reviews, events
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        log = try c.decodeIfPresent(LogReference.self, forKey: .log)
+        annotator = try c.decode(String.self, forKey: .annotator)
+        created = try c.decode(String.self, forKey: .created)
+        updated = try c.decode(String.self, forKey: .updated)
+        corpus = try c.decode(CorpusReference.self, forKey: .corpus)
+        schema = try c.decode(AnnotationSchema.self, forKey: .schema)
+        derivedFrom = try c.decodeIfPresent([String].self, forKey: .derivedFrom)
+        cursor = try c.decodeIfPresent(SentenceKey.self, forKey: .cursor)
+        speakers = try c.decode([Speaker].self, forKey: .speakers)
+        targets = try c.decode([Target].self, forKey: .targets)
+        annotations = try c.decode([Record].self, forKey: .annotations)
+        stances = try c.decode([Stance].self, forKey: .stances)
+        notes = try c.decode([Note].self, forKey: .notes)
+        statuses = try c.decode([StatusEntry].self, forKey: .statuses)
+        reviews = try c.decode([ReviewDecision].self, forKey: .reviews)
+        // Format 2 keeps the events in the log beside the snapshot.
+        events = version < 2 ? try c.decode([Event].self, forKey: .events) : try c.decodeIfPresent([Event].self, forKey: .events) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(version, forKey: .version)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encodeIfPresent(log, forKey: .log)
+        try c.encode(annotator, forKey: .annotator)
+        try c.encode(created, forKey: .created)
+        try c.encode(updated, forKey: .updated)
+        try c.encode(corpus, forKey: .corpus)
+        try c.encode(schema, forKey: .schema)
+        try c.encodeIfPresent(derivedFrom, forKey: .derivedFrom)
+        try c.encodeIfPresent(cursor, forKey: .cursor)
+        try c.encode(speakers, forKey: .speakers)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(annotations, forKey: .annotations)
+        try c.encode(stances, forKey: .stances)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(statuses, forKey: .statuses)
+        try c.encode(reviews, forKey: .reviews)
+        if version < 2 { try c.encode(events, forKey: .events) }
     }
 
     /// Creates a file from a header and a state.

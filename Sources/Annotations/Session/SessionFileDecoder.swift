@@ -10,26 +10,10 @@ struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     var reader: JSONReader
-    /// The second half of the event list, decoded on another thread, if the file is large.
-    private var split: EventListSplit?
     /// When true, events are read for replaying only: their time is checked but not kept (it is
     /// empty), and a record added with an empty annotator gets the event's annotator at once (as
     /// replaying would give it), so replaying does not copy it again.
     var eventsForReplay = false
-    /// When set, ``sessionFile()`` does not decode the event list: it must start at `start` (it was
-    /// read from there already, up to `end`), and the file's `events` are left empty.
-    var eventsAlreadyRead: (start: Int, end: Int)?
-    /// When set, ``sessionFile()`` compares the stored annotations with a replayed state as it reads
-    /// them instead of keeping them (the file's `annotations` are left empty).
-    var storedAnnotationCheck: StoredAnnotationCheck?
-    /// When true, ``sessionFile()`` only checks the syntax of the stored annotations and notes where
-    /// their list is (``storedAnnotations``); the file's `annotations` are left empty.
-    var skipsStoredAnnotations = false
-    /// Where the list of stored annotations starts and ends, once skipped.
-    private(set) var storedAnnotations: Range<Int>?
-    /// Called with the events read so far when this reader arrives where the second reader started
-    /// and is about to wait for it (work to do meanwhile, e.g. replaying them).
-    var whileWaitingForSecondHalf: (([Event]) -> Void)?
     // The sentence hash and document of the last anchor read: consecutive annotations are mostly
     // in the same sentence, and sharing these strings saves an allocation per annotation.
     private var lastSentenceHash = ""
@@ -45,130 +29,40 @@ struct SessionFileDecoder {
         reader = JSONReader(bytes, at: position)
     }
 
-    /// Files at least this large are decoded in two halves at once.
-    static let splitSize = 4 << 20
-
-    /// Decodes the whole file; the bytes must hold nothing else. Files of `minimumSplitSize` bytes or
-    /// more have the second half of their event list decoded on another thread at the same time.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize) throws(Failure) -> SessionFile {
-        let split = EventListSplit(bytes, minimumSize: minimumSplitSize)
-        defer { _ = split?.waitForUTF8Check() }  // the worker reads the bytes: they must outlive it
-        return try decode(bytes, split: split)
-    }
-
-    /// Decodes the whole file if it is valid UTF-8 and well-formed, else nil (the caller then finds
-    /// out what is wrong the slow way). The UTF-8 check runs alongside the decoding.
-    static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>, minimumSplitSize: Int = splitSize) -> SessionFile? {
-        let split = EventListSplit(bytes, minimumSize: minimumSplitSize)
-        let file = try? decode(bytes, split: split)
-        let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
-        let tailIsValid = split?.waitForUTF8Check() ?? true
-        return headIsValid && tailIsValid ? file : nil
-    }
-
-    /// Decodes everything but the stored annotations, whose list is only checked for syntax and
-    /// located (for a reader that compares it with the replayed state, see ``StoredAnnotationCheck``);
-    /// nil unless the bytes are valid UTF-8 and a well-formed session file. The file's `annotations`
-    /// are empty.
-    ///
-    /// The second reader starts in the middle of the event list (found from `landmarks`); when the
-    /// first arrives there, it calls `whileWaitingForSecondHalf` with the first half.
-    static func decodeSkippingStoredAnnotations(
-        _ bytes: UnsafeBufferPointer<UInt8>, landmarks: SessionFileLandmarks?, minimumSplitSize: Int = splitSize,
-        whileWaitingForSecondHalf: (([Event]) -> Void)? = nil
-    ) -> (file: SessionFile, storedAnnotations: Range<Int>)? {
-        let split = landmarks?.likelyEventStart(at: 0.5, in: bytes, minimumSize: minimumSplitSize)
-            .map { EventListSplit(bytes, start: $0) }
+    /// Decodes the whole file; the bytes must hold nothing else.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
-        decoder.split = split
-        decoder.skipsStoredAnnotations = true
-        decoder.whileWaitingForSecondHalf = whileWaitingForSecondHalf
-        let file = try? decoder.sessionFile()
-        let ended = (try? decoder.reader.expectEnd()) != nil
-        let headIsValid = UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[..<(split?.start ?? bytes.count)]))
-        let tailIsValid = split?.waitForUTF8Check() ?? true
-        guard let file, ended, headIsValid, tailIsValid, let stored = decoder.storedAnnotations else { return nil }
-        return (file, stored)
-    }
-
-    /// Decodes the whole file with the second part of the event list guessed to start at `splitStart`
-    /// (for tests: any offset must give the same result as decoding in one pass).
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, splitStart: Int) throws(Failure) -> SessionFile {
-        let split = EventListSplit(bytes, start: splitStart)
-        defer { _ = split.waitForUTF8Check() }
-        return try decode(bytes, split: split)
-    }
-
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, split: EventListSplit?) throws(Failure) -> SessionFile {
-        var decoder = SessionFileDecoder(bytes)
-        decoder.split = split
         let file = try decoder.sessionFile()
         try decoder.reader.expectEnd()
         return file
     }
 
-    /// The events from the current one (at a `{` inside an event list) to the end of the list, and
-    /// the offset after its `]`.
-    mutating func eventsToListEnd() throws(Failure) -> (events: [Event], end: Int) {
-        var result: [Event] = []
-        var first = true
-        while try reader.nextElement(&first) { result.append(try event()) }
-        return (result, reader.position)
+    /// Decodes the whole file if it is valid UTF-8 and well-formed, else nil (the caller then finds
+    /// out what is wrong the slow way).
+    static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>) -> SessionFile? {
+        guard UTF8Validation.isValid(bytes) else { return nil }
+        return try? decode(bytes)
     }
 
-    /// Reads the event list that starts here, handing its events on in order, `chunkSize` at a time,
-    /// to `deliver`, which returns false to stop the reading (then this throws). Returns the offset
-    /// after the list's `]`.
-    ///
-    /// With `tailStart`, another reader may have read the events from that offset to the end of the
-    /// list already: when this reader arrives exactly there at the start of an event, it asks
-    /// `takeTail` for the offset after the list's `]` that reader reached, and stops (if the other
-    /// reader failed, `takeTail` returns nil and this reader goes on).
-    mutating func streamEventList(
-        chunkSize: Int, tailStart: Int? = nil, takeTail: () -> Int? = { nil }, _ deliver: ([Event]) -> Bool
-    ) throws(Failure) -> Int {
-        try reader.beginArray()
-        var chunk: [Event] = []
-        chunk.reserveCapacity(chunkSize)
+    /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
+    static func logEvent(_ line: UnsafeBufferPointer<UInt8>, forReplay: Bool) throws(Failure) -> Event {
+        var decoder = SessionFileDecoder(line)
+        decoder.eventsForReplay = forReplay
+        try decoder.reader.beginObject()
         var first = true
-        var tailStart = tailStart
-        while try reader.nextElement(&first) {
-            if reader.isAt(tailStart) {
-                tailStart = nil
-                if let end = takeTail() {
-                    reader.move(to: end)
-                    break
-                }
-            }
-            chunk.append(try event())
-            if chunk.count == chunkSize {
-                guard deliver(chunk) else { throw reader.shapeError("reading the event list was stopped") }
-                chunk = []
-                chunk.reserveCapacity(chunkSize)
-            }
-        }
-        if !chunk.isEmpty, !deliver(chunk) { throw reader.shapeError("reading the event list was stopped") }
-        return reader.position
+        guard let key = try decoder.reader.nextKey(&first), key.is("event") else { throw decoder.missing("event") }
+        let event = try decoder.event()
+        guard try decoder.reader.nextKey(&first) == nil else { throw decoder.missing("end of the event line") }
+        try decoder.reader.expectEnd()
+        return event
     }
 
-    /// The event list; when the split's guessed start turns out to be an event of it, the rest comes
-    /// from the split's worker.
+    /// The event list.
     private mutating func eventList() throws(Failure) -> [Event] {
         try reader.beginArray()
         var result: [Event] = []
         var first = true
-        while try reader.nextElement(&first) {
-            if let split, reader.isAt(split.start) {
-                self.split = nil
-                whileWaitingForSecondHalf?(result)
-                if let tail = split.waitForEvents() {
-                    result.append(contentsOf: tail.events)
-                    reader.move(to: tail.end)
-                    return result
-                }
-            }
-            result.append(try event())
-        }
+        while try reader.nextElement(&first) { result.append(try event()) }
         return result
     }
 
@@ -230,34 +124,18 @@ struct SessionFileDecoder {
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
         var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
+        var log: LogReference?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
             if key.is("events") {
                 try once(&seen, 0)
-                if let read = eventsAlreadyRead {
-                    guard reader.isAt(read.start) else { throw reader.shapeError("the event list is not where it was read") }
-                    reader.move(to: read.end)
-                    events = []
-                } else {
-                    events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() }
-                }
+                events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() }
             }
             else if key.is("annotations") {
                 try once(&seen, 1)
-                if let check = storedAnnotationCheck {
-                    try check.compareList(&self)
-                    annotations = []
-                } else if skipsStoredAnnotations {
-                    reader.skipWhitespace()
-                    let start = reader.position
-                    try reader.skipValue()
-                    storedAnnotations = start..<reader.position
-                    annotations = []
-                } else {
-                    annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
-                }
+                annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
             }
             else if key.is("format") { try once(&seen, 2); format = try optionalString() }
             else if key.is("version") { try once(&seen, 3); version = try optionalInt() }
@@ -274,6 +152,7 @@ struct SessionFileDecoder {
             else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
             else if key.is("id") { try once(&seen, 17); id = try optionalString() }
+            else if key.is("log") { try once(&seen, 18); log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
             else { try reader.skipValue() }
         }
@@ -291,20 +170,34 @@ struct SessionFileDecoder {
         guard let notes else { throw missing("notes") }
         guard let statuses else { throw missing("statuses") }
         guard let reviews else { throw missing("reviews") }
-        guard let events else { throw missing("events") }
-        return SessionFile(
+        // Format 2 keeps the events in the log beside the snapshot.
+        if events == nil, version < 2 { throw missing("events") }
+        var file = SessionFile(
             format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
             schema: schema, derivedFrom: derivedFrom, cursor: cursor, speakers: speakers, targets: targets,
-            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events, id: id)
+            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events ?? [], id: id)
+        file.log = log
+        return file
+    }
+
+    /// The `log` of a snapshot: how many events of its log it reflects, their bytes and digest.
+    mutating func logReference() throws(Failure) -> LogReference {
+        var events: Int?, bytes: Int?, digest: String?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("events") { events = try optionalInt() }
+            else if key.is("bytes") { bytes = try optionalInt() }
+            else if key.is("digest") { digest = try optionalString() }
+            else { try reader.skipValue() }
+        }
+        guard let events, let bytes, let digest else { throw missing("log field") }
+        return LogReference(events: events, bytes: bytes, digest: digest)
     }
 
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
     /// workbench wrote, else by skipping the values before it; nil when there is none.
     mutating func corpusOnly() throws(Failure) -> CorpusReference? {
-        if let start = SessionFileLandmarks.firstValue(of: "corpus", opening: "{", in: reader.bytes) {
-            reader.move(to: start)
-            return try corpusReference()
-        }
         try reader.beginObject()
         var first = true
         while let key = try reader.nextKey(&first) {
@@ -312,6 +205,24 @@ struct SessionFileDecoder {
             try reader.skipValue()
         }
         return nil
+    }
+
+    /// The `format`, `version`, `id` and `log` of a snapshot, reading its fields in order and
+    /// stopping once all four were read (the workbench writes them first, so the annotations after
+    /// them are not read at all).
+    mutating func snapshotHead() throws(Failure) -> (format: String?, version: Int?, id: String?, log: LogReference?) {
+        var format: String?, version: Int?, id: String?, log: LogReference?
+        try reader.beginObject()
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            if key.is("format") { format = try optionalString() }
+            else if key.is("version") { version = try optionalInt() }
+            else if key.is("id") { id = try optionalString() }
+            else if key.is("log") { log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
+            else { try reader.skipValue() }
+            if format != nil, version != nil, id != nil, log != nil { break }
+        }
+        return (format, version, id, log)
     }
 
     mutating func corpusReference() throws(Failure) -> CorpusReference {

@@ -1,9 +1,11 @@
 import Foundation
 
-/// A session open for writing: holds the lock, journals every acknowledged change (fsync before
-/// returning), and saves the JSON file atomically. After `kill -9` at any moment, reopening
-/// restores every acknowledged change from the file plus its journal.
-public final class SessionStore {
+/// A session open for writing: holds the lock, appends every acknowledged change to the log
+/// (`NAME.jsonl`, fdatasync before returning) and writes the snapshot (`NAME.json`) atomically on
+/// save. After `kill -9` at any moment, reopening restores every acknowledged change from the log.
+///
+/// ``SessionStorage`` is what a second store (a database) implements.
+public final class SessionStore: SessionStorage {
     /// Why an edit was not recorded.
     public enum Failure: Error, Sendable, CustomStringConvertible, LocalizedError {
         /// The edit is not valid; nothing changed.
@@ -21,66 +23,153 @@ public final class SessionStore {
         public var errorDescription: String? { description }
     }
 
-    /// The session file's path.
+    /// The snapshot's path (the session's name as given).
     public let path: String
     /// The session in memory.
     public private(set) var session: Session
-    /// How many events the journal gave back on open (work recovered after a crash).
+    /// How many events the log held beyond the snapshot on open (work recovered after a crash).
     public private(set) var recoveredEvents: Int
-    /// What opening found and set aside — torn journal bytes, a journal of another session or
-    /// state — one sentence each, for the front end to show as warnings.
+    /// What opening found and set aside or rebuilt — a torn last log line, a snapshot that did not
+    /// match its log, a format-1 file migrated — one sentence each, for the front end to show.
     public private(set) var openingWarnings: [String] = []
     /// The stale lock taken over on open, if any.
     public let tookOverLockFrom: String?
-    /// ``saveIfDue()`` rewrites the JSON file after this many new events (the journal makes every
-    /// event durable anyway, so this only bounds the journal's length).
+    /// ``saveIfDue()`` rewrites the snapshot after this many new events (the log makes every event
+    /// durable anyway, so this only bounds how much a reader of the snapshot alone misses).
     public var autosaveEvery = 50
 
     private let file: LockedSessionFile
-    private let journal: SessionJournal
+    private let paths: SessionPaths
+    private let log: SessionLog
     private let writer: any FileWriting
     private var unsavedEvents = 0
-    /// How many times the file was saved (a ``Mark`` from before a save cannot be rewound to).
+    /// How many times the snapshot was saved.
     private var saves = 0
 
-    /// Opens the session at `path` for writing, creating it with `makeNew()` when the file does not exist.
-    /// A corrupt or foreign file throws and is never overwritten. The journal beside it is checked
-    /// (``JournalRecovery``): its complete entries are applied, torn bytes are kept aside in
-    /// `NAME.json.journal.torn`, and a journal of another session or state is moved aside to
-    /// `NAME.json.journal.rejected-N` without being applied; ``openingWarnings`` says what happened.
-    /// Files are written through `writer` (tests stand in a full disk).
+    /// Opens the session at `path` (its snapshot `NAME.json` or log `NAME.jsonl`) for writing,
+    /// creating it with `makeNew()` when neither exists. A format-1 file is migrated (kept as
+    /// `NAME.v1.json`); a torn last log line is kept aside in `NAME.jsonl.torn`; a snapshot that
+    /// does not match its log is rebuilt from the log; a log of another session is refused.
+    /// ``openingWarnings`` says what happened. Files are written through `writer` (tests stand in a full disk).
     public init(
         path: String, now: String, writer: any FileWriting = SystemFileWriting(), makeNew: () throws(SessionError) -> Session
     ) throws(SessionError) {
-        self.path = path
         self.writer = writer
-        try SessionStore.refuseFolder(path)
-        file = try LockedSessionFile(path: path, now: now)
+        let given = SessionPaths(path)
+        self.path = given.snapshot
+        try SessionStore.refuseFolder(given.snapshot)
+        file = try LockedSessionFile(path: given.snapshot, now: now)
         tookOverLockFrom = file.tookOverLockFrom
-        let exists = file.exists
-        var session = exists ? try SessionStore.load(path: path) : try makeNew()
-        if session.id == nil {
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator)
+        let paths = SessionPaths(file.realPath)
+        self.paths = paths
+        var needsSave = false
+        var warnings: [String] = []
+        var recovered = 0
+        if SessionFiles.isFormatOne(paths.snapshot) {
+            var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot), path: paths.snapshot)
+            if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
+            let journalPath = SessionJournal.path(for: paths.snapshot)
+            var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
+            try recovery.setAside(writer: writer, sessionPath: paths.snapshot)
+            session = recovery.session
+            recovered = recovery.recoveredEvents
+            warnings = recovery.warnings
+            log = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
+            self.session = session
+            needsSave = true
+        } else if SessionPaths.exists(paths.log) {
+            let contents = try SessionFiles.readLog(at: paths.log)
+            let session = try Session(log: contents, path: paths.log)
+            if !contents.tornTail.isEmpty {
+                let aside = JournalRecovery.freePath(paths.log + ".torn", numbered: false)
+                try AtomicFile.write(contents.tornTail, to: aside, with: writer)
+                warnings.append("\(paths.log): dropped \(contents.tornTail.count) torn byte(s) at its end (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete line was recovered")
+            }
+            let check = try Self.checkSnapshot(paths: paths, contents: contents, writer: writer)
+            warnings += check.warnings
+            needsSave = check.needsSave
+            recovered = check.recovered
+            log = try SessionLog(path: paths.log, writer: writer, create: nil, length: contents.completeLength, events: contents.events.count)
+            self.session = session
+        } else if SessionPaths.exists(paths.snapshot) {
+            // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
+            _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
+            throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+        } else {
+            var session = try makeNew()
+            if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
+            log = try SessionLog(path: paths.log, writer: writer, create: LogHeader(session: session))
+            for event in session.events { try log.append(event) }
+            self.session = session
+            needsSave = true
         }
-        let journalPath = SessionJournal.path(for: file.realPath)
-        var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
-        try recovery.setAside(writer: writer, sessionPath: file.realPath)
-        self.session = recovery.session
-        self.recoveredEvents = recovery.recoveredEvents
-        self.openingWarnings = recovery.warnings
-        journal = try SessionJournal(path: journalPath, writer: writer)
-        if !exists || recovery.needsSave {
-            try save()
-        } else if let length = recovery.cutLength {
-            try journal.cut(to: length)
-        }
-        if journal.size == 0 { try journal.append(.header(journalHeader)) }
+        recoveredEvents = recovered
+        openingWarnings = warnings
+        if needsSave { try save() }
     }
 
-    /// The header of a journal that continues the session as saved now.
-    private var journalHeader: JournalHeader {
-        JournalHeader(session: session.id ?? "", seq: session.state.lastSeq)
+    private static func derivedID(_ snapshot: String, _ session: Session) -> String {
+        let name = ((snapshot as NSString).lastPathComponent as NSString).deletingPathExtension
+        return Session.derivedID(name: name, created: session.created, annotator: session.annotator)
+    }
+
+    /// Moves a format-1 file aside to `NAME.v1.json` (its journal beside it) and writes its log.
+    private static func migrate(_ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]) throws(SessionError) -> SessionLog {
+        let bytes: [UInt8]
+        do {
+            bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor)
+        } catch { throw .io(path: paths.log, reason: "cannot encode the log") }
+        try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
+        let copy = SessionPaths.exists(paths.formatOneCopy) ? JournalRecovery.freePath(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
+        guard rename(paths.snapshot, copy) == 0 else {
+            throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
+        }
+        let journal = SessionJournal.path(for: paths.snapshot)
+        if SessionPaths.exists(journal) { rename(journal, copy + ".journal") }
+        let folder = (paths.snapshot as NSString).deletingLastPathComponent
+        AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
+        return try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
+    }
+
+    /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
+    /// A snapshot of another session is refused; one that does not match (or is damaged) is
+    /// rebuilt from the log (a damaged one kept aside first).
+    private static func checkSnapshot(paths: SessionPaths, contents: SessionLogContents, writer: any FileWriting) throws(SessionError) -> (needsSave: Bool, recovered: Int, warnings: [String]) {
+        guard SessionPaths.exists(paths.snapshot) else {
+            return (true, 0, ["\(paths.snapshot) was missing; it was rebuilt from the log \(paths.log)"])
+        }
+        let data = try SessionCodec.contents(ofFile: paths.snapshot)
+        let head = data.withUnsafeBytes { raw in
+            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
+            return try? decoder.snapshotHead()
+        }
+        guard let head, head.format == SessionFile.formatName, let version = head.version else {
+            if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
+            let aside = JournalRecovery.freePath(paths.snapshot + ".damaged", numbered: false)
+            try AtomicFile.write(data, to: aside, with: writer)
+            return (true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
+        }
+        guard version <= SessionFile.currentVersion else {
+            throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
+        }
+        if let id = head.id, id != contents.header.session {
+            throw .foreign(path: paths.log, found: "it is the log of session \(contents.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
+        }
+        let total = contents.events.count
+        guard let reference = head.log, reference.bytes <= contents.completeLength,
+            reference.events == contents.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
+            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
+        else {
+            return (true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
+        }
+        return (reference.events < total, total - reference.events, [])
+    }
+
+    /// The digest of the first `length` bytes of the file at `path`.
+    static func digest(ofFirst length: Int, of path: String) -> String? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count >= length else { return nil }
+        return data.prefix(length).withUnsafeBytes { LogDigest.of($0) }
     }
 
     /// Refuses a session path that is a folder, saying so.
@@ -92,13 +181,13 @@ public final class SessionStore {
     }
 
     deinit {
-        journal.close()
+        log.close()
         file.release()
     }
 
-    /// Reads and replays a session file without locking it (for replay, export, validate).
+    /// Reads and replays a session without locking it (for replay, export, validate).
     public static func load(path: String) throws(SessionError) -> Session {
-        try Session(data: SessionCodec.contents(ofFile: path), path: path)
+        try SessionFiles.readSession(path: path)
     }
 
     /// Applies and journals an edit; when this returns, the change survives a crash.
@@ -111,7 +200,7 @@ public final class SessionStore {
             throw .rejected(error)
         }
         do {
-            try journal.append(.event(event))
+            try log.append(event)
         } catch {
             rollBackLastEvent()
             throw .storage(error)
@@ -132,62 +221,66 @@ public final class SessionStore {
     public func moveCursor(to key: SentenceKey) {
         guard session.cursor != key else { return }
         session.cursor = key
-        try? journal.append(.cursor(key))
+        try? log.append(.cursor(key))
     }
 
     /// Records that the session now belongs to another version of its corpus (after re-anchoring) and saves.
     public func adoptCorpus(_ reference: CorpusReference) throws(SessionError) {
         session.corpus = reference
+        try log.append(.corpus(reference))
         try save()
     }
 
-    /// Writes the JSON file atomically and empties the journal.
+    /// Writes the snapshot atomically (the log already holds every event).
     public func save() throws(SessionError) {
-        try file.write(session.file, with: writer)
+        var snapshot = session.file
+        snapshot.log = log.reference
+        try file.writeSnapshot(snapshot, with: writer)
         saves += 1
-        try journal.reset(header: journalHeader)
         unsavedEvents = 0
     }
 
     /// Saves and releases the lock; the store must not be used afterwards. Safe to call twice.
     public func close() throws(SessionError) {
         defer {
-            journal.close()
+            log.close()
             file.release()
         }
         try save()
     }
 
-    /// Where a command began: the journal's length and the log's, for ``rewind(to:)``.
+    /// Where a command began: the log file's length and the event log's, for ``rewind(to:)``.
     public struct Mark: Sendable, Hashable {
-        fileprivate var journalSize: Int
+        fileprivate var logSize: Int
+        fileprivate var logEvents: Int
         fileprivate var events: Int
         fileprivate var saves: Int
     }
 
     /// The point to rewind to if the command about to run must be taken back without a trace.
     public func mark() -> Mark {
-        Mark(journalSize: journal.size, events: session.events.count, saves: saves)
+        Mark(logSize: log.size, logEvents: log.eventCount, events: session.events.count, saves: saves)
     }
 
-    /// Takes back every event since `mark` without journaling anything: the journal is cut back to
-    /// where it was and the state rebuilt from the log. For a refused command whose rollback cannot
-    /// be journaled (a full disk). False when the session was saved since `mark` (then nothing changes).
+    /// Takes back every event since `mark` without logging anything: the log is cut back to where
+    /// it was and the state rebuilt. For a refused command whose rollback cannot be logged (a full
+    /// disk). A snapshot saved since `mark` is written again.
     @discardableResult
     public func rewind(to mark: Mark) -> Bool {
-        guard mark.saves == saves, mark.events <= session.events.count, mark.journalSize <= journal.size else { return false }
-        guard (try? journal.cut(to: mark.journalSize)) != nil else { return false }
+        guard mark.events <= session.events.count, mark.logSize <= log.size else { return false }
+        guard (try? log.cut(to: mark.logSize, events: mark.logEvents)) != nil else { return false }
         let events = Array(session.events.prefix(mark.events))
         guard let replayed = try? AnnotationState.replaying(events, schema: session.schema) else { return false }
         unsavedEvents = max(0, unsavedEvents - (session.events.count - mark.events))
         session = Session(rebuilding: session, state: replayed, events: events)
+        if mark.saves != saves { try? save() }
         return true
     }
 
     /// Releases the lock without saving (the file stays exactly as it was read, e.g. when the
     /// session is refused after opening); the store must not be used afterwards.
     public func abandon() {
-        journal.close()
+        log.close()
         file.release()
     }
 

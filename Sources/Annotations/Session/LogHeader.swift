@@ -1,0 +1,35 @@
+/// The first line of a session log (`NAME.jsonl`): what the file is, which session it belongs to,
+/// who created it when, its corpus and schema. A log whose header names another session than its
+/// snapshot is refused, never applied.
+public struct LogHeader: Sendable, Hashable, Codable {
+    /// The value of `format`.
+    public static let formatName = "workbench-session-log"
+
+    public var format: String
+    public var version: Int
+    /// The session's `id`.
+    public var session: String
+    public var annotator: String
+    public var created: String
+    /// The corpus when the log was started (a later `{"corpus":…}` line records a re-anchoring).
+    public var corpus: CorpusReference
+    public var schema: AnnotationSchema
+    /// Sessions this one was made from, if any.
+    public var derivedFrom: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case format, version, session, annotator, created, corpus, schema, derivedFrom = "derived_from"
+    }
+
+    /// The header of a log for `session` (which must have an id).
+    public init(session: Session) {
+        format = Self.formatName
+        version = SessionFile.currentVersion
+        self.session = session.id ?? ""
+        annotator = session.annotator
+        created = session.created
+        corpus = session.corpus
+        schema = session.schema
+        derivedFrom = session.derivedFrom
+    }
+}

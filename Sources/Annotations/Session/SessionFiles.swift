@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reading a session from disk for commands that do not write it (validate, replay, export, agree,
+/// diff, stats): format 2 (snapshot + log) and format 1 (one file holding everything) alike.
+public enum SessionFiles {
+    /// The session's file form: for format 2 the snapshot's stored annotations with the log's
+    /// events (so a verifier compares the two); for format 1 the file as it is. A log without a
+    /// snapshot gives the file the log's replay makes.
+    public static func readFile(path: String) throws(SessionError) -> SessionFile {
+        let paths = SessionPaths(path)
+        guard SessionPaths.exists(paths.snapshot) else {
+            guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
+            return try session(fromLog: paths.log).file
+        }
+        var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
+        guard file.version >= 2 else { return file }
+        let log = try readLog(paths, snapshotID: file.id)
+        file.events = log.events
+        return file
+    }
+
+    /// The session, replayed: format 2 from its log, format 1 from its file (whose stored
+    /// annotations must agree with its log).
+    public static func readSession(path: String) throws(SessionError) -> Session {
+        let paths = SessionPaths(path)
+        if SessionPaths.exists(paths.snapshot) {
+            let data = try SessionCodec.contents(ofFile: paths.snapshot)
+            let head = data.withUnsafeBytes { raw in
+                var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
+                return try? decoder.snapshotHead()
+            }
+            if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
+                return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
+            }
+            return try Session(log: readLog(paths, snapshotID: head?.id), path: paths.log)
+        }
+        guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
+        return try session(fromLog: paths.log)
+    }
+
+    /// True when `path` names a format-1 session file.
+    public static func isFormatOne(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: SessionPaths(path).snapshot) else { return false }
+        let head = data.withUnsafeBytes { raw in
+            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
+            return try? decoder.snapshotHead()
+        }
+        return head?.format == SessionFile.formatName && (head?.version ?? 0) == 1
+    }
+
+    private static func session(fromLog path: String) throws(SessionError) -> Session {
+        try Session(log: readLog(at: path), path: path)
+    }
+
+    static func readLog(at path: String, forReplay: Bool = false) throws(SessionError) -> SessionLogContents {
+        try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
+    }
+
+    private static func readLog(_ paths: SessionPaths, snapshotID: String?) throws(SessionError) -> SessionLogContents {
+        guard SessionPaths.exists(paths.log) else {
+            throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+        }
+        let log = try readLog(at: paths.log)
+        if let snapshotID, log.header.session != snapshotID {
+            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(snapshotID)")
+        }
+        return log
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// A session's append-only event log (`NAME.jsonl`) open for appending: one JSON line per event
+/// (and per cursor move or re-anchoring), each written and flushed with `fdatasync` before the
+/// edit is acknowledged. It is the journal: there is no other. An append that fails (a full disk)
+/// is cut back off, so the log is left as it was. The digest of everything written is kept up to
+/// date for the snapshot's ``LogReference``.
+public final class SessionLog {
+    /// The log's path.
+    public let path: String
+    private var fd: Int32
+    private let writer: any FileWriting
+    private var digest: LogDigest
+    /// The log's size in bytes.
+    public private(set) var size: Int
+    /// The events in the log.
+    public private(set) var eventCount: Int
+
+    /// Opens an existing log whose first `length` bytes hold `events` events (the rest, a torn
+    /// tail, is cut off first), or creates it with `header` when `create`.
+    public init(path: String, writer: any FileWriting = SystemFileWriting(), create header: LogHeader?, length: Int = 0, events: Int = 0) throws(SessionError) {
+        self.path = path
+        self.writer = writer
+        fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.errnoText())") }
+        digest = LogDigest()
+        size = 0
+        eventCount = events
+        if let header {
+            guard ftruncate(fd, 0) == 0 else { throw .io(path: path, reason: "cannot start the log: \(AtomicFile.errnoText())") }
+            let line: [UInt8]
+            do { line = try SessionFileWriter.headerLine(header) } catch { throw .io(path: path, reason: "cannot encode the log header") }
+            try append(line)
+            let folder = (path as NSString).deletingLastPathComponent
+            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        } else {
+            try cut(to: length)
+        }
+    }
+
+    deinit { close() }
+
+    /// What the snapshot written now reflects: every event so far.
+    public var reference: LogReference {
+        LogReference(events: eventCount, bytes: size, digest: digest.hex)
+    }
+
+    /// Appends an event line and flushes it; when this returns the event survives a crash. When it
+    /// throws, the log is cut back to its size before the append.
+    public func append(_ event: Event) throws(SessionError) {
+        let line: [UInt8]
+        do { line = try SessionFileWriter.eventLine(event) } catch { throw .io(path: path, reason: "cannot encode an event") }
+        try append(line)
+        eventCount += 1
+    }
+
+    /// Appends a cursor or corpus line (or another entry) and flushes it.
+    public func append(_ entry: JournalEntry) throws(SessionError) {
+        if case .event(let event) = entry { return try append(event) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        var data: Data
+        do { data = try encoder.encode(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
+        data.append(0x0A)
+        try append([UInt8](data))
+    }
+
+    private func append(_ line: [UInt8]) throws(SessionError) {
+        let before = off_t(size)
+        let failure = line.withUnsafeBytes { writer.writeAll($0, to: fd) }
+        if let code = failure {
+            ftruncate(fd, before)
+            throw .io(path: path, reason: "cannot append to the log: \(AtomicFile.describe(code)); the edit was not recorded")
+        }
+        guard fdatasync(fd) == 0 else {
+            let code = errno
+            ftruncate(fd, before)
+            throw .io(path: path, reason: "cannot flush the log: \(AtomicFile.describe(code)); the edit was not recorded")
+        }
+        line.withUnsafeBytes { digest.update($0) }
+        size += line.count
+    }
+
+    /// Cuts the log to its first `length` bytes, holding `events` events (nil: unchanged), fsyncs
+    /// and recomputes the digest.
+    public func cut(to length: Int, events: Int? = nil) throws(SessionError) {
+        guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
+            throw .io(path: path, reason: "cannot cut the log back: \(AtomicFile.errnoText())")
+        }
+        size = length
+        if let events { eventCount = events }
+        digest = LogDigest()
+        guard length > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: length)
+        let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, 0) }
+        guard read == length else { throw .io(path: path, reason: "cannot read the log back: \(AtomicFile.errnoText())") }
+        buffer.withUnsafeBytes { digest.update($0) }
+    }
+
+    /// Closes the file; safe to call more than once.
+    public func close() {
+        if fd >= 0 {
+            Glibc.close(fd)
+            fd = -1
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The two files of a format-2 session: the snapshot `NAME.json` (the readable session a reviewer
+/// opens) and the log `NAME.jsonl` beside it (the truth: every event, one per line). Either path
+/// names the session; copying a session means copying both files.
+public struct SessionPaths: Sendable, Hashable {
+    /// The snapshot, `NAME.json`.
+    public var snapshot: String
+    /// The log, `NAME.jsonl`.
+    public var log: String
+
+    /// The paths of the session named by `path` (its snapshot or its log).
+    public init(_ path: String) {
+        if path.hasSuffix(".jsonl") {
+            snapshot = String(path.dropLast())
+            log = path
+        } else {
+            snapshot = path
+            log = path.hasSuffix(".json") ? String(path.dropLast(5)) + ".jsonl" : path + ".jsonl"
+        }
+    }
+
+    /// Where a format-1 file is kept when it is migrated: `NAME.v1.json`.
+    public var formatOneCopy: String {
+        snapshot.hasSuffix(".json") ? String(snapshot.dropLast(5)) + ".v1.json" : snapshot + ".v1.json"
+    }
+
+    /// True when the file at `path` exists.
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}
