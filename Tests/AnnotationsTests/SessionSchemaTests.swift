@@ -38,6 +38,16 @@ struct SessionSchemaTests {
         let path = folder + "/anna.json"
         try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: path))
         let schema = ConsumerPython.packageRoot.appendingPathComponent("docs/session.schema.json").path
+        // Format 2: the snapshot and the log a store writes (a cursor line and a re-anchoring included).
+        let pair = folder + "/pair.json"
+        do {
+            let store = try SessionStore(path: pair, now: "n") { session }
+            store.moveCursor(to: SentenceKey(document: "tricky", sentence: 0))
+            try store.adoptCorpus(session.corpus)
+            try store.close()
+        }
+        let written = try ConsumerPython.run("validate_session_schema.py", [schema, pair, SessionPaths(pair).log])
+        #expect(written.status == 0, "\(written.output)")
         let result = try ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(result.status == 0, "\(result.output)")
 

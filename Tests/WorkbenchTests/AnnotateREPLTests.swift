@@ -111,8 +111,7 @@ struct AnnotateREPLTests {
         for ((command, expected), error) in zip(cases, errors) {
             #expect(error.contains(expected), "\(command.prefix(30)) → \(error)")
         }
-        let events = try workspace.session("r")["events"] as? [Any]
-        #expect(events?.isEmpty == true)
+        #expect(try workspace.events("r").isEmpty)
     }
 
     @Test("undo and redo work across quit and reopen; the cursor is where the user stopped")
@@ -129,7 +128,7 @@ struct AnnotateREPLTests {
         result = try workspace.run(["annotate", "--session", "u"], commands: ["redo", "quit"])
         #expect(result.stdout.contains("redone: Q1 (cue)"))
         #expect(try workspace.annotations("u")["Q1"] != nil)
-        let events = try workspace.session("u")["events"] as? [[String: Any]] ?? []
+        let events = try workspace.events("u")
         #expect(events.compactMap { $0["action"] as? String } == ["add", "add", "add", "undo", "redo"])
     }
 
@@ -246,7 +245,7 @@ struct AnnotateREPLTests {
         #expect(result.stdout.contains("4-+1:5"))
     }
 
-    @Test("the scripted example reproduces sessions/example.json byte for byte")
+    @Test("the scripted example reproduces sessions/example.json and its log byte for byte")
     func exampleSession() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
@@ -256,8 +255,10 @@ struct AnnotateREPLTests {
             ["annotate", "--session", "example", "--annotator", "example"],
             commands: commands.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         #expect(result.status == 0, "\(result.stderr)")
-        let made = try Data(contentsOf: workspace.folder.appendingPathComponent("sessions/example.json"))
-        let kept = try Data(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json"))
-        #expect(made == kept, "regenerate sessions/example.json from Tests/Fixtures/example-commands.txt (see README)")
+        for name in ["sessions/example.json", "sessions/example.jsonl"] {
+            let made = try Data(contentsOf: workspace.folder.appendingPathComponent(name))
+            let kept = try Data(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent(name))
+            #expect(made == kept, "regenerate \(name) from Tests/Fixtures/example-commands.txt (see README)")
+        }
     }
 }

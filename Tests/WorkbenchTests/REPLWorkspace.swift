@@ -30,6 +30,15 @@ struct REPLWorkspace {
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
+    /// The events of a session's log (`sessions/NAME.jsonl`), as JSON objects.
+    func events(_ name: String) throws -> [[String: Any]] {
+        let text = try String(contentsOf: folder.appendingPathComponent("sessions/\(name).jsonl"), encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["event"] as? [String: Any]
+        }
+    }
+
     /// The annotations of a saved session, by id.
     func annotations(_ name: String) throws -> [String: [String: Any]] {
         let list = try session(name)["annotations"] as? [[String: Any]] ?? []

@@ -43,7 +43,8 @@ struct ReanchorREPLTests {
         defer { workspace.remove() }
         let first = try workspace.run(["annotate", "--session", "s"], commands: ["goto 4", "speaker \"Vassili Nebenzia\"", "quit"])
         #expect(first.status == 0, "\(first.stderr)")
-        let path = workspace.folder.appendingPathComponent("sessions/s.json")
+        // The corpus a session belongs to is recorded in its log (the header line).
+        let path = workspace.folder.appendingPathComponent("sessions/s.jsonl")
         let saved = try String(contentsOf: path, encoding: .utf8)
         let version = try #require(saved.firstMatch(of: /"segmenter" *: *"([^"]+)"/)?.1)
         try Data(saved.replacingOccurrences(of: "\"\(version)\"", with: "\"de-news-0.9\"").utf8).write(to: path)

@@ -23,7 +23,7 @@ struct ReviewCommandTests {
         let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: script + "\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(try fixture.data(fixture.sessionPath) == before)
-        let file = try SessionCodec.decode(fixture.data("sessions/anna.reviewed.json"), path: "reviewed")
+        let file = try SessionFiles.readFile(path: fixture.path("sessions/anna.reviewed.json"))
         #expect(file.derivedFrom == [fixture.sessionPath])
         #expect(file.reviews.count == 5)
         #expect(file.reviews.first { $0.annotation == "Q1" }?.reason == "not a reporting verb here")
@@ -46,7 +46,7 @@ struct ReviewCommandTests {
         let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r2"], stdin: "frobnicate\naccept\n")
         #expect(result.status != 0)
         #expect(result.stdout.contains("unknown command 'frobnicate'"))
-        let file = try SessionCodec.decode(fixture.data("sessions/r2.json"), path: "r2")
+        let file = try SessionFiles.readFile(path: fixture.path("sessions/r2.json"))
         #expect(file.reviews.count == 1)
     }
 }

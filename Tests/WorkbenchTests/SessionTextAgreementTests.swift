@@ -1,9 +1,19 @@
+import Annotations
 import Foundation
 import Testing
 
 /// `validate`, `annotate` and `replay --verify` judge a session against its text the same way.
 @Suite("validate, annotate and replay --verify agree on sessions that do not fit their text")
 struct SessionTextAgreementTests {
+    /// sessions/example.json and its log as one format-1 document (older versions' single file:
+    /// what a hand-damaged copy is made from; opening it migrates it).
+    static func exampleAsOneFile() throws -> Data {
+        var file = try SessionFiles.readFile(path: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json").path)
+        file.version = 1
+        file.log = nil
+        return try SessionCodec.encode(file)
+    }
+
     /// A change to the example session (as JSON objects) and the message all three must give.
     struct Damage: Sendable, CustomStringConvertible {
         var description: String
@@ -64,7 +74,7 @@ struct SessionTextAgreementTests {
     func allThreeAgree(damage: Damage) throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let example = try Data(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json"))
+        let example = try Self.exampleAsOneFile()
         var session = try #require(try JSONSerialization.jsonObject(with: example) as? [String: Any])
         damage.apply(&session)
         let path = workspace.folder.appendingPathComponent("sessions/x.json")
@@ -84,7 +94,7 @@ struct SessionTextAgreementTests {
     func verifyWithoutCorpus() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let example = try Data(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json"))
+        let example = try Self.exampleAsOneFile()
         try example.write(to: workspace.folder.appendingPathComponent("sessions/x.json"))
         try FileManager.default.removeItem(at: workspace.folder.appendingPathComponent("seeds"))
         let result = try workspace.run(["replay", "sessions/x.json", "--verify"], commands: [])

@@ -78,7 +78,7 @@ struct SessionWriterLockTests {
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sessions + "/alias.json") == "held.json")
         let session = try SessionStore.load(path: sessions + "/held.json")
         #expect(session.state.speakers.values.contains { $0.name == "Lloyd Austin" })
-        #expect(!FileManager.default.fileExists(atPath: sessions + "/alias.json.journal"))
+        #expect(!FileManager.default.fileExists(atPath: sessions + "/alias.jsonl"))
     }
 }
 

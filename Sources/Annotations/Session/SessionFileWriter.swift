@@ -93,7 +93,7 @@ struct SessionFileWriter {
     /// `{"cursor":…}` line when there is a cursor.
     static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?) throws -> [UInt8] {
         var writer = SessionFileWriter()
-        try writer.value(header)
+        try writer.header(header)
         writer.out.raw("\n")
         for event in events { try writer.eventLine(event) }
         if let cursor { try writer.value(JournalEntry.cursor(cursor)); writer.out.raw("\n") }
@@ -103,7 +103,7 @@ struct SessionFileWriter {
     /// The header line of a log, line break included.
     static func headerLine(_ header: LogHeader) throws -> [UInt8] {
         var writer = SessionFileWriter()
-        try writer.value(header)
+        try writer.header(header)
         writer.out.raw("\n")
         return writer.out.sink.bytes
     }
@@ -113,6 +113,30 @@ struct SessionFileWriter {
         var writer = SessionFileWriter()
         try writer.eventLine(event)
         return writer.out.sink.bytes
+    }
+
+    /// The header: `format`, `version` and `session` first (its fields in the order it encodes
+    /// them), the corpus and schema compact with sorted keys.
+    private mutating func header(_ header: LogHeader) throws {
+        out.raw("{\"format\":")
+        out.string(header.format)
+        out.raw(",\"version\":")
+        out.integer(header.version)
+        out.raw(",\"session\":")
+        out.string(header.session)
+        out.raw(",\"annotator\":")
+        out.string(header.annotator)
+        out.raw(",\"created\":")
+        out.string(header.created)
+        if let derivedFrom = header.derivedFrom {
+            out.raw(",\"derived_from\":")
+            out.strings(derivedFrom)
+        }
+        out.raw(",\"corpus\":")
+        corpus(header.corpus)
+        out.raw(",\"schema\":")
+        try value(header.schema)
+        out.raw("}")
     }
 
     private mutating func eventLine(_ event: Event) throws {

@@ -4,8 +4,11 @@ import Foundation
 /// diff, stats): format 2 (snapshot + log) and format 1 (one file holding everything) alike.
 public enum SessionFiles {
     /// The session's file form: for format 2 the snapshot's stored annotations with the log's
-    /// events (so a verifier compares the two); for format 1 the file as it is. A log without a
-    /// snapshot gives the file the log's replay makes.
+    /// events (so a verifier compares the two); for format 1 the file as it is.
+    ///
+    /// A format-2 snapshot that reflects only a prefix of its log (the log went on after the last
+    /// save, e.g. before a crash), or none of it, is a view to be rebuilt at the next opening, not
+    /// damage: then, and for a log without a snapshot, the file is the one the log's replay gives.
     public static func readFile(path: String) throws(SessionError) -> SessionFile {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
@@ -15,6 +18,14 @@ public enum SessionFiles {
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
         let log = try readLog(paths, snapshotID: file.id)
+        guard let reference = file.log, reference.events == log.events.count, reference.bytes <= log.completeLength,
+            reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
+            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
+        else {
+            var rebuilt = try Session(log: log, path: paths.log).file
+            rebuilt.log = file.log
+            return rebuilt
+        }
         file.events = log.events
         return file
     }

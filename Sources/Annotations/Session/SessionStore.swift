@@ -45,6 +45,9 @@ public final class SessionStore: SessionStorage {
     private var unsavedEvents = 0
     /// How many times the snapshot was saved.
     private var saves = 0
+    /// Where a format-1 file migrated on this opening was kept (and its journal), until the first
+    /// edit: ``abandon()`` puts it back.
+    private var migratedFrom: (copy: String, journal: String?)?
 
     /// Opens the session at `path` (its snapshot `NAME.json` or log `NAME.jsonl`) for writing,
     /// creating it with `makeNew()` when neither exists. A format-1 file is migrated (kept as
@@ -74,7 +77,9 @@ public final class SessionStore: SessionStorage {
             session = recovery.session
             recovered = recovery.recoveredEvents
             warnings = recovery.warnings
-            log = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
+            let migration = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
+            log = migration.log
+            migratedFrom = (migration.copy, migration.journal)
             self.session = session
             needsSave = true
         } else if SessionPaths.exists(paths.log) {
@@ -114,7 +119,9 @@ public final class SessionStore: SessionStorage {
     }
 
     /// Moves a format-1 file aside to `NAME.v1.json` (its journal beside it) and writes its log.
-    private static func migrate(_ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]) throws(SessionError) -> SessionLog {
+    private static func migrate(
+        _ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]
+    ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
         let bytes: [UInt8]
         do {
             bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor)
@@ -125,11 +132,12 @@ public final class SessionStore: SessionStorage {
             throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
         }
         let journal = SessionJournal.path(for: paths.snapshot)
-        if SessionPaths.exists(journal) { rename(journal, copy + ".journal") }
+        let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
         let folder = (paths.snapshot as NSString).deletingLastPathComponent
         AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
         warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
-        return try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
+        let log = try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
+        return (log, copy, journalCopy)
     }
 
     /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
@@ -194,6 +202,7 @@ public final class SessionStore: SessionStorage {
     @discardableResult
     public func perform(_ action: EditAction, time: String, annotator: String? = nil, group: Int? = nil) throws(Failure) -> Event {
         let event: Event
+        migratedFrom = nil
         do {
             event = try session.perform(action, time: time, annotator: annotator, group: group)
         } catch {
@@ -281,6 +290,13 @@ public final class SessionStore: SessionStorage {
     /// session is refused after opening); the store must not be used afterwards.
     public func abandon() {
         log.close()
+        if let (copy, journal) = migratedFrom {
+            // Nothing was edited: the session goes back to being the format-1 file it was.
+            if rename(copy, paths.snapshot) == 0 {
+                unlink(paths.log)
+                if let journal { rename(journal, SessionJournal.path(for: paths.snapshot)) }
+            }
+        }
         file.release()
     }
 

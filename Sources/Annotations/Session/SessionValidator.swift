@@ -26,13 +26,9 @@ public struct SessionValidator: Sendable {
     /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
     /// check offsets against once the file is decoded (so it can use the paths the session records).
     public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let problem = FileManager.default.fileExists(atPath: path) ? "\(path): cannot read the file" : "\(path): no such session file"
-            return Report(problems: [problem])
-        }
         let file: SessionFile
         do {
-            file = try SessionCodec.decode(data, path: path)
+            file = try SessionFiles.readFile(path: path)
         } catch {
             return Report(problems: [error.description])
         }

@@ -81,7 +81,7 @@ enum CommandCatalog {
         CommandSpec(name: "undo", alias: "u", group: .session, usage: "undo", summary: "take back the last command's edits", examples: ["undo"]),
         CommandSpec(name: "redo", alias: "r", group: .session, usage: "redo", summary: "re-do what undo took back", examples: ["redo"]),
         CommandSpec(name: "save", alias: "w", group: .session, usage: "save",
-            summary: "write the session file now (every edit is already journaled when acknowledged)", examples: ["save"]),
+            summary: "write the snapshot now (every edit is already in the log when acknowledged)", examples: ["save"]),
         CommandSpec(name: "help", alias: "h", group: .session, usage: "help [COMMAND|spans]", summary: "explain commands", examples: ["help", "help claim", "help spans"]),
         CommandSpec(name: "quit", alias: "q", group: .session, usage: "quit", summary: "save and leave (Ctrl-D works too)", examples: ["quit"]),
     ]

@@ -26,7 +26,7 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
         case .span(let error): return error.description
         case .rejected(let message): return message
         case .storage(let message): return "could not store the edit (nothing changed): \(message)"
-        case .saveFailed(let message): return "could not save (every edit is still kept in the journal): \(message)"
+        case .saveFailed(let message): return "could not save (every edit is still kept in the log): \(message)"
         }
     }
 
