@@ -23,6 +23,8 @@ struct AnnotationREPL {
         var rejected = 0
         // The answer comes first; the periodic rewrite of the session file follows it.
         shell.defersAutosave = true
+        // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
+        shell.interruptRequested = { [editor] in editor.interruptRequested }
         completion.update(shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
