@@ -1,16 +1,20 @@
-/// One line of a session journal: an acknowledged event, or where the annotator moved to.
+/// One line of a session journal: an acknowledged event, where the annotator moved to, or changed settings.
 public enum JournalEntry: Sendable, Hashable, Codable {
     /// An event, appended and fsynced before it is acknowledged.
     case event(Event)
     /// The cursor moved.
     case cursor(SentenceKey)
+    /// The session's settings changed (the whole new settings).
+    case settings(SessionSettings)
 
-    private enum CodingKeys: String, CodingKey { case event, cursor }
+    private enum CodingKeys: String, CodingKey { case event, cursor, settings }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let event = try c.decodeIfPresent(Event.self, forKey: .event) {
             self = .event(event)
+        } else if let settings = try c.decodeIfPresent(SessionSettings.self, forKey: .settings) {
+            self = .settings(settings)
         } else {
             self = .cursor(try c.decode(SentenceKey.self, forKey: .cursor))
         }
@@ -21,6 +25,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
         switch self {
         case .event(let event): try c.encode(event, forKey: .event)
         case .cursor(let key): try c.encode(key, forKey: .cursor)
+        case .settings(let settings): try c.encode(settings, forKey: .settings)
         }
     }
 }

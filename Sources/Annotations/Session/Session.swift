@@ -13,6 +13,8 @@ public struct Session: Sendable {
     public var derivedFrom: [String]?
     /// Where the annotator is.
     public var cursor: SentenceKey?
+    /// Preferences kept with the session (suggestions on or off).
+    public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
     /// The event log.
@@ -53,6 +55,7 @@ public struct Session: Sendable {
         corpus = file.corpus
         derivedFrom = file.derivedFrom
         cursor = file.cursor
+        settings = file.settings ?? SessionSettings()
         self.state = state
         // The log is the file's, shared rather than copied event by event.
         events = file.events
@@ -87,6 +90,6 @@ public struct Session: Sendable {
     public var file: SessionFile {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
-            cursor: cursor, state: state, events: events)
+            cursor: cursor, settings: settings, state: state, events: events)
     }
 }

@@ -67,6 +67,8 @@ public final class SessionStore {
                 recovered += 1
             case .cursor(let key):
                 session.cursor = key
+            case .settings(let settings):
+                session.settings = settings
             }
         }
         self.session = session
@@ -117,6 +119,13 @@ public final class SessionStore {
         guard session.cursor != key else { return }
         session.cursor = key
         try? journal.append(.cursor(key))
+    }
+
+    /// Changes the session's settings (journaled, so they survive a crash; saved with the file).
+    public func changeSettings(_ settings: SessionSettings) throws(SessionError) {
+        guard session.settings != settings else { return }
+        try journal.append(.settings(settings))
+        session.settings = settings
     }
 
     /// Records that the session now belongs to another version of its corpus (after re-anchoring) and saves.
