@@ -20,6 +20,15 @@ struct CompactRecordEncoderTests {
             .claim(Claim(id: "C5", anchor: anchor, speaker: "S1", mention: "M1", cue: "Q3", form: "direct", negated: true, hedged: true,
                          annotator: "anna", sources: ["x"])),
             .claim(Claim(id: "C6", anchor: plain)),
+            .mention(Mention(id: "M7", anchor: plain, speaker: "S1", role: "r", sources: ["a"],
+                             origin: Origin(kind: .adjudicated, from: [Origin.Source(session: "anna \"A\"", id: "M3"), Origin.Source(session: "bo", id: "M1")]))),
+            .cue(Cue(id: "Q8", anchor: plain, origin: Origin(kind: .suggested, rule: "sagte-cue"))),
+            .claim(Claim(id: "C9", anchor: anchor, speaker: "S1", negated: true, sources: ["x"], origin: Origin(kind: .imported, from: []))),
+            .claim(Claim(id: "C10", anchor: plain, origin: Origin(kind: .reviewed, rule: "r", from: [Origin.Source(session: "s", id: "C1")]))),
+            .speaker(Speaker(id: "S3", name: "Ä", aliases: ["a"], origin: Origin(kind: .typed))),
+            .target(Target(id: "T2", text: "t", origin: Origin(kind: .adjudicated, from: [Origin.Source(session: "a", id: "T1")]))),
+            .stance(Stance(id: "P4", speaker: "S1", target: "T2", label: "favor", evidence: ["C1"], sources: ["a"], origin: Origin(kind: .adjudicated))),
+            .stance(Stance(id: "P5", speaker: "S1", target: "T2", label: "favor")),
         ]
     }
 

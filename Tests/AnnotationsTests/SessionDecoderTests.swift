@@ -145,6 +145,10 @@ struct SessionDecoderTests {
         #"{"type":"status","document":"d","sentence":-3,"status":"done","extra":[1,{"a":null},-0.5e+3,true]}"#,
         #"{"type":"note","id":"N1","subject":{"annotation":null,"document":"d","sentence":2},"text":"t","annotator":"a"}"#,
         #"{"\u0074ype":"target","id":"T1","text":"t","annotator":""}"#,
+        #"{"type":"cue","id":"Q1","annotator":"a","anchor":{"document":"d","sentence":0,"segments":[{"start":0,"end":1}],"text":"x"},"origin":{"kind":"adjudicated","from":[{"session":"anna","id":"Q7","extra":1},{"id":"Q2","session":"bo"}]}}"#,
+        #"{"type":"stance","id":"P1","speaker":"S1","target":"T1","label":"favor","evidence":[],"annotator":"a","origin":{"rule":"r\u00e4","kind":"suggested","from":null}}"#,
+        #"{"type":"speaker","id":"S1","name":"x","origin":{"kind":"imported"}}"#,
+        #"{"type":"note","id":"N1","subject":{"document":"d","sentence":2},"text":"t","annotator":"a","origin":{"kind":"imported"}}"#,
     ])
     func records(json: String) throws {
         let reference = try JSONDecoder().decode(Record.self, from: Data(json.utf8))

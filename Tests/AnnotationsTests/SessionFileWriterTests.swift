@@ -38,15 +38,17 @@ struct SessionFileWriterTests {
         try session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: .sentence(SentenceKey(document: "tricky", sentence: 1)), text: "Quelle\tprüfen 😀"))), time: time)
         if var mention = session.state.mentions.values.first {
             mention.sources = ["anna", "bo\u{7}"]
+            mention.origin = Origin(kind: .adjudicated, from: [Origin.Source(session: "anna", id: "M1"), Origin.Source(session: "bo\u{7}", id: "M2")])
             try session.perform(.replace(.mention(mention)), time: time)
         }
         try session.perform(.setStatus(SentenceKey(document: "plain", sentence: 2), .flagged), time: time)
-        let speaker = Speaker(id: session.state.nextID("S"), name: "Maria \"M.\" Sacharowa", kind: "person", aliases: ["Sacharowa", "M\\Z"])
+        let speaker = Speaker(id: session.state.nextID("S"), name: "Maria \"M.\" Sacharowa", kind: "person", aliases: ["Sacharowa", "M\\Z"], origin: Origin(kind: .imported))
         try session.perform(.add(.speaker(speaker)), time: time)
         let target = Target(id: session.state.nextID("T"), text: "Truppen „in“ Russland\n")
         try session.perform(.add(.target(target)), time: time)
         var stance = Stance(id: session.state.nextID("P"), speaker: speaker.id, target: target.id, label: "against", evidence: Array(session.state.claims.keys.sorted().prefix(2)))
         stance.sources = ["anna"]
+        stance.origin = Origin(kind: .suggested, rule: "regel „1“")
         try session.perform(.add(.stance(stance)), time: time)
         session.cursor = SentenceKey(document: "plain", sentence: 1)
         session.derivedFrom = ["sessions/a.json", "sessions/\"b\".json"]

@@ -16,10 +16,11 @@ public struct Claim: Sendable, Hashable, Codable {
         var hedged: Bool
         var annotator: String
         var sources: [String]?
+        var origin: Origin?
 
         init(
             id: String, anchor: TextAnchor, speaker: String?, mention: String?, cue: String?, form: String?, negated: Bool,
-            hedged: Bool, annotator: String, sources: [String]?
+            hedged: Bool, annotator: String, sources: [String]?, origin: Origin?
         ) {
             self.id = id
             self.anchor = anchor
@@ -31,10 +32,11 @@ public struct Claim: Sendable, Hashable, Codable {
             self.hedged = hedged
             self.annotator = annotator
             self.sources = sources
+            self.origin = origin
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, anchor, speaker, mention, cue, form, negated, hedged, annotator, sources
+            case id, anchor, speaker, mention, cue, form, negated, hedged, annotator, sources, origin
         }
 
         init(from decoder: any Decoder) throws {
@@ -49,6 +51,7 @@ public struct Claim: Sendable, Hashable, Codable {
             hedged = try c.decodeIfPresent(Bool.self, forKey: .hedged) ?? false
             annotator = try c.decodeIfPresent(String.self, forKey: .annotator) ?? ""
             sources = try c.decodeIfPresent([String].self, forKey: .sources)
+            origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
         }
     }
 
@@ -105,14 +108,21 @@ public struct Claim: Sendable, Hashable, Codable {
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 
+    /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin? {
+        _read { yield box.value.origin }
+        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+    }
+
     /// Creates a claim.
     public init(
         id: String, anchor: TextAnchor, speaker: String? = nil, mention: String? = nil, cue: String? = nil,
-        form: String? = nil, negated: Bool = false, hedged: Bool = false, annotator: String = "", sources: [String]? = nil
+        form: String? = nil, negated: Bool = false, hedged: Bool = false, annotator: String = "", sources: [String]? = nil,
+        origin: Origin? = nil
     ) {
         box = CopyOnWriteBox(Fields(
             id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated,
-            hedged: hedged, annotator: annotator, sources: sources))
+            hedged: hedged, annotator: annotator, sources: sources, origin: origin))
     }
 
     public static func == (lhs: Claim, rhs: Claim) -> Bool {

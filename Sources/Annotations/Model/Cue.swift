@@ -9,6 +9,7 @@ public struct Cue: Sendable, Hashable, Codable {
         var anchor: TextAnchor
         var annotator: String
         var sources: [String]?
+        var origin: Origin?
     }
 
     private var box: CopyOnWriteBox<Fields>
@@ -34,9 +35,15 @@ public struct Cue: Sendable, Hashable, Codable {
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 
+    /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin? {
+        _read { yield box.value.origin }
+        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+    }
+
     /// Creates a cue.
-    public init(id: String, anchor: TextAnchor, annotator: String = "", sources: [String]? = nil) {
-        box = CopyOnWriteBox(Fields(id: id, anchor: anchor, annotator: annotator, sources: sources))
+    public init(id: String, anchor: TextAnchor, annotator: String = "", sources: [String]? = nil, origin: Origin? = nil) {
+        box = CopyOnWriteBox(Fields(id: id, anchor: anchor, annotator: annotator, sources: sources, origin: origin))
     }
 
     public static func == (lhs: Cue, rhs: Cue) -> Bool {

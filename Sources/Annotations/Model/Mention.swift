@@ -12,6 +12,7 @@ public struct Mention: Sendable, Hashable, Codable {
         var role: String?
         var annotator: String
         var sources: [String]?
+        var origin: Origin?
     }
 
     private var box: CopyOnWriteBox<Fields>
@@ -47,9 +48,18 @@ public struct Mention: Sendable, Hashable, Codable {
         set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
     }
 
+    /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin? {
+        _read { yield box.value.origin }
+        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+    }
+
     /// Creates a mention.
-    public init(id: String, anchor: TextAnchor, speaker: String, role: String? = nil, annotator: String = "", sources: [String]? = nil) {
-        box = CopyOnWriteBox(Fields(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources))
+    public init(
+        id: String, anchor: TextAnchor, speaker: String, role: String? = nil, annotator: String = "", sources: [String]? = nil,
+        origin: Origin? = nil
+    ) {
+        box = CopyOnWriteBox(Fields(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources, origin: origin))
     }
 
     public static func == (lhs: Mention, rhs: Mention) -> Bool {

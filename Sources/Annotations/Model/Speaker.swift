@@ -11,17 +11,20 @@ public struct Speaker: Sendable, Hashable, Codable {
     public var aliases: [String]
     /// Who created the speaker.
     public var annotator: String
+    /// Where the speaker came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin?
 
     /// Creates a speaker.
-    public init(id: String, name: String, kind: String = "person", aliases: [String] = [], annotator: String = "") {
+    public init(id: String, name: String, kind: String = "person", aliases: [String] = [], annotator: String = "", origin: Origin? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.aliases = aliases
         self.annotator = annotator
+        self.origin = origin
     }
 
-    private enum CodingKeys: String, CodingKey { case id, name, kind, aliases, annotator }
+    private enum CodingKeys: String, CodingKey { case id, name, kind, aliases, annotator, origin }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -30,5 +33,6 @@ public struct Speaker: Sendable, Hashable, Codable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "person"
         aliases = try c.decodeIfPresent([String].self, forKey: .aliases) ?? []
         annotator = try c.decodeIfPresent(String.self, forKey: .annotator) ?? ""
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
     }
 }

@@ -15,9 +15,14 @@ public struct Stance: Sendable, Hashable, Codable {
     public var annotator: String
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]?
+    /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin?
 
     /// Creates a stance.
-    public init(id: String, speaker: String, target: String, label: String, evidence: [String] = [], annotator: String = "", sources: [String]? = nil) {
+    public init(
+        id: String, speaker: String, target: String, label: String, evidence: [String] = [], annotator: String = "", sources: [String]? = nil,
+        origin: Origin? = nil
+    ) {
         self.id = id
         self.speaker = speaker
         self.target = target
@@ -25,5 +30,6 @@ public struct Stance: Sendable, Hashable, Codable {
         self.evidence = evidence
         self.annotator = annotator
         self.sources = sources
+        self.origin = origin
     }
 }

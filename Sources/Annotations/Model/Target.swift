@@ -7,11 +7,14 @@ public struct Target: Sendable, Hashable, Codable {
     public var text: String
     /// Who defined it.
     public var annotator: String
+    /// Where the target came from, when it was not typed (imported, suggested, adjudicated, reviewed).
+    public var origin: Origin?
 
     /// Creates a target.
-    public init(id: String, text: String, annotator: String = "") {
+    public init(id: String, text: String, annotator: String = "", origin: Origin? = nil) {
         self.id = id
         self.text = text
         self.annotator = annotator
+        self.origin = origin
     }
 }

@@ -25,6 +25,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             anchor(mention.anchor)
             field("annotator", mention.annotator)
             field("id", mention.id)
+            if let origin = mention.origin { self.origin(origin) }
             if let role = mention.role { field("role", role) }
             if let sources = mention.sources { list("sources", sources) }
             field("speaker", mention.speaker)
@@ -34,6 +35,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             anchor(cue.anchor)
             field("annotator", cue.annotator)
             field("id", cue.id)
+            if let origin = cue.origin { self.origin(origin) }
             if let sources = cue.sources { list("sources", sources) }
             raw(",\"type\":\"cue\"}")
         case .claim(let claim):
@@ -46,6 +48,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             field("id", claim.id)
             if let mention = claim.mention { field("mention", mention) }
             raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
+            if let origin = claim.origin { self.origin(origin) }
             if let sources = claim.sources { list("sources", sources) }
             if let speaker = claim.speaker { field("speaker", speaker) }
             raw(",\"type\":\"claim\"}")
@@ -58,7 +61,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         return true
     }
 
-    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…}`, with `"type"` as a record.
+    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…,"origin":…}` (origin if any), with `"type"` as a record.
     mutating func speaker(_ speaker: Speaker, typed: Bool) {
         raw("{\"aliases\":")
         strings(speaker.aliases)
@@ -66,29 +69,51 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         field("id", speaker.id)
         field("kind", speaker.kind)
         field("name", speaker.name)
+        if let origin = speaker.origin { self.origin(origin) }
         raw(typed ? ",\"type\":\"speaker\"}" : "}")
     }
 
-    /// A target: `{"annotator":…,"id":…,"text":…}`, with `"type"` as a record.
+    /// A target: `{"annotator":…,"id":…,"origin":…,"text":…}` (origin if any), with `"type"` as a record.
     mutating func target(_ target: Target, typed: Bool) {
         raw("{\"annotator\":")
         string(target.annotator)
         field("id", target.id)
+        if let origin = target.origin { self.origin(origin) }
         field("text", target.text)
         raw(typed ? ",\"type\":\"target\"}" : "}")
     }
 
-    /// A stance: annotator, evidence, id, label, sources (if any), speaker, target, and `"type"` as a record.
+    /// A stance: annotator, evidence, id, label, origin and sources (if any), speaker, target, and `"type"` as a record.
     mutating func stance(_ stance: Stance, typed: Bool) {
         raw("{\"annotator\":")
         string(stance.annotator)
         list("evidence", stance.evidence)
         field("id", stance.id)
         field("label", stance.label)
+        if let origin = stance.origin { self.origin(origin) }
         if let sources = stance.sources { list("sources", sources) }
         field("speaker", stance.speaker)
         field("target", stance.target)
         raw(typed ? ",\"type\":\"stance\"}" : "}")
+    }
+
+    /// `,"origin":{"from":[{"id":…,"session":…}],"kind":…,"rule":…}` (from and rule only when set).
+    private mutating func origin(_ origin: Origin) {
+        raw(",\"origin\":{")
+        if let from = origin.from {
+            raw("\"from\":[")
+            for (index, source) in from.enumerated() {
+                raw(index == 0 ? "{\"id\":" : ",{\"id\":")
+                string(source.id)
+                field("session", source.session)
+                raw("}")
+            }
+            raw("],")
+        }
+        raw("\"kind\":")
+        string(origin.kind.rawValue)
+        if let rule = origin.rule { field("rule", rule) }
+        raw("}")
     }
 
     private mutating func anchor(_ anchor: borrowing TextAnchor) {

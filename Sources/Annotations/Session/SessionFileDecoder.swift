@@ -464,6 +464,39 @@ struct SessionFileDecoder {
         return .sentence(SentenceKey(document: document, sentence: sentence))
     }
 
+    /// An annotation's ``Origin``.
+    mutating func origin() throws(Failure) -> Origin {
+        var kind: String?, rule: String?, from: [Origin.Source]?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("kind") { try once(&seen, 0); kind = try optionalString() }
+            else if key.is("rule") { try once(&seen, 1); rule = try optionalString() }
+            else if key.is("from") {
+                try once(&seen, 2)
+                from = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.originSource() } }
+            }
+            else { try reader.skipValue() }
+        }
+        guard let kind, let value = Origin.Kind(rawValue: kind) else { throw missing("origin kind") }
+        return Origin(kind: value, rule: rule, from: from)
+    }
+
+    private mutating func originSource() throws(Failure) -> Origin.Source {
+        var session: String?, id: String?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("session") { try once(&seen, 0); session = try optionalString() }
+            else if key.is("id") { try once(&seen, 1); id = try optionalString() }
+            else { try reader.skipValue() }
+        }
+        guard let session, let id else { throw missing("origin source field") }
+        return Origin.Source(session: session, id: id)
+    }
+
     mutating func reviewDecision() throws(Failure) -> ReviewDecision {
         var fields = RecordFields()
         try recordFields(into: &fields)
@@ -508,39 +541,39 @@ struct SessionFileDecoder {
         var anchor: TextAnchor?, speaker: String?, role: String?, sources: [String]?, mention: String?, cue: String?
         var form: String?, negated: Bool?, hedged: Bool?, text: String?, target: String?, label: String?
         var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
-        var reviewer: String?, document: String?, sentence: Int?, status: String?
+        var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
         var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id, let name else { throw d.missing("speaker field") }
-            return Speaker(id: id, name: name, kind: kind ?? "person", aliases: aliases ?? [], annotator: annotator ?? "")
+            return Speaker(id: id, name: name, kind: kind ?? "person", aliases: aliases ?? [], annotator: annotator ?? "", origin: origin)
         }
 
         func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
             guard let id, let anchor, let speaker, let annotator else { throw d.missing("mention field") }
-            return Mention(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources)
+            return Mention(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources, origin: origin)
         }
 
         func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
             guard let id, let anchor, let annotator else { throw d.missing("cue field") }
-            return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources)
+            return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources, origin: origin)
         }
 
         func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
             guard let id, let anchor else { throw d.missing("claim field") }
             return Claim(
                 id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated ?? false,
-                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources)
+                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources, origin: origin)
         }
 
         func target(_ d: SessionFileDecoder) throws(Failure) -> Target {
             guard let id, let text, let annotator else { throw d.missing("target field") }
-            return Target(id: id, text: text, annotator: annotator)
+            return Target(id: id, text: text, annotator: annotator, origin: origin)
         }
 
         func stance(_ d: SessionFileDecoder) throws(Failure) -> Stance {
             guard let id, let speaker, let target, let label, let evidence, let annotator else { throw d.missing("stance field") }
-            return Stance(id: id, speaker: speaker, target: target, label: label, evidence: evidence, annotator: annotator, sources: sources)
+            return Stance(id: id, speaker: speaker, target: target, label: label, evidence: evidence, annotator: annotator, sources: sources, origin: origin)
         }
 
         func note(_ d: SessionFileDecoder) throws(Failure) -> Note {
@@ -614,10 +647,11 @@ struct SessionFileDecoder {
             else if key.is("document") { try once(&seen, 24); f.document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
-            else if key.is("rule") { try once(&seen, 27); f.rule = try optionalString() }
-            else if key.is("claim_segments") { try once(&seen, 28); f.claimSegments = try optionalSegments() }
-            else if key.is("cue_segments") { try once(&seen, 29); f.cueSegments = try optionalSegments() }
-            else if key.is("speaker_segments") { try once(&seen, 30); f.speakerSegments = try optionalSegments() }
+            else if key.is("origin") { try once(&seen, 27); f.origin = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.origin() } }
+            else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
+            else if key.is("claim_segments") { try once(&seen, 29); f.claimSegments = try optionalSegments() }
+            else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
+            else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
             else { try reader.skipValue() }
         }
     }
