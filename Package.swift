@@ -17,7 +17,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "Annotations"),
+        .target(name: "Annotations", exclude: ["Suggestions/Lexicon"]),
         .executableTarget(
             name: "Workbench",
             dependencies: [

@@ -1,0 +1,637 @@
+/// One run of the suggestion rules over one document: the document's tokens in one array, the
+/// quote pairs, and the proposals found so far as token-index lists. Internal to
+/// ``AttributionSuggester``.
+struct SuggestionScan {
+    struct Word {
+        var text: String
+        var lower: String
+        var kind: Token.Kind
+        var start: Int
+        var end: Int
+        var sentence: Int
+        var capitalized: Bool
+    }
+
+    struct Proposal {
+        var speakers: [[Int]] = []
+        var antecedent: [Int] = []
+        var cue: [Int] = []
+        var claim: [Int] = []
+        var addressee: [Int] = []
+        var frame: [Int] = []
+        var form: AttributionForm
+        var confidence: Double
+        var rule: String
+    }
+
+    /// Longest sentence (in tokens) the clause rules look into; longer "sentences" are not prose.
+    static let longestSentence = 400
+    /// Farthest a rule looks from a token for a particle, comma or clause start.
+    static let window = 40
+    /// Longest quote (in tokens) taken as one quotation; an opening mark with no close this near is
+    /// unbalanced and ignored.
+    static let longestQuote = 300
+
+    static let determiners: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "sein", "seine",
+        "seiner", "seines", "ihr", "ihre", "ihrer", "ihres", "dieser", "diese", "dieses", "diesem", "diesen", "jener",
+        "mehrere", "viele", "einige", "beide", "beiden", "zwei", "drei", "alle",
+    ]
+    static let pronouns: Set<String> = ["er", "sie", "wir", "ich", "ihr", "man"]
+    static let speakerPronouns: Set<String> = ["er", "sie"]
+    static let complementizers: Set<String> = [
+        "dass", "ob", "wie", "was", "warum", "wer", "wen", "wem", "wann", "wo", "weshalb", "weswegen", "wieso", "welche",
+        "welcher", "welches", "welchen", "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
+    ]
+    static let auxiliaries: Set<String> = [
+        "hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "wurde", "wurden",
+        "wird", "werden", "worden",
+    ]
+    static let leadingConjunctions: Set<String> = ["und", "aber", "doch", "denn", "oder", "sondern"]
+    static let closers: [String: Set<String>] = [
+        "„": ["“", "”", "\""], "»": ["«"], "«": ["»"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
+    ]
+
+    let documentID: String
+    let lexicon: SuggestionLexicon
+    var words: [Word] = []
+    var sentenceRanges: [Range<Int>] = []
+    var quotePairs: [(open: Int, close: Int)] = []
+    var insideQuote: [Bool] = []
+    var claimed: [Bool] = []
+    var proposals: [Proposal] = []
+
+    init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
+        self.documentID = document.document.id
+        self.lexicon = lexicon
+        for sentence in document.sentences {
+            let lower = words.count
+            for token in sentence.tokens {
+                let first = token.text.unicodeScalars.first
+                words.append(
+                    Word(
+                        text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
+                        sentence: sentenceRanges.count, capitalized: first.map { $0.properties.isUppercase } ?? false))
+            }
+            sentenceRanges.append(lower..<words.count)
+        }
+        insideQuote = Array(repeating: false, count: words.count)
+        claimed = Array(repeating: false, count: words.count)
+    }
+
+    // MARK: Running
+
+    mutating func run() -> [AttributionSuggestion] {
+        guard !words.isEmpty else { return [] }
+        pairQuotes()
+        for pair in quotePairs { directQuote(open: pair.open, close: pair.close) }
+        for sentence in sentenceRanges.indices where sentenceRanges[sentence].count <= Self.longestSentence {
+            frames(in: sentence)
+            reportingVerbs(in: sentence)
+        }
+        freeIndirect()
+        linkPronouns()
+        return proposals.map(suggestion).sorted {
+            ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
+        }
+    }
+
+    func suggestion(_ proposal: Proposal) -> AttributionSuggestion {
+        let sentence = proposal.claim.min().map { words[$0].sentence } ?? 0
+        return AttributionSuggestion(
+            documentID: documentID, sentence: sentence, speakers: proposal.speakers.map(segments).filter { !$0.isEmpty },
+            antecedent: segments(proposal.antecedent), cue: segments(proposal.cue), claim: segments(proposal.claim),
+            addressee: segments(proposal.addressee), frame: segments(proposal.frame), form: proposal.form,
+            confidence: proposal.confidence, rule: proposal.rule)
+    }
+
+    /// Consecutive token indices merged into scalar segments.
+    func segments(_ indices: [Int]) -> [SpanSegment] {
+        var result: [SpanSegment] = []
+        var previous = -2
+        for index in Set(indices).sorted() {
+            if index == previous + 1, var last = result.popLast() {
+                last.end = words[index].end
+                result.append(last)
+            } else {
+                result.append(SpanSegment(start: words[index].start, end: words[index].end))
+            }
+            previous = index
+        }
+        return result
+    }
+
+    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one.
+    mutating func add(_ proposal: Proposal) {
+        guard !proposal.claim.isEmpty else { return }
+        let taken = proposal.claim.filter { claimed[$0] }.count
+        guard taken * 2 <= proposal.claim.count else { return }
+        for index in proposal.claim { claimed[index] = true }
+        proposals.append(proposal)
+    }
+
+    // MARK: Quotes
+
+    mutating func pairQuotes() {
+        var open: Int?
+        for index in words.indices where words[index].kind == .quote {
+            let text = words[index].text
+            if let start = open, index - start > Self.longestQuote { open = nil }
+            if let start = open, Self.closers[words[start].text]?.contains(text) ?? false, looksClosing(index, after: start) {
+                quotePairs.append((start, index))
+                for inner in (start + 1)..<index { insideQuote[inner] = true }
+                open = nil
+            } else if Self.closers[text] != nil, looksOpening(index) {
+                open = index
+            }
+        }
+    }
+
+    func looksOpening(_ index: Int) -> Bool {
+        guard index + 1 < words.count, words[index + 1].kind != .quote else { return false }
+        // Glued to the next word, not to the previous one.
+        let gluedNext = words[index + 1].start == words[index].end
+        let gluedPrevious = index > 0 && words[index - 1].end == words[index].start && words[index - 1].kind != .punctuation
+        return gluedNext && !gluedPrevious
+    }
+
+    func looksClosing(_ index: Int, after open: Int) -> Bool {
+        guard index > open + 1 else { return false }
+        let unambiguous = ["„": "“", "»": "«", "«": "»"][words[open].text] == words[index].text
+        return unambiguous || words[index - 1].end == words[index].start
+    }
+
+    /// A quotation: the claim is the quote with its marks (SpkAtt's convention); the cue and speaker
+    /// come after it (", sagte er", ", so X"), before it ("X sagte: „…“"), elsewhere in its sentence
+    /// (a partial quote), or from the previous attribution for a long quote on its own.
+    mutating func directQuote(open: Int, close: Int) {
+        let inner = (open + 1)..<close
+        let wordCount = inner.filter { words[$0].kind == .word || words[$0].kind == .number }.count
+        guard wordCount >= 1 else { return }
+        let claim = Array(open...close)
+        var proposal = Proposal(claim: claim, form: .direct, confidence: 0.8, rule: "")
+        let next = close + 1
+        var cueFound = false
+        if next < words.count {
+            var position = next
+            if words[position].text == "," { position += 1 }
+            if position < words.count, words[position].sentence == words[close].sentence || words[close].sentence + 1 == words[position].sentence,
+                position > next || words[close - 1].text == "?" || words[close - 1].text == "!" || words[close - 1].text == ","
+            {
+                if words[position].lower == "so", position + 1 < words.count {
+                    let speaker = nounPhrase(from: position + 1)
+                    if !speaker.isEmpty {
+                        proposal.cue = [position]
+                        proposal.speakers = splitSpeakers(speaker)
+                        proposal.rule = "direct.quote-so-speaker"
+                        cueFound = true
+                    }
+                } else if let cue = verbCue(at: position) {
+                    proposal.cue = cue.words
+                    let speaker = nounPhrase(from: afterCue(cue.words, finite: position))
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
+                    proposal.rule = "direct.quote-then-cue"
+                    cueFound = true
+                }
+            }
+        }
+        if !cueFound, open > 0, words[open - 1].text == ":" {
+            let sentence = words[open].sentence
+            let start = clauseStart(before: open - 1, sentence: sentence)
+            if let verb = (start..<(open - 1)).first(where: { verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                proposal.cue = cue.words
+                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.rule = "direct.cue-colon-quote"
+                cueFound = true
+            } else {
+                let speaker = nounPhraseBackward(from: open - 2, limit: start)
+                if !speaker.isEmpty {
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.rule = "direct.speaker-colon-quote"
+                    proposal.confidence = 0.6
+                    cueFound = true
+                }
+            }
+        }
+        if !cueFound, wordCount <= 15 {
+            // A partial quote inside a sentence with a reporting verb.
+            let range = sentenceRanges[words[open].sentence]
+            let lower = max(range.lowerBound, open - Self.window)
+            if let verb = (lower..<open).first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                proposal.cue = cue.words
+                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.rule = "direct.partial-quote"
+                proposal.confidence = 0.55
+                cueFound = true
+            }
+        }
+        if !cueFound {
+            guard wordCount >= 6 else { return }
+            proposal.rule = "direct.quote-previous-speaker"
+            proposal.confidence = 0.4
+            if let previous = proposals.last, let lastClaim = previous.claim.max(),
+                words[open].sentence - words[lastClaim].sentence <= 3
+            {
+                proposal.speakers = previous.speakers
+            }
+        }
+        if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
+        add(proposal)
+    }
+
+    // MARK: Frames: laut, zufolge, nach Angaben, gemäß
+
+    mutating func frames(in sentence: Int) {
+        let range = sentenceRanges[sentence]
+        for index in range where !insideQuote[index] {
+            let lower = words[index].lower
+            var cue: [Int] = []
+            var source: [Int] = []
+            var rule = ""
+            if lower == "laut" || lower == "gemäß" {
+                source = nounPhrase(from: index + 1)
+                cue = [index]
+                rule = "indirect.laut"
+            } else if lower == "zufolge" {
+                let start = clauseStart(before: index, sentence: sentence)
+                source = nounPhraseBackward(from: index - 1, limit: start)
+                cue = [index]
+                rule = "indirect.zufolge"
+            } else if lower == "nach", index + 1 < range.upperBound {
+                let upper = min(range.upperBound, index + 4)
+                if ((index + 1)..<upper).contains(where: { lexicon.nouns.contains(words[$0].text) }) {
+                    source = nounPhrase(from: index + 1)
+                    cue = [index]
+                    rule = "indirect.nach-angaben"
+                }
+            }
+            guard !cue.isEmpty, !source.isEmpty else { continue }
+            let removed = Set(cue + source)
+            let lowest = removed.min() ?? index, highest = removed.max() ?? index
+            var claim: [Int] = []
+            for word in range where !removed.contains(word) {
+                if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
+                if words[word].text == ",", word == lowest - 1 || word == highest + 1 { continue }
+                claim.append(word)
+            }
+            guard claim.count >= 3 else { continue }
+            add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
+        }
+    }
+
+    // MARK: Reporting verbs
+
+    mutating func reportingVerbs(in sentence: Int) {
+        let range = sentenceRanges[sentence]
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            if insideQuote[index] { continue }
+            if words[index].lower == "so", index > range.lowerBound, words[index - 1].text == "," {
+                soClause(at: index, sentence: sentence)
+                continue
+            }
+            if (words[index].lower == "heißt" || words[index].lower == "hieß"), index + 1 < range.upperBound, words[index + 1].lower == "es" {
+                heisstEs(at: index, sentence: sentence)
+                continue
+            }
+            guard let cue = verbCue(at: index) else { continue }
+            verbClause(cue: cue, finite: index, sentence: sentence)
+        }
+    }
+
+    /// "Die Lage sei ernst, so der Minister."
+    mutating func soClause(at index: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        let speaker = nounPhrase(from: index + 1)
+        guard let last = speaker.last, last + 1 >= range.upperBound - 1 || words[last + 1].kind == .punctuation else { return }
+        let claim = Array(range.lowerBound..<(index - 1))
+        guard claim.count >= 3 else { return }
+        add(Proposal(speakers: splitSpeakers(speaker), cue: [index], claim: claim, frame: frame(cue: [index], claim: claim),
+            form: .indirect, confidence: 0.7, rule: "indirect.clause-so-speaker"))
+    }
+
+    /// "In der Erklärung heißt es, …"
+    mutating func heisstEs(at index: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        var source: [Int] = []
+        if index > range.lowerBound {
+            let first = range.lowerBound
+            let start = ["in", "im"].contains(words[first].lower) ? first + 1 : first
+            source = Array(start..<index).filter { words[$0].kind != .punctuation }
+        }
+        guard let claim = messageAfter(index + 1, sentence: sentence, strict: false) else { return }
+        add(Proposal(speakers: source.isEmpty ? [] : [source], cue: [index, index + 1], claim: claim,
+            frame: frame(cue: [index, index + 1], claim: claim), form: .indirect, confidence: 0.65, rule: "indirect.heisst-es"))
+    }
+
+    mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        let verb = lexicon.verbs[cue.verb]
+        let start = clauseStart(before: finite, sentence: sentence)
+        // "wie X mitteilte, …"
+        if words[start].lower == "wie", start < finite {
+            let speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            let cueWords = [start] + cue.words
+            let end = cue.words.max() ?? finite
+            if end + 1 < range.upperBound, words[end + 1].text == "," {
+                let claim = trimmedEnd(Array((end + 2)..<range.upperBound), sentence: sentence)
+                if claim.count >= 3 {
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                        form: .indirect, confidence: 0.75, rule: "indirect.wie-speaker-verb"))
+                }
+            } else if start > range.lowerBound, words[start - 1].text == "," {
+                let claim = Array(range.lowerBound..<(start - 1))
+                if claim.count >= 3 {
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                        form: .indirect, confidence: 0.7, rule: "indirect.clause-wie-speaker-verb"))
+                }
+            }
+            return
+        }
+        // Verb-final in a subordinate clause ("dass er sagte") or after a relative pronoun: no rule.
+        if start < finite, Self.complementizers.contains(words[start].lower) || ["der", "die", "das"].contains(words[start].lower) && start > range.lowerBound {
+            return
+        }
+        let speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        let speakers = splitSpeakers(speaker)
+        let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
+        let addressee = verb.takesAddressee ? addressee(after: lastRole, verb: cue.verb) : addressee(after: lastRole, verb: nil)
+        // Preposed message: "…, sagte er."
+        if start == finite, start > range.lowerBound, words[start - 1].text == ",", !speaker.isEmpty {
+            let claim = Array(range.lowerBound..<(start - 1))
+            if claim.count >= 3, !claim.contains(where: { insideQuote[$0] }) {
+                let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
+                add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                    form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
+            }
+            return
+        }
+        let after = max(lastRole, addressee.max() ?? lastRole) + 1
+        if let claim = messageAfter(after, sentence: sentence, strict: true) {
+            let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                form: form, confidence: 0.75, rule: "indirect.verb-clause"))
+            return
+        }
+        if verb.reports, !speaker.isEmpty, words[finite].lower != verb.lemma || finite > start {
+            let claim = Array(range)
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
+                rule: "reported.speech-act-verb"))
+        }
+    }
+
+    /// The message after a cue: a comma clause opened by dass/ob/a w-word, in Konjunktiv I, or a
+    /// zu-infinitive; or (not strict) any comma or colon clause. Ends before the final punctuation.
+    func messageAfter(_ position: Int, sentence: Int, strict: Bool) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        var comma = position
+        let limit = min(range.upperBound, position + 12)
+        while comma < limit, words[comma].text != ",", words[comma].text != ":" {
+            if words[comma].kind == .punctuation || words[comma].kind == .quote { return nil }
+            comma += 1
+        }
+        guard comma < limit, comma + 1 < range.upperBound else { return nil }
+        let first = comma + 1
+        if words[first].kind == .quote { return nil }
+        let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
+        guard claim.count >= 2 else { return nil }
+        if !strict || Self.complementizers.contains(words[first].lower) { return claim }
+        let probe = claim.prefix(10)
+        if probe.contains(where: { isSubjunctiveWord($0) }) { return claim }
+        if let last = claim.last, last > first, words[last - 1].lower == "zu" { return claim }
+        return nil
+    }
+
+    func isSubjunctiveWord(_ index: Int) -> Bool {
+        let word = words[index]
+        guard word.kind == .word, !word.capitalized else { return false }
+        let afterNoun = index > 0 && (words[index - 1].capitalized || Self.pronouns.contains(words[index - 1].lower))
+        return VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: afterNoun)
+    }
+
+    /// Drops the sentence's final punctuation (and a closing bracket) from a claim.
+    func trimmedEnd(_ claim: [Int], sentence: Int) -> [Int] {
+        var claim = claim
+        while let last = claim.last, words[last].kind == .punctuation, [".", "!", "?", ";", ")"].contains(words[last].text) {
+            claim.removeLast()
+        }
+        return claim
+    }
+
+    // MARK: Free indirect speech
+
+    /// A sentence in Konjunktiv I with no attribution of its own that follows one continues it.
+    mutating func freeIndirect() {
+        var bySentence = Array(repeating: -1, count: sentenceRanges.count)
+        for (index, proposal) in proposals.enumerated() where proposal.form != .reported {
+            for word in proposal.claim { bySentence[words[word].sentence] = index }
+        }
+        var previous = -1
+        var previousSentence = -10
+        for sentence in sentenceRanges.indices {
+            if bySentence[sentence] >= 0 {
+                previous = bySentence[sentence]
+                previousSentence = sentence
+                continue
+            }
+            let range = sentenceRanges[sentence]
+            guard previous >= 0, sentence - previousSentence <= 2, range.count >= 4, range.count <= Self.longestSentence else { continue }
+            let probe = range.prefix(Self.window)
+            guard probe.contains(where: { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }),
+                !probe.contains(where: { claimed[$0] })
+            else { continue }
+            let source = proposals[previous]
+            let proposal = Proposal(speakers: source.speakers, antecedent: source.antecedent, claim: Array(range), form: .freeIndirect,
+                confidence: 0.5, rule: "free-indirect.subjunctive-continuation")
+            add(proposal)
+            previous = proposals.count - 1
+            previousSentence = sentence
+        }
+    }
+
+    /// A pronoun speaker ("er", "sie") is linked to the most recent named speaker before it.
+    mutating func linkPronouns() {
+        let order = proposals.indices.sorted { (proposals[$0].cue.first ?? proposals[$0].claim.first ?? 0) < (proposals[$1].cue.first ?? proposals[$1].claim.first ?? 0) }
+        var lastNamed: [Int] = []
+        for index in order {
+            let speakers = proposals[index].speakers
+            if speakers.count == 1, speakers[0].count == 1, Self.speakerPronouns.contains(words[speakers[0][0]].lower) {
+                proposals[index].antecedent = lastNamed
+            } else if let first = speakers.first, !first.isEmpty {
+                lastNamed = first
+            }
+        }
+    }
+
+    // MARK: Cues, speakers, addressees
+
+    /// The cue words of a reporting verb form at `index` (with a separated particle and an
+    /// auxiliary), or nil when the word is no reporting verb here.
+    func verbCue(at index: Int) -> (words: [Int], verb: Int)? {
+        let word = words[index]
+        guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
+        let sentence = sentenceRanges[word.sentence]
+        if word.capitalized, index != sentence.lowerBound { return nil }
+        for candidate in forms {
+            var cue = [index]
+            if candidate.form.needsParticle {
+                guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
+                let limit = min(sentence.upperBound, index + Self.window)
+                var found: Int?
+                var position = index + 1
+                while position < limit, words[position].kind != .punctuation, words[position].kind != .quote {
+                    if words[position].lower == particle { found = position }
+                    position += 1
+                }
+                guard let found else { continue }
+                cue.append(found)
+            }
+            if candidate.form.kind == .infinitive { continue }
+            if candidate.form.kind == .participle {
+                var auxiliary: Int?
+                var position = index - 1
+                while position >= max(sentence.lowerBound, index - 12), words[position].kind == .word {
+                    if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
+                    position -= 1
+                }
+                if auxiliary == nil, index + 1 < sentence.upperBound, Self.auxiliaries.contains(words[index + 1].lower) {
+                    auxiliary = index + 1
+                }
+                guard let auxiliary else { continue }
+                cue.insert(auxiliary, at: 0)
+            }
+            return (cue.sorted(), candidate.verb)
+        }
+        return nil
+    }
+
+    /// The first word after the finite part of a cue, where a speaker after the verb begins.
+    func afterCue(_ cue: [Int], finite: Int) -> Int {
+        var position = (cue.min() ?? finite) + 1
+        while cue.contains(position) { position += 1 }
+        return position
+    }
+
+    /// The speaker of a cue: the words before the finite verb in its clause (V2 order) unless they
+    /// are an adverbial, else the noun phrase right after the finite verb.
+    func subject(ofCue cue: [Int], finite: Int, verb: Int) -> [Int] {
+        let sentence = words[finite].sentence
+        let head = cue.min() ?? finite
+        let start = clauseStart(before: head, sentence: sentence)
+        if start < head {
+            var first = start
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
+            if first < head, isPhraseStart(first) {
+                let phrase = Array(first..<head)
+                if phrase.count <= 15, !phrase.contains(where: { words[$0].kind == .quote }) { return phrase }
+                return nounPhraseBackward(from: head - 1, limit: first)
+            }
+        }
+        return nounPhrase(from: afterCue(cue, finite: head))
+    }
+
+    /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
+    func isPhraseStart(_ index: Int) -> Bool {
+        let word = words[index]
+        if lexicon.stopwords.contains(word.lower) { return false }
+        if word.kind == .number { return false }
+        if word.capitalized { return !lexicon.stopwords.contains(word.lower) }
+        return Self.determiners.contains(word.lower) || Self.pronouns.contains(word.lower)
+    }
+
+    /// The start of the clause holding `index`: after the last comma, colon, semicolon or quote
+    /// mark before it, within the sentence and the window.
+    func clauseStart(before index: Int, sentence: Int) -> Int {
+        let lower = max(sentenceRanges[sentence].lowerBound, index - Self.window)
+        var position = index
+        while position > lower {
+            let previous = words[position - 1]
+            if previous.kind == .quote || [",", ":", ";", "(", ")", "–"].contains(previous.text) { break }
+            position -= 1
+        }
+        return position
+    }
+
+    /// A noun phrase starting at `start`: determiners, adjectives, capitalised words, genitive
+    /// continuations and coordinations ("der Chef des Verwaltungsrats Ulrich Müller"); a pronoun
+    /// alone. Empty when none starts there.
+    func nounPhrase(from start: Int) -> [Int] {
+        guard start < words.count else { return [] }
+        let sentence = sentenceRanges[words[start].sentence]
+        var phrase: [Int] = []
+        var position = start
+        while position < sentence.upperBound, phrase.count < 14 {
+            let word = words[position]
+            if phrase.isEmpty, Self.pronouns.contains(word.lower), word.lower != "man" { return [position] }
+            let isWord = word.kind == .word || (word.kind == .number && !phrase.isEmpty)
+            guard isWord else { break }
+            if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
+                break
+            }
+            if word.capitalized || Self.determiners.contains(word.lower) || word.kind == .number {
+                phrase.append(position)
+            } else if word.lower == "und" || word.lower == "von", !phrase.isEmpty, position + 1 < sentence.upperBound,
+                words[position + 1].capitalized || Self.determiners.contains(words[position + 1].lower)
+            {
+                phrase.append(position)
+            } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
+                lexicon.verbForms[word.lower] == nil
+            {
+                phrase.append(position)
+            } else {
+                break
+            }
+            position += 1
+        }
+        while let last = phrase.last, Self.determiners.contains(words[last].lower) || ["und", "von"].contains(words[last].lower) {
+            phrase.removeLast()
+        }
+        return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
+    }
+
+    /// A noun phrase ending at `end`, reaching back no further than `limit`.
+    func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
+        guard end >= limit, end >= 0 else { return [] }
+        var position = end
+        while position >= limit {
+            let word = words[position]
+            if word.kind == .punctuation || word.kind == .quote { break }
+            if lexicon.stopwords.contains(word.lower), !["von"].contains(word.lower) { break }
+            position -= 1
+        }
+        let phrase = Array((position + 1)...end).filter { words[$0].kind != .punctuation }
+        return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
+    }
+
+    /// The addressee: "gegenüber X" after the speaker, or (for verbs that take one) the noun phrase
+    /// right after the speaker or verb ("warf Washington … vor").
+    func addressee(after position: Int, verb: Int?) -> [Int] {
+        let next = position + 1
+        guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
+        if words[next].lower == "gegenüber" { return nounPhrase(from: next + 1) }
+        if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
+        return []
+    }
+
+    /// Splits "A und B" into two speakers when both sides hold a capitalised word.
+    func splitSpeakers(_ phrase: [Int]) -> [[Int]] {
+        guard !phrase.isEmpty else { return [] }
+        guard let and = phrase.firstIndex(where: { words[$0].lower == "und" }) else { return [phrase] }
+        let left = Array(phrase[..<and]), right = Array(phrase[(and + 1)...])
+        let named = { (part: [Int]) in part.contains { self.words[$0].capitalized } }
+        guard named(left), named(right), !left.contains(where: { lexicon.isTitle(words[$0].lower) && words[$0].lower.hasSuffix("-") }) else {
+            return [phrase]
+        }
+        return [left, right]
+    }
+
+    /// SpkAtt's frame: the words of the cue's sentence that are not the claim.
+    func frame(cue: [Int], claim: [Int]) -> [Int] {
+        guard let first = cue.first else { return [] }
+        let claimed = Set(claim)
+        return sentenceRanges[words[first].sentence].filter { !claimed.contains($0) }
+    }
+}
