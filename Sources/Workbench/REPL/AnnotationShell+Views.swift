@@ -30,7 +30,7 @@ extension AnnotationShell {
         current.runs += SentenceRenderer.line(sentence, state: state).runs
         lines.append(current)
         if tokens { lines += tokenView() }
-        return lines
+        return lines + proposalLines()
     }
 
     /// Just the current sentence with annotations (after an edit).

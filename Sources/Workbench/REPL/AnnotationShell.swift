@@ -36,10 +36,16 @@ struct AnnotationShell {
     var defersAutosave = false
     /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
     private(set) var progressCount: ProgressCount
+    /// The suggestion engine's proposals per document, computed when first shown.
+    let proposals: ProposalCache
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
-    init(store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100) {
+    init(
+        store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
+        proposals: ProposalCache = ProposalCache()
+    ) {
         self.store = store
+        self.proposals = proposals
         self.corpus = corpus
         self.annotator = annotator ?? store.session.annotator
         self.clock = clock
@@ -106,6 +112,11 @@ struct AnnotationShell {
         let words = try CommandLexer.words(line)
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
+            if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
+                let index = Self.proposalLetters.firstIndex(of: letter), index < pendingProposals().count
+            {
+                throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
+            }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
         let arguments = Array(words.dropFirst())
@@ -115,6 +126,12 @@ struct AnnotationShell {
         case "prev": return ShellResponse(lines: try move(by: -(try count(arguments, spec))))
         case "goto": return ShellResponse(lines: try goto(arguments))
         case "nu": return ShellResponse(lines: try nextUnannotated())
+        case "ns": return ShellResponse(lines: try nextWithProposals())
+        case "accept": return ShellResponse(lines: try accept(arguments))
+        case "aa": return ShellResponse(lines: try accept(arguments, all: true))
+        case "reject": return ShellResponse(lines: try reject(arguments))
+        case "xx": return ShellResponse(lines: try reject(arguments, all: true))
+        case "suggest": return ShellResponse(lines: try setSuggest(arguments))
         case "docs": return ShellResponse(lines: documentsTable())
         case "speaker": return ShellResponse(lines: try tagSpeaker(arguments))
         case "cue": return ShellResponse(lines: try tagCue(arguments))
@@ -191,10 +208,15 @@ struct AnnotationShell {
 
     /// Takes back the events a failing command already made, so a refused command changes nothing.
     private mutating func rollBackCommand() {
-        for _ in 0..<eventsThisCommand {
+        rollBack(to: 0)
+    }
+
+    /// Takes back the events of the current command after its first `count`.
+    mutating func rollBack(to count: Int) {
+        while eventsThisCommand > count {
             if let event = try? store.perform(.undo, time: clock.now()) { progressCount.record(event, in: state) }
+            eventsThisCommand -= 1
         }
-        eventsThisCommand = 0
     }
 
     /// Moves to a sentence and records the cursor.
