@@ -118,6 +118,21 @@ struct SuggestionShellTests {
         try shell.store.close()
     }
 
+    @Test("after reopening, one undo still takes back the speaker, mention, cue and claim of an accept")
+    func undoAfterReopening() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        _ = shell.handle("goto 2")
+        _ = shell.handle("y")
+        #expect(shell.state.recordCount == 4)
+        try shell.store.close()
+        var reopened = try fixture.shell()
+        let undone = reopened.handle("undo")
+        #expect(Self.text(undone).hasPrefix("undone: C1 (claim), Q1 (cue), M1 (mention), S1 (speaker)"), "\(Self.text(undone))")
+        #expect(reopened.state.recordCount == 0)
+        try reopened.store.close()
+    }
+
     @Test("an accepted speaker links to a known speaker by name or alias instead of making a new one")
     func linksKnownSpeaker() throws {
         let fixture = try SuggestionShellFixture()

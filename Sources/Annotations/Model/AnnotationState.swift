@@ -91,7 +91,7 @@ public struct AnnotationState: Sendable, Hashable {
         events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
             for index in buffer.indices {
                 do throws(AnnotationError) {
-                    try apply(seq: buffer[index].seq, annotator: buffer[index].annotator, action: buffer[index].action)
+                    try apply(seq: buffer[index].seq, group: buffer[index].group, annotator: buffer[index].annotator, action: buffer[index].action)
                 } catch {
                     return (index, error)
                 }
@@ -171,40 +171,76 @@ public struct AnnotationState: Sendable, Hashable {
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
     public mutating func apply(_ event: Event) throws(AnnotationError) {
-        try apply(seq: event.seq, annotator: event.annotator, action: event.action)
+        try apply(seq: event.seq, group: event.group, annotator: event.annotator, action: event.action)
     }
 
     /// ``apply(_:)`` with the parts of the event it needs, so that a log can be applied without copying its events.
     @inline(__always)
-    private mutating func apply(seq: Int, annotator: String, action: EditAction) throws(AnnotationError) {
+    private mutating func apply(seq: Int, group: Int?, annotator: String, action: EditAction) throws(AnnotationError) {
         guard seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: seq) }
+        let group = group ?? seq
+        guard group >= 1, group <= seq else { throw .groupAfterEvent(seq: seq, group: group) }
         switch action {
         case .undo:
-            guard let change = undoStack.popLast() else { throw .nothingToUndo }
+            guard var change = undoStack.popLast() else { throw .nothingToUndo }
             change.forEachEntryReversed { write($0.key, $0.before) }
-            redoStack.append(change)
+            if change.group == group {
+                // The rollback of a refused command: nothing to redo, and what its first event cleared comes back.
+                redoStack = change.clearedRedo
+            } else {
+                change.clearedRedo = []
+                redoStack.append(change)
+            }
         case .redo:
             guard let change = redoStack.popLast() else { throw .nothingToRedo }
             change.forEachEntry { write($0.key, $0.after) }
             undoStack.append(change)
         case .add(let original):
             let record = original.stampingAnnotator(annotator)
+            var change: Change
             if let entry = try insert(record) {
-                undoStack.append(Change(seq: seq, entry: entry))
+                change = Change(seq: seq, group: group, entry: entry)
             } else {
                 let entries = try plan(.add(record))
                 for entry in entries { write(entry.key, entry.after) }
-                undoStack.append(Change(seq: seq, entries: entries))
+                change = Change(seq: seq, group: group, entries: entries)
             }
-            if !redoStack.isEmpty { redoStack.removeAll() }
+            clearRedo(into: &change)
+            undoStack.append(change)
             reserve(original)
         default:
             let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
-            undoStack.append(Change(seq: seq, entries: entries))
-            if !redoStack.isEmpty { redoStack.removeAll() }
+            var change = Change(seq: seq, group: group, entries: entries)
+            clearRedo(into: &change)
+            undoStack.append(change)
         }
         lastSeq = seq
+    }
+
+    /// Empties the redo stack after a new change, keeping what it held in the change.
+    @inline(__always)
+    private mutating func clearRedo(into change: inout Change) {
+        guard !redoStack.isEmpty else { return }
+        change.clearedRedo = redoStack
+        redoStack.removeAll()
+    }
+
+    /// How many changes the last command made that `undo` can take back: the changes on top of the
+    /// undo stack that share its command group (0 when there is nothing to undo).
+    public var undoableCommandSize: Int { Self.topGroupSize(undoStack) }
+
+    /// How many changes the last undone command made that `redo` can re-do.
+    public var redoableCommandSize: Int { Self.topGroupSize(redoStack) }
+
+    private static func topGroupSize(_ stack: [Change]) -> Int {
+        guard let group = stack.last?.group else { return 0 }
+        var count = 0
+        for change in stack.reversed() {
+            guard change.group == group else { break }
+            count += 1
+        }
+        return count
     }
 
     /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.

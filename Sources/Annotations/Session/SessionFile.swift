@@ -21,6 +21,9 @@ public struct SessionFile: Sendable, Codable {
 
     public var format: String
     public var version: Int
+    /// The session's identity, which its journal names (absent in files of older versions and in
+    /// files no annotating session has opened yet).
+    public var id: String?
     public var annotator: String
     public var created: String
     public var updated: String
@@ -47,17 +50,18 @@ public struct SessionFile: Sendable, Codable {
     public var events: [Event]
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
+        case format, version, id, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
         case speakers, targets, annotations, stances, notes, statuses, reviews, rejections, events
     }
 
     /// Creates a file from a header and a state.
     public init(
         annotator: String, created: String, updated: String, corpus: CorpusReference, derivedFrom: [String]?,
-        cursor: SentenceKey?, settings: SessionSettings = SessionSettings(), state: AnnotationState, events: [Event]
+        cursor: SentenceKey?, settings: SessionSettings = SessionSettings(), state: AnnotationState, events: [Event], id: String? = nil
     ) {
         format = Self.formatName
         version = Self.currentVersion
+        self.id = id
         self.annotator = annotator
         self.created = created
         self.updated = updated

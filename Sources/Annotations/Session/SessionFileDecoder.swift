@@ -229,7 +229,7 @@ struct SessionFileDecoder {
         var format: String?, version: Int?, annotator: String?, created: String?, updated: String?
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
-        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?
+        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
         var rejections: [Rejection]?, settings: SessionSettings?
         try reader.beginObject()
         var first = true
@@ -274,9 +274,10 @@ struct SessionFileDecoder {
             else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
             else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
+            else if key.is("id") { try once(&seen, 17); id = try optionalString() }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
-            else if key.is("settings") { try once(&seen, 18); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
-            else if key.is("rejections") { try once(&seen, 17); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
+            else if key.is("settings") { try once(&seen, 19); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
+            else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
             else { try reader.skipValue() }
         }
         guard let format else { throw missing("format") }
@@ -298,7 +299,7 @@ struct SessionFileDecoder {
             format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
             schema: schema, derivedFrom: derivedFrom, cursor: cursor, settings: settings, speakers: speakers, targets: targets,
             annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, rejections: rejections,
-            events: events)
+            events: events, id: id)
     }
 
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
@@ -667,7 +668,7 @@ struct SessionFileDecoder {
 
     mutating func event() throws(Failure) -> Event {
         var seq: Int?, time: String?, annotator: String?, action: String?, record: Record?, id: String?
-        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?
+        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?, group: Int?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -693,6 +694,7 @@ struct SessionFileDecoder {
             else if key.is("document") { try once(&seen, 6); document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 7); sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 8); status = try optionalString() }
+            else if key.is("group") { try once(&seen, 10); group = try optionalInt() }
             else if key.is("review") { try once(&seen, 9); review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
             else { try reader.skipValue() }
         }
@@ -718,7 +720,7 @@ struct SessionFileDecoder {
         case "redo": value = .redo
         default: throw missing("action")
         }
-        return Event(seq: seq, time: time, annotator: annotator, action: value)
+        return Event(seq: seq, time: time, annotator: annotator, action: value, group: group)
     }
 }
 
@@ -728,10 +730,11 @@ extension SessionFile {
         format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
         schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, settings: SessionSettings? = nil, speakers: [Speaker], targets: [Target],
         annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision],
-        rejections: [Rejection]? = nil, events: [Event]
+        rejections: [Rejection]? = nil, events: [Event], id: String? = nil
     ) {
         self.format = format
         self.version = version
+        self.id = id
         self.annotator = annotator
         self.created = created
         self.updated = updated

@@ -44,6 +44,10 @@ struct SessionFileWriter {
         try list(file.events) { writer, event in try writer.event(event) }
         field("format")
         out.string(file.format)
+        if let id = file.id {
+            field("id")
+            out.string(id)
+        }
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
         if let rejections = file.rejections {
@@ -132,12 +136,13 @@ struct SessionFileWriter {
         if !out.encode(record) { try value(record) }
     }
 
-    /// An event, keys in sorted order: action, annotator, document, id, record, review, sentence, seq, status, time.
+    /// An event, keys in sorted order: action, annotator, document, group, id, record, review, sentence, seq, status, time.
     private mutating func event(_ event: Event) throws {
         out.raw("{\"action\":")
         out.string(event.action.name)
         out.raw(",\"annotator\":")
         out.string(event.annotator)
+        if case .setStatus = event.action {} else { group(event) }
         switch event.action {
         case .add(let record), .replace(let record):
             out.raw(",\"record\":")
@@ -150,6 +155,7 @@ struct SessionFileWriter {
         case .setStatus(let key, let status):
             out.raw(",\"document\":")
             out.string(key.document)
+            group(event)
             out.raw(",\"sentence\":")
             out.integer(key.sentence)
             out.raw(",\"seq\":")
@@ -166,6 +172,12 @@ struct SessionFileWriter {
         case .undo, .redo:
             seqAndTime(event)
         }
+    }
+
+    private mutating func group(_ event: Event) {
+        guard let group = event.group else { return }
+        out.raw(",\"group\":")
+        out.integer(group)
     }
 
     private mutating func seqAndTime(_ event: Event) {

@@ -27,6 +27,9 @@ public final class SessionStore {
     public private(set) var session: Session
     /// How many events the journal gave back on open (work recovered after a crash).
     public private(set) var recoveredEvents: Int
+    /// What opening found and set aside — torn journal bytes, a journal of another session or
+    /// state — one sentence each, for the front end to show as warnings.
+    public private(set) var openingWarnings: [String] = []
     /// The stale lock taken over on open, if any.
     public let tookOverLockFrom: String?
     /// ``saveIfDue()`` rewrites the JSON file after this many new events (the journal makes every
@@ -35,12 +38,20 @@ public final class SessionStore {
 
     private let lock: SessionLock
     private let journal: SessionJournal
+    private let writer: any FileWriting
     private var unsavedEvents = 0
 
     /// Opens the session at `path` for writing, creating it with `makeNew()` when the file does not exist.
-    /// A corrupt or foreign file throws and is never overwritten.
-    public init(path: String, now: String, makeNew: () throws(SessionError) -> Session) throws(SessionError) {
+    /// A corrupt or foreign file throws and is never overwritten. The journal beside it is checked
+    /// (``JournalRecovery``): its complete entries are applied, torn bytes are kept aside in
+    /// `NAME.json.journal.torn`, and a journal of another session or state is moved aside to
+    /// `NAME.json.journal.rejected-N` without being applied; ``openingWarnings`` says what happened.
+    /// Files are written through `writer` (tests stand in a full disk).
+    public init(
+        path: String, now: String, writer: any FileWriting = SystemFileWriting(), makeNew: () throws(SessionError) -> Session
+    ) throws(SessionError) {
         self.path = path
+        self.writer = writer
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -49,32 +60,41 @@ public final class SessionStore {
                 throw .io(path: folder, reason: "cannot create the sessions folder: \(error.localizedDescription)")
             }
         }
+        try SessionStore.refuseFolder(path)
         lock = try SessionLock(sessionPath: path, now: now)
         tookOverLockFrom = lock.tookOverFrom
         let exists = FileManager.default.fileExists(atPath: path)
         var session = exists ? try SessionStore.load(path: path) : try makeNew()
-        let journalPath = SessionJournal.path(for: path)
-        var recovered = 0
-        for entry in try SessionJournal.read(path: journalPath) {
-            switch entry {
-            case .event(let event):
-                guard event.seq > session.state.lastSeq else { continue }
-                do {
-                    try session.append(event)
-                } catch {
-                    throw .journalDamaged(path: journalPath, line: event.seq, reason: "event \(event.seq) cannot be replayed: \(error.description)")
-                }
-                recovered += 1
-            case .cursor(let key):
-                session.cursor = key
-            case .settings(let settings):
-                session.settings = settings
-            }
+        if session.id == nil {
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator)
         }
-        self.session = session
-        self.recoveredEvents = recovered
-        journal = try SessionJournal(path: journalPath)
-        if !exists || recovered > 0 { try save() }
+        let journalPath = SessionJournal.path(for: path)
+        var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
+        try recovery.setAside(writer: writer, sessionPath: path)
+        self.session = recovery.session
+        self.recoveredEvents = recovery.recoveredEvents
+        self.openingWarnings = recovery.warnings
+        journal = try SessionJournal(path: journalPath, writer: writer)
+        if !exists || recovery.needsSave {
+            try save()
+        } else if let length = recovery.cutLength {
+            try journal.cut(to: length)
+        }
+        if journal.size == 0 { try journal.append(.header(journalHeader)) }
+    }
+
+    /// The header of a journal that continues the session as saved now.
+    private var journalHeader: JournalHeader {
+        JournalHeader(session: session.id ?? "", seq: session.state.lastSeq)
+    }
+
+    /// Refuses a session path that is a folder, saying so.
+    static func refuseFolder(_ path: String) throws(SessionError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw .io(path: path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
+        }
     }
 
     deinit {
@@ -89,10 +109,10 @@ public final class SessionStore {
 
     /// Applies and journals an edit; when this returns, the change survives a crash.
     @discardableResult
-    public func perform(_ action: EditAction, time: String, annotator: String? = nil) throws(Failure) -> Event {
+    public func perform(_ action: EditAction, time: String, annotator: String? = nil, group: Int? = nil) throws(Failure) -> Event {
         let event: Event
         do {
-            event = try session.perform(action, time: time, annotator: annotator)
+            event = try session.perform(action, time: time, annotator: annotator, group: group)
         } catch {
             throw .rejected(error)
         }
@@ -136,8 +156,8 @@ public final class SessionStore {
 
     /// Writes the JSON file atomically and empties the journal.
     public func save() throws(SessionError) {
-        try AtomicFile.write(try SessionCodec.encode(session.file), to: path)
-        try journal.reset()
+        try AtomicFile.write(try SessionCodec.encode(session.file), to: path, with: writer)
+        try journal.reset(header: journalHeader)
         unsavedEvents = 0
     }
 

@@ -164,6 +164,7 @@ struct AnnotateCommand: ParsableCommand {
         if let schema, schema != store.session.schema, !store.session.events.isEmpty {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
         }
+        warnings += store.openingWarnings
         if store.recoveredEvents > 0 { warnings.append("recovered \(store.recoveredEvents) edit(s) from the journal of an unfinished run") }
         if let holder = store.tookOverLockFrom { warnings.append("took over the lock of a process that is gone (\(holder))") }
         if store.session.annotator != annotator {

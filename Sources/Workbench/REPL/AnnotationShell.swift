@@ -25,12 +25,11 @@ struct AnnotationShell {
     private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
-    /// Events per command for `undo` (so one `speaker` that made a speaker and a mention undoes both).
-    var undoGroups: [Int] = []
-    /// Events per undone command for `redo`.
-    var redoGroups: [Int] = []
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
+    /// The `seq` of the first event of the command being handled (its events' command group, kept
+    /// in the log so `undo` takes back whole commands after reopening too).
+    var commandGroup: Int?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
     var defersAutosave = false
@@ -93,6 +92,7 @@ struct AnnotationShell {
             return refuse(.usage("the corpus has no sentences; nothing to annotate (quit with 'quit')"))
         }
         eventsThisCommand = 0
+        commandGroup = nil
         do {
             let response = try dispatch(line)
             finishCommand()
@@ -177,8 +177,9 @@ struct AnnotationShell {
     @discardableResult
     mutating func perform(_ action: EditAction) throws(CommandError) -> Event {
         do {
-            let event = try store.perform(action, time: clock.now(), annotator: annotator)
+            let event = try store.perform(action, time: clock.now(), annotator: annotator, group: commandGroup)
             progressCount.record(event, in: state)
+            if commandGroup == nil { commandGroup = event.seq }
             eventsThisCommand += 1
             return event
         } catch {
@@ -192,8 +193,6 @@ struct AnnotationShell {
     private mutating func finishCommand() {
         guard eventsThisCommand > 0 else { return }
         if !defersAutosave { try? store.saveIfDue() }
-        undoGroups.append(eventsThisCommand)
-        redoGroups.removeAll()
         eventsThisCommand = 0
     }
 
@@ -206,15 +205,21 @@ struct AnnotationShell {
         return true
     }
 
-    /// Takes back the events a failing command already made, so a refused command changes nothing.
+    /// Takes back the events a failing command already made, so a refused command changes nothing:
+    /// the `undo` events are in the command's own group, which the model reads as a rollback (nothing
+    /// is left to redo, and the redo stack the command cleared comes back).
     private mutating func rollBackCommand() {
         rollBack(to: 0)
+        commandGroup = nil
     }
 
-    /// Takes back the events of the current command after its first `count`.
+    /// Takes back the events of the current command after its first `count` (in the command's own
+    /// group, so the model reads them as a rollback).
     mutating func rollBack(to count: Int) {
         while eventsThisCommand > count {
-            if let event = try? store.perform(.undo, time: clock.now()) { progressCount.record(event, in: state) }
+            if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
+                progressCount.record(event, in: state)
+            }
             eventsThisCommand -= 1
         }
     }
@@ -229,30 +234,26 @@ struct AnnotationShell {
     // MARK: - Session
 
     private mutating func undo() throws(CommandError) -> [StyledLine] {
-        let available = state.undoStack.count
-        guard available > 0 else { throw .rejected("nothing to undo") }
-        let count = min(undoGroups.popLast() ?? 1, available)
+        let count = state.undoableCommandSize
+        guard count > 0 else { throw .rejected("nothing to undo") }
         var touched: [String] = []
         for _ in 0..<count {
             touched += state.undoStack.last.map { Self.describe($0) } ?? []
             try perform(.undo)
         }
         eventsThisCommand = 0
-        redoGroups.append(count)
         return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
     }
 
     private mutating func redo() throws(CommandError) -> [StyledLine] {
-        let available = state.redoStack.count
-        guard available > 0 else { throw .rejected("nothing to redo") }
-        let count = min(redoGroups.popLast() ?? 1, available)
+        let count = state.redoableCommandSize
+        guard count > 0 else { throw .rejected("nothing to redo") }
         var touched: [String] = []
         for _ in 0..<count {
             touched += state.redoStack.last.map { Self.describe($0) } ?? []
             try perform(.redo)
         }
         eventsThisCommand = 0
-        undoGroups.append(count)
         return [StyledLine("redone: " + touched.joined(separator: ", "), .success)] + currentLine()
     }
 
