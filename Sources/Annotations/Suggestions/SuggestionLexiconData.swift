@@ -137,6 +137,19 @@ enum SuggestionLexiconData {
         Polizeiangaben
         Behördenangaben
         Regierungsangaben
+        Vernehmen
+        Analyse
+        Einschätzungen
+        Expertenmeinung
+        Ergebnissen
+        Endergebnis
+        Untersuchungen
+        Zählungen
+        Aussage
+        Wunsch
+        Willen
+        Vorstellung
+        Vorstellungen
         """#
     static let titles = #"""
         # Titles, offices and roles that open or head a speaker's name; a compound ending in one counts too
@@ -321,5 +334,29 @@ enum SuggestionLexiconData {
         man
         dass
         ob
+        demnach
+        damit
+        deshalb
+        daraufhin
+        als
+        so
+        also
+        zugleich
+        gleichzeitig
+        anschließend
+        hingegen
+        indes
+        ebenso
+        insbesondere
+        bisher
+        jetzt
+        vorerst
+        dort
+        hier
+        derweil
+        wonach
+        zunächst
+        außerdem
+        überraschend
         """#
 }
