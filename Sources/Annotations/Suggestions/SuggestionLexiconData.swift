@@ -12,6 +12,7 @@ enum SuggestionLexiconData {
         #        addr    a dative or accusative object is the addressee ("warf Washington vor")
         #        nodass  the verb does not take a dass/comma clause as its message
         sagen
+        fragen
         sprechen pres=spricht past=sprach part=gesprochen report
         erklären
         mit|teilen addr

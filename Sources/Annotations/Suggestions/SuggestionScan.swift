@@ -368,7 +368,9 @@ struct SuggestionScan {
         let speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
         let speakers = splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
-        let addressee = verb.takesAddressee ? addressee(after: lastRole, verb: cue.verb) : addressee(after: lastRole, verb: nil)
+        // The addressee follows the finite verb and a speaker after it, before a separated particle.
+        let addresseeAnchor = max(finite, speaker.max() ?? finite)
+        let addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
         // Preposed message: "…, sagte er."
         if start == finite, start > range.lowerBound, words[start - 1].text == ",", !speaker.isEmpty {
             let claim = Array(range.lowerBound..<(start - 1))
