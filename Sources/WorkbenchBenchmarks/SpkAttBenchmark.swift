@@ -15,7 +15,7 @@ enum SpkAttBenchmark {
         run: run)
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["spkatt", "part", "list"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["spkatt", "part", "list", "explain"])
         guard let folder = options["spkatt"] else { throw BenchmarkSupport.UsageError(description: "--spkatt DIR is required") }
         let part = options["part"] ?? "all"
         guard ["dev", "heldout", "all"].contains(part) else {
@@ -32,18 +32,58 @@ enum SpkAttBenchmark {
         for (name, files) in parts {
             var tally = AttributionScorer.Tally()
             var rules: [String: Int] = [:]
+            var pairedRules: [String: Int] = [:]
             let started = DispatchTime.now().uptimeNanoseconds
             do {
                 for file in files {
                     let article = try SpkAttArticle(path: (folder as NSString).appendingPathComponent(file))
                     let suggestions = suggester.suggestions(for: SegmentedDocument(article.document))
-                    for suggestion in suggestions { rules[suggestion.rule, default: 0] += 1 }
-                    tally.add(AttributionScorer.score(gold: article.gold, system: suggestions.map(article.attribution)))
+                    let system = suggestions.map(article.attribution)
+                    tally.add(AttributionScorer.score(gold: article.gold, system: system))
+                    for (suggestion, gold) in zip(suggestions, AttributionScorer.pairing(gold: article.gold, system: system)) {
+                        rules[suggestion.rule, default: 0] += 1
+                        if gold != nil { pairedRules[suggestion.rule, default: 0] += 1 }
+                    }
+                    if let role = options["explain"], name == "dev" { explain(article, system: system, suggestions: suggestions, role: role) }
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             print(report(part: name, files: files.count, tally: tally, seconds: seconds))
-            for (rule, count) in rules.sorted(by: { $0.key < $1.key }) { print("  rule \(rule): \(count)") }
+            for (rule, count) in rules.sorted(by: { $0.key < $1.key }) { print("  rule \(rule): \(count) proposed, \(pairedRules[rule] ?? 0) paired") }
+        }
+    }
+
+    /// Prints, for the dev part only, the gold and proposed words of each pair that differ in `role`.
+    static func explain(_ article: SpkAttArticle, system: [AttributionScorer.Attribution], suggestions: [AttributionSuggestion], role: String) {
+        let scalars = Array(article.document.text.unicodeScalars)
+        func words(_ tokens: Set<Int>) -> String {
+            tokens.sorted().map { index in
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[article.tokenRanges[index]])
+                return String(view)
+            }.joined(separator: " ")
+        }
+        let pairing = AttributionScorer.pairing(gold: article.gold, system: system)
+        let roleValue = AttributionScorer.Role(rawValue: role) ?? .message
+        var paired = Set<Int>()
+        for (index, predicted) in system.enumerated() {
+            let gold = pairing[index].map { article.gold[$0] }
+            if let goldIndex = pairing[index] { paired.insert(goldIndex) }
+            let goldTokens = gold?.tokens[roleValue] ?? []
+            let systemTokens = predicted.tokens[roleValue] ?? []
+            if goldTokens != systemTokens || (role == "form" && gold?.form != predicted.form) {
+                print("== \(article.document.id) \(suggestions[index].rule) [\(gold?.form ?? "-") / \(predicted.form)]")
+                print("   msg  : \(words(predicted.tokens[.message] ?? []).prefix(140))")
+                if let gold { print("   gmsg : \(words(gold.tokens[.message] ?? []).prefix(140))") }
+                print("   gold : \(words(goldTokens))")
+                print("   sys  : \(words(systemTokens))")
+            }
+        }
+        if role == "missed" {
+            for (index, gold) in article.gold.enumerated() where !paired.contains(index) {
+                print("-- \(article.document.id) missed [\(gold.form)] cue: \(words(gold.tokens[.cue] ?? [])) | src: \(words(gold.tokens[.source] ?? []))")
+                print("   gmsg : \(words(gold.tokens[.message] ?? []).prefix(160))")
+            }
         }
     }
 

@@ -21,6 +21,7 @@ public struct SuggestionLexicon: Sendable {
     var verbs: [Verb] = []
     var verbForms: [String: [VerbForm]] = [:]
     var nouns: Set<String> = []
+    var nounSuffixes: [String] = []
     var titles: [String] = []
     var institutions: [String] = []
     var stopwords: Set<String> = []
@@ -61,6 +62,7 @@ public struct SuggestionLexicon: Sendable {
             }
         }
         self.nouns = Set(Self.lines(nouns))
+        self.nounSuffixes = Self.lines(nouns).filter { $0.count >= 6 }.map { $0.lowercased() }
         self.titles = Self.lines(titles)
         self.institutions = Self.lines(institutions)
         self.stopwords = Set(Self.lines(stopwords))
@@ -71,6 +73,14 @@ public struct SuggestionLexicon: Sendable {
 
     static func lines(_ text: String) -> [String] {
         text.split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Whether a word is a reporting noun or a compound ending in one ("Polizeiangaben").
+    func isReportingNoun(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        if nouns.contains(word) { return true }
+        let lower = word.lowercased()
+        return nounSuffixes.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
     }
 
     /// Whether a lowercased word is, or ends in, a title or office ("us-verteidigungsminister").

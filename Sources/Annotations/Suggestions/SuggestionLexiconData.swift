@@ -12,6 +12,7 @@ enum SuggestionLexiconData {
         #        addr    a dative or accusative object is the addressee ("warf Washington vor")
         #        nodass  the verb does not take a dass/comma clause as its message
         sagen
+        fragen
         sprechen pres=spricht past=sprach part=gesprochen report
         erklären
         mit|teilen addr
@@ -137,6 +138,19 @@ enum SuggestionLexiconData {
         Polizeiangaben
         Behördenangaben
         Regierungsangaben
+        Vernehmen
+        Analyse
+        Einschätzungen
+        Expertenmeinung
+        Ergebnissen
+        Endergebnis
+        Untersuchungen
+        Zählungen
+        Aussage
+        Wunsch
+        Willen
+        Vorstellung
+        Vorstellungen
         """#
     static let titles = #"""
         # Titles, offices and roles that open or head a speaker's name; a compound ending in one counts too
@@ -321,5 +335,29 @@ enum SuggestionLexiconData {
         man
         dass
         ob
+        demnach
+        damit
+        deshalb
+        daraufhin
+        als
+        so
+        also
+        zugleich
+        gleichzeitig
+        anschließend
+        hingegen
+        indes
+        ebenso
+        insbesondere
+        bisher
+        jetzt
+        vorerst
+        dort
+        hier
+        derweil
+        wonach
+        zunächst
+        außerdem
+        überraschend
         """#
 }

@@ -41,7 +41,11 @@ struct SuggestionScan {
     static let speakerPronouns: Set<String> = ["er", "sie"]
     static let complementizers: Set<String> = [
         "dass", "ob", "wie", "was", "warum", "wer", "wen", "wem", "wann", "wo", "weshalb", "weswegen", "wieso", "welche",
-        "welcher", "welches", "welchen", "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
+        "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
+    ]
+    static let genitiveDeterminers: Set<String> = ["des", "der", "eines", "einer", "dieses", "dieser", "seines", "seiner", "ihres", "ihrer"]
+    static let relativePronouns: Set<String> = [
+        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
     static let auxiliaries: Set<String> = [
         "hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "wurde", "wurden",
@@ -214,7 +218,8 @@ struct SuggestionScan {
                 }
             }
         }
-        if !cueFound, wordCount <= 15 {
+        let looksLikeName = wordCount < 4 && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
@@ -260,10 +265,16 @@ struct SuggestionScan {
                 rule = "indirect.zufolge"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
-                if ((index + 1)..<upper).contains(where: { lexicon.nouns.contains(words[$0].text) }) {
+                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
                     source = nounPhrase(from: index + 1)
                     cue = [index]
                     rule = "indirect.nach-angaben"
+                } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
+                    // "Seiner Meinung nach", "Angaben der Polizei nach": the noun phrase comes first.
+                    let start = clauseStart(before: index, sentence: sentence)
+                    source = nounPhraseBackward(from: index - 1, limit: start)
+                    cue = [index]
+                    rule = "indirect.noun-nach"
                 }
             }
             guard !cue.isEmpty, !source.isEmpty else { continue }
@@ -357,11 +368,15 @@ struct SuggestionScan {
         let speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
         let speakers = splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
-        let addressee = verb.takesAddressee ? addressee(after: lastRole, verb: cue.verb) : addressee(after: lastRole, verb: nil)
+        // The addressee follows the finite verb and a speaker after it, before a separated particle.
+        let addresseeAnchor = max(finite, speaker.max() ?? finite)
+        let addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
         // Preposed message: "…, sagte er."
         if start == finite, start > range.lowerBound, words[start - 1].text == ",", !speaker.isEmpty {
             let claim = Array(range.lowerBound..<(start - 1))
-            if claim.count >= 3, !claim.contains(where: { insideQuote[$0] }) {
+            let lastClause = clauseStart(before: start - 1, sentence: sentence)
+            let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
+            if claim.count >= 3, !relative, !claim.contains(where: { insideQuote[$0] }) {
                 let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
@@ -377,7 +392,8 @@ struct SuggestionScan {
         }
         if verb.reports, !speaker.isEmpty, words[finite].lower != verb.lemma || finite > start {
             let claim = Array(range)
-            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
+            // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
+            add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
                 rule: "reported.speech-act-verb"))
         }
     }
@@ -474,7 +490,7 @@ struct SuggestionScan {
         guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
         let sentence = sentenceRanges[word.sentence]
         if word.capitalized, index != sentence.lowerBound { return nil }
-        for candidate in forms {
+        for candidate in forms.sorted(by: { ($0.form.kind == .participle ? 0 : 1) < ($1.form.kind == .participle ? 0 : 1) }) {
             var cue = [index]
             if candidate.form.needsParticle {
                 guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
@@ -496,11 +512,19 @@ struct SuggestionScan {
                     if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
                     position -= 1
                 }
-                if auxiliary == nil, index + 1 < sentence.upperBound, Self.auxiliaries.contains(words[index + 1].lower) {
-                    auxiliary = index + 1
+                var following = index + 1
+                while following < min(sentence.upperBound, index + 3), Self.auxiliaries.contains(words[following].lower) {
+                    cue.append(following)
+                    if auxiliary == nil { auxiliary = following }
+                    following += 1
                 }
                 guard let auxiliary else { continue }
-                cue.insert(auxiliary, at: 0)
+                if auxiliary < index { cue.insert(auxiliary, at: 0) }
+            }
+            // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
+            for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
+                if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }
+                break
             }
             return (cue.sorted(), candidate.verb)
         }
@@ -524,7 +548,12 @@ struct SuggestionScan {
             var first = start
             while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
             if first < head, isPhraseStart(first) {
-                let phrase = Array(first..<head)
+                var phrase = Array(first..<head)
+                while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
+                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
+                {
+                    phrase.removeLast()
+                }
                 if phrase.count <= 15, !phrase.contains(where: { words[$0].kind == .quote }) { return phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
@@ -570,6 +599,9 @@ struct SuggestionScan {
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
+            if let last = phrase.last, words[last].capitalized, Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                break
+            }
             if word.capitalized || Self.determiners.contains(word.lower) || word.kind == .number {
                 phrase.append(position)
             } else if word.lower == "und" || word.lower == "von", !phrase.isEmpty, position + 1 < sentence.upperBound,
@@ -589,7 +621,22 @@ struct SuggestionScan {
         while let last = phrase.last, Self.determiners.contains(words[last].lower) || ["und", "von"].contains(words[last].lower) {
             phrase.removeLast()
         }
-        return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
+        guard phrase.contains(where: { words[$0].capitalized }) else { return [] }
+        // An apposition of names: "der Vorsitzende des Verbandes, Elmar Gesse,".
+        if let last = phrase.last, last + 2 < sentence.upperBound, words[last + 1].text == ",", !Self.pronouns.contains(words[start].lower) {
+            var position = last + 2
+            var names: [Int] = []
+            while position < sentence.upperBound, names.count < 4, words[position].kind == .word, words[position].capitalized,
+                !lexicon.stopwords.contains(words[position].lower)
+            {
+                names.append(position)
+                position += 1
+            }
+            if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
+                phrase += [last + 1] + names
+            }
+        }
+        return phrase
     }
 
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
@@ -602,7 +649,7 @@ struct SuggestionScan {
             if lexicon.stopwords.contains(word.lower), !["von"].contains(word.lower) { break }
             position -= 1
         }
-        let phrase = Array((position + 1)...end).filter { words[$0].kind != .punctuation }
+        let phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation }
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
     }
 

@@ -1,0 +1,166 @@
+import Annotations
+import ArgumentParser
+import Foundation
+
+/// `workbench suggest`: print the attribution proposals of the suggestion engine for a corpus.
+struct SuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Propose speakers, cues and claims for a corpus.",
+        discussion: """
+            With --format text: one block per proposal (sentence, speaker, cue, claim, form, confidence, rule). \
+            With --format jsonl: one object per proposal with document, sentence, speaker, cue, claim, addressee \
+            (lists of [start, end] Unicode-scalar offsets into the normalised document text, end-exclusive), \
+            frame, form, confidence, rule. With --session: proposals whose claim the session already holds are \
+            left out, and speakers are matched against the session's speakers and aliases.
+            """
+    )
+
+    /// Output shapes of `suggest`.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, jsonl
+    }
+
+    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/")
+    var paths: [String] = []
+
+    @Option(help: "Output format: text or jsonl.")
+    var format: OutputFormat = .text
+
+    @Option(help: "A session (file path, or name under sessions/) whose annotations and speakers are taken into account.")
+    var session: String?
+
+    mutating func run() throws {
+        let corpus: Corpus
+        do {
+            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
+        let known = try session.map(loadSession)
+        let suggester = AttributionSuggester()
+        var output = StandardOutput()
+        var total = 0
+        for document in corpus.documents {
+            let segmented = SegmentedDocument(document)
+            var proposals = suggester.suggestions(for: segmented)
+            if let known {
+                let held = known.claims[document.id] ?? []
+                proposals.removeAll { held.contains($0.claim) }
+            }
+            guard !proposals.isEmpty else { continue }
+            let view = SuggestionTextView(document: document)
+            for proposal in proposals {
+                let speaker = known.flatMap { view.knownSpeaker(for: proposal, among: $0.speakers) }
+                switch format {
+                case .jsonl: output.write(Self.json(proposal, speaker: speaker).serialized() + "\n")
+                case .text: output.write(view.block(proposal, segmented: segmented, speaker: speaker) + "\n")
+                }
+                total += 1
+            }
+        }
+        if format == .text { output.write("\(total) proposal(s) in \(corpus.documents.count) document(s)\n") }
+        output.flush()
+    }
+
+    /// What a session already holds: claim spans per document, and its speakers.
+    struct KnownAnnotations {
+        var claims: [String: Set<[SpanSegment]>] = [:]
+        var speakers: [Speaker] = []
+    }
+
+    private func loadSession(_ name: String) throws -> KnownAnnotations {
+        let path: String
+        if FileManager.default.fileExists(atPath: name) {
+            path = name
+        } else {
+            do {
+                path = try SessionLocation().path(for: name)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
+        let loaded: Session
+        do {
+            loaded = try SessionStore.load(path: path)
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        var known = KnownAnnotations()
+        for claim in loaded.state.claims.values {
+            known.claims[claim.anchor.document, default: []].insert(claim.anchor.segments)
+        }
+        known.speakers = loaded.state.speakers.values.sorted { $0.id < $1.id }
+        return known
+    }
+
+    /// The JSON object of one proposal (the `suggest --format jsonl` line).
+    static func json(_ proposal: AttributionSuggestion, speaker: Speaker?) -> JSONValue {
+        func spans(_ segments: [SpanSegment]) -> JSONValue {
+            .array(segments.map { .array([.int($0.start), .int($0.end)]) })
+        }
+        var fields: [(String, JSONValue)] = [
+            ("document", .string(proposal.documentID)),
+            ("sentence", .int(proposal.sentence)),
+            ("speaker", spans(proposal.speakerSegments)),
+            ("speakers", .array(proposal.speakers.map(spans))),
+            ("cue", spans(proposal.cue)),
+            ("claim", spans(proposal.claim)),
+            ("addressee", spans(proposal.addressee)),
+            ("frame", spans(proposal.frame)),
+            ("antecedent", spans(proposal.antecedent)),
+            ("form", .string(proposal.form.rawValue)),
+            ("confidence", .double((proposal.confidence * 100).rounded() / 100)),
+            ("rule", .string(proposal.rule)),
+        ]
+        if let speaker { fields.append(("speakerID", .string(speaker.id))) }
+        return .object(fields)
+    }
+}
+
+/// Text of a document's spans for `suggest --format text`, sanitised for the terminal.
+struct SuggestionTextView {
+    let document: Document
+    let scalars: [Unicode.Scalar]
+
+    init(document: Document) {
+        self.document = document
+        self.scalars = Array(document.text.unicodeScalars)
+    }
+
+    /// The text of the segments, joined by " … ", collapsed and sanitised, at most `limit` characters.
+    func text(_ segments: [SpanSegment], limit: Int = 200) -> String {
+        let parts = segments.map { segment -> String in
+            var view = String.UnicodeScalarView()
+            let lower = max(0, min(segment.start, scalars.count)), upper = max(lower, min(segment.end, scalars.count))
+            view.append(contentsOf: scalars[lower..<upper])
+            return String(view).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        var joined = parts.joined(separator: " … ")
+        if joined.count > limit { joined = String(joined.prefix(limit)) + "…" }
+        return TerminalText.sanitize(joined)
+    }
+
+    /// The session speaker the proposal's speaker (or, for a pronoun, its antecedent) names.
+    func knownSpeaker(for proposal: AttributionSuggestion, among speakers: [Speaker]) -> Speaker? {
+        guard !speakers.isEmpty else { return nil }
+        let name = proposal.antecedent.isEmpty ? text(proposal.speakers.first ?? [], limit: 120) : text(proposal.antecedent, limit: 120)
+        guard !name.isEmpty else { return nil }
+        return SpeakerResolver().candidates(for: name, among: speakers).first
+    }
+
+    /// One proposal as a block of lines.
+    func block(_ proposal: AttributionSuggestion, segmented: SegmentedDocument, speaker: Speaker?) -> String {
+        var lines = ["\(TerminalText.sanitize(document.id))#\(proposal.sentence)  \(proposal.form.rawValue)  \(String(format: "%.2f", proposal.confidence))  \(proposal.rule)"]
+        var speakerText = proposal.speakers.map { text($0, limit: 80) }.joined(separator: " | ")
+        if speakerText.isEmpty { speakerText = "?" }
+        if !proposal.antecedent.isEmpty { speakerText += " → \(text(proposal.antecedent, limit: 80))" }
+        if let speaker { speakerText += " = \(speaker.id) (\(TerminalText.sanitize(speaker.name)))" }
+        lines.append("  speaker:   \(speakerText)")
+        if !proposal.cue.isEmpty { lines.append("  cue:       \(text(proposal.cue, limit: 80))") }
+        if !proposal.addressee.isEmpty { lines.append("  addressee: \(text(proposal.addressee, limit: 80))") }
+        lines.append("  claim:     \"\(text(proposal.claim))\"")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
