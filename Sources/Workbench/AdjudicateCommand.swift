@@ -8,7 +8,9 @@ struct AdjudicateCommand: ParsableCommand {
         commandName: "adjudicate",
         abstract: "Merge annotators' sessions, deciding only where they disagree.",
         discussion: """
-            Agreed annotations are merged automatically (their annotators in "sources"). For each disagreement \
+            Agreed annotations are merged automatically (their annotators in "sources", the annotations they \
+            were taken from in "origin"), and so are sentence statuses every annotator gave alike; statuses \
+            they differ on stay open. Two annotations on one span with different speakers are two units. For each disagreement \
             the versions are shown side by side with the span in [brackets]; answer a version number, several \
             (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, or q to \
             stop. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
@@ -32,13 +34,16 @@ struct AdjudicateCommand: ParsableCommand {
 
     mutating func run() throws {
         let loaded = try LoadedSession.load(sessions)
-        let outPath = (out as NSString).standardizingPath
-        if loaded.contains(where: { ($0.path as NSString).standardizingPath == outPath }) {
+        let outPath = try Self.realPath(out)
+        if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
         let name = adjudicator ?? LoginName.current() ?? "adjudicator"
+        let file: LockedSessionFile
+        do { file = try LockedSessionFile(path: out, now: Timestamp.now()) } catch { throw CLIFailure(error.description) }
+        defer { file.release() }
         var result: Session
-        if FileManager.default.fileExists(atPath: out) {
+        if file.exists {
             do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }
         } else {
             let now = Timestamp.now()
@@ -51,8 +56,14 @@ struct AdjudicateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let plan = AdjudicationPlan(annotators: loaded.map(\.name), states: loaded.map(\.session.state))
+        let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: loaded.map(\.session.state))
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
+        do {
+            if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
+        } catch {
+            throw CLIFailure("cannot record the merged sentence statuses in \(out): \(error)")
+        }
         let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
         let disagreements = open.filter { !$0.agreed }.count
         var merged = 0, decided = 0, number = 0
@@ -75,14 +86,28 @@ struct AdjudicateCommand: ParsableCommand {
             }
             do {
                 try adjudicatorTool.apply(choice, to: unit, session: &result, time: Timestamp.now())
-                try AtomicFile.write(try SessionCodec.encode(result.file), to: out)
+                try file.write(result.file)
             } catch {
                 throw CLIFailure("cannot record the decision in \(out): \(error)")
             }
         }
-        if open.isEmpty { try? AtomicFile.write(try SessionCodec.encode(result.file), to: out) }
+        if open.isEmpty {
+            do { try file.write(result.file) } catch { throw CLIFailure("cannot write \(out): \(error.description)") }
+        }
+        output.write("sentence statuses: \(plan.agreedStatuses.count) agreed, \(plan.differingStatuses.count) left open where the annotators differ\n")
         output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
         output.flush()
+    }
+
+    /// A session's label in the result's origins: its file name without `.json`.
+    static func label(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+
+    /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
+    static func realPath(_ path: String) throws(CLIFailure) -> String {
+        do { return try LockedSessionFile.canonicalPath(of: path) } catch { throw CLIFailure(error.description) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.

@@ -9,9 +9,11 @@ struct DiffCommand: ParsableCommand {
         abstract: "Show how two sessions of the same corpus differ.",
         discussion: """
             Lines per document and sentence: "-" only in A, "+" only in B, "~" changed (with what changed). \
-            When one session was derived from the other (its derived_from names the other's file), annotations \
-            are matched by id; otherwise by kind and span (speakers by name and aliases, stances by speaker and \
-            target). Sessions of different corpora are refused (exit status 1).
+            Annotations of an adjudicated session are matched to those of its inputs through their origin (the \
+            input's file name and id); when one session was derived from the other otherwise (its derived_from \
+            names the other's file, as review and replay --out write it), by id; otherwise by kind, span and \
+            speaker (speakers by name and aliases, one to one; stances by speaker and target). Sessions of \
+            different corpora are refused (exit status 1).
             """
     )
 
@@ -29,13 +31,36 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
-        let byID = Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path)
-        let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID)
+        let labels = (first: Self.label(of: a.path), second: Self.label(of: b.path))
+        // A session adjudicated from the other renumbers: its annotations name where they came from.
+        let adjudicatedFromFirst = Self.namesOrigins(in: b.session.state, from: labels.first)
+        let adjudicatedFromSecond = Self.namesOrigins(in: a.session.state, from: labels.second)
+        let linked = adjudicatedFromFirst || adjudicatedFromSecond
+        let byID = !linked && (Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path))
+        let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID, labels: labels)
         let lookup = SentenceTextLookup(corpus: a.session.corpus)
         var output = StandardOutput()
         output.write(diff.rendered(firstName: a.path, secondName: b.path) { lookup.text($0) })
-        output.write(byID ? "(matched by id: one session derives from the other)\n" : "")
+        if byID { output.write("(matched by id: one session derives from the other)\n") }
+        if linked {
+            let (derived, source) = adjudicatedFromFirst ? (b.path, a.path) : (a.path, b.path)
+            output.write("(matched through origin: the annotations of \(derived) name the ones of \(source) they were adjudicated from)\n")
+        }
         output.flush()
+    }
+
+    /// A session's label as origins name it: its file name without `.json`.
+    static func label(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+
+    /// True when an annotation of `state` names the session labelled `label` in its origin.
+    static func namesOrigins(in state: AnnotationState, from label: String) -> Bool {
+        func names(_ origin: Origin?) -> Bool { origin?.from?.contains { $0.session == label } ?? false }
+        return state.claims.values.contains { names($0.origin) } || state.mentions.values.contains { names($0.origin) }
+            || state.cues.values.contains { names($0.origin) } || state.stances.values.contains { names($0.origin) }
+            || state.speakers.values.contains { names($0.origin) }
     }
 
     /// True when `session` names `path` (its file name, with or without `.json`) among the sessions it was derived from.

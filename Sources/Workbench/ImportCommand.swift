@@ -41,12 +41,12 @@ struct ImportCommand: ParsableCommand {
             let name = self.session ?? session.annotator
             do {
                 let path = try SessionLocation(folder: sessions).path(for: name)
-                if FileManager.default.fileExists(atPath: path) {
+                let file = try LockedSessionFile(path: path, now: Timestamp.now())
+                defer { file.release() }
+                if file.exists {
                     throw CLIFailure("\(path) exists already; choose another name with --session")
                 }
-                let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try AtomicFile.write(try SessionCodec.encode(session.file), to: path)
+                try file.write(session.file)
                 let state = session.state
                 print("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {

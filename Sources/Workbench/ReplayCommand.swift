@@ -134,7 +134,10 @@ struct ReplayCommand: ParsableCommand {
         } ?? file.events.count
         let path: String
         do { path = try SessionLocation().path(for: name) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
-        if FileManager.default.fileExists(atPath: path), !force {
+        let target: LockedSessionFile
+        do { target = try LockedSessionFile(path: path, now: Timestamp.now()) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        defer { target.release() }
+        if target.exists, !force {
             throw CLIFailure("\(TerminalText.sanitize(path)) exists; choose another name or add --force to overwrite it")
         }
         var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
@@ -145,13 +148,9 @@ struct ReplayCommand: ParsableCommand {
         }
         cut.cursor = file.cursor
         do {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try AtomicFile.write(try SessionCodec.encode(cut.file), to: path)
-        } catch let error as SessionError {
-            throw CLIFailure(TerminalText.sanitize(error.description))
+            try target.write(cut.file)
         } catch {
-            throw CLIFailure("\(TerminalText.sanitize(path)): cannot write: \(error.localizedDescription)")
+            throw CLIFailure(TerminalText.sanitize(error.description))
         }
         print("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
     }

@@ -40,14 +40,121 @@ struct AdjudicateCommandTests {
         #expect(done.state.speakers.values.first { $0.name == "Mark Rutte" }?.aliases == ["Rutte"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: anna)) == annaBefore)
 
-        // The result derives from the inputs, so diff matches by id.
+        // The result renumbers; diff matches its annotations to the inputs' through their origin.
         let diff = try WorkbenchProcess.run(["diff", anna, out])
-        #expect(diff.stdout.contains("(matched by id: one session derives from the other)"), "\(diff.stdout)")
+        #expect(!diff.stdout.contains("matched by id"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("(matched through origin:"), "\(diff.stdout)")
 
         // Nothing left: a third run changes nothing.
         let third = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"])
         #expect(third.stdout.contains("0 disagreements to go"))
         #expect(try SessionStore.load(path: out).events.count == done.events.count)
+    }
+
+    /// Two annotators who typed the same commands: two claims on one span by different speakers
+    /// (BBC and Müller), every sentence done.
+    static func sameSpanTwoSpeakers() throws -> (folder: URL, run: ([String], String) throws -> WorkbenchProcess.Result) {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-two-claims-"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Laut BBC sagte Müller: „Wir bleiben hier.“\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
+        try Data("Ein zweiter Text ohne Zitat.\n".utf8).write(to: folder.appendingPathComponent("corpus/d2.txt"))
+        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
+            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        }
+        let commands = """
+            speaker "BBC" kind organisation
+            speaker "Müller"
+            cue "sagte"
+            claim "Wir bleiben hier." by BBC cue Q1
+            claim "Wir bleiben hier." by Müller cue Q1
+            done
+            done
+            quit
+
+            """
+        for name in ["a1", "a2"] {
+            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        return (folder, run)
+    }
+
+    @Test("Two claims on one span by different speakers are both kept; agreed sentence statuses are merged")
+    func claimsDistinctBySpeakerAndStatusesMerged() throws {
+        let (folder, run) = try Self.sameSpanTwoSpeakers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("merged 5 agreed"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        let claims = AnnotationState.sortedByID(merged.state.claims)
+        #expect(claims.count == 2)
+        let speakers = Set(claims.compactMap { $0.speaker.flatMap { merged.state.speakers[$0]?.name } })
+        #expect(speakers == ["BBC", "Müller"])
+        #expect(claims.allSatisfy { $0.cue != nil && $0.sources == ["a1", "a2"] })
+        // Both annotators marked both sentences done: so does the result.
+        #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
+        #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .done)
+        let stats = try run(["stats", "sessions/adj.json"], "")
+        #expect(stats.stdout.contains("documents done: 2/2"), "\(stats.stdout)")
+        // A second run finds everything decided and adds nothing.
+        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(again.stdout.contains("0 disagreements to go"), "\(again.stdout)")
+        #expect(try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path).events.count == merged.events.count)
+    }
+
+    @Test("Sentence statuses the annotators disagree on stay open and are counted")
+    func differingStatusesStayOpen() throws {
+        let (folder, run) = try Self.sameSpanTwoSpeakers()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reopened = try run(["annotate", "corpus", "--session", "a2", "--annotator", "a2"], "goto 2:1\nflag\nquit\n")
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("sentence statuses: 1 agreed, 1 left open where the annotators differ"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
+        #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .open)
+    }
+
+    @Test("diff against an adjudicated session matches through origin: renumbered but identical annotations are unchanged")
+    func diffThroughOrigin() throws {
+        let (folder, corpus) = try SessionFixture.corpus(["a": "Mark Rutte sagte: „Wir müssen handeln.“ Peskow erklärte, die Lage sei ernst.\n"])
+        var anna = SessionFixture(annotator: "anna", folder: folder, corpus: corpus)
+        var ben = SessionFixture(annotator: "ben", folder: folder, corpus: corpus)
+        // anna has a claim first that ben does not: the adjudicator drops it, so the result numbers differ from anna's.
+        try anna.perform(.add(.claim(Claim(id: "C1", anchor: try anna.anchor("Peskow erklärte", in: "a")))))
+        for index in 0..<2 {
+            var fixture = index == 0 ? anna : ben
+            let next = fixture.session.state.nextID("C")
+            try fixture.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))))
+            try fixture.perform(.add(.mention(Mention(id: "M1", anchor: try fixture.anchor("Mark Rutte", in: "a"), speaker: "S1"))))
+            try fixture.perform(.add(.claim(Claim(id: next, anchor: try fixture.anchor("Wir müssen handeln.", in: "a"), speaker: "S1", mention: "M1", form: "direct"))))
+            if index == 0 { anna = fixture } else { ben = fixture }
+        }
+        let annaPath = try anna.write("anna"), benPath = try ben.write("ben"), out = folder + "/adj.json"
+        let adjudicated = try WorkbenchProcess.run(["adjudicate", annaPath, benPath, "--out", out, "--adjudicator", "carla"], stdin: "none\n")
+        #expect(adjudicated.status == 0, "\(adjudicated.stderr)")
+        let result = try SessionStore.load(path: out)
+        let kept = try #require(result.state.claims.values.first { $0.anchor.text == "Wir müssen handeln." })
+        #expect(kept.id == "C1")
+        #expect(kept.origin == Origin(kind: .adjudicated, from: [Origin.Source(session: "anna", id: "C2"), Origin.Source(session: "ben", id: "C1")]))
+
+        let fromAnna = try WorkbenchProcess.run(["diff", annaPath, out])
+        #expect(fromAnna.status == 0, "\(fromAnna.stderr)")
+        #expect(!fromAnna.stdout.contains("matched by id"), "\(fromAnna.stdout)")
+        #expect(fromAnna.stdout.contains("(matched through origin: the annotations of \(out) name the ones of \(annaPath) they were adjudicated from)"), "\(fromAnna.stdout)")
+        #expect(fromAnna.stdout.contains("    - claim „Peskow erklärte“ (C1)\n"), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("~"), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("    + "), "\(fromAnna.stdout)")
+        #expect(!fromAnna.stdout.contains("„Wir müssen handeln.“"), "\(fromAnna.stdout)")
+
+        let fromBen = try WorkbenchProcess.run(["diff", benPath, out])
+        #expect(fromBen.stdout.contains("no differences"), "\(fromBen.stdout)")
+        // Either order.
+        let reversed = try WorkbenchProcess.run(["diff", out, annaPath])
+        #expect(reversed.stdout.contains("    + claim „Peskow erklärte“ (C1)\n"), "\(reversed.stdout)")
+        #expect(!reversed.stdout.contains("~"), "\(reversed.stdout)")
     }
 
     @Test("The output may not be one of the inputs")

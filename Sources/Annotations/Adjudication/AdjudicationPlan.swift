@@ -1,25 +1,38 @@
 /// The units to adjudicate across annotators' sessions, in working order: mentions, cues, claims,
-/// stances, each by document, sentence and span. Speakers are matched by ``SpeakerClusters``,
-/// targets by folded text.
+/// stances, each by document, sentence and span; and the sentence statuses to merge. Speakers are
+/// matched by ``SpeakerClusters``, targets by folded text.
+///
+/// Text-bound annotations are distinct by span *and* attribution: two claims on one span by
+/// different speakers ("Laut BBC sagte Müller: …") are two units. Versions of different annotators
+/// on one span are paired by speaker first; what is left on the span is paired in order, so a
+/// claim that one annotator attributes to BBC and the other to Müller is one disagreement.
 public struct AdjudicationPlan: Sendable {
-    /// The annotators, in input order.
+    /// The annotators, in input order (shown to the adjudicator).
     public let annotators: [String]
+    /// The sessions' labels (file names without `.json`), named in the result's ``Origin/from``.
+    public let labels: [String]
     /// Their states.
     public let states: [AnnotationState]
     /// Speakers matched across the sessions.
     public let speakers: SpeakerClusters
     /// Every unit, agreed or not.
     public let units: [AdjudicationUnit]
+    /// Sentences every annotator gave the same status (other than open), merged automatically.
+    public let agreedStatuses: [(sentence: SentenceKey, status: SentenceStatus)]
+    /// Sentences whose status differs between annotators: left open in the result.
+    public let differingStatuses: [SentenceKey]
 
     /// Builds the plan; the sessions must be of one corpus (see ``AgreementReport/checkSameCorpus(annotators:sessions:)``).
-    public init(annotators: [String], states: [AnnotationState]) {
+    /// `labels` default to the annotators' names.
+    public init(annotators: [String], labels: [String]? = nil, states: [AnnotationState]) {
         self.annotators = annotators
+        self.labels = labels ?? annotators
         self.states = states
         let speakers = SpeakerClusters(states: states)
         self.speakers = speakers
         var units: [AdjudicationUnit] = []
         for kind in ["mention", "cue", "claim"] {
-            var byKey: [SpanKey: AdjudicationUnit] = [:]
+            var bySpan: [SpanKey: [AdjudicationUnit]] = [:]
             for (s, state) in states.enumerated() {
                 let records: [Record]
                 switch kind {
@@ -29,19 +42,30 @@ public struct AdjudicationPlan: Sendable {
                 }
                 for record in records {
                     guard let anchor = record.anchor else { continue }
-                    let key = SpanKey(anchor)
-                    var unit = byKey[key] ?? AdjudicationUnit(
-                        kind: kind, key: Self.unitKey(kind: kind, anchor: anchor),
-                        sentence: SentenceKey(document: anchor.document, sentence: anchor.sentence),
-                        versions: Array(repeating: nil, count: states.count), summaries: Array(repeating: nil, count: states.count))
-                    if unit.versions[s] == nil {
+                    let span = SpanKey(anchor)
+                    var spanUnits = bySpan[span] ?? []
+                    let identity = Self.speakerCluster(of: record, session: s, speakers: speakers)
+                    let summary = Self.summary(record, session: s, states: states, speakers: speakers)
+                    if let index = spanUnits.firstIndex(where: { $0.versions[s] == nil && $0.identity == identity }) {
+                        spanUnits[index].versions[s] = record
+                        spanUnits[index].summaries[s] = summary
+                    } else {
+                        var unit = AdjudicationUnit(
+                            kind: kind, key: Self.unitKey(kind: kind, anchor: anchor),
+                            sentence: SentenceKey(document: anchor.document, sentence: anchor.sentence),
+                            versions: Array(repeating: nil, count: states.count), summaries: Array(repeating: nil, count: states.count))
+                        unit.identity = identity
                         unit.versions[s] = record
-                        unit.summaries[s] = Self.summary(record, session: s, states: states, speakers: speakers)
+                        unit.summaries[s] = summary
+                        spanUnits.append(unit)
                     }
-                    byKey[key] = unit
+                    bySpan[span] = spanUnits
                 }
             }
-            units += byKey.sorted { $0.key < $1.key }.map(\.value)
+            for span in bySpan.keys.sorted() {
+                let spanUnits = Self.pairingLeftovers(bySpan[span] ?? [])
+                units += Self.namingApart(spanUnits, speakers: speakers)
+            }
         }
         var stanceUnits: [String: AdjudicationUnit] = [:]
         for (s, state) in states.enumerated() {
@@ -57,6 +81,70 @@ public struct AdjudicationPlan: Sendable {
         }
         units += stanceUnits.sorted { $0.key < $1.key }.map(\.value)
         self.units = units
+
+        var agreed: [(sentence: SentenceKey, status: SentenceStatus)] = []
+        var differing: [SentenceKey] = []
+        let sentences = Set(states.flatMap(\.statuses.keys))
+        for sentence in sentences.sorted() {
+            let statuses = states.map { $0.status(of: sentence) }
+            if Set(statuses).count > 1 {
+                differing.append(sentence)
+            } else if let status = statuses.first, status != .open {
+                agreed.append((sentence, status))
+            }
+        }
+        agreedStatuses = agreed
+        differingStatuses = differing
+    }
+
+    /// The speaker cluster a mention or claim is attributed to (nil for cues and unattributed claims).
+    private static func speakerCluster(of record: Record, session: Int, speakers: SpeakerClusters) -> Int? {
+        switch record {
+        case .mention(let m): return speakers.cluster(session: session, speaker: m.speaker)
+        case .claim(let c): return speakers.cluster(session: session, speaker: c.speaker)
+        default: return nil
+        }
+    }
+
+    /// Units of one span after pairing by speaker: those that no annotator has in common are joined
+    /// in order, so one claim attributed differently by two annotators is one disagreement.
+    private static func pairingLeftovers(_ units: [AdjudicationUnit]) -> [AdjudicationUnit] {
+        var result: [AdjudicationUnit] = []
+        for unit in units {
+            let present = unit.versions.indices.filter { unit.versions[$0] != nil }
+            if let index = result.firstIndex(where: { other in present.allSatisfy { other.versions[$0] == nil } }),
+                result[index].versions.contains(where: { $0 == nil })
+            {
+                for s in present {
+                    result[index].versions[s] = unit.versions[s]
+                    result[index].summaries[s] = unit.summaries[s]
+                }
+            } else {
+                result.append(unit)
+            }
+        }
+        return result
+    }
+
+    /// Units of one span with keys told apart by speaker when the span has more than one unit (a
+    /// span with one unit keeps the plain key, as results written before kept it).
+    private static func namingApart(_ units: [AdjudicationUnit], speakers: SpeakerClusters) -> [AdjudicationUnit] {
+        guard units.count > 1 else { return units }
+        var taken: [String: Int] = [:]
+        return units.map { unit in
+            var unit = unit
+            var names: [String] = []
+            for (s, version) in unit.versions.enumerated() {
+                guard let version else { continue }
+                let name = speakers.name(speakerCluster(of: version, session: s, speakers: speakers))
+                if !names.contains(name) { names.append(name) }
+            }
+            var key = unit.key + " by " + names.joined(separator: " | ")
+            taken[key, default: 0] += 1
+            if let count = taken[key], count > 1 { key += " (\(count))" }
+            unit.key = key
+            return unit
+        }
     }
 
     /// The unit key of a text-bound annotation.

@@ -3,7 +3,8 @@
 public struct AdjudicationUnit: Sendable {
     /// mention, cue, claim or stance.
     public var kind: String
-    /// Identifies the unit across runs (kind and span, or speaker and target).
+    /// Identifies the unit across runs (kind and span, with the speakers when one span holds
+    /// several units; or speaker and target).
     public var key: String
     /// The sentence, for text-bound units.
     public var sentence: SentenceKey?
@@ -11,6 +12,8 @@ public struct AdjudicationUnit: Sendable {
     public var versions: [Record?]
     /// Each version's comparable attributes, as shown to the adjudicator (`form=direct speaker=Mark Rutte`).
     public var summaries: [String?]
+    /// The speaker cluster the versions were paired by (mentions and claims), if any.
+    var identity: Int? = nil
 
     /// True when every annotator has the unit with the same attributes.
     public var agreed: Bool {

@@ -1,5 +1,6 @@
 /// Writes adjudication decisions into the result session: each adopted version becomes an `add`
-/// event by the adjudicator, with the agreeing annotators in `sources`, speakers and targets
+/// event by the adjudicator, with the agreeing annotators in `sources` and the annotations it was
+/// taken from in its ``Origin`` (`adjudicated`, from session label and id), speakers and targets
 /// created on first use, references (speaker, mention, cue, evidence) mapped to the result's ids.
 /// A unit decided as none is recorded as a note, so a later run knows it was decided.
 public struct Adjudicator: Sendable {
@@ -16,15 +17,52 @@ public struct Adjudicator: Sendable {
 
     static let nonePrefix = "adjudicated: none — "
 
-    /// True when the result already holds a decision for `unit`.
+    /// The annotations of the inputs a unit's versions are: (session label, id) per version.
+    private func sources(of unit: AdjudicationUnit) -> Set<Origin.Source> {
+        var result = Set<Origin.Source>()
+        for (s, version) in unit.versions.enumerated() {
+            if let id = version?.id { result.insert(Origin.Source(session: plan.labels[s], id: id)) }
+        }
+        return result
+    }
+
+    /// True when the result already holds a decision for `unit`: a record taken from one of its
+    /// versions (by its origin), a note recording "none", or (results written before origins were
+    /// kept) a record without origin at the same span and with one of the versions' speakers.
     public func isDecided(_ unit: AdjudicationUnit, in state: AnnotationState) -> Bool {
         if state.notes.values.contains(where: { $0.text == Self.nonePrefix + unit.key }) { return true }
+        let versions = sources(of: unit)
+        func takenFrom(_ origin: Origin?) -> Bool { origin?.from?.contains { versions.contains($0) } ?? false }
         switch unit.kind {
         case "stance":
-            return state.stances.values.contains { stanceKey($0, in: state) == unit.key }
+            return state.stances.values.contains { takenFrom($0.origin) || ($0.origin == nil && stanceKey($0, in: state) == unit.key) }
+        case "mention":
+            return state.mentions.values.contains { takenFrom($0.origin) || ($0.origin == nil && sameSpanAndSpeaker(.mention($0), unit, in: state)) }
+        case "cue":
+            return state.cues.values.contains { takenFrom($0.origin) || ($0.origin == nil && sameSpanAndSpeaker(.cue($0), unit, in: state)) }
         default:
-            return state.allRecords.contains { record in
-                record.kind == unit.kind && record.anchor.map { AdjudicationPlan.unitKey(kind: unit.kind, anchor: $0) } == unit.key
+            return state.claims.values.contains { takenFrom($0.origin) || ($0.origin == nil && sameSpanAndSpeaker(.claim($0), unit, in: state)) }
+        }
+    }
+
+    /// A record of the result without origin matches a unit by span and, for mentions and claims,
+    /// by a speaker named as one of the versions' speakers.
+    private func sameSpanAndSpeaker(_ record: Record, _ unit: AdjudicationUnit, in state: AnnotationState) -> Bool {
+        guard let version = unit.versions.compactMap({ $0 }).first, let anchor = record.anchor, let other = version.anchor,
+            AdjudicationPlan.unitKey(kind: unit.kind, anchor: anchor) == AdjudicationPlan.unitKey(kind: unit.kind, anchor: other)
+        else { return false }
+        let speaker: String?
+        switch record {
+        case .mention(let m): speaker = m.speaker
+        case .claim(let c): speaker = c.speaker
+        default: return true
+        }
+        let name = speaker.flatMap { state.speakers[$0]?.name } ?? "(none)"
+        return unit.versions.indices.contains { s in
+            switch unit.versions[s] {
+            case .mention(let m)?: return plan.speakers.name(plan.speakers.cluster(session: s, speaker: m.speaker)) == name
+            case .claim(let c)?: return plan.speakers.name(plan.speakers.cluster(session: s, speaker: c.speaker)) == name
+            default: return false
             }
         }
     }
@@ -32,6 +70,18 @@ public struct Adjudicator: Sendable {
     private func stanceKey(_ stance: Stance, in state: AnnotationState) -> String {
         let speaker = state.speakers[stance.speaker]?.name ?? stance.speaker
         return "stance \(speaker) → \(AgreementCalculator.normalizedTarget(state.targets[stance.target]?.text ?? stance.target))"
+    }
+
+    /// Sets every status the annotators agree on (``AdjudicationPlan/agreedStatuses``) where the
+    /// result has none yet; statuses they differ on are left open. Returns how many were set.
+    @discardableResult
+    public func mergeStatuses(into session: inout Session, time: String) throws(AnnotationError) -> Int {
+        var count = 0
+        for (sentence, status) in plan.agreedStatuses where session.state.statuses[sentence] == nil {
+            try session.perform(.setStatus(sentence, status), time: time, annotator: adjudicator)
+            count += 1
+        }
+        return count
     }
 
     /// Applies a decision to `session` (no event for `.quit`).
@@ -62,13 +112,29 @@ public struct Adjudicator: Sendable {
 
     private func adopt(_ unit: AdjudicationUnit, index: Int, edits: [String: String], session: inout Session, time: String) throws(AnnotationError) {
         guard let record = unit.versions[index] else { return }
-        let sources = unit.agreeing(with: index).map { plan.annotators[$0] }
+        let agreeing = unit.agreeing(with: index)
+        let sources = agreeing.map { plan.annotators[$0] }
+        let origin = Origin(kind: .adjudicated, from: agreeing.compactMap { s in
+            unit.versions[s]?.id.map { Origin.Source(session: plan.labels[s], id: $0) }
+        })
         let state = plan.states[index]
+        let label = plan.labels[index]
         func flag(_ name: String, _ value: Bool) -> Bool { edits[name].map { $0 == "true" || $0 == "yes" } ?? value }
+        /// The result's record for a record of this version: the one taken from it, else (taken from
+        /// another annotator's version) the one of the same kind at the same span.
         func mapped(_ id: String?) -> String? {
             guard let id, let source = state.record(id: id), let anchor = source.anchor else { return nil }
+            let link = Origin.Source(session: label, id: id)
+            let candidates: [Record]
+            switch source {
+            case .mention: candidates = AnnotationState.sortedByID(session.state.mentions).map(Record.mention)
+            case .cue: candidates = AnnotationState.sortedByID(session.state.cues).map(Record.cue)
+            case .claim: candidates = AnnotationState.sortedByID(session.state.claims).map(Record.claim)
+            default: return nil
+            }
+            if let linked = candidates.first(where: { Self.origin(of: $0)?.from?.contains(link) ?? false }) { return linked.key.description }
             let key = AdjudicationPlan.unitKey(kind: source.kind, anchor: anchor)
-            return session.state.allRecords.first { $0.kind == source.kind && $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }?.key.description
+            return candidates.first { $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }?.key.description
         }
         let result: Record
         switch record {
@@ -78,11 +144,13 @@ public struct Adjudicator: Sendable {
             if let role = edits["role"] { m.role = role == "-" ? nil : role }
             m.annotator = adjudicator
             m.sources = sources
+            m.origin = origin
             result = .mention(m)
         case .cue(var q):
             q.id = session.state.nextID("Q")
             q.annotator = adjudicator
             q.sources = sources
+            q.origin = origin
             result = .cue(q)
         case .claim(var c):
             c.id = session.state.nextID("C")
@@ -94,6 +162,7 @@ public struct Adjudicator: Sendable {
             c.hedged = flag("hedged", c.hedged)
             c.annotator = adjudicator
             c.sources = sources
+            c.origin = origin
             result = .claim(c)
         case .stance(var p):
             p.id = session.state.nextID("P")
@@ -103,6 +172,7 @@ public struct Adjudicator: Sendable {
             if let label = edits["label"] { p.label = label }
             p.annotator = adjudicator
             p.sources = sources
+            p.origin = origin
             if session.state.stances.values.contains(where: { $0.speaker == p.speaker && $0.target == p.target }) { return }
             result = .stance(p)
         default:
@@ -111,21 +181,39 @@ public struct Adjudicator: Sendable {
         try session.perform(.add(result), time: time, annotator: adjudicator)
     }
 
+    /// The origin of a text-bound record.
+    private static func origin(of record: Record) -> Origin? {
+        switch record {
+        case .mention(let m): return m.origin
+        case .cue(let q): return q.origin
+        case .claim(let c): return c.origin
+        default: return nil
+        }
+    }
+
     /// The result's speaker for a source speaker: one per matched cluster, named as the first annotator
-    /// names it, with every other name and alias of the cluster as aliases.
+    /// names it, with every other name and alias of the cluster as aliases, and the cluster's speakers
+    /// in its origin. (A result written before origins were kept is searched by name.)
     private func ensureSpeaker(session s: Int, id: String, into session: inout Session, time: String) throws(AnnotationError) -> String {
         let cluster = plan.speakers.cluster(session: s, speaker: id)
         let name = plan.speakers.name(cluster)
-        if let existing = session.state.speakers.values.first(where: { $0.name == name }) { return existing.id }
+        let link = Origin.Source(session: plan.labels[s], id: id)
+        let speakers = AnnotationState.sortedByID(session.state.speakers)
+        if let existing = speakers.first(where: { $0.origin?.from?.contains(link) ?? false }) { return existing.id }
+        if let existing = speakers.first(where: { $0.origin == nil && $0.name == name }) { return existing.id }
         var aliases: [String] = []
         var kind = "person"
+        var from: [Origin.Source] = []
         for (index, state) in plan.states.enumerated() {
             for speaker in AnnotationState.sortedByID(state.speakers) where plan.speakers.cluster(session: index, speaker: speaker.id) == cluster {
                 if speaker.name == name { kind = speaker.kind }
+                from.append(Origin.Source(session: plan.labels[index], id: speaker.id))
                 for form in [speaker.name] + speaker.aliases where form != name && !aliases.contains(form) { aliases.append(form) }
             }
         }
-        let speaker = Speaker(id: session.state.nextID("S"), name: name, kind: kind, aliases: aliases, annotator: adjudicator)
+        let speaker = Speaker(
+            id: session.state.nextID("S"), name: name, kind: kind, aliases: aliases, annotator: adjudicator,
+            origin: Origin(kind: .adjudicated, from: from))
         try session.perform(.add(.speaker(speaker)), time: time, annotator: adjudicator)
         return speaker.id
     }
@@ -135,7 +223,13 @@ public struct Adjudicator: Sendable {
         if let existing = session.state.targets.values.first(where: { AgreementCalculator.normalizedTarget($0.text) == folded }) {
             return existing.id
         }
-        let target = Target(id: session.state.nextID("T"), text: text, annotator: adjudicator)
+        var from: [Origin.Source] = []
+        for (index, state) in plan.states.enumerated() {
+            for target in AnnotationState.sortedByID(state.targets) where AgreementCalculator.normalizedTarget(target.text) == folded {
+                from.append(Origin.Source(session: plan.labels[index], id: target.id))
+            }
+        }
+        let target = Target(id: session.state.nextID("T"), text: text, annotator: adjudicator, origin: Origin(kind: .adjudicated, from: from))
         try session.perform(.add(.target(target)), time: time, annotator: adjudicator)
         return target.id
     }

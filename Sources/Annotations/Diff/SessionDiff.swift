@@ -1,30 +1,91 @@
-/// The differences between two sessions of one corpus (two annotators, or a session and its
-/// reviewed version): annotations only in the first, only in the second, and changed.
+/// The differences between two sessions of one corpus (two annotators, a session and its reviewed
+/// version, or an annotator's session and an adjudicated one): annotations only in the first, only
+/// in the second, and changed.
 ///
-/// When one session descends from the other (``matchByID``) annotations are matched by id, so a
-/// moved span shows as changed. Otherwise they are matched by what they are: text-bound
-/// annotations by kind and exact span, speakers by ``SpeakerResolver`` key of name and aliases,
-/// targets by folded text, stances by matched speaker and target, statuses by sentence.
+/// Annotations are paired one to one, in this order: through their ``Origin`` (an annotation of one
+/// session whose `origin.from` names the other session's label and an id there, as adjudication
+/// writes it); by id when one session descends from the other with the same ids (``matchByID``,
+/// so a moved span shows as changed); otherwise by what they are: text-bound annotations by kind,
+/// exact span and speaker, then by kind and exact span; speakers by ``SpeakerClusters``, targets
+/// by folded text, stances by matched speaker and target, statuses by sentence.
 public struct SessionDiff: Sendable {
     /// Every difference, grouped by document and sentence (speakers, targets and stances last).
     public private(set) var entries: [SessionDiffEntry] = []
+    /// How many annotations were paired through their origin.
+    public private(set) var matchedThroughOrigin = 0
 
-    /// Compares `first` with `second`.
-    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool) {
-        let speakers = SpeakerClusters(states: [first, second])
+    /// Compares `first` with `second`; `labels` are the sessions' labels (file names without
+    /// `.json`) as origins name them.
+    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool, labels: (first: String, second: String)? = nil) {
+        let states = [first, second]
+        /// Pairs through origin: second's records naming first's (label, id), and the other way round.
+        func originPairs(_ a: [(id: String, origin: Origin?)], _ b: [(id: String, origin: Origin?)]) -> [(String, String)] {
+            guard let labels else { return [] }
+            let aIDs = Set(a.map(\.id)), bIDs = Set(b.map(\.id))
+            var pairs: [(String, String)] = []
+            var usedA = Set<String>(), usedB = Set<String>()
+            for record in b {
+                for source in record.origin?.from ?? [] where source.session == labels.first && aIDs.contains(source.id) {
+                    guard !usedA.contains(source.id), !usedB.contains(record.id) else { continue }
+                    pairs.append((source.id, record.id))
+                    usedA.insert(source.id)
+                    usedB.insert(record.id)
+                }
+            }
+            for record in a {
+                for source in record.origin?.from ?? [] where source.session == labels.second && bIDs.contains(source.id) {
+                    guard !usedA.contains(record.id), !usedB.contains(source.id) else { continue }
+                    pairs.append((record.id, source.id))
+                    usedA.insert(record.id)
+                    usedB.insert(source.id)
+                }
+            }
+            return pairs
+        }
+
+        // Speakers: first id → second id.
+        let firstSpeakers = AnnotationState.sortedByID(first.speakers), secondSpeakers = AnnotationState.sortedByID(second.speakers)
+        var speakerPair: [String: String] = [:], speakerPairBack: [String: String] = [:]
+        func pairSpeakers(_ x: String, _ y: String) {
+            guard speakerPair[x] == nil, speakerPairBack[y] == nil else { return }
+            speakerPair[x] = y
+            speakerPairBack[y] = x
+        }
+        let speakerOrigins = originPairs(firstSpeakers.map { ($0.id, $0.origin) }, secondSpeakers.map { ($0.id, $0.origin) })
+        for (x, y) in speakerOrigins { pairSpeakers(x, y) }
+        if matchByID {
+            for speaker in firstSpeakers where second.speakers[speaker.id] != nil { pairSpeakers(speaker.id, speaker.id) }
+        } else {
+            let clusters = SpeakerClusters(states: states)
+            for speaker in firstSpeakers {
+                guard let cluster = clusters.cluster(session: 0, speaker: speaker.id), let other = clusters.speaker(in: cluster, session: 1) else { continue }
+                pairSpeakers(speaker.id, other)
+            }
+        }
+        matchedThroughOrigin += speakerOrigins.count
         func speakerName(_ side: Int, _ id: String?) -> String {
             guard let id else { return "(none)" }
-            let state = side == 0 ? first : second
-            return state.speakers[id]?.name ?? id
+            return states[side].speakers[id]?.name ?? id
         }
+        /// A speaker as compared across the sessions: the first session's id (its counterpart's for the second).
         func speakerIdentity(_ side: Int, _ id: String?) -> String {
-            matchByID ? (id ?? "") : (speakers.cluster(session: side, speaker: id).map(String.init) ?? "")
+            guard let id else { return "" }
+            if side == 0 { return id }
+            return speakerPairBack[id] ?? "\u{1F}second " + id
         }
         func anchorText(_ state: AnnotationState, _ id: String?) -> String {
             guard let id, let record = state.record(id: id), let anchor = record.anchor else { return "(none)" }
             return "„\(anchor.text)“"
         }
         func spans(_ anchor: TextAnchor) -> String { anchor.segments.map { "\($0.start)-\($0.end)" }.joined(separator: ",") }
+        func origin(_ record: Record) -> Origin? {
+            switch record {
+            case .mention(let m): return m.origin
+            case .cue(let q): return q.origin
+            case .claim(let c): return c.origin
+            default: return nil
+            }
+        }
 
         // Text-bound annotations.
         for kind in ["mention", "cue", "claim"] {
@@ -36,7 +97,7 @@ public struct SessionDiff: Sendable {
                 }
             }
             func attributes(_ record: Record, side: Int) -> [(String, String, String)] {
-                let state = side == 0 ? first : second
+                let state = states[side]
                 var result: [(String, String, String)] = []
                 if let anchor = record.anchor { result.append(("span", spans(anchor), spans(anchor))) }
                 switch record {
@@ -55,22 +116,54 @@ public struct SessionDiff: Sendable {
                 }
                 return result
             }
-            let a = records(first), b = records(second)
-            func key(_ record: Record) -> String {
-                matchByID ? record.key.description : record.anchor.map { "\($0.document)@" + spans($0) } ?? record.key.description
+            func speakerKey(_ record: Record, side: Int) -> String {
+                switch record {
+                case .mention(let m): return speakerIdentity(side, m.speaker)
+                case .claim(let c): return speakerIdentity(side, c.speaker)
+                default: return ""
+                }
             }
-            var bByKey: [String: Record] = [:]
-            for record in b { bByKey[key(record)] = record }
-            var matched = Set<String>()
+            let a = records(first), b = records(second)
+            let aByID = Dictionary(a.map { ($0.key.description, $0) }, uniquingKeysWith: { x, _ in x })
+            let bByID = Dictionary(b.map { ($0.key.description, $0) }, uniquingKeysWith: { x, _ in x })
+            // Pairs, one to one: through origin, then by id or by span and speaker, then by span.
+            var pairs: [(Record, Record)] = []
+            var pairedA = Set<String>(), pairedB = Set<String>()
+            func pair(_ x: Record, _ y: Record) {
+                pairs.append((x, y))
+                pairedA.insert(x.key.description)
+                pairedB.insert(y.key.description)
+            }
+            let linked = originPairs(a.map { ($0.key.description, origin($0)) }, b.map { ($0.key.description, origin($0)) })
+            for (x, y) in linked {
+                if let left = aByID[x], let right = bByID[y] { pair(left, right) }
+            }
+            matchedThroughOrigin += linked.count
+            let keys: [(Record, Int) -> String] = matchByID
+                ? [{ record, _ in record.key.description }]
+                : [
+                    { record, side in record.anchor.map { "\($0.document)@" + spans($0) + "\u{1F}" + speakerKey(record, side: side) } ?? record.key.description },
+                    { record, _ in record.anchor.map { "\($0.document)@" + spans($0) } ?? record.key.description },
+                ]
+            for key in keys {
+                var waiting: [String: [Record]] = [:]
+                for record in b where !pairedB.contains(record.key.description) { waiting[key(record, 1), default: []].append(record) }
+                for record in a where !pairedA.contains(record.key.description) {
+                    let k = key(record, 0)
+                    guard var candidates = waiting[k], !candidates.isEmpty else { continue }
+                    pair(record, candidates.removeFirst())
+                    waiting[k] = candidates
+                }
+            }
+            let partner = Dictionary(pairs.map { ($0.0.key.description, $0.1) }, uniquingKeysWith: { x, _ in x })
             for record in a {
                 guard let anchor = record.anchor else { continue }
                 let sentence = SentenceKey(document: anchor.document, sentence: anchor.sentence)
                 let label = "„\(anchor.text)“"
-                guard let other = bByKey[key(record)] else {
+                guard let other = partner[record.key.description] else {
                     entries.append(SessionDiffEntry(side: .onlyFirst, kind: kind, sentence: sentence, label: label, ids: record.key.description))
                     continue
                 }
-                matched.insert(key(record))
                 let before = attributes(record, side: 0), after = attributes(other, side: 1)
                 var changes: [String] = []
                 for (x, y) in zip(before, after) where x.1 != y.1 { changes.append("\(x.0): \(x.2) → \(y.2)") }
@@ -79,7 +172,7 @@ public struct SessionDiff: Sendable {
                     entries.append(SessionDiffEntry(side: .changed, kind: kind, sentence: sentence, label: label, ids: ids, changes: changes))
                 }
             }
-            for record in b where !matched.contains(key(record)) {
+            for record in b where !pairedB.contains(record.key.description) {
                 guard let anchor = record.anchor else { continue }
                 entries.append(SessionDiffEntry(
                     side: .onlySecond, kind: kind, sentence: SentenceKey(document: anchor.document, sentence: anchor.sentence),
@@ -95,16 +188,11 @@ public struct SessionDiff: Sendable {
         }
 
         // Speakers.
-        let firstSpeakers = AnnotationState.sortedByID(first.speakers), secondSpeakers = AnnotationState.sortedByID(second.speakers)
-        func speakerKey(_ side: Int, _ speaker: Speaker) -> String { speakerIdentity(side, speaker.id) }
-        var matchedSpeakers = Set<String>()
         for speaker in firstSpeakers {
-            let k = speakerKey(0, speaker)
-            guard let other = secondSpeakers.first(where: { speakerKey(1, $0) == k }) else {
+            guard let otherID = speakerPair[speaker.id], let other = second.speakers[otherID] else {
                 entries.append(SessionDiffEntry(side: .onlyFirst, kind: "speaker", sentence: nil, label: speaker.name, ids: speaker.id))
                 continue
             }
-            matchedSpeakers.insert(k)
             var changes: [String] = []
             if speaker.name != other.name { changes.append("name: \(speaker.name) → \(other.name)") }
             if speaker.kind != other.kind { changes.append("kind: \(speaker.kind) → \(other.kind)") }
@@ -116,35 +204,45 @@ public struct SessionDiff: Sendable {
                 entries.append(SessionDiffEntry(side: .changed, kind: "speaker", sentence: nil, label: speaker.name, ids: ids, changes: changes))
             }
         }
-        for speaker in secondSpeakers where !matchedSpeakers.contains(speakerKey(1, speaker)) {
+        for speaker in secondSpeakers where speakerPairBack[speaker.id] == nil {
             entries.append(SessionDiffEntry(side: .onlySecond, kind: "speaker", sentence: nil, label: speaker.name, ids: speaker.id))
         }
 
         // Stances, by speaker and target text.
         func stanceKey(_ side: Int, _ stance: Stance) -> String {
-            let state = side == 0 ? first : second
+            let state = states[side]
             if matchByID { return stance.id }
             return speakerIdentity(side, stance.speaker) + "\u{1F}" + AgreementCalculator.normalizedTarget(state.targets[stance.target]?.text ?? stance.target)
         }
         func stanceLabel(_ side: Int, _ stance: Stance) -> String {
-            let state = side == 0 ? first : second
+            let state = states[side]
             return "\(speakerName(side, stance.speaker)) → \(state.targets[stance.target]?.text ?? stance.target)"
         }
-        let secondStances = AnnotationState.sortedByID(second.stances)
-        var matchedStances = Set<String>()
-        for stance in AnnotationState.sortedByID(first.stances) {
+        let firstStances = AnnotationState.sortedByID(first.stances), secondStances = AnnotationState.sortedByID(second.stances)
+        var stancePair: [String: Stance] = [:], pairedStances = Set<String>()
+        let stanceOrigins = originPairs(firstStances.map { ($0.id, $0.origin) }, secondStances.map { ($0.id, $0.origin) })
+        for (x, y) in stanceOrigins {
+            if let other = second.stances[y] { stancePair[x] = other; pairedStances.insert(y) }
+        }
+        matchedThroughOrigin += stanceOrigins.count
+        for stance in firstStances where stancePair[stance.id] == nil {
             let k = stanceKey(0, stance)
-            guard let other = secondStances.first(where: { stanceKey(1, $0) == k }) else {
+            if let other = secondStances.first(where: { !pairedStances.contains($0.id) && stanceKey(1, $0) == k }) {
+                stancePair[stance.id] = other
+                pairedStances.insert(other.id)
+            }
+        }
+        for stance in firstStances {
+            guard let other = stancePair[stance.id] else {
                 entries.append(SessionDiffEntry(side: .onlyFirst, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: stance.id))
                 continue
             }
-            matchedStances.insert(k)
             if stance.label != other.label {
                 let ids = stance.id == other.id ? stance.id : "\(stance.id) → \(other.id)"
                 entries.append(SessionDiffEntry(side: .changed, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: ids, changes: ["label: \(stance.label) → \(other.label)"]))
             }
         }
-        for stance in secondStances where !matchedStances.contains(stanceKey(1, stance)) {
+        for stance in secondStances where !pairedStances.contains(stance.id) {
             entries.append(SessionDiffEntry(side: .onlySecond, kind: "stance", sentence: nil, label: stanceLabel(1, stance), ids: stance.id))
         }
 

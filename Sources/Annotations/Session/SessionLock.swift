@@ -1,7 +1,8 @@
 import Foundation
 
-/// An exclusive, advisory lock on a session (`NAME.json.lock`) held for as long as a process has
-/// the session open for writing. The kernel releases it when the holder dies, so a lock left by a
+/// An exclusive, advisory lock on a session (`NAME.json.lock` beside the real file, symbolic links
+/// resolved) held for as long as a process has the session open for writing. Writers take it
+/// through ``LockedSessionFile``. The kernel releases it when the holder dies, so a lock left by a
 /// dead process is taken over; the file records who holds it (pid, host, since) for the message
 /// another process gets.
 public final class SessionLock {
@@ -11,12 +12,13 @@ public final class SessionLock {
     public let tookOverFrom: String?
     private var fd: Int32
 
-    /// The lock path for a session file.
+    /// The lock path for a session file (whose symbolic links are resolved already).
     public static func path(for sessionPath: String) -> String { sessionPath + ".lock" }
 
-    /// Takes the lock for `sessionPath`, or throws ``SessionError/locked(path:holder:)`` naming the holder.
+    /// Takes the lock for `sessionPath` (the lock of the file its links lead to), or throws
+    /// ``SessionError/locked(path:holder:)`` naming the holder.
     public init(sessionPath: String, now: String) throws(SessionError) {
-        path = Self.path(for: sessionPath)
+        path = Self.path(for: try LockedSessionFile.realPath(of: sessionPath))
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot create the lock file: \(AtomicFile.errnoText())") }
         let previous = Self.readHolder(fd)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A session open for writing: holds the lock, journals every acknowledged change (fsync before
+/// A session open for writing: holds the lock (see ``LockedSessionFile``), journals every acknowledged change (fsync before
 /// returning), and saves the JSON file atomically. After `kill -9` at any moment, reopening
 /// restores every acknowledged change from the file plus its journal.
 public final class SessionStore {
@@ -36,7 +36,7 @@ public final class SessionStore {
     /// event durable anyway, so this only bounds the journal's length).
     public var autosaveEvery = 50
 
-    private let lock: SessionLock
+    private let file: LockedSessionFile
     private let journal: SessionJournal
     private let writer: any FileWriting
     private var unsavedEvents = 0
@@ -52,26 +52,18 @@ public final class SessionStore {
     ) throws(SessionError) {
         self.path = path
         self.writer = writer
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: folder, reason: "cannot create the sessions folder: \(error.localizedDescription)")
-            }
-        }
         try SessionStore.refuseFolder(path)
-        lock = try SessionLock(sessionPath: path, now: now)
-        tookOverLockFrom = lock.tookOverFrom
-        let exists = FileManager.default.fileExists(atPath: path)
+        file = try LockedSessionFile(path: path, now: now)
+        tookOverLockFrom = file.tookOverLockFrom
+        let exists = file.exists
         var session = exists ? try SessionStore.load(path: path) : try makeNew()
         if session.id == nil {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator)
         }
-        let journalPath = SessionJournal.path(for: path)
+        let journalPath = SessionJournal.path(for: file.realPath)
         var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
-        try recovery.setAside(writer: writer, sessionPath: path)
+        try recovery.setAside(writer: writer, sessionPath: file.realPath)
         self.session = recovery.session
         self.recoveredEvents = recovery.recoveredEvents
         self.openingWarnings = recovery.warnings
@@ -99,7 +91,7 @@ public final class SessionStore {
 
     deinit {
         journal.close()
-        lock.release()
+        file.release()
     }
 
     /// Reads and replays a session file without locking it (for replay, export, validate).
@@ -156,7 +148,7 @@ public final class SessionStore {
 
     /// Writes the JSON file atomically and empties the journal.
     public func save() throws(SessionError) {
-        try AtomicFile.write(try SessionCodec.encode(session.file), to: path, with: writer)
+        try file.write(session.file, with: writer)
         try journal.reset(header: journalHeader)
         unsavedEvents = 0
     }
@@ -165,7 +157,7 @@ public final class SessionStore {
     public func close() throws(SessionError) {
         defer {
             journal.close()
-            lock.release()
+            file.release()
         }
         try save()
     }
