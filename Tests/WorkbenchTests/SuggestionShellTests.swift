@@ -255,3 +255,33 @@ struct SuggestionShellTests {
         try shell.store.close()
     }
 }
+
+@Suite("Suggestion outcomes per rule in stats")
+struct SuggestionStatsTests {
+    @Test("stats counts accepted, rejected and corrected proposals per rule; undone ones do not count")
+    func outcomes() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        _ = shell.handle("goto 2")
+        _ = shell.handle("y")              // test.quote-then-said: C1
+        _ = shell.handle("goto 3")
+        _ = shell.handle("y")              // test.pair-demanded: C2, C3
+        _ = shell.handle("edit C2 form indirect")
+        _ = shell.handle("delete M3")      // C3 loses its mention: corrected
+        _ = shell.handle("goto 2:2")
+        _ = shell.handle("x")              // test.quote-then-said rejected
+        _ = shell.handle("goto 2:2")
+        _ = shell.handle("suggest on")
+        let file = shell.store.session.file
+        let stats = try SessionStats(file: file)
+        #expect(stats.suggestions["test.quote-then-said"] == SuggestionOutcome(accepted: 1, rejected: 1, corrected: 0))
+        #expect(stats.suggestions["test.pair-demanded"] == SuggestionOutcome(accepted: 2, rejected: 0, corrected: 2))
+        _ = shell.handle("undo")           // the rejection
+        _ = shell.handle("undo")           // the deletion
+        let after = try SessionStats(file: shell.store.session.file)
+        #expect(after.suggestions["test.quote-then-said"] == SuggestionOutcome(accepted: 1, rejected: 0, corrected: 0))
+        #expect(after.suggestions["test.pair-demanded"] == SuggestionOutcome(accepted: 2, rejected: 0, corrected: 1))
+        #expect(after.suggestions["test.pair-demanded"]?.correctionRate == 0.5)
+        try shell.store.close()
+    }
+}
