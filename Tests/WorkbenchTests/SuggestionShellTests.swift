@@ -234,6 +234,10 @@ struct SuggestionShellTests {
         var shell = try fixture.shell()
         let none = shell.handle("y")
         #expect(none.rejected && Self.text(none).contains("this sentence has no pending proposals to accept; 'ns' goes to the next sentence with proposals"))
+        // 'aa' and 'xx' on a sentence without proposals are no mistakes (scripts send them everywhere).
+        let quietAll = shell.handle("aa")
+        #expect(!quietAll.rejected && Self.text(quietAll).contains("no pending proposals in this sentence; nothing to accept"))
+        #expect(!shell.handle("xx").rejected)
         _ = shell.handle("goto 2")
         let letter = shell.handle("y z")
         #expect(letter.rejected && Self.text(letter).contains("there is no proposal z here; this sentence has a"), "\(Self.text(letter))")

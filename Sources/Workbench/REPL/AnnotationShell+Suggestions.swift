@@ -125,9 +125,13 @@ extension AnnotationShell {
 
     /// `accept [LETTER|all] [by SPEAKER] [form FORM] [claim SPAN]` and its aliases `y` and `aa`.
     mutating func accept(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
-        let pending = try pendingOrExplain(verb: "accept")
         var rest = arguments
         let wantsAll = forcedAll || rest.first?.text.lowercased() == "all"
+        // 'accept all' on a sentence without proposals is not a mistake: a script may send it to every sentence.
+        if wantsAll, store.session.settings.suggest, pendingProposals().isEmpty, rest.count == (forcedAll ? 0 : 1) {
+            return [StyledLine("no pending proposals in this sentence; nothing to accept", .dim)]
+        }
+        let pending = try pendingOrExplain(verb: "accept")
         if wantsAll {
             if !forcedAll { rest.removeFirst() }
             guard rest.isEmpty else {
@@ -143,6 +147,11 @@ extension AnnotationShell {
 
     /// `reject [LETTER|all]` and its aliases `x` and `xx`.
     mutating func reject(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
+        if forcedAll || arguments.first?.text.lowercased() == "all", store.session.settings.suggest, pendingProposals().isEmpty,
+            arguments.count == (forcedAll ? 0 : 1)
+        {
+            return [StyledLine("no pending proposals in this sentence; nothing to reject", .dim)]
+        }
         let pending = try pendingOrExplain(verb: "reject")
         var rest = arguments
         let chosen: [AttributionSuggestion]
