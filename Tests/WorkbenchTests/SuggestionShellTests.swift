@@ -251,6 +251,8 @@ struct SuggestionShellTests {
         #expect(all.rejected && Self.text(all).contains("'accept all' takes no adjustments"))
         let form = shell.handle("accept a form shouted")
         #expect(form.rejected && Self.text(form).contains("is not a claim form"))
+        let suggest = shell.handle("suggest maybe")
+        #expect(suggest.rejected && Self.text(suggest).contains("usage: suggest off|on"))
         // Nothing was made by the refused commands.
         #expect(shell.state.recordCount == 0)
         // The letter n stays the alias of next.
@@ -286,6 +288,55 @@ struct SuggestionStatsTests {
         #expect(after.suggestions["test.quote-then-said"] == SuggestionOutcome(accepted: 1, rejected: 0, corrected: 0))
         #expect(after.suggestions["test.pair-demanded"] == SuggestionOutcome(accepted: 2, rejected: 0, corrected: 1))
         #expect(after.suggestions["test.pair-demanded"]?.correctionRate == 0.5)
+        try shell.store.close()
+    }
+}
+
+/// Fixed proposals for sentence 2 of the fixture's first document: a good one, one whose claim
+/// overlaps it, and one whose speaker span runs over a sentence end (cannot be anchored).
+struct AwkwardSource: ProposalSource {
+    func proposals(for document: SegmentedDocument) -> [AttributionSuggestion] {
+        guard document.document.id == "d1" else { return [] }
+        let scalars = Array(document.document.text.unicodeScalars)
+        func span(_ text: String) -> [SpanSegment] {
+            let needle = Array(text.unicodeScalars)
+            for start in 0...(scalars.count - needle.count) where Array(scalars[start..<start + needle.count]) == needle {
+                return [SpanSegment(start: start, end: start + needle.count)]
+            }
+            return []
+        }
+        return [
+            AttributionSuggestion(documentID: "d1", sentence: 1, speakers: [span("Ulrich Müller")], cue: span("sagte"), claim: span("Die Lage ist ernst"), form: .direct, confidence: 0.9, rule: "good"),
+            AttributionSuggestion(documentID: "d1", sentence: 1, speakers: [], cue: [], claim: span("Lage ist"), form: .reported, confidence: 0.2, rule: "overlapping"),
+            AttributionSuggestion(documentID: "d1", sentence: 1, speakers: [span("Müller. Frankreich")], cue: [], claim: span("🇪🇺“"), form: .mixed, confidence: 0.1, rule: "crossing"),
+        ]
+    }
+}
+
+@Suite("accept all with awkward proposals")
+struct AcceptAllPartialTests {
+    @Test("aa skips a proposal overlapping one just accepted, reports one that cannot be anchored, and is one undo")
+    func partial() throws {
+        let fixture = try SuggestionShellFixture()
+        let corpus = SuggestionShellFixture.corpus
+        let store = try SessionStore(path: fixture.path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        var shell = AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { AwkwardSource() })
+        _ = shell.handle("goto 2")
+        #expect(shell.pendingProposals().count == 3)
+        let response = shell.handle("aa")
+        let text = SuggestionShellTests.text(response)
+        #expect(!response.rejected, "\(text)")
+        #expect(text.contains("accepted a): "))
+        #expect(text.contains("skipped b): its claim overlaps one just accepted"))
+        #expect(text.contains("could not accept c): "), "\(text)")
+        #expect(shell.state.claims.count == 1 && shell.state.claims["C1"]?.origin?.rule == "good")
+        _ = shell.handle("undo")
+        #expect(shell.state.recordCount == 0)
+        #expect(shell.state.redoStack.count == 4)
         try shell.store.close()
     }
 }
