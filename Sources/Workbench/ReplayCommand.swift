@@ -115,7 +115,20 @@ struct ReplayCommand: ParsableCommand {
             for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
-        print("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents")
+        // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
+        var textNote = "; text checked against the corpus"
+        let file: SessionFile
+        do { file = try SessionCodec.decode(data, path: session) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        if let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+            let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
+            if !problems.isEmpty {
+                for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
+                throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
+            }
+        } else {
+            textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
+        }
+        print("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
         // Nothing is left to save or restore: leave without taking the decoded session apart piece by
         // piece (for a million events that is a noticeable part of the run); the system frees it at once.
         fflush(nil)

@@ -85,6 +85,23 @@ struct SessionJournalRecoveryTests {
         #expect(reopened.openingWarnings.contains { $0.contains("torn byte") })
     }
 
+    @Test("A complete line that is not an entry refuses opening, naming the line, and leaves the journal alone")
+    func damagedLine() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+        }
+        try append("not json at all\n", toJournalOf: path)
+        let before = journalBytes(path)
+        #expect {
+            _ = try openStore(path)
+        } throws: { error in
+            "\(error)".contains(".journal:3: damaged journal line")
+        }
+        #expect(journalBytes(path) == before)
+    }
+
     @Test("A failed append on a full disk leaves the journal as it was and says the disk is full")
     func fullDiskAppend() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

@@ -92,6 +92,7 @@ public struct SessionFile: Sendable, Codable {
     /// overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
         if storedRecordsAgree(with: state) { return [] }
+        let twice = recordsStoredTwice
         var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
         var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
         var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
@@ -136,7 +137,26 @@ public struct SessionFile: Sendable, Codable {
         Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
         Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
         Self.compare(storedRejections, state.rejections, RecordKey.rejection, { .rejection($1) }, into: &differences)
-        return differences.sorted()
+        return (differences + twice).sorted()
+    }
+
+    /// One line per record stored more than once (the log never makes one twice; a file that lists
+    /// one twice was changed by hand or damaged).
+    public var recordsStoredTwice: [String] {
+        var seen = Set<RecordKey>()
+        var twice: [String] = []
+        func check(_ key: RecordKey) {
+            if !seen.insert(key).inserted { twice.append("\(key) (\(key.kind)) is stored twice") }
+        }
+        for speaker in speakers { check(.speaker(speaker.id)) }
+        for target in targets { check(.target(target.id)) }
+        for record in annotations { check(record.key) }
+        for stance in stances { check(.stance(stance.id)) }
+        for value in notes { check(.note(value.id)) }
+        for entry in statuses where entry.status != .open { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
+        for review in reviews { check(.review(review.annotation)) }
+        for rejection in rejections ?? [] { check(.rejection(rejection.id)) }
+        return twice
     }
 
     /// True when the stored annotations are exactly the state's records, checked without building

@@ -40,6 +40,8 @@ public final class SessionStore {
     private let journal: SessionJournal
     private let writer: any FileWriting
     private var unsavedEvents = 0
+    /// How many times the file was saved (a ``Mark`` from before a save cannot be rewound to).
+    private var saves = 0
 
     /// Opens the session at `path` for writing, creating it with `makeNew()` when the file does not exist.
     /// A corrupt or foreign file throws and is never overwritten. The journal beside it is checked
@@ -149,6 +151,7 @@ public final class SessionStore {
     /// Writes the JSON file atomically and empties the journal.
     public func save() throws(SessionError) {
         try file.write(session.file, with: writer)
+        saves += 1
         try journal.reset(header: journalHeader)
         unsavedEvents = 0
     }
@@ -160,6 +163,39 @@ public final class SessionStore {
             file.release()
         }
         try save()
+    }
+
+    /// Where a command began: the journal's length and the log's, for ``rewind(to:)``.
+    public struct Mark: Sendable, Hashable {
+        fileprivate var journalSize: Int
+        fileprivate var events: Int
+        fileprivate var saves: Int
+    }
+
+    /// The point to rewind to if the command about to run must be taken back without a trace.
+    public func mark() -> Mark {
+        Mark(journalSize: journal.size, events: session.events.count, saves: saves)
+    }
+
+    /// Takes back every event since `mark` without journaling anything: the journal is cut back to
+    /// where it was and the state rebuilt from the log. For a refused command whose rollback cannot
+    /// be journaled (a full disk). False when the session was saved since `mark` (then nothing changes).
+    @discardableResult
+    public func rewind(to mark: Mark) -> Bool {
+        guard mark.saves == saves, mark.events <= session.events.count, mark.journalSize <= journal.size else { return false }
+        guard (try? journal.cut(to: mark.journalSize)) != nil else { return false }
+        let events = Array(session.events.prefix(mark.events))
+        guard let replayed = try? AnnotationState.replaying(events, schema: session.schema) else { return false }
+        unsavedEvents = max(0, unsavedEvents - (session.events.count - mark.events))
+        session = Session(rebuilding: session, state: replayed, events: events)
+        return true
+    }
+
+    /// Releases the lock without saving (the file stays exactly as it was read, e.g. when the
+    /// session is refused after opening); the store must not be used afterwards.
+    public func abandon() {
+        journal.close()
+        file.release()
     }
 
     private func rollBackLastEvent() {

@@ -72,6 +72,15 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
+        // The same checks against the text as `validate` and `replay --verify`; a session that fails
+        // them is not opened (and not rewritten).
+        let textProblems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: store.session, path: path)
+        if !textProblems.isEmpty {
+            store.abandon()
+            for problem in textProblems.prefix(20) { StandardError.write(TerminalText.sanitize(problem)) }
+            throw CLIFailure(TerminalText.sanitize(
+                "\(path): \(textProblems.count) annotation(s) or status(es) do not fit the corpus text; the session is not opened and the file is left untouched (run 'workbench validate \(path)' for the list)"))
+        }
         for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
             StandardError.write("warning: " + warning)
         }

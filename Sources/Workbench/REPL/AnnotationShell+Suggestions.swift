@@ -255,7 +255,9 @@ extension AnnotationShell {
                 lines.append(StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success))
                 accepted += 1
             } catch {
-                rollBack(to: before)
+                guard rollBack(to: before) else {
+                    throw .storage("proposal \(letter) could not be taken back (is the disk full?), so the whole command was taken back")
+                }
                 lines.append(StyledLine("could not accept \(letter)): " + TerminalText.sanitize(error.description), .warning))
             }
         }

@@ -30,6 +30,9 @@ struct AnnotationShell {
     /// The `seq` of the first event of the command being handled (its events' command group, kept
     /// in the log so `undo` takes back whole commands after reopening too).
     var commandGroup: Int?
+    /// Where the command being handled began, to take it back without a trace when its rollback
+    /// cannot be journaled (a full disk).
+    var commandMark: SessionStore.Mark?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
     var defersAutosave = false
@@ -93,6 +96,7 @@ struct AnnotationShell {
         }
         eventsThisCommand = 0
         commandGroup = nil
+        commandMark = store.mark()
         do {
             let response = try dispatch(line)
             finishCommand()
@@ -214,14 +218,22 @@ struct AnnotationShell {
     }
 
     /// Takes back the events of the current command after its first `count` (in the command's own
-    /// group, so the model reads them as a rollback).
-    mutating func rollBack(to count: Int) {
+    /// group, so the model reads them as a rollback). False when the rollback could not be journaled
+    /// and the whole command was cut off the journal instead (then the command made nothing).
+    @discardableResult
+    mutating func rollBack(to count: Int) -> Bool {
         while eventsThisCommand > count {
             if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
                 progressCount.record(event, in: state)
+            } else if let commandMark, store.rewind(to: commandMark) {
+                // The rollback could not be journaled: the command's events are cut off the journal instead.
+                progressCount = ProgressCount(state: state, corpus: corpus)
+                eventsThisCommand = 0
+                return count == 0
             }
             eventsThisCommand -= 1
         }
+        return true
     }
 
     /// Moves to a sentence and records the cursor.
@@ -271,7 +283,7 @@ struct AnnotationShell {
         do {
             try store.save()
         } catch {
-            throw .storage(error.description)
+            throw .saveFailed(error.description)
         }
         return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
     }
