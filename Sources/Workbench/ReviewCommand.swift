@@ -74,9 +74,8 @@ struct ReviewCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// An absolute path with symbolic links resolved, to tell whether two paths name one file.
+    /// An absolute path with symbolic links resolved (as the session lock resolves it), to tell whether two paths name one file.
     private static func resolved(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+        (try? LockedSessionFile.canonicalPath(of: path)) ?? path
     }
 }

@@ -53,4 +53,19 @@ struct SpeakerClustersTests {
             .filter { $0 == clusters.cluster(session: 1, speaker: "S1") }
         #expect(matched.count == 1)
     }
+
+    @Test("agree: a claim attributed to two different speakers who share an alias is an attribution disagreement")
+    func agreeKeepsSpeakersSharingAnAliasApart() throws {
+        func session(_ annotator: String, attributedTo speaker: String) throws -> Session {
+            var f = AgreementFixture(annotator)
+            try f.add(.speaker(Speaker(id: "S1", name: "Vereinigte Staaten", aliases: ["Die"])))
+            try f.add(.speaker(Speaker(id: "S2", name: "Bundesregierung", aliases: ["Die"])))
+            try f.add(.claim(Claim(id: "C1", anchor: try f.anchor("Wir müssen handeln."), speaker: speaker)))
+            return f.session
+        }
+        let report = try AgreementReport(annotators: ["anna", "ben"], sessions: [session("anna", attributedTo: "S1"), session("ben", attributedTo: "S2")])
+        let attribution = try #require(report.measures.first { $0.layer == "attribution" && $0.scope == "anna/ben" })
+        #expect(attribution.value == 0)
+        #expect(report.unmatchedSpeakers.isEmpty)
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A session open for writing: holds the lock (see ``LockedSessionFile``), journals every acknowledged change (fsync before
+/// A session open for writing: holds the lock, journals every acknowledged change (fsync before
 /// returning), and saves the JSON file atomically. After `kill -9` at any moment, reopening
 /// restores every acknowledged change from the file plus its journal.
 public final class SessionStore {

@@ -53,6 +53,7 @@ public struct SessionValidator: Sendable {
             problems += file.recordsStoredTwice.map { "\(path): \($0)" }
         }
         problems += referenceProblems(file, path: path)
+        problems += evidenceSpeakerProblems(file, path: path)
         if let corpus = corpus(file) {
             problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
@@ -93,6 +94,27 @@ public struct SessionValidator: Sendable {
             }
             for claim in stance.evidence where !ids.contains(claim) {
                 problems.append("\(path): at $.stances[\(index)]: evidence \(claim) does not exist")
+            }
+        }
+        return problems
+    }
+}
+
+extension SessionValidator {
+    /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
+    /// its own speaker stands, never of someone else's stance.
+    func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
+        var claims: [String: Claim] = [:]
+        for case .claim(let claim) in file.annotations { claims[claim.id] = claim }
+        let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func named(_ id: String) -> String { names[id].map { "\(id) \($0)" } ?? id }
+        var problems: [String] = []
+        for (index, stance) in file.stances.enumerated() {
+            for id in stance.evidence {
+                guard let speaker = claims[id]?.speaker, speaker != stance.speaker else { continue }
+                problems.append(
+                    "\(path): at $.stances[\(index)]: evidence \(id) of \(stance.id) is a claim by \(named(speaker)), not by the stance's speaker \(named(stance.speaker)); "
+                        + "remove it (edit \(stance.id) evidence …) or attribute the claim to \(stance.speaker)")
             }
         }
         return problems

@@ -7,10 +7,10 @@ extension AnnotationShell {
         guard let key = RecordKey.forID(id), state.record(key) != nil else {
             throw .rejected("there is no annotation \(TerminalText.sanitize(String(id.prefix(20)))); 'list' shows this sentence's ids")
         }
-        let event = try perform(.delete(id))
-        let touched = state.undoStack.last.map { change in change.entries.map { $0.key.description } } ?? [id]
-        _ = event
-        return [StyledLine("deleted " + touched.joined(separator: ", "), .success)] + currentLine()
+        _ = try perform(.delete(id))
+        // Records removed and records kept but changed (a stance losing evidence) are told apart.
+        let summary = state.undoStack.last?.summary ?? "deleted \(id)"
+        return [StyledLine(summary, .success)] + currentLine()
     }
 
     mutating func edit(_ arguments: [CommandWord], line: String) throws(CommandError) -> [StyledLine] {

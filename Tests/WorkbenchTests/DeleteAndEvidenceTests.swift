@@ -1,0 +1,50 @@
+import Annotations
+import Foundation
+import Testing
+
+/// A delete says what it removed and what it only changed; validate reports a stance whose
+/// evidence is another speaker's claim.
+@Suite("delete reports and stance evidence")
+struct DeleteAndEvidenceTests {
+    static let setup = [
+        "goto 1:10",
+        "speaker \"Sergiy Kyslytsya\"",
+        "cue \"fügte\",\"hinzu\"",
+        "claim \"im November mit der direkten Teilnahme\" form indirect",
+        "target add Nordkorea kämpft mit",
+        "stance S1 T1 favor evidence C1",
+    ]
+
+    @Test("delete C1 says C1 was deleted and P1 changed (its evidence), not that P1 was deleted")
+    func deleteSaysWhatHappened() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "d"], commands: Self.setup + ["delete C1", "delete M1", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("deleted C1; changed P1 (evidence C1 removed)\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("deleted C1, P1"))
+        let session = try SessionStore.load(path: workspace.folder.appendingPathComponent("sessions/d.json").path)
+        #expect(session.state.stances["P1"]?.evidence == [])
+        #expect(session.state.claims["C1"] == nil)
+    }
+
+    @Test("validate reports a stance whose evidence is a claim by another speaker")
+    func evidenceByAnotherSpeaker() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let made = try workspace.run(["annotate", "--session", "v"], commands: Self.setup.dropLast() + [
+            "goto 1:11",
+            "speaker \"US-Verteidigungsminister Lloyd Austin\"",
+            "stance S2 T1 against evidence C1",
+            "stance S1 T1 favor evidence C1",
+            "quit",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let result = try workspace.run(["validate", "sessions/v.json"], commands: [])
+        #expect(result.status != 0, "\(result.stdout)")
+        #expect(result.stderr.contains(
+            "sessions/v.json: at $.stances[0]: evidence C1 of P1 is a claim by S1 Sergiy Kyslytsya, not by the stance's speaker S2 Lloyd Austin"),
+            "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}
