@@ -25,6 +25,8 @@ struct AnnotationShell {
     private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
+    /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
+    var interruptRequested: () -> Bool = { false }
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
     /// The `seq` of the first event of the command being handled (its events' command group, kept
