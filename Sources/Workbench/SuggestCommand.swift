@@ -11,7 +11,7 @@ struct SuggestCommand: ParsableCommand {
             With --format text: one block per proposal (sentence, speaker, cue, claim, form, confidence, rule). \
             With --format jsonl: one object per proposal with document, sentence, speaker, cue, claim, addressee \
             (lists of [start, end] Unicode-scalar offsets into the normalised document text, end-exclusive), \
-            frame, form, confidence, rule. With --session: proposals whose claim the session already holds are \
+            frame, form, confidence, rule. With --session: proposals whose claim the session already holds, or that it rejected, are \
             left out, and speakers are matched against the session's speakers and aliases.
             """
     )
@@ -47,7 +47,8 @@ struct SuggestCommand: ParsableCommand {
             var proposals = suggester.suggestions(for: segmented)
             if let known {
                 let held = known.claims[document.id] ?? []
-                proposals.removeAll { held.contains($0.claim) }
+                let rejected = known.rejected[document.id] ?? []
+                proposals.removeAll { held.contains($0.claim) || rejected.contains([$0.claim, $0.cue]) }
             }
             guard !proposals.isEmpty else { continue }
             let view = SuggestionTextView(document: document)
@@ -64,9 +65,11 @@ struct SuggestCommand: ParsableCommand {
         output.flush()
     }
 
-    /// What a session already holds: claim spans per document, and its speakers.
+    /// What a session already holds: claim spans per document, rejected proposals (claim and cue
+    /// spans) per document, and its speakers.
     struct KnownAnnotations {
         var claims: [String: Set<[SpanSegment]>] = [:]
+        var rejected: [String: Set<[[SpanSegment]]>] = [:]
         var speakers: [Speaker] = []
     }
 
@@ -90,6 +93,9 @@ struct SuggestCommand: ParsableCommand {
         var known = KnownAnnotations()
         for claim in loaded.state.claims.values {
             known.claims[claim.anchor.document, default: []].insert(claim.anchor.segments)
+        }
+        for rejection in loaded.state.rejections.values {
+            known.rejected[rejection.document, default: []].insert([rejection.claimSegments, rejection.cueSegments])
         }
         known.speakers = loaded.state.speakers.values.sorted { $0.id < $1.id }
         return known

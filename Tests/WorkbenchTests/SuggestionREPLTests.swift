@@ -53,6 +53,11 @@ struct SuggestionREPLTests {
         #expect(first.stdout.contains("accepted a): new speaker S1 Vassili Nebenzia, M1 of S1, Q1 cue „versicherte“, C1 claim by S1"), "\(first.stdout)")
         #expect(first.stdout.contains("error: this sentence has no pending proposals to accept; 'ns' goes to the next sentence with proposals"))
         #expect(first.stderr.contains("4 command(s) were rejected"))
+        // workbench suggest --session leaves out what the session accepted or rejected.
+        let all = try workspace.run(["suggest", "seeds", "--format", "jsonl"], commands: [])
+        let left = try workspace.run(["suggest", "seeds", "--format", "jsonl", "--session", "s"], commands: [])
+        #expect(all.status == 0 && left.status == 0, "\(all.stderr) \(left.stderr)")
+        #expect(all.stdout.split(separator: "\n").count == left.stdout.split(separator: "\n").count + 2)
         let session = try workspace.session("s")
         let rejections = try #require(session["rejections"] as? [[String: Any]])
         #expect(rejections.count == 1 && rejections.first?["rule"] as? String != nil)
