@@ -340,3 +340,21 @@ struct AcceptAllPartialTests {
         try shell.store.close()
     }
 }
+
+@Suite("completion of the suggestion commands")
+struct SuggestionCompletionTests {
+    @Test("TAB completes the new commands and their keywords; letters never complete to commands")
+    func completion() {
+        let provider = CompletionProvider()
+        #expect(provider.candidates(line: "sugg", cursor: 4) == ["suggest"])
+        #expect(provider.candidates(line: "suggest o", cursor: 9) == ["on", "off"])
+        #expect(provider.candidates(line: "accept b f", cursor: 10) == ["form"])
+        #expect(provider.candidates(line: "y b c", cursor: 5) == ["claim"])
+        #expect(provider.candidates(line: "reject a", cursor: 8) == ["all"])
+        #expect(provider.candidates(line: "accept b form ind", cursor: 17) == ["indirect"])
+        #expect(CommandCatalog.spec(for: "y")?.name == "accept" && CommandCatalog.spec(for: "x")?.name == "reject")
+        #expect(CommandCatalog.spec(for: "b") == nil && CommandCatalog.spec(for: "c") == nil)
+        #expect(CommandCatalog.spec(for: "n")?.name == "next" && CommandCatalog.spec(for: "d")?.name == "done")
+        #expect(Set(CommandCatalog.allWords).count == CommandCatalog.allWords.count, "no name or alias is used twice")
+    }
+}
