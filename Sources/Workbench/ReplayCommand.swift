@@ -160,6 +160,7 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         cut.cursor = file.cursor
+        cut.settings = file.settings ?? SessionSettings()
         do {
             try target.write(cut.file)
         } catch {
