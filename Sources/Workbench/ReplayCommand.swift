@@ -116,10 +116,12 @@ struct ReplayCommand: ParsableCommand {
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
+        // The file is decoded again only when there is a corpus to check it against.
         var textNote = "; text checked against the corpus"
-        let file: SessionFile
-        do { file = try SessionCodec.decode(data, path: session) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
-        if let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+        let chosen = corpus.isEmpty ? (SessionCodec.recordedCorpus(in: data)?.paths ?? []) : corpus
+        let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        let file = loadable ? try? SessionCodec.decode(data, path: session) : nil
+        if let file, let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
                 for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
