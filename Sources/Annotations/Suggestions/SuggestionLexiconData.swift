@@ -359,5 +359,10 @@ enum SuggestionLexiconData {
         zunächst
         außerdem
         überraschend
+        bis
+        bisher
+        erneut
+        wieder
+        relativierend
         """#
 }

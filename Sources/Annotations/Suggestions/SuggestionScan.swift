@@ -44,6 +44,10 @@ struct SuggestionScan {
         "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
     ]
     static let genitiveDeterminers: Set<String> = ["des", "der", "eines", "einer", "dieses", "dieser", "seines", "seiner", "ihres", "ihrer"]
+    static let adverbialSubordinators: Set<String> = [
+        "und", "aber", "sondern", "oder", "weil", "da", "als", "wenn", "nachdem", "bevor", "obwohl", "um", "während", "bis", "seit",
+        "sodass", "damit", "indem", "ohne", "statt", "wobei", "falls", "sofern", "zumal",
+    ]
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
@@ -390,6 +394,16 @@ struct SuggestionScan {
                 form: form, confidence: 0.75, rule: "indirect.verb-clause"))
             return
         }
+        // A speech verb with nothing but adverbials before its comma: the comma clause is the message
+        // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false), let first = claim.first,
+            !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
+            adverbialsOnly(from: after, to: first - 1)
+        {
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
+            return
+        }
         if verb.reports, !speaker.isEmpty, words[finite].lower != verb.lemma || finite > start {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
@@ -425,6 +439,14 @@ struct SuggestionScan {
         guard word.kind == .word, !word.capitalized else { return false }
         let afterNoun = index > 0 && (words[index - 1].capitalized || Self.pronouns.contains(words[index - 1].lower))
         return VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: afterNoun)
+    }
+
+    /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
+    /// starting with an adverb or preposition), so that no object stands between cue and comma.
+    func adverbialsOnly(from start: Int, to comma: Int) -> Bool {
+        guard start < comma else { return true }
+        guard comma < words.count, words[comma].text == "," else { return false }
+        return lexicon.stopwords.contains(words[start].lower)
     }
 
     /// Drops the sentence's final punctuation (and a closing bracket) from a claim.
@@ -549,6 +571,11 @@ struct SuggestionScan {
             while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
+                if let cut = phrase.dropFirst().firstIndex(where: {
+                    lexicon.stopwords.contains(words[$0].lower) && !(words[$0].lower == "von" && $0 + 1 < head && words[$0 + 1].capitalized)
+                }) {
+                    phrase = Array(phrase[..<cut])
+                }
                 while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
                     lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
                 {
@@ -594,6 +621,13 @@ struct SuggestionScan {
         while position < sentence.upperBound, phrase.count < 14 {
             let word = words[position]
             if phrase.isEmpty, Self.pronouns.contains(word.lower), word.lower != "man" { return [position] }
+            // A quoted name ("die Nachrichtenagentur „Sana“") or a bracketed abbreviation ("( CDU )").
+            if word.kind == .quote || word.text == "(", let close = closing(of: position, within: sentence.upperBound) {
+                guard word.text == "(" ? !phrase.isEmpty : true else { break }
+                phrase += Array(position...close)
+                position = close + 1
+                continue
+            }
             let isWord = word.kind == .word || (word.kind == .number && !phrase.isEmpty)
             guard isWord else { break }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
@@ -639,6 +673,20 @@ struct SuggestionScan {
         return phrase
     }
 
+    /// The closing quote mark or bracket of an opening one at `open`, at most eight words on.
+    func closing(of open: Int, within upper: Int) -> Int? {
+        let text = words[open].text
+        let closers: Set<String> = text == "(" ? [")"] : (Self.closers[text] ?? [])
+        guard !closers.isEmpty else { return nil }
+        var position = open + 1
+        while position < min(upper, open + 10) {
+            if closers.contains(words[position].text) { return position > open + 1 ? position : nil }
+            if words[position].kind == .punctuation, words[position].text != "-", words[position].text != "." { return nil }
+            position += 1
+        }
+        return nil
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -647,6 +695,14 @@ struct SuggestionScan {
             let word = words[position]
             if word.kind == .punctuation || word.kind == .quote { break }
             if lexicon.stopwords.contains(word.lower), !["von"].contains(word.lower) { break }
+            if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                // Only an adjective (before a noun or another adjective) continues the phrase.
+                let next = position + 1 <= end ? words[position + 1] : nil
+                let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
+                guard adjectiveEnding, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
+                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
+                else { break }
+            }
             position -= 1
         }
         let phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation }
