@@ -8,12 +8,13 @@ enum SuggestionLexiconData {
         # Strong or irregular verbs give their own stems; everything else is derived by the weak rules:
         #   pres=  third person singular present (wirft)   past= first/third singular past (warf)
         #   part=  past participle without the particle (geworfen)
+        #   prep=  a preposition that belongs to the cue when it follows in the clause (bezeichnete … als)
         # Flags: report  the verb also names a speech act with a plain object ("X kritisierte die Entscheidung")
         #        addr    a dative or accusative object is the addressee ("warf Washington vor")
         #        nodass  the verb does not take a dass/comma clause as its message
         sagen
         fragen
-        sprechen pres=spricht past=sprach part=gesprochen report
+        sprechen pres=spricht past=sprach part=gesprochen report prep=von
         erklären
         mit|teilen addr
         hinzu|fügen
@@ -44,7 +45,7 @@ enum SuggestionLexiconData {
         fordern report
         verlangen report
         auf|fordern addr
-        warnen report
+        warnen report prep=vor
         kritisieren report
         loben report
         verurteilen report
@@ -63,7 +64,7 @@ enum SuggestionLexiconData {
         hoffen
         befürchten
         fürchten
-        rechnen
+        rechnen prep=mit
         erwarten
         schätzen
         annehmen
@@ -73,33 +74,33 @@ enum SuggestionLexiconData {
         erwidern
         kommentieren
         mahnen
-        drohen
+        drohen prep=mit
         versprechen pres=verspricht past=versprach part=versprochen
         beteuern
-        erinnern
+        erinnern prep=an
         verkünden report
         rufen past=rief part=gerufen
         klagen
         argumentieren
         begründen
         informieren addr
-        bezeichnen
-        nennen past=nannte part=genannt
+        bezeichnen prep=als
+        nennen past=nannte part=genannt prep=als
         ab|lehnen report
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst
         denken past=dachte part=gedacht
-        bitten past=bat part=gebeten
+        bitten past=bat part=gebeten prep=um
         beschließen past=beschloss part=beschlossen
         entscheiden past=entschied part=entschieden
-        verweisen past=verwies part=verwiesen
+        verweisen past=verwies part=verwiesen prep=auf
         mutmaßen
         prognostizieren
         vorher|sagen
         aus|sagen
         bestätigen
-        protestieren report
-        appellieren
+        protestieren report prep=gegen
+        appellieren prep=an
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

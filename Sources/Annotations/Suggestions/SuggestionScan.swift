@@ -260,6 +260,9 @@ struct SuggestionScan {
             var rule = ""
             if lower == "laut" || lower == "gemäß" {
                 source = nounPhrase(from: index + 1)
+                if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
+                    source = [index + 1]  // "laut taz", "laut ndr.de"
+                }
                 cue = [index]
                 rule = "indirect.laut"
             } else if lower == "zufolge" {
@@ -267,6 +270,16 @@ struct SuggestionScan {
                 source = nounPhraseBackward(from: index - 1, limit: start)
                 cue = [index]
                 rule = "indirect.zufolge"
+            } else if (lower == "demnach" || lower == "danach") && index == range.lowerBound, let previous = proposals.last,
+                let last = previous.claim.max(), sentence - words[last].sentence <= 2, sentence > words[last].sentence
+            {
+                // "Demnach …": the source is the one of the attribution just before.
+                let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
+                if claim.count >= 3 {
+                    add(Proposal(speakers: previous.speakers, cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5,
+                        rule: "indirect.demnach"))
+                }
+                continue
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
@@ -369,7 +382,13 @@ struct SuggestionScan {
         if start < finite, Self.complementizers.contains(words[start].lower) || ["der", "die", "das"].contains(words[start].lower) && start > range.lowerBound {
             return
         }
-        let speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        if speaker.isEmpty, start == finite, start > range.lowerBound, words[start - 1].text == ",",
+            let apposition = appositionSubject(from: range.lowerBound, to: start - 1)
+        {
+            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
+            speaker = apposition
+        }
         let speakers = splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
@@ -404,7 +423,7 @@ struct SuggestionScan {
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
             return
         }
-        if verb.reports, !speaker.isEmpty, words[finite].lower != verb.lemma || finite > start {
+        if verb.reports, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -439,6 +458,27 @@ struct SuggestionScan {
         guard word.kind == .word, !word.capitalized else { return false }
         let afterNoun = index > 0 && (words[index - 1].capitalized || Self.pronouns.contains(words[index - 1].lower))
         return VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: afterNoun)
+    }
+
+    /// A subject with an apposition before a cue that follows a comma: every word from the
+    /// sentence start to the comma is part of a name phrase, with at most one inner comma.
+    func appositionSubject(from start: Int, to comma: Int) -> [Int]? {
+        guard comma - start >= 1, comma - start <= 16, isPhraseStart(start) else { return nil }
+        var commas = 0
+        for index in start..<comma {
+            let word = words[index]
+            if word.text == "," { commas += 1; continue }
+            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" { continue }
+            guard word.kind == .word || word.kind == .number else { return nil }
+            if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
+            {
+                continue
+            }
+            return nil
+        }
+        return commas == 1 ? Array(start..<comma) : nil
     }
 
     /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
@@ -512,7 +552,10 @@ struct SuggestionScan {
         guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
         let sentence = sentenceRanges[word.sentence]
         if word.capitalized, index != sentence.lowerBound { return nil }
-        for candidate in forms.sorted(by: { ($0.form.kind == .participle ? 0 : 1) < ($1.form.kind == .participle ? 0 : 1) }) {
+        // A separated particle found in the clause wins ("forderte … auf" over "forderte"), then a
+        // participle with its auxiliary, then the plain finite form.
+        let ordered = forms.sorted { rank($0) < rank($1) }
+        for candidate in ordered {
             var cue = [index]
             if candidate.form.needsParticle {
                 guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
@@ -525,6 +568,17 @@ struct SuggestionScan {
                 }
                 guard let found else { continue }
                 cue.append(found)
+                if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
+                    cue.append(found - 1)
+                }
+            }
+            if let preposition = lexicon.verbs[candidate.verb].preposition {
+                let limit = min(sentence.upperBound, index + 12)
+                var position = index + 1
+                while position < limit, words[position].kind == .word || words[position].kind == .number {
+                    if words[position].lower == preposition { cue.append(position); break }
+                    position += 1
+                }
             }
             if candidate.form.kind == .infinitive { continue }
             if candidate.form.kind == .participle {
@@ -551,6 +605,11 @@ struct SuggestionScan {
             return (cue.sorted(), candidate.verb)
         }
         return nil
+    }
+
+    func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
+        if form.form.needsParticle { return 0 }
+        return form.form.kind == .participle ? 1 : 2
     }
 
     /// The first word after the finite part of a cue, where a speaker after the verb begins.
