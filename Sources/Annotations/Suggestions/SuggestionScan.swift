@@ -22,6 +22,8 @@ struct SuggestionScan {
         var form: AttributionForm
         var confidence: Double
         var rule: String
+        /// The speaker is the one of the nearest attribution before (filled in by `inheritSpeakers`).
+        var inheritsSpeaker = false
     }
 
     /// Longest sentence (in tokens) the clause rules look into; longer "sentences" are not prose.
@@ -98,6 +100,7 @@ struct SuggestionScan {
             reportingVerbs(in: sentence)
         }
         freeIndirect()
+        inheritSpeakers()
         linkPronouns()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
@@ -239,11 +242,7 @@ struct SuggestionScan {
             guard wordCount >= 6 else { return }
             proposal.rule = "direct.quote-previous-speaker"
             proposal.confidence = 0.4
-            if let previous = proposals.last, let lastClaim = previous.claim.max(),
-                words[open].sentence - words[lastClaim].sentence <= 3
-            {
-                proposal.speakers = previous.speakers
-            }
+            proposal.inheritsSpeaker = true
         }
         if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
         add(proposal)
@@ -270,14 +269,13 @@ struct SuggestionScan {
                 source = nounPhraseBackward(from: index - 1, limit: start)
                 cue = [index]
                 rule = "indirect.zufolge"
-            } else if (lower == "demnach" || lower == "danach") && index == range.lowerBound, let previous = proposals.last,
-                let last = previous.claim.max(), sentence - words[last].sentence <= 2, sentence > words[last].sentence
-            {
+            } else if (lower == "demnach" || lower == "danach") && index == range.lowerBound, sentence > 0 {
                 // "Demnach …": the source is the one of the attribution just before.
                 let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
                 if claim.count >= 3 {
-                    add(Proposal(speakers: previous.speakers, cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5,
-                        rule: "indirect.demnach"))
+                    var proposal = Proposal(cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5, rule: "indirect.demnach")
+                    proposal.inheritsSpeaker = true
+                    add(proposal)
                 }
                 continue
             } else if lower == "nach", index + 1 < range.upperBound {
@@ -360,7 +358,11 @@ struct SuggestionScan {
         let start = clauseStart(before: finite, sentence: sentence)
         // "wie X mitteilte, …"
         if words[start].lower == "wie", start < finite {
-            let speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            var speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
+            if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
+                speaker = Array(speaker[..<cut])
+            }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {
@@ -520,12 +522,33 @@ struct SuggestionScan {
             guard probe.contains(where: { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }),
                 !probe.contains(where: { claimed[$0] })
             else { continue }
-            let source = proposals[previous]
-            let proposal = Proposal(speakers: source.speakers, antecedent: source.antecedent, claim: Array(range), form: .freeIndirect,
-                confidence: 0.5, rule: "free-indirect.subjunctive-continuation")
+            var proposal = Proposal(claim: Array(range), form: .freeIndirect, confidence: 0.5, rule: "free-indirect.subjunctive-continuation")
+            proposal.inheritsSpeaker = true
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence
+        }
+    }
+
+    /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
+    /// speech) take the speaker of the nearest attribution before them, at most five sentences back.
+    mutating func inheritSpeakers() {
+        let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
+        var lastSpeakers: [[Int]] = []
+        var lastAntecedent: [Int] = []
+        var lastSentence = -10
+        for index in order {
+            let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
+            if proposals[index].inheritsSpeaker {
+                if sentence - lastSentence <= 5, !lastSpeakers.isEmpty {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                }
+            } else if !proposals[index].speakers.isEmpty {
+                lastSpeakers = proposals[index].speakers
+                lastAntecedent = proposals[index].antecedent
+                lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
+            }
         }
     }
 
@@ -687,8 +710,15 @@ struct SuggestionScan {
                 position = close + 1
                 continue
             }
-            let isWord = word.kind == .word || (word.kind == .number && !phrase.isEmpty)
-            guard isWord else { break }
+            guard word.kind == .word else { break }
+            if let last = phrase.last, words[last].capitalized, ["in", "aus"].contains(word.lower), position + 2 <= sentence.upperBound,
+                position + 1 < sentence.upperBound, words[position + 1].capitalized, looksLikeCommonNoun(words[last].lower),
+                position + 2 == sentence.upperBound || words[position + 2].kind != .word
+            {
+                phrase += [position, position + 1]  // "Ein Regierungssprecher in Berlin"
+                position += 2
+                continue
+            }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
@@ -702,6 +732,8 @@ struct SuggestionScan {
             {
                 phrase.append(position)
             } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                phrase.last.map { Self.determiners.contains(words[$0].lower) || !words[$0].capitalized } ?? true,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
                 ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
                 lexicon.verbForms[word.lower] == nil
             {
@@ -746,6 +778,13 @@ struct SuggestionScan {
         return nil
     }
 
+    /// Whether a lowercased capitalised word looks like a common noun (by its ending) rather than a name.
+    func looksLikeCommonNoun(_ word: String) -> Bool {
+        if lexicon.isTitle(word) || lexicon.isInstitution(word) { return true }
+        return ["ung", "heit", "keit", "schaft", "ion", "tät", "ium", "amt", "rat", "er", "en", "e", "ei", "nis", "ur", "ik", "ie", "te", "ten", "ter"]
+            .contains { word.hasSuffix($0) }
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -753,12 +792,14 @@ struct SuggestionScan {
         while position >= limit {
             let word = words[position]
             if word.kind == .punctuation || word.kind == .quote { break }
-            if lexicon.stopwords.contains(word.lower), !["von"].contains(word.lower) { break }
+            if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
             if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
                 // Only an adjective (before a noun or another adjective) continues the phrase.
                 let next = position + 1 <= end ? words[position + 1] : nil
                 let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
-                guard adjectiveEnding, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
+                let before = position > limit ? words[position - 1] : nil
+                let opensPhrase = before.map { Self.determiners.contains($0.lower) || lexicon.stopwords.contains($0.lower) || $0.kind != .word } ?? true
+                guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
                     !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
                 else { break }
             }
