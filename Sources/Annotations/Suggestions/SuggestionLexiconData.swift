@@ -101,6 +101,23 @@ enum SuggestionLexiconData {
         bestätigen
         protestieren report prep=gegen
         appellieren prep=an
+        konstatieren
+        attackieren prep=als
+        raten pres=rät past=riet part=geraten prep=zu
+        skandieren
+        halten pres=hält past=hielt part=gehalten prep=für
+        loben prep=als
+        beschreiben past=beschrieb part=beschrieben prep=als
+        preisen past=pries part=gepriesen prep=als
+        verteidigen
+        bekennen past=bekannte part=bekannt
+        zweifeln
+        bezweifeln
+        vermelden
+        bilanzieren
+        resümieren
+        twittern
+        posten
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

@@ -50,6 +50,10 @@ struct SuggestionScan {
         "und", "aber", "sondern", "oder", "weil", "da", "als", "wenn", "nachdem", "bevor", "obwohl", "um", "während", "bis", "seit",
         "sodass", "damit", "indem", "ohne", "statt", "wobei", "falls", "sofern", "zumal",
     ]
+    static let modals: Set<String> = [
+        "musste", "mussten", "muss", "müsse", "will", "wollte", "wollten", "wolle", "kann", "konnte", "könne", "soll", "sollte",
+        "solle", "möchte", "darf", "durfte",
+    ]
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
@@ -225,12 +229,17 @@ struct SuggestionScan {
                 }
             }
         }
-        let looksLikeName = wordCount < 4 && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
+        let before = open > 0 ? words[open - 1] : nil
+        let looksLikeName = wordCount < 4 && (before.map { Self.determiners.contains($0.lower) || ($0.capitalized && $0.kind == .word) } ?? true)
+            && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
-            if let verb = (lower..<open).first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+            let upper = min(range.upperBound, close + Self.window)
+            let candidates = Array(lower..<open) + Array((close + 1)..<max(close + 1, upper))
+            if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.partial-quote"
@@ -619,6 +628,14 @@ struct SuggestionScan {
                 }
                 guard let auxiliary else { continue }
                 if auxiliary < index { cue.insert(auxiliary, at: 0) }
+            }
+            // A modal before a verb at the end of its clause ("musste … einräumen").
+            if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {
+                var position = index - 1
+                while position >= max(sentence.lowerBound, index - 10), words[position].kind == .word {
+                    if Self.modals.contains(words[position].lower) { cue.append(position); break }
+                    position -= 1
+                }
             }
             // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
             for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
