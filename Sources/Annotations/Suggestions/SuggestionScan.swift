@@ -526,7 +526,7 @@ struct SuggestionScan {
                 continue
             }
             let range = sentenceRanges[sentence]
-            guard previous >= 0, sentence - previousSentence <= 2, range.count >= 4, range.count <= Self.longestSentence else { continue }
+            guard previous >= 0, sentence - previousSentence <= 3, range.count >= 4, range.count <= Self.longestSentence else { continue }
             let probe = range.prefix(Self.window)
             guard probe.contains(where: { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }),
                 !probe.contains(where: { claimed[$0] })
