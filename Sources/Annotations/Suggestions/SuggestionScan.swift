@@ -85,12 +85,19 @@ struct SuggestionScan {
                 words.append(
                     Word(
                         text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
-                        sentence: sentenceRanges.count, capitalized: first.map { $0.properties.isUppercase } ?? false))
+                        sentence: sentenceRanges.count, capitalized: Self.isCapitalized(token)))
             }
             sentenceRanges.append(lower..<words.count)
         }
         insideQuote = Array(repeating: false, count: words.count)
         claimed = Array(repeating: false, count: words.count)
+    }
+
+    /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").
+    static func isCapitalized(_ token: Token) -> Bool {
+        guard let first = token.text.unicodeScalars.first else { return false }
+        if first.properties.isUppercase { return true }
+        return token.kind == .word && first.properties.numericType != nil && token.text.contains("-")
     }
 
     // MARK: Running
@@ -307,7 +314,7 @@ struct SuggestionScan {
             var claim: [Int] = []
             for word in range where !removed.contains(word) {
                 if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
-                if words[word].text == ",", word == lowest - 1 || word == highest + 1 { continue }
+                if words[word].text == "," || words[word].text == "–", word == lowest - 1 || word == highest + 1 { continue }
                 claim.append(word)
             }
             guard claim.count >= 3 else { continue }
@@ -400,13 +407,23 @@ struct SuggestionScan {
             // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
             speaker = apposition
         }
+        let speakerAfterVerb = (speaker.min() ?? -1) > finite
         let speakers = splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        let addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        var addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
+            ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
+        {
+            // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
+            let phrase = nounPhrase(from: finite + 1)
+            if let last = phrase.last, last + 1 < range.upperBound, words[last + 1].text == "," || cue.words.contains(last + 1) {
+                addressee = phrase
+            }
+        }
         // Preposed message: "…, sagte er."
-        if start == finite, start > range.lowerBound, words[start - 1].text == ",", !speaker.isEmpty {
+        if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {
             let claim = Array(range.lowerBound..<(start - 1))
             let lastClause = clauseStart(before: start - 1, sentence: sentence)
             let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
@@ -703,7 +720,7 @@ struct SuggestionScan {
         var position = index
         while position > lower {
             let previous = words[position - 1]
-            if previous.kind == .quote || [",", ":", ";", "(", ")", "–"].contains(previous.text) { break }
+            if previous.kind == .quote || [",", ":", ";", "(", ")"].contains(previous.text) { break }
             position -= 1
         }
         return position
@@ -808,6 +825,7 @@ struct SuggestionScan {
         var position = end
         while position >= limit {
             let word = words[position]
+            if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
             if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
             if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
@@ -822,7 +840,8 @@ struct SuggestionScan {
             }
             position -= 1
         }
-        let phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation }
+        var phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation || words[$0].text == "–" }
+        while let last = phrase.last, words[last].text == "–" { phrase.removeLast() }
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
     }
 
