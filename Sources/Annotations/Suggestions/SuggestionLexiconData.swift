@@ -118,6 +118,8 @@ enum SuggestionLexiconData {
         resümieren
         twittern
         posten
+        aus|gehen pres=geht past=ging part=gegangen
+        hervor|gehen pres=geht past=ging part=gegangen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
@@ -169,6 +171,29 @@ enum SuggestionLexiconData {
         Willen
         Vorstellung
         Vorstellungen
+        Berechnungen
+        Auskunft
+        Dokument
+        Veröffentlichung
+        Vorhersage
+        Ankündigung
+        Erkenntnisstand
+        Bekunden
+        Gesetzesentwurf
+        Quellenlage
+        Erfahrungen
+        Nachricht
+        Nachrichten
+        Hinweis
+        Medien
+        Zeitungsberichten
+        Agenturberichten
+        Augenzeugen
+        Zeugenaussagen
+        Prognose
+        Prognosen
+        Mitteilungen
+        Auskünften
         """#
     static let titles = #"""
         # Titles, offices and roles that open or head a speaker's name; a compound ending in one counts too
