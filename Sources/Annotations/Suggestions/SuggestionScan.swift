@@ -73,6 +73,8 @@ struct SuggestionScan {
     var quotePairs: [(open: Int, close: Int)] = []
     var insideQuote: [Bool] = []
     var claimed: [Bool] = []
+    var claimOwner: [Int] = []
+    var claimBounds: [(low: Int, high: Int, count: Int)] = []
     var proposals: [Proposal] = []
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
@@ -91,6 +93,7 @@ struct SuggestionScan {
         }
         insideQuote = Array(repeating: false, count: words.count)
         claimed = Array(repeating: false, count: words.count)
+        claimOwner = Array(repeating: -1, count: words.count)
     }
 
     /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").
@@ -143,12 +146,22 @@ struct SuggestionScan {
         return result
     }
 
-    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one.
+    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one; a
+    /// claim that lies wholly inside the new one (a partial quote in indirect speech) does not count.
     mutating func add(_ proposal: Proposal) {
-        guard !proposal.claim.isEmpty else { return }
-        let taken = proposal.claim.filter { claimed[$0] }.count
+        guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
+        let taken = proposal.claim.filter { index in
+            let owner = claimOwner[index]
+            guard owner >= 0 else { return false }
+            let other = claimBounds[owner]
+            return !(other.low >= low && other.high <= high && other.count < proposal.claim.count)
+        }.count
         guard taken * 2 <= proposal.claim.count else { return }
-        for index in proposal.claim { claimed[index] = true }
+        for index in proposal.claim {
+            claimed[index] = true
+            claimOwner[index] = proposals.count
+        }
+        claimBounds.append((low, high, proposal.claim.count))
         proposals.append(proposal)
     }
 
@@ -427,7 +440,7 @@ struct SuggestionScan {
             let claim = Array(range.lowerBound..<(start - 1))
             let lastClause = clauseStart(before: start - 1, sentence: sentence)
             let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
-            if claim.count >= 3, !relative, !claim.contains(where: { insideQuote[$0] }) {
+            if claim.count >= 3, !relative, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
                 let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
