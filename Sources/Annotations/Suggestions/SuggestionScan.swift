@@ -298,7 +298,7 @@ struct SuggestionScan {
                 source = nounPhraseBackward(from: index - 1, limit: start)
                 cue = [index]
                 rule = "indirect.zufolge"
-            } else if (lower == "demnach" || lower == "danach") && index == range.lowerBound, sentence > 0 {
+            } else if lower == "demnach" && index == range.lowerBound, sentence > 0 {
                 // "Demnach …": the source is the one of the attribution just before.
                 let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
                 if claim.count >= 3 {
@@ -464,7 +464,8 @@ struct SuggestionScan {
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
             return
         }
-        if verb.reports, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
+        let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
+        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
