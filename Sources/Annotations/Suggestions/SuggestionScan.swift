@@ -327,7 +327,7 @@ struct SuggestionScan {
             var claim: [Int] = []
             for word in range where !removed.contains(word) {
                 if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
-                if words[word].text == "," || words[word].text == "–", word == lowest - 1 || word == highest + 1 { continue }
+                if words[word].text == "," || words[word].text == "–", word >= lowest - 1 && word <= highest + 1 { continue }
                 claim.append(word)
             }
             guard claim.count >= 3 else { continue }
@@ -440,7 +440,9 @@ struct SuggestionScan {
             let claim = Array(range.lowerBound..<(start - 1))
             let lastClause = clauseStart(before: start - 1, sentence: sentence)
             let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
-            if claim.count >= 3, !relative, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
+            // A quote right before the comma is the direct rule's ("„…“, sagte er").
+            let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
+            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
                 let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
