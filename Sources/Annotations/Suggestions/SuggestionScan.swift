@@ -114,6 +114,7 @@ struct SuggestionScan {
             reportingVerbs(in: sentence)
         }
         freeIndirect()
+        nestQuotes()
         inheritSpeakers()
         linkPronouns()
         return proposals.map(suggestion).sorted {
@@ -883,10 +884,37 @@ struct SuggestionScan {
         return [left, right]
     }
 
-    /// SpkAtt's frame: the words of the cue's sentence that are not the claim.
+    /// SpkAtt's frame: the words of the cue's sentence that are neither the claim nor the
+    /// sentence's final punctuation.
     func frame(cue: [Int], claim: [Int]) -> [Int] {
         guard let first = cue.first else { return [] }
         let claimed = Set(claim)
-        return sentenceRanges[words[first].sentence].filter { !claimed.contains($0) }
+        let range = sentenceRanges[words[first].sentence]
+        let end = trimmedEnd(Array(range), sentence: words[first].sentence).last.map { $0 + 1 } ?? range.lowerBound
+        return (range.lowerBound..<end).filter { !claimed.contains($0) }
+    }
+
+    /// A quote inside another proposal's claim shares that proposal's frame, cue and speakers
+    /// ("Er nannte die Pläne „unausgegoren“": the partial quote is said with the same words).
+    mutating func nestQuotes() {
+        // Non-direct proposals by the sentence of their claim's start, so the search stays local.
+        var bySentence: [Int: [Int]] = [:]
+        for index in proposals.indices where proposals[index].form != .direct {
+            bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
+        }
+        for index in proposals.indices where proposals[index].form == .direct {
+            let bounds = claimBounds[index]
+            let sentence = words[bounds.low].sentence
+            let nearby = (max(0, sentence - 3)...sentence).flatMap { bySentence[$0] ?? [] }
+            guard let outer = nearby.first(where: { other in
+                claimBounds[other].low <= bounds.low
+                    && claimBounds[other].high >= bounds.high && claimBounds[other].count > bounds.count
+            }) else { continue }
+            proposals[index].frame = proposals[outer].frame
+            if !proposals[outer].cue.isEmpty {
+                proposals[index].cue = proposals[outer].cue
+                proposals[index].speakers = proposals[outer].speakers
+            }
+        }
     }
 }
