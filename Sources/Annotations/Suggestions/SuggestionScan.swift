@@ -83,7 +83,6 @@ struct SuggestionScan {
         for sentence in document.sentences {
             let lower = words.count
             for token in sentence.tokens {
-                let first = token.text.unicodeScalars.first
                 words.append(
                     Word(
                         text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
@@ -783,7 +782,7 @@ struct SuggestionScan {
             {
                 phrase.append(position)
             } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
-                phrase.last.map { Self.determiners.contains(words[$0].lower) || !words[$0].capitalized } ?? true,
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized }) ?? true,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
                 ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
                 lexicon.verbForms[word.lower] == nil
