@@ -63,7 +63,7 @@ struct SuggestionScan {
     ]
     static let leadingConjunctions: Set<String> = ["und", "aber", "doch", "denn", "oder", "sondern"]
     static let closers: [String: Set<String>] = [
-        "„": ["“", "”", "\""], "»": ["«"], "«": ["»"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
+        "„": ["“", "”", "\"", "«", "»"], "»": ["«", "“"], "«": ["»", "“"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
     ]
 
     let documentID: String
