@@ -713,7 +713,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
-                if phrase.count <= 15, !phrase.contains(where: { words[$0].kind == .quote }) { return phrase }
+                if phrase.count <= 15 { return phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
@@ -736,7 +736,15 @@ struct SuggestionScan {
         var position = index
         while position > lower {
             let previous = words[position - 1]
-            if previous.kind == .quote || [",", ":", ";", "(", ")"].contains(previous.text) { break }
+            if previous.kind == .quote || previous.text == ")" {
+                // Step over a short quoted name or bracket ("die Zeitung „The Guardian“", "( WHO )").
+                if let open = opening(before: position - 1, lower: lower) {
+                    position = open
+                    continue
+                }
+                break
+            }
+            if [",", ":", ";", "(", ")"].contains(previous.text) { break }
             position -= 1
         }
         return position
@@ -812,6 +820,21 @@ struct SuggestionScan {
             }
         }
         return phrase
+    }
+
+    /// The opening quote mark or bracket of a closing one at `close`, at most eight words back,
+    /// when the two enclose a short name.
+    func opening(before close: Int, lower: Int) -> Int? {
+        var position = close - 1
+        while position >= max(lower, close - 9) {
+            let word = words[position]
+            if word.kind == .quote || word.text == "(" {
+                return closing(of: position, within: close + 1) == close ? position : nil
+            }
+            if word.kind == .punctuation, word.text != "-", word.text != "." { return nil }
+            position -= 1
+        }
+        return nil
     }
 
     /// The closing quote mark or bracket of an opening one at `open`, at most eight words on.
