@@ -559,13 +559,18 @@ struct SuggestionScan {
                 continue
             }
             let range = sentenceRanges[sentence]
-            guard previous >= 0, sentence - previousSentence <= 3, range.count >= 4, range.count <= Self.longestSentence else { continue }
+            guard range.count >= 4, range.count <= Self.longestSentence else { continue }
+            let continues = previous >= 0 && sentence - previousSentence <= 3
             let probe = range.prefix(Self.window)
-            guard probe.contains(where: { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }),
-                !probe.contains(where: { claimed[$0] })
-            else { continue }
-            var proposal = Proposal(claim: Array(range), form: .freeIndirect, confidence: 0.5, rule: "free-indirect.subjunctive-continuation")
-            proposal.inheritsSpeaker = true
+            // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
+            // verb near the start (a rumour needs no named source).
+            let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+            let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
+            guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }) else { continue }
+            var proposal = Proposal(
+                claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
+                rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
+            proposal.inheritsSpeaker = continues
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence

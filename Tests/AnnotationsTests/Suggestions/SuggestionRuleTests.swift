@@ -227,3 +227,17 @@ import Testing
         #expect(probe.cue(probe.proposal(claiming: "Zahlen")) == "musste einräumen")
     }
 }
+
+@Suite struct SuggestionHearsayTests {
+    @Test func hearsaySollIsFreeIndirectWithoutASource() {
+        let probe = SuggestionProbe("Der Verdächtige soll drei Menschen bedroht haben.")
+        let proposal = probe.proposals.first
+        #expect(proposal?.form == .freeIndirect)
+        #expect(proposal?.rule == "free-indirect.hearsay")
+        #expect(proposal?.speakers.isEmpty == true)
+    }
+
+    @Test func subjunctiveWithoutAnEarlierAttributionIsNoProposal() {
+        #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
+    }
+}
