@@ -10,6 +10,8 @@ public struct SuggestionLexicon: Sendable {
         var reports: Bool
         /// Takes an addressee object ("warf Washington vor").
         var takesAddressee: Bool
+        /// A preposition that belongs to the cue ("warnte … vor", "bezeichnete … als").
+        var preposition: String?
     }
 
     /// A form of a reporting verb found in text.
@@ -51,7 +53,8 @@ public struct SuggestionLexicon: Sendable {
             let particle = parts.count == 2 ? parts[0] : nil
             let infinitive = parts.last ?? lemmaField
             let verb = Verb(
-                lemma: parts.joined(), particle: particle, reports: flags.contains("report"), takesAddressee: flags.contains("addr"))
+                lemma: parts.joined(), particle: particle, reports: flags.contains("report"), takesAddressee: flags.contains("addr"),
+                preposition: options["prep"])
             let index = verbs.count
             verbs.append(verb)
             for (text, form) in VerbMorphology.forms(

@@ -8,12 +8,13 @@ enum SuggestionLexiconData {
         # Strong or irregular verbs give their own stems; everything else is derived by the weak rules:
         #   pres=  third person singular present (wirft)   past= first/third singular past (warf)
         #   part=  past participle without the particle (geworfen)
+        #   prep=  a preposition that belongs to the cue when it follows in the clause (bezeichnete … als)
         # Flags: report  the verb also names a speech act with a plain object ("X kritisierte die Entscheidung")
         #        addr    a dative or accusative object is the addressee ("warf Washington vor")
         #        nodass  the verb does not take a dass/comma clause as its message
         sagen
         fragen
-        sprechen pres=spricht past=sprach part=gesprochen report
+        sprechen pres=spricht past=sprach part=gesprochen report prep=von
         erklären
         mit|teilen addr
         hinzu|fügen
@@ -44,7 +45,7 @@ enum SuggestionLexiconData {
         fordern report
         verlangen report
         auf|fordern addr
-        warnen report
+        warnen report prep=vor
         kritisieren report
         loben report
         verurteilen report
@@ -63,7 +64,7 @@ enum SuggestionLexiconData {
         hoffen
         befürchten
         fürchten
-        rechnen
+        rechnen prep=mit
         erwarten
         schätzen
         annehmen
@@ -73,33 +74,52 @@ enum SuggestionLexiconData {
         erwidern
         kommentieren
         mahnen
-        drohen
+        drohen prep=mit
         versprechen pres=verspricht past=versprach part=versprochen
         beteuern
-        erinnern
+        erinnern prep=an
         verkünden report
         rufen past=rief part=gerufen
         klagen
         argumentieren
         begründen
         informieren addr
-        bezeichnen
-        nennen past=nannte part=genannt
+        bezeichnen prep=als
+        nennen past=nannte part=genannt prep=als
         ab|lehnen report
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst
         denken past=dachte part=gedacht
-        bitten past=bat part=gebeten
+        bitten past=bat part=gebeten prep=um
         beschließen past=beschloss part=beschlossen
         entscheiden past=entschied part=entschieden
-        verweisen past=verwies part=verwiesen
+        verweisen past=verwies part=verwiesen prep=auf
         mutmaßen
         prognostizieren
         vorher|sagen
         aus|sagen
         bestätigen
-        protestieren report
-        appellieren
+        protestieren report prep=gegen
+        appellieren prep=an
+        konstatieren
+        attackieren prep=als
+        raten pres=rät past=riet part=geraten prep=zu
+        skandieren
+        halten pres=hält past=hielt part=gehalten prep=für
+        loben prep=als
+        beschreiben past=beschrieb part=beschrieben prep=als
+        preisen past=pries part=gepriesen prep=als
+        verteidigen
+        bekennen past=bekannte part=bekannt
+        zweifeln
+        bezweifeln
+        vermelden
+        bilanzieren
+        resümieren
+        twittern
+        posten
+        aus|gehen pres=geht past=ging part=gegangen
+        hervor|gehen pres=geht past=ging part=gegangen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
@@ -151,6 +171,29 @@ enum SuggestionLexiconData {
         Willen
         Vorstellung
         Vorstellungen
+        Berechnungen
+        Auskunft
+        Dokument
+        Veröffentlichung
+        Vorhersage
+        Ankündigung
+        Erkenntnisstand
+        Bekunden
+        Gesetzesentwurf
+        Quellenlage
+        Erfahrungen
+        Nachricht
+        Nachrichten
+        Hinweis
+        Medien
+        Zeitungsberichten
+        Agenturberichten
+        Augenzeugen
+        Zeugenaussagen
+        Prognose
+        Prognosen
+        Mitteilungen
+        Auskünften
         """#
     static let titles = #"""
         # Titles, offices and roles that open or head a speaker's name; a compound ending in one counts too
@@ -359,5 +402,10 @@ enum SuggestionLexiconData {
         zunächst
         außerdem
         überraschend
+        bis
+        bisher
+        erneut
+        wieder
+        relativierend
         """#
 }

@@ -22,6 +22,8 @@ struct SuggestionScan {
         var form: AttributionForm
         var confidence: Double
         var rule: String
+        /// The speaker is the one of the nearest attribution before (filled in by `inheritSpeakers`).
+        var inheritsSpeaker = false
     }
 
     /// Longest sentence (in tokens) the clause rules look into; longer "sentences" are not prose.
@@ -44,6 +46,14 @@ struct SuggestionScan {
         "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
     ]
     static let genitiveDeterminers: Set<String> = ["des", "der", "eines", "einer", "dieses", "dieser", "seines", "seiner", "ihres", "ihrer"]
+    static let adverbialSubordinators: Set<String> = [
+        "und", "aber", "sondern", "oder", "weil", "da", "als", "wenn", "nachdem", "bevor", "obwohl", "um", "während", "bis", "seit",
+        "sodass", "damit", "indem", "ohne", "statt", "wobei", "falls", "sofern", "zumal",
+    ]
+    static let modals: Set<String> = [
+        "musste", "mussten", "muss", "müsse", "will", "wollte", "wollten", "wolle", "kann", "konnte", "könne", "soll", "sollte",
+        "solle", "möchte", "darf", "durfte",
+    ]
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
@@ -53,7 +63,7 @@ struct SuggestionScan {
     ]
     static let leadingConjunctions: Set<String> = ["und", "aber", "doch", "denn", "oder", "sondern"]
     static let closers: [String: Set<String>] = [
-        "„": ["“", "”", "\""], "»": ["«"], "«": ["»"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
+        "„": ["“", "”", "\"", "«", "»"], "»": ["«", "“"], "«": ["»", "“"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
     ]
 
     let documentID: String
@@ -63,6 +73,8 @@ struct SuggestionScan {
     var quotePairs: [(open: Int, close: Int)] = []
     var insideQuote: [Bool] = []
     var claimed: [Bool] = []
+    var claimOwner: [Int] = []
+    var claimBounds: [(low: Int, high: Int, count: Int)] = []
     var proposals: [Proposal] = []
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
@@ -71,16 +83,23 @@ struct SuggestionScan {
         for sentence in document.sentences {
             let lower = words.count
             for token in sentence.tokens {
-                let first = token.text.unicodeScalars.first
                 words.append(
                     Word(
                         text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
-                        sentence: sentenceRanges.count, capitalized: first.map { $0.properties.isUppercase } ?? false))
+                        sentence: sentenceRanges.count, capitalized: Self.isCapitalized(token)))
             }
             sentenceRanges.append(lower..<words.count)
         }
         insideQuote = Array(repeating: false, count: words.count)
         claimed = Array(repeating: false, count: words.count)
+        claimOwner = Array(repeating: -1, count: words.count)
+    }
+
+    /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").
+    static func isCapitalized(_ token: Token) -> Bool {
+        guard let first = token.text.unicodeScalars.first else { return false }
+        if first.properties.isUppercase { return true }
+        return token.kind == .word && first.properties.numericType != nil && token.text.contains("-")
     }
 
     // MARK: Running
@@ -94,6 +113,8 @@ struct SuggestionScan {
             reportingVerbs(in: sentence)
         }
         freeIndirect()
+        nestQuotes()
+        inheritSpeakers()
         linkPronouns()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
@@ -125,12 +146,22 @@ struct SuggestionScan {
         return result
     }
 
-    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one.
+    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one; a
+    /// claim that lies wholly inside the new one (a partial quote in indirect speech) does not count.
     mutating func add(_ proposal: Proposal) {
-        guard !proposal.claim.isEmpty else { return }
-        let taken = proposal.claim.filter { claimed[$0] }.count
+        guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
+        let taken = proposal.claim.filter { index in
+            let owner = claimOwner[index]
+            guard owner >= 0 else { return false }
+            let other = claimBounds[owner]
+            return !(other.low >= low && other.high <= high && other.count < proposal.claim.count)
+        }.count
         guard taken * 2 <= proposal.claim.count else { return }
-        for index in proposal.claim { claimed[index] = true }
+        for index in proposal.claim {
+            claimed[index] = true
+            claimOwner[index] = proposals.count
+        }
+        claimBounds.append((low, high, proposal.claim.count))
         proposals.append(proposal)
     }
 
@@ -218,12 +249,17 @@ struct SuggestionScan {
                 }
             }
         }
-        let looksLikeName = wordCount < 4 && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
+        let before = open > 0 ? words[open - 1] : nil
+        let looksLikeName = wordCount < 4 && (before.map { Self.determiners.contains($0.lower) || ($0.capitalized && $0.kind == .word) } ?? true)
+            && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
-            if let verb = (lower..<open).first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+            let upper = min(range.upperBound, close + Self.window)
+            let candidates = Array(lower..<open) + Array((close + 1)..<max(close + 1, upper))
+            if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.partial-quote"
@@ -235,11 +271,7 @@ struct SuggestionScan {
             guard wordCount >= 6 else { return }
             proposal.rule = "direct.quote-previous-speaker"
             proposal.confidence = 0.4
-            if let previous = proposals.last, let lastClaim = previous.claim.max(),
-                words[open].sentence - words[lastClaim].sentence <= 3
-            {
-                proposal.speakers = previous.speakers
-            }
+            proposal.inheritsSpeaker = true
         }
         if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
         add(proposal)
@@ -256,6 +288,9 @@ struct SuggestionScan {
             var rule = ""
             if lower == "laut" || lower == "gemäß" {
                 source = nounPhrase(from: index + 1)
+                if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
+                    source = [index + 1]  // "laut taz", "laut ndr.de"
+                }
                 cue = [index]
                 rule = "indirect.laut"
             } else if lower == "zufolge" {
@@ -263,6 +298,15 @@ struct SuggestionScan {
                 source = nounPhraseBackward(from: index - 1, limit: start)
                 cue = [index]
                 rule = "indirect.zufolge"
+            } else if lower == "demnach" && index == range.lowerBound, sentence > 0 {
+                // "Demnach …": the source is the one of the attribution just before.
+                let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
+                if claim.count >= 3 {
+                    var proposal = Proposal(cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5, rule: "indirect.demnach")
+                    proposal.inheritsSpeaker = true
+                    add(proposal)
+                }
+                continue
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
@@ -283,7 +327,7 @@ struct SuggestionScan {
             var claim: [Int] = []
             for word in range where !removed.contains(word) {
                 if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
-                if words[word].text == ",", word == lowest - 1 || word == highest + 1 { continue }
+                if words[word].text == "," || words[word].text == "–", word >= lowest - 1 && word <= highest + 1 { continue }
                 claim.append(word)
             }
             guard claim.count >= 3 else { continue }
@@ -343,7 +387,11 @@ struct SuggestionScan {
         let start = clauseStart(before: finite, sentence: sentence)
         // "wie X mitteilte, …"
         if words[start].lower == "wie", start < finite {
-            let speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            var speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
+            if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
+                speaker = Array(speaker[..<cut])
+            }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {
@@ -365,18 +413,36 @@ struct SuggestionScan {
         if start < finite, Self.complementizers.contains(words[start].lower) || ["der", "die", "das"].contains(words[start].lower) && start > range.lowerBound {
             return
         }
-        let speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        if speaker.isEmpty, start == finite, start > range.lowerBound, words[start - 1].text == ",",
+            let apposition = appositionSubject(from: range.lowerBound, to: start - 1)
+        {
+            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
+            speaker = apposition
+        }
+        let speakerAfterVerb = (speaker.min() ?? -1) > finite
         let speakers = splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        let addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        var addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
+            ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
+        {
+            // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
+            let phrase = nounPhrase(from: finite + 1)
+            if let last = phrase.last, last + 1 < range.upperBound, words[last + 1].text == "," || cue.words.contains(last + 1) {
+                addressee = phrase
+            }
+        }
         // Preposed message: "…, sagte er."
-        if start == finite, start > range.lowerBound, words[start - 1].text == ",", !speaker.isEmpty {
+        if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {
             let claim = Array(range.lowerBound..<(start - 1))
             let lastClause = clauseStart(before: start - 1, sentence: sentence)
             let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
-            if claim.count >= 3, !relative, !claim.contains(where: { insideQuote[$0] }) {
+            // A quote right before the comma is the direct rule's ("„…“, sagte er").
+            let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
+            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
                 let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
@@ -390,7 +456,18 @@ struct SuggestionScan {
                 form: form, confidence: 0.75, rule: "indirect.verb-clause"))
             return
         }
-        if verb.reports, !speaker.isEmpty, words[finite].lower != verb.lemma || finite > start {
+        // A speech verb with nothing but adverbials before its comma: the comma clause is the message
+        // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false), let first = claim.first,
+            !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
+            adverbialsOnly(from: after, to: first - 1)
+        {
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
+            return
+        }
+        let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
+        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -427,6 +504,35 @@ struct SuggestionScan {
         return VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: afterNoun)
     }
 
+    /// A subject with an apposition before a cue that follows a comma: every word from the
+    /// sentence start to the comma is part of a name phrase, with at most one inner comma.
+    func appositionSubject(from start: Int, to comma: Int) -> [Int]? {
+        guard comma - start >= 1, comma - start <= 16, isPhraseStart(start) else { return nil }
+        var commas = 0
+        for index in start..<comma {
+            let word = words[index]
+            if word.text == "," { commas += 1; continue }
+            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" { continue }
+            guard word.kind == .word || word.kind == .number else { return nil }
+            if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
+            {
+                continue
+            }
+            return nil
+        }
+        return commas == 1 ? Array(start..<comma) : nil
+    }
+
+    /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
+    /// starting with an adverb or preposition), so that no object stands between cue and comma.
+    func adverbialsOnly(from start: Int, to comma: Int) -> Bool {
+        guard start < comma else { return true }
+        guard comma < words.count, words[comma].text == "," else { return false }
+        return lexicon.stopwords.contains(words[start].lower)
+    }
+
     /// Drops the sentence's final punctuation (and a closing bracket) from a claim.
     func trimmedEnd(_ claim: [Int], sentence: Int) -> [Int] {
         var claim = claim
@@ -453,17 +559,43 @@ struct SuggestionScan {
                 continue
             }
             let range = sentenceRanges[sentence]
-            guard previous >= 0, sentence - previousSentence <= 2, range.count >= 4, range.count <= Self.longestSentence else { continue }
+            guard range.count >= 4, range.count <= Self.longestSentence else { continue }
+            let continues = previous >= 0 && sentence - previousSentence <= 3
             let probe = range.prefix(Self.window)
-            guard probe.contains(where: { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }),
-                !probe.contains(where: { claimed[$0] })
-            else { continue }
-            let source = proposals[previous]
-            let proposal = Proposal(speakers: source.speakers, antecedent: source.antecedent, claim: Array(range), form: .freeIndirect,
-                confidence: 0.5, rule: "free-indirect.subjunctive-continuation")
+            // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
+            // verb near the start (a rumour needs no named source).
+            let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+            let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
+            guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }) else { continue }
+            var proposal = Proposal(
+                claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
+                rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
+            proposal.inheritsSpeaker = continues
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence
+        }
+    }
+
+    /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
+    /// speech) take the speaker of the nearest attribution before them, at most five sentences back.
+    mutating func inheritSpeakers() {
+        let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
+        var lastSpeakers: [[Int]] = []
+        var lastAntecedent: [Int] = []
+        var lastSentence = -10
+        for index in order {
+            let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
+            if proposals[index].inheritsSpeaker {
+                if sentence - lastSentence <= 5, !lastSpeakers.isEmpty {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                }
+            } else if !proposals[index].speakers.isEmpty {
+                lastSpeakers = proposals[index].speakers
+                lastAntecedent = proposals[index].antecedent
+                lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
+            }
         }
     }
 
@@ -490,7 +622,10 @@ struct SuggestionScan {
         guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
         let sentence = sentenceRanges[word.sentence]
         if word.capitalized, index != sentence.lowerBound { return nil }
-        for candidate in forms.sorted(by: { ($0.form.kind == .participle ? 0 : 1) < ($1.form.kind == .participle ? 0 : 1) }) {
+        // A separated particle found in the clause wins ("forderte … auf" over "forderte"), then a
+        // participle with its auxiliary, then the plain finite form.
+        let ordered = forms.sorted { rank($0) < rank($1) }
+        for candidate in ordered {
             var cue = [index]
             if candidate.form.needsParticle {
                 guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
@@ -503,6 +638,17 @@ struct SuggestionScan {
                 }
                 guard let found else { continue }
                 cue.append(found)
+                if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
+                    cue.append(found - 1)
+                }
+            }
+            if let preposition = lexicon.verbs[candidate.verb].preposition {
+                let limit = min(sentence.upperBound, index + 12)
+                var position = index + 1
+                while position < limit, words[position].kind == .word || words[position].kind == .number {
+                    if words[position].lower == preposition { cue.append(position); break }
+                    position += 1
+                }
             }
             if candidate.form.kind == .infinitive { continue }
             if candidate.form.kind == .participle {
@@ -521,6 +667,14 @@ struct SuggestionScan {
                 guard let auxiliary else { continue }
                 if auxiliary < index { cue.insert(auxiliary, at: 0) }
             }
+            // A modal before a verb at the end of its clause ("musste … einräumen").
+            if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {
+                var position = index - 1
+                while position >= max(sentence.lowerBound, index - 10), words[position].kind == .word {
+                    if Self.modals.contains(words[position].lower) { cue.append(position); break }
+                    position -= 1
+                }
+            }
             // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
             for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
                 if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }
@@ -529,6 +683,11 @@ struct SuggestionScan {
             return (cue.sorted(), candidate.verb)
         }
         return nil
+    }
+
+    func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
+        if form.form.needsParticle { return 0 }
+        return form.form.kind == .participle ? 1 : 2
     }
 
     /// The first word after the finite part of a cue, where a speaker after the verb begins.
@@ -549,12 +708,17 @@ struct SuggestionScan {
             while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
+                if let cut = phrase.dropFirst().firstIndex(where: {
+                    lexicon.stopwords.contains(words[$0].lower) && !(words[$0].lower == "von" && $0 + 1 < head && words[$0 + 1].capitalized)
+                }) {
+                    phrase = Array(phrase[..<cut])
+                }
                 while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
                     lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
                 {
                     phrase.removeLast()
                 }
-                if phrase.count <= 15, !phrase.contains(where: { words[$0].kind == .quote }) { return phrase }
+                if phrase.count <= 15 { return phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
@@ -577,7 +741,15 @@ struct SuggestionScan {
         var position = index
         while position > lower {
             let previous = words[position - 1]
-            if previous.kind == .quote || [",", ":", ";", "(", ")", "–"].contains(previous.text) { break }
+            if previous.kind == .quote || previous.text == ")" {
+                // Step over a short quoted name or bracket ("die Zeitung „The Guardian“", "( WHO )").
+                if let open = opening(before: position - 1, lower: lower) {
+                    position = open
+                    continue
+                }
+                break
+            }
+            if [",", ":", ";", "(", ")"].contains(previous.text) { break }
             position -= 1
         }
         return position
@@ -594,8 +766,22 @@ struct SuggestionScan {
         while position < sentence.upperBound, phrase.count < 14 {
             let word = words[position]
             if phrase.isEmpty, Self.pronouns.contains(word.lower), word.lower != "man" { return [position] }
-            let isWord = word.kind == .word || (word.kind == .number && !phrase.isEmpty)
-            guard isWord else { break }
+            // A quoted name ("die Nachrichtenagentur „Sana“") or a bracketed abbreviation ("( CDU )").
+            if word.kind == .quote || word.text == "(", let close = closing(of: position, within: sentence.upperBound) {
+                guard word.text == "(" ? !phrase.isEmpty : true else { break }
+                phrase += Array(position...close)
+                position = close + 1
+                continue
+            }
+            guard word.kind == .word else { break }
+            if let last = phrase.last, words[last].capitalized, ["in", "aus"].contains(word.lower), position + 2 <= sentence.upperBound,
+                position + 1 < sentence.upperBound, words[position + 1].capitalized, looksLikeCommonNoun(words[last].lower),
+                position + 2 == sentence.upperBound || words[position + 2].kind != .word
+            {
+                phrase += [position, position + 1]  // "Ein Regierungssprecher in Berlin"
+                position += 2
+                continue
+            }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
@@ -609,6 +795,8 @@ struct SuggestionScan {
             {
                 phrase.append(position)
             } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized }) ?? true,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
                 ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
                 lexicon.verbForms[word.lower] == nil
             {
@@ -639,17 +827,65 @@ struct SuggestionScan {
         return phrase
     }
 
+    /// The opening quote mark or bracket of a closing one at `close`, at most eight words back,
+    /// when the two enclose a short name.
+    func opening(before close: Int, lower: Int) -> Int? {
+        var position = close - 1
+        while position >= max(lower, close - 9) {
+            let word = words[position]
+            if word.kind == .quote || word.text == "(" {
+                return closing(of: position, within: close + 1) == close ? position : nil
+            }
+            if word.kind == .punctuation, word.text != "-", word.text != "." { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The closing quote mark or bracket of an opening one at `open`, at most eight words on.
+    func closing(of open: Int, within upper: Int) -> Int? {
+        let text = words[open].text
+        let closers: Set<String> = text == "(" ? [")"] : (Self.closers[text] ?? [])
+        guard !closers.isEmpty else { return nil }
+        var position = open + 1
+        while position < min(upper, open + 10) {
+            if closers.contains(words[position].text) { return position > open + 1 ? position : nil }
+            if words[position].kind == .punctuation, words[position].text != "-", words[position].text != "." { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether a lowercased capitalised word looks like a common noun (by its ending) rather than a name.
+    func looksLikeCommonNoun(_ word: String) -> Bool {
+        if lexicon.isTitle(word) || lexicon.isInstitution(word) { return true }
+        return ["ung", "heit", "keit", "schaft", "ion", "tät", "ium", "amt", "rat", "er", "en", "e", "ei", "nis", "ur", "ik", "ie", "te", "ten", "ter"]
+            .contains { word.hasSuffix($0) }
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
         var position = end
         while position >= limit {
             let word = words[position]
+            if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
-            if lexicon.stopwords.contains(word.lower), !["von"].contains(word.lower) { break }
+            if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
+            if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                // Only an adjective (before a noun or another adjective) continues the phrase.
+                let next = position + 1 <= end ? words[position + 1] : nil
+                let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
+                let before = position > limit ? words[position - 1] : nil
+                let opensPhrase = before.map { Self.determiners.contains($0.lower) || lexicon.stopwords.contains($0.lower) || $0.kind != .word } ?? true
+                guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
+                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
+                else { break }
+            }
             position -= 1
         }
-        let phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation }
+        var phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation || words[$0].text == "–" }
+        while let last = phrase.last, words[last].text == "–" { phrase.removeLast() }
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
     }
 
@@ -675,10 +911,37 @@ struct SuggestionScan {
         return [left, right]
     }
 
-    /// SpkAtt's frame: the words of the cue's sentence that are not the claim.
+    /// SpkAtt's frame: the words of the cue's sentence that are neither the claim nor the
+    /// sentence's final punctuation.
     func frame(cue: [Int], claim: [Int]) -> [Int] {
         guard let first = cue.first else { return [] }
         let claimed = Set(claim)
-        return sentenceRanges[words[first].sentence].filter { !claimed.contains($0) }
+        let range = sentenceRanges[words[first].sentence]
+        let end = trimmedEnd(Array(range), sentence: words[first].sentence).last.map { $0 + 1 } ?? range.lowerBound
+        return (range.lowerBound..<end).filter { !claimed.contains($0) }
+    }
+
+    /// A quote inside another proposal's claim shares that proposal's frame, cue and speakers
+    /// ("Er nannte die Pläne „unausgegoren“": the partial quote is said with the same words).
+    mutating func nestQuotes() {
+        // Non-direct proposals by the sentence of their claim's start, so the search stays local.
+        var bySentence: [Int: [Int]] = [:]
+        for index in proposals.indices where proposals[index].form != .direct {
+            bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
+        }
+        for index in proposals.indices where proposals[index].form == .direct {
+            let bounds = claimBounds[index]
+            let sentence = words[bounds.low].sentence
+            let nearby = (max(0, sentence - 3)...sentence).flatMap { bySentence[$0] ?? [] }
+            guard let outer = nearby.first(where: { other in
+                claimBounds[other].low <= bounds.low
+                    && claimBounds[other].high >= bounds.high && claimBounds[other].count > bounds.count
+            }) else { continue }
+            proposals[index].frame = proposals[outer].frame
+            if !proposals[outer].cue.isEmpty {
+                proposals[index].cue = proposals[outer].cue
+                proposals[index].speakers = proposals[outer].speakers
+            }
+        }
     }
 }

@@ -42,3 +42,16 @@ import Testing
         #expect(SuggestionProbe(text).proposals == SuggestionProbe(text).proposals)
     }
 }
+
+@Suite struct SuggestionEdgeTests {
+    @Test func sentenceStartingWithACommaAndACue() {
+        #expect(SuggestionProbe(", sagte er.").proposals.count <= 1)
+        #expect(SuggestionProbe(",, sagte er").proposals.count <= 1)
+    }
+
+    @Test func cueWordsAlone() {
+        for text in ["sagte", "laut", "zufolge", "nach", "so", "heißt es", "Wie", "„", "“", "Demnach"] {
+            _ = SuggestionProbe(text).proposals
+        }
+    }
+}

@@ -177,3 +177,67 @@ import Testing
         #expect(probe.proposals.isEmpty)
     }
 }
+
+/// Speaker phrases: appositions, titles, datives, dashes.
+@Suite struct SuggestionSpeakerTests {
+    @Test func appositionBeforeTheCue() {
+        let probe = SuggestionProbe("Der Chef des Verwaltungsrats, Ulrich Müller, sagte, die Firma sei gesund.")
+        let proposal = probe.proposal(claiming: "Firma")
+        #expect(probe.speaker(proposal) == "Der Chef des Verwaltungsrats, Ulrich Müller")
+        #expect(probe.claim(proposal) == "die Firma sei gesund")
+    }
+
+    @Test func appositionAfterTheCue() {
+        let probe = SuggestionProbe("„Wir sind zufrieden“, sagte der Vorsitzende des Verbandes, Elmar Gesse.")
+        #expect(probe.speaker(probe.proposal(claiming: "zufrieden")) == "der Vorsitzende des Verbandes, Elmar Gesse")
+    }
+
+    @Test func dativeAddresseeBeforeTheComma() {
+        let probe = SuggestionProbe("Der Sprecher der Polizei sagte der Zeitung, die Lage sei ruhig.")
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(proposal.map { probe.text($0.addressee) } == "der Zeitung")
+        #expect(probe.speaker(proposal) == "Der Sprecher der Polizei")
+    }
+
+    @Test func gegenueberAddressee() {
+        let probe = SuggestionProbe("„Das war ein Fehler“, sagte die Ministerin gegenüber dem Sender.")
+        #expect(probe.proposal(claiming: "Fehler").map { probe.text($0.addressee) } == "dem Sender")
+    }
+
+    @Test func zufolgeWithDashes() {
+        let probe = SuggestionProbe("Dem Anwalt seiner Familie – Rainer Wittner – zufolge ist er unschuldig.")
+        let proposal = probe.proposal(claiming: "unschuldig")
+        #expect(probe.speaker(proposal) == "Dem Anwalt seiner Familie – Rainer Wittner")
+        #expect(probe.claim(proposal) == "ist er unschuldig")
+    }
+
+    @Test func numberCompoundIsANoun() {
+        let probe = SuggestionProbe("Der 81-jährige erklärte, er habe nichts gewusst.")
+        #expect(probe.speaker(probe.proposal(claiming: "gewusst")) == "Der 81-jährige")
+    }
+
+    @Test func partialQuoteInsideIndirectSpeechKeepsBoth() {
+        let probe = SuggestionProbe("Karsai sagte, Afghanistan sei ein „Opfer des Terrorismus“.")
+        #expect(probe.claim(probe.proposals.first { $0.form != .direct }) == "Afghanistan sei ein „Opfer des Terrorismus“")
+        #expect(probe.claim(probe.proposals.first { $0.form == .direct }) == "„Opfer des Terrorismus“")
+    }
+
+    @Test func modalAndInfinitiveFormOneCue() {
+        let probe = SuggestionProbe("Der Minister musste einräumen, dass die Zahlen falsch seien.")
+        #expect(probe.cue(probe.proposal(claiming: "Zahlen")) == "musste einräumen")
+    }
+}
+
+@Suite struct SuggestionHearsayTests {
+    @Test func hearsaySollIsFreeIndirectWithoutASource() {
+        let probe = SuggestionProbe("Der Verdächtige soll drei Menschen bedroht haben.")
+        let proposal = probe.proposals.first
+        #expect(proposal?.form == .freeIndirect)
+        #expect(proposal?.rule == "free-indirect.hearsay")
+        #expect(proposal?.speakers.isEmpty == true)
+    }
+
+    @Test func subjunctiveWithoutAnEarlierAttributionIsNoProposal() {
+        #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
+    }
+}
