@@ -17,7 +17,7 @@ struct SuggestCommand: ParsableCommand {
     )
 
     /// Output shapes of `suggest`.
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
         case text, jsonl
     }
 
@@ -40,34 +40,74 @@ struct SuggestCommand: ParsableCommand {
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
         let suggester = AttributionSuggester()
+        let format = self.format
         var output = StandardOutput()
         var total = 0
-        for document in corpus.documents {
-            let segmented = SegmentedDocument(document)
-            var proposals = suggester.suggestions(for: segmented)
-            if let known {
-                let held = known.claims[document.id] ?? []
-                let rejected = known.rejected[document.id] ?? []
-                proposals.removeAll { held.contains($0.claim) || rejected.contains([$0.claim, $0.cue]) }
+        // Documents are independent: render them on every core, in batches, and write them in corpus order.
+        let documents = corpus.documents
+        let batchSize = 256
+        var start = 0
+        while start < documents.count {
+            let batch = Array(documents[start..<min(start + batchSize, documents.count)])
+            let rendered = RenderedDocuments(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                rendered.set(index, Self.render(batch[index], suggester: suggester, known: known, format: format))
             }
-            guard !proposals.isEmpty else { continue }
-            let view = SuggestionTextView(document: document)
-            for proposal in proposals {
-                let speaker = known.flatMap { view.knownSpeaker(for: proposal, among: $0.speakers) }
-                switch format {
-                case .jsonl: output.write(Self.json(proposal, speaker: speaker).serialized() + "\n")
-                case .text: output.write(view.block(proposal, segmented: segmented, speaker: speaker) + "\n")
-                }
-                total += 1
+            for (text, count) in rendered.items {
+                output.write(text)
+                total += count
+            }
+            start += batchSize
+        }
+        if format == .text { output.write("\(total) proposal(s) in \(documents.count) document(s)\n") }
+        output.flush()
+    }
+
+    /// The output of one document and how many proposals it holds.
+    static func render(_ document: Document, suggester: AttributionSuggester, known: KnownAnnotations?, format: OutputFormat) -> (String, Int) {
+        let segmented = SegmentedDocument(document)
+        var proposals = suggester.suggestions(for: segmented)
+        if let known {
+            let held = known.claims[document.id] ?? []
+            let rejected = known.rejected[document.id] ?? []
+            proposals.removeAll { held.contains($0.claim) || rejected.contains([$0.claim, $0.cue]) }
+        }
+        guard !proposals.isEmpty else { return ("", 0) }
+        let view = SuggestionTextView(document: document)
+        var text = ""
+        for proposal in proposals {
+            let speaker = known.flatMap { view.knownSpeaker(for: proposal, among: $0.speakers) }
+            switch format {
+            case .jsonl: text += json(proposal, speaker: speaker).serialized() + "\n"
+            case .text: text += view.block(proposal, segmented: segmented, speaker: speaker) + "\n"
             }
         }
-        if format == .text { output.write("\(total) proposal(s) in \(corpus.documents.count) document(s)\n") }
-        output.flush()
+        return (text, proposals.count)
+    }
+
+    /// Slots for documents rendered in parallel, filled under a lock.
+    final class RenderedDocuments: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [(String, Int)]
+
+        init(count: Int) { slots = Array(repeating: ("", 0), count: count) }
+
+        func set(_ index: Int, _ value: (String, Int)) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+
+        var items: [(String, Int)] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
     }
 
     /// What a session already holds: claim spans per document, rejected proposals (claim and cue
     /// spans) per document, and its speakers.
-    struct KnownAnnotations {
+    struct KnownAnnotations: Sendable {
         var claims: [String: Set<[SpanSegment]>] = [:]
         var rejected: [String: Set<[[SpanSegment]]>] = [:]
         var speakers: [Speaker] = []

@@ -98,6 +98,8 @@ struct SuggestionScan {
     /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").
     static func isCapitalized(_ token: Token) -> Bool {
         guard let first = token.text.unicodeScalars.first else { return false }
+        if first.value >= 65 && first.value <= 90 { return true }
+        if first.isASCII && !(first.value >= 48 && first.value <= 57) { return false }
         if first.properties.isUppercase { return true }
         return token.kind == .word && first.properties.numericType != nil && token.text.contains("-")
     }
