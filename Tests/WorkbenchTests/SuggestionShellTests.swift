@@ -222,6 +222,7 @@ struct SuggestionShellTests {
         try shell.store.close()
         var reopened = try fixture.shell()
         #expect(reopened.store.session.settings.suggest == false)
+        #expect(Self.text(reopened.handle("status")).contains("suggestions off ('suggest off|on'); 0 proposal(s) rejected"))
         #expect(Self.text(reopened.handle("y")).contains("suggestions are off; turn them on with: suggest on"))
         _ = reopened.handle("suggest on")
         #expect(reopened.pendingProposals().count == 1)
