@@ -931,7 +931,10 @@ struct SuggestionScan {
         for index in proposals.indices where proposals[index].form != .direct {
             bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
         }
-        for index in proposals.indices where proposals[index].form == .direct {
+        // Only quotes that found no cue of their own (partial quotes, lone quotes) borrow one.
+        for index in proposals.indices where proposals[index].form == .direct
+            && ["direct.partial-quote", "direct.quote-previous-speaker"].contains(proposals[index].rule)
+        {
             let bounds = claimBounds[index]
             let sentence = words[bounds.low].sentence
             let nearby = (max(0, sentence - 3)...sentence).flatMap { bySentence[$0] ?? [] }
