@@ -707,7 +707,10 @@ struct SuggestionScan {
         let start = clauseStart(before: head, sentence: sentence)
         if start < head {
             var first = start
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
+            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief").
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || Self.adverbialSubordinators.contains(words[first].lower) {
+                first += 1
+            }
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
