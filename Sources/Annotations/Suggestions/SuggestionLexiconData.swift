@@ -407,5 +407,6 @@ enum SuggestionLexiconData {
         erneut
         wieder
         relativierend
+        früher
         """#
 }

@@ -707,7 +707,10 @@ struct SuggestionScan {
         let start = clauseStart(before: head, sentence: sentence)
         if start < head {
             var first = start
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) { first += 1 }
+            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief").
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || Self.adverbialSubordinators.contains(words[first].lower) {
+                first += 1
+            }
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
@@ -931,7 +934,10 @@ struct SuggestionScan {
         for index in proposals.indices where proposals[index].form != .direct {
             bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
         }
-        for index in proposals.indices where proposals[index].form == .direct {
+        // Only quotes that found no cue of their own (partial quotes, lone quotes) borrow one.
+        for index in proposals.indices where proposals[index].form == .direct
+            && ["direct.partial-quote", "direct.quote-previous-speaker"].contains(proposals[index].rule)
+        {
             let bounds = claimBounds[index]
             let sentence = words[bounds.low].sentence
             let nearby = (max(0, sentence - 3)...sentence).flatMap { bySentence[$0] ?? [] }

@@ -241,3 +241,14 @@ import Testing
         #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
     }
 }
+
+@Suite struct SuggestionRegressionTests {
+    /// A quote with its own cue inside another proposal's claim keeps its own cue and speaker.
+    @Test func quoteAfterColonInsideAnotherClaimKeepsItsCue() {
+        let probe = SuggestionProbe(
+            "Die Vereinigten Staaten forderten Nordkorea auf, die Truppen abzuziehen, während der Botschafter rief: „Das sind einfache Behauptungen“.")
+        let quote = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(quote) == "rief")
+        #expect(probe.speaker(quote) == "der Botschafter")
+    }
+}
