@@ -1,5 +1,6 @@
-/// One line of a session log after its header (or of a format-1 journal): the header naming the session and state it continues, an
-/// acknowledged event, or where the annotator moved to.
+/// One line of a session log after its header (or of a format-1 journal): an acknowledged event,
+/// where the annotator moved to, changed settings, a re-anchoring, or (format-1 journals only) the
+/// header naming the session and state the journal continues.
 public enum JournalEntry: Sendable, Hashable, Codable {
     /// The session and saved state the journal continues (first line; absent in journals of older versions).
     case header(JournalHeader)
@@ -7,10 +8,12 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     case event(Event)
     /// The cursor moved.
     case cursor(SentenceKey)
+    /// The session's settings changed (the whole new settings).
+    case settings(SessionSettings)
     /// The session was re-anchored to another version of its corpus (format 2 logs).
     case corpus(CorpusReference)
 
-    private enum CodingKeys: String, CodingKey { case header, event, cursor, corpus }
+    private enum CodingKeys: String, CodingKey { case header, event, cursor, settings, corpus }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -18,6 +21,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
             self = .event(event)
         } else if let header = try c.decodeIfPresent(JournalHeader.self, forKey: .header) {
             self = .header(header)
+        } else if let settings = try c.decodeIfPresent(SessionSettings.self, forKey: .settings) {
+            self = .settings(settings)
         } else if let corpus = try c.decodeIfPresent(CorpusReference.self, forKey: .corpus) {
             self = .corpus(corpus)
         } else {
@@ -31,6 +36,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
         case .header(let header): try c.encode(header, forKey: .header)
         case .event(let event): try c.encode(event, forKey: .event)
         case .cursor(let key): try c.encode(key, forKey: .cursor)
+        case .settings(let settings): try c.encode(settings, forKey: .settings)
         case .corpus(let corpus): try c.encode(corpus, forKey: .corpus)
         }
     }

@@ -65,7 +65,7 @@ public final class LockedSessionFile {
         var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
         header.session = snapshot.id ?? ""
         let bytes: [UInt8]
-        do { bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor) } catch {
+        do { bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings) } catch {
             throw .io(path: paths.log, reason: "cannot encode the log")
         }
         try AtomicFile.write(Data(bytes), to: paths.log, with: writer)

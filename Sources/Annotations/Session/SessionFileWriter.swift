@@ -5,7 +5,7 @@ import Foundation
 /// a reader that needs only them stops early), and each element of a top-level list on one line —
 /// and the lines of a session log, without building them through `JSONEncoder`: mentions, cues, claims, speakers, targets, stances, statuses, the events around
 /// them and the corpus reference (a line per document) are written with ``CompactRecordEncoder``;
-/// only notes, reviews, the schema and the cursor go through `JSONEncoder`, one value at a time.
+/// only notes, reviews, rejections, the schema and the cursor go through `JSONEncoder`, one value at a time.
 /// For a session of 100 000 annotations this is the difference between seconds and a fraction of
 /// one, which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 struct SessionFileWriter {
@@ -60,6 +60,10 @@ struct SessionFileWriter {
             field("cursor")
             try value(cursor)
         }
+        if let settings = file.settings {
+            field("settings")
+            try value(settings)
+        }
         field("speakers")
         list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
         field("targets")
@@ -82,6 +86,10 @@ struct SessionFileWriter {
         }
         field("reviews")
         try list(file.reviews) { writer, review in try writer.value(review) }
+        if let rejections = file.rejections {
+            field("rejections")
+            try list(rejections) { writer, rejection in try writer.value(rejection) }
+        }
         if file.version < 2 {
             field("events")
             try list(file.events) { writer, event in try writer.event(event) }
@@ -91,12 +99,13 @@ struct SessionFileWriter {
 
     /// The bytes of a whole log: its header line, then one `{"event":…}` line per event, then a
     /// `{"cursor":…}` line when there is a cursor.
-    static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?) throws -> [UInt8] {
+    static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings? = nil) throws -> [UInt8] {
         var writer = SessionFileWriter()
         try writer.header(header)
         writer.out.raw("\n")
         for event in events { try writer.eventLine(event) }
         if let cursor { try writer.value(JournalEntry.cursor(cursor)); writer.out.raw("\n") }
+        if let settings, !settings.isDefault { try writer.value(JournalEntry.settings(settings)); writer.out.raw("\n") }
         return writer.out.sink.bytes
     }
 

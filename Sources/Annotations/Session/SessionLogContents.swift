@@ -14,10 +14,12 @@ public struct SessionLogContents: Sendable {
     public var events: [Event] = []
     /// The byte offset after each event's line (its line break included).
     public var eventEnds: [Int] = []
-    /// The last cursor line, if any.
+    /// The last cursor line, if any (cursor, corpus and settings lines: the last one wins).
     public var cursor: SentenceKey?
     /// The last corpus line (a re-anchoring), if any.
     public var corpus: CorpusReference?
+    /// The last settings line, if any.
+    public var settings: SessionSettings?
     /// How many bytes end in a line break (the log cut back to its last complete line).
     public var completeLength = 0
     /// The bytes after the last line break.
@@ -91,6 +93,7 @@ public struct SessionLogContents: Sendable {
             }
             if let cursor = decoded.cursor { contents.cursor = cursor }
             if let corpus = decoded.corpus { contents.corpus = corpus }
+            if let settings = decoded.settings { contents.settings = settings }
         }
         return contents
     }
@@ -100,6 +103,7 @@ public struct SessionLogContents: Sendable {
         var ends: [Int] = []
         var cursor: SentenceKey?
         var corpus: CorpusReference?
+        var settings: SessionSettings?
     }
 
     private static func decode(
@@ -132,6 +136,7 @@ public struct SessionLogContents: Sendable {
                 part.ends.append(range.upperBound + 1)
             case .cursor(let key): part.cursor = key
             case .corpus(let corpus): part.corpus = corpus
+            case .settings(let settings): part.settings = settings
             case .header:
                 return .failure(.journalDamaged(path: path, line: index + 1, reason: "a format-1 journal header inside a session log"))
             }

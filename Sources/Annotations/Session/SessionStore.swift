@@ -105,6 +105,8 @@ public final class SessionStore: SessionStorage {
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
             log = try SessionLog(path: paths.log, writer: writer, create: LogHeader(session: session))
             for event in session.events { try log.append(event) }
+            if !session.settings.isDefault { try log.append(.settings(session.settings)) }
+            if let cursor = session.cursor { try log.append(.cursor(cursor)) }
             self.session = session
             needsSave = true
         }
@@ -124,7 +126,7 @@ public final class SessionStore: SessionStorage {
     ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
         let bytes: [UInt8]
         do {
-            bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor)
+            bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
         } catch { throw .io(path: paths.log, reason: "cannot encode the log") }
         try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
         let copy = SessionPaths.exists(paths.formatOneCopy) ? JournalRecovery.freePath(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
@@ -231,6 +233,13 @@ public final class SessionStore: SessionStorage {
         guard session.cursor != key else { return }
         session.cursor = key
         try? log.append(.cursor(key))
+    }
+
+    /// Changes the session's settings (logged, so they survive a crash; saved with the snapshot).
+    public func changeSettings(_ settings: SessionSettings) throws(SessionError) {
+        guard session.settings != settings else { return }
+        try log.append(.settings(settings))
+        session.settings = settings
     }
 
     /// Records that the session now belongs to another version of its corpus (after re-anchoring) and saves.
