@@ -100,7 +100,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let file = try SessionInput.file(at: session)
+        let file = try SessionInput.file(at: session, forVerification: true)
         let report = SessionVerifier().verify(file)
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {

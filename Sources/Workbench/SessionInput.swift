@@ -5,9 +5,9 @@ import Foundation
 enum SessionInput {
     /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
     /// replaying or locking it.
-    static func file(at path: String) throws(CLIFailure) -> SessionFile {
+    static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
         do {
-            return try SessionFiles.readFile(path: path)
+            return try SessionFiles.readFile(path: path, forVerification: forVerification)
         } catch {
             throw CLIFailure(TerminalText.sanitize(error.description))
         }

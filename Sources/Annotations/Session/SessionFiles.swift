@@ -9,15 +9,19 @@ public enum SessionFiles {
     /// A format-2 snapshot that reflects only a prefix of its log (the log went on after the last
     /// save, e.g. before a crash), or none of it, is a view to be rebuilt at the next opening, not
     /// damage: then, and for a log without a snapshot, the file is the one the log's replay gives.
-    public static func readFile(path: String) throws(SessionError) -> SessionFile {
+    ///
+    /// With `forVerification`, event times are not kept (a verifier does not need them). The log
+    /// is read on another thread while the snapshot is decoded.
+    public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
             return try session(fromLog: paths.log).file
         }
+        let early = EarlyLog(path: SessionPaths.exists(paths.log) ? paths.log : nil, forReplay: forVerification)
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
-        let log = try readLog(paths, snapshotID: file.id)
+        let log = try readLog(paths, snapshotID: file.id, early: early.wait())
         guard let reference = file.log, reference.events == log.events.count, reference.bytes <= log.completeLength,
             reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
             SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
@@ -67,14 +71,44 @@ public enum SessionFiles {
         try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
     }
 
-    private static func readLog(_ paths: SessionPaths, snapshotID: String?) throws(SessionError) -> SessionLogContents {
+    private static func readLog(
+        _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil
+    ) throws(SessionError) -> SessionLogContents {
         guard SessionPaths.exists(paths.log) else {
             throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
         }
-        let log = try readLog(at: paths.log)
+        let log: SessionLogContents
+        if let early { log = try early.get() } else { log = try readLog(at: paths.log) }
         if let snapshotID, log.header.session != snapshotID {
             throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(snapshotID)")
         }
         return log
+    }
+}
+
+/// A log read on another thread while the snapshot beside it is decoded.
+private final class EarlyLog: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written by the worker before it leaves `done`, read only after waiting for it.
+    private var result: Result<SessionLogContents, SessionError>?
+
+    /// Starts reading the log at `path` (nothing when nil).
+    init(path: String?, forReplay: Bool) {
+        guard let path else { return }
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            do throws(SessionError) {
+                result = .success(try SessionFiles.readLog(at: path, forReplay: forReplay))
+            } catch {
+                result = .failure(error)
+            }
+            done.leave()
+        }
+    }
+
+    /// The log, once read (nil when there was none to read).
+    func wait() -> Result<SessionLogContents, SessionError>? {
+        done.wait()
+        return result
     }
 }
