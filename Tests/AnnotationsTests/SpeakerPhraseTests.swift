@@ -59,6 +59,8 @@ import Testing
     @Test func kindsAreGuessed() {
         #expect(SpeakerPhrase("Südkorea").kind == .place)
         #expect(SpeakerPhrase("Washingtons").kind == .place)
+        #expect(SpeakerPhrase("Seouls").name == "Seoul")
+        #expect(SpeakerPhrase("Ruttes").name == "Ruttes", "an unknown name keeps its -s; the resolver folds genitives")
         #expect(SpeakerPhrase("die Vereinigten Staaten").kind == .place)
         #expect(SpeakerPhrase("Pentagon").kind == .institution)
         #expect(SpeakerPhrase("die Deutsche Bank").kind == .organisation)

@@ -149,4 +149,15 @@ struct SpeakerCommandTests {
         let segments = (annotations["Q2"]?["anchor"] as? [String: Any])?["segments"] as? [Any]
         #expect(segments?.count == 2)
     }
+
+    @Test("a span of bare words that cannot be joined names the word that stops it")
+    func parseErrorNamesTheWord() throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "beck.txt", "--session", "w"], commands: [
+            "speaker Kurt Beck (SPD)", "claim das isländische Fischereiministerium habe recht by Kurt Beck", "quit",
+        ])
+        #expect(result.stdout.contains("error: '(SPD)' cannot join the words of a span; quote the whole span, e.g. speaker \"Kurt Beck (SPD)\""))
+        #expect(result.stdout.contains("error: no speaker matches 'Kurt Beck'"), "the claim's span was read up to 'by'")
+    }
 }

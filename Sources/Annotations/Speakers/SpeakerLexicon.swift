@@ -85,7 +85,7 @@ public enum SpeakerLexicon {
         ("dienst", .masculine, .institution), ("senat", .masculine, .institution), ("kreml", .masculine, .institution),
         ("bundestag", .masculine, .institution), ("landtag", .masculine, .institution), ("verein", .masculine, .organisation),
         ("generalstab", .masculine, .institution), ("stab", .masculine, .institution), ("sender", .masculine, .organisation),
-        ("streitkräfte", .plural, .institution), ("behörden", .plural, .institution), ("vereinten nationen", .plural, .organisation),
+        ("streitkräfte", .plural, .institution), ("behörden", .plural, .institution), ("nationen", .plural, .organisation),
     ]
 
     /// Single-word institutions and organisations known by name.

@@ -132,6 +132,10 @@ public struct SpeakerPhrase: Sendable, Equatable {
         let before = Array(words[..<nameStart])
         if !nameWords.isEmpty {
             name = nameWords.joined(separator: " ")
+            // "Seouls", "Washingtons": a known place or institution in the genitive is named in the nominative.
+            if let written = name, !Self.isKnownName(written), Self.isKnownName(Self.withoutGenitive(written)) {
+                name = Self.withoutGenitive(written)
+            }
             role = before.isEmpty ? nil : Self.nominative(before)
             kind = Self.kindOfName(nameWords)
             if before.isEmpty || !Self.containsOffice(before) {
@@ -219,6 +223,7 @@ public struct SpeakerPhrase: Sendable, Equatable {
 
     private static func isKnownName(_ word: String) -> Bool {
         let lower = word.lowercased()
+        guard !lower.isEmpty else { return false }
         return SpeakerLexicon.places.contains(lower) || SpeakerLexicon.institutions.contains(lower)
     }
 

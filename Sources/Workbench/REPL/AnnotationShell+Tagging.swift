@@ -58,7 +58,7 @@ extension AnnotationShell {
     /// The span word of a command whose first arguments may be several bare words:
     /// `speaker das isländische Fischereiministerium role …` is the text span "das isländische
     /// Fischereiministerium". Returns the span and the remaining arguments.
-    static func leadingSpan(_ arguments: [CommandWord], keywords: Set<String>) -> (span: String, rest: [CommandWord])? {
+    static func leadingSpan(_ arguments: [CommandWord], keywords: Set<String>, command: String) throws(CommandError) -> (span: String, rest: [CommandWord])? {
         guard let first = arguments.first else { return nil }
         var count = 1
         while count < arguments.count {
@@ -69,7 +69,9 @@ extension AnnotationShell {
         guard count > 1 else { return (first.text, Array(arguments.dropFirst())) }
         let words = arguments.prefix(count).map(\.text)
         // Only plain words join into a text span; token numbers and quoted parts keep their own meaning.
-        guard words.allSatisfy(SpanAddress.isBareWord) else { return (first.text, Array(arguments.dropFirst())) }
+        if let odd = words.first(where: { !SpanAddress.isBareWord($0) }) {
+            throw .usage("'\(TerminalText.sanitize(String(odd.prefix(40))))' cannot join the words of a span; quote the whole span, e.g. \(command) \"\(TerminalText.sanitize(words.joined(separator: " ")))\", or put a keyword (\(keywords.sorted().joined(separator: ", "))) before it")
+        }
         return ("\"" + words.joined(separator: " ") + "\"", Array(arguments.dropFirst(count)))
     }
 
@@ -79,7 +81,7 @@ extension AnnotationShell {
         {
             return try mergeSpeakers(arguments[1].text, into: arguments[2].text)
         }
-        guard let (spanText, optionWords) = Self.leadingSpan(arguments, keywords: ["=", "role", "kind"]) else {
+        guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: ["=", "role", "kind"], command: "speaker") else {
             throw .usage("usage: speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]; e.g. speaker \"Vassili Nebenzia\"")
         }
         let options = try ShellArguments(optionWords, keywords: ["=", "role", "kind"], command: "speaker")
@@ -155,8 +157,7 @@ extension AnnotationShell {
                 messages.append(StyledLine("noted \(text) on \(speaker.id)", .dim))
             }
         }
-        // A description that only repeats the speaker's name is no role.
-        if role?.isEmpty == true || role == (state.speakers[speaker.id] ?? speaker).name { role = nil }
+        if role?.isEmpty == true { role = nil }
         let mention = Mention(id: state.nextID("M"), anchor: anchor, speaker: speaker.id, role: role, annotator: annotator)
         try perform(.add(.mention(mention)))
         var confirmation = StyledLine("+ \(mention.id) ", .success)
@@ -233,12 +234,12 @@ extension AnnotationShell {
     }
 
     mutating func tagClaim(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
-        guard let spanWord = arguments.first else {
+        let keywords: Set<String> = ["by", "cue", "form", "negated", "hedged"]
+        guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: keywords, command: "claim") else {
             throw .usage("usage: claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]; e.g. claim 8-20 by S1 form indirect")
         }
-        let options = try ShellArguments(
-            Array(arguments.dropFirst()), keywords: ["by", "cue", "form", "negated", "hedged"], command: "claim")
-        let anchor = try anchor(for: spanWord.text, allowFollowing: true)
+        let options = try ShellArguments(optionWords, keywords: keywords, command: "claim")
+        let anchor = try anchor(for: spanText, allowFollowing: true)
         var messages: [StyledLine] = []
         var speaker: String?
         var mention: String?
