@@ -19,6 +19,7 @@ let package = Package(
         ),
         .target(
             name: "Annotations",
+            exclude: ["Suggestions/Lexicon"],
             // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
             linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),

@@ -162,6 +162,7 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         cut.cursor = file.cursor
+        cut.settings = file.settings ?? SessionSettings()
         do {
             try target.write(cut.file)
         } catch {

@@ -7,7 +7,8 @@ struct WorkbenchCommand: ParsableCommand {
         abstract: "Annotate who says what, and where they stand, in news text.",
         subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
             EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self, ReplayCommand.self,
-            StatsCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self],
+            StatsCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self,
+            SuggestCommand.self],
         defaultSubcommand: AnnotateCommand.self
     )
 }

@@ -371,7 +371,7 @@ public struct SpeakerPhrase: Sendable, Equatable {
     }
 
     /// The words of a phrase, without punctuation and quotation marks at their ends.
-    static func words(of text: String) -> [String] {
+    public static func words(of text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace }).map { String($0).trimmingCharacters(in: .punctuationAndQuotes) }
             .filter { !$0.isEmpty }
     }

@@ -30,7 +30,7 @@ extension AnnotationShell {
         current.runs += SentenceRenderer.line(sentence, state: state).runs
         lines.append(current)
         if tokens { lines += tokenView() }
-        return lines
+        return lines + proposalLines()
     }
 
     /// Just the current sentence with annotations (after an edit).
@@ -237,6 +237,7 @@ extension AnnotationShell {
             StyledLine("\(finished)/\(total) sentences done or skipped (done \(counts[.done] ?? 0), skipped \(counts[.skipped] ?? 0), flagged \(counts[.flagged] ?? 0))"),
             StyledLine("\(state.speakers.count) speakers, \(state.mentions.count) mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes"),
             StyledLine("\(store.session.events.count) events; undo: \(state.undoStack.count), redo: \(state.redoStack.count)", .dim),
+            StyledLine("suggestions \(store.session.settings.suggest ? "on" : "off") ('suggest off|on'); \(state.rejections.count) proposal(s) rejected", .dim),
         ]
     }
 }
