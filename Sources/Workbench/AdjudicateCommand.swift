@@ -22,7 +22,7 @@ struct AdjudicateCommand: ParsableCommand {
     @Argument(help: "Session files, one per annotator (at least two).")
     var sessions: [String] = []
 
-    @Option(help: "The result session file (created, or continued when it exists).")
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.")
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")
@@ -33,6 +33,10 @@ struct AdjudicateCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        // A bare name follows the sessions folder's naming rules (like review --out and replay --out).
+        if !out.contains("/") {
+            do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        }
         let loaded = try LoadedSession.load(sessions)
         let outPath = try Self.realPath(out)
         if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {

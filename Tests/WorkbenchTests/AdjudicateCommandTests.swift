@@ -98,7 +98,9 @@ struct AdjudicateCommandTests {
         let stats = try run(["stats", "sessions/adj.json"], "")
         #expect(stats.stdout.contains("documents done: 2/2"), "\(stats.stdout)")
         // A second run finds everything decided and adds nothing.
-        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        // A bare name is a session name, as for review --out: "adj" is sessions/adj.json, continued.
+        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("adj").path), "no stray file beside sessions/")
         #expect(again.stdout.contains("0 disagreements to go"), "\(again.stdout)")
         #expect(try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path).events.count == merged.events.count)
     }

@@ -161,3 +161,21 @@ struct SpeakerCommandTests {
         #expect(result.stdout.contains("error: no speaker matches 'Kurt Beck'"), "the claim's span was read up to 'by'")
     }
 }
+
+@Suite("reopening a session without --annotator")
+struct ReopenAnnotatorTests {
+    @Test("goes on as the session's annotator, not the login name")
+    func continuesAsSessionAnnotator() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let first = try workspace.run(["annotate", "--session", "s", "--annotator", "anna"], commands: ["sp Südkorea", "quit"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try workspace.run(["annotate", "--session", "s"], commands: ["cue forderten", "quit"], environment: ["USER": "bob"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("continuing as 'anna', the annotator of this session"))
+        let events = try workspace.session("s")["events"] as? [[String: Any]] ?? []
+        #expect(events.allSatisfy { $0["annotator"] as? String == "anna" }, "\(events.map { $0["annotator"] ?? "-" })")
+        let third = try workspace.run(["annotate", "--session", "s", "--annotator", "bob"], commands: ["quit"], environment: ["USER": "bob"])
+        #expect(third.stderr.contains("this session belongs to 'anna'"))
+    }
+}
