@@ -22,7 +22,7 @@ struct AnnotateREPLTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("[S1 Sergiy Kyslytsya]"))
         #expect(result.stdout.contains("<Q1 fügte> <Q1 hinzu>"))
-        #expect(result.stdout.contains("„{C2 zu einer Eskalation der Bedrohungen für die Sicherheit}"))
+        #expect(result.stdout.contains("„{C2←S1 zu einer Eskalation der Bedrohungen für die Sicherheit}"), "its speaker is tagged in another sentence")
         let annotations = try workspace.annotations("t")
         let text = try workspace.documentText(Self.firstDocument)
         func check(_ id: String, _ expected: String) throws {

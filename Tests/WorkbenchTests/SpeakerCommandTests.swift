@@ -179,3 +179,18 @@ struct ReopenAnnotatorTests {
         #expect(third.stderr.contains("this session belongs to 'anna'"))
     }
 }
+
+@Suite("claims with their speaker in another sentence")
+struct ClaimSpeakerElsewhereTests {
+    @Test("the sentence view names the speaker of a claim whose mention is in another sentence")
+    func namesTheSpeaker() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "c"], commands: [
+            "sp Südkorea", "next", "claim Nach Angaben by M1", "sp Seouls", "claim befinden by M2", "quit",
+        ], environment: ["NO_COLOR": "1"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("{C1←S1 Nach Angaben}"), "\(result.stdout)")
+        #expect(result.stdout.contains("{C2 befinden}"), "a claim whose mention is here needs no name")
+    }
+}
