@@ -28,6 +28,9 @@ struct AdjudicateCommand: ParsableCommand {
     @Option(help: "The adjudicator's name (default: $USER).")
     var adjudicator: String?
 
+    @Flag(help: "Adjudicate every document, also those some annotator did not touch (default: only documents every annotator touched, as agree scores them).")
+    var allDocuments = false
+
     func validate() throws {
         if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
     }
@@ -61,7 +64,19 @@ struct AdjudicateCommand: ParsableCommand {
             throw CLIFailure(error.description)
         }
         let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
-        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: loaded.map(\.session.state))
+        // Like agree: only documents every annotator touched, unless --all-documents.
+        let states = loaded.map(\.session.state)
+        var documents: Set<String>?
+        if !allDocuments {
+            let shared = TouchedDocuments.byEvery(states)
+            documents = shared
+            for entry in loaded[0].session.corpus.documents where !shared.contains(entry.id) {
+                let by = loaded.indices.filter { TouchedDocuments.of(states[$0]).contains(entry.id) }
+                guard !by.isEmpty else { continue }
+                StandardError.write("note: document \(TerminalText.sanitize(entry.id)) was annotated only by \(by.map { TerminalText.sanitize(loaded[$0].name) }.joined(separator: ", ")); it is left out (--all-documents includes it)")
+            }
+        }
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: states, documents: documents)
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
         do {
             if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }

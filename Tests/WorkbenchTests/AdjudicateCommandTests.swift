@@ -166,4 +166,18 @@ struct AdjudicateCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("inputs are never modified"))
     }
+
+    @Test("Only documents every annotator touched are adjudicated unless --all-documents")
+    func onlySharedDocuments() throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        let shared = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/shared.json", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(shared.stderr.contains("document b was annotated only by anna; it is left out (--all-documents includes it)"), "\(shared.stderr)")
+        #expect(shared.stdout.contains("sentence statuses: 2 agreed, 0 left open"), "\(shared.stdout)")
+        let all = try WorkbenchProcess.run(
+            ["adjudicate", anna, ben, "--out", folder + "/all.json", "--adjudicator", "carla", "--all-documents"], stdin: "q\n")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(!all.stderr.contains("left out"))
+        #expect(all.stdout.contains("sentence statuses: 2 agreed, 1 left open"), "\(all.stdout)")
+    }
 }
