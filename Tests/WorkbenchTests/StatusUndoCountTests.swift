@@ -14,3 +14,21 @@ struct StatusUndoCountTests {
         #expect(stats.stdout.contains("events: 4, undo: 1 (25.0%)"), "\(stats.stdout)")
     }
 }
+
+@Suite("schemas extend the labels")
+struct SchemaLabelTests {
+    @Test("a schema adds a neutral stance label and a place kind, which the speaker command guesses")
+    func neutralAndPlace() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let schema = #"{"name": "with-neutral", "stance_labels": ["favor", "against", "neutral", "none"], "speaker_kinds": ["person", "organisation", "institution", "place", "anonymous"]}"#
+        try Data(schema.utf8).write(to: workspace.folder.appendingPathComponent("schema.json"))
+        let result = try workspace.run(
+            ["annotate", "--session", "n", "--schema", "schema.json"],
+            commands: ["sp Südkorea", "ta Truppen sind in Russland", "stance S1 T1 neutral", "quit"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("new speaker S1 Südkorea (place, guessed"))
+        let stances = try workspace.session("n")["stances"] as? [[String: Any]] ?? []
+        #expect(stances.first?["label"] as? String == "neutral")
+    }
+}
