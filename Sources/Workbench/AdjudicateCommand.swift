@@ -94,7 +94,7 @@ struct AdjudicateCommand: ParsableCommand {
             var choice = AdjudicationChoice.take([0])
             if !unit.agreed {
                 number += 1
-                output.write(Self.render(unit, plan: plan, number: number, of: disagreements))
+                output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
                 output.flush()
                 guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
                 choice = answer

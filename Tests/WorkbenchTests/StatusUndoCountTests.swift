@@ -1,4 +1,5 @@
 import Foundation
+@testable import Workbench
 import Testing
 
 @Suite("status and stats agree")
@@ -30,5 +31,21 @@ struct SchemaLabelTests {
         #expect(result.stdout.contains("new speaker S1 Südkorea (place, guessed"))
         let stances = try workspace.session("n")["stances"] as? [[String: Any]] ?? []
         #expect(stances.first?["label"] as? String == "neutral")
+    }
+}
+
+@Suite("replay, review and adjudicate wrap like the REPL")
+struct ScreenWrappingTests {
+    @Test("in a terminal lines break between words, never inside one; piped output is left alone")
+    func wrapsAtWords() {
+        let text = "\n[1/2] claim walfang#3\n  1 anna: Island will den Walfang im nächsten Jahr [wieder erlauben]  form=indirect\n"
+        let wrapped = StyledLine.forTerminal(text, outputIsTerminal: true, width: 30)
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 30 }, "\(lines)")
+        #expect(lines.contains { $0.contains("Walfang") }, "Walfang is never split: \(lines)")
+        #expect(StyledLine.forTerminal(text, outputIsTerminal: false, width: 30) == text)
+        let styled = StyledLine.forTerminal([StyledLine(" » Island will den Walfang im nächsten Jahr wieder erlauben")], outputIsTerminal: true, width: 25)
+        #expect(styled.count > 1)
+        #expect(styled.allSatisfy { !$0.plain.hasSuffix("Walf") })
     }
 }
