@@ -117,6 +117,25 @@ struct SpeakerCommandTests {
         #expect(annotations["P2"] == nil)
     }
 
+    @Test("a merge of speakers whose stances on one target differ is refused and changes nothing; a bad span edit keeps the span")
+    func refusals() throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "beck.txt", "--session", "r"], commands: [
+            "goto 4", "sp Bodegast", "ta Alles ist gut", "stance S1 T1 favor",
+            "goto 5", "sp Boudegast = Kurt Boudegast", "stance S2 T1 against",
+            "speaker merge S2 S1", "speaker merge S1 S1",
+            "cue schwieg", "edit Q1 span Walfang",
+            "quit",
+        ])
+        #expect(result.stdout.contains("S2 and S1 differ on T1 (against in P2, favor in P1); settle it first"))
+        #expect(result.stdout.contains("merge two different speakers"))
+        #expect(result.stdout.contains("\"Walfang\" is not in this sentence"))
+        let records = try records(workspace, "r")
+        #expect(records["S2"] != nil && records["P2"] != nil)
+        #expect((records["Q1"]?["anchor"] as? [String: Any])?["text"] as? String == "schwieg")
+    }
+
     @Test("moving a speaker's last mention says the speaker is left without mentions")
     func orphanSpeaker() throws {
         let workspace = try workspace()
