@@ -24,11 +24,17 @@ public struct JSONLImporter: Sendable {
         var labels: [String] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+            let bytes = [UInt8](data)
+            if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+                let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw .malformed(path: path, line: line, reason: "invalid UTF-8 at byte offset \(offset)")
+            }
             var number = 0
-            for raw in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            // Split on the byte LF: as Characters, CRLF is one grapheme and would not match "\n".
+            for raw in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 number += 1
-                if raw.allSatisfy(\.isWhitespace) { continue }
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
+                if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw))) as? [String: Any] else {
                     throw .malformed(path: path, line: number, reason: "not a JSON object")
                 }
                 if let type = object["type"] as? String {
