@@ -7,7 +7,7 @@ struct FuzzWorkspace: Sendable {
     /// The import time recorded in imported sessions.
     static let time = "2026-01-01T00:00:00Z"
 
-    /// A folder of this process's own, emptied of nothing: each target overwrites its files.
+    /// A scratch folder of this process: each input overwrites the files its target reads.
     let folder: String
     /// The fuzz corpus (`Tests/Fuzz/Corpus`, or `WORKBENCH_FUZZ_CORPUS`).
     let corpus: SegmentedCorpus
@@ -19,15 +19,20 @@ struct FuzzWorkspace: Sendable {
             FileHandle.standardError.write(Data("fuzz: cannot load the fuzz corpus at \(corpusPath); run from the repository root or set WORKBENCH_FUZZ_CORPUS\n".utf8))
             return nil
         }
-        let base = environment["TMPDIR"] ?? NSTemporaryDirectory()
-        let folder = (base as NSString).appendingPathComponent("workbench-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
+        let folder = scratchFolder()
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             FileHandle.standardError.write(Data("fuzz: cannot create \(folder): \(error.localizedDescription)\n".utf8))
             return nil
         }
+        atexit { try? FileManager.default.removeItem(atPath: FuzzWorkspace.scratchFolder()) }
         return FuzzWorkspace(folder: folder, corpus: SegmentedCorpus(corpus))
+    }
+
+    /// `<tmp>/workbench-fuzz-<pid>`.
+    static func scratchFolder() -> String {
+        (NSTemporaryDirectory() as NSString).appendingPathComponent("workbench-fuzz-\(getpid())")
     }
 
     /// Writes `data` to `name` in the scratch folder and returns its path.
