@@ -69,7 +69,7 @@ public final class SessionStore: SessionStorage {
         var warnings: [String] = []
         var recovered = 0
         if SessionFiles.isFormatOne(paths.snapshot) {
-            var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot), path: paths.snapshot)
+            var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
             let journalPath = SessionJournal.path(for: paths.snapshot)
             var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
@@ -98,7 +98,7 @@ public final class SessionStore: SessionStorage {
             self.session = session
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
-            _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
+            _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot)
             throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
         } else {
             var session = try makeNew()
