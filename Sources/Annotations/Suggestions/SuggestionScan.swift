@@ -57,6 +57,11 @@ struct SuggestionScan {
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
+    static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
+    /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
+    static let correlates: Set<String> = [
+        "darauf", "daran", "darüber", "damit", "dafür", "dagegen", "davon", "dazu", "darin", "danach", "davor", "dabei",
+    ]
     static let auxiliaries: Set<String> = [
         "hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "wurde", "wurden",
         "wird", "werden", "worden",
@@ -288,8 +293,9 @@ struct SuggestionScan {
             var cue: [Int] = []
             var source: [Int] = []
             var rule = ""
+            let clauseInitial = index == range.lowerBound || words[index - 1].text == ","
             if lower == "laut" || lower == "gemäß" {
-                source = nounPhrase(from: index + 1)
+                source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
                     source = [index + 1]  // "laut taz", "laut ndr.de"
                 }
@@ -312,7 +318,7 @@ struct SuggestionScan {
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
-                    source = nounPhrase(from: index + 1)
+                    source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                     cue = [index]
                     rule = "indirect.nach-angaben"
                 } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
@@ -336,6 +342,70 @@ struct SuggestionScan {
             add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
         }
     }
+
+    /// The source after a clause-initial "Nach"/"Laut": SpkAtt's Source is the whole rest of the
+    /// prefield up to the finite verb, with genitives, prepositional phrases, brackets and an
+    /// apposition ("Nach Angaben des Flughafens im Juni 2007 ist …", "Laut Schätzungen französischer
+    /// Behörden sind …"). Nil when no finite verb (a lowercase word that is no article, preposition
+    /// or adjective) or comma ends it within 30 words.
+    func prefieldSource(from start: Int, sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        var phrase: [Int] = []
+        var position = start
+        var apposition = false
+        while position < range.upperBound, phrase.count < 30 {
+            let word = words[position]
+            if word.text == "," {
+                // One apposition: ", dem Direktor der Wetterbehörde," continues the source.
+                if !apposition, !phrase.isEmpty, position + 1 < range.upperBound, Self.appositionArticles.contains(words[position + 1].lower) {
+                    apposition = true
+                    phrase.append(position)
+                    position += 1
+                    continue
+                }
+                break
+            }
+            if word.kind == .quote || word.text == "(" {
+                guard let close = closing(of: position, within: range.upperBound) else { return nil }
+                phrase += Array(position...close)
+                position = close + 1
+                continue
+            }
+            if word.kind == .punctuation, word.text != "-" { return nil }
+            if word.kind == .number || word.capitalized || word.text == "-" {
+                phrase.append(position)
+                position += 1
+                continue
+            }
+            let lower = word.lower
+            let previous = phrase.last.map { words[$0] }
+            let nextCapitalized = position + 1 < range.upperBound && (words[position + 1].capitalized || words[position + 1].kind == .number)
+            let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { lower.hasSuffix($0) }
+            let opensNoun = previous.map { Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower) || !$0.capitalized } ?? true
+            if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
+                phrase.append(position)
+            } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
+                words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
+            {
+                phrase.append(position)
+            } else if adjectiveEnding, nextCapitalized, opensNoun || lower.hasSuffix("er"), lexicon.verbForms[lower] == nil,
+                !Self.auxiliaries.contains(lower), !VerbMorphology.subjunctiveAuxiliaries.contains(lower), !Self.modals.contains(lower)
+            {
+                phrase.append(position)
+            } else {
+                break
+            }
+            position += 1
+        }
+        guard position < range.upperBound, phrase.count < 30 else { return nil }
+        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")" {
+            phrase.removeLast()
+        }
+        return phrase.contains(where: { words[$0].capitalized }) ? phrase : nil
+    }
+
+    static let appositionArticles: Set<String> = ["dem", "der", "des", "einem", "einer", "eines", "den"]
+    static let phrasePrepositions: Set<String> = ["im", "in", "auf", "aus", "vom", "bei", "beim", "am", "zum", "zur", "für", "über", "gegen"]
 
     // MARK: Reporting verbs
 
@@ -454,6 +524,7 @@ struct SuggestionScan {
         let after = max(lastRole, addressee.max() ?? lastRole) + 1
         if let claim = messageAfter(after, sentence: sentence, strict: true) {
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
+            let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: form, confidence: 0.75, rule: "indirect.verb-clause"))
             return
@@ -475,6 +546,14 @@ struct SuggestionScan {
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
                 rule: "reported.speech-act-verb"))
         }
+    }
+
+    /// The cue with a pronominal adverb right before the message's comma ("verwies darauf, dass …").
+    func withCorrelate(_ cue: [Int], claim: [Int], finite: Int) -> [Int] {
+        guard let first = claim.first, first >= 2, words[first - 1].text == ",", first - 2 > finite,
+            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2)
+        else { return cue }
+        return (cue + [first - 2]).sorted()
     }
 
     /// The message after a cue: a comma clause opened by dass/ob/a w-word, in Konjunktiv I, or a
@@ -667,7 +746,20 @@ struct SuggestionScan {
                     following += 1
                 }
                 guard let auxiliary else { continue }
-                if auxiliary < index { cue.insert(auxiliary, at: 0) }
+                if auxiliary < index {
+                    cue.insert(auxiliary, at: 0)
+                    // "hat sich … geäußert": a reflexive right after the auxiliary (or after its pronoun subject).
+                    for position in (auxiliary + 1)..<min(index, auxiliary + 3) where words[position].lower == "sich" {
+                        if position == auxiliary + 1 || Self.pronouns.contains(words[auxiliary + 1].lower) { cue.append(position) }
+                        break
+                    }
+                }
+                // "es wird befürchtet", "wurde es bekannt gegeben": the impersonal "es" of a passive.
+                if Self.passiveAuxiliaries.contains(words[auxiliary].lower) {
+                    for neighbour in [auxiliary - 1, auxiliary + 1] where neighbour >= sentence.lowerBound && neighbour < sentence.upperBound && neighbour != index {
+                        if words[neighbour].lower == "es" { cue.append(neighbour) }
+                    }
+                }
             }
             // A modal before a verb at the end of its clause ("musste … einräumen").
             if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {
