@@ -57,6 +57,9 @@ struct SuggestionScan {
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
+    /// How many sentences back a quote or free indirect speech without a speaker of its own looks
+    /// for the speaker of an attribution (beyond two, the speaker is more often someone else).
+    static let inheritanceReach = 2
     static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
     /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
     static let correlates: Set<String> = [
@@ -235,6 +238,13 @@ struct SuggestionScan {
                     proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
                     proposal.rule = "direct.quote-then-cue"
                     cueFound = true
+                } else if Self.auxiliaries.contains(words[position].lower), let cue = participleCue(after: position) {
+                    // "„…“, wird Panetta zitiert", "„…“, hatte er gesagt": the auxiliary comes first.
+                    proposal.cue = cue.words
+                    let speaker = nounPhrase(from: afterCue(cue.words, finite: position))
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.rule = "direct.quote-then-cue"
+                    cueFound = true
                 }
             }
         }
@@ -245,6 +255,22 @@ struct SuggestionScan {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.cue-colon-quote"
+                cueFound = true
+            } else if let heisst = (start..<(open - 1)).first(where: {
+                ["heißt", "hieß"].contains(words[$0].lower) && $0 + 1 < open - 1 && words[$0 + 1].lower == "es"
+            }) {
+                // "In der Erklärung heißt es: „…“", "So hieß es im Bericht: „…“".
+                proposal.cue = [heisst, heisst + 1]
+                let place = heisst + 2
+                if place + 1 < open - 1, ["in", "im"].contains(words[place].lower) {
+                    let source = nounPhrase(from: place + 1)
+                    if !source.isEmpty { proposal.speakers = [source] }
+                } else if start < heisst, ["in", "im"].contains(words[start].lower) {
+                    let source = Array((start + 1)..<heisst).filter { words[$0].kind != .punctuation }
+                    if !source.isEmpty { proposal.speakers = [source] }
+                }
+                proposal.rule = "direct.heisst-es-colon-quote"
+                proposal.confidence = 0.6
                 cueFound = true
             } else {
                 let speaker = nounPhraseBackward(from: open - 2, limit: start)
@@ -486,10 +512,11 @@ struct SuggestionScan {
             return
         }
         var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
-        if speaker.isEmpty, start == finite, start > range.lowerBound, words[start - 1].text == ",",
-            let apposition = appositionSubject(from: range.lowerBound, to: start - 1)
+        let head = cue.words.min() ?? finite
+        if speaker.isEmpty, clauseStart(before: head, sentence: sentence) == head, head > range.lowerBound, words[head - 1].text == ",",
+            let apposition = appositionSubject(from: range.lowerBound, to: head - 1)
         {
-            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
+            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …", "…, Peter Clever, hat … gefordert".
             speaker = apposition
         }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
@@ -546,6 +573,18 @@ struct SuggestionScan {
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
                 rule: "reported.speech-act-verb"))
         }
+    }
+
+    /// The cue of a participle that follows the auxiliary at `auxiliary` within a few words of its
+    /// clause ("wird Panetta zitiert"), the auxiliary included.
+    func participleCue(after auxiliary: Int) -> (words: [Int], verb: Int)? {
+        let sentence = sentenceRanges[words[auxiliary].sentence]
+        var position = auxiliary + 1
+        while position < min(sentence.upperBound, auxiliary + 6), words[position].kind == .word {
+            if let cue = verbCue(at: position), cue.words.contains(auxiliary) { return cue }
+            position += 1
+        }
+        return nil
     }
 
     /// The cue with a pronominal adverb right before the message's comma ("verwies darauf, dass …").
@@ -659,7 +698,7 @@ struct SuggestionScan {
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
-    /// speech) take the speaker of the nearest attribution before them, at most five sentences back.
+    /// speech) take the speaker of the nearest attribution before them, at most ``inheritanceReach`` sentences back.
     mutating func inheritSpeakers() {
         let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
         var lastSpeakers: [[Int]] = []
@@ -668,7 +707,7 @@ struct SuggestionScan {
         for index in order {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
             if proposals[index].inheritsSpeaker {
-                if sentence - lastSentence <= 5, !lastSpeakers.isEmpty {
+                if sentence - lastSentence <= Self.inheritanceReach, !lastSpeakers.isEmpty {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                 }

@@ -144,6 +144,45 @@ import Testing
         #expect(probe.claim(proposal) == "dass die Zahl der Toten weiter steigt")
     }
 
+    @Test func quoteThenAuxiliaryAndParticipleCue() {
+        let probe = SuggestionProbe("„Wir setzen die Mission fort“, wird Panetta zitiert.")
+        let proposal = probe.proposal(claiming: "Mission")
+        #expect(probe.cue(proposal) == "wird … zitiert")
+        #expect(probe.speaker(proposal) == "Panetta")
+        #expect(proposal?.rule == "direct.quote-then-cue")
+    }
+
+    @Test func heisstEsBeforeAColonQuote() {
+        let probe = SuggestionProbe("In der Erklärung der Regierung heißt es: „Wir werden alle Hilfe leisten.“")
+        let proposal = probe.proposal(claiming: "Hilfe")
+        #expect(probe.cue(proposal) == "heißt es")
+        #expect(probe.speaker(proposal) == "der Erklärung der Regierung")
+        #expect(proposal?.rule == "direct.heisst-es-colon-quote")
+    }
+
+    @Test func lautenBeforeAColonQuote() {
+        let probe = SuggestionProbe("Die Antwort des Ministers lautete: „Das ist nicht verhandelbar.“")
+        let proposal = probe.proposal(claiming: "verhandelbar")
+        #expect(probe.cue(proposal) == "lautete")
+        #expect(proposal?.rule == "direct.cue-colon-quote")
+    }
+
+    @Test func appositionSubjectBeforeAnAuxiliary() {
+        let probe = SuggestionProbe("Der Vertreter der Arbeitgeber, Peter Clever, hat in einem Interview gefordert, dass der Datenschutz gelockert werde.")
+        let proposal = probe.proposal(claiming: "Datenschutz")
+        #expect(probe.cue(proposal) == "hat … gefordert")
+        #expect(probe.speaker(proposal) == "Der Vertreter der Arbeitgeber, Peter Clever")
+    }
+
+    @Test func aQuoteAloneInheritsASpeakerOnlyFromTheLastTwoSentences() {
+        let near = SuggestionProbe("Der Minister sagte, die Lage sei ernst. „Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(near.speaker(near.proposal(claiming: "handeln")) == "Der Minister")
+        let far = SuggestionProbe(
+            "Der Minister sagte, die Lage sei ernst. Das Wetter war gut. Die Straßen waren voll. Viele Menschen kamen. "
+                + "„Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(far.speaker(far.proposal(claiming: "handeln")) == "")
+    }
+
     @Test func wieSpeakerVerb() {
         let probe = SuggestionProbe("Wie das Innenministerium mitteilte, wurden die Grenzkontrollen verschärft.")
         let proposal = probe.proposal(claiming: "Grenzkontrollen")
