@@ -10,7 +10,8 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Several sessions export side by side; every annotation carries its annotator. The corpus is \
             the one recorded in the sessions unless --corpus is given; sessions made on another corpus are \
-            refused. Existing files in the output folder are not overwritten without --force.
+            refused. The output folder is written as a whole: an existing, non-empty one is replaced only \
+            with --force, and only when an earlier export wrote it.
             """
     )
 
@@ -29,7 +30,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Only annotations a reviewer accepted or corrected.")
     var reviewedOnly = false
 
-    @Flag(help: "Overwrite existing files in the output folder.")
+    @Flag(help: "Replace an earlier export in the output folder as a whole.")
     var force = false
 
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).")
@@ -53,7 +54,10 @@ struct ExportCommand: ParsableCommand {
             let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
             for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
             let written = try ExportWriter(folder: out, force: force).write(format.exporter, bundle)
-            print("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)")
+            let held = format.exporter.writtenCounts(bundle)
+            let missing = bundle.counts.missing(from: held)
+            let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
+            print("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)")
         } catch {
             throw CLIFailure(error.description)
         }

@@ -3,7 +3,8 @@ import Testing
 @testable import Annotations
 
 /// Loads every export format with the libraries other tools use (installed by scripts/test into
-/// .venv): bratly and pybrat, web-anno-tsv, conllu and spaCy, seqeval, pyld, jsonschema, Chromium.
+/// .venv): bratly and pybrat, web-anno-tsv, conllu and spaCy, seqeval, pyld, jsonschema, Chromium,
+/// and Python's csv module.
 @Suite("Exports load in real consumers", .enabled(if: ConsumerPython.enabled, "set WORKBENCH_PYTHON (scripts/test does) to load exports with bratly, pybrat, web-anno-tsv, conllu, spaCy, seqeval, pyld, jsonschema and Chromium"))
 struct ExportConsumerTests {
     static let root = ConsumerPython.packageRoot
@@ -61,7 +62,18 @@ struct ExportConsumerTests {
             iob.append((session.label, .array(entities)))
         }
         let stanceKeys = bundle.stances.enumerated().flatMap { index, list in list.map { JSONValue.string("\(bundle.sessions[index].label):\($0.id)") } }
+        // CSV: per claim row (session:claim), the stances it is evidence for.
+        var csvStances: [(String, JSONValue)] = []
+        for list in bundle.spans {
+            for span in list where span.kind == .claim {
+                let state = bundle.sessions[span.session].state
+                let stances = bundle.stances[span.session].filter { $0.evidence.contains(span.id) }
+                    .map { "\($0.label): \(state.targets[$0.target]?.text ?? $0.target)" }.joined(separator: "; ")
+                csvStances.append(("\(bundle.sessions[span.session].label):\(span.id)", .string(stances)))
+            }
+        }
         let expected = JSONValue.object([
+            ("csv_columns", .array(CSVExporter.columns.map(JSONValue.string))), ("csv_stances", .object(csvStances)),
             ("texts", .object(texts)), ("spans", .array(spans)), ("stances", .array(stanceKeys)), ("brat", .object(brat)),
             ("webanno_files", .int(bundle.sessions.count * bundle.documents.count)), ("webanno_pieces", .int(webannoPieces)),
             ("sentences", .int(bundle.documents.reduce(0) { $0 + $1.sentences.count })), ("iob", .object(iob)),
@@ -115,6 +127,12 @@ struct ExportConsumerTests {
             folder + "/jsonl/annotations.jsonl", Self.root.appendingPathComponent("docs/export-jsonl.schema.json").path,
             folder + "/jsonl/entities.jsonl", Self.root.appendingPathComponent("docs/export-jsonl-entities.schema.json").path, expected,
         ])
+    }
+
+    @Test("CSV: Python's csv module reads one row per claim, no cell starts a formula, stances are the claim's")
+    func csv() throws {
+        let (folder, expected) = try Self.exportAll()
+        try check("check_csv.py", [folder + "/csv/claims.csv", expected])
     }
 
     @Test("HTML: Chromium renders the page; every annotation is on it with its text")

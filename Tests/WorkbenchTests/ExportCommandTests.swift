@@ -29,7 +29,7 @@ struct ExportCommandTests {
         let (folder, session) = try Self.workspace()
         let first = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("brat: wrote 7 file(s) to out") && first.stdout.contains("1 speaker mention, 1 cue, 1 claim"))
+        #expect(first.stdout.contains("brat: wrote 8 file(s) to out") && first.stdout.contains("1 speaker mention, 1 cue, 1 claim"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/anna/doc.ann").path))
         let again = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "out"], directory: folder)
         #expect(again.status != 0 && again.stderr.contains("--force") && again.stderr.split(separator: "\n").count == 1)
@@ -66,5 +66,42 @@ struct ExportCommandTests {
         #expect(fromJSONL.status == 0, "\(fromJSONL.stderr)")
         let clash = try WorkbenchProcess.run(["import", "jsonl", "jsonl/annotations.jsonl", "jsonl/entities.jsonl", "--corpus", "corpus", "--session", "j"], directory: folder)
         #expect(clash.status != 0 && clash.stderr.contains("exists already"))
+    }
+
+    @Test("brat export → import keeps sentence and annotation notes, and both summaries count what the files hold")
+    func notesRoundTrip() throws {
+        let (folder, session) = try Self.workspace()
+        let path = folder.appendingPathComponent(session).path
+        var loaded = try SessionStore.load(path: path)
+        try loaded.perform(.add(.note(Note(id: "N1", subject: .sentence(SentenceKey(document: "doc", sentence: 0)), text: "Kontext fehlt"))), time: "t")
+        try loaded.perform(.add(.note(Note(id: "N2", subject: .sentence(SentenceKey(document: "doc", sentence: 1)), text: "prüfen"))), time: "t")
+        try loaded.perform(.add(.note(Note(id: "N3", subject: .annotation("C1"), text: "wörtlich?"))), time: "t")
+        try SessionCodec.encode(loaded.file).write(to: URL(fileURLWithPath: path))
+        let exported = try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "brat"], directory: folder)
+        #expect(exported.status == 0 && exported.stdout.contains("3 notes") && !exported.stdout.contains("not in brat"), "\(exported.stdout)\(exported.stderr)")
+        let imported = try WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "copy"], directory: folder)
+        #expect(imported.status == 0 && imported.stdout.contains("3 notes"), "\(imported.stdout)\(imported.stderr)")
+        let copy = try SessionStore.load(path: folder.appendingPathComponent("sessions/copy.json").path)
+        #expect(AnnotationState.sortedByID(copy.state.notes).map(\.text) == ["Kontext fehlt", "prüfen", "wörtlich?"])
+        // A format without a place for notes says so instead of counting them as written.
+        let csv = try WorkbenchProcess.run(["export", session, "--format", "csv", "--out", "csv"], directory: folder)
+        #expect(csv.status == 0 && csv.stdout.contains("1 claim") && csv.stdout.contains("not in csv files (no place for them): 1 speaker mention, 1 cue, 3 notes, 1 speaker"), "\(csv.stdout)")
+    }
+
+    @Test("import brat with CRLF line ends imports every line; a bad line refuses the whole import and writes no session")
+    func importCRLFAndRefusal() throws {
+        let (folder, session) = try Self.workspace()
+        #expect(try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "brat"], directory: folder).status == 0)
+        let ann = folder.appendingPathComponent("brat/anna/doc.ann")
+        let text = try String(contentsOf: ann, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: ann)
+        let crlf = try WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "crlf"], directory: folder)
+        #expect(crlf.status == 0 && crlf.stdout.contains("1 speaker mentions, 1 cues, 1 claims"), "\(crlf.stdout)\(crlf.stderr)")
+        try Data((text + "T9\tPerson 0 6\tPeskow\nR9\tHasCue Arg1:T3 Arg2:T42\n").utf8).write(to: ann)
+        let bad = try WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "bad"], directory: folder)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("nothing imported, 2 problems") && bad.stderr.contains("doc.ann:\(text.split(separator: "\n").count + 1): unknown entity type 'Person'"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("refers to T42, which does not exist"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/bad.json").path))
     }
 }

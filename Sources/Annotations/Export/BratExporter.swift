@@ -1,13 +1,16 @@
 /// brat standoff, one folder per session (`<session>/`, as brat keeps one annotator per folder):
 /// per document `<id>.txt` (the normalised text) and `<id>.ann`; `annotation.conf` and
-/// `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv` and `stances.tsv` for
-/// what brat has no place for.
+/// `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv`, `stances.tsv` and
+/// `notes.tsv` for what brat has no place for.
 ///
 /// In the `.ann` files: `T` lines for speaker mentions (`Speaker`), cues and claims (discontinuous
 /// spans as `start end;start end`; spans are also cut at line breaks, as brat requires), `R` lines
 /// `HasSpeaker` (claim → mention) and `HasCue` (claim → cue), `A` lines for claim form, the
 /// `Negated`/`Hedged` flags, the mention `Role` and the `Annotator`, `N` lines linking mentions and claims to the canonical speaker
-/// (`Workbench:S1`) and `#` AnnotatorNotes for notes. Offsets count Unicode scalars; lines end in LF.
+/// (`Workbench:S1`) and `#` AnnotatorNotes for notes on spans. Offsets count Unicode scalars; lines end in LF.
+/// `notes.tsv` lists every note with its id and annotator (``noteColumns``): about a `span` (the
+/// `T` id in `document`; its text is also a `#` line), a `sentence` (`document`, 0-based
+/// `sentence`), a `speaker`, `target` or `stance` (`id`).
 /// Attribute values that are not single words are percent-encoded.
 public struct BratExporter: Exporter {
     /// Creates the exporter.
@@ -18,12 +21,16 @@ public struct BratExporter: Exporter {
     /// The normalisation database name in `N` lines.
     public static let referenceDatabase = "Workbench"
 
+    /// The header of `notes.tsv`.
+    public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
+
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
             // Only claims that are a stance's evidence need their reference kept for stances.tsv.
             let evidence = Set(bundle.stances[session].flatMap(\.evidence))
             var claimRefs: [String: String] = [:]  // claim id → "document:T"
+            var spanRefs: [String: (document: String, number: Int)] = [:]  // span with notes → its T
             var numbers: [Int] = []
             for (documentIndex, document) in bundle.documents.enumerated() {
                 let name = ExportText.fileName(document.document.id)
@@ -31,7 +38,7 @@ public struct BratExporter: Exporter {
                 out.bytes.append(contentsOf: bundle.bytes[documentIndex])
                 out.end()
                 out.begin(folder + name + ".ann")
-                annotations(bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, numbers: &numbers, to: &out)
+                annotations(bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers, to: &out)
                 out.end()
             }
             out.file(folder + "annotation.conf", annotationConf(bundle, session: session))
@@ -39,6 +46,7 @@ public struct BratExporter: Exporter {
             out.file(folder + "speakers.tsv", speakersTSV(bundle, session: session))
             out.file(folder + "targets.tsv", targetsTSV(bundle, session: session))
             out.file(folder + "stances.tsv", stancesTSV(bundle, session: session, claimRefs: claimRefs))
+            out.file(folder + "notes.tsv", notesTSV(bundle, session: session, spanRefs: spanRefs))
         }
     }
 
@@ -60,7 +68,7 @@ public struct BratExporter: Exporter {
     /// each of the document's spans (0: not written).
     private func annotations(
         _ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, claimRefs: inout [String: String],
-        numbers: inout [Int], to out: inout ExportOutput
+        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], to out: inout ExportOutput
     ) {
         let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
@@ -161,6 +169,7 @@ public struct BratExporter: Exporter {
         }
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             for item in bundle.notes(session: span.session, about: span.id) {
+                spanRefs[span.id] = (documentID, numbers[index])
                 note += 1
                 out.append(byte: UInt8(ascii: "#"))
                 out.append(note)
@@ -259,6 +268,33 @@ public struct BratExporter: Exporter {
                 out += [bundle.sessions[index].label, target.id, target.text, annotator].map(ExportText.singleLine)
                     .joined(separator: "\t") + "\n"
             }
+        }
+        return out
+    }
+
+    private func notesTSV(_ bundle: ExportBundle, session index: Int, spanRefs: [String: (document: String, number: Int)]) -> String {
+        var out = Self.noteColumns.joined(separator: "\t") + "\n"
+        let state = bundle.sessions[index].state
+        for note in bundle.notes[index] {
+            var fields = [bundle.sessions[index].label, note.id]
+            switch note.subject {
+            case .sentence(let key):
+                fields += ["sentence", "", key.document, String(key.sentence)]
+            case .annotation(let id):
+                if let span = spanRefs[id] {
+                    fields += ["span", "T\(span.number)", span.document, ""]
+                } else if state.speakers[id] != nil {
+                    fields += ["speaker", id, "", ""]
+                } else if state.targets[id] != nil {
+                    fields += ["target", id, "", ""]
+                } else if state.stances[id] != nil {
+                    fields += ["stance", id, "", ""]
+                } else {
+                    continue  // a span brat could not hold (no text outside line breaks)
+                }
+            }
+            fields += [note.annotator, note.text]
+            out += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
         }
         return out
     }

@@ -1,13 +1,21 @@
 /// One CSV row per claim (RFC 4180: UTF-8, header row, CRLF line ends, fields with commas,
 /// quotes or line breaks quoted with doubled quotes): `claims.csv` with document, sentence
 /// (0-based), claim id, canonical speaker and its id, mention text, cue text, claim text, form,
-/// flags (`negated;hedged`), the stances of that speaker (`favor: target; …`), annotator, session.
-/// Discontinuous texts are joined with ` … `.
+/// flags (`negated;hedged`), the stances this claim is evidence for (`favor: target; …`), annotator,
+/// session. Discontinuous texts are joined with ` … `. Cells starting with `=`, `+`, `-`, `@`, tab
+/// or CR get a leading `'` (see ``ExportOutput/appendCSVField(_:)``).
 public struct CSVExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 
     public var format: ExportFormat { .csv }
+
+    /// One row per claim: the mentions, cues and stances appear only as columns of their claims.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+        var counts = ExportCounts()
+        counts.claims = bundle.counts.claims
+        return counts
+    }
 
     /// The header row's fields.
     public static let columns = [
@@ -16,14 +24,17 @@ public struct CSVExporter: Exporter {
     ]
 
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
-        var stancesBySpeaker: [[String: String]] = []
+        // Per session: claim id → the stances that cite it as evidence (`label: target`, in stance id order).
+        var stancesByClaim: [[String: String]] = []
         for (index, stances) in bundle.stances.enumerated() {
             let state = bundle.sessions[index].state
             var map: [String: [String]] = [:]
             for stance in stances {
-                map[stance.speaker, default: []].append("\(stance.label): \(state.targets[stance.target]?.text ?? stance.target)")
+                for claim in stance.evidence {
+                    map[claim, default: []].append("\(stance.label): \(state.targets[stance.target]?.text ?? stance.target)")
+                }
             }
-            stancesBySpeaker.append(map.mapValues { $0.joined(separator: "; ") })
+            stancesByClaim.append(map.mapValues { $0.joined(separator: "; ") })
         }
         out.begin("claims.csv")
         out.append(Self.columns.joined(separator: ","))
@@ -52,7 +63,7 @@ public struct CSVExporter: Exporter {
                 out.append(byte: 0x2C)
                 if span.negated { out.append(span.hedged ? "negated;hedged" : "negated") } else if span.hedged { out.append("hedged") }
                 out.append(byte: 0x2C)
-                out.appendCSVField(span.speaker.flatMap { stancesBySpeaker[span.session][$0] } ?? "")
+                out.appendCSVField(stancesByClaim[span.session][span.id] ?? "")
                 out.append(byte: 0x2C)
                 out.appendCSVField(span.annotator)
                 out.append(byte: 0x2C)

@@ -11,6 +11,9 @@ public struct CoNLLUExporter: Exporter {
 
     public var format: ExportFormat { .conllu }
 
+    /// Spans only: CoNLL-U has no place for stances, notes, speakers without mentions or targets.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+
     /// The extra column of the CoNLL-U Plus file.
     public static let spanColumn = "WORKBENCH:SPANS"
 

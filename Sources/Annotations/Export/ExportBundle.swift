@@ -260,6 +260,21 @@ public struct ExportBundle: Sendable {
     /// True when more than one session is exported.
     public var isMultiSession: Bool { sessions.count > 1 }
 
+    /// How many exported notes are about spans or stances, or about sentences.
+    func noteCount(spansAndStances: Bool, sentences: Bool) -> Int {
+        var count = 0
+        for (session, list) in notes.enumerated() {
+            for note in list {
+                switch note.subject {
+                case .sentence: if sentences { count += 1 }
+                case .annotation(let id):
+                    if spansAndStances, location(session: session, id: id) != nil || stances[session].contains(where: { $0.id == id }) { count += 1 }
+                }
+            }
+        }
+        return count
+    }
+
     /// Annotations per kind over the whole export.
     public var counts: ExportCounts {
         var counts = ExportCounts()

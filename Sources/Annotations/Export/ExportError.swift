@@ -8,8 +8,10 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case annotationOutsideCorpus(session: String, id: String, document: String)
     /// A session was made on another corpus.
     case corpusMismatch(session: String, detail: String)
-    /// Files exist in the output folder.
+    /// The output folder exists and is not empty (its first entries).
     case wouldOverwrite(folder: String, files: [String])
+    /// `--force` was given for a folder that no export wrote (it lacks ``ExportWriter/marker``).
+    case notAnExport(folder: String)
     /// The output folder or a file cannot be written.
     case cannotWrite(path: String, reason: String)
     /// No session was given.
@@ -20,6 +22,8 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     case malformed(path: String, line: Int, reason: String)
     /// An imported annotation cannot be anchored or applied.
     case rejected(path: String, line: Int, reason: String)
+    /// The files to import have problems (each with file and line); nothing was imported.
+    case importProblems(source: String, problems: [ImportProblem])
 
     public var description: String {
         switch self {
@@ -32,14 +36,24 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
             return "\(session) was made on a different corpus (\(detail)); pass --corpus with the corpus it was made on"
         case .wouldOverwrite(let folder, let files):
             let list = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-            return "\(folder): \(list) exist already; pass --force to overwrite or choose another --out folder"
+            return "\(folder): \(list) exist already; pass --force to replace the folder as a whole or choose another --out folder"
+        case .notAnExport(let folder):
+            return "\(folder): not a folder written by export (it has no \(ExportWriter.marker) file), so --force will not delete it; remove it yourself or choose another --out folder"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         case .noSessions: return "no session given; name at least one session file"
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
-        case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
-        case .rejected(let path, let line, let reason): return "\(path):\(line): cannot import: \(reason)"
+        case .malformed(let path, let line, let reason): return "\(ImportProblem(path: path, line: line, reason: reason))"
+        case .rejected(let path, let line, let reason): return "\(ImportProblem(path: path, line: line, reason: "cannot import: " + reason))"
+        case .importProblems(let source, let problems):
+            let shown = problems.prefix(Self.shownProblems).map { "  \($0)" }
+            let more = problems.count > Self.shownProblems ? ["  … and \(problems.count - Self.shownProblems) more"] : []
+            let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+            return (["\(source): nothing imported, \(count) to fix first:"] + shown + more).joined(separator: "\n")
         }
     }
+
+    /// How many import problems a message lists before it says how many more there are.
+    static let shownProblems = 20
 
     public var errorDescription: String? { description }
 }

@@ -238,12 +238,17 @@ extension ExportOutput {
     }
 
     /// Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+    /// A field that a spreadsheet would take for a formula – starting with `=`, `+`, `-`, `@`, a tab
+    /// or a carriage return – gets a leading `'` and is quoted, as OWASP recommends against CSV
+    /// injection; the cell then shows the text as it is, with the quote.
     public mutating func appendCSVField(_ text: String) {
-        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        let formula = text.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+        guard formula || text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
             bytes.append(contentsOf: text.utf8)
             return
         }
         bytes.append(0x22)
+        if formula { bytes.append(0x27) }
         for byte in text.utf8 {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)

@@ -1,14 +1,32 @@
+import Foundation
+
 /// Text helpers shared by the exporters and importers: file names, escaping and encoding.
 public enum ExportText {
-    /// A file name for a document id: `/`, `\`, control characters and a leading dot become `_`.
+    /// A file name for a document id or session label, one to one (two ids never share a name)
+    /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
+    /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a
+    /// trailing `.` or space, and the first character of a name Windows reserves (`CON`, `PRN`,
+    /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
+    /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`.
     public static func fileName(_ id: String) -> String {
+        guard !id.isEmpty else { return "%" }
+        let scalars = Array(id.unicodeScalars)
+        let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()
+        let reserved = ["CON", "PRN", "AUX", "NUL"].contains(stem)
+            || ((stem.hasPrefix("COM") || stem.hasPrefix("LPT")) && stem.count == 4 && "123456789".contains(stem.last ?? "0"))
         var view = String.UnicodeScalarView()
-        for scalar in id.unicodeScalars {
-            if scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { view.append("_") } else { view.append(scalar) }
+        for (index, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            let escape =
+                value < 0x20 || (value >= 0x7F && value < 0xA0) || "%/\\<>:\"|?*".unicodeScalars.contains(scalar)
+                || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
+            if escape {
+                for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
+            } else {
+                view.append(scalar)
+            }
         }
-        var name = String(view)
-        if name.hasPrefix(".") || name.isEmpty { name = "_" + name }
-        return name
+        return String(view)
     }
 
     /// A value without tabs or line breaks (each becomes a space), for line-based formats.

@@ -6,19 +6,32 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes exported files into an output folder: creates it, refuses to overwrite existing files
-/// unless forced (checking every file before putting any in place), and never leaves a partly
-/// written file under a final name.
+/// Writes an export as a whole: the output folder holds exactly one complete export, the old one
+/// or the new one, whatever happens (a full disk, a kill at any moment).
 ///
-/// The files are first streamed into a hidden staging folder inside the output folder
-/// (`.export-staging-…`), flushed to disk once, and only then renamed into place: a folder that
-/// does not exist yet (e.g. a brat session folder) moves in one rename, files in existing folders
-/// one by one. A failed export removes the staging folder and leaves the output folder as it was.
+/// The files are streamed into a hidden staging folder beside the output folder
+/// (`.<name>.export-staging-<UUID>`), flushed to disk, and then swapped in: with one atomic
+/// exchange of the two folders where the system has it (Linux `renameat2(RENAME_EXCHANGE)`),
+/// otherwise the old folder is renamed aside (`.<name>.export-old-<UUID>`), the new one renamed in
+/// and the old one removed. A missing or empty output folder is simply replaced; a non-empty one
+/// only with `force`, and only when an earlier export made it (it holds the ``marker`` file) –
+/// `--force` never deletes a folder of the user's.
+///
+/// Every export folder, staged or published, holds the ``marker`` file. Before it writes, the
+/// writer removes staging and aside folders that crashed exports to the same output left behind:
+/// only folders with those names that hold the marker and that no running export holds (the
+/// writer keeps an `flock(2)` on the marker of its staging folder). When the crash came between
+/// the two renames of the fallback swap, the old output is put back first.
 public struct ExportWriter: Sendable {
     /// The output folder.
     public var folder: String
-    /// Overwrite existing files.
+    /// Replace an existing export folder.
     public var force: Bool
+
+    /// The file every export folder holds (not counted as a written file).
+    public static let marker = ".workbench-export"
+    /// The marker's contents.
+    static let markerText = "This folder was written by `workbench export`; `--force` replaces it as a whole.\n"
 
     /// Creates a writer.
     public init(folder: String, force: Bool = false) {
@@ -45,98 +58,170 @@ public struct ExportWriter: Sendable {
         try stage { exporter.write(bundle, to: &$0) }
     }
 
+    /// The output folder as parent folder and name.
+    private func location() throws(ExportError) -> (parent: String, name: String, target: String) {
+        var path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        // A symbolic link to a folder: the export replaces the folder it points to.
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+            path = URL(fileURLWithPath: resolved, relativeTo: URL(fileURLWithPath: (path as NSString).deletingLastPathComponent, isDirectory: true))
+                .standardizedFileURL.path
+        }
+        let name = (path as NSString).lastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !name.isEmpty, name != "/", name != ".", name != "..", !parent.isEmpty else {
+            throw .cannotWrite(path: folder, reason: "choose a folder to export into, not the root of the file system")
+        }
+        return (parent, name, path)
+    }
+
     private func stage(_ body: (inout ExportOutput) -> Void) throws(ExportError) -> Int {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw .cannotWrite(path: folder, reason: "it is a file, not a folder")
-        }
-        let staging = (folder as NSString).appendingPathComponent(".export-staging-\(UUID().uuidString)")
+        let (parent, name, target) = try location()
         do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: (folder as NSString).deletingLastPathComponent, reason: error.localizedDescription)
+        }
+        Self.removeLeftovers(parent: parent, name: name)
+        let existing = try existingOutput(target)
+
+        let staging = (parent as NSString).appendingPathComponent(".\(name).export-staging-\(UUID().uuidString)")
+        do {
+            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
         } catch {
             throw .cannotWrite(path: folder, reason: error.localizedDescription)
         }
-        defer { try? manager.removeItem(atPath: staging) }
+        // The marker goes first and stays locked while this export runs.
+        let markerPath = (staging as NSString).appendingPathComponent(Self.marker)
+        let lock = open(markerPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard lock >= 0 else {
+            let reason = String(cString: strerror(errno))
+            try? manager.removeItem(atPath: staging)
+            throw .cannotWrite(path: folder, reason: reason)
+        }
+        defer { close(lock) }
+        _ = flock(lock, LOCK_EX)
+        let markerWritten = Array(Self.markerText.utf8).withUnsafeBytes { pwrite(lock, $0.baseAddress, $0.count, 0) == $0.count }
+
+        var published = false
+        defer { if !published { Self.removeExport(staging) } }
         var output = ExportOutput(folder: staging)
         body(&output)
         if let failure = output.failure { throw failure }
-        let tree = Entry(paths: output.paths)
-        if !force {
-            var existing: [String] = []
-            collectExisting(tree, prefix: "", into: &existing)
-            if !existing.isEmpty { throw .wouldOverwrite(folder: folder, files: existing) }
-        }
+        if !markerWritten { throw .cannotWrite(path: markerPath, reason: String(cString: strerror(errno))) }
         try flushToDisk(staging)
-        try publish(tree, prefix: "", from: staging)
+        published = true
+        try swap(staging: staging, into: target, existing: existing, parent: parent, name: name)
         return output.paths.count
     }
 
-    /// The written paths as a tree of names (files have no children), in first-written order.
-    private struct Entry {
-        var names: [String] = []
-        var children: [String: Entry] = [:]
-        var isFile = false
-
-        init() {}
-
-        init(paths: [String]) {
-            for path in paths { insert(path.split(separator: "/", omittingEmptySubsequences: true)[...]) }
+    /// Whether the output folder exists (and may be replaced); throws when it must not be.
+    private func existingOutput(_ target: String) throws(ExportError) -> Bool {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return false }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else { throw .cannotWrite(path: folder, reason: "it is a file, not a folder") }
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted()
+        if entries.isEmpty { return true }
+        let isExport = entries.contains(Self.marker)
+        if !force {
+            let shown = entries.filter { $0 != Self.marker }
+            throw .wouldOverwrite(folder: folder, files: shown.isEmpty ? entries : shown)
         }
-
-        mutating func insert(_ components: ArraySlice<Substring>) {
-            guard let first = components.first else {
-                isFile = true
-                return
-            }
-            let name = String(first)
-            if children[name] == nil {
-                names.append(name)
-                children[name] = Entry()
-            }
-            children[name]?.insert(components.dropFirst())
-        }
+        if !isExport { throw .notAnExport(folder: folder) }
+        return true
     }
 
-    /// Paths of files that exist already; a folder that does not exist is not looked into.
-    private func collectExisting(_ entry: Entry, prefix: String, into existing: inout [String]) {
-        for name in entry.names {
-            guard let child = entry.children[name] else { continue }
-            let relative = prefix + name
-            var status = stat()
-            guard lstat((folder as NSString).appendingPathComponent(relative), &status) == 0 else { continue }
-            if child.isFile {
-                existing.append(relative)
-            } else {
-                collectExisting(child, prefix: relative + "/", into: &existing)
+    /// Puts the flushed staging folder in place of `target`.
+    private func swap(staging: String, into target: String, existing: Bool, parent: String, name: String) throws(ExportError) {
+        if !existing {
+            guard rename(staging, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                Self.removeExport(staging)
+                throw .cannotWrite(path: folder, reason: reason)
             }
+            Self.syncFolder(parent)
+            return
         }
+        if Self.exchange(staging, target) {
+            // The old output is now under the staging name.
+            Self.syncFolder(parent)
+            Self.removeExport(staging)
+            return
+        }
+        let aside = (parent as NSString).appendingPathComponent(".\(name).export-old-\(UUID().uuidString)")
+        guard rename(target, aside) == 0 else {
+            let reason = String(cString: strerror(errno))
+            Self.removeExport(staging)
+            throw .cannotWrite(path: folder, reason: reason)
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(aside, target)
+            Self.removeExport(staging)
+            throw .cannotWrite(path: folder, reason: reason)
+        }
+        Self.syncFolder(parent)
+        Self.removeExport(aside)
     }
 
-    /// Moves staged entries into the output folder: whole folders when the target is missing.
-    private func publish(_ entry: Entry, prefix: String, from staging: String) throws(ExportError) {
-        for name in entry.names {
-            guard let child = entry.children[name] else { continue }
-            let relative = prefix + name
-            let source = (staging as NSString).appendingPathComponent(relative)
-            let target = (folder as NSString).appendingPathComponent(relative)
+    /// Removes an export folder with the marker last, so that a kill midway leaves a folder that
+    /// is still recognisably an export's (and is removed by the next export).
+    static func removeExport(_ path: String) {
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where entry != marker {
+            try? manager.removeItem(atPath: (path as NSString).appendingPathComponent(entry))
+        }
+        _ = unlink((path as NSString).appendingPathComponent(marker))
+        _ = rmdir(path)
+    }
+
+    /// Exchanges two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`); false where
+    /// the system or file system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 2
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+            return false
+        #endif
+    }
+
+    /// Removes what crashed exports to `parent/name` left: staging and aside folders holding the
+    /// marker that no running export holds. An aside folder is first put back when the output is
+    /// missing (the crash came between the two renames).
+    static func removeLeftovers(parent: String, name: String) {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: parent) else { return }
+        let staging = ".\(name).export-staging-", aside = ".\(name).export-old-"
+        let target = (parent as NSString).appendingPathComponent(name)
+        for entry in entries.sorted() where entry.hasPrefix(staging) || entry.hasPrefix(aside) {
+            let suffix = entry.dropFirst(entry.hasPrefix(staging) ? staging.count : aside.count)
+            guard UUID(uuidString: String(suffix)) != nil else { continue }
+            let path = (parent as NSString).appendingPathComponent(entry)
             var status = stat()
-            let exists = lstat(target, &status) == 0
-            let targetIsFolder = exists && (status.st_mode & S_IFMT) == S_IFDIR
-            if !child.isFile && targetIsFolder {
-                try publish(child, prefix: relative + "/", from: staging)
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
+            let descriptor = open((path as NSString).appendingPathComponent(marker), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else {
+                // No marker: only an empty folder (an empty output swapped aside) goes.
+                if ((try? manager.contentsOfDirectory(atPath: path)) ?? ["?"]).isEmpty { _ = rmdir(path) }
                 continue
             }
-            if child.isFile && targetIsFolder {
-                throw .cannotWrite(path: target, reason: "it is a folder, not a file")
-            }
-            if !child.isFile && exists {
-                throw .cannotWrite(path: target, reason: "it is a file, not a folder")
-            }
-            if rename(source, target) != 0 {
-                throw .cannotWrite(path: target, reason: String(cString: strerror(errno)))
-            }
+            defer { close(descriptor) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running export
+            if entry.hasPrefix(aside), lstat(target, &status) != 0, rename(path, target) == 0 { continue }
+            removeExport(path)
         }
+    }
+
+    /// Flushes a folder's entries (a rename) to disk.
+    private static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
     }
 
     /// Flushes the staged files to disk once, before any of them gets its final name.

@@ -6,9 +6,14 @@ public protocol Exporter: Sendable {
     var format: ExportFormat { get }
     /// Writes the files for a bundle into `output`, in a stable order.
     func write(_ bundle: ExportBundle, to output: inout ExportOutput)
+    /// What the files hold of the bundle: kinds the format has no place for count 0.
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts
 }
 
 extension Exporter {
+    /// By default a format holds everything.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts }
+
     /// The files for a bundle, in memory, in a stable order.
     public func export(_ bundle: ExportBundle) -> [ExportFile] {
         var output = ExportOutput()

@@ -11,6 +11,11 @@ public struct HTMLExporter: Exporter {
 
     public var format: ExportFormat { .html }
 
+    /// Everything but notes on speakers or targets.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+        bundle.counts.keeping(stances: true, notes: bundle.noteCount(spansAndStances: true, sentences: true), speakers: true, targets: true)
+    }
+
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.begin("review.html")
         let counts = bundle.counts

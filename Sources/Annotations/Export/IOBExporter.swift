@@ -9,6 +9,9 @@ public struct IOBExporter: Exporter {
 
     public var format: ExportFormat { .iob }
 
+    /// Spans only (overlaps resolved): IOB has no place for stances, notes, speakers or targets.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+
     /// One entity as written: document, sentence, tag, first and last token (inclusive).
     public struct Entity: Sendable, Hashable {
         public var document: String

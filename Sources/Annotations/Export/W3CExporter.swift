@@ -14,6 +14,11 @@ public struct W3CExporter: Exporter {
 
     public var format: ExportFormat { .w3c }
 
+    /// Spans and stances with their notes; sentence notes and notes on speakers or targets have no place.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+        bundle.counts.keeping(stances: true, notes: bundle.noteCount(spansAndStances: true, sentences: false), speakers: true, targets: true)
+    }
+
     /// The Web Annotation context IRI.
     public static let context = "http://www.w3.org/ns/anno.jsonld"
     /// Scalars of context in `prefix` and `suffix` (extended to whole grapheme clusters).

@@ -14,6 +14,9 @@ public struct WebAnnoExporter: Exporter {
 
     public var format: ExportFormat { .webanno }
 
+    /// Spans only: WebAnno TSV has no place for stances, notes, speakers without mentions or targets.
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+
     static let spanLayer = "webanno.custom.Attribution"
     static let relationLayer = "webanno.custom.AttributionLink"
 

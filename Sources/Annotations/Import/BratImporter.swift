@@ -2,9 +2,16 @@ import Foundation
 
 /// Reads a brat folder as written by ``BratExporter`` (and plain brat folders that use the same
 /// entity types) into a new session: `Speaker`, `Cue` and `Claim` entities, `HasSpeaker`/`HasCue`
-/// relations, `Form`/`Negated`/`Hedged`/`Role`/`Annotator` attributes, `Reference` normalisations
-/// to speakers, AnnotatorNotes, and `speakers.tsv`, `targets.tsv`, `stances.tsv` when present.
-/// Fragments separated only by line breaks are joined again. Entities of other types are ignored.
+/// relations, `Form`/`Negated`/`Hedged`/`Role`/`Annotator`/`Session` attributes, `Reference`
+/// normalisations to speakers, AnnotatorNotes, and `speakers.tsv`, `targets.tsv`, `stances.tsv`,
+/// `notes.tsv` when present. Fragments separated only by line breaks are joined again. Lines may
+/// end in LF, CRLF or CR.
+///
+/// Everything in the folder must be understood: unknown entity, relation, attribute or
+/// normalisation types, relations, attributes and notes that point at ids the file does not
+/// have, duplicate ids, `T` lines whose text is not the document's text at their offsets, `.ann`
+/// files without a corpus document and bad table rows are each reported with file and line, and
+/// then nothing is imported (``ExportError/importProblems(source:problems:)``).
 public struct BratImporter: Sendable {
     /// Creates an importer.
     public init() {}
@@ -20,34 +27,62 @@ public struct BratImporter: Sendable {
         var speakerName: String?
         var mention: String?
         var cue: String?
-        var notes: [String] = []
+        var notes: [(text: String, line: Int)] = []
     }
+
+    /// The `.ann` of one document.
+    private struct AnnFile {
+        var document: String
+        var path: String
+        var entities: [Entity]
+    }
+
+    /// Attribute names the exporter writes (`Session` marks the session of a shared folder).
+    static let attributeNames: Set<String> = ["Form", "Negated", "Hedged", "Role", "Annotator", "Session"]
 
     /// Imports `folder` over `corpus`. `only` picks one session when the folder holds several
     /// (`Session` attributes); `annotator` names the new session's annotator.
     public func load(folder: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
-        var perDocument: [(document: String, path: String, entities: [Entity])] = []
+        let manager = FileManager.default
+        guard let listing = try? manager.contentsOfDirectory(atPath: folder) else {
+            throw .unreadable(path: folder, reason: "not a folder or not readable")
+        }
+        var problems: [ImportProblem] = []
+        var files: [AnnFile] = []
+        var matched = Set<String>()
         var sessionLabels = Set<String>()
         var annotators: [String] = []
         for segmented in corpus.documents {
-            let name = ExportText.fileName(segmented.document.id)
+            // The exporter's file name for the id; or the id itself, when the corpus was read from
+            // the folder (its documents are then named by their file names).
+            let id = segmented.document.id
+            let candidates = [ExportText.fileName(id), id].filter { !$0.contains("/") && !$0.isEmpty }
+            guard let name = candidates.first(where: { listing.contains($0 + ".ann") }) else { continue }
+            matched.insert(name + ".ann")
             let annPath = (folder as NSString).appendingPathComponent(name + ".ann")
-            guard FileManager.default.fileExists(atPath: annPath) else { continue }
             let txtPath = (folder as NSString).appendingPathComponent(name + ".txt")
-            if let data = FileManager.default.contents(atPath: txtPath) {
+            if let data = manager.contents(atPath: txtPath) {
                 let text = TextNormalization.normalize(String(decoding: data, as: UTF8.self)).text
                 if text != segmented.document.text {
-                    throw .rejected(path: txtPath, line: 1, reason: "the text differs from corpus document '\(segmented.document.id)'; pass --corpus with the corpus the annotations were made on")
+                    problems.append(ImportProblem(
+                        path: txtPath, line: 0,
+                        reason: "the text differs from corpus document '\(id)'; pass --corpus with the corpus the annotations were made on"))
+                    continue
                 }
             }
-            let entities = try parse(path: annPath, text: segmented.document.text)
+            let entities = parse(path: annPath, text: segmented.document.text, problems: &problems)
             for entity in entities {
                 if let label = entity.attributes["Session"] { sessionLabels.insert(label) }
                 if let name = entity.attributes["Annotator"], !annotators.contains(name) { annotators.append(name) }
             }
-            perDocument.append((segmented.document.id, annPath, entities))
+            files.append(AnnFile(document: id, path: annPath, entities: entities))
         }
-        if perDocument.isEmpty {
+        for name in listing.sorted() where name.hasSuffix(".ann") && !matched.contains(name) {
+            problems.append(ImportProblem(
+                path: (folder as NSString).appendingPathComponent(name), line: 0,
+                reason: "no corpus document for this file (expected <document id>.txt beside it, or pass --corpus with its document)"))
+        }
+        if files.isEmpty && problems.isEmpty {
             throw .unreadable(path: folder, reason: "no .ann file matches a document of the corpus (expected <document id>.ann)")
         }
         if only == nil, sessionLabels.count > 1 {
@@ -59,42 +94,51 @@ public struct BratImporter: Sendable {
         func keep(_ entity: Entity) -> Bool { only == nil || entity.attributes["Session"] == nil || entity.attributes["Session"] == only }
         func keepRow(_ label: String) -> Bool { only == nil || label == only }
 
-        let speakerRows = try table(folder, "speakers.tsv", columns: 6).filter { keepRow($0.fields[0]) }
-        let targetRows = try table(folder, "targets.tsv", columns: 4).filter { keepRow($0.fields[0]) }
-        let stanceRows = try table(folder, "stances.tsv", columns: 9).filter { keepRow($0.fields[0]) }
-        let forms = perDocument.flatMap { $0.entities.compactMap { $0.attributes["Form"] } }
+        let speakerRows = table(folder, "speakers.tsv", columns: 6, problems: &problems).filter { keepRow($0.fields[0]) }
+        let targetRows = table(folder, "targets.tsv", columns: 4, problems: &problems).filter { keepRow($0.fields[0]) }
+        let stanceRows = table(folder, "stances.tsv", columns: 9, problems: &problems).filter { keepRow($0.fields[0]) }
+        let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count, problems: &problems).filter { keepRow($0.fields[0]) }
+        let forms = files.flatMap { $0.entities.compactMap { $0.attributes["Form"] } }
         let schema = ImportBuilder.schema(
             .standard, forms: forms, kinds: speakerRows.map { $0.fields[3] }, stances: stanceRows.map { $0.fields[6] })
         let sessionAnnotator = annotator ?? (speakerRows.first?.fields[5] ?? annotators.first ?? "imported")
-        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, path: folder, time: time)
+        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, time: time)
+        builder.problems = problems
+        let speakersPath = (folder as NSString).appendingPathComponent("speakers.tsv")
+        let targetsPath = (folder as NSString).appendingPathComponent("targets.tsv")
+        let stancesPath = (folder as NSString).appendingPathComponent("stances.tsv")
+        let notesPath = (folder as NSString).appendingPathComponent("notes.tsv")
 
         // Speakers: from speakers.tsv, then any referenced only in N lines or named only by a mention.
         var speakerIDs = Set<String>()
         var speakerByName: [String: String] = [:]
         for row in speakerRows {
             let aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
-            try builder.perform(.add(.speaker(Speaker(id: row.fields[1], name: row.fields[2], kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))), line: row.line)
+            builder.perform(
+                .add(.speaker(Speaker(id: row.fields[1], name: row.fields[2], kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))),
+                path: speakersPath, line: row.line)
             speakerIDs.insert(row.fields[1])
             speakerByName[row.fields[2]] = row.fields[1]
         }
-        for (_, path, entities) in perDocument {
-            for entity in entities where keep(entity) {
+        for file in files {
+            for entity in file.entities where keep(entity) {
                 guard let id = entity.speaker, !speakerIDs.contains(id) else { continue }
                 guard RecordKey.forID(id) == .speaker(id) else {
-                    throw .rejected(path: path, line: entity.line, reason: "speaker reference '\(id)' is not a speaker id like S1")
+                    builder.report(file.path, entity.line, "speaker reference '\(id)' is not a speaker id like S1")
+                    continue
                 }
-                try builder.perform(.add(.speaker(Speaker(id: id, name: entity.speakerName ?? id))), line: entity.line)
+                builder.perform(.add(.speaker(Speaker(id: id, name: entity.speakerName ?? id))), path: file.path, line: entity.line)
                 speakerIDs.insert(id)
                 speakerByName[entity.speakerName ?? id] = id
             }
         }
         // Spans, numbered in file order per kind.
         var newIDs: [String: [String: String]] = [:]  // document → T number → new id
-        var claimRefs: [String: String] = [:]  // "doc:Tn" → claim id
         for kind in ExportSpan.Kind.allCases {
-            for (document, path, entities) in perDocument {
-                for entity in entities where entity.kind == kind && keep(entity) {
-                    let anchor = try builder.anchor(document: document, segments: entity.segments, line: entity.line)
+            for file in files {
+                let document = file.document
+                for entity in file.entities where entity.kind == kind && keep(entity) {
+                    guard let anchor = builder.anchor(document: document, segments: entity.segments, path: file.path, line: entity.line) else { continue }
                     let recordAnnotator = entity.attributes["Annotator"] ?? ""
                     switch kind {
                     case .speaker:
@@ -106,131 +150,288 @@ public struct BratImporter: Sendable {
                                 speaker = existing
                             } else {
                                 let newID = builder.session.state.nextID("S")
-                                try builder.perform(.add(.speaker(Speaker(id: newID, name: name))), line: entity.line)
+                                builder.perform(.add(.speaker(Speaker(id: newID, name: name))), path: file.path, line: entity.line)
                                 speakerByName[name] = newID
                                 speaker = newID
                             }
                         }
-                        try builder.perform(.add(.mention(Mention(id: id, anchor: anchor, speaker: speaker ?? "", role: entity.attributes["Role"], annotator: recordAnnotator))), line: entity.line)
-                        newIDs[document, default: [:]][entity.number] = id
+                        let mention = Mention(id: id, anchor: anchor, speaker: speaker ?? "", role: entity.attributes["Role"], annotator: recordAnnotator)
+                        if builder.perform(.add(.mention(mention)), path: file.path, line: entity.line) { newIDs[document, default: [:]][entity.number] = id }
                     case .cue:
                         let id = builder.session.state.nextID("Q")
-                        try builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), line: entity.line)
-                        newIDs[document, default: [:]][entity.number] = id
+                        if builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: file.path, line: entity.line) {
+                            newIDs[document, default: [:]][entity.number] = id
+                        }
                     case .claim:
                         let id = builder.session.state.nextID("C")
                         let mention = entity.mention.flatMap { newIDs[document]?[$0] }
                         let cue = entity.cue.flatMap { newIDs[document]?[$0] }
-                        try builder.perform(.add(.claim(Claim(
+                        let claim = Claim(
                             id: id, anchor: anchor, speaker: entity.speaker, mention: mention, cue: cue, form: entity.attributes["Form"],
-                            negated: entity.flags.contains("Negated"), hedged: entity.flags.contains("Hedged"), annotator: recordAnnotator))),
-                            line: entity.line)
-                        newIDs[document, default: [:]][entity.number] = id
-                        claimRefs["\(document):\(entity.number)"] = id
+                            negated: entity.flags.contains("Negated"), hedged: entity.flags.contains("Hedged"), annotator: recordAnnotator)
+                        if builder.perform(.add(.claim(claim)), path: file.path, line: entity.line) { newIDs[document, default: [:]][entity.number] = id }
                     }
-                    _ = path
                 }
             }
+        }
+        /// The new id of a `document:Tn` reference (the document id may itself hold colons).
+        func reference(_ text: String) -> String? {
+            guard let colon = text.lastIndex(of: ":") else { return nil }
+            return newIDs[String(text[..<colon])]?[String(text[text.index(after: colon)...])]
         }
         for row in targetRows {
-            try builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), line: row.line)
+            builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), path: targetsPath, line: row.line)
         }
         for row in stanceRows {
-            let evidence = row.fields[7].split(separator: " ").compactMap { claimRefs[String($0)] }
-            try builder.perform(.add(.stance(Stance(
-                id: row.fields[1], speaker: row.fields[2], target: row.fields[4], label: row.fields[6], evidence: evidence, annotator: row.fields[8]))),
-                line: row.line)
-        }
-        for (document, _, entities) in perDocument {
-            for entity in entities where keep(entity) {
-                guard let id = newIDs[document]?[entity.number] else { continue }
-                for text in entity.notes {
-                    let noteID = builder.session.state.nextID("N")
-                    try builder.perform(.add(.note(Note(id: noteID, subject: .annotation(id), text: text, annotator: sessionAnnotator))), line: entity.line)
+            var evidence: [String] = []
+            for item in row.fields[7].split(separator: " ") {
+                if let id = reference(String(item)) {
+                    evidence.append(id)
+                } else {
+                    builder.report(stancesPath, row.line, "evidence '\(item)' is not a claim of this folder (expected <document id>:T<number>)")
                 }
             }
+            builder.perform(
+                .add(.stance(Stance(
+                    id: row.fields[1], speaker: row.fields[2], target: row.fields[4], label: row.fields[6], evidence: evidence, annotator: row.fields[8]))),
+                path: stancesPath, line: row.line)
         }
-        return builder.session
+        importNotes(files: files, rows: noteRows, newIDs: newIDs, keep: keep, sessionAnnotator: sessionAnnotator, path: notesPath, into: &builder)
+        return try builder.finish(source: folder)
     }
 
-    private func parse(path: String, text: String) throws(ExportError) -> [Entity] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "permission denied?") }
+    /// Adds the notes: the `#` lines are the notes on spans (as edited in brat); a `notes.tsv` row
+    /// about the same span with the same text gives such a note its id and annotator. The other rows
+    /// are the notes brat has no place for (on sentences, speakers, targets, stances). Notes with
+    /// a recorded id go first, so the ids of the others cannot clash with them.
+    private func importNotes(
+        files: [AnnFile], rows: [(line: Int, fields: [String])], newIDs: [String: [String: String]], keep: (Entity) -> Bool,
+        sessionAnnotator: String, path: String, into builder: inout ImportBuilder
+    ) {
+        var known: [(note: Note, path: String, line: Int)] = []
+        var unnamed: [(subject: Note.Subject, text: String, path: String, line: Int)] = []
+        var spanRows: [String: [(id: String, annotator: String, text: String)]] = [:]  // "document\tTn" → rows
+        for row in rows {
+            let f = row.fields  // session, note, about, id, document, sentence, annotator, text
+            switch f[2] {
+            case "span":
+                spanRows[f[4] + "\t" + f[3], default: []].append((f[1], f[6], f[7]))
+            case "sentence":
+                guard let sentence = Int(f[5]), sentence >= 0 else {
+                    builder.report(path, row.line, "sentence '\(f[5])' is not a sentence number")
+                    continue
+                }
+                guard let document = builder.corpus.document(id: f[4]), sentence < document.sentences.count else {
+                    builder.report(path, row.line, "document '\(f[4])' has no sentence \(sentence) in the corpus")
+                    continue
+                }
+                known.append((Note(id: f[1], subject: .sentence(SentenceKey(document: f[4], sentence: sentence)), text: f[7], annotator: f[6]), path, row.line))
+            case "speaker", "target", "stance":
+                known.append((Note(id: f[1], subject: .annotation(f[3]), text: f[7], annotator: f[6]), path, row.line))
+            default:
+                builder.report(path, row.line, "unknown note subject '\(f[2])' (expected span, sentence, speaker, target or stance)")
+            }
+        }
+        for file in files {
+            for entity in file.entities where keep(entity) {
+                guard let id = newIDs[file.document]?[entity.number] else { continue }
+                for note in entity.notes {
+                    let key = file.document + "\t" + entity.number
+                    if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.singleLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
+                        known.append((Note(id: row.id, subject: .annotation(id), text: note.text, annotator: row.annotator), file.path, note.line))
+                    } else {
+                        unnamed.append((.annotation(id), note.text, file.path, note.line))
+                    }
+                }
+            }
+        }
+        for entry in known.sorted(by: { AnnotationState.idOrder($0.note.id, $1.note.id) }) {
+            builder.perform(.add(.note(entry.note)), path: entry.path, line: entry.line)
+        }
+        for entry in unnamed {
+            let note = Note(id: builder.session.state.nextID("N"), subject: entry.subject, text: entry.text, annotator: sessionAnnotator)
+            builder.perform(.add(.note(note)), path: entry.path, line: entry.line)
+        }
+    }
+
+    /// The entities of one `.ann` file; every line it cannot take is reported.
+    private func parse(path: String, text: String, problems: inout [ImportProblem]) -> [Entity] {
+        func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            report(0, "cannot read the file (permissions?)")
+            return []
+        }
+        let lines: ImportLines
+        switch ImportLines.split([UInt8](data)) {
+        case .success(let split): lines = split
+        case .failure(let invalid):
+            report(invalid.line, "not UTF-8 text")
+            return []
+        }
         let scalars = Array(text.unicodeScalars)
         var entities: [Entity] = []
-        var index: [String: Int] = [:]
-        var lineNumber = 0
-        for raw in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            if line.isEmpty { continue }
+        var index: [String: Int] = [:]  // T id → entity
+        var seen: [String: Int] = [:]  // every id → its line
+        var skipped = Set<String>()  // T ids reported already: references to them are not reported again
+        var rest: [(number: Int, id: String, fields: [String])] = []
+        // First the T lines (other lines may refer to them before or after), then the rest.
+        for (lineNumber, line) in lines.lines where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 2, let first = fields[0].first else {
-                throw .malformed(path: path, line: lineNumber, reason: "expected an id, a tab and an annotation")
+                report(lineNumber, "expected an id, a tab and an annotation")
+                continue
+            }
+            let id = fields[0]
+            if let earlier = seen[id] {
+                report(lineNumber, "duplicate id \(id) (first on line \(earlier))")
+                continue
+            }
+            seen[id] = lineNumber
+            guard first == "T" else {
+                rest.append((lineNumber, id, fields))
+                continue
             }
             let words = fields[1].split(separator: " ").map(String.init)
-            switch first {
-            case "T":
-                guard fields.count >= 3, let type = words.first else { throw .malformed(path: path, line: lineNumber, reason: "bad entity line") }
-                guard let kind = ExportSpan.Kind(name: type) else { continue }
-                var segments: [SpanSegment] = []
-                for part in fields[1].dropFirst(type.count + 1).split(separator: ";") {
-                    let numbers = part.split(separator: " ").compactMap { Int($0) }
-                    guard numbers.count == 2, numbers[0] < numbers[1], numbers[1] <= scalars.count else {
-                        throw .malformed(path: path, line: lineNumber, reason: "bad offsets '\(part)' (the text has \(scalars.count) characters)")
-                    }
-                    segments.append(SpanSegment(start: numbers[0], end: numbers[1]))
+            guard let type = words.first else {
+                report(lineNumber, "entity \(id) has no type")
+                continue
+            }
+            guard let kind = ExportSpan.Kind(name: type) else {
+                report(lineNumber, "unknown entity type '\(type)' (expected Speaker, Cue or Claim)")
+                skipped.insert(id)
+                continue
+            }
+            var segments: [SpanSegment] = []
+            var offsetsOK = true
+            for part in fields[1].dropFirst(type.count + 1).split(separator: ";") {
+                let numbers = part.split(separator: " ")
+                guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
+                    report(lineNumber, "bad offsets '\(part)' (the text has \(scalars.count) characters)")
+                    offsetsOK = false
+                    break
                 }
-                segments.sort()
-                var merged: [SpanSegment] = []
-                for segment in segments {
-                    if let last = merged.last, last.end <= segment.start, scalars[last.end..<segment.start].allSatisfy({ $0 == "\n" }) {
-                        merged[merged.count - 1].end = segment.end
-                    } else {
-                        merged.append(segment)
-                    }
-                }
-                index[fields[0]] = entities.count
-                entities.append(Entity(number: fields[0], kind: kind, segments: merged, line: lineNumber))
-            case "A", "M":
-                guard words.count >= 2, let target = index[words[1]] else { continue }
-                if words.count >= 3 {
-                    entities[target].attributes[words[0]] = ExportText.percentDecoded(words[2])
+                segments.append(SpanSegment(start: start, end: end))
+            }
+            guard offsetsOK, !segments.isEmpty else {
+                if offsetsOK { report(lineNumber, "entity \(id) has no offsets") }
+                skipped.insert(id)
+                continue
+            }
+            let expected = segments.map { ExportText.singleLine(String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))) }.joined(separator: " ")
+            if fields.count < 3 {
+                report(lineNumber, "entity \(id) has no text column")
+                skipped.insert(id)
+                continue
+            }
+            if fields[2] != expected {
+                report(lineNumber, "the text '\(fields[2])' of \(id) is not the document's text at \(fields[1].dropFirst(type.count + 1)) ('\(expected)')")
+                skipped.insert(id)
+                continue
+            }
+            segments.sort()
+            var merged: [SpanSegment] = []
+            for segment in segments {
+                if let last = merged.last, last.end <= segment.start, scalars[last.end..<segment.start].allSatisfy({ $0 == "\n" }) {
+                    merged[merged.count - 1].end = segment.end
                 } else {
-                    entities[target].flags.insert(words[0])
+                    merged.append(segment)
+                }
+            }
+            index[id] = entities.count
+            entities.append(Entity(number: id, kind: kind, segments: merged, line: lineNumber))
+        }
+        /// The entity an argument names, or nil after reporting a dangling or unsupported reference.
+        func target(_ name: String, of id: String, line: Int) -> Int? {
+            if let found = index[name] { return found }
+            if skipped.contains(name) { return nil }  // its own line is reported
+            if seen[name] != nil {
+                report(line, "\(id) refers to \(name), which is not a Speaker, Cue or Claim entity")
+            } else {
+                report(line, "\(id) refers to \(name), which does not exist in this file")
+            }
+            return nil
+        }
+        for (lineNumber, id, fields) in rest {
+            let words = fields[1].split(separator: " ").map(String.init)
+            switch id.first {
+            case "A", "M":
+                guard words.count == 2 || words.count == 3 else {
+                    report(lineNumber, "attribute \(id) should be '<name> <entity> [<value>]'")
+                    continue
+                }
+                guard Self.attributeNames.contains(words[0]) else {
+                    report(lineNumber, "unknown attribute '\(words[0])' (expected \(Self.attributeNames.sorted().joined(separator: ", ")))")
+                    continue
+                }
+                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
+                if words.count == 3 {
+                    entities[entity].attributes[words[0]] = ExportText.percentDecoded(words[2])
+                } else {
+                    entities[entity].flags.insert(words[0])
                 }
             case "R":
-                guard words.count >= 3 else { continue }
-                let arg1 = words[1].split(separator: ":").last.map(String.init) ?? ""
-                let arg2 = words[2].split(separator: ":").last.map(String.init) ?? ""
-                guard let claim = index[arg1] else { continue }
-                if words[0] == "HasSpeaker" { entities[claim].mention = arg2 }
-                if words[0] == "HasCue" { entities[claim].cue = arg2 }
+                guard words.count == 3, words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
+                    report(lineNumber, "relation \(id) should be '<type> Arg1:<entity> Arg2:<entity>'")
+                    continue
+                }
+                guard words[0] == "HasSpeaker" || words[0] == "HasCue" else {
+                    report(lineNumber, "unknown relation type '\(words[0])' (expected HasSpeaker or HasCue)")
+                    continue
+                }
+                let arg1 = String(words[1].dropFirst(5)), arg2 = String(words[2].dropFirst(5))
+                guard let claim = target(arg1, of: id, line: lineNumber), let other = target(arg2, of: id, line: lineNumber) else { continue }
+                let wanted: ExportSpan.Kind = words[0] == "HasSpeaker" ? .speaker : .cue
+                guard entities[claim].kind == .claim, entities[other].kind == wanted else {
+                    report(lineNumber, "\(words[0]) \(id) must go from a Claim to a \(wanted.label), not from a \(entities[claim].kind.label) to a \(entities[other].kind.label)")
+                    continue
+                }
+                if wanted == .speaker { entities[claim].mention = arg2 } else { entities[claim].cue = arg2 }
             case "N":
-                guard words.count >= 3, let target = index[words[1]] else { continue }
+                guard words.count == 3 else {
+                    report(lineNumber, "normalisation \(id) should be 'Reference <entity> \(BratExporter.referenceDatabase):<speaker id>'")
+                    continue
+                }
                 let reference = words[2].split(separator: ":", maxSplits: 1)
-                guard reference.count == 2, reference[0] == BratExporter.referenceDatabase[...] else { continue }
-                entities[target].speaker = String(reference[1])
-                entities[target].speakerName = fields.count >= 3 ? fields[2] : nil
+                guard words[0] == "Reference", reference.count == 2, reference[0] == BratExporter.referenceDatabase[...] else {
+                    report(lineNumber, "unknown normalisation '\(words[0]) \(words[2])' (expected Reference \(BratExporter.referenceDatabase):<speaker id>)")
+                    continue
+                }
+                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
+                entities[entity].speaker = String(reference[1])
+                entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
             case "#":
-                guard words.count >= 2, words[0] == "AnnotatorNotes", let target = index[words[1]], fields.count >= 3 else { continue }
-                entities[target].notes.append(fields[2])
+                guard words.count == 2, words[0] == "AnnotatorNotes" else {
+                    report(lineNumber, "unknown note type '\(words.first ?? "")' (expected AnnotatorNotes <entity>)")
+                    continue
+                }
+                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
+                entities[entity].notes.append((fields.count >= 3 ? fields[2...].joined(separator: "\t") : "", lineNumber))
             default:
-                continue
+                report(lineNumber, "unknown annotation type '\(id.first.map(String.init) ?? "")' in \(id) (expected T, R, A, M, N or #)")
             }
         }
         return entities
     }
 
-    private func table(_ folder: String, _ name: String, columns: Int) throws(ExportError) -> [(line: Int, fields: [String])] {
+    /// The rows (after the header) of a tab-separated table, if the file exists.
+    private func table(_ folder: String, _ name: String, columns: Int, problems: inout [ImportProblem]) -> [(line: Int, fields: [String])] {
         let path = (folder as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let lines: ImportLines
+        switch ImportLines.split([UInt8](data)) {
+        case .success(let split): lines = split
+        case .failure(let invalid):
+            problems.append(ImportProblem(path: path, line: invalid.line, reason: "not UTF-8 text"))
+            return []
+        }
         var rows: [(Int, [String])] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() where number > 0 && !line.isEmpty {
+        for (number, line) in lines.lines where number > 1 && !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == columns else {
-                throw .malformed(path: path, line: number + 1, reason: "expected \(columns) tab-separated fields, found \(fields.count)")
+                problems.append(ImportProblem(path: path, line: number, reason: "expected \(columns) tab-separated fields, found \(fields.count)"))
+                continue
             }
-            rows.append((number + 1, fields))
+            rows.append((number, fields))
         }
         return rows
     }

@@ -1,41 +1,62 @@
 /// Collects imported records and turns them into a session through ``Session/perform(_:time:annotator:)``,
 /// anchoring spans with ``AnchorBuilder`` (the sentence comes from the offsets). Shared by the importers.
+///
+/// A record that cannot be anchored or applied becomes an ``ImportProblem`` naming the file and
+/// line it came from, and the import goes on to find the rest; ``finish(source:)`` returns the
+/// session only when there were none, so a bad import never leaves a partial session.
 struct ImportBuilder {
     let corpus: SegmentedCorpus
     let anchors: AnchorBuilder
-    let path: String
     var session: Session
     let time: String
+    /// What went wrong so far, in the order found.
+    var problems: [ImportProblem] = []
 
-    init(corpus: SegmentedCorpus, annotator: String, schema: AnnotationSchema, path: String, time: String) {
+    init(corpus: SegmentedCorpus, annotator: String, schema: AnnotationSchema, time: String) {
         self.corpus = corpus
         self.anchors = AnchorBuilder(corpus: corpus)
-        self.path = path
         self.time = time
         session = Session(annotator: annotator, corpus: CorpusReference(corpus), schema: schema, created: time)
     }
 
-    /// An anchor for scalar segments of a document; the sentence is the one holding the first offset.
-    func anchor(document: String, segments: [SpanSegment], line: Int) throws(ExportError) -> TextAnchor {
+    /// Notes a problem at `path`, `line`.
+    mutating func report(_ path: String, _ line: Int, _ reason: String) {
+        problems.append(ImportProblem(path: path, line: line, reason: reason))
+    }
+
+    /// An anchor for scalar segments of a document (the sentence is the one holding the first
+    /// offset), or nil after reporting why there is none.
+    mutating func anchor(document: String, segments: [SpanSegment], path: String, line: Int) -> TextAnchor? {
         guard let segmented = anchors.document(document) else {
-            throw .rejected(path: path, line: line, reason: "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on")
+            report(path, line, "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on")
+            return nil
         }
         let start = AnchorBuilder.normalized(segments).first?.start ?? 0
         let sentence = ExportBundle.sentence(containing: start, in: segmented)
         do {
             return try anchors.anchor(document: document, sentence: sentence, segments: segments, allowFollowingSentences: true)
         } catch {
-            throw .rejected(path: path, line: line, reason: error.description)
+            report(path, line, "cannot import: \(error.description)")
+            return nil
         }
     }
 
-    /// Applies one action as an event.
-    mutating func perform(_ action: EditAction, line: Int) throws(ExportError) {
+    /// Applies one action as an event; returns false after reporting why it cannot be applied.
+    @discardableResult
+    mutating func perform(_ action: EditAction, path: String, line: Int) -> Bool {
         do {
             try session.perform(action, time: time)
+            return true
         } catch {
-            throw .rejected(path: path, line: line, reason: error.description)
+            report(path, line, "cannot import: \(error.description)")
+            return false
         }
+    }
+
+    /// The session, or every problem found (`source` names what was imported).
+    func finish(source: String) throws(ExportError) -> Session {
+        guard problems.isEmpty else { throw .importProblems(source: source, problems: problems) }
+        return session
     }
 
     /// A schema that also holds every label the imported data uses.

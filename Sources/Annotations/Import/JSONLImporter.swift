@@ -24,9 +24,12 @@ public struct JSONLImporter: Sendable {
         var labels: [String] = []
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
-            var number = 0
-            for raw in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-                number += 1
+            let lines: ImportLines
+            switch ImportLines.split([UInt8](data)) {
+            case .success(let split): lines = split
+            case .failure(let invalid): throw .malformed(path: path, line: invalid.line, reason: "not UTF-8 text")
+            }
+            for (number, raw) in lines.lines {
                 if raw.allSatisfy(\.isWhitespace) { continue }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
                     throw .malformed(path: path, line: number, reason: "not a JSON object")
@@ -96,45 +99,45 @@ public struct JSONLImporter: Sendable {
             kinds: mine.compactMap { $0.object["type"] as? String == "speaker" ? $0.object["kind"] as? String : nil },
             stances: mine.compactMap { $0.object["type"] as? String == "stance" ? $0.object["label"] as? String : nil })
         let sessionAnnotator = annotator ?? sessionRecord?["annotator"] as? String ?? (chosen.isEmpty ? "imported" : chosen)
-        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, path: paths.first ?? "", time: time)
+        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, time: time)
         func records(_ type: String) -> [(session: String, line: Int, path: String, object: [String: Any])] {
             mine.filter { $0.object["type"] as? String == type }.sorted { AnnotationState.idOrder($0.object["id"] as? String ?? "", $1.object["id"] as? String ?? "") }
         }
         for entry in records("speaker") {
             let o = entry.object
-            try builder.perform(.add(.speaker(Speaker(
+            builder.perform(.add(.speaker(Speaker(
                 id: o["id"] as? String ?? "", name: o["name"] as? String ?? "", kind: o["kind"] as? String ?? "person",
-                aliases: o["aliases"] as? [String] ?? [], annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+                aliases: o["aliases"] as? [String] ?? [], annotator: o["annotator"] as? String ?? ""))), path: entry.path, line: entry.line)
         }
         let ordered = ownSpans.sorted { $0.value.kind != $1.value.kind ? $0.value.kind < $1.value.kind : AnnotationState.idOrder($0.key, $1.key) }
         for (id, data) in ordered {
-            let anchor = try builder.anchor(document: data.document, segments: data.segments.sorted { $0.key < $1.key }.map(\.value), line: data.line)
+            guard let anchor = builder.anchor(document: data.document, segments: data.segments.sorted { $0.key < $1.key }.map(\.value), path: data.path, line: data.line) else { continue }
             let f = data.fields
             let recordAnnotator = f["annotator"] as? String ?? ""
             switch data.kind {
             case .speaker:
-                try builder.perform(.add(.mention(Mention(
+                builder.perform(.add(.mention(Mention(
                     id: id, anchor: anchor, speaker: f["speaker"] as? String ?? "", role: f["role"] as? String, annotator: recordAnnotator))),
-                    line: data.line)
+                    path: data.path, line: data.line)
             case .cue:
-                try builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), line: data.line)
+                builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: data.path, line: data.line)
             case .claim:
-                try builder.perform(.add(.claim(Claim(
+                builder.perform(.add(.claim(Claim(
                     id: id, anchor: anchor, speaker: f["speaker"] as? String, mention: f["mention"] as? String, cue: f["cue"] as? String,
                     form: f["form"] as? String, negated: f["negated"] as? Bool ?? false, hedged: f["hedged"] as? Bool ?? false,
-                    annotator: recordAnnotator))), line: data.line)
+                    annotator: recordAnnotator))), path: data.path, line: data.line)
             }
         }
         for entry in records("target") {
             let o = entry.object
-            try builder.perform(.add(.target(Target(id: o["id"] as? String ?? "", text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+            builder.perform(.add(.target(Target(id: o["id"] as? String ?? "", text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), path: entry.path, line: entry.line)
         }
         for entry in records("stance") {
             let o = entry.object
-            try builder.perform(.add(.stance(Stance(
+            builder.perform(.add(.stance(Stance(
                 id: o["id"] as? String ?? "", speaker: o["speaker"] as? String ?? "", target: o["target"] as? String ?? "",
                 label: o["label"] as? String ?? "", evidence: o["evidence"] as? [String] ?? [], annotator: o["annotator"] as? String ?? ""))),
-                line: entry.line)
+                path: entry.path, line: entry.line)
         }
         for entry in records("note") {
             let o = entry.object
@@ -145,8 +148,8 @@ public struct JSONLImporter: Sendable {
             } else {
                 subject = .sentence(SentenceKey(document: subjectObject["document"] as? String ?? "", sentence: subjectObject["sentence"] as? Int ?? 0))
             }
-            try builder.perform(.add(.note(Note(id: o["id"] as? String ?? "", subject: subject, text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), line: entry.line)
+            builder.perform(.add(.note(Note(id: o["id"] as? String ?? "", subject: subject, text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), path: entry.path, line: entry.line)
         }
-        return builder.session
+        return try builder.finish(source: paths.joined(separator: ", "))
     }
 }

@@ -1,0 +1,39 @@
+/// The lines of a text file to import: a UTF-8 byte order mark is dropped, and LF, CRLF and a lone
+/// CR all end a line (files edited on Windows or old Macs import like any other). Line numbers are
+/// 1-based. Bytes that are not UTF-8 are a problem naming the line, never silently replaced.
+struct ImportLines {
+    /// The lines, without their line ends, with their 1-based numbers.
+    var lines: [(number: Int, text: String)] = []
+
+    /// Splits `bytes` into lines; fails with the line of the first byte that is not UTF-8.
+    static func split(_ bytes: [UInt8]) -> Result<ImportLines, InvalidUTF8> {
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let invalid = UTF8Validation.firstInvalidOffset(in: bytes).map { max($0, start) }
+        var result = ImportLines()
+        var number = 1
+        var lineStart = start
+        var index = start
+        while index <= bytes.count {
+            let atEnd = index == bytes.count
+            let byte: UInt8 = atEnd ? 0x0A : bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index += 1
+                continue
+            }
+            if let invalid, invalid < index || (atEnd && invalid < bytes.count) { return .failure(InvalidUTF8(line: number)) }
+            if !atEnd || lineStart < bytes.count {
+                result.lines.append((number, String(decoding: bytes[lineStart..<index], as: UTF8.self)))
+            }
+            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            index += 1
+            lineStart = index
+            number += 1
+        }
+        return .success(result)
+    }
+
+    /// The line holding the first byte that is not UTF-8.
+    struct InvalidUTF8: Error {
+        var line: Int
+    }
+}
