@@ -100,7 +100,6 @@ public struct SpkAttImporter: Sendable {
                 problems.append(ImportProblem(path: path, line: 0, reason: "\(place): \(error.reason)"))
             }
         }
-        guard problems.isEmpty else { throw .importProblems(source: paths.joined(separator: ", "), problems: problems) }
         let corpus = SegmentedCorpus(Corpus(documents: documents, paths: [corpusPath]))
         var schema = AnnotationSchema.standard
         for form in SpkAttDocument.forms.map(\.workbench) where !schema.claimForms.contains(form) { schema.claimForms.append(form) }
@@ -109,6 +108,8 @@ public struct SpkAttImporter: Sendable {
         for ((path, file), segmented) in zip(read, corpus.documents) {
             importDocument(file, segmented, path: path, builder: &builder, counters: &counters)
         }
+        // Problems of whole files come first, then those of the annotations of the files that could be read.
+        builder.problems = problems + builder.problems
         return (corpus, try builder.finish(source: paths.joined(separator: ", ")))
     }
 
