@@ -185,4 +185,29 @@ struct ImportTests {
             paths: [folder + "/j/annotations.jsonl", folder + "/j/entities.jsonl"], corpus: ExportFixture.corpus, annotator: nil, time: Self.time)
         #expect(imported.state.claims.count == 6 && imported.state.notes.count == 3)
     }
+
+    @Test("JSONL: an unknown record type and a note on a sentence the corpus lacks are reported, not dropped")
+    func jsonlUnknownRecords() throws {
+        let bundle = try ExportBundle(corpus: ExportFixture.corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: try ExportFixture.anna().state)])
+        let folder = TestCorpus.temporaryFolder()
+        try ExportWriter(folder: folder + "/j").write(JSONLExporter().export(bundle))
+        let entities = folder + "/j/entities.jsonl"
+        try Self.edit(folder + "/j", "entities.jsonl") {
+            $0 + "{\"type\":\"relation\",\"session\":\"anna\",\"id\":\"R1\"}\n"
+                + "{\"type\":\"note\",\"session\":\"anna\",\"id\":\"N9\",\"subject\":{\"document\":\"tricky\",\"sentence\":99},\"text\":\"x\",\"annotator\":\"anna\"}\n"
+        }
+        let count = try String(contentsOfFile: entities, encoding: .utf8).split(separator: "\n").count
+        do {
+            _ = try JSONLImporter().load(paths: [folder + "/j/annotations.jsonl", entities], corpus: ExportFixture.corpus, annotator: nil, time: Self.time)
+            Issue.record("imported")
+        } catch {
+            guard case .importProblems(_, let problems) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(problems.map(\.line).sorted() == [count - 1, count])
+            #expect(problems.contains { $0.reason.hasPrefix("unknown record type 'relation'") })
+            #expect(problems.contains { $0.reason.contains("sentence 99 of 'tricky'") })
+        }
+    }
 }

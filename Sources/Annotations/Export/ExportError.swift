@@ -36,7 +36,7 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
             return "\(session) was made on a different corpus (\(detail)); pass --corpus with the corpus it was made on"
         case .wouldOverwrite(let folder, let files):
             let list = files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-            return "\(folder): \(list) exist already; pass --force to replace the folder as a whole or choose another --out folder"
+            return "\(folder): the folder is not empty (\(list)); pass --force to replace it as a whole or choose another --out folder"
         case .notAnExport(let folder):
             return "\(folder): not a folder written by export (it has no \(ExportWriter.marker) file), so --force will not delete it; remove it yourself or choose another --out folder"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"

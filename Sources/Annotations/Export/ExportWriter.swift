@@ -60,6 +60,7 @@ public struct ExportWriter: Sendable {
 
     /// The output folder as parent folder and name.
     private func location() throws(ExportError) -> (parent: String, name: String, target: String) {
+        guard !folder.isEmpty else { throw .cannotWrite(path: "''", reason: "name the folder to export into") }
         var path = URL(fileURLWithPath: folder).standardizedFileURL.path
         // A symbolic link to a folder: the export replaces the folder it points to.
         if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {

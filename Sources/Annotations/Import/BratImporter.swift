@@ -47,6 +47,7 @@ public struct BratImporter: Sendable {
         guard let listing = try? manager.contentsOfDirectory(atPath: folder) else {
             throw .unreadable(path: folder, reason: "not a folder or not readable")
         }
+        let annNames = Set(listing.filter { $0.hasSuffix(".ann") })
         var problems: [ImportProblem] = []
         var files: [AnnFile] = []
         var matched = Set<String>()
@@ -57,7 +58,7 @@ public struct BratImporter: Sendable {
             // the folder (its documents are then named by their file names).
             let id = segmented.document.id
             let candidates = [ExportText.fileName(id), id].filter { !$0.contains("/") && !$0.isEmpty }
-            guard let name = candidates.first(where: { listing.contains($0 + ".ann") }) else { continue }
+            guard let name = candidates.first(where: { annNames.contains($0 + ".ann") }) else { continue }
             matched.insert(name + ".ann")
             let annPath = (folder as NSString).appendingPathComponent(name + ".ann")
             let txtPath = (folder as NSString).appendingPathComponent(name + ".txt")
@@ -77,7 +78,7 @@ public struct BratImporter: Sendable {
             }
             files.append(AnnFile(document: id, path: annPath, entities: entities))
         }
-        for name in listing.sorted() where name.hasSuffix(".ann") && !matched.contains(name) {
+        for name in annNames.sorted() where !matched.contains(name) {
             problems.append(ImportProblem(
                 path: (folder as NSString).appendingPathComponent(name), line: 0,
                 reason: "no corpus document for this file (expected <document id>.txt beside it, or pass --corpus with its document)"))

@@ -148,7 +148,19 @@ public struct JSONLImporter: Sendable {
             } else {
                 subject = .sentence(SentenceKey(document: subjectObject["document"] as? String ?? "", sentence: subjectObject["sentence"] as? Int ?? 0))
             }
+            if case .sentence(let key) = subject {
+                guard let document = corpus.document(id: key.document), key.sentence >= 0, key.sentence < document.sentences.count else {
+                    builder.report(entry.path, entry.line, "the note is about sentence \(key.sentence) of '\(key.document)', which the corpus does not have")
+                    continue
+                }
+            }
             builder.perform(.add(.note(Note(id: o["id"] as? String ?? "", subject: subject, text: o["text"] as? String ?? "", annotator: o["annotator"] as? String ?? ""))), path: entry.path, line: entry.line)
+        }
+        for entry in mine {
+            let type = entry.object["type"] as? String ?? ""
+            if !["session", "speaker", "target", "stance", "note"].contains(type) {
+                builder.report(entry.path, entry.line, "unknown record type '\(type)' (expected session, speaker, target, stance or note)")
+            }
         }
         return try builder.finish(source: paths.joined(separator: ", "))
     }
