@@ -12,6 +12,13 @@
 /// `T` id in `document`; its text is also a `#` line), a `sentence` (`document`, 0-based
 /// `sentence`), a `speaker`, `target` or `stance` (`id`).
 /// Attribute values that are not single words are percent-encoded.
+///
+/// Strict brat: no two `T` lines of a file have the same type and fragments. Annotations of one
+/// kind on one span (two claims on one span by different speakers) share one `T`: every one of
+/// them adds its relations and `N` reference to it (identical lines once), the first its `A` lines;
+/// `shared.tsv` (written only when there are such `T`s) lists each annotation of such a `T` in order (``sharedColumns``) so an import
+/// restores them one by one. A shared `T`'s second annotation is referred to as `T5#2` in
+/// `shared.tsv` and `stances.tsv`.
 public struct BratExporter: Exporter {
     /// Creates the exporter.
     public init() {}
@@ -20,6 +27,9 @@ public struct BratExporter: Exporter {
 
     /// The normalisation database name in `N` lines.
     public static let referenceDatabase = "Workbench"
+
+    /// The header of `shared.tsv`: one row per annotation of a `T` that several annotations share.
+    public static let sharedColumns = ["session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator"]
 
     /// The header of `notes.tsv`.
     public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
@@ -32,13 +42,17 @@ public struct BratExporter: Exporter {
             var claimRefs: [String: String] = [:]  // claim id → "document:T"
             var spanRefs: [String: (document: String, number: Int)] = [:]  // span with notes → its T
             var numbers: [Int] = []
+            let header = Self.sharedColumns.joined(separator: "\t") + "\n"
+            var shared = header
             for (documentIndex, document) in bundle.documents.enumerated() {
                 let name = ExportText.fileName(document.document.id)
                 out.begin(folder + name + ".txt")
                 out.bytes.append(contentsOf: bundle.bytes[documentIndex])
                 out.end()
                 out.begin(folder + name + ".ann")
-                annotations(bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers, to: &out)
+                annotations(
+                    bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers,
+                    shared: &shared, to: &out)
                 out.end()
             }
             out.file(folder + "annotation.conf", annotationConf(bundle, session: session))
@@ -47,6 +61,7 @@ public struct BratExporter: Exporter {
             out.file(folder + "targets.tsv", targetsTSV(bundle, session: session))
             out.file(folder + "stances.tsv", stancesTSV(bundle, session: session, claimRefs: claimRefs))
             out.file(folder + "notes.tsv", notesTSV(bundle, session: session, spanRefs: spanRefs))
+            if shared.utf8.count > header.utf8.count { out.file(folder + "shared.tsv", shared) }
         }
     }
 
@@ -68,7 +83,7 @@ public struct BratExporter: Exporter {
     /// each of the document's spans (0: not written).
     private func annotations(
         _ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, claimRefs: inout [String: String],
-        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], to out: inout ExportOutput
+        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], shared: inout String, to out: inout ExportOutput
     ) {
         let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
@@ -82,11 +97,25 @@ public struct BratExporter: Exporter {
             return number > 0 ? number : nil
         }
         var number = 0
+        // The T of each kind and fragments, and the annotations sharing it (span indices, in order).
+        var entityOf: [ExportSpan.Kind: [[SpanSegment]: Int]] = [:]
+        var members: [Int: [Int]] = [:]
+        var member = [Int](repeating: 0, count: spans.count)  // 1-based place among its T's annotations
         for (index, span) in spans.enumerated() where span.session == session {
             let fragments = Self.fragments(span, table: table)
             guard !fragments.isEmpty else { continue }
+            if let t = entityOf[span.kind]?[fragments] {
+                numbers[index] = t
+                members[t, default: []].append(index)
+                member[index] = members[t]?.count ?? 1
+                if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(t)#\(member[index])" }
+                continue
+            }
             number += 1
             numbers[index] = number
+            entityOf[span.kind, default: [:]][fragments] = number
+            members[number] = [index]
+            member[index] = 1
             out.append(byte: UInt8(ascii: "T"))
             out.append(number)
             out.append(byte: 0x09)
@@ -106,10 +135,31 @@ public struct BratExporter: Exporter {
             out.append(byte: 0x0A)
             if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(number)" }
         }
+        /// `T5`, or `T5#2` for the second annotation sharing T5.
+        func entityReference(_ id: String?) -> String {
+            guard let id, let location = bundle.location(session: session, id: id), location.document == documentIndex,
+                numbers[location.index] > 0
+            else { return "" }
+            let place = member[location.index]
+            return "T\(numbers[location.index])" + (place > 1 ? "#\(place)" : "")
+        }
+        for t in 1..<(number + 1) {
+            guard let list = members[t], list.count > 1 else { continue }
+            for index in list {
+                let span = spans[index]
+                let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }.joined(separator: " ")
+                let fields = [
+                    bundle.sessions[session].label, documentID, "T\(t)", span.kind.label, span.speaker ?? "", entityReference(span.mention),
+                    entityReference(span.cue), span.form ?? "", flags, span.role ?? "", span.annotator,
+                ]
+                shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
+            }
+        }
         var relation = 0, attribute = 0, reference = 0, note = 0
+        var relations = Set<[Int]>()  // (type, claim T, other T) already written
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
             let t = numbers[index]
-            if let mention = span.mention, let m = written(mention) {
+            if let mention = span.mention, let m = written(mention), relations.insert([0, t, m]).inserted {
                 relation += 1
                 out.append(byte: UInt8(ascii: "R"))
                 out.append(relation)
@@ -119,7 +169,7 @@ public struct BratExporter: Exporter {
                 out.append(m)
                 out.append(byte: 0x0A)
             }
-            if let cue = span.cue, let c = written(cue) {
+            if let cue = span.cue, let c = written(cue), relations.insert([1, t, c]).inserted {
                 relation += 1
                 out.append(byte: UInt8(ascii: "R"))
                 out.append(relation)
@@ -144,7 +194,7 @@ public struct BratExporter: Exporter {
             }
             out.append(byte: 0x0A)
         }
-        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
+        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 && member[index] == 1 {
             let t = numbers[index]
             if let form = span.form { attributeLine("Form", t, form, &out) }
             if span.negated { attributeLine("Negated", t, nil, &out) }
@@ -152,8 +202,11 @@ public struct BratExporter: Exporter {
             if let role = span.role { attributeLine("Role", t, role, &out) }
             attributeLine("Annotator", t, span.annotator, &out)
         }
+        var references = Set<String>()  // "T speaker" already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
-            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) else { continue }
+            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID),
+                references.insert("\(numbers[index]) \(speakerID)").inserted
+            else { continue }
             reference += 1
             out.append(byte: UInt8(ascii: "N"))
             out.append(reference)
