@@ -6,8 +6,8 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create a session from brat, Prodigy-style JSONL or SpkAtt-2023 files.",
-        subcommands: [Brat.self, JSONL.self, SpkAtt.self]
+        abstract: "Create a session from brat, Prodigy-style JSONL, SpkAtt-2023 or Label Studio files.",
+        subcommands: [Brat.self, JSONL.self, SpkAtt.self, LabelStudio.self]
     )
 
     /// Options shared by both importers.
@@ -149,6 +149,27 @@ struct ImportCommand: ParsableCommand {
                     throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
                 }
                 print("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
+            }
+        }
+    }
+
+    /// `workbench import labelstudio FILE`.
+    struct LabelStudio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "labelstudio", abstract: "Import Label Studio tasks (tasks.json as exported; corpus default: seeds/).")
+
+        @Argument(help: "The tasks file (a JSON list of tasks).")
+        var file: String
+
+        @OptionGroup var common: Common
+
+        mutating func run() throws {
+            let corpus = try common.loadCorpus(fallback: ["seeds"])
+            do {
+                let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                try common.save(session, kind: "labelstudio")
+            } catch let error as ExportError {
+                throw CLIFailure(error.description)
             }
         }
     }

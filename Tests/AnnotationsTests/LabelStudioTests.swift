@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+/// Label Studio out and in: tasks in Unicode scalars with the labeling config, checked with
+/// label-studio-sdk; export → import → export gives the same tasks; bad input named with the task.
+@Suite("Label Studio")
+struct LabelStudioTests {
+    static let time = "2026-12-01T10:00:00.000Z"
+
+    static func files(_ state: AnnotationState, corpus: SegmentedCorpus = ExportFixture.corpus) throws -> [ExportFile] {
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: state)])
+        return LabelStudioExporter().export(bundle)
+    }
+
+    /// Writes tasks.json into a new folder; returns its path.
+    static func write(_ text: String) throws -> String {
+        let folder = TestScratch.path("ls-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/tasks.json"))
+        return folder + "/tasks.json"
+    }
+
+    static func problems(_ path: String) -> [String] {
+        do {
+            _ = try LabelStudioImporter().load(path: path, corpus: ExportFixture.corpus, annotator: nil, time: time)
+            Issue.record("the import went through")
+            return []
+        } catch {
+            guard case .importProblems(_, let problems) = error else { return [error.description] }
+            return problems.map(\.description)
+        }
+    }
+
+    @Test("export → import → export gives the same tasks (emoji, combining marks, discontinuous spans, stances)")
+    func roundTrip() throws {
+        let state = try ExportFixture.anna().state
+        let files = try Self.files(state)
+        #expect(files.map(\.path) == ["labeling-config.xml", "tasks.json"])
+        let tasks = try #require(files.last).contents
+        let path = try Self.write(tasks)
+        let imported = try LabelStudioImporter().load(path: path, corpus: ExportFixture.corpus, annotator: nil, time: Self.time)
+        let back = imported.state
+        #expect(back.mentions.count == state.mentions.count && back.cues.count == state.cues.count && back.claims.count == state.claims.count)
+        #expect(back.stances.count == state.stances.count && back.targets.count == state.targets.count)
+        #expect(back.claims.values.allSatisfy { $0.origin?.kind == .imported })
+        for claim in state.claims.values {
+            let copy = try #require(back.claims[claim.id])
+            #expect(copy.anchor.segments == claim.anchor.segments && copy.form == claim.form && copy.speaker == claim.speaker)
+            #expect(copy.mention == claim.mention && copy.cue == claim.cue && copy.negated == claim.negated && copy.hedged == claim.hedged)
+        }
+        #expect(try Self.files(back) == files)
+    }
+
+    @Test("a claim drawn in Label Studio (random region id, speaker text area with a name) gets a new id and its speaker")
+    func regionsFromLabelStudio() throws {
+        let text = ExportFixture.corpus.documents[1].document.text
+        let scalars = Array(text.unicodeScalars)
+        let start = 0, end = 10  // "Kommentar:" is not a claim, but any span will do
+        var slice = String.UnicodeScalarView()
+        slice.append(contentsOf: scalars[start..<end])
+        let tasks = """
+            [{"data": {"document": "plain", "text": \(JSONValue.string(text).serialized())},
+              "annotations": [{"result": [
+                {"id": "xY7_aB", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": \(start), "end": \(end), "text": \(JSONValue.string(String(slice)).serialized()), "labels": ["Claim"]}},
+                {"id": "xY7_aB", "from_name": "speaker", "to_name": "text", "type": "textarea", "value": {"start": \(start), "end": \(end), "text": ["Zoë 👍🏽"]}},
+                {"id": "xY7_aB", "from_name": "form", "to_name": "text", "type": "choices", "value": {"start": \(start), "end": \(end), "choices": ["reported"]}}
+              ]}]}]
+            """
+        let session = try LabelStudioImporter().load(path: try Self.write(tasks), corpus: ExportFixture.corpus, annotator: "ls", time: Self.time)
+        let claim = try #require(session.state.claims["C1"])
+        #expect(claim.form == "reported" && claim.speaker.flatMap { session.state.speakers[$0]?.name } == "Zoë 👍🏽")
+    }
+
+    @Test("bad tasks are reported with file, task and result, and nothing is imported")
+    func badInput() throws {
+        let text = ExportFixture.corpus.documents[1].document.text
+        let quoted = JSONValue.string(text).serialized()
+        func task(_ results: String, document: String = "plain", text: String = quoted) -> String {
+            #"{"data": {"document": "\#(document)", "text": \#(text)}, "annotations": [{"result": [\#(results)]}]}"#
+        }
+        let region = #"{"id": "C1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 9, "text": "Kommentar", "labels": ["Claim"]}}"#
+        let path = try Self.write("[" + [
+            task(#"{"id": "C1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 999, "labels": ["Claim"]}}"#),
+            task(#"{"id": "C1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 9, "labels": ["Person"]}}"#),
+            task(#"{"id": "C1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 9, "text": "Komentar", "labels": ["Claim"]}}"#),
+            task(region + #", {"id": "C1", "from_name": "mood", "to_name": "text", "type": "choices", "value": {"choices": ["x"]}}"#),
+            task(region + #", {"from_id": "C1", "to_id": "C1", "type": "relation", "labels": ["blames"]}"#),
+            task(region, document: "nope"),
+            task(region, text: #""Anderer Text""#),
+            #"{"annotations": []}"#,
+        ].joined(separator: ",") + "]")
+        let found = Self.problems(path)
+        let expected = [
+            "tasks.json: task 1, result 1: offsets 0–999 lie outside the text",
+            "tasks.json: task 2, result 1: unknown label 'Person' (expected Speaker, Cue or Claim)",
+            "tasks.json: task 3, result 1: region text 'Komentar' is not the text at 0–9 ('Kommentar')",
+            "tasks.json: task 4, result 2: unknown control 'mood'",
+            "tasks.json: task 5, result 2: unknown relation 'blames'",
+            "tasks.json: task 6: no document 'nope' in the corpus",
+            "tasks.json: task 7: data.text differs from corpus document 'plain'",
+            "tasks.json: task 8: expected an object with \"data\"",
+        ]
+        for item in expected { #expect(found.contains { $0.contains(item) }, "missing \(item) in \(found)") }
+        #expect(found.count == expected.count, "\(found)")
+        #expect(Self.problems(try Self.write(#"{"data": {}}"#)).first?.contains("expected a JSON list of Label Studio tasks") == true)
+    }
+
+    @Test("label-studio-sdk validates every annotation against the exported labeling config", .enabled(if: ConsumerPython.enabled))
+    func consumer() throws {
+        let folder = TestScratch.path("ls-out-")
+        try ExportWriter(folder: folder).write(try Self.files(try ExportFixture.anna().state))
+        let (status, output) = try ConsumerPython.run("check_labelstudio.py", [folder])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("labelstudio ok: 2 tasks"), "\(output)")
+    }
+}
