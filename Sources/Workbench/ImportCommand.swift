@@ -6,8 +6,8 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create a session from brat, Prodigy-style JSONL, SpkAtt-2023 or Label Studio files.",
-        subcommands: [Brat.self, JSONL.self, SpkAtt.self, LabelStudio.self]
+        abstract: "Create a session from brat, Prodigy-style JSONL, SpkAtt-2023, Label Studio or WebAnno TSV (INCEpTION) files.",
+        subcommands: [Brat.self, JSONL.self, SpkAtt.self, LabelStudio.self, WebAnno.self]
     )
 
     /// Options shared by both importers.
@@ -168,6 +168,27 @@ struct ImportCommand: ParsableCommand {
             do {
                 let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
                 try common.save(session, kind: "labelstudio")
+            } catch let error as ExportError {
+                throw CLIFailure(error.description)
+            }
+        }
+    }
+
+    /// `workbench import webanno DIR|FILE…`.
+    struct WebAnno: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "webanno", abstract: "Import WebAnno TSV 3.3 files of the Attribution layers (from export or INCEpTION; corpus default: seeds/).")
+
+        @Argument(help: "WebAnno TSV files (<document id>.tsv) or folders of them.")
+        var paths: [String]
+
+        @OptionGroup var common: Common
+
+        mutating func run() throws {
+            let corpus = try common.loadCorpus(fallback: ["seeds"])
+            do {
+                let session = try WebAnnoImporter().load(paths: paths, corpus: corpus, annotator: common.annotator, time: Timestamp.now())
+                try common.save(session, kind: "webanno")
             } catch let error as ExportError {
                 throw CLIFailure(error.description)
             }
