@@ -28,6 +28,13 @@ public struct BratExporter: Exporter {
     /// The normalisation database name in `N` lines.
     public static let referenceDatabase = "Workbench"
 
+    /// The brat type of a `T` holding annotations of `kinds`: `Speaker`, `Cue`, `Claim`, or for one
+    /// span with several roles (SpkAtt's "Demnach" is both Source and Cue) the labels joined by `_`
+    /// in layer order (`Speaker_Cue`), so no two `T` lines have the same span.
+    static func typeName(_ kinds: Set<ExportSpan.Kind>) -> String {
+        ExportSpan.Kind.allCases.filter { kinds.contains($0) }.map(\.label).joined(separator: "_")
+    }
+
     /// The header of `shared.tsv`: one row per annotation of a `T` that several annotations share.
     public static let sharedColumns = ["session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator"]
 
@@ -97,29 +104,37 @@ public struct BratExporter: Exporter {
             return number > 0 ? number : nil
         }
         var number = 0
-        // The T of each kind and fragments, and the annotations sharing it (span indices, in order).
-        var entityOf: [ExportSpan.Kind: [[SpanSegment]: Int]] = [:]
+        // One T per fragments: the annotations on it (span indices, in order), of one kind or several
+        // (a combined type such as `Speaker_Cue`); `member` is a span's 1-based place among those of its kind.
+        var entityOf: [[SpanSegment]: Int] = [:]
         var members: [Int: [Int]] = [:]
-        var member = [Int](repeating: 0, count: spans.count)  // 1-based place among its T's annotations
+        var fragmentsOf: [Int: [SpanSegment]] = [:]
+        var member = [Int](repeating: 0, count: spans.count)
         for (index, span) in spans.enumerated() where span.session == session {
             let fragments = Self.fragments(span, table: table)
             guard !fragments.isEmpty else { continue }
-            if let t = entityOf[span.kind]?[fragments] {
-                numbers[index] = t
-                members[t, default: []].append(index)
-                member[index] = members[t]?.count ?? 1
-                if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(t)#\(member[index])" }
-                continue
+            let t: Int
+            if let known = entityOf[fragments] {
+                t = known
+            } else {
+                number += 1
+                t = number
+                entityOf[fragments] = t
+                fragmentsOf[t] = fragments
             }
-            number += 1
-            numbers[index] = number
-            entityOf[span.kind, default: [:]][fragments] = number
-            members[number] = [index]
-            member[index] = 1
+            numbers[index] = t
+            members[t, default: []].append(index)
+            member[index] = members[t, default: []].filter { spans[$0].kind == span.kind }.count
+            if span.kind == .claim && evidence.contains(span.id) {
+                claimRefs[span.id] = "\(documentID):T\(t)" + (member[index] > 1 ? "#\(member[index])" : "")
+            }
+        }
+        for t in 1..<(number + 1) {
+            guard let fragments = fragmentsOf[t], let list = members[t] else { continue }
             out.append(byte: UInt8(ascii: "T"))
-            out.append(number)
+            out.append(t)
             out.append(byte: 0x09)
-            out.append(span.kind.label)
+            out.append(Self.typeName(Set(list.map { spans[$0].kind })))
             out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {
                 if index > 0 { out.append(byte: UInt8(ascii: ";")) }
@@ -133,7 +148,6 @@ public struct BratExporter: Exporter {
                 out.appendSingleLine(bundle, document: documentIndex, fragment.start, fragment.end)
             }
             out.append(byte: 0x0A)
-            if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(number)" }
         }
         /// `T5`, or `T5#2` for the second annotation sharing T5.
         func entityReference(_ id: String?) -> String {
@@ -144,7 +158,10 @@ public struct BratExporter: Exporter {
             return "T\(numbers[location.index])" + (place > 1 ? "#\(place)" : "")
         }
         for t in 1..<(number + 1) {
-            guard let list = members[t], list.count > 1 else { continue }
+            guard let all = members[t] else { continue }
+            for kind in ExportSpan.Kind.allCases {
+            let list = all.filter { spans[$0].kind == kind }
+            guard list.count > 1 else { continue }
             for index in list {
                 let span = spans[index]
                 let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }.joined(separator: " ")
@@ -153,6 +170,7 @@ public struct BratExporter: Exporter {
                     entityReference(span.cue), span.form ?? "", flags, span.role ?? "", span.annotator,
                 ]
                 shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
+            }
             }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
@@ -180,7 +198,9 @@ public struct BratExporter: Exporter {
                 out.append(byte: 0x0A)
             }
         }
+        var attributes = Set<String>()  // "name T value" already written (a combined T's kinds may share the annotator)
         func attributeLine(_ name: String, _ t: Int, _ value: String?, _ out: inout ExportOutput) {
+            guard attributes.insert("\(name) \(t) \(value ?? "")").inserted else { return }
             attribute += 1
             out.append(byte: UInt8(ascii: "A"))
             out.append(attribute)
@@ -248,6 +268,19 @@ public struct BratExporter: Exporter {
         for role in rawRoles { roles.insert(ExportText.percentEncoded(role)) }
         for annotator in rawAnnotators { annotators.insert(ExportText.percentEncoded(annotator)) }
         annotators.insert(ExportText.percentEncoded(bundle.sessions[session].annotator))
+        // Combined types (one span, several roles) used by this session, and the types holding each kind.
+        var combined = Set<String>()
+        for (document, list) in bundle.spans.enumerated() {
+            var kinds: [[SpanSegment]: Set<ExportSpan.Kind>] = [:]
+            for span in list where span.session == session {
+                kinds[Self.fragments(span, table: bundle.tables[document]), default: []].insert(span.kind)
+            }
+            for set in kinds.values where set.count > 1 { combined.insert(Self.typeName(set)) }
+        }
+        let extra = combined.sorted()
+        func types(_ kind: ExportSpan.Kind) -> String {
+            ([kind.label] + extra.filter { $0.split(separator: "_").contains(Substring(kind.label)) }).joined(separator: "|")
+        }
         var out = """
             # Workbench attribution schema: who says what (speaker mention, cue, claim).
             [entities]
@@ -255,20 +288,24 @@ public struct BratExporter: Exporter {
             Cue
             Claim
 
+            """
+        for name in extra { out += name + "\n" }
+        out += """
+
             [relations]
-            HasSpeaker Arg1:Claim, Arg2:Speaker
-            HasCue Arg1:Claim, Arg2:Cue
+            HasSpeaker Arg1:\(types(.claim)), Arg2:\(types(.speaker))
+            HasCue Arg1:\(types(.claim)), Arg2:\(types(.cue))
             <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
             [events]
 
             [attributes]
-            Form Arg:Claim, Value:\(forms.map(ExportText.percentEncoded).joined(separator: "|"))
-            Negated Arg:Claim
-            Hedged Arg:Claim
+            Form Arg:\(types(.claim)), Value:\(forms.map(ExportText.percentEncoded).joined(separator: "|"))
+            Negated Arg:\(types(.claim))
+            Hedged Arg:\(types(.claim))
 
             """
-        if !roles.isEmpty { out += "Role Arg:Speaker, Value:\(roles.sorted().joined(separator: "|"))\n" }
+        if !roles.isEmpty { out += "Role Arg:\(types(.speaker)), Value:\(roles.sorted().joined(separator: "|"))\n" }
         out += "Annotator Arg:<ENTITY>, Value:\(annotators.sorted().joined(separator: "|"))\n"
         return out
     }

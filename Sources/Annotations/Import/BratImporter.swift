@@ -182,7 +182,10 @@ public struct BratImporter: Sendable {
                     }
                     for (place, (version, path, line)) in versions.enumerated() {
                         guard let id = importSpan(version, anchor: anchor, document: document, path: path, line: line, newIDs: newIDs, speakerByName: &speakerByName, into: &builder) else { continue }
-                        newIDs[document, default: [:]][place == 0 ? entity.number : "\(entity.number)#\(place + 1)"] = id
+                        let key = place == 0 ? entity.number : "\(entity.number)#\(place + 1)"
+                        // By kind (a combined `T` names one annotation per kind), and plain for the first kind (notes).
+                        newIDs[document, default: [:]]["\(kind.label):\(key)"] = id
+                        if newIDs[document]?[key] == nil { newIDs[document, default: [:]][key] = id }
                     }
                 }
             }
@@ -193,7 +196,7 @@ public struct BratImporter: Sendable {
         /// The new id of a `document:Tn` reference (the document id may itself hold colons).
         func reference(_ text: String) -> String? {
             guard let colon = text.lastIndex(of: ":") else { return nil }
-            return newIDs[String(text[..<colon])]?[String(text[text.index(after: colon)...])]
+            return newIDs[String(text[..<colon])]?["Claim:" + String(text[text.index(after: colon)...])]
         }
         for row in targetRows {
             builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), path: targetsPath, line: row.line)
@@ -246,8 +249,8 @@ public struct BratImporter: Sendable {
             return builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: path, line: line) ? id : nil
         case .claim:
             let id = builder.session.state.nextID("C")
-            let mention = entity.mention.flatMap { newIDs[document]?[$0] }
-            let cue = entity.cue.flatMap { newIDs[document]?[$0] }
+            let mention = entity.mention.flatMap { newIDs[document]?["Speaker:" + $0] }
+            let cue = entity.cue.flatMap { newIDs[document]?["Cue:" + $0] }
             let speaker = entity.speakerFromMention ? mention.flatMap { builder.session.state.mentions[$0]?.speaker } : entity.speaker
             let claim = Claim(
                 id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: entity.attributes["Form"],
@@ -352,7 +355,9 @@ public struct BratImporter: Sendable {
                 report(lineNumber, "entity \(id) has no type")
                 continue
             }
-            guard let kind = ExportSpan.Kind(name: type) else {
+            // A combined type (`Speaker_Cue`) is one span with several roles: one entity per kind.
+            let kinds = type.split(separator: "_").map { ExportSpan.Kind(name: String($0)) }
+            guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }), Set(kinds.compactMap { $0 }).count == kinds.count else {
                 report(lineNumber, "unknown entity type '\(type)' (expected Speaker, Cue or Claim)")
                 skipped.insert(id)
                 continue
@@ -394,8 +399,15 @@ public struct BratImporter: Sendable {
                 }
             }
             index[id] = entities.count
-            entities.append(Entity(number: id, kind: kind, segments: merged, line: lineNumber))
+            for kind in kinds.compactMap({ $0 }) {
+                index["\(id)@\(kind.label)"] = entities.count
+                entities.append(Entity(number: id, kind: kind, segments: merged, line: lineNumber))
+            }
         }
+        /// The entity of kind `kind` a `T` id names (a combined type has one per kind), if any.
+        func entity(_ name: String, _ kind: ExportSpan.Kind) -> Int? { index["\(name)@\(kind.label)"] }
+        /// Every entity a `T` id names.
+        func all(_ name: String) -> [Int] { ExportSpan.Kind.allCases.compactMap { entity(name, $0) } }
         /// The entity an argument names, or nil after reporting a dangling or unsupported reference.
         func target(_ name: String, of id: String, line: Int) -> Int? {
             if let found = index[name] { return found }
@@ -419,11 +431,13 @@ public struct BratImporter: Sendable {
                     report(lineNumber, "unknown attribute '\(words[0])' (expected \(Self.attributeNames.sorted().joined(separator: ", ")))")
                     continue
                 }
-                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
-                if words.count == 3 {
-                    entities[entity].attributes[words[0]] = ExportText.percentDecoded(words[2])
-                } else {
-                    entities[entity].flags.insert(words[0])
+                guard target(words[1], of: id, line: lineNumber) != nil else { continue }
+                for entity in all(words[1]) {
+                    if words.count == 3 {
+                        entities[entity].attributes[words[0]] = ExportText.percentDecoded(words[2])
+                    } else {
+                        entities[entity].flags.insert(words[0])
+                    }
                 }
             case "R":
                 guard words.count == 3, words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
@@ -435,8 +449,10 @@ public struct BratImporter: Sendable {
                     continue
                 }
                 let arg1 = String(words[1].dropFirst(5)), arg2 = String(words[2].dropFirst(5))
-                guard let claim = target(arg1, of: id, line: lineNumber), let other = target(arg2, of: id, line: lineNumber) else { continue }
+                guard var claim = target(arg1, of: id, line: lineNumber), var other = target(arg2, of: id, line: lineNumber) else { continue }
                 let wanted: ExportSpan.Kind = words[0] == "HasSpeaker" ? .speaker : .cue
+                if let combined = entity(arg1, .claim) { claim = combined }
+                if let combined = entity(arg2, wanted) { other = combined }
                 guard entities[claim].kind == .claim, entities[other].kind == wanted else {
                     report(lineNumber, "\(words[0]) \(id) must go from a Claim to a \(wanted.label), not from a \(entities[claim].kind.label) to a \(entities[other].kind.label)")
                     continue
@@ -456,10 +472,12 @@ public struct BratImporter: Sendable {
                     report(lineNumber, "unknown normalisation '\(words[0]) \(words[2])' (expected Reference \(BratExporter.referenceDatabase):<speaker id>)")
                     continue
                 }
-                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
-                guard entities[entity].speaker == nil else { continue }  // a T several annotations share: the first one's
-                entities[entity].speaker = String(reference[1])
-                entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
+                guard target(words[1], of: id, line: lineNumber) != nil else { continue }
+                for entity in all(words[1]) where entities[entity].kind != .cue && entities[entity].speaker == nil {
+                    // a T several annotations share: the first one's
+                    entities[entity].speaker = String(reference[1])
+                    entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
+                }
             case "#":
                 guard words.count == 2, words[0] == "AnnotatorNotes" else {
                     report(lineNumber, "unknown note type '\(words.first ?? "")' (expected AnnotatorNotes <entity>)")
