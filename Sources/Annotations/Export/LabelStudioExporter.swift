@@ -7,7 +7,8 @@
 ///   (`M1`, `Q1`, `C1`; further pieces of a discontinuous span `C1~2`, `C1~3`);
 /// - per-region results on the first piece: `speaker` (text area, `S1 Name`: the speaker a mention
 ///   refers to or a claim is attributed to), `role` (text area), `form` (single choice) and
-///   `flags` (`negated`, `hedged`) for claims;
+///   `flags` (`negated`, `hedged`) for claims, and `attributes` (text area, one `name=value` per
+///   line: a claim's attributes such as SpkAtt's `stwr`);
 /// - `relation` results claim → mention (`speaker`) and claim → cue (`cue`);
 /// - a stance as a per-speaker item: a single choice `stance-T1` (one control per target) on the
 ///   speaker's first mention in the export.
@@ -83,6 +84,9 @@ public struct LabelStudioExporter: Exporter {
             if let form = span.form { perRegion("form", "choices", "choices", .array([.string(form)])) }
             let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }
             if !flags.isEmpty { perRegion("flags", "choices", "choices", .array(flags.map(JSONValue.string))) }
+            if span.kind == .claim, let attributes = state.claims[span.id]?.attributes, !attributes.isEmpty {
+                perRegion("attributes", "textarea", "text", .array(attributes.keys.sorted().map { .string("\($0)=\(attributes[$0] ?? "")") }))
+            }
             if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == span.id {
                 for stance in bundle.stances[session] where stance.speaker == speaker {
                     perRegion("stance-\(stance.target)", "choices", "choices", .array([.string(stance.label)]))
@@ -150,6 +154,7 @@ public struct LabelStudioExporter: Exporter {
               </Relations>
               <TextArea name="speaker" toName="text" perRegion="true" maxSubmissions="1" placeholder="S1 Name"/>
               <TextArea name="role" toName="text" perRegion="true" maxSubmissions="1"/>
+              <TextArea name="attributes" toName="text" perRegion="true" placeholder="name=value"/>
               <Choices name="form" toName="text" perRegion="true" choice="single">
 
             """

@@ -7,7 +7,7 @@ import Foundation
 /// Label regions (`label`: Speaker, Cue, Claim; `start`/`end` in Unicode scalars; pieces `C1~2` of
 /// one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
 /// name) the speaker, `role`, `form` and `flags` their fields, `speaker`/`cue` relations the claim's
-/// mention and cue, `stance-T1` choices on a mention the speaker's stance toward T1. Speakers,
+/// mention and cue, `attributes` (`name=value` lines) the claim's attributes, `stance-T1` choices on a mention the speaker's stance toward T1. Speakers,
 /// targets and stance evidence come back from `data.workbench` when it is there. Region ids that
 /// are workbench ids of the right kind are kept, others (made in Label Studio) get new ones.
 ///
@@ -27,10 +27,21 @@ public struct LabelStudioImporter: Sendable {
         var role: String?
         var form: String?
         var flags: Set<String> = []
+        var attributes: [String: String] = [:]
         var mention: String?
         var cue: String?
         var stances: [(target: String, label: String)] = []
         var task: Int
+    }
+
+    /// Attributes whose values list mention ids (`addressees`, `more_sources`) with the ids the mentions got.
+    static func remapped(_ attributes: [String: String], ids: [String: String], task: Int) -> [String: String] {
+        var result = attributes
+        for name in [SpkAttDocument.AttributeName.addressees, SpkAttDocument.AttributeName.moreSources] {
+            guard let value = attributes[name] else { continue }
+            result[name] = value.split(separator: " ").map { ids["\(task)\t\($0)"] ?? String($0) }.joined(separator: " ")
+        }
+        return result
     }
 
     /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
@@ -117,13 +128,20 @@ public struct LabelStudioImporter: Sendable {
                     guard let value = (value["text"] as? [String])?.first else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }
                     if name == "speaker" { regions[key]?.speaker = value } else { regions[key]?.role = value }
+                case "attributes":
+                    guard let lines = value["text"] as? [String] else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .claim, document: document, task: task) }
+                    for line in lines {
+                        guard let equals = line.firstIndex(of: "="), equals != line.startIndex else { report(place, "attribute '\(line)' should be name=value"); continue }
+                        regions[key]?.attributes[String(line[..<equals])] = String(line[line.index(after: equals)...])
+                    }
                 case "form", "flags":
                     guard let choices = value["choices"] as? [String] else { report(place, "choices need \"choices\": [\"…\"]"); continue }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .claim, document: document, task: task) }
                     if name == "form" { regions[key]?.form = choices.first } else { regions[key]?.flags.formUnion(choices) }
                 default:
                     guard name.hasPrefix("stance-"), let label = (value["choices"] as? [String])?.first else {
-                        report(place, "unknown control '\(name)' (expected label, speaker, role, form, flags or stance-<target>)"); continue
+                        report(place, "unknown control '\(name)' (expected label, speaker, role, form, flags, attributes or stance-<target>)"); continue
                     }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }
                     regions[key]?.stances.append((String(name.dropFirst("stance-".count)), label))
@@ -201,7 +219,8 @@ public struct LabelStudioImporter: Sendable {
                     let speakerID = region.speaker.flatMap { speaker($0, fallback: "") } ?? mention.flatMap { builder.session.state.mentions[$0]?.speaker }
                     ok = builder.perform(.add(.claim(Claim(
                         id: id, anchor: anchor, speaker: speakerID, mention: mention, cue: region.cue.flatMap { newIDs["\(region.task)\t\($0)"] },
-                        form: region.form, negated: region.flags.contains("negated"), hedged: region.flags.contains("hedged"), origin: imported))),
+                        form: region.form, negated: region.flags.contains("negated"), hedged: region.flags.contains("hedged"), origin: imported,
+                        attributes: region.attributes.isEmpty ? nil : Self.remapped(region.attributes, ids: newIDs, task: region.task)))),
                         path: path, line: 0)
                     if ok { claimIDs[region.id] = id }
                 }
