@@ -52,6 +52,17 @@ struct LabelStudioTests {
         #expect(try Self.files(back) == files)
     }
 
+    @Test("SpkAtt → Label Studio → import → SpkAtt gives the same document (claim attributes, addressees, further sources)")
+    func spkattThroughLabelStudio() throws {
+        let folder = try SpkAttTests.folder(["doc 1": SpkAttTests.fixture])
+        let (corpus, session) = try SpkAttTests.load(folder)
+        let tasks = try #require(try Self.files(session.state, corpus: corpus).last).contents
+        let imported = try LabelStudioImporter().load(path: try Self.write(tasks), corpus: corpus, annotator: nil, time: Self.time)
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "x", annotator: "x", state: imported.state)])
+        let file = try #require(SpkAttExporter().export(bundle).first)
+        #expect(try JSONDecoder().decode(SpkAttDocument.self, from: Data(file.bytes)) == SpkAttTests.fixture)
+    }
+
     @Test("a claim drawn in Label Studio (random region id, speaker text area with a name) gets a new id and its speaker")
     func regionsFromLabelStudio() throws {
         let text = ExportFixture.corpus.documents[1].document.text
