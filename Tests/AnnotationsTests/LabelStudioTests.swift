@@ -63,6 +63,36 @@ struct LabelStudioTests {
         #expect(try JSONDecoder().decode(SpkAttDocument.self, from: Data(file.bytes)) == SpkAttTests.fixture)
     }
 
+    @Test("what Label Studio exports for such a project (its own task and annotation fields, no meta) imports the same")
+    func labelStudioOwnExport() throws {
+        let state = try ExportFixture.anna().state
+        let tasks = try #require(try Self.files(state).last).contents
+        var list = try #require(try JSONSerialization.jsonObject(with: Data(tasks.utf8)) as? [[String: Any]])
+        for index in list.indices {
+            var annotation = try #require((list[index]["annotations"] as? [[String: Any]])?.first)
+            annotation["meta"] = nil
+            annotation["id"] = 100 + index
+            annotation["completed_by"] = 1
+            annotation["was_cancelled"] = false
+            annotation["ground_truth"] = false
+            annotation["created_at"] = "2026-12-01T10:00:00.000000Z"
+            annotation["lead_time"] = 12.5
+            annotation["task"] = index + 1
+            var results = try #require(annotation["result"] as? [[String: Any]])
+            for r in results.indices where results[r]["type"] as? String != "relation" { results[r]["origin"] = "manual"; results[r]["to_name"] = "text" }
+            annotation["result"] = results
+            list[index]["annotations"] = [annotation]
+            list[index]["predictions"] = []
+            list[index]["inner_id"] = index + 1
+            list[index]["total_annotations"] = 1
+        }
+        let data = try JSONSerialization.data(withJSONObject: list)
+        let imported = try LabelStudioImporter().load(
+            path: try Self.write(String(decoding: data, as: UTF8.self)), corpus: ExportFixture.corpus, annotator: "anna", time: Self.time)
+        #expect(imported.state.claims.count == state.claims.count && imported.state.mentions.count == state.mentions.count)
+        #expect(imported.state.stances.count == state.stances.count)
+    }
+
     @Test("a claim drawn in Label Studio (random region id, speaker text area with a name) gets a new id and its speaker")
     func regionsFromLabelStudio() throws {
         let text = ExportFixture.corpus.documents[1].document.text
