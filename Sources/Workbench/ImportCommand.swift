@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Options shared by both importers.
     struct Common: ParsableArguments {
-        @Option(help: "Session name or file inside sessions/ (default: the annotator's name).")
+        @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json (default: the annotator's name).")
         var session: String?
 
         @Option(help: "Annotator of the new session (default: the one recorded in the files).")
