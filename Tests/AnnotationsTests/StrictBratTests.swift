@@ -75,6 +75,22 @@ struct StrictBratTests {
         #expect(Set(twins.compactMap { $0.speaker.flatMap { imported.state.speakers[$0]?.name } }) == ["Zoë Müller", "Jörg"])
     }
 
+    @Test("every importer marks what it adds with origin imported (brat and JSONL too)")
+    func importedOrigin() throws {
+        let brat = try ImportTests.importBrat(try ImportTests.bratFolder())
+        let state = brat.state
+        let records: [Origin?] = state.mentions.values.map(\.origin) + state.cues.values.map(\.origin) + state.claims.values.map(\.origin)
+            + state.speakers.values.map(\.origin) + state.targets.values.map(\.origin) + state.stances.values.map(\.origin)
+        #expect(!records.isEmpty && records.allSatisfy { $0?.kind == .imported })
+        let bundle = try ExportBundle(corpus: ExportFixture.corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: try ExportFixture.anna().state)])
+        let folder = TestScratch.path("jsonl-")
+        try ExportWriter(folder: folder).write(JSONLExporter().export(bundle))
+        let jsonl = try JSONLImporter().load(
+            paths: [folder + "/annotations.jsonl", folder + "/entities.jsonl"], corpus: ExportFixture.corpus, annotator: nil, time: SpkAttTests.time)
+        #expect(jsonl.state.claims.values.allSatisfy { $0.origin?.kind == .imported })
+        #expect(jsonl.state.stances.values.allSatisfy { $0.origin?.kind == .imported })
+    }
+
     @Test("a shared.tsv row naming a T that does not exist is reported with its line")
     func badSharedRow() throws {
         let (corpus, session) = try Self.session()
