@@ -63,6 +63,7 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
+        for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         let capabilities = TerminalCapabilities.detect()
         let segmented = SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)

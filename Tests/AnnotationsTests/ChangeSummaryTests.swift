@@ -9,7 +9,7 @@ struct ChangeSummaryTests {
         let claim = Claim(id: "C2", anchor: anchor, speaker: "S1", mention: "M1", cue: "Q1")
         var cleared = claim
         cleared.mention = nil
-        let change = Change(seq: 1, entries: [
+        let change = Change(seq: 1, group: 1, entries: [
             Change.Entry(key: .mention("M1"), before: .mention(Mention(id: "M1", anchor: anchor, speaker: "S1")), after: nil),
             Change.Entry(key: .claim("C2"), before: .claim(claim), after: .claim(cleared)),
             Change.Entry(key: .note("N1"), before: nil, after: .note(Note(id: "N1", subject: .annotation("C2"), text: "t"))),

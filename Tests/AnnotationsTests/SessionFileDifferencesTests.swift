@@ -9,17 +9,20 @@ struct SessionFileDifferencesTests {
     /// The reference: every stored record in one table, compared with every record of the state.
     static func reference(_ file: SessionFile, _ state: AnnotationState) -> [String] {
         var stored: [RecordKey: Record] = [:]
-        for speaker in file.speakers { stored[.speaker(speaker.id)] = .speaker(speaker) }
-        for target in file.targets { stored[.target(target.id)] = .target(target) }
-        for record in file.annotations { stored[record.key] = record }
-        for stance in file.stances { stored[.stance(stance.id)] = .stance(stance) }
-        for note in file.notes { stored[.note(note.id)] = .note(note) }
+        var differences: [String] = []
+        func store(_ key: RecordKey, _ record: Record) {
+            if stored.updateValue(record, forKey: key) != nil { differences.append("\(key) (\(key.kind)) is stored twice") }
+        }
+        for speaker in file.speakers { store(.speaker(speaker.id), .speaker(speaker)) }
+        for target in file.targets { store(.target(target.id), .target(target)) }
+        for record in file.annotations { store(record.key, record) }
+        for stance in file.stances { store(.stance(stance.id), .stance(stance)) }
+        for note in file.notes { store(.note(note.id), .note(note)) }
         for entry in file.statuses {
             let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            if entry.status != .open { stored[.status(key)] = .status(key, entry.status) }
+            if entry.status != .open { store(.status(key), .status(key, entry.status)) }
         }
-        for review in file.reviews { stored[.review(review.annotation)] = .review(review) }
-        var differences: [String] = []
+        for review in file.reviews { store(.review(review.annotation), .review(review)) }
         var seen = Set<RecordKey>()
         for record in state.allRecords {
             seen.insert(record.key)

@@ -143,6 +143,18 @@ struct AnnotateREPLTests {
         #expect(result.stdout.contains("S1   Südkorea (person) · 1 mention"))
     }
 
+    @Test("after reopening, one undo still takes back the whole last command (new speaker and its mention)")
+    func undoGroupsAfterReopening() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        _ = try workspace.run(["annotate", "--session", "g"], commands: ["speaker \"Die Vereinigten Staaten\"", "quit"])
+        let result = try workspace.run(["annotate", "--session", "g"], commands: ["undo", "speakers", "redo", "speakers", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("undone: M1 (mention), S1 (speaker)"))
+        #expect(result.stdout.contains("no speakers yet"))
+        #expect(result.stdout.contains("redone: S1 (speaker), M1 (mention)"))
+    }
+
     @Test("NO_COLOR output uses bracket notation, nested spans nest, no escape codes")
     func bracketNotation() throws {
         let workspace = try REPLWorkspace()

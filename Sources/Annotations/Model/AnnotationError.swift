@@ -24,6 +24,8 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
     case nothingToRedo
     /// The event's sequence number is not the next one.
     case outOfSequence(expected: Int, got: Int)
+    /// The event names a command group that starts after it.
+    case groupAfterEvent(seq: Int, group: Int)
     /// A rejection needs a reason.
     case missingReason(String)
 
@@ -42,6 +44,8 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .nothingToUndo: return "nothing to undo"
         case .nothingToRedo: return "nothing to redo"
         case .outOfSequence(let expected, let got): return "event \(got) is out of sequence; expected \(expected)"
+        case .groupAfterEvent(let seq, let group):
+            return "event \(seq) says its command began at event \(group), after it; a command's group is the seq of its first event (1 to \(seq))"
         case .missingReason(let id): return "rejecting \(id) needs a reason"
         }
     }

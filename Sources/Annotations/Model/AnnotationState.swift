@@ -26,6 +26,8 @@ public struct AnnotationState: Sendable, Hashable {
     public private(set) var statuses: [SentenceKey: SentenceStatus] = [:]
     /// Review verdicts by annotation id.
     public private(set) var reviews: [String: ReviewDecision] = [:]
+    /// Turned-down proposals of the suggestion engine, by id.
+    public private(set) var rejections: [String: Rejection] = [:]
     /// Sequence number of the last applied event (0 when none).
     public private(set) var lastSeq = 0
     /// Changes that `undo` can take back, most recent last.
@@ -89,7 +91,7 @@ public struct AnnotationState: Sendable, Hashable {
         events.withUnsafeBufferPointer { buffer -> (index: Int, error: AnnotationError)? in
             for index in buffer.indices {
                 do throws(AnnotationError) {
-                    try apply(seq: buffer[index].seq, annotator: buffer[index].annotator, action: buffer[index].action)
+                    try apply(seq: buffer[index].seq, group: buffer[index].group, annotator: buffer[index].annotator, action: buffer[index].action)
                 } catch {
                     return (index, error)
                 }
@@ -121,7 +123,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .target: return 4
         case .stance: return 5
         case .note: return 6
-        case .status, .review: return nil
+        case .status, .review, .rejection: return nil
         }
     }
 
@@ -169,40 +171,76 @@ public struct AnnotationState: Sendable, Hashable {
 
     /// Applies one event in place. Throws and changes nothing if it cannot apply.
     public mutating func apply(_ event: Event) throws(AnnotationError) {
-        try apply(seq: event.seq, annotator: event.annotator, action: event.action)
+        try apply(seq: event.seq, group: event.group, annotator: event.annotator, action: event.action)
     }
 
     /// ``apply(_:)`` with the parts of the event it needs, so that a log can be applied without copying its events.
     @inline(__always)
-    private mutating func apply(seq: Int, annotator: String, action: EditAction) throws(AnnotationError) {
+    private mutating func apply(seq: Int, group: Int?, annotator: String, action: EditAction) throws(AnnotationError) {
         guard seq == lastSeq + 1 else { throw .outOfSequence(expected: lastSeq + 1, got: seq) }
+        let group = group ?? seq
+        guard group >= 1, group <= seq else { throw .groupAfterEvent(seq: seq, group: group) }
         switch action {
         case .undo:
-            guard let change = undoStack.popLast() else { throw .nothingToUndo }
+            guard var change = undoStack.popLast() else { throw .nothingToUndo }
             change.forEachEntryReversed { write($0.key, $0.before) }
-            redoStack.append(change)
+            if change.group == group {
+                // The rollback of a refused command: nothing to redo, and what its first event cleared comes back.
+                redoStack = change.clearedRedo
+            } else {
+                change.clearedRedo = []
+                redoStack.append(change)
+            }
         case .redo:
             guard let change = redoStack.popLast() else { throw .nothingToRedo }
             change.forEachEntry { write($0.key, $0.after) }
             undoStack.append(change)
         case .add(let original):
             let record = original.stampingAnnotator(annotator)
+            var change: Change
             if let entry = try insert(record) {
-                undoStack.append(Change(seq: seq, entry: entry))
+                change = Change(seq: seq, group: group, entry: entry)
             } else {
                 let entries = try plan(.add(record))
                 for entry in entries { write(entry.key, entry.after) }
-                undoStack.append(Change(seq: seq, entries: entries))
+                change = Change(seq: seq, group: group, entries: entries)
             }
-            if !redoStack.isEmpty { redoStack.removeAll() }
+            clearRedo(into: &change)
+            undoStack.append(change)
             reserve(original)
         default:
             let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
-            undoStack.append(Change(seq: seq, entries: entries))
-            if !redoStack.isEmpty { redoStack.removeAll() }
+            var change = Change(seq: seq, group: group, entries: entries)
+            clearRedo(into: &change)
+            undoStack.append(change)
         }
         lastSeq = seq
+    }
+
+    /// Empties the redo stack after a new change, keeping what it held in the change.
+    @inline(__always)
+    private mutating func clearRedo(into change: inout Change) {
+        guard !redoStack.isEmpty else { return }
+        change.clearedRedo = redoStack
+        redoStack.removeAll()
+    }
+
+    /// How many changes the last command made that `undo` can take back: the changes on top of the
+    /// undo stack that share its command group (0 when there is nothing to undo).
+    public var undoableCommandSize: Int { Self.topGroupSize(undoStack) }
+
+    /// How many changes the last undone command made that `redo` can re-do.
+    public var redoableCommandSize: Int { Self.topGroupSize(redoStack) }
+
+    private static func topGroupSize(_ stack: [Change]) -> Int {
+        guard let group = stack.last?.group else { return 0 }
+        var count = 0
+        for change in stack.reversed() {
+            guard change.group == group else { break }
+            count += 1
+        }
+        return count
     }
 
     /// The next free id for a kind prefix (S, M, Q, C, T, P, N). Ids are never reused, even after undo.
@@ -215,7 +253,7 @@ public struct AnnotationState: Sendable, Hashable {
     /// notes, statuses, reviews): `allRecords.count` without building the list.
     public var recordCount: Int {
         speakers.count + mentions.count + cues.count + claims.count + targets.count + stances.count + notes.count
-            + statuses.count + reviews.count
+            + statuses.count + reviews.count + rejections.count
     }
 
     /// The record stored under `key`, if any.
@@ -228,6 +266,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .target(let id): return targets[id].map(Record.target)
         case .stance(let id): return stances[id].map(Record.stance)
         case .note(let id): return notes[id].map(Record.note)
+        case .rejection(let id): return rejections[id].map(Record.rejection)
         case .status(let sentence): return statuses[sentence].map { Record.status(sentence, $0) }
         case .review(let id): return reviews[id].map(Record.review)
         }
@@ -253,6 +292,7 @@ public struct AnnotationState: Sendable, Hashable {
         result += Self.sortedByID(notes).map(Record.note)
         result += statuses.sorted { $0.key < $1.key }.map { Record.status($0.key, $0.value) }
         result += reviews.sorted { Self.idOrder($0.key, $1.key) }.map { Record.review($0.value) }
+        result += Self.sortedByID(rejections).map(Record.rejection)
         return result
     }
 
@@ -260,7 +300,7 @@ public struct AnnotationState: Sendable, Hashable {
     public func hasSameRecords(as other: AnnotationState) -> Bool {
         speakers == other.speakers && mentions == other.mentions && cues == other.cues && claims == other.claims
             && targets == other.targets && stances == other.stances && notes == other.notes
-            && statuses == other.statuses && reviews == other.reviews
+            && statuses == other.statuses && reviews == other.reviews && rejections == other.rejections
     }
 
     /// Values of a dictionary sorted by numeric id (`C2` before `C10`).
@@ -378,6 +418,14 @@ public struct AnnotationState: Sendable, Hashable {
             if sentence.sentence < 0 { throw .malformedSpan("sentence \(sentence) does not exist") }
         case .review(let decision):
             if self.record(id: decision.annotation) == nil { throw .unknownID(decision.annotation) }
+        case .rejection(let rejection):
+            guard !rejection.claimSegments.isEmpty else { throw .malformedSpan("\(rejection.id) names no claim segments") }
+            for segment in rejection.claimSegments + rejection.cueSegments + rejection.speakerSegments
+            where segment.start < 0 || segment.start >= segment.end {
+                throw .malformedSpan("\(rejection.id) needs non-empty segments with offsets ≥ 0")
+            }
+            if rejection.document.isEmpty { throw .malformedSpan("\(rejection.id) names no document") }
+            if rejection.sentence < 0 { throw .malformedSpan("\(rejection.id) names sentence \(rejection.sentence)") }
         }
     }
 
@@ -475,6 +523,7 @@ public struct AnnotationState: Sendable, Hashable {
         case (.status(let sentence), let record):
             statuses[sentence] = record.flatMap { if case .status(_, let v) = $0 { v } else { nil } }
         case (.review(let id), let record): reviews[id] = record.flatMap { if case .review(let v) = $0 { v } else { nil } }
+        case (.rejection(let id), let record): rejections[id] = record.flatMap { if case .rejection(let v) = $0 { v } else { nil } }
         }
     }
 
@@ -507,6 +556,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .claim(let value): isNew = Self.insertNew(value, for: value.id, into: &claims)
         case .target(let value): isNew = Self.insertNew(value, for: value.id, into: &targets)
         case .note(let value): isNew = Self.insertNew(value, for: value.id, into: &notes)
+        case .rejection(let value): isNew = Self.insertNew(value, for: value.id, into: &rejections)
         case .status, .review, .stance: return nil
         }
         guard isNew else { throw .duplicateID(record.key.description) }

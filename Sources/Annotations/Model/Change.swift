@@ -13,6 +13,10 @@ public struct Change: Sendable, Hashable {
 
     /// Sequence number of the event that made the change.
     public var seq: Int
+    /// The command group of that event (the `seq` of its command's first event).
+    public var group: Int
+    /// The redo stack the change cleared (restored when a refused command is rolled back).
+    var clearedRedo: [Change] = []
 
     /// The touched records, in the order they were touched.
     public var entries: [Entry] {
@@ -34,8 +38,9 @@ public struct Change: Sendable, Hashable {
     private var several: [Entry]
 
     /// A change touching `entries`.
-    init(seq: Int, entries: [Entry]) {
+    init(seq: Int, group: Int, entries: [Entry]) {
         self.seq = seq
+        self.group = group
         if entries.count == 1 {
             single = entries[0]
             several = []
@@ -46,8 +51,9 @@ public struct Change: Sendable, Hashable {
     }
 
     /// A change touching one record.
-    init(seq: Int, entry: Entry) {
+    init(seq: Int, group: Int, entry: Entry) {
         self.seq = seq
+        self.group = group
         single = entry
         several = []
     }

@@ -1,8 +1,9 @@
 /// JSON form of an event: `{"seq":…,"time":…,"annotator":…,"action":"add","record":{…}}`;
+/// `group` (the seq of the command's first event) when the event is not its command's first;
 /// `delete` carries `id`, `status` carries `document`, `sentence`, `status`, `review` carries `review`.
 extension Event: Codable {
     private enum CodingKeys: String, CodingKey {
-        case seq, time, annotator, action, record, id, document, sentence, status, review
+        case seq, time, annotator, action, record, id, document, sentence, status, review, group
     }
 
     public init(from decoder: any Decoder) throws {
@@ -10,6 +11,8 @@ extension Event: Codable {
         seq = try c.decode(Int.self, forKey: .seq)
         time = try c.decode(String.self, forKey: .time)
         annotator = try c.decode(String.self, forKey: .annotator)
+        let group = try c.decodeIfPresent(Int.self, forKey: .group)
+        self.group = group == seq ? nil : group
         let name = try c.decode(String.self, forKey: .action)
         switch name {
         case "add": action = .add(try c.decode(Record.self, forKey: .record))
@@ -35,6 +38,7 @@ extension Event: Codable {
         try c.encode(time, forKey: .time)
         try c.encode(annotator, forKey: .annotator)
         try c.encode(action.name, forKey: .action)
+        try c.encodeIfPresent(group, forKey: .group)
         switch action {
         case .add(let record), .replace(let record): try c.encode(record, forKey: .record)
         case .delete(let id): try c.encode(id, forKey: .id)

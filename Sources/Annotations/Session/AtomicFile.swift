@@ -5,14 +5,14 @@ import Foundation
 /// target, fsync the folder.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
-    public static func write(_ data: Data, to path: String) throws(SessionError) {
+    public static func write(_ data: Data, to path: String, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errnoText())") }
-        var failure = writeAll(data, to: fd).map { "write failed: \($0)" }
-        if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(errnoText())" }
+        var failure = writer.writeAll(data, to: fd).map { "write failed: \(describe($0))" }
+        if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(describe(errno))" }
         close(fd)
         if let failure {
             unlink(temporary)
@@ -35,23 +35,12 @@ public enum AtomicFile {
         }
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    static func errnoText() -> String { describe(errno) }
 
-    /// Writes all of `data` to a file descriptor, retrying short writes and EINTR; the error text on failure.
-    static func writeAll(_ data: Data, to fd: Int32) -> String? {
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
-                }
-                offset += written
-            }
-        }
-        return failure
+    /// What an `errno` means for the user; a full disk (or quota) says so plainly.
+    static func describe(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        if code == ENOSPC || code == EDQUOT { return "the disk is full (\(text)); free some space and try again" }
+        return text
     }
 }

@@ -46,8 +46,8 @@ public final class LockedSessionFile {
     public var exists: Bool { FileManager.default.fileExists(atPath: realPath) }
 
     /// Writes `file` atomically (temporary file, fsync, rename) to the real path.
-    public func write(_ file: SessionFile) throws(SessionError) {
-        try AtomicFile.write(try SessionCodec.encode(file), to: realPath)
+    public func write(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+        try AtomicFile.write(try SessionCodec.encode(file), to: realPath, with: writer)
     }
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.

@@ -1,6 +1,9 @@
 /// A session in memory: who annotates which corpus, the event log and the state it gives.
 /// Pure value: files, locks and the clock live in ``SessionStore``.
 public struct Session: Sendable {
+    /// The session's identity, named by its journal (nil until a ``SessionStore`` opens it; see
+    /// ``derivedID(name:created:annotator:)``).
+    public var id: String?
     /// The session's annotator (events carry their own annotator too).
     public var annotator: String
     /// When the session was created (ISO 8601).
@@ -13,6 +16,8 @@ public struct Session: Sendable {
     public var derivedFrom: [String]?
     /// Where the annotator is.
     public var cursor: SentenceKey?
+    /// Preferences kept with the session (suggestions on or off).
+    public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
     /// The event log.
@@ -47,12 +52,14 @@ public struct Session: Sendable {
 
     /// A session from a file and the state its whole log gives (replayed by the caller).
     init(file: SessionFile, replayed state: AnnotationState) {
+        id = file.id
         annotator = file.annotator
         created = file.created
         updated = file.updated
         corpus = file.corpus
         derivedFrom = file.derivedFrom
         cursor = file.cursor
+        settings = file.settings ?? SessionSettings()
         self.state = state
         // The log is the file's, shared rather than copied event by event.
         events = file.events
@@ -63,9 +70,10 @@ public struct Session: Sendable {
     public var schema: AnnotationSchema { state.schema }
 
     /// Applies an action as the next event and returns it; throws and changes nothing if it cannot apply.
+    /// `group` is the `seq` of the first event of the command it belongs to (nil: it begins one).
     @discardableResult
-    public mutating func perform(_ action: EditAction, time: String, annotator: String? = nil) throws(AnnotationError) -> Event {
-        let event = Event(seq: state.lastSeq + 1, time: time, annotator: annotator ?? self.annotator, action: action)
+    public mutating func perform(_ action: EditAction, time: String, annotator: String? = nil, group: Int? = nil) throws(AnnotationError) -> Event {
+        let event = Event(seq: state.lastSeq + 1, time: time, annotator: annotator ?? self.annotator, action: action, group: group)
         try append(event)
         return event
     }
@@ -87,6 +95,13 @@ public struct Session: Sendable {
     public var file: SessionFile {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
-            cursor: cursor, state: state, events: events)
+            cursor: cursor, settings: settings, state: state, events: events, id: id)
+    }
+
+    /// The identity given to a session that has none yet: a digest of its file name, creation time
+    /// and annotator (so scripted sessions stay byte-for-byte reproducible, and two sessions of
+    /// different names or times never share one).
+    public static func derivedID(name: String, created: String, annotator: String) -> String {
+        String(SHA256.hex(name + "\n" + created + "\n" + annotator).prefix(32))
     }
 }

@@ -16,7 +16,11 @@ public enum SessionCodec {
 
     /// The bytes of the session file at `path` (mapped when large).
     public static func contents(ofFile path: String) throws(SessionError) -> Data {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing(path) }
+        if isFolder.boolValue {
+            throw .io(path: path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize
             ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
@@ -58,6 +62,13 @@ public enum SessionCodec {
         if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
             throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) })
         }
+        if let (position, text) = bytes.withUnsafeBufferPointer({ JSONReader.firstOversizedNumber(in: $0) }) {
+            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: position, in: $0) }
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            throw .invalid(
+                path: path, jsonPath: "line \(line), column \(column) (byte \(position))",
+                expected: "the number \(shown) is too large to read (integers go up to \(Int.max))")
+        }
         return try decodeWithCodable(data, path: path)
     }
 
@@ -96,6 +107,9 @@ public enum SessionCodec {
         } catch let error as DecodingError {
             if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
                 throw .foreign(path: path, found: "the top level is not a JSON object")
+            }
+            if case .valueNotFound(_, let context) = error, context.codingPath.isEmpty {
+                throw .foreign(path: path, found: "the whole file is null, not a JSON object")
             }
             if case .typeMismatch(_, let context) = error {
                 throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")

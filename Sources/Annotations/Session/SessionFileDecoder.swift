@@ -238,7 +238,8 @@ struct SessionFileDecoder {
         var format: String?, version: Int?, annotator: String?, created: String?, updated: String?
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
-        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?
+        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
+        var rejections: [Rejection]?, settings: SessionSettings?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -282,7 +283,10 @@ struct SessionFileDecoder {
             else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
             else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
+            else if key.is("id") { try once(&seen, 17); id = try optionalString() }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
+            else if key.is("settings") { try once(&seen, 19); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
+            else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
             else { try reader.skipValue() }
         }
         guard let format else { throw missing("format") }
@@ -302,8 +306,9 @@ struct SessionFileDecoder {
         guard let events else { throw missing("events") }
         return SessionFile(
             format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
-            schema: schema, derivedFrom: derivedFrom, cursor: cursor, speakers: speakers, targets: targets,
-            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events)
+            schema: schema, derivedFrom: derivedFrom, cursor: cursor, settings: settings, speakers: speakers, targets: targets,
+            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, rejections: rejections,
+            events: events, id: id)
     }
 
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
@@ -400,6 +405,23 @@ struct SessionFileDecoder {
         return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
     }
 
+    mutating func sessionSettings() throws(Failure) -> SessionSettings {
+        var suggest: Bool?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("suggest") { try once(&seen, 0); suggest = try optionalBool() }
+            else { try reader.skipValue() }
+        }
+        return SessionSettings(suggest: suggest ?? true)
+    }
+
+    /// A list of segments, or nil for null.
+    mutating func optionalSegments() throws(Failure) -> [SpanSegment]? {
+        try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } }
+    }
+
     mutating func segment() throws(Failure) -> SpanSegment {
         var start: Int?, end: Int?
         try reader.beginObject()
@@ -492,6 +514,12 @@ struct SessionFileDecoder {
         return try fields.reviewDecision(self)
     }
 
+    mutating func rejection() throws(Failure) -> Rejection {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.rejection(self)
+    }
+
     mutating func speaker() throws(Failure) -> Speaker {
         var fields = RecordFields()
         try recordFields(into: &fields)
@@ -525,6 +553,7 @@ struct SessionFileDecoder {
         var form: String?, negated: Bool?, hedged: Bool?, text: String?, target: String?, label: String?
         var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
         var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
+        var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
         var attributes: [String: String]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
@@ -571,6 +600,13 @@ struct SessionFileDecoder {
             return ReviewDecision(annotation: annotation, verdict: value, reason: reason, reviewer: reviewer)
         }
 
+        func rejection(_ d: SessionFileDecoder) throws(Failure) -> Rejection {
+            guard let id, let document, let sentence, let rule, let claimSegments else { throw d.missing("rejection field") }
+            return Rejection(
+                id: id, document: document, sentence: sentence, rule: rule, claimSegments: claimSegments, cueSegments: cueSegments ?? [],
+                speakerSegments: speakerSegments ?? [], annotator: annotator ?? "")
+        }
+
         func record(_ d: SessionFileDecoder) throws(Failure) -> Record {
             switch type {
             case "claim": return .claim(try claim(d))
@@ -581,6 +617,7 @@ struct SessionFileDecoder {
             case "stance": return .stance(try stance(d))
             case "note": return .note(try note(d))
             case "review": return .review(try reviewDecision(d))
+            case "rejection": return .rejection(try rejection(d))
             case "status":
                 guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
                 return .status(SentenceKey(document: document, sentence: sentence), value)
@@ -623,7 +660,11 @@ struct SessionFileDecoder {
             else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
             else if key.is("origin") { try once(&seen, 27); f.origin = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.origin() } }
-            else if key.is("attributes") { try once(&seen, 28); f.attributes = try optionalStringMap() }
+            else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
+            else if key.is("claim_segments") { try once(&seen, 29); f.claimSegments = try optionalSegments() }
+            else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
+            else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
+            else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
             else { try reader.skipValue() }
         }
     }
@@ -639,7 +680,7 @@ struct SessionFileDecoder {
 
     mutating func event() throws(Failure) -> Event {
         var seq: Int?, time: String?, annotator: String?, action: String?, record: Record?, id: String?
-        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?
+        var document: String?, sentence: Int?, status: String?, review: ReviewDecision?, group: Int?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -665,6 +706,7 @@ struct SessionFileDecoder {
             else if key.is("document") { try once(&seen, 6); document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 7); sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 8); status = try optionalString() }
+            else if key.is("group") { try once(&seen, 10); group = try optionalInt() }
             else if key.is("review") { try once(&seen, 9); review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
             else { try reader.skipValue() }
         }
@@ -690,7 +732,7 @@ struct SessionFileDecoder {
         case "redo": value = .redo
         default: throw missing("action")
         }
-        return Event(seq: seq, time: time, annotator: annotator, action: value)
+        return Event(seq: seq, time: time, annotator: annotator, action: value, group: group)
     }
 }
 
@@ -698,11 +740,13 @@ extension SessionFile {
     /// A file from all of its fields, as read by ``SessionFileDecoder``.
     init(
         format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
-        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, speakers: [Speaker], targets: [Target],
-        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision], events: [Event]
+        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, settings: SessionSettings? = nil, speakers: [Speaker], targets: [Target],
+        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision],
+        rejections: [Rejection]? = nil, events: [Event], id: String? = nil
     ) {
         self.format = format
         self.version = version
+        self.id = id
         self.annotator = annotator
         self.created = created
         self.updated = updated
@@ -710,6 +754,7 @@ extension SessionFile {
         self.schema = schema
         self.derivedFrom = derivedFrom
         self.cursor = cursor
+        self.settings = settings
         self.speakers = speakers
         self.targets = targets
         self.annotations = annotations
@@ -717,6 +762,7 @@ extension SessionFile {
         self.notes = notes
         self.statuses = statuses
         self.reviews = reviews
+        self.rejections = rejections
         self.events = events
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// top-level list on one line (``SessionLayout``) — without building the whole file through
 /// `JSONEncoder`: mentions, cues, claims, speakers, targets, stances, statuses, the events around
 /// them and the corpus reference (a line per document) are written with ``CompactRecordEncoder``;
-/// only notes, reviews, the schema and the cursor go through `JSONEncoder`, one value at a time.
+/// only notes, reviews, rejections, the schema and the cursor go through `JSONEncoder`, one value at a time.
 /// For a session of 100 000 annotations this is the difference between seconds and a fraction of
 /// one, which the annotator feels at every autosave. Tests compare its bytes with the old way's.
 struct SessionFileWriter {
@@ -44,12 +44,24 @@ struct SessionFileWriter {
         try list(file.events) { writer, event in try writer.event(event) }
         field("format")
         out.string(file.format)
+        if let id = file.id {
+            field("id")
+            out.string(id)
+        }
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
+        if let rejections = file.rejections {
+            field("rejections")
+            try list(rejections) { writer, rejection in try writer.value(rejection) }
+        }
         field("reviews")
         try list(file.reviews) { writer, review in try writer.value(review) }
         field("schema")
         try value(file.schema)
+        if let settings = file.settings {
+            field("settings")
+            try value(settings)
+        }
         field("speakers")
         list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
         field("stances")
@@ -128,12 +140,13 @@ struct SessionFileWriter {
         if !out.encode(record) { try value(record) }
     }
 
-    /// An event, keys in sorted order: action, annotator, document, id, record, review, sentence, seq, status, time.
+    /// An event, keys in sorted order: action, annotator, document, group, id, record, review, sentence, seq, status, time.
     private mutating func event(_ event: Event) throws {
         out.raw("{\"action\":")
         out.string(event.action.name)
         out.raw(",\"annotator\":")
         out.string(event.annotator)
+        if case .setStatus = event.action {} else { group(event) }
         switch event.action {
         case .add(let record), .replace(let record):
             out.raw(",\"record\":")
@@ -146,6 +159,7 @@ struct SessionFileWriter {
         case .setStatus(let key, let status):
             out.raw(",\"document\":")
             out.string(key.document)
+            group(event)
             out.raw(",\"sentence\":")
             out.integer(key.sentence)
             out.raw(",\"seq\":")
@@ -162,6 +176,12 @@ struct SessionFileWriter {
         case .undo, .redo:
             seqAndTime(event)
         }
+    }
+
+    private mutating func group(_ event: Event) {
+        guard let group = event.group else { return }
+        out.raw(",\"group\":")
+        out.integer(group)
     }
 
     private mutating func seqAndTime(_ event: Event) {

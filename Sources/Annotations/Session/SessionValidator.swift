@@ -49,11 +49,13 @@ public struct SessionValidator: Sendable {
         }
         if let state {
             problems += file.differences(from: state).map { "\(path): \($0)" }
+        } else {
+            problems += file.recordsStoredTwice.map { "\(path): \($0)" }
         }
         problems += referenceProblems(file, path: path)
         problems += evidenceSpeakerProblems(file, path: path)
         if let corpus = corpus(file) {
-            problems += corpusProblems(file, corpus: corpus, path: path)
+            problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
         return Report(problems: problems, file: file, state: state)
     }
@@ -61,11 +63,7 @@ public struct SessionValidator: Sendable {
     private func referenceProblems(_ file: SessionFile, path: String) -> [String] {
         var problems: [String] = []
         let speakers = Set(file.speakers.map(\.id)), targets = Set(file.targets.map(\.id))
-        var ids = Set<String>()
-        for record in file.annotations {
-            let id = record.key.description
-            if !ids.insert(id).inserted { problems.append("\(path): \(id) appears twice in $.annotations") }
-        }
+        let ids = Set(file.annotations.map(\.key.description))
         for (index, record) in file.annotations.enumerated() {
             switch record {
             case .mention(let mention) where !speakers.contains(mention.speaker):
@@ -97,44 +95,6 @@ public struct SessionValidator: Sendable {
             for claim in stance.evidence where !ids.contains(claim) {
                 problems.append("\(path): at $.stances[\(index)]: evidence \(claim) does not exist")
             }
-        }
-        return problems
-    }
-
-    private func corpusProblems(_ file: SessionFile, corpus: SegmentedCorpus, path: String) -> [String] {
-        var problems: [String] = []
-        let current = Dictionary(corpus.documents.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in file.corpus.documents {
-            guard let document = current[entry.id] else {
-                problems.append("\(path): document '\(entry.id)' is not in the corpus")
-                continue
-            }
-            if document.document.fingerprint != entry.fingerprint {
-                problems.append("\(path): document '\(entry.id)' changed since the session was made (fingerprint differs); reopen the session to re-anchor")
-            }
-        }
-        let builder = AnchorBuilder(corpus: corpus)
-        for (index, record) in file.annotations.enumerated() {
-            guard let anchor = record.anchor else { continue }
-            if anchor.orphaned {
-                problems.append("\(path): at $.annotations[\(index)]: \(record.key) is orphaned (its text \"\(anchor.text)\" was not found in the changed corpus)")
-                continue
-            }
-            if let problem = builder.verify(anchor) {
-                problems.append("\(path): at $.annotations[\(index)]: \(record.key): \(problem)")
-            }
-        }
-        for (index, entry) in file.statuses.enumerated() {
-            guard let document = current[entry.document] else {
-                problems.append("\(path): at $.statuses[\(index)]: document '\(entry.document)' is not in the corpus")
-                continue
-            }
-            if entry.sentence < 0 || entry.sentence >= document.sentences.count {
-                problems.append("\(path): at $.statuses[\(index)]: sentence \(entry.sentence) does not exist in '\(entry.document)'")
-            }
-        }
-        if let cursor = file.cursor, current[cursor.document] == nil {
-            problems.append("\(path): at $.cursor: document '\(cursor.document)' is not in the corpus")
         }
         return problems
     }

@@ -72,6 +72,15 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw CLIFailure(error.description)
         }
+        // The same checks against the text as `validate` and `replay --verify`; a session that fails
+        // them is not opened (and not rewritten).
+        let textProblems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: store.session, path: path)
+        if !textProblems.isEmpty {
+            store.abandon()
+            for problem in textProblems.prefix(20) { StandardError.write(TerminalText.sanitize(problem)) }
+            throw CLIFailure(TerminalText.sanitize(
+                "\(path): \(textProblems.count) annotation(s) or status(es) do not fit the corpus text; the session is not opened and the file is left untouched (run 'workbench validate \(path)' for the list)"))
+        }
         for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
             StandardError.write("warning: " + warning)
         }
@@ -164,6 +173,7 @@ struct AnnotateCommand: ParsableCommand {
         if let schema, schema != store.session.schema, !store.session.events.isEmpty {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
         }
+        warnings += store.openingWarnings
         if store.recoveredEvents > 0 { warnings.append("recovered \(store.recoveredEvents) edit(s) from the journal of an unfinished run") }
         if let holder = store.tookOverLockFrom { warnings.append("took over the lock of a process that is gone (\(holder))") }
         if store.session.annotator != annotator {

@@ -25,21 +25,31 @@ struct AnnotationShell {
     private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
-    /// Events per command for `undo` (so one `speaker` that made a speaker and a mention undoes both).
-    var undoGroups: [Int] = []
-    /// Events per undone command for `redo`.
-    var redoGroups: [Int] = []
+    /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
+    var interruptRequested: () -> Bool = { false }
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
+    /// The `seq` of the first event of the command being handled (its events' command group, kept
+    /// in the log so `undo` takes back whole commands after reopening too).
+    var commandGroup: Int?
+    /// Where the command being handled began, to take it back without a trace when its rollback
+    /// cannot be journaled (a full disk).
+    var commandMark: SessionStore.Mark?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
     var defersAutosave = false
     /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
     private(set) var progressCount: ProgressCount
+    /// The suggestion engine's proposals per document, computed when first shown.
+    let proposals: ProposalCache
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
-    init(store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100) {
+    init(
+        store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
+        proposals: ProposalCache = ProposalCache()
+    ) {
         self.store = store
+        self.proposals = proposals
         self.corpus = corpus
         self.annotator = annotator ?? store.session.annotator
         self.clock = clock
@@ -87,6 +97,8 @@ struct AnnotationShell {
             return refuse(.usage("the corpus has no sentences; nothing to annotate (quit with 'quit')"))
         }
         eventsThisCommand = 0
+        commandGroup = nil
+        commandMark = store.mark()
         do {
             let response = try dispatch(line)
             finishCommand()
@@ -106,6 +118,11 @@ struct AnnotationShell {
         let words = try CommandLexer.words(line)
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
+            if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
+                let index = Self.proposalLetters.firstIndex(of: letter), index < pendingProposals().count
+            {
+                throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
+            }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
         let arguments = Array(words.dropFirst())
@@ -115,6 +132,12 @@ struct AnnotationShell {
         case "prev": return ShellResponse(lines: try move(by: -(try count(arguments, spec))))
         case "goto": return ShellResponse(lines: try goto(arguments))
         case "nu": return ShellResponse(lines: try nextUnannotated())
+        case "ns": return ShellResponse(lines: try nextWithProposals())
+        case "accept": return ShellResponse(lines: try accept(arguments))
+        case "aa": return ShellResponse(lines: try accept(arguments, all: true))
+        case "reject": return ShellResponse(lines: try reject(arguments))
+        case "xx": return ShellResponse(lines: try reject(arguments, all: true))
+        case "suggest": return ShellResponse(lines: try setSuggest(arguments))
         case "docs": return ShellResponse(lines: documentsTable())
         case "speaker": return ShellResponse(lines: try tagSpeaker(arguments))
         case "cue": return ShellResponse(lines: try tagCue(arguments))
@@ -160,8 +183,9 @@ struct AnnotationShell {
     @discardableResult
     mutating func perform(_ action: EditAction) throws(CommandError) -> Event {
         do {
-            let event = try store.perform(action, time: clock.now(), annotator: annotator)
+            let event = try store.perform(action, time: clock.now(), annotator: annotator, group: commandGroup)
             progressCount.record(event, in: state)
+            if commandGroup == nil { commandGroup = event.seq }
             eventsThisCommand += 1
             return event
         } catch {
@@ -175,8 +199,6 @@ struct AnnotationShell {
     private mutating func finishCommand() {
         guard eventsThisCommand > 0 else { return }
         if !defersAutosave { try? store.saveIfDue() }
-        undoGroups.append(eventsThisCommand)
-        redoGroups.removeAll()
         eventsThisCommand = 0
     }
 
@@ -189,12 +211,31 @@ struct AnnotationShell {
         return true
     }
 
-    /// Takes back the events a failing command already made, so a refused command changes nothing.
+    /// Takes back the events a failing command already made, so a refused command changes nothing:
+    /// the `undo` events are in the command's own group, which the model reads as a rollback (nothing
+    /// is left to redo, and the redo stack the command cleared comes back).
     private mutating func rollBackCommand() {
-        for _ in 0..<eventsThisCommand {
-            if let event = try? store.perform(.undo, time: clock.now()) { progressCount.record(event, in: state) }
+        rollBack(to: 0)
+        commandGroup = nil
+    }
+
+    /// Takes back the events of the current command after its first `count` (in the command's own
+    /// group, so the model reads them as a rollback). False when the rollback could not be journaled
+    /// and the whole command was cut off the journal instead (then the command made nothing).
+    @discardableResult
+    mutating func rollBack(to count: Int) -> Bool {
+        while eventsThisCommand > count {
+            if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
+                progressCount.record(event, in: state)
+            } else if let commandMark, store.rewind(to: commandMark) {
+                // The rollback could not be journaled: the command's events are cut off the journal instead.
+                progressCount = ProgressCount(state: state, corpus: corpus)
+                eventsThisCommand = 0
+                return count == 0
+            }
+            eventsThisCommand -= 1
         }
-        eventsThisCommand = 0
+        return true
     }
 
     /// Moves to a sentence and records the cursor.
@@ -207,30 +248,26 @@ struct AnnotationShell {
     // MARK: - Session
 
     private mutating func undo() throws(CommandError) -> [StyledLine] {
-        let available = state.undoStack.count
-        guard available > 0 else { throw .rejected("nothing to undo") }
-        let count = min(undoGroups.popLast() ?? 1, available)
+        let count = state.undoableCommandSize
+        guard count > 0 else { throw .rejected("nothing to undo") }
         var touched: [String] = []
         for _ in 0..<count {
             touched += state.undoStack.last.map { Self.describe($0) } ?? []
             try perform(.undo)
         }
         eventsThisCommand = 0
-        redoGroups.append(count)
         return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
     }
 
     private mutating func redo() throws(CommandError) -> [StyledLine] {
-        let available = state.redoStack.count
-        guard available > 0 else { throw .rejected("nothing to redo") }
-        let count = min(redoGroups.popLast() ?? 1, available)
+        let count = state.redoableCommandSize
+        guard count > 0 else { throw .rejected("nothing to redo") }
         var touched: [String] = []
         for _ in 0..<count {
             touched += state.redoStack.last.map { Self.describe($0) } ?? []
             try perform(.redo)
         }
         eventsThisCommand = 0
-        undoGroups.append(count)
         return [StyledLine("redone: " + touched.joined(separator: ", "), .success)] + currentLine()
     }
 
@@ -248,7 +285,7 @@ struct AnnotationShell {
         do {
             try store.save()
         } catch {
-            throw .storage(error.description)
+            throw .saveFailed(error.description)
         }
         return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
     }

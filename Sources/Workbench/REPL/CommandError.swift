@@ -13,6 +13,8 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
     case rejected(String)
     /// The edit could not be stored.
     case storage(String)
+    /// `save` could not rewrite the session file (the journal still holds every edit).
+    case saveFailed(String)
 
     var description: String {
         switch self {
@@ -24,6 +26,7 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
         case .span(let error): return error.description
         case .rejected(let message): return message
         case .storage(let message): return "could not store the edit (nothing changed): \(message)"
+        case .saveFailed(let message): return "could not save (every edit is still kept in the journal): \(message)"
         }
     }
 

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What the bytes of a session journal hold: the header, every complete entry, and the bytes that
+/// are not entries — a torn last line (a crash or a full disk mid-append: never acknowledged) and
+/// torn bytes that an older version glued in front of a complete entry on the same line.
+public struct JournalContents: Sendable {
+    /// Torn bytes found in front of a complete entry.
+    public struct GluedPrefix: Sendable, Hashable {
+        /// The 1-based line.
+        public var line: Int
+        /// The torn bytes before the entry.
+        public var bytes: Data
+    }
+
+    /// The header, when the first line is one (journals of older versions have none).
+    public var header: JournalHeader?
+    /// The entries after the header, in order.
+    public var entries: [JournalEntry] = []
+    /// The 1-based line of each entry.
+    public var lines: [Int] = []
+    /// How many bytes end in a line break (the journal cut back to its last complete line).
+    public var completeLength = 0
+    /// The bytes after the last line break.
+    public var tornTail = Data()
+    /// Torn bytes glued in front of complete entries.
+    public var gluedPrefixes: [GluedPrefix] = []
+
+    /// Every byte that is not part of an entry: glued prefixes, then the torn tail.
+    public var tornBytes: Data { gluedPrefixes.reduce(into: Data()) { $0.append($1.bytes) } + tornTail }
+
+    /// The events among the entries.
+    public var events: [Event] {
+        entries.compactMap { if case .event(let event) = $0 { return event } else { return nil } }
+    }
+
+    /// The contents of a journal's bytes; a complete line that is not an entry (and holds none after
+    /// torn bytes) is an error naming the line.
+    public init(_ data: Data, path: String) throws(SessionError) {
+        let decoder = JSONDecoder()
+        var lineNumber = 0
+        var start = data.startIndex
+        while start < data.endIndex {
+            lineNumber += 1
+            guard let newline = data[start...].firstIndex(of: 0x0A) else {
+                tornTail = Data(data[start...])
+                break
+            }
+            let line = data[start..<newline]
+            start = data.index(after: newline)
+            completeLength = start - data.startIndex
+            if line.isEmpty { continue }
+            let entry: JournalEntry
+            if let whole = try? decoder.decode(JournalEntry.self, from: line) {
+                entry = whole
+            } else if let (prefix, rest) = Self.gluedEntry(in: line, decoder: decoder) {
+                gluedPrefixes.append(GluedPrefix(line: lineNumber, bytes: prefix))
+                entry = rest
+            } else {
+                throw .journalDamaged(path: path, line: lineNumber, reason: "not a journal entry, and no complete entry after torn bytes")
+            }
+            if case .header(let header) = entry {
+                guard entries.isEmpty, self.header == nil else {
+                    throw .journalDamaged(path: path, line: lineNumber, reason: "a journal header after the first line")
+                }
+                self.header = header
+                continue
+            }
+            entries.append(entry)
+            lines.append(lineNumber)
+        }
+    }
+
+    /// The entry at the end of a line that starts with torn bytes, and those bytes.
+    private static func gluedEntry(in line: Data, decoder: JSONDecoder) -> (Data, JournalEntry)? {
+        let starts = ["{\"event\":", "{\"cursor\":", "{\"header\":"].map { Data($0.utf8) }
+        var from = line.index(after: line.startIndex)
+        while from < line.endIndex {
+            let candidates = starts.compactMap { line.range(of: $0, in: from..<line.endIndex)?.lowerBound }
+            guard let next = candidates.min() else { return nil }
+            if let entry = try? decoder.decode(JournalEntry.self, from: line[next...]) {
+                return (Data(line[..<next]), entry)
+            }
+            from = line.index(after: next)
+        }
+        return nil
+    }
+}
