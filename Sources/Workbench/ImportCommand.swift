@@ -148,7 +148,7 @@ struct ImportCommand: ParsableCommand {
                 } catch let error as SessionError {
                     throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
                 }
-                print("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
+                StandardOutput.line("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
             }
         }
     }
