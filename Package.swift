@@ -35,6 +35,12 @@ let package = Package(
             name: "WorkbenchBenchmarks",
             dependencies: ["Annotations"]
         ),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer and -DWORKBENCH_FUZZING);
+        // an ordinary build makes a replayer for saved inputs instead.
+        .executableTarget(
+            name: "WorkbenchFuzz",
+            dependencies: ["Annotations"]
+        ),
         .testTarget(
             name: "AnnotationsTests",
             dependencies: [

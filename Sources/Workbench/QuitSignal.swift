@@ -11,8 +11,7 @@ enum QuitSignal {
     /// Installs the handler; call once at start.
     static func install() {
         signal(SIGQUIT) { _ in
-            let message: StaticString = "\nquit (Ctrl-\\): every acknowledged edit is saved in the session's journal\n"
-            _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+            StandardError.writeFromSignalHandler("\nquit (Ctrl-\\): every acknowledged edit is saved in the session's journal\n")
             _exit(131)  // exitStatus, spelt as a literal: nothing lazy may run in a signal handler
         }
     }
