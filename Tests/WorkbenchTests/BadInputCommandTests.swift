@@ -52,11 +52,12 @@ struct BadInputCommandTests {
         }
     }
 
-    @Test("Session names with .., absolute paths outside sessions/, newlines, a leading dot or nothing are refused; nothing is written")
+    @Test("Session names with .., newlines, a leading dot or nothing are refused; nothing is written")
     func sessionNameTricks() throws {
         let (folder, _) = try Self.workspace()
         let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
-        for name in ["../escape", "sessions/../../escape", "/tmp/escape-\(UUID().uuidString)", "a\nb", "tab\there", ".hidden", "", "  "] {
+        // A path outside sessions/ is a session there (see SessionsAnywhereTests); one escaping through '..' is refused.
+        for name in ["../escape", "sessions/../../escape", "/tmp/../escape-\(UUID().uuidString)", "a\nb", "tab\there", ".hidden", "", "  "] {
             let result = try WorkbenchProcess.run(
                 ["annotate", "corpus", "--session", name, "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
             #expect(result.status != 0, "\(name.debugDescription) was accepted")

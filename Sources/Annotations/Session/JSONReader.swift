@@ -30,6 +30,9 @@ struct JSONReader {
             guard let base = raw.baseAddress else { return true }
             return memcmp(base, name.utf8Start, raw.count) == 0
         }
+
+        /// The key's text.
+        var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
     }
 
     /// The bytes read.

@@ -192,6 +192,10 @@ struct SessionFileWriter {
             out.string(document.id)
             out.raw(",\"sentences\":")
             out.integer(document.sentences)
+            if let tokenization = document.tokenization {
+                out.raw(",\"tokenization\":")
+                out.string(tokenization)
+            }
             out.raw("}")
         }
         out.raw("],\"paths\":")

@@ -18,7 +18,7 @@ struct AnnotateCommand: ParsableCommand {
     @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
     var corpus: [String] = []
 
-    @Option(help: "Session file or name (a name becomes sessions/NAME.json). Default: the annotator's name.")
+    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.")
     var session: String?
 
     @Option(help: "Who annotates (default: $USER).")
