@@ -17,7 +17,11 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        .target(name: "Annotations"),
+        .target(
+            name: "Annotations",
+            // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
+        ),
         .executableTarget(
             name: "Workbench",
             dependencies: [

@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
             let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
             for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
             let written = try ExportWriter(folder: out, force: force).write(format.exporter, bundle)
-            print("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)")
+            StandardOutput.line("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)")
         } catch {
             throw CLIFailure(error.description)
         }

@@ -88,7 +88,7 @@ struct ReplayCommand: ParsableCommand {
                 output.write(header)
                 header = ""
                 index.update(step.touched, in: state)
-                for line in view.lines(for: step, state: state, index: index) { output.write(line + "\n") }
+                for line in view.lines(for: step, state: state, index: index) { output.write(line, style: view.style) }
                 annotations = state.recordCount
             }
         } catch {
@@ -115,7 +115,7 @@ struct ReplayCommand: ParsableCommand {
             for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
-        print("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents")
+        StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents")
         // Nothing is left to save or restore: leave without taking the decoded session apart piece by
         // piece (for a million events that is a noticeable part of the run); the system frees it at once.
         fflush(nil)
@@ -152,6 +152,6 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CLIFailure(TerminalText.sanitize(error.description))
         }
-        print("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
+        StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
     }
 }

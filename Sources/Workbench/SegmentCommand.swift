@@ -8,8 +8,9 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split a corpus into sentences.",
         discussion: """
-            With --format lines: one sentence per line, whitespace collapsed. With --format jsonl: one object \
-            per sentence with document id, index, scalar offsets, text and tokens. With --out DIR: one \
+            With --format lines: one sentence per line, whitespace collapsed, control characters shown as \
+            visible placeholders (␛, <U+009B>). With --format jsonl: one object per sentence with document id, \
+            index, scalar offsets, exact text (control characters as JSON escapes) and tokens. With --out DIR: one \
             <document id>.txt (lines) or .jsonl file per document.
             """
     )
@@ -50,7 +51,9 @@ struct SegmentCommand: ParsableCommand {
             }
         } else {
             var output = StandardOutput()
-            for document in segmented.documents { output.write(render(document)) }
+            for document in segmented.documents {
+                if format == .jsonl { output.writeJSON(render(document)) } else { output.write(render(document)) }
+            }
             output.flush()
         }
     }
@@ -60,7 +63,8 @@ struct SegmentCommand: ParsableCommand {
         for sentence in document.sentences {
             switch format {
             case .lines:
-                text += sentence.collapsedText + "\n"
+                // Text for people: control characters are made visible here too (files included).
+                text += TerminalText.sanitize(sentence.collapsedText) + "\n"
             case .jsonl:
                 text += SentenceJSON.line(for: sentence) + "\n"
             }

@@ -35,7 +35,9 @@ struct StatsCommand: ParsableCommand {
                 ("sessions", .array(parts.map { .object([("path", .string($0.0)), ("stats", $0.1.json)]) })),
                 ("total", total.json),
             ])
-            print(value.pretty())
+            var output = StandardOutput()
+            output.writeJSON(value.pretty() + "\n")
+            output.flush()
             return
         }
         var output = StandardOutput()

@@ -1,7 +1,6 @@
 import ArgumentParser
 
-/// The `workbench` command: annotate attribution and stance in news text.
-@main
+/// The `workbench` command: annotate attribution and stance in news text (started by ``WorkbenchMain``).
 struct WorkbenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbench",

@@ -25,6 +25,8 @@ struct AnnotationShell {
     private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
+    /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
+    var interruptRequested: () -> Bool = { false }
     /// Events per command for `undo` (so one `speaker` that made a speaker and a mention undoes both).
     var undoGroups: [Int] = []
     /// Events per undone command for `redo`.
