@@ -19,10 +19,10 @@ struct AdjudicateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Session files, one per annotator (at least two).")
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
-    @Option(help: "The result session file (created, or continued when it exists).")
+    @Option(help: "The result session file (created, or continued when it exists).", completion: CompletionKinds.sessionFile)
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")

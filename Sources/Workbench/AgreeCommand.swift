@@ -16,7 +16,7 @@ struct AgreeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Session files, one per annotator (at least two).")
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
     @Flag(help: "Print JSON instead of tables.")

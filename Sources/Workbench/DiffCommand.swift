@@ -17,10 +17,10 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The first session file (A).")
+    @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
     var first: String
 
-    @Argument(help: "The second session file (B).")
+    @Argument(help: "The second session file (B).", completion: CompletionKinds.sessionFile)
     var second: String
 
     mutating func run() throws {

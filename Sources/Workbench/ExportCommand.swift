@@ -14,13 +14,13 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Session files to export.")
+    @Argument(help: "Session files to export.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
     @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat
 
-    @Option(help: "Output folder (created if missing).")
+    @Option(help: "Output folder (created if missing).", completion: CompletionKinds.folder)
     var out: String
 
     @Option(parsing: .upToNextOption, help: "Only these document ids.")
@@ -32,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Overwrite existing files in the output folder.")
     var force = false
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     mutating func run() throws {

@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Options shared by both importers.
     struct Common: ParsableArguments {
-        @Option(help: "Session name or file inside sessions/ (default: the annotator's name).")
+        @Option(help: "Session name or file inside sessions/ (default: the annotator's name).", completion: CompletionKinds.sessionName)
         var session: String?
 
         @Option(help: "Annotator of the new session (default: the one recorded in the files).")
@@ -21,10 +21,10 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "When the files hold several sessions: the one to import.")
         var only: String?
 
-        @Option(parsing: .upToNextOption, help: "Corpus files or folders the annotations refer to.")
+        @Option(parsing: .upToNextOption, help: "Corpus files or folders the annotations refer to.", completion: CompletionKinds.corpus)
         var corpus: [String] = []
 
-        @Option(help: "Folder of sessions.")
+        @Option(help: "Folder of sessions.", completion: CompletionKinds.folder)
         var sessions = "sessions"
 
         /// Loads the corpus from `paths` (or `fallback`).
@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "brat", abstract: "Import a brat folder (<id>.txt + <id>.ann; the .txt files are the corpus unless --corpus is given).")
 
-        @Argument(help: "The brat folder.")
+        @Argument(help: "The brat folder.", completion: CompletionKinds.folder)
         var folder: String
 
         @OptionGroup var common: Common
@@ -85,7 +85,7 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "jsonl", abstract: "Import Prodigy-style JSONL (annotations.jsonl and entities.jsonl; corpus default: seeds/).")
 
-        @Argument(help: "The JSONL files.")
+        @Argument(help: "The JSONL files.", completion: CompletionKinds.jsonl)
         var files: [String]
 
         @OptionGroup var common: Common

@@ -15,10 +15,10 @@ struct ReplayCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The session file.")
+    @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
     var session: String
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Stop at the event with this sequence number.")
     var to: Int?
 
-    @Option(help: "With --to: write the state after that event as a new session (name or path inside sessions/).")
+    @Option(help: "With --to: write the state after that event as a new session (name or path inside sessions/).", completion: CompletionKinds.sessionName)
     var out: String?
 
     @Flag(help: "Overwrite the --out file if it exists.")

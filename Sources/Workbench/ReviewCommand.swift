@@ -18,16 +18,16 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The session file to review.")
+    @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
     var session: String
 
     @Option(help: "Reviewer name (default: $USER).")
     var reviewer: String?
 
-    @Option(help: "The reviewed session (name or path inside sessions/; default: <name>.reviewed).")
+    @Option(help: "The reviewed session (name or path inside sessions/; default: <name>.reviewed).", completion: CompletionKinds.sessionName)
     var out: String?
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     @Flag(help: "No colour.")

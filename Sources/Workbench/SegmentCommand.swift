@@ -20,13 +20,13 @@ struct SegmentCommand: ParsableCommand {
         case lines, jsonl
     }
 
-    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/")
+    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/", completion: CompletionKinds.corpus)
     var paths: [String] = []
 
     @Option(help: "Output format: lines or jsonl.")
     var format: OutputFormat = .lines
 
-    @Option(help: "Write one file per document into this folder instead of standard output.")
+    @Option(help: "Write one file per document into this folder instead of standard output.", completion: CompletionKinds.folder)
     var out: String?
 
     mutating func run() throws {

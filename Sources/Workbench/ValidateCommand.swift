@@ -10,10 +10,10 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Prints one line per problem and exits non-zero if there is any; prints one summary line per valid file."
     )
 
-    @Argument(help: "Session files to check.")
+    @Argument(help: "Session files to check.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in each session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in each session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     mutating func run() throws {
@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             }
             for problem in report.problems { StandardError.write(problem) }
             if report.problems.isEmpty, let file = report.file, let state = report.state {
-                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
+                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
             } else {
                 failed = true
             }

@@ -15,16 +15,16 @@ struct AnnotateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
+    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
-    @Option(help: "Session file or name (a name becomes sessions/NAME.json). Default: the annotator's name.")
+    @Option(help: "Session file or name (a name becomes sessions/NAME.json). Default: the annotator's name.", completion: CompletionKinds.sessionName)
     var session: String?
 
     @Option(help: "Who annotates (default: $USER).")
     var annotator: String?
 
-    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).")
+    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).", completion: CompletionKinds.schema)
     var schema: String?
 
     @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
