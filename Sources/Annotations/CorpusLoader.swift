@@ -7,13 +7,23 @@ public struct CorpusLoader: Sendable {
     public init() {}
 
     /// Loads the given files or folders, in the order given; folder contents in file-name order.
-    public func load(paths: [String]) throws(CorpusError) -> Corpus {
+    /// `progress` is told the bytes read and normalised so far and the bytes of all files, as it goes.
+    public func load(paths: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
         var documents: [Document] = []
         var warnings: [String] = []
         var seen: [String: String] = [:]
-        for path in paths {
-            for file in try files(at: path) {
-                for document in try loadFile(file) {
+        var allFiles: [String] = []
+        for path in paths { allFiles += try files(at: path) }
+        let total = progress == nil ? 0 : allFiles.reduce(0) { $0 + Self.size(of: $1) }
+        var finished = 0
+        for file in allFiles {
+            let report = progress.map { report in { (done: Int) in report(finished + done, total) } }
+            defer {
+                finished += Self.size(of: file)
+                progress?(finished, total)
+            }
+            do {
+                for document in try loadFile(file, progress: report) {
                     if let first = seen[document.id] {
                         throw .duplicateID(id: document.id, first: first, second: file)
                     }
@@ -58,8 +68,13 @@ public struct CorpusLoader: Sendable {
         path.hasSuffix(".txt") || path.hasSuffix(".jsonl")
     }
 
-    /// Reads one file and returns its documents.
-    public func loadFile(_ path: String) throws(CorpusError) -> [Document] {
+    /// The size of the file at `path` in bytes (0 when it cannot be read).
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Reads one file and returns its documents; `progress` is told the bytes of the file done so far.
+    public func loadFile(_ path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
@@ -70,20 +85,26 @@ public struct CorpusLoader: Sendable {
         let raw = String(decoding: bytes, as: UTF8.self)
         let name = (path as NSString).lastPathComponent
         if path.hasSuffix(".jsonl") {
-            return try parseJSONL(raw, path: path)
+            return try parseJSONL(raw, path: path, progress: progress)
         }
         let id = String(name.dropLast(".txt".count))
         return [Document(id: id, rawText: raw, source: path)]
     }
 
-    func parseJSONL(_ raw: String, path: String) throws(CorpusError) -> [Document] {
+    func parseJSONL(_ raw: String, path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         var documents: [Document] = []
         var lineNumber = 0
+        var bytesDone = 0
         let body = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.dropFirst()) : raw
         // Split on the scalar LF: as Characters, CRLF is one grapheme and would not match "\n".
         for line in body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let trimmed = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let lineText = String(String.UnicodeScalarView(line))
+            if let progress {
+                bytesDone += lineText.utf8.count + 1
+                progress(bytesDone)
+            }
+            let trimmed = lineText.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             let object: Any
             do {

@@ -31,11 +31,28 @@ public struct SegmentedCorpus: Sendable, Hashable {
     /// The segmenter version used.
     public var segmenterVersion: String
 
-    /// Segments every document of `corpus`.
-    public init(_ corpus: Corpus, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer()) {
+    /// Segments every document of `corpus`; `progress` is told the number of documents done as it goes.
+    public init(
+        _ corpus: Corpus, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer(),
+        progress: ((Int) -> Void)? = nil
+    ) {
         self.corpus = corpus
-        self.documents = corpus.documents.map { SegmentedDocument($0, segmenter: segmenter, tokenizer: tokenizer) }
+        var documents: [SegmentedDocument] = []
+        documents.reserveCapacity(corpus.documents.count)
+        for document in corpus.documents {
+            documents.append(SegmentedDocument(document, segmenter: segmenter, tokenizer: tokenizer))
+            progress?(documents.count)
+        }
+        self.documents = documents
         self.segmenterVersion = SentenceSegmenter.version
+    }
+
+    /// A corpus whose documents were segmented already (e.g. taken from the segmentation cache) with
+    /// the segmenter of `segmenterVersion`.
+    public init(_ corpus: Corpus, documents: [SegmentedDocument], segmenterVersion: String = SentenceSegmenter.version) {
+        self.corpus = corpus
+        self.documents = documents
+        self.segmenterVersion = segmenterVersion
     }
 
     /// The segmented document with the given id.

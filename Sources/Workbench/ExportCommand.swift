@@ -37,29 +37,51 @@ struct ExportCommand: ParsableCommand {
 
     mutating func run() throws {
         guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }
+        let command = self
+        let summary = try ProgressMeter.run { meter in try command.export(meter: meter) }
+        StandardOutput.line(summary)
+    }
+
+    /// Loads, prepares and writes; returns the summary line.
+    private func export(meter: ProgressMeter) throws -> String {
         var loaded: [(path: String, session: Session)] = []
+        meter.begin("loading sessions", total: sessions.count, unit: .items("sessions"))
         for path in sessions {
+            defer { meter.advance() }
             do {
                 loaded.append((path, try SessionStore.load(path: path)))
             } catch {
                 throw CLIFailure(error.description)
             }
         }
-        let segmented = try loadCorpus(for: loaded)
+        let segmented = try loadCorpus(for: loaded, meter: meter)
         let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
         let exportSessions = zip(labels, loaded).map { ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state) }
         let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
         do {
+            meter.begin("preparing \(format.rawValue) export", total: nil, unit: .items(""))
             let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
+            meter.clear()
             for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
-            let written = try ExportWriter(folder: out, force: force).write(format.exporter, bundle)
-            StandardOutput.line("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)")
+            meter.begin("writing \(format.rawValue) files to \(out)", total: nil, unit: .items(""))
+            var writer = ExportWriter(folder: out, force: force)
+            writer.isStopped = { meter.isStopRequested }
+            let written = try meter.writing {
+                do {
+                    return try writer.write(format.exporter, bundle)
+                } catch where meter.isStopRequested {
+                    throw ProgressMeter.stopped
+                }
+            }
+            return "\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(bundle.counts)"
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
     }
 
-    private func loadCorpus(for loaded: [(path: String, session: Session)]) throws -> SegmentedCorpus {
+    private func loadCorpus(for loaded: [(path: String, session: Session)], meter: ProgressMeter) throws -> SegmentedCorpus {
         var paths = corpus
         if paths.isEmpty, let first = loaded.first {
             paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
@@ -69,7 +91,7 @@ struct ExportCommand: ParsableCommand {
         }
         let segmented: SegmentedCorpus
         do {
-            segmented = SegmentedCorpus(try CorpusLoader().load(paths: paths))
+            segmented = try CorpusOpening.open(paths: paths, meter: meter)
         } catch {
             throw CLIFailure("\(error.description) (corpus of \(loaded.first?.path ?? "the session"); pass --corpus PATH)")
         }

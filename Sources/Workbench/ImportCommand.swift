@@ -28,16 +28,16 @@ struct ImportCommand: ParsableCommand {
         var sessions = "sessions"
 
         /// Loads the corpus from `paths` (or `fallback`).
-        func loadCorpus(fallback: [String]) throws -> SegmentedCorpus {
+        func loadCorpus(fallback: [String], meter: ProgressMeter) throws -> SegmentedCorpus {
             do {
-                return SegmentedCorpus(try CorpusLoader().load(paths: corpus.isEmpty ? fallback : corpus))
+                return try CorpusOpening.open(paths: corpus.isEmpty ? fallback : corpus, meter: meter)
             } catch {
                 throw CLIFailure(error.description)
             }
         }
 
-        /// Saves the imported session, refusing to replace an existing file.
-        func save(_ session: Session, kind: String) throws {
+        /// Saves the imported session, refusing to replace an existing file; returns the summary line.
+        func save(_ session: Session, kind: String) throws -> String {
             let name = self.session ?? session.annotator
             do {
                 let path = try SessionLocation(folder: sessions).path(for: name)
@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 try file.write(session.file)
                 let state = session.state
-                StandardOutput.line("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
+                return ("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {
                 throw error
             } catch let error as SessionError {
@@ -70,13 +70,19 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: [folder])
-            do {
-                let session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
-                try common.save(session, kind: "brat")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, folder = folder
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: [folder], meter: meter)
+                do {
+                    meter.begin("importing \(folder)", total: nil, unit: .items(""))
+                    let session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    meter.begin("saving the session", total: nil, unit: .items(""))
+                    return try meter.writing { try common.save(session, kind: "brat") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 
@@ -91,13 +97,19 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: ["seeds"])
-            do {
-                let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
-                try common.save(session, kind: "jsonl")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, files = files
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                do {
+                    meter.begin("importing \(files.count) file(s)", total: nil, unit: .items(""))
+                    let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    meter.begin("saving the session", total: nil, unit: .items(""))
+                    return try meter.writing { try common.save(session, kind: "jsonl") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 }

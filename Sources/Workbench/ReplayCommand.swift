@@ -55,7 +55,7 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
             }
-            let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
@@ -76,7 +76,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
-        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
         var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
@@ -100,12 +100,16 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let data = try SessionInput.bytes(at: session)
-        let report: SessionVerifier.Report
-        do {
-            report = try SessionVerifier().verify(data, path: session)
-        } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
+        let session = session
+        let report = try ProgressMeter.run { meter throws -> SessionVerifier.Report in
+            meter.begin("replay --verify: reading \(session)", total: nil, unit: .items(""))
+            let data = try SessionInput.bytes(at: session)
+            meter.begin("replay --verify: replaying the event log and comparing", total: nil, unit: .items(""))
+            do {
+                return try SessionVerifier().verify(data, path: session)
+            } catch {
+                throw CLIFailure(TerminalText.sanitize(String(describing: error)))
+            }
         }
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {

@@ -64,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
         let capabilities = TerminalCapabilities.detect()
-        let segmented = SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
+        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)

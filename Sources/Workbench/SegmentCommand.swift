@@ -30,14 +30,16 @@ struct SegmentCommand: ParsableCommand {
     var out: String?
 
     mutating func run() throws {
-        let corpus: Corpus
+        let paths = paths.isEmpty ? ["seeds"] : paths
+        let segmented: SegmentedCorpus
         do {
-            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
-        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
-        let segmented = SegmentedCorpus(corpus)
+        for warning in segmented.corpus.warnings { StandardError.write("warning: \(warning)") }
         if let out {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -19,6 +19,10 @@ public struct ExportWriter: Sendable {
     public var folder: String
     /// Overwrite existing files.
     public var force: Bool
+    /// Asked once the files are staged, before any is put in place: `true` abandons the export
+    /// (``ExportError/cannotWrite(path:reason:)``, staging removed, the folder as it was). The
+    /// command line answers whether Ctrl-C was pressed.
+    public var isStopped: @Sendable () -> Bool = { false }
 
     /// Creates a writer.
     public init(folder: String, force: Bool = false) {
@@ -67,6 +71,7 @@ public struct ExportWriter: Sendable {
             collectExisting(tree, prefix: "", into: &existing)
             if !existing.isEmpty { throw .wouldOverwrite(folder: folder, files: existing) }
         }
+        if isStopped() { throw .cannotWrite(path: folder, reason: "stopped before any file was put in place") }
         try flushToDisk(staging)
         try publish(tree, prefix: "", from: staging)
         return output.paths.count

@@ -47,14 +47,15 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
-        let loaded: Corpus
+        let segmented: SegmentedCorpus
         do {
-            loaded = try CorpusLoader().load(paths: paths)
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
-        for warning in loaded.warnings { StandardError.write("warning: " + warning) }
-        let segmented = SegmentedCorpus(loaded)
+        for warning in segmented.corpus.warnings { StandardError.write("warning: " + warning) }
         var chosenSchema = AnnotationSchema.standard
         if let schema {
             do {
