@@ -5,18 +5,30 @@ public struct SegmentedDocument: Sendable, Hashable {
     /// Its sentences in order.
     public var sentences: [Sentence]
 
-    /// Segments and tokenizes `document`.
+    /// Segments `document`; each sentence is tokenized when its tokens are first asked for.
     public init(_ document: Document, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer()) {
+        self.init(document, sentenceRanges: segmenter.sentenceRanges(in: document.text))
+    }
+
+    /// `document` cut at `sentenceRanges` (scalar offsets, in order, inside the text), for example
+    /// ranges kept in the segmentation cache.
+    public init(_ document: Document, sentenceRanges: [Range<Int>]) {
         self.document = document
-        let scalars = Array(document.text.unicodeScalars)
         var sentences: [Sentence] = []
-        for range in segmenter.sentenceRanges(in: document.text) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
+        sentences.reserveCapacity(sentenceRanges.count)
+        let text = document.text.unicodeScalars
+        var cursor = text.startIndex, position = 0
+        for range in sentenceRanges {
+            text.formIndex(&cursor, offsetBy: range.lowerBound - position)
+            var end = cursor
+            text.formIndex(&end, offsetBy: range.count)
+            let followedBySpace = end < text.endIndex && Tokenizer.isSpace(text[end])
             sentences.append(
                 Sentence(
                     documentID: document.id, index: sentences.count, start: range.lowerBound, end: range.upperBound,
-                    text: String(view), tokens: tokenizer.tokens(in: scalars, range: range)))
+                    text: String(text[cursor..<end]), followedBySpace: followedBySpace))
+            cursor = end
+            position = range.upperBound
         }
         self.sentences = sentences
     }

@@ -9,10 +9,12 @@ enum CorpusOpening {
         return try CorpusLoader().load(paths: paths) { done, total in meter.update(done, total: total) }
     }
 
-    /// Segments and tokenizes every document of `corpus`.
+    /// Segments every document of `corpus`, through the segmentation cache (see
+    /// ``SegmentationCache/standard(environment:)``) when there is one.
     static func segment(_ corpus: Corpus, meter: ProgressMeter) -> SegmentedCorpus {
         meter.begin("segmenting", total: corpus.documents.count, unit: .items("documents"))
-        return SegmentedCorpus(corpus) { meter.update($0) }
+        guard let cache = SegmentationCache.standard() else { return SegmentedCorpus(corpus) { meter.update($0) } }
+        return cache.segment(corpus) { meter.update($0) }.0
     }
 
     /// Loads and segments the corpus at `paths`.
