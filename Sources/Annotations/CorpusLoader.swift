@@ -68,6 +68,9 @@ public struct CorpusLoader: Sendable {
         path.hasSuffix(".txt") || path.hasSuffix(".jsonl")
     }
 
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
     /// The size of the file at `path` in bytes (0 when it cannot be read).
     static func size(of path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
@@ -82,33 +85,45 @@ public struct CorpusLoader: Sendable {
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(path: path, byteOffset: offset)
         }
-        let raw = String(decoding: bytes, as: UTF8.self)
         let name = (path as NSString).lastPathComponent
         if path.hasSuffix(".jsonl") {
-            return try parseJSONL(raw, path: path, progress: progress)
+            return try parseJSONL(bytes: bytes, path: path, progress: progress)
         }
+        let raw = String(decoding: bytes, as: UTF8.self)
         let id = String(name.dropLast(".txt".count))
         return [Document(id: id, rawText: raw, source: path)]
     }
 
     func parseJSONL(_ raw: String, path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
+        try parseJSONL(bytes: Array(raw.utf8), path: path, progress: progress)
+    }
+
+    /// The documents of a JSONL file's bytes (valid UTF-8), one JSON object per line. Lines are cut
+    /// at the byte LF (never inside a multi-byte character) and trimmed of ASCII whitespace; a line
+    /// that starts or ends with other bytes is trimmed as text (Unicode whitespace too).
+    func parseJSONL(bytes: [UInt8], path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         var documents: [Document] = []
         var lineNumber = 0
-        var bytesDone = 0
-        let body = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.dropFirst()) : raw
-        // Split on the scalar LF: as Characters, CRLF is one grapheme and would not match "\n".
-        for line in body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        var lineStart = hasMark ? 3 : 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let lineText = String(String.UnicodeScalarView(line))
-            if let progress {
-                bytesDone += lineText.utf8.count + 1
-                progress(bytesDone)
+            progress?(lineEnd + 1)
+            var lower = lineStart, upper = lineEnd
+            while lower < upper, Self.isASCIISpace(bytes[lower]) { lower += 1 }
+            while upper > lower, Self.isASCIISpace(bytes[upper - 1]) { upper -= 1 }
+            if lower == upper { continue }
+            var json = Data(bytes[lower..<upper])
+            if bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
+                let trimmed = String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { continue }
+                json = Data(trimmed.utf8)
             }
-            let trimmed = lineText.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
             let object: Any
             do {
-                object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
             } catch {
                 throw .badJSONLRecord(path: path, line: lineNumber, reason: "not valid JSON")
             }
