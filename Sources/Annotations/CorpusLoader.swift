@@ -102,7 +102,7 @@ public struct CorpusLoader: Sendable {
     /// at the byte LF (never inside a multi-byte character) and trimmed of ASCII whitespace; a line
     /// that starts or ends with other bytes is trimmed as text (Unicode whitespace too).
     func parseJSONL(bytes: [UInt8], path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
-        var documents: [Document] = []
+        var records: [RawRecord] = []
         var lineNumber = 0
         let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         var lineStart = hasMark ? 3 : 0
@@ -140,8 +140,44 @@ public struct CorpusLoader: Sendable {
             if let rawMeta = record["meta"] as? [String: Any] {
                 for (key, value) in rawMeta { meta[key] = "\(value)" }
             }
-            documents.append(Document(id: id, title: record["title"] as? String, rawText: text, source: path, meta: meta))
+            records.append(RawRecord(id: id, title: record["title"] as? String, text: text, meta: meta))
         }
-        return documents
+        return Self.documents(from: records, source: path)
+    }
+
+    /// One JSONL record before normalisation.
+    struct RawRecord {
+        var id: String
+        var title: String?
+        var text: String
+        var meta: [String: String]
+    }
+
+    /// Normalises and fingerprints `records` on every core, in order.
+    static func documents(from records: [RawRecord], source: String) -> [Document] {
+        let chunk = 256
+        let chunks = (records.count + chunk - 1) / chunk
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let range = index * chunk..<min(records.count, (index + 1) * chunk)
+            results.set(index, records[range].map { Document(id: $0.id, title: $0.title, rawText: $0.text, source: source, meta: $0.meta) })
+        }
+        return results.joined()
+    }
+
+    /// Per-chunk results written from several threads, each slot by one.
+    private final class ChunkResults: @unchecked Sendable {
+        private var slots: [[Document]]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ documents: [Document]) {
+            lock.lock()
+            slots[index] = documents
+            lock.unlock()
+        }
+
+        func joined() -> [Document] { slots.flatMap { $0 } }
     }
 }
