@@ -38,7 +38,9 @@ struct REPLSearchInterruptTests {
         let session = try TmuxSession(command: command, environment: ["USER": "anna", "NO_COLOR": "1"], width: 200, height: 40, directory: workspace.folder)
         defer { session.kill() }
         try session.waitFor(text: "sentence 1/")
-        try session.send(keys: "/(.*)*x$", .enter)
+        try session.send(keys: "/(.*)*x$")
+        try session.waitFor(text: "/(.*)*x$")
+        try session.send(keys: .enter)
         // The search now runs for seconds; let the line be read before pressing Ctrl-C.
         usleep(300_000)
         try session.send(keys: .ctrlC)
