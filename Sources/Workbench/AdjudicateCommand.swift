@@ -19,10 +19,10 @@ struct AdjudicateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Session files, one per annotator (at least two).")
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
-    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.")
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionFile)
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")

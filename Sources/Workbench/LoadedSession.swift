@@ -11,9 +11,11 @@ struct LoadedSession {
     var name: String
 
     /// Loads every path; names stay unique. A file that cannot be read is a ``CLIFailure``.
-    static func load(_ paths: [String]) throws -> [LoadedSession] {
+    static func load(_ paths: [String], meter: ProgressMeter? = nil) throws -> [LoadedSession] {
         var result: [LoadedSession] = []
+        meter?.begin("loading sessions", total: paths.count, unit: .items("sessions"))
         for path in paths {
+            defer { meter?.advance() }
             let session: Session
             do {
                 session = try SessionStore.load(path: path)

@@ -15,10 +15,10 @@ struct ReplayCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The session file.")
+    @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
     var session: String
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Stop at the event with this sequence number.")
     var to: Int?
 
-    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).")
+    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
     var out: String?
 
     @Flag(help: "Overwrite the --out file if it exists.")
@@ -55,7 +55,7 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
             }
-            let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
@@ -76,7 +76,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
-        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
         var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
@@ -100,12 +100,16 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let data = try SessionInput.bytes(at: session)
-        let report: SessionVerifier.Report
-        do {
-            report = try SessionVerifier().verify(data, path: session)
-        } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
+        let session = session
+        let (report, data) = try ProgressMeter.run { meter throws -> (SessionVerifier.Report, Data) in
+            meter.begin("replay --verify: reading \(session)", total: nil, unit: .items(""))
+            let data = try SessionInput.bytes(at: session)
+            meter.begin("replay --verify: replaying the event log and comparing", total: nil, unit: .items(""))
+            do {
+                return (try SessionVerifier().verify(data, path: session), data)
+            } catch {
+                throw CLIFailure(TerminalText.sanitize(String(describing: error)))
+            }
         }
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {
@@ -121,7 +125,7 @@ struct ReplayCommand: ParsableCommand {
         let chosen = corpus.isEmpty ? (SessionCodec.recordedCorpus(in: data)?.paths ?? []) : corpus
         let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
         let file = loadable ? try? SessionCodec.decode(data, path: session) : nil
-        if let file, let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+        if let file, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
                 for problem in problems { StandardError.write(problem) }

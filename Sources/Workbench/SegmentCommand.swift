@@ -20,24 +20,26 @@ struct SegmentCommand: ParsableCommand {
         case lines, jsonl
     }
 
-    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/")
+    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/", completion: CompletionKinds.corpus)
     var paths: [String] = []
 
     @Option(help: "Output format: lines or jsonl.")
     var format: OutputFormat = .lines
 
-    @Option(help: "Write one file per document into this folder instead of standard output.")
+    @Option(help: "Write one file per document into this folder instead of standard output.", completion: CompletionKinds.folder)
     var out: String?
 
     mutating func run() throws {
-        let corpus: Corpus
+        let paths = paths.isEmpty ? ["seeds"] : paths
+        let segmented: SegmentedCorpus
         do {
-            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
-        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
-        let segmented = SegmentedCorpus(corpus)
+        for warning in segmented.corpus.warnings { StandardError.write("warning: \(warning)") }
         if let out {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -126,4 +126,29 @@ extension StandardError {
     static func writeFromSignalHandler(_ message: StaticString) {
         _ = Glibc.write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
     }
+
+    /// Shows `line` as the one progress line at the start of the terminal's current row, erasing what
+    /// was there (`\r`, the text sanitised, then erase to the end of the row); no line break, so the
+    /// next call replaces it. Only for a terminal: ``ProgressMeter`` decides.
+    static func progress(_ line: String) {
+        var output = StandardOutput(descriptor: 2)
+        output.appendControl("\r")
+        output.write(line)
+        output.appendControl("\u{1B}[K")
+        output.flush()
+    }
+
+    /// Erases the progress line (`\r`, erase to the end of the row).
+    static func clearProgress() {
+        var output = StandardOutput(descriptor: 2)
+        output.appendControl("\r\u{1B}[K")
+        output.flush()
+    }
+}
+
+extension StandardOutput {
+    /// Appends the program's own control sequence unchanged (progress line only).
+    fileprivate mutating func appendControl(_ control: String) {
+        append(control)
+    }
 }

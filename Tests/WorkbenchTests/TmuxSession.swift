@@ -108,6 +108,12 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
+    /// Appends everything the program writes to the terminal from now on, escapes and carriage
+    /// returns included, to the file at `path` (`pipe-pane`), for output the screen no longer shows.
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(path)])
+    }
+
     /// Polls the screen until it contains `text`; returns the screen. Throws with the screen on timeout.
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 10, escapes: Bool = false) throws -> String {

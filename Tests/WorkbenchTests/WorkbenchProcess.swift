@@ -27,6 +27,8 @@ enum WorkbenchProcess {
     static func run(
         _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Result {
+        // A child that exits before reading all of its input must not end the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -40,7 +42,7 @@ enum WorkbenchProcess {
         process.standardError = error
         try process.run()
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -15,16 +15,16 @@ struct AnnotateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
+    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
-    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.")
+    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.", completion: CompletionKinds.sessionName)
     var session: String?
 
     @Option(help: "Who annotates (default: $USER).")
     var annotator: String?
 
-    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).")
+    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).", completion: CompletionKinds.schema)
     var schema: String?
 
     @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
@@ -47,14 +47,15 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
-        let loaded: Corpus
+        let segmented: SegmentedCorpus
         do {
-            loaded = try CorpusLoader().load(paths: paths)
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
-        for warning in loaded.warnings { StandardError.write("warning: " + warning) }
-        let segmented = SegmentedCorpus(loaded)
+        for warning in segmented.corpus.warnings { StandardError.write("warning: " + warning) }
         var chosenSchema = AnnotationSchema.standard
         if let schema {
             do {
