@@ -36,35 +36,35 @@ struct SegmentCommand: ParsableCommand {
             throw CLIFailure(error.description)
         }
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
-        let segmented = SegmentedCorpus(corpus)
         if let out {
             do {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for document in segmented.documents {
+                for document in corpus.documents {
                     let ext = format == .lines ? "txt" : "jsonl"
-                    let path = (out as NSString).appendingPathComponent("\(document.document.id).\(ext)")
-                    try Data(render(document).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    let path = (out as NSString).appendingPathComponent("\(document.id).\(ext)")
+                    try Data(render(document)).write(to: URL(fileURLWithPath: path), options: .atomic)
                 }
             } catch {
                 throw CLIFailure("\(out): cannot write: \(error.localizedDescription)")
             }
         } else {
             var output = StandardOutput()
-            for document in segmented.documents { output.write(render(document)) }
+            for document in corpus.documents { output.write(utf8: render(document)) }
             output.flush()
         }
     }
 
-    private func render(_ document: SegmentedDocument) -> String {
-        var text = ""
-        for sentence in document.sentences {
-            switch format {
-            case .lines:
-                text += sentence.collapsedText + "\n"
-            case .jsonl:
-                text += SentenceJSON.line(for: sentence) + "\n"
-            }
+    /// The output for one document, as UTF-8 (see ``SegmentOutput``: no per-sentence values).
+    private func render(_ document: Document) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch format {
+        case .lines:
+            // Text for people: control characters are made visible (files included).
+            SegmentOutput.appendLines(of: document, to: &bytes)
+            return TerminalText.sanitize(utf8: bytes, keepNewlines: true)
+        case .jsonl:
+            SegmentOutput.appendJSONLines(of: document, to: &bytes)
+            return bytes
         }
-        return text
     }
 }

@@ -9,6 +9,17 @@ struct StandardOutput: TextOutputStream {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Appends UTF-8 text; a large piece is written at once rather than copied into the buffer.
+    mutating func write(utf8 bytes: [UInt8]) {
+        if bytes.count > 1 << 16 {
+            flush()
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
