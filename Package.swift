@@ -22,7 +22,10 @@ let package = Package(
         ),
         .target(
             name: "Annotations",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Suggestions/Lexicon"],
+            // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
+            linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
         .executableTarget(
             name: "Workbench",

@@ -43,7 +43,7 @@ struct AgreeCommand: ParsableCommand {
         }
         var output = StandardOutput()
         if json {
-            output.write(report.json(byDocument: byDocument, disagreements: disagreements).pretty() + "\n")
+            output.writeJSON(report.json(byDocument: byDocument, disagreements: disagreements).pretty() + "\n")
         } else {
             output.write(report.table(byDocument: byDocument, disagreements: disagreements))
         }

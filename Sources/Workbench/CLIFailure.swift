@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 
 /// A user-facing failure: one clear line on standard error and exit status 1.
+///
+/// The message may hold corpus text, file names or user arguments as they are: ``WorkbenchMain``
+/// writes it through ``StandardError``, which makes control characters visible.
 struct CLIFailure: Error, CustomStringConvertible, LocalizedError {
     let message: String
     let exitCode: Int32

@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
-            print("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)")
+            StandardOutput.line("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)")
         } catch {
             throw CLIFailure(error.description)
         }

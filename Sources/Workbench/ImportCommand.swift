@@ -48,7 +48,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 try file.write(session.file)
                 let state = session.state
-                print("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
+                StandardOutput.line("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {
                 throw error
             } catch let error as SessionError {

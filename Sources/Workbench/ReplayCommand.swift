@@ -88,7 +88,7 @@ struct ReplayCommand: ParsableCommand {
                 output.write(header)
                 header = ""
                 index.update(step.touched, in: state)
-                for line in view.lines(for: step, state: state, index: index) { output.write(line + "\n") }
+                for line in view.lines(for: step, state: state, index: index) { output.write(line, style: view.style) }
                 annotations = state.recordCount
             }
         } catch {
@@ -124,13 +124,13 @@ struct ReplayCommand: ParsableCommand {
         if let file, let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
-                for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
+                for problem in problems { StandardError.write(problem) }
                 throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
             }
         } else {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
-        print("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
+        StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
         // Nothing is left to save or restore: leave without taking the decoded session apart piece by
         // piece (for a million events that is a noticeable part of the run); the system frees it at once.
         fflush(nil)
@@ -162,11 +162,12 @@ struct ReplayCommand: ParsableCommand {
             }
         }
         cut.cursor = file.cursor
+        cut.settings = file.settings ?? SessionSettings()
         do {
             try target.write(cut.file)
         } catch {
             throw CLIFailure(TerminalText.sanitize(error.description))
         }
-        print("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
+        StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
     }
 }

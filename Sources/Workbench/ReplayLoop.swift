@@ -14,16 +14,16 @@ struct ReplayLoop {
     func run(editor: any LineEditor) {
         defer { editor.close() }
         guard limit > 0 else {
-            print("the log is empty")
+            StandardOutput.line("the log is empty")
             return
         }
         var current = 0
         show(current)
-        print(view.style.apply(.dim, "next (Enter) · prev · goto SEQ · play [SPEED] · /TEXT · kind KIND · id ID · quit"))
+        StandardOutput.lines([StyledLine("next (Enter) · prev · goto SEQ · play [SPEED] · /TEXT · kind KIND · id ID · quit", .dim)], style: view.style)
         while true {
-            let prompt = view.style.apply(.prompt, "replay #\(current + 1)/\(limit)> ")
+            let prompt = StyledLine("replay #\(current + 1)/\(limit)> ", .prompt)
             let line: String
-            switch editor.readLine(prompt: prompt) {
+            switch editor.readLine(prompt: prompt, style: view.style) {
             case .endOfInput: return
             case .interrupted: continue
             case .line(let text): line = text.trimmingCharacters(in: .whitespaces)
@@ -32,19 +32,19 @@ struct ReplayLoop {
             let argument = line.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
             switch word {
             case "", "n", "next":
-                if current + 1 < limit { current += 1; show(current) } else { print("at the last event") }
+                if current + 1 < limit { current += 1; show(current) } else { StandardOutput.line("at the last event") }
             case "p", "prev":
-                if current > 0 { current -= 1; show(current) } else { print("at the first event") }
+                if current > 0 { current -= 1; show(current) } else { StandardOutput.line("at the first event") }
             case "g", "goto":
                 guard let seq = Int(argument), seq >= 1, seq <= limit else {
-                    print("goto needs a sequence number 1–\(limit)")
+                    StandardOutput.line("goto needs a sequence number 1–\(limit)")
                     continue
                 }
                 current = seq - 1
                 show(current)
             case "play":
                 let speed = Double(argument) ?? 1
-                guard speed > 0 else { print("play needs a positive speed, e.g. play 4"); continue }
+                guard speed > 0 else { StandardOutput.line("play needs a positive speed, e.g. play 4"); continue }
                 current = play(from: current, speed: speed)
             case "kind":
                 jump(from: &current, what: "kind \(argument)") { $0.touched.contains { $0.kind == argument } }
@@ -55,11 +55,11 @@ struct ReplayLoop {
             default:
                 if line.hasPrefix("/"), line.count > 1 {
                     let needle = String(line.dropFirst()).lowercased()
-                    jump(from: &current, what: "\"\(TerminalText.sanitize(needle))\"") {
+                    jump(from: &current, what: "\"\(needle)\"") {
                         $0.description.lowercased().contains(needle) || $0.event.annotator.lowercased() == needle
                     }
                 } else {
-                    print("unknown command \(TerminalText.sanitize(word)); use next, prev, goto SEQ, play [SPEED], /TEXT, kind KIND, id ID, quit")
+                    StandardOutput.line("unknown command \(word); use next, prev, goto SEQ, play [SPEED], /TEXT, kind KIND, id ID, quit")
                 }
             }
         }
@@ -67,7 +67,7 @@ struct ReplayLoop {
 
     private func jump(from current: inout Int, what: String, where matches: (ReplayStep) -> Bool) {
         guard let found = stepper.find(after: current, where: matches), found < limit else {
-            print("no event matches \(what)")
+            StandardOutput.line("no event matches \(what)")
             return
         }
         current = found
@@ -75,7 +75,7 @@ struct ReplayLoop {
     }
 
     private func show(_ index: Int) {
-        for line in view.lines(for: stepper.steps[index], state: stepper.state(afterSteps: index + 1)) { print(line) }
+        StandardOutput.lines(view.lines(for: stepper.steps[index], state: stepper.state(afterSteps: index + 1)), style: view.style)
     }
 
     /// Shows steps with their recorded pauses divided by `speed` (each wait at most 3 s); Ctrl-C stops.
@@ -90,13 +90,13 @@ struct ReplayLoop {
                     waited += 0.02
                 }
                 if flag.isRaised {
-                    print("stopped")
+                    StandardOutput.line("stopped")
                     return current
                 }
                 current += 1
                 show(current)
             }
-            print("at the last event")
+            StandardOutput.line("at the last event")
             return current
         }
     }

@@ -1,6 +1,7 @@
 import Annotations
 
-/// Turns replay steps into terminal lines: sanitised, in colour or in plain bracket notation.
+/// Turns replay steps into terminal lines: styled runs (sanitised and coloured when written, see
+/// ``StandardOutput/render(_:style:)``), in colour or in plain bracket notation.
 struct ReplayView {
     /// Sentence rendering (with or without the corpus).
     let renderer: BracketRenderer
@@ -9,28 +10,33 @@ struct ReplayView {
 
     /// The lines of one step: header with the description, then each touched sentence as it is
     /// after the step (its records from `index` when given, else found in `state`).
-    func lines(for step: ReplayStep, state: AnnotationState, index: SentenceRecordIndex? = nil) -> [String] {
-        var lines = [
-            style.apply(.heading, TerminalText.sanitize(step.header)) + "  " + TerminalText.sanitize(step.description)
-        ]
+    func lines(for step: ReplayStep, state: AnnotationState, index: SentenceRecordIndex? = nil) -> [StyledLine] {
+        var header = StyledLine(step.header, .heading)
+        header.append("  " + step.description)
+        var lines = [header]
         for key in step.sentences {
-            lines.append("    " + style.apply(.dim, TerminalText.sanitize(key.description)) + "  " + sentence(key, state: state, index: index))
+            var line = StyledLine("    ")
+            line.append(key.description, .dim)
+            line.append("  ")
+            line.runs += sentence(key, state: state, index: index).runs
+            lines.append(line)
         }
         return lines
     }
 
-    /// A sentence with its annotations, each piece sanitised before it is styled.
-    func sentence(_ key: SentenceKey, state: AnnotationState, index: SentenceRecordIndex? = nil) -> String {
+    /// A sentence with its annotations, one run per piece.
+    func sentence(_ key: SentenceKey, state: AnnotationState, index: SentenceRecordIndex? = nil) -> StyledLine {
         let pieces = index.map { renderer.render(key, records: $0.records(in: key, state: state)) } ?? renderer.render(key, in: state)
-        return pieces.map { piece in
-            let text = TerminalText.sanitize(piece.text)
+        var line = StyledLine()
+        for piece in pieces {
             switch piece.kind {
-            case .text: return text
-            case .mention: return style.apply(.speaker, text)
-            case .cue: return style.apply(.cue, text)
-            case .claim: return style.apply(.claim, text)
-            case .context: return style.apply(.dim, text)
+            case .text: line.append(piece.text)
+            case .mention: line.append(piece.text, .speaker)
+            case .cue: line.append(piece.text, .cue)
+            case .claim: line.append(piece.text, .claim)
+            case .context: line.append(piece.text, .dim)
             }
-        }.joined()
+        }
+        return line
     }
 }

@@ -30,7 +30,7 @@ struct ReviewLoop {
         var position = 0
         var shown: String?
         func queue() -> ReviewQueue { ReviewQueue(state: store.session.state, documentOrder: documentOrder) }
-        print("reviewing into \(TerminalText.sanitize(outPath)) as \(TerminalText.sanitize(reviewer))")
+        say("reviewing into \(TerminalText.sanitize(outPath)) as \(TerminalText.sanitize(reviewer))")
         while true {
             let current = queue()
             guard let index = current.firstUnreviewed(in: store.session.state, from: 0, skipping: skipped) else { break }
@@ -40,7 +40,7 @@ struct ReviewLoop {
                 show(id, number: index + 1, of: current.ids.count)
                 shown = id
             }
-            let input = editor.readLine(prompt: view.style.apply(.prompt, "review \(id)> "))
+            let input = editor.readLine(prompt: StyledLine("review \(id)> ", .prompt), style: view.style)
             let line: String
             switch input {
             case .endOfInput:
@@ -57,7 +57,7 @@ struct ReviewLoop {
             }
             let instruction: ReviewInstruction
             do { instruction = try ReviewInstruction.parse(line) } catch {
-                print(view.style.apply(.error, error.description))
+                say(error.description, .error)
                 failed = true
                 continue
             }
@@ -69,8 +69,8 @@ struct ReviewLoop {
                 printSummary()
                 continue
             case .help:
-                print("accept · reject REASON · note TEXT · skip · correct FIELD VALUE (\(ReviewInstruction.fields.joined(separator: ", "))) · correct delete · status · quit")
-                print("or correct with the annotation commands on this sentence: tokens, speaker SPAN …, cue SPAN, claim SPAN …, stance …, edit ID FIELD VALUE")
+                say("accept · reject REASON · note TEXT · skip · correct FIELD VALUE (\(ReviewInstruction.fields.joined(separator: ", "))) · correct delete · status · quit")
+                say("or correct with the annotation commands on this sentence: tokens, speaker SPAN …, cue SPAN, claim SPAN …, stance …, edit ID FIELD VALUE")
                 continue
             case .skip:
                 skipped.insert(id)
@@ -83,15 +83,15 @@ struct ReviewLoop {
                 for action in actions { try store.perform(action, time: Timestamp.now(), annotator: reviewer) }
                 if case .note = instruction { shown = nil }
             } catch let error as ReviewPlanner.Failure {
-                print(view.style.apply(.error, TerminalText.sanitize(error.description)))
+                say(TerminalText.sanitize(error.description), .error)
                 failed = true
             } catch {
-                print(view.style.apply(.error, TerminalText.sanitize("\(error)")))
+                say(TerminalText.sanitize("\(error)"), .error)
                 failed = true
             }
         }
         _ = position
-        print(skipped.isEmpty ? "every annotation has a verdict" : "done; \(skipped.count) skipped annotation(s) remain open")
+        say(skipped.isEmpty ? "every annotation has a verdict" : "done; \(skipped.count) skipped annotation(s) remain open")
         printSummary()
         return failed
     }
@@ -102,13 +102,13 @@ struct ReviewLoop {
     /// Returns false when the command was refused.
     private func correctWithTagging(_ line: String, on id: String) -> Bool {
         guard let corpus else {
-            print(view.style.apply(.error, "the corpus cannot be loaded, so tagging commands are not available; use correct FIELD VALUE"))
+            say("the corpus cannot be loaded, so tagging commands are not available; use correct FIELD VALUE", .error)
             return false
         }
         guard let anchor = store.session.state.record(id: id)?.anchor ?? firstEvidenceAnchor(id),
             let documentIndex = corpus.documents.firstIndex(where: { $0.document.id == anchor.document })
         else {
-            print(view.style.apply(.error, "\(id) is not bound to a sentence; use correct FIELD VALUE"))
+            say("\(id) is not bound to a sentence; use correct FIELD VALUE", .error)
             return false
         }
         guard let clock = try? EventClock.fromEnvironment() else { return false }
@@ -118,7 +118,7 @@ struct ReviewLoop {
         let reviewedBefore = store.session.state.record(id: id)
         let seqBefore = store.session.state.lastSeq
         let response = shell.handle(line)
-        for styled in response.lines { print(styled.rendered(with: view.style)) }
+        StandardOutput.lines(response.lines, style: view.style)
         if response.rejected { return false }
         guard store.session.state.lastSeq > seqBefore else { return true }
         let state = store.session.state
@@ -138,7 +138,7 @@ struct ReviewLoop {
         do {
             for action in actions { try store.perform(action, time: Timestamp.now(), annotator: reviewer) }
         } catch {
-            print(view.style.apply(.error, TerminalText.sanitize("\(error)")))
+            say(TerminalText.sanitize("\(error)"), .error)
             return false
         }
         return true
@@ -152,19 +152,28 @@ struct ReviewLoop {
 
     private func show(_ id: String, number: Int, of total: Int) {
         let state = store.session.state
-        print("")
-        print(view.style.apply(.heading, "[\(number)/\(total)] \(id)"))
+        say("")
+        say("[\(number)/\(total)] \(id)", .heading)
         if let anchor = state.record(id: id)?.anchor {
             let key = SentenceKey(document: anchor.document, sentence: anchor.sentence)
-            print("    " + view.style.apply(.dim, TerminalText.sanitize(key.description)) + "  " + view.sentence(key, state: state))
+            var line = StyledLine("    ")
+            line.append(key.description, .dim)
+            line.append("  ")
+            line.runs += view.sentence(key, state: state).runs
+            StandardOutput.lines([line], style: view.style)
         }
-        for line in ReviewCard.lines(for: id, in: state) { print("    " + TerminalText.sanitize(line)) }
+        for line in ReviewCard.lines(for: id, in: state) { say("    " + line) }
+    }
+
+    /// Writes one line, in the look of `kind` (sanitised, see ``StandardOutput``).
+    private func say(_ text: String, _ kind: TerminalStyle.Kind? = nil) {
+        StandardOutput.lines([StyledLine(text, kind)], style: view.style)
     }
 
     private func printSummary() {
         let state = store.session.state
         let queue = ReviewQueue(state: state, documentOrder: store.session.corpus.documents.map(\.id))
         let summary = ReviewSummary(state: state, events: store.session.events, reviewer: reviewer, queue: queue)
-        for line in summary.lines { print(TerminalText.sanitize(line)) }
+        for line in summary.lines { say(line) }
     }
 }

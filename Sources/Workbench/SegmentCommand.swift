@@ -8,8 +8,9 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Split a corpus into sentences.",
         discussion: """
-            With --format lines: one sentence per line, whitespace collapsed. With --format jsonl: one object \
-            per sentence with document id, index, scalar offsets, text and tokens. With --out DIR: one \
+            With --format lines: one sentence per line, whitespace collapsed, control characters shown as \
+            visible placeholders (␛, <U+009B>). With --format jsonl: one object per sentence with document id, \
+            index, scalar offsets, exact text (control characters as JSON escapes) and tokens. With --out DIR: one \
             <document id>.txt (lines) or .jsonl file per document.
             """
     )
@@ -42,29 +43,33 @@ struct SegmentCommand: ParsableCommand {
                 for document in corpus.documents {
                     let ext = format == .lines ? "txt" : "jsonl"
                     let path = (out as NSString).appendingPathComponent("\(document.id).\(ext)")
-                    try Data(render(document)).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    // Lines are text for people: control characters are made visible in files too.
+                    let bytes = format == .lines ? TerminalText.sanitize(utf8: render(document), keepNewlines: true) : render(document)
+                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
                 }
             } catch {
                 throw CLIFailure("\(out): cannot write: \(error.localizedDescription)")
             }
         } else {
             var output = StandardOutput()
-            for document in corpus.documents { output.write(utf8: render(document)) }
+            for document in corpus.documents {
+                switch format {
+                case .lines: output.write(utf8: render(document))
+                case .jsonl: output.writeJSON(utf8: render(document))
+                }
+            }
             output.flush()
         }
     }
 
-    /// The output for one document, as UTF-8 (see ``SegmentOutput``: no per-sentence values).
+    /// The output for one document as UTF-8, before sanitising (see ``SegmentOutput``: no
+    /// per-sentence values, no tokens for lines).
     private func render(_ document: Document) -> [UInt8] {
         var bytes: [UInt8] = []
         switch format {
-        case .lines:
-            // Text for people: control characters are made visible (files included).
-            SegmentOutput.appendLines(of: document, to: &bytes)
-            return TerminalText.sanitize(utf8: bytes, keepNewlines: true)
-        case .jsonl:
-            SegmentOutput.appendJSONLines(of: document, to: &bytes)
-            return bytes
+        case .lines: SegmentOutput.appendLines(of: document, to: &bytes)
+        case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes)
         }
+        return bytes
     }
 }

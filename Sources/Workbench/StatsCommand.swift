@@ -35,7 +35,9 @@ struct StatsCommand: ParsableCommand {
                 ("sessions", .array(parts.map { .object([("path", .string($0.0)), ("stats", $0.1.json)]) })),
                 ("total", total.json),
             ])
-            print(value.pretty())
+            var output = StandardOutput()
+            output.writeJSON(value.pretty() + "\n")
+            output.flush()
             return
         }
         var output = StandardOutput()
@@ -63,5 +65,11 @@ struct StatsCommand: ParsableCommand {
             output.write("    \(TerminalText.sanitize(cell.speaker)) → \(EventDescription.quote(TerminalText.sanitize(cell.target))): \(labels.joined(separator: ", "))\n")
         }
         output.write("  time per decision: median \(seconds(stats.medianDecision)), p90 \(seconds(stats.p90Decision)) (\(stats.decisionTimes.count) intervals)\n")
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
+        output.write("  suggestions (per rule):" + (stats.suggestions.isEmpty ? " none accepted or rejected" : "") + "\n")
+        for (rule, outcome) in stats.suggestions.sorted(by: { $0.key < $1.key }) {
+            output.write("    \(TerminalText.sanitize(rule)): accepted \(outcome.accepted), rejected \(outcome.rejected), "
+                + "corrected \(outcome.corrected) (acceptance \(percent(outcome.acceptanceRate)), correction \(percent(outcome.correctionRate)))\n")
+        }
     }
 }

@@ -19,7 +19,7 @@ struct StressWriterCommand: ParsableCommand {
         for _ in 0..<count {
             let id = store.session.state.nextID("T")
             let event = try store.perform(.add(.target(Target(id: id, text: "Ziel \(id) „geprüft“"))), time: Timestamp.now())
-            FileHandle.standardOutput.write(Data("ack \(event.seq)\n".utf8))
+            StandardOutput.line("ack \(event.seq)")
             try store.saveIfDue()
         }
         try store.close()

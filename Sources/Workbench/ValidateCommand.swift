@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             }
             for problem in report.problems { StandardError.write(problem) }
             if report.problems.isEmpty, let file = report.file, let state = report.state {
-                print("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
+                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
             } else {
                 failed = true
             }

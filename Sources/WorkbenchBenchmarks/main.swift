@@ -4,6 +4,8 @@ import Foundation
 // lives in its own file and registers itself in `benchmarks` below.
 //
 //     swift run -c release WorkbenchBenchmarks segmentation [--size MB] [--runs N] [--seeds DIR]
+//     swift run -c release WorkbenchBenchmarks suggest --spkatt DIR [--part dev|heldout|all]
+//     swift run -c release WorkbenchBenchmarks suggest-speed [--size MB] [--runs N]
 //     swift run -c release WorkbenchBenchmarks repl [--sentences N] [--commands N] [--runs K]  (build workbench first)
 
 /// A runnable benchmark: a name for the command line, a summary and an entry point taking the
@@ -16,7 +18,8 @@ struct Benchmark: Sendable {
 
 let benchmarks: [Benchmark] = [
     SegmentationBenchmark.benchmark
-] + SessionBenchmark.benchmarks + [ReplayBenchmark.benchmark, ExportBenchmark.benchmark, REPLBenchmark.benchmark]
+] + SessionBenchmark.benchmarks + [ReplayBenchmark.benchmark, ExportBenchmark.benchmark, REPLBenchmark.benchmark, SpkAttBenchmark.benchmark,
+    SuggestionSpeedBenchmark.benchmark]
 
 func usage(_ benchmarks: [Benchmark]) -> String {
     var text = "usage: WorkbenchBenchmarks <benchmark> [options]\n\nbenchmarks:\n"

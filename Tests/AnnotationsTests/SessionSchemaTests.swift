@@ -34,6 +34,10 @@ struct SessionSchemaTests {
         var claim = session.state.claims["C1"]!
         claim.negated = true
         try session.perform(.replace(.claim(claim)), time: time())
+        try session.perform(.add(.rejection(Rejection(
+            id: "X1", document: "tricky", sentence: 0, rule: "direct.quote-then-cue", claimSegments: [TestCorpus.segment("Wir müssen handeln.")],
+            cueSegments: [TestCorpus.segment("sagte")], speakerSegments: [TestCorpus.segment("Mark Rutte")]))), time: time())
+        session.settings.suggest = false
         let folder = TestCorpus.temporaryFolder()
         let path = folder + "/anna.json"
         try SessionCodec.encode(session.file).write(to: URL(fileURLWithPath: path))

@@ -27,7 +27,11 @@ struct AnnotateTerminalTests {
         try session.waitFor(text: "Q1")
         let colour = try session.capture(escapes: true)
         #expect(colour.contains("\u{1B}["), "the terminal shows colour")
-        try session.send(keys: "claim dropped line", .ctrlC)
+        // Wait for the echo: Ctrl-C flushes keys the program has not read yet (on a busy machine the
+        // line would vanish unseen).
+        try session.send(keys: "claim dropped line")
+        try session.waitFor(text: "claim dropped line")
+        try session.send(keys: .ctrlC)
         // Ctrl-C discards what was typed ahead (the terminal flushes its input), as in any shell: wait
         // for the fresh prompt before typing on.
         try session.waitUntil(what: "a fresh prompt after Ctrl-C") { screen in

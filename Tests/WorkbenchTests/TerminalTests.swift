@@ -227,7 +227,11 @@ extension TerminalTests {
         func interrupt() throws {
             let session = try start()
             defer { session.kill() }
-            try session.send(keys: "abandoned", .ctrlC)
+            // Wait for the echo: Ctrl-C flushes keys the program has not read yet (on a busy machine the
+            // text would vanish unseen).
+            try session.send(keys: "abandoned")
+            try session.waitFor(text: "abandoned")
+            try session.send(keys: .ctrlC)
             try session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 3 }
             try session.send(keys: "after", .enter)
             let screen = try session.waitFor(text: "got: after")

@@ -105,17 +105,20 @@ extension SpanAddress {
     }
 
     /// Every non-empty match of a regular expression in the sentence, as document segments.
-    static func matches(of pattern: String, in sentence: Sentence) throws(SpanAddressError) -> [SpanSegment] {
-        let expression: NSRegularExpression
+    /// Bounded like the REPL's search (``BoundedRegex``): a pattern that backtracks without end is refused.
+    static func matches(
+        of pattern: String, in sentence: Sentence, stepLimit: Int = BoundedRegex.defaultStepLimit
+    ) throws(SpanAddressError) -> [SpanSegment] {
+        let ranges: [Range<Int>]
         do {
-            expression = try NSRegularExpression(pattern: pattern)
+            ranges = try BoundedRegex(pattern, stepLimit: stepLimit).matches(in: sentence.text)
         } catch {
-            throw .invalidPattern(pattern, reason: "it does not compile (check brackets, parentheses and escapes)")
+            if case .invalid = error { throw .invalidPattern(pattern, reason: error.description) }
+            throw .patternTooCostly(pattern, reason: error.description)
         }
         let text = sentence.text
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return expression.matches(in: text, range: range).compactMap { match -> SpanSegment? in
-            guard match.range.length > 0, let found = Range(match.range, in: text) else { return nil }
+        return ranges.compactMap { match -> SpanSegment? in
+            guard !match.isEmpty, let found = Range(NSRange(location: match.lowerBound, length: match.count), in: text) else { return nil }
             let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: found.lowerBound)
             let length = text.unicodeScalars[found].count
             return SpanSegment(start: sentence.start + start, end: sentence.start + start + length)

@@ -19,6 +19,8 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
     case occurrenceMissing(String, wanted: Int, found: Int)
     /// A regular expression does not compile.
     case invalidPattern(String, reason: String)
+    /// A regular expression was stopped: it backtracks too much on this sentence (see `BoundedRegex`).
+    case patternTooCostly(String, reason: String)
     /// A regular expression matches nothing in the sentence.
     case patternNotFound(String)
 
@@ -41,6 +43,7 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
         case .occurrenceMissing(let text, let wanted, let found):
             return "\"\(text)\" occurs \(found) time(s) in this sentence; #\(wanted) does not exist"
         case .invalidPattern(let pattern, let reason): return "invalid regular expression /\(pattern)/: \(reason)"
+        case .patternTooCostly(let pattern, let reason): return "regular expression /\(pattern)/ \(reason)"
         case .patternNotFound(let pattern): return "/\(pattern)/ matches nothing in this sentence"
         }
     }

@@ -26,6 +26,8 @@ public struct AnnotationState: Sendable, Hashable {
     public private(set) var statuses: [SentenceKey: SentenceStatus] = [:]
     /// Review verdicts by annotation id.
     public private(set) var reviews: [String: ReviewDecision] = [:]
+    /// Turned-down proposals of the suggestion engine, by id.
+    public private(set) var rejections: [String: Rejection] = [:]
     /// Sequence number of the last applied event (0 when none).
     public private(set) var lastSeq = 0
     /// Changes that `undo` can take back, most recent last.
@@ -121,7 +123,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .target: return 4
         case .stance: return 5
         case .note: return 6
-        case .status, .review: return nil
+        case .status, .review, .rejection: return nil
         }
     }
 
@@ -251,7 +253,7 @@ public struct AnnotationState: Sendable, Hashable {
     /// notes, statuses, reviews): `allRecords.count` without building the list.
     public var recordCount: Int {
         speakers.count + mentions.count + cues.count + claims.count + targets.count + stances.count + notes.count
-            + statuses.count + reviews.count
+            + statuses.count + reviews.count + rejections.count
     }
 
     /// The record stored under `key`, if any.
@@ -264,6 +266,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .target(let id): return targets[id].map(Record.target)
         case .stance(let id): return stances[id].map(Record.stance)
         case .note(let id): return notes[id].map(Record.note)
+        case .rejection(let id): return rejections[id].map(Record.rejection)
         case .status(let sentence): return statuses[sentence].map { Record.status(sentence, $0) }
         case .review(let id): return reviews[id].map(Record.review)
         }
@@ -289,6 +292,7 @@ public struct AnnotationState: Sendable, Hashable {
         result += Self.sortedByID(notes).map(Record.note)
         result += statuses.sorted { $0.key < $1.key }.map { Record.status($0.key, $0.value) }
         result += reviews.sorted { Self.idOrder($0.key, $1.key) }.map { Record.review($0.value) }
+        result += Self.sortedByID(rejections).map(Record.rejection)
         return result
     }
 
@@ -296,7 +300,7 @@ public struct AnnotationState: Sendable, Hashable {
     public func hasSameRecords(as other: AnnotationState) -> Bool {
         speakers == other.speakers && mentions == other.mentions && cues == other.cues && claims == other.claims
             && targets == other.targets && stances == other.stances && notes == other.notes
-            && statuses == other.statuses && reviews == other.reviews
+            && statuses == other.statuses && reviews == other.reviews && rejections == other.rejections
     }
 
     /// Values of a dictionary sorted by numeric id (`C2` before `C10`).
@@ -414,6 +418,14 @@ public struct AnnotationState: Sendable, Hashable {
             if sentence.sentence < 0 { throw .malformedSpan("sentence \(sentence) does not exist") }
         case .review(let decision):
             if self.record(id: decision.annotation) == nil { throw .unknownID(decision.annotation) }
+        case .rejection(let rejection):
+            guard !rejection.claimSegments.isEmpty else { throw .malformedSpan("\(rejection.id) names no claim segments") }
+            for segment in rejection.claimSegments + rejection.cueSegments + rejection.speakerSegments
+            where segment.start < 0 || segment.start >= segment.end {
+                throw .malformedSpan("\(rejection.id) needs non-empty segments with offsets ≥ 0")
+            }
+            if rejection.document.isEmpty { throw .malformedSpan("\(rejection.id) names no document") }
+            if rejection.sentence < 0 { throw .malformedSpan("\(rejection.id) names sentence \(rejection.sentence)") }
         }
     }
 
@@ -511,6 +523,7 @@ public struct AnnotationState: Sendable, Hashable {
         case (.status(let sentence), let record):
             statuses[sentence] = record.flatMap { if case .status(_, let v) = $0 { v } else { nil } }
         case (.review(let id), let record): reviews[id] = record.flatMap { if case .review(let v) = $0 { v } else { nil } }
+        case (.rejection(let id), let record): rejections[id] = record.flatMap { if case .rejection(let v) = $0 { v } else { nil } }
         }
     }
 
@@ -543,6 +556,7 @@ public struct AnnotationState: Sendable, Hashable {
         case .claim(let value): isNew = Self.insertNew(value, for: value.id, into: &claims)
         case .target(let value): isNew = Self.insertNew(value, for: value.id, into: &targets)
         case .note(let value): isNew = Self.insertNew(value, for: value.id, into: &notes)
+        case .rejection(let value): isNew = Self.insertNew(value, for: value.id, into: &rejections)
         case .status, .review, .stance: return nil
         }
         guard isNew else { throw .duplicateID(record.key.description) }

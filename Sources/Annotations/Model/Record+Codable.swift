@@ -1,5 +1,5 @@
 /// JSON form of a record: the record's own fields plus `"type"` (speaker, mention, cue, claim,
-/// target, stance, note, status, review).
+/// target, stance, note, status, review, rejection).
 extension Record: Codable {
     private enum KindKey: String, CodingKey { case kind = "type", document, sentence, status }
 
@@ -15,6 +15,7 @@ extension Record: Codable {
         case "stance": self = .stance(try Stance(from: decoder))
         case "note": self = .note(try Note(from: decoder))
         case "review": self = .review(try ReviewDecision(from: decoder))
+        case "rejection": self = .rejection(try Rejection(from: decoder))
         case "status":
             self = .status(
                 SentenceKey(document: try container.decode(String.self, forKey: .document), sentence: try container.decode(Int.self, forKey: .sentence)),
@@ -22,7 +23,7 @@ extension Record: Codable {
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
-                debugDescription: "unknown type '\(kind)'; expected speaker, mention, cue, claim, target, stance, note, status or review")
+                debugDescription: "unknown type '\(kind)'; expected speaker, mention, cue, claim, target, stance, note, status, review or rejection")
         }
     }
 
@@ -38,6 +39,7 @@ extension Record: Codable {
         case .stance(let value): try value.encode(to: encoder)
         case .note(let value): try value.encode(to: encoder)
         case .review(let value): try value.encode(to: encoder)
+        case .rejection(let value): try value.encode(to: encoder)
         case .status(let key, let status):
             try container.encode(key.document, forKey: .document)
             try container.encode(key.sentence, forKey: .sentence)

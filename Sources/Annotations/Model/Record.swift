@@ -13,6 +13,8 @@ public enum Record: Sendable, Hashable {
     indirect case note(Note)
     indirect case status(SentenceKey, SentenceStatus)
     indirect case review(ReviewDecision)
+    /// A turned-down proposal of the suggestion engine.
+    indirect case rejection(Rejection)
 
     /// The key the record is stored under.
     public var key: RecordKey {
@@ -26,6 +28,7 @@ public enum Record: Sendable, Hashable {
         case .note(let value): return .note(value.id)
         case .status(let key, _): return .status(key)
         case .review(let value): return .review(value.annotation)
+        case .rejection(let value): return .rejection(value.id)
         }
     }
 
@@ -54,6 +57,7 @@ extension Record {
         case .target(let value): return value.id
         case .stance(let value): return value.id
         case .note(let value): return value.id
+        case .rejection(let value): return value.id
         case .status, .review: return nil
         }
     }
@@ -68,6 +72,7 @@ extension Record {
         case .target(var value) where value.annotator.isEmpty: value.annotator = annotator; return .target(value)
         case .stance(var value) where value.annotator.isEmpty: value.annotator = annotator; return .stance(value)
         case .note(var value) where value.annotator.isEmpty: value.annotator = annotator; return .note(value)
+        case .rejection(var value) where value.annotator.isEmpty: value.annotator = annotator; return .rejection(value)
         default: return self
         }
     }
@@ -84,8 +89,9 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
     case note(String)
     case status(SentenceKey)
     case review(String)
+    case rejection(String)
 
-    /// The kind name: speaker, mention, cue, claim, target, stance, note, status, review.
+    /// The kind name: speaker, mention, cue, claim, target, stance, note, status, review, rejection.
     public var kind: String {
         switch self {
         case .speaker: return "speaker"
@@ -97,19 +103,22 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         case .note: return "note"
         case .status: return "status"
         case .review: return "review"
+        case .rejection: return "rejection"
         }
     }
 
     public var description: String {
         switch self {
-        case .speaker(let id), .mention(let id), .cue(let id), .claim(let id), .target(let id), .stance(let id), .note(let id):
+        case .speaker(let id), .mention(let id), .cue(let id), .claim(let id), .target(let id), .stance(let id), .note(let id),
+            .rejection(let id):
             return id
         case .status(let key): return "status of \(key)"
         case .review(let id): return "review of \(id)"
         }
     }
 
-    /// The key for an id by its prefix letter (S speaker, M mention, Q cue, C claim, T target, P stance, N note).
+    /// The key for an id by its prefix letter (S speaker, M mention, Q cue, C claim, T target, P stance, N note,
+    /// X rejection).
     public static func forID(_ id: String) -> RecordKey? {
         guard let (prefix, _) = parseID(id) else { return nil }
         switch prefix {
@@ -120,6 +129,7 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         case UInt8(ascii: "T"): return .target(id)
         case UInt8(ascii: "P"): return .stance(id)
         case UInt8(ascii: "N"): return .note(id)
+        case UInt8(ascii: "X"): return .rejection(id)
         default: return nil
         }
     }
@@ -149,6 +159,7 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         case .target: return UInt8(ascii: "T")
         case .stance: return UInt8(ascii: "P")
         case .note: return UInt8(ascii: "N")
+        case .rejection: return UInt8(ascii: "X")
         case .status, .review: return nil
         }
     }
@@ -163,6 +174,7 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         case "target": return "T"
         case "stance": return "P"
         case "note": return "N"
+        case "rejection": return "X"
         default: return nil
         }
     }

@@ -76,6 +76,9 @@ public enum EventDescription {
         case .status(let key, let status): return "status of \(key): \(status.rawValue)"
         case .review(let value):
             return "review of \(value.annotation): \(value.verdict.rawValue)" + (value.reason.map { " (\(quote($0)))" } ?? "")
+        case .rejection(let value):
+            let claim = value.claimSegments.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
+            return "rejection \(value.id) of a proposal by \(quote(value.rule)) in \(value.document) sentence \(value.sentence) (claim \(claim))"
         }
     }
 
@@ -134,6 +137,7 @@ public enum EventDescription {
         case .note(let value): return value
         case .status(_, let value): return value
         case .review(let value): return value
+        case .rejection(let value): return value
         }
     }
 

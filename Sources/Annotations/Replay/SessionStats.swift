@@ -36,6 +36,8 @@ public struct SessionStats: Sendable, Hashable {
     public var stances: [String: [String: [String: Int]]] = [:]
     /// Seconds between consecutive events, pauses left out.
     public var decisionTimes: [Double] = []
+    /// How the suggestion engine's proposals fared, per rule name.
+    public var suggestions: [String: SuggestionOutcome] = [:]
 
     /// Empty counts.
     public init() {}
@@ -76,6 +78,7 @@ public struct SessionStats: Sendable, Hashable {
         for mention in state.mentions.values {
             speakers[state.speakers[mention.speaker]?.name ?? mention.speaker, default: 0] += 1
         }
+        suggestions = SuggestionOutcome.byRule(state: state, events: file.events)
         for stance in state.stances.values {
             let speaker = state.speakers[stance.speaker]?.name ?? stance.speaker
             let target = state.targets[stance.target]?.text ?? stance.target
@@ -100,6 +103,11 @@ public struct SessionStats: Sendable, Hashable {
                 for (target, labels) in row { sum.stances[speaker, default: [:]][target, default: [:]].merge(labels, uniquingKeysWith: +) }
             }
             sum.decisionTimes += part.decisionTimes
+            for (rule, outcome) in part.suggestions {
+                sum.suggestions[rule, default: SuggestionOutcome()].accepted += outcome.accepted
+                sum.suggestions[rule, default: SuggestionOutcome()].rejected += outcome.rejected
+                sum.suggestions[rule, default: SuggestionOutcome()].corrected += outcome.corrected
+            }
         }
         return sum
     }
@@ -156,6 +164,13 @@ public struct SessionStats: Sendable, Hashable {
             ("decision_seconds", .object([
                 ("count", .int(decisionTimes.count)), ("median", rounded(medianDecision)), ("p90", rounded(p90Decision)),
             ])),
+            ("suggestions", .array(suggestions.sorted { $0.key < $1.key }.map { rule, outcome in
+                .object([
+                    ("rule", .string(rule)), ("accepted", .int(outcome.accepted)), ("rejected", .int(outcome.rejected)),
+                    ("corrected", .int(outcome.corrected)), ("acceptance_rate", rounded(outcome.acceptanceRate)),
+                    ("correction_rate", rounded(outcome.correctionRate)),
+                ])
+            })),
         ])
     }
 }

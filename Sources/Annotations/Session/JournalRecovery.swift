@@ -53,6 +53,8 @@ struct JournalRecovery {
                 count += 1
             case .cursor(let key):
                 recovered.cursor = key
+            case .settings(let settings):
+                recovered.settings = settings
             }
         }
         self.session = recovered

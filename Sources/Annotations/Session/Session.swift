@@ -16,6 +16,8 @@ public struct Session: Sendable {
     public var derivedFrom: [String]?
     /// Where the annotator is.
     public var cursor: SentenceKey?
+    /// Preferences kept with the session (suggestions on or off).
+    public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
     /// The event log.
@@ -57,6 +59,7 @@ public struct Session: Sendable {
         corpus = file.corpus
         derivedFrom = file.derivedFrom
         cursor = file.cursor
+        settings = file.settings ?? SessionSettings()
         self.state = state
         // The log is the file's, shared rather than copied event by event.
         events = file.events
@@ -92,7 +95,7 @@ public struct Session: Sendable {
     public var file: SessionFile {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
-            cursor: cursor, state: state, events: events, id: id)
+            cursor: cursor, settings: settings, state: state, events: events, id: id)
     }
 
     /// The identity given to a session that has none yet: a digest of its file name, creation time

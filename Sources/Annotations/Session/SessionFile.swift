@@ -33,6 +33,8 @@ public struct SessionFile: Sendable, Codable {
     public var derivedFrom: [String]?
     /// Where the annotator was.
     public var cursor: SentenceKey?
+    /// The session's settings; absent (nil) when they are the defaults.
+    public var settings: SessionSettings?
     public var speakers: [Speaker]
     public var targets: [Target]
     /// Mentions, cues and claims (records with `kind`).
@@ -41,18 +43,21 @@ public struct SessionFile: Sendable, Codable {
     public var notes: [Note]
     public var statuses: [StatusEntry]
     public var reviews: [ReviewDecision]
+    /// Turned-down proposals of the suggestion engine; absent (nil) when there are none, so sessions
+    /// without suggestions are written as before.
+    public var rejections: [Rejection]?
     /// The event log, in order.
     public var events: [Event]
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, id, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor
-        case speakers, targets, annotations, stances, notes, statuses, reviews, events
+        case format, version, id, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
+        case speakers, targets, annotations, stances, notes, statuses, reviews, rejections, events
     }
 
     /// Creates a file from a header and a state.
     public init(
         annotator: String, created: String, updated: String, corpus: CorpusReference, derivedFrom: [String]?,
-        cursor: SentenceKey?, state: AnnotationState, events: [Event], id: String? = nil
+        cursor: SentenceKey?, settings: SessionSettings = SessionSettings(), state: AnnotationState, events: [Event], id: String? = nil
     ) {
         format = Self.formatName
         version = Self.currentVersion
@@ -64,6 +69,7 @@ public struct SessionFile: Sendable, Codable {
         self.schema = state.schema
         self.derivedFrom = derivedFrom
         self.cursor = cursor
+        self.settings = settings.isDefault ? nil : settings
         speakers = AnnotationState.sortedByID(state.speakers)
         targets = AnnotationState.sortedByID(state.targets)
         annotations = AnnotationState.sortedByID(state.mentions).map(Record.mention)
@@ -75,6 +81,7 @@ public struct SessionFile: Sendable, Codable {
             StatusEntry(document: $0.key.document, sentence: $0.key.sentence, status: $0.value)
         }
         reviews = state.reviews.sorted { AnnotationState.idOrder($0.key, $1.key) }.map(\.value)
+        rejections = state.rejections.isEmpty ? nil : AnnotationState.sortedByID(state.rejections)
         self.events = events
     }
 
@@ -90,6 +97,7 @@ public struct SessionFile: Sendable, Codable {
         var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
         var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
         var storedStatuses: [SentenceKey: SentenceStatus] = [:], storedReviews: [String: ReviewDecision] = [:]
+        var storedRejections: [String: Rejection] = [:]
         func store(_ record: Record) {
             switch record {
             case .speaker(let value): storedSpeakers[value.id] = value
@@ -101,6 +109,7 @@ public struct SessionFile: Sendable, Codable {
             case .note(let value): storedNotes[value.id] = value
             case .status(let key, let value): storedStatuses[key] = value
             case .review(let value): storedReviews[value.annotation] = value
+            case .rejection(let value): storedRejections[value.id] = value
             }
         }
         storedSpeakers.reserveCapacity(speakers.count)
@@ -116,6 +125,7 @@ public struct SessionFile: Sendable, Codable {
             storedStatuses[SentenceKey(document: entry.document, sentence: entry.sentence)] = entry.status
         }
         for review in reviews { storedReviews[review.annotation] = review }
+        for rejection in rejections ?? [] { storedRejections[rejection.id] = rejection }
         var differences: [String] = []
         Self.compare(storedSpeakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
         Self.compare(storedTargets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
@@ -126,6 +136,7 @@ public struct SessionFile: Sendable, Codable {
         Self.compare(storedNotes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
         Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
         Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
+        Self.compare(storedRejections, state.rejections, RecordKey.rejection, { .rejection($1) }, into: &differences)
         return (differences + twice).sorted()
     }
 
@@ -144,6 +155,7 @@ public struct SessionFile: Sendable, Codable {
         for value in notes { check(.note(value.id)) }
         for entry in statuses where entry.status != .open { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
         for review in reviews { check(.review(review.annotation)) }
+        for rejection in rejections ?? [] { check(.rejection(rejection.id)) }
         return twice
     }
 
@@ -154,7 +166,7 @@ public struct SessionFile: Sendable, Codable {
     private func storedRecordsAgree(with state: AnnotationState) -> Bool {
         guard Self.agree(speakers, state.speakers, id: \.id), Self.agree(targets, state.targets, id: \.id),
               Self.agree(stances, state.stances, id: \.id), Self.agree(notes, state.notes, id: \.id),
-              Self.agree(reviews, state.reviews, id: \.annotation)
+              Self.agree(reviews, state.reviews, id: \.annotation), Self.agree(rejections ?? [], state.rejections, id: \.id)
         else { return false }
         var mentions = 0, cues = 0, claims = 0
         var lastMention: (UInt8, Int)?, lastCue: (UInt8, Int)?, lastClaim: (UInt8, Int)?
@@ -235,6 +247,7 @@ public struct SessionFile: Sendable, Codable {
         case .note(let value): return "\"\(value.text)\""
         case .status(_, let status): return status.rawValue
         case .review(let value): return value.verdict.rawValue
+        case .rejection(let value): return "\(value.document)@" + value.claimSegments.map { "\($0.start)-\($0.end)" }.joined(separator: ",") + " (\(value.rule))"
         case .mention(let value): return anchorSummary(value.anchor) + " → \(value.speaker)"
         case .cue(let value): return anchorSummary(value.anchor)
         case .claim(let value): return anchorSummary(value.anchor) + (value.speaker.map { " by \($0)" } ?? "")
@@ -259,13 +272,15 @@ extension SessionFile {
     func storedRecordsApartFromAnnotationsAgree(with state: AnnotationState) -> Bool {
         guard speakers.count == state.speakers.count, targets.count == state.targets.count,
             stances.count == state.stances.count,
-            notes.count == state.notes.count, reviews.count == state.reviews.count
+            notes.count == state.notes.count, reviews.count == state.reviews.count,
+            (rejections ?? []).count == state.rejections.count
         else { return false }
         // Equal counts and every stored record found in the state: the same records, unless one is
         // stored twice (and another is missing), so each list's ids must also be distinct.
         guard Self.agreeDistinct(speakers, state.speakers, id: \.id), Self.agreeDistinct(targets, state.targets, id: \.id),
             Self.agreeDistinct(stances, state.stances, id: \.id), Self.agreeDistinct(notes, state.notes, id: \.id),
-            Self.agreeDistinct(reviews, state.reviews, id: \.annotation)
+            Self.agreeDistinct(reviews, state.reviews, id: \.annotation),
+            Self.agreeDistinct(rejections ?? [], state.rejections, id: \.id)
         else { return false }
         var seenStatuses = Set<SentenceKey>()
         for entry in statuses where entry.status != .open {

@@ -230,6 +230,7 @@ struct SessionFileDecoder {
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
         var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
+        var rejections: [Rejection]?, settings: SessionSettings?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -275,6 +276,8 @@ struct SessionFileDecoder {
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
             else if key.is("id") { try once(&seen, 17); id = try optionalString() }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
+            else if key.is("settings") { try once(&seen, 19); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
+            else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
             else { try reader.skipValue() }
         }
         guard let format else { throw missing("format") }
@@ -294,8 +297,9 @@ struct SessionFileDecoder {
         guard let events else { throw missing("events") }
         return SessionFile(
             format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
-            schema: schema, derivedFrom: derivedFrom, cursor: cursor, speakers: speakers, targets: targets,
-            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, events: events, id: id)
+            schema: schema, derivedFrom: derivedFrom, cursor: cursor, settings: settings, speakers: speakers, targets: targets,
+            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, rejections: rejections,
+            events: events, id: id)
     }
 
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
@@ -391,6 +395,23 @@ struct SessionFileDecoder {
         return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
     }
 
+    mutating func sessionSettings() throws(Failure) -> SessionSettings {
+        var suggest: Bool?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("suggest") { try once(&seen, 0); suggest = try optionalBool() }
+            else { try reader.skipValue() }
+        }
+        return SessionSettings(suggest: suggest ?? true)
+    }
+
+    /// A list of segments, or nil for null.
+    mutating func optionalSegments() throws(Failure) -> [SpanSegment]? {
+        try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } }
+    }
+
     mutating func segment() throws(Failure) -> SpanSegment {
         var start: Int?, end: Int?
         try reader.beginObject()
@@ -483,6 +504,12 @@ struct SessionFileDecoder {
         return try fields.reviewDecision(self)
     }
 
+    mutating func rejection() throws(Failure) -> Rejection {
+        var fields = RecordFields()
+        try recordFields(into: &fields)
+        return try fields.rejection(self)
+    }
+
     mutating func speaker() throws(Failure) -> Speaker {
         var fields = RecordFields()
         try recordFields(into: &fields)
@@ -516,6 +543,7 @@ struct SessionFileDecoder {
         var form: String?, negated: Bool?, hedged: Bool?, text: String?, target: String?, label: String?
         var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
         var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
+        var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id, let name else { throw d.missing("speaker field") }
@@ -561,6 +589,13 @@ struct SessionFileDecoder {
             return ReviewDecision(annotation: annotation, verdict: value, reason: reason, reviewer: reviewer)
         }
 
+        func rejection(_ d: SessionFileDecoder) throws(Failure) -> Rejection {
+            guard let id, let document, let sentence, let rule, let claimSegments else { throw d.missing("rejection field") }
+            return Rejection(
+                id: id, document: document, sentence: sentence, rule: rule, claimSegments: claimSegments, cueSegments: cueSegments ?? [],
+                speakerSegments: speakerSegments ?? [], annotator: annotator ?? "")
+        }
+
         func record(_ d: SessionFileDecoder) throws(Failure) -> Record {
             switch type {
             case "claim": return .claim(try claim(d))
@@ -571,6 +606,7 @@ struct SessionFileDecoder {
             case "stance": return .stance(try stance(d))
             case "note": return .note(try note(d))
             case "review": return .review(try reviewDecision(d))
+            case "rejection": return .rejection(try rejection(d))
             case "status":
                 guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
                 return .status(SentenceKey(document: document, sentence: sentence), value)
@@ -613,6 +649,10 @@ struct SessionFileDecoder {
             else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
             else if key.is("origin") { try once(&seen, 27); f.origin = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.origin() } }
+            else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
+            else if key.is("claim_segments") { try once(&seen, 29); f.claimSegments = try optionalSegments() }
+            else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
+            else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
             else { try reader.skipValue() }
         }
     }
@@ -688,9 +728,9 @@ extension SessionFile {
     /// A file from all of its fields, as read by ``SessionFileDecoder``.
     init(
         format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
-        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, speakers: [Speaker], targets: [Target],
-        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision], events: [Event],
-        id: String? = nil
+        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, settings: SessionSettings? = nil, speakers: [Speaker], targets: [Target],
+        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision],
+        rejections: [Rejection]? = nil, events: [Event], id: String? = nil
     ) {
         self.format = format
         self.version = version
@@ -702,6 +742,7 @@ extension SessionFile {
         self.schema = schema
         self.derivedFrom = derivedFrom
         self.cursor = cursor
+        self.settings = settings
         self.speakers = speakers
         self.targets = targets
         self.annotations = annotations
@@ -709,6 +750,7 @@ extension SessionFile {
         self.notes = notes
         self.statuses = statuses
         self.reviews = reviews
+        self.rejections = rejections
         self.events = events
     }
 }

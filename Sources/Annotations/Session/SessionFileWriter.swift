@@ -5,7 +5,7 @@ import Foundation
 /// top-level list on one line (``SessionLayout``) — without building the whole file through
 /// `JSONEncoder`: mentions, cues, claims, speakers, targets, stances, statuses, the events around
 /// them and the corpus reference (a line per document) are written with ``CompactRecordEncoder``;
-/// only notes, reviews, the schema and the cursor go through `JSONEncoder`, one value at a time.
+/// only notes, reviews, rejections, the schema and the cursor go through `JSONEncoder`, one value at a time.
 /// For a session of 100 000 annotations this is the difference between seconds and a fraction of
 /// one, which the annotator feels at every autosave. Tests compare its bytes with the old way's.
 struct SessionFileWriter {
@@ -50,10 +50,18 @@ struct SessionFileWriter {
         }
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
+        if let rejections = file.rejections {
+            field("rejections")
+            try list(rejections) { writer, rejection in try writer.value(rejection) }
+        }
         field("reviews")
         try list(file.reviews) { writer, review in try writer.value(review) }
         field("schema")
         try value(file.schema)
+        if let settings = file.settings {
+            field("settings")
+            try value(settings)
+        }
         field("speakers")
         list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
         field("stances")

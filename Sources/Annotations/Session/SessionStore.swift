@@ -135,6 +135,13 @@ public final class SessionStore {
         try? journal.append(.cursor(key))
     }
 
+    /// Changes the session's settings (journaled, so they survive a crash; saved with the file).
+    public func changeSettings(_ settings: SessionSettings) throws(SessionError) {
+        guard session.settings != settings else { return }
+        try journal.append(.settings(settings))
+        session.settings = settings
+    }
+
     /// Records that the session now belongs to another version of its corpus (after re-anchoring) and saves.
     public func adoptCorpus(_ reference: CorpusReference) throws(SessionError) {
         session.corpus = reference

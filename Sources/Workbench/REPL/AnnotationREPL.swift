@@ -23,13 +23,17 @@ struct AnnotationREPL {
         var rejected = 0
         // The answer comes first; the periodic rewrite of the session file follows it.
         shell.defersAutosave = true
+        // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
+        shell.interruptRequested = { [editor] in editor.interruptRequested }
         completion.update(shell)
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
         timings?.recordStart()
         loop: while true {
-            let prompt = style.apply(.prompt, "\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)") + style.apply(.dim, " ›") + " "
-            switch editor.readLine(prompt: interactive ? prompt : "") {
+            var prompt = StyledLine("\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)", .prompt)
+            prompt.append(" ›", .dim)
+            prompt.append(" ")
+            switch editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style) {
             case .line(let line):
                 timings?.begin()
                 let response = shell.handle(line)
@@ -62,12 +66,10 @@ struct AnnotationREPL {
         return 0
     }
 
-    /// Prints lines; in a terminal they are word-wrapped to its current width (read at every write,
-    /// so a resized window gets lines that fit).
+    /// Prints lines (one write for all of them); in a terminal they are word-wrapped to its current
+    /// width (read at every write, so a resized window gets lines that fit).
     private func write(_ lines: [StyledLine]) {
         let width = interactive ? TerminalText.terminalWidth() : Int.max
-        for line in lines {
-            for part in interactive ? line.wrapped(width: width) : [line] { print(part.rendered(with: style)) }
-        }
+        StandardOutput.lines(interactive ? lines.flatMap { $0.wrapped(width: width) } : lines, style: style)
     }
 }

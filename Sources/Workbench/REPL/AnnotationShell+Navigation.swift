@@ -108,20 +108,33 @@ extension AnnotationShell {
         return view(tokens: false)
     }
 
-    mutating func search(_ pattern: String) throws(CommandError) -> [StyledLine] {
+    /// `/REGEX`: the next sentence with a match. Bounded: a pattern that backtracks without end stops with
+    /// a message once its step budget (``BoundedRegex``) is spent, and Ctrl-C (``interruptRequested``)
+    /// stops the search between sentences and inside a long match.
+    mutating func search(_ pattern: String, stepLimit: Int = BoundedRegex.defaultStepLimit) throws(CommandError) -> [StyledLine] {
         let wanted = pattern.isEmpty ? lastSearch : pattern
         guard let wanted else { throw .usage("no previous search; type /REGEX, e.g. /Nebens[jz]a") }
-        let expression: NSRegularExpression
+        let expression: BoundedRegex
         do {
-            expression = try NSRegularExpression(pattern: wanted)
+            expression = try BoundedRegex(wanted, stepLimit: stepLimit)
         } catch {
-            throw .usage("invalid regular expression '\(TerminalText.sanitize(wanted))': check brackets, parentheses and escapes")
+            throw .usage("invalid regular expression '\(TerminalText.sanitize(wanted))': \(error.description)")
         }
         lastSearch = wanted
+        expression.shouldStop = interruptRequested
         let documents = corpus.documents
+        var stopped: (failure: BoundedRegex.Failure, document: Int, sentence: Int)?
         let found = firstPosition { document, sentence in
-            let text = documents[document].sentences[sentence].text
-            return expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+            do throws(BoundedRegex.Failure) {
+                return try expression.firstMatch(in: documents[document].sentences[sentence].text) != nil
+            } catch {
+                stopped = (error, document, sentence)
+                return true
+            }
+        }
+        if let stopped {
+            let place = "\(stopped.document + 1):\(stopped.sentence + 1)"
+            throw .rejected("search \(stopped.failure.description) (at sentence \(place); the cursor stays here)")
         }
         guard let found else { throw .rejected("/\(TerminalText.sanitize(wanted))/ is not found anywhere in the corpus") }
         moveTo(document: found.document, sentence: found.sentence)

@@ -30,7 +30,7 @@ extension AnnotationShell {
         current.runs += SentenceRenderer.line(sentence, state: state).runs
         lines.append(current)
         if tokens { lines += tokenView() }
-        return lines
+        return lines + proposalLines()
     }
 
     /// Just the current sentence with annotations (after an edit).
@@ -164,11 +164,14 @@ extension AnnotationShell {
         for mention in state.mentions.values { annotationsByDocument[mention.anchor.document, default: 0] += 1 }
         for cue in state.cues.values { annotationsByDocument[cue.anchor.document, default: 0] += 1 }
         for claim in state.claims.values { annotationsByDocument[claim.anchor.document, default: 0] += 1 }
+        // The number column fits the largest number and a space, for any count of documents (at least 4 wide).
+        let numberWidth = max(4, String(corpus.documents.count).count + 1)
         return corpus.documents.enumerated().map { index, document in
             let finished = finishedByDocument[document.document.id] ?? 0
             let annotations = annotationsByDocument[document.document.id] ?? 0
             var line = StyledLine(index == documentIndex ? "* " : "  ", .prompt)
-            line.append("\(index + 1)".padding(toLength: 4, withPad: " ", startingAt: 0) + TerminalText.sanitize(document.document.id))
+            let number = String(index + 1)
+            line.append(number + String(repeating: " ", count: numberWidth - number.count) + TerminalText.sanitize(document.document.id))
             if let title = document.document.title { line.append(" „\(TerminalText.sanitize(Self.shortened(title, limit: 40)))“") }
             line.append("  \(finished)/\(document.sentences.count) done, \(annotations) annotations", .dim)
             return line
@@ -234,6 +237,7 @@ extension AnnotationShell {
             StyledLine("\(finished)/\(total) sentences done or skipped (done \(counts[.done] ?? 0), skipped \(counts[.skipped] ?? 0), flagged \(counts[.flagged] ?? 0))"),
             StyledLine("\(state.speakers.count) speakers, \(state.mentions.count) mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes"),
             StyledLine("\(store.session.events.count) events; undo: \(state.undoStack.count), redo: \(state.redoStack.count)", .dim),
+            StyledLine("suggestions \(store.session.settings.suggest ? "on" : "off") ('suggest off|on'); \(state.rejections.count) proposal(s) rejected", .dim),
         ]
     }
 }

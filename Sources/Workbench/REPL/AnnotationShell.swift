@@ -25,6 +25,8 @@ struct AnnotationShell {
     private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
+    /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
+    var interruptRequested: () -> Bool = { false }
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
     /// The `seq` of the first event of the command being handled (its events' command group, kept
@@ -38,10 +40,16 @@ struct AnnotationShell {
     var defersAutosave = false
     /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
     private(set) var progressCount: ProgressCount
+    /// The suggestion engine's proposals per document, computed when first shown.
+    let proposals: ProposalCache
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
-    init(store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100) {
+    init(
+        store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
+        proposals: ProposalCache = ProposalCache()
+    ) {
         self.store = store
+        self.proposals = proposals
         self.corpus = corpus
         self.annotator = annotator ?? store.session.annotator
         self.clock = clock
@@ -110,6 +118,11 @@ struct AnnotationShell {
         let words = try CommandLexer.words(line)
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
+            if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
+                let index = Self.proposalLetters.firstIndex(of: letter), index < pendingProposals().count
+            {
+                throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
+            }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
         let arguments = Array(words.dropFirst())
@@ -119,6 +132,12 @@ struct AnnotationShell {
         case "prev": return ShellResponse(lines: try move(by: -(try count(arguments, spec))))
         case "goto": return ShellResponse(lines: try goto(arguments))
         case "nu": return ShellResponse(lines: try nextUnannotated())
+        case "ns": return ShellResponse(lines: try nextWithProposals())
+        case "accept": return ShellResponse(lines: try accept(arguments))
+        case "aa": return ShellResponse(lines: try accept(arguments, all: true))
+        case "reject": return ShellResponse(lines: try reject(arguments))
+        case "xx": return ShellResponse(lines: try reject(arguments, all: true))
+        case "suggest": return ShellResponse(lines: try setSuggest(arguments))
         case "docs": return ShellResponse(lines: documentsTable())
         case "speaker": return ShellResponse(lines: try tagSpeaker(arguments))
         case "cue": return ShellResponse(lines: try tagCue(arguments))
@@ -196,17 +215,27 @@ struct AnnotationShell {
     /// the `undo` events are in the command's own group, which the model reads as a rollback (nothing
     /// is left to redo, and the redo stack the command cleared comes back).
     private mutating func rollBackCommand() {
-        for _ in 0..<eventsThisCommand {
+        rollBack(to: 0)
+        commandGroup = nil
+    }
+
+    /// Takes back the events of the current command after its first `count` (in the command's own
+    /// group, so the model reads them as a rollback). False when the rollback could not be journaled
+    /// and the whole command was cut off the journal instead (then the command made nothing).
+    @discardableResult
+    mutating func rollBack(to count: Int) -> Bool {
+        while eventsThisCommand > count {
             if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
                 progressCount.record(event, in: state)
             } else if let commandMark, store.rewind(to: commandMark) {
                 // The rollback could not be journaled: the command's events are cut off the journal instead.
                 progressCount = ProgressCount(state: state, corpus: corpus)
-                break
+                eventsThisCommand = 0
+                return count == 0
             }
+            eventsThisCommand -= 1
         }
-        eventsThisCommand = 0
-        commandGroup = nil
+        return true
     }
 
     /// Moves to a sentence and records the cursor.

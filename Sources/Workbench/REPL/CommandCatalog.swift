@@ -69,6 +69,31 @@ enum CommandCatalog {
                 stance:  label LABEL | evidence C1 C2 … (none: empty)
                 """,
             examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 negated yes", "edit P1 label favor"]),
+        CommandSpec(name: "accept", alias: "y", group: .suggesting,
+            usage: "accept [LETTER|all] [by SPEAKER] [form FORM] [claim SPAN]",
+            summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",
+            details: """
+                Proposals are listed under the sentence, lettered a), b), … and dimmed; they are not annotations until \
+                accepted. Accepting links the proposed speaker to a known one when its name or alias resolves (as the \
+                'speaker' command does), else creates it, and adds the mention, the cue and the claim with the proposal's \
+                form, all recording the rule that proposed them. 'by', 'form' and 'claim' adjust before accepting. A proposal \
+                with several speakers ("A und B forderten") gives one claim per speaker. Letters are only ever arguments: \
+                'b' alone is not a command.
+                """,
+            examples: ["y", "y b", "accept b by S3", "accept b form indirect", "accept b claim 4-19", "accept all"]),
+        CommandSpec(name: "aa", alias: nil, group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",
+            examples: ["aa"]),
+        CommandSpec(name: "reject", alias: "x", group: .suggesting, usage: "reject [LETTER|all]",
+            summary: "reject a proposal (default: the first) so it is not proposed again",
+            details: "A rejection is recorded in the session (undo takes it back) and keeps the proposal away after reopening too.",
+            examples: ["x", "x b", "reject b", "reject all"]),
+        CommandSpec(name: "xx", alias: nil, group: .suggesting, usage: "xx", summary: "reject all proposals of the sentence (same as 'reject all')",
+            examples: ["xx"]),
+        CommandSpec(name: "ns", alias: nil, group: .suggesting, usage: "ns", summary: "go to the next sentence with pending proposals",
+            examples: ["ns"]),
+        CommandSpec(name: "suggest", alias: nil, group: .suggesting, usage: "suggest [off|on]",
+            summary: "hide or show proposals for this session (on by default; kept with the session)",
+            examples: ["suggest off", "suggest on", "suggest"]),
         CommandSpec(name: "show", alias: "s", group: .looking, usage: "show [-t]", summary: "show the current sentence (-t: with token numbers)",
             examples: ["show", "show -t"]),
         CommandSpec(name: "tokens", alias: "t", group: .looking, usage: "tokens", summary: "show the sentence's tokens with numbers", examples: ["tokens"]),

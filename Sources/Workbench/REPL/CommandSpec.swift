@@ -3,7 +3,7 @@
 struct CommandSpec: Sendable, Equatable {
     /// The area a command belongs to, for `help`.
     enum Group: String, Sendable, CaseIterable {
-        case moving = "Moving", tagging = "Tagging", looking = "Looking", session = "Session"
+        case moving = "Moving", tagging = "Tagging", suggesting = "Suggestions", looking = "Looking", session = "Session"
     }
 
     /// The full name, e.g. `speaker`.

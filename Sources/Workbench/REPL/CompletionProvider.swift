@@ -69,10 +69,14 @@ struct CompletionProvider: Sendable {
         case ("help", _): options = CommandCatalog.all.map(\.name) + ["spans"]
         case ("goto", _): options = documentIDs
         case ("list", _): options = ["doc", "all"]
+        case ("suggest", _) where previousWords.count == 1: options = ["on", "off"]
+        case ("reject", _) where previousWords.count == 1: options = ["all"]
+        case ("accept", _) where previousWords.count == 1: options = ["all", "by", "form", "claim"]
         case (_, "="), (_, "by"): options = speakerWords
         case (_, "form"): options = schema.claimForms
         case (_, "kind"): options = schema.speakerKinds
         case (_, "evidence"): options = claimIDs
+        case ("accept", _): options = ["by", "form", "claim"]
         case ("stance", _):
             switch previousWords.count {
             case 1: options = speakerWords

@@ -3,7 +3,7 @@
 struct StyledLine: Sendable, Equatable {
     /// A piece of text with one look.
     struct Run: Sendable, Equatable {
-        /// The text (already sanitized when it comes from the corpus or the user).
+        /// The text; sanitised when it is written (sanitise earlier only to measure widths).
         var text: String
         /// The look, or nil for plain text.
         var style: TerminalStyle.Kind?
@@ -27,8 +27,6 @@ struct StyledLine: Sendable, Equatable {
     /// The text without looks.
     var plain: String { runs.map(\.text).joined() }
 
-    /// The text with looks applied by `style`.
-    func rendered(with style: TerminalStyle) -> String {
-        runs.map { run in run.style.map { style.apply($0, run.text) } ?? run.text }.joined()
-    }
+    /// The text sanitised and with looks applied by `style` (see ``StandardOutput/render(_:style:)``).
+    func rendered(with style: TerminalStyle) -> String { StandardOutput.render(self, style: style) }
 }

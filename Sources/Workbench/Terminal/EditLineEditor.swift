@@ -91,10 +91,11 @@ final class EditLineEditor: LineEditor {
 
     deinit { close() }
 
-    /// Shows `prompt` (may contain ANSI colour codes; they are bracketed for libedit) and reads one line.
-    func readLine(prompt: String) -> LineInput {
+    /// Shows `prompt` (sanitised, then coloured by `style`; the colour codes are bracketed for libedit)
+    /// and reads one line.
+    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed, let editLine else { return .endOfInput }
-        setPrompt(prompt)
+        setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
         wb_flush_stdout()
         wb_clear_errno()
@@ -118,6 +119,10 @@ final class EditLineEditor: LineEditor {
         wb_write_stdout("\n")
         return .endOfInput
     }
+
+    /// Whether Ctrl-C was pressed since the current line was read (the handler only raises a flag while
+    /// a command runs).
+    var interruptRequested: Bool { wb_sigint_received() != 0 }
 
     /// Saves history, ends libedit (restoring the terminal) and frees the prompt. Idempotent.
     func close() {
@@ -239,7 +244,10 @@ final class EditLineEditor: LineEditor {
         if !plan.insert.isEmpty { _ = Self.withWide(plan.insert) { wb_el_winsertstr(editLine, $0) } }
         guard !plan.list.isEmpty else { return UInt8(CC_REFRESH) }
         let rows = Completion.columns(plan.list, width: TerminalText.terminalWidth())
-        wb_write_stdout("\n" + rows.joined(separator: "\n") + "\n")
+        // Candidates are corpus words and names: they go through the sanitising writer, after what
+        // libedit has buffered on its own stream.
+        wb_flush_stdout()
+        StandardOutput.line("\n" + rows.joined(separator: "\n"))
         return UInt8(CC_REDISPLAY)
     }
 

@@ -25,11 +25,13 @@ struct EditorDemoCommand: ParsableCommand {
             Completion.matching(Self.words, line: line, cursor: cursor)
         }
         defer { editor.close() }
-        let prompt = style.apply(.prompt, "demo") + style.apply(.dim, "›") + " "
+        var prompt = StyledLine("demo", .prompt)
+        prompt.append("›", .dim)
+        prompt.append(" ")
         loop: while true {
-            switch editor.readLine(prompt: prompt) {
+            switch editor.readLine(prompt: prompt, style: style) {
             case .line(let line):
-                print("got: " + TerminalText.sanitize(line))
+                StandardOutput.line("got: " + line)
             case .interrupted:
                 continue
             case .endOfInput:

@@ -9,8 +9,11 @@ typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]
 /// get ``EditLineEditor`` (editing, history, completion), everything else gets ``PlainLineReader``.
 /// Call ``close()`` on every way out of the program: `exit()` skips `deinit`.
 protocol LineEditor: AnyObject {
-    /// Shows `prompt` (interactive mode only) and reads one line.
-    func readLine(prompt: String) -> LineInput
+    /// Shows `prompt` in `style` (interactive mode only; rendered by ``StandardOutput/render(_:style:)``,
+    /// so it is sanitised like all output) and reads one line.
+    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput
+    /// Whether Ctrl-C was pressed since the last line was read (a long command checks it to stop early).
+    var interruptRequested: Bool { get }
     /// Saves history and restores the terminal. Idempotent; `readLine` returns `.endOfInput` afterwards.
     func close()
 }

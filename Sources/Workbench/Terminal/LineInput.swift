@@ -1,4 +1,4 @@
-/// What one call to ``LineEditor/readLine(prompt:)`` produced.
+/// What one call to ``LineEditor/readLine(prompt:style:)`` produced.
 enum LineInput: Equatable, Sendable {
     /// A complete line, without its line terminator.
     case line(String)

@@ -7,10 +7,13 @@ final class PlainLineReader: LineEditor {
     init() {}
 
     /// Reads the next line; the prompt is ignored.
-    func readLine(prompt: String) -> LineInput {
+    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed, let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
         return .line(line)
     }
+
+    /// Always false: without a terminal, Ctrl-C keeps its default effect and ends the program at once.
+    var interruptRequested: Bool { false }
 
     /// Marks the reader closed. Idempotent.
     func close() { closed = true }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Colour is off when the caller asks (`--no-color`), when `NO_COLOR` is set to a non-empty value
 /// (no-color.org), when `TERM` is `dumb`, or when standard output is not a terminal.
-/// Styling does not sanitize: pass corpus text through ``TerminalText/sanitize(_:keepNewlines:)`` first.
+/// Styling does not sanitize: styled text is written as ``StyledLine`` runs, which
+/// ``StandardOutput/render(_:style:)`` sanitises before it calls ``apply(_:_:)``.
 struct TerminalStyle: Sendable, Equatable {
     /// What a piece of text is; each kind has one look.
     enum Kind: String, CaseIterable, Sendable {

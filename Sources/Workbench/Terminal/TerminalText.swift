@@ -1,5 +1,8 @@
 /// Making untrusted text (corpus, file names, user input) safe and measurable for a terminal.
 ///
+/// The writers (``StandardOutput``, ``StandardError``) apply ``sanitize(_:keepNewlines:)`` to everything they
+/// write; call it directly only to measure or wrap text before it is written.
+///
 /// ``sanitize(_:keepNewlines:)`` shows every character that could move the cursor, change colours,
 /// set the window title, reorder text or hide itself as a visible placeholder:
 /// - C0 controls as Control Pictures (`ESC` → `␛`, `NUL` → `␀`, `CR` → `␍`, `LF` → `␊`), DEL → `␡`.

@@ -1,0 +1,103 @@
+/// The word lists the suggestion rules use, parsed from the lexicon files in
+/// `Sources/Annotations/Suggestions/Lexicon/` (compiled in as ``SuggestionLexiconData``), with the
+/// reporting verbs expanded by ``VerbMorphology`` into every form.
+public struct SuggestionLexicon: Sendable {
+    /// A reporting verb.
+    struct Verb: Sendable, Hashable {
+        var lemma: String
+        var particle: String?
+        /// Names a speech act with a plain object ("kritisierte die Entscheidung").
+        var reports: Bool
+        /// Takes an addressee object ("warf Washington vor").
+        var takesAddressee: Bool
+        /// A preposition that belongs to the cue ("warnte … vor", "bezeichnete … als").
+        var preposition: String?
+    }
+
+    /// A form of a reporting verb found in text.
+    struct VerbForm: Sendable, Hashable {
+        var verb: Int
+        var form: VerbMorphology.Form
+    }
+
+    var verbs: [Verb] = []
+    var verbForms: [String: [VerbForm]] = [:]
+    var nouns: Set<String> = []
+    var nounSuffixes: [String] = []
+    var titles: [String] = []
+    var institutions: [String] = []
+    var stopwords: Set<String> = []
+
+    /// The lexicon compiled into the library.
+    public init() {
+        self.init(
+            verbs: SuggestionLexiconData.verbs, nouns: SuggestionLexiconData.nouns, titles: SuggestionLexiconData.titles,
+            institutions: SuggestionLexiconData.institutions, stopwords: SuggestionLexiconData.stopwords)
+    }
+
+    /// A lexicon from the texts of the five lexicon files (one entry a line, `#` comments).
+    public init(verbs verbText: String, nouns: String, titles: String, institutions: String, stopwords: String) {
+        for line in Self.lines(verbText) {
+            let fields = line.split(separator: " ").map(String.init)
+            guard let lemmaField = fields.first else { continue }
+            var options: [String: String] = [:]
+            var flags = Set<String>()
+            for field in fields.dropFirst() {
+                if let equals = field.firstIndex(of: "=") {
+                    options[String(field[..<equals])] = String(field[field.index(after: equals)...])
+                } else {
+                    flags.insert(field)
+                }
+            }
+            let parts = lemmaField.split(separator: "|").map(String.init)
+            let particle = parts.count == 2 ? parts[0] : nil
+            let infinitive = parts.last ?? lemmaField
+            let verb = Verb(
+                lemma: parts.joined(), particle: particle, reports: flags.contains("report"), takesAddressee: flags.contains("addr"),
+                preposition: options["prep"])
+            let index = verbs.count
+            verbs.append(verb)
+            for (text, form) in VerbMorphology.forms(
+                infinitive: infinitive, particle: particle, present: options["pres"], past: options["past"], participle: options["part"])
+            where !Self.ambiguousForms.contains(text) {
+                let entry = VerbForm(verb: index, form: form)
+                if !(verbForms[text]?.contains(entry) ?? false) { verbForms[text, default: []].append(entry) }
+            }
+        }
+        self.nouns = Set(Self.lines(nouns))
+        self.nounSuffixes = Self.lines(nouns).filter { $0.count >= 6 }.map { $0.lowercased() }
+        self.titles = Self.lines(titles)
+        self.institutions = Self.lines(institutions)
+        self.stopwords = Set(Self.lines(stopwords))
+    }
+
+    /// Verb forms that are far more often another word ("meine", "rufe" as noun-like uses).
+    static let ambiguousForms: Set<String> = ["meine", "meinen", "meinet", "meinest", "weise", "weisen", "nenne"]
+
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// Whether a word is a reporting noun or a compound ending in one ("Polizeiangaben").
+    func isReportingNoun(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase else { return false }
+        if nouns.contains(word) { return true }
+        let lower = word.lowercased()
+        return nounSuffixes.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    }
+
+    /// Whether a lowercased word is, or ends in, a title or office ("us-verteidigungsminister").
+    func isTitle(_ word: String) -> Bool { titles.contains { word.hasSuffix($0) } }
+
+    /// Whether a lowercased word is, or ends in, the head of an institution name.
+    func isInstitution(_ word: String) -> Bool { institutions.contains { word.hasSuffix($0) } }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> String {
+        var slice = self
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

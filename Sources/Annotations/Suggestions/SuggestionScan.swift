@@ -1,0 +1,955 @@
+/// One run of the suggestion rules over one document: the document's tokens in one array, the
+/// quote pairs, and the proposals found so far as token-index lists. Internal to
+/// ``AttributionSuggester``.
+struct SuggestionScan {
+    struct Word {
+        var text: String
+        var lower: String
+        var kind: Token.Kind
+        var start: Int
+        var end: Int
+        var sentence: Int
+        var capitalized: Bool
+    }
+
+    struct Proposal {
+        var speakers: [[Int]] = []
+        var antecedent: [Int] = []
+        var cue: [Int] = []
+        var claim: [Int] = []
+        var addressee: [Int] = []
+        var frame: [Int] = []
+        var form: AttributionForm
+        var confidence: Double
+        var rule: String
+        /// The speaker is the one of the nearest attribution before (filled in by `inheritSpeakers`).
+        var inheritsSpeaker = false
+    }
+
+    /// Longest sentence (in tokens) the clause rules look into; longer "sentences" are not prose.
+    static let longestSentence = 400
+    /// Farthest a rule looks from a token for a particle, comma or clause start.
+    static let window = 40
+    /// Longest quote (in tokens) taken as one quotation; an opening mark with no close this near is
+    /// unbalanced and ignored.
+    static let longestQuote = 300
+
+    static let determiners: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen", "sein", "seine",
+        "seiner", "seines", "ihr", "ihre", "ihrer", "ihres", "dieser", "diese", "dieses", "diesem", "diesen", "jener",
+        "mehrere", "viele", "einige", "beide", "beiden", "zwei", "drei", "alle",
+    ]
+    static let pronouns: Set<String> = ["er", "sie", "wir", "ich", "ihr", "man"]
+    static let speakerPronouns: Set<String> = ["er", "sie"]
+    static let complementizers: Set<String> = [
+        "dass", "ob", "wie", "was", "warum", "wer", "wen", "wem", "wann", "wo", "weshalb", "weswegen", "wieso", "welche",
+        "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
+    ]
+    static let genitiveDeterminers: Set<String> = ["des", "der", "eines", "einer", "dieses", "dieser", "seines", "seiner", "ihres", "ihrer"]
+    static let adverbialSubordinators: Set<String> = [
+        "und", "aber", "sondern", "oder", "weil", "da", "als", "wenn", "nachdem", "bevor", "obwohl", "um", "während", "bis", "seit",
+        "sodass", "damit", "indem", "ohne", "statt", "wobei", "falls", "sofern", "zumal",
+    ]
+    static let modals: Set<String> = [
+        "musste", "mussten", "muss", "müsse", "will", "wollte", "wollten", "wolle", "kann", "konnte", "könne", "soll", "sollte",
+        "solle", "möchte", "darf", "durfte",
+    ]
+    static let relativePronouns: Set<String> = [
+        "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
+    ]
+    static let auxiliaries: Set<String> = [
+        "hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "wurde", "wurden",
+        "wird", "werden", "worden",
+    ]
+    static let leadingConjunctions: Set<String> = ["und", "aber", "doch", "denn", "oder", "sondern"]
+    static let closers: [String: Set<String>] = [
+        "„": ["“", "”", "\"", "«", "»"], "»": ["«", "“"], "«": ["»", "“"], "\"": ["\"", "”", "“"], "“": ["”", "“"], "”": ["”"],
+    ]
+
+    let documentID: String
+    let lexicon: SuggestionLexicon
+    var words: [Word] = []
+    var sentenceRanges: [Range<Int>] = []
+    var quotePairs: [(open: Int, close: Int)] = []
+    var insideQuote: [Bool] = []
+    var claimed: [Bool] = []
+    var claimOwner: [Int] = []
+    var claimBounds: [(low: Int, high: Int, count: Int)] = []
+    var proposals: [Proposal] = []
+
+    init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
+        self.documentID = document.document.id
+        self.lexicon = lexicon
+        for sentence in document.sentences {
+            let lower = words.count
+            for token in sentence.tokens {
+                words.append(
+                    Word(
+                        text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
+                        sentence: sentenceRanges.count, capitalized: Self.isCapitalized(token)))
+            }
+            sentenceRanges.append(lower..<words.count)
+        }
+        insideQuote = Array(repeating: false, count: words.count)
+        claimed = Array(repeating: false, count: words.count)
+        claimOwner = Array(repeating: -1, count: words.count)
+    }
+
+    /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").
+    static func isCapitalized(_ token: Token) -> Bool {
+        guard let first = token.text.unicodeScalars.first else { return false }
+        if first.value >= 65 && first.value <= 90 { return true }
+        if first.isASCII && !(first.value >= 48 && first.value <= 57) { return false }
+        if first.properties.isUppercase { return true }
+        return token.kind == .word && first.properties.numericType != nil && token.text.contains("-")
+    }
+
+    // MARK: Running
+
+    mutating func run() -> [AttributionSuggestion] {
+        guard !words.isEmpty else { return [] }
+        pairQuotes()
+        for pair in quotePairs { directQuote(open: pair.open, close: pair.close) }
+        for sentence in sentenceRanges.indices where sentenceRanges[sentence].count <= Self.longestSentence {
+            frames(in: sentence)
+            reportingVerbs(in: sentence)
+        }
+        freeIndirect()
+        nestQuotes()
+        inheritSpeakers()
+        linkPronouns()
+        return proposals.map(suggestion).sorted {
+            ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
+        }
+    }
+
+    func suggestion(_ proposal: Proposal) -> AttributionSuggestion {
+        let sentence = proposal.claim.min().map { words[$0].sentence } ?? 0
+        return AttributionSuggestion(
+            documentID: documentID, sentence: sentence, speakers: proposal.speakers.map(segments).filter { !$0.isEmpty },
+            antecedent: segments(proposal.antecedent), cue: segments(proposal.cue), claim: segments(proposal.claim),
+            addressee: segments(proposal.addressee), frame: segments(proposal.frame), form: proposal.form,
+            confidence: proposal.confidence, rule: proposal.rule)
+    }
+
+    /// Consecutive token indices merged into scalar segments.
+    func segments(_ indices: [Int]) -> [SpanSegment] {
+        var result: [SpanSegment] = []
+        var previous = -2
+        for index in Set(indices).sorted() {
+            if index == previous + 1, var last = result.popLast() {
+                last.end = words[index].end
+                result.append(last)
+            } else {
+                result.append(SpanSegment(start: words[index].start, end: words[index].end))
+            }
+            previous = index
+        }
+        return result
+    }
+
+    /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one; a
+    /// claim that lies wholly inside the new one (a partial quote in indirect speech) does not count.
+    mutating func add(_ proposal: Proposal) {
+        guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
+        let taken = proposal.claim.filter { index in
+            let owner = claimOwner[index]
+            guard owner >= 0 else { return false }
+            let other = claimBounds[owner]
+            return !(other.low >= low && other.high <= high && other.count < proposal.claim.count)
+        }.count
+        guard taken * 2 <= proposal.claim.count else { return }
+        for index in proposal.claim {
+            claimed[index] = true
+            claimOwner[index] = proposals.count
+        }
+        claimBounds.append((low, high, proposal.claim.count))
+        proposals.append(proposal)
+    }
+
+    // MARK: Quotes
+
+    mutating func pairQuotes() {
+        var open: Int?
+        for index in words.indices where words[index].kind == .quote {
+            let text = words[index].text
+            if let start = open, index - start > Self.longestQuote { open = nil }
+            if let start = open, Self.closers[words[start].text]?.contains(text) ?? false, looksClosing(index, after: start) {
+                quotePairs.append((start, index))
+                for inner in (start + 1)..<index { insideQuote[inner] = true }
+                open = nil
+            } else if Self.closers[text] != nil, looksOpening(index) {
+                open = index
+            }
+        }
+    }
+
+    func looksOpening(_ index: Int) -> Bool {
+        guard index + 1 < words.count, words[index + 1].kind != .quote else { return false }
+        // Glued to the next word, not to the previous one.
+        let gluedNext = words[index + 1].start == words[index].end
+        let gluedPrevious = index > 0 && words[index - 1].end == words[index].start && words[index - 1].kind != .punctuation
+        return gluedNext && !gluedPrevious
+    }
+
+    func looksClosing(_ index: Int, after open: Int) -> Bool {
+        guard index > open + 1 else { return false }
+        let unambiguous = ["„": "“", "»": "«", "«": "»"][words[open].text] == words[index].text
+        return unambiguous || words[index - 1].end == words[index].start
+    }
+
+    /// A quotation: the claim is the quote with its marks (SpkAtt's convention); the cue and speaker
+    /// come after it (", sagte er", ", so X"), before it ("X sagte: „…“"), elsewhere in its sentence
+    /// (a partial quote), or from the previous attribution for a long quote on its own.
+    mutating func directQuote(open: Int, close: Int) {
+        let inner = (open + 1)..<close
+        let wordCount = inner.filter { words[$0].kind == .word || words[$0].kind == .number }.count
+        guard wordCount >= 1 else { return }
+        let claim = Array(open...close)
+        var proposal = Proposal(claim: claim, form: .direct, confidence: 0.8, rule: "")
+        let next = close + 1
+        var cueFound = false
+        if next < words.count {
+            var position = next
+            if words[position].text == "," { position += 1 }
+            if position < words.count, words[position].sentence == words[close].sentence || words[close].sentence + 1 == words[position].sentence,
+                position > next || words[close - 1].text == "?" || words[close - 1].text == "!" || words[close - 1].text == ","
+            {
+                if words[position].lower == "so", position + 1 < words.count {
+                    let speaker = nounPhrase(from: position + 1)
+                    if !speaker.isEmpty {
+                        proposal.cue = [position]
+                        proposal.speakers = splitSpeakers(speaker)
+                        proposal.rule = "direct.quote-so-speaker"
+                        cueFound = true
+                    }
+                } else if let cue = verbCue(at: position) {
+                    proposal.cue = cue.words
+                    let speaker = nounPhrase(from: afterCue(cue.words, finite: position))
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
+                    proposal.rule = "direct.quote-then-cue"
+                    cueFound = true
+                }
+            }
+        }
+        if !cueFound, open > 0, words[open - 1].text == ":" {
+            let sentence = words[open].sentence
+            let start = clauseStart(before: open - 1, sentence: sentence)
+            if let verb = (start..<(open - 1)).first(where: { verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                proposal.cue = cue.words
+                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.rule = "direct.cue-colon-quote"
+                cueFound = true
+            } else {
+                let speaker = nounPhraseBackward(from: open - 2, limit: start)
+                if !speaker.isEmpty {
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.rule = "direct.speaker-colon-quote"
+                    proposal.confidence = 0.6
+                    cueFound = true
+                }
+            }
+        }
+        // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
+        let before = open > 0 ? words[open - 1] : nil
+        let looksLikeName = wordCount < 4 && (before.map { Self.determiners.contains($0.lower) || ($0.capitalized && $0.kind == .word) } ?? true)
+            && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        if !cueFound, wordCount <= 15, !looksLikeName {
+            // A partial quote inside a sentence with a reporting verb.
+            let range = sentenceRanges[words[open].sentence]
+            let lower = max(range.lowerBound, open - Self.window)
+            let upper = min(range.upperBound, close + Self.window)
+            let candidates = Array(lower..<open) + Array((close + 1)..<max(close + 1, upper))
+            if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                proposal.cue = cue.words
+                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.rule = "direct.partial-quote"
+                proposal.confidence = 0.55
+                cueFound = true
+            }
+        }
+        if !cueFound {
+            guard wordCount >= 6 else { return }
+            proposal.rule = "direct.quote-previous-speaker"
+            proposal.confidence = 0.4
+            proposal.inheritsSpeaker = true
+        }
+        if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
+        add(proposal)
+    }
+
+    // MARK: Frames: laut, zufolge, nach Angaben, gemäß
+
+    mutating func frames(in sentence: Int) {
+        let range = sentenceRanges[sentence]
+        for index in range where !insideQuote[index] {
+            let lower = words[index].lower
+            var cue: [Int] = []
+            var source: [Int] = []
+            var rule = ""
+            if lower == "laut" || lower == "gemäß" {
+                source = nounPhrase(from: index + 1)
+                if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
+                    source = [index + 1]  // "laut taz", "laut ndr.de"
+                }
+                cue = [index]
+                rule = "indirect.laut"
+            } else if lower == "zufolge" {
+                let start = clauseStart(before: index, sentence: sentence)
+                source = nounPhraseBackward(from: index - 1, limit: start)
+                cue = [index]
+                rule = "indirect.zufolge"
+            } else if lower == "demnach" && index == range.lowerBound, sentence > 0 {
+                // "Demnach …": the source is the one of the attribution just before.
+                let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
+                if claim.count >= 3 {
+                    var proposal = Proposal(cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5, rule: "indirect.demnach")
+                    proposal.inheritsSpeaker = true
+                    add(proposal)
+                }
+                continue
+            } else if lower == "nach", index + 1 < range.upperBound {
+                let upper = min(range.upperBound, index + 4)
+                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
+                    source = nounPhrase(from: index + 1)
+                    cue = [index]
+                    rule = "indirect.nach-angaben"
+                } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
+                    // "Seiner Meinung nach", "Angaben der Polizei nach": the noun phrase comes first.
+                    let start = clauseStart(before: index, sentence: sentence)
+                    source = nounPhraseBackward(from: index - 1, limit: start)
+                    cue = [index]
+                    rule = "indirect.noun-nach"
+                }
+            }
+            guard !cue.isEmpty, !source.isEmpty else { continue }
+            let removed = Set(cue + source)
+            let lowest = removed.min() ?? index, highest = removed.max() ?? index
+            var claim: [Int] = []
+            for word in range where !removed.contains(word) {
+                if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
+                if words[word].text == "," || words[word].text == "–", word >= lowest - 1 && word <= highest + 1 { continue }
+                claim.append(word)
+            }
+            guard claim.count >= 3 else { continue }
+            add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
+        }
+    }
+
+    // MARK: Reporting verbs
+
+    mutating func reportingVerbs(in sentence: Int) {
+        let range = sentenceRanges[sentence]
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            if insideQuote[index] { continue }
+            if words[index].lower == "so", index > range.lowerBound, words[index - 1].text == "," {
+                soClause(at: index, sentence: sentence)
+                continue
+            }
+            if (words[index].lower == "heißt" || words[index].lower == "hieß"), index + 1 < range.upperBound, words[index + 1].lower == "es" {
+                heisstEs(at: index, sentence: sentence)
+                continue
+            }
+            guard let cue = verbCue(at: index) else { continue }
+            verbClause(cue: cue, finite: index, sentence: sentence)
+        }
+    }
+
+    /// "Die Lage sei ernst, so der Minister."
+    mutating func soClause(at index: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        let speaker = nounPhrase(from: index + 1)
+        guard let last = speaker.last, last + 1 >= range.upperBound - 1 || words[last + 1].kind == .punctuation else { return }
+        let claim = Array(range.lowerBound..<(index - 1))
+        guard claim.count >= 3 else { return }
+        add(Proposal(speakers: splitSpeakers(speaker), cue: [index], claim: claim, frame: frame(cue: [index], claim: claim),
+            form: .indirect, confidence: 0.7, rule: "indirect.clause-so-speaker"))
+    }
+
+    /// "In der Erklärung heißt es, …"
+    mutating func heisstEs(at index: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        var source: [Int] = []
+        if index > range.lowerBound {
+            let first = range.lowerBound
+            let start = ["in", "im"].contains(words[first].lower) ? first + 1 : first
+            source = Array(start..<index).filter { words[$0].kind != .punctuation }
+        }
+        guard let claim = messageAfter(index + 1, sentence: sentence, strict: false) else { return }
+        add(Proposal(speakers: source.isEmpty ? [] : [source], cue: [index, index + 1], claim: claim,
+            frame: frame(cue: [index, index + 1], claim: claim), form: .indirect, confidence: 0.65, rule: "indirect.heisst-es"))
+    }
+
+    mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        let verb = lexicon.verbs[cue.verb]
+        let start = clauseStart(before: finite, sentence: sentence)
+        // "wie X mitteilte, …"
+        if words[start].lower == "wie", start < finite {
+            var speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
+            if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
+                speaker = Array(speaker[..<cut])
+            }
+            let cueWords = [start] + cue.words
+            let end = cue.words.max() ?? finite
+            if end + 1 < range.upperBound, words[end + 1].text == "," {
+                let claim = trimmedEnd(Array((end + 2)..<range.upperBound), sentence: sentence)
+                if claim.count >= 3 {
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                        form: .indirect, confidence: 0.75, rule: "indirect.wie-speaker-verb"))
+                }
+            } else if start > range.lowerBound, words[start - 1].text == "," {
+                let claim = Array(range.lowerBound..<(start - 1))
+                if claim.count >= 3 {
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                        form: .indirect, confidence: 0.7, rule: "indirect.clause-wie-speaker-verb"))
+                }
+            }
+            return
+        }
+        // Verb-final in a subordinate clause ("dass er sagte") or after a relative pronoun: no rule.
+        if start < finite, Self.complementizers.contains(words[start].lower) || ["der", "die", "das"].contains(words[start].lower) && start > range.lowerBound {
+            return
+        }
+        var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        if speaker.isEmpty, start == finite, start > range.lowerBound, words[start - 1].text == ",",
+            let apposition = appositionSubject(from: range.lowerBound, to: start - 1)
+        {
+            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
+            speaker = apposition
+        }
+        let speakerAfterVerb = (speaker.min() ?? -1) > finite
+        let speakers = splitSpeakers(speaker)
+        let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
+        // The addressee follows the finite verb and a speaker after it, before a separated particle.
+        let addresseeAnchor = max(finite, speaker.max() ?? finite)
+        var addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
+            ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
+        {
+            // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
+            let phrase = nounPhrase(from: finite + 1)
+            if let last = phrase.last, last + 1 < range.upperBound, words[last + 1].text == "," || cue.words.contains(last + 1) {
+                addressee = phrase
+            }
+        }
+        // Preposed message: "…, sagte er."
+        if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {
+            let claim = Array(range.lowerBound..<(start - 1))
+            let lastClause = clauseStart(before: start - 1, sentence: sentence)
+            let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
+            // A quote right before the comma is the direct rule's ("„…“, sagte er").
+            let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
+            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
+                let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
+                add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                    form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
+            }
+            return
+        }
+        let after = max(lastRole, addressee.max() ?? lastRole) + 1
+        if let claim = messageAfter(after, sentence: sentence, strict: true) {
+            let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                form: form, confidence: 0.75, rule: "indirect.verb-clause"))
+            return
+        }
+        // A speech verb with nothing but adverbials before its comma: the comma clause is the message
+        // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false), let first = claim.first,
+            !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
+            adverbialsOnly(from: after, to: first - 1)
+        {
+            add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
+                form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
+            return
+        }
+        let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
+        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
+            let claim = Array(range)
+            // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
+            add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
+                rule: "reported.speech-act-verb"))
+        }
+    }
+
+    /// The message after a cue: a comma clause opened by dass/ob/a w-word, in Konjunktiv I, or a
+    /// zu-infinitive; or (not strict) any comma or colon clause. Ends before the final punctuation.
+    func messageAfter(_ position: Int, sentence: Int, strict: Bool) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        var comma = position
+        let limit = min(range.upperBound, position + 12)
+        while comma < limit, words[comma].text != ",", words[comma].text != ":" {
+            if words[comma].kind == .punctuation || words[comma].kind == .quote { return nil }
+            comma += 1
+        }
+        guard comma < limit, comma + 1 < range.upperBound else { return nil }
+        let first = comma + 1
+        if words[first].kind == .quote { return nil }
+        let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
+        guard claim.count >= 2 else { return nil }
+        if !strict || Self.complementizers.contains(words[first].lower) { return claim }
+        let probe = claim.prefix(10)
+        if probe.contains(where: { isSubjunctiveWord($0) }) { return claim }
+        if let last = claim.last, last > first, words[last - 1].lower == "zu" { return claim }
+        return nil
+    }
+
+    func isSubjunctiveWord(_ index: Int) -> Bool {
+        let word = words[index]
+        guard word.kind == .word, !word.capitalized else { return false }
+        let afterNoun = index > 0 && (words[index - 1].capitalized || Self.pronouns.contains(words[index - 1].lower))
+        return VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: afterNoun)
+    }
+
+    /// A subject with an apposition before a cue that follows a comma: every word from the
+    /// sentence start to the comma is part of a name phrase, with at most one inner comma.
+    func appositionSubject(from start: Int, to comma: Int) -> [Int]? {
+        guard comma - start >= 1, comma - start <= 16, isPhraseStart(start) else { return nil }
+        var commas = 0
+        for index in start..<comma {
+            let word = words[index]
+            if word.text == "," { commas += 1; continue }
+            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" { continue }
+            guard word.kind == .word || word.kind == .number else { return nil }
+            if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
+            {
+                continue
+            }
+            return nil
+        }
+        return commas == 1 ? Array(start..<comma) : nil
+    }
+
+    /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
+    /// starting with an adverb or preposition), so that no object stands between cue and comma.
+    func adverbialsOnly(from start: Int, to comma: Int) -> Bool {
+        guard start < comma else { return true }
+        guard comma < words.count, words[comma].text == "," else { return false }
+        return lexicon.stopwords.contains(words[start].lower)
+    }
+
+    /// Drops the sentence's final punctuation (and a closing bracket) from a claim.
+    func trimmedEnd(_ claim: [Int], sentence: Int) -> [Int] {
+        var claim = claim
+        while let last = claim.last, words[last].kind == .punctuation, [".", "!", "?", ";", ")"].contains(words[last].text) {
+            claim.removeLast()
+        }
+        return claim
+    }
+
+    // MARK: Free indirect speech
+
+    /// A sentence in Konjunktiv I with no attribution of its own that follows one continues it.
+    mutating func freeIndirect() {
+        var bySentence = Array(repeating: -1, count: sentenceRanges.count)
+        for (index, proposal) in proposals.enumerated() where proposal.form != .reported {
+            for word in proposal.claim { bySentence[words[word].sentence] = index }
+        }
+        var previous = -1
+        var previousSentence = -10
+        for sentence in sentenceRanges.indices {
+            if bySentence[sentence] >= 0 {
+                previous = bySentence[sentence]
+                previousSentence = sentence
+                continue
+            }
+            let range = sentenceRanges[sentence]
+            guard range.count >= 4, range.count <= Self.longestSentence else { continue }
+            let continues = previous >= 0 && sentence - previousSentence <= 3
+            let probe = range.prefix(Self.window)
+            // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
+            // verb near the start (a rumour needs no named source).
+            let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+            let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
+            guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }) else { continue }
+            var proposal = Proposal(
+                claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
+                rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
+            proposal.inheritsSpeaker = continues
+            add(proposal)
+            previous = proposals.count - 1
+            previousSentence = sentence
+        }
+    }
+
+    /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
+    /// speech) take the speaker of the nearest attribution before them, at most five sentences back.
+    mutating func inheritSpeakers() {
+        let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
+        var lastSpeakers: [[Int]] = []
+        var lastAntecedent: [Int] = []
+        var lastSentence = -10
+        for index in order {
+            let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
+            if proposals[index].inheritsSpeaker {
+                if sentence - lastSentence <= 5, !lastSpeakers.isEmpty {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                }
+            } else if !proposals[index].speakers.isEmpty {
+                lastSpeakers = proposals[index].speakers
+                lastAntecedent = proposals[index].antecedent
+                lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
+            }
+        }
+    }
+
+    /// A pronoun speaker ("er", "sie") is linked to the most recent named speaker before it.
+    mutating func linkPronouns() {
+        let order = proposals.indices.sorted { (proposals[$0].cue.first ?? proposals[$0].claim.first ?? 0) < (proposals[$1].cue.first ?? proposals[$1].claim.first ?? 0) }
+        var lastNamed: [Int] = []
+        for index in order {
+            let speakers = proposals[index].speakers
+            if speakers.count == 1, speakers[0].count == 1, Self.speakerPronouns.contains(words[speakers[0][0]].lower) {
+                proposals[index].antecedent = lastNamed
+            } else if let first = speakers.first, !first.isEmpty {
+                lastNamed = first
+            }
+        }
+    }
+
+    // MARK: Cues, speakers, addressees
+
+    /// The cue words of a reporting verb form at `index` (with a separated particle and an
+    /// auxiliary), or nil when the word is no reporting verb here.
+    func verbCue(at index: Int) -> (words: [Int], verb: Int)? {
+        let word = words[index]
+        guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
+        let sentence = sentenceRanges[word.sentence]
+        if word.capitalized, index != sentence.lowerBound { return nil }
+        // A separated particle found in the clause wins ("forderte … auf" over "forderte"), then a
+        // participle with its auxiliary, then the plain finite form.
+        let ordered = forms.sorted { rank($0) < rank($1) }
+        for candidate in ordered {
+            var cue = [index]
+            if candidate.form.needsParticle {
+                guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
+                let limit = min(sentence.upperBound, index + Self.window)
+                var found: Int?
+                var position = index + 1
+                while position < limit, words[position].kind != .punctuation, words[position].kind != .quote {
+                    if words[position].lower == particle { found = position }
+                    position += 1
+                }
+                guard let found else { continue }
+                cue.append(found)
+                if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
+                    cue.append(found - 1)
+                }
+            }
+            if let preposition = lexicon.verbs[candidate.verb].preposition {
+                let limit = min(sentence.upperBound, index + 12)
+                var position = index + 1
+                while position < limit, words[position].kind == .word || words[position].kind == .number {
+                    if words[position].lower == preposition { cue.append(position); break }
+                    position += 1
+                }
+            }
+            if candidate.form.kind == .infinitive { continue }
+            if candidate.form.kind == .participle {
+                var auxiliary: Int?
+                var position = index - 1
+                while position >= max(sentence.lowerBound, index - 12), words[position].kind == .word {
+                    if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
+                    position -= 1
+                }
+                var following = index + 1
+                while following < min(sentence.upperBound, index + 3), Self.auxiliaries.contains(words[following].lower) {
+                    cue.append(following)
+                    if auxiliary == nil { auxiliary = following }
+                    following += 1
+                }
+                guard let auxiliary else { continue }
+                if auxiliary < index { cue.insert(auxiliary, at: 0) }
+            }
+            // A modal before a verb at the end of its clause ("musste … einräumen").
+            if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {
+                var position = index - 1
+                while position >= max(sentence.lowerBound, index - 10), words[position].kind == .word {
+                    if Self.modals.contains(words[position].lower) { cue.append(position); break }
+                    position -= 1
+                }
+            }
+            // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
+            for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
+                if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }
+                break
+            }
+            return (cue.sorted(), candidate.verb)
+        }
+        return nil
+    }
+
+    func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
+        if form.form.needsParticle { return 0 }
+        return form.form.kind == .participle ? 1 : 2
+    }
+
+    /// The first word after the finite part of a cue, where a speaker after the verb begins.
+    func afterCue(_ cue: [Int], finite: Int) -> Int {
+        var position = (cue.min() ?? finite) + 1
+        while cue.contains(position) { position += 1 }
+        return position
+    }
+
+    /// The speaker of a cue: the words before the finite verb in its clause (V2 order) unless they
+    /// are an adverbial, else the noun phrase right after the finite verb.
+    func subject(ofCue cue: [Int], finite: Int, verb: Int) -> [Int] {
+        let sentence = words[finite].sentence
+        let head = cue.min() ?? finite
+        let start = clauseStart(before: head, sentence: sentence)
+        if start < head {
+            var first = start
+            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief").
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || Self.adverbialSubordinators.contains(words[first].lower) {
+                first += 1
+            }
+            if first < head, isPhraseStart(first) {
+                var phrase = Array(first..<head)
+                if let cut = phrase.dropFirst().firstIndex(where: {
+                    lexicon.stopwords.contains(words[$0].lower) && !(words[$0].lower == "von" && $0 + 1 < head && words[$0 + 1].capitalized)
+                }) {
+                    phrase = Array(phrase[..<cut])
+                }
+                while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
+                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
+                {
+                    phrase.removeLast()
+                }
+                if phrase.count <= 15 { return phrase }
+                return nounPhraseBackward(from: head - 1, limit: first)
+            }
+        }
+        return nounPhrase(from: afterCue(cue, finite: head))
+    }
+
+    /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
+    func isPhraseStart(_ index: Int) -> Bool {
+        let word = words[index]
+        if lexicon.stopwords.contains(word.lower) { return false }
+        if word.kind == .number { return false }
+        if word.capitalized { return !lexicon.stopwords.contains(word.lower) }
+        return Self.determiners.contains(word.lower) || Self.pronouns.contains(word.lower)
+    }
+
+    /// The start of the clause holding `index`: after the last comma, colon, semicolon or quote
+    /// mark before it, within the sentence and the window.
+    func clauseStart(before index: Int, sentence: Int) -> Int {
+        let lower = max(sentenceRanges[sentence].lowerBound, index - Self.window)
+        var position = index
+        while position > lower {
+            let previous = words[position - 1]
+            if previous.kind == .quote || previous.text == ")" {
+                // Step over a short quoted name or bracket ("die Zeitung „The Guardian“", "( WHO )").
+                if let open = opening(before: position - 1, lower: lower) {
+                    position = open
+                    continue
+                }
+                break
+            }
+            if [",", ":", ";", "(", ")"].contains(previous.text) { break }
+            position -= 1
+        }
+        return position
+    }
+
+    /// A noun phrase starting at `start`: determiners, adjectives, capitalised words, genitive
+    /// continuations and coordinations ("der Chef des Verwaltungsrats Ulrich Müller"); a pronoun
+    /// alone. Empty when none starts there.
+    func nounPhrase(from start: Int) -> [Int] {
+        guard start < words.count else { return [] }
+        let sentence = sentenceRanges[words[start].sentence]
+        var phrase: [Int] = []
+        var position = start
+        while position < sentence.upperBound, phrase.count < 14 {
+            let word = words[position]
+            if phrase.isEmpty, Self.pronouns.contains(word.lower), word.lower != "man" { return [position] }
+            // A quoted name ("die Nachrichtenagentur „Sana“") or a bracketed abbreviation ("( CDU )").
+            if word.kind == .quote || word.text == "(", let close = closing(of: position, within: sentence.upperBound) {
+                guard word.text == "(" ? !phrase.isEmpty : true else { break }
+                phrase += Array(position...close)
+                position = close + 1
+                continue
+            }
+            guard word.kind == .word else { break }
+            if let last = phrase.last, words[last].capitalized, ["in", "aus"].contains(word.lower), position + 2 <= sentence.upperBound,
+                position + 1 < sentence.upperBound, words[position + 1].capitalized, looksLikeCommonNoun(words[last].lower),
+                position + 2 == sentence.upperBound || words[position + 2].kind != .word
+            {
+                phrase += [position, position + 1]  // "Ein Regierungssprecher in Berlin"
+                position += 2
+                continue
+            }
+            if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
+                break
+            }
+            if let last = phrase.last, words[last].capitalized, Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                break
+            }
+            if word.capitalized || Self.determiners.contains(word.lower) || word.kind == .number {
+                phrase.append(position)
+            } else if word.lower == "und" || word.lower == "von", !phrase.isEmpty, position + 1 < sentence.upperBound,
+                words[position + 1].capitalized || Self.determiners.contains(words[position + 1].lower)
+            {
+                phrase.append(position)
+            } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized }) ?? true,
+                !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
+                ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
+                lexicon.verbForms[word.lower] == nil
+            {
+                phrase.append(position)
+            } else {
+                break
+            }
+            position += 1
+        }
+        while let last = phrase.last, Self.determiners.contains(words[last].lower) || ["und", "von"].contains(words[last].lower) {
+            phrase.removeLast()
+        }
+        guard phrase.contains(where: { words[$0].capitalized }) else { return [] }
+        // An apposition of names: "der Vorsitzende des Verbandes, Elmar Gesse,".
+        if let last = phrase.last, last + 2 < sentence.upperBound, words[last + 1].text == ",", !Self.pronouns.contains(words[start].lower) {
+            var position = last + 2
+            var names: [Int] = []
+            while position < sentence.upperBound, names.count < 4, words[position].kind == .word, words[position].capitalized,
+                !lexicon.stopwords.contains(words[position].lower)
+            {
+                names.append(position)
+                position += 1
+            }
+            if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
+                phrase += [last + 1] + names
+            }
+        }
+        return phrase
+    }
+
+    /// The opening quote mark or bracket of a closing one at `close`, at most eight words back,
+    /// when the two enclose a short name.
+    func opening(before close: Int, lower: Int) -> Int? {
+        var position = close - 1
+        while position >= max(lower, close - 9) {
+            let word = words[position]
+            if word.kind == .quote || word.text == "(" {
+                return closing(of: position, within: close + 1) == close ? position : nil
+            }
+            if word.kind == .punctuation, word.text != "-", word.text != "." { return nil }
+            position -= 1
+        }
+        return nil
+    }
+
+    /// The closing quote mark or bracket of an opening one at `open`, at most eight words on.
+    func closing(of open: Int, within upper: Int) -> Int? {
+        let text = words[open].text
+        let closers: Set<String> = text == "(" ? [")"] : (Self.closers[text] ?? [])
+        guard !closers.isEmpty else { return nil }
+        var position = open + 1
+        while position < min(upper, open + 10) {
+            if closers.contains(words[position].text) { return position > open + 1 ? position : nil }
+            if words[position].kind == .punctuation, words[position].text != "-", words[position].text != "." { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether a lowercased capitalised word looks like a common noun (by its ending) rather than a name.
+    func looksLikeCommonNoun(_ word: String) -> Bool {
+        if lexicon.isTitle(word) || lexicon.isInstitution(word) { return true }
+        return ["ung", "heit", "keit", "schaft", "ion", "tät", "ium", "amt", "rat", "er", "en", "e", "ei", "nis", "ur", "ik", "ie", "te", "ten", "ter"]
+            .contains { word.hasSuffix($0) }
+    }
+
+    /// A noun phrase ending at `end`, reaching back no further than `limit`.
+    func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
+        guard end >= limit, end >= 0 else { return [] }
+        var position = end
+        while position >= limit {
+            let word = words[position]
+            if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
+            if word.kind == .punctuation || word.kind == .quote { break }
+            if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
+            if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                // Only an adjective (before a noun or another adjective) continues the phrase.
+                let next = position + 1 <= end ? words[position + 1] : nil
+                let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
+                let before = position > limit ? words[position - 1] : nil
+                let opensPhrase = before.map { Self.determiners.contains($0.lower) || lexicon.stopwords.contains($0.lower) || $0.kind != .word } ?? true
+                guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
+                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
+                else { break }
+            }
+            position -= 1
+        }
+        var phrase = Array((position + 1)..<(end + 1)).filter { words[$0].kind != .punctuation || words[$0].text == "–" }
+        while let last = phrase.last, words[last].text == "–" { phrase.removeLast() }
+        return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
+    }
+
+    /// The addressee: "gegenüber X" after the speaker, or (for verbs that take one) the noun phrase
+    /// right after the speaker or verb ("warf Washington … vor").
+    func addressee(after position: Int, verb: Int?) -> [Int] {
+        let next = position + 1
+        guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
+        if words[next].lower == "gegenüber" { return nounPhrase(from: next + 1) }
+        if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
+        return []
+    }
+
+    /// Splits "A und B" into two speakers when both sides hold a capitalised word.
+    func splitSpeakers(_ phrase: [Int]) -> [[Int]] {
+        guard !phrase.isEmpty else { return [] }
+        guard let and = phrase.firstIndex(where: { words[$0].lower == "und" }) else { return [phrase] }
+        let left = Array(phrase[..<and]), right = Array(phrase[(and + 1)...])
+        let named = { (part: [Int]) in part.contains { self.words[$0].capitalized } }
+        guard named(left), named(right), !left.contains(where: { lexicon.isTitle(words[$0].lower) && words[$0].lower.hasSuffix("-") }) else {
+            return [phrase]
+        }
+        return [left, right]
+    }
+
+    /// SpkAtt's frame: the words of the cue's sentence that are neither the claim nor the
+    /// sentence's final punctuation.
+    func frame(cue: [Int], claim: [Int]) -> [Int] {
+        guard let first = cue.first else { return [] }
+        let claimed = Set(claim)
+        let range = sentenceRanges[words[first].sentence]
+        let end = trimmedEnd(Array(range), sentence: words[first].sentence).last.map { $0 + 1 } ?? range.lowerBound
+        return (range.lowerBound..<end).filter { !claimed.contains($0) }
+    }
+
+    /// A quote inside another proposal's claim shares that proposal's frame, cue and speakers
+    /// ("Er nannte die Pläne „unausgegoren“": the partial quote is said with the same words).
+    mutating func nestQuotes() {
+        // Non-direct proposals by the sentence of their claim's start, so the search stays local.
+        var bySentence: [Int: [Int]] = [:]
+        for index in proposals.indices where proposals[index].form != .direct {
+            bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
+        }
+        // Only quotes that found no cue of their own (partial quotes, lone quotes) borrow one.
+        for index in proposals.indices where proposals[index].form == .direct
+            && ["direct.partial-quote", "direct.quote-previous-speaker"].contains(proposals[index].rule)
+        {
+            let bounds = claimBounds[index]
+            let sentence = words[bounds.low].sentence
+            let nearby = (max(0, sentence - 3)...sentence).flatMap { bySentence[$0] ?? [] }
+            guard let outer = nearby.first(where: { other in
+                claimBounds[other].low <= bounds.low
+                    && claimBounds[other].high >= bounds.high && claimBounds[other].count > bounds.count
+            }) else { continue }
+            proposals[index].frame = proposals[outer].frame
+            if !proposals[outer].cue.isEmpty {
+                proposals[index].cue = proposals[outer].cue
+                proposals[index].speakers = proposals[outer].speakers
+            }
+        }
+    }
+}

@@ -1,0 +1,343 @@
+import Annotations
+import Foundation
+
+/// The suggestion flow: the engine's pending proposals are listed under the sentence, lettered
+/// a), b), …; `accept` (`y`, `aa`) turns one or all into annotations in one command, `reject` (`x`,
+/// `xx`) records rejections so they are not proposed again, `ns` finds the next sentence with
+/// proposals, `suggest off|on` hides or shows them. Letters are only ever arguments of these
+/// commands, never commands of their own.
+extension AnnotationShell {
+    /// The letters proposals are listed with; a sentence shows at most this many.
+    static let proposalLetters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
+
+    /// The pending proposals of a sentence (the current one by default), at most 26, lettered in order.
+    func pendingProposals(document: Int? = nil, sentence: Int? = nil, filter: ProposalFilter? = nil) -> [AttributionSuggestion] {
+        guard store.session.settings.suggest else { return [] }
+        let segmented = corpus.documents[document ?? documentIndex]
+        let all = proposals.proposals(in: segmented, sentence: sentence ?? sentenceIndex)
+        guard !all.isEmpty else { return [] }
+        let filter = filter ?? ProposalFilter(state: state, document: segmented.document.id)
+        return Array(all.filter(filter.isPending).prefix(Self.proposalLetters.count))
+    }
+
+    /// The lines listing the current sentence's pending proposals, dimmed: `a) [S? Ulrich Müller]
+    /// <sagte> {…}  direct 0.82 · rule`.
+    func proposalLines() -> [StyledLine] {
+        let pending = pendingProposals()
+        return zip(Self.proposalLetters, pending).map { letter, proposal in
+            StyledLine("   \(letter)) " + proposalSummary(proposal), .dim)
+        }
+    }
+
+    /// One proposal in words: speakers (with their id when known), cue, claim, form, confidence, rule.
+    func proposalSummary(_ proposal: AttributionSuggestion) -> String {
+        var parts: [String] = []
+        for (index, speaker) in proposal.speakers.enumerated() {
+            let text = spanText(speaker)
+            let resolved = speakerFor(proposal, index: index)
+            var shown = TerminalText.sanitize(text)
+            if let name = resolved.name, name != text { shown += " = " + TerminalText.sanitize(name) }
+            parts.append("[\(resolved.known?.id ?? "S?") \(shown)]")
+        }
+        if proposal.speakers.isEmpty { parts.append("[no speaker]") }
+        if !proposal.cue.isEmpty { parts.append("<\(TerminalText.sanitize(spanText(proposal.cue)))>") }
+        parts.append("{\(TerminalText.sanitize(Self.shortened(spanText(proposal.claim), limit: 60)))}")
+        if !proposal.addressee.isEmpty { parts.append("→ \(TerminalText.sanitize(spanText(proposal.addressee)))") }
+        let confidence = String(format: "%.2f", min(1, max(0, proposal.confidence)))
+        return parts.joined(separator: " ") + "  \(proposal.form.rawValue) \(confidence) · \(TerminalText.sanitize(proposal.rule))"
+    }
+
+    /// The text of segments of the current document, pieces joined by " … ".
+    func spanText(_ segments: [SpanSegment]) -> String {
+        segments.map { segment in
+            var text = String.UnicodeScalarView()
+            for sentence in document.sentences where sentence.start < segment.end && sentence.end > segment.start {
+                let scalars = sentence.text.unicodeScalars
+                let from = max(segment.start, sentence.start) - sentence.start, to = min(segment.end, sentence.end) - sentence.start
+                if !text.isEmpty { text.append(" ") }
+                text.append(contentsOf: scalars[scalars.index(scalars.startIndex, offsetBy: from)..<scalars.index(scalars.startIndex, offsetBy: to)])
+            }
+            return String(text)
+        }.joined(separator: TextAnchor.gapMarker)
+    }
+
+    /// Index of the sentence of the current document holding `offset`.
+    private func sentenceIndex(holding offset: Int) -> Int? {
+        var low = 0, high = document.sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if document.sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < document.sentences.count && document.sentences[low].start <= offset ? low : nil
+    }
+
+    /// Who a proposal's `index`-th speaker is: a known speaker when the text (or, for a pronoun, its
+    /// antecedent) resolves to exactly one with confidence, as the `speaker` command resolves it,
+    /// or the session's mention at exactly that span; else the name a new speaker would get.
+    func speakerFor(_ proposal: AttributionSuggestion, index: Int) -> (known: Speaker?, name: String?, role: String?) {
+        let segments = proposal.speakers[index]
+        if let mention = state.mentions.values.first(where: { $0.anchor.document == document.document.id && $0.anchor.segments == segments }),
+            let speaker = state.speakers[mention.speaker]
+        {
+            return (speaker, speaker.name, nil)
+        }
+        let written = spanText(segments)
+        let source = !proposal.antecedent.isEmpty && !SpeakerResolver.isNameLike(written) ? spanText(proposal.antecedent) : written
+        let matches = SpeakerResolver().matches(for: source, among: AnnotationState.sortedByID(state.speakers)).filter(\.isConfident)
+        let (name, title) = Self.nameAndTitle(of: source)
+        if matches.count == 1 { return (matches[0].speaker, matches[0].speaker.name, source == written ? title : nil) }
+        return (nil, name.isEmpty ? nil : name, source == written ? title : nil)
+    }
+
+    // MARK: - Commands
+
+    /// `accept [LETTER|all] [by SPEAKER] [form FORM] [claim SPAN]` and its aliases `y` and `aa`.
+    mutating func accept(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
+        var rest = arguments
+        let wantsAll = forcedAll || rest.first?.text.lowercased() == "all"
+        // 'accept all' on a sentence without proposals is not a mistake: a script may send it to every sentence.
+        if wantsAll, store.session.settings.suggest, pendingProposals().isEmpty, rest.count == (forcedAll ? 0 : 1) {
+            return [StyledLine("no pending proposals in this sentence; nothing to accept", .dim)]
+        }
+        let pending = try pendingOrExplain(verb: "accept")
+        if wantsAll {
+            if !forcedAll { rest.removeFirst() }
+            guard rest.isEmpty else {
+                throw .usage("'accept all' takes no adjustments; adjust one proposal at a time, e.g. accept b by S3")
+            }
+            return try acceptAll(pending)
+        }
+        let (letter, proposal) = try choose(from: pending, &rest, verb: "accept")
+        let options = try ShellArguments(rest, keywords: ["by", "form", "claim"], command: "accept")
+        let made = try acceptOne(proposal, options: options)
+        return [StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success)] + currentLine() + proposalLines()
+    }
+
+    /// `reject [LETTER|all]` and its aliases `x` and `xx`.
+    mutating func reject(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
+        if forcedAll || arguments.first?.text.lowercased() == "all", store.session.settings.suggest, pendingProposals().isEmpty,
+            arguments.count == (forcedAll ? 0 : 1)
+        {
+            return [StyledLine("no pending proposals in this sentence; nothing to reject", .dim)]
+        }
+        let pending = try pendingOrExplain(verb: "reject")
+        var rest = arguments
+        let chosen: [AttributionSuggestion]
+        if forcedAll || rest.first?.text.lowercased() == "all" {
+            if !forcedAll { rest.removeFirst() }
+            chosen = pending
+        } else {
+            chosen = [try choose(from: pending, &rest, verb: "reject").proposal]
+        }
+        guard rest.isEmpty else {
+            throw .usage("unexpected '\(TerminalText.sanitize(String(rest[0].text.prefix(40))))'; usage: reject [LETTER|all], e.g. reject b or xx")
+        }
+        var ids: [String] = []
+        for proposal in chosen {
+            let rejection = Rejection(
+                id: state.nextID("X"), document: document.document.id, sentence: proposal.sentence, rule: proposal.rule,
+                claimSegments: proposal.claim, cueSegments: proposal.cue, speakerSegments: proposal.speakerSegments, annotator: annotator)
+            try perform(.add(.rejection(rejection)))
+            ids.append(rejection.id)
+        }
+        let what = chosen.count == 1 ? "1 proposal" : "\(chosen.count) proposals"
+        return [StyledLine("rejected \(what) (\(ids.joined(separator: ", ")); 'undo' takes it back)", .success)] + currentLine() + proposalLines()
+    }
+
+    /// `ns`: the next sentence, in corpus order and wrapping around, with pending proposals.
+    mutating func nextWithProposals() throws(CommandError) -> [StyledLine] {
+        guard store.session.settings.suggest else { throw .rejected("suggestions are off; turn them on with: suggest on") }
+        var filters: [Int: ProposalFilter] = [:]
+        let documents = corpus.documents
+        let state = self.state
+        let found = firstPosition { document, sentence in
+            let filter = filters[document] ?? ProposalFilter(state: state, document: documents[document].document.id)
+            filters[document] = filter
+            return !pendingProposals(document: document, sentence: sentence, filter: filter).isEmpty
+        }
+        guard let found else { throw .rejected("no sentence has pending proposals (all accepted or rejected, or none were made)") }
+        moveTo(document: found.document, sentence: found.sentence)
+        return (found.wrapped ? [StyledLine("(wrapped around to the start)", .dim)] : []) + view(tokens: false)
+    }
+
+    /// `suggest off|on` (no argument: say which).
+    mutating func setSuggest(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard let word = arguments.first?.text.lowercased() else {
+            return [StyledLine("suggestions are \(store.session.settings.suggest ? "on" : "off") ('suggest off' or 'suggest on' changes it)")]
+        }
+        guard arguments.count == 1, word == "on" || word == "off" else { throw .usage("usage: suggest off|on") }
+        var settings = store.session.settings
+        settings.suggest = word == "on"
+        do {
+            try store.changeSettings(settings)
+        } catch {
+            throw .storage(error.description)
+        }
+        return [StyledLine("suggestions \(word) for this session", .success)] + (settings.suggest ? proposalLines() : [])
+    }
+
+    // MARK: - Accepting
+
+    /// The current sentence's pending proposals, or a message saying why there are none.
+    private func pendingOrExplain(verb: String) throws(CommandError) -> [AttributionSuggestion] {
+        guard store.session.settings.suggest else { throw .rejected("suggestions are off; turn them on with: suggest on") }
+        let pending = pendingProposals()
+        guard !pending.isEmpty else {
+            throw .rejected("this sentence has no pending proposals to \(verb); 'ns' goes to the next sentence with proposals")
+        }
+        return pending
+    }
+
+    /// The proposal named by a leading letter argument (removed from `arguments`), or the first.
+    private func choose(
+        from pending: [AttributionSuggestion], _ arguments: inout [CommandWord], verb: String
+    ) throws(CommandError) -> (letter: Character, proposal: AttributionSuggestion) {
+        let range = pending.count == 1 ? "a" : "a–\(Self.proposalLetters[pending.count - 1])"
+        guard let first = arguments.first, !["by", "form", "claim"].contains(first.text.lowercased()) else {
+            return (Self.proposalLetters[0], pending[0])
+        }
+        let text = first.text.lowercased()
+        guard text.count == 1, let letter = text.first, let index = Self.proposalLetters.firstIndex(of: letter) else {
+            throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; this sentence has \(range), e.g. \(verb) a")
+        }
+        guard index < pending.count else {
+            throw .rejected("there is no proposal \(letter) here; this sentence has \(range)")
+        }
+        arguments.removeFirst()
+        return (letter, pending[index])
+    }
+
+    /// Accepts every pending proposal; one that cannot be made is left pending and reported.
+    private mutating func acceptAll(_ pending: [AttributionSuggestion]) throws(CommandError) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var accepted = 0
+        for (letter, proposal) in zip(Self.proposalLetters, pending) {
+            // An earlier proposal's claim may cover this one's.
+            guard ProposalFilter(state: state, document: document.document.id).isPending(proposal) else {
+                lines.append(StyledLine("skipped \(letter)): its claim overlaps one just accepted", .dim))
+                continue
+            }
+            let before = eventsThisCommand
+            do throws(CommandError) {
+                let made = try acceptOne(proposal, options: nil)
+                lines.append(StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success))
+                accepted += 1
+            } catch {
+                guard rollBack(to: before) else {
+                    throw .storage("proposal \(letter) could not be taken back (is the disk full?), so the whole command was taken back")
+                }
+                lines.append(StyledLine("could not accept \(letter)): " + TerminalText.sanitize(error.description), .warning))
+            }
+        }
+        guard accepted > 0 else { throw .rejected("none of the proposals could be accepted: " + lines.map(\.plain).joined(separator: "; ")) }
+        return lines + currentLine() + proposalLines()
+    }
+
+    /// Makes the annotations of one proposal: speaker (linked or new), mention, cue, and a claim
+    /// per speaker, each recording its origin (the rule). Returns what it made, e.g. `M4 of S2`.
+    @discardableResult
+    private mutating func acceptOne(_ proposal: AttributionSuggestion, options: ShellArguments?) throws(CommandError) -> [String] {
+        let origin = Origin(kind: .suggested, rule: proposal.rule)
+        var made: [String] = []
+        // Who said it: the `by` speaker, or each proposed speaker (one claim per speaker).
+        var attributions: [(speaker: String?, mention: String?)] = []
+        if let by = try options?.text("by", what: "a speaker: S1, M2 or a name") {
+            let resolved = try resolveSpeaker(by)
+            var mention = resolved.mention
+            if mention == nil, let segments = proposal.speakers.first {
+                mention = try addMention(segments, speaker: resolved.speaker.id, role: nil, origin: origin, made: &made)
+            }
+            attributions.append((resolved.speaker.id, mention))
+        } else {
+            for index in proposal.speakers.indices {
+                let segments = proposal.speakers[index]
+                if let existing = state.mentions.values.first(where: {
+                    $0.anchor.document == document.document.id && $0.anchor.segments == segments
+                }) {
+                    attributions.append((existing.speaker, existing.id))
+                    continue
+                }
+                let who = speakerFor(proposal, index: index)
+                let speakerID: String
+                if let known = who.known {
+                    speakerID = known.id
+                } else {
+                    guard let name = who.name else { throw .rejected("the proposed speaker „\(TerminalText.sanitize(spanText(segments)))“ has no name in it; accept with: by NAME") }
+                    let speaker = Speaker(
+                        id: state.nextID("S"), name: name, kind: state.schema.speakerKinds.first ?? "person", annotator: annotator, origin: origin)
+                    try perform(.add(.speaker(speaker)))
+                    made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
+                    speakerID = speaker.id
+                }
+                let mention = try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made)
+                attributions.append((speakerID, mention))
+            }
+        }
+        if attributions.isEmpty { attributions.append((nil, nil)) }
+        // The cue, shared by the claims (an existing cue at the same span is reused).
+        var cueID: String?
+        if !proposal.cue.isEmpty {
+            if let existing = state.cues.values.first(where: { $0.anchor.document == document.document.id && $0.anchor.segments == proposal.cue }) {
+                cueID = existing.id
+            } else {
+                let cue = Cue(id: state.nextID("Q"), anchor: try proposalAnchor(proposal.cue, what: "cue"), annotator: annotator, origin: origin)
+                try perform(.add(.cue(cue)))
+                made.append("\(cue.id) cue „\(TerminalText.sanitize(cue.anchor.text))“")
+                cueID = cue.id
+            }
+        }
+        // The form: adjusted, or the proposal's in the schema's spelling ("free indirect" is "free-indirect").
+        var form: String?
+        if let wanted = try options?.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", ")) {
+            guard state.schema.claimForms.contains(wanted) else {
+                throw .rejected("'\(TerminalText.sanitize(wanted))' is not a claim form; use one of: \(state.schema.claimForms.joined(separator: ", "))")
+            }
+            form = wanted
+        } else {
+            let raw = proposal.form.rawValue
+            form = [raw, raw.replacingOccurrences(of: " ", with: "-")].first { state.schema.claimForms.contains($0) }
+        }
+        let anchor: TextAnchor
+        if let span = try options?.value("claim") {
+            guard span.count == 1, let word = span.first else {
+                throw .usage("'claim' takes one span, e.g. claim 4-19 or claim 4-+1:5 (see 'help spans')")
+            }
+            anchor = try self.anchor(for: word, allowFollowing: true)
+        } else {
+            anchor = try proposalAnchor(proposal.claim, what: "claim", allowFollowing: true)
+        }
+        for attribution in attributions {
+            let claim = Claim(
+                id: state.nextID("C"), anchor: anchor, speaker: attribution.speaker, mention: attribution.mention, cue: cueID, form: form,
+                annotator: annotator, origin: origin)
+            try perform(.add(.claim(claim)))
+            made.append("\(claim.id) claim" + (attribution.speaker.map { " by \($0)" } ?? "") + (form.map { " (\($0))" } ?? ""))
+        }
+        return made
+    }
+
+    /// Adds a mention at `segments` and returns its id.
+    private mutating func addMention(
+        _ segments: [SpanSegment], speaker: String, role: String?, origin: Origin, made: inout [String]
+    ) throws(CommandError) -> String {
+        let mention = Mention(
+            id: state.nextID("M"), anchor: try proposalAnchor(segments, what: "speaker"), speaker: speaker, role: role,
+            annotator: annotator, origin: origin)
+        try perform(.add(.mention(mention)))
+        made.append("\(mention.id) of \(speaker)")
+        return mention.id
+    }
+
+    /// An anchor for a proposal's span in the current document.
+    private func proposalAnchor(_ segments: [SpanSegment], what: String, allowFollowing: Bool = false) throws(CommandError) -> TextAnchor {
+        guard let start = segments.first?.start, let sentence = sentenceIndex(holding: start) else {
+            throw .rejected("the proposed \(what) lies outside the document's sentences")
+        }
+        do {
+            return try builder.anchor(
+                document: document.document.id, sentence: sentence, segments: segments, allowFollowingSentences: allowFollowing)
+        } catch {
+            throw .rejected("the proposed \(what) cannot be anchored: \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import Testing
+
+@testable import Annotations
+
+/// Each rule on hand-made German news sentences.
+@Suite struct SuggestionRuleTests {
+    @Test(arguments: [
+        ("„Die Lage ist ernst“, sagte der Minister.", "„Die Lage ist ernst“"),
+        ("»Die Lage ist ernst«, sagte der Minister.", "»Die Lage ist ernst«"),
+        ("«Die Lage ist ernst», sagte der Minister.", "«Die Lage ist ernst»"),
+        ("”Die Lage ist ernst”, sagte der Minister.", "”Die Lage ist ernst”"),
+        ("\"Die Lage ist ernst\", sagte der Minister.", "\"Die Lage ist ernst\""),
+    ])
+    func directQuoteInEveryQuoteStyle(text: String, quote: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(probe.claim(proposal) == quote)
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.speaker(proposal) == "der Minister")
+        #expect(proposal?.form == .direct)
+        #expect(proposal?.rule == "direct.quote-then-cue")
+    }
+
+    @Test func speakerAndCueBeforeTheQuote() {
+        let probe = SuggestionProbe("US-Verteidigungsminister Lloyd Austin sagte: „Wir stehen an der Seite der Ukraine.“")
+        let proposal = probe.proposal(claiming: "Ukraine")
+        #expect(probe.speaker(proposal) == "US-Verteidigungsminister Lloyd Austin")
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.claim(proposal) == "„Wir stehen an der Seite der Ukraine.“")
+    }
+
+    @Test func soAfterTheQuote() {
+        let probe = SuggestionProbe("„Wir werden nicht nachgeben“, so die Sprecherin der Gewerkschaft.")
+        let proposal = probe.proposal(claiming: "nachgeben")
+        #expect(probe.cue(proposal) == "so")
+        #expect(probe.speaker(proposal) == "die Sprecherin der Gewerkschaft")
+    }
+
+    @Test func quoteOverSeveralSentences() {
+        let probe = SuggestionProbe("Der Bürgermeister sagte: „Wir haben alles versucht. Es hat nicht gereicht. Jetzt müssen wir neu anfangen.“ Danach ging er.")
+        let proposal = probe.proposal(claiming: "versucht")
+        #expect(probe.claim(proposal) == "„Wir haben alles versucht. Es hat nicht gereicht. Jetzt müssen wir neu anfangen.“")
+        #expect(proposal?.sentence == 0)
+        #expect(probe.speaker(proposal) == "Der Bürgermeister")
+    }
+
+    @Test func partialQuoteInsideASentence() {
+        let probe = SuggestionProbe("Die Opposition kritisierte die Pläne als „völlig unausgegoren und gefährlich“ und kündigte Widerstand an.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.claim(proposal) == "„völlig unausgegoren und gefährlich“")
+        #expect(probe.speaker(proposal) == "Die Opposition")
+    }
+
+    @Test func reportingVerbWithDassClause() {
+        let probe = SuggestionProbe("Die Polizei teilte am Montag mit, dass drei Menschen verletzt worden seien.")
+        let proposal = probe.proposal(claiming: "dass")
+        #expect(probe.claim(proposal) == "dass drei Menschen verletzt worden seien")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "Die Polizei")
+        #expect(proposal?.form == .indirect)
+    }
+
+    @Test func reportingVerbWithObAndWClauses() {
+        let ob = SuggestionProbe("Der Richter fragte, ob die Zeugin die Wahrheit gesagt habe.")
+        #expect(ob.claim(ob.proposal(claiming: "ob")) == "ob die Zeugin die Wahrheit gesagt habe")
+        let w = SuggestionProbe("Die Ministerin erklärte, warum die Reform scheitern müsse.")
+        #expect(w.claim(w.proposal(claiming: "warum")) == "warum die Reform scheitern müsse")
+        #expect(w.speaker(w.proposal(claiming: "warum")) == "Die Ministerin")
+    }
+
+    @Test func commaClauseInKonjunktivI() {
+        let probe = SuggestionProbe("Er sagte, die Lage sei ernst.")
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(probe.claim(proposal) == "die Lage sei ernst")
+        #expect(probe.speaker(proposal) == "Er")
+        #expect(probe.cue(proposal) == "sagte")
+    }
+
+    @Test func clauseBeforeTheCue() {
+        let probe = SuggestionProbe("Die Verhandlungen seien gescheitert, sagte ein Sprecher des Auswärtigen Amts.")
+        let proposal = probe.proposal(claiming: "Verhandlungen")
+        #expect(probe.claim(proposal) == "Die Verhandlungen seien gescheitert")
+        #expect(probe.speaker(proposal) == "ein Sprecher des Auswärtigen Amts")
+    }
+
+    @Test func zufolgeLautAndNachAngaben() {
+        let zufolge = SuggestionProbe("Dem Bericht der Zeitung zufolge sind 200 Stellen betroffen.")
+        let first = zufolge.proposal(claiming: "Stellen")
+        #expect(zufolge.cue(first) == "zufolge")
+        #expect(zufolge.speaker(first) == "Dem Bericht der Zeitung")
+        #expect(zufolge.claim(first) == "sind 200 Stellen betroffen")
+
+        let laut = SuggestionProbe("Die Boote sind laut Kapitän Tessema zudem recht klein.")
+        let second = laut.proposal(claiming: "Boote")
+        #expect(laut.cue(second) == "laut")
+        #expect(laut.speaker(second) == "Kapitän Tessema")
+        #expect(laut.claim(second) == "Die Boote sind … zudem recht klein")
+
+        let nach = SuggestionProbe("Nach Angaben der Feuerwehr brannte das Dach vollständig aus.")
+        let third = nach.proposal(claiming: "Dach")
+        #expect(nach.cue(third) == "Nach")
+        #expect(nach.speaker(third) == "Angaben der Feuerwehr")
+    }
+
+    @Test func wieSpeakerVerb() {
+        let probe = SuggestionProbe("Wie das Innenministerium mitteilte, wurden die Grenzkontrollen verschärft.")
+        let proposal = probe.proposal(claiming: "Grenzkontrollen")
+        #expect(probe.cue(proposal) == "Wie … mitteilte")
+        #expect(probe.speaker(proposal) == "das Innenministerium")
+        #expect(probe.claim(proposal) == "wurden die Grenzkontrollen verschärft")
+    }
+
+    @Test(arguments: [
+        ("Die Gewerkschaft kritisierte die Entscheidung.", "Die Gewerkschaft"),
+        ("Der Verband warnte vor steigenden Preisen.", "Der Verband"),
+        ("Die Opposition forderte den Rücktritt des Ministers.", "Die Opposition"),
+    ])
+    func reportedSpeech(text: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposals.first
+        #expect(proposal?.form == .reported)
+        #expect(probe.speaker(proposal) == speaker)
+        #expect(probe.claim(proposal) == text)
+        #expect(proposal?.cue.isEmpty == true)
+    }
+
+    @Test func severalSpeakers() {
+        let probe = SuggestionProbe("Frankreich und Deutschland forderten, die Sanktionen müssten verschärft werden.")
+        let proposal = probe.proposal(claiming: "Sanktionen")
+        #expect(proposal?.speakers.count == 2)
+        #expect(proposal.map { $0.speakers.map(probe.text) } == ["Frankreich", "Deutschland"])
+    }
+
+    @Test func pronounLinksToTheMostRecentNamedSpeaker() {
+        let probe = SuggestionProbe("Kanzlerin Angela Merkel sagte, die Regierung sei handlungsfähig. Später betonte sie, es gebe keinen Streit.")
+        let proposal = probe.proposal(claiming: "Streit")
+        #expect(probe.speaker(proposal) == "sie")
+        #expect(proposal.map { probe.text($0.antecedent) } == "Kanzlerin Angela Merkel")
+    }
+
+    @Test func discontinuousCuesOfParticleVerbs() {
+        let hinzu = SuggestionProbe("„Das ist ein guter Tag“, fügte der Trainer hinzu.")
+        #expect(hinzu.cue(hinzu.proposal(claiming: "Tag")) == "fügte … hinzu")
+        let zurueck = SuggestionProbe("Der Konzern wies die Vorwürfe am Dienstag zurück, sie seien haltlos.")
+        #expect(zurueck.cue(zurueck.proposal(claiming: "haltlos")) == "wies … zurück")
+    }
+
+    @Test func addresseeOfVorwerfen() {
+        let probe = SuggestionProbe("Peking warf Washington vor, den Konflikt zu schüren.")
+        let proposal = probe.proposal(claiming: "Konflikt")
+        #expect(probe.cue(proposal) == "warf … vor")
+        #expect(probe.speaker(proposal) == "Peking")
+        #expect(proposal.map { probe.text($0.addressee) } == "Washington")
+    }
+
+    @Test func freeIndirectSpeechContinuesTheSpeaker() {
+        let probe = SuggestionProbe("Der Sprecher sagte, der Zug sei entgleist. Verletzt worden sei niemand.")
+        let proposal = probe.proposal(claiming: "niemand")
+        #expect(proposal?.form == .freeIndirect)
+        #expect(probe.speaker(proposal) == "Der Sprecher")
+        #expect(proposal?.sentence == 1)
+    }
+
+    @Test func offsetsCountUnicodeScalarsWithUmlautsAndEmoji() {
+        let text = "🇪🇺 Ä: „Öl wird knapp“, sagte Jürgen Müller."
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposal(claiming: "Öl")
+        #expect(probe.claim(proposal) == "„Öl wird knapp“")
+        #expect(probe.speaker(proposal) == "Jürgen Müller")
+        let scalars = Array(text.unicodeScalars)
+        let start = proposal?.claim.first?.start ?? 0
+        #expect(scalars[start] == "„")
+    }
+
+    @Test func scareQuotesAroundANameAreNoProposal() {
+        let probe = SuggestionProbe("Die Fähre „Eagle“ legte am Morgen ab.")
+        #expect(probe.proposals.isEmpty)
+    }
+}
+
+/// Speaker phrases: appositions, titles, datives, dashes.
+@Suite struct SuggestionSpeakerTests {
+    @Test func appositionBeforeTheCue() {
+        let probe = SuggestionProbe("Der Chef des Verwaltungsrats, Ulrich Müller, sagte, die Firma sei gesund.")
+        let proposal = probe.proposal(claiming: "Firma")
+        #expect(probe.speaker(proposal) == "Der Chef des Verwaltungsrats, Ulrich Müller")
+        #expect(probe.claim(proposal) == "die Firma sei gesund")
+    }
+
+    @Test func appositionAfterTheCue() {
+        let probe = SuggestionProbe("„Wir sind zufrieden“, sagte der Vorsitzende des Verbandes, Elmar Gesse.")
+        #expect(probe.speaker(probe.proposal(claiming: "zufrieden")) == "der Vorsitzende des Verbandes, Elmar Gesse")
+    }
+
+    @Test func dativeAddresseeBeforeTheComma() {
+        let probe = SuggestionProbe("Der Sprecher der Polizei sagte der Zeitung, die Lage sei ruhig.")
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(proposal.map { probe.text($0.addressee) } == "der Zeitung")
+        #expect(probe.speaker(proposal) == "Der Sprecher der Polizei")
+    }
+
+    @Test func gegenueberAddressee() {
+        let probe = SuggestionProbe("„Das war ein Fehler“, sagte die Ministerin gegenüber dem Sender.")
+        #expect(probe.proposal(claiming: "Fehler").map { probe.text($0.addressee) } == "dem Sender")
+    }
+
+    @Test func zufolgeWithDashes() {
+        let probe = SuggestionProbe("Dem Anwalt seiner Familie – Rainer Wittner – zufolge ist er unschuldig.")
+        let proposal = probe.proposal(claiming: "unschuldig")
+        #expect(probe.speaker(proposal) == "Dem Anwalt seiner Familie – Rainer Wittner")
+        #expect(probe.claim(proposal) == "ist er unschuldig")
+    }
+
+    @Test func numberCompoundIsANoun() {
+        let probe = SuggestionProbe("Der 81-jährige erklärte, er habe nichts gewusst.")
+        #expect(probe.speaker(probe.proposal(claiming: "gewusst")) == "Der 81-jährige")
+    }
+
+    @Test func partialQuoteInsideIndirectSpeechKeepsBoth() {
+        let probe = SuggestionProbe("Karsai sagte, Afghanistan sei ein „Opfer des Terrorismus“.")
+        #expect(probe.claim(probe.proposals.first { $0.form != .direct }) == "Afghanistan sei ein „Opfer des Terrorismus“")
+        #expect(probe.claim(probe.proposals.first { $0.form == .direct }) == "„Opfer des Terrorismus“")
+    }
+
+    @Test func modalAndInfinitiveFormOneCue() {
+        let probe = SuggestionProbe("Der Minister musste einräumen, dass die Zahlen falsch seien.")
+        #expect(probe.cue(probe.proposal(claiming: "Zahlen")) == "musste einräumen")
+    }
+}
+
+@Suite struct SuggestionHearsayTests {
+    @Test func hearsaySollIsFreeIndirectWithoutASource() {
+        let probe = SuggestionProbe("Der Verdächtige soll drei Menschen bedroht haben.")
+        let proposal = probe.proposals.first
+        #expect(proposal?.form == .freeIndirect)
+        #expect(proposal?.rule == "free-indirect.hearsay")
+        #expect(proposal?.speakers.isEmpty == true)
+    }
+
+    @Test func subjunctiveWithoutAnEarlierAttributionIsNoProposal() {
+        #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
+    }
+}
+
+@Suite struct SuggestionRegressionTests {
+    /// A quote with its own cue inside another proposal's claim keeps its own cue and speaker.
+    @Test func quoteAfterColonInsideAnotherClaimKeepsItsCue() {
+        let probe = SuggestionProbe(
+            "Die Vereinigten Staaten forderten Nordkorea auf, die Truppen abzuziehen, während der Botschafter rief: „Das sind einfache Behauptungen“.")
+        let quote = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(quote) == "rief")
+        #expect(probe.speaker(quote) == "der Botschafter")
+    }
+}

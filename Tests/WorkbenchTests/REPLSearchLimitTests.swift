@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `/REGEX` in the REPL with patterns that backtrack without end: the search stops with a clear message
+/// (no wall-clock assertion: before the fix these runs never ended), the cursor stays, the next command
+/// works; in a terminal, Ctrl-C stops a running search at once.
+@Suite("REPL search limits", .timeLimit(.minutes(2)))
+struct REPLSearchLimitTests {
+    @Test("catastrophic patterns stop with 'search stopped … too costly'; a /regex/ span is refused the same way")
+    func catastrophicPatterns() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(
+            ["annotate", "--session", "s", "--annotator", "anna"],
+            commands: ["/(.*)*x$", #"/(\w+\s?)+$Q/"#, "claim /(.*)*x$/", "/Kyslytsya", "quit"])
+        let output = result.stdout + result.stderr
+        let stopped = output.components(separatedBy: "\n").filter { $0.contains("search stopped after") }
+        #expect(stopped.count == 2, "\(output)")
+        #expect(stopped.allSatisfy { $0.contains("the pattern is too costly for this text; simplify it") })
+        #expect(output.contains("regular expression /(.*)*x$/ stopped after"), "\(output)")
+        #expect(result.stdout.contains("Kyslytsya"), "the next search works")
+        #expect(result.stdout.contains("saved sessions/s.json"))
+    }
+}
+
+@Suite(
+    "REPL search in a terminal",
+    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .timeLimit(.minutes(1))
+)
+struct REPLSearchInterruptTests {
+    @Test("Ctrl-C stops a running search; the REPL goes on and quits normally")
+    func ctrlCStopsSearch() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
+        let session = try TmuxSession(command: command, environment: ["USER": "anna", "NO_COLOR": "1"], width: 200, height: 40, directory: workspace.folder)
+        defer { session.kill() }
+        try session.waitFor(text: "sentence 1/")
+        try session.send(keys: "/(.*)*x$")
+        try session.waitFor(text: "/(.*)*x$")
+        try session.send(keys: .enter)
+        // The search now runs for seconds; let the line be read before pressing Ctrl-C.
+        usleep(300_000)
+        try session.send(keys: .ctrlC)
+        let screen = try session.waitFor(text: "search stopped by Ctrl-C")
+        #expect(!screen.contains("too costly"), "Ctrl-C, not the budget, stopped it")
+        try session.waitUntil(what: "a fresh prompt after the search") { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("›") == true
+        }
+        try session.send(keys: "goto 4", .enter)
+        try session.waitFor(text: "sentence 4/")
+        try session.send(keys: "quit", .enter)
+        try session.waitFor(text: "[exit 0]")
+    }
+}
