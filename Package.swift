@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WorkbenchBenchmarks",
-            dependencies: ["Annotations"]
+            dependencies: ["Annotations", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

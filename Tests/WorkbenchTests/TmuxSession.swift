@@ -173,8 +173,8 @@ final class TmuxSession {
         }
         let status = WorkbenchProcess.exitStatus(outcome.terminationStatus)
         guard status == 0 else {
-            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(outcome.standardError ?? "")")
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(outcome.standardError)")
         }
-        return outcome.standardOutput ?? ""
+        return outcome.standardOutput
     }
 }

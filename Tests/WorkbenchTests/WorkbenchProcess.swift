@@ -47,8 +47,8 @@ enum WorkbenchProcess {
                 workingDirectory: FilePath(folder), input: .string(stdin), output: .string(limit: outputLimit),
                 error: .string(limit: outputLimit))
             return Result(
-                status: exitStatus(outcome.terminationStatus), stdout: outcome.standardOutput ?? "",
-                stderr: outcome.standardError ?? "")
+                status: exitStatus(outcome.terminationStatus), stdout: outcome.standardOutput,
+                stderr: outcome.standardError)
         }
     }
 
