@@ -6,22 +6,29 @@
 /// from the document's bytes.
 package enum SegmentOutput {
     /// Appends one line per sentence of `document`: its text with whitespace collapsed.
-    package static func appendLines(of document: Document, to out: inout [UInt8], segmenter: SentenceSegmenter = SentenceSegmenter()) {
+    /// With `drain`, whole lines are handed over whenever about `chunk` bytes are buffered, so a large
+    /// document never sits in memory twice.
+    package static func appendLines(
+        of document: Document, to out: inout [UInt8], segmenter: SentenceSegmenter = SentenceSegmenter(),
+        chunk: Int = 1 << 20, drain: ((inout [UInt8]) -> Void)? = nil
+    ) {
         var text = document.text
         text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + bytes.count / 64)
+            out.reserveCapacity(out.count + min(bytes.count + bytes.count / 64, chunk + 4096))
             for span in segmenter.sentenceSpans(inUTF8: bytes) {
                 CollapsedText.append(UnsafeBufferPointer(rebasing: bytes[span.bytes]), to: &out)
                 out.append(0x0A)
+                if let drain, out.count >= chunk { drain(&out) }
             }
         }
     }
 
     /// Appends one compact JSON object per sentence of `document` (the shape of
     /// ``SentenceJSON/object(for:)``: document id, index, scalar offsets, text, tokens) and a line break.
+    /// With `drain`, whole records are handed over whenever about `chunk` bytes are buffered.
     package static func appendJSONLines(
         of document: Document, to out: inout [UInt8], segmenter: SentenceSegmenter = SentenceSegmenter(),
-        tokenizer: Tokenizer = Tokenizer()
+        tokenizer: Tokenizer = Tokenizer(), chunk: Int = 1 << 20, drain: ((inout [UInt8]) -> Void)? = nil
     ) {
         var text = document.text
         var prefix: [UInt8] = Array("{\"document\":".utf8)
@@ -29,7 +36,7 @@ package enum SegmentOutput {
         prefix.append(contentsOf: ",\"index\":".utf8)
         let scalars = Array(text.unicodeScalars)
         text.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count * 4)
+            out.reserveCapacity(out.count + min(bytes.count * 4, chunk + 65536))
             for (index, span) in segmenter.sentenceSpans(inUTF8: bytes).enumerated() {
                 out.append(contentsOf: prefix)
                 appendInt(index, to: &out)
@@ -45,6 +52,7 @@ package enum SegmentOutput {
                     appendToken(token, to: &out)
                 }
                 out.append(contentsOf: "]}\n".utf8)
+                if let drain, out.count >= chunk { drain(&out) }
             }
         }
     }

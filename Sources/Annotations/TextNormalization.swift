@@ -27,7 +27,8 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text.unicodeScalars.removeFirst()
             report.removedByteOrderMark = true
         }
-        if text.utf8.contains(13) {
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        if hasCR {
             var scalars = String.UnicodeScalarView()
             var previousWasCR = false
             for scalar in text.unicodeScalars {
@@ -46,11 +47,58 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text = String(scalars)
             report.convertedLineEndings = true
         }
+        if text.utf8.withContiguousStorageIfAvailable({ isCertainlyNFC($0) }) == true {
+            return (text, report)
+        }
         let composed = text.precomposedStringWithCanonicalMapping
         if !composed.unicodeScalars.elementsEqual(text.unicodeScalars) {
             text = composed
             report.appliedNFC = true
         }
         return (text, report)
+    }
+
+    /// True when the valid UTF-8 `bytes` are certainly in NFC, decided without the normaliser: every
+    /// scalar is a starter that never composes with what precedes it (NFC_Quick_Check=Yes and canonical
+    /// combining class 0) in blocks checked ahead of time: Basic Latin to IPA extensions, general
+    /// punctuation, currency, letterlike symbols to miscellaneous symbols and arrows (without the six
+    /// singletons there), emoji. Text with anything else (combining marks, Hangul jamo, other scripts)
+    /// takes the full normalisation.
+    static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            var value: UInt32
+            let length: Int
+            if lead < 0xE0 {
+                length = 2
+                value = UInt32(lead & 0x1F)
+            } else if lead < 0xF0 {
+                length = 3
+                value = UInt32(lead & 0x0F)
+            } else {
+                length = 4
+                value = UInt32(lead & 0x07)
+            }
+            guard index + length <= count else { return false }
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            switch value {
+            case 0x80...0x2FF, 0x2002...0x20CF, 0x1F000...0x1FAFF:
+                break
+            case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC:
+                return false
+            case 0x2100...0x2BFF:
+                break
+            default:
+                return false
+            }
+            index += length
+        }
+        return true
     }
 }

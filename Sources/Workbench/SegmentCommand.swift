@@ -52,12 +52,23 @@ struct SegmentCommand: ParsableCommand {
             }
         } else {
             var output = StandardOutput()
+            var bytes: [UInt8] = []
+            let format = self.format
+            // Written in chunks of whole lines as they are made.
+            let drain: (inout [UInt8]) -> Void = { chunk in
+                switch format {
+                case .lines: output.write(utf8: chunk)
+                case .jsonl: output.writeJSON(utf8: chunk)
+                }
+                chunk.removeAll(keepingCapacity: true)
+            }
             for document in corpus.documents {
                 switch format {
-                case .lines: output.write(utf8: render(document))
-                case .jsonl: output.writeJSON(utf8: render(document))
+                case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
+                case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes, drain: drain)
                 }
             }
+            drain(&bytes)
             output.flush()
         }
     }

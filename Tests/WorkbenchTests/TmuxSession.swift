@@ -1,6 +1,4 @@
 import Foundation
-import Subprocess
-import SystemPackage
 import TestSupport
 
 /// A program running in a terminal of its own: a private tmux server (own socket, never the user's),
@@ -155,26 +153,77 @@ final class TmuxSession {
 
     /// Runs one tmux client command against the private server; returns its standard output.
     ///
-    /// The first command forks the tmux server, which must not inherit descriptors of the test process
-    /// (pipes of other tests would stay open) nor its blocked signal mask (Ctrl-C would do nothing in
-    /// the pane): the child starts with every descriptor above 2 closed, signals unblocked and default
-    /// dispositions, which is what the subprocess library does for every child.
+    /// Uses `posix_spawn` and `waitpid`, not `Process`: the first command forks the tmux server, which
+    /// inherits every open descriptor of the test process. `Process` then never sees the client end (its
+    /// exit notification rides on a descriptor), and pipes of other tests would stay open. So the child
+    /// gets files for output, and every descriptor above 2 is closed in it.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        var changes: [Subprocess.Environment.Key: String?] = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
-        for key: Subprocess.Environment.Key in ["TMUX", "TMUX_PANE", "NO_COLOR", "LC_ALL", "LC_CTYPE"] { changes[key] = .some(nil) }
-        let updates = changes
-        let executable = tmux.path
-        let argv = ["-L", socketName, "-u"] + arguments
-        let outcome = try BlockingTask.run {
-            try await Subprocess.run(
-                .path(FilePath(executable)), arguments: Arguments(argv), environment: .inherit.updating(updates),
-                input: .none, output: .string(limit: 16 << 20), error: .string(limit: 1 << 20))
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["TMUX", "TMUX_PANE", "NO_COLOR", "LC_ALL", "LC_CTYPE"] { environment[key] = nil }
+        environment["LANG"] = "C.UTF-8"
+        environment["TERM"] = "xterm-256color"
+        let outputFile = folder.appendingPathComponent("out-\(UUID().uuidString)")
+        let errorFile = folder.appendingPathComponent("err-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
         }
-        let status = WorkbenchProcess.exitStatus(outcome.terminationStatus)
+        let argv = [tmux.path, "-L", socketName, "-u"] + arguments
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        let status = try Self.spawnAndWait(
+            executable: tmux.path, arguments: argv, environment: envp, output: outputFile.path, error: errorFile.path)
+        let data = (try? Data(contentsOf: outputFile)) ?? Data()
         guard status == 0 else {
-            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(outcome.standardError)")
+            let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(message)")
         }
-        return outcome.standardOutput
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Spawns `executable` with output and error going to files and stdin from /dev/null; waits for it.
+    /// Returns the exit status (or 128 + signal).
+    private static func spawnAndWait(
+        executable: String, arguments: [String], environment: [String], output: String, error: String
+    ) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // glibc's posix_spawn_file_actions_addclosefrom_np is hidden from Swift's Glibc module.
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { throw Failure(description: "posix_spawn_file_actions_addclosefrom_np is missing (glibc < 2.34)") }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup($0) } + [nil]
+        defer {
+            for pointer in cArguments { free(pointer) }
+            for pointer in cEnvironment { free(pointer) }
+        }
+        // Test threads run with signals blocked; a child would inherit that mask (and pass it on to the
+        // program in the pane, where Ctrl-C would then do nothing). Start with all signals unblocked
+        // and default dispositions.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptySet = sigset_t()
+        sigemptyset(&emptySet)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &emptySet)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment)
+        guard result == 0 else { throw Failure(description: "cannot start tmux: error \(result)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw Failure(description: "waitpid failed: errno \(errno)") }
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-import Subprocess
-import SystemPackage
-import TestSupport
 
 /// Runs the built `workbench` binary as a child process, for end-to-end tests.
 enum WorkbenchProcess {
@@ -26,37 +23,56 @@ enum WorkbenchProcess {
         return packageRoot.appendingPathComponent(".build/debug/workbench")
     }
 
-    /// Largest standard output or error a test collects (a test that needs more has a bug).
-    static let outputLimit = 64 << 20
-
-    /// Runs `workbench` with `arguments`, feeding `stdin`, in `directory` (default: package root), with
-    /// `environment` added to this process's environment. Exit status 128 + N means signal N.
+    /// Runs `workbench` with `arguments`, feeding `stdin`, in `directory` (default: package root).
     static func run(
         _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Result {
-        let executable = binary.path
-        let folder = (directory ?? packageRoot).path
-        var changes: [Subprocess.Environment.Key: String?] = [:]
-        for (key, value) in environment {
-            if let key = Subprocess.Environment.Key(rawValue: key) { changes[key] = value }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let writer = Thread {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
         }
-        let updates = changes
-        return try BlockingTask.run {
-            let outcome = try await Subprocess.run(
-                .path(FilePath(executable)), arguments: Arguments(arguments), environment: .inherit.updating(updates),
-                workingDirectory: FilePath(folder), input: .string(stdin), output: .string(limit: outputLimit),
-                error: .string(limit: outputLimit))
-            return Result(
-                status: exitStatus(outcome.terminationStatus), stdout: outcome.standardOutput,
-                stderr: outcome.standardError)
+        writer.start()
+        let errorData = LockedData()
+        let errorRead = DispatchSemaphore(value: 0)
+        let errorReader = Thread {
+            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
+            errorRead.signal()
         }
+        errorReader.start()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // Standard error ends when the child (and anything it started) closes it; a child that left a
+        // descendant holding it open is a failure, not a hang.
+        guard errorRead.wait(timeout: .now() + 60) == .success else {
+            throw Unfinished(description: "workbench \(arguments.joined(separator: " ")): standard error still open 60 s after exit")
+        }
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errorData.value, as: UTF8.self))
     }
+}
 
-    /// A termination status as a shell reports it: the exit code, or 128 + the signal.
-    static func exitStatus(_ status: TerminationStatus) -> Int32 {
-        switch status {
-        case .exited(let code): return code
-        case .signaled(let signal): return 128 + signal
-        }
-    }
+/// A child whose output did not end.
+struct Unfinished: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A tiny thread-safe box for data read on another thread.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
 }
