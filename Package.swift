@@ -37,6 +37,12 @@ let package = Package(
             name: "WorkbenchBenchmarks",
             dependencies: ["Annotations", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer and -DWORKBENCH_FUZZING);
+        // an ordinary build makes a replayer for saved inputs instead.
+        .executableTarget(
+            name: "WorkbenchFuzz",
+            dependencies: ["Annotations"]
+        ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AnnotationsTests",

@@ -97,15 +97,66 @@ public struct CorpusLoader: Sendable {
             guard let id = record["id"] as? String, !id.isEmpty else {
                 throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"id\"")
             }
-            guard let text = record["text"] as? String else {
-                throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"text\"")
-            }
             var meta: [String: String] = [:]
             if let rawMeta = record["meta"] as? [String: Any] {
                 for (key, value) in rawMeta { meta[key] = "\(value)" }
             }
+            if let rawSentences = record["sentences"] {
+                let sentences = try Self.inputSentences(rawSentences, path: path, line: lineNumber)
+                var given: String?
+                if let rawText = record["text"] {
+                    guard let text = rawText as? String else {
+                        throw .badJSONLRecord(path: path, line: lineNumber, reason: "\"text\" must be a string")
+                    }
+                    given = TextNormalization.normalize(text).text
+                }
+                let built: PretokenizedText
+                do {
+                    built = try PretokenizedText(sentences: sentences, text: given)
+                } catch {
+                    throw .badJSONLRecord(path: path, line: lineNumber, reason: "document '\(id)', \(error.description)")
+                }
+                documents.append(Document(
+                    id: id, title: record["title"] as? String, text: built.text, source: path, meta: meta, givenSentences: built.sentences))
+                continue
+            }
+            guard let text = record["text"] as? String else {
+                throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"text\"")
+            }
             documents.append(Document(id: id, title: record["title"] as? String, rawText: text, source: path, meta: meta))
         }
         return documents
+    }
+
+    /// The `sentences` of a pre-tokenized JSONL document: a list of token lists, or of
+    /// `{"tokens": [...], "id": ...}` objects (the id a string or a number).
+    static func inputSentences(_ raw: Any, path: String, line: Int) throws(CorpusError) -> [PretokenizedText.InputSentence] {
+        guard let list = raw as? [Any], !list.isEmpty else {
+            throw .badJSONLRecord(path: path, line: line, reason: "\"sentences\" must be a non-empty list of token lists or {\"tokens\", \"id\"} objects")
+        }
+        var result: [PretokenizedText.InputSentence] = []
+        for (index, item) in list.enumerated() {
+            var id: String?
+            let tokens: Any?
+            if let object = item as? [String: Any] {
+                tokens = object["tokens"]
+                if let value = object["id"] {
+                    if let text = value as? String {
+                        id = text
+                    } else if let number = value as? NSNumber, !(value is Bool) {
+                        id = number.stringValue
+                    } else {
+                        throw .badJSONLRecord(path: path, line: line, reason: "sentences[\(index)].id must be a string or a number")
+                    }
+                }
+            } else {
+                tokens = item
+            }
+            guard let strings = tokens as? [String] else {
+                throw .badJSONLRecord(path: path, line: line, reason: "sentences[\(index)] must be a list of token strings or an object with \"tokens\"")
+            }
+            result.append(PretokenizedText.InputSentence(id: id, tokens: strings))
+        }
+        return result
     }
 }

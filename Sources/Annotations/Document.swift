@@ -16,11 +16,14 @@ public struct Document: Sendable, Hashable, Codable {
     public var source: String
     /// Free-form string metadata from a JSONL record.
     public var meta: [String: String]
+    /// The sentences and tokens of a pre-tokenized document (JSONL `sentences`); nil when the
+    /// workbench segments and tokenizes the text itself.
+    public var givenSentences: [GivenSentence]?
 
     /// Creates a document from already-normalised text and computes its fingerprint.
     public init(
         id: String, title: String? = nil, text: String, normalization: TextNormalization = TextNormalization(),
-        source: String = "", meta: [String: String] = [:]
+        source: String = "", meta: [String: String] = [:], givenSentences: [GivenSentence]? = nil
     ) {
         self.id = id
         self.title = title
@@ -29,6 +32,7 @@ public struct Document: Sendable, Hashable, Codable {
         self.normalization = normalization
         self.source = source
         self.meta = meta
+        self.givenSentences = givenSentences
     }
 
     /// Creates a document from raw text, normalising it first.
@@ -36,6 +40,9 @@ public struct Document: Sendable, Hashable, Codable {
         let (text, report) = TextNormalization.normalize(rawText)
         self.init(id: id, title: title, text: text, normalization: report, source: source, meta: meta)
     }
+
+    /// True when the document came with its own sentences and tokens.
+    public var isPretokenized: Bool { givenSentences != nil }
 
     /// True when the text holds nothing but whitespace.
     public var isBlank: Bool { text.unicodeScalars.allSatisfy { $0.properties.isWhitespace } }

@@ -22,17 +22,24 @@ struct AdjudicateCommand: ParsableCommand {
     @Argument(help: "Session files, one per annotator (at least two).")
     var sessions: [String] = []
 
-    @Option(help: "The result session file (created, or continued when it exists).")
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.")
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")
     var adjudicator: String?
+
+    @Flag(help: "Adjudicate every document, also those some annotator did not touch (default: only documents every annotator touched, as agree scores them).")
+    var allDocuments = false
 
     func validate() throws {
         if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
     }
 
     mutating func run() throws {
+        // A bare name follows the sessions folder's naming rules (like review --out and replay --out).
+        if !out.contains("/") {
+            do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        }
         let loaded = try LoadedSession.load(sessions)
         let outPath = try Self.realPath(out)
         if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
@@ -57,7 +64,19 @@ struct AdjudicateCommand: ParsableCommand {
             throw CLIFailure(error.description)
         }
         let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
-        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: loaded.map(\.session.state))
+        // Like agree: only documents every annotator touched, unless --all-documents.
+        let states = loaded.map(\.session.state)
+        var documents: Set<String>?
+        if !allDocuments {
+            let shared = TouchedDocuments.byEvery(states)
+            documents = shared
+            for entry in loaded[0].session.corpus.documents where !shared.contains(entry.id) {
+                let by = loaded.indices.filter { TouchedDocuments.of(states[$0]).contains(entry.id) }
+                guard !by.isEmpty else { continue }
+                StandardError.write("note: document \(TerminalText.sanitize(entry.id)) was annotated only by \(by.map { TerminalText.sanitize(loaded[$0].name) }.joined(separator: ", ")); it is left out (--all-documents includes it)")
+            }
+        }
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: states, documents: documents)
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
         do {
             if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
@@ -75,7 +94,7 @@ struct AdjudicateCommand: ParsableCommand {
             var choice = AdjudicationChoice.take([0])
             if !unit.agreed {
                 number += 1
-                output.write(Self.render(unit, plan: plan, number: number, of: disagreements))
+                output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
                 output.flush()
                 guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
                 choice = answer

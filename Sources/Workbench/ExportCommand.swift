@@ -6,7 +6,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export annotated corpora (brat, webanno, conllu, iob, jsonl, w3c, csv, html).",
+        abstract: "Export annotated corpora (brat, webanno, conllu, iob, jsonl, w3c, csv, html, spkatt, labelstudio).",
         discussion: """
             Several sessions export side by side; every annotation carries its annotator. The corpus is \
             the one recorded in the sessions unless --corpus is given; sessions made on another corpus are \

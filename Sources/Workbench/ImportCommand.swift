@@ -6,13 +6,13 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create a session from a brat folder or Prodigy-style JSONL files.",
-        subcommands: [Brat.self, JSONL.self]
+        abstract: "Create a session from brat, Prodigy-style JSONL, SpkAtt-2023, Label Studio or WebAnno TSV (INCEpTION) files.",
+        subcommands: [Brat.self, JSONL.self, SpkAtt.self, LabelStudio.self, WebAnno.self]
     )
 
     /// Options shared by both importers.
     struct Common: ParsableArguments {
-        @Option(help: "Session name or file inside sessions/ (default: the annotator's name).")
+        @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json (default: the annotator's name).")
         var session: String?
 
         @Option(help: "Annotator of the new session (default: the one recorded in the files).")
@@ -36,16 +36,26 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        /// Saves the imported session, refusing to replace an existing file.
-        func save(_ session: Session, kind: String) throws {
-            let name = self.session ?? session.annotator
+        /// The session file for the name given (or `fallback`).
+        func sessionPath(fallback: String) throws -> String {
             do {
-                let path = try SessionLocation(folder: sessions).path(for: name)
+                return try SessionLocation(folder: sessions).path(for: session ?? fallback)
+            } catch {
+                throw CLIFailure(error.description)
+            }
+        }
+
+        /// Saves the imported session, refusing to replace an existing file; `before` runs once the
+        /// session's lock is held and before the session is written (to write its corpus).
+        func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws {
+            do {
+                let path = try sessionPath(fallback: session.annotator)
                 let file = try LockedSessionFile(path: path, now: Timestamp.now())
                 defer { file.release() }
                 if file.exists {
                     throw CLIFailure("\(path) exists already; choose another name with --session")
                 }
+                try before(path)
                 try file.write(session.file)
                 let state = session.state
                 StandardOutput.line("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
@@ -95,6 +105,90 @@ struct ImportCommand: ParsableCommand {
             do {
                 let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
                 try common.save(session, kind: "jsonl")
+            } catch let error as ExportError {
+                throw CLIFailure(error.description)
+            }
+        }
+    }
+
+    /// `workbench import spkatt DIR|FILE…`.
+    struct SpkAtt: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "spkatt",
+            abstract: "Import SpkAtt-2023 task 2 JSON files (one pre-tokenized document each; the corpus is written as JSONL beside the session).")
+
+        @Argument(help: "SpkAtt JSON files or folders of them.")
+        var paths: [String]
+
+        @Option(help: "Where to write the corpus of pre-tokenized documents (default: the session path with .corpus.jsonl).")
+        var corpusOut: String?
+
+        @OptionGroup var common: Common
+
+        mutating func run() throws {
+            let annotator = common.annotator ?? "spkatt"
+            let sessionPath = try common.sessionPath(fallback: annotator)
+            let corpusPath = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
+            let result: (corpus: SegmentedCorpus, session: Session)
+            do {
+                result = try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now())
+            } catch {
+                throw CLIFailure(error.description)
+            }
+            let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)
+            try common.save(result.session, kind: "spkatt") { _ in
+                if let existing = FileManager.default.contents(atPath: corpusPath) {
+                    guard [UInt8](existing) == bytes else {
+                        throw CLIFailure("\(corpusPath) exists already with other documents; choose another file with --corpus-out")
+                    }
+                    return
+                }
+                do {
+                    try AtomicFile.write(Data(bytes), to: corpusPath)
+                } catch let error as SessionError {
+                    throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
+                }
+                StandardOutput.line("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
+            }
+        }
+    }
+
+    /// `workbench import labelstudio FILE`.
+    struct LabelStudio: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "labelstudio", abstract: "Import Label Studio tasks (tasks.json as exported; corpus default: seeds/).")
+
+        @Argument(help: "The tasks file (a JSON list of tasks).")
+        var file: String
+
+        @OptionGroup var common: Common
+
+        mutating func run() throws {
+            let corpus = try common.loadCorpus(fallback: ["seeds"])
+            do {
+                let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                try common.save(session, kind: "labelstudio")
+            } catch let error as ExportError {
+                throw CLIFailure(error.description)
+            }
+        }
+    }
+
+    /// `workbench import webanno DIR|FILE…`.
+    struct WebAnno: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "webanno", abstract: "Import WebAnno TSV 3.3 files of the Attribution layers (from export or INCEpTION; corpus default: seeds/).")
+
+        @Argument(help: "WebAnno TSV files (<document id>.tsv) or folders of them.")
+        var paths: [String]
+
+        @OptionGroup var common: Common
+
+        mutating func run() throws {
+            let corpus = try common.loadCorpus(fallback: ["seeds"])
+            do {
+                let session = try WebAnnoImporter().load(paths: paths, corpus: corpus, annotator: common.annotator, time: Timestamp.now())
+                try common.save(session, kind: "webanno")
             } catch let error as ExportError {
                 throw CLIFailure(error.description)
             }

@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Stop at the event with this sequence number.")
     var to: Int?
 
-    @Option(help: "With --to: write the state after that event as a new session (name or path inside sessions/).")
+    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).")
     var out: String?
 
     @Flag(help: "Overwrite the --out file if it exists.")

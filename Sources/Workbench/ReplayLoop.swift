@@ -75,7 +75,7 @@ struct ReplayLoop {
     }
 
     private func show(_ index: Int) {
-        StandardOutput.lines(view.lines(for: stepper.steps[index], state: stepper.state(afterSteps: index + 1)), style: view.style)
+        StandardOutput.lines(StyledLine.forTerminal(view.lines(for: stepper.steps[index], state: stepper.state(afterSteps: index + 1))), style: view.style)
     }
 
     /// Shows steps with their recorded pauses divided by `speed` (each wait at most 3 s); Ctrl-C stops.

@@ -24,7 +24,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Reviewer name (default: $USER).")
     var reviewer: String?
 
-    @Option(help: "The reviewed session (name or path inside sessions/; default: <name>.reviewed).")
+    @Option(help: "The reviewed session (name, or a path anywhere; default: <name>.reviewed).")
     var out: String?
 
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")

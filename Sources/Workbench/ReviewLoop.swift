@@ -118,7 +118,7 @@ struct ReviewLoop {
         let reviewedBefore = store.session.state.record(id: id)
         let seqBefore = store.session.state.lastSeq
         let response = shell.handle(line)
-        StandardOutput.lines(response.lines, style: view.style)
+        StandardOutput.lines(StyledLine.forTerminal(response.lines), style: view.style)
         if response.rejected { return false }
         guard store.session.state.lastSeq > seqBefore else { return true }
         let state = store.session.state
@@ -160,7 +160,7 @@ struct ReviewLoop {
             line.append(key.description, .dim)
             line.append("  ")
             line.runs += view.sentence(key, state: state).runs
-            StandardOutput.lines([line], style: view.style)
+            StandardOutput.lines(StyledLine.forTerminal([line]), style: view.style)
         }
         for line in ReviewCard.lines(for: id, in: state) { say("    " + line) }
     }

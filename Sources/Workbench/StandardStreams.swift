@@ -145,3 +145,11 @@ enum StandardError {
         output.flush()
     }
 }
+
+extension StandardError {
+    /// Writes a constant message of the program's own with one `write(2)`: no allocation and no lock,
+    /// so it is safe inside a signal handler. Nothing from outside can reach it (a `StaticString`).
+    static func writeFromSignalHandler(_ message: StaticString) {
+        _ = Glibc.write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+    }
+}

@@ -198,7 +198,7 @@ struct SuggestionTextView {
 
     /// One proposal as a block of lines.
     func block(_ proposal: AttributionSuggestion, segmented: SegmentedDocument, speaker: Speaker?) -> String {
-        var lines = ["\(TerminalText.sanitize(document.id))#\(proposal.sentence)  \(proposal.form.rawValue)  \(String(format: "%.2f", proposal.confidence))  \(proposal.rule)"]
+        var lines = ["\(TerminalText.sanitize(document.id))#\(proposal.sentence + 1)  \(proposal.form.rawValue)  \(String(format: "%.2f", proposal.confidence))  \(proposal.rule)"]
         var speakerText = proposal.speakers.map { text($0, limit: 80) }.joined(separator: " | ")
         if speakerText.isEmpty { speakerText = "?" }
         if !proposal.antecedent.isEmpty { speakerText += " → \(text(proposal.antecedent, limit: 80))" }

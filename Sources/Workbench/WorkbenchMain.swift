@@ -8,6 +8,7 @@ import Foundation
 @main
 enum WorkbenchMain {
     static func main() {
+        QuitSignal.install()
         do {
             var command = try WorkbenchCommand.parseAsRoot()
             try command.run()

@@ -100,7 +100,18 @@ enum SpkAttBenchmark {
         func row(_ name: String, _ counts: AttributionScorer.Counts) -> String {
             String(format: "  %-8@ P %.3f  R %.3f  F1 %.3f", name as NSString, counts.precision, counts.recall, counts.f1)
         }
+        func averaged(_ name: String, _ average: AttributionScorer.Average) -> String {
+            String(format: "  %-8@ P %.3f  R %.3f  F1 %.3f", name as NSString, average.precision, average.recall, average.f1)
+        }
         var lines = ["part \(part): \(files) articles, \(tally.gold) gold, \(tally.system) proposed, \(tally.pairs) pairs, \(String(format: "%.2f", seconds)) s"]
+        lines.append(" averaged over pairs (primary):")
+        lines.append(averaged("Message", tally.averaged(.message)))
+        lines.append(averaged("Cue", tally.averaged(.cue)))
+        lines.append(averaged("Source", tally.averaged(.source)))
+        lines.append(averaged("Addr", tally.averaged(.addressee)))
+        lines.append(averaged("Frame", tally.averaged(.frame)))
+        lines.append(averaged("Joint", tally.jointAverage))
+        lines.append(" pooled tokens (micro):")
         lines.append(row("Message", tally.counts(.message)))
         lines.append(row("Cue", tally.counts(.cue)))
         lines.append(row("Source", tally.counts(.source)))
@@ -209,11 +220,25 @@ struct SpkAttArticle {
         return result
     }
 
+    /// The tokens of a proposal's speakers. SpkAtt annotates coordinated speakers ("A und B") as
+    /// one Source span, so the tokens between two speakers of one proposal count too when they are
+    /// only a conjunction or a comma.
+    func sourceTokens(_ suggestion: AttributionSuggestion) -> Set<Int> {
+        var result = tokens(suggestion.speakerSegments)
+        let ordered = suggestion.speakers.compactMap { speaker in tokens(speaker).min().map { ($0, tokens(speaker).max() ?? $0) } }.sorted { $0.0 < $1.0 }
+        let scalars = Array(document.text.unicodeScalars)
+        for (left, right) in zip(ordered, ordered.dropFirst()) where right.0 > left.1 + 1 && right.0 - left.1 <= 3 {
+            let between = ((left.1 + 1)..<right.0).map { index in String(String.UnicodeScalarView(scalars[tokenRanges[index]])) }
+            if between.allSatisfy({ ["und", "sowie", "oder", ","].contains($0) }) { result.formUnion((left.1 + 1)..<right.0) }
+        }
+        return result
+    }
+
     /// A proposal as token sets; "mixed" is scored as indirect, SpkAtt having no such label.
     func attribution(_ suggestion: AttributionSuggestion) -> AttributionScorer.Attribution {
         AttributionScorer.Attribution(
             tokens: [
-                .message: tokens(suggestion.claim), .cue: tokens(suggestion.cue), .source: tokens(suggestion.speakerSegments),
+                .message: tokens(suggestion.claim), .cue: tokens(suggestion.cue), .source: sourceTokens(suggestion),
                 .addressee: tokens(suggestion.addressee), .frame: tokens(suggestion.frame),
             ], form: suggestion.form == .mixed ? AttributionForm.indirect.rawValue : suggestion.form.rawValue)
     }

@@ -33,8 +33,8 @@ struct AgreementReportTests {
             $0 == SentenceKey(document: "tricky", sentence: 0) ? "the sentence" : nil
         }
         let lines = report.table(disagreements: true)
-        #expect(lines.contains("- [claims] tricky#0 „Wir müssen handeln.“ form — anna: direct; ben: indirect"))
-        #expect(lines.contains("- [mentions] tricky#0 „Mark Rutte“ marked by ben; not by anna"))
+        #expect(lines.contains("- [claims] tricky#1 „Wir müssen handeln.“ form — anna: direct; ben: indirect"))
+        #expect(lines.contains("- [mentions] tricky#1 „Mark Rutte“ marked by ben; not by anna"))
         #expect(lines.contains("- [stance] Mark Rutte → Truppen in Russland anna: favor; ben: against"))
         #expect(lines.contains("    the sentence"))
     }

@@ -29,6 +29,8 @@ struct CompactRecordEncoderTests {
             .target(Target(id: "T2", text: "t", origin: Origin(kind: .adjudicated, from: [Origin.Source(session: "a", id: "T1")]))),
             .stance(Stance(id: "P4", speaker: "S1", target: "T2", label: "favor", evidence: ["C1"], sources: ["a"], origin: Origin(kind: .adjudicated))),
             .stance(Stance(id: "P5", speaker: "S1", target: "T2", label: "favor")),
+            .claim(Claim(id: "C11", anchor: plain, attributes: ["stwr": "SW", "frame": "0-5,9-12", "addressees": "M1 M2", "ä \"q\"": "😀/x"])),
+            .claim(Claim(id: "C12", anchor: plain, attributes: [:])),
         ]
     }
 

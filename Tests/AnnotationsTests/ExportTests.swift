@@ -82,7 +82,7 @@ struct ExportTests {
         let second = format.exporter.export(again)
         #expect(files.map(\.path) == second.map(\.path))
         for (a, b) in zip(files, second) { #expect(a.contents == b.contents, "\(a.path) differs after import") }
-        if format == .jsonl { #expect(imported.state.claims == session.state.claims.mapValues { claim in var c = claim; c.annotator = "anna"; return c }) }
+        if format == .jsonl { #expect(imported.state.claims == session.state.claims.mapValues { claim in var c = claim; c.annotator = "anna"; c.origin = Origin(kind: .imported); return c }) }
     }
 
     @Test("The writer refuses to overwrite without force")

@@ -8,11 +8,11 @@ struct SessionDiffTests {
     func bySpan() throws {
         let diff = SessionDiff(try AgreementFixture.anna().state, try AgreementFixture.ben().state, matchByID: false)
         let text = diff.rendered(firstName: "anna.json", secondName: "ben.json")
-        #expect(text.contains("document tricky\n  sentence 0\n"))
+        #expect(text.contains("document tricky\n  sentence 1\n"))
         #expect(text.contains("    - mention „NATO-Generalsekretär Mark Rutte“ (M1)\n"))
         #expect(text.contains("    + mention „Mark Rutte“ (M1)\n"))
         #expect(text.contains("    ~ claim „Wir müssen handeln.“ (C1): form: direct → indirect\n"))
-        #expect(text.contains("document plain\n  sentence 0\n    ~ status: open → flagged\n"))
+        #expect(text.contains("document plain\n  sentence 1\n    ~ status: open → flagged\n"))
         #expect(text.contains("    ~ stance Mark Rutte → Truppen in Russland (P1): label: favor → against\n"))
         #expect(text.contains("    - speaker Peskow (S2)\n"))
         #expect(!text.contains("~ mention"))

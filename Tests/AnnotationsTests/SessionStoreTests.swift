@@ -68,7 +68,9 @@ struct SessionStoreTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
     }
 
-    @Test("Session names cannot leave the sessions folder", arguments: ["../x", "a/../../x", "/etc/passwd", ".hidden", "", "sessions/../x"])
+    @Test(
+        "Session names that escape through '..', hold control characters, start with a dot or name a folder are refused",
+        arguments: ["../x", "a/../../x", "/tmp/../x", "~/../x", ".hidden", "", "sessions/../x", "a\u{7}b", "/tmp/a\nb", "x/.hidden", "/tmp/", "~"])
     func refusedNames(name: String) {
         #expect(throws: SessionError.self) { try SessionLocation(folder: "sessions").path(for: name) }
     }
@@ -79,5 +81,18 @@ struct SessionStoreTests {
         #expect(try location.path(for: "anna") == "sessions/anna.json")
         #expect(try location.path(for: "anna.json") == "sessions/anna.json")
         #expect(try location.path(for: "sessions/bob.json") == "sessions/bob.json")
+    }
+
+    @Test("Paths anywhere on disk are sessions there; ~ is the home folder")
+    func pathsAnywhere() throws {
+        let location = SessionLocation(folder: "sessions")
+        #expect(try location.path(for: "/tmp/x") == "/tmp/x.json")
+        #expect(try location.path(for: "projects/nk/anna.json") == "projects/nk/anna.json")
+        let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+        #expect(try location.path(for: "~/projects/nk/anna.json") == home + "/projects/nk/anna.json")
+        #expect(try location.path(for: "~/Zoë 👍🏽") == home + "/Zoë 👍🏽.json")
+        let folder = TestCorpus.temporaryFolder() + "/x.json"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(throws: SessionError.self) { try location.path(for: folder) }
     }
 }

@@ -99,7 +99,9 @@ struct AdjudicateCommandTests {
         let stats = try run(["stats", "sessions/adj.json"], "")
         #expect(stats.stdout.contains("documents done: 2/2"), "\(stats.stdout)")
         // A second run finds everything decided and adds nothing.
-        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        // A bare name is a session name, as for review --out: "adj" is sessions/adj.json, continued.
+        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("adj").path), "no stray file beside sessions/")
         #expect(again.stdout.contains("0 disagreements to go"), "\(again.stdout)")
         #expect(try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path).events.count == merged.events.count)
     }
@@ -164,5 +166,19 @@ struct AdjudicateCommandTests {
         let result = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", anna])
         #expect(result.status == 1)
         #expect(result.stderr.contains("inputs are never modified"))
+    }
+
+    @Test("Only documents every annotator touched are adjudicated unless --all-documents")
+    func onlySharedDocuments() throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        let shared = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/shared.json", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(shared.stderr.contains("document b was annotated only by anna; it is left out (--all-documents includes it)"), "\(shared.stderr)")
+        #expect(shared.stdout.contains("sentence statuses: 2 agreed, 0 left open"), "\(shared.stdout)")
+        let all = try WorkbenchProcess.run(
+            ["adjudicate", anna, ben, "--out", folder + "/all.json", "--adjudicator", "carla", "--all-documents"], stdin: "q\n")
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(!all.stderr.contains("left out"))
+        #expect(all.stdout.contains("sentence statuses: 2 agreed, 1 left open"), "\(all.stdout)")
     }
 }

@@ -99,7 +99,7 @@ struct DiffCommandTests {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
         let result = try WorkbenchProcess.run(["diff", anna, ben], directory: URL(fileURLWithPath: folder))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("document a\n  sentence 1: Peskow erklärte, die Lage sei ernst.\n    ~ claim „die Lage sei ernst“ (C2): form: direct → indirect\n"))
+        #expect(result.stdout.contains("document a\n  sentence 2: Peskow erklärte, die Lage sei ernst.\n    ~ claim „die Lage sei ernst“ (C2): form: direct → indirect\n"))
         #expect(result.stdout.contains("    ~ status: skipped → open\n"))
         #expect(!result.stdout.contains("matched by id"))
     }

@@ -126,3 +126,37 @@ struct LockedSessionFileTests {
         #expect(try LockedSessionFile.realPath(of: "sessions/x.json") == "sessions/x.json")
     }
 }
+
+@Suite("Sessions anywhere on disk")
+struct SessionsAnywhereTests {
+    @Test("--session takes a path anywhere: the REPL, import and review write there, and the lock follows the real path")
+    func pathsAnywhere() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-anywhere-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        let anna = elsewhere + "/projects/nk/anna"
+        var result = try workspace.run(
+            ["annotate", "--session", anna, "--annotator", "anna"], commands: ["goto 1:10", "speaker \"Sergiy Kyslytsya\"", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: anna + ".json"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("sessions/anna.json").path))
+        result = try workspace.run(["annotate", "--session", "nk/ben.json", "--annotator", "ben"], commands: ["quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("nk/ben.json").path))
+
+        result = try workspace.run(["review", anna + ".json", "--out", elsewhere + "/reviewed", "--reviewer", "r"], commands: ["accept", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: elsewhere + "/reviewed.json"))
+
+        // A link to the folder leads to the same file: held by one writer, refused to the other.
+        try FileManager.default.createSymbolicLink(atPath: elsewhere + "/link", withDestinationPath: elsewhere + "/projects/nk")
+        let held = try LockedSessionFile(path: anna + ".json", now: "2026-01-01T08:00:00Z")
+        defer { held.release() }
+        let before = try Data(contentsOf: URL(fileURLWithPath: anna + ".json"))
+        result = try workspace.run(["annotate", "--session", elsewhere + "/link/anna.json", "--annotator", "x"], commands: ["quit"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("in use by pid \(getpid())"), "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: anna + ".json")) == before)
+    }
+}

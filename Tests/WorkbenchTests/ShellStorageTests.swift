@@ -39,7 +39,7 @@ struct ShellStorageTests {
         }
         defer { store.abandon() }
         var shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)))
-        #expect(!shell.handle("speaker 1").rejected)
+        #expect(!shell.handle("speaker 5").rejected, "Südkorea (an article alone is refused as naming nobody)")
         disk.bytesLeft = 10
         let saved = shell.handle("save")
         let text = saved.lines.map(\.plain).joined(separator: "\n")

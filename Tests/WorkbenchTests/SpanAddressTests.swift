@@ -67,4 +67,19 @@ struct SpanAddressTests {
         #expect((try? SpanAddress.parse("4 7")) == nil)
         #expect((try? text("/(/")) == nil)
     }
+
+    @Test("a bare word is its text; text in other case is found when the exact case is nowhere")
+    func bareWords() throws {
+        #expect(try text("sagte") == "sagte")
+        #expect(try text("Rutte,sagte") == "Rutte|sagte")
+        #expect(try text("hinzu..+1", sentence: 1) == "hinzu, dass es eile.\nZweiter Absatz hier.")
+        #expect(try text("fügte", sentence: 1) == "fügte")
+        #expect(try text("\"herr rutte\"") == "Herr Rutte")
+        #expect(try SpanAddress.parse("allein").parts == [.text("allein", occurrence: 1)])
+        #expect(try SpanAddress.parse("all").parts == [.all])
+        #expect(SpanAddress.isBareWord("UN-Botschafter"))
+        #expect(SpanAddress.isBareWord("Müller"))
+        #expect(!SpanAddress.isBareWord("4-7"))
+        #expect(!SpanAddress.isBareWord("\"sagte\""))
+    }
 }

@@ -55,7 +55,7 @@ struct SuggestCommandTests {
         let second = try WorkbenchProcess.run(["suggest", folder + "/corpus"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
-        #expect(first.stdout.contains("a#0  direct  0.80  direct.quote-then-cue\n  speaker:   Mark Rutte\n  cue:       sagte\n  claim:     \"„Wir müssen handeln“\""))
+        #expect(first.stdout.contains("a#1  direct  0.80  direct.quote-then-cue\n  speaker:   Mark Rutte\n  cue:       sagte\n  claim:     \"„Wir müssen handeln“\""))
         #expect(first.stdout.hasSuffix("3 proposal(s) in 2 document(s)\n"))
     }
 

@@ -19,6 +19,7 @@ final class TmuxSession {
         static let down = Key.named("Down")
         static let ctrlC = Key.named("C-c")
         static let ctrlD = Key.named("C-d")
+        static let ctrlBackslash = Key.named("C-\\")
 
         init(stringLiteral value: String) { self = .text(value) }
     }

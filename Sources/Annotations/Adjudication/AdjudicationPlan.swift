@@ -23,8 +23,9 @@ public struct AdjudicationPlan: Sendable {
     public let differingStatuses: [SentenceKey]
 
     /// Builds the plan; the sessions must be of one corpus (see ``AgreementReport/checkSameCorpus(annotators:sessions:)``).
-    /// `labels` default to the annotators' names.
-    public init(annotators: [String], labels: [String]? = nil, states: [AnnotationState]) {
+    /// `labels` default to the annotators' names. With `documents`, only annotations and statuses in
+    /// those documents are units (stances, bound to no document, always are).
+    public init(annotators: [String], labels: [String]? = nil, states: [AnnotationState], documents: Set<String>? = nil) {
         self.annotators = annotators
         self.labels = labels ?? annotators
         self.states = states
@@ -41,7 +42,7 @@ public struct AdjudicationPlan: Sendable {
                 default: records = AnnotationState.sortedByID(state.claims).map(Record.claim)
                 }
                 for record in records {
-                    guard let anchor = record.anchor else { continue }
+                    guard let anchor = record.anchor, documents?.contains(anchor.document) ?? true else { continue }
                     let span = SpanKey(anchor)
                     var spanUnits = bySpan[span] ?? []
                     let identity = Self.speakerCluster(of: record, session: s, speakers: speakers)
@@ -84,7 +85,7 @@ public struct AdjudicationPlan: Sendable {
 
         var agreed: [(sentence: SentenceKey, status: SentenceStatus)] = []
         var differing: [SentenceKey] = []
-        let sentences = Set(states.flatMap(\.statuses.keys))
+        let sentences = Set(states.flatMap(\.statuses.keys)).filter { documents?.contains($0.document) ?? true }
         for sentence in sentences.sorted() {
             let statuses = states.map { $0.status(of: sentence) }
             if Set(statuses).count > 1 {

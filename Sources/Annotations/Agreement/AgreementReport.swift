@@ -40,14 +40,7 @@ public struct AgreementReport: Sendable {
         try Self.checkSameCorpus(annotators: annotators, sessions: sessions)
         let reference = sessions[0].corpus
         let states = sessions.map(\.state)
-        var touched: [Set<String>] = []
-        for state in states {
-            var documents = Set(state.statuses.keys.map(\.document))
-            for mention in state.mentions.values { documents.insert(mention.anchor.document) }
-            for cue in state.cues.values { documents.insert(cue.anchor.document) }
-            for claim in state.claims.values { documents.insert(claim.anchor.document) }
-            touched.append(documents)
-        }
+        let touched = states.map(TouchedDocuments.of)
         var scored: [String] = []
         var warnings: [String] = []
         for entry in reference.documents {

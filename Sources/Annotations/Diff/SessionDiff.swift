@@ -277,7 +277,7 @@ public struct SessionDiff: Sendable {
             }
             if let key = entry.sentence, sentence != .some(key) {
                 sentence = .some(key)
-                out += "  sentence \(key.sentence)" + (sentenceText(key).map { ": \($0)" } ?? "") + "\n"
+                out += "  sentence \(key.sentence + 1)" + (sentenceText(key).map { ": \($0)" } ?? "") + "\n"
             }
             let ids = entry.ids.isEmpty ? "" : " (\(entry.ids))"
             out += "    \(entry.side.rawValue) \(entry.kind)\(entry.label.isEmpty ? "" : " " + entry.label)\(ids)"

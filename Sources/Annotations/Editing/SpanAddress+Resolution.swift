@@ -38,7 +38,9 @@ extension SpanAddress {
                 segments.append(SpanSegment(start: tokens[from - 1].start, end: end))
                 last = max(last, sentence + offset)
             case .text(let text, let occurrence):
-                let matches = Self.occurrences(of: text, in: home)
+                // Exact text first; only when it is nowhere, the same text in other case ("der Chef" for "Der Chef").
+                var matches = Self.occurrences(of: text, in: home)
+                if matches.isEmpty { matches = Self.occurrences(of: text, in: home, foldingCase: true) }
                 guard !matches.isEmpty else { throw .textNotFound(text) }
                 guard occurrence <= matches.count else {
                     throw .occurrenceMissing(text, wanted: occurrence, found: matches.count)
@@ -77,9 +79,9 @@ extension SpanAddress {
     /// Every exact occurrence of `text` in the sentence, as document segments. Occurrences that stand
     /// as whole words are preferred: `"an"` is the word "an", not the "an" inside "nordkoreanischen";
     /// only when the text never stands alone are occurrences inside words used.
-    static func occurrences(of text: String, in sentence: Sentence) -> [SpanSegment] {
-        let haystack = Array(sentence.text.unicodeScalars)
-        let needle = Array(text.unicodeScalars)
+    static func occurrences(of text: String, in sentence: Sentence, foldingCase: Bool = false) -> [SpanSegment] {
+        let haystack = foldingCase ? sentence.text.unicodeScalars.map(lowercased) : Array(sentence.text.unicodeScalars)
+        let needle = foldingCase ? text.unicodeScalars.map(lowercased) : Array(text.unicodeScalars)
         guard let first = needle.first, let last = needle.last, needle.count <= haystack.count else { return [] }
         var all: [SpanSegment] = [], whole: [SpanSegment] = []
         var start = 0
@@ -97,6 +99,12 @@ extension SpanAddress {
             }
         }
         return whole.isEmpty ? all : whole
+    }
+
+    /// A scalar in lower case when that is one scalar (so offsets stay), else itself.
+    private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first ?? scalar : scalar
     }
 
     /// Letters, digits and combining marks: what a word is made of.

@@ -5,7 +5,8 @@
 /// Forms (`K` counts sentences after the current one):
 /// - `4` one token; `4-7` a range; `4-7,9` several parts; `4-` token 4 to the end of the sentence
 /// - `4-+1:5` token 4 to token 5 of the next sentence; `4-+2` token 4 to the end of sentence +2
-/// - `"Vassili Nebenzia"` or `„Vassili Nebenzia“` exact text; `"sagte"#2` its 2nd occurrence
+/// - `"Vassili Nebenzia"` or `„Vassili Nebenzia“` exact text; `"sagte"#2` its 2nd occurrence; a bare
+///   word such as `sagte` or `Nebenzia` is its text too
 /// - `/Nebens[jz]a/` the first match of a regular expression; `/sagte/#2` the 2nd
 /// - `all` the whole sentence
 /// - `SPAN..+K` any of the above, extended to the end of sentence +K
@@ -39,7 +40,18 @@ public struct SpanAddress: Sendable, Hashable {
         "\"": ["\""], "„": ["“", "”", "\""], "“": ["”", "“", "\""], "»": ["«"], "«": ["»"], "‚": ["‘", "’"],
     ]
 
-    /// Reads an address such as `4-7,9` or `"sagte"#2..+1`.
+    /// Whether `word` is a bare word that addresses its own text (`sagte`, `Nebenzia`, `UN-Botschafter`).
+    public static func isBareWord(_ word: String) -> Bool {
+        guard let first = word.first, first.isLetter else { return false }
+        return word.allSatisfy(isWordCharacter)
+    }
+
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || "-'’.".contains(character)
+            || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .nonspacingMark || $0.properties.isAlphabetic }
+    }
+
+    /// Reads an address such as `4-7,9`, `sagte` or `"sagte"#2..+1`.
     public static func parse(_ text: String) throws(SpanAddressError) -> SpanAddress {
         var reader = SpanAddressReader(Array(text))
         return try reader.read(original: text)
@@ -114,9 +126,22 @@ struct SpanAddressReader {
             guard !pattern.isEmpty else { throw malformed(original, "the regular expression is empty") }
             return .pattern(pattern, occurrence: try occurrence(original))
         }
-        if characters[position...].starts(with: Array("all")) {
+        if characters[position...].starts(with: Array("all")),
+            position + 3 == characters.count || [",", ".", " "].contains(characters[position + 3])
+        {
             position += 3
             return .all
+        }
+        if first.isLetter {
+            // A bare word is its text: `sagte`, `Nebenzia`, `sagte#2`.
+            var word = ""
+            while let character = current, SpanAddress.isWordCharacter(character),
+                !(character == "." && position + 1 < characters.count && characters[position + 1] == ".")
+            {
+                word.append(character)
+                position += 1
+            }
+            return .text(word, occurrence: try occurrence(original))
         }
         guard let from = number() else {
             throw malformed(original, "expected a token number, \"text\", /regex/ or all")

@@ -25,7 +25,7 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
     case patternNotFound(String)
 
     /// The accepted forms, for messages.
-    public static let forms = "4, 4-7, 4-7,9, 4- (to the end), 4-+1:5 (into the next sentence), \"text\", \"text\"#2, /regex/, all, SPAN..+1"
+    public static let forms = "4, 4-7, 4-7,9, 4- (to the end), 4-+1:5 (into the next sentence), \"text\", word, \"text\"#2, /regex/, all, SPAN..+1"
 
     public var description: String {
         switch self {

@@ -12,6 +12,13 @@
 /// `T` id in `document`; its text is also a `#` line), a `sentence` (`document`, 0-based
 /// `sentence`), a `speaker`, `target` or `stance` (`id`).
 /// Attribute values that are not single words are percent-encoded.
+///
+/// Strict brat: no two `T` lines of a file have the same type and fragments. Annotations of one
+/// kind on one span (two claims on one span by different speakers) share one `T`: every one of
+/// them adds its relations and `N` reference to it (identical lines once), the first its `A` lines;
+/// `shared.tsv` (written only when there are such `T`s) lists each annotation of such a `T` in order (``sharedColumns``) so an import
+/// restores them one by one. A shared `T`'s second annotation is referred to as `T5#2` in
+/// `shared.tsv` and `stances.tsv`.
 public struct BratExporter: Exporter {
     /// Creates the exporter.
     public init() {}
@@ -20,6 +27,16 @@ public struct BratExporter: Exporter {
 
     /// The normalisation database name in `N` lines.
     public static let referenceDatabase = "Workbench"
+
+    /// The brat type of a `T` holding annotations of `kinds`: `Speaker`, `Cue`, `Claim`, or for one
+    /// span with several roles (SpkAtt's "Demnach" is both Source and Cue) the labels joined by `_`
+    /// in layer order (`Speaker_Cue`), so no two `T` lines have the same span.
+    static func typeName(_ kinds: Set<ExportSpan.Kind>) -> String {
+        ExportSpan.Kind.allCases.filter { kinds.contains($0) }.map(\.label).joined(separator: "_")
+    }
+
+    /// The header of `shared.tsv`: one row per annotation of a `T` that several annotations share.
+    public static let sharedColumns = ["session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator"]
 
     /// The header of `notes.tsv`.
     public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
@@ -32,13 +49,17 @@ public struct BratExporter: Exporter {
             var claimRefs: [String: String] = [:]  // claim id → "document:T"
             var spanRefs: [String: (document: String, number: Int)] = [:]  // span with notes → its T
             var numbers: [Int] = []
+            let header = Self.sharedColumns.joined(separator: "\t") + "\n"
+            var shared = header
             for (documentIndex, document) in bundle.documents.enumerated() {
                 let name = ExportText.fileName(document.document.id)
                 out.begin(folder + name + ".txt")
                 out.bytes.append(contentsOf: bundle.bytes[documentIndex])
                 out.end()
                 out.begin(folder + name + ".ann")
-                annotations(bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers, to: &out)
+                annotations(
+                    bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers,
+                    shared: &shared, to: &out)
                 out.end()
             }
             out.file(folder + "annotation.conf", annotationConf(bundle, session: session))
@@ -47,6 +68,7 @@ public struct BratExporter: Exporter {
             out.file(folder + "targets.tsv", targetsTSV(bundle, session: session))
             out.file(folder + "stances.tsv", stancesTSV(bundle, session: session, claimRefs: claimRefs))
             out.file(folder + "notes.tsv", notesTSV(bundle, session: session, spanRefs: spanRefs))
+            if shared.utf8.count > header.utf8.count { out.file(folder + "shared.tsv", shared) }
         }
     }
 
@@ -68,7 +90,7 @@ public struct BratExporter: Exporter {
     /// each of the document's spans (0: not written).
     private func annotations(
         _ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, claimRefs: inout [String: String],
-        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], to out: inout ExportOutput
+        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], shared: inout String, to out: inout ExportOutput
     ) {
         let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
@@ -82,15 +104,37 @@ public struct BratExporter: Exporter {
             return number > 0 ? number : nil
         }
         var number = 0
+        // One T per fragments: the annotations on it (span indices, in order), of one kind or several
+        // (a combined type such as `Speaker_Cue`); `member` is a span's 1-based place among those of its kind.
+        var entityOf: [[SpanSegment]: Int] = [:]
+        var members: [Int: [Int]] = [:]
+        var fragmentsOf: [Int: [SpanSegment]] = [:]
+        var member = [Int](repeating: 0, count: spans.count)
         for (index, span) in spans.enumerated() where span.session == session {
             let fragments = Self.fragments(span, table: table)
             guard !fragments.isEmpty else { continue }
-            number += 1
-            numbers[index] = number
+            let t: Int
+            if let known = entityOf[fragments] {
+                t = known
+            } else {
+                number += 1
+                t = number
+                entityOf[fragments] = t
+                fragmentsOf[t] = fragments
+            }
+            numbers[index] = t
+            members[t, default: []].append(index)
+            member[index] = members[t, default: []].filter { spans[$0].kind == span.kind }.count
+            if span.kind == .claim && evidence.contains(span.id) {
+                claimRefs[span.id] = "\(documentID):T\(t)" + (member[index] > 1 ? "#\(member[index])" : "")
+            }
+        }
+        for t in 1..<(number + 1) {
+            guard let fragments = fragmentsOf[t], let list = members[t] else { continue }
             out.append(byte: UInt8(ascii: "T"))
-            out.append(number)
+            out.append(t)
             out.append(byte: 0x09)
-            out.append(span.kind.label)
+            out.append(Self.typeName(Set(list.map { spans[$0].kind })))
             out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {
                 if index > 0 { out.append(byte: UInt8(ascii: ";")) }
@@ -104,12 +148,36 @@ public struct BratExporter: Exporter {
                 out.appendSingleLine(bundle, document: documentIndex, fragment.start, fragment.end)
             }
             out.append(byte: 0x0A)
-            if span.kind == .claim && evidence.contains(span.id) { claimRefs[span.id] = "\(documentID):T\(number)" }
+        }
+        /// `T5`, or `T5#2` for the second annotation sharing T5.
+        func entityReference(_ id: String?) -> String {
+            guard let id, let location = bundle.location(session: session, id: id), location.document == documentIndex,
+                numbers[location.index] > 0
+            else { return "" }
+            let place = member[location.index]
+            return "T\(numbers[location.index])" + (place > 1 ? "#\(place)" : "")
+        }
+        for t in 1..<(number + 1) {
+            guard let all = members[t] else { continue }
+            for kind in ExportSpan.Kind.allCases {
+            let list = all.filter { spans[$0].kind == kind }
+            guard list.count > 1 else { continue }
+            for index in list {
+                let span = spans[index]
+                let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }.joined(separator: " ")
+                let fields = [
+                    bundle.sessions[session].label, documentID, "T\(t)", span.kind.label, span.speaker ?? "", entityReference(span.mention),
+                    entityReference(span.cue), span.form ?? "", flags, span.role ?? "", span.annotator,
+                ]
+                shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
+            }
+            }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
+        var relations = Set<[Int]>()  // (type, claim T, other T) already written
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
             let t = numbers[index]
-            if let mention = span.mention, let m = written(mention) {
+            if let mention = span.mention, let m = written(mention), relations.insert([0, t, m]).inserted {
                 relation += 1
                 out.append(byte: UInt8(ascii: "R"))
                 out.append(relation)
@@ -119,7 +187,7 @@ public struct BratExporter: Exporter {
                 out.append(m)
                 out.append(byte: 0x0A)
             }
-            if let cue = span.cue, let c = written(cue) {
+            if let cue = span.cue, let c = written(cue), relations.insert([1, t, c]).inserted {
                 relation += 1
                 out.append(byte: UInt8(ascii: "R"))
                 out.append(relation)
@@ -130,7 +198,9 @@ public struct BratExporter: Exporter {
                 out.append(byte: 0x0A)
             }
         }
+        var attributes = Set<String>()  // "name T value" already written (a combined T's kinds may share the annotator)
         func attributeLine(_ name: String, _ t: Int, _ value: String?, _ out: inout ExportOutput) {
+            guard attributes.insert("\(name) \(t) \(value ?? "")").inserted else { return }
             attribute += 1
             out.append(byte: UInt8(ascii: "A"))
             out.append(attribute)
@@ -144,7 +214,7 @@ public struct BratExporter: Exporter {
             }
             out.append(byte: 0x0A)
         }
-        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
+        for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 && member[index] == 1 {
             let t = numbers[index]
             if let form = span.form { attributeLine("Form", t, form, &out) }
             if span.negated { attributeLine("Negated", t, nil, &out) }
@@ -152,8 +222,11 @@ public struct BratExporter: Exporter {
             if let role = span.role { attributeLine("Role", t, role, &out) }
             attributeLine("Annotator", t, span.annotator, &out)
         }
+        var references = Set<String>()  // "T speaker" already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
-            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) else { continue }
+            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID),
+                references.insert("\(numbers[index]) \(speakerID)").inserted
+            else { continue }
             reference += 1
             out.append(byte: UInt8(ascii: "N"))
             out.append(reference)
@@ -195,6 +268,19 @@ public struct BratExporter: Exporter {
         for role in rawRoles { roles.insert(ExportText.percentEncoded(role)) }
         for annotator in rawAnnotators { annotators.insert(ExportText.percentEncoded(annotator)) }
         annotators.insert(ExportText.percentEncoded(bundle.sessions[session].annotator))
+        // Combined types (one span, several roles) used by this session, and the types holding each kind.
+        var combined = Set<String>()
+        for (document, list) in bundle.spans.enumerated() {
+            var kinds: [[SpanSegment]: Set<ExportSpan.Kind>] = [:]
+            for span in list where span.session == session {
+                kinds[Self.fragments(span, table: bundle.tables[document]), default: []].insert(span.kind)
+            }
+            for set in kinds.values where set.count > 1 { combined.insert(Self.typeName(set)) }
+        }
+        let extra = combined.sorted()
+        func types(_ kind: ExportSpan.Kind) -> String {
+            ([kind.label] + extra.filter { $0.split(separator: "_").contains(Substring(kind.label)) }).joined(separator: "|")
+        }
         var out = """
             # Workbench attribution schema: who says what (speaker mention, cue, claim).
             [entities]
@@ -202,20 +288,24 @@ public struct BratExporter: Exporter {
             Cue
             Claim
 
+            """
+        for name in extra { out += name + "\n" }
+        out += """
+
             [relations]
-            HasSpeaker Arg1:Claim, Arg2:Speaker
-            HasCue Arg1:Claim, Arg2:Cue
+            HasSpeaker Arg1:\(types(.claim)), Arg2:\(types(.speaker))
+            HasCue Arg1:\(types(.claim)), Arg2:\(types(.cue))
             <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
             [events]
 
             [attributes]
-            Form Arg:Claim, Value:\(forms.map(ExportText.percentEncoded).joined(separator: "|"))
-            Negated Arg:Claim
-            Hedged Arg:Claim
+            Form Arg:\(types(.claim)), Value:\(forms.map(ExportText.percentEncoded).joined(separator: "|"))
+            Negated Arg:\(types(.claim))
+            Hedged Arg:\(types(.claim))
 
             """
-        if !roles.isEmpty { out += "Role Arg:Speaker, Value:\(roles.sorted().joined(separator: "|"))\n" }
+        if !roles.isEmpty { out += "Role Arg:\(types(.speaker)), Value:\(roles.sorted().joined(separator: "|"))\n" }
         out += "Annotator Arg:<ENTITY>, Value:\(annotators.sorted().joined(separator: "|"))\n"
         return out
     }

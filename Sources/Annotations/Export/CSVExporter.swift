@@ -45,7 +45,7 @@ public struct CSVExporter: Exporter {
                 let speaker = span.speaker.flatMap { bundle.speaker(session: span.session, id: $0) }
                 out.appendCSVField(documentID)
                 out.append(byte: 0x2C)
-                out.append(span.sentence)
+                out.append(span.sentence + 1)
                 out.append(byte: 0x2C)
                 out.appendCSVField(span.id)
                 out.append(byte: 0x2C)

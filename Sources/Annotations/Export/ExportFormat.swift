@@ -1,6 +1,6 @@
 /// The export formats.
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
-    case brat, webanno, conllu, iob, jsonl, w3c, csv, html
+    case brat, webanno, conllu, iob, jsonl, w3c, csv, html, spkatt, labelstudio
 
     /// The exporter for the format.
     public var exporter: any Exporter {
@@ -13,6 +13,8 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .w3c: return W3CExporter()
         case .csv: return CSVExporter()
         case .html: return HTMLExporter()
+        case .spkatt: return SpkAttExporter()
+        case .labelstudio: return LabelStudioExporter()
         }
     }
 }

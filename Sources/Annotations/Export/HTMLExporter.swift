@@ -197,7 +197,7 @@ public struct HTMLExporter: Exporter {
                 let anchor = ExportText.html("\(label)-\(claim.id)")
                 out.append("<td><a href=\"#\(anchor)\">\(ExportText.html(claim.id))</a> \(ExportText.html(bundle.text(of: claim)))</td>")
                 out.append("<td>\(ExportText.html(cue))</td><td>\(ExportText.html(claim.form ?? ""))</td>")
-                out.append("<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence)</td></tr>\n")
+                out.append("<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence + 1)</td></tr>\n")
             }
         }
         out.append("</tbody></table>\n")
@@ -232,7 +232,7 @@ public struct HTMLExporter: Exporter {
             out.append("<h2>Sentence notes – \(ExportText.html(label))</h2>\n<ul>")
             for note in sentenceNotes {
                 if case .sentence(let key) = note.subject {
-                    out.append("<li>\(ExportText.html(key.document)) #\(key.sentence): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>")
+                    out.append("<li>\(ExportText.html(key.document)) #\(key.sentence + 1): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>")
                 }
             }
             out.append("</ul>\n")

@@ -27,6 +27,10 @@ public struct BratImporter: Sendable {
         var speakerName: String?
         var mention: String?
         var cue: String?
+        /// Claims: further `HasSpeaker` targets (a claim `T` that several claims share).
+        var moreMentions: [String] = []
+        /// Claims: take the speaker from the mention (a further HasSpeaker relation has no `N` line of its own).
+        var speakerFromMention = false
         var notes: [(text: String, line: Int)] = []
     }
 
@@ -99,6 +103,11 @@ public struct BratImporter: Sendable {
         let targetRows = table(folder, "targets.tsv", columns: 4, problems: &problems).filter { keepRow($0.fields[0]) }
         let stanceRows = table(folder, "stances.tsv", columns: 9, problems: &problems).filter { keepRow($0.fields[0]) }
         let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count, problems: &problems).filter { keepRow($0.fields[0]) }
+        let sharedPath = (folder as NSString).appendingPathComponent("shared.tsv")
+        var sharedRows: [String: [(line: Int, fields: [String])]] = [:]  // "document\tTn" → rows in order
+        for row in table(folder, "shared.tsv", columns: BratExporter.sharedColumns.count, problems: &problems) where keepRow(row.fields[0]) {
+            sharedRows[row.fields[1] + "\t" + row.fields[2], default: []].append(row)
+        }
         let forms = files.flatMap { $0.entities.compactMap { $0.attributes["Form"] } }
         let schema = ImportBuilder.schema(
             .standard, forms: forms, kinds: speakerRows.map { $0.fields[3] }, stances: stanceRows.map { $0.fields[6] })
@@ -133,52 +142,61 @@ public struct BratImporter: Sendable {
                 speakerByName[entity.speakerName ?? id] = id
             }
         }
-        // Spans, numbered in file order per kind.
-        var newIDs: [String: [String: String]] = [:]  // document → T number → new id
+        // Spans, numbered in file order per kind. A T that several annotations share (shared.tsv, or a
+        // Claim with several HasSpeaker relations) becomes one annotation each.
+        var newIDs: [String: [String: String]] = [:]  // document → T number (`T5`, `T5#2`) → new id
         for kind in ExportSpan.Kind.allCases {
             for file in files {
                 let document = file.document
                 for entity in file.entities where entity.kind == kind && keep(entity) {
                     guard let anchor = builder.anchor(document: document, segments: entity.segments, path: file.path, line: entity.line) else { continue }
-                    let recordAnnotator = entity.attributes["Annotator"] ?? ""
-                    switch kind {
-                    case .speaker:
-                        let id = builder.session.state.nextID("M")
-                        var speaker = entity.speaker
-                        if speaker == nil {
-                            let name = anchor.text
-                            if let existing = speakerByName[name] {
-                                speaker = existing
-                            } else {
-                                let newID = builder.session.state.nextID("S")
-                                builder.perform(.add(.speaker(Speaker(id: newID, name: name))), path: file.path, line: entity.line)
-                                speakerByName[name] = newID
-                                speaker = newID
+                    var versions: [(entity: Entity, path: String, line: Int)] = []
+                    if let rows = sharedRows.removeValue(forKey: document + "\t" + entity.number) {
+                        for row in rows {
+                            let f = row.fields  // session, document, entity, kind, speaker, mention, cue, form, flags, role, annotator
+                            guard ExportSpan.Kind(name: f[3]) == kind else {
+                                builder.report(sharedPath, row.line, "\(f[2]) is a \(kind.label) in \(file.path), not a \(f[3])")
+                                continue
                             }
+                            var version = Entity(number: entity.number, kind: kind, segments: entity.segments, line: row.line)
+                            version.speaker = f[4].isEmpty ? nil : f[4]
+                            version.speakerName = entity.speakerName
+                            version.mention = f[5].isEmpty ? nil : f[5]
+                            version.cue = f[6].isEmpty ? nil : f[6]
+                            if !f[7].isEmpty { version.attributes["Form"] = f[7] }
+                            for flag in f[8].split(separator: " ") { version.flags.insert(flag == "negated" ? "Negated" : flag == "hedged" ? "Hedged" : String(flag)) }
+                            if !f[9].isEmpty { version.attributes["Role"] = f[9] }
+                            version.attributes["Annotator"] = f[10]
+                            versions.append((version, sharedPath, row.line))
                         }
-                        let mention = Mention(id: id, anchor: anchor, speaker: speaker ?? "", role: entity.attributes["Role"], annotator: recordAnnotator)
-                        if builder.perform(.add(.mention(mention)), path: file.path, line: entity.line) { newIDs[document, default: [:]][entity.number] = id }
-                    case .cue:
-                        let id = builder.session.state.nextID("Q")
-                        if builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: file.path, line: entity.line) {
-                            newIDs[document, default: [:]][entity.number] = id
+                    } else {
+                        versions.append((entity, file.path, entity.line))
+                        for more in entity.moreMentions {  // edited in brat: one claim per further speaker
+                            var version = entity
+                            version.mention = more
+                            version.speaker = nil
+                            version.speakerFromMention = true
+                            version.moreMentions = []
+                            versions.append((version, file.path, entity.line))
                         }
-                    case .claim:
-                        let id = builder.session.state.nextID("C")
-                        let mention = entity.mention.flatMap { newIDs[document]?[$0] }
-                        let cue = entity.cue.flatMap { newIDs[document]?[$0] }
-                        let claim = Claim(
-                            id: id, anchor: anchor, speaker: entity.speaker, mention: mention, cue: cue, form: entity.attributes["Form"],
-                            negated: entity.flags.contains("Negated"), hedged: entity.flags.contains("Hedged"), annotator: recordAnnotator)
-                        if builder.perform(.add(.claim(claim)), path: file.path, line: entity.line) { newIDs[document, default: [:]][entity.number] = id }
+                    }
+                    for (place, (version, path, line)) in versions.enumerated() {
+                        guard let id = importSpan(version, anchor: anchor, document: document, path: path, line: line, newIDs: newIDs, speakerByName: &speakerByName, into: &builder) else { continue }
+                        let key = place == 0 ? entity.number : "\(entity.number)#\(place + 1)"
+                        // By kind (a combined `T` names one annotation per kind), and plain for the first kind (notes).
+                        newIDs[document, default: [:]]["\(kind.label):\(key)"] = id
+                        if newIDs[document]?[key] == nil { newIDs[document, default: [:]][key] = id }
                     }
                 }
             }
         }
+        for (key, rows) in sharedRows {
+            for row in rows { builder.report(sharedPath, row.line, "no \(row.fields[3]) \(row.fields[2]) in document '\(key.split(separator: "\t").first ?? "")'") }
+        }
         /// The new id of a `document:Tn` reference (the document id may itself hold colons).
         func reference(_ text: String) -> String? {
             guard let colon = text.lastIndex(of: ":") else { return nil }
-            return newIDs[String(text[..<colon])]?[String(text[text.index(after: colon)...])]
+            return newIDs[String(text[..<colon])]?["Claim:" + String(text[text.index(after: colon)...])]
         }
         for row in targetRows {
             builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), path: targetsPath, line: row.line)
@@ -199,6 +217,46 @@ public struct BratImporter: Sendable {
         }
         importNotes(files: files, rows: noteRows, newIDs: newIDs, keep: keep, sessionAnnotator: sessionAnnotator, path: notesPath, into: &builder)
         return try builder.finish(source: folder)
+    }
+
+    /// Adds one mention, cue or claim read from `entity` anchored at `anchor`; returns its id, or nil
+    /// after reporting why it cannot be added. Mention and cue references (`T3`, `T3#2`) are
+    /// resolved through `newIDs`; a claim without a speaker reference takes its mention's speaker.
+    private func importSpan(
+        _ entity: Entity, anchor: TextAnchor, document: String, path: String, line: Int, newIDs: [String: [String: String]],
+        speakerByName: inout [String: String], into builder: inout ImportBuilder
+    ) -> String? {
+        let recordAnnotator = entity.attributes["Annotator"] ?? ""
+        switch entity.kind {
+        case .speaker:
+            let id = builder.session.state.nextID("M")
+            var speaker = entity.speaker
+            if speaker == nil {
+                let name = anchor.text
+                if let existing = speakerByName[name] {
+                    speaker = existing
+                } else {
+                    let newID = builder.session.state.nextID("S")
+                    builder.perform(.add(.speaker(Speaker(id: newID, name: name))), path: path, line: line)
+                    speakerByName[name] = newID
+                    speaker = newID
+                }
+            }
+            let mention = Mention(id: id, anchor: anchor, speaker: speaker ?? "", role: entity.attributes["Role"], annotator: recordAnnotator)
+            return builder.perform(.add(.mention(mention)), path: path, line: line) ? id : nil
+        case .cue:
+            let id = builder.session.state.nextID("Q")
+            return builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: path, line: line) ? id : nil
+        case .claim:
+            let id = builder.session.state.nextID("C")
+            let mention = entity.mention.flatMap { newIDs[document]?["Speaker:" + $0] }
+            let cue = entity.cue.flatMap { newIDs[document]?["Cue:" + $0] }
+            let speaker = entity.speakerFromMention ? mention.flatMap { builder.session.state.mentions[$0]?.speaker } : entity.speaker
+            let claim = Claim(
+                id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: entity.attributes["Form"],
+                negated: entity.flags.contains("Negated"), hedged: entity.flags.contains("Hedged"), annotator: recordAnnotator)
+            return builder.perform(.add(.claim(claim)), path: path, line: line) ? id : nil
+        }
     }
 
     /// Adds the notes: the `#` lines are the notes on spans (as edited in brat); a `notes.tsv` row
@@ -297,7 +355,9 @@ public struct BratImporter: Sendable {
                 report(lineNumber, "entity \(id) has no type")
                 continue
             }
-            guard let kind = ExportSpan.Kind(name: type) else {
+            // A combined type (`Speaker_Cue`) is one span with several roles: one entity per kind.
+            let kinds = type.split(separator: "_").map { ExportSpan.Kind(name: String($0)) }
+            guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }), Set(kinds.compactMap { $0 }).count == kinds.count else {
                 report(lineNumber, "unknown entity type '\(type)' (expected Speaker, Cue or Claim)")
                 skipped.insert(id)
                 continue
@@ -339,8 +399,15 @@ public struct BratImporter: Sendable {
                 }
             }
             index[id] = entities.count
-            entities.append(Entity(number: id, kind: kind, segments: merged, line: lineNumber))
+            for kind in kinds.compactMap({ $0 }) {
+                index["\(id)@\(kind.label)"] = entities.count
+                entities.append(Entity(number: id, kind: kind, segments: merged, line: lineNumber))
+            }
         }
+        /// The entity of kind `kind` a `T` id names (a combined type has one per kind), if any.
+        func entity(_ name: String, _ kind: ExportSpan.Kind) -> Int? { index["\(name)@\(kind.label)"] }
+        /// Every entity a `T` id names.
+        func all(_ name: String) -> [Int] { ExportSpan.Kind.allCases.compactMap { entity(name, $0) } }
         /// The entity an argument names, or nil after reporting a dangling or unsupported reference.
         func target(_ name: String, of id: String, line: Int) -> Int? {
             if let found = index[name] { return found }
@@ -364,11 +431,13 @@ public struct BratImporter: Sendable {
                     report(lineNumber, "unknown attribute '\(words[0])' (expected \(Self.attributeNames.sorted().joined(separator: ", ")))")
                     continue
                 }
-                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
-                if words.count == 3 {
-                    entities[entity].attributes[words[0]] = ExportText.percentDecoded(words[2])
-                } else {
-                    entities[entity].flags.insert(words[0])
+                guard target(words[1], of: id, line: lineNumber) != nil else { continue }
+                for entity in all(words[1]) {
+                    if words.count == 3 {
+                        entities[entity].attributes[words[0]] = ExportText.percentDecoded(words[2])
+                    } else {
+                        entities[entity].flags.insert(words[0])
+                    }
                 }
             case "R":
                 guard words.count == 3, words[1].hasPrefix("Arg1:"), words[2].hasPrefix("Arg2:") else {
@@ -380,13 +449,19 @@ public struct BratImporter: Sendable {
                     continue
                 }
                 let arg1 = String(words[1].dropFirst(5)), arg2 = String(words[2].dropFirst(5))
-                guard let claim = target(arg1, of: id, line: lineNumber), let other = target(arg2, of: id, line: lineNumber) else { continue }
+                guard var claim = target(arg1, of: id, line: lineNumber), var other = target(arg2, of: id, line: lineNumber) else { continue }
                 let wanted: ExportSpan.Kind = words[0] == "HasSpeaker" ? .speaker : .cue
+                if let combined = entity(arg1, .claim) { claim = combined }
+                if let combined = entity(arg2, wanted) { other = combined }
                 guard entities[claim].kind == .claim, entities[other].kind == wanted else {
                     report(lineNumber, "\(words[0]) \(id) must go from a Claim to a \(wanted.label), not from a \(entities[claim].kind.label) to a \(entities[other].kind.label)")
                     continue
                 }
-                if wanted == .speaker { entities[claim].mention = arg2 } else { entities[claim].cue = arg2 }
+                if wanted == .speaker {
+                    if entities[claim].mention == nil { entities[claim].mention = arg2 } else { entities[claim].moreMentions.append(arg2) }
+                } else if entities[claim].cue == nil {
+                    entities[claim].cue = arg2
+                }
             case "N":
                 guard words.count == 3 else {
                     report(lineNumber, "normalisation \(id) should be 'Reference <entity> \(BratExporter.referenceDatabase):<speaker id>'")
@@ -397,9 +472,12 @@ public struct BratImporter: Sendable {
                     report(lineNumber, "unknown normalisation '\(words[0]) \(words[2])' (expected Reference \(BratExporter.referenceDatabase):<speaker id>)")
                     continue
                 }
-                guard let entity = target(words[1], of: id, line: lineNumber) else { continue }
-                entities[entity].speaker = String(reference[1])
-                entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
+                guard target(words[1], of: id, line: lineNumber) != nil else { continue }
+                for entity in all(words[1]) where entities[entity].kind != .cue && entities[entity].speaker == nil {
+                    // a T several annotations share: the first one's
+                    entities[entity].speaker = String(reference[1])
+                    entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
+                }
             case "#":
                 guard words.count == 2, words[0] == "AnnotatorNotes" else {
                     report(lineNumber, "unknown note type '\(words.first ?? "")' (expected AnnotatorNotes <entity>)")

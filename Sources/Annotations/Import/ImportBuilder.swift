@@ -42,8 +42,11 @@ struct ImportBuilder {
     }
 
     /// Applies one action as an event; returns false after reporting why it cannot be applied.
+    /// An added record that names no origin gets origin `imported`.
     @discardableResult
     mutating func perform(_ action: EditAction, path: String, line: Int) -> Bool {
+        var action = action
+        if case .add(let record) = action { action = .add(Self.imported(record)) }
         do {
             try session.perform(action, time: time)
             return true
@@ -57,6 +60,20 @@ struct ImportBuilder {
     func finish(source: String) throws(ExportError) -> Session {
         guard problems.isEmpty else { throw .importProblems(source: source, problems: problems) }
         return session
+    }
+
+    /// `record` with origin `imported` when it names none (notes, statuses and reviews have no origin).
+    static func imported(_ record: Record) -> Record {
+        let origin = Origin(kind: .imported)
+        switch record {
+        case .speaker(var value) where value.origin == nil: value.origin = origin; return .speaker(value)
+        case .mention(var value) where value.origin == nil: value.origin = origin; return .mention(value)
+        case .cue(var value) where value.origin == nil: value.origin = origin; return .cue(value)
+        case .claim(var value) where value.origin == nil: value.origin = origin; return .claim(value)
+        case .target(var value) where value.origin == nil: value.origin = origin; return .target(value)
+        case .stance(var value) where value.origin == nil: value.origin = origin; return .stance(value)
+        default: return record
+        }
     }
 
     /// A schema that also holds every label the imported data uses.

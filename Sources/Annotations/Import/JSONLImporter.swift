@@ -22,13 +22,20 @@ public struct JSONLImporter: Sendable {
         var spans: [String: [String: SpanData]] = [:]  // session → id → data
         var entities: [(session: String, line: Int, path: String, object: [String: Any])] = []
         var labels: [String] = []
+        var anyRecords = false
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+            let bytes = [UInt8](data)
+            if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+                let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw .malformed(path: path, line: line, reason: "invalid UTF-8 at byte offset \(offset)")
+            }
             let lines: ImportLines
-            switch ImportLines.split([UInt8](data)) {
+            switch ImportLines.split(bytes) {
             case .success(let split): lines = split
             case .failure(let invalid): throw .malformed(path: path, line: invalid.line, reason: "not UTF-8 text")
             }
+            if lines.lines.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) { anyRecords = true }
             for (number, raw) in lines.lines {
                 if raw.allSatisfy(\.isWhitespace) { continue }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
@@ -72,6 +79,11 @@ public struct JSONLImporter: Sendable {
                     spans[session, default: [:]][id] = entry
                 }
             }
+        }
+        guard anyRecords else {
+            throw .malformed(
+                path: paths.joined(separator: ", "), line: 0,
+                reason: "nothing to import: the file is empty (expected one JSON record per line, as `export --format jsonl` writes)")
         }
         let chosen: String
         if let only {

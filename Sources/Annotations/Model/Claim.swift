@@ -17,10 +17,11 @@ public struct Claim: Sendable, Hashable, Codable {
         var annotator: String
         var sources: [String]?
         var origin: Origin?
+        var attributes: [String: String]?
 
         init(
             id: String, anchor: TextAnchor, speaker: String?, mention: String?, cue: String?, form: String?, negated: Bool,
-            hedged: Bool, annotator: String, sources: [String]?, origin: Origin?
+            hedged: Bool, annotator: String, sources: [String]?, origin: Origin?, attributes: [String: String]?
         ) {
             self.id = id
             self.anchor = anchor
@@ -33,10 +34,11 @@ public struct Claim: Sendable, Hashable, Codable {
             self.annotator = annotator
             self.sources = sources
             self.origin = origin
+            self.attributes = attributes
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, anchor, speaker, mention, cue, form, negated, hedged, annotator, sources, origin
+            case id, anchor, speaker, mention, cue, form, negated, hedged, annotator, sources, origin, attributes
         }
 
         init(from decoder: any Decoder) throws {
@@ -52,6 +54,7 @@ public struct Claim: Sendable, Hashable, Codable {
             annotator = try c.decodeIfPresent(String.self, forKey: .annotator) ?? ""
             sources = try c.decodeIfPresent([String].self, forKey: .sources)
             origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+            attributes = try c.decodeIfPresent([String: String].self, forKey: .attributes)
         }
     }
 
@@ -114,15 +117,22 @@ public struct Claim: Sendable, Hashable, Codable {
         set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
     }
 
+    /// Further attributes from an exchange format that the model has no field for (SpkAtt's
+    /// `stwr`, `is_nested`, `has_nested`, `addressees`, `more_sources`, `frame`), as name → value; nil when none.
+    public var attributes: [String: String]? {
+        _read { yield box.value.attributes }
+        set { CopyOnWriteBox.unique(&box); box.value.attributes = newValue }
+    }
+
     /// Creates a claim.
     public init(
         id: String, anchor: TextAnchor, speaker: String? = nil, mention: String? = nil, cue: String? = nil,
         form: String? = nil, negated: Bool = false, hedged: Bool = false, annotator: String = "", sources: [String]? = nil,
-        origin: Origin? = nil
+        origin: Origin? = nil, attributes: [String: String]? = nil
     ) {
         box = CopyOnWriteBox(Fields(
             id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated,
-            hedged: hedged, annotator: annotator, sources: sources, origin: origin))
+            hedged: hedged, annotator: annotator, sources: sources, origin: origin, attributes: attributes))
     }
 
     public static func == (lhs: Claim, rhs: Claim) -> Bool {

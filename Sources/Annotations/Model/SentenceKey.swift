@@ -11,7 +11,9 @@ public struct SentenceKey: Sendable, Hashable, Codable, Comparable, CustomString
         self.sentence = sentence
     }
 
-    public var description: String { "\(document)#\(sentence)" }
+    /// How people read a sentence everywhere (replay, review, agree, diff, adjudicate, HTML, CSV):
+    /// `DOC#N` with N counted from 1, as the REPL counts (`goto 2:10`); JSON keeps the 0-based index.
+    public var description: String { "\(document)#\(sentence + 1)" }
 
     public static func < (lhs: SentenceKey, rhs: SentenceKey) -> Bool {
         (lhs.document, lhs.sentence) < (rhs.document, rhs.sentence)

@@ -78,7 +78,7 @@ public enum EventDescription {
             return "review of \(value.annotation): \(value.verdict.rawValue)" + (value.reason.map { " (\(quote($0)))" } ?? "")
         case .rejection(let value):
             let claim = value.claimSegments.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
-            return "rejection \(value.id) of a proposal by \(quote(value.rule)) in \(value.document) sentence \(value.sentence) (claim \(claim))"
+            return "rejection \(value.id) of a proposal by \(quote(value.rule)) in \(value.document) sentence \(value.sentence + 1) (claim \(claim))"
         }
     }
 

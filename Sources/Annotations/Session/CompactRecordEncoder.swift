@@ -42,6 +42,7 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             raw("{\"anchor\":")
             anchor(claim.anchor)
             field("annotator", claim.annotator)
+            if let attributes = claim.attributes { self.attributes(attributes) }
             if let cue = claim.cue { field("cue", cue) }
             if let form = claim.form { field("form", form) }
             raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
@@ -146,6 +147,18 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
         raw(key)
         raw("\":")
         string(value)
+    }
+
+    /// `,"attributes":{"a":"b",…}` with the keys sorted as `JSONEncoder` sorts them.
+    private mutating func attributes(_ values: [String: String]) {
+        raw(",\"attributes\":{")
+        for (index, key) in values.keys.sorted().enumerated() {
+            if index > 0 { raw(",") }
+            string(key)
+            raw(":")
+            string(values[key] ?? "")
+        }
+        raw("}")
     }
 
     /// `,"key":["a","b"]`.

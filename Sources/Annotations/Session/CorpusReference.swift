@@ -8,12 +8,19 @@ public struct CorpusReference: Sendable, Hashable, Codable {
         public var fingerprint: String
         /// Number of sentences.
         public var sentences: Int
+        /// `given` when the document came with its own sentences and tokens (pre-tokenized); nil
+        /// when the workbench segmented it.
+        public var tokenization: String?
+
+        /// The ``tokenization`` value of a pre-tokenized document.
+        public static let given = "given"
 
         /// Creates an entry.
-        public init(id: String, fingerprint: String, sentences: Int) {
+        public init(id: String, fingerprint: String, sentences: Int, tokenization: String? = nil) {
             self.id = id
             self.fingerprint = fingerprint
             self.sentences = sentences
+            self.tokenization = tokenization
         }
     }
 
@@ -36,7 +43,9 @@ public struct CorpusReference: Sendable, Hashable, Codable {
         self.init(
             paths: corpus.corpus.paths, segmenter: corpus.segmenterVersion,
             documents: corpus.documents.map {
-                DocumentEntry(id: $0.document.id, fingerprint: $0.document.fingerprint, sentences: $0.sentences.count)
+                DocumentEntry(
+                    id: $0.document.id, fingerprint: $0.document.fingerprint, sentences: $0.sentences.count,
+                    tokenization: $0.document.isPretokenized ? DocumentEntry.given : nil)
             })
     }
 }

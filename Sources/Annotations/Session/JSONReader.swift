@@ -30,6 +30,9 @@ struct JSONReader {
             guard let base = raw.baseAddress else { return true }
             return memcmp(base, name.utf8Start, raw.count) == 0
         }
+
+        /// The key's text.
+        var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
     }
 
     /// The bytes read.
@@ -67,8 +70,30 @@ struct JSONReader {
 
     private func unexpected() -> Failure {
         position < bytes.count
-            ? syntaxError("unexpected character '\(Character(Unicode.Scalar(bytes[position])))'")
+            ? syntaxError("unexpected \(describedCharacter(at: position))")
             : syntaxError("unexpected end of input")
+    }
+
+    /// The character at `offset` as an error message shows it: printable ASCII in quotes, other
+    /// characters by code point and control or stray bytes by value, so a message never carries a
+    /// raw control character to the terminal.
+    func describedCharacter(at offset: Int) -> String {
+        let byte = bytes[offset]
+        if (0x21...0x7E).contains(byte) { return "character '\(Character(Unicode.Scalar(byte)))'" }
+        if byte >= 0x80 {
+            var iterator = bytes[offset...].makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                return "character U+\(Self.hex(scalar.value, digits: 4))"
+            }
+        }
+        return "byte 0x\(Self.hex(UInt32(byte), digits: 2))"
+    }
+
+    /// `value` in upper-case hexadecimal, padded with zeros to `digits`.
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
     // MARK: - Structure
@@ -102,7 +127,7 @@ struct JSONReader {
     /// Throws unless only whitespace is left.
     mutating func expectEnd() throws(Failure) {
         skipWhitespace()
-        if position < bytes.count { throw syntaxError("unexpected character '\(Character(Unicode.Scalar(bytes[position])))' after the JSON value") }
+        if position < bytes.count { throw syntaxError("unexpected \(describedCharacter(at: position)) after the JSON value") }
     }
 
     /// Consumes `{`; throws a shape error when the next value is not an object.

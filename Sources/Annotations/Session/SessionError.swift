@@ -30,7 +30,10 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
 
     public var description: String {
         switch self {
-        case .nameRefused(let name, let reason): return "session name '\(name)' refused: \(reason)"
+        case .nameRefused(let name, let reason):
+            // Line breaks in the name are written as \n: the message stays one line (other controls become placeholders on output).
+            let shown = name.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            return "session name '\(shown)' refused: \(reason)"
         case .missing(let path): return "\(path): no such session file"
         case .io(let path, let reason): return "\(path): \(reason)"
         case .empty(let path): return "\(path): the file is empty; it is not a session (left untouched)"

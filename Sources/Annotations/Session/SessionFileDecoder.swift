@@ -203,6 +203,15 @@ struct SessionFileDecoder {
         try reader.consumeNull() ? nil : try strings()
     }
 
+    private mutating func optionalStringMap() throws(Failure) -> [String: String]? {
+        if try reader.consumeNull() { return nil }
+        try reader.beginObject()
+        var result: [String: String] = [:]
+        var first = true
+        while let key = try reader.nextKey(&first) { result[key.string] = try reader.readString() }
+        return result
+    }
+
     private mutating func strings() throws(Failure) -> [String] {
         try reader.beginArray()
         var result: [String] = []
@@ -336,7 +345,7 @@ struct SessionFileDecoder {
     }
 
     mutating func documentEntry() throws(Failure) -> CorpusReference.DocumentEntry {
-        var id: String?, fingerprint: String?, sentences: Int?
+        var id: String?, fingerprint: String?, sentences: Int?, tokenization: String?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -344,10 +353,11 @@ struct SessionFileDecoder {
             if key.is("id") { try once(&seen, 0); id = try optionalString() }
             else if key.is("fingerprint") { try once(&seen, 1); fingerprint = try optionalString() }
             else if key.is("sentences") { try once(&seen, 2); sentences = try optionalInt() }
+            else if key.is("tokenization") { try once(&seen, 3); tokenization = try optionalString() }
             else { try reader.skipValue() }
         }
         guard let id, let fingerprint, let sentences else { throw missing("id, fingerprint or sentences") }
-        return CorpusReference.DocumentEntry(id: id, fingerprint: fingerprint, sentences: sentences)
+        return CorpusReference.DocumentEntry(id: id, fingerprint: fingerprint, sentences: sentences, tokenization: tokenization)
     }
 
     mutating func annotationSchema() throws(Failure) -> AnnotationSchema {
@@ -544,6 +554,7 @@ struct SessionFileDecoder {
         var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
         var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
         var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
+        var attributes: [String: String]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id, let name else { throw d.missing("speaker field") }
@@ -564,7 +575,7 @@ struct SessionFileDecoder {
             guard let id, let anchor else { throw d.missing("claim field") }
             return Claim(
                 id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated ?? false,
-                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources, origin: origin)
+                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
         }
 
         func target(_ d: SessionFileDecoder) throws(Failure) -> Target {
@@ -653,6 +664,7 @@ struct SessionFileDecoder {
             else if key.is("claim_segments") { try once(&seen, 29); f.claimSegments = try optionalSegments() }
             else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
             else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
+            else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
             else { try reader.skipValue() }
         }
     }

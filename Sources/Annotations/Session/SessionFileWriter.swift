@@ -123,6 +123,10 @@ struct SessionFileWriter {
             out.string(document.id)
             out.raw(",\"sentences\":")
             out.integer(document.sentences)
+            if let tokenization = document.tokenization {
+                out.raw(",\"tokenization\":")
+                out.string(tokenization)
+            }
             out.raw("}")
         }
         out.raw("],\"paths\":")

@@ -5,9 +5,20 @@
 /// Within a pair, Message and every role are scored proportionally by shared tokens (true positives
 /// = shared tokens, false positives = system-only tokens, false negatives = gold-only tokens). An
 /// unpaired system attribution counts all its tokens as false positives, an unpaired gold one all its
-/// tokens as false negatives. Counts are pooled over pairs and documents (``Tally``), and F1 comes
-/// from the pooled precision and recall. "Joint" pools Message and every role. Form is label
-/// accuracy over pairs.
+/// tokens as false negatives.
+///
+/// Two figures come from the same counts (``Tally``):
+/// - averaged over pairs (the reading, the primary figure, ``Tally/averaged(_:)``): every
+///   pair, every unpaired system attribution and every unpaired gold attribution is one item; per
+///   item and role, precision = shared / system tokens when the system side has tokens for the role,
+///   recall = shared / gold tokens when the gold side has some (an unpaired system attribution has
+///   precision 0, an unpaired gold one recall 0; an item with no tokens on a side adds nothing to
+///   that side's average); precision and recall are the means over the items that have them, and
+///   F1 their harmonic mean;
+/// - pooled (micro, ``Tally/counts(_:)``): shared, system-only and gold-only tokens summed over all
+///   items and documents, F1 from the pooled precision and recall.
+///
+/// "Joint" pools Message and every role within an item. Form is label accuracy over pairs.
 public enum AttributionScorer {
     /// The scored parts of an attribution.
     public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -64,10 +75,49 @@ public enum AttributionScorer {
         }
     }
 
-    /// Pooled counts over any number of documents.
+    /// Precision and recall averaged over items (pairs and unpaired attributions).
+    public struct Average: Sendable, Hashable {
+        /// Sum of per-item precisions and the number of items that have one.
+        public var precisionSum = 0.0, precisionItems = 0
+        /// Sum of per-item recalls and the number of items that have one.
+        public var recallSum = 0.0, recallItems = 0
+
+        public init() {}
+
+        /// Adds one item's counts: precision when the system side has tokens, recall when the gold side has.
+        public mutating func add(_ counts: Counts) {
+            let system = counts.truePositives + counts.falsePositives
+            let gold = counts.truePositives + counts.falseNegatives
+            if system > 0 {
+                precisionSum += Double(counts.truePositives) / Double(system)
+                precisionItems += 1
+            }
+            if gold > 0 {
+                recallSum += Double(counts.truePositives) / Double(gold)
+                recallItems += 1
+            }
+        }
+
+        public var precision: Double { precisionItems == 0 ? 0 : precisionSum / Double(precisionItems) }
+        public var recall: Double { recallItems == 0 ? 0 : recallSum / Double(recallItems) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+
+        static func += (lhs: inout Average, rhs: Average) {
+            lhs.precisionSum += rhs.precisionSum
+            lhs.precisionItems += rhs.precisionItems
+            lhs.recallSum += rhs.recallSum
+            lhs.recallItems += rhs.recallItems
+        }
+    }
+
+    /// Pooled counts and per-item averages over any number of documents.
     public struct Tally: Sendable, Hashable {
         /// Counts per role.
         public var roles: [Role: Counts] = [:]
+        /// Per-item averages per role.
+        public var averages: [Role: Average] = [:]
+        /// Per-item averages of Message and every role pooled within each item.
+        public var jointAverage = Average()
         /// Pairs whose form labels agree, and all pairs.
         public var formCorrect = 0, pairs = 0
         /// Gold and system attributions seen.
@@ -77,6 +127,8 @@ public enum AttributionScorer {
 
         /// Counts for one role.
         public func counts(_ role: Role) -> Counts { roles[role] ?? Counts() }
+        /// Precision and recall of one role averaged over items (pairs and unpaired attributions).
+        public func averaged(_ role: Role) -> Average { averages[role] ?? Average() }
         /// Message and every role pooled.
         public var joint: Counts {
             var total = Counts()
@@ -88,7 +140,11 @@ public enum AttributionScorer {
 
         /// Adds another tally.
         public mutating func add(_ other: Tally) {
-            for role in Role.allCases { roles[role, default: Counts()] += other.counts(role) }
+            for role in Role.allCases {
+                roles[role, default: Counts()] += other.counts(role)
+                averages[role, default: Average()] += other.averaged(role)
+            }
+            jointAverage += other.jointAverage
             formCorrect += other.formCorrect
             pairs += other.pairs
             gold += other.gold
@@ -123,19 +179,29 @@ public enum AttributionScorer {
         for (index, predicted) in system.enumerated() {
             let reference = paired[index].map { gold[$0] }
             if let goldIndex = paired[index] { goldPaired.insert(goldIndex) }
-            for role in Role.allCases {
-                tally.roles[role, default: Counts()] += Counts.compare(gold: reference?.tokens(role) ?? [], system: predicted.tokens(role))
-            }
+            tally.addItem { role in Counts.compare(gold: reference?.tokens(role) ?? [], system: predicted.tokens(role)) }
             if let reference {
                 tally.pairs += 1
                 if reference.form == predicted.form { tally.formCorrect += 1 }
             }
         }
         for (index, reference) in gold.enumerated() where !goldPaired.contains(index) {
-            for role in Role.allCases {
-                tally.roles[role, default: Counts()] += Counts.compare(gold: reference.tokens(role), system: [])
-            }
+            tally.addItem { role in Counts.compare(gold: reference.tokens(role), system: []) }
         }
         return tally
+    }
+}
+
+extension AttributionScorer.Tally {
+    /// Adds one item (a pair or an unpaired attribution) to the pooled counts and the averages.
+    mutating func addItem(_ counts: (AttributionScorer.Role) -> AttributionScorer.Counts) {
+        var joint = AttributionScorer.Counts()
+        for role in AttributionScorer.Role.allCases {
+            let item = counts(role)
+            roles[role, default: AttributionScorer.Counts()] += item
+            averages[role, default: AttributionScorer.Average()].add(item)
+            joint += item
+        }
+        jointAverage.add(joint)
     }
 }

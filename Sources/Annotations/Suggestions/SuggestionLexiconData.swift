@@ -69,6 +69,7 @@ enum SuggestionLexiconData {
         schätzen
         annehmen
         zitieren
+        lauten
         antworten
         entgegnen
         erwidern

@@ -57,6 +57,14 @@ struct SuggestionScan {
     static let relativePronouns: Set<String> = [
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
+    /// How many sentences back a quote or free indirect speech without a speaker of its own looks
+    /// for the speaker of an attribution (beyond two, the speaker is more often someone else).
+    static let inheritanceReach = 2
+    static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
+    /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
+    static let correlates: Set<String> = [
+        "darauf", "daran", "darüber", "damit", "dafür", "dagegen", "davon", "dazu", "darin", "danach", "davor", "dabei",
+    ]
     static let auxiliaries: Set<String> = [
         "hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind", "wurde", "wurden",
         "wird", "werden", "worden",
@@ -230,6 +238,13 @@ struct SuggestionScan {
                     proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
                     proposal.rule = "direct.quote-then-cue"
                     cueFound = true
+                } else if Self.auxiliaries.contains(words[position].lower), let cue = participleCue(after: position) {
+                    // "„…“, wird Panetta zitiert", "„…“, hatte er gesagt": the auxiliary comes first.
+                    proposal.cue = cue.words
+                    let speaker = nounPhrase(from: afterCue(cue.words, finite: position))
+                    proposal.speakers = splitSpeakers(speaker)
+                    proposal.rule = "direct.quote-then-cue"
+                    cueFound = true
                 }
             }
         }
@@ -240,6 +255,22 @@ struct SuggestionScan {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.cue-colon-quote"
+                cueFound = true
+            } else if let heisst = (start..<(open - 1)).first(where: {
+                ["heißt", "hieß"].contains(words[$0].lower) && $0 + 1 < open - 1 && words[$0 + 1].lower == "es"
+            }) {
+                // "In der Erklärung heißt es: „…“", "So hieß es im Bericht: „…“".
+                proposal.cue = [heisst, heisst + 1]
+                let place = heisst + 2
+                if place + 1 < open - 1, ["in", "im"].contains(words[place].lower) {
+                    let source = nounPhrase(from: place + 1)
+                    if !source.isEmpty { proposal.speakers = [source] }
+                } else if start < heisst, ["in", "im"].contains(words[start].lower) {
+                    let source = Array((start + 1)..<heisst).filter { words[$0].kind != .punctuation }
+                    if !source.isEmpty { proposal.speakers = [source] }
+                }
+                proposal.rule = "direct.heisst-es-colon-quote"
+                proposal.confidence = 0.6
                 cueFound = true
             } else {
                 let speaker = nounPhraseBackward(from: open - 2, limit: start)
@@ -288,8 +319,9 @@ struct SuggestionScan {
             var cue: [Int] = []
             var source: [Int] = []
             var rule = ""
+            let clauseInitial = index == range.lowerBound || words[index - 1].text == ","
             if lower == "laut" || lower == "gemäß" {
-                source = nounPhrase(from: index + 1)
+                source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
                     source = [index + 1]  // "laut taz", "laut ndr.de"
                 }
@@ -312,7 +344,7 @@ struct SuggestionScan {
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
-                    source = nounPhrase(from: index + 1)
+                    source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                     cue = [index]
                     rule = "indirect.nach-angaben"
                 } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
@@ -336,6 +368,70 @@ struct SuggestionScan {
             add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
         }
     }
+
+    /// The source after a clause-initial "Nach"/"Laut": SpkAtt's Source is the whole rest of the
+    /// prefield up to the finite verb, with genitives, prepositional phrases, brackets and an
+    /// apposition ("Nach Angaben des Flughafens im Juni 2007 ist …", "Laut Schätzungen französischer
+    /// Behörden sind …"). Nil when no finite verb (a lowercase word that is no article, preposition
+    /// or adjective) or comma ends it within 30 words.
+    func prefieldSource(from start: Int, sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        var phrase: [Int] = []
+        var position = start
+        var apposition = false
+        while position < range.upperBound, phrase.count < 30 {
+            let word = words[position]
+            if word.text == "," {
+                // One apposition: ", dem Direktor der Wetterbehörde," continues the source.
+                if !apposition, !phrase.isEmpty, position + 1 < range.upperBound, Self.appositionArticles.contains(words[position + 1].lower) {
+                    apposition = true
+                    phrase.append(position)
+                    position += 1
+                    continue
+                }
+                break
+            }
+            if word.kind == .quote || word.text == "(" {
+                guard let close = closing(of: position, within: range.upperBound) else { return nil }
+                phrase += Array(position...close)
+                position = close + 1
+                continue
+            }
+            if word.kind == .punctuation, word.text != "-" { return nil }
+            if word.kind == .number || word.capitalized || word.text == "-" {
+                phrase.append(position)
+                position += 1
+                continue
+            }
+            let lower = word.lower
+            let previous = phrase.last.map { words[$0] }
+            let nextCapitalized = position + 1 < range.upperBound && (words[position + 1].capitalized || words[position + 1].kind == .number)
+            let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { lower.hasSuffix($0) }
+            let opensNoun = previous.map { Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower) || !$0.capitalized } ?? true
+            if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
+                phrase.append(position)
+            } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
+                words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
+            {
+                phrase.append(position)
+            } else if adjectiveEnding, nextCapitalized, opensNoun || lower.hasSuffix("er"), lexicon.verbForms[lower] == nil,
+                !Self.auxiliaries.contains(lower), !VerbMorphology.subjunctiveAuxiliaries.contains(lower), !Self.modals.contains(lower)
+            {
+                phrase.append(position)
+            } else {
+                break
+            }
+            position += 1
+        }
+        guard position < range.upperBound, phrase.count < 30 else { return nil }
+        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")" {
+            phrase.removeLast()
+        }
+        return phrase.contains(where: { words[$0].capitalized }) ? phrase : nil
+    }
+
+    static let appositionArticles: Set<String> = ["dem", "der", "des", "einem", "einer", "eines", "den"]
+    static let phrasePrepositions: Set<String> = ["im", "in", "auf", "aus", "vom", "bei", "beim", "am", "zum", "zur", "für", "über", "gegen"]
 
     // MARK: Reporting verbs
 
@@ -416,10 +512,11 @@ struct SuggestionScan {
             return
         }
         var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
-        if speaker.isEmpty, start == finite, start > range.lowerBound, words[start - 1].text == ",",
-            let apposition = appositionSubject(from: range.lowerBound, to: start - 1)
+        let head = cue.words.min() ?? finite
+        if speaker.isEmpty, clauseStart(before: head, sentence: sentence) == head, head > range.lowerBound, words[head - 1].text == ",",
+            let apposition = appositionSubject(from: range.lowerBound, to: head - 1)
         {
-            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …"
+            // "Ein Sprecher der Polizei, Lars Beringer, sagte, …", "…, Peter Clever, hat … gefordert".
             speaker = apposition
         }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
@@ -454,6 +551,7 @@ struct SuggestionScan {
         let after = max(lastRole, addressee.max() ?? lastRole) + 1
         if let claim = messageAfter(after, sentence: sentence, strict: true) {
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
+            let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: form, confidence: 0.75, rule: "indirect.verb-clause"))
             return
@@ -475,6 +573,26 @@ struct SuggestionScan {
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
                 rule: "reported.speech-act-verb"))
         }
+    }
+
+    /// The cue of a participle that follows the auxiliary at `auxiliary` within a few words of its
+    /// clause ("wird Panetta zitiert"), the auxiliary included.
+    func participleCue(after auxiliary: Int) -> (words: [Int], verb: Int)? {
+        let sentence = sentenceRanges[words[auxiliary].sentence]
+        var position = auxiliary + 1
+        while position < min(sentence.upperBound, auxiliary + 6), words[position].kind == .word {
+            if let cue = verbCue(at: position), cue.words.contains(auxiliary) { return cue }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The cue with a pronominal adverb right before the message's comma ("verwies darauf, dass …").
+    func withCorrelate(_ cue: [Int], claim: [Int], finite: Int) -> [Int] {
+        guard let first = claim.first, first >= 2, words[first - 1].text == ",", first - 2 > finite,
+            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2)
+        else { return cue }
+        return (cue + [first - 2]).sorted()
     }
 
     /// The message after a cue: a comma clause opened by dass/ob/a w-word, in Konjunktiv I, or a
@@ -580,7 +698,7 @@ struct SuggestionScan {
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
-    /// speech) take the speaker of the nearest attribution before them, at most five sentences back.
+    /// speech) take the speaker of the nearest attribution before them, at most ``inheritanceReach`` sentences back.
     mutating func inheritSpeakers() {
         let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
         var lastSpeakers: [[Int]] = []
@@ -589,7 +707,7 @@ struct SuggestionScan {
         for index in order {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
             if proposals[index].inheritsSpeaker {
-                if sentence - lastSentence <= 5, !lastSpeakers.isEmpty {
+                if sentence - lastSentence <= Self.inheritanceReach, !lastSpeakers.isEmpty {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                 }
@@ -667,7 +785,20 @@ struct SuggestionScan {
                     following += 1
                 }
                 guard let auxiliary else { continue }
-                if auxiliary < index { cue.insert(auxiliary, at: 0) }
+                if auxiliary < index {
+                    cue.insert(auxiliary, at: 0)
+                    // "hat sich … geäußert": a reflexive right after the auxiliary (or after its pronoun subject).
+                    for position in (auxiliary + 1)..<min(index, auxiliary + 3) where words[position].lower == "sich" {
+                        if position == auxiliary + 1 || Self.pronouns.contains(words[auxiliary + 1].lower) { cue.append(position) }
+                        break
+                    }
+                }
+                // "es wird befürchtet", "wurde es bekannt gegeben": the impersonal "es" of a passive.
+                if Self.passiveAuxiliaries.contains(words[auxiliary].lower) {
+                    for neighbour in [auxiliary - 1, auxiliary + 1] where neighbour >= sentence.lowerBound && neighbour < sentence.upperBound && neighbour != index {
+                        if words[neighbour].lower == "es" { cue.append(neighbour) }
+                    }
+                }
             }
             // A modal before a verb at the end of its clause ("musste … einräumen").
             if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {

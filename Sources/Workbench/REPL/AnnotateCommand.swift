@@ -18,7 +18,7 @@ struct AnnotateCommand: ParsableCommand {
     @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
     var corpus: [String] = []
 
-    @Option(help: "Session file or name (a name becomes sessions/NAME.json). Default: the annotator's name.")
+    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.")
     var session: String?
 
     @Option(help: "Who annotates (default: $USER).")
@@ -36,11 +36,11 @@ struct AnnotateCommand: ParsableCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var clock = try EventClock.fromEnvironment(environment)
-        let who = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
+        let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         let location = SessionLocation()
         let path: String
         do {
-            path = try location.path(for: session ?? who)
+            path = try location.path(for: session ?? loginName)
         } catch {
             throw CLIFailure(error.description)
         }
@@ -67,7 +67,7 @@ struct AnnotateCommand: ParsableCommand {
         do {
             let now = clock.now()
             store = try SessionStore(path: path, now: now) { () throws(SessionError) -> Session in
-                Session(annotator: who, corpus: CorpusReference(segmented), schema: chosenSchema, created: now)
+                Session(annotator: loginName, corpus: CorpusReference(segmented), schema: chosenSchema, created: now)
             }
         } catch {
             throw CLIFailure(error.description)
@@ -80,6 +80,11 @@ struct AnnotateCommand: ParsableCommand {
             for problem in textProblems.prefix(20) { StandardError.write(TerminalText.sanitize(problem)) }
             throw CLIFailure(TerminalText.sanitize(
                 "\(path): \(textProblems.count) annotation(s) or status(es) do not fit the corpus text; the session is not opened and the file is left untouched (run 'workbench validate \(path)' for the list)"))
+        }
+        // Reopened without --annotator: go on as the session's annotator rather than the login name.
+        let who = annotator == nil ? ((try? Self.annotatorName(store.session.annotator)) ?? loginName) : loginName
+        if who != loginName {
+            StandardError.write("note: continuing as '\(TerminalText.sanitize(who))', the annotator of this session (--annotator NAME records edits under another name)")
         }
         for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
             StandardError.write("warning: " + warning)

@@ -34,6 +34,7 @@ extension AnnotationShell {
             default: throw .usage("edit \(id) \(field) takes yes or no")
             }
         }
+        var notices: [String] = []
         let updated: Record
         switch record {
         case .speaker(var speaker):
@@ -65,9 +66,11 @@ extension AnnotationShell {
             switch field {
             case "speaker":
                 let speaker = try resolveSpeaker(value).speaker
+                if mention.speaker != speaker.id { notices.append(mention.speaker) }
                 mention.speaker = speaker.id
             case "role": try need("a role or none"); mention.role = value == "none" ? nil : value
-            default: throw unknownField("speaker, role")
+            case "span": try need("a span, e.g. 4-7"); mention.anchor = try anchor(for: try spanValue(arguments))
+            default: throw unknownField("speaker, role, span")
             }
             updated = .mention(mention)
         case .claim(var claim):
@@ -102,9 +105,15 @@ extension AnnotationShell {
                 }
             case "negated": claim.negated = try yesNo()
             case "hedged": claim.hedged = try yesNo()
-            default: throw unknownField("form, by, cue, negated, hedged")
+            case "span": try need("a span, e.g. 4-12"); claim.anchor = try anchor(for: try spanValue(arguments), allowFollowing: true)
+            default: throw unknownField("form, by, cue, negated, hedged, span")
             }
             updated = .claim(claim)
+        case .cue(var cue):
+            guard field == "span" else { throw unknownField("span") }
+            try need("a span, e.g. 5,9")
+            cue.anchor = try anchor(for: try spanValue(arguments))
+            updated = .cue(cue)
         case .target(var target):
             guard field == "text" else { throw unknownField("text") }
             try need("a text")
@@ -138,6 +147,23 @@ extension AnnotationShell {
         try perform(.replace(updated))
         var confirmation = StyledLine("~ ", .success)
         confirmation.runs += describe(updated).runs
-        return [confirmation] + currentLine()
+        // A speaker left without mentions is said, with how to remove or merge it.
+        let orphans: [StyledLine]
+        if case .mention(let mention) = updated {
+            orphans = notices.compactMap { orphanNotice($0, replacedBy: mention.speaker) }
+        } else {
+            orphans = []
+        }
+        return [confirmation] + orphans + currentLine()
+    }
+
+    /// The span given to `edit ID span …`: one address, or several bare words as one text.
+    private func spanValue(_ arguments: [CommandWord]) throws(CommandError) -> String {
+        let words = arguments.dropFirst(2).map(\.text)
+        if words.count == 1 { return words[0] }
+        guard words.allSatisfy(SpanAddress.isBareWord) else {
+            throw .usage("edit … span takes one span (join parts with commas, no spaces), e.g. edit C1 span 4-12 or edit Q1 span 5,9")
+        }
+        return "\"" + words.joined(separator: " ") + "\""
     }
 }

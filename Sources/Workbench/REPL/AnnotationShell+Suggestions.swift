@@ -81,12 +81,19 @@ extension AnnotationShell {
         {
             return (speaker, speaker.name, nil)
         }
+        // The same noun-phrase analysis as the `speaker` command: name, role and kind from the words.
         let written = spanText(segments)
-        let source = !proposal.antecedent.isEmpty && !SpeakerResolver.isNameLike(written) ? spanText(proposal.antecedent) : written
-        let matches = SpeakerResolver().matches(for: source, among: AnnotationState.sortedByID(state.speakers)).filter(\.isConfident)
-        let (name, title) = Self.nameAndTitle(of: source)
-        if matches.count == 1 { return (matches[0].speaker, matches[0].speaker.name, source == written ? title : nil) }
-        return (nil, name.isEmpty ? nil : name, source == written ? title : nil)
+        let source = !proposal.antecedent.isEmpty && !SpeakerPhrase(written).isNameLike ? spanText(proposal.antecedent) : written
+        let phrase = SpeakerPhrase(source)
+        let all = AnnotationState.sortedByID(state.speakers)
+        let lookup = phrase.name ?? phrase.canonicalName ?? source
+        var matches = SpeakerResolver().matches(for: lookup, among: all).filter(\.isConfident)
+        if matches.isEmpty, lookup != source { matches = SpeakerResolver().matches(for: source, among: all).filter(\.isConfident) }
+        let role = source == written ? phrase.role : nil
+        if matches.count == 1 { return (matches[0].speaker, matches[0].speaker.name, role) }
+        // A pronoun without antecedent ("Wir gehen davon aus") keeps its words as the name, as before.
+        let name = phrase.canonicalName ?? SpeakerPhrase.words(of: source).joined(separator: " ")
+        return (nil, name.isEmpty ? nil : name, role)
     }
 
     // MARK: - Commands
@@ -264,7 +271,8 @@ extension AnnotationShell {
                 } else {
                     guard let name = who.name else { throw .rejected("the proposed speaker „\(TerminalText.sanitize(spanText(segments)))“ has no name in it; accept with: by NAME") }
                     let speaker = Speaker(
-                        id: state.nextID("S"), name: name, kind: state.schema.speakerKinds.first ?? "person", annotator: annotator, origin: origin)
+                        id: state.nextID("S"), name: name, kind: SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), annotator: annotator,
+                        origin: origin)
                     try perform(.add(.speaker(speaker)))
                     made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
                     speakerID = speaker.id

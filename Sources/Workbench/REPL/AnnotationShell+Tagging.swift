@@ -55,31 +55,46 @@ extension AnnotationShell {
             + "; write the id instead")
     }
 
-    /// The name and leading title of a span's text: "russischer UN-Botschafter Wassili Nebensja" gives
-    /// ("Wassili Nebensja", "russischer UN-Botschafter").
-    static func nameAndTitle(of text: String) -> (name: String, title: String?) {
-        let words = SpeakerResolver.words(of: text)
-        let kept = max(1, SpeakerResolver().key(text).count)
-        guard words.count > kept else { return (words.joined(separator: " "), nil) }
-        let title = words.prefix(words.count - kept).filter { !SpeakerResolver.honorifics.contains($0.lowercased()) }
-        // A role names an office ("russischer UN-Botschafter"): adjectives alone ("russische Diplomatie") are not one.
-        let namesOffice = title.contains { $0.first?.isUppercase == true }
-        return (words.suffix(kept).joined(separator: " "), namesOffice ? title.joined(separator: " ") : nil)
+    /// The span word of a command whose first arguments may be several bare words:
+    /// `speaker das isländische Fischereiministerium role …` is the text span "das isländische
+    /// Fischereiministerium". Returns the span and the remaining arguments.
+    static func leadingSpan(_ arguments: [CommandWord], keywords: Set<String>, command: String) throws(CommandError) -> (span: String, rest: [CommandWord])? {
+        guard let first = arguments.first else { return nil }
+        var count = 1
+        while count < arguments.count {
+            let text = arguments[count].text
+            if keywords.contains(text.lowercased()) || text.hasPrefix("=") { break }
+            count += 1
+        }
+        guard count > 1 else { return (first.text, Array(arguments.dropFirst())) }
+        let words = arguments.prefix(count).map(\.text)
+        // Only plain words join into a text span; token numbers and quoted parts keep their own meaning.
+        if let odd = words.first(where: { !SpanAddress.isBareWord($0) }) {
+            throw .usage("'\(TerminalText.sanitize(String(odd.prefix(40))))' cannot join the words of a span; quote the whole span, e.g. \(command) \"\(TerminalText.sanitize(words.joined(separator: " ")))\", or put a keyword (\(keywords.sorted().joined(separator: ", "))) before it")
+        }
+        return ("\"" + words.joined(separator: " ") + "\"", Array(arguments.dropFirst(count)))
     }
 
     mutating func tagSpeaker(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
-        guard let spanWord = arguments.first else {
+        if arguments.first?.text == "merge", arguments.count == 3,
+            arguments.dropFirst().allSatisfy({ if case .speaker = RecordKey.forID($0.text) { true } else { false } })
+        {
+            return try mergeSpeakers(arguments[1].text, into: arguments[2].text)
+        }
+        guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: ["=", "role", "kind"], command: "speaker") else {
             throw .usage("usage: speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]; e.g. speaker \"Vassili Nebenzia\"")
         }
-        let options = try ShellArguments(Array(arguments.dropFirst()), keywords: ["=", "role", "kind"], command: "speaker")
-        let anchor = try anchor(for: spanWord.text)
-        let (spanName, title) = Self.nameAndTitle(of: anchor.text.replacingOccurrences(of: TextAnchor.gapMarker, with: " "))
-        var role = try options.text("role", what: "a role, e.g. role UN-Botschafter") ?? title
+        let options = try ShellArguments(optionWords, keywords: ["=", "role", "kind"], command: "speaker")
+        let anchor = try anchor(for: spanText)
+        let phrase = SpeakerPhrase(anchor.text)
+        var role = try options.text("role", what: "a role, e.g. role UN-Botschafter") ?? phrase.role
         let kind = try options.text("kind", what: "a kind: " + state.schema.speakerKinds.joined(separator: ", "))
         if let kind, !state.schema.speakerKinds.contains(kind) {
             throw .rejected("'\(TerminalText.sanitize(kind))' is not a speaker kind; use one of: \(state.schema.speakerKinds.joined(separator: ", "))")
         }
+        let guessedKind = phrase.kind.label(among: state.schema.speakerKinds)
         var messages: [StyledLine] = []
+        var created = false
         let speaker: Speaker
         if let named = try options.text("=", what: "a name or speaker id, e.g. = S1 or = Mark Rutte") {
             if let id = RecordKey.forID(named), case .speaker = id {
@@ -90,43 +105,57 @@ extension AnnotationShell {
             }) {
                 speaker = existing
             } else {
-                // Keep the span's wording as an alias only when it is a name the resolver would not find anyway.
-                let probe = Speaker(id: "S0", name: named)
-                let keepAlias = spanName != named && SpeakerResolver.isNameLike(spanName)
-                    && SpeakerResolver().candidates(for: spanName, among: [probe]).isEmpty
-                speaker = try createSpeaker(name: named, kind: kind, aliases: keepAlias ? [spanName] : [])
-                messages.append(StyledLine("new speaker \(speaker.id) \(TerminalText.sanitize(speaker.name))", .success))
+                // A new speaker's kind: what the span says, else what the name says ("Pjöngjang" = Nordkorea).
+                let namedKind = SpeakerPhrase(named).kind
+                let spanKind = phrase.kind == .person && phrase.name == nil ? namedKind : phrase.kind
+                speaker = try createSpeaker(name: named, kind: kind ?? spanKind.label(among: state.schema.speakerKinds), aliases: [])
+                created = true
             }
-            // Teach the resolver this spelling when it would not have found the speaker.
-            if SpeakerResolver.isNameLike(spanName), messages.isEmpty,
-                !SpeakerResolver().candidates(for: spanName, among: [speaker]).contains(where: { $0.id == speaker.id })
+            // Teach the resolver this spelling when it is a name it would not have found; pronouns, articles,
+            // common nouns and descriptions link without becoming aliases.
+            if let spanName = phrase.name, phrase.isNameLike,
+                spanName.compare(speaker.name, options: .caseInsensitive) != .orderedSame,
+                !SpeakerResolver().candidates(for: spanName, among: [state.speakers[speaker.id] ?? speaker]).contains(where: { $0.id == speaker.id })
             {
-                var updated = speaker
+                var updated = state.speakers[speaker.id] ?? speaker
                 updated.aliases.append(spanName)
                 try perform(.replace(.speaker(updated)))
                 messages.append(StyledLine("added alias „\(TerminalText.sanitize(spanName))“ to \(speaker.id)", .dim))
             }
         } else {
-            let matches = SpeakerResolver().matches(for: anchor.text, among: AnnotationState.sortedByID(state.speakers))
-            // Only confident matches link on their own; "Kim" for "Kim Yong-hyun" is asked about.
-            let confident = matches.filter(\.isConfident)
-            let candidates = (confident.isEmpty ? matches : confident).map(\.speaker)
-            if confident.count == 1 {
-                speaker = candidates[0]
-                messages.append(StyledLine("linked to \(speaker.id) \(TerminalText.sanitize(speaker.name)) (resolved from „\(TerminalText.sanitize(anchor.text))“; if wrong: undo, then speaker \(spanWord.text) = NAME)", .success))
-            } else if !candidates.isEmpty {
-                throw .rejected("„\(TerminalText.sanitize(anchor.text))“ may be " + candidates.prefix(5).map { "\($0.id) \(TerminalText.sanitize($0.name))" }.joined(separator: " or ")
-                    + "; say which: speaker \(spanWord.text) = \(candidates[0].id) (or = NEW NAME)")
+            if phrase.isPronoun {
+                let recent = recentSpeaker().map { " (the last one named here is \($0.id) \(TerminalText.sanitize($0.name)))" } ?? ""
+                throw .rejected("„\(TerminalText.sanitize(anchor.text))“ refers without naming; say who: speaker \(spanText) = Sid\(recent)")
+            }
+            let found = try speakerForPhrase(phrase, anchor: anchor, spanText: spanText)
+            if let found {
+                speaker = found.speaker
+                messages.append(StyledLine("linked to \(speaker.id) \(TerminalText.sanitize(speaker.name)) (\(found.reason); if wrong: undo, then speaker \(spanText) = NAME)", .success))
             } else {
-                guard !spanName.isEmpty else { throw .usage("the span has no name in it; give one: speaker \(spanWord.text) = NAME") }
-                speaker = try createSpeaker(name: spanName, kind: kind, aliases: [])
-                messages.append(StyledLine("new speaker \(speaker.id) \(TerminalText.sanitize(speaker.name))", .success))
+                guard let name = phrase.canonicalName, !name.isEmpty else {
+                    throw .usage("the span has no name in it; give one: speaker \(spanText) = NAME")
+                }
+                speaker = try createSpeaker(name: name, kind: kind ?? guessedKind, aliases: [])
+                created = true
             }
         }
-        if let kind, speaker.kind != kind, !messages.contains(where: { $0.plain.hasPrefix("new speaker") }) {
+        if created {
+            let made = state.speakers[speaker.id] ?? speaker
+            let guessed = kind == nil ? ", guessed; change: edit \(made.id) kind KIND" : ""
+            messages.insert(StyledLine("new speaker \(made.id) \(TerminalText.sanitize(made.name)) (\(made.kind)\(guessed))", .success), at: 0)
+        }
+        if let kind, speaker.kind != kind, !created {
             var updated = state.speakers[speaker.id] ?? speaker
             updated.kind = kind
             try perform(.replace(.speaker(updated)))
+        }
+        if let party = phrase.party {
+            let text = "party: \(party)"
+            let noted = state.notes.values.contains { $0.subject == .annotation(speaker.id) && $0.text == text }
+            if !noted {
+                try perform(.add(.note(Note(id: state.nextID("N"), subject: .annotation(speaker.id), text: text, annotator: annotator))))
+                messages.append(StyledLine("noted \(text) on \(speaker.id)", .dim))
+            }
         }
         if role?.isEmpty == true { role = nil }
         let mention = Mention(id: state.nextID("M"), anchor: anchor, speaker: speaker.id, role: role, annotator: annotator)
@@ -136,19 +165,65 @@ extension AnnotationShell {
         return messages + [confirmation] + currentLine()
     }
 
+    /// The known speaker a phrase names, with why; nil when none is known. Several candidates, a bare
+    /// prefix ("Kim") and near matches ("das Ministerium", "Bodegast" for "Boudegast") are offered by a
+    /// refusal that says how to choose, never linked or duplicated silently.
+    private func speakerForPhrase(_ phrase: SpeakerPhrase, anchor: TextAnchor, spanText: String) throws(CommandError) -> (speaker: Speaker, reason: String)? {
+        let all = AnnotationState.sortedByID(state.speakers)
+        let shown = TerminalText.sanitize(anchor.text)
+        // The same words were tagged before: they still mean that speaker, even after a rename.
+        let folded = SpeakerNearMatch.fold(anchor.text)
+        let sameText = Set(state.mentions.values.filter { SpeakerNearMatch.fold($0.anchor.text) == folded }.map(\.speaker))
+        if sameText.count == 1, let id = sameText.first, let speaker = state.speakers[id] {
+            return (speaker, "tagged before with the same words")
+        }
+        let lookup = phrase.name ?? phrase.canonicalName ?? anchor.text
+        var matches = SpeakerResolver().matches(for: lookup, among: all)
+        if matches.isEmpty, lookup != anchor.text { matches = SpeakerResolver().matches(for: anchor.text, among: all) }
+        // Only confident matches link on their own; "Kim" for "Kim Yong-hyun" is asked about.
+        let confident = matches.filter(\.isConfident)
+        if confident.count == 1 { return (confident[0].speaker, "resolved from „\(shown)“") }
+        var candidates = (confident.isEmpty ? matches : confident).map(\.speaker)
+        var why = ""
+        if candidates.isEmpty {
+            candidates = SpeakerNearMatch.candidates(for: phrase, among: all)
+            why = " (near match)"
+        }
+        guard !candidates.isEmpty else { return nil }
+        throw .rejected("„\(shown)“ may be " + candidates.prefix(5).map { "\($0.id) \(TerminalText.sanitize($0.name))" }.joined(separator: " or ")
+            + "\(why); say which: speaker \(spanText) = \(candidates[0].id) (or = NEW NAME for a new speaker)")
+    }
+
+    /// The speaker of the latest mention in this sentence or the ones before it in the document.
+    private func recentSpeaker() -> Speaker? {
+        let here = state.mentions.values.filter { $0.anchor.document == document.document.id && $0.anchor.sentence <= sentenceIndex }
+        guard let latest = here.max(by: { ($0.anchor.sentence, $0.anchor.start) < ($1.anchor.sentence, $1.anchor.start) }) else { return nil }
+        return state.speakers[latest.speaker]
+    }
+
     private mutating func createSpeaker(name: String, kind: String?, aliases: [String]) throws(CommandError) -> Speaker {
         let speaker = Speaker(
-            id: state.nextID("S"), name: name, kind: kind ?? state.schema.speakerKinds.first ?? "person", aliases: aliases,
+            id: state.nextID("S"), name: name, kind: kind ?? SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), aliases: aliases,
             annotator: annotator)
         try perform(.add(.speaker(speaker)))
         return speaker
     }
 
     mutating func tagCue(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
-        guard arguments.count == 1, let spanWord = arguments.first else {
-            throw .usage("usage: cue SPAN; e.g. cue \"sagte\" or cue \"fügte\",\"hinzu\" (join parts with commas)")
+        guard let spanWord = arguments.first else {
+            throw .usage("usage: cue SPAN; e.g. cue sagte or cue \"fügte\",\"hinzu\" (join parts with commas)")
         }
-        let cue = try addCue(spanWord.text)
+        var span = spanWord.text
+        if arguments.count > 1 {
+            // Bare words: the words as one text ("nach Angaben"), else as parts of a discontinuous cue ("fügte hinzu").
+            let words = arguments.map(\.text)
+            guard words.allSatisfy(SpanAddress.isBareWord) else {
+                throw .usage("cue takes one span: join parts with commas, no spaces (cue \"fügte\",\"hinzu\"), or give bare words (cue fügte hinzu)")
+            }
+            let phrase = "\"" + words.joined(separator: " ") + "\""
+            span = (try? anchor(for: phrase)) != nil ? phrase : words.map { "\"\($0)\"" }.joined(separator: ",")
+        }
+        let cue = try addCue(span)
         return [StyledLine("+ \(cue.id) cue \"\(TerminalText.sanitize(cue.anchor.text))\"", .success)] + currentLine()
     }
 
@@ -159,12 +234,12 @@ extension AnnotationShell {
     }
 
     mutating func tagClaim(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
-        guard let spanWord = arguments.first else {
+        let keywords: Set<String> = ["by", "cue", "form", "negated", "hedged"]
+        guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: keywords, command: "claim") else {
             throw .usage("usage: claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]; e.g. claim 8-20 by S1 form indirect")
         }
-        let options = try ShellArguments(
-            Array(arguments.dropFirst()), keywords: ["by", "cue", "form", "negated", "hedged"], command: "claim")
-        let anchor = try anchor(for: spanWord.text, allowFollowing: true)
+        let options = try ShellArguments(optionWords, keywords: keywords, command: "claim")
+        let anchor = try anchor(for: spanText, allowFollowing: true)
         var messages: [StyledLine] = []
         var speaker: String?
         var mention: String?
@@ -215,10 +290,12 @@ extension AnnotationShell {
     }
 
     mutating func addTarget(_ arguments: [CommandWord], rest: String) throws(CommandError) -> [StyledLine] {
-        guard arguments.first?.text == "add", arguments.count >= 2 else {
-            throw .usage("usage: target add TEXT; e.g. target add \"Nordkoreanische Truppen sind in Russland\" ('targets' lists them)")
+        // `target add TEXT` or just `target TEXT` (`ta TEXT`).
+        let hasAdd = arguments.first?.text == "add" && arguments.count >= 2
+        guard !arguments.isEmpty, !(arguments.first?.text == "add" && arguments.count == 1) else {
+            throw .usage("usage: target TEXT (or target add TEXT); e.g. ta \"Nordkoreanische Truppen sind in Russland\" ('targets' lists them)")
         }
-        let text = ShellArguments.unquoted(String(rest.dropFirst(3)))
+        let text = ShellArguments.unquoted(hasAdd ? String(rest.dropFirst(3)) : rest)
         if let existing = state.targets.values.first(where: { $0.text == text }) {
             throw .rejected("target \(existing.id) has this text already")
         }

@@ -228,6 +228,14 @@ extension AnnotationShell {
         return lines
     }
 
+    /// Events and undo events counted as `workbench stats` counts them, then what undo and redo can still take back.
+    private var eventSummary: String {
+        let events = store.session.events
+        let undos = events.reduce(0) { count, event in if case .undo = event.action { count + 1 } else { count } }
+        let rate = events.isEmpty ? 0 : Double(undos) / Double(events.count) * 100
+        return "events: \(events.count), undo: \(undos) (\(String(format: "%.1f", rate))%); can undo \(state.undoStack.count), redo \(state.redoStack.count) change(s)"
+    }
+
     func statusSummary() -> [StyledLine] {
         let (finished, total) = progress
         let counts = Dictionary(grouping: state.statuses.values, by: { $0 }).mapValues(\.count)
@@ -236,7 +244,7 @@ extension AnnotationShell {
             StyledLine("at document \(documentIndex + 1)/\(corpus.documents.count), sentence \(sentenceIndex + 1)/\(document.sentences.count)"),
             StyledLine("\(finished)/\(total) sentences done or skipped (done \(counts[.done] ?? 0), skipped \(counts[.skipped] ?? 0), flagged \(counts[.flagged] ?? 0))"),
             StyledLine("\(state.speakers.count) speakers, \(state.mentions.count) mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes"),
-            StyledLine("\(store.session.events.count) events; undo: \(state.undoStack.count), redo: \(state.redoStack.count)", .dim),
+            StyledLine(eventSummary, .dim),
             StyledLine("suggestions \(store.session.settings.suggest ? "on" : "off") ('suggest off|on'); \(state.rejections.count) proposal(s) rejected", .dim),
         ]
     }

@@ -115,7 +115,8 @@ struct AnnotationShell {
 
     private mutating func dispatch(_ line: String) throws(CommandError) -> ShellResponse {
         if line.hasPrefix("/") { return ShellResponse(lines: try search(String(line.dropFirst()))) }
-        let words = try CommandLexer.words(line)
+        let words: [CommandWord]
+        do { words = try CommandLexer.words(line) } catch { throw .usage(error.description) }
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
             if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,

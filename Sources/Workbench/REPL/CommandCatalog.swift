@@ -10,6 +10,7 @@ enum CommandCatalog {
           4-+1:5      token 4 to token 5 of the NEXT sentence (claims only)
           4-+2        token 4 to the end of sentence +2 (claims only)
           "Vassili Nebenzia"   exact text („…“ and »…« quotes work too)
+          sagte       a bare word is its text (sagte#2: the 2nd); fügte,hinzu  two words, one span
           "sagte"#2   the 2nd occurrence     /Nebens[jz]a/   first regex match (/…/#2: the 2nd)
           all         the whole sentence     SPAN..+1   extend any span to the end of the next sentence
         """
@@ -28,17 +29,24 @@ enum CommandCatalog {
         CommandSpec(name: "/", alias: nil, group: .moving, usage: "/REGEX | /", summary: "search forward for a regular expression; '/' alone repeats",
             details: "Searches the sentences after the current one, across documents, wrapping around.", examples: ["/Nebens[jz]a", "/"]),
         CommandSpec(name: "docs", alias: "ds", group: .moving, usage: "docs", summary: "list documents with progress", examples: ["docs"]),
-        CommandSpec(name: "speaker", alias: "sp", group: .tagging, usage: "speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]",
-            summary: "tag a mention of a speaker (creating or linking the speaker)",
+        CommandSpec(name: "speaker", alias: "sp", group: .tagging, usage: "speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND] | speaker merge FROM INTO",
+            summary: "tag a mention of a speaker (creating or linking the speaker); merge two speakers",
             details: """
-                Without '= …' the span's text is resolved against known speakers and aliases: one match is linked \
-                (and named), several are listed, none creates a new speaker named after the span (leading titles such as \
-                'russischer UN-Botschafter' become the mention's role). '= NAME' links a speaker of that name or alias, \
-                or creates one; '= S3' links S3.
+                The span is read as a German noun phrase: articles go, the name is kept apart from the role \
+                ('der Chef des Verwaltungsrats Ulrich Müller': Ulrich Müller, role Chef des Verwaltungsrats), adjectives \
+                and offices are put in the nominative ('das isländische Fischereiministerium': isländisches \
+                Fischereiministerium), a party in brackets becomes a note on the speaker, and the kind is guessed and shown. \
+                Without '= …' the name is resolved against known speakers and aliases: one match is linked (and named), \
+                several or near matches ('das Ministerium', a misspelling) are offered, none creates a new speaker. \
+                Pronouns ('er') need '= Sid'. '= NAME' links a speaker of that name or alias, or creates one; '= S3' links S3. \
+                Several bare words are one span: speaker das isländische Fischereiministerium. \
+                'speaker merge S4 S1' moves S4's mentions, claims, stances and notes to S1 and removes S4 (one undo).
                 """,
-            examples: ["speaker \"Vassili Nebenzia\"", "sp 12-14 = S1", "sp „Herr Rutte“ = Mark Rutte role NATO-Generalsekretär", "sp 3 kind organisation"]),
+            examples: ["speaker \"Vassili Nebenzia\"", "sp der Chef des Verwaltungsrats Ulrich Müller", "sp 12-14 = S1",
+                "sp „Herr Rutte“ = Mark Rutte role NATO-Generalsekretär", "sp 3 kind organisation", "sp merge S4 S1"]),
         CommandSpec(name: "cue", alias: "cu", group: .tagging, usage: "cue SPAN", summary: "tag a reporting cue (sagte, fügte … hinzu)",
-            examples: ["cue \"sagte\"", "cue \"fügte\",\"hinzu\"", "cu 5,9"]),
+            details: "Bare words are one span when they stand together (cue nach Angaben), else its parts (cue fügte hinzu).",
+            examples: ["cue sagte", "cue \"fügte\",\"hinzu\"", "cu fügte hinzu", "cu 5,9"]),
         CommandSpec(name: "claim", alias: "cl", group: .tagging,
             usage: "claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]", summary: "tag claimed content",
             details: """
@@ -47,8 +55,8 @@ enum CommandCatalog {
                 run on into following sentences (4-+1:5, SPAN..+1).
                 """,
             examples: ["claim 8-20 by S1 form indirect", "cl \"Wir müssen handeln\" by Rutte cue \"sagte\" form direct", "cl 4-+1:6 hedged"]),
-        CommandSpec(name: "target", alias: "ta", group: .tagging, usage: "target add TEXT", summary: "define a stance target (a proposition)",
-            examples: ["target add \"Nordkoreanische Truppen sind in Russland\""]),
+        CommandSpec(name: "target", alias: "ta", group: .tagging, usage: "target TEXT | target add TEXT", summary: "define a stance target (a proposition)",
+            examples: ["ta Nordkoreanische Truppen sind in Russland", "target add \"Nordkoreanische Truppen sind in Russland\""]),
         CommandSpec(name: "stance", alias: "st", group: .tagging, usage: "stance SPEAKER TARGET LABEL [evidence C1 C2 …]",
             summary: "set a speaker's stance toward a target (edits the existing one for the pair)",
             examples: ["stance S1 T1 against evidence C1", "st Nebenzia T1 favor"]),
@@ -63,12 +71,14 @@ enum CommandCatalog {
         CommandSpec(name: "edit", alias: "e", group: .tagging, usage: "edit ID FIELD VALUE…", summary: "change a field of an annotation",
             details: """
                 speaker: name TEXT | kind KIND | alias add TEXT | alias remove TEXT
-                mention: speaker Sid | role TEXT|none
-                claim:   form FORM|none | by SPEAKER|none | cue Qid|none | negated yes|no | hedged yes|no
+                mention: speaker Sid | role TEXT|none | span SPAN
+                claim:   form FORM|none | by SPEAKER|none | cue Qid|none | negated yes|no | hedged yes|no | span SPAN
+                cue:     span SPAN
+                (span: a span of the current sentence; the annotation keeps its id and what depends on it)
                 target:  text TEXT
                 stance:  label LABEL | evidence C1 C2 … (none: empty)
                 """,
-            examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 negated yes", "edit P1 label favor"]),
+            examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 negated yes", "edit P1 label favor", "edit C12 span 10-32"]),
         CommandSpec(name: "accept", alias: "y", group: .suggesting,
             usage: "accept [LETTER|all] [by SPEAKER] [form FORM] [claim SPAN]",
             summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",

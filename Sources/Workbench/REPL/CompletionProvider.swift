@@ -45,20 +45,19 @@ struct CompletionProvider: Sendable {
         let before = String(line.prefix(max(0, cursor)))
         let current = String(Completion.word(in: line, cursor: cursor))
         let previousWords = before.dropLast(current.count).split(whereSeparator: \.isWhitespace).map(String.init)
-        // Inside an open quote: words of the sentence.
-        if let quote = openQuote(in: before) {
-            let prefix: String
-            let partial: String
-            if current.first == quote {
-                prefix = String(quote)
-                partial = String(current.dropFirst())
-            } else {
-                prefix = ""
-                partial = current
+        // Inside an open quote: a speaker's name where a speaker goes (closing the quote: the name is whole),
+        // else words of the sentence, leaving the quote open so the text can go on ("Vassili Neb" → "Vassili Nebenzia).
+        if let (quote, quoteStart) = openQuote(in: before) {
+            let quoted = String(before[before.index(before.startIndex, offsetBy: quoteStart + 1)...])
+            let wordsBeforeQuote = String(before.prefix(quoteStart)).split(whereSeparator: \.isWhitespace).map(String.init)
+            let partial = current.first == quote ? String(current.dropFirst()) : current
+            if Self.wantsSpeaker(wordsBeforeQuote) {
+                let closer = quote == "„" ? "“" : quote == "»" ? "«" : quote == "«" ? "»" : String(quote)
+                let names = Self.unique(speakerWords).filter { $0.hasPrefix(quoted) }
+                if !names.isEmpty { return names.map { current + String($0.dropFirst(quoted.count)) + closer } }
             }
-            // A completed word closes the quote, so the space the editor adds falls outside it.
-            let closer = SpanAddressQuotes.closers(for: quote).map { quote == "\"" ? "\"" : quote == "„" ? "“" : String($0.sorted().first ?? "\"") } ?? "\""
-            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 + closer }
+            let prefix = current.first == quote ? String(quote) : ""
+            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 }
         }
         guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else {
             return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
@@ -87,6 +86,9 @@ struct CompletionProvider: Sendable {
             }
         case ("claim", _) where previousWords.count >= 2: options = ["by", "cue", "form", "negated", "hedged"]
         case ("speaker", _) where previousWords.count >= 2: options = ["=", "role", "kind"]
+        case ("speaker", _), ("cue", _), ("claim", _):
+            // A bare word is a span: words of the sentence (and 'merge' for speaker).
+            options = current.first?.isLetter == true ? sentenceWords + (command == "speaker" ? ["merge"] : []) : []
         case ("delete", _) where previousWords.count == 1, ("note", _) where previousWords.count == 1: options = annotationIDs
         case ("edit", _):
             if previousWords.count == 1 { options = annotationIDs } else if previousWords.count == 2 {
@@ -99,14 +101,24 @@ struct CompletionProvider: Sendable {
         case ("target", _) where previousWords.count == 1: options = ["add"]
         default: options = []
         }
-        return Self.unique(options).filter { $0.hasPrefix(current) }
+        // A name of several words is inserted in quotes, so the command reads it as one.
+        return Self.unique(options).filter { $0.hasPrefix(current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+    }
+
+    /// Whether the word after `words` names a speaker: after `=`, `by`, `stance`, `edit M… speaker`.
+    private static func wantsSpeaker(_ words: [String]) -> Bool {
+        guard let command = words.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else { return false }
+        let last = words.last?.lowercased() ?? ""
+        return last == "=" || last == "by" || (command == "stance" && words.count == 1)
+            || (command == "edit" && words.count == 3 && ["speaker", "by"].contains(last))
     }
 
     private static func fields(for id: String) -> [String] {
         switch id.first {
         case "S": return ["name", "kind", "alias"]
-        case "M": return ["speaker", "role"]
-        case "C": return ["form", "by", "cue", "negated", "hedged"]
+        case "M": return ["speaker", "role", "span"]
+        case "C": return ["form", "by", "cue", "negated", "hedged", "span"]
+        case "Q": return ["span"]
         case "T", "N": return ["text"]
         case "P": return ["label", "evidence"]
         default: return []
@@ -125,17 +137,18 @@ struct CompletionProvider: Sendable {
         }
     }
 
-    /// The opening quote mark of a quote still open at the end of `text`, if any.
-    private func openQuote(in text: String) -> Character? {
-        var open: (Character, Set<Character>)?
-        for character in text {
-            if let (_, closers) = open {
+    /// The opening quote mark of a quote still open at the end of `text`, and its position (in
+    /// `Character`s), if any.
+    private func openQuote(in text: String) -> (Character, Int)? {
+        var open: (Character, Set<Character>, Int)?
+        for (position, character) in text.enumerated() {
+            if let (_, closers, _) = open {
                 if closers.contains(character) { open = nil }
             } else if let closers = SpanAddressQuotes.closers(for: character) {
-                open = (character, closers)
+                open = (character, closers, position)
             }
         }
-        return open?.0
+        return open.map { ($0.0, $0.2) }
     }
 
     private static func unique(_ words: [String]) -> [String] {

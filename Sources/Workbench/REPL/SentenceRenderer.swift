@@ -1,7 +1,8 @@
 import Annotations
 
 /// Renders a sentence with its annotations inline: mentions as `[S1 Vassili Nebenzia]` (the speaker's
-/// id), cues as `<Q1 versicherte>`, claims as `{C3 …}`. Nested spans nest; a span that crosses another
+/// id), cues as `<Q1 versicherte>`, claims as `{C3 …}` (`{C3←S1 …}` when the claim's speaker is tagged in
+/// another sentence). Nested spans nest; a span that crosses another
 /// closes with its id (`C3}`); a claim that began in an earlier sentence opens with `{C3… ` and one that
 /// runs on closes with `…}`. Every corpus text is sanitized; looks are attached per kind.
 struct SentenceRenderer: Sendable {
@@ -54,7 +55,19 @@ struct SentenceRenderer: Sendable {
         }
         for (_, mention) in inDocument(state.mentions, \.anchor) { add(mention.id, mention.speaker, .speaker, mention.anchor) }
         for (_, cue) in inDocument(state.cues, \.anchor) { add(cue.id, cue.id, .cue, cue.anchor) }
-        for (_, claim) in inDocument(state.claims, \.anchor) { add(claim.id, claim.id, .claim, claim.anchor) }
+        // A claim whose speaker is not tagged in this sentence names it: {C10←S3 …}.
+        let here = { (anchor: TextAnchor) in
+            anchor.document == document && anchor.segments.contains { $0.start < sentence.end && $0.end > sentence.start }
+        }
+        let speakersHere = Set(state.mentions.values.filter { here($0.anchor) }.map(\.speaker))
+        for (_, claim) in inDocument(state.claims, \.anchor) {
+            var label = claim.id
+            if let speaker = claim.speaker {
+                let linkedHere = claim.mention.flatMap { state.mentions[$0] }.map { here($0.anchor) } ?? speakersHere.contains(speaker)
+                if !linkedHere { label += "←" + speaker }
+            }
+            add(claim.id, label, .claim, claim.anchor)
+        }
         return result
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Annotations
 
 /// Splits the words after a command's first argument into keyword clauses: `by Mark Rutte cue 5
 /// form direct negated` → `by: ["Mark", "Rutte"]`, `cue: ["5"]`, `form: ["direct"]`, `negated: []`.

@@ -51,4 +51,30 @@ import Testing
         #expect(tally.pairs == 2)
         #expect(tally.formCorrect == 2)
     }
+
+    @Test func precisionAndRecallAreAveragedOverPairsAndUnpairedAttributions() {
+        // A long exact pair, a short half-found pair with a wrong cue, and an unpaired proposal.
+        let gold = [attribution(message: Set(1...10), cue: [0]), attribution(message: [20, 21], cue: [19])]
+        let system = [attribution(message: Set(1...10), cue: [0]), attribution(message: [20], cue: [30]), attribution(message: [40, 41])]
+        let tally = AttributionScorer.score(gold: gold, system: system)
+        let message = tally.averaged(.message)
+        // Precision over the three system items (1, 1, 0), recall over the two gold items (1, 0.5).
+        #expect(message.precisionItems == 3 && message.recallItems == 2)
+        #expect(abs(message.precision - 2.0 / 3.0) < 1e-9)
+        #expect(abs(message.recall - 0.75) < 1e-9)
+        // The pooled figures weight the long pair by its tokens: P 11/13, R 11/12.
+        #expect(tally.counts(.message) == .init(truePositives: 11, falsePositives: 2, falseNegatives: 1))
+        // Cue: the unpaired proposal has no cue, so it counts on neither side.
+        let cue = tally.averaged(.cue)
+        #expect(cue.precisionItems == 2 && cue.recallItems == 2)
+        #expect(abs(cue.precision - 0.5) < 1e-9 && abs(cue.recall - 0.5) < 1e-9)
+        // Joint pools the roles within each item: P (1 + 1/2 + 0) / 3, R (1 + 1/3) / 2.
+        #expect(abs(tally.jointAverage.precision - 0.5) < 1e-9)
+        #expect(abs(tally.jointAverage.recall - 2.0 / 3.0) < 1e-9)
+        var total = AttributionScorer.Tally()
+        total.add(tally)
+        total.add(tally)
+        #expect(abs(total.averaged(.message).precision - 2.0 / 3.0) < 1e-9)
+        #expect(total.averaged(.message).recallItems == 4)
+    }
 }

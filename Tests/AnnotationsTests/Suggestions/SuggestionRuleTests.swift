@@ -102,6 +102,87 @@ import Testing
         #expect(nach.speaker(third) == "Angaben der Feuerwehr")
     }
 
+    @Test func clauseInitialNachOrLautTakesTheWholePrefieldAsSource() {
+        let prepositional = SuggestionProbe("Nach Angaben des Flughafens im Juni 2007 ist die Zahl der Passagiere gestiegen.")
+        let first = prepositional.proposal(claiming: "Passagiere")
+        #expect(prepositional.cue(first) == "Nach")
+        #expect(prepositional.speaker(first) == "Angaben des Flughafens im Juni 2007")
+        #expect(prepositional.claim(first) == "ist die Zahl der Passagiere gestiegen")
+
+        let genitive = SuggestionProbe("Laut Schätzungen französischer Behörden sind rund 200 Menschen betroffen.")
+        #expect(genitive.speaker(genitive.proposal(claiming: "Menschen")) == "Schätzungen französischer Behörden")
+
+        let apposition = SuggestionProbe("Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, ist der Sturm abgeflaut.")
+        let third = apposition.proposal(claiming: "Sturm")
+        #expect(apposition.speaker(third) == "Angaben von Sam Maiha, dem Direktor der Wetterbehörde")
+        #expect(apposition.claim(third) == "ist der Sturm abgeflaut")
+
+        // A verb in -en right after the noun ends the source; it is no adjective.
+        let verb = SuggestionProbe("Nach Angaben des Südwestrundfunks laufen Ermittlungen gegen einen Mitarbeiter.")
+        #expect(verb.speaker(verb.proposal(claiming: "Ermittlungen")) == "Angaben des Südwestrundfunks")
+    }
+
+    @Test func cueTakesTheCorrelateBeforeTheDassClause() {
+        let probe = SuggestionProbe("Der Minister verwies darauf, dass die Kassen leer seien.")
+        let proposal = probe.proposal(claiming: "Kassen")
+        #expect(probe.cue(proposal) == "verwies darauf")
+        #expect(probe.claim(proposal) == "dass die Kassen leer seien")
+        #expect(probe.speaker(proposal) == "Der Minister")
+    }
+
+    @Test func perfectCueTakesTheReflexive() {
+        let probe = SuggestionProbe("Die Ministerin hat sich besorgt geäußert, dass die Preise weiter steigen könnten.")
+        let proposal = probe.proposal(claiming: "Preise")
+        #expect(probe.cue(proposal) == "hat sich … geäußert")
+        #expect(probe.speaker(proposal) == "Die Ministerin")
+    }
+
+    @Test func impersonalPassiveCueTakesEs() {
+        let probe = SuggestionProbe("Es wird befürchtet, dass die Zahl der Toten weiter steigt.")
+        let proposal = probe.proposal(claiming: "Toten")
+        #expect(probe.cue(proposal) == "Es wird befürchtet")
+        #expect(probe.claim(proposal) == "dass die Zahl der Toten weiter steigt")
+    }
+
+    @Test func quoteThenAuxiliaryAndParticipleCue() {
+        let probe = SuggestionProbe("„Wir setzen die Mission fort“, wird Panetta zitiert.")
+        let proposal = probe.proposal(claiming: "Mission")
+        #expect(probe.cue(proposal) == "wird … zitiert")
+        #expect(probe.speaker(proposal) == "Panetta")
+        #expect(proposal?.rule == "direct.quote-then-cue")
+    }
+
+    @Test func heisstEsBeforeAColonQuote() {
+        let probe = SuggestionProbe("In der Erklärung der Regierung heißt es: „Wir werden alle Hilfe leisten.“")
+        let proposal = probe.proposal(claiming: "Hilfe")
+        #expect(probe.cue(proposal) == "heißt es")
+        #expect(probe.speaker(proposal) == "der Erklärung der Regierung")
+        #expect(proposal?.rule == "direct.heisst-es-colon-quote")
+    }
+
+    @Test func lautenBeforeAColonQuote() {
+        let probe = SuggestionProbe("Die Antwort des Ministers lautete: „Das ist nicht verhandelbar.“")
+        let proposal = probe.proposal(claiming: "verhandelbar")
+        #expect(probe.cue(proposal) == "lautete")
+        #expect(proposal?.rule == "direct.cue-colon-quote")
+    }
+
+    @Test func appositionSubjectBeforeAnAuxiliary() {
+        let probe = SuggestionProbe("Der Vertreter der Arbeitgeber, Peter Clever, hat in einem Interview gefordert, dass der Datenschutz gelockert werde.")
+        let proposal = probe.proposal(claiming: "Datenschutz")
+        #expect(probe.cue(proposal) == "hat … gefordert")
+        #expect(probe.speaker(proposal) == "Der Vertreter der Arbeitgeber, Peter Clever")
+    }
+
+    @Test func aQuoteAloneInheritsASpeakerOnlyFromTheLastTwoSentences() {
+        let near = SuggestionProbe("Der Minister sagte, die Lage sei ernst. „Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(near.speaker(near.proposal(claiming: "handeln")) == "Der Minister")
+        let far = SuggestionProbe(
+            "Der Minister sagte, die Lage sei ernst. Das Wetter war gut. Die Straßen waren voll. Viele Menschen kamen. "
+                + "„Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(far.speaker(far.proposal(claiming: "handeln")) == "")
+    }
+
     @Test func wieSpeakerVerb() {
         let probe = SuggestionProbe("Wie das Innenministerium mitteilte, wurden die Grenzkontrollen verschärft.")
         let proposal = probe.proposal(claiming: "Grenzkontrollen")

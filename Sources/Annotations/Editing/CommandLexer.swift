@@ -1,11 +1,9 @@
-import Annotations
-
 /// Splits a command line into words at whitespace, keeping quoted text („…“, "…", »…«) and
 /// `/regex/` together with anything attached to them (`"sagte"#2`, `"fügte","hinzu"`), and joining
 /// comma-separated span parts written with spaces (`4-7, 9`).
-enum CommandLexer {
+public enum CommandLexer {
     /// The words of `line`; throws when a quote or regex is not closed.
-    static func words(_ line: String) throws(CommandError) -> [CommandWord] {
+    public static func words(_ line: String) throws(CommandLexerError) -> [CommandWord] {
         let characters = Array(line)
         var words: [CommandWord] = []
         var index = 0
@@ -26,7 +24,7 @@ enum CommandLexer {
                         index += 1
                     }
                     guard index < characters.count else {
-                        throw .usage("the quote \(character) is not closed; close it with \(closers.sorted().first.map(String.init) ?? "\"")")
+                        throw .unclosedQuote(opening: character, closer: closers.sorted().first ?? "\"")
                     }
                 } else if character == "/", text.isEmpty || text.hasSuffix(",") {
                     text.append(character)
@@ -39,7 +37,7 @@ enum CommandLexer {
                         text.append(characters[index])
                         index += 1
                     }
-                    guard index < characters.count else { throw .usage("the regular expression is not closed; end it with /") }
+                    guard index < characters.count else { throw .unclosedRegularExpression }
                 }
                 text.append(characters[index])
                 index += 1
@@ -64,9 +62,9 @@ enum CommandLexer {
 }
 
 /// The quotation marks span addresses accept, for the lexer.
-enum SpanAddressQuotes {
+public enum SpanAddressQuotes {
     /// The closing marks for an opening mark, or nil when `character` opens no quote.
-    static func closers(for character: Character) -> Set<Character>? {
+    public static func closers(for character: Character) -> Set<Character>? {
         SpanAddress.quotePairs[character]
     }
 }

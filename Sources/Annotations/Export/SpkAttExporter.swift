@@ -1,0 +1,120 @@
+import Foundation
+
+/// SpkAtt-2023 task 2 JSON (``SpkAttDocument``), one file per session and document:
+/// `<session>/<doc>.json`, with the document's own sentences and tokens (a pre-tokenized document's
+/// exactly as they were given, otherwise the workbench's tokens) and one annotation per claim, in
+/// claim id order. Span fields list the `"sentence:token"` references of every token that overlaps
+/// the span, sorted: `Message` the claim, `Cue` its cue, `Source` its mention and the mentions in
+/// its `more_sources` attribute, `Addr` the mentions in `addressees`, `Frame` the `frame`
+/// attribute's segments. `Form` maps back from the workbench form (forms the shared task does not
+/// have, such as `mixed`, and claims without a form are written as `Indirect`), `STWR` is the
+/// `stwr` attribute (default `Speech`), `IsNested`/`HasNested` the `is_nested`/`has_nested`
+/// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8.
+public struct SpkAttExporter: Exporter {
+    /// Creates the exporter.
+    public init() {}
+
+    public var format: ExportFormat { .spkatt }
+
+    /// The form written for claims whose form the shared task does not have.
+    public static let fallbackForm = "Indirect"
+    /// The STWR written for claims without a `stwr` attribute.
+    public static let fallbackSTWR = "Speech"
+
+    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+        var counts = ExportCounts()
+        for (session, exportSession) in bundle.sessions.enumerated() {
+            var mentions = Set<String>(), cues = Set<String>()
+            for list in bundle.spans {
+                for span in list where span.session == session && span.kind == .claim {
+                    counts.claims += 1
+                    if let cue = span.cue { cues.insert(cue) }
+                    for id in Self.sourceIDs(span, exportSession.state) + Self.addresseeIDs(span, exportSession.state)
+                    where bundle.span(session: session, id: id) != nil {
+                        mentions.insert(id)
+                    }
+                }
+            }
+            counts.mentions += mentions.count
+            counts.cues += cues.count
+        }
+        return counts
+    }
+
+    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for (session, exportSession) in bundle.sessions.enumerated() {
+            let folder = ExportText.fileName(exportSession.label) + "/"
+            for (index, document) in bundle.documents.enumerated() {
+                let file = self.document(bundle, document: index, session: session)
+                let bytes = (try? encoder.encode(file)).map { [UInt8]($0) } ?? []
+                out.begin(folder + ExportText.fileName(document.document.id) + ".json")
+                out.bytes.append(contentsOf: bytes)
+                out.bytes.append(0x0A)
+                out.end()
+            }
+        }
+    }
+
+    /// The shared task's document for one session and document.
+    func document(_ bundle: ExportBundle, document index: Int, session: Int) -> SpkAttDocument {
+        let segmented = bundle.documents[index]
+        let state = bundle.sessions[session].state
+        let tokens = segmented.sentences.flatMap { sentence in sentence.tokens.map { (sentence.index, $0) } }
+        func references(_ segments: [SpanSegment]) -> [String] {
+            var result: [String] = []
+            for segment in segments {
+                var low = 0, high = tokens.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if tokens[mid].1.end <= segment.start { low = mid + 1 } else { high = mid }
+                }
+                var position = low
+                while position < tokens.count, tokens[position].1.start < segment.end {
+                    let reference = SpkAttDocument.reference(sentence: tokens[position].0, token: tokens[position].1.index)
+                    if result.last != reference { result.append(reference) }
+                    position += 1
+                }
+            }
+            return result
+        }
+        func mentionSegments(_ ids: [String]) -> [SpanSegment] {
+            ids.compactMap { bundle.span(session: session, id: $0)?.segments }.flatMap { $0 }.sorted()
+        }
+        let claims = bundle.spans[index].filter { $0.session == session && $0.kind == .claim }
+            .sorted { AnnotationState.idOrder($0.id, $1.id) }
+        var annotations: [SpkAttDocument.Annotation] = []
+        for span in claims {
+            let attributes = state.claims[span.id]?.attributes ?? [:]
+            let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? Self.fallbackForm
+            let frame = (attributes[SpkAttDocument.AttributeName.frame] ?? "").split(separator: ",").compactMap { piece -> SpanSegment? in
+                let bounds = piece.split(separator: "-")
+                guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start < end else { return nil }
+                return SpanSegment(start: start, end: end)
+            }
+            annotations.append(SpkAttDocument.Annotation(
+                addr: references(mentionSegments(Self.addresseeIDs(span, state))),
+                cue: references(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? []),
+                form: form, frame: references(frame),
+                hasNested: attributes[SpkAttDocument.AttributeName.hasNested] == "true",
+                isNested: attributes[SpkAttDocument.AttributeName.isNested] == "true",
+                message: references(span.segments), stwr: attributes[SpkAttDocument.AttributeName.stwr] ?? Self.fallbackSTWR,
+                source: references(mentionSegments(Self.sourceIDs(span, state)))))
+        }
+        return SpkAttDocument(
+            annotations: annotations, documentName: segmented.document.title ?? segmented.document.id,
+            sentences: segmented.sentences.map { SpkAttDocument.Sentence(sentenceID: $0.index, tokens: $0.tokens.map(\.text)) })
+    }
+
+    /// The claim's mention and the mentions of its `more_sources` attribute.
+    static func sourceIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
+        let more = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources]?.split(separator: " ").map(String.init) ?? []
+        return (span.mention.map { [$0] } ?? []) + more
+    }
+
+    /// The mentions of the claim's `addressees` attribute.
+    static func addresseeIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
+        state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees]?.split(separator: " ").map(String.init) ?? []
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+/// Reads Label Studio tasks (`tasks.json` as ``LabelStudioExporter`` writes it, and what Label
+/// Studio exports for such a project: a JSON list of tasks with `data` and `annotations[].result`)
+/// into a new session over the corpus the tasks' `data.document` ids name.
+///
+/// Label regions (`label`: Speaker, Cue, Claim; `start`/`end` in Unicode scalars; pieces `C1~2` of
+/// one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
+/// name) the speaker, `role`, `form` and `flags` their fields, `speaker`/`cue` relations the claim's
+/// mention and cue, `attributes` (`name=value` lines) the claim's attributes, `stance-T1` choices on a mention the speaker's stance toward T1. Speakers,
+/// targets and stance evidence come back from `data.workbench` when it is there. Region ids that
+/// are workbench ids of the right kind are kept, others (made in Label Studio) get new ones.
+///
+/// Wrong shapes, offsets outside the text, region text that is not the task text at its offsets,
+/// unknown labels, controls and relation types, texts that differ from the corpus document are
+/// reported with the file and the task (`tasks.json: task 3, result 5: …`); nothing is imported then.
+public struct LabelStudioImporter: Sendable {
+    /// Creates an importer.
+    public init() {}
+
+    private struct Region {
+        var id: String
+        var kind: ExportSpan.Kind
+        var document: String
+        var segments: [SpanSegment] = []
+        var speaker: String?
+        var role: String?
+        var form: String?
+        var flags: Set<String> = []
+        var attributes: [String: String] = [:]
+        var mention: String?
+        var cue: String?
+        var stances: [(target: String, label: String)] = []
+        var task: Int
+    }
+
+    /// Attributes whose values list mention ids (`addressees`, `more_sources`) with the ids the mentions got.
+    static func remapped(_ attributes: [String: String], ids: [String: String], task: Int) -> [String: String] {
+        var result = attributes
+        for name in [SpkAttDocument.AttributeName.addressees, SpkAttDocument.AttributeName.moreSources] {
+            guard let value = attributes[name] else { continue }
+            result[name] = value.split(separator: " ").map { ids["\(task)\t\($0)"] ?? String($0) }.joined(separator: " ")
+        }
+        return result
+    }
+
+    /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
+    public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+        guard let root = try? JSONSerialization.jsonObject(with: data), let tasks = root as? [Any] else {
+            throw .malformed(path: path, line: 0, reason: "expected a JSON list of Label Studio tasks")
+        }
+        var problems: [ImportProblem] = []
+        func report(_ place: String, _ reason: String) { problems.append(ImportProblem(path: path, line: 0, reason: "\(place): \(reason)")) }
+        var workbench: [[String: Any]] = []
+        var labels: [String] = []
+        var chosenAnnotations: [(task: Int, document: String, result: [Any])] = []
+        for (number, item) in tasks.enumerated() {
+            let place = "task \(number + 1)"
+            guard let task = item as? [String: Any], let data = task["data"] as? [String: Any] else {
+                report(place, "expected an object with \"data\""); continue
+            }
+            guard let document = data["document"] as? String else { report(place, "data.document (the document id) is missing"); continue }
+            guard let segmented = corpus.document(id: document) else {
+                report(place, "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on"); continue
+            }
+            if let text = data["text"] as? String, TextNormalization.normalize(text).text != segmented.document.text {
+                report(place, "data.text differs from corpus document '\(document)'; pass --corpus with the corpus it was made on"); continue
+            }
+            if let extra = data["workbench"] as? [[String: Any]] { workbench += extra }
+            let annotations = task["annotations"] as? [[String: Any]] ?? []
+            var mine: [[String: Any]] = []
+            for annotation in annotations {
+                let label = (annotation["meta"] as? [String: Any])?["session"] as? String ?? ""
+                if !labels.contains(label) { labels.append(label) }
+                if only == nil || label == only { mine.append(annotation) }
+            }
+            if only == nil, mine.count > 1 {
+                report(place, "it holds \(mine.count) annotations; choose one session with --only LABEL"); continue
+            }
+            if let annotation = mine.first {
+                guard let result = annotation["result"] as? [Any] else { report(place, "annotation without a \"result\" list"); continue }
+                chosenAnnotations.append((number + 1, document, result))
+            }
+        }
+        if let only, !labels.contains(only) {
+            throw .rejected(path: path, line: 0, reason: "no session '\(only)'; the tasks hold \(labels.map { $0.isEmpty ? "(unnamed)" : $0 }.joined(separator: ", "))")
+        }
+        let sessionData = workbench.first { only == nil || $0["session"] as? String == only }
+        var regions: [String: Region] = [:]  // "task\tregion id" → region
+        var order: [String] = []
+        var relations: [(task: Int, from: String, to: String, label: String, place: String)] = []
+        for (task, document, result) in chosenAnnotations {
+            let text = Array(corpus.document(id: document)?.document.text.unicodeScalars ?? "".unicodeScalars)
+            for (index, raw) in result.enumerated() {
+                let place = "task \(task), result \(index + 1)"
+                guard let item = raw as? [String: Any], let type = item["type"] as? String else { report(place, "expected an object with \"type\""); continue }
+                if type == "relation" {
+                    guard let from = item["from_id"] as? String, let to = item["to_id"] as? String else { report(place, "a relation needs from_id and to_id"); continue }
+                    let label = (item["labels"] as? [String])?.first ?? ""
+                    guard label == "speaker" || label == "cue" else { report(place, "unknown relation '\(label)' (expected speaker or cue)"); continue }
+                    relations.append((task, from, to, label, place))
+                    continue
+                }
+                guard let rawID = item["id"] as? String, let name = item["from_name"] as? String, let value = item["value"] as? [String: Any] else {
+                    report(place, "a result needs id, from_name and value"); continue
+                }
+                let base = rawID.split(separator: "~", maxSplits: 1).first.map(String.init) ?? rawID
+                let key = "\(task)\t\(base)"
+                switch name {
+                case "label":
+                    guard let start = value["start"] as? Int, let end = value["end"] as? Int else { report(place, "a label region needs integer start and end"); continue }
+                    guard start >= 0, start < end, end <= text.count else {
+                        report(place, "offsets \(start)–\(end) lie outside the text (length \(text.count))"); continue
+                    }
+                    guard let label = (value["labels"] as? [String])?.first, let kind = ExportSpan.Kind(name: label) else {
+                        report(place, "unknown label '\((value["labels"] as? [String])?.first ?? "")' (expected Speaker, Cue or Claim)"); continue
+                    }
+                    var slice = String.UnicodeScalarView()
+                    slice.append(contentsOf: text[start..<end])
+                    if let given = value["text"] as? String, given != String(slice) {
+                        report(place, "region text '\(given)' is not the text at \(start)–\(end) ('\(String(slice))')"); continue
+                    }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: kind, document: document, task: task) }
+                    guard regions[key]?.kind == kind else { report(place, "\(base) is labelled both \(regions[key]?.kind.label ?? "") and \(kind.label)"); continue }
+                    regions[key]?.segments.append(SpanSegment(start: start, end: end))
+                case "speaker", "role":
+                    guard let value = (value["text"] as? [String])?.first else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }
+                    if name == "speaker" { regions[key]?.speaker = value } else { regions[key]?.role = value }
+                case "attributes":
+                    guard let lines = value["text"] as? [String] else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .claim, document: document, task: task) }
+                    for line in lines {
+                        guard let equals = line.firstIndex(of: "="), equals != line.startIndex else { report(place, "attribute '\(line)' should be name=value"); continue }
+                        regions[key]?.attributes[String(line[..<equals])] = String(line[line.index(after: equals)...])
+                    }
+                case "form", "flags":
+                    guard let choices = value["choices"] as? [String] else { report(place, "choices need \"choices\": [\"…\"]"); continue }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .claim, document: document, task: task) }
+                    if name == "form" { regions[key]?.form = choices.first } else { regions[key]?.flags.formUnion(choices) }
+                default:
+                    guard name.hasPrefix("stance-"), let label = (value["choices"] as? [String])?.first else {
+                        report(place, "unknown control '\(name)' (expected label, speaker, role, form, flags, attributes or stance-<target>)"); continue
+                    }
+                    if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }
+                    regions[key]?.stances.append((String(name.dropFirst("stance-".count)), label))
+                }
+            }
+        }
+        for key in order where regions[key]?.segments.isEmpty ?? true {
+            report("task \(regions[key]?.task ?? 0)", "\(regions[key]?.id ?? key) has choices or text but no label region")
+        }
+        for relation in relations {
+            let from = "\(relation.task)\t\(relation.from)", to = "\(relation.task)\t\(relation.to)"
+            guard regions[from]?.kind == .claim, let target = regions[to] else {
+                report(relation.place, "the \(relation.label) relation must go from a Claim region to a region of the same task"); continue
+            }
+            guard target.kind == (relation.label == "speaker" ? .speaker : .cue) else {
+                report(relation.place, "the \(relation.label) relation points at a \(target.kind.label)"); continue
+            }
+            if relation.label == "speaker" { regions[from]?.mention = relation.to } else { regions[from]?.cue = relation.to }
+        }
+
+        var schema = AnnotationSchema.standard
+        schema = ImportBuilder.schema(
+            schema, forms: regions.values.compactMap(\.form), kinds: (sessionData?["speakers"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String },
+            stances: regions.values.flatMap { $0.stances.map(\.label) })
+        let sessionAnnotator = annotator ?? sessionData?["annotator"] as? String ?? only ?? labels.first.flatMap { $0.isEmpty ? nil : $0 } ?? "labelstudio"
+        var builder = ImportBuilder(corpus: corpus, annotator: sessionAnnotator, schema: schema, time: time)
+        builder.problems = problems
+        let imported = Origin(kind: .imported)
+        var speakerByName: [String: String] = [:]
+        for speaker in sessionData?["speakers"] as? [[String: Any]] ?? [] {
+            let record = Speaker(
+                id: speaker["id"] as? String ?? "", name: speaker["name"] as? String ?? "", kind: speaker["kind"] as? String ?? "person",
+                aliases: speaker["aliases"] as? [String] ?? [], annotator: speaker["annotator"] as? String ?? "", origin: imported)
+            if builder.perform(.add(.speaker(record)), path: path, line: 0) { speakerByName[record.name] = record.id }
+        }
+        for target in sessionData?["targets"] as? [[String: Any]] ?? [] {
+            builder.perform(.add(.target(Target(
+                id: target["id"] as? String ?? "", text: target["text"] as? String ?? "", annotator: target["annotator"] as? String ?? "",
+                origin: imported))), path: path, line: 0)
+        }
+        /// The speaker a text area names: `S1 Name` with a known id, else a known name, else a new speaker.
+        func speaker(_ text: String?, fallback: String) -> String? {
+            let value = (text ?? fallback).trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { return nil }
+            if let first = value.split(separator: " ").first.map(String.init), builder.session.state.speakers[first] != nil { return first }
+            if let known = speakerByName[value] { return known }
+            let id = builder.session.state.nextID("S")
+            guard builder.perform(.add(.speaker(Speaker(id: id, name: value, origin: imported))), path: path, line: 0) else { return nil }
+            speakerByName[value] = id
+            return id
+        }
+        var newIDs: [String: String] = [:]  // "task\tregion id" → id
+        var claimIDs: [String: String] = [:]  // region id → claim id (for stance evidence)
+        let letters: [ExportSpan.Kind: Character] = [.speaker: "M", .cue: "Q", .claim: "C"]
+        let wanted = Set(order.compactMap { regions[$0] }.map(\.id))
+        for kind in ExportSpan.Kind.allCases {
+            for key in order {
+                guard let region = regions[key], region.kind == kind, !region.segments.isEmpty else { continue }
+                guard let anchor = builder.anchor(document: region.document, segments: region.segments.sorted(), path: path, line: 0) else { continue }
+                let letter = letters[kind] ?? "M"
+                var id = region.id
+                if RecordKey.forID(id)?.kind != (kind == .speaker ? "mention" : kind.role) || builder.session.state.record(RecordKey.forID(id) ?? .mention("")) != nil {
+                    id = builder.session.state.nextID(letter)
+                    while wanted.contains(id) { id = String(letter) + String((Int(id.dropFirst()) ?? 0) + 1) }
+                }
+                let ok: Bool
+                switch kind {
+                case .speaker:
+                    guard let speakerID = speaker(region.speaker, fallback: anchor.text) else { continue }
+                    ok = builder.perform(.add(.mention(Mention(id: id, anchor: anchor, speaker: speakerID, role: region.role, origin: imported))), path: path, line: 0)
+                case .cue:
+                    ok = builder.perform(.add(.cue(Cue(id: id, anchor: anchor, origin: imported))), path: path, line: 0)
+                case .claim:
+                    let mention = region.mention.flatMap { newIDs["\(region.task)\t\($0)"] }
+                    let speakerID = region.speaker.flatMap { speaker($0, fallback: "") } ?? mention.flatMap { builder.session.state.mentions[$0]?.speaker }
+                    ok = builder.perform(.add(.claim(Claim(
+                        id: id, anchor: anchor, speaker: speakerID, mention: mention, cue: region.cue.flatMap { newIDs["\(region.task)\t\($0)"] },
+                        form: region.form, negated: region.flags.contains("negated"), hedged: region.flags.contains("hedged"), origin: imported,
+                        attributes: region.attributes.isEmpty ? nil : Self.remapped(region.attributes, ids: newIDs, task: region.task)))),
+                        path: path, line: 0)
+                    if ok { claimIDs[region.id] = id }
+                }
+                if ok { newIDs[key] = id }
+            }
+        }
+        // Stances: the choices on mentions give speaker, target and label; data.workbench ids and evidence.
+        let known = (sessionData?["stances"] as? [[String: Any]] ?? [])
+        var done = Set<String>()
+        for key in order {
+            guard let region = regions[key], let mention = newIDs[key], let speakerID = builder.session.state.mentions[mention]?.speaker else { continue }
+            for (target, label) in region.stances where done.insert("\(speakerID)\t\(target)").inserted {
+                let record = known.first { $0["speaker"] as? String == speakerID && $0["target"] as? String == target }
+                let id = (record?["id"] as? String).flatMap { builder.session.state.stances[$0] == nil ? $0 : nil } ?? builder.session.state.nextID("P")
+                let evidence = (record?["evidence"] as? [String] ?? []).compactMap { claimIDs[$0] }
+                builder.perform(.add(.stance(Stance(
+                    id: id, speaker: speakerID, target: target, label: label, evidence: evidence, annotator: record?["annotator"] as? String ?? "",
+                    origin: imported))), path: path, line: 0)
+            }
+        }
+        for record in known {
+            guard let speakerID = record["speaker"] as? String, let target = record["target"] as? String, done.insert("\(speakerID)\t\(target)").inserted else { continue }
+            builder.perform(.add(.stance(Stance(
+                id: record["id"] as? String ?? builder.session.state.nextID("P"), speaker: speakerID, target: target, label: record["label"] as? String ?? "",
+                evidence: (record["evidence"] as? [String] ?? []).compactMap { claimIDs[$0] }, annotator: record["annotator"] as? String ?? "",
+                origin: imported))), path: path, line: 0)
+        }
+        return try builder.finish(source: path)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Annotations
+import TestSupport
+
+/// WebAnno TSV 3.3 in: what our exporter writes (export → import → export identical) and what
+/// INCEpTION writes for the same layers (UTF-16 offsets, unnumbered single-token annotations,
+/// stacked and multi-token ones, relations, other layers' columns, CRLF); bad files named with line.
+@Suite("WebAnno TSV import")
+struct WebAnnoImportTests {
+    static let time = "2026-12-01T10:00:00.000Z"
+
+    static func files(_ state: AnnotationState, corpus: SegmentedCorpus = ExportFixture.corpus) throws -> [ExportFile] {
+        WebAnnoExporter().export(try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: state)]))
+    }
+
+    /// A corpus of one document, "plain": `text`.
+    static func corpus(_ text: String) -> SegmentedCorpus {
+        SegmentedCorpus(Corpus(documents: [Document(id: "doc", rawText: text)], paths: ["x"]))
+    }
+
+    static func write(_ name: String, _ text: String) throws -> String {
+        let folder = TestScratch.path("webanno-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        return folder + "/" + name
+    }
+
+    @Test("export → import → export gives identical files (emoji, combining marks, discontinuous and stacked spans, relations)")
+    func roundTrip() throws {
+        let state = try ExportFixture.anna().state
+        let files = try Self.files(state)
+        let folder = TestScratch.path("webanno-")
+        try ExportWriter(folder: folder).write(files)
+        let imported = try WebAnnoImporter().load(paths: [folder + "/anna"], corpus: ExportFixture.corpus, annotator: "anna", time: Self.time)
+        let back = imported.state
+        #expect(back.mentions.count == state.mentions.count && back.cues.count == state.cues.count && back.claims.count == state.claims.count)
+        for claim in state.claims.values {
+            let copy = try #require(back.claims[claim.id])
+            #expect(copy.anchor.segments == claim.anchor.segments && copy.mention == claim.mention && copy.cue == claim.cue && copy.speaker == claim.speaker)
+            #expect(copy.origin?.kind == .imported)
+        }
+        #expect(try Self.files(back) == files)
+    }
+
+    @Test("what INCEpTION writes: unnumbered single tokens, UTF-16 offsets past emoji, stacked values, plain relation addresses, other layers, CRLF")
+    func inceptionFile() throws {
+        let text = "👩‍🔬 Anna Müller sagte: Ja.\nn̈ Er meinte es."
+        let corpus = Self.corpus(text)
+        // 👩‍🔬 is 5 UTF-16 units (3 scalars); "Anna" starts at UTF-16 6.
+        let tsv = [
+            "#FORMAT=WebAnno TSV 3.3",
+            "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value",
+            "#T_SP=webanno.custom.Attribution|role|speaker",
+            "#T_RL=webanno.custom.AttributionLink|role|BT_webanno.custom.Attribution",
+            "", "",
+            "#Text=👩‍🔬 Anna Müller sagte: Ja.",
+            "1-1\t0-5\t👩‍🔬\t_\t_\t_\t_\t_\t_",
+            "1-2\t6-10\tAnna\t*[1]\tPER[1]\tspeaker[2]\t*[2]\t_\t_",
+            "1-3\t11-17\tMüller\t*[1]\tPER[1]\tspeaker[2]\t*[2]\t_\t_",
+            "1-4\t18-23\tsagte\t_\t_\tcue\t*\tcue\t1-6",
+            "1-5\t23-24\t:\t_\t_\t_\t_\t_\t_",
+            "1-6\t25-27\tJa\t_\t_\tclaim\t*\t_\t_",
+            "1-7\t27-28\t.\t_\t_\t_\t_\t_\t_",
+            "",
+            "#Text=n̈ Er meinte es.",
+            "2-1\t29-31\tn̈\t_\t_\t_\t_\t_\t_",
+            "2-2\t32-34\tEr\t_\t_\tspeaker|claim[3]\tS9|*[3]\t_\t_",
+            "2-3\t35-41\tmeinte\t_\t_\tclaim[3]\t*[3]\t_\t_",
+            "2-4\t42-44\tes\t_\t_\tclaim[3]\t*[3]\t_\t_",
+            "2-5\t44-45\t.\t_\t_\t_\t_\t_\t_",
+            "",
+        ].joined(separator: "\r\n")
+        let path = try Self.write("doc.tsv", tsv)
+        let state = try WebAnnoImporter().load(paths: [path], corpus: corpus, annotator: "i", time: Self.time).state
+        #expect(state.mentions.count == 2 && state.cues.count == 1 && state.claims.count == 2)
+        let anna = try #require(state.mentions.values.first { $0.anchor.text == "Anna Müller" })
+        #expect(state.speakers[anna.speaker]?.name == "Anna Müller")
+        let ja = try #require(state.claims.values.first { $0.anchor.text == "Ja" })
+        #expect(ja.cue.flatMap { state.cues[$0]?.anchor.text } == "sagte")
+        let er = try #require(state.mentions.values.first { $0.anchor.text == "Er" })
+        #expect(er.speaker == "S9" && state.speakers["S9"]?.name == "Er")
+        #expect(state.claims.values.contains { $0.anchor.text == "Er meinte es" })
+    }
+
+    @Test("bad files name the file and line, and nothing is imported")
+    func badInput() throws {
+        let corpus = Self.corpus("Er sagte es.")
+        let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Attribution|annotation|role|speaker\n#T_RL=webanno.custom.AttributionLink|role|BT_webanno.custom.Attribution\n\n\n#Text=Er sagte es.\n"
+        let cases: [(String, String)] = [
+            ("1-1\t0-2\tEr\t*\tspeaker\t*\t_\t_\n1-2\t3-8\tsagte\t*\tcue\t*\n", "doc.tsv:8: expected 8 tab-separated columns (as the header says), found 6"),
+            ("1-1\t0-99\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '0-99' lie outside the document text"),
+            ("1-1\t0-2\tEs\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: token 'Es' does not match the document text at 0-2 ('Er')"),
+            ("1-1\t0-2\tEr\t*\tperson\t*\t_\t_\n", "doc.tsv:7: unknown role 'person' (expected speaker, cue or claim)"),
+            ("1-1\t0-2\tEr\t*\tspeaker\t*\tblames\t1-3\n1-3\t9-11\tes\t*\tclaim\t*\t_\t_\n", "doc.tsv:7: unknown relation role 'blames'"),
+            ("1-1\t0-2\tEr\t*\tspeaker\t*\tspeaker\t1-2\n", "doc.tsv:7: relation to 1-2 points at no single Attribution annotation"),
+        ]
+        for (body, expected) in cases {
+            let path = try Self.write("doc.tsv", header + body)
+            do {
+                _ = try WebAnnoImporter().load(paths: [path], corpus: corpus, annotator: "i", time: Self.time)
+                Issue.record("imported \(body)")
+            } catch {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
+        }
+        let path = try Self.write("doc.tsv", "#FORMAT=CoNLL\n")
+        #expect(throws: ExportError.self) { try WebAnnoImporter().load(paths: [path], corpus: corpus, annotator: "i", time: Self.time) }
+        let other = try Self.write("nodoc.tsv", header)
+        do {
+            _ = try WebAnnoImporter().load(paths: [other], corpus: corpus, annotator: "i", time: Self.time)
+        } catch {
+            #expect(error.description.contains("nodoc.tsv: no corpus document 'nodoc'"), "\(error.description)")
+        }
+    }
+
+    @Test("a file written by web-anno-tsv (another writer of the format) imports", .enabled(if: ConsumerPython.enabled))
+    func writtenByWebAnnoTSV() throws {
+        let text = "Zoë 👍🏽 sagte: Ja.\nn̈ Er schrieb es."
+        let corpus = Self.corpus(text)
+        let folder = TestScratch.path("webanno-py-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (status, output) = try ConsumerPython.run("write_webanno.py", [folder + "/doc.tsv"])
+        #expect(status == 0, "\(output)")
+        let state = try WebAnnoImporter().load(paths: [folder + "/doc.tsv"], corpus: corpus, annotator: "w", time: Self.time).state
+        #expect(Set(state.mentions.values.map(\.anchor.text)) == ["Zoë 👍🏽", "Er"])
+        #expect(Set(state.cues.values.map(\.anchor.text)) == ["sagte", "schrieb"])
+        #expect(Set(state.claims.values.map(\.anchor.text)) == ["Ja.", "es"])
+    }
+}

@@ -1,0 +1,105 @@
+import Annotations
+import Foundation
+import Testing
+import TestSupport
+
+/// The generic input classes of the bad-input catalogue as a user meets them through the commands:
+/// damaged session files are refused and left byte for byte as they were, session names that try
+/// to leave the sessions folder are refused, and a session name that is a symbolic link to a
+/// foreign file is not written through.
+@Suite("Bad-input catalogue: commands")
+struct BadInputCommandTests {
+    /// A scratch folder with `corpus/doc.txt`, an empty `sessions/` and a valid session's bytes.
+    static func workspace() throws -> (folder: URL, session: [UInt8]) {
+        let folder = URL(fileURLWithPath: TestScratch.path("bad-input-"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        try Data("Herr Müller sagte: „Es ist vorbei.“ Dann ging er.\n".utf8).write(to: folder.appendingPathComponent("corpus/doc.txt"))
+        let setup = try WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "good", "--annotator", "anna"], stdin: "speaker 1-2\ndone\nquit\n", directory: folder,
+            environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("sessions/good.json")))
+        for suffix in ["json", "json.journal", "json.lock"] {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent("sessions/good.\(suffix)"))
+        }
+        return (folder, bytes)
+    }
+
+    @Test("A damaged session (truncated, bit-flipped, empty, NUL, newer, foreign, wrong shape) is refused by annotate, named, and left untouched")
+    func damagedSessionsAreNeverOverwritten() throws {
+        let (folder, good) = try Self.workspace()
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        var nul = good
+        nul.insert(0x00, at: good.firstIndex(of: 0x0A).map { $0 + 1 } ?? 1)
+        let newer = Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7").utf8)
+        #expect(newer != good)
+        let cases: [(String, [UInt8])] = [
+            ("truncated", Array(good.prefix(good.count / 3))), ("flipped", flipped), ("empty", []), ("blank", Array(" \n".utf8)),
+            ("nul", nul), ("newer", newer), ("foreign", Array("{\"format\": \"brat\"}".utf8)), ("shape", Array("[1, 2, 3]".utf8)),
+            ("badutf8", [0xFF] + good),
+        ]
+        for (name, bytes) in cases {
+            let url = folder.appendingPathComponent("sessions/\(name).json")
+            try Data(bytes).write(to: url)
+            let result = try WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", name, "--annotator", "anna"], stdin: "speaker 1-2\nsave\nquit\n", directory: folder)
+            #expect(result.status != 0, "\(name) was opened")
+            #expect(result.stderr.contains("sessions/\(name).json"), "\(name): \(result.stderr)")
+            #expect(try [UInt8](Data(contentsOf: url)) == bytes, "\(name) was changed")
+            let journal = (try? Data(contentsOf: URL(fileURLWithPath: url.path + ".journal"))) ?? Data()
+            #expect(journal.isEmpty, "\(name): edits were journaled for a session that was refused")
+        }
+    }
+
+    @Test("Session names with .., newlines, a leading dot or nothing are refused; nothing is written")
+    func sessionNameTricks() throws {
+        let (folder, _) = try Self.workspace()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        // A path outside sessions/ is a session there (see SessionsAnywhereTests); one escaping through '..' is refused.
+        for name in ["../escape", "sessions/../../escape", "/tmp/../escape-\(UUID().uuidString)", "a\nb", "tab\there", ".hidden", "", "  "] {
+            let result = try WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", name, "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+            #expect(result.status != 0, "\(name.debugDescription) was accepted")
+            #expect(result.stderr.contains("refused"), "\(name.debugDescription): \(result.stderr)")
+            if name.contains("\n") {
+                #expect(result.stderr.contains("'a\\nb'"), "a line break in the name cannot start a forged line: \(result.stderr)")
+            }
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == before)
+        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.json").path))
+    }
+
+    @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
+    func symlinkToForeignFile() throws {
+        let (folder, _) = try Self.workspace()
+        let outside = folder.appendingPathComponent("notes.json")
+        try Data("{\"meine\": \"Notizen\"}".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sessions/link.json").path, withDestinationPath: outside.path)
+        let result = try WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "link", "--annotator", "anna"], stdin: "speaker 1-2\nsave\nquit\n", directory: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("sessions/link.json"), "\(result.stderr)")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "{\"meine\": \"Notizen\"}")
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("sessions/link.json").path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+    }
+
+    @Test("validate names a damaged session and its place: truncated, invalid UTF-8, raw control byte")
+    func validateNamesThePlace() throws {
+        let (folder, good) = try Self.workspace()
+        let cases: [(String, [UInt8], String)] = [
+            ("truncated", Array(good.prefix(100)), "ends early (truncated?) at byte 100"),
+            ("badutf8", Array(good.prefix(10)) + [0xC3, 0x28] + Array(good.dropFirst(10)), "invalid UTF-8 at byte offset 10"),
+            ("escape", [0x1B] + good, "line 1, column 1: unexpected byte 0x1B"),
+        ]
+        for (name, bytes, expected) in cases {
+            try Data(bytes).write(to: folder.appendingPathComponent("sessions/\(name).json"))
+            let result = try WorkbenchProcess.run(["validate", "sessions/\(name).json"], directory: folder)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("sessions/\(name).json") && result.stderr.contains(expected), "\(name): \(result.stderr)")
+            #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Ctrl-\ (SIGQUIT) in the REPL: before, the runtime's crash report appeared and waited for a key with
+/// the process still running. Now the program ends at once with one line and status 131, and the edit
+/// acknowledged before it is there when the session is reopened.
+@Suite(
+    "Ctrl-\\ in a terminal",
+    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .timeLimit(.minutes(1))
+)
+struct QuitSignalTests {
+    @Test("Ctrl-\\ quits at once with a message, no crash report, and keeps the acknowledged edit")
+    func ctrlBackslashQuits() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
+        let session = try TmuxSession(command: command, environment: ["USER": "anna", "NO_COLOR": "1"], width: 200, height: 40, directory: workspace.folder)
+        defer { session.kill() }
+        try session.waitFor(text: "sentence 1/")
+        try session.send(keys: "speaker 1-2", .enter)
+        try session.waitFor(text: "new speaker S1")
+        try session.send(keys: .ctrlBackslash)
+        let screen = try session.waitFor(text: "[exit 131]")
+        #expect(screen.contains("quit (Ctrl-\\)"), "\(screen)")
+        #expect(!screen.contains("Backtrace"), "no crash report: \(screen)")
+        let reopened = try workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["list", "quit"])
+        #expect(reopened.stdout.contains("M1"), "\(reopened.stdout)\(reopened.stderr)")
+    }
+}
