@@ -26,11 +26,7 @@ struct DiffCommand: ParsableCommand {
     mutating func run() throws {
         let loaded = try LoadedSession.load([first, second])
         let a = loaded[0], b = loaded[1]
-        do {
-            try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session])
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session]) }
         let labels = (first: Self.label(of: a.path), second: Self.label(of: b.path))
         // A session adjudicated from the other renumbers: its annotations name where they came from.
         let adjudicatedFromFirst = Self.namesOrigins(in: b.session.state, from: labels.first)

@@ -31,11 +31,7 @@ struct SegmentCommand: ParsableCommand {
 
     mutating func run() throws {
         let corpus: Corpus
-        do {
-            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        corpus = try CLIFailure.from { try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths) }
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         if let out {
             do {

@@ -39,29 +39,17 @@ struct AnnotateCommand: ParsableCommand {
         let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         let location = SessionLocation()
         let path: String
-        do {
-            path = try location.path(for: session ?? loginName)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        path = try CLIFailure.from { try location.path(for: session ?? loginName) }
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
         let loaded: Corpus
-        do {
-            loaded = try CorpusLoader().load(paths: paths)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        loaded = try CLIFailure.from { try CorpusLoader().load(paths: paths) }
         for warning in loaded.warnings { StandardError.write("warning: " + warning) }
         let segmented = SegmentedCorpus(loaded)
         var chosenSchema = AnnotationSchema.standard
         if let schema {
-            do {
-                chosenSchema = try AnnotationSchema.load(path: schema)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            chosenSchema = try CLIFailure.from { try AnnotationSchema.load(path: schema) }
         }
         let store: SessionStore
         do {
