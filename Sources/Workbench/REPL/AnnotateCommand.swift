@@ -27,8 +27,7 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).")
     var schema: String?
 
-    @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
     var commandTimings: String?
@@ -84,7 +83,7 @@ struct AnnotateCommand: ParsableCommand {
         let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }
-        let style = TerminalStyle(noColor: noColor)
+        let style = TerminalStyle(noColor: color.noColor)
         let shell = AnnotationShell(
             store: store, corpus: segmented, clock: clock, annotator: who,
             width: interactive ? TerminalText.terminalWidth() : 100)
