@@ -85,7 +85,7 @@ public struct SegmentationCache: Sendable {
         let absolute = paths.map { path in
             (path.hasPrefix("/") ? path : current + "/" + path) as NSString
         }.map { $0.standardizingPath }
-        let name = String(SHA256.hex(absolute.joined(separator: "\n")).prefix(24))
+        let name = String(Fingerprint.sha256Hex(absolute.joined(separator: "\n")).prefix(24))
         return folder + "/" + name + ".segments"
     }
 

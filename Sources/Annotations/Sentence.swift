@@ -48,12 +48,11 @@ public struct Sentence: Sendable, Hashable, Codable {
     public var id: String { "\(documentID)#\(index)" }
 
     /// First 16 hex digits of the SHA-256 of the sentence text; changes when the text changes.
-    public var contentHash: String { String(SHA256.hex(text).prefix(16)) }
+    public var contentHash: String { String(Fingerprint.sha256Hex(text).prefix(16)) }
 
     /// The sentence text with every run of whitespace collapsed to one space.
-    public var collapsedText: String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    /// (Whitespace is what `Character.isWhitespace` says of each grapheme cluster; see ``CollapsedText``.)
+    public var collapsedText: String { CollapsedText.string(text) }
 
     public static func == (lhs: Sentence, rhs: Sentence) -> Bool {
         lhs.documentID == rhs.documentID && lhs.index == rhs.index && lhs.start == rhs.start && lhs.end == rhs.end

@@ -27,7 +27,8 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text.unicodeScalars.removeFirst()
             report.removedByteOrderMark = true
         }
-        if text.utf8.contains(13) {
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        if hasCR {
             var scalars = String.UnicodeScalarView()
             var previousWasCR = false
             for scalar in text.unicodeScalars {
@@ -46,7 +47,9 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text = String(scalars)
             report.convertedLineEndings = true
         }
-        if isNFCWithoutChecking(text) { return (text, report) }
+        if text.utf8.withContiguousStorageIfAvailable({ isCertainlyNFC($0) }) == true {
+            return (text, report)
+        }
         let composed = text.precomposedStringWithCanonicalMapping
         if !composed.unicodeScalars.elementsEqual(text.unicodeScalars) {
             text = composed
@@ -55,22 +58,52 @@ public struct TextNormalization: Sendable, Hashable, Codable {
         return (text, report)
     }
 
-    /// True when every scalar of `text` is one that NFC never changes and never combines with a
-    /// neighbour (NFC_Quick_Check = Yes, canonical combining class 0, never the second part of a
-    /// composition): everything below U+0300 (ASCII, Latin-1, Latin Extended-A/B), General
-    /// Punctuation from U+2002 („ “ – … ‰), currency signs, the variation selector U+FE0F and the
-    /// emoji and symbol planes U+1F000–U+1FAFF. Such text is NFC already, which spares most news text
-    /// the full normalisation. Anything else (combining marks, Hangul, U+2000/U+2001, U+2126…) gets it.
+    /// ``isCertainlyNFC(_:)`` for a string (its UTF-8 bytes).
     static func isNFCWithoutChecking(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x300 { continue }
-            if (0x2002...0x206F).contains(value) || (0x20A0...0x20CF).contains(value) || value == 0xFE0F
-                || (0x1F000...0x1FAFF).contains(value)
-            {
+        var copy = text
+        return copy.withUTF8 { isCertainlyNFC($0) }
+    }
+
+    /// True when the valid UTF-8 `bytes` are certainly in NFC, decided without the normaliser: every
+    /// scalar is a starter that never composes with what precedes it (NFC_Quick_Check=Yes and canonical
+    /// combining class 0) in blocks checked ahead of time: Basic Latin to IPA extensions, general
+    /// punctuation, currency, letterlike symbols to miscellaneous symbols and arrows (without the six
+    /// singletons there), emoji. Text with anything else (combining marks, Hangul jamo, other scripts)
+    /// takes the full normalisation.
+    static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
                 continue
             }
-            return false
+            var value: UInt32
+            let length: Int
+            if lead < 0xE0 {
+                length = 2
+                value = UInt32(lead & 0x1F)
+            } else if lead < 0xF0 {
+                length = 3
+                value = UInt32(lead & 0x0F)
+            } else {
+                length = 4
+                value = UInt32(lead & 0x07)
+            }
+            guard index + length <= count else { return false }
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            switch value {
+            case 0x80...0x2FF, 0x2002...0x20CF, 0x1F000...0x1FAFF:
+                break
+            case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC:
+                return false
+            case 0x2100...0x2BFF:
+                break
+            default:
+                return false
+            }
+            index += length
         }
         return true
     }

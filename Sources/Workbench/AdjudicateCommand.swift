@@ -47,22 +47,18 @@ struct AdjudicateCommand: ParsableCommand {
         }
         let name = adjudicator ?? LoginName.current() ?? "adjudicator"
         let file: LockedSessionFile
-        do { file = try LockedSessionFile(path: out, now: Timestamp.now()) } catch { throw CLIFailure(error.description) }
+        file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
         var result: Session
         if file.exists {
-            do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }
+            result = try CLIFailure.from { try SessionStore.load(path: out) }
         } else {
             let now = Timestamp.now()
             result = Session(
                 annotator: name, corpus: loaded[0].session.corpus, schema: loaded[0].session.schema, created: now,
                 derivedFrom: loaded.map(\.path))
         }
-        do {
-            try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result])
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result]) }
         let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
         // Like agree: only documents every annotator touched, unless --all-documents.
         let states = loaded.map(\.session.state)
@@ -126,7 +122,7 @@ struct AdjudicateCommand: ParsableCommand {
 
     /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
     static func realPath(_ path: String) throws(CLIFailure) -> String {
-        do { return try LockedSessionFile.canonicalPath(of: path) } catch { throw CLIFailure(error.description) }
+        return try CLIFailure.from { try LockedSessionFile.canonicalPath(of: path) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.

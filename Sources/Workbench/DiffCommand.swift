@@ -30,11 +30,7 @@ struct DiffCommand: ParsableCommand {
             return (loaded, SentenceTextLookup(corpus: loaded[0].session.corpus, meter: meter))
         }
         let a = loaded[0], b = loaded[1]
-        do {
-            try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session])
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session]) }
         let labels = (first: Self.label(of: a.path), second: Self.label(of: b.path))
         // A session adjudicated from the other renumbers: its annotations name where they came from.
         let adjudicatedFromFirst = Self.namesOrigins(in: b.session.state, from: labels.first)

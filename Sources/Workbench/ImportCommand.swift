@@ -38,11 +38,7 @@ struct ImportCommand: ParsableCommand {
 
         /// The session file for the name given (or `fallback`).
         func sessionPath(fallback: String) throws -> String {
-            do {
-                return try SessionLocation(folder: sessions).path(for: session ?? fallback)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            return try CLIFailure.from { try SessionLocation(folder: sessions).path(for: session ?? fallback) }
         }
 
         /// Saves the imported session, refusing to replace an existing file; `before` runs once the
@@ -142,11 +138,7 @@ struct ImportCommand: ParsableCommand {
             let sessionPath = try common.sessionPath(fallback: annotator)
             let corpusPath = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
             let result: (corpus: SegmentedCorpus, session: Session)
-            do {
-                result = try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now())
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            result = try CLIFailure.from { try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now()) }
             let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)
             let summary = try common.save(result.session, kind: "spkatt") { _ in
                 if let existing = FileManager.default.contents(atPath: corpusPath) {

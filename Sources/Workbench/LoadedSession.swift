@@ -17,11 +17,7 @@ struct LoadedSession {
         for path in paths {
             defer { meter?.advance() }
             let session: Session
-            do {
-                session = try SessionStore.load(path: path)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            session = try CLIFailure.from { try SessionStore.load(path: path) }
             var name = session.annotator.trimmingCharacters(in: .whitespaces)
             let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if name.isEmpty || result.contains(where: { $0.name == name }) { name = fileName }

@@ -33,8 +33,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Overwrite the --out file if it exists.")
     var force = false
 
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     mutating func run() throws {
         if verify { return try runVerify() }
@@ -56,7 +55,7 @@ struct ReplayCommand: ParsableCommand {
                 throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
             }
             let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
-            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
+            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
             try printTranscript(file: file, last: last)

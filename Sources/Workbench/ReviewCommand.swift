@@ -30,8 +30,7 @@ struct ReviewCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     mutating func run() throws {
         let original = try SessionInput.file(at: session)
@@ -67,7 +66,7 @@ struct ReviewCommand: ParsableCommand {
         let capabilities = TerminalCapabilities.detect()
         let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)
-        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }

@@ -70,6 +70,7 @@ struct StandardOutput {
 
     /// `json` with unsafe characters (see ``writeJSON(_:)``) replaced by JSON escapes.
     static func escapingControls(inJSON json: String) -> String {
+        if json.utf8.withContiguousStorageIfAvailable({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) == true { return json }
         if json.unicodeScalars.allSatisfy({ TerminalText.isSafe($0, keepNewlines: true) }) { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
@@ -85,8 +86,33 @@ struct StandardOutput {
         return String(out)
     }
 
+    /// ``write(_:)`` for UTF-8 text: checked on its bytes in one pass and copied as it is when it holds
+    /// nothing to replace (a large piece is written at once instead of being copied into the buffer).
+    mutating func write(utf8 bytes: [UInt8]) {
+        appendBytes(TerminalText.sanitize(utf8: bytes, keepNewlines: true))
+    }
+
+    /// ``writeJSON(_:)`` for UTF-8 JSON text, checked on its bytes like ``write(utf8:)``.
+    mutating func writeJSON(utf8 bytes: [UInt8]) {
+        if bytes.withUnsafeBufferPointer({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) {
+            appendBytes(bytes)
+        } else {
+            append(Self.escapingControls(inJSON: String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
     private mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    private mutating func appendBytes(_ bytes: [UInt8]) {
+        if bytes.count > 1 << 16 {
+            flush()
+            Self.writeAll(bytes, to: descriptor)
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count > 1 << 16 { flush() }
     }
 

@@ -32,11 +32,7 @@ struct SuggestCommand: ParsableCommand {
 
     mutating func run() throws {
         let corpus: Corpus
-        do {
-            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        corpus = try CLIFailure.from { try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths) }
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
         let suggester = AttributionSuggester()
@@ -118,18 +114,10 @@ struct SuggestCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: name) {
             path = name
         } else {
-            do {
-                path = try SessionLocation().path(for: name)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            path = try CLIFailure.from { try SessionLocation().path(for: name) }
         }
         let loaded: Session
-        do {
-            loaded = try SessionStore.load(path: path)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        loaded = try CLIFailure.from { try SessionStore.load(path: path) }
         var known = KnownAnnotations()
         for claim in loaded.state.claims.values {
             known.claims[claim.anchor.document, default: []].insert(claim.anchor.segments)

@@ -1,4 +1,5 @@
 import Annotations
+import Crypto
 import Foundation
 
 /// `suggest --spkatt DIR [--part dev|heldout|all]`: runs the suggestion engine on SpkAtt-2023
@@ -90,7 +91,7 @@ enum SpkAttBenchmark {
     static func split(folder: String) throws -> (dev: [String], heldout: [String]) {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
         guard !names.isEmpty else { throw BenchmarkSupport.UsageError(description: "\(folder): no .json files") }
-        let ordered = names.map { (SHA256.hex($0), $0) }.sorted { $0 < $1 }.map(\.1)
+        let ordered = names.map { (SHA256.hash(data: Data($0.utf8)).map { String(format: "%02x", $0) }.joined(), $0) }.sorted { $0 < $1 }.map(\.1)
         let heldoutCount = ordered.count / 5
         return (Array(ordered[heldoutCount...]).sorted(), Array(ordered[..<heldoutCount]).sorted())
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Property tests over sessions that use every field a session can hold: claims with mention and
 /// cue, sources, speaker aliases and kinds, mention roles, orphaned anchors, multi-segment and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// SpkAtt-2023 task 2 JSON in and out, and pre-tokenized corpus documents: the documents' own
 /// tokens kept exactly, import → export giving the same annotations, bad input named with file

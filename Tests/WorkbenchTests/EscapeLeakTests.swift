@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// Corpus text, document ids (file names), speaker names, session file names and user arguments full of
 /// escape sequences and control characters: no command lets one reach standard output or error. Every
