@@ -62,6 +62,8 @@ struct SuggestionScan {
     static let inheritanceReach = 2
     /// Rules whose proposals take the cue of the attribution they continue along with its speaker.
     static let cueInheritingRules: Set<String> = ["direct.quote-previous-speaker"]
+    /// Prepositions that continue a subject before its verb ("Die Leiterin der Fachstelle für Suchtvorbeugung sagte").
+    static let attachedPrepositions: Set<String> = ["von", "vom", "für", "im", "in", "aus"]
     static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
     /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
     static let correlates: Set<String> = [
@@ -859,7 +861,7 @@ struct SuggestionScan {
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
-                    lexicon.stopwords.contains(words[$0].lower) && !(words[$0].lower == "von" && $0 + 1 < head && words[$0 + 1].capitalized)
+                    lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
                 }) {
                     phrase = Array(phrase[..<cut])
                 }
