@@ -31,8 +31,17 @@ struct SuggestCommand: ParsableCommand {
     var session: String?
 
     mutating func run() throws {
-        let corpus: Corpus
-        corpus = try CLIFailure.from { try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths) }
+        let command = self
+        try ProgressMeter.run { meter in try command.suggest(meter: meter) }
+    }
+
+    /// Loads the corpus and writes the proposals document batch by document batch. Progress goes to
+    /// standard error in a terminal; Ctrl-C ends the run between batches, so standard output never
+    /// holds half a line.
+    private func suggest(meter: ProgressMeter) throws {
+        let chosen = paths.isEmpty ? ["seeds"] : paths
+        let corpus = try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) }
+        meter.clear()
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
         let suggester = AttributionSuggester()
@@ -41,6 +50,7 @@ struct SuggestCommand: ParsableCommand {
         var total = 0
         // Documents are independent: render them on every core, in batches, and write them in corpus order.
         let documents = corpus.documents
+        meter.begin("suggesting", total: documents.count, unit: .items("documents"))
         let batchSize = 256
         var start = 0
         while start < documents.count {
@@ -49,12 +59,17 @@ struct SuggestCommand: ParsableCommand {
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                 rendered.set(index, Self.render(batch[index], suggester: suggester, known: known, format: format))
             }
-            for (text, count) in rendered.items {
-                output.write(text)
-                total += count
+            try meter.writing {
+                for (text, count) in rendered.items {
+                    output.write(text)
+                    total += count
+                }
+                output.flush()
             }
             start += batchSize
+            meter.update(min(start, documents.count))
         }
+        meter.clear()
         if format == .text { output.write("\(total) proposal(s) in \(documents.count) document(s)\n") }
         output.flush()
     }

@@ -29,6 +29,7 @@ struct ProgressOutputTests {
         ["agree", "sessions/example.json", "sessions/example.json", "--disagreements"],
         ["replay", "sessions/example.json", "--verify"],
         ["segment", "seeds"],
+        ["suggest", "seeds", "--format", "jsonl"],
     ])
     func nothingInPipes(arguments: [String]) throws {
         let result = try WorkbenchProcess.run(arguments)
