@@ -151,26 +151,16 @@ struct SpkAttArticle {
     /// Token number of a `"sentence:token"` id.
     private var numbers: [String: Int] = [:]
 
-    static let noSpaceBefore: Set<String> = [",", ".", ":", ";", "?", "!", ")", "]", "“", "«", "%"]
-    static let noSpaceAfter: Set<String> = ["(", "[", "„", "»"]
-
     init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let file = try JSONDecoder().decode(File.self, from: data)
         var text = String.UnicodeScalarView()
         var count = 0
-        var glueNext = true
-        var straightOpen = false
+        var joiner = TokenJoiner()
         for sentence in file.Sentences {
             for (index, raw) in sentence.Tokens.enumerated() {
                 let token = raw.precomposedStringWithCanonicalMapping
-                var glue = glueNext || Self.noSpaceBefore.contains(token)
-                glueNext = Self.noSpaceAfter.contains(token)
-                if token == "\"" {
-                    if straightOpen { glue = true } else { glueNext = true }
-                    straightOpen.toggle()
-                }
-                if !glue { text.append(" ") ; count += 1 }
+                if joiner.needsSpace(before: token) { text.append(" ") ; count += 1 }
                 let scalars = token.unicodeScalars
                 text.append(contentsOf: scalars)
                 tokenRanges.append(count..<(count + scalars.count))
