@@ -79,20 +79,7 @@ public struct TextNormalization: Sendable, Hashable, Codable {
                 index += 1
                 continue
             }
-            var value: UInt32
-            let length: Int
-            if lead < 0xE0 {
-                length = 2
-                value = UInt32(lead & 0x1F)
-            } else if lead < 0xF0 {
-                length = 3
-                value = UInt32(lead & 0x0F)
-            } else {
-                length = 4
-                value = UInt32(lead & 0x07)
-            }
-            guard index + length <= count else { return false }
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return false }
             switch value {
             case 0x80...0x2FF, 0x2002...0x20CF, 0x1F000...0x1FAFF:
                 break

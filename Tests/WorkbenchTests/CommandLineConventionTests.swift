@@ -58,7 +58,7 @@ struct CommandLineConventionTests {
         let folder = TestScratch.path("completion-")
         try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
         for file in ["anna.json", "anna.json.journal", "ben.json", ".history", ".anna.json.lock", "notes.txt"] {
-            FileManager.default.createFile(atPath: folder + "/sessions/" + file, contents: Data())
+            _ = FileManager.default.createFile(atPath: folder + "/sessions/" + file, contents: Data())
         }
         let result = try WorkbenchProcess.run(
             ["---completion", "annotate", "--", "--session", "2", "0", "workbench", "annotate", "--session", ""],

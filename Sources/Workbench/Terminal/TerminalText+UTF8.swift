@@ -1,3 +1,5 @@
+import Annotations
+
 extension TerminalText {
     /// Whether every scalar of the valid UTF-8 `bytes` can be written as it is (see
     /// ``isSafe(_:keepNewlines:)``). Works on the bytes: ASCII and the common Latin and punctuation
@@ -14,20 +16,7 @@ extension TerminalText {
                 }
                 return false
             }
-            var value: UInt32
-            var length: Int
-            if byte < 0xE0 {
-                length = 2
-                value = UInt32(byte & 0x1F)
-            } else if byte < 0xF0 {
-                length = 3
-                value = UInt32(byte & 0x0F)
-            } else {
-                length = 4
-                value = UInt32(byte & 0x07)
-            }
-            guard index + length <= count else { return false }
-            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return false }
             switch value {
             case 0xA0..<0xAD, 0xAE..<0x600, 0x2010...0x2027, 0x2030...0x205F:
                 break
