@@ -230,4 +230,25 @@ struct AdjudicateCommandTests {
         let forms = Dictionary(merged.state.claims.values.map { ($0.anchor.text, $0.form ?? "-") }, uniquingKeysWith: { a, _ in a })
         #expect(forms == ["Wir bleiben hier": "indirect", "Wir gehen nicht": "indirect", "Wir kommen wieder": "direct"])
     }
+
+    @Test("Overlapping mentions of one speaker are one unit; the span is the field that differs")
+    func overlappingMentionsAreOneUnit() throws {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-overlap-"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Der Chef Ulrich Müller sagte „Wir bleiben“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
+        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
+            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        }
+        for (name, span) in [("a1", "Ulrich Müller"), ("a2", "Chef Ulrich Müller")] {
+            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], "sp \"\(span)\"\nquit\n")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "2\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 disagreements to go"), "\(result.stdout)")
+        #expect(result.stdout.contains("differs in span: 1 „Ulrich Müller“ | 2 „Chef Ulrich Müller“"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        #expect(merged.state.mentions.values.map(\.anchor.text) == ["Chef Ulrich Müller"])
+    }
 }
