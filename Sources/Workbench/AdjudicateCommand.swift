@@ -12,8 +12,10 @@ struct AdjudicateCommand: ParsableCommand {
             were taken from in "origin"), and so are sentence statuses every annotator gave alike; statuses \
             they differ on stay open. Two annotations on one span with different speakers are two units. For \
             each disagreement the versions are shown side by side with the span in [brackets]; answer a version \
-            number, several (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, or q to \
-            stop. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
+            number, several (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, \
+            aa N to take version N here and in every later disagreement of this document whose versions differ only \
+            in the fields that differ here, or q to stop. The field that differs is named first; overlapping mentions \
+            of one speaker are one unit. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
             are never modified. Running again with the same --out continues where it stopped. Reads answers \
             from standard input, so it works piped.
             """
