@@ -94,7 +94,7 @@ struct AdjudicateCommand: ParsableCommand {
                 number += 1
                 if let rule = alike, rule.covers(unit) {
                     choice = .take([rule.version])
-                    output.write("[\(number)/\(disagreements)] \(unit.kind) \(unit.sentence.map { "\($0)" } ?? ""): version \(rule.version + 1) taken (aa)\n")
+                    output.write("\n[\(number)/\(disagreements)] \(unit.kind) \(unit.sentence.map { "\($0)" } ?? ""): version \(rule.version + 1) taken (aa)\n")
                 } else {
                     output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
                     output.flush()
