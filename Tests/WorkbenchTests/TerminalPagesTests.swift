@@ -47,4 +47,21 @@ struct TerminalPagesTests {
         #expect(editor.answers.isEmpty)
         #expect(repl.shell.width == 44)
     }
+
+    @Test("A command typed at the pager's question stops the pager and runs (it was swallowed before)")
+    func commandAtThePager() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
+        let editor = ScriptedLineEditor(["help", "goto 3", "quit"])
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
+        repl.screen = { (width: 60, height: 20) }
+        _ = repl.run()
+        #expect(editor.prompts.filter { $0.contains("more lines") }.count == 1, "\(editor.prompts)")
+        #expect(repl.shell.sentenceIndex == 2, "goto 3 ran")
+    }
 }
