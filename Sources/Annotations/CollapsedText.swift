@@ -120,22 +120,9 @@ package enum CollapsedText {
         (0x0600...0x0DFF).contains(scalar) || (0x11000...0x11FFF).contains(scalar)
     }
 
+    /// The multi-byte sequence at `index` (``UTF8Sequence``); U+FFFD for the rest when it is cut off.
     @inline(__always)
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = bytes[index]
-        let count = bytes.count
-        if lead < 0xE0, index + 1 < count {
-            return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
-        }
-        if lead < 0xF0, index + 2 < count {
-            return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
-        }
-        if index + 3 < count {
-            return (
-                UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F), 4
-            )
-        }
-        return (0xFFFD, count - index)
+        UTF8Sequence.decode(bytes, at: index) ?? (0xFFFD, bytes.count - index)
     }
 }
