@@ -10,7 +10,7 @@ struct StatsCommand: ParsableCommand {
         discussion: "Time per decision is the gap between consecutive events; gaps over 5 minutes count as pauses and are left out."
     )
 
-    @Argument(help: "Session files.")
+    @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
     @Flag(help: "Machine-readable JSON output.")
