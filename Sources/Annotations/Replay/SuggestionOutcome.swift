@@ -6,7 +6,7 @@
 /// claim is an `add` of a claim whose `origin` is `suggested` that is still in effect (its change
 /// is on the undo stack); a rejection is a ``Rejection`` record in the state.
 public struct SuggestionOutcome: Sendable, Hashable {
-    /// Claims accepted (one per speaker of a proposal).
+    /// Claims accepted (one per proposal, by all its speakers).
     public var accepted = 0
     /// Proposals rejected.
     public var rejected = 0
