@@ -79,7 +79,7 @@ public struct LabelStudioExporter: Exporter {
                     ("value", .object([("start", .int(first.start)), ("end", .int(first.end)), (key, value)])),
                 ]))
             }
-            if let speaker = span.speaker { perRegion("speaker", "textarea", "text", .array([.string(speakerText(speaker))])) }
+            if !span.speakers.isEmpty { perRegion("speaker", "textarea", "text", .array(span.speakers.map { .string(speakerText($0)) })) }
             if let role = span.role { perRegion("role", "textarea", "text", .array([.string(role)])) }
             if let form = span.form { perRegion("form", "choices", "choices", .array([.string(form)])) }
             let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }
@@ -92,8 +92,9 @@ public struct LabelStudioExporter: Exporter {
                     perRegion("stance-\(stance.target)", "choices", "choices", .array([.string(stance.label)]))
                 }
             }
-            for (label, target) in [("speaker", span.mention), ("cue", span.cue)] {
-                guard let target, let other = bundle.span(session: session, id: target), other.document == document else { continue }
+            let links = span.mentions.map { ("speaker", $0) } + span.addressees.map { ("addressee", $0) } + (span.cue.map { [("cue", $0)] } ?? [])
+            for (label, target) in links {
+                guard let other = bundle.span(session: session, id: target), other.document == document else { continue }
                 relations.append(.object([
                     ("from_id", .string(span.id)), ("to_id", .string(target)), ("type", .string("relation")), ("direction", .string("right")),
                     ("labels", .array([.string(label)])),
