@@ -13,7 +13,7 @@ public struct AdjudicationUnit: Sendable {
     /// Each version's comparable attributes, as shown to the adjudicator (`form=direct speaker=Mark Rutte`).
     public var summaries: [String?]
     /// The speaker cluster the versions were paired by (mentions and claims), if any.
-    var identity: Int? = nil
+    var identity: Set<Int?> = []
 
     /// True when every annotator has the unit with the same attributes.
     public var agreed: Bool {
