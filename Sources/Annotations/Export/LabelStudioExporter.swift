@@ -9,7 +9,8 @@
 ///   refers to or a claim is attributed to), `role` (text area), `form` (single choice) and
 ///   `flags` (`negated`, `hedged`) for claims, and `attributes` (text area, one `name=value` per
 ///   line: a claim's attributes such as SpkAtt's `stwr`);
-/// - `relation` results claim → mention (`speaker`) and claim → cue (`cue`);
+/// - `relation` results claim → mention (`speaker`, one per speaker of a claim with several), claim →
+///   mention (`addressee`) and claim → cue (`cue`); a claim's `speaker` text area lists every speaker;
 /// - a stance as a per-speaker item: a single choice `stance-T1` (one control per target) on the
 ///   speaker's first mention in the export.
 /// `data.workbench` (first task only) keeps what Label Studio has no place for, per session: the
@@ -151,6 +152,7 @@ public struct LabelStudioExporter: Exporter {
               <Text name="text" value="$text"/>
               <Relations>
                 <Relation value="speaker"/>
+                <Relation value="addressee"/>
                 <Relation value="cue"/>
               </Relations>
               <TextArea name="speaker" toName="text" perRegion="true" maxSubmissions="1" placeholder="S1 Name"/>

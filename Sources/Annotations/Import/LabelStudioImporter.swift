@@ -100,7 +100,7 @@ public struct LabelStudioImporter: Sendable {
                 if type == "relation" {
                     guard let from = item["from_id"] as? String, let to = item["to_id"] as? String else { report(place, "a relation needs from_id and to_id"); continue }
                     let label = (item["labels"] as? [String])?.first ?? ""
-                    guard label == "speaker" || label == "cue" else { report(place, "unknown relation '\(label)' (expected speaker or cue)"); continue }
+                    guard ["speaker", "addressee", "cue"].contains(label) else { report(place, "unknown relation '\(label)' (expected speaker, addressee or cue)"); continue }
                     relations.append((task, from, to, label, place))
                     continue
                 }
