@@ -48,7 +48,8 @@ public struct SuggestionOutcome: Sendable, Hashable {
         for (rule, claim) in claims {
             outcomes[rule, default: SuggestionOutcome()].accepted += 1
             var changed = state.claims[claim.id] != claim
-            for key in [claim.mention.map(RecordKey.mention), claim.cue.map(RecordKey.cue)].compactMap({ $0 }) {
+            let keys = (claim.mentions + claim.addressees).map(RecordKey.mention) + [claim.cue.map(RecordKey.cue)].compactMap { $0 }
+            for key in keys {
                 if let before = added[key], state.record(key) != before { changed = true }
             }
             if changed { outcomes[rule, default: SuggestionOutcome()].corrected += 1 }
