@@ -53,7 +53,9 @@ public struct ReviewPlanner: Sendable {
             }
         }
         func optional(_ text: String) -> String? { ["-", "none"].contains(text.lowercased()) ? nil : text }
-        func ids(_ text: String) -> [String] { optional(text).map { $0.split(separator: ",").map(String.init) } ?? [] }
+        func ids(_ text: String) -> [String] {
+            optional(text).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        }
         switch (record, field) {
         case (.claim(var claim), "form"): claim.form = optional(value); return .claim(claim)
         case (.claim(var claim), "by"): claim.speakers = ids(value); return .claim(claim)
