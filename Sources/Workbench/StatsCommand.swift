@@ -52,6 +52,7 @@ struct StatsCommand: ParsableCommand {
         output.write("  events: \(stats.events), undo: \(stats.undos) (\(String(format: "%.1f", stats.undoRate * 100))%)\n")
         output.write("  documents done: \(stats.documentsDone)/\(stats.documents), sentences done: \(stats.sentencesDone)/\(stats.sentences)\n")
         output.write("  annotations: " + SessionStats.kinds.map { "\($0) \(stats.annotations[$0] ?? 0)" }.joined(separator: ", ") + "\n")
+        output.write("  claims: \(stats.jointClaims) with several speakers, \(stats.addressedClaims) with an addressee\n")
         // The most mentioned speakers; a session with thousands would otherwise fill the screen
         // with one line (--json lists every speaker).
         let ranking = stats.speakerRanking

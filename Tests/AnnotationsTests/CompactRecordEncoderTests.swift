@@ -31,6 +31,9 @@ struct CompactRecordEncoderTests {
             .stance(Stance(id: "P5", speaker: "S1", target: "T2", label: "favor")),
             .claim(Claim(id: "C11", anchor: plain, attributes: ["stwr": "SW", "frame": "0-5,9-12", "addressees": "M1 M2", "ä \"q\"": "😀/x"])),
             .claim(Claim(id: "C12", anchor: plain, attributes: [:])),
+            .claim(Claim(id: "C13", anchor: anchor, speakers: ["S1", "S2"], mentions: ["M1", "M22"], addressees: ["M7"], cue: "Q3")),
+            .claim(Claim(id: "C14", anchor: plain, speakers: ["S2"], mentions: [], addressees: ["M1", "M7"])),
+            .claim(Claim(id: "C15", anchor: plain, speakers: ["S1", "S3"], mentions: ["M1"])),
         ]
     }
 

@@ -113,6 +113,8 @@ struct SessionDecoderTests {
         #"{"type":"cue","id":"Q1","annotator":"a","anchor":{"document":"d","sentence":0,"segments":[{"start":0,"end":1}],"text":"x"},"origin":{"kind":"adjudicated","from":[{"session":"anna","id":"Q7","extra":1},{"id":"Q2","session":"bo"}]}}"#,
         #"{"type":"stance","id":"P1","speaker":"S1","target":"T1","label":"favor","evidence":[],"annotator":"a","origin":{"rule":"r\u00e4","kind":"suggested","from":null}}"#,
         #"{"type":"speaker","id":"S1","name":"x","origin":{"kind":"imported"}}"#,
+        #"{"type":"claim","id":"C1","anchor":{"document":"d","sentence":0,"segments":[{"start":0,"end":1}],"text":"x"},"speakers":["S1","S2"],"mentions":["M1","M2"],"addressees":["M3"]}"#,
+        #"{"type":"claim","id":"C2","anchor":{"document":"d","sentence":0,"segments":[{"start":0,"end":1}],"text":"x"},"speaker":"S1","mention":"M1","addressees":[]}"#,
         #"{"type":"note","id":"N1","subject":{"document":"d","sentence":2},"text":"t","annotator":"a","origin":{"kind":"imported"}}"#,
     ])
     func records(json: String) throws {

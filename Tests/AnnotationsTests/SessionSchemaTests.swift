@@ -24,6 +24,10 @@ struct SessionSchemaTests {
         try session.perform(.add(.cue(Cue(id: "Q2", anchor: fuegte, origin: Origin(kind: .adjudicated, from: [Origin.Source(session: "anna", id: "Q1")])))), time: time())
         try session.perform(.add(.speaker(Speaker(id: "S2", name: "Lloyd Austin", origin: Origin(kind: .suggested, rule: "name-list")))), time: time())
         try session.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "favor", evidence: ["C1"]))), time: time())
+        // A claim by two speakers, addressed to a mention.
+        try session.perform(.add(.mention(Mention(id: "M2", anchor: try anchor("Mark Rutte"), speaker: "S2"))), time: time())
+        try session.perform(.add(.claim(Claim(
+            id: "C2", anchor: try anchor("handeln"), speakers: ["S1", "S2"], mentions: ["M1"], addressees: ["M2"]))), time: time())
         try session.perform(.add(.note(Note(id: "N1", subject: .annotation("C1"), text: "Zitat prüfen"))), time: time())
         try session.perform(.add(.note(Note(id: "N2", subject: .sentence(SentenceKey(document: "tricky", sentence: 0)), text: "Kontext"))), time: time())
         try session.perform(.setStatus(SentenceKey(document: "tricky", sentence: 0), .done), time: time())

@@ -40,6 +40,20 @@ struct ReviewCommandTests {
         #expect(replayed.stdout.contains("review Q1: rejected"))
     }
 
+    @Test("correct by S1, S2 makes a claim joint (main speaker first); correct to M2 gives a claim an addressee")
+    func correctSeveralSpeakers() throws {
+        let fixture = try ReplayFixture()
+        // Queue order: M1, Q1, C1, Q2, M2, Q3, C2; a correction moves on to the next card.
+        let result = try fixture.run(
+            ["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r3"],
+            stdin: "skip\nskip\ncorrect by S1, S2\nskip\nskip\nskip\ncorrect to M1\nquit\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let file = try SessionFiles.readFile(path: fixture.path("sessions/r3.json"))
+        let state = try AnnotationState.replaying(file.events, schema: file.schema)
+        #expect(state.claims["C1"]?.speakers == ["S1", "S2"])
+        #expect(state.claims["C2"]?.addressees == ["M1"])
+    }
+
     @Test("A bad command in piped mode fails the run but keeps the decisions")
     func badCommand() throws {
         let fixture = try ReplayFixture()

@@ -100,13 +100,19 @@ public struct AdjudicationPlan: Sendable {
         differingStatuses = differing
     }
 
-    /// The speaker cluster a mention or claim is attributed to (nil for cues and unattributed claims).
-    private static func speakerCluster(of record: Record, session: Int, speakers: SpeakerClusters) -> Int? {
+    /// The speaker clusters a mention or claim is attributed to (empty for cues and unattributed claims):
+    /// a claim's whole speaker set, so versions pair when they name the same speakers in any order.
+    private static func speakerCluster(of record: Record, session: Int, speakers: SpeakerClusters) -> Set<Int?> {
         switch record {
-        case .mention(let m): return speakers.cluster(session: session, speaker: m.speaker)
-        case .claim(let c): return speakers.cluster(session: session, speaker: c.speaker)
-        default: return nil
+        case .mention(let m): return [speakers.cluster(session: session, speaker: m.speaker)]
+        case .claim(let c): return Set(c.speakers.map { speakers.cluster(session: session, speaker: $0) })
+        default: return []
         }
+    }
+
+    /// The names of a speaker set, sorted, joined by ` + ` (`(none)` when empty).
+    static func names(_ set: Set<Int?>, speakers: SpeakerClusters) -> String {
+        set.isEmpty ? speakers.name(nil) : set.map { speakers.name($0) }.sorted().joined(separator: " + ")
     }
 
     /// Units of one span after pairing by speaker: those that no annotator has in common are joined
@@ -177,7 +183,7 @@ public struct AdjudicationPlan: Sendable {
             var names: [String] = []
             for (s, version) in unit.versions.enumerated() {
                 guard let version else { continue }
-                let name = speakers.name(speakerCluster(of: version, session: s, speakers: speakers))
+                let name = Self.names(speakerCluster(of: version, session: s, speakers: speakers), speakers: speakers)
                 if !names.contains(name) { names.append(name) }
             }
             var key = unit.key + " by " + names.joined(separator: " | ")
@@ -211,8 +217,11 @@ public struct AdjudicationPlan: Sendable {
         case .mention(let m):
             return "speaker=\(speakers.name(speakers.cluster(session: session, speaker: m.speaker)))" + (m.role.map { " role=\($0)" } ?? "")
         case .claim(let c):
-            return "speaker=\(speakers.name(speakers.cluster(session: session, speaker: c.speaker))) form=\(c.form ?? "-") "
-                + "negated=\(c.negated) hedged=\(c.hedged) cue=\(text(c.cue)) mention=\(text(c.mention))"
+            let set = Set(c.speakers.map { speakers.cluster(session: session, speaker: $0) })
+            let mentions = c.mentions.isEmpty ? "-" : c.mentions.map { text($0) }.joined(separator: "+")
+            return "speaker=\(Self.names(set, speakers: speakers)) form=\(c.form ?? "-") "
+                + "negated=\(c.negated) hedged=\(c.hedged) cue=\(text(c.cue)) mention=\(mentions)"
+                + (c.addressees.isEmpty ? "" : " to=" + c.addressees.map { text($0) }.joined(separator: "+"))
         default:
             return "-"
         }

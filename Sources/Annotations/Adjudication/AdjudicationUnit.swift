@@ -13,7 +13,7 @@ public struct AdjudicationUnit: Sendable {
     /// Each version's comparable attributes, as shown to the adjudicator (`form=direct speaker=Mark Rutte`).
     public var summaries: [String?]
     /// The speaker cluster the versions were paired by (mentions and claims), if any.
-    var identity: Int? = nil
+    var identity: Set<Int?> = []
 
     /// True when every annotator has the unit with the same attributes.
     public var agreed: Bool {
@@ -27,7 +27,7 @@ public struct AdjudicationUnit: Sendable {
     }
 
     /// The fields of version `index`'s summary (`span` for joined overlapping mentions, `speaker`, `role`, `form`, `negated`, `hedged`,
-    /// `cue`, `mention`, `label`), in the order shown.
+    /// `cue`, `mention`, `to` (addressees), `label`), in the order shown.
     public func fields(of index: Int) -> [(name: String, value: String)] {
         guard let summary = summaries[index] else { return [] }
         return Self.fields(summary)
@@ -47,7 +47,7 @@ public struct AdjudicationUnit: Sendable {
 
     /// Summary fields split at ` name=` of the known field names (a speaker name may hold spaces).
     static func fields(_ summary: String) -> [(name: String, value: String)] {
-        let known = ["span", "speaker", "role", "form", "negated", "hedged", "cue", "mention", "label"]
+        let known = ["span", "speaker", "role", "form", "negated", "hedged", "cue", "mention", "to", "label"]
         var result: [(name: String, value: String)] = []
         var rest = Substring(summary)
         while let equals = rest.firstIndex(of: "="), known.contains(String(rest[..<equals])) {

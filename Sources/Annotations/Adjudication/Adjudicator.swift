@@ -51,19 +51,23 @@ public struct Adjudicator: Sendable {
         guard let version = unit.versions.compactMap({ $0 }).first, let anchor = record.anchor, let other = version.anchor,
             AdjudicationPlan.unitKey(kind: unit.kind, anchor: anchor) == AdjudicationPlan.unitKey(kind: unit.kind, anchor: other)
         else { return false }
-        let speaker: String?
+        // The speaker SET by name (sorted, so order does not count), as the plan pairs versions.
+        func names(_ list: [String]) -> String { list.isEmpty ? "(none)" : list.sorted().joined(separator: " + ") }
+        let speakers: [String]
         switch record {
-        case .mention(let m): speaker = m.speaker
-        case .claim(let c): speaker = c.speaker
+        case .mention(let m): speakers = [m.speaker]
+        case .claim(let c): speakers = c.speakers
         default: return true
         }
-        let name = speaker.flatMap { state.speakers[$0]?.name } ?? "(none)"
+        let name = names(Set(speakers.map { state.speakers[$0]?.name ?? "(none)" }).map { $0 })
         return unit.versions.indices.contains { s in
+            let ids: [String]
             switch unit.versions[s] {
-            case .mention(let m)?: return plan.speakers.name(plan.speakers.cluster(session: s, speaker: m.speaker)) == name
-            case .claim(let c)?: return plan.speakers.name(plan.speakers.cluster(session: s, speaker: c.speaker)) == name
+            case .mention(let m)?: ids = [m.speaker]
+            case .claim(let c)?: ids = c.speakers
             default: return false
             }
+            return names(Set(ids.map { plan.speakers.name(plan.speakers.cluster(session: s, speaker: $0)) }).map { $0 }) == name
         }
     }
 
@@ -156,8 +160,14 @@ public struct Adjudicator: Sendable {
             result = .cue(q)
         case .claim(var c):
             c.id = session.state.nextID("C")
-            if let speaker = c.speaker { c.speaker = try ensureSpeaker(session: index, id: speaker, into: &session, time: time) }
-            c.mention = mapped(c.mention)
+            var speakers: [String] = []
+            for speaker in c.speakers {
+                let id = try ensureSpeaker(session: index, id: speaker, into: &session, time: time)
+                if !speakers.contains(id) { speakers.append(id) }
+            }
+            c.speakers = speakers
+            c.mentions = c.mentions.compactMap { mapped($0) }
+            c.addressees = c.addressees.compactMap { mapped($0) }.filter { !c.mentions.contains($0) }
             c.cue = mapped(c.cue)
             if let form = edits["form"] { c.form = form == "-" ? nil : form }
             c.negated = flag("negated", c.negated)

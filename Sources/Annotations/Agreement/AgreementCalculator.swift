@@ -6,7 +6,10 @@ struct AgreementCalculator {
     /// One text-bound annotation reduced to what is compared.
     struct SpanItem {
         var anchor: TextAnchor
-        var speaker: Int?
+        /// The speaker clusters (nil: a speaker no other annotator has); a mention has one, a claim any
+        /// number. Attribution agrees when the SETS are equal: the order (who is the main speaker) and
+        /// repeats do not count.
+        var speaker: Set<Int?>
         var form: String
         var negated: Bool
         var hedged: Bool
@@ -33,16 +36,16 @@ struct AgreementCalculator {
         switch layer {
         case "mentions":
             for mention in AnnotationState.sortedByID(state.mentions) where documents.contains(mention.anchor.document) {
-                result.append(SpanItem(anchor: mention.anchor, speaker: speakers.cluster(session: s, speaker: mention.speaker), form: "", negated: false, hedged: false))
+                result.append(SpanItem(anchor: mention.anchor, speaker: [speakers.cluster(session: s, speaker: mention.speaker)], form: "", negated: false, hedged: false))
             }
         case "cues":
             for cue in AnnotationState.sortedByID(state.cues) where documents.contains(cue.anchor.document) {
-                result.append(SpanItem(anchor: cue.anchor, speaker: nil, form: "", negated: false, hedged: false))
+                result.append(SpanItem(anchor: cue.anchor, speaker: [], form: "", negated: false, hedged: false))
             }
         default:
             for claim in AnnotationState.sortedByID(state.claims) where documents.contains(claim.anchor.document) {
                 result.append(SpanItem(
-                    anchor: claim.anchor, speaker: speakers.cluster(session: s, speaker: claim.speaker), form: claim.form ?? "none",
+                    anchor: claim.anchor, speaker: Set(claim.speakers.map { speakers.cluster(session: s, speaker: $0) }), form: claim.form ?? "none",
                     negated: claim.negated, hedged: claim.hedged))
             }
         }
@@ -192,7 +195,11 @@ struct AgreementCalculator {
                     continue
                 }
                 if layer != "cues", Set(unit.values.map(\.speaker)).count > 1 {
-                    let detail = names.indices.map { "\(names[$0]): \(speakers.name(unit[$0]?.speaker))" }.joined(separator: "; ")
+                    func named(_ set: Set<Int?>?) -> String {
+                        guard let set, !set.isEmpty else { return speakers.name(nil) }
+                        return set.map { speakers.name($0) }.sorted().joined(separator: " + ")
+                    }
+                    let detail = names.indices.map { "\(names[$0]): \(named(unit[$0]?.speaker))" }.joined(separator: "; ")
                     result.append(AgreementDisagreement(layer: layer == "claims" ? "attribution" : layer, sentence: sentence, text: text, detail: "speaker — " + detail))
                 }
                 guard layer == "claims" else { continue }

@@ -73,6 +73,11 @@ public struct SessionDiff: Sendable {
             if side == 0 { return id }
             return speakerPairBack[id] ?? "\u{1F}second " + id
         }
+        /// A claim's speakers as compared: the SET of identities (order does not count), and the names in order.
+        func speakerSet(_ side: Int, _ ids: [String]) -> (identity: String, names: String) {
+            guard !ids.isEmpty else { return ("", "(none)") }
+            return (ids.map { speakerIdentity(side, $0) }.sorted().joined(separator: "\u{1E}"), ids.map { speakerName(side, $0) }.joined(separator: " + "))
+        }
         func anchorText(_ state: AnnotationState, _ id: String?) -> String {
             guard let id, let record = state.record(id: id), let anchor = record.anchor else { return "(none)" }
             return "„\(anchor.text)“"
@@ -105,13 +110,17 @@ public struct SessionDiff: Sendable {
                     result.append(("speaker", speakerIdentity(side, m.speaker), speakerName(side, m.speaker)))
                     result.append(("role", m.role ?? "", m.role ?? "(none)"))
                 case .claim(let c):
-                    result.append(("speaker", speakerIdentity(side, c.speaker), speakerName(side, c.speaker)))
+                    let set = speakerSet(side, c.speakers)
+                    result.append(("speaker", set.identity, set.names))
                     result.append(("form", c.form ?? "", c.form ?? "(none)"))
                     result.append(("negated", String(c.negated), String(c.negated)))
                     result.append(("hedged", String(c.hedged), String(c.hedged)))
-                    let cue = anchorText(state, c.cue), mention = anchorText(state, c.mention)
+                    let cue = anchorText(state, c.cue)
+                    let mention = c.mentions.isEmpty ? "(none)" : c.mentions.map { anchorText(state, $0) }.joined(separator: " + ")
+                    let addressees = c.addressees.isEmpty ? "(none)" : c.addressees.map { anchorText(state, $0) }.joined(separator: " + ")
                     result.append(("cue", cue, cue))
                     result.append(("mention", mention, mention))
+                    result.append(("addressee", addressees, addressees))
                 default: break
                 }
                 return result
@@ -119,7 +128,7 @@ public struct SessionDiff: Sendable {
             func speakerKey(_ record: Record, side: Int) -> String {
                 switch record {
                 case .mention(let m): return speakerIdentity(side, m.speaker)
-                case .claim(let c): return speakerIdentity(side, c.speaker)
+                case .claim(let c): return speakerSet(side, c.speakers).identity
                 default: return ""
                 }
             }

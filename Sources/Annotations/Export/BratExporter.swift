@@ -5,9 +5,10 @@
 ///
 /// In the `.ann` files: `T` lines for speaker mentions (`Speaker`), cues and claims (discontinuous
 /// spans as `start end;start end`; spans are also cut at line breaks, as brat requires), `R` lines
-/// `HasSpeaker` (claim → mention) and `HasCue` (claim → cue), `A` lines for claim form, the
+/// `HasSpeaker` (claim → mention; one per speaker mention of a claim with several speakers, main first),
+/// `HasAddressee` (claim → addressee mention) and `HasCue` (claim → cue), `A` lines for claim form, the
 /// `Negated`/`Hedged` flags, the mention `Role` and the `Annotator`, `N` lines linking mentions and claims to the canonical speaker
-/// (`Workbench:S1`) and `#` AnnotatorNotes for notes on spans. Offsets count Unicode scalars; lines end in LF.
+/// (`Workbench:S1`; one per speaker of a claim) and `#` AnnotatorNotes for notes on spans. Offsets count Unicode scalars; lines end in LF.
 /// `notes.tsv` lists every note with its id and annotator (``noteColumns``): about a `span` (the
 /// `T` id in `document`; its text is also a `#` line), a `sentence` (`document`, 0-based
 /// `sentence`), a `speaker`, `target` or `stance` (`id`).
@@ -36,7 +37,10 @@ public struct BratExporter: Exporter {
     }
 
     /// The header of `shared.tsv`: one row per annotation of a `T` that several annotations share.
-    public static let sharedColumns = ["session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator"]
+    /// `speaker` and `mention` list several comma-separated for a claim with several speakers; `addressees` its addressee mentions.
+    public static let sharedColumns = [
+        "session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator", "addressees",
+    ]
 
     /// The header of `notes.tsv`.
     public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
@@ -166,8 +170,11 @@ public struct BratExporter: Exporter {
                 let span = spans[index]
                 let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }.joined(separator: " ")
                 let fields = [
-                    bundle.sessions[session].label, documentID, "T\(t)", span.kind.label, span.speaker ?? "", entityReference(span.mention),
+                    bundle.sessions[session].label, documentID, "T\(t)", span.kind.label,
+                    span.kind == .claim ? span.speakers.joined(separator: ",") : span.speaker ?? "",
+                    span.kind == .claim ? span.mentions.map(entityReference).joined(separator: ",") : entityReference(span.mention),
                     entityReference(span.cue), span.form ?? "", flags, span.role ?? "", span.annotator,
+                    span.addressees.map(entityReference).joined(separator: ","),
                 ]
                 shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
             }
@@ -177,15 +184,18 @@ public struct BratExporter: Exporter {
         var relations = Set<[Int]>()  // (type, claim T, other T) already written
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
             let t = numbers[index]
-            if let mention = span.mention, let m = written(mention), relations.insert([0, t, m]).inserted {
-                relation += 1
-                out.append(byte: UInt8(ascii: "R"))
-                out.append(relation)
-                out.append("\tHasSpeaker Arg1:T")
-                out.append(t)
-                out.append(" Arg2:T")
-                out.append(m)
-                out.append(byte: 0x0A)
+            for (type, name, targets) in [(0, "\tHasSpeaker Arg1:T", span.mentions), (2, "\tHasAddressee Arg1:T", span.addressees)] {
+                for mention in targets {
+                    guard let m = written(mention), relations.insert([type, t, m]).inserted else { continue }
+                    relation += 1
+                    out.append(byte: UInt8(ascii: "R"))
+                    out.append(relation)
+                    out.append(name)
+                    out.append(t)
+                    out.append(" Arg2:T")
+                    out.append(m)
+                    out.append(byte: 0x0A)
+                }
             }
             if let cue = span.cue, let c = written(cue), relations.insert([1, t, c]).inserted {
                 relation += 1
@@ -224,7 +234,8 @@ public struct BratExporter: Exporter {
         }
         var references = Set<String>()  // "T speaker" already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
-            guard let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID),
+            for speakerID in span.speakers {
+            guard let speaker = bundle.speaker(session: span.session, id: speakerID),
                 references.insert("\(numbers[index]) \(speakerID)").inserted
             else { continue }
             reference += 1
@@ -239,6 +250,7 @@ public struct BratExporter: Exporter {
             out.append(byte: 0x09)
             out.appendSingleLine(speaker.name)
             out.append(byte: 0x0A)
+            }
         }
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             for item in bundle.notes(session: span.session, about: span.id) {
@@ -294,6 +306,7 @@ public struct BratExporter: Exporter {
 
             [relations]
             HasSpeaker Arg1:\(types(.claim)), Arg2:\(types(.speaker))
+            HasAddressee Arg1:\(types(.claim)), Arg2:\(types(.speaker))
             HasCue Arg1:\(types(.claim)), Arg2:\(types(.cue))
             <OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
 
@@ -316,6 +329,7 @@ public struct BratExporter: Exporter {
         Cue | Cue
         Claim | Claim | Cl
         HasSpeaker | speaker
+        HasAddressee | addressee
         HasCue | cue
         Form | Form
         Negated | Negated

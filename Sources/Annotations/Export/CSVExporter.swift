@@ -2,7 +2,8 @@
 /// quotes or line breaks quoted with doubled quotes): `claims.csv` with document, sentence
 /// (0-based), claim id, canonical speaker and its id, mention text, cue text, claim text, form,
 /// flags (`negated;hedged`), the stances this claim is evidence for (`favor: target; …`), annotator,
-/// session. Discontinuous texts are joined with ` … `. Cells starting with `=`, `+`, `-`, `@`, tab
+/// session, addressee mention texts. A claim with several speakers lists them in one cell each, main
+/// first, separated by `; ` (names, mention texts) or `;` (ids); several addressees likewise. Discontinuous texts are joined with ` … `. Cells starting with `=`, `+`, `-`, `@`, tab
 /// or CR get a leading `'` (see ``ExportOutput/appendCSVField(_:)``).
 public struct CSVExporter: Exporter {
     /// Creates the exporter.
@@ -20,7 +21,7 @@ public struct CSVExporter: Exporter {
     /// The header row's fields.
     public static let columns = [
         "document", "sentence", "claim", "speaker", "speaker_id", "mention", "cue", "claim_text", "form", "flags", "stances",
-        "annotator", "session",
+        "annotator", "session", "addressees",
     ]
 
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
@@ -42,18 +43,21 @@ public struct CSVExporter: Exporter {
         for (documentIndex, spans) in bundle.spans.enumerated() {
             let documentID = bundle.documents[documentIndex].document.id
             for span in spans where span.kind == .claim {
-                let speaker = span.speaker.flatMap { bundle.speaker(session: span.session, id: $0) }
+                let names = span.speakers.map { bundle.speaker(session: span.session, id: $0)?.name ?? "" }
+                func texts(_ ids: [String]) -> String {
+                    ids.compactMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) }.joined(separator: "; ")
+                }
                 out.appendCSVField(documentID)
                 out.append(byte: 0x2C)
                 out.append(span.sentence + 1)
                 out.append(byte: 0x2C)
                 out.appendCSVField(span.id)
                 out.append(byte: 0x2C)
-                out.appendCSVField(speaker?.name ?? "")
+                out.appendCSVField(names.joined(separator: "; "))
                 out.append(byte: 0x2C)
-                out.appendCSVField(span.speaker ?? "")
+                out.appendCSVField(span.speakers.joined(separator: ";"))
                 out.append(byte: 0x2C)
-                if let mention = span.mention.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: mention)) }
+                out.appendCSVField(texts(span.mentions))
                 out.append(byte: 0x2C)
                 if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: cue)) }
                 out.append(byte: 0x2C)
@@ -68,6 +72,8 @@ public struct CSVExporter: Exporter {
                 out.appendCSVField(span.annotator)
                 out.append(byte: 0x2C)
                 out.appendCSVField(bundle.sessions[span.session].label)
+                out.append(byte: 0x2C)
+                out.appendCSVField(texts(span.addressees))
                 out.append("\r\n")
                 out.checkpoint()
             }

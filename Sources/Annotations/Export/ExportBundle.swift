@@ -95,6 +95,7 @@ public struct ExportBundle: Sendable {
             for mention in state.mentions.values {
                 guard var span = try place(.speaker, mention.id, mention.anchor, mention.annotator) else { continue }
                 span.speaker = mention.speaker
+                span.speakers = [mention.speaker]
                 span.role = mention.role
                 sessionSpans.append(span)
             }
@@ -107,6 +108,9 @@ public struct ExportBundle: Sendable {
                 guard var span = try place(.claim, claim.id, claim.anchor, claim.annotator) else { continue }
                 span.speaker = claim.speaker
                 span.mention = claim.mention
+                span.speakers = claim.speakers
+                span.mentions = claim.mentions
+                span.addressees = claim.addressees
                 span.cue = claim.cue
                 span.form = claim.form
                 span.negated = claim.negated
@@ -114,7 +118,9 @@ public struct ExportBundle: Sendable {
                 claimSpans.append(span)
             }
             for var span in claimSpans {
-                if let mention = span.mention, !exported.contains(mention) { span.mention = nil }
+                span.mentions.removeAll { !exported.contains($0) }
+                span.addressees.removeAll { !exported.contains($0) }
+                span.mention = span.mentions.first
                 if let cue = span.cue, !exported.contains(cue) { span.cue = nil }
                 sessionSpans.append(span)
             }

@@ -63,6 +63,12 @@ public struct ExportSpan: Sendable, Hashable {
     public var speaker: String?
     /// Claims: the mention naming the speaker (only when it is exported too).
     public var mention: String?
+    /// Claims: every speaker, main first (``speaker`` is the first); mentions: their one speaker.
+    public var speakers: [String] = []
+    /// Claims: the mentions naming the speakers, main first (only those exported too; ``mention`` is the first).
+    public var mentions: [String] = []
+    /// Claims: the mentions the claim is addressed to (only those exported too).
+    public var addressees: [String] = []
     /// Claims: the cue (only when it is exported too).
     public var cue: String?
     /// Claims: the form.

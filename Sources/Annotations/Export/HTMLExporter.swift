@@ -91,9 +91,13 @@ public struct HTMLExporter: Exporter {
             if let claims = cueClaims[span.id] { parts.append("claims: \(claims.joined(separator: ", "))") }
         case .claim:
             parts.append("Claim \(span.id)")
-            if let id = span.speaker { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") } else { parts.append("speaker: unattributed") }
-            if let mention = span.mention.flatMap({ bundle.span(session: span.session, id: $0) }) {
+            if span.speakers.isEmpty { parts.append("speaker: unattributed") }
+            for id in span.speakers { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") }
+            for mention in span.mentions.compactMap({ bundle.span(session: span.session, id: $0) }) {
                 parts.append("mention: „\(bundle.text(of: mention))“")
+            }
+            for mention in span.addressees.compactMap({ bundle.span(session: span.session, id: $0) }) {
+                parts.append("addressee: „\(bundle.text(of: mention))“")
             }
             if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { parts.append("cue: „\(bundle.text(of: cue))“") }
             if let form = span.form { parts.append("form: \(form)") }
@@ -182,7 +186,8 @@ public struct HTMLExporter: Exporter {
         var bySpeaker: [String: [ExportSpan]] = [:]
         for spans in bundle.spans {
             for span in spans where span.session == session && span.kind == .claim {
-                bySpeaker[span.speaker ?? "", default: []].append(span)
+                // A claim with several speakers is listed under each of them.
+                for speaker in span.speakers.isEmpty ? [""] : span.speakers { bySpeaker[speaker, default: []].append(span) }
             }
         }
         out.append("<table><thead><tr><th>Speaker</th><th>Claim</th><th>Cue</th><th>Form</th><th>Where</th></tr></thead><tbody>\n")

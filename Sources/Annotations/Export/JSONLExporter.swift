@@ -1,9 +1,11 @@
 /// Prodigy-style JSON Lines: `annotations.jsonl` holds one record per sentence and session with
 /// `text`, `tokens` (`text`, `start`, `end`, `id`, `ws`), `spans` (`start`, `end`, `token_start`,
 /// `token_end` inclusive, `label`, plus the annotation's `id`, `segment` and attributes),
-/// `relations` (`head`, `child`, `head_span`, `child_span`, `label`), `answer`, `_session_id` and
+/// `relations` (`head`, `child`, `head_span`, `child_span`, `label`: `HAS_SPEAKER` per speaker mention,
+/// `HAS_ADDRESSEE` per addressee mention, `HAS_CUE`), `answer`, `_session_id` and
 /// `meta` (`document`, `sentence`, `annotator`, `session`). Offsets count Unicode scalars from the
-/// start of the sentence. `entities.jsonl` holds the sessions, speakers, targets, stances and
+/// start of the sentence. A claim span's `speaker` and `mention` are its main ones; one with several
+/// speakers also has `speakers` and `mentions` (all, main first), one with addressees `addressees`. `entities.jsonl` holds the sessions, speakers, targets, stances and
 /// notes. Schemas: `docs/export-jsonl.schema.json`, `docs/export-jsonl-entities.schema.json`.
 public struct JSONLExporter: Exporter {
     /// Creates the exporter.
@@ -12,7 +14,7 @@ public struct JSONLExporter: Exporter {
     public var format: ExportFormat { .jsonl }
 
     /// Relation labels.
-    public static let speakerRelation = "HAS_SPEAKER", cueRelation = "HAS_CUE"
+    public static let speakerRelation = "HAS_SPEAKER", addresseeRelation = "HAS_ADDRESSEE", cueRelation = "HAS_CUE"
 
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.begin("annotations.jsonl")
@@ -75,8 +77,10 @@ public struct JSONLExporter: Exporter {
                     var first = true
                     for head in written where spans[head.span].kind == .claim && head.segment == 0 {
                         let claim = spans[head.span]
-                        for (target, label) in [(claim.mention, Self.speakerRelation), (claim.cue, Self.cueRelation)] {
-                            guard let target, let child = written.first(where: { spans[$0.span].id == target && spans[$0.span].session == sessionIndex })
+                        let links = claim.mentions.map { ($0, Self.speakerRelation) } + claim.addressees.map { ($0, Self.addresseeRelation) }
+                            + (claim.cue.map { [($0, Self.cueRelation)] } ?? [])
+                        for (target, label) in links {
+                            guard let child = written.first(where: { spans[$0.span].id == target && spans[$0.span].session == sessionIndex })
                             else { continue }
                             if !first { out.append(byte: UInt8(ascii: ",")) }
                             first = false
@@ -138,6 +142,19 @@ public struct JSONLExporter: Exporter {
         }
         field("speaker", span.speaker)
         field("mention", span.mention)
+        func list(_ name: String, _ values: [String]) {
+            out.append(",\"")
+            out.append(name)
+            out.append("\":[")
+            for (index, value) in values.enumerated() {
+                if index > 0 { out.append(byte: UInt8(ascii: ",")) }
+                out.appendJSONString(value)
+            }
+            out.append(byte: UInt8(ascii: "]"))
+        }
+        if span.kind == .claim, span.speakers.count > 1 { list("speakers", span.speakers) }
+        if span.kind == .claim, span.mentions.count > 1 { list("mentions", span.mentions) }
+        if !span.addressees.isEmpty { list("addressees", span.addressees) }
         field("cue", span.cue)
         field("form", span.form)
         field("role", span.role)

@@ -9,7 +9,8 @@
 ///   refers to or a claim is attributed to), `role` (text area), `form` (single choice) and
 ///   `flags` (`negated`, `hedged`) for claims, and `attributes` (text area, one `name=value` per
 ///   line: a claim's attributes such as SpkAtt's `stwr`);
-/// - `relation` results claim → mention (`speaker`) and claim → cue (`cue`);
+/// - `relation` results claim → mention (`speaker`, one per speaker of a claim with several), claim →
+///   mention (`addressee`) and claim → cue (`cue`); a claim's `speaker` text area lists every speaker;
 /// - a stance as a per-speaker item: a single choice `stance-T1` (one control per target) on the
 ///   speaker's first mention in the export.
 /// `data.workbench` (first task only) keeps what Label Studio has no place for, per session: the
@@ -79,7 +80,7 @@ public struct LabelStudioExporter: Exporter {
                     ("value", .object([("start", .int(first.start)), ("end", .int(first.end)), (key, value)])),
                 ]))
             }
-            if let speaker = span.speaker { perRegion("speaker", "textarea", "text", .array([.string(speakerText(speaker))])) }
+            if !span.speakers.isEmpty { perRegion("speaker", "textarea", "text", .array(span.speakers.map { .string(speakerText($0)) })) }
             if let role = span.role { perRegion("role", "textarea", "text", .array([.string(role)])) }
             if let form = span.form { perRegion("form", "choices", "choices", .array([.string(form)])) }
             let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }
@@ -92,8 +93,9 @@ public struct LabelStudioExporter: Exporter {
                     perRegion("stance-\(stance.target)", "choices", "choices", .array([.string(stance.label)]))
                 }
             }
-            for (label, target) in [("speaker", span.mention), ("cue", span.cue)] {
-                guard let target, let other = bundle.span(session: session, id: target), other.document == document else { continue }
+            let links = span.mentions.map { ("speaker", $0) } + span.addressees.map { ("addressee", $0) } + (span.cue.map { [("cue", $0)] } ?? [])
+            for (label, target) in links {
+                guard let other = bundle.span(session: session, id: target), other.document == document else { continue }
                 relations.append(.object([
                     ("from_id", .string(span.id)), ("to_id", .string(target)), ("type", .string("relation")), ("direction", .string("right")),
                     ("labels", .array([.string(label)])),
@@ -150,6 +152,7 @@ public struct LabelStudioExporter: Exporter {
               <Text name="text" value="$text"/>
               <Relations>
                 <Relation value="speaker"/>
+                <Relation value="addressee"/>
                 <Relation value="cue"/>
               </Relations>
               <TextArea name="speaker" toName="text" perRegion="true" maxSubmissions="1" placeholder="S1 Name"/>

@@ -4,8 +4,9 @@ import Foundation
 /// `<session>/<doc>.json`, with the document's own sentences and tokens (a pre-tokenized document's
 /// exactly as they were given, otherwise the workbench's tokens) and one annotation per claim, in
 /// claim id order. Span fields list the `"sentence:token"` references of every token that overlaps
-/// the span, sorted: `Message` the claim, `Cue` its cue, `Source` its mention and the mentions in
-/// its `more_sources` attribute, `Addr` the mentions in `addressees`, `Frame` the `frame`
+/// the span, sorted: `Message` the claim, `Cue` its cue, `Source` its speaker mentions
+/// (main first; and those of a `more_sources` attribute), `Addr` its addressee mentions (and those of an
+/// `addressees` attribute), `Frame` the `frame`
 /// attribute's segments. `Form` maps back from the workbench form (forms the shared task does not
 /// have, such as `mixed`, and claims without a form are written as `Indirect`), `STWR` is the
 /// `stwr` attribute (default `Speech`), `IsNested`/`HasNested` the `is_nested`/`has_nested`
@@ -107,14 +108,17 @@ public struct SpkAttExporter: Exporter {
             sentences: segmented.sentences.map { SpkAttDocument.Sentence(sentenceID: $0.index, tokens: $0.tokens.map(\.text)) })
     }
 
-    /// The claim's mention and the mentions of its `more_sources` attribute.
+    /// The claim's speaker mentions, then those of a `more_sources` attribute (sessions imported before
+    /// claims had several speakers).
     static func sourceIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
         let more = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources]?.split(separator: " ").map(String.init) ?? []
-        return (span.mention.map { [$0] } ?? []) + more
+        return span.mentions + more.filter { !span.mentions.contains($0) }
     }
 
-    /// The mentions of the claim's `addressees` attribute.
+    /// The claim's addressee mentions, then those of an `addressees` attribute (sessions imported before
+    /// claims had addressees).
     static func addresseeIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees]?.split(separator: " ").map(String.init) ?? []
+        let more = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees]?.split(separator: " ").map(String.init) ?? []
+        return span.addressees + more.filter { !span.addressees.contains($0) }
     }
 }

@@ -5,8 +5,8 @@
 /// (`urn:workbench:document:<id>`) with a `TextPositionSelector` (Unicode code points,
 /// end-exclusive) and a `TextQuoteSelector` (`exact`, `prefix`, `suffix`; context never splits a
 /// grapheme cluster) per segment. Bodies: `classifying` (speaker, cue, claim), `tagging` (form,
-/// negated, hedged, role), `identifying` (the canonical speaker, with its IRI), `linking` (claim →
-/// mention and cue) and `commenting` (notes). One annotation per stance (`assessing`) whose
+/// negated, hedged, role), `identifying` (the canonical speakers, one body each, main first), `linking` (claim →
+/// each speaker mention and the cue; → each addressee mention with `"role":"addressee"`) and `commenting` (notes). One annotation per stance (`assessing`) whose
 /// targets are its evidence claims (or the speaker when it has none).
 public struct W3CExporter: Exporter {
     /// Creates the exporter.
@@ -100,18 +100,24 @@ public struct W3CExporter: Exporter {
             out.append(byte: UInt8(ascii: ","))
             appendTextual("tagging", role, to: &out)
         }
-        if let speakerID = span.speaker, let speaker = bundle.speaker(session: span.session, id: speakerID) {
+        for speakerID in span.speakers {
+            guard let speaker = bundle.speaker(session: span.session, id: speakerID) else { continue }
             out.append(",{\"id\":")
             appendIRI(speakerPrefix, speakerID, to: &out)
             out.append(",\"type\":\"TextualBody\",\"purpose\":\"identifying\",\"value\":")
             out.appendJSONString(speaker.name)
             out.append(byte: UInt8(ascii: "}"))
         }
-        for linked in [span.mention, span.cue] {
-            guard let linked else { continue }
+        for linked in (span.kind == .claim ? span.mentions : []) + (span.cue.map { [$0] } ?? []) {
             out.append(",{\"type\":\"SpecificResource\",\"purpose\":\"linking\",\"source\":")
             appendIRI(annotationPrefix, linked, to: &out)
             out.append(byte: UInt8(ascii: "}"))
+        }
+        // An addressee is a mention the claim is addressed to: linked, with the Workbench term `role` saying so.
+        for linked in span.addressees {
+            out.append(",{\"type\":\"SpecificResource\",\"purpose\":\"linking\",\"source\":")
+            appendIRI(annotationPrefix, linked, to: &out)
+            out.append(",\"role\":\"addressee\"}")
         }
         for note in bundle.notes(session: span.session, about: span.id) {
             out.append(",{\"type\":\"TextualBody\",\"purpose\":\"commenting\",\"value\":")

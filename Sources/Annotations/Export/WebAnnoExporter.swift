@@ -2,8 +2,9 @@
 ///
 /// One span layer `webanno.custom.Attribution` with features `annotation` (our id), `role`
 /// (speaker, cue, claim) and `speaker` (the canonical speaker id); one relation layer
-/// `webanno.custom.AttributionLink` with feature `role` (speaker, cue) from claim (governor) to
-/// mention or cue (dependent), written on the dependent's first row with the governor's token and
+/// `webanno.custom.AttributionLink` with feature `role` (speaker, addressee, cue) from claim (governor) to
+/// mention or cue (dependent; a claim with several speakers has a `speaker` link to each mention, main
+/// first, and its `speaker` feature names the main speaker), written on the dependent's first row with the governor's token and
 /// both annotation numbers (`1-3[4_7]`). Offsets are UTF-16 code units over the whole document;
 /// tokens are cut where a span starts or ends inside one. Discontinuous spans and spans running
 /// over a sentence end become one annotation per piece with the same `annotation` value.
@@ -77,8 +78,9 @@ public struct WebAnnoExporter: Exporter {
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
             let governor = firstPiece[index]
             guard governor >= 0 else { continue }
-            for (target, label) in [(span.mention, "speaker"), (span.cue, "cue")] {
-                guard let target, let location = bundle.location(session: session, id: target), location.document == documentIndex,
+            let links = span.mentions.map { ($0, "speaker") } + span.addressees.map { ($0, "addressee") } + (span.cue.map { [($0, "cue")] } ?? [])
+            for (target, label) in links {
+                guard let location = bundle.location(session: session, id: target), location.document == documentIndex,
                     case let dependent = firstPiece[location.index], dependent >= 0
                 else { continue }
                 relations[dependent, default: []].append((label, governor))

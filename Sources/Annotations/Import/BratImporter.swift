@@ -23,14 +23,18 @@ public struct BratImporter: Sendable {
         var line: Int
         var attributes: [String: String] = [:]
         var flags: Set<String> = []
-        var speaker: String?
-        var speakerName: String?
-        var mention: String?
+        /// The speakers its `N` lines name, in order (a claim with several speakers has one each; a mention one).
+        var speakers: [String] = []
+        /// The names the `N` lines give, by speaker id.
+        var speakerNames: [String: String] = [:]
+        /// Claims: the `HasSpeaker` targets, in order (main speaker's mention first).
+        var mentions: [String] = []
+        /// Claims: the `HasAddressee` targets, in order.
+        var addressees: [String] = []
         var cue: String?
-        /// Claims: further `HasSpeaker` targets (a claim `T` that several claims share).
-        var moreMentions: [String] = []
-        /// Claims: take the speaker from the mention (a further HasSpeaker relation has no `N` line of its own).
-        var speakerFromMention = false
+
+        /// The first (main) speaker.
+        var speaker: String? { speakers.first }
         var notes: [(text: String, line: Int)] = []
     }
 
@@ -105,7 +109,7 @@ public struct BratImporter: Sendable {
         let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count, problems: &problems).filter { keepRow($0.fields[0]) }
         let sharedPath = (folder as NSString).appendingPathComponent("shared.tsv")
         var sharedRows: [String: [(line: Int, fields: [String])]] = [:]  // "document\tTn" → rows in order
-        for row in table(folder, "shared.tsv", columns: BratExporter.sharedColumns.count, problems: &problems) where keepRow(row.fields[0]) {
+        for row in table(folder, "shared.tsv", columns: BratExporter.sharedColumns.count, optional: 1, problems: &problems) where keepRow(row.fields[0]) {
             sharedRows[row.fields[1] + "\t" + row.fields[2], default: []].append(row)
         }
         let forms = files.flatMap { $0.entities.compactMap { $0.attributes["Form"] } }
@@ -132,14 +136,15 @@ public struct BratImporter: Sendable {
         }
         for file in files {
             for entity in file.entities where keep(entity) {
-                guard let id = entity.speaker, !speakerIDs.contains(id) else { continue }
+                for id in entity.speakers where !speakerIDs.contains(id) {
                 guard RecordKey.forID(id) == .speaker(id) else {
                     builder.report(file.path, entity.line, "speaker reference '\(id)' is not a speaker id like S1")
                     continue
                 }
-                builder.perform(.add(.speaker(Speaker(id: id, name: entity.speakerName ?? id))), path: file.path, line: entity.line)
+                builder.perform(.add(.speaker(Speaker(id: id, name: entity.speakerNames[id] ?? id))), path: file.path, line: entity.line)
                 speakerIDs.insert(id)
-                speakerByName[entity.speakerName ?? id] = id
+                speakerByName[entity.speakerNames[id] ?? id] = id
+                }
             }
         }
         // Spans, numbered in file order per kind. A T that several annotations share (shared.tsv, or a
@@ -153,15 +158,17 @@ public struct BratImporter: Sendable {
                     var versions: [(entity: Entity, path: String, line: Int)] = []
                     if let rows = sharedRows.removeValue(forKey: document + "\t" + entity.number) {
                         for row in rows {
-                            let f = row.fields  // session, document, entity, kind, speaker, mention, cue, form, flags, role, annotator
+                            let f = row.fields  // session, document, entity, kind, speaker, mention, cue, form, flags, role, annotator, addressees
                             guard ExportSpan.Kind(name: f[3]) == kind else {
                                 builder.report(sharedPath, row.line, "\(f[2]) is a \(kind.label) in \(file.path), not a \(f[3])")
                                 continue
                             }
                             var version = Entity(number: entity.number, kind: kind, segments: entity.segments, line: row.line)
-                            version.speaker = f[4].isEmpty ? nil : f[4]
-                            version.speakerName = entity.speakerName
-                            version.mention = f[5].isEmpty ? nil : f[5]
+                            func list(_ field: String) -> [String] { field.split(separator: ",").map(String.init) }
+                            version.speakers = list(f[4])
+                            version.speakerNames = entity.speakerNames
+                            version.mentions = list(f[5])
+                            version.addressees = list(f[11])
                             version.cue = f[6].isEmpty ? nil : f[6]
                             if !f[7].isEmpty { version.attributes["Form"] = f[7] }
                             for flag in f[8].split(separator: " ") { version.flags.insert(flag == "negated" ? "Negated" : flag == "hedged" ? "Hedged" : String(flag)) }
@@ -171,14 +178,6 @@ public struct BratImporter: Sendable {
                         }
                     } else {
                         versions.append((entity, file.path, entity.line))
-                        for more in entity.moreMentions {  // edited in brat: one claim per further speaker
-                            var version = entity
-                            version.mention = more
-                            version.speaker = nil
-                            version.speakerFromMention = true
-                            version.moreMentions = []
-                            versions.append((version, file.path, entity.line))
-                        }
                     }
                     for (place, (version, path, line)) in versions.enumerated() {
                         guard let id = importSpan(version, anchor: anchor, document: document, path: path, line: line, newIDs: newIDs, speakerByName: &speakerByName, into: &builder) else { continue }
@@ -231,7 +230,7 @@ public struct BratImporter: Sendable {
         case .speaker:
             let id = builder.session.state.nextID("M")
             var speaker = entity.speaker
-            if speaker == nil {
+            if speaker == nil {  // a mention typed in brat without an `N` line
                 let name = anchor.text
                 if let existing = speakerByName[name] {
                     speaker = existing
@@ -249,11 +248,16 @@ public struct BratImporter: Sendable {
             return builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: path, line: line) ? id : nil
         case .claim:
             let id = builder.session.state.nextID("C")
-            let mention = entity.mention.flatMap { newIDs[document]?["Speaker:" + $0] }
+            let mentions = entity.mentions.compactMap { newIDs[document]?["Speaker:" + $0] }
+            let addressees = entity.addressees.compactMap { newIDs[document]?["Speaker:" + $0] }
             let cue = entity.cue.flatMap { newIDs[document]?["Cue:" + $0] }
-            let speaker = entity.speakerFromMention ? mention.flatMap { builder.session.state.mentions[$0]?.speaker } : entity.speaker
+            // The speakers the `N` lines name, then those of mentions linked in brat without an `N` line.
+            var speakers = entity.speakers
+            for mention in mentions {
+                if let speaker = builder.session.state.mentions[mention]?.speaker, !speakers.contains(speaker) { speakers.append(speaker) }
+            }
             let claim = Claim(
-                id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: entity.attributes["Form"],
+                id: id, anchor: anchor, speakers: speakers, mentions: mentions, addressees: addressees, cue: cue, form: entity.attributes["Form"],
                 negated: entity.flags.contains("Negated"), hedged: entity.flags.contains("Hedged"), annotator: recordAnnotator)
             return builder.perform(.add(.claim(claim)), path: path, line: line) ? id : nil
         }
@@ -444,21 +448,23 @@ public struct BratImporter: Sendable {
                     report(lineNumber, "relation \(id) should be '<type> Arg1:<entity> Arg2:<entity>'")
                     continue
                 }
-                guard words[0] == "HasSpeaker" || words[0] == "HasCue" else {
-                    report(lineNumber, "unknown relation type '\(words[0])' (expected HasSpeaker or HasCue)")
+                guard ["HasSpeaker", "HasAddressee", "HasCue"].contains(words[0]) else {
+                    report(lineNumber, "unknown relation type '\(words[0])' (expected HasSpeaker, HasAddressee or HasCue)")
                     continue
                 }
                 let arg1 = String(words[1].dropFirst(5)), arg2 = String(words[2].dropFirst(5))
                 guard var claim = target(arg1, of: id, line: lineNumber), var other = target(arg2, of: id, line: lineNumber) else { continue }
-                let wanted: ExportSpan.Kind = words[0] == "HasSpeaker" ? .speaker : .cue
+                let wanted: ExportSpan.Kind = words[0] == "HasCue" ? .cue : .speaker
                 if let combined = entity(arg1, .claim) { claim = combined }
                 if let combined = entity(arg2, wanted) { other = combined }
                 guard entities[claim].kind == .claim, entities[other].kind == wanted else {
                     report(lineNumber, "\(words[0]) \(id) must go from a Claim to a \(wanted.label), not from a \(entities[claim].kind.label) to a \(entities[other].kind.label)")
                     continue
                 }
-                if wanted == .speaker {
-                    if entities[claim].mention == nil { entities[claim].mention = arg2 } else { entities[claim].moreMentions.append(arg2) }
+                if words[0] == "HasSpeaker" {
+                    if !entities[claim].mentions.contains(arg2) { entities[claim].mentions.append(arg2) }
+                } else if words[0] == "HasAddressee" {
+                    if !entities[claim].addressees.contains(arg2) { entities[claim].addressees.append(arg2) }
                 } else if entities[claim].cue == nil {
                     entities[claim].cue = arg2
                 }
@@ -473,10 +479,12 @@ public struct BratImporter: Sendable {
                     continue
                 }
                 guard target(words[1], of: id, line: lineNumber) != nil else { continue }
-                for entity in all(words[1]) where entities[entity].kind != .cue && entities[entity].speaker == nil {
-                    // a T several annotations share: the first one's
-                    entities[entity].speaker = String(reference[1])
-                    entities[entity].speakerName = fields.count >= 3 ? fields[2] : nil
+                let speaker = String(reference[1])
+                for entity in all(words[1]) where entities[entity].kind != .cue {
+                    // A claim's every speaker, in order; a mention's first (a T several annotations share: shared.tsv says the rest).
+                    guard entities[entity].kind == .claim ? !entities[entity].speakers.contains(speaker) : entities[entity].speakers.isEmpty else { continue }
+                    entities[entity].speakers.append(speaker)
+                    entities[entity].speakerNames[speaker] = fields.count >= 3 ? fields[2] : nil
                 }
             case "#":
                 guard words.count == 2, words[0] == "AnnotatorNotes" else {
@@ -493,7 +501,8 @@ public struct BratImporter: Sendable {
     }
 
     /// The rows (after the header) of a tab-separated table, if the file exists.
-    private func table(_ folder: String, _ name: String, columns: Int, problems: inout [ImportProblem]) -> [(line: Int, fields: [String])] {
+    /// The last `optional` columns may be missing (files written before they were added); they read as empty.
+    private func table(_ folder: String, _ name: String, columns: Int, optional: Int = 0, problems: inout [ImportProblem]) -> [(line: Int, fields: [String])] {
         let path = (folder as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         let lines: ImportLines
@@ -505,7 +514,8 @@ public struct BratImporter: Sendable {
         }
         var rows: [(Int, [String])] = []
         for (number, line) in lines.lines where number > 1 && !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if fields.count < columns, fields.count >= columns - optional { fields += repeatElement("", count: columns - fields.count) }
             guard fields.count == columns else {
                 problems.append(ImportProblem(path: path, line: number, reason: "expected \(columns) tab-separated fields, found \(fields.count)"))
                 continue

@@ -135,7 +135,9 @@ public struct JSONLImporter: Sendable {
                 builder.perform(.add(.cue(Cue(id: id, anchor: anchor, annotator: recordAnnotator))), path: data.path, line: data.line)
             case .claim:
                 builder.perform(.add(.claim(Claim(
-                    id: id, anchor: anchor, speaker: f["speaker"] as? String, mention: f["mention"] as? String, cue: f["cue"] as? String,
+                    id: id, anchor: anchor, speakers: f["speakers"] as? [String] ?? (f["speaker"] as? String).map { [$0] } ?? [],
+                    mentions: f["mentions"] as? [String] ?? (f["mention"] as? String).map { [$0] } ?? [],
+                    addressees: f["addressees"] as? [String] ?? [], cue: f["cue"] as? String,
                     form: f["form"] as? String, negated: f["negated"] as? Bool ?? false, hedged: f["hedged"] as? Bool ?? false,
                     annotator: recordAnnotator))), path: data.path, line: data.line)
             }

@@ -23,12 +23,14 @@ public struct LabelStudioImporter: Sendable {
         var kind: ExportSpan.Kind
         var document: String
         var segments: [SpanSegment] = []
-        var speaker: String?
+        /// Mentions: the speaker text; claims: one per speaker, main first.
+        var speakers: [String] = []
         var role: String?
         var form: String?
         var flags: Set<String> = []
         var attributes: [String: String] = [:]
-        var mention: String?
+        var mentions: [String] = []
+        var addressees: [String] = []
         var cue: String?
         var stances: [(target: String, label: String)] = []
         var task: Int
@@ -98,7 +100,7 @@ public struct LabelStudioImporter: Sendable {
                 if type == "relation" {
                     guard let from = item["from_id"] as? String, let to = item["to_id"] as? String else { report(place, "a relation needs from_id and to_id"); continue }
                     let label = (item["labels"] as? [String])?.first ?? ""
-                    guard label == "speaker" || label == "cue" else { report(place, "unknown relation '\(label)' (expected speaker or cue)"); continue }
+                    guard ["speaker", "addressee", "cue"].contains(label) else { report(place, "unknown relation '\(label)' (expected speaker, addressee or cue)"); continue }
                     relations.append((task, from, to, label, place))
                     continue
                 }
@@ -125,9 +127,9 @@ public struct LabelStudioImporter: Sendable {
                     guard regions[key]?.kind == kind else { report(place, "\(base) is labelled both \(regions[key]?.kind.label ?? "") and \(kind.label)"); continue }
                     regions[key]?.segments.append(SpanSegment(start: start, end: end))
                 case "speaker", "role":
-                    guard let value = (value["text"] as? [String])?.first else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
+                    guard let texts = value["text"] as? [String], let value = texts.first else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }
-                    if name == "speaker" { regions[key]?.speaker = value } else { regions[key]?.role = value }
+                    if name == "speaker" { regions[key]?.speakers = texts } else { regions[key]?.role = value }
                 case "attributes":
                     guard let lines = value["text"] as? [String] else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .claim, document: document, task: task) }
@@ -156,10 +158,14 @@ public struct LabelStudioImporter: Sendable {
             guard regions[from]?.kind == .claim, let target = regions[to] else {
                 report(relation.place, "the \(relation.label) relation must go from a Claim region to a region of the same task"); continue
             }
-            guard target.kind == (relation.label == "speaker" ? .speaker : .cue) else {
+            guard target.kind == (relation.label == "cue" ? .cue : .speaker) else {
                 report(relation.place, "the \(relation.label) relation points at a \(target.kind.label)"); continue
             }
-            if relation.label == "speaker" { regions[from]?.mention = relation.to } else { regions[from]?.cue = relation.to }
+            switch relation.label {
+            case "speaker": if regions[from]?.mentions.contains(relation.to) == false { regions[from]?.mentions.append(relation.to) }
+            case "addressee": if regions[from]?.addressees.contains(relation.to) == false { regions[from]?.addressees.append(relation.to) }
+            default: regions[from]?.cue = relation.to
+            }
         }
 
         var schema = AnnotationSchema.standard
@@ -210,15 +216,20 @@ public struct LabelStudioImporter: Sendable {
                 let ok: Bool
                 switch kind {
                 case .speaker:
-                    guard let speakerID = speaker(region.speaker, fallback: anchor.text) else { continue }
+                    guard let speakerID = speaker(region.speakers.first, fallback: anchor.text) else { continue }
                     ok = builder.perform(.add(.mention(Mention(id: id, anchor: anchor, speaker: speakerID, role: region.role, origin: imported))), path: path, line: 0)
                 case .cue:
                     ok = builder.perform(.add(.cue(Cue(id: id, anchor: anchor, origin: imported))), path: path, line: 0)
                 case .claim:
-                    let mention = region.mention.flatMap { newIDs["\(region.task)\t\($0)"] }
-                    let speakerID = region.speaker.flatMap { speaker($0, fallback: "") } ?? mention.flatMap { builder.session.state.mentions[$0]?.speaker }
+                    let mentions = region.mentions.compactMap { newIDs["\(region.task)\t\($0)"] }
+                    let addressees = region.addressees.compactMap { newIDs["\(region.task)\t\($0)"] }
+                    var speakerIDs = region.speakers.compactMap { speaker($0, fallback: "") }
+                    for mention in mentions {
+                        if let id = builder.session.state.mentions[mention]?.speaker, !speakerIDs.contains(id) { speakerIDs.append(id) }
+                    }
                     ok = builder.perform(.add(.claim(Claim(
-                        id: id, anchor: anchor, speaker: speakerID, mention: mention, cue: region.cue.flatMap { newIDs["\(region.task)\t\($0)"] },
+                        id: id, anchor: anchor, speakers: speakerIDs, mentions: mentions, addressees: addressees,
+                        cue: region.cue.flatMap { newIDs["\(region.task)\t\($0)"] },
                         form: region.form, negated: region.flags.contains("negated"), hedged: region.flags.contains("hedged"), origin: imported,
                         attributes: region.attributes.isEmpty ? nil : Self.remapped(region.attributes, ids: newIDs, task: region.task)))),
                         path: path, line: 0)

@@ -10,9 +10,9 @@ import Foundation
 /// → reported), its cue (`Cue`, one cue per distinct span, shared by the claims that name it), and
 /// a speaker mention per contiguous run of `Source` tokens (a pronoun or a description is a
 /// mention too; one mention per distinct span, one speaker per distinct mention text in a
-/// document). The claim is attributed to the first Source run; further runs are mentions listed in
-/// the claim's `more_sources` attribute, addressees (`Addr`) are mentions listed in `addressees`,
-/// and `stwr`, `is_nested`, `has_nested` and the `frame` (scalar segments) are attributes too,
+/// document). The claim's speakers are the speakers of its Source runs in order (the first is the
+/// main speaker; "Die USA und Südkorea forderten" gives two), its mentions those runs, its addressees
+/// the mentions of the `Addr` runs; `stwr`, `is_nested`, `has_nested` and the `frame` (scalar segments) are attributes too,
 /// so ``SpkAttExporter`` writes the same annotations back. Every record has origin `imported`.
 ///
 /// Bad input (not JSON, wrong shapes, sentence ids out of order, empty tokens, references to
@@ -237,14 +237,19 @@ public struct SpkAttImporter: Sendable {
             var attributes: [String: String] = [SpkAttDocument.AttributeName.stwr: item.stwr]
             if item.isNested { attributes[SpkAttDocument.AttributeName.isNested] = "true" }
             if item.hasNested { attributes[SpkAttDocument.AttributeName.hasNested] = "true" }
-            if !addressees.isEmpty { attributes[SpkAttDocument.AttributeName.addressees] = addressees.map(\.id).joined(separator: " ") }
-            if sources.count > 1 { attributes[SpkAttDocument.AttributeName.moreSources] = sources.dropFirst().map(\.id).joined(separator: " ") }
             if !frame.isEmpty { attributes[SpkAttDocument.AttributeName.frame] = frame.map { "\($0.start)-\($0.end)" }.joined(separator: ",") }
             counters.claim += 1
             builder.perform(.add(.claim(Claim(
-                id: "C\(counters.claim)", anchor: anchor, speaker: sources.first?.speaker, mention: sources.first?.id, cue: cueID, form: form,
+                id: "C\(counters.claim)", anchor: anchor, speakers: Self.unique(sources.map(\.speaker)), mentions: Self.unique(sources.map(\.id)),
+                addressees: Self.unique(addressees.map(\.id)).filter { id in !sources.contains { $0.id == id } }, cue: cueID, form: form,
                 origin: imported, attributes: attributes))), path: path, line: 0)
         }
+    }
+
+    /// `ids` without repeats, in first-seen order.
+    static func unique(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
     }
 
     /// A decoding error as a place in the file and what was expected there.

@@ -32,7 +32,8 @@ public struct WebAnnoImporter: Sendable {
         var start: Int
         var end: Int
         var line: Int
-        var mention: String?  // unit key of the mention (relation)
+        var mentions: [String] = []  // unit keys of the speaker mentions (relations), in order
+        var addressees: [String] = []  // unit keys of the addressee mentions (relations)
         var cue: String?
     }
 
@@ -132,12 +133,21 @@ public struct WebAnnoImporter: Sendable {
                     case .cue:
                         ok = builder.perform(.add(.cue(Cue(id: id, anchor: anchor, origin: imported))), path: file.path, line: first.line)
                     case .claim:
-                        let mention = units.compactMap(\.mention).first.flatMap { resolved["\(file.path)\t\($0)"] }
+                        func resolvedIDs(_ keys: [String]) -> [String] {
+                            var result: [String] = []
+                            for key in keys { if let id = resolved["\(file.path)\t\(key)"], !result.contains(id) { result.append(id) } }
+                            return result
+                        }
+                        let mentions = resolvedIDs(units.flatMap(\.mentions))
+                        let addressees = resolvedIDs(units.flatMap(\.addressees)).filter { !mentions.contains($0) }
                         let cue = units.compactMap(\.cue).first.flatMap { resolved["\(file.path)\t\($0)"] }
-                        let speakerID = first.speaker.flatMap { speaker($0, text: $0, path: file.path, line: first.line) }
-                            ?? mention.flatMap { builder.session.state.mentions[$0]?.speaker }
+                        var speakers = first.speaker.flatMap { speaker($0, text: $0, path: file.path, line: first.line) }.map { [$0] } ?? []
+                        for mention in mentions {
+                            if let id = builder.session.state.mentions[mention]?.speaker, !speakers.contains(id) { speakers.append(id) }
+                        }
                         ok = builder.perform(.add(.claim(Claim(
-                            id: id, anchor: anchor, speaker: speakerID, mention: mention, cue: cue, origin: imported))), path: file.path, line: first.line)
+                            id: id, anchor: anchor, speakers: speakers, mentions: mentions, addressees: addressees, cue: cue, origin: imported))),
+                            path: file.path, line: first.line)
                     }
                     if ok { for key in group.units { resolved["\(file.path)\t\(key)"] = id } }
                 }
@@ -259,8 +269,8 @@ public struct WebAnnoImporter: Sendable {
                     continue
                 }
                 for (role, target) in zip(roles, targets) {
-                    guard role.value == "speaker" || role.value == "cue" else {
-                        report(number, "unknown relation role '\(role.value)' (expected speaker or cue)")
+                    guard ["speaker", "addressee", "cue"].contains(role.value) else {
+                        report(number, "unknown relation role '\(role.value)' (expected speaker, addressee or cue)")
                         continue
                     }
                     links.append((number, role.value, target, nil, keys))
@@ -290,12 +300,16 @@ public struct WebAnnoImporter: Sendable {
                 report(link.line, "relation to \(link.governor) points at no single Attribution annotation")
                 continue
             }
-            let wanted: ExportSpan.Kind = link.role == "speaker" ? .speaker : .cue
+            let wanted: ExportSpan.Kind = link.role == "cue" ? .cue : .speaker
             guard claim.kind == .claim, other.kind == wanted else {
                 report(link.line, "a \(link.role) relation must go from a claim to a \(wanted.role), not from a \(claim.kind.role) to a \(other.kind.role)")
                 continue
             }
-            if wanted == .speaker { units[governor]?.mention = dependent } else { units[governor]?.cue = dependent }
+            switch link.role {
+            case "speaker": if units[governor]?.mentions.contains(dependent) == false { units[governor]?.mentions.append(dependent) }
+            case "addressee": if units[governor]?.addressees.contains(dependent) == false { units[governor]?.addressees.append(dependent) }
+            default: units[governor]?.cue = dependent
+            }
         }
         return (units, order)
     }

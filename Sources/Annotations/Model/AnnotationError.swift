@@ -10,6 +10,8 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
     case malformedID(String, expected: String)
     /// A referenced speaker, mention, cue, claim or target does not exist.
     case unknownReference(kind: String, id: String, from: String)
+    /// A claim lists the same speaker, mention or addressee twice (or a mention both as speaker and addressee).
+    case listedTwice(id: String, role: String, in: String)
     /// A label is not in the session's schema.
     case labelNotInSchema(label: String, field: String, allowed: [String])
     /// A span is empty, unsorted, overlapping or has negative offsets.
@@ -35,6 +37,8 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .unknownID(let id): return "no annotation \(id) (it may have been deleted)"
         case .malformedID(let id, let expected): return "'\(id)' is not a valid id; expected \(expected)"
         case .unknownReference(let kind, let id, let from): return "\(from) refers to unknown \(kind) \(id)"
+        case .listedTwice(let id, let role, let claim):
+            return "\(claim) lists \(id) twice (again as \(role)); name each speaker, mention and addressee once"
         case .labelNotInSchema(let label, let field, let allowed):
             return "'\(label)' is not a \(field) in this session's schema; use one of: \(allowed.joined(separator: ", "))"
         case .malformedSpan(let reason): return "bad span: \(reason)"

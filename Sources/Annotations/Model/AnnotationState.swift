@@ -405,11 +405,18 @@ public struct AnnotationState: Sendable, Hashable {
             try checkAnchor(cue.anchor, cue.id)
         case .claim(let claim):
             try checkAnchor(claim.anchor, claim.id)
-            if let speaker = claim.speaker, speakers[speaker] == nil {
-                throw .unknownReference(kind: "speaker", id: speaker, from: claim.id)
+            var listed = Set<String>()
+            for speaker in claim.speakers {
+                guard speakers[speaker] != nil else { throw .unknownReference(kind: "speaker", id: speaker, from: claim.id) }
+                guard listed.insert(speaker).inserted else { throw .listedTwice(id: speaker, role: "speaker", in: claim.id) }
             }
-            if let mention = claim.mention, mentions[mention] == nil {
-                throw .unknownReference(kind: "mention", id: mention, from: claim.id)
+            for mention in claim.mentions {
+                guard mentions[mention] != nil else { throw .unknownReference(kind: "mention", id: mention, from: claim.id) }
+                guard listed.insert(mention).inserted else { throw .listedTwice(id: mention, role: "speaker mention", in: claim.id) }
+            }
+            for addressee in claim.addressees {
+                guard mentions[addressee] != nil else { throw .unknownReference(kind: "addressee mention", id: addressee, from: claim.id) }
+                guard listed.insert(addressee).inserted else { throw .listedTwice(id: addressee, role: "addressee", in: claim.id) }
             }
             if let cue = claim.cue, cues[cue] == nil { throw .unknownReference(kind: "cue", id: cue, from: claim.id) }
             if let form = claim.form { try checkLabel(form, in: schema.claimForms, field: "claim form") }
@@ -478,16 +485,20 @@ public struct AnnotationState: Sendable, Hashable {
         case .speaker(let speaker):
             for mention in Self.sortedByID(mentions) where mention.speaker == speaker.id { remove(.mention(mention)) }
             for stance in Self.sortedByID(stances) where stance.speaker == speaker.id { remove(.stance(stance)) }
-            for claim in Self.sortedByID(claims) where claim.speaker == speaker.id || removed.contains(claim.mention ?? "") {
+            for claim in Self.sortedByID(claims)
+            where claim.speakers.contains(speaker.id) || claim.mentions.contains(where: removed.contains)
+                || claim.addressees.contains(where: removed.contains) {
                 var copy = claim
-                if copy.speaker == speaker.id { copy.speaker = nil }
-                if removed.contains(copy.mention ?? "") { copy.mention = nil }
+                copy.speakers.removeAll { $0 == speaker.id }
+                copy.mentions.removeAll(where: removed.contains)
+                copy.addressees.removeAll(where: removed.contains)
                 updatedClaims[claim.id] = copy
             }
         case .mention(let mention):
-            for claim in Self.sortedByID(claims) where claim.mention == mention.id {
+            for claim in Self.sortedByID(claims) where claim.mentions.contains(mention.id) || claim.addressees.contains(mention.id) {
                 var copy = claim
-                copy.mention = nil
+                copy.mentions.removeAll { $0 == mention.id }
+                copy.addressees.removeAll { $0 == mention.id }
                 updatedClaims[claim.id] = copy
             }
         case .cue(let cue):

@@ -33,8 +33,12 @@ extension Change {
         }
         switch (before, after) {
         case (.claim(let old), .claim(let new)):
-            return [reference("speaker", old.speaker, new.speaker), reference("mention", old.mention, new.mention), reference("cue", old.cue, new.cue)]
-                .compactMap { $0 }
+            func joined(_ ids: [String]) -> String? { ids.isEmpty ? nil : ids.joined(separator: ",") }
+            return [
+                reference(old.speakers.count > 1 || new.speakers.count > 1 ? "speakers" : "speaker", joined(old.speakers), joined(new.speakers)),
+                reference(old.mentions.count > 1 || new.mentions.count > 1 ? "mentions" : "mention", joined(old.mentions), joined(new.mentions)),
+                reference("addressee", joined(old.addressees), joined(new.addressees)), reference("cue", old.cue, new.cue),
+            ].compactMap { $0 }
         case (.stance(let old), .stance(let new)):
             let removed = old.evidence.filter { !new.evidence.contains($0) }
             let added = new.evidence.filter { !old.evidence.contains($0) }

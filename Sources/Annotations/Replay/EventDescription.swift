@@ -56,7 +56,8 @@ public enum EventDescription {
         case .cue(let value): return "cue \(value.id) \(quote(value.anchor.text))"
         case .claim(let value):
             var text = "claim \(value.id)"
-            if let speaker = value.speaker { text += " by \(speaker)" }
+            if !value.speakers.isEmpty { text += " by " + value.speakers.joined(separator: ",") }
+            if !value.addressees.isEmpty { text += " to " + value.addressees.joined(separator: ",") }
             if let cue = value.cue { text += " via \(cue)" }
             if let form = value.form { text += " [\(form)]" }
             if value.negated { text += " negated" }

@@ -12,9 +12,16 @@ public enum ReviewCard {
         }
         switch record {
         case .claim(let claim):
-            lines.append("speaker: " + speaker(claim.speaker))
-            if let mention = claim.mention.flatMap({ state.mentions[$0] }) {
+            if claim.speakers.count > 1 {
+                for id in claim.speakers { lines.append("speaker: " + speaker(id)) }
+            } else {
+                lines.append("speaker: " + speaker(claim.speaker))
+            }
+            for mention in claim.mentions.compactMap({ state.mentions[$0] }) {
                 lines.append("mention: \(mention.id) \(EventDescription.quote(mention.anchor.text))" + (mention.role.map { " as \(EventDescription.quote($0))" } ?? ""))
+            }
+            for mention in claim.addressees.compactMap({ state.mentions[$0] }) {
+                lines.append("addressee: \(mention.id) \(EventDescription.quote(mention.anchor.text)) (\(speaker(mention.speaker)))")
             }
             if let cue = claim.cue.flatMap({ state.cues[$0] }) { lines.append("cue: \(cue.id) \(EventDescription.quote(cue.anchor.text))") }
             lines.append("form: \(claim.form ?? "–")" + (claim.negated ? ", negated" : "") + (claim.hedged ? ", hedged" : ""))
@@ -23,7 +30,7 @@ public enum ReviewCard {
             }
         case .mention(let mention):
             lines.append("speaker: " + speaker(mention.speaker))
-            let claims = AnnotationState.sortedByID(state.claims).filter { $0.mention == mention.id }.map(\.id)
+            let claims = AnnotationState.sortedByID(state.claims).filter { $0.mentions.contains(mention.id) }.map(\.id)
             if !claims.isEmpty { lines.append("names the speaker of: " + claims.joined(separator: ", ")) }
         case .cue(let cue):
             let claims = AnnotationState.sortedByID(state.claims).filter { $0.cue == cue.id }.map(\.id)

@@ -7,7 +7,7 @@ public enum ReviewInstruction: Sendable, Hashable {
     case reject(reason: String)
     case note(String)
     case skip
-    /// Change one field (`form`, `by`, `label`, `role`, `cue`, `mention`, `target`, `negated`, `hedged`).
+    /// Change one field (`form`, `by` (speakers, comma-separated), `to` (addressee mentions), `label`, `role`, `cue`, `mention`, `target`, `negated`, `hedged`).
     case correct(field: String, value: String)
     /// Delete the annotation.
     case delete
@@ -16,7 +16,7 @@ public enum ReviewInstruction: Sendable, Hashable {
     case quit
 
     /// Fields `correct` can change.
-    public static let fields = ["form", "by", "label", "role", "cue", "mention", "target", "negated", "hedged"]
+    public static let fields = ["form", "by", "to", "label", "role", "cue", "mention", "target", "negated", "hedged"]
 
     /// Why a command line is not a review command.
     public enum ParseError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {

@@ -53,11 +53,15 @@ public struct ReviewPlanner: Sendable {
             }
         }
         func optional(_ text: String) -> String? { ["-", "none"].contains(text.lowercased()) ? nil : text }
+        func ids(_ text: String) -> [String] {
+            optional(text).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+        }
         switch (record, field) {
         case (.claim(var claim), "form"): claim.form = optional(value); return .claim(claim)
-        case (.claim(var claim), "by"): claim.speaker = optional(value); return .claim(claim)
+        case (.claim(var claim), "by"): claim.speakers = ids(value); return .claim(claim)
+        case (.claim(var claim), "to"): claim.addressees = ids(value); return .claim(claim)
         case (.claim(var claim), "cue"): claim.cue = optional(value); return .claim(claim)
-        case (.claim(var claim), "mention"): claim.mention = optional(value); return .claim(claim)
+        case (.claim(var claim), "mention"): claim.mentions = ids(value); return .claim(claim)
         case (.claim(var claim), "negated"): claim.negated = try flag(value); return .claim(claim)
         case (.claim(var claim), "hedged"): claim.hedged = try flag(value); return .claim(claim)
         case (.mention(var mention), "by"): mention.speaker = value; return .mention(mention)

@@ -30,6 +30,8 @@ public struct SessionStats: Sendable, Hashable {
     public var sentences = 0, sentencesDone = 0
     /// Current records per kind (see ``kinds``).
     public var annotations: [String: Int] = [:]
+    /// Claims with more than one speaker, and claims with an addressee.
+    public var jointClaims = 0, addressedClaims = 0
     /// Mention count per speaker name (speakers without mentions count 0).
     public var speakers: [String: Int] = [:]
     /// Stance labels per speaker name and target text.
@@ -78,6 +80,10 @@ public struct SessionStats: Sendable, Hashable {
         for mention in state.mentions.values {
             speakers[state.speakers[mention.speaker]?.name ?? mention.speaker, default: 0] += 1
         }
+        for claim in state.claims.values {
+            if claim.hasSeveralSpeakers { jointClaims += 1 }
+            if !claim.addressees.isEmpty { addressedClaims += 1 }
+        }
         suggestions = SuggestionOutcome.byRule(state: state, events: file.events)
         for stance in state.stances.values {
             let speaker = state.speakers[stance.speaker]?.name ?? stance.speaker
@@ -99,6 +105,8 @@ public struct SessionStats: Sendable, Hashable {
             sum.sentencesDone += part.sentencesDone
             sum.annotations.merge(part.annotations, uniquingKeysWith: +)
             sum.speakers.merge(part.speakers, uniquingKeysWith: +)
+            sum.jointClaims += part.jointClaims
+            sum.addressedClaims += part.addressedClaims
             for (speaker, row) in part.stances {
                 for (target, labels) in row { sum.stances[speaker, default: [:]][target, default: [:]].merge(labels, uniquingKeysWith: +) }
             }
@@ -154,6 +162,7 @@ public struct SessionStats: Sendable, Hashable {
             ("documents", .object([("total", .int(documents)), ("done", .int(documentsDone))])),
             ("sentences", .object([("total", .int(sentences)), ("done", .int(sentencesDone))])),
             ("annotations", .object(Self.kinds.map { ($0, .int(annotations[$0] ?? 0)) })),
+            ("claims", .object([("several_speakers", .int(jointClaims)), ("with_addressee", .int(addressedClaims))])),
             ("speakers", .array(speakerRanking.map { .object([("name", .string($0.name)), ("mentions", .int($0.mentions))]) })),
             ("stances", .array(stanceCells.map { cell in
                 .object([

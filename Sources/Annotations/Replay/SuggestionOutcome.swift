@@ -6,7 +6,7 @@
 /// claim is an `add` of a claim whose `origin` is `suggested` that is still in effect (its change
 /// is on the undo stack); a rejection is a ``Rejection`` record in the state.
 public struct SuggestionOutcome: Sendable, Hashable {
-    /// Claims accepted (one per speaker of a proposal).
+    /// Claims accepted (one per proposal, by all its speakers).
     public var accepted = 0
     /// Proposals rejected.
     public var rejected = 0
@@ -48,7 +48,8 @@ public struct SuggestionOutcome: Sendable, Hashable {
         for (rule, claim) in claims {
             outcomes[rule, default: SuggestionOutcome()].accepted += 1
             var changed = state.claims[claim.id] != claim
-            for key in [claim.mention.map(RecordKey.mention), claim.cue.map(RecordKey.cue)].compactMap({ $0 }) {
+            let keys = (claim.mentions + claim.addressees).map(RecordKey.mention) + [claim.cue.map(RecordKey.cue)].compactMap { $0 }
+            for key in keys {
                 if let before = added[key], state.record(key) != before { changed = true }
             }
             if changed { outcomes[rule, default: SuggestionOutcome()].corrected += 1 }

@@ -39,7 +39,13 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             if let sources = cue.sources { list("sources", sources) }
             raw(",\"type\":\"cue\"}")
         case .claim(let claim):
-            raw("{\"anchor\":")
+            if claim.addressees.isEmpty {
+                raw("{\"anchor\":")
+            } else {
+                raw("{\"addressees\":")
+                strings(claim.addressees)
+                raw(",\"anchor\":")
+            }
             anchor(claim.anchor)
             field("annotator", claim.annotator)
             if let attributes = claim.attributes { self.attributes(attributes) }
@@ -47,11 +53,11 @@ struct CompactRecordEncoder<Sink: CompactRecordSink> {
             if let form = claim.form { field("form", form) }
             raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
             field("id", claim.id)
-            if let mention = claim.mention { field("mention", mention) }
+            if claim.mentions.count == 1 { field("mention", claim.mentions[0]) } else if claim.mentions.count > 1 { list("mentions", claim.mentions) }
             raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
             if let origin = claim.origin { self.origin(origin) }
             if let sources = claim.sources { list("sources", sources) }
-            if let speaker = claim.speaker { field("speaker", speaker) }
+            if claim.speakers.count == 1 { field("speaker", claim.speakers[0]) } else if claim.speakers.count > 1 { list("speakers", claim.speakers) }
             raw(",\"type\":\"claim\"}")
         case .speaker(let speaker): self.speaker(speaker, typed: true)
         case .target(let target): self.target(target, typed: true)

@@ -465,6 +465,7 @@ struct SessionFileDecoder {
         var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
         var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
         var attributes: [String: String]?
+        var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id, let name else { throw d.missing("speaker field") }
@@ -483,9 +484,12 @@ struct SessionFileDecoder {
 
         func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
             guard let id, let anchor else { throw d.missing("claim field") }
+            if speaker != nil, speakers != nil { throw d.reader.shapeError("a claim has either 'speaker' or 'speakers', not both") }
+            if mention != nil, mentions != nil { throw d.reader.shapeError("a claim has either 'mention' or 'mentions', not both") }
             return Claim(
-                id: id, anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated ?? false,
-                hedged: hedged ?? false, annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
+                id: id, anchor: anchor, speakers: speakers ?? speaker.map { [$0] } ?? [], mentions: mentions ?? mention.map { [$0] } ?? [],
+                addressees: addressees ?? [], cue: cue, form: form, negated: negated ?? false, hedged: hedged ?? false,
+                annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
         }
 
         func target(_ d: SessionFileDecoder) throws(Failure) -> Target {
@@ -575,6 +579,9 @@ struct SessionFileDecoder {
             else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
             else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
             else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
+            else if key.is("speakers") { try once(&seen, 33); f.speakers = try optionalStrings() }
+            else if key.is("mentions") { try once(&seen, 34); f.mentions = try optionalStrings() }
+            else if key.is("addressees") { try once(&seen, 35); f.addressees = try optionalStrings() }
             else { try reader.skipValue() }
         }
     }

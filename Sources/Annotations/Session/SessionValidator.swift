@@ -65,10 +65,10 @@ public struct SessionValidator: Sendable {
             case .mention(let mention) where !speakers.contains(mention.speaker):
                 problems.append("\(path): at $.annotations[\(index)]: \(mention.id) refers to unknown speaker \(mention.speaker)")
             case .claim(let claim):
-                if let speaker = claim.speaker, !speakers.contains(speaker) {
+                for speaker in claim.speakers where !speakers.contains(speaker) {
                     problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown speaker \(speaker)")
                 }
-                for reference in [claim.mention, claim.cue].compactMap({ $0 }) where !ids.contains(reference) {
+                for reference in claim.mentions + claim.addressees + [claim.cue].compactMap({ $0 }) where !ids.contains(reference) {
                     problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown \(reference)")
                 }
                 if let form = claim.form, !file.schema.claimForms.contains(form) {
@@ -107,7 +107,7 @@ extension SessionValidator {
         var problems: [String] = []
         for (index, stance) in file.stances.enumerated() {
             for id in stance.evidence {
-                guard let speaker = claims[id]?.speaker, speaker != stance.speaker else { continue }
+                guard let claim = claims[id], let speaker = claim.speaker, !claim.speakers.contains(stance.speaker) else { continue }
                 problems.append(
                     "\(path): at $.stances[\(index)]: evidence \(id) of \(stance.id) is a claim by \(named(speaker)), not by the stance's speaker \(named(stance.speaker)); "
                         + "remove it (edit \(stance.id) evidence …) or attribute the claim to \(stance.speaker)")

@@ -86,14 +86,47 @@ extension AnnotationShell {
                     claim.form = value
                 }
             case "by":
-                try need("a speaker (S1, M2, name) or none")
+                try need("speakers (S1, M2, name; several separated by commas), add SPEAKER, remove SPEAKER, or none")
+                let words = value.split(separator: " ", maxSplits: 1).map(String.init)
                 if value == "none" {
-                    claim.speaker = nil
-                    claim.mention = nil
+                    claim.speakers = []
+                    claim.mentions = []
+                } else if words.count == 2, words[0] == "add" {
+                    let added = try resolveSpeakers(words[1])
+                    if let again = added.speakers.first(where: claim.speakers.contains) {
+                        throw .rejected("\(again) is already a speaker of \(id); name each speaker once")
+                    }
+                    claim.speakers += added.speakers
+                    claim.mentions += added.mentions
+                } else if words.count == 2, words[0] == "remove" {
+                    let removed = try resolveSpeakers(words[1]).speakers
+                    if let absent = removed.first(where: { !claim.speakers.contains($0) }) {
+                        throw .rejected("\(absent) is not a speaker of \(id); its speakers: \(claim.speakers.joined(separator: ", "))")
+                    }
+                    claim.speakers.removeAll(where: removed.contains)
+                    claim.mentions.removeAll { state.mentions[$0].map { removed.contains($0.speaker) } ?? false }
                 } else {
-                    let resolved = try resolveSpeaker(value)
-                    claim.speaker = resolved.speaker.id
-                    claim.mention = resolved.mention
+                    (claim.speakers, claim.mentions) = try resolveSpeakers(value)
+                }
+            case "to":
+                try need("addressee mentions (M4, several separated by commas), add Mid, remove Mid, or none")
+                let words = value.split(separator: " ", maxSplits: 1).map(String.init)
+                if value == "none" {
+                    claim.addressees = []
+                } else if words.count == 2, words[0] == "add" {
+                    let added = try resolveAddressees(words[1])
+                    if let again = added.first(where: claim.addressees.contains) {
+                        throw .rejected("\(again) is already an addressee of \(id); name each addressee once")
+                    }
+                    claim.addressees += added
+                } else if words.count == 2, words[0] == "remove" {
+                    let removed = try resolveAddressees(words[1])
+                    if let absent = removed.first(where: { !claim.addressees.contains($0) }) {
+                        throw .rejected("\(absent) is not an addressee of \(id); its addressees: \(claim.addressees.isEmpty ? "none" : claim.addressees.joined(separator: ", "))")
+                    }
+                    claim.addressees.removeAll(where: removed.contains)
+                } else {
+                    claim.addressees = try resolveAddressees(value)
                 }
             case "cue":
                 try need("a cue id or none")
@@ -106,7 +139,7 @@ extension AnnotationShell {
             case "negated": claim.negated = try yesNo()
             case "hedged": claim.hedged = try yesNo()
             case "span": try need("a span, e.g. 4-12"); claim.anchor = try anchor(for: try spanValue(arguments), allowFollowing: true)
-            default: throw unknownField("form, by, cue, negated, hedged, span")
+            default: throw unknownField("form, by, to, cue, negated, hedged, span")
             }
             updated = .claim(claim)
         case .cue(var cue):

@@ -31,8 +31,12 @@ extension AnnotationShell {
             try perform(.replace(.mention(mention)))
             counts.mentions += 1
         }
-        for var claim in AnnotationState.sortedByID(state.claims.filter { $0.value.speaker == fromID }) {
-            claim.speaker = intoID
+        for var claim in AnnotationState.sortedByID(state.claims.filter { $0.value.speakers.contains(fromID) }) {
+            // A joint claim of both keeps the merged speaker once, in the earlier place.
+            claim.speakers = claim.speakers.reduce(into: []) { list, id in
+                let merged = id == fromID ? intoID : id
+                if !list.contains(merged) { list.append(merged) }
+            }
             try perform(.replace(.claim(claim)))
             counts.claims += 1
         }
@@ -68,7 +72,7 @@ extension AnnotationShell {
     /// A note for a speaker left without mentions by an edit: say so and how to remove or merge it.
     func orphanNotice(_ speakerID: String, replacedBy other: String) -> StyledLine? {
         guard let speaker = state.speakers[speakerID], !state.mentions.values.contains(where: { $0.speaker == speakerID }) else { return nil }
-        let claims = state.claims.values.filter { $0.speaker == speakerID }.count
+        let claims = state.claims.values.filter { $0.speakers.contains(speakerID) }.count
         let stances = state.stances.values.filter { $0.speaker == speakerID }.count
         let keeps = claims + stances > 0 ? " (still named by \(claims) claim(s), \(stances) stance(s))" : ""
         return StyledLine(

@@ -75,7 +75,12 @@ extension AnnotationShell {
     /// antecedent) resolves to exactly one with confidence, as the `speaker` command resolves it,
     /// or the session's mention at exactly that span; else the name a new speaker would get.
     func speakerFor(_ proposal: AttributionSuggestion, index: Int) -> (known: Speaker?, name: String?, role: String?) {
-        let segments = proposal.speakers[index]
+        entityFor(proposal.speakers[index], antecedent: proposal.antecedent)
+    }
+
+    /// Who the entity at `segments` is (a speaker or an addressee), as ``speakerFor(_:index:)`` says it;
+    /// `antecedent` is the span a pronoun there refers to, if any.
+    func entityFor(_ segments: [SpanSegment], antecedent: [SpanSegment]) -> (known: Speaker?, name: String?, role: String?) {
         if let mention = state.mentions.values.first(where: { $0.anchor.document == document.document.id && $0.anchor.segments == segments }),
             let speaker = state.speakers[mention.speaker]
         {
@@ -83,7 +88,7 @@ extension AnnotationShell {
         }
         // The same noun-phrase analysis as the `speaker` command: name, role and kind from the words.
         let written = spanText(segments)
-        let source = !proposal.antecedent.isEmpty && !SpeakerPhrase(written).isNameLike ? spanText(proposal.antecedent) : written
+        let source = !antecedent.isEmpty && !SpeakerPhrase(written).isNameLike ? spanText(antecedent) : written
         let phrase = SpeakerPhrase(source)
         let all = AnnotationState.sortedByID(state.speakers)
         let lookup = phrase.name ?? phrase.canonicalName ?? source
@@ -240,21 +245,24 @@ extension AnnotationShell {
         return lines + currentLine() + proposalLines()
     }
 
-    /// Makes the annotations of one proposal: speaker (linked or new), mention, cue, and a claim
-    /// per speaker, each recording its origin (the rule). Returns what it made, e.g. `M4 of S2`.
+    /// Makes the annotations of one proposal: speakers (linked or new) and their mentions, the
+    /// addressee's mention, the cue, and one claim by all the speakers, each recording its origin
+    /// (the rule). Returns what it made, e.g. `M4 of S2`.
     @discardableResult
     private mutating func acceptOne(_ proposal: AttributionSuggestion, options: ShellArguments?) throws(CommandError) -> [String] {
         let origin = Origin(kind: .suggested, rule: proposal.rule)
         var made: [String] = []
-        // Who said it: the `by` speaker, or each proposed speaker (one claim per speaker).
-        var attributions: [(speaker: String?, mention: String?)] = []
-        if let by = try options?.text("by", what: "a speaker: S1, M2 or a name") {
-            let resolved = try resolveSpeaker(by)
-            var mention = resolved.mention
-            if mention == nil, let segments = proposal.speakers.first {
-                mention = try addMention(segments, speaker: resolved.speaker.id, role: nil, origin: origin, made: &made)
+        // Who said it: the `by` speakers, or each proposed speaker (one claim by all of them).
+        var attributions: [(speaker: String, mention: String?)] = []
+        if let by = try options?.text("by", what: "a speaker: S1, M2 or a name; several separated by commas") {
+            let resolved = try resolveSpeakers(by)
+            for (index, speaker) in resolved.speakers.enumerated() {
+                var mention = resolved.mentions.first { state.mentions[$0]?.speaker == speaker }
+                if mention == nil, index < proposal.speakers.count {
+                    mention = try addMention(proposal.speakers[index], speaker: speaker, role: nil, origin: origin, made: &made)
+                }
+                attributions.append((speaker, mention))
             }
-            attributions.append((resolved.speaker.id, mention))
         } else {
             for index in proposal.speakers.indices {
                 let segments = proposal.speakers[index]
@@ -281,7 +289,29 @@ extension AnnotationShell {
                 attributions.append((speakerID, mention))
             }
         }
-        if attributions.isEmpty { attributions.append((nil, nil)) }
+        // The addressee ("warf Washington vor"): the mention at its span, or a new one of a known or new speaker.
+        var addressees: [String] = []
+        if !proposal.addressee.isEmpty {
+            if let existing = state.mentions.values.first(where: {
+                $0.anchor.document == document.document.id && $0.anchor.segments == proposal.addressee
+            }) {
+                addressees.append(existing.id)
+            } else {
+                let who = entityFor(proposal.addressee, antecedent: [])
+                var speakerID = who.known?.id
+                if speakerID == nil, let name = who.name {
+                    let speaker = Speaker(
+                        id: state.nextID("S"), name: name, kind: SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), annotator: annotator,
+                        origin: origin)
+                    try perform(.add(.speaker(speaker)))
+                    made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
+                    speakerID = speaker.id
+                }
+                if let speakerID {
+                    addressees.append(try addMention(proposal.addressee, speaker: speakerID, role: who.role, origin: origin, made: &made))
+                }
+            }
+        }
         // The cue, shared by the claims (an existing cue at the same span is reused).
         var cueID: String?
         if !proposal.cue.isEmpty {
@@ -314,13 +344,17 @@ extension AnnotationShell {
         } else {
             anchor = try proposalAnchor(proposal.claim, what: "claim", allowFollowing: true)
         }
-        for attribution in attributions {
-            let claim = Claim(
-                id: state.nextID("C"), anchor: anchor, speaker: attribution.speaker, mention: attribution.mention, cue: cueID, form: form,
-                annotator: annotator, origin: origin)
-            try perform(.add(.claim(claim)))
-            made.append("\(claim.id) claim" + (attribution.speaker.map { " by \($0)" } ?? "") + (form.map { " (\($0))" } ?? ""))
-        }
+        // A speaker proposed twice (two mentions of one entity) is one speaker of the claim.
+        var speakers: [String] = []
+        for attribution in attributions where !speakers.contains(attribution.speaker) { speakers.append(attribution.speaker) }
+        let claim = Claim(
+            id: state.nextID("C"), anchor: anchor, speakers: speakers, mentions: attributions.compactMap(\.mention),
+            addressees: addressees.filter { !attributions.compactMap(\.mention).contains($0) }, cue: cueID, form: form, annotator: annotator,
+            origin: origin)
+        try perform(.add(.claim(claim)))
+        made.append(
+            "\(claim.id) claim" + (speakers.isEmpty ? "" : " by " + speakers.joined(separator: ","))
+                + (claim.addressees.isEmpty ? "" : " to " + claim.addressees.joined(separator: ",")) + (form.map { " (\($0))" } ?? ""))
         return made
     }
 

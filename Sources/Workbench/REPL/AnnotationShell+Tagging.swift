@@ -55,6 +55,38 @@ extension AnnotationShell {
             + "; write the id instead")
     }
 
+    /// Speakers named by a user, separated by commas (`S1,S2`, `M3, Mark Rutte`), main speaker first, with
+    /// the mentions given among them; a speaker named twice is refused.
+    func resolveSpeakers(_ text: String) throws(CommandError) -> (speakers: [String], mentions: [String]) {
+        var speakers: [String] = [], mentions: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw .usage("'by' lists speakers separated by commas, e.g. by S1,S2 or by M3,M5") }
+            let resolved = try resolveSpeaker(name)
+            guard !speakers.contains(resolved.speaker.id) else {
+                throw .rejected("\(resolved.speaker.id) \(TerminalText.sanitize(resolved.speaker.name)) is named twice; name each speaker once, e.g. by S1,S2")
+            }
+            speakers.append(resolved.speaker.id)
+            if let mention = resolved.mention { mentions.append(mention) }
+        }
+        return (speakers, mentions)
+    }
+
+    /// Addressees named by a user: mention ids separated by commas (`M4`, `M4,M7`); anything else is refused.
+    func resolveAddressees(_ text: String) throws(CommandError) -> [String] {
+        var result: [String] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let id = ShellArguments.unquoted(part.trimmingCharacters(in: .whitespaces))
+            guard let key = RecordKey.forID(id), case .mention = key else {
+                throw .usage("'\(TerminalText.sanitize(String(id.prefix(30))))' is not a mention id; 'to' takes the addressee's mentions (M…), e.g. to M4 — tag the addressee first with: speaker SPAN")
+            }
+            guard state.mentions[id] != nil else { throw .rejected("there is no mention \(id); 'list' shows this sentence's mentions") }
+            guard !result.contains(id) else { throw .rejected("\(id) is named twice; name each addressee once, e.g. to M4,M7") }
+            result.append(id)
+        }
+        return result
+    }
+
     /// The span word of a command whose first arguments may be several bare words:
     /// `speaker das isländische Fischereiministerium role …` is the text span "das isländische
     /// Fischereiministerium". Returns the span and the remaining arguments.
@@ -234,25 +266,24 @@ extension AnnotationShell {
     }
 
     mutating func tagClaim(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
-        let keywords: Set<String> = ["by", "cue", "form", "negated", "hedged"]
+        let keywords: Set<String> = ["by", "to", "cue", "form", "negated", "hedged"]
         guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: keywords, command: "claim") else {
-            throw .usage("usage: claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]; e.g. claim 8-20 by S1 form indirect")
+            throw .usage("usage: claim SPAN [by SPEAKER[,SPEAKER…]] [to Mid[,Mid…]] [cue SPAN|Qid] [form FORM] [negated] [hedged]; e.g. claim 8-20 by S1,S2 to M4 form indirect")
         }
         let options = try ShellArguments(optionWords, keywords: keywords, command: "claim")
         let anchor = try anchor(for: spanText, allowFollowing: true)
         var messages: [StyledLine] = []
-        var speaker: String?
-        var mention: String?
-        if let by = try options.text("by", what: "a speaker: S1, M2 or a name") {
-            let resolved = try resolveSpeaker(by)
-            speaker = resolved.speaker.id
-            mention = resolved.mention
+        var speakers: [String] = []
+        var mentions: [String] = []
+        let addressees = try options.text("to", what: "the addressee's mentions, e.g. to M4").map { text throws(CommandError) in try resolveAddressees(text) } ?? []
+        if let by = try options.text("by", what: "a speaker: S1, M2 or a name; several separated by commas") {
+            (speakers, mentions) = try resolveSpeakers(by)
         } else if let sentence {
-            let mentions = records(touching: sentence).compactMap { if case .mention(let m) = $0 { m } else { nil } }
-            if mentions.count == 1 {
-                speaker = mentions[0].speaker
-                mention = mentions[0].id
-                messages.append(StyledLine("attributed to \(mentions[0].speaker) via \(mentions[0].id), the sentence's only mention (change: edit CLAIM by …)", .dim))
+            let here = records(touching: sentence).compactMap { if case .mention(let m) = $0 { m } else { nil } }.filter { !addressees.contains($0.id) }
+            if here.count == 1 {
+                speakers = [here[0].speaker]
+                mentions = [here[0].id]
+                messages.append(StyledLine("attributed to \(here[0].speaker) via \(here[0].id), the sentence's only mention (change: edit CLAIM by …)", .dim))
             }
         }
         let form = try options.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", "))
@@ -281,8 +312,8 @@ extension AnnotationShell {
             }
         }
         let claim = Claim(
-            id: state.nextID("C"), anchor: anchor, speaker: speaker, mention: mention, cue: cue, form: form, negated: negated,
-            hedged: hedged, annotator: annotator)
+            id: state.nextID("C"), anchor: anchor, speakers: speakers, mentions: mentions, addressees: addressees, cue: cue, form: form,
+            negated: negated, hedged: hedged, annotator: annotator)
         try perform(.add(.claim(claim)))
         var confirmation = StyledLine("+ \(claim.id) ", .success)
         confirmation.runs += describe(.claim(claim)).runs.dropFirst()

@@ -67,11 +67,21 @@ extension AnnotationShell {
             line.append(claim.id.padding(toLength: 5, withPad: " ", startingAt: 0), .claim)
             line.append("claim \"\(TerminalText.sanitize(Self.shortened(claim.anchor.text)))\"")
             var facts: [String] = []
-            if let speaker = claim.speaker {
-                facts.append("by \(speaker) " + (state.speakers[speaker].map { TerminalText.sanitize($0.name) } ?? "?")
-                    + (claim.mention.map { " (\($0))" } ?? ""))
-            } else {
+            if claim.speakers.isEmpty {
                 facts.append("no speaker")
+            } else {
+                // Each speaker with the mention that names it here: "by S1 USA (M1), S2 Südkorea (M2)".
+                let named = claim.speakers.map { speaker in
+                    let mention = claim.mentions.first { state.mentions[$0]?.speaker == speaker }
+                    return "\(speaker) " + (state.speakers[speaker].map { TerminalText.sanitize($0.name) } ?? "?") + (mention.map { " (\($0))" } ?? "")
+                }
+                facts.append("by " + named.joined(separator: ", "))
+            }
+            if !claim.addressees.isEmpty {
+                let named = claim.addressees.map { id in
+                    id + (state.mentions[id].flatMap { state.speakers[$0.speaker] }.map { " " + TerminalText.sanitize($0.name) } ?? "")
+                }
+                facts.append("to " + named.joined(separator: ", "))
             }
             if let cue = claim.cue { facts.append("cue \(cue)") }
             if let form = claim.form { facts.append("form \(form)") }

@@ -48,13 +48,18 @@ enum CommandCatalog {
             details: "Bare words are one span when they stand together (cue nach Angaben), else its parts (cue fügte hinzu).",
             examples: ["cue sagte", "cue \"fügte\",\"hinzu\"", "cu fügte hinzu", "cu 5,9"]),
         CommandSpec(name: "claim", alias: "cl", group: .tagging,
-            usage: "claim SPAN [by SPEAKER] [cue SPAN|Qid] [form FORM] [negated] [hedged]", summary: "tag claimed content",
+            usage: "claim SPAN [by SPEAKER[,SPEAKER…]] [to Mid[,Mid…]] [cue SPAN|Qid] [form FORM] [negated] [hedged]", summary: "tag claimed content",
             details: """
-                SPEAKER is a speaker id (S1), a mention id (M2) or a name/alias. Without 'by', a sentence with exactly one \
-                mention links it; without 'cue', a sentence with exactly one cue links it (the shell says so). A claim may \
-                run on into following sentences (4-+1:5, SPAN..+1).
+                SPEAKER is a speaker id (S1), a mention id (M2) or a name/alias; several speakers of one claim ("Die USA \
+                und Südkorea forderten") are separated by commas, the main speaker first: by M1,M2. 'to' names the \
+                mentions the claim is addressed to ("warf Washington vor": to M4). Without 'by', a sentence with exactly \
+                one mention links it; without 'cue', a sentence with exactly one cue links it (the shell says so). A claim \
+                may run on into following sentences (4-+1:5, SPAN..+1).
                 """,
-            examples: ["claim 8-20 by S1 form indirect", "cl \"Wir müssen handeln\" by Rutte cue \"sagte\" form direct", "cl 4-+1:6 hedged"]),
+            examples: [
+                "claim 8-20 by S1 form indirect", "cl \"Wir müssen handeln\" by Rutte cue \"sagte\" form direct", "cl 4-+1:6 hedged",
+                "claim 9-20 by M1,M2 to M4",
+            ]),
         CommandSpec(name: "target", alias: "ta", group: .tagging, usage: "target TEXT | target add TEXT", summary: "define a stance target (a proposition)",
             examples: ["ta Nordkoreanische Truppen sind in Russland", "target add \"Nordkoreanische Truppen sind in Russland\""]),
         CommandSpec(name: "stance", alias: "st", group: .tagging, usage: "stance SPEAKER TARGET LABEL [evidence C1 C2 …]",
@@ -72,22 +77,24 @@ enum CommandCatalog {
             details: """
                 speaker: name TEXT | kind KIND | alias add TEXT | alias remove TEXT
                 mention: speaker Sid | role TEXT|none | span SPAN
-                claim:   form FORM|none | by SPEAKER|none | cue Qid|none | negated yes|no | hedged yes|no | span SPAN
+                claim:   form FORM|none | by SPEAKER[,SPEAKER…]|none | by add SPEAKER | by remove SPEAKER
+                         to Mid[,Mid…]|none | to add Mid | to remove Mid | cue Qid|none | negated yes|no | hedged yes|no | span SPAN
                 cue:     span SPAN
                 (span: a span of the current sentence; the annotation keeps its id and what depends on it)
                 target:  text TEXT
                 stance:  label LABEL | evidence C1 C2 … (none: empty)
                 """,
-            examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 negated yes", "edit P1 label favor", "edit C12 span 10-32"]),
+            examples: ["edit S1 alias add Nebensja", "edit C1 form direct", "edit C1 by add S2", "edit C1 to M4", "edit C1 negated yes", "edit P1 label favor", "edit C12 span 10-32"]),
         CommandSpec(name: "accept", alias: "y", group: .suggesting,
-            usage: "accept [LETTER|all] [by SPEAKER] [form FORM] [claim SPAN]",
+            usage: "accept [LETTER|all] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
             summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",
             details: """
                 Proposals are listed under the sentence, lettered a), b), … and dimmed; they are not annotations until \
                 accepted. Accepting links the proposed speaker to a known one when its name or alias resolves (as the \
                 'speaker' command does), else creates it, and adds the mention, the cue and the claim with the proposal's \
                 form, all recording the rule that proposed them. 'by', 'form' and 'claim' adjust before accepting. A proposal \
-                with several speakers ("A und B forderten") gives one claim per speaker. Letters are only ever arguments: \
+                with several speakers ("A und B forderten") gives one claim by all of them, and a proposed addressee \
+                ("warf Washington vor") becomes the claim's addressee mention. Letters are only ever arguments: \
                 'b' alone is not a command.
                 """,
             examples: ["y", "y b", "accept b by S3", "accept b form indirect", "accept b claim 4-19", "accept all"]),

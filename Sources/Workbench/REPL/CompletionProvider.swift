@@ -84,7 +84,7 @@ struct CompletionProvider: Sendable {
             case 4: options = ["evidence"]
             default: options = claimIDs
             }
-        case ("claim", _) where previousWords.count >= 2: options = ["by", "cue", "form", "negated", "hedged"]
+        case ("claim", _) where previousWords.count >= 2: options = ["by", "to", "cue", "form", "negated", "hedged"]
         case ("speaker", _) where previousWords.count >= 2: options = ["=", "role", "kind"]
         case ("speaker", _), ("cue", _), ("claim", _):
             // A bare word is a span: words of the sentence (and 'merge' for speaker).
@@ -117,7 +117,7 @@ struct CompletionProvider: Sendable {
         switch id.first {
         case "S": return ["name", "kind", "alias"]
         case "M": return ["speaker", "role", "span"]
-        case "C": return ["form", "by", "cue", "negated", "hedged", "span"]
+        case "C": return ["form", "by", "to", "cue", "negated", "hedged", "span"]
         case "Q": return ["span"]
         case "T", "N": return ["text"]
         case "P": return ["label", "evidence"]

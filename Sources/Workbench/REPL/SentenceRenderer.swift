@@ -62,10 +62,12 @@ struct SentenceRenderer: Sendable {
         let speakersHere = Set(state.mentions.values.filter { here($0.anchor) }.map(\.speaker))
         for (_, claim) in inDocument(state.claims, \.anchor) {
             var label = claim.id
-            if let speaker = claim.speaker {
-                let linkedHere = claim.mention.flatMap { state.mentions[$0] }.map { here($0.anchor) } ?? speakersHere.contains(speaker)
-                if !linkedHere { label += "←" + speaker }
+            // Every speaker not named in this sentence: {C10←S3,S4 …}.
+            let elsewhere = claim.speakers.filter { speaker in
+                let mention = claim.mentions.lazy.compactMap { state.mentions[$0] }.first { $0.speaker == speaker }
+                return !(mention.map { here($0.anchor) } ?? speakersHere.contains(speaker))
             }
+            if !elsewhere.isEmpty { label += "←" + elsewhere.joined(separator: ",") }
             add(claim.id, label, .claim, claim.anchor)
         }
         return result

@@ -1,0 +1,62 @@
+import Annotations
+import Foundation
+import Testing
+
+/// `claim … by S1,S2 to M4`, editing speakers and addressees, accepting a proposal with several
+/// speakers, and the refusals, piped through the REPL.
+@Suite("claims with several speakers in the REPL, piped")
+struct MultiSpeakerREPLTests {
+    @Test("claim by two speakers to an addressee; edit by add/remove and to; undo; the listing shows them all")
+    func jointClaim() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "m"], commands: [
+            "g 1:1",
+            "sp Vereinigten Staaten",
+            "sp Südkorea",
+            "sp Nordkorea",
+            "cu forderten,auf",
+            "cl seine Truppen nach Russland abzuziehen by M1,M2 to M3 cue Q1 form indirect",
+            "list",
+            "edit C1 by remove S2",
+            "edit C1 by add M2",
+            "edit C1 to none",
+            "undo",
+            "quit",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" (M1), S2 Südkorea (M2) · to M3 Nordkorea"), "\(result.stdout)")
+        let claim = try #require(try workspace.annotations("m")["C1"])
+        #expect(claim["speakers"] as? [String] == ["S1", "S2"] && claim["mentions"] as? [String] == ["M1", "M2"])
+        #expect(claim["addressees"] as? [String] == ["M3"] && claim["speaker"] == nil)
+    }
+
+    @Test("a speaker named twice, an unknown speaker and an addressee that is not a mention are refused with what to do", arguments: [
+        ("cl seine Truppen nach Russland abzuziehen by S1,S1", "is named twice"),
+        ("cl seine Truppen nach Russland abzuziehen by S1,S9", "there is no speaker S9"),
+        ("cl seine Truppen nach Russland abzuziehen by S1 to S2", "is not a mention id; 'to' takes the addressee's mentions"),
+        ("cl seine Truppen nach Russland abzuziehen by S1 to M9", "there is no mention M9"),
+        ("cl seine Truppen nach Russland abzuziehen by M1 to M1", "lists M1 twice"),
+        ("cl seine Truppen nach Russland abzuziehen by S1,", "lists speakers separated by commas"),
+    ])
+    func refusals(command: String, message: String) throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "b"], commands: ["g 1:1", "sp Vereinigten Staaten", "sp Südkorea", command, "quit"])
+        #expect(result.status == 1)
+        #expect((result.stdout + result.stderr).contains(message), "\(result.stdout)\(result.stderr)")
+        #expect(try workspace.annotations("b")["C1"] == nil)
+    }
+
+    @Test("accepting a proposal with two speakers makes one claim by both, not one claim per speaker")
+    func acceptJoint() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try workspace.run(["annotate", "--session", "y"], commands: ["g 1:1", "y a", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let claims = try workspace.annotations("y").values.filter { $0["type"] as? String == "claim" }
+        #expect(claims.count == 1, "\(claims)")
+        #expect((claims.first?["speakers"] as? [String])?.count == 2)
+        #expect((claims.first?["addressees"] as? [String])?.count == 1, "Nordkorea is the proposal's addressee")
+    }
+}
