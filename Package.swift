@@ -17,6 +17,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq, the PostgreSQL client library, for team mode (only WorkbenchTeam links it).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "WorkbenchTeam",
+            dependencies: ["Annotations", "CLibPQ"]
+        ),
         .target(
             name: "Annotations",
             exclude: ["Suggestions/Lexicon"],
@@ -27,6 +37,7 @@ let package = Package(
             name: "Workbench",
             dependencies: [
                 "Annotations",
+                "WorkbenchTeam",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "Annotations"]
+            dependencies: ["Workbench", "Annotations", "WorkbenchTeam"]
         ),
     ]
 )
