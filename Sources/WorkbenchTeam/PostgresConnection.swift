@@ -17,12 +17,15 @@ public final class PostgresConnection {
     private let applicationName: String
     /// A role to log in as instead of the URL's (`--annotator`).
     private let userOverride: String?
+    /// A password file other than `$PGPASSFILE` / `~/.pgpass`.
+    private let passwordFile: String?
     private var handle: OpaquePointer?
 
     /// Connects (blocking, at most `timeoutSeconds`).
-    public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil) throws(TeamError) {
+    public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
         self.url = url
         self.userOverride = user
+        self.passwordFile = passwordFile
         self.timeoutSeconds = max(2, timeoutSeconds)
         self.applicationName = applicationName
         try connect()
@@ -62,6 +65,7 @@ public final class PostgresConnection {
         // The URL is expanded first; the settings after it override what it says about timeouts.
         var settings: [(String, String)] = [("dbname", url.text)]
         if let userOverride { settings.append(("user", userOverride)) }
+        if let passwordFile { settings.append(("passfile", passwordFile)) }
         settings += [
             ("connect_timeout", String(timeoutSeconds)),
             ("keepalives", "1"),
@@ -70,7 +74,7 @@ public final class PostgresConnection {
             ("keepalives_count", "3"),
             ("tcp_user_timeout", String(milliseconds)),
             ("application_name", applicationName),
-            ("options", "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds)"),
+            ("options", "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds) -c client_min_messages=error"),
         ]
         let keys = settings.map { strdup($0.0) }
         let values = settings.map { strdup($0.1) }

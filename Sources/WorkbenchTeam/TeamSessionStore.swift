@@ -19,6 +19,7 @@ public final class TeamSessionStore: SessionStorage {
 
     private let url: DatabaseURL
     private let user: String?
+    private let passwordFile: String?
     private let timeoutSeconds: Int
     private var connection: PostgresConnection?
     /// Log lines stored after the header (the last sequence number).
@@ -28,13 +29,15 @@ public final class TeamSessionStore: SessionStorage {
     /// Opens (or creates with `makeNew`) the session of the connecting role (`user`, else the URL's)
     /// on `url`: the session is named after the role.
     public init(
-        url: DatabaseURL, user: String? = nil, kind: String = "annotation", timeoutSeconds: Int = 10,
+        url: DatabaseURL, user: String? = nil, kind: String = "annotation", timeoutSeconds: Int = 10, passwordFileForTests: String? = nil,
         makeNew: (_ project: TeamProject, _ name: String) throws(TeamError) -> Session
     ) throws(TeamError) {
         self.url = url
         self.user = user
         self.timeoutSeconds = timeoutSeconds
-        let connection = try PostgresConnection(url: url, applicationName: Self.applicationName(user ?? ""), timeoutSeconds: timeoutSeconds, user: user)
+        passwordFile = passwordFileForTests
+        let connection = try PostgresConnection(
+            url: url, applicationName: Self.applicationName(user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
         let name = connection.user
         self.name = name
         path = "\(name) on \(url.redacted)"
@@ -89,7 +92,7 @@ public final class TeamSessionStore: SessionStorage {
         if let connection, connection.isOpen { return connection }
         connection?.close()
         connection = nil
-        let fresh = try PostgresConnection(url: url, applicationName: Self.applicationName(name), timeoutSeconds: timeoutSeconds, user: user)
+        let fresh = try PostgresConnection(url: url, applicationName: Self.applicationName(name), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFile)
         try Self.lock(name, on: fresh)
         let count = try fresh.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [name])
         let inDatabase = Int(count.first("n") ?? "") ?? -1
