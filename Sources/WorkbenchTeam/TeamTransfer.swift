@@ -40,7 +40,7 @@ public struct TeamTransfer {
     /// missing, else appends the lines the database lacks. Refused when the database holds lines the
     /// local log does not (someone worked on the team session meanwhile) or another header.
     /// Returns the number of lines added.
-    public func push(_ path: String) throws(TeamError) -> Int {
+    public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
         let paths = SessionPaths(path)
         guard let data = FileManager.default.contents(atPath: paths.log) else {
             throw .invalid("\(paths.log): cannot read the session log (push needs NAME.jsonl)")
@@ -65,7 +65,7 @@ public struct TeamTransfer {
                 }
             } else {
                 try connection.query(
-                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, 'annotation', $2::jsonb, $3)", [name, header, header])
+                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
             }
             let start = stored?.lines.count ?? 0
             for (index, line) in body.enumerated() where index >= start {
