@@ -25,25 +25,25 @@ struct TeamFixture {
     /// Unique suffix of this fixture's member names.
     let suffix: String
 
-    init(members: [(String, String)] = []) throws {
-        guard let owner = Self.ownerURL else {
+    init(members: [(String, String)] = [], cluster: (url: String, pgpass: String)? = nil) throws {
+        guard let owner = cluster?.url ?? Self.ownerURL else {
             throw TeamError.invalid("WORKBENCH_TEAM_TEST_URL is not set (WORKBENCH_REQUIRE_TEAM=1): run eval \"$(scripts/postgres start)\" first")
         }
         folder = TestScratch.path("team-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         pgpass = folder + "/pgpass"
-        let ownerPasswords = ProcessInfo.processInfo.environment["PGPASSFILE"].flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
+        let ownerPasswords = (cluster?.pgpass ?? ProcessInfo.processInfo.environment["PGPASSFILE"]).flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
         FileManager.default.createFile(atPath: pgpass, contents: ownerPasswords, attributes: [.posixPermissions: 0o600])
         suffix = String(UUID().uuidString.prefix(8)).lowercased()
         let database = "wbt_" + suffix
-        let admin = try PostgresConnection(url: DatabaseURL(owner))
+        let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
         let base = owner.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         url = base + "/" + database
         serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
         let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
-        let project = try TeamProject(url: url)
+        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
         for (name, role) in members {
             try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
@@ -59,5 +59,51 @@ struct TeamFixture {
     /// A connection as `short`'s role.
     func connect(as short: String) throws -> PostgresConnection {
         try PostgresConnection(url: DatabaseURL(serverURL), user: name(short), passwordFile: pgpass)
+    }
+}
+
+/// A private PostgreSQL cluster (scripts/postgres in a scratch folder, on its own port) for tests
+/// that restart the server; stopped by ``stop()``.
+struct PrivateCluster {
+    let folder: String
+    let port: Int
+    let url: String
+    let pgpass: String
+
+    init() throws {
+        folder = TestScratch.path("pg-")
+        port = 56000 + Int.random(in: 0..<2000)
+        let result = try Self.script(["start"], folder: folder, port: port)
+        guard result.status == 0 else { throw TeamError.invalid("scripts/postgres start failed: \(result.stderr)") }
+        func value(_ name: String) -> String? {
+            result.stdout.split(separator: "\n").first { $0.hasPrefix("export \(name)=") }
+                .map { String($0.dropFirst("export \(name)=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+        }
+        guard let url = value("WORKBENCH_TEAM_TEST_URL"), let pgpass = value("PGPASSFILE") else {
+            throw TeamError.invalid("scripts/postgres start printed no URL: \(result.stdout)")
+        }
+        self.url = url
+        self.pgpass = pgpass
+    }
+
+    func restart() throws {
+        let result = try Self.script(["restart"], folder: folder, port: port)
+        guard result.status == 0 else { throw TeamError.invalid("scripts/postgres restart failed: \(result.stderr)") }
+    }
+
+    func stop() {
+        _ = try? Self.script(["stop"], folder: folder, port: port)
+    }
+
+    /// Runs scripts/postgres through the shell (waiting with `system`, output through files).
+    private static func script(_ arguments: [String], folder: String, port: Int) throws -> (status: Int32, stdout: String, stderr: String) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let out = folder + ".out", err = folder + ".err"
+        let script = WorkbenchProcess.packageRoot.appendingPathComponent("scripts/postgres").path
+        let command = "WORKBENCH_POSTGRES_DIR='\(folder)' WORKBENCH_POSTGRES_PORT=\(port) '\(script)' \(arguments.joined(separator: " ")) >'\(out)' 2>'\(err)' </dev/null"
+        let status = system(command)
+        let stdout = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+        return (status, stdout, stderr)
     }
 }

@@ -136,3 +136,61 @@ struct TeamTests {
         #expect(conflicting.stderr.contains("push refused"), "\(conflicting.stderr)")
     }
 }
+
+@Suite("Team mode faults", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamFaultTests {
+    /// The server restarts while edits stream in: every acknowledged edit is in the database, every
+    /// failed one was reported as not saved, and editing goes on after the restart.
+    @Test func serverRestartedMidSessionLosesNoAcknowledgedEdit() throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.stop() }
+        let team = try TeamFixture(members: [("anna", "annotator")], cluster: (cluster.url, cluster.pgpass))
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 5, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
+        let restarter = Thread { try? cluster.restart() }
+        var acknowledged: [SentenceKey] = [], failed = 0
+        for (index, key) in keys.enumerated() {
+            if index == 10 { restarter.start() }
+            do {
+                try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+                acknowledged.append(key)
+            } catch {
+                #expect("\(error)".contains("NOT saved"), "\(error)")
+                failed += 1
+            }
+            usleep(20_000)
+        }
+        try store.close()
+        let stored = try TeamProject(connection: team.connect(as: "anna")).session(named: anna)
+        for key in acknowledged { #expect(stored.state.status(of: key) == .done, "acknowledged \(key) missing") }
+        #expect(acknowledged.count > 10, "editing went on after the restart")
+        // Nothing is there twice: one event per stored sequence.
+        #expect(stored.events.count == Set(stored.events.map(\.seq)).count)
+    }
+
+    /// A server that stops answering (the backend frozen) gives a clear timeout, not a frozen REPL.
+    @Test func aHungServerTimesOutWithAClearMessage() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 2, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let watcher = try team.connect(as: "anna")
+        let pids = try watcher.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1", ["workbench \(anna)%"]).values("pid").compactMap { $0.flatMap { Int32($0) } }
+        #expect(pids.count == 1)
+        for pid in pids { kill(pid, SIGSTOP) }
+        defer { for pid in pids { kill(pid, SIGCONT) } }
+        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        #expect {
+            try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        } throws: { error in "\(error)".contains("did not answer within 2 s") && "\(error)".contains("NOT saved") }
+        #expect(store.session.state.status(of: key) == .open)
+    }
+}
