@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -29,6 +30,7 @@ let package = Package(
         ),
         .target(
             name: "Annotations",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Suggestions/Lexicon"],
             // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
             linkerSettings: [.linkedLibrary("_FoundationICU")]
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WorkbenchBenchmarks",
-            dependencies: ["Annotations"]
+            dependencies: ["Annotations", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer and -DWORKBENCH_FUZZING);
         // an ordinary build makes a replayer for saved inputs instead.
@@ -52,16 +54,20 @@ let package = Package(
             name: "WorkbenchFuzz",
             dependencies: ["Annotations"]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "AnnotationsTests",
             dependencies: [
                 "Annotations",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "WorkbenchTests",
-            dependencies: ["Workbench", "Annotations", "WorkbenchTeam"]
+            dependencies: [
+                "Workbench", "Annotations", "TestSupport", "WorkbenchTeam",
+            ]
         ),
     ]
 )

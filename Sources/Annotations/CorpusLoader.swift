@@ -7,13 +7,23 @@ public struct CorpusLoader: Sendable {
     public init() {}
 
     /// Loads the given files or folders, in the order given; folder contents in file-name order.
-    public func load(paths: [String]) throws(CorpusError) -> Corpus {
+    /// `progress` is told the bytes read and normalised so far and the bytes of all files, as it goes.
+    public func load(paths: [String], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(CorpusError) -> Corpus {
         var documents: [Document] = []
         var warnings: [String] = []
         var seen: [String: String] = [:]
-        for path in paths {
-            for file in try files(at: path) {
-                for document in try loadFile(file) {
+        var allFiles: [String] = []
+        for path in paths { allFiles += try files(at: path) }
+        let total = progress == nil ? 0 : allFiles.reduce(0) { $0 + Self.size(of: $1) }
+        var finished = 0
+        for file in allFiles {
+            let report = progress.map { report in { (done: Int) in report(finished + done, total) } }
+            defer {
+                finished += Self.size(of: file)
+                progress?(finished, total)
+            }
+            do {
+                for document in try loadFile(file, progress: report) {
                     if let first = seen[document.id] {
                         throw .duplicateID(id: document.id, first: first, second: file)
                     }
@@ -58,8 +68,16 @@ public struct CorpusLoader: Sendable {
         path.hasSuffix(".txt") || path.hasSuffix(".jsonl")
     }
 
-    /// Reads one file and returns its documents.
-    public func loadFile(_ path: String) throws(CorpusError) -> [Document] {
+    /// Space, tab, line feed, vertical tab, form feed, carriage return.
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The size of the file at `path` in bytes (0 when it cannot be read).
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Reads one file and returns its documents; `progress` is told the bytes of the file done so far.
+    public func loadFile(_ path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
@@ -67,27 +85,45 @@ public struct CorpusLoader: Sendable {
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(path: path, byteOffset: offset)
         }
-        let raw = String(decoding: bytes, as: UTF8.self)
         let name = (path as NSString).lastPathComponent
         if path.hasSuffix(".jsonl") {
-            return try parseJSONL(raw, path: path)
+            return try parseJSONL(bytes: bytes, path: path, progress: progress)
         }
+        let raw = String(decoding: bytes, as: UTF8.self)
         let id = String(name.dropLast(".txt".count))
         return [Document(id: id, rawText: raw, source: path)]
     }
 
-    func parseJSONL(_ raw: String, path: String) throws(CorpusError) -> [Document] {
-        var documents: [Document] = []
+    func parseJSONL(_ raw: String, path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
+        try parseJSONL(bytes: Array(raw.utf8), path: path, progress: progress)
+    }
+
+    /// The documents of a JSONL file's bytes (valid UTF-8), one JSON object per line. Lines are cut
+    /// at the byte LF (never inside a multi-byte character) and trimmed of ASCII whitespace; a line
+    /// that starts or ends with other bytes is trimmed as text (Unicode whitespace too).
+    func parseJSONL(bytes: [UInt8], path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
+        var records: [RawRecord] = []
         var lineNumber = 0
-        let body = raw.unicodeScalars.first == "\u{FEFF}" ? String(raw.unicodeScalars.dropFirst()) : raw
-        // Split on the scalar LF: as Characters, CRLF is one grapheme and would not match "\n".
-        for line in body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        var lineStart = hasMark ? 3 : 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let trimmed = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
+            progress?(lineEnd + 1)
+            var lower = lineStart, upper = lineEnd
+            while lower < upper, Self.isASCIISpace(bytes[lower]) { lower += 1 }
+            while upper > lower, Self.isASCIISpace(bytes[upper - 1]) { upper -= 1 }
+            if lower == upper { continue }
+            var json = Data(bytes[lower..<upper])
+            if bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
+                let trimmed = String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { continue }
+                json = Data(trimmed.utf8)
+            }
             let object: Any
             do {
-                object = try JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+                object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
             } catch {
                 throw .badJSONLRecord(path: path, line: lineNumber, reason: "not valid JSON")
             }
@@ -116,16 +152,55 @@ public struct CorpusLoader: Sendable {
                 } catch {
                     throw .badJSONLRecord(path: path, line: lineNumber, reason: "document '\(id)', \(error.description)")
                 }
-                documents.append(Document(
-                    id: id, title: record["title"] as? String, text: built.text, source: path, meta: meta, givenSentences: built.sentences))
+                records.append(RawRecord(
+                    id: id, title: record["title"] as? String, text: "", meta: meta,
+                    prebuilt: Document(id: id, title: record["title"] as? String, text: built.text, source: path, meta: meta, givenSentences: built.sentences)))
                 continue
             }
             guard let text = record["text"] as? String else {
                 throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"text\"")
             }
-            documents.append(Document(id: id, title: record["title"] as? String, rawText: text, source: path, meta: meta))
+            records.append(RawRecord(id: id, title: record["title"] as? String, text: text, meta: meta))
         }
-        return documents
+        return Self.documents(from: records, source: path)
+    }
+
+    /// One JSONL record before normalisation.
+    struct RawRecord {
+        var id: String
+        var title: String?
+        var text: String
+        var meta: [String: String]
+        /// A pre-tokenized document, already built from its given sentences (no normalisation left to do).
+        var prebuilt: Document? = nil
+    }
+
+    /// Normalises and fingerprints `records` on every core, in order.
+    static func documents(from records: [RawRecord], source: String) -> [Document] {
+        let chunk = 256
+        let chunks = (records.count + chunk - 1) / chunk
+        let results = ChunkResults(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let range = index * chunk..<min(records.count, (index + 1) * chunk)
+            results.set(index, records[range].map { $0.prebuilt ?? Document(id: $0.id, title: $0.title, rawText: $0.text, source: source, meta: $0.meta) })
+        }
+        return results.joined()
+    }
+
+    /// Per-chunk results written from several threads, each slot by one.
+    private final class ChunkResults: @unchecked Sendable {
+        private var slots: [[Document]]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ documents: [Document]) {
+            lock.lock()
+            slots[index] = documents
+            lock.unlock()
+        }
+
+        func joined() -> [Document] { slots.flatMap { $0 } }
     }
 
     /// The `sentences` of a pre-tokenized JSONL document: a list of token lists, or of

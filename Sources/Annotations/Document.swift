@@ -28,7 +28,7 @@ public struct Document: Sendable, Hashable, Codable {
         self.id = id
         self.title = title
         self.text = text
-        self.fingerprint = SHA256.hex(text)
+        self.fingerprint = Fingerprint.sha256Hex(text)
         self.normalization = normalization
         self.source = source
         self.meta = meta

@@ -123,8 +123,14 @@ extension JSONValue {
     /// True when a string holds a character that ``writeString(_:to:)`` escapes (quote, backslash,
     /// control characters, U+2028, U+2029); checked on UTF-8 bytes so plain strings are copied whole.
     static func needsEscaping(_ value: String) -> Bool {
+        if let answer = value.utf8.withContiguousStorageIfAvailable({ needsEscaping($0) }) { return answer }
+        return needsEscaping(value.utf8)
+    }
+
+    /// ``needsEscaping(_:)`` on UTF-8 bytes.
+    static func needsEscaping<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in value.utf8 {
+        for byte in bytes {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
             if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
             beforePrevious = previous

@@ -1,6 +1,7 @@
 /// Builds the text and token offsets of a pre-tokenized document from its sentences of tokens,
-/// deterministically: without a text, tokens are joined by one space and sentences by a line
-/// break; with a text, each token must be the next non-whitespace text (whitespace between tokens
+/// deterministically: without a text, tokens are joined as running text (``TokenJoiner``: a space
+/// between words, none before closing punctuation or after an opening quote or bracket, sentences
+/// one after another); with a text, each token must be the next non-whitespace text (whitespace between tokens
 /// is skipped), and nothing but whitespace may be left over. Tokens are NFC-normalised like any
 /// corpus text; an empty token or one holding a line break is refused.
 public struct PretokenizedText: Sendable, Hashable {
@@ -71,13 +72,13 @@ public struct PretokenizedText: Sendable, Hashable {
         } else {
             var view = String.UnicodeScalarView()
             var position = 0
+            var joiner = TokenJoiner()
             for (s, sentence) in input.enumerated() {
                 guard !sentence.tokens.isEmpty else { throw Mismatch(sentence: s, token: nil, reason: "the sentence has no tokens") }
-                if s > 0 { view.append("\n"); position += 1 }
                 var ranges: [SpanSegment] = []
                 for (t, raw) in sentence.tokens.enumerated() {
                     let token = try Self.normalizedToken(raw, sentence: s, token: t)
-                    if t > 0 { view.append(" "); position += 1 }
+                    if joiner.needsSpace(before: token) { view.append(" "); position += 1 }
                     let count = token.unicodeScalars.count
                     view.append(contentsOf: token.unicodeScalars)
                     ranges.append(SpanSegment(start: position, end: position + count))

@@ -9,6 +9,8 @@ struct SegmentationScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let count: Int
     private var result: [Range<Int>] = []
+    /// The same sentences as byte ranges into the UTF-8.
+    private(set) var byteRanges: [Range<Int>] = []
     private var cursorByte = 0
     private var cursorScalar = 0
     private var sentenceStart = 0
@@ -21,6 +23,7 @@ struct SegmentationScanner {
         self.bytes = bytes
         self.count = bytes.count
         result.reserveCapacity(bytes.count / 96 + 4)
+        byteRanges.reserveCapacity(bytes.count / 96 + 4)
     }
 
     /// Bytes the hot loop has to look at: 1 = line break, 2 = terminator, 3 = lead byte to inspect.
@@ -592,6 +595,7 @@ struct SegmentationScanner {
         let first = scalarOffset(ofByte: lower)
         let last = scalarOffset(ofByte: upper)
         result.append(first..<last)
+        byteRanges.append(lower..<upper)
     }
 
     /// Scalar offset of a byte offset; byte offsets must be requested in non-decreasing order.

@@ -5,22 +5,36 @@ public struct SegmentedDocument: Sendable, Hashable {
     /// Its sentences in order.
     public var sentences: [Sentence]
 
-    /// Segments and tokenizes `document`.
+    /// Segments `document`; each sentence is tokenized when its tokens are first asked for.
     public init(_ document: Document, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer()) {
+        self.init(document, sentenceRanges: segmenter.sentenceRanges(in: document.text))
+    }
+
+    /// `document` cut at `sentenceRanges` (scalar offsets, in order, inside the text), for example
+    /// ranges kept in the segmentation cache.
+    public init(_ document: Document, sentenceRanges: [Range<Int>]) {
         self.document = document
-        let scalars = Array(document.text.unicodeScalars)
+        // A pre-tokenized document keeps its given sentences and tokens whatever ranges are passed
+        // (also when they come from the segmentation cache).
         if let given = document.givenSentences {
-            self.sentences = Self.sentences(given, of: document, scalars: scalars, tokenizer: tokenizer)
+            self.sentences = Self.sentences(given, of: document, scalars: Array(document.text.unicodeScalars), tokenizer: Tokenizer())
             return
         }
         var sentences: [Sentence] = []
-        for range in segmenter.sentenceRanges(in: document.text) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
+        sentences.reserveCapacity(sentenceRanges.count)
+        let text = document.text.unicodeScalars
+        var cursor = text.startIndex, position = 0
+        for range in sentenceRanges {
+            text.formIndex(&cursor, offsetBy: range.lowerBound - position)
+            var end = cursor
+            text.formIndex(&end, offsetBy: range.count)
+            let followedBySpace = end < text.endIndex && Tokenizer.isSpace(text[end])
             sentences.append(
                 Sentence(
                     documentID: document.id, index: sentences.count, start: range.lowerBound, end: range.upperBound,
-                    text: String(view), tokens: tokenizer.tokens(in: scalars, range: range)))
+                    text: String(text[cursor..<end]), followedBySpace: followedBySpace))
+            cursor = end
+            position = range.upperBound
         }
         self.sentences = sentences
     }
@@ -59,11 +73,28 @@ public struct SegmentedCorpus: Sendable, Hashable {
     /// The segmenter version used.
     public var segmenterVersion: String
 
-    /// Segments every document of `corpus`.
-    public init(_ corpus: Corpus, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer()) {
+    /// Segments every document of `corpus`; `progress` is told the number of documents done as it goes.
+    public init(
+        _ corpus: Corpus, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer(),
+        progress: ((Int) -> Void)? = nil
+    ) {
         self.corpus = corpus
-        self.documents = corpus.documents.map { SegmentedDocument($0, segmenter: segmenter, tokenizer: tokenizer) }
+        var documents: [SegmentedDocument] = []
+        documents.reserveCapacity(corpus.documents.count)
+        for document in corpus.documents {
+            documents.append(SegmentedDocument(document, segmenter: segmenter, tokenizer: tokenizer))
+            progress?(documents.count)
+        }
+        self.documents = documents
         self.segmenterVersion = SentenceSegmenter.version
+    }
+
+    /// A corpus whose documents were segmented already (e.g. taken from the segmentation cache) with
+    /// the segmenter of `segmenterVersion`.
+    public init(_ corpus: Corpus, documents: [SegmentedDocument], segmenterVersion: String = SentenceSegmenter.version) {
+        self.corpus = corpus
+        self.documents = documents
+        self.segmenterVersion = segmenterVersion
     }
 
     /// The segmented document with the given id.

@@ -11,27 +11,81 @@ public struct Sentence: Sendable, Hashable, Codable {
     /// The sentence's exact text (a slice of the document text; may hold inner line breaks only
     /// if the segmenter keeps them, which the German segmenter never does).
     public var text: String
-    /// The sentence's tokens with document offsets.
-    public var tokens: [Token]
+    /// Whether whitespace follows the sentence in its document (the last token's `spaceAfter`).
+    public var followedBySpace: Bool
+    private var tokenStore: SentenceTokens
 
-    /// Creates a sentence.
+    /// The sentence's tokens with document offsets, made from ``text`` on first use (see
+    /// ``SentenceTokens``); setting them replaces them.
+    public var tokens: [Token] {
+        get { tokenStore.tokens(text: text, start: start, followedBySpace: followedBySpace) }
+        set { tokenStore = SentenceTokens(newValue) }
+    }
+
+    /// Creates a sentence with its tokens.
     public init(documentID: String, index: Int, start: Int, end: Int, text: String, tokens: [Token]) {
         self.documentID = documentID
         self.index = index
         self.start = start
         self.end = end
         self.text = text
-        self.tokens = tokens
+        self.followedBySpace = tokens.last?.spaceAfter ?? false
+        self.tokenStore = SentenceTokens(tokens)
+    }
+
+    /// Creates a sentence whose tokens are made from `text` when first asked for.
+    public init(documentID: String, index: Int, start: Int, end: Int, text: String, followedBySpace: Bool) {
+        self.documentID = documentID
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.followedBySpace = followedBySpace
+        self.tokenStore = SentenceTokens()
     }
 
     /// Stable identity: document id and index, e.g. `000_f8d7a53538fa2d5e#3`.
     public var id: String { "\(documentID)#\(index)" }
 
     /// First 16 hex digits of the SHA-256 of the sentence text; changes when the text changes.
-    public var contentHash: String { String(SHA256.hex(text).prefix(16)) }
+    public var contentHash: String { String(Fingerprint.sha256Hex(text).prefix(16)) }
 
     /// The sentence text with every run of whitespace collapsed to one space.
-    public var collapsedText: String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// (Whitespace is what `Character.isWhitespace` says of each grapheme cluster; see ``CollapsedText``.)
+    public var collapsedText: String { CollapsedText.string(text) }
+
+    public static func == (lhs: Sentence, rhs: Sentence) -> Bool {
+        lhs.documentID == rhs.documentID && lhs.index == rhs.index && lhs.start == rhs.start && lhs.end == rhs.end
+            && lhs.text == rhs.text && lhs.tokens == rhs.tokens
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(documentID)
+        hasher.combine(index)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(text)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case documentID, index, start, end, text, tokens
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            documentID: try container.decode(String.self, forKey: .documentID), index: try container.decode(Int.self, forKey: .index),
+            start: try container.decode(Int.self, forKey: .start), end: try container.decode(Int.self, forKey: .end),
+            text: try container.decode(String.self, forKey: .text), tokens: try container.decode([Token].self, forKey: .tokens))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(documentID, forKey: .documentID)
+        try container.encode(index, forKey: .index)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(text, forKey: .text)
+        try container.encode(tokens, forKey: .tokens)
     }
 }

@@ -38,4 +38,12 @@ public struct SentenceSegmenter: Sendable {
             return scanner.run()
         }
     }
+
+    /// The sentences of the valid UTF-8 `bytes` as byte and scalar ranges, in order; the same
+    /// sentences as ``sentenceRanges(in:)``.
+    package func sentenceSpans(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [SentenceSpan] {
+        var scanner = SegmentationScanner(bytes)
+        let scalars = scanner.run()
+        return zip(scanner.byteRanges, scalars).map { SentenceSpan(bytes: $0, scalars: $1) }
+    }
 }

@@ -27,7 +27,8 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text.unicodeScalars.removeFirst()
             report.removedByteOrderMark = true
         }
-        if text.utf8.contains(13) {
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.contains(13) } ?? text.utf8.contains(13)
+        if hasCR {
             var scalars = String.UnicodeScalarView()
             var previousWasCR = false
             for scalar in text.unicodeScalars {
@@ -46,11 +47,51 @@ public struct TextNormalization: Sendable, Hashable, Codable {
             text = String(scalars)
             report.convertedLineEndings = true
         }
+        if text.utf8.withContiguousStorageIfAvailable({ isCertainlyNFC($0) }) == true {
+            return (text, report)
+        }
         let composed = text.precomposedStringWithCanonicalMapping
         if !composed.unicodeScalars.elementsEqual(text.unicodeScalars) {
             text = composed
             report.appliedNFC = true
         }
         return (text, report)
+    }
+
+    /// ``isCertainlyNFC(_:)`` for a string (its UTF-8 bytes).
+    static func isNFCWithoutChecking(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { isCertainlyNFC($0) }
+    }
+
+    /// True when the valid UTF-8 `bytes` are certainly in NFC, decided without the normaliser: every
+    /// scalar is a starter that never composes with what precedes it (NFC_Quick_Check=Yes and canonical
+    /// combining class 0) in blocks checked ahead of time: Basic Latin to IPA extensions, general
+    /// punctuation, currency, letterlike symbols to miscellaneous symbols and arrows (without the six
+    /// singletons there), emoji. Text with anything else (combining marks, Hangul jamo, other scripts)
+    /// takes the full normalisation.
+    static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return false }
+            switch value {
+            case 0x80...0x2FF, 0x2002...0x20CF, 0x1F000...0x1FAFF:
+                break
+            case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC:
+                return false
+            case 0x2100...0x2BFF:
+                break
+            default:
+                return false
+            }
+            index += length
+        }
+        return true
     }
 }

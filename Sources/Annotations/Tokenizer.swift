@@ -24,6 +24,9 @@ public struct Tokenizer: Sendable {
     /// Creates a tokenizer.
     public init() {}
 
+    /// Whether `scalar` is whitespace as the tokenizer sees it (what ``Token/spaceAfter`` tests).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { TokenScanner.isSpace(scalar) }
+
     /// Tokens of the scalar range `range` of `scalars`; token offsets are offsets into `scalars`.
     /// The range is clamped to the array.
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>) -> [Token] {
@@ -387,7 +390,10 @@ private struct TokenScanner {
     // MARK: Scalar classes
 
     @inline(__always)
-    private func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { Self.isSpace(scalar) }
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
         if value == 0xA0 || value == 0x85 { return true }

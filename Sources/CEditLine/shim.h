@@ -56,6 +56,14 @@ static inline int wb_terminal_columns(int fd) {
     return (int)size.ws_col;
 }
 
+/* Rows of the terminal on fd, or 0 when unknown. */
+static inline int wb_terminal_rows(int fd) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    return (int)size.ws_row;
+}
+
 /* Writes a UTF-8 string to standard output through stdio (the stream libedit uses) and flushes. */
 static inline void wb_write_stdout(const char *text) {
     fputs(text, stdout);

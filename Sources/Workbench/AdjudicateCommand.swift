@@ -13,8 +13,10 @@ struct AdjudicateCommand: ParsableCommand {
             were taken from in "origin"), and so are sentence statuses every annotator gave alike; statuses \
             they differ on stay open. Two annotations on one span with different speakers are two units. For \
             each disagreement the versions are shown side by side with the span in [brackets]; answer a version \
-            number, several (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, or q to \
-            stop. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
+            number, several (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, \
+            aa N to take version N here and in every later disagreement of this document whose versions differ only \
+            in the fields that differ here, or q to stop. The field that differs is named first; overlapping mentions \
+            of one speaker are one unit. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
             are never modified. Running again with the same --out continues where it stopped. Reads answers \
             from standard input, so it works piped.
             """
@@ -23,10 +25,10 @@ struct AdjudicateCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "Session files, one per annotator (at least two).")
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
-    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.")
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionFile)
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")
@@ -41,10 +43,9 @@ struct AdjudicateCommand: ParsableCommand {
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
-        // A bare name follows the sessions folder's naming rules (like review --out and replay --out).
-        if !out.contains("/") {
-            do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
-        }
+        // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
+        // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
+        do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
         let loaded = try LoadedSession.load(sessions)
         let outPath = try Self.realPath(out)
         if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
@@ -52,22 +53,18 @@ struct AdjudicateCommand: ParsableCommand {
         }
         let name = adjudicator ?? LoginName.current() ?? "adjudicator"
         let file: LockedSessionFile
-        do { file = try LockedSessionFile(path: out, now: Timestamp.now()) } catch { throw CLIFailure(error.description) }
+        file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
         var result: Session
         if file.exists {
-            do { result = try SessionStore.load(path: out) } catch { throw CLIFailure(error.description) }
+            result = try CLIFailure.from { try SessionStore.load(path: out) }
         } else {
             let now = Timestamp.now()
             result = Session(
                 annotator: name, corpus: loaded[0].session.corpus, schema: loaded[0].session.schema, created: now,
                 derivedFrom: loaded.map(\.path))
         }
-        do {
-            try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result])
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result]) }
         let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
         // Like agree: only documents every annotator touched, unless --all-documents.
         let states = loaded.map(\.session.state)
@@ -95,15 +92,24 @@ struct AdjudicateCommand: ParsableCommand {
         output.write("adjudicating \(plan.units.count) units: \(plan.units.count - open.count) already decided, \(disagreements) disagreements to go\n")
         output.flush()
         var stopped = false
+        var alike: AcceptAlike?
         for unit in open {
             var choice = AdjudicationChoice.take([0])
             if !unit.agreed {
                 number += 1
-                output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
-                output.flush()
-                guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
-                choice = answer
-                if choice == .quit { stopped = true; break }
+                if let rule = alike, rule.covers(unit) {
+                    choice = .take([rule.version])
+                    output.write("\n[\(number)/\(disagreements)] \(unit.kind) \(unit.sentence.map { "\($0)" } ?? ""): version \(rule.version + 1) taken (aa)\n")
+                } else {
+                    output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
+                    output.flush()
+                    guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
+                    choice = answer
+                    if choice == .quit { stopped = true; break }
+                    if case .acceptAlike(let version) = answer, let sentence = unit.sentence {
+                        alike = AcceptAlike(document: sentence.document, fields: Set(unit.differingFields), version: version)
+                    }
+                }
                 decided += 1
             } else {
                 merged += 1
@@ -138,13 +144,13 @@ struct AdjudicateCommand: ParsableCommand {
 
     /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
     static func realPath(_ path: String) throws(CLIFailure) -> String {
-        do { return try LockedSessionFile.canonicalPath(of: path) } catch { throw CLIFailure(error.description) }
+        return try CLIFailure.from { try LockedSessionFile.canonicalPath(of: path) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.
     static func ask(_ output: inout StandardOutput, versions: [Bool]) -> AdjudicationChoice? {
         while true {
-            output.write("choice (N, N,M, none, e N field=value, q)> ")
+            output.write("choice (N, N,M, none, e N field=value, aa N, q)> ")
             output.flush()
             guard let line = readLine() else { output.write("\n"); return nil }
             switch AdjudicationChoice.parse(line, versions: versions) {
@@ -158,17 +164,40 @@ struct AdjudicateCommand: ParsableCommand {
     static func render(_ unit: AdjudicationUnit, plan: AdjudicationPlan, number: Int, of total: Int) -> String {
         var text = "\n[\(number)/\(total)] \(unit.kind)" + (unit.sentence.map { " \($0)" } ?? " \(unit.key.dropFirst("stance ".count))") + "\n"
         let width = plan.annotators.map(\.count).max() ?? 0
+        let differing = unit.differingFields
+        if let first = differing.first {
+            // The one differing field first, each annotator's value side by side.
+            let values = unit.versions.indices.map { index in
+                "\(index + 1) " + (unit.fields(of: index).first { $0.name == first }?.value ?? "-")
+            }
+            text += "  differs in \(first): " + values.joined(separator: " | ")
+                + (differing.count > 1 ? " (also " + differing.dropFirst().joined(separator: ", ") + ")" : "") + "\n"
+        }
         for (index, version) in unit.versions.enumerated() {
             let label = "  \(index + 1) \(plan.annotators[index]):" + String(repeating: " ", count: width - plan.annotators[index].count)
             guard let version else { text += "\(label) (none)\n"; continue }
             let summary = unit.summaries[index] ?? ""
             if let anchor = version.anchor {
-                let context = (anchor.before + "[" + anchor.text + "]" + anchor.after).replacingOccurrences(of: "\n", with: " ")
+                let context = AdjudicationContext(anchor).line
                 text += "\(label) \(context)" + (summary == "-" ? "" : "  \(summary)") + "\n"
             } else {
                 text += "\(label) \(summary)\n"
             }
         }
         return text
+    }
+
+    /// An `aa N` answer in force: later disagreements of the document whose versions all exist and
+    /// differ only in (some of) the fields take version N without asking.
+    struct AcceptAlike {
+        var document: String
+        var fields: Set<String>
+        var version: Int
+
+        func covers(_ unit: AdjudicationUnit) -> Bool {
+            guard let sentence = unit.sentence, sentence.document == document, unit.versions[version] != nil else { return false }
+            let differing = unit.differingFields
+            return !differing.isEmpty && Set(differing).isSubset(of: fields)
+        }
     }
 }

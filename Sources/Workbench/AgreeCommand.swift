@@ -19,7 +19,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "Session files, one per annotator (at least two).")
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
     @Flag(help: "Print JSON instead of tables.")
@@ -37,13 +37,16 @@ struct AgreeCommand: ParsableCommand {
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
-        let loaded = try LoadedSession.load(sessions)
-        let report: AgreementReport
-        do {
-            let lookup = disagreements ? SentenceTextLookup(corpus: loaded[0].session.corpus) : nil
-            report = try AgreementReport(annotators: loaded.map(\.name), sessions: loaded.map(\.session)) { lookup?.text($0) }
-        } catch {
-            throw CLIFailure(error.description)
+        let sessions = sessions, disagreements = disagreements
+        let report = try ProgressMeter.run { meter throws -> AgreementReport in
+            let loaded = try LoadedSession.load(sessions, meter: meter)
+            do {
+                let lookup = disagreements ? SentenceTextLookup(corpus: loaded[0].session.corpus, meter: meter) : nil
+                meter.begin("computing agreement", total: nil, unit: .items(""))
+                return try AgreementReport(annotators: loaded.map(\.name), sessions: loaded.map(\.session)) { lookup?.text($0) }
+            } catch {
+                throw CLIFailure(String(describing: error))
+            }
         }
         var output = StandardOutput()
         if json {

@@ -17,3 +17,18 @@ struct CLIFailure: Error, CustomStringConvertible, LocalizedError {
     var description: String { message }
     var errorDescription: String? { message }
 }
+
+extension CLIFailure {
+    /// The one way a library error becomes a command failure: runs `body` and turns what it throws
+    /// into a `CLIFailure` carrying the error's own message (its description, which every library
+    /// error writes as one line a user can act on); a `CLIFailure` passes through unchanged.
+    static func from<Value>(_ body: () throws -> Value) throws(CLIFailure) -> Value {
+        do {
+            return try body()
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw CLIFailure(String(describing: error))
+        }
+    }
+}

@@ -20,10 +20,10 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "The first session file (A).")
+    @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
     var first: String
 
-    @Argument(help: "The second session file (B).")
+    @Argument(help: "The second session file (B).", completion: CompletionKinds.sessionFile)
     var second: String
 
     mutating func run() throws {
@@ -32,13 +32,13 @@ struct DiffCommand: ParsableCommand {
             first = paths[0]
             second = paths[1]
         }
-        let loaded = try LoadedSession.load([first, second])
-        let a = loaded[0], b = loaded[1]
-        do {
-            try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session])
-        } catch {
-            throw CLIFailure(error.description)
+        let paths = [first, second]
+        let (loaded, lookup) = try ProgressMeter.run { meter in
+            let loaded = try LoadedSession.load(paths, meter: meter)
+            return (loaded, SentenceTextLookup(corpus: loaded[0].session.corpus, meter: meter))
         }
+        let a = loaded[0], b = loaded[1]
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session]) }
         let labels = (first: Self.label(of: a.path), second: Self.label(of: b.path))
         // A session adjudicated from the other renumbers: its annotations name where they came from.
         let adjudicatedFromFirst = Self.namesOrigins(in: b.session.state, from: labels.first)
@@ -46,7 +46,6 @@ struct DiffCommand: ParsableCommand {
         let linked = adjudicatedFromFirst || adjudicatedFromSecond
         let byID = !linked && (Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path))
         let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID, labels: labels)
-        let lookup = SentenceTextLookup(corpus: a.session.corpus)
         var output = StandardOutput()
         output.write(diff.rendered(firstName: a.path, secondName: b.path) { lookup.text($0) })
         if byID { output.write("(matched by id: one session derives from the other)\n") }

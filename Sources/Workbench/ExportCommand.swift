@@ -18,13 +18,13 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "Session files to export.")
+    @Argument(help: "Session files to export.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
     @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat
 
-    @Option(help: "Output folder (created if missing).")
+    @Option(help: "Output folder (created if missing).", completion: CompletionKinds.folder)
     var out: String
 
     @Option(parsing: .upToNextOption, help: "Only these document ids.")
@@ -36,38 +36,60 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace an earlier export in the output folder as a whole.")
     var force = false
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }
+        let command = self
+        let summary = try ProgressMeter.run { meter in try command.export(meter: meter) }
+        StandardOutput.line(summary)
+    }
+
+    /// Loads, prepares and writes; returns the summary line.
+    private func export(meter: ProgressMeter) throws -> String {
         var loaded: [(path: String, session: Session)] = []
+        meter.begin("loading sessions", total: sessions.count, unit: .items("sessions"))
         for path in sessions {
+            defer { meter.advance() }
             do {
                 loaded.append((path, try SessionStore.load(path: path)))
             } catch {
                 throw CLIFailure(error.description)
             }
         }
-        let segmented = try loadCorpus(for: loaded)
+        let segmented = try loadCorpus(for: loaded, meter: meter)
         let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
         let exportSessions = zip(labels, loaded).map { ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state) }
         let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
         do {
+            meter.begin("preparing \(format.rawValue) export", total: nil, unit: .items(""))
             let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
+            meter.clear()
             for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
-            let written = try ExportWriter(folder: out, force: force).write(format.exporter, bundle)
+            meter.begin("writing \(format.rawValue) files to \(out)", total: nil, unit: .items(""))
+            var writer = ExportWriter(folder: out, force: force)
+            writer.isStopped = { meter.isStopRequested }
+            let written = try meter.writing {
+                do {
+                    return try writer.write(format.exporter, bundle)
+                } catch where meter.isStopRequested {
+                    throw ProgressMeter.stopped
+                }
+            }
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
-            StandardOutput.line("\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)")
+            return "\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)"
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
     }
 
-    private func loadCorpus(for loaded: [(path: String, session: Session)]) throws -> SegmentedCorpus {
+    private func loadCorpus(for loaded: [(path: String, session: Session)], meter: ProgressMeter) throws -> SegmentedCorpus {
         var paths = corpus
         if paths.isEmpty, let first = loaded.first {
             paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
@@ -77,7 +99,7 @@ struct ExportCommand: ParsableCommand {
         }
         let segmented: SegmentedCorpus
         do {
-            segmented = SegmentedCorpus(try CorpusLoader().load(paths: paths))
+            segmented = try CorpusOpening.open(paths: paths, meter: meter)
         } catch {
             throw CLIFailure("\(error.description) (corpus of \(loaded.first?.path ?? "the session"); pass --corpus PATH)")
         }

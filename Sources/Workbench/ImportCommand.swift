@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
 
     /// Options shared by both importers.
     struct Common: ParsableArguments {
-        @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json (default: the annotator's name).")
+        @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json (default: the annotator's name).", completion: CompletionKinds.sessionName)
         var session: String?
 
         @Option(help: "Annotator of the new session (default: the one recorded in the files).")
@@ -21,16 +21,16 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "When the files hold several sessions: the one to import.")
         var only: String?
 
-        @Option(parsing: .upToNextOption, help: "Corpus files or folders the annotations refer to.")
+        @Option(parsing: .upToNextOption, help: "Corpus files or folders the annotations refer to.", completion: CompletionKinds.corpus)
         var corpus: [String] = []
 
-        @Option(help: "Folder of sessions.")
+        @Option(help: "Folder of sessions.", completion: CompletionKinds.folder)
         var sessions = "sessions"
 
         /// Loads the corpus from `paths` (or `fallback`).
-        func loadCorpus(fallback: [String]) throws -> SegmentedCorpus {
+        func loadCorpus(fallback: [String], meter: ProgressMeter) throws -> SegmentedCorpus {
             do {
-                return SegmentedCorpus(try CorpusLoader().load(paths: corpus.isEmpty ? fallback : corpus))
+                return try CorpusOpening.open(paths: corpus.isEmpty ? fallback : corpus, meter: meter)
             } catch {
                 throw CLIFailure(error.description)
             }
@@ -38,16 +38,12 @@ struct ImportCommand: ParsableCommand {
 
         /// The session file for the name given (or `fallback`).
         func sessionPath(fallback: String) throws -> String {
-            do {
-                return try SessionLocation(folder: sessions).path(for: session ?? fallback)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            return try CLIFailure.from { try SessionLocation(folder: sessions).path(for: session ?? fallback) }
         }
 
         /// Saves the imported session, refusing to replace an existing file; `before` runs once the
         /// session's lock is held and before the session is written (to write its corpus).
-        func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws {
+        func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws -> String {
             do {
                 let path = try sessionPath(fallback: session.annotator)
                 let file = try LockedSessionFile(path: path, now: Timestamp.now())
@@ -58,7 +54,7 @@ struct ImportCommand: ParsableCommand {
                 try before(path)
                 try file.write(session.file)
                 let state = session.state
-                StandardOutput.line("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
+                return ("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {
                 throw error
             } catch let error as SessionError {
@@ -74,19 +70,25 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "brat", abstract: "Import a brat folder (<id>.txt + <id>.ann; the .txt files are the corpus unless --corpus is given).")
 
-        @Argument(help: "The brat folder.")
+        @Argument(help: "The brat folder.", completion: CompletionKinds.folder)
         var folder: String
 
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: [folder])
-            do {
-                let session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
-                try common.save(session, kind: "brat")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, folder = folder
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: [folder], meter: meter)
+                do {
+                    meter.begin("importing \(folder)", total: nil, unit: .items(""))
+                    let session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    meter.begin("saving the session", total: nil, unit: .items(""))
+                    return try meter.writing { try common.save(session, kind: "brat") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 
@@ -95,19 +97,25 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "jsonl", abstract: "Import Prodigy-style JSONL (annotations.jsonl and entities.jsonl; corpus default: seeds/).")
 
-        @Argument(help: "The JSONL files.")
+        @Argument(help: "The JSONL files.", completion: CompletionKinds.jsonl)
         var files: [String]
 
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: ["seeds"])
-            do {
-                let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
-                try common.save(session, kind: "jsonl")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, files = files
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                do {
+                    meter.begin("importing \(files.count) file(s)", total: nil, unit: .items(""))
+                    let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    meter.begin("saving the session", total: nil, unit: .items(""))
+                    return try meter.writing { try common.save(session, kind: "jsonl") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 
@@ -130,13 +138,9 @@ struct ImportCommand: ParsableCommand {
             let sessionPath = try common.sessionPath(fallback: annotator)
             let corpusPath = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
             let result: (corpus: SegmentedCorpus, session: Session)
-            do {
-                result = try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now())
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            result = try CLIFailure.from { try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now()) }
             let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)
-            try common.save(result.session, kind: "spkatt") { _ in
+            let summary = try common.save(result.session, kind: "spkatt") { _ in
                 if let existing = FileManager.default.contents(atPath: corpusPath) {
                     guard [UInt8](existing) == bytes else {
                         throw CLIFailure("\(corpusPath) exists already with other documents; choose another file with --corpus-out")
@@ -150,6 +154,7 @@ struct ImportCommand: ParsableCommand {
                 }
                 StandardOutput.line("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
             }
+            StandardOutput.line(summary)
         }
     }
 
@@ -164,13 +169,17 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: ["seeds"])
-            do {
-                let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
-                try common.save(session, kind: "labelstudio")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, file = file
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                do {
+                    let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    return try meter.writing { try common.save(session, kind: "labelstudio") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 
@@ -185,13 +194,17 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let corpus = try common.loadCorpus(fallback: ["seeds"])
-            do {
-                let session = try WebAnnoImporter().load(paths: paths, corpus: corpus, annotator: common.annotator, time: Timestamp.now())
-                try common.save(session, kind: "webanno")
-            } catch let error as ExportError {
-                throw CLIFailure(error.description)
+            let common = common, paths = paths
+            let summary = try ProgressMeter.run { meter in
+                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                do {
+                    let session = try WebAnnoImporter().load(paths: paths, corpus: corpus, annotator: common.annotator, time: Timestamp.now())
+                    return try meter.writing { try common.save(session, kind: "webanno") }
+                } catch let error as ExportError {
+                    throw CLIFailure(error.description)
+                }
             }
+            StandardOutput.line(summary)
         }
     }
 }

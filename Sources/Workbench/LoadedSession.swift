@@ -11,15 +11,13 @@ struct LoadedSession {
     var name: String
 
     /// Loads every path; names stay unique. A file that cannot be read is a ``CLIFailure``.
-    static func load(_ paths: [String]) throws -> [LoadedSession] {
+    static func load(_ paths: [String], meter: ProgressMeter? = nil) throws -> [LoadedSession] {
         var result: [LoadedSession] = []
+        meter?.begin("loading sessions", total: paths.count, unit: .items("sessions"))
         for path in paths {
+            defer { meter?.advance() }
             let session: Session
-            do {
-                session = try SessionStore.load(path: path)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            session = try CLIFailure.from { try SessionStore.load(path: path) }
             var name = session.annotator.trimmingCharacters(in: .whitespaces)
             let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if name.isEmpty || result.contains(where: { $0.name == name }) { name = fileName }

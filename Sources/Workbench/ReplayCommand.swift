@@ -18,10 +18,10 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "The session file.")
+    @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
     var session: String
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
@@ -30,14 +30,13 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Stop at the event with this sequence number.")
     var to: Int?
 
-    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).")
+    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
     var out: String?
 
     @Flag(help: "Overwrite the --out file if it exists.")
     var force = false
 
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, names: [session])[0] }
@@ -59,8 +58,8 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
             }
-            let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
-            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor))
+            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
             try printTranscript(file: file, last: last)
@@ -80,7 +79,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
-        let renderer = BracketRenderer(corpus: SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
         var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
@@ -104,8 +103,12 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let file = try SessionInput.file(at: session, forVerification: true)
-        let report = SessionVerifier().verify(file)
+        let session = session
+        let (report, file) = try ProgressMeter.run { meter throws -> (SessionVerifier.Report, SessionFile) in
+            meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
+            let file = try SessionInput.file(at: session, forVerification: true)
+            return (SessionVerifier().verify(file), file)
+        }
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {
             throw CLIFailure("\(name): \(problem.description)")
@@ -118,7 +121,7 @@ struct ReplayCommand: ParsableCommand {
         var textNote = "; text checked against the corpus"
         let chosen = corpus.isEmpty ? file.corpus.paths : corpus
         let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
-        if loadable, let segmented = SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+        if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
                 for problem in problems { StandardError.write(problem) }

@@ -21,20 +21,19 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "The session file to review.")
+    @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
     var session: String
 
     @Option(help: "Reviewer name (default: $USER).")
     var reviewer: String?
 
-    @Option(help: "The reviewed session (name, or a path anywhere; default: <name>.reviewed).")
+    @Option(help: "The reviewed session (name, or a path anywhere; default: <name>.reviewed).", completion: CompletionKinds.sessionName)
     var out: String?
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
-    @Flag(help: "No colour.")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, names: [session])[0] }
@@ -69,9 +68,9 @@ struct ReviewCommand: ParsableCommand {
         }
         for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         let capabilities = TerminalCapabilities.detect()
-        let segmented = SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
+        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)
-        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: noColor || !capabilities.isInteractive))
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }

@@ -7,9 +7,9 @@ struct SentenceTextLookup {
     private var sentences: [SentenceKey: String] = [:]
 
     /// Loads the corpus a session refers to, quietly giving up when it is not there or has changed.
-    init(corpus reference: CorpusReference) {
-        guard let corpus = try? CorpusLoader().load(paths: reference.paths) else { return }
-        let segmented = SegmentedCorpus(corpus)
+    init(corpus reference: CorpusReference, meter: ProgressMeter) {
+        guard let corpus = try? CorpusOpening.load(paths: reference.paths, meter: meter) else { return }
+        let segmented = CorpusOpening.segment(corpus, meter: meter)
         let fingerprints = Dictionary(reference.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
         for document in segmented.documents where fingerprints[document.document.id] == document.document.fingerprint {
             for sentence in document.sentences {

@@ -25,7 +25,12 @@ enum SessionInput {
     /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the
     /// working folder). Nil, with a warning on standard error, when it cannot be loaded; documents
     /// whose text changed since the session was made are dropped, so their stored anchors are used instead.
-    static func corpus(for file: SessionFile, paths: [String], sessionPath: String) -> SegmentedCorpus? {
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String) throws -> SegmentedCorpus? {
+        try ProgressMeter.run { meter in corpus(for: file, paths: paths, sessionPath: sessionPath, meter: meter) }
+    }
+
+    /// ``corpus(for:paths:sessionPath:)`` with progress on `meter`.
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String, meter: ProgressMeter) -> SegmentedCorpus? {
         let chosen = paths.isEmpty ? file.corpus.paths : paths
         guard !chosen.isEmpty else {
             StandardError.write("warning: \(TerminalText.sanitize(sessionPath)) records no corpus; showing stored anchor text (use --corpus PATH)")
@@ -33,8 +38,9 @@ enum SessionInput {
         }
         let corpus: Corpus
         do {
-            corpus = try CorpusLoader().load(paths: chosen)
+            corpus = try CorpusOpening.load(paths: chosen, meter: meter)
         } catch {
+            meter.clear()
             StandardError.write("warning: corpus not loaded (\(TerminalText.sanitize(error.description))); showing stored anchor text (use --corpus PATH)")
             return nil
         }
@@ -42,11 +48,12 @@ enum SessionInput {
         var kept: [Document] = []
         for document in corpus.documents {
             if let fingerprint = expected[document.id], fingerprint != document.fingerprint {
+                meter.clear()
                 StandardError.write("warning: document \(TerminalText.sanitize(document.id)) changed since the session; showing its stored anchor text")
                 continue
             }
             kept.append(document)
         }
-        return SegmentedCorpus(Corpus(documents: kept, paths: corpus.paths))
+        return CorpusOpening.segment(Corpus(documents: kept, paths: corpus.paths), meter: meter)
     }
 }

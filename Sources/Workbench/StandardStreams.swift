@@ -70,6 +70,7 @@ struct StandardOutput {
 
     /// `json` with unsafe characters (see ``writeJSON(_:)``) replaced by JSON escapes.
     static func escapingControls(inJSON json: String) -> String {
+        if json.utf8.withContiguousStorageIfAvailable({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) == true { return json }
         if json.unicodeScalars.allSatisfy({ TerminalText.isSafe($0, keepNewlines: true) }) { return json }
         var out = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
@@ -85,8 +86,33 @@ struct StandardOutput {
         return String(out)
     }
 
+    /// ``write(_:)`` for UTF-8 text: checked on its bytes in one pass and copied as it is when it holds
+    /// nothing to replace (a large piece is written at once instead of being copied into the buffer).
+    mutating func write(utf8 bytes: [UInt8]) {
+        appendBytes(TerminalText.sanitize(utf8: bytes, keepNewlines: true))
+    }
+
+    /// ``writeJSON(_:)`` for UTF-8 JSON text, checked on its bytes like ``write(utf8:)``.
+    mutating func writeJSON(utf8 bytes: [UInt8]) {
+        if bytes.withUnsafeBufferPointer({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) {
+            appendBytes(bytes)
+        } else {
+            append(Self.escapingControls(inJSON: String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
     private mutating func append(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    private mutating func appendBytes(_ bytes: [UInt8]) {
+        if bytes.count > 1 << 16 {
+            flush()
+            Self.writeAll(bytes, to: descriptor)
+            return
+        }
+        buffer.append(contentsOf: bytes)
         if buffer.count > 1 << 16 { flush() }
     }
 
@@ -125,5 +151,30 @@ extension StandardError {
     /// so it is safe inside a signal handler. Nothing from outside can reach it (a `StaticString`).
     static func writeFromSignalHandler(_ message: StaticString) {
         _ = Glibc.write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+    }
+
+    /// Shows `line` as the one progress line at the start of the terminal's current row, erasing what
+    /// was there (`\r`, the text sanitised, then erase to the end of the row); no line break, so the
+    /// next call replaces it. Only for a terminal: ``ProgressMeter`` decides.
+    static func progress(_ line: String) {
+        var output = StandardOutput(descriptor: 2)
+        output.appendControl("\r")
+        output.write(line)
+        output.appendControl("\u{1B}[K")
+        output.flush()
+    }
+
+    /// Erases the progress line (`\r`, erase to the end of the row).
+    static func clearProgress() {
+        var output = StandardOutput(descriptor: 2)
+        output.appendControl("\r\u{1B}[K")
+        output.flush()
+    }
+}
+
+extension StandardOutput {
+    /// Appends the program's own control sequence unchanged (progress line only).
+    fileprivate mutating func appendControl(_ control: String) {
+        append(control)
     }
 }

@@ -13,7 +13,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
     var team: String?
 
-    @Argument(help: "Session files.")
+    @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
     @Flag(help: "Machine-readable JSON output.")

@@ -31,12 +31,17 @@ struct SuggestCommand: ParsableCommand {
     var session: String?
 
     mutating func run() throws {
-        let corpus: Corpus
-        do {
-            corpus = try CorpusLoader().load(paths: paths.isEmpty ? ["seeds"] : paths)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        let command = self
+        try ProgressMeter.run { meter in try command.suggest(meter: meter) }
+    }
+
+    /// Loads the corpus and writes the proposals document batch by document batch. Progress goes to
+    /// standard error in a terminal; Ctrl-C ends the run between batches, so standard output never
+    /// holds half a line.
+    private func suggest(meter: ProgressMeter) throws {
+        let chosen = paths.isEmpty ? ["seeds"] : paths
+        let corpus = try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) }
+        meter.clear()
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
         let suggester = AttributionSuggester()
@@ -45,6 +50,7 @@ struct SuggestCommand: ParsableCommand {
         var total = 0
         // Documents are independent: render them on every core, in batches, and write them in corpus order.
         let documents = corpus.documents
+        meter.begin("suggesting", total: documents.count, unit: .items("documents"))
         let batchSize = 256
         var start = 0
         while start < documents.count {
@@ -53,12 +59,17 @@ struct SuggestCommand: ParsableCommand {
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                 rendered.set(index, Self.render(batch[index], suggester: suggester, known: known, format: format))
             }
-            for (text, count) in rendered.items {
-                output.write(text)
-                total += count
+            try meter.writing {
+                for (text, count) in rendered.items {
+                    output.write(text)
+                    total += count
+                }
+                output.flush()
             }
             start += batchSize
+            meter.update(min(start, documents.count))
         }
+        meter.clear()
         if format == .text { output.write("\(total) proposal(s) in \(documents.count) document(s)\n") }
         output.flush()
     }
@@ -118,18 +129,10 @@ struct SuggestCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: name) {
             path = name
         } else {
-            do {
-                path = try SessionLocation().path(for: name)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            path = try CLIFailure.from { try SessionLocation().path(for: name) }
         }
         let loaded: Session
-        do {
-            loaded = try SessionStore.load(path: path)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        loaded = try CLIFailure.from { try SessionStore.load(path: path) }
         var known = KnownAnnotations()
         for claim in loaded.state.claims.values {
             known.claims[claim.anchor.document, default: []].insert(claim.anchor.segments)

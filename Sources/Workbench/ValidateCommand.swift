@@ -10,38 +10,51 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Prints one line per problem and exits non-zero if there is any; prints one summary line per valid file."
     )
 
-    @Argument(help: "Session files to check.")
+    @Argument(help: "Session files to check.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
-    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in each session).")
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in each session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
     mutating func run() throws {
+        let sessions = sessions, explicitCorpus = corpus
+        let failed = try ProgressMeter.run { meter in Self.check(sessions, explicitCorpus: explicitCorpus, meter: meter) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Checks every session and writes what it finds; returns whether any check failed.
+    private static func check(_ sessions: [String], explicitCorpus: [String], meter: ProgressMeter) -> Bool {
         var failed = false
-        let explicitCorpus = corpus
-        for path in sessions {
+        var loadedCorpus: (paths: [String], corpus: SegmentedCorpus)?
+        for (number, path) in sessions.enumerated() {
             var corpusFailure: String?
+            meter.begin("validating \(path) (\(number + 1)/\(sessions.count))", total: nil, unit: .items(""))
             let report = SessionValidator().report(path: path) { file in
                 let corpusPaths = explicitCorpus.isEmpty ? file.corpus.paths : explicitCorpus
                 guard !corpusPaths.isEmpty else { return nil }
+                if let loadedCorpus, loadedCorpus.paths == corpusPaths { return loadedCorpus.corpus }
                 do {
-                    return SegmentedCorpus(try CorpusLoader().load(paths: corpusPaths))
+                    let corpus = try CorpusOpening.open(paths: corpusPaths, meter: meter)
+                    loadedCorpus = (corpusPaths, corpus)
+                    meter.begin("checking \(path) against its corpus", total: nil, unit: .items(""))
+                    return corpus
                 } catch {
                     corpusFailure = "\(path): cannot check offsets: corpus not loadable: \(error)"
                     return nil
                 }
             }
+            meter.clear()
             if let corpusFailure {
                 StandardError.write(corpusFailure)
                 failed = true
             }
             for problem in report.problems { StandardError.write(problem) }
             if report.problems.isEmpty, let file = report.file, let state = report.state {
-                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances")
+                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
             } else {
                 failed = true
             }
         }
-        if failed { throw ExitCode(1) }
+        return failed
     }
 }

@@ -29,9 +29,10 @@ enum WorkbenchMain {
         return code
     }
 
-    /// The exit status for `error`: a ``CLIFailure``'s own, otherwise the command-line parser's.
+    /// The exit status for `error`: a ``CLIFailure``'s own, otherwise the command-line parser's, with
+    /// its usage error made ``ExitStatus/usage`` (see ``ExitStatus``).
     static func exitCode(for error: any Error) -> Int32 {
         if let failure = error as? CLIFailure { return failure.exitCode }
-        return WorkbenchCommand.exitCode(for: error).rawValue
+        return ExitStatus.normalized(WorkbenchCommand.exitCode(for: error).rawValue)
     }
 }

@@ -29,10 +29,12 @@ enum ExportBenchmark {
     static let benchmark = Benchmark(
         name: "export", summary: "export 1 000 000 annotations to every format", run: runExportBenchmark)
 
-    /// `export [--annotations N] [--runs N] [--formats a,b] [--seeds DIR] [--keep DIR]`; `--keep` leaves
-    /// the written files in DIR (to compare outputs between versions).
+    /// `export [--annotations N] [--runs N] [--formats a,b] [--seeds DIR] [--keep DIR] [--write-session DIR]`;
+    /// `--keep` leaves the written files in DIR (to compare outputs between versions); `--write-session`
+    /// only writes the corpus (`DIR/corpus.jsonl`) and the session (`DIR/bench.json`), to time
+    /// `workbench export` end to end.
     static func runExportBenchmark(arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["annotations", "runs", "formats", "seeds", "keep"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["annotations", "runs", "formats", "seeds", "keep", "write-session"])
         let wanted = Int(options["annotations"] ?? "") ?? 1_000_000
         let runs = Int(options["runs"] ?? "") ?? 3
         let formats = try (options["formats"]?.split(separator: ",").map(String.init) ?? ExportFormat.allCases.map(\.rawValue)).map { name in
@@ -87,6 +89,10 @@ enum ExportBenchmark {
         let totalBytes = corpus.documents.reduce(0) { $0 + $1.document.text.utf8.count }
         print(String(format: "corpus: %d documents, %.1f MB; session: %d annotations (built in %.1f s)",
                      corpus.documents.count, Double(totalBytes) / 1e6, state.mentions.count + state.cues.count + state.claims.count, setup))
+        if let target = options["write-session"] {
+            try writeSession(session, corpus: corpus, to: target)
+            return
+        }
         var bundle: ExportBundle?
         let prepare = median((0..<runs).map { _ in
             measure { bundle = try? ExportBundle(corpus: corpus, sessions: [ExportSession(label: "bench", annotator: "bench", state: state)]) }
@@ -118,5 +124,22 @@ enum ExportBenchmark {
             if keep == nil { try? FileManager.default.removeItem(atPath: target) }
             print(String(format: "| %@ | %d | %.1f | ", format.rawValue, count, Double(size) / 1e6) + "\(median(times)) | \(median(writes)) |")
         }
+    }
+
+    /// Writes `corpus` as JSONL and `session` as a session file into `folder` and prints the
+    /// command that exports them.
+    static func writeSession(_ session: Session, corpus: SegmentedCorpus, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var lines = Data()
+        for document in corpus.documents {
+            let record = ["id": document.document.id, "text": document.document.text]
+            lines.append(try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]))
+            lines.append(0x0A)
+        }
+        try lines.write(to: URL(fileURLWithPath: folder + "/corpus.jsonl"))
+        let file = try LockedSessionFile(path: folder + "/bench.json", now: "2026-01-01T00:00:00.000Z")
+        defer { file.release() }
+        try file.write(session.file)
+        print("wrote \(folder)/corpus.jsonl and \(folder)/bench.json; time e.g.: workbench export \(folder)/bench.json --corpus \(folder)/corpus.jsonl --format brat --out OUT")
     }
 }

@@ -1,4 +1,5 @@
 import Annotations
+import Crypto
 import Foundation
 
 /// `suggest --spkatt DIR [--part dev|heldout|all]`: runs the suggestion engine on SpkAtt-2023
@@ -90,7 +91,7 @@ enum SpkAttBenchmark {
     static func split(folder: String) throws -> (dev: [String], heldout: [String]) {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
         guard !names.isEmpty else { throw BenchmarkSupport.UsageError(description: "\(folder): no .json files") }
-        let ordered = names.map { (SHA256.hex($0), $0) }.sorted { $0 < $1 }.map(\.1)
+        let ordered = names.map { (SHA256.hash(data: Data($0.utf8)).map { String(format: "%02x", $0) }.joined(), $0) }.sorted { $0 < $1 }.map(\.1)
         let heldoutCount = ordered.count / 5
         return (Array(ordered[heldoutCount...]).sorted(), Array(ordered[..<heldoutCount]).sorted())
     }
@@ -150,26 +151,16 @@ struct SpkAttArticle {
     /// Token number of a `"sentence:token"` id.
     private var numbers: [String: Int] = [:]
 
-    static let noSpaceBefore: Set<String> = [",", ".", ":", ";", "?", "!", ")", "]", "“", "«", "%"]
-    static let noSpaceAfter: Set<String> = ["(", "[", "„", "»"]
-
     init(path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let file = try JSONDecoder().decode(File.self, from: data)
         var text = String.UnicodeScalarView()
         var count = 0
-        var glueNext = true
-        var straightOpen = false
+        var joiner = TokenJoiner()
         for sentence in file.Sentences {
             for (index, raw) in sentence.Tokens.enumerated() {
                 let token = raw.precomposedStringWithCanonicalMapping
-                var glue = glueNext || Self.noSpaceBefore.contains(token)
-                glueNext = Self.noSpaceAfter.contains(token)
-                if token == "\"" {
-                    if straightOpen { glue = true } else { glueNext = true }
-                    straightOpen.toggle()
-                }
-                if !glue { text.append(" ") ; count += 1 }
+                if joiner.needsSpace(before: token) { text.append(" ") ; count += 1 }
                 let scalars = token.unicodeScalars
                 text.append(contentsOf: scalars)
                 tokenRanges.append(count..<(count + scalars.count))

@@ -4,7 +4,8 @@ import Foundation
 /// One input format the fuzzer feeds with arbitrary bytes. Every target must only ever return or
 /// throw the format's own error: a crash, a hang or a sanitizer report is a finding.
 enum FuzzTarget: String, CaseIterable, Sendable {
-    /// `Session(data:path:)`: the session decoder (in-place check, then the ordinary decoder).
+    /// The session readers: the same bytes as a format-1 file (`Session(data:path:)`) and as a
+    /// format-2 log (`SessionLogContents`, then replaying it).
     case session
     /// The REPL command lexer, then the span parser on every word, resolved against a sentence.
     case command
@@ -23,6 +24,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .session:
             _ = try? Session(data: data, path: "fuzz.json")
+            if let log = try? SessionLogContents(data, path: "fuzz.jsonl") { _ = try? Session(log: log, path: "fuzz.jsonl") }
         case .command:
             CommandFuzzing.run(String(decoding: data, as: UTF8.self), corpus: workspace.corpus)
         case .corpusText:

@@ -1,19 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
-
-/// A small deterministic generator (SplitMix64) so generated agreement data is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// One coefficient computed here and by the reference package.
 enum AgreementCase {
@@ -54,7 +42,7 @@ struct AgreementReferenceTests {
 
     /// Generated and hand-made cases, named.
     static func cases() -> [(String, AgreementCase)] {
-        var random = SeededGenerator(seed: 20_261_121)
+        var random = SplitMix64(seed: 20_261_121)
         var cases: [(String, AgreementCase)] = []
         func label(_ categories: Int) -> String { labels[Int.random(in: 0..<categories, using: &random)] }
         for round in 0..<40 {

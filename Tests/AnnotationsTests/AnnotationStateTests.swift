@@ -32,20 +32,29 @@ struct AnnotationStateTests {
     @Test("Rejected edits say why and change nothing")
     func rejections() throws {
         var s = session()
-        let before = s.state
+        /// Runs a rejected edit and checks that neither the state nor the log changed.
+        func expectUnchanged(_ attempt: (inout Session) throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+            let state = s.state, events = s.events
+            _ = try? attempt(&s)
+            #expect(s.state == state, sourceLocation: sourceLocation)
+            #expect(s.events == events, sourceLocation: sourceLocation)
+        }
         #expect(throws: AnnotationError.unknownReference(kind: "speaker", id: "S9", from: "M1")) {
             try s.perform(.add(.mention(Mention(id: "M1", anchor: try anchor("Mark Rutte"), speaker: "S9"))), time: "t")
         }
+        expectUnchanged { try $0.perform(.add(.mention(Mention(id: "M1", anchor: try anchor("Mark Rutte"), speaker: "S9"))), time: "t") }
         try s.perform(.add(.speaker(Speaker(id: "S1", name: "Rutte"))), time: "t")
         try s.perform(.add(.target(Target(id: "T1", text: "Nordkoreanische Truppen sind in Russland"))), time: "t")
         #expect(throws: AnnotationError.self) {
             try s.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "maybe"))), time: "t")
         }
+        expectUnchanged { try $0.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "maybe"))), time: "t") }
         try s.perform(.delete("S1"), time: "t")
         #expect(throws: AnnotationError.unknownID("S1")) { try s.perform(.delete("S1"), time: "t") }
+        expectUnchanged { try $0.perform(.delete("S1"), time: "t") }
         #expect(throws: AnnotationError.nothingToRedo) { try s.perform(.redo, time: "t") }
+        expectUnchanged { try $0.perform(.redo, time: "t") }
         #expect(s.events.count == 3)
-        _ = before
     }
 
     @Test("Undo and redo are events and restore exactly, including cascades")

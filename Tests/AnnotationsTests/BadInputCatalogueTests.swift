@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// The generic input classes of the bad-input catalogue (`docs/bad-inputs.md`, "Generic input
 /// classes and fuzzing"), for corpus files, session files and import files: each gives a clear

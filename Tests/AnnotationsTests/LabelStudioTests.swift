@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Label Studio out and in: tasks in Unicode scalars with the labeling config, checked with
 /// label-studio-sdk; export → import → export gives the same tasks; bad input named with the task.

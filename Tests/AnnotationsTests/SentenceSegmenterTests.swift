@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Annotations
+import TestSupport
 
 /// The sentences of `text` as strings.
 private func split(_ text: String) -> [String] {
@@ -266,9 +267,10 @@ struct SentenceSegmenterTests {
         }
     }
 
-    @Test("A huge single line and pathological runs stay linear and do not crash")
+    /// Linearity is a property of the scanner's construction (bounded look-around), not something a test
+    /// can time reliably on a shared machine; this checks that such inputs finish with well-formed ranges.
+    @Test("A huge single line and pathological runs give well-formed ranges and do not crash")
     func hugeInputs() {
-        let clock = ContinuousClock()
         let inputs = [
             String(repeating: "Wort ", count: 400_000),
             String(repeating: "a.", count: 400_000),
@@ -283,8 +285,15 @@ struct SentenceSegmenterTests {
             String(repeating: "x", count: 1_000_000) + ". Ende.",
         ]
         for input in inputs {
-            let elapsed = clock.measure { _ = SentenceSegmenter().sentenceRanges(in: input) }
-            #expect(elapsed < .seconds(20), "\(input.prefix(12).debugDescription)… took \(elapsed)")
+            let ranges = SentenceSegmenter().sentenceRanges(in: input)
+            let scalarCount = input.unicodeScalars.count
+            var previousEnd = 0
+            for range in ranges {
+                #expect(range.lowerBound >= previousEnd && !range.isEmpty && range.upperBound <= scalarCount,
+                        "\(input.prefix(12).debugDescription)…: \(range) after \(previousEnd)")
+                previousEnd = range.upperBound
+            }
+            #expect(!ranges.isEmpty, "\(input.prefix(12).debugDescription)…")
         }
         #expect(SentenceSegmenter().sentenceRanges(in: String(repeating: "Er kam. ", count: 1000)).count == 1000)
         #expect(SentenceSegmenter().sentenceRanges(in: String(repeating: ".", count: 1000)) == [0..<1000])
@@ -337,18 +346,5 @@ struct SentenceSegmenterTests {
         #expect(fifth.contains { $0.hasPrefix("(…) Ich will nicht vorgreifen") })
         #expect(fifth.contains("Am 14. Januar traf der Außenminister der DVRK in Moskau ein."))
         #expect(fifth.contains("Loading..."))
-    }
-}
-
-/// A small deterministic random number generator for reproducible test inputs.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Property tests over sessions that use every field a session can hold: claims with mention and
 /// cue, sources, speaker aliases and kinds, mention roles, orphaned anchors, multi-segment and
@@ -70,20 +71,10 @@ struct SessionFieldPropertyTests {
     }
 }
 
-/// A small, fast, seedable random number generator (SplitMix64), so a run can be replayed.
-struct PropertySeedGenerator: RandomNumberGenerator {
-    private var state: UInt64
+/// The shared seedable generator (SplitMix64, the same sequence for a seed), so a run can be replayed.
+typealias PropertySeedGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A number in `0..<count` (0 when `count` is 0).
     mutating func below(_ count: Int) -> Int { count <= 0 ? 0 : Int(next() % UInt64(count)) }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// SpkAtt-2023 task 2 JSON in and out, and pre-tokenized corpus documents: the documents' own
 /// tokens kept exactly, import → export giving the same annotations, bad input named with file
@@ -164,9 +165,10 @@ struct SpkAttTests {
         ])
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [folder + "/c.jsonl"]))
         let a = try #require(corpus.document(id: "a"))
-        #expect(a.document.text == "Er sagte : 👍🏽\nn̈ .")
+        // Joined as running text (TokenJoiner): no space before ":" and ".", sentences one after another.
+        #expect(a.document.text == "Er sagte: 👍🏽 n̈.")
         #expect(a.sentences.map { $0.tokens.map(\.text) } == [["Er", "sagte", ":", "👍🏽"], ["n̈", "."]])
-        #expect(a.sentences[1].tokens[0].start == 14 && a.sentences[1].tokens[0].end == 16)
+        #expect(a.sentences[1].tokens[0].start == 13 && a.sentences[1].tokens[0].end == 15)
         let b = try #require(corpus.document(id: "b"))
         #expect(b.sentences.map { $0.tokens.map(\.text) } == [["Er", "sagte", ":", "„", "Ja", ".", "“"], ["Gut"]])
         #expect(b.sentences[0].start == 2 && b.sentences[0].text == "Er sagte:  „Ja.“")
@@ -253,5 +255,30 @@ struct SpkAttTests {
         let (status, output) = try ConsumerPython.run("check_spkatt.py", [folder, out + "/s"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("spkatt: 2 files, 7 annotations, 0 mismatches, 0 problems"), "\(output)")
+    }
+}
+
+/// Pre-tokenized news reads as running text, so the suggestion rules find its quotes: before, tokens
+/// joined by spaces („ Houston , … . “) gave no proposals at all on imported SpkAtt documents.
+@Suite("Token joining")
+struct TokenJoinerTests {
+    @Test("German punctuation and quotes are joined as written; straight quotes alternate")
+    func joining() throws {
+        let built = try PretokenizedText(
+            sentences: [
+                .init(tokens: ["„", "Wir", "bleiben", "hier", ".", "“"]),
+                .init(tokens: ["sagte", "Müller", "(", "SPD", ")", "."]),
+                .init(tokens: ["Er", "sagte", "\"", "nein", "\"", "."]),
+            ], text: nil)
+        #expect(built.text == "„Wir bleiben hier.“ sagte Müller (SPD). Er sagte \"nein\".")
+    }
+
+    @Test("The engine proposes attributions on a pre-tokenized document as on the same text typed")
+    func suggestionsOnPretokenizedText() throws {
+        let built = try PretokenizedText(
+            sentences: [.init(tokens: ["„", "Wir", "bleiben", "hier", ".", "“", ",", "sagte", "Müller", "."])], text: nil)
+        let document = Document(id: "d", text: built.text, source: "t", givenSentences: built.sentences)
+        let proposals = AttributionSuggester().suggestions(for: SegmentedDocument(document))
+        #expect(!proposals.isEmpty)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Strict brat: never two `T` lines with the same type and span. Annotations of one kind on one span
 /// share a `T` (their relations on it, `shared.tsv` listing them), and import restores each one.

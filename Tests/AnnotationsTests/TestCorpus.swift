@@ -1,5 +1,6 @@
 import Foundation
 @testable import Annotations
+import TestSupport
 
 /// Small corpora and helpers shared by the model and session tests.
 enum TestCorpus {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Annotations
+import TestSupport
 
 private func tokenize(_ text: String) -> [Token] {
     let scalars = Array(text.unicodeScalars)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// WebAnno TSV 3.3 in: what our exporter writes (export → import → export identical) and what
 /// INCEpTION writes for the same layers (UTF-16 offsets, unnumbered single-token annotations,

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("adjudicate command")
 struct AdjudicateCommandTests {
@@ -13,7 +14,8 @@ struct AdjudicateCommandTests {
         let first = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "2\nq\n")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("2 disagreements to go"))
-        #expect(first.stdout.contains("  1 anna: deln.“ Peskow erklärte, [die Lage sei ernst]."))
+        #expect(first.stdout.contains("  1 anna: … Peskow erklärte, [die Lage sei ernst]."), "\(first.stdout)")
+        #expect(first.stdout.contains("differs in form: 1 direct | 2 indirect"), "\(first.stdout)")
         #expect(first.stdout.contains("form=direct"))
         #expect(first.stdout.contains("stopped, run again to continue"))
         let partial = try SessionStore.load(path: out)
@@ -179,5 +181,74 @@ struct AdjudicateCommandTests {
         #expect(all.status == 0, "\(all.stderr)")
         #expect(!all.stderr.contains("left out"))
         #expect(all.stdout.contains("sentence statuses: 2 agreed, 1 left open"), "\(all.stdout)")
+    }
+
+    @Test("--out follows review --out's naming rules: a path gets .json, '..' is refused")
+    func outNamedLikeReview() throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        let result = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/gold.json"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gold"))
+        let escaping = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/../gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(escaping.status == 1)
+        #expect(escaping.stderr.contains("'..'"), "\(escaping.stderr)")
+    }
+
+    @Test("The differing field is shown first; aa N takes version N wherever this document's versions differ only there")
+    func acceptAlikeInDocument() throws {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-accept-alike-"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Müller sagte „Wir bleiben hier“ und „Wir gehen nicht“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
+        try Data("Müller sagte „Wir kommen wieder“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d2.txt"))
+        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
+            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        }
+        for (name, form) in [("a1", "direct"), ("a2", "indirect")] {
+            let commands = """
+                speaker "Müller"
+                cue "sagte"
+                claim "Wir bleiben hier" by Müller form \(form)
+                claim "Wir gehen nicht" by Müller form \(form)
+                goto 2:1
+                cue "sagte"
+                claim "Wir kommen wieder" by Müller form \(form)
+                quit
+
+                """
+            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "aa 2\n1\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("3 disagreements to go"), "\(result.stdout)")
+        #expect(result.stdout.contains("differs in form: 1 direct | 2 indirect"), "\(result.stdout)")
+        #expect(result.stdout.contains("[2/3] claim d1#1: version 2 taken (aa)"), "\(result.stdout)")
+        #expect(result.stdout.contains("decided 3; done"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        let forms = Dictionary(merged.state.claims.values.map { ($0.anchor.text, $0.form ?? "-") }, uniquingKeysWith: { a, _ in a })
+        #expect(forms == ["Wir bleiben hier": "indirect", "Wir gehen nicht": "indirect", "Wir kommen wieder": "direct"])
+    }
+
+    @Test("Overlapping mentions of one speaker are one unit; the span is the field that differs")
+    func overlappingMentionsAreOneUnit() throws {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-overlap-"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Der Chef Ulrich Müller sagte „Wir bleiben“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
+        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
+            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        }
+        for (name, span) in [("a1", "Ulrich Müller"), ("a2", "Chef Ulrich Müller")] {
+            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], "sp \"\(span)\"\nquit\n")
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "2\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 disagreements to go"), "\(result.stdout)")
+        #expect(result.stdout.contains("differs in span: 1 „Ulrich Müller“ | 2 „Chef Ulrich Müller“"), "\(result.stdout)")
+        let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
+        #expect(merged.state.mentions.values.map(\.anchor.text) == ["Chef Ulrich Müller"])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The annotation REPL in a real terminal (a private tmux server): libedit line editing, TAB
 /// completion inside quotes, colour, Ctrl-C and quitting, then the saved session.
@@ -13,9 +14,7 @@ struct AnnotateTerminalTests {
     func tagInTerminal() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
-        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
-        let session = try TmuxSession(command: command, environment: ["USER": "anna"], width: 120, height: 40, directory: workspace.folder)
+        let session = try workspace.terminalREPL(width: 120, height: 40)
         defer { session.kill() }
         try session.waitFor(text: "sentence 1/")
         try session.send(keys: "goto 4", .enter)
@@ -63,12 +62,7 @@ struct AnnotateTerminalTests {
         let screen = try session.capture(escapes: true)
         #expect(!screen.contains("\u{1B}[3"), "no colour codes with NO_COLOR")
         try session.send(keys: .ctrlD)
-        var exited = false
-        for _ in 0..<100 where !exited {
-            exited = try session.hasExited()
-            if !exited { usleep(100_000) }
-        }
-        #expect(exited, "Ctrl-D leaves the REPL")
+        try Deadline.waitUntil(timeout: 10, "the REPL to leave after Ctrl-D") { try session.hasExited() }
         #expect(try workspace.annotations("bob").count == 1)
     }
 }

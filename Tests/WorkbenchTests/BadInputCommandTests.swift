@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// The generic input classes of the bad-input catalogue as a user meets them through the commands:
 /// damaged session files are refused and left byte for byte as they were, session names that try

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// `kill -9` a writer at random moments, many times: every acknowledged change must be there when
 /// the session is reopened, and the file must never be half-written.
@@ -8,7 +9,9 @@ import Testing
 struct CrashSafetyTests {
     @Test("Acknowledged edits survive kill -9 at random points")
     func killNine() throws {
-        var generator = SystemRandomNumberGenerator()
+        let seed = SplitMix64.seedForThisRun()
+        var generator = SplitMix64(seed: seed)
+        print("Crash safety: kill -9 moments drawn with seed \(seed) (WORKBENCH_TEST_SEED=\(seed) repeats them)")
         // 25 rounds in the ordinary suite; WORKBENCH_CRASH_ROUNDS=100 for the full run.
         let rounds = Int(ProcessInfo.processInfo.environment["WORKBENCH_CRASH_ROUNDS"] ?? "") ?? 25
         for round in 0..<rounds {
@@ -32,10 +35,10 @@ struct CrashSafetyTests {
             let acks = text.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
             let highest = acks.max() ?? 0
             let store = try SessionStore(path: path, now: "n") {
-                Issue.record("round \(round): the session file was missing after the crash")
+                Issue.record("seed \(seed) round \(round): the session file was missing after the crash")
                 return Session(annotator: "x", corpus: CorpusReference(paths: [], segmenter: "", documents: []), created: "n")
             }
-            #expect(store.session.state.lastSeq >= highest, "round \(round): acknowledged \(highest), reopened \(store.session.state.lastSeq)")
+            #expect(store.session.state.lastSeq >= highest, "seed \(seed) round \(round): acknowledged \(highest), reopened \(store.session.state.lastSeq)")
             #expect(store.session.events.map(\.seq) == Array(1...max(store.session.state.lastSeq, 1)).prefix(store.session.events.count).map { $0 })
             #expect(store.session.state.targets.count == store.session.state.lastSeq)
             try store.close()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `docs` in the REPL keeps its columns apart for any number of documents.
 @Suite("docs table")

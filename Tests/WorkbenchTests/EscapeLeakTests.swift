@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// Corpus text, document ids (file names), speaker names, session file names and user arguments full of
 /// escape sequences and control characters: no command lets one reach standard output or error. Every
@@ -62,7 +63,11 @@ struct EscapeLeakTests {
         Self.expectClean(json, "agree --json")
         #expect(json.status == 0, "\(json.stderr)")
         #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "agree --json is not JSON: \(json.stdout)")
-        let adjudicate = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/adj\u{1B}[2J.json"], stdin: "1\n1\n1\n1\n", directory: directory)
+        // A result name with escapes is refused as review --out refuses it, and the message is clean.
+        let refused = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/adj\u{1B}[2J.json"], stdin: "1\n1\n1\n1\n", directory: directory)
+        Self.expectClean(refused, "adjudicate --out with escapes")
+        #expect(refused.status == 1 && refused.stderr.contains("control characters"), "\(refused.stderr)")
+        let adjudicate = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/adj.json"], stdin: "1\n1\n1\n1\n", directory: directory)
         Self.expectClean(adjudicate, "adjudicate")
         #expect(adjudicate.stdout.contains("[1/"), "\(adjudicate.stdout) \(adjudicate.stderr)")
         for arguments in [["stats", anna, ben], ["stats", anna, "--json"], ["replay", anna], ["replay", anna, "--verify"]] {

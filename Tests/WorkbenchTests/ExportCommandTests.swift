@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("export and import commands")
 struct ExportCommandTests {

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// `kill -9` an `export --force` at random moments: the output folder must hold the complete old
 /// or the complete new export, never a mixture, and the next export removes what the killed one left.
@@ -54,7 +55,9 @@ struct ExportCrashTests {
         let new = Self.snapshot(folder.appendingPathComponent("ref-new").path)
         #expect(old.count > 800 && old != new)
         let out = folder.appendingPathComponent("out").path
-        var generator = SystemRandomNumberGenerator()
+        let seed = SplitMix64.seedForThisRun()
+        var generator = SplitMix64(seed: seed)
+        print("Export crash: kill moments drawn with seed \(seed) (WORKBENCH_TEST_SEED=\(seed) repeats them)")
         var outcomes: [String] = []
         for round in 0..<6 {
             try? FileManager.default.removeItem(atPath: out)
@@ -70,7 +73,7 @@ struct ExportCrashTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let found = Self.snapshot(out)
-            #expect(found == old || found == new, "round \(round): \(found.count) files, a mixture of old and new")
+            #expect(found == old || found == new, "seed \(seed) round \(round): \(found.count) files, a mixture of old and new")
             outcomes.append(found == old ? "old" : found == new ? "new" : "mixed")
         }
         #expect(try export("new/anna.json", "out", force: true).status == 0)

@@ -14,9 +14,7 @@ struct QuitSignalTests {
     func ctrlBackslashQuits() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
-        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
-        let session = try TmuxSession(command: command, environment: ["USER": "anna", "NO_COLOR": "1"], width: 200, height: 40, directory: workspace.folder)
+        let session = try workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
         defer { session.kill() }
         try session.waitFor(text: "sentence 1/")
         try session.send(keys: "speaker 1-2", .enter)

@@ -54,4 +54,13 @@ struct REPLWorkspace {
 
     /// Removes the folder.
     func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// The REPL as `anna` in a real terminal (tmux) in this workspace; `[exit N]` is printed when it ends.
+    func terminalREPL(environment: [String: String] = [:], width: Int, height: Int) throws -> TmuxSession {
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        var env = ["USER": "anna"]
+        for (key, value) in environment { env[key] = value }
+        return try TmuxSession(
+            command: "\(binary) annotate --annotator anna; echo \"[exit $?]\"", environment: env, width: width, height: height, directory: folder)
+    }
 }

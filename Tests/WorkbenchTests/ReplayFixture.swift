@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 /// A small German corpus in a temporary folder and a session annotated on it with a fixed clock,
 /// saved as `sessions/anna.json` in that folder.

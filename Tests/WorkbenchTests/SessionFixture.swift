@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import TestSupport
 
 /// A small corpus on disk and annotators' sessions over it, written as session files, for command tests.
 struct SessionFixture {

@@ -13,9 +13,7 @@ struct SuggestionTerminalTests {
     func acceptInTerminal() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
-        let command = "\(binary) annotate --annotator anna; echo \"[exit $?]\""
-        let session = try TmuxSession(command: command, environment: ["USER": "anna"], width: 160, height: 50, directory: workspace.folder)
+        let session = try workspace.terminalREPL(width: 160, height: 50)
         defer { session.kill() }
         try session.waitFor(text: "sentence 1/")
         try session.send(keys: "goto 4", .enter)

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 import WorkbenchTeam
 
 @Suite("Team mode end to end", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))

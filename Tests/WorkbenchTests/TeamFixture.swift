@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 import WorkbenchTeam
 
 /// A fresh team database on the local test cluster (scripts/postgres): its own database, set up

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A program running in a terminal of its own: a private tmux server (own socket, never the user's),
 /// one detached session of a fixed size, keys sent the way a person types them and the screen read back.
@@ -108,6 +109,12 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
+    /// Appends everything the program writes to the terminal from now on, escapes and carriage
+    /// returns included, to the file at `path` (`pipe-pane`), for output the screen no longer shows.
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(path)])
+    }
+
     /// Polls the screen until it contains `text`; returns the screen. Throws with the screen on timeout.
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 10, escapes: Bool = false) throws -> String {
@@ -120,15 +127,16 @@ final class TmuxSession {
         timeout: TimeInterval = 10, escapes: Bool = false, what: String = "condition",
         _ condition: (String) -> Bool
     ) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
-        while true {
-            screen = try capture(escapes: escapes)
-            if condition(screen) { return screen }
-            if Date() > deadline { break }
-            usleep(30_000)
+        do {
+            try Deadline.waitUntil(timeout: timeout, what) {
+                screen = try capture(escapes: escapes)
+                return condition(screen)
+            }
+        } catch let expired as Deadline.Expired {
+            throw Failure(description: "\(expired.description); screen:\n\(screen)")
         }
-        throw Failure(description: "timed out after \(timeout) s waiting for \(what); screen:\n\(screen)")
+        return screen
     }
 
     /// Whether the program in the pane has exited.

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("workbench validate")
 struct ValidateCommandTests {

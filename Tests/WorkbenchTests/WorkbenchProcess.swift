@@ -27,6 +27,8 @@ enum WorkbenchProcess {
     static func run(
         _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Result {
+        // A child that exits before reading all of its input must not end the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -40,28 +42,39 @@ enum WorkbenchProcess {
         process.standardError = error
         try process.run()
         let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
             try? input.fileHandleForWriting.close()
         }
         writer.start()
         let errorData = LockedData()
-        let errorReader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+        let errorRead = DispatchSemaphore(value: 0)
+        let errorReader = Thread {
+            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
+            errorRead.signal()
+        }
         errorReader.start()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
+        // Standard error ends when the child (and anything it started) closes it; a child that left a
+        // descendant holding it open is a failure, not a hang.
+        guard errorRead.wait(timeout: .now() + 60) == .success else {
+            throw Unfinished(description: "workbench \(arguments.joined(separator: " ")): standard error still open 60 s after exit")
+        }
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 }
 
+/// A child whose output did not end.
+struct Unfinished: Error, CustomStringConvertible {
+    let description: String
+}
+
 /// A tiny thread-safe box for data read on another thread.
 final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
-    private var done = false
-    func set(_ value: Data) { lock.lock(); data = value; done = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return done }
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
     var value: Data { lock.lock(); defer { lock.unlock() }; return data }
 }

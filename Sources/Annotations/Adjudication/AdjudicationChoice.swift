@@ -7,10 +7,14 @@ public enum AdjudicationChoice: Sendable, Equatable {
     case none
     /// Take one version with some fields changed (form, negated, hedged, role, label).
     case edit(Int, [String: String])
+    /// Take version N (0-based) here and in every remaining disagreement of the same document whose
+    /// versions all exist and agree except in fields that differ here (`aa N`): the adjudicator
+    /// accepts version N's values for those fields throughout the document.
+    case acceptAlike(Int)
     /// Stop; a later run continues here.
     case quit
 
-    /// Parses a typed answer: `2`, `1,3`, `none`, `e 1 form=direct hedged=true`, `q`. Numbers are 1-based.
+    /// Parses a typed answer: `2`, `1,3`, `none`, `e 1 form=direct hedged=true`, `aa 2`, `q`. Numbers are 1-based.
     /// Returns a message saying what is accepted when the answer cannot be used.
     public static func parse(_ line: String, versions: [Bool]) -> Result<AdjudicationChoice, AdjudicationInputError> {
         let text = line.trimmingCharacters(in: .whitespaces)
@@ -21,6 +25,10 @@ public enum AdjudicationChoice: Sendable, Equatable {
             return number - 1
         }
         let words = text.split(separator: " ")
+        if words.first == "aa" {
+            guard words.count == 2, let chosen = index(words[1]) else { return .failure(.unusable(text, versions.count)) }
+            return .success(.acceptAlike(chosen))
+        }
         if words.first == "e" || words.first == "edit" {
             guard words.count >= 3, let chosen = index(words[1]) else { return .failure(.unusable(text, versions.count)) }
             var fields: [String: String] = [:]
@@ -49,7 +57,8 @@ public enum AdjudicationInputError: Error, Sendable, Equatable, CustomStringConv
         switch self {
         case .unusable(let answer, let count):
             return "cannot use \"\(answer)\": answer a version number 1–\(count) that exists, several like 1,2, "
-                + "none, e N field=value (form, negated, hedged, role, label), or q to stop"
+                + "none, e N field=value (form, negated, hedged, role, label), aa N (version N here and wherever "
+                + "this document's versions differ only in these fields), or q to stop"
         }
     }
 }

@@ -63,10 +63,12 @@ public struct AdjudicationPlan: Sendable {
                     bySpan[span] = spanUnits
                 }
             }
+            var kindUnits: [AdjudicationUnit] = []
             for span in bySpan.keys.sorted() {
                 let spanUnits = Self.pairingLeftovers(bySpan[span] ?? [])
-                units += Self.namingApart(spanUnits, speakers: speakers)
+                kindUnits += Self.namingApart(spanUnits, speakers: speakers)
             }
+            units += kind == "mention" ? Self.joiningOverlaps(kindUnits) : kindUnits
         }
         var stanceUnits: [String: AdjudicationUnit] = [:]
         for (s, state) in states.enumerated() {
@@ -125,6 +127,44 @@ public struct AdjudicationPlan: Sendable {
             }
         }
         return result
+    }
+
+    /// Mention units of one speaker whose spans overlap ("der Chef Ulrich Müller" and "Ulrich Müller")
+    /// joined into one unit when no annotator has a version in both; a joined unit whose versions'
+    /// spans differ compares them too (`span=„Ulrich Müller“` leads its summaries), so the
+    /// adjudicator picks the span.
+    static func joiningOverlaps(_ units: [AdjudicationUnit]) -> [AdjudicationUnit] {
+        func anchors(_ unit: AdjudicationUnit) -> [TextAnchor] { unit.versions.compactMap { $0?.anchor } }
+        func overlap(_ a: TextAnchor, _ b: TextAnchor) -> Bool {
+            a.document == b.document && a.segments.contains { x in b.segments.contains { y in x.start < y.end && y.start < x.end } }
+        }
+        var result: [AdjudicationUnit] = []
+        for unit in units {
+            let present = unit.versions.indices.filter { unit.versions[$0] != nil }
+            if unit.identity != nil,
+                let index = result.lastIndex(where: { other in
+                    other.identity == unit.identity && present.allSatisfy { other.versions[$0] == nil }
+                        && anchors(other).contains { a in anchors(unit).contains { overlap(a, $0) } }
+                })
+            {
+                for s in present {
+                    result[index].versions[s] = unit.versions[s]
+                    result[index].summaries[s] = unit.summaries[s]
+                }
+            } else {
+                result.append(unit)
+            }
+        }
+        return result.map { unit in
+            let spans = Set(unit.versions.compactMap { $0?.anchor.map { unitKey(kind: unit.kind, anchor: $0) } })
+            guard spans.count > 1 else { return unit }
+            var unit = unit
+            for s in unit.versions.indices {
+                guard let anchor = unit.versions[s]?.anchor, let summary = unit.summaries[s] else { continue }
+                unit.summaries[s] = "span=„\(anchor.text)“ " + summary
+            }
+            return unit
+        }
     }
 
     /// Units of one span with keys told apart by speaker when the span has more than one unit (a

@@ -107,6 +107,8 @@ public struct Adjudicator: Sendable {
             }
         case .edit(let index, let edits):
             try adopt(unit, index: index, edits: edits, session: &session, time: time)
+        case .acceptAlike(let index):
+            try adopt(unit, index: index, edits: [:], session: &session, time: time)
         }
     }
 

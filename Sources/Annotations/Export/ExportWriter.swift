@@ -27,6 +27,10 @@ public struct ExportWriter: Sendable {
     public var folder: String
     /// Replace an existing export folder.
     public var force: Bool
+    /// Asked once the files are staged, before any is put in place: `true` abandons the export
+    /// (``ExportError/cannotWrite(path:reason:)``, staging removed, the folder as it was). The
+    /// command line answers whether Ctrl-C was pressed.
+    public var isStopped: @Sendable () -> Bool = { false }
 
     /// The file every export folder holds (not counted as a written file).
     public static let marker = ".workbench-export"
@@ -110,6 +114,7 @@ public struct ExportWriter: Sendable {
         body(&output)
         if let failure = output.failure { throw failure }
         if !markerWritten { throw .cannotWrite(path: markerPath, reason: String(cString: strerror(errno))) }
+        if isStopped() { throw .cannotWrite(path: folder, reason: "stopped before any file was put in place") }
         try flushToDisk(staging)
         published = true
         try swap(staging: staging, into: target, existing: existing, parent: parent, name: name)

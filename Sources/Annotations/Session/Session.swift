@@ -121,6 +121,6 @@ public struct Session: Sendable {
     /// and annotator (so scripted sessions stay byte-for-byte reproducible, and two sessions of
     /// different names or times never share one).
     public static func derivedID(name: String, created: String, annotator: String) -> String {
-        String(SHA256.hex(name + "\n" + created + "\n" + annotator).prefix(32))
+        String(Fingerprint.sha256Hex(name + "\n" + created + "\n" + annotator).prefix(32))
     }
 }

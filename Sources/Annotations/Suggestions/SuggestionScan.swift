@@ -60,6 +60,10 @@ struct SuggestionScan {
     /// How many sentences back a quote or free indirect speech without a speaker of its own looks
     /// for the speaker of an attribution (beyond two, the speaker is more often someone else).
     static let inheritanceReach = 2
+    /// Rules whose proposals take the cue of the attribution they continue along with its speaker.
+    static let cueInheritingRules: Set<String> = ["direct.quote-previous-speaker"]
+    /// Prepositions that continue a subject before its verb ("Die Leiterin der Fachstelle für Suchtvorbeugung sagte").
+    static let attachedPrepositions: Set<String> = ["von", "vom", "für", "im", "in", "aus"]
     static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
     /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
     static let correlates: Set<String> = [
@@ -691,6 +695,12 @@ struct SuggestionScan {
                 claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
                 rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
             proposal.inheritsSpeaker = continues
+            // "…, heißt es." / "…, hieß es in der Mitteilung.": the impersonal frame after a comma is the cue.
+            if let comma = range.first(where: { words[$0].text == "," && $0 + 2 < range.upperBound
+                && ["heißt", "hieß"].contains(words[$0 + 1].lower) && words[$0 + 2].lower == "es" && !insideQuote[$0 + 1] })
+            {
+                proposal.cue = [comma + 1, comma + 2]
+            }
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence
@@ -703,6 +713,7 @@ struct SuggestionScan {
         let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
         var lastSpeakers: [[Int]] = []
         var lastAntecedent: [Int] = []
+        var lastCue: [Int] = []
         var lastSentence = -10
         for index in order {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
@@ -710,10 +721,15 @@ struct SuggestionScan {
                 if sentence - lastSentence <= Self.inheritanceReach, !lastSpeakers.isEmpty {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
+                    // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
+                    if proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
+                        proposals[index].cue = lastCue
+                    }
                 }
             } else if !proposals[index].speakers.isEmpty {
                 lastSpeakers = proposals[index].speakers
                 lastAntecedent = proposals[index].antecedent
+                lastCue = proposals[index].cue
                 lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
             }
         }
@@ -845,7 +861,7 @@ struct SuggestionScan {
             if first < head, isPhraseStart(first) {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
-                    lexicon.stopwords.contains(words[$0].lower) && !(words[$0].lower == "von" && $0 + 1 < head && words[$0 + 1].capitalized)
+                    lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
                 }) {
                     phrase = Array(phrase[..<cut])
                 }

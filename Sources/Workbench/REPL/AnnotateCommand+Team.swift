@@ -37,7 +37,7 @@ extension AnnotateCommand {
         let shell = AnnotationShell(
             store: store, corpus: segmented, clock: clock, annotator: store.name,
             width: interactive ? TerminalText.terminalWidth() : 100)
-        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: noColor), interactive: interactive, completion: completion)
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: color.noColor), interactive: interactive, completion: completion)
         repl.timings = commandTimings.map { CommandTimingLog(path: $0) }
         return repl.run()
     }

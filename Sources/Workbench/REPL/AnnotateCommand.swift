@@ -15,23 +15,22 @@ struct AnnotateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).")
+    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
-    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.")
+    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.", completion: CompletionKinds.sessionName)
     var session: String?
 
     @Option(help: "Who annotates (default: $USER).")
     var annotator: String?
 
-    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).")
+    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).", completion: CompletionKinds.schema)
     var schema: String?
 
     @Option(help: "Annotate in a team database instead of a local session (or set WORKBENCH_TEAM), e.g. postgresql://anna@host/project.")
     var team: String?
 
-    @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
     var commandTimings: String?
@@ -50,29 +49,22 @@ struct AnnotateCommand: ParsableCommand {
         let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         let location = SessionLocation()
         let path: String
-        do {
-            path = try location.path(for: session ?? loginName)
-        } catch {
-            throw CLIFailure(error.description)
-        }
+        path = try CLIFailure.from { try location.path(for: session ?? loginName) }
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
-        let loaded: Corpus
+        let segmented: SegmentedCorpus
         do {
-            loaded = try CorpusLoader().load(paths: paths)
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(String(describing: error))
         }
-        for warning in loaded.warnings { StandardError.write("warning: " + warning) }
-        let segmented = SegmentedCorpus(loaded)
+        for warning in segmented.corpus.warnings { StandardError.write("warning: " + warning) }
         var chosenSchema = AnnotationSchema.standard
         if let schema {
-            do {
-                chosenSchema = try AnnotationSchema.load(path: schema)
-            } catch {
-                throw CLIFailure(error.description)
-            }
+            chosenSchema = try CLIFailure.from { try AnnotationSchema.load(path: schema) }
         }
         let store: SessionStore
         do {
@@ -107,7 +99,7 @@ struct AnnotateCommand: ParsableCommand {
         let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }
-        let style = TerminalStyle(noColor: noColor)
+        let style = TerminalStyle(noColor: color.noColor)
         let shell = AnnotationShell(
             store: store, corpus: segmented, clock: clock, annotator: who,
             width: interactive ? TerminalText.terminalWidth() : 100)

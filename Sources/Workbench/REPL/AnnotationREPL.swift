@@ -17,6 +17,8 @@ struct AnnotationREPL {
     let completion: CompletionSource
     /// Diagnostic per-command timings (hidden option), or nil.
     var timings: CommandTimingLog? = nil
+    /// The terminal's size, read whenever a view is drawn (so a resized window is followed).
+    var screen: () -> (width: Int, height: Int) = { (TerminalText.terminalWidth(), TerminalText.terminalHeight()) }
 
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
@@ -29,15 +31,21 @@ struct AnnotationREPL {
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
         timings?.recordStart()
+        // A command typed at the pager's question stops the pager and runs next.
+        var typedAtPager: String?
         loop: while true {
             var prompt = StyledLine("\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)", .prompt)
             prompt.append(" ›", .dim)
             prompt.append(" ")
-            switch editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style) {
+            let input = typedAtPager.map { LineInput.line($0) } ?? editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style)
+            typedAtPager = nil
+            switch input {
             case .line(let line):
                 timings?.begin()
+                // Views (tokens, the sentence) are drawn for the window's width now, not at start.
+                if interactive { shell.width = screen().width }
                 let response = shell.handle(line)
-                write(response.lines)
+                typedAtPager = writePaged(response.lines)
                 if response.rejected { rejected += 1 }
                 completion.update(shell)
                 timings?.end("command")
@@ -69,7 +77,34 @@ struct AnnotationREPL {
     /// Prints lines (one write for all of them); in a terminal they are word-wrapped to its current
     /// width (read at every write, so a resized window gets lines that fit).
     private func write(_ lines: [StyledLine]) {
-        let width = interactive ? TerminalText.terminalWidth() : Int.max
+        let width = interactive ? screen().width : Int.max
         StandardOutput.lines(interactive ? lines.flatMap { $0.wrapped(width: width) } : lines, style: style)
+    }
+
+    /// Like ``write(_:)``, but in a terminal an answer taller than the window (help, a long list or
+    /// docs) is shown a page at a time, asking before each next page; Enter goes on, any other answer
+    /// (`q`), Ctrl-C or Ctrl-D stop. Piped output is never paged.
+    /// Returns a command typed at the pager's question (other than `q`), to be run next.
+    private func writePaged(_ lines: [StyledLine]) -> String? {
+        guard interactive else {
+            write(lines)
+            return nil
+        }
+        let size = screen()
+        let pages = TerminalPages(lines.flatMap { $0.wrapped(width: size.width) }, height: size.height).pages
+        var shown = 0
+        for (number, page) in pages.enumerated() {
+            StandardOutput.lines(page, style: style)
+            shown += page.count
+            guard number < pages.count - 1 else { break }
+            let total = pages.reduce(0) { $0 + $1.count }
+            guard case .line(let answer) = editor.readLine(prompt: TerminalPages.question(remaining: total - shown), style: style) else {
+                return nil
+            }
+            let typed = answer.trimmingCharacters(in: .whitespaces)
+            if typed.isEmpty { continue }
+            return typed == "q" ? nil : typed
+        }
+        return nil
     }
 }

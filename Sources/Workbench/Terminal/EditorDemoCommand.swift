@@ -15,12 +15,11 @@ struct EditorDemoCommand: ParsableCommand {
     @Option(help: "History file (interactive mode only).")
     var history: String?
 
-    @Flag(help: "Never use colour.")
-    var noColor = false
+    @OptionGroup var color: ColorOption
 
     mutating func run() throws {
         let capabilities = TerminalCapabilities.detect()
-        let style = TerminalStyle(noColor: noColor)
+        let style = TerminalStyle(noColor: color.noColor)
         let editor = capabilities.makeLineEditor(historyPath: history) { line, cursor in
             Completion.matching(Self.words, line: line, cursor: cursor)
         }

@@ -59,6 +59,16 @@ extension TerminalText {
         return 80
     }
 
+    /// The height of the terminal on standard output (or error, or input), else `$LINES`, else 24.
+    static func terminalHeight(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        for descriptor: Int32 in [1, 2, 0] {
+            let rows = wb_terminal_rows(descriptor)
+            if rows > 0 { return Int(rows) }
+        }
+        if let value = environment["LINES"], let rows = Int(value), rows > 0 { return rows }
+        return 24
+    }
+
     private enum EscapeState { case text, escape, csi, osc }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges, without emoji (handled by their properties).

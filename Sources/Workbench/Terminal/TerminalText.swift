@@ -16,6 +16,7 @@ enum TerminalText {
     /// Returns `text` with dangerous characters replaced by visible placeholders (see the type's notes).
     /// With `keepNewlines`, LF stays a line break; otherwise it becomes `␊`.
     static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        if text.utf8.withContiguousStorageIfAvailable({ isSafe(utf8: $0, keepNewlines: keepNewlines) }) == true { return text }
         if text.unicodeScalars.allSatisfy({ isSafe($0, keepNewlines: keepNewlines) }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

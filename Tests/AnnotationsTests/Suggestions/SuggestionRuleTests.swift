@@ -332,4 +332,28 @@ import Testing
         #expect(probe.cue(quote) == "rief")
         #expect(probe.speaker(quote) == "der Botschafter")
     }
+
+    @Test func quoteContinuingThePreviousSpeakerTakesItsCue() {
+        let probe = SuggestionProbe("„Der Bär ist zu einem Problem geworden“, so der Minister. „Er ist außer Rand und Band.“")
+        let proposal = probe.proposal(claiming: "Rand")
+        #expect(proposal?.rule == "direct.quote-previous-speaker")
+        #expect(probe.speaker(proposal) == "der Minister")
+        #expect(probe.cue(proposal) == "so")
+        #expect(probe.claim(proposal) == "„Er ist außer Rand und Band.“")
+    }
+
+    @Test func heisstEsAfterFreeIndirectSpeechIsItsCue() {
+        let probe = SuggestionProbe("Die Ärztin sagte, die Lage sei ernst. Die Versorgung der Kranken sei nicht mehr gesichert, hieß es.")
+        let proposal = probe.proposal(claiming: "Versorgung")
+        #expect(proposal?.rule == "free-indirect.subjunctive-continuation")
+        #expect(probe.cue(proposal) == "hieß es")
+        #expect(probe.speaker(proposal) == "Die Ärztin")
+    }
+
+    @Test func subjectBeforeTheVerbKeepsItsPrepositionalAttribute() {
+        let probe = SuggestionProbe("Die Leiterin der Fachstelle für Suchtvorbeugung sagte, die Zahlen seien gestiegen.")
+        let proposal = probe.proposal(claiming: "Zahlen")
+        #expect(probe.speaker(proposal) == "Die Leiterin der Fachstelle für Suchtvorbeugung")
+        #expect(probe.cue(proposal) == "sagte")
+    }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Temporary folders for tests, all inside one folder per test process that is removed when the
 /// process exits, so test runs leave nothing behind in the temporary directory.
-enum TestScratch {
+public enum TestScratch {
     /// The folder of this test process: `<tmp>/workbench-tests-<pid>`.
-    static let root: String = {
+    public static let root: String = {
         let path = NSTemporaryDirectory() + "workbench-tests-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         atexit {
@@ -14,7 +14,7 @@ enum TestScratch {
     }()
 
     /// A new folder path `<root>/<prefix><uuid>` (not created).
-    static func path(_ prefix: String) -> String {
+    public static func path(_ prefix: String) -> String {
         root + "/" + prefix + UUID().uuidString
     }
 }

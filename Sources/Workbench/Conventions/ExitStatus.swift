@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The exit statuses every command uses, documented in the README and in `workbench help`.
+enum ExitStatus: Int32, CaseIterable, Sendable {
+    /// The command did what it was asked.
+    case success = 0
+    /// A command was rejected or a check failed (a problem in a session, an unreadable file, a
+    /// rejected REPL command in a piped run, a refused write).
+    case failure = 1
+    /// The command line itself is wrong: an unknown command or option, a missing or invalid argument.
+    case usage = 2
+    /// Stopped by Ctrl-C (128 + SIGINT); nothing half-written is left behind.
+    case interrupted = 130
+
+    /// One line per status, for help texts and the README.
+    static var summary: String {
+        "Exit status: 0 success, 1 rejected command or failed check, 2 usage error, 130 interrupted (Ctrl-C)."
+    }
+
+    /// The status for a code that the argument parser or a command produced: the parser's usage
+    /// error (64, `EX_USAGE`) becomes ``usage``; every other code is kept.
+    static func normalized(_ code: Int32) -> Int32 {
+        code == ExitCode.validationFailure.rawValue ? ExitStatus.usage.rawValue : code
+    }
+}

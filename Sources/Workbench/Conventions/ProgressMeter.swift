@@ -1,0 +1,208 @@
+import CEditLine
+import Dispatch
+import Foundation
+
+/// One line of progress on standard error for work that can take longer than about a second
+/// (loading a corpus, validating, comparing, exporting…): what is being done, how far, how much is
+/// left. Drawn only when standard error is a terminal, at most ten times a second, and erased when
+/// the work ends; with a pipe or a file nothing is written, so scripts and CI logs stay clean.
+///
+/// Ctrl-C while the meter runs stops the program at once with status 130 and a one-line message,
+/// which is clean because the work outside ``writing(_:)`` only reads. Inside ``writing(_:)`` (where
+/// files are put into place) Ctrl-C is held back: ``checkStop()`` throws at the next safe point
+/// (before anything is published) and the block's output is never left half-written.
+///
+/// Every command uses this one type through ``run(isShown:_:)``; nothing else draws progress.
+final class ProgressMeter: @unchecked Sendable {
+    /// What is counted.
+    enum Unit: Sendable, Equatable {
+        /// Things with a plural name ("documents", "events").
+        case items(String)
+        /// Bytes, shown in MB.
+        case bytes
+    }
+
+    /// Whether the line is drawn (standard error is a terminal).
+    let isShown: Bool
+    private let lock = NSLock()
+    private var writingDepth = 0
+    private var stopRequested = false
+    private var previousAction = sigaction()
+    private var task = ""
+    private var unit = Unit.items("")
+    private var total: Int?
+    private var done = 0
+    private var phaseStart: UInt64 = 0
+    private var lastDraw: UInt64 = 0
+    private var isDrawn = false
+
+    /// The minimum time between two redraws.
+    private static let redrawInterval: UInt64 = 100_000_000
+    /// How long a phase runs before the estimate of what is left is shown.
+    private static let estimateAfter: UInt64 = 1_000_000_000
+
+    /// A meter that draws when `isShown` (default: standard error is a terminal).
+    init(isShown: Bool = wb_isatty(2) != 0) {
+        self.isShown = isShown
+    }
+
+    /// Runs `body` with a meter: Ctrl-C handled as described above, the line erased at the end
+    /// (also when `body` throws), and the previous Ctrl-C handling restored.
+    static func run<R>(isShown: Bool = wb_isatty(2) != 0, _ body: (ProgressMeter) throws -> R) throws -> R {
+        let meter = ProgressMeter(isShown: isShown)
+        meter.catchInterrupts()
+        defer { meter.end() }
+        return try body(meter)
+    }
+
+    /// Starts a phase: `task` ("loading corpus"), `total` of `unit` when known.
+    func begin(_ task: String, total: Int?, unit: Unit) {
+        self.task = task
+        self.total = total
+        self.unit = unit
+        done = 0
+        phaseStart = Self.now()
+        lastDraw = 0
+        draw(force: true)
+    }
+
+    /// Sets how far the phase is.
+    func update(_ done: Int) {
+        self.done = done
+        guard isShown else { return }
+        let now = Self.now()
+        if now - lastDraw >= Self.redrawInterval { draw(force: false, now: now) }
+    }
+
+    /// Sets how far the phase is and its total, for work that learns the total as it goes.
+    func update(_ done: Int, total: Int) {
+        self.total = total
+        update(done)
+    }
+
+    /// Erases the line (before results or messages are written); the next update draws it again.
+    func clear() {
+        if isDrawn { StandardError.clearProgress() }
+        isDrawn = false
+        lastDraw = 0
+    }
+
+    /// Moves the phase on by `count`.
+    func advance(by count: Int = 1) { update(done + count) }
+
+    /// Runs `body`, which writes output and puts it in place, with Ctrl-C held back: `body` asks
+    /// ``isStopRequested`` (or calls ``checkStop()``) before it puts anything in place and gives up
+    /// there. If Ctrl-C comes after that point, `body` finishes and a note says so.
+    func writing<R>(_ body: () throws -> R) throws -> R {
+        lock.lock()
+        writingDepth += 1
+        InterruptGate.writing = 1
+        lock.unlock()
+        defer {
+            lock.lock()
+            writingDepth -= 1
+            if writingDepth == 0 { InterruptGate.writing = 0 }
+            lock.unlock()
+        }
+        let result = try body()
+        if isStopRequested {
+            clear()
+            StandardError.write("Ctrl-C came while the output was put in place: it was finished first, so nothing is half-written")
+            lock.lock()
+            stopRequested = false
+            InterruptGate.stopRequested = 0
+            lock.unlock()
+        }
+        return result
+    }
+
+    /// Throws ``stopped`` when Ctrl-C was pressed inside ``writing(_:)``.
+    func checkStop() throws {
+        if isStopRequested { throw Self.stopped }
+    }
+
+    /// Whether Ctrl-C was pressed inside ``writing(_:)`` (for work that cannot throw: it checks and stops).
+    var isStopRequested: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopRequested || InterruptGate.stopRequested != 0
+    }
+
+    /// The failure for a stopped run.
+    static var stopped: CLIFailure {
+        CLIFailure("stopped (Ctrl-C); no output was written", exitCode: ExitStatus.interrupted.rawValue)
+    }
+
+    /// The text of the line: `task: done/total unit (percent %), about N s left`.
+    static func line(task: String, done: Int, total: Int?, unit: Unit, elapsed: Double) -> String {
+        if case .items(let name) = unit, name.isEmpty, total == nil { return task + " …" }
+        var text = task + ": "
+        switch unit {
+        case .items(let name):
+            text += total.map { "\(done)/\($0)" } ?? "\(done)"
+            if !name.isEmpty { text += " " + name }
+        case .bytes:
+            let megabytes = { (value: Int) in String(format: "%.0f", Double(value) / 1_000_000) }
+            text += total.map { "\(megabytes(done))/\(megabytes($0)) MB" } ?? "\(megabytes(done)) MB"
+        }
+        if let total, total > 0 {
+            text += " (\(min(100, done * 100 / total)) %)"
+            if elapsed >= Double(estimateAfter) / 1e9, done > 0, done < total {
+                let left = elapsed * Double(total - done) / Double(done)
+                text += left < 60 ? ", about \(max(1, Int(left.rounded()))) s left" : ", about \(Int((left / 60).rounded())) min left"
+            }
+        }
+        return text
+    }
+
+    private func draw(force: Bool, now: UInt64 = ProgressMeter.now()) {
+        guard isShown else { return }
+        lastDraw = now
+        let elapsed = Double(now - phaseStart) / 1e9
+        var text = Self.line(task: task, done: done, total: total, unit: unit, elapsed: elapsed)
+        let width = max(10, TerminalText.terminalWidth() - 1)
+        while TerminalText.displayWidth(text) > width { text.removeLast() }
+        StandardError.progress(text)
+        isDrawn = true
+    }
+
+    /// Ctrl-C: inside ``writing(_:)`` it only asks the writer to stop before it publishes anything;
+    /// otherwise (only reading was done) the program ends at once with status 130. A plain `sigaction`
+    /// handler rather than a dispatch signal source: sources for SIGINT created and cancelled here
+    /// left the replay loop's own Ctrl-C source deaf afterwards.
+    private func catchInterrupts() {
+        InterruptGate.writing = 0
+        InterruptGate.stopRequested = 0
+        InterruptGate.isShown = isShown ? 1 : 0
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            if InterruptGate.writing != 0 {
+                InterruptGate.stopRequested = 1
+                return
+            }
+            if InterruptGate.isShown != 0 { StandardError.writeFromSignalHandler("\r\u{1B}[K") }
+            StandardError.writeFromSignalHandler("stopped (Ctrl-C); no output was written\n")
+            _exit(130)  // ExitStatus.interrupted, spelt as a literal: nothing lazy may run in a signal handler
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGINT, &action, &previousAction)
+    }
+
+    private func end() {
+        sigaction(SIGINT, &previousAction, nil)
+        InterruptGate.writing = 0
+        InterruptGate.stopRequested = 0
+        clear()
+    }
+
+    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+}
+
+/// What the SIGINT handler of ``ProgressMeter`` reads and writes: plain words, set before the handler
+/// is installed (so nothing is initialised lazily inside it).
+private enum InterruptGate {
+    nonisolated(unsafe) static var writing: sig_atomic_t = 0
+    nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
+    nonisolated(unsafe) static var isShown: sig_atomic_t = 0
+}

@@ -1,0 +1,106 @@
+import TestSupport
+import Foundation
+import Testing
+
+@testable import Workbench
+
+/// Progress on standard error: drawn on a terminal, absent in pipes, stopped by Ctrl-C.
+@Suite("Progress output")
+struct ProgressOutputTests {
+    @Test("the progress line says what, how far and how much is left")
+    func lineText() {
+        #expect(
+            ProgressMeter.line(task: "segmenting", done: 250, total: 1000, unit: .items("documents"), elapsed: 2)
+                == "segmenting: 250/1000 documents (25 %), about 6 s left")
+        #expect(
+            ProgressMeter.line(task: "segmenting", done: 250, total: 1000, unit: .items("documents"), elapsed: 0.5)
+                == "segmenting: 250/1000 documents (25 %)")
+        #expect(
+            ProgressMeter.line(task: "loading corpus", done: 45_000_000, total: 155_000_000, unit: .bytes, elapsed: 10)
+                == "loading corpus: 45/155 MB (29 %), about 24 s left")
+        #expect(
+            ProgressMeter.line(task: "loading", done: 1, total: 1000, unit: .items("documents"), elapsed: 10)
+                == "loading: 1/1000 documents (0 %), about 167 min left")
+        #expect(ProgressMeter.line(task: "computing agreement", done: 0, total: nil, unit: .items(""), elapsed: 3) == "computing agreement …")
+    }
+
+    @Test("piped commands write no progress: standard error stays empty", arguments: [
+        ["validate", "sessions/example.json"],
+        ["agree", "sessions/example.json", "sessions/example.json", "--disagreements"],
+        ["replay", "sessions/example.json", "--verify"],
+        ["segment", "seeds"],
+        ["suggest", "seeds", "--format", "jsonl"],
+    ])
+    func nothingInPipes(arguments: [String]) throws {
+        let result = try WorkbenchProcess.run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stderr.contains("\u{1B}"))
+        #expect(!result.stderr.contains("loading corpus"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test("a piped export writes only its summary, no progress")
+    func exportInPipe() throws {
+        let out = TestScratch.path("progress-export-")
+        let result = try WorkbenchProcess.run(["export", "sessions/example.json", "--format", "brat", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("brat: wrote "))
+    }
+
+    @Test(
+        "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
+        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+    func drawnOnTerminal() throws {
+        let folder = TestScratch.path("progress-tty-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
+        let command = "read go; \(TmuxSession.quote(WorkbenchProcess.binary.path)) validate sessions/example.json > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        let terminal = try TmuxSession(command: command)
+        defer { terminal.kill() }
+        try terminal.recordOutput(to: raw)
+        try terminal.send(keys: .enter)
+        try terminal.waitFor(text: "exit=0")
+        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
+        #expect(written.contains("\rloading corpus: "))
+        #expect(written.contains("\rsegmenting: "))
+        #expect(written.contains("documents ("))
+        #expect(written.contains("\r\u{1B}[K"), "the line is erased at the end")
+        let result = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(result.hasPrefix("sessions/example.json: valid: "))
+        #expect(!result.contains("\u{1B}"))
+    }
+
+    @Test(
+        "Ctrl-C while a large corpus loads stops at once with status 130 and one line",
+        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+    func interruptedLoad() throws {
+        let folder = TestScratch.path("progress-stop-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let corpus = folder + "/big.jsonl"
+        let seed = try String(
+            contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("seeds/000_f8d7a53538fa2d5e.txt"), encoding: .utf8)
+        var lines = ""
+        for copy in 0..<4000 {
+            lines += "{\"id\": \"d\(copy)\", \"text\": \(Self.jsonString(seed))}\n"
+        }
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: corpus))
+        let out = folder + "/segments"
+        let command = "\(TmuxSession.quote(WorkbenchProcess.binary.path)) segment \(TmuxSession.quote(corpus)) --out \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        let terminal = try TmuxSession(command: command)
+        defer { terminal.kill() }
+        try terminal.waitUntil(timeout: 30, what: "progress") { $0.contains("loading corpus") || $0.contains("segmenting") }
+        try terminal.send(keys: .ctrlC)
+        let screen = try terminal.waitFor(text: "exit=")
+        #expect(screen.contains("stopped (Ctrl-C); no output was written"))
+        #expect(screen.contains("exit=130"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,67 @@
+import Annotations
+import Foundation
+import Testing
+
+@testable import Workbench
+
+/// Answers from a list and remembers every prompt it was asked with.
+private final class ScriptedLineEditor: LineEditor {
+    var answers: [String]
+    var prompts: [String] = []
+    init(_ answers: [String]) { self.answers = answers }
+    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+        prompts.append(prompt.plain)
+        return answers.isEmpty ? .endOfInput : .line(answers.removeFirst())
+    }
+    var interruptRequested: Bool { false }
+    func close() {}
+}
+
+@Suite("Long answers fit the terminal")
+struct TerminalPagesTests {
+    @Test("Output taller than the window is cut into pages one row short of it; short output is one page")
+    func pages() {
+        let lines = (1...25).map { StyledLine("line \($0)") }
+        let pages = TerminalPages(lines, height: 10).pages
+        #expect(pages.map(\.count) == [9, 9, 7])
+        #expect(pages.flatMap { $0 }.map(\.plain) == lines.map(\.plain))
+        #expect(TerminalPages(Array(lines.prefix(9)), height: 10).pages.count == 1)
+        #expect(TerminalPages(lines, height: 0).pages.allSatisfy { $0.count <= 2 })
+    }
+
+    @Test("In a terminal, help pages (q stops it) and views are drawn for the window's width at that moment")
+    func replPagesAndFollowsResize() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
+        let editor = ScriptedLineEditor(["help", "q", "tokens", "quit"])
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
+        repl.screen = { (width: 44, height: 30) }
+        _ = repl.run()
+        let questions = editor.prompts.filter { $0.contains("more lines") }
+        #expect(questions.count == 1, "\(editor.prompts)")
+        #expect(editor.answers.isEmpty)
+        #expect(repl.shell.width == 44)
+    }
+
+    @Test("A command typed at the pager's question stops the pager and runs (it was swallowed before)")
+    func commandAtThePager() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
+        let editor = ScriptedLineEditor(["help", "goto 3", "quit"])
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
+        repl.screen = { (width: 60, height: 20) }
+        _ = repl.run()
+        #expect(editor.prompts.filter { $0.contains("more lines") }.count == 1, "\(editor.prompts)")
+        #expect(repl.shell.sentenceIndex == 2, "goto 3 ran")
+    }
+}
