@@ -46,13 +46,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "WorkbenchBenchmarks",
-            dependencies: ["Annotations", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Annotations", "WorkbenchTeam", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer and -DWORKBENCH_FUZZING);
         // an ordinary build makes a replayer for saved inputs instead.
         .executableTarget(
             name: "WorkbenchFuzz",
-            dependencies: ["Annotations"]
+            dependencies: ["Annotations", "WorkbenchTeam"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
