@@ -20,4 +20,9 @@ static inline int wb_pq_wait(int fd, int want_write, int timeout_ms) {
 
 static inline int wb_pq_errno(void) { return errno; }
 
+/* libpq writes server notices (and a FATAL message that ends the connection) straight to stderr;
+   the workbench reports failures itself, through its own sanitising output. */
+static void wb_pq_ignore_notice(void *arg, const char *message) { (void)arg; (void)message; }
+static inline void wb_pq_silence(PGconn *connection) { PQsetNoticeProcessor(connection, wb_pq_ignore_notice, NULL); }
+
 #endif

@@ -73,7 +73,12 @@ enum TeamLoadBenchmark {
             }.start()
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: clients) { index in
+        // One thread per client (concurrentPerform would run only as many at once as there are cores).
+        let finished = DispatchGroup()
+        for index in 0..<clients {
+          finished.enter()
+          Thread {
+            defer { finished.leave() }
             let name = names[index]
             var latencies: [Double] = [], seqs: [Int] = [], failures = 0
             do {
@@ -101,7 +106,9 @@ enum TeamLoadBenchmark {
             } catch {
                 results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: "\(name): \(error)")
             }
+          }.start()
         }
+        finished.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
         // Every acknowledged edit stored, exactly once.

@@ -94,6 +94,7 @@ public final class PostgresConnection {
             throw .cannotConnect(url: url.redacted, reason: reason.isEmpty ? "no reason given" : reason)
         }
         PQsetnonblocking(connection, 1)
+        wb_pq_silence(connection)
         handle = connection
     }
 
