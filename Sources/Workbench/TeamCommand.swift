@@ -144,7 +144,7 @@ struct TeamStatusCommand: ParsableCommand {
         StandardOutput.line(try TeamCommand.run { () throws(TeamError) in try TeamStatus(project: project).render() })
         guard watch else { return }
         var shown = 0
-        try TeamCommand.run { () throws(TeamError) in try project.connection.query("LISTEN \(TeamSchema.channel)") }
+        _ = try TeamCommand.run { () throws(TeamError) in try project.connection.query("LISTEN \(TeamSchema.channel)") }
         while updates.map({ shown < $0 }) ?? true {
             do {
                 let notes = try project.connection.notifications(waiting: 1000)
