@@ -106,8 +106,11 @@ struct ReplayCommand: ParsableCommand {
         let session = session
         let (report, file) = try ProgressMeter.run { meter throws -> (SessionVerifier.Report, SessionFile) in
             meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
-            let file = try SessionInput.file(at: session, forVerification: true)
-            return (SessionVerifier().verify(file), file)
+            do throws(SessionError) {
+                return try SessionVerifier().verifiedFile(path: session)
+            } catch {
+                throw CLIFailure(TerminalText.sanitize(error.description))
+            }
         }
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {

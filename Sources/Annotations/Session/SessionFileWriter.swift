@@ -64,12 +64,63 @@ struct SessionFileWriter {
             field("settings")
             try value(settings)
         }
-        field("speakers")
-        list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
-        field("targets")
-        list(file.targets) { writer, target in writer.out.target(target, typed: false) }
-        field("annotations")
-        try list(file.annotations) { writer, record in try writer.record(record) }
+        try records(file, part: nil)
+    }
+
+    /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
+    /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
+    static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
+
+    /// The stored records of `file` as the snapshot lays them out — from ``recordsMarker`` to the
+    /// end of the file — so that a verifier compares a snapshot's records with a replayed state
+    /// byte for byte, without decoding them.
+    static func recordBytes(of file: SessionFile) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.records(file, part: nil)
+        return writer.out.sink.bytes
+    }
+
+    /// ``recordBytes(of:)`` in two parts, split before annotation `split` (`0 < split < count`), so
+    /// that two threads write them at once; the parts put together are ``recordBytes(of:)``.
+    static func recordBytes(of file: SessionFile, split: Int, first: Bool) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.records(file, part: (split, first))
+        return writer.out.sink.bytes
+    }
+
+    /// The stored records: speakers, targets, annotations, stances, notes, statuses, reviews,
+    /// rejections (and a format-1 file's events), then the end of the file; with `part`, only the
+    /// part before annotation `split` (`first`) or the part from it on.
+    private mutating func records(_ file: SessionFile, part: (split: Int, first: Bool)?) throws {
+        if part?.first ?? true {
+            field("speakers")
+            list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
+            field("targets")
+            list(file.targets) { writer, target in writer.out.target(target, typed: false) }
+            field("annotations")
+        }
+        guard let part else {
+            try list(file.annotations) { writer, record in try writer.record(record) }
+            try recordsAfterAnnotations(file)
+            return
+        }
+        if part.first {
+            out.raw("[\n    ")
+            for index in 0..<part.split {
+                if index > 0 { out.raw(",\n    ") }
+                try record(file.annotations[index])
+            }
+        } else {
+            for index in part.split..<file.annotations.count {
+                out.raw(",\n    ")
+                try record(file.annotations[index])
+            }
+            out.raw("\n  ]")
+            try recordsAfterAnnotations(file)
+        }
+    }
+
+    private mutating func recordsAfterAnnotations(_ file: SessionFile) throws {
         field("stances")
         list(file.stances) { writer, stance in writer.out.stance(stance, typed: false) }
         field("notes")

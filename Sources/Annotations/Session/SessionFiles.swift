@@ -71,14 +71,14 @@ public enum SessionFiles {
         try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
     }
 
-    private static func readLog(
-        _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil
+    static func readLog(
+        _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil, forReplay: Bool = false
     ) throws(SessionError) -> SessionLogContents {
         guard SessionPaths.exists(paths.log) else {
             throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
         }
         let log: SessionLogContents
-        if let early { log = try early.get() } else { log = try readLog(at: paths.log) }
+        if let early { log = try early.get() } else { log = try readLog(at: paths.log, forReplay: forReplay) }
         if let snapshotID, log.header.session != snapshotID {
             throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(snapshotID)")
         }
