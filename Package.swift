@@ -18,6 +18,16 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libpq, the PostgreSQL client library, for team mode (only WorkbenchTeam links it).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "WorkbenchTeam",
+            dependencies: ["Annotations", "CLibPQ"]
+        ),
         .target(
             name: "Annotations",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -29,19 +39,20 @@ let package = Package(
             name: "Workbench",
             dependencies: [
                 "Annotations",
+                "WorkbenchTeam",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "WorkbenchBenchmarks",
-            dependencies: ["Annotations", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Annotations", "WorkbenchTeam", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // libFuzzer targets (scripts/fuzz builds them with -sanitize=fuzzer and -DWORKBENCH_FUZZING);
         // an ordinary build makes a replayer for saved inputs instead.
         .executableTarget(
             name: "WorkbenchFuzz",
-            dependencies: ["Annotations"]
+            dependencies: ["Annotations", "WorkbenchTeam"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
@@ -55,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "Annotations", "TestSupport",
+                "Workbench", "Annotations", "TestSupport", "WorkbenchTeam",
             ]
         ),
     ]

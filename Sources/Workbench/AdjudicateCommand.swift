@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 
 /// `workbench adjudicate`: merge annotators' sessions into one, deciding only where they disagree.
 struct AdjudicateCommand: ParsableCommand {
@@ -21,6 +22,9 @@ struct AdjudicateCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
@@ -34,10 +38,11 @@ struct AdjudicateCommand: ParsableCommand {
     var allDocuments = false
 
     func validate() throws {
-        if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+        if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
     }
 
     mutating func run() throws {
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
         do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
@@ -122,6 +127,13 @@ struct AdjudicateCommand: ParsableCommand {
         output.write("sentence statuses: \(plan.agreedStatuses.count) agreed, \(plan.differingStatuses.count) left open where the annotators differ\n")
         output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
         output.flush()
+        if let team {
+            // The adjudicated session goes to the team database as the adjudicator's (connecting role's) session.
+            let project = try TeamCommand.project(team)
+            let out = self.out
+            let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
+            StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")
+        }
     }
 
     /// A session's label in the result's origins: its file name without `.json`.

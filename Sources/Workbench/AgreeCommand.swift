@@ -16,6 +16,9 @@ struct AgreeCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
@@ -29,10 +32,11 @@ struct AgreeCommand: ParsableCommand {
     var disagreements = false
 
     func validate() throws {
-        if sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+        if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
     }
 
     mutating func run() throws {
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         let sessions = sessions, disagreements = disagreements
         let report = try ProgressMeter.run { meter throws -> AgreementReport in
             let loaded = try LoadedSession.load(sessions, meter: meter)

@@ -17,6 +17,9 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
     var first: String
 
@@ -24,6 +27,11 @@ struct DiffCommand: ParsableCommand {
     var second: String
 
     mutating func run() throws {
+        if let team {
+            let paths = try TeamSessions.pull(team, names: [first, second])
+            first = paths[0]
+            second = paths[1]
+        }
         let paths = [first, second]
         let (loaded, lookup) = try ProgressMeter.run { meter in
             let loaded = try LoadedSession.load(paths, meter: meter)

@@ -15,6 +15,9 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "Session files to export.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
@@ -37,6 +40,7 @@ struct ExportCommand: ParsableCommand {
     var corpus: [String] = []
 
     mutating func run() throws {
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }
         let command = self
         let summary = try ProgressMeter.run { meter in try command.export(meter: meter) }

@@ -15,6 +15,9 @@ struct ReplayCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
     var session: String
 
@@ -36,6 +39,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var color: ColorOption
 
     mutating func run() throws {
+        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }

@@ -18,6 +18,9 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
     var session: String
 
@@ -33,6 +36,7 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var color: ColorOption
 
     mutating func run() throws {
+        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
         let original = try SessionInput.file(at: session)
         let name = reviewer ?? LoginName.current() ?? "reviewer"
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }

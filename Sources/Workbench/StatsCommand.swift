@@ -10,6 +10,9 @@ struct StatsCommand: ParsableCommand {
         discussion: "Time per decision is the gap between consecutive events; gaps over 5 minutes count as pauses and are left out."
     )
 
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
     @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
     var sessions: [String]
 
@@ -20,6 +23,7 @@ struct StatsCommand: ParsableCommand {
     static let speakersShown = 25
 
     mutating func run() throws {
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         var parts: [(String, SessionStats)] = []
         for path in sessions {
             let file = try SessionInput.file(at: path)

@@ -18,7 +18,7 @@ struct WorkbenchCommand: ParsableCommand {
         subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
             EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self, ReplayCommand.self,
             StatsCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self,
-            SuggestCommand.self, ReferenceCommand.self],
+            SuggestCommand.self, ReferenceCommand.self, TeamCommand.self],
         defaultSubcommand: AnnotateCommand.self
     )
 }

@@ -7,6 +7,7 @@ import Foundation
 //     swift run -c release WorkbenchBenchmarks suggest --spkatt DIR [--part dev|heldout|all]
 //     swift run -c release WorkbenchBenchmarks suggest-speed [--size MB] [--runs N]
 //     swift run -c release WorkbenchBenchmarks repl [--sentences N] [--commands N] [--runs K]  (build workbench first)
+//     swift run -c release WorkbenchBenchmarks team-load --url OWNER_URL [--clients N] [--edits N] [--restart-after S]
 
 /// A runnable benchmark: a name for the command line, a summary and an entry point taking the
 /// remaining arguments.
@@ -19,7 +20,7 @@ struct Benchmark: Sendable {
 let benchmarks: [Benchmark] = [
     SegmentationBenchmark.benchmark
 ] + SessionBenchmark.benchmarks + [ReplayBenchmark.benchmark, ExportBenchmark.benchmark, REPLBenchmark.benchmark, SpkAttBenchmark.benchmark,
-    SuggestionSpeedBenchmark.benchmark]
+    SuggestionSpeedBenchmark.benchmark, TeamLoadBenchmark.benchmark]
 
 func usage(_ benchmarks: [Benchmark]) -> String {
     var text = "usage: WorkbenchBenchmarks <benchmark> [options]\n\nbenchmarks:\n"

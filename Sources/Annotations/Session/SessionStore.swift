@@ -275,6 +275,12 @@ public final class SessionStore: SessionStorage {
         fileprivate var saves: Int
     }
 
+    /// ``rewind(to:)`` the state now, as a closure (``SessionStorage``).
+    public func rewindPoint() -> () -> Bool {
+        let mark = mark()
+        return { [weak self] in self?.rewind(to: mark) ?? false }
+    }
+
     /// The point to rewind to if the command about to run must be taken back without a trace.
     public func mark() -> Mark {
         Mark(logSize: log.size, logEvents: log.eventCount, events: session.events.count, saves: saves)

@@ -27,6 +27,9 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).", completion: CompletionKinds.schema)
     var schema: String?
 
+    @Option(help: "Annotate in a team database instead of a local session (or set WORKBENCH_TEAM), e.g. postgresql://anna@host/project.")
+    var team: String?
+
     @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
@@ -35,6 +38,14 @@ struct AnnotateCommand: ParsableCommand {
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var clock = try EventClock.fromEnvironment(environment)
+        if let url = team ?? environment["WORKBENCH_TEAM"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard session == nil, corpus.isEmpty else {
+                throw CLIFailure("--team takes the corpus and the session from the team database: leave out --session and corpus paths")
+            }
+            let status = try runInTeam(url: url, clock: clock)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         let location = SessionLocation()
         let path: String

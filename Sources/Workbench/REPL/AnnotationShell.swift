@@ -10,7 +10,7 @@ struct AnnotationShell {
     static let maximumLineLength = 4000
 
     /// The open session.
-    let store: SessionStore
+    let store: any SessionStorage
     /// The corpus being annotated.
     let corpus: SegmentedCorpus
     /// Who edits.
@@ -34,7 +34,7 @@ struct AnnotationShell {
     var commandGroup: Int?
     /// Where the command being handled began, to take it back without a trace when its rollback
     /// cannot be journaled (a full disk).
-    var commandMark: SessionStore.Mark?
+    var commandMark: (() -> Bool)?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
     var defersAutosave = false
@@ -45,7 +45,7 @@ struct AnnotationShell {
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
     init(
-        store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
+        store: any SessionStorage, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
         proposals: ProposalCache = ProposalCache()
     ) {
         self.store = store
@@ -98,7 +98,7 @@ struct AnnotationShell {
         }
         eventsThisCommand = 0
         commandGroup = nil
-        commandMark = store.mark()
+        commandMark = store.rewindPoint()
         do {
             let response = try dispatch(line)
             finishCommand()
@@ -228,7 +228,7 @@ struct AnnotationShell {
         while eventsThisCommand > count {
             if let event = try? store.perform(.undo, time: clock.now(), annotator: annotator, group: commandGroup) {
                 progressCount.record(event, in: state)
-            } else if let commandMark, store.rewind(to: commandMark) {
+            } else if let commandMark, commandMark() {
                 // The rollback could not be journaled: the command's events are cut off the journal instead.
                 progressCount = ProgressCount(state: state, corpus: corpus)
                 eventsThisCommand = 0

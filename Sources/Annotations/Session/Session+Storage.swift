@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a second store (the team database) needs to keep the same log lines as the files: the
+/// exact bytes of each line, and taking back an event it could not store.
+public enum SessionLogLine {
+    /// The header line of a log for `header`, line break included.
+    public static func header(_ header: LogHeader) throws(SessionError) -> String {
+        do { return String(decoding: try SessionFileWriter.headerLine(header), as: UTF8.self) } catch {
+            throw .io(path: header.session, reason: "cannot encode the log header")
+        }
+    }
+
+    /// The line for `entry` (an event, a cursor move, settings, a re-anchoring), line break included:
+    /// byte for byte what ``SessionLog`` appends.
+    public static func entry(_ entry: JournalEntry) throws(SessionError) -> String {
+        if case .event(let event) = entry {
+            do { return String(decoding: try SessionFileWriter.eventLine(event), as: UTF8.self) } catch {
+                throw .io(path: "", reason: "cannot encode an event")
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        guard let data = try? encoder.encode(entry) else { throw .io(path: "", reason: "cannot encode a log entry") }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension Session {
+    /// Takes back the last event (one a store could not make durable): the state is rebuilt from
+    /// the events before it.
+    public mutating func dropLastEvent() {
+        let events = Array(self.events.dropLast())
+        if let replayed = try? AnnotationState.replaying(events, schema: schema) {
+            replaceHistory(state: replayed, events: events)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchTeam
+
+/// `workbench team …`: set up and follow a team that annotates on one PostgreSQL server.
+struct TeamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team",
+        abstract: "Team mode: many annotators on one PostgreSQL database (init, add-annotator, assign, status, pull, push).",
+        discussion: """
+            Credentials come from the URL, the environment (PGPASSWORD, PGUSER, …) or ~/.pgpass (PGPASSFILE); \
+            they are never printed. Each person logs in as their own database role: rights are enforced by the \
+            database. See docs/team.md.
+            """,
+        subcommands: [TeamInitCommand.self, TeamAddAnnotatorCommand.self, TeamAssignCommand.self, TeamStatusCommand.self,
+            TeamPullCommand.self, TeamPushCommand.self]
+    )
+
+    /// The team URL from the argument or `WORKBENCH_TEAM`.
+    static func url(_ given: String?) throws(CLIFailure) -> String {
+        if let given, !given.isEmpty { return given }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["WORKBENCH_TEAM"], !fromEnvironment.isEmpty { return fromEnvironment }
+        throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM")
+    }
+
+    /// Connects, turning a failure into one clear line.
+    static func project(_ url: String) throws(CLIFailure) -> TeamProject {
+        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.description) }
+    }
+
+    /// Runs `body`, turning a ``TeamError`` into one clear line.
+    static func run<T>(_ body: () throws(TeamError) -> T) throws(CLIFailure) -> T {
+        do { return try body() } catch { throw CLIFailure(error.description) }
+    }
+}
+
+/// `workbench team init URL --corpus PATH…`
+struct TeamInitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the team schema (documents, sessions, events, assignments, rights) and load the corpus; idempotent.")
+
+    @Argument(help: "The database, e.g. postgresql://owner@127.0.0.1:5432/project (its role needs CREATEROLE).")
+    var url: String?
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders.")
+    var corpus: [String] = []
+
+    @Option(help: "Schema file with the label sets (default: the standard schema).")
+    var schema: String?
+
+    mutating func run() throws {
+        let url = try TeamCommand.url(url)
+        guard !corpus.isEmpty else { throw CLIFailure("which corpus? pass --corpus PATH (files or folders), e.g. --corpus seeds") }
+        let loaded: Corpus
+        do { loaded = try CorpusLoader().load(paths: corpus) } catch { throw CLIFailure(error.description) }
+        for warning in loaded.warnings { StandardError.write("warning: " + warning) }
+        var chosen = AnnotationSchema.standard
+        if let schema {
+            do { chosen = try AnnotationSchema.load(path: schema) } catch { throw CLIFailure(error.description) }
+        }
+        let project = try TeamCommand.project(url)
+        let segmented = SegmentedCorpus(loaded)
+        let result = try TeamCommand.run { () throws(TeamError) in try project.initialise(corpus: segmented, schema: chosen) }
+        StandardOutput.line(result.created
+            ? "team database \(DatabaseURL(url).redacted) set up with \(result.documents) document(s); next: workbench team add-annotator NAME"
+            : "team database \(DatabaseURL(url).redacted) was already set up for this corpus (\(result.documents) document(s)); schema and rights brought up to date")
+    }
+}
+
+/// `workbench team add-annotator NAME [--role …]`
+struct TeamAddAnnotatorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-annotator",
+        abstract: "Create a database role for one person (annotator, adjudicator or reviewer); its password goes to a .pgpass file.")
+
+    @Argument(help: "The person's name (becomes their database role and session name).")
+    var name: String
+
+    @Option(help: "annotator (writes their own session), adjudicator (writes the adjudicated session, reads all) or reviewer (reads all).")
+    var role = "annotator"
+
+    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
+    var team: String?
+
+    @Option(help: "Where the generated password is written (default: $PGPASSFILE, else ~/.pgpass); it is never printed.")
+    var pgpass: String?
+
+    mutating func run() throws {
+        let url = try TeamCommand.url(team)
+        let project = try TeamCommand.project(url)
+        let file = pgpass ?? PasswordFile.standardPath(environment: ProcessInfo.processInfo.environment)
+        let name = self.name, role = self.role
+        let existed = try TeamCommand.run { () throws(TeamError) in try project.addMember(name: name, role: role, passwordFile: file) }
+        StandardOutput.line("\(existed ? "updated" : "created") role \(name) as \(role); a new password is in \(file) (hand that line to \(name); it is not shown here)")
+    }
+}
+
+/// `workbench team assign --annotators a,b,c --overlap 2`
+struct TeamAssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Give each document to OVERLAP of the annotators, round robin (replaces earlier assignments).")
+
+    @Option(help: "Comma-separated member names, e.g. anna,bob,carla.")
+    var annotators: String
+
+    @Option(help: "How many annotators get each document.")
+    var overlap = 1
+
+    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
+    var team: String?
+
+    mutating func run() throws {
+        let project = try TeamCommand.project(try TeamCommand.url(team))
+        let names = annotators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let overlap = self.overlap
+        let result = try TeamCommand.run { () throws(TeamError) in try project.assign(annotators: names, overlap: overlap) }
+        for name in names {
+            StandardOutput.line("\(name): \(result[name]?.count ?? 0) document(s)")
+        }
+    }
+}
+
+/// `workbench team status [--watch]`
+struct TeamStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Progress per annotator and document; --watch follows it live (LISTEN/NOTIFY, caught up after a reconnect).")
+
+    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
+    var team: String?
+
+    @Flag(help: "Keep showing the status as others work (Ctrl-C ends).")
+    var watch = false
+
+    @Option(help: ArgumentHelp("With --watch: stop after this many updates (for scripts).", visibility: .hidden))
+    var updates: Int?
+
+    mutating func run() throws {
+        let url = try TeamCommand.url(team)
+        var project = try TeamCommand.project(url)
+        StandardOutput.line(try TeamCommand.run { () throws(TeamError) in try TeamStatus(project: project).render() })
+        guard watch else { return }
+        var shown = 0
+        _ = try TeamCommand.run { () throws(TeamError) in try project.connection.query("LISTEN \(TeamSchema.channel)") }
+        while updates.map({ shown < $0 }) ?? true {
+            do {
+                let notes = try project.connection.notifications(waiting: 1000)
+                guard !notes.isEmpty else { continue }
+                StandardOutput.line("— \(notes.count) new line(s)")
+                StandardOutput.line(try TeamStatus(project: project).render())
+                shown += 1
+            } catch {
+                StandardError.write("warning: \(error.description)")
+                Thread.sleep(forTimeInterval: 1)
+                guard let again = try? TeamProject(url: url), (try? again.connection.query("LISTEN \(TeamSchema.channel)")) != nil else { continue }
+                project = again
+                // Catch up: what others did while the connection was down.
+                StandardOutput.line("— reconnected")
+                if let text = try? TeamStatus(project: project).render() { StandardOutput.line(text) }
+                shown += 1
+            }
+        }
+    }
+}
+
+/// `workbench team pull URL --annotator anna --out sessions/anna`
+struct TeamPullCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pull",
+        abstract: "Write a team session as a local session (log and snapshot), for review, offline work or archiving.")
+
+    @Argument(help: "The team database (default: $WORKBENCH_TEAM).")
+    var url: String?
+
+    @Option(help: "Whose session.")
+    var annotator: String
+
+    @Option(help: "The local session to write (NAME or path; must not exist yet).")
+    var out: String
+
+    mutating func run() throws {
+        let project = try TeamCommand.project(try TeamCommand.url(url))
+        let annotator = self.annotator
+        let out: String
+        do { out = try SessionLocation().path(for: self.out) } catch { throw CLIFailure(error.description) }
+        let written = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).pull(annotator, to: out) }
+        StandardOutput.line("wrote \(written.path) (\(written.events) events) from the team session \(annotator)")
+    }
+}
+
+/// `workbench team push SESSION… --team URL`
+struct TeamPushCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Upload local sessions to the team database as the connecting role's session; a conflicting push is refused.")
+
+    @Argument(help: "Local sessions (NAME or path).")
+    var sessions: [String]
+
+    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
+    var team: String?
+
+    mutating func run() throws {
+        let project = try TeamCommand.project(try TeamCommand.url(team))
+        guard !sessions.isEmpty else { throw CLIFailure("which session? e.g. workbench team push sessions/anna --team URL") }
+        for given in sessions {
+            let path: String
+            do { path = try SessionLocation().path(for: given) } catch { throw CLIFailure(error.description) }
+            let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(path) }
+            StandardOutput.line("pushed \(path): \(added) new line(s) to the team session \(project.connection.user)")
+        }
+    }
+}

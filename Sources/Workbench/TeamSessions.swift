@@ -1,0 +1,37 @@
+import Annotations
+import Foundation
+import WorkbenchTeam
+
+/// `--team URL` for the commands that read sessions (agree, adjudicate, diff, stats, export, replay,
+/// review): the named team sessions (all the role may read when none are named) are pulled into a
+/// private temporary folder, removed when the process ends, and read from there like local ones.
+enum TeamSessions {
+    /// The private folder of this process.
+    private static let folder: String = {
+        let path = NSTemporaryDirectory() + "workbench-team-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        atexit {
+            try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "workbench-team-\(getpid())")
+        }
+        return path
+    }()
+
+    /// Pulls `names` (or every readable session) from `url`; returns local snapshot paths, one per name.
+    static func pull(_ url: String, names: [String]) throws(CLIFailure) -> [String] {
+        let project = try TeamCommand.project(url)
+        defer { project.connection.close() }
+        let chosen = names.isEmpty ? try TeamCommand.run { () throws(TeamError) in try project.sessionNames() } : names
+        guard !chosen.isEmpty else { throw CLIFailure("\(DatabaseURL(url).redacted) holds no session you may read yet") }
+        var paths: [String] = []
+        for name in chosen {
+            let target = folder + "/" + name
+            if FileManager.default.fileExists(atPath: target + ".json") {
+                paths.append(target + ".json")
+                continue
+            }
+            let written = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).pull(name, to: target) }
+            paths.append(written.path)
+        }
+        return paths
+    }
+}

@@ -1,0 +1,140 @@
+import Annotations
+import Foundation
+import WorkbenchTeam
+
+/// Many annotators at once on one PostgreSQL: N clients, each with its own connection and session
+/// store (`TeamSessionStore`, the REPL's store), making M edits as fast as the server commits them.
+/// Reports events/s and the acknowledged-edit latency (p50, p99), then checks that every
+/// acknowledged edit is stored exactly once. With `--restart-after S` the server is restarted
+/// (scripts/postgres restart) S seconds in: a failed edit is retried, as a user would, until stored.
+///
+///     eval "$(scripts/postgres start)"
+///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
+enum TeamLoadBenchmark {
+    static let benchmark = Benchmark(
+        name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
+    ) { arguments in try run(arguments) }
+
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        var latencies: [Double] = []
+        var failures = 0
+        var errors: [String] = []
+        var acknowledged: [String: [Int]] = [:]
+        func add(_ name: String, latencies: [Double], seqs: [Int], failures: Int, error: String?) {
+            lock.withLock {
+                self.latencies += latencies
+                self.failures += failures
+                acknowledged[name] = seqs
+                if let error { errors.append(error) }
+            }
+        }
+    }
+
+    static func run(_ arguments: [String]) throws {
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass"])
+        guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
+            throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
+        }
+        let clients = Int(options["clients"] ?? "50") ?? 50
+        let edits = Int(options["edits"] ?? "500") ?? 500
+        let restartAfter = options["restart-after"].flatMap(Double.init)
+        let pgpass = options["pgpass"] ?? NSTemporaryDirectory() + "workbench-team-load-\(getpid()).pgpass"
+        if let owner = ProcessInfo.processInfo.environment["PGPASSFILE"], let data = FileManager.default.contents(atPath: owner) {
+            FileManager.default.createFile(atPath: pgpass, contents: data, attributes: [.posixPermissions: 0o600])
+        }
+        defer { unlink(pgpass) }
+
+        // A fresh database with the seeds corpus and one member per client.
+        let suffix = String(UUID().uuidString.prefix(6)).lowercased()
+        let database = "wbload_" + suffix
+        let admin = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        try admin.query("CREATE DATABASE \(database)")
+        admin.close()
+        let url = ownerURL.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/" + database
+        let serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
+        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        try project.initialise(corpus: corpus, schema: .standard)
+        let names = (0..<clients).map { "load\($0)_\(suffix)" }
+        for name in names { try project.addMember(name: name, role: "annotator", passwordFile: pgpass) }
+        let keys = corpus.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
+        let statuses: [SentenceStatus] = [.done, .skipped]
+
+        let results = Results()
+        if let restartAfter {
+            Thread {
+                Thread.sleep(forTimeInterval: restartAfter)
+                let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("scripts/postgres").path
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = system("'\(script)' restart >/dev/null 2>&1")
+                print(String(format: "server restarted (%.2f s)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }.start()
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        // One thread per client (concurrentPerform would run only as many at once as there are cores).
+        let finished = DispatchGroup()
+        for index in 0..<clients {
+          finished.enter()
+          Thread {
+            defer { finished.leave() }
+            let name = names[index]
+            var latencies: [Double] = [], seqs: [Int] = [], failures = 0
+            do {
+                let store = try TeamSessionStore(url: DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
+                    Session(annotator: name, corpus: CorpusReference(corpus), schema: .standard, created: Timestamp.now())
+                }
+                for edit in 0..<edits {
+                    let action = EditAction.setStatus(keys[edit % keys.count], statuses[(edit / keys.count) % 2])
+                    while true {
+                        let before = DispatchTime.now().uptimeNanoseconds
+                        do {
+                            let event = try store.perform(action, time: Timestamp.now(), annotator: name, group: nil)
+                            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - before) / 1e6)
+                            seqs.append(event.seq)
+                            break
+                        } catch {
+                            failures += 1
+                            guard failures < 1000 else { throw error }
+                            Thread.sleep(forTimeInterval: 0.05)
+                        }
+                    }
+                }
+                try store.close()
+                results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: nil)
+            } catch {
+                results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: "\(name): \(error)")
+            }
+          }.start()
+        }
+        finished.wait()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+
+        // Every acknowledged edit stored, exactly once.
+        let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        var stored = 0, lost = 0, duplicated = 0
+        for name in names {
+            let session = try check.session(named: name)
+            let seqs = session.events.map(\.seq)
+            stored += seqs.count
+            duplicated += seqs.count - Set(seqs).count
+            let present = Set(seqs)
+            lost += (results.acknowledged[name] ?? []).filter { !present.contains($0) }.count
+        }
+        let sorted = results.latencies.sorted()
+        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        let acknowledged = results.acknowledged.values.reduce(0) { $0 + $1.count }
+        print("clients \(clients) x edits \(edits)\(restartAfter.map { ", server restarted after \($0) s" } ?? "")")
+        print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+            acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
+        print("stored \(stored) events; acknowledged but missing \(lost); duplicated \(duplicated); edits reported not saved (then retried) \(results.failures)")
+        for error in results.errors.prefix(5) { print("error: \(error)") }
+        let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        check.connection.close()
+        project.connection.close()
+        _ = try? cleanup.query("DROP DATABASE \(database)")
+        for name in names { _ = try? cleanup.query("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", [name]).first("format").map { try cleanup.query($0) } }
+        if lost > 0 || duplicated > 0 || !results.errors.isEmpty { throw BenchmarkSupport.UsageError(description: "FAILED: acknowledged edits lost or duplicated") }
+    }
+}

@@ -1,0 +1,250 @@
+import CLibPQ
+import Foundation
+
+/// One connection to PostgreSQL through libpq. Credentials come from the URL, the environment
+/// (`PGPASSWORD`, `PGUSER`, …) or `~/.pgpass` (`PGPASSFILE`) exactly as libpq reads them, and
+/// `sslmode` is honoured; nothing printed carries the password (``DatabaseURL/redacted``).
+///
+/// Every statement takes bound parameters only (`PQexecParams`); every wait has a deadline:
+/// `connect_timeout` while connecting, a server-side `statement_timeout`, TCP keepalives and a
+/// client-side deadline on each answer, so a hung server or a partition gives ``TeamError/timedOut(url:seconds:)``
+/// instead of a frozen prompt. Used from one thread at a time.
+public final class PostgresConnection {
+    /// The server, as given.
+    public let url: DatabaseURL
+    /// Seconds to wait for the connection and for each answer.
+    public let timeoutSeconds: Int
+    private let applicationName: String
+    /// A role to log in as instead of the URL's (`--annotator`).
+    private let userOverride: String?
+    /// A password file other than `$PGPASSFILE` / `~/.pgpass`.
+    private let passwordFile: String?
+    private var handle: OpaquePointer?
+
+    /// Connects (blocking, at most `timeoutSeconds`).
+    public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
+        self.url = url
+        self.userOverride = user
+        self.passwordFile = passwordFile
+        self.timeoutSeconds = max(2, timeoutSeconds)
+        self.applicationName = applicationName
+        try connect()
+    }
+
+    deinit { close() }
+
+    /// Whether the connection is up (as far as libpq knows without asking the server).
+    public var isOpen: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// The role this connection logged in as.
+    public var user: String { handle.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
+    /// The host (or socket folder) connected to.
+    public var host: String { handle.flatMap { PQhost($0) }.map { String(cString: $0) } ?? "" }
+    /// The port connected to.
+    public var port: String { handle.flatMap { PQport($0) }.map { String(cString: $0) } ?? "" }
+    /// The server process serving this connection.
+    public var serverProcess: Int32 { handle.map { PQbackendPID($0) } ?? 0 }
+
+    /// Drops the connection (if any) and connects again.
+    public func reconnect() throws(TeamError) {
+        close()
+        try connect()
+    }
+
+    /// Closes the connection; safe to call twice.
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    private func connect() throws(TeamError) {
+        let milliseconds = timeoutSeconds * 1000
+        // The URL is expanded first; the settings after it override what it says about timeouts.
+        var settings: [(String, String)] = [("dbname", url.text)]
+        if let userOverride { settings.append(("user", userOverride)) }
+        if let passwordFile { settings.append(("passfile", passwordFile)) }
+        settings += [
+            ("connect_timeout", String(timeoutSeconds)),
+            ("keepalives", "1"),
+            ("keepalives_idle", "5"),
+            ("keepalives_interval", "2"),
+            ("keepalives_count", "3"),
+            ("tcp_user_timeout", String(milliseconds)),
+            ("application_name", applicationName),
+            ("options", "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds) -c client_min_messages=error"),
+        ]
+        let keys = settings.map { strdup($0.0) }
+        let values = settings.map { strdup($0.1) }
+        defer {
+            keys.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
+        var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
+        let connection = keyPointers.withUnsafeMutableBufferPointer { k in
+            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
+        }
+        guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.message(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw .cannotConnect(url: url.redacted, reason: reason.isEmpty ? "no reason given" : reason)
+        }
+        PQsetnonblocking(connection, 1)
+        wb_pq_silence(connection)
+        handle = connection
+    }
+
+    /// Runs one statement with bound parameters (`$1`, `$2`, … as text) and returns its rows. Without
+    /// parameters, `sql` may hold several statements (as for a schema).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = []) throws(TeamError) -> PostgresRows {
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let sent: Int32
+        if parameters.isEmpty {
+            sent = PQsendQuery(connection, sql)
+        } else {
+            let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+            sent = pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
+        }
+        guard sent == 1 else { throw failure(connection) }
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        var flushing = PQflush(connection)
+        while flushing == 1 {
+            try wait(connection, write: true, until: deadline)
+            flushing = PQflush(connection)
+        }
+        guard flushing == 0 else { throw failure(connection) }
+        var rows = PostgresRows()
+        var refusal: TeamError?
+        while true {
+            while PQisBusy(connection) == 1 {
+                try wait(connection, write: false, until: deadline)
+                guard PQconsumeInput(connection) == 1 else { throw failure(connection) }
+            }
+            guard let result = PQgetResult(connection) else { break }
+            defer { PQclear(result) }
+            switch PQresultStatus(result) {
+            case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
+                rows = Self.rows(of: result)
+            case PGRES_COMMAND_OK:
+                rows = PostgresRows(affected: Int(String(cString: PQcmdTuples(result))) ?? 0)
+            case PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                break
+            default:
+                if refusal == nil {
+                    let code = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+                    let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+                    refusal = .refused(url: url.redacted, reason: primary ?? Self.message(PQresultErrorMessage(result)), code: code)
+                }
+            }
+        }
+        if PQstatus(connection) != CONNECTION_OK {
+            let reason = refusal.map { error -> String in
+                if case .refused(_, let reason, _) = error { return reason }
+                return error.description
+            } ?? Self.message(PQerrorMessage(connection))
+            close()
+            throw .connectionLost(url: url.redacted, reason: reason.isEmpty ? "server closed the connection" : reason)
+        }
+        if let refusal {
+            // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now: the server is going away.
+            if ["57P01", "57P02", "57P03"].contains(refusal.sqlState) {
+                close()
+                throw .connectionLost(url: url.redacted, reason: "server shutting down")
+            }
+            throw refusal
+        }
+        return rows
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws(TeamError) -> T) throws(TeamError) -> T {
+        try query("BEGIN")
+        do {
+            let value = try body()
+            try query("COMMIT")
+            return value
+        } catch {
+            if isOpen { _ = try? query("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Waits up to `milliseconds` for notifications (after `LISTEN`) and returns those that came, as
+    /// (channel, payload).
+    public func notifications(waiting milliseconds: Int) throws(TeamError) -> [(channel: String, payload: String)] {
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        var found = Self.drain(connection)
+        if found.isEmpty {
+            let ready = wb_pq_wait(PQsocket(connection), 0, Int32(milliseconds))
+            if ready > 0 {
+                guard PQconsumeInput(connection) == 1 else { throw failure(connection) }
+                found = Self.drain(connection)
+            }
+        }
+        return found
+    }
+
+    private static func drain(_ connection: OpaquePointer) -> [(channel: String, payload: String)] {
+        var found: [(channel: String, payload: String)] = []
+        while let notice = PQnotifies(connection) {
+            found.append((String(cString: notice.pointee.relname), String(cString: notice.pointee.extra)))
+            PQfreemem(notice)
+        }
+        return found
+    }
+
+    private func wait(_ connection: OpaquePointer, write: Bool, until deadline: Date) throws(TeamError) {
+        while true {
+            let remaining = Int(deadline.timeIntervalSinceNow * 1000)
+            guard remaining > 0 else {
+                close()
+                throw .timedOut(url: url.redacted, seconds: timeoutSeconds)
+            }
+            let ready = wb_pq_wait(PQsocket(connection), write ? 1 : 0, Int32(min(remaining, 1000)))
+            if ready > 0 { return }
+            if ready < 0 && wb_pq_errno() != EINTR {
+                close()
+                throw .connectionLost(url: url.redacted, reason: "cannot wait for the server")
+            }
+        }
+    }
+
+    private func failure(_ connection: OpaquePointer) -> TeamError {
+        let reason = Self.message(PQerrorMessage(connection))
+        close()
+        return .connectionLost(url: url.redacted, reason: reason.isEmpty ? "server closed the connection" : reason)
+    }
+
+    private static func rows(of result: OpaquePointer) -> PostgresRows {
+        let columnCount = PQnfields(result)
+        let rowCount = PQntuples(result)
+        var rows = PostgresRows()
+        rows.columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
+        rows.rows.reserveCapacity(Int(rowCount))
+        for row in 0..<rowCount {
+            rows.rows.append((0..<columnCount).map { column in
+                PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+            })
+        }
+        return rows
+    }
+
+    private static func message(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "" }
+        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: "; ")
+    }
+}

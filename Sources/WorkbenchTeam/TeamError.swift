@@ -1,0 +1,43 @@
+/// What went wrong talking to the team database. Every message names the server by its URL
+/// without the password (``DatabaseURL/redacted``) and says what to do.
+public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The server could not be reached or refused the login.
+    case cannotConnect(url: String, reason: String)
+    /// The connection broke (server stopped or restarted); the statement in flight did not complete.
+    case connectionLost(url: String, reason: String)
+    /// The server did not answer in time (a hung server or a network partition).
+    case timedOut(url: String, seconds: Int)
+    /// The server refused a statement (for example a right the role does not have).
+    case refused(url: String, reason: String, code: String)
+    /// Something in the database is not what the workbench expects.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .cannotConnect(let url, let reason):
+            return "cannot connect to the team database \(url): \(reason)"
+        case .connectionLost(let url, let reason):
+            return "lost the connection to the team database \(url) (\(reason)); it is retried with the next command"
+        case .timedOut(let url, let seconds):
+            return "the team database \(url) did not answer within \(seconds) s (server hung or network down); it is retried with the next command"
+        case .refused(let url, let reason, let code):
+            return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))")
+        case .invalid(let message):
+            return message
+        }
+    }
+
+    /// Whether the connection itself failed (reconnecting may help), rather than the statement.
+    public var isConnectionFailure: Bool {
+        switch self {
+        case .cannotConnect, .connectionLost, .timedOut: return true
+        case .refused, .invalid: return false
+        }
+    }
+
+    /// The SQLSTATE of a refused statement ("" otherwise).
+    public var sqlState: String {
+        if case .refused(_, _, let code) = self { return code }
+        return ""
+    }
+}

@@ -1,0 +1,217 @@
+import Annotations
+import Foundation
+
+/// One team database: its corpus, members, assignments and sessions, through one connection. What
+/// a role may do is decided by the database (``TeamSchema``): the same calls fail for a role that
+/// lacks the right.
+public final class TeamProject {
+    /// The connection every call uses.
+    public let connection: PostgresConnection
+
+    public init(connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Connects to `url` (credentials from the URL, the environment or `~/.pgpass`).
+    public convenience init(url: String, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
+        try self.init(connection: PostgresConnection(url: DatabaseURL(url), applicationName: applicationName, timeoutSeconds: timeoutSeconds))
+    }
+
+    private var server: String { connection.url.redacted }
+
+    // MARK: - Setting up
+
+    /// Creates the schema (again: every statement is idempotent) and records the corpus and the
+    /// annotation schema. A database already set up for another corpus is refused.
+    @discardableResult
+    public func initialise(corpus: SegmentedCorpus, schema: AnnotationSchema) throws(TeamError) -> (documents: Int, created: Bool) {
+        let reference = CorpusReference(corpus)
+        let corpusJSON = try Self.json(reference)
+        let schemaJSON = try Self.json(schema)
+        return try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool) in
+            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+            try connection.query(TeamSchema.sql)
+            try connection.query(Self.addMemberFunction)
+            let existing = try connection.query("SELECT corpus::text AS corpus FROM workbench.project")
+            if let stored = existing.first("corpus") {
+                let storedReference = try Self.decode(CorpusReference.self, stored)
+                guard storedReference.documents == reference.documents else {
+                    throw .invalid("\(server) is already set up for another corpus (\(storedReference.documents.count) document(s)); use an empty database for this corpus")
+                }
+                return (storedReference.documents.count, false)
+            }
+            try connection.query("INSERT INTO workbench.project (corpus, annotation_schema) VALUES ($1::jsonb, $2::jsonb)", [corpusJSON, schemaJSON])
+            for (position, segmented) in corpus.documents.enumerated() {
+                let document = segmented.document
+                try connection.query(
+                    "INSERT INTO workbench.documents (id, position, fingerprint, text, document) VALUES ($1, $2, $3, $4, $5::jsonb)",
+                    [document.id, String(position), document.fingerprint, document.text, try Self.json(document)])
+            }
+            return (corpus.documents.count, true)
+        }
+    }
+
+    /// Creates `workbench.add_member(name, role, password)`: role names cannot be bound parameters,
+    /// so the server quotes them (`format('%I')`) from bound values.
+    static let addMemberFunction = """
+        CREATE OR REPLACE FUNCTION workbench.add_member(member text, member_role text, secret text) RETURNS boolean
+        LANGUAGE plpgsql AS $$
+        DECLARE existed boolean;
+        BEGIN
+          IF member_role NOT IN ('annotator', 'adjudicator', 'reviewer') THEN
+            RAISE EXCEPTION 'unknown role %', member_role;
+          END IF;
+          SELECT true INTO existed FROM pg_roles WHERE rolname = member;
+          IF existed THEN
+            EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
+          ELSE
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
+          END IF;
+          EXECUTE format('REVOKE workbench_annotator, workbench_adjudicator, workbench_reviewer FROM %I', member);
+          EXECUTE format('GRANT %I TO %I', 'workbench_' || member_role, member);
+          INSERT INTO workbench.members (name, role) VALUES (member, member_role)
+            ON CONFLICT (name) DO UPDATE SET role = EXCLUDED.role;
+          RETURN coalesce(existed, false);
+        END $$;
+        """
+
+    /// Creates (or updates) the database role `name` with a new generated password and records it
+    /// as a member with `role`. The password is appended to `passwordFile` (a `.pgpass` file, mode
+    /// 0600), never printed. Returns whether the role existed before.
+    @discardableResult
+    public func addMember(name: String, role: String, passwordFile: String) throws(TeamError) -> Bool {
+        guard TeamSchema.groupRoles[role] != nil else {
+            throw .invalid("unknown role '\(role)': use annotator, adjudicator or reviewer")
+        }
+        try Self.checkName(name)
+        let password = try Self.generatePassword()
+        let rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
+            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+            return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
+        }
+        try PasswordFile(path: passwordFile).store(host: connection.host, port: connection.port, user: name, password: password)
+        return rows.first("existed") == "t"
+    }
+
+    /// Refuses names that are not letters, digits, '-' or '_' (they become database role names).
+    public static func checkName(_ name: String) throws(TeamError) {
+        let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }
+        guard !name.isEmpty, name.count <= 60, allowed, !name.hasPrefix("pg_"), !name.hasPrefix("workbench_") else {
+            throw .invalid("name '\(name)' refused: use 1 to 60 ASCII letters, digits, '-' or '_' (not starting with pg_ or workbench_)")
+        }
+    }
+
+    private static func generatePassword() throws(TeamError) -> String {
+        var bytes = [UInt8](repeating: 0, count: 24)
+        guard getentropy(&bytes, bytes.count) == 0 else { throw .invalid("cannot generate a password: no randomness available") }
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789")
+        return String(bytes.map { alphabet[Int($0) % alphabet.count] })
+    }
+
+    /// Gives each document to `overlap` of `annotators`, round robin (replacing earlier assignments).
+    /// Returns each annotator's documents.
+    @discardableResult
+    public func assign(annotators: [String], overlap: Int) throws(TeamError) -> [String: [String]] {
+        guard !annotators.isEmpty, Set(annotators).count == annotators.count else {
+            throw .invalid("give the annotators once each, e.g. --annotators anna,bob,carla")
+        }
+        guard overlap >= 1, overlap <= annotators.count else {
+            throw .invalid("--overlap \(overlap) does not fit \(annotators.count) annotator(s): use 1 to \(annotators.count)")
+        }
+        return try connection.transaction { () throws(TeamError) -> [String: [String]] in
+            let members = Set(try connection.query("SELECT name FROM workbench.members").values("name").compactMap { $0 })
+            if let unknown = annotators.first(where: { !members.contains($0) }) {
+                throw .invalid("'\(unknown)' is not a member of the team; add them first: workbench team add-annotator \(unknown)")
+            }
+            let documents = try connection.query("SELECT id FROM workbench.documents ORDER BY position").values("id").compactMap { $0 }
+            try connection.query("DELETE FROM workbench.assignments")
+            var result: [String: [String]] = [:]
+            for (index, document) in documents.enumerated() {
+                for k in 0..<overlap {
+                    let annotator = annotators[(index + k) % annotators.count]
+                    try connection.query("INSERT INTO workbench.assignments (document, annotator) VALUES ($1, $2)", [document, annotator])
+                    result[annotator, default: []].append(document)
+                }
+            }
+            return result
+        }
+    }
+
+    /// The documents assigned to `annotator`, in corpus order.
+    public func assignedDocuments(of annotator: String) throws(TeamError) -> [String] {
+        try connection.query(
+            "SELECT a.document FROM workbench.assignments a JOIN workbench.documents d ON d.id = a.document WHERE a.annotator = $1 ORDER BY d.position",
+            [annotator]).values("document").compactMap { $0 }
+    }
+
+    /// Every assignment, as (annotator, document).
+    public func assignments() throws(TeamError) -> [(annotator: String, document: String)] {
+        try connection.query(
+            "SELECT a.annotator, a.document FROM workbench.assignments a JOIN workbench.documents d ON d.id = a.document ORDER BY a.annotator, d.position"
+        ).rows.map { ($0[0] ?? "", $0[1] ?? "") }
+    }
+
+    // MARK: - Reading
+
+    /// The corpus and annotation schema the database was set up with.
+    public func corpus() throws(TeamError) -> (corpus: Corpus, schema: AnnotationSchema) {
+        let project = try connection.query("SELECT corpus::text AS corpus, annotation_schema::text AS schema FROM workbench.project")
+        guard let corpusText = project.first("corpus"), let schemaText = project.first("schema") else {
+            throw .invalid("\(server) is not set up for team mode yet: run workbench team init \(server) --corpus PATH")
+        }
+        let reference = try Self.decode(CorpusReference.self, corpusText)
+        let schema = try Self.decode(AnnotationSchema.self, schemaText)
+        let rows = try connection.query("SELECT document::text AS document FROM workbench.documents ORDER BY position")
+        var documents: [Document] = []
+        for text in rows.values("document").compactMap({ $0 }) { documents.append(try Self.decode(Document.self, text)) }
+        return (Corpus(documents: documents, paths: reference.paths), schema)
+    }
+
+    /// The names of the sessions this role may read.
+    public func sessionNames() throws(TeamError) -> [String] {
+        try connection.query("SELECT name FROM workbench.sessions ORDER BY name").values("name").compactMap { $0 }
+    }
+
+    /// A session's log as stored: the header line and every line after it, in order (each line
+    /// ends in a line break, byte for byte as in a local `NAME.jsonl`).
+    public func logLines(of name: String) throws(TeamError) -> (header: String, lines: [String])? {
+        let head = try connection.query("SELECT header_line FROM workbench.sessions WHERE name = $1", [name])
+        guard let header = head.first("header_line") else { return nil }
+        let lines = try connection.query("SELECT line FROM workbench.events WHERE session = $1 ORDER BY sequence", [name])
+        return (header, lines.values("line").compactMap { $0 })
+    }
+
+    /// The session `name` replayed from its stored log (the same reading as a local log).
+    public func session(named name: String) throws(TeamError) -> Session {
+        guard let log = try logLines(of: name) else {
+            throw .invalid("\(server) holds no session '\(name)' that you may read (sessions: \((try? sessionNames())?.joined(separator: ", ") ?? "?"))")
+        }
+        return try Self.session(header: log.header, lines: log.lines, name: name, server: server)
+    }
+
+    static func session(header: String, lines: [String], name: String, server: String) throws(TeamError) -> Session {
+        var data = Data(header.utf8)
+        for line in lines { data.append(contentsOf: line.utf8) }
+        do {
+            let contents = try SessionLogContents(data, path: "\(server) session \(name)")
+            return try Session(log: contents, path: "\(server) session \(name)")
+        } catch {
+            throw .invalid(error.description)
+        }
+    }
+
+    // MARK: - JSON
+
+    static func json<T: Encodable>(_ value: T) throws(TeamError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { throw .invalid("cannot encode \(T.self) as JSON") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws(TeamError) -> T {
+        do { return try JSONDecoder().decode(type, from: Data(text.utf8)) } catch {
+            throw .invalid("the team database holds a \(T.self) that cannot be read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// The team database's tables, roles and row-level security, created by `team init` (idempotent:
+/// every statement can run again). One definition: `team init --print-schema` shows it.
+///
+/// Rights live in the database: each person logs in as their own role, a member of one of three
+/// group roles. Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
+/// role append only to the session named after it; annotators read only their own session,
+/// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
+public enum TeamSchema {
+    /// The group roles, by the `--role` name of `team add-annotator`.
+    public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
+
+    /// The channel `team status --watch` listens on; every appended line notifies "SESSION SEQUENCE".
+    public static let channel = "workbench_events"
+
+    /// The statements, in order.
+    public static let sql = """
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_annotator') THEN CREATE ROLE workbench_annotator NOLOGIN; END IF;
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_adjudicator') THEN CREATE ROLE workbench_adjudicator NOLOGIN; END IF;
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_reviewer') THEN CREATE ROLE workbench_reviewer NOLOGIN; END IF;
+        END $$;
+        CREATE SCHEMA IF NOT EXISTS workbench;
+        CREATE TABLE IF NOT EXISTS workbench.project (
+          singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+          corpus jsonb NOT NULL,
+          annotation_schema jsonb NOT NULL,
+          created timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE IF NOT EXISTS workbench.documents (
+          id text PRIMARY KEY,
+          position integer NOT NULL,
+          fingerprint text NOT NULL,
+          text text NOT NULL,
+          document jsonb NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS workbench.members (
+          name text PRIMARY KEY,
+          role text NOT NULL CHECK (role IN ('annotator', 'adjudicator', 'reviewer'))
+        );
+        CREATE TABLE IF NOT EXISTS workbench.sessions (
+          name text PRIMARY KEY,
+          kind text NOT NULL DEFAULT 'annotation' CHECK (kind IN ('annotation', 'adjudication')),
+          header jsonb NOT NULL,
+          header_line text NOT NULL,
+          created timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE IF NOT EXISTS workbench.events (
+          session text NOT NULL REFERENCES workbench.sessions (name),
+          sequence bigint NOT NULL CHECK (sequence > 0),
+          entry jsonb NOT NULL,
+          line text NOT NULL,
+          committed timestamptz NOT NULL DEFAULT clock_timestamp(),
+          PRIMARY KEY (session, sequence)
+        );
+        CREATE TABLE IF NOT EXISTS workbench.assignments (
+          document text NOT NULL REFERENCES workbench.documents (id),
+          annotator text NOT NULL REFERENCES workbench.members (name),
+          PRIMARY KEY (document, annotator)
+        );
+        CREATE OR REPLACE FUNCTION workbench.notify_event() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('workbench_events', NEW.session || ' ' || NEW.sequence);
+          RETURN NULL;
+        END $$;
+        DROP TRIGGER IF EXISTS events_notify ON workbench.events;
+        CREATE TRIGGER events_notify AFTER INSERT ON workbench.events FOR EACH ROW EXECUTE FUNCTION workbench.notify_event();
+        CREATE OR REPLACE FUNCTION workbench.reads_all() RETURNS boolean LANGUAGE sql STABLE AS $$
+          SELECT pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
+        $$;
+        REVOKE ALL ON ALL TABLES IN SCHEMA workbench FROM PUBLIC;
+        GRANT USAGE ON SCHEMA workbench TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
+        GRANT SELECT ON workbench.project, workbench.documents, workbench.members, workbench.assignments, workbench.sessions, workbench.events
+          TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
+        GRANT INSERT ON workbench.sessions, workbench.events TO workbench_annotator, workbench_adjudicator;
+        ALTER TABLE workbench.sessions ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE workbench.events ENABLE ROW LEVEL SECURITY;
+        DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
+        CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
+        DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
+        CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
+          name = current_user AND (kind = 'annotation' OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')));
+        DROP POLICY IF EXISTS events_read ON workbench.events;
+        CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
+        DROP POLICY IF EXISTS events_append ON workbench.events;
+        CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user);
+        """
+}

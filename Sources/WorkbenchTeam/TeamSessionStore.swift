@@ -1,0 +1,177 @@
+import Annotations
+import Foundation
+
+/// A session kept in the team database: the same events as a local log, one row per log line
+/// (`entry` as jsonb plus the exact `line`), numbered with a unique (session, sequence). Each edit
+/// is committed before ``perform(_:time:annotator:group:)`` returns; one that could not be is taken
+/// back in memory and reported as not saved. A session advisory lock keeps a second REPL of the
+/// same session out, naming the holder. After a lost connection the next edit reconnects, takes
+/// the lock again and checks that the stored log is still the one in memory.
+public final class TeamSessionStore: SessionStorage {
+    /// The session in memory.
+    public private(set) var session: Session
+    /// "NAME on URL" (no password), as shown to the user.
+    public let path: String
+    /// The session's name (the annotator's database role).
+    public let name: String
+    /// What opening found (shown by the front end).
+    public private(set) var openingWarnings: [String] = []
+
+    private let url: DatabaseURL
+    private let user: String?
+    private let passwordFile: String?
+    private let timeoutSeconds: Int
+    private var connection: PostgresConnection?
+    /// Log lines stored after the header (the last sequence number).
+    private var stored: Int
+    private var closed = false
+
+    /// Opens (or creates with `makeNew`) the session of the connecting role (`user`, else the URL's)
+    /// on `url`: the session is named after the role.
+    public init(
+        url: DatabaseURL, user: String? = nil, kind: String = "annotation", timeoutSeconds: Int = 10, passwordFileForTests: String? = nil,
+        makeNew: (_ project: TeamProject, _ name: String) throws(TeamError) -> Session
+    ) throws(TeamError) {
+        self.url = url
+        self.user = user
+        self.timeoutSeconds = timeoutSeconds
+        passwordFile = passwordFileForTests
+        let connection = try PostgresConnection(
+            url: url, applicationName: Self.applicationName(user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
+        let name = connection.user
+        self.name = name
+        path = "\(name) on \(url.redacted)"
+        try Self.lock(name, on: connection)
+        let project = TeamProject(connection: connection)
+        if let log = try project.logLines(of: name) {
+            session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
+            stored = log.lines.count
+        } else {
+            var session = try makeNew(project, name)
+            if session.id == nil { session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator) }
+            let header = LogHeader(session: session)
+            let headerLine: String
+            do { headerLine = try SessionLogLine.header(header) } catch { throw .invalid(error.description) }
+            try connection.query(
+                "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)",
+                [name, kind, headerLine, headerLine])
+            self.session = session
+            stored = 0
+        }
+        self.connection = connection
+    }
+
+    deinit { connection?.close() }
+
+    private static func applicationName(_ name: String) -> String {
+        let host = ProcessInfo.processInfo.hostName
+        return String("workbench \(name) \(host) pid \(getpid())".prefix(60))
+    }
+
+    /// Takes the session's advisory lock (held while the connection lives), or says who holds it.
+    private static func lock(_ name: String, on connection: PostgresConnection) throws(TeamError) {
+        let key = "workbench session " + name
+        let taken = try connection.query("SELECT pg_try_advisory_lock(hashtext($1)) AS taken", [key])
+        guard taken.first("taken") == "t" else {
+            let holder = try? connection.query(
+                """
+                SELECT a.application_name, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
+                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objid = (hashtext($1)::bigint & 4294967295)::oid
+                """, [key])
+            let who = holder.flatMap { rows -> String? in
+                guard let app = rows.first("application_name") else { return nil }
+                return "\(app) (connected from \(rows.first("address") ?? "the local socket") since \(rows.first("since") ?? "?"))"
+            } ?? "another connection"
+            throw .invalid("session '\(name)' is open in another workbench: \(who); close it there first")
+        }
+    }
+
+    /// Reconnects when the connection was lost; checks the lock and that nobody else appended.
+    private func connected() throws(TeamError) -> PostgresConnection {
+        if let connection, connection.isOpen { return connection }
+        connection?.close()
+        connection = nil
+        let fresh = try PostgresConnection(url: url, applicationName: Self.applicationName(name), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFile)
+        try Self.lock(name, on: fresh)
+        let count = try fresh.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [name])
+        let inDatabase = Int(count.first("n") ?? "") ?? -1
+        if inDatabase != stored {
+            // An edit reported as not saved may have been committed just before the connection broke:
+            // the database is the truth, so the session is read again from it.
+            guard let log = try TeamProject(connection: fresh).logLines(of: name) else {
+                throw .invalid("session '\(name)' is no longer in \(url.redacted)")
+            }
+            session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
+            stored = log.lines.count
+            openingWarnings.append("the database held \(inDatabase) line(s) where \(stored) were expected; the session was read again from it")
+        }
+        connection = fresh
+        return fresh
+    }
+
+    /// Stores one log line as the next sequence number; a retry that finds its own line already
+    /// committed counts as stored.
+    private func append(_ entry: JournalEntry) throws(TeamError) {
+        let line: String
+        do { line = try SessionLogLine.entry(entry) } catch { throw .invalid(error.description) }
+        let connection = try connected()
+        let sequence = stored + 1
+        do {
+            try connection.query(
+                "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
+                [name, String(sequence), line, line])
+        } catch {
+            guard error.sqlState == "23505" else { throw error }
+            let existing = try connection.query("SELECT line FROM workbench.events WHERE session = $1 AND sequence = $2", [name, String(sequence)])
+            guard existing.first("line") == line else {
+                throw .invalid("line \(sequence) of session '\(name)' was written by someone else meanwhile; nothing was saved (reopen the session)")
+            }
+        }
+        stored = sequence
+    }
+
+    @discardableResult
+    public func perform(_ action: EditAction, time: String, annotator: String?, group: Int?) throws(SessionStore.Failure) -> Event {
+        let event: Event
+        do {
+            event = try session.perform(action, time: time, annotator: annotator, group: group)
+        } catch {
+            throw .rejected(error)
+        }
+        do {
+            try append(.event(event))
+        } catch {
+            session.dropLastEvent()
+            throw .storage(.io(path: path, reason: "the edit was NOT saved: \(error.description)"))
+        }
+        return event
+    }
+
+    public func moveCursor(to key: SentenceKey) {
+        guard session.cursor != key else { return }
+        if (try? append(.cursor(key))) != nil { session.cursor = key }
+    }
+
+    public func changeSettings(_ settings: SessionSettings) throws(SessionError) {
+        guard session.settings != settings else { return }
+        do { try append(.settings(settings)) } catch { throw .io(path: path, reason: "the setting was NOT saved: \(error.description)") }
+        session.settings = settings
+    }
+
+    /// Every line is committed as it is made: there is no snapshot to write.
+    public var isSaveDue: Bool { false }
+    public func saveIfDue() throws(SessionError) {}
+    public func save() throws(SessionError) {}
+
+    /// Lets go of the connection (and with it the lock).
+    public func close() throws(SessionError) {
+        closed = true
+        connection?.close()
+        connection = nil
+    }
+
+    /// Committed events are never taken back (events are append-only in the database): the
+    /// rollback of a refused command is stored as undo events instead, or not at all.
+    public func rewindPoint() -> () -> Bool { { false } }
+}

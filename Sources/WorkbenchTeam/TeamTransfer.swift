@@ -1,0 +1,79 @@
+import Annotations
+import Foundation
+
+/// Moves sessions between the team database and local files, line for line: a pulled session is
+/// the same log a local REPL writes (the snapshot is rebuilt from it), a pushed one is accepted
+/// only when the database's lines are a prefix of the local log's.
+public struct TeamTransfer {
+    /// The database.
+    public let project: TeamProject
+
+    public init(project: TeamProject) { self.project = project }
+
+    /// Writes the team session `annotator` to the local session at `path` (`NAME.json` + `NAME.jsonl`),
+    /// refusing to overwrite anything. Returns the snapshot's path and the number of events.
+    public func pull(_ annotator: String, to path: String) throws(TeamError) -> (path: String, events: Int) {
+        let paths = SessionPaths(path)
+        for existing in [paths.snapshot, paths.log] where FileManager.default.fileExists(atPath: existing) {
+            throw .invalid("\(existing) already exists; pull into a new name (nothing was written)")
+        }
+        guard let log = try project.logLines(of: annotator) else {
+            throw .invalid("\(project.connection.url.redacted) holds no session '\(annotator)' that you may read")
+        }
+        let session = try TeamProject.session(header: log.header, lines: log.lines, name: annotator, server: project.connection.url.redacted)
+        var data = Data(log.header.utf8)
+        for line in log.lines { data.append(contentsOf: line.utf8) }
+        let folder = (paths.log as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            try AtomicFile.write(data, to: paths.log)
+            // Opening the log without a snapshot writes the snapshot from it.
+            let store = try SessionStore(path: paths.snapshot, now: Timestamp.now()) { () throws(SessionError) -> Session in session }
+            try store.close()
+        } catch {
+            throw .invalid(error.description)
+        }
+        return (paths.snapshot, session.events.count)
+    }
+
+    /// Uploads the local session at `path` as the connecting role's team session: creates it when
+    /// missing, else appends the lines the database lacks. Refused when the database holds lines the
+    /// local log does not (someone worked on the team session meanwhile) or another header.
+    /// Returns the number of lines added.
+    public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
+        let paths = SessionPaths(path)
+        guard let data = FileManager.default.contents(atPath: paths.log) else {
+            throw .invalid("\(paths.log): cannot read the session log (push needs NAME.jsonl)")
+        }
+        do { _ = try SessionLogContents(data, path: paths.log) } catch { throw .invalid(error.description) }
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+        if lines.last == "\n" { lines.removeLast() }
+        guard let header = lines.first else { throw .invalid("\(paths.log): the log is empty") }
+        let body = Array(lines.dropFirst()).filter { $0.hasSuffix("\n") }
+        let name = project.connection.user
+        let connection = project.connection
+        return try connection.transaction { () throws(TeamError) -> Int in
+            try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["workbench session " + name])
+            let stored = try project.logLines(of: name)
+            if let stored {
+                guard stored.header == header else {
+                    throw .invalid("push refused: the team session '\(name)' is another session (its header differs from \(paths.log)); nothing was uploaded")
+                }
+                guard stored.lines.count <= body.count, Array(body.prefix(stored.lines.count)) == stored.lines else {
+                    let first = zip(stored.lines, body).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(stored.lines.count, body.count)
+                    throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
+                }
+            } else {
+                try connection.query(
+                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
+            }
+            let start = stored?.lines.count ?? 0
+            for (index, line) in body.enumerated() where index >= start {
+                try connection.query(
+                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
+                    [name, String(index + 1), line, line])
+            }
+            return body.count - start
+        }
+    }
+}

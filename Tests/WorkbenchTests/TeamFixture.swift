@@ -1,0 +1,110 @@
+import Annotations
+import Foundation
+import Testing
+import TestSupport
+import WorkbenchTeam
+
+/// A fresh team database on the local test cluster (scripts/postgres): its own database, set up
+/// with the seeds corpus, and members with names unique to this fixture. Passwords go to a
+/// scratch `.pgpass` (PGPASSFILE for the processes the test starts).
+struct TeamFixture {
+    /// The test cluster's owner URL (no password), from scripts/postgres.
+    static var ownerURL: String? { ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// Team tests must run (CI): a missing server fails instead of skipping.
+    static var isRequired: Bool { ProcessInfo.processInfo.environment["WORKBENCH_REQUIRE_TEAM"] == "1" }
+    /// Run the tests when a server is configured, or when required (they then fail clearly).
+    static var shouldRun: Bool { ownerURL != nil || isRequired }
+    static let skipMessage: Comment = "no PostgreSQL test server: team tests skipped (eval \"$(scripts/postgres start)\" sets WORKBENCH_TEAM_TEST_URL; WORKBENCH_REQUIRE_TEAM=1 makes this a failure)"
+
+    /// The fixture database's URL as the owner.
+    let url: String
+    /// The URL without a user (each person's role comes from --annotator / user).
+    let serverURL: String
+    /// The scratch folder (pgpass, local sessions).
+    let folder: String
+    let pgpass: String
+    /// Unique suffix of this fixture's member names.
+    let suffix: String
+
+    init(members: [(String, String)] = [], cluster: (url: String, pgpass: String)? = nil) throws {
+        guard let owner = cluster?.url ?? Self.ownerURL else {
+            throw TeamError.invalid("WORKBENCH_TEAM_TEST_URL is not set (WORKBENCH_REQUIRE_TEAM=1): run eval \"$(scripts/postgres start)\" first")
+        }
+        folder = TestScratch.path("team-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        pgpass = folder + "/pgpass"
+        let ownerPasswords = (cluster?.pgpass ?? ProcessInfo.processInfo.environment["PGPASSFILE"]).flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
+        FileManager.default.createFile(atPath: pgpass, contents: ownerPasswords, attributes: [.posixPermissions: 0o600])
+        suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let database = "wbt_" + suffix
+        let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: pgpass)
+        try admin.query("CREATE DATABASE \(database)")
+        admin.close()
+        let base = owner.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        url = base + "/" + database
+        serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
+        let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
+        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
+        for (name, role) in members {
+            try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
+        }
+    }
+
+    /// The member name for `short` in this fixture (role names are cluster-wide).
+    func name(_ short: String) -> String { short + "_" + suffix }
+
+    /// The environment for a workbench process: this fixture's passwords.
+    var environment: [String: String] { ["PGPASSFILE": pgpass, "WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"] }
+
+    /// A connection as `short`'s role.
+    func connect(as short: String) throws -> PostgresConnection {
+        try PostgresConnection(url: DatabaseURL(serverURL), user: name(short), passwordFile: pgpass)
+    }
+}
+
+/// A private PostgreSQL cluster (scripts/postgres in a scratch folder, on its own port) for tests
+/// that restart the server; stopped by ``stop()``.
+struct PrivateCluster {
+    let folder: String
+    let port: Int
+    let url: String
+    let pgpass: String
+
+    init() throws {
+        folder = TestScratch.path("pg-")
+        port = 56000 + Int.random(in: 0..<2000)
+        let result = try Self.script(["start"], folder: folder, port: port)
+        guard result.status == 0 else { throw TeamError.invalid("scripts/postgres start failed: \(result.stderr)") }
+        func value(_ name: String) -> String? {
+            result.stdout.split(separator: "\n").first { $0.hasPrefix("export \(name)=") }
+                .map { String($0.dropFirst("export \(name)=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+        }
+        guard let url = value("WORKBENCH_TEAM_TEST_URL"), let pgpass = value("PGPASSFILE") else {
+            throw TeamError.invalid("scripts/postgres start printed no URL: \(result.stdout)")
+        }
+        self.url = url
+        self.pgpass = pgpass
+    }
+
+    func restart() throws {
+        let result = try Self.script(["restart"], folder: folder, port: port)
+        guard result.status == 0 else { throw TeamError.invalid("scripts/postgres restart failed: \(result.stderr)") }
+    }
+
+    func stop() {
+        _ = try? Self.script(["stop"], folder: folder, port: port)
+    }
+
+    /// Runs scripts/postgres through the shell (waiting with `system`, output through files).
+    private static func script(_ arguments: [String], folder: String, port: Int) throws -> (status: Int32, stdout: String, stderr: String) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let out = folder + ".out", err = folder + ".err"
+        let script = WorkbenchProcess.packageRoot.appendingPathComponent("scripts/postgres").path
+        let command = "WORKBENCH_POSTGRES_DIR='\(folder)' WORKBENCH_POSTGRES_PORT=\(port) '\(script)' \(arguments.joined(separator: " ")) >'\(out)' 2>'\(err)' </dev/null"
+        let status = system(command)
+        let stdout = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+        return (status, stdout, stderr)
+    }
+}

@@ -1,0 +1,197 @@
+import Annotations
+import Foundation
+import Testing
+import TestSupport
+import WorkbenchTeam
+
+@Suite("Team connection text")
+struct TeamURLTests {
+    @Test func redactsPasswordsInEveryForm() {
+        #expect(DatabaseURL("postgresql://anna:s3cret@db.example:5432/project").redacted == "postgresql://anna@db.example:5432/project")
+        #expect(DatabaseURL("postgres://anna:p%40ss@host/db?sslmode=require").redacted == "postgres://anna@host/db?sslmode=require")
+        #expect(!DatabaseURL("host=db user=anna password=s3cret dbname=p").redacted.contains("s3cret"))
+        #expect(!DatabaseURL("postgresql://host/db?user=anna&password=s3cret").redacted.contains("s3cret"))
+        #expect(DatabaseURL("postgresql://anna@host/db").redacted == "postgresql://anna@host/db")
+    }
+
+    @Test func unreachableServerNamesTheURLWithoutPassword() {
+        // Port 1 on the loopback address: nothing listens there.
+        #expect {
+            _ = try PostgresConnection(url: DatabaseURL("postgresql://anna:s3cret@127.0.0.1:1/db"), timeoutSeconds: 2)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("postgresql://anna@127.0.0.1:1/db") && !text.contains("s3cret")
+        }
+    }
+
+    @Test func badMemberNamesAreRefused() {
+        for name in ["", "pg_admin", "workbench_owner", "anna bob", "ännа", "a;drop"] {
+            #expect(throws: TeamError.self) { try TeamProject.checkName(name) }
+        }
+    }
+}
+
+@Suite("Team mode on PostgreSQL", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamTests {
+    @Test func annotatorCannotAppendToAnotherSessionEvenWithHandWrittenSQL() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rita", "reviewer")])
+        // bob's session exists with one line.
+        let bob = try team.connect(as: "bob")
+        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+        let anna = try team.connect(as: "anna")
+        #expect(throws: TeamError.self) {
+            try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 2, '{}', '{}')", [team.name("bob")])
+        }
+        #expect(throws: TeamError.self) {
+            try anna.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ('somebody', '{}', '{}')")
+        }
+        #expect(throws: TeamError.self) { try anna.query("UPDATE workbench.events SET line = 'x'") }
+        #expect(throws: TeamError.self) { try anna.query("DELETE FROM workbench.events") }
+        #expect(throws: TeamError.self) {
+            try anna.query("INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, 'adjudication', '{}', '{}')", [team.name("anna")])
+        }
+        // anna does not even see bob's lines; a reviewer sees them but cannot write.
+        #expect(try anna.query("SELECT count(*) AS n FROM workbench.events").first("n") == "0")
+        let rita = try team.connect(as: "rita")
+        #expect(try rita.query("SELECT count(*) AS n FROM workbench.events").first("n") == "1")
+        #expect(throws: TeamError.self) {
+            try rita.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("rita")])
+        }
+    }
+
+    @Test func pipedTeamAnnotateCommitsEveryEditAndASecondREPLIsRefused() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let anna = team.name("anna")
+        let run = try WorkbenchProcess.run(
+            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let connection = try team.connect(as: "anna")
+        let lines = try connection.query("SELECT line, entry::text AS entry FROM workbench.events WHERE session = $1 ORDER BY sequence", [anna])
+        #expect(lines.rows.count >= 2)
+        #expect(lines.values("line").allSatisfy { $0?.hasSuffix("\n") == true })
+        // The same session read back from the database replays to the annotations made.
+        let session = try TeamProject(connection: connection).session(named: anna)
+        #expect(!session.state.claims.isEmpty)
+        #expect(session.state.statuses.values.contains(.done))
+        // While one store holds the session, a second REPL is refused, naming the holder.
+        let holder = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, _ throws(TeamError) -> Session in
+            Issue.record("the session exists")
+            throw .invalid("unexpected")
+        }
+        let second = try WorkbenchProcess.run(
+            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "quit\n", environment: team.environment)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("open in another workbench"), "\(second.stderr)")
+        #expect(second.stderr.contains("workbench \(anna)"), "\(second.stderr)")
+        try holder.close()
+    }
+
+    @Test func aLostConnectionReportsTheEditAsNotSavedAndTheNextEditReconnects() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        // The server ends the store's connection (as a restart would).
+        let killer = try team.connect(as: "anna")
+        try killer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND pid <> pg_backend_pid()", ["workbench \(anna)%"])
+        let second = SentenceKey(document: key.document, sentence: 1)
+        #expect {
+            try store.perform(.setStatus(second, .done), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil)
+        } throws: { error in "\(error)".contains("NOT saved") }
+        // Nothing unacknowledged stays in memory, and the next edit reconnects and commits.
+        #expect(store.session.state.status(of: second) == .open)
+        try store.perform(.setStatus(second, .done), time: "2026-01-01T09:00:03Z", annotator: anna, group: nil)
+        let stored = try TeamProject(connection: killer).session(named: anna)
+        #expect(stored.events.count == 2)
+        #expect(stored.state.status(of: second) == .done)
+        try store.close()
+    }
+
+    @Test func pullWritesALocalSessionAndAConflictingPushIsRefused() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let anna = team.name("anna")
+        let run = try WorkbenchProcess.run(
+            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = team.folder + "/anna"
+        let pull = try WorkbenchProcess.run(["team", "pull", team.url, "--annotator", anna, "--out", out], environment: team.environment)
+        #expect(pull.status == 0, "\(pull.stderr)")
+        let local = try SessionStore.load(path: out + ".json")
+        #expect(!local.state.claims.isEmpty)
+        // Pushing the same log again adds nothing; a log that differs from the stored lines is refused.
+        let same = try WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("0 new line(s)"))
+        let logPath = out + ".jsonl"
+        var lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.removeLast()
+        try (lines.joined(separator: "\n") + "\n").write(toFile: logPath, atomically: true, encoding: .utf8)
+        let conflicting = try WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
+        #expect(conflicting.status != 0)
+        #expect(conflicting.stderr.contains("push refused"), "\(conflicting.stderr)")
+    }
+}
+
+@Suite("Team mode faults", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamFaultTests {
+    /// The server restarts while edits stream in: every acknowledged edit is in the database, every
+    /// failed one was reported as not saved, and editing goes on after the restart.
+    @Test func serverRestartedMidSessionLosesNoAcknowledgedEdit() throws {
+        let cluster = try PrivateCluster()
+        defer { cluster.stop() }
+        let team = try TeamFixture(members: [("anna", "annotator")], cluster: (cluster.url, cluster.pgpass))
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 5, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
+        let restarter = Thread { try? cluster.restart() }
+        var acknowledged: [SentenceKey] = [], failed = 0
+        for (index, key) in keys.enumerated() {
+            if index == 10 { restarter.start() }
+            do {
+                try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+                acknowledged.append(key)
+            } catch {
+                #expect("\(error)".contains("NOT saved"), "\(error)")
+                failed += 1
+            }
+            usleep(20_000)
+        }
+        try store.close()
+        let stored = try TeamProject(connection: team.connect(as: "anna")).session(named: anna)
+        for key in acknowledged { #expect(stored.state.status(of: key) == .done, "acknowledged \(key) missing") }
+        #expect(acknowledged.count > 10, "editing went on after the restart")
+        // Nothing is there twice: one event per stored sequence.
+        #expect(stored.events.count == Set(stored.events.map(\.seq)).count)
+    }
+
+    /// A server that stops answering (the backend frozen) gives a clear timeout, not a frozen REPL.
+    @Test func aHungServerTimesOutWithAClearMessage() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 2, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let watcher = try team.connect(as: "anna")
+        let pids = try watcher.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1", ["workbench \(anna)%"]).values("pid").compactMap { $0.flatMap { Int32($0) } }
+        #expect(pids.count == 1)
+        for pid in pids { kill(pid, SIGSTOP) }
+        defer { for pid in pids { kill(pid, SIGCONT) } }
+        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        #expect {
+            try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        } throws: { error in "\(error)".contains("did not answer within 2 s") && "\(error)".contains("NOT saved") }
+        #expect(store.session.state.status(of: key) == .open)
+    }
+}
