@@ -117,9 +117,19 @@ public struct SegmentationCache: Sendable {
     /// The number of scalars of `text`, counted on its UTF-8 bytes (every byte but 10xxxxxx starts one).
     static func scalarCount(of text: String) -> Int {
         let count: (UnsafeBufferPointer<UInt8>) -> Int = { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
+            guard let base = bytes.baseAddress else { return 0 }
+            // Continuation bytes (10xxxxxx), eight at a time: bit 7 set and bit 6 clear.
+            var continuations = 0, position = 0
+            while position + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                position += 8
+            }
+            while position < bytes.count {
+                if bytes[position] & 0xC0 == 0x80 { continuations += 1 }
+                position += 1
+            }
+            return bytes.count - continuations
         }
         return text.utf8.withContiguousStorageIfAvailable(count) ?? text.unicodeScalars.count
     }
