@@ -115,6 +115,12 @@ public struct CorpusLoader: Sendable {
             while lower < upper, Self.isASCIISpace(bytes[lower]) { lower += 1 }
             while upper > lower, Self.isASCIISpace(bytes[upper - 1]) { upper -= 1 }
             if lower == upper { continue }
+            if bytes[lower] < 0x80, bytes[upper - 1] < 0x80,
+                let record = bytes.withUnsafeBufferPointer({ Self.plainRecord(UnsafeBufferPointer(rebasing: $0[lower..<upper])) })
+            {
+                records.append(record)
+                continue
+            }
             var json = Data(bytes[lower..<upper])
             if bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
                 let trimmed = String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -163,6 +169,51 @@ public struct CorpusLoader: Sendable {
             records.append(RawRecord(id: id, title: record["title"] as? String, text: text, meta: meta))
         }
         return Self.documents(from: records, source: path)
+    }
+
+    /// The record on a line that is a JSON object of only `id` (a non-empty string), `text`, and
+    /// optionally `title` (strings) and `meta` (an object of strings), each once: the usual shape,
+    /// read straight from the bytes. Nil for anything else (other keys or value types, `sentences`,
+    /// bad JSON), which `JSONSerialization` then reads as before, with its errors.
+    static func plainRecord(_ line: UnsafeBufferPointer<UInt8>) -> RawRecord? {
+        var reader = JSONReader(line, at: 0)
+        var id: String?, text: String?, title: String?, meta: [String: String]?
+        do throws(JSONReader.Failure) {
+            reader.skipWhitespace()
+            try reader.beginObject()
+            reader.skipWhitespace()
+            var first = true
+            while let key = try reader.nextKey(&first) {
+                reader.skipWhitespace()
+                if key.is("id"), id == nil {
+                    id = try reader.readString()
+                } else if key.is("text"), text == nil {
+                    text = try reader.readString()
+                } else if key.is("title"), title == nil {
+                    title = try reader.readString()
+                } else if key.is("meta"), meta == nil {
+                    var values: [String: String] = [:]
+                    try reader.beginObject()
+                    reader.skipWhitespace()
+                    var firstValue = true
+                    while let name = try reader.nextKey(&firstValue) {
+                        reader.skipWhitespace()
+                        let value = try reader.readString()
+                        guard values.updateValue(value, forKey: name.string) == nil else { return nil }
+                        reader.skipWhitespace()
+                    }
+                    meta = values
+                } else {
+                    return nil
+                }
+                reader.skipWhitespace()
+            }
+            try reader.expectEnd()
+        } catch {
+            return nil
+        }
+        guard let id, !id.isEmpty, let text else { return nil }
+        return RawRecord(id: id, title: title, text: text, meta: meta ?? [:])
     }
 
     /// One JSONL record before normalisation.

@@ -54,24 +54,34 @@ public struct SegmentationCache: Sendable {
         let path = packPath(for: corpus.paths)
         let stored = FileManager.default.contents(atPath: path).map { Self.decode([UInt8]($0)) } ?? [:]
         let segmenter = SentenceSegmenter()
-        var documents: [SegmentedDocument] = []
-        documents.reserveCapacity(corpus.documents.count)
-        var outcome = Outcome(reused: 0, segmented: 0, wrote: false)
-        var entries: [(fingerprint: String, ranges: [Range<Int>])] = []
-        entries.reserveCapacity(corpus.documents.count)
-        for document in corpus.documents {
-            let ranges: [Range<Int>]
-            if let cached = stored[document.fingerprint], Self.fits(cached, document) {
-                ranges = cached
-                outcome.reused += 1
-            } else {
-                ranges = segmenter.sentenceRanges(in: document.text)
-                outcome.segmented += 1
+        let count = corpus.documents.count
+        // Documents are independent: check or segment them on every core, a batch at a time so
+        // that progress is told from this thread.
+        let results = Slots<(document: SegmentedDocument, ranges: [Range<Int>], reused: Bool)>(count: count)
+        let batch = 2048, chunk = 64
+        var done = 0
+        while done < count {
+            let upper = min(count, done + batch)
+            let first = done
+            DispatchQueue.concurrentPerform(iterations: (upper - first + chunk - 1) / chunk) { part in
+                for index in (first + part * chunk)..<min(upper, first + (part + 1) * chunk) {
+                    let document = corpus.documents[index]
+                    if let cached = stored[document.fingerprint], Self.fits(cached, document) {
+                        results.set(index, (SegmentedDocument(document, sentenceRanges: cached), cached, true))
+                    } else {
+                        let ranges = segmenter.sentenceRanges(in: document.text)
+                        results.set(index, (SegmentedDocument(document, sentenceRanges: ranges), ranges, false))
+                    }
+                }
             }
-            documents.append(SegmentedDocument(document, sentenceRanges: ranges))
-            entries.append((document.fingerprint, ranges))
-            progress?(documents.count)
+            done = upper
+            progress?(done)
         }
+        let made = results.values()
+        let documents = made.map(\.document)
+        let reused = made.reduce(0) { $0 + ($1.reused ? 1 : 0) }
+        var outcome = Outcome(reused: reused, segmented: count - reused, wrote: false)
+        let entries = zip(corpus.documents, made).map { (fingerprint: $0.fingerprint, ranges: $1.ranges) }
         if outcome.segmented > 0 || stored.count != Set(entries.map(\.fingerprint)).count {
             outcome.wrote = write(Self.encode(entries), to: path)
         }
@@ -101,7 +111,43 @@ public struct SegmentationCache: Sendable {
             guard range.lowerBound >= previous, range.upperBound > range.lowerBound else { return false }
             previous = range.upperBound
         }
-        return previous <= document.text.unicodeScalars.count
+        return previous <= scalarCount(of: document.text)
+    }
+
+    /// The number of scalars of `text`, counted on its UTF-8 bytes (every byte but 10xxxxxx starts one).
+    static func scalarCount(of text: String) -> Int {
+        let count: (UnsafeBufferPointer<UInt8>) -> Int = { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            // Continuation bytes (10xxxxxx), eight at a time: bit 7 set and bit 6 clear.
+            var continuations = 0, position = 0
+            while position + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                position += 8
+            }
+            while position < bytes.count {
+                if bytes[position] & 0xC0 == 0x80 { continuations += 1 }
+                position += 1
+            }
+            return bytes.count - continuations
+        }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? text.unicodeScalars.count
+    }
+
+    /// Per-document results written from several threads, each slot by one.
+    private final class Slots<Value>: @unchecked Sendable {
+        private var slots: [Value?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: Value) {
+            lock.lock()
+            slots[index] = value
+            lock.unlock()
+        }
+
+        func values() -> [Value] { slots.compactMap { $0 } }
     }
 
     /// A pack: magic, segmenter version (length-prefixed), entry count, then per entry the

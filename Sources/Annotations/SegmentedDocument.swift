@@ -20,23 +20,43 @@ public struct SegmentedDocument: Sendable, Hashable {
             self.sentences = Self.sentences(given, of: document, scalars: Array(document.text.unicodeScalars), tokenizer: Tokenizer())
             return
         }
+        let id = document.id
+        self.sentences = document.text.utf8.withContiguousStorageIfAvailable { Self.sentences(id, $0, sentenceRanges) }
+            ?? Array(document.text.utf8).withUnsafeBufferPointer { Self.sentences(id, $0, sentenceRanges) }
+    }
+
+    /// The sentences at `ranges` (scalar offsets) of the text whose UTF-8 bytes are `bytes`, made by
+    /// walking the bytes (a scalar starts at every byte that is not 10xxxxxx) and taking each
+    /// sentence's bytes as they are: the text is valid UTF-8 and the cuts fall between scalars.
+    private static func sentences(_ documentID: String, _ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> [Sentence] {
         var sentences: [Sentence] = []
-        sentences.reserveCapacity(sentenceRanges.count)
-        let text = document.text.unicodeScalars
-        var cursor = text.startIndex, position = 0
-        for range in sentenceRanges {
-            text.formIndex(&cursor, offsetBy: range.lowerBound - position)
-            var end = cursor
-            text.formIndex(&end, offsetBy: range.count)
-            let followedBySpace = end < text.endIndex && Tokenizer.isSpace(text[end])
+        sentences.reserveCapacity(ranges.count)
+        var byte = 0, scalar = 0
+        func advance(to target: Int) {
+            while scalar < target && byte < bytes.count {
+                byte += 1
+                while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                scalar += 1
+            }
+        }
+        for range in ranges {
+            advance(to: range.lowerBound)
+            let lower = byte
+            advance(to: range.upperBound)
+            let upper = byte
+            var followedBySpace = false
+            if upper < bytes.count {
+                var rest = UnsafeBufferPointer(rebasing: bytes[upper...]).makeIterator()
+                var decoder = UTF8()
+                if case .scalarValue(let next) = decoder.decode(&rest) { followedBySpace = Tokenizer.isSpace(next) }
+            }
             sentences.append(
                 Sentence(
-                    documentID: document.id, index: sentences.count, start: range.lowerBound, end: range.upperBound,
-                    text: String(text[cursor..<end]), followedBySpace: followedBySpace))
-            cursor = end
-            position = range.upperBound
+                    documentID: documentID, index: sentences.count, start: range.lowerBound, end: range.upperBound,
+                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self),
+                    followedBySpace: followedBySpace))
         }
-        self.sentences = sentences
+        return sentences
     }
 
     /// The given sentences of a pre-tokenized document, with their tokens exactly as given (the

@@ -78,6 +78,9 @@ struct ExportCommand: ParsableCommand {
                     throw ProgressMeter.stopped
                 }
             }
+            // The process ends after the summary: leave the session states, the corpus and the
+            // bundle to the exit instead of freeing them object by object.
+            KeptUntilExit.keep((loaded, exportSessions, bundle))
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"

@@ -237,4 +237,48 @@ struct CorpusLoaderTests {
         #expect(document.text == "müsse „Ja“ 🇪🇺")
         #expect(document.normalization.appliedNFC)
     }
+
+    @Test("Lines of the usual shape are read straight from the bytes, exactly as JSONSerialization reads them; others go the old way")
+    func plainRecordsAgreeWithJSONSerialization() throws {
+        let plain = [
+            #"{"id": "a", "text": "Der Minister sagte: „Ja.“ 👍🏽"}"#,
+            #"{"text":"x\n\ty \"q\" \\ \/ \u00e4\u0301 \ud83d\ude00 \u2028","id":"b\u00fc"}"#,
+            #"  { "id" : "c" , "title" : "Titel" , "meta" : { "source" : "dpa", "date": "2026-12-01" } , "text" : "" }  "#,
+            #"{"id":"d","text":"e\u0301","meta":{}}"#,
+        ]
+        for line in plain {
+            let bytes = Array(line.utf8)
+            let record = try #require(bytes.withUnsafeBufferPointer { CorpusLoader.plainRecord($0) }, "\(line)")
+            let object = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            #expect(Array(record.id.utf8) == Array((object["id"] as? String ?? "").utf8))
+            #expect(Array(record.text.utf8) == Array((object["text"] as? String ?? "").utf8))
+            #expect(record.title == object["title"] as? String)
+            #expect(record.meta == (object["meta"] as? [String: String] ?? [:]))
+        }
+        let others = [
+            #"{"id": "a", "text": "x", "sentences": [["x"]]}"#,  // pre-tokenized
+            #"{"id": "a", "text": "x", "title": null}"#,
+            #"{"id": "a", "text": "x", "meta": {"n": 3}}"#,
+            #"{"id": "", "text": "x"}"#,
+            #"{"id": "a", "text": "x", "id": "b"}"#,  // a key twice
+            #"{"id": "a", "text": "x", "extra": 1}"#,
+            #"{"id": "a", "text": 5}"#,
+            #"{"id": "a"}"#,
+            #"{"id": "a", "text": "x"} trailing"#,
+            #"{"id": "a", "text": "\ud800"}"#,  // lone surrogate
+            #"["id", "text"]"#,
+            #"{"id": "a", "text": "x""#,
+        ]
+        for line in others {
+            #expect(Array(line.utf8).withUnsafeBufferPointer { CorpusLoader.plainRecord($0) } == nil, "\(line)")
+        }
+        // Through the loader: a file mixing both ways gives the documents in order.
+        let file = TestCorpus.temporaryFolder() + "/mixed.jsonl"
+        try Data((plain + [#"{"id": "z", "text": "Mit Titel null.", "title": null}"#]).joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let documents = try CorpusLoader().loadFile(file)
+        #expect(documents.map(\.id) == ["a", "bü", "c", "d", "z"])
+        #expect(documents[2].meta == ["source": "dpa", "date": "2026-12-01"])
+        #expect(documents[2].title == "Titel")
+        #expect(documents[3].text == "\u{00E9}")
+    }
 }

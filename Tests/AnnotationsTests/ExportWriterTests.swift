@@ -121,4 +121,38 @@ struct ExportWriterTests {
         #expect(imported.state.mentions.count == Self.trickyIDs.count)
         #expect(Set(imported.state.mentions.values.map(\.anchor.document)) == Set(Self.trickyIDs))
     }
+
+    @Test("Every format written to disk holds exactly the bytes of the files built in memory, small files and large alike")
+    func diskMatchesMemory() throws {
+        // Many documents (brat and WebAnno: one or two files each, written whole on the writer's
+        // queue) and a document past the 1 MB chunk (its files are streamed).
+        let sentence = "Der Minister sagte, man prüfe „alles“ – auch 👍🏽 und Cafe\u{0301}. "
+        var documents = (0..<300).map { Document(id: "d\($0)", rawText: sentence + "Nummer \($0).") }
+        documents.append(Document(id: "big", rawText: String(repeating: sentence, count: 20_000)))
+        let corpus = SegmentedCorpus(Corpus(documents: documents, paths: ["many.jsonl"]))
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Minister"))), time: "t")
+        for (index, document) in corpus.documents.enumerated() {
+            try session.perform(.add(.mention(Mention(id: "M\(index + 1)", anchor: try builder.anchor(document: document.document.id, sentence: 0, segments: [SpanSegment(start: 4, end: 12)]), speaker: "S1"))), time: "t")
+        }
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        let parent = TestCorpus.temporaryFolder()
+        for format in ExportFormat.allCases {
+            let out = parent + "/" + format.rawValue
+            let expected = format.exporter.export(bundle)
+            let written = try ExportWriter(folder: out).write(format.exporter, bundle)
+            #expect(written == expected.count)
+            let files = Self.listing(out).filter { name in
+                var isFolder: ObjCBool = false
+                return name != ExportWriter.marker && FileManager.default.fileExists(atPath: out + "/" + name, isDirectory: &isFolder) && !isFolder.boolValue
+            }
+            #expect(files == expected.map(\.path).sorted(), "\(format)")
+            for file in expected {
+                let onDisk = FileManager.default.contents(atPath: out + "/" + file.path).map { [UInt8]($0) }
+                #expect(onDisk == file.bytes, "\(format): \(file.path)")
+            }
+        }
+        #expect(Self.hidden(parent).isEmpty)
+    }
 }

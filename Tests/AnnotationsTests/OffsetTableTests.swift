@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Annotations
+import TestSupport
 
 @Suite("Offset table")
 struct OffsetTableTests {
@@ -110,5 +111,60 @@ struct OffsetTableTests {
         }
         #expect(table.slice(0, scalars.count) == text)
         #expect(table.scalars == Array(scalars))
+    }
+
+    /// Every scalar the table treats as a `Character` of its own.
+    static let singleScalarCharacters: [Unicode.Scalar] = (0...0x10FFFF).compactMap { Unicode.Scalar(UInt32($0)) }
+        .filter(OffsetTable.isSingleScalarCharacter)
+
+    @Test("Scalars taken as Characters of their own are so for the standard library, alone and in pairs")
+    func singleScalarCharacters() {
+        let all = Self.singleScalarCharacters
+        #expect(all.count > 800)
+        // Each one next to a spread of the others (and itself), both ways round.
+        let partners = stride(from: 0, to: all.count, by: 7).map { all[$0] } + ["\u{2028}", "\u{00AD}", "\u{0085}"]
+        for scalar in all {
+            for partner in partners {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: [scalar, partner, scalar])
+                #expect(String(view).count == 3, "U+\(String(scalar.value, radix: 16)) next to U+\(String(partner.value, radix: 16))")
+            }
+        }
+        // Scalars that join others are not among them.
+        for joiner: Unicode.Scalar in ["\r", "\u{0301}", "\u{200D}", "\u{FE0F}", "\u{1F3FD}", "\u{1F1EA}", "\u{0600}", "\u{1100}"] {
+            #expect(!OffsetTable.isSingleScalarCharacter(joiner))
+        }
+    }
+
+    @Test("Texts of single-scalar Characters and texts with clusters give the standard library's offsets")
+    func compactAndClusteredTablesAgree() {
+        var generator = SplitMix64(seed: 20_261_201)
+        let alphabet: [String] = ["a", "ß", "Ä", "„", "“", "–", "…", "€", " ", "\n", "\u{00AD}", "\u{2009}"]
+        let joining: [String] = ["\u{0301}", "🇪🇺", "👍🏽", "𝄞", "\r\n", "\u{200D}", "e\u{0308}"]
+        for round in 0..<200 {
+            let pool = round.isMultiple(of: 2) ? alphabet : alphabet + joining
+            var text = ""
+            for _ in 0..<Int(generator.next() % 40) { text += pool[Int(generator.next() % UInt64(pool.count))] }
+            let table = OffsetTable(text)
+            let scalars = text.unicodeScalars
+            #expect(table.utf16Count == text.utf16.count)
+            for offset in 0...scalars.count {
+                let index = scalars.index(scalars.startIndex, offsetBy: offset)
+                let utf16 = text.utf16.distance(from: text.utf16.startIndex, to: index)
+                #expect(table.utf16Offset(ofScalar: offset) == utf16)
+                #expect(table.utf8Offset(ofScalar: offset) == text.utf8.distance(from: text.utf8.startIndex, to: index))
+                let boundary = index.samePosition(in: text) != nil
+                #expect(table.isCharacterBoundary(offset) == boundary)
+                if boundary { #expect(table.characterOffset(ofScalar: offset) == text.distance(from: text.startIndex, to: index)) }
+            }
+            for utf16 in 0...text.utf16.count + 1 {
+                var expected: Int?
+                if utf16 <= text.utf16.count {
+                    let index = text.utf16.index(text.utf16.startIndex, offsetBy: utf16)
+                    if index.samePosition(in: scalars) != nil { expected = scalars.distance(from: scalars.startIndex, to: index) }
+                }
+                #expect(table.scalarOffset(ofUTF16: utf16) == expected)
+            }
+        }
     }
 }

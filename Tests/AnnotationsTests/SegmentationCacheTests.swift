@@ -88,4 +88,36 @@ struct SegmentationCacheTests {
         #expect(SegmentationCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.folder == "/c/workbench/segmentation")
         #expect(SegmentationCache.standard(environment: ["HOME": "/h"])?.folder == "/h/.cache/workbench/segmentation")
     }
+
+    @Test("sentences cut from cached ranges hold the text's scalars at those offsets; thousands of documents keep their order")
+    func manyDocumentsFromRanges() {
+        let texts = [
+            "Der Minister sagte: „Wir prüfen das.“ Dann ging er. 🇪🇺 Emoji 👍🏽 hier!",
+            "Am 21. Oktober sagte Dr. Müller, z.B. 10.000 € – „nein“.\nZeile zwei e\u{301} Café\u{0301}.\u{00A0}Ende",
+            "Kein Punkt am Ende",
+        ]
+        let documents = (0..<5_000).map { Document(id: "d\($0)", rawText: texts[$0 % texts.count] + " Nummer \($0). ") }
+        let corpus = Corpus(documents: documents, paths: ["corpus-\(UUID().uuidString)"])
+        let cache = Self.cache()
+        defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+        _ = cache.segment(corpus)
+        var changed = corpus
+        changed.documents[3_000] = Document(id: "d3000", rawText: "Neu. Ganz neu.")
+        let (segmented, outcome) = cache.segment(changed)
+        #expect(outcome == .init(reused: 4_999, segmented: 1, wrote: true))
+        var wrong: [String] = []
+        for (document, cut) in zip(changed.documents, segmented.documents) {
+            if cut.document.id != document.id { wrong.append("order at \(document.id)") }
+            let scalars = Array(document.text.unicodeScalars)
+            for sentence in cut.sentences {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[sentence.start..<sentence.end])
+                let space = sentence.end < scalars.count && Tokenizer.isSpace(scalars[sentence.end])
+                if Array(sentence.text.utf8) != Array(String(view).utf8) || sentence.followedBySpace != space { wrong.append(sentence.id) }
+            }
+        }
+        #expect(segmented.documents.count == 5_000)
+        #expect(wrong.isEmpty)
+        #expect(segmented == SegmentedCorpus(changed))
+    }
 }

@@ -25,6 +25,7 @@ public struct ExportOutput {
     private struct Parked {
         var descriptor: Int32
         var bytes: [UInt8]
+        var unopened: String?
     }
 
     /// Bytes of the current file not yet handed on.
@@ -41,6 +42,11 @@ public struct ExportOutput {
     private var descriptor: Int32 = -1
     private var parked: [Int: Parked] = [:]
     private var madeFolders: Set<String> = []
+    /// The current file's path under the folder, until its descriptor is opened: a file that ends
+    /// before its first chunk is handed whole to ``queue`` instead.
+    private var unopened: String?
+    /// Writes whole small files on another thread (folder destination only).
+    private let queue: ExportFileQueue?
     /// Streams the buffer to the file once it holds this many bytes.
     private static let chunk = 1 << 20
 
@@ -48,12 +54,20 @@ public struct ExportOutput {
     public init() {
         destination = .memory
         streams = false
+        queue = nil
     }
 
     /// An output that writes the files under `folder` (which must exist).
     init(folder: String) {
         destination = .folder(folder)
         streams = true
+        queue = ExportFileQueue()
+    }
+
+    /// Waits until every file is on its way to disk (written and closed); a writing failure then
+    /// shows in ``failure``. The writer calls it before flushing the folder.
+    mutating func finish() {
+        if let problem = queue?.finish(), failure == nil { failure = problem }
     }
 
     /// The files kept in memory (memory destination only), in the order they were begun.
@@ -69,6 +83,7 @@ public struct ExportOutput {
         memoryFiles.append(nil)
         bytes.removeAll(keepingCapacity: true)
         descriptor = -1
+        unopened = nil
         guard case .folder(let folder) = destination, failure == nil else { return current }
         let full = folder + "/" + path
         let parent = (full as NSString).deletingLastPathComponent
@@ -81,9 +96,16 @@ public struct ExportOutput {
             }
             madeFolders.insert(parent)
         }
+        unopened = full
+        return current
+    }
+
+    /// Opens the current file (once it has a chunk to write).
+    private mutating func openCurrent() {
+        guard let full = unopened else { return }
+        unopened = nil
         descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 { fail(full) }
-        return current
     }
 
     /// Makes the begun, unfinished file `file` the current one.
@@ -93,13 +115,15 @@ public struct ExportOutput {
         current = file
         swap(&bytes, &slot.bytes)
         descriptor = slot.descriptor
+        unopened = slot.unopened
     }
 
     private mutating func park() {
         guard current >= 0 else { return }
-        parked[current] = Parked(descriptor: descriptor, bytes: bytes)
+        parked[current] = Parked(descriptor: descriptor, bytes: bytes, unopened: unopened)
         bytes = []
         descriptor = -1
+        unopened = nil
         current = -1
     }
 
@@ -117,6 +141,15 @@ public struct ExportOutput {
             memoryFiles[current] = ExportFile(path: paths[current], bytes: bytes)
             bytes = []
         case .folder(let folder):
+            if let full = unopened, let queue {
+                // Never flushed: the whole file goes to the queue.
+                unopened = nil
+                queue.submit(full, bytes)
+                bytes = []
+                bytes.reserveCapacity(4096)
+                current = -1
+                return
+            }
             flush()
             if descriptor >= 0 {
                 if close(descriptor) != 0 { fail(folder + "/" + paths[current]) }
@@ -135,6 +168,7 @@ public struct ExportOutput {
 
     private mutating func flush() {
         defer { bytes.removeAll(keepingCapacity: true) }
+        openCurrent()
         guard descriptor >= 0, !bytes.isEmpty else { return }
         let ok = bytes.withUnsafeBytes { raw -> Bool in
             var offset = 0

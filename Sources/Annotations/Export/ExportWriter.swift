@@ -112,9 +112,13 @@ public struct ExportWriter: Sendable {
         defer { if !published { Self.removeExport(staging) } }
         var output = ExportOutput(folder: staging)
         body(&output)
+        output.finish()
         if let failure = output.failure { throw failure }
         if !markerWritten { throw .cannotWrite(path: markerPath, reason: String(cString: strerror(errno))) }
         if isStopped() { throw .cannotWrite(path: folder, reason: "stopped before any file was put in place") }
+        // One flush of the file system for all files (not an fsync per file): no file is visible
+        // under the output folder before the swap below, and the swap comes after this flush, so a
+        // crash at any moment leaves either the old export or the complete new one.
         try flushToDisk(staging)
         published = true
         try swap(staging: staging, into: target, existing: existing, parent: parent, name: name)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Makes ``TextAnchor``s for spans of a segmented corpus, checking that they lie inside the
 /// document and inside their sentence (or, with `allowFollowingSentences`, run on into the next ones).
 public struct AnchorBuilder: Sendable {
@@ -25,20 +27,33 @@ public struct AnchorBuilder: Sendable {
 
     /// The corpus spans are anchored in.
     public let corpus: SegmentedCorpus
-    private let tables: [String: OffsetTable]
+    private let tables: OffsetTables
     private let documentIndex: [String: Int]
 
-    /// Prepares offset tables for every document.
+    /// Prepares to anchor spans in `corpus`; a document's offset table is built when a span of it
+    /// is first anchored or checked (a session touches few of a large corpus's documents).
     public init(corpus: SegmentedCorpus) {
         self.corpus = corpus
-        var tables: [String: OffsetTable] = [:]
         var index: [String: Int] = [:]
         for (position, document) in corpus.documents.enumerated() {
-            tables[document.document.id] = OffsetTable(document.document.text)
             index[document.document.id] = position
         }
-        self.tables = tables
+        self.tables = OffsetTables(count: corpus.documents.count)
         self.documentIndex = index
+    }
+
+    /// Offset tables built on first use, shared by copies of the builder.
+    private final class OffsetTables: Sendable {
+        private let built: Mutex<[OffsetTable?]>
+
+        init(count: Int) { built = Mutex(Array(repeating: nil, count: count)) }
+
+        func table(_ position: Int, of corpus: SegmentedCorpus) -> OffsetTable {
+            if let known = built.withLock({ $0[position] }) { return known }
+            let made = OffsetTable(corpus.documents[position].document.text)
+            built.withLock { $0[position] = made }
+            return made
+        }
     }
 
     /// The segmented document with an id.
@@ -47,7 +62,7 @@ public struct AnchorBuilder: Sendable {
     }
 
     /// The offset table of a document.
-    public func table(_ id: String) -> OffsetTable? { tables[id] }
+    public func table(_ id: String) -> OffsetTable? { documentIndex[id].map { tables.table($0, of: corpus) } }
 
     /// The index of the sentence containing a scalar offset, if any.
     public func sentenceIndex(in documentID: String, containing offset: Int) -> Int? {
@@ -65,7 +80,7 @@ public struct AnchorBuilder: Sendable {
     public func anchor(
         document documentID: String, sentence: Int, segments rawSegments: [SpanSegment], allowFollowingSentences: Bool = false
     ) throws(Failure) -> TextAnchor {
-        guard let document = document(documentID), let table = tables[documentID] else { throw .unknownDocument(documentID) }
+        guard let document = document(documentID), let table = self.table(documentID) else { throw .unknownDocument(documentID) }
         guard sentence >= 0, sentence < document.sentences.count else {
             throw .unknownSentence(documentID, sentence, count: document.sentences.count)
         }
@@ -111,7 +126,7 @@ public struct AnchorBuilder: Sendable {
 
     /// Checks that an anchor still matches the corpus: the text at its offsets equals its quote.
     public func verify(_ anchor: TextAnchor) -> String? {
-        guard let document = document(anchor.document), let table = tables[anchor.document] else {
+        guard let document = document(anchor.document), let table = self.table(anchor.document) else {
             return "document '\(anchor.document)' is not in the corpus"
         }
         guard anchor.hasWellFormedSegments else { return "malformed segments" }

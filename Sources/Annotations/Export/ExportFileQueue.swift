@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Creates and writes whole small files on a thread of its own while the exporter builds the next
+/// ones: for brat and WebAnno (tens of thousands of files) creating a file costs more kernel time
+/// than building it, and the two now overlap on two cores. Files are written under their final
+/// name in the export's staging folder, `O_EXCL` as before; nothing changes about when the export
+/// is flushed and swapped in (``ExportWriter`` waits for the queue with ``finish()`` first).
+///
+/// At most ``pendingLimit`` bytes wait at a time, so memory stays bounded whatever the export. The
+/// first failure is kept and later files are skipped.
+final class ExportFileQueue: @unchecked Sendable {
+    private struct Job {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// Bytes that may wait to be written before ``submit(_:_:)`` waits.
+    static let pendingLimit = 32 << 20
+
+    private let condition = NSCondition()
+    private var jobs: [Job] = []
+    private var head = 0
+    private var pendingBytes = 0
+    private var closed = false
+    private var running = true
+    private var failure: ExportError?
+    private var thread: Thread?
+
+    init() {
+        let thread = Thread { [self] in run() }
+        thread.name = "export files"
+        self.thread = thread
+        thread.start()
+    }
+
+    /// Queues the whole file `bytes` for `path` (waits while too much is queued).
+    func submit(_ path: String, _ bytes: [UInt8]) {
+        condition.lock()
+        while pendingBytes > Self.pendingLimit && running { condition.wait() }
+        if failure == nil {
+            jobs.append(Job(path: path, bytes: bytes))
+            pendingBytes += bytes.count
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Waits until every queued file is written and stops the thread; returns the first failure.
+    func finish() -> ExportError? {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running { condition.wait() }
+        let failure = failure
+        condition.unlock()
+        return failure
+    }
+
+    private func run() {
+        condition.lock()
+        while true {
+            while head == jobs.count && !closed { condition.wait() }
+            if head == jobs.count {
+                running = false
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let job = jobs[head]
+            jobs[head].bytes = []
+            head += 1
+            if head > 1024 && head * 2 > jobs.count {
+                jobs.removeFirst(head)
+                head = 0
+            }
+            let skip = failure != nil
+            condition.unlock()
+            let problem = skip ? nil : Self.create(job.path, holding: job.bytes)
+            condition.lock()
+            if let problem, failure == nil { failure = problem }
+            pendingBytes -= job.bytes.count
+            condition.broadcast()
+        }
+    }
+
+    /// Creates the file at `path` (it must not exist) holding `bytes`.
+    private static func create(_ path: String, holding bytes: [UInt8]) -> ExportError? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let written = bytes.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                let count = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        let reason = written ? nil : String(cString: strerror(errno))
+        if close(descriptor) != 0 && written { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        return reason.map { .cannotWrite(path: path, reason: $0) }
+    }
+}
