@@ -287,9 +287,7 @@ struct SuggestionScan {
             }
         }
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
-        let before = open > 0 ? words[open - 1] : nil
-        let looksLikeName = wordCount < 4 && (before.map { Self.determiners.contains($0.lower) || ($0.capitalized && $0.kind == .word) } ?? true)
-            && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
@@ -312,6 +310,28 @@ struct SuggestionScan {
         }
         if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
         add(proposal)
+    }
+
+    /// Lowercase words that join the capitalised words of a name ("Polizei von DeLand",
+    /// "Departement Information und Presse", "Ärzte ohne Grenzen").
+    static let nameConnectors: Set<String> = ["von", "vom", "und", "der", "des", "für", "im", "am", "ohne", "de", "of", "the", "for", "and", "e.v."]
+
+    /// Whether a quote encloses a name rather than words someone said: a short run of capitalised
+    /// words (joined by ``nameConnectors`` at most) after an article, a capitalised word, "kurz" or
+    /// the start of a sentence or clause ("die „Berliner Zeitung“", "„BBC News“ berichtet").
+    func looksLikeQuotedName(open: Int, close: Int, wordCount: Int) -> Bool {
+        guard wordCount < 6 else { return false }
+        let inner = (open + 1)..<close
+        guard let first = inner.first(where: { words[$0].kind == .word }), words[first].capitalized else { return false }
+        let lowercase = inner.filter { words[$0].kind == .word && !words[$0].capitalized }
+        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) }) { return false }
+        guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
+        let before = words[open - 1]
+        if before.kind == .punctuation { return true }
+        // An indefinite article makes it a predicate ("sei ein „Opfer des Terrorismus“"), not a name.
+        if before.lower.hasPrefix("ein") { return false }
+        return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)
+            || ["kurz", "namens", "genannt", "genannte", "genannten", "sogenannte", "sogenannten"].contains(before.lower)
     }
 
     // MARK: Frames: laut, zufolge, nach Angaben, gemäß

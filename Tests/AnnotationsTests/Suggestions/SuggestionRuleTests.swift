@@ -356,4 +356,16 @@ import Testing
         #expect(probe.speaker(proposal) == "Die Leiterin der Fachstelle für Suchtvorbeugung")
         #expect(probe.cue(proposal) == "sagte")
     }
+
+    /// A short quote of capitalised words joined by "von", "und" … is a name, not a partial quote,
+    /// also at the start of a sentence and after a comma.
+    @Test(arguments: [
+        "„Radio Neustadt“ berichtet über den Streik der Busfahrer.",
+        "Ein Sprecher der „Polizei von Neustadt“ kündigte weitere Kontrollen an.",
+        "Das „Amt für Umwelt und Verkehr“ bestätigte die Messwerte.",
+    ])
+    func quotedNameIsNoPartialQuote(text: String) {
+        let probe = SuggestionProbe(text)
+        #expect(!probe.proposals.contains { $0.form == .direct })
+    }
 }
