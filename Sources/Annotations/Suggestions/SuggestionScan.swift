@@ -802,7 +802,17 @@ struct SuggestionScan {
                 let limit = min(sentence.upperBound, index + 12)
                 var position = index + 1
                 while position < limit, words[position].kind == .word || words[position].kind == .number {
-                    if words[position].lower == preposition { cue.append(position); break }
+                    if words[position].lower == preposition {
+                        cue.append(position)
+                        // "hält es für möglich": the adjective after "für" and the correlate "es" complete the verb.
+                        if preposition == "für", position + 1 < sentence.upperBound, words[position + 1].kind == .word, !words[position + 1].capitalized,
+                            !lexicon.stopwords.contains(words[position + 1].lower), !Self.determiners.contains(words[position + 1].lower)
+                        {
+                            cue.append(position + 1)
+                            if index + 1 < position, words[index + 1].lower == "es" { cue.append(index + 1) }
+                        }
+                        break
+                    }
                     position += 1
                 }
             }
@@ -848,6 +858,14 @@ struct SuggestionScan {
             for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
                 if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }
                 break
+            }
+            // A pronominal adverb right before a participle or a clause-final verb is part of it
+            // ("hat darauf hingewiesen", "davon ausgeht"); in V2 order it would be the prefield.
+            let clauseFinal = index + 1 >= sentence.upperBound || words[index + 1].kind != .word
+            if candidate.form.kind == .participle || clauseFinal && !candidate.form.needsParticle, index - 1 > sentence.lowerBound,
+                Self.correlates.contains(words[index - 1].lower), !cue.contains(index - 1)
+            {
+                cue.append(index - 1)
             }
             return (cue.sorted(), candidate.verb)
         }

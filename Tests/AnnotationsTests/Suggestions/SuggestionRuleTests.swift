@@ -368,4 +368,16 @@ import Testing
         let probe = SuggestionProbe(text)
         #expect(!probe.proposals.contains { $0.form == .direct })
     }
+
+    /// A pronominal adverb before a participle or a clause-final verb belongs to the cue.
+    @Test func correlateBeforeTheParticipleJoinsTheCue() {
+        let probe = SuggestionProbe("Die Behörde hat darauf hingewiesen, dass die Straße gesperrt bleibe.")
+        #expect(probe.cue(probe.proposal(claiming: "Straße")) == "hat darauf hingewiesen")
+    }
+
+    /// "halten … für" takes its adjective and the correlate "es" into the cue.
+    @Test func haltenFuerTakesItsAdjective() {
+        let probe = SuggestionProbe("Der Minister hält es für möglich, dass die Wahl verschoben wird.")
+        #expect(probe.cue(probe.proposal(claiming: "Wahl")) == "hält es für möglich")
+    }
 }
