@@ -984,8 +984,9 @@ struct SuggestionScan {
                 words[position + 1].capitalized || Self.determiners.contains(words[position + 1].lower)
             {
                 phrase.append(position)
-            } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
-                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized }) ?? true,
+            } else if !word.capitalized, position + 1 < sentence.upperBound,
+                words[position + 1].capitalized || position + 2 < sentence.upperBound && words[position + 2].capitalized && looksLikeAdjective(words[position + 1]),
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized || word.lower.hasSuffix("er") && words[position + 1].capitalized }) ?? true,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
                 ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
                 lexicon.verbForms[word.lower] == nil
@@ -1053,6 +1054,14 @@ struct SuggestionScan {
             .contains { word.hasSuffix($0) }
     }
 
+    /// Whether a lowercase word can be an inflected adjective: an adjective ending, and no verb,
+    /// auxiliary or stopword.
+    func looksLikeAdjective(_ word: Word) -> Bool {
+        word.kind == .word && !word.capitalized && ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
+            && lexicon.verbForms[word.lower] == nil && !lexicon.stopwords.contains(word.lower) && !Self.auxiliaries.contains(word.lower)
+            && !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) && !Self.modals.contains(word.lower) && !Self.determiners.contains(word.lower)
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -1061,13 +1070,20 @@ struct SuggestionScan {
             let word = words[position]
             if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
-            if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
-            if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+            let next = position + 1 <= end ? words[position + 1] : nil
+            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa").
+            let attached = Self.attachedPrepositions.contains(word.lower) && position < end && next.map { $0.capitalized } == true
+            if lexicon.stopwords.contains(word.lower), !attached { break }
+            if !word.capitalized, word.kind == .word, !attached, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
                 // Only an adjective (before a noun or another adjective) continues the phrase.
-                let next = position + 1 <= end ? words[position + 1] : nil
                 let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
                 let before = position > limit ? words[position - 1] : nil
-                let opensPhrase = before.map { Self.determiners.contains($0.lower) || lexicon.stopwords.contains($0.lower) || $0.kind != .word } ?? true
+                // After a determiner, a preposition or another adjective; after a noun only as a
+                // genitive plural ("Berichten britischer Zeitungen").
+                let opensPhrase = before.map { (before: Word) -> Bool in
+                    Self.determiners.contains(before.lower) || lexicon.stopwords.contains(before.lower) || before.kind != .word
+                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && looksLikeAdjective(before)
+                } ?? true
                 guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
                     !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
                 else { break }
