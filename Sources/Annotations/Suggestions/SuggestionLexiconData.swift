@@ -409,5 +409,32 @@ enum SuggestionLexiconData {
         wieder
         relativierend
         früher
+        # Sentence adverbs that open a main clause in place of its subject
+        bislang
+        sinngemäß
+        trotzdem
+        dennoch
+        stattdessen
+        vielmehr
+        nämlich
+        zwar
+        schließlich
+        letztlich
+        immerhin
+        daneben
+        hierbei
+        hierfür
+        deswegen
+        folglich
+        somit
+        ebenso
+        zuerst
+        endlich
+        unterdessen
+        andererseits
+        einerseits
+        zusätzlich
+        erstmals
+        besonders
         """#
 }

@@ -41,6 +41,8 @@ struct SuggestionScan {
     ]
     static let pronouns: Set<String> = ["er", "sie", "wir", "ich", "ihr", "man"]
     static let speakerPronouns: Set<String> = ["er", "sie"]
+    /// Personal pronouns that can only be a subject.
+    static let nominativePronouns: Set<String> = ["er", "ich", "wir"]
     static let complementizers: Set<String> = [
         "dass", "ob", "wie", "was", "warum", "wer", "wen", "wem", "wann", "wo", "weshalb", "weswegen", "wieso", "welche",
         "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
@@ -890,10 +892,20 @@ struct SuggestionScan {
         let sentence = words[finite].sentence
         let head = cue.min() ?? finite
         let start = clauseStart(before: head, sentence: sentence)
+        let range = sentenceRanges[sentence]
+        let afterHead = head + 1
+        // A nominative-only pronoun right after the finite verb is the subject whatever stands before
+        // it ("Als Beispiel führte er … an", "Damals sagte er").
+        if start < head, afterHead < range.upperBound, Self.nominativePronouns.contains(words[afterHead].lower), !cue.contains(afterHead) {
+            return [afterHead]
+        }
         if start < head {
             var first = start
-            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief").
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) || Self.adverbialSubordinators.contains(words[first].lower) {
+            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief");
+            // before a verb in second place "als" is a preposition ("Als Begründung gab er an").
+            let last = cue.max() ?? head
+            let verbFinal = last + 1 >= range.upperBound || words[last + 1].kind != .word
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || verbFinal && Self.adverbialSubordinators.contains(words[first].lower) {
                 first += 1
             }
             if first < head, isPhraseStart(first) {

@@ -380,4 +380,23 @@ import Testing
         let probe = SuggestionProbe("Der Minister hält es für möglich, dass die Wahl verschoben wird.")
         #expect(probe.cue(probe.proposal(claiming: "Wahl")) == "hält es für möglich")
     }
+
+    /// An adverbial before the finite verb is no speaker: the subject follows the verb.
+    @Test(arguments: [
+        ("Als Begründung gab er an, die Lage sei ernst.", "er"),
+        ("Bislang gingen die Forscher davon aus, dass der Mond älter sei.", "die Forscher"),
+        ("Sinngemäß erklärte die Ministerin, die Gespräche seien gescheitert.", "die Ministerin"),
+    ])
+    func adverbialPrefieldLeavesTheSubjectAfterTheVerb(text: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposals.first { $0.form == .indirect }
+        #expect(probe.speaker(proposal) == speaker)
+    }
+
+    @Test func nameInsideAPrepositionalSourceStaysWhole() {
+        let probe = SuggestionProbe("Die Brücke sei gesperrt, Angaben des Instituts von Neustadt zufolge.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "Angaben des Instituts von Neustadt")
+        let plural = SuggestionProbe("Die Lage sei nach Berichten britischer Zeitungen ernst.")
+        #expect(plural.speaker(plural.proposal(claiming: "Lage")) == "Berichten britischer Zeitungen")
+    }
 }
