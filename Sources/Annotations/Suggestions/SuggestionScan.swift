@@ -652,7 +652,7 @@ struct SuggestionScan {
 
     /// A subject with an apposition before a cue that follows a comma: every word from the
     /// sentence start to the comma is part of a name phrase, with at most one inner comma.
-    func appositionSubject(from start: Int, to comma: Int) -> [Int]? {
+    func appositionSubject(from start: Int, to comma: Int, commas expected: Int = 1) -> [Int]? {
         guard comma - start >= 1, comma - start <= 16, isPhraseStart(start) else { return nil }
         var commas = 0
         for index in start..<comma {
@@ -668,7 +668,7 @@ struct SuggestionScan {
             }
             return nil
         }
-        return commas == 1 ? Array(start..<comma) : nil
+        return commas == expected ? Array(start..<comma) : nil
     }
 
     /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
@@ -905,7 +905,9 @@ struct SuggestionScan {
             // before a verb in second place "als" is a preposition ("Als Begründung gab er an").
             let last = cue.max() ?? head
             let verbFinal = last + 1 >= range.upperBound || words[last + 1].kind != .word
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) || verbFinal && Self.adverbialSubordinators.contains(words[first].lower) {
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || verbFinal && Self.adverbialSubordinators.contains(words[first].lower)
+                || Self.focusParticles.contains(words[first].lower) && first + 1 < head && isPhraseStart(first + 1)
+            {
                 first += 1
             }
             if first < head, isPhraseStart(first) {
@@ -924,8 +926,23 @@ struct SuggestionScan {
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
+        if start == head, head - 1 > range.lowerBound, words[head - 1].text == "," {
+            // "Lothar Nicht, Ordnungsdezernent der Stadt, sprach von …": a subject with an apposition.
+            if let apposition = appositionSubject(from: range.lowerBound, to: head - 1) { return apposition }
+            // "Miroslav Klose, der … sah, nannte …": the subject before a relative clause.
+            let relative = clauseStart(before: head - 1, sentence: sentence)
+            if relative - 1 > range.lowerBound, words[relative - 1].text == ",", Self.relativePronouns.contains(words[relative].lower),
+                !["wo", "das"].contains(words[relative].lower), clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound,
+                let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: 0)
+            {
+                return phrase
+            }
+        }
         return nounPhrase(from: afterCue(cue, finite: head))
     }
+
+    /// Particles that stand before a subject in the prefield ("Auch der Minister sagte").
+    static let focusParticles: Set<String> = ["auch", "sogar", "selbst", "ebenfalls", "nur", "gerade", "allein"]
 
     /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
     func isPhraseStart(_ index: Int) -> Bool {

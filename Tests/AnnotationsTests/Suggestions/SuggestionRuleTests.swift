@@ -399,4 +399,15 @@ import Testing
         let plural = SuggestionProbe("Die Lage sei nach Berichten britischer Zeitungen ernst.")
         #expect(plural.speaker(plural.proposal(claiming: "Lage")) == "Berichten britischer Zeitungen")
     }
+
+    /// The subject before the verb survives a focus particle, an apposition and a relative clause.
+    @Test(arguments: [
+        ("Auch der Außenminister nannte die Pläne „völlig verfehlt“.", "der Außenminister"),
+        ("Lothar Berger, Sprecher der Stadt Neustadt, sprach von einer „Gefahr für die Anwohner“.", "Lothar Berger, Sprecher der Stadt Neustadt"),
+        ("Maria Huber, die das Projekt leitet, sagte, die Arbeiten seien abgeschlossen.", "Maria Huber"),
+    ])
+    func subjectBeforeParticleAppositionOrRelativeClause(text: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        #expect(probe.speaker(probe.proposals.first { $0.form != .freeIndirect }) == speaker)
+    }
 }
