@@ -165,6 +165,17 @@ struct SuggestionScan {
     /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one; a
     /// claim that lies wholly inside the new one (a partial quote in indirect speech) does not count.
     mutating func add(_ proposal: Proposal) {
+        var proposal = proposal
+        if proposal.form != .reported {
+            // A speaker never holds words of its own claim ("die Pläne „völlig verfehlt“" is no speaker of the quote).
+            let claim = Set(proposal.claim)
+            proposal.speakers = proposal.speakers.map { speaker in
+                guard let cut = speaker.firstIndex(where: { claim.contains($0) }) else { return speaker }
+                var kept = Array(speaker[..<cut])
+                while let last = kept.last, words[last].kind != .word || Self.determiners.contains(words[last].lower) { kept.removeLast() }
+                return kept
+            }.filter { !$0.isEmpty }
+        }
         guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
         let taken = proposal.claim.filter { index in
             let owner = claimOwner[index]

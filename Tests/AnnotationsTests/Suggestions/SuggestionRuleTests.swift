@@ -410,4 +410,12 @@ import Testing
         let probe = SuggestionProbe(text)
         #expect(probe.speaker(probe.proposals.first { $0.form != .freeIndirect }) == speaker)
     }
+
+    /// A speaker phrase stops before the claim's quote.
+    @Test func speakerHoldsNoWordOfItsClaim() {
+        let probe = SuggestionProbe("Zuletzt äußerten die Richter „gravierende rechtliche Bedenken“ gegen das Gesetz.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.claim(proposal) == "„gravierende rechtliche Bedenken“")
+        #expect(probe.speaker(proposal) == "die Richter")
+    }
 }
