@@ -478,7 +478,7 @@ struct SuggestionScan {
         while index < range.upperBound {
             defer { index += 1 }
             if insideQuote[index] { continue }
-            if words[index].lower == "so", index > range.lowerBound, words[index - 1].text == "," {
+            if words[index].lower == "so", index > range.lowerBound, [",", "–", "("].contains(words[index - 1].text) {
                 soClause(at: index, sentence: sentence)
                 continue
             }
@@ -491,12 +491,26 @@ struct SuggestionScan {
         }
     }
 
-    /// "Die Lage sei ernst, so der Minister."
+    /// "Die Lage sei ernst, so der Minister (weiter)." and the inserted frame "Dennoch, so Nacke,
+    /// habe er …" / "… – so der Sprecher – …": the claim is the sentence without the frame.
     mutating func soClause(at index: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         let speaker = nounPhrase(from: index + 1)
-        guard let last = speaker.last, last + 1 >= range.upperBound - 1 || words[last + 1].kind == .punctuation else { return }
-        let claim = Array(range.lowerBound..<(index - 1))
+        guard var end = speaker.last.map({ $0 + 1 }) else { return }
+        // Adverbs ("weiter", "zudem") or one prepositional phrase ("in einem Interview") may follow the speaker.
+        let limit = min(range.upperBound, end + 15)
+        if end < limit, words[end].kind == .word, lexicon.stopwords.contains(words[end].lower) {
+            while end < limit, words[end].kind == .word || words[end].kind == .number { end += 1 }
+        }
+        guard end >= range.upperBound - 1 || words[end].kind == .punctuation, end < limit || end >= range.upperBound - 1 else { return }
+        let opening = words[index - 1].text
+        let inserted = end < range.upperBound - 1 && [",", "–", ")"].contains(words[end].text) && (opening == "," && words[end].text == "," || opening != ",")
+        var claim = Array(range.lowerBound..<(index - 1))
+        if inserted {
+            claim += trimmedEnd(Array((end + 1)..<range.upperBound), sentence: sentence)
+        } else if end < range.upperBound - 1 {
+            return
+        }
         guard claim.count >= 3 else { return }
         add(Proposal(speakers: splitSpeakers(speaker), cue: [index], claim: claim, frame: frame(cue: [index], claim: claim),
             form: .indirect, confidence: 0.7, rule: "indirect.clause-so-speaker"))

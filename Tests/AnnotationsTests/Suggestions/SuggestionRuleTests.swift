@@ -418,4 +418,18 @@ import Testing
         #expect(probe.claim(proposal) == "„gravierende rechtliche Bedenken“")
         #expect(probe.speaker(proposal) == "die Richter")
     }
+
+    /// "so X" inserted between commas or dashes, or followed by an adverb, frames the rest of the sentence.
+    @Test(arguments: [
+        ("Dennoch, so die Sprecherin, habe die Firma alles richtig gemacht.", "Dennoch … habe die Firma alles richtig gemacht", "die Sprecherin"),
+        ("Die Arbeit sei wichtig – so der Bürgermeister – und werde fortgesetzt.", "Die Arbeit sei wichtig … und werde fortgesetzt", "der Bürgermeister"),
+        ("Die Prüfung dauere noch an, so der Verband weiter.", "Die Prüfung dauere noch an", "der Verband"),
+    ])
+    func insertedSoFrame(text: String, claim: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposals.first { $0.rule == "indirect.clause-so-speaker" }
+        #expect(probe.claim(proposal) == claim)
+        #expect(probe.speaker(proposal) == speaker)
+        #expect(probe.cue(proposal) == "so")
+    }
 }
