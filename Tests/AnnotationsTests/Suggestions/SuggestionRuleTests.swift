@@ -432,4 +432,15 @@ import Testing
         #expect(probe.speaker(proposal) == speaker)
         #expect(probe.cue(proposal) == "so")
     }
+
+    /// Newer lexicon entries, through the particle and strong-verb rules.
+    @Test(arguments: [
+        ("Die Richter stellten im Urteil klar, dass die Strafe zu hoch gewesen sei.", "stellten … klar"),
+        ("Der Sprecher schloss nicht aus, dass weitere Stellen wegfallen.", "schloss … aus"),
+        ("Die Grünen plädierten dafür, die Frist zu verlängern.", "plädierten dafür"),
+    ])
+    func particleAndStrongVerbsFromTheLexicon(text: String, cue: String) {
+        let probe = SuggestionProbe(text)
+        #expect(probe.cue(probe.proposals.first) == cue)
+    }
 }
