@@ -847,7 +847,10 @@ struct SuggestionScan {
             if candidate.form.kind == .participle {
                 var auxiliary: Int?
                 var position = index - 1
-                while position >= max(sentence.lowerBound, index - 12), words[position].kind == .word {
+                // Names, numbers and brackets may stand between ("hatte das Komitee ( OK ) betont").
+                while position >= max(sentence.lowerBound, index - 14),
+                    words[position].kind == .word || words[position].kind == .number || ["(", ")"].contains(words[position].text)
+                {
                     if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
                     position -= 1
                 }
@@ -963,8 +966,19 @@ struct SuggestionScan {
                 return phrase
             }
         }
-        return nounPhrase(from: afterCue(cue, finite: head))
+        // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
+        var position = afterCue(cue, finite: head)
+        while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
+            position += 1
+        }
+        return nounPhrase(from: position)
     }
+
+    /// Adverbs that stand in the middle field before the subject.
+    static let middleFieldAdverbs: Set<String> = [
+        "auch", "dann", "nun", "jetzt", "heute", "gestern", "bereits", "schon", "zudem", "außerdem", "ebenfalls", "jedoch", "aber",
+        "allerdings", "erneut", "inzwischen", "mittlerweile", "damals", "bisher", "zuvor", "zuletzt", "kürzlich", "nochmals", "sogar",
+    ]
 
     /// Particles that stand before a subject in the prefield ("Auch der Minister sagte").
     static let focusParticles: Set<String> = ["auch", "sogar", "selbst", "ebenfalls", "nur", "gerade", "allein"]

@@ -443,4 +443,15 @@ import Testing
         let probe = SuggestionProbe(text)
         #expect(probe.cue(probe.proposals.first) == cue)
     }
+
+    /// The auxiliary of a participle is found across numbers and brackets, and adverbs between the
+    /// verb and a subject after it are skipped.
+    @Test func auxiliaryAcrossNumbersAndSubjectAfterAdverbs() {
+        let probe = SuggestionProbe("Am Freitag hatte Verlagsleiter Peter Kurz den 18 Mitarbeitern erklärt, dass die Zeitung eingestellt werde.")
+        let proposal = probe.proposal(claiming: "Zeitung")
+        #expect(probe.cue(proposal) == "hatte … erklärt")
+        #expect(probe.speaker(proposal) == "Verlagsleiter Peter Kurz")
+        let adverb = SuggestionProbe("Am Abend meldeten dann die Nachrichten des Senders, der Kandidat habe aufgegeben.")
+        #expect(adverb.speaker(adverb.proposal(claiming: "Kandidat")) == "die Nachrichten des Senders")
+    }
 }
