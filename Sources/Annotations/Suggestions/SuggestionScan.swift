@@ -290,7 +290,11 @@ struct SuggestionScan {
                 proposal.confidence = 0.6
                 cueFound = true
             } else {
-                let speaker = nounPhraseBackward(from: open - 2, limit: start)
+                var speaker = nounPhraseBackward(from: open - 2, limit: start)
+                if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence) {
+                    // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the colon.
+                    speaker = subject
+                }
                 if !speaker.isEmpty {
                     proposal.speakers = splitSpeakers(speaker)
                     proposal.rule = "direct.speaker-colon-quote"
@@ -780,6 +784,18 @@ struct SuggestionScan {
                 lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
             }
         }
+    }
+
+    /// The subject of a sentence that opens with it: the noun phrase (or personal pronoun) at its
+    /// start when a lowercase word (the finite verb) follows it. Nil for an adverbial start.
+    func sentenceSubject(_ sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        guard !range.isEmpty, isPhraseStart(range.lowerBound) else { return nil }
+        let phrase = nounPhrase(from: range.lowerBound)
+        guard let last = phrase.last, phrase.first == range.lowerBound, last + 1 < range.upperBound else { return nil }
+        let next = words[last + 1]
+        guard next.kind == .word, !next.capitalized, !Self.determiners.contains(next.lower) else { return nil }
+        return phrase
     }
 
     /// A pronoun speaker ("er", "sie") is linked to the most recent named speaker before it.

@@ -454,4 +454,12 @@ import Testing
         let adverb = SuggestionProbe("Am Abend meldeten dann die Nachrichten des Senders, der Kandidat habe aufgegeben.")
         #expect(adverb.speaker(adverb.proposal(claiming: "Kandidat")) == "die Nachrichten des Senders")
     }
+
+    /// A quote after a colon with no reporting verb takes the subject of the clause before it.
+    @Test func quoteAfterColonWithoutVerbTakesTheSubject() {
+        let probe = SuggestionProbe("Der Innenminister zeigte sich tief besorgt: „So etwas hat es hier noch nie gegeben.“")
+        let proposal = probe.proposal(claiming: "nie gegeben")
+        #expect(probe.speaker(proposal) == "Der Innenminister")
+        #expect(proposal?.rule == "direct.speaker-colon-quote")
+    }
 }
