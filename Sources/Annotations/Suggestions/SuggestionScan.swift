@@ -937,6 +937,7 @@ struct SuggestionScan {
         let head = cue.min() ?? finite
         let start = clauseStart(before: head, sentence: sentence)
         let range = sentenceRanges[sentence]
+        if let agent = passiveAgent(cue: cue, verb: verb, sentence: sentence) { return agent }
         let afterHead = head + 1
         // A nominative-only pronoun right after the finite verb is the subject whatever stands before
         // it ("Als Beispiel führte er … an", "Damals sagte er").
@@ -988,6 +989,27 @@ struct SuggestionScan {
             position += 1
         }
         return nounPhrase(from: position)
+    }
+
+    /// The speaker of a passive cue ("Ihm wurde vorgeworfen", "wurde vom Verband aufgefordert"): the
+    /// agent after "von"/"vom"/"durch" in the clause, or none (the subject is the addressee or the
+    /// topic). Nil when the cue is not passive; "zitiert werden" keeps its subject as speaker.
+    func passiveAgent(cue: [Int], verb: Int, sentence: Int) -> [Int]? {
+        guard cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
+            cue.count >= 2, lexicon.verbs[verb].lemma != "zitieren"
+        else { return nil }
+        let range = sentenceRanges[sentence]
+        guard let low = cue.min(), let high = cue.max() else { return nil }
+        let start = clauseStart(before: low, sentence: sentence)
+        var position = start
+        while position < min(range.upperBound, high + 8), words[position].text != "," || position < high {
+            if ["von", "vom", "durch"].contains(words[position].lower), !cue.contains(position) {
+                let phrase = nounPhrase(from: position + 1)
+                if !phrase.isEmpty { return phrase }
+            }
+            position += 1
+        }
+        return []
     }
 
     /// Adverbs that stand in the middle field before the subject.

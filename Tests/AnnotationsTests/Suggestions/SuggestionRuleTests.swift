@@ -462,4 +462,16 @@ import Testing
         #expect(probe.speaker(proposal) == "Der Innenminister")
         #expect(proposal?.rule == "direct.speaker-colon-quote")
     }
+
+    /// In the passive the subject is no speaker; the agent after "von" is.
+    @Test func passiveCueTakesTheAgentNotTheSubject() {
+        let probe = SuggestionProbe("Dem Minister wurde vorgeworfen, die Akten vernichtet zu haben.")
+        let proposal = probe.proposal(claiming: "Akten")
+        #expect(probe.cue(proposal) == "wurde vorgeworfen")
+        #expect(proposal?.speakers.isEmpty == true)
+        let agent = SuggestionProbe("Die Stadt wurde vom Landesverband aufgefordert, die Gebühren zu senken.")
+        #expect(agent.speaker(agent.proposal(claiming: "Gebühren")) == "Landesverband")
+        let quoted = SuggestionProbe("„Wir bleiben“, wird der Trainer zitiert.")
+        #expect(quoted.speaker(quoted.proposal(claiming: "bleiben")) == "der Trainer")
+    }
 }
