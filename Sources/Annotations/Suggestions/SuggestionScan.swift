@@ -310,7 +310,8 @@ struct SuggestionScan {
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
             let upper = min(range.upperBound, close + Self.window)
-            let candidates = Array(lower..<open) + Array((close + 1)..<max(close + 1, upper))
+            // The reporting verb nearest before the quote ("lobte X und sprach von einer „…“"), else the first after it.
+            let candidates = Array((lower..<open).reversed()) + Array((close + 1)..<max(close + 1, upper))
             if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))

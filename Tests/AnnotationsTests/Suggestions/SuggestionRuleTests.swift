@@ -474,4 +474,11 @@ import Testing
         let quoted = SuggestionProbe("„Wir bleiben“, wird der Trainer zitiert.")
         #expect(quoted.speaker(quoted.proposal(claiming: "bleiben")) == "der Trainer")
     }
+
+    /// A partial quote takes the reporting verb nearest to it.
+    @Test func partialQuoteTakesTheNearestVerb() {
+        let probe = SuggestionProbe("Die Ministerin lobte die Helfer und sprach von einem „großen Erfolg“.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(proposal) == "sprach von")
+    }
 }
