@@ -268,7 +268,10 @@ struct SuggestionScan {
         if !cueFound, open > 0, words[open - 1].text == ":" {
             let sentence = words[open].sentence
             let start = clauseStart(before: open - 1, sentence: sentence)
-            if let verb = (start..<(open - 1)).first(where: { verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+            // The reporting verb may stand before an apposition ("sagte X, Gründer der Band: „…“").
+            let sentenceStart = min(start, max(sentenceRanges[words[open - 1].sentence].lowerBound, open - Self.window))
+            let verbs = Array(start..<(open - 1)) + Array((sentenceStart..<start).reversed())
+            if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.cue-colon-quote"
@@ -291,9 +294,12 @@ struct SuggestionScan {
                 cueFound = true
             } else {
                 var speaker = nounPhraseBackward(from: open - 2, limit: start)
-                if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence) {
-                    // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the colon.
+                if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
+                    // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
+                    // colon, and its finite verb (with a reflexive) as cue.
                     speaker = subject
+                    proposal.cue = [last + 1]
+                    if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
                 }
                 if !speaker.isEmpty {
                     proposal.speakers = splitSpeakers(speaker)

@@ -461,6 +461,15 @@ import Testing
         let proposal = probe.proposal(claiming: "nie gegeben")
         #expect(probe.speaker(proposal) == "Der Innenminister")
         #expect(proposal?.rule == "direct.speaker-colon-quote")
+        #expect(probe.cue(proposal) == "zeigte sich")
+    }
+
+    /// The reporting verb before a colon may stand before an apposition of the speaker.
+    @Test func verbBeforeAppositionAndColon() {
+        let probe = SuggestionProbe("In einem Interview sagte Jon Miller, Gründer der Band: „Ich spiele nicht für Geld.“")
+        let proposal = probe.proposal(claiming: "Geld")
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.speaker(proposal).hasPrefix("Jon Miller"))
     }
 
     /// In the passive the subject is no speaker; the agent after "von" is.
