@@ -490,4 +490,10 @@ import Testing
         let proposal = probe.proposals.first { $0.form == .direct }
         #expect(probe.cue(proposal) == "sprach von")
     }
+
+    /// An adverbial infinitive ("um … zu") after a verb is no message.
+    @Test func umZuClauseIsNoMessage() {
+        let probe = SuggestionProbe("Der Hacker gab am Montag Einzelheiten bekannt, um die Sperre zu umgehen.")
+        #expect(!probe.proposals.contains { probe.claim($0).hasPrefix("um die Sperre") })
+    }
 }
