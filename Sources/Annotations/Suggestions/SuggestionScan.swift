@@ -1032,6 +1032,8 @@ struct SuggestionScan {
     /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
     func isPhraseStart(_ index: Int) -> Bool {
         let word = words[index]
+        // A quoted name ("„BBC News“ berichtet").
+        if word.kind == .quote { return closing(of: index, within: sentenceRanges[word.sentence].upperBound) != nil }
         if lexicon.stopwords.contains(word.lower) { return false }
         if word.kind == .number { return false }
         if word.capitalized { return !lexicon.stopwords.contains(word.lower) }

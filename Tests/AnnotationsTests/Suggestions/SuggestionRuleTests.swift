@@ -496,4 +496,10 @@ import Testing
         let probe = SuggestionProbe("Der Hacker gab am Montag Einzelheiten bekannt, um die Sperre zu umgehen.")
         #expect(!probe.proposals.contains { probe.claim($0).hasPrefix("um die Sperre") })
     }
+
+    /// A quoted name before the verb is the speaker.
+    @Test func quotedNameBeforeTheVerbIsTheSpeaker() {
+        let probe = SuggestionProbe("„Radio Neustadt“ berichtet, dass die Brücke gesperrt sei.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "„Radio Neustadt“")
+    }
 }
