@@ -963,7 +963,9 @@ struct SuggestionScan {
             {
                 first += 1
             }
-            if first < head, isPhraseStart(first) {
+            // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
+            let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
+            if first < head, isPhraseStart(first), !timeAdverbial {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
@@ -1019,6 +1021,12 @@ struct SuggestionScan {
         }
         return []
     }
+
+    /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
+    static let timeNouns: Set<String> = [
+        "woche", "wochen", "jahr", "jahres", "monat", "monats", "tag", "tage", "tages", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "morgen", "abend", "nacht", "mittag", "wochenende", "weiteren",
+    ]
 
     /// Adverbs that stand in the middle field before the subject.
     static let middleFieldAdverbs: Set<String> = [

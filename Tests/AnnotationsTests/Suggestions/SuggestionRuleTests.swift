@@ -502,4 +502,10 @@ import Testing
         let probe = SuggestionProbe("„Radio Neustadt“ berichtet, dass die Brücke gesperrt sei.")
         #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "„Radio Neustadt“")
     }
+
+    /// A short time adverbial before the verb is no subject.
+    @Test func timeAdverbialIsNoSpeaker() {
+        let probe = SuggestionProbe("Letzte Woche erklärte die Ministerin, die Schule werde geschlossen.")
+        #expect(probe.speaker(probe.proposal(claiming: "Schule")) == "die Ministerin")
+    }
 }
