@@ -544,14 +544,24 @@ struct SuggestionScan {
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         let verb = lexicon.verbs[cue.verb]
-        let start = clauseStart(before: finite, sentence: sentence)
+        var start = clauseStart(before: finite, sentence: sentence)
+        // "Wie der Sprecher der Stadt, Peter Kurz, mitteilte, …": the apposition's commas do not end the wie-clause.
+        if words[start].lower != "wie", start > range.lowerBound, finite - range.lowerBound <= 20, words[range.lowerBound].lower == "wie",
+            let last = cue.words.max(), last + 1 < range.upperBound, words[last + 1].text == ",",
+            ((range.lowerBound + 1)..<finite).filter({ words[$0].text == "," }).count == 2,
+            !((range.lowerBound + 1)..<finite).contains(where: { verbCue(at: $0) != nil || Self.auxiliaries.contains(words[$0].lower) && !cue.words.contains($0) })
+        {
+            start = range.lowerBound
+        }
         // "wie X mitteilte, …"
         if words[start].lower == "wie", start < finite {
-            var speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            var speaker = Array((start + 1)..<finite).filter { (words[$0].kind != .punctuation || words[$0].text == ",") && !Self.auxiliaries.contains(words[$0].lower) }
+            while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
             if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
                 speaker = Array(speaker[..<cut])
             }
+            while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {

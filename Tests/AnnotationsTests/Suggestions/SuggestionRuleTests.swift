@@ -508,4 +508,13 @@ import Testing
         let probe = SuggestionProbe("Letzte Woche erklärte die Ministerin, die Schule werde geschlossen.")
         #expect(probe.speaker(probe.proposal(claiming: "Schule")) == "die Ministerin")
     }
+
+    /// "Wie X, apposition, mitteilte, …": the apposition's commas do not end the wie-clause.
+    @Test func wieClauseWithAnApposition() {
+        let probe = SuggestionProbe("Wie der Sprecher der Stadt, Peter Kurz, am Montag mitteilte, bleibt die Brücke gesperrt.")
+        let proposal = probe.proposal(claiming: "Brücke")
+        #expect(probe.cue(proposal) == "Wie … mitteilte")
+        #expect(probe.speaker(proposal) == "der Sprecher der Stadt, Peter Kurz")
+        #expect(probe.claim(proposal) == "bleibt die Brücke gesperrt")
+    }
 }
