@@ -121,6 +121,17 @@ enum SuggestionLexiconData {
         posten
         aus|gehen pres=geht past=ging part=gegangen
         hervor|gehen pres=geht past=ging part=gegangen
+        klar|stellen
+        dar|legen
+        verlautbaren
+        verlauten
+        zu|sichern addr
+        ein|schätzen
+        aus|schließen pres=schließt past=schloss part=geschlossen
+        plädieren prep=für
+        unterstellen addr
+        vor|rechnen
+        nach|denken past=dachte part=gedacht
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
@@ -409,5 +420,32 @@ enum SuggestionLexiconData {
         wieder
         relativierend
         früher
+        # Sentence adverbs that open a main clause in place of its subject
+        bislang
+        sinngemäß
+        trotzdem
+        dennoch
+        stattdessen
+        vielmehr
+        nämlich
+        zwar
+        schließlich
+        letztlich
+        immerhin
+        daneben
+        hierbei
+        hierfür
+        deswegen
+        folglich
+        somit
+        ebenso
+        zuerst
+        endlich
+        unterdessen
+        andererseits
+        einerseits
+        zusätzlich
+        erstmals
+        besonders
         """#
 }

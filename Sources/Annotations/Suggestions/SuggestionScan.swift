@@ -41,6 +41,8 @@ struct SuggestionScan {
     ]
     static let pronouns: Set<String> = ["er", "sie", "wir", "ich", "ihr", "man"]
     static let speakerPronouns: Set<String> = ["er", "sie"]
+    /// Personal pronouns that can only be a subject.
+    static let nominativePronouns: Set<String> = ["er", "ich", "wir"]
     static let complementizers: Set<String> = [
         "dass", "ob", "wie", "was", "warum", "wer", "wen", "wem", "wann", "wo", "weshalb", "weswegen", "wieso", "welche",
         "inwieweit", "wohin", "woher", "wodurch", "womit", "wofür",
@@ -163,6 +165,17 @@ struct SuggestionScan {
     /// Adds a proposal unless most of its claim is already claimed by an earlier (stronger) one; a
     /// claim that lies wholly inside the new one (a partial quote in indirect speech) does not count.
     mutating func add(_ proposal: Proposal) {
+        var proposal = proposal
+        if proposal.form != .reported {
+            // A speaker never holds words of its own claim ("die Pläne „völlig verfehlt“" is no speaker of the quote).
+            let claim = Set(proposal.claim)
+            proposal.speakers = proposal.speakers.map { speaker in
+                guard let cut = speaker.firstIndex(where: { claim.contains($0) }) else { return speaker }
+                var kept = Array(speaker[..<cut])
+                while let last = kept.last, words[last].kind != .word || Self.determiners.contains(words[last].lower) { kept.removeLast() }
+                return kept
+            }.filter { !$0.isEmpty }
+        }
         guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
         let taken = proposal.claim.filter { index in
             let owner = claimOwner[index]
@@ -255,7 +268,10 @@ struct SuggestionScan {
         if !cueFound, open > 0, words[open - 1].text == ":" {
             let sentence = words[open].sentence
             let start = clauseStart(before: open - 1, sentence: sentence)
-            if let verb = (start..<(open - 1)).first(where: { verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+            // The reporting verb may stand before an apposition ("sagte X, Gründer der Band: „…“").
+            let sentenceStart = min(start, max(sentenceRanges[words[open - 1].sentence].lowerBound, open - Self.window))
+            let verbs = Array(start..<(open - 1)) + Array((sentenceStart..<start).reversed())
+            if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 proposal.rule = "direct.cue-colon-quote"
@@ -277,7 +293,14 @@ struct SuggestionScan {
                 proposal.confidence = 0.6
                 cueFound = true
             } else {
-                let speaker = nounPhraseBackward(from: open - 2, limit: start)
+                var speaker = nounPhraseBackward(from: open - 2, limit: start)
+                if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
+                    // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
+                    // colon, and its finite verb (with a reflexive) as cue.
+                    speaker = subject
+                    proposal.cue = [last + 1]
+                    if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                }
                 if !speaker.isEmpty {
                     proposal.speakers = splitSpeakers(speaker)
                     proposal.rule = "direct.speaker-colon-quote"
@@ -287,15 +310,14 @@ struct SuggestionScan {
             }
         }
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
-        let before = open > 0 ? words[open - 1] : nil
-        let looksLikeName = wordCount < 4 && (before.map { Self.determiners.contains($0.lower) || ($0.capitalized && $0.kind == .word) } ?? true)
-            && !inner.contains { words[$0].kind == .word && !words[$0].capitalized }
+        let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
             let upper = min(range.upperBound, close + Self.window)
-            let candidates = Array(lower..<open) + Array((close + 1)..<max(close + 1, upper))
+            // The reporting verb nearest before the quote ("lobte X und sprach von einer „…“"), else the first after it.
+            let candidates = Array((lower..<open).reversed()) + Array((close + 1)..<max(close + 1, upper))
             if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
@@ -312,6 +334,28 @@ struct SuggestionScan {
         }
         if !proposal.cue.isEmpty { proposal.frame = frame(cue: proposal.cue, claim: claim) }
         add(proposal)
+    }
+
+    /// Lowercase words that join the capitalised words of a name ("Polizei von DeLand",
+    /// "Departement Information und Presse", "Ärzte ohne Grenzen").
+    static let nameConnectors: Set<String> = ["von", "vom", "und", "der", "des", "für", "im", "am", "ohne", "de", "of", "the", "for", "and", "e.v."]
+
+    /// Whether a quote encloses a name rather than words someone said: a short run of capitalised
+    /// words (joined by ``nameConnectors`` at most) after an article, a capitalised word, "kurz" or
+    /// the start of a sentence or clause ("die „Berliner Zeitung“", "„BBC News“ berichtet").
+    func looksLikeQuotedName(open: Int, close: Int, wordCount: Int) -> Bool {
+        guard wordCount < 6 else { return false }
+        let inner = (open + 1)..<close
+        guard let first = inner.first(where: { words[$0].kind == .word }), words[first].capitalized else { return false }
+        let lowercase = inner.filter { words[$0].kind == .word && !words[$0].capitalized }
+        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) }) { return false }
+        guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
+        let before = words[open - 1]
+        if before.kind == .punctuation { return true }
+        // An indefinite article makes it a predicate ("sei ein „Opfer des Terrorismus“"), not a name.
+        if before.lower.hasPrefix("ein") { return false }
+        return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)
+            || ["kurz", "namens", "genannt", "genannte", "genannten", "sogenannte", "sogenannten"].contains(before.lower)
     }
 
     // MARK: Frames: laut, zufolge, nach Angaben, gemäß
@@ -445,7 +489,7 @@ struct SuggestionScan {
         while index < range.upperBound {
             defer { index += 1 }
             if insideQuote[index] { continue }
-            if words[index].lower == "so", index > range.lowerBound, words[index - 1].text == "," {
+            if words[index].lower == "so", index > range.lowerBound, [",", "–", "("].contains(words[index - 1].text) {
                 soClause(at: index, sentence: sentence)
                 continue
             }
@@ -458,12 +502,26 @@ struct SuggestionScan {
         }
     }
 
-    /// "Die Lage sei ernst, so der Minister."
+    /// "Die Lage sei ernst, so der Minister (weiter)." and the inserted frame "Dennoch, so Nacke,
+    /// habe er …" / "… – so der Sprecher – …": the claim is the sentence without the frame.
     mutating func soClause(at index: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         let speaker = nounPhrase(from: index + 1)
-        guard let last = speaker.last, last + 1 >= range.upperBound - 1 || words[last + 1].kind == .punctuation else { return }
-        let claim = Array(range.lowerBound..<(index - 1))
+        guard var end = speaker.last.map({ $0 + 1 }) else { return }
+        // Adverbs ("weiter", "zudem") or one prepositional phrase ("in einem Interview") may follow the speaker.
+        let limit = min(range.upperBound, end + 15)
+        if end < limit, words[end].kind == .word, lexicon.stopwords.contains(words[end].lower) {
+            while end < limit, words[end].kind == .word || words[end].kind == .number { end += 1 }
+        }
+        guard end >= range.upperBound - 1 || words[end].kind == .punctuation, end < limit || end >= range.upperBound - 1 else { return }
+        let opening = words[index - 1].text
+        let inserted = end < range.upperBound - 1 && [",", "–", ")"].contains(words[end].text) && (opening == "," && words[end].text == "," || opening != ",")
+        var claim = Array(range.lowerBound..<(index - 1))
+        if inserted {
+            claim += trimmedEnd(Array((end + 1)..<range.upperBound), sentence: sentence)
+        } else if end < range.upperBound - 1 {
+            return
+        }
         guard claim.count >= 3 else { return }
         add(Proposal(speakers: splitSpeakers(speaker), cue: [index], claim: claim, frame: frame(cue: [index], claim: claim),
             form: .indirect, confidence: 0.7, rule: "indirect.clause-so-speaker"))
@@ -486,14 +544,24 @@ struct SuggestionScan {
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         let verb = lexicon.verbs[cue.verb]
-        let start = clauseStart(before: finite, sentence: sentence)
+        var start = clauseStart(before: finite, sentence: sentence)
+        // "Wie der Sprecher der Stadt, Peter Kurz, mitteilte, …": the apposition's commas do not end the wie-clause.
+        if words[start].lower != "wie", start > range.lowerBound, finite - range.lowerBound <= 20, words[range.lowerBound].lower == "wie",
+            let last = cue.words.max(), last + 1 < range.upperBound, words[last + 1].text == ",",
+            ((range.lowerBound + 1)..<finite).filter({ words[$0].text == "," }).count == 2,
+            !((range.lowerBound + 1)..<finite).contains(where: { verbCue(at: $0) != nil || Self.auxiliaries.contains(words[$0].lower) && !cue.words.contains($0) })
+        {
+            start = range.lowerBound
+        }
         // "wie X mitteilte, …"
         if words[start].lower == "wie", start < finite {
-            var speaker = Array((start + 1)..<finite).filter { words[$0].kind != .punctuation && !Self.auxiliaries.contains(words[$0].lower) }
+            var speaker = Array((start + 1)..<finite).filter { (words[$0].kind != .punctuation || words[$0].text == ",") && !Self.auxiliaries.contains(words[$0].lower) }
+            while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
             if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
                 speaker = Array(speaker[..<cut])
             }
+            while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {
@@ -617,7 +685,8 @@ struct SuggestionScan {
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }
         let probe = claim.prefix(10)
         if probe.contains(where: { isSubjunctiveWord($0) }) { return claim }
-        if let last = claim.last, last > first, words[last - 1].lower == "zu" { return claim }
+        // A zu-infinitive, unless it is an adverbial one ("um … zu", "ohne … zu").
+        if let last = claim.last, last > first, words[last - 1].lower == "zu", !["um", "ohne", "statt", "anstatt"].contains(words[first].lower) { return claim }
         return nil
     }
 
@@ -630,7 +699,7 @@ struct SuggestionScan {
 
     /// A subject with an apposition before a cue that follows a comma: every word from the
     /// sentence start to the comma is part of a name phrase, with at most one inner comma.
-    func appositionSubject(from start: Int, to comma: Int) -> [Int]? {
+    func appositionSubject(from start: Int, to comma: Int, commas expected: Int = 1) -> [Int]? {
         guard comma - start >= 1, comma - start <= 16, isPhraseStart(start) else { return nil }
         var commas = 0
         for index in start..<comma {
@@ -646,7 +715,7 @@ struct SuggestionScan {
             }
             return nil
         }
-        return commas == 1 ? Array(start..<comma) : nil
+        return commas == expected ? Array(start..<comma) : nil
     }
 
     /// Whether the words from `start` up to the comma at `comma` are adverbials only (none, or
@@ -735,6 +804,18 @@ struct SuggestionScan {
         }
     }
 
+    /// The subject of a sentence that opens with it: the noun phrase (or personal pronoun) at its
+    /// start when a lowercase word (the finite verb) follows it. Nil for an adverbial start.
+    func sentenceSubject(_ sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        guard !range.isEmpty, isPhraseStart(range.lowerBound) else { return nil }
+        let phrase = nounPhrase(from: range.lowerBound)
+        guard let last = phrase.last, phrase.first == range.lowerBound, last + 1 < range.upperBound else { return nil }
+        let next = words[last + 1]
+        guard next.kind == .word, !next.capitalized, !Self.determiners.contains(next.lower) else { return nil }
+        return phrase
+    }
+
     /// A pronoun speaker ("er", "sie") is linked to the most recent named speaker before it.
     mutating func linkPronouns() {
         let order = proposals.indices.sorted { (proposals[$0].cue.first ?? proposals[$0].claim.first ?? 0) < (proposals[$1].cue.first ?? proposals[$1].claim.first ?? 0) }
@@ -782,7 +863,17 @@ struct SuggestionScan {
                 let limit = min(sentence.upperBound, index + 12)
                 var position = index + 1
                 while position < limit, words[position].kind == .word || words[position].kind == .number {
-                    if words[position].lower == preposition { cue.append(position); break }
+                    if words[position].lower == preposition {
+                        cue.append(position)
+                        // "hält es für möglich": the adjective after "für" and the correlate "es" complete the verb.
+                        if preposition == "für", position + 1 < sentence.upperBound, words[position + 1].kind == .word, !words[position + 1].capitalized,
+                            !lexicon.stopwords.contains(words[position + 1].lower), !Self.determiners.contains(words[position + 1].lower)
+                        {
+                            cue.append(position + 1)
+                            if index + 1 < position, words[index + 1].lower == "es" { cue.append(index + 1) }
+                        }
+                        break
+                    }
                     position += 1
                 }
             }
@@ -790,7 +881,10 @@ struct SuggestionScan {
             if candidate.form.kind == .participle {
                 var auxiliary: Int?
                 var position = index - 1
-                while position >= max(sentence.lowerBound, index - 12), words[position].kind == .word {
+                // Names, numbers and brackets may stand between ("hatte das Komitee ( OK ) betont").
+                while position >= max(sentence.lowerBound, index - 14),
+                    words[position].kind == .word || words[position].kind == .number || ["(", ")"].contains(words[position].text)
+                {
                     if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
                     position -= 1
                 }
@@ -829,6 +923,14 @@ struct SuggestionScan {
                 if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }
                 break
             }
+            // A pronominal adverb right before a participle or a clause-final verb is part of it
+            // ("hat darauf hingewiesen", "davon ausgeht"); in V2 order it would be the prefield.
+            let clauseFinal = index + 1 >= sentence.upperBound || words[index + 1].kind != .word
+            if candidate.form.kind == .participle || clauseFinal && !candidate.form.needsParticle, index - 1 > sentence.lowerBound,
+                Self.correlates.contains(words[index - 1].lower), !cue.contains(index - 1)
+            {
+                cue.append(index - 1)
+            }
             return (cue.sorted(), candidate.verb)
         }
         return nil
@@ -852,13 +954,28 @@ struct SuggestionScan {
         let sentence = words[finite].sentence
         let head = cue.min() ?? finite
         let start = clauseStart(before: head, sentence: sentence)
+        let range = sentenceRanges[sentence]
+        if let agent = passiveAgent(cue: cue, verb: verb, sentence: sentence) { return agent }
+        let afterHead = head + 1
+        // A nominative-only pronoun right after the finite verb is the subject whatever stands before
+        // it ("Als Beispiel führte er … an", "Damals sagte er").
+        if start < head, afterHead < range.upperBound, Self.nominativePronouns.contains(words[afterHead].lower), !cue.contains(afterHead) {
+            return [afterHead]
+        }
         if start < head {
             var first = start
-            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief").
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) || Self.adverbialSubordinators.contains(words[first].lower) {
+            // "und", "aber", and subordinators with the verb at the end ("während der Botschafter rief");
+            // before a verb in second place "als" is a preposition ("Als Begründung gab er an").
+            let last = cue.max() ?? head
+            let verbFinal = last + 1 >= range.upperBound || words[last + 1].kind != .word
+            while first < head, Self.leadingConjunctions.contains(words[first].lower) || verbFinal && Self.adverbialSubordinators.contains(words[first].lower)
+                || Self.focusParticles.contains(words[first].lower) && first + 1 < head && isPhraseStart(first + 1)
+            {
                 first += 1
             }
-            if first < head, isPhraseStart(first) {
+            // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
+            let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
+            if first < head, isPhraseStart(first), !timeAdverbial {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
@@ -874,12 +991,67 @@ struct SuggestionScan {
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
-        return nounPhrase(from: afterCue(cue, finite: head))
+        if start == head, head - 1 > range.lowerBound, words[head - 1].text == "," {
+            // "Lothar Nicht, Ordnungsdezernent der Stadt, sprach von …": a subject with an apposition.
+            if let apposition = appositionSubject(from: range.lowerBound, to: head - 1) { return apposition }
+            // "Miroslav Klose, der … sah, nannte …": the subject before a relative clause.
+            let relative = clauseStart(before: head - 1, sentence: sentence)
+            if relative - 1 > range.lowerBound, words[relative - 1].text == ",", Self.relativePronouns.contains(words[relative].lower),
+                !["wo", "das"].contains(words[relative].lower), clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound,
+                let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: 0)
+            {
+                return phrase
+            }
+        }
+        // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
+        var position = afterCue(cue, finite: head)
+        while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
+            position += 1
+        }
+        return nounPhrase(from: position)
     }
+
+    /// The speaker of a passive cue ("Ihm wurde vorgeworfen", "wurde vom Verband aufgefordert"): the
+    /// agent after "von"/"vom"/"durch" in the clause, or none (the subject is the addressee or the
+    /// topic). Nil when the cue is not passive; "zitiert werden" keeps its subject as speaker.
+    func passiveAgent(cue: [Int], verb: Int, sentence: Int) -> [Int]? {
+        guard cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
+            cue.count >= 2, lexicon.verbs[verb].lemma != "zitieren"
+        else { return nil }
+        let range = sentenceRanges[sentence]
+        guard let low = cue.min(), let high = cue.max() else { return nil }
+        let start = clauseStart(before: low, sentence: sentence)
+        var position = start
+        while position < min(range.upperBound, high + 8), words[position].text != "," || position < high {
+            if ["von", "vom", "durch"].contains(words[position].lower), !cue.contains(position) {
+                let phrase = nounPhrase(from: position + 1)
+                if !phrase.isEmpty { return phrase }
+            }
+            position += 1
+        }
+        return []
+    }
+
+    /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
+    static let timeNouns: Set<String> = [
+        "woche", "wochen", "jahr", "jahres", "monat", "monats", "tag", "tage", "tages", "montag", "dienstag", "mittwoch", "donnerstag",
+        "freitag", "samstag", "sonntag", "morgen", "abend", "nacht", "mittag", "wochenende", "weiteren",
+    ]
+
+    /// Adverbs that stand in the middle field before the subject.
+    static let middleFieldAdverbs: Set<String> = [
+        "auch", "dann", "nun", "jetzt", "heute", "gestern", "bereits", "schon", "zudem", "außerdem", "ebenfalls", "jedoch", "aber",
+        "allerdings", "erneut", "inzwischen", "mittlerweile", "damals", "bisher", "zuvor", "zuletzt", "kürzlich", "nochmals", "sogar",
+    ]
+
+    /// Particles that stand before a subject in the prefield ("Auch der Minister sagte").
+    static let focusParticles: Set<String> = ["auch", "sogar", "selbst", "ebenfalls", "nur", "gerade", "allein"]
 
     /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
     func isPhraseStart(_ index: Int) -> Bool {
         let word = words[index]
+        // A quoted name ("„BBC News“ berichtet").
+        if word.kind == .quote { return closing(of: index, within: sentenceRanges[word.sentence].upperBound) != nil }
         if lexicon.stopwords.contains(word.lower) { return false }
         if word.kind == .number { return false }
         if word.capitalized { return !lexicon.stopwords.contains(word.lower) }
@@ -946,8 +1118,9 @@ struct SuggestionScan {
                 words[position + 1].capitalized || Self.determiners.contains(words[position + 1].lower)
             {
                 phrase.append(position)
-            } else if !word.capitalized, position + 1 < sentence.upperBound, words[position + 1].capitalized,
-                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized }) ?? true,
+            } else if !word.capitalized, position + 1 < sentence.upperBound,
+                words[position + 1].capitalized || position + 2 < sentence.upperBound && words[position + 2].capitalized && looksLikeAdjective(words[position + 1]),
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || !words[$0].capitalized || word.lower.hasSuffix("er") && words[position + 1].capitalized }) ?? true,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
                 ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), VerbMorphology.isSubjunctive(word.lower, afterNounOrPronoun: false) == false,
                 lexicon.verbForms[word.lower] == nil
@@ -1015,6 +1188,14 @@ struct SuggestionScan {
             .contains { word.hasSuffix($0) }
     }
 
+    /// Whether a lowercase word can be an inflected adjective: an adjective ending, and no verb,
+    /// auxiliary or stopword.
+    func looksLikeAdjective(_ word: Word) -> Bool {
+        word.kind == .word && !word.capitalized && ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
+            && lexicon.verbForms[word.lower] == nil && !lexicon.stopwords.contains(word.lower) && !Self.auxiliaries.contains(word.lower)
+            && !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) && !Self.modals.contains(word.lower) && !Self.determiners.contains(word.lower)
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -1023,13 +1204,20 @@ struct SuggestionScan {
             let word = words[position]
             if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
-            if lexicon.stopwords.contains(word.lower), !["von", "vom"].contains(word.lower) { break }
-            if !word.capitalized, word.kind == .word, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+            let next = position + 1 <= end ? words[position + 1] : nil
+            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa").
+            let attached = Self.attachedPrepositions.contains(word.lower) && position < end && next.map { $0.capitalized } == true
+            if lexicon.stopwords.contains(word.lower), !attached { break }
+            if !word.capitalized, word.kind == .word, !attached, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
                 // Only an adjective (before a noun or another adjective) continues the phrase.
-                let next = position + 1 <= end ? words[position + 1] : nil
                 let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
                 let before = position > limit ? words[position - 1] : nil
-                let opensPhrase = before.map { Self.determiners.contains($0.lower) || lexicon.stopwords.contains($0.lower) || $0.kind != .word } ?? true
+                // After a determiner, a preposition or another adjective; after a noun only as a
+                // genitive plural ("Berichten britischer Zeitungen").
+                let opensPhrase = before.map { (before: Word) -> Bool in
+                    Self.determiners.contains(before.lower) || lexicon.stopwords.contains(before.lower) || before.kind != .word
+                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && looksLikeAdjective(before)
+                } ?? true
                 guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
                     !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
                 else { break }

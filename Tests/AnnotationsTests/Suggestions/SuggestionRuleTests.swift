@@ -356,4 +356,165 @@ import Testing
         #expect(probe.speaker(proposal) == "Die Leiterin der Fachstelle für Suchtvorbeugung")
         #expect(probe.cue(proposal) == "sagte")
     }
+
+    /// A short quote of capitalised words joined by "von", "und" … is a name, not a partial quote,
+    /// also at the start of a sentence and after a comma.
+    @Test(arguments: [
+        "„Radio Neustadt“ berichtet über den Streik der Busfahrer.",
+        "Ein Sprecher der „Polizei von Neustadt“ kündigte weitere Kontrollen an.",
+        "Das „Amt für Umwelt und Verkehr“ bestätigte die Messwerte.",
+    ])
+    func quotedNameIsNoPartialQuote(text: String) {
+        let probe = SuggestionProbe(text)
+        #expect(!probe.proposals.contains { $0.form == .direct })
+    }
+
+    /// A pronominal adverb before a participle or a clause-final verb belongs to the cue.
+    @Test func correlateBeforeTheParticipleJoinsTheCue() {
+        let probe = SuggestionProbe("Die Behörde hat darauf hingewiesen, dass die Straße gesperrt bleibe.")
+        #expect(probe.cue(probe.proposal(claiming: "Straße")) == "hat darauf hingewiesen")
+    }
+
+    /// "halten … für" takes its adjective and the correlate "es" into the cue.
+    @Test func haltenFuerTakesItsAdjective() {
+        let probe = SuggestionProbe("Der Minister hält es für möglich, dass die Wahl verschoben wird.")
+        #expect(probe.cue(probe.proposal(claiming: "Wahl")) == "hält es für möglich")
+    }
+
+    /// An adverbial before the finite verb is no speaker: the subject follows the verb.
+    @Test(arguments: [
+        ("Als Begründung gab er an, die Lage sei ernst.", "er"),
+        ("Bislang gingen die Forscher davon aus, dass der Mond älter sei.", "die Forscher"),
+        ("Sinngemäß erklärte die Ministerin, die Gespräche seien gescheitert.", "die Ministerin"),
+    ])
+    func adverbialPrefieldLeavesTheSubjectAfterTheVerb(text: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposals.first { $0.form == .indirect }
+        #expect(probe.speaker(proposal) == speaker)
+    }
+
+    @Test func nameInsideAPrepositionalSourceStaysWhole() {
+        let probe = SuggestionProbe("Die Brücke sei gesperrt, Angaben des Instituts von Neustadt zufolge.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "Angaben des Instituts von Neustadt")
+        let plural = SuggestionProbe("Die Lage sei nach Berichten britischer Zeitungen ernst.")
+        #expect(plural.speaker(plural.proposal(claiming: "Lage")) == "Berichten britischer Zeitungen")
+    }
+
+    /// The subject before the verb survives a focus particle, an apposition and a relative clause.
+    @Test(arguments: [
+        ("Auch der Außenminister nannte die Pläne „völlig verfehlt“.", "der Außenminister"),
+        ("Lothar Berger, Sprecher der Stadt Neustadt, sprach von einer „Gefahr für die Anwohner“.", "Lothar Berger, Sprecher der Stadt Neustadt"),
+        ("Maria Huber, die das Projekt leitet, sagte, die Arbeiten seien abgeschlossen.", "Maria Huber"),
+    ])
+    func subjectBeforeParticleAppositionOrRelativeClause(text: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        #expect(probe.speaker(probe.proposals.first { $0.form != .freeIndirect }) == speaker)
+    }
+
+    /// A speaker phrase stops before the claim's quote.
+    @Test func speakerHoldsNoWordOfItsClaim() {
+        let probe = SuggestionProbe("Zuletzt äußerten die Richter „gravierende rechtliche Bedenken“ gegen das Gesetz.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.claim(proposal) == "„gravierende rechtliche Bedenken“")
+        #expect(probe.speaker(proposal) == "die Richter")
+    }
+
+    /// "so X" inserted between commas or dashes, or followed by an adverb, frames the rest of the sentence.
+    @Test(arguments: [
+        ("Dennoch, so die Sprecherin, habe die Firma alles richtig gemacht.", "Dennoch … habe die Firma alles richtig gemacht", "die Sprecherin"),
+        ("Die Arbeit sei wichtig – so der Bürgermeister – und werde fortgesetzt.", "Die Arbeit sei wichtig … und werde fortgesetzt", "der Bürgermeister"),
+        ("Die Prüfung dauere noch an, so der Verband weiter.", "Die Prüfung dauere noch an", "der Verband"),
+    ])
+    func insertedSoFrame(text: String, claim: String, speaker: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposals.first { $0.rule == "indirect.clause-so-speaker" }
+        #expect(probe.claim(proposal) == claim)
+        #expect(probe.speaker(proposal) == speaker)
+        #expect(probe.cue(proposal) == "so")
+    }
+
+    /// Newer lexicon entries, through the particle and strong-verb rules.
+    @Test(arguments: [
+        ("Die Richter stellten im Urteil klar, dass die Strafe zu hoch gewesen sei.", "stellten … klar"),
+        ("Der Sprecher schloss nicht aus, dass weitere Stellen wegfallen.", "schloss … aus"),
+        ("Die Grünen plädierten dafür, die Frist zu verlängern.", "plädierten dafür"),
+    ])
+    func particleAndStrongVerbsFromTheLexicon(text: String, cue: String) {
+        let probe = SuggestionProbe(text)
+        #expect(probe.cue(probe.proposals.first) == cue)
+    }
+
+    /// The auxiliary of a participle is found across numbers and brackets, and adverbs between the
+    /// verb and a subject after it are skipped.
+    @Test func auxiliaryAcrossNumbersAndSubjectAfterAdverbs() {
+        let probe = SuggestionProbe("Am Freitag hatte Verlagsleiter Peter Kurz den 18 Mitarbeitern erklärt, dass die Zeitung eingestellt werde.")
+        let proposal = probe.proposal(claiming: "Zeitung")
+        #expect(probe.cue(proposal) == "hatte … erklärt")
+        #expect(probe.speaker(proposal) == "Verlagsleiter Peter Kurz")
+        let adverb = SuggestionProbe("Am Abend meldeten dann die Nachrichten des Senders, der Kandidat habe aufgegeben.")
+        #expect(adverb.speaker(adverb.proposal(claiming: "Kandidat")) == "die Nachrichten des Senders")
+    }
+
+    /// A quote after a colon with no reporting verb takes the subject of the clause before it.
+    @Test func quoteAfterColonWithoutVerbTakesTheSubject() {
+        let probe = SuggestionProbe("Der Innenminister zeigte sich tief besorgt: „So etwas hat es hier noch nie gegeben.“")
+        let proposal = probe.proposal(claiming: "nie gegeben")
+        #expect(probe.speaker(proposal) == "Der Innenminister")
+        #expect(proposal?.rule == "direct.speaker-colon-quote")
+        #expect(probe.cue(proposal) == "zeigte sich")
+    }
+
+    /// The reporting verb before a colon may stand before an apposition of the speaker.
+    @Test func verbBeforeAppositionAndColon() {
+        let probe = SuggestionProbe("In einem Interview sagte Jon Miller, Gründer der Band: „Ich spiele nicht für Geld.“")
+        let proposal = probe.proposal(claiming: "Geld")
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.speaker(proposal).hasPrefix("Jon Miller"))
+    }
+
+    /// In the passive the subject is no speaker; the agent after "von" is.
+    @Test func passiveCueTakesTheAgentNotTheSubject() {
+        let probe = SuggestionProbe("Dem Minister wurde vorgeworfen, die Akten vernichtet zu haben.")
+        let proposal = probe.proposal(claiming: "Akten")
+        #expect(probe.cue(proposal) == "wurde vorgeworfen")
+        #expect(proposal?.speakers.isEmpty == true)
+        let agent = SuggestionProbe("Die Stadt wurde vom Landesverband aufgefordert, die Gebühren zu senken.")
+        #expect(agent.speaker(agent.proposal(claiming: "Gebühren")) == "Landesverband")
+        let quoted = SuggestionProbe("„Wir bleiben“, wird der Trainer zitiert.")
+        #expect(quoted.speaker(quoted.proposal(claiming: "bleiben")) == "der Trainer")
+    }
+
+    /// A partial quote takes the reporting verb nearest to it.
+    @Test func partialQuoteTakesTheNearestVerb() {
+        let probe = SuggestionProbe("Die Ministerin lobte die Helfer und sprach von einem „großen Erfolg“.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(proposal) == "sprach von")
+    }
+
+    /// An adverbial infinitive ("um … zu") after a verb is no message.
+    @Test func umZuClauseIsNoMessage() {
+        let probe = SuggestionProbe("Der Hacker gab am Montag Einzelheiten bekannt, um die Sperre zu umgehen.")
+        #expect(!probe.proposals.contains { probe.claim($0).hasPrefix("um die Sperre") })
+    }
+
+    /// A quoted name before the verb is the speaker.
+    @Test func quotedNameBeforeTheVerbIsTheSpeaker() {
+        let probe = SuggestionProbe("„Radio Neustadt“ berichtet, dass die Brücke gesperrt sei.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "„Radio Neustadt“")
+    }
+
+    /// A short time adverbial before the verb is no subject.
+    @Test func timeAdverbialIsNoSpeaker() {
+        let probe = SuggestionProbe("Letzte Woche erklärte die Ministerin, die Schule werde geschlossen.")
+        #expect(probe.speaker(probe.proposal(claiming: "Schule")) == "die Ministerin")
+    }
+
+    /// "Wie X, apposition, mitteilte, …": the apposition's commas do not end the wie-clause.
+    @Test func wieClauseWithAnApposition() {
+        let probe = SuggestionProbe("Wie der Sprecher der Stadt, Peter Kurz, am Montag mitteilte, bleibt die Brücke gesperrt.")
+        let proposal = probe.proposal(claiming: "Brücke")
+        #expect(probe.cue(proposal) == "Wie … mitteilte")
+        #expect(probe.speaker(proposal) == "der Sprecher der Stadt, Peter Kurz")
+        #expect(probe.claim(proposal) == "bleibt die Brücke gesperrt")
+    }
 }
