@@ -16,9 +16,7 @@ struct ReviewLoop {
 
     /// REPL commands a reviewer may use to correct an annotation in place (and `show`/`tokens` to see
     /// token numbers for spans).
-    static let taggingCommands: Set<String> = [
-        "speaker", "sp", "cue", "cu", "claim", "cl", "stance", "st", "target", "ta", "edit", "e", "show", "s", "tokens", "t",
-    ]
+    static var taggingCommands: Set<String> { CommandCatalog.reviewCorrectionWords }
 
     /// Runs until every annotation has a verdict, `quit` or end of input. Returns true if a command
     /// failed in piped mode (so scripts notice).

@@ -93,7 +93,7 @@ struct AnnotationShell {
             return refuse(.usage("the line is too long (\(line.count) characters; at most \(Self.maximumLineLength)); nothing changed"))
         }
         guard sentence != nil else {
-            if ["quit", "q", "exit"].contains(line) { return ShellResponse(quit: true) }
+            if CommandCatalog.spec(for: line)?.name == "quit" { return ShellResponse(quit: true) }
             return refuse(.usage("the corpus has no sentences; nothing to annotate (quit with 'quit')"))
         }
         eventsThisCommand = 0
@@ -114,7 +114,9 @@ struct AnnotationShell {
     }
 
     private mutating func dispatch(_ line: String) throws(CommandError) -> ShellResponse {
-        if line.hasPrefix("/") { return ShellResponse(lines: try search(String(line.dropFirst()))) }
+        if line.hasPrefix("/"), let search = CommandCatalog.spec(for: "/") {
+            return try search.handler(&self, CommandSpec.Invocation(line: line, arguments: [], rest: String(line.dropFirst()), spec: search))
+        }
         let words: [CommandWord]
         do { words = try CommandLexer.words(line) } catch { throw .usage(error.description) }
         guard let first = words.first else { return ShellResponse() }
@@ -126,56 +128,23 @@ struct AnnotationShell {
             }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
-        let arguments = Array(words.dropFirst())
         let rest = words.count > 1 ? String(line.dropFirst(words[1].start)) : ""
-        switch spec.name {
-        case "next": return ShellResponse(lines: try move(by: try count(arguments, spec)))
-        case "prev": return ShellResponse(lines: try move(by: -(try count(arguments, spec))))
-        case "goto": return ShellResponse(lines: try goto(arguments))
-        case "nu": return ShellResponse(lines: try nextUnannotated())
-        case "ns": return ShellResponse(lines: try nextWithProposals())
-        case "accept": return ShellResponse(lines: try accept(arguments))
-        case "aa": return ShellResponse(lines: try accept(arguments, all: true))
-        case "reject": return ShellResponse(lines: try reject(arguments))
-        case "xx": return ShellResponse(lines: try reject(arguments, all: true))
-        case "suggest": return ShellResponse(lines: try setSuggest(arguments))
-        case "docs": return ShellResponse(lines: documentsTable())
-        case "speaker": return ShellResponse(lines: try tagSpeaker(arguments))
-        case "cue": return ShellResponse(lines: try tagCue(arguments))
-        case "claim": return ShellResponse(lines: try tagClaim(arguments))
-        case "target": return ShellResponse(lines: try addTarget(arguments, rest: rest))
-        case "stance": return ShellResponse(lines: try setStance(arguments))
-        case "note": return ShellResponse(lines: try addNote(arguments, rest: rest))
-        case "done": return ShellResponse(lines: try setStatus(.done, advance: true))
-        case "skip": return ShellResponse(lines: try setStatus(.skipped, advance: true))
-        case "flag": return ShellResponse(lines: try setStatus(.flagged, advance: false))
-        case "reopen": return ShellResponse(lines: try setStatus(.open, advance: false))
-        case "delete": return ShellResponse(lines: try delete(arguments))
-        case "edit": return ShellResponse(lines: try edit(arguments, line: line))
-        case "show":
-            if let flag = arguments.first, flag.text != "-t" { throw .usage("show takes only -t (token numbers); e.g. show -t") }
-            return ShellResponse(lines: view(tokens: !arguments.isEmpty))
-        case "tokens": return ShellResponse(lines: tokenView())
-        case "list": return ShellResponse(lines: try list(arguments))
-        case "speakers": return ShellResponse(lines: speakersTable())
-        case "targets": return ShellResponse(lines: targetsTable())
-        case "stances": return ShellResponse(lines: stanceMatrix())
-        case "status": return ShellResponse(lines: statusSummary())
-        case "undo": return ShellResponse(lines: try undo())
-        case "redo": return ShellResponse(lines: try redo())
-        case "save": return ShellResponse(lines: try save())
-        case "help": return ShellResponse(lines: try help(arguments))
-        case "quit": return ShellResponse(quit: true)
-        default: throw .unknownCommand(first.text, suggestions: [])
-        }
+        return try spec.handler(&self, CommandSpec.Invocation(line: line, arguments: Array(words.dropFirst()), rest: rest, spec: spec))
     }
 
-    private func count(_ arguments: [CommandWord], _ spec: CommandSpec) throws(CommandError) -> Int {
-        guard let word = arguments.first else { return 1 }
-        guard arguments.count == 1, let value = Int(word.text), value > 0, value < 1_000_000 else {
-            throw .usage("usage: \(spec.usage), COUNT a positive number; e.g. \(spec.examples.last ?? spec.name)")
+    /// The COUNT argument of `next` and `prev` (1 when none is given).
+    func count(_ call: CommandSpec.Invocation) throws(CommandError) -> Int {
+        guard let word = call.arguments.first else { return 1 }
+        guard call.arguments.count == 1, let value = Int(word.text), value > 0, value < 1_000_000 else {
+            throw .usage("usage: \(call.spec.usage), COUNT a positive number; e.g. \(call.spec.examples.last ?? call.spec.name)")
         }
         return value
+    }
+
+    /// `show [-t]`.
+    func show(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        if let flag = arguments.first, flag.text != "-t" { throw .usage("show takes only -t (token numbers); e.g. show -t") }
+        return view(tokens: !arguments.isEmpty)
     }
 
     // MARK: - Edits
@@ -248,7 +217,7 @@ struct AnnotationShell {
 
     // MARK: - Session
 
-    private mutating func undo() throws(CommandError) -> [StyledLine] {
+    mutating func undo() throws(CommandError) -> [StyledLine] {
         let count = state.undoableCommandSize
         guard count > 0 else { throw .rejected("nothing to undo") }
         var touched: [String] = []
@@ -260,7 +229,7 @@ struct AnnotationShell {
         return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
     }
 
-    private mutating func redo() throws(CommandError) -> [StyledLine] {
+    mutating func redo() throws(CommandError) -> [StyledLine] {
         let count = state.redoableCommandSize
         guard count > 0 else { throw .rejected("nothing to redo") }
         var touched: [String] = []
@@ -282,7 +251,7 @@ struct AnnotationShell {
         }
     }
 
-    private func save() throws(CommandError) -> [StyledLine] {
+    func save() throws(CommandError) -> [StyledLine] {
         do {
             try store.save()
         } catch {
@@ -291,7 +260,7 @@ struct AnnotationShell {
         return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
     }
 
-    private func help(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+    func help(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
         guard let topic = arguments.first?.text else {
             var lines: [StyledLine] = []
             for group in CommandSpec.Group.allCases {

@@ -59,58 +59,67 @@ struct CompletionProvider: Sendable {
             let prefix = current.first == quote ? String(quote) : ""
             return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 }
         }
-        guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else {
+        guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) }) else {
             return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
         }
-        let last = previousWords.last?.lowercased() ?? ""
-        let options: [String]
-        switch (command, last) {
-        case ("help", _): options = CommandCatalog.all.map(\.name) + ["spans"]
-        case ("goto", _): options = documentIDs
-        case ("list", _): options = ["doc", "all"]
-        case ("suggest", _) where previousWords.count == 1: options = ["on", "off"]
-        case ("reject", _) where previousWords.count == 1: options = ["all"]
-        case ("accept", _) where previousWords.count == 1: options = ["all", "by", "form", "claim"]
-        case (_, "="), (_, "by"): options = speakerWords
-        case (_, "form"): options = schema.claimForms
-        case (_, "kind"): options = schema.speakerKinds
-        case (_, "evidence"): options = claimIDs
-        case ("accept", _): options = ["by", "form", "claim"]
-        case ("stance", _):
-            switch previousWords.count {
-            case 1: options = speakerWords
-            case 2: options = targetIDs
-            case 3: options = schema.stanceLabels
-            case 4: options = ["evidence"]
-            default: options = claimIDs
-            }
-        case ("claim", _) where previousWords.count >= 2: options = ["by", "to", "cue", "form", "negated", "hedged"]
-        case ("speaker", _) where previousWords.count >= 2: options = ["=", "role", "kind"]
-        case ("speaker", _), ("cue", _), ("claim", _):
-            // A bare word is a span: words of the sentence (and 'merge' for speaker).
-            options = current.first?.isLetter == true ? sentenceWords + (command == "speaker" ? ["merge"] : []) : []
-        case ("delete", _) where previousWords.count == 1, ("note", _) where previousWords.count == 1: options = annotationIDs
-        case ("edit", _):
-            if previousWords.count == 1 { options = annotationIDs } else if previousWords.count == 2 {
-                options = Self.fields(for: previousWords[1])
-            } else if previousWords.count == 3 {
-                options = Self.values(for: previousWords[2].lowercased(), schema: schema, speakers: speakerWords)
-            } else {
-                options = []
-            }
-        case ("target", _) where previousWords.count == 1: options = ["add"]
-        default: options = []
-        }
+        let options = options(for: command.completion, previousWords: previousWords, current: current)
         // A name of several words is inserted in quotes, so the command reads it as one.
         return Self.unique(options).filter { $0.hasPrefix(current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
     }
 
+    /// What completes the word after `previousWords` (the command and its arguments so far) for a
+    /// command whose arguments complete as `kind`.
+    private func options(for kind: CommandSpec.Completion, previousWords: [String], current: String) -> [String] {
+        let last = previousWords.last?.lowercased() ?? ""
+        switch kind {
+        case .commandNames: return CommandCatalog.all.map(\.name) + ["spans"]
+        case .documents: return documentIDs
+        case .choices(let words): return words
+        case .firstArgument(let words) where previousWords.count == 1: return words
+        case .accept where previousWords.count == 1: return ["all", "by", "form", "claim"]
+        default: break
+        }
+        switch last {
+        case "=", "by": return speakerWords
+        case "form": return schema.claimForms
+        case "kind": return schema.speakerKinds
+        case "evidence": return claimIDs
+        default: break
+        }
+        switch kind {
+        case .none, .commandNames, .documents, .choices, .firstArgument: return []
+        case .accept: return ["by", "form", "claim"]
+        case .stance:
+            switch previousWords.count {
+            case 1: return speakerWords
+            case 2: return targetIDs
+            case 3: return schema.stanceLabels
+            case 4: return ["evidence"]
+            default: return claimIDs
+            }
+        case .claim where previousWords.count >= 2: return ["by", "to", "cue", "form", "negated", "hedged"]
+        case .speaker where previousWords.count >= 2: return ["=", "role", "kind"]
+        case .speaker, .cue, .claim:
+            // A bare word is a span: words of the sentence (and 'merge' for speaker).
+            return current.first?.isLetter == true ? sentenceWords + (kind == .speaker ? ["merge"] : []) : []
+        case .annotationID: return previousWords.count == 1 ? annotationIDs : []
+        case .edit:
+            switch previousWords.count {
+            case 1: return annotationIDs
+            case 2: return Self.fields(for: previousWords[1])
+            case 3: return Self.values(for: previousWords[2].lowercased(), schema: schema, speakers: speakerWords)
+            default: return []
+            }
+        case .target: return previousWords.count == 1 ? ["add"] : []
+        }
+    }
+
     /// Whether the word after `words` names a speaker: after `=`, `by`, `stance`, `edit M… speaker`.
     private static func wantsSpeaker(_ words: [String]) -> Bool {
-        guard let command = words.first.flatMap({ CommandCatalog.spec(for: $0) })?.name else { return false }
+        guard let command = words.first.flatMap({ CommandCatalog.spec(for: $0) })?.completion else { return false }
         let last = words.last?.lowercased() ?? ""
-        return last == "=" || last == "by" || (command == "stance" && words.count == 1)
-            || (command == "edit" && words.count == 3 && ["speaker", "by"].contains(last))
+        return last == "=" || last == "by" || (command == .stance && words.count == 1)
+            || (command == .edit && words.count == 3 && ["speaker", "by"].contains(last))
     }
 
     private static func fields(for id: String) -> [String] {
