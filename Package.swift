@@ -25,10 +25,13 @@ let package = Package(
             // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
             linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
+        // The annotation shell without terminal I/O: command lines in, styled lines and session edits out.
+        .target(name: "WorkbenchShell", dependencies: ["Annotations"]),
         .executableTarget(
             name: "Workbench",
             dependencies: [
                 "Annotations",
+                "WorkbenchShell",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "Annotations", "TestSupport",
+                "Workbench", "WorkbenchShell", "Annotations", "TestSupport",
             ]
         ),
     ]

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import WorkbenchShell
 
 /// The interactive replay: shows one step at a time and reads navigation commands.
 struct ReplayLoop {

@@ -1,4 +1,5 @@
 import Annotations
+import WorkbenchShell
 
 /// Turns replay steps into terminal lines: styled runs (sanitised and coloured when written, see
 /// ``StandardOutput/render(_:style:)``), in colour or in plain bracket notation.

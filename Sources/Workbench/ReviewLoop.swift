@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import WorkbenchShell
 
 /// The review dialogue: shows the next unreviewed annotation and records the reviewer's decision.
 struct ReviewLoop {

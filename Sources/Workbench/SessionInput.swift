@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import WorkbenchShell
 
 /// Reading a session file and its corpus for the read-only commands (replay, stats, review).
 enum SessionInput {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import WorkbenchShell
 
 /// The one way text reaches standard output: every human-readable string is passed through
 /// ``TerminalText/sanitize(_:keepNewlines:)`` (line breaks kept), so corpus text, speaker names,

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Workbench
+@testable import WorkbenchShell
 
 @Suite("The command registry is the one list of shell commands")
 struct CommandRegistryTests {

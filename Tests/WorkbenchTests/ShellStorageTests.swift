@@ -2,6 +2,7 @@ import Annotations
 import Foundation
 import Testing
 @testable import Workbench
+@testable import WorkbenchShell
 
 /// A disk that fills up: writes go through until `bytesLeft` runs out, then stop part way with `ENOSPC`.
 final class ShellFillingDisk: FileWriting {

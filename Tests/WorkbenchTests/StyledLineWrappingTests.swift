@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Workbench
+@testable import WorkbenchShell
 
 @Suite("Word wrapping of REPL output")
 struct StyledLineWrappingTests {

@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 
 @testable import Workbench
+@testable import WorkbenchShell
 
 /// Proposals from a fixed rule: a quote in „…“ followed by ", sagte NAME" (or ", so NAME"), and
 /// "A und B forderten X" with two speakers. Enough to drive the shell's suggestion flow without

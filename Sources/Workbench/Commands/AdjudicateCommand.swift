@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench adjudicate`: merge annotators' sessions into one, deciding only where they disagree.
 struct AdjudicateCommand: ParsableCommand {

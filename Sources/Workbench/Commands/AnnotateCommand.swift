@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench annotate` (the default command): open a session on a corpus and annotate it in the REPL.
 struct AnnotateCommand: ParsableCommand {

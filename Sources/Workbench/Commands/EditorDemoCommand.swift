@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkbenchShell
 
 /// `workbench editor-demo` (hidden): reads lines with the terminal line editor and echoes each as
 /// `got: <line>`. Exists so the end-to-end tests can drive the editor in a real terminal.

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench review`: walk through a session's annotations and record a verdict on each, in a new
 /// session derived from the original (which is never modified).

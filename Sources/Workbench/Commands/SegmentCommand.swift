@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench segment`: print a corpus split into sentences.
 struct SegmentCommand: ParsableCommand {

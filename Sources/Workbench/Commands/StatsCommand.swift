@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench stats`: progress and counts per session and in total.
 struct StatsCommand: ParsableCommand {

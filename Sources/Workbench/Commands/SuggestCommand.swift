@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// `workbench suggest`: print the attribution proposals of the suggestion engine for a corpus.
 struct SuggestCommand: ParsableCommand {

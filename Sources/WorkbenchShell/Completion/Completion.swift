@@ -1,20 +1,20 @@
 /// Completion logic of the line editor, on `Character`s (never bytes), free of terminal code.
-enum Completion {
+public enum Completion {
     /// What the editor does for one TAB press.
-    struct Plan: Equatable, Sendable {
+    public struct Plan: Equatable, Sendable {
         /// Text directly before the cursor to delete first (empty when the candidates extend the word).
-        var replace: String
+        public var replace: String
         /// Text to insert at the cursor.
-        var insert: String
+        public var insert: String
         /// Candidates to list below the line (several candidates), empty otherwise.
-        var list: [String]
+        public var list: [String]
 
         /// Nothing to insert and nothing to list.
-        var isEmpty: Bool { replace.isEmpty && insert.isEmpty && list.isEmpty }
+        public var isEmpty: Bool { replace.isEmpty && insert.isEmpty && list.isEmpty }
     }
 
     /// The word that ends at `cursor` (in `Character`s): the run of non-whitespace characters before it.
-    static func word(in line: String, cursor: Int) -> Substring {
+    public static func word(in line: String, cursor: Int) -> Substring {
         let end = line.index(line.startIndex, offsetBy: max(0, min(cursor, line.count)))
         var start = end
         while start > line.startIndex {
@@ -26,13 +26,13 @@ enum Completion {
     }
 
     /// The entries of `words` that start with the word at the cursor, in their order.
-    static func matching(_ words: [String], line: String, cursor: Int) -> [String] {
+    public static func matching(_ words: [String], line: String, cursor: Int) -> [String] {
         let current = word(in: line, cursor: cursor)
         return words.filter { $0.starts(with: current) }
     }
 
     /// The longest common prefix of `strings`, compared by `Character`.
-    static func commonPrefix(_ strings: [String]) -> String {
+    public static func commonPrefix(_ strings: [String]) -> String {
         guard let first = strings.first else { return "" }
         var prefix = first[...]
         for string in strings.dropFirst() {
@@ -49,7 +49,7 @@ enum Completion {
 
     /// Plans one completion: a single candidate replaces the word (plus a space when `appendSpace`);
     /// several candidates extend the word to their common prefix and are listed.
-    static func plan(line: String, cursor: Int, candidates: [String], appendSpace: Bool = true) -> Plan {
+    public static func plan(line: String, cursor: Int, candidates: [String], appendSpace: Bool = true) -> Plan {
         let unique = candidates.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard !unique.isEmpty else { return Plan(replace: "", insert: "", list: []) }
         let current = word(in: line, cursor: cursor)
@@ -76,7 +76,7 @@ enum Completion {
 
     /// Lays candidates out in columns (column-major, like `ls`) for a terminal `width` columns wide.
     /// Candidates are sanitized; widths are display widths.
-    static func columns(_ items: [String], width: Int) -> [String] {
+    public static func columns(_ items: [String], width: Int) -> [String] {
         let cells = items.map { TerminalText.sanitize($0) }
         guard !cells.isEmpty else { return [] }
         let cellWidth = (cells.map { TerminalText.displayWidth($0) }.max() ?? 0) + 2

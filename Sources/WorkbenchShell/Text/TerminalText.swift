@@ -12,10 +12,10 @@
 ///   Cf: bidi embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069, marks, zero-width space,
 ///   soft hyphen, BOM, tag characters…) and line/paragraph separators → `<U+XXXX>`. ZWJ and ZWNJ are
 ///   kept: emoji sequences and some scripts need them.
-enum TerminalText {
+public enum TerminalText {
     /// Returns `text` with dangerous characters replaced by visible placeholders (see the type's notes).
     /// With `keepNewlines`, LF stays a line break; otherwise it becomes `␊`.
-    static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
         if text.utf8.withContiguousStorageIfAvailable({ isSafe(utf8: $0, keepNewlines: keepNewlines) }) == true { return text }
         if text.unicodeScalars.allSatisfy({ isSafe($0, keepNewlines: keepNewlines) }) { return text }
         var out = String.UnicodeScalarView()
@@ -39,13 +39,13 @@ enum TerminalText {
     }
 
     /// `<U+XXXX>` (at least four hex digits).
-    static func placeholder(for scalar: Unicode.Scalar) -> String {
+    public static func placeholder(for scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 
     /// Whether `scalar` can be written to a terminal as it is.
-    static func isSafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {
+    public static func isSafe(_ scalar: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {
         switch scalar.value {
         case 0x20...0x7E: return true
         case 0x0A: return keepNewlines

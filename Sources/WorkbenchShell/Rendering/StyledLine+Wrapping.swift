@@ -3,7 +3,7 @@
 /// the text after a leading marker (" » ", "   ↑ ").
 extension StyledLine {
     /// The line broken into lines of at most `width` display columns.
-    func wrapped(width: Int) -> [StyledLine] {
+    public func wrapped(width: Int) -> [StyledLine] {
         guard width >= 10, TerminalText.displayWidth(plain) > width else { return [self] }
         let indent = String(repeating: " ", count: min(hangingIndent, width / 3))
         let indentWidth = indent.count
@@ -76,24 +76,5 @@ extension StyledLine {
         }
         if !current.isEmpty { result.append(current) }
         return result
-    }
-}
-
-extension StyledLine {
-    /// Lines as a terminal shows them: word-wrapped to its width (as the REPL wraps) when standard output
-    /// is a terminal, unchanged when it is a pipe or file. Used by replay, review and adjudicate.
-    static func forTerminal(
-        _ lines: [StyledLine], outputIsTerminal: Bool = TerminalCapabilities.detect().outputIsTerminal, width: Int? = nil
-    ) -> [StyledLine] {
-        guard outputIsTerminal else { return lines }
-        let columns = width ?? TerminalText.terminalWidth()
-        return lines.flatMap { $0.wrapped(width: columns) }
-    }
-
-    /// Plain text as a terminal shows it, line by line (see ``forTerminal(_:outputIsTerminal:)``).
-    static func forTerminal(_ text: String, outputIsTerminal: Bool = TerminalCapabilities.detect().outputIsTerminal, width: Int? = nil) -> String {
-        guard outputIsTerminal else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0)) }
-        return forTerminal(lines, outputIsTerminal: true, width: width).map(\.plain).joined(separator: "\n")
     }
 }

@@ -1,11 +1,10 @@
-import CEditLine
 import Foundation
 
 extension TerminalText {
     /// Columns `text` occupies in a terminal: East Asian wide and fullwidth characters and emoji count 2,
     /// combining marks and format characters 0, controls 0. ANSI escape sequences (CSI, OSC) count 0, so
     /// styled text can be measured too. Measured per grapheme cluster.
-    static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
+    public static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
         var width = 0
         var state = EscapeState.text
         for character in text {
@@ -29,7 +28,7 @@ extension TerminalText {
     }
 
     /// Columns one grapheme cluster occupies (0, 1 or 2).
-    static func displayWidth(of character: Character) -> Int {
+    public static func displayWidth(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let properties = first.properties
@@ -47,26 +46,6 @@ extension TerminalText {
         if isWide(first.value) { return 2 }
         if (0x1160...0x11FF).contains(first.value) { return 0 }
         return 1
-    }
-
-    /// The width of the terminal on standard output (or error, or input), else `$COLUMNS`, else 80.
-    static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        for descriptor: Int32 in [1, 2, 0] {
-            let columns = wb_terminal_columns(descriptor)
-            if columns > 0 { return Int(columns) }
-        }
-        if let value = environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
-        return 80
-    }
-
-    /// The height of the terminal on standard output (or error, or input), else `$LINES`, else 24.
-    static func terminalHeight(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
-        for descriptor: Int32 in [1, 2, 0] {
-            let rows = wb_terminal_rows(descriptor)
-            if rows > 0 { return Int(rows) }
-        }
-        if let value = environment["LINES"], let rows = Int(value), rows > 0 { return rows }
-        return 24
     }
 
     private enum EscapeState { case text, escape, csi, osc }

@@ -1,9 +1,9 @@
 /// What the shell answers to one command line.
-struct ShellResponse: Sendable, Equatable {
+public struct ShellResponse: Sendable, Equatable {
     /// The lines to show.
-    var lines: [StyledLine] = []
+    public var lines: [StyledLine] = []
     /// The user asked to leave.
-    var quit = false
+    public var quit = false
     /// The command was refused (nothing changed).
-    var rejected = false
+    public var rejected = false
 }

@@ -1,7 +1,7 @@
 /// Every command of the annotation shell, each declared once with its help texts, completion and
 /// handler. The single source for dispatch, `help`, "did you mean" suggestions, TAB completion and
 /// the review dialogue's correcting commands.
-enum CommandCatalog {
+public enum CommandCatalog {
     /// How spans are written, shown in `help` and `help spans`.
     static let spanHelp = """
         Spans (token numbers are 1-based; type 'tokens' to see them):
@@ -197,7 +197,7 @@ enum CommandCatalog {
     static var allWords: [String] { all.flatMap(\.words) }
 
     /// The names and aliases of the commands a reviewer may use to correct an annotation in place.
-    static var reviewCorrectionWords: Set<String> { Set(all.filter(\.correctsInReview).flatMap(\.words)) }
+    public static var reviewCorrectionWords: Set<String> { Set(all.filter(\.correctsInReview).flatMap(\.words)) }
 
     /// The help text for one command.
     static func help(for spec: CommandSpec) -> [String] {

@@ -4,7 +4,7 @@ extension TerminalText {
     /// Whether every scalar of the valid UTF-8 `bytes` can be written as it is (see
     /// ``isSafe(_:keepNewlines:)``). Works on the bytes: ASCII and the common Latin and punctuation
     /// scalars are decided without decoding into `Unicode.Scalar`, so text without controls costs one pass.
-    static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+    public static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
@@ -31,7 +31,7 @@ extension TerminalText {
     }
 
     /// ``sanitize(_:keepNewlines:)`` on UTF-8: `bytes` themselves when nothing needs replacing.
-    static func sanitize(utf8 bytes: [UInt8], keepNewlines: Bool = false) -> [UInt8] {
+    public static func sanitize(utf8 bytes: [UInt8], keepNewlines: Bool = false) -> [UInt8] {
         if bytes.withUnsafeBufferPointer({ isSafe(utf8: $0, keepNewlines: keepNewlines) }) { return bytes }
         return Array(sanitize(String(decoding: bytes, as: UTF8.self), keepNewlines: keepNewlines).utf8)
     }

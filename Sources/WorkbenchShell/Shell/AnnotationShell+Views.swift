@@ -19,7 +19,7 @@ extension AnnotationShell {
     }
 
     /// The sentence view: header, the previous sentence dimmed, the current sentence with annotations.
-    func view(tokens: Bool) -> [StyledLine] {
+    public func view(tokens: Bool) -> [StyledLine] {
         guard let sentence else { return [] }
         var lines = [header()]
         if sentenceIndex > 0 {

@@ -4,7 +4,7 @@ import Annotations
 /// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance`, target ids,
 /// stance labels, claim forms and speaker kinds where they go, and words of the current sentence
 /// inside an open quote.
-struct CompletionProvider: Sendable {
+public struct CompletionProvider: Sendable {
     /// Speaker ids, names and aliases.
     var speakerWords: [String] = []
     /// Target ids.
@@ -41,7 +41,7 @@ struct CompletionProvider: Sendable {
     }
 
     /// Candidates (whole replacement words) for the word ending at `cursor` (in `Character`s).
-    func candidates(line: String, cursor: Int) -> [String] {
+    public func candidates(line: String, cursor: Int) -> [String] {
         let before = String(line.prefix(max(0, cursor)))
         let current = String(Completion.word(in: line, cursor: cursor))
         let previousWords = before.dropLast(current.count).split(whereSeparator: \.isWhitespace).map(String.init)
@@ -169,16 +169,16 @@ struct CompletionProvider: Sendable {
 /// The completion snapshot of the shell's latest state, shared with the line editor's completion
 /// closure. The REPL hands over the shell after every command; the snapshot is made only when TAB
 /// asks for it, so commands do not pay for listing every annotation and document.
-final class CompletionSource {
+public final class CompletionSource {
     private var shell: AnnotationShell?
     private var cached: CompletionProvider?
     private var documentIDs: [String]?
 
     /// Creates an empty source (commands only until a shell is handed over).
-    init() {}
+    public init() {}
 
     /// The snapshot for the shell last handed over.
-    var provider: CompletionProvider {
+    public var provider: CompletionProvider {
         if let cached { return cached }
         guard let shell else { return CompletionProvider() }
         let ids = documentIDs ?? shell.corpus.documents.map(\.document.id)
@@ -189,7 +189,7 @@ final class CompletionSource {
     }
 
     /// Hands over the shell's state after a command; the corpus must stay the same one.
-    func update(_ shell: AnnotationShell) {
+    public func update(_ shell: AnnotationShell) {
         self.shell = shell
         cached = nil
     }

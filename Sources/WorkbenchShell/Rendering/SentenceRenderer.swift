@@ -10,7 +10,7 @@ struct SentenceRenderer: Sendable {
     struct Span: Sendable, Equatable {
         var id: String
         var label: String
-        var kind: TerminalStyle.Kind
+        var kind: StyleKind
         var start: Int
         var end: Int
         var continuesBefore: Bool
@@ -27,7 +27,7 @@ struct SentenceRenderer: Sendable {
         }
     }
 
-    static func brackets(_ kind: TerminalStyle.Kind) -> (String, String) {
+    static func brackets(_ kind: StyleKind) -> (String, String) {
         switch kind {
         case .speaker: return ("[", "]")
         case .cue: return ("<", ">")
@@ -38,7 +38,7 @@ struct SentenceRenderer: Sendable {
     /// The annotation spans that touch `sentence`.
     static func spans(in sentence: Sentence, state: AnnotationState) -> [Span] {
         var result: [Span] = []
-        func add(_ id: String, _ label: String, _ kind: TerminalStyle.Kind, _ anchor: TextAnchor) {
+        func add(_ id: String, _ label: String, _ kind: StyleKind, _ anchor: TextAnchor) {
             guard anchor.document == sentence.documentID else { return }
             for segment in anchor.segments where segment.start < sentence.end && segment.end > sentence.start {
                 result.append(Span(

@@ -5,28 +5,28 @@ import Foundation
 /// session through its ``SessionStore`` (every acknowledged edit is journaled) and answers with
 /// styled lines. A front end (the interactive REPL, piped input, a later review tool) feeds it lines
 /// and prints what it returns.
-struct AnnotationShell {
+public struct AnnotationShell {
     /// The longest command line accepted.
     static let maximumLineLength = 4000
 
     /// The open session.
-    let store: SessionStore
+    public let store: SessionStore
     /// The corpus being annotated.
-    let corpus: SegmentedCorpus
+    public let corpus: SegmentedCorpus
     /// Who edits.
     let annotator: String
     /// Width for token lists and tables.
-    var width: Int
+    public var width: Int
     /// Where event times come from.
     var clock: EventClock
     /// Index of the current document in the corpus.
-    private(set) var documentIndex = 0
+    public private(set) var documentIndex = 0
     /// Index of the current sentence in its document.
-    private(set) var sentenceIndex = 0
+    public private(set) var sentenceIndex = 0
     /// The last `/` search pattern.
     var lastSearch: String?
     /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
-    var interruptRequested: () -> Bool = { false }
+    public var interruptRequested: () -> Bool = { false }
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
     /// The `seq` of the first event of the command being handled (its events' command group, kept
@@ -37,14 +37,14 @@ struct AnnotationShell {
     var commandMark: SessionStore.Mark?
     /// When true, ``handle(_:)`` leaves the periodic rewrite of the session file to the front end,
     /// which calls ``saveIfDue()`` after showing the answer (every edit is journaled either way).
-    var defersAutosave = false
+    public var defersAutosave = false
     /// Sentences done or skipped, and all sentences, kept up to date edit by edit.
     private(set) var progressCount: ProgressCount
     /// The suggestion engine's proposals per document, computed when first shown.
     let proposals: ProposalCache
 
     /// A shell on `store`, positioned at the session's cursor when it points into the corpus.
-    init(
+    public init(
         store: SessionStore, corpus: SegmentedCorpus, clock: EventClock, annotator: String? = nil, width: Int = 100,
         proposals: ProposalCache = ProposalCache()
     ) {
@@ -67,7 +67,7 @@ struct AnnotationShell {
     }
 
     /// The session's annotations now.
-    var state: AnnotationState { store.session.state }
+    public var state: AnnotationState { store.session.state }
     /// The current document.
     var document: SegmentedDocument { corpus.documents[documentIndex] }
     /// The current sentence, if the corpus has any.
@@ -86,7 +86,7 @@ struct AnnotationShell {
     var sentenceKey: SentenceKey { SentenceKey(document: document.document.id, sentence: sentenceIndex) }
 
     /// Handles one command line; never throws, a refused command comes back as `rejected` with the reason.
-    mutating func handle(_ rawLine: String) -> ShellResponse {
+    public mutating func handle(_ rawLine: String) -> ShellResponse {
         let line = rawLine.trimmingCharacters(in: .whitespaces)
         guard !line.isEmpty else { return ShellResponse() }
         guard line.count <= Self.maximumLineLength else {
@@ -175,7 +175,7 @@ struct AnnotationShell {
     /// Rewrites the session file when enough edits were journaled since the last save; true when it
     /// saved. A failure is left for the next save (the journal holds every edit).
     @discardableResult
-    func saveIfDue() -> Bool {
+    public func saveIfDue() -> Bool {
         guard store.isSaveDue else { return false }
         try? store.save()
         return true
@@ -209,7 +209,7 @@ struct AnnotationShell {
     }
 
     /// Moves to a sentence and records the cursor.
-    mutating func moveTo(document: Int, sentence: Int) {
+    public mutating func moveTo(document: Int, sentence: Int) {
         documentIndex = document
         sentenceIndex = sentence
         store.moveCursor(to: sentenceKey)
