@@ -61,5 +61,6 @@ let package = Package(
                 "Workbench", "WorkbenchShell", "Annotations", "TestSupport",
             ]
         ),
+        .testTarget(name: "WorkbenchShellTests", dependencies: ["WorkbenchShell", "Annotations", "TestSupport"]),
     ]
 )

@@ -1,7 +1,6 @@
 import Annotations
 import Foundation
 import Testing
-@testable import Workbench
 @testable import WorkbenchShell
 
 /// A disk that fills up: writes go through until `bytesLeft` runs out, then stop part way with `ENOSPC`.
@@ -31,7 +30,7 @@ final class ShellFillingDisk: FileWriting {
 struct ShellStorageTests {
     @Test("save on a full disk says the disk is full, not that an edit could not be stored")
     func saveOnFullDisk() throws {
-        let workspace = try REPLWorkspace()
+        let workspace = try ShellWorkspace()
         defer { workspace.remove() }
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
         let disk = ShellFillingDisk(bytesLeft: 1 << 24)
@@ -54,7 +53,7 @@ struct ShellStorageTests {
 
     @Test("a command refused half way by a full disk leaves no trace: nothing to undo or redo, nothing after reopening")
     func refusedHalfWay() throws {
-        let workspace = try REPLWorkspace()
+        let workspace = try ShellWorkspace()
         defer { workspace.remove() }
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
         let path = workspace.folder.appendingPathComponent("sessions/f.json").path

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import Workbench
 @testable import WorkbenchShell
 
 @Suite("Word wrapping of REPL output")

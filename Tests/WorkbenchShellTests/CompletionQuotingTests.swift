@@ -1,6 +1,5 @@
 import Testing
 
-@testable import Workbench
 @testable import WorkbenchShell
 
 @Suite("TAB completion gives input the commands accept")

@@ -3,7 +3,6 @@ import Foundation
 import Testing
 import TestSupport
 
-@testable import Workbench
 @testable import WorkbenchShell
 
 /// Proposals from a fixed rule: a quote in „…“ followed by ", sagte NAME" (or ", so NAME"), and

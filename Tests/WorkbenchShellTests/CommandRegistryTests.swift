@@ -2,24 +2,15 @@ import Annotations
 import Foundation
 import Testing
 
-@testable import Workbench
 @testable import WorkbenchShell
 
 @Suite("The command registry is the one list of shell commands")
 struct CommandRegistryTests {
-    private func shell(in workspace: REPLWorkspace) throws -> AnnotationShell {
-        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
-        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/r.json").path, now: "n") {
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        return AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
-    }
-
     @Test("every registered command has a usage, a summary and examples, and 'help NAME' explains it")
     func everyCommandHasHelp() throws {
-        let workspace = try REPLWorkspace()
+        let workspace = try ShellWorkspace()
         defer { workspace.remove() }
-        var shell = try shell(in: workspace)
+        var shell = try workspace.shell()
         for spec in CommandCatalog.all {
             #expect(!spec.usage.isEmpty && !spec.summary.isEmpty && !spec.examples.isEmpty, "\(spec.name)")
             // 'help /' reads '/' as the start of a regular expression, so the search's help is checked directly.
@@ -35,9 +26,9 @@ struct CommandRegistryTests {
 
     @Test("the help overview lists exactly the registered commands, in registry order")
     func helpListsTheRegistry() throws {
-        let workspace = try REPLWorkspace()
+        let workspace = try ShellWorkspace()
         defer { workspace.remove() }
-        var shell = try shell(in: workspace)
+        var shell = try workspace.shell()
         let overview = shell.handle("help").lines.map(\.plain).prefix { !$0.hasPrefix("Spans") }
         let lines = overview.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
         let listed = lines.compactMap { $0.split(separator: " ").first.map(String.init) }
@@ -53,14 +44,14 @@ struct CommandRegistryTests {
         #expect(CompletionProvider().candidates(line: "help ", cursor: 5) == CommandCatalog.all.map(\.name) + ["spans"])
     }
 
-    @Test("every name and alias reaches its command, and the review dialogue's correcting commands come from the registry")
+    @Test("every name and alias reaches its command, and the review dialogue's correcting commands are the registry's")
     func wordsReachTheirCommand() {
         for spec in CommandCatalog.all {
             for word in spec.words { #expect(CommandCatalog.spec(for: word)?.name == spec.name, "\(word)") }
         }
         #expect(CommandCatalog.spec(for: "exit")?.name == "quit" && CommandCatalog.spec(for: "?")?.name == "help")
         #expect(
-            ReviewLoop.taggingCommands == [
+            CommandCatalog.reviewCorrectionWords == [
                 "speaker", "sp", "cue", "cu", "claim", "cl", "stance", "st", "target", "ta", "edit", "e", "show", "s", "tokens", "t",
             ])
     }
