@@ -56,3 +56,35 @@ struct CommandRegistryTests {
             ])
     }
 }
+
+@Suite("Every registered command runs in-process")
+struct CommandExamplesTests {
+    @Test("each example of each command, typed on a fresh session, is answered: done, or refused with a message")
+    func everyExampleIsAnswered() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        for spec in CommandCatalog.all {
+            for (number, example) in spec.examples.enumerated() {
+                var shell = try workspace.shell(session: "example-\(spec.words.count)-\(spec.name == "/" ? "search" : spec.name)-\(number)")
+                let answer = shell.handle(example)
+                if answer.rejected {
+                    let text = answer.lines.map(\.plain).joined(separator: "\n")
+                    #expect(text.hasPrefix("error: ") && text.count > 10, "\(example): \(text)")
+                } else {
+                    #expect(answer.quit == (spec.name == "quit"), "\(example)")
+                }
+                try shell.store.close()
+            }
+        }
+    }
+
+    @Test("an unknown command is refused with the closest registered names")
+    func unknownCommand() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        var shell = try workspace.shell()
+        let answer = shell.handle("claimm 4-7")
+        #expect(answer.rejected)
+        #expect(answer.lines.map(\.plain).joined().contains("did you mean: claim"), "\(answer.lines.map(\.plain))")
+    }
+}
