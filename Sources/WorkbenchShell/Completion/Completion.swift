@@ -32,7 +32,7 @@ public enum Completion {
     }
 
     /// The longest common prefix of `strings`, compared by `Character`.
-    public static func commonPrefix(_ strings: [String]) -> String {
+    static func commonPrefix(_ strings: [String]) -> String {
         guard let first = strings.first else { return "" }
         var prefix = first[...]
         for string in strings.dropFirst() {

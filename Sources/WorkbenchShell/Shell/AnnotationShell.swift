@@ -67,7 +67,7 @@ public struct AnnotationShell {
     }
 
     /// The session's annotations now.
-    public var state: AnnotationState { store.session.state }
+    var state: AnnotationState { store.session.state }
     /// The current document.
     var document: SegmentedDocument { corpus.documents[documentIndex] }
     /// The current sentence, if the corpus has any.

@@ -28,7 +28,7 @@ extension TerminalText {
     }
 
     /// Columns one grapheme cluster occupies (0, 1 or 2).
-    public static func displayWidth(of character: Character) -> Int {
+    static func displayWidth(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let properties = first.properties

@@ -5,7 +5,7 @@ extension TerminalText {
     /// within a paragraph, runs of whitespace become one space and leading/trailing whitespace is dropped.
     /// A word wider than `width` is broken between grapheme clusters, never inside one; a single cluster
     /// wider than `width` gets a line of its own. Wrap plain text first, then add colour.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var lines: [String] = []
         for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {

@@ -39,7 +39,7 @@ public enum TerminalText {
     }
 
     /// `<U+XXXX>` (at least four hex digits).
-    public static func placeholder(for scalar: Unicode.Scalar) -> String {
+    static func placeholder(for scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
