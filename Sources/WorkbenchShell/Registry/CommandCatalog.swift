@@ -52,12 +52,14 @@ public enum CommandCatalog {
                 """,
             examples: ["speaker \"Vassili Nebenzia\"", "sp der Chef des Verwaltungsrats Ulrich Müller", "sp 12-14 = S1",
                 "sp „Herr Rutte“ = Mark Rutte role NATO-Generalsekretär", "sp 3 kind organisation", "sp merge S4 S1"],
+            takesSpans: true,
             completion: .speaker,
             correctsInReview: true,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.tagSpeaker(call.arguments)) }),
         CommandSpec(name: "cue", aliases: ["cu"], group: .tagging, usage: "cue SPAN", summary: "tag a reporting cue (sagte, fügte … hinzu)",
             details: "Bare words are one span when they stand together (cue nach Angaben), else its parts (cue fügte hinzu).",
             examples: ["cue sagte", "cue \"fügte\",\"hinzu\"", "cu fügte hinzu", "cu 5,9"],
+            takesSpans: true,
             completion: .cue,
             correctsInReview: true,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.tagCue(call.arguments)) }),
@@ -74,6 +76,7 @@ public enum CommandCatalog {
                 "claim 8-20 by S1 form indirect", "cl \"Wir müssen handeln\" by Rutte cue \"sagte\" form direct", "cl 4-+1:6 hedged",
                 "claim 9-20 by M1,M2 to M4",
             ],
+            takesSpans: true,
             completion: .claim,
             correctsInReview: true,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.tagClaim(call.arguments)) }),
@@ -203,7 +206,7 @@ public enum CommandCatalog {
     static func help(for spec: CommandSpec) -> [String] {
         var lines = ["\(spec.usage)" + (spec.alias.map { "   (alias: \($0))" } ?? ""), "  \(spec.summary)"]
         if !spec.details.isEmpty { lines += spec.details.split(separator: "\n").map { "  " + $0 } }
-        if ["speaker", "cue", "claim"].contains(spec.name) { lines += spanHelp.split(separator: "\n").map { "  " + $0 } }
+        if spec.takesSpans { lines += spanHelp.split(separator: "\n").map { "  " + $0 } }
         if !spec.examples.isEmpty { lines.append("  examples:") }
         lines += spec.examples.map { "    " + $0 }
         return lines

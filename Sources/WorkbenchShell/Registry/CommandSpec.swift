@@ -69,6 +69,8 @@ struct CommandSpec: Sendable {
     var details: String = ""
     /// Example lines.
     var examples: [String] = []
+    /// Whether the command's arguments include spans (its help then explains how spans are written).
+    var takesSpans = false
     /// What TAB completes for the arguments.
     var completion: Completion = .none
     /// Whether the review dialogue offers the command to correct an annotation in place.
