@@ -35,10 +35,13 @@ let package = Package(
             // ICU's regular-expression C interface (bounded, interruptible searches); ships with Foundation.
             linkerSettings: [.linkedLibrary("_FoundationICU")]
         ),
+        // The annotation shell without terminal I/O: command lines in, styled lines and session edits out.
+        .target(name: "WorkbenchShell", dependencies: ["Annotations"]),
         .executableTarget(
             name: "Workbench",
             dependencies: [
                 "Annotations",
+                "WorkbenchShell",
                 "WorkbenchTeam",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -66,8 +69,9 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "Annotations", "TestSupport", "WorkbenchTeam",
+                "Workbench", "WorkbenchShell", "Annotations", "TestSupport", "WorkbenchTeam",
             ]
         ),
+        .testTarget(name: "WorkbenchShellTests", dependencies: ["WorkbenchShell", "Annotations", "TestSupport"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Workbench
 import Testing
+@testable import WorkbenchShell
 
 @Suite("status and stats agree")
 struct StatusUndoCountTests {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Workbench
+@testable import WorkbenchShell
 
 /// Answers from a list and remembers every prompt it was asked with.
 private final class ScriptedLineEditor: LineEditor {

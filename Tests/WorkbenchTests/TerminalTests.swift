@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 
 @testable import Workbench
+@testable import WorkbenchShell
 
 /// Unit tests of the terminal layer: safe text, widths, wrapping, styles, completion, prompt escapes.
 @Suite("Terminal")

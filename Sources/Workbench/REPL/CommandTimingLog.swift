@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchShell
 
 /// Diagnostic timing of the REPL (the hidden `annotate --command-timings FILE`): for every command
 /// line, the wall and thread CPU time from receiving the line until the REPL is ready to read the

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import WorkbenchShell
 
 /// Interactive line editor on libedit (wide API): emacs keys, UTF-8 input, colour prompt, persistent
 /// history and TAB completion through a Swift closure.

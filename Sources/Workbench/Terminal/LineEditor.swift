@@ -1,3 +1,5 @@
+import WorkbenchShell
+
 /// Completion callback: given the whole line and the cursor position (counted in `Character`s),
 /// returns the candidates for the word that ends at the cursor (see ``Completion/word(in:cursor:)``).
 /// Each candidate is a complete word that replaces that word.

@@ -1,3 +1,5 @@
+import WorkbenchShell
+
 /// Line reader for non-interactive use (stdin or stdout is not a terminal): no prompt, no colour,
 /// no history, no escape sequences. Reads with the standard library's buffered `readLine`.
 final class PlainLineReader: LineEditor {

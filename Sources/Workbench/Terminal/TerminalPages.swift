@@ -1,3 +1,5 @@
+import WorkbenchShell
+
 /// Output cut into screenfuls for a terminal `height` rows high: a page leaves one row for the
 /// "more" question, so nothing scrolls out of sight before it is read. Lines must already be
 /// wrapped to the width.

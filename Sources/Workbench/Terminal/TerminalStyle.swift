@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import WorkbenchShell
 
 /// ANSI colours for the kinds of things the REPL shows, or plain text when colour is off.
 ///
@@ -8,28 +9,8 @@ import Foundation
 /// Styling does not sanitize: styled text is written as ``StyledLine`` runs, which
 /// ``StandardOutput/render(_:style:)`` sanitises before it calls ``apply(_:_:)``.
 struct TerminalStyle: Sendable, Equatable {
-    /// What a piece of text is; each kind has one look.
-    enum Kind: String, CaseIterable, Sendable {
-        case speaker, cue, claim, target, stance, heading, prompt, dim, emphasis, success, warning, error
-
-        /// The SGR parameters of this kind.
-        var parameters: String {
-            switch self {
-            case .speaker: "1;36"
-            case .cue: "33"
-            case .claim: "32"
-            case .target: "35"
-            case .stance: "34"
-            case .heading: "1;4"
-            case .prompt: "1;34"
-            case .dim: "2"
-            case .emphasis: "1"
-            case .success: "32"
-            case .warning: "1;33"
-            case .error: "1;31"
-            }
-        }
-    }
+    /// What a piece of text is; each kind has one look (see ``StyleKind``).
+    typealias Kind = StyleKind
 
     /// Whether escape codes are written.
     let isEnabled: Bool
@@ -63,5 +44,25 @@ struct TerminalStyle: Sendable, Equatable {
     func apply(_ kind: Kind, _ text: String) -> String {
         guard isEnabled, !text.isEmpty else { return text }
         return "\u{1B}[\(kind.parameters)m\(text)\u{1B}[0m"
+    }
+}
+
+extension StyleKind {
+    /// The SGR parameters of this kind.
+    var parameters: String {
+        switch self {
+        case .speaker: "1;36"
+        case .cue: "33"
+        case .claim: "32"
+        case .target: "35"
+        case .stance: "34"
+        case .heading: "1;4"
+        case .prompt: "1;34"
+        case .dim: "2"
+        case .emphasis: "1"
+        case .success: "32"
+        case .warning: "1;33"
+        case .error: "1;31"
+        }
     }
 }

@@ -1,0 +1,204 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchShell
+import WorkbenchTeam
+
+/// `workbench adjudicate`: merge annotators' sessions into one, deciding only where they disagree.
+struct AdjudicateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adjudicate",
+        abstract: "Merge annotators' sessions, deciding only where they disagree.",
+        discussion: """
+            Agreed annotations are merged automatically (their annotators in "sources", the annotations they \
+            were taken from in "origin"), and so are sentence statuses every annotator gave alike; statuses \
+            they differ on stay open. Two annotations on one span with different speakers are two units. For \
+            each disagreement the versions are shown side by side with the span in [brackets]; answer a version \
+            number, several (1,2), none, e N field=value (form, negated, hedged, role, label) to take version N edited, \
+            aa N to take version N here and in every later disagreement of this document whose versions differ only \
+            in the fields that differ here, or q to stop. The field that differs is named first; overlapping mentions \
+            of one speaker are one unit. The result is a new session (--out) whose events are the adjudicator's decisions; the inputs \
+            are never modified. Running again with the same --out continues where it stopped. Reads answers \
+            from standard input, so it works piped.
+            """
+    )
+
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
+    @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
+    var sessions: [String] = []
+
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionFile)
+    var out: String
+
+    @Option(help: "The adjudicator's name (default: $USER).")
+    var adjudicator: String?
+
+    @Flag(help: "Adjudicate every document, also those some annotator did not touch (default: only documents every annotator touched, as agree scores them).")
+    var allDocuments = false
+
+    func validate() throws {
+        if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+    }
+
+    mutating func run() throws {
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
+        // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
+        // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
+        do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        let loaded = try LoadedSession.load(sessions)
+        let outPath = try Self.realPath(out)
+        if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
+            throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
+        }
+        let name = adjudicator ?? LoginName.current() ?? "adjudicator"
+        let file: LockedSessionFile
+        file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
+        defer { file.release() }
+        var result: Session
+        if file.exists {
+            result = try CLIFailure.from { try SessionStore.load(path: out) }
+        } else {
+            let now = Timestamp.now()
+            result = Session(
+                annotator: name, corpus: loaded[0].session.corpus, schema: loaded[0].session.schema, created: now,
+                derivedFrom: loaded.map(\.path))
+        }
+        try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result]) }
+        let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
+        // Like agree: only documents every annotator touched, unless --all-documents.
+        let states = loaded.map(\.session.state)
+        var documents: Set<String>?
+        if !allDocuments {
+            let shared = TouchedDocuments.byEvery(states)
+            documents = shared
+            for entry in loaded[0].session.corpus.documents where !shared.contains(entry.id) {
+                let by = loaded.indices.filter { TouchedDocuments.of(states[$0]).contains(entry.id) }
+                guard !by.isEmpty else { continue }
+                StandardError.write("note: document \(TerminalText.sanitize(entry.id)) was annotated only by \(by.map { TerminalText.sanitize(loaded[$0].name) }.joined(separator: ", ")); it is left out (--all-documents includes it)")
+            }
+        }
+        let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: states, documents: documents)
+        let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
+        do {
+            if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
+        } catch {
+            throw CLIFailure("cannot record the merged sentence statuses in \(out): \(error)")
+        }
+        let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
+        let disagreements = open.filter { !$0.agreed }.count
+        var merged = 0, decided = 0, number = 0
+        var output = StandardOutput()
+        output.write("adjudicating \(plan.units.count) units: \(plan.units.count - open.count) already decided, \(disagreements) disagreements to go\n")
+        output.flush()
+        var stopped = false
+        var alike: AcceptAlike?
+        for unit in open {
+            var choice = AdjudicationChoice.take([0])
+            if !unit.agreed {
+                number += 1
+                if let rule = alike, rule.covers(unit) {
+                    choice = .take([rule.version])
+                    output.write("\n[\(number)/\(disagreements)] \(unit.kind) \(unit.sentence.map { "\($0)" } ?? ""): version \(rule.version + 1) taken (aa)\n")
+                } else {
+                    output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
+                    output.flush()
+                    guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
+                    choice = answer
+                    if choice == .quit { stopped = true; break }
+                    if case .acceptAlike(let version) = answer, let sentence = unit.sentence {
+                        alike = AcceptAlike(document: sentence.document, fields: Set(unit.differingFields), version: version)
+                    }
+                }
+                decided += 1
+            } else {
+                merged += 1
+            }
+            do {
+                try adjudicatorTool.apply(choice, to: unit, session: &result, time: Timestamp.now())
+                try file.write(result.file)
+            } catch {
+                throw CLIFailure("cannot record the decision in \(out): \(error)")
+            }
+        }
+        if open.isEmpty {
+            do { try file.write(result.file) } catch { throw CLIFailure("cannot write \(out): \(error.description)") }
+        }
+        output.write("sentence statuses: \(plan.agreedStatuses.count) agreed, \(plan.differingStatuses.count) left open where the annotators differ\n")
+        output.write("merged \(merged) agreed, decided \(decided); \(stopped ? "stopped, run again to continue" : "done") — \(out)\n")
+        output.flush()
+        if let team {
+            // The adjudicated session goes to the team database as the adjudicator's (connecting role's) session.
+            let project = try TeamCommand.project(team)
+            let out = self.out
+            let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
+            StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")
+        }
+    }
+
+    /// A session's label in the result's origins: its file name without `.json`.
+    static func label(of path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    }
+
+    /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
+    static func realPath(_ path: String) throws(CLIFailure) -> String {
+        return try CLIFailure.from { try LockedSessionFile.canonicalPath(of: path) }
+    }
+
+    /// Reads answers until one is usable; `nil` at the end of input.
+    static func ask(_ output: inout StandardOutput, versions: [Bool]) -> AdjudicationChoice? {
+        while true {
+            output.write("choice (N, N,M, none, e N field=value, aa N, q)> ")
+            output.flush()
+            guard let line = readLine() else { output.write("\n"); return nil }
+            switch AdjudicationChoice.parse(line, versions: versions) {
+            case .success(let choice): return choice
+            case .failure(let error): output.write("\(error)\n")
+            }
+        }
+    }
+
+    /// The versions side by side: one line per annotator, the span in brackets within its context.
+    static func render(_ unit: AdjudicationUnit, plan: AdjudicationPlan, number: Int, of total: Int) -> String {
+        var text = "\n[\(number)/\(total)] \(unit.kind)" + (unit.sentence.map { " \($0)" } ?? " \(unit.key.dropFirst("stance ".count))") + "\n"
+        let width = plan.annotators.map(\.count).max() ?? 0
+        let differing = unit.differingFields
+        if let first = differing.first {
+            // The one differing field first, each annotator's value side by side.
+            let values = unit.versions.indices.map { index in
+                "\(index + 1) " + (unit.fields(of: index).first { $0.name == first }?.value ?? "-")
+            }
+            text += "  differs in \(first): " + values.joined(separator: " | ")
+                + (differing.count > 1 ? " (also " + differing.dropFirst().joined(separator: ", ") + ")" : "") + "\n"
+        }
+        for (index, version) in unit.versions.enumerated() {
+            let label = "  \(index + 1) \(plan.annotators[index]):" + String(repeating: " ", count: width - plan.annotators[index].count)
+            guard let version else { text += "\(label) (none)\n"; continue }
+            let summary = unit.summaries[index] ?? ""
+            if let anchor = version.anchor {
+                let context = AdjudicationContext(anchor).line
+                text += "\(label) \(context)" + (summary == "-" ? "" : "  \(summary)") + "\n"
+            } else {
+                text += "\(label) \(summary)\n"
+            }
+        }
+        return text
+    }
+
+    /// An `aa N` answer in force: later disagreements of the document whose versions all exist and
+    /// differ only in (some of) the fields take version N without asking.
+    struct AcceptAlike {
+        var document: String
+        var fields: Set<String>
+        var version: Int
+
+        func covers(_ unit: AdjudicationUnit) -> Bool {
+            guard let sentence = unit.sentence, sentence.document == document, unit.versions[version] != nil else { return false }
+            let differing = unit.differingFields
+            return !differing.isEmpty && Set(differing).isSubset(of: fields)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Annotations
+import Foundation
+import WorkbenchShell
+import WorkbenchTeam
+
+extension AnnotateCommand {
+    /// `annotate --team URL`: the same REPL on the connecting role's session in the team database,
+    /// over the annotator's assigned documents (all documents when nothing is assigned). Every
+    /// acknowledged edit is committed in the database before the reply.
+    func runInTeam(url: String, clock: EventClock) throws -> Int32 {
+        var clock = clock
+        let databaseURL = DatabaseURL(url)
+        let role = try annotator.map { name throws(CLIFailure) -> String in try Self.annotatorName(name) }
+        let store: TeamSessionStore
+        var documents: [Document] = []
+        do {
+            store = try TeamSessionStore(url: databaseURL, user: role) { project, name throws(TeamError) -> Session in
+                let (corpus, schema) = try project.corpus()
+                let now = clock.now()
+                return Session(annotator: name, corpus: CorpusReference(SegmentedCorpus(corpus)), schema: schema, created: now)
+            }
+            let project = try TeamProject(connection: PostgresConnection(url: databaseURL, applicationName: "workbench corpus", user: role))
+            let corpus = try project.corpus().corpus
+            let assigned = Set(try project.assignedDocuments(of: store.name))
+            documents = assigned.isEmpty ? corpus.documents : corpus.documents.filter { assigned.contains($0.id) }
+            project.connection.close()
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        let segmented = SegmentedCorpus(Corpus(documents: documents))
+        for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
+        let capabilities = TerminalCapabilities.detect()
+        let interactive = capabilities.isInteractive
+        let completion = CompletionSource()
+        let editor = capabilities.makeLineEditor(historyPath: nil) { line, cursor in
+            completion.provider.candidates(line: line, cursor: cursor)
+        }
+        let shell = AnnotationShell(
+            store: store, corpus: segmented, clock: clock, annotator: store.name,
+            width: interactive ? TerminalText.terminalWidth() : 100)
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: color.noColor), interactive: interactive, completion: completion)
+        repl.timings = commandTimings.map { CommandTimingLog(path: $0) }
+        return repl.run()
+    }
+}

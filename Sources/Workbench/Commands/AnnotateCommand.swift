@@ -1,0 +1,193 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchShell
+
+/// `workbench annotate` (the default command): open a session on a corpus and annotate it in the REPL.
+struct AnnotateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annotate",
+        abstract: "Annotate speakers, claims, cues and stances sentence by sentence (the default command).",
+        discussion: """
+            Opens sessions/<annotator>.json (or --session), resuming at the sentence where you stopped. In a \
+            terminal: line editing, history, TAB completion, colour. With piped input or output the same commands \
+            are read line by line, without prompt or colour, e.g. workbench annotate --session s < commands.txt. \
+            Set WORKBENCH_FAKE_CLOCK=2026-01-01T09:00:00Z for deterministic event times. Type 'help' inside.
+            """
+    )
+
+    @Argument(help: "Corpus files or folders (default: the corpus recorded in the session, else seeds/).", completion: CompletionKinds.corpus)
+    var corpus: [String] = []
+
+    @Option(help: "Session name (sessions/NAME.json) or path anywhere, e.g. ~/nk/anna.json. Default: the annotator's name.", completion: CompletionKinds.sessionName)
+    var session: String?
+
+    @Option(help: "Who annotates (default: $USER).")
+    var annotator: String?
+
+    @Option(help: "Schema file with the label sets (for new sessions; a session keeps the schema it was made with).", completion: CompletionKinds.schema)
+    var schema: String?
+
+    @Option(help: "Annotate in a team database instead of a local session (or set WORKBENCH_TEAM), e.g. postgresql://anna@host/project.")
+    var team: String?
+
+    @OptionGroup var color: ColorOption
+
+    @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
+    var commandTimings: String?
+
+    mutating func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var clock = try EventClock.fromEnvironment(environment)
+        if let url = team ?? environment["WORKBENCH_TEAM"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard session == nil, corpus.isEmpty else {
+                throw CLIFailure("--team takes the corpus and the session from the team database: leave out --session and corpus paths")
+            }
+            let status = try runInTeam(url: url, clock: clock)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
+        let location = SessionLocation()
+        let path: String
+        path = try CLIFailure.from { try location.path(for: session ?? loginName) }
+        // Only without corpus arguments is the session file read for its corpus (only that field; the
+        // whole file is read below).
+        let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
+        let segmented: SegmentedCorpus
+        do {
+            segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
+        } catch let failure as CLIFailure {
+            throw failure
+        } catch {
+            throw CLIFailure(String(describing: error))
+        }
+        for warning in segmented.corpus.warnings { StandardError.write("warning: " + warning) }
+        var chosenSchema = AnnotationSchema.standard
+        if let schema {
+            chosenSchema = try CLIFailure.from { try AnnotationSchema.load(path: schema) }
+        }
+        let store: SessionStore
+        do {
+            let now = clock.now()
+            store = try SessionStore(path: path, now: now) { () throws(SessionError) -> Session in
+                Session(annotator: loginName, corpus: CorpusReference(segmented), schema: chosenSchema, created: now)
+            }
+        } catch {
+            throw CLIFailure(error.description)
+        }
+        // The same checks against the text as `validate` and `replay --verify`; a session that fails
+        // them is not opened (and not rewritten).
+        let textProblems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: store.session, path: path)
+        if !textProblems.isEmpty {
+            store.abandon()
+            for problem in textProblems.prefix(20) { StandardError.write(TerminalText.sanitize(problem)) }
+            throw CLIFailure(TerminalText.sanitize(
+                "\(path): \(textProblems.count) annotation(s) or status(es) do not fit the corpus text; the session is not opened and the file is left untouched (run 'workbench validate \(path)' for the list)"))
+        }
+        // Reopened without --annotator: go on as the session's annotator rather than the login name.
+        let who = annotator == nil ? ((try? Self.annotatorName(store.session.annotator)) ?? loginName) : loginName
+        if who != loginName {
+            StandardError.write("note: continuing as '\(TerminalText.sanitize(who))', the annotator of this session (--annotator NAME records edits under another name)")
+        }
+        for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
+            StandardError.write("warning: " + warning)
+        }
+        let capabilities = TerminalCapabilities.detect()
+        let interactive = capabilities.isInteractive
+        let completion = CompletionSource()
+        let historyPath = (location.folder as NSString).appendingPathComponent(".history")
+        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
+            completion.provider.candidates(line: line, cursor: cursor)
+        }
+        let style = TerminalStyle(noColor: color.noColor)
+        let shell = AnnotationShell(
+            store: store, corpus: segmented, clock: clock, annotator: who,
+            width: interactive ? TerminalText.terminalWidth() : 100)
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: style, interactive: interactive, completion: completion)
+        repl.timings = commandTimings.map { CommandTimingLog(path: $0) }
+        let status = repl.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The annotator's name, checked: non-empty, no control characters, no slashes.
+    static func annotatorName(_ name: String?) throws(CLIFailure) -> String {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+            throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
+        }
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
+            throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
+        }
+        return name
+    }
+
+    /// The corpus paths an existing session recorded, when they all still exist.
+    static func recordedCorpus(path: String) -> [String]? {
+        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data),
+            !corpus.paths.isEmpty, corpus.paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+        else { return nil }
+        return corpus.paths
+    }
+
+    /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
+    /// context; what cannot be found is marked orphaned and kept) and records the new corpus.
+    static func reanchor(store: SessionStore, corpus: SegmentedCorpus, annotator: String, time: () -> String) -> [String] {
+        let report = Reanchorer(builder: AnchorBuilder(corpus: corpus)).reanchor(store.session.state)
+        var messages: [String] = []
+        var failed = 0
+        for action in report.actions {
+            do {
+                try store.perform(action, time: time(), annotator: annotator)
+            } catch {
+                failed += 1
+            }
+        }
+        do {
+            try store.adoptCorpus(CorpusReference(corpus))
+        } catch {
+            messages.append("could not record the new corpus: \(error.description)")
+        }
+        messages.append("re-anchored: \(report.unchanged) in place, \(report.moved.count) moved"
+            + (report.orphaned.isEmpty ? "" : ", \(report.orphaned.count) orphaned (kept and marked; their text was not found: "
+                + report.orphaned.prefix(5).map { "\($0.id) \"\($0.text)\"" }.joined(separator: ", ") + ")")
+            + (failed > 0 ? ", \(failed) could not be updated" : ""))
+        return messages
+    }
+
+    /// Settles an opened session against the current corpus (re-anchoring its annotations when the
+    /// corpus changed) and returns what the user should know: a changed corpus and what re-anchoring
+    /// did, an ignored schema, recovered work, a taken-over lock, another annotator's session.
+    static func settle(
+        store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String, time: () -> String
+    ) -> [String] {
+        var warnings: [String] = []
+        let recorded = Dictionary(store.session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        let current = Dictionary(corpus.documents.map { ($0.document.id, $0.document.fingerprint) }, uniquingKeysWith: { a, _ in a })
+        let changed = recorded.keys.filter { current[$0] != nil && current[$0] != recorded[$0] }.sorted()
+        let missing = recorded.keys.filter { current[$0] == nil }.sorted()
+        let added = current.keys.filter { recorded[$0] == nil }.sorted()
+        if !changed.isEmpty || !missing.isEmpty {
+            var parts: [String] = []
+            if !changed.isEmpty { parts.append("\(changed.count) document(s) changed (\(changed.prefix(3).joined(separator: ", ")))") }
+            if !missing.isEmpty { parts.append("\(missing.count) missing (\(missing.prefix(3).joined(separator: ", ")))") }
+            if !added.isEmpty { parts.append("\(added.count) new") }
+            warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", "))
+            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
+        } else if store.session.corpus.segmenter != corpus.segmenterVersion, !store.session.events.isEmpty {
+            // Same text, newer sentence rules: sentence numbers and boundaries may differ.
+            warnings.append("sentences are now split by segmenter \(corpus.segmenterVersion) (this session was made with "
+                + "\(store.session.corpus.segmenter)); annotations are checked against the new sentences")
+            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
+        }
+        if let schema, schema != store.session.schema, !store.session.events.isEmpty {
+            warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
+        }
+        warnings += store.openingWarnings
+        if store.recoveredEvents > 0 { warnings.append("recovered \(store.recoveredEvents) edit(s) from the log of an unfinished run") }
+        if let holder = store.tookOverLockFrom { warnings.append("took over the lock of a process that is gone (\(holder))") }
+        if store.session.annotator != annotator {
+            warnings.append("this session belongs to '\(store.session.annotator)'; your edits are recorded as '\(annotator)'")
+        }
+        return warnings.map { TerminalText.sanitize($0) }
+    }
+}

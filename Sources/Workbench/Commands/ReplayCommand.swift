@@ -1,0 +1,177 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchShell
+
+/// `workbench replay`: play a session's event log back, verify it, or cut it at an event.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play a session's event log back from an empty state.",
+        discussion: """
+            On a terminal: next (Enter), prev, goto SEQ, play [SPEED] (Ctrl-C stops), /TEXT (search the \
+            descriptions, e.g. a speaker), kind KIND, id ID, quit. Piped: prints every step as plain lines. \
+            --verify rebuilds the state and compares it with the stored annotations. --to SEQ stops at an \
+            event; with --out NAME that state is written as a new session.
+            """
+    )
+
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
+    @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
+    var session: String
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
+    var corpus: [String] = []
+
+    @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
+    var verify = false
+
+    @Option(help: "Stop at the event with this sequence number.")
+    var to: Int?
+
+    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
+    var out: String?
+
+    @Flag(help: "Overwrite the --out file if it exists.")
+    var force = false
+
+    @OptionGroup var color: ColorOption
+
+    mutating func run() throws {
+        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
+        if verify { return try runVerify() }
+        let file = try SessionInput.file(at: session)
+        if let out { return try writeCut(file, to: out) }
+        var last = file.events.count
+        if let to {
+            guard to >= 1, to <= file.events.count else {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.noSuchEvent(seq: to, last: file.events.count).description)")
+            }
+            last = to
+        }
+        let capabilities = TerminalCapabilities.detect()
+        if capabilities.isInteractive {
+            let stepper: ReplayStepper
+            do {
+                stepper = try ReplayStepper(file: file)
+            } catch {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+            }
+            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+            let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
+            ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
+        } else {
+            try printTranscript(file: file, last: last)
+        }
+    }
+
+    private func checked<T>(_ body: @autoclosure () throws(ReplayError) -> T) throws(CLIFailure) -> T {
+        do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)") }
+    }
+
+    /// The whole replay as plain lines, written as it is made (a log of a million events is never
+    /// held as steps).
+    private func printTranscript(file: SessionFile, last: Int) throws {
+        // Check the log before loading the corpus or printing anything.
+        do {
+            try ReplayStepper.check(events: file.events, schema: file.schema)
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+        }
+        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
+        var output = StandardOutput()
+        var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
+            + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n"
+        var annotations = 0
+        var index = SentenceRecordIndex(renderer: renderer)
+        do throws(ReplayError) {
+            try ReplayStepper.forEachStep(events: file.events, schema: file.schema, limit: last) { step, state in
+                output.write(header)
+                header = ""
+                index.update(step.touched, in: state)
+                for line in view.lines(for: step, state: state, index: index) { output.write(line, style: view.style) }
+                annotations = state.recordCount
+            }
+        } catch {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+        }
+        output.write(header)
+        output.write("end after event \(last): \(annotations) annotations\n")
+        output.flush()
+    }
+
+    private func runVerify() throws {
+        let session = session
+        let (report, file) = try ProgressMeter.run { meter throws -> (SessionVerifier.Report, SessionFile) in
+            meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
+            do throws(SessionError) {
+                return try SessionVerifier().verifiedFile(path: session)
+            } catch {
+                throw CLIFailure(TerminalText.sanitize(error.description))
+            }
+        }
+        let name = TerminalText.sanitize(session)
+        if let problem = report.logProblem {
+            throw CLIFailure("\(name): \(problem.description)")
+        }
+        if !report.differences.isEmpty {
+            for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
+            throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
+        }
+        // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
+        var textNote = "; text checked against the corpus"
+        let chosen = corpus.isEmpty ? file.corpus.paths : corpus
+        let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+        if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+            let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
+            if !problems.isEmpty {
+                for problem in problems { StandardError.write(problem) }
+                throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
+            }
+        } else {
+            textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
+        }
+        StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
+        // Nothing is left to save or restore: leave without taking the decoded session apart piece by
+        // piece (for a million events that is a noticeable part of the run); the system frees it at once.
+        fflush(nil)
+        Foundation.exit(0)
+    }
+
+    private func writeCut(_ file: SessionFile, to name: String) throws {
+        if let problem = LogCheck.orderingProblem(in: file.events) {
+            throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
+        }
+        let last = try to.map { seq throws(CLIFailure) -> Int in
+            guard seq >= 1, seq <= file.events.count else {
+                throw CLIFailure(ReplayError.noSuchEvent(seq: seq, last: file.events.count).description)
+            }
+            return seq
+        } ?? file.events.count
+        let path: String
+        do { path = try SessionLocation().path(for: name) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        let target: LockedSessionFile
+        do { target = try LockedSessionFile(path: path, now: Timestamp.now()) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        defer { target.release() }
+        if target.exists, !force {
+            throw CLIFailure("\(TerminalText.sanitize(path)) exists; choose another name or add --force to overwrite it")
+        }
+        var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
+        for event in file.events.prefix(last) {
+            do { try cut.append(event) } catch {
+                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.cannotApply(seq: event.seq, reason: error.description).description)")
+            }
+        }
+        cut.cursor = file.cursor
+        cut.settings = file.settings ?? SessionSettings()
+        do {
+            try target.write(cut.file)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+        StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
+    }
+}

@@ -1,0 +1,85 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchShell
+
+/// `workbench review`: walk through a session's annotations and record a verdict on each, in a new
+/// session derived from the original (which is never modified).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a session's annotations one at a time; the verdicts go into a new session.",
+        discussion: """
+            Commands: accept, reject REASON, note TEXT, skip, correct FIELD VALUE (form, by, label, role, cue, \
+            mention, target, negated, hedged), correct delete, status, quit; or correct with the annotation \
+            REPL's tagging commands on the annotation's sentence (tokens, speaker, cue, claim, stance, edit): \
+            the annotation is marked corrected and what the command adds is accepted. Every decision is an event by the \
+            reviewer. Reopening the reviewed session continues at the first unreviewed annotation. Works with \
+            piped input, one command per line.
+            """
+    )
+
+    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
+    var team: String?
+
+    @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
+    var session: String
+
+    @Option(help: "Reviewer name (default: $USER).")
+    var reviewer: String?
+
+    @Option(help: "The reviewed session (name, or a path anywhere; default: <name>.reviewed).", completion: CompletionKinds.sessionName)
+    var out: String?
+
+    @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
+    var corpus: [String] = []
+
+    @OptionGroup var color: ColorOption
+
+    mutating func run() throws {
+        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
+        let original = try SessionInput.file(at: session)
+        let name = reviewer ?? LoginName.current() ?? "reviewer"
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
+        let outPath: String
+        do { outPath = try SessionLocation().path(for: out ?? base + ".reviewed") } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+        if Self.resolved(outPath) == Self.resolved(session) {
+            throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
+        }
+        let sessionPath = session
+        let store: SessionStore
+        do {
+            store = try SessionStore(path: outPath, now: Timestamp.now()) { () throws(SessionError) -> Session in
+                var copy = Session(
+                    annotator: name, corpus: original.corpus, schema: original.schema, created: Timestamp.now(),
+                    derivedFrom: [sessionPath])
+                for event in original.events {
+                    do { try copy.append(event) } catch {
+                        throw SessionError.badEvent(path: sessionPath, seq: event.seq, reason: String(describing: error))
+                    }
+                }
+                copy.cursor = original.cursor
+                return copy
+            }
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(String(describing: error)))
+        }
+        for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
+        let capabilities = TerminalCapabilities.detect()
+        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
+        let renderer = BracketRenderer(corpus: segmented)
+        let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
+        let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
+        let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
+        do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// An absolute path with symbolic links resolved (as the session lock resolves it), to tell whether two paths name one file.
+    private static func resolved(_ path: String) -> String {
+        (try? LockedSessionFile.canonicalPath(of: path)) ?? path
+    }
+}

@@ -1,0 +1,84 @@
+import Annotations
+import ArgumentParser
+import Foundation
+import WorkbenchShell
+
+/// `workbench segment`: print a corpus split into sentences.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Split a corpus into sentences.",
+        discussion: """
+            With --format lines: one sentence per line, whitespace collapsed, control characters shown as \
+            visible placeholders (␛, <U+009B>). With --format jsonl: one object per sentence with document id, \
+            index, scalar offsets, exact text (control characters as JSON escapes) and tokens. With --out DIR: one \
+            <document id>.txt (lines) or .jsonl file per document.
+            """
+    )
+
+    /// Output shapes of `segment`.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case lines, jsonl
+    }
+
+    @Argument(help: "Corpus files or folders (.txt, .jsonl). Default: seeds/", completion: CompletionKinds.corpus)
+    var paths: [String] = []
+
+    @Option(help: "Output format: lines or jsonl.")
+    var format: OutputFormat = .lines
+
+    @Option(help: "Write one file per document into this folder instead of standard output.", completion: CompletionKinds.folder)
+    var out: String?
+
+    mutating func run() throws {
+        let corpus: Corpus
+        let chosen = paths.isEmpty ? ["seeds"] : paths
+        corpus = try ProgressMeter.run { meter in try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) } }
+        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
+        if let out {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for document in corpus.documents {
+                    let ext = format == .lines ? "txt" : "jsonl"
+                    let path = (out as NSString).appendingPathComponent("\(document.id).\(ext)")
+                    // Lines are text for people: control characters are made visible in files too.
+                    let bytes = format == .lines ? TerminalText.sanitize(utf8: render(document), keepNewlines: true) : render(document)
+                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
+            } catch {
+                throw CLIFailure("\(out): cannot write: \(error.localizedDescription)")
+            }
+        } else {
+            var output = StandardOutput()
+            var bytes: [UInt8] = []
+            let format = self.format
+            // Written in chunks of whole lines as they are made.
+            let drain: (inout [UInt8]) -> Void = { chunk in
+                switch format {
+                case .lines: output.write(utf8: chunk)
+                case .jsonl: output.writeJSON(utf8: chunk)
+                }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            for document in corpus.documents {
+                switch format {
+                case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
+                case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes, drain: drain)
+                }
+            }
+            drain(&bytes)
+            output.flush()
+        }
+    }
+
+    /// The output for one document as UTF-8, before sanitising (see ``SegmentOutput``: no
+    /// per-sentence values, no tokens for lines).
+    private func render(_ document: Document) -> [UInt8] {
+        var bytes: [UInt8] = []
+        switch format {
+        case .lines: SegmentOutput.appendLines(of: document, to: &bytes)
+        case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes)
+        }
+        return bytes
+    }
+}

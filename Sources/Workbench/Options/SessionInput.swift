@@ -1,0 +1,60 @@
+import Annotations
+import Foundation
+import WorkbenchShell
+
+/// Reading a session file and its corpus for the read-only commands (replay, stats, review).
+enum SessionInput {
+    /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
+    /// replaying or locking it.
+    static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
+        do {
+            return try SessionFiles.readFile(path: path, forVerification: forVerification)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+    }
+
+    /// The bytes of the session file at `path` (mapped when large).
+    static func bytes(at path: String) throws(CLIFailure) -> Data {
+        do {
+            return try SessionCodec.contents(ofFile: path)
+        } catch {
+            throw CLIFailure(TerminalText.sanitize(error.description))
+        }
+    }
+
+    /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the
+    /// working folder). Nil, with a warning on standard error, when it cannot be loaded; documents
+    /// whose text changed since the session was made are dropped, so their stored anchors are used instead.
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String) throws -> SegmentedCorpus? {
+        try ProgressMeter.run { meter in corpus(for: file, paths: paths, sessionPath: sessionPath, meter: meter) }
+    }
+
+    /// ``corpus(for:paths:sessionPath:)`` with progress on `meter`.
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String, meter: ProgressMeter) -> SegmentedCorpus? {
+        let chosen = paths.isEmpty ? file.corpus.paths : paths
+        guard !chosen.isEmpty else {
+            StandardError.write("warning: \(TerminalText.sanitize(sessionPath)) records no corpus; showing stored anchor text (use --corpus PATH)")
+            return nil
+        }
+        let corpus: Corpus
+        do {
+            corpus = try CorpusOpening.load(paths: chosen, meter: meter)
+        } catch {
+            meter.clear()
+            StandardError.write("warning: corpus not loaded (\(TerminalText.sanitize(error.description))); showing stored anchor text (use --corpus PATH)")
+            return nil
+        }
+        let expected = Dictionary(file.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { first, _ in first })
+        var kept: [Document] = []
+        for document in corpus.documents {
+            if let fingerprint = expected[document.id], fingerprint != document.fingerprint {
+                meter.clear()
+                StandardError.write("warning: document \(TerminalText.sanitize(document.id)) changed since the session; showing its stored anchor text")
+                continue
+            }
+            kept.append(document)
+        }
+        return CorpusOpening.segment(Corpus(documents: kept, paths: corpus.paths), meter: meter)
+    }
+}

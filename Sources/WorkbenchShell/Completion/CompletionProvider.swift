@@ -1,0 +1,196 @@
+import Annotations
+
+/// TAB completion for the annotation shell, from a snapshot of what the shell knows: command names
+/// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance`, target ids,
+/// stance labels, claim forms and speaker kinds where they go, and words of the current sentence
+/// inside an open quote.
+public struct CompletionProvider: Sendable {
+    /// Speaker ids, names and aliases.
+    var speakerWords: [String] = []
+    /// Target ids.
+    var targetIDs: [String] = []
+    /// Annotation ids (for edit, delete, note, evidence).
+    var annotationIDs: [String] = []
+    /// Claim ids.
+    var claimIDs: [String] = []
+    /// The session's labels.
+    var schema = AnnotationSchema.standard
+    /// Words of the current sentence.
+    var sentenceWords: [String] = []
+    /// Document ids.
+    var documentIDs: [String] = []
+
+    /// An empty provider (commands only).
+    init() {}
+
+    /// A snapshot of `shell`; `documentIDs` saves listing the corpus's documents again.
+    init(shell: AnnotationShell, documentIDs: [String]? = nil) {
+        let state = shell.state
+        let speakers = AnnotationState.sortedByID(state.speakers)
+        speakerWords = speakers.map(\.id) + speakers.flatMap { [$0.name] + $0.aliases }
+        targetIDs = AnnotationState.sortedByID(state.targets).map(\.id)
+        claimIDs = AnnotationState.sortedByID(state.claims).map(\.id)
+        annotationIDs = state.allRecords.compactMap { record in
+            if case .status = record.key { return nil }
+            if case .review = record.key { return nil }
+            return record.key.description
+        }
+        schema = state.schema
+        sentenceWords = shell.sentence?.tokens.filter { $0.kind == .word || $0.kind == .number }.map(\.text) ?? []
+        self.documentIDs = documentIDs ?? shell.corpus.documents.map(\.document.id)
+    }
+
+    /// Candidates (whole replacement words) for the word ending at `cursor` (in `Character`s).
+    public func candidates(line: String, cursor: Int) -> [String] {
+        let before = String(line.prefix(max(0, cursor)))
+        let current = String(Completion.word(in: line, cursor: cursor))
+        let previousWords = before.dropLast(current.count).split(whereSeparator: \.isWhitespace).map(String.init)
+        // Inside an open quote: a speaker's name where a speaker goes (closing the quote: the name is whole),
+        // else words of the sentence, leaving the quote open so the text can go on ("Vassili Neb" → "Vassili Nebenzia).
+        if let (quote, quoteStart) = openQuote(in: before) {
+            let quoted = String(before[before.index(before.startIndex, offsetBy: quoteStart + 1)...])
+            let wordsBeforeQuote = String(before.prefix(quoteStart)).split(whereSeparator: \.isWhitespace).map(String.init)
+            let partial = current.first == quote ? String(current.dropFirst()) : current
+            if Self.wantsSpeaker(wordsBeforeQuote) {
+                let closer = quote == "„" ? "“" : quote == "»" ? "«" : quote == "«" ? "»" : String(quote)
+                let names = Self.unique(speakerWords).filter { $0.hasPrefix(quoted) }
+                if !names.isEmpty { return names.map { current + String($0.dropFirst(quoted.count)) + closer } }
+            }
+            let prefix = current.first == quote ? String(quote) : ""
+            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 }
+        }
+        guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) }) else {
+            return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
+        }
+        let options = options(for: command.completion, previousWords: previousWords, current: current)
+        // A name of several words is inserted in quotes, so the command reads it as one.
+        return Self.unique(options).filter { $0.hasPrefix(current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+    }
+
+    /// What completes the word after `previousWords` (the command and its arguments so far) for a
+    /// command whose arguments complete as `kind`.
+    private func options(for kind: CommandSpec.Completion, previousWords: [String], current: String) -> [String] {
+        let last = previousWords.last?.lowercased() ?? ""
+        switch kind {
+        case .commandNames: return CommandCatalog.all.map(\.name) + ["spans"]
+        case .documents: return documentIDs
+        case .choices(let words): return words
+        case .firstArgument(let words) where previousWords.count == 1: return words
+        case .accept where previousWords.count == 1: return ["all", "by", "form", "claim"]
+        default: break
+        }
+        switch last {
+        case "=", "by": return speakerWords
+        case "form": return schema.claimForms
+        case "kind": return schema.speakerKinds
+        case "evidence": return claimIDs
+        default: break
+        }
+        switch kind {
+        case .none, .commandNames, .documents, .choices, .firstArgument: return []
+        case .accept: return ["by", "form", "claim"]
+        case .stance:
+            switch previousWords.count {
+            case 1: return speakerWords
+            case 2: return targetIDs
+            case 3: return schema.stanceLabels
+            case 4: return ["evidence"]
+            default: return claimIDs
+            }
+        case .claim where previousWords.count >= 2: return ["by", "to", "cue", "form", "negated", "hedged"]
+        case .speaker where previousWords.count >= 2: return ["=", "role", "kind"]
+        case .speaker, .cue, .claim:
+            // A bare word is a span: words of the sentence (and 'merge' for speaker).
+            return current.first?.isLetter == true ? sentenceWords + (kind == .speaker ? ["merge"] : []) : []
+        case .annotationID: return previousWords.count == 1 ? annotationIDs : []
+        case .edit:
+            switch previousWords.count {
+            case 1: return annotationIDs
+            case 2: return Self.fields(for: previousWords[1])
+            case 3: return Self.values(for: previousWords[2].lowercased(), schema: schema, speakers: speakerWords)
+            default: return []
+            }
+        case .target: return previousWords.count == 1 ? ["add"] : []
+        }
+    }
+
+    /// Whether the word after `words` names a speaker: after `=`, `by`, `stance`, `edit M… speaker`.
+    private static func wantsSpeaker(_ words: [String]) -> Bool {
+        guard let command = words.first.flatMap({ CommandCatalog.spec(for: $0) })?.completion else { return false }
+        let last = words.last?.lowercased() ?? ""
+        return last == "=" || last == "by" || (command == .stance && words.count == 1)
+            || (command == .edit && words.count == 3 && ["speaker", "by"].contains(last))
+    }
+
+    private static func fields(for id: String) -> [String] {
+        switch id.first {
+        case "S": return ["name", "kind", "alias"]
+        case "M": return ["speaker", "role", "span"]
+        case "C": return ["form", "by", "to", "cue", "negated", "hedged", "span"]
+        case "Q": return ["span"]
+        case "T", "N": return ["text"]
+        case "P": return ["label", "evidence"]
+        default: return []
+        }
+    }
+
+    private static func values(for field: String, schema: AnnotationSchema, speakers: [String]) -> [String] {
+        switch field {
+        case "form": return schema.claimForms + ["none"]
+        case "kind": return schema.speakerKinds
+        case "label": return schema.stanceLabels
+        case "negated", "hedged": return ["yes", "no"]
+        case "by", "speaker": return speakers
+        case "alias": return ["add", "remove"]
+        default: return []
+        }
+    }
+
+    /// The opening quote mark of a quote still open at the end of `text`, and its position (in
+    /// `Character`s), if any.
+    private func openQuote(in text: String) -> (Character, Int)? {
+        var open: (Character, Set<Character>, Int)?
+        for (position, character) in text.enumerated() {
+            if let (_, closers, _) = open {
+                if closers.contains(character) { open = nil }
+            } else if let closers = SpanAddressQuotes.closers(for: character) {
+                open = (character, closers, position)
+            }
+        }
+        return open.map { ($0.0, $0.2) }
+    }
+
+    private static func unique(_ words: [String]) -> [String] {
+        var seen = Set<String>()
+        return words.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The completion snapshot of the shell's latest state, shared with the line editor's completion
+/// closure. The REPL hands over the shell after every command; the snapshot is made only when TAB
+/// asks for it, so commands do not pay for listing every annotation and document.
+public final class CompletionSource {
+    private var shell: AnnotationShell?
+    private var cached: CompletionProvider?
+    private var documentIDs: [String]?
+
+    /// Creates an empty source (commands only until a shell is handed over).
+    public init() {}
+
+    /// The snapshot for the shell last handed over.
+    public var provider: CompletionProvider {
+        if let cached { return cached }
+        guard let shell else { return CompletionProvider() }
+        let ids = documentIDs ?? shell.corpus.documents.map(\.document.id)
+        documentIDs = ids
+        let made = CompletionProvider(shell: shell, documentIDs: ids)
+        cached = made
+        return made
+    }
+
+    /// Hands over the shell's state after a command; the corpus must stay the same one.
+    public func update(_ shell: AnnotationShell) {
+        self.shell = shell
+        cached = nil
+    }
+}

@@ -1,0 +1,80 @@
+/// Word wrapping of styled lines for the terminal: breaks at spaces, never inside a word unless the
+/// word alone is wider than the line, keeps each run's look, and indents continuation lines under
+/// the text after a leading marker (" » ", "   ↑ ").
+extension StyledLine {
+    /// The line broken into lines of at most `width` display columns.
+    public func wrapped(width: Int) -> [StyledLine] {
+        guard width >= 10, TerminalText.displayWidth(plain) > width else { return [self] }
+        let indent = String(repeating: " ", count: min(hangingIndent, width / 3))
+        let indentWidth = indent.count
+        var lines: [StyledLine] = []
+        var current = StyledLine()
+        var used = 0
+        var lineHasWord = false
+        func breakLine() {
+            lines.append(current)
+            current = StyledLine(indent)
+            used = indentWidth
+            lineHasWord = false
+        }
+        for run in runs {
+            for piece in Self.pieces(run.text) {
+                let pieceWidth = TerminalText.displayWidth(piece)
+                if piece.first?.isWhitespace == true {
+                    if used + pieceWidth > width { breakLine() } else if lineHasWord || lines.isEmpty { current.append(piece, run.style); used += pieceWidth }
+                    continue
+                }
+                if used + pieceWidth > width, lineHasWord { breakLine() }
+                if used + pieceWidth <= width {
+                    current.append(piece, run.style)
+                    used += pieceWidth
+                    lineHasWord = true
+                    continue
+                }
+                // A word wider than the line: split it by characters.
+                var chunk = ""
+                for character in piece {
+                    let characterWidth = TerminalText.displayWidth(of: character)
+                    if used + characterWidth > width, lineHasWord || !chunk.isEmpty {
+                        current.append(chunk, run.style)
+                        chunk = ""
+                        breakLine()
+                    }
+                    chunk.append(character)
+                    used += characterWidth
+                    lineHasWord = true
+                }
+                current.append(chunk, run.style)
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
+    /// Width of the leading marker: spaces and the markers » ↑ › followed by a space.
+    var hangingIndent: Int {
+        var count = 0
+        for character in plain {
+            if character == " " || character == "»" || character == "↑" || character == "›" { count += 1 } else { break }
+        }
+        return count
+    }
+
+    /// Splits text into alternating runs of whitespace and non-whitespace.
+    static func pieces(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var inSpace: Bool?
+        for character in text {
+            let space = character.isWhitespace
+            if let inSpace, inSpace != space {
+                result.append(current)
+                current = ""
+            }
+            current.append(character)
+            inSpace = space
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import Annotations
+import Foundation
+import Testing
+@testable import WorkbenchShell
+
+/// A disk that fills up: writes go through until `bytesLeft` runs out, then stop part way with `ENOSPC`.
+final class ShellFillingDisk: FileWriting {
+    var bytesLeft: Int
+    /// When set, how many more writes succeed before the disk is full.
+    var writesLeft: Int?
+
+    init(bytesLeft: Int) { self.bytesLeft = bytesLeft }
+
+    func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        if let writes = writesLeft {
+            if writes == 0 { return ENOSPC }
+            writesLeft = writes - 1
+        }
+        let allowed = min(bytes.count, bytesLeft)
+        if allowed > 0, let base = bytes.baseAddress {
+            let written = Glibc.write(fd, base, allowed)
+            if written < 0 { return errno }
+            bytesLeft -= written
+        }
+        return allowed < bytes.count ? ENOSPC : nil
+    }
+}
+
+@Suite("The annotation shell on a full disk")
+struct ShellStorageTests {
+    @Test("save on a full disk says the disk is full, not that an edit could not be stored")
+    func saveOnFullDisk() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let disk = ShellFillingDisk(bytesLeft: 1 << 24)
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/f.json").path, now: "n", writer: disk) {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        defer { store.abandon() }
+        var shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)))
+        #expect(!shell.handle("speaker 5").rejected, "Südkorea (an article alone is refused as naming nobody)")
+        disk.bytesLeft = 10
+        let saved = shell.handle("save")
+        let text = saved.lines.map(\.plain).joined(separator: "\n")
+        #expect(saved.rejected)
+        #expect(text.contains("the disk is full"), "\(text)")
+        #expect(text.contains("could not save") && !text.contains("could not store the edit"), "\(text)")
+        let edit = shell.handle("cue 3")
+        #expect(edit.rejected)
+        #expect(edit.lines.map(\.plain).joined().contains("the disk is full"))
+    }
+
+    @Test("a command refused half way by a full disk leaves no trace: nothing to undo or redo, nothing after reopening")
+    func refusedHalfWay() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let path = workspace.folder.appendingPathComponent("sessions/f.json").path
+        let disk = ShellFillingDisk(bytesLeft: 1 << 24)
+        do {
+            let store = try SessionStore(path: path, now: "n", writer: disk) {
+                Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+            }
+            defer { store.abandon() }
+            var shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)))
+            disk.writesLeft = 1  // the new speaker is journaled, its mention is not
+            let refused = shell.handle("speaker 1-2")
+            #expect(refused.rejected)
+            disk.writesLeft = nil
+            #expect(store.session.state.speakers.isEmpty)
+            #expect(shell.handle("redo").rejected)
+            #expect(shell.handle("undo").rejected)
+        }
+        let reopened = try SessionStore(path: path, now: "n") { Session(annotator: "x", corpus: CorpusReference(corpus), created: "c") }
+        defer { reopened.abandon() }
+        #expect(reopened.session.events.isEmpty)
+    }
+}
