@@ -128,6 +128,23 @@ enum SessionBenchmark {
                 file = nil
                 ordinarySamples.append(ordinary.wall)
             }
+            // Where opening's CPU goes: decoding the log's lines, replaying them, and (what an opening
+            // from the snapshot keeps) hashing the log's bytes to check the snapshot's digest.
+            var decodeLog: [Double] = [], replayLog: [Double] = [], digestLog: [Double] = [], decodeSnapshot: [Double] = []
+            let logPath = SessionPaths(path).log
+            for _ in 0..<5 {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: logPath))
+                var contents: SessionLogContents?
+                decodeLog.append(try measure { contents = try SessionLogContents(bytes, path: logPath) }.cpu)
+                if let contents {
+                    replayLog.append(try measure { _ = try Session(log: contents, path: logPath) }.cpu)
+                }
+                digestLog.append(measure { _ = bytes.withUnsafeBytes { LogDigest.of($0) } }.cpu)
+                decodeSnapshot.append(try measure { _ = try SessionCodec.decode(SessionCodec.contents(ofFile: path), path: path) }.cpu)
+            }
+            print(String(format: "  opening's parts (CPU medians, 5 runs): decode the log's lines %.0f ms, replay %.0f ms, digest of the log's bytes %.0f ms, read + decode the snapshot's records %.0f ms",
+                         percentile(decodeLog, 0.5) * 1000, percentile(replayLog, 0.5) * 1000, percentile(digestLog, 0.5) * 1000,
+                         percentile(decodeSnapshot, 0.5) * 1000))
             print(String(format: "session load (%d annotations, %d events, %.1f MB JSON; SessionStore.load, 7 runs): median %.0f ms, max %.0f ms; CPU median %.0f ms",
                          annotations, session.events.count, Double(data.count) / 1e6, percentile(samples, 0.5) * 1000, (samples.max() ?? 0) * 1000,
                          percentile(cpu, 0.5) * 1000))
