@@ -278,12 +278,7 @@ extension AnnotationShell {
                     speakerID = known.id
                 } else {
                     guard let name = who.name else { throw .rejected("the proposed speaker „\(TerminalText.sanitize(spanText(segments)))“ has no name in it; accept with: by NAME") }
-                    let speaker = Speaker(
-                        id: state.nextID("S"), name: name, kind: SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), annotator: annotator,
-                        origin: origin)
-                    try perform(.add(.speaker(speaker)))
-                    made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
-                    speakerID = speaker.id
+                    speakerID = try addSpeaker(named: name, origin: origin, made: &made)
                 }
                 let mention = try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made)
                 attributions.append((speakerID, mention))
@@ -300,12 +295,7 @@ extension AnnotationShell {
                 let who = entityFor(proposal.addressee, antecedent: [])
                 var speakerID = who.known?.id
                 if speakerID == nil, let name = who.name {
-                    let speaker = Speaker(
-                        id: state.nextID("S"), name: name, kind: SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), annotator: annotator,
-                        origin: origin)
-                    try perform(.add(.speaker(speaker)))
-                    made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
-                    speakerID = speaker.id
+                    speakerID = try addSpeaker(named: name, origin: origin, made: &made)
                 }
                 if let speakerID {
                     addressees.append(try addMention(proposal.addressee, speaker: speakerID, role: who.role, origin: origin, made: &made))
@@ -359,6 +349,16 @@ extension AnnotationShell {
     }
 
     /// Adds a mention at `segments` and returns its id.
+    /// Adds a new speaker called `name` (its kind read from the phrase) and says so in `made`; returns its id.
+    private mutating func addSpeaker(named name: String, origin: Origin, made: inout [String]) throws(CommandError) -> String {
+        let speaker = Speaker(
+            id: state.nextID("S"), name: name, kind: SpeakerPhrase(name).kind.label(among: state.schema.speakerKinds), annotator: annotator,
+            origin: origin)
+        try perform(.add(.speaker(speaker)))
+        made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
+        return speaker.id
+    }
+
     private mutating func addMention(
         _ segments: [SpanSegment], speaker: String, role: String?, origin: Origin, made: inout [String]
     ) throws(CommandError) -> String {
