@@ -20,6 +20,8 @@ public final class PostgresConnection {
     /// A password file other than `$PGPASSFILE` / `~/.pgpass`.
     private let passwordFile: String?
     private var handle: OpaquePointer?
+    /// The statements prepared on this connection.
+    private var preparedNames: Set<String> = []
 
     /// Connects (blocking, at most `timeoutSeconds`).
     public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
@@ -58,6 +60,7 @@ public final class PostgresConnection {
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
+        preparedNames = []
     }
 
     private func connect() throws(TeamError) {
@@ -116,6 +119,34 @@ public final class PostgresConnection {
             sent = pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
         }
         guard sent == 1 else { throw failure(connection) }
+        return try collect(connection)
+    }
+
+    /// Runs `sql` as the prepared statement `name`: prepared (`PQprepare`) the first time this
+    /// connection runs it, so the server parses and plans it once; every later run sends only
+    /// the bound parameters. A new connection prepares again.
+    @discardableResult
+    public func query(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) -> PostgresRows {
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        if !preparedNames.contains(name) {
+            guard PQsendPrepare(connection, name, sql, Int32(parameters.count), nil) == 1 else { throw failure(connection) }
+            try collect(connection)
+            preparedNames.insert(name)
+        }
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        let sent = pointers.withUnsafeBufferPointer { PQsendQueryPrepared(connection, name, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
+        guard sent == 1 else { throw failure(connection) }
+        return try collect(connection)
+    }
+
+    /// Flushes what was sent and reads every result, with the deadline on each wait.
+    @discardableResult
+    private func collect(_ connection: OpaquePointer) throws(TeamError) -> PostgresRows {
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         var flushing = PQflush(connection)
         while flushing == 1 {

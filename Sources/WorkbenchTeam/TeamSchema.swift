@@ -10,6 +10,9 @@ public enum TeamSchema {
     public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
 
     /// The channel `team status --watch` listens on; every appended line notifies "SESSION SEQUENCE".
+    /// The writer notifies right after its commit, in a transaction of its own: a NOTIFY inside the
+    /// inserting transaction would hold PostgreSQL's global notify lock across the commit's disk
+    /// flush and so serialise every writer's commit (no group commit).
     public static let channel = "workbench_events"
 
     /// The statements, in order.
@@ -57,13 +60,8 @@ public enum TeamSchema {
           annotator text NOT NULL REFERENCES workbench.members (name),
           PRIMARY KEY (document, annotator)
         );
-        CREATE OR REPLACE FUNCTION workbench.notify_event() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          PERFORM pg_notify('workbench_events', NEW.session || ' ' || NEW.sequence);
-          RETURN NULL;
-        END $$;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
-        CREATE TRIGGER events_notify AFTER INSERT ON workbench.events FOR EACH ROW EXECUTE FUNCTION workbench.notify_event();
+        DROP FUNCTION IF EXISTS workbench.notify_event();
         CREATE OR REPLACE FUNCTION workbench.reads_all() RETURNS boolean LANGUAGE sql STABLE AS $$
           SELECT pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
         $$;

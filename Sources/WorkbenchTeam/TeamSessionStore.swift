@@ -119,7 +119,7 @@ public final class TeamSessionStore: SessionStorage {
         let sequence = stored + 1
         do {
             try connection.query(
-                "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
+                prepared: "workbench_append", "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
                 [name, String(sequence), line, line])
         } catch {
             guard error.sqlState == "23505" else { throw error }
@@ -129,6 +129,8 @@ public final class TeamSessionStore: SessionStorage {
             }
         }
         stored = sequence
+        // Followers (team status --watch) hear of it; the line is committed whatever happens here.
+        _ = try? connection.query(prepared: "workbench_notify", "SELECT pg_notify('\(TeamSchema.channel)', $1)", [name + " " + String(sequence)])
     }
 
     @discardableResult

@@ -52,7 +52,7 @@ public struct TeamTransfer {
         let body = Array(lines.dropFirst()).filter { $0.hasSuffix("\n") }
         let name = project.connection.user
         let connection = project.connection
-        return try connection.transaction { () throws(TeamError) -> Int in
+        let added = try connection.transaction { () throws(TeamError) -> Int in
             try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["workbench session " + name])
             let stored = try project.logLines(of: name)
             if let stored {
@@ -75,5 +75,8 @@ public struct TeamTransfer {
             }
             return body.count - start
         }
+        // Followers (team status --watch) hear of it after the commit (see ``TeamSchema/channel``).
+        if added > 0 { _ = try? connection.query("SELECT pg_notify($1, $2)", [TeamSchema.channel, "\(name) \(body.count)"]) }
+        return added
     }
 }

@@ -21,17 +21,18 @@ struct DiffCommand: ParsableCommand {
     var team: String?
 
     @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
-    var first: String
+    var first: String = ""
 
     @Argument(help: "The second session file (B).", completion: CompletionKinds.sessionFile)
-    var second: String
+    var second: String = ""
 
     mutating func run() throws {
         if let team {
-            let paths = try TeamSessions.pull(team, names: [first, second])
+            let paths = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
             first = paths[0]
             second = paths[1]
         }
+        guard !first.isEmpty, !second.isEmpty else { throw ValidationError("give two session files, A and B") }
         let paths = [first, second]
         let (loaded, lookup) = try ProgressMeter.run { meter in
             let loaded = try LoadedSession.load(paths, meter: meter)

@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     var team: String?
 
     @Argument(help: "Session files to export.", completion: CompletionKinds.sessionFile)
-    var sessions: [String]
+    var sessions: [String] = []
 
     @Option(help: "Format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ExportFormat

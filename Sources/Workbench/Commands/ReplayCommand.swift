@@ -20,7 +20,7 @@ struct ReplayCommand: ParsableCommand {
     var team: String?
 
     @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
-    var session: String
+    var session: String = ""
 
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
@@ -40,7 +40,8 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var color: ColorOption
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
+        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] }
+        guard !session.isEmpty else { throw ValidationError("give the session file, e.g. workbench replay sessions/anna.json") }
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }

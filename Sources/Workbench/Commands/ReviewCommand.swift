@@ -23,7 +23,7 @@ struct ReviewCommand: ParsableCommand {
     var team: String?
 
     @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
-    var session: String
+    var session: String = ""
 
     @Option(help: "Reviewer name (default: $USER).")
     var reviewer: String?
@@ -37,7 +37,8 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var color: ColorOption
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, names: [session])[0] }
+        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0] }
+        guard !session.isEmpty else { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
         let original = try SessionInput.file(at: session)
         let name = reviewer ?? LoginName.current() ?? "reviewer"
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }

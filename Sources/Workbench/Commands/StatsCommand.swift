@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
     var team: String?
 
     @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
-    var sessions: [String]
+    var sessions: [String] = []
 
     @Flag(help: "Machine-readable JSON output.")
     var json = false
@@ -25,6 +25,7 @@ struct StatsCommand: ParsableCommand {
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
+        guard !sessions.isEmpty else { throw ValidationError("give one or more session files (or --team URL: all its sessions)") }
         var parts: [(String, SessionStats)] = []
         for path in sessions {
             let file = try SessionInput.file(at: path)

@@ -132,7 +132,7 @@ struct TeamStatusCommand: ParsableCommand {
     @Option(help: "The team database (default: $WORKBENCH_TEAM).")
     var team: String?
 
-    @Flag(help: "Keep showing the status as others work (Ctrl-C ends).")
+    @Flag(help: "Keep showing the status as others work (Ctrl-C or the end of input ends).")
     var watch = false
 
     @Option(help: ArgumentHelp("With --watch: stop after this many updates (for scripts).", visibility: .hidden))
@@ -140,29 +140,48 @@ struct TeamStatusCommand: ParsableCommand {
 
     mutating func run() throws {
         let url = try TeamCommand.url(team)
-        var project = try TeamCommand.project(url)
-        StandardOutput.line(try TeamCommand.run { () throws(TeamError) in try TeamStatus(project: project).render() })
-        guard watch else { return }
-        var shown = 0
-        _ = try TeamCommand.run { () throws(TeamError) in try project.connection.query("LISTEN \(TeamSchema.channel)") }
-        while updates.map({ shown < $0 }) ?? true {
-            do {
-                let notes = try project.connection.notifications(waiting: 1000)
-                guard !notes.isEmpty else { continue }
-                StandardOutput.line("— \(notes.count) new line(s)")
-                StandardOutput.line(try TeamStatus(project: project).render())
-                shown += 1
-            } catch {
-                StandardError.write("warning: \(error.description)")
-                Thread.sleep(forTimeInterval: 1)
-                guard let again = try? TeamProject(url: url), (try? again.connection.query("LISTEN \(TeamSchema.channel)")) != nil else { continue }
-                project = again
-                // Catch up: what others did while the connection was down.
-                StandardOutput.line("— reconnected")
-                if let text = try? TeamStatus(project: project).render() { StandardOutput.line(text) }
-                shown += 1
+        guard watch else {
+            let project = try TeamCommand.project(url)
+            StandardOutput.line(try TeamCommand.run { () throws(TeamError) in try TeamStatus(project: project).render() })
+            return
+        }
+        // Ctrl-C, or the end of standard input (unless --updates counts for a script), ends the watch.
+        let updates = self.updates
+        let outcome = InterruptFlag.catching { flag in
+            Result { () throws(TeamError) in
+                try TeamStatusWatch(url: url).run(
+                    limit: updates,
+                    shouldStop: { flag.isRaised || (updates == nil && Self.standardInputEnded()) },
+                    beforeReconnect: { Thread.sleep(forTimeInterval: 1) },
+                    show: Self.show)
             }
         }
+        try TeamCommand.run { () throws(TeamError) in try outcome.get() }
+    }
+
+    private static func show(_ update: TeamStatusWatch.Update) {
+        switch update {
+        case .initial(let status):
+            StandardOutput.line(status)
+        case .changed(let lines, let status):
+            let who = lines.keys.sorted().map { "\($0) +\(lines[$0] ?? 0)" }.joined(separator: ", ")
+            StandardOutput.line("— \(lines.values.reduce(0, +)) new line(s): \(who)")
+            StandardOutput.line(status)
+        case .lost(let reason):
+            StandardError.write("warning: \(reason)")
+        case .caughtUp(let status):
+            StandardOutput.line("— reconnected")
+            StandardOutput.line(status)
+        }
+    }
+
+    /// Whether standard input has ended (read without waiting; typed lines are ignored).
+    private static func standardInputEnded() -> Bool {
+        var entry = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&entry, 1, 0) > 0 else { return false }
+        if entry.revents & Int16(POLLNVAL) != 0 { return true }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        return read(0, &buffer, buffer.count) <= 0
     }
 }
 

@@ -16,6 +16,22 @@ enum TeamSessions {
         return path
     }()
 
+    /// Pulls exactly `count` named sessions for a command that reads one (replay, review) or two
+    /// (diff); with another number of names, a usage error lists the sessions the role may read.
+    static func pull(_ url: String, exactly count: Int, of given: [String], command: String) throws(CLIFailure) -> [String] {
+        let names = given.filter { !$0.isEmpty }
+        guard names.count == count else {
+            let project = try TeamCommand.project(url)
+            defer { project.connection.close() }
+            let present = try TeamCommand.run { () throws(TeamError) in try project.sessionNames() }
+            let wanted = count == 1 ? "one annotator name" : "\(count) annotator names"
+            let example = (present.isEmpty ? ["anna", "bob"] : present + present).prefix(count).joined(separator: " ")
+            throw CLIFailure("\(command) --team needs \(wanted), e.g. workbench \(command) --team URL \(example); "
+                + (present.isEmpty ? "\(DatabaseURL(url).redacted) holds no session you may read yet" : "annotators present: \(present.joined(separator: ", "))"))
+        }
+        return try pull(url, names: names)
+    }
+
     /// Pulls `names` (or every readable session) from `url`; returns local snapshot paths, one per name.
     static func pull(_ url: String, names: [String]) throws(CLIFailure) -> [String] {
         let project = try TeamCommand.project(url)

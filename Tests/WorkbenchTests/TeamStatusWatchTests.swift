@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TestSupport
+import WorkbenchTeam
+
+/// `team status --watch`: a live update when another annotator commits (LISTEN/NOTIFY), a catch-up
+/// after a reconnect, and a clean end at the end of input. Every wait has a deadline.
+@Suite("Team status watch", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamStatusWatchTests {
+    /// The updates a watch reported, waited for with a deadline.
+    final class Updates: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var seen: [TeamStatusWatch.Update] = []
+        private var stopping = false
+
+        func add(_ update: TeamStatusWatch.Update) {
+            condition.lock()
+            seen.append(update)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        var shouldStop: Bool { condition.withLock { stopping } }
+        func stop() { condition.withLock { stopping = true } }
+
+        /// The first update from index `from` on that `matches`, waiting at most `seconds`.
+        func first(from: Int = 0, within seconds: TimeInterval = 30, _ matches: (TeamStatusWatch.Update) -> Bool) -> (index: Int, update: TeamStatusWatch.Update)? {
+            let deadline = Date().addingTimeInterval(seconds)
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if let index = seen.indices.first(where: { $0 >= from && matches(seen[$0]) }) { return (index, seen[index]) }
+                guard condition.wait(until: deadline) else { return nil }
+            }
+        }
+    }
+
+    @Test func showsAnotherAnnotatorsCommitLiveAndCatchesUpAfterAReconnect() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
+        let anna = team.name("anna"), bob = team.name("bob")
+        let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
+        let updates = Updates()
+        let reconnectGate = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do {
+                try watch.run(
+                    shouldStop: { updates.shouldStop },
+                    beforeReconnect: { _ = reconnectGate.wait(timeout: .now() + 30) },
+                    show: { updates.add($0) })
+            } catch {
+                updates.add(.lost("watch failed: \(error)"))
+            }
+            finished.signal()
+        }
+        defer {
+            updates.stop()
+            reconnectGate.signal()
+            _ = finished.wait(timeout: .now() + 30)
+        }
+        let initial = updates.first { if case .initial = $0 { true } else { false } }
+        try #require(initial != nil, "no initial status")
+
+        // anna commits: the watch shows it without being asked.
+        let annaRun = try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        #expect(annaRun.status == 0, "\(annaRun.stderr)")
+        let live = updates.first { if case .changed(let lines, let status) = $0 { lines[anna] != nil && status.contains(anna) } else { false } }
+        try #require(live != nil, "no live update after anna's commit")
+
+        // The watch's connection is cut; bob commits while it is down (no notification can reach it).
+        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+        defer { owner.close() }
+        let killer = try team.connect(as: "rev")
+        defer { killer.close() }
+        try killer.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'workbench team status' AND datname = current_database() AND pid <> pg_backend_pid()")
+        let lost = updates.first(from: live?.index ?? 0) { if case .lost = $0 { true } else { false } }
+        try #require(lost != nil, "the watch did not notice the lost connection")
+        let bobRun = try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", bob], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        #expect(bobRun.status == 0, "\(bobRun.stderr)")
+        let bobEvents = try TeamProject(connection: owner).session(named: bob).events.count
+        reconnectGate.signal()
+        // After reconnecting, the catch-up query shows bob's work.
+        let caughtUp = updates.first(from: lost?.index ?? 0) { if case .caughtUp = $0 { true } else { false } }
+        guard case .caughtUp(let status)? = caughtUp?.update else {
+            Issue.record("no catch-up after the reconnect")
+            return
+        }
+        #expect(bobEvents > 0)
+        #expect(status.contains("\(bob): ") && status.contains("\(bobEvents) event(s)"), "\(status)")
+    }
+
+    @Test func watchEndsCleanlyAtTheEndOfInput() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        let run = try WorkbenchProcess.run(["team", "status", "--watch", "--team", team.url], stdin: "", environment: team.environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("no assignments and no sessions yet"), "\(run.stdout)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+}
