@@ -16,8 +16,9 @@ struct AgreeCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
-    var team: String?
+    @OptionGroup var teamSessions: TeamSessionsOption
+    /// The team database the sessions are read from, if any.
+    var team: String? { teamSessions.team }
 
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []

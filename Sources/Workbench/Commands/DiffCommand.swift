@@ -17,8 +17,9 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
-    var team: String?
+    @OptionGroup var teamSessions: TeamSessionsOption
+    /// The team database the sessions are read from, if any.
+    var team: String? { teamSessions.team }
 
     @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
     var first: String = ""

@@ -11,8 +11,9 @@ struct StatsCommand: ParsableCommand {
         discussion: "Time per decision is the gap between consecutive events; gaps over 5 minutes count as pauses and are left out."
     )
 
-    @Option(help: "Read the sessions from a team database (postgresql://ROLE@HOST/DB); the arguments are then annotator names (none: all).")
-    var team: String?
+    @OptionGroup var teamSessions: TeamSessionsOption
+    /// The team database the sessions are read from, if any.
+    var team: String? { teamSessions.team }
 
     @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []

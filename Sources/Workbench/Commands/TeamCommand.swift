@@ -81,8 +81,9 @@ struct TeamAddAnnotatorCommand: ParsableCommand {
     @Option(help: "annotator (writes their own session), adjudicator (writes the adjudicated session, reads all) or reviewer (reads all).")
     var role = "annotator"
 
-    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
-    var team: String?
+    @OptionGroup var teamDatabase: TeamDatabaseOption
+    /// The team database given with `--team`, if any.
+    var team: String? { teamDatabase.team }
 
     @Option(help: "Where the generated password is written (default: $PGPASSFILE, else ~/.pgpass); it is never printed.")
     var pgpass: String?
@@ -109,8 +110,9 @@ struct TeamAssignCommand: ParsableCommand {
     @Option(help: "How many annotators get each document.")
     var overlap = 1
 
-    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
-    var team: String?
+    @OptionGroup var teamDatabase: TeamDatabaseOption
+    /// The team database given with `--team`, if any.
+    var team: String? { teamDatabase.team }
 
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))
@@ -129,8 +131,9 @@ struct TeamStatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Progress per annotator and document; --watch follows it live (LISTEN/NOTIFY, caught up after a reconnect).")
 
-    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
-    var team: String?
+    @OptionGroup var teamDatabase: TeamDatabaseOption
+    /// The team database given with `--team`, if any.
+    var team: String? { teamDatabase.team }
 
     @Flag(help: "Keep showing the status as others work (Ctrl-C or the end of input ends).")
     var watch = false
@@ -219,8 +222,9 @@ struct TeamPushCommand: ParsableCommand {
     @Argument(help: "Local sessions (NAME or path).")
     var sessions: [String]
 
-    @Option(help: "The team database (default: $WORKBENCH_TEAM).")
-    var team: String?
+    @OptionGroup var teamDatabase: TeamDatabaseOption
+    /// The team database given with `--team`, if any.
+    var team: String? { teamDatabase.team }
 
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))
