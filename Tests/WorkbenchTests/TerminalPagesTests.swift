@@ -20,6 +20,22 @@ private final class ScriptedLineEditor: LineEditor {
 
 @Suite("Long answers fit the terminal")
 struct TerminalPagesTests {
+    /// Runs the terminal REPL on the seeds of `workspace` with `answers` typed and a window of `screen`.
+    private static func run(
+        _ answers: [String], in workspace: REPLWorkspace, screen: (width: Int, height: Int)
+    ) throws -> (repl: AnnotationREPL, editor: ScriptedLineEditor) {
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
+        let editor = ScriptedLineEditor(answers)
+        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
+        repl.screen = { screen }
+        _ = repl.run()
+        return (repl, editor)
+    }
+
     @Test("Output taller than the window is cut into pages one row short of it; short output is one page")
     func pages() {
         let lines = (1...25).map { StyledLine("line \($0)") }
@@ -34,15 +50,7 @@ struct TerminalPagesTests {
     func replPagesAndFollowsResize() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
-        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
-        let editor = ScriptedLineEditor(["help", "q", "tokens", "quit"])
-        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
-        repl.screen = { (width: 44, height: 30) }
-        _ = repl.run()
+        let (repl, editor) = try Self.run(["help", "q", "tokens", "quit"], in: workspace, screen: (width: 44, height: 30))
         let questions = editor.prompts.filter { $0.contains("more lines") }
         #expect(questions.count == 1, "\(editor.prompts)")
         #expect(editor.answers.isEmpty)
@@ -53,15 +61,7 @@ struct TerminalPagesTests {
     func commandAtThePager() throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
-        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/p.json").path, now: "n") {
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        let shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)), width: 100)
-        let editor = ScriptedLineEditor(["help", "goto 3", "quit"])
-        var repl = AnnotationREPL(shell: shell, editor: editor, style: TerminalStyle(noColor: true), interactive: true, completion: CompletionSource())
-        repl.screen = { (width: 60, height: 20) }
-        _ = repl.run()
+        let (repl, editor) = try Self.run(["help", "goto 3", "quit"], in: workspace, screen: (width: 60, height: 20))
         #expect(editor.prompts.filter { $0.contains("more lines") }.count == 1, "\(editor.prompts)")
         #expect(repl.shell.sentenceIndex == 2, "goto 3 ran")
     }
