@@ -97,27 +97,21 @@ enum SpkAttBenchmark {
     }
 
     static func report(part: String, files: Int, tally: AttributionScorer.Tally, seconds: Double) -> String {
-        func row(_ name: String, _ counts: AttributionScorer.Counts) -> String {
-            String(format: "  %-8@ P %.3f  R %.3f  F1 %.3f", name as NSString, counts.precision, counts.recall, counts.f1)
+        func row(_ name: String, _ precision: Double, _ recall: Double, _ f1: Double) -> String {
+            String(format: "  %-8@ P %.3f  R %.3f  F1 %.3f", name as NSString, precision, recall, f1)
         }
-        func averaged(_ name: String, _ average: AttributionScorer.Average) -> String {
-            String(format: "  %-8@ P %.3f  R %.3f  F1 %.3f", name as NSString, average.precision, average.recall, average.f1)
-        }
+        let roles: [(name: String, role: AttributionScorer.Role)] = [
+            ("Message", .message), ("Cue", .cue), ("Source", .source), ("Addr", .addressee), ("Frame", .frame),
+        ]
         var lines = ["part \(part): \(files) articles, \(tally.gold) gold, \(tally.system) proposed, \(tally.pairs) pairs, \(String(format: "%.2f", seconds)) s"]
         lines.append(" averaged over pairs (primary):")
-        lines.append(averaged("Message", tally.averaged(.message)))
-        lines.append(averaged("Cue", tally.averaged(.cue)))
-        lines.append(averaged("Source", tally.averaged(.source)))
-        lines.append(averaged("Addr", tally.averaged(.addressee)))
-        lines.append(averaged("Frame", tally.averaged(.frame)))
-        lines.append(averaged("Joint", tally.jointAverage))
+        for (name, average) in roles.map({ ($0.name, tally.averaged($0.role)) }) + [("Joint", tally.jointAverage)] {
+            lines.append(row(name, average.precision, average.recall, average.f1))
+        }
         lines.append(" pooled tokens (micro):")
-        lines.append(row("Message", tally.counts(.message)))
-        lines.append(row("Cue", tally.counts(.cue)))
-        lines.append(row("Source", tally.counts(.source)))
-        lines.append(row("Addr", tally.counts(.addressee)))
-        lines.append(row("Frame", tally.counts(.frame)))
-        lines.append(row("Joint", tally.joint))
+        for (name, counts) in roles.map({ ($0.name, tally.counts($0.role)) }) + [("Joint", tally.joint)] {
+            lines.append(row(name, counts.precision, counts.recall, counts.f1))
+        }
         lines.append(String(format: "  Form     accuracy %.3f over %d pairs", tally.formAccuracy, tally.pairs))
         return lines.joined(separator: "\n")
     }
