@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Makes ``TextAnchor``s for spans of a segmented corpus, checking that they lie inside the
 /// document and inside their sentence (or, with `allowFollowingSentences`, run on into the next ones).
@@ -42,16 +42,18 @@ public struct AnchorBuilder: Sendable {
         self.documentIndex = index
     }
 
-    /// Offset tables built on first use, shared by copies of the builder.
-    private final class OffsetTables: Sendable {
-        private let built: Mutex<[OffsetTable?]>
+    /// Offset tables built on first use, shared by copies of the builder. An `NSLock` guards them
+    /// (see ``SentenceTokens`` for why not `Synchronization.Mutex`).
+    private final class OffsetTables: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: [OffsetTable?]
 
-        init(count: Int) { built = Mutex(Array(repeating: nil, count: count)) }
+        init(count: Int) { built = Array(repeating: nil, count: count) }
 
         func table(_ position: Int, of corpus: SegmentedCorpus) -> OffsetTable {
-            if let known = built.withLock({ $0[position] }) { return known }
+            if let known = lock.withLock({ built[position] }) { return known }
             let made = OffsetTable(corpus.documents[position].document.text)
-            built.withLock { $0[position] = made }
+            lock.withLock { built[position] = made }
             return made
         }
     }

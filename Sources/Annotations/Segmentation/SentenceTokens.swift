@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// The tokens of one sentence, made on first use: a corpus of a million sentences opens without
 /// tokenizing, and only the sentences a view, an edit or an export looks at are tokenized (once each).
@@ -6,18 +6,23 @@ import Synchronization
 /// Tokenizing needs only the sentence's text, its document offset and whether whitespace follows it
 /// in the document (the last token's `spaceAfter`), so the result is the same as tokenizing inside
 /// the whole document.
-final class SentenceTokens: Sendable {
-    private let state: Mutex<[Token]?>
+///
+/// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux the
+/// latter waits on futexes the thread sanitizer cannot see, so `scripts/tsan` would report its
+/// guarded accesses as races; every lock in the library is of this one kind.
+final class SentenceTokens: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Token]?
 
     /// Tokens to be made from the sentence on first use.
-    init() { state = Mutex(nil) }
+    init() {}
 
     /// Tokens known already.
-    init(_ tokens: [Token]) { state = Mutex(tokens) }
+    init(_ tokens: [Token]) { stored = tokens }
 
     /// The tokens of the sentence with `text` starting at document offset `start`.
     func tokens(text: String, start: Int, followedBySpace: Bool) -> [Token] {
-        state.withLock { stored in
+        lock.withLock {
             if let stored { return stored }
             let made = Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
             stored = made
