@@ -35,6 +35,31 @@ struct LazySentenceTokensTests {
         }
     }
 
+    @Test("many threads asking for the same sentence's tokens and offset table at once all get the one result")
+    func concurrentFirstUse() async throws {
+        let text = (0..<200).map { "Satz \($0) mit „Zitat“ und Ümläut 👍🏽, sagte e\u{301}r." }.joined(separator: " ")
+        let segmented = SegmentedCorpus(Corpus(documents: [Document(id: "t", rawText: text)]))
+        let builder = AnchorBuilder(corpus: segmented)
+        let sentences = segmented.documents[0].sentences
+        let reference = sentences.map { SentenceTokens.tokenize(text: $0.text, start: $0.start, followedBySpace: $0.followedBySpace) }
+        let counts = await withTaskGroup(of: [Int].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var seen: [Int] = []
+                    for sentence in sentences { seen.append(sentence.tokens.count) }
+                    seen.append(builder.table("t")?.scalarCount ?? -1)
+                    return seen
+                }
+            }
+            var all: [[Int]] = []
+            for await counts in group { all.append(counts) }
+            return all
+        }
+        let expected = reference.map(\.count) + [segmented.documents[0].document.text.unicodeScalars.count]
+        #expect(counts.count == 8)
+        for seen in counts { #expect(seen == expected) }
+    }
+
     @Test("setting tokens replaces them; coding keeps them")
     func setAndCode() throws {
         var sentence = SegmentedDocument(Document(id: "d", rawText: "Sie sagte „ja“. Er nicht.")).sentences[0]
