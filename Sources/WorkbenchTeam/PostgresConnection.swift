@@ -22,6 +22,8 @@ public final class PostgresConnection {
     private var handle: OpaquePointer?
     /// The statements prepared on this connection.
     private var preparedNames: Set<String> = []
+    /// Statements sent by ``send(prepared:_:_:)`` whose answers are not read yet.
+    private var unreadAnswers = 0
 
     /// Connects (blocking, at most `timeoutSeconds`).
     public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
@@ -61,6 +63,7 @@ public final class PostgresConnection {
         if let handle { PQfinish(handle) }
         handle = nil
         preparedNames = []
+        unreadAnswers = 0
     }
 
     private func connect() throws(TeamError) {
@@ -109,6 +112,7 @@ public final class PostgresConnection {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
+        try readUnreadAnswers(connection)
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let sent: Int32
@@ -127,10 +131,34 @@ public final class PostgresConnection {
     /// the bound parameters. A new connection prepares again.
     @discardableResult
     public func query(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) -> PostgresRows {
+        let connection = try sendPrepared(name, sql, parameters)
+        return try collect(connection)
+    }
+
+    /// Sends `sql` as the prepared statement `name` (as ``query(prepared:_:_:)``) without waiting
+    /// for its answer: the statement is on its way to the server when this returns, and its answer
+    /// is read, and dropped, before the next statement on this connection. For a statement whose
+    /// outcome nobody waits for (the notification after a committed line): the caller is not held
+    /// up by its round trip. A failure to send it is reported; its own failure is not.
+    public func send(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) {
+        let connection = try sendPrepared(name, sql, parameters)
+        unreadAnswers += 1
+        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        var flushing = PQflush(connection)
+        while flushing == 1 {
+            try wait(connection, write: true, until: deadline)
+            flushing = PQflush(connection)
+        }
+        guard flushing == 0 else { throw failure(connection) }
+    }
+
+    /// Prepares `name` on first use, then sends it with `parameters` (the answer not yet read).
+    private func sendPrepared(_ name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) -> OpaquePointer {
         guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
+        try readUnreadAnswers(connection)
         if !preparedNames.contains(name) {
             guard PQsendPrepare(connection, name, sql, Int32(parameters.count), nil) == 1 else { throw failure(connection) }
             try collect(connection)
@@ -141,7 +169,21 @@ public final class PostgresConnection {
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
         let sent = pointers.withUnsafeBufferPointer { PQsendQueryPrepared(connection, name, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
         guard sent == 1 else { throw failure(connection) }
-        return try collect(connection)
+        return connection
+    }
+
+    /// Reads the answers of statements sent by ``send(prepared:_:_:)``: a refusal there is dropped
+    /// (nobody waits for it), a lost connection is reported.
+    private func readUnreadAnswers(_ connection: OpaquePointer) throws(TeamError) {
+        while unreadAnswers > 0 {
+            unreadAnswers -= 1
+            do {
+                try collect(connection)
+            } catch {
+                if case .refused = error { continue }
+                throw error
+            }
+        }
     }
 
     /// Flushes what was sent and reads every result, with the deadline on each wait.
@@ -217,6 +259,7 @@ public final class PostgresConnection {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
+        try readUnreadAnswers(connection)
         var found = Self.drain(connection)
         if found.isEmpty {
             let ready = wb_pq_wait(PQsocket(connection), 0, Int32(milliseconds))

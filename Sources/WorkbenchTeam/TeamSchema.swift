@@ -9,11 +9,23 @@ public enum TeamSchema {
     /// The group roles, by the `--role` name of `team add-annotator`.
     public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
 
-    /// The channel `team status --watch` listens on; every appended line notifies "SESSION SEQUENCE".
-    /// The writer notifies right after its commit, in a transaction of its own: a NOTIFY inside the
-    /// inserting transaction would hold PostgreSQL's global notify lock across the commit's disk
-    /// flush and so serialise every writer's commit (no group commit).
+    /// The channel `team status --watch` listens on; a writer notifies "SESSION SEQUENCE" after a
+    /// committed line, at most once per ``notificationInterval``. The writer notifies right after
+    /// its commit, in a transaction of its own: a NOTIFY inside the inserting transaction would hold
+    /// PostgreSQL's global notify lock across the commit's disk flush and so serialise every
+    /// writer's commit (no group commit).
     public static let channel = "workbench_events"
+
+    /// The shortest time between two notifications of one writer (seconds). A person's edits are
+    /// further apart, so each one notifies; a burst (a script, a replayed batch) notifies once per
+    /// interval, and the watch reads again one interval after the last notification it heard, so
+    /// the lines in between show at most this late. Every notification is a transaction of its own
+    /// on the server: one per line cost a third of the server's work per edit under load.
+    public static let notificationInterval = 0.25
+
+    /// The notification: sent without waiting for its answer, committed without waiting for a disk
+    /// flush (it carries nothing durable; the line it announces is already committed).
+    public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
 
     /// The statements, in order.
     public static let sql = """

@@ -25,6 +25,8 @@ public final class TeamSessionStore: SessionStorage {
     /// Log lines stored after the header (the last sequence number).
     private var stored: Int
     private var closed = false
+    /// When this store last notified followers (monotonic nanoseconds).
+    private var lastNotification: UInt64?
 
     /// Opens (or creates with `makeNew`) the session of the connecting role (`user`, else the URL's)
     /// on `url`: the session is named after the role.
@@ -129,8 +131,23 @@ public final class TeamSessionStore: SessionStorage {
             }
         }
         stored = sequence
-        // Followers (team status --watch) hear of it; the line is committed whatever happens here.
-        _ = try? connection.query(prepared: "workbench_notify", "SELECT pg_notify('\(TeamSchema.channel)', $1)", [name + " " + String(sequence)])
+        notifyFollowers(of: sequence, on: connection)
+    }
+
+    /// Tells followers (`team status --watch`) that line `sequence` is committed, at most once per
+    /// ``TeamSchema/notificationInterval``: a line committed sooner after the last notification is
+    /// left to the watch's follow-up read (see ``TeamStatusWatch``). The notification is sent
+    /// without waiting for its answer (read before the next statement) and committed without a
+    /// disk flush of its own; the line itself is already durable, whatever happens here.
+    private func notifyFollowers(of sequence: Int, on connection: PostgresConnection) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let lastNotification, now &- lastNotification < UInt64(TeamSchema.notificationInterval * 1e9) { return }
+        do {
+            try connection.send(prepared: "workbench_notify", TeamSchema.notifySQL, [name + " " + String(sequence)])
+            lastNotification = now
+        } catch {
+            // Not sent: the next line notifies (and the connection, if lost, is made again then).
+        }
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 import Testing
 import TestSupport
@@ -88,6 +89,46 @@ struct TeamStatusWatchTests {
         }
         #expect(bobEvents > 0)
         #expect(status.contains("\(bob): ") && status.contains("\(bobEvents) event(s)"), "\(status)")
+    }
+
+    /// A writer notifies at most once per notification interval: the lines of a quick burst after
+    /// the first one are announced by no notification, and the watch's follow-up read shows them.
+    @Test func showsEveryLineOfABurstThoughOnlyItsFirstLineNotified() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("rev", "reviewer")])
+        let anna = team.name("anna")
+        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
+        try #require(keys.count >= 5)
+        let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
+        let updates = Updates()
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            do {
+                try watch.run(shouldStop: { updates.shouldStop }, beforeReconnect: {}, show: { updates.add($0) })
+            } catch {
+                updates.add(.lost("watch failed: \(error)"))
+            }
+            finished.signal()
+        }
+        defer {
+            updates.stop()
+            _ = finished.wait(timeout: .now() + 30)
+        }
+        try #require(updates.first { if case .initial = $0 { true } else { false } } != nil, "no initial status")
+
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        defer { try? store.close() }
+        for (index, key) in keys.prefix(5).enumerated() {
+            try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:0\(index)Z", annotator: anna, group: nil)
+        }
+        let all = updates.first { update in
+            guard case .changed(_, let status) = update else { return false }
+            return status.split(separator: "\n").contains { $0.hasPrefix("\(anna): ") && $0.hasSuffix(", 5 event(s)") }
+        }
+        #expect(all != nil, "the watch never showed all five lines of the burst")
     }
 
     @Test func watchEndsCleanlyAtTheEndOfInput() throws {

@@ -167,8 +167,12 @@ struct TeamStatusCommand: ParsableCommand {
         case .initial(let status):
             StandardOutput.line(status)
         case .changed(let lines, let status):
-            let who = lines.keys.sorted().map { "\($0) +\(lines[$0] ?? 0)" }.joined(separator: ", ")
-            StandardOutput.line("— \(lines.values.reduce(0, +)) new line(s): \(who)")
+            if lines.isEmpty {
+                StandardOutput.line("— more lines committed")
+            } else {
+                let who = lines.keys.sorted().map { "\($0) +\(lines[$0] ?? 0)" }.joined(separator: ", ")
+                StandardOutput.line("— \(lines.values.reduce(0, +)) new line(s): \(who)")
+            }
             StandardOutput.line(status)
         case .lost(let reason):
             StandardError.write("warning: \(reason)")
