@@ -43,11 +43,13 @@ struct SessionOpening {
         {
             from = reference.bytes
         }
+        // The snapshot's records are decoded on another thread while the log is read and checked.
+        let early = from > 0 ? EarlySnapshot(snapshot, path: paths.snapshot) : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from)
         let check = try check(head, snapshot, paths: paths, bytes: bytes, log: log, writer: writer)
         if check.matches, log.decodedFrom > 0, let reference = head?.log {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
-            if let file = try? SessionCodec.decode(snapshot, path: paths.snapshot), let numbers = file.nextNumbers {
+            if let file = early?.wait(), let numbers = file.nextNumbers {
                 let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
                 let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
                 return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
@@ -87,5 +89,27 @@ struct SessionOpening {
             return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
         }
         return (true, reference.events < total, total - reference.events, [])
+    }
+}
+
+/// A snapshot decoded on another thread while the log beside it is read.
+private final class EarlySnapshot: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written by the worker before it leaves `done`, read only after waiting for it.
+    private var file: SessionFile?
+
+    /// Starts decoding `data` (nil when it cannot be decoded).
+    init(_ data: Data, path: String) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            file = try? SessionCodec.decode(data, path: path)
+            done.leave()
+        }
+    }
+
+    /// The decoded snapshot, once decoded (nil when it could not be).
+    func wait() -> SessionFile? {
+        done.wait()
+        return file
     }
 }
