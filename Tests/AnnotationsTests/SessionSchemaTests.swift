@@ -56,6 +56,13 @@ struct SessionSchemaTests {
         }
         let written = try ConsumerPython.run("validate_session_schema.py", [schema, pair, SessionPaths(pair).log])
         #expect(written.status == 0, "\(written.output)")
+        // The snapshot stores the next free id numbers, and the schema says what they may be.
+        let snapshot = try String(contentsOfFile: pair, encoding: .utf8)
+        #expect(snapshot.contains("\n  \"next\": {\"C\":"), "the snapshot stores the next free ids")
+        let badNext = folder + "/bad-next.json"
+        try Data(snapshot.replacingOccurrences(of: "\"next\": {", with: "\"next\": {\"c7\":0,").utf8).write(to: URL(fileURLWithPath: badNext))
+        let refused = try ConsumerPython.run("validate_session_schema.py", [schema, badNext])
+        #expect(refused.status != 0, "a `next` with a key that is not one capital letter must fail: \(refused.output)")
         let result = try ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(result.status == 0, "\(result.output)")
 

@@ -30,6 +30,9 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
     case groupAfterEvent(seq: Int, group: Int)
     /// A rejection needs a reason.
     case missingReason(String)
+    /// Undo or redo needed the history before the snapshot a session was opened from, and the log
+    /// could not give it.
+    case historyUnavailable(String)
 
     public var description: String {
         switch self {
@@ -51,6 +54,8 @@ public enum AnnotationError: Error, Sendable, Equatable, LocalizedError, CustomS
         case .groupAfterEvent(let seq, let group):
             return "event \(seq) says its command began at event \(group), after it; a command's group is the seq of its first event (1 to \(seq))"
         case .missingReason(let id): return "rejecting \(id) needs a reason"
+        case .historyUnavailable(let reason):
+            return "cannot undo or redo: the history before the last save could not be read (\(reason)); run `workbench validate` on the session"
         }
     }
 

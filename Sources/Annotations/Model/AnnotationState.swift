@@ -31,9 +31,25 @@ public struct AnnotationState: Sendable, Hashable {
     /// Sequence number of the last applied event (0 when none).
     public private(set) var lastSeq = 0
     /// Changes that `undo` can take back, most recent last.
-    public private(set) var undoStack: [Change] = []
+    ///
+    /// For a state built from a snapshot's records, the changes of the events before the snapshot
+    /// are made on first use by replaying them (``PriorHistory``); see ``historyIsLoaded``.
+    public var undoStack: [Change] {
+        guard let prior, case .success(let stacks) = prior.stacks() else { return undoChanges }
+        return Self.undo(prior: stacks, after: undoChanges)
+    }
     /// Changes that `redo` can re-do, most recently undone last.
-    public private(set) var redoStack: [Change] = []
+    public var redoStack: [Change] {
+        guard let prior, case .success(let stacks) = prior.stacks() else { return redoChanges }
+        return undoChanges.isEmpty ? stacks.redo : redoChanges
+    }
+    /// The changes `undo` can take back (for a state built from records: only those since).
+    private var undoChanges: [Change] = []
+    /// The changes `redo` can re-do (for a state built from records: only those since).
+    private var redoChanges: [Change] = []
+    /// The history before the records this state was built from, until it is loaded (nil when the
+    /// state was made by applying every event, or once ``loadHistory()`` ran).
+    private var prior: PriorHistory?
     /// The next free number per id prefix letter A–Z (index 0 is A); ids are never reused.
     private var nextNumber = [Int](repeating: 1, count: 26)
     /// The stance id for each speaker and target (derived from `stances`; keeps the one-stance-per-pair
@@ -49,6 +65,54 @@ public struct AnnotationState: Sendable, Hashable {
     /// An empty state with a schema.
     public init(schema: AnnotationSchema = .standard) {
         self.schema = schema
+    }
+
+    /// A state made of stored records (a snapshot's), as it stands after event `lastSeq`: the
+    /// records are taken as they are (a snapshot holds what applying its log gave), the undo and
+    /// redo stacks are empty, and the next free number of each id letter is the larger of
+    /// `nextNumbers` (ids are never reused: a deleted `S7` still makes the next speaker `S8`,
+    /// which the records alone cannot tell) and one past the largest id stored.
+    public init(schema: AnnotationSchema, records: [Record], lastSeq: Int, nextNumbers: [Character: Int]) {
+        self.init(schema: schema)
+        for record in records { store(record) }
+        self.lastSeq = lastSeq
+        useNextNumbers(nextNumbers)
+    }
+
+    /// Puts a stored record in its table, as it is (building a state from a snapshot's records).
+    mutating func store(_ record: Record) {
+        write(record.key, record)
+        reserve(record)
+    }
+
+    /// Reserves room for `count` more records of the table `record`'s kind goes to.
+    mutating func reserveStored(_ count: Int, like record: Record) {
+        guard let table = Self.tableIndex(record) else { return }
+        var adds = [Int](repeating: 0, count: 7)
+        adds[table] = count
+        reserveTables(adds, history: 0)
+    }
+
+    /// Raises the next free numbers to at least `numbers` (letters A–Z; others are ignored).
+    mutating func useNextNumbers(_ numbers: [Character: Int]) {
+        for (letter, number) in numbers {
+            guard let ascii = letter.asciiValue, (65...90).contains(ascii) else { continue }
+            let index = Int(ascii) - 65
+            if number > nextNumber[index] { nextNumber[index] = number }
+        }
+    }
+
+    /// Sets the number of the last applied event (building a state from a snapshot's records).
+    mutating func useLastSeq(_ seq: Int) { lastSeq = seq }
+
+    /// The next free number of every id letter that has been used (ids are never reused): what a
+    /// snapshot stores so that a state built from its records goes on with the same ids.
+    public var nextNumbers: [Character: Int] {
+        var result: [Character: Int] = [:]
+        for (index, number) in nextNumber.enumerated() where number > 1 {
+            result[Character(Unicode.Scalar(UInt8(65 + index)))] = number
+        }
+        return result
     }
 
     /// The pure form: the state after `event`, or the reason it cannot apply.
@@ -136,7 +200,7 @@ public struct AnnotationState: Sendable, Hashable {
         targets.reserveCapacity(targets.count + adds[4])
         stances.reserveCapacity(stances.count + adds[5])
         notes.reserveCapacity(notes.count + adds[6])
-        undoStack.reserveCapacity(undoStack.count + history)
+        undoChanges.reserveCapacity(undoChanges.count + history)
     }
 
     /// Reserves room for the records and history that a log will create.
@@ -182,19 +246,21 @@ public struct AnnotationState: Sendable, Hashable {
         guard group >= 1, group <= seq else { throw .groupAfterEvent(seq: seq, group: group) }
         switch action {
         case .undo:
-            guard var change = undoStack.popLast() else { throw .nothingToUndo }
+            if prior != nil { try loadHistory() }
+            guard var change = undoChanges.popLast() else { throw .nothingToUndo }
             change.forEachEntryReversed { write($0.key, $0.before) }
             if change.group == group {
                 // The rollback of a refused command: nothing to redo, and what its first event cleared comes back.
-                redoStack = change.clearedRedo
+                redoChanges = change.clearedRedo
             } else {
                 change.clearedRedo = []
-                redoStack.append(change)
+                redoChanges.append(change)
             }
         case .redo:
-            guard let change = redoStack.popLast() else { throw .nothingToRedo }
+            if prior != nil { try loadHistory() }
+            guard let change = redoChanges.popLast() else { throw .nothingToRedo }
             change.forEachEntry { write($0.key, $0.after) }
-            undoStack.append(change)
+            undoChanges.append(change)
         case .add(let original):
             let record = original.stampingAnnotator(annotator)
             var change: Change
@@ -206,14 +272,14 @@ public struct AnnotationState: Sendable, Hashable {
                 change = Change(seq: seq, group: group, entries: entries)
             }
             clearRedo(into: &change)
-            undoStack.append(change)
+            undoChanges.append(change)
             reserve(original)
         default:
             let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
             var change = Change(seq: seq, group: group, entries: entries)
             clearRedo(into: &change)
-            undoStack.append(change)
+            undoChanges.append(change)
         }
         lastSeq = seq
     }
@@ -221,9 +287,62 @@ public struct AnnotationState: Sendable, Hashable {
     /// Empties the redo stack after a new change, keeping what it held in the change.
     @inline(__always)
     private mutating func clearRedo(into change: inout Change) {
-        guard !redoStack.isEmpty else { return }
-        change.clearedRedo = redoStack
-        redoStack.removeAll()
+        guard !redoChanges.isEmpty else { return }
+        change.clearedRedo = redoChanges
+        redoChanges.removeAll()
+    }
+
+    /// True when the undo and redo stacks are complete in memory: always, except for a state built
+    /// from a snapshot's records whose earlier history was not needed yet.
+    public var historyIsLoaded: Bool { prior == nil }
+
+    /// Makes the undo and redo stacks complete, replaying the events before the records this state
+    /// was built from (once; ``apply(_:)`` does it before an `undo` or `redo`). Throws
+    /// ``AnnotationError/historyUnavailable(_:)`` and changes nothing when those events cannot be
+    /// read or do not lead to the records.
+    public mutating func loadHistory() throws(AnnotationError) {
+        guard let prior else { return }
+        let stacks = try prior.stacks().get()
+        guard stacks.agrees else {
+            throw .historyUnavailable("the snapshot's records are not what its log gives")
+        }
+        let undo = Self.undo(prior: stacks, after: undoChanges)
+        redoChanges = undoChanges.isEmpty ? stacks.redo : redoChanges
+        undoChanges = undo
+        self.prior = nil
+    }
+
+    /// Expects the history before this state (built from records) to come from `events`, replayed
+    /// when first needed.
+    mutating func expectHistory(from events: @escaping @Sendable () throws(AnnotationError) -> [Event]) {
+        var opened = self
+        opened.prior = nil
+        prior = PriorHistory(opened: opened, events: events)
+    }
+
+    /// The undo stack of the events before the records, then the changes made since: the first of
+    /// those cleared what could be redone then (undo and redo load the history before they apply,
+    /// so the changes since are all new edits).
+    private static func undo(prior stacks: PriorHistory.Stacks, after changes: [Change]) -> [Change] {
+        guard var first = changes.first else { return stacks.undo }
+        first.clearedRedo = stacks.redo
+        var result = stacks.undo
+        result.reserveCapacity(stacks.undo.count + changes.count)
+        result.append(first)
+        result.append(contentsOf: changes.dropFirst())
+        return result
+    }
+
+    public static func == (lhs: AnnotationState, rhs: AnnotationState) -> Bool {
+        lhs.lastSeq == rhs.lastSeq && lhs.schema == rhs.schema && lhs.nextNumber == rhs.nextNumber
+            && lhs.hasSameRecords(as: rhs) && lhs.undoStack == rhs.undoStack && lhs.redoStack == rhs.redoStack
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lastSeq)
+        hasher.combine(schema)
+        hasher.combine(nextNumber)
+        hasher.combine(recordCount)
     }
 
     /// How many changes the last command made that `undo` can take back: the changes on top of the

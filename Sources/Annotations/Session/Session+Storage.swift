@@ -29,9 +29,7 @@ extension Session {
     /// Takes back the last event (one a store could not make durable): the state is rebuilt from
     /// the events before it.
     public mutating func dropLastEvent() {
-        let events = Array(self.events.dropLast())
-        if let replayed = try? AnnotationState.replaying(events, schema: schema) {
-            replaceHistory(state: replayed, events: events)
-        }
+        guard eventCount > 0 else { return }
+        rollBack(toEventCount: eventCount - 1)
     }
 }

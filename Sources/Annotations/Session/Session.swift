@@ -20,8 +20,35 @@ public struct Session: Sendable {
     public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
-    /// The event log.
-    public private(set) var events: [Event]
+    /// The events before ``tail`` that stay in the log file's bytes (a session opened from its
+    /// snapshot), decoded only when asked for (nil: every event is in ``tail``).
+    private var prefix: LogPrefix?
+    /// The events after ``prefix`` (all of them when there is none), in order.
+    private var tail: [Event]
+    /// The state before the first event of ``tail``: the snapshot's records, or an empty state.
+    private var base: AnnotationState
+    /// How many events are `undo` events (what `status` and `stats` count), kept while reading.
+    public private(set) var undoEventCount = 0
+    /// What happened when the history had to be rebuilt from the log because the snapshot's
+    /// records were not what the log gives (nil when that never happened), for the front end.
+    public private(set) var historyNotice: String?
+
+    /// How many events the log holds.
+    public var eventCount: Int { (prefix?.count ?? 0) + tail.count }
+
+    /// The event log, in order. For a session opened from its snapshot the events before the
+    /// snapshot are decoded from the log's bytes on each call: use ``eventCount`` and
+    /// ``undoEventCount`` for counts.
+    public var events: [Event] {
+        guard let prefix else { return tail }
+        return ((try? prefix.events()) ?? []) + tail
+    }
+
+    /// ``events``, saying why when the log's bytes before the snapshot cannot be decoded.
+    public func allEvents() throws(SessionError) -> [Event] {
+        guard let prefix else { return tail }
+        return try prefix.events() + tail
+    }
 
     /// A new, empty session.
     public init(annotator: String, corpus: CorpusReference, schema: AnnotationSchema = .standard, created: String, derivedFrom: [String]? = nil) {
@@ -31,7 +58,8 @@ public struct Session: Sendable {
         self.corpus = corpus
         self.derivedFrom = derivedFrom
         self.state = AnnotationState(schema: schema)
-        self.events = []
+        self.base = state
+        self.tail = []
     }
 
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
@@ -61,8 +89,10 @@ public struct Session: Sendable {
         cursor = file.cursor
         settings = file.settings ?? SessionSettings()
         self.state = state
+        base = AnnotationState(schema: file.schema)
         // The log is the file's, shared rather than copied event by event.
-        events = file.events
+        tail = file.events
+        undoEventCount = Self.undoEvents(in: file.events)
         if let last = file.events.last { updated = last.time }
     }
 
@@ -82,7 +112,74 @@ public struct Session: Sendable {
             throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
         }
         self.state = state
-        events = log.events
+        base = AnnotationState(schema: header.schema)
+        tail = log.events
+        undoEventCount = Self.undoEvents(in: log.events)
+    }
+
+    /// A session opened from its snapshot: the state is built from the snapshot's records, which
+    /// reflect the log's events before `prefix.length` bytes (checked by the caller: event count,
+    /// bytes and digest), and only the events after them (`log`, read from there on) are
+    /// replayed. The history before the snapshot is replayed from the log when first needed.
+    init(snapshot: SessionFile, nextNumbers: [Character: Int], prefix: LogPrefix, log: SessionLogContents, path: String) throws(SessionError) {
+        let header = log.header
+        id = header.session
+        annotator = header.annotator
+        created = header.created
+        updated = log.events.last?.time ?? snapshot.updated
+        corpus = log.corpus ?? snapshot.corpus
+        derivedFrom = header.derivedFrom
+        cursor = log.cursor ?? snapshot.cursor
+        settings = log.settings ?? snapshot.settings ?? SessionSettings()
+        var state = AnnotationState(schema: header.schema)
+        Self.store(snapshot, in: &state)
+        state.useLastSeq(prefix.count)
+        state.useNextNumbers(nextNumbers)
+        state.expectHistory { () throws(AnnotationError) -> [Event] in
+            do throws(SessionError) { return try prefix.events() } catch { throw .historyUnavailable(error.description) }
+        }
+        base = state
+        self.prefix = prefix
+        tail = []
+        undoEventCount = prefix.undoCount
+        self.state = state
+        for event in log.events {
+            do { try append(event) } catch {
+                throw .badEvent(path: path, seq: event.seq, reason: error.description)
+            }
+        }
+        if let last = log.events.last { updated = last.time }
+    }
+
+    /// Puts a snapshot's records in a state, as they are.
+    private static func store(_ snapshot: SessionFile, in state: inout AnnotationState) {
+        if let first = snapshot.speakers.first { state.reserveStored(snapshot.speakers.count, like: .speaker(first)) }
+        for speaker in snapshot.speakers { state.store(.speaker(speaker)) }
+        for target in snapshot.targets { state.store(.target(target)) }
+        var mentions = 0, cues = 0, claims = 0
+        for record in snapshot.annotations {
+            switch record {
+            case .mention: mentions += 1
+            case .cue: cues += 1
+            default: claims += 1
+            }
+        }
+        if let mention = snapshot.annotations.first(where: { if case .mention = $0 { true } else { false } }) { state.reserveStored(mentions, like: mention) }
+        if let cue = snapshot.annotations.first(where: { if case .cue = $0 { true } else { false } }) { state.reserveStored(cues, like: cue) }
+        if let claim = snapshot.annotations.first(where: { if case .claim = $0 { true } else { false } }) { state.reserveStored(claims, like: claim) }
+        for record in snapshot.annotations { state.store(record) }
+        for stance in snapshot.stances { state.store(.stance(stance)) }
+        for note in snapshot.notes { state.store(.note(note)) }
+        for entry in snapshot.statuses where entry.status != .open {
+            state.store(.status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status))
+        }
+        for review in snapshot.reviews { state.store(.review(review)) }
+        for rejection in snapshot.rejections ?? [] { state.store(.rejection(rejection)) }
+    }
+
+    /// How many of `events` are `undo` events.
+    static func undoEvents(in events: [Event]) -> Int {
+        events.reduce(0) { count, event in if case .undo = event.action { count + 1 } else { count } }
     }
 
     /// The schema edits are checked against.
@@ -99,22 +196,85 @@ public struct Session: Sendable {
 
     /// Applies an existing event (from a file or journal) and appends it to the log.
     public mutating func append(_ event: Event) throws(AnnotationError) {
+        let isUndo: Bool
+        switch event.action {
+        case .undo: isUndo = true
+        case .redo: isUndo = false
+        default:
+            try state.apply(event)
+            tail.append(event)
+            updated = event.time
+            return
+        }
+        if !state.historyIsLoaded { try loadHistory() }
         try state.apply(event)
-        events.append(event)
+        tail.append(event)
+        if isUndo { undoEventCount += 1 }
         updated = event.time
     }
 
-    /// Replaces state and log together (they must agree); used when rolling back.
-    mutating func replaceHistory(state: AnnotationState, events: [Event]) {
-        self.state = state
-        self.events = events
+    /// Makes the undo and redo history complete (a session opened from its snapshot replays the
+    /// log's events before the snapshot once, through the same `apply`, and goes on with that
+    /// history). Should those events not give the snapshot's records — the snapshot was changed
+    /// by hand — the log is the truth: the state becomes the whole log's replay and
+    /// ``historyNotice`` says so.
+    public mutating func loadHistory() throws(AnnotationError) {
+        guard !state.historyIsLoaded else { return }
+        do { try state.loadHistory() } catch {
+            let all: [Event]
+            do { all = try allEvents() } catch let failure { throw .historyUnavailable(failure.description) }
+            var replayed = AnnotationState(schema: state.schema)
+            if let failure = replayed.apply(contentsOf: all) {
+                throw .historyUnavailable("event \(all[failure.index].seq) cannot be replayed: \(failure.error.description)")
+            }
+            if !replayed.hasSameRecords(as: state) {
+                historyNotice = "the snapshot's records were not what its log gives; the session now holds the log's replay (the log is the truth)"
+            }
+            state = replayed
+            base = AnnotationState(schema: state.schema)
+            prefix = nil
+            tail = all
+        }
     }
 
-    /// The file form of the session.
+    /// Takes back every event after the first `count` without a trace: the state is rebuilt from
+    /// the state before the events in memory (the snapshot's records, or nothing) and those of
+    /// them that stay, through `apply`. False (and nothing changed) when that is not possible.
+    @discardableResult
+    mutating func rollBack(toEventCount count: Int) -> Bool {
+        guard count >= 0, count <= eventCount else { return false }
+        let before = prefix?.count ?? 0
+        if count >= before {
+            let kept = Array(tail.prefix(count - before))
+            var rebuilt = base
+            guard rebuilt.apply(contentsOf: kept) == nil else { return false }
+            state = rebuilt
+            tail = kept
+        } else {
+            guard let kept = try? Array(allEvents().prefix(count)),
+                let replayed = try? AnnotationState.replaying(kept, schema: state.schema)
+            else { return false }
+            state = replayed
+            base = AnnotationState(schema: state.schema)
+            prefix = nil
+            tail = kept
+        }
+        undoEventCount = (prefix?.undoCount ?? 0) + Self.undoEvents(in: tail)
+        return true
+    }
+
+    /// The file form of the session (with every event: see ``events``).
     public var file: SessionFile {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
             cursor: cursor, settings: settings, state: state, events: events, id: id)
+    }
+
+    /// The snapshot form of the session: ``file`` without the events, which format 2 keeps in the log.
+    public var snapshotFile: SessionFile {
+        SessionFile(
+            annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
+            cursor: cursor, settings: settings, state: state, events: [], id: id)
     }
 
     /// The identity given to a session that has none yet: a digest of its file name, creation time

@@ -52,9 +52,14 @@ public struct SessionFile: Sendable, Codable {
     public var events: [Event]
     /// The part of the log the snapshot reflects (format 2).
     public var log: LogReference?
+    /// The next free number of every id letter used so far, e.g. `["C": 101, "S": 8]` (format 2):
+    /// ids are never reused, and the records left after deleting cannot tell that `S7` existed.
+    /// Opening builds the state from the records with these; a snapshot without them (written
+    /// before they were stored) is opened by replaying its whole log instead.
+    public var next: [String: Int]?
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, id, log, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
+        case format, version, id, log, next, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
         case speakers, targets, annotations, stances, notes, statuses, reviews, rejections, events
     }
 
@@ -64,6 +69,7 @@ public struct SessionFile: Sendable, Codable {
         version = try c.decode(Int.self, forKey: .version)
         id = try c.decodeIfPresent(String.self, forKey: .id)
         log = try c.decodeIfPresent(LogReference.self, forKey: .log)
+        next = try c.decodeIfPresent([String: Int].self, forKey: .next)
         annotator = try c.decode(String.self, forKey: .annotator)
         created = try c.decode(String.self, forKey: .created)
         updated = try c.decode(String.self, forKey: .updated)
@@ -90,6 +96,7 @@ public struct SessionFile: Sendable, Codable {
         try c.encode(version, forKey: .version)
         try c.encodeIfPresent(id, forKey: .id)
         try c.encodeIfPresent(log, forKey: .log)
+        if version >= 2 { try c.encodeIfPresent(next, forKey: .next) }
         try c.encode(annotator, forKey: .annotator)
         try c.encode(created, forKey: .created)
         try c.encode(updated, forKey: .updated)
@@ -138,6 +145,24 @@ public struct SessionFile: Sendable, Codable {
         reviews = state.reviews.sorted { AnnotationState.idOrder($0.key, $1.key) }.map(\.value)
         rejections = state.rejections.isEmpty ? nil : AnnotationState.sortedByID(state.rejections)
         self.events = events
+        next = Self.nextField(state.nextNumbers)
+    }
+
+    /// The `next` field for a state's next free numbers (keyed by letter).
+    static func nextField(_ numbers: [Character: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: numbers.map { (String($0.key), $0.value) })
+    }
+
+    /// The next free numbers `next` stores, by letter (nil when the snapshot has none, or a key is
+    /// not one capital letter A–Z: then the counters are taken from the log, never guessed).
+    public var nextNumbers: [Character: Int]? {
+        guard let next else { return nil }
+        var result: [Character: Int] = [:]
+        for (key, number) in next {
+            guard key.count == 1, let letter = key.first, let ascii = letter.asciiValue, (65...90).contains(ascii), number >= 1 else { return nil }
+            result[letter] = number
+        }
+        return result
     }
 
     /// The differences between the stored annotations and a state (empty when they agree).

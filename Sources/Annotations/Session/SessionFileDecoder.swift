@@ -133,7 +133,7 @@ struct SessionFileDecoder {
         var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
         var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
         var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
-        var log: LogReference?, rejections: [Rejection]?, settings: SessionSettings?
+        var log: LogReference?, rejections: [Rejection]?, settings: SessionSettings?, next: [String: Int]?
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -162,6 +162,7 @@ struct SessionFileDecoder {
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
             else if key.is("id") { try once(&seen, 17); id = try optionalString() }
             else if key.is("log") { try once(&seen, 20); log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
+            else if key.is("next") { try once(&seen, 21); next = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.nextNumbers() } }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
             else if key.is("settings") { try once(&seen, 19); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
             else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
@@ -189,7 +190,21 @@ struct SessionFileDecoder {
             annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, rejections: rejections,
             events: events ?? [], id: id)
         file.log = log
+        file.next = next
         return file
+    }
+
+    /// The `next` of a snapshot: the next free number per id letter.
+    mutating func nextNumbers() throws(Failure) -> [String: Int] {
+        try reader.beginObject()
+        var result: [String: Int] = [:]
+        var first = true
+        while let key = try reader.nextKey(&first) {
+            let letter = key.string
+            guard result[letter] == nil else { throw reader.shapeError("a key appears twice") }
+            result[letter] = try reader.readInt()
+        }
+        return result
     }
 
     /// The `log` of a snapshot: how many events of its log it reflects, their bytes and digest.
@@ -219,22 +234,25 @@ struct SessionFileDecoder {
         return nil
     }
 
-    /// The `format`, `version`, `id` and `log` of a snapshot, reading its fields in order and
-    /// stopping once all four were read (the workbench writes them first, so the annotations after
-    /// them are not read at all).
-    mutating func snapshotHead() throws(Failure) -> (format: String?, version: Int?, id: String?, log: LogReference?) {
-        var format: String?, version: Int?, id: String?, log: LogReference?
+    /// The `format`, `version`, `id`, `log` and `next` of a snapshot, reading its fields in order
+    /// and stopping at the first other field after `log` (the workbench writes them first, so the
+    /// annotations after them are not read at all). A snapshot laid out in another order may so
+    /// give no `next`: its opening then replays the log, which is always right.
+    mutating func snapshotHead() throws(Failure) -> SnapshotHead {
+        var head = SnapshotHead()
         try reader.beginObject()
         var first = true
         while let key = try reader.nextKey(&first) {
-            if key.is("format") { format = try optionalString() }
-            else if key.is("version") { version = try optionalInt() }
-            else if key.is("id") { id = try optionalString() }
-            else if key.is("log") { log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
+            if key.is("format") { head.format = try optionalString() }
+            else if key.is("version") { head.version = try optionalInt() }
+            else if key.is("id") { head.id = try optionalString() }
+            else if key.is("log") { head.log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
+            else if key.is("next") { head.next = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.nextNumbers() } }
+            else if head.log != nil, head.format != nil, head.version != nil, head.id != nil { break }
             else { try reader.skipValue() }
-            if format != nil, version != nil, id != nil, log != nil { break }
+            if head.format != nil, head.version != nil, head.id != nil, head.log != nil, head.next != nil { break }
         }
-        return (format, version, id, log)
+        return head
     }
 
     mutating func corpusReference() throws(Failure) -> CorpusReference {
@@ -651,6 +669,15 @@ struct SessionFileDecoder {
         }
         return Event(seq: seq, time: time, annotator: annotator, action: value, group: group)
     }
+}
+
+/// The fields a snapshot begins with: what opening needs before deciding how to read the rest.
+struct SnapshotHead {
+    var format: String?
+    var version: Int?
+    var id: String?
+    var log: LogReference?
+    var next: [String: Int]?
 }
 
 extension SessionFile {

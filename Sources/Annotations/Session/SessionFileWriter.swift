@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a session snapshot as ``SessionCodec/encode(_:)`` lays it out — each top-level field on a
-/// line of its own, in a fixed order (the header fields `format`, `version`, `id`, `log` first, so
+/// line of its own, in a fixed order (the header fields `format`, `version`, `id`, `log`, `next` first, so
 /// a reader that needs only them stops early), and each element of a top-level list on one line —
 /// and the lines of a session log, without building them through `JSONEncoder`: mentions, cues, claims, speakers, targets, stances, statuses, the events around
 /// them and the corpus reference (a line per document) are written with ``CompactRecordEncoder``;
@@ -40,6 +40,17 @@ struct SessionFileWriter {
             out.integer(log.bytes)
             out.raw(",\"digest\":")
             out.string(log.digest)
+            out.raw("}")
+        }
+        if let next = file.next, file.version >= 2 {
+            field("next")
+            out.raw("{")
+            for (index, key) in next.keys.sorted().enumerated() {
+                if index > 0 { out.raw(",") }
+                out.string(key)
+                out.raw(":")
+                out.integer(next[key] ?? 1)
+            }
             out.raw("}")
         }
         field("annotator")

@@ -47,7 +47,10 @@ public enum SessionFiles {
             if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
                 return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
             }
-            return try Session(log: readLog(paths, snapshotID: head?.id), path: paths.log)
+            guard SessionPaths.exists(paths.log) else {
+                throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+            }
+            return try SessionOpening.open(paths, writer: nil).session
         }
         guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
         return try session(fromLog: paths.log)

@@ -10,10 +10,20 @@ import Foundation
 public struct SessionLogContents: Sendable {
     /// The header (first line).
     public var header: LogHeader
-    /// The events, in order.
+    /// The events decoded, in order (those after ``decodedFrom``).
     public var events: [Event] = []
-    /// The byte offset after each event's line (its line break included).
+    /// The byte offset after each decoded event's line (its line break included).
     public var eventEnds: [Int] = []
+    /// Where decoding began: the lines before this byte offset (after the header) were counted,
+    /// not decoded (0: every line was decoded).
+    public var decodedFrom = 0
+    /// The events in the lines before ``decodedFrom``, counted by their `{"event":` start.
+    public var skippedEvents = 0
+    /// The `undo` events among them, counted by their `{"event":{"action":"undo"` start (the way
+    /// the log writer lays an event line out).
+    public var skippedUndos = 0
+    /// Every event of the log, decoded or counted.
+    public var eventCount: Int { skippedEvents + events.count }
     /// The last cursor line, if any (cursor, corpus and settings lines: the last one wins).
     public var cursor: SentenceKey?
     /// The last corpus line (a re-anchoring), if any.
@@ -30,19 +40,34 @@ public struct SessionLogContents: Sendable {
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
-    /// With `forReplay`, event times are not kept (for verification).
-    public init(_ data: Data, path: String, forReplay: Bool = false) throws(SessionError) {
+    /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
+    /// lines before that byte offset are only counted (events, undo events), not decoded: for an
+    /// opening from a snapshot that reflects them; an offset that is not where a line begins
+    /// decodes every line.
+    public init(_ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0) throws(SessionError) {
         let result: Result<SessionLogContents, SessionError> = data.withUnsafeBytes { raw in
-            do throws(SessionError) { return .success(try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay)) } catch { return .failure(error) }
+            do throws(SessionError) { return .success(try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset)) } catch { return .failure(error) }
         }
         self = try result.get()
+    }
+
+    /// How many events the lines before byte `offset` hold, when they are known (the offset is
+    /// ``decodedFrom`` or after it, at a line's end).
+    func events(before offset: Int) -> Int? {
+        guard offset >= decodedFrom else { return nil }
+        var count = skippedEvents
+        for end in eventEnds {
+            guard end <= offset else { break }
+            count += 1
+        }
+        return count
     }
 
     private init(header: LogHeader) {
         self.header = header
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool) throws(SessionError) -> SessionLogContents {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         // The line breaks.
         var lines: [Range<Int>] = []
@@ -71,7 +96,23 @@ public struct SessionLogContents: Sendable {
         var contents = SessionLogContents(header: header)
         contents.completeLength = start
         if start < bytes.count { contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[start...])) }
-        let body = lines.dropFirst()
+        var body = lines.dropFirst()
+        // Lines before `offset` (where a line begins) are counted, not decoded.
+        if offset > first.upperBound, offset <= start, bytes[offset - 1] == 0x0A {
+            let eventStart = Array("{\"event\":".utf8), undoStart = Array("{\"event\":{\"action\":\"undo\"".utf8)
+            var events = 0, undos = 0
+            while let line = body.first, line.lowerBound < offset {
+                let text = UnsafeBufferPointer(rebasing: bytes[line])
+                if text.starts(with: eventStart) {
+                    events += 1
+                    if text.starts(with: undoStart) { undos += 1 }
+                }
+                body = body.dropFirst()
+            }
+            contents.decodedFrom = offset
+            contents.skippedEvents = events
+            contents.skippedUndos = undos
+        }
         // Two halves at once for a long log (split at a line: every line is whole).
         let parts = bytes.count >= parallelSize && body.count >= 2
             ? [body.startIndex..<(body.startIndex + body.count / 2), (body.startIndex + body.count / 2)..<body.endIndex]

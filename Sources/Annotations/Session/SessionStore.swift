@@ -83,19 +83,18 @@ public final class SessionStore: SessionStorage {
             self.session = session
             needsSave = true
         } else if SessionPaths.exists(paths.log) {
-            let contents = try SessionFiles.readLog(at: paths.log)
-            let session = try Session(log: contents, path: paths.log)
+            let opening = try SessionOpening.open(paths, writer: writer)
+            let contents = opening.log
             if !contents.tornTail.isEmpty {
                 let aside = JournalRecovery.freePath(paths.log + ".torn", numbered: false)
                 try AtomicFile.write(contents.tornTail, to: aside, with: writer)
                 warnings.append("\(paths.log): dropped \(contents.tornTail.count) torn byte(s) at its end (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete line was recovered")
             }
-            let check = try Self.checkSnapshot(paths: paths, contents: contents, writer: writer)
-            warnings += check.warnings
-            needsSave = check.needsSave
-            recovered = check.recovered
-            log = try SessionLog(path: paths.log, writer: writer, create: nil, length: contents.completeLength, events: contents.events.count)
-            self.session = session
+            warnings += opening.warnings
+            needsSave = opening.needsSave
+            recovered = opening.recovered
+            log = try SessionLog(path: paths.log, writer: writer, create: nil, length: contents.completeLength, events: contents.eventCount)
+            self.session = opening.session
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
             _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot)
@@ -140,40 +139,6 @@ public final class SessionStore: SessionStorage {
         warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
         let log = try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
         return (log, copy, journalCopy)
-    }
-
-    /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
-    /// A snapshot of another session is refused; one that does not match (or is damaged) is
-    /// rebuilt from the log (a damaged one kept aside first).
-    private static func checkSnapshot(paths: SessionPaths, contents: SessionLogContents, writer: any FileWriting) throws(SessionError) -> (needsSave: Bool, recovered: Int, warnings: [String]) {
-        guard SessionPaths.exists(paths.snapshot) else {
-            return (true, 0, ["\(paths.snapshot) was missing; it was rebuilt from the log \(paths.log)"])
-        }
-        let data = try SessionCodec.contents(ofFile: paths.snapshot)
-        let head = data.withUnsafeBytes { raw in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.snapshotHead()
-        }
-        guard let head, head.format == SessionFile.formatName, let version = head.version else {
-            if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
-            let aside = JournalRecovery.freePath(paths.snapshot + ".damaged", numbered: false)
-            try AtomicFile.write(data, to: aside, with: writer)
-            return (true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
-        }
-        guard version <= SessionFile.currentVersion else {
-            throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
-        }
-        if let id = head.id, id != contents.header.session {
-            throw .foreign(path: paths.log, found: "it is the log of session \(contents.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
-        }
-        let total = contents.events.count
-        guard let reference = head.log, reference.bytes <= contents.completeLength,
-            reference.events == contents.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
-            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
-        else {
-            return (true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
-        }
-        return (reference.events < total, total - reference.events, [])
     }
 
     /// The digest of the first `length` bytes of the file at `path`.
@@ -251,7 +216,7 @@ public final class SessionStore: SessionStorage {
 
     /// Writes the snapshot atomically (the log already holds every event).
     public func save() throws(SessionError) {
-        var snapshot = session.file
+        var snapshot = session.snapshotFile
         snapshot.log = log.reference
         try file.writeSnapshot(snapshot, with: writer)
         saves += 1
@@ -283,7 +248,7 @@ public final class SessionStore: SessionStorage {
 
     /// The point to rewind to if the command about to run must be taken back without a trace.
     public func mark() -> Mark {
-        Mark(logSize: log.size, logEvents: log.eventCount, events: session.events.count, saves: saves)
+        Mark(logSize: log.size, logEvents: log.eventCount, events: session.eventCount, saves: saves)
     }
 
     /// Takes back every event since `mark` without logging anything: the log is cut back to where
@@ -291,12 +256,11 @@ public final class SessionStore: SessionStorage {
     /// disk). A snapshot saved since `mark` is written again.
     @discardableResult
     public func rewind(to mark: Mark) -> Bool {
-        guard mark.events <= session.events.count, mark.logSize <= log.size else { return false }
+        guard mark.events <= session.eventCount, mark.logSize <= log.size else { return false }
         guard (try? log.cut(to: mark.logSize, events: mark.logEvents)) != nil else { return false }
-        let events = Array(session.events.prefix(mark.events))
-        guard let replayed = try? AnnotationState.replaying(events, schema: session.schema) else { return false }
-        unsavedEvents = max(0, unsavedEvents - (session.events.count - mark.events))
-        session = Session(rebuilding: session, state: replayed, events: events)
+        let taken = session.eventCount - mark.events
+        guard session.rollBack(toEventCount: mark.events) else { return false }
+        unsavedEvents = max(0, unsavedEvents - taken)
         if mark.saves != saves { try? save() }
         return true
     }
@@ -316,19 +280,6 @@ public final class SessionStore: SessionStorage {
     }
 
     private func rollBackLastEvent() {
-        let events = session.events.dropLast()
-        var rebuilt = session
-        if let replayed = try? AnnotationState.replaying(events, schema: session.schema) {
-            rebuilt = Session(rebuilding: session, state: replayed, events: Array(events))
-        }
-        session = rebuilt
-    }
-}
-
-extension Session {
-    /// A copy of `session` with another state and log (used to roll back an event that could not be journaled).
-    init(rebuilding session: Session, state: AnnotationState, events: [Event]) {
-        self = session
-        self.replaceHistory(state: state, events: events)
+        session.dropLastEvent()
     }
 }

@@ -173,13 +173,13 @@ struct AnnotateCommand: ParsableCommand {
             if !added.isEmpty { parts.append("\(added.count) new") }
             warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", "))
             warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
-        } else if store.session.corpus.segmenter != corpus.segmenterVersion, !store.session.events.isEmpty {
+        } else if store.session.corpus.segmenter != corpus.segmenterVersion, store.session.eventCount > 0 {
             // Same text, newer sentence rules: sentence numbers and boundaries may differ.
             warnings.append("sentences are now split by segmenter \(corpus.segmenterVersion) (this session was made with "
                 + "\(store.session.corpus.segmenter)); annotations are checked against the new sentences")
             warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
         }
-        if let schema, schema != store.session.schema, !store.session.events.isEmpty {
+        if let schema, schema != store.session.schema, store.session.eventCount > 0 {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
         }
         warnings += store.openingWarnings

@@ -67,7 +67,7 @@ struct AnnotationREPL {
             StandardError.write("error: " + error.description)
             return 1
         }
-        write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.events.count) events)", .dim)])
+        write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
         if !interactive && rejected > 0 {
             StandardError.write("\(rejected) command(s) were rejected (see 'error:' lines); everything else was saved")
             return 1

@@ -240,10 +240,10 @@ extension AnnotationShell {
 
     /// Events and undo events counted as `workbench stats` counts them, then what undo and redo can still take back.
     private var eventSummary: String {
-        let events = store.session.events
-        let undos = events.reduce(0) { count, event in if case .undo = event.action { count + 1 } else { count } }
-        let rate = events.isEmpty ? 0 : Double(undos) / Double(events.count) * 100
-        return "events: \(events.count), undo: \(undos) (\(String(format: "%.1f", rate))%); can undo \(state.undoStack.count), redo \(state.redoStack.count) change(s)"
+        let events = store.session.eventCount
+        let undos = store.session.undoEventCount
+        let rate = events == 0 ? 0 : Double(undos) / Double(events) * 100
+        return "events: \(events), undo: \(undos) (\(String(format: "%.1f", rate))%); can undo \(state.undoStack.count), redo \(state.redoStack.count) change(s)"
     }
 
     func statusSummary() -> [StyledLine] {

@@ -257,7 +257,7 @@ public struct AnnotationShell {
         } catch {
             throw .saveFailed(error.description)
         }
-        return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.events.count) events)", .success)]
+        return [StyledLine("saved \(TerminalText.sanitize(store.path)) (\(store.session.eventCount) events)", .success)]
     }
 
     func help(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {

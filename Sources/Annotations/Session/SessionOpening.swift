@@ -1,0 +1,115 @@
+import Foundation
+
+/// Opening a format-2 session (log `NAME.jsonl` and snapshot `NAME.json`) into memory.
+///
+/// When the snapshot reflects a prefix of the log — its `log` names that prefix's byte length,
+/// event count and digest, and its `next` the next free ids — the state is built from the
+/// snapshot's records and only the log's lines after the prefix are decoded and replayed; the
+/// prefix is hashed and its event lines counted, not decoded. The undo history before the
+/// snapshot is replayed from the log when first needed (``Session/loadHistory()``). Otherwise
+/// (no snapshot, another state, damaged, written before `next` existed) the whole log is replayed.
+struct SessionOpening {
+    /// The session in memory.
+    var session: Session
+    /// The log as read (for a session opened from its snapshot, decoded only after the prefix).
+    var log: SessionLogContents
+    /// Whether the snapshot should be written again (missing, damaged, mismatching or behind).
+    var needsSave = false
+    /// Events of the log after the snapshot (recovered after a crash).
+    var recovered = 0
+    /// What opening found, one sentence each.
+    var warnings: [String] = []
+
+    /// Opens the session at `paths` (its log must exist). With `writer`, a damaged snapshot is kept
+    /// aside as `NAME.json.damaged` (an annotating opening rewrites it); without, nothing is written.
+    static func open(_ paths: SessionPaths, writer: (any FileWriting)?) throws(SessionError) -> SessionOpening {
+        let bytes = try SessionCodec.contents(ofFile: paths.log)
+        guard SessionPaths.exists(paths.snapshot) else {
+            let log = try SessionLogContents(bytes, path: paths.log)
+            var opening = SessionOpening(session: try Session(log: log, path: paths.log), log: log)
+            opening.needsSave = true
+            opening.warnings = ["\(paths.snapshot) was missing; it was rebuilt from the log \(paths.log)"]
+            return opening
+        }
+        let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
+        let head = snapshot.withUnsafeBytes { raw in
+            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
+            return try? decoder.snapshotHead()
+        }
+        // A snapshot that can stand for the log's first lines: only those after it are decoded.
+        var from = 0
+        if let head, head.format == SessionFile.formatName, head.version == SessionFile.currentVersion,
+            let reference = head.log, head.next != nil, reference.bytes <= bytes.count
+        {
+            from = reference.bytes
+        }
+        // The snapshot's records are decoded on another thread while the log is read and checked.
+        let early = from > 0 ? EarlySnapshot(snapshot, path: paths.snapshot) : nil
+        var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from)
+        let check = try check(head, snapshot, paths: paths, bytes: bytes, log: log, writer: writer)
+        if check.matches, log.decodedFrom > 0, let reference = head?.log {
+            // The snapshot reflects the first `reference.bytes` bytes: build from its records.
+            if let file = early?.wait(), let numbers = file.nextNumbers {
+                let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
+                let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
+                return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
+            }
+        }
+        // Replay the whole log; a snapshot whose header matched but whose records could not be
+        // read is written again.
+        let unreadable = check.matches && log.decodedFrom > 0
+        if log.decodedFrom > 0 { log = try SessionLogContents(bytes, path: paths.log) }
+        let session = try Session(log: log, path: paths.log)
+        return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: check.warnings)
+    }
+
+    /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
+    /// A snapshot of another session, or of a newer version, is refused; one that does not match
+    /// (or is damaged) is to be rebuilt from the log (a damaged one kept aside first, with `writer`).
+    private static func check(
+        _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, bytes: Data, log: SessionLogContents, writer: (any FileWriting)?
+    ) throws(SessionError) -> (matches: Bool, needsSave: Bool, recovered: Int, warnings: [String]) {
+        guard let head, head.format == SessionFile.formatName, let version = head.version else {
+            if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
+            guard let writer else { return (false, true, 0, []) }
+            let aside = JournalRecovery.freePath(paths.snapshot + ".damaged", numbered: false)
+            try AtomicFile.write(snapshot, to: aside, with: writer)
+            return (false, true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
+        }
+        guard version <= SessionFile.currentVersion else {
+            throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
+        }
+        if let id = head.id, id != log.header.session {
+            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
+        }
+        let total = log.eventCount
+        guard let reference = head.log, reference.bytes <= log.completeLength, reference.events == log.events(before: reference.bytes),
+            bytes.prefix(reference.bytes).withUnsafeBytes({ LogDigest.of($0) }) == reference.digest
+        else {
+            return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
+        }
+        return (true, reference.events < total, total - reference.events, [])
+    }
+}
+
+/// A snapshot decoded on another thread while the log beside it is read.
+private final class EarlySnapshot: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written by the worker before it leaves `done`, read only after waiting for it.
+    private var file: SessionFile?
+
+    /// Starts decoding `data` (nil when it cannot be decoded).
+    init(_ data: Data, path: String) {
+        done.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            file = try? SessionCodec.decode(data, path: path)
+            done.leave()
+        }
+    }
+
+    /// The decoded snapshot, once decoded (nil when it could not be).
+    func wait() -> SessionFile? {
+        done.wait()
+        return file
+    }
+}
