@@ -31,7 +31,7 @@ public struct TeamStatus {
             } ?? 0
             rows.append(Row(annotator: annotator, document: document, finished: finished, sentences: sentenceCounts[document] ?? 0))
         }
-        return (rows, sessions.mapValues { $0.events.count })
+        return (rows, sessions.mapValues { $0.eventCount })
     }
 
     /// The table as text.
