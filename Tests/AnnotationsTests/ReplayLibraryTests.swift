@@ -144,6 +144,18 @@ struct ReplayLibraryTests {
         #expect(fallback.contains("corpus text not available"))
     }
 
+    @Test("One renderer: the shell's view of a sentence, replay's and the index's give the same pieces")
+    func oneRenderer() throws {
+        let state = try session().state
+        let key = SentenceKey(document: "tricky", sentence: 0)
+        let sentence = try #require(corpus.document(id: "tricky")?.sentences.first)
+        let renderer = BracketRenderer(corpus: corpus)
+        let pieces = renderer.render(key, in: state)
+        #expect(BracketRenderer.render(sentence, in: state) == pieces)
+        #expect(renderer.render(key, records: renderer.annotations(on: key, in: state).reversed(), in: state) == pieces)
+        #expect(pieces.contains { $0.kind == .text && $0.enclosing == .claim && $0.text.contains("Wir müssen handeln") })
+    }
+
     @Test("Verifier accepts a good file and lists a differing annotation")
     func verifier() throws {
         let file = try session().file
