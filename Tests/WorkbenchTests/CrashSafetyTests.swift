@@ -63,10 +63,10 @@ struct CrashSafetyTests {
         try store.close()
     }
 
-    /// Starts `workbench stress-writer` on `path`; it prints `ack SEQ` after every acknowledged edit.
+    /// Starts the test tools' `stress-writer` on `path`; it prints `ack SEQ` after every acknowledged edit.
     private func startWriter(_ path: String) throws -> (Process, Pipe) {
         let process = Process()
-        process.executableURL = WorkbenchProcess.binary
+        process.executableURL = WorkbenchProcess.testTools
         process.arguments = ["stress-writer", path, "--count", "100000"]
         let output = Pipe()
         process.standardOutput = output

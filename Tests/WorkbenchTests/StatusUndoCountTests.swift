@@ -1,7 +1,8 @@
 import Foundation
-@testable import Workbench
 import Testing
+@testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 @Suite("status and stats agree")
 struct StatusUndoCountTests {

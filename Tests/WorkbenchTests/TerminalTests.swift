@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import TestSupport
 
+import Foundation
+import TestSupport
+import Testing
 @testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 /// Unit tests of the terminal layer: safe text, widths, wrapping, styles, completion, prompt escapes.
 @Suite("Terminal")
@@ -157,16 +158,26 @@ struct TerminalTests {
 
     @Test("piped input: no prompt, no escapes, every line echoed")
     func pipedInput() throws {
-        let result = try WorkbenchProcess.run(["editor-demo"], stdin: "a\nGrüße „x“\n\u{1B}[31m\n")
+        let result = try WorkbenchProcess.run(
+            ["editor-demo"], stdin: "a\nGrüße „x“\n\u{1B}[31m\n", executable: WorkbenchProcess.testTools)
         #expect(result.status == 0)
         #expect(result.stdout == "got: a\ngot: Grüße „x“\ngot: ␛[31m\n")
         #expect(!result.stdout.contains("demo"))
         #expect(result.stderr.isEmpty)
     }
+
+    @Test("the test-only commands live in the test tools, not in workbench")
+    func testOnlyCommandsOutOfWorkbench() throws {
+        for command in ["editor-demo", "stress-writer"] {
+            let result = try WorkbenchProcess.run([command], stdin: "")
+            #expect(result.status != 0, "\(command)")
+            #expect(!result.stdout.contains("got:"), "\(command)")
+        }
+    }
 }
 
 extension TerminalTests {
-    /// The line editor in a real terminal (a private tmux server), through `workbench editor-demo`.
+    /// The line editor in a real terminal (a private tmux server), through the test tools' `editor-demo`.
     @Suite(
         "Terminal in tmux",
         .enabled(
@@ -187,7 +198,7 @@ extension TerminalTests {
 
         /// Starts the demo; after it exits the pane shows `[exit N]` and the terminal settings.
         func start(history: String = "history", environment: [String: String] = [:]) throws -> TmuxSession {
-            let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+            let binary = TmuxSession.quote(WorkbenchProcess.testTools.path)
             let file = TmuxSession.quote(folder.appendingPathComponent(history).path)
             let command = "\(binary) editor-demo --history \(file); echo \"[exit $?]\"; stty -a"
             let session = try TmuxSession(command: command, environment: environment)

@@ -13,24 +13,31 @@ enum WorkbenchProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The built binary: next to the test bundle in the build products folder.
-    static var binary: URL {
+    static var binary: URL { product("workbench") }
+
+    /// The programs only tests start (`stress-writer`, `editor-demo`), built with the package.
+    static var testTools: URL { product("WorkbenchTestTools") }
+
+    /// An executable of the package, found next to the test bundle in the build products folder.
+    static func product(_ name: String) -> URL {
         var folder = Bundle.main.bundleURL
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("workbench")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/workbench")
+        return packageRoot.appendingPathComponent(".build/debug/" + name)
     }
 
-    /// Runs `workbench` with `arguments`, feeding `stdin`, in `directory` (default: package root).
+    /// Runs `workbench` (or `executable`) with `arguments`, feeding `stdin`, in `directory` (default: package root).
     static func run(
-        _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL = binary
     ) throws -> Result {
         // A child that exits before reading all of its input must not end the test process with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment

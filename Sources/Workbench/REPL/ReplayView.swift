@@ -1,5 +1,6 @@
 import Annotations
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// Turns replay steps into terminal lines: styled runs (sanitised and coloured when written, see
 /// ``StandardOutput/render(_:style:)``), in colour or in plain bracket notation.
