@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -84,6 +85,7 @@ let package = Package(
             name: "WorkbenchTests",
             dependencies: [
                 "Workbench", "WorkbenchShell", "WorkbenchTerminal", "Annotations", "TestSupport", "WorkbenchTeam",
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .testTarget(name: "WorkbenchShellTests", dependencies: ["WorkbenchShell", "Annotations", "TestSupport"]),
