@@ -14,9 +14,9 @@ import WorkbenchShell
 /// command is still running, it no longer kills the program (the terminal discards what was typed
 /// ahead, and the flag is cleared before the next line). All `wb_sigint_*` calls must stay in this
 /// file (the C statics behind them exist once per object file).
-public final class EditLineEditor: LineEditor {
+final class EditLineEditor: LineEditor {
     /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
-    public static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
+    static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
 
     private var editLine: OpaquePointer?
     private var history: OpaquePointer?
@@ -32,7 +32,7 @@ public final class EditLineEditor: LineEditor {
     ///   - completer: TAB completion; `nil` leaves TAB unbound.
     ///   - appendSpaceAfterCompletion: a unique completion is followed by a space.
     ///   - historySize: lines kept in history.
-    public init?(
+    init?(
         historyPath: String?, completer: LineCompleter?, appendSpaceAfterCompletion: Bool = true,
         historySize: Int = 1000
     ) {
@@ -94,7 +94,7 @@ public final class EditLineEditor: LineEditor {
 
     /// Shows `prompt` (sanitised, then coloured by `style`; the colour codes are bracketed for libedit)
     /// and reads one line.
-    public func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed, let editLine else { return .endOfInput }
         setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
@@ -123,10 +123,10 @@ public final class EditLineEditor: LineEditor {
 
     /// Whether Ctrl-C was pressed since the current line was read (the handler only raises a flag while
     /// a command runs).
-    public var interruptRequested: Bool { wb_sigint_received() != 0 }
+    var interruptRequested: Bool { wb_sigint_received() != 0 }
 
     /// Saves history, ends libedit (restoring the terminal) and frees the prompt. Idempotent.
-    public func close() {
+    func close() {
         guard !closed else { return }
         closed = true
         wb_restore_sigint_handler()
@@ -145,7 +145,7 @@ public final class EditLineEditor: LineEditor {
     /// libedit attaches each ignored run to the visible character that FOLLOWS it (one screen cell) and
     /// drops a run that has no visible character after it. So adjacent sequences are merged into one run,
     /// and a run at the very end (the usual colour reset) is moved before the last visible character.
-    public static func markingEscapes(in prompt: String, with ignore: Unicode.Scalar = promptIgnoreCharacter) -> String {
+    static func markingEscapes(in prompt: String, with ignore: Unicode.Scalar = promptIgnoreCharacter) -> String {
         // Split into pieces: (escape run, visible text) pairs.
         var pieces: [(escapes: [Unicode.Scalar], text: [Unicode.Scalar])] = [([], [])]
         let scalars = Array(prompt.unicodeScalars)
