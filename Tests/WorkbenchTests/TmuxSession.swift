@@ -187,8 +187,8 @@ final class TmuxSession {
         guard result.terminationStatus.isSuccess else {
             throw Failure(
                 description: "tmux \(arguments.first ?? "") failed (\(WorkbenchProcess.exitStatus(result.terminationStatus))): "
-                    + (result.standardError ?? ""))
+                    + result.standardError)
         }
-        return result.standardOutput ?? ""
+        return result.standardOutput
     }
 }

@@ -53,15 +53,15 @@ enum WorkbenchProcess {
         let input = open(inputFile.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw Unfinished(description: "\(what): cannot open its input file (errno \(errno))") }
         do {
-            return try await Deadline.within(timeout, what) {
+            return try await ChildSlots.shared.withSlot { try await Deadline.within(timeout, what) {
                 let result = try await Subprocess.run(
                     .path(.init(path)), arguments: Arguments(arguments), environment: environment,
                     workingDirectory: .init(folder), input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: true),
                     output: .string(limit: outputLimit), error: .string(limit: outputLimit))
                 return Result(
-                    status: exitStatus(result.terminationStatus), stdout: result.standardOutput ?? "",
-                    stderr: result.standardError ?? "")
-            }
+                    status: exitStatus(result.terminationStatus), stdout: result.standardOutput,
+                    stderr: result.standardError)
+            } }
         } catch let expired as Deadline.Expired {
             throw Unfinished(description: "\(expired.description) (the child is killed)")
         }
