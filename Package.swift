@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(
@@ -37,13 +38,27 @@ let package = Package(
         ),
         // The annotation shell without terminal I/O: command lines in, styled lines and session edits out.
         .target(name: "WorkbenchShell", dependencies: ["Annotations"]),
+        // The terminal edge both executables share: the libedit line editor, colours and the standard streams.
+        .target(name: "WorkbenchTerminal", dependencies: ["WorkbenchShell", "CEditLine"]),
         .executableTarget(
             name: "Workbench",
             dependencies: [
                 "Annotations",
                 "WorkbenchShell",
+                "WorkbenchTerminal",
                 "WorkbenchTeam",
                 "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Programs only the end-to-end tests start (a writer to kill mid-edit, the line editor in a
+        // terminal); built with the package, never part of `workbench`.
+        .executableTarget(
+            name: "WorkbenchTestTools",
+            dependencies: [
+                "Annotations",
+                "WorkbenchShell",
+                "WorkbenchTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +84,8 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: [
-                "Workbench", "WorkbenchShell", "Annotations", "TestSupport", "WorkbenchTeam",
+                "Workbench", "WorkbenchShell", "WorkbenchTerminal", "Annotations", "TestSupport", "WorkbenchTeam",
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .testTarget(name: "WorkbenchShellTests", dependencies: ["WorkbenchShell", "Annotations", "TestSupport"]),

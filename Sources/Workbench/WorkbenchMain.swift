@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// The program's entry point: parses the command line and runs the command, and writes every message
 /// of the command-line parser and every error through ``StandardError`` / ``StandardOutput``, so user

@@ -144,6 +144,35 @@ struct ReplayLibraryTests {
         #expect(fallback.contains("corpus text not available"))
     }
 
+    @Test("One renderer: the shell's view of a sentence, replay's and the index's give the same pieces")
+    func oneRenderer() throws {
+        let state = try session().state
+        let key = SentenceKey(document: "tricky", sentence: 0)
+        let sentence = try #require(corpus.document(id: "tricky")?.sentences.first)
+        let renderer = BracketRenderer(corpus: corpus)
+        let pieces = renderer.render(key, in: state)
+        #expect(BracketRenderer.render(sentence, in: state) == pieces)
+        #expect(renderer.render(key, records: renderer.annotations(on: key, in: state).reversed(), in: state) == pieces)
+        #expect(pieces.contains { $0.kind == .text && $0.enclosing == .claim && $0.text.contains("Wir müssen handeln") })
+    }
+
+    @Test("Replay shows a claim over two sentences as the shell does: runs on with …}, goes on with {C2…, names its speaker")
+    func claimOverTwoSentences() throws {
+        let sentences = try #require(corpus.document(id: "tricky")?.sentences)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        let anchor = TextAnchor(
+            document: "tricky", sentence: 0, segments: [SpanSegment(start: sentences[0].end - 3, end: sentences[1].start + 2)], text: "x",
+            before: "", after: "", sentenceHash: "")
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "2026-11-21T10:00:01.000Z")
+        try session.perform(.add(.claim(Claim(id: "C2", anchor: anchor, speaker: "S1"))), time: "2026-11-21T10:00:02.000Z")
+        let renderer = BracketRenderer(corpus: corpus)
+        let first = SentencePiece.plain(renderer.render(SentenceKey(document: "tricky", sentence: 0), in: session.state))
+        let second = SentencePiece.plain(renderer.render(SentenceKey(document: "tricky", sentence: 1), in: session.state))
+        #expect(first.contains("{C2←S1 ") && first.hasSuffix("…}"), "\(first)")
+        #expect(second.hasPrefix("{C2←S1… "), "\(second)")
+        #expect(SentencePiece.plain(BracketRenderer.render(sentences[1], in: session.state)) == second)
+    }
+
     @Test("Verifier accepts a good file and lists a differing annotation")
     func verifier() throws {
         let file = try session().file

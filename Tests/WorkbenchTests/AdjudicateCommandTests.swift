@@ -6,12 +6,12 @@ import TestSupport
 @Suite("adjudicate command")
 struct AdjudicateCommandTests {
     @Test("Agreed annotations merge with sources; disagreements are asked; inputs stay; a re-run continues")
-    func adjudicate() throws {
+    func adjudicate() async throws {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
         let out = folder + "/adjudicated.json"
         let annaBefore = try Data(contentsOf: URL(fileURLWithPath: anna))
         // First disagreement (claim form): take ben's version; then stop.
-        let first = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "2\nq\n")
+        let first = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "2\nq\n")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("2 disagreements to go"))
         #expect(first.stdout.contains("  1 anna: … Peskow erklärte, [die Lage sei ernst]."), "\(first.stdout)")
@@ -30,7 +30,7 @@ struct AdjudicateCommandTests {
         #expect(partial.state.stances.isEmpty)
 
         // Second run: only the stance is left; a bad answer is explained, then an edit.
-        let second = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "7\ne 1 label=none\n")
+        let second = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "7\ne 1 label=none\n")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("1 disagreements to go"))
         #expect(second.stdout.contains("cannot use \"7\""))
@@ -43,25 +43,25 @@ struct AdjudicateCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: anna)) == annaBefore)
 
         // The result renumbers; diff matches its annotations to the inputs' through their origin.
-        let diff = try WorkbenchProcess.run(["diff", anna, out])
+        let diff = try await WorkbenchProcess.run(["diff", anna, out])
         #expect(!diff.stdout.contains("matched by id"), "\(diff.stdout)")
         #expect(diff.stdout.contains("(matched through origin:"), "\(diff.stdout)")
 
         // Nothing left: a third run changes nothing.
-        let third = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"])
+        let third = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"])
         #expect(third.stdout.contains("0 disagreements to go"))
         #expect(try SessionStore.load(path: out).events.count == done.events.count)
     }
 
     /// Two annotators who typed the same commands: two claims on one span by different speakers
     /// (BBC and Müller), every sentence done.
-    static func sameSpanTwoSpeakers() throws -> (folder: URL, run: ([String], String) throws -> WorkbenchProcess.Result) {
+    static func sameSpanTwoSpeakers() async throws -> (folder: URL, run: ([String], String) async throws -> WorkbenchProcess.Result) {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-two-claims-"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try Data("Laut BBC sagte Müller: „Wir bleiben hier.“\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
         try Data("Ein zweiter Text ohne Zitat.\n".utf8).write(to: folder.appendingPathComponent("corpus/d2.txt"))
-        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
-            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        let run = { (arguments: [String], input: String) async throws -> WorkbenchProcess.Result in
+            try await WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
         }
         let commands = """
             speaker "BBC" kind organisation
@@ -75,17 +75,17 @@ struct AdjudicateCommandTests {
 
             """
         for name in ["a1", "a2"] {
-            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
+            let result = try await run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
             #expect(result.status == 0, "\(result.stderr)")
         }
         return (folder, run)
     }
 
     @Test("Two claims on one span by different speakers are both kept; agreed sentence statuses are merged")
-    func claimsDistinctBySpeakerAndStatusesMerged() throws {
-        let (folder, run) = try Self.sameSpanTwoSpeakers()
+    func claimsDistinctBySpeakerAndStatusesMerged() async throws {
+        let (folder, run) = try await Self.sameSpanTwoSpeakers()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        let result = try await run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("merged 5 agreed"), "\(result.stdout)")
         let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
@@ -97,23 +97,23 @@ struct AdjudicateCommandTests {
         // Both annotators marked both sentences done: so does the result.
         #expect(merged.state.status(of: SentenceKey(document: "d1", sentence: 0)) == .done)
         #expect(merged.state.status(of: SentenceKey(document: "d2", sentence: 0)) == .done)
-        let stats = try run(["stats", "sessions/adj.json"], "")
+        let stats = try await run(["stats", "sessions/adj.json"], "")
         #expect(stats.stdout.contains("documents done: 2/2"), "\(stats.stdout)")
         // A second run finds everything decided and adds nothing.
         // A bare name is a session name, as for review --out: "adj" is sessions/adj.json, continued.
-        let again = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "")
+        let again = try await run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("adj").path), "no stray file beside sessions/")
         #expect(again.stdout.contains("0 disagreements to go"), "\(again.stdout)")
         #expect(try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path).events.count == merged.events.count)
     }
 
     @Test("Sentence statuses the annotators disagree on stay open and are counted")
-    func differingStatusesStayOpen() throws {
-        let (folder, run) = try Self.sameSpanTwoSpeakers()
+    func differingStatusesStayOpen() async throws {
+        let (folder, run) = try await Self.sameSpanTwoSpeakers()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let reopened = try run(["annotate", "corpus", "--session", "a2", "--annotator", "a2"], "goto 2:1\nflag\nquit\n")
+        let reopened = try await run(["annotate", "corpus", "--session", "a2", "--annotator", "a2"], "goto 2:1\nflag\nquit\n")
         #expect(reopened.status == 0, "\(reopened.stderr)")
-        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
+        let result = try await run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "sessions/adj.json", "--adjudicator", "c"], "")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("sentence statuses: 1 agreed, 1 left open where the annotators differ"), "\(result.stdout)")
         let merged = try SessionStore.load(path: folder.appendingPathComponent("sessions/adj.json").path)
@@ -122,7 +122,7 @@ struct AdjudicateCommandTests {
     }
 
     @Test("diff against an adjudicated session matches through origin: renumbered but identical annotations are unchanged")
-    func diffThroughOrigin() throws {
+    func diffThroughOrigin() async throws {
         let (folder, corpus) = try SessionFixture.corpus(["a": "Mark Rutte sagte: „Wir müssen handeln.“ Peskow erklärte, die Lage sei ernst.\n"])
         var anna = SessionFixture(annotator: "anna", folder: folder, corpus: corpus)
         var ben = SessionFixture(annotator: "ben", folder: folder, corpus: corpus)
@@ -137,14 +137,14 @@ struct AdjudicateCommandTests {
             if index == 0 { anna = fixture } else { ben = fixture }
         }
         let annaPath = try anna.write("anna"), benPath = try ben.write("ben"), out = folder + "/adj.json"
-        let adjudicated = try WorkbenchProcess.run(["adjudicate", annaPath, benPath, "--out", out, "--adjudicator", "carla"], stdin: "none\n")
+        let adjudicated = try await WorkbenchProcess.run(["adjudicate", annaPath, benPath, "--out", out, "--adjudicator", "carla"], stdin: "none\n")
         #expect(adjudicated.status == 0, "\(adjudicated.stderr)")
         let result = try SessionStore.load(path: out)
         let kept = try #require(result.state.claims.values.first { $0.anchor.text == "Wir müssen handeln." })
         #expect(kept.id == "C1")
         #expect(kept.origin == Origin(kind: .adjudicated, from: [Origin.Source(session: "anna", id: "C2"), Origin.Source(session: "ben", id: "C1")]))
 
-        let fromAnna = try WorkbenchProcess.run(["diff", annaPath, out])
+        let fromAnna = try await WorkbenchProcess.run(["diff", annaPath, out])
         #expect(fromAnna.status == 0, "\(fromAnna.stderr)")
         #expect(!fromAnna.stdout.contains("matched by id"), "\(fromAnna.stdout)")
         #expect(fromAnna.stdout.contains("(matched through origin: the annotations of \(out) name the ones of \(annaPath) they were adjudicated from)"), "\(fromAnna.stdout)")
@@ -153,30 +153,30 @@ struct AdjudicateCommandTests {
         #expect(!fromAnna.stdout.contains("    + "), "\(fromAnna.stdout)")
         #expect(!fromAnna.stdout.contains("„Wir müssen handeln.“"), "\(fromAnna.stdout)")
 
-        let fromBen = try WorkbenchProcess.run(["diff", benPath, out])
+        let fromBen = try await WorkbenchProcess.run(["diff", benPath, out])
         #expect(fromBen.stdout.contains("no differences"), "\(fromBen.stdout)")
         // Either order.
-        let reversed = try WorkbenchProcess.run(["diff", out, annaPath])
+        let reversed = try await WorkbenchProcess.run(["diff", out, annaPath])
         #expect(reversed.stdout.contains("    + claim „Peskow erklärte“ (C1)\n"), "\(reversed.stdout)")
         #expect(!reversed.stdout.contains("~"), "\(reversed.stdout)")
     }
 
     @Test("The output may not be one of the inputs")
-    func outputIsInput() throws {
+    func outputIsInput() async throws {
         let (_, anna, ben) = try AgreeCommandTests.sessions()
-        let result = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", anna])
+        let result = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", anna])
         #expect(result.status == 1)
         #expect(result.stderr.contains("inputs are never modified"))
     }
 
     @Test("Only documents every annotator touched are adjudicated unless --all-documents")
-    func onlySharedDocuments() throws {
+    func onlySharedDocuments() async throws {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
-        let shared = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/shared.json", "--adjudicator", "carla"], stdin: "q\n")
+        let shared = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/shared.json", "--adjudicator", "carla"], stdin: "q\n")
         #expect(shared.status == 0, "\(shared.stderr)")
         #expect(shared.stderr.contains("document b was annotated only by anna; it is left out (--all-documents includes it)"), "\(shared.stderr)")
         #expect(shared.stdout.contains("sentence statuses: 2 agreed, 0 left open"), "\(shared.stdout)")
-        let all = try WorkbenchProcess.run(
+        let all = try await WorkbenchProcess.run(
             ["adjudicate", anna, ben, "--out", folder + "/all.json", "--adjudicator", "carla", "--all-documents"], stdin: "q\n")
         #expect(all.status == 0, "\(all.stderr)")
         #expect(!all.stderr.contains("left out"))
@@ -184,26 +184,26 @@ struct AdjudicateCommandTests {
     }
 
     @Test("--out follows review --out's naming rules: a path gets .json, '..' is refused")
-    func outNamedLikeReview() throws {
+    func outNamedLikeReview() async throws {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
-        let result = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        let result = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder + "/gold.json"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/gold"))
-        let escaping = try WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/../gold", "--adjudicator", "carla"], stdin: "q\n")
+        let escaping = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/../gold", "--adjudicator", "carla"], stdin: "q\n")
         #expect(escaping.status == 1)
         #expect(escaping.stderr.contains("'..'"), "\(escaping.stderr)")
     }
 
     @Test("The differing field is shown first; aa N takes version N wherever this document's versions differ only there")
-    func acceptAlikeInDocument() throws {
+    func acceptAlikeInDocument() async throws {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-accept-alike-"))
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try Data("Müller sagte „Wir bleiben hier“ und „Wir gehen nicht“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
         try Data("Müller sagte „Wir kommen wieder“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d2.txt"))
-        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
-            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        let run = { (arguments: [String], input: String) async throws -> WorkbenchProcess.Result in
+            try await WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
         }
         for (name, form) in [("a1", "direct"), ("a2", "indirect")] {
             let commands = """
@@ -217,10 +217,10 @@ struct AdjudicateCommandTests {
                 quit
 
                 """
-            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
+            let result = try await run(["annotate", "corpus", "--session", name, "--annotator", name], commands)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "aa 2\n1\n")
+        let result = try await run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "aa 2\n1\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("3 disagreements to go"), "\(result.stdout)")
         #expect(result.stdout.contains("differs in form: 1 direct | 2 indirect"), "\(result.stdout)")
@@ -232,19 +232,19 @@ struct AdjudicateCommandTests {
     }
 
     @Test("Overlapping mentions of one speaker are one unit; the span is the field that differs")
-    func overlappingMentionsAreOneUnit() throws {
+    func overlappingMentionsAreOneUnit() async throws {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-overlap-"))
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try Data("Der Chef Ulrich Müller sagte „Wir bleiben“ heute.\n".utf8).write(to: folder.appendingPathComponent("corpus/d1.txt"))
-        let run = { (arguments: [String], input: String) throws -> WorkbenchProcess.Result in
-            try WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
+        let run = { (arguments: [String], input: String) async throws -> WorkbenchProcess.Result in
+            try await WorkbenchProcess.run(arguments, stdin: input, directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
         }
         for (name, span) in [("a1", "Ulrich Müller"), ("a2", "Chef Ulrich Müller")] {
-            let result = try run(["annotate", "corpus", "--session", name, "--annotator", name], "sp \"\(span)\"\nquit\n")
+            let result = try await run(["annotate", "corpus", "--session", name, "--annotator", name], "sp \"\(span)\"\nquit\n")
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let result = try run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "2\n")
+        let result = try await run(["adjudicate", "sessions/a1.json", "sessions/a2.json", "--out", "adj", "--adjudicator", "c"], "2\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 disagreements to go"), "\(result.stdout)")
         #expect(result.stdout.contains("differs in span: 1 „Ulrich Müller“ | 2 „Chef Ulrich Müller“"), "\(result.stdout)")

@@ -37,9 +37,9 @@ struct AgreeCommandTests {
     }
 
     @Test("Prints a table per layer, warns about documents only some annotators touched")
-    func table() throws {
+    func table() async throws {
         let (folder, anna, ben) = try Self.sessions()
-        let result = try WorkbenchProcess.run(["agree", anna, ben], directory: URL(fileURLWithPath: folder))
+        let result = try await WorkbenchProcess.run(["agree", anna, ben], directory: URL(fileURLWithPath: folder))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("annotators: anna, ben"))
         #expect(result.stdout.contains("warning: document b was annotated only by anna; it is not scored"))
@@ -52,9 +52,9 @@ struct AgreeCommandTests {
     }
 
     @Test("--json gives numbers and null for undefined values; --disagreements names the sentence")
-    func json() throws {
+    func json() async throws {
         let (folder, anna, ben) = try Self.sessions()
-        let result = try WorkbenchProcess.run(["agree", anna, ben, "--json", "--disagreements", "--by-document"], directory: URL(fileURLWithPath: folder))
+        let result = try await WorkbenchProcess.run(["agree", anna, ben, "--json", "--disagreements", "--by-document"], directory: URL(fileURLWithPath: folder))
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["documents"] as? [String] == ["a"])
@@ -71,22 +71,22 @@ struct AgreeCommandTests {
     }
 
     @Test("Sessions of different corpora are refused with exit status 1")
-    func differentCorpora() throws {
+    func differentCorpora() async throws {
         let (_, anna, _) = try Self.sessions()
         let (folder, corpus) = try SessionFixture.corpus(["a": "Ein anderer Text.", "b": "Die Ukraine warf Russland vor, zu lügen."])
         var other = SessionFixture(annotator: "carl", folder: folder, corpus: corpus)
         try other.perform(.setStatus(SentenceKey(document: "a", sentence: 0), .done))
         let carl = try other.write("carl")
-        let result = try WorkbenchProcess.run(["agree", anna, carl])
+        let result = try await WorkbenchProcess.run(["agree", anna, carl])
         #expect(result.status == 1)
         #expect(result.stderr.contains("anna and carl annotate different corpora (document a has a different text (fingerprint))"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test("One session is not enough")
-    func oneSession() throws {
+    func oneSession() async throws {
         let (_, anna, _) = try Self.sessions()
-        let result = try WorkbenchProcess.run(["agree", anna])
+        let result = try await WorkbenchProcess.run(["agree", anna])
         #expect(result.status != 0)
         #expect(result.stderr.contains("at least two session files"))
     }
@@ -95,9 +95,9 @@ struct AgreeCommandTests {
 @Suite("diff command")
 struct DiffCommandTests {
     @Test("Shows changes per document and sentence with the sentence text")
-    func diff() throws {
+    func diff() async throws {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
-        let result = try WorkbenchProcess.run(["diff", anna, ben], directory: URL(fileURLWithPath: folder))
+        let result = try await WorkbenchProcess.run(["diff", anna, ben], directory: URL(fileURLWithPath: folder))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("document a\n  sentence 2: Peskow erklärte, die Lage sei ernst.\n    ~ claim „die Lage sei ernst“ (C2): form: direct → indirect\n"))
         #expect(result.stdout.contains("    ~ status: skipped → open\n"))
@@ -105,11 +105,11 @@ struct DiffCommandTests {
     }
 
     @Test("Sessions of different corpora are refused")
-    func differentCorpora() throws {
+    func differentCorpora() async throws {
         let (_, anna, _) = try AgreeCommandTests.sessions()
         let (folder, corpus) = try SessionFixture.corpus(["a": "Ganz anders."])
         let other = try SessionFixture(annotator: "carl", folder: folder, corpus: corpus).write("carl")
-        let result = try WorkbenchProcess.run(["diff", anna, other])
+        let result = try await WorkbenchProcess.run(["diff", anna, other])
         #expect(result.status == 1)
         #expect(result.stderr.contains("different corpora"))
     }

@@ -7,10 +7,10 @@ struct AnnotateREPLTests {
     static let firstDocument = "000_f8d7a53538fa2d5e"
 
     @Test("tagging by quoted text with umlauts and „“ quotes stores exact offsets and text")
-    func taggingEndToEnd() throws {
+    func taggingEndToEnd() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "t"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "t"], commands: [
             "goto 1:10",
             "speaker \"Sergiy Kyslytsya\" role ukrainischer UN-Botschafter",
             "cue \"fügte\",\"hinzu\"",
@@ -49,20 +49,20 @@ struct AnnotateREPLTests {
     }
 
     @Test("without $USER and $LOGNAME the account name names the annotator and the session")
-    func annotatorFromAccount() throws {
+    func annotatorFromAccount() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let account = try #require(getpwuid(getuid())?.pointee.pw_name.map { String(cString: $0) })
-        let result = try workspace.run(["annotate"], commands: ["done", "quit"], environment: ["USER": "", "LOGNAME": ""])
+        let result = try await workspace.run(["annotate"], commands: ["done", "quit"], environment: ["USER": "", "LOGNAME": ""])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try workspace.session(account)["annotator"] as? String == account)
     }
 
     @Test("a bare family name is suggested, not linked; the editor names the speaker")
-    func familyNameSuggestion() throws {
+    func familyNameSuggestion() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "t"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "t"], commands: [
             "/Kim Yong-hyun",
             "speaker \"Kim Yong-hyun\"",
             "goto 1:1",
@@ -81,7 +81,7 @@ struct AnnotateREPLTests {
     }
 
     @Test("every rejection says why, changes nothing and the run exits non-zero")
-    func rejections() throws {
+    func rejections() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let cases: [(String, String)] = [
@@ -103,7 +103,7 @@ struct AnnotateREPLTests {
             ("speaker \u{1B}[31m\u{7}", "cannot read span"),
             (String(repeating: "x", count: 5000), "too long"),
         ]
-        let result = try workspace.run(["annotate", "--session", "r"], commands: [""] + cases.map(\.0) + ["quit"])
+        let result = try await workspace.run(["annotate", "--session", "r"], commands: [""] + cases.map(\.0) + ["quit"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(cases.count) command(s) were rejected"))
         #expect(!result.stdout.contains("\u{1B}"))
@@ -116,17 +116,17 @@ struct AnnotateREPLTests {
     }
 
     @Test("undo and redo work across quit and reopen; the cursor is where the user stopped")
-    func undoRedoAcrossRuns() throws {
+    func undoRedoAcrossRuns() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        var result = try workspace.run(["annotate", "--session", "u"], commands: ["goto 2:3", "speaker 1", "cue 2", "quit"])
+        var result = try await workspace.run(["annotate", "--session", "u"], commands: ["goto 2:3", "speaker 1", "cue 2", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
-        result = try workspace.run(["annotate", "--session", "u"], commands: ["undo", "list", "quit"])
+        result = try await workspace.run(["annotate", "--session", "u"], commands: ["undo", "list", "quit"])
         #expect(result.stdout.hasPrefix("── document 2/5"))
         #expect(result.stdout.contains("sentence 3/"))
         #expect(result.stdout.contains("undone: Q1 (cue)"))
         #expect(try workspace.annotations("u")["Q1"] == nil)
-        result = try workspace.run(["annotate", "--session", "u"], commands: ["redo", "quit"])
+        result = try await workspace.run(["annotate", "--session", "u"], commands: ["redo", "quit"])
         #expect(result.stdout.contains("redone: Q1 (cue)"))
         #expect(try workspace.annotations("u")["Q1"] != nil)
         let events = try workspace.events("u")
@@ -134,21 +134,21 @@ struct AnnotateREPLTests {
     }
 
     @Test("one undo takes back everything a command did (new speaker and its mention)")
-    func undoGroups() throws {
+    func undoGroups() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "g"], commands: ["speaker 5", "undo", "speakers", "redo", "speakers", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "g"], commands: ["speaker 5", "undo", "speakers", "redo", "speakers", "quit"])
         #expect(result.stdout.contains("undone: M1 (mention), S1 (speaker)"))
         #expect(result.stdout.contains("no speakers yet"))
         #expect(result.stdout.contains("S1   Südkorea (institution) · 1 mention"))
     }
 
     @Test("after reopening, one undo still takes back the whole last command (new speaker and its mention)")
-    func undoGroupsAfterReopening() throws {
+    func undoGroupsAfterReopening() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try workspace.run(["annotate", "--session", "g"], commands: ["speaker \"Die Vereinigten Staaten\"", "quit"])
-        let result = try workspace.run(["annotate", "--session", "g"], commands: ["undo", "speakers", "redo", "speakers", "quit"])
+        _ = try await workspace.run(["annotate", "--session", "g"], commands: ["speaker \"Die Vereinigten Staaten\"", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "g"], commands: ["undo", "speakers", "redo", "speakers", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("undone: M1 (mention), S1 (speaker)"))
         #expect(result.stdout.contains("no speakers yet"))
@@ -156,10 +156,10 @@ struct AnnotateREPLTests {
     }
 
     @Test("NO_COLOR output uses bracket notation, nested spans nest, no escape codes")
-    func bracketNotation() throws {
+    func bracketNotation() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(
+        let result = try await workspace.run(
             ["annotate", "--session", "b"],
             commands: ["speaker 5", "cue 6", "claim 5-10 by M1 cue Q1", "show", "quit"], environment: ["NO_COLOR": "1"])
         #expect(!result.stdout.contains("\u{1B}"))
@@ -167,10 +167,10 @@ struct AnnotateREPLTests {
     }
 
     @Test("a claim may run on into the next sentence")
-    func crossSentenceClaim() throws {
+    func crossSentenceClaim() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "x"], commands: ["claim 41-+1:3", "next", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "x"], commands: ["claim 41-+1:3", "next", "quit"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("{C1 Informationen über ihre Anwesenheit.…}"))
         #expect(result.stdout.contains("{C1… Nach Angaben Washingtons}"))
@@ -179,12 +179,12 @@ struct AnnotateREPLTests {
     }
 
     @Test("control characters and escapes in corpus text are shown as placeholders")
-    func hostileCorpus() throws {
+    func hostileCorpus() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let corpus = workspace.folder.appendingPathComponent("hostile.txt")
         try Data("Er sagte \u{1B}[31mrot\u{1B}[0m und \u{7}klingelte.\n".utf8).write(to: corpus)
-        let result = try workspace.run(["annotate", "hostile.txt", "--session", "h"], commands: ["speaker 1 = Jemand", "tokens", "list", "quit"])
+        let result = try await workspace.run(["annotate", "hostile.txt", "--session", "h"], commands: ["speaker 1 = Jemand", "tokens", "list", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("\u{1B}"))
         #expect(!result.stdout.contains("\u{7}"))
@@ -192,11 +192,11 @@ struct AnnotateREPLTests {
     }
 
     @Test("session names that escape through '..' are refused")
-    func pathTraversal() throws {
+    func pathTraversal() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         for name in ["../x", "sessions/../../x", "/tmp/../x"] {
-            let result = try workspace.run(["annotate", "--session", name], commands: ["quit"])
+            let result = try await workspace.run(["annotate", "--session", name], commands: ["quit"])
             #expect(result.status != 0)
             #expect(result.stderr.contains("refused"), "\(name): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1)
@@ -204,41 +204,41 @@ struct AnnotateREPLTests {
     }
 
     @Test("a locked session names its holder; a corrupt one names the file and JSON path")
-    func lockedAndCorrupt() throws {
+    func lockedAndCorrupt() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let path = workspace.folder.appendingPathComponent("sessions/held.json").path
         let lock = try SessionLock(sessionPath: path, now: "2026-01-01T08:00:00Z")
-        var result = try workspace.run(["annotate", "--session", "held"], commands: ["quit"])
+        var result = try await workspace.run(["annotate", "--session", "held"], commands: ["quit"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("in use by pid \(getpid())"))
         lock.release()
         try Data("{\"format\":\"workbench-session\",\"version\":1,\"annotator\":5}".utf8)
             .write(to: workspace.folder.appendingPathComponent("sessions/bad.json"))
-        result = try workspace.run(["annotate", "--session", "bad"], commands: ["quit"])
+        result = try await workspace.run(["annotate", "--session", "bad"], commands: ["quit"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("sessions/bad.json"))
         #expect(result.stderr.contains("$.annotator"))
     }
 
     @Test("a changed corpus is reported when a session is reopened")
-    func corpusChanged() throws {
+    func corpusChanged() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try workspace.run(["annotate", "--session", "c"], commands: ["quit"])
+        _ = try await workspace.run(["annotate", "--session", "c"], commands: ["quit"])
         let seed = workspace.folder.appendingPathComponent("seeds/\(Self.firstDocument).txt")
         try (try Data(contentsOf: seed) + Data("Ein neuer Satz.\n".utf8)).write(to: seed)
-        let result = try workspace.run(["annotate", "--session", "c"], commands: ["quit"])
+        let result = try await workspace.run(["annotate", "--session", "c"], commands: ["quit"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("the corpus differs"))
         #expect(result.stderr.contains(Self.firstDocument))
     }
 
     @Test("help lists every command; help CMD explains it with examples")
-    func help() throws {
+    func help() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "h"], commands: ["help", "help claim", "h spans", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "h"], commands: ["help", "help claim", "h spans", "quit"])
         for name in ["next (n)", "speaker (sp)", "claim (cl)", "stances (sts)", "undo (u)", "quit (q)"] {
             #expect(result.stdout.contains(name))
         }
@@ -247,12 +247,12 @@ struct AnnotateREPLTests {
     }
 
     @Test("the scripted example reproduces sessions/example.json and its log byte for byte")
-    func exampleSession() throws {
+    func exampleSession() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let commands = try String(
             contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("Tests/Fixtures/example-commands.txt"), encoding: .utf8)
-        let result = try workspace.run(
+        let result = try await workspace.run(
             ["annotate", "--session", "example", "--annotator", "example"],
             commands: commands.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         #expect(result.status == 0, "\(result.stderr)")

@@ -11,35 +11,35 @@ import TestSupport
 )
 struct AnnotateTerminalTests {
     @Test("Tag a cue with TAB completion, see it in colour, cancel a line with Ctrl-C, quit, and find it saved")
-    func tagInTerminal() throws {
+    func tagInTerminal() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let session = try workspace.terminalREPL(width: 120, height: 40)
+        let session = try await workspace.terminalREPL(width: 120, height: 40)
         defer { session.kill() }
-        try session.waitFor(text: "sentence 1/")
-        try session.send(keys: "goto 4", .enter)
-        try session.waitFor(text: "sentence 4/")
+        try await session.waitFor(text: "sentence 1/")
+        try await session.send(keys: "goto 4", .enter)
+        try await session.waitFor(text: "sentence 4/")
         // Inside a quote a completed word leaves the quote open (the text may go on); close it by hand.
-        try session.send(keys: "cue \"versich", .tab)
-        try session.waitFor(text: "cue \"versicherte")
-        try session.send(keys: "\"", .enter)
-        try session.waitFor(text: "Q1")
-        let colour = try session.capture(escapes: true)
+        try await session.send(keys: "cue \"versich", .tab)
+        try await session.waitFor(text: "cue \"versicherte")
+        try await session.send(keys: "\"", .enter)
+        try await session.waitFor(text: "Q1")
+        let colour = try await session.capture(escapes: true)
         #expect(colour.contains("\u{1B}["), "the terminal shows colour")
         // Wait for the echo: Ctrl-C flushes keys the program has not read yet (on a busy machine the
         // line would vanish unseen).
-        try session.send(keys: "claim dropped line")
-        try session.waitFor(text: "claim dropped line")
-        try session.send(keys: .ctrlC)
+        try await session.send(keys: "claim dropped line")
+        try await session.waitFor(text: "claim dropped line")
+        try await session.send(keys: .ctrlC)
         // Ctrl-C discards what was typed ahead (the terminal flushes its input), as in any shell: wait
         // for the fresh prompt before typing on.
-        try session.waitUntil(what: "a fresh prompt after Ctrl-C") { screen in
+        try await session.waitUntil(what: "a fresh prompt after Ctrl-C") { screen in
             let lines = screen.split(separator: "\n")
             guard let cancelled = lines.lastIndex(where: { $0.contains("claim dropped line") }) else { return false }
             return lines[(cancelled + 1)...].contains { $0.trimmingCharacters(in: .whitespaces).hasSuffix("›") }
         }
-        try session.send(keys: "quit", .enter)
-        let screen = try session.waitFor(text: "[exit 0]")
+        try await session.send(keys: "quit", .enter)
+        let screen = try await session.waitFor(text: "[exit 0]")
         #expect(!screen.contains("error:"), "the cancelled line was not run")
         let annotations = try workspace.annotations("anna")
         let anchor = annotations["Q1"]?["anchor"] as? [String: Any]
@@ -48,21 +48,21 @@ struct AnnotateTerminalTests {
     }
 
     @Test("NO_COLOR gives bracket notation without escape codes in the terminal")
-    func noColor() throws {
+    func noColor() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
-        let session = try TmuxSession(
+        let session = try await TmuxSession(
             command: "\(binary) annotate --annotator bob", environment: ["NO_COLOR": "1", "USER": "bob"], width: 120, height: 40,
             directory: workspace.folder)
         defer { session.kill() }
-        try session.waitFor(text: "sentence 1/")
-        try session.send(keys: "speaker \"Die Vereinigten Staaten\" kind institution", .enter)
-        try session.waitFor(text: "[S1 Die Vereinigten Staaten]")
-        let screen = try session.capture(escapes: true)
+        try await session.waitFor(text: "sentence 1/")
+        try await session.send(keys: "speaker \"Die Vereinigten Staaten\" kind institution", .enter)
+        try await session.waitFor(text: "[S1 Die Vereinigten Staaten]")
+        let screen = try await session.capture(escapes: true)
         #expect(!screen.contains("\u{1B}[3"), "no colour codes with NO_COLOR")
-        try session.send(keys: .ctrlD)
-        try Deadline.waitUntil(timeout: 10, "the REPL to leave after Ctrl-D") { try session.hasExited() }
+        try await session.send(keys: .ctrlD)
+        try await Deadline.waitUntil(timeout: 10, "the REPL to leave after Ctrl-D") { try await session.hasExited() }
         #expect(try workspace.annotations("bob").count == 1)
     }
 }

@@ -10,12 +10,12 @@ import TestSupport
 @Suite("Bad-input catalogue: commands")
 struct BadInputCommandTests {
     /// A scratch folder with `corpus/doc.txt`, an empty `sessions/` and a valid session's bytes.
-    static func workspace() throws -> (folder: URL, session: [UInt8]) {
+    static func workspace() async throws -> (folder: URL, session: [UInt8]) {
         let folder = URL(fileURLWithPath: TestScratch.path("bad-input-"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
         try Data("Herr Müller sagte: „Es ist vorbei.“ Dann ging er.\n".utf8).write(to: folder.appendingPathComponent("corpus/doc.txt"))
-        let setup = try WorkbenchProcess.run(
+        let setup = try await WorkbenchProcess.run(
             ["annotate", "corpus", "--session", "good", "--annotator", "anna"], stdin: "speaker 1-2\ndone\nquit\n", directory: folder,
             environment: ["WORKBENCH_FAKE_CLOCK": "2026-01-01T09:00:00Z"])
         #expect(setup.status == 0, "\(setup.stderr)")
@@ -27,8 +27,8 @@ struct BadInputCommandTests {
     }
 
     @Test("A damaged session (truncated, bit-flipped, empty, NUL, newer, foreign, wrong shape) is refused by annotate, named, and left untouched")
-    func damagedSessionsAreNeverOverwritten() throws {
-        let (folder, good) = try Self.workspace()
+    func damagedSessionsAreNeverOverwritten() async throws {
+        let (folder, good) = try await Self.workspace()
         var flipped = good
         flipped[good.count / 2] ^= 0x40
         var nul = good
@@ -43,7 +43,7 @@ struct BadInputCommandTests {
         for (name, bytes) in cases {
             let url = folder.appendingPathComponent("sessions/\(name).json")
             try Data(bytes).write(to: url)
-            let result = try WorkbenchProcess.run(
+            let result = try await WorkbenchProcess.run(
                 ["annotate", "corpus", "--session", name, "--annotator", "anna"], stdin: "speaker 1-2\nsave\nquit\n", directory: folder)
             #expect(result.status != 0, "\(name) was opened")
             #expect(result.stderr.contains("sessions/\(name).json"), "\(name): \(result.stderr)")
@@ -54,12 +54,12 @@ struct BadInputCommandTests {
     }
 
     @Test("Session names with .., newlines, a leading dot or nothing are refused; nothing is written")
-    func sessionNameTricks() throws {
-        let (folder, _) = try Self.workspace()
+    func sessionNameTricks() async throws {
+        let (folder, _) = try await Self.workspace()
         let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
         // A path outside sessions/ is a session there (see SessionsAnywhereTests); one escaping through '..' is refused.
         for name in ["../escape", "sessions/../../escape", "/tmp/../escape-\(UUID().uuidString)", "a\nb", "tab\there", ".hidden", "", "  "] {
-            let result = try WorkbenchProcess.run(
+            let result = try await WorkbenchProcess.run(
                 ["annotate", "corpus", "--session", name, "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
             #expect(result.status != 0, "\(name.debugDescription) was accepted")
             #expect(result.stderr.contains("refused"), "\(name.debugDescription): \(result.stderr)")
@@ -72,12 +72,12 @@ struct BadInputCommandTests {
     }
 
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
-    func symlinkToForeignFile() throws {
-        let (folder, _) = try Self.workspace()
+    func symlinkToForeignFile() async throws {
+        let (folder, _) = try await Self.workspace()
         let outside = folder.appendingPathComponent("notes.json")
         try Data("{\"meine\": \"Notizen\"}".utf8).write(to: outside)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sessions/link.json").path, withDestinationPath: outside.path)
-        let result = try WorkbenchProcess.run(
+        let result = try await WorkbenchProcess.run(
             ["annotate", "corpus", "--session", "link", "--annotator", "anna"], stdin: "speaker 1-2\nsave\nquit\n", directory: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("sessions/link.json"), "\(result.stderr)")
@@ -87,8 +87,8 @@ struct BadInputCommandTests {
     }
 
     @Test("validate names a damaged session and its place: truncated, invalid UTF-8, raw control byte")
-    func validateNamesThePlace() throws {
-        let (folder, good) = try Self.workspace()
+    func validateNamesThePlace() async throws {
+        let (folder, good) = try await Self.workspace()
         let cases: [(String, [UInt8], String)] = [
             ("truncated", Array(good.prefix(100)), "ends early (truncated?) at byte 100"),
             ("badutf8", Array(good.prefix(10)) + [0xC3, 0x28] + Array(good.dropFirst(10)), "invalid UTF-8 at byte offset 10"),
@@ -96,7 +96,7 @@ struct BadInputCommandTests {
         ]
         for (name, bytes, expected) in cases {
             try Data(bytes).write(to: folder.appendingPathComponent("sessions/\(name).json"))
-            let result = try WorkbenchProcess.run(["validate", "sessions/\(name).json"], directory: folder)
+            let result = try await WorkbenchProcess.run(["validate", "sessions/\(name).json"], directory: folder)
             #expect(result.status != 0)
             #expect(result.stderr.contains("sessions/\(name).json") && result.stderr.contains(expected), "\(name): \(result.stderr)")
             #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))

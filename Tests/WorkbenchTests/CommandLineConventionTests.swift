@@ -8,25 +8,25 @@ import Testing
 @Suite("Command-line conventions")
 struct CommandLineConventionTests {
     @Test("--version prints the release and the session format version; help lists it")
-    func version() throws {
-        let result = try WorkbenchProcess.run(["--version"])
+    func version() async throws {
+        let result = try await WorkbenchProcess.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == WorkbenchVersion.line + "\n")
         #expect(result.stdout.contains("session format workbench-session 2"))
         #expect(result.stderr.isEmpty)
-        let help = try WorkbenchProcess.run(["help"])
+        let help = try await WorkbenchProcess.run(["help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--version"))
         #expect(help.stdout.contains("Exit status: 0 success, 1"))
     }
 
     @Test("usage errors exit with 2 in every command, with the message on standard error")
-    func usageStatus() throws {
+    func usageStatus() async throws {
         for arguments in [
             ["--bogus"], ["segment", "--bogus"], ["validate"], ["export", "x.json"], ["agree", "--nope", "a"],
             ["import", "brat"], ["replay", "s.json", "--to", "abc"], ["stats", "--format"],
         ] {
-            let result = try WorkbenchProcess.run(arguments)
+            let result = try await WorkbenchProcess.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.stdout.isEmpty, "\(arguments)")
             #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"), "\(arguments)")
@@ -34,17 +34,17 @@ struct CommandLineConventionTests {
     }
 
     @Test("a failed check exits with 1, the message on standard error and nothing on standard output")
-    func failureStatus() throws {
-        let result = try WorkbenchProcess.run(["validate", "no/such/session.json"])
+    func failureStatus() async throws {
+        let result = try await WorkbenchProcess.run(["validate", "no/such/session.json"])
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("no/such/session.json"))
     }
 
     @Test("completion scripts for bash, zsh and fish complete session files, session names and formats")
-    func completionScripts() throws {
+    func completionScripts() async throws {
         for shell in ["bash", "zsh", "fish"] {
-            let result = try WorkbenchProcess.run(["--generate-completion-script", shell])
+            let result = try await WorkbenchProcess.run(["--generate-completion-script", shell])
             #expect(result.status == 0, "\(shell)")
             #expect(result.stdout.contains("workbench"), "\(shell)")
             #expect(result.stdout.contains("json"), "\(shell): session files")
@@ -54,13 +54,13 @@ struct CommandLineConventionTests {
     }
 
     @Test("session names complete from sessions/, without journals and hidden files")
-    func sessionNameCompletion() throws {
+    func sessionNameCompletion() async throws {
         let folder = TestScratch.path("completion-")
         try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
         for file in ["anna.json", "anna.json.journal", "ben.json", ".history", ".anna.json.lock", "notes.txt"] {
             _ = FileManager.default.createFile(atPath: folder + "/sessions/" + file, contents: Data())
         }
-        let result = try WorkbenchProcess.run(
+        let result = try await WorkbenchProcess.run(
             ["---completion", "annotate", "--", "--session", "2", "0", "workbench", "annotate", "--session", ""],
             directory: URL(fileURLWithPath: folder), environment: ["SHELL": "/bin/bash"])
         #expect(result.status == 0)
@@ -69,10 +69,10 @@ struct CommandLineConventionTests {
     }
 
     @Test("docs/commands.md is the reference generated from the command definitions")
-    func referenceInSync() throws {
+    func referenceInSync() async throws {
         let file = WorkbenchProcess.packageRoot.appendingPathComponent("docs/commands.md")
         let stored = try String(contentsOf: file, encoding: .utf8)
-        let result = try WorkbenchProcess.run(["reference"])
+        let result = try await WorkbenchProcess.run(["reference"])
         #expect(result.status == 0)
         #expect(
             stored == result.stdout,
@@ -85,9 +85,9 @@ struct CommandLineConventionTests {
     }
 
     @Test("every command that colours takes --no-color")
-    func noColorEverywhere() throws {
+    func noColorEverywhere() async throws {
         for command in ["annotate", "replay", "review"] {
-            let result = try WorkbenchProcess.run([command, "--help"])
+            let result = try await WorkbenchProcess.run([command, "--help"])
             #expect(result.stdout.contains("--no-color"), "\(command)")
         }
     }
@@ -95,8 +95,8 @@ struct CommandLineConventionTests {
 
 extension CommandLineConventionTests {
     @Test("validate names the session format version of a valid file")
-    func validateFormatVersion() throws {
-        let result = try WorkbenchProcess.run(["validate", "sessions/example.json"])
+    func validateFormatVersion() async throws {
+        let result = try await WorkbenchProcess.run(["validate", "sessions/example.json"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("valid: "))
         #expect(result.stdout.contains("; format workbench-session 2\n"))

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import Subprocess
 import Testing
 import TestSupport
 
@@ -8,7 +9,7 @@ import TestSupport
 @Suite("Crash safety")
 struct CrashSafetyTests {
     @Test("Acknowledged edits survive kill -9 at random points")
-    func killNine() throws {
+    func killNine() async throws {
         let seed = SplitMix64.seedForThisRun()
         var generator = SplitMix64(seed: seed)
         print("Crash safety: kill -9 moments drawn with seed \(seed) (WORKBENCH_TEST_SEED=\(seed) repeats them)")
@@ -18,21 +19,9 @@ struct CrashSafetyTests {
             let folder = NSTemporaryDirectory() + "workbench-kill-\(UUID().uuidString)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let path = folder + "/s.json"
-            let (process, output) = try startWriter(path)
             let stopAfter = Int.random(in: 1...120, using: &generator)
-            var text = ""
-            var acknowledged = 0
-            while acknowledged < stopAfter {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-                acknowledged = text.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
-            }
-            if round % 3 == 0 { usleep(UInt32.random(in: 0...3000, using: &generator)) }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            text += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let acks = text.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
+            let pause = round % 3 == 0 ? Int.random(in: 0...3000, using: &generator) : 0
+            let acks = try await writeAndKill(path, stopAfter: stopAfter, pauseMicroseconds: pause).acks
             let highest = acks.max() ?? 0
             let store = try SessionStore(path: path, now: "n") {
                 Issue.record("seed \(seed) round \(round): the session file was missing after the crash")
@@ -48,30 +37,38 @@ struct CrashSafetyTests {
     }
 
     @Test("A lock left by a dead process is taken over")
-    func staleLockTakenOver() throws {
+    func staleLockTakenOver() async throws {
         let folder = TestScratch.path("stale-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = folder + "/s.json"
-        let (process, output) = try startWriter(path)
-        _ = output.fileHandleForReading.availableData
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let writer = try await writeAndKill(path, stopAfter: 1, pauseMicroseconds: 0).pid
         let store = try SessionStore(path: path, now: "n") {
             Session(annotator: "x", corpus: CorpusReference(paths: [], segmenter: "", documents: []), created: "n")
         }
-        #expect(store.tookOverLockFrom?.contains("pid \(process.processIdentifier)") == true)
+        #expect(store.tookOverLockFrom?.contains("pid \(writer)") == true)
         try store.close()
     }
 
-    /// Starts `workbench stress-writer` on `path`; it prints `ack SEQ` after every acknowledged edit.
-    private func startWriter(_ path: String) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = WorkbenchProcess.binary
-        process.arguments = ["stress-writer", path, "--count", "100000"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, output)
+    /// Runs the test tools' `stress-writer` on `path` (it prints `ack SEQ` after every acknowledged
+    /// edit) until `stopAfter` edits are acknowledged and `pauseMicroseconds` more have passed, kills it
+    /// with SIGKILL and returns every sequence number it acknowledged, and its process id.
+    private func writeAndKill(_ path: String, stopAfter: Int, pauseMicroseconds: Int) async throws -> (acks: [Int], pid: pid_t) {
+        let tools = WorkbenchProcess.testTools.path
+        return try await Deadline.within(60, "the stress writer on \(path)") {
+            let result = try await Subprocess.run(
+                .path(.init(tools)), arguments: ["stress-writer", path, "--count", "100000"], input: .none,
+                output: .sequence, error: .discarded
+            ) { execution in
+                var lines = execution.standardOutput.strings().makeAsyncIterator()
+                var acks: [Int] = []
+                func take(_ line: String) { if line.hasPrefix("ack "), let seq = Int(line.dropFirst(4)) { acks.append(seq) } }
+                while acks.count < stopAfter, let line = try await lines.next() { take(line) }
+                if pauseMicroseconds > 0 { try await Task.sleep(for: .microseconds(pauseMicroseconds)) }
+                try? execution.send(signal: .kill)
+                while let line = try await lines.next() { take(line) }
+                return acks
+            }
+            return (result.closureResult, result.processIdentifier.value)
+        }
     }
 }

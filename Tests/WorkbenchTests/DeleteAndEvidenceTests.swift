@@ -16,10 +16,10 @@ struct DeleteAndEvidenceTests {
     ]
 
     @Test("delete C1 says C1 was deleted and P1 changed (its evidence), not that P1 was deleted")
-    func deleteSaysWhatHappened() throws {
+    func deleteSaysWhatHappened() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "d"], commands: Self.setup + ["delete C1", "delete M1", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "d"], commands: Self.setup + ["delete C1", "delete M1", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("deleted C1; changed P1 (evidence C1 removed)\n"), "\(result.stdout)")
         #expect(!result.stdout.contains("deleted C1, P1"))
@@ -29,10 +29,10 @@ struct DeleteAndEvidenceTests {
     }
 
     @Test("validate reports a stance whose evidence is a claim by another speaker")
-    func evidenceByAnotherSpeaker() throws {
+    func evidenceByAnotherSpeaker() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let made = try workspace.run(["annotate", "--session", "v"], commands: Self.setup.dropLast() + [
+        let made = try await workspace.run(["annotate", "--session", "v"], commands: Self.setup.dropLast() + [
             "goto 1:11",
             "speaker \"US-Verteidigungsminister Lloyd Austin\"",
             "stance S2 T1 against evidence C1",
@@ -40,7 +40,7 @@ struct DeleteAndEvidenceTests {
             "quit",
         ])
         #expect(made.status == 0, "\(made.stderr)")
-        let result = try workspace.run(["validate", "sessions/v.json"], commands: [])
+        let result = try await workspace.run(["validate", "sessions/v.json"], commands: [])
         #expect(result.status != 0, "\(result.stdout)")
         #expect(result.stderr.contains(
             "sessions/v.json: at $.stances[0]: evidence C1 of P1 is a claim by S1 Sergiy Kyslytsya, not by the stance's speaker S2 Lloyd Austin"),

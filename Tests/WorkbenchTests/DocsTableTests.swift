@@ -6,12 +6,12 @@ import TestSupport
 @Suite("docs table")
 struct DocsTableTests {
     @Test("1 200 documents: every number is followed by a space before the id, none is cut")
-    func manyDocuments() throws {
+    func manyDocuments() async throws {
         let folder = TestScratch.path("docs-")
         try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
         let lines = (1...1200).map { "{\"id\":\"d\($0)\",\"text\":\"Müller sagte: „Satz \($0).“\"}" }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/corpus.jsonl"))
-        let result = try WorkbenchProcess.run(
+        let result = try await WorkbenchProcess.run(
             ["annotate", "corpus.jsonl", "--session", "s", "--annotator", "anna"], stdin: "docs\nquit\n",
             directory: URL(fileURLWithPath: folder))
         #expect(result.status == 0, "\(result.stderr)")

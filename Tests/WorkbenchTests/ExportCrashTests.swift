@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import Subprocess
 import Testing
 import TestSupport
 
@@ -42,14 +43,14 @@ struct ExportCrashTests {
     }
 
     @Test("A kill at any moment leaves the complete old or the complete new output; the next export cleans up")
-    func killDuringForce() throws {
+    func killDuringForce() async throws {
         let folder = try Self.workspace()
-        func export(_ session: String, _ out: String, force: Bool = false) throws -> WorkbenchProcess.Result {
-            try WorkbenchProcess.run(["export", session, "--format", "brat", "--out", out] + (force ? ["--force"] : []), directory: folder)
+        func export(_ session: String, _ out: String, force: Bool = false) async throws -> WorkbenchProcess.Result {
+            try await WorkbenchProcess.run(["export", session, "--format", "brat", "--out", out] + (force ? ["--force"] : []), directory: folder)
         }
-        #expect(try export("old/anna.json", "ref-old").status == 0)
+        #expect(try await export("old/anna.json", "ref-old").status == 0)
         let started = Date()
-        #expect(try export("new/anna.json", "ref-new").status == 0)
+        #expect(try await export("new/anna.json", "ref-new").status == 0)
         let duration = Date().timeIntervalSince(started)
         let old = Self.snapshot(folder.appendingPathComponent("ref-old").path)
         let new = Self.snapshot(folder.appendingPathComponent("ref-new").path)
@@ -61,22 +62,23 @@ struct ExportCrashTests {
         var outcomes: [String] = []
         for round in 0..<6 {
             try? FileManager.default.removeItem(atPath: out)
-            #expect(try export("old/anna.json", "out").status == 0)
-            let process = Process()
-            process.executableURL = WorkbenchProcess.binary
-            process.arguments = ["export", "new/anna.json", "--format", "brat", "--out", "out", "--force"]
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(Double.random(in: 0...(duration * 1.1), using: &generator) * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            #expect(try await export("old/anna.json", "out").status == 0)
+            let pause = Int(Double.random(in: 0...(duration * 1.1), using: &generator) * 1_000_000)
+            let binary = WorkbenchProcess.binary.path, directory = folder.path
+            _ = try await Deadline.within(60, "export round \(round)") {
+                try await Subprocess.run(
+                    .path(.init(binary)), arguments: ["export", "new/anna.json", "--format", "brat", "--out", "out", "--force"],
+                    workingDirectory: .init(directory), input: .none, output: .discarded, error: .discarded
+                ) { execution in
+                    try await Task.sleep(for: .microseconds(pause))
+                    try? execution.send(signal: .kill)
+                }.terminationStatus
+            }
             let found = Self.snapshot(out)
             #expect(found == old || found == new, "seed \(seed) round \(round): \(found.count) files, a mixture of old and new")
             outcomes.append(found == old ? "old" : found == new ? "new" : "mixed")
         }
-        #expect(try export("new/anna.json", "out", force: true).status == 0)
+        #expect(try await export("new/anna.json", "out", force: true).status == 0)
         #expect(Self.snapshot(out) == new)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".out.") }
         #expect(left.isEmpty, "left behind: \(left), outcomes \(outcomes)")

@@ -20,16 +20,16 @@ struct FieldFormatCommandTests {
     }
 
     @Test("import spkatt writes the session and its pre-tokenized corpus; export --format spkatt gives the file back; labelstudio and webanno round trips")
-    func roundTrips() throws {
+    func roundTrips() async throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var result = try WorkbenchProcess.run(["import", "spkatt", "spkatt", "--session", "s"], directory: folder)
+        var result = try await WorkbenchProcess.run(["import", "spkatt", "spkatt", "--session", "s"], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("wrote the corpus (1 pre-tokenized documents) to sessions/s.corpus.jsonl"), "\(result.stdout)")
         #expect(result.stdout.contains("1 speaker mentions, 1 cues, 1 claims"), "\(result.stdout)")
-        result = try WorkbenchProcess.run(["validate", "sessions/s.json"], directory: folder)
+        result = try await WorkbenchProcess.run(["validate", "sessions/s.json"], directory: folder)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        result = try WorkbenchProcess.run(["export", "sessions/s.json", "--format", "spkatt", "--out", "out"], directory: folder)
+        result = try await WorkbenchProcess.run(["export", "sessions/s.json", "--format", "spkatt", "--out", "out"], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("out/s/d 1.json"))) as? NSDictionary
         let original = try JSONSerialization.jsonObject(with: Data(Self.document.utf8)) as? NSDictionary
@@ -37,12 +37,12 @@ struct FieldFormatCommandTests {
 
         for (format, importer, input) in [("labelstudio", "labelstudio", "ls/tasks.json"), ("webanno", "webanno", "webanno/s")] {
             let out = format == "labelstudio" ? "ls" : "webanno"
-            result = try WorkbenchProcess.run(["export", "sessions/s.json", "--format", format, "--out", out], directory: folder)
+            result = try await WorkbenchProcess.run(["export", "sessions/s.json", "--format", format, "--out", out], directory: folder)
             #expect(result.status == 0, "\(format): \(result.stderr)")
-            result = try WorkbenchProcess.run(
+            result = try await WorkbenchProcess.run(
                 ["import", importer, input, "--corpus", "sessions/s.corpus.jsonl", "--session", "from-\(format)"], directory: folder)
             #expect(result.status == 0, "\(format): \(result.stderr)")
-            result = try WorkbenchProcess.run(["export", "sessions/from-\(format).json", "--format", format, "--out", out + "2"], directory: folder)
+            result = try await WorkbenchProcess.run(["export", "sessions/from-\(format).json", "--format", format, "--out", out + "2"], directory: folder)
             #expect(result.status == 0, "\(format): \(result.stderr)")
         }
         let tasks = try String(contentsOf: folder.appendingPathComponent("ls/tasks.json"), encoding: .utf8)
@@ -53,11 +53,11 @@ struct FieldFormatCommandTests {
     }
 
     @Test("a bad SpkAtt file: a message naming the file and place, no session and no corpus written")
-    func refusal() throws {
+    func refusal() async throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.document.replacingOccurrences(of: "\"0:6\"", with: "\"0:60\"").utf8).write(to: folder.appendingPathComponent("spkatt/d 1.json"))
-        let result = try WorkbenchProcess.run(["import", "spkatt", "spkatt", "--session", "s"], directory: folder)
+        let result = try await WorkbenchProcess.run(["import", "spkatt", "spkatt", "--session", "s"], directory: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("spkatt/d 1.json: Annotations[0].Message[2]: '0:60' names token 60; sentence 0 has tokens 0–6"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/s.json").path))

@@ -7,10 +7,10 @@ import Testing
 @Suite("claims with several speakers in the REPL, piped")
 struct MultiSpeakerREPLTests {
     @Test("claim by two speakers to an addressee; edit by add/remove and to; undo; the listing shows them all")
-    func jointClaim() throws {
+    func jointClaim() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "m"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "m"], commands: [
             "g 1:1",
             "sp Vereinigten Staaten",
             "sp Südkorea",
@@ -39,20 +39,20 @@ struct MultiSpeakerREPLTests {
         ("cl seine Truppen nach Russland abzuziehen by M1 to M1", "lists M1 twice"),
         ("cl seine Truppen nach Russland abzuziehen by S1,", "lists speakers separated by commas"),
     ])
-    func refusals(command: String, message: String) throws {
+    func refusals(command: String, message: String) async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "b"], commands: ["g 1:1", "sp Vereinigten Staaten", "sp Südkorea", command, "quit"])
+        let result = try await workspace.run(["annotate", "--session", "b"], commands: ["g 1:1", "sp Vereinigten Staaten", "sp Südkorea", command, "quit"])
         #expect(result.status == 1)
         #expect((result.stdout + result.stderr).contains(message), "\(result.stdout)\(result.stderr)")
         #expect(try workspace.annotations("b")["C1"] == nil)
     }
 
     @Test("accepting a proposal with two speakers makes one claim by both, not one claim per speaker")
-    func acceptJoint() throws {
+    func acceptJoint() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "y"], commands: ["g 1:1", "y a", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "y"], commands: ["g 1:1", "y a", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         let claims = try workspace.annotations("y").values.filter { $0["type"] as? String == "claim" }
         #expect(claims.count == 1, "\(claims)")

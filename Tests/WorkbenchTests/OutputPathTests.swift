@@ -1,8 +1,9 @@
+
 import Foundation
 import Testing
-
 @testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 /// Everything the program writes goes through the one sanitising writer (``StandardOutput``,
 /// ``StandardError``): these tests fail when a raw write appears anywhere else in the sources, and pin

@@ -31,8 +31,8 @@ struct ProgressOutputTests {
         ["segment", "seeds"],
         ["suggest", "seeds", "--format", "jsonl"],
     ])
-    func nothingInPipes(arguments: [String]) throws {
-        let result = try WorkbenchProcess.run(arguments)
+    func nothingInPipes(arguments: [String]) async throws {
+        let result = try await WorkbenchProcess.run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         #expect(!result.stderr.contains("\r"))
         #expect(!result.stderr.contains("\u{1B}"))
@@ -41,9 +41,9 @@ struct ProgressOutputTests {
     }
 
     @Test("a piped export writes only its summary, no progress")
-    func exportInPipe() throws {
+    func exportInPipe() async throws {
         let out = TestScratch.path("progress-export-")
-        let result = try WorkbenchProcess.run(["export", "sessions/example.json", "--format", "brat", "--out", out])
+        let result = try await WorkbenchProcess.run(["export", "sessions/example.json", "--format", "brat", "--out", out])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.hasPrefix("brat: wrote "))
@@ -52,16 +52,16 @@ struct ProgressOutputTests {
     @Test(
         "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
-    func drawnOnTerminal() throws {
+    func drawnOnTerminal() async throws {
         let folder = TestScratch.path("progress-tty-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
         let command = "read go; \(TmuxSession.quote(WorkbenchProcess.binary.path)) validate sessions/example.json > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
-        let terminal = try TmuxSession(command: command)
+        let terminal = try await TmuxSession(command: command)
         defer { terminal.kill() }
-        try terminal.recordOutput(to: raw)
-        try terminal.send(keys: .enter)
-        try terminal.waitFor(text: "exit=0")
+        try await terminal.recordOutput(to: raw)
+        try await terminal.send(keys: .enter)
+        try await terminal.waitFor(text: "exit=0")
         let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
         #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
         #expect(written.contains("\rloading corpus: "))
@@ -76,7 +76,7 @@ struct ProgressOutputTests {
     @Test(
         "Ctrl-C while a large corpus loads stops at once with status 130 and one line",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
-    func interruptedLoad() throws {
+    func interruptedLoad() async throws {
         let folder = TestScratch.path("progress-stop-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let corpus = folder + "/big.jsonl"
@@ -89,11 +89,11 @@ struct ProgressOutputTests {
         try Data(lines.utf8).write(to: URL(fileURLWithPath: corpus))
         let out = folder + "/segments"
         let command = "\(TmuxSession.quote(WorkbenchProcess.binary.path)) segment \(TmuxSession.quote(corpus)) --out \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
-        let terminal = try TmuxSession(command: command)
+        let terminal = try await TmuxSession(command: command)
         defer { terminal.kill() }
-        try terminal.waitUntil(timeout: 30, what: "progress") { $0.contains("loading corpus") || $0.contains("segmenting") }
-        try terminal.send(keys: .ctrlC)
-        let screen = try terminal.waitFor(text: "exit=")
+        try await terminal.waitUntil(timeout: 30, what: "progress") { $0.contains("loading corpus") || $0.contains("segmenting") }
+        try await terminal.send(keys: .ctrlC)
+        let screen = try await terminal.waitFor(text: "exit=")
         #expect(screen.contains("stopped (Ctrl-C); no output was written"))
         #expect(screen.contains("exit=130"))
         #expect(!FileManager.default.fileExists(atPath: out))

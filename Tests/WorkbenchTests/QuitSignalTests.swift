@@ -11,19 +11,19 @@ import Testing
 )
 struct QuitSignalTests {
     @Test("Ctrl-\\ quits at once with a message, no crash report, and keeps the acknowledged edit")
-    func ctrlBackslashQuits() throws {
+    func ctrlBackslashQuits() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let session = try workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
+        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
         defer { session.kill() }
-        try session.waitFor(text: "sentence 1/")
-        try session.send(keys: "speaker 1-2", .enter)
-        try session.waitFor(text: "new speaker S1")
-        try session.send(keys: .ctrlBackslash)
-        let screen = try session.waitFor(text: "[exit 131]")
+        try await session.waitFor(text: "sentence 1/")
+        try await session.send(keys: "speaker 1-2", .enter)
+        try await session.waitFor(text: "new speaker S1")
+        try await session.send(keys: .ctrlBackslash)
+        let screen = try await session.waitFor(text: "[exit 131]")
         #expect(screen.contains("quit (Ctrl-\\)"), "\(screen)")
         #expect(!screen.contains("Backtrace"), "no crash report: \(screen)")
-        let reopened = try workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["list", "quit"])
+        let reopened = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["list", "quit"])
         #expect(reopened.stdout.contains("M1"), "\(reopened.stdout)\(reopened.stderr)")
     }
 }

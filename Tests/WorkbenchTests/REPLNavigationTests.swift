@@ -9,10 +9,10 @@ struct REPLNavigationTests {
     }
 
     @Test("the progress count follows done, skip, undo, redo and reopen")
-    func progress() throws {
+    func progress() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "p"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "p"], commands: [
             "done", "skip", "undo", "status", "redo", "status", "goto 1:1", "reopen", "status", "done", "skip", "status", "quit",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,10 +31,10 @@ struct REPLNavigationTests {
     }
 
     @Test("nu passes sentences with a status or an annotation; search wraps around to the start")
-    func nextUnannotatedAndSearch() throws {
+    func nextUnannotatedAndSearch() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "n"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "n"], commands: [
             "goto 1:10", "speaker \"Sergiy Kyslytsya\"", "goto 1:8", "done", "goto 1:7", "nu",
             "goto 5:3", "/Kyslytsya", "/", "nu", "quit",
         ])

@@ -7,10 +7,10 @@ import Testing
 @Suite("REPL search limits", .timeLimit(.minutes(2)))
 struct REPLSearchLimitTests {
     @Test("catastrophic patterns stop with 'search stopped … too costly'; a /regex/ span is refused the same way")
-    func catastrophicPatterns() throws {
+    func catastrophicPatterns() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(
+        let result = try await workspace.run(
             ["annotate", "--session", "s", "--annotator", "anna"],
             commands: ["/(.*)*x$", #"/(\w+\s?)+$Q/"#, "claim /(.*)*x$/", "/Kyslytsya", "quit"])
         let output = result.stdout + result.stderr
@@ -30,26 +30,26 @@ struct REPLSearchLimitTests {
 )
 struct REPLSearchInterruptTests {
     @Test("Ctrl-C stops a running search; the REPL goes on and quits normally")
-    func ctrlCStopsSearch() throws {
+    func ctrlCStopsSearch() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let session = try workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
+        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
         defer { session.kill() }
-        try session.waitFor(text: "sentence 1/")
-        try session.send(keys: "/(.*)*x$")
-        try session.waitFor(text: "/(.*)*x$")
-        try session.send(keys: .enter)
+        try await session.waitFor(text: "sentence 1/")
+        try await session.send(keys: "/(.*)*x$")
+        try await session.waitFor(text: "/(.*)*x$")
+        try await session.send(keys: .enter)
         // The search now runs for seconds; let the line be read before pressing Ctrl-C.
-        usleep(300_000)
-        try session.send(keys: .ctrlC)
-        let screen = try session.waitFor(text: "search stopped by Ctrl-C")
+        try await Task.sleep(for: .milliseconds(300))
+        try await session.send(keys: .ctrlC)
+        let screen = try await session.waitFor(text: "search stopped by Ctrl-C")
         #expect(!screen.contains("too costly"), "Ctrl-C, not the budget, stopped it")
-        try session.waitUntil(what: "a fresh prompt after the search") { screen in
+        try await session.waitUntil(what: "a fresh prompt after the search") { screen in
             screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("›") == true
         }
-        try session.send(keys: "goto 4", .enter)
-        try session.waitFor(text: "sentence 4/")
-        try session.send(keys: "quit", .enter)
-        try session.waitFor(text: "[exit 0]")
+        try await session.send(keys: "goto 4", .enter)
+        try await session.waitFor(text: "sentence 4/")
+        try await session.send(keys: "quit", .enter)
+        try await session.waitFor(text: "[exit 0]")
     }
 }

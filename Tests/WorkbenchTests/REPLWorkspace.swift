@@ -17,10 +17,10 @@ struct REPLWorkspace {
     }
 
     /// Runs `workbench` with commands on standard input, a fake clock and no colour.
-    func run(_ arguments: [String], commands: [String], environment: [String: String] = [:]) throws -> WorkbenchProcess.Result {
+    func run(_ arguments: [String], commands: [String], environment: [String: String] = [:]) async throws -> WorkbenchProcess.Result {
         var env = ["WORKBENCH_FAKE_CLOCK": Self.clock, "USER": "tester"]
         for (key, value) in environment { env[key] = value }
-        return try WorkbenchProcess.run(
+        return try await WorkbenchProcess.run(
             arguments, stdin: commands.map { $0 + "\n" }.joined(), directory: folder, environment: env)
     }
 
@@ -56,11 +56,11 @@ struct REPLWorkspace {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// The REPL as `anna` in a real terminal (tmux) in this workspace; `[exit N]` is printed when it ends.
-    func terminalREPL(environment: [String: String] = [:], width: Int, height: Int) throws -> TmuxSession {
+    func terminalREPL(environment: [String: String] = [:], width: Int, height: Int) async throws -> TmuxSession {
         let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
         var env = ["USER": "anna"]
         for (key, value) in environment { env[key] = value }
-        return try TmuxSession(
+        return try await TmuxSession(
             command: "\(binary) annotate --annotator anna; echo \"[exit $?]\"", environment: env, width: width, height: height, directory: folder)
     }
 }

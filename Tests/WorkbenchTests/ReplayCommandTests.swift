@@ -5,10 +5,10 @@ import Testing
 @Suite("replay command")
 struct ReplayCommandTests {
     @Test("Piped replay prints a deterministic transcript with brackets, undo/redo and pauses")
-    func transcript() throws {
+    func transcript() async throws {
         let fixture = try ReplayFixture()
-        let first = try fixture.run(["replay", fixture.sessionPath], stdin: "")
-        let second = try fixture.run(["replay", fixture.sessionPath], stdin: "")
+        let first = try await fixture.run(["replay", fixture.sessionPath], stdin: "")
+        let second = try await fixture.run(["replay", fixture.sessionPath], stdin: "")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == second.stdout)
         let out = first.stdout
@@ -21,10 +21,10 @@ struct ReplayCommandTests {
     }
 
     @Test("Without the corpus the stored anchor text is shown")
-    func missingCorpus() throws {
+    func missingCorpus() async throws {
         let fixture = try ReplayFixture()
         try FileManager.default.removeItem(atPath: fixture.path("corpus"))
-        let result = try fixture.run(["replay", fixture.sessionPath])
+        let result = try await fixture.run(["replay", fixture.sessionPath])
         #expect(result.status == 0)
         #expect(result.stdout.contains("corpus text not available"))
         #expect(result.stdout.contains("<Q1 versicherte>"))
@@ -32,15 +32,15 @@ struct ReplayCommandTests {
     }
 
     @Test("--verify passes on a good session")
-    func verifyGood() throws {
+    func verifyGood() async throws {
         let fixture = try ReplayFixture()
-        let result = try fixture.run(["replay", fixture.sessionPath, "--verify"])
+        let result = try await fixture.run(["replay", fixture.sessionPath, "--verify"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("verified: 16 events, 14 annotations, 1 documents"))
     }
 
     @Test("--verify fails on a changed offset in the stored annotations and names the annotation")
-    func verifyChangedOffset() throws {
+    func verifyChangedOffset() async throws {
         let fixture = try ReplayFixture()
         try fixture.writeDamaged("sessions/offset.json") { object in
             var annotations = try #require(object["annotations"] as? [[String: Any]])
@@ -52,39 +52,39 @@ struct ReplayCommandTests {
             annotations[index]["anchor"] = anchor
             object["annotations"] = annotations
         }
-        let result = try fixture.run(["replay", "sessions/offset.json", "--verify"])
+        let result = try await fixture.run(["replay", "sessions/offset.json", "--verify"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("C1 (claim) differs"))
     }
 
     @Test("--verify reports a removed event as a gap")
-    func verifyRemovedEvent() throws {
+    func verifyRemovedEvent() async throws {
         let fixture = try ReplayFixture()
         try fixture.writeDamaged("sessions/gap.json") { object in
             var events = try #require(object["events"] as? [Any])
             events.remove(at: 7)
             object["events"] = events
         }
-        let result = try fixture.run(["replay", "sessions/gap.json", "--verify"])
+        let result = try await fixture.run(["replay", "sessions/gap.json", "--verify"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("event 8 is missing"))
     }
 
     @Test("--verify reports reordered events")
-    func verifyReordered() throws {
+    func verifyReordered() async throws {
         let fixture = try ReplayFixture()
         try fixture.writeDamaged("sessions/reordered.json") { object in
             var events = try #require(object["events"] as? [Any])
             events.swapAt(2, 3)
             object["events"] = events
         }
-        let result = try fixture.run(["replay", "sessions/reordered.json", "--verify"])
+        let result = try await fixture.run(["replay", "sessions/reordered.json", "--verify"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("out of order"))
     }
 
     @Test("--verify reports an event that cannot apply")
-    func verifyBadEvent() throws {
+    func verifyBadEvent() async throws {
         let fixture = try ReplayFixture()
         try fixture.writeDamaged("sessions/bad.json") { object in
             var events = try #require(object["events"] as? [[String: Any]])
@@ -93,35 +93,35 @@ struct ReplayCommandTests {
             events[1]["record"] = record
             object["events"] = events
         }
-        let result = try fixture.run(["replay", "sessions/bad.json", "--verify"])
+        let result = try await fixture.run(["replay", "sessions/bad.json", "--verify"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("event 2 cannot be applied"))
         #expect(result.stderr.contains("S9"))
     }
 
     @Test("--to/--out writes a cut session that verifies and refuses to overwrite without --force")
-    func cut() throws {
+    func cut() async throws {
         let fixture = try ReplayFixture()
-        let result = try fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "cut"])
+        let result = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "cut"])
         #expect(result.status == 0, "\(result.stderr)")
         let file = try SessionFiles.readFile(path: fixture.path("sessions/cut.json"))
         #expect(file.events.count == 6)
         #expect(file.derivedFrom == [fixture.sessionPath])
         #expect(!file.annotations.contains { $0.key == .cue("Q2") })  // the undone cue is not in the state
-        let verify = try fixture.run(["replay", "sessions/cut.json", "--verify"])
+        let verify = try await fixture.run(["replay", "sessions/cut.json", "--verify"])
         #expect(verify.status == 0, "\(verify.stderr)")
-        let again = try fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut"])
+        let again = try await fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut"])
         #expect(again.status != 0)
         #expect(again.stderr.contains("--force"))
-        let forced = try fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut", "--force"])
+        let forced = try await fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "cut", "--force"])
         #expect(forced.status == 0)
-        let transcript = try fixture.run(["replay", fixture.sessionPath, "--to", "3"])
+        let transcript = try await fixture.run(["replay", fixture.sessionPath, "--to", "3"])
         #expect(transcript.stdout.contains("end after event 3"))
         #expect(!transcript.stdout.contains("#4 "))
     }
 
     @Test("Text from the session is sanitised: escape sequences show as placeholders")
-    func sanitised() throws {
+    func sanitised() async throws {
         let fixture = try ReplayFixture()
         try fixture.writeDamaged("sessions/evil.json") { object in
             var events = try #require(object["events"] as? [[String: Any]])
@@ -130,11 +130,11 @@ struct ReplayCommandTests {
             events[0]["record"] = record
             object["events"] = events
         }
-        let result = try fixture.run(["replay", "sessions/evil.json"])
+        let result = try await fixture.run(["replay", "sessions/evil.json"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Evil␛[31mName<U+009B>"))
         #expect(!result.stdout.contains("\u{1B}"))
-        let stats = try fixture.run(["stats", "sessions/evil.json"])
+        let stats = try await fixture.run(["stats", "sessions/evil.json"])
         #expect(!stats.stdout.contains("\u{1B}"))
     }
 }

@@ -83,7 +83,7 @@ struct ReplayFixture {
     }
 
     /// Runs the binary in the fixture's folder.
-    func run(_ arguments: [String], stdin: String = "") throws -> WorkbenchProcess.Result {
-        try WorkbenchProcess.run(arguments, stdin: stdin, directory: folder, environment: ["NO_COLOR": "1"])
+    func run(_ arguments: [String], stdin: String = "") async throws -> WorkbenchProcess.Result {
+        try await WorkbenchProcess.run(arguments, stdin: stdin, directory: folder, environment: ["NO_COLOR": "1"])
     }
 }

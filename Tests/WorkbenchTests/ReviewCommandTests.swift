@@ -5,7 +5,7 @@ import Testing
 @Suite("review command")
 struct ReviewCommandTests {
     @Test("Piped review writes a derived session that verifies; the original stays byte-identical")
-    func pipedReview() throws {
+    func pipedReview() async throws {
         let fixture = try ReplayFixture()
         let before = try fixture.data(fixture.sessionPath)
         // Queue order: M1, Q1, C1, Q2, M2, Q3, C2, P1.
@@ -20,7 +20,7 @@ struct ReviewCommandTests {
             correct by S1
             status
             """
-        let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: script + "\n")
+        let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: script + "\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(try fixture.data(fixture.sessionPath) == before)
         let file = try SessionFiles.readFile(path: fixture.path("sessions/anna.reviewed.json"))
@@ -30,21 +30,21 @@ struct ReviewCommandTests {
         #expect(file.events.last?.annotator == "rita")
         #expect(result.stdout.contains("rejections:"))
         #expect(result.stdout.contains("Q1: not a reporting verb here"))
-        let verify = try fixture.run(["replay", "sessions/anna.reviewed.json", "--verify"])
+        let verify = try await fixture.run(["replay", "sessions/anna.reviewed.json", "--verify"])
         #expect(verify.status == 0, "\(verify.stderr)")
         // Resuming continues at the first unreviewed annotation (the skipped mention M2).
-        let resumed = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "accept\nquit\n")
+        let resumed = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "accept\nquit\n")
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("] M2"))
-        let replayed = try fixture.run(["replay", "sessions/anna.reviewed.json"])
+        let replayed = try await fixture.run(["replay", "sessions/anna.reviewed.json"])
         #expect(replayed.stdout.contains("review Q1: rejected"))
     }
 
     @Test("correct by S1, S2 makes a claim joint (main speaker first); correct to M2 gives a claim an addressee")
-    func correctSeveralSpeakers() throws {
+    func correctSeveralSpeakers() async throws {
         let fixture = try ReplayFixture()
         // Queue order: M1, Q1, C1, Q2, M2, Q3, C2; a correction moves on to the next card.
-        let result = try fixture.run(
+        let result = try await fixture.run(
             ["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r3"],
             stdin: "skip\nskip\ncorrect by S1, S2\nskip\nskip\nskip\ncorrect to M1\nquit\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
@@ -55,9 +55,9 @@ struct ReviewCommandTests {
     }
 
     @Test("A bad command in piped mode fails the run but keeps the decisions")
-    func badCommand() throws {
+    func badCommand() async throws {
         let fixture = try ReplayFixture()
-        let result = try fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r2"], stdin: "frobnicate\naccept\n")
+        let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r2"], stdin: "frobnicate\naccept\n")
         #expect(result.status != 0)
         #expect(result.stdout.contains("unknown command 'frobnicate'"))
         let file = try SessionFiles.readFile(path: fixture.path("sessions/r2.json"))

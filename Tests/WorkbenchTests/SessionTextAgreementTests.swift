@@ -71,7 +71,7 @@ struct SessionTextAgreementTests {
     ]
 
     @Test("refused with the same message by all three; annotate leaves the file untouched", arguments: damages)
-    func allThreeAgree(damage: Damage) throws {
+    func allThreeAgree(damage: Damage) async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let example = try Self.exampleAsOneFile()
@@ -80,9 +80,9 @@ struct SessionTextAgreementTests {
         let path = workspace.folder.appendingPathComponent("sessions/x.json")
         let bytes = try JSONSerialization.data(withJSONObject: session)
         try bytes.write(to: path)
-        let validate = try workspace.run(["validate", "sessions/x.json"], commands: [])
-        let replay = try workspace.run(["replay", "sessions/x.json", "--verify"], commands: [])
-        let annotate = try workspace.run(["annotate", "seeds", "--session", "x", "--annotator", "example"], commands: ["quit"])
+        let validate = try await workspace.run(["validate", "sessions/x.json"], commands: [])
+        let replay = try await workspace.run(["replay", "sessions/x.json", "--verify"], commands: [])
+        let annotate = try await workspace.run(["annotate", "seeds", "--session", "x", "--annotator", "example"], commands: ["quit"])
         for (name, result) in [("validate", validate), ("replay --verify", replay), ("annotate", annotate)] {
             #expect(result.status != 0, "\(name) accepted \(damage)")
             #expect((result.stdout + result.stderr).contains(damage.expected), "\(name): \(result.stdout) \(result.stderr)")
@@ -91,13 +91,13 @@ struct SessionTextAgreementTests {
     }
 
     @Test("replay --verify without a corpus says the text was not checked")
-    func verifyWithoutCorpus() throws {
+    func verifyWithoutCorpus() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let example = try Self.exampleAsOneFile()
         try example.write(to: workspace.folder.appendingPathComponent("sessions/x.json"))
         try FileManager.default.removeItem(at: workspace.folder.appendingPathComponent("seeds"))
-        let result = try workspace.run(["replay", "sessions/x.json", "--verify"], commands: [])
+        let result = try await workspace.run(["replay", "sessions/x.json", "--verify"], commands: [])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("text NOT checked"))
     }
@@ -106,12 +106,12 @@ struct SessionTextAgreementTests {
         ("{\"format\":\"workbench-session\",\"version\":1,\"annotator\":\"a\",\n \"created\": 123456789012345678901234567890}", "line 2, column 13"),
         ("null", "the whole file is null"),
     ])
-    func clearMessages(content: String, expected: String) throws {
+    func clearMessages(content: String, expected: String) async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         try Data(content.utf8).write(to: workspace.folder.appendingPathComponent("sessions/x.json"))
         for arguments in [["validate", "sessions/x.json"], ["annotate", "seeds", "--session", "x"]] {
-            let result = try workspace.run(arguments, commands: ["quit"])
+            let result = try await workspace.run(arguments, commands: ["quit"])
             #expect(result.status != 0)
             #expect(result.stderr.contains(expected) || result.stdout.contains(expected), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("DecodingError"))
@@ -119,11 +119,11 @@ struct SessionTextAgreementTests {
     }
 
     @Test("a session name that is a folder is named as one, not as a permission problem")
-    func folderSession() throws {
+    func folderSession() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         try FileManager.default.createDirectory(at: workspace.folder.appendingPathComponent("sessions/x.json"), withIntermediateDirectories: true)
-        let result = try workspace.run(["annotate", "seeds", "--session", "x"], commands: ["quit"])
+        let result = try await workspace.run(["annotate", "seeds", "--session", "x"], commands: ["quit"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("is a folder, not a session file"))
         #expect(!result.stderr.contains("permissions?"))

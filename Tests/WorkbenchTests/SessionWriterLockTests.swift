@@ -8,14 +8,14 @@ import Testing
 @Suite("Writers of a session take its lock")
 struct SessionWriterLockTests {
     /// A workspace with sessions a1, a2 (inputs) and held (the one a REPL holds), and a JSONL export of a1.
-    static func workspace() throws -> REPLWorkspace {
+    static func workspace() async throws -> REPLWorkspace {
         let workspace = try REPLWorkspace()
         for name in ["a1", "a2", "held"] {
-            let result = try workspace.run(
+            let result = try await workspace.run(
                 ["annotate", "--session", name, "--annotator", name], commands: ["goto 1:10", "speaker \"Sergiy Kyslytsya\"", "done", "quit"])
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let export = try workspace.run(["export", "sessions/a1.json", "--format", "jsonl", "--out", "exported"], commands: [])
+        let export = try await workspace.run(["export", "sessions/a1.json", "--format", "jsonl", "--out", "exported"], commands: [])
         #expect(export.status == 0, "\(export.stderr)")
         return workspace
     }
@@ -32,15 +32,15 @@ struct SessionWriterLockTests {
     }
 
     @Test("While a REPL holds a session, every writing command refuses, names the holder and leaves the file untouched")
-    func heldSessionRefusesEveryWriter() throws {
-        let workspace = try Self.workspace()
+    func heldSessionRefusesEveryWriter() async throws {
+        let workspace = try await Self.workspace()
         defer { workspace.remove() }
         let path = workspace.folder.appendingPathComponent("sessions/held.json").path
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let held = try LockedSessionFile(path: path, now: "2026-01-01T08:00:00Z")
         defer { held.release() }
         for writer in Self.writers(to: "held") {
-            let result = try workspace.run(writer.arguments, commands: writer.input)
+            let result = try await workspace.run(writer.arguments, commands: writer.input)
             #expect(result.status != 0, "\(writer.label): \(result.stdout)")
             #expect(result.stderr.contains("in use by pid \(getpid())"), "\(writer.label): \(result.stderr)")
             #expect(result.stderr.contains("since 2026-01-01T08:00:00Z"), "\(writer.label): \(result.stderr)")
@@ -49,8 +49,8 @@ struct SessionWriterLockTests {
     }
 
     @Test("A session name that is a symbolic link to a held session is refused too; the link stays a link")
-    func symbolicLinkToHeldSession() throws {
-        let workspace = try Self.workspace()
+    func symbolicLinkToHeldSession() async throws {
+        let workspace = try await Self.workspace()
         defer { workspace.remove() }
         let sessions = workspace.folder.appendingPathComponent("sessions").path
         try FileManager.default.createSymbolicLink(atPath: sessions + "/alias.json", withDestinationPath: "held.json")
@@ -58,7 +58,7 @@ struct SessionWriterLockTests {
         let held = try LockedSessionFile(path: sessions + "/held.json", now: "2026-01-01T08:00:00Z")
         defer { held.release() }
         for writer in Self.writers(to: "alias") {
-            let result = try workspace.run(writer.arguments, commands: writer.input)
+            let result = try await workspace.run(writer.arguments, commands: writer.input)
             #expect(result.status != 0, "\(writer.label): \(result.stdout)")
             #expect(result.stderr.contains("in use by pid \(getpid())"), "\(writer.label): \(result.stderr)")
             #expect(try Data(contentsOf: URL(fileURLWithPath: sessions + "/held.json")) == before, "\(writer.label) changed the held session")
@@ -68,12 +68,12 @@ struct SessionWriterLockTests {
     }
 
     @Test("Writing through a link writes the session it leads to, and the link stays")
-    func writesFollowTheLink() throws {
-        let workspace = try Self.workspace()
+    func writesFollowTheLink() async throws {
+        let workspace = try await Self.workspace()
         defer { workspace.remove() }
         let sessions = workspace.folder.appendingPathComponent("sessions").path
         try FileManager.default.createSymbolicLink(atPath: sessions + "/alias.json", withDestinationPath: "held.json")
-        let result = try workspace.run(["annotate", "--session", "alias"], commands: ["speaker \"Lloyd Austin\"", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "alias"], commands: ["speaker \"Lloyd Austin\"", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sessions + "/alias.json") == "held.json")
         let session = try SessionStore.load(path: sessions + "/held.json")
@@ -130,22 +130,22 @@ struct LockedSessionFileTests {
 @Suite("Sessions anywhere on disk")
 struct SessionsAnywhereTests {
     @Test("--session takes a path anywhere: the REPL, import and review write there, and the lock follows the real path")
-    func pathsAnywhere() throws {
+    func pathsAnywhere() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-anywhere-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let anna = elsewhere + "/projects/nk/anna"
-        var result = try workspace.run(
+        var result = try await workspace.run(
             ["annotate", "--session", anna, "--annotator", "anna"], commands: ["goto 1:10", "speaker \"Sergiy Kyslytsya\"", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: anna + ".json"))
         #expect(!FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("sessions/anna.json").path))
-        result = try workspace.run(["annotate", "--session", "nk/ben.json", "--annotator", "ben"], commands: ["quit"])
+        result = try await workspace.run(["annotate", "--session", "nk/ben.json", "--annotator", "ben"], commands: ["quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: workspace.folder.appendingPathComponent("nk/ben.json").path))
 
-        result = try workspace.run(["review", anna + ".json", "--out", elsewhere + "/reviewed", "--reviewer", "r"], commands: ["accept", "quit"])
+        result = try await workspace.run(["review", anna + ".json", "--out", elsewhere + "/reviewed", "--reviewer", "r"], commands: ["accept", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: elsewhere + "/reviewed.json"))
 
@@ -154,7 +154,7 @@ struct SessionsAnywhereTests {
         let held = try LockedSessionFile(path: anna + ".json", now: "2026-01-01T08:00:00Z")
         defer { held.release() }
         let before = try Data(contentsOf: URL(fileURLWithPath: anna + ".json"))
-        result = try workspace.run(["annotate", "--session", elsewhere + "/link/anna.json", "--annotator", "x"], commands: ["quit"])
+        result = try await workspace.run(["annotate", "--session", elsewhere + "/link/anna.json", "--annotator", "x"], commands: ["quit"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("in use by pid \(getpid())"), "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: anna + ".json")) == before)

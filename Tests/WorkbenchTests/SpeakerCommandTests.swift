@@ -34,10 +34,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("names, roles, kinds and parties come from the German phrase")
-    func phraseAnalysis() throws {
+    func phraseAnalysis() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "p"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "p"], commands: [
             "speaker \"Der rheinland-pfälzische Ministerpräsident Kurt Beck (SPD)\"",
             "speaker das isländische Fischereiministerium",
             "next",
@@ -61,10 +61,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("pronouns, articles and common nouns link without becoming aliases")
-    func cleanAliases() throws {
+    func cleanAliases() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "a"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "a"], commands: [
             "goto 2", "sp Ulrich Müller",
             "goto 3", "sp Er", "sp Er = S1", "sp eigenen Angaben = S1",
             "goto 4", "sp Bodegast = S1",
@@ -77,10 +77,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("near matches are offered, not duplicated; the same words after a rename link again")
-    func nearMatches() throws {
+    func nearMatches() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "n"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "n"], commands: [
             "sp das isländische Fischereiministerium",
             "goto 3", "sp das Ministerium",
             "goto 4", "sp Bodegast", "goto 5", "sp Boudegast",
@@ -94,10 +94,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("speaker merge moves mentions, claims, stances and notes, and one undo takes it back")
-    func merge() throws {
+    func merge() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "m"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "m"], commands: [
             "goto 4", "sp Bodegast", "cue sagte", "claim nichts",
             "ta Alles ist gut", "stance S1 T1 favor evidence C1",
             "goto 5", "sp Boudegast = Kurt Boudegast", "claim schwieg by S2", "stance S2 T1 favor evidence C2", "note S2 prüfen",
@@ -118,10 +118,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("a merge of speakers whose stances on one target differ is refused and changes nothing; a bad span edit keeps the span")
-    func refusals() throws {
+    func refusals() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "r"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "r"], commands: [
             "goto 4", "sp Bodegast", "ta Alles ist gut", "stance S1 T1 favor",
             "goto 5", "sp Boudegast = Kurt Boudegast", "stance S2 T1 against",
             "speaker merge S2 S1", "speaker merge S1 S1",
@@ -137,20 +137,20 @@ struct SpeakerCommandTests {
     }
 
     @Test("moving a speaker's last mention says the speaker is left without mentions")
-    func orphanSpeaker() throws {
+    func orphanSpeaker() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "o"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "o"], commands: [
             "goto 4", "sp Bodegast", "goto 5", "sp Boudegast = Kurt Boudegast", "edit M2 speaker S1", "quit",
         ])
         #expect(result.stdout.contains("S2 Kurt Boudegast has no mentions left; remove it: delete S2, or merge it: speaker merge S2 S1"))
     }
 
     @Test("edit ID span changes a span in place; bare words are spans; ta TEXT makes a target")
-    func spanEditsAndBareWords() throws {
+    func spanEditsAndBareWords() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "e"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "e"], commands: [
             "sp Kurt Beck", "cue sagte", "claim 10-14", "ta Island hat recht", "stance S1 T1 favor evidence C1",
             "edit M1 span 1-8", "edit C1 span das isländische Fischereiministerium habe recht", "edit Q1 span sagte",
             "goto 3", "cue nach Angaben",
@@ -170,10 +170,10 @@ struct SpeakerCommandTests {
     }
 
     @Test("a span of bare words that cannot be joined names the word that stops it")
-    func parseErrorNamesTheWord() throws {
+    func parseErrorNamesTheWord() async throws {
         let workspace = try workspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "beck.txt", "--session", "w"], commands: [
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "w"], commands: [
             "speaker Kurt Beck (SPD)", "claim das isländische Fischereiministerium habe recht by Kurt Beck", "quit",
         ])
         #expect(result.stdout.contains("error: '(SPD)' cannot join the words of a span; quote the whole span, e.g. speaker \"Kurt Beck (SPD)\""))
@@ -184,17 +184,17 @@ struct SpeakerCommandTests {
 @Suite("reopening a session without --annotator")
 struct ReopenAnnotatorTests {
     @Test("goes on as the session's annotator, not the login name")
-    func continuesAsSessionAnnotator() throws {
+    func continuesAsSessionAnnotator() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let first = try workspace.run(["annotate", "--session", "s", "--annotator", "anna"], commands: ["sp Südkorea", "quit"])
+        let first = try await workspace.run(["annotate", "--session", "s", "--annotator", "anna"], commands: ["sp Südkorea", "quit"])
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try workspace.run(["annotate", "--session", "s"], commands: ["cue forderten", "quit"], environment: ["USER": "bob"])
+        let second = try await workspace.run(["annotate", "--session", "s"], commands: ["cue forderten", "quit"], environment: ["USER": "bob"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("continuing as 'anna', the annotator of this session"))
         let events = try workspace.session("s")["events"] as? [[String: Any]] ?? []
         #expect(events.allSatisfy { $0["annotator"] as? String == "anna" }, "\(events.map { $0["annotator"] ?? "-" })")
-        let third = try workspace.run(["annotate", "--session", "s", "--annotator", "bob"], commands: ["quit"], environment: ["USER": "bob"])
+        let third = try await workspace.run(["annotate", "--session", "s", "--annotator", "bob"], commands: ["quit"], environment: ["USER": "bob"])
         #expect(third.stderr.contains("this session belongs to 'anna'"))
     }
 }
@@ -202,10 +202,10 @@ struct ReopenAnnotatorTests {
 @Suite("claims with their speaker in another sentence")
 struct ClaimSpeakerElsewhereTests {
     @Test("the sentence view names the speaker of a claim whose mention is in another sentence")
-    func namesTheSpeaker() throws {
+    func namesTheSpeaker() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "c"], commands: [
+        let result = try await workspace.run(["annotate", "--session", "c"], commands: [
             "sp Südkorea", "next", "claim Nach Angaben by M1", "sp Seouls", "claim befinden by M2", "quit",
         ], environment: ["NO_COLOR": "1"])
         #expect(result.status == 0, "\(result.stdout)")

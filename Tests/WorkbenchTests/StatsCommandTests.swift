@@ -5,9 +5,9 @@ import Testing
 @Suite("stats command")
 struct StatsCommandTests {
     @Test("Numbers on a known session, as text and as JSON")
-    func knownSession() throws {
+    func knownSession() async throws {
         let fixture = try ReplayFixture()
-        let text = try fixture.run(["stats", fixture.sessionPath])
+        let text = try await fixture.run(["stats", fixture.sessionPath])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("events: 16, undo: 1 (6.2%)"))
         #expect(text.stdout.contains("documents done: 1/1, sentences done: 3/3"))
@@ -17,7 +17,7 @@ struct StatsCommandTests {
         // Gaps without the 10-minute pause: 2,3,4,5,6,1,2,3,4,5,6,7,8,2 → median 4, p90 7.
         #expect(text.stdout.contains("median 4.0 s, p90 7.0 s (14 intervals)"))
 
-        let json = try fixture.run(["stats", fixture.sessionPath, fixture.sessionPath, "--json"])
+        let json = try await fixture.run(["stats", fixture.sessionPath, fixture.sessionPath, "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let total = try #require(object["total"] as? [String: Any])
@@ -32,18 +32,18 @@ struct StatsCommandTests {
     }
 
     @Test("The text summary names the 25 most mentioned speakers and counts the rest; --json lists all")
-    func manySpeakers() throws {
+    func manySpeakers() async throws {
         let fixture = try ReplayFixture()
         var session = Session(annotator: "anna", corpus: CorpusReference(paths: [], segmenter: "de-news-1.1", documents: []), created: "2026-11-21T10:00:00.000Z")
         for index in 1...30 {
             try session.perform(.add(.speaker(Speaker(id: "S\(index)", name: "Sprecher \(index)"))), time: "2026-11-21T10:00:\(10 + index).000Z")
         }
         try SessionCodec.encode(session.formatOneFile).write(to: URL(fileURLWithPath: fixture.path("sessions/many.json")))
-        let text = try fixture.run(["stats", "sessions/many.json"])
+        let text = try await fixture.run(["stats", "sessions/many.json"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Sprecher 1 (0), "))
         #expect(text.stdout.contains("… and 5 more (--json lists all)"))
-        let json = try fixture.run(["stats", "sessions/many.json", "--json"])
+        let json = try await fixture.run(["stats", "sessions/many.json", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let total = try #require(object["total"] as? [String: Any])
         #expect((total["speakers"] as? [[String: Any]])?.count == 30)

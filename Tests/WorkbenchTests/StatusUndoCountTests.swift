@@ -1,18 +1,19 @@
 import Foundation
-@testable import Workbench
 import Testing
+@testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 @Suite("status and stats agree")
 struct StatusUndoCountTests {
     @Test("stat in the REPL and workbench stats report the same events and undo count")
-    func sameUndoCount() throws {
+    func sameUndoCount() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let result = try workspace.run(["annotate", "--session", "s"], commands: ["sp Südkorea", "cue forderten", "undo", "stat", "quit"])
+        let result = try await workspace.run(["annotate", "--session", "s"], commands: ["sp Südkorea", "cue forderten", "undo", "stat", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("events: 4, undo: 1 (25.0%)"), "\(result.stdout)")
-        let stats = try workspace.run(["stats", "sessions/s.json"], commands: [])
+        let stats = try await workspace.run(["stats", "sessions/s.json"], commands: [])
         #expect(stats.stdout.contains("events: 4, undo: 1 (25.0%)"), "\(stats.stdout)")
     }
 }
@@ -20,12 +21,12 @@ struct StatusUndoCountTests {
 @Suite("schemas extend the labels")
 struct SchemaLabelTests {
     @Test("a schema adds a neutral stance label and a place kind, which the speaker command guesses")
-    func neutralAndPlace() throws {
+    func neutralAndPlace() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let schema = #"{"name": "with-neutral", "stance_labels": ["favor", "against", "neutral", "none"], "speaker_kinds": ["person", "organisation", "institution", "place", "anonymous"]}"#
         try Data(schema.utf8).write(to: workspace.folder.appendingPathComponent("schema.json"))
-        let result = try workspace.run(
+        let result = try await workspace.run(
             ["annotate", "--session", "n", "--schema", "schema.json"],
             commands: ["sp Südkorea", "ta Truppen sind in Russland", "stance S1 T1 neutral", "quit"])
         #expect(result.status == 0, "\(result.stdout)")

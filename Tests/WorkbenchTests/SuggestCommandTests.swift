@@ -26,9 +26,9 @@ struct SuggestCommandTests {
     }
 
     @Test("jsonl: the required keys, scalar offsets into the document text")
-    func jsonl() throws {
+    func jsonl() async throws {
         let (folder, _) = try SessionFixture.corpus(Self.texts)
-        let result = try WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl"])
+        let result = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl"])
         #expect(result.status == 0)
         let objects = try objects(result.stdout)
         #expect(objects.count == 3)
@@ -49,10 +49,10 @@ struct SuggestCommandTests {
     }
 
     @Test("text: one block per proposal, the same output every run")
-    func textFormat() throws {
+    func textFormat() async throws {
         let (folder, _) = try SessionFixture.corpus(Self.texts)
-        let first = try WorkbenchProcess.run(["suggest", folder + "/corpus"])
-        let second = try WorkbenchProcess.run(["suggest", folder + "/corpus"])
+        let first = try await WorkbenchProcess.run(["suggest", folder + "/corpus"])
+        let second = try await WorkbenchProcess.run(["suggest", folder + "/corpus"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
         #expect(first.stdout.contains("a#1  direct  0.80  direct.quote-then-cue\n  speaker:   Mark Rutte\n  cue:       sagte\n  claim:     \"„Wir müssen handeln“\""))
@@ -60,13 +60,13 @@ struct SuggestCommandTests {
     }
 
     @Test("--session leaves out held claims and names known speakers")
-    func session() throws {
+    func session() async throws {
         let (folder, corpus) = try SessionFixture.corpus(Self.texts)
         var fixture = SessionFixture(annotator: "anna", folder: folder, corpus: corpus)
         try fixture.perform(.add(.speaker(Speaker(id: "S1", name: "Jürgen Müller"))))
         try fixture.perform(.add(.claim(Claim(id: "C1", anchor: try fixture.anchor("„Wir müssen handeln“", in: "a"), form: "direct"))))
         let path = try fixture.write("anna")
-        let result = try WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl", "--session", path])
+        let result = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl", "--session", path])
         #expect(result.status == 0, "\(result.stderr)")
         let objects = try objects(result.stdout)
         #expect(objects.count == 2)
@@ -75,12 +75,12 @@ struct SuggestCommandTests {
     }
 
     @Test("a missing corpus or session fails with one clear line")
-    func missing() throws {
-        let corpus = try WorkbenchProcess.run(["suggest", "no/such/folder"])
+    func missing() async throws {
+        let corpus = try await WorkbenchProcess.run(["suggest", "no/such/folder"])
         #expect(corpus.status != 0)
         #expect(corpus.stderr.contains("no/such/folder"))
         let (folder, _) = try SessionFixture.corpus(Self.texts)
-        let session = try WorkbenchProcess.run(["suggest", folder + "/corpus", "--session", folder + "/nobody.json"])
+        let session = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--session", folder + "/nobody.json"])
         #expect(session.status != 0)
         #expect(!session.stderr.isEmpty)
     }

@@ -8,50 +8,46 @@ import WorkbenchTeam
 struct TeamEndToEndTests {
     /// Three scripted annotators and an adjudicator through one database: assign, annotate at
     /// once, status, agree, adjudicate, export.
-    @Test func threeAnnotatorsAndAnAdjudicatorWorkThroughTheDatabase() throws {
+    @Test func threeAnnotatorsAndAnAdjudicatorWorkThroughTheDatabase() async throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("carla", "annotator"), ("ada", "adjudicator")])
         let names = ["anna", "bob", "carla"].map(team.name)
-        let assign = try WorkbenchProcess.run(
+        let assign = try await WorkbenchProcess.run(
             ["team", "assign", "--team", team.url, "--annotators", names.joined(separator: ","), "--overlap", "2"], environment: team.environment)
         #expect(assign.status == 0, "\(assign.stderr)")
         // Each annotator accepts the proposals of their first sentences and marks them done, all at once.
         let script = String(repeating: "aa\ndone\n", count: 4) + "quit\n"
-        let results = ConcurrentResults(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            results.set(index, Result { try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", names[index]], stdin: script, environment: team.environment) })
+        let serverURL = team.serverURL, environment = team.environment
+        let runs = try await withThrowingTaskGroup(of: WorkbenchProcess.Result.self) { group in
+            for name in names {
+                group.addTask {
+                    try await WorkbenchProcess.run(["annotate", "--team", serverURL, "--annotator", name], stdin: script, environment: environment)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
-        for result in results.values {
-            let run = try result.get()
+        #expect(runs.count == names.count)
+        for run in runs {
             #expect(!run.stderr.contains("NOT saved"), "\(run.stderr)")
         }
-        let status = try WorkbenchProcess.run(["team", "status", "--team", team.url], environment: team.environment)
+        let status = try await WorkbenchProcess.run(["team", "status", "--team", team.url], environment: team.environment)
         #expect(status.status == 0, "\(status.stderr)")
         for name in names { #expect(status.stdout.contains("\(name): 4/"), "\(status.stdout)") }
         // anna and bob share the first document: agreement, adjudication by ada, export.
         let adaURL = team.serverURL + "?user=\(team.name("ada"))"
-        let agree = try WorkbenchProcess.run(["agree", "--team", adaURL, names[0], names[1]], environment: team.environment)
+        let agree = try await WorkbenchProcess.run(["agree", "--team", adaURL, names[0], names[1]], environment: team.environment)
         #expect(agree.status == 0, "\(agree.stderr)")
         let out = team.folder + "/gold"
-        let adjudicate = try WorkbenchProcess.run(
+        let adjudicate = try await WorkbenchProcess.run(
             ["adjudicate", "--team", adaURL, names[0], names[1], "--out", out, "--adjudicator", team.name("ada")],
             stdin: String(repeating: "1\n", count: 200), environment: team.environment)
         #expect(adjudicate.status == 0, "\(adjudicate.stderr)")
         #expect(adjudicate.stdout.contains("stored the adjudicated session"), "\(adjudicate.stdout)")
         let stored = try TeamProject(connection: team.connect(as: "ada")).session(named: team.name("ada"))
         #expect(!stored.state.claims.isEmpty)
-        let export = try WorkbenchProcess.run(
+        let export = try await WorkbenchProcess.run(
             ["export", "--team", adaURL, team.name("ada"), "--format", "jsonl", "--out", team.folder + "/export"], environment: team.environment)
         #expect(export.status == 0, "\(export.stderr)")
         // An annotator cannot read the adjudicated session, nor write into it.
         #expect(throws: (any Error).self) { _ = try TeamProject(connection: team.connect(as: "anna")).session(named: team.name("ada")) }
     }
-}
-
-/// Results collected from concurrent work, one slot each.
-final class ConcurrentResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<WorkbenchProcess.Result, any Error>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<WorkbenchProcess.Result, any Error>) { lock.withLock { slots[index] = value } }
-    var values: [Result<WorkbenchProcess.Result, any Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

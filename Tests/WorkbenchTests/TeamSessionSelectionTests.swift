@@ -9,46 +9,46 @@ import WorkbenchTeam
 @Suite("Team session selection", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamSessionSelectionTests {
     /// anna and bob each annotate a little; rev (a reviewer) reads.
-    private static func annotated() throws -> (team: TeamFixture, reviewerURL: String, names: [String]) {
+    private static func annotated() async throws -> (team: TeamFixture, reviewerURL: String, names: [String]) {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
         let names = [team.name("anna"), team.name("bob")]
         for name in names {
-            let run = try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)
+            let run = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)
             #expect(run.status == 0, "\(run.stderr)")
         }
         return (team, team.serverURL + "?user=\(team.name("rev"))", names)
     }
 
-    @Test func statsAndExportWithoutNamesReadEverySession() throws {
-        let (team, url, names) = try Self.annotated()
-        let stats = try WorkbenchProcess.run(["stats", "--team", url, "--json"], environment: team.environment)
+    @Test func statsAndExportWithoutNamesReadEverySession() async throws {
+        let (team, url, names) = try await Self.annotated()
+        let stats = try await WorkbenchProcess.run(["stats", "--team", url, "--json"], environment: team.environment)
         #expect(stats.status == 0, "\(stats.stderr)")
         for name in names { #expect(stats.stdout.contains(name), "\(stats.stdout)") }
         let out = team.folder + "/export"
-        let export = try WorkbenchProcess.run(["export", "--team", url, "--format", "jsonl", "--out", out], environment: team.environment)
+        let export = try await WorkbenchProcess.run(["export", "--team", url, "--format", "jsonl", "--out", out], environment: team.environment)
         #expect(export.status == 0, "\(export.stderr)")
         let files = try FileManager.default.subpathsOfDirectory(atPath: out)
         let written = try files.map { try String(contentsOfFile: out + "/" + $0, encoding: .utf8) }.joined()
         for name in names { #expect(written.contains(name), "\(files)") }
     }
 
-    @Test func diffReplayAndReviewWithTheWrongNumberOfNamesListTheAnnotators() throws {
-        let (team, url, names) = try Self.annotated()
+    @Test func diffReplayAndReviewWithTheWrongNumberOfNamesListTheAnnotators() async throws {
+        let (team, url, names) = try await Self.annotated()
         let wrong: [[String]] = [
             ["diff", "--team", url], ["diff", "--team", url, names[0]], ["replay", "--team", url], ["review", "--team", url, "--out", team.folder + "/r"],
         ]
         for arguments in wrong {
-            let run = try WorkbenchProcess.run(arguments, stdin: "quit\n", environment: team.environment)
+            let run = try await WorkbenchProcess.run(arguments, stdin: "quit\n", environment: team.environment)
             #expect(run.status != 0, "\(arguments)")
             #expect(run.stderr.contains("\(arguments[0]) --team needs"), "\(run.stderr)")
             #expect(run.stderr.contains("annotators present: \(names.sorted().joined(separator: ", "))"), "\(run.stderr)")
         }
-        let diff = try WorkbenchProcess.run(["diff", "--team", url, names[0], names[1]], environment: team.environment)
+        let diff = try await WorkbenchProcess.run(["diff", "--team", url, names[0], names[1]], environment: team.environment)
         #expect(diff.status == 0, "\(diff.stderr)")
-        let replay = try WorkbenchProcess.run(["replay", "--team", url, names[1], "--verify"], environment: team.environment)
+        let replay = try await WorkbenchProcess.run(["replay", "--team", url, names[1], "--verify"], environment: team.environment)
         #expect(replay.status == 0, "\(replay.stderr)")
         // Without --team the session files are still required, with a usage message.
-        let local = try WorkbenchProcess.run(["diff"], environment: team.environment)
+        let local = try await WorkbenchProcess.run(["diff"], environment: team.environment)
         #expect(local.status != 0)
         #expect(local.stderr.contains("give two session files"), "\(local.stderr)")
     }

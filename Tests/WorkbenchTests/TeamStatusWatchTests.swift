@@ -36,7 +36,7 @@ struct TeamStatusWatchTests {
         }
     }
 
-    @Test func showsAnotherAnnotatorsCommitLiveAndCatchesUpAfterAReconnect() throws {
+    @Test func showsAnotherAnnotatorsCommitLiveAndCatchesUpAfterAReconnect() async throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
         let anna = team.name("anna"), bob = team.name("bob")
         let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
@@ -63,7 +63,7 @@ struct TeamStatusWatchTests {
         try #require(initial != nil, "no initial status")
 
         // anna commits: the watch shows it without being asked.
-        let annaRun = try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let annaRun = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
         #expect(annaRun.status == 0, "\(annaRun.stderr)")
         let live = updates.first { if case .changed(let lines, let status) = $0 { lines[anna] != nil && status.contains(anna) } else { false } }
         try #require(live != nil, "no live update after anna's commit")
@@ -77,7 +77,7 @@ struct TeamStatusWatchTests {
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'workbench team status' AND datname = current_database() AND pid <> pg_backend_pid()")
         let lost = updates.first(from: live?.index ?? 0) { if case .lost = $0 { true } else { false } }
         try #require(lost != nil, "the watch did not notice the lost connection")
-        let bobRun = try WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", bob], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let bobRun = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", bob], stdin: "accept\ndone\nquit\n", environment: team.environment)
         #expect(bobRun.status == 0, "\(bobRun.stderr)")
         let bobEvents = try TeamProject(connection: owner).session(named: bob).events.count
         reconnectGate.signal()
@@ -131,9 +131,9 @@ struct TeamStatusWatchTests {
         #expect(all != nil, "the watch never showed all five lines of the burst")
     }
 
-    @Test func watchEndsCleanlyAtTheEndOfInput() throws {
+    @Test func watchEndsCleanlyAtTheEndOfInput() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
-        let run = try WorkbenchProcess.run(["team", "status", "--watch", "--team", team.url], stdin: "", environment: team.environment)
+        let run = try await WorkbenchProcess.run(["team", "status", "--watch", "--team", team.url], stdin: "", environment: team.environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("no assignments and no sessions yet"), "\(run.stdout)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")

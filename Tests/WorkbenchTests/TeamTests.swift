@@ -60,10 +60,10 @@ struct TeamTests {
         }
     }
 
-    @Test func pipedTeamAnnotateCommitsEveryEditAndASecondREPLIsRefused() throws {
+    @Test func pipedTeamAnnotateCommitsEveryEditAndASecondREPLIsRefused() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         let anna = team.name("anna")
-        let run = try WorkbenchProcess.run(
+        let run = try await WorkbenchProcess.run(
             ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
         #expect(run.status == 0, "\(run.stderr)")
         let connection = try team.connect(as: "anna")
@@ -79,7 +79,7 @@ struct TeamTests {
             Issue.record("the session exists")
             throw .invalid("unexpected")
         }
-        let second = try WorkbenchProcess.run(
+        let second = try await WorkbenchProcess.run(
             ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "quit\n", environment: team.environment)
         #expect(second.status != 0)
         #expect(second.stderr.contains("open in another workbench"), "\(second.stderr)")
@@ -113,26 +113,26 @@ struct TeamTests {
         try store.close()
     }
 
-    @Test func pullWritesALocalSessionAndAConflictingPushIsRefused() throws {
+    @Test func pullWritesALocalSessionAndAConflictingPushIsRefused() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         let anna = team.name("anna")
-        let run = try WorkbenchProcess.run(
+        let run = try await WorkbenchProcess.run(
             ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
         #expect(run.status == 0, "\(run.stderr)")
         let out = team.folder + "/anna"
-        let pull = try WorkbenchProcess.run(["team", "pull", team.url, "--annotator", anna, "--out", out], environment: team.environment)
+        let pull = try await WorkbenchProcess.run(["team", "pull", team.url, "--annotator", anna, "--out", out], environment: team.environment)
         #expect(pull.status == 0, "\(pull.stderr)")
         let local = try SessionStore.load(path: out + ".json")
         #expect(!local.state.claims.isEmpty)
         // Pushing the same log again adds nothing; a log that differs from the stored lines is refused.
-        let same = try WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
+        let same = try await WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stdout.contains("0 new line(s)"))
         let logPath = out + ".jsonl"
         var lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n").map(String.init)
         lines.removeLast()
         try (lines.joined(separator: "\n") + "\n").write(toFile: logPath, atomically: true, encoding: .utf8)
-        let conflicting = try WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
+        let conflicting = try await WorkbenchProcess.run(["team", "push", out, "--team", team.serverURL + "?user=\(anna)"], environment: team.environment)
         #expect(conflicting.status != 0)
         #expect(conflicting.stderr.contains("push refused"), "\(conflicting.stderr)")
     }

@@ -1,9 +1,10 @@
+
 import Annotations
 import Foundation
 import Testing
-
 @testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 /// Answers from a list and remembers every prompt it was asked with.
 private final class ScriptedLineEditor: LineEditor {

@@ -1,9 +1,10 @@
-import Foundation
-import Testing
-import TestSupport
 
+import Foundation
+import TestSupport
+import Testing
 @testable import Workbench
 @testable import WorkbenchShell
+@testable import WorkbenchTerminal
 
 /// Unit tests of the terminal layer: safe text, widths, wrapping, styles, completion, prompt escapes.
 @Suite("Terminal")
@@ -156,17 +157,27 @@ struct TerminalTests {
     }
 
     @Test("piped input: no prompt, no escapes, every line echoed")
-    func pipedInput() throws {
-        let result = try WorkbenchProcess.run(["editor-demo"], stdin: "a\nGrüße „x“\n\u{1B}[31m\n")
+    func pipedInput() async throws {
+        let result = try await WorkbenchProcess.run(
+            ["editor-demo"], stdin: "a\nGrüße „x“\n\u{1B}[31m\n", executable: WorkbenchProcess.testTools)
         #expect(result.status == 0)
         #expect(result.stdout == "got: a\ngot: Grüße „x“\ngot: ␛[31m\n")
         #expect(!result.stdout.contains("demo"))
         #expect(result.stderr.isEmpty)
     }
+
+    @Test("the test-only commands live in the test tools, not in workbench")
+    func testOnlyCommandsOutOfWorkbench() async throws {
+        for command in ["editor-demo", "stress-writer"] {
+            let result = try await WorkbenchProcess.run([command], stdin: "")
+            #expect(result.status != 0, "\(command)")
+            #expect(!result.stdout.contains("got:"), "\(command)")
+        }
+    }
 }
 
 extension TerminalTests {
-    /// The line editor in a real terminal (a private tmux server), through `workbench editor-demo`.
+    /// The line editor in a real terminal (a private tmux server), through the test tools' `editor-demo`.
     @Suite(
         "Terminal in tmux",
         .enabled(
@@ -186,95 +197,95 @@ extension TerminalTests {
         }
 
         /// Starts the demo; after it exits the pane shows `[exit N]` and the terminal settings.
-        func start(history: String = "history", environment: [String: String] = [:]) throws -> TmuxSession {
-            let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        func start(history: String = "history", environment: [String: String] = [:]) async throws -> TmuxSession {
+            let binary = TmuxSession.quote(WorkbenchProcess.testTools.path)
             let file = TmuxSession.quote(folder.appendingPathComponent(history).path)
             let command = "\(binary) editor-demo --history \(file); echo \"[exit $?]\"; stty -a"
-            let session = try TmuxSession(command: command, environment: environment)
-            try session.waitFor(text: Self.prompt)
+            let session = try await TmuxSession(command: command, environment: environment)
+            try await session.waitFor(text: Self.prompt)
             return session
         }
 
         @Test("UTF-8 umlauts and German quotes pass through libedit unchanged")
-        func utf8() throws {
-            let session = try start()
+        func utf8() async throws {
+            let session = try await start()
             defer { session.kill() }
-            try session.send(keys: "Grüße „x“", .enter)
-            try session.waitFor(text: "got: Grüße „x“")
+            try await session.send(keys: "Grüße „x“", .enter)
+            try await session.waitFor(text: "got: Grüße „x“")
         }
 
         @Test("UTF-8 works even when the locale says C")
-        func utf8WithCLocale() throws {
-            let session = try start(environment: ["LANG": "C", "LC_ALL": ""])
+        func utf8WithCLocale() async throws {
+            let session = try await start(environment: ["LANG": "C", "LC_ALL": ""])
             defer { session.kill() }
-            try session.send(keys: "Grüße „x“", .enter)
-            try session.waitFor(text: "got: Grüße „x“")
+            try await session.send(keys: "Grüße „x“", .enter)
+            try await session.waitFor(text: "got: Grüße „x“")
         }
 
         @Test("Tab completes a unique word and lists several")
-        func completion() throws {
-            let session = try start()
+        func completion() async throws {
+            let session = try await start()
             defer { session.kill() }
-            try session.send(keys: "cl", .tab, .enter)
-            try session.waitFor(text: "got: claim")
-            try session.send(keys: "sta", .tab)
-            let screen = try session.waitFor(text: "stances")
+            try await session.send(keys: "cl", .tab, .enter)
+            try await session.waitFor(text: "got: claim")
+            try await session.send(keys: "sta", .tab)
+            let screen = try await session.waitFor(text: "stances")
             #expect(screen.split(separator: "\n").contains { $0.split(separator: " ") == ["stance", "stances"] })
-            try session.send(keys: .enter)
-            try session.waitFor(text: "got: stance")
+            try await session.send(keys: .enter)
+            try await session.waitFor(text: "got: stance")
         }
 
         @Test("Ctrl-C cancels the line and the program keeps reading")
-        func interrupt() throws {
-            let session = try start()
+        func interrupt() async throws {
+            let session = try await start()
             defer { session.kill() }
             // Wait for the echo: Ctrl-C flushes keys the program has not read yet (on a busy machine the
             // text would vanish unseen).
-            try session.send(keys: "abandoned")
-            try session.waitFor(text: "abandoned")
-            try session.send(keys: .ctrlC)
-            try session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 3 }
-            try session.send(keys: "after", .enter)
-            let screen = try session.waitFor(text: "got: after")
+            try await session.send(keys: "abandoned")
+            try await session.waitFor(text: "abandoned")
+            try await session.send(keys: .ctrlC)
+            try await session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 3 }
+            try await session.send(keys: "after", .enter)
+            let screen = try await session.waitFor(text: "got: after")
             #expect(!screen.contains("got: abandoned"))
-            #expect(try !session.hasExited())
+            await #expect(try !session.hasExited())
         }
 
         @Test("Up recalls history, also from the file of an earlier run")
-        func history() throws {
-            let first = try start(history: "shared")
-            try first.send(keys: "erste Zeile", .enter)
-            try first.waitFor(text: "got: erste Zeile")
-            try first.send(keys: "zweite", .enter)
-            try first.waitFor(text: "got: zweite")
-            try first.send(keys: .up, .up, .enter)
-            let screen = try first.waitUntil(what: "a recalled line") {
+        func history() async throws {
+            let first = try await start(history: "shared")
+            try await first.send(keys: "erste Zeile", .enter)
+            try await first.waitFor(text: "got: erste Zeile")
+            try await first.send(keys: "zweite", .enter)
+            try await first.waitFor(text: "got: zweite")
+            try await first.send(keys: .up, .up, .enter)
+            let screen = try await first.waitUntil(what: "a recalled line") {
                 $0.components(separatedBy: "got: erste Zeile").count == 3
             }
             #expect(screen.contains("got: zweite"))
-            try first.send(keys: .ctrlD)
-            try first.waitFor(text: "[exit 0]")
+            try await first.send(keys: .ctrlD)
+            try await first.waitFor(text: "[exit 0]")
             first.kill()
 
-            let second = try start(history: "shared")
+            let second = try await start(history: "shared")
             defer { second.kill() }
-            try second.send(keys: .up, .enter)
-            try second.waitFor(text: "got: erste Zeile")
+            try await second.send(keys: .up, .enter)
+            try await second.waitFor(text: "got: erste Zeile")
         }
 
         @Test("Ctrl-D exits cleanly and restores the terminal")
-        func endOfInput() throws {
-            let session = try start()
+        func endOfInput() async throws {
+            let session = try await start()
             defer { session.kill() }
-            try session.send(keys: "one", .enter)
-            try session.waitFor(text: "got: one")
-            try session.send(keys: "x", .ctrlC)
+            try await session.send(keys: "one", .enter)
+            try await session.waitFor(text: "got: one")
+            try await session.send(keys: "x", .ctrlC)
             // Ctrl-C flushes typed-ahead input: wait for the fresh prompt before Ctrl-D.
-            try session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 4 }
-            try session.send(keys: .ctrlD)
-            let screen = try session.waitFor(text: "[exit 0]")
-            try session.waitFor(text: "icanon")
-            let settings = try session.capture().split(whereSeparator: \.isWhitespace).map(String.init)
+            try await session.waitUntil(what: "a fresh prompt") { $0.components(separatedBy: Self.prompt).count >= 4 }
+            try await session.send(keys: .ctrlD)
+            let screen = try await session.waitFor(text: "[exit 0]")
+            try await session.waitFor(text: "icanon")
+            let settings = try await session.capture().split(whereSeparator: \.isWhitespace).map(String.init)
             #expect(settings.contains("icanon"))
             #expect(settings.contains("echo"))
             #expect(!settings.contains("-icanon"))
@@ -284,16 +295,16 @@ extension TerminalTests {
         }
 
         @Test("colour prompt in a terminal, none with NO_COLOR")
-        func colour() throws {
-            let coloured = try start()
+        func colour() async throws {
+            let coloured = try await start()
             defer { coloured.kill() }
-            let screen = try coloured.capture(escapes: true)
+            let screen = try await coloured.capture(escapes: true)
             let line = screen.split(separator: "\n").first { $0.contains("demo") } ?? ""
             #expect(line.contains("\u{1B}["))
 
-            let plain = try start(environment: ["NO_COLOR": "1"])
+            let plain = try await start(environment: ["NO_COLOR": "1"])
             defer { plain.kill() }
-            let plainScreen = try plain.capture(escapes: true)
+            let plainScreen = try await plain.capture(escapes: true)
             let plainLine = plainScreen.split(separator: "\n").first { $0.contains("demo") } ?? ""
             #expect(plainLine == "demo›")
         }

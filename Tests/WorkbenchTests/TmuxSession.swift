@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 import TestSupport
 
 /// A program running in a terminal of its own: a private tmux server (own socket, never the user's),
@@ -52,6 +53,8 @@ final class TmuxSession {
     let socketName: String
     private let tmux: URL
     private let folder: URL
+    /// The private server's process, ended by ``kill()``.
+    private var serverPID: pid_t = 0
     private var killed = false
 
     /// Starts a private server with one detached `width`×`height` session running `command` under `sh`.
@@ -63,7 +66,7 @@ final class TmuxSession {
     init(
         command: String, environment: [String: String] = [:], width: Int = 100, height: Int = 30,
         directory: URL? = nil
-    ) throws {
+    ) async throws {
         guard let tmux = Self.executable else {
             throw Failure(description: "tmux is not installed (needed for terminal tests)")
         }
@@ -88,50 +91,53 @@ final class TmuxSession {
         arguments += ["-c", (directory ?? WorkbenchProcess.packageRoot).path]
         for (key, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append(command)
-        try run(arguments)
+        try await run(arguments)
+        let pid = try await run(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let serverPID = pid_t(pid) else { throw Failure(description: "tmux did not name its server process: \(pid)") }
+        self.serverPID = serverPID
     }
 
     deinit { kill() }
 
     /// Types `keys` in order: text literally, key names as keys.
-    func send(keys: Key...) throws {
+    func send(keys: Key...) async throws {
         for key in keys {
             switch key {
-            case .text(let text): try run(["send-keys", "-t", "main", "-l", text])
-            case .named(let name): try run(["send-keys", "-t", "main", name])
+            case .text(let text): try await run(["send-keys", "-t", "main", "-l", text])
+            case .named(let name): try await run(["send-keys", "-t", "main", name])
             }
         }
     }
 
     /// The visible screen, one line per row, trailing blanks trimmed; with `escapes`, colour and
     /// attributes as escape sequences (`capture-pane -e`).
-    func capture(escapes: Bool = false) throws -> String {
-        try run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+    func capture(escapes: Bool = false) async throws -> String {
+        try await run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
     }
 
     /// Appends everything the program writes to the terminal from now on, escapes and carriage
     /// returns included, to the file at `path` (`pipe-pane`), for output the screen no longer shows.
-    func recordOutput(to path: String) throws {
-        try run(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(path)])
+    func recordOutput(to path: String) async throws {
+        try await run(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(path)])
     }
 
     /// Polls the screen until it contains `text`; returns the screen. Throws with the screen on timeout.
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 10, escapes: Bool = false) throws -> String {
-        try waitUntil(timeout: timeout, escapes: escapes, what: "\"\(text)\"") { $0.contains(text) }
+    func waitFor(text: String, timeout: TimeInterval = 10, escapes: Bool = false) async throws -> String {
+        try await waitUntil(timeout: timeout, escapes: escapes, what: "\"\(text)\"") { $0.contains(text) }
     }
 
     /// Polls the screen until `condition` holds; returns the screen. Throws with the screen on timeout.
     @discardableResult
     func waitUntil(
         timeout: TimeInterval = 10, escapes: Bool = false, what: String = "condition",
-        _ condition: (String) -> Bool
-    ) throws -> String {
+        _ condition: (String) async -> Bool
+    ) async throws -> String {
         var screen = ""
         do {
-            try Deadline.waitUntil(timeout: timeout, what) {
-                screen = try capture(escapes: escapes)
-                return condition(screen)
+            try await Deadline.waitUntil(timeout: timeout, what) {
+                screen = try await capture(escapes: escapes)
+                return await condition(screen)
             }
         } catch let expired as Deadline.Expired {
             throw Failure(description: "\(expired.description); screen:\n\(screen)")
@@ -140,16 +146,17 @@ final class TmuxSession {
     }
 
     /// Whether the program in the pane has exited.
-    func hasExited() throws -> Bool {
-        try run(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func hasExited() async throws -> Bool {
+        try await run(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             == "1"
     }
 
-    /// Stops the private server and removes its files. Idempotent.
+    /// Stops the private server (which hangs up on the program in the pane) and removes its files.
+    /// Idempotent; synchronous, so that `defer` and `deinit` can call it.
     func kill() {
         guard !killed else { return }
         killed = true
-        _ = try? run(["kill-server"])
+        if serverPID > 0 { Glibc.kill(serverPID, SIGTERM) }
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -160,77 +167,28 @@ final class TmuxSession {
 
     /// Runs one tmux client command against the private server; returns its standard output.
     ///
-    /// Uses `posix_spawn` and `waitpid`, not `Process`: the first command forks the tmux server, which
-    /// inherits every open descriptor of the test process. `Process` then never sees the client end (its
-    /// exit notification rides on a descriptor), and pipes of other tests would stay open. So the child
-    /// gets files for output, and every descriptor above 2 is closed in it.
+    /// The first command forks the tmux server, which would inherit every open descriptor of the test
+    /// process (and keep other tests' pipes open); the child starts with only its standard streams and
+    /// default signal handling. A client that has not finished after `timeout` seconds is killed.
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
+    private func run(_ arguments: [String], timeout: TimeInterval = 60) async throws -> String {
         var environment = ProcessInfo.processInfo.environment
         for key in ["TMUX", "TMUX_PANE", "NO_COLOR", "LC_ALL", "LC_CTYPE"] { environment[key] = nil }
         environment["LANG"] = "C.UTF-8"
         environment["TERM"] = "xterm-256color"
-        let outputFile = folder.appendingPathComponent("out-\(UUID().uuidString)")
-        let errorFile = folder.appendingPathComponent("err-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: outputFile)
-            try? FileManager.default.removeItem(at: errorFile)
+        // Each entry NUL-terminated: swift-subprocess 1.0.2 hands raw entries to strdup as they are.
+        let variables = Environment.custom(environment.map { Array("\($0.key)=\($0.value)".utf8) + [0] })
+        let path = tmux.path, argv = ["-L", socketName, "-u"] + arguments
+        let result = try await Deadline.within(timeout, "tmux \(arguments.first ?? "")") {
+            try await Subprocess.run(
+                .path(.init(path)), arguments: Arguments(argv), environment: variables, input: .none,
+                output: .string(limit: 16 << 20), error: .string(limit: 1 << 20))
         }
-        let argv = [tmux.path, "-L", socketName, "-u"] + arguments
-        let envp = environment.map { "\($0.key)=\($0.value)" }
-        let status = try Self.spawnAndWait(
-            executable: tmux.path, arguments: argv, environment: envp, output: outputFile.path, error: errorFile.path)
-        let data = (try? Data(contentsOf: outputFile)) ?? Data()
-        guard status == 0 else {
-            let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(status)): \(message)")
+        guard result.terminationStatus.isSuccess else {
+            throw Failure(
+                description: "tmux \(arguments.first ?? "") failed (\(WorkbenchProcess.exitStatus(result.terminationStatus))): "
+                    + result.standardError)
         }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Spawns `executable` with output and error going to files and stdin from /dev/null; waits for it.
-    /// Returns the exit status (or 128 + signal).
-    private static func spawnAndWait(
-        executable: String, arguments: [String], environment: [String], output: String, error: String
-    ) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // glibc's posix_spawn_file_actions_addclosefrom_np is hidden from Swift's Glibc module.
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-        else { throw Failure(description: "posix_spawn_file_actions_addclosefrom_np is missing (glibc < 2.34)") }
-        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
-        let cArguments = arguments.map { strdup($0) } + [nil]
-        let cEnvironment = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in cArguments { free(pointer) }
-            for pointer in cEnvironment { free(pointer) }
-        }
-        // Test threads run with signals blocked; a child would inherit that mask (and pass it on to the
-        // program in the pane, where Ctrl-C would then do nothing). Start with all signals unblocked
-        // and default dispositions.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptySet = sigset_t()
-        sigemptyset(&emptySet)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &emptySet)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, cArguments, cEnvironment)
-        guard result == 0 else { throw Failure(description: "cannot start tmux: error \(result)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw Failure(description: "waitpid failed: errno \(errno)") }
-        }
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return result.standardOutput
     }
 }

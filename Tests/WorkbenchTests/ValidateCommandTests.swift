@@ -29,31 +29,31 @@ struct ValidateCommandTests {
     }
 
     @Test("A good session validates")
-    func valid() throws {
+    func valid() async throws {
         let (folder, path) = try fixture()
-        let result = try WorkbenchProcess.run(["validate", path], directory: folder)
+        let result = try await WorkbenchProcess.run(["validate", path], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("valid: 3 events"))
     }
 
     @Test("A changed offset, a broken quote and an unknown reference are each reported")
-    func damaged() throws {
+    func damaged() async throws {
         let (folder, path) = try fixture()
         let url = folder.appendingPathComponent(path)
         var text = try String(contentsOf: url, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"Es ist vorbei.\"", with: "\"Es war vorbei.\"")
         try Data(text.utf8).write(to: url)
-        let result = try WorkbenchProcess.run(["validate", path], directory: folder)
+        let result = try await WorkbenchProcess.run(["validate", path], directory: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains(path))
         #expect(result.stderr.contains("C1"))
     }
 
     @Test("Validating a missing or foreign file says so")
-    func foreign() throws {
+    func foreign() async throws {
         let (folder, _) = try fixture()
         try Data("{\"hello\": 1}".utf8).write(to: folder.appendingPathComponent("sessions/foreign.json"))
-        let result = try WorkbenchProcess.run(["validate", "sessions/foreign.json", "sessions/none.json"], directory: folder)
+        let result = try await WorkbenchProcess.run(["validate", "sessions/foreign.json", "sessions/none.json"], directory: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains("sessions/foreign.json: not a Workbench session"))
         #expect(result.stderr.contains("sessions/none.json: no such session file"))

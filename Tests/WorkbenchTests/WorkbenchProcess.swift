@@ -1,8 +1,10 @@
 import Foundation
+import Subprocess
+import TestSupport
 
 /// Runs the built `workbench` binary as a child process, for end-to-end tests.
 enum WorkbenchProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -13,68 +15,71 @@ enum WorkbenchProcess {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The built binary: next to the test bundle in the build products folder.
-    static var binary: URL {
+    static var binary: URL { product("workbench") }
+
+    /// The programs only tests start (`stress-writer`, `editor-demo`), built with the package.
+    static var testTools: URL { product("WorkbenchTestTools") }
+
+    /// An executable of the package, found next to the test bundle in the build products folder.
+    static func product(_ name: String) -> URL {
         var folder = Bundle.main.bundleURL
         for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("workbench")
+            let candidate = folder.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/workbench")
+        return packageRoot.appendingPathComponent(".build/debug/" + name)
     }
 
-    /// Runs `workbench` with `arguments`, feeding `stdin`, in `directory` (default: package root).
+    /// Runs `workbench` (or `executable`) with `arguments`, feeding `stdin`, in `directory` (default:
+    /// package root). A child that has not exited and closed its output after `timeout` seconds (or left
+    /// a descendant holding it open) is killed and reported as ``Unfinished``.
     static func run(
-        _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:]
-    ) throws -> Result {
-        // A child that exits before reading all of its input must not end the test process with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let writer = Thread {
-            try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8))
-            try? input.fileHandleForWriting.close()
+        _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL = binary, timeout: TimeInterval = 120
+    ) async throws -> Result {
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
+        // Each entry NUL-terminated: swift-subprocess 1.0.2 hands raw entries to strdup as they are.
+        let environment = Environment.custom(variables.map { Array("\($0.key)=\($0.value)".utf8) + [0] })
+        let path = executable.path, folder = (directory ?? packageRoot).path
+        let what = "\(executable.lastPathComponent) \(arguments.joined(separator: " "))"
+        // Standard input comes from a file, not a pipe: swift-subprocess 1.0.2 stops the test process
+        // (fatal error "FileDescriptor … was not closed" in its input writer) when a child exits before
+        // reading all of a piped input.
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-stdin-\(UUID().uuidString)")
+        try Data(stdin.utf8).write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let input = open(inputFile.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw Unfinished(description: "\(what): cannot open its input file (errno \(errno))") }
+        do {
+            return try await ChildSlots.shared.withSlot { try await Deadline.within(timeout, what) {
+                let result = try await Subprocess.run(
+                    .path(.init(path)), arguments: Arguments(arguments), environment: environment,
+                    workingDirectory: .init(folder), input: .fileDescriptor(.init(rawValue: input), closeAfterSpawningProcess: true),
+                    output: .string(limit: outputLimit), error: .string(limit: outputLimit))
+                return Result(
+                    status: exitStatus(result.terminationStatus), stdout: result.standardOutput,
+                    stderr: result.standardError)
+            } }
+        } catch let expired as Deadline.Expired {
+            throw Unfinished(description: "\(expired.description) (the child is killed)")
         }
-        writer.start()
-        let errorData = LockedData()
-        let errorRead = DispatchSemaphore(value: 0)
-        let errorReader = Thread {
-            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
-            errorRead.signal()
+    }
+
+    /// The most output a test reads from one child (more is an error, not a hang).
+    static let outputLimit = 256 << 20
+
+    /// The exit status as a shell shows it: the code, or 128 + the signal that ended the child.
+    static func exitStatus(_ status: TerminationStatus) -> Int32 {
+        switch status {
+        case .exited(let code): return code
+        case .signaled(let signal): return 128 + signal
         }
-        errorReader.start()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        // Standard error ends when the child (and anything it started) closes it; a child that left a
-        // descendant holding it open is a failure, not a hang.
-        guard errorRead.wait(timeout: .now() + 60) == .success else {
-            throw Unfinished(description: "workbench \(arguments.joined(separator: " ")): standard error still open 60 s after exit")
-        }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errorData.value, as: UTF8.self))
     }
 }
 
 /// A child whose output did not end.
 struct Unfinished: Error, CustomStringConvertible {
     let description: String
-}
-
-/// A tiny thread-safe box for data read on another thread.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
 }

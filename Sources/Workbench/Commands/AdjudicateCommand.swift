@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 import WorkbenchTeam
 
 /// `workbench adjudicate`: merge annotators' sessions into one, deciding only where they disagree.

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// `workbench agree`: inter-annotator agreement between sessions of one corpus.
 struct AgreeCommand: ParsableCommand {

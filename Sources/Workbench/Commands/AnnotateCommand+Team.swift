@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 import WorkbenchTeam
 
 extension AnnotateCommand {

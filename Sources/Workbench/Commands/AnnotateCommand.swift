@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench annotate` (the default command): open a session on a corpus and annotate it in the REPL.
 struct AnnotateCommand: ParsableCommand {

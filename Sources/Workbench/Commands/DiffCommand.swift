@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// `workbench diff`: a readable diff of two sessions of one corpus.
 struct DiffCommand: ParsableCommand {

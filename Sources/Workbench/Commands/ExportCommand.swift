@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// `workbench export`: write the annotations of one or more sessions in an exchange format.
 struct ExportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// `workbench import`: make a session from annotations made elsewhere (brat, JSONL).
 struct ImportCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkbenchTerminal
 
 /// `workbench reference` (hidden): the command-line reference in `docs/commands.md`, made from the
 /// same definitions as `--help`, so the two cannot drift apart (a test compares the file with this

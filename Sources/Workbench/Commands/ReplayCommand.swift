@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench replay`: play a session's event log back, verify it, or cut it at an event.
 struct ReplayCommand: ParsableCommand {

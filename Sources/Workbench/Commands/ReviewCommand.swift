@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench review`: walk through a session's annotations and record a verdict on each, in a new
 /// session derived from the original (which is never modified).

@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench segment`: print a corpus split into sentences.
 struct SegmentCommand: ParsableCommand {

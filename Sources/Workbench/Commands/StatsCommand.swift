@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench stats`: progress and counts per session and in total.
 struct StatsCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// `workbench suggest`: print the attribution proposals of the suggestion engine for a corpus.
 struct SuggestCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchTeam
+import WorkbenchTerminal
 
 /// `workbench team …`: set up and follow a team that annotates on one PostgreSQL server.
 struct TeamCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// `workbench validate`: check session files against the format and against their corpus.
 struct ValidateCommand: ParsableCommand {

@@ -15,8 +15,8 @@ struct WorkbenchCommand: ParsableCommand {
             to put the script).
             """,
         version: WorkbenchVersion.line,
-        subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, StressWriterCommand.self,
-            EditorDemoCommand.self, AgreeCommand.self, DiffCommand.self, AdjudicateCommand.self, ReplayCommand.self,
+        subcommands: [AnnotateCommand.self, SegmentCommand.self, ValidateCommand.self, AgreeCommand.self,
+            DiffCommand.self, AdjudicateCommand.self, ReplayCommand.self,
             StatsCommand.self, ReviewCommand.self, ExportCommand.self, ImportCommand.self,
             SuggestCommand.self, ReferenceCommand.self, TeamCommand.self],
         defaultSubcommand: AnnotateCommand.self

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
 /// A user-facing failure: one clear line on standard error and exit status 1.
 ///

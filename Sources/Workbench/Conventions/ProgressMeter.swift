@@ -2,6 +2,7 @@ import CEditLine
 import Dispatch
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// One line of progress on standard error for work that can take longer than about a second
 /// (loading a corpus, validating, comparing, exporting…): what is being done, how far, how much is

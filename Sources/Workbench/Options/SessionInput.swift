@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// Reading a session file and its corpus for the read-only commands (replay, stats, review).
 enum SessionInput {

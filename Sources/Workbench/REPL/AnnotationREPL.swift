@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// Runs the annotation shell on a line editor: shows the sentence, reads commands (with prompt,
 /// history and completion in a terminal; plain lines otherwise), prints the answers, and closes the

@@ -1,5 +1,6 @@
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// Diagnostic timing of the REPL (the hidden `annotate --command-timings FILE`): for every command
 /// line, the wall and thread CPU time from receiving the line until the REPL is ready to read the

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// The interactive replay: shows one step at a time and reads navigation commands.
 struct ReplayLoop {

@@ -1,5 +1,6 @@
 import Annotations
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// Turns replay steps into terminal lines: styled runs (sanitised and coloured when written, see
 /// ``StandardOutput/render(_:style:)``), in colour or in plain bracket notation.
@@ -27,17 +28,6 @@ struct ReplayView {
 
     /// A sentence with its annotations, one run per piece.
     func sentence(_ key: SentenceKey, state: AnnotationState, index: SentenceRecordIndex? = nil) -> StyledLine {
-        let pieces = index.map { renderer.render(key, records: $0.records(in: key, state: state)) } ?? renderer.render(key, in: state)
-        var line = StyledLine()
-        for piece in pieces {
-            switch piece.kind {
-            case .text: line.append(piece.text)
-            case .mention: line.append(piece.text, .speaker)
-            case .cue: line.append(piece.text, .cue)
-            case .claim: line.append(piece.text, .claim)
-            case .context: line.append(piece.text, .dim)
-            }
-        }
-        return line
+        StyledLine(pieces: index.map { renderer.render(key, records: $0.records(in: key, state: state), in: state) } ?? renderer.render(key, in: state))
     }
 }

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// The review dialogue: shows the next unreviewed annotation and records the reviewer's decision.
 struct ReviewLoop {

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbenchTerminal
 
 /// Ctrl-\ (SIGQUIT) ends the program at once with a one-line message instead of the runtime's crash
 /// report, which waits for a key and leaves the process running meanwhile. Nothing acknowledged is

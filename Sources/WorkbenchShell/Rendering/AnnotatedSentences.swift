@@ -2,7 +2,7 @@ import Annotations
 
 /// The spans of the text-bound annotations (mentions, cues, claims) grouped by document, so that
 /// `nu` can tell whether a sentence is touched without looking at every annotation for every
-/// sentence it passes. Touching means what ``SentenceRenderer/spans(in:state:)`` shows.
+/// sentence it passes. Touching means what ``BracketRenderer/records(touching:in:)`` finds.
 struct AnnotatedSentences {
     private var segments: [String: [SpanSegment]] = [:]
 

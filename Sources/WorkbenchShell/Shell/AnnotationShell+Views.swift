@@ -27,7 +27,7 @@ extension AnnotationShell {
         }
         var current = StyledLine()
         current.append(" » ", .prompt)
-        current.runs += SentenceRenderer.line(sentence, state: state).runs
+        current.runs += StyledLine(pieces: BracketRenderer.render(sentence, in: state)).runs
         lines.append(current)
         if tokens { lines += tokenView() }
         return lines + proposalLines()
@@ -38,13 +38,13 @@ extension AnnotationShell {
         guard let sentence else { return [] }
         var current = StyledLine()
         current.append(" » ", .prompt)
-        current.runs += SentenceRenderer.line(sentence, state: state).runs
+        current.runs += StyledLine(pieces: BracketRenderer.render(sentence, in: state)).runs
         return [current]
     }
 
     func tokenView() -> [StyledLine] {
         guard let sentence else { return [] }
-        return SentenceRenderer.tokenLines(sentence, width: max(20, width - 3)).map { line in
+        return StyledLine.tokens(of: sentence, width: max(20, width - 3)).map { line in
             var indented = StyledLine("   ")
             indented.runs += line.runs
             return indented
@@ -118,7 +118,7 @@ extension AnnotationShell {
 
     /// Text-bound records touching a sentence, plus notes on it and on them.
     func records(touching sentence: Sentence) -> [Record] {
-        let ids = Set(SentenceRenderer.spans(in: sentence, state: state).map(\.id))
+        let ids = Set(BracketRenderer.records(touching: sentence, in: state).map(\.key.description))
         // Only the few records that touch the sentence are sorted (by id, as everywhere).
         func touching<V>(_ records: [String: V], _ wanted: (V) -> Bool) -> [V] {
             var found: [(id: String, value: V)] = []

@@ -1,5 +1,5 @@
 /// What one call to ``LineEditor/readLine(prompt:style:)`` produced.
-enum LineInput: Equatable, Sendable {
+public enum LineInput: Equatable, Sendable {
     /// A complete line, without its line terminator.
     case line(String)
     /// Ctrl-C: the line being typed was cancelled; the program should keep running and prompt again.

@@ -3,14 +3,14 @@ import WorkbenchShell
 /// Completion callback: given the whole line and the cursor position (counted in `Character`s),
 /// returns the candidates for the word that ends at the cursor (see ``Completion/word(in:cursor:)``).
 /// Each candidate is a complete word that replaces that word.
-typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]
+public typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]
 
 /// Reads lines from the user, one prompt at a time.
 ///
 /// Create one with ``TerminalCapabilities/makeLineEditor(historyPath:completer:)``: interactive terminals
 /// get ``EditLineEditor`` (editing, history, completion), everything else gets ``PlainLineReader``.
 /// Call ``close()`` on every way out of the program: `exit()` skips `deinit`.
-protocol LineEditor: AnyObject {
+public protocol LineEditor: AnyObject {
     /// Shows `prompt` in `style` (interactive mode only; rendered by ``StandardOutput/render(_:style:)``,
     /// so it is sanitised like all output) and reads one line.
     func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput

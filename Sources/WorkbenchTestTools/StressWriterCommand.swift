@@ -1,11 +1,13 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTerminal
 
-/// Hidden test support: performs edits on a session and prints `ack SEQ` after each acknowledged
+/// `WorkbenchTestTools stress-writer SESSION`: performs edits on a session and prints `ack SEQ` after each acknowledged
 /// one, so a test can kill the process at any moment and check that every acknowledged edit survived.
 struct StressWriterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stress-writer", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "stress-writer", abstract: "Edit a session, printing `ack SEQ` after each acknowledged edit (for tests).")
 
     @Argument var session: String
     @Option var count = 200

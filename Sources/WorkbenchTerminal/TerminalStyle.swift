@@ -8,15 +8,15 @@ import WorkbenchShell
 /// (no-color.org), when `TERM` is `dumb`, or when standard output is not a terminal.
 /// Styling does not sanitize: styled text is written as ``StyledLine`` runs, which
 /// ``StandardOutput/render(_:style:)`` sanitises before it calls ``apply(_:_:)``.
-struct TerminalStyle: Sendable, Equatable {
+public struct TerminalStyle: Sendable, Equatable {
     /// What a piece of text is; each kind has one look (see ``StyleKind``).
-    typealias Kind = StyleKind
+    public typealias Kind = StyleKind
 
     /// Whether escape codes are written.
-    let isEnabled: Bool
+    public let isEnabled: Bool
 
     /// A style that is on or off regardless of the environment (tests, fixed output).
-    init(enabled: Bool) {
+    public init(enabled: Bool) {
         isEnabled = enabled
     }
 
@@ -25,7 +25,7 @@ struct TerminalStyle: Sendable, Equatable {
     ///   - noColor: the user's explicit override (for example `--no-color`); `true` turns colour off.
     ///   - environment: looked up for `NO_COLOR` and `TERM`.
     ///   - outputIsTerminal: whether standard output is a terminal (default: checked now).
-    init(
+    public init(
         noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment,
         outputIsTerminal: Bool = wb_isatty(1) != 0
     ) {
@@ -33,7 +33,7 @@ struct TerminalStyle: Sendable, Equatable {
     }
 
     /// The decision rule, without side effects.
-    static func colourAllowed(noColor: Bool, environment: [String: String], outputIsTerminal: Bool) -> Bool {
+    public static func colourAllowed(noColor: Bool, environment: [String: String], outputIsTerminal: Bool) -> Bool {
         if noColor || !outputIsTerminal { return false }
         if let value = environment["NO_COLOR"], !value.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
@@ -41,7 +41,7 @@ struct TerminalStyle: Sendable, Equatable {
     }
 
     /// `text` in the look of `kind` (unchanged when colour is off).
-    func apply(_ kind: Kind, _ text: String) -> String {
+    public func apply(_ kind: Kind, _ text: String) -> String {
         guard isEnabled, !text.isEmpty else { return text }
         return "\u{1B}[\(kind.parameters)m\(text)\u{1B}[0m"
     }
@@ -49,7 +49,7 @@ struct TerminalStyle: Sendable, Equatable {
 
 extension StyleKind {
     /// The SGR parameters of this kind.
-    var parameters: String {
+    public var parameters: String {
         switch self {
         case .speaker: "1;36"
         case .cue: "33"

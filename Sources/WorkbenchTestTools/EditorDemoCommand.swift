@@ -1,13 +1,13 @@
 import ArgumentParser
 import WorkbenchShell
+import WorkbenchTerminal
 
-/// `workbench editor-demo` (hidden): reads lines with the terminal line editor and echoes each as
+/// `WorkbenchTestTools editor-demo`: reads lines with the terminal line editor and echoes each as
 /// `got: <line>`. Exists so the end-to-end tests can drive the editor in a real terminal.
 struct EditorDemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "editor-demo",
-        abstract: "Echo lines read with the line editor (for tests).",
-        shouldDisplay: false
+        abstract: "Echo lines read with the line editor (for tests)."
     )
 
     /// Words offered by TAB completion.
@@ -16,11 +16,12 @@ struct EditorDemoCommand: ParsableCommand {
     @Option(help: "History file (interactive mode only).")
     var history: String?
 
-    @OptionGroup var color: ColorOption
+    @Flag(help: "Never use colour (NO_COLOR=1 does the same).")
+    var noColor = false
 
     mutating func run() throws {
         let capabilities = TerminalCapabilities.detect()
-        let style = TerminalStyle(noColor: color.noColor)
+        let style = TerminalStyle(noColor: noColor)
         let editor = capabilities.makeLineEditor(historyPath: history) { line, cursor in
             Completion.matching(Self.words, line: line, cursor: cursor)
         }

@@ -4,7 +4,7 @@ import WorkbenchShell
 
 extension TerminalText {
     /// The width of the terminal on standard output (or error, or input), else `$COLUMNS`, else 80.
-    static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    public static func terminalWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         for descriptor: Int32 in [1, 2, 0] {
             let columns = wb_terminal_columns(descriptor)
             if columns > 0 { return Int(columns) }
@@ -14,7 +14,7 @@ extension TerminalText {
     }
 
     /// The height of the terminal on standard output (or error, or input), else `$LINES`, else 24.
-    static func terminalHeight(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    public static func terminalHeight(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         for descriptor: Int32 in [1, 2, 0] {
             let rows = wb_terminal_rows(descriptor)
             if rows > 0 { return Int(rows) }

@@ -6,17 +6,17 @@ import Foundation
 /// libedit is used only when both standard input and standard output are terminals: with piped input it
 /// reads one byte per system call and shows no prompt, and with redirected output it silently turns
 /// editing off. Never mix the two readers on one stream.
-struct TerminalCapabilities: Sendable, Equatable {
+public struct TerminalCapabilities: Sendable, Equatable {
     /// Standard input is a terminal.
-    var inputIsTerminal: Bool
+    public var inputIsTerminal: Bool
     /// Standard output is a terminal.
-    var outputIsTerminal: Bool
+    public var outputIsTerminal: Bool
 
     /// Both ends are terminals: line editing, history and a prompt.
-    var isInteractive: Bool { inputIsTerminal && outputIsTerminal }
+    public var isInteractive: Bool { inputIsTerminal && outputIsTerminal }
 
     /// Looks at file descriptors 0 and 1.
-    static func detect() -> TerminalCapabilities {
+    public static func detect() -> TerminalCapabilities {
         TerminalCapabilities(inputIsTerminal: wb_isatty(0) != 0, outputIsTerminal: wb_isatty(1) != 0)
     }
 
@@ -25,7 +25,7 @@ struct TerminalCapabilities: Sendable, Equatable {
     /// - Parameters:
     ///   - historyPath: file for persistent history (interactive mode only); `nil` keeps history in memory.
     ///   - completer: TAB completion; `nil` disables it.
-    func makeLineEditor(historyPath: String?, completer: LineCompleter? = nil) -> any LineEditor {
+    public func makeLineEditor(historyPath: String?, completer: LineCompleter? = nil) -> any LineEditor {
         if isInteractive, let editor = EditLineEditor(historyPath: historyPath, completer: completer) {
             return editor
         }

@@ -11,23 +11,23 @@ import WorkbenchShell
 ///
 /// Writes are buffered; call ``flush()`` before anything else writes (another stream, a prompt, the end
 /// of the program). The static `line` functions write at once.
-struct StandardOutput {
+public struct StandardOutput {
     private var buffer: [UInt8] = []
     private let descriptor: Int32
 
     /// A buffer for standard output.
-    init() { descriptor = 1 }
+    public init() { descriptor = 1 }
 
     /// A buffer for `descriptor` (1 or 2).
     fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
 
     /// Appends `text` (which may hold several lines) with every control character made visible.
-    mutating func write(_ text: String) {
+    public mutating func write(_ text: String) {
         append(TerminalText.sanitize(text, keepNewlines: true))
     }
 
     /// Appends `line` and a line break: each run's text sanitised, then coloured by `style`.
-    mutating func write(_ line: StyledLine, style: TerminalStyle) {
+    public mutating func write(_ line: StyledLine, style: TerminalStyle) {
         append(Self.render(line, style: style) + "\n")
     }
 
@@ -35,26 +35,26 @@ struct StandardOutput {
     /// controls, DEL, bidi and other format characters, line separators) inside it is written as a
     /// `\uXXXX` escape; line breaks between values stay. Valid JSON stays valid and decodes to the same
     /// strings (such characters can only occur inside string literals).
-    mutating func writeJSON(_ json: String) {
+    public mutating func writeJSON(_ json: String) {
         append(Self.escapingControls(inJSON: json))
     }
 
     /// Writes what is buffered.
-    mutating func flush() {
+    public mutating func flush() {
         guard !buffer.isEmpty else { return }
         Self.writeAll(buffer, to: descriptor)
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes `text` and a line break to standard output at once (sanitised, see ``write(_:)``).
-    static func line(_ text: String) {
+    public static func line(_ text: String) {
         var output = StandardOutput()
         output.write(text + "\n")
         output.flush()
     }
 
     /// Writes `lines` to standard output at once (sanitised and styled, see ``write(_:style:)``).
-    static func lines(_ lines: [StyledLine], style: TerminalStyle) {
+    public static func lines(_ lines: [StyledLine], style: TerminalStyle) {
         var output = StandardOutput()
         for line in lines { output.write(line, style: style) }
         output.flush()
@@ -62,7 +62,7 @@ struct StandardOutput {
 
     /// `line` as terminal text: each run sanitised (no line breaks), then coloured by `style`. The one
     /// place where escape sequences are put into text; prompts are made here too.
-    static func render(_ line: StyledLine, style: TerminalStyle) -> String {
+    public static func render(_ line: StyledLine, style: TerminalStyle) -> String {
         line.runs.map { run in
             let text = TerminalText.sanitize(run.text)
             return run.style.map { style.apply($0, text) } ?? text
@@ -70,7 +70,7 @@ struct StandardOutput {
     }
 
     /// `json` with unsafe characters (see ``writeJSON(_:)``) replaced by JSON escapes.
-    static func escapingControls(inJSON json: String) -> String {
+    public static func escapingControls(inJSON json: String) -> String {
         if json.utf8.withContiguousStorageIfAvailable({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) == true { return json }
         if json.unicodeScalars.allSatisfy({ TerminalText.isSafe($0, keepNewlines: true) }) { return json }
         var out = String.UnicodeScalarView()
@@ -89,12 +89,12 @@ struct StandardOutput {
 
     /// ``write(_:)`` for UTF-8 text: checked on its bytes in one pass and copied as it is when it holds
     /// nothing to replace (a large piece is written at once instead of being copied into the buffer).
-    mutating func write(utf8 bytes: [UInt8]) {
+    public mutating func write(utf8 bytes: [UInt8]) {
         appendBytes(TerminalText.sanitize(utf8: bytes, keepNewlines: true))
     }
 
     /// ``writeJSON(_:)`` for UTF-8 JSON text, checked on its bytes like ``write(utf8:)``.
-    mutating func writeJSON(utf8 bytes: [UInt8]) {
+    public mutating func writeJSON(utf8 bytes: [UInt8]) {
         if bytes.withUnsafeBufferPointer({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) {
             appendBytes(bytes)
         } else {
@@ -138,9 +138,9 @@ struct StandardOutput {
 
 /// One-line writes to standard error, sanitised like ``StandardOutput/write(_:)``. Error messages,
 /// warnings and the command-line parser's messages all come this way.
-enum StandardError {
+public enum StandardError {
     /// Writes `line` (several lines are allowed) and a line break at once.
-    static func write(_ line: String) {
+    public static func write(_ line: String) {
         var output = StandardOutput(descriptor: 2)
         output.write(line + "\n")
         output.flush()
@@ -150,14 +150,14 @@ enum StandardError {
 extension StandardError {
     /// Writes a constant message of the program's own with one `write(2)`: no allocation and no lock,
     /// so it is safe inside a signal handler. Nothing from outside can reach it (a `StaticString`).
-    static func writeFromSignalHandler(_ message: StaticString) {
+    public static func writeFromSignalHandler(_ message: StaticString) {
         _ = Glibc.write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
     }
 
     /// Shows `line` as the one progress line at the start of the terminal's current row, erasing what
     /// was there (`\r`, the text sanitised, then erase to the end of the row); no line break, so the
     /// next call replaces it. Only for a terminal: ``ProgressMeter`` decides.
-    static func progress(_ line: String) {
+    public static func progress(_ line: String) {
         var output = StandardOutput(descriptor: 2)
         output.appendControl("\r")
         output.write(line)
@@ -166,7 +166,7 @@ extension StandardError {
     }
 
     /// Erases the progress line (`\r`, erase to the end of the row).
-    static func clearProgress() {
+    public static func clearProgress() {
         var output = StandardOutput(descriptor: 2)
         output.appendControl("\r\u{1B}[K")
         output.flush()
