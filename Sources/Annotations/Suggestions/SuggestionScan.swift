@@ -639,7 +639,8 @@ struct SuggestionScan {
             return
         }
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
-        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
+        let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
+        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 || demonstrativeObject {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -770,10 +771,30 @@ struct SuggestionScan {
             {
                 proposal.cue = [comma + 1, comma + 2]
             }
+            // A run of free indirect sentences is one attribution ("Die Lage sei ernst. Man müsse handeln.").
+            if proposal.cue.isEmpty, previousSentence == sentence - 1, previous >= 0, previous < proposals.count,
+                proposals[previous].form == .freeIndirect, proposals[previous].cue.isEmpty
+            {
+                extendClaim(of: previous, with: Array(range))
+                previousSentence = sentence
+                continue
+            }
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence
         }
+    }
+
+    /// Adds the words to the claim of the proposal at `index` (the next sentence of a run).
+    mutating func extendClaim(of index: Int, with extra: [Int]) {
+        guard let high = extra.max() else { return }
+        for word in extra {
+            claimed[word] = true
+            claimOwner[word] = index
+        }
+        proposals[index].claim += extra
+        claimBounds[index].high = max(claimBounds[index].high, high)
+        claimBounds[index].count += extra.count
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
@@ -975,10 +996,14 @@ struct SuggestionScan {
             }
             // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
-            if first < head, isPhraseStart(first), !timeAdverbial {
+            // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
+            let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
-                    lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
+                    lexicon.stopwords.contains(words[$0].lower)
+                        && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head
+                            && (words[$0 + 1].capitalized || Self.determiners.contains(words[$0 + 1].lower)))
                 }) {
                     phrase = Array(phrase[..<cut])
                 }
@@ -1031,6 +1056,9 @@ struct SuggestionScan {
         }
         return []
     }
+
+    /// Demonstratives that, alone before the finite verb, are its object, not its subject.
+    static let demonstratives: Set<String> = ["das", "dies", "dieses"]
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     static let timeNouns: Set<String> = [
@@ -1106,6 +1134,14 @@ struct SuggestionScan {
                 position += 2
                 continue
             }
+            // A prepositional attribute ("Moritz Wohlrab von der Aktion Hilfe", "die Regierung in Lomé").
+            if let last = phrase.last, words[last].capitalized || words[last].kind == .quote || words[last].text == ")",
+                Self.speakerAttachments.contains(word.lower), let noun = attachedNoun(after: position, upper: sentence.upperBound)
+            {
+                phrase += Array(position..<noun)
+                position = noun
+                continue
+            }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
@@ -1147,8 +1183,51 @@ struct SuggestionScan {
             }
             if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
                 phrase += [last + 1] + names
+            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound) {
+                // A name with its office after it: "Ursula Castrup, die Leiterin der Fachstelle".
+                phrase += [last + 1] + apposition
             }
         }
+        return phrase
+    }
+
+    /// Prepositions that attach a place or an organisation to a speaker.
+    static let speakerAttachments: Set<String> = ["von", "vom", "aus", "für"]
+
+    /// The capitalised noun after a preposition at `preposition`, behind at most one determiner and
+    /// three adjectives, when it is no time noun ("am Montag", "im Juni"); nil otherwise.
+    func attachedNoun(after preposition: Int, upper: Int) -> Int? {
+        var position = preposition + 1
+        if position < upper, Self.determiners.contains(words[position].lower) || Self.genitiveDeterminers.contains(words[position].lower) {
+            position += 1
+        }
+        var adjectives = 0
+        while position < upper, adjectives < 3, looksLikeAdjective(words[position]) {
+            position += 1
+            adjectives += 1
+        }
+        guard position < upper else { return nil }
+        let word = words[position]
+        if word.kind == .quote { return closing(of: position, within: upper) != nil ? position : nil }
+        guard word.kind == .word, word.capitalized, !Self.timeNouns.contains(word.lower), !Self.months.contains(word.lower),
+            !lexicon.stopwords.contains(word.lower)
+        else { return nil }
+        return position
+    }
+
+    static let months: Set<String> = [
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    ]
+
+    /// An apposition naming an office after a name, up to the comma or end that closes it: a noun
+    /// phrase holding a title or office, opened by an article, an adjective or the title itself.
+    func titleApposition(from start: Int, upper: Int) -> [Int]? {
+        guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
+        let phrase = nounPhrase(from: start)
+        guard let last = phrase.last, phrase.first == start,
+            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
+        else { return nil }
         return phrase
     }
 

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import Annotations
+
+/// Speakers and claims of the fifth round: runs of free indirect speech, demonstrative objects,
+/// attachments and appositions of a speaker.
+@Suite struct SuggestionFifthRoundTests {
+    /// A run of free indirect sentences is one attribution with the speaker of the one before.
+    @Test func runOfFreeIndirectSentencesIsOneProposal() {
+        let probe = SuggestionProbe("Der Sprecher sagte, der Zug sei entgleist. Verletzt worden sei niemand. Die Strecke bleibe bis Montag gesperrt.")
+        let free = probe.proposals.filter { $0.form == .freeIndirect }
+        #expect(free.count == 1)
+        #expect(probe.claim(free.first) == "Verletzt worden sei niemand. Die Strecke bleibe bis Montag gesperrt.")
+        #expect(probe.speaker(free.first) == "Der Sprecher")
+    }
+
+    /// A free indirect sentence with its own "heißt es" stays an attribution of its own.
+    @Test func freeIndirectSentenceWithItsOwnCueIsNotMerged() {
+        let probe = SuggestionProbe("Die Ärztin sagte, die Lage sei ernst. Die Betten seien knapp. Die Versorgung sei nicht gesichert, hieß es.")
+        let free = probe.proposals.filter { $0.form == .freeIndirect }
+        #expect(free.count == 2)
+        #expect(probe.cue(probe.proposal(claiming: "Versorgung")) == "hieß es")
+    }
+
+    /// "Dies bestätigte der Sprecher": the demonstrative before the verb is the object, the
+    /// speaker follows the verb.
+    @Test func demonstrativeBeforeTheVerbIsNoSpeaker() {
+        let probe = SuggestionProbe("Der Zug ist entgleist. Dies bestätigte der Sprecher der Bahn.")
+        let proposal = probe.proposal(claiming: "bestätigte")
+        #expect(probe.speaker(proposal) == "der Sprecher der Bahn")
+        let other = SuggestionProbe("Das kritisierte die Gewerkschaft scharf.")
+        #expect(other.speaker(other.proposals.first) == "die Gewerkschaft")
+    }
+
+    /// A speaker keeps a prepositional attribute with its article ("von der", "in"), not a time.
+    @Test func speakerKeepsItsPrepositionalAttribute() {
+        let probe = SuggestionProbe("Die Brücke sei marode, sagte Moritz Wohlrab von der Stadtverwaltung in Köln.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "Moritz Wohlrab von der Stadtverwaltung in Köln")
+        let time = SuggestionProbe("Die Brücke sei marode, sagte Moritz Wohlrab am Montag.")
+        #expect(time.speaker(time.proposal(claiming: "Brücke")) == "Moritz Wohlrab")
+        let prefield = SuggestionProbe("Ein Sprecher von der Feuerwehr sagte, der Brand sei gelöscht.")
+        #expect(prefield.speaker(prefield.proposal(claiming: "Brand")) == "Ein Sprecher von der Feuerwehr")
+    }
+
+    /// A name keeps the office after it ("Ursula Castrup, die Leiterin der Fachstelle"), but a
+    /// comma clause with a verb is no apposition.
+    @Test func nameKeepsItsOfficeApposition() {
+        let probe = SuggestionProbe("Die Zahlen seien gestiegen, sagte Ulrike Kamp, die Leiterin der Fachstelle für Suchtvorbeugung.")
+        #expect(probe.speaker(probe.proposal(claiming: "Zahlen")) == "Ulrike Kamp, die Leiterin der Fachstelle für Suchtvorbeugung")
+        let clause = SuggestionProbe("„Wir bleiben“, sagte Ulrike Kamp, die Leiterin werde bleiben.")
+        #expect(clause.speaker(clause.proposal(claiming: "Wir bleiben")) == "Ulrike Kamp")
+    }
+}
