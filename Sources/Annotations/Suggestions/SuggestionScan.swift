@@ -591,8 +591,24 @@ struct SuggestionScan {
             // "Ein Sprecher der Polizei, Lars Beringer, sagte, …", "…, Peter Clever, hat … gefordert".
             speaker = apposition
         }
+        var sharedSpeakers: [[Int]]?
+        // After "und" the words after the verb are its object ("und warf der Regierung vor"), after a comma only when none is found.
+        if head > range.lowerBound, Self.verbCoordinators.contains(words[head - 1].lower),
+            speaker.isEmpty || words[head - 1].text != "," && (speaker.min() ?? 0) > head
+        {
+            // A second verb of one subject: "Die Beobachter monieren Fehler, sprechen aber davon, dass …",
+            // "„…“, versicherte X und warf Washington vor, …": the speaker of the verb before, else the sentence's subject.
+            if let earlier = proposals.last(where: { ($0.cue.max() ?? head) < head && ($0.cue.max() ?? head) >= range.lowerBound }),
+                !earlier.speakers.isEmpty
+            {
+                sharedSpeakers = earlier.speakers
+                speaker = earlier.speakers.flatMap { $0 }
+            } else if let subject = sentenceSubject(sentence), let last = subject.last, last < head {
+                speaker = subject
+            }
+        }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
-        let speakers = splitSpeakers(speaker)
+        let speakers = sharedSpeakers ?? splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
@@ -1057,6 +1073,9 @@ struct SuggestionScan {
         return []
     }
 
+    /// Words right before a finite verb that join it to an earlier verb of the same subject.
+    static let verbCoordinators: Set<String> = ["und", "sowie", ","]
+
     /// Demonstratives that, alone before the finite verb, are its object, not its subject.
     static let demonstratives: Set<String> = ["das", "dies", "dieses"]
 
@@ -1192,7 +1211,7 @@ struct SuggestionScan {
     }
 
     /// Prepositions that attach a place or an organisation to a speaker.
-    static let speakerAttachments: Set<String> = ["von", "vom", "aus", "für"]
+    static let speakerAttachments: Set<String> = ["von", "vom", "für"]
 
     /// The capitalised noun after a preposition at `preposition`, behind at most one determiner and
     /// three adjectives, when it is no time noun ("am Montag", "im Juni"); nil otherwise.

@@ -50,4 +50,13 @@ import Testing
         let clause = SuggestionProbe("„Wir bleiben“, sagte Ulrike Kamp, die Leiterin werde bleiben.")
         #expect(clause.speaker(clause.proposal(claiming: "Wir bleiben")) == "Ulrike Kamp")
     }
+
+    /// A second verb of the same subject ("…, sprechen aber davon", "und warf … vor") takes the
+    /// speaker of the verb before it.
+    @Test func secondVerbOfOneSubjectSharesTheSpeaker() {
+        let probe = SuggestionProbe("Die Beobachter monieren Fehler, sprechen aber davon, dass die Wahl fair gewesen sei.")
+        #expect(probe.speaker(probe.proposal(claiming: "Wahl")) == "Die Beobachter")
+        let quote = SuggestionProbe("„Das sind Behauptungen“, versicherte der Botschafter und warf der Regierung vor, die Lage zu verschärfen.")
+        #expect(quote.speaker(quote.proposal(claiming: "Lage")) == "der Botschafter")
+    }
 }
