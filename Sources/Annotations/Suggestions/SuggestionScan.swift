@@ -722,7 +722,7 @@ struct SuggestionScan {
         for index in start..<comma {
             let word = words[index]
             if word.text == "," { commas += 1; continue }
-            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" { continue }
+            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
@@ -1038,10 +1038,11 @@ struct SuggestionScan {
             // "Miroslav Klose, der … sah, nannte …": the subject before a relative clause.
             let relative = clauseStart(before: head - 1, sentence: sentence)
             if relative - 1 > range.lowerBound, words[relative - 1].text == ",", Self.relativePronouns.contains(words[relative].lower),
-                !["wo", "das"].contains(words[relative].lower), clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound,
-                let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: 0)
+                !["wo", "das"].contains(words[relative].lower)
             {
-                return phrase
+                // Without or with an apposition before the relative clause ("X, der Minister des Landes, der …, sagte").
+                let commas = clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound ? 0 : 1
+                if let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: commas) { return phrase }
             }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").

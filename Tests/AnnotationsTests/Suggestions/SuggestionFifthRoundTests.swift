@@ -59,4 +59,10 @@ import Testing
         let quote = SuggestionProbe("„Das sind Behauptungen“, versicherte der Botschafter und warf der Regierung vor, die Lage zu verschärfen.")
         #expect(quote.speaker(quote.proposal(claiming: "Lage")) == "der Botschafter")
     }
+
+    /// A subject with an apposition and a relative clause before the verb.
+    @Test func subjectWithAppositionAndRelativeClause() {
+        let probe = SuggestionProbe("Ulrike Kamp, die Ministerin des Landes, die das Amt seit Mai führt, sagte: „Wir bleiben dabei.“")
+        #expect(probe.speaker(probe.proposal(claiming: "Wir bleiben")) == "Ulrike Kamp, die Ministerin des Landes")
+    }
 }
