@@ -293,7 +293,7 @@ struct SuggestionScan {
                 proposal.confidence = 0.6
                 cueFound = true
             } else {
-                var speaker = nounPhraseBackward(from: open - 2, limit: start)
+                var speaker = withNameBefore(nounPhraseBackward(from: open - 2, limit: start), sentence: sentence)
                 if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
                     // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
                     // colon, and its finite verb (with a reflexive) as cue.
@@ -1028,7 +1028,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
-                if phrase.count <= 15 { return phrase }
+                if phrase.count <= 15 { return first == start ? withNameBefore(phrase, sentence: sentence) : phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
@@ -1051,6 +1051,18 @@ struct SuggestionScan {
             position += 1
         }
         return nounPhrase(from: position)
+    }
+
+    /// An office phrase after a comma takes the name that opens the sentence before it
+    /// ("Rob Mueller, Sekretär des Klubs sagte", "Erkki Tuomioja, Präsident des Rats: „…“").
+    func withNameBefore(_ phrase: [Int], sentence: Int) -> [Int] {
+        let range = sentenceRanges[sentence]
+        guard let first = phrase.first, first - 1 > range.lowerBound, words[first - 1].text == ",", first - range.lowerBound <= 6,
+            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            let name = appositionSubject(from: range.lowerBound, to: first - 1, commas: 0),
+            name.allSatisfy({ words[$0].capitalized && words[$0].kind == .word && !lexicon.isTitle(words[$0].lower) })
+        else { return phrase }
+        return name + [first - 1] + phrase
     }
 
     /// The speaker of a passive cue ("Ihm wurde vorgeworfen", "wurde vom Verband aufgefordert"): the

@@ -65,4 +65,13 @@ import Testing
         let probe = SuggestionProbe("Ulrike Kamp, die Ministerin des Landes, die das Amt seit Mai führt, sagte: „Wir bleiben dabei.“")
         #expect(probe.speaker(probe.proposal(claiming: "Wir bleiben")) == "Ulrike Kamp, die Ministerin des Landes")
     }
+
+    /// A name, a comma and an office without its closing comma before the verb or colon:
+    /// the name belongs to the speaker.
+    @Test func nameBeforeAnOfficeWithoutClosingComma() {
+        let probe = SuggestionProbe("Rob Meyer, Sekretär des Vereins sagte, alle Spieler hätten dem Schiedsrichter die Hand gegeben.")
+        #expect(probe.speaker(probe.proposal(claiming: "Spieler")) == "Rob Meyer, Sekretär des Vereins")
+        let colon = SuggestionProbe("Erik Tamm, Präsident des Rates: „Wir sind zufrieden.“")
+        #expect(colon.speaker(colon.proposal(claiming: "zufrieden")) == "Erik Tamm, Präsident des Rates")
+    }
 }
