@@ -534,7 +534,10 @@ struct SuggestionScan {
         if index > range.lowerBound {
             let first = range.lowerBound
             let start = ["in", "im"].contains(words[first].lower) ? first + 1 : first
-            source = Array(start..<index).filter { words[$0].kind != .punctuation }
+            // An adverb before "heißt es" ("Bisher hieß es") is no source.
+            if start < index, isPhraseStart(start) {
+                source = Array(start..<index).filter { words[$0].kind != .punctuation }
+            }
         }
         guard let claim = messageAfter(index + 1, sentence: sentence, strict: false) else { return }
         add(Proposal(speakers: source.isEmpty ? [] : [source], cue: [index, index + 1], claim: claim,
@@ -921,7 +924,14 @@ struct SuggestionScan {
                 // Names, numbers and brackets may stand between ("hatte das Komitee ( OK ) betont").
                 while position >= max(sentence.lowerBound, index - 14),
                     words[position].kind == .word || words[position].kind == .number || ["(", ")"].contains(words[position].text)
+                        || words[position].text == ","
                 {
+                    if words[position].text == "," {
+                        // An apposition of names between commas ("hatte ein Sprecher, Peter Kurz, erklärt").
+                        guard let inner = nameAppositionStart(endingAt: position, lower: sentence.lowerBound) else { break }
+                        position = inner - 1
+                        continue
+                    }
                     if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
                     position -= 1
                 }
@@ -971,6 +981,19 @@ struct SuggestionScan {
             return (cue.sorted(), candidate.verb)
         }
         return nil
+    }
+
+    /// The opening comma of ", Name Name," whose closing comma is at `comma`: one to four
+    /// capitalised words between two commas; nil otherwise.
+    func nameAppositionStart(endingAt comma: Int, lower: Int) -> Int? {
+        var position = comma - 1
+        while position >= max(lower, comma - 5), words[position].kind == .word, words[position].capitalized,
+            !lexicon.stopwords.contains(words[position].lower)
+        {
+            position -= 1
+        }
+        guard position >= lower, position < comma - 1, words[position].text == ",", position > lower else { return nil }
+        return position
     }
 
     func rank(_ form: SuggestionLexicon.VerbForm) -> Int {

@@ -74,4 +74,20 @@ import Testing
         let colon = SuggestionProbe("Erik Tamm, Präsident des Rates: „Wir sind zufrieden.“")
         #expect(colon.speaker(colon.proposal(claiming: "zufrieden")) == "Erik Tamm, Präsident des Rates")
     }
+
+    /// The auxiliary of a participle cue is found across an apposition of names between commas.
+    @Test func auxiliaryAcrossANameApposition() {
+        let probe = SuggestionProbe("Am Montag hatte ein Sprecher der Stadt, Peter Kurz, erklärt, die Brücke sei gesperrt.")
+        let proposal = probe.proposal(claiming: "Brücke")
+        #expect(probe.cue(proposal) == "hatte … erklärt")
+        #expect(probe.speaker(proposal) == "ein Sprecher der Stadt, Peter Kurz")
+    }
+
+    /// An adverb before "heißt es" is no source; a document after "In" is.
+    @Test func adverbBeforeHeisstEsIsNoSource() {
+        let probe = SuggestionProbe("Bisher hieß es, die Brücke werde im Mai eröffnet.")
+        #expect(probe.proposal(claiming: "Brücke")?.speakers.isEmpty == true)
+        let document = SuggestionProbe("In der Mitteilung hieß es, die Brücke werde im Mai eröffnet.")
+        #expect(document.speaker(document.proposal(claiming: "Brücke")) == "der Mitteilung")
+    }
 }
