@@ -659,7 +659,11 @@ struct SuggestionScan {
         }
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
         let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
-        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 || demonstrativeObject {
+        // "Der Anschlag forderte acht Tote": lives claimed by an event, not a demand.
+        let claimsLives = verb.lemma == "fordern" && range.contains { index in
+            !speaker.contains(index) && Self.casualtyNouns.contains { words[index].lower.hasSuffix($0) }
+        }
+        if verb.reports, !passive, !claimsLives, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 || demonstrativeObject {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -1108,6 +1112,9 @@ struct SuggestionScan {
         }
         return []
     }
+
+    /// Nouns (and compound endings) of the dead and injured that "fordern" takes when an event claims lives.
+    static let casualtyNouns: Set<String> = ["tote", "toten", "todesopfer", "menschenleben", "verletzte", "verletzten", "opfer"]
 
     /// Words right before a finite verb that join it to an earlier verb of the same subject.
     static let verbCoordinators: Set<String> = ["und", "sowie", ","]

@@ -90,4 +90,12 @@ import Testing
         let document = SuggestionProbe("In der Mitteilung hieß es, die Brücke werde im Mai eröffnet.")
         #expect(document.speaker(document.proposal(claiming: "Brücke")) == "der Mitteilung")
     }
+
+    /// "fordern" with the dead or injured as object is an event claiming lives, not reported speech.
+    @Test func eventClaimingLivesIsNoReportedSpeech() {
+        #expect(SuggestionProbe("Der Anschlag forderte am Morgen acht Todesopfer.").proposals.isEmpty)
+        let demand = SuggestionProbe("Die Gewerkschaft forderte höhere Löhne.")
+        #expect(demand.proposals.first?.form == .reported)
+        #expect(demand.speaker(demand.proposals.first) == "Die Gewerkschaft")
+    }
 }
