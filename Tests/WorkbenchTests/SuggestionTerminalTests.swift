@@ -18,11 +18,11 @@ struct SuggestionTerminalTests {
         try await session.waitFor(text: "sentence 1/")
         try await session.send(keys: "goto 4", .enter)
         try await session.waitFor(text: "sentence 4/")
-        try await session.waitFor(text: "a) [S? Vassili Nebenzia]")
+        try await session.waitFor(text: "a) [S? Vassili Nebenzia, russischer UN-Botschafter")
         let colour = try await session.capture(escapes: true)
         // The proposal lines are dim: the last SGR sequence before "a) [" turns on attribute 2 (tmux may
         // combine it with a reset, as in ESC[0;2m).
-        let proposal = try #require(colour.range(of: "a) [S? Vassili Nebenzia]"), "\(colour)")
+        let proposal = try #require(colour.range(of: "a) [S? Vassili Nebenzia, russischer UN-Botschafter"), "\(colour)")
         let escape = try #require(colour[..<proposal.lowerBound].range(of: "\u{1B}[", options: .backwards))
         let parameters = colour[escape.upperBound...].prefix { $0 != "m" }.split(separator: ";").map(String.init)
         #expect(parameters.contains("2"), "\(parameters)")

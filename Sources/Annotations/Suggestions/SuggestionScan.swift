@@ -293,7 +293,7 @@ struct SuggestionScan {
                 proposal.confidence = 0.6
                 cueFound = true
             } else {
-                var speaker = nounPhraseBackward(from: open - 2, limit: start)
+                var speaker = withNameBefore(nounPhraseBackward(from: open - 2, limit: start), sentence: sentence)
                 if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
                     // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
                     // colon, and its finite verb (with a reflexive) as cue.
@@ -534,7 +534,10 @@ struct SuggestionScan {
         if index > range.lowerBound {
             let first = range.lowerBound
             let start = ["in", "im"].contains(words[first].lower) ? first + 1 : first
-            source = Array(start..<index).filter { words[$0].kind != .punctuation }
+            // An adverb before "heißt es" ("Bisher hieß es") is no source.
+            if start < index, isPhraseStart(start) {
+                source = Array(start..<index).filter { words[$0].kind != .punctuation }
+            }
         }
         guard let claim = messageAfter(index + 1, sentence: sentence, strict: false) else { return }
         add(Proposal(speakers: source.isEmpty ? [] : [source], cue: [index, index + 1], claim: claim,
@@ -591,8 +594,24 @@ struct SuggestionScan {
             // "Ein Sprecher der Polizei, Lars Beringer, sagte, …", "…, Peter Clever, hat … gefordert".
             speaker = apposition
         }
+        var sharedSpeakers: [[Int]]?
+        // After "und" the words after the verb are its object ("und warf der Regierung vor"), after a comma only when none is found.
+        if head > range.lowerBound, Self.verbCoordinators.contains(words[head - 1].lower),
+            speaker.isEmpty || words[head - 1].text != "," && (speaker.min() ?? 0) > head
+        {
+            // A second verb of one subject: "Die Beobachter monieren Fehler, sprechen aber davon, dass …",
+            // "„…“, versicherte X und warf Washington vor, …": the speaker of the verb before, else the sentence's subject.
+            if let earlier = proposals.last(where: { ($0.cue.max() ?? head) < head && ($0.cue.max() ?? head) >= range.lowerBound }),
+                !earlier.speakers.isEmpty
+            {
+                sharedSpeakers = earlier.speakers
+                speaker = earlier.speakers.flatMap { $0 }
+            } else if let subject = sentenceSubject(sentence), let last = subject.last, last < head {
+                speaker = subject
+            }
+        }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
-        let speakers = splitSpeakers(speaker)
+        let speakers = sharedSpeakers ?? splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
@@ -639,7 +658,12 @@ struct SuggestionScan {
             return
         }
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
-        if verb.reports, !passive, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 {
+        let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
+        // "Der Anschlag forderte acht Tote": lives claimed by an event, not a demand.
+        let claimsLives = verb.lemma == "fordern" && range.contains { index in
+            !speaker.contains(index) && Self.casualtyNouns.contains { words[index].lower.hasSuffix($0) }
+        }
+        if verb.reports, !passive, !claimsLives, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 || demonstrativeObject {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -705,7 +729,7 @@ struct SuggestionScan {
         for index in start..<comma {
             let word = words[index]
             if word.text == "," { commas += 1; continue }
-            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" { continue }
+            if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
@@ -770,10 +794,30 @@ struct SuggestionScan {
             {
                 proposal.cue = [comma + 1, comma + 2]
             }
+            // A run of free indirect sentences is one attribution ("Die Lage sei ernst. Man müsse handeln.").
+            if proposal.cue.isEmpty, previousSentence == sentence - 1, previous >= 0, previous < proposals.count,
+                proposals[previous].form == .freeIndirect, proposals[previous].cue.isEmpty
+            {
+                extendClaim(of: previous, with: Array(range))
+                previousSentence = sentence
+                continue
+            }
             add(proposal)
             previous = proposals.count - 1
             previousSentence = sentence
         }
+    }
+
+    /// Adds the words to the claim of the proposal at `index` (the next sentence of a run).
+    mutating func extendClaim(of index: Int, with extra: [Int]) {
+        guard let high = extra.max() else { return }
+        for word in extra {
+            claimed[word] = true
+            claimOwner[word] = index
+        }
+        proposals[index].claim += extra
+        claimBounds[index].high = max(claimBounds[index].high, high)
+        claimBounds[index].count += extra.count
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
@@ -884,7 +928,14 @@ struct SuggestionScan {
                 // Names, numbers and brackets may stand between ("hatte das Komitee ( OK ) betont").
                 while position >= max(sentence.lowerBound, index - 14),
                     words[position].kind == .word || words[position].kind == .number || ["(", ")"].contains(words[position].text)
+                        || words[position].text == ","
                 {
+                    if words[position].text == "," {
+                        // An apposition of names between commas ("hatte ein Sprecher, Peter Kurz, erklärt").
+                        guard let inner = nameAppositionStart(endingAt: position, lower: sentence.lowerBound) else { break }
+                        position = inner - 1
+                        continue
+                    }
                     if Self.auxiliaries.contains(words[position].lower) { auxiliary = position; break }
                     position -= 1
                 }
@@ -936,6 +987,19 @@ struct SuggestionScan {
         return nil
     }
 
+    /// The opening comma of ", Name Name," whose closing comma is at `comma`: one to four
+    /// capitalised words between two commas; nil otherwise.
+    func nameAppositionStart(endingAt comma: Int, lower: Int) -> Int? {
+        var position = comma - 1
+        while position >= max(lower, comma - 5), words[position].kind == .word, words[position].capitalized,
+            !lexicon.stopwords.contains(words[position].lower)
+        {
+            position -= 1
+        }
+        guard position >= lower, position < comma - 1, words[position].text == ",", position > lower else { return nil }
+        return position
+    }
+
     func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
         if form.form.needsParticle { return 0 }
         return form.form.kind == .participle ? 1 : 2
@@ -975,10 +1039,14 @@ struct SuggestionScan {
             }
             // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
-            if first < head, isPhraseStart(first), !timeAdverbial {
+            // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
+            let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
-                    lexicon.stopwords.contains(words[$0].lower) && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head && words[$0 + 1].capitalized)
+                    lexicon.stopwords.contains(words[$0].lower)
+                        && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head
+                            && (words[$0 + 1].capitalized || Self.determiners.contains(words[$0 + 1].lower)))
                 }) {
                     phrase = Array(phrase[..<cut])
                 }
@@ -987,7 +1055,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
-                if phrase.count <= 15 { return phrase }
+                if phrase.count <= 15 { return first == start ? withNameBefore(phrase, sentence: sentence) : phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
@@ -997,10 +1065,11 @@ struct SuggestionScan {
             // "Miroslav Klose, der … sah, nannte …": the subject before a relative clause.
             let relative = clauseStart(before: head - 1, sentence: sentence)
             if relative - 1 > range.lowerBound, words[relative - 1].text == ",", Self.relativePronouns.contains(words[relative].lower),
-                !["wo", "das"].contains(words[relative].lower), clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound,
-                let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: 0)
+                !["wo", "das"].contains(words[relative].lower)
             {
-                return phrase
+                // Without or with an apposition before the relative clause ("X, der Minister des Landes, der …, sagte").
+                let commas = clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound ? 0 : 1
+                if let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: commas) { return phrase }
             }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
@@ -1009,6 +1078,18 @@ struct SuggestionScan {
             position += 1
         }
         return nounPhrase(from: position)
+    }
+
+    /// An office phrase after a comma takes the name that opens the sentence before it
+    /// ("Rob Mueller, Sekretär des Klubs sagte", "Erkki Tuomioja, Präsident des Rats: „…“").
+    func withNameBefore(_ phrase: [Int], sentence: Int) -> [Int] {
+        let range = sentenceRanges[sentence]
+        guard let first = phrase.first, first - 1 > range.lowerBound, words[first - 1].text == ",", first - range.lowerBound <= 6,
+            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            let name = appositionSubject(from: range.lowerBound, to: first - 1, commas: 0),
+            name.allSatisfy({ words[$0].capitalized && words[$0].kind == .word && !lexicon.isTitle(words[$0].lower) })
+        else { return phrase }
+        return name + [first - 1] + phrase
     }
 
     /// The speaker of a passive cue ("Ihm wurde vorgeworfen", "wurde vom Verband aufgefordert"): the
@@ -1031,6 +1112,15 @@ struct SuggestionScan {
         }
         return []
     }
+
+    /// Nouns (and compound endings) of the dead and injured that "fordern" takes when an event claims lives.
+    static let casualtyNouns: Set<String> = ["tote", "toten", "todesopfer", "menschenleben", "verletzte", "verletzten", "opfer"]
+
+    /// Words right before a finite verb that join it to an earlier verb of the same subject.
+    static let verbCoordinators: Set<String> = ["und", "sowie", ","]
+
+    /// Demonstratives that, alone before the finite verb, are its object, not its subject.
+    static let demonstratives: Set<String> = ["das", "dies", "dieses"]
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     static let timeNouns: Set<String> = [
@@ -1106,6 +1196,14 @@ struct SuggestionScan {
                 position += 2
                 continue
             }
+            // A prepositional attribute ("Moritz Wohlrab von der Aktion Hilfe", "die Regierung in Lomé").
+            if let last = phrase.last, words[last].capitalized || words[last].kind == .quote || words[last].text == ")",
+                Self.speakerAttachments.contains(word.lower), let noun = attachedNoun(after: position, upper: sentence.upperBound)
+            {
+                phrase += Array(position..<noun)
+                position = noun
+                continue
+            }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
@@ -1147,8 +1245,51 @@ struct SuggestionScan {
             }
             if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
                 phrase += [last + 1] + names
+            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound) {
+                // A name with its office after it: "Ursula Castrup, die Leiterin der Fachstelle".
+                phrase += [last + 1] + apposition
             }
         }
+        return phrase
+    }
+
+    /// Prepositions that attach a place or an organisation to a speaker.
+    static let speakerAttachments: Set<String> = ["von", "vom", "für"]
+
+    /// The capitalised noun after a preposition at `preposition`, behind at most one determiner and
+    /// three adjectives, when it is no time noun ("am Montag", "im Juni"); nil otherwise.
+    func attachedNoun(after preposition: Int, upper: Int) -> Int? {
+        var position = preposition + 1
+        if position < upper, Self.determiners.contains(words[position].lower) || Self.genitiveDeterminers.contains(words[position].lower) {
+            position += 1
+        }
+        var adjectives = 0
+        while position < upper, adjectives < 3, looksLikeAdjective(words[position]) {
+            position += 1
+            adjectives += 1
+        }
+        guard position < upper else { return nil }
+        let word = words[position]
+        if word.kind == .quote { return closing(of: position, within: upper) != nil ? position : nil }
+        guard word.kind == .word, word.capitalized, !Self.timeNouns.contains(word.lower), !Self.months.contains(word.lower),
+            !lexicon.stopwords.contains(word.lower)
+        else { return nil }
+        return position
+    }
+
+    static let months: Set<String> = [
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    ]
+
+    /// An apposition naming an office after a name, up to the comma or end that closes it: a noun
+    /// phrase holding a title or office, opened by an article, an adjective or the title itself.
+    func titleApposition(from start: Int, upper: Int) -> [Int]? {
+        guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
+        let phrase = nounPhrase(from: start)
+        guard let last = phrase.last, phrase.first == start,
+            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
+        else { return nil }
         return phrase
     }
 
