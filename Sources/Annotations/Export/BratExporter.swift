@@ -45,6 +45,25 @@ public struct BratExporter: Exporter {
     /// The header of `notes.tsv`.
     public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
 
+    /// What one document adds to its session's files besides its own `.txt` and `.ann`: built on
+    /// any core, merged in document order.
+    struct DocumentPart: Sendable {
+        /// The `.ann` file.
+        var ann: [UInt8] = []
+        /// Stance evidence claim id → `document:T`.
+        var claimRefs: [(id: String, reference: String)] = []
+        /// Span with notes → its `T`.
+        var spanRefs: [(id: String, number: Int)] = []
+        /// Rows of `shared.tsv`.
+        var shared = ""
+        /// Claim forms of the session's spans, in order of first appearance in the document.
+        var forms: [String] = []
+        /// Roles and annotators of the session's spans.
+        var roles = Set<String>(), annotators = Set<String>()
+        /// Combined types (``typeName(_:)`` of several kinds) the document uses.
+        var combined = Set<String>()
+    }
+
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
@@ -52,21 +71,35 @@ public struct BratExporter: Exporter {
             let evidence = Set(bundle.stances[session].flatMap(\.evidence))
             var claimRefs: [String: String] = [:]  // claim id → "document:T"
             var spanRefs: [String: (document: String, number: Int)] = [:]  // span with notes → its T
-            var numbers: [Int] = []
             let header = Self.sharedColumns.joined(separator: "\t") + "\n"
             var shared = header
-            for (documentIndex, document) in bundle.documents.enumerated() {
-                let name = ExportText.fileName(document.document.id)
+            var forms: [String] = bundle.sessions[session].state.schema.claimForms, knownForms = Set(forms)
+            var roles = Set<String>(), annotators = Set<String>(), combined = Set<String>()
+            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+                var part = DocumentPart()
+                var ann = ExportOutput()
+                ann.begin("ann")
+                annotations(bundle, documentIndex, session: session, evidence: evidence, part: &part, to: &ann)
+                part.ann = ann.bytes
+                return part
+            } _: { documentIndex, part in
+                let documentID = bundle.documents[documentIndex].document.id
+                let name = ExportText.fileName(documentID)
                 out.begin(folder + name + ".txt")
-                out.bytes.append(contentsOf: bundle.bytes[documentIndex])
+                out.bytes = bundle.bytes[documentIndex]
                 out.end()
                 out.begin(folder + name + ".ann")
-                annotations(
-                    bundle, documentIndex, session: session, evidence: evidence, claimRefs: &claimRefs, spanRefs: &spanRefs, numbers: &numbers,
-                    shared: &shared, to: &out)
+                out.bytes = part.ann
                 out.end()
+                for (id, reference) in part.claimRefs { claimRefs[id] = reference }
+                for (id, number) in part.spanRefs { spanRefs[id] = (documentID, number) }
+                shared += part.shared
+                for form in part.forms where knownForms.insert(form).inserted { forms.append(form) }
+                roles.formUnion(part.roles)
+                annotators.formUnion(part.annotators)
+                combined.formUnion(part.combined)
             }
-            out.file(folder + "annotation.conf", annotationConf(bundle, session: session))
+            out.file(folder + "annotation.conf", annotationConf(bundle, session: session, forms: forms, roles: roles, annotators: annotators, combined: combined))
             out.file(folder + "visual.conf", Self.visualConf)
             out.file(folder + "speakers.tsv", speakersTSV(bundle, session: session))
             out.file(folder + "targets.tsv", targetsTSV(bundle, session: session))
@@ -90,55 +123,88 @@ public struct BratExporter: Exporter {
         return result
     }
 
-    /// The `.ann` file of one document and session. `numbers` is scratch space: the `T` number of
-    /// each of the document's spans (0: not written).
-    private func annotations(
-        _ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, claimRefs: inout [String: String],
-        spanRefs: inout [String: (document: String, number: Int)], numbers: inout [Int], shared: inout String, to out: inout ExportOutput
-    ) {
+    /// A relation already written: type (0 speaker, 1 cue, 2 addressee), claim `T`, other `T`.
+    private struct RelationKey: Hashable {
+        var type: Int
+        var claim: Int
+        var other: Int
+    }
+
+    /// An attribute line already written (a combined `T`'s kinds may share the annotator).
+    private struct AttributeKey: Hashable {
+        var name: String
+        var t: Int
+        var value: String
+    }
+
+    /// An `N` line already written: `T` and speaker id.
+    private struct ReferenceKey: Hashable {
+        var t: Int
+        var speaker: String
+    }
+
+    /// The `.ann` file of one document and session, and what the document adds to the session's
+    /// other files (``DocumentPart``).
+    private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, part: inout DocumentPart, to out: inout ExportOutput) {
         let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
         let documentID = bundle.documents[documentIndex].document.id
-        numbers.removeAll(keepingCapacity: true)
-        numbers.append(contentsOf: repeatElement(0, count: spans.count))
+        // The `T` number of each of the document's spans (0: not written).
+        var numbers = [Int](repeating: 0, count: spans.count)
         /// The `T` number of a span of this session written in this document.
         func written(_ id: String) -> Int? {
             guard let location = bundle.location(session: session, id: id), location.document == documentIndex else { return nil }
             let number = numbers[location.index]
             return number > 0 ? number : nil
         }
-        var number = 0
         // One T per fragments: the annotations on it (span indices, in order), of one kind or several
         // (a combined type such as `Speaker_Cue`); `member` is a span's 1-based place among those of its kind.
         var entityOf: [[SpanSegment]: Int] = [:]
-        var members: [Int: [Int]] = [:]
-        var fragmentsOf: [Int: [SpanSegment]] = [:]
+        var members: [[Int]] = []  // T - 1 → span indices
+        var fragmentsOf: [[SpanSegment]] = []  // T - 1 → fragments
         var member = [Int](repeating: 0, count: spans.count)
+        var emptyKinds = Set<ExportSpan.Kind>()  // kinds of spans with no text outside line breaks
+        var knownForms = Set<String>()
         for (index, span) in spans.enumerated() where span.session == session {
+            if let form = span.form, knownForms.insert(form).inserted { part.forms.append(form) }
+            if let role = span.role { part.roles.insert(role) }
+            part.annotators.insert(span.annotator)
             let fragments = Self.fragments(span, table: table)
-            guard !fragments.isEmpty else { continue }
+            guard !fragments.isEmpty else {
+                emptyKinds.insert(span.kind)
+                continue
+            }
             let t: Int
             if let known = entityOf[fragments] {
                 t = known
             } else {
-                number += 1
-                t = number
+                members.append([])
+                fragmentsOf.append(fragments)
+                t = members.count
                 entityOf[fragments] = t
-                fragmentsOf[t] = fragments
             }
             numbers[index] = t
-            members[t, default: []].append(index)
-            member[index] = members[t, default: []].filter { spans[$0].kind == span.kind }.count
+            members[t - 1].append(index)
+            var place = 0
+            for other in members[t - 1] where spans[other].kind == span.kind { place += 1 }
+            member[index] = place
             if span.kind == .claim && evidence.contains(span.id) {
-                claimRefs[span.id] = "\(documentID):T\(t)" + (member[index] > 1 ? "#\(member[index])" : "")
+                part.claimRefs.append((span.id, "\(documentID):T\(t)" + (place > 1 ? "#\(place)" : "")))
             }
         }
-        for t in 1..<(number + 1) {
-            guard let fragments = fragmentsOf[t], let list = members[t] else { continue }
+        if emptyKinds.count > 1 { part.combined.insert(Self.typeName(emptyKinds)) }
+        for t in 1..<(members.count + 1) {
+            let fragments = fragmentsOf[t - 1], list = members[t - 1]
             out.append(byte: UInt8(ascii: "T"))
             out.append(t)
             out.append(byte: 0x09)
-            out.append(Self.typeName(Set(list.map { spans[$0].kind })))
+            if list.contains(where: { spans[$0].kind != spans[list[0]].kind }) {
+                let name = Self.typeName(Set(list.map { spans[$0].kind }))
+                part.combined.insert(name)
+                out.append(name)
+            } else {
+                out.append(spans[list[0]].kind.label)
+            }
             out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {
                 if index > 0 { out.append(byte: UInt8(ascii: ";")) }
@@ -161,8 +227,9 @@ public struct BratExporter: Exporter {
             let place = member[location.index]
             return "T\(numbers[location.index])" + (place > 1 ? "#\(place)" : "")
         }
-        for t in 1..<(number + 1) {
-            guard let all = members[t] else { continue }
+        for t in 1..<(members.count + 1) {
+            let all = members[t - 1]
+            guard all.count > 1 else { continue }
             for kind in ExportSpan.Kind.allCases {
             let list = all.filter { spans[$0].kind == kind }
             guard list.count > 1 else { continue }
@@ -176,41 +243,36 @@ public struct BratExporter: Exporter {
                     entityReference(span.cue), span.form ?? "", flags, span.role ?? "", span.annotator,
                     span.addressees.map(entityReference).joined(separator: ","),
                 ]
-                shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
+                part.shared += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
             }
             }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
-        var relations = Set<[Int]>()  // (type, claim T, other T) already written
+        var relations = Set<RelationKey>()  // already written
+        func relationLine(_ type: Int, _ name: String, _ t: Int, _ other: Int, _ out: inout ExportOutput) {
+            guard relations.insert(RelationKey(type: type, claim: t, other: other)).inserted else { return }
+            relation += 1
+            out.append(byte: UInt8(ascii: "R"))
+            out.append(relation)
+            out.append(name)
+            out.append(t)
+            out.append(" Arg2:T")
+            out.append(other)
+            out.append(byte: 0x0A)
+        }
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
             let t = numbers[index]
-            for (type, name, targets) in [(0, "\tHasSpeaker Arg1:T", span.mentions), (2, "\tHasAddressee Arg1:T", span.addressees)] {
-                for mention in targets {
-                    guard let m = written(mention), relations.insert([type, t, m]).inserted else { continue }
-                    relation += 1
-                    out.append(byte: UInt8(ascii: "R"))
-                    out.append(relation)
-                    out.append(name)
-                    out.append(t)
-                    out.append(" Arg2:T")
-                    out.append(m)
-                    out.append(byte: 0x0A)
-                }
+            for mention in span.mentions {
+                if let m = written(mention) { relationLine(0, "\tHasSpeaker Arg1:T", t, m, &out) }
             }
-            if let cue = span.cue, let c = written(cue), relations.insert([1, t, c]).inserted {
-                relation += 1
-                out.append(byte: UInt8(ascii: "R"))
-                out.append(relation)
-                out.append("\tHasCue Arg1:T")
-                out.append(t)
-                out.append(" Arg2:T")
-                out.append(c)
-                out.append(byte: 0x0A)
+            for mention in span.addressees {
+                if let m = written(mention) { relationLine(2, "\tHasAddressee Arg1:T", t, m, &out) }
             }
+            if let cue = span.cue, let c = written(cue) { relationLine(1, "\tHasCue Arg1:T", t, c, &out) }
         }
-        var attributes = Set<String>()  // "name T value" already written (a combined T's kinds may share the annotator)
+        var attributes = Set<AttributeKey>()  // already written
         func attributeLine(_ name: String, _ t: Int, _ value: String?, _ out: inout ExportOutput) {
-            guard attributes.insert("\(name) \(t) \(value ?? "")").inserted else { return }
+            guard attributes.insert(AttributeKey(name: name, t: t, value: value ?? "")).inserted else { return }
             attribute += 1
             out.append(byte: UInt8(ascii: "A"))
             out.append(attribute)
@@ -232,11 +294,11 @@ public struct BratExporter: Exporter {
             if let role = span.role { attributeLine("Role", t, role, &out) }
             attributeLine("Annotator", t, span.annotator, &out)
         }
-        var references = Set<String>()  // "T speaker" already written
+        var references = Set<ReferenceKey>()  // already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             for speakerID in span.speakers {
             guard let speaker = bundle.speaker(session: span.session, id: speakerID),
-                references.insert("\(numbers[index]) \(speakerID)").inserted
+                references.insert(ReferenceKey(t: numbers[index], speaker: speakerID)).inserted
             else { continue }
             reference += 1
             out.append(byte: UInt8(ascii: "N"))
@@ -252,9 +314,10 @@ public struct BratExporter: Exporter {
             out.append(byte: 0x0A)
             }
         }
+        guard bundle.hasNotes(session: session) else { return }
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             for item in bundle.notes(session: span.session, about: span.id) {
-                spanRefs[span.id] = (documentID, numbers[index])
+                part.spanRefs.append((span.id, numbers[index]))
                 note += 1
                 out.append(byte: UInt8(ascii: "#"))
                 out.append(note)
@@ -267,28 +330,14 @@ public struct BratExporter: Exporter {
         }
     }
 
-    private func annotationConf(_ bundle: ExportBundle, session: Int) -> String {
-        var forms: [String] = bundle.sessions[session].state.schema.claimForms, roles = Set<String>(), annotators = Set<String>()
-        var rawRoles = Set<String>(), rawAnnotators = Set<String>()
-        for list in bundle.spans {
-            for span in list where span.session == session {
-                if let form = span.form, !forms.contains(form) { forms.append(form) }
-                if let role = span.role { rawRoles.insert(role) }
-                rawAnnotators.insert(span.annotator)
-            }
-        }
+    private func annotationConf(
+        _ bundle: ExportBundle, session: Int, forms: [String], roles rawRoles: Set<String>, annotators rawAnnotators: Set<String>,
+        combined: Set<String>
+    ) -> String {
+        var roles = Set<String>(), annotators = Set<String>()
         for role in rawRoles { roles.insert(ExportText.percentEncoded(role)) }
         for annotator in rawAnnotators { annotators.insert(ExportText.percentEncoded(annotator)) }
         annotators.insert(ExportText.percentEncoded(bundle.sessions[session].annotator))
-        // Combined types (one span, several roles) used by this session, and the types holding each kind.
-        var combined = Set<String>()
-        for (document, list) in bundle.spans.enumerated() {
-            var kinds: [[SpanSegment]: Set<ExportSpan.Kind>] = [:]
-            for span in list where span.session == session {
-                kinds[Self.fragments(span, table: bundle.tables[document]), default: []].insert(span.kind)
-            }
-            for set in kinds.values where set.count > 1 { combined.insert(Self.typeName(set)) }
-        }
         let extra = combined.sorted()
         func types(_ kind: ExportSpan.Kind) -> String {
             ([kind.label] + extra.filter { $0.split(separator: "_").contains(Substring(kind.label)) }).joined(separator: "|")

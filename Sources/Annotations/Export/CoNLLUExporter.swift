@@ -24,102 +24,110 @@ public struct CoNLLUExporter: Exporter {
             let plain = out.begin("\(ExportText.fileName(session.label)).conllu")
             let plus = out.begin("\(ExportText.fileName(session.label)).conllup")
             out.append("# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC \(Self.spanColumn)\n")
-            // Reused per sentence: BIO per layer (0 O, 1 B, 2 I; first span wins where two of one
-            // layer overlap) and the span numbers per token.
-            var bio: [[UInt8]] = [[], [], []]
-            var numbers: [[Int]] = []
-            var numberedSpans: [Int] = []  // number - 1 → span index
-            var firstTokens: [Int] = []  // number - 1 → first token
-            var block = ExportOutput()
-            ExportTokens.forEachSentence(bundle, session: sessionIndex) { item in
-                let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
-                let document = bundle.documents[item.documentIndex]
-                let table = bundle.tables[item.documentIndex]
-                let spans = bundle.spans[item.documentIndex]
-                for layer in 0..<3 {
-                    bio[layer].removeAll(keepingCapacity: true)
-                    bio[layer].append(contentsOf: repeatElement(0, count: tokens.count))
-                }
-                if numbers.count < tokens.count { numbers.append(contentsOf: repeatElement([], count: tokens.count - numbers.count)) }
-                for index in 0..<tokens.count { numbers[index].removeAll(keepingCapacity: true) }
-                numberedSpans.removeAll(keepingCapacity: true)
-                firstTokens.removeAll(keepingCapacity: true)
-                for piece in pieces {
-                    guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
-                    let layer = spans[piece.span].kind.rawValue
-                    if range.allSatisfy({ bio[layer][$0] == 0 }) {
-                        for token in range { bio[layer][token] = token == range.lowerBound ? 1 : 2 }
+            // Documents are built on all cores (both files' parts) and written in order.
+            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+                var out = ExportOutput(), plainPart = ExportOutput()
+                // Reused per sentence: BIO per layer (0 O, 1 B, 2 I; first span wins where two of one
+                // layer overlap) and the span numbers per token.
+                var bio: [[UInt8]] = [[], [], []]
+                var numbers: [[Int]] = []
+                var numberedSpans: [Int] = []  // number - 1 → span index
+                var firstTokens: [Int] = []  // number - 1 → first token
+                var block = ExportOutput()
+                ExportTokens.forEachSentence(bundle, session: sessionIndex, document: documentIndex) { item in
+                    let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
+                    let document = bundle.documents[item.documentIndex]
+                    let table = bundle.tables[item.documentIndex]
+                    let spans = bundle.spans[item.documentIndex]
+                    for layer in 0..<3 {
+                        bio[layer].removeAll(keepingCapacity: true)
+                        bio[layer].append(contentsOf: repeatElement(0, count: tokens.count))
                     }
-                    let number: Int
-                    if let existing = numberedSpans.firstIndex(of: piece.span) {
-                        number = existing + 1
-                        firstTokens[existing] = min(firstTokens[existing], range.lowerBound)
-                    } else {
-                        numberedSpans.append(piece.span)
-                        firstTokens.append(range.lowerBound)
-                        number = numberedSpans.count
-                    }
-                    for token in range where !numbers[token].contains(number) { numbers[token].append(number) }
-                }
-                // The sentence in the plain file: built here, copied over once the sentence is done.
-                block.bytes.removeAll(keepingCapacity: true)
-                if sentenceIndex == 0 {
-                    block.append("# newdoc id = ")
-                    block.appendSingleLine(document.document.id)
-                    block.append(byte: 0x0A)
-                }
-                block.append("# sent_id = ")
-                block.appendSingleLine(document.document.id)
-                block.append(byte: UInt8(ascii: "#"))
-                block.append(sentenceIndex)
-                block.append("\n# text = ")
-                block.appendSingleLine(sentence.text)
-                block.append(byte: 0x0A)
-                out.bytes.append(contentsOf: block.bytes)
-                out.append("# spans = ")
-                for (position, span) in numberedSpans.enumerated() {
-                    if position > 0 { out.append(byte: 0x20) }
-                    out.append(position + 1)
-                    out.append(byte: UInt8(ascii: ":"))
-                    out.append(spans[span].id)
-                }
-                out.append(byte: 0x0A)
-                for (index, token) in tokens.enumerated() {
-                    let lineStart = block.bytes.count
-                    block.append(index + 1)
-                    block.append(byte: 0x09)
-                    block.append(token.text)
-                    block.append("\t_\t_\t_\t_\t_\t_\t_\t")
-                    let nextIsSpace = token.end < table.scalarCount && table.scalars[token.end].properties.isWhitespace
-                    if !nextIsSpace { block.append("SpaceAfter=No|") }
-                    block.append("Speaker=")
-                    block.bytes.append(contentsOf: tags[Int(bio[0][index])])
-                    block.append("|Cue=")
-                    block.bytes.append(contentsOf: tags[Int(bio[1][index])])
-                    block.append("|Claim=")
-                    block.bytes.append(contentsOf: tags[Int(bio[2][index])])
-                    out.append(block.bytes, from: lineStart, to: block.bytes.count)
-                    block.append(byte: 0x0A)
-                    out.append(byte: 0x09)
-                    if numbers[index].isEmpty {
-                        out.append(byte: UInt8(ascii: "*"))
-                    } else {
-                        for (position, number) in numbers[index].enumerated() {
-                            if position > 0 { out.append(byte: UInt8(ascii: ";")) }
-                            out.append(number)
-                            if firstTokens[number - 1] == index {
-                                out.append(byte: UInt8(ascii: ":"))
-                                out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
-                            }
+                    if numbers.count < tokens.count { numbers.append(contentsOf: repeatElement([], count: tokens.count - numbers.count)) }
+                    for index in 0..<tokens.count { numbers[index].removeAll(keepingCapacity: true) }
+                    numberedSpans.removeAll(keepingCapacity: true)
+                    firstTokens.removeAll(keepingCapacity: true)
+                    for piece in pieces {
+                        guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
+                        let layer = spans[piece.span].kind.rawValue
+                        if range.allSatisfy({ bio[layer][$0] == 0 }) {
+                            for token in range { bio[layer][token] = token == range.lowerBound ? 1 : 2 }
                         }
+                        let number: Int
+                        if let existing = numberedSpans.firstIndex(of: piece.span) {
+                            number = existing + 1
+                            firstTokens[existing] = min(firstTokens[existing], range.lowerBound)
+                        } else {
+                            numberedSpans.append(piece.span)
+                            firstTokens.append(range.lowerBound)
+                            number = numberedSpans.count
+                        }
+                        for token in range where !numbers[token].contains(number) { numbers[token].append(number) }
+                    }
+                    // The sentence in the plain file: built here, copied over once the sentence is done.
+                    block.bytes.removeAll(keepingCapacity: true)
+                    if sentenceIndex == 0 {
+                        block.append("# newdoc id = ")
+                        block.appendSingleLine(document.document.id)
+                        block.append(byte: 0x0A)
+                    }
+                    block.append("# sent_id = ")
+                    block.appendSingleLine(document.document.id)
+                    block.append(byte: UInt8(ascii: "#"))
+                    block.append(sentenceIndex)
+                    block.append("\n# text = ")
+                    block.appendSingleLine(sentence.text)
+                    block.append(byte: 0x0A)
+                    out.bytes.append(contentsOf: block.bytes)
+                    out.append("# spans = ")
+                    for (position, span) in numberedSpans.enumerated() {
+                        if position > 0 { out.append(byte: 0x20) }
+                        out.append(position + 1)
+                        out.append(byte: UInt8(ascii: ":"))
+                        out.append(spans[span].id)
                     }
                     out.append(byte: 0x0A)
+                    for (index, token) in tokens.enumerated() {
+                        let lineStart = block.bytes.count
+                        block.append(index + 1)
+                        block.append(byte: 0x09)
+                        block.append(token.text)
+                        block.append("\t_\t_\t_\t_\t_\t_\t_\t")
+                        let nextIsSpace = token.end < table.scalarCount && table.scalars[token.end].properties.isWhitespace
+                        if !nextIsSpace { block.append("SpaceAfter=No|") }
+                        block.append("Speaker=")
+                        block.bytes.append(contentsOf: tags[Int(bio[0][index])])
+                        block.append("|Cue=")
+                        block.bytes.append(contentsOf: tags[Int(bio[1][index])])
+                        block.append("|Claim=")
+                        block.bytes.append(contentsOf: tags[Int(bio[2][index])])
+                        out.append(block.bytes, from: lineStart, to: block.bytes.count)
+                        block.append(byte: 0x0A)
+                        out.append(byte: 0x09)
+                        if numbers[index].isEmpty {
+                            out.append(byte: UInt8(ascii: "*"))
+                        } else {
+                            for (position, number) in numbers[index].enumerated() {
+                                if position > 0 { out.append(byte: UInt8(ascii: ";")) }
+                                out.append(number)
+                                if firstTokens[number - 1] == index {
+                                    out.append(byte: UInt8(ascii: ":"))
+                                    out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
+                                }
+                            }
+                        }
+                        out.append(byte: 0x0A)
+                    }
+                    out.append(byte: 0x0A)
+                    plainPart.bytes.append(contentsOf: block.bytes)
+                    plainPart.append(byte: 0x0A)
                 }
-                out.append(byte: 0x0A)
+                return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
+            } _: { _, part in
+                out.bytes.append(contentsOf: part.plus)
                 out.checkpoint()
                 out.select(plain)
-                out.bytes.append(contentsOf: block.bytes)
-                out.append(byte: 0x0A)
+                out.bytes.append(contentsOf: part.plain)
                 out.checkpoint()
                 out.select(plus)
             }
@@ -128,6 +136,12 @@ public struct CoNLLUExporter: Exporter {
             out.select(plus)
             out.end()
         }
+    }
+
+    /// One document's sentences in the plain and in the Plus file.
+    struct DocumentPart: Sendable {
+        var plain: [UInt8]
+        var plus: [UInt8]
     }
 
     static func tag(_ value: UInt8) -> String { value == 1 ? "B" : value == 2 ? "I" : "O" }

@@ -74,20 +74,23 @@ public struct ExportBundle: Sendable {
                 return verdict == .accepted || verdict == .corrected
             }
             var exported = Set<String>()
+            exported.reserveCapacity(state.mentions.count + state.cues.count + state.claims.count + state.stances.count)
             func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: TextAnchor, _ annotator: String) throws(ExportError) -> ExportSpan? {
                 guard included(id) else { return nil }
-                guard allIDs.contains(anchor.document) else {
-                    throw .annotationOutsideCorpus(session: session.label, id: id, document: anchor.document)
+                guard let document = documentIndex[anchor.document] else {
+                    guard allIDs.contains(anchor.document) else {
+                        throw .annotationOutsideCorpus(session: session.label, id: id, document: anchor.document)
+                    }
+                    return nil
                 }
-                guard let document = documentIndex[anchor.document] else { return nil }
                 if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > tables[document].scalarCount {
                     warnings.append("\(session.label): \(id) skipped: its anchor no longer matches the text (re-anchor it)")
                     return nil
                 }
                 exported.insert(id)
+                // The sentence is found once the spans are grouped by document (below).
                 return ExportSpan(
-                    kind: kind, id: id, session: sessionIndex, document: document,
-                    sentence: Self.sentence(containing: anchor.start, ends: sentenceEnds[document]), segments: anchor.segments,
+                    kind: kind, id: id, session: sessionIndex, document: document, sentence: 0, segments: anchor.segments,
                     annotator: annotator.isEmpty ? session.annotator : annotator)
             }
             var sessionSpans: [ExportSpan] = []
@@ -152,11 +155,20 @@ public struct ExportBundle: Sendable {
             notes.append(keptNotes)
         }
         var locations = [[String: SpanLocation]](repeating: [:], count: sessions.count)
+        var perSession = [Int](repeating: 0, count: sessions.count)
+        for list in perDocument {
+            for span in list { perSession[span.session] += 1 }
+        }
+        for session in sessions.indices { locations[session].reserveCapacity(perSession[session]) }
         for document in perDocument.indices {
-            perDocument[document] = Self.sorted(perDocument[document])
-            for (index, span) in perDocument[document].enumerated() {
-                locations[span.session][span.id] = SpanLocation(document: document, index: index)
+            var list = Self.sorted(perDocument[document])
+            perDocument[document] = []
+            let ends = sentenceEnds[document]
+            for index in list.indices {
+                list[index].sentence = Self.sentence(containing: list[index].start, ends: ends)
+                locations[list[index].session][list[index].id] = SpanLocation(document: document, index: index)
             }
+            perDocument[document] = list
         }
         var notesBySubject = [[String: [Note]]](repeating: [:], count: sessions.count)
         for (session, list) in notes.enumerated() {
@@ -239,7 +251,12 @@ public struct ExportBundle: Sendable {
     public func documentIndex(of id: String) -> Int? { documentIndex[id] }
 
     /// Notes attached to an annotation, speaker, target or stance.
-    public func notes(session: Int, about id: String) -> [Note] { notesBySubject[session][id] ?? [] }
+    public func notes(session: Int, about id: String) -> [Note] {
+        notesBySubject[session].isEmpty ? [] : notesBySubject[session][id] ?? []
+    }
+
+    /// Whether any exported note of session `session` is about an annotation, speaker, target or stance.
+    public func hasNotes(session: Int) -> Bool { !notesBySubject[session].isEmpty }
 
     /// A speaker by id in a session.
     public func speaker(session: Int, id: String) -> Speaker? { sessions[session].state.speakers[id] }

@@ -47,38 +47,84 @@ public struct ExportSpan: Sendable, Hashable {
 
     /// Which layer.
     public var kind: Kind
-    /// The annotation id in its session (`M1`, `Q1`, `C1`).
-    public var id: String
     /// Index of the session in ``ExportBundle/sessions``.
     public var session: Int
     /// Index of the document in ``ExportBundle/documents``.
     public var document: Int
     /// Index of the sentence the span starts in (recomputed from the offsets).
     public var sentence: Int
-    /// Scalar segments, sorted, end-exclusive.
-    public var segments: [SpanSegment]
-    /// Who made it.
-    public var annotator: String
-    /// Mentions: the speaker referred to; claims: the speaker the claim is attributed to.
-    public var speaker: String?
-    /// Claims: the mention naming the speaker (only when it is exported too).
-    public var mention: String?
-    /// Claims: every speaker, main first (``speaker`` is the first); mentions: their one speaker.
-    public var speakers: [String] = []
-    /// Claims: the mentions naming the speakers, main first (only those exported too; ``mention`` is the first).
-    public var mentions: [String] = []
-    /// Claims: the mentions the claim is addressed to (only those exported too).
-    public var addressees: [String] = []
-    /// Claims: the cue (only when it is exported too).
-    public var cue: String?
-    /// Claims: the form.
-    public var form: String?
     /// Claims: negated.
     public var negated: Bool
     /// Claims: hedged.
     public var hedged: Bool
+    /// Start of the first segment.
+    public private(set) var start: Int
+    /// End of the last segment.
+    public private(set) var end: Int
+    /// The reference-counted fields, shared between copies until one of them changes: exporters
+    /// copy spans out of the bundle millions of times, and a copy then costs one retain instead
+    /// of one per string and array.
+    private var shared: SharedFields
+
+    /// The annotation id in its session (`M1`, `Q1`, `C1`).
+    public var id: String {
+        get { shared.id }
+        set { unique().id = newValue }
+    }
+    /// Scalar segments, sorted, end-exclusive.
+    public var segments: [SpanSegment] {
+        get { shared.segments }
+        set {
+            start = newValue.first?.start ?? 0
+            end = newValue.last?.end ?? 0
+            unique().segments = newValue
+        }
+    }
+    /// Who made it.
+    public var annotator: String {
+        get { shared.annotator }
+        set { unique().annotator = newValue }
+    }
+    /// Mentions: the speaker referred to; claims: the speaker the claim is attributed to.
+    public var speaker: String? {
+        get { shared.speaker }
+        set { unique().speaker = newValue }
+    }
+    /// Claims: the mention naming the speaker (only when it is exported too).
+    public var mention: String? {
+        get { shared.mention }
+        set { unique().mention = newValue }
+    }
+    /// Claims: every speaker, main first (``speaker`` is the first); mentions: their one speaker.
+    public var speakers: [String] {
+        get { shared.speakers }
+        set { unique().speakers = newValue }
+    }
+    /// Claims: the mentions naming the speakers, main first (only those exported too; ``mention`` is the first).
+    public var mentions: [String] {
+        get { shared.mentions }
+        set { unique().mentions = newValue }
+    }
+    /// Claims: the mentions the claim is addressed to (only those exported too).
+    public var addressees: [String] {
+        get { shared.addressees }
+        set { unique().addressees = newValue }
+    }
+    /// Claims: the cue (only when it is exported too).
+    public var cue: String? {
+        get { shared.cue }
+        set { unique().cue = newValue }
+    }
+    /// Claims: the form.
+    public var form: String? {
+        get { shared.form }
+        set { unique().form = newValue }
+    }
     /// Mentions: role or title at this mention.
-    public var role: String?
+    public var role: String? {
+        get { shared.role }
+        set { unique().role = newValue }
+    }
 
     /// Creates a span.
     public init(
@@ -87,25 +133,96 @@ public struct ExportSpan: Sendable, Hashable {
         hedged: Bool = false, role: String? = nil
     ) {
         self.kind = kind
-        self.id = id
         self.session = session
         self.document = document
         self.sentence = sentence
-        self.segments = segments
-        self.annotator = annotator
-        self.speaker = speaker
-        self.mention = mention
-        self.cue = cue
-        self.form = form
         self.negated = negated
         self.hedged = hedged
-        self.role = role
+        self.start = segments.first?.start ?? 0
+        self.end = segments.last?.end ?? 0
+        self.shared = SharedFields(
+            id: id, segments: segments, annotator: annotator, speaker: speaker, mention: mention, cue: cue, form: form, role: role)
     }
 
-    /// Start of the first segment.
-    public var start: Int { segments.first?.start ?? 0 }
-    /// End of the last segment.
-    public var end: Int { segments.last?.end ?? 0 }
+    /// The shared fields, copied first when another span still holds them.
+    private mutating func unique() -> SharedFields {
+        if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
+        return shared
+    }
+
+    public static func == (lhs: ExportSpan, rhs: ExportSpan) -> Bool {
+        lhs.kind == rhs.kind && lhs.session == rhs.session && lhs.document == rhs.document && lhs.sentence == rhs.sentence
+            && lhs.negated == rhs.negated && lhs.hedged == rhs.hedged && (lhs.shared === rhs.shared || lhs.shared.same(as: rhs.shared))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(session)
+        hasher.combine(document)
+        hasher.combine(sentence)
+        hasher.combine(negated)
+        hasher.combine(hedged)
+        shared.hash(into: &hasher)
+    }
+
+    /// The reference-counted fields of a span. Changed only through ``ExportSpan/unique()``, i.e.
+    /// only while one span holds them, so sharing them between threads is safe.
+    private final class SharedFields: @unchecked Sendable {
+        var id: String
+        var segments: [SpanSegment]
+        var annotator: String
+        var speaker: String?
+        var mention: String?
+        var speakers: [String] = []
+        var mentions: [String] = []
+        var addressees: [String] = []
+        var cue: String?
+        var form: String?
+        var role: String?
+
+        init(
+            id: String, segments: [SpanSegment], annotator: String, speaker: String?, mention: String?, cue: String?, form: String?,
+            role: String?
+        ) {
+            self.id = id
+            self.segments = segments
+            self.annotator = annotator
+            self.speaker = speaker
+            self.mention = mention
+            self.cue = cue
+            self.form = form
+            self.role = role
+        }
+
+        func copy() -> SharedFields {
+            let copy = SharedFields(
+                id: id, segments: segments, annotator: annotator, speaker: speaker, mention: mention, cue: cue, form: form, role: role)
+            copy.speakers = speakers
+            copy.mentions = mentions
+            copy.addressees = addressees
+            return copy
+        }
+
+        func same(as other: SharedFields) -> Bool {
+            id == other.id && segments == other.segments && annotator == other.annotator && speaker == other.speaker
+                && mention == other.mention && speakers == other.speakers && mentions == other.mentions
+                && addressees == other.addressees && cue == other.cue && form == other.form && role == other.role
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+            hasher.combine(segments)
+            hasher.combine(annotator)
+            hasher.combine(speaker)
+            hasher.combine(mention)
+            hasher.combine(speakers)
+            hasher.combine(mentions)
+            hasher.combine(addressees)
+            hasher.combine(cue)
+            hasher.combine(form)
+            hasher.combine(role)
+        }
+    }
 
     /// Export order: start, longer first, layer, session, id.
     public static func precedes(_ lhs: ExportSpan, _ rhs: ExportSpan) -> Bool {

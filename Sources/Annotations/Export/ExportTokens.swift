@@ -135,7 +135,15 @@ public enum ExportTokens {
 
     /// Calls `body` for every sentence of every document, in order, with the tokens and one session's span pieces.
     public static func forEachSentence(_ bundle: ExportBundle, session: Int, _ body: (SentenceSpans) -> Void) {
-        for (documentIndex, document) in bundle.documents.enumerated() {
+        for documentIndex in bundle.documents.indices {
+            forEachSentence(bundle, session: session, document: documentIndex, body)
+        }
+    }
+
+    /// Calls `body` for every sentence of one document, in order, with the tokens and one session's span pieces.
+    public static func forEachSentence(_ bundle: ExportBundle, session: Int, document documentIndex: Int, _ body: (SentenceSpans) -> Void) {
+        do {
+            let document = bundle.documents[documentIndex]
             let table = bundle.tables[documentIndex]
             let bySentence = spansBySentence(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]

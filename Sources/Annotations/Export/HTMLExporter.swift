@@ -42,7 +42,10 @@ public struct HTMLExporter: Exporter {
             out.append("<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>")
         }
         out.append("</ul></nav>\n")
-        for (documentIndex, document) in bundle.documents.enumerated() {
+        // Documents are built on all cores and written in order.
+        ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+            var out = ExportOutput()
+            let document = bundle.documents[documentIndex]
             out.append("<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))")
             if let title = document.document.title { out.append(" – \(ExportText.html(title))") }
             out.append("</h2>\n")
@@ -53,6 +56,10 @@ public struct HTMLExporter: Exporter {
                 out.append("</div>\n")
             }
             out.append("</section>\n")
+            return out.bytes
+        } _: { _, bytes in
+            out.bytes.append(contentsOf: bytes)
+            out.checkpoint()
         }
         for sessionIndex in bundle.sessions.indices {
             renderTables(bundle, session: sessionIndex, into: &out)

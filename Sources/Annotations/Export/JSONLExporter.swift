@@ -33,9 +33,23 @@ public struct JSONLExporter: Exporter {
     }
 
     private func annotations(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        // Documents are built on all cores and written in order.
+        ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+            var part = ExportOutput()
+            annotations(bundle, document: documentIndex, to: &part)
+            return part.bytes
+        } _: { _, bytes in
+            out.bytes.append(contentsOf: bytes)
+            out.checkpoint()
+        }
+    }
+
+    /// The records of one document.
+    private func annotations(_ bundle: ExportBundle, document documentIndex: Int, to out: inout ExportOutput) {
         var tokenJSON = ExportOutput()
         var written: [Piece] = []
-        for (documentIndex, document) in bundle.documents.enumerated() {
+        do {
+            let document = bundle.documents[documentIndex]
             let table = bundle.tables[documentIndex]
             let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
@@ -108,7 +122,6 @@ public struct JSONLExporter: Exporter {
                     out.append(",\"session\":")
                     out.appendJSONString(session.label)
                     out.append("}}\n")
-                    out.checkpoint()
                 }
             }
         }

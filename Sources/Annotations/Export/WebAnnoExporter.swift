@@ -36,9 +36,16 @@ public struct WebAnnoExporter: Exporter {
 
     public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (sessionIndex, session) in bundle.sessions.enumerated() {
-            for (documentIndex, document) in bundle.documents.enumerated() {
-                out.begin("\(ExportText.fileName(session.label))/\(ExportText.fileName(document.document.id)).tsv")
-                render(bundle, session: sessionIndex, document: documentIndex, to: &out)
+            let folder = ExportText.fileName(session.label) + "/"
+            // Documents are built on all cores and written in order.
+            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+                var file = ExportOutput()
+                file.begin("tsv")
+                render(bundle, session: sessionIndex, document: documentIndex, to: &file)
+                return file.bytes
+            } _: { documentIndex, bytes in
+                out.begin(folder + ExportText.fileName(bundle.documents[documentIndex].document.id) + ".tsv")
+                out.bytes = bytes
                 out.end()
             }
         }
