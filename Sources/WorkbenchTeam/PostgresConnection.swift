@@ -143,7 +143,11 @@ public final class PostgresConnection {
     public func send(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) {
         let connection = try sendPrepared(name, sql, parameters)
         unreadAnswers += 1
-        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        try flush(connection, until: Date().addingTimeInterval(TimeInterval(timeoutSeconds)))
+    }
+
+    /// Sends what libpq still holds for the server, waiting until the socket takes it or `deadline`.
+    private func flush(_ connection: OpaquePointer, until deadline: Date) throws(TeamError) {
         var flushing = PQflush(connection)
         while flushing == 1 {
             try wait(connection, write: true, until: deadline)
@@ -190,12 +194,7 @@ public final class PostgresConnection {
     @discardableResult
     private func collect(_ connection: OpaquePointer) throws(TeamError) -> PostgresRows {
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
-        var flushing = PQflush(connection)
-        while flushing == 1 {
-            try wait(connection, write: true, until: deadline)
-            flushing = PQflush(connection)
-        }
-        guard flushing == 0 else { throw failure(connection) }
+        try flush(connection, until: deadline)
         var rows = PostgresRows()
         var refusal: TeamError?
         while true {
