@@ -62,29 +62,34 @@ enum TeamLoadBenchmark {
         let statuses: [SentenceStatus] = [.done, .skipped]
 
         let results = Results()
-        if let restartAfter {
-            Thread {
-                Thread.sleep(forTimeInterval: restartAfter)
-                let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                    .appendingPathComponent("scripts/postgres").path
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = system("'\(script)' restart >/dev/null 2>&1")
-                print(String(format: "server restarted (%.2f s)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-            }.start()
-        }
-        let start = DispatchTime.now().uptimeNanoseconds
-        // One thread per client (concurrentPerform would run only as many at once as there are cores).
+        // Every client connects, takes its session and waits; the edits of all clients start together
+        // (connecting — a backend started and a password checked — is not an acknowledged edit, and
+        // would otherwise compete with the first clients' edits for the two cores).
+        let connected = DispatchGroup()
+        let go = DispatchSemaphore(value: 0)
         let finished = DispatchGroup()
+        // One thread per client (concurrentPerform would run only as many at once as there are cores).
         for index in 0..<clients {
+          connected.enter()
           finished.enter()
           Thread {
             defer { finished.leave() }
             let name = names[index]
             var latencies: [Double] = [], seqs: [Int] = [], failures = 0
+            let store: TeamSessionStore
             do {
-                let store = try TeamSessionStore(url: DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
+                store = try TeamSessionStore(url: DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
                     Session(annotator: name, corpus: CorpusReference(corpus), schema: .standard, created: Timestamp.now())
                 }
+            } catch {
+                connected.leave()
+                go.wait()
+                results.add(name, latencies: [], seqs: [], failures: 0, error: "\(name): \(error)")
+                return
+            }
+            connected.leave()
+            go.wait()
+            do {
                 for edit in 0..<edits {
                     let action = EditAction.setStatus(keys[edit % keys.count], statuses[(edit / keys.count) % 2])
                     while true {
@@ -108,6 +113,19 @@ enum TeamLoadBenchmark {
             }
           }.start()
         }
+        connected.wait()
+        if let restartAfter {
+            Thread {
+                Thread.sleep(forTimeInterval: restartAfter)
+                let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("scripts/postgres").path
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = system("'\(script)' restart >/dev/null 2>&1")
+                print(String(format: "server restarted (%.2f s)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            }.start()
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<clients { go.signal() }
         finished.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 

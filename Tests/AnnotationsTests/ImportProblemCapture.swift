@@ -1,4 +1,4 @@
-import Annotations
+@testable import Annotations
 import Testing
 
 /// The problems an import reports: runs `load` and returns the problems of its `importProblems` error;

@@ -1,4 +1,4 @@
-import Annotations
+@testable import Annotations
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
 
-import Annotations
+@testable import Annotations
 import Foundation
 import Testing
 @testable import Workbench

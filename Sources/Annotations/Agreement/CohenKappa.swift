@@ -5,7 +5,7 @@
 /// Undefined (``nil``; JSON `null`, plain `n/a`) when there are no items or when the expected
 /// disagreement is zero, e.g. both annotators used one and the same label throughout
 /// (scikit-learn returns `nan` there).
-public enum CohenKappa {
+enum CohenKappa {
     /// κ for the paired labels `first[i]`, `second[i]`; `nil` when undefined. The arrays must have equal length.
     public static func compute(_ first: [String], _ second: [String]) -> Double? {
         precondition(first.count == second.count, "Cohen's κ needs one label per annotator for every item")

@@ -4,7 +4,7 @@
 /// items × categories count table. Undefined (``nil``) when there are no items, fewer than two
 /// ratings per item, items with different numbers of ratings, or when the expected agreement is 1
 /// (every rating in one category; statsmodels returns `nan` there).
-public enum FleissKappa {
+enum FleissKappa {
     /// κ for `items`, each the labels its annotators gave (one per annotator, no missing values).
     public static func compute(items: [[String]]) -> Double? {
         let labels = Array(Set(items.flatMap { $0 })).sorted()

@@ -5,7 +5,7 @@
 /// Undefined (``nil``) where the package raises or returns `nan`: fewer than two distinct values in
 /// the data, no unit with values from at least two annotators, or no expected disagreement among
 /// the pairable values.
-public enum KrippendorffAlpha {
+enum KrippendorffAlpha {
     /// α for reliability data: one row per annotator, one column per unit, `nil` for a missing value.
     public static func compute(annotators rows: [[String?]]) -> Double? {
         let unitCount = rows.map(\.count).max() ?? 0

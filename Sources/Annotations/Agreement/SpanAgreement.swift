@@ -5,7 +5,7 @@
 /// some span of B, precision the share of B's spans that overlap some span of A, F1 their harmonic
 /// mean. Both are undefined (`nil`) when neither annotator has a span. ``matches`` pairs spans one
 /// to one — identical spans first, then the largest overlaps — for comparing labels and attributes.
-public struct SpanAgreement: Sendable, Hashable {
+struct SpanAgreement: Sendable, Hashable {
     /// Number of spans of the first annotator.
     public var firstCount: Int
     /// Number of spans of the second annotator.

@@ -97,7 +97,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 }
 
 /// JSON shapes of sentences and tokens shared by `segment --format jsonl` and the exports.
-public enum SentenceJSON {
+enum SentenceJSON {
     /// The JSON object of a token.
     public static func token(_ token: Token) -> JSONValue {
         .object([

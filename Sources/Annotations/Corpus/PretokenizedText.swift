@@ -4,7 +4,7 @@
 /// one after another); with a text, each token must be the next non-whitespace text (whitespace between tokens
 /// is skipped), and nothing but whitespace may be left over. Tokens are NFC-normalised like any
 /// corpus text; an empty token or one holding a line break is refused.
-public struct PretokenizedText: Sendable, Hashable {
+struct PretokenizedText: Sendable, Hashable {
     /// One sentence as read: its source id (if any) and its tokens.
     public struct InputSentence: Sendable, Hashable {
         /// The sentence id in the source.

@@ -1,5 +1,5 @@
 /// Strict UTF-8 validation that reports where the first invalid byte sequence starts.
-public enum UTF8Validation {
+enum UTF8Validation {
     /// Returns nil when `bytes` is valid UTF-8, otherwise the byte offset of the first invalid sequence.
     public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }

@@ -20,7 +20,7 @@
 /// `shared.tsv` (written only when there are such `T`s) lists each annotation of such a `T` in order (``sharedColumns``) so an import
 /// restores them one by one. A shared `T`'s second annotation is referred to as `T5#2` in
 /// `shared.tsv` and `stances.tsv`.
-public struct BratExporter: Exporter {
+struct BratExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

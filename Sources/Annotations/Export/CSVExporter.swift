@@ -5,7 +5,7 @@
 /// session, addressee mention texts. A claim with several speakers lists them in one cell each, main
 /// first, separated by `; ` (names, mention texts) or `;` (ids); several addressees likewise. Discontinuous texts are joined with ` … `. Cells starting with `=`, `+`, `-`, `@`, tab
 /// or CR get a leading `'` (see ``ExportOutput/appendCSVField(_:)``).
-public struct CSVExporter: Exporter {
+struct CSVExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

@@ -5,7 +5,7 @@
 /// `# spans = 1:C1 2:M1` comment maps the numbers to annotation ids). Sentences carry
 /// `# newdoc id`, `# sent_id` (`document#index`) and `# text`. MISC keeps only the first span of a
 /// layer where two of the same layer overlap; the `.conllup` file keeps all.
-public struct CoNLLUExporter: Exporter {
+struct CoNLLUExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

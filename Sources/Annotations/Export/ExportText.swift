@@ -1,7 +1,7 @@
 import Foundation
 
 /// Text helpers shared by the exporters and importers: file names, escaping and encoding.
-public enum ExportText {
+enum ExportText {
     /// A file name for a document id or session label, one to one (two ids never share a name)
     /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
     /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a

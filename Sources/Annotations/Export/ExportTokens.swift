@@ -1,6 +1,6 @@
 /// Token helpers for the token-based formats: tokens that never hold whitespace, optionally split
 /// at span boundaries, and the token range a scalar segment covers.
-public enum ExportTokens {
+enum ExportTokens {
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {

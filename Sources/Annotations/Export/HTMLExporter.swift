@@ -5,7 +5,7 @@
 /// its attribution and notes through `title`, `aria-label` and a CSS pop-up), a legend, a table of
 /// claims per speaker, the speaker × target stance matrix and the sentence notes. Everything from
 /// the corpus or the sessions is escaped; control characters become U+FFFD.
-public struct HTMLExporter: Exporter {
+struct HTMLExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

@@ -3,7 +3,7 @@
 /// `B-`/`I-` `SPEAKER`, `CUE`, `CLAIM`. IOB2 allows one tag per token, so overlaps are resolved:
 /// speaker mentions first, then cues, then claims; a span piece that would overlap one already
 /// tagged is left out, and each piece of a discontinuous span is its own entity. Whitespace is not kept.
-public struct IOBExporter: Exporter {
+struct IOBExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

@@ -7,7 +7,7 @@
 /// start of the sentence. A claim span's `speaker` and `mention` are its main ones; one with several
 /// speakers also has `speakers` and `mentions` (all, main first), one with addressees `addressees`. `entities.jsonl` holds the sessions, speakers, targets, stances and
 /// notes. Schemas: `docs/export-jsonl.schema.json`, `docs/export-jsonl-entities.schema.json`.
-public struct JSONLExporter: Exporter {
+struct JSONLExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

@@ -16,7 +16,7 @@
 /// `data.workbench` (first task only) keeps what Label Studio has no place for, per session: the
 /// label and annotator, speakers (kind, aliases), targets and stances (ids, evidence), so
 /// ``LabelStudioImporter`` restores them.
-public struct LabelStudioExporter: Exporter {
+struct LabelStudioExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

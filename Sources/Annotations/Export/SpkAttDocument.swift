@@ -2,7 +2,7 @@
 /// document name, its sentences of tokens and its speech-attribution annotations. Span fields are
 /// lists of `"sentence:token"` references (0-based). The one definition ``SpkAttImporter`` reads
 /// and ``SpkAttExporter`` writes.
-public struct SpkAttDocument: Sendable, Hashable, Codable {
+struct SpkAttDocument: Sendable, Hashable, Codable {
     /// One sentence: its id (its 0-based position) and tokens.
     public struct Sentence: Sendable, Hashable, Codable {
         /// The sentence id; the shared task numbers sentences 0, 1, 2… in order.
@@ -84,7 +84,7 @@ public struct SpkAttDocument: Sendable, Hashable, Codable {
     public static let stwrValues = ["Speech", "Thought", "Writing", "ST", "SW", "TW", "STW", "none"]
 
     /// Names of the claim attributes that keep what the model has no field for.
-    public enum AttributeName {
+    enum AttributeName {
         /// STWR value.
         public static let stwr = "stwr"
         /// `true` when the speech event is nested in another.

@@ -11,7 +11,7 @@ import Foundation
 /// have, such as `mixed`, and claims without a form are written as `Indirect`), `STWR` is the
 /// `stwr` attribute (default `Speech`), `IsNested`/`HasNested` the `is_nested`/`has_nested`
 /// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8.
-public struct SpkAttExporter: Exporter {
+struct SpkAttExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

@@ -8,7 +8,7 @@
 /// negated, hedged, role), `identifying` (the canonical speakers, one body each, main first), `linking` (claim →
 /// each speaker mention and the cue; → each addressee mention with `"role":"addressee"`) and `commenting` (notes). One annotation per stance (`assessing`) whose
 /// targets are its evidence claims (or the speaker when it has none).
-public struct W3CExporter: Exporter {
+struct W3CExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

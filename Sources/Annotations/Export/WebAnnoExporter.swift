@@ -9,7 +9,7 @@
 /// tokens are cut where a span starts or ends inside one. Discontinuous spans and spans running
 /// over a sentence end become one annotation per piece with the same `annotation` value.
 /// Every annotation carries a number (`claim[3]`), so stacked and multi-token ones are unambiguous.
-public struct WebAnnoExporter: Exporter {
+struct WebAnnoExporter: Exporter {
     /// Creates the exporter.
     public init() {}
 

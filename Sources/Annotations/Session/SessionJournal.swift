@@ -2,7 +2,7 @@ import Foundation
 
 /// The journal beside a format-1 session file (`NAME.json.journal`), read once when the file is
 /// migrated to format 2 (see ``JournalRecovery``); format 2 has no journal: its log is one.
-public enum SessionJournal {
+enum SessionJournal {
     /// The journal path for a format-1 session file.
     public static func path(for sessionPath: String) -> String { sessionPath + ".journal" }
 

@@ -5,7 +5,7 @@ import Foundation
 /// through ``LockedSessionFile``. The kernel releases it when the holder dies, so a lock left by a
 /// dead process is taken over; the file records who holds it (pid, host, since) for the message
 /// another process gets.
-public final class SessionLock {
+final class SessionLock {
     /// The lock file's path.
     public let path: String
     /// The holder whose stale lock was taken over, if any.

@@ -5,7 +5,7 @@ import Foundation
 /// edit is acknowledged. It is the journal: there is no other. An append that fails (a full disk)
 /// is cut back off, so the log is left as it was. The digest of everything written is kept up to
 /// date for the snapshot's ``LogReference``.
-public final class SessionLog {
+final class SessionLog {
     /// The log's path.
     public let path: String
     private var fd: Int32

@@ -1,9 +1,9 @@
 /// The small word lists behind ``SpeakerPhrase``: determiners, pronouns, offices and titles,
 /// heads of organisation names, places, anonymous sources. Compared after lower-casing; nouns are
 /// listed in their nominative singular (inflected forms are recognised by ``SpeakerPhrase``).
-public enum SpeakerLexicon {
+enum SpeakerLexicon {
     /// Grammatical gender of a head noun, which decides the nominative ending of the adjectives before it.
-    public enum Gender: Sendable, Equatable {
+    enum Gender: Sendable, Equatable {
         case masculine, feminine, neuter, plural
     }
 

@@ -1,5 +1,5 @@
 /// The assignment problem solved by the Hungarian method (Kuhn–Munkres), O(n²·m).
-public enum HungarianAssignment {
+enum HungarianAssignment {
     /// A one-to-one assignment of rows to columns that maximises the summed weight. Returns, for
     /// each row, the assigned column or nil (when there are more rows than columns). Deterministic:
     /// ties go to the lower index as the algorithm meets them.
