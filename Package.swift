@@ -72,7 +72,7 @@ let package = Package(
             name: "WorkbenchFuzz",
             dependencies: ["Annotations", "WorkbenchTeam"]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Annotations"], path: "Tests/TestSupport"),
         .testTarget(
             name: "AnnotationsTests",
             dependencies: [

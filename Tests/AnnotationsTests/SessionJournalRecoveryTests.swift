@@ -1,24 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Annotations
-
-/// A disk that fills up: writes go through until `bytesLeft` runs out, then the write stops part
-/// way with `ENOSPC`, as a full file system does.
-final class FillingDisk: FileWriting {
-    var bytesLeft: Int
-
-    init(bytesLeft: Int) { self.bytesLeft = bytesLeft }
-
-    func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
-        let allowed = min(bytes.count, bytesLeft)
-        if allowed > 0, let base = bytes.baseAddress {
-            let written = Glibc.write(fd, base, allowed)
-            if written < 0 { return errno }
-            bytesLeft -= written
-        }
-        return allowed < bytes.count ? ENOSPC : nil
-    }
-}
 
 @Suite("The log: torn tails, full disks, foreign logs, snapshots that do not match, format-1 files")
 struct SessionJournalRecoveryTests {

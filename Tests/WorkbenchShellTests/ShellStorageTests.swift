@@ -1,30 +1,8 @@
 @testable import Annotations
 import Foundation
 import Testing
+import TestSupport
 @testable import WorkbenchShell
-
-/// A disk that fills up: writes go through until `bytesLeft` runs out, then stop part way with `ENOSPC`.
-final class ShellFillingDisk: FileWriting {
-    var bytesLeft: Int
-    /// When set, how many more writes succeed before the disk is full.
-    var writesLeft: Int?
-
-    init(bytesLeft: Int) { self.bytesLeft = bytesLeft }
-
-    func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
-        if let writes = writesLeft {
-            if writes == 0 { return ENOSPC }
-            writesLeft = writes - 1
-        }
-        let allowed = min(bytes.count, bytesLeft)
-        if allowed > 0, let base = bytes.baseAddress {
-            let written = Glibc.write(fd, base, allowed)
-            if written < 0 { return errno }
-            bytesLeft -= written
-        }
-        return allowed < bytes.count ? ENOSPC : nil
-    }
-}
 
 @Suite("The annotation shell on a full disk")
 struct ShellStorageTests {
@@ -33,7 +11,7 @@ struct ShellStorageTests {
         let workspace = try ShellWorkspace()
         defer { workspace.remove() }
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
-        let disk = ShellFillingDisk(bytesLeft: 1 << 24)
+        let disk = FillingDisk(bytesLeft: 1 << 24)
         let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/f.json").path, now: "n", writer: disk) {
             Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
         }
@@ -57,7 +35,7 @@ struct ShellStorageTests {
         defer { workspace.remove() }
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
         let path = workspace.folder.appendingPathComponent("sessions/f.json").path
-        let disk = ShellFillingDisk(bytesLeft: 1 << 24)
+        let disk = FillingDisk(bytesLeft: 1 << 24)
         do {
             let store = try SessionStore(path: path, now: "n", writer: disk) {
                 Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
