@@ -65,7 +65,12 @@ public final class TeamProject {
           IF existed THEN
             EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
           ELSE
-            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
+            BEGIN
+              EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+              -- created at the same moment by another project on this server
+              EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
+            END;
           END IF;
           EXECUTE format('REVOKE workbench_annotator, workbench_adjudicator, workbench_reviewer FROM %I', member);
           EXECUTE format('GRANT %I TO %I', 'workbench_' || member_role, member);

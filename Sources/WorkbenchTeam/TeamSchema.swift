@@ -27,13 +27,25 @@ public enum TeamSchema {
     /// flush (it carries nothing durable; the line it announces is already committed).
     public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
 
+    /// Creates the group roles `roles` unless they exist. Roles belong to the whole cluster, not to
+    /// one database, so two projects set up at the same moment on one server (or two team tests)
+    /// can both see a role missing and both create it; the loser's "already exists" (a duplicate
+    /// object, or a unique violation in the role catalogue when the two inserts cross) is taken as
+    /// the role existing.
+    static func createRoleSQL(_ roles: [String]) -> String {
+        let statements = roles.map { role in
+            """
+              IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(role)') THEN
+                BEGIN CREATE ROLE \(role) NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+              END IF;
+            """
+        }
+        return "DO $$ BEGIN\n" + statements.joined(separator: "\n") + "\nEND $$;"
+    }
+
     /// The statements, in order.
-    public static let sql = """
-        DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_annotator') THEN CREATE ROLE workbench_annotator NOLOGIN; END IF;
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_adjudicator') THEN CREATE ROLE workbench_adjudicator NOLOGIN; END IF;
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'workbench_reviewer') THEN CREATE ROLE workbench_reviewer NOLOGIN; END IF;
-        END $$;
+    public static let sql = createRoleSQL(["workbench_annotator", "workbench_adjudicator", "workbench_reviewer"]) + """
+
         CREATE SCHEMA IF NOT EXISTS workbench;
         CREATE TABLE IF NOT EXISTS workbench.project (
           singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),

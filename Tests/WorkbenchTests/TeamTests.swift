@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 import TestSupport
-import WorkbenchTeam
+@testable import WorkbenchTeam
 
 @Suite("Team connection text")
 struct TeamURLTests {
@@ -57,6 +57,28 @@ struct TeamTests {
         #expect(try rita.query("SELECT count(*) AS n FROM workbench.events").first("n") == "1")
         #expect(throws: TeamError.self) {
             try rita.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("rita")])
+        }
+    }
+
+    /// Group roles belong to the whole server: projects set up at the same moment (as the team
+    /// tests are, in parallel, on a fresh server) both find a role missing and both create it.
+    @Test("Setting up roles from several connections at the same moment does not fail")
+    func roleCreationRacesAreHarmless() throws {
+        let team = try TeamFixture()
+        for round in 0..<8 {
+            let role = "wbt_race_\(team.suffix)_\(round)"
+            // Each connection is used by exactly one of the concurrent iterations.
+            nonisolated(unsafe) let connections = try (0..<4).map { _ in try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass) }
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: connections.count) { index in
+                do { try connections[index].query(TeamSchema.createRoleSQL([role])) } catch { failures.add("\(error)") }
+            }
+            connections.forEach { $0.close() }
+            #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+            let admin = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+            #expect(try admin.query("SELECT count(*) AS n FROM pg_roles WHERE rolname = $1", [role]).first("n") == "1")
+            try admin.query("DROP ROLE \(role)")
+            admin.close()
         }
     }
 
@@ -194,4 +216,12 @@ struct TeamFaultTests {
         } throws: { error in "\(error)".contains("did not answer within 2 s") && "\(error)".contains("NOT saved") }
         #expect(store.session.state.status(of: key) == .open)
     }
+}
+
+/// Errors collected from concurrent work.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
 }
