@@ -95,7 +95,12 @@ public struct StandardOutput {
 
     /// ``writeJSON(_:)`` for UTF-8 JSON text, checked on its bytes like ``write(utf8:)``.
     public mutating func writeJSON(utf8 bytes: [UInt8]) {
-        if bytes.withUnsafeBufferPointer({ TerminalText.isSafe(utf8: $0, keepNewlines: true) }) {
+        bytes.withUnsafeBufferPointer { writeJSON(utf8: $0) }
+    }
+
+    /// ``writeJSON(utf8:)`` for bytes someone else owns (a large piece is written from them at once).
+    public mutating func writeJSON(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if TerminalText.isSafe(utf8: bytes, keepNewlines: true) {
             appendBytes(bytes)
         } else {
             append(Self.escapingControls(inJSON: String(decoding: bytes, as: UTF8.self)))
@@ -108,9 +113,13 @@ public struct StandardOutput {
     }
 
     private mutating func appendBytes(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendBytes($0) }
+    }
+
+    private mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         if bytes.count > 1 << 16 {
             flush()
-            Self.writeAll(bytes, to: descriptor)
+            Self.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor)
             return
         }
         buffer.append(contentsOf: bytes)
@@ -120,18 +129,21 @@ public struct StandardOutput {
     /// Writes every byte, retrying after signals (Ctrl-C handlers are installed without `SA_RESTART`);
     /// gives up silently on other errors (a closed pipe), as there is nowhere left to report them.
     fileprivate static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
-            guard var pointer = raw.baseAddress else { return }
-            var remaining = raw.count
-            while remaining > 0 {
-                let written = Glibc.write(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                remaining -= written
-                pointer += written
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// ``writeAll(_:to:)`` for bytes someone else owns.
+    fileprivate static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard var pointer = raw.baseAddress else { return }
+        var remaining = raw.count
+        while remaining > 0 {
+            let written = Glibc.write(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            remaining -= written
+            pointer += written
         }
     }
 }

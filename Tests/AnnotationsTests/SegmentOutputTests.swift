@@ -92,4 +92,115 @@ import TestSupport
             #expect(String(decoding: json, as: UTF8.self) == sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined())
         }
     }
+
+    /// A sentence record as `segment --format jsonl` documents it, read back with `JSONDecoder`.
+    struct SentenceRecord: Decodable, Equatable {
+        struct TokenRecord: Decodable, Equatable {
+            var index: Int, start: Int, end: Int, text: String, kind: Token.Kind
+            var spaceAfter: Bool
+            enum CodingKeys: String, CodingKey {
+                case index, start, end, text, kind
+                case spaceAfter = "space_after"
+            }
+        }
+        var document: String, index: Int, start: Int, end: Int, text: String
+        var tokens: [TokenRecord]
+
+        init(document: String, index: Int, start: Int, end: Int, text: String, tokens: [TokenRecord]) {
+            (self.document, self.index, self.start, self.end, self.text, self.tokens) = (document, index, start, end, text, tokens)
+        }
+
+        init(_ sentence: Sentence) {
+            self.init(
+                document: sentence.documentID, index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
+                tokens: sentence.tokens.map {
+                    TokenRecord(index: $0.index, start: $0.start, end: $0.end, text: $0.text, kind: $0.kind, spaceAfter: $0.spaceAfter)
+                })
+        }
+    }
+
+    /// Pieces of German news text and everything that needs care in JSON or on a terminal.
+    static let randomPieces: [String] = [
+        "Grüße", "aus", "Köln", "Straße", "Öl", " ", " ", "  ", "\t", "\n", "\r\n", "\n\n", "\u{A0}", ".", ". ", "!", "?", ",",
+        "„", "“", "‚", "‘", "«", "»", "\"", "'", "\\", "/", "…", "–", "-", "(", ")", "z.B.", "Dr.", "Anm. d. Red.", "21.",
+        "10.000", "3,5", "15:30", "2022.", "www.tagesschau.de", "https://example.org/a_(b).htm", "max@example.de", "@",
+        "👍", "\u{1F3FD}", "🇪🇺", "👨‍👩‍👧", "❤️", "e\u{301}", "\u{308}", "\u{301}", "\u{93F}", "\u{600}", "한",
+        "\u{0}", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{9B}", "\u{AD}", "\u{200B}", "\u{200D}", "\u{200E}",
+        "\u{202E}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}", "US-Verteidigungsminister", "geht's", "O’Brien",
+    ]
+
+    @Test("jsonl written by hand equals the value path and decodes with JSONDecoder to the sentences, on random text")
+    func jsonLinesMatchOnRandomText() throws {
+        let seed = SplitMix64.seedForThisRun()
+        var generator = SplitMix64(seed: seed)
+        for round in 0..<400 {
+            let length = Int.random(in: 0...60, using: &generator)
+            let raw = (0..<length).map { _ in Self.randomPieces.randomElement(using: &generator) ?? "" }.joined()
+            let id = round % 7 == 0 ? "id \"\\\u{1B}ä" : "doc\(round)"
+            let document = Document(id: id, rawText: raw)
+            let sentences = SegmentedDocument(document).sentences
+            var bytes: [UInt8] = []
+            SegmentOutput.appendJSONLines(of: document, to: &bytes)
+            let expected = sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined()
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "seed \(seed) round \(round): \(raw.debugDescription)")
+            let lines = bytes.split(separator: 0x0A)
+            #expect(lines.count == sentences.count, "seed \(seed) round \(round)")
+            for (line, sentence) in zip(lines, sentences) {
+                let decoded = try JSONDecoder().decode(SentenceRecord.self, from: Data(line))
+                #expect(decoded == SentenceRecord(sentence), "seed \(seed) round \(round): \(raw.debugDescription)")
+            }
+            // In pieces of any size the bytes are the same, cut only after whole records.
+            var pieces: [UInt8] = []
+            SegmentOutput.writeJSONLines(of: document, chunk: Int.random(in: 1...300, using: &generator)) { piece in
+                #expect(piece.last == 0x0A, "seed \(seed) round \(round)")
+                pieces.append(contentsOf: piece)
+            }
+            #expect(pieces == bytes, "seed \(seed) round \(round)")
+        }
+    }
+
+    @Test("tokens visited as bounds over one sentence's scalars are the tokens of the whole document")
+    func tokenBoundsMatchTheTokens() {
+        let seed = SplitMix64.seedForThisRun()
+        var generator = SplitMix64(seed: seed)
+        for round in 0..<300 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let text = (0..<length).map { _ in Self.randomPieces.randomElement(using: &generator) ?? "" }.joined()
+            let scalars = Array(text.unicodeScalars)
+            let lower = Int.random(in: 0...scalars.count, using: &generator)
+            let upper = Int.random(in: lower...scalars.count, using: &generator)
+            let tokens = Tokenizer().tokens(in: scalars, range: lower..<upper)
+            // The sentence's scalars and the one after it, as `segment --format jsonl` hands them over.
+            let local = Array(scalars[lower..<min(upper + 1, scalars.count)])
+            var bounds: [TokenBounds] = []
+            local.withUnsafeBufferPointer { Tokenizer().tokenBounds(in: $0, range: 0..<(upper - lower), into: &bounds) }
+            let shifted = bounds.enumerated().map { index, token in
+                Token(
+                    index: index, start: token.start + lower, end: token.end + lower,
+                    text: String(String.UnicodeScalarView(local[token.start..<token.end])), kind: token.kind, spaceAfter: token.spaceAfter)
+            }
+            #expect(shifted == tokens, "seed \(seed) round \(round): \(text.debugDescription) \(lower)..<\(upper)")
+        }
+    }
+}
+
+@Suite struct GrowingByteBufferTests {
+    @Test("decimals are written as String(value) writes them, at every length")
+    func decimals() {
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, -1, -10, Int.max, Int.min, Int.max - 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1]
+        }
+        var generator = SplitMix64(seed: 0xDEC1_3A15)
+        for _ in 0..<2000 { values.append(Int.random(in: 0...Int.max, using: &generator) >> Int.random(in: 0...62, using: &generator)) }
+        var buffer = GrowingByteBuffer(capacity: 8)
+        for value in values {
+            buffer.removeAll()
+            buffer.reserve(20)
+            buffer.appendDecimal(value)
+            #expect(String(decoding: buffer.bytes, as: UTF8.self) == String(value))
+        }
+    }
 }

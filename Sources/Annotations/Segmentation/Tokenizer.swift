@@ -30,30 +30,75 @@ public struct Tokenizer: Sendable {
     /// Tokens of the scalar range `range` of `scalars`; token offsets are offsets into `scalars`.
     /// The range is clamped to the array.
     public func tokens(in scalars: [Unicode.Scalar], range: Range<Int>) -> [Token] {
-        let upper = min(max(range.upperBound, 0), scalars.count)
-        let lower = min(max(range.lowerBound, 0), upper)
-        return scalars.withUnsafeBufferPointer { buffer in
-            var scanner = TokenScanner(scalars: buffer, lower: lower, upper: upper)
-            return scanner.run()
+        scalars.withUnsafeBufferPointer { buffer in
+            var bounds: [TokenBounds] = []
+            tokenBounds(in: buffer, range: range, into: &bounds)
+            var utf8: [UInt8] = []
+            return bounds.enumerated().map { index, token in
+                utf8.removeAll(keepingCapacity: true)
+                for scalar in buffer[token.start..<token.end] {
+                    let value = scalar.value
+                    if value < 0x80 {
+                        utf8.append(UInt8(truncatingIfNeeded: value))
+                    } else {
+                        UTF8.encode(scalar) { utf8.append($0) }
+                    }
+                }
+                return Token(
+                    index: index, start: token.start, end: token.end, text: String(decoding: utf8, as: UTF8.self),
+                    kind: token.kind, spaceAfter: token.spaceAfter)
+            }
         }
     }
+
+    /// The tokens of the scalar range `range` of `scalars` without their text (which is
+    /// `scalars[start..<end]`), replacing the contents of `bounds` (its storage is reused). The same
+    /// tokens as ``tokens(in:range:)`` in the same order; the range is clamped to the buffer.
+    package func tokenBounds(in scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>, into bounds: inout [TokenBounds]) {
+        let upper = min(max(range.upperBound, 0), scalars.count)
+        let lower = min(max(range.lowerBound, 0), upper)
+        bounds.removeAll(keepingCapacity: true)
+        var scanner = TokenScanner(scalars: scalars, lower: lower, upper: upper, tokens: bounds)
+        bounds = []
+        scanner.run()
+        bounds = scanner.tokens
+    }
+}
+
+/// Where a token lies and what it is, without its text (see ``Tokenizer/tokenBounds(in:range:into:)``).
+package struct TokenBounds: Sendable, Hashable {
+    /// Start offset into the scalars the tokenizer was given.
+    package var start: Int
+    /// End offset (exclusive) into the scalars the tokenizer was given.
+    package var end: Int
+    /// The token's kind.
+    package var kind: Token.Kind
+    /// Whether the scalar after the token is whitespace.
+    package var spaceAfter: Bool
 }
 
 private struct TokenScanner {
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
     let lower: Int
     let upper: Int
-    var tokens: [Token] = []
-    /// Scratch buffer for the UTF-8 of the current token's text.
-    var utf8: [UInt8] = []
+    var tokens: [TokenBounds]
+    /// Whether the range holds an `@` at all (no e-mail address to look for otherwise).
+    let hasAt: Bool
 
-    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int) {
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds]) {
         self.scalars = scalars
         self.lower = lower
         self.upper = upper
+        self.tokens = tokens
+        var hasAt = false
+        for index in lower..<upper where scalars[index].value == 0x40 {
+            hasAt = true
+            break
+        }
+        self.hasAt = hasAt
     }
 
-    mutating func run() -> [Token] {
+    mutating func run() {
         var index = lower
         while index < upper {
             let scalar = scalars[index]
@@ -64,7 +109,7 @@ private struct TokenScanner {
             var end: Int
             let kind: Token.Kind
             let value = scalar.value
-            if let urlEnd = urlEnd(at: index) ?? emailEnd(at: index) {
+            if let urlEnd = urlEnd(at: index) ?? (hasAt ? emailEnd(at: index) : nil) {
                 end = urlEnd
                 kind = .word
             } else if isDigit(value) {
@@ -91,22 +136,18 @@ private struct TokenScanner {
             append(index, end, kind)
             index = end
         }
-        return tokens
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-        utf8.removeAll(keepingCapacity: true)
-        for index in start..<end {
-            let value = scalars[index].value
-            if value < 0x80 {
-                utf8.append(UInt8(truncatingIfNeeded: value))
-            } else {
-                UTF8.encode(scalars[index]) { utf8.append($0) }
-            }
-        }
-        let text = String(decoding: utf8, as: UTF8.self)
         let spaceAfter = end < scalars.count && isSpace(scalars[end])
-        tokens.append(Token(index: tokens.count, start: start, end: end, text: text, kind: kind, spaceAfter: spaceAfter))
+        tokens.append(TokenBounds(start: start, end: end, kind: kind, spaceAfter: spaceAfter))
+    }
+
+    /// The text of a token found before (what ``Token/text`` holds).
+    private func text(of token: TokenBounds) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[token.start..<token.end])
+        return String(view)
     }
 
     // MARK: Words
@@ -215,8 +256,10 @@ private struct TokenScanner {
         // joined with the preceding abbreviation tokens: "Anm. d. Red."
         var joined: [Unicode.Scalar] = Array(scalars[start..<end])
         for previous in tokens.suffix(2).reversed() {
-            guard previous.kind == .word, previous.text.hasSuffix("."), previous.end <= start else { break }
-            joined = Array(previous.text.unicodeScalars) + joined
+            guard previous.kind == .word, previous.end <= start else { break }
+            let previousText = text(of: previous)
+            guard previousText.hasSuffix(".") else { break }
+            joined = Array(previousText.unicodeScalars) + joined
             var key = ByteKey()
             guard joined.allSatisfy({ key.append($0) }) else { return false }
             if AbbreviationLexicon.classes[key] != nil { return true }
@@ -276,14 +319,12 @@ private struct TokenScanner {
     private func urlEnd(at start: Int) -> Int? {
         let first = scalars[start].value | 0x20
         guard first == 0x68 || first == 0x77 || first == 0x66 else { return nil }  // h, w, f
-        let prefixes = ["https://", "http://", "www.", "ftp://"]
         var matched = false
-        for prefix in prefixes where !matched {
-            let units = Array(prefix.unicodeScalars)
+        for units in Self.urlPrefixes where !matched {
             guard start + units.count < upper else { continue }
             matched = units.indices.allSatisfy { offset in
                 let value = scalars[start + offset].value
-                return (value >= 0x41 && value <= 0x5A ? value | 0x20 : value) == units[offset].value
+                return (value >= 0x41 && value <= 0x5A ? value | 0x20 : value) == units[offset]
             }
         }
         guard matched else { return nil }
@@ -291,6 +332,9 @@ private struct TokenScanner {
         while end < upper, !isSpace(scalars[end]), !isURLStop(scalars[end].value) { end += 1 }
         return trimURL(start: start, end: end)
     }
+
+    /// What a URL starts with, as scalar values in lower case.
+    private static let urlPrefixes: [[UInt32]] = ["https://", "http://", "www.", "ftp://"].map { $0.unicodeScalars.map(\.value) }
 
     private func emailEnd(at start: Int) -> Int? {
         guard isLetter(scalars[start]) || isDigit(scalars[start].value) else { return nil }

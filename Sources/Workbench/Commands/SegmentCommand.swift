@@ -64,7 +64,7 @@ struct SegmentCommand: ParsableCommand {
             for document in corpus.documents {
                 switch format {
                 case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
-                case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes, drain: drain)
+                case .jsonl: SegmentOutput.writeJSONLines(of: document) { output.writeJSON(utf8: $0) }
                 }
             }
             drain(&bytes)

@@ -7,7 +7,20 @@ extension TerminalText {
     public static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
         let count = bytes.count
         var index = 0
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         while index < count {
+            // Eight bytes at a time while they are all printable ASCII (0x20...0x7E).
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high = word & 0x8080_8080_8080_8080
+                let control = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let delete = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                let deleted = (delete &- 0x0101_0101_0101_0101) & ~delete & 0x8080_8080_8080_8080
+                guard high | control | deleted == 0 else { break }
+                index += 8
+            }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte >= 0x20 && byte != 0x7F || (byte == 0x0A && keepNewlines) {
