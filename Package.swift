@@ -79,6 +79,7 @@ let package = Package(
                 "Annotations",
                 "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
             ]
         ),
         .testTarget(

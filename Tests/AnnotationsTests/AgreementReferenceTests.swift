@@ -92,7 +92,7 @@ struct AgreementReferenceTests {
     }
 
     @Test("κ and α equal scikit-learn, statsmodels and krippendorff to 1e-9, undefined where they are")
-    func matchesReference() throws {
+    func matchesReference() async throws {
         let python = try #require(
             ConsumerPython.interpreter, "WORKBENCH_REQUIRE_CONSUMERS=1 but WORKBENCH_PYTHON is not set or not executable; run scripts/test")
         let cases = Self.cases()
@@ -102,19 +102,9 @@ struct AgreementReferenceTests {
         let folder = TestCorpus.temporaryFolder()
         let inputPath = folder + "/agreement-cases.json"
         try Data(input.serialized().utf8).write(to: URL(fileURLWithPath: inputPath))
-        let script = ConsumerPython.packageRoot.appendingPathComponent("Tests/ConsumerScripts/agreement_reference.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, inputPath]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "reference script failed: \(errorText)")
-        let reference = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let result = try await ConsumerPython.runSeparately("agreement_reference.py", [inputPath])
+        try #require(result.status == 0, "reference script (\(python)) failed: \(result.errors)")
+        let reference = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         var undefinedSeen = 0
         for (name, value) in cases {
             let expected = reference[name] as? Double

@@ -85,59 +85,59 @@ struct ExportConsumerTests {
         return (folder, expectedPath)
     }
 
-    func check(_ script: String, _ arguments: [String]) throws {
-        let result = try ConsumerPython.run(script, arguments)
+    func check(_ script: String, _ arguments: [String]) async throws {
+        let result = try await ConsumerPython.run(script, arguments)
         #expect(result.status == 0, "\(script): \(result.output)")
     }
 
     @Test("brat: bratly checks offsets against the text and counts every line; pybrat's text[start:end] equals each mention")
-    func brat() throws {
+    func brat() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_brat.py", [folder + "/brat", expected])
+        try await check("check_brat.py", [folder + "/brat", expected])
     }
 
     @Test("WebAnno TSV 3.3: web-anno-tsv reads every file without bad offsets (UTF-16 over the document)")
-    func webanno() throws {
+    func webanno() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_webanno.py", [folder + "/webanno", expected])
+        try await check("check_webanno.py", [folder + "/webanno", expected])
     }
 
     @Test("CoNLL-U: conllu parses 10 columns and the Plus span column; spaCy's converter rebuilds every sentence text")
-    func conllu() throws {
+    func conllu() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_conllu.py", [folder + "/conllu", expected])
+        try await check("check_conllu.py", [folder + "/conllu", expected])
     }
 
     @Test("IOB2: seqeval's strict IOB2 extraction finds exactly the exported entities")
-    func iob() throws {
+    func iob() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_iob.py", [folder + "/iob", expected])
+        try await check("check_iob.py", [folder + "/iob", expected])
     }
 
     @Test("W3C: pyld expands every annotation with the vendored context; exact equals the text at the position")
-    func w3c() throws {
+    func w3c() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_w3c.py", [folder + "/w3c/annotations.jsonld", Self.root.appendingPathComponent("Tests/Fixtures/anno.jsonld").path, expected])
+        try await check("check_w3c.py", [folder + "/w3c/annotations.jsonld", Self.root.appendingPathComponent("Tests/Fixtures/anno.jsonld").path, expected])
     }
 
     @Test("JSONL: every line validates against the schemas in docs/")
-    func jsonl() throws {
+    func jsonl() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_jsonl.py", [
+        try await check("check_jsonl.py", [
             folder + "/jsonl/annotations.jsonl", Self.root.appendingPathComponent("docs/export-jsonl.schema.json").path,
             folder + "/jsonl/entities.jsonl", Self.root.appendingPathComponent("docs/export-jsonl-entities.schema.json").path, expected,
         ])
     }
 
     @Test("CSV: Python's csv module reads one row per claim, no cell starts a formula, stances are the claim's")
-    func csv() throws {
+    func csv() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_csv.py", [folder + "/csv/claims.csv", expected])
+        try await check("check_csv.py", [folder + "/csv/claims.csv", expected])
     }
 
     @Test("HTML: Chromium renders the page; every annotation is on it with its text")
-    func html() throws {
+    func html() async throws {
         let (folder, expected) = try Self.exportAll()
-        try check("check_html.py", [folder + "/html/review.html", folder + "/review.png", expected])
+        try await check("check_html.py", [folder + "/html/review.html", folder + "/review.png", expected])
     }
 }

@@ -149,10 +149,10 @@ struct LabelStudioTests {
     }
 
     @Test("label-studio-sdk validates every annotation against the exported labeling config", .enabled(if: ConsumerPython.enabled))
-    func consumer() throws {
+    func consumer() async throws {
         let folder = TestScratch.path("ls-out-")
         try ExportWriter(folder: folder).write(try Self.files(try ExportFixture.anna().state))
-        let (status, output) = try ConsumerPython.run("check_labelstudio.py", [folder])
+        let (status, output) = try await ConsumerPython.run("check_labelstudio.py", [folder])
         #expect(status == 0, "\(output)")
         #expect(output.contains("labelstudio ok: 2 tasks"), "\(output)")
     }

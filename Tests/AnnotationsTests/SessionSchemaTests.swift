@@ -5,7 +5,7 @@ import Testing
 @Suite("Session JSON Schema (validated with Python's jsonschema)", .enabled(if: ConsumerPython.enabled, "needs WORKBENCH_PYTHON with jsonschema; run scripts/test"))
 struct SessionSchemaTests {
     @Test("Saved sessions with every kind of record and event validate against docs/session.schema.json")
-    func savedSessionsValidate() throws {
+    func savedSessionsValidate() async throws {
         let corpus = TestCorpus.corpus
         let builder = AnchorBuilder(corpus: corpus)
         var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z", derivedFrom: ["sessions/x.json"])
@@ -54,23 +54,23 @@ struct SessionSchemaTests {
             try store.adoptCorpus(session.corpus)
             try store.close()
         }
-        let written = try ConsumerPython.run("validate_session_schema.py", [schema, pair, SessionPaths(pair).log])
+        let written = try await ConsumerPython.run("validate_session_schema.py", [schema, pair, SessionPaths(pair).log])
         #expect(written.status == 0, "\(written.output)")
         // The snapshot stores the next free id numbers, and the schema says what they may be.
         let snapshot = try String(contentsOfFile: pair, encoding: .utf8)
         #expect(snapshot.contains("\n  \"next\": {\"C\":"), "the snapshot stores the next free ids")
         let badNext = folder + "/bad-next.json"
         try Data(snapshot.replacingOccurrences(of: "\"next\": {", with: "\"next\": {\"c7\":0,").utf8).write(to: URL(fileURLWithPath: badNext))
-        let refused = try ConsumerPython.run("validate_session_schema.py", [schema, badNext])
+        let refused = try await ConsumerPython.run("validate_session_schema.py", [schema, badNext])
         #expect(refused.status != 0, "a `next` with a key that is not one capital letter must fail: \(refused.output)")
-        let result = try ConsumerPython.run("validate_session_schema.py", [schema, path])
+        let result = try await ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(result.status == 0, "\(result.output)")
 
         // A damaged copy must fail schema validation.
         var text = try String(contentsOfFile: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"verdict\":\"rejected\"", with: "\"verdict\":\"maybe\"")
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let damaged = try ConsumerPython.run("validate_session_schema.py", [schema, path])
+        let damaged = try await ConsumerPython.run("validate_session_schema.py", [schema, path])
         #expect(damaged.status != 0, "\(damaged.output)")
     }
 }

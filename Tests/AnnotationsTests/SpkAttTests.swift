@@ -235,7 +235,7 @@ struct SpkAttTests {
     }
 
     @Test("the shared task's JSON shape, checked by a Python reader against the originals", .enabled(if: ConsumerPython.enabled))
-    func consumer() throws {
+    func consumer() async throws {
         var second = Self.fixture
         second.annotations.removeLast()
         second.documentName = "Zweites"
@@ -244,7 +244,7 @@ struct SpkAttTests {
         let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "s", annotator: "s", state: session.state)])
         let out = TestScratch.path("spkatt-out-")
         try ExportWriter(folder: out).write(SpkAttExporter().export(bundle))
-        let (status, output) = try ConsumerPython.run("check_spkatt.py", [folder, out + "/s"])
+        let (status, output) = try await ConsumerPython.run("check_spkatt.py", [folder, out + "/s"])
         #expect(status == 0, "\(output)")
         #expect(output.contains("spkatt: 2 files, 7 annotations, 0 mismatches, 0 problems"), "\(output)")
     }

@@ -113,7 +113,7 @@ struct StrictBratTests {
     }
 
     @Test("pybrat (error=\"raise\") and bratly load the export", .enabled(if: ConsumerPython.enabled))
-    func consumers() throws {
+    func consumers() async throws {
         let (corpus, session) = try Self.session()
         let folder = TestScratch.path("brat-")
         let files = BratExporter().export(try Self.bundle(corpus, session.state))
@@ -126,7 +126,7 @@ struct StrictBratTests {
         let expected = JSONValue.object([("brat", .object([("anna", .object([("doc 1", .object(counts))]))]))])
         let expectedPath = folder + "/expected.json"
         try Data(expected.serialized().utf8).write(to: URL(fileURLWithPath: expectedPath))
-        let (status, output) = try ConsumerPython.run("check_brat.py", [folder, expectedPath])
+        let (status, output) = try await ConsumerPython.run("check_brat.py", [folder, expectedPath])
         #expect(status == 0, "\(output)")
     }
 }

@@ -115,12 +115,12 @@ struct WebAnnoImportTests {
     }
 
     @Test("a file written by web-anno-tsv (another writer of the format) imports", .enabled(if: ConsumerPython.enabled))
-    func writtenByWebAnnoTSV() throws {
+    func writtenByWebAnnoTSV() async throws {
         let text = "Zoë 👍🏽 sagte: Ja.\nn̈ Er schrieb es."
         let corpus = Self.corpus(text)
         let folder = TestScratch.path("webanno-py-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let (status, output) = try ConsumerPython.run("write_webanno.py", [folder + "/doc.tsv"])
+        let (status, output) = try await ConsumerPython.run("write_webanno.py", [folder + "/doc.tsv"])
         #expect(status == 0, "\(output)")
         let state = try WebAnnoImporter().load(paths: [folder + "/doc.tsv"], corpus: corpus, annotator: "w", time: Self.time).state
         #expect(Set(state.mentions.values.map(\.anchor.text)) == ["Zoë 👍🏽", "Er"])
