@@ -319,6 +319,8 @@ private struct TokenScanner {
     private func urlEnd(at start: Int) -> Int? {
         let first = scalars[start].value | 0x20
         guard first == 0x68 || first == 0x77 || first == 0x66 else { return nil }  // h, w, f
+        // every prefix goes on with t or w ("ht", "ww", "ft") and is at least four scalars long
+        guard start + 4 < upper, scalars[start + 1].value | 0x20 == 0x74 || scalars[start + 1].value | 0x20 == 0x77 else { return nil }
         var matched = false
         for units in Self.urlPrefixes where !matched {
             guard start + units.count < upper else { continue }

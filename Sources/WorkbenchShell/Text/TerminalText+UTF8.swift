@@ -29,6 +29,11 @@ extension TerminalText {
                 }
                 return false
             }
+            // U+00C0...U+00FF (ä, ö, ü, ß, é, …) are letters
+            if byte == 0xC3, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                continue
+            }
             guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return false }
             switch value {
             case 0xA0..<0xAD, 0xAE..<0x600, 0x2010...0x2027, 0x2030...0x205F:
