@@ -1,5 +1,5 @@
 /// What makes two spans identical: the document and the exact segments.
-public struct SpanKey: Sendable, Hashable, Comparable {
+struct SpanKey: Sendable, Hashable, Comparable {
     /// The document id.
     public var document: String
     /// The segments.

@@ -1,5 +1,5 @@
 /// Two spans, one per annotator, paired for comparing their attributes.
-public struct SpanMatch: Sendable, Hashable {
+struct SpanMatch: Sendable, Hashable {
     /// Index into the first annotator's spans.
     public var first: Int
     /// Index into the second annotator's spans.

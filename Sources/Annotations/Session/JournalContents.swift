@@ -3,7 +3,7 @@ import Foundation
 /// What the bytes of a session journal hold: the header, every complete entry, and the bytes that
 /// are not entries — a torn last line (a crash or a full disk mid-append: never acknowledged) and
 /// torn bytes that an older version glued in front of a complete entry on the same line.
-public struct JournalContents: Sendable {
+struct JournalContents: Sendable {
     /// Torn bytes found in front of a complete entry.
     public struct GluedPrefix: Sendable, Hashable {
         /// The 1-based line.
