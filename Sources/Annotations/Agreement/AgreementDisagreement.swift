@@ -1,5 +1,5 @@
 /// One point where annotators disagree, with where it is.
-public struct AgreementDisagreement: Sendable, Hashable {
+struct AgreementDisagreement: Sendable, Hashable {
     /// The layer: mentions, cues, claims, attribution, stance, status.
     public var layer: String
     /// The sentence, for text-bound layers.

@@ -1,5 +1,5 @@
 /// One agreement figure: a measure of one layer for a pair of annotators or for all of them.
-public struct AgreementMeasure: Sendable, Hashable {
+struct AgreementMeasure: Sendable, Hashable {
     /// The layer: mentions, cues, claims, attribution, stance, status.
     public var layer: String
     /// The measure, e.g. `exact F1`, `form κ`, `α`.

@@ -25,11 +25,11 @@ public struct AgreementReport: Sendable {
     /// Speakers without a counterpart in every other session, as `annotator: name (id)`.
     public var unmatchedSpeakers: [String]
     /// Measures over all scored documents.
-    public var measures: [AgreementMeasure]
+    var measures: [AgreementMeasure]
     /// Measures per scored document (stance left out).
-    public var byDocument: [(document: String, measures: [AgreementMeasure])]
+    var byDocument: [(document: String, measures: [AgreementMeasure])]
     /// Every disagreement over the scored documents.
-    public var disagreements: [AgreementDisagreement]
+    var disagreements: [AgreementDisagreement]
 
     /// Compares `sessions` annotated by `annotators` (one name per session). `sentenceText` gives a
     /// sentence's text for the disagreement list when the corpus is at hand.
