@@ -129,10 +129,12 @@ enum TeamLoadBenchmark {
                 print(String(format: "server restarted (%.2f s)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             }.start()
         }
+        let walBefore = WALCounters.read(url: url, passwordFile: pgpass)
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<clients { go.signal() }
         finished.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
 
         // Every acknowledged edit stored, exactly once.
         let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
@@ -152,6 +154,9 @@ enum TeamLoadBenchmark {
         print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
         print("stored \(stored) events; acknowledged but missing \(lost); duplicated \(duplicated); edits reported not saved (then retried) \(results.failures)")
+        if let walBefore, let walAfter, restartAfter == nil {
+            print(walAfter.summary(since: walBefore, commits: acknowledged, seconds: seconds))
+        }
         for error in results.errors.prefix(5) { print("error: \(error)") }
         let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
         check.connection.close()
@@ -159,5 +164,36 @@ enum TeamLoadBenchmark {
         _ = try? cleanup.query("DROP DATABASE \(database)")
         for name in names { _ = try? cleanup.query("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", [name]).first("format").map { try cleanup.query($0) } }
         if lost > 0 || duplicated > 0 || !results.errors.isEmpty { throw BenchmarkSupport.UsageError(description: "FAILED: acknowledged edits lost or duplicated") }
+    }
+}
+
+/// The server's WAL counters (`pg_stat_wal`, the whole cluster) around the edits: how many flushes
+/// the commits shared and how long a flush took — what decides a run's throughput on one disk. The
+/// flush time needs `track_wal_io_timing` (scripts/postgres turns it on).
+private struct WALCounters {
+    var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool
+
+    static func read(url: String, passwordFile: String) -> WALCounters? {
+        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return nil }
+        defer { connection.close() }
+        guard let rows = try? connection.query(
+            "SELECT wal_records::text AS r, wal_bytes::text AS b, wal_sync::text AS s, wal_sync_time::text AS t, current_setting('track_wal_io_timing') AS timing FROM pg_stat_wal")
+        else { return nil }
+        func number(_ column: String) -> Double { Double(rows.first(column) ?? "") ?? 0 }
+        return WALCounters(records: number("r"), bytes: number("b"), syncs: number("s"), syncMilliseconds: number("t"), timing: rows.first("timing") == "on")
+    }
+
+    func summary(since before: WALCounters, commits: Int, seconds: Double) -> String {
+        let syncs = syncs - before.syncs
+        let perFlush = syncs > 0 ? Double(commits) / syncs : 0
+        var text = String(format: "WAL during the edits: %.0f records, %.1f MB, %.0f flushes (%.1f commits per flush)",
+            records - before.records, (bytes - before.bytes) / 1e6, syncs, perFlush)
+        if timing && before.timing && syncs > 0 {
+            let milliseconds = syncMilliseconds - before.syncMilliseconds
+            text += String(format: ", mean flush %.2f ms, flushing %.0f %% of the run", milliseconds / syncs, milliseconds / (seconds * 10))
+        } else {
+            text += " (flush time: turn on track_wal_io_timing)"
+        }
+        return text
     }
 }
