@@ -136,9 +136,9 @@ public final class PostgresConnection {
     }
 
     /// Prepares `sql` as the statement `name` now (unless this connection has), so that its first
-    /// run costs no more than the later ones: the server parses it and loads what it names when the
-    /// connection is made, not at the first edit.
-    public func prepare(_ name: String, _ sql: String, parameterCount: Int) throws(TeamError) {
+    /// run costs no more than the later ones: the server parses it and loads what it names here,
+    /// not at its first run.
+    func prepare(_ name: String, _ sql: String, parameterCount: Int) throws(TeamError) {
         guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
