@@ -10,6 +10,9 @@ import WorkbenchTeam
 ///
 ///     eval "$(scripts/postgres start)"
 ///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
+///
+/// `--setup-sql STATEMENTS` runs after `team init` as the owner, for A/B trials of a schema variant
+/// (e.g. the foreign key `events.session → sessions` of earlier schemas).
 enum TeamLoadBenchmark {
     static let benchmark = Benchmark(
         name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
@@ -32,7 +35,7 @@ enum TeamLoadBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "setup-sql"])
         guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
             throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
         }
@@ -56,6 +59,8 @@ enum TeamLoadBenchmark {
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
         let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
+        // A/B trials of a schema variant: statements run as the owner after `team init`.
+        if let setup = options["setup-sql"] { try project.connection.query(setup) }
         let names = (0..<clients).map { "load\($0)_\(suffix)" }
         for name in names { try project.addMember(name: name, role: "annotator", passwordFile: pgpass) }
         let keys = corpus.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
@@ -124,10 +129,12 @@ enum TeamLoadBenchmark {
                 print(String(format: "server restarted (%.2f s)", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             }.start()
         }
+        let walBefore = WALCounters.read(url: url, passwordFile: pgpass)
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<clients { go.signal() }
         finished.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
 
         // Every acknowledged edit stored, exactly once.
         let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
@@ -147,6 +154,9 @@ enum TeamLoadBenchmark {
         print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
         print("stored \(stored) events; acknowledged but missing \(lost); duplicated \(duplicated); edits reported not saved (then retried) \(results.failures)")
+        if let walBefore, let walAfter, restartAfter == nil {
+            print(walAfter.summary(since: walBefore, commits: acknowledged, seconds: seconds))
+        }
         for error in results.errors.prefix(5) { print("error: \(error)") }
         let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
         check.connection.close()
@@ -154,5 +164,36 @@ enum TeamLoadBenchmark {
         _ = try? cleanup.query("DROP DATABASE \(database)")
         for name in names { _ = try? cleanup.query("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", [name]).first("format").map { try cleanup.query($0) } }
         if lost > 0 || duplicated > 0 || !results.errors.isEmpty { throw BenchmarkSupport.UsageError(description: "FAILED: acknowledged edits lost or duplicated") }
+    }
+}
+
+/// The server's WAL counters (`pg_stat_wal`, the whole cluster) around the edits: how many flushes
+/// the commits shared and how long a flush took — what decides a run's throughput on one disk. The
+/// flush time needs `track_wal_io_timing` (scripts/postgres turns it on).
+private struct WALCounters {
+    var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool
+
+    static func read(url: String, passwordFile: String) -> WALCounters? {
+        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return nil }
+        defer { connection.close() }
+        guard let rows = try? connection.query(
+            "SELECT wal_records::text AS r, wal_bytes::text AS b, wal_sync::text AS s, wal_sync_time::text AS t, current_setting('track_wal_io_timing') AS timing FROM pg_stat_wal")
+        else { return nil }
+        func number(_ column: String) -> Double { Double(rows.first(column) ?? "") ?? 0 }
+        return WALCounters(records: number("r"), bytes: number("b"), syncs: number("s"), syncMilliseconds: number("t"), timing: rows.first("timing") == "on")
+    }
+
+    func summary(since before: WALCounters, commits: Int, seconds: Double) -> String {
+        let syncs = syncs - before.syncs
+        let perFlush = syncs > 0 ? Double(commits) / syncs : 0
+        var text = String(format: "WAL during the edits: %.0f records, %.1f MB, %.0f flushes (%.1f commits per flush)",
+            records - before.records, (bytes - before.bytes) / 1e6, syncs, perFlush)
+        if timing && before.timing && syncs > 0 {
+            let milliseconds = syncMilliseconds - before.syncMilliseconds
+            text += String(format: ", mean flush %.2f ms, flushing %.0f %% of the run", milliseconds / syncs, milliseconds / (seconds * 10))
+        } else {
+            text += " (flush time: turn on track_wal_io_timing)"
+        }
+        return text
     }
 }

@@ -135,6 +135,21 @@ public final class PostgresConnection {
         return try collect(connection)
     }
 
+    /// Prepares `sql` as the statement `name` now (unless this connection has), so that its first
+    /// run costs no more than the later ones: the server parses it and loads what it names here,
+    /// not at its first run.
+    func prepare(_ name: String, _ sql: String, parameterCount: Int) throws(TeamError) {
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        try readUnreadAnswers(connection)
+        guard !preparedNames.contains(name) else { return }
+        guard PQsendPrepare(connection, name, sql, Int32(parameterCount), nil) == 1 else { throw failure(connection) }
+        try collect(connection)
+        preparedNames.insert(name)
+    }
+
     /// Sends `sql` as the prepared statement `name` (as ``query(prepared:_:_:)``) without waiting
     /// for its answer: the statement is on its way to the server when this returns, and its answer
     /// is read, and dropped, before the next statement on this connection. For a statement whose
@@ -162,12 +177,7 @@ public final class PostgresConnection {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
-        try readUnreadAnswers(connection)
-        if !preparedNames.contains(name) {
-            guard PQsendPrepare(connection, name, sql, Int32(parameters.count), nil) == 1 else { throw failure(connection) }
-            try collect(connection)
-            preparedNames.insert(name)
-        }
+        try prepare(name, sql, parameterCount: parameters.count)
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }

@@ -60,6 +60,7 @@ public final class TeamSessionStore: SessionStorage {
             self.session = session
             stored = 0
         }
+        try Self.prepareAppend(on: connection)
         self.connection = connection
     }
 
@@ -89,6 +90,16 @@ public final class TeamSessionStore: SessionStorage {
         }
     }
 
+    private static let appendStatement = "workbench_append"
+    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)"
+
+    /// Prepares the append on `connection` when the session is opened (or reopened after a lost
+    /// connection), so the first edit does not wait for the server to parse it and load the table,
+    /// its key and its policies.
+    private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
+        try connection.prepare(appendStatement, appendSQL, parameterCount: 4)
+    }
+
     /// Reconnects when the connection was lost; checks the lock and that nobody else appended.
     private func connected() throws(TeamError) -> PostgresConnection {
         if let connection, connection.isOpen { return connection }
@@ -108,6 +119,7 @@ public final class TeamSessionStore: SessionStorage {
             stored = log.lines.count
             openingWarnings.append("the database held \(inDatabase) line(s) where \(stored) were expected; the session was read again from it")
         }
+        try Self.prepareAppend(on: fresh)
         connection = fresh
         return fresh
     }
@@ -120,9 +132,7 @@ public final class TeamSessionStore: SessionStorage {
         let connection = try connected()
         let sequence = stored + 1
         do {
-            try connection.query(
-                prepared: "workbench_append", "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
-                [name, String(sequence), line, line])
+            try connection.query(prepared: Self.appendStatement, Self.appendSQL, [name, String(sequence), line, line])
         } catch {
             guard error.sqlState == "23505" else { throw error }
             let existing = try connection.query("SELECT line FROM workbench.events WHERE session = $1 AND sequence = $2", [name, String(sequence)])
