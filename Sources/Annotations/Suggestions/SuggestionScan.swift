@@ -90,6 +90,9 @@ struct SuggestionScan {
     var claimOwner: [Int] = []
     var claimBounds: [(low: Int, high: Int, count: Int)] = []
     var proposals: [Proposal] = []
+    /// Short quotes (under six words, no name) that found no cue of their own: partial quotes that
+    /// a frame or reporting verb of their sentence may still take (``nestShortQuotes()``).
+    var shortQuotes: [(open: Int, close: Int)] = []
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
         self.documentID = document.document.id
@@ -128,6 +131,7 @@ struct SuggestionScan {
             frames(in: sentence)
             reportingVerbs(in: sentence)
         }
+        nestShortQuotes()
         freeIndirect()
         nestQuotes()
         inheritSpeakers()
@@ -327,7 +331,10 @@ struct SuggestionScan {
             }
         }
         if !cueFound {
-            guard wordCount >= 6 else { return }
+            guard wordCount >= 6 else {
+                if !looksLikeName { shortQuotes.append((open, close)) }
+                return
+            }
             proposal.rule = "direct.quote-previous-speaker"
             proposal.confidence = 0.4
             proposal.inheritsSpeaker = true
@@ -1400,6 +1407,29 @@ struct SuggestionScan {
         let range = sentenceRanges[words[first].sentence]
         let end = trimmedEnd(Array(range), sentence: words[first].sentence).last.map { $0 + 1 } ?? range.lowerBound
         return (range.lowerBound..<end).filter { !claimed.contains($0) }
+    }
+
+    /// A short quote with no cue of its own inside the claim of a frame or reporting-verb proposal
+    /// of its sentence is a partial quote said with that proposal's cue and speakers ("Laut Polizei
+    /// verlief die Demonstration „weitgehend störungsfrei“", "Er bezeichnete die Pläne als
+    /// „unausgegoren“"). It is added beside the outer proposal, whose claim keeps its words.
+    mutating func nestShortQuotes() {
+        var bySentence: [Int: [Int]] = [:]
+        for index in proposals.indices where proposals[index].form != .direct && proposals[index].form != .reported {
+            bySentence[words[claimBounds[index].low].sentence, default: []].append(index)
+        }
+        for quote in shortQuotes {
+            let sentence = words[quote.open].sentence
+            guard let outer = (bySentence[sentence] ?? []).first(where: { index in
+                claimBounds[index].low <= quote.open && claimBounds[index].high >= quote.close
+                    && !proposals[index].speakers.isEmpty && !proposals[index].cue.isEmpty
+            }) else { continue }
+            let claim = Array(quote.open...quote.close)
+            claimBounds.append((quote.open, quote.close, claim.count))
+            proposals.append(
+                Proposal(speakers: proposals[outer].speakers, antecedent: proposals[outer].antecedent, cue: proposals[outer].cue, claim: claim,
+                    frame: proposals[outer].frame, form: .direct, confidence: 0.5, rule: "direct.partial-quote-in-frame"))
+        }
     }
 
     /// A quote inside another proposal's claim shares that proposal's frame, cue and speakers
