@@ -387,6 +387,18 @@ struct SuggestionScan {
                 source = nounPhraseBackward(from: index - 1, limit: start)
                 cue = [index]
                 rule = "indirect.zufolge"
+            } else if lower == "wonach", index - 2 >= range.lowerBound, words[index - 1].text == ",", words[index - 2].capitalized {
+                // "ein Bericht der Agentur, wonach der Politiker festgenommen worden sein soll": the noun
+                // phrase before the comma is the source, the wonach-clause up to its end the message.
+                let source = nounPhraseBackward(from: index - 2, limit: clauseStart(before: index - 1, sentence: sentence))
+                var end = index + 1
+                while end < range.upperBound, ![",", ";", ":"].contains(words[end].text) { end += 1 }
+                let claim = trimmedEnd(Array((index + 1)..<end), sentence: sentence)
+                if !source.isEmpty, claim.count >= 3 {
+                    add(Proposal(speakers: [source], cue: [index], claim: claim, frame: [index] + source, form: .indirect, confidence: 0.6,
+                        rule: "indirect.noun-wonach"))
+                }
+                continue
             } else if lower == "demnach" && index == range.lowerBound, sentence > 0 {
                 // "Demnach …": the source is the one of the attribution just before.
                 let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)

@@ -63,3 +63,16 @@ import Testing
         #expect(!name.proposals.contains { $0.form == .direct })
     }
 }
+
+/// "…, wonach …": the noun phrase before the comma is the source of the wonach-clause.
+@Suite struct SuggestionWonachTests {
+    @Test func wonachClauseTakesTheNounBeforeItsComma() {
+        let probe = SuggestionProbe("Die Regierung bestätigte einen Bericht der Agentur, wonach der Politiker festgenommen worden sein soll.")
+        let proposal = probe.proposals.first { $0.rule == "indirect.noun-wonach" }
+        #expect(probe.cue(proposal) == "wonach")
+        #expect(probe.speaker(proposal) == "einen Bericht der Agentur")
+        #expect(probe.claim(proposal) == "der Politiker festgenommen worden sein soll")
+        let temporal = SuggestionProbe("Die Helfer sollten den Bären einfangen, wonach er wieder freigelassen werden sollte.")
+        #expect(!temporal.proposals.contains { $0.rule == "indirect.noun-wonach" })
+    }
+}
