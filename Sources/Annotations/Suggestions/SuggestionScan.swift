@@ -678,6 +678,21 @@ struct SuggestionScan {
         }
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
         let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
+        // "Der Zug ist entgleist. Dies teilte die Bahn mit.": the demonstrative opening the sentence
+        // sums up the sentence before, which is the message (SpkAtt's guidelines annotate that
+        // sentence without its full stop together with the demonstrative).
+        if demonstrativeObject, start == range.lowerBound, sentence > 0, !speaker.isEmpty, !passive,
+            !insideQuote[start], sentenceRanges[sentence - 1].count <= Self.longestSentence
+        {
+            let previous = trimmedEnd(Array(sentenceRanges[sentence - 1]), sentence: sentence - 1)
+            if previous.count >= 3, !previous.contains(where: { claimed[$0] }) {
+                let claim = previous + [start]
+                let frame = trimmedEnd(Array((start + 1)..<range.upperBound), sentence: sentence)
+                add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame, form: .indirect,
+                    confidence: 0.6, rule: "indirect.demonstrative-sums-up-previous"))
+                return
+            }
+        }
         // "Der Anschlag forderte acht Tote": lives claimed by an event, not a demand.
         let claimsLives = verb.lemma == "fordern" && range.contains { index in
             !speaker.contains(index) && Self.casualtyNouns.contains { words[index].lower.hasSuffix($0) }

@@ -76,3 +76,17 @@ import Testing
         #expect(!temporal.proposals.contains { $0.rule == "indirect.noun-wonach" })
     }
 }
+
+/// "Der Zug ist entgleist. Dies teilte die Bahn mit.": the demonstrative sums up the sentence before.
+@Suite struct SuggestionDemonstrativeTests {
+    @Test func demonstrativeBeforeTheCueTakesThePreviousSentenceAsMessage() {
+        let probe = SuggestionProbe("Der Zug ist bei Köln entgleist. Dies teilte ein Sprecher der Bahn am Abend mit.")
+        let proposal = probe.proposals.first { $0.rule == "indirect.demonstrative-sums-up-previous" }
+        #expect(probe.claim(proposal) == "Der Zug ist bei Köln entgleist … Dies")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "ein Sprecher der Bahn")
+        #expect(proposal?.sentence == 0)
+        let first = SuggestionProbe("Dies teilte ein Sprecher der Bahn am Abend mit.")
+        #expect(!first.proposals.contains { $0.rule == "indirect.demonstrative-sums-up-previous" })
+    }
+}
