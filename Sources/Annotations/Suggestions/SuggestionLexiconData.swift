@@ -168,6 +168,7 @@ enum SuggestionLexiconData {
         nahe|legen
         untermauern
         betrachten prep=als
+        urteilen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

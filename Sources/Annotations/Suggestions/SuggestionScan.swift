@@ -679,13 +679,13 @@ struct SuggestionScan {
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
         let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
         // "Der Zug ist entgleist. Dies teilte die Bahn mit.": the demonstrative opening the sentence
-        // sums up the sentence before, which is the message (SpkAtt's guidelines annotate that
-        // sentence without its full stop together with the demonstrative).
+        // sums up the sentence before, which is the message together with the demonstrative (the
+        // guidelines leave the full stop out, but the annotated data mostly keeps it).
         if demonstrativeObject, start == range.lowerBound, sentence > 0, !speaker.isEmpty, !passive,
             !insideQuote[start], sentenceRanges[sentence - 1].count <= Self.longestSentence
         {
-            let previous = trimmedEnd(Array(sentenceRanges[sentence - 1]), sentence: sentence - 1)
-            if previous.count >= 3, !previous.contains(where: { claimed[$0] }) {
+            let previous = Array(sentenceRanges[sentence - 1])
+            if previous.count >= 4, !previous.contains(where: { claimed[$0] }) {
                 let claim = previous + [start]
                 let frame = trimmedEnd(Array((start + 1)..<range.upperBound), sentence: sentence)
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame, form: .indirect,

@@ -36,6 +36,7 @@ import Testing
             ("Die Studie besagt, dass jeder zweite Haushalt betroffen ist.", "besagt", "Die Studie"),
             ("Die Regierung signalisierte, dass sie zu Gesprächen bereit sei.", "signalisierte", "Die Regierung"),
             ("Der Gutachter merkte an, die Werte seien zu hoch.", "merkte an", "Der Gutachter"),
+            ("Das Gericht urteilte, dass die Kürzung der Pauschale rechtswidrig ist.", "urteilte", "Das Gericht"),
         ]
         for (text, cue, speaker) in cases {
             let probe = SuggestionProbe(text)
@@ -82,7 +83,7 @@ import Testing
     @Test func demonstrativeBeforeTheCueTakesThePreviousSentenceAsMessage() {
         let probe = SuggestionProbe("Der Zug ist bei Köln entgleist. Dies teilte ein Sprecher der Bahn am Abend mit.")
         let proposal = probe.proposals.first { $0.rule == "indirect.demonstrative-sums-up-previous" }
-        #expect(probe.claim(proposal) == "Der Zug ist bei Köln entgleist … Dies")
+        #expect(probe.claim(proposal) == "Der Zug ist bei Köln entgleist. Dies")
         #expect(probe.cue(proposal) == "teilte … mit")
         #expect(probe.speaker(proposal) == "ein Sprecher der Bahn")
         #expect(proposal?.sentence == 0)
