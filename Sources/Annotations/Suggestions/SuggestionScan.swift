@@ -927,7 +927,13 @@ struct SuggestionScan {
                 let limit = min(sentence.upperBound, index + Self.window)
                 var found: Int?
                 var position = index + 1
-                while position < limit, words[position].kind != .punctuation, words[position].kind != .quote {
+                while position < limit, words[position].kind != .quote {
+                    if words[position].kind == .punctuation {
+                        // An apposition of names before the particle ("teilte der Geschäftsführer, Jens Nacke, mit").
+                        guard words[position].text == ",", let close = nameAppositionEnd(startingAt: position, upper: limit) else { break }
+                        position = close + 1
+                        continue
+                    }
                     if words[position].lower == particle { found = position }
                     position += 1
                 }
@@ -1031,6 +1037,19 @@ struct SuggestionScan {
             position -= 1
         }
         guard position >= lower, position < comma - 1, words[position].text == ",", position > lower else { return nil }
+        return position
+    }
+
+    /// The closing comma of ", Name Name," whose opening comma is at `comma`: one to four
+    /// capitalised words between two commas; nil otherwise.
+    func nameAppositionEnd(startingAt comma: Int, upper: Int) -> Int? {
+        var position = comma + 1
+        while position < min(upper, comma + 6), words[position].kind == .word, words[position].capitalized,
+            !lexicon.stopwords.contains(words[position].lower)
+        {
+            position += 1
+        }
+        guard position > comma + 1, position < upper, words[position].text == "," else { return nil }
         return position
     }
 

@@ -91,3 +91,15 @@ import Testing
         #expect(!first.proposals.contains { $0.rule == "indirect.demonstrative-sums-up-previous" })
     }
 }
+
+/// A separated particle after an apposition of names still belongs to the cue.
+@Suite struct SuggestionParticleAcrossAppositionTests {
+    @Test func particleAfterANameAppositionCompletesTheCue() {
+        let probe = SuggestionProbe("Die Schule bleibe geschlossen, teilte der Leiter des Amtes, Jens Krüger, am Montag mit.")
+        let proposal = probe.proposal(claiming: "Schule")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "der Leiter des Amtes, Jens Krüger")
+        let clause = SuggestionProbe("Der Leiter teilte den Eltern, die gewartet hatten, mit, die Schule bleibe geschlossen.")
+        #expect(clause.cue(clause.proposal(claiming: "Schule")) != "teilte … mit … mit")
+    }
+}
