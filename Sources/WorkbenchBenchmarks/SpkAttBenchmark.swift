@@ -34,6 +34,7 @@ enum SpkAttBenchmark {
             var tally = AttributionScorer.Tally()
             var rules: [String: Int] = [:]
             var pairedRules: [String: Int] = [:]
+            var missed = MissedAttributionReport(lexicon: suggester.lexicon)
             let started = DispatchTime.now().uptimeNanoseconds
             do {
                 for file in files {
@@ -45,12 +46,16 @@ enum SpkAttBenchmark {
                         rules[suggestion.rule, default: 0] += 1
                         if gold != nil { pairedRules[suggestion.rule, default: 0] += 1 }
                     }
-                    if let role = options["explain"], name == "dev" { explain(article, system: system, suggestions: suggestions, role: role) }
+                    if let role = options["explain"], name == "dev" {
+                        explain(article, system: system, suggestions: suggestions, role: role)
+                        if role == "missed" { missed.add(article, system: system) }
+                    }
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             print(report(part: name, files: files.count, tally: tally, seconds: seconds))
             for (rule, count) in rules.sorted(by: { $0.key < $1.key }) { print("  rule \(rule): \(count) proposed, \(pairedRules[rule] ?? 0) paired") }
+            if options["explain"] == "missed", name == "dev" { print(missed.summary()) }
         }
     }
 
@@ -140,6 +145,8 @@ struct SpkAttArticle {
     var document: Document
     /// Token number → scalar range; token numbers run over the whole article.
     var tokenRanges: [Range<Int>] = []
+    /// Token number → the gold sentence (0-based, in file order) that holds it.
+    var tokenSentences: [Int] = []
     var gold: [AttributionScorer.Attribution] = []
 
     /// Token number of a `"sentence:token"` id.
@@ -151,13 +158,14 @@ struct SpkAttArticle {
         var text = String.UnicodeScalarView()
         var count = 0
         var joiner = TokenJoiner()
-        for sentence in file.Sentences {
+        for (sentenceNumber, sentence) in file.Sentences.enumerated() {
             for (index, raw) in sentence.Tokens.enumerated() {
                 let token = raw.precomposedStringWithCanonicalMapping
                 if joiner.needsSpace(before: token) { text.append(" ") ; count += 1 }
                 let scalars = token.unicodeScalars
                 text.append(contentsOf: scalars)
                 tokenRanges.append(count..<(count + scalars.count))
+                tokenSentences.append(sentenceNumber)
                 numbers["\(sentence.SentenceId):\(index)"] = tokenRanges.count - 1
                 count += scalars.count
             }

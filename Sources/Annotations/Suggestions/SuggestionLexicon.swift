@@ -86,6 +86,12 @@ public struct SuggestionLexicon: Sendable {
         return nounSuffixes.contains { lower.count > $0.count + 2 && lower.hasSuffix($0) }
     }
 
+    /// The lemma of the reporting verb a lowercased word form belongs to ("teilte" → "mitteilen"),
+    /// nil when the word is no form of a verb in the lexicon. For reports on what the rules miss.
+    public func reportingVerbLemma(of word: String) -> String? {
+        verbForms[word]?.first.map { verbs[$0.verb].lemma }
+    }
+
     /// Whether a lowercased word is, or ends in, a title or office ("us-verteidigungsminister").
     func isTitle(_ word: String) -> Bool { titles.contains { word.hasSuffix($0) } }
 

@@ -20,7 +20,7 @@ enum SuggestionLexiconData {
         hinzu|fügen
         betonen
         unterstreichen past=unterstrich part=unterstrichen
-        berichten
+        berichten report prep=von
         melden
         schreiben past=schrieb part=geschrieben
         äußern
@@ -33,7 +33,7 @@ enum SuggestionLexiconData {
         versichern addr
         zurück|weisen pres=weist past=wies part=gewiesen report
         hin|weisen pres=weist past=wies part=gewiesen
-        vor|werfen pres=wirft past=warf part=geworfen addr
+        vor|werfen pres=wirft past=warf part=geworfen addr report
         an|kündigen report
         bekannt|geben pres=gibt past=gab part=gegeben report
         an|geben pres=gibt past=gab part=gegeben
@@ -85,7 +85,7 @@ enum SuggestionLexiconData {
         argumentieren
         begründen
         informieren addr
-        bezeichnen prep=als
+        bezeichnen report prep=als
         nennen past=nannte part=genannt prep=als
         ab|lehnen report
         zu|stimmen
@@ -119,7 +119,7 @@ enum SuggestionLexiconData {
         resümieren
         twittern
         posten
-        aus|gehen pres=geht past=ging part=gegangen
+        aus|gehen pres=geht past=ging part=gegangen report prep=von
         hervor|gehen pres=geht past=ging part=gegangen
         klar|stellen
         dar|legen
@@ -132,6 +132,43 @@ enum SuggestionLexiconData {
         unterstellen addr
         vor|rechnen
         nach|denken past=dachte part=gedacht
+        würdigen report
+        an|regen report
+        werten report prep=als
+        beziffern report prep=auf
+        ein|stufen report prep=als
+        zu|sagen
+        signalisieren
+        drängen
+        besagen
+        hervor|heben pres=hebt past=hob part=gehoben
+        beharren prep=auf
+        bemerken
+        an|merken
+        enthüllen
+        an|deuten
+        garantieren
+        monieren report
+        rügen report
+        bedauern report
+        widersprechen pres=widerspricht past=widersprach part=widersprochen
+        verneinen
+        ermahnen addr
+        erzählen
+        schildern
+        verdeutlichen
+        an|mahnen report
+        bezichtigen addr
+        beanstanden report
+        ein|wenden past=wandte part=gewandt
+        präzisieren
+        folgern
+        unterrichten addr
+        vor|halten pres=hält past=hielt part=gehalten addr
+        nahe|legen
+        untermauern
+        betrachten prep=als
+        urteilen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

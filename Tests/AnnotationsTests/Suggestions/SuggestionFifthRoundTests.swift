@@ -26,7 +26,8 @@ import Testing
     /// speaker follows the verb.
     @Test func demonstrativeBeforeTheVerbIsNoSpeaker() {
         let probe = SuggestionProbe("Der Zug ist entgleist. Dies bestätigte der Sprecher der Bahn.")
-        let proposal = probe.proposal(claiming: "bestätigte")
+        // The message is the sentence before with "Dies" (the demonstrative sums it up).
+        let proposal = probe.proposals.first { probe.cue($0) == "bestätigte" }
         #expect(probe.speaker(proposal) == "der Sprecher der Bahn")
         let other = SuggestionProbe("Das kritisierte die Gewerkschaft scharf.")
         #expect(other.speaker(other.proposals.first) == "die Gewerkschaft")
