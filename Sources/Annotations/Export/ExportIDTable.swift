@@ -1,0 +1,59 @@
+/// Values looked up by annotation id, built once per export: the ids the workbench makes (an
+/// upper-case letter and a number without leading zeros, `M12`, `Q3`, `S7`) sit in one array per
+/// letter indexed by the number, so a look-up parses a few ASCII bytes instead of hashing a string;
+/// any other spelling (imported ids, very large numbers) goes to a dictionary. Behaves exactly like
+/// a `[String: Value]`: the canonical spelling of a number is unique, so two ids share a slot only
+/// when they are the same string.
+struct ExportIDTable<Value: Sendable>: Sendable {
+    /// Slots per letter A–Z, indexed by the id's number.
+    private var slots: [[Value?]] = Array(repeating: [], count: 26)
+    /// Ids not of the canonical form.
+    private var other: [String: Value] = [:]
+
+    /// Numbers above this go to the dictionary (keeps the arrays small whatever the ids).
+    static var largestSlot: Int { 1 << 24 }
+
+    /// An empty table.
+    init() {}
+
+    /// The letter (0 for A) and number of a canonical id, or nil.
+    static func slot(_ id: String) -> (letter: Int, number: Int)? {
+        var letter = -1, number = 0, digits = 0
+        for byte in id.utf8 {
+            if letter < 0 {
+                guard byte >= 0x41 && byte <= 0x5A else { return nil }
+                letter = Int(byte - 0x41)
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39, !(digits == 0 && byte == 0x30), digits < 8 else { return nil }
+            number = number * 10 + Int(byte - 0x30)
+            digits += 1
+        }
+        guard letter >= 0, digits > 0, number <= largestSlot else { return nil }
+        return (letter, number)
+    }
+
+    /// The value for `id`, if any.
+    subscript(id: String) -> Value? {
+        get {
+            guard let (letter, number) = Self.slot(id) else { return other.isEmpty ? nil : other[id] }
+            let list = slots[letter]
+            return number < list.count ? list[number] : nil
+        }
+        set {
+            guard let (letter, number) = Self.slot(id) else {
+                other[id] = newValue
+                return
+            }
+            if number >= slots[letter].count {
+                guard newValue != nil else { return }
+                let size = max(number + 1, slots[letter].count * 2)
+                slots[letter].append(contentsOf: repeatElement(nil, count: size - slots[letter].count))
+            }
+            slots[letter][number] = newValue
+        }
+    }
+
+    /// Whether `id` has a value.
+    func contains(_ id: String) -> Bool { self[id] != nil }
+}
