@@ -65,6 +65,8 @@ public struct ExportBundle: Sendable {
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
         let allIDs = Set(corpus.documents.map(\.document.id))
+        // Read once per span: kept apart from the tables, which are large and far apart in memory.
+        let scalarCounts = tables.map(\.scalarCount)
         let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
@@ -88,7 +90,7 @@ public struct ExportBundle: Sendable {
                     }
                     return nil
                 }
-                if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > tables[document].scalarCount {
+                if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > scalarCounts[document] {
                     warnings.append("\(session.label): \(id) skipped: its anchor no longer matches the text (re-anchor it)")
                     return nil
                 }
@@ -172,21 +174,31 @@ public struct ExportBundle: Sendable {
         // Each document's spans sorted and given their sentences, on all cores.
         let unsorted = perDocument
         perDocument = []
-        let sortedSpans = ExportConcurrency.map(count: unsorted.count) { document in
+        // The ids' table slots are found there too, so that filling the tables below reads no span.
+        let sortedSpans = ExportConcurrency.map(count: unsorted.count) { document -> (spans: [ExportSpan], slots: [Int]) in
             var list = Self.sorted(unsorted[document])
             let ends = sentenceEnds[document]
+            var slots: [Int] = []
+            slots.reserveCapacity(list.count)
             for index in list.indices {
                 list[index].sentence = Self.sentence(containing: list[index].start, ends: ends)
+                slots.append(ExportIDTable<SpanLocation>.packedSlot(list[index].id))
             }
-            return list
+            return (list, slots)
         }
         var locations = [ExportIDTable<SpanLocation>](repeating: ExportIDTable(), count: sessions.count)
-        for (document, list) in sortedSpans.enumerated() {
-            for (index, span) in list.enumerated() {
-                locations[span.session][span.id] = SpanLocation(document: document, index: index)
+        for (document, (list, slots)) in sortedSpans.enumerated() {
+            for index in list.indices {
+                let location = SpanLocation(document: document, index: index)
+                let session = list[index].session
+                if slots[index] >= 0 {
+                    locations[session].set(packedSlot: slots[index], location)
+                } else {
+                    locations[session][list[index].id] = location
+                }
             }
         }
-        perDocument = sortedSpans
+        perDocument = sortedSpans.map(\.spans)
         var notesBySubject = [[String: [Note]]](repeating: [:], count: sessions.count)
         for (session, list) in notes.enumerated() {
             for note in list {

@@ -33,6 +33,22 @@ struct ExportIDTable<Value: Sendable>: Sendable {
         return (letter, number)
     }
 
+    /// ``slot(_:)`` as one number (letter × 2³² + number), or -1 for an id that has none.
+    static func packedSlot(_ id: String) -> Int {
+        guard let (letter, number) = slot(id) else { return -1 }
+        return letter << 32 | number
+    }
+
+    /// Sets the value of the id whose ``packedSlot(_:)`` is `packed` (not -1).
+    mutating func set(packedSlot packed: Int, _ value: Value) {
+        let letter = packed >> 32, number = packed & 0xFFFF_FFFF
+        if number >= slots[letter].count {
+            let size = max(number + 1, slots[letter].count * 2)
+            slots[letter].append(contentsOf: repeatElement(nil, count: size - slots[letter].count))
+        }
+        slots[letter][number] = value
+    }
+
     /// The value for `id`, if any.
     subscript(id: String) -> Value? {
         get {
