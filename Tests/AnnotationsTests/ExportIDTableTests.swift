@@ -54,9 +54,17 @@ struct ExportIDTableTests {
         let m1 = ExportIDTable<Int>.slot("M1"), large = ExportIDTable<Int>.slot("A16777216")
         #expect(m1?.letter == 12 && m1?.number == 1)
         #expect(large?.letter == 0 && large?.number == 1 << 24)
-        for id in ["M01", "M0", "M", "m1", "1", "", "Ä1", "M1\u{301}", "\u{212A}1", "AB1", "A1a", "A16777217", "C123456789"] {
+        for id in ["M01", "M0", "M", "m1", "1", "", "Ä1", "M1\u{301}", "AB1", "A1a", "A16777217", "C123456789"] {
             #expect(ExportIDTable<Int>.slot(id) == nil, "\(id)")
         }
+        // A Kelvin sign is canonically a K: as for a dictionary, the two spellings are one id.
+        let kelvin = ExportIDTable<Int>.slot("\u{212A}1")
+        #expect(kelvin?.letter == 10 && kelvin?.number == 1)
+        var table = ExportIDTable<Int>()
+        var reference: [String: Int] = [:]
+        table["\u{212A}1"] = 5
+        reference["\u{212A}1"] = 5
+        #expect(table["K1"] == reference["K1"] && table["K1"] == 5)
     }
 
     @Test("The bundle finds spans and speakers with ids of any shape, and links between them survive")

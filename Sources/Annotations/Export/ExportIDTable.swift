@@ -1,9 +1,11 @@
+import Foundation
+
 /// Values looked up by annotation id, built once per export: the ids the workbench makes (an
 /// upper-case letter and a number without leading zeros, `M12`, `Q3`, `S7`) sit in one array per
 /// letter indexed by the number, so a look-up parses a few ASCII bytes instead of hashing a string;
 /// any other spelling (imported ids, very large numbers) goes to a dictionary. Behaves exactly like
-/// a `[String: Value]`: the canonical spelling of a number is unique, so two ids share a slot only
-/// when they are the same string.
+/// a `[String: Value]`: the canonical spelling of a number is unique, and a string takes a slot
+/// when its NFC form is that spelling, so two ids share a slot exactly when `String` calls them equal.
 struct ExportIDTable<Value: Sendable>: Sendable {
     /// Slots per letter A–Z, indexed by the id's number.
     private var slots: [[Value?]] = Array(repeating: [], count: 26)
@@ -16,8 +18,17 @@ struct ExportIDTable<Value: Sendable>: Sendable {
     /// An empty table.
     init() {}
 
-    /// The letter (0 for A) and number of a canonical id, or nil.
+    /// The letter (0 for A) and number of a canonical id, or nil. A string is equal to a canonical
+    /// id when its NFC form is that id (`\u{212A}1`, with a Kelvin sign, is `K1`), so an id with
+    /// other than ASCII bytes is looked at in NFC.
     static func slot(_ id: String) -> (letter: Int, number: Int)? {
+        if let found = asciiSlot(id) { return found }
+        guard id.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        return asciiSlot(id.precomposedStringWithCanonicalMapping)
+    }
+
+    /// ``slot(_:)`` for the bytes as they are.
+    private static func asciiSlot(_ id: String) -> (letter: Int, number: Int)? {
         var letter = -1, number = 0, digits = 0
         for byte in id.utf8 {
             if letter < 0 {
