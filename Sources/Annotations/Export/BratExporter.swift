@@ -1,3 +1,5 @@
+import Foundation
+
 /// brat standoff, one folder per session (`<session>/`, as brat keeps one annotator per folder):
 /// per document `<id>.txt` (the normalised text) and `<id>.ann`; `annotation.conf` and
 /// `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv`, `stances.tsv` and
@@ -109,6 +111,24 @@ struct BratExporter: Exporter {
         }
     }
 
+    /// brat fragments of a span: its segments, cut at line breaks. `bytes` (the document's UTF-8)
+    /// finds the usual case without walking the scalars: no line break in any segment and no
+    /// empty segment, where the fragments are the segments themselves.
+    static func fragments(_ span: ExportSpan, table: OffsetTable, bytes: [UInt8]) -> [SpanSegment] {
+        let segments = span.segments
+        let plain = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            for segment in segments {
+                guard segment.start < segment.end else { return false }
+                let lower = table.utf8Offset(ofScalar: segment.start), upper = table.utf8Offset(ofScalar: segment.end)
+                guard lower < upper, upper <= buffer.count else { return false }
+                if memchr(base + lower, 0x0A, upper - lower) != nil { return false }
+            }
+            return true
+        }
+        return plain ? segments : fragments(span, table: table)
+    }
+
     /// brat fragments of a span: its segments, cut at line breaks.
     static func fragments(_ span: ExportSpan, table: OffsetTable) -> [SpanSegment] {
         var result: [SpanSegment] = []
@@ -148,6 +168,7 @@ struct BratExporter: Exporter {
     private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, part: inout DocumentPart, to out: inout ExportOutput) {
         let spans = bundle.spans[documentIndex]
         let table = bundle.tables[documentIndex]
+        let bytes = bundle.bytes[documentIndex]
         let documentID = bundle.documents[documentIndex].document.id
         // The `T` number of each of the document's spans (0: not written).
         var numbers = [Int](repeating: 0, count: spans.count)
@@ -159,7 +180,8 @@ struct BratExporter: Exporter {
         }
         // One T per fragments: the annotations on it (span indices, in order), of one kind or several
         // (a combined type such as `Speaker_Cue`); `member` is a span's 1-based place among those of its kind.
-        var entityOf: [[SpanSegment]: Int] = [:]
+        var entityOf: [[SpanSegment]: Int] = [:]  // several fragments
+        var entityOfOne: [Int: Int] = [:]  // one fragment, by start and end
         var members: [[Int]] = []  // T - 1 → span indices
         var fragmentsOf: [[SpanSegment]] = []  // T - 1 → fragments
         var member = [Int](repeating: 0, count: spans.count)
@@ -169,19 +191,22 @@ struct BratExporter: Exporter {
             if let form = span.form, knownForms.insert(form).inserted { part.forms.append(form) }
             if let role = span.role { part.roles.insert(role) }
             part.annotators.insert(span.annotator)
-            let fragments = Self.fragments(span, table: table)
+            let fragments = Self.fragments(span, table: table, bytes: bytes)
             guard !fragments.isEmpty else {
                 emptyKinds.insert(span.kind)
                 continue
             }
             let t: Int
-            if let known = entityOf[fragments] {
+            let oneKey: Int? = fragments.count == 1 ? fragments[0].start << 32 | fragments[0].end : nil
+            let existing: Int?
+            if let oneKey { existing = entityOfOne[oneKey] } else { existing = entityOf[fragments] }
+            if let known = existing {
                 t = known
             } else {
                 members.append([])
                 fragmentsOf.append(fragments)
                 t = members.count
-                entityOf[fragments] = t
+                if let oneKey { entityOfOne[oneKey] = t } else { entityOf[fragments] = t }
             }
             numbers[index] = t
             members[t - 1].append(index)
@@ -271,8 +296,10 @@ struct BratExporter: Exporter {
             if let cue = span.cue, let c = written(cue) { relationLine(1, "\tHasCue Arg1:T", t, c, &out) }
         }
         var attributes = Set<AttributeKey>()  // already written
+        // A `T` of one annotation cannot repeat a line: its attributes have different names.
+        var isShared = false
         func attributeLine(_ name: String, _ t: Int, _ value: String?, _ out: inout ExportOutput) {
-            guard attributes.insert(AttributeKey(name: name, t: t, value: value ?? "")).inserted else { return }
+            guard !isShared || attributes.insert(AttributeKey(name: name, t: t, value: value ?? "")).inserted else { return }
             attribute += 1
             out.append(byte: UInt8(ascii: "A"))
             out.append(attribute)
@@ -288,6 +315,7 @@ struct BratExporter: Exporter {
         }
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 && member[index] == 1 {
             let t = numbers[index]
+            isShared = members[t - 1].count > 1
             if let form = span.form { attributeLine("Form", t, form, &out) }
             if span.negated { attributeLine("Negated", t, nil, &out) }
             if span.hedged { attributeLine("Hedged", t, nil, &out) }
@@ -296,9 +324,11 @@ struct BratExporter: Exporter {
         }
         var references = Set<ReferenceKey>()  // already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
+            // Only a shared `T` or a speaker named twice can repeat a line.
+            let mayRepeat = span.speakers.count > 1 || members[numbers[index] - 1].count > 1
             for speakerID in span.speakers {
             guard let speaker = bundle.speaker(session: span.session, id: speakerID),
-                references.insert(ReferenceKey(t: numbers[index], speaker: speakerID)).inserted
+                !mayRepeat || references.insert(ReferenceKey(t: numbers[index], speaker: speakerID)).inserted
             else { continue }
             reference += 1
             out.append(byte: UInt8(ascii: "N"))

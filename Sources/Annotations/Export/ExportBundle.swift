@@ -29,7 +29,10 @@ public struct ExportBundle: Sendable {
     /// The options used.
     public let options: ExportOptions
 
-    private let locations: [[String: SpanLocation]]
+    /// Where each exported span sits, per session.
+    private let locations: [ExportIDTable<SpanLocation>]
+    /// Each session's speakers' places in ``speakers``.
+    private let speakerIndex: [ExportIDTable<Int>]
     private let documentIndex: [String: Int]
     private let notesBySubject: [[String: [Note]]]
 
@@ -54,18 +57,22 @@ public struct ExportBundle: Sendable {
             chosen = corpus.documents.filter { wantedSet.contains($0.document.id) }
         }
         documents = chosen
-        let tables = Self.tables(of: chosen)
+        let documentsChosen = chosen
+        let tables = ExportConcurrency.map(count: chosen.count) { OffsetTable(documentsChosen[$0].document.text) }
         self.tables = tables
         self.bytes = chosen.map { Array($0.document.text.utf8) }
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
         let allIDs = Set(corpus.documents.map(\.document.id))
+        // Read once per span: kept apart from the tables, which are large and far apart in memory.
+        let scalarCounts = tables.map(\.scalarCount)
         let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
         var warnings: [String] = []
         var speakers: [[Speaker]] = [], targets: [[Target]] = [], stances: [[Stance]] = [], notes: [[Note]] = []
+        var speakerIndex: [ExportIDTable<Int>] = []
         for (sessionIndex, session) in sessions.enumerated() {
             let state = session.state
             func included(_ id: String) -> Bool {
@@ -73,8 +80,8 @@ public struct ExportBundle: Sendable {
                 guard let verdict = state.reviews[id]?.verdict else { return false }
                 return verdict == .accepted || verdict == .corrected
             }
-            var exported = Set<String>()
-            exported.reserveCapacity(state.mentions.count + state.cues.count + state.claims.count + state.stances.count)
+            // The ids exported so far (spans, then stances): links to anything else are dropped.
+            var exported = ExportIDTable<Bool>()
             func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: TextAnchor, _ annotator: String) throws(ExportError) -> ExportSpan? {
                 guard included(id) else { return nil }
                 guard let document = documentIndex[anchor.document] else {
@@ -83,30 +90,29 @@ public struct ExportBundle: Sendable {
                     }
                     return nil
                 }
-                if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > tables[document].scalarCount {
+                if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > scalarCounts[document] {
                     warnings.append("\(session.label): \(id) skipped: its anchor no longer matches the text (re-anchor it)")
                     return nil
                 }
-                exported.insert(id)
+                exported[id] = true
                 // The sentence is found once the spans are grouped by document (below).
                 return ExportSpan(
                     kind: kind, id: id, session: sessionIndex, document: document, sentence: 0, segments: anchor.segments,
                     annotator: annotator.isEmpty ? session.annotator : annotator)
             }
-            var sessionSpans: [ExportSpan] = []
-            sessionSpans.reserveCapacity(state.mentions.count + state.cues.count + state.claims.count)
             for mention in state.mentions.values {
                 guard var span = try place(.speaker, mention.id, mention.anchor, mention.annotator) else { continue }
                 span.speaker = mention.speaker
                 span.speakers = [mention.speaker]
                 span.role = mention.role
-                sessionSpans.append(span)
+                perDocument[span.document].append(span)
             }
             for cue in state.cues.values {
                 guard let span = try place(.cue, cue.id, cue.anchor, cue.annotator) else { continue }
-                sessionSpans.append(span)
+                perDocument[span.document].append(span)
             }
             var claimSpans: [ExportSpan] = []
+            claimSpans.reserveCapacity(state.claims.count)
             for claim in state.claims.values {
                 guard var span = try place(.claim, claim.id, claim.anchor, claim.annotator) else { continue }
                 span.speaker = claim.speaker
@@ -120,22 +126,33 @@ public struct ExportBundle: Sendable {
                 span.hedged = claim.hedged
                 claimSpans.append(span)
             }
-            for var span in claimSpans {
-                span.mentions.removeAll { !exported.contains($0) }
-                span.addressees.removeAll { !exported.contains($0) }
-                span.mention = span.mentions.first
-                if let cue = span.cue, !exported.contains(cue) { span.cue = nil }
-                sessionSpans.append(span)
+            for index in claimSpans.indices {
+                // Links to annotations that are not exported are dropped (changed only when there are such).
+                let mentions = claimSpans[index].mentions, addressees = claimSpans[index].addressees
+                if mentions.contains(where: { !exported.contains($0) }) {
+                    claimSpans[index].mentions = mentions.filter { exported.contains($0) }
+                }
+                if addressees.contains(where: { !exported.contains($0) }) {
+                    claimSpans[index].addressees = addressees.filter { exported.contains($0) }
+                }
+                let first = claimSpans[index].mentions.first
+                if claimSpans[index].mention != first { claimSpans[index].mention = first }
+                if let cue = claimSpans[index].cue, !exported.contains(cue) { claimSpans[index].cue = nil }
             }
-            for span in sessionSpans { perDocument[span.document].append(span) }
-            speakers.append(AnnotationState.sortedByID(state.speakers))
+            for span in claimSpans { perDocument[span.document].append(span) }
+            claimSpans = []
+            let sessionSpeakers = AnnotationState.sortedByID(state.speakers)
+            var speakerTable = ExportIDTable<Int>()
+            for (index, speaker) in sessionSpeakers.enumerated() { speakerTable[speaker.id] = index }
+            speakers.append(sessionSpeakers)
+            speakerIndex.append(speakerTable)
             targets.append(AnnotationState.sortedByID(state.targets))
             var keptStances: [Stance] = []
             for stance in AnnotationState.sortedByID(state.stances) where included(stance.id) {
                 var copy = stance
                 copy.evidence = stance.evidence.filter { exported.contains($0) }
                 if copy.annotator.isEmpty { copy.annotator = session.annotator }
-                exported.insert(stance.id)
+                exported[stance.id] = true
                 keptStances.append(copy)
             }
             stances.append(keptStances)
@@ -154,22 +171,34 @@ public struct ExportBundle: Sendable {
             }
             notes.append(keptNotes)
         }
-        var locations = [[String: SpanLocation]](repeating: [:], count: sessions.count)
-        var perSession = [Int](repeating: 0, count: sessions.count)
-        for list in perDocument {
-            for span in list { perSession[span.session] += 1 }
-        }
-        for session in sessions.indices { locations[session].reserveCapacity(perSession[session]) }
-        for document in perDocument.indices {
-            var list = Self.sorted(perDocument[document])
-            perDocument[document] = []
+        // Each document's spans sorted and given their sentences, on all cores.
+        let unsorted = perDocument
+        perDocument = []
+        // The ids' table slots are found there too, so that filling the tables below reads no span.
+        let sortedSpans = ExportConcurrency.map(count: unsorted.count) { document -> (spans: [ExportSpan], slots: [Int]) in
+            var list = Self.sorted(unsorted[document])
             let ends = sentenceEnds[document]
+            var slots: [Int] = []
+            slots.reserveCapacity(list.count)
             for index in list.indices {
                 list[index].sentence = Self.sentence(containing: list[index].start, ends: ends)
-                locations[list[index].session][list[index].id] = SpanLocation(document: document, index: index)
+                slots.append(ExportIDTable<SpanLocation>.packedSlot(list[index].id))
             }
-            perDocument[document] = list
+            return (list, slots)
         }
+        var locations = [ExportIDTable<SpanLocation>](repeating: ExportIDTable(), count: sessions.count)
+        for (document, (list, slots)) in sortedSpans.enumerated() {
+            for index in list.indices {
+                let location = SpanLocation(document: document, index: index)
+                let session = list[index].session
+                if slots[index] >= 0 {
+                    locations[session].set(packedSlot: slots[index], location)
+                } else {
+                    locations[session][list[index].id] = location
+                }
+            }
+        }
+        perDocument = sortedSpans.map(\.spans)
         var notesBySubject = [[String: [Note]]](repeating: [:], count: sessions.count)
         for (session, list) in notes.enumerated() {
             for note in list {
@@ -183,6 +212,7 @@ public struct ExportBundle: Sendable {
         self.notes = notes
         self.warnings = warnings
         self.locations = locations
+        self.speakerIndex = speakerIndex
         self.notesBySubject = notesBySubject
     }
 
@@ -214,28 +244,6 @@ public struct ExportBundle: Sendable {
         return order.map { spans[$0] }
     }
 
-    /// Offset tables of `documents`, built on all cores (each document's table is independent).
-    static func tables(of documents: [SegmentedDocument]) -> [OffsetTable] {
-        let count = documents.count
-        guard count > 1 else { return documents.map { OffsetTable($0.document.text) } }
-        let storage = UnsafeMutableBufferPointer<OffsetTable>.allocate(capacity: count)
-        guard let base = storage.baseAddress else { return documents.map { OffsetTable($0.document.text) } }
-        /// Each worker initializes its own, disjoint slots.
-        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<OffsetTable> }
-        let slots = Slots(base: base)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                (slots.base + index).initialize(to: OffsetTable(documents[index].document.text))
-                index += workers
-            }
-        }
-        let tables = Array(storage)
-        storage.deinitialize().deallocate()
-        return tables
-    }
-
     /// The exported span with `id` in session `session`, if it is exported.
     public func span(session: Int, id: String) -> ExportSpan? {
         guard let location = locations[session][id] else { return nil }
@@ -259,7 +267,7 @@ public struct ExportBundle: Sendable {
     public func hasNotes(session: Int) -> Bool { !notesBySubject[session].isEmpty }
 
     /// A speaker by id in a session.
-    public func speaker(session: Int, id: String) -> Speaker? { sessions[session].state.speakers[id] }
+    public func speaker(session: Int, id: String) -> Speaker? { speakerIndex[session][id].map { speakers[session][$0] } }
 
     /// The text between two scalar offsets of a document (clamped).
     public func slice(_ document: Int, _ start: Int, _ end: Int) -> String {

@@ -41,7 +41,8 @@ public struct ExportOutput {
     private var current = -1
     private var descriptor: Int32 = -1
     private var parked: [Int: Parked] = [:]
-    private var madeFolders: Set<String> = []
+    /// Folders already made, as the part of a file's path before its last `/`.
+    private var madeRelativeFolders: Set<String> = []
     /// The current file's path under the folder, until its descriptor is opened: a file that ends
     /// before its first chunk is handed whole to ``queue`` instead.
     private var unopened: String?
@@ -86,15 +87,17 @@ public struct ExportOutput {
         unopened = nil
         guard case .folder(let folder) = destination, failure == nil else { return current }
         let full = folder + "/" + path
-        let parent = (full as NSString).deletingLastPathComponent
-        if !madeFolders.contains(parent) {
+        // Files of one folder share everything before their last `/`: the folder is made once.
+        let relativeFolder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+        if !madeRelativeFolders.contains(relativeFolder) {
+            let parent = (full as NSString).deletingLastPathComponent
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
                 failure = .cannotWrite(path: parent, reason: error.localizedDescription)
                 return current
             }
-            madeFolders.insert(parent)
+            madeRelativeFolders.insert(relativeFolder)
         }
         unopened = full
         return current

@@ -51,17 +51,31 @@ struct ExportCommand: ParsableCommand {
 
     /// Loads, prepares and writes; returns the summary line.
     private func export(meter: ProgressMeter) throws -> String {
+        // When the corpus's paths are known before the sessions are read (given with --corpus, or
+        // recorded in the first session's snapshot), the corpus is loaded while they are read.
+        let early = earlyCorpusPaths()
+        let reading = early != nil ? SessionReading(paths: sessions) : nil
+        let earlyCorpus = early.map { paths in Result { () throws(CorpusError) in try CorpusOpening.open(paths: paths, meter: meter) } }
         var loaded: [(path: String, session: Session)] = []
-        meter.begin("loading sessions", total: sessions.count, unit: .items("sessions"))
-        for path in sessions {
-            defer { meter.advance() }
-            do {
-                loaded.append((path, try SessionStore.load(path: path)))
-            } catch {
-                throw CLIFailure(error.description)
+        if let reading {
+            meter.begin("loading sessions", total: nil, unit: .items(""))
+            switch reading.wait() {
+            case .success(let sessions): loaded = sessions
+            case .failure(let error): throw CLIFailure(error.description)
+            }
+        } else {
+            meter.begin("loading sessions", total: sessions.count, unit: .items("sessions"))
+            for path in sessions {
+                defer { meter.advance() }
+                do {
+                    loaded.append((path, try SessionStore.load(path: path)))
+                } catch {
+                    throw CLIFailure(error.description)
+                }
             }
         }
-        let segmented = try loadCorpus(for: loaded, meter: meter)
+        let paths = try corpusPaths(for: loaded)
+        let segmented = try loadCorpus(paths: paths, for: loaded, meter: meter, loaded: paths == early ? earlyCorpus : nil)
         let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
         let exportSessions = zip(labels, loaded).map { ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state) }
         let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
@@ -94,7 +108,19 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private func loadCorpus(for loaded: [(path: String, session: Session)], meter: ProgressMeter) throws -> SegmentedCorpus {
+    /// The corpus paths before any session is read: those given, or those the first session's
+    /// snapshot records (nil when there is no snapshot to read them from).
+    private func earlyCorpusPaths() -> [String]? {
+        if !corpus.isEmpty { return corpus }
+        guard let first = sessions.first,
+            let data = try? SessionCodec.contents(ofFile: SessionPaths(first).snapshot),
+            let recorded = SessionCodec.recordedCorpus(in: data), !recorded.paths.isEmpty
+        else { return nil }
+        return recorded.paths.map { Self.resolve($0, nextTo: first) }
+    }
+
+    /// The corpus paths for the loaded sessions: those given, or those the first session records.
+    private func corpusPaths(for loaded: [(path: String, session: Session)]) throws -> [String] {
         var paths = corpus
         if paths.isEmpty, let first = loaded.first {
             paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
@@ -102,13 +128,22 @@ struct ExportCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw CLIFailure("\(loaded.first?.path ?? "session"): records no corpus paths; pass --corpus PATH")
         }
+        return paths
+    }
+
+    /// Loads the corpus at `paths` (or takes the one `loaded` already holds) and checks that every
+    /// session belongs to it.
+    private func loadCorpus(
+        paths: [String], for sessions: [(path: String, session: Session)], meter: ProgressMeter,
+        loaded: Result<SegmentedCorpus, CorpusError>?
+    ) throws -> SegmentedCorpus {
         let segmented: SegmentedCorpus
         do {
-            segmented = try CorpusOpening.open(paths: paths, meter: meter)
+            if let loaded { segmented = try loaded.get() } else { segmented = try CorpusOpening.open(paths: paths, meter: meter) }
         } catch {
-            throw CLIFailure("\(error.description) (corpus of \(loaded.first?.path ?? "the session"); pass --corpus PATH)")
+            throw CLIFailure("\(error.description) (corpus of \(sessions.first?.path ?? "the session"); pass --corpus PATH)")
         }
-        for (path, session) in loaded {
+        for (path, session) in sessions {
             if let problem = session.corpus.mismatch(with: segmented) {
                 throw CLIFailure(ExportError.corpusMismatch(session: path, detail: problem).description)
             }
