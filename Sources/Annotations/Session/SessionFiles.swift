@@ -67,7 +67,7 @@ public enum SessionFiles {
     }
 
     private static func session(fromLog path: String) throws(SessionError) -> Session {
-        try Session(log: readLog(at: path), path: path)
+        try Session.replaying(logBytes: SessionCodec.contents(ofFile: path), path: path).session
     }
 
     static func readLog(at path: String, forReplay: Bool = false) throws(SessionError) -> SessionLogContents {
@@ -82,10 +82,15 @@ public enum SessionFiles {
         }
         let log: SessionLogContents
         if let early { log = try early.get() } else { log = try readLog(at: paths.log, forReplay: forReplay) }
-        if let snapshotID, log.header.session != snapshotID {
-            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(snapshotID)")
-        }
+        try refuseForeign(log.header, paths, snapshotID: snapshotID)
         return log
+    }
+
+    /// Refuses a log that belongs to another session than the snapshot beside it.
+    static func refuseForeign(_ header: LogHeader, _ paths: SessionPaths, snapshotID: String?) throws(SessionError) {
+        if let snapshotID, header.session != snapshotID {
+            throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID)")
+        }
     }
 }
 
