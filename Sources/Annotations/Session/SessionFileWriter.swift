@@ -176,9 +176,23 @@ struct SessionFileWriter {
         try writer.header(header)
         writer.out.raw("\n")
         for event in events { try writer.eventLine(event) }
-        if let cursor { try writer.value(JournalEntry.cursor(cursor)); writer.out.raw("\n") }
-        if let settings, !settings.isDefault { try writer.value(JournalEntry.settings(settings)); writer.out.raw("\n") }
+        if let cursor { try writer.entryLine(.cursor(cursor)) }
+        if let settings, !settings.isDefault { try writer.entryLine(.settings(settings)) }
         return writer.out.sink.bytes
+    }
+
+    /// One log line for `entry` (an event, a cursor move, settings, a re-anchoring), line break
+    /// included: what ``SessionLog`` appends and a second store keeps.
+    static func entryLine(_ entry: JournalEntry) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.entryLine(entry)
+        return writer.out.sink.bytes
+    }
+
+    private mutating func entryLine(_ entry: JournalEntry) throws {
+        if case .event(let event) = entry { return try eventLine(event) }
+        try value(entry)
+        out.raw("\n")
     }
 
     /// The header line of a log, line break included.

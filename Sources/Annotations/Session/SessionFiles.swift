@@ -18,10 +18,15 @@ public enum SessionFiles {
             guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
             return try session(fromLog: paths.log).file
         }
-        let early = EarlyLog(path: SessionPaths.exists(paths.log) ? paths.log : nil, forReplay: forVerification)
+        let logPath = paths.log
+        let early = SessionPaths.exists(logPath)
+            ? BackgroundValue { () -> Result<SessionLogContents, SessionError> in
+                do throws(SessionError) { return .success(try readLog(at: logPath, forReplay: forVerification)) } catch { return .failure(error) }
+            }
+            : nil
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
-        let log = try readLog(paths, snapshotID: file.id, early: early.wait())
+        let log = try readLog(paths, snapshotID: file.id, early: early?.wait())
         guard let reference = file.log, reference.events == log.events.count, reference.bytes <= log.completeLength,
             reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
             SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
@@ -91,32 +96,5 @@ public enum SessionFiles {
         if let snapshotID, header.session != snapshotID {
             throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID)")
         }
-    }
-}
-
-/// A log read on another thread while the snapshot beside it is decoded.
-private final class EarlyLog: @unchecked Sendable {
-    private let done = DispatchGroup()
-    // Written by the worker before it leaves `done`, read only after waiting for it.
-    private var result: Result<SessionLogContents, SessionError>?
-
-    /// Starts reading the log at `path` (nothing when nil).
-    init(path: String?, forReplay: Bool) {
-        guard let path else { return }
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            do throws(SessionError) {
-                result = .success(try SessionFiles.readLog(at: path, forReplay: forReplay))
-            } catch {
-                result = .failure(error)
-            }
-            done.leave()
-        }
-    }
-
-    /// The log, once read (nil when there was none to read).
-    func wait() -> Result<SessionLogContents, SessionError>? {
-        done.wait()
-        return result
     }
 }

@@ -6,11 +6,6 @@ enum SessionJournal {
     /// The journal path for a format-1 session file.
     public static func path(for sessionPath: String) -> String { sessionPath + ".journal" }
 
-    /// Reads the entries of a journal after its header; a missing journal has none.
-    public static func read(path: String) throws(SessionError) -> [JournalEntry] {
-        try contents(path: path).entries
-    }
-
     /// What the journal at `path` holds (nothing when it does not exist).
     public static func contents(path: String) throws(SessionError) -> JournalContents {
         var isFolder: ObjCBool = false
