@@ -5,18 +5,14 @@ import Foundation
 final class VerifierResults: @unchecked Sendable {
     private let lock = NSLock()
     private var documentCount = 0
-    private var storedAgree = false
     private var logDigest: String?
 
     /// Documents that have at least one annotation or status.
     var documents: Int { lock.withLock { documentCount } }
-    /// True when the stored annotations equal the replayed state's.
-    var agrees: Bool { lock.withLock { storedAgree } }
     /// The digest of the log's prefix that the snapshot names.
     var digest: String? { lock.withLock { logDigest } }
 
     func set(documents: Int) { lock.withLock { documentCount = documents } }
-    func set(agrees: Bool) { lock.withLock { storedAgree = agrees } }
     func set(digest: String?) { lock.withLock { logDigest = digest } }
 }
 

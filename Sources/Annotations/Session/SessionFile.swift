@@ -350,38 +350,3 @@ public struct SessionFile: Sendable, Codable {
         return "\(anchor.document)@\(offsets) \"\(anchor.text)\""
     }
 }
-
-extension SessionFile {
-    /// True when everything stored but the `annotations` list (speakers, targets, stances, notes,
-    /// reviews, statuses) equals the state's records.
-    func storedRecordsApartFromAnnotationsAgree(with state: AnnotationState) -> Bool {
-        guard speakers.count == state.speakers.count, targets.count == state.targets.count,
-            stances.count == state.stances.count,
-            notes.count == state.notes.count, reviews.count == state.reviews.count,
-            (rejections ?? []).count == state.rejections.count
-        else { return false }
-        // Equal counts and every stored record found in the state: the same records, unless one is
-        // stored twice (and another is missing), so each list's ids must also be distinct.
-        guard Self.agreeDistinct(speakers, state.speakers, id: \.id), Self.agreeDistinct(targets, state.targets, id: \.id),
-            Self.agreeDistinct(stances, state.stances, id: \.id), Self.agreeDistinct(notes, state.notes, id: \.id),
-            Self.agreeDistinct(reviews, state.reviews, id: \.annotation),
-            Self.agreeDistinct(rejections ?? [], state.rejections, id: \.id)
-        else { return false }
-        var seenStatuses = Set<SentenceKey>()
-        for entry in statuses where entry.status != .open {
-            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            guard seenStatuses.insert(key).inserted, state.statuses[key] == entry.status else { return false }
-        }
-        return seenStatuses.count == state.statuses.count
-    }
-
-    /// True when each value of `list` is in `table` under its id and the ids are distinct.
-    private static func agreeDistinct<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
-        var seen = Set<String>(minimumCapacity: list.count)
-        for value in list {
-            let key = id(value)
-            guard seen.insert(key).inserted, table[key] == value else { return false }
-        }
-        return true
-    }
-}
