@@ -73,10 +73,7 @@ public struct SessionVerifier: Sendable {
         }
         let (session, log) = replayed
         try SessionFiles.refuseForeign(log.header, paths, snapshotID: head.id)
-        guard reference.events == log.events.count, reference.bytes <= log.completeLength,
-            reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
-            results.digest == reference.digest
-        else { return nil }
+        guard reference.events == log.events.count, reference.describesPrefix(of: log, digest: results.digest) else { return nil }
         var file = session.file
         file.log = reference
         let state = session.state

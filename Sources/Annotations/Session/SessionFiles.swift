@@ -27,9 +27,8 @@ public enum SessionFiles {
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
         let log = try readLog(paths, snapshotID: file.id, early: early?.wait())
-        guard let reference = file.log, reference.events == log.events.count, reference.bytes <= log.completeLength,
-            reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
-            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
+        guard let reference = file.log, reference.events == log.events.count,
+            reference.describesPrefix(of: log, digest: SessionStore.digest(ofFirst: reference.bytes, of: paths.log))
         else {
             var rebuilt = try Session(log: log, path: paths.log).file
             rebuilt.log = file.log
@@ -53,7 +52,7 @@ public enum SessionFiles {
                 return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
             }
             guard SessionPaths.exists(paths.log) else {
-                throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+                throw .missingLog(paths)
             }
             return try SessionOpening.open(paths, writer: nil).session
         }
@@ -83,7 +82,7 @@ public enum SessionFiles {
         _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil, forReplay: Bool = false
     ) throws(SessionError) -> SessionLogContents {
         guard SessionPaths.exists(paths.log) else {
-            throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+            throw .missingLog(paths)
         }
         let log: SessionLogContents
         if let early { log = try early.get() } else { log = try readLog(at: paths.log, forReplay: forReplay) }

@@ -84,9 +84,7 @@ struct SessionOpening {
             throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
         }
         let total = log.eventCount
-        guard let reference = head.log, reference.bytes <= log.completeLength, reference.events == log.events(before: reference.bytes),
-            bytes.prefix(reference.bytes).withUnsafeBytes({ LogDigest.of($0) }) == reference.digest
-        else {
+        guard let reference = head.log, reference.describesPrefix(of: log, digest: bytes.prefix(reference.bytes).withUnsafeBytes { LogDigest.of($0) }) else {
             return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
         }
         return (true, reference.events < total, total - reference.events, [])
