@@ -98,6 +98,23 @@ struct SessionLogTests {
         }
     }
 
+    @Test("The lines a second store keeps are byte for byte those the log file gets, for events, cursor, settings and corpus lines")
+    func secondStoreLines() throws {
+        var session = RandomSessions.session([3, 141, 5_926, 53_589])
+        session.id = "lines"
+        let path = TestCorpus.temporaryFolder() + "/lines.jsonl"
+        let header = LogHeader(session: session)
+        let log = try SessionLog(path: path, create: header)
+        let entries: [JournalEntry] = session.events.map(JournalEntry.event) + [
+            .cursor(SentenceKey(document: "plain „ä“ 😀", sentence: 2)), .settings(SessionSettings(suggest: false)), .corpus(session.corpus),
+        ]
+        for entry in entries { try log.append(entry) }
+        log.close()
+        let expected = try SessionLogLine.header(header) + entries.map { try SessionLogLine.entry($0) }.joined()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        #expect(try SessionLogContents(Data(expected.utf8), path: path).events == session.events)
+    }
+
     @Test("The digest is the same however the bytes are fed")
     func digestInPieces() {
         let bytes = [UInt8]((0..<1000).map { UInt8($0 % 251) })
