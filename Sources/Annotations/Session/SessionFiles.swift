@@ -26,7 +26,9 @@ public enum SessionFiles {
             : nil
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
-        let log = try readLog(paths, snapshotID: file.id, early: early?.wait())
+        guard let read = early?.wait() else { throw .missingLog(paths) }
+        let log = try read.get()
+        try refuseForeign(log.header, paths, snapshotID: file.id)
         guard let reference = file.log, reference.events == log.events.count,
             reference.describesPrefix(of: log, digest: SessionStore.digest(ofFirst: reference.bytes, of: paths.log))
         else {
@@ -62,7 +64,7 @@ public enum SessionFiles {
 
     /// True when `path` names a format-1 session file.
     public static func isFormatOne(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: SessionPaths(path).snapshot) else { return false }
+        guard let data = try? SessionCodec.contents(ofFile: SessionPaths(path).snapshot) else { return false }
         let head = data.withUnsafeBytes { raw in
             var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
             return try? decoder.snapshotHead()
@@ -76,18 +78,6 @@ public enum SessionFiles {
 
     static func readLog(at path: String, forReplay: Bool = false) throws(SessionError) -> SessionLogContents {
         try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
-    }
-
-    static func readLog(
-        _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil, forReplay: Bool = false
-    ) throws(SessionError) -> SessionLogContents {
-        guard SessionPaths.exists(paths.log) else {
-            throw .missingLog(paths)
-        }
-        let log: SessionLogContents
-        if let early { log = try early.get() } else { log = try readLog(at: paths.log, forReplay: forReplay) }
-        try refuseForeign(log.header, paths, snapshotID: snapshotID)
-        return log
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.

@@ -135,8 +135,8 @@ public struct SessionLogContents: Sendable {
             contents.skippedUndos = undos
         }
         // A long log in parts of `partLines` lines (every line is whole), decoded by two threads:
-        // this one takes the parts in order (decoding the next itself when the other thread has not
-        // begun it), the other the next part nobody has begun.
+        // each decodes the next part nobody has begun; this one takes the parts in order and,
+        // rather than wait for one, decodes.
         let size = bytes.count >= parallelSize ? max(partLines, 1) : max(body.count, 1)
         let parts = stride(from: body.startIndex, to: body.endIndex, by: size).map { $0..<min($0 + size, body.endIndex) }
         let allLines = lines
@@ -250,9 +250,9 @@ public struct SessionLogContents: Sendable {
         }
 
         /// The next part nobody has begun, now begun (nil when there is none, or after ``stop()``).
-        private func begin(only wanted: Int? = nil) -> Int? {
+        private func begin() -> Int? {
             condition.withLock {
-                guard !stopped, nextPart < results.count, wanted == nil || wanted == nextPart else { return nil }
+                guard !stopped, nextPart < results.count else { return nil }
                 nextPart += 1
                 return nextPart - 1
             }
@@ -275,13 +275,24 @@ public struct SessionLogContents: Sendable {
             return group
         }
 
-        /// Part `part`'s result (decoded here when nobody has begun it), handed over once.
+        /// Part `part`'s result, handed over once. Rather than wait while the other thread decodes
+        /// it, this thread decodes the next part nobody has begun (`part` itself when nobody has).
         func result(_ part: Int) -> Result<Part, SessionError> {
-            if begin(only: part) != nil { return decode(part) }
-            return condition.withLock {
-                while results[part] == nil { condition.wait() }
+            while true {
+                if let done = take(part, waiting: false) { return done }
+                guard let next = begin() else { break }
+                let decoded = decode(next)
+                if next == part { return decoded }
+                finish(next, decoded)
+            }
+            return take(part, waiting: true) ?? .failure(.empty(""))
+        }
+
+        private func take(_ part: Int, waiting: Bool) -> Result<Part, SessionError>? {
+            condition.withLock {
+                while waiting, results[part] == nil { condition.wait() }
                 defer { results[part] = nil }
-                return results[part] ?? .failure(.empty(""))
+                return results[part]
             }
         }
 
