@@ -66,22 +66,12 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
     public init(file: SessionFile, path: String) throws(SessionError) {
-        try self.init(replaying: file, path: path)
-        let differences = file.differences(from: state)
-        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
-    }
-
-    /// A session rebuilt from a file by replaying its log, without looking at the stored annotations.
-    init(replaying file: SessionFile, path: String) throws(SessionError) {
         var state = AnnotationState(schema: file.schema)
         if let failure = state.apply(contentsOf: file.events) {
             throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
         }
-        self.init(file: file, replayed: state)
-    }
-
-    /// A session from a file and the state its whole log gives (replayed by the caller).
-    init(file: SessionFile, replayed state: AnnotationState) {
+        let differences = file.differences(from: state)
+        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
         id = file.id
         annotator = file.annotator
         created = file.created
