@@ -30,17 +30,89 @@ struct SessionLogTests {
         }
     }
 
-    @Test("A long log decoded in two halves at once gives every event in order")
-    func twoHalves() throws {
+    static func longSession() throws -> Session {
         var session = RandomSessions.session((1...3000).map { $0 * 7919 % 100_000 })
         for _ in 0..<2_000 {
-            try session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: .sentence(SentenceKey(document: "plain", sentence: 0)), text: String(repeating: "Notiz „ä“ 😀 ", count: 40)))), time: "2026-11-21T10:00:00.000Z")
+            try session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: .sentence(SentenceKey(document: "plain", sentence: 0)), text: String(repeating: "Notiz „ä“ 😀 e\u{0301} \"\\ ", count: 40)))), time: "2026-11-21T10:00:00.000Z")
         }
+        return session
+    }
+
+    @Test("A long log decoded in parts by two threads gives every event in order, whatever the part size")
+    func parts() throws {
+        let session = try Self.longSession()
         let bytes = try Self.logBytes(session)
         #expect(bytes.count >= SessionLogContents.parallelSize)
-        let contents = try SessionLogContents(Data(bytes), path: "mem")
-        #expect(contents.events == session.events)
-        #expect(contents.eventEnds.count == session.events.count)
+        for partLines in [1, 7, 100, 4_999, 5_001, SessionLogContents.partLines] {
+            var handed: [Event] = []
+            let contents = try SessionLogContents(Data(bytes), path: "mem", partLines: partLines) { _, events, _ in
+                handed += events
+                return true
+            }
+            #expect(contents.events == session.events, "parts of \(partLines) lines")
+            #expect(handed == session.events, "parts of \(partLines) lines")
+            #expect(contents.eventEnds.count == session.events.count)
+            #expect(contents.eventEnds.last == bytes.count)
+        }
+    }
+
+    @Test("A log replayed part by part as it is decoded gives the state, events and counts replaying it afterwards gives")
+    func replayedAsDecoded() throws {
+        let session = try Self.longSession()
+        let bytes = Data(try Self.logBytes(session))
+        let (replayed, log) = try Session.replaying(logBytes: bytes, path: "mem")
+        let afterwards = try Session(log: SessionLogContents(bytes, path: "mem"), path: "mem")
+        #expect(replayed.state.hasSameRecords(as: afterwards.state))
+        #expect(replayed.state.hasSameRecords(as: session.state))
+        #expect(replayed.events == session.events)
+        #expect(replayed.undoEventCount == afterwards.undoEventCount)
+        #expect(log.events.count == session.events.count)
+        // Undo after the replay takes back what it took back before.
+        var both = (replayed, afterwards)
+        try both.0.perform(.undo, time: "t")
+        try both.1.perform(.undo, time: "t")
+        #expect(both.0.state.hasSameRecords(as: both.1.state))
+    }
+
+    @Test("A damaged line in a late part of a long log is named by its line, before an event that does not apply in an earlier part")
+    func damagedLateLine() throws {
+        let session = try Self.longSession()
+        var lines = try Self.logBytes(session).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+        // An event that cannot apply in line 3 (its number repeated), a torn-looking line near the end.
+        let third = String(decoding: lines[2], as: UTF8.self).replacingOccurrences(of: "\"seq\":2,", with: "\"seq\":1,")
+        lines[2] = Array(third.utf8)
+        let damaged = lines.count - 3
+        lines[damaged] = Array("{\"event\":{\"action\":".utf8)
+        let bytes = Data(lines.joined(separator: [0x0A]))
+        #expect(bytes.count >= SessionLogContents.parallelSize)
+        #expect { try Session.replaying(logBytes: bytes, path: "x.jsonl") } throws: { error in
+            guard case SessionError.journalDamaged(let path, let line, _) = error else { return false }
+            return path == "x.jsonl" && line == damaged + 1
+        }
+        lines[damaged] = lines[damaged + 1]
+        lines.remove(at: damaged + 1)
+        let undamaged = Data(lines.joined(separator: [0x0A]))
+        #expect { try Session.replaying(logBytes: undamaged, path: "x.jsonl") } throws: { error in
+            guard case SessionError.badEvent(let path, let seq, _) = error else { return false }
+            return path == "x.jsonl" && seq == 1
+        }
+    }
+
+    @Test("The lines a second store keeps are byte for byte those the log file gets, for events, cursor, settings and corpus lines")
+    func secondStoreLines() throws {
+        var session = RandomSessions.session([3, 141, 5_926, 53_589])
+        session.id = "lines"
+        let path = TestCorpus.temporaryFolder() + "/lines.jsonl"
+        let header = LogHeader(session: session)
+        let log = try SessionLog(path: path, create: header)
+        let entries: [JournalEntry] = session.events.map(JournalEntry.event) + [
+            .cursor(SentenceKey(document: "plain „ä“ 😀", sentence: 2)), .settings(SessionSettings(suggest: false)), .corpus(session.corpus),
+        ]
+        for entry in entries { try log.append(entry) }
+        log.close()
+        let expected = try SessionLogLine.header(header) + entries.map { try SessionLogLine.entry($0) }.joined()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+        #expect(try SessionLogContents(Data(expected.utf8), path: path).events == session.events)
     }
 
     @Test("The digest is the same however the bytes are fed")

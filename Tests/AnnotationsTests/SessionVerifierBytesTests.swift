@@ -4,7 +4,7 @@ import Testing
 @testable import Annotations
 
 /// `replay --verify` compares a current snapshot with the replayed log by the bytes of its records
-/// (``SessionFileWriter/recordBytes(of:)``) and decodes the snapshot only when they differ.
+/// (``SessionFileWriter/recordsMatch(of:part:in:from:)``) and decodes the snapshot only when they differ.
 @Suite("Verifying a snapshot by its record bytes")
 struct SessionVerifierBytesTests {
     @Test("The writer's record bytes are exactly the snapshot's end, from its records marker on")
@@ -20,15 +20,18 @@ struct SessionVerifierBytesTests {
                 return
             }
             #expect(Array(whole[marker.lowerBound...]) == records)
-            // Written in two halves, put together: the same bytes, wherever the split.
-            let count = file.annotations.count
-            if count >= 2 {
-                for split in Set([1, count / 2, count - 1]) {
-                    let first = try? SessionFileWriter.recordBytes(of: file, split: split, first: true)
-                    let rest = try? SessionFileWriter.recordBytes(of: file, split: split, first: false)
-                    #expect((first ?? []) + (rest ?? []) == records, "split at \(split) of \(count)")
-                }
+            // Compared in two halves at once (each as it is written), wherever the split: equal, and
+            // one changed byte in either half found.
+            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
+            let start = marker.lowerBound
+            for place in Set([start + 3, (start + whole.count) / 2, whole.count - 3]) where place < whole.count {
+                var changed = whole
+                changed[place] = changed[place] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: 2), "byte \(place) changed")
+                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: .max), "byte \(place) changed")
             }
+            #expect(!SessionVerifier.recordsAgree(whole.dropLast(), with: file, parallelFrom: 2))
+            #expect(!SessionVerifier.recordsAgree(whole + Data(" ".utf8), with: file, parallelFrom: 2))
             #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
             #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: .max))
         }
@@ -95,5 +98,27 @@ struct SessionVerifierBytesTests {
         let bytes = try String(contentsOfFile: path, encoding: .utf8)
         try bytes.replacingOccurrences(of: "\n    ", with: "\n      ").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try SessionVerifier().verify(path: path).isValid)
+    }
+
+    @Test("Records compared as they are written, past 64 KiB at a time: umlauts, „“, emoji, combining marks and escapes equal, a changed one found")
+    func longRecordsCompared() throws {
+        var session = Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
+        let names = ["Jürgen „Jojo“ Müller", "Zoë 😀 Öztürk", "Rene\u{0301}e \"Q\" \\ Tab\tEnd", "Ça va"]
+        for number in 1...3_000 {
+            try session.perform(.add(.speaker(Speaker(id: "S\(number)", name: names[number % names.count] + " \(number)"))), time: "t")
+            try session.perform(.add(.target(Target(id: "T\(number)", text: String(repeating: names[(number + 1) % names.count], count: 3)))), time: "t")
+        }
+        var file = session.file
+        file.version = SessionFile.currentVersion
+        file.log = LogReference(events: file.events.count, bytes: 10, digest: "fx64:0")
+        let whole = try SessionCodec.encode(file)
+        let marker = try #require(whole.range(of: Data(SessionFileWriter.recordsMarker)))
+        #expect(whole.count - marker.lowerBound > 4 * 65_536)
+        #expect(SessionVerifier.recordsAgree(whole, with: file))
+        for place in [marker.lowerBound + 70_000, marker.lowerBound + 200_000, whole.count - 10] {
+            var changed = whole
+            changed[place] = changed[place] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            #expect(!SessionVerifier.recordsAgree(changed, with: file), "byte \(place) changed")
+        }
     }
 }

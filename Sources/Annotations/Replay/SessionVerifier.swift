@@ -44,6 +44,10 @@ public struct SessionVerifier: Sendable {
     }
 
     /// The fast path of ``verifiedFile(path:)``; nil when the snapshot must be decoded.
+    ///
+    /// The log is replayed part by part as it is decoded (``Session/replaying(logBytes:path:forReplay:alongside:)``),
+    /// its digest taken on the decoding thread once it has nothing left to decode; then the
+    /// records are written in two halves at once and compared with the snapshot as they are written.
     private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> (report: Report, file: SessionFile)? {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
@@ -55,63 +59,100 @@ public struct SessionVerifier: Sendable {
         guard let head, head.format == SessionFile.formatName, let version = head.version, version >= 2,
             version <= SessionFile.currentVersion, let reference = head.log
         else { return nil }
-        let log = try SessionFiles.readLog(paths, snapshotID: head.id, forReplay: true)
-        guard reference.events == log.events.count, reference.bytes <= log.completeLength,
-            reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
-            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest,
-            let session = try? Session(log: log, path: paths.log)
-        else { return nil }
+        let results = VerifierResults()
+        let logPath = paths.log
+        let replayed: (session: Session, log: SessionLogContents)
+        do {
+            replayed = try Session.replaying(logBytes: SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: true) {
+                results.set(digest: SessionStore.digest(ofFirst: reference.bytes, of: logPath))
+            }
+        } catch {
+            // An event that does not apply is reported the record-by-record way.
+            if case .badEvent = error { return nil }
+            throw error
+        }
+        let (session, log) = replayed
+        try SessionFiles.refuseForeign(log.header, paths, snapshotID: head.id)
+        guard reference.events == log.events.count, reference.describesPrefix(of: log, digest: results.digest) else { return nil }
         var file = session.file
         file.log = reference
         let state = session.state
-        let documents = VerifierResults()
-        let agrees = Self.recordsAgree(snapshot, with: file) { documents.set(documents: Self.documentCount(state)) }
+        let agrees = Self.recordsAgree(snapshot, with: file) { results.set(documents: Self.documentCount(state)) }
         guard agrees else { return nil }
-        let report = Report(events: log.events.count, annotations: state.recordCount, documents: documents.documents, logProblem: nil, differences: [])
+        let report = Report(events: log.events.count, annotations: state.recordCount, documents: results.documents, logProblem: nil, differences: [])
         return (report, file)
     }
 
-    /// Sessions with at least this many annotations have their records written in two halves at once.
+    /// Sessions with at least this many annotations have their records compared in two halves at once.
     static let parallelRecords = 10_000
 
-    /// True when the snapshot's bytes from its records on equal those the writer makes of `file`.
-    /// A long list of annotations is written in two halves on two threads, each compared with its
-    /// range of the snapshot; `alongside` runs on a third turn (other work on the same state).
+    /// True when the snapshot's bytes from its records on equal those the writer makes of `file`,
+    /// compared as they are written. A long list of annotations is written in two halves on two
+    /// threads, each compared with its range of the snapshot; `alongside` runs on a third turn
+    /// (other work on the same state).
     static func recordsAgree(
         _ snapshot: Data, with file: SessionFile, parallelFrom: Int = parallelRecords, alongside: @Sendable () -> Void = {}
     ) -> Bool {
-        // The marker comes after the header fields, near the start of the file.
-        guard let found = snapshot.range(of: Data(SessionFileWriter.recordsMarker)) else { return false }
-        let start = found.lowerBound - snapshot.startIndex
-        let count = file.annotations.count
-        guard count >= max(parallelFrom, 2) else {
-            alongside()
-            guard let expected = try? SessionFileWriter.recordBytes(of: file) else { return false }
-            return bytes(snapshot, from: start, equal: expected, last: true)
-        }
-        let split = count / 2
-        let halves = VerifierHalves()
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0: halves.set(0, try? SessionFileWriter.recordBytes(of: file, split: split, first: true))
-            case 1: halves.set(1, try? SessionFileWriter.recordBytes(of: file, split: split, first: false))
-            default: alongside()
+        snapshot.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // The marker comes after the header fields, near the start of the file.
+            guard let start = lineStart(of: SessionFileWriter.recordsMarker, in: bytes) else { return false }
+            let count = file.annotations.count
+            guard count >= max(parallelFrom, 2) else {
+                alongside()
+                return SessionFileWriter.recordsMatch(of: file, in: bytes, from: start) == bytes.count
             }
+            let split = count / 2
+            let ends = VerifierHalves()
+            let shared = SharedSnapshot(bytes: bytes)
+            DispatchQueue.concurrentPerform(iterations: 3) { part in
+                switch part {
+                case 0: ends.set(0, SessionFileWriter.recordsMatch(of: file, part: (split, true), in: shared.bytes, from: start))
+                case 1:
+                    guard let from = annotationPartStart(split, in: shared.bytes, after: start) else { return }
+                    ends.set(1, from)
+                    ends.set(2, SessionFileWriter.recordsMatch(of: file, part: (split, false), in: shared.bytes, from: from))
+                default: alongside()
+                }
+            }
+            guard let first = ends.get(0), let second = ends.get(1) else { return false }
+            return first == second && ends.get(2) == bytes.count
         }
-        guard let first = halves.get(0), let rest = halves.get(1) else { return false }
-        return bytes(snapshot, from: start, equal: first, last: false) && bytes(snapshot, from: start + first.count, equal: rest, last: true)
     }
 
-    /// True when `snapshot` holds `expected` at `start` (and ends there, when `last`).
-    private static func bytes(_ snapshot: Data, from start: Int, equal expected: [UInt8], last: Bool) -> Bool {
-        snapshot.withUnsafeBytes { raw -> Bool in
-            guard let base = raw.baseAddress, raw.count - start >= expected.count else { return false }
-            if last, raw.count - start != expected.count { return false }
-            return expected.withUnsafeBytes { written in
-                guard let other = written.baseAddress else { return expected.isEmpty }
-                return memcmp(base + start, other, expected.count) == 0
-            }
+    /// Where `marker` (`,`, a line break, then a top-level field) is in `bytes`, found line by line.
+    private static func lineStart(of marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var position = 0
+        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+            let lineBreak = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if lineBreak > 0, UnsafeBufferPointer(rebasing: bytes[(lineBreak - 1)...]).starts(with: marker) { return lineBreak - 1 }
+            position = lineBreak + 1
         }
+        return nil
+    }
+
+    /// Where the writer's second part (``SessionFileWriter/recordsMatch(of:part:in:from:)`` from
+    /// annotation `split` on: a `,` and a line break before it) begins in a snapshot laid out by
+    /// the writer: one annotation per line after the `"annotations": [` line. Nil when the snapshot
+    /// is not laid out so (then the comparison fails and the snapshot is decoded).
+    private static func annotationPartStart(_ split: Int, in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let field = Array("  \"annotations\": [".utf8)
+        var position = start + 1
+        var lineBreaks: Int?
+        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+            let next = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
+            if let counted = lineBreaks {
+                // The line break after annotation `split - 1` is the (split + 1)th after the field.
+                lineBreaks = counted + 1
+                if counted + 1 == split + 1 { return bytes[next - 2] == UInt8(ascii: ",") ? next - 2 : nil }
+            } else if UnsafeBufferPointer(rebasing: bytes[next...]).starts(with: field) {
+                lineBreaks = 0
+            }
+            position = next
+        }
+        return nil
     }
 
     /// Verifies a decoded session file.
@@ -127,21 +168,11 @@ public struct SessionVerifier: Sendable {
         }
         // Counting documents and comparing the stored annotations are independent reads of the
         // state: on two cores they run at the same time.
-        let work = VerifierResults()
         let state = replayed
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                work.set(documents: Self.documentCount(state))
-            } else {
-                work.set(agrees: Self.agrees(file, with: state))
-            }
-        }
-        let annotations = state.recordCount
-        // Fast check first; the sorted, readable list of differences only when something differs.
-        let differences = work.agrees ? [] : file.differences(from: state)
-        let documents = work.documents
+        let documents = BackgroundValue { Self.documentCount(state) }
+        let differences = file.differences(from: state)
         return Report(
-            events: file.events.count, annotations: annotations, documents: documents, logProblem: nil,
+            events: file.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil,
             differences: differences)
     }
 
@@ -161,16 +192,4 @@ public struct SessionVerifier: Sendable {
         for key in state.statuses.keys { add(key.document) }
         return documents.count
     }
-
-    /// True when the stored annotations equal the state's records (hash lookups, no sorting).
-    static func agrees(_ file: SessionFile, with state: AnnotationState) -> Bool {
-        let textRecords = state.mentions.count + state.cues.count + state.claims.count
-        guard file.annotations.count == textRecords, file.storedRecordsApartFromAnnotationsAgree(with: state) else { return false }
-        var seen = Set<RecordKey>()
-        for record in file.annotations {
-            guard seen.insert(record.key).inserted, state.record(record.key) == record else { return false }
-        }
-        return true
-    }
-
 }

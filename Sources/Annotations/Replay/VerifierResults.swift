@@ -1,27 +1,33 @@
 import Foundation
 
-/// What the two concurrent parts of ``SessionVerifier/verify(_:)`` found, each written by one part
-/// and read after both have finished.
+/// What the concurrent parts of the verifier found, each written by one part and read after it
+/// has finished.
 final class VerifierResults: @unchecked Sendable {
     private let lock = NSLock()
     private var documentCount = 0
-    private var storedAgree = false
+    private var logDigest: String?
 
     /// Documents that have at least one annotation or status.
     var documents: Int { lock.withLock { documentCount } }
-    /// True when the stored annotations equal the replayed state's.
-    var agrees: Bool { lock.withLock { storedAgree } }
+    /// The digest of the log's prefix that the snapshot names.
+    var digest: String? { lock.withLock { logDigest } }
 
     func set(documents: Int) { lock.withLock { documentCount = documents } }
-    func set(agrees: Bool) { lock.withLock { storedAgree = agrees } }
+    func set(digest: String?) { lock.withLock { logDigest = digest } }
 }
 
-/// The two halves of a snapshot's records, written at once by ``SessionVerifier/recordsAgree(_:with:alongside:)``,
-/// each set by one thread and read after both have finished.
+/// Where the parts of a snapshot's records compared at once by
+/// ``SessionVerifier/recordsAgree(_:with:parallelFrom:alongside:)`` end (and where the second
+/// begins), each set by one thread and read after all have finished.
 final class VerifierHalves: @unchecked Sendable {
     private let lock = NSLock()
-    private var parts: [[UInt8]?] = [nil, nil]
+    private var offsets: [Int?] = [nil, nil, nil]
 
-    func set(_ index: Int, _ bytes: [UInt8]?) { lock.withLock { parts[index] = bytes } }
-    func get(_ index: Int) -> [UInt8]? { lock.withLock { parts[index] } }
+    func set(_ index: Int, _ offset: Int?) { lock.withLock { offsets[index] = offset } }
+    func get(_ index: Int) -> Int? { lock.withLock { offsets[index] } }
+}
+
+/// A snapshot's bytes, read by the threads that compare its parts (they outlive them).
+struct SharedSnapshot: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
 }

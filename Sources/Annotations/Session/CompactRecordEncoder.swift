@@ -250,41 +250,48 @@ protocol CompactRecordSink {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
-/// Collects the bytes (for tests and for callers that want them).
+/// Collects the bytes; or, made with ``init(comparingWith:from:)``, compares them with the bytes of
+/// a file from an offset on as they are written, keeping at most about 64 KiB of them at a time.
 struct CompactRecordBytes: CompactRecordSink {
-    /// The bytes written so far.
+    /// The bytes written so far (when comparing: since the last comparison).
     var bytes: [UInt8] = []
+    private var expected: UnsafeBufferPointer<UInt8>?
+    private var position = 0
+    private var differs = false
+    /// How many bytes are collected before they are compared.
+    private static let comparedAtOnce = 1 << 16
 
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes.append(contentsOf: bytes) }
-}
+    /// A sink that keeps every byte.
+    init() {}
 
-/// Compares the bytes as they are written with the bytes of a file from an offset on, without
-/// keeping them: ``matches`` stays true while every byte written equals the next one there.
-struct CompactRecordComparison: CompactRecordSink {
-    private let expected: UnsafeBufferPointer<UInt8>
-    /// The offset of the next expected byte.
-    private(set) var position: Int
-    /// False once a written byte differed from the expected one (or ran past the end).
-    private(set) var matches = true
-
-    /// A comparison with `expected` from offset `start` on.
-    init(_ expected: UnsafeBufferPointer<UInt8>, from start: Int) {
+    /// A sink that compares the bytes with `expected` from offset `start` on and drops them.
+    init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
         self.expected = expected
         position = start
+        bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
     }
 
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        guard matches, position < expected.count, expected[position] == byte else { matches = false; return }
-        position += 1
-    }
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
-    @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard matches, bytes.count <= expected.count - position else { matches = false; return }
-        guard let base = expected.baseAddress, let source = bytes.baseAddress else { return }
-        if memcmp(base + position, source, bytes.count) != 0 { matches = false; return }
+        self.bytes.append(contentsOf: bytes)
+        if expected != nil, self.bytes.count >= Self.comparedAtOnce { compare() }
+    }
+
+    private mutating func compare() {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        guard let expected, let base = expected.baseAddress, !differs else { return }
+        guard bytes.count <= expected.count - position, memcmp(base + position, bytes, bytes.count) == 0 else {
+            differs = true
+            return
+        }
         position += bytes.count
+    }
+
+    /// When comparing: the offset in the expected bytes where the bytes written end, or nil when
+    /// they differ from the expected ones (or run past their end).
+    mutating func endOfComparison() -> Int? {
+        compare()
+        return differs ? nil : position
     }
 }

@@ -224,14 +224,6 @@ struct JSONReader {
         return last
     }
 
-    /// Reads a string's raw bytes between the quotes (escapes left as they are; checked for syntax)
-    /// and whether it has escapes, without making a `String`.
-    mutating func readRawString() throws(Failure) -> (bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
-        guard let byte = peek() else { throw unexpected() }
-        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
-        return try scanString()
-    }
-
     /// Reads an integer written without fraction or exponent that fits in `Int`.
     mutating func readInt() throws(Failure) -> Int {
         guard let byte = peek() else { throw unexpected() }

@@ -16,4 +16,10 @@ public struct LogReference: Sendable, Hashable, Codable {
         self.bytes = bytes
         self.digest = digest
     }
+
+    /// True when `log`'s first ``bytes`` bytes are complete lines holding ``events`` events, and
+    /// `digest` (of those bytes; taken only when the rest holds) is ``digest``.
+    func describesPrefix(of log: SessionLogContents, digest: @autoclosure () -> String?) -> Bool {
+        bytes <= log.completeLength && log.events(before: bytes) == events && digest() == self.digest
+    }
 }

@@ -13,15 +13,9 @@ public enum SessionLogLine {
     /// The line for `entry` (an event, a cursor move, settings, a re-anchoring), line break included:
     /// byte for byte what ``SessionLog`` appends.
     public static func entry(_ entry: JournalEntry) throws(SessionError) -> String {
-        if case .event(let event) = entry {
-            do { return String(decoding: try SessionFileWriter.eventLine(event), as: UTF8.self) } catch {
-                throw .io(path: "", reason: "cannot encode an event")
-            }
+        do { return String(decoding: try SessionFileWriter.entryLine(entry), as: UTF8.self) } catch {
+            throw .io(path: "", reason: "cannot encode a log entry")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        guard let data = try? encoder.encode(entry) else { throw .io(path: "", reason: "cannot encode a log entry") }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A session in memory: who annotates which corpus, the event log and the state it gives.
 /// Pure value: files, locks and the clock live in ``SessionStore``.
 public struct Session: Sendable {
@@ -64,22 +66,12 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
     public init(file: SessionFile, path: String) throws(SessionError) {
-        try self.init(replaying: file, path: path)
-        let differences = file.differences(from: state)
-        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
-    }
-
-    /// A session rebuilt from a file by replaying its log, without looking at the stored annotations.
-    init(replaying file: SessionFile, path: String) throws(SessionError) {
         var state = AnnotationState(schema: file.schema)
         if let failure = state.apply(contentsOf: file.events) {
             throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
         }
-        self.init(file: file, replayed: state)
-    }
-
-    /// A session from a file and the state its whole log gives (replayed by the caller).
-    init(file: SessionFile, replayed state: AnnotationState) {
+        let differences = file.differences(from: state)
+        if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
         id = file.id
         annotator = file.annotator
         created = file.created
@@ -98,6 +90,37 @@ public struct Session: Sendable {
 
     /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
     public init(log: SessionLogContents, path: String) throws(SessionError) {
+        var state = AnnotationState(schema: log.header.schema)
+        if let failure = state.apply(contentsOf: log.events) {
+            throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
+        }
+        self.init(log: log, replayed: state)
+    }
+
+    /// A session rebuilt from a log's bytes, and the log's contents: each part of a long log is
+    /// replayed as soon as it is decoded, while another thread decodes the parts after it, so
+    /// that reading and replaying take about as long as decoding alone. `alongside` runs on that
+    /// other thread once the log is decoded. Errors are those of reading the log, then replaying it.
+    static func replaying(
+        logBytes data: Data, path: String, forReplay: Bool = false, alongside: (@Sendable () -> Void)? = nil
+    ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
+        var state: AnnotationState?
+        var failure: (seq: Int, reason: String)?
+        let log = try SessionLogContents(data, path: path, forReplay: forReplay, alongside: alongside) { header, events, parts in
+            if state == nil {
+                state = AnnotationState(schema: header.schema)
+                state?.reserveCapacity(for: events, scaledBy: Double(parts))
+            }
+            guard let stop = state?.applyWithoutReserving(events) else { return true }
+            failure = (events[stop.index].seq, stop.error.description)
+            return false
+        }
+        if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason) }
+        return (Session(log: log, replayed: state ?? AnnotationState(schema: log.header.schema)), log)
+    }
+
+    /// A session from its log and the state the log's events give.
+    private init(log: SessionLogContents, replayed state: AnnotationState) {
         let header = log.header
         id = header.session
         annotator = header.annotator
@@ -107,10 +130,6 @@ public struct Session: Sendable {
         derivedFrom = header.derivedFrom
         cursor = log.cursor
         settings = log.settings ?? SessionSettings()
-        var state = AnnotationState(schema: header.schema)
-        if let failure = state.apply(contentsOf: log.events) {
-            throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
-        }
         self.state = state
         base = AnnotationState(schema: header.schema)
         tail = log.events

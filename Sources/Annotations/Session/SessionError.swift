@@ -56,3 +56,10 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
 
     public var errorDescription: String? { description }
 }
+
+extension SessionError {
+    /// The log beside a snapshot is missing.
+    static func missingLog(_ paths: SessionPaths) -> SessionError {
+        .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+    }
+}

@@ -16,6 +16,12 @@ struct SessionFileWriter {
         return encoder
     }()
 
+    private init() {}
+
+    private init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
+        out = CompactRecordEncoder(CompactRecordBytes(comparingWith: expected, from: start))
+    }
+
     /// The file's bytes, ending in a line break.
     static func bytes(of file: SessionFile) throws -> [UInt8] {
         var writer = SessionFileWriter()
@@ -91,12 +97,16 @@ struct SessionFileWriter {
         return writer.out.sink.bytes
     }
 
-    /// ``recordBytes(of:)`` in two parts, split before annotation `split` (`0 < split < count`), so
-    /// that two threads write them at once; the parts put together are ``recordBytes(of:)``.
-    static func recordBytes(of file: SessionFile, split: Int, first: Bool) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.records(file, part: (split, first))
-        return writer.out.sink.bytes
+    /// Compares ``recordBytes(of:)`` — with `part`, only the part before annotation `split`
+    /// (`first`) or the part from it on — with `snapshot` from byte `start` on, as they are written
+    /// (so that two threads compare two parts at once, and the bytes are never all kept). The
+    /// offset in `snapshot` where they end, or nil where they differ.
+    static func recordsMatch(
+        of file: SessionFile, part: (split: Int, first: Bool)? = nil, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        var writer = SessionFileWriter(comparingWith: snapshot, from: start)
+        do { try writer.records(file, part: part) } catch { return nil }
+        return writer.out.sink.endOfComparison()
     }
 
     /// The stored records: speakers, targets, annotations, stances, notes, statuses, reviews,
@@ -166,9 +176,23 @@ struct SessionFileWriter {
         try writer.header(header)
         writer.out.raw("\n")
         for event in events { try writer.eventLine(event) }
-        if let cursor { try writer.value(JournalEntry.cursor(cursor)); writer.out.raw("\n") }
-        if let settings, !settings.isDefault { try writer.value(JournalEntry.settings(settings)); writer.out.raw("\n") }
+        if let cursor { try writer.entryLine(.cursor(cursor)) }
+        if let settings, !settings.isDefault { try writer.entryLine(.settings(settings)) }
         return writer.out.sink.bytes
+    }
+
+    /// One log line for `entry` (an event, a cursor move, settings, a re-anchoring), line break
+    /// included: what ``SessionLog`` appends and a second store keeps.
+    static func entryLine(_ entry: JournalEntry) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.entryLine(entry)
+        return writer.out.sink.bytes
+    }
+
+    private mutating func entryLine(_ entry: JournalEntry) throws {
+        if case .event(let event) = entry { return try eventLine(event) }
+        try value(entry)
+        out.raw("\n")
     }
 
     /// The header line of a log, line break included.

@@ -18,13 +18,19 @@ public enum SessionFiles {
             guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
             return try session(fromLog: paths.log).file
         }
-        let early = EarlyLog(path: SessionPaths.exists(paths.log) ? paths.log : nil, forReplay: forVerification)
+        let logPath = paths.log
+        let early = SessionPaths.exists(logPath)
+            ? BackgroundValue { () -> Result<SessionLogContents, SessionError> in
+                do throws(SessionError) { return .success(try readLog(at: logPath, forReplay: forVerification)) } catch { return .failure(error) }
+            }
+            : nil
         var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
         guard file.version >= 2 else { return file }
-        let log = try readLog(paths, snapshotID: file.id, early: early.wait())
-        guard let reference = file.log, reference.events == log.events.count, reference.bytes <= log.completeLength,
-            reference.events == log.eventEnds.prefix(while: { $0 <= reference.bytes }).count,
-            SessionStore.digest(ofFirst: reference.bytes, of: paths.log) == reference.digest
+        guard let read = early?.wait() else { throw .missingLog(paths) }
+        let log = try read.get()
+        try refuseForeign(log.header, paths, snapshotID: file.id)
+        guard let reference = file.log, reference.events == log.events.count,
+            reference.describesPrefix(of: log, digest: SessionStore.digest(ofFirst: reference.bytes, of: paths.log))
         else {
             var rebuilt = try Session(log: log, path: paths.log).file
             rebuilt.log = file.log
@@ -48,7 +54,7 @@ public enum SessionFiles {
                 return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
             }
             guard SessionPaths.exists(paths.log) else {
-                throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+                throw .missingLog(paths)
             }
             return try SessionOpening.open(paths, writer: nil).session
         }
@@ -58,7 +64,7 @@ public enum SessionFiles {
 
     /// True when `path` names a format-1 session file.
     public static func isFormatOne(_ path: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: SessionPaths(path).snapshot) else { return false }
+        guard let data = try? SessionCodec.contents(ofFile: SessionPaths(path).snapshot) else { return false }
         let head = data.withUnsafeBytes { raw in
             var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
             return try? decoder.snapshotHead()
@@ -67,51 +73,17 @@ public enum SessionFiles {
     }
 
     private static func session(fromLog path: String) throws(SessionError) -> Session {
-        try Session(log: readLog(at: path), path: path)
+        try Session.replaying(logBytes: SessionCodec.contents(ofFile: path), path: path).session
     }
 
     static func readLog(at path: String, forReplay: Bool = false) throws(SessionError) -> SessionLogContents {
         try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
     }
 
-    static func readLog(
-        _ paths: SessionPaths, snapshotID: String?, early: Result<SessionLogContents, SessionError>? = nil, forReplay: Bool = false
-    ) throws(SessionError) -> SessionLogContents {
-        guard SessionPaths.exists(paths.log) else {
-            throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+    /// Refuses a log that belongs to another session than the snapshot beside it.
+    static func refuseForeign(_ header: LogHeader, _ paths: SessionPaths, snapshotID: String?) throws(SessionError) {
+        if let snapshotID, header.session != snapshotID {
+            throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID)")
         }
-        let log: SessionLogContents
-        if let early { log = try early.get() } else { log = try readLog(at: paths.log, forReplay: forReplay) }
-        if let snapshotID, log.header.session != snapshotID {
-            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(snapshotID)")
-        }
-        return log
-    }
-}
-
-/// A log read on another thread while the snapshot beside it is decoded.
-private final class EarlyLog: @unchecked Sendable {
-    private let done = DispatchGroup()
-    // Written by the worker before it leaves `done`, read only after waiting for it.
-    private var result: Result<SessionLogContents, SessionError>?
-
-    /// Starts reading the log at `path` (nothing when nil).
-    init(path: String?, forReplay: Bool) {
-        guard let path else { return }
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            do throws(SessionError) {
-                result = .success(try SessionFiles.readLog(at: path, forReplay: forReplay))
-            } catch {
-                result = .failure(error)
-            }
-            done.leave()
-        }
-    }
-
-    /// The log, once read (nil when there was none to read).
-    func wait() -> Result<SessionLogContents, SessionError>? {
-        done.wait()
-        return result
     }
 }

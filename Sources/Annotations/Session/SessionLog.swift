@@ -57,12 +57,9 @@ final class SessionLog {
     /// Appends a cursor or corpus line (or another entry) and flushes it.
     public func append(_ entry: JournalEntry) throws(SessionError) {
         if case .event(let event) = entry { return try append(event) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        var data: Data
-        do { data = try encoder.encode(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
-        data.append(0x0A)
-        try append([UInt8](data))
+        let line: [UInt8]
+        do { line = try SessionFileWriter.entryLine(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
+        try append(line)
     }
 
     private func append(_ line: [UInt8]) throws(SessionError) {

@@ -35,8 +35,10 @@ public struct SessionLogContents: Sendable {
     /// The bytes after the last line break.
     public var tornTail = Data()
 
-    /// Logs at least this large are decoded in two halves at once.
+    /// Logs at least this large are decoded on two threads at once, in parts of ``partLines`` lines.
     static let parallelSize = 1 << 20
+    /// The lines of one part of a long log.
+    static let partLines = 8_192
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
@@ -45,8 +47,24 @@ public struct SessionLogContents: Sendable {
     /// opening from a snapshot that reflects them; an offset that is not where a line begins
     /// decodes every line.
     public init(_ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0) throws(SessionError) {
+        try self.init(data, path: path, forReplay: forReplay, decodingFrom: offset, consuming: nil)
+    }
+
+    /// The contents of a log's bytes, handing the events to `consume` part by part, in order, on
+    /// the calling thread, while another thread decodes the parts after them: replaying a long log
+    /// then takes about as long as decoding it. `consume` gets the header, a part's events and the
+    /// number of parts; once it returns false it gets no more. `alongside` runs on the other
+    /// thread once every part is decoded (or on this one, for a short log).
+    init(
+        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, partLines: Int = partLines,
+        alongside: (@Sendable () -> Void)? = nil, consuming consume: ((LogHeader, [Event], Int) -> Bool)?
+    ) throws(SessionError) {
         let result: Result<SessionLogContents, SessionError> = data.withUnsafeBytes { raw in
-            do throws(SessionError) { return .success(try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset)) } catch { return .failure(error) }
+            do throws(SessionError) {
+                return .success(try Self.read(
+                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, partLines: partLines,
+                    alongside: alongside, consume: consume))
+            } catch { return .failure(error) }
         }
         self = try result.get()
     }
@@ -67,7 +85,10 @@ public struct SessionLogContents: Sendable {
         self.header = header
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int) throws(SessionError) -> SessionLogContents {
+    private static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, partLines: Int,
+        alongside: (@Sendable () -> Void)?, consume: ((LogHeader, [Event], Int) -> Bool)?
+    ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         // The line breaks.
         var lines: [Range<Int>] = []
@@ -113,18 +134,28 @@ public struct SessionLogContents: Sendable {
             contents.skippedEvents = events
             contents.skippedUndos = undos
         }
-        // Two halves at once for a long log (split at a line: every line is whole).
-        let parts = bytes.count >= parallelSize && body.count >= 2
-            ? [body.startIndex..<(body.startIndex + body.count / 2), (body.startIndex + body.count / 2)..<body.endIndex]
-            : [body.startIndex..<body.endIndex]
-        let results = PartResults(count: parts.count)
+        // A long log in parts of `partLines` lines (every line is whole), decoded by two threads:
+        // each decodes the next part nobody has begun; this one takes the parts in order and,
+        // rather than wait for one, decodes.
+        let size = bytes.count >= parallelSize ? max(partLines, 1) : max(body.count, 1)
+        let parts = stride(from: body.startIndex, to: body.endIndex, by: size).map { $0..<min($0 + size, body.endIndex) }
         let allLines = lines
         let shared = SharedBytes(bytes: bytes)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            results.set(part, Self.decode(lines: allLines, parts[part], in: shared.bytes, path: path, forReplay: forReplay))
+        let decoding = PartDecoding(count: parts.count) { part in
+            Self.decode(lines: allLines, parts[part], in: shared.bytes, path: path, forReplay: forReplay)
         }
-        for part in results.take() {
-            let decoded = try part.get()
+        let helper = parts.count > 1 ? decoding.startHelper(then: alongside) : nil
+        defer { helper?.wait() }
+        contents.events.reserveCapacity(body.count)
+        contents.eventEnds.reserveCapacity(body.count)
+        var consuming = consume != nil
+        for index in parts.indices {
+            let decoded: Part
+            do { decoded = try decoding.result(index).get() } catch {
+                decoding.stop()
+                throw error
+            }
+            if consuming, let consume { consuming = consume(header, decoded.events, parts.count) }
             if contents.events.isEmpty {
                 contents.events = decoded.events
                 contents.eventEnds = decoded.ends
@@ -136,6 +167,7 @@ public struct SessionLogContents: Sendable {
             if let corpus = decoded.corpus { contents.corpus = corpus }
             if let settings = decoded.settings { contents.settings = settings }
         }
+        if helper == nil { alongside?() }
         return contents
     }
 
@@ -202,15 +234,69 @@ public struct SessionLogContents: Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
     }
 
-    /// The results of the parts decoded at once, each written by one part.
-    private final class PartResults: @unchecked Sendable {
-        private let lock = NSLock()
+    /// The parts of a log decoded by two threads: each part is decoded once, by whichever thread
+    /// begins it first; the reading thread takes the results in order.
+    private final class PartDecoding: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let decode: @Sendable (Int) -> Result<Part, SessionError>
+        // Guarded by `condition`.
         private var results: [Result<Part, SessionError>?]
+        private var nextPart = 0
+        private var stopped = false
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
+        init(count: Int, decode: @escaping @Sendable (Int) -> Result<Part, SessionError>) {
+            results = Array(repeating: nil, count: count)
+            self.decode = decode
+        }
 
-        func set(_ index: Int, _ result: Result<Part, SessionError>) { lock.withLock { results[index] = result } }
+        /// The next part nobody has begun, now begun (nil when there is none, or after ``stop()``).
+        private func begin() -> Int? {
+            condition.withLock {
+                guard !stopped, nextPart < results.count else { return nil }
+                nextPart += 1
+                return nextPart - 1
+            }
+        }
 
-        func take() -> [Result<Part, SessionError>] { lock.withLock { results.compactMap { $0 } } }
+        private func finish(_ part: Int, _ result: Result<Part, SessionError>) {
+            condition.withLock {
+                results[part] = result
+                condition.broadcast()
+            }
+        }
+
+        /// Starts the other thread: it decodes parts until none is left, then runs `alongside`.
+        func startHelper(then alongside: (@Sendable () -> Void)?) -> DispatchGroup {
+            let group = DispatchGroup()
+            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+                while let part = begin() { finish(part, decode(part)) }
+                alongside?()
+            }
+            return group
+        }
+
+        /// Part `part`'s result, handed over once. Rather than wait while the other thread decodes
+        /// it, this thread decodes the next part nobody has begun (`part` itself when nobody has).
+        func result(_ part: Int) -> Result<Part, SessionError> {
+            while true {
+                if let done = take(part, waiting: false) { return done }
+                guard let next = begin() else { break }
+                let decoded = decode(next)
+                if next == part { return decoded }
+                finish(next, decoded)
+            }
+            return take(part, waiting: true) ?? .failure(.empty(""))
+        }
+
+        private func take(_ part: Int, waiting: Bool) -> Result<Part, SessionError>? {
+            condition.withLock {
+                while waiting, results[part] == nil { condition.wait() }
+                defer { results[part] = nil }
+                return results[part]
+            }
+        }
+
+        /// No part is begun after this (the reader stopped at a damaged part).
+        func stop() { condition.withLock { stopped = true } }
     }
 }

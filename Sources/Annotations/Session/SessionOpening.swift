@@ -25,8 +25,8 @@ struct SessionOpening {
     static func open(_ paths: SessionPaths, writer: (any FileWriting)?) throws(SessionError) -> SessionOpening {
         let bytes = try SessionCodec.contents(ofFile: paths.log)
         guard SessionPaths.exists(paths.snapshot) else {
-            let log = try SessionLogContents(bytes, path: paths.log)
-            var opening = SessionOpening(session: try Session(log: log, path: paths.log), log: log)
+            let (session, log) = try Session.replaying(logBytes: bytes, path: paths.log)
+            var opening = SessionOpening(session: session, log: log)
             opening.needsSave = true
             opening.warnings = ["\(paths.snapshot) was missing; it was rebuilt from the log \(paths.log)"]
             return opening
@@ -44,12 +44,13 @@ struct SessionOpening {
             from = reference.bytes
         }
         // The snapshot's records are decoded on another thread while the log is read and checked.
-        let early = from > 0 ? EarlySnapshot(snapshot, path: paths.snapshot) : nil
+        let snapshotPath = paths.snapshot
+        let early = from > 0 ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath) } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from)
         let check = try check(head, snapshot, paths: paths, bytes: bytes, log: log, writer: writer)
         if check.matches, log.decodedFrom > 0, let reference = head?.log {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
-            if let file = early?.wait(), let numbers = file.nextNumbers {
+            if let decoded = early?.wait(), let file = decoded, let numbers = file.nextNumbers {
                 let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
                 let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
                 return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
@@ -58,8 +59,8 @@ struct SessionOpening {
         // Replay the whole log; a snapshot whose header matched but whose records could not be
         // read is written again.
         let unreadable = check.matches && log.decodedFrom > 0
-        if log.decodedFrom > 0 { log = try SessionLogContents(bytes, path: paths.log) }
-        let session = try Session(log: log, path: paths.log)
+        let session: Session
+        if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, path: paths.log) }
         return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: check.warnings)
     }
 
@@ -83,33 +84,9 @@ struct SessionOpening {
             throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
         }
         let total = log.eventCount
-        guard let reference = head.log, reference.bytes <= log.completeLength, reference.events == log.events(before: reference.bytes),
-            bytes.prefix(reference.bytes).withUnsafeBytes({ LogDigest.of($0) }) == reference.digest
-        else {
+        guard let reference = head.log, reference.describesPrefix(of: log, digest: bytes.prefix(reference.bytes).withUnsafeBytes { LogDigest.of($0) }) else {
             return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
         }
         return (true, reference.events < total, total - reference.events, [])
-    }
-}
-
-/// A snapshot decoded on another thread while the log beside it is read.
-private final class EarlySnapshot: @unchecked Sendable {
-    private let done = DispatchGroup()
-    // Written by the worker before it leaves `done`, read only after waiting for it.
-    private var file: SessionFile?
-
-    /// Starts decoding `data` (nil when it cannot be decoded).
-    init(_ data: Data, path: String) {
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            file = try? SessionCodec.decode(data, path: path)
-            done.leave()
-        }
-    }
-
-    /// The decoded snapshot, once decoded (nil when it could not be).
-    func wait() -> SessionFile? {
-        done.wait()
-        return file
     }
 }

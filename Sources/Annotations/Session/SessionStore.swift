@@ -71,8 +71,8 @@ public final class SessionStore: SessionStorage {
         if SessionFiles.isFormatOne(paths.snapshot) {
             var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
-            let journalPath = SessionJournal.path(for: paths.snapshot)
-            var recovery = try JournalRecovery(contents: SessionJournal.contents(path: journalPath), session: session, journalPath: journalPath)
+            let journalPath = JournalContents.path(for: paths.snapshot)
+            var recovery = try JournalRecovery(contents: JournalContents.read(path: journalPath), session: session, journalPath: journalPath)
             try recovery.setAside(writer: writer, sessionPath: paths.snapshot)
             session = recovery.session
             recovered = recovery.recoveredEvents
@@ -98,7 +98,7 @@ public final class SessionStore: SessionStorage {
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
             _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot)
-            throw .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+            throw .missingLog(paths)
         } else {
             var session = try makeNew()
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
@@ -132,7 +132,7 @@ public final class SessionStore: SessionStorage {
         guard rename(paths.snapshot, copy) == 0 else {
             throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
         }
-        let journal = SessionJournal.path(for: paths.snapshot)
+        let journal = JournalContents.path(for: paths.snapshot)
         let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
         let folder = (paths.snapshot as NSString).deletingLastPathComponent
         AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
@@ -273,7 +273,7 @@ public final class SessionStore: SessionStorage {
             // Nothing was edited: the session goes back to being the format-1 file it was.
             if rename(copy, paths.snapshot) == 0 {
                 unlink(paths.log)
-                if let journal { rename(journal, SessionJournal.path(for: paths.snapshot)) }
+                if let journal { rename(journal, JournalContents.path(for: paths.snapshot)) }
             }
         }
         file.release()
