@@ -10,9 +10,6 @@ import WorkbenchTeam
 ///
 ///     eval "$(scripts/postgres start)"
 ///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
-///
-/// `--setup-sql STATEMENTS` runs after `team init` as the owner, for A/B trials of a schema variant
-/// (e.g. the foreign key `events.session → sessions` of earlier schemas).
 enum TeamLoadBenchmark {
     static let benchmark = Benchmark(
         name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
@@ -35,7 +32,7 @@ enum TeamLoadBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "setup-sql"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass"])
         guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
             throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
         }
@@ -59,8 +56,6 @@ enum TeamLoadBenchmark {
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
         let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
-        // A/B trials of a schema variant: statements run as the owner after `team init`.
-        if let setup = options["setup-sql"] { try project.connection.query(setup) }
         let names = (0..<clients).map { "load\($0)_\(suffix)" }
         for name in names { try project.addMember(name: name, role: "annotator", passwordFile: pgpass) }
         let keys = corpus.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }

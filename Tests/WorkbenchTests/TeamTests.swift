@@ -60,35 +60,6 @@ struct TeamTests {
         }
     }
 
-    /// Events belong to a session row, for every writer: the append policies check that the row
-    /// exists (the owner is under row-level security too), and the owner can neither remove nor
-    /// rename a session row nor empty the sessions table while events exist. This used to be a
-    /// foreign key, which locked the session's row on every edit.
-    @Test func eventsOfASessionThatDoesNotExistAreRefusedForEveryWriter() throws {
-        let team = try TeamFixture(members: [("anna", "annotator")])
-        let anna = try team.connect(as: "anna")
-        // anna's own name, but no session row yet.
-        #expect {
-            try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("anna")])
-        } throws: { error in (error as? TeamError)?.sqlState == "42501" }
-        try anna.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("anna")])
-        try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("anna")])
-        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
-        #expect {
-            try owner.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ('nobody', 1, '{}', '{}')")
-        } throws: { error in (error as? TeamError)?.sqlState == "42501" }
-        // The owner may still write any existing session (team push).
-        try owner.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 2, '{}', '{}')", [team.name("anna")])
-        #expect(try owner.query("DELETE FROM workbench.sessions WHERE name = $1", [team.name("anna")]).affected == 0)
-        #expect(try owner.query("UPDATE workbench.sessions SET name = 'renamed' WHERE name = $1", [team.name("anna")]).affected == 0)
-        #expect(try owner.query("DELETE FROM workbench.events").affected == 0)
-        #expect(throws: TeamError.self) { try owner.query("TRUNCATE workbench.sessions") }
-        #expect(try owner.query("SELECT count(*) AS n FROM workbench.events").first("n") == "2")
-        #expect(try owner.query("SELECT name FROM workbench.sessions").values("name") == [team.name("anna")])
-        owner.close()
-        anna.close()
-    }
-
     /// Group roles belong to the whole server: projects set up at the same moment (as the team
     /// tests are, in parallel, on a fresh server) both find a role missing and both create it.
     @Test("Setting up roles from several connections at the same moment does not fail")
