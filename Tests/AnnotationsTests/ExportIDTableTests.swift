@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Annotations
 
@@ -11,21 +12,9 @@ struct ExportIDTableTests {
         "Ä1", "M1 ", " M1", "„M1“", "M1\u{301}", "👩‍🔬", "e\u{301}", "\u{212A}1", "K1", "AB1", "A-1", "A1a",
     ]
 
-    /// A small deterministic generator (the tests never depend on the run).
-    struct Mix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("Random sets, overwrites and removals give the answers of a dictionary, for ids of every shape")
     func behavesLikeADictionary() {
-        var random = Mix(state: 18)
+        var random = SplitMix64(seed: 18)
         var table = ExportIDTable<Int>()
         var reference: [String: Int] = [:]
         for step in 0..<20_000 {
