@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Annotations
 
@@ -13,7 +14,7 @@ struct BratFragmentsTests {
         let normalised = corpus.documents[0].document.text
         let table = OffsetTable(normalised)
         let bytes = Array(normalised.utf8)
-        var random = ExportIDTableTests.Mix(state: 7)
+        var random = SplitMix64(seed: 7)
         var checked = 0, cut = 0
         for _ in 0..<5_000 {
             var segments: [SpanSegment] = []
