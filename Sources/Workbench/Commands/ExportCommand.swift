@@ -54,7 +54,16 @@ struct ExportCommand: ParsableCommand {
         // When the corpus's paths are known before the sessions are read (given with --corpus, or
         // recorded in the first session's snapshot), the corpus is loaded while they are read.
         let early = earlyCorpusPaths()
-        let reading = early != nil ? SessionReading(paths: sessions) : nil
+        // Sessions are opened without a lock, as `SessionStore.load(path:)` does; the first failure stops the reading.
+        let reading = early == nil ? nil : BackgroundValue { () -> Result<[(path: String, session: Session)], SessionError> in
+            var read: [(path: String, session: Session)] = []
+            do throws(SessionError) {
+                for path in sessions { read.append((path, try SessionStore.load(path: path))) }
+                return .success(read)
+            } catch {
+                return .failure(error)
+            }
+        }
         let earlyCorpus = early.map { paths in Result { () throws(CorpusError) in try CorpusOpening.open(paths: paths, meter: meter) } }
         var loaded: [(path: String, session: Session)] = []
         if let reading {
@@ -62,6 +71,7 @@ struct ExportCommand: ParsableCommand {
             switch reading.wait() {
             case .success(let sessions): loaded = sessions
             case .failure(let error): throw CLIFailure(error.description)
+            case nil: throw CLIFailure("the sessions could not be read")
             }
         } else {
             meter.begin("loading sessions", total: sessions.count, unit: .items("sessions"))
