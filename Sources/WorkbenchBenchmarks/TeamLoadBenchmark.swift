@@ -67,10 +67,13 @@ enum TeamLoadBenchmark {
         // would otherwise compete with the first clients' edits for the two cores).
         let connected = DispatchGroup()
         let go = DispatchSemaphore(value: 0)
+        let edited = DispatchGroup()
+        let release = DispatchSemaphore(value: 0)
         let finished = DispatchGroup()
         // One thread per client (concurrentPerform would run only as many at once as there are cores).
         for index in 0..<clients {
           connected.enter()
+          edited.enter()
           finished.enter()
           Thread {
             defer { finished.leave() }
@@ -84,12 +87,20 @@ enum TeamLoadBenchmark {
             } catch {
                 connected.leave()
                 go.wait()
+                edited.leave()
+                release.wait()
                 results.add(name, latencies: [], seqs: [], failures: 0, error: "\(name): \(error)")
                 return
             }
             connected.leave()
             go.wait()
+            // The session stays open (its backend alive) until the CPU figures are read.
+            defer { try? store.close() }
             do {
+                defer {
+                    edited.leave()
+                    release.wait()
+                }
                 for edit in 0..<edits {
                     let action = EditAction.setStatus(keys[edit % keys.count], statuses[(edit / keys.count) % 2])
                     while true {
@@ -106,7 +117,6 @@ enum TeamLoadBenchmark {
                         }
                     }
                 }
-                try store.close()
                 results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: nil)
             } catch {
                 results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: "\(name): \(error)")
@@ -125,11 +135,16 @@ enum TeamLoadBenchmark {
             }.start()
         }
         let walBefore = WALCounters.read(url: url, passwordFile: pgpass)
+        let backends = ProcessorTime.backends(url: url, passwordFile: pgpass, applicationPrefix: "workbench load")
+        let clientBefore = ProcessorTime.ownProcess(), backendsBefore = ProcessorTime.processes(backends)
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<clients { go.signal() }
-        finished.wait()
+        edited.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let clientAfter = ProcessorTime.ownProcess(), backendsAfter = ProcessorTime.processes(backends)
         let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
+        for _ in 0..<clients { release.signal() }
+        finished.wait()
 
         // Every acknowledged edit stored, exactly once.
         let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
@@ -152,6 +167,16 @@ enum TeamLoadBenchmark {
         if let walBefore, let walAfter, restartAfter == nil {
             print(walAfter.summary(since: walBefore, commits: acknowledged, seconds: seconds))
         }
+        if restartAfter == nil, acknowledged > 0 {
+            let perEdit = { (seconds: Double) in seconds / Double(acknowledged) * 1e6 }
+            var text = String(format: "CPU per edit: clients %.0f µs (this process, %.2f s)", perEdit(clientAfter - clientBefore), clientAfter - clientBefore)
+            if !backends.isEmpty {
+                text += String(format: ", server backends %.0f µs (%d backends, %.2f s)", perEdit(backendsAfter - backendsBefore), backends.count, backendsAfter - backendsBefore)
+            }
+            var load = [Double](repeating: 0, count: 3)
+            if getloadavg(&load, 3) == 3 { text += String(format: "; load average %.2f", load[0]) }
+            print(text)
+        }
         for error in results.errors.prefix(5) { print("error: \(error)") }
         let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
         check.connection.close()
@@ -164,25 +189,35 @@ enum TeamLoadBenchmark {
 
 /// The server's WAL counters (`pg_stat_wal`, the whole cluster) around the edits: how many flushes
 /// the commits shared and how long a flush took — what decides a run's throughput on one disk. The
-/// flush time needs `track_wal_io_timing` (scripts/postgres turns it on).
+/// flush time needs `track_wal_io_timing` (scripts/postgres turns it on). With `wal_sync_method`
+/// `open_datasync` or `open_sync` a WAL write is itself the flush (the file is opened for
+/// synchronous writes): `wal_sync` stays 0 and the writes are counted instead.
 private struct WALCounters {
-    var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool
+    var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool, method: String
 
     static func read(url: String, passwordFile: String) -> WALCounters? {
         guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return nil }
         defer { connection.close() }
         guard let rows = try? connection.query(
-            "SELECT wal_records::text AS r, wal_bytes::text AS b, wal_sync::text AS s, wal_sync_time::text AS t, current_setting('track_wal_io_timing') AS timing FROM pg_stat_wal")
+            """
+            SELECT wal_records::text AS r, wal_bytes::text AS b, current_setting('wal_sync_method') AS method,
+              (CASE WHEN current_setting('wal_sync_method') LIKE 'open%' THEN wal_write ELSE wal_sync END)::text AS s,
+              (CASE WHEN current_setting('wal_sync_method') LIKE 'open%' THEN wal_write_time ELSE wal_sync_time END)::text AS t,
+              current_setting('track_wal_io_timing') AS timing FROM pg_stat_wal
+            """)
         else { return nil }
         func number(_ column: String) -> Double { Double(rows.first(column) ?? "") ?? 0 }
-        return WALCounters(records: number("r"), bytes: number("b"), syncs: number("s"), syncMilliseconds: number("t"), timing: rows.first("timing") == "on")
+        return WALCounters(
+            records: number("r"), bytes: number("b"), syncs: number("s"), syncMilliseconds: number("t"), timing: rows.first("timing") == "on",
+            method: rows.first("method") ?? "?")
     }
 
     func summary(since before: WALCounters, commits: Int, seconds: Double) -> String {
         let syncs = syncs - before.syncs
         let perFlush = syncs > 0 ? Double(commits) / syncs : 0
-        var text = String(format: "WAL during the edits: %.0f records, %.1f MB, %.0f flushes (%.1f commits per flush)",
-            records - before.records, (bytes - before.bytes) / 1e6, syncs, perFlush)
+        let what = method.hasPrefix("open") ? "synchronous writes (\(method))" : "flushes (\(method))"
+        var text = String(format: "WAL during the edits: %.0f records, %.1f MB, %.0f ", records - before.records, (bytes - before.bytes) / 1e6, syncs)
+            + what + String(format: " (%.1f commits per flush)", perFlush)
         if timing && before.timing && syncs > 0 {
             let milliseconds = syncMilliseconds - before.syncMilliseconds
             text += String(format: ", mean flush %.2f ms, flushing %.0f %% of the run", milliseconds / syncs, milliseconds / (seconds * 10))
@@ -190,5 +225,36 @@ private struct WALCounters {
             text += " (flush time: turn on track_wal_io_timing)"
         }
         return text
+    }
+}
+
+/// Processor time (user + system, seconds) of this process and of the server's backends, from
+/// `getrusage` and `/proc/PID/stat` (a server on this machine, Linux): what one edit costs each side.
+private enum ProcessorTime {
+    static func ownProcess() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    /// The backend processes serving the connections whose application name starts with `prefix`.
+    static func backends(url: String, passwordFile: String, applicationPrefix prefix: String) -> [Int32] {
+        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return [] }
+        defer { connection.close() }
+        let rows = try? connection.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()", [prefix + "%"])
+        return rows?.values("pid").compactMap { $0.flatMap { Int32($0) } } ?? []
+    }
+
+    /// The summed processor time of `pids` (0 for one that is gone or not on this machine).
+    static func processes(_ pids: [Int32]) -> Double {
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return pids.reduce(0) { sum, pid in
+            guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let end = text.lastIndex(of: ")") else { return sum }
+            // Fields after the command name: state is field 3; utime and stime are fields 14 and 15.
+            let fields = text[text.index(after: end)...].split(separator: " ")
+            guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return sum }
+            return sum + (user + system) / ticks
+        }
     }
 }

@@ -91,13 +91,14 @@ public final class TeamSessionStore: SessionStorage {
     }
 
     private static let appendStatement = "workbench_append"
-    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)"
+    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry.
+    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::text::jsonb, $3::text)"
 
     /// Prepares the append on `connection` when the session is opened (or reopened after a lost
     /// connection), so the first edit does not wait for the server to parse it and load the table,
     /// its key and its policies.
     private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
-        try connection.prepare(appendStatement, appendSQL, parameterCount: 4)
+        try connection.prepare(appendStatement, appendSQL, parameterCount: 3)
     }
 
     /// Reconnects when the connection was lost; checks the lock and that nobody else appended.
@@ -132,7 +133,7 @@ public final class TeamSessionStore: SessionStorage {
         let connection = try connected()
         let sequence = stored + 1
         do {
-            try connection.query(prepared: Self.appendStatement, Self.appendSQL, [name, String(sequence), line, line])
+            try connection.query(prepared: Self.appendStatement, Self.appendSQL, [name, String(sequence), line])
         } catch {
             guard error.sqlState == "23505" else { throw error }
             let existing = try connection.query("SELECT line FROM workbench.events WHERE session = $1 AND sequence = $2", [name, String(sequence)])

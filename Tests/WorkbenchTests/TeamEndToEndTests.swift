@@ -10,6 +10,7 @@ struct TeamEndToEndTests {
     /// once, status, agree, adjudicate, export.
     @Test func threeAnnotatorsAndAnAdjudicatorWorkThroughTheDatabase() async throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("carla", "annotator"), ("ada", "adjudicator")])
+        defer { team.drop() }
         let names = ["anna", "bob", "carla"].map(team.name)
         let assign = try await WorkbenchProcess.run(
             ["team", "assign", "--team", team.url, "--annotators", names.joined(separator: ","), "--overlap", "2"], environment: team.environment)

@@ -6,7 +6,9 @@ import WorkbenchTeam
 
 /// A fresh team database on the local test cluster (scripts/postgres): its own database, set up
 /// with the seeds corpus, and members with names unique to this fixture. Passwords go to a
-/// scratch `.pgpass` (PGPASSFILE for the processes the test starts).
+/// scratch `.pgpass` (PGPASSFILE for the processes the test starts). A test drops what the fixture
+/// made with `defer { team.drop() }` right after creating it (on failure too), so the test cluster
+/// does not collect a database and roles per run.
 struct TeamFixture {
     /// The test cluster's owner URL (no password), from scripts/postgres.
     static var ownerURL: String? { ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"].flatMap { $0.isEmpty ? nil : $0 } }
@@ -25,6 +27,10 @@ struct TeamFixture {
     let pgpass: String
     /// Unique suffix of this fixture's member names.
     let suffix: String
+    /// The fixture's database, its owner URL (on the cluster's maintenance database) and members.
+    let database: String
+    private let ownerURL: String
+    private let members: [String]
 
     init(members: [(String, String)] = [], cluster: (url: String, pgpass: String)? = nil) throws {
         guard let owner = cluster?.url ?? Self.ownerURL else {
@@ -36,18 +42,38 @@ struct TeamFixture {
         let ownerPasswords = (cluster?.pgpass ?? ProcessInfo.processInfo.environment["PGPASSFILE"]).flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
         FileManager.default.createFile(atPath: pgpass, contents: ownerPasswords, attributes: [.posixPermissions: 0o600])
         suffix = String(UUID().uuidString.prefix(8)).lowercased()
-        let database = "wbt_" + suffix
+        database = "wbt_" + suffix
+        ownerURL = owner
+        let suffix = suffix
+        self.members = members.map { $0.0 + "_" + suffix }
         let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
         let base = owner.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         url = base + "/" + database
         serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
-        let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
-        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
-        try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
-        for (name, role) in members {
-            try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
+        do {
+            let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
+            let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+            try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
+            for (name, role) in members {
+                try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
+            }
+            project.connection.close()
+        } catch {
+            drop()
+            throw error
+        }
+    }
+
+    /// Drops the fixture's database (ending any connection a test left open) and its members'
+    /// roles. Idempotent; errors are ignored (a stopped private cluster has nothing to keep).
+    func drop() {
+        guard let admin = try? PostgresConnection(url: DatabaseURL(ownerURL), timeoutSeconds: 10, passwordFile: pgpass) else { return }
+        defer { admin.close() }
+        _ = try? admin.query("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+        for member in members {
+            _ = try? admin.query("SELECT format('DROP ROLE IF EXISTS %I', $1::text) AS sql", [member]).first("sql").map { try admin.query($0) }
         }
     }
 

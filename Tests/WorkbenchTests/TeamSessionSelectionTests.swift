@@ -11,6 +11,7 @@ struct TeamSessionSelectionTests {
     /// anna and bob each annotate a little; rev (a reviewer) reads.
     private static func annotated() async throws -> (team: TeamFixture, reviewerURL: String, names: [String]) {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
         let names = [team.name("anna"), team.name("bob")]
         for name in names {
             let run = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)

@@ -38,6 +38,7 @@ struct TeamStatusWatchTests {
 
     @Test func showsAnotherAnnotatorsCommitLiveAndCatchesUpAfterAReconnect() async throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
         let anna = team.name("anna"), bob = team.name("bob")
         let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
         let updates = Updates()
@@ -95,6 +96,7 @@ struct TeamStatusWatchTests {
     /// the first one are announced by no notification, and the watch's follow-up read shows them.
     @Test func showsEveryLineOfABurstThoughOnlyItsFirstLineNotified() throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
@@ -133,6 +135,7 @@ struct TeamStatusWatchTests {
 
     @Test func watchEndsCleanlyAtTheEndOfInput() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
         let run = try await WorkbenchProcess.run(["team", "status", "--watch", "--team", team.url], stdin: "", environment: team.environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("no assignments and no sessions yet"), "\(run.stdout)")

@@ -35,6 +35,7 @@ struct TeamURLTests {
 struct TeamTests {
     @Test func annotatorCannotAppendToAnotherSessionEvenWithHandWrittenSQL() throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rita", "reviewer")])
+        defer { team.drop() }
         // bob's session exists with one line.
         let bob = try team.connect(as: "bob")
         try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("bob")])
@@ -60,11 +61,28 @@ struct TeamTests {
         }
     }
 
+    /// A fixture leaves nothing behind on the test cluster: its database (even with a connection
+    /// still open on it) and its members' roles are gone after `drop()`.
+    @Test func fixtureDropsItsDatabaseAndRoles() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("rita", "reviewer")])
+        let anna = try team.connect(as: "anna")
+        #expect(try anna.query("SELECT current_database() AS d").first("d") == team.database)
+        team.drop()
+        let owner = try #require(TeamFixture.ownerURL)
+        let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: team.pgpass)
+        defer { admin.close() }
+        #expect(try admin.query("SELECT count(*)::text AS n FROM pg_database WHERE datname = $1", [team.database]).first("n") == "0")
+        #expect(try admin.query("SELECT count(*)::text AS n FROM pg_roles WHERE rolname = ANY($1::text[])",
+            ["{\(team.name("anna")),\(team.name("rita"))}"]).first("n") == "0")
+        team.drop()
+    }
+
     /// Group roles belong to the whole server: projects set up at the same moment (as the team
     /// tests are, in parallel, on a fresh server) both find a role missing and both create it.
     @Test("Setting up roles from several connections at the same moment does not fail")
     func roleCreationRacesAreHarmless() throws {
         let team = try TeamFixture()
+        defer { team.drop() }
         for round in 0..<8 {
             let role = "wbt_race_\(team.suffix)_\(round)"
             // Each connection is used by exactly one of the concurrent iterations.
@@ -84,6 +102,7 @@ struct TeamTests {
 
     @Test func pipedTeamAnnotateCommitsEveryEditAndASecondREPLIsRefused() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
         let anna = team.name("anna")
         let run = try await WorkbenchProcess.run(
             ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
@@ -111,6 +130,7 @@ struct TeamTests {
 
     @Test func aLostConnectionReportsTheEditAsNotSavedAndTheNextEditReconnects() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
@@ -137,6 +157,7 @@ struct TeamTests {
 
     @Test func pullWritesALocalSessionAndAConflictingPushIsRefused() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
         let anna = team.name("anna")
         let run = try await WorkbenchProcess.run(
             ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
@@ -168,6 +189,7 @@ struct TeamFaultTests {
         let cluster = try PrivateCluster()
         defer { cluster.stop() }
         let team = try TeamFixture(members: [("anna", "annotator")], cluster: (cluster.url, cluster.pgpass))
+        defer { team.drop() }
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
@@ -199,6 +221,7 @@ struct TeamFaultTests {
     /// A server that stops answering (the backend frozen) gives a clear timeout, not a frozen REPL.
     @Test func aHungServerTimesOutWithAClearMessage() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
