@@ -8,20 +8,25 @@ import WorkbenchTeam
 /// refuse with a usage error that lists the annotators present.
 @Suite("Team session selection", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamSessionSelectionTests {
-    /// anna and bob each annotate a little; rev (a reviewer) reads.
+    /// anna and bob each annotate a little; rev (a reviewer) reads. The caller drops the fixture.
     private static func annotated() async throws -> (team: TeamFixture, reviewerURL: String, names: [String]) {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
-        defer { team.drop() }
         let names = [team.name("anna"), team.name("bob")]
-        for name in names {
-            let run = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)
-            #expect(run.status == 0, "\(run.stderr)")
+        do {
+            for name in names {
+                let run = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)
+                #expect(run.status == 0, "\(run.stderr)")
+            }
+        } catch {
+            team.drop()
+            throw error
         }
         return (team, team.serverURL + "?user=\(team.name("rev"))", names)
     }
 
     @Test func statsAndExportWithoutNamesReadEverySession() async throws {
         let (team, url, names) = try await Self.annotated()
+        defer { team.drop() }
         let stats = try await WorkbenchProcess.run(["stats", "--team", url, "--json"], environment: team.environment)
         #expect(stats.status == 0, "\(stats.stderr)")
         for name in names { #expect(stats.stdout.contains(name), "\(stats.stdout)") }
@@ -35,6 +40,7 @@ struct TeamSessionSelectionTests {
 
     @Test func diffReplayAndReviewWithTheWrongNumberOfNamesListTheAnnotators() async throws {
         let (team, url, names) = try await Self.annotated()
+        defer { team.drop() }
         let wrong: [[String]] = [
             ["diff", "--team", url], ["diff", "--team", url, names[0]], ["replay", "--team", url], ["review", "--team", url, "--out", team.folder + "/r"],
         ]
