@@ -142,9 +142,12 @@ enum TeamLoadBenchmark {
         edited.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let clientAfter = ProcessorTime.ownProcess(), backendsAfter = ProcessorTime.processes(backends)
-        let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
         for _ in 0..<clients { release.signal() }
         finished.wait()
+        // A backend reports its WAL counters to pg_stat_wal at most once a second and when it ends:
+        // read them once the clients' backends are gone.
+        ProcessorTime.waitUntilGone(backends, seconds: 5)
+        let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
 
         // Every acknowledged edit stored, exactly once.
         let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
@@ -243,6 +246,14 @@ private enum ProcessorTime {
         defer { connection.close() }
         let rows = try? connection.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()", [prefix + "%"])
         return rows?.values("pid").compactMap { $0.flatMap { Int32($0) } } ?? []
+    }
+
+    /// Waits (at most `seconds`) until the processes `pids` have ended.
+    static func waitUntilGone(_ pids: [Int32], seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, pids.contains(where: { FileManager.default.fileExists(atPath: "/proc/\($0)") }) {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
     }
 
     /// The summed processor time of `pids` (0 for one that is gone or not on this machine).
