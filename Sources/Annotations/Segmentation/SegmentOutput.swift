@@ -84,17 +84,17 @@ package enum SegmentOutput {
                         known += decode(bytes, span.bytes.upperBound..<span.bytes.upperBound + 1, into: scalars + count, one: true)
                     }
                     tokenizer.tokenBounds(in: UnsafeBufferPointer(start: scalars, count: known), range: 0..<count, into: &tokens)
-                    let offset = span.scalars.lowerBound
                     if tokenFormat == .offsets {
                         // Each token takes at most 2 × 20 digits + 3 in `tokens`, 1 in `kinds`, 2 in `space_after`.
+                        // Its offsets are those into the sentence's scalars, as the tokenizer gave them.
                         out.reserve(46 * tokens.count + 40)
                         out.append("\",\"tokens\":[")
                         for number in tokens.indices {
                             let token = tokens[number]
                             out.append(number == 0 ? "[" : ",[")
-                            out.appendDecimal(offset + token.start)
+                            out.appendDecimal(token.start)
                             out.append(0x2C)
-                            out.appendDecimal(offset + token.end)
+                            out.appendDecimal(token.end)
                             out.append(0x5D)
                         }
                         out.append("],\"kinds\":\"")
@@ -119,6 +119,7 @@ package enum SegmentOutput {
                         }
                         continue
                     }
+                    let offset = span.scalars.lowerBound
                     out.append("\",\"tokens\":[")
                     // Each token takes at most 192 bytes besides its text, and all texts at most 6 bytes a scalar.
                     out.reserve(192 * tokens.count + 6 * count + 4)

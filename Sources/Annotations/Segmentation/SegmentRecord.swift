@@ -1,11 +1,12 @@
 /// One line of `workbench segment --format jsonl`: the format's one definition. ``SegmentOutput``
 /// writes these records by hand for speed; tests check its bytes against this type.
 ///
-/// Offsets are Unicode-scalar offsets into the NFC-normalised document text, end-exclusive, for
-/// the sentence and its tokens alike. How tokens appear depends on ``tokenFormat``:
+/// Offsets are Unicode-scalar offsets, end-exclusive: the sentence's into the NFC-normalised
+/// document text. How tokens appear depends on ``tokenFormat``:
 ///
-/// - ``SegmentTokenFormat/offsets``: `"tokens":[[0,3],[4,13]],"kinds":"ww","space_after":[1,0]`; a
-///   token's text is `text[start - sentence.start ..< end - sentence.start]` (scalars).
+/// - ``SegmentTokenFormat/offsets``: `"tokens":[[0,3],[4,13]],"kinds":"ww","space_after":[1,0]`,
+///   the pairs offsets into the sentence text (a token's text is `text[start..<end]` in scalars;
+///   add the sentence's `start` for document offsets).
 /// - ``SegmentTokenFormat/full``: `"tokens":[{"index":0,"start":0,"end":3,"text":"Die","kind":"word","space_after":true}]`.
 /// - ``SegmentTokenFormat/none``: no token keys.
 ///
@@ -22,7 +23,8 @@ package struct SegmentRecord: Codable, Sendable, Hashable {
     package var end: Int
     /// The sentence's exact text.
     package var text: String
-    /// The sentence's tokens with document offsets (empty with ``SegmentTokenFormat/none``).
+    /// The sentence's tokens with document offsets (empty with ``SegmentTokenFormat/none``; written
+    /// as offsets into the sentence text with ``SegmentTokenFormat/offsets``).
     package var tokens: [Token]
     /// How the tokens are written.
     package var tokenFormat: SegmentTokenFormat
@@ -90,16 +92,16 @@ package struct SegmentRecord: Codable, Sendable, Hashable {
             let scalars = Array(text.unicodeScalars)
             tokens = []
             for (number, pair) in pairs.enumerated() {
-                guard pair.count == 2, start <= pair[0], pair[0] <= pair[1], pair[1] <= start + scalars.count,
+                guard pair.count == 2, 0 <= pair[0], pair[0] <= pair[1], pair[1] <= scalars.count,
                     let kind = Self.kind(of: kinds[number]), spaces[number] == 0 || spaces[number] == 1
                 else {
                     throw DecodingError.dataCorruptedError(
                         forKey: .tokens, in: container, debugDescription: "token \(number) is not a [start, end] pair inside the sentence with a known kind")
                 }
-                let slice = scalars[(pair[0] - start)..<(pair[1] - start)]
+                let slice = scalars[pair[0]..<pair[1]]
                 tokens.append(
                     Token(
-                        index: number, start: pair[0], end: pair[1], text: String(String.UnicodeScalarView(slice)), kind: kind,
+                        index: number, start: start + pair[0], end: start + pair[1], text: String(String.UnicodeScalarView(slice)), kind: kind,
                         spaceAfter: spaces[number] == 1))
             }
         } else if container.contains(.tokens) {
@@ -122,7 +124,7 @@ package struct SegmentRecord: Codable, Sendable, Hashable {
         try container.encode(text, forKey: .text)
         switch tokenFormat {
         case .offsets:
-            try container.encode(tokens.map { [$0.start, $0.end] }, forKey: .tokens)
+            try container.encode(tokens.map { [$0.start - start, $0.end - start] }, forKey: .tokens)
             try container.encode(String(tokens.map { Self.letter(of: $0.kind) }), forKey: .kinds)
             try container.encode(tokens.map { $0.spaceAfter ? 1 : 0 }, forKey: .spaceAfter)
         case .full:

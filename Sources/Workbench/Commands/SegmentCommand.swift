@@ -13,8 +13,8 @@ struct SegmentCommand: ParsableCommand {
             With --format lines: one sentence per line, whitespace collapsed, control characters shown as \
             visible placeholders (␛, <U+009B>). With --format jsonl: one object per sentence with document id, \
             index, scalar offsets, exact text (control characters as JSON escapes) and tokens. Tokens (--tokens): \
-            offsets (default) writes "tokens":[[start,end],…] in document scalar offsets (end-exclusive, like the \
-            sentence's; a token's text is that slice of the sentence text), "kinds" with one letter per token \
+            offsets (default) writes "tokens":[[start,end],…] as scalar offsets into the sentence text \
+            (end-exclusive; a token's text is that slice of "text", its document offsets these plus "start"), "kinds" with one letter per token \
             (w word, n number, q quote, p punctuation, s symbol) and "space_after" as 0/1 per token; full writes each \
             token as an object with index, start, end, text, kind and space_after; none leaves tokens out. With \
             --out DIR: one <document id>.txt (lines) or .jsonl file per document.
