@@ -71,13 +71,53 @@ import TestSupport
         }
     }
 
-    @Test func jsonLinesMatchTheSentenceValues() {
+    @Test func jsonLinesMatchTheSentenceValues() throws {
         for document in Self.documents {
             var bytes: [UInt8] = []
-            SegmentOutput.appendJSONLines(of: document, to: &bytes)
-            let expected = SegmentedDocument(document).sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined()
+            SegmentOutput.appendJSONLines(of: document, to: &bytes, tokens: .full)
+            let sentences = SegmentedDocument(document).sentences
+            let expected = sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined()
             #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(document.id)")
+            for format in SegmentTokenFormat.allCases {
+                try Self.expectRecords(of: document, format, equal: sentences, "\(document.id)")
+            }
         }
+    }
+
+    /// Checks the hand-written records of `document` in `format` against the Codable definition:
+    /// each line decodes with `JSONDecoder` to the ``SegmentRecord`` of its sentence, the sentence's
+    /// part of the line is the same bytes in every format, and `JSONEncoder`'s encoding of the
+    /// record decodes to the same record.
+    static func expectRecords(
+        of document: Document, _ format: SegmentTokenFormat, equal sentences: [Sentence], _ context: String
+    ) throws {
+        var bytes: [UInt8] = [], full: [UInt8] = []
+        SegmentOutput.appendJSONLines(of: document, to: &bytes, tokens: format)
+        SegmentOutput.appendJSONLines(of: document, to: &full, tokens: .full)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+        let fullLines = full.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+        #expect(bytes.last == 0x0A || bytes.isEmpty, "\(format) \(context)")
+        #expect(lines.count == sentences.count, "\(format) \(context)")
+        for ((line, fullLine), sentence) in zip(zip(lines, fullLines), sentences) {
+            let expected = SegmentRecord(sentence, tokens: format)
+            let decoded = try JSONDecoder().decode(SegmentRecord.self, from: Data(line))
+            #expect(decoded == expected, "\(format) \(context): \(String(decoding: line, as: UTF8.self))")
+            #expect(decoded.tokens.map(\.text) == (format == .none ? [] : sentence.tokens.map(\.text)), "\(format) \(context)")
+            let roundTrip = try JSONDecoder().decode(SegmentRecord.self, from: JSONEncoder().encode(expected))
+            #expect(roundTrip == expected, "\(format) \(context)")
+            // Up to the tokens (document, index, offsets, escaped text) every form writes the same bytes.
+            let head = Array(fullLine)
+            let cut = try #require(Self.tokensKeyOffset(in: head), "\(context)")
+            #expect(Array(line.prefix(cut)) == Array(head.prefix(cut)), "\(format) \(context)")
+        }
+    }
+
+    /// Where `,"tokens":` starts in a record: its first occurrence, since inside the escaped id and
+    /// text every `"` follows a backslash.
+    static func tokensKeyOffset(in line: [UInt8]) -> Int? {
+        let key = Array(",\"tokens\":".utf8)
+        guard line.count >= key.count else { return nil }
+        return (0...(line.count - key.count)).first { line[$0..<$0 + key.count].elementsEqual(key) }
     }
 
     @Test func bothFormatsMatchOnTheSeeds() throws {
@@ -87,35 +127,10 @@ import TestSupport
             let sentences = SegmentedDocument(document).sentences
             var lines: [UInt8] = [], json: [UInt8] = []
             SegmentOutput.appendLines(of: document, to: &lines)
-            SegmentOutput.appendJSONLines(of: document, to: &json)
+            SegmentOutput.appendJSONLines(of: document, to: &json, tokens: .full)
             #expect(String(decoding: lines, as: UTF8.self) == sentences.map { Self.collapsedByCharacters($0.text) + "\n" }.joined())
             #expect(String(decoding: json, as: UTF8.self) == sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined())
-        }
-    }
-
-    /// A sentence record as `segment --format jsonl` documents it, read back with `JSONDecoder`.
-    struct SentenceRecord: Decodable, Equatable {
-        struct TokenRecord: Decodable, Equatable {
-            var index: Int, start: Int, end: Int, text: String, kind: Token.Kind
-            var spaceAfter: Bool
-            enum CodingKeys: String, CodingKey {
-                case index, start, end, text, kind
-                case spaceAfter = "space_after"
-            }
-        }
-        var document: String, index: Int, start: Int, end: Int, text: String
-        var tokens: [TokenRecord]
-
-        init(document: String, index: Int, start: Int, end: Int, text: String, tokens: [TokenRecord]) {
-            (self.document, self.index, self.start, self.end, self.text, self.tokens) = (document, index, start, end, text, tokens)
-        }
-
-        init(_ sentence: Sentence) {
-            self.init(
-                document: sentence.documentID, index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text,
-                tokens: sentence.tokens.map {
-                    TokenRecord(index: $0.index, start: $0.start, end: $0.end, text: $0.text, kind: $0.kind, spaceAfter: $0.spaceAfter)
-                })
+            for format in SegmentTokenFormat.allCases { try Self.expectRecords(of: document, format, equal: sentences, document.id) }
         }
     }
 
@@ -129,7 +144,7 @@ import TestSupport
         "\u{202E}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{10FFFF}", "US-Verteidigungsminister", "geht's", "O’Brien",
     ]
 
-    @Test("jsonl written by hand equals the value path and decodes with JSONDecoder to the sentences, on random text")
+    @Test("jsonl written by hand (offsets, full, none) decodes with JSONDecoder to the SegmentRecord of each sentence, on random text")
     func jsonLinesMatchOnRandomText() throws {
         let seed = SplitMix64.seedForThisRun()
         var generator = SplitMix64(seed: seed)
@@ -140,22 +155,20 @@ import TestSupport
             let document = Document(id: id, rawText: raw)
             let sentences = SegmentedDocument(document).sentences
             var bytes: [UInt8] = []
-            SegmentOutput.appendJSONLines(of: document, to: &bytes)
+            SegmentOutput.appendJSONLines(of: document, to: &bytes, tokens: .full)
             let expected = sentences.map { SentenceJSON.line(for: $0) + "\n" }.joined()
             #expect(String(decoding: bytes, as: UTF8.self) == expected, "seed \(seed) round \(round): \(raw.debugDescription)")
-            let lines = bytes.split(separator: 0x0A)
-            #expect(lines.count == sentences.count, "seed \(seed) round \(round)")
-            for (line, sentence) in zip(lines, sentences) {
-                let decoded = try JSONDecoder().decode(SentenceRecord.self, from: Data(line))
-                #expect(decoded == SentenceRecord(sentence), "seed \(seed) round \(round): \(raw.debugDescription)")
+            for format in SegmentTokenFormat.allCases {
+                try Self.expectRecords(of: document, format, equal: sentences, "seed \(seed) round \(round): \(raw.debugDescription)")
+                // In pieces of any size the bytes are the same, cut only after whole records.
+                var whole: [UInt8] = [], pieces: [UInt8] = []
+                SegmentOutput.appendJSONLines(of: document, to: &whole, tokens: format)
+                SegmentOutput.writeJSONLines(of: document, tokens: format, chunk: Int.random(in: 1...300, using: &generator)) { piece in
+                    #expect(piece.last == 0x0A, "seed \(seed) round \(round)")
+                    pieces.append(contentsOf: piece)
+                }
+                #expect(pieces == whole, "\(format) seed \(seed) round \(round)")
             }
-            // In pieces of any size the bytes are the same, cut only after whole records.
-            var pieces: [UInt8] = []
-            SegmentOutput.writeJSONLines(of: document, chunk: Int.random(in: 1...300, using: &generator)) { piece in
-                #expect(piece.last == 0x0A, "seed \(seed) round \(round)")
-                pieces.append(contentsOf: piece)
-            }
-            #expect(pieces == bytes, "seed \(seed) round \(round)")
         }
     }
 

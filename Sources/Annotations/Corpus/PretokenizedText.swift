@@ -6,7 +6,7 @@
 /// corpus text; an empty token or one holding a line break is refused.
 struct PretokenizedText: Sendable, Hashable {
     /// One sentence as read: its source id (if any) and its tokens.
-    public struct InputSentence: Sendable, Hashable {
+    struct InputSentence: Sendable, Hashable {
         /// The sentence id in the source.
         public var id: String?
         /// The tokens.
@@ -21,7 +21,7 @@ struct PretokenizedText: Sendable, Hashable {
 
     /// Why the sentences do not make a document; `sentence` and `token` are 0-based (token nil:
     /// the sentence as a whole).
-    public struct Mismatch: Error, Sendable, Hashable, CustomStringConvertible {
+    struct Mismatch: Error, Sendable, Hashable, CustomStringConvertible {
         /// The sentence.
         public var sentence: Int
         /// The token, if the problem is one token.

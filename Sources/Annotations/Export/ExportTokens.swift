@@ -120,7 +120,7 @@ enum ExportTokens {
     }
 
     /// One sentence as the token formats see it: its document, tokens, and the pieces of one session's spans in it.
-    public struct SentenceSpans {
+    struct SentenceSpans {
         /// Index of the document in the bundle.
         public var documentIndex: Int
         /// Index of the sentence in its document.

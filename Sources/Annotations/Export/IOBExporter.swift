@@ -13,7 +13,7 @@ struct IOBExporter: Exporter {
     public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
 
     /// One entity as written: document, sentence, tag, first and last token (inclusive).
-    public struct Entity: Sendable, Hashable {
+    struct Entity: Sendable, Hashable {
         public var document: String
         public var sentence: Int
         public var label: String

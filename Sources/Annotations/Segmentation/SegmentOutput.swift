@@ -1,9 +1,9 @@
 /// The output of `workbench segment`, written straight from a document's UTF-8 into a byte buffer.
 ///
 /// The bytes are exactly what the value path gives (``SegmentedDocument`` sentences, then
-/// ``Sentence/collapsedText`` per line or ``SentenceJSON/line(for:)`` per record) without building a
-/// `Sentence` or a `JSONValue` per sentence: lines never tokenize, and both formats copy sentence text
-/// from the document's bytes.
+/// ``Sentence/collapsedText`` per line or one ``SegmentRecord`` per record) without building a
+/// `Sentence` or a `JSONValue` per sentence: lines and jsonl without tokens never tokenize, and both
+/// formats copy sentence text from the document's bytes.
 package enum SegmentOutput {
     /// Appends one line per sentence of `document`: its text with whitespace collapsed.
     /// With `drain`, whole lines are handed over whenever about `chunk` bytes are buffered, so a large
@@ -23,26 +23,29 @@ package enum SegmentOutput {
         }
     }
 
-    /// Appends one compact JSON object per sentence of `document` (the shape of
-    /// ``SentenceJSON/object(for:)``: document id, index, scalar offsets, text, tokens) and a line break.
+    /// Appends one compact JSON object per sentence of `document` (a ``SegmentRecord``: document id,
+    /// index, scalar offsets, text and the tokens as `tokens` says) and a line break.
     package static func appendJSONLines(
-        of document: Document, to out: inout [UInt8], segmenter: SentenceSegmenter = SentenceSegmenter(),
-        tokenizer: Tokenizer = Tokenizer()
+        of document: Document, to out: inout [UInt8], tokens: SegmentTokenFormat = .offsets,
+        segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer()
     ) {
-        writeJSONLines(of: document, segmenter: segmenter, tokenizer: tokenizer, chunk: Int.max) { out.append(contentsOf: $0) }
+        writeJSONLines(of: document, tokens: tokens, segmenter: segmenter, tokenizer: tokenizer, chunk: Int.max) {
+            out.append(contentsOf: $0)
+        }
     }
 
-    /// ``appendJSONLines(of:to:segmenter:tokenizer:)`` handing the bytes to `drain` in pieces of whole
-    /// records of about `chunk` bytes (valid only during the call), so the output of a large
+    /// ``appendJSONLines(of:to:tokens:segmenter:tokenizer:)`` handing the bytes to `drain` in pieces
+    /// of whole records of about `chunk` bytes (valid only during the call), so the output of a large
     /// document never sits in memory.
     ///
     /// Everything is written straight from the document's UTF-8 into one buffer: each sentence's
-    /// scalars are decoded once into a scratch buffer for the tokenizer, tokens are visited as
-    /// offsets (``TokenBounds``) and their text is encoded from those scalars, numbers are written
-    /// digit by digit. Escapes are those of ``JSONValue/writeString(_:to:)``.
+    /// scalars are decoded once into a scratch buffer for the tokenizer (not at all without tokens),
+    /// tokens are visited as offsets (``TokenBounds``) and, in the full form, their text is encoded
+    /// from those scalars; numbers are written digit by digit. Escapes are those of
+    /// ``JSONValue/writeString(_:to:)``; the record is ``SegmentRecord``.
     package static func writeJSONLines(
-        of document: Document, segmenter: SentenceSegmenter = SentenceSegmenter(), tokenizer: Tokenizer = Tokenizer(),
-        chunk: Int = 1 << 20, drain: (UnsafeBufferPointer<UInt8>) -> Void
+        of document: Document, tokens tokenFormat: SegmentTokenFormat = .offsets, segmenter: SentenceSegmenter = SentenceSegmenter(),
+        tokenizer: Tokenizer = Tokenizer(), chunk: Int = 1 << 20, drain: (UnsafeBufferPointer<UInt8>) -> Void
     ) {
         var text = document.text
         var prefix: [UInt8] = Array("{\"document\":".utf8)
@@ -58,11 +61,6 @@ package enum SegmentOutput {
             var tokens: [TokenBounds] = []
             prefix.withUnsafeBufferPointer { prefix in
                 for (index, span) in spans.enumerated() {
-                    let count = decode(bytes, span.bytes, into: scalars)
-                    var known = count
-                    if span.bytes.upperBound < bytes.count {
-                        known += decode(bytes, span.bytes.upperBound..<span.bytes.upperBound + 1, into: scalars + count, one: true)
-                    }
                     out.reserve(prefix.count + 6 * span.bytes.count + 128)
                     out.append(prefix)
                     out.appendDecimal(index)
@@ -72,9 +70,57 @@ package enum SegmentOutput {
                     out.appendDecimal(span.scalars.upperBound)
                     out.append(",\"text\":\"")
                     appendEscaped(UnsafeBufferPointer(rebasing: bytes[span.bytes]), to: &out)
-                    out.append("\",\"tokens\":[")
+                    if tokenFormat == .none {
+                        out.append("\"}\n")
+                        if out.count >= chunk {
+                            drain(out.bytes)
+                            out.removeAll()
+                        }
+                        continue
+                    }
+                    let count = decode(bytes, span.bytes, into: scalars)
+                    var known = count
+                    if span.bytes.upperBound < bytes.count {
+                        known += decode(bytes, span.bytes.upperBound..<span.bytes.upperBound + 1, into: scalars + count, one: true)
+                    }
                     tokenizer.tokenBounds(in: UnsafeBufferPointer(start: scalars, count: known), range: 0..<count, into: &tokens)
+                    if tokenFormat == .offsets {
+                        // Each token takes at most 2 × 20 digits + 3 in `tokens`, 1 in `kinds`, 2 in `space_after`.
+                        // Its offsets are those into the sentence's scalars, as the tokenizer gave them.
+                        out.reserve(46 * tokens.count + 40)
+                        out.append("\",\"tokens\":[")
+                        for number in tokens.indices {
+                            let token = tokens[number]
+                            out.append(number == 0 ? "[" : ",[")
+                            out.appendDecimal(token.start)
+                            out.append(0x2C)
+                            out.appendDecimal(token.end)
+                            out.append(0x5D)
+                        }
+                        out.append("],\"kinds\":\"")
+                        for token in tokens {
+                            switch token.kind {
+                            case .word: out.append(0x77)
+                            case .number: out.append(0x6E)
+                            case .quote: out.append(0x71)
+                            case .punctuation: out.append(0x70)
+                            case .symbol: out.append(0x73)
+                            }
+                        }
+                        out.append("\",\"space_after\":[")
+                        for number in tokens.indices {
+                            if number > 0 { out.append(0x2C) }
+                            out.append(tokens[number].spaceAfter ? 0x31 : 0x30)
+                        }
+                        out.append("]}\n")
+                        if out.count >= chunk {
+                            drain(out.bytes)
+                            out.removeAll()
+                        }
+                        continue
+                    }
                     let offset = span.scalars.lowerBound
+                    out.append("\",\"tokens\":[")
                     // Each token takes at most 192 bytes besides its text, and all texts at most 6 bytes a scalar.
                     out.reserve(192 * tokens.count + 6 * count + 4)
                     for number in tokens.indices {

@@ -5,7 +5,7 @@ import Foundation
 /// torn bytes that an older version glued in front of a complete entry on the same line.
 struct JournalContents: Sendable {
     /// Torn bytes found in front of a complete entry.
-    public struct GluedPrefix: Sendable, Hashable {
+    struct GluedPrefix: Sendable, Hashable {
         /// The 1-based line.
         public var line: Int
         /// The torn bytes before the entry.

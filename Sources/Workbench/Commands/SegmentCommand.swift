@@ -12,8 +12,12 @@ struct SegmentCommand: ParsableCommand {
         discussion: """
             With --format lines: one sentence per line, whitespace collapsed, control characters shown as \
             visible placeholders (␛, <U+009B>). With --format jsonl: one object per sentence with document id, \
-            index, scalar offsets, exact text (control characters as JSON escapes) and tokens. With --out DIR: one \
-            <document id>.txt (lines) or .jsonl file per document.
+            index, scalar offsets, exact text (control characters as JSON escapes) and tokens. Tokens (--tokens): \
+            offsets (default) writes "tokens":[[start,end],…] as scalar offsets into the sentence text \
+            (end-exclusive; a token's text is that slice of "text", its document offsets these plus "start"), "kinds" with one letter per token \
+            (w word, n number, q quote, p punctuation, s symbol) and "space_after" as 0/1 per token; full writes each \
+            token as an object with index, start, end, text, kind and space_after; none leaves tokens out. With \
+            --out DIR: one <document id>.txt (lines) or .jsonl file per document.
             """
     )
 
@@ -28,8 +32,17 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "Output format: lines or jsonl.")
     var format: OutputFormat = .lines
 
+    @Option(help: "Tokens in jsonl: offsets ([start,end] pairs, kinds, space_after; the default), full (one object per token) or none.")
+    var tokens: SegmentTokenFormat?
+
     @Option(help: "Write one file per document into this folder instead of standard output.", completion: CompletionKinds.folder)
     var out: String?
+
+    mutating func validate() throws {
+        if format == .lines, tokens != nil {
+            throw ValidationError("--tokens applies to --format jsonl only (lines never carry tokens)")
+        }
+    }
 
     mutating func run() throws {
         let corpus: Corpus
@@ -53,6 +66,7 @@ struct SegmentCommand: ParsableCommand {
             var output = StandardOutput()
             var bytes: [UInt8] = []
             let format = self.format
+            let tokens = self.tokens ?? .offsets
             // Written in chunks of whole lines as they are made.
             let drain: (inout [UInt8]) -> Void = { chunk in
                 switch format {
@@ -64,7 +78,7 @@ struct SegmentCommand: ParsableCommand {
             for document in corpus.documents {
                 switch format {
                 case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
-                case .jsonl: SegmentOutput.writeJSONLines(of: document) { output.writeJSON(utf8: $0) }
+                case .jsonl: SegmentOutput.writeJSONLines(of: document, tokens: tokens) { output.writeJSON(utf8: $0) }
                 }
             }
             drain(&bytes)
@@ -78,8 +92,10 @@ struct SegmentCommand: ParsableCommand {
         var bytes: [UInt8] = []
         switch format {
         case .lines: SegmentOutput.appendLines(of: document, to: &bytes)
-        case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes)
+        case .jsonl: SegmentOutput.appendJSONLines(of: document, to: &bytes, tokens: tokens ?? .offsets)
         }
         return bytes
     }
 }
+
+extension SegmentTokenFormat: ExpressibleByArgument {}
