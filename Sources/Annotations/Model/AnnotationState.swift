@@ -536,14 +536,14 @@ public struct AnnotationState: Sendable, Hashable {
             if speaker.name.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a speaker's name") }
             try checkLabel(speaker.kind, in: schema.speakerKinds, field: "speaker kind")
         case .mention(let mention):
-            try checkAnchor(mention.anchor, mention.id)
+            if let problem = mention.anchor.problem { throw .malformedSpan("\(mention.id) \(problem)") }
             guard speakers[mention.speaker] != nil else {
                 throw .unknownReference(kind: "speaker", id: mention.speaker, from: mention.id)
             }
         case .cue(let cue):
-            try checkAnchor(cue.anchor, cue.id)
+            if let problem = cue.anchor.problem { throw .malformedSpan("\(cue.id) \(problem)") }
         case .claim(let claim):
-            try checkAnchor(claim.anchor, claim.id)
+            if let problem = claim.anchor.problem { throw .malformedSpan("\(claim.id) \(problem)") }
             var listed = Set<String>()
             for speaker in claim.speakers {
                 guard speakers[speaker] != nil else { throw .unknownReference(kind: "speaker", id: speaker, from: claim.id) }
@@ -593,14 +593,6 @@ public struct AnnotationState: Sendable, Hashable {
             if rejection.document.isEmpty { throw .malformedSpan("\(rejection.id) names no document") }
             if rejection.sentence < 0 { throw .malformedSpan("\(rejection.id) names sentence \(rejection.sentence)") }
         }
-    }
-
-    private func checkAnchor(_ anchor: borrowing TextAnchor, _ id: String) throws(AnnotationError) {
-        guard anchor.hasWellFormedSegments else {
-            throw .malformedSpan("\(id) needs non-empty, sorted, non-overlapping segments with offsets ≥ 0")
-        }
-        if anchor.document.isEmpty { throw .malformedSpan("\(id) names no document") }
-        if anchor.sentence < 0 { throw .malformedSpan("\(id) names sentence \(anchor.sentence)") }
     }
 
     private func checkLabel(_ label: String, in allowed: [String], field: String) throws(AnnotationError) {
