@@ -23,4 +23,19 @@ struct RecordOrderTests {
             #expect(AnnotationState.sortedByID(keyed) == expected, "round \(round)")
         }
     }
+
+    @Test("sortedByID of ids of one letter (put at their numbers) gives the order of idOrder: dense, with gaps, large numbers, M01 beside M1")
+    func oneLetterSameOrderAsIDOrder() {
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<300 {
+            var ids = Set<String>()
+            let count = Int.random(in: 0...400, using: &generator)
+            let spread = [1, 2, 4, 5, 1_000][round % 5]
+            for _ in 0..<count { ids.insert("M\(Int.random(in: 0...(count * spread), using: &generator))") }
+            if round % 7 == 0 { ids.insert("M0\(Int.random(in: 0...count, using: &generator))") }
+            if round % 11 == 0 { ids.insert("M\(Int.max / 10)") }
+            let keyed = Dictionary(uniqueKeysWithValues: ids.map { ($0, $0) })
+            #expect(AnnotationState.sortedByID(keyed) == ids.sorted(by: AnnotationState.idOrder), "round \(round)")
+        }
+    }
 }

@@ -43,14 +43,14 @@ struct SessionLogTests {
         let session = try Self.longSession()
         let bytes = try Self.logBytes(session)
         #expect(bytes.count >= SessionLogContents.parallelSize)
-        for partLines in [1, 7, 100, 4_999, 5_001, SessionLogContents.partLines] {
+        for partBytes in [1, 7, 100, 4_999, 100_001, SessionLogContents.partBytes] {
             var handed: [Event] = []
-            let contents = try SessionLogContents(Data(bytes), path: "mem", partLines: partLines) { _, events, _ in
+            let contents = try SessionLogContents(Data(bytes), path: "mem", partBytes: partBytes) { _, events, _ in
                 handed += events
                 return true
             }
-            #expect(contents.events == session.events, "parts of \(partLines) lines")
-            #expect(handed == session.events, "parts of \(partLines) lines")
+            #expect(contents.events == session.events, "parts of \(partBytes) bytes")
+            #expect(handed == session.events, "parts of \(partBytes) bytes")
             #expect(contents.eventEnds.count == session.events.count)
             #expect(contents.eventEnds.last == bytes.count)
         }

@@ -55,6 +55,16 @@ public struct TextAnchor: Sendable, Hashable, Codable {
         return true
     }
 
+    /// What makes the anchor unusable in a state (segments not well formed, no document, a
+    /// negative sentence), worded to follow the annotation's id; nil when it is usable. Read as a
+    /// member of the stored anchor (`mention.anchor.problem`), it does not copy the anchor.
+    var problem: String? {
+        guard hasWellFormedSegments else { return "needs non-empty, sorted, non-overlapping segments with offsets ≥ 0" }
+        if document.isEmpty { return "names no document" }
+        if sentence < 0 { return "names sentence \(sentence)" }
+        return nil
+    }
+
     private enum CodingKeys: String, CodingKey {
         case document, sentence, segments, text, before, after, sentenceHash = "sentence_hash", orphaned
     }

@@ -24,9 +24,21 @@ public struct SessionVerifier: Sendable {
     /// Creates a verifier.
     public init() {}
 
+    /// What ``SessionVerifier/verification(path:)`` found, with the file form of the session.
+    public struct Verification: Sendable {
+        /// What verification found.
+        public var report: Report
+        /// The stored annotations, for checks against the text.
+        public var file: SessionFile
+        /// The replayed session, its log and the snapshot's bytes, kept as long as this value: a
+        /// command that exits right after the result spends no time taking them apart (for a
+        /// million events that is a noticeable part of the run).
+        let replayed: (session: Session, log: SessionLogContents, snapshot: Data)?
+    }
+
     /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file).
     public func verify(path: String) throws(SessionError) -> Report {
-        try verifiedFile(path: path).report
+        try verification(path: path).report
     }
 
     /// Verifies the session at `path` and returns its file form too (the stored annotations, for
@@ -38,9 +50,15 @@ public struct SessionVerifier: Sendable {
     /// is behind its log or of format 1) is everything decoded and compared record by record, which
     /// names the differences.
     public func verifiedFile(path: String) throws(SessionError) -> (report: Report, file: SessionFile) {
+        let verification = try verification(path: path)
+        return (verification.report, verification.file)
+    }
+
+    /// ``verifiedFile(path:)``, keeping what the result was made from (see ``Verification``).
+    public func verification(path: String) throws(SessionError) -> Verification {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
         let file = try SessionFiles.readFile(path: path, forVerification: true)
-        return (verify(file), file)
+        return Verification(report: verify(file), file: file, replayed: nil)
     }
 
     /// The fast path of ``verifiedFile(path:)``; nil when the snapshot must be decoded.
@@ -48,7 +66,7 @@ public struct SessionVerifier: Sendable {
     /// The log is replayed part by part as it is decoded (``Session/replaying(logBytes:path:forReplay:alongside:)``),
     /// its digest taken on the decoding thread once it has nothing left to decode; then the
     /// records are written in two halves at once and compared with the snapshot as they are written.
-    private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> (report: Report, file: SessionFile)? {
+    private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Verification? {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -80,7 +98,7 @@ public struct SessionVerifier: Sendable {
         let agrees = Self.recordsAgree(snapshot, with: file) { results.set(documents: Self.documentCount(state)) }
         guard agrees else { return nil }
         let report = Report(events: log.events.count, annotations: state.recordCount, documents: results.documents, logProblem: nil, differences: [])
-        return (report, file)
+        return Verification(report: report, file: file, replayed: (session, log, snapshot))
     }
 
     /// Sessions with at least this many annotations have their records compared in two halves at once.

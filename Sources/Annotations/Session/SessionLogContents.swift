@@ -35,10 +35,10 @@ public struct SessionLogContents: Sendable {
     /// The bytes after the last line break.
     public var tornTail = Data()
 
-    /// Logs at least this large are decoded on two threads at once, in parts of ``partLines`` lines.
+    /// Logs at least this large are decoded on two threads at once, in parts of about ``partBytes`` bytes.
     static let parallelSize = 1 << 20
-    /// The lines of one part of a long log.
-    static let partLines = 8_192
+    /// The bytes of one part of a long log (about 8 000 event lines), cut at the next line break.
+    static let partBytes = 2 << 20
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
@@ -56,13 +56,13 @@ public struct SessionLogContents: Sendable {
     /// number of parts; once it returns false it gets no more. `alongside` runs on the other
     /// thread once every part is decoded (or on this one, for a short log).
     init(
-        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, partLines: Int = partLines,
+        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, partBytes: Int = partBytes,
         alongside: (@Sendable () -> Void)? = nil, consuming consume: ((LogHeader, [Event], Int) -> Bool)?
     ) throws(SessionError) {
         let result: Result<SessionLogContents, SessionError> = data.withUnsafeBytes { raw in
             do throws(SessionError) {
                 return .success(try Self.read(
-                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, partLines: partLines,
+                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, partBytes: partBytes,
                     alongside: alongside, consume: consume))
             } catch { return .failure(error) }
         }
@@ -86,25 +86,16 @@ public struct SessionLogContents: Sendable {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, partLines: Int,
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, partBytes: Int,
         alongside: (@Sendable () -> Void)?, consume: ((LogHeader, [Event], Int) -> Bool)?
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
-        // The line breaks.
-        var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 200)
-        var start = 0
-        while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
-            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            lines.append(start..<end)
-            start = end + 1
-        }
-        guard let first = lines.first else {
+        guard let headerEnd = lineBreak(in: bytes, from: 0) else {
             throw .foreign(path: path, found: "it has no complete first line (a log starts with a header line)")
         }
         let header: LogHeader
         do {
-            header = try JSONDecoder().decode(LogHeader.self, from: Data(UnsafeBufferPointer(rebasing: bytes[first])))
+            header = try JSONDecoder().decode(LogHeader.self, from: Data(UnsafeBufferPointer(rebasing: bytes[..<headerEnd])))
         } catch {
             throw .foreign(path: path, found: "its first line is not a session log header")
         }
@@ -115,39 +106,49 @@ public struct SessionLogContents: Sendable {
             throw .newerVersion(path: path, version: header.version, supported: SessionFile.currentVersion)
         }
         var contents = SessionLogContents(header: header)
-        contents.completeLength = start
-        if start < bytes.count { contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[start...])) }
-        var body = lines.dropFirst()
+        // The complete lines end at the last line break; what follows it is a torn append.
+        var complete = bytes.count
+        while complete > headerEnd + 1, base[complete - 1] != 0x0A { complete -= 1 }
+        contents.completeLength = complete
+        if complete < bytes.count { contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[complete...])) }
+        var bodyStart = headerEnd + 1
         // Lines before `offset` (where a line begins) are counted, not decoded.
-        if offset > first.upperBound, offset <= start, bytes[offset - 1] == 0x0A {
+        if offset > headerEnd, offset <= complete, bytes[offset - 1] == 0x0A {
             let eventStart = Array("{\"event\":".utf8), undoStart = Array("{\"event\":{\"action\":\"undo\"".utf8)
             var events = 0, undos = 0
-            while let line = body.first, line.lowerBound < offset {
-                let text = UnsafeBufferPointer(rebasing: bytes[line])
+            while bodyStart < offset, let end = lineBreak(in: bytes, from: bodyStart) {
+                let text = UnsafeBufferPointer(rebasing: bytes[bodyStart..<end])
                 if text.starts(with: eventStart) {
                     events += 1
                     if text.starts(with: undoStart) { undos += 1 }
                 }
-                body = body.dropFirst()
+                bodyStart = end + 1
             }
             contents.decodedFrom = offset
             contents.skippedEvents = events
             contents.skippedUndos = undos
         }
-        // A long log in parts of `partLines` lines (every line is whole), decoded by two threads:
-        // each decodes the next part nobody has begun; this one takes the parts in order and,
-        // rather than wait for one, decodes.
-        let size = bytes.count >= parallelSize ? max(partLines, 1) : max(body.count, 1)
-        let parts = stride(from: body.startIndex, to: body.endIndex, by: size).map { $0..<min($0 + size, body.endIndex) }
-        let allLines = lines
+        // A long log in parts of about `partBytes` bytes, each ending at a line break (every line
+        // is whole), decoded by two threads: each decodes the next part nobody has begun, finding
+        // its own lines; this one takes the parts in order and, rather than wait for one, decodes.
+        var parts: [Range<Int>] = []
+        if bytes.count >= parallelSize {
+            var partStart = bodyStart
+            while partStart < complete {
+                let partEnd = partStart + partBytes >= complete ? complete : (lineBreak(in: bytes, from: partStart + max(partBytes, 1) - 1) ?? complete - 1) + 1
+                parts.append(partStart..<partEnd)
+                partStart = partEnd
+            }
+        } else if bodyStart < complete {
+            parts = [bodyStart..<complete]
+        }
         let shared = SharedBytes(bytes: bytes)
-        let decoding = PartDecoding(count: parts.count) { part in
-            Self.decode(lines: allLines, parts[part], in: shared.bytes, path: path, forReplay: forReplay)
+        let ranges = parts
+        let decoding = PartDecoding(count: ranges.count) { part in
+            Self.decode(ranges[part], in: shared.bytes, path: path, forReplay: forReplay)
         }
         let helper = parts.count > 1 ? decoding.startHelper(then: alongside) : nil
         defer { helper?.wait() }
-        contents.events.reserveCapacity(body.count)
-        contents.eventEnds.reserveCapacity(body.count)
         var consuming = consume != nil
         for index in parts.indices {
             let decoded: Part
@@ -159,6 +160,10 @@ public struct SessionLogContents: Sendable {
             if contents.events.isEmpty {
                 contents.events = decoded.events
                 contents.eventEnds = decoded.ends
+                if parts.count > 1 {
+                    contents.events.reserveCapacity(decoded.events.count * parts.count)
+                    contents.eventEnds.reserveCapacity(decoded.events.count * parts.count)
+                }
             } else {
                 contents.events.append(contentsOf: decoded.events)
                 contents.eventEnds.append(contentsOf: decoded.ends)
@@ -171,6 +176,23 @@ public struct SessionLogContents: Sendable {
         return contents
     }
 
+    /// Where the first line break at or after `start` is, if any.
+    private static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The line number (from 1) of the line that begins at byte `start`: counted only to name a damaged line.
+    private static func lineNumber(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 1
+        var position = 0
+        while position < start, let end = lineBreak(in: bytes, from: position), end < start {
+            count += 1
+            position = end + 1
+        }
+        return count
+    }
+
     private struct Part: Sendable {
         var events: [Event] = []
         var ends: [Int] = []
@@ -179,39 +201,42 @@ public struct SessionLogContents: Sendable {
         var settings: SessionSettings?
     }
 
+    /// Decodes the lines in `range` (which begins where a line begins and ends after a line break).
     private static func decode(
-        lines: [Range<Int>], _ indices: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
     ) -> Result<Part, SessionError> {
         var part = Part()
-        part.events.reserveCapacity(indices.count)
-        part.ends.reserveCapacity(indices.count)
+        part.events.reserveCapacity(range.count / 128)
+        part.ends.reserveCapacity(range.count / 128)
         let eventStart = Array("{\"event\":".utf8)
-        for index in indices {
-            let range = lines[index]
-            if range.isEmpty { continue }
-            let line = UnsafeBufferPointer(rebasing: bytes[range])
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound, let lineEnd = lineBreak(in: bytes, from: lineStart) {
+            defer { lineStart = lineEnd + 1 }
+            if lineEnd == lineStart { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.isValid(line),
                 let event = try? SessionFileDecoder.logEvent(line, forReplay: forReplay)
             {
                 part.events.append(event)
-                part.ends.append(range.upperBound + 1)
+                part.ends.append(lineEnd + 1)
                 continue
             }
             let entry: JournalEntry
             do {
                 entry = try JSONDecoder().decode(JournalEntry.self, from: Data(line))
             } catch {
-                return .failure(.journalDamaged(path: path, line: index + 1, reason: "not a log entry (\(SessionLogContents.describe(error)))"))
+                return .failure(.journalDamaged(
+                    path: path, line: lineNumber(at: lineStart, in: bytes), reason: "not a log entry (\(SessionLogContents.describe(error)))"))
             }
             switch entry {
             case .event(let event):
                 part.events.append(forReplay ? Event(seq: event.seq, time: "", annotator: event.annotator, action: event.action, group: event.group) : event)
-                part.ends.append(range.upperBound + 1)
+                part.ends.append(lineEnd + 1)
             case .cursor(let key): part.cursor = key
             case .corpus(let corpus): part.corpus = corpus
             case .settings(let settings): part.settings = settings
             case .header:
-                return .failure(.journalDamaged(path: path, line: index + 1, reason: "a format-1 journal header inside a session log"))
+                return .failure(.journalDamaged(path: path, line: lineNumber(at: lineStart, in: bytes), reason: "a format-1 journal header inside a session log"))
             }
         }
         return .success(part)

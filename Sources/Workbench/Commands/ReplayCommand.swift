@@ -108,14 +108,16 @@ struct ReplayCommand: ParsableCommand {
 
     private func runVerify() throws {
         let session = session
-        let (report, file) = try ProgressMeter.run { meter throws -> (SessionVerifier.Report, SessionFile) in
+        // The verification keeps the replayed session alive until the process exits (below).
+        let verification = try ProgressMeter.run { meter throws -> SessionVerifier.Verification in
             meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
             do throws(SessionError) {
-                return try SessionVerifier().verifiedFile(path: session)
+                return try SessionVerifier().verification(path: session)
             } catch {
                 throw CLIFailure(TerminalText.sanitize(error.description))
             }
         }
+        let (report, file) = (verification.report, verification.file)
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {
             throw CLIFailure("\(name): \(problem.description)")
@@ -138,10 +140,12 @@ struct ReplayCommand: ParsableCommand {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
         StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
-        // Nothing is left to save or restore: leave without taking the decoded session apart piece by
-        // piece (for a million events that is a noticeable part of the run); the system frees it at once.
+        // Nothing is left to save or restore (verify writes nothing; the output is flushed): leave
+        // without taking the replayed session, its log and the stored annotations apart piece by
+        // piece (for a million events that is a noticeable part of the run); the system frees them
+        // at once. `verification` holds them until here.
         fflush(nil)
-        Foundation.exit(0)
+        withExtendedLifetime(verification) { Foundation.exit(0) }
     }
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
