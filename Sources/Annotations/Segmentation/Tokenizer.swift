@@ -58,10 +58,13 @@ public struct Tokenizer: Sendable {
         let upper = min(max(range.upperBound, 0), scalars.count)
         let lower = min(max(range.lowerBound, 0), upper)
         bounds.removeAll(keepingCapacity: true)
-        var scanner = TokenScanner(scalars: scalars, lower: lower, upper: upper, tokens: bounds)
-        bounds = []
-        scanner.run()
-        bounds = scanner.tokens
+        let found = TokenScalarClasses.table.withUnsafeBufferPointer { classes in
+            var scanner = TokenScanner(scalars: scalars, lower: lower, upper: upper, tokens: bounds, classes: classes)
+            bounds = []
+            scanner.run()
+            return scanner.tokens
+        }
+        bounds = found
     }
 }
 
@@ -82,11 +85,17 @@ private struct TokenScanner {
     let lower: Int
     let upper: Int
     var tokens: [TokenBounds]
+    /// ``TokenScalarClasses/table``.
+    let classes: UnsafeBufferPointer<UInt8>
     /// Whether the range holds an `@` at all (no e-mail address to look for otherwise).
     let hasAt: Bool
 
-    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds]) {
+    init(
+        scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds],
+        classes: UnsafeBufferPointer<UInt8>
+    ) {
         self.scalars = scalars
+        self.classes = classes
         self.lower = lower
         self.upper = upper
         self.tokens = tokens
@@ -423,94 +432,47 @@ private struct TokenScanner {
         return end
     }
 
-    private func isExtender(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) || (0x1F3FB...0x1F3FF).contains(value)
-            || (0xE0020...0xE007F).contains(value) || value == 0x20E3
-        {
-            return true
-        }
-        return isMark(scalar)
-    }
-
     // MARK: Scalar classes
 
+    /// Whether `scalar` is in any of the classes `flags` (see ``TokenScalarClasses``): a table
+    /// look-up for the scalars the table covers, the definition otherwise.
     @inline(__always)
-    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { Self.isSpace(scalar) }
+    private func isIn(_ flags: UInt8, _ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        if value < TokenScalarClasses.tableCount { return classes[value] & flags != 0 }
+        return TokenScalarClasses.classes(of: scalar) & flags != 0
+    }
 
     @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        if value == 0xA0 || value == 0x85 { return true }
-        if value < 0x1680 { return false }
-        return scalar.properties.isWhitespace
-    }
+    private func isExtender(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.extender, scalar) }
+
+    @inline(__always)
+    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.space, scalar) }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { TokenScalarClasses.isSpace(scalar) }
 
     @inline(__always)
     private func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
     @inline(__always)
-    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        if value < 0x250 { return value >= 0xC0 && value != 0xD7 && value != 0xF7 }
-        if value >= 0x2000 && value < 0x2C00 { return false }
-        return scalar.properties.isAlphabetic
-    }
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.letter, scalar) }
 
     @inline(__always)
-    private func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x300 { return false }
-        if value < 0x370 { return true }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
-    }
+    private func isMark(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.mark, scalar) }
 
     /// Letters, digits, combining marks and the invisible joiners and soft hyphen inside words.
     @inline(__always)
-    private func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return isLetter(scalar) || isDigit(value) }
-        if value == 0xAD || value == 0x200C || value == 0x200D { return true }
-        if isLetter(scalar) { return true }
-        if isMark(scalar) { return true }
-        return scalar.properties.numericType == .decimal
-    }
+    private func isWordPart(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.wordPart, scalar) }
 
     @inline(__always)
     private func isHyphen(_ value: UInt32) -> Bool { value == 0x2D || value == 0x2010 || value == 0x2011 }
 
-    private func isQuote(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A:
-            return true
-        default:
-            return false
-        }
-    }
+    private func isQuote(_ value: UInt32) -> Bool { TokenScalarClasses.isQuote(value) }
 
     private func isClosing(_ value: UInt32) -> Bool {
         isQuote(value) || value == 0x29 || value == 0x5D || value == 0x7D
     }
 
-    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            switch value {
-            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
-            default: return false
-            }
-        }
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return true
-        default:
-            return false
-        }
-    }
+    @inline(__always)
+    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.punctuation, scalar) }
 }
