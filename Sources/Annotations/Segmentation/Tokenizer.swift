@@ -87,8 +87,10 @@ private struct TokenScanner {
     var tokens: [TokenBounds]
     /// ``TokenScalarClasses/table``.
     let classes: UnsafeBufferPointer<UInt8>
-    /// Whether the range holds an `@` at all (no e-mail address to look for otherwise).
-    let hasAt: Bool
+    /// The offset of the first `@` at or after the last token start that looked for one (`upper`
+    /// when none is left, below `lower` before the first look): no e-mail address to look for
+    /// without an `@` ahead.
+    var nextAt: Int
 
     init(
         scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds],
@@ -99,12 +101,7 @@ private struct TokenScanner {
         self.lower = lower
         self.upper = upper
         self.tokens = tokens
-        var hasAt = false
-        for index in lower..<upper where scalars[index].value == 0x40 {
-            hasAt = true
-            break
-        }
-        self.hasAt = hasAt
+        self.nextAt = lower - 1  // not looked for yet
     }
 
     mutating func run() {
@@ -118,14 +115,17 @@ private struct TokenScanner {
             var end: Int
             let kind: Token.Kind
             let value = scalar.value
-            if let urlEnd = urlEnd(at: index) ?? (hasAt ? emailEnd(at: index) : nil) {
+            if mayStartURL(value), let urlEnd = urlEnd(at: index) {
+                end = urlEnd
+                kind = .word
+            } else if isAtAhead(of: index), let urlEnd = emailEnd(at: index) {
                 end = urlEnd
                 kind = .word
             } else if isDigit(value) {
                 (end, kind) = scanNumber(at: index)
             } else if isLetter(scalar) {
                 end = scanWord(from: index, start: index)
-                end = attachAbbreviationDot(start: index, end: end)
+                if end < upper, scalars[end].value == 0x2E { end = attachAbbreviationDot(start: index, end: end) }
                 kind = .word
             } else if value == 0x2E, index + 1 < upper, scalars[index + 1].value == 0x2E {
                 end = index + 1
@@ -145,6 +145,23 @@ private struct TokenScanner {
             append(index, end, kind)
             index = end
         }
+    }
+
+    /// Whether an `@` lies at or after `index` in the range (an e-mail address needs one).
+    @inline(__always)
+    private mutating func isAtAhead(of index: Int) -> Bool {
+        if nextAt < index {
+            nextAt = index
+            while nextAt < upper, scalars[nextAt].value != 0x40 { nextAt += 1 }
+        }
+        return nextAt < upper
+    }
+
+    /// Whether a URL can start with `value` (h, w or f in either case), checked before ``urlEnd(at:)``.
+    @inline(__always)
+    private func mayStartURL(_ value: UInt32) -> Bool {
+        let lower = value | 0x20
+        return value < 0x80 && (lower == 0x68 || lower == 0x77 || lower == 0x66)
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ kind: Token.Kind) {
@@ -203,6 +220,7 @@ private struct TokenScanner {
 
     /// End of a dotted chain that is one word: a domain ending in a known top-level domain
     /// ("tagesschau.de", "news.bbc.co.uk") or an abbreviation of short parts ("z.B", "U.S", "i.d.R").
+    @inline(never)
     private func dottedChainEnd(start: Int, dot: Int) -> Int? {
         var index = dot
         var parts: [Range<Int>] = [start..<dot]
@@ -242,6 +260,7 @@ private struct TokenScanner {
 
     /// Includes the full stop after a known abbreviation or a single letter ("Dr.", "z.", "B.",
     /// "J.", "z.B.") unless the full stop ends the range.
+    @inline(never)
     private func attachAbbreviationDot(start: Int, end: Int) -> Int {
         guard end < upper, scalars[end].value == 0x2E else { return end }
         if end + 1 < upper, scalars[end + 1].value == 0x2E { return end }  // "..."
@@ -255,6 +274,7 @@ private struct TokenScanner {
         return end
     }
 
+    @inline(never)
     private func isAbbreviation(start: Int, end: Int) -> Bool {
         var key = ByteKey()
         for scalar in scalars[start..<end] where !key.append(scalar) { return false }
@@ -278,6 +298,7 @@ private struct TokenScanner {
 
     // MARK: Numbers
 
+    @inline(never)
     private func scanNumber(at start: Int) -> (Int, Token.Kind) {
         var index = start
         var groups: [Int] = []
@@ -325,6 +346,7 @@ private struct TokenScanner {
 
     // MARK: URLs and e-mail
 
+    @inline(never)
     private func urlEnd(at start: Int) -> Int? {
         let first = scalars[start].value | 0x20
         guard first == 0x68 || first == 0x77 || first == 0x66 else { return nil }  // h, w, f
@@ -347,6 +369,7 @@ private struct TokenScanner {
     /// What a URL starts with, as scalar values in lower case.
     private static let urlPrefixes: [[UInt32]] = ["https://", "http://", "www.", "ftp://"].map { $0.unicodeScalars.map(\.value) }
 
+    @inline(never)
     private func emailEnd(at start: Int) -> Int? {
         guard isLetter(scalars[start]) || isDigit(scalars[start].value) else { return nil }
         var index = start
@@ -400,6 +423,7 @@ private struct TokenScanner {
     // MARK: Grapheme clusters
 
     /// End of the grapheme cluster that starts at `start` (within the range).
+    @inline(never)
     private func graphemeEnd(at start: Int) -> Int {
         guard start + 1 < upper else { return start + 1 }
         if scalars[start + 1].value < 0x300 && scalars[start].value != 0x0D { return start + 1 }
