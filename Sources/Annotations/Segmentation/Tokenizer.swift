@@ -58,10 +58,13 @@ public struct Tokenizer: Sendable {
         let upper = min(max(range.upperBound, 0), scalars.count)
         let lower = min(max(range.lowerBound, 0), upper)
         bounds.removeAll(keepingCapacity: true)
-        var scanner = TokenScanner(scalars: scalars, lower: lower, upper: upper, tokens: bounds)
-        bounds = []
-        scanner.run()
-        bounds = scanner.tokens
+        let found = TokenScalarClasses.table.withUnsafeBufferPointer { classes in
+            var scanner = TokenScanner(scalars: scalars, lower: lower, upper: upper, tokens: bounds, classes: classes)
+            bounds = []
+            scanner.run()
+            return scanner.tokens
+        }
+        bounds = found
     }
 }
 
@@ -82,20 +85,23 @@ private struct TokenScanner {
     let lower: Int
     let upper: Int
     var tokens: [TokenBounds]
-    /// Whether the range holds an `@` at all (no e-mail address to look for otherwise).
-    let hasAt: Bool
+    /// ``TokenScalarClasses/table``.
+    let classes: UnsafeBufferPointer<UInt8>
+    /// The offset of the first `@` at or after the last token start that looked for one (`upper`
+    /// when none is left, below `lower` before the first look): no e-mail address to look for
+    /// without an `@` ahead.
+    var nextAt: Int
 
-    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds]) {
+    init(
+        scalars: UnsafeBufferPointer<Unicode.Scalar>, lower: Int, upper: Int, tokens: [TokenBounds],
+        classes: UnsafeBufferPointer<UInt8>
+    ) {
         self.scalars = scalars
+        self.classes = classes
         self.lower = lower
         self.upper = upper
         self.tokens = tokens
-        var hasAt = false
-        for index in lower..<upper where scalars[index].value == 0x40 {
-            hasAt = true
-            break
-        }
-        self.hasAt = hasAt
+        self.nextAt = lower - 1  // not looked for yet
     }
 
     mutating func run() {
@@ -109,14 +115,17 @@ private struct TokenScanner {
             var end: Int
             let kind: Token.Kind
             let value = scalar.value
-            if let urlEnd = urlEnd(at: index) ?? (hasAt ? emailEnd(at: index) : nil) {
+            if mayStartURL(value), let urlEnd = urlEnd(at: index) {
+                end = urlEnd
+                kind = .word
+            } else if isAtAhead(of: index), let urlEnd = emailEnd(at: index) {
                 end = urlEnd
                 kind = .word
             } else if isDigit(value) {
                 (end, kind) = scanNumber(at: index)
             } else if isLetter(scalar) {
                 end = scanWord(from: index, start: index)
-                end = attachAbbreviationDot(start: index, end: end)
+                if end < upper, scalars[end].value == 0x2E { end = attachAbbreviationDot(start: index, end: end) }
                 kind = .word
             } else if value == 0x2E, index + 1 < upper, scalars[index + 1].value == 0x2E {
                 end = index + 1
@@ -136,6 +145,23 @@ private struct TokenScanner {
             append(index, end, kind)
             index = end
         }
+    }
+
+    /// Whether an `@` lies at or after `index` in the range (an e-mail address needs one).
+    @inline(__always)
+    private mutating func isAtAhead(of index: Int) -> Bool {
+        if nextAt < index {
+            nextAt = index
+            while nextAt < upper, scalars[nextAt].value != 0x40 { nextAt += 1 }
+        }
+        return nextAt < upper
+    }
+
+    /// Whether a URL can start with `value` (h, w or f in either case), checked before ``urlEnd(at:)``.
+    @inline(__always)
+    private func mayStartURL(_ value: UInt32) -> Bool {
+        let lower = value | 0x20
+        return value < 0x80 && (lower == 0x68 || lower == 0x77 || lower == 0x66)
     }
 
     private mutating func append(_ start: Int, _ end: Int, _ kind: Token.Kind) {
@@ -194,6 +220,7 @@ private struct TokenScanner {
 
     /// End of a dotted chain that is one word: a domain ending in a known top-level domain
     /// ("tagesschau.de", "news.bbc.co.uk") or an abbreviation of short parts ("z.B", "U.S", "i.d.R").
+    @inline(never)
     private func dottedChainEnd(start: Int, dot: Int) -> Int? {
         var index = dot
         var parts: [Range<Int>] = [start..<dot]
@@ -233,6 +260,7 @@ private struct TokenScanner {
 
     /// Includes the full stop after a known abbreviation or a single letter ("Dr.", "z.", "B.",
     /// "J.", "z.B.") unless the full stop ends the range.
+    @inline(never)
     private func attachAbbreviationDot(start: Int, end: Int) -> Int {
         guard end < upper, scalars[end].value == 0x2E else { return end }
         if end + 1 < upper, scalars[end + 1].value == 0x2E { return end }  // "..."
@@ -246,6 +274,7 @@ private struct TokenScanner {
         return end
     }
 
+    @inline(never)
     private func isAbbreviation(start: Int, end: Int) -> Bool {
         var key = ByteKey()
         for scalar in scalars[start..<end] where !key.append(scalar) { return false }
@@ -269,6 +298,7 @@ private struct TokenScanner {
 
     // MARK: Numbers
 
+    @inline(never)
     private func scanNumber(at start: Int) -> (Int, Token.Kind) {
         var index = start
         var groups: [Int] = []
@@ -316,6 +346,7 @@ private struct TokenScanner {
 
     // MARK: URLs and e-mail
 
+    @inline(never)
     private func urlEnd(at start: Int) -> Int? {
         let first = scalars[start].value | 0x20
         guard first == 0x68 || first == 0x77 || first == 0x66 else { return nil }  // h, w, f
@@ -338,6 +369,7 @@ private struct TokenScanner {
     /// What a URL starts with, as scalar values in lower case.
     private static let urlPrefixes: [[UInt32]] = ["https://", "http://", "www.", "ftp://"].map { $0.unicodeScalars.map(\.value) }
 
+    @inline(never)
     private func emailEnd(at start: Int) -> Int? {
         guard isLetter(scalars[start]) || isDigit(scalars[start].value) else { return nil }
         var index = start
@@ -391,6 +423,7 @@ private struct TokenScanner {
     // MARK: Grapheme clusters
 
     /// End of the grapheme cluster that starts at `start` (within the range).
+    @inline(never)
     private func graphemeEnd(at start: Int) -> Int {
         guard start + 1 < upper else { return start + 1 }
         if scalars[start + 1].value < 0x300 && scalars[start].value != 0x0D { return start + 1 }
@@ -423,94 +456,47 @@ private struct TokenScanner {
         return end
     }
 
-    private func isExtender(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) || (0x1F3FB...0x1F3FF).contains(value)
-            || (0xE0020...0xE007F).contains(value) || value == 0x20E3
-        {
-            return true
-        }
-        return isMark(scalar)
-    }
-
     // MARK: Scalar classes
 
+    /// Whether `scalar` is in any of the classes `flags` (see ``TokenScalarClasses``): a table
+    /// look-up for the scalars the table covers, the definition otherwise.
     @inline(__always)
-    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { Self.isSpace(scalar) }
+    private func isIn(_ flags: UInt8, _ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        if value < TokenScalarClasses.tableCount { return classes[value] & flags != 0 }
+        return TokenScalarClasses.classes(of: scalar) & flags != 0
+    }
 
     @inline(__always)
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        if value == 0xA0 || value == 0x85 { return true }
-        if value < 0x1680 { return false }
-        return scalar.properties.isWhitespace
-    }
+    private func isExtender(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.extender, scalar) }
+
+    @inline(__always)
+    private func isSpace(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.space, scalar) }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { TokenScalarClasses.isSpace(scalar) }
 
     @inline(__always)
     private func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
     @inline(__always)
-    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
-        if value < 0x250 { return value >= 0xC0 && value != 0xD7 && value != 0xF7 }
-        if value >= 0x2000 && value < 0x2C00 { return false }
-        return scalar.properties.isAlphabetic
-    }
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.letter, scalar) }
 
     @inline(__always)
-    private func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x300 { return false }
-        if value < 0x370 { return true }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
-    }
+    private func isMark(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.mark, scalar) }
 
     /// Letters, digits, combining marks and the invisible joiners and soft hyphen inside words.
     @inline(__always)
-    private func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return isLetter(scalar) || isDigit(value) }
-        if value == 0xAD || value == 0x200C || value == 0x200D { return true }
-        if isLetter(scalar) { return true }
-        if isMark(scalar) { return true }
-        return scalar.properties.numericType == .decimal
-    }
+    private func isWordPart(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.wordPart, scalar) }
 
     @inline(__always)
     private func isHyphen(_ value: UInt32) -> Bool { value == 0x2D || value == 0x2010 || value == 0x2011 }
 
-    private func isQuote(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x22, 0x27, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A:
-            return true
-        default:
-            return false
-        }
-    }
+    private func isQuote(_ value: UInt32) -> Bool { TokenScalarClasses.isQuote(value) }
 
     private func isClosing(_ value: UInt32) -> Bool {
         isQuote(value) || value == 0x29 || value == 0x5D || value == 0x7D
     }
 
-    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            switch value {
-            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
-            default: return false
-            }
-        }
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return true
-        default:
-            return false
-        }
-    }
+    @inline(__always)
+    private func isPunctuation(_ scalar: Unicode.Scalar) -> Bool { isIn(TokenScalarClasses.punctuation, scalar) }
 }
