@@ -1401,8 +1401,11 @@ struct SuggestionScan {
     func titleApposition(from start: Int, upper: Int) -> [Int]? {
         guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
         let phrase = nounPhrase(from: start)
+        // An office named by a title, or by a common noun with a genitive ("Kopf einer Gruppe von Inspektoren").
+        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized && looksLikeCommonNoun(words[phrase[0]].lower)
+            && Self.genitiveDeterminers.contains(words[phrase[1]].lower)
         guard let last = phrase.last, phrase.first == start,
-            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
         else { return nil }
         return phrase

@@ -47,4 +47,15 @@ import Testing
         #expect(zufolge.speaker(report) == "denen")
         #expect(zufolge.cue(report) == "zufolge")
     }
+
+    /// An office apposition after a name belongs to the speaker: offices from the wider title list
+    /// ("Geschäftsführer", "Gründerin") and a common noun with a genitive ("Stimme einer Gruppe").
+    @Test func officeAppositionAfterANameIsPartOfTheSpeaker() {
+        let title = SuggestionProbe("Im Gespräch mit Reportern sagte Jörg Weiß, der Geschäftsführer des Vereins: „Wir sind sehr zufrieden.“")
+        #expect(title.speaker(title.proposal(claiming: "zufrieden")) == "Jörg Weiß, der Geschäftsführer des Vereins")
+        let genitive = SuggestionProbe("„Die Preise steigen weiter“, sagte Anna Schäfer, Stimme einer Gruppe von Prüfern, am Montag.")
+        #expect(genitive.speaker(genitive.proposal(claiming: "Preise")) == "Anna Schäfer, Stimme einer Gruppe von Prüfern")
+        let message = SuggestionProbe("Der Trainer sagte, Ende der Woche werde die Mannschaft abreisen.")
+        #expect(message.claim(message.proposals.first) == "Ende der Woche werde die Mannschaft abreisen")
+    }
 }
