@@ -441,11 +441,12 @@ struct SuggestionScan {
     /// Verfassung ablehnen"): the relative pronoun stands for the noun and is the source, the rest of
     /// the sentence the message. Whether a proposal was made.
     mutating func relativeFrame(at index: Int, sentence: Int) -> Bool {
-        let range = sentenceRanges[sentence]
         let lower = words[index].lower
+        guard lower == "nach" || lower == "zufolge" || lower == "laut" || lower == "gemäß" else { return false }
+        let range = sentenceRanges[sentence]
         let pronoun: Int
         let messageStart: Int
-        if ["nach", "laut", "gemäß"].contains(lower), index + 1 < range.upperBound, Self.pluralRelativePronouns.contains(words[index + 1].lower) {
+        if lower != "zufolge", index + 1 < range.upperBound, Self.pluralRelativePronouns.contains(words[index + 1].lower) {
             pronoun = index + 1
             messageStart = index + 2
         } else if lower == "zufolge", index - 1 > range.lowerBound, Self.pluralRelativePronouns.contains(words[index - 1].lower) {
