@@ -26,6 +26,8 @@ public struct SuggestionLexicon: Sendable {
     var nounSuffixes: [String] = []
     var titles: [String] = []
     var institutions: [String] = []
+    var titlesByLastCharacter: [Character: [String]] = [:]
+    var institutionsByLastCharacter: [Character: [String]] = [:]
     var stopwords: Set<String> = []
 
     /// The lexicon compiled into the library.
@@ -68,6 +70,8 @@ public struct SuggestionLexicon: Sendable {
         self.nounSuffixes = Self.lines(nouns).filter { $0.count >= 6 }.map { $0.lowercased() }
         self.titles = Self.lines(titles)
         self.institutions = Self.lines(institutions)
+        self.titlesByLastCharacter = Self.byLastCharacter(self.titles)
+        self.institutionsByLastCharacter = Self.byLastCharacter(self.institutions)
         self.stopwords = Set(Self.lines(stopwords))
     }
 
@@ -93,10 +97,26 @@ public struct SuggestionLexicon: Sendable {
     }
 
     /// Whether a lowercased word is, or ends in, a title or office ("us-verteidigungsminister").
-    func isTitle(_ word: String) -> Bool { titles.contains { word.hasSuffix($0) } }
+    func isTitle(_ word: String) -> Bool {
+        guard let last = word.last, let candidates = titlesByLastCharacter[last] else { return false }
+        return candidates.contains { word.hasSuffix($0) }
+    }
 
     /// Whether a lowercased word is, or ends in, the head of an institution name.
-    func isInstitution(_ word: String) -> Bool { institutions.contains { word.hasSuffix($0) } }
+    func isInstitution(_ word: String) -> Bool {
+        guard let last = word.last, let candidates = institutionsByLastCharacter[last] else { return false }
+        return candidates.contains { word.hasSuffix($0) }
+    }
+
+    /// Entries grouped by their last character, so a suffix test looks at a few entries only.
+    static func byLastCharacter(_ entries: [String]) -> [Character: [String]] {
+        var groups: [Character: [String]] = [:]
+        for entry in entries {
+            guard let last = entry.last else { continue }
+            groups[last, default: []].append(entry)
+        }
+        return groups
+    }
 }
 
 extension Substring {

@@ -311,6 +311,28 @@ enum SuggestionLexiconData {
         analyst
         forscher
         wissenschaftler
+        führer
+        führerin
+        gründer
+        gründerin
+        mitglied
+        koordinator
+        koordinatorin
+        redakteur
+        redakteurin
+        beauftragte
+        beauftragter
+        intendant
+        intendantin
+        rektor
+        rektorin
+        dekan
+        berater
+        beraterin
+        manager
+        managerin
+        kommandeur
+        sekretärin
         """#
     static let institutions = #"""
         # Heads of institution names: a noun phrase ending in (or a compound ending in) one of these names an

@@ -375,6 +375,7 @@ struct SuggestionScan {
             var source: [Int] = []
             var rule = ""
             let clauseInitial = index == range.lowerBound || words[index - 1].text == ","
+            if relativeFrame(at: index, sentence: sentence) { continue }
             if lower == "laut" || lower == "gemäß" {
                 source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
@@ -399,13 +400,13 @@ struct SuggestionScan {
                         rule: "indirect.noun-wonach"))
                 }
                 continue
-            } else if lower == "demnach" && index == range.lowerBound, sentence > 0 {
-                // "Demnach …": the source is the one of the attribution just before.
-                let claim = trimmedEnd(Array((index + 1)..<range.upperBound), sentence: sentence)
+            } else if lower == "demnach", sentence > 0 {
+                // "Demnach …", "… soll demnach …": the pronominal adverb points back to the source before
+                // and stands for it, as a pronoun does, so it is the source as well as the cue.
+                let claim = trimmedEnd(Array(range).filter { $0 != index }, sentence: sentence)
                 if claim.count >= 3 {
-                    var proposal = Proposal(cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5, rule: "indirect.demnach")
-                    proposal.inheritsSpeaker = true
-                    add(proposal)
+                    add(Proposal(speakers: [[index]], cue: [index], claim: claim, frame: [index], form: .indirect, confidence: 0.5,
+                        rule: "indirect.demnach"))
                 }
                 continue
             } else if lower == "nach", index + 1 < range.upperBound {
@@ -435,6 +436,38 @@ struct SuggestionScan {
             add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
         }
     }
+
+    /// ", nach denen …" / ", denen zufolge …" after a noun ("Umfragen, nach denen 72 Prozent die
+    /// Verfassung ablehnen"): the relative pronoun stands for the noun and is the source, the rest of
+    /// the sentence the message. Whether a proposal was made.
+    mutating func relativeFrame(at index: Int, sentence: Int) -> Bool {
+        let lower = words[index].lower
+        guard lower == "nach" || lower == "zufolge" || lower == "laut" || lower == "gemäß" else { return false }
+        let range = sentenceRanges[sentence]
+        let pronoun: Int
+        let messageStart: Int
+        if lower != "zufolge", index + 1 < range.upperBound, Self.pluralRelativePronouns.contains(words[index + 1].lower) {
+            pronoun = index + 1
+            messageStart = index + 2
+        } else if lower == "zufolge", index - 1 > range.lowerBound, Self.pluralRelativePronouns.contains(words[index - 1].lower) {
+            pronoun = index - 1
+            messageStart = index + 1
+        } else {
+            return false
+        }
+        let opening = min(pronoun, index)
+        guard opening - 1 > range.lowerBound, words[opening - 1].text == ",", words[opening - 2].capitalized || words[opening - 2].kind == .quote else {
+            return false
+        }
+        let claim = trimmedEnd(Array(messageStart..<range.upperBound), sentence: sentence)
+        guard claim.count >= 3, words[claim[0]].kind != .quote else { return false }
+        add(Proposal(speakers: [[pronoun]], cue: [index], claim: claim, frame: frame(cue: [index], claim: claim + [pronoun]), form: .indirect,
+            confidence: 0.6, rule: "indirect.relative-frame"))
+        return true
+    }
+
+    /// Relative pronouns that a frame preposition takes ("nach denen", "denen zufolge").
+    static let pluralRelativePronouns: Set<String> = ["denen", "welchen"]
 
     /// The source after a clause-initial "Nach"/"Laut": SpkAtt's Source is the whole rest of the
     /// prefield up to the finite verb, with genitives, prepositional phrases, brackets and an
@@ -601,8 +634,10 @@ struct SuggestionScan {
             }
             return
         }
-        // Verb-final in a subordinate clause ("dass er sagte") or after a relative pronoun: no rule.
+        // Verb-final in a subordinate clause ("dass er sagte"): no rule; after a relative pronoun the
+        // pronoun is the source ("ein Hacker, der behauptet, den Code geknackt zu haben").
         if start < finite, Self.complementizers.contains(words[start].lower) || ["der", "die", "das"].contains(words[start].lower) && start > range.lowerBound {
+            relativeClause(cue: cue, pronoun: start, sentence: sentence)
             return
         }
         var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
@@ -704,6 +739,34 @@ struct SuggestionScan {
                 rule: "reported.speech-act-verb"))
         }
     }
+
+    /// A reporting verb at the end of a relative clause after a noun, followed by its message
+    /// ("Zeugen sprachen von einem Mann, der behauptete, er sei Arzt"): SpkAtt annotates the relative
+    /// pronoun itself as the source, as it does a personal pronoun; the noun before is its antecedent.
+    mutating func relativeClause(cue: (words: [Int], verb: Int), pronoun: Int, sentence: Int) {
+        let range = sentenceRanges[sentence]
+        guard Self.subjectRelativePronouns.contains(words[pronoun].lower), pronoun - 2 >= range.lowerBound, words[pronoun - 1].text == ",",
+            words[pronoun - 2].capitalized || words[pronoun - 2].kind == .quote || words[pronoun - 2].text == ")",
+            let last = cue.words.max(), let head = cue.words.min(), head > pronoun, last + 1 < range.upperBound, words[last + 1].text == ",",
+            !cue.words.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
+            let claim = messageAfter(last + 1, sentence: sentence, strict: true)
+        else { return }
+        // Nothing but the object, an addressee or adverbials between pronoun and verb: no second verb.
+        guard !((pronoun + 1)..<head).contains(where: { words[$0].kind == .punctuation || words[$0].kind == .quote }) else { return }
+        var addressee: [Int] = []
+        if lexicon.verbs[cue.verb].takesAddressee {
+            let phrase = nounPhrase(from: pronoun + 1)
+            if let end = phrase.last, end < head { addressee = phrase }
+        }
+        let antecedent = nounPhraseBackward(from: pronoun - 2, limit: clauseStart(before: pronoun - 1, sentence: sentence))
+        let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
+        let cueWords = withCorrelate(cue.words, claim: claim, finite: head)
+        add(Proposal(speakers: [[pronoun]], antecedent: antecedent, cue: cueWords, claim: claim, addressee: addressee,
+            frame: frame(cue: cueWords, claim: claim), form: form, confidence: 0.6, rule: "indirect.relative-pronoun-verb"))
+    }
+
+    /// Relative pronouns that are the subject of their clause.
+    static let subjectRelativePronouns: Set<String> = ["der", "die", "welcher", "welche"]
 
     /// The cue of a participle that follows the auxiliary at `auxiliary` within a few words of its
     /// clause ("wird Panetta zitiert"), the auxiliary included.
@@ -1339,8 +1402,11 @@ struct SuggestionScan {
     func titleApposition(from start: Int, upper: Int) -> [Int]? {
         guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
         let phrase = nounPhrase(from: start)
+        // An office named by a title, or by a common noun with a genitive ("Kopf einer Gruppe von Inspektoren").
+        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized && looksLikeCommonNoun(words[phrase[0]].lower)
+            && Self.genitiveDeterminers.contains(words[phrase[1]].lower)
         guard let last = phrase.last, phrase.first == start,
-            phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+            genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
         else { return nil }
         return phrase
