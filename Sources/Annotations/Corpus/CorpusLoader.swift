@@ -78,10 +78,9 @@ public struct CorpusLoader: Sendable {
 
     /// Reads one file and returns its documents; `progress` is told the bytes of the file done so far.
     public func loadFile(_ path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = Self.regularFileBytes(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
-        let bytes = [UInt8](data)
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(path: path, byteOffset: offset)
         }
@@ -94,6 +93,37 @@ public struct CorpusLoader: Sendable {
         return [Document(id: id, rawText: raw, source: path)]
     }
 
+    /// The bytes of a regular file, read straight into one array (no `Data` copied into it after);
+    /// nil when the file cannot be opened or is not a regular file (the caller then reads it the
+    /// general way, which also names the problem).
+    static func regularFileBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        // A size of 0 may be a file the kernel makes as it is read: left to the general way.
+        let size = Int(info.st_size)
+        guard size > 0 else { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let read = Glibc.read(descriptor, base + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    break
+                } else if errno != EINTR {
+                    complete = false
+                    break
+                }
+            }
+        }
+        return complete ? bytes : nil
+    }
+
     func parseJSONL(_ raw: String, path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         try parseJSONL(bytes: Array(raw.utf8), path: path, progress: progress)
     }
@@ -101,74 +131,124 @@ public struct CorpusLoader: Sendable {
     /// The documents of a JSONL file's bytes (valid UTF-8), one JSON object per line. Lines are cut
     /// at the byte LF (never inside a multi-byte character) and trimmed of ASCII whitespace; a line
     /// that starts or ends with other bytes is trimmed as text (Unicode whitespace too).
+    ///
+    /// Lines of the usual shape (see ``plainRecord(_:)``) are read, normalised and fingerprinted on
+    /// every core, a batch at a time; every other line is then read on this thread in line order,
+    /// so the first bad line is the one reported, as when reading line by line.
     func parseJSONL(bytes: [UInt8], path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
-        var records: [RawRecord] = []
-        var lineNumber = 0
-        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        var lineStart = hasMark ? 3 : 0
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            progress?(lineEnd + 1)
-            var lower = lineStart, upper = lineEnd
-            while lower < upper, Self.isASCIISpace(bytes[lower]) { lower += 1 }
-            while upper > lower, Self.isASCIISpace(bytes[upper - 1]) { upper -= 1 }
-            if lower == upper { continue }
-            if bytes[lower] < 0x80, bytes[upper - 1] < 0x80,
-                let record = bytes.withUnsafeBufferPointer({ Self.plainRecord(UnsafeBufferPointer(rebasing: $0[lower..<upper])) })
-            {
-                records.append(record)
-                continue
-            }
-            var json = Data(bytes[lower..<upper])
-            if bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
-                let trimmed = String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { continue }
-                json = Data(trimmed.utf8)
-            }
-            let object: Any
-            do {
-                object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
-            } catch {
-                throw .badJSONLRecord(path: path, line: lineNumber, reason: "not valid JSON")
-            }
-            guard let record = object as? [String: Any] else {
-                throw .badJSONLRecord(path: path, line: lineNumber, reason: "expected a JSON object")
-            }
-            guard let id = record["id"] as? String, !id.isEmpty else {
-                throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"id\"")
-            }
-            var meta: [String: String] = [:]
-            if let rawMeta = record["meta"] as? [String: Any] {
-                for (key, value) in rawMeta { meta[key] = "\(value)" }
-            }
-            if let rawSentences = record["sentences"] {
-                let sentences = try Self.inputSentences(rawSentences, path: path, line: lineNumber)
-                var given: String?
-                if let rawText = record["text"] {
-                    guard let text = rawText as? String else {
-                        throw .badJSONLRecord(path: path, line: lineNumber, reason: "\"text\" must be a string")
+        let lines = Self.lines(of: bytes)
+        var documents: [Document] = []
+        documents.reserveCapacity(lines.count)
+        let batch = 4096, chunk = 32
+        var done = 0
+        while done < lines.count {
+            let upper = min(lines.count, done + batch)
+            let first = done
+            let results = ChunkResults<Document?>(count: (upper - first + chunk - 1) / chunk)
+            DispatchQueue.concurrentPerform(iterations: (upper - first + chunk - 1) / chunk) { part in
+                let range = (first + part * chunk)..<min(upper, first + (part + 1) * chunk)
+                results.set(part, bytes.withUnsafeBufferPointer { buffer in
+                    lines[range].map { line -> Document? in
+                        guard buffer[line.lower] < 0x80, buffer[line.upper - 1] < 0x80,
+                            let record = Self.plainRecord(UnsafeBufferPointer(rebasing: buffer[line.lower..<line.upper]))
+                        else { return nil }
+                        return Document(id: record.id, title: record.title, rawText: record.text, source: path, meta: record.meta)
                     }
-                    given = TextNormalization.normalize(text).text
-                }
-                let built: PretokenizedText
-                do {
-                    built = try PretokenizedText(sentences: sentences, text: given)
-                } catch {
-                    throw .badJSONLRecord(path: path, line: lineNumber, reason: "document '\(id)', \(error.description)")
-                }
-                records.append(RawRecord(
-                    id: id, title: record["title"] as? String, text: "", meta: meta,
-                    prebuilt: Document(id: id, title: record["title"] as? String, text: built.text, source: path, meta: meta, givenSentences: built.sentences)))
-                continue
+                })
             }
-            guard let text = record["text"] as? String else {
-                throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"text\"")
+            for (offset, made) in results.joined().enumerated() {
+                if let made {
+                    documents.append(made)
+                } else if let record = try Self.generalRecord(bytes: bytes, lines[first + offset], path: path) {
+                    documents.append(record.prebuilt ?? Document(id: record.id, title: record.title, rawText: record.text, source: path, meta: record.meta))
+                }
             }
-            records.append(RawRecord(id: id, title: record["title"] as? String, text: text, meta: meta))
+            done = upper
+            progress?(lines[upper - 1].end + 1)
         }
-        return Self.documents(from: records, source: path)
+        progress?(bytes.count)
+        return documents
+    }
+
+    /// One non-blank line of a JSONL file: its bytes without the surrounding ASCII whitespace, its
+    /// number (counting every line from 1) and the offset of its LF (or the end of the file).
+    struct Line {
+        var lower: Int
+        var upper: Int
+        var number: Int
+        var end: Int
+    }
+
+    /// The non-blank lines of a JSONL file's bytes, after a byte order mark if there is one.
+    static func lines(of bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var lineNumber = 0
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while lineStart <= buffer.count {
+                let found = lineStart < buffer.count ? memchr(base + lineStart, 0x0A, buffer.count - lineStart) : nil
+                let lineEnd = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? buffer.count
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var lower = lineStart, upper = lineEnd
+                while lower < upper, isASCIISpace(buffer[lower]) { lower += 1 }
+                while upper > lower, isASCIISpace(buffer[upper - 1]) { upper -= 1 }
+                if lower < upper { lines.append(Line(lower: lower, upper: upper, number: lineNumber, end: lineEnd)) }
+            }
+        }
+        return lines
+    }
+
+    /// The record of a line read with `JSONSerialization` (any shape the format allows), nil for a
+    /// line that is only whitespace once trimmed as text.
+    static func generalRecord(bytes: [UInt8], _ line: Line, path: String) throws(CorpusError) -> RawRecord? {
+        let lower = line.lower, upper = line.upper, lineNumber = line.number
+        var json = Data(bytes[lower..<upper])
+        if bytes[lower] >= 0x80 || bytes[upper - 1] >= 0x80 {
+            let trimmed = String(decoding: bytes[lower..<upper], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { return nil }
+            json = Data(trimmed.utf8)
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
+        } catch {
+            throw .badJSONLRecord(path: path, line: lineNumber, reason: "not valid JSON")
+        }
+        guard let record = object as? [String: Any] else {
+            throw .badJSONLRecord(path: path, line: lineNumber, reason: "expected a JSON object")
+        }
+        guard let id = record["id"] as? String, !id.isEmpty else {
+            throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"id\"")
+        }
+        var meta: [String: String] = [:]
+        if let rawMeta = record["meta"] as? [String: Any] {
+            for (key, value) in rawMeta { meta[key] = "\(value)" }
+        }
+        if let rawSentences = record["sentences"] {
+            let sentences = try Self.inputSentences(rawSentences, path: path, line: lineNumber)
+            var given: String?
+            if let rawText = record["text"] {
+                guard let text = rawText as? String else {
+                    throw .badJSONLRecord(path: path, line: lineNumber, reason: "\"text\" must be a string")
+                }
+                given = TextNormalization.normalize(text).text
+            }
+            let built: PretokenizedText
+            do {
+                built = try PretokenizedText(sentences: sentences, text: given)
+            } catch {
+                throw .badJSONLRecord(path: path, line: lineNumber, reason: "document '\(id)', \(error.description)")
+            }
+            return RawRecord(
+                id: id, title: record["title"] as? String, text: "", meta: meta,
+                prebuilt: Document(id: id, title: record["title"] as? String, text: built.text, source: path, meta: meta, givenSentences: built.sentences))
+        }
+        guard let text = record["text"] as? String else {
+            throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"text\"")
+        }
+        return RawRecord(id: id, title: record["title"] as? String, text: text, meta: meta)
     }
 
     /// The record on a line that is a JSON object of only `id` (a non-empty string), `text`, and
@@ -188,7 +268,10 @@ public struct CorpusLoader: Sendable {
                 if key.is("id"), id == nil {
                     id = try reader.readString()
                 } else if key.is("text"), text == nil {
-                    text = try reader.readString()
+                    // Most of a corpus: decoded with runs copied whole (see JSONLStringValue).
+                    guard let (value, end) = JSONLStringValue.decode(reader.bytes, at: reader.position) else { return nil }
+                    text = value
+                    reader.move(to: end)
                 } else if key.is("title"), title == nil {
                     title = try reader.readString()
                 } else if key.is("meta"), meta == nil {
@@ -226,32 +309,20 @@ public struct CorpusLoader: Sendable {
         var prebuilt: Document? = nil
     }
 
-    /// Normalises and fingerprints `records` on every core, in order.
-    static func documents(from records: [RawRecord], source: String) -> [Document] {
-        let chunk = 256
-        let chunks = (records.count + chunk - 1) / chunk
-        let results = ChunkResults(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            let range = index * chunk..<min(records.count, (index + 1) * chunk)
-            results.set(index, records[range].map { $0.prebuilt ?? Document(id: $0.id, title: $0.title, rawText: $0.text, source: source, meta: $0.meta) })
-        }
-        return results.joined()
-    }
-
     /// Per-chunk results written from several threads, each slot by one.
-    private final class ChunkResults: @unchecked Sendable {
-        private var slots: [[Document]]
+    private final class ChunkResults<Value>: @unchecked Sendable {
+        private var slots: [[Value]]
         private let lock = NSLock()
 
         init(count: Int) { slots = Array(repeating: [], count: count) }
 
-        func set(_ index: Int, _ documents: [Document]) {
+        func set(_ index: Int, _ values: [Value]) {
             lock.lock()
-            slots[index] = documents
+            slots[index] = values
             lock.unlock()
         }
 
-        func joined() -> [Document] { slots.flatMap { $0 } }
+        func joined() -> [Value] { slots.flatMap { $0 } }
     }
 
     /// The `sentences` of a pre-tokenized JSONL document: a list of token lists, or of

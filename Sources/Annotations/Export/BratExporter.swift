@@ -77,7 +77,7 @@ struct BratExporter: Exporter {
             var shared = header
             var forms: [String] = bundle.sessions[session].state.schema.claimForms, knownForms = Set(forms)
             var roles = Set<String>(), annotators = Set<String>(), combined = Set<String>()
-            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+            ExportDocumentParts.build(bundle) { documentIndex in
                 var part = DocumentPart()
                 var ann = ExportOutput()
                 ann.begin("ann")

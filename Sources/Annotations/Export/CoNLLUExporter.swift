@@ -25,7 +25,7 @@ struct CoNLLUExporter: Exporter {
             let plus = out.begin("\(ExportText.fileName(session.label)).conllup")
             out.append("# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC \(Self.spanColumn)\n")
             // Documents are built on all cores (both files' parts) and written in order.
-            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+            ExportDocumentParts.build(bundle) { documentIndex in
                 var out = ExportOutput(), plainPart = ExportOutput()
                 // Reused per sentence: BIO per layer (0 O, 1 B, 2 I; first span wins where two of one
                 // layer overlap) and the span numbers per token.

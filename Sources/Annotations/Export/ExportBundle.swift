@@ -8,8 +8,9 @@ public struct ExportBundle: Sendable {
     public let corpus: SegmentedCorpus
     /// The exported documents, in corpus order.
     public let documents: [SegmentedDocument]
-    /// Offset tables, parallel to ``documents``.
-    public let tables: [OffsetTable]
+    /// Offset tables, parallel to ``documents``, made per document when first asked for (see
+    /// ``ExportOffsetTables``).
+    public let tables: ExportOffsetTables
     /// UTF-8 bytes of each document's text, parallel to ``documents`` (for fast slicing).
     public let bytes: [[UInt8]]
     /// The sessions, in the order given.
@@ -57,16 +58,14 @@ public struct ExportBundle: Sendable {
             chosen = corpus.documents.filter { wantedSet.contains($0.document.id) }
         }
         documents = chosen
-        let documentsChosen = chosen
-        let tables = ExportConcurrency.map(count: chosen.count) { OffsetTable(documentsChosen[$0].document.text) }
-        self.tables = tables
+        self.tables = ExportOffsetTables(chosen)
         self.bytes = chosen.map { Array($0.document.text.utf8) }
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
         let allIDs = Set(corpus.documents.map(\.document.id))
-        // Read once per span: kept apart from the tables, which are large and far apart in memory.
-        let scalarCounts = tables.map(\.scalarCount)
+        // Read once per span, counted on the text's bytes (no offset table needed).
+        let scalarCounts = chosen.map { SegmentationCache.scalarCount(of: $0.document.text) }
         let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)

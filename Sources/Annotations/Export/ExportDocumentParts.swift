@@ -8,6 +8,18 @@ enum ExportDocumentParts {
     /// Documents per batch.
     static let batch = 256
 
+    /// Calls `make` for every document of `bundle` (on all cores), then `consume` with each part in
+    /// document order; a document's offset table is dropped as soon as its part is made (see
+    /// ``ExportOffsetTables``), so only the tables of the documents being built are held.
+    static func build<Part: Sendable>(_ bundle: ExportBundle, _ make: @Sendable (Int) -> Part, _ consume: (Int, Part) -> Void) {
+        let tables = bundle.tables
+        build(count: bundle.documents.count, { index in
+            let part = make(index)
+            tables.release(index)
+            return part
+        }, consume)
+    }
+
     /// Calls `make` for every document index below `count` (on all cores), then `consume` with each
     /// part in index order.
     static func build<Part: Sendable>(count: Int, _ make: @Sendable (Int) -> Part, _ consume: (Int, Part) -> Void) {

@@ -3,16 +3,19 @@
 enum ExportTokens {
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
+    /// The sentence's tokens are made for this call and not kept in the sentence (see
+    /// ``Sentence/tokensForOnePass``): an export passes over every sentence once.
     public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
-        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentence, table: table) {
-            return sentence.tokens
+        let sentenceTokens = sentence.tokensForOnePass
+        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
+            return sentenceTokens
         }
         var cuts = boundaries.filter { $0 > sentence.start && $0 < sentence.end }
         cuts.sort()
         var result: [Token] = []
-        result.reserveCapacity(sentence.tokens.count)
+        result.reserveCapacity(sentenceTokens.count)
         var cutIndex = 0
-        for token in sentence.tokens {
+        for token in sentenceTokens {
             var pieces: [Range<Int>] = []
             var start = token.start
             var offset = token.start
@@ -55,8 +58,8 @@ enum ExportTokens {
 
     /// True when no token of the sentence holds whitespace and each token's index is its position,
     /// so ``tokens(of:table:splittingAt:)`` can hand out the sentence's own tokens without copying.
-    static func isWhole(_ sentence: Sentence, table: OffsetTable) -> Bool {
-        for (position, token) in sentence.tokens.enumerated() {
+    static func isWhole(_ tokens: [Token], table: OffsetTable) -> Bool {
+        for (position, token) in tokens.enumerated() {
             guard token.index == position else { return false }
             if mayHoldWhitespace(token) {
                 for offset in token.start..<token.end where table.scalars[offset].properties.isWhitespace { return false }

@@ -43,7 +43,7 @@ struct HTMLExporter: Exporter {
         }
         out.append("</ul></nav>\n")
         // Documents are built on all cores and written in order.
-        ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+        ExportDocumentParts.build(bundle) { documentIndex in
             var out = ExportOutput()
             let document = bundle.documents[documentIndex]
             out.append("<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))")

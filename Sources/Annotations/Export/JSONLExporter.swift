@@ -34,7 +34,7 @@ struct JSONLExporter: Exporter {
 
     private func annotations(_ bundle: ExportBundle, to out: inout ExportOutput) {
         // Documents are built on all cores and written in order.
-        ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+        ExportDocumentParts.build(bundle) { documentIndex in
             var part = ExportOutput()
             annotations(bundle, document: documentIndex, to: &part)
             return part.bytes

@@ -62,7 +62,9 @@ struct SpkAttExporter: Exporter {
     func document(_ bundle: ExportBundle, document index: Int, session: Int) -> SpkAttDocument {
         let segmented = bundle.documents[index]
         let state = bundle.sessions[session].state
-        let tokens = segmented.sentences.flatMap { sentence in sentence.tokens.map { (sentence.index, $0) } }
+        // Made for this document and dropped with it (not kept in the sentences).
+        let sentenceTokens = segmented.sentences.map(\.tokensForOnePass)
+        let tokens = zip(segmented.sentences, sentenceTokens).flatMap { sentence, list in list.map { (sentence.index, $0) } }
         func references(_ segments: [SpanSegment]) -> [String] {
             var result: [String] = []
             for segment in segments {
@@ -105,7 +107,7 @@ struct SpkAttExporter: Exporter {
         }
         return SpkAttDocument(
             annotations: annotations, documentName: segmented.document.title ?? segmented.document.id,
-            sentences: segmented.sentences.map { SpkAttDocument.Sentence(sentenceID: $0.index, tokens: $0.tokens.map(\.text)) })
+            sentences: zip(segmented.sentences, sentenceTokens).map { SpkAttDocument.Sentence(sentenceID: $0.index, tokens: $1.map(\.text)) })
     }
 
     /// The claim's speaker mentions, then those of a `more_sources` attribute (sessions imported before

@@ -38,7 +38,7 @@ struct WebAnnoExporter: Exporter {
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(session.label) + "/"
             // Documents are built on all cores and written in order.
-            ExportDocumentParts.build(count: bundle.documents.count) { documentIndex in
+            ExportDocumentParts.build(bundle) { documentIndex in
                 var file = ExportOutput()
                 file.begin("tsv")
                 render(bundle, session: sessionIndex, document: documentIndex, to: &file)

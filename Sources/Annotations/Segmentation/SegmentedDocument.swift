@@ -31,12 +31,26 @@ public struct SegmentedDocument: Sendable, Hashable {
     private static func sentences(_ documentID: String, _ bytes: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> [Sentence] {
         var sentences: [Sentence] = []
         sentences.reserveCapacity(ranges.count)
+        // One token store for the document's sentences (see ``SentenceTokens``).
+        let store = SentenceTokens(count: ranges.count)
+        // `scalar` scalars start before `byte` (and `byte` is a scalar's first byte after `advance`).
         var byte = 0, scalar = 0
         func advance(to target: Int) {
-            while scalar < target && byte < bytes.count {
+            // Eight bytes at a time while at least eight scalars are left to pass: a word of eight
+            // bytes starts at most eight scalars (every byte but 10xxxxxx starts one).
+            if let base = bytes.baseAddress {
+                while scalar + 8 <= target, byte + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+                    scalar += 8 - (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    byte += 8
+                }
+            }
+            while byte < bytes.count {
+                if bytes[byte] & 0xC0 != 0x80 {
+                    if scalar == target { return }
+                    scalar += 1
+                }
                 byte += 1
-                while byte < bytes.count && bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-                scalar += 1
             }
         }
         for range in ranges {
@@ -54,7 +68,7 @@ public struct SegmentedDocument: Sendable, Hashable {
                 Sentence(
                     documentID: documentID, index: sentences.count, start: range.lowerBound, end: range.upperBound,
                     text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self),
-                    followedBySpace: followedBySpace))
+                    followedBySpace: followedBySpace, store: store, slot: sentences.count))
         }
         return sentences
     }

@@ -14,13 +14,28 @@ public struct Sentence: Sendable, Hashable, Codable {
     /// Whether whitespace follows the sentence in its document (the last token's `spaceAfter`).
     public var followedBySpace: Bool
     private var tokenStore: SentenceTokens
+    /// This sentence's slot in ``tokenStore`` (shared by the sentences of a segmented document).
+    private var tokenSlot: Int
 
     /// The sentence's tokens with document offsets, made from ``text`` on first use (see
     /// ``SentenceTokens``); setting them replaces them.
     public var tokens: [Token] {
-        get { tokenStore.tokens(text: text, start: start, followedBySpace: followedBySpace) }
-        set { tokenStore = SentenceTokens(newValue) }
+        get { tokenStore.tokens(slot: tokenSlot, text: text, start: start, followedBySpace: followedBySpace) }
+        set {
+            tokenStore = SentenceTokens(newValue)
+            tokenSlot = 0
+        }
     }
+
+    /// The same tokens as ``tokens``, but when they were not made yet they are made for this call
+    /// only and not kept: for a pass over a whole corpus (an export), so that a million sentences
+    /// do not all hold their tokens until the pass ends.
+    public var tokensForOnePass: [Token] {
+        tokenStore.tokensWithoutKeeping(slot: tokenSlot, text: text, start: start, followedBySpace: followedBySpace)
+    }
+
+    /// Whether the sentence holds its tokens (given, or made by ``tokens``).
+    var holdsTokens: Bool { tokenStore.isHeld(slot: tokenSlot) }
 
     /// Creates a sentence with its tokens.
     public init(documentID: String, index: Int, start: Int, end: Int, text: String, tokens: [Token]) {
@@ -31,6 +46,7 @@ public struct Sentence: Sendable, Hashable, Codable {
         self.text = text
         self.followedBySpace = tokens.last?.spaceAfter ?? false
         self.tokenStore = SentenceTokens(tokens)
+        self.tokenSlot = 0
     }
 
     /// Creates a sentence whose tokens are made from `text` when first asked for.
@@ -42,6 +58,20 @@ public struct Sentence: Sendable, Hashable, Codable {
         self.text = text
         self.followedBySpace = followedBySpace
         self.tokenStore = SentenceTokens()
+        self.tokenSlot = 0
+    }
+
+    /// A sentence whose tokens are made on first use and kept in slot `slot` of `store`, a store
+    /// shared by the sentences of one document.
+    init(documentID: String, index: Int, start: Int, end: Int, text: String, followedBySpace: Bool, store: SentenceTokens, slot: Int) {
+        self.documentID = documentID
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.followedBySpace = followedBySpace
+        self.tokenStore = store
+        self.tokenSlot = slot
     }
 
     /// Stable identity: document id and index, e.g. `000_f8d7a53538fa2d5e#3`.

@@ -10,25 +10,44 @@ import Foundation
 /// Guarded by an `NSLock` (a pthread mutex) rather than `Synchronization.Mutex`: on Linux the
 /// latter waits on futexes the thread sanitizer cannot see, so `scripts/tsan` would report its
 /// guarded accesses as races; every lock in the library is of this one kind.
+///
+/// One store serves all the sentences of a segmented document (one slot per sentence), so that a
+/// million sentences do not each allocate a store and a lock; a sentence made on its own, or given
+/// its tokens, has a store of one slot. Tokenizing happens outside the lock: two threads that ask
+/// for the same sentence at once both tokenize it, and the first result is kept (they are equal).
 final class SentenceTokens: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: [Token]?
+    private var stored: [[Token]?]
 
-    /// Tokens to be made from the sentence on first use.
-    init() {}
+    /// One slot, its tokens to be made on first use.
+    init() { stored = [nil] }
 
-    /// Tokens known already.
-    init(_ tokens: [Token]) { stored = tokens }
+    /// `count` slots, each to be made on first use.
+    init(count: Int) { stored = Array(repeating: nil, count: max(count, 1)) }
 
-    /// The tokens of the sentence with `text` starting at document offset `start`.
-    func tokens(text: String, start: Int, followedBySpace: Bool) -> [Token] {
-        lock.withLock {
-            if let stored { return stored }
-            let made = Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
-            stored = made
+    /// One slot holding tokens known already.
+    init(_ tokens: [Token]) { stored = [tokens] }
+
+    /// The tokens of the sentence in `slot` with `text` starting at document offset `start`.
+    func tokens(slot: Int, text: String, start: Int, followedBySpace: Bool) -> [Token] {
+        if let known = lock.withLock({ stored[slot] }) { return known }
+        let made = Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
+        return lock.withLock {
+            if let known = stored[slot] { return known }
+            stored[slot] = made
             return made
         }
     }
+
+    /// The tokens if they were made already, else made now and not kept: for one pass over a whole
+    /// corpus (an export), which would otherwise keep every sentence's tokens until the end.
+    func tokensWithoutKeeping(slot: Int, text: String, start: Int, followedBySpace: Bool) -> [Token] {
+        if let known = lock.withLock({ stored[slot] }) { return known }
+        return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
+    }
+
+    /// Whether the tokens of `slot` are held (made or given).
+    func isHeld(slot: Int) -> Bool { lock.withLock { stored[slot] != nil } }
 
     /// Tokenizes `text` as if it stood at `start` in its document.
     static func tokenize(text: String, start: Int, followedBySpace: Bool) -> [Token] {

@@ -102,6 +102,10 @@ struct AnnotateCommand: ParsableCommand {
             completion.provider.candidates(line: line, cursor: cursor)
         }
         let style = TerminalStyle(noColor: color.noColor)
+        // The process ends when the REPL does: the corpus (a million sentences for a large one) is
+        // left to the exit instead of being freed sentence by sentence after `quit`. The session
+        // store is not kept: it still closes its log and releases its lock as before.
+        KeptUntilExit.keep(segmented)
         let shell = AnnotationShell(
             store: store, corpus: segmented, clock: clock, annotator: who,
             width: interactive ? TerminalText.terminalWidth() : 100)
