@@ -37,6 +37,14 @@ enum JSONLStringValue {
         let raw = UnsafeBufferPointer(rebasing: bytes[first..<position])
         let end = position + 1
         if !escaped { return (String(decoding: raw, as: UTF8.self), end) }
+        guard let text = unescaped(raw) else { return nil }
+        return (text, end)
+    }
+
+    /// The text of a string's contents between its quotes (`raw`, valid UTF-8 holding at least one
+    /// escape), the runs between escapes copied whole; nil when an escape breaks a rule of RFC 8259.
+    /// ``JSONReader`` decodes its strings through this too and reports the place of a failure itself.
+    static func unescaped(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
         var failed = false
         let text = String(unsafeUninitializedCapacity: raw.count) { output -> Int in
             guard let target = output.baseAddress, let source = raw.baseAddress else { return 0 }
@@ -84,7 +92,7 @@ enum JSONLStringValue {
             }
             return written
         }
-        return failed ? nil : (text, end)
+        return failed ? nil : text
     }
 
     /// The first offset from `position` on holding a quote, a backslash or a control character

@@ -451,6 +451,8 @@ struct JSONReader {
     /// Decodes the escapes of a string's raw bytes (already checked by ``scanString()``); lone
     /// surrogates are refused.
     private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        // The common case, runs copied whole; the loop below only finds and names a broken escape.
+        if let text = JSONLStringValue.unescaped(raw) { return text }
         scratch.removeAll(keepingCapacity: true)
         var index = 0
         let rawStart: Int
