@@ -54,6 +54,35 @@ struct SessionDecoderTests {
         }
     }
 
+    @Test("The cold values (corpus, schema, cursor, settings, log, next, derived-from) decode through their Codable types")
+    func coldValues() throws {
+        var file = Self.randomSession([3, 14, 15, 92]).file
+        file.corpus.documents[0].tokenization = CorpusReference.DocumentEntry.given
+        file.settings = SessionSettings(suggest: false)
+        file.cursor = SentenceKey(document: "tricky", sentence: 2)
+        file.derivedFrom = ["ä.json", "„b“.json"]
+        file.log = LogReference(events: 7, bytes: 1234, digest: "abc")
+        file.next = ["C": 4, "N": 2]
+        let data = Self.encoded(file)
+        let fast = try #require(Self.fast(data))
+        let reference = try SessionCodec.decodeWithCodable(data, path: "mem")
+        #expect(Self.encoded(fast) == Self.encoded(reference))
+        #expect(fast.settings == SessionSettings(suggest: false) && fast.cursor == file.cursor && fast.derivedFrom == file.derivedFrom)
+        #expect(fast.log == file.log && fast.next == file.next && fast.corpus == file.corpus)
+        // A cold value of the wrong shape: the fast decoder stops at the value's first byte.
+        let bytes = [UInt8](data)
+        let settings = try #require(bytes.firstRange(of: Array("\"settings\"".utf8)))
+        let value = try #require(bytes[settings.upperBound...].firstRange(of: Array("false".utf8)))
+        var broken = bytes
+        broken.replaceSubrange(value, with: Array("\"no\" ".utf8))
+        let failure = broken.withUnsafeBufferPointer { buffer -> JSONReader.Failure? in
+            do throws(JSONReader.Failure) { _ = try SessionFileDecoder.decode(buffer); return nil } catch { return error }
+        }
+        #expect(failure?.isSyntax == false)
+        #expect((failure?.position ?? 0) > settings.upperBound && (failure?.position ?? .max) < value.lowerBound)
+        #expect(throws: SessionError.self) { try SessionCodec.decode(Data(broken), path: "mem") }
+    }
+
     @Test("Truncated files throw the same error with both decoders")
     func truncated() async {
         let data = Self.encoded(Self.randomSession(Array(stride(from: 1, to: 400, by: 7))).file)

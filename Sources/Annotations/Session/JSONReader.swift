@@ -108,15 +108,6 @@ struct JSONReader {
         }
     }
 
-    /// True when the next value starts exactly at `offset` (after whitespace): where another reader
-    /// of the same bytes guessed a list element starts.
-    @inline(__always)
-    mutating func isAt(_ offset: Int?) -> Bool {
-        guard let offset else { return false }
-        skipWhitespace()
-        return position == offset
-    }
-
     /// The next non-whitespace byte without consuming it (nil at the end).
     @inline(__always)
     mutating func peek() -> UInt8? {

@@ -1,5 +1,10 @@
-/// Decodes a ``SessionFile`` straight from JSON bytes with a ``JSONReader``, without Foundation's
-/// `JSONDecoder`: one pass, no intermediate tree, object keys compared as bytes.
+import Foundation
+
+/// Decodes a ``SessionFile`` from JSON bytes in one pass with a ``JSONReader``: the records that are
+/// many (annotations and the other records, events, status entries) by hand, without an
+/// intermediate tree and with object keys compared as bytes; the few cold values of a file (its
+/// corpus reference, schema, cursor, settings, log reference, next numbers, derived-from list) are
+/// found as byte ranges and decoded by their own `Codable` conformances, the one definition.
 ///
 /// It accepts what the `Codable` conformances accept (same required fields, same defaults for
 /// missing or null optional fields, unknown keys ignored). Anything it does not handle on the fast
@@ -126,6 +131,22 @@ struct SessionFileDecoder {
         try reader.consumeNull() ? nil : try object(&self)
     }
 
+    /// The next value decoded by `T`'s `Codable` conformance (nil for null): the reader skips it,
+    /// checking its syntax, and `JSONDecoder` decodes just its bytes. For the few cold values of a
+    /// file; a value `T` refuses throws a shape error at the value's start.
+    private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T? {
+        if try reader.consumeNull() { return nil }
+        reader.skipWhitespace()
+        let start = reader.position
+        try reader.skipValue()
+        let slice = Data(UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.position]))
+        do {
+            return try JSONDecoder().decode(T.self, from: slice)
+        } catch {
+            throw Failure(position: start, isSyntax: false, message: "the value does not decode as \(T.self)")
+        }
+    }
+
     // MARK: - The file
 
     mutating func sessionFile() throws(Failure) -> SessionFile {
@@ -151,20 +172,20 @@ struct SessionFileDecoder {
             else if key.is("annotator") { try once(&seen, 4); annotator = try optionalString() }
             else if key.is("created") { try once(&seen, 5); created = try optionalString() }
             else if key.is("updated") { try once(&seen, 6); updated = try optionalString() }
-            else if key.is("corpus") { try once(&seen, 7); corpus = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.corpusReference() } }
-            else if key.is("schema") { try once(&seen, 8); schema = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.annotationSchema() } }
-            else if key.is("derived_from") { try once(&seen, 9); derivedFrom = try optionalStrings() }
-            else if key.is("cursor") { try once(&seen, 10); cursor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sentenceKey() } }
+            else if key.is("corpus") { try once(&seen, 7); corpus = try decoded(CorpusReference.self) }
+            else if key.is("schema") { try once(&seen, 8); schema = try decoded(AnnotationSchema.self) }
+            else if key.is("derived_from") { try once(&seen, 9); derivedFrom = try decoded([String].self) }
+            else if key.is("cursor") { try once(&seen, 10); cursor = try decoded(SentenceKey.self) }
             else if key.is("speakers") { try once(&seen, 11); speakers = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.speaker() } } }
             else if key.is("targets") { try once(&seen, 12); targets = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.target() } } }
             else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
             else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
             else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
             else if key.is("id") { try once(&seen, 17); id = try optionalString() }
-            else if key.is("log") { try once(&seen, 20); log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
-            else if key.is("next") { try once(&seen, 21); next = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.nextNumbers() } }
+            else if key.is("log") { try once(&seen, 20); log = try decoded(LogReference.self) }
+            else if key.is("next") { try once(&seen, 21); next = try decoded([String: Int].self) }
             else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
-            else if key.is("settings") { try once(&seen, 19); settings = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.sessionSettings() } }
+            else if key.is("settings") { try once(&seen, 19); settings = try decoded(SessionSettings.self) }
             else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
             else { try reader.skipValue() }
         }
@@ -194,41 +215,13 @@ struct SessionFileDecoder {
         return file
     }
 
-    /// The `next` of a snapshot: the next free number per id letter.
-    mutating func nextNumbers() throws(Failure) -> [String: Int] {
-        try reader.beginObject()
-        var result: [String: Int] = [:]
-        var first = true
-        while let key = try reader.nextKey(&first) {
-            let letter = key.string
-            guard result[letter] == nil else { throw reader.shapeError("a key appears twice") }
-            result[letter] = try reader.readInt()
-        }
-        return result
-    }
-
-    /// The `log` of a snapshot: how many events of its log it reflects, their bytes and digest.
-    mutating func logReference() throws(Failure) -> LogReference {
-        var events: Int?, bytes: Int?, digest: String?
-        try reader.beginObject()
-        var first = true
-        while let key = try reader.nextKey(&first) {
-            if key.is("events") { events = try optionalInt() }
-            else if key.is("bytes") { bytes = try optionalInt() }
-            else if key.is("digest") { digest = try optionalString() }
-            else { try reader.skipValue() }
-        }
-        guard let events, let bytes, let digest else { throw missing("log field") }
-        return LogReference(events: events, bytes: bytes, digest: digest)
-    }
-
     /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
     /// workbench wrote, else by skipping the values before it; nil when there is none.
     mutating func corpusOnly() throws(Failure) -> CorpusReference? {
         try reader.beginObject()
         var first = true
         while let key = try reader.nextKey(&first) {
-            if key.is("corpus") { return try corpusReference() }
+            if key.is("corpus") { return try decoded(CorpusReference.self) }
             try reader.skipValue()
         }
         return nil
@@ -246,76 +239,13 @@ struct SessionFileDecoder {
             if key.is("format") { head.format = try optionalString() }
             else if key.is("version") { head.version = try optionalInt() }
             else if key.is("id") { head.id = try optionalString() }
-            else if key.is("log") { head.log = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.logReference() } }
-            else if key.is("next") { head.next = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.nextNumbers() } }
+            else if key.is("log") { head.log = try decoded(LogReference.self) }
+            else if key.is("next") { head.next = try decoded([String: Int].self) }
             else if head.log != nil, head.format != nil, head.version != nil, head.id != nil { break }
             else { try reader.skipValue() }
             if head.format != nil, head.version != nil, head.id != nil, head.log != nil, head.next != nil { break }
         }
         return head
-    }
-
-    mutating func corpusReference() throws(Failure) -> CorpusReference {
-        var paths: [String]?, segmenter: String?, documents: [CorpusReference.DocumentEntry]?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("paths") { try once(&seen, 0); paths = try optionalStrings() }
-            else if key.is("segmenter") { try once(&seen, 1); segmenter = try optionalString() }
-            else if key.is("documents") { try once(&seen, 2); documents = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.documentEntry() } } }
-            else { try reader.skipValue() }
-        }
-        guard let paths else { throw missing("paths") }
-        guard let segmenter else { throw missing("segmenter") }
-        guard let documents else { throw missing("documents") }
-        return CorpusReference(paths: paths, segmenter: segmenter, documents: documents)
-    }
-
-    mutating func documentEntry() throws(Failure) -> CorpusReference.DocumentEntry {
-        var id: String?, fingerprint: String?, sentences: Int?, tokenization: String?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("id") { try once(&seen, 0); id = try optionalString() }
-            else if key.is("fingerprint") { try once(&seen, 1); fingerprint = try optionalString() }
-            else if key.is("sentences") { try once(&seen, 2); sentences = try optionalInt() }
-            else if key.is("tokenization") { try once(&seen, 3); tokenization = try optionalString() }
-            else { try reader.skipValue() }
-        }
-        guard let id, let fingerprint, let sentences else { throw missing("id, fingerprint or sentences") }
-        return CorpusReference.DocumentEntry(id: id, fingerprint: fingerprint, sentences: sentences, tokenization: tokenization)
-    }
-
-    mutating func annotationSchema() throws(Failure) -> AnnotationSchema {
-        var name: String?, stanceLabels: [String]?, claimForms: [String]?, speakerKinds: [String]?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("name") { try once(&seen, 0); name = try optionalString() }
-            else if key.is("stance_labels") { try once(&seen, 1); stanceLabels = try optionalStrings() }
-            else if key.is("claim_forms") { try once(&seen, 2); claimForms = try optionalStrings() }
-            else if key.is("speaker_kinds") { try once(&seen, 3); speakerKinds = try optionalStrings() }
-            else { try reader.skipValue() }
-        }
-        guard let name, let stanceLabels, let claimForms, let speakerKinds else { throw missing("schema field") }
-        return AnnotationSchema(name: name, stanceLabels: stanceLabels, claimForms: claimForms, speakerKinds: speakerKinds)
-    }
-
-    mutating func sentenceKey() throws(Failure) -> SentenceKey {
-        var document: String?, sentence: Int?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try optionalString() }
-            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
-            else { try reader.skipValue() }
-        }
-        guard let document, let sentence else { throw missing("document or sentence") }
-        return SentenceKey(document: document, sentence: sentence)
     }
 
     mutating func statusEntry() throws(Failure) -> SessionFile.StatusEntry {
@@ -331,18 +261,6 @@ struct SessionFileDecoder {
         }
         guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw missing("status entry field") }
         return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
-    }
-
-    mutating func sessionSettings() throws(Failure) -> SessionSettings {
-        var suggest: Bool?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("suggest") { try once(&seen, 0); suggest = try optionalBool() }
-            else { try reader.skipValue() }
-        }
-        return SessionSettings(suggest: suggest ?? true)
     }
 
     /// A list of segments, or nil for null.
