@@ -51,14 +51,9 @@ public struct Sentence: Sendable, Hashable, Codable {
 
     /// Creates a sentence whose tokens are made from `text` when first asked for.
     public init(documentID: String, index: Int, start: Int, end: Int, text: String, followedBySpace: Bool) {
-        self.documentID = documentID
-        self.index = index
-        self.start = start
-        self.end = end
-        self.text = text
-        self.followedBySpace = followedBySpace
-        self.tokenStore = SentenceTokens()
-        self.tokenSlot = 0
+        self.init(
+            documentID: documentID, index: index, start: start, end: end, text: text, followedBySpace: followedBySpace,
+            store: SentenceTokens(), slot: 0)
     }
 
     /// A sentence whose tokens are made on first use and kept in slot `slot` of `store`, a store
