@@ -38,7 +38,7 @@ struct PretokenizedText: Sendable, Hashable {
     /// The normalised document text.
     public var text: String
     /// The sentences with token offsets into ``text``.
-    public var sentences: [GivenSentence]
+    var sentences: [GivenSentence]
 
     /// Builds the text (or aligns the tokens with `text`, which must already be normalised).
     public init(sentences input: [InputSentence], text given: String?) throws(Mismatch) {

@@ -5,7 +5,7 @@ enum ExportTokens {
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     /// The sentence's tokens are made for this call and not kept in the sentence (see
     /// ``Sentence/tokensForOnePass``): an export passes over every sentence once.
-    public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
+    static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
         let sentenceTokens = sentence.tokensForOnePass
         if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
             return sentenceTokens

@@ -13,7 +13,7 @@ struct JournalContents: Sendable {
     }
 
     /// The header, when the first line is one (journals of older versions have none).
-    public var header: JournalHeader?
+    var header: JournalHeader?
     /// The entries after the header, in order.
     public var entries: [JournalEntry] = []
     /// The 1-based line of each entry.

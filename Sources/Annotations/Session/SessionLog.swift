@@ -41,7 +41,7 @@ final class SessionLog {
     deinit { close() }
 
     /// What the snapshot written now reflects: every event so far.
-    public var reference: LogReference {
+    var reference: LogReference {
         LogReference(events: eventCount, bytes: size, digest: digest.hex)
     }
 
