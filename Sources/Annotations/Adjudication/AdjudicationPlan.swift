@@ -14,7 +14,7 @@ public struct AdjudicationPlan: Sendable {
     /// Their states.
     public let states: [AnnotationState]
     /// Speakers matched across the sessions.
-    public let speakers: SpeakerClusters
+    let speakers: SpeakerClusters
     /// Every unit, agreed or not.
     public let units: [AdjudicationUnit]
     /// Sentences every annotator gave the same status (other than open), merged automatically.

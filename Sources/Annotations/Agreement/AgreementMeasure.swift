@@ -1,18 +1,18 @@
 /// One agreement figure: a measure of one layer for a pair of annotators or for all of them.
 struct AgreementMeasure: Sendable, Hashable {
     /// The layer: mentions, cues, claims, attribution, stance, status.
-    public var layer: String
+    var layer: String
     /// The measure, e.g. `exact F1`, `form κ`, `α`.
-    public var measure: String
+    var measure: String
     /// `anna/ben` for a pair, `all` for every annotator.
-    public var scope: String
+    var scope: String
     /// The value; `nil` when the measure is undefined for the data (shown as `n/a`, JSON `null`).
-    public var value: Double?
+    var value: Double?
     /// How many items (spans, pairs, units) the value rests on.
-    public var items: Int
+    var items: Int
 
     /// Creates a measure.
-    public init(layer: String, measure: String, scope: String, value: Double?, items: Int) {
+    init(layer: String, measure: String, scope: String, value: Double?, items: Int) {
         self.layer = layer
         self.measure = measure
         self.scope = scope
@@ -21,7 +21,7 @@ struct AgreementMeasure: Sendable, Hashable {
     }
 
     /// The value with three decimals, or `n/a` when undefined.
-    public var formattedValue: String {
+    var formattedValue: String {
         guard let value else { return "n/a" }
         return String(format: "%.3f", value)
     }

@@ -7,7 +7,7 @@
 /// (scikit-learn returns `nan` there).
 enum CohenKappa {
     /// κ for the paired labels `first[i]`, `second[i]`; `nil` when undefined. The arrays must have equal length.
-    public static func compute(_ first: [String], _ second: [String]) -> Double? {
+    static func compute(_ first: [String], _ second: [String]) -> Double? {
         precondition(first.count == second.count, "Cohen's κ needs one label per annotator for every item")
         guard !first.isEmpty else { return nil }
         let labels = Array(Set(first).union(second)).sorted()

@@ -6,7 +6,7 @@
 /// (every rating in one category; statsmodels returns `nan` there).
 enum FleissKappa {
     /// κ for `items`, each the labels its annotators gave (one per annotator, no missing values).
-    public static func compute(items: [[String]]) -> Double? {
+    static func compute(items: [[String]]) -> Double? {
         let labels = Array(Set(items.flatMap { $0 })).sorted()
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let table = items.map { item -> [Double] in
@@ -18,7 +18,7 @@ enum FleissKappa {
     }
 
     /// κ for an items × categories table of rating counts.
-    public static func compute(table: [[Double]]) -> Double? {
+    static func compute(table: [[Double]]) -> Double? {
         guard let first = table.first else { return nil }
         let raters = first.reduce(0, +)
         guard raters >= 2, table.allSatisfy({ $0.reduce(0, +) == raters }) else { return nil }

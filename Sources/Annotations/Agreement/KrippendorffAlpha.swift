@@ -7,7 +7,7 @@
 /// the pairable values.
 enum KrippendorffAlpha {
     /// α for reliability data: one row per annotator, one column per unit, `nil` for a missing value.
-    public static func compute(annotators rows: [[String?]]) -> Double? {
+    static func compute(annotators rows: [[String?]]) -> Double? {
         let unitCount = rows.map(\.count).max() ?? 0
         var units: [[String]] = Array(repeating: [], count: unitCount)
         for row in rows {
@@ -17,7 +17,7 @@ enum KrippendorffAlpha {
     }
 
     /// α for units, each the values it received (missing values left out).
-    public static func compute(units: [[String]]) -> Double? {
+    static func compute(units: [[String]]) -> Double? {
         let domain = Array(Set(units.flatMap { $0 })).sorted()
         guard domain.count > 1, units.contains(where: { $0.count > 1 }) else { return nil }
         let index = Dictionary(uniqueKeysWithValues: domain.enumerated().map { ($1, $0) })

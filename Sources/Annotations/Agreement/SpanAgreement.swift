@@ -7,20 +7,20 @@
 /// to one — identical spans first, then the largest overlaps — for comparing labels and attributes.
 struct SpanAgreement: Sendable, Hashable {
     /// Number of spans of the first annotator.
-    public var firstCount: Int
+    var firstCount: Int
     /// Number of spans of the second annotator.
-    public var secondCount: Int
+    var secondCount: Int
     /// Spans present identically in both.
-    public var exactMatches: Int
+    var exactMatches: Int
     /// First annotator's spans overlapping some span of the second.
-    public var firstOverlapping: Int
+    var firstOverlapping: Int
     /// Second annotator's spans overlapping some span of the first.
-    public var secondOverlapping: Int
+    var secondOverlapping: Int
     /// One-to-one pairs of spans.
-    public var matches: [SpanMatch]
+    var matches: [SpanMatch]
 
     /// Compares two lists of anchors.
-    public init(_ first: [TextAnchor], _ second: [TextAnchor]) {
+    init(_ first: [TextAnchor], _ second: [TextAnchor]) {
         firstCount = first.count
         secondCount = second.count
         var usedFirst = Set<Int>(), usedSecond = Set<Int>()
@@ -57,13 +57,13 @@ struct SpanAgreement: Sendable, Hashable {
     }
 
     /// Exact-match F1, `nil` when neither annotator has a span.
-    public var exactF1: Double? {
+    var exactF1: Double? {
         let total = firstCount + secondCount
         return total == 0 ? nil : 2 * Double(exactMatches) / Double(total)
     }
 
     /// Overlap F1, `nil` when neither annotator has a span.
-    public var overlapF1: Double? {
+    var overlapF1: Double? {
         guard firstCount + secondCount > 0 else { return nil }
         guard firstCount > 0, secondCount > 0 else { return 0 }
         let recall = Double(firstOverlapping) / Double(firstCount)
@@ -72,7 +72,7 @@ struct SpanAgreement: Sendable, Hashable {
     }
 
     /// Scalars two anchors share (0 when they are in different documents).
-    public static func overlap(_ a: TextAnchor, _ b: TextAnchor) -> Int {
+    static func overlap(_ a: TextAnchor, _ b: TextAnchor) -> Int {
         guard a.document == b.document, a.start < b.end, b.start < a.end else { return 0 }
         var shared = 0
         for x in a.segments {

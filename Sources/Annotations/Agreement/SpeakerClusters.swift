@@ -7,16 +7,16 @@
 /// tells nothing and is not used for that session. A link is only made when the two clusters it
 /// joins have no session in common, so no speaker is ever matched with two speakers of another
 /// session.
-public struct SpeakerClusters: Sendable {
+struct SpeakerClusters: Sendable {
     /// Cluster number per session index and speaker id.
     private var clusterOf: [Int: [String: Int]] = [:]
     /// Display name per cluster (the canonical name as the first session that has it writes it).
-    public private(set) var names: [Int: String] = [:]
+    private(set) var names: [Int: String] = [:]
     /// Speakers without a counterpart in at least one other session: (session index, speaker).
-    public private(set) var unmatched: [(session: Int, speaker: Speaker)] = []
+    private(set) var unmatched: [(session: Int, speaker: Speaker)] = []
 
     /// Clusters the speakers of `states` (one state per annotator).
-    public init(states: [AnnotationState]) {
+    init(states: [AnnotationState]) {
         let resolver = SpeakerResolver()
         var nodes: [(session: Int, speaker: Speaker)] = []
         for (s, state) in states.enumerated() {
@@ -77,18 +77,18 @@ public struct SpeakerClusters: Sendable {
     }
 
     /// The cluster of a speaker of session `session`, if the speaker exists.
-    public func cluster(session: Int, speaker: String?) -> Int? {
+    func cluster(session: Int, speaker: String?) -> Int? {
         guard let speaker else { return nil }
         return clusterOf[session]?[speaker]
     }
 
     /// The speaker of session `session` in `cluster`, if that session has one.
-    public func speaker(in cluster: Int, session: Int) -> String? {
+    func speaker(in cluster: Int, session: Int) -> String? {
         clusterOf[session]?.first { $0.value == cluster }?.key
     }
 
     /// The display name of a cluster, or `(none)` for no speaker.
-    public func name(_ cluster: Int?) -> String {
+    func name(_ cluster: Int?) -> String {
         guard let cluster else { return "(none)" }
         return names[cluster] ?? "?"
     }

@@ -11,14 +11,14 @@ public struct Document: Sendable, Hashable, Codable {
     /// SHA-256 of the UTF-8 bytes of ``text``, lowercase hex.
     public var fingerprint: String
     /// What normalisation changed while loading.
-    public var normalization: TextNormalization
+    var normalization: TextNormalization
     /// The file the document was read from, as given to the loader.
     public var source: String
     /// Free-form string metadata from a JSONL record.
     public var meta: [String: String]
     /// The sentences and tokens of a pre-tokenized document (JSONL `sentences`); nil when the
     /// workbench segments and tokenizes the text itself.
-    public var givenSentences: [GivenSentence]?
+    var givenSentences: [GivenSentence]?
 
     /// Creates a document from already-normalised text and computes its fingerprint.
     public init(

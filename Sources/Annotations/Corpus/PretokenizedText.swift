@@ -8,12 +8,12 @@ struct PretokenizedText: Sendable, Hashable {
     /// One sentence as read: its source id (if any) and its tokens.
     struct InputSentence: Sendable, Hashable {
         /// The sentence id in the source.
-        public var id: String?
+        var id: String?
         /// The tokens.
-        public var tokens: [String]
+        var tokens: [String]
 
         /// Creates a sentence.
-        public init(id: String? = nil, tokens: [String]) {
+        init(id: String? = nil, tokens: [String]) {
             self.id = id
             self.tokens = tokens
         }
@@ -23,25 +23,25 @@ struct PretokenizedText: Sendable, Hashable {
     /// the sentence as a whole).
     struct Mismatch: Error, Sendable, Hashable, CustomStringConvertible {
         /// The sentence.
-        public var sentence: Int
+        var sentence: Int
         /// The token, if the problem is one token.
-        public var token: Int?
+        var token: Int?
         /// What is wrong.
-        public var reason: String
+        var reason: String
 
-        public var description: String {
+        var description: String {
             let place = token.map { "sentence \(sentence), token \($0)" } ?? "sentence \(sentence)"
             return "\(place): \(reason)"
         }
     }
 
     /// The normalised document text.
-    public var text: String
+    var text: String
     /// The sentences with token offsets into ``text``.
-    public var sentences: [GivenSentence]
+    var sentences: [GivenSentence]
 
     /// Builds the text (or aligns the tokens with `text`, which must already be normalised).
-    public init(sentences input: [InputSentence], text given: String?) throws(Mismatch) {
+    init(sentences input: [InputSentence], text given: String?) throws(Mismatch) {
         var sentences: [GivenSentence] = []
         sentences.reserveCapacity(input.count)
         if let given {

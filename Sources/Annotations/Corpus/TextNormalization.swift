@@ -20,7 +20,7 @@ public struct TextNormalization: Sendable, Hashable, Codable {
     public var isIdentity: Bool { !removedByteOrderMark && !convertedLineEndings && !appliedNFC }
 
     /// Normalises raw text: strips a BOM, turns CRLF and CR into LF and applies NFC.
-    public static func normalize(_ raw: String) -> (text: String, report: TextNormalization) {
+    static func normalize(_ raw: String) -> (text: String, report: TextNormalization) {
         var report = TextNormalization()
         var text = raw
         if text.unicodeScalars.first == "\u{FEFF}" {

@@ -1,7 +1,7 @@
 /// Strict UTF-8 validation that reports where the first invalid byte sequence starts.
 enum UTF8Validation {
     /// Returns nil when `bytes` is valid UTF-8, otherwise the byte offset of the first invalid sequence.
-    public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
     }
 

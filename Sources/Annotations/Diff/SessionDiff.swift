@@ -10,7 +10,7 @@
 /// by folded text, stances by matched speaker and target, statuses by sentence.
 public struct SessionDiff: Sendable {
     /// Every difference, grouped by document and sentence (speakers, targets and stances last).
-    public private(set) var entries: [SessionDiffEntry] = []
+    private(set) var entries: [SessionDiffEntry] = []
     /// How many annotations were paired through their origin.
     public private(set) var matchedThroughOrigin = 0
 

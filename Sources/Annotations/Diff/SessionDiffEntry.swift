@@ -1,7 +1,7 @@
 /// One difference between two sessions: an annotation only in one of them, or changed.
-public struct SessionDiffEntry: Sendable, Hashable {
+struct SessionDiffEntry: Sendable, Hashable {
     /// Which side the annotation is on.
-    public enum Side: String, Sendable, Hashable {
+    enum Side: String, Sendable, Hashable {
         /// Only in the first session.
         case onlyFirst = "-"
         /// Only in the second session.
@@ -11,20 +11,20 @@ public struct SessionDiffEntry: Sendable, Hashable {
     }
 
     /// Only in A, only in B, or changed.
-    public var side: Side
+    var side: Side
     /// The record kind: speaker, mention, cue, claim, target, stance, status.
-    public var kind: String
+    var kind: String
     /// The sentence, for text-bound annotations and statuses.
-    public var sentence: SentenceKey?
+    var sentence: SentenceKey?
     /// What the annotation is: quoted text, speaker name, `speaker → target`.
-    public var label: String
+    var label: String
     /// The ids, `C1` or `C1 → C4` when the two sessions number it differently.
-    public var ids: String
+    var ids: String
     /// For changed annotations: what changed, as `field: old → new`.
-    public var changes: [String]
+    var changes: [String]
 
     /// Creates an entry.
-    public init(side: Side, kind: String, sentence: SentenceKey?, label: String, ids: String, changes: [String] = []) {
+    init(side: Side, kind: String, sentence: SentenceKey?, label: String, ids: String, changes: [String] = []) {
         self.side = side
         self.kind = kind
         self.sentence = sentence

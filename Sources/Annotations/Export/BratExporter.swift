@@ -24,12 +24,12 @@ import Foundation
 /// `shared.tsv` and `stances.tsv`.
 struct BratExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .brat }
+    var format: ExportFormat { .brat }
 
     /// The normalisation database name in `N` lines.
-    public static let referenceDatabase = "Workbench"
+    static let referenceDatabase = "Workbench"
 
     /// The brat type of a `T` holding annotations of `kinds`: `Speaker`, `Cue`, `Claim`, or for one
     /// span with several roles (SpkAtt's "Demnach" is both Source and Cue) the labels joined by `_`
@@ -40,12 +40,12 @@ struct BratExporter: Exporter {
 
     /// The header of `shared.tsv`: one row per annotation of a `T` that several annotations share.
     /// `speaker` and `mention` list several comma-separated for a claim with several speakers; `addressees` its addressee mentions.
-    public static let sharedColumns = [
+    static let sharedColumns = [
         "session", "document", "entity", "kind", "speaker", "mention", "cue", "form", "flags", "role", "annotator", "addressees",
     ]
 
     /// The header of `notes.tsv`.
-    public static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
+    static let noteColumns = ["session", "note", "about", "id", "document", "sentence", "annotator", "text"]
 
     /// What one document adds to its session's files besides its own `.txt` and `.ann`: built on
     /// any core, merged in document order.
@@ -66,7 +66,7 @@ struct BratExporter: Exporter {
         var combined = Set<String>()
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
             // Only claims that are a stance's evidence need their reference kept for stances.tsv.

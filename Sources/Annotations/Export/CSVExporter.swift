@@ -7,24 +7,24 @@
 /// or CR get a leading `'` (see ``ExportOutput/appendCSVField(_:)``).
 struct CSVExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .csv }
+    var format: ExportFormat { .csv }
 
     /// One row per claim: the mentions, cues and stances appear only as columns of their claims.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
         counts.claims = bundle.counts.claims
         return counts
     }
 
     /// The header row's fields.
-    public static let columns = [
+    static let columns = [
         "document", "sentence", "claim", "speaker", "speaker_id", "mention", "cue", "claim_text", "form", "flags", "stances",
         "annotator", "session", "addressees",
     ]
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         // Per session: claim id → the stances that cite it as evidence (`label: target`, in stance id order).
         var stancesByClaim: [[String: String]] = []
         for (index, stances) in bundle.stances.enumerated() {

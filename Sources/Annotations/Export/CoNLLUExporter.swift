@@ -7,17 +7,17 @@
 /// layer where two of the same layer overlap; the `.conllup` file keeps all.
 struct CoNLLUExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .conllu }
+    var format: ExportFormat { .conllu }
 
     /// Spans only: CoNLL-U has no place for stances, notes, speakers without mentions or targets.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
 
     /// The extra column of the CoNLL-U Plus file.
-    public static let spanColumn = "WORKBENCH:SPANS"
+    static let spanColumn = "WORKBENCH:SPANS"
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         let tags: [[UInt8]] = ["O", "B", "I"].map { Array($0.utf8) }
         let labels = ExportSpan.Kind.allCases.map { Array($0.label.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {

@@ -10,13 +10,13 @@ public struct ExportBundle: Sendable {
     public let documents: [SegmentedDocument]
     /// Offset tables, parallel to ``documents``, made per document when first asked for (see
     /// ``ExportOffsetTables``).
-    public let tables: ExportOffsetTables
+    let tables: ExportOffsetTables
     /// UTF-8 bytes of each document's text, parallel to ``documents`` (for fast slicing).
     public let bytes: [[UInt8]]
     /// The sessions, in the order given.
     public let sessions: [ExportSession]
     /// Text-bound annotations per document (parallel to ``documents``), in ``ExportSpan/precedes(_:_:)`` order.
-    public let spans: [[ExportSpan]]
+    let spans: [[ExportSpan]]
     /// Speakers per session, by id order.
     public let speakers: [[Speaker]]
     /// Targets per session, by id order.
@@ -244,7 +244,7 @@ public struct ExportBundle: Sendable {
     }
 
     /// The exported span with `id` in session `session`, if it is exported.
-    public func span(session: Int, id: String) -> ExportSpan? {
+    func span(session: Int, id: String) -> ExportSpan? {
         guard let location = locations[session][id] else { return nil }
         return spans[location.document][location.index]
     }
@@ -279,7 +279,7 @@ public struct ExportBundle: Sendable {
     public func text(document: Int, _ segment: SpanSegment) -> String { slice(document, segment.start, segment.end) }
 
     /// The text of a span: its segments' texts joined by `separator`.
-    public func text(of span: ExportSpan, separator: String = TextAnchor.gapMarker) -> String {
+    func text(of span: ExportSpan, separator: String = TextAnchor.gapMarker) -> String {
         if span.segments.count == 1 { return slice(span.document, span.segments[0].start, span.segments[0].end) }
         return span.segments.map { slice(span.document, $0.start, $0.end) }.joined(separator: separator)
     }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Read from every core at once: the slots are guarded by one lock, held only to look a slot up or
 /// fill it, never while a table is made.
-public final class ExportOffsetTables: @unchecked Sendable {
+final class ExportOffsetTables: @unchecked Sendable {
     private let documents: [SegmentedDocument]
     private let lock = NSLock()
     private var built: [OffsetTable?]
@@ -19,7 +19,7 @@ public final class ExportOffsetTables: @unchecked Sendable {
     }
 
     /// The table of document `index`.
-    public subscript(index: Int) -> OffsetTable {
+    subscript(index: Int) -> OffsetTable {
         if let known = lock.withLock({ built[index] }) { return known }
         let made = OffsetTable(documents[index].document.text)
         lock.withLock { built[index] = made }

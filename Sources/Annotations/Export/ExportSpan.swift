@@ -1,12 +1,12 @@
 /// One text-bound annotation (speaker mention, cue or claim) prepared for export: its session,
 /// document, sentence, scalar segments and the attributes exporters need.
-public struct ExportSpan: Sendable, Hashable {
+struct ExportSpan: Sendable, Hashable {
     /// The three span layers.
-    public enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
+    enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
         case speaker, cue, claim
 
         /// Label used in brat and JSON (`Speaker`, `Cue`, `Claim`).
-        public var label: String {
+        var label: String {
             switch self {
             case .speaker: return "Speaker"
             case .cue: return "Cue"
@@ -15,7 +15,7 @@ public struct ExportSpan: Sendable, Hashable {
         }
 
         /// Lower-case role name (`speaker`, `cue`, `claim`).
-        public var role: String {
+        var role: String {
             switch self {
             case .speaker: return "speaker"
             case .cue: return "cue"
@@ -24,7 +24,7 @@ public struct ExportSpan: Sendable, Hashable {
         }
 
         /// Upper-case tag for IOB and span labels (`SPEAKER`, `CUE`, `CLAIM`).
-        public var tag: String {
+        var tag: String {
             switch self {
             case .speaker: return "SPEAKER"
             case .cue: return "CUE"
@@ -33,7 +33,7 @@ public struct ExportSpan: Sendable, Hashable {
         }
 
         /// The kind for a role or label, case-insensitively.
-        public init?(name: String) {
+        init?(name: String) {
             switch name.lowercased() {
             case "speaker", "mention": self = .speaker
             case "cue": self = .cue
@@ -42,37 +42,37 @@ public struct ExportSpan: Sendable, Hashable {
             }
         }
 
-        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// Which layer.
-    public var kind: Kind
+    var kind: Kind
     /// Index of the session in ``ExportBundle/sessions``.
-    public var session: Int
+    var session: Int
     /// Index of the document in ``ExportBundle/documents``.
-    public var document: Int
+    var document: Int
     /// Index of the sentence the span starts in (recomputed from the offsets).
-    public var sentence: Int
+    var sentence: Int
     /// Claims: negated.
-    public var negated: Bool
+    var negated: Bool
     /// Claims: hedged.
-    public var hedged: Bool
+    var hedged: Bool
     /// Start of the first segment.
-    public private(set) var start: Int
+    private(set) var start: Int
     /// End of the last segment.
-    public private(set) var end: Int
+    private(set) var end: Int
     /// The reference-counted fields, shared between copies until one of them changes: exporters
     /// copy spans out of the bundle millions of times, and a copy then costs one retain instead
     /// of one per string and array.
     private var shared: SharedFields
 
     /// The annotation id in its session (`M1`, `Q1`, `C1`).
-    public var id: String {
+    var id: String {
         get { shared.id }
         set { unique().id = newValue }
     }
     /// Scalar segments, sorted, end-exclusive.
-    public var segments: [SpanSegment] {
+    var segments: [SpanSegment] {
         get { shared.segments }
         set {
             start = newValue.first?.start ?? 0
@@ -81,53 +81,53 @@ public struct ExportSpan: Sendable, Hashable {
         }
     }
     /// Who made it.
-    public var annotator: String {
+    var annotator: String {
         get { shared.annotator }
         set { unique().annotator = newValue }
     }
     /// Mentions: the speaker referred to; claims: the speaker the claim is attributed to.
-    public var speaker: String? {
+    var speaker: String? {
         get { shared.speaker }
         set { unique().speaker = newValue }
     }
     /// Claims: the mention naming the speaker (only when it is exported too).
-    public var mention: String? {
+    var mention: String? {
         get { shared.mention }
         set { unique().mention = newValue }
     }
     /// Claims: every speaker, main first (``speaker`` is the first); mentions: their one speaker.
-    public var speakers: [String] {
+    var speakers: [String] {
         get { shared.speakers }
         set { unique().speakers = newValue }
     }
     /// Claims: the mentions naming the speakers, main first (only those exported too; ``mention`` is the first).
-    public var mentions: [String] {
+    var mentions: [String] {
         get { shared.mentions }
         set { unique().mentions = newValue }
     }
     /// Claims: the mentions the claim is addressed to (only those exported too).
-    public var addressees: [String] {
+    var addressees: [String] {
         get { shared.addressees }
         set { unique().addressees = newValue }
     }
     /// Claims: the cue (only when it is exported too).
-    public var cue: String? {
+    var cue: String? {
         get { shared.cue }
         set { unique().cue = newValue }
     }
     /// Claims: the form.
-    public var form: String? {
+    var form: String? {
         get { shared.form }
         set { unique().form = newValue }
     }
     /// Mentions: role or title at this mention.
-    public var role: String? {
+    var role: String? {
         get { shared.role }
         set { unique().role = newValue }
     }
 
     /// Creates a span.
-    public init(
+    init(
         kind: Kind, id: String, session: Int, document: Int, sentence: Int, segments: [SpanSegment], annotator: String,
         speaker: String? = nil, mention: String? = nil, cue: String? = nil, form: String? = nil, negated: Bool = false,
         hedged: Bool = false, role: String? = nil
@@ -150,12 +150,12 @@ public struct ExportSpan: Sendable, Hashable {
         return shared
     }
 
-    public static func == (lhs: ExportSpan, rhs: ExportSpan) -> Bool {
+    static func == (lhs: ExportSpan, rhs: ExportSpan) -> Bool {
         lhs.kind == rhs.kind && lhs.session == rhs.session && lhs.document == rhs.document && lhs.sentence == rhs.sentence
             && lhs.negated == rhs.negated && lhs.hedged == rhs.hedged && (lhs.shared === rhs.shared || lhs.shared.same(as: rhs.shared))
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(session)
         hasher.combine(document)
@@ -225,7 +225,7 @@ public struct ExportSpan: Sendable, Hashable {
     }
 
     /// Export order: start, longer first, layer, session, id.
-    public static func precedes(_ lhs: ExportSpan, _ rhs: ExportSpan) -> Bool {
+    static func precedes(_ lhs: ExportSpan, _ rhs: ExportSpan) -> Bool {
         if lhs.start != rhs.start { return lhs.start < rhs.start }
         if lhs.end != rhs.end { return lhs.end > rhs.end }
         if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }

@@ -8,7 +8,7 @@ enum ExportText {
     /// trailing `.` or space, and the first character of a name Windows reserves (`CON`, `PRN`,
     /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
     /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`.
-    public static func fileName(_ id: String) -> String {
+    static func fileName(_ id: String) -> String {
         guard !id.isEmpty else { return "%" }
         let scalars = Array(id.unicodeScalars)
         let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()
@@ -30,7 +30,7 @@ enum ExportText {
     }
 
     /// A value without tabs or line breaks (each becomes a space), for line-based formats.
-    public static func singleLine(_ text: String) -> String {
+    static func singleLine(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -41,7 +41,7 @@ enum ExportText {
 
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);
     /// used for brat attribute values, which must be single words.
-    public static func percentEncoded(_ text: String) -> String {
+    static func percentEncoded(_ text: String) -> String {
         if !text.isEmpty, text.utf8.allSatisfy({ isWordByte($0) }) { return text }
         var out = ""
         for scalar in text.unicodeScalars {
@@ -60,7 +60,7 @@ enum ExportText {
     }
 
     /// Reverses ``percentEncoded(_:)``.
-    public static func percentDecoded(_ text: String) -> String {
+    static func percentDecoded(_ text: String) -> String {
         if text == "%00" { return "" }
         var bytes: [UInt8] = []
         let utf8 = Array(text.utf8)
@@ -81,7 +81,7 @@ enum ExportText {
 
     /// Escapes text for HTML element content and attribute values. Control characters other than
     /// tab and line feed become U+FFFD, so nothing in the corpus can break the page.
-    public static func html(_ text: String) -> String {
+    static func html(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 || $0 == 0x0A
             || ($0 >= 0x80 && $0 != 0xC2 && $0 != 0xEF && $0 < 0xF0) })
         {

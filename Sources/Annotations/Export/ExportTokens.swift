@@ -5,7 +5,7 @@ enum ExportTokens {
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     /// The sentence's tokens are made for this call and not kept in the sentence (see
     /// ``Sentence/tokensForOnePass``): an export passes over every sentence once.
-    public static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
+    static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
         let sentenceTokens = sentence.tokensForOnePass
         if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
             return sentenceTokens
@@ -77,7 +77,7 @@ enum ExportTokens {
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil
     /// when no token overlaps it.
-    public static func tokenRange(_ tokens: [Token], _ segment: SpanSegment) -> ClosedRange<Int>? {
+    static func tokenRange(_ tokens: [Token], _ segment: SpanSegment) -> ClosedRange<Int>? {
         var low = 0, high = tokens.count
         while low < high {
             let mid = (low + high) / 2
@@ -96,7 +96,7 @@ enum ExportTokens {
 
     /// The pieces of the spans that lie in sentence `sentence`, clipped to it: (span index in the
     /// document's list, segment index, clipped segment). Spans may run on into later sentences.
-    public static func pieces(in bundle: ExportBundle, document: Int, sentence: Sentence, from spanIndices: [Int]) -> [(span: Int, segment: Int, range: SpanSegment)] {
+    static func pieces(in bundle: ExportBundle, document: Int, sentence: Sentence, from spanIndices: [Int]) -> [(span: Int, segment: Int, range: SpanSegment)] {
         var result: [(Int, Int, SpanSegment)] = []
         for index in spanIndices {
             let span = bundle.spans[document][index]
@@ -109,7 +109,7 @@ enum ExportTokens {
     }
 
     /// For each sentence of a document, the indices of the spans that touch it (spans sorted by start).
-    public static func spansBySentence(_ bundle: ExportBundle, document: Int) -> [[Int]] {
+    static func spansBySentence(_ bundle: ExportBundle, document: Int) -> [[Int]] {
         let sentences = bundle.documents[document].sentences
         var result = [[Int]](repeating: [], count: sentences.count)
         for (index, span) in bundle.spans[document].enumerated() {
@@ -125,26 +125,26 @@ enum ExportTokens {
     /// One sentence as the token formats see it: its document, tokens, and the pieces of one session's spans in it.
     struct SentenceSpans {
         /// Index of the document in the bundle.
-        public var documentIndex: Int
+        var documentIndex: Int
         /// Index of the sentence in its document.
-        public var sentenceIndex: Int
+        var sentenceIndex: Int
         /// The sentence.
-        public var sentence: Sentence
+        var sentence: Sentence
         /// Its tokens (split at span boundaries where needed).
-        public var tokens: [Token]
+        var tokens: [Token]
         /// The session's span pieces in the sentence.
-        public var pieces: [(span: Int, segment: Int, range: SpanSegment)]
+        var pieces: [(span: Int, segment: Int, range: SpanSegment)]
     }
 
     /// Calls `body` for every sentence of every document, in order, with the tokens and one session's span pieces.
-    public static func forEachSentence(_ bundle: ExportBundle, session: Int, _ body: (SentenceSpans) -> Void) {
+    static func forEachSentence(_ bundle: ExportBundle, session: Int, _ body: (SentenceSpans) -> Void) {
         for documentIndex in bundle.documents.indices {
             forEachSentence(bundle, session: session, document: documentIndex, body)
         }
     }
 
     /// Calls `body` for every sentence of one document, in order, with the tokens and one session's span pieces.
-    public static func forEachSentence(_ bundle: ExportBundle, session: Int, document documentIndex: Int, _ body: (SentenceSpans) -> Void) {
+    static func forEachSentence(_ bundle: ExportBundle, session: Int, document documentIndex: Int, _ body: (SentenceSpans) -> Void) {
         do {
             let document = bundle.documents[documentIndex]
             let table = bundle.tables[documentIndex]

@@ -7,16 +7,16 @@
 /// the corpus or the sessions is escaped; control characters become U+FFFD.
 struct HTMLExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .html }
+    var format: ExportFormat { .html }
 
     /// Everything but notes on speakers or targets.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         bundle.counts.keeping(stances: true, notes: bundle.noteCount(spansAndStances: true, sentences: true), speakers: true, targets: true)
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.begin("review.html")
         let counts = bundle.counts
         out.append("""

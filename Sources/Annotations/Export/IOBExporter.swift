@@ -5,23 +5,23 @@
 /// tagged is left out, and each piece of a discontinuous span is its own entity. Whitespace is not kept.
 struct IOBExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .iob }
+    var format: ExportFormat { .iob }
 
     /// Spans only (overlaps resolved): IOB has no place for stances, notes, speakers or targets.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
 
     /// One entity as written: document, sentence, tag, first and last token (inclusive).
     struct Entity: Sendable, Hashable {
-        public var document: String
-        public var sentence: Int
-        public var label: String
-        public var first: Int
-        public var last: Int
+        var document: String
+        var sentence: Int
+        var label: String
+        var first: Int
+        var last: Int
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         let labels = ExportSpan.Kind.allCases.map { Array($0.tag.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             out.begin("\(ExportText.fileName(session.label)).conll")
@@ -55,7 +55,7 @@ struct IOBExporter: Exporter {
     }
 
     /// The entities written for a session, in file order.
-    public func entities(_ bundle: ExportBundle, session: Int) -> [Entity] {
+    func entities(_ bundle: ExportBundle, session: Int) -> [Entity] {
         var result: [Entity] = []
         forEachSentence(bundle, session: session) { document, sentence, _, entities in
             result += entities.map { Entity(document: bundle.documents[document].document.id, sentence: sentence, label: $0.kind.tag, first: $0.first, last: $0.last) }

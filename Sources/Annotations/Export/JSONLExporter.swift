@@ -9,14 +9,14 @@
 /// notes. Schemas: `docs/export-jsonl.schema.json`, `docs/export-jsonl-entities.schema.json`.
 struct JSONLExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .jsonl }
+    var format: ExportFormat { .jsonl }
 
     /// Relation labels.
-    public static let speakerRelation = "HAS_SPEAKER", addresseeRelation = "HAS_ADDRESSEE", cueRelation = "HAS_CUE"
+    static let speakerRelation = "HAS_SPEAKER", addresseeRelation = "HAS_ADDRESSEE", cueRelation = "HAS_CUE"
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.begin("annotations.jsonl")
         annotations(bundle, to: &out)
         out.end()

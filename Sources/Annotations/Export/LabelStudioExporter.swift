@@ -18,16 +18,16 @@
 /// ``LabelStudioImporter`` restores them.
 struct LabelStudioExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .labelstudio }
+    var format: ExportFormat { .labelstudio }
 
     /// Notes have no place in the tasks.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         bundle.counts.keeping(stances: true, speakers: true, targets: true)
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.file("labeling-config.xml", Self.config(bundle))
         // The first mention of each speaker in the export, per session (where its stances go).
         var firstMention: [[String: String]] = Array(repeating: [:], count: bundle.sessions.count)
@@ -132,7 +132,7 @@ struct LabelStudioExporter: Exporter {
     }
 
     /// The labeling configuration for the sessions' schemas and targets.
-    public static func config(_ bundle: ExportBundle) -> String {
+    static func config(_ bundle: ExportBundle) -> String {
         var forms: [String] = [], stanceLabels: [String] = [], targets: [(id: String, text: String)] = []
         for (index, session) in bundle.sessions.enumerated() {
             for form in session.state.schema.claimForms where !forms.contains(form) { forms.append(form) }

@@ -4,14 +4,14 @@
 /// and ``SpkAttExporter`` writes.
 struct SpkAttDocument: Sendable, Hashable, Codable {
     /// One sentence: its id (its 0-based position) and tokens.
-    public struct Sentence: Sendable, Hashable, Codable {
+    struct Sentence: Sendable, Hashable, Codable {
         /// The sentence id; the shared task numbers sentences 0, 1, 2… in order.
-        public var sentenceID: Int
+        var sentenceID: Int
         /// The tokens.
-        public var tokens: [String]
+        var tokens: [String]
 
         /// Creates a sentence.
-        public init(sentenceID: Int, tokens: [String]) {
+        init(sentenceID: Int, tokens: [String]) {
             self.sentenceID = sentenceID
             self.tokens = tokens
         }
@@ -23,19 +23,19 @@ struct SpkAttDocument: Sendable, Hashable, Codable {
 
     /// One speech event: who (Source), the cue, the message, the addressee, the frame, its form,
     /// its medium (STWR) and whether it nests in another or holds one.
-    public struct Annotation: Sendable, Hashable, Codable {
-        public var addr: [String]
-        public var cue: [String]
-        public var form: String
-        public var frame: [String]
-        public var hasNested: Bool
-        public var isNested: Bool
-        public var message: [String]
-        public var stwr: String
-        public var source: [String]
+    struct Annotation: Sendable, Hashable, Codable {
+        var addr: [String]
+        var cue: [String]
+        var form: String
+        var frame: [String]
+        var hasNested: Bool
+        var isNested: Bool
+        var message: [String]
+        var stwr: String
+        var source: [String]
 
         /// Creates an annotation.
-        public init(
+        init(
             addr: [String] = [], cue: [String] = [], form: String, frame: [String] = [], hasNested: Bool = false, isNested: Bool = false,
             message: [String], stwr: String, source: [String] = []
         ) {
@@ -57,14 +57,14 @@ struct SpkAttDocument: Sendable, Hashable, Codable {
     }
 
     /// The annotations.
-    public var annotations: [Annotation]
+    var annotations: [Annotation]
     /// The document name (title).
-    public var documentName: String
+    var documentName: String
     /// The sentences.
-    public var sentences: [Sentence]
+    var sentences: [Sentence]
 
     /// Creates a document.
-    public init(annotations: [Annotation], documentName: String, sentences: [Sentence]) {
+    init(annotations: [Annotation], documentName: String, sentences: [Sentence]) {
         self.annotations = annotations
         self.documentName = documentName
         self.sentences = sentences
@@ -75,35 +75,35 @@ struct SpkAttDocument: Sendable, Hashable, Codable {
     }
 
     /// The forms of the shared task and the workbench's claim forms they become.
-    public static let forms: [(spkatt: String, workbench: String)] = [
+    static let forms: [(spkatt: String, workbench: String)] = [
         ("Direct", "direct"), ("Indirect", "indirect"), ("FreeIndirect", "free-indirect"),
         ("IndirectFreeIndirect", "indirect-free-indirect"), ("Reported", "reported"),
     ]
 
     /// The shared task's STWR values (speech, thought, writing and their combinations).
-    public static let stwrValues = ["Speech", "Thought", "Writing", "ST", "SW", "TW", "STW", "none"]
+    static let stwrValues = ["Speech", "Thought", "Writing", "ST", "SW", "TW", "STW", "none"]
 
     /// Names of the claim attributes that keep what the model has no field for.
     enum AttributeName {
         /// STWR value.
-        public static let stwr = "stwr"
+        static let stwr = "stwr"
         /// `true` when the speech event is nested in another.
-        public static let isNested = "is_nested"
+        static let isNested = "is_nested"
         /// `true` when it holds a nested one.
-        public static let hasNested = "has_nested"
+        static let hasNested = "has_nested"
         /// Mention ids (space-separated) of the addressees.
-        public static let addressees = "addressees"
+        static let addressees = "addressees"
         /// Mention ids (space-separated) of further Source spans after the first (the claim's mention).
-        public static let moreSources = "more_sources"
+        static let moreSources = "more_sources"
         /// The frame as scalar segments `start-end,start-end`.
-        public static let frame = "frame"
+        static let frame = "frame"
     }
 
     /// `"sentence:token"` for a position.
-    public static func reference(sentence: Int, token: Int) -> String { "\(sentence):\(token)" }
+    static func reference(sentence: Int, token: Int) -> String { "\(sentence):\(token)" }
 
     /// The position a `"sentence:token"` reference names, if it has that shape.
-    public static func position(of reference: String) -> (sentence: Int, token: Int)? {
+    static func position(of reference: String) -> (sentence: Int, token: Int)? {
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let sentence = Int(parts[0]), let token = Int(parts[1]), sentence >= 0, token >= 0,
             parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII)

@@ -13,16 +13,16 @@ import Foundation
 /// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8.
 struct SpkAttExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .spkatt }
+    var format: ExportFormat { .spkatt }
 
     /// The form written for claims whose form the shared task does not have.
-    public static let fallbackForm = "Indirect"
+    static let fallbackForm = "Indirect"
     /// The STWR written for claims without a `stwr` attribute.
-    public static let fallbackSTWR = "Speech"
+    static let fallbackSTWR = "Speech"
 
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
         for (session, exportSession) in bundle.sessions.enumerated() {
             var mentions = Set<String>(), cues = Set<String>()
@@ -42,7 +42,7 @@ struct SpkAttExporter: Exporter {
         return counts
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (session, exportSession) in bundle.sessions.enumerated() {

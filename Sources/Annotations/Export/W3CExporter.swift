@@ -10,25 +10,25 @@
 /// targets are its evidence claims (or the speaker when it has none).
 struct W3CExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .w3c }
+    var format: ExportFormat { .w3c }
 
     /// Spans and stances with their notes; sentence notes and notes on speakers or targets have no place.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         bundle.counts.keeping(stances: true, notes: bundle.noteCount(spansAndStances: true, sentences: false), speakers: true, targets: true)
     }
 
     /// The Web Annotation context IRI.
-    public static let context = "http://www.w3.org/ns/anno.jsonld"
+    static let context = "http://www.w3.org/ns/anno.jsonld"
     /// Scalars of context in `prefix` and `suffix` (extended to whole grapheme clusters).
-    public static let contextLength = 32
+    static let contextLength = 32
 
     static func iri(_ kind: String, _ parts: String...) -> String {
         "urn:workbench:\(kind):" + parts.map(ExportText.percentEncoded).joined(separator: ":")
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         out.begin("annotations.jsonld")
         var first = true
         func separate(_ out: inout ExportOutput) {

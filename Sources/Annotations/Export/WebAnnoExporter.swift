@@ -11,18 +11,18 @@
 /// Every annotation carries a number (`claim[3]`), so stacked and multi-token ones are unambiguous.
 struct WebAnnoExporter: Exporter {
     /// Creates the exporter.
-    public init() {}
+    init() {}
 
-    public var format: ExportFormat { .webanno }
+    var format: ExportFormat { .webanno }
 
     /// Spans only: WebAnno TSV has no place for stances, notes, speakers without mentions or targets.
-    public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
+    func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts.keeping() }
 
     static let spanLayer = "webanno.custom.Attribution"
     static let relationLayer = "webanno.custom.AttributionLink"
 
     /// The file header.
-    public static let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=\(spanLayer)|annotation|role|speaker\n"
+    static let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=\(spanLayer)|annotation|role|speaker\n"
         + "#T_RL=\(relationLayer)|role|BT_\(spanLayer)\n\n\n"
 
     private struct Placed {
@@ -34,7 +34,7 @@ struct WebAnnoExporter: Exporter {
         var lastToken: Int
     }
 
-    public func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
+    func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(session.label) + "/"
             // Documents are built on all cores and written in order.

@@ -64,7 +64,7 @@ public struct AnchorBuilder: Sendable {
     }
 
     /// The offset table of a document.
-    public func table(_ id: String) -> OffsetTable? { documentIndex[id].map { tables.table($0, of: corpus) } }
+    func table(_ id: String) -> OffsetTable? { documentIndex[id].map { tables.table($0, of: corpus) } }
 
     /// The index of the sentence containing a scalar offset, if any.
     public func sentenceIndex(in documentID: String, containing offset: Int) -> Int? {

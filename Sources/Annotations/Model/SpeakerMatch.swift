@@ -1,7 +1,7 @@
 /// A speaker that a name may refer to, and how sure ``SpeakerResolver`` is about it.
 public struct SpeakerMatch: Sendable, Equatable {
     /// How a name matched a speaker's canonical name or one of its aliases, weakest first.
-    public enum Strength: Int, Sendable, Comparable {
+    enum Strength: Int, Sendable, Comparable {
         /// The name begins the known name ("Kim" for "Kim Yong-hyun"): worth suggesting, not linking.
         case prefix = 1
         /// The name ends the known name or the other way round ("Rutte" for "Mark Rutte").
@@ -11,19 +11,19 @@ public struct SpeakerMatch: Sendable, Equatable {
         /// Equal after folding case and diacritics and dropping honorifics and titles.
         case exact = 4
 
-        public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rawValue < rhs.rawValue }
+        static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     /// The speaker.
     public var speaker: Speaker
     /// How well the name matched.
-    public var strength: Strength
+    var strength: Strength
 
     /// Whether the match is good enough to link without asking (anything but a bare prefix).
     public var isConfident: Bool { strength >= .surname }
 
     /// Creates a match.
-    public init(speaker: Speaker, strength: Strength) {
+    init(speaker: Speaker, strength: Strength) {
         self.speaker = speaker
         self.strength = strength
     }

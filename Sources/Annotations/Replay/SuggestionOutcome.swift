@@ -27,7 +27,7 @@ public struct SuggestionOutcome: Sendable, Hashable {
     public var correctionRate: Double? { accepted == 0 ? nil : Double(corrected) / Double(accepted) }
 
     /// The outcomes per rule name for a state and the log that made it.
-    public static func byRule(state: AnnotationState, events: [Event]) -> [String: SuggestionOutcome] {
+    static func byRule(state: AnnotationState, events: [Event]) -> [String: SuggestionOutcome] {
         var outcomes: [String: SuggestionOutcome] = [:]
         for rejection in state.rejections.values { outcomes[rejection.rule, default: SuggestionOutcome()].rejected += 1 }
         let inEffect = Set(state.undoStack.map(\.seq))

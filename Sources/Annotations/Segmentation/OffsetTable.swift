@@ -9,9 +9,9 @@
 /// offsets as the list of scalars that take two code units (usually none), and `Character` offsets
 /// only for a text where some grapheme cluster holds more than one scalar (see
 /// ``isSingleScalarCharacter(_:)``); in every other text the `Character` offset is the scalar offset.
-public struct OffsetTable: Sendable {
+struct OffsetTable: Sendable {
     /// The scalars of the text, for O(1) slicing by scalar offset.
-    public let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     /// UTF-8 offset of every scalar offset (`scalars.count + 1` entries).
     private let utf8Prefix: Prefix
     /// Scalar offsets of the scalars outside the BMP (two UTF-16 code units each), ascending.
@@ -47,7 +47,7 @@ public struct OffsetTable: Sendable {
     }
 
     /// Builds the table for `text`.
-    public init(_ text: String) {
+    init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count)
         var astral: [Int] = []
@@ -113,31 +113,31 @@ public struct OffsetTable: Sendable {
     }
 
     /// Number of scalars in the text.
-    public var scalarCount: Int { scalars.count }
+    var scalarCount: Int { scalars.count }
     /// Number of UTF-16 code units in the text.
-    public var utf16Count: Int { scalars.count + astral.count }
+    var utf16Count: Int { scalars.count + astral.count }
 
     /// UTF-16 offset of a scalar offset (0...scalarCount).
-    public func utf16Offset(ofScalar offset: Int) -> Int {
+    func utf16Offset(ofScalar offset: Int) -> Int {
         let offset = clamp(offset)
         return astral.isEmpty ? offset : offset + astralCount(before: offset)
     }
     /// UTF-8 byte offset of a scalar offset (0...scalarCount).
-    public func utf8Offset(ofScalar offset: Int) -> Int { utf8Prefix[clamp(offset)] }
+    func utf8Offset(ofScalar offset: Int) -> Int { utf8Prefix[clamp(offset)] }
     /// `Character` offset of a scalar offset; an offset inside a grapheme cluster maps to that cluster's index.
-    public func characterOffset(ofScalar offset: Int) -> Int {
+    func characterOffset(ofScalar offset: Int) -> Int {
         guard let clusters else { return clamp(offset) }
         return clusters.characterPrefix[clamp(offset)]
     }
     /// True when the scalar offset does not split a grapheme cluster (e.g. a base letter and its combining mark).
-    public func isCharacterBoundary(_ offset: Int) -> Bool {
+    func isCharacterBoundary(_ offset: Int) -> Bool {
         guard offset >= 0 && offset <= scalars.count else { return false }
         guard let clusters else { return true }
         return clusters.isBoundary[offset]
     }
 
     /// The scalar offset at a UTF-16 offset, or nil when it falls inside a surrogate pair or out of range.
-    public func scalarOffset(ofUTF16 offset: Int) -> Int? {
+    func scalarOffset(ofUTF16 offset: Int) -> Int? {
         guard offset >= 0, offset <= utf16Count else { return nil }
         if astral.isEmpty { return offset }
         // The i-th astral scalar (at scalar offset p) takes the code units p + i and p + i + 1; count
@@ -151,7 +151,7 @@ public struct OffsetTable: Sendable {
         return offset - low
     }
     /// The scalar offset at a UTF-8 offset, or nil when it falls inside a multi-byte sequence or out of range.
-    public func scalarOffset(ofUTF8 offset: Int) -> Int? {
+    func scalarOffset(ofUTF8 offset: Int) -> Int? {
         var low = 0, high = utf8Prefix.count - 1
         while low <= high {
             let mid = (low + high) / 2
@@ -163,7 +163,7 @@ public struct OffsetTable: Sendable {
     }
 
     /// The text between two scalar offsets (clamped to the text).
-    public func slice(_ start: Int, _ end: Int) -> String {
+    func slice(_ start: Int, _ end: Int) -> String {
         let lower = clamp(start), upper = max(lower, clamp(end))
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[lower..<upper])
@@ -171,7 +171,7 @@ public struct OffsetTable: Sendable {
     }
 
     /// The text of a scalar range.
-    public func slice(_ range: Range<Int>) -> String { slice(range.lowerBound, range.upperBound) }
+    func slice(_ range: Range<Int>) -> String { slice(range.lowerBound, range.upperBound) }
 
     private func clamp(_ offset: Int) -> Int { min(max(offset, 0), scalars.count) }
 

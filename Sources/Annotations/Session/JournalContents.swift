@@ -7,23 +7,23 @@ struct JournalContents: Sendable {
     /// Torn bytes found in front of a complete entry.
     struct GluedPrefix: Sendable, Hashable {
         /// The 1-based line.
-        public var line: Int
+        var line: Int
         /// The torn bytes before the entry.
-        public var bytes: Data
+        var bytes: Data
     }
 
     /// The header, when the first line is one (journals of older versions have none).
-    public var header: JournalHeader?
+    var header: JournalHeader?
     /// The entries after the header, in order.
-    public var entries: [JournalEntry] = []
+    var entries: [JournalEntry] = []
     /// The 1-based line of each entry.
-    public var lines: [Int] = []
+    var lines: [Int] = []
     /// How many bytes end in a line break (the journal cut back to its last complete line).
-    public var completeLength = 0
+    var completeLength = 0
     /// The bytes after the last line break.
-    public var tornTail = Data()
+    var tornTail = Data()
     /// Torn bytes glued in front of complete entries.
-    public var gluedPrefixes: [GluedPrefix] = []
+    var gluedPrefixes: [GluedPrefix] = []
 
     /// The journal path for a format-1 session file (`NAME.json.journal`, read once when the file
     /// is migrated to format 2; format 2 has no journal: its log is one).
@@ -39,16 +39,16 @@ struct JournalContents: Sendable {
     }
 
     /// Every byte that is not part of an entry: glued prefixes, then the torn tail.
-    public var tornBytes: Data { gluedPrefixes.reduce(into: Data()) { $0.append($1.bytes) } + tornTail }
+    var tornBytes: Data { gluedPrefixes.reduce(into: Data()) { $0.append($1.bytes) } + tornTail }
 
     /// The events among the entries.
-    public var events: [Event] {
+    var events: [Event] {
         entries.compactMap { if case .event(let event) = $0 { return event } else { return nil } }
     }
 
     /// The contents of a journal's bytes; a complete line that is not an entry (and holds none after
     /// torn bytes) is an error naming the line.
-    public init(_ data: Data, path: String) throws(SessionError) {
+    init(_ data: Data, path: String) throws(SessionError) {
         let decoder = JSONDecoder()
         var lineNumber = 0
         var start = data.startIndex

@@ -2,16 +2,16 @@
 /// reflects, how many bytes of the log those are (header included), and a digest of those bytes
 /// (``LogDigest``). Opening compares them with the log: a snapshot whose digest does not match its
 /// log's prefix is rebuilt from the log.
-public struct LogReference: Sendable, Hashable, Codable {
+struct LogReference: Sendable, Hashable, Codable {
     /// Events of the log the snapshot reflects.
-    public var events: Int
+    var events: Int
     /// Bytes of the log up to and including the last of those events' lines.
-    public var bytes: Int
+    var bytes: Int
     /// ``LogDigest`` of those bytes, e.g. `"fx64:00ff…"`.
-    public var digest: String
+    var digest: String
 
     /// A reference to the first `bytes` bytes of a log holding `events` events.
-    public init(events: Int, bytes: Int, digest: String) {
+    init(events: Int, bytes: Int, digest: String) {
         self.events = events
         self.bytes = bytes
         self.digest = digest

@@ -51,7 +51,7 @@ public struct SessionFile: Sendable, Codable {
     /// The event log, in order (in format 2 read from and written to the log beside the snapshot).
     public var events: [Event]
     /// The part of the log the snapshot reflects (format 2).
-    public var log: LogReference?
+    var log: LogReference?
     /// The next free number of every id letter used so far, e.g. `["C": 101, "S": 8]` (format 2):
     /// ids are never reused, and the records left after deleting cannot tell that `S7` existed.
     /// Opening builds the state from the records with these; a snapshot without them (written

@@ -7,17 +7,17 @@ import Foundation
 /// another process gets.
 final class SessionLock {
     /// The lock file's path.
-    public let path: String
+    let path: String
     /// The holder whose stale lock was taken over, if any.
-    public let tookOverFrom: String?
+    let tookOverFrom: String?
     private var fd: Int32
 
     /// The lock path for a session file (whose symbolic links are resolved already).
-    public static func path(for sessionPath: String) -> String { sessionPath + ".lock" }
+    static func path(for sessionPath: String) -> String { sessionPath + ".lock" }
 
     /// Takes the lock for `sessionPath` (the lock of the file its links lead to), or throws
     /// ``SessionError/locked(path:holder:)`` naming the holder.
-    public init(sessionPath: String, now: String) throws(SessionError) {
+    init(sessionPath: String, now: String) throws(SessionError) {
         path = Self.path(for: try LockedSessionFile.realPath(of: sessionPath))
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot create the lock file: \(AtomicFile.errnoText())") }
@@ -42,7 +42,7 @@ final class SessionLock {
     deinit { release() }
 
     /// Releases the lock; safe to call more than once.
-    public func release() {
+    func release() {
         guard fd >= 0 else { return }
         ftruncate(fd, 0)
         flock(fd, LOCK_UN)

@@ -7,18 +7,18 @@ import Foundation
 /// date for the snapshot's ``LogReference``.
 final class SessionLog {
     /// The log's path.
-    public let path: String
+    let path: String
     private var fd: Int32
     private let writer: any FileWriting
     private var digest: LogDigest
     /// The log's size in bytes.
-    public private(set) var size: Int
+    private(set) var size: Int
     /// The events in the log.
-    public private(set) var eventCount: Int
+    private(set) var eventCount: Int
 
     /// Opens an existing log whose first `length` bytes hold `events` events (the rest, a torn
     /// tail, is cut off first), or creates it with `header` when `create`.
-    public init(path: String, writer: any FileWriting = SystemFileWriting(), create header: LogHeader?, length: Int = 0, events: Int = 0) throws(SessionError) {
+    init(path: String, writer: any FileWriting = SystemFileWriting(), create header: LogHeader?, length: Int = 0, events: Int = 0) throws(SessionError) {
         self.path = path
         self.writer = writer
         fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -41,13 +41,13 @@ final class SessionLog {
     deinit { close() }
 
     /// What the snapshot written now reflects: every event so far.
-    public var reference: LogReference {
+    var reference: LogReference {
         LogReference(events: eventCount, bytes: size, digest: digest.hex)
     }
 
     /// Appends an event line and flushes it; when this returns the event survives a crash. When it
     /// throws, the log is cut back to its size before the append.
-    public func append(_ event: Event) throws(SessionError) {
+    func append(_ event: Event) throws(SessionError) {
         let line: [UInt8]
         do { line = try SessionFileWriter.eventLine(event) } catch { throw .io(path: path, reason: "cannot encode an event") }
         try append(line)
@@ -55,7 +55,7 @@ final class SessionLog {
     }
 
     /// Appends a cursor or corpus line (or another entry) and flushes it.
-    public func append(_ entry: JournalEntry) throws(SessionError) {
+    func append(_ entry: JournalEntry) throws(SessionError) {
         if case .event(let event) = entry { return try append(event) }
         let line: [UInt8]
         do { line = try SessionFileWriter.entryLine(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
@@ -80,7 +80,7 @@ final class SessionLog {
 
     /// Cuts the log to its first `length` bytes, holding `events` events (nil: unchanged), fsyncs
     /// and recomputes the digest.
-    public func cut(to length: Int, events: Int? = nil) throws(SessionError) {
+    func cut(to length: Int, events: Int? = nil) throws(SessionError) {
         guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
             throw .io(path: path, reason: "cannot cut the log back: \(AtomicFile.errnoText())")
         }
@@ -95,7 +95,7 @@ final class SessionLog {
     }
 
     /// Closes the file; safe to call more than once.
-    public func close() {
+    func close() {
         if fd >= 0 {
             Glibc.close(fd)
             fd = -1

@@ -3,7 +3,7 @@ enum HungarianAssignment {
     /// A one-to-one assignment of rows to columns that maximises the summed weight. Returns, for
     /// each row, the assigned column or nil (when there are more rows than columns). Deterministic:
     /// ties go to the lower index as the algorithm meets them.
-    public static func maximumWeight(_ weights: [[Double]]) -> [Int?] {
+    static func maximumWeight(_ weights: [[Double]]) -> [Int?] {
         let rows = weights.count
         guard rows > 0 else { return [] }
         let columns = weights.map(\.count).max() ?? 0
