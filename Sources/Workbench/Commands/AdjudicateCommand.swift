@@ -48,7 +48,7 @@ struct AdjudicateCommand: ParsableCommand {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
-        do { out = try SessionLocation().path(for: out) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        out = try CLIFailure.from { [out] in try SessionLocation().path(for: out) }
         let loaded = try LoadedSession.load(sessions)
         let outPath = try Self.realPath(out)
         if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {

@@ -111,11 +111,7 @@ struct ReplayCommand: ParsableCommand {
         // The verification keeps the replayed session alive until the process exits (below).
         let verification = try ProgressMeter.run { meter throws -> SessionVerifier.Verification in
             meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
-            do throws(SessionError) {
-                return try SessionVerifier().verification(path: session)
-            } catch {
-                throw CLIFailure(TerminalText.sanitize(error.description))
-            }
+            return try CLIFailure.from { try SessionVerifier().verification(path: session) }
         }
         let (report, file) = (verification.report, verification.file)
         let name = TerminalText.sanitize(session)
@@ -158,10 +154,8 @@ struct ReplayCommand: ParsableCommand {
             }
             return seq
         } ?? file.events.count
-        let path: String
-        do { path = try SessionLocation().path(for: name) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
-        let target: LockedSessionFile
-        do { target = try LockedSessionFile(path: path, now: Timestamp.now()) } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        let path = try CLIFailure.from { try SessionLocation().path(for: name) }
+        let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }
         if target.exists, !force {
             throw CLIFailure("\(TerminalText.sanitize(path)) exists; choose another name or add --force to overwrite it")
@@ -174,11 +168,7 @@ struct ReplayCommand: ParsableCommand {
         }
         cut.cursor = file.cursor
         cut.settings = file.settings ?? SessionSettings()
-        do {
-            try target.write(cut.file)
-        } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
-        }
+        try CLIFailure.from { try target.write(cut.file) }
         StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
     }
 }

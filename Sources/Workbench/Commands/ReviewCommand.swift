@@ -45,10 +45,7 @@ struct ReviewCommand: ParsableCommand {
         let name = reviewer ?? LoginName.current() ?? "reviewer"
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
-        let outPath: String
-        do { outPath = try SessionLocation().path(for: out ?? base + ".reviewed") } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
-        }
+        let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
         if Self.resolved(outPath) == Self.resolved(session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
         }
@@ -77,7 +74,7 @@ struct ReviewCommand: ParsableCommand {
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
-        do { try store.close() } catch { throw CLIFailure(TerminalText.sanitize(error.description)) }
+        try CLIFailure.from { try store.close() }
         if failed { throw ExitCode(1) }
     }
 

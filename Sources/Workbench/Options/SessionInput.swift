@@ -8,20 +8,12 @@ enum SessionInput {
     /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
     /// replaying or locking it.
     static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
-        do {
-            return try SessionFiles.readFile(path: path, forVerification: forVerification)
-        } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
-        }
+        try CLIFailure.from { try SessionFiles.readFile(path: path, forVerification: forVerification) }
     }
 
     /// The bytes of the session file at `path` (mapped when large).
     static func bytes(at path: String) throws(CLIFailure) -> Data {
-        do {
-            return try SessionCodec.contents(ofFile: path)
-        } catch {
-            throw CLIFailure(TerminalText.sanitize(error.description))
-        }
+        try CLIFailure.from { try SessionCodec.contents(ofFile: path) }
     }
 
     /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the
