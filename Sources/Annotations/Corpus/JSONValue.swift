@@ -96,29 +96,6 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 }
 
-/// JSON shapes of sentences and tokens shared by `segment --format jsonl` and the exports.
-enum SentenceJSON {
-    /// The JSON object of a token.
-    public static func token(_ token: Token) -> JSONValue {
-        .object([
-            ("index", .int(token.index)), ("start", .int(token.start)), ("end", .int(token.end)),
-            ("text", .string(token.text)), ("kind", .string(token.kind.rawValue)), ("space_after", .bool(token.spaceAfter)),
-        ])
-    }
-
-    /// The JSON object of a sentence with its tokens.
-    public static func object(for sentence: Sentence) -> JSONValue {
-        .object([
-            ("document", .string(sentence.documentID)), ("index", .int(sentence.index)),
-            ("start", .int(sentence.start)), ("end", .int(sentence.end)), ("text", .string(sentence.text)),
-            ("tokens", .array(sentence.tokens.map(token))),
-        ])
-    }
-
-    /// One compact JSON line for a sentence.
-    public static func line(for sentence: Sentence) -> String { object(for: sentence).serialized() }
-}
-
 extension JSONValue {
     /// True when a string holds a character that ``writeString(_:to:)`` escapes (quote, backslash,
     /// control characters, U+2028, U+2029); checked on UTF-8 bytes so plain strings are copied whole.

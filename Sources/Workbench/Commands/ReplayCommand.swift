@@ -136,12 +136,9 @@ struct ReplayCommand: ParsableCommand {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
         StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
-        // Nothing is left to save or restore (verify writes nothing; the output is flushed): leave
-        // without taking the replayed session, its log and the stored annotations apart piece by
-        // piece (for a million events that is a noticeable part of the run); the system frees them
-        // at once. `verification` holds them until here.
-        fflush(nil)
-        withExtendedLifetime(verification) { Foundation.exit(0) }
+        // The replayed session, its log and the stored annotations are left to the process exit
+        // (for a million events taking them apart piece by piece is a noticeable part of the run).
+        KeptUntilExit.keep(verification)
     }
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
