@@ -11,7 +11,8 @@ import WorkbenchTeam
 ///     eval "$(scripts/postgres start)"
 ///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
 ///
-/// `--url "$WORKBENCH_TEAM_SOCKET_URL"` measures the same through the server's Unix-domain socket.
+/// `--url "$WORKBENCH_TEAM_SOCKET_URL"` measures the same through the server's Unix-domain socket;
+/// `--after-init SQL` runs SQL as the owner after `team init` (a trial's schema change, A/B).
 enum TeamLoadBenchmark {
     static let benchmark = Benchmark(
         name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
@@ -34,7 +35,7 @@ enum TeamLoadBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "after-init"])
         guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
             throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
         }
@@ -58,6 +59,8 @@ enum TeamLoadBenchmark {
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
         let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
+        // A trial's change to the schema or the server (run by the owner after `team init`), for A/B runs.
+        if let trial = options["after-init"] { try project.connection.query(trial) }
         let names = (0..<clients).map { "load\($0)_\(suffix)" }
         for name in names { try project.addMember(name: name, role: "annotator", passwordFile: pgpass) }
         let keys = corpus.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
