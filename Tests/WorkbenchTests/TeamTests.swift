@@ -46,6 +46,17 @@ struct TeamURLTests {
         }
     }
 
+    /// A socket folder where no server listens: the same clear message, naming the URL (no password).
+    @Test func aSocketFolderWithoutServerNamesTheURLWithoutPassword() {
+        let folder = TestScratch.path("no-server-")
+        #expect {
+            _ = try PostgresConnection(url: DatabaseURL("postgresql://anna:s3cret@/db?host=\(folder)&port=1"), timeoutSeconds: 2)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cannot connect") && text.contains("postgresql://anna@/db?host=\(folder)") && !text.contains("s3cret")
+        }
+    }
+
     @Test func badMemberNamesAreRefused() {
         for name in ["", "pg_admin", "workbench_owner", "anna bob", "ännа", "a;drop"] {
             #expect(throws: TeamError.self) { try TeamProject.checkName(name) }
@@ -83,21 +94,38 @@ struct TeamTests {
         }
     }
 
-    /// The append policy asks for the session's row (the check that replaced the foreign key): a
-    /// member cannot store lines of a session that does not exist, even their own, by hand.
-    @Test func eventsOfASessionThatDoesNotExistAreRefusedForMembers() throws {
-        let team = try TeamFixture(members: [("anna", "annotator"), ("ada", "adjudicator")])
+    /// The append policy checks the writer only (no key or lookup of the session's row per insert):
+    /// lines a member stores by hand before their session exists are found when the session is
+    /// opened or pushed, which refuse to create the session over them, naming the way out.
+    @Test func linesStoredWithoutASessionAreRefusedWhenTheSessionIsCreated() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
-        for member in ["anna", "ada"] {
-            let connection = try team.connect(as: member)
-            #expect(throws: TeamError.self) {
-                try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name(member)])
-            }
-            // Once the session exists, the same line is stored.
-            try connection.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name(member)])
-            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name(member)])
-            #expect(try connection.query("SELECT count(*) AS n FROM workbench.events WHERE session = $1", [team.name(member)]).first("n") == "1")
+        let anna = team.name("anna")
+        let connection = try team.connect(as: "anna")
+        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [anna])
+        // Still only one's own: the same by hand into bob's name is refused.
+        #expect(throws: TeamError.self) {
+            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         }
+        let (corpus, schema) = try TeamProject(connection: connection).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        #expect {
+            _ = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+                Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+            }
+        } throws: { error in
+            "\(error)".contains("1 line(s) of session '\(anna)' but no session") && "\(error)".contains("nothing was created")
+        }
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
+        // Once the owner has removed them, the session is created as usual.
+        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+        try owner.query("DELETE FROM workbench.events WHERE session = $1", [anna])
+        owner.close()
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        try store.close()
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "1")
     }
 
     /// A server on the same host through its Unix-domain socket (scripts/postgres prints
