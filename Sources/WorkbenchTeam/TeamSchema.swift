@@ -8,9 +8,9 @@
 ///
 /// `events` has no foreign key to `sessions`, and the append policy does not look the session up
 /// either: the key's check locked the session's row on every insert (`SELECT … FOR KEY SHARE`, a
-/// WAL record per edit), a policy lookup (`EXISTS` on `sessions`) cost the server as much (an
-/// executor node started per insert), and together they were a quarter of the server's work per
-/// edit (BENCHMARKS.md, "Team mode, sixth pass"). What a check of the session's row would add is
+/// WAL record per edit) and cost about a quarter of the server's work per edit; a policy lookup
+/// instead (`EXISTS` on `sessions`: an executor node started per insert) saved only a little of
+/// it (BENCHMARKS.md, "Team mode, sixth pass"). What a check of the session's row would add is
 /// small: a role may already append any line to its own session; lines it stores by hand before
 /// its session exists are found when the session is opened or pushed, which then refuses to
 /// create the session over them (``TeamProject/refuseStrayLines(of:)``).
