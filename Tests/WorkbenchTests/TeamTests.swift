@@ -46,6 +46,21 @@ struct TeamURLTests {
         }
     }
 
+    /// A password stored for a socket connection is found by libpq under the folder and, for its
+    /// default folder, under `localhost`; storing again replaces both lines and keeps the others.
+    @Test func passwordsForASocketAreStoredUnderTheFolderAndLocalhost() throws {
+        let path = TestScratch.path("pgpass-")
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("db.example:5432:*:bob:b0b\n".utf8))
+        let file = PasswordFile(path: path)
+        try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "first")
+        try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "second")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == ["db.example:5432:*:bob:b0b", "/var/run/postgresql:5432:*:anna:second", "localhost:5432:*:anna:second"])
+        try file.store(host: "db.example", port: "5432", user: "anna", password: "tcp")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 4)
+    }
+
     /// A socket folder where no server listens: the same clear message, naming the URL (no password).
     @Test func aSocketFolderWithoutServerNamesTheURLWithoutPassword() {
         let folder = TestScratch.path("no-server-")
