@@ -10,6 +10,9 @@ import WorkbenchTeam
 ///
 ///     eval "$(scripts/postgres start)"
 ///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
+///
+/// `--url "$WORKBENCH_TEAM_SOCKET_URL"` measures the same through the server's Unix-domain socket;
+/// `--after-init SQL` runs SQL as the owner after `team init` (a trial's schema change, A/B).
 enum TeamLoadBenchmark {
     static let benchmark = Benchmark(
         name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
@@ -32,7 +35,7 @@ enum TeamLoadBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "after-init"])
         guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
             throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
         }
@@ -51,11 +54,13 @@ enum TeamLoadBenchmark {
         let admin = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
-        let url = ownerURL.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/") + "/" + database
-        let serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
+        let url = DatabaseURL(ownerURL).replacingDatabase(with: database).text
+        let serverURL = DatabaseURL(url).removingUser.text
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
         let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
+        // A trial's change to the schema or the server (run by the owner after `team init`), for A/B runs.
+        if let trial = options["after-init"] { try project.connection.query(trial) }
         let names = (0..<clients).map { "load\($0)_\(suffix)" }
         for name in names { try project.addMember(name: name, role: "annotator", passwordFile: pgpass) }
         let keys = corpus.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
@@ -163,7 +168,8 @@ enum TeamLoadBenchmark {
         let sorted = results.latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let acknowledged = results.acknowledged.values.reduce(0) { $0 + $1.count }
-        print("clients \(clients) x edits \(edits)\(restartAfter.map { ", server restarted after \($0) s" } ?? "")")
+        let transport = DatabaseURL(ownerURL).isSocket ? "Unix-domain socket" : "TCP"
+        print("clients \(clients) x edits \(edits) over \(transport)\(restartAfter.map { ", server restarted after \($0) s" } ?? "")")
         print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
         print("stored \(stored) events; acknowledged but missing \(lost); duplicated \(duplicated); edits reported not saved (then retried) \(results.failures)")

@@ -16,11 +16,17 @@ public struct PasswordFile: Sendable {
     }
 
     /// Replaces the line for (host, port, user) with one holding `password`, keeping every other line.
+    /// For a Unix-domain socket (`host` is its folder) a `localhost` line is written too: libpq
+    /// looks a socket connection up under its folder, but under `localhost` when the folder is its
+    /// compiled-in default (e.g. `/var/run/postgresql`).
     public func store(host: String, port: String, user: String, password: String) throws(TeamError) {
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let prefix = [host, port].map(Self.escape).joined(separator: ":") + ":*:" + Self.escape(user) + ":"
-        var lines = existing.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).filter { !$0.hasPrefix(prefix) }
-        lines.append(prefix + Self.escape(password))
+        let hosts = host.hasPrefix("/") ? [host, "localhost"] : [host]
+        let prefixes = hosts.map { [$0, port].map(Self.escape).joined(separator: ":") + ":*:" + Self.escape(user) + ":" }
+        var lines = existing.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).filter { line in
+            !prefixes.contains { line.hasPrefix($0) }
+        }
+        lines += prefixes.map { $0 + Self.escape(password) }
         let text = lines.joined(separator: "\n") + "\n"
         let temporary = path + ".tmp\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),

@@ -186,6 +186,18 @@ public final class TeamProject {
         return (header, lines.values("line").compactMap { $0 })
     }
 
+    /// Refuses to create session `name` over lines already stored under that name without a
+    /// session (hand-written SQL: the append policy checks the writer, not the session's row; see
+    /// ``TeamSchema``), so that they are never read as the start of a new session.
+    func refuseStrayLines(of name: String) throws(TeamError) {
+        let stray = try connection.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [name]).first("n") ?? "0"
+        guard stray == "0" else {
+            throw .invalid(
+                "\(server) holds \(stray) line(s) of session '\(name)' but no session '\(name)' (stored by hand?); nothing was created: "
+                    + "the project owner can remove them (DELETE FROM workbench.events WHERE session = '\(name)')")
+        }
+    }
+
     /// The session `name` replayed from its stored log (the same reading as a local log).
     public func session(named name: String) throws(TeamError) -> Session {
         guard let log = try logLines(of: name) else {

@@ -5,6 +5,15 @@
 /// group roles. Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it; annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
+///
+/// `events` has no foreign key to `sessions`, and the append policy does not look the session up
+/// either: the key's check locked the session's row on every insert (`SELECT … FOR KEY SHARE`, a
+/// WAL record per edit) and cost about a quarter of the server's work per edit; a policy lookup
+/// instead (`EXISTS` on `sessions`: an executor node started per insert) saved only a little of
+/// it (BENCHMARKS.md, "Team mode, sixth pass"). What a check of the session's row would add is
+/// small: a role may already append any line to its own session; lines it stores by hand before
+/// its session exists are found when the session is opened or pushed, which then refuses to
+/// create the session over them (``TeamProject/refuseStrayLines(of:)``).
 public enum TeamSchema {
     /// The group roles, by the `--role` name of `team add-annotator`.
     public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
@@ -72,7 +81,7 @@ public enum TeamSchema {
           created timestamptz NOT NULL DEFAULT now()
         );
         CREATE TABLE IF NOT EXISTS workbench.events (
-          session text NOT NULL REFERENCES workbench.sessions (name),
+          session text NOT NULL,
           sequence bigint NOT NULL CHECK (sequence > 0),
           entry jsonb NOT NULL,
           line text NOT NULL,
@@ -84,6 +93,7 @@ public enum TeamSchema {
           annotator text NOT NULL REFERENCES workbench.members (name),
           PRIMARY KEY (document, annotator)
         );
+        ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
         CREATE OR REPLACE FUNCTION workbench.reads_all() RETURNS boolean LANGUAGE sql STABLE AS $$

@@ -54,9 +54,12 @@ public final class TeamSessionStore: SessionStorage {
             let header = LogHeader(session: session)
             let headerLine: String
             do { headerLine = try SessionLogLine.header(header) } catch { throw .invalid(error.description) }
-            try connection.query(
-                "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)",
-                [name, kind, headerLine, headerLine])
+            try connection.transaction { () throws(TeamError) in
+                try project.refuseStrayLines(of: name)
+                try connection.query(
+                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)",
+                    [name, kind, headerLine, headerLine])
+            }
             self.session = session
             stored = 0
         }

@@ -64,6 +64,7 @@ public struct TeamTransfer {
                     throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
                 }
             } else {
+                try project.refuseStrayLines(of: name)
                 try connection.query(
                     "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
             }

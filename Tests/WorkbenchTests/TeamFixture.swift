@@ -49,9 +49,8 @@ struct TeamFixture {
         let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
-        let base = owner.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        url = base + "/" + database
-        serverURL = url.replacingOccurrences(of: "workbench_owner@", with: "")
+        url = DatabaseURL(owner).replacingDatabase(with: database).text
+        serverURL = DatabaseURL(url).removingUser.text
         do {
             let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
             let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))

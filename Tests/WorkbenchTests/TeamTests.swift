@@ -14,6 +14,28 @@ struct TeamURLTests {
         #expect(DatabaseURL("postgresql://anna@host/db").redacted == "postgresql://anna@host/db")
     }
 
+    /// A server on this host through its Unix-domain socket, in both forms psql takes: the socket's
+    /// folder in the query, or percent-encoded as the URL's host.
+    @Test func socketURLsInBothFormsAreRecognisedAndRewritten() {
+        let query = DatabaseURL("postgresql:///project?host=/var/run/postgresql&port=5433")
+        let encoded = DatabaseURL("postgresql://anna@%2Fvar%2Frun%2Fpostgresql:5433/project")
+        #expect(query.isSocket)
+        #expect(encoded.isSocket)
+        #expect(DatabaseURL("host=/srv/pg dbname=project").isSocket)
+        #expect(!DatabaseURL("postgresql://anna@db.example/project").isSocket)
+        #expect(!DatabaseURL("postgresql://anna@/project?host=db.example").isSocket)
+        #expect(query.replacingDatabase(with: "wbt_x").text == "postgresql:///wbt_x?host=/var/run/postgresql&port=5433")
+        #expect(encoded.replacingDatabase(with: "wbt_x").text == "postgresql://anna@%2Fvar%2Frun%2Fpostgresql:5433/wbt_x")
+        #expect(encoded.removingUser.text == "postgresql://%2Fvar%2Frun%2Fpostgresql:5433/project")
+        #expect(DatabaseURL("postgresql://anna@/p?host=/run/pg&user=anna").removingUser.text == "postgresql:///p?host=/run/pg")
+        #expect(DatabaseURL("postgresql://anna@/p?user=anna").removingUser.text == "postgresql:///p")
+        #expect(DatabaseURL("postgresql://anna@127.0.0.1:5432/p").replacingDatabase(with: "q").removingUser.text == "postgresql://127.0.0.1:5432/q")
+        #expect(DatabaseURL("host=/srv/pg user=anna dbname=p").replacingDatabase(with: "q").removingUser.text == "host=/srv/pg dbname='q'")
+        // No password shows, in either socket form.
+        #expect(DatabaseURL("postgresql://anna:s3cret@%2Fvar%2Frun%2Fpostgresql/project").redacted == "postgresql://anna@%2Fvar%2Frun%2Fpostgresql/project")
+        #expect(!DatabaseURL("postgresql:///project?host=/var/run/postgresql&password=s3cret").redacted.contains("s3cret"))
+    }
+
     @Test func unreachableServerNamesTheURLWithoutPassword() {
         // Port 1 on the loopback address: nothing listens there.
         #expect {
@@ -21,6 +43,32 @@ struct TeamURLTests {
         } throws: { error in
             let text = "\(error)"
             return text.contains("postgresql://anna@127.0.0.1:1/db") && !text.contains("s3cret")
+        }
+    }
+
+    /// A password stored for a socket connection is found by libpq under the folder and, for its
+    /// default folder, under `localhost`; storing again replaces both lines and keeps the others.
+    @Test func passwordsForASocketAreStoredUnderTheFolderAndLocalhost() throws {
+        let path = TestScratch.path("pgpass-")
+        defer { unlink(path) }
+        FileManager.default.createFile(atPath: path, contents: Data("db.example:5432:*:bob:b0b\n".utf8))
+        let file = PasswordFile(path: path)
+        try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "first")
+        try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "second")
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == ["db.example:5432:*:bob:b0b", "/var/run/postgresql:5432:*:anna:second", "localhost:5432:*:anna:second"])
+        try file.store(host: "db.example", port: "5432", user: "anna", password: "tcp")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 4)
+    }
+
+    /// A socket folder where no server listens: the same clear message, naming the URL (no password).
+    @Test func aSocketFolderWithoutServerNamesTheURLWithoutPassword() {
+        let folder = TestScratch.path("no-server-")
+        #expect {
+            _ = try PostgresConnection(url: DatabaseURL("postgresql://anna:s3cret@/db?host=\(folder)&port=1"), timeoutSeconds: 2)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("cannot connect") && text.contains("postgresql://anna@/db?host=\(folder)") && !text.contains("s3cret")
         }
     }
 
@@ -59,6 +107,65 @@ struct TeamTests {
         #expect(throws: TeamError.self) {
             try rita.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("rita")])
         }
+    }
+
+    /// The append policy checks the writer only (no key or lookup of the session's row per insert):
+    /// lines a member stores by hand before their session exists are found when the session is
+    /// opened or pushed, which refuse to create the session over them, naming the way out.
+    @Test func linesStoredWithoutASessionAreRefusedWhenTheSessionIsCreated() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let connection = try team.connect(as: "anna")
+        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [anna])
+        // Still only one's own: the same by hand into bob's name is refused.
+        #expect(throws: TeamError.self) {
+            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+        }
+        let (corpus, schema) = try TeamProject(connection: connection).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        #expect {
+            _ = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+                Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+            }
+        } throws: { error in
+            "\(error)".contains("1 line(s) of session '\(anna)' but no session") && "\(error)".contains("nothing was created")
+        }
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
+        // Once the owner has removed them, the session is created as usual.
+        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+        try owner.query("DELETE FROM workbench.events WHERE session = $1", [anna])
+        owner.close()
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        try store.close()
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "1")
+    }
+
+    /// A server on the same host through its Unix-domain socket (scripts/postgres prints
+    /// WORKBENCH_TEAM_SOCKET_URL): members are added over it, their passwords stored for the
+    /// socket's folder, and a session commits its edits through it.
+    @Test func aSessionWorksThroughTheUnixSocket() throws {
+        guard let socketURL = ProcessInfo.processInfo.environment["WORKBENCH_TEAM_SOCKET_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            #expect(!TeamFixture.isRequired, "WORKBENCH_TEAM_SOCKET_URL is not set: eval \"$(scripts/postgres start)\" sets it")
+            return
+        }
+        #expect(DatabaseURL(socketURL).isSocket)
+        let team = try TeamFixture(members: [("anna", "annotator")], cluster: (socketURL, ProcessInfo.processInfo.environment["PGPASSFILE"] ?? ""))
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let connection = try team.connect(as: "anna")
+        #expect(try connection.query("SELECT (inet_server_addr() IS NULL)::text AS local").first("local") == "true")
+        let (corpus, schema) = try TeamProject(connection: connection).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        try store.close()
+        #expect(try TeamProject(connection: team.connect(as: "anna")).session(named: anna).state.status(of: key) == .done)
     }
 
     /// A fixture leaves nothing behind on the test cluster: its database (even with a connection
