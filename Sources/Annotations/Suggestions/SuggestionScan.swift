@@ -598,6 +598,7 @@ struct SuggestionScan {
 
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
+        if isBracketedReference(cue: cue.words, sentence: sentence) { return }
         let verb = lexicon.verbs[cue.verb]
         var start = clauseStart(before: finite, sentence: sentence)
         // "Wie der Sprecher der Stadt, Peter Kurz, mitteilte, …": the apposition's commas do not end the wie-clause.
@@ -763,6 +764,22 @@ struct SuggestionScan {
         let cueWords = withCorrelate(cue.words, claim: claim, finite: head)
         add(Proposal(speakers: [[pronoun]], antecedent: antecedent, cue: cueWords, claim: claim, addressee: addressee,
             frame: frame(cue: cueWords, claim: claim), form: form, confidence: 0.6, rule: "indirect.relative-pronoun-verb"))
+    }
+
+    /// "(Wikinews berichtete)", "(die Zeitung meldete dies am Montag)": a reporting clause alone in
+    /// brackets points to an earlier report and has no message in its sentence. True when the
+    /// cue's clause opens right after "(" and closes at ")" with no comma, colon or quote inside.
+    func isBracketedReference(cue: [Int], sentence: Int) -> Bool {
+        let range = sentenceRanges[sentence]
+        guard let first = cue.min(), let last = cue.max() else { return false }
+        var open = first - 1
+        while open >= range.lowerBound, first - open <= 8, words[open].kind == .word || words[open].kind == .number { open -= 1 }
+        guard open >= range.lowerBound, words[open].text == "(" else { return false }
+        var close = last + 1
+        while close < range.upperBound, close - last <= 8, words[close].kind == .word || words[close].kind == .number || words[close].text == "." {
+            close += 1
+        }
+        return close < range.upperBound && words[close].text == ")"
     }
 
     /// Relative pronouns that are the subject of their clause.
@@ -1157,7 +1174,10 @@ struct SuggestionScan {
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
             // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
             let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
-            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative {
+            // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
+            // das ZDF bekannt"); the subject follows the verb.
+            let objectFirst = first < head && isObjectCase(first)
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)
@@ -1237,6 +1257,17 @@ struct SuggestionScan {
 
     /// Demonstratives that, alone before the finite verb, are its object, not its subject.
     static let demonstratives: Set<String> = ["das", "dies", "dieses"]
+    /// Determiners and pronouns that are never nominative: a phrase they open is no subject.
+    static let objectCaseWords: Set<String> = [
+        "den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "jenen", "jenem", "meinen", "meinem",
+        "unseren", "unserem", "keinen", "keinem", "ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir",
+    ]
+
+    /// Whether the word opens an accusative or dative phrase ("den", "einem", "ihn"; not the city "Den Haag").
+    func isObjectCase(_ index: Int) -> Bool {
+        guard Self.objectCaseWords.contains(words[index].lower) else { return false }
+        return !(words[index].lower == "den" && index + 1 < words.count && words[index + 1].text == "Haag")
+    }
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     static let timeNouns: Set<String> = [
