@@ -79,7 +79,7 @@ struct ProposalImpactReport {
         let (all, even, odd) = figures()
         func line(_ name: String, _ figures: Figures, _ count: Int) -> String {
             String(
-                format: "  %@ (%d articles): Message %.3f  Cue %.3f  Source %.3f  Joint %.3f", name as NSString, count, figures.message,
+                format: "  %@ (%d articles): Message %.4f  Cue %.4f  Source %.4f  Joint %.4f", name as NSString, count, figures.message,
                 figures.cue, figures.source, figures.joint)
         }
         return [

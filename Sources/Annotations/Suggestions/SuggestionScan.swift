@@ -298,15 +298,23 @@ struct SuggestionScan {
                 cueFound = true
             } else {
                 var speaker = withNameBefore(nounPhraseBackward(from: open - 2, limit: start), sentence: sentence)
+                // "Der Präsident übte scharfe Kritik: „…“": a phrase naming a speech act or a matter is
+                // no speaker; the subject of the clause is.
+                let named = speaker.isEmpty || looksLikeSpeaker(speaker)
+                if !named { speaker = [] }
                 if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
                     // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
-                    // colon, and its finite verb (with a reflexive) as cue.
+                    // colon, and its finite verb (with a reflexive) as cue; after a phrase naming the
+                    // speech act the cue is left to the annotator.
                     speaker = subject
-                    proposal.cue = [last + 1]
-                    if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                    if named {
+                        proposal.cue = [last + 1]
+                        if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                    }
                 }
-                if !speaker.isEmpty {
-                    proposal.speakers = splitSpeakers(speaker)
+                // With no subject either, the quote is still announced by its colon: a proposal with the speaker left open.
+                if !speaker.isEmpty || !named {
+                    proposal.speakers = speaker.isEmpty ? [] : splitSpeakers(speaker)
                     proposal.rule = "direct.speaker-colon-quote"
                     proposal.confidence = 0.6
                     cueFound = true
@@ -780,6 +788,26 @@ struct SuggestionScan {
             close += 1
         }
         return close < range.upperBound && words[close].text == ")"
+    }
+
+    /// Endings of abstract nouns (acts, states, matters), which name what is said, not who says it.
+    static let abstractNounEndings = ["ung", "ungen", "heit", "keit", "tion", "tionen", "ik", "nis", "tät", "ismus", "nahme"]
+
+    /// Whether a noun phrase can be a speaker: it does not open with an accusative or dative form
+    /// ("den Worten"), and its nouns before any attribute ("eine Bestätigung ihrer …") are no
+    /// reporting noun and no abstract noun, unless they name an institution or an office.
+    func looksLikeSpeaker(_ phrase: [Int]) -> Bool {
+        guard let first = phrase.first, !isObjectCase(first) else { return false }
+        for index in phrase {
+            let word = words[index]
+            if index != first, word.kind != .word || !word.capitalized && lexicon.stopwords.contains(word.lower) { break }
+            guard word.capitalized, word.kind == .word else { continue }
+            if lexicon.isInstitution(word.lower) || lexicon.isTitle(word.lower) { return true }
+            if lexicon.isReportingNoun(word.text) || Self.abstractNounEndings.contains(where: { word.lower.count > $0.count + 2 && word.lower.hasSuffix($0) }) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Relative pronouns that are the subject of their clause.

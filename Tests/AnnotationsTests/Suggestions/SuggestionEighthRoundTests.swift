@@ -29,4 +29,21 @@ import Testing
         let subject = SuggestionProbe("Der Minister kündigte an, die Grenze für Lkw zu öffnen.")
         #expect(subject.speaker(subject.proposal(claiming: "Grenze")) == "Der Minister")
     }
+
+    /// Before a colon, a phrase naming the speech act or a matter ("scharfe Kritik", "eine
+    /// Bestätigung ihrer Auffassung") or opened by a dative ("mit den Worten") is no speaker: the
+    /// clause's subject is, and without one the speaker is left open.
+    @Test func speechActPhraseBeforeAColonIsNoSpeaker() {
+        let critique = SuggestionProbe("Der Bundespräsident übte scharfe Kritik: „Jeder sollte wissen, was er tut.“")
+        let quote = critique.proposal(claiming: "Jeder")
+        #expect(critique.speaker(quote) == "Der Bundespräsident")
+        #expect(quote?.rule == "direct.speaker-colon-quote")
+        let open = SuggestionProbe("Der Streit um die Kasse geht weiter. Seine Begründung: „Das kann nur der Vorsitzende übernehmen.“")
+        let alone = open.proposal(claiming: "Vorsitzende")
+        #expect(alone?.speakers.isEmpty == true, "\(open.speaker(alone))")
+        let office = SuggestionProbe("Der Streit geht weiter. Die Ministerin für Bildung: „Wir ändern nichts für die Schülerinnen.“")
+        #expect(office.speaker(office.proposal(claiming: "ändern")) == "Die Ministerin für Bildung")
+        let institution = SuggestionProbe("Am Montag äußerte sich auch die Regierung: „Die Lage ist ernst.“")
+        #expect(institution.speaker(institution.proposal(claiming: "Lage")).hasSuffix("Regierung"))
+    }
 }
