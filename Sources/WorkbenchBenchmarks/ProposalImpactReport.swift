@@ -128,6 +128,11 @@ struct ProposalImpactReport {
         return result
     }
 
+    /// The text padded with spaces to `width` characters (Foundation's `%-40@` does not pad on Linux).
+    static func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
     static func delta(_ value: Double, _ base: Double) -> String { String(format: "%+.4f", value - base) }
 
     /// One line per rule, most unpaired proposals first.
@@ -141,7 +146,7 @@ struct ProposalImpactReport {
             let without = figures { $0.rule != rule }
             lines.append(
                 String(
-                    format: "  %-40@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", rule as NSString, counts.proposed,
+                    format: "  %@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", Self.padded(rule, 40) as NSString, counts.proposed,
                     counts.paired, counts.proposed - counts.paired, counts.unpairedWithSource, counts.sourcePrecision.precision,
                     counts.sourcePrecision.recall, without.all.source, Self.delta(without.even.source, base.even.source) as NSString,
                     Self.delta(without.odd.source, base.odd.source) as NSString, Self.delta(without.all.message, base.all.message) as NSString,
@@ -164,7 +169,7 @@ struct ProposalImpactReport {
             let without = figures { article, index in article.details[index] != detail }
             lines.append(
                 String(
-                    format: "  %-50@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", detail as NSString, counts.proposed,
+                    format: "  %@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", Self.padded(detail, 50) as NSString, counts.proposed,
                     counts.paired, counts.proposed - counts.paired, counts.unpairedWithSource, counts.sourcePrecision.precision,
                     counts.sourcePrecision.recall, without.all.source, Self.delta(without.even.source, base.even.source) as NSString,
                     Self.delta(without.odd.source, base.odd.source) as NSString, Self.delta(without.all.message, base.all.message) as NSString,
