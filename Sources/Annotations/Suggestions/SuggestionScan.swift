@@ -358,6 +358,11 @@ struct SuggestionScan {
     /// Whether a quote encloses a name rather than words someone said: a short run of capitalised
     /// words (joined by ``nameConnectors`` at most) after an article, a capitalised word, "kurz" or
     /// the start of a sentence or clause ("die „Berliner Zeitung“", "„BBC News“ berichtet").
+    /// Prepositions and possessives after which capitalised quoted words are a name.
+    static let nameIntroducers: Set<String> = [
+        "zum", "zur", "vom", "beim", "im", "am", "nach", "zu", "von", "bei", "mit", "seinem", "seinen", "ihrem", "ihren", "unserem",
+    ]
+
     func looksLikeQuotedName(open: Int, close: Int, wordCount: Int) -> Bool {
         guard wordCount < 6 else { return false }
         let inner = (open + 1)..<close
@@ -367,6 +372,10 @@ struct SuggestionScan {
         guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
         let before = words[open - 1]
         if before.kind == .punctuation { return true }
+        // Two to five capitalised words after a preposition or a possessive ("zum „Algemeen Dagblad“",
+        // "vom „Queer Beograd Kollektiv“", "mit seinem „Ultimate Aero“") are a name, not words quoted.
+        let allCapitalized = inner.allSatisfy { words[$0].kind == .word && words[$0].capitalized }
+        if allCapitalized, inner.count >= 2, Self.nameIntroducers.contains(before.lower) { return true }
         // An indefinite article makes it a predicate ("sei ein „Opfer des Terrorismus“"), not a name.
         if before.lower.hasPrefix("ein") { return false }
         return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)

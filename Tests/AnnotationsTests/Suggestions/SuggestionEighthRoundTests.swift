@@ -46,4 +46,15 @@ import Testing
         let institution = SuggestionProbe("Am Montag äußerte sich auch die Regierung: „Die Lage ist ernst.“")
         #expect(institution.speaker(institution.proposal(claiming: "Lage")).hasSuffix("Regierung"))
     }
+
+    /// Two to five capitalised quoted words after a preposition or a possessive are a name (a paper,
+    /// a product), not a partial quote; words quoted after a preposition still are.
+    @Test func capitalisedQuotedWordsAfterAPrepositionAreAName() {
+        let paper = SuggestionProbe("Der Sekretär des Klubs sagte zum „Algemeen Dagblad“, die Spieler seien müde.")
+        #expect(paper.proposals.allSatisfy { $0.form != .direct }, "\(paper.proposals.map { paper.claim($0) })")
+        let car = SuggestionProbe("Der Hersteller hält mit seinem „Ultimate Aero“ den Rekord, sagte Jörg Müller.")
+        #expect(car.proposals.allSatisfy { car.claim($0) != "„Ultimate Aero“" })
+        let quoted = SuggestionProbe("Die Ministerin sprach von einem „Feldzug gegen die Gemeinschaftsschule“.")
+        #expect(quoted.proposals.contains { $0.form == .direct && quoted.claim($0) == "„Feldzug gegen die Gemeinschaftsschule“" })
+    }
 }
