@@ -180,6 +180,10 @@ struct SuggestionScan {
                 return kept
             }.filter { !$0.isEmpty }
         }
+        // A conjunction opening a clause ("Wie die Zeitung berichtete") is never part of a speaker.
+        proposal.speakers = proposal.speakers.map { speaker in
+            Array(speaker.drop { Self.complementizers.contains(words[$0].lower) })
+        }.filter { !$0.isEmpty }
         guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
         let taken = proposal.claim.filter { index in
             let owner = claimOwner[index]

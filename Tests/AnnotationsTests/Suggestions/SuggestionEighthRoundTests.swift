@@ -57,4 +57,15 @@ import Testing
         let quoted = SuggestionProbe("Die Ministerin sprach von einem „Feldzug gegen die Gemeinschaftsschule“.")
         #expect(quoted.proposals.contains { $0.form == .direct && quoted.claim($0) == "„Feldzug gegen die Gemeinschaftsschule“" })
     }
+
+    /// A conjunction opening the clause ("Wie …") is never part of a speaker; the wie-frame keeps
+    /// it in the cue.
+    @Test func conjunctionIsNoPartOfASpeaker() {
+        let probe = SuggestionProbe("Wie „heise online“ berichtet, wurde das Video über die Förde gelöscht.")
+        #expect(probe.proposals.allSatisfy { !probe.speaker($0).hasPrefix("Wie") }, "\(probe.proposals.map { probe.speaker($0) })")
+        let frame = SuggestionProbe("Wie die Polizei mitteilte, wurde niemand verletzt.")
+        let proposal = frame.proposal(claiming: "niemand")
+        #expect(frame.speaker(proposal) == "die Polizei")
+        #expect(frame.cue(proposal) == "Wie … mitteilte")
+    }
 }
