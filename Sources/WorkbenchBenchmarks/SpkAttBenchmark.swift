@@ -16,7 +16,7 @@ enum SpkAttBenchmark {
         run: run)
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["spkatt", "part", "list", "explain"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["spkatt", "part", "list", "explain", "tables", "min-confidence"])
         guard let folder = options["spkatt"] else { throw BenchmarkSupport.UsageError(description: "--spkatt DIR is required") }
         let part = options["part"] ?? "all"
         guard ["dev", "heldout", "all"].contains(part) else {
@@ -28,13 +28,20 @@ enum SpkAttBenchmark {
             for name in split.dev { print("dev \(name)") }
             return
         }
-        let suggester = AttributionSuggester()
+        var suggester = AttributionSuggester()
+        if let floor = options["min-confidence"] {
+            guard let value = Double(floor), (0...1).contains(value) else {
+                throw BenchmarkSupport.UsageError(description: "--min-confidence must be a number from 0 to 1")
+            }
+            suggester.minimumConfidence = value
+        }
         let parts: [(String, [String])] = part == "all" ? [("dev", split.dev), ("heldout", split.heldout)] : [(part, part == "dev" ? split.dev : split.heldout)]
         for (name, files) in parts {
             var tally = AttributionScorer.Tally()
             var rules: [String: Int] = [:]
             var pairedRules: [String: Int] = [:]
             var missed = MissedAttributionReport(lexicon: suggester.lexicon)
+            var impact = ProposalImpactReport()
             let started = DispatchTime.now().uptimeNanoseconds
             do {
                 for file in files {
@@ -42,6 +49,7 @@ enum SpkAttBenchmark {
                     let suggestions = suggester.suggestions(for: SegmentedDocument(article.document))
                     let system = suggestions.map(article.attribution)
                     tally.add(AttributionScorer.score(gold: article.gold, system: system))
+                    impact.add(gold: article.gold, system: system, suggestions: suggestions, details: suggestions.map { article.detail($0, lexicon: suggester.lexicon) })
                     for (suggestion, gold) in zip(suggestions, AttributionScorer.pairing(gold: article.gold, system: system)) {
                         rules[suggestion.rule, default: 0] += 1
                         if gold != nil { pairedRules[suggestion.rule, default: 0] += 1 }
@@ -55,6 +63,12 @@ enum SpkAttBenchmark {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             print(report(part: name, files: files.count, tally: tally, seconds: seconds))
             for (rule, count) in rules.sorted(by: { $0.key < $1.key }) { print("  rule \(rule): \(count) proposed, \(pairedRules[rule] ?? 0) paired") }
+            print(impact.halvesSummary())
+            if options["tables"] != "no" {
+                print(impact.ruleTable())
+                print(impact.detailTable())
+                print(impact.bandTable())
+            }
             if options["explain"] == "missed", name == "dev" { print(missed.summary()) }
         }
     }
@@ -224,6 +238,23 @@ struct SpkAttArticle {
             if between.allSatisfy({ ["und", "sowie", "oder", ","].contains($0) }) { result.formUnion((left.1 + 1)..<right.0) }
         }
         return result
+    }
+
+    /// A proposal's rule and the lemma of its reporting verb: the first cue word the lexicon knows,
+    /// else (reported speech has no cue) the first such word after the speaker, else the cue's first
+    /// word in lowercase; "-" when there is none.
+    func detail(_ suggestion: AttributionSuggestion, lexicon: SuggestionLexicon) -> String {
+        let scalars = document.text.unicodeScalars
+        func word(_ index: Int) -> String {
+            let range = tokenRanges[index]
+            return String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: range.lowerBound)..<scalars.index(scalars.startIndex, offsetBy: range.upperBound)])).lowercased()
+        }
+        let cue = tokens(suggestion.cue).sorted()
+        var lemma = cue.lazy.compactMap { lexicon.reportingVerbLemma(of: word($0)) }.first
+        if lemma == nil, cue.isEmpty, let last = tokens(suggestion.speakerSegments).max() {
+            lemma = ((last + 1)..<min(tokenRanges.count, last + 4)).lazy.compactMap { lexicon.reportingVerbLemma(of: word($0)) }.first
+        }
+        return "\(suggestion.rule) | \(lemma ?? cue.first.map(word) ?? "-")"
     }
 
     /// A proposal as token sets; "mixed" is scored as indirect, SpkAtt having no such label.

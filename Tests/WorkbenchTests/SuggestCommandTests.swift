@@ -59,6 +59,22 @@ struct SuggestCommandTests {
         #expect(first.stdout.hasSuffix("3 proposal(s) in 2 document(s)\n"))
     }
 
+    @Test("--min-confidence leaves out proposals below it; a value outside 0–1 fails with one clear line")
+    func minimumConfidence() async throws {
+        let (folder, _) = try SessionFixture.corpus(Self.texts)
+        let high = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl", "--min-confidence", "0.78"])
+        #expect(high.status == 0)
+        let objects = try objects(high.stdout)
+        #expect(objects.count == 1)
+        #expect(objects.first?["rule"] as? String == "direct.quote-then-cue")
+        let all = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--format", "jsonl", "--min-confidence", "0"])
+        #expect(try self.objects(all.stdout).count == 3)
+        let wrong = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--min-confidence", "1.5"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("--min-confidence must be a number from 0 to 1"), "\(wrong.stderr)")
+        #expect(wrong.stdout.isEmpty)
+    }
+
     @Test("--session leaves out held claims and names known speakers")
     func session() async throws {
         let (folder, corpus) = try SessionFixture.corpus(Self.texts)

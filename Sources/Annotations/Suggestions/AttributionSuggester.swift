@@ -10,18 +10,27 @@
 ///     let suggester = AttributionSuggester()
 ///     for proposal in suggester.suggestions(for: SegmentedDocument(document)) { … }
 public struct AttributionSuggester: Sendable {
+    /// The confidence floor users get (`workbench suggest`, the REPL, the benchmark): proposals below
+    /// it are left out.
+    public static let defaultMinimumConfidence = 0.0
+
     /// The word lists in use.
     public let lexicon: SuggestionLexicon
+    /// Proposals whose confidence is below this are left out (0 keeps every proposal).
+    public var minimumConfidence: Double
 
-    /// A suggester with the compiled-in lexicon, or another one.
-    public init(lexicon: SuggestionLexicon = SuggestionLexicon()) {
+    /// A suggester with the compiled-in lexicon, or another one, and a confidence floor.
+    public init(lexicon: SuggestionLexicon = SuggestionLexicon(), minimumConfidence: Double = Self.defaultMinimumConfidence) {
         self.lexicon = lexicon
+        self.minimumConfidence = minimumConfidence
     }
 
-    /// The proposals for one segmented document, ordered by claim start, then rule name.
+    /// The proposals for one segmented document at or above the confidence floor, ordered by claim
+    /// start, then rule name.
     public func suggestions(for document: SegmentedDocument) -> [AttributionSuggestion] {
         var scan = SuggestionScan(document: document, lexicon: lexicon)
-        return scan.run()
+        let floor = minimumConfidence
+        return scan.run().filter { $0.confidence >= floor }
     }
 
     /// The proposals whose claim starts in the sentence with the given index (for the REPL, which

@@ -180,6 +180,10 @@ struct SuggestionScan {
                 return kept
             }.filter { !$0.isEmpty }
         }
+        // A conjunction opening a clause ("Wie die Zeitung berichtete") is never part of a speaker.
+        proposal.speakers = proposal.speakers.map { speaker in
+            Array(speaker.drop { Self.complementizers.contains(words[$0].lower) })
+        }.filter { !$0.isEmpty }
         guard let low = proposal.claim.min(), let high = proposal.claim.max() else { return }
         let taken = proposal.claim.filter { index in
             let owner = claimOwner[index]
@@ -298,15 +302,23 @@ struct SuggestionScan {
                 cueFound = true
             } else {
                 var speaker = withNameBefore(nounPhraseBackward(from: open - 2, limit: start), sentence: sentence)
+                // "Der Präsident übte scharfe Kritik: „…“": a phrase naming a speech act or a matter is
+                // no speaker; the subject of the clause is.
+                let named = speaker.isEmpty || looksLikeSpeaker(speaker)
+                if !named { speaker = [] }
                 if speaker.isEmpty, let subject = sentenceSubject(words[open - 1].sentence), let last = subject.last {
                     // "Der Innenminister zeigte sich besorgt: „…“": the subject of the clause before the
-                    // colon, and its finite verb (with a reflexive) as cue.
+                    // colon, and its finite verb (with a reflexive) as cue; after a phrase naming the
+                    // speech act the cue is left to the annotator.
                     speaker = subject
-                    proposal.cue = [last + 1]
-                    if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                    if named {
+                        proposal.cue = [last + 1]
+                        if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                    }
                 }
-                if !speaker.isEmpty {
-                    proposal.speakers = splitSpeakers(speaker)
+                // With no subject either, the quote is still announced by its colon: a proposal with the speaker left open.
+                if !speaker.isEmpty || !named {
+                    proposal.speakers = speaker.isEmpty ? [] : splitSpeakers(speaker)
                     proposal.rule = "direct.speaker-colon-quote"
                     proposal.confidence = 0.6
                     cueFound = true
@@ -350,6 +362,11 @@ struct SuggestionScan {
     /// Whether a quote encloses a name rather than words someone said: a short run of capitalised
     /// words (joined by ``nameConnectors`` at most) after an article, a capitalised word, "kurz" or
     /// the start of a sentence or clause ("die „Berliner Zeitung“", "„BBC News“ berichtet").
+    /// Prepositions and possessives after which capitalised quoted words are a name.
+    static let nameIntroducers: Set<String> = [
+        "zum", "zur", "vom", "beim", "im", "am", "nach", "zu", "von", "bei", "mit", "seinem", "seinen", "ihrem", "ihren", "unserem",
+    ]
+
     func looksLikeQuotedName(open: Int, close: Int, wordCount: Int) -> Bool {
         guard wordCount < 6 else { return false }
         let inner = (open + 1)..<close
@@ -359,6 +376,10 @@ struct SuggestionScan {
         guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
         let before = words[open - 1]
         if before.kind == .punctuation { return true }
+        // Two to five capitalised words after a preposition or a possessive ("zum „Algemeen Dagblad“",
+        // "vom „Queer Beograd Kollektiv“", "mit seinem „Ultimate Aero“") are a name, not words quoted.
+        let allCapitalized = inner.allSatisfy { words[$0].kind == .word && words[$0].capitalized }
+        if allCapitalized, inner.count >= 2, Self.nameIntroducers.contains(before.lower) { return true }
         // An indefinite article makes it a predicate ("sei ein „Opfer des Terrorismus“"), not a name.
         if before.lower.hasPrefix("ein") { return false }
         return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)
@@ -598,6 +619,7 @@ struct SuggestionScan {
 
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
+        if isBracketedReference(cue: cue.words, sentence: sentence) { return }
         let verb = lexicon.verbs[cue.verb]
         var start = clauseStart(before: finite, sentence: sentence)
         // "Wie der Sprecher der Stadt, Peter Kurz, mitteilte, …": the apposition's commas do not end the wie-clause.
@@ -763,6 +785,42 @@ struct SuggestionScan {
         let cueWords = withCorrelate(cue.words, claim: claim, finite: head)
         add(Proposal(speakers: [[pronoun]], antecedent: antecedent, cue: cueWords, claim: claim, addressee: addressee,
             frame: frame(cue: cueWords, claim: claim), form: form, confidence: 0.6, rule: "indirect.relative-pronoun-verb"))
+    }
+
+    /// "(Wikinews berichtete)", "(die Zeitung meldete dies am Montag)": a reporting clause alone in
+    /// brackets points to an earlier report and has no message in its sentence. True when the
+    /// cue's clause opens right after "(" and closes at ")" with no comma, colon or quote inside.
+    func isBracketedReference(cue: [Int], sentence: Int) -> Bool {
+        let range = sentenceRanges[sentence]
+        guard let first = cue.min(), let last = cue.max() else { return false }
+        var open = first - 1
+        while open >= range.lowerBound, first - open <= 8, words[open].kind == .word || words[open].kind == .number { open -= 1 }
+        guard open >= range.lowerBound, words[open].text == "(" else { return false }
+        var close = last + 1
+        while close < range.upperBound, close - last <= 8, words[close].kind == .word || words[close].kind == .number || words[close].text == "." {
+            close += 1
+        }
+        return close < range.upperBound && words[close].text == ")"
+    }
+
+    /// Endings of abstract nouns (acts, states, matters), which name what is said, not who says it.
+    static let abstractNounEndings = ["ung", "ungen", "heit", "keit", "tion", "tionen", "ik", "nis", "tät", "ismus", "nahme"]
+
+    /// Whether a noun phrase can be a speaker: it does not open with an accusative or dative form
+    /// ("den Worten"), and its nouns before any attribute ("eine Bestätigung ihrer …") are no
+    /// reporting noun and no abstract noun, unless they name an institution or an office.
+    func looksLikeSpeaker(_ phrase: [Int]) -> Bool {
+        guard let first = phrase.first, !isObjectCase(first) else { return false }
+        for index in phrase {
+            let word = words[index]
+            if index != first, word.kind != .word || !word.capitalized && lexicon.stopwords.contains(word.lower) { break }
+            guard word.capitalized, word.kind == .word else { continue }
+            if lexicon.isInstitution(word.lower) || lexicon.isTitle(word.lower) { return true }
+            if lexicon.isReportingNoun(word.text) || Self.abstractNounEndings.contains(where: { word.lower.count > $0.count + 2 && word.lower.hasSuffix($0) }) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Relative pronouns that are the subject of their clause.
@@ -1157,7 +1215,10 @@ struct SuggestionScan {
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
             // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
             let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
-            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative {
+            // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
+            // das ZDF bekannt"); the subject follows the verb.
+            let objectFirst = first < head && isObjectCase(first)
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)
@@ -1237,6 +1298,17 @@ struct SuggestionScan {
 
     /// Demonstratives that, alone before the finite verb, are its object, not its subject.
     static let demonstratives: Set<String> = ["das", "dies", "dieses"]
+    /// Determiners and pronouns that are never nominative: a phrase they open is no subject.
+    static let objectCaseWords: Set<String> = [
+        "den", "dem", "einen", "einem", "seinen", "seinem", "ihren", "ihrem", "diesen", "diesem", "jenen", "jenem", "meinen", "meinem",
+        "unseren", "unserem", "keinen", "keinem", "ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir",
+    ]
+
+    /// Whether the word opens an accusative or dative phrase ("den", "einem", "ihn"; not the city "Den Haag").
+    func isObjectCase(_ index: Int) -> Bool {
+        guard Self.objectCaseWords.contains(words[index].lower) else { return false }
+        return !(words[index].lower == "den" && index + 1 < words.count && words[index + 1].text == "Haag")
+    }
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     static let timeNouns: Set<String> = [

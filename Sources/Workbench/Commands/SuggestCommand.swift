@@ -14,7 +14,8 @@ struct SuggestCommand: ParsableCommand {
             With --format jsonl: one object per proposal with document, sentence, speaker, cue, claim, addressee \
             (lists of [start, end] Unicode-scalar offsets into the normalised document text, end-exclusive), \
             frame, form, confidence, rule. With --session: proposals whose claim the session already holds, or that it rejected, are \
-            left out, and speakers are matched against the session's speakers and aliases.
+            left out, and speakers are matched against the session's speakers and aliases. With --min-confidence: proposals below \
+            that confidence are left out (default 0: every proposal, as the REPL shows them).
             """
     )
 
@@ -32,6 +33,15 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "A session (file path, or name under sessions/) whose annotations and speakers are taken into account.")
     var session: String?
 
+    @Option(help: "Leave out proposals whose confidence is below this (0–1; default 0, every proposal).")
+    var minConfidence: Double = AttributionSuggester.defaultMinimumConfidence
+
+    mutating func validate() throws {
+        guard minConfidence.isFinite, (0...1).contains(minConfidence) else {
+            throw ValidationError("--min-confidence must be a number from 0 to 1, e.g. 0.5 (got \(minConfidence))")
+        }
+    }
+
     mutating func run() throws {
         let command = self
         try ProgressMeter.run { meter in try command.suggest(meter: meter) }
@@ -46,7 +56,7 @@ struct SuggestCommand: ParsableCommand {
         meter.clear()
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
-        let suggester = AttributionSuggester()
+        let suggester = AttributionSuggester(minimumConfidence: minConfidence)
         let format = self.format
         var output = StandardOutput()
         var total = 0
