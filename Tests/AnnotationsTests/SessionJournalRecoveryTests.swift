@@ -206,7 +206,7 @@ struct SessionJournalRecoveryTests {
         // A journal of an older version (no header) that continues the file.
         let events = [Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2))]
         let lines = try events.map { String(decoding: try JSONEncoder().encode(JournalEntry.event($0)), as: UTF8.self) + "\n" }.joined()
-        try Data(lines.utf8).write(to: URL(fileURLWithPath: JournalContents.path(for: path)))
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: FormatOneJournal.path(for: path)))
         do {
             let store = try openStore(path)
             #expect(store.recoveredEvents == 1)
@@ -215,7 +215,7 @@ struct SessionJournalRecoveryTests {
             try store.perform(speaker(3), time: "t3")
         }
         #expect(FileManager.default.contents(atPath: SessionPaths(path).formatOneCopy) == bytes)
-        #expect(!FileManager.default.fileExists(atPath: JournalContents.path(for: path)))
+        #expect(!FileManager.default.fileExists(atPath: FormatOneJournal.path(for: path)))
         let reopened = try openStore(path)
         #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2", "S3"])
         #expect(reopened.openingWarnings.isEmpty)
@@ -231,7 +231,7 @@ struct SessionJournalRecoveryTests {
         _ = try writeFormatOne(path, speakers: 0)
         let event = Event(seq: 3, time: "t1", annotator: "anna", action: speaker(1))
         try Data((String(decoding: try JSONEncoder().encode(JournalEntry.event(event)), as: UTF8.self) + "\n").utf8)
-            .write(to: URL(fileURLWithPath: JournalContents.path(for: path)))
+            .write(to: URL(fileURLWithPath: FormatOneJournal.path(for: path)))
         let reopened = try openStore(path)
         #expect(reopened.recoveredEvents == 0)
         #expect(reopened.openingWarnings.first?.contains("its first event is 3, but the session file ends at event 0") == true)

@@ -33,13 +33,15 @@ struct JSONReader {
 
         /// The key's text.
         var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+
+        /// The key as written, quotes included.
+        var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: raw.baseAddress.map { $0 - 1 }, count: raw.count + 2) }
     }
 
     /// The bytes read.
     let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the next unread byte.
     private(set) var position: Int
-    private var scratch: [UInt8] = []
 
     /// A reader at the start of `bytes`, past a UTF-8 byte order mark if there is one.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -257,7 +259,7 @@ struct JSONReader {
     /// Skips any one value, checking its syntax.
     mutating func skipValue() throws(Failure) {
         // Kinds of the open containers (true: object), innermost last.
-        var containers = ContainerStack()
+        var containers: [Bool] = []
         repeat {
             guard let byte = peek() else { throw unexpected() }
             var opened = false
@@ -266,12 +268,12 @@ struct JSONReader {
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextKey(&first) != nil { containers.push(true); opened = true }
+                if try nextKey(&first) != nil { containers.append(true); opened = true }
             case UInt8(ascii: "["):
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextElement(&first) { containers.push(false); opened = true }
+                if try nextElement(&first) { containers.append(false); opened = true }
             case UInt8(ascii: "\""): _ = try scanString()
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
@@ -295,43 +297,12 @@ struct JSONReader {
                     break
                 } else if next == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     position += 1
-                    containers.pop()
+                    containers.removeLast()
                 } else {
                     throw unexpected()
                 }
             }
         } while !containers.isEmpty
-    }
-
-    /// The kinds of the containers ``skipValue()`` is inside (true: object), kept in bits for the
-    /// first 64 levels so skipping a value allocates nothing.
-    private struct ContainerStack {
-        private var bits: UInt64 = 0
-        private var deeper: [Bool] = []
-        private(set) var count = 0
-
-        var isEmpty: Bool { count == 0 }
-
-        var last: Bool? {
-            guard count > 0 else { return nil }
-            return count > 64 ? deeper[deeper.count - 1] : bits & (1 << UInt64(count - 1)) != 0
-        }
-
-        mutating func push(_ isObject: Bool) {
-            if count >= 64 {
-                deeper.append(isObject)
-            } else if isObject {
-                bits |= 1 << UInt64(count)
-            } else {
-                bits &= ~(1 << UInt64(count))
-            }
-            count += 1
-        }
-
-        mutating func pop() {
-            count -= 1
-            if count >= 64 { deeper.removeLast() }
-        }
     }
 
     // MARK: - Pieces
@@ -441,54 +412,9 @@ struct JSONReader {
 
     /// Decodes the escapes of a string's raw bytes (already checked by ``scanString()``); lone
     /// surrogates are refused.
-    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
-        // The common case, runs copied whole; the loop below only finds and names a broken escape.
-        if let text = JSONLStringValue.unescaped(raw) { return text }
-        scratch.removeAll(keepingCapacity: true)
-        var index = 0
-        let rawStart: Int
-        if let rawBase = raw.baseAddress, let base = bytes.baseAddress { rawStart = rawBase - base } else { rawStart = position }
-        while index < raw.count {
-            let byte = raw[index]
-            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); index += 1; continue }
-            let code = raw[index + 1]
-            index += 2
-            switch code {
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                var value = Self.hex4(raw, at: index)
-                index += 4
-                if value >= 0xD800, value <= 0xDBFF {
-                    guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") else {
-                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                    }
-                    let low = Self.hex4(raw, at: index + 2)
-                    guard low >= 0xDC00, low <= 0xDFFF else {
-                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                    }
-                    index += 6
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                } else if value >= 0xDC00, value <= 0xDFFF {
-                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                }
-                guard let scalar = Unicode.Scalar(value) else {
-                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "invalid Unicode escape")
-                }
-                UTF8.encode(scalar) { scratch.append($0) }
-            default: scratch.append(code)
-            }
-        }
-        return String(decoding: scratch, as: UTF8.self)
-    }
-
-    private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 { value = value << 4 | UInt32(hexValue(raw[index + offset]) ?? 0) }
-        return value
+    private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        guard let text = JSONLStringValue.unescaped(raw) else { throw syntaxError("invalid escape sequence in a string") }
+        return text
     }
 
     @inline(__always)

@@ -32,9 +32,9 @@ public enum SessionCodec {
     /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
     /// are not a session file with a readable corpus): for choosing defaults before opening it.
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
-        data.withUnsafeBytes { raw -> CorpusReference? in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.corpusOnly()
+        struct Recorded: Decodable { var corpus: CorpusReference? }
+        return data.withUnsafeBytes { raw in
+            SessionFileDecoder.head(Recorded.self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self), stoppingAtRecords: false)?.corpus
         }
     }
 
@@ -47,7 +47,8 @@ public enum SessionCodec {
     public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
-            return isBlank(buffer) ? nil : SessionFileDecoder.decodeIfValid(buffer)
+            guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
+            return try? SessionFileDecoder.decode(buffer)
         }
         if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)
