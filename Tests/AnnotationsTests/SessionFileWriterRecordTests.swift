@@ -39,13 +39,11 @@ struct SessionFileWriterRecordTests {
         ]
     }
 
-    /// The log line of an event adding `record`, as the writer writes it and as `JSONEncoder` gives it.
+    /// `record` as the writer writes it and as `JSONEncoder` gives it.
     static func lines(_ record: Record) throws -> (written: String, encoded: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let event = Event(seq: 3, time: "2026-11-21T10:00:00.000Z", annotator: "a", action: .add(record), group: 2)
-        let written = String(decoding: try SessionFileWriter.line(.event(event)), as: UTF8.self)
-        return (written, "{\"event\":" + String(decoding: try encoder.encode(event), as: UTF8.self) + "}\n")
+        return (String(decoding: try SessionFileWriter.bytes(of: record), as: UTF8.self), String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 
     @Test("Writes every kind of record exactly as JSONEncoder does")

@@ -43,26 +43,20 @@ public struct SessionVerifier: Sendable {
     }
 
     /// Verifies the session at `path` and returns its file form too (the stored annotations, for
-    /// checks against the text).
+    /// checks against the text), keeping what the result was made from (see ``Verification``).
     ///
     /// A format-2 snapshot that reflects the whole log is compared without decoding its records:
     /// the log is replayed, the state's records are written as the snapshot writes them, and the
     /// two byte ranges compared. Only when they differ (or the log does not replay, or the snapshot
     /// is behind its log or of format 1) is everything decoded and compared record by record, which
     /// names the differences.
-    public func verifiedFile(path: String) throws(SessionError) -> (report: Report, file: SessionFile) {
-        let verification = try verification(path: path)
-        return (verification.report, verification.file)
-    }
-
-    /// ``verifiedFile(path:)``, keeping what the result was made from (see ``Verification``).
     public func verification(path: String) throws(SessionError) -> Verification {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
         let file = try SessionFiles.readFile(path: path, forVerification: true)
         return Verification(report: verify(file), file: file, replayed: nil)
     }
 
-    /// The fast path of ``verifiedFile(path:)``; nil when the snapshot must be decoded.
+    /// The fast path of ``verification(path:)``; nil when the snapshot must be decoded.
     ///
     /// The log is replayed part by part as it is decoded (``Session/replaying(logBytes:path:forReplay:digestingFirst:)``),
     /// its digest taken on the decoding thread once it has nothing left to decode; then the

@@ -42,6 +42,8 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the next unread byte.
     private(set) var position: Int
+    /// Whether skipped numbers are checked to fit a reader (see ``validate(_:)``).
+    private var checksNumbers = false
 
     /// A reader at the start of `bytes`, past a UTF-8 byte order mark if there is one.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -324,6 +326,7 @@ struct JSONReader {
     }
 
     private mutating func skipNumber() throws(Failure) {
+        let start = position
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
         if bytes[position] == 0x30 {
@@ -341,6 +344,13 @@ struct JSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
             while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+        guard checksNumbers else { return }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let isInteger = !text.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        if isInteger ? Int(text) == nil : !(Double(text)?.isFinite ?? false) {
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            throw Failure(position: start, isSyntax: false, message: "the number \(shown) is too large to read (integers go up to \(Int.max))")
         }
     }
 
@@ -440,9 +450,12 @@ struct JSONReader {
         return (line, position - lineStart + 1)
     }
 
-    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON.
+    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON
+    /// or, not a syntax error, where the first number no reader can hold is (an integer beyond
+    /// `Int` or a number beyond `Double`, e.g. `1e999`).
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         var reader = JSONReader(bytes)
+        reader.checksNumbers = true
         do {
             try reader.skipValue()
             try reader.expectEnd()

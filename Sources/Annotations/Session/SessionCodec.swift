@@ -60,14 +60,9 @@ public enum SessionCodec {
             throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
         if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
-            throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) })
-        }
-        if let (position, text) = bytes.withUnsafeBufferPointer({ JSONReader.firstOversizedNumber(in: $0) }) {
-            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: position, in: $0) }
-            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            throw .invalid(
-                path: path, jsonPath: "line \(line), column \(column) (byte \(position))",
-                expected: "the number \(shown) is too large to read (integers go up to \(Int.max))")
+            guard !failure.isSyntax else { throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) }) }
+            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: failure.position, in: $0) }
+            throw .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
         }
         return try decodeWithCodable(data, path: path)
     }

@@ -118,7 +118,7 @@ public struct SessionFile: Sendable, Decodable {
         reviews = state.reviews.sorted { AnnotationState.idOrder($0.key, $1.key) }.map(\.value)
         rejections = state.rejections.isEmpty ? nil : AnnotationState.sortedByID(state.rejections)
         self.events = events
-        next = Self.nextField(state.nextNumbers)
+        next = Dictionary(uniqueKeysWithValues: state.nextNumbers.map { (String($0.key), $0.value) })
     }
 
     /// The state's mentions, cues and claims, each sorted by id. For a large state the claims are
@@ -132,11 +132,6 @@ public struct SessionFile: Sendable, Decodable {
         for cue in AnnotationState.sortedByID(state.cues) { records.append(.cue(cue)) }
         for claim in claims?.wait() ?? AnnotationState.sortedByID(state.claims) { records.append(.claim(claim)) }
         return records
-    }
-
-    /// The `next` field for a state's next free numbers (keyed by letter).
-    static func nextField(_ numbers: [Character: Int]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: numbers.map { (String($0.key), $0.value) })
     }
 
     /// The next free numbers `next` stores, by letter (nil when the snapshot has none, or a key is

@@ -5,11 +5,11 @@ import Foundation
 /// first, so a reader that needs only them stops early), and each element of a top-level list on
 /// one line — and the lines of a session log, without building them through `JSONEncoder`.
 ///
-/// Mentions, cues, claims, speakers, targets, stances, statuses, the events around them and the
-/// corpus reference (a line per document) are written by hand, as the exact bytes `JSONEncoder`
-/// gives them (compact, keys sorted, slashes not escaped; strings escaped as it escapes them:
-/// `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, other control characters as `\u00xx`); notes, reviews,
-/// rejections, the schema and the cursor go through `JSONEncoder`, one value at a time. For a
+/// A snapshot's mentions, cues, claims, speakers and statuses and the corpus reference (a line per
+/// document) are written by hand, as the exact bytes `JSONEncoder` gives them (compact, keys sorted,
+/// slashes not escaped; strings escaped as it escapes them: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`,
+/// `\f`, other control characters as `\u00xx`); the records that are few, the schema, the cursor
+/// and the log's lines (one event at a time) go through `JSONEncoder`. For a
 /// session of 100 000 annotations this is the difference between seconds and a fraction of one,
 /// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 ///
@@ -125,9 +125,9 @@ struct SessionFileWriter {
     private mutating func records(_ file: SessionFile, part: (split: Int, first: Bool)?) throws {
         if part?.first ?? true {
             field("speakers")
-            list(file.speakers) { writer, speaker in writer.speaker(speaker, typed: false) }
+            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
             field("targets")
-            list(file.targets) { writer, target in writer.target(target, typed: false) }
+            try list(file.targets) { writer, target in try writer.value(target) }
             field("annotations")
         }
         guard let part else {
@@ -152,7 +152,7 @@ struct SessionFileWriter {
 
     private mutating func recordsAfterAnnotations(_ file: SessionFile) throws {
         field("stances")
-        list(file.stances) { writer, stance in writer.stance(stance, typed: false) }
+        try list(file.stances) { writer, stance in try writer.value(stance) }
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
         field("statuses")
@@ -173,7 +173,7 @@ struct SessionFileWriter {
         }
         if file.version < 2 {
             field("events")
-            try list(file.events) { writer, event in try writer.event(event) }
+            try list(file.events) { writer, event in try writer.value(event) }
         }
         raw("\n}\n")
     }
@@ -205,13 +205,7 @@ struct SessionFileWriter {
     }
 
     private mutating func line(_ entry: JournalEntry) throws {
-        if case .event(let event) = entry {
-            raw("{\"event\":")
-            try self.event(event)
-            raw("}")
-        } else {
-            try value(entry)
-        }
+        try value(entry)
         raw("\n")
     }
 
@@ -281,49 +275,16 @@ struct SessionFileWriter {
         raw("}")
     }
 
-    /// An event, keys in sorted order: action, annotator, document, group, id, record, review, sentence, seq, status, time.
-    private mutating func event(_ event: Event) throws {
-        raw("{\"action\":")
-        string(event.action.name)
-        field("annotator", event.annotator)
-        if case .setStatus(let key, let status) = event.action {
-            field("document", key.document)
-            group(event)
-            raw(",\"sentence\":")
-            integer(key.sentence)
-            raw(",\"seq\":")
-            integer(event.seq)
-            field("status", status.rawValue)
-            field("time", event.time)
-            return raw("}")
-        }
-        group(event)
-        switch event.action {
-        case .add(let record), .replace(let record):
-            raw(",\"record\":")
-            try self.record(record)
-        case .delete(let id): field("id", id)
-        case .review(let decision):
-            raw(",\"review\":")
-            try value(decision)
-        case .undo, .redo, .setStatus: break
-        }
-        raw(",\"seq\":")
-        integer(event.seq)
-        field("time", event.time)
-        raw("}")
-    }
-
-    private mutating func group(_ event: Event) {
-        guard let group = event.group else { return }
-        raw(",\"group\":")
-        integer(group)
-    }
-
     // MARK: - Records
 
-    /// A record with its `"type"`: mentions, cues, claims, speakers, targets and stances by hand,
-    /// the other kinds through `JSONEncoder`.
+    /// The bytes of `record` as a snapshot's list of annotations holds it.
+    static func bytes(of record: Record) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.record(record)
+        return writer.bytes
+    }
+
+    /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.
     private mutating func record(_ record: Record) throws {
         switch record {
         case .mention(let mention):
@@ -365,15 +326,12 @@ struct SessionFileWriter {
             if let sources = claim.sources { list("sources", sources) }
             if claim.speakers.count == 1 { field("speaker", claim.speakers[0]) } else if claim.speakers.count > 1 { list("speakers", claim.speakers) }
             raw(",\"type\":\"claim\"}")
-        case .speaker(let speaker): self.speaker(speaker, typed: true)
-        case .target(let target): self.target(target, typed: true)
-        case .stance(let stance): self.stance(stance, typed: true)
         default: try value(record)
         }
     }
 
-    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…,"origin":…}` (origin if any), with `"type"` as a record.
-    private mutating func speaker(_ speaker: Speaker, typed: Bool) {
+    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…,"origin":…}` (origin if any).
+    private mutating func speaker(_ speaker: Speaker) {
         raw("{\"aliases\":")
         strings(speaker.aliases)
         field("annotator", speaker.annotator)
@@ -381,31 +339,7 @@ struct SessionFileWriter {
         field("kind", speaker.kind)
         field("name", speaker.name)
         if let origin = speaker.origin { self.origin(origin) }
-        raw(typed ? ",\"type\":\"speaker\"}" : "}")
-    }
-
-    /// A target: `{"annotator":…,"id":…,"origin":…,"text":…}` (origin if any), with `"type"` as a record.
-    private mutating func target(_ target: Target, typed: Bool) {
-        raw("{\"annotator\":")
-        string(target.annotator)
-        field("id", target.id)
-        if let origin = target.origin { self.origin(origin) }
-        field("text", target.text)
-        raw(typed ? ",\"type\":\"target\"}" : "}")
-    }
-
-    /// A stance: annotator, evidence, id, label, origin and sources (if any), speaker, target, and `"type"` as a record.
-    private mutating func stance(_ stance: Stance, typed: Bool) {
-        raw("{\"annotator\":")
-        string(stance.annotator)
-        list("evidence", stance.evidence)
-        field("id", stance.id)
-        field("label", stance.label)
-        if let origin = stance.origin { self.origin(origin) }
-        if let sources = stance.sources { list("sources", sources) }
-        field("speaker", stance.speaker)
-        field("target", stance.target)
-        raw(typed ? ",\"type\":\"stance\"}" : "}")
+        raw("}")
     }
 
     /// `,"origin":{"from":[{"id":…,"session":…}],"kind":…,"rule":…}` (from and rule only when set).

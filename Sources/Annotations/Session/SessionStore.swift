@@ -167,7 +167,7 @@ public final class SessionStore: SessionStorage {
         do {
             try log.append(event)
         } catch {
-            rollBackLastEvent()
+            session.dropLastEvent()
             throw .storage(error)
         }
         unsavedEvents += 1
@@ -266,9 +266,5 @@ public final class SessionStore: SessionStorage {
             }
         }
         file.release()
-    }
-
-    private func rollBackLastEvent() {
-        session.dropLastEvent()
     }
 }
