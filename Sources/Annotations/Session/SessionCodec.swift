@@ -34,7 +34,7 @@ public enum SessionCodec {
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
         struct Recorded: Decodable { var corpus: CorpusReference? }
         return data.withUnsafeBytes { raw in
-            SessionFileDecoder.head(Recorded.self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self), stoppingAtRecords: false)?.corpus
+            SessionFileDecoder.head(Recorded.self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self))?.corpus
         }
     }
 

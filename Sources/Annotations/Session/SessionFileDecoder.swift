@@ -63,13 +63,14 @@ struct SessionFileDecoder {
     }
 
     /// The fields named `keys` of a file, decoded as `T` (nil when they do not decode), without
-    /// decoding its record lists; with `stoppingAtRecords`, only those before the first record list
-    /// (where the workbench writes its header fields), reading nothing after them.
-    static func head<T: Decodable>(_ type: T.Type, keys: Set<String>, of bytes: UnsafeBufferPointer<UInt8>, stoppingAtRecords: Bool = true) -> T? {
+    /// decoding its record lists; with `stoppingAfter`, the reading stops at the first record list
+    /// after those fields (the workbench writes its header fields first, so the records are not
+    /// read at all).
+    static func head<T: Decodable>(_ type: T.Type, keys: Set<String>, of bytes: UnsafeBufferPointer<UInt8>, stoppingAfter: Set<String>? = nil) -> T? {
         var decoder = SessionFileDecoder(bytes)
         var head: [UInt8] = []
         var lists: Lists?
-        guard (try? decoder.topLevel(into: &head, lists: &lists, keeping: keys, stop: stoppingAtRecords)) != nil else { return nil }
+        guard (try? decoder.topLevel(into: &head, lists: &lists, keeping: keys, stoppingAfter: stoppingAfter)) != nil else { return nil }
         return codable(T.self, head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")])
     }
 
@@ -94,15 +95,17 @@ struct SessionFileDecoder {
 
     /// Reads the file's object: the record lists into `lists`, every other field (or, with
     /// `keeping`, those named) copied into `head` as `"key":value` after `{` or `,`. When `lists`
-    /// is nil, the record lists are skipped, or with `stop` end the reading.
-    private mutating func topLevel(into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stop: Bool = false) throws(Failure) {
+    /// is nil, the record lists are skipped, or end the reading once the fields `stoppingAfter` were read.
+    private mutating func topLevel(
+        into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
+    ) throws(Failure) {
         try reader.beginObject()
         var first = true
         var seen = Set<String>()
         while let key = try reader.nextKey(&first) {
             guard seen.insert(key.string).inserted else { throw reader.shapeError("a key appears twice") }
             let isList = ["speakers", "targets", "annotations", "stances", "notes", "statuses", "reviews", "rejections", "events"].contains(key.string)
-            if isList, lists == nil, stop { return }
+            if isList, lists == nil, let stoppingAfter, stoppingAfter.isSubset(of: seen) { return }
             if isList, lists != nil {
                 switch key.string {
                 case "speakers": lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
@@ -417,7 +420,8 @@ struct SnapshotHead: Decodable {
     /// The head of the snapshot `bytes` (nil when it is not a JSON object or a field has the wrong type).
     init?(_ bytes: Data) {
         guard let head = bytes.withUnsafeBytes({ raw in
-            SessionFileDecoder.head(SnapshotHead.self, keys: ["format", "version", "id", "log", "next"], of: raw.bindMemory(to: UInt8.self))
+            SessionFileDecoder.head(
+                SnapshotHead.self, keys: ["format", "version", "id", "log", "next"], of: raw.bindMemory(to: UInt8.self), stoppingAfter: ["format", "version"])
         }) else { return nil }
         self = head
     }
