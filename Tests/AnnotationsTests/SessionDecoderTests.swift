@@ -84,6 +84,23 @@ struct SessionDecoderTests {
         }
     }
 
+    @Test("The header fields are found wherever a file lays them out, and only before the records when written first")
+    func headAnywhere() throws {
+        var file = Self.randomSession([3, 14, 15, 92]).file
+        file.version = 1
+        file.log = nil
+        let written = Self.encoded(file)
+        let sorted = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: written), options: [.sortedKeys])
+        for data in [written, sorted] {
+            let head = try #require(SnapshotHead(data))
+            #expect(head.format == SessionFile.formatName && head.version == 1)
+            #expect(try SessionCodec.decode(data, path: "mem").events == file.events)
+        }
+        // Written first: the records after them are not read (here: not even valid JSON).
+        let cut = written.prefix(try #require(written.range(of: Data(SessionFileWriter.recordsMarker))).upperBound) + Data("[{".utf8)
+        #expect(SnapshotHead(cut)?.version == 1)
+    }
+
     @Test("Truncated files throw the same error with both decoders")
     func truncated() async {
         let data = Self.encoded(Self.randomSession(Array(stride(from: 1, to: 400, by: 7))).file)

@@ -6,8 +6,9 @@ import Foundation
 /// versions). Format 2 has no journal (its log is one); a format-1 journal is applied once, when
 /// its file is migrated.
 ///
-/// - Every complete line is applied; a torn last line (an append cut short by a crash or a full
-///   disk, never acknowledged) is kept aside in `NAME.json.journal.torn` and reported.
+/// - Every complete entry is applied; bytes that are not entries — a torn last line (an append cut
+///   short by a crash or a full disk, never acknowledged), torn bytes an older version glued in
+///   front of an entry on the same line — are kept aside in `NAME.json.journal.torn` and reported.
 /// - The journal is applied only when it continues the file: its header names this session and a
 ///   state the file has, and each of its events either repeats the file's event with that `seq`
 ///   (a crash between saving and emptying the journal) or follows the file's last event. Anything
@@ -39,15 +40,20 @@ enum FormatOneJournal {
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         var header: HeaderLine.Header?
         var entries: [(line: Int, entry: JournalEntry)] = []
+        var torn = Data()
         for (index, line) in lines.dropLast().enumerated() where !line.isEmpty {
             if index == 0, let first = try? JSONDecoder().decode(HeaderLine.self, from: line) {
                 header = first.header
             } else if let entry = try? JSONDecoder().decode(JournalEntry.self, from: line) {
                 entries.append((index + 1, entry))
+            } else if let (glued, entry) = gluedEntry(in: line) {
+                torn += glued
+                entries.append((index + 1, entry))
             } else {
-                throw .journalDamaged(path: path, line: index + 1, reason: "not a journal entry")
+                throw .journalDamaged(path: path, line: index + 1, reason: "not a journal entry, and no complete entry after torn bytes")
             }
         }
+        torn += lines.last ?? Data()
         let events = entries.compactMap { if case .event(let event) = $0.entry { event } else { nil } }
         if let reason = rejection(header: header.map { ($0.session, $0.seq) }, events: events, for: session) {
             let aside = SessionPaths.free(path + ".rejected", numbered: true)
@@ -75,13 +81,23 @@ enum FormatOneJournal {
             }
         }
         var warnings: [String] = []
-        if let torn = lines.last, !torn.isEmpty {
+        if !torn.isEmpty {
             let aside = SessionPaths.free(path + ".torn", numbered: false)
             try AtomicFile.write(torn, to: aside, with: writer)
             warnings.append("\(path): dropped \(torn.count) torn byte(s) (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete entry was recovered")
         }
         session = recovered
         return (count, warnings)
+    }
+
+    /// The entry at the end of a line that begins with torn bytes, and those bytes.
+    private static func gluedEntry(in line: Data) -> (Data, JournalEntry)? {
+        var from = line.startIndex + 1
+        while from < line.endIndex, let start = line.range(of: Data("{\"".utf8), in: from..<line.endIndex)?.lowerBound {
+            if let entry = try? JSONDecoder().decode(JournalEntry.self, from: line[start...]) { return (Data(line[..<start]), entry) }
+            from = start + 1
+        }
+        return nil
     }
 
     /// Why a journal (its header's session and `seq`, and its events) must not be applied to
