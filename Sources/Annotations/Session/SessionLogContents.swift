@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the bytes of a session log (`NAME.jsonl`) hold: the header line, every complete line after
 /// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
@@ -244,34 +245,31 @@ public struct SessionLogContents: Sendable {
 
     /// The parts of a log decoded by two threads: each part is decoded once, by whichever thread
     /// begins it first; the reading thread takes the results in order.
-    private final class PartDecoding: @unchecked Sendable {
-        private let condition = NSCondition()
+    private final class PartDecoding: Sendable {
         private let decode: @Sendable (Int) -> Result<Part, SessionError>
-        // Guarded by `condition`.
-        private var results: [Result<Part, SessionError>?]
-        private var nextPart = 0
-        private var stopped = false
-        private var digest: String?
+        /// The results not yet taken, the next part nobody has begun, and the other thread's digest.
+        private let state: Mutex<(results: [Result<Part, SessionError>?], next: Int, digest: String?)>
+        /// Each signalled when its part's result is in.
+        private let done: [DispatchSemaphore]
 
         init(count: Int, decode: @escaping @Sendable (Int) -> Result<Part, SessionError>) {
-            results = Array(repeating: nil, count: count)
+            state = Mutex((Array(repeating: nil, count: count), 0, nil))
+            done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
             self.decode = decode
         }
 
         /// The next part nobody has begun, now begun (nil when there is none, or after ``stop()``).
         private func begin() -> Int? {
-            condition.withLock {
-                guard !stopped, nextPart < results.count else { return nil }
-                nextPart += 1
-                return nextPart - 1
+            state.withLock { state in
+                guard state.next < state.results.count else { return nil }
+                state.next += 1
+                return state.next - 1
             }
         }
 
         private func finish(_ part: Int, _ result: Result<Part, SessionError>) {
-            condition.withLock {
-                results[part] = result
-                condition.broadcast()
-            }
+            state.withLock { $0.results[part] = result }
+            done[part].signal()
         }
 
         /// Starts the other thread: it decodes parts until none is left, then takes `digest`.
@@ -280,7 +278,7 @@ public struct SessionLogContents: Sendable {
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
                 while let part = begin() { finish(part, decode(part)) }
                 let value = digest()
-                condition.withLock { self.digest = value }
+                state.withLock { $0.digest = value }
             }
             return group
         }
@@ -288,31 +286,25 @@ public struct SessionLogContents: Sendable {
         /// Waits for the other thread; the digest it took.
         func digest(after helper: DispatchGroup) -> String? {
             helper.wait()
-            return condition.withLock { digest }
+            return state.withLock { $0.digest }
         }
 
         /// Part `part`'s result, handed over once. Rather than wait while the other thread decodes
         /// it, this thread decodes the next part nobody has begun (`part` itself when nobody has).
         func result(_ part: Int) -> Result<Part, SessionError> {
-            while true {
-                if let done = take(part, waiting: false) { return done }
-                guard let next = begin() else { break }
+            while state.withLock({ $0.results[part] == nil }), let next = begin() {
                 let decoded = decode(next)
                 if next == part { return decoded }
                 finish(next, decoded)
             }
-            return take(part, waiting: true) ?? .failure(.empty(""))
-        }
-
-        private func take(_ part: Int, waiting: Bool) -> Result<Part, SessionError>? {
-            condition.withLock {
-                while waiting, results[part] == nil { condition.wait() }
-                defer { results[part] = nil }
-                return results[part]
+            done[part].wait()
+            return state.withLock { state in
+                defer { state.results[part] = nil }
+                return state.results[part] ?? .failure(.empty(""))
             }
         }
 
         /// No part is begun after this (the reader stopped at a damaged part).
-        func stop() { condition.withLock { stopped = true } }
+        func stop() { state.withLock { $0.next = $0.results.count } }
     }
 }
