@@ -5,9 +5,9 @@ import Synchronization
 /// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
 /// full disk, never acknowledged).
 ///
-/// Line boundaries are event boundaries, so a long log is decoded in two halves at once, split at
-/// a line break: no guessing. `{"event":…}` lines are read by the hand-written event decoder
-/// (tested against `Codable`); other lines by `JSONDecoder`.
+/// Line boundaries are event boundaries, so a long log is decoded in parts by two threads at once,
+/// each part ending at a line break: no guessing. `{"event":…}` lines are read by the hand-written
+/// event decoder (tested against `Codable`); other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
     /// The header (first line).
     public var header: LogHeader
