@@ -92,6 +92,21 @@ struct SessionVerifierBytesTests {
         #expect(report.differences.contains { $0.contains("S1") })
     }
 
+    @Test("A current snapshot followed in its log by a cursor line (moved after the last save) is still compared: a changed record is found")
+    func cursorLineAfterSnapshot() throws {
+        let path = try writtenSession()
+        let handle = try #require(FileHandle(forWritingAtPath: SessionPaths(path).log))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"cursor\":{\"document\":\"plain\",\"sentence\":0}}\n".utf8))
+        handle.closeFile()
+        #expect(try SessionVerifier().verify(path: path).isValid)
+        let bytes = try String(contentsOfFile: path, encoding: .utf8)
+        try bytes.replacingOccurrences(of: "Mark Rutte", with: "Mark Ruttx").write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try SessionVerifier().verify(path: path)
+        #expect(!report.isValid)
+        #expect(report.differences.contains { $0.contains("S1") })
+    }
+
     @Test("A snapshot laid out differently but holding the same records is valid (decoded and compared)")
     func otherLayout() throws {
         let path = try writtenSession()

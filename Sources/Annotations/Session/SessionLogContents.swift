@@ -35,6 +35,9 @@ public struct SessionLogContents: Sendable {
     public var tornTail = Data()
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?
+    /// How many events those first bytes hold, when they end where a line ends.
+    private var prefixEvents: Int?
+    private var prefixDigestLength: Int?
 
     /// Logs at least this large are decoded on two threads at once, in parts of about ``partBytes`` bytes.
     static let parallelSize = 1 << 20
@@ -52,7 +55,8 @@ public struct SessionLogContents: Sendable {
     /// lines before that byte offset are only counted (events, undo events), not decoded: for an
     /// opening from a snapshot that reflects them; an offset that is not where a line begins
     /// decodes every line. With `digestingFirst`, the digest of that many first bytes is taken
-    /// (``prefixDigest``; on the other thread, once it has nothing left to decode).
+    /// (``prefixDigest``; on the other thread, once it has nothing left to decode) and the events
+    /// in them counted (``events(before:)``).
     ///
     /// With `consume`, the events are handed over part by part, in order, on the calling thread,
     /// while another thread decodes the parts after them: replaying a long log then takes about as
@@ -73,9 +77,11 @@ public struct SessionLogContents: Sendable {
     }
 
     /// How many events the log's first `length` bytes hold, when that is known: where decoding
-    /// began, or the whole log.
+    /// began, the bytes digested (at a line's end), or the whole log.
     func events(before length: Int) -> Int? {
-        length == decodedFrom ? skippedEvents : length == completeLength ? eventCount : nil
+        if length == decodedFrom { return skippedEvents }
+        if let prefixEvents, length == prefixDigestLength { return prefixEvents }
+        return length == completeLength ? eventCount : nil
     }
 
     private init(header: LogHeader) {
@@ -145,11 +151,13 @@ public struct SessionLogContents: Sendable {
             digested.map { length in LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(length, shared.count)])) }
         }
         let decoding = PartDecoding(count: ranges.count) { part in
-            Self.decode(ranges[part], in: shared, path: path, forReplay: forReplay)
+            Self.decode(ranges[part], in: shared, path: path, forReplay: forReplay, mark: digested)
         }
         let helper = parts.count > 1 ? decoding.startHelper(then: digest) : nil
         defer { helper?.wait() }
         var consuming = consume != nil
+        contents.prefixDigestLength = digested
+        if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         for index in parts.indices {
             let decoded: Part
             do { decoded = try decoding.result(index).get() } catch {
@@ -157,6 +165,7 @@ public struct SessionLogContents: Sendable {
                 throw error
             }
             if consuming, let consume { consuming = consume(header, decoded.events, parts.count) }
+            if let atMark = decoded.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
             if contents.events.isEmpty {
                 contents.events = decoded.events
                 if parts.count > 1 { contents.events.reserveCapacity(decoded.events.count * parts.count) }
@@ -190,21 +199,27 @@ public struct SessionLogContents: Sendable {
 
     private struct Part: Sendable {
         var events: [Event] = []
+        /// How many of the events lie before the mark, when a line of the part ends there.
+        var eventsAtMark: Int?
         var cursor: SentenceKey?
         var corpus: CorpusReference?
         var settings: SessionSettings?
     }
 
-    /// Decodes the lines in `range` (which begins where a line begins and ends after a line break).
+    /// Decodes the lines in `range` (which begins where a line begins and ends after a line
+    /// break), counting the events before byte `mark` when a line ends there.
     private static func decode(
-        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, mark: Int?
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
         let eventStart = Array("{\"event\":".utf8)
         var lineStart = range.lowerBound
         while lineStart < range.upperBound, let lineEnd = lineBreak(in: bytes, from: lineStart) {
-            defer { lineStart = lineEnd + 1 }
+            defer {
+                lineStart = lineEnd + 1
+                if lineStart == mark { part.eventsAtMark = part.events.count }
+            }
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
