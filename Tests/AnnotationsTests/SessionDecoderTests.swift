@@ -69,7 +69,7 @@ struct SessionDecoderTests {
         #expect(Self.encoded(fast) == Self.encoded(reference))
         #expect(fast.settings == SessionSettings(suggest: false) && fast.cursor == file.cursor && fast.derivedFrom == file.derivedFrom)
         #expect(fast.log == file.log && fast.next == file.next && fast.corpus == file.corpus)
-        // A cold value of the wrong shape: the fast decoder stops at the value's first byte.
+        // A cold value of the wrong shape: the fast decoder gives up, and the Codable path names it.
         let bytes = [UInt8](data)
         let settings = try #require(bytes.firstRange(of: Array("\"settings\"".utf8)))
         let value = try #require(bytes[settings.upperBound...].firstRange(of: Array("false".utf8)))
@@ -79,8 +79,26 @@ struct SessionDecoderTests {
             do throws(JSONReader.Failure) { _ = try SessionFileDecoder.decode(buffer); return nil } catch { return error }
         }
         #expect(failure?.isSyntax == false)
-        #expect((failure?.position ?? 0) > settings.upperBound && (failure?.position ?? .max) < value.lowerBound)
-        #expect(throws: SessionError.self) { try SessionCodec.decode(Data(broken), path: "mem") }
+        #expect(throws: SessionError.invalid(path: "mem", jsonPath: "$.settings.suggest", expected: "expected true or false")) {
+            try SessionCodec.decode(Data(broken), path: "mem")
+        }
+    }
+
+    @Test("The header fields are found wherever a file lays them out, and only before the records when written first")
+    func headAnywhere() throws {
+        var file = Self.randomSession([3, 14, 15, 92]).file
+        file.version = 1
+        file.log = nil
+        let written = Self.encoded(file)
+        let sorted = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: written), options: [.sortedKeys])
+        for data in [written, sorted] {
+            let head = try #require(SnapshotHead(data))
+            #expect(head.format == SessionFile.formatName && head.version == 1)
+            #expect(try SessionCodec.decode(data, path: "mem").events == file.events)
+        }
+        // Written first: the records after them are not read (here: not even valid JSON).
+        let cut = written.prefix(try #require(written.range(of: Data(SessionFileWriter.recordsMarker))).upperBound) + Data("[{".utf8)
+        #expect(SnapshotHead(cut)?.version == 1)
     }
 
     @Test("Truncated files throw the same error with both decoders")

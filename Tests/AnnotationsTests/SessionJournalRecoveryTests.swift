@@ -206,7 +206,7 @@ struct SessionJournalRecoveryTests {
         // A journal of an older version (no header) that continues the file.
         let events = [Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2))]
         let lines = try events.map { String(decoding: try JSONEncoder().encode(JournalEntry.event($0)), as: UTF8.self) + "\n" }.joined()
-        try Data(lines.utf8).write(to: URL(fileURLWithPath: JournalContents.path(for: path)))
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: FormatOneJournal.path(for: path)))
         do {
             let store = try openStore(path)
             #expect(store.recoveredEvents == 1)
@@ -215,7 +215,7 @@ struct SessionJournalRecoveryTests {
             try store.perform(speaker(3), time: "t3")
         }
         #expect(FileManager.default.contents(atPath: SessionPaths(path).formatOneCopy) == bytes)
-        #expect(!FileManager.default.fileExists(atPath: JournalContents.path(for: path)))
+        #expect(!FileManager.default.fileExists(atPath: FormatOneJournal.path(for: path)))
         let reopened = try openStore(path)
         #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2", "S3"])
         #expect(reopened.openingWarnings.isEmpty)
@@ -231,10 +231,34 @@ struct SessionJournalRecoveryTests {
         _ = try writeFormatOne(path, speakers: 0)
         let event = Event(seq: 3, time: "t1", annotator: "anna", action: speaker(1))
         try Data((String(decoding: try JSONEncoder().encode(JournalEntry.event(event)), as: UTF8.self) + "\n").utf8)
-            .write(to: URL(fileURLWithPath: JournalContents.path(for: path)))
+            .write(to: URL(fileURLWithPath: FormatOneJournal.path(for: path)))
         let reopened = try openStore(path)
         #expect(reopened.recoveredEvents == 0)
         #expect(reopened.openingWarnings.first?.contains("its first event is 3, but the session file ends at event 0") == true)
+    }
+
+    @Test("A format-1 journal: torn bytes glued in front of an entry are kept aside and the entry applied; a line with no entry refuses the migration, naming the line")
+    func migrationWithDamagedJournal() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        _ = try writeFormatOne(path, speakers: 1)
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let line = String(decoding: try JSONEncoder().encode(JournalEntry.event(Event(seq: 2, time: "t2", annotator: "anna", action: speaker(2)))), as: UTF8.self)
+        let journalPath = FormatOneJournal.path(for: path)
+        let damaged = Data("{\"event\":{\"act\n".utf8)
+        try damaged.write(to: URL(fileURLWithPath: journalPath))
+        #expect {
+            _ = try openStore(path)
+        } throws: { error in
+            guard case SessionError.journalDamaged(let named, let number, _) = error else { return false }
+            return named == journalPath && number == 1
+        }
+        #expect(FileManager.default.contents(atPath: path) == bytes)
+        #expect(FileManager.default.contents(atPath: journalPath) == damaged)
+        try Data(("{\"event\":{\"act" + line + "\n").utf8).write(to: URL(fileURLWithPath: journalPath))
+        let store = try openStore(path)
+        #expect(store.recoveredEvents == 1)
+        #expect(store.session.state.speakers.keys.sorted() == ["S1", "S2"])
+        #expect(FileManager.default.contents(atPath: journalPath + ".torn") == Data("{\"event\":{\"act".utf8))
     }
 
     @Test("A session name that is a folder is named as one")

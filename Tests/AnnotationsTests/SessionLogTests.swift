@@ -51,8 +51,7 @@ struct SessionLogTests {
             }
             #expect(contents.events == session.events, "parts of \(partBytes) bytes")
             #expect(handed == session.events, "parts of \(partBytes) bytes")
-            #expect(contents.eventEnds.count == session.events.count)
-            #expect(contents.eventEnds.last == bytes.count)
+            #expect(contents.completeLength == bytes.count && contents.events(before: bytes.count) == session.events.count)
         }
     }
 

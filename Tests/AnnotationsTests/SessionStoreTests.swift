@@ -21,7 +21,7 @@ struct SessionStoreTests {
             try store.perform(.add(.target(Target(id: "T1", text: "Truppen in Russland"))), time: "2026-11-21T10:00:02.000Z")
             store.moveCursor(to: SentenceKey(document: "plain", sentence: 1))
             // no save, no close: the log holds the events and the cursor
-            let log = try SessionFiles.readLog(at: SessionPaths(path).log)
+            let log = try SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path)
             #expect(log.events.count == 2)
             #expect(log.cursor == SentenceKey(document: "plain", sentence: 1))
         }

@@ -13,13 +13,12 @@ struct SessionVerifierBytesTests {
             var file = RandomSessions.session(codes).file
             file.version = SessionFile.currentVersion
             file.log = LogReference(events: file.events.count, bytes: 10, digest: "fx64:0")
-            guard let whole = try? SessionCodec.encode(file), let records = try? SessionFileWriter.recordBytes(of: file),
-                let marker = whole.range(of: Data(SessionFileWriter.recordsMarker))
-            else {
+            guard let whole = try? SessionCodec.encode(file), let marker = whole.range(of: Data(SessionFileWriter.recordsMarker)) else {
                 Issue.record("not written")
                 return
             }
-            #expect(Array(whole[marker.lowerBound...]) == records)
+            let matched = [UInt8](whole).withUnsafeBufferPointer { SessionFileWriter.recordsMatch(of: file, in: $0, from: marker.lowerBound) }
+            #expect(matched == whole.count)
             // Compared in two halves at once (each as it is written), wherever the split: equal, and
             // one changed byte in either half found.
             #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
@@ -45,7 +44,7 @@ struct SessionVerifierBytesTests {
                 let store = try SessionStore(path: path, now: "n") { RandomSessions.session(codes) }
                 try store.close()
                 let snapshot = try Data(contentsOf: URL(fileURLWithPath: path))
-                let replayed = try Session(log: SessionFiles.readLog(at: SessionPaths(path).log, forReplay: true), path: path)
+                let replayed = try Session(log: SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path, forReplay: true), path: path)
                 var file = replayed.file
                 file.log = try SessionCodec.decode(snapshot, path: path).log
                 #expect(SessionVerifier.recordsAgree(snapshot, with: file, parallelFrom: 2))
@@ -73,7 +72,8 @@ struct SessionVerifierBytesTests {
     @Test("A current snapshot verifies without decoding, with the same counts as the record-by-record way")
     func currentSnapshot() throws {
         let path = try writtenSession()
-        let (report, file) = try SessionVerifier().verifiedFile(path: path)
+        let verified = try SessionVerifier().verification(path: path)
+        let (report, file) = (verified.report, verified.file)
         #expect(report.isValid)
         #expect(report.events == 4)
         #expect(report.annotations == 2)
@@ -85,6 +85,21 @@ struct SessionVerifierBytesTests {
     @Test("A changed record in the snapshot is still found and named")
     func changedRecord() throws {
         let path = try writtenSession()
+        let bytes = try String(contentsOfFile: path, encoding: .utf8)
+        try bytes.replacingOccurrences(of: "Mark Rutte", with: "Mark Ruttx").write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try SessionVerifier().verify(path: path)
+        #expect(!report.isValid)
+        #expect(report.differences.contains { $0.contains("S1") })
+    }
+
+    @Test("A current snapshot followed in its log by a cursor line (moved after the last save) is still compared: a changed record is found")
+    func cursorLineAfterSnapshot() throws {
+        let path = try writtenSession()
+        let handle = try #require(FileHandle(forWritingAtPath: SessionPaths(path).log))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"cursor\":{\"document\":\"plain\",\"sentence\":0}}\n".utf8))
+        handle.closeFile()
+        #expect(try SessionVerifier().verify(path: path).isValid)
         let bytes = try String(contentsOfFile: path, encoding: .utf8)
         try bytes.replacingOccurrences(of: "Mark Rutte", with: "Mark Ruttx").write(toFile: path, atomically: true, encoding: .utf8)
         let report = try SessionVerifier().verify(path: path)

@@ -50,7 +50,8 @@ public struct ReplayStepper: Sendable {
     /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
     public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
         if let problem = LogCheck.orderingProblem(in: events) { throw problem }
-        if let failure = Self.firstFailure(in: events, schema: schema) {
+        var state = AnnotationState(schema: schema)
+        if let failure = state.apply(contentsOf: events) {
             throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
         }
     }
@@ -67,12 +68,6 @@ public struct ReplayStepper: Sendable {
             let step = try builder.step(for: event)
             body(step, builder.state)
         }
-    }
-
-    /// The first event that cannot apply, if any (the state it builds is gone when this returns).
-    private static func firstFailure(in events: [Event], schema: AnnotationSchema) -> (index: Int, error: AnnotationError)? {
-        var state = AnnotationState(schema: schema)
-        return state.apply(contentsOf: events)
     }
 
     /// Applies events one at a time and describes each as a ``ReplayStep``.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Rebuilds a session's state from its event log and compares it with the annotations stored in
 /// the file, reporting log damage (gaps, reordering, events that cannot apply) and every differing
@@ -42,48 +43,35 @@ public struct SessionVerifier: Sendable {
     }
 
     /// Verifies the session at `path` and returns its file form too (the stored annotations, for
-    /// checks against the text).
+    /// checks against the text), keeping what the result was made from (see ``Verification``).
     ///
     /// A format-2 snapshot that reflects the whole log is compared without decoding its records:
     /// the log is replayed, the state's records are written as the snapshot writes them, and the
     /// two byte ranges compared. Only when they differ (or the log does not replay, or the snapshot
     /// is behind its log or of format 1) is everything decoded and compared record by record, which
     /// names the differences.
-    public func verifiedFile(path: String) throws(SessionError) -> (report: Report, file: SessionFile) {
-        let verification = try verification(path: path)
-        return (verification.report, verification.file)
-    }
-
-    /// ``verifiedFile(path:)``, keeping what the result was made from (see ``Verification``).
     public func verification(path: String) throws(SessionError) -> Verification {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
         let file = try SessionFiles.readFile(path: path, forVerification: true)
         return Verification(report: verify(file), file: file, replayed: nil)
     }
 
-    /// The fast path of ``verifiedFile(path:)``; nil when the snapshot must be decoded.
+    /// The fast path of ``verification(path:)``; nil when the snapshot must be decoded.
     ///
-    /// The log is replayed part by part as it is decoded (``Session/replaying(logBytes:path:forReplay:alongside:)``),
+    /// The log is replayed part by part as it is decoded (``Session/replaying(logBytes:path:forReplay:digestingFirst:)``),
     /// its digest taken on the decoding thread once it has nothing left to decode; then the
     /// records are written in two halves at once and compared with the snapshot as they are written.
     private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Verification? {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
-        let head = snapshot.withUnsafeBytes { raw in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.snapshotHead()
-        }
-        guard let head, head.format == SessionFile.formatName, let version = head.version, version >= 2,
+        guard let head = SnapshotHead(snapshot), head.format == SessionFile.formatName, let version = head.version, version >= 2,
             version <= SessionFile.currentVersion, let reference = head.log
         else { return nil }
-        let results = VerifierResults()
-        let logPath = paths.log
         let replayed: (session: Session, log: SessionLogContents)
         do {
-            replayed = try Session.replaying(logBytes: SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: true) {
-                results.set(digest: SessionStore.digest(ofFirst: reference.bytes, of: logPath))
-            }
+            replayed = try Session.replaying(
+                logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log, forReplay: true, digestingFirst: reference.bytes)
         } catch {
             // An event that does not apply is reported the record-by-record way.
             if case .badEvent = error { return nil }
@@ -91,13 +79,14 @@ public struct SessionVerifier: Sendable {
         }
         let (session, log) = replayed
         try SessionFiles.refuseForeign(log.header, paths, snapshotID: head.id)
-        guard reference.events == log.events.count, reference.describesPrefix(of: log, digest: results.digest) else { return nil }
+        guard reference.describesPrefix(of: log), reference.events == log.eventCount else { return nil }
         var file = session.file
         file.log = reference
         let state = session.state
-        let agrees = Self.recordsAgree(snapshot, with: file) { results.set(documents: Self.documentCount(state)) }
-        guard agrees else { return nil }
-        let report = Report(events: log.events.count, annotations: state.recordCount, documents: results.documents, logProblem: nil, differences: [])
+        let documents = Mutex(0)
+        guard Self.recordsAgree(snapshot, with: file, alongside: { documents.withLock { $0 = Self.documentCount(state) } }) else { return nil }
+        let report = Report(
+            events: log.events.count, annotations: state.recordCount, documents: documents.withLock { $0 }, logProblem: nil, differences: [])
         return Verification(report: report, file: file, replayed: (session, log, snapshot))
     }
 
@@ -112,7 +101,7 @@ public struct SessionVerifier: Sendable {
         _ snapshot: Data, with file: SessionFile, parallelFrom: Int = parallelRecords, alongside: @Sendable () -> Void = {}
     ) -> Bool {
         snapshot.withUnsafeBytes { raw -> Bool in
-            let bytes = raw.bindMemory(to: UInt8.self)
+            nonisolated(unsafe) let bytes = raw.bindMemory(to: UInt8.self)
             // The marker comes after the header fields, near the start of the file.
             guard let start = lineStart(of: SessionFileWriter.recordsMarker, in: bytes) else { return false }
             let count = file.annotations.count
@@ -121,20 +110,21 @@ public struct SessionVerifier: Sendable {
                 return SessionFileWriter.recordsMatch(of: file, in: bytes, from: start) == bytes.count
             }
             let split = count / 2
-            let ends = VerifierHalves()
-            let shared = SharedSnapshot(bytes: bytes)
+            // Where the first half ends, where the second begins and where it ends.
+            let ends = Mutex<[Int?]>([nil, nil, nil])
             DispatchQueue.concurrentPerform(iterations: 3) { part in
                 switch part {
-                case 0: ends.set(0, SessionFileWriter.recordsMatch(of: file, part: (split, true), in: shared.bytes, from: start))
+                case 0:
+                    let end = SessionFileWriter.recordsMatch(of: file, part: (split, true), in: bytes, from: start)
+                    ends.withLock { $0[0] = end }
                 case 1:
-                    guard let from = annotationPartStart(split, in: shared.bytes, after: start) else { return }
-                    ends.set(1, from)
-                    ends.set(2, SessionFileWriter.recordsMatch(of: file, part: (split, false), in: shared.bytes, from: from))
+                    guard let from = annotationPartStart(split, in: bytes, after: start) else { return }
+                    let end = SessionFileWriter.recordsMatch(of: file, part: (split, false), in: bytes, from: from)
+                    ends.withLock { $0[1] = from; $0[2] = end }
                 default: alongside()
                 }
             }
-            guard let first = ends.get(0), let second = ends.get(1) else { return false }
-            return first == second && ends.get(2) == bytes.count
+            return ends.withLock { $0[0] != nil && $0[0] == $0[1] && $0[2] == bytes.count }
         }
     }
 

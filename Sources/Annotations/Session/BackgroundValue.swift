@@ -1,18 +1,19 @@
 import Foundation
+import Synchronization
 
 /// A value computed on another thread while the caller does something else (the log read while
 /// the snapshot beside it is decoded, or the other way round; sessions read while a command loads
 /// its corpus), handed over by ``wait()``.
-package final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+package final class BackgroundValue<Value: Sendable>: Sendable {
     private let done = DispatchGroup()
-    // Written by the worker before it leaves `done`, read only after waiting for it.
-    private var value: Value?
+    private let value = Mutex<Value?>(nil)
 
     /// Starts computing `work()`.
     package init(_ work: @escaping @Sendable () -> Value) {
         done.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            value = work()
+            let result = work()
+            value.withLock { $0 = result }
             done.leave()
         }
     }
@@ -20,6 +21,6 @@ package final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     /// The value, once computed.
     package func wait() -> Value? {
         done.wait()
-        return value
+        return value.withLock { $0 }
     }
 }

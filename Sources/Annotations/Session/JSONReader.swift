@@ -33,13 +33,17 @@ struct JSONReader {
 
         /// The key's text.
         var string: String { decoded ?? String(decoding: raw, as: UTF8.self) }
+
+        /// The key as written, quotes included.
+        var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: raw.baseAddress.map { $0 - 1 }, count: raw.count + 2) }
     }
 
     /// The bytes read.
     let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the next unread byte.
     private(set) var position: Int
-    private var scratch: [UInt8] = []
+    /// Whether skipped numbers are checked to fit a reader (see ``validate(_:)``).
+    private var checksNumbers = false
 
     /// A reader at the start of `bytes`, past a UTF-8 byte order mark if there is one.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -257,7 +261,7 @@ struct JSONReader {
     /// Skips any one value, checking its syntax.
     mutating func skipValue() throws(Failure) {
         // Kinds of the open containers (true: object), innermost last.
-        var containers = ContainerStack()
+        var containers: [Bool] = []
         repeat {
             guard let byte = peek() else { throw unexpected() }
             var opened = false
@@ -266,12 +270,12 @@ struct JSONReader {
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextKey(&first) != nil { containers.push(true); opened = true }
+                if try nextKey(&first) != nil { containers.append(true); opened = true }
             case UInt8(ascii: "["):
                 position += 1
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
-                if try nextElement(&first) { containers.push(false); opened = true }
+                if try nextElement(&first) { containers.append(false); opened = true }
             case UInt8(ascii: "\""): _ = try scanString()
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
@@ -295,43 +299,12 @@ struct JSONReader {
                     break
                 } else if next == (inObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     position += 1
-                    containers.pop()
+                    containers.removeLast()
                 } else {
                     throw unexpected()
                 }
             }
         } while !containers.isEmpty
-    }
-
-    /// The kinds of the containers ``skipValue()`` is inside (true: object), kept in bits for the
-    /// first 64 levels so skipping a value allocates nothing.
-    private struct ContainerStack {
-        private var bits: UInt64 = 0
-        private var deeper: [Bool] = []
-        private(set) var count = 0
-
-        var isEmpty: Bool { count == 0 }
-
-        var last: Bool? {
-            guard count > 0 else { return nil }
-            return count > 64 ? deeper[deeper.count - 1] : bits & (1 << UInt64(count - 1)) != 0
-        }
-
-        mutating func push(_ isObject: Bool) {
-            if count >= 64 {
-                deeper.append(isObject)
-            } else if isObject {
-                bits |= 1 << UInt64(count)
-            } else {
-                bits &= ~(1 << UInt64(count))
-            }
-            count += 1
-        }
-
-        mutating func pop() {
-            count -= 1
-            if count >= 64 { deeper.removeLast() }
-        }
     }
 
     // MARK: - Pieces
@@ -353,6 +326,7 @@ struct JSONReader {
     }
 
     private mutating func skipNumber() throws(Failure) {
+        let start = position
         if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
         if bytes[position] == 0x30 {
@@ -370,6 +344,13 @@ struct JSONReader {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
             while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
+        }
+        guard checksNumbers else { return }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        let isInteger = !text.contains { $0 == "." || $0 == "e" || $0 == "E" }
+        if isInteger ? Int(text) == nil : !(Double(text)?.isFinite ?? false) {
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            throw Failure(position: start, isSyntax: false, message: "the number \(shown) is too large to read (integers go up to \(Int.max))")
         }
     }
 
@@ -441,54 +422,9 @@ struct JSONReader {
 
     /// Decodes the escapes of a string's raw bytes (already checked by ``scanString()``); lone
     /// surrogates are refused.
-    private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
-        // The common case, runs copied whole; the loop below only finds and names a broken escape.
-        if let text = JSONLStringValue.unescaped(raw) { return text }
-        scratch.removeAll(keepingCapacity: true)
-        var index = 0
-        let rawStart: Int
-        if let rawBase = raw.baseAddress, let base = bytes.baseAddress { rawStart = rawBase - base } else { rawStart = position }
-        while index < raw.count {
-            let byte = raw[index]
-            guard byte == UInt8(ascii: "\\") else { scratch.append(byte); index += 1; continue }
-            let code = raw[index + 1]
-            index += 2
-            switch code {
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                var value = Self.hex4(raw, at: index)
-                index += 4
-                if value >= 0xD800, value <= 0xDBFF {
-                    guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u") else {
-                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                    }
-                    let low = Self.hex4(raw, at: index + 2)
-                    guard low >= 0xDC00, low <= 0xDFFF else {
-                        throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                    }
-                    index += 6
-                    value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
-                } else if value >= 0xDC00, value <= 0xDFFF {
-                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "unpaired UTF-16 surrogate")
-                }
-                guard let scalar = Unicode.Scalar(value) else {
-                    throw Failure(position: rawStart + index - 6, isSyntax: true, message: "invalid Unicode escape")
-                }
-                UTF8.encode(scalar) { scratch.append($0) }
-            default: scratch.append(code)
-            }
-        }
-        return String(decoding: scratch, as: UTF8.self)
-    }
-
-    private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
-        var value: UInt32 = 0
-        for offset in 0..<4 { value = value << 4 | UInt32(hexValue(raw[index + offset]) ?? 0) }
-        return value
+    private func unescape(_ raw: UnsafeBufferPointer<UInt8>) throws(Failure) -> String {
+        guard let text = JSONLStringValue.unescaped(raw) else { throw syntaxError("invalid escape sequence in a string") }
+        return text
     }
 
     @inline(__always)
@@ -514,9 +450,12 @@ struct JSONReader {
         return (line, position - lineStart + 1)
     }
 
-    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON.
+    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON
+    /// or, not a syntax error, where the first number no reader can hold is (an integer beyond
+    /// `Int` or a number beyond `Double`, e.g. `1e999`).
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         var reader = JSONReader(bytes)
+        reader.checksNumbers = true
         do {
             try reader.skipValue()
             try reader.expectEnd()

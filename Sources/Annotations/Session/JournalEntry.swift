@@ -1,9 +1,6 @@
 /// One line of a session log after its header (or of a format-1 journal): an acknowledged event,
-/// where the annotator moved to, changed settings, a re-anchoring, or (format-1 journals only) the
-/// header naming the session and state the journal continues.
+/// where the annotator moved to, changed settings, or a re-anchoring.
 public enum JournalEntry: Sendable, Hashable, Codable {
-    /// The session and saved state the journal continues (first line; absent in journals of older versions).
-    case header(JournalHeader)
     /// An event, appended and fsynced before it is acknowledged.
     case event(Event)
     /// The cursor moved.
@@ -13,14 +10,12 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     /// The session was re-anchored to another version of its corpus (format 2 logs).
     case corpus(CorpusReference)
 
-    private enum CodingKeys: String, CodingKey { case header, event, cursor, settings, corpus }
+    private enum CodingKeys: String, CodingKey { case event, cursor, settings, corpus }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let event = try c.decodeIfPresent(Event.self, forKey: .event) {
             self = .event(event)
-        } else if let header = try c.decodeIfPresent(JournalHeader.self, forKey: .header) {
-            self = .header(header)
         } else if let settings = try c.decodeIfPresent(SessionSettings.self, forKey: .settings) {
             self = .settings(settings)
         } else if let corpus = try c.decodeIfPresent(CorpusReference.self, forKey: .corpus) {
@@ -33,7 +28,6 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
-        case .header(let header): try c.encode(header, forKey: .header)
         case .event(let event): try c.encode(event, forKey: .event)
         case .cursor(let key): try c.encode(key, forKey: .cursor)
         case .settings(let settings): try c.encode(settings, forKey: .settings)

@@ -18,8 +18,8 @@ struct LogReference: Sendable, Hashable, Codable {
     }
 
     /// True when `log`'s first ``bytes`` bytes are complete lines holding ``events`` events, and
-    /// `digest` (of those bytes; taken only when the rest holds) is ``digest``.
-    func describesPrefix(of log: SessionLogContents, digest: @autoclosure () -> String?) -> Bool {
-        bytes <= log.completeLength && log.events(before: bytes) == events && digest() == self.digest
+    /// their digest (taken when the log was read, ``SessionLogContents/prefixDigest``) is ``digest``.
+    func describesPrefix(of log: SessionLogContents) -> Bool {
+        bytes <= log.completeLength && log.events(before: bytes) == events && log.prefixDigest == digest
     }
 }

@@ -13,7 +13,7 @@ public enum SessionLogLine {
     /// The line for `entry` (an event, a cursor move, settings, a re-anchoring), line break included:
     /// byte for byte what ``SessionLog`` appends.
     public static func entry(_ entry: JournalEntry) throws(SessionError) -> String {
-        do { return String(decoding: try SessionFileWriter.entryLine(entry), as: UTF8.self) } catch {
+        do { return String(decoding: try SessionFileWriter.line(entry), as: UTF8.self) } catch {
             throw .io(path: "", reason: "cannot encode a log entry")
         }
     }

@@ -99,14 +99,15 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a log's bytes, and the log's contents: each part of a long log is
     /// replayed as soon as it is decoded, while another thread decodes the parts after it, so
-    /// that reading and replaying take about as long as decoding alone. `alongside` runs on that
-    /// other thread once the log is decoded. Errors are those of reading the log, then replaying it.
+    /// that reading and replaying take about as long as decoding alone (`forReplay` and
+    /// `digestingFirst` as for ``SessionLogContents``). Errors are those of reading the log, then
+    /// replaying it.
     static func replaying(
-        logBytes data: Data, path: String, forReplay: Bool = false, alongside: (@Sendable () -> Void)? = nil
+        logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil
     ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
         var state: AnnotationState?
         var failure: (seq: Int, reason: String)?
-        let log = try SessionLogContents(data, path: path, forReplay: forReplay, alongside: alongside) { header, events, parts in
+        let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested) { header, events, parts in
             if state == nil {
                 state = AnnotationState(schema: header.schema)
                 state?.reserveCapacity(for: events, scaledBy: Double(parts))
@@ -151,7 +152,7 @@ public struct Session: Sendable {
         cursor = log.cursor ?? snapshot.cursor
         settings = log.settings ?? snapshot.settings ?? SessionSettings()
         var state = AnnotationState(schema: header.schema)
-        Self.store(snapshot, in: &state)
+        snapshot.storeRecords(in: &state)
         state.useLastSeq(prefix.count)
         state.useNextNumbers(nextNumbers)
         state.expectHistory { () throws(AnnotationError) -> [Event] in
@@ -168,32 +169,6 @@ public struct Session: Sendable {
             }
         }
         if let last = log.events.last { updated = last.time }
-    }
-
-    /// Puts a snapshot's records in a state, as they are.
-    private static func store(_ snapshot: SessionFile, in state: inout AnnotationState) {
-        if let first = snapshot.speakers.first { state.reserveStored(snapshot.speakers.count, like: .speaker(first)) }
-        for speaker in snapshot.speakers { state.store(.speaker(speaker)) }
-        for target in snapshot.targets { state.store(.target(target)) }
-        var mentions = 0, cues = 0, claims = 0
-        for record in snapshot.annotations {
-            switch record {
-            case .mention: mentions += 1
-            case .cue: cues += 1
-            default: claims += 1
-            }
-        }
-        if let mention = snapshot.annotations.first(where: { if case .mention = $0 { true } else { false } }) { state.reserveStored(mentions, like: mention) }
-        if let cue = snapshot.annotations.first(where: { if case .cue = $0 { true } else { false } }) { state.reserveStored(cues, like: cue) }
-        if let claim = snapshot.annotations.first(where: { if case .claim = $0 { true } else { false } }) { state.reserveStored(claims, like: claim) }
-        for record in snapshot.annotations { state.store(record) }
-        for stance in snapshot.stances { state.store(.stance(stance)) }
-        for note in snapshot.notes { state.store(.note(note)) }
-        for entry in snapshot.statuses where entry.status != .open {
-            state.store(.status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status))
-        }
-        for review in snapshot.reviews { state.store(.review(review)) }
-        for rejection in snapshot.rejections ?? [] { state.store(.rejection(rejection)) }
     }
 
     /// How many of `events` are `undo` events.

@@ -32,9 +32,9 @@ public enum SessionCodec {
     /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
     /// are not a session file with a readable corpus): for choosing defaults before opening it.
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
-        data.withUnsafeBytes { raw -> CorpusReference? in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.corpusOnly()
+        struct Recorded: Decodable { var corpus: CorpusReference? }
+        return data.withUnsafeBytes { raw in
+            SessionFileDecoder.head(Recorded.self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self))?.corpus
         }
     }
 
@@ -47,7 +47,8 @@ public enum SessionCodec {
     public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
-            return isBlank(buffer) ? nil : SessionFileDecoder.decodeIfValid(buffer)
+            guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
+            return try? SessionFileDecoder.decode(buffer)
         }
         if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)
@@ -59,14 +60,9 @@ public enum SessionCodec {
             throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
         if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
-            throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) })
-        }
-        if let (position, text) = bytes.withUnsafeBufferPointer({ JSONReader.firstOversizedNumber(in: $0) }) {
-            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: position, in: $0) }
-            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
-            throw .invalid(
-                path: path, jsonPath: "line \(line), column \(column) (byte \(position))",
-                expected: "the number \(shown) is too large to read (integers go up to \(Int.max))")
+            guard !failure.isSyntax else { throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) }) }
+            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: failure.position, in: $0) }
+            throw .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
         }
         return try decodeWithCodable(data, path: path)
     }

@@ -1,8 +1,9 @@
 /// The readable JSON snapshot of a session (format 2, `NAME.json` beside the log `NAME.jsonl`):
 /// self-describing header, the part of the log it reflects (``log``), corpus reference, schema and
 /// the current annotations. In memory it also carries the event log (``events``), which format 2
-/// keeps in the log file and format 1 kept inside this document.
-public struct SessionFile: Sendable, Codable {
+/// keeps in the log file and format 1 kept inside this document. It is written by
+/// ``SessionFileWriter`` (tests decode what it writes with this type's `Decodable` conformance).
+public struct SessionFile: Sendable, Decodable {
     /// The value of `format`.
     public static let formatName = "workbench-session"
     /// The version this build writes and the newest it reads.
@@ -90,32 +91,6 @@ public struct SessionFile: Sendable, Codable {
         events = version < 2 ? try c.decode([Event].self, forKey: .events) : try c.decodeIfPresent([Event].self, forKey: .events) ?? []
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(format, forKey: .format)
-        try c.encode(version, forKey: .version)
-        try c.encodeIfPresent(id, forKey: .id)
-        try c.encodeIfPresent(log, forKey: .log)
-        if version >= 2 { try c.encodeIfPresent(next, forKey: .next) }
-        try c.encode(annotator, forKey: .annotator)
-        try c.encode(created, forKey: .created)
-        try c.encode(updated, forKey: .updated)
-        try c.encode(corpus, forKey: .corpus)
-        try c.encode(schema, forKey: .schema)
-        try c.encodeIfPresent(derivedFrom, forKey: .derivedFrom)
-        try c.encodeIfPresent(cursor, forKey: .cursor)
-        try c.encodeIfPresent(settings, forKey: .settings)
-        try c.encode(speakers, forKey: .speakers)
-        try c.encode(targets, forKey: .targets)
-        try c.encode(annotations, forKey: .annotations)
-        try c.encode(stances, forKey: .stances)
-        try c.encode(notes, forKey: .notes)
-        try c.encode(statuses, forKey: .statuses)
-        try c.encode(reviews, forKey: .reviews)
-        try c.encodeIfPresent(rejections, forKey: .rejections)
-        if version < 2 { try c.encode(events, forKey: .events) }
-    }
-
     /// Creates a file from a header and a state.
     public init(
         annotator: String, created: String, updated: String, corpus: CorpusReference, derivedFrom: [String]?,
@@ -143,7 +118,7 @@ public struct SessionFile: Sendable, Codable {
         reviews = state.reviews.sorted { AnnotationState.idOrder($0.key, $1.key) }.map(\.value)
         rejections = state.rejections.isEmpty ? nil : AnnotationState.sortedByID(state.rejections)
         self.events = events
-        next = Self.nextField(state.nextNumbers)
+        next = Dictionary(uniqueKeysWithValues: state.nextNumbers.map { (String($0.key), $0.value) })
     }
 
     /// The state's mentions, cues and claims, each sorted by id. For a large state the claims are
@@ -157,11 +132,6 @@ public struct SessionFile: Sendable, Codable {
         for cue in AnnotationState.sortedByID(state.cues) { records.append(.cue(cue)) }
         for claim in claims?.wait() ?? AnnotationState.sortedByID(state.claims) { records.append(.claim(claim)) }
         return records
-    }
-
-    /// The `next` field for a state's next free numbers (keyed by letter).
-    static func nextField(_ numbers: [Character: Int]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: numbers.map { (String($0.key), $0.value) })
     }
 
     /// The next free numbers `next` stores, by letter (nil when the snapshot has none, or a key is
@@ -178,57 +148,47 @@ public struct SessionFile: Sendable, Codable {
 
     /// The differences between the stored annotations and a state (empty when they agree).
     ///
-    /// Compares kind by kind through dictionaries keyed by id, so a file that agrees with its log
-    /// (the usual case) costs about one hash and one comparison per record. A later stored entry
-    /// overrides an earlier one with the same key.
+    /// Compares kind by kind through dictionaries keyed by id. A later stored entry overrides an
+    /// earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
-        if storedRecordsAgree(with: state) { return [] }
-        let twice = recordsStoredTwice
-        var storedSpeakers: [String: Speaker] = [:], storedTargets: [String: Target] = [:]
-        var storedMentions: [String: Mention] = [:], storedCues: [String: Cue] = [:], storedClaims: [String: Claim] = [:]
-        var storedStances: [String: Stance] = [:], storedNotes: [String: Note] = [:]
-        var storedStatuses: [SentenceKey: SentenceStatus] = [:], storedReviews: [String: ReviewDecision] = [:]
-        var storedRejections: [String: Rejection] = [:]
-        func store(_ record: Record) {
-            switch record {
-            case .speaker(let value): storedSpeakers[value.id] = value
-            case .mention(let value): storedMentions[value.id] = value
-            case .cue(let value): storedCues[value.id] = value
-            case .claim(let value): storedClaims[value.id] = value
-            case .target(let value): storedTargets[value.id] = value
-            case .stance(let value): storedStances[value.id] = value
-            case .note(let value): storedNotes[value.id] = value
-            case .status(let key, let value): storedStatuses[key] = value
-            case .review(let value): storedReviews[value.annotation] = value
-            case .rejection(let value): storedRejections[value.id] = value
-            }
-        }
-        storedSpeakers.reserveCapacity(speakers.count)
-        for speaker in speakers { storedSpeakers[speaker.id] = speaker }
-        for target in targets { storedTargets[target.id] = target }
-        storedMentions.reserveCapacity(state.mentions.count)
-        storedCues.reserveCapacity(state.cues.count)
-        storedClaims.reserveCapacity(state.claims.count)
-        for record in annotations { store(record) }
-        for stance in stances { storedStances[stance.id] = stance }
-        for note in notes { storedNotes[note.id] = note }
-        for entry in statuses where entry.status != .open {
-            storedStatuses[SentenceKey(document: entry.document, sentence: entry.sentence)] = entry.status
-        }
-        for review in reviews { storedReviews[review.annotation] = review }
-        for rejection in rejections ?? [] { storedRejections[rejection.id] = rejection }
+        var stored = AnnotationState(schema: state.schema)
+        storeRecords(in: &stored)
         var differences: [String] = []
-        Self.compare(storedSpeakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
-        Self.compare(storedTargets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
-        Self.compare(storedMentions, state.mentions, RecordKey.mention, { .mention($1) }, into: &differences)
-        Self.compare(storedCues, state.cues, RecordKey.cue, { .cue($1) }, into: &differences)
-        Self.compare(storedClaims, state.claims, RecordKey.claim, { .claim($1) }, into: &differences)
-        Self.compare(storedStances, state.stances, RecordKey.stance, { .stance($1) }, into: &differences)
-        Self.compare(storedNotes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
-        Self.compare(storedStatuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
-        Self.compare(storedReviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
-        Self.compare(storedRejections, state.rejections, RecordKey.rejection, { .rejection($1) }, into: &differences)
-        return (differences + twice).sorted()
+        Self.compare(stored.speakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
+        Self.compare(stored.targets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
+        Self.compare(stored.mentions, state.mentions, RecordKey.mention, { .mention($1) }, into: &differences)
+        Self.compare(stored.cues, state.cues, RecordKey.cue, { .cue($1) }, into: &differences)
+        Self.compare(stored.claims, state.claims, RecordKey.claim, { .claim($1) }, into: &differences)
+        Self.compare(stored.stances, state.stances, RecordKey.stance, { .stance($1) }, into: &differences)
+        Self.compare(stored.notes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
+        Self.compare(stored.statuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
+        Self.compare(stored.reviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
+        Self.compare(stored.rejections, state.rejections, RecordKey.rejection, { .rejection($1) }, into: &differences)
+        return (differences + recordsStoredTwice).sorted()
+    }
+
+    /// Puts the stored records in `state`, as they are (a later one with the same key replaces an
+    /// earlier one).
+    func storeRecords(in state: inout AnnotationState) {
+        if let first = speakers.first { state.reserveStored(speakers.count, like: .speaker(first)) }
+        for speaker in speakers { state.store(.speaker(speaker)) }
+        for target in targets { state.store(.target(target)) }
+        // Room for the mentions, cues and claims at once (a snapshot holds thousands).
+        var counts = [0, 0, 0], firsts: [Record?] = [nil, nil, nil]
+        for record in annotations {
+            let table = switch record { case .mention: 0; case .cue: 1; default: 2 }
+            counts[table] += 1
+            if firsts[table] == nil { firsts[table] = record }
+        }
+        for table in 0..<3 { if let first = firsts[table] { state.reserveStored(counts[table], like: first) } }
+        for record in annotations { state.store(record) }
+        for stance in stances { state.store(.stance(stance)) }
+        for note in notes { state.store(.note(note)) }
+        for entry in statuses where entry.status != .open {
+            state.store(.status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status))
+        }
+        for review in reviews { state.store(.review(review)) }
+        for rejection in rejections ?? [] { state.store(.rejection(rejection)) }
     }
 
     /// One line per record stored more than once (the log never makes one twice; a file that lists
@@ -248,63 +208,6 @@ public struct SessionFile: Sendable, Codable {
         for review in reviews { check(.review(review.annotation)) }
         for rejection in rejections ?? [] { check(.rejection(rejection.id)) }
         return twice
-    }
-
-    /// True when the stored annotations are exactly the state's records, checked without building
-    /// tables: within each kind the entries come in strictly increasing id order (as this type writes
-    /// them, so none is listed twice), each equals the state's record with its id, and the counts
-    /// match. False means "look closer", not necessarily that they differ.
-    private func storedRecordsAgree(with state: AnnotationState) -> Bool {
-        guard Self.agree(speakers, state.speakers, id: \.id), Self.agree(targets, state.targets, id: \.id),
-              Self.agree(stances, state.stances, id: \.id), Self.agree(notes, state.notes, id: \.id),
-              Self.agree(reviews, state.reviews, id: \.annotation), Self.agree(rejections ?? [], state.rejections, id: \.id)
-        else { return false }
-        var mentions = 0, cues = 0, claims = 0
-        var lastMention: (UInt8, Int)?, lastCue: (UInt8, Int)?, lastClaim: (UInt8, Int)?
-        for record in annotations {
-            switch record {
-            case .mention(let value):
-                guard Self.follows(value.id, &lastMention), state.mentions[value.id] == value else { return false }
-                mentions += 1
-            case .cue(let value):
-                guard Self.follows(value.id, &lastCue), state.cues[value.id] == value else { return false }
-                cues += 1
-            case .claim(let value):
-                guard Self.follows(value.id, &lastClaim), state.claims[value.id] == value else { return false }
-                claims += 1
-            default:
-                return false
-            }
-        }
-        guard mentions == state.mentions.count, cues == state.cues.count, claims == state.claims.count else { return false }
-        var setStatuses = 0
-        var lastStatus: SentenceKey?
-        for entry in statuses where entry.status != .open {
-            let key = SentenceKey(document: entry.document, sentence: entry.sentence)
-            guard lastStatus.map({ $0 < key }) ?? true, state.statuses[key] == entry.status else { return false }
-            lastStatus = key
-            setStatuses += 1
-        }
-        return setStatuses == state.statuses.count
-    }
-
-    /// True when every value of `list` is in `table` under its id, ids strictly increase, and the counts match.
-    private static func agree<Value: Equatable>(_ list: [Value], _ table: [String: Value], id: (Value) -> String) -> Bool {
-        guard list.count == table.count else { return false }
-        var last: (UInt8, Int)?
-        for value in list {
-            let key = id(value)
-            guard follows(key, &last), table[key] == value else { return false }
-        }
-        return true
-    }
-
-    /// True when `id` parses and comes after `last` (prefix, then number); moves `last` on.
-    private static func follows(_ id: String, _ last: inout (UInt8, Int)?) -> Bool {
-        guard let parsed = RecordKey.parseID(id) else { return false }
-        if let previous = last, !(previous < parsed) { return false }
-        last = parsed
-        return true
     }
 
     /// Adds the differences of one kind between the stored records and the log's records.

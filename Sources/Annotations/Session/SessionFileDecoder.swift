@@ -1,16 +1,19 @@
 import Foundation
 
-/// Decodes a ``SessionFile`` from JSON bytes in one pass with a ``JSONReader``: the records that are
-/// many (annotations and the other records, events, status entries) by hand, without an
-/// intermediate tree and with object keys compared as bytes; the few cold values of a file (its
-/// corpus reference, schema, cursor, settings, log reference, next numbers, derived-from list) are
-/// found as byte ranges and decoded by their own `Codable` conformances, the one definition.
+/// Reads the hot records of a session — the record lists of a snapshot (speakers, targets,
+/// annotations, stances, notes, statuses, reviews, rejections, a format-1 file's events) and the
+/// `{"event":…}` lines of a log — by hand with a ``JSONReader``: every record object has one shape
+/// (``RecordFields``: any of the fields a record, a review, a status entry, a note's subject or an
+/// origin has), read without an intermediate tree, keys compared as bytes. Everything else in a
+/// snapshot (format, version, id, log, next, corpus, schema, cursor, settings, …) is copied as it
+/// is into one JSON object that `JSONDecoder` decodes with the `Codable` conformances, the one
+/// definition of the format.
 ///
 /// It accepts what the `Codable` conformances accept (same required fields, same defaults for
-/// missing or null optional fields, unknown keys ignored). Anything it does not handle on the fast
-/// path — a missing field, a wrong type, an integer written as `1.0` — throws a
-/// ``JSONReader/Failure``; ``SessionCodec`` then works out the exact error the `Codable` path
-/// gives, so error messages do not depend on which decoder ran.
+/// missing or null optional fields, unknown keys ignored). Anything it does not handle — a missing
+/// field, a wrong type, a key twice, an integer written as `1.0`, a list that is null — throws a
+/// ``JSONReader/Failure``; ``SessionCodec`` then decodes the file with `JSONDecoder` to name the
+/// exact error, so messages do not depend on which decoder ran.
 struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
@@ -29,24 +32,46 @@ struct SessionFileDecoder {
         reader = JSONReader(bytes)
     }
 
-    /// A decoder starting at byte offset `position`.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
-        reader = JSONReader(bytes, at: position)
-    }
-
-    /// Decodes the whole file; the bytes must hold nothing else.
+    /// Decodes a whole session file; the bytes must hold nothing else.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
-        let file = try decoder.sessionFile()
+        var read: Lists? = Lists()
+        var head: [UInt8] = []
+        try decoder.topLevel(into: &head, lists: &read, keeping: nil)
         try decoder.reader.expectEnd()
+        let lists = read ?? Lists()
+        // The lists read by hand stand in the object as empty lists, so that a list that is missing
+        // is missing for `JSONDecoder` too.
+        for (key, isRead) in [
+            ("speakers", lists.speakers != nil), ("targets", lists.targets != nil), ("annotations", lists.annotations != nil),
+            ("stances", lists.stances != nil), ("notes", lists.notes != nil), ("statuses", lists.statuses != nil),
+            ("reviews", lists.reviews != nil), ("events", lists.events != nil),
+        ] where isRead {
+            head += Array((head.isEmpty ? "{\"" : ",\"").utf8) + Array(key.utf8) + Array("\":[]".utf8)
+        }
+        guard var file = Self.codable(SessionFile.self, head.isEmpty ? [] : head + [UInt8(ascii: "}")]) else { throw decoder.reader.shapeError("the file does not decode") }
+        file.speakers = lists.speakers ?? []
+        file.targets = lists.targets ?? []
+        file.annotations = lists.annotations ?? []
+        file.stances = lists.stances ?? []
+        file.notes = lists.notes ?? []
+        file.statuses = lists.statuses ?? []
+        file.reviews = lists.reviews ?? []
+        file.rejections = lists.rejections
+        file.events = lists.events ?? []
         return file
     }
 
-    /// Decodes the whole file if it is valid UTF-8 and well-formed, else nil (the caller then finds
-    /// out what is wrong the slow way).
-    static func decodeIfValid(_ bytes: UnsafeBufferPointer<UInt8>) -> SessionFile? {
-        guard UTF8Validation.isValid(bytes) else { return nil }
-        return try? decode(bytes)
+    /// The fields named `keys` of a file, decoded as `T` (nil when they do not decode), without
+    /// decoding its record lists; with `stoppingAfter`, the reading stops at the first record list
+    /// after those fields (the workbench writes its header fields first, so the records are not
+    /// read at all).
+    static func head<T: Decodable>(_ type: T.Type, keys: Set<String>, of bytes: UnsafeBufferPointer<UInt8>, stoppingAfter: Set<String>? = nil) -> T? {
+        var decoder = SessionFileDecoder(bytes)
+        var head: [UInt8] = []
+        var lists: Lists?
+        guard (try? decoder.topLevel(into: &head, lists: &lists, keeping: keys, stoppingAfter: stoppingAfter)) != nil else { return nil }
+        return codable(T.self, head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")])
     }
 
     /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
@@ -62,13 +87,65 @@ struct SessionFileDecoder {
         return event
     }
 
-    /// The event list.
-    private mutating func eventList() throws(Failure) -> [Event] {
-        try reader.beginArray()
-        var result: [Event] = []
+    /// The record lists of a file.
+    private struct Lists {
+        var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
+        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, rejections: [Rejection]?, events: [Event]?
+    }
+
+    /// Reads the file's object: the record lists into `lists`, every other field (or, with
+    /// `keeping`, those named) copied into `head` as `"key":value` after `{` or `,`. When `lists`
+    /// is nil, the record lists are skipped, or end the reading once the fields `stoppingAfter` were read.
+    private mutating func topLevel(
+        into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
+    ) throws(Failure) {
+        try reader.beginObject()
         var first = true
-        while try reader.nextElement(&first) { result.append(try event()) }
-        return result
+        var seen = Set<String>()
+        while let key = try reader.nextKey(&first) {
+            guard seen.insert(key.string).inserted else { throw reader.shapeError("a key appears twice") }
+            let isList = ["speakers", "targets", "annotations", "stances", "notes", "statuses", "reviews", "rejections", "events"].contains(key.string)
+            if isList, lists == nil, let stoppingAfter, stoppingAfter.isSubset(of: seen) { return }
+            if isList, lists != nil {
+                switch key.string {
+                case "speakers": lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
+                case "targets": lists?.targets = try list { (d: inout Self) throws(Failure) in try d.decoded(Target.self) }
+                case "annotations": lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
+                case "stances": lists?.stances = try list { (d: inout Self) throws(Failure) in try d.decoded(Stance.self) }
+                case "notes": lists?.notes = try list { (d: inout Self) throws(Failure) in try d.decoded(Note.self) }
+                case "statuses": lists?.statuses = try list { (d: inout Self) throws(Failure) in try d.fields().statusEntry(d) }
+                case "reviews": lists?.reviews = try list { (d: inout Self) throws(Failure) in try d.decoded(ReviewDecision.self) }
+                case "rejections": lists?.rejections = try list { (d: inout Self) throws(Failure) in try d.decoded(Rejection.self) }
+                default: lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
+                }
+                continue
+            }
+            reader.skipWhitespace()
+            let start = reader.position
+            try reader.skipValue()
+            guard keeping?.contains(key.string) ?? true else { continue }
+            head.append(head.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            head += key.written
+            head.append(UInt8(ascii: ":"))
+            head += UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.position])
+        }
+    }
+
+    /// `T` decoded by its `Codable` conformance from `bytes` (nil when it does not decode).
+    private static func codable<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) -> T? {
+        try? JSONDecoder().decode(T.self, from: Data(bytes))
+    }
+
+    /// The next value decoded by its `Codable` conformance: the kinds of record that are few
+    /// (targets, stances, notes, reviews, rejections) are not read by hand.
+    private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T {
+        reader.skipWhitespace()
+        let start = reader.position
+        try reader.skipValue()
+        guard let value = Self.codable(T.self, Array(reader.bytes[start..<reader.position])) else {
+            throw Failure(position: start, isSyntax: false, message: "the value does not decode as \(T.self)")
+        }
+        return value
     }
 
     // MARK: - Helpers
@@ -99,7 +176,7 @@ struct SessionFileDecoder {
     }
 
     private mutating func optionalStrings() throws(Failure) -> [String]? {
-        try reader.consumeNull() ? nil : try strings()
+        try reader.consumeNull() ? nil : try list { (d: inout Self) throws(Failure) in try d.reader.readString() }
     }
 
     private mutating func optionalStringMap() throws(Failure) -> [String: String]? {
@@ -111,14 +188,7 @@ struct SessionFileDecoder {
         return result
     }
 
-    private mutating func strings() throws(Failure) -> [String] {
-        try reader.beginArray()
-        var result: [String] = []
-        var first = true
-        while try reader.nextElement(&first) { result.append(try reader.readString()) }
-        return result
-    }
-
+    /// A list (not null) of elements read by `element`.
     private mutating func list<T>(_ element: (inout SessionFileDecoder) throws(Failure) -> T) throws(Failure) -> [T] {
         try reader.beginArray()
         var result: [T] = []
@@ -127,280 +197,20 @@ struct SessionFileDecoder {
         return result
     }
 
-    private mutating func optionalObject<T>(_ object: (inout SessionFileDecoder) throws(Failure) -> T) throws(Failure) -> T? {
-        try reader.consumeNull() ? nil : try object(&self)
-    }
-
-    /// The next value decoded by `T`'s `Codable` conformance (nil for null): the reader skips it,
-    /// checking its syntax, and `JSONDecoder` decodes just its bytes. For the few cold values of a
-    /// file; a value `T` refuses throws a shape error at the value's start.
-    private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T? {
-        if try reader.consumeNull() { return nil }
-        reader.skipWhitespace()
-        let start = reader.position
-        try reader.skipValue()
-        let slice = Data(UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.position]))
-        do {
-            return try JSONDecoder().decode(T.self, from: slice)
-        } catch {
-            throw Failure(position: start, isSyntax: false, message: "the value does not decode as \(T.self)")
-        }
-    }
-
-    // MARK: - The file
-
-    mutating func sessionFile() throws(Failure) -> SessionFile {
-        var format: String?, version: Int?, annotator: String?, created: String?, updated: String?
-        var corpus: CorpusReference?, schema: AnnotationSchema?, derivedFrom: [String]?, cursor: SentenceKey?
-        var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
-        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, events: [Event]?, id: String?
-        var log: LogReference?, rejections: [Rejection]?, settings: SessionSettings?, next: [String: Int]?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("events") {
-                try once(&seen, 0)
-                events = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.eventList() }
-            }
-            else if key.is("annotations") {
-                try once(&seen, 1)
-                annotations = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.record() } }
-            }
-            else if key.is("format") { try once(&seen, 2); format = try optionalString() }
-            else if key.is("version") { try once(&seen, 3); version = try optionalInt() }
-            else if key.is("annotator") { try once(&seen, 4); annotator = try optionalString() }
-            else if key.is("created") { try once(&seen, 5); created = try optionalString() }
-            else if key.is("updated") { try once(&seen, 6); updated = try optionalString() }
-            else if key.is("corpus") { try once(&seen, 7); corpus = try decoded(CorpusReference.self) }
-            else if key.is("schema") { try once(&seen, 8); schema = try decoded(AnnotationSchema.self) }
-            else if key.is("derived_from") { try once(&seen, 9); derivedFrom = try decoded([String].self) }
-            else if key.is("cursor") { try once(&seen, 10); cursor = try decoded(SentenceKey.self) }
-            else if key.is("speakers") { try once(&seen, 11); speakers = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.speaker() } } }
-            else if key.is("targets") { try once(&seen, 12); targets = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.target() } } }
-            else if key.is("stances") { try once(&seen, 13); stances = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.stance() } } }
-            else if key.is("notes") { try once(&seen, 14); notes = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.note() } } }
-            else if key.is("statuses") { try once(&seen, 15); statuses = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.statusEntry() } } }
-            else if key.is("id") { try once(&seen, 17); id = try optionalString() }
-            else if key.is("log") { try once(&seen, 20); log = try decoded(LogReference.self) }
-            else if key.is("next") { try once(&seen, 21); next = try decoded([String: Int].self) }
-            else if key.is("reviews") { try once(&seen, 16); reviews = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } } }
-            else if key.is("settings") { try once(&seen, 19); settings = try decoded(SessionSettings.self) }
-            else if key.is("rejections") { try once(&seen, 18); rejections = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.rejection() } } }
-            else { try reader.skipValue() }
-        }
-        guard let format else { throw missing("format") }
-        guard let version else { throw missing("version") }
-        guard let annotator else { throw missing("annotator") }
-        guard let created else { throw missing("created") }
-        guard let updated else { throw missing("updated") }
-        guard let corpus else { throw missing("corpus") }
-        guard let schema else { throw missing("schema") }
-        guard let speakers else { throw missing("speakers") }
-        guard let targets else { throw missing("targets") }
-        guard let annotations else { throw missing("annotations") }
-        guard let stances else { throw missing("stances") }
-        guard let notes else { throw missing("notes") }
-        guard let statuses else { throw missing("statuses") }
-        guard let reviews else { throw missing("reviews") }
-        // Format 2 keeps the events in the log beside the snapshot.
-        if events == nil, version < 2 { throw missing("events") }
-        var file = SessionFile(
-            format: format, version: version, annotator: annotator, created: created, updated: updated, corpus: corpus,
-            schema: schema, derivedFrom: derivedFrom, cursor: cursor, settings: settings, speakers: speakers, targets: targets,
-            annotations: annotations, stances: stances, notes: notes, statuses: statuses, reviews: reviews, rejections: rejections,
-            events: events ?? [], id: id)
-        file.log = log
-        file.next = next
-        return file
-    }
-
-    /// The file's `corpus` without decoding the rest: found by its top-level line in a file the
-    /// workbench wrote, else by skipping the values before it; nil when there is none.
-    mutating func corpusOnly() throws(Failure) -> CorpusReference? {
-        try reader.beginObject()
-        var first = true
-        while let key = try reader.nextKey(&first) {
-            if key.is("corpus") { return try decoded(CorpusReference.self) }
-            try reader.skipValue()
-        }
-        return nil
-    }
-
-    /// The `format`, `version`, `id`, `log` and `next` of a snapshot, reading its fields in order
-    /// and stopping at the first other field after `log` (the workbench writes them first, so the
-    /// annotations after them are not read at all). A snapshot laid out in another order may so
-    /// give no `next`: its opening then replays the log, which is always right.
-    mutating func snapshotHead() throws(Failure) -> SnapshotHead {
-        var head = SnapshotHead()
-        try reader.beginObject()
-        var first = true
-        while let key = try reader.nextKey(&first) {
-            if key.is("format") { head.format = try optionalString() }
-            else if key.is("version") { head.version = try optionalInt() }
-            else if key.is("id") { head.id = try optionalString() }
-            else if key.is("log") { head.log = try decoded(LogReference.self) }
-            else if key.is("next") { head.next = try decoded([String: Int].self) }
-            else if head.log != nil, head.format != nil, head.version != nil, head.id != nil { break }
-            else { try reader.skipValue() }
-            if head.format != nil, head.version != nil, head.id != nil, head.log != nil, head.next != nil { break }
-        }
-        return head
-    }
-
-    mutating func statusEntry() throws(Failure) -> SessionFile.StatusEntry {
-        var document: String?, sentence: Int?, status: String?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try optionalString() }
-            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
-            else if key.is("status") { try once(&seen, 2); status = try optionalString() }
-            else { try reader.skipValue() }
-        }
-        guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw missing("status entry field") }
-        return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
-    }
-
-    /// A list of segments, or nil for null.
-    mutating func optionalSegments() throws(Failure) -> [SpanSegment]? {
-        try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } }
-    }
-
-    mutating func segment() throws(Failure) -> SpanSegment {
-        var start: Int?, end: Int?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("start") { try once(&seen, 0); start = try optionalInt() }
-            else if key.is("end") { try once(&seen, 1); end = try optionalInt() }
-            else { try reader.skipValue() }
-        }
-        guard let start, let end else { throw missing("start or end") }
-        return SpanSegment(start: start, end: end)
-    }
-
-    mutating func textAnchor() throws(Failure) -> TextAnchor {
-        var document: String?, sentence: Int?, segments: [SpanSegment]?, text: String?
-        var before: String?, after: String?, sentenceHash: String?, orphaned: Bool?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastDocument) }
-            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
-            else if key.is("segments") { try once(&seen, 2); segments = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.segment() } } }
-            else if key.is("text") { try once(&seen, 3); text = try optionalString() }
-            else if key.is("before") { try once(&seen, 4); before = try optionalString() }
-            else if key.is("after") { try once(&seen, 5); after = try optionalString() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash) }
-            else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
-            else { try reader.skipValue() }
-        }
-        guard let document, let sentence, let segments, let text else { throw missing("anchor field") }
-        return TextAnchor(
-            document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
-            sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
-    }
-
-    mutating func noteSubject() throws(Failure) -> Note.Subject {
-        var document: String?, sentence: Int?, annotation: String?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("annotation") { try once(&seen, 0); annotation = try optionalString() }
-            else if key.is("document") { try once(&seen, 1); document = try optionalString() }
-            else if key.is("sentence") { try once(&seen, 2); sentence = try optionalInt() }
-            else { try reader.skipValue() }
-        }
-        if let annotation { return .annotation(annotation) }
-        guard let document, let sentence else { throw missing("document or sentence") }
-        return .sentence(SentenceKey(document: document, sentence: sentence))
-    }
-
-    /// An annotation's ``Origin``.
-    mutating func origin() throws(Failure) -> Origin {
-        var kind: String?, rule: String?, from: [Origin.Source]?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("kind") { try once(&seen, 0); kind = try optionalString() }
-            else if key.is("rule") { try once(&seen, 1); rule = try optionalString() }
-            else if key.is("from") {
-                try once(&seen, 2)
-                from = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.list { (d: inout SessionFileDecoder) throws(Failure) in try d.originSource() } }
-            }
-            else { try reader.skipValue() }
-        }
-        guard let kind, let value = Origin.Kind(rawValue: kind) else { throw missing("origin kind") }
-        return Origin(kind: value, rule: rule, from: from)
-    }
-
-    private mutating func originSource() throws(Failure) -> Origin.Source {
-        var session: String?, id: String?
-        try reader.beginObject()
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try reader.nextKey(&first) {
-            if key.is("session") { try once(&seen, 0); session = try optionalString() }
-            else if key.is("id") { try once(&seen, 1); id = try optionalString() }
-            else { try reader.skipValue() }
-        }
-        guard let session, let id else { throw missing("origin source field") }
-        return Origin.Source(session: session, id: id)
-    }
-
-    mutating func reviewDecision() throws(Failure) -> ReviewDecision {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.reviewDecision(self)
-    }
-
-    mutating func rejection() throws(Failure) -> Rejection {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.rejection(self)
-    }
-
-    mutating func speaker() throws(Failure) -> Speaker {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.speaker(self)
-    }
-
-    mutating func target() throws(Failure) -> Target {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.target(self)
-    }
-
-    mutating func stance() throws(Failure) -> Stance {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.stance(self)
-    }
-
-    mutating func note() throws(Failure) -> Note {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        return try fields.note(self)
+    /// A list, or nil for null.
+    private mutating func optionalList<T>(_ element: (inout SessionFileDecoder) throws(Failure) -> T) throws(Failure) -> [T]? {
+        try reader.consumeNull() ? nil : try list(element)
     }
 
     // MARK: - Records and events
 
-    /// Every field any record kind has; a record's JSON names its kind in `type`, which may come last.
+    /// Every field the objects read by hand have (speakers, mentions, cues, claims, status entries,
+    /// origins and their sources); a record's JSON names its kind in `type`, which may come last.
     private struct RecordFields {
         var type: String?, id: String?, name: String?, kind: String?, aliases: [String]?, annotator: String?
         var anchor: TextAnchor?, speaker: String?, role: String?, sources: [String]?, mention: String?, cue: String?
-        var form: String?, negated: Bool?, hedged: Bool?, text: String?, target: String?, label: String?
-        var evidence: [String]?, subject: Note.Subject?, annotation: String?, verdict: String?, reason: String?
-        var reviewer: String?, document: String?, sentence: Int?, status: String?, origin: Origin?
-        var rule: String?, claimSegments: [SpanSegment]?, cueSegments: [SpanSegment]?, speakerSegments: [SpanSegment]?
-        var attributes: [String: String]?
+        var form: String?, negated: Bool?, hedged: Bool?, document: String?, sentence: Int?, status: String?, origin: Origin?
+        var rule: String?, attributes: [String: String]?, from: [Origin.Source]?, session: String?
         var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
         func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
@@ -428,61 +238,30 @@ struct SessionFileDecoder {
                 annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
         }
 
-        func target(_ d: SessionFileDecoder) throws(Failure) -> Target {
-            guard let id, let text, let annotator else { throw d.missing("target field") }
-            return Target(id: id, text: text, annotator: annotator, origin: origin)
+        func origin(_ d: SessionFileDecoder) throws(Failure) -> Origin {
+            guard let kind, let value = Origin.Kind(rawValue: kind) else { throw d.missing("origin kind") }
+            return Origin(kind: value, rule: rule, from: from)
         }
 
-        func stance(_ d: SessionFileDecoder) throws(Failure) -> Stance {
-            guard let id, let speaker, let target, let label, let evidence, let annotator else { throw d.missing("stance field") }
-            return Stance(id: id, speaker: speaker, target: target, label: label, evidence: evidence, annotator: annotator, sources: sources, origin: origin)
+        func originSource(_ d: SessionFileDecoder) throws(Failure) -> Origin.Source {
+            guard let session, let id else { throw d.missing("origin source field") }
+            return Origin.Source(session: session, id: id)
         }
 
-        func note(_ d: SessionFileDecoder) throws(Failure) -> Note {
-            guard let id, let subject, let text, let annotator else { throw d.missing("note field") }
-            return Note(id: id, subject: subject, text: text, annotator: annotator)
-        }
-
-        func reviewDecision(_ d: SessionFileDecoder) throws(Failure) -> ReviewDecision {
-            guard let annotation, let verdict, let value = ReviewDecision.Verdict(rawValue: verdict), let reviewer else {
-                throw d.missing("review field")
-            }
-            return ReviewDecision(annotation: annotation, verdict: value, reason: reason, reviewer: reviewer)
-        }
-
-        func rejection(_ d: SessionFileDecoder) throws(Failure) -> Rejection {
-            guard let id, let document, let sentence, let rule, let claimSegments else { throw d.missing("rejection field") }
-            return Rejection(
-                id: id, document: document, sentence: sentence, rule: rule, claimSegments: claimSegments, cueSegments: cueSegments ?? [],
-                speakerSegments: speakerSegments ?? [], annotator: annotator ?? "")
-        }
-
-        func record(_ d: SessionFileDecoder) throws(Failure) -> Record {
-            switch type {
-            case "claim": return .claim(try claim(d))
-            case "mention": return .mention(try mention(d))
-            case "cue": return .cue(try cue(d))
-            case "speaker": return .speaker(try speaker(d))
-            case "target": return .target(try target(d))
-            case "stance": return .stance(try stance(d))
-            case "note": return .note(try note(d))
-            case "review": return .review(try reviewDecision(d))
-            case "rejection": return .rejection(try rejection(d))
-            case "status":
-                guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
-                return .status(SentenceKey(document: document, sentence: sentence), value)
-            default: throw d.missing("type")
-            }
+        func statusEntry(_ d: SessionFileDecoder) throws(Failure) -> SessionFile.StatusEntry {
+            guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
+            return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
         }
     }
 
-    /// Reads an object's fields into `fields` (null counts as absent, as with `decodeIfPresent`).
-    private mutating func recordFields(into f: inout RecordFields) throws(Failure) {
+    /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`).
+    private mutating func fields() throws(Failure) -> RecordFields {
+        var f = RecordFields()
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("anchor") { try once(&seen, 0); f.anchor = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.textAnchor() } }
+            if key.is("anchor") { try once(&seen, 0); f.anchor = try reader.consumeNull() ? nil : try textAnchor() }
             else if key.is("id") { try once(&seen, 1); f.id = try optionalString() }
             else if key.is("type") { try once(&seen, 2); f.type = try optionalString() }
             else if key.is("annotator") { try once(&seen, 3); f.annotator = try optionalString() }
@@ -497,38 +276,79 @@ struct SessionFileDecoder {
             else if key.is("name") { try once(&seen, 12); f.name = try optionalString() }
             else if key.is("kind") { try once(&seen, 13); f.kind = try optionalString() }
             else if key.is("aliases") { try once(&seen, 14); f.aliases = try optionalStrings() }
-            else if key.is("text") { try once(&seen, 15); f.text = try optionalString() }
-            else if key.is("target") { try once(&seen, 16); f.target = try optionalString() }
-            else if key.is("label") { try once(&seen, 17); f.label = try optionalString() }
-            else if key.is("evidence") { try once(&seen, 18); f.evidence = try optionalStrings() }
-            else if key.is("subject") { try once(&seen, 19); f.subject = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.noteSubject() } }
-            else if key.is("annotation") { try once(&seen, 20); f.annotation = try optionalString() }
-            else if key.is("verdict") { try once(&seen, 21); f.verdict = try optionalString() }
-            else if key.is("reason") { try once(&seen, 22); f.reason = try optionalString() }
-            else if key.is("reviewer") { try once(&seen, 23); f.reviewer = try optionalString() }
             else if key.is("document") { try once(&seen, 24); f.document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
-            else if key.is("origin") { try once(&seen, 27); f.origin = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.origin() } }
+            else if key.is("origin") { try once(&seen, 27); f.origin = try reader.consumeNull() ? nil : try fields().origin(self) }
             else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
-            else if key.is("claim_segments") { try once(&seen, 29); f.claimSegments = try optionalSegments() }
-            else if key.is("cue_segments") { try once(&seen, 30); f.cueSegments = try optionalSegments() }
-            else if key.is("speaker_segments") { try once(&seen, 31); f.speakerSegments = try optionalSegments() }
             else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
             else if key.is("speakers") { try once(&seen, 33); f.speakers = try optionalStrings() }
             else if key.is("mentions") { try once(&seen, 34); f.mentions = try optionalStrings() }
             else if key.is("addressees") { try once(&seen, 35); f.addressees = try optionalStrings() }
+            else if key.is("from") { try once(&seen, 36); f.from = try optionalList { (d: inout Self) throws(Failure) in try d.fields().originSource(d) } }
+            else if key.is("session") { try once(&seen, 37); f.session = try optionalString() }
             else { try reader.skipValue() }
+        }
+        return f
+    }
+
+    /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
+    /// that one (an added record as replaying stamps it, see ``eventsForReplay``).
+    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
+        reader.skipWhitespace()
+        let start = reader.position
+        var fields = try fields()
+        if let annotator, fields.annotator == "" { fields.annotator = annotator }
+        switch fields.type {
+        case "claim": return .claim(try fields.claim(self))
+        case "mention": return .mention(try fields.mention(self))
+        case "cue": return .cue(try fields.cue(self))
+        case "speaker": return .speaker(try fields.speaker(self))
+        case "status":
+            let entry = try fields.statusEntry(self)
+            return .status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status)
+        default:
+            // The kinds that are few are decoded by their `Codable` conformance.
+            guard let record = Self.codable(Record.self, Array(reader.bytes[start..<reader.position])) else { throw missing("type") }
+            return record
         }
     }
 
-    /// A record; with `annotator`, a record whose annotator is empty gets that one (an added
-    /// record as replaying stamps it, see ``eventsForReplay``).
-    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
-        var fields = RecordFields()
-        try recordFields(into: &fields)
-        if let annotator, fields.annotator == "" { fields.annotator = annotator }
-        return try fields.record(self)
+    private mutating func segment() throws(Failure) -> SpanSegment {
+        var start: Int?, end: Int?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("start") { try once(&seen, 0); start = try optionalInt() }
+            else if key.is("end") { try once(&seen, 1); end = try optionalInt() }
+            else { try reader.skipValue() }
+        }
+        guard let start, let end else { throw missing("start or end") }
+        return SpanSegment(start: start, end: end)
+    }
+
+    private mutating func textAnchor() throws(Failure) -> TextAnchor {
+        var document: String?, sentence: Int?, segments: [SpanSegment]?, text: String?
+        var before: String?, after: String?, sentenceHash: String?, orphaned: Bool?
+        try reader.beginObject()
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try reader.nextKey(&first) {
+            if key.is("document") { try once(&seen, 0); document = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastDocument) }
+            else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
+            else if key.is("segments") { try once(&seen, 2); segments = try optionalList { (d: inout Self) throws(Failure) in try d.segment() } }
+            else if key.is("text") { try once(&seen, 3); text = try optionalString() }
+            else if key.is("before") { try once(&seen, 4); before = try optionalString() }
+            else if key.is("after") { try once(&seen, 5); after = try optionalString() }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash) }
+            else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
+            else { try reader.skipValue() }
+        }
+        guard let document, let sentence, let segments, let text else { throw missing("anchor field") }
+        return TextAnchor(
+            document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
+            sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
     }
 
     mutating func event() throws(Failure) -> Event {
@@ -542,7 +362,7 @@ struct SessionFileDecoder {
                 try once(&seen, 0)
                 // The writer puts `action` and `annotator` first; in another order the record is stamped when applied.
                 let stamp = eventsForReplay && action == "add" ? annotator : nil
-                record = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.record(stampingEmptyAnnotatorWith: stamp) }
+                record = try reader.consumeNull() ? nil : try self.record(stampingEmptyAnnotatorWith: stamp)
             }
             else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
             else if key.is("time") {
@@ -560,7 +380,7 @@ struct SessionFileDecoder {
             else if key.is("sentence") { try once(&seen, 7); sentence = try optionalInt() }
             else if key.is("status") { try once(&seen, 8); status = try optionalString() }
             else if key.is("group") { try once(&seen, 10); group = try optionalInt() }
-            else if key.is("review") { try once(&seen, 9); review = try optionalObject { (d: inout SessionFileDecoder) throws(Failure) in try d.reviewDecision() } }
+            else if key.is("review") { try once(&seen, 9); review = try reader.consumeNull() ? nil : try decoded(ReviewDecision.self) }
             else { try reader.skipValue() }
         }
         guard let seq, let time, let annotator, let action else { throw missing("event field") }
@@ -590,41 +410,19 @@ struct SessionFileDecoder {
 }
 
 /// The fields a snapshot begins with: what opening needs before deciding how to read the rest.
-struct SnapshotHead {
+struct SnapshotHead: Decodable {
     var format: String?
     var version: Int?
     var id: String?
     var log: LogReference?
     var next: [String: Int]?
-}
 
-extension SessionFile {
-    /// A file from all of its fields, as read by ``SessionFileDecoder``.
-    init(
-        format: String, version: Int, annotator: String, created: String, updated: String, corpus: CorpusReference,
-        schema: AnnotationSchema, derivedFrom: [String]?, cursor: SentenceKey?, settings: SessionSettings? = nil, speakers: [Speaker], targets: [Target],
-        annotations: [Record], stances: [Stance], notes: [Note], statuses: [StatusEntry], reviews: [ReviewDecision],
-        rejections: [Rejection]? = nil, events: [Event], id: String? = nil
-    ) {
-        self.format = format
-        self.version = version
-        self.id = id
-        self.annotator = annotator
-        self.created = created
-        self.updated = updated
-        self.corpus = corpus
-        self.schema = schema
-        self.derivedFrom = derivedFrom
-        self.cursor = cursor
-        self.settings = settings
-        self.speakers = speakers
-        self.targets = targets
-        self.annotations = annotations
-        self.stances = stances
-        self.notes = notes
-        self.statuses = statuses
-        self.reviews = reviews
-        self.rejections = rejections
-        self.events = events
+    /// The head of the snapshot `bytes` (nil when it is not a JSON object or a field has the wrong type).
+    init?(_ bytes: Data) {
+        guard let head = bytes.withUnsafeBytes({ raw in
+            SessionFileDecoder.head(
+                SnapshotHead.self, keys: ["format", "version", "id", "log", "next"], of: raw.bindMemory(to: UInt8.self), stoppingAfter: ["format", "version"])
+        }) else { return nil }
+        self = head
     }
 }

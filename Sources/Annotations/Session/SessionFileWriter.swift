@@ -1,77 +1,94 @@
 import Foundation
 
 /// Writes a session snapshot as ``SessionCodec/encode(_:)`` lays it out — each top-level field on a
-/// line of its own, in a fixed order (the header fields `format`, `version`, `id`, `log`, `next` first, so
-/// a reader that needs only them stops early), and each element of a top-level list on one line —
-/// and the lines of a session log, without building them through `JSONEncoder`: mentions, cues, claims, speakers, targets, stances, statuses, the events around
-/// them and the corpus reference (a line per document) are written with ``CompactRecordEncoder``;
-/// only notes, reviews, rejections, the schema and the cursor go through `JSONEncoder`, one value at a time.
-/// For a session of 100 000 annotations this is the difference between seconds and a fraction of
-/// one, which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
+/// line of its own, in a fixed order (the header fields `format`, `version`, `id`, `log`, `next`
+/// first, so a reader that needs only them stops early), and each element of a top-level list on
+/// one line — and the lines of a session log, without building them through `JSONEncoder`.
+///
+/// A snapshot's mentions, cues, claims, speakers and statuses and the corpus reference (a line per
+/// document) are written by hand, as the exact bytes `JSONEncoder` gives them (compact, keys sorted,
+/// slashes not escaped; strings escaped as it escapes them: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`,
+/// `\f`, other control characters as `\u00xx`); the records that are few, the schema, the cursor
+/// and the log's lines (one event at a time) go through `JSONEncoder`. For a
+/// session of 100 000 annotations this is the difference between seconds and a fraction of one,
+/// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
+///
+/// Made with ``init(comparingWith:from:)``, the writer compares what it writes with a file's bytes
+/// as it writes them, keeping at most about 64 KiB at a time (the verifier's way of comparing a
+/// snapshot's records with a replayed state without decoding them).
 struct SessionFileWriter {
-    private var out = CompactRecordEncoder(CompactRecordBytes())
+    /// The bytes written (when comparing: since the last comparison).
+    private(set) var bytes: [UInt8] = []
+    private var expected: UnsafeBufferPointer<UInt8>?
+    private var position = 0
+    private var differs = false
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
+    /// How many bytes are collected before they are compared.
+    private static let comparedAtOnce = 1 << 16
 
     private init() {}
 
+    /// A writer that compares its bytes with `expected` from offset `start` on and drops them.
     private init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
-        out = CompactRecordEncoder(CompactRecordBytes(comparingWith: expected, from: start))
+        self.expected = expected
+        position = start
+        bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
     }
 
     /// The file's bytes, ending in a line break.
     static func bytes(of file: SessionFile) throws -> [UInt8] {
         var writer = SessionFileWriter()
         try writer.write(file)
-        return writer.out.sink.bytes
+        return writer.bytes
     }
 
     private mutating func write(_ file: SessionFile) throws {
-        out.raw("{\n  \"format\": ")
-        out.string(file.format)
+        raw("{\n  \"format\": ")
+        string(file.format)
         field("version")
-        out.integer(file.version)
+        integer(file.version)
         if let id = file.id {
             field("id")
-            out.string(id)
+            string(id)
         }
         if let log = file.log {
             field("log")
-            out.raw("{\"events\":")
-            out.integer(log.events)
-            out.raw(",\"bytes\":")
-            out.integer(log.bytes)
-            out.raw(",\"digest\":")
-            out.string(log.digest)
-            out.raw("}")
+            raw("{\"events\":")
+            integer(log.events)
+            raw(",\"bytes\":")
+            integer(log.bytes)
+            raw(",\"digest\":")
+            string(log.digest)
+            raw("}")
         }
         if let next = file.next, file.version >= 2 {
             field("next")
-            out.raw("{")
+            raw("{")
             for (index, key) in next.keys.sorted().enumerated() {
-                if index > 0 { out.raw(",") }
-                out.string(key)
-                out.raw(":")
-                out.integer(next[key] ?? 1)
+                if index > 0 { raw(",") }
+                string(key)
+                raw(":")
+                integer(next[key] ?? 1)
             }
-            out.raw("}")
+            raw("}")
         }
         field("annotator")
-        out.string(file.annotator)
+        string(file.annotator)
         field("created")
-        out.string(file.created)
+        string(file.created)
         field("updated")
-        out.string(file.updated)
+        string(file.updated)
         field("corpus")
         corpus(file.corpus)
         field("schema")
         try value(file.schema)
         if let derivedFrom = file.derivedFrom {
             field("derived_from")
-            list(derivedFrom) { writer, path in writer.out.string(path) }
+            list(derivedFrom) { writer, path in writer.string(path) }
         }
         if let cursor = file.cursor {
             field("cursor")
@@ -88,25 +105,18 @@ struct SessionFileWriter {
     /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
-    /// The stored records of `file` as the snapshot lays them out — from ``recordsMarker`` to the
-    /// end of the file — so that a verifier compares a snapshot's records with a replayed state
-    /// byte for byte, without decoding them.
-    static func recordBytes(of file: SessionFile) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.records(file, part: nil)
-        return writer.out.sink.bytes
-    }
-
-    /// Compares ``recordBytes(of:)`` — with `part`, only the part before annotation `split`
-    /// (`first`) or the part from it on — with `snapshot` from byte `start` on, as they are written
-    /// (so that two threads compare two parts at once, and the bytes are never all kept). The
-    /// offset in `snapshot` where they end, or nil where they differ.
+    /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
+    /// to the end of the file; with `part`, only the part before annotation `split` (`first`) or the
+    /// part from it on — with `snapshot` from byte `start` on, as they are written (so that two
+    /// threads compare two parts at once, and the bytes are never all kept). The offset in
+    /// `snapshot` where they end, or nil where they differ.
     static func recordsMatch(
         of file: SessionFile, part: (split: Int, first: Bool)? = nil, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int
     ) -> Int? {
         var writer = SessionFileWriter(comparingWith: snapshot, from: start)
         do { try writer.records(file, part: part) } catch { return nil }
-        return writer.out.sink.endOfComparison()
+        writer.compare()
+        return writer.differs ? nil : writer.position
     }
 
     /// The stored records: speakers, targets, annotations, stances, notes, statuses, reviews,
@@ -115,46 +125,45 @@ struct SessionFileWriter {
     private mutating func records(_ file: SessionFile, part: (split: Int, first: Bool)?) throws {
         if part?.first ?? true {
             field("speakers")
-            list(file.speakers) { writer, speaker in writer.out.speaker(speaker, typed: false) }
+            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
             field("targets")
-            list(file.targets) { writer, target in writer.out.target(target, typed: false) }
+            try list(file.targets) { writer, target in try writer.value(target) }
             field("annotations")
         }
         guard let part else {
             try list(file.annotations) { writer, record in try writer.record(record) }
-            try recordsAfterAnnotations(file)
-            return
+            return try recordsAfterAnnotations(file)
         }
         if part.first {
-            out.raw("[\n    ")
+            raw("[\n    ")
             for index in 0..<part.split {
-                if index > 0 { out.raw(",\n    ") }
+                if index > 0 { raw(",\n    ") }
                 try record(file.annotations[index])
             }
         } else {
             for index in part.split..<file.annotations.count {
-                out.raw(",\n    ")
+                raw(",\n    ")
                 try record(file.annotations[index])
             }
-            out.raw("\n  ]")
+            raw("\n  ]")
             try recordsAfterAnnotations(file)
         }
     }
 
     private mutating func recordsAfterAnnotations(_ file: SessionFile) throws {
         field("stances")
-        list(file.stances) { writer, stance in writer.out.stance(stance, typed: false) }
+        try list(file.stances) { writer, stance in try writer.value(stance) }
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
         field("statuses")
         list(file.statuses) { writer, status in
-            writer.out.raw("{\"document\":")
-            writer.out.string(status.document)
-            writer.out.raw(",\"sentence\":")
-            writer.out.integer(status.sentence)
-            writer.out.raw(",\"status\":")
-            writer.out.string(status.status.rawValue)
-            writer.out.raw("}")
+            writer.raw("{\"document\":")
+            writer.string(status.document)
+            writer.raw(",\"sentence\":")
+            writer.integer(status.sentence)
+            writer.raw(",\"status\":")
+            writer.string(status.status.rawValue)
+            writer.raw("}")
         }
         field("reviews")
         try list(file.reviews) { writer, review in try writer.value(review) }
@@ -164,186 +173,337 @@ struct SessionFileWriter {
         }
         if file.version < 2 {
             field("events")
-            try list(file.events) { writer, event in try writer.event(event) }
+            try list(file.events) { writer, event in try writer.value(event) }
         }
-        out.raw("\n}\n")
+        raw("\n}\n")
     }
 
     /// The bytes of a whole log: its header line, then one `{"event":…}` line per event, then a
-    /// `{"cursor":…}` line when there is a cursor.
+    /// `{"cursor":…}` line when there is a cursor and a `{"settings":…}` line when they are not the defaults.
     static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings? = nil) throws -> [UInt8] {
         var writer = SessionFileWriter()
         try writer.header(header)
-        writer.out.raw("\n")
-        for event in events { try writer.eventLine(event) }
-        if let cursor { try writer.entryLine(.cursor(cursor)) }
-        if let settings, !settings.isDefault { try writer.entryLine(.settings(settings)) }
-        return writer.out.sink.bytes
+        for event in events { try writer.line(.event(event)) }
+        if let cursor { try writer.line(.cursor(cursor)) }
+        if let settings, !settings.isDefault { try writer.line(.settings(settings)) }
+        return writer.bytes
     }
 
     /// One log line for `entry` (an event, a cursor move, settings, a re-anchoring), line break
     /// included: what ``SessionLog`` appends and a second store keeps.
-    static func entryLine(_ entry: JournalEntry) throws -> [UInt8] {
+    static func line(_ entry: JournalEntry) throws -> [UInt8] {
         var writer = SessionFileWriter()
-        try writer.entryLine(entry)
-        return writer.out.sink.bytes
-    }
-
-    private mutating func entryLine(_ entry: JournalEntry) throws {
-        if case .event(let event) = entry { return try eventLine(event) }
-        try value(entry)
-        out.raw("\n")
+        try writer.line(entry)
+        return writer.bytes
     }
 
     /// The header line of a log, line break included.
     static func headerLine(_ header: LogHeader) throws -> [UInt8] {
         var writer = SessionFileWriter()
         try writer.header(header)
-        writer.out.raw("\n")
-        return writer.out.sink.bytes
+        return writer.bytes
     }
 
-    /// One log line for `event`, line break included.
-    static func eventLine(_ event: Event) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.eventLine(event)
-        return writer.out.sink.bytes
+    private mutating func line(_ entry: JournalEntry) throws {
+        try value(entry)
+        raw("\n")
     }
 
-    /// The header: `format`, `version` and `session` first (its fields in the order it encodes
-    /// them), the corpus and schema compact with sorted keys.
+    /// The header line: `format`, `version` and `session` first, the corpus and schema compact with sorted keys.
     private mutating func header(_ header: LogHeader) throws {
-        out.raw("{\"format\":")
-        out.string(header.format)
-        out.raw(",\"version\":")
-        out.integer(header.version)
-        out.raw(",\"session\":")
-        out.string(header.session)
-        out.raw(",\"annotator\":")
-        out.string(header.annotator)
-        out.raw(",\"created\":")
-        out.string(header.created)
+        raw("{\"format\":")
+        string(header.format)
+        raw(",\"version\":")
+        integer(header.version)
+        raw(",\"session\":")
+        string(header.session)
+        raw(",\"annotator\":")
+        string(header.annotator)
+        raw(",\"created\":")
+        string(header.created)
         if let derivedFrom = header.derivedFrom {
-            out.raw(",\"derived_from\":")
-            out.strings(derivedFrom)
+            raw(",\"derived_from\":")
+            strings(derivedFrom)
         }
-        out.raw(",\"corpus\":")
+        raw(",\"corpus\":")
         corpus(header.corpus)
-        out.raw(",\"schema\":")
+        raw(",\"schema\":")
         try value(header.schema)
-        out.raw("}")
-    }
-
-    private mutating func eventLine(_ event: Event) throws {
-        out.raw("{\"event\":")
-        try self.event(event)
-        out.raw("}\n")
+        raw("}\n")
     }
 
     /// `,\n  "key": ` — a top-level field after the first.
     private mutating func field(_ key: StaticString) {
-        out.raw(",\n  \"")
-        out.raw(key)
-        out.raw("\": ")
+        raw(",\n  \"")
+        raw(key)
+        raw("\": ")
     }
 
     /// A top-level list: one element per line, `[]` when empty.
     private mutating func list<Element>(_ elements: [Element], _ element: (inout SessionFileWriter, Element) throws -> Void) rethrows {
-        guard !elements.isEmpty else {
-            out.raw("[]")
-            return
-        }
-        out.raw("[\n    ")
+        guard !elements.isEmpty else { return raw("[]") }
+        raw("[\n    ")
         for (index, value) in elements.enumerated() {
-            if index > 0 { out.raw(",\n    ") }
+            if index > 0 { raw(",\n    ") }
             try element(&self, value)
         }
-        out.raw("\n  ]")
+        raw("\n  ]")
     }
 
     /// Any other value, compact, through `JSONEncoder`.
     private mutating func value<Value: Encodable>(_ value: Value) throws {
         let data = try encoder.encode(value)
-        data.withUnsafeBytes { out.sink.append($0.bindMemory(to: UInt8.self)) }
+        data.withUnsafeBytes { append($0.bindMemory(to: UInt8.self)) }
     }
 
     /// The corpus reference, keys in sorted order (documents, paths, segmenter); it lists every
     /// document, so for a corpus of thousands it is worth writing directly.
     private mutating func corpus(_ corpus: CorpusReference) {
-        out.raw("{\"documents\":[")
+        raw("{\"documents\":[")
         for (index, document) in corpus.documents.enumerated() {
-            out.raw(index == 0 ? "{\"fingerprint\":" : ",{\"fingerprint\":")
-            out.string(document.fingerprint)
-            out.raw(",\"id\":")
-            out.string(document.id)
-            out.raw(",\"sentences\":")
-            out.integer(document.sentences)
-            if let tokenization = document.tokenization {
-                out.raw(",\"tokenization\":")
-                out.string(tokenization)
-            }
-            out.raw("}")
+            raw(index == 0 ? "{\"fingerprint\":" : ",{\"fingerprint\":")
+            string(document.fingerprint)
+            field("id", document.id)
+            raw(",\"sentences\":")
+            integer(document.sentences)
+            if let tokenization = document.tokenization { field("tokenization", tokenization) }
+            raw("}")
         }
-        out.raw("],\"paths\":")
-        out.strings(corpus.paths)
-        out.raw(",\"segmenter\":")
-        out.string(corpus.segmenter)
-        out.raw("}")
+        raw("],\"paths\":")
+        strings(corpus.paths)
+        field("segmenter", corpus.segmenter)
+        raw("}")
     }
 
+    // MARK: - Records
+
+    /// The bytes of `record` as a snapshot's list of annotations holds it.
+    static func bytes(of record: Record) throws -> [UInt8] {
+        var writer = SessionFileWriter()
+        try writer.record(record)
+        return writer.bytes
+    }
+
+    /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.
     private mutating func record(_ record: Record) throws {
-        if !out.encode(record) { try value(record) }
-    }
-
-    /// An event, keys in sorted order: action, annotator, document, group, id, record, review, sentence, seq, status, time.
-    private mutating func event(_ event: Event) throws {
-        out.raw("{\"action\":")
-        out.string(event.action.name)
-        out.raw(",\"annotator\":")
-        out.string(event.annotator)
-        if case .setStatus = event.action {} else { group(event) }
-        switch event.action {
-        case .add(let record), .replace(let record):
-            out.raw(",\"record\":")
-            try self.record(record)
-            seqAndTime(event)
-        case .delete(let id):
-            out.raw(",\"id\":")
-            out.string(id)
-            seqAndTime(event)
-        case .setStatus(let key, let status):
-            out.raw(",\"document\":")
-            out.string(key.document)
-            group(event)
-            out.raw(",\"sentence\":")
-            out.integer(key.sentence)
-            out.raw(",\"seq\":")
-            out.integer(event.seq)
-            out.raw(",\"status\":")
-            out.string(status.rawValue)
-            out.raw(",\"time\":")
-            out.string(event.time)
-            out.raw("}")
-        case .review(let decision):
-            out.raw(",\"review\":")
-            try value(decision)
-            seqAndTime(event)
-        case .undo, .redo:
-            seqAndTime(event)
+        switch record {
+        case .mention(let mention):
+            raw("{\"anchor\":")
+            mention.anchor.write(to: &self)
+            field("annotator", mention.annotator)
+            field("id", mention.id)
+            if let origin = mention.origin { self.origin(origin) }
+            if let role = mention.role { field("role", role) }
+            if let sources = mention.sources { list("sources", sources) }
+            field("speaker", mention.speaker)
+            raw(",\"type\":\"mention\"}")
+        case .cue(let cue):
+            raw("{\"anchor\":")
+            cue.anchor.write(to: &self)
+            field("annotator", cue.annotator)
+            field("id", cue.id)
+            if let origin = cue.origin { self.origin(origin) }
+            if let sources = cue.sources { list("sources", sources) }
+            raw(",\"type\":\"cue\"}")
+        case .claim(let claim):
+            if claim.addressees.isEmpty {
+                raw("{\"anchor\":")
+            } else {
+                raw("{\"addressees\":")
+                strings(claim.addressees)
+                raw(",\"anchor\":")
+            }
+            claim.anchor.write(to: &self)
+            field("annotator", claim.annotator)
+            if let attributes = claim.attributes { self.attributes(attributes) }
+            if let cue = claim.cue { field("cue", cue) }
+            if let form = claim.form { field("form", form) }
+            raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
+            field("id", claim.id)
+            if claim.mentions.count == 1 { field("mention", claim.mentions[0]) } else if claim.mentions.count > 1 { list("mentions", claim.mentions) }
+            raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
+            if let origin = claim.origin { self.origin(origin) }
+            if let sources = claim.sources { list("sources", sources) }
+            if claim.speakers.count == 1 { field("speaker", claim.speakers[0]) } else if claim.speakers.count > 1 { list("speakers", claim.speakers) }
+            raw(",\"type\":\"claim\"}")
+        default: try value(record)
         }
     }
 
-    private mutating func group(_ event: Event) {
-        guard let group = event.group else { return }
-        out.raw(",\"group\":")
-        out.integer(group)
+    /// A speaker: `{"aliases":[…],"annotator":…,"id":…,"kind":…,"name":…,"origin":…}` (origin if any).
+    private mutating func speaker(_ speaker: Speaker) {
+        raw("{\"aliases\":")
+        strings(speaker.aliases)
+        field("annotator", speaker.annotator)
+        field("id", speaker.id)
+        field("kind", speaker.kind)
+        field("name", speaker.name)
+        if let origin = speaker.origin { self.origin(origin) }
+        raw("}")
     }
 
-    private mutating func seqAndTime(_ event: Event) {
-        out.raw(",\"seq\":")
-        out.integer(event.seq)
-        out.raw(",\"time\":")
-        out.string(event.time)
-        out.raw("}")
+    /// `,"origin":{"from":[{"id":…,"session":…}],"kind":…,"rule":…}` (from and rule only when set).
+    private mutating func origin(_ origin: Origin) {
+        raw(",\"origin\":{")
+        if let from = origin.from {
+            raw("\"from\":[")
+            for (index, source) in from.enumerated() {
+                raw(index == 0 ? "{\"id\":" : ",{\"id\":")
+                string(source.id)
+                field("session", source.session)
+                raw("}")
+            }
+            raw("],")
+        }
+        raw("\"kind\":")
+        string(origin.kind.rawValue)
+        if let rule = origin.rule { field("rule", rule) }
+        raw("}")
+    }
+
+    fileprivate mutating func anchor(_ anchor: borrowing TextAnchor) {
+        raw("{\"after\":")
+        string(anchor.after)
+        field("before", anchor.before)
+        field("document", anchor.document)
+        if anchor.orphaned { raw(",\"orphaned\":true") }
+        raw(",\"segments\":[")
+        var index = 0
+        for segment in anchor.segments {
+            raw(index == 0 ? "{\"end\":" : ",{\"end\":")
+            index += 1
+            integer(segment.end)
+            raw(",\"start\":")
+            integer(segment.start)
+            raw("}")
+        }
+        raw("],\"sentence\":")
+        integer(anchor.sentence)
+        field("sentence_hash", anchor.sentenceHash)
+        field("text", anchor.text)
+        raw("}")
+    }
+
+    /// `,"key":"value"`.
+    private mutating func field(_ key: StaticString, _ value: String) {
+        raw(",\"")
+        raw(key)
+        raw("\":")
+        string(value)
+    }
+
+    /// `,"attributes":{"a":"b",…}` with the keys sorted as `JSONEncoder` sorts them.
+    private mutating func attributes(_ values: [String: String]) {
+        raw(",\"attributes\":{")
+        for (index, key) in values.keys.sorted().enumerated() {
+            if index > 0 { raw(",") }
+            string(key)
+            raw(":")
+            string(values[key] ?? "")
+        }
+        raw("}")
+    }
+
+    /// `,"key":["a","b"]`.
+    private mutating func list(_ key: StaticString, _ values: [String]) {
+        raw(",\"")
+        raw(key)
+        raw("\":")
+        strings(values)
+    }
+
+    // MARK: - Bytes
+
+    /// `["a","b"]`.
+    private mutating func strings(_ values: [String]) {
+        raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { raw(",") }
+            string(value)
+        }
+        raw("]")
+    }
+
+    /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
+    private mutating func string(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ utf8 in string(utf8: utf8) }) == nil {
+            var copy = value
+            copy.withUTF8 { string(utf8: $0) }
+        }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var plain = 0
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            plain = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                raw("u00")
+                bytes.append(hex.utf8Start[Int(byte >> 4)])
+                bytes.append(hex.utf8Start[Int(byte & 15)])
+            }
+        }
+        append(UnsafeBufferPointer(rebasing: utf8[plain...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a decimal integer.
+    private mutating func integer(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    /// Writes ASCII text as it is.
+    private mutating func raw(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: more)
+        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
+    }
+
+    /// Compares the bytes collected with the expected ones and drops them.
+    private mutating func compare() {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        guard let expected, let base = expected.baseAddress, !differs else { return }
+        guard bytes.count <= expected.count - position, memcmp(base + position, bytes, bytes.count) == 0 else {
+            differs = true
+            return
+        }
+        position += bytes.count
+    }
+}
+
+extension TextAnchor {
+    /// Writes the anchor with `writer`. Called as a member of the stored anchor
+    /// (`mention.anchor.write(to:)`), it does not copy the anchor, which passing `mention.anchor`
+    /// as an argument did (six retains and releases per record).
+    fileprivate func write(to writer: inout SessionFileWriter) {
+        writer.anchor(self)
     }
 }

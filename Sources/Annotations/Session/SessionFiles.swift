@@ -19,19 +19,22 @@ public enum SessionFiles {
             return try session(fromLog: paths.log).file
         }
         let logPath = paths.log
+        let data = try SessionCodec.contents(ofFile: paths.snapshot)
+        let digested = SnapshotHead(data)?.log?.bytes
         let early = SessionPaths.exists(logPath)
             ? BackgroundValue { () -> Result<SessionLogContents, SessionError> in
-                do throws(SessionError) { return .success(try readLog(at: logPath, forReplay: forVerification)) } catch { return .failure(error) }
+                do throws(SessionError) {
+                    return .success(try SessionLogContents(
+                        SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested))
+                } catch { return .failure(error) }
             }
             : nil
-        var file = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: paths.snapshot)
+        var file = try SessionCodec.decode(data, path: paths.snapshot)
         guard file.version >= 2 else { return file }
         guard let read = early?.wait() else { throw .missingLog(paths) }
         let log = try read.get()
         try refuseForeign(log.header, paths, snapshotID: file.id)
-        guard let reference = file.log, reference.events == log.events.count,
-            reference.describesPrefix(of: log, digest: SessionStore.digest(ofFirst: reference.bytes, of: paths.log))
-        else {
+        guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
             var rebuilt = try Session(log: log, path: paths.log).file
             rebuilt.log = file.log
             return rebuilt
@@ -46,10 +49,7 @@ public enum SessionFiles {
         let paths = SessionPaths(path)
         if SessionPaths.exists(paths.snapshot) {
             let data = try SessionCodec.contents(ofFile: paths.snapshot)
-            let head = data.withUnsafeBytes { raw in
-                var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-                return try? decoder.snapshotHead()
-            }
+            let head = SnapshotHead(data)
             if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
                 return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
             }
@@ -65,19 +65,12 @@ public enum SessionFiles {
     /// True when `path` names a format-1 session file.
     public static func isFormatOne(_ path: String) -> Bool {
         guard let data = try? SessionCodec.contents(ofFile: SessionPaths(path).snapshot) else { return false }
-        let head = data.withUnsafeBytes { raw in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.snapshotHead()
-        }
+        let head = SnapshotHead(data)
         return head?.format == SessionFile.formatName && (head?.version ?? 0) == 1
     }
 
     private static func session(fromLog path: String) throws(SessionError) -> Session {
         try Session.replaying(logBytes: SessionCodec.contents(ofFile: path), path: path).session
-    }
-
-    static func readLog(at path: String, forReplay: Bool = false) throws(SessionError) -> SessionLogContents {
-        try SessionLogContents(SessionCodec.contents(ofFile: path), path: path, forReplay: forReplay)
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.

@@ -52,10 +52,4 @@ public struct SessionLocation: Sendable, Hashable {
         }
         return result
     }
-
-    /// An absolute, standardised path (no `.` or `..` components; symbolic links resolved where they exist).
-    static func absolute(_ path: String) -> String {
-        let base = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return URL(fileURLWithPath: base).standardizedFileURL.resolvingSymlinksInPath().path
-    }
 }

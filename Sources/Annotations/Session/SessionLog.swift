@@ -48,18 +48,15 @@ final class SessionLog {
     /// Appends an event line and flushes it; when this returns the event survives a crash. When it
     /// throws, the log is cut back to its size before the append.
     func append(_ event: Event) throws(SessionError) {
-        let line: [UInt8]
-        do { line = try SessionFileWriter.eventLine(event) } catch { throw .io(path: path, reason: "cannot encode an event") }
-        try append(line)
-        eventCount += 1
+        try append(.event(event))
     }
 
-    /// Appends a cursor or corpus line (or another entry) and flushes it.
+    /// Appends an event, cursor, settings or corpus line and flushes it.
     func append(_ entry: JournalEntry) throws(SessionError) {
-        if case .event(let event) = entry { return try append(event) }
         let line: [UInt8]
-        do { line = try SessionFileWriter.entryLine(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
+        do { line = try SessionFileWriter.line(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
         try append(line)
+        if case .event = entry { eventCount += 1 }
     }
 
     private func append(_ line: [UInt8]) throws(SessionError) {

@@ -1,19 +1,18 @@
 import Foundation
+import Synchronization
 
 /// What the bytes of a session log (`NAME.jsonl`) hold: the header line, every complete line after
 /// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
 /// full disk, never acknowledged).
 ///
-/// Line boundaries are event boundaries, so a long log is decoded in two halves at once, split at
-/// a line break: no guessing. `{"event":…}` lines are read by the hand-written event decoder
-/// (tested against `Codable`); other lines by `JSONDecoder`.
+/// Line boundaries are event boundaries, so a long log is decoded in parts by two threads at once,
+/// each part ending at a line break: no guessing. `{"event":…}` lines are read by the hand-written
+/// event decoder (tested against `Codable`); other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
     /// The header (first line).
     public var header: LogHeader
     /// The events decoded, in order (those after ``decodedFrom``).
     public var events: [Event] = []
-    /// The byte offset after each decoded event's line (its line break included).
-    public var eventEnds: [Int] = []
     /// Where decoding began: the lines before this byte offset (after the header) were counted,
     /// not decoded (0: every line was decoded).
     public var decodedFrom = 0
@@ -34,6 +33,11 @@ public struct SessionLogContents: Sendable {
     public var completeLength = 0
     /// The bytes after the last line break.
     public var tornTail = Data()
+    /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
+    var prefixDigest: String?
+    /// How many events those first bytes hold, when they end where a line ends.
+    private var prefixEvents: Int?
+    private var prefixDigestLength: Int?
 
     /// Logs at least this large are decoded on two threads at once, in parts of about ``partBytes`` bytes.
     static let parallelSize = 1 << 20
@@ -42,43 +46,42 @@ public struct SessionLogContents: Sendable {
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
+    public init(_ data: Data, path: String) throws(SessionError) {
+        try self.init(data, path: path, forReplay: false)
+    }
+
+    /// The contents of a log's bytes, as ``init(_:path:)`` reads them.
     /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
     /// lines before that byte offset are only counted (events, undo events), not decoded: for an
     /// opening from a snapshot that reflects them; an offset that is not where a line begins
-    /// decodes every line.
-    public init(_ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0) throws(SessionError) {
-        try self.init(data, path: path, forReplay: forReplay, decodingFrom: offset, consuming: nil)
-    }
-
-    /// The contents of a log's bytes, handing the events to `consume` part by part, in order, on
-    /// the calling thread, while another thread decodes the parts after them: replaying a long log
-    /// then takes about as long as decoding it. `consume` gets the header, a part's events and the
-    /// number of parts; once it returns false it gets no more. `alongside` runs on the other
-    /// thread once every part is decoded (or on this one, for a short log).
+    /// decodes every line. With `digestingFirst`, the digest of that many first bytes is taken
+    /// (``prefixDigest``; on the other thread, once it has nothing left to decode) and the events
+    /// in them counted (``events(before:)``).
+    ///
+    /// With `consume`, the events are handed over part by part, in order, on the calling thread,
+    /// while another thread decodes the parts after them: replaying a long log then takes about as
+    /// long as decoding it. `consume` gets the header, a part's events and the number of parts;
+    /// once it returns false it gets no more.
     init(
-        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, partBytes: Int = partBytes,
-        alongside: (@Sendable () -> Void)? = nil, consuming consume: ((LogHeader, [Event], Int) -> Bool)?
+        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
+        partBytes: Int = partBytes, consuming consume: ((LogHeader, [Event], Int) -> Bool)? = nil
     ) throws(SessionError) {
         let result: Result<SessionLogContents, SessionError> = data.withUnsafeBytes { raw in
             do throws(SessionError) {
                 return .success(try Self.read(
-                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, partBytes: partBytes,
-                    alongside: alongside, consume: consume))
+                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested,
+                    partBytes: partBytes, consume: consume))
             } catch { return .failure(error) }
         }
         self = try result.get()
     }
 
-    /// How many events the lines before byte `offset` hold, when they are known (the offset is
-    /// ``decodedFrom`` or after it, at a line's end).
-    func events(before offset: Int) -> Int? {
-        guard offset >= decodedFrom else { return nil }
-        var count = skippedEvents
-        for end in eventEnds {
-            guard end <= offset else { break }
-            count += 1
-        }
-        return count
+    /// How many events the log's first `length` bytes hold, when that is known: where decoding
+    /// began, the bytes digested (at a line's end), or the whole log.
+    func events(before length: Int) -> Int? {
+        if length == decodedFrom { return skippedEvents }
+        if let prefixEvents, length == prefixDigestLength { return prefixEvents }
+        return length == completeLength ? eventCount : nil
     }
 
     private init(header: LogHeader) {
@@ -86,8 +89,8 @@ public struct SessionLogContents: Sendable {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, partBytes: Int,
-        alongside: (@Sendable () -> Void)?, consume: ((LogHeader, [Event], Int) -> Bool)?
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int,
+        consume: ((LogHeader, [Event], Int) -> Bool)?
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         guard let headerEnd = lineBreak(in: bytes, from: 0) else {
@@ -142,14 +145,19 @@ public struct SessionLogContents: Sendable {
         } else if bodyStart < complete {
             parts = [bodyStart..<complete]
         }
-        let shared = SharedBytes(bytes: bytes)
+        nonisolated(unsafe) let shared = bytes
         let ranges = parts
-        let decoding = PartDecoding(count: ranges.count) { part in
-            Self.decode(ranges[part], in: shared.bytes, path: path, forReplay: forReplay)
+        let digest: @Sendable () -> String? = {
+            digested.map { length in LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(length, shared.count)])) }
         }
-        let helper = parts.count > 1 ? decoding.startHelper(then: alongside) : nil
+        let decoding = PartDecoding(count: ranges.count) { part in
+            Self.decode(ranges[part], in: shared, path: path, forReplay: forReplay, mark: digested)
+        }
+        let helper = parts.count > 1 ? decoding.startHelper(then: digest) : nil
         defer { helper?.wait() }
         var consuming = consume != nil
+        contents.prefixDigestLength = digested
+        if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         for index in parts.indices {
             let decoded: Part
             do { decoded = try decoding.result(index).get() } catch {
@@ -157,22 +165,18 @@ public struct SessionLogContents: Sendable {
                 throw error
             }
             if consuming, let consume { consuming = consume(header, decoded.events, parts.count) }
+            if let atMark = decoded.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
             if contents.events.isEmpty {
                 contents.events = decoded.events
-                contents.eventEnds = decoded.ends
-                if parts.count > 1 {
-                    contents.events.reserveCapacity(decoded.events.count * parts.count)
-                    contents.eventEnds.reserveCapacity(decoded.events.count * parts.count)
-                }
+                if parts.count > 1 { contents.events.reserveCapacity(decoded.events.count * parts.count) }
             } else {
                 contents.events.append(contentsOf: decoded.events)
-                contents.eventEnds.append(contentsOf: decoded.ends)
             }
             if let cursor = decoded.cursor { contents.cursor = cursor }
             if let corpus = decoded.corpus { contents.corpus = corpus }
             if let settings = decoded.settings { contents.settings = settings }
         }
-        if helper == nil { alongside?() }
+        contents.prefixDigest = helper.map { decoding.digest(after: $0) } ?? digest()
         return contents
     }
 
@@ -195,30 +199,33 @@ public struct SessionLogContents: Sendable {
 
     private struct Part: Sendable {
         var events: [Event] = []
-        var ends: [Int] = []
+        /// How many of the events lie before the mark, when a line of the part ends there.
+        var eventsAtMark: Int?
         var cursor: SentenceKey?
         var corpus: CorpusReference?
         var settings: SessionSettings?
     }
 
-    /// Decodes the lines in `range` (which begins where a line begins and ends after a line break).
+    /// Decodes the lines in `range` (which begins where a line begins and ends after a line
+    /// break), counting the events before byte `mark` when a line ends there.
     private static func decode(
-        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, mark: Int?
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
-        part.ends.reserveCapacity(range.count / 128)
         let eventStart = Array("{\"event\":".utf8)
         var lineStart = range.lowerBound
         while lineStart < range.upperBound, let lineEnd = lineBreak(in: bytes, from: lineStart) {
-            defer { lineStart = lineEnd + 1 }
+            defer {
+                lineStart = lineEnd + 1
+                if lineStart == mark { part.eventsAtMark = part.events.count }
+            }
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-            if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.isValid(line),
+            if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
                 let event = try? SessionFileDecoder.logEvent(line, forReplay: forReplay)
             {
                 part.events.append(event)
-                part.ends.append(lineEnd + 1)
                 continue
             }
             let entry: JournalEntry
@@ -231,12 +238,9 @@ public struct SessionLogContents: Sendable {
             switch entry {
             case .event(let event):
                 part.events.append(forReplay ? Event(seq: event.seq, time: "", annotator: event.annotator, action: event.action, group: event.group) : event)
-                part.ends.append(lineEnd + 1)
             case .cursor(let key): part.cursor = key
             case .corpus(let corpus): part.corpus = corpus
             case .settings(let settings): part.settings = settings
-            case .header:
-                return .failure(.journalDamaged(path: path, line: lineNumber(at: lineStart, in: bytes), reason: "a format-1 journal header inside a session log"))
             }
         }
         return .success(part)
@@ -254,74 +258,68 @@ public struct SessionLogContents: Sendable {
         }
     }
 
-    /// The log's bytes, read by both parts (they outlive the parts: ``read(_:path:forReplay:)`` waits for them).
-    private struct SharedBytes: @unchecked Sendable {
-        let bytes: UnsafeBufferPointer<UInt8>
-    }
-
     /// The parts of a log decoded by two threads: each part is decoded once, by whichever thread
     /// begins it first; the reading thread takes the results in order.
-    private final class PartDecoding: @unchecked Sendable {
-        private let condition = NSCondition()
+    private final class PartDecoding: Sendable {
         private let decode: @Sendable (Int) -> Result<Part, SessionError>
-        // Guarded by `condition`.
-        private var results: [Result<Part, SessionError>?]
-        private var nextPart = 0
-        private var stopped = false
+        /// The results not yet taken, the next part nobody has begun, and the other thread's digest.
+        private let state: Mutex<(results: [Result<Part, SessionError>?], next: Int, digest: String?)>
+        /// Each signalled when its part's result is in.
+        private let done: [DispatchSemaphore]
 
         init(count: Int, decode: @escaping @Sendable (Int) -> Result<Part, SessionError>) {
-            results = Array(repeating: nil, count: count)
+            state = Mutex((Array(repeating: nil, count: count), 0, nil))
+            done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
             self.decode = decode
         }
 
         /// The next part nobody has begun, now begun (nil when there is none, or after ``stop()``).
         private func begin() -> Int? {
-            condition.withLock {
-                guard !stopped, nextPart < results.count else { return nil }
-                nextPart += 1
-                return nextPart - 1
+            state.withLock { state in
+                guard state.next < state.results.count else { return nil }
+                state.next += 1
+                return state.next - 1
             }
         }
 
         private func finish(_ part: Int, _ result: Result<Part, SessionError>) {
-            condition.withLock {
-                results[part] = result
-                condition.broadcast()
-            }
+            state.withLock { $0.results[part] = result }
+            done[part].signal()
         }
 
-        /// Starts the other thread: it decodes parts until none is left, then runs `alongside`.
-        func startHelper(then alongside: (@Sendable () -> Void)?) -> DispatchGroup {
+        /// Starts the other thread: it decodes parts until none is left, then takes `digest`.
+        func startHelper(then digest: @escaping @Sendable () -> String?) -> DispatchGroup {
             let group = DispatchGroup()
             DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
                 while let part = begin() { finish(part, decode(part)) }
-                alongside?()
+                let value = digest()
+                state.withLock { $0.digest = value }
             }
             return group
+        }
+
+        /// Waits for the other thread; the digest it took.
+        func digest(after helper: DispatchGroup) -> String? {
+            helper.wait()
+            return state.withLock { $0.digest }
         }
 
         /// Part `part`'s result, handed over once. Rather than wait while the other thread decodes
         /// it, this thread decodes the next part nobody has begun (`part` itself when nobody has).
         func result(_ part: Int) -> Result<Part, SessionError> {
-            while true {
-                if let done = take(part, waiting: false) { return done }
-                guard let next = begin() else { break }
+            while state.withLock({ $0.results[part] == nil }), let next = begin() {
                 let decoded = decode(next)
                 if next == part { return decoded }
                 finish(next, decoded)
             }
-            return take(part, waiting: true) ?? .failure(.empty(""))
-        }
-
-        private func take(_ part: Int, waiting: Bool) -> Result<Part, SessionError>? {
-            condition.withLock {
-                while waiting, results[part] == nil { condition.wait() }
-                defer { results[part] = nil }
-                return results[part]
+            done[part].wait()
+            return state.withLock { state in
+                defer { state.results[part] = nil }
+                return state.results[part] ?? .failure(.empty(""))
             }
         }
 
         /// No part is begun after this (the reader stopped at a damaged part).
-        func stop() { condition.withLock { stopped = true } }
+        func stop() { state.withLock { $0.next = $0.results.count } }
     }
 }

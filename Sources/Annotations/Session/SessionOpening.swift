@@ -32,32 +32,27 @@ struct SessionOpening {
             return opening
         }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
-        let head = snapshot.withUnsafeBytes { raw in
-            var decoder = SessionFileDecoder(raw.bindMemory(to: UInt8.self))
-            return try? decoder.snapshotHead()
-        }
-        // A snapshot that can stand for the log's first lines: only those after it are decoded.
+        let head = SnapshotHead(snapshot)
+        // A snapshot that can stand for the log's first lines: only those after it are decoded,
+        // and its records on another thread meanwhile.
         var from = 0
-        if let head, head.format == SessionFile.formatName, head.version == SessionFile.currentVersion,
-            let reference = head.log, head.next != nil, reference.bytes <= bytes.count
-        {
+        if let head, head.format == SessionFile.formatName, head.version == SessionFile.currentVersion, let reference = head.log {
             from = reference.bytes
         }
-        // The snapshot's records are decoded on another thread while the log is read and checked.
         let snapshotPath = paths.snapshot
-        let early = from > 0 ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath) } : nil
-        var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from)
-        let check = try check(head, snapshot, paths: paths, bytes: bytes, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, let reference = head?.log {
+        let early = from > 0 && head?.next != nil ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath) } : nil
+        var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
+        let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
+        if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), let file = decoded,
+            let numbers = file.nextNumbers
+        {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
-            if let decoded = early?.wait(), let file = decoded, let numbers = file.nextNumbers {
-                let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
-                let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
-                return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
-            }
+            let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
+            let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
+            return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
         }
         // Replay the whole log; a snapshot whose header matched but whose records could not be
-        // read is written again.
+        // read (or that has no `next`) is written again.
         let unreadable = check.matches && log.decodedFrom > 0
         let session: Session
         if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, path: paths.log) }
@@ -68,12 +63,12 @@ struct SessionOpening {
     /// A snapshot of another session, or of a newer version, is refused; one that does not match
     /// (or is damaged) is to be rebuilt from the log (a damaged one kept aside first, with `writer`).
     private static func check(
-        _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, bytes: Data, log: SessionLogContents, writer: (any FileWriting)?
+        _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, log: SessionLogContents, writer: (any FileWriting)?
     ) throws(SessionError) -> (matches: Bool, needsSave: Bool, recovered: Int, warnings: [String]) {
         guard let head, head.format == SessionFile.formatName, let version = head.version else {
             if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
             guard let writer else { return (false, true, 0, []) }
-            let aside = JournalRecovery.freePath(paths.snapshot + ".damaged", numbered: false)
+            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
             try AtomicFile.write(snapshot, to: aside, with: writer)
             return (false, true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
         }
@@ -84,7 +79,7 @@ struct SessionOpening {
             throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
         }
         let total = log.eventCount
-        guard let reference = head.log, reference.describesPrefix(of: log, digest: bytes.prefix(reference.bytes).withUnsafeBytes { LogDigest.of($0) }) else {
+        guard let reference = head.log, reference.describesPrefix(of: log) else {
             return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
         }
         return (true, reference.events < total, total - reference.events, [])

@@ -27,4 +27,13 @@ public struct SessionPaths: Sendable, Hashable {
 
     /// True when the file at `path` exists.
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// `base` if nothing is there, else `base-2`, `base-3`, … (`base-1`, … when `numbered`): where
+    /// to keep a file aside.
+    static func free(_ base: String, numbered: Bool) -> String {
+        if !numbered, !exists(base) { return base }
+        var number = numbered ? 1 : 2
+        while exists("\(base)-\(number)") { number += 1 }
+        return "\(base)-\(number)"
+    }
 }

@@ -71,12 +71,7 @@ public final class SessionStore: SessionStorage {
         if SessionFiles.isFormatOne(paths.snapshot) {
             var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
-            let journalPath = JournalContents.path(for: paths.snapshot)
-            var recovery = try JournalRecovery(contents: JournalContents.read(path: journalPath), session: session, journalPath: journalPath)
-            try recovery.setAside(writer: writer, sessionPath: paths.snapshot)
-            session = recovery.session
-            recovered = recovery.recoveredEvents
-            warnings = recovery.warnings
+            (recovered, warnings) = try FormatOneJournal.apply(to: &session, sessionPath: paths.snapshot, writer: writer)
             let migration = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
             log = migration.log
             migratedFrom = (migration.copy, migration.journal)
@@ -86,7 +81,7 @@ public final class SessionStore: SessionStorage {
             let opening = try SessionOpening.open(paths, writer: writer)
             let contents = opening.log
             if !contents.tornTail.isEmpty {
-                let aside = JournalRecovery.freePath(paths.log + ".torn", numbered: false)
+                let aside = SessionPaths.free(paths.log + ".torn", numbered: false)
                 try AtomicFile.write(contents.tornTail, to: aside, with: writer)
                 warnings.append("\(paths.log): dropped \(contents.tornTail.count) torn byte(s) at its end (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete line was recovered")
             }
@@ -128,23 +123,17 @@ public final class SessionStore: SessionStorage {
             bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
         } catch { throw .io(path: paths.log, reason: "cannot encode the log") }
         try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
-        let copy = SessionPaths.exists(paths.formatOneCopy) ? JournalRecovery.freePath(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
+        let copy = SessionPaths.exists(paths.formatOneCopy) ? SessionPaths.free(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
         guard rename(paths.snapshot, copy) == 0 else {
             throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
         }
-        let journal = JournalContents.path(for: paths.snapshot)
+        let journal = FormatOneJournal.path(for: paths.snapshot)
         let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
         let folder = (paths.snapshot as NSString).deletingLastPathComponent
         AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
         warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
         let log = try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
         return (log, copy, journalCopy)
-    }
-
-    /// The digest of the first `length` bytes of the file at `path`.
-    static func digest(ofFirst length: Int, of path: String) -> String? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count >= length else { return nil }
-        return data.prefix(length).withUnsafeBytes { LogDigest.of($0) }
     }
 
     /// Refuses a session path that is a folder, saying so.
@@ -178,7 +167,7 @@ public final class SessionStore: SessionStorage {
         do {
             try log.append(event)
         } catch {
-            rollBackLastEvent()
+            session.dropLastEvent()
             throw .storage(error)
         }
         unsavedEvents += 1
@@ -273,13 +262,9 @@ public final class SessionStore: SessionStorage {
             // Nothing was edited: the session goes back to being the format-1 file it was.
             if rename(copy, paths.snapshot) == 0 {
                 unlink(paths.log)
-                if let journal { rename(journal, JournalContents.path(for: paths.snapshot)) }
+                if let journal { rename(journal, FormatOneJournal.path(for: paths.snapshot)) }
             }
         }
         file.release()
-    }
-
-    private func rollBackLastEvent() {
-        session.dropLastEvent()
     }
 }

@@ -34,14 +34,9 @@ public struct SessionValidator: Sendable {
         }
         var problems: [String] = []
         var state: AnnotationState? = AnnotationState(schema: file.schema)
-        for event in file.events {
-            do {
-                try state?.apply(event)
-            } catch {
-                problems.append("\(path): at $.events (seq \(event.seq)): \(error.description)")
-                state = nil
-                break
-            }
+        if let failure = state?.apply(contentsOf: file.events) {
+            problems.append("\(path): at $.events (seq \(file.events[failure.index].seq)): \(failure.error.description)")
+            state = nil
         }
         if let state {
             problems += file.differences(from: state).map { "\(path): \($0)" }

@@ -2,8 +2,10 @@ import Foundation
 import Testing
 @testable import Annotations
 
-@Suite("Compact record encoder")
-struct CompactRecordEncoderTests {
+/// The records the session writer writes by hand (in snapshots and event lines) are the bytes
+/// `JSONEncoder` gives them.
+@Suite("Session file writer: records")
+struct SessionFileWriterRecordTests {
     /// Mentions, cues and claims with every optional field set and unset, unusual text, several segments.
     static var records: [Record] {
         let anchor = TextAnchor(
@@ -37,52 +39,39 @@ struct CompactRecordEncoderTests {
         ]
     }
 
-    @Test("Writes exactly what the session writer writes")
-    func sameBytesAsTheSessionWriter() throws {
+    /// `record` as the writer writes it and as `JSONEncoder` gives it.
+    static func lines(_ record: Record) throws -> (written: String, encoded: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        for record in Self.records {
-            var compact = CompactRecordEncoder(CompactRecordBytes())
-            let encoded = compact.encode(record)
-            #expect(encoded, "\(record.key)")
-            #expect(String(decoding: compact.sink.bytes, as: UTF8.self) == String(decoding: try encoder.encode(record), as: UTF8.self))
+        return (String(decoding: try SessionFileWriter.bytes(of: record), as: UTF8.self), String(decoding: try encoder.encode(record), as: UTF8.self))
+    }
+
+    @Test("Writes every kind of record exactly as JSONEncoder does")
+    func sameBytesAsJSONEncoder() throws {
+        for record in Self.records + [.note(Note(id: "N1", subject: .annotation("C1"), text: "x"))] {
+            let (written, encoded) = try Self.lines(record)
+            #expect(written == encoded, "\(record.key)")
         }
     }
 
-    @Test("Escapes strings as the session writer does, and refuses notes, statuses and reviews")
-    func escapesAndRefusals() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    @Test("Escapes strings as JSONEncoder does")
+    func escapes() throws {
         var controls = ""
         for scalar in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
         for text in ["a\"b", "a\\b", "a\nb", "a\u{7F}b", controls, "\u{2028}\u{2029}\u{FEFF}/", "\"\""] {
             let anchor = TextAnchor(
                 document: "d", sentence: 0, segments: [SpanSegment(start: 0, end: 1)], text: text, before: text, after: "", sentenceHash: "")
-            let record = Record.cue(Cue(id: "Q1", anchor: anchor))
-            var compact = CompactRecordEncoder(CompactRecordBytes())
-            let encoded = compact.encode(record)
-            #expect(encoded)
-            #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)), "\(text.debugDescription)")
+            let (written, encoded) = try Self.lines(.cue(Cue(id: "Q1", anchor: anchor)))
+            #expect(written == encoded, "\(text.debugDescription)")
         }
-        var compact = CompactRecordEncoder(CompactRecordBytes())
-        let note = compact.encode(.note(Note(id: "N1", subject: .annotation("C1"), text: "x")))
-        #expect(!note)
     }
 
-    @Test("The stored annotations of a written session are compared without decoding")
-    func storedAnnotationsMatch() throws {
+    @Test("The stored annotations of a written session are written back the same")
+    func storedAnnotations() throws {
         let file = try SessionCodec.decode(Data(RandomSessions.written), path: "mem")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        var matched = 0
         for record in file.annotations {
-            var compact = CompactRecordEncoder(CompactRecordBytes())
-            let encoded = compact.encode(record)
-            if encoded {
-                #expect(compact.sink.bytes == [UInt8](try encoder.encode(record)))
-                matched += 1
-            }
+            let (written, encoded) = try Self.lines(record)
+            #expect(written == encoded)
         }
-        #expect(matched == file.annotations.count)
     }
 }
