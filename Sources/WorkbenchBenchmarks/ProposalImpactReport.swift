@@ -144,15 +144,21 @@ struct ProposalImpactReport {
         ]
         for (rule, counts) in groups(by: \.rule).sorted(by: { ($0.value.proposed - $0.value.paired, $1.key) > ($1.value.proposed - $1.value.paired, $0.key) }) {
             let without = figures { $0.rule != rule }
-            lines.append(
-                String(
-                    format: "  %@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", Self.padded(rule, 40) as NSString, counts.proposed,
-                    counts.paired, counts.proposed - counts.paired, counts.unpairedWithSource, counts.sourcePrecision.precision,
-                    counts.sourcePrecision.recall, without.all.source, Self.delta(without.even.source, base.even.source) as NSString,
-                    Self.delta(without.odd.source, base.odd.source) as NSString, Self.delta(without.all.message, base.all.message) as NSString,
-                    Self.delta(without.all.cue, base.all.cue) as NSString, Self.delta(without.all.joint, base.all.joint) as NSString))
+            lines.append(Self.row(Self.padded(rule, 40), counts, without: without, base: base))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One row of the impact tables: the group's counts, its paired Source P/R, and the part re-scored without it.
+    private static func row(
+        _ label: String, _ counts: GroupCounts, without: (all: Figures, even: Figures, odd: Figures), base: (all: Figures, even: Figures, odd: Figures)
+    ) -> String {
+        String(
+            format: "  %@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", label as NSString, counts.proposed,
+            counts.paired, counts.proposed - counts.paired, counts.unpairedWithSource, counts.sourcePrecision.precision,
+            counts.sourcePrecision.recall, without.all.source, delta(without.even.source, base.even.source) as NSString,
+            delta(without.odd.source, base.odd.source) as NSString, delta(without.all.message, base.all.message) as NSString,
+            delta(without.all.cue, base.all.cue) as NSString, delta(without.all.joint, base.all.joint) as NSString)
     }
 
     /// One line per rule and cue lemma with at least `minimum` unpaired proposals, most unpaired
@@ -167,13 +173,7 @@ struct ProposalImpactReport {
         func ratio(_ counts: GroupCounts) -> Double { Double(counts.proposed - counts.paired) / Double(max(1, counts.paired)) }
         for (detail, counts) in counts.sorted(by: { (ratio($0.value), $1.key) > (ratio($1.value), $0.key) }) {
             let without = figures { article, index in article.details[index] != detail }
-            lines.append(
-                String(
-                    format: "  %@ %5d %6d %5d (%4d)   %.3f %.3f |          %.4f  %@    %@   %@  %@  %@", Self.padded(detail, 50) as NSString, counts.proposed,
-                    counts.paired, counts.proposed - counts.paired, counts.unpairedWithSource, counts.sourcePrecision.precision,
-                    counts.sourcePrecision.recall, without.all.source, Self.delta(without.even.source, base.even.source) as NSString,
-                    Self.delta(without.odd.source, base.odd.source) as NSString, Self.delta(without.all.message, base.all.message) as NSString,
-                    Self.delta(without.all.cue, base.all.cue) as NSString, Self.delta(without.all.joint, base.all.joint) as NSString))
+            lines.append(Self.row(Self.padded(detail, 50), counts, without: without, base: base))
         }
         return lines.joined(separator: "\n")
     }
