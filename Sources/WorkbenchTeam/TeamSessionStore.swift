@@ -53,7 +53,7 @@ public final class TeamSessionStore: SessionStorage {
             if session.id == nil { session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator) }
             let header = LogHeader(session: session)
             let headerLine: String
-            do { headerLine = try SessionLogLine.header(header) } catch { throw .invalid(error.description) }
+            do { headerLine = String(decoding: try SessionFileWriter.headerLine(header), as: UTF8.self) } catch { throw .invalid(error.description) }
             try connection.transaction { () throws(TeamError) in
                 try project.refuseStrayLines(of: name)
                 try connection.query(
@@ -132,7 +132,7 @@ public final class TeamSessionStore: SessionStorage {
     /// committed counts as stored.
     private func append(_ entry: JournalEntry) throws(TeamError) {
         let line: String
-        do { line = try SessionLogLine.entry(entry) } catch { throw .invalid(error.description) }
+        do { line = String(decoding: try SessionFileWriter.line(entry), as: UTF8.self) } catch { throw .invalid(error.description) }
         let connection = try connected()
         let sequence = stored + 1
         do {

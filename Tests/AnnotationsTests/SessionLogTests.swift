@@ -109,7 +109,7 @@ struct SessionLogTests {
         ]
         for entry in entries { try log.append(entry) }
         log.close()
-        let expected = try SessionLogLine.header(header) + entries.map { try SessionLogLine.entry($0) }.joined()
+        let expected = String(decoding: try SessionFileWriter.headerLine(header) + entries.flatMap { try SessionFileWriter.line($0) }, as: UTF8.self)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
         #expect(try SessionLogContents(Data(expected.utf8), path: path).events == session.events)
     }

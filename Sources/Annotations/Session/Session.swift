@@ -259,9 +259,9 @@ public struct Session: Sendable {
 
     /// The file form of the session (with every event: see ``events``).
     public var file: SessionFile {
-        SessionFile(
-            annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
-            cursor: cursor, settings: settings, state: state, events: events, id: id)
+        var file = snapshotFile
+        file.events = events
+        return file
     }
 
     /// The snapshot form of the session: ``file`` without the events, which format 2 keeps in the log.
@@ -269,6 +269,25 @@ public struct Session: Sendable {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
             cursor: cursor, settings: settings, state: state, events: [], id: id)
+    }
+
+    /// The whole session as one format-1 document (annotations and events in one file), as older
+    /// versions wrote it: what migration starts from, and a single-file fixture for tests.
+    public var formatOneFile: SessionFile {
+        var document = file
+        document.version = 1
+        return document
+    }
+
+    /// A session read from the bytes of one format-1 document (`path` is used in error messages),
+    /// as ``init(file:path:)`` reads it.
+    public init(data: Data, path: String) throws(SessionError) {
+        try self.init(file: SessionCodec.decode(data, path: path), path: path)
+    }
+
+    /// Takes back the last event (one a store could not make durable).
+    public mutating func dropLastEvent() {
+        rollBack(toEventCount: eventCount - 1)
     }
 
     /// The identity given to a session that has none yet: a digest of its file name, creation time

@@ -32,9 +32,8 @@ public enum SessionCodec {
     /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
     /// are not a session file with a readable corpus): for choosing defaults before opening it.
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
-        struct Recorded: Decodable { var corpus: CorpusReference? }
-        return data.withUnsafeBytes { raw in
-            SessionFileDecoder.head(Recorded.self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self))?.corpus
+        data.withUnsafeBytes { raw in
+            SessionFileDecoder.head([String: CorpusReference].self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self))?["corpus"]
         }
     }
 
@@ -127,11 +126,7 @@ public enum SessionCodec {
     /// newline: one top-level field per line, header fields first, one line per annotation, so
     /// files diff well. Written by ``SessionFileWriter``; tests decode it with `JSONDecoder`.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
-        do {
-            return Data(try SessionFileWriter.bytes(of: file))
-        } catch {
-            throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)")
-        }
+        Data(try SessionFileWriter.bytes(of: file))
     }
 
     /// Maps a decoding error to a session error with a JSON path.

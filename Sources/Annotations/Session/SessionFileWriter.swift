@@ -16,7 +16,7 @@ import Foundation
 /// Made with ``init(comparingWith:from:)``, the writer compares what it writes with a file's bytes
 /// as it writes them, keeping at most about 64 KiB at a time (the verifier's way of comparing a
 /// snapshot's records with a replayed state without decoding them).
-struct SessionFileWriter {
+package struct SessionFileWriter {
     /// The bytes written (when comparing: since the last comparison).
     private(set) var bytes: [UInt8] = []
     private var expected: UnsafeBufferPointer<UInt8>?
@@ -40,9 +40,14 @@ struct SessionFileWriter {
     }
 
     /// The file's bytes, ending in a line break.
-    static func bytes(of file: SessionFile) throws -> [UInt8] {
+    static func bytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
+        try writing("the session") { try $0.write(file) }
+    }
+
+    /// What `body` writes with a new writer; a value `JSONEncoder` refuses is a ``SessionError``.
+    private static func writing(_ what: String, _ body: (inout SessionFileWriter) throws -> Void) throws(SessionError) -> [UInt8] {
         var writer = SessionFileWriter()
-        try writer.write(file)
+        do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
         return writer.bytes
     }
 
@@ -180,28 +185,24 @@ struct SessionFileWriter {
 
     /// The bytes of a whole log: its header line, then one `{"event":…}` line per event, then a
     /// `{"cursor":…}` line when there is a cursor and a `{"settings":…}` line when they are not the defaults.
-    static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings? = nil) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.header(header)
-        for event in events { try writer.line(.event(event)) }
-        if let cursor { try writer.line(.cursor(cursor)) }
-        if let settings, !settings.isDefault { try writer.line(.settings(settings)) }
-        return writer.bytes
+    static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings? = nil) throws(SessionError) -> [UInt8] {
+        try writing("the log") { writer in
+            try writer.header(header)
+            for event in events { try writer.line(.event(event)) }
+            if let cursor { try writer.line(.cursor(cursor)) }
+            if let settings, !settings.isDefault { try writer.line(.settings(settings)) }
+        }
     }
 
     /// One log line for `entry` (an event, a cursor move, settings, a re-anchoring), line break
-    /// included: what ``SessionLog`` appends and a second store keeps.
-    static func line(_ entry: JournalEntry) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.line(entry)
-        return writer.bytes
+    /// included: what ``SessionLog`` appends and a second store (the team database) keeps.
+    package static func line(_ entry: JournalEntry) throws(SessionError) -> [UInt8] {
+        try writing("a log entry") { try $0.line(entry) }
     }
 
     /// The header line of a log, line break included.
-    static func headerLine(_ header: LogHeader) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.header(header)
-        return writer.bytes
+    package static func headerLine(_ header: LogHeader) throws(SessionError) -> [UInt8] {
+        try writing("the log header") { try $0.header(header) }
     }
 
     private mutating func line(_ entry: JournalEntry) throws {
@@ -278,10 +279,8 @@ struct SessionFileWriter {
     // MARK: - Records
 
     /// The bytes of `record` as a snapshot's list of annotations holds it.
-    static func bytes(of record: Record) throws -> [UInt8] {
-        var writer = SessionFileWriter()
-        try writer.record(record)
-        return writer.bytes
+    static func bytes(of record: Record) throws(SessionError) -> [UInt8] {
+        try writing("a record") { try $0.record(record) }
     }
 
     /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.

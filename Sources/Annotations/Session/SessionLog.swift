@@ -28,9 +28,7 @@ final class SessionLog {
         eventCount = events
         if let header {
             guard ftruncate(fd, 0) == 0 else { throw .io(path: path, reason: "cannot start the log: \(AtomicFile.errnoText())") }
-            let line: [UInt8]
-            do { line = try SessionFileWriter.headerLine(header) } catch { throw .io(path: path, reason: "cannot encode the log header") }
-            try append(line)
+            try append(SessionFileWriter.headerLine(header))
             let folder = (path as NSString).deletingLastPathComponent
             AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
         } else {
@@ -53,9 +51,7 @@ final class SessionLog {
 
     /// Appends an event, cursor, settings or corpus line and flushes it.
     func append(_ entry: JournalEntry) throws(SessionError) {
-        let line: [UInt8]
-        do { line = try SessionFileWriter.line(entry) } catch { throw .io(path: path, reason: "cannot encode a log entry") }
-        try append(line)
+        try append(SessionFileWriter.line(entry))
         if case .event = entry { eventCount += 1 }
     }
 
