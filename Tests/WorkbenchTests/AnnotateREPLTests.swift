@@ -208,7 +208,7 @@ struct AnnotateREPLTests {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let path = workspace.folder.appendingPathComponent("sessions/held.json").path
-        let lock = try SessionLock(sessionPath: path, now: "2026-01-01T08:00:00Z")
+        let lock = try LockedSessionFile(path: path, now: "2026-01-01T08:00:00Z")
         var result = try await workspace.run(["annotate", "--session", "held"], commands: ["quit"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("in use by pid \(getpid())"))

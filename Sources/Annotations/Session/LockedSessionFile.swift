@@ -7,7 +7,11 @@ import Foundation
 /// review through ``SessionStore``; adjudicate, replay `--out` and import directly), so a session
 /// has at most one writer, also when two names lead to one file: the lock, the journal and the
 /// written file all follow the real path. Opening refuses with ``SessionError/locked(path:holder:)``
-/// naming the holder (pid, host, since when); a lock left by a process that died is taken over.
+/// naming the holder (pid, host, since when).
+///
+/// The lock is an exclusive `flock` on `NAME.json.lock` beside the real file, held while the
+/// session is open for writing. The kernel releases it when the holder dies, so a lock left by a
+/// dead process is taken over; the file records who holds it for the message another process gets.
 public final class LockedSessionFile {
     /// The path as given (for messages).
     public let path: String
@@ -16,7 +20,8 @@ public final class LockedSessionFile {
     public let realPath: String
     /// The holder whose stale lock was taken over, if any.
     public let tookOverLockFrom: String?
-    private let lock: SessionLock
+    /// The lock file, open while the lock is held (-1 once released).
+    private var lockFile: Int32
 
     /// Creates the session's folder if needed, resolves the real path and takes the lock; `now` is
     /// recorded as the time the lock was taken.
@@ -32,22 +37,42 @@ public final class LockedSessionFile {
         }
         let real = try Self.realPath(of: path)
         realPath = real
-        do {
-            lock = try SessionLock(sessionPath: real, now: now)
-        } catch .locked(_, let holder) {
-            throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: holder)
+        let lockPath = real + ".lock"
+        lockFile = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFile >= 0 else { throw .io(path: lockPath, reason: "cannot create the lock file: \(AtomicFile.errnoText())") }
+        let previous = Self.readHolder(lockFile)
+        if flock(lockFile, LOCK_EX | LOCK_NB) != 0 {
+            Glibc.close(lockFile)
+            throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: previous ?? "another process")
         }
-        tookOverLockFrom = lock.tookOverFrom
+        tookOverLockFrom = previous
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count - 1)
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let info = "{\"pid\":\(getpid()),\"host\":\"\(hostName)\",\"since\":\"\(now)\"}\n"
+        ftruncate(lockFile, 0)
+        // Not flushed to disk: the lock is the kernel's `flock`, gone with the process; the text only
+        // names the holder in messages, and a crash that loses it loses nothing else.
+        _ = info.withCString { pwrite(lockFile, $0, strlen($0), 0) }
     }
 
-    deinit { lock.release() }
+    deinit { release() }
+
+    /// Who holds the lock, as its file records it (nil when it records nothing readable).
+    private static func readHolder(_ fd: Int32) -> String? {
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = pread(fd, &buffer, buffer.count, 0)
+        guard count > 0, let object = try? JSONSerialization.jsonObject(with: Data(buffer.prefix(count))) as? [String: Any] else { return nil }
+        let pid = object["pid"].map { "\($0)" } ?? "?"
+        return "pid \(pid) on \((object["host"] as? String) ?? "?") since \((object["since"] as? String) ?? "?")"
+    }
 
     /// True when the file exists.
     public var exists: Bool { FileManager.default.fileExists(atPath: realPath) }
 
     /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
     public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
-        try AtomicFile.write(try SessionCodec.encode(file), to: realPath, with: writer)
+        try AtomicFile.write(Data(SessionFileWriter.bytes(of: file)), to: realPath, with: writer)
     }
 
     /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for
@@ -64,10 +89,7 @@ public final class LockedSessionFile {
         }
         var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
         header.session = snapshot.id ?? ""
-        let bytes: [UInt8]
-        do { bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings) } catch {
-            throw .io(path: paths.log, reason: "cannot encode the log")
-        }
+        let bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings)
         try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
         snapshot.log = LogReference(events: file.events.count, bytes: bytes.count, digest: bytes.withUnsafeBytes { LogDigest.of($0) })
         try writeSnapshot(snapshot, with: writer)
@@ -75,7 +97,11 @@ public final class LockedSessionFile {
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.
     public func release() {
-        lock.release()
+        guard lockFile >= 0 else { return }
+        ftruncate(lockFile, 0)
+        flock(lockFile, LOCK_UN)
+        Glibc.close(lockFile)
+        lockFile = -1
     }
 
     /// `path` with every symbolic link resolved, also a link whose target does not exist yet (the

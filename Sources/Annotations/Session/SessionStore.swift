@@ -118,10 +118,7 @@ public final class SessionStore: SessionStorage {
     private static func migrate(
         _ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]
     ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
-        let bytes: [UInt8]
-        do {
-            bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
-        } catch { throw .io(path: paths.log, reason: "cannot encode the log") }
+        let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
         try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
         let copy = SessionPaths.exists(paths.formatOneCopy) ? SessionPaths.free(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
         guard rename(paths.snapshot, copy) == 0 else {
