@@ -41,11 +41,6 @@ public struct ReplayStepper: Sendable {
         self.checkpoints = checkpoints
     }
 
-    /// Plays a session file's log back.
-    public init(file: SessionFile) throws(ReplayError) {
-        try self.init(events: file.events, schema: file.schema)
-    }
-
     /// Throws what ``init(events:schema:)`` would throw for `events` — a broken order, an event
     /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
     public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {

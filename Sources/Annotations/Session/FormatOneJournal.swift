@@ -15,12 +15,10 @@ import Foundation
 ///   else — another session's journal, one that continues a state the file does not have — is
 ///   moved aside to `NAME.json.journal.rejected-N`, never applied, with a warning naming both files.
 enum FormatOneJournal {
-    private struct HeaderLine: Decodable {
-        struct Header: Decodable {
-            var session: String
-            var seq: Int
-        }
-        var header: Header
+    /// The header line's value: `{"header":{"session":…,"seq":…}}`.
+    private struct Header: Decodable {
+        var session: String
+        var seq: Int
     }
 
     /// The journal path for a format-1 session file.
@@ -38,12 +36,12 @@ enum FormatOneJournal {
         guard let data = FileManager.default.contents(atPath: path) else { throw .io(path: path, reason: "cannot read the journal") }
         // The piece after the last line break is empty, or a torn append.
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        var header: HeaderLine.Header?
+        var header: Header?
         var entries: [(line: Int, entry: JournalEntry)] = []
         var torn = Data()
         for (index, line) in lines.dropLast().enumerated() where !line.isEmpty {
-            if index == 0, let first = try? JSONDecoder().decode(HeaderLine.self, from: line) {
-                header = first.header
+            if index == 0, let first = try? JSONDecoder().decode([String: Header].self, from: line), let value = first["header"] {
+                header = value
             } else if let entry = try? JSONDecoder().decode(JournalEntry.self, from: line) {
                 entries.append((index + 1, entry))
             } else if let (glued, entry) = gluedEntry(in: line) {

@@ -10,13 +10,6 @@ struct LogReference: Sendable, Hashable, Codable {
     /// ``LogDigest`` of those bytes, e.g. `"fx64:00ff…"`.
     var digest: String
 
-    /// A reference to the first `bytes` bytes of a log holding `events` events.
-    init(events: Int, bytes: Int, digest: String) {
-        self.events = events
-        self.bytes = bytes
-        self.digest = digest
-    }
-
     /// True when `log`'s first ``bytes`` bytes are complete lines holding ``events`` events, and
     /// their digest (taken when the log was read, ``SessionLogContents/prefixDigest``) is ``digest``.
     func describesPrefix(of log: SessionLogContents) -> Bool {

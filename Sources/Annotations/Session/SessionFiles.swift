@@ -16,7 +16,7 @@ public enum SessionFiles {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
-            return try session(fromLog: paths.log).file
+            return try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file
         }
         let logPath = paths.log
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -53,13 +53,11 @@ public enum SessionFiles {
             if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
                 return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
             }
-            guard SessionPaths.exists(paths.log) else {
-                throw .missingLog(paths)
-            }
-            return try SessionOpening.open(paths, writer: nil).session
+            guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
+        } else if !SessionPaths.exists(paths.log) {
+            throw .missing(paths.snapshot)
         }
-        guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
-        return try session(fromLog: paths.log)
+        return try SessionOpening.open(paths, writer: nil).session
     }
 
     /// True when `path` names a format-1 session file.
@@ -67,10 +65,6 @@ public enum SessionFiles {
         guard let data = try? SessionCodec.contents(ofFile: SessionPaths(path).snapshot) else { return false }
         let head = SnapshotHead(data)
         return head?.format == SessionFile.formatName && (head?.version ?? 0) == 1
-    }
-
-    private static func session(fromLog path: String) throws(SessionError) -> Session {
-        try Session.replaying(logBytes: SessionCodec.contents(ofFile: path), path: path).session
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.

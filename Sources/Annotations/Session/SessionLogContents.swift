@@ -42,15 +42,11 @@ public struct SessionLogContents: Sendable {
     /// Logs at least this large are decoded on two threads at once, in parts of about ``partBytes`` bytes.
     static let parallelSize = 1 << 20
     /// The bytes of one part of a long log (about 8 000 event lines), cut at the next line break.
-    static let partBytes = 2 << 20
+    package static let partBytes = 2 << 20
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
-    public init(_ data: Data, path: String) throws(SessionError) {
-        try self.init(data, path: path, forReplay: false)
-    }
-
-    /// The contents of a log's bytes, as ``init(_:path:)`` reads them.
+    ///
     /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
     /// lines before that byte offset are only counted (events, undo events), not decoded: for an
     /// opening from a snapshot that reflects them; an offset that is not where a line begins
@@ -62,7 +58,7 @@ public struct SessionLogContents: Sendable {
     /// while another thread decodes the parts after them: replaying a long log then takes about as
     /// long as decoding it. `consume` gets the header, a part's events and the number of parts;
     /// once it returns false it gets no more.
-    init(
+    package init(
         _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
         partBytes: Int = partBytes, consuming consume: ((LogHeader, [Event], Int) -> Bool)? = nil
     ) throws(SessionError) {

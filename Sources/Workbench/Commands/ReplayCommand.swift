@@ -58,7 +58,7 @@ struct ReplayCommand: ParsableCommand {
         if capabilities.isInteractive {
             let stepper: ReplayStepper
             do {
-                stepper = try ReplayStepper(file: file)
+                stepper = try ReplayStepper(events: file.events, schema: file.schema)
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
             }
