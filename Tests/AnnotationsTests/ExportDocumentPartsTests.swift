@@ -15,6 +15,15 @@ struct ExportDocumentPartsTests {
         }
         #expect(seen == Array(0..<(2 * ExportDocumentParts.batch + 7)))
         ExportDocumentParts.build(count: 0) { $0 } _: { _, _ in Issue.record("no document, no part") }
+        // One document, exactly one batch, a batch and one (the next batch is built while one is consumed).
+        for count in [1, ExportDocumentParts.batch, ExportDocumentParts.batch + 1] {
+            var order: [Int] = []
+            ExportDocumentParts.build(count: count) { "part \($0)" } _: { index, part in
+                #expect(part == "part \(index)")
+                order.append(index)
+            }
+            #expect(order == Array(0..<count))
+        }
     }
 
     static let count = ExportDocumentParts.batch * 2 + 50

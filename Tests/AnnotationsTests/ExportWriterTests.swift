@@ -29,6 +29,25 @@ struct ExportWriterTests {
         #expect(Self.hidden(parent).isEmpty)
     }
 
+    @Test("--force replaces an export of many files in nested folders (removed on several threads); a link's target survives")
+    func forceReplacesManyFiles() throws {
+        let parent = TestCorpus.temporaryFolder()
+        let out = parent + "/out"
+        let outside = parent + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: outside + "/keep.txt"))
+        let many = ExportFolderRemoval.parallelFiles * 3 + 7
+        var old = (0..<many).map { ExportFile(path: "s\($0 % 3)/d\($0).ann", contents: "old \($0)") }
+        old.append(ExportFile(path: "s0/deeper/x.txt", contents: "old"))
+        try ExportWriter(folder: out).write(old)
+        // A symbolic link inside the old export is removed itself; what it points to is not entered.
+        #expect(symlink(outside, out + "/s1/link") == 0)
+        try ExportWriter(folder: out, force: true).write([ExportFile(path: "s0/new.txt", contents: "new")])
+        #expect(Self.listing(out) == [ExportWriter.marker, "s0", "s0/new.txt"])
+        #expect(Self.hidden(parent).isEmpty)
+        #expect(try String(contentsOfFile: outside + "/keep.txt", encoding: .utf8) == "mine")
+    }
+
     @Test("Without --force a non-empty folder is refused; --force refuses a folder no export wrote")
     func refusals() throws {
         let parent = TestCorpus.temporaryFolder()

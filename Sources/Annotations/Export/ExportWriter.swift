@@ -176,11 +176,9 @@ public struct ExportWriter: Sendable {
 
     /// Removes an export folder with the marker last, so that a kill midway leaves a folder that
     /// is still recognisably an export's (and is removed by the next export).
+    /// Its files are unlinked on several threads (``ExportFolderRemoval``).
     static func removeExport(_ path: String) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where entry != marker {
-            try? manager.removeItem(atPath: (path as NSString).appendingPathComponent(entry))
-        }
+        ExportFolderRemoval.removeContents(of: path, keeping: marker)
         _ = unlink((path as NSString).appendingPathComponent(marker))
         _ = rmdir(path)
     }
