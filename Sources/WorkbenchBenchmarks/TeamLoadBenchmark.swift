@@ -51,13 +51,13 @@ enum TeamLoadBenchmark {
         // A fresh database with the seeds corpus and one member per client.
         let suffix = String(UUID().uuidString.prefix(6)).lowercased()
         let database = "wbload_" + suffix
-        let admin = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        let admin = try PostgresConnection(url: try DatabaseURL(ownerURL), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
-        let url = DatabaseURL(ownerURL).replacingDatabase(with: database).text
-        let serverURL = DatabaseURL(url).removingUser.text
+        let url = try DatabaseURL(ownerURL).replacingDatabase(with: database).text
+        let serverURL = try DatabaseURL(url).removingUser.text
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
-        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        let project = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
         // A trial's change to the schema or the server (run by the owner after `team init`), for A/B runs.
         if let trial = options["after-init"] { try project.connection.query(trial) }
@@ -86,7 +86,7 @@ enum TeamLoadBenchmark {
             var latencies: [Double] = [], seqs: [Int] = [], failures = 0
             let store: TeamSessionStore
             do {
-                store = try TeamSessionStore(url: DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
+                store = try TeamSessionStore(url: try DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
                     Session(annotator: name, corpus: CorpusReference(corpus), schema: .standard, created: Timestamp.now())
                 }
             } catch {
@@ -155,7 +155,7 @@ enum TeamLoadBenchmark {
         let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
 
         // Every acknowledged edit stored, exactly once.
-        let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        let check = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
         var stored = 0, lost = 0, duplicated = 0
         for name in names {
             let session = try check.session(named: name)
@@ -168,7 +168,7 @@ enum TeamLoadBenchmark {
         let sorted = results.latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let acknowledged = results.acknowledged.values.reduce(0) { $0 + $1.count }
-        let transport = DatabaseURL(ownerURL).isSocket ? "Unix-domain socket" : "TCP"
+        let transport = try DatabaseURL(ownerURL).isSocket ? "Unix-domain socket" : "TCP"
         print("clients \(clients) x edits \(edits) over \(transport)\(restartAfter.map { ", server restarted after \($0) s" } ?? "")")
         print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
@@ -187,7 +187,7 @@ enum TeamLoadBenchmark {
             print(text)
         }
         for error in results.errors.prefix(5) { print("error: \(error)") }
-        let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        let cleanup = try PostgresConnection(url: try DatabaseURL(ownerURL), passwordFile: pgpass)
         check.connection.close()
         project.connection.close()
         _ = try? cleanup.query("DROP DATABASE \(database)")
@@ -205,7 +205,7 @@ private struct WALCounters {
     var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool, method: String
 
     static func read(url: String, passwordFile: String) -> WALCounters? {
-        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return nil }
+        guard let connection = try? PostgresConnection(url: try DatabaseURL(url), passwordFile: passwordFile) else { return nil }
         defer { connection.close() }
         guard let rows = try? connection.query(
             """
@@ -248,7 +248,7 @@ private enum ProcessorTime {
 
     /// The backend processes serving the connections whose application name starts with `prefix`.
     static func backends(url: String, passwordFile: String, applicationPrefix prefix: String) -> [Int32] {
-        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return [] }
+        guard let connection = try? PostgresConnection(url: try DatabaseURL(url), passwordFile: passwordFile) else { return [] }
         defer { connection.close() }
         let rows = try? connection.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()", [prefix + "%"])
         return rows?.values("pid").compactMap { $0.flatMap { Int32($0) } } ?? []

@@ -68,8 +68,8 @@ public final class PostgresConnection {
 
     private func connect() throws(TeamError) {
         let milliseconds = timeoutSeconds * 1000
-        // The URL is expanded first; the settings after it override what it says about timeouts.
-        var settings: [(String, String)] = [("dbname", url.text)]
+        // The URL's settings as libpq read them (``DatabaseURL``), then the ones that override them.
+        var settings: [(String, String)] = url.settings.map { ($0.keyword, $0.value) }
         if let userOverride { settings.append(("user", userOverride)) }
         if let passwordFile { settings.append(("passfile", passwordFile)) }
         settings += [
@@ -91,7 +91,7 @@ public final class PostgresConnection {
         var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
         let connection = keyPointers.withUnsafeMutableBufferPointer { k in
-            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
+            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 0) }
         }
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
