@@ -12,7 +12,10 @@ import WorkbenchTeam
 ///     swift run -c release WorkbenchBenchmarks team-load --url "$WORKBENCH_TEAM_TEST_URL" [--clients 50] [--edits 500] [--restart-after 2]
 ///
 /// `--url "$WORKBENCH_TEAM_SOCKET_URL"` measures the same through the server's Unix-domain socket;
-/// `--after-init SQL` runs SQL as the owner after `team init` (a trial's schema change, A/B).
+/// `--after-init SQL` runs SQL as the owner after `team init` (a trial's schema change, A/B);
+/// `--notify-interval S` changes how often each writer notifies `team status --watch` (a trial:
+/// 1000 leaves the notifications out of the run). The edits that follow a notification are
+/// reported apart (their latency includes the notification's answer).
 enum TeamLoadBenchmark {
     static let benchmark = Benchmark(
         name: "team-load", summary: "N clients x M edits on one PostgreSQL: events/s, p50/p99, all stored once (--restart-after S)"
@@ -21,12 +24,22 @@ enum TeamLoadBenchmark {
     private final class Results: @unchecked Sendable {
         private let lock = NSLock()
         var latencies: [Double] = []
+        /// The latencies of the edits that came right after a notification.
+        var afterNotification: [Double] = []
+        /// Each acknowledged edit: when it was acknowledged (monotonic nanoseconds), its latency and
+        /// its place among its client's edits.
+        var timeline: [(end: UInt64, latency: Double, index: Int)] = []
         var failures = 0
         var errors: [String] = []
         var acknowledged: [String: [Int]] = [:]
-        func add(_ name: String, latencies: [Double], seqs: [Int], failures: Int, error: String?) {
+        func add(
+            _ name: String, latencies: [Double], afterNotification: [Double] = [], timeline: [(end: UInt64, latency: Double, index: Int)] = [],
+            seqs: [Int], failures: Int, error: String?
+        ) {
             lock.withLock {
                 self.latencies += latencies
+                self.afterNotification += afterNotification
+                self.timeline += timeline
                 self.failures += failures
                 acknowledged[name] = seqs
                 if let error { errors.append(error) }
@@ -35,13 +48,14 @@ enum TeamLoadBenchmark {
     }
 
     static func run(_ arguments: [String]) throws {
-        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "after-init"])
+        let options = try BenchmarkSupport.options(arguments, allowed: ["url", "clients", "edits", "restart-after", "seeds", "pgpass", "after-init", "notify-interval"])
         guard let ownerURL = options["url"] ?? ProcessInfo.processInfo.environment["WORKBENCH_TEAM_TEST_URL"] else {
             throw BenchmarkSupport.UsageError(description: "--url OWNER_URL (a local test cluster: eval \"$(scripts/postgres start)\")")
         }
         let clients = Int(options["clients"] ?? "50") ?? 50
         let edits = Int(options["edits"] ?? "500") ?? 500
         let restartAfter = options["restart-after"].flatMap(Double.init)
+        let notifyInterval = options["notify-interval"].flatMap(Double.init) ?? TeamSchema.notificationInterval
         let pgpass = options["pgpass"] ?? NSTemporaryDirectory() + "workbench-team-load-\(getpid()).pgpass"
         if let owner = ProcessInfo.processInfo.environment["PGPASSFILE"], let data = FileManager.default.contents(atPath: owner) {
             FileManager.default.createFile(atPath: pgpass, contents: data, attributes: [.posixPermissions: 0o600])
@@ -51,13 +65,13 @@ enum TeamLoadBenchmark {
         // A fresh database with the seeds corpus and one member per client.
         let suffix = String(UUID().uuidString.prefix(6)).lowercased()
         let database = "wbload_" + suffix
-        let admin = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        let admin = try PostgresConnection(url: try DatabaseURL(ownerURL), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
-        let url = DatabaseURL(ownerURL).replacingDatabase(with: database).text
-        let serverURL = DatabaseURL(url).removingUser.text
+        let url = try DatabaseURL(ownerURL).replacingDatabase(with: database).text
+        let serverURL = try DatabaseURL(url).removingUser.text
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [BenchmarkSupport.seedFolder(options["seeds"])]))
-        let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        let project = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
         try project.initialise(corpus: corpus, schema: .standard)
         // A trial's change to the schema or the server (run by the owner after `team init`), for A/B runs.
         if let trial = options["after-init"] { try project.connection.query(trial) }
@@ -83,10 +97,11 @@ enum TeamLoadBenchmark {
           Thread {
             defer { finished.leave() }
             let name = names[index]
-            var latencies: [Double] = [], seqs: [Int] = [], failures = 0
+            var latencies: [Double] = [], afterNotification: [Double] = [], seqs: [Int] = [], failures = 0
+            var timeline: [(end: UInt64, latency: Double, index: Int)] = []
             let store: TeamSessionStore
             do {
-                store = try TeamSessionStore(url: DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass) { _, name throws(TeamError) -> Session in
+                store = try TeamSessionStore(url: try DatabaseURL(serverURL), user: name, timeoutSeconds: 10, passwordFileForTests: pgpass, notificationInterval: notifyInterval) { _, name throws(TeamError) -> Session in
                     Session(annotator: name, corpus: CorpusReference(corpus), schema: .standard, created: Timestamp.now())
                 }
             } catch {
@@ -106,13 +121,21 @@ enum TeamLoadBenchmark {
                     edited.leave()
                     release.wait()
                 }
+                var notificationsSent = store.notificationsSent
                 for edit in 0..<edits {
                     let action = EditAction.setStatus(keys[edit % keys.count], statuses[(edit / keys.count) % 2])
                     while true {
+                        // Whether the edit before sent a notification (whose answer this one waits for, or not).
+                        let afterNotice = store.notificationsSent != notificationsSent
+                        notificationsSent = store.notificationsSent
                         let before = DispatchTime.now().uptimeNanoseconds
                         do {
                             let event = try store.perform(action, time: Timestamp.now(), annotator: name, group: nil)
-                            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - before) / 1e6)
+                            let end = DispatchTime.now().uptimeNanoseconds
+                            let latency = Double(end - before) / 1e6
+                            latencies.append(latency)
+                            timeline.append((end, latency, edit))
+                            if afterNotice { afterNotification.append(latency) }
                             seqs.append(event.seq)
                             break
                         } catch {
@@ -122,7 +145,7 @@ enum TeamLoadBenchmark {
                         }
                     }
                 }
-                results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: nil)
+                results.add(name, latencies: latencies, afterNotification: afterNotification, timeline: timeline, seqs: seqs, failures: failures, error: nil)
             } catch {
                 results.add(name, latencies: latencies, seqs: seqs, failures: failures, error: "\(name): \(error)")
             }
@@ -155,7 +178,7 @@ enum TeamLoadBenchmark {
         let walAfter = WALCounters.read(url: url, passwordFile: pgpass)
 
         // Every acknowledged edit stored, exactly once.
-        let check = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+        let check = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
         var stored = 0, lost = 0, duplicated = 0
         for name in names {
             let session = try check.session(named: name)
@@ -168,10 +191,34 @@ enum TeamLoadBenchmark {
         let sorted = results.latencies.sorted()
         func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
         let acknowledged = results.acknowledged.values.reduce(0) { $0 + $1.count }
-        let transport = DatabaseURL(ownerURL).isSocket ? "Unix-domain socket" : "TCP"
+        let transport = try DatabaseURL(ownerURL).isSocket ? "Unix-domain socket" : "TCP"
         print("clients \(clients) x edits \(edits) over \(transport)\(restartAfter.map { ", server restarted after \($0) s" } ?? "")")
         print(String(format: "%d acknowledged in %.2f s: %.0f events/s; acknowledged edit p50 %.2f ms, p99 %.2f ms, max %.2f ms",
             acknowledged, seconds, Double(acknowledged) / seconds, percentile(0.5), percentile(0.99), sorted.last ?? 0))
+        if restartAfter == nil, !results.timeline.isEmpty {
+            // Where the slow edits are: by tenth of the run (acknowledged in it), and the first edits
+            // of each client (a fresh backend, a fresh table) against the rest.
+            func p99(_ values: [Double]) -> Double {
+                let sorted = values.sorted()
+                return sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
+            }
+            var tenths = [[Double]](repeating: [], count: 10)
+            for edit in results.timeline {
+                let at = Double(edit.end &- start) / 1e9 / seconds
+                tenths[min(9, max(0, Int(at * 10)))].append(edit.latency)
+            }
+            print("p99 by tenth of the run: " + tenths.map { String(format: "%.1f", p99($0)) }.joined(separator: " ") + " ms; edits per tenth "
+                + tenths.map { String($0.count) }.joined(separator: " "))
+            let first = results.timeline.filter { $0.index < 25 }.map(\.latency), later = results.timeline.filter { $0.index >= 25 }.map(\.latency)
+            print(String(format: "first 25 edits of each client: p99 %.2f ms; the later ones: p99 %.2f ms", p99(first), p99(later)))
+        }
+        if !results.afterNotification.isEmpty, restartAfter == nil {
+            let after = results.afterNotification.sorted()
+            func percentile(_ values: [Double], _ p: Double) -> Double { values[min(values.count - 1, Int(Double(values.count) * p))] }
+            print(String(format: "edits right after a notification: %d (%.1f %%), p50 %.2f ms, p99 %.2f ms; the others p99 %.2f ms",
+                after.count, 100 * Double(after.count) / Double(max(1, sorted.count)), percentile(after, 0.5), percentile(after, 0.99),
+                Self.percentileExcluding(sorted, after, 0.99)))
+        }
         print("stored \(stored) events; acknowledged but missing \(lost); duplicated \(duplicated); edits reported not saved (then retried) \(results.failures)")
         if let walBefore, let walAfter, restartAfter == nil {
             print(walAfter.summary(since: walBefore, commits: acknowledged, seconds: seconds))
@@ -187,12 +234,25 @@ enum TeamLoadBenchmark {
             print(text)
         }
         for error in results.errors.prefix(5) { print("error: \(error)") }
-        let cleanup = try PostgresConnection(url: DatabaseURL(ownerURL), passwordFile: pgpass)
+        let cleanup = try PostgresConnection(url: try DatabaseURL(ownerURL), passwordFile: pgpass)
         check.connection.close()
         project.connection.close()
         _ = try? cleanup.query("DROP DATABASE \(database)")
         for name in names { _ = try? cleanup.query("SELECT format('DROP ROLE IF EXISTS %I', $1::text)", [name]).first("format").map { try cleanup.query($0) } }
         if lost > 0 || duplicated > 0 || !results.errors.isEmpty { throw BenchmarkSupport.UsageError(description: "FAILED: acknowledged edits lost or duplicated") }
+    }
+}
+
+extension TeamLoadBenchmark {
+    /// The `p` percentile of `all` without the values of `part` (both sorted; `part` a sub-multiset).
+    static func percentileExcluding(_ all: [Double], _ part: [Double], _ p: Double) -> Double {
+        var rest: [Double] = []
+        rest.reserveCapacity(all.count - part.count)
+        var index = 0
+        for value in all {
+            if index < part.count, part[index] == value { index += 1 } else { rest.append(value) }
+        }
+        return rest.isEmpty ? 0 : rest[min(rest.count - 1, Int(Double(rest.count) * p))]
     }
 }
 
@@ -205,7 +265,7 @@ private struct WALCounters {
     var records: Double, bytes: Double, syncs: Double, syncMilliseconds: Double, timing: Bool, method: String
 
     static func read(url: String, passwordFile: String) -> WALCounters? {
-        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return nil }
+        guard let connection = try? PostgresConnection(url: try DatabaseURL(url), passwordFile: passwordFile) else { return nil }
         defer { connection.close() }
         guard let rows = try? connection.query(
             """
@@ -248,7 +308,7 @@ private enum ProcessorTime {
 
     /// The backend processes serving the connections whose application name starts with `prefix`.
     static func backends(url: String, passwordFile: String, applicationPrefix prefix: String) -> [Int32] {
-        guard let connection = try? PostgresConnection(url: DatabaseURL(url), passwordFile: passwordFile) else { return [] }
+        guard let connection = try? PostgresConnection(url: try DatabaseURL(url), passwordFile: passwordFile) else { return [] }
         defer { connection.close() }
         let rows = try? connection.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()", [prefix + "%"])
         return rows?.values("pid").compactMap { $0.flatMap { Int32($0) } } ?? []

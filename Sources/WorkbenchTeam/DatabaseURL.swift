@@ -1,7 +1,10 @@
+import CLibPQ
 import Foundation
 
-/// A PostgreSQL connection string as the user gave it (a `postgresql://` URL or `key=value` words,
-/// as libpq reads them), with a form fit to print: the password removed.
+/// A PostgreSQL connection string (a `postgresql://` or `postgres://` URL, or `key=value` words),
+/// read once by libpq's own parser (`PQconninfoParse`): what is valid, what each setting means and
+/// how a URL is percent-decoded are libpq's answers, the same ones a connection gets. A string libpq
+/// does not accept is refused here, with libpq's reason (``TeamError/invalidURL(reason:)``).
 ///
 /// A server on the same host is best reached through its Unix-domain socket (no TCP on either
 /// side, cheaper per edit): give the socket's folder as the host, in the query
@@ -9,140 +12,188 @@ import Foundation
 /// or percent-encoded in the authority (`postgresql://anna@%2Fvar%2Frun%2Fpostgresql/project`), as
 /// psql takes it. ``isSocket`` says which kind a URL names.
 public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
-    /// What libpq is given.
-    public let text: String
-
-    public init(_ text: String) { self.text = text }
-
-    /// The connection string without any password (URL user-info password, `password=` word or
-    /// `password` query parameter): the only form ever printed.
-    public var redacted: String {
-        var result = text
-        // postgresql://user:secret@host → postgresql://user@host
-        if let scheme = result.range(of: "://") {
-            let afterScheme = result[scheme.upperBound...]
-            let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-            let authority = result[scheme.upperBound..<authorityEnd]
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                result.replaceSubrange(colon..<at, with: "")
-            }
-        }
-        // password=secret in key=value form or as a URL query parameter
-        if let expression = try? NSRegularExpression(pattern: "(^|[\\s?&])password=('([^'\\\\]|\\\\.)*'|[^\\s&]*)", options: [.caseInsensitive]) {
-            let range = NSRange(result.startIndex..., in: result)
-            result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: "$1password=***")
-        }
-        return result
+    /// One setting the string gives (libpq's keyword and the decoded value).
+    public struct Setting: Sendable, Hashable {
+        public let keyword: String
+        public let value: String
+        /// A secret (libpq marks `password` and `sslpassword` so): never printed.
+        public let isSecret: Bool
     }
+
+    /// How the string was written, so that a changed copy is written the same way.
+    private enum Form: Sendable, Hashable {
+        /// A URL with this scheme (`postgresql://` or `postgres://`); `hostsInQuery` when the host
+        /// (and port) were given as query parameters rather than in the authority.
+        case url(scheme: String, hostsInQuery: Bool)
+        /// `key=value` words.
+        case words
+    }
+
+    /// The connection string: as the user gave it, or as a changed copy was written.
+    public let text: String
+    /// The settings the string gives, in libpq's order (nothing from the environment or defaults).
+    public let settings: [Setting]
+    private let form: Form
+
+    /// Reads `text` with libpq's parser; throws ``TeamError/invalidURL(reason:)`` for a string libpq
+    /// would not connect with (the reason never quotes a password).
+    public init(_ text: String) throws(TeamError) {
+        guard !text.allSatisfy(\.isWhitespace) else { throw .invalidURL(reason: "the connection string is empty") }
+        var message: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(text, &message) else {
+            let reason = message.map { String(cString: $0) } ?? "out of memory"
+            if let message { PQfreemem(message) }
+            throw .invalidURL(reason: Self.withoutValues(reason))
+        }
+        defer { PQconninfoFree(options) }
+        var settings: [Setting] = []
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val {
+                let secret = option.pointee.dispchar.map { String(cString: $0) == "*" } ?? false
+                settings.append(Setting(keyword: String(cString: keyword), value: String(cString: value), isSecret: secret))
+            }
+            option += 1
+        }
+        self.text = text
+        self.settings = settings
+        let trimmed = text.drop { $0.isWhitespace }
+        // libpq takes a URL by these two prefixes, spelled exactly so.
+        if let scheme = ["postgresql://", "postgres://"].first(where: { trimmed.hasPrefix($0) }) {
+            let query = trimmed.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
+            form = .url(scheme: scheme, hostsInQuery: query.split(separator: "&").contains { $0.hasPrefix("host=") || $0.hasPrefix("hostaddr=") })
+        } else {
+            form = .words
+        }
+    }
+
+    private init(settings: [Setting], form: Form) {
+        self.settings = settings
+        self.form = form
+        text = Self.written(settings, form: form)
+    }
+
+    /// The value of one setting (`user`, `dbname`, `host`, `port`, `sslmode`, …), if the string gives it.
+    public func value(_ keyword: String) -> String? { settings.first { $0.keyword == keyword }?.value }
+
+    /// The role the string names, if any (else libpq takes `PGUSER` or the login name).
+    public var user: String? { value("user") }
+    /// The database the string names, if any.
+    public var database: String? { value("dbname") }
+    /// The host (a name, an address or a socket's folder; several separated by commas), if given.
+    public var host: String? { value("host") }
+
+    /// The connection string without any secret (password, `sslpassword`), written from libpq's
+    /// reading of it: the only form ever printed.
+    public var redacted: String { Self.written(settings.filter { !$0.isSecret }, form: form) }
 
     public var description: String { redacted }
 
-    /// Whether the connection string names a Unix-domain socket (a host that is a folder: `host=/…`
-    /// in the query or as a word, or `%2F…` in the URL's authority) rather than a TCP host.
+    /// Whether the string names a Unix-domain socket (a host that is a folder, or `@` for an
+    /// abstract socket) rather than a TCP host.
     public var isSocket: Bool {
-        if let parts = URLParts(text) {
-            if let host = parts.parameter("host") { return host.hasPrefix("/") || host.hasPrefix("@") }
-            return parts.host.hasPrefix("%2F") || parts.host.hasPrefix("%2f") || parts.host.hasPrefix("/")
-        }
-        return Self.words(text).first { $0.key == "host" }.map { $0.value.hasPrefix("/") || $0.value.hasPrefix("@") } ?? false
+        guard let host, let first = host.split(separator: ",", omittingEmptySubsequences: false).first else { return false }
+        return first.hasPrefix("/") || first.hasPrefix("@")
     }
 
     /// The same server, credentials and settings with database `name` instead.
     public func replacingDatabase(with name: String) -> DatabaseURL {
-        if var parts = URLParts(text) {
-            parts.path = "/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? name)
-            return DatabaseURL(parts.text)
+        var changed = settings
+        let database = Setting(keyword: "dbname", value: name, isSecret: false)
+        if let index = changed.firstIndex(where: { $0.keyword == "dbname" }) {
+            changed[index] = database
+        } else {
+            // libpq's order: dbname comes before the host settings.
+            let index = changed.firstIndex { ["host", "hostaddr", "port"].contains($0.keyword) } ?? changed.endIndex
+            changed.insert(database, at: index)
         }
-        return DatabaseURL(Self.words(text).filter { $0.key != "dbname" }.map(\.text).joined(separator: " ") + " dbname=" + Self.quoted(name))
+        return DatabaseURL(settings: changed, form: form)
     }
 
-    /// The same server and settings without a user name (the URL's user, a `user` parameter or word):
-    /// the role then comes from elsewhere (`--annotator`, `PGUSER`).
+    /// The same server and settings without a user name: the role then comes from elsewhere
+    /// (`--annotator`, `PGUSER`).
     public var removingUser: DatabaseURL {
-        if var parts = URLParts(text) {
-            if let at = parts.authority.lastIndex(of: "@") { parts.authority = String(parts.authority[parts.authority.index(after: at)...]) }
-            parts.query = parts.query.map { query in query.split(separator: "&").filter { !$0.lowercased().hasPrefix("user=") }.joined(separator: "&") }
-            return DatabaseURL(parts.text)
-        }
-        return DatabaseURL(Self.words(text).filter { $0.key != "user" }.map(\.text).joined(separator: " "))
+        DatabaseURL(settings: settings.filter { $0.keyword != "user" }, form: form)
     }
 
-    /// A `postgresql://` or `postgres://` URL cut into its parts.
-    private struct URLParts {
-        var scheme: String
-        var authority: String
-        var path: String
-        var query: String?
+    // MARK: - Writing
 
-        init?(_ text: String) {
-            guard let schemeEnd = text.range(of: "://"), ["postgresql", "postgres"].contains(text[..<schemeEnd.lowerBound].lowercased()) else { return nil }
-            scheme = String(text[..<schemeEnd.upperBound])
-            var rest = Substring(text[schemeEnd.upperBound...])
-            if let question = rest.firstIndex(of: "?") {
-                query = String(rest[rest.index(after: question)...])
-                rest = rest[..<question]
+    /// `settings` written as a URL of `form`'s scheme or as `key=value` words.
+    private static func written(_ settings: [Setting], form: Form) -> String {
+        switch form {
+        case .words:
+            return settings.map { $0.keyword + "=" + quotedWord($0.value) }.joined(separator: " ")
+        case .url(let scheme, let hostsInQuery):
+            let value = { (keyword: String) in settings.first { $0.keyword == keyword }?.value }
+            var authority = ""
+            if let user = value("user") {
+                let password = settings.first { $0.keyword == "password" }.map { ":" + encoded($0.value, keeping: unreserved) } ?? ""
+                authority += encoded(user, keeping: unreserved) + password + "@"
             }
-            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-            authority = String(rest[..<slash])
-            path = String(rest[slash...])
-        }
-
-        /// The host part of the authority (after any user, before any port).
-        var host: String {
-            let afterUser = authority.lastIndex(of: "@").map { String(authority[authority.index(after: $0)...]) } ?? authority
-            return afterUser.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        }
-
-        /// A query parameter's value, percent-decoded.
-        func parameter(_ name: String) -> String? {
-            guard let query else { return nil }
-            for pair in query.split(separator: "&") {
-                let keyValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                if keyValue.count == 2, keyValue[0].lowercased() == name { return String(keyValue[1]).removingPercentEncoding ?? String(keyValue[1]) }
+            var inAuthority: Set<String> = ["user", "password", "dbname"]
+            if let host = value("host"), !hostsInQuery {
+                authority += hostList(host, ports: value("port"))
+                inAuthority.formUnion(["host", "port"])
+            } else if value("host") == nil, !hostsInQuery, let port = value("port") {
+                authority += ":" + port
+                inAuthority.insert("port")
             }
-            return nil
+            if settings.contains(where: { $0.keyword == "password" }), value("user") == nil {
+                inAuthority.remove("password")
+            }
+            let query = settings.filter { !inAuthority.contains($0.keyword) }
+                .map { $0.keyword + "=" + encoded($0.value, keeping: queryValue) }
+                .joined(separator: "&")
+            let database = value("dbname").map { "/" + encoded($0, keeping: unreserved) } ?? (query.isEmpty ? "" : "/")
+            return scheme + authority + database + (query.isEmpty ? "" : "?" + query)
         }
-
-        var text: String { scheme + authority + path + (query.map { $0.isEmpty ? "" : "?" + $0 } ?? "") }
     }
 
-    /// The `key=value` words of a connection string in that form (values may be single-quoted).
-    private static func words(_ text: String) -> [(key: String, value: String, text: String)] {
-        var result: [(key: String, value: String, text: String)] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
-            guard index < text.endIndex else { break }
-            let start = index
-            while index < text.endIndex, text[index] != "=", !text[index].isWhitespace { index = text.index(after: index) }
-            let key = String(text[start..<index])
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
-            var value = ""
-            if index < text.endIndex, text[index] == "=" {
-                index = text.index(after: index)
-                while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
-                if index < text.endIndex, text[index] == "'" {
-                    index = text.index(after: index)
-                    while index < text.endIndex, text[index] != "'" {
-                        if text[index] == "\\", text.index(after: index) < text.endIndex { index = text.index(after: index) }
-                        value.append(text[index])
-                        index = text.index(after: index)
-                    }
-                    if index < text.endIndex { index = text.index(after: index) }
-                } else {
-                    while index < text.endIndex, !text[index].isWhitespace {
-                        value.append(text[index])
-                        index = text.index(after: index)
-                    }
-                }
-            }
-            result.append((key, value, String(text[start..<index])))
-        }
-        return result
+    /// The hosts of a URL's authority with their ports (`h1:p1,h2:p2`); an IPv6 address in brackets,
+    /// a socket's folder percent-encoded.
+    private static func hostList(_ hosts: String, ports: String?) -> String {
+        let hostParts = hosts.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let portParts = ports.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+        return hostParts.enumerated().map { index, host in
+            let written = host.contains(":") && !host.hasPrefix("/") ? "[" + host + "]" : encoded(host, keeping: unreserved)
+            // One port for several hosts applies to each (libpq's rule).
+            let port = portParts.count == 1 ? portParts[0] : (index < portParts.count ? portParts[index] : "")
+            return written + (port.isEmpty ? "" : ":" + port)
+        }.joined(separator: ",")
     }
 
-    /// A value quoted for the `key=value` form.
-    private static func quoted(_ value: String) -> String {
-        "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    /// RFC 3986's unreserved characters: what a user name, a host or a database name keeps unencoded.
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    /// What a query value keeps unencoded (libpq splits the query at `&` and `=` and decodes `%`).
+    private static let queryValue = unreserved.union(CharacterSet(charactersIn: "/:@,!$'()*;"))
+
+    private static func encoded(_ value: String, keeping allowed: CharacterSet) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    /// A value for the `key=value` form: as it is when libpq reads it back unchanged, else quoted.
+    private static func quotedWord(_ value: String) -> String {
+        let plain = !value.isEmpty && !value.contains { $0.isWhitespace || $0 == "'" || $0 == "\\" }
+        return plain ? value : "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    /// libpq's reason with every quoted part that could hold a value (a password, the whole URL)
+    /// replaced by "…": only keywords and single characters stay.
+    private static func withoutValues(_ reason: String) -> String {
+        var result = ""
+        var rest = Substring(reason.trimmingCharacters(in: .whitespacesAndNewlines))
+        while let open = rest.firstIndex(of: "\"") {
+            result += rest[...open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "\"") else {
+                rest = rest[afterOpen...]
+                break
+            }
+            let quoted = rest[afterOpen..<close]
+            let safe = quoted.count == 1 || quoted.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            result += (safe ? String(quoted) : "…") + "\""
+            rest = rest[rest.index(after: close)...]
+        }
+        return (result + rest).replacingOccurrences(of: "\n", with: "; ")
     }
 }

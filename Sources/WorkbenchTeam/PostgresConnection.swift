@@ -22,7 +22,8 @@ public final class PostgresConnection {
     private var handle: OpaquePointer?
     /// The statements prepared on this connection.
     private var preparedNames: Set<String> = []
-    /// Statements sent by ``send(prepared:_:_:)`` whose answers are not read yet.
+    /// Statements sent by ``send(prepared:_:_:)`` whose answers are not read yet (each in libpq's
+    /// pipeline mode, closed by a Sync of its own).
     private var unreadAnswers = 0
 
     /// Connects (blocking, at most `timeoutSeconds`).
@@ -68,8 +69,8 @@ public final class PostgresConnection {
 
     private func connect() throws(TeamError) {
         let milliseconds = timeoutSeconds * 1000
-        // The URL is expanded first; the settings after it override what it says about timeouts.
-        var settings: [(String, String)] = [("dbname", url.text)]
+        // The URL's settings as libpq read them (``DatabaseURL``), then the ones that override them.
+        var settings: [(String, String)] = url.settings.map { ($0.keyword, $0.value) }
         if let userOverride { settings.append(("user", userOverride)) }
         if let passwordFile { settings.append(("passfile", passwordFile)) }
         settings += [
@@ -91,7 +92,7 @@ public final class PostgresConnection {
         var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
         let connection = keyPointers.withUnsafeMutableBufferPointer { k in
-            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
+            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 0) }
         }
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -129,8 +130,19 @@ public final class PostgresConnection {
     /// Runs `sql` as the prepared statement `name`: prepared (`PQprepare`) the first time this
     /// connection runs it, so the server parses and plans it once; every later run sends only
     /// the bound parameters. A new connection prepares again.
+    ///
+    /// After ``send(prepared:_:_:)`` the statement goes out at once, behind the one sent before,
+    /// whose answer is read (and dropped) together with this one's: the server runs both back to
+    /// back, and the caller waits for one answer, not two in turn.
     @discardableResult
     public func query(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) -> PostgresRows {
+        if let connection = handle, unreadAnswers > 0, preparedNames.contains(name), PQpipelineStatus(connection) != PQ_PIPELINE_OFF {
+            defer { leavePipelineWhenDone() }
+            try sendCall(connection, name, parameters)
+            guard PQpipelineSync(connection) == 1 else { throw failure(connection) }
+            try readUnreadAnswers(connection, leavingPipeline: false)
+            return try collect(connection)
+        }
         let connection = try sendPrepared(name, sql, parameters)
         return try collect(connection)
     }
@@ -151,14 +163,30 @@ public final class PostgresConnection {
     }
 
     /// Sends `sql` as the prepared statement `name` (as ``query(prepared:_:_:)``) without waiting
-    /// for its answer: the statement is on its way to the server when this returns, and its answer
-    /// is read, and dropped, before the next statement on this connection. For a statement whose
-    /// outcome nobody waits for (the notification after a committed line): the caller is not held
-    /// up by its round trip. A failure to send it is reported; its own failure is not.
+    /// for its answer: the statement is on its way to the server when this returns, in a
+    /// transaction of its own (libpq's pipeline mode, a Sync after it), and its answer is read, and
+    /// dropped, with the next statement's. For a statement whose outcome nobody waits for (the
+    /// notification after a committed line): neither this call nor the next prepared statement
+    /// waits for its round trip. A failure to send it is reported; its own failure is not.
     public func send(prepared name: String, _ sql: String, _ parameters: [String?]) throws(TeamError) {
-        let connection = try sendPrepared(name, sql, parameters)
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        if !preparedNames.contains(name) { try prepare(name, sql, parameterCount: parameters.count) }
+        if PQpipelineStatus(connection) == PQ_PIPELINE_OFF {
+            guard PQenterPipelineMode(connection) == 1 else { throw failure(connection) }
+        }
+        try sendCall(connection, name, parameters)
+        guard PQpipelineSync(connection) == 1 else { throw failure(connection) }
         unreadAnswers += 1
         try flush(connection, until: Date().addingTimeInterval(TimeInterval(timeoutSeconds)))
+    }
+
+    /// Leaves pipeline mode once every answer sent in it is read (the connection idle).
+    private func leavePipelineWhenDone() {
+        guard let connection = handle, unreadAnswers == 0, PQpipelineStatus(connection) != PQ_PIPELINE_OFF else { return }
+        if PQexitPipelineMode(connection) != 1 { close() }
     }
 
     /// Sends what libpq still holds for the server, waiting until the socket takes it or `deadline`.
@@ -178,17 +206,23 @@ public final class PostgresConnection {
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
         try prepare(name, sql, parameterCount: parameters.count)
+        try sendCall(connection, name, parameters)
+        return connection
+    }
+
+    /// Sends the prepared statement `name` with `parameters` (in pipeline mode: without its Sync).
+    private func sendCall(_ connection: OpaquePointer, _ name: String, _ parameters: [String?]) throws(TeamError) {
         let copies = parameters.map { $0.map { strdup($0) } ?? nil }
         defer { copies.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
         let sent = pointers.withUnsafeBufferPointer { PQsendQueryPrepared(connection, name, Int32(parameters.count), $0.baseAddress, nil, nil, 0) }
         guard sent == 1 else { throw failure(connection) }
-        return connection
     }
 
     /// Reads the answers of statements sent by ``send(prepared:_:_:)``: a refusal there is dropped
-    /// (nobody waits for it), a lost connection is reported.
-    private func readUnreadAnswers(_ connection: OpaquePointer) throws(TeamError) {
+    /// (nobody waits for it), a lost connection is reported. Then leaves pipeline mode, unless a
+    /// statement sent behind them is still to be read (`leavingPipeline` false).
+    private func readUnreadAnswers(_ connection: OpaquePointer, leavingPipeline: Bool = true) throws(TeamError) {
         while unreadAnswers > 0 {
             unreadAnswers -= 1
             do {
@@ -198,23 +232,41 @@ public final class PostgresConnection {
                 throw error
             }
         }
+        if leavingPipeline { leavePipelineWhenDone() }
+        guard handle != nil else { throw .connectionLost(url: url.redacted, reason: "the connection could not leave pipeline mode") }
     }
 
-    /// Flushes what was sent and reads every result, with the deadline on each wait.
+    /// Flushes what was sent and reads every result of one statement (in pipeline mode: up to and
+    /// including its Sync), with the deadline on each wait.
     @discardableResult
     private func collect(_ connection: OpaquePointer) throws(TeamError) -> PostgresRows {
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         try flush(connection, until: deadline)
+        let pipelined = PQpipelineStatus(connection) != PQ_PIPELINE_OFF
         var rows = PostgresRows()
         var refusal: TeamError?
-        while true {
+        var endedStatement = false
+        reading: while true {
             while PQisBusy(connection) == 1 {
                 try wait(connection, write: false, until: deadline)
                 guard PQconsumeInput(connection) == 1 else { throw failure(connection) }
             }
-            guard let result = PQgetResult(connection) else { break }
+            guard let result = PQgetResult(connection) else {
+                // In pipeline mode a statement's results end with no result, then its Sync follows;
+                // twice no result means nothing more is coming.
+                if pipelined, !endedStatement, PQstatus(connection) == CONNECTION_OK {
+                    endedStatement = true
+                    continue
+                }
+                break
+            }
+            endedStatement = false
             defer { PQclear(result) }
             switch PQresultStatus(result) {
+            case PGRES_PIPELINE_SYNC:
+                break reading
+            case PGRES_PIPELINE_ABORTED:
+                break
             case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
                 rows = Self.rows(of: result)
             case PGRES_COMMAND_OK:

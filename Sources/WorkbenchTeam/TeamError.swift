@@ -11,6 +11,8 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused(url: String, reason: String, code: String)
     /// Something in the database is not what the workbench expects.
     case invalid(String)
+    /// The connection string is not one libpq accepts (the reason quotes no value).
+    case invalidURL(reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,10 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))")
         case .invalid(let message):
             return message
+        case .invalidURL(let reason):
+            return "not a PostgreSQL connection string (\(reason)); give a URL such as postgresql://ROLE@HOST:PORT/DATABASE"
+                + " (postgresql://ROLE@/DATABASE?host=/SOCKET/FOLDER for a Unix-domain socket; a password percent-encoded, an IPv6 address in [ ])"
+                + " or key=value words such as 'host=HOST port=PORT dbname=DATABASE user=ROLE'"
         }
     }
 
@@ -31,7 +37,7 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isConnectionFailure: Bool {
         switch self {
         case .cannotConnect, .connectionLost, .timedOut: return true
-        case .refused, .invalid: return false
+        case .refused, .invalid, .invalidURL: return false
         }
     }
 

@@ -14,7 +14,7 @@ public final class TeamProject {
 
     /// Connects to `url` (credentials from the URL, the environment or `~/.pgpass`).
     public convenience init(url: String, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
-        try self.init(connection: PostgresConnection(url: DatabaseURL(url), applicationName: applicationName, timeoutSeconds: timeoutSeconds))
+        try self.init(connection: PostgresConnection(url: try DatabaseURL(url), applicationName: applicationName, timeoutSeconds: timeoutSeconds))
     }
 
     private var server: String { connection.url.redacted }

@@ -27,14 +27,21 @@ public final class TeamSessionStore: SessionStorage {
     private var closed = false
     /// When this store last notified followers (monotonic nanoseconds).
     private var lastNotification: UInt64?
+    /// The shortest time between two notifications (seconds).
+    private let notificationInterval: Double
+    /// How many notifications this store has sent (the load benchmark tells the edits after one apart).
+    public private(set) var notificationsSent = 0
 
     /// Opens (or creates with `makeNew`) the session of the connecting role (`user`, else the URL's)
-    /// on `url`: the session is named after the role.
+    /// on `url`: the session is named after the role. `notificationInterval` is for trials only
+    /// (the load benchmark's `--notify-interval`).
     public init(
         url: DatabaseURL, user: String? = nil, kind: String = "annotation", timeoutSeconds: Int = 10, passwordFileForTests: String? = nil,
+        notificationInterval: Double = TeamSchema.notificationInterval,
         makeNew: (_ project: TeamProject, _ name: String) throws(TeamError) -> Session
     ) throws(TeamError) {
         self.url = url
+        self.notificationInterval = notificationInterval
         self.user = user
         self.timeoutSeconds = timeoutSeconds
         passwordFile = passwordFileForTests
@@ -97,11 +104,14 @@ public final class TeamSessionStore: SessionStorage {
     /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry.
     private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::text::jsonb, $3::text)"
 
-    /// Prepares the append on `connection` when the session is opened (or reopened after a lost
-    /// connection), so the first edit does not wait for the server to parse it and load the table,
-    /// its key and its policies.
+    private static let notifyStatement = "workbench_notify"
+
+    /// Prepares the append and the notification on `connection` when the session is opened (or
+    /// reopened after a lost connection), so the first edit does not wait for the server to parse
+    /// them and load the table, its key and its policies.
     private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
         try connection.prepare(appendStatement, appendSQL, parameterCount: 3)
+        try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 1)
     }
 
     /// Reconnects when the connection was lost; checks the lock and that nobody else appended.
@@ -152,13 +162,16 @@ public final class TeamSessionStore: SessionStorage {
     /// ``TeamSchema/notificationInterval``: a line committed sooner after the last notification is
     /// left to the watch's follow-up read (see ``TeamStatusWatch``). The notification is sent
     /// without waiting for its answer (read before the next statement) and committed without a
-    /// disk flush of its own; the line itself is already durable, whatever happens here.
+    /// disk flush of its own; the line itself is already durable, whatever happens here. The next
+    /// line's insert goes out behind it without waiting for its answer (libpq's pipeline mode), so
+    /// the server runs the two back to back and the next edit waits for one round trip, not two.
     private func notifyFollowers(of sequence: Int, on connection: PostgresConnection) {
         let now = DispatchTime.now().uptimeNanoseconds
-        if let lastNotification, now &- lastNotification < UInt64(TeamSchema.notificationInterval * 1e9) { return }
+        if let lastNotification, now &- lastNotification < UInt64(notificationInterval * 1e9) { return }
         do {
-            try connection.send(prepared: "workbench_notify", TeamSchema.notifySQL, [name + " " + String(sequence)])
+            try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [name + " " + String(sequence)])
             lastNotification = now
+            notificationsSent += 1
         } catch {
             // Not sent: the next line notifies (and the connection, if lost, is made again then).
         }

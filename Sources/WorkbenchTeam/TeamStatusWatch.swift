@@ -109,7 +109,7 @@ public struct TeamStatusWatch: Sendable {
 
     /// Connects and listens.
     private func connect() throws(TeamError) -> TeamProject {
-        let connection = try PostgresConnection(url: DatabaseURL(url), applicationName: "workbench team status", passwordFile: passwordFile)
+        let connection = try PostgresConnection(url: try DatabaseURL(url), applicationName: "workbench team status", passwordFile: passwordFile)
         try connection.query("LISTEN \(TeamSchema.channel)")
         return TeamProject(connection: connection)
     }

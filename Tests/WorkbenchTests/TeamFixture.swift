@@ -46,14 +46,14 @@ struct TeamFixture {
         ownerURL = owner
         let suffix = suffix
         self.members = members.map { $0.0 + "_" + suffix }
-        let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: pgpass)
+        let admin = try PostgresConnection(url: try DatabaseURL(owner), passwordFile: pgpass)
         try admin.query("CREATE DATABASE \(database)")
         admin.close()
-        url = DatabaseURL(owner).replacingDatabase(with: database).text
-        serverURL = DatabaseURL(url).removingUser.text
+        url = try DatabaseURL(owner).replacingDatabase(with: database).text
+        serverURL = try DatabaseURL(url).removingUser.text
         do {
             let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
-            let project = try TeamProject(connection: PostgresConnection(url: DatabaseURL(url), passwordFile: pgpass))
+            let project = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
             try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
             for (name, role) in members {
                 try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
@@ -68,7 +68,7 @@ struct TeamFixture {
     /// Drops the fixture's database (ending any connection a test left open) and its members'
     /// roles. Idempotent; errors are ignored (a stopped private cluster has nothing to keep).
     func drop() {
-        guard let admin = try? PostgresConnection(url: DatabaseURL(ownerURL), timeoutSeconds: 10, passwordFile: pgpass) else { return }
+        guard let admin = try? PostgresConnection(url: try DatabaseURL(ownerURL), timeoutSeconds: 10, passwordFile: pgpass) else { return }
         defer { admin.close() }
         _ = try? admin.query("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
         for member in members {
@@ -84,7 +84,7 @@ struct TeamFixture {
 
     /// A connection as `short`'s role.
     func connect(as short: String) throws -> PostgresConnection {
-        try PostgresConnection(url: DatabaseURL(serverURL), user: name(short), passwordFile: pgpass)
+        try PostgresConnection(url: try DatabaseURL(serverURL), user: name(short), passwordFile: pgpass)
     }
 }
 

@@ -70,7 +70,7 @@ struct TeamStatusWatchTests {
         try #require(live != nil, "no live update after anna's commit")
 
         // The watch's connection is cut; bob commits while it is down (no notification can reach it).
-        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+        let owner = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
         defer { owner.close() }
         let killer = try team.connect(as: "rev")
         defer { killer.close() }
@@ -119,7 +119,7 @@ struct TeamStatusWatchTests {
         }
         try #require(updates.first { if case .initial = $0 { true } else { false } } != nil, "no initial status")
 
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         defer { try? store.close() }

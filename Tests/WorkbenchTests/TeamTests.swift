@@ -6,40 +6,42 @@ import TestSupport
 
 @Suite("Team connection text")
 struct TeamURLTests {
-    @Test func redactsPasswordsInEveryForm() {
-        #expect(DatabaseURL("postgresql://anna:s3cret@db.example:5432/project").redacted == "postgresql://anna@db.example:5432/project")
-        #expect(DatabaseURL("postgres://anna:p%40ss@host/db?sslmode=require").redacted == "postgres://anna@host/db?sslmode=require")
-        #expect(!DatabaseURL("host=db user=anna password=s3cret dbname=p").redacted.contains("s3cret"))
-        #expect(!DatabaseURL("postgresql://host/db?user=anna&password=s3cret").redacted.contains("s3cret"))
-        #expect(DatabaseURL("postgresql://anna@host/db").redacted == "postgresql://anna@host/db")
+    @Test func redactsPasswordsInEveryForm() throws {
+        #expect(try DatabaseURL("postgresql://anna:s3cret@db.example:5432/project").redacted == "postgresql://anna@db.example:5432/project")
+        #expect(try DatabaseURL("postgres://anna:p%40ss@host/db?sslmode=require").redacted == "postgres://anna@host/db?sslmode=require")
+        #expect(try !DatabaseURL("host=db user=anna password=s3cret dbname=p").redacted.contains("s3cret"))
+        #expect(try !DatabaseURL("postgresql://host/db?user=anna&password=s3cret").redacted.contains("s3cret"))
+        #expect(try DatabaseURL("postgresql://anna@host/db").redacted == "postgresql://anna@host/db")
     }
 
     /// A server on this host through its Unix-domain socket, in both forms psql takes: the socket's
     /// folder in the query, or percent-encoded as the URL's host.
-    @Test func socketURLsInBothFormsAreRecognisedAndRewritten() {
-        let query = DatabaseURL("postgresql:///project?host=/var/run/postgresql&port=5433")
-        let encoded = DatabaseURL("postgresql://anna@%2Fvar%2Frun%2Fpostgresql:5433/project")
+    @Test func socketURLsInBothFormsAreRecognisedAndRewritten() throws {
+        let query = try DatabaseURL("postgresql:///project?host=/var/run/postgresql&port=5433")
+        let encoded = try DatabaseURL("postgresql://anna@%2Fvar%2Frun%2Fpostgresql:5433/project")
         #expect(query.isSocket)
         #expect(encoded.isSocket)
-        #expect(DatabaseURL("host=/srv/pg dbname=project").isSocket)
-        #expect(!DatabaseURL("postgresql://anna@db.example/project").isSocket)
-        #expect(!DatabaseURL("postgresql://anna@/project?host=db.example").isSocket)
+        #expect(try DatabaseURL("host=/srv/pg dbname=project").isSocket)
+        #expect(try !DatabaseURL("postgresql://anna@db.example/project").isSocket)
+        #expect(try !DatabaseURL("postgresql://anna@/project?host=db.example").isSocket)
         #expect(query.replacingDatabase(with: "wbt_x").text == "postgresql:///wbt_x?host=/var/run/postgresql&port=5433")
         #expect(encoded.replacingDatabase(with: "wbt_x").text == "postgresql://anna@%2Fvar%2Frun%2Fpostgresql:5433/wbt_x")
         #expect(encoded.removingUser.text == "postgresql://%2Fvar%2Frun%2Fpostgresql:5433/project")
-        #expect(DatabaseURL("postgresql://anna@/p?host=/run/pg&user=anna").removingUser.text == "postgresql:///p?host=/run/pg")
-        #expect(DatabaseURL("postgresql://anna@/p?user=anna").removingUser.text == "postgresql:///p")
-        #expect(DatabaseURL("postgresql://anna@127.0.0.1:5432/p").replacingDatabase(with: "q").removingUser.text == "postgresql://127.0.0.1:5432/q")
-        #expect(DatabaseURL("host=/srv/pg user=anna dbname=p").replacingDatabase(with: "q").removingUser.text == "host=/srv/pg dbname='q'")
+        #expect(try DatabaseURL("postgresql://anna@/p?host=/run/pg&user=anna").removingUser.text == "postgresql:///p?host=/run/pg")
+        #expect(try DatabaseURL("postgresql://anna@/p?user=anna").removingUser.text == "postgresql:///p")
+        #expect(try DatabaseURL("postgresql://anna@127.0.0.1:5432/p").replacingDatabase(with: "q").removingUser.text == "postgresql://127.0.0.1:5432/q")
+        // key=value words are written back in libpq's order (dbname before host): compared as libpq reads them.
+        let words = try DatabaseURL(try DatabaseURL("host=/srv/pg user=anna dbname=p").replacingDatabase(with: "q").removingUser.text)
+        #expect(words.database == "q" && words.host == "/srv/pg" && words.user == nil && words.isSocket)
         // No password shows, in either socket form.
-        #expect(DatabaseURL("postgresql://anna:s3cret@%2Fvar%2Frun%2Fpostgresql/project").redacted == "postgresql://anna@%2Fvar%2Frun%2Fpostgresql/project")
-        #expect(!DatabaseURL("postgresql:///project?host=/var/run/postgresql&password=s3cret").redacted.contains("s3cret"))
+        #expect(try DatabaseURL("postgresql://anna:s3cret@%2Fvar%2Frun%2Fpostgresql/project").redacted == "postgresql://anna@%2Fvar%2Frun%2Fpostgresql/project")
+        #expect(try !DatabaseURL("postgresql:///project?host=/var/run/postgresql&password=s3cret").redacted.contains("s3cret"))
     }
 
     @Test func unreachableServerNamesTheURLWithoutPassword() {
         // Port 1 on the loopback address: nothing listens there.
         #expect {
-            _ = try PostgresConnection(url: DatabaseURL("postgresql://anna:s3cret@127.0.0.1:1/db"), timeoutSeconds: 2)
+            _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna:s3cret@127.0.0.1:1/db"), timeoutSeconds: 2)
         } throws: { error in
             let text = "\(error)"
             return text.contains("postgresql://anna@127.0.0.1:1/db") && !text.contains("s3cret")
@@ -65,7 +67,7 @@ struct TeamURLTests {
     @Test func aSocketFolderWithoutServerNamesTheURLWithoutPassword() {
         let folder = TestScratch.path("no-server-")
         #expect {
-            _ = try PostgresConnection(url: DatabaseURL("postgresql://anna:s3cret@/db?host=\(folder)&port=1"), timeoutSeconds: 2)
+            _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna:s3cret@/db?host=\(folder)&port=1"), timeoutSeconds: 2)
         } throws: { error in
             let text = "\(error)"
             return text.contains("cannot connect") && text.contains("postgresql://anna@/db?host=\(folder)") && !text.contains("s3cret")
@@ -125,7 +127,7 @@ struct TeamTests {
         let (corpus, schema) = try TeamProject(connection: connection).corpus()
         let segmented = SegmentedCorpus(corpus)
         #expect {
-            _ = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            _ = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
                 Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
             }
         } throws: { error in
@@ -133,10 +135,10 @@ struct TeamTests {
         }
         #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
         // Once the owner has removed them, the session is created as usual.
-        let owner = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+        let owner = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
         try owner.query("DELETE FROM workbench.events WHERE session = $1", [anna])
         owner.close()
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         try store.close()
@@ -151,7 +153,7 @@ struct TeamTests {
             #expect(!TeamFixture.isRequired, "WORKBENCH_TEAM_SOCKET_URL is not set: eval \"$(scripts/postgres start)\" sets it")
             return
         }
-        #expect(DatabaseURL(socketURL).isSocket)
+        #expect(try DatabaseURL(socketURL).isSocket)
         let team = try TeamFixture(members: [("anna", "annotator")], cluster: (socketURL, ProcessInfo.processInfo.environment["PGPASSFILE"] ?? ""))
         defer { team.drop() }
         let anna = team.name("anna")
@@ -159,7 +161,7 @@ struct TeamTests {
         #expect(try connection.query("SELECT (inet_server_addr() IS NULL)::text AS local").first("local") == "true")
         let (corpus, schema) = try TeamProject(connection: connection).corpus()
         let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
@@ -176,7 +178,7 @@ struct TeamTests {
         #expect(try anna.query("SELECT current_database() AS d").first("d") == team.database)
         team.drop()
         let owner = try #require(TeamFixture.ownerURL)
-        let admin = try PostgresConnection(url: DatabaseURL(owner), passwordFile: team.pgpass)
+        let admin = try PostgresConnection(url: try DatabaseURL(owner), passwordFile: team.pgpass)
         defer { admin.close() }
         #expect(try admin.query("SELECT count(*)::text AS n FROM pg_database WHERE datname = $1", [team.database]).first("n") == "0")
         #expect(try admin.query("SELECT count(*)::text AS n FROM pg_roles WHERE rolname = ANY($1::text[])",
@@ -193,14 +195,14 @@ struct TeamTests {
         for round in 0..<8 {
             let role = "wbt_race_\(team.suffix)_\(round)"
             // Each connection is used by exactly one of the concurrent iterations.
-            nonisolated(unsafe) let connections = try (0..<4).map { _ in try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass) }
+            nonisolated(unsafe) let connections = try (0..<4).map { _ in try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass) }
             let failures = Failures()
             DispatchQueue.concurrentPerform(iterations: connections.count) { index in
                 do { try connections[index].query(TeamSchema.createRoleSQL([role])) } catch { failures.add("\(error)") }
             }
             connections.forEach { $0.close() }
             #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
-            let admin = try PostgresConnection(url: DatabaseURL(team.url), passwordFile: team.pgpass)
+            let admin = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
             #expect(try admin.query("SELECT count(*) AS n FROM pg_roles WHERE rolname = $1", [role]).first("n") == "1")
             try admin.query("DROP ROLE \(role)")
             admin.close()
@@ -223,7 +225,7 @@ struct TeamTests {
         #expect(!session.state.claims.isEmpty)
         #expect(session.state.statuses.values.contains(.done))
         // While one store holds the session, a second REPL is refused, naming the holder.
-        let holder = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, _ throws(TeamError) -> Session in
+        let holder = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, _ throws(TeamError) -> Session in
             Issue.record("the session exists")
             throw .invalid("unexpected")
         }
@@ -241,7 +243,7 @@ struct TeamTests {
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
@@ -300,7 +302,7 @@ struct TeamFaultTests {
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 5, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 5, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
@@ -332,7 +334,7 @@ struct TeamFaultTests {
         let anna = team.name("anna")
         let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
         let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 2, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 2, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
             Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
         }
         let watcher = try team.connect(as: "anna")

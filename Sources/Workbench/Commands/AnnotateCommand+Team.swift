@@ -10,7 +10,8 @@ extension AnnotateCommand {
     /// acknowledged edit is committed in the database before the reply.
     func runInTeam(url: String, clock: EventClock) throws -> Int32 {
         var clock = clock
-        let databaseURL = DatabaseURL(url)
+        let databaseURL: DatabaseURL
+        do { databaseURL = try DatabaseURL(url) } catch { throw CLIFailure(error.description) }
         let role = try annotator.map { name throws(CLIFailure) -> String in try Self.annotatorName(name) }
         let store: TeamSessionStore
         var documents: [Document] = []

@@ -20,9 +20,17 @@ struct TeamCommand: ParsableCommand {
 
     /// The team URL from the argument or `WORKBENCH_TEAM`.
     static func url(_ given: String?) throws(CLIFailure) -> String {
-        if let given, !given.isEmpty { return given }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["WORKBENCH_TEAM"], !fromEnvironment.isEmpty { return fromEnvironment }
-        throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM")
+        let chosen: String
+        if let given, !given.isEmpty {
+            chosen = given
+        } else if let fromEnvironment = ProcessInfo.processInfo.environment["WORKBENCH_TEAM"], !fromEnvironment.isEmpty {
+            chosen = fromEnvironment
+        } else {
+            throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM")
+        }
+        // Refused before anything else is done (a corpus loaded, a file written).
+        do { _ = try DatabaseURL(chosen) } catch { throw CLIFailure(error.description) }
+        return chosen
     }
 
     /// Connects, turning a failure into one clear line.
@@ -65,8 +73,8 @@ struct TeamInitCommand: ParsableCommand {
         let segmented = SegmentedCorpus(loaded)
         let result = try TeamCommand.run { () throws(TeamError) in try project.initialise(corpus: segmented, schema: chosen) }
         StandardOutput.line(result.created
-            ? "team database \(DatabaseURL(url).redacted) set up with \(result.documents) document(s); next: workbench team add-annotator NAME"
-            : "team database \(DatabaseURL(url).redacted) was already set up for this corpus (\(result.documents) document(s)); schema and rights brought up to date")
+            ? "team database \(project.connection.url.redacted) set up with \(result.documents) document(s); next: workbench team add-annotator NAME"
+            : "team database \(project.connection.url.redacted) was already set up for this corpus (\(result.documents) document(s)); schema and rights brought up to date")
     }
 }
 

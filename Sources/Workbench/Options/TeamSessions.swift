@@ -27,7 +27,7 @@ enum TeamSessions {
             let wanted = count == 1 ? "one annotator name" : "\(count) annotator names"
             let example = (present.isEmpty ? ["anna", "bob"] : present + present).prefix(count).joined(separator: " ")
             throw CLIFailure("\(command) --team needs \(wanted), e.g. workbench \(command) --team URL \(example); "
-                + (present.isEmpty ? "\(DatabaseURL(url).redacted) holds no session you may read yet" : "annotators present: \(present.joined(separator: ", "))"))
+                + (present.isEmpty ? "\(project.connection.url.redacted) holds no session you may read yet" : "annotators present: \(present.joined(separator: ", "))"))
         }
         return try pull(url, names: names)
     }
@@ -37,7 +37,7 @@ enum TeamSessions {
         let project = try TeamCommand.project(url)
         defer { project.connection.close() }
         let chosen = names.isEmpty ? try TeamCommand.run { () throws(TeamError) in try project.sessionNames() } : names
-        guard !chosen.isEmpty else { throw CLIFailure("\(DatabaseURL(url).redacted) holds no session you may read yet") }
+        guard !chosen.isEmpty else { throw CLIFailure("\(project.connection.url.redacted) holds no session you may read yet") }
         var paths: [String] = []
         for name in chosen {
             let target = folder + "/" + name
