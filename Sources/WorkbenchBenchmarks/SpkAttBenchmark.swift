@@ -73,7 +73,8 @@ enum SpkAttBenchmark {
         }
     }
 
-    /// Prints, for the dev part only, the gold and proposed words of each pair that differ in `role`.
+    /// Prints, for the dev part only, the gold and proposed words of each pair that differ in `role`;
+    /// `all` prints every proposal with its Source and its pair's.
     static func explain(_ article: SpkAttArticle, system: [AttributionScorer.Attribution], suggestions: [AttributionSuggestion], role: String) {
         let scalars = Array(article.document.text.unicodeScalars)
         func words(_ tokens: Set<Int>) -> String {
@@ -84,14 +85,14 @@ enum SpkAttBenchmark {
             }.joined(separator: " ")
         }
         let pairing = AttributionScorer.pairing(gold: article.gold, system: system)
-        let roleValue = AttributionScorer.Role(rawValue: role) ?? .message
+        let roleValue = role == "all" ? .source : AttributionScorer.Role(rawValue: role) ?? .message
         var paired = Set<Int>()
         for (index, predicted) in system.enumerated() {
             let gold = pairing[index].map { article.gold[$0] }
             if let goldIndex = pairing[index] { paired.insert(goldIndex) }
             let goldTokens = gold?.tokens[roleValue] ?? []
             let systemTokens = predicted.tokens[roleValue] ?? []
-            if goldTokens != systemTokens || (role == "form" && gold?.form != predicted.form) {
+            if role == "all" || goldTokens != systemTokens || (role == "form" && gold?.form != predicted.form) {
                 print("== \(article.document.id) \(suggestions[index].rule) [\(gold?.form ?? "-") / \(predicted.form)]")
                 print("   msg  : \(words(predicted.tokens[.message] ?? []).prefix(140))")
                 if let gold { print("   gmsg : \(words(gold.tokens[.message] ?? []).prefix(140))") }

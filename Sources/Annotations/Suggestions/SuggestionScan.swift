@@ -447,8 +447,11 @@ struct SuggestionScan {
             guard !cue.isEmpty, !source.isEmpty else { continue }
             let removed = Set(cue + source)
             let lowest = removed.min() ?? index, highest = removed.max() ?? index
+            // A frame inside a later clause ("…, weil die Mission nach Angaben der UN überfordert ist")
+            // reports that clause only: the message runs from the clause's start to the sentence end.
+            let clauseLower = frameClauseStart(before: lowest, sentence: sentence) ?? range.lowerBound
             var claim: [Int] = []
-            for word in range where !removed.contains(word) {
+            for word in clauseLower..<range.upperBound where !removed.contains(word) {
                 if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
                 if words[word].text == "," || words[word].text == "–", word >= lowest - 1 && word <= highest + 1 { continue }
                 claim.append(word)
@@ -456,6 +459,21 @@ struct SuggestionScan {
             guard claim.count >= 3 else { continue }
             add(Proposal(speakers: [source], cue: cue, claim: claim, frame: cue + source, form: .indirect, confidence: 0.7, rule: rule))
         }
+    }
+
+    /// The start of the clause that holds a frame at `frame` when that clause opens after a comma
+    /// inside the sentence with a subordinator, a relative pronoun, a conjunction or a new subject
+    /// and the frame is not its first word; nil otherwise (the frame then reports the whole
+    /// sentence, as it does after a prefield clause: "Ob …, entscheidet sich laut X …").
+    func frameClauseStart(before frame: Int, sentence: Int) -> Int? {
+        let range = sentenceRanges[sentence]
+        let start = clauseStart(before: frame, sentence: sentence)
+        guard start > range.lowerBound, start < frame, words[start - 1].text == "," else { return nil }
+        let word = words[start]
+        let opensClause = Self.complementizers.contains(word.lower) || Self.relativePronouns.contains(word.lower)
+            || Self.adverbialSubordinators.contains(word.lower) || ["worauf", "wonach", "so"].contains(word.lower)
+            || word.kind == .word && (word.capitalized || Self.determiners.contains(word.lower) || Self.pronouns.contains(word.lower))
+        return opensClause ? start : nil
     }
 
     /// ", nach denen …" / ", denen zufolge …" after a noun ("Umfragen, nach denen 72 Prozent die
@@ -503,8 +521,12 @@ struct SuggestionScan {
         while position < range.upperBound, phrase.count < 30 {
             let word = words[position]
             if word.text == "," {
-                // One apposition: ", dem Direktor der Wetterbehörde," continues the source.
-                if !apposition, !phrase.isEmpty, position + 1 < range.upperBound, Self.appositionArticles.contains(words[position + 1].lower) {
+                // One apposition: ", dem Direktor der Wetterbehörde," or ", Vorsitzender des Ausschusses,"
+                // (a capitalised word: a German prefield has its finite verb after the comma, never a noun)
+                // continues the source.
+                if !apposition, !phrase.isEmpty, position + 1 < range.upperBound, Self.appositionArticles.contains(words[position + 1].lower)
+                    || words[position + 1].kind == .word && words[position + 1].capitalized && !lexicon.stopwords.contains(words[position + 1].lower)
+                {
                     apposition = true
                     phrase.append(position)
                     position += 1
@@ -916,10 +938,11 @@ struct SuggestionScan {
 
     // MARK: Free indirect speech
 
-    /// A sentence in Konjunktiv I with no attribution of its own that follows one continues it.
+    /// A sentence in Konjunktiv I with no attribution of its own that follows one continues it;
+    /// reported speech with a speaker counts as one ("Die Regierung warnt vor …. Die Dämme seien …").
     mutating func freeIndirect() {
         var bySentence = Array(repeating: -1, count: sentenceRanges.count)
-        for (index, proposal) in proposals.enumerated() where proposal.form != .reported {
+        for (index, proposal) in proposals.enumerated() where proposal.form != .reported || !proposal.speakers.isEmpty {
             for word in proposal.claim { bySentence[words[word].sentence] = index }
         }
         var previous = -1
@@ -1223,7 +1246,9 @@ struct SuggestionScan {
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)
                         && !(Self.attachedPrepositions.contains(words[$0].lower) && $0 + 1 < head
-                            && (words[$0 + 1].capitalized || Self.determiners.contains(words[$0 + 1].lower)))
+                            && (words[$0 + 1].capitalized || Self.determiners.contains(words[$0 + 1].lower)
+                                // "Das Exilparlament im indischen Dharamshala": an adjective before the place.
+                                || $0 + 2 < head && looksLikeAdjective(words[$0 + 1]) && words[$0 + 2].capitalized))
                 }) {
                     phrase = Array(phrase[..<cut])
                 }
@@ -1377,7 +1402,9 @@ struct SuggestionScan {
             }
             guard word.kind == .word else { break }
             if let last = phrase.last, words[last].capitalized, ["in", "aus"].contains(word.lower), position + 2 <= sentence.upperBound,
-                position + 1 < sentence.upperBound, words[position + 1].capitalized, looksLikeCommonNoun(words[last].lower),
+                position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                // A genitive noun too ("der Reporter des Senders in Teheran").
+                looksLikeCommonNoun(words[last].lower) || words[last].lower.hasSuffix("s") && looksLikeCommonNoun(String(words[last].lower.dropLast())),
                 position + 2 == sentence.upperBound || words[position + 2].kind != .word
             {
                 phrase += [position, position + 1]  // "Ein Regierungssprecher in Berlin"
