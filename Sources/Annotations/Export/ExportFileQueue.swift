@@ -6,11 +6,9 @@ import Foundation
     import Darwin
 #endif
 
-/// Creates and writes whole small files on threads of their own while the exporter builds the next
+/// Creates and writes whole small files on a thread of its own while the exporter builds the next
 /// ones: for brat and WebAnno (tens of thousands of files) creating a file costs more kernel time
-/// than building it, and the two now overlap on two cores. ``writers`` threads take the files in
-/// turn: one thread creating 42 846 files was the slowest part of a brat export's writing (much of a
-/// creation is waiting for the folder or the journal, when another thread can go on). Files are written under their final
+/// than building it, and the two now overlap on two cores. Files are written under their final
 /// name in the export's staging folder, `O_EXCL` as before; nothing changes about when the export
 /// is flushed and swapped in (``ExportWriter`` waits for the queue with ``finish()`` first).
 ///
@@ -24,30 +22,27 @@ final class ExportFileQueue: @unchecked Sendable {
 
     /// Bytes that may wait to be written before ``submit(_:_:)`` waits.
     static let pendingLimit = 32 << 20
-    /// Threads creating files.
-    static let writers = 2
 
     private let condition = NSCondition()
     private var jobs: [Job] = []
     private var head = 0
     private var pendingBytes = 0
     private var closed = false
-    /// Writer threads that have not ended.
-    private var running = writers
+    private var running = true
     private var failure: ExportError?
+    private var thread: Thread?
 
     init() {
-        for _ in 0..<Self.writers {
-            let thread = Thread { [self] in run() }
-            thread.name = "export files"
-            thread.start()
-        }
+        let thread = Thread { [self] in run() }
+        thread.name = "export files"
+        self.thread = thread
+        thread.start()
     }
 
     /// Queues the whole file `bytes` for `path` (waits while too much is queued).
     func submit(_ path: String, _ bytes: [UInt8]) {
         condition.lock()
-        while pendingBytes > Self.pendingLimit && running > 0 { condition.wait() }
+        while pendingBytes > Self.pendingLimit && running { condition.wait() }
         if failure == nil {
             jobs.append(Job(path: path, bytes: bytes))
             pendingBytes += bytes.count
@@ -56,12 +51,12 @@ final class ExportFileQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits until every queued file is written and stops the threads; returns the first failure.
+    /// Waits until every queued file is written and stops the thread; returns the first failure.
     func finish() -> ExportError? {
         condition.lock()
         closed = true
         condition.broadcast()
-        while running > 0 { condition.wait() }
+        while running { condition.wait() }
         let failure = failure
         condition.unlock()
         return failure
@@ -72,7 +67,7 @@ final class ExportFileQueue: @unchecked Sendable {
         while true {
             while head == jobs.count && !closed { condition.wait() }
             if head == jobs.count {
-                running -= 1
+                running = false
                 condition.broadcast()
                 condition.unlock()
                 return

@@ -176,9 +176,11 @@ public struct ExportWriter: Sendable {
 
     /// Removes an export folder with the marker last, so that a kill midway leaves a folder that
     /// is still recognisably an export's (and is removed by the next export).
-    /// Its files are unlinked on several threads (``ExportFolderRemoval``).
     static func removeExport(_ path: String) {
-        ExportFolderRemoval.removeContents(of: path, keeping: marker)
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where entry != marker {
+            try? manager.removeItem(atPath: (path as NSString).appendingPathComponent(entry))
+        }
         _ = unlink((path as NSString).appendingPathComponent(marker))
         _ = rmdir(path)
     }
