@@ -3,7 +3,7 @@ import Testing
 @testable import Annotations
 
 /// Rules of the ninth round, for Source recall: frames that report one clause, free indirect
-/// speech after reported speech, and speakers that keep their place.
+/// speech after reported speech, speakers that keep their place and a prefield frame's apposition.
 @Suite struct SuggestionNinthRoundTests {
     /// A "nach Angaben"/"laut" frame inside a later clause reports that clause only, so the
     /// sentence's other attribution keeps its own message; a frame after a prefield clause
@@ -46,10 +46,8 @@ import Testing
         let time = SuggestionProbe("Die Lage in der Stadt sei ruhig, sagte der Reporter im Juni.")
         #expect(time.speaker(time.proposal(claiming: "ruhig")) == "der Reporter")
     }
-}
 
-/// The source of a clause-initial "Nach"/"Laut" frame keeps an apposition opened by a noun.
-@Suite struct SuggestionNinthRoundFrameSourceTests {
+    /// The source of a clause-initial "Nach"/"Laut" frame keeps an apposition opened by a noun.
     @Test func prefieldSourceKeepsAnApposition() {
         let probe = SuggestionProbe("Nach Ansicht von Senator Müller, Vorsitzender des Ausschusses, sei die Förderung zu gering.")
         let frame = probe.proposal(claiming: "Förderung")
