@@ -13,8 +13,8 @@ public final class TeamProject {
     }
 
     /// Connects to `url` (credentials from the URL, the environment or `~/.pgpass`).
-    public convenience init(url: String, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
-        try self.init(connection: PostgresConnection(url: try DatabaseURL(url), applicationName: applicationName, timeoutSeconds: timeoutSeconds))
+    public convenience init(url: DatabaseURL, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
+        try self.init(connection: PostgresConnection(url: url, applicationName: applicationName, timeoutSeconds: timeoutSeconds))
     }
 
     private var server: String { connection.url.redacted }

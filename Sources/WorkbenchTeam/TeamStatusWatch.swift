@@ -23,12 +23,12 @@ public struct TeamStatusWatch: Sendable {
     }
 
     /// The database (credentials as for ``TeamProject``).
-    public let url: String
+    public let url: DatabaseURL
     /// How long one wait for notifications lasts before `shouldStop` is asked again.
     public let pollMilliseconds: Int
     private let passwordFile: String?
 
-    public init(url: String, pollMilliseconds: Int = 250, passwordFile: String? = nil) {
+    public init(url: DatabaseURL, pollMilliseconds: Int = 250, passwordFile: String? = nil) {
         self.url = url
         self.pollMilliseconds = pollMilliseconds
         self.passwordFile = passwordFile
@@ -109,7 +109,7 @@ public struct TeamStatusWatch: Sendable {
 
     /// Connects and listens.
     private func connect() throws(TeamError) -> TeamProject {
-        let connection = try PostgresConnection(url: try DatabaseURL(url), applicationName: "workbench team status", passwordFile: passwordFile)
+        let connection = try PostgresConnection(url: url, applicationName: "workbench team status", passwordFile: passwordFile)
         try connection.query("LISTEN \(TeamSchema.channel)")
         return TeamProject(connection: connection)
     }

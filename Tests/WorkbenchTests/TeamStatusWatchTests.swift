@@ -40,7 +40,7 @@ struct TeamStatusWatchTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
         defer { team.drop() }
         let anna = team.name("anna"), bob = team.name("bob")
-        let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
+        let watch = TeamStatusWatch(url: try DatabaseURL(team.serverURL + "?user=\(team.name("rev"))"), pollMilliseconds: 100, passwordFile: team.pgpass)
         let updates = Updates()
         let reconnectGate = DispatchSemaphore(value: 0)
         let finished = DispatchSemaphore(value: 0)
@@ -102,7 +102,7 @@ struct TeamStatusWatchTests {
         let segmented = SegmentedCorpus(corpus)
         let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
         try #require(keys.count >= 5)
-        let watch = TeamStatusWatch(url: team.serverURL + "?user=\(team.name("rev"))", pollMilliseconds: 100, passwordFile: team.pgpass)
+        let watch = TeamStatusWatch(url: try DatabaseURL(team.serverURL + "?user=\(team.name("rev"))"), pollMilliseconds: 100, passwordFile: team.pgpass)
         let updates = Updates()
         let finished = DispatchSemaphore(value: 0)
         Thread.detachNewThread {

@@ -132,7 +132,7 @@ struct AdjudicateCommand: ParsableCommand {
         output.flush()
         if let team {
             // The adjudicated session goes to the team database as the adjudicator's (connecting role's) session.
-            let project = try TeamCommand.project(team)
+            let project = try TeamCommand.project(try TeamCommand.url(team))
             let out = self.out
             let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
             StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")

@@ -18,8 +18,9 @@ struct TeamCommand: ParsableCommand {
             TeamPullCommand.self, TeamPushCommand.self]
     )
 
-    /// The team URL from the argument or `WORKBENCH_TEAM`.
-    static func url(_ given: String?) throws(CLIFailure) -> String {
+    /// The team URL from the argument or `WORKBENCH_TEAM`, read once by libpq's parser: a string it
+    /// refuses is refused here, before anything else is done (a corpus loaded, a file written).
+    static func url(_ given: String?) throws(CLIFailure) -> DatabaseURL {
         let chosen: String
         if let given, !given.isEmpty {
             chosen = given
@@ -28,13 +29,11 @@ struct TeamCommand: ParsableCommand {
         } else {
             throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM")
         }
-        // Refused before anything else is done (a corpus loaded, a file written).
-        do { _ = try DatabaseURL(chosen) } catch { throw CLIFailure(error.description) }
-        return chosen
+        do { return try DatabaseURL(chosen) } catch { throw CLIFailure(error.description) }
     }
 
     /// Connects, turning a failure into one clear line.
-    static func project(_ url: String) throws(CLIFailure) -> TeamProject {
+    static func project(_ url: DatabaseURL) throws(CLIFailure) -> TeamProject {
         do { return try TeamProject(url: url) } catch { throw CLIFailure(error.description) }
     }
 

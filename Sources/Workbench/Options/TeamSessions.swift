@@ -21,7 +21,7 @@ enum TeamSessions {
     static func pull(_ url: String, exactly count: Int, of given: [String], command: String) throws(CLIFailure) -> [String] {
         let names = given.filter { !$0.isEmpty }
         guard names.count == count else {
-            let project = try TeamCommand.project(url)
+            let project = try TeamCommand.project(try TeamCommand.url(url))
             defer { project.connection.close() }
             let present = try TeamCommand.run { () throws(TeamError) in try project.sessionNames() }
             let wanted = count == 1 ? "one annotator name" : "\(count) annotator names"
@@ -34,7 +34,7 @@ enum TeamSessions {
 
     /// Pulls `names` (or every readable session) from `url`; returns local snapshot paths, one per name.
     static func pull(_ url: String, names: [String]) throws(CLIFailure) -> [String] {
-        let project = try TeamCommand.project(url)
+        let project = try TeamCommand.project(try TeamCommand.url(url))
         defer { project.connection.close() }
         let chosen = names.isEmpty ? try TeamCommand.run { () throws(TeamError) in try project.sessionNames() } : names
         guard !chosen.isEmpty else { throw CLIFailure("\(project.connection.url.redacted) holds no session you may read yet") }
