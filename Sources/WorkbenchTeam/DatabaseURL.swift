@@ -4,7 +4,7 @@ import Foundation
 /// A PostgreSQL connection string (a `postgresql://` or `postgres://` URL, or `key=value` words),
 /// read once by libpq's own parser (`PQconninfoParse`): what is valid, what each setting means and
 /// how a URL is percent-decoded are libpq's answers, the same ones a connection gets. A string libpq
-/// does not accept is refused here, with libpq's reason (``TeamError/invalidURL(reason:)``).
+/// does not accept is refused here, with libpq's reason (``TeamError/invalidURL(url:reason:)``).
 ///
 /// A server on the same host is best reached through its Unix-domain socket (no TCP on either
 /// side, cheaper per edit): give the socket's folder as the host, in the query
@@ -35,15 +35,15 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public let settings: [Setting]
     private let form: Form
 
-    /// Reads `text` with libpq's parser; throws ``TeamError/invalidURL(reason:)`` for a string libpq
-    /// would not connect with (the reason never quotes a password).
+    /// Reads `text` with libpq's parser; throws ``TeamError/invalidURL(url:reason:)`` for a string libpq
+    /// would not connect with (naming it as ``redacting(_:)`` shows it; the reason never quotes a password).
     public init(_ text: String) throws(TeamError) {
-        guard !text.allSatisfy(\.isWhitespace) else { throw .invalidURL(reason: "the connection string is empty") }
+        guard !text.allSatisfy(\.isWhitespace) else { throw .invalidURL(url: "", reason: "the connection string is empty") }
         var message: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(text, &message) else {
             let reason = message.map { String(cString: $0) } ?? "out of memory"
             if let message { PQfreemem(message) }
-            throw .invalidURL(reason: Self.withoutValues(reason))
+            throw .invalidURL(url: Self.redacting(text), reason: Self.withoutValues(reason))
         }
         defer { PQconninfoFree(options) }
         var settings: [Setting] = []
@@ -195,5 +195,63 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             rest = rest[rest.index(after: close)...]
         }
         return (result + rest).replacingOccurrences(of: "\n", with: "; ")
+    }
+
+    // MARK: - A string libpq refused
+
+    /// `text` with whatever could be a password replaced by "…", for the message about a string libpq
+    /// refused (whose settings therefore cannot say which part is the password): in a URL, what follows
+    /// the user name's `:` before the `@` (or a port that is not a number, when there is no `@`); in a
+    /// URL's query or in `key=value` words, the value of `password` and `sslpassword`, quoted or not.
+    /// Over-hiding is harmless here; showing a password is not.
+    public static func redacting(_ text: String) -> String {
+        var result = hidingSecretValues(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let schemeEnd = result.range(of: "://")?.upperBound ?? result.firstIndex(of: "@").map({ _ in result.startIndex }) else { return result }
+        // The URL's part before its query (a password may hold `/`, so the authority's end is not known).
+        let beforeQuery = result[schemeEnd...].firstIndex(of: "?") ?? result.endIndex
+        if let at = result[schemeEnd..<beforeQuery].lastIndex(of: "@") {
+            if let colon = result[schemeEnd..<at].firstIndex(of: ":") {
+                result.replaceSubrange(result.index(after: colon)..<at, with: "…")
+            }
+        } else {
+            let authorityEnd = result[schemeEnd..<beforeQuery].firstIndex(of: "/") ?? beforeQuery
+            let authority = result[schemeEnd..<authorityEnd]
+            if !authority.contains("["), let colon = authority.lastIndex(of: ":"),
+                !result[result.index(after: colon)..<authorityEnd].allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") })
+            {
+                result.replaceSubrange(result.index(after: colon)..<authorityEnd, with: "…")
+            }
+        }
+        return result
+    }
+
+    /// `text` with the value after each `password=` (also `sslpassword=`, any case, spaces around `=`
+    /// allowed) replaced by "…": a quoted value up to its closing quote, else up to a space or `&`.
+    private static func hidingSecretValues(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let keyword = rest.range(of: "password", options: .caseInsensitive) {
+            result += String(rest[..<keyword.upperBound])
+            rest = rest[keyword.upperBound...]
+            let afterSpaces = rest.drop { $0 == " " }
+            guard afterSpaces.first == "=" else { continue }
+            result += String(rest[..<afterSpaces.startIndex]) + "="
+            let value = afterSpaces.dropFirst().drop { $0 == " " }
+            result += String(afterSpaces.dropFirst()[..<value.startIndex])
+            if value.first == "'" {
+                var index = value.index(after: value.startIndex)
+                while index < value.endIndex, value[index] != "'" {
+                    if value[index] == "\\" { index = value.index(after: index) }
+                    if index < value.endIndex { index = value.index(after: index) }
+                }
+                rest = index < value.endIndex ? value[value.index(after: index)...] : value[value.endIndex...]
+                result += "'…'"
+            } else {
+                let end = value.firstIndex { $0.isWhitespace || $0 == "&" } ?? value.endIndex
+                rest = value[end...]
+                result += "…"
+            }
+        }
+        return result + String(rest)
     }
 }

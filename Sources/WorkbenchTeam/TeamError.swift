@@ -11,8 +11,10 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused(url: String, reason: String, code: String)
     /// Something in the database is not what the workbench expects.
     case invalid(String)
-    /// The connection string is not one libpq accepts (the reason quotes no value).
-    case invalidURL(reason: String)
+    /// The connection string is not one libpq accepts: `url` is the string without anything that
+    /// could be a password (``DatabaseURL/redacting(_:)``; empty for an empty string), the reason
+    /// quotes no value.
+    case invalidURL(url: String, reason: String)
 
     public var description: String {
         switch self {
@@ -26,8 +28,8 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))")
         case .invalid(let message):
             return message
-        case .invalidURL(let reason):
-            return "not a PostgreSQL connection string (\(reason)); give a URL such as postgresql://ROLE@HOST:PORT/DATABASE"
+        case .invalidURL(let url, let reason):
+            return "not a PostgreSQL connection string" + (url.isEmpty ? "" : ": " + url) + " (\(reason)); give a URL such as postgresql://ROLE@HOST:PORT/DATABASE"
                 + " (postgresql://ROLE@/DATABASE?host=/SOCKET/FOLDER for a Unix-domain socket; a password percent-encoded, an IPv6 address in [ ])"
                 + " or key=value words such as 'host=HOST port=PORT dbname=DATABASE user=ROLE'"
         }

@@ -83,14 +83,48 @@ struct DatabaseURLTests {
             guard let error = error as? TeamError, case .invalidURL = error else { return false }
             let message = error.description
             return message.contains("not a PostgreSQL connection string") && message.contains(reason) && !message.contains("s3")
+                && (text.allSatisfy(\.isWhitespace) || message.contains(": " + DatabaseURL.redacting(text) + " ("))
                 && message.contains("postgresql://ROLE@HOST:PORT/DATABASE")
         }
     }
 
-    /// The command says so in one line, before any connection, and exits non-zero.
-    @Test func aBadURLIsOneClearLineFromTheCommand() async throws {
-        let result = try await WorkbenchProcess.run(["team", "status", "--team", "postgresql://anna:s3cret@[::1/project"])
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("not a PostgreSQL connection string") && !result.stderr.contains("s3cret"))
+    /// A string libpq refused is shown without anything that could be a password: the user's
+    /// `:secret` before the `@`, a `password` or `sslpassword` value in a query or in words.
+    @Test(arguments: [
+        ("postgresql://anna:s3cret@[::1/project", "postgresql://anna:…@[::1/project"),
+        ("postgresql://anna:s3%zzcret@db.example/project", "postgresql://anna:…@db.example/project"),
+        ("postgresql://anna:pa/s3@cret@db.example/project?x=1", "postgresql://anna:…@db.example/project?x=1"),
+        ("postgresql://anna:s3cret", "postgresql://anna:…"),
+        ("postgresql://db.example/project?password=s3cret&nosuchoption=1", "postgresql://db.example/project?password=…&nosuchoption=1"),
+        ("postgres://db/p?sslpassword=s3cret", "postgres://db/p?sslpassword=…"),
+        ("host=db.example password=s3cret nosuchkey=1", "host=db.example password=… nosuchkey=1"),
+        ("host=db PASSWORD = 's3 cret' nosuchkey=1", "host=db PASSWORD = '…' nosuchkey=1"),
+        ("dbname='unterminated password=s3cret", "dbname='unterminated password=…"),
+        ("anna:s3cret@db.example/project", "anna:…@db.example/project"),
+        ("postgresql://db.example:5432,db2:5433/p", "postgresql://db.example:5432,db2:5433/p"),
+    ])
+    func aRefusedStringIsShownWithoutItsPassword(text: String, shown: String) {
+        #expect(DatabaseURL.redacting(text) == shown)
+    }
+
+    /// Every command that takes a team URL reads it when its command line is parsed: a bad one is a
+    /// usage error (exit status 2) before any connection, naming the URL without its password.
+    @Test(arguments: [
+        ["team", "status", "--team"], ["team", "pull", "--annotator", "anna", "--out", "x"], ["annotate", "--team"],
+        ["agree", "--team"], ["adjudicate", "--out", "x", "--team"], ["diff", "--team"], ["stats", "--team"],
+        ["export", "--format", "jsonl", "--out", "x", "--team"], ["replay", "--team"], ["review", "--team"],
+    ])
+    func aBadURLIsAUsageErrorThatNamesItWithoutThePassword(command: [String]) async throws {
+        let result = try await WorkbenchProcess.run(command + ["postgresql://anna:s3cret@[::1/project"], stdin: "quit\n")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("not a PostgreSQL connection string: postgresql://anna:…@[::1/project"), "\(result.stderr)")
+        #expect(!result.stderr.contains("s3cret"))
+    }
+
+    /// `WORKBENCH_TEAM` is read the same way when no URL is given.
+    @Test func aBadURLInTheEnvironmentIsAUsageErrorToo() async throws {
+        let result = try await WorkbenchProcess.run(["team", "status"], environment: ["WORKBENCH_TEAM": "host=db password=s3cret nosuchkey=1"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("host=db password=… nosuchkey=1") && !result.stderr.contains("s3cret"), "\(result.stderr)")
     }
 }

@@ -26,7 +26,7 @@ struct AdjudicateCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
@@ -132,7 +132,7 @@ struct AdjudicateCommand: ParsableCommand {
         output.flush()
         if let team {
             // The adjudicated session goes to the team database as the adjudicator's (connecting role's) session.
-            let project = try TeamCommand.project(try TeamCommand.url(team))
+            let project = try TeamCommand.project(team)
             let out = self.out
             let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
             StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchTerminal
 
 /// `workbench agree`: inter-annotator agreement between sessions of one corpus.
@@ -19,7 +20,7 @@ struct AgreeCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []

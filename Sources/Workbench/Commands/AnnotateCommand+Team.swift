@@ -5,13 +5,11 @@ import WorkbenchTerminal
 import WorkbenchTeam
 
 extension AnnotateCommand {
-    /// `annotate --team URL`: the same REPL on the connecting role's session in the team database,
+    /// `annotate --team URL` (parsed at the command line, ``TeamURLArgument``): the same REPL on the connecting role's session in the team database,
     /// over the annotator's assigned documents (all documents when nothing is assigned). Every
     /// acknowledged edit is committed in the database before the reply.
-    func runInTeam(url: String, clock: EventClock) throws -> Int32 {
+    func runInTeam(url databaseURL: DatabaseURL, clock: EventClock) throws -> Int32 {
         var clock = clock
-        let databaseURL: DatabaseURL
-        do { databaseURL = try DatabaseURL(url) } catch { throw CLIFailure(error.description) }
         let role = try annotator.map { name throws(CLIFailure) -> String in try Self.annotatorName(name) }
         let store: TeamSessionStore
         var documents: [Document] = []

@@ -30,21 +30,23 @@ struct AnnotateCommand: ParsableCommand {
     var schema: String?
 
     @Option(help: "Annotate in a team database instead of a local session (or set WORKBENCH_TEAM), e.g. postgresql://anna@host/project.")
-    var team: String?
+    var team: TeamURLArgument?
 
     @OptionGroup var color: ColorOption
 
     @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
     var commandTimings: String?
 
+    func validate() throws { try team?.validate() }
+
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var clock = try EventClock.fromEnvironment(environment)
-        if let url = team ?? environment["WORKBENCH_TEAM"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if team != nil || !(environment["WORKBENCH_TEAM"] ?? "").isEmpty {
             guard session == nil, corpus.isEmpty else {
                 throw CLIFailure("--team takes the corpus and the session from the team database: leave out --session and corpus paths")
             }
-            let status = try runInTeam(url: url, clock: clock)
+            let status = try runInTeam(url: try TeamCommand.url(team), clock: clock)
             if status != 0 { throw ExitCode(status) }
             return
         }

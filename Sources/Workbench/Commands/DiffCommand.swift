@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchTerminal
 
 /// `workbench diff`: a readable diff of two sessions of one corpus.
@@ -20,7 +21,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "The first session file (A).", completion: CompletionKinds.sessionFile)
     var first: String = ""

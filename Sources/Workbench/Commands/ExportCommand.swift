@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchTerminal
 
 /// `workbench export`: write the annotations of one or more sessions in an exchange format.
@@ -18,7 +19,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "Session files to export.", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchShell
 import WorkbenchTerminal
 
@@ -19,7 +20,7 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "The session file.", completion: CompletionKinds.sessionFile)
     var session: String = ""

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchShell
 import WorkbenchTerminal
 
@@ -22,7 +23,7 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "The session file to review.", completion: CompletionKinds.sessionFile)
     var session: String = ""

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchTeam
 import WorkbenchShell
 import WorkbenchTerminal
 
@@ -14,7 +15,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var teamSessions: TeamSessionsOption
     /// The team database the sessions are read from, if any.
-    var team: String? { teamSessions.team }
+    var team: DatabaseURL? { teamSessions.team }
 
     @Argument(help: "Session files.", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []

@@ -18,18 +18,20 @@ struct TeamCommand: ParsableCommand {
             TeamPullCommand.self, TeamPushCommand.self]
     )
 
-    /// The team URL from the argument or `WORKBENCH_TEAM`, read once by libpq's parser: a string it
-    /// refuses is refused here, before anything else is done (a corpus loaded, a file written).
-    static func url(_ given: String?) throws(CLIFailure) -> DatabaseURL {
-        let chosen: String
-        if let given, !given.isEmpty {
-            chosen = given
+    /// The team database: the URL given on the command line (read by libpq's parser when the command
+    /// line was parsed, ``TeamURLArgument``), else `WORKBENCH_TEAM`, read here the same way. A string
+    /// libpq refuses, or none at all, is a usage error, before anything else is done (a corpus loaded,
+    /// a file written).
+    static func url(_ given: TeamURLArgument?) throws(CLIFailure) -> DatabaseURL {
+        let parsed: Result<DatabaseURL, TeamError>
+        if let given {
+            parsed = given.parsed
         } else if let fromEnvironment = ProcessInfo.processInfo.environment["WORKBENCH_TEAM"], !fromEnvironment.isEmpty {
-            chosen = fromEnvironment
+            parsed = TeamURLArgument(argument: fromEnvironment).parsed
         } else {
-            throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM")
+            throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM", exitCode: ExitStatus.usage.rawValue)
         }
-        do { return try DatabaseURL(chosen) } catch { throw CLIFailure(error.description) }
+        do { return try parsed.get() } catch { throw CLIFailure(error.description, exitCode: ExitStatus.usage.rawValue) }
     }
 
     /// Connects, turning a failure into one clear line.
@@ -50,7 +52,9 @@ struct TeamInitCommand: ParsableCommand {
         abstract: "Create the team schema (documents, sessions, events, assignments, rights) and load the corpus; idempotent.")
 
     @Argument(help: "The database, e.g. postgresql://owner@127.0.0.1:5432/project (its role needs CREATEROLE).")
-    var url: String?
+    var url: TeamURLArgument?
+
+    func validate() throws { try url?.validate() }
 
     @Option(parsing: .upToNextOption, help: "Corpus files or folders.")
     var corpus: [String] = []
@@ -91,7 +95,7 @@ struct TeamAddAnnotatorCommand: ParsableCommand {
 
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
-    var team: String? { teamDatabase.team }
+    var team: TeamURLArgument? { teamDatabase.argument }
 
     @Option(help: "Where the generated password is written (default: $PGPASSFILE, else ~/.pgpass); it is never printed.")
     var pgpass: String?
@@ -120,7 +124,7 @@ struct TeamAssignCommand: ParsableCommand {
 
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
-    var team: String? { teamDatabase.team }
+    var team: TeamURLArgument? { teamDatabase.argument }
 
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))
@@ -141,7 +145,7 @@ struct TeamStatusCommand: ParsableCommand {
 
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
-    var team: String? { teamDatabase.team }
+    var team: TeamURLArgument? { teamDatabase.argument }
 
     @Flag(help: "Keep showing the status as others work (Ctrl-C or the end of input ends).")
     var watch = false
@@ -207,7 +211,9 @@ struct TeamPullCommand: ParsableCommand {
         abstract: "Write a team session as a local session (log and snapshot), for review, offline work or archiving.")
 
     @Argument(help: "The team database (default: $WORKBENCH_TEAM).")
-    var url: String?
+    var url: TeamURLArgument?
+
+    func validate() throws { try url?.validate() }
 
     @Option(help: "Whose session.")
     var annotator: String
@@ -236,7 +242,7 @@ struct TeamPushCommand: ParsableCommand {
 
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
-    var team: String? { teamDatabase.team }
+    var team: TeamURLArgument? { teamDatabase.argument }
 
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))

@@ -3,7 +3,7 @@ import Foundation
 import WorkbenchTeam
 
 /// `--team URL` for the commands that read sessions (agree, adjudicate, diff, stats, export, replay,
-/// review): the named team sessions (all the role may read when none are named) are pulled into a
+/// review), given parsed (``TeamSessionsOption``): the named team sessions (all the role may read when none are named) are pulled into a
 /// private temporary folder, removed when the process ends, and read from there like local ones.
 enum TeamSessions {
     /// The private folder of this process.
@@ -18,10 +18,10 @@ enum TeamSessions {
 
     /// Pulls exactly `count` named sessions for a command that reads one (replay, review) or two
     /// (diff); with another number of names, a usage error lists the sessions the role may read.
-    static func pull(_ url: String, exactly count: Int, of given: [String], command: String) throws(CLIFailure) -> [String] {
+    static func pull(_ url: DatabaseURL, exactly count: Int, of given: [String], command: String) throws(CLIFailure) -> [String] {
         let names = given.filter { !$0.isEmpty }
         guard names.count == count else {
-            let project = try TeamCommand.project(try TeamCommand.url(url))
+            let project = try TeamCommand.project(url)
             defer { project.connection.close() }
             let present = try TeamCommand.run { () throws(TeamError) in try project.sessionNames() }
             let wanted = count == 1 ? "one annotator name" : "\(count) annotator names"
@@ -33,8 +33,8 @@ enum TeamSessions {
     }
 
     /// Pulls `names` (or every readable session) from `url`; returns local snapshot paths, one per name.
-    static func pull(_ url: String, names: [String]) throws(CLIFailure) -> [String] {
-        let project = try TeamCommand.project(try TeamCommand.url(url))
+    static func pull(_ url: DatabaseURL, names: [String]) throws(CLIFailure) -> [String] {
+        let project = try TeamCommand.project(url)
         defer { project.connection.close() }
         let chosen = names.isEmpty ? try TeamCommand.run { () throws(TeamError) in try project.sessionNames() } : names
         guard !chosen.isEmpty else { throw CLIFailure("\(project.connection.url.redacted) holds no session you may read yet") }
