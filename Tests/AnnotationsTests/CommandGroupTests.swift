@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 @Suite("Command groups in the event log")
 struct CommandGroupTests {

@@ -2,6 +2,7 @@ import Foundation
 import PropertyBased
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Property-based tests: random edit sequences (with undo/redo interleaved and many invalid edits)
 /// must replay to exactly the same state, survive a JSON round trip, and leave the state untouched

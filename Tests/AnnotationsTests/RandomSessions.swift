@@ -1,5 +1,6 @@
 import Foundation
 @testable import Annotations
+import TestSupport
 
 /// Sessions made of random edits, for property tests of the format.
 enum RandomSessions {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 /// Rejections of proposals and session settings in every definition of the session format: the
 /// pure `apply` (undo, redo, delete), the writer (byte for byte as JSONEncoder), the fast decoder

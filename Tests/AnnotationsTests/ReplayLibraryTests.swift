@@ -31,16 +31,16 @@ struct ReplayLibraryTests {
     @Test("Log check names gaps, reordering and duplicates")
     func logCheck() throws {
         let events = try session().events
-        #expect(LogCheck.orderingProblem(in: events) == nil)
+        #expect(ReplayError.orderingProblem(in: events) == nil)
         var gap = events
         gap.remove(at: 2)
-        #expect(LogCheck.orderingProblem(in: gap) == .sequenceGap(after: 2, next: 4))
+        #expect(ReplayError.orderingProblem(in: gap) == .sequenceGap(after: 2, next: 4))
         var swapped = events
         swapped.swapAt(1, 2)
-        #expect(LogCheck.orderingProblem(in: swapped) == .reordered(seq: 3, after: 1))
+        #expect(ReplayError.orderingProblem(in: swapped) == .reordered(seq: 3, after: 1))
         var twice = events
         twice.insert(events[1], at: 2)
-        #expect(LogCheck.orderingProblem(in: twice) == .duplicate(seq: 2))
+        #expect(ReplayError.orderingProblem(in: twice) == .duplicate(seq: 2))
         #expect(ReplayError.sequenceGap(after: 2, next: 4).description.contains("event 3 is missing"))
     }
 

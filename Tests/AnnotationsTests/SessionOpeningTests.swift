@@ -85,10 +85,10 @@ struct SessionOpeningTests {
         }
         let reopened = try SessionStore(path: path, now: "n") { kept }
         let before = reopened.session.state
-        let mark = reopened.mark()
+        let rewind = reopened.rewindPoint()
         try reopened.perform(.add(.speaker(Speaker(id: reopened.session.state.nextID("S"), name: "Jürgen „Jo“ Müller 😀"))), time: "t")
         try reopened.perform(.setStatus(SentenceKey(document: "tricky", sentence: 0), .done), time: "t", group: reopened.session.state.lastSeq)
-        #expect(reopened.rewind(to: mark))
+        #expect(rewind())
         #expect(reopened.session.state.hasSameRecords(as: before))
         #expect(reopened.session.eventCount == kept.events.count)
         #expect(!reopened.session.state.historyIsLoaded)

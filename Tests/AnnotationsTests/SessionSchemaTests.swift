@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Annotations
+import TestSupport
 
 @Suite("Session JSON Schema (validated with Python's jsonschema)", .enabled(if: ConsumerPython.enabled, "needs WORKBENCH_PYTHON with jsonschema; run scripts/test"))
 struct SessionSchemaTests {

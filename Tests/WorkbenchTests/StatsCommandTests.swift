@@ -1,6 +1,7 @@
 @testable import Annotations
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("stats command")
 struct StatsCommandTests {

@@ -31,3 +31,43 @@ public enum ReplayError: Error, Sendable, Equatable, LocalizedError, CustomStrin
 
     public var errorDescription: String? { description }
 }
+
+extension ReplayError {
+    /// The first ordering problem in `events`, or nil when the sequence numbers run 1, 2, 3, … :
+    /// checked before they are applied, a removed, duplicated or moved event is named as such
+    /// rather than as an unrelated failure to apply.
+    public static func orderingProblem(in events: [Event]) -> ReplayError? {
+        events.withUnsafeBufferPointer { orderingProblem(in: $0) }
+    }
+
+    private static func orderingProblem(in events: UnsafeBufferPointer<Event>) -> ReplayError? {
+        var previous = 0
+        var highest = 0
+        for index in events.indices {
+            let seq = events[index].seq
+            if seq == previous + 1, seq > highest {
+                previous = seq
+                highest = seq
+                continue
+            }
+            if seq == previous { return .duplicate(seq: seq) }
+            if seq <= highest { return .reordered(seq: seq, after: highest) }
+            // A jump forward: a moved block if the skipped event comes later, otherwise missing events.
+            let wanted = previous + 1
+            if events[(index + 1)...].contains(where: { $0.seq == wanted }) { return .reordered(seq: seq, after: previous) }
+            return .sequenceGap(after: previous, next: seq)
+        }
+        return nil
+    }
+
+    /// The state `events` give from an empty state with `schema`, or the first problem: a broken
+    /// order, then an event that cannot apply.
+    static func replaying(_ events: [Event], schema: AnnotationSchema) -> Result<AnnotationState, ReplayError> {
+        if let problem = orderingProblem(in: events) { return .failure(problem) }
+        var state = AnnotationState(schema: schema)
+        if let failure = state.apply(contentsOf: events) {
+            return .failure(.cannotApply(seq: events[failure.index].seq, reason: failure.error.description))
+        }
+        return .success(state)
+    }
+}

@@ -26,7 +26,7 @@ public struct ReplayStepper: Sendable {
 
     /// Plays `events` back from an empty state with `schema`.
     public init(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
-        if let problem = LogCheck.orderingProblem(in: events) { throw problem }
+        if let problem = ReplayError.orderingProblem(in: events) { throw problem }
         self.schema = schema
         interval = Self.checkpointInterval(forEvents: events.count)
         var builder = StepBuilder(schema: schema)
@@ -44,11 +44,7 @@ public struct ReplayStepper: Sendable {
     /// Throws what ``init(events:schema:)`` would throw for `events` — a broken order, an event
     /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
     public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
-        if let problem = LogCheck.orderingProblem(in: events) { throw problem }
-        var state = AnnotationState(schema: schema)
-        if let failure = state.apply(contentsOf: events) {
-            throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
-        }
+        if case .failure(let problem) = ReplayError.replaying(events, schema: schema) { throw problem }
     }
 
     /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,

@@ -46,7 +46,7 @@ public struct SessionStats: Sendable, Hashable {
 
     /// Counts for one session file.
     public init(file: SessionFile) throws(ReplayError) {
-        if let problem = LogCheck.orderingProblem(in: file.events) { throw problem }
+        if let problem = ReplayError.orderingProblem(in: file.events) { throw problem }
         var state = AnnotationState(schema: file.schema)
         var previous: Date?
         for event in file.events {

@@ -165,18 +165,13 @@ public struct SessionVerifier: Sendable {
 
     /// Verifies a decoded session file.
     public func verify(_ file: SessionFile) -> Report {
-        if let problem = LogCheck.orderingProblem(in: file.events) {
-            return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
-        }
-        var replayed = AnnotationState(schema: file.schema)
-        if let failure = replayed.apply(contentsOf: file.events) {
-            return Report(
-                events: file.events.count, annotations: 0, documents: 0,
-                logProblem: .cannotApply(seq: file.events[failure.index].seq, reason: failure.error.description), differences: [])
+        let state: AnnotationState
+        switch ReplayError.replaying(file.events, schema: file.schema) {
+        case .failure(let problem): return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
+        case .success(let replayed): state = replayed
         }
         // Counting documents and comparing the stored annotations are independent reads of the
         // state: on two cores they run at the same time.
-        let state = replayed
         let documents = BackgroundValue { Self.documentCount(state) }
         let differences = file.differences(from: state)
         return Report(

@@ -11,7 +11,7 @@ public enum AtomicFile {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errnoText())") }
-        var failure = writer.writeAll(data, to: fd).map { "write failed: \(describe($0))" }
+        var failure = data.withUnsafeBytes { writer.writeAll($0, to: fd) }.map { "write failed: \(describe($0))" }
         if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(describe(errno))" }
         close(fd)
         if let failure {
@@ -23,12 +23,13 @@ public enum AtomicFile {
             unlink(temporary)
             throw .io(path: path, reason: "cannot replace the file: \(reason)")
         }
-        syncFolder(folder.isEmpty ? "." : folder)
+        syncFolder(containing: path)
     }
 
-    /// fsyncs a folder so a rename or create in it is durable.
-    public static func syncFolder(_ folder: String) {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// fsyncs the folder holding `path` so a rename or create in it is durable.
+    public static func syncFolder(containing path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)
             close(fd)

@@ -26,10 +26,3 @@ public struct SystemFileWriting: FileWriting {
         return nil
     }
 }
-
-extension FileWriting {
-    /// Writes all of `data`; nil on success, else the `errno` of the failure.
-    func writeAll(_ data: Data, to fd: Int32) -> Int32? {
-        data.withUnsafeBytes { writeAll($0, to: fd) }
-    }
-}

@@ -58,8 +58,7 @@ enum FormatOneJournal {
             guard rename(path, aside) == 0 else {
                 throw .io(path: path, reason: "cannot move a rejected journal aside to \(aside): \(AtomicFile.errnoText())")
             }
-            let folder = (path as NSString).deletingLastPathComponent
-            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+            AtomicFile.syncFolder(containing: path)
             return (0, ["\(path) was not applied to \(sessionPath): \(reason); it was moved to \(aside), and the session opens without it"])
         }
         var recovered = session

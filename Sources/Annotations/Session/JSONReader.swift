@@ -42,8 +42,8 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the next unread byte.
     private(set) var position: Int
-    /// Whether skipped numbers are checked to fit a reader (see ``validate(_:)``).
-    private var checksNumbers = false
+    /// Whether skipped numbers are checked to fit a reader and skipped strings' escapes decoded (see ``validate(_:)``).
+    private var strict = false
 
     /// A reader at the start of `bytes`, past a UTF-8 byte order mark if there is one.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -88,16 +88,10 @@ struct JSONReader {
             var iterator = bytes[offset...].makeIterator()
             var decoder = UTF8()
             if case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                return "character U+\(Self.hex(scalar.value, digits: 4))"
+                return String(format: "character U+%04X", scalar.value)
             }
         }
-        return "byte 0x\(Self.hex(UInt32(byte), digits: 2))"
-    }
-
-    /// `value` in upper-case hexadecimal, padded with zeros to `digits`.
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        let text = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, digits - text.count)) + text
+        return String(format: "byte 0x%02X", byte)
     }
 
     // MARK: - Structure
@@ -186,27 +180,20 @@ struct JSONReader {
 
     /// Reads a string.
     mutating func readString() throws(Failure) -> String {
-        guard let byte = peek() else { throw unexpected() }
-        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
-        let (raw, escaped) = try scanString()
-        if !escaped { return String(decoding: raw, as: UTF8.self) }
-        return try unescape(raw)
+        let (raw, escaped) = try stringBytes()
+        return escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
     /// Skips a string, checking it as ``readString()`` does, without making a `String` of it.
     mutating func skipString() throws(Failure) {
-        guard let byte = peek() else { throw unexpected() }
-        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
-        let (raw, escaped) = try scanString()
+        let (raw, escaped) = try stringBytes()
         if escaped { _ = try unescape(raw) }
     }
 
     /// Reads a string; when it equals `last`, returns `last` (sharing its storage) instead of a new
     /// copy, else remembers it in `last`.
     mutating func readString(reusing last: inout String) throws(Failure) -> String {
-        guard let byte = peek() else { throw unexpected() }
-        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
-        let (raw, escaped) = try scanString()
+        let (raw, escaped) = try stringBytes()
         if !escaped {
             let same = last.utf8.withContiguousStorageIfAvailable { stored -> Bool in
                 guard stored.count == raw.count else { return false }
@@ -276,7 +263,9 @@ struct JSONReader {
                 if containers.count >= 512 { throw syntaxError("too deeply nested") }
                 var first = true
                 if try nextElement(&first) { containers.append(false); opened = true }
-            case UInt8(ascii: "\""): _ = try scanString()
+            case UInt8(ascii: "\""):
+                let (raw, escaped) = try scanString()
+                if strict, escaped { _ = try unescape(raw) }
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
             case UInt8(ascii: "n"): try literal("null")
@@ -345,13 +334,21 @@ struct JSONReader {
             guard position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 else { throw unexpected() }
             while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 { position += 1 }
         }
-        guard checksNumbers else { return }
+        guard strict else { return }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         let isInteger = !text.contains { $0 == "." || $0 == "e" || $0 == "E" }
         if isInteger ? Int(text) == nil : !(Double(text)?.isFinite ?? false) {
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
             throw Failure(position: start, isSyntax: false, message: "the number \(shown) is too large to read (integers go up to \(Int.max))")
         }
+    }
+
+    /// The next value, a string: its bytes between the quotes and whether they hold escapes.
+    @inline(__always)
+    private mutating func stringBytes() throws(Failure) -> (UnsafeBufferPointer<UInt8>, Bool) {
+        guard let byte = peek() else { throw unexpected() }
+        guard byte == UInt8(ascii: "\"") else { throw try shapeOrSyntax("a string") }
+        return try scanString()
     }
 
     private mutating func readKey() throws(Failure) -> Key {
@@ -386,7 +383,7 @@ struct JSONReader {
                 case UInt8(ascii: "u"):
                     position += 1
                     for _ in 0..<4 {
-                        guard position < bytes.count, Self.hexValue(bytes[position]) != nil else { throw unexpected() }
+                        guard position < bytes.count, (0x30...0x39).contains(bytes[position]) || (0x61...0x66).contains(bytes[position] | 0x20) else { throw unexpected() }
                         position += 1
                     }
                 default:
@@ -427,16 +424,6 @@ struct JSONReader {
         return text
     }
 
-    @inline(__always)
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: return byte - 0x30
-        case 0x41...0x46: return byte - 0x41 + 10
-        case 0x61...0x66: return byte - 0x61 + 10
-        default: return nil
-        }
-    }
-
     // MARK: - Positions
 
     /// 1-based line and column (in bytes) of a byte offset.
@@ -450,12 +437,12 @@ struct JSONReader {
         return (line, position - lineStart + 1)
     }
 
-    /// Checks that `bytes` hold exactly one JSON value; the failure says where they stop being JSON
-    /// or, not a syntax error, where the first number no reader can hold is (an integer beyond
-    /// `Int` or a number beyond `Double`, e.g. `1e999`).
+    /// Checks that `bytes` hold exactly one JSON value (lone surrogates in escapes refused); the
+    /// failure says where they stop being JSON or, not a syntax error, where the first number no
+    /// reader can hold is (an integer beyond `Int` or a number beyond `Double`, e.g. `1e999`).
     static func validate(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         var reader = JSONReader(bytes)
-        reader.checksNumbers = true
+        reader.strict = true
         do {
             try reader.skipValue()
             try reader.expectEnd()

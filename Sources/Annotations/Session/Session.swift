@@ -271,14 +271,6 @@ public struct Session: Sendable {
             cursor: cursor, settings: settings, state: state, events: [], id: id)
     }
 
-    /// The whole session as one format-1 document (annotations and events in one file), as older
-    /// versions wrote it: what migration starts from, and a single-file fixture for tests.
-    public var formatOneFile: SessionFile {
-        var document = file
-        document.version = 1
-        return document
-    }
-
     /// A session read from the bytes of one format-1 document (`path` is used in error messages),
     /// as ``init(file:path:)`` reads it.
     public init(data: Data, path: String) throws(SessionError) {

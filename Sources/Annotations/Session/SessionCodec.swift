@@ -58,11 +58,7 @@ public enum SessionCodec {
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
-        if let failure = bytes.withUnsafeBufferPointer({ JSONReader.validate($0) }) {
-            guard !failure.isSyntax else { throw .notJSON(path: path, detail: bytes.withUnsafeBufferPointer { syntaxDetail(failure, in: $0) }) }
-            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: failure.position, in: $0) }
-            throw .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
-        }
+        if let error = syntaxError(bytes, path: path) { throw error }
         return try decodeWithCodable(data, path: path)
     }
 
@@ -71,11 +67,20 @@ public enum SessionCodec {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
     }
 
-    /// Where and why bytes stop being JSON, e.g. `stopped at line 3, column 17: unexpected character '}'`.
-    static func syntaxDetail(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if failure.position >= bytes.count { return "it ends early (truncated?) at byte \(bytes.count)" }
-        let (line, column) = JSONReader.lineAndColumn(of: failure.position, in: bytes)
-        return "stopped at line \(line), column \(column): \(failure.message)"
+    /// Where and why `bytes` stop being JSON (e.g. `stopped at line 3, column 17: unexpected
+    /// character '}'`), or where the first number no reader can hold is; nil when they are one JSON value.
+    private static func syntaxError(_ bytes: [UInt8], path: String) -> SessionError? {
+        bytes.withUnsafeBufferPointer { bytes -> SessionError? in
+            guard let failure = JSONReader.validate(bytes) else { return nil }
+            if failure.isSyntax, failure.position >= bytes.count {
+                return .notJSON(path: path, detail: "it ends early (truncated?) at byte \(bytes.count)")
+            }
+            let (line, column) = JSONReader.lineAndColumn(of: failure.position, in: bytes)
+            guard failure.isSyntax else {
+                return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
+            }
+            return .notJSON(path: path, detail: "stopped at line \(line), column \(column): \(failure.message)")
+        }
     }
 
     /// The checks on `format` and `version` once both are known.
@@ -99,16 +104,15 @@ public enum SessionCodec {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch let error as DecodingError {
-            if case .typeMismatch(_, let context) = error, context.codingPath.isEmpty {
+            switch error {
+            case .typeMismatch(_, let context) where context.codingPath.isEmpty:
                 throw .foreign(path: path, found: "the top level is not a JSON object")
-            }
-            if case .valueNotFound(_, let context) = error, context.codingPath.isEmpty {
+            case .valueNotFound(_, let context) where context.codingPath.isEmpty:
                 throw .foreign(path: path, found: "the whole file is null, not a JSON object")
-            }
-            if case .typeMismatch(_, let context) = error {
+            case .typeMismatch(_, let context):
                 throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
+            default: throw syntaxError([UInt8](data), path: path) ?? .notJSON(path: path, detail: "malformed JSON")
             }
-            throw .notJSON(path: path, detail: syntaxDetail(error, data: data))
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
         }
@@ -116,7 +120,8 @@ public enum SessionCodec {
         do {
             return try decoder.decode(SessionFile.self, from: data)
         } catch let error as DecodingError {
-            throw describe(error, path: path, data: data)
+            guard let (at, expected) = fieldProblem(error) else { throw syntaxError([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)") }
+            throw .invalid(path: path, jsonPath: at, expected: expected)
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
         }
@@ -129,20 +134,15 @@ public enum SessionCodec {
         Data(try SessionFileWriter.bytes(of: file))
     }
 
-    /// Maps a decoding error to a session error with a JSON path.
-    static func describe(_ error: DecodingError, path: String, data: Data) -> SessionError {
+    /// The field a decoding error is about (`$.events[3].record`) and what was expected there; nil
+    /// when it is not about a field (the bytes are not JSON).
+    static func fieldProblem(_ error: DecodingError) -> (at: String, expected: String)? {
         switch error {
-        case .keyNotFound(let key, let context):
-            return .invalid(path: path, jsonPath: jsonPath(context.codingPath + [key]), expected: "required field is missing")
-        case .typeMismatch(let type, let context):
-            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: "expected \(readable(type))")
-        case .valueNotFound(let type, let context):
-            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: "expected \(readable(type)), found null")
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return .notJSON(path: path, detail: syntaxDetail(error, data: data)) }
-            return .invalid(path: path, jsonPath: jsonPath(context.codingPath), expected: context.debugDescription)
-        @unknown default:
-            return .notJSON(path: path, detail: "\(error)")
+        case .keyNotFound(let key, let context): return (jsonPath(context.codingPath + [key]), "required field is missing")
+        case .typeMismatch(let type, let context): return (jsonPath(context.codingPath), "expected \(readable(type))")
+        case .valueNotFound(let type, let context): return (jsonPath(context.codingPath), "expected \(readable(type)), found null")
+        case .dataCorrupted(let context) where !context.codingPath.isEmpty: return (jsonPath(context.codingPath), context.debugDescription)
+        default: return nil
         }
     }
 
@@ -167,23 +167,5 @@ public enum SessionCodec {
             if name.hasPrefix("Dictionary") { return "an object" }
             return "a \(name) object"
         }
-    }
-
-    private static func syntaxDetail(_ error: DecodingError, data: Data) -> String {
-        var text = ""
-        if case .dataCorrupted(let context) = error {
-            text = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-        } else {
-            text = "\(error)"
-        }
-        if let range = text.range(of: "line ") {
-            let tail = text[range.lowerBound...]
-            let detail = tail.prefix { $0 != ")" && $0 != "\"" && $0 != "." }
-            return "stopped at \(detail)"
-        }
-        if text.contains("nexpected end") || text.contains("Unexpected end") {
-            return "it ends early (truncated?) at byte \(data.count)"
-        }
-        return text.isEmpty ? "malformed JSON" : text
     }
 }

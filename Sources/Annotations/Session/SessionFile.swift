@@ -14,12 +14,6 @@ public struct SessionFile: Sendable, Decodable {
         public var document: String
         public var sentence: Int
         public var status: SentenceStatus
-
-        public init(document: String, sentence: Int, status: SentenceStatus) {
-            self.document = document
-            self.sentence = sentence
-            self.status = status
-        }
     }
 
     public var format: String

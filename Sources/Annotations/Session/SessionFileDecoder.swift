@@ -40,15 +40,6 @@ struct SessionFileDecoder {
         try decoder.topLevel(into: &head, lists: &read, keeping: nil)
         try decoder.reader.expectEnd()
         let lists = read ?? Lists()
-        // The lists read by hand stand in the object as empty lists, so that a list that is missing
-        // is missing for `JSONDecoder` too.
-        for (key, isRead) in [
-            ("speakers", lists.speakers != nil), ("targets", lists.targets != nil), ("annotations", lists.annotations != nil),
-            ("stances", lists.stances != nil), ("notes", lists.notes != nil), ("statuses", lists.statuses != nil),
-            ("reviews", lists.reviews != nil), ("events", lists.events != nil),
-        ] where isRead {
-            head += Array((head.isEmpty ? "{\"" : ",\"").utf8) + Array(key.utf8) + Array("\":[]".utf8)
-        }
         guard var file = Self.codable(SessionFile.self, head.isEmpty ? [] : head + [UInt8(ascii: "}")]) else { throw decoder.reader.shapeError("the file does not decode") }
         file.speakers = lists.speakers ?? []
         file.targets = lists.targets ?? []
@@ -93,8 +84,8 @@ struct SessionFileDecoder {
         var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, rejections: [Rejection]?, events: [Event]?
     }
 
-    /// Reads the file's object: the record lists into `lists`, every other field (or, with
-    /// `keeping`, those named) copied into `head` as `"key":value` after `{` or `,`. When `lists`
+    /// Reads the file's object: the record lists into `lists` (in `head` as `"key":[]`), every other
+    /// field (or, with `keeping`, those named) copied into `head` as `"key":value` after `{` or `,`. When `lists`
     /// is nil, the record lists are skipped, or end the reading once the fields `stoppingAfter` were read.
     private mutating func topLevel(
         into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
@@ -118,6 +109,8 @@ struct SessionFileDecoder {
                 case "rejections": lists?.rejections = try list { (d: inout Self) throws(Failure) in try d.decoded(Rejection.self) }
                 default: lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
+                // An empty list in its place: a list that is missing is missing for `JSONDecoder` too.
+                head += Array((head.isEmpty ? "{" : ",").utf8) + key.written + Array(":[]".utf8)
                 continue
             }
             reader.skipWhitespace()

@@ -72,14 +72,7 @@ package struct SessionFileWriter {
         }
         if let next = file.next, file.version >= 2 {
             field("next")
-            raw("{")
-            for (index, key) in next.keys.sorted().enumerated() {
-                if index > 0 { raw(",") }
-                string(key)
-                raw(":")
-                integer(next[key] ?? 1)
-            }
-            raw("}")
+            try value(next)
         }
         field("annotator")
         string(file.annotator)

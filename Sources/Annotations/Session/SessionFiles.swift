@@ -22,11 +22,10 @@ public enum SessionFiles {
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
         let digested = SnapshotHead(data)?.log?.bytes
         let early = SessionPaths.exists(logPath)
-            ? BackgroundValue { () -> Result<SessionLogContents, SessionError> in
-                do throws(SessionError) {
-                    return .success(try SessionLogContents(
-                        SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested))
-                } catch { return .failure(error) }
+            ? BackgroundValue {
+                Result { () throws(SessionError) in
+                    try SessionLogContents(SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested)
+                }
             }
             : nil
         var file = try SessionCodec.decode(data, path: paths.snapshot)
@@ -41,23 +40,6 @@ public enum SessionFiles {
         }
         file.events = log.events
         return file
-    }
-
-    /// The session, replayed: format 2 from its log, format 1 from its file (whose stored
-    /// annotations must agree with its log).
-    public static func readSession(path: String) throws(SessionError) -> Session {
-        let paths = SessionPaths(path)
-        if SessionPaths.exists(paths.snapshot) {
-            let data = try SessionCodec.contents(ofFile: paths.snapshot)
-            let head = SnapshotHead(data)
-            if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
-                return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
-            }
-            guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
-        } else if !SessionPaths.exists(paths.log) {
-            throw .missing(paths.snapshot)
-        }
-        return try SessionOpening.open(paths, writer: nil).session
     }
 
     /// True when `path` names a format-1 session file.

@@ -29,8 +29,7 @@ final class SessionLog {
         if let header {
             guard ftruncate(fd, 0) == 0 else { throw .io(path: path, reason: "cannot start the log: \(AtomicFile.errnoText())") }
             try append(SessionFileWriter.headerLine(header))
-            let folder = (path as NSString).deletingLastPathComponent
-            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+            AtomicFile.syncFolder(containing: path)
         } else {
             try cut(to: length)
         }
@@ -43,13 +42,8 @@ final class SessionLog {
         LogReference(events: eventCount, bytes: size, digest: digest.hex)
     }
 
-    /// Appends an event line and flushes it; when this returns the event survives a crash. When it
-    /// throws, the log is cut back to its size before the append.
-    func append(_ event: Event) throws(SessionError) {
-        try append(.event(event))
-    }
-
-    /// Appends an event, cursor, settings or corpus line and flushes it.
+    /// Appends an event, cursor, settings or corpus line and flushes it; when this returns the line
+    /// survives a crash. When it throws, the log is cut back to its size before the append.
     func append(_ entry: JournalEntry) throws(SessionError) {
         try append(SessionFileWriter.line(entry))
         if case .event = entry { eventCount += 1 }

@@ -62,14 +62,11 @@ public struct SessionLogContents: Sendable {
         _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
         partBytes: Int = partBytes, consuming consume: ((LogHeader, [Event], Int) -> Bool)? = nil
     ) throws(SessionError) {
-        let result: Result<SessionLogContents, SessionError> = data.withUnsafeBytes { raw in
-            do throws(SessionError) {
-                return .success(try Self.read(
-                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested,
-                    partBytes: partBytes, consume: consume))
-            } catch { return .failure(error) }
-        }
-        self = try result.get()
+        do {
+            self = try data.withUnsafeBytes { raw in
+                try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested, partBytes: partBytes, consume: consume)
+            }
+        } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
     }
 
     /// How many events the log's first `length` bytes hold, when that is known: where decoding
@@ -182,17 +179,6 @@ public struct SessionLogContents: Sendable {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
-    /// The line number (from 1) of the line that begins at byte `start`: counted only to name a damaged line.
-    private static func lineNumber(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 1
-        var position = 0
-        while position < start, let end = lineBreak(in: bytes, from: position), end < start {
-            count += 1
-            position = end + 1
-        }
-        return count
-    }
-
     private struct Part: Sendable {
         var events: [Event] = []
         /// How many of the events lie before the mark, when a line of the part ends there.
@@ -228,8 +214,10 @@ public struct SessionLogContents: Sendable {
             do {
                 entry = try JSONDecoder().decode(JournalEntry.self, from: Data(line))
             } catch {
-                return .failure(.journalDamaged(
-                    path: path, line: lineNumber(at: lineStart, in: bytes), reason: "not a log entry (\(SessionLogContents.describe(error)))"))
+                // The line number is counted only to name the damaged line.
+                let number = UnsafeBufferPointer(rebasing: bytes[..<lineStart]).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                let problem = (error as? DecodingError).flatMap(SessionCodec.fieldProblem).map { "at \($0.at): \($0.expected)" }
+                return .failure(.journalDamaged(path: path, line: number, reason: "not a log entry (\(problem ?? "malformed JSON"))"))
             }
             switch entry {
             case .event(let event):
@@ -240,18 +228,6 @@ public struct SessionLogContents: Sendable {
             }
         }
         return .success(part)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "malformed JSON" }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(SessionCodec.jsonPath(context.codingPath + [key])) is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return context.codingPath.isEmpty ? "malformed JSON" : "\(SessionCodec.jsonPath(context.codingPath)) has the wrong type"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "malformed JSON" : "\(SessionCodec.jsonPath(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "malformed JSON"
-        }
     }
 
     /// The parts of a log decoded by two threads: each part is decoded once, by whichever thread

@@ -98,7 +98,7 @@ public final class SessionStore: SessionStorage {
             var session = try makeNew()
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
             log = try SessionLog(path: paths.log, writer: writer, create: LogHeader(session: session))
-            for event in session.events { try log.append(event) }
+            for event in session.events { try log.append(.event(event)) }
             if !session.settings.isDefault { try log.append(.settings(session.settings)) }
             if let cursor = session.cursor { try log.append(.cursor(cursor)) }
             self.session = session
@@ -126,8 +126,7 @@ public final class SessionStore: SessionStorage {
         }
         let journal = FormatOneJournal.path(for: paths.snapshot)
         let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
-        let folder = (paths.snapshot as NSString).deletingLastPathComponent
-        AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        AtomicFile.syncFolder(containing: paths.snapshot)
         warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
         let log = try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
         return (log, copy, journalCopy)
@@ -146,10 +145,23 @@ public final class SessionStore: SessionStorage {
         file.release()
     }
 
-    /// Reads and replays a session without locking it (for replay, export, validate).
+    /// Reads and replays a session without locking it (for replay, export, validate): format 2
+    /// from its log, format 1 from its file (whose stored annotations must agree with its log).
     public static func load(path: String) throws(SessionError) -> Session {
-        try SessionFiles.readSession(path: path)
+        let paths = SessionPaths(path)
+        if SessionPaths.exists(paths.snapshot) {
+            let data = try SessionCodec.contents(ofFile: paths.snapshot)
+            let head = SnapshotHead(data)
+            if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
+                return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
+            }
+            guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
+        } else if !SessionPaths.exists(paths.log) {
+            throw .missing(paths.snapshot)
+        }
+        return try SessionOpening.open(paths, writer: nil).session
     }
+
 
     /// Applies and journals an edit; when this returns, the change survives a crash.
     @discardableResult
@@ -162,7 +174,7 @@ public final class SessionStore: SessionStorage {
             throw .rejected(error)
         }
         do {
-            try log.append(event)
+            try log.append(.event(event))
         } catch {
             session.dropLastEvent()
             throw .storage(error)
@@ -218,37 +230,22 @@ public final class SessionStore: SessionStorage {
         try save()
     }
 
-    /// Where a command began: the log file's length and the event log's, for ``rewind(to:)``.
-    public struct Mark: Sendable, Hashable {
-        fileprivate var logSize: Int
-        fileprivate var logEvents: Int
-        fileprivate var events: Int
-        fileprivate var saves: Int
-    }
-
-    /// ``rewind(to:)`` the state now, as a closure (``SessionStorage``).
+    /// The point to go back to if the command about to run must be taken back without a trace
+    /// (``SessionStorage``): calling the closure takes back every event since without logging
+    /// anything — the log is cut back to where it was and the state rebuilt, for a refused command
+    /// whose rollback cannot be logged (a full disk) — and says whether it could. A snapshot saved
+    /// since is written again.
     public func rewindPoint() -> () -> Bool {
-        let mark = mark()
-        return { [weak self] in self?.rewind(to: mark) ?? false }
-    }
-
-    /// The point to rewind to if the command about to run must be taken back without a trace.
-    public func mark() -> Mark {
-        Mark(logSize: log.size, logEvents: log.eventCount, events: session.eventCount, saves: saves)
-    }
-
-    /// Takes back every event since `mark` without logging anything: the log is cut back to where
-    /// it was and the state rebuilt. For a refused command whose rollback cannot be logged (a full
-    /// disk). A snapshot saved since `mark` is written again.
-    @discardableResult
-    public func rewind(to mark: Mark) -> Bool {
-        guard mark.events <= session.eventCount, mark.logSize <= log.size else { return false }
-        guard (try? log.cut(to: mark.logSize, events: mark.logEvents)) != nil else { return false }
-        let taken = session.eventCount - mark.events
-        guard session.rollBack(toEventCount: mark.events) else { return false }
-        unsavedEvents = max(0, unsavedEvents - taken)
-        if mark.saves != saves { try? save() }
-        return true
+        let (logSize, logEvents, events, savesThen) = (log.size, log.eventCount, session.eventCount, saves)
+        return { [weak self] in
+            guard let self, events <= session.eventCount, logSize <= log.size else { return false }
+            guard (try? log.cut(to: logSize, events: logEvents)) != nil else { return false }
+            let taken = session.eventCount - events
+            guard session.rollBack(toEventCount: events) else { return false }
+            unsavedEvents = max(0, unsavedEvents - taken)
+            if savesThen != saves { try? save() }
+            return true
+        }
     }
 
     /// Releases the lock without saving (the file stays exactly as it was read, e.g. when the

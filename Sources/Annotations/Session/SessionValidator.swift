@@ -18,11 +18,6 @@ public struct SessionValidator: Sendable {
         public var state: AnnotationState?
     }
 
-    /// Problems in the file at `path`; `corpus` is the corpus to check offsets against (nil: skip those checks).
-    public func problems(path: String, corpus: SegmentedCorpus?) -> [String] {
-        report(path: path) { _ in corpus }.problems
-    }
-
     /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
     /// check offsets against once the file is decoded (so it can use the paths the session records).
     public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {

@@ -5,41 +5,19 @@ import Foundation
 public enum Timestamp {
     /// Formats a date.
     public static func string(from date: Date) -> String {
-        let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var seconds = time_t(millisecondsTotal / 1000)
-        let milliseconds = Int(millisecondsTotal % 1000)
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        // Digits written by hand: the same text as "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ" without
-        // String(format:), which cost a tenth of a team client's time per edit.
-        var text = ""
-        text.reserveCapacity(24)
-        func append(_ value: Int, width: Int) {
+        // "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ" without String(format:), which cost a tenth of a
+        // team client's time per edit.
+        func padded(_ value: Int, _ width: Int) -> String {
+            if value < 0 { return "-" + padded(-value, width - 1) }
             let digits = String(value)
-            if digits.utf8.count < width { text += String(repeating: "0", count: width - digits.utf8.count) }
-            text += digits
+            return String(repeating: "0", count: max(0, width - digits.utf8.count)) + digits
         }
-        let year = Int(parts.tm_year) + 1900
-        guard year >= 0 else {
-            return String(
-                format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, Int(parts.tm_mon) + 1,
-                Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), milliseconds)
-        }
-        append(year, width: 4)
-        text += "-"
-        append(Int(parts.tm_mon) + 1, width: 2)
-        text += "-"
-        append(Int(parts.tm_mday), width: 2)
-        text += "T"
-        append(Int(parts.tm_hour), width: 2)
-        text += ":"
-        append(Int(parts.tm_min), width: 2)
-        text += ":"
-        append(Int(parts.tm_sec), width: 2)
-        text += "."
-        append(milliseconds, width: 3)
-        text += "Z"
-        return text
+        let day = "\(padded(Int(parts.tm_year) + 1900, 4))-\(padded(Int(parts.tm_mon) + 1, 2))-\(padded(Int(parts.tm_mday), 2))"
+        return "\(day)T\(padded(Int(parts.tm_hour), 2)):\(padded(Int(parts.tm_min), 2)):\(padded(Int(parts.tm_sec), 2)).\(padded(Int(milliseconds % 1000), 3))Z"
     }
 
     /// The current time.

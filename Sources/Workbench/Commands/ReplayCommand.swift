@@ -143,7 +143,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
-        if let problem = LogCheck.orderingProblem(in: file.events) {
+        if let problem = ReplayError.orderingProblem(in: file.events) {
             throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
         }
         let last = try to.map { seq throws(CLIFailure) -> Int in
