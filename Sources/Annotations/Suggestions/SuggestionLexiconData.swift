@@ -81,7 +81,7 @@ enum SuggestionLexiconData {
         erinnern prep=an
         verkünden report
         rufen past=rief part=gerufen
-        klagen
+        klagen report
         argumentieren
         begründen
         informieren addr
@@ -94,7 +94,7 @@ enum SuggestionLexiconData {
         bitten past=bat part=gebeten prep=um
         beschließen past=beschloss part=beschlossen
         entscheiden past=entschied part=entschieden
-        verweisen past=verwies part=verwiesen prep=auf
+        verweisen past=verwies part=verwiesen report prep=auf
         mutmaßen
         prognostizieren
         vorher|sagen
@@ -103,7 +103,7 @@ enum SuggestionLexiconData {
         protestieren report prep=gegen
         appellieren prep=an
         konstatieren
-        attackieren prep=als
+        attackieren report prep=als
         raten pres=rät past=riet part=geraten prep=zu
         skandieren
         halten pres=hält past=hielt part=gehalten prep=für
@@ -126,7 +126,7 @@ enum SuggestionLexiconData {
         verlautbaren
         verlauten
         zu|sichern addr
-        ein|schätzen
+        ein|schätzen report
         aus|schließen pres=schließt past=schloss part=geschlossen
         plädieren prep=für
         unterstellen addr
@@ -167,7 +167,7 @@ enum SuggestionLexiconData {
         vor|halten pres=hält past=hielt part=gehalten addr
         nahe|legen
         untermauern
-        betrachten prep=als
+        betrachten report prep=als
         urteilen
         """#
     static let nouns = #"""

@@ -776,7 +776,20 @@ struct SuggestionScan {
         let claimsLives = verb.lemma == "fordern" && range.contains { index in
             !speaker.contains(index) && Self.casualtyNouns.contains { words[index].lower.hasSuffix($0) }
         }
-        if verb.reports, !passive, !claimsLives, !speaker.isEmpty, finite > start, speaker.last == (cue.words.min() ?? finite) - 1 || demonstrativeObject {
+        // "Die Pläne wurden von der Bürgermeisterin als überstürzt bezeichnet", "Vom Elternbeirat wurde der
+        // Stundenplan als Zumutung kritisiert": a judgement with "als" in the passive names its agent as the
+        // speaker. Without "als" the agent is as often a cause or a court ("durch eine Blutprobe bestätigt",
+        // "vom Landgericht zu zwei Jahren Haft verurteilt").
+        let passiveJudgement = passive && head < finite && (head..<finite).contains { words[$0].lower == "als" }
+            && !(passiveAgent(cue: cue.words, verb: cue.verb, sentence: sentence) ?? []).isEmpty
+        // "Petra Wendt, Trainerin der Mannschaft, kritisierte die Schiedsrichterin": a subject with an
+        // apposition from the sentence start to the comma right before the verb; or one before a relative
+        // clause that ends at that comma ("Die Prüferinnen, die den Tresor geöffnet hatten, gehen von … aus").
+        let appositionSubject = start == head && head - 1 > range.lowerBound && words[head - 1].text == ","
+            && speaker.first == range.lowerBound && (speaker.last ?? head) < head - 1
+        if verb.reports, !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+            speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject
+        {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
@@ -1419,6 +1432,22 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
+            // A name particle between a given name and a family name ("Anna de Vries", "Jan van Dijk"; not after
+            // a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
+            if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
+                if Self.nameParticles.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word,
+                    !looksLikeCommonNoun(words[last].lower)
+                {
+                    phrase += [position, position + 1]
+                    position += 2
+                    continue
+                }
+                if ["al-", "el-", "ad-", "as-", "ar-"].contains(where: { word.lower.hasPrefix($0) }), word.lower.count > 4 {
+                    phrase.append(position)
+                    position += 1
+                    continue
+                }
+            }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
             }
@@ -1467,6 +1496,9 @@ struct SuggestionScan {
         }
         return phrase
     }
+
+    /// Lowercase particles inside a personal name ("Anna de Vries", "Jan van Dijk").
+    static let nameParticles: Set<String> = ["de", "da", "di", "van", "zu", "bin", "ibn", "ben", "del", "dos", "la", "le"]
 
     /// Prepositions that attach a place or an organisation to a speaker.
     static let speakerAttachments: Set<String> = ["von", "vom", "für"]
