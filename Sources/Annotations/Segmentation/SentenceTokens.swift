@@ -82,7 +82,9 @@ final class SentenceTokens: @unchecked Sendable {
     private static func matches(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
         return text.withUTF8 { own in
-            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+            guard own.count == bytes.count else { return false }
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return own.isEmpty }
+            return memcmp(left, right, own.count) == 0
         }
     }
 
