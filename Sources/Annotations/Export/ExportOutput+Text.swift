@@ -1,10 +1,12 @@
 /// Appending text to an ``ExportOutput``: plain, numbers, document slices and the escapings of
 /// ``ExportText``, done on UTF-8 bytes (each gives the same bytes as its `String` counterpart).
 extension ExportOutput {
-    /// Appends the UTF-8 bytes of `text`.
+    /// Appends the UTF-8 bytes of `text` (copied at once from its storage: appending the
+    /// `utf8` view took bytes one by one through the generic sequence path).
     @inline(__always)
     public mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends one byte (an ASCII character).

@@ -4,9 +4,13 @@ enum ExportTokens {
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     /// The sentence's tokens are made for this call and not kept in the sentence (see
-    /// ``Sentence/tokensForOnePass``): an export passes over every sentence once.
-    static func tokens(of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int] = []) -> [Token] {
-        let sentenceTokens = sentence.tokensForOnePass
+    /// ``Sentence/tokensForOnePass``): an export passes over every sentence once. They are made in
+    /// place in the document's scalars (`table`) and UTF-8 `bytes`; `bounds` is storage reused from
+    /// sentence to sentence.
+    static func tokens(
+        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = []
+    ) -> [Token] {
+        let sentenceTokens = sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds)
         if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
             return sentenceTokens
         }
@@ -111,11 +115,14 @@ enum ExportTokens {
     /// For each sentence of a document, the indices of the spans that touch it (spans sorted by start).
     static func spansBySentence(_ bundle: ExportBundle, document: Int) -> [[Int]] {
         let sentences = bundle.documents[document].sentences
+        let spans = bundle.spans[document]
         var result = [[Int]](repeating: [], count: sentences.count)
-        for (index, span) in bundle.spans[document].enumerated() {
-            var sentence = span.sentence
-            while sentence < sentences.count, sentences[sentence].start < span.end {
-                if sentences[sentence].end > span.start { result[sentence].append(index) }
+        // Only the spans' offsets are read (a copy of each span would retain all its fields).
+        for index in spans.indices {
+            let start = spans[index].start, end = spans[index].end
+            var sentence = spans[index].sentence
+            while sentence < sentences.count, sentences[sentence].start < end {
+                if sentences[sentence].end > start { result[sentence].append(index) }
                 sentence += 1
             }
         }
@@ -150,8 +157,10 @@ enum ExportTokens {
             let table = bundle.tables[documentIndex]
             let bySentence = spansBySentence(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
+            let bytes = bundle.bytes[documentIndex]
+            var bounds: [TokenBounds] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = tokens(of: sentence, table: table)
+                let tokens = tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds)
                 let pieces = pieces(
                     in: bundle, document: documentIndex, sentence: sentence,
                     from: bySentence[sentenceIndex].filter { spans[$0].session == session })

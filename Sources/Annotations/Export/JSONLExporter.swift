@@ -53,8 +53,10 @@ struct JSONLExporter: Exporter {
             let table = bundle.tables[documentIndex]
             let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
+            let bytes = bundle.bytes[documentIndex]
+            var bounds: [TokenBounds] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = ExportTokens.tokens(of: sentence, table: table)
+                let tokens = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds)
                 tokenJSON.bytes.removeAll(keepingCapacity: true)
                 tokenJSON.append(byte: UInt8(ascii: "["))
                 for (index, token) in tokens.enumerated() {

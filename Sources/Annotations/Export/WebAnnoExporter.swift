@@ -61,12 +61,14 @@ struct WebAnnoExporter: Exporter {
         var placed: [Placed] = []
         var perToken: [[[Int]]] = []  // sentence → token → indices into `placed`
         var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
+        let bytes = bundle.bytes[documentIndex]
+        var bounds: [TokenBounds] = []
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             let own = bySentence[sentenceIndex].filter { spans[$0].session == session }
             let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: own)
             var cuts: [Int] = []
             for piece in pieces { cuts.append(piece.range.start); cuts.append(piece.range.end) }
-            let tokens = ExportTokens.tokens(of: sentence, table: table, splittingAt: cuts)
+            let tokens = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts)
             var onToken = [[Int]](repeating: [], count: tokens.count)
             for piece in pieces {
                 guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }

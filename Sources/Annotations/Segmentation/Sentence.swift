@@ -34,6 +34,19 @@ public struct Sentence: Sendable, Hashable, Codable {
         tokenStore.tokensWithoutKeeping(slot: tokenSlot, text: text, start: start, followedBySpace: followedBySpace)
     }
 
+    /// ``tokensForOnePass``, tokenized in place in the scalars of the sentence's document (see
+    /// ``SentenceTokens/tokensWithoutKeeping(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``);
+    /// `bounds` is storage reused from sentence to sentence.
+    func tokensForOnePass(in table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds]) -> [Token] {
+        table.scalars.withUnsafeBufferPointer { scalars in
+            bytes.withUnsafeBufferPointer { bytes in
+                tokenStore.tokensWithoutKeeping(
+                    slot: tokenSlot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars,
+                    bytes: bytes, utf8Offset: table.utf8Offset(ofScalar:), bounds: &bounds)
+            }
+        }
+    }
+
     /// Whether the sentence holds its tokens (given, or made by ``tokens``).
     var holdsTokens: Bool { tokenStore.isHeld(slot: tokenSlot) }
 

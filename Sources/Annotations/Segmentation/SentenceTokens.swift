@@ -46,6 +46,48 @@ final class SentenceTokens: @unchecked Sendable {
         return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
     }
 
+    /// ``tokensWithoutKeeping(slot:text:start:followedBySpace:)`` for a sentence whose text stands
+    /// at `start..<end` of its document, tokenized in place in the document's `scalars` (whose UTF-8
+    /// bytes are `bytes`, the offset of scalar `i` being `utf8Offset(i)`): no copy of the sentence's
+    /// scalars, and each token's text taken from the document's bytes. The tokenizer sees the same
+    /// scalars either way (the sentence's, then the one after it only as the last token's
+    /// `spaceAfter`), so the tokens are the same; the sentence's text is checked against the
+    /// document's bytes, and a sentence that does not match is tokenized from its own text.
+    func tokensWithoutKeeping(
+        slot: Int, text: String, start: Int, end: Int, followedBySpace: Bool, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+        bytes: UnsafeBufferPointer<UInt8>, utf8Offset: (Int) -> Int, bounds: inout [TokenBounds]
+    ) -> [Token] {
+        if let known = lock.withLock({ stored[slot] }) { return known }
+        guard let base = bytes.baseAddress, start >= 0, start <= end, end <= scalars.count, Self.matches(
+            text, UnsafeBufferPointer(rebasing: bytes[utf8Offset(start)..<utf8Offset(end)]))
+        else { return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace) }
+        // The scalar after the sentence is what the tokenizer reads for the last token's `spaceAfter`.
+        if end < scalars.count, Tokenizer.isSpace(scalars[end]) != followedBySpace {
+            return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
+        }
+        Tokenizer().tokenBounds(in: scalars, range: start..<end, into: &bounds)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bounds.count)
+        for (index, token) in bounds.enumerated() {
+            let lower = utf8Offset(token.start), upper = utf8Offset(token.end)
+            tokens.append(Token(
+                index: index, start: token.start, end: token.end,
+                text: String(decoding: UnsafeBufferPointer(start: base + lower, count: upper - lower), as: UTF8.self),
+                kind: token.kind, spaceAfter: token.spaceAfter))
+        }
+        return tokens
+    }
+
+    /// Whether `text`'s UTF-8 bytes are `bytes`.
+    private static func matches(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { own in
+            guard own.count == bytes.count else { return false }
+            guard let left = own.baseAddress, let right = bytes.baseAddress else { return own.isEmpty }
+            return memcmp(left, right, own.count) == 0
+        }
+    }
+
     /// Whether the tokens of `slot` are held (made or given).
     func isHeld(slot: Int) -> Bool { lock.withLock { stored[slot] != nil } }
 
