@@ -152,7 +152,7 @@ public struct SessionLogContents: Sendable {
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         for index in parts.indices {
-            let decoded: Part
+            var decoded: Part
             do { decoded = try decoding.result(index).get() } catch {
                 decoding.stop()
                 throw error
@@ -160,10 +160,12 @@ public struct SessionLogContents: Sendable {
             if consuming, let consume { consuming = consume(header, decoded.events, parts.count) }
             if let atMark = decoded.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
             if contents.events.isEmpty {
+                // Handed over, not shared: reserving then moves the events instead of copying them.
                 contents.events = decoded.events
-                if parts.count > 1 { contents.events.reserveCapacity(decoded.events.count * parts.count) }
+                decoded.events = []
+                if parts.count > 1 { contents.events.reserveCapacity(contents.events.count * parts.count) }
             } else {
-                contents.events.append(contentsOf: decoded.events)
+                Self.move(&decoded.events, to: &contents.events)
             }
             if let cursor = decoded.cursor { contents.cursor = cursor }
             if let corpus = decoded.corpus { contents.corpus = corpus }
@@ -171,6 +173,21 @@ public struct SessionLogContents: Sendable {
         }
         contents.prefixDigest = helper.map { decoding.digest(after: $0) } ?? digest()
         return contents
+    }
+
+    /// Appends `part`'s events to `events` by moving them, without a retain and a release per event
+    /// as `append(contentsOf:)` makes; `part` is left holding as many empty events.
+    private static func move(_ part: inout [Event], to events: inout [Event]) {
+        let start = events.count, count = part.count
+        let empty = Event(seq: 0, time: "", annotator: "", action: .undo)
+        events.append(contentsOf: repeatElement(empty, count: count))
+        events.withUnsafeMutableBufferPointer { target in
+            part.withUnsafeMutableBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                (to + start).moveUpdate(from: from, count: count)
+                from.initialize(repeating: empty, count: count)
+            }
+        }
     }
 
     /// Where the first line break at or after `start` is, if any.
