@@ -162,7 +162,6 @@ public final class SessionStore: SessionStorage {
         return try SessionOpening.open(paths, writer: nil).session
     }
 
-
     /// Applies and journals an edit; when this returns, the change survives a crash.
     @discardableResult
     public func perform(_ action: EditAction, time: String, annotator: String? = nil, group: Int? = nil) throws(Failure) -> Event {

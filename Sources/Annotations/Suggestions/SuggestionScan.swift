@@ -1442,7 +1442,7 @@ struct SuggestionScan {
                     position += 2
                     continue
                 }
-                if ["al-", "el-", "ad-", "as-", "ar-"].contains(where: { word.lower.hasPrefix($0) }), word.lower.count > 4 {
+                if Self.gluedNameArticles.contains(where: { word.lower.hasPrefix($0) }), word.lower.count > 4 {
                     phrase.append(position)
                     position += 1
                     continue
@@ -1499,6 +1499,9 @@ struct SuggestionScan {
 
     /// Lowercase particles inside a personal name ("Anna de Vries", "Jan van Dijk").
     static let nameParticles: Set<String> = ["de", "da", "di", "van", "zu", "bin", "ibn", "ben", "del", "dos", "la", "le"]
+
+    /// Arabic articles glued to a name by a hyphen ("Karim al-Haddad").
+    static let gluedNameArticles = ["al-", "el-", "ad-", "as-", "ar-"]
 
     /// Prepositions that attach a place or an organisation to a speaker.
     static let speakerAttachments: Set<String> = ["von", "vom", "für"]
