@@ -506,5 +506,10 @@ enum SuggestionLexiconData {
         zusätzlich
         erstmals
         besonders
+        # Prepositions and sentence adverbs that end a speaker phrase ("Steinbrück aufgrund der Konjunktur", "Bundesgerichtshof vorab")
+        aufgrund
+        infolge
+        mittels
+        vorab
         """#
 }

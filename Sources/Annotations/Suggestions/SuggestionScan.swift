@@ -60,8 +60,12 @@ struct SuggestionScan {
         "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem", "welchen", "wo",
     ]
     /// How many sentences back a quote or free indirect speech without a speaker of its own looks
-    /// for the speaker of an attribution (beyond two, the speaker is more often someone else).
+    /// for the attribution it continues (its cue is repeated up to two sentences back).
     static let inheritanceReach = 2
+    /// How many sentences back such a proposal takes that attribution's speaker: only from the
+    /// sentence right before (two back, the gold speaker is more often someone else: about one
+    /// in four on dev).
+    static let speakerReach = 1
     /// Rules whose proposals take the cue of the attribution they continue along with its speaker.
     static let cueInheritingRules: Set<String> = ["direct.quote-previous-speaker"]
     /// Prepositions that continue a subject before its verb ("Die Leiterin der Fachstelle für Suchtvorbeugung sagte").
@@ -1012,7 +1016,8 @@ struct SuggestionScan {
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
-    /// speech) take the speaker of the nearest attribution before them, at most ``inheritanceReach`` sentences back.
+    /// speech) take the speaker of the nearest attribution before them, at most ``speakerReach`` sentences back,
+    /// and a lone quote its cue, at most ``inheritanceReach`` sentences back.
     mutating func inheritSpeakers() {
         let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
         var lastSpeakers: [[Int]] = []
@@ -1023,8 +1028,11 @@ struct SuggestionScan {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
             if proposals[index].inheritsSpeaker {
                 if sentence - lastSentence <= Self.inheritanceReach, !lastSpeakers.isEmpty {
-                    proposals[index].speakers = lastSpeakers
-                    proposals[index].antecedent = lastAntecedent
+                    // The speaker only from the sentence right before; two back it is more often someone else.
+                    if sentence - lastSentence <= Self.speakerReach {
+                        proposals[index].speakers = lastSpeakers
+                        proposals[index].antecedent = lastAntecedent
+                    }
                     // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
                     if proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
                         proposals[index].cue = lastCue
@@ -1361,7 +1369,7 @@ struct SuggestionScan {
     ]
 
     /// Particles that stand before a subject in the prefield ("Auch der Minister sagte").
-    static let focusParticles: Set<String> = ["auch", "sogar", "selbst", "ebenfalls", "nur", "gerade", "allein"]
+    static let focusParticles: Set<String> = ["auch", "sogar", "selbst", "ebenfalls", "nur", "gerade", "allein", "einzig"]
 
     /// Whether a noun phrase can start at the word (not an adverb, preposition or verb).
     func isPhraseStart(_ index: Int) -> Bool {
@@ -1481,7 +1489,9 @@ struct SuggestionScan {
         if let last = phrase.last, last + 2 < sentence.upperBound, words[last + 1].text == ",", !Self.pronouns.contains(words[start].lower) {
             var position = last + 2
             var names: [Int] = []
-            while position < sentence.upperBound, names.count < 4, words[position].kind == .word, words[position].capitalized,
+            while position < sentence.upperBound, names.count < 4, words[position].kind == .word,
+                // A family name with a glued Arabic article ("Mohammed el-Baradei").
+                words[position].capitalized || !names.isEmpty && Self.gluedNameArticles.contains(where: { words[position].lower.hasPrefix($0) }),
                 !lexicon.stopwords.contains(words[position].lower)
             {
                 names.append(position)
