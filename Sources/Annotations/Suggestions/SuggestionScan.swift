@@ -1024,25 +1024,30 @@ struct SuggestionScan {
         var lastAntecedent: [Int] = []
         var lastCue: [Int] = []
         var lastSentence = -10
+        // The last sentence of the run that carries the speaker: an attribution with a speaker of its
+        // own, then each continuation that took it ("X sagte, …. Die Lage sei …. „…“").
+        var speakerSentence = -10
         for index in order {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
+            let lastOfClaim = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
             if proposals[index].inheritsSpeaker {
-                if sentence - lastSentence <= Self.inheritanceReach, !lastSpeakers.isEmpty {
-                    // The speaker only from the sentence right before; two back it is more often someone else.
-                    if sentence - lastSentence <= Self.speakerReach {
-                        proposals[index].speakers = lastSpeakers
-                        proposals[index].antecedent = lastAntecedent
-                    }
-                    // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
-                    if proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
-                        proposals[index].cue = lastCue
-                    }
+                guard !lastSpeakers.isEmpty else { continue }
+                // The speaker only from the sentence right before; two back it is more often someone else.
+                if sentence - speakerSentence <= Self.speakerReach {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                    speakerSentence = max(speakerSentence, lastOfClaim)
+                }
+                // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
+                if sentence - lastSentence <= Self.inheritanceReach, proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
+                    proposals[index].cue = lastCue
                 }
             } else if !proposals[index].speakers.isEmpty {
                 lastSpeakers = proposals[index].speakers
                 lastAntecedent = proposals[index].antecedent
                 lastCue = proposals[index].cue
-                lastSentence = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
+                lastSentence = lastOfClaim
+                speakerSentence = lastOfClaim
             }
         }
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import Annotations
 
 /// Rules of the eleventh round for the Source span: a continuation takes the speaker of the
-/// attribution right before it only (not two sentences back), a name apposition keeps a family name
+/// attribution (or of the continuation) right before it only (not two sentences back), a name apposition keeps a family name
 /// with a glued Arabic article, prepositions such as "aufgrund" and the adverb "vorab" end a speaker
 /// phrase, and "einzig" before a subject is a focus particle.
 @Suite struct SuggestionSourceRoundTests {
@@ -19,6 +19,17 @@ import Testing
         let distant = gap.proposal(claiming: "Dämme")
         #expect(distant?.form == .freeIndirect)
         #expect(gap.speaker(distant) == "", "\(gap.speaker(distant))")
+    }
+
+    /// A run carries its speaker on: a quote right after a continuation that took the speaker
+    /// takes it too, though the attribution with the speaker is two sentences back.
+    @Test func speakerCarriesOnThroughARun() {
+        let probe = SuggestionProbe(
+            "Die Bürgermeisterin sagte, die Lage sei ernst 💪. Die Dämme an der Mühle seien aber sicher. „Die Kosten trägt das Land Bayern.“")
+        #expect(probe.speaker(probe.proposal(claiming: "Dämme")) == "Die Bürgermeisterin")
+        let quote = probe.proposal(claiming: "Kosten")
+        #expect(quote?.form == .direct)
+        #expect(probe.speaker(quote) == "Die Bürgermeisterin", "\(probe.speaker(quote))")
     }
 
     /// A lone quote two sentences after an attribution still repeats its cue, but takes no speaker.
