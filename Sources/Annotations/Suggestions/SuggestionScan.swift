@@ -62,9 +62,10 @@ struct SuggestionScan {
     /// How many sentences back a quote or free indirect speech without a speaker of its own looks
     /// for the attribution it continues (its cue is repeated up to two sentences back).
     static let inheritanceReach = 2
-    /// How many sentences back such a proposal takes that attribution's speaker: only from the
-    /// sentence right before (two back, the gold speaker is more often someone else: about one
-    /// in four on dev).
+    /// How many sentences back such a proposal takes that attribution's speaker, counted from the
+    /// last sentence that carries it (the attribution's, or a continuation's that took it): only
+    /// from the sentence right before (two back, the gold speaker is more often someone else: about
+    /// one in four on dev).
     static let speakerReach = 1
     /// Rules whose proposals take the cue of the attribution they continue along with its speaker.
     static let cueInheritingRules: Set<String> = ["direct.quote-previous-speaker"]
@@ -1016,8 +1017,9 @@ struct SuggestionScan {
     }
 
     /// Proposals without a speaker of their own (a quote standing alone, "Demnach …", free indirect
-    /// speech) take the speaker of the nearest attribution before them, at most ``speakerReach`` sentences back,
-    /// and a lone quote its cue, at most ``inheritanceReach`` sentences back.
+    /// speech) take the speaker of the nearest attribution before them, at most ``speakerReach`` sentences
+    /// after the last sentence that carries it, and a lone quote its cue, at most ``inheritanceReach``
+    /// sentences after the attribution.
     mutating func inheritSpeakers() {
         let order = proposals.indices.sorted { (proposals[$0].claim.min() ?? 0) < (proposals[$1].claim.min() ?? 0) }
         var lastSpeakers: [[Int]] = []
