@@ -48,4 +48,26 @@ import Testing
         let storm = SuggestionProbe("Der Sturm forderte in Südfrankreich drei Tote.")
         #expect(storm.proposals.isEmpty, "\(storm.proposals.map(\.rule))")
     }
+
+    /// "ist der Meinung", "vertritt die Auffassung", "sind der gegenteiligen Ansicht" before a comma
+    /// clause: verb, article, adjective and noun are the cue, the clause the message, the subject
+    /// (before the verb or between verb and article) the source.
+    @Test func opinionPhraseIsACue() {
+        let probe = SuggestionProbe("Die Gewerkschaft ist der Meinung, dass die Löhne um fünf Prozent steigen müssten 💶.")
+        let opinion = probe.proposal(claiming: "Löhne")
+        #expect(opinion?.rule == "indirect.opinion-phrase", "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(opinion) == "Die Gewerkschaft", "\(probe.speaker(opinion))")
+        #expect(probe.cue(opinion) == "ist der Meinung", "\(probe.cue(opinion))")
+        let adjective = SuggestionProbe("37 Prozent der Befragten sind der gegenteiligen Auffassung, die Reform gehe „zu weit“.")
+        let contrary = adjective.proposal(claiming: "Reform")
+        #expect(adjective.cue(contrary) == "sind der gegenteiligen Auffassung", "\(adjective.cue(contrary))")
+        #expect(adjective.speaker(contrary).hasPrefix("37 Prozent"), "\(adjective.speaker(contrary))")
+        let inverted = SuggestionProbe("Daher vertritt der Verband die Ansicht, die Gebühren seien rechtswidrig.")
+        let view = inverted.proposal(claiming: "Gebühren")
+        #expect(inverted.speaker(view) == "der Verband", "\(inverted.speaker(view))")
+        #expect(inverted.cue(view) == "vertritt die Ansicht", "\(inverted.cue(view))")
+        // Without a clause after the noun there is no message.
+        let shared = SuggestionProbe("Der Bürgermeister teilt die Meinung der Anwohner nicht.")
+        #expect(shared.proposals.isEmpty, "\(shared.proposals.map(\.rule))")
+    }
 }
