@@ -65,7 +65,7 @@ import Testing
         let inverted = SuggestionProbe("Daher vertritt der Verband die Ansicht, die Gebühren seien rechtswidrig.")
         let view = inverted.proposal(claiming: "Gebühren")
         #expect(inverted.speaker(view) == "der Verband", "\(inverted.speaker(view))")
-        #expect(inverted.cue(view) == "vertritt die Ansicht", "\(inverted.cue(view))")
+        #expect(inverted.cue(view) == "vertritt … die Ansicht", "\(inverted.cue(view))")
         // Without a clause after the noun there is no message.
         let shared = SuggestionProbe("Der Bürgermeister teilt die Meinung der Anwohner nicht.")
         #expect(shared.proposals.isEmpty, "\(shared.proposals.map(\.rule))")
