@@ -7,6 +7,17 @@ extension SuggestionScan {
         "ist", "sind", "war", "waren", "bin", "vertritt", "vertreten", "vertrat", "vertraten", "teilt", "teilen", "teilte", "teilten",
     ]
 
+    /// Whether a lowercased word is one of ``opinionVerbs``; the first byte and the length rule out
+    /// almost every word before the set is asked, as this runs on every word of the text.
+    static func isOpinionVerb(_ word: String) -> Bool {
+        let bytes = word.utf8
+        guard bytes.count >= 3, bytes.count <= 9, let first = bytes.first,
+            first == UInt8(ascii: "i") || first == UInt8(ascii: "s") || first == UInt8(ascii: "w") || first == UInt8(ascii: "b")
+                || first == UInt8(ascii: "v") || first == UInt8(ascii: "t")
+        else { return false }
+        return opinionVerbs.contains(word)
+    }
+
     /// "Die Gewerkschaft ist der Meinung, dass …", "Nun vertritt der Verband die Auffassung, …":
     /// the verb, the article, an adjective and the opinion noun are the cue, the comma clause after
     /// the noun is the message, and the subject before the verb (or right after it) the source.
@@ -18,7 +29,7 @@ extension SuggestionScan {
         let limit = min(range.upperBound - 1, verb + 10)
         var noun: Int?
         while article < limit, words[article].kind == .word {
-            if ["der", "die"].contains(words[article].lower) {
+            if words[article].lower == "der" || words[article].lower == "die" {
                 var position = article + 1
                 while position < min(limit, article + 3), words[position].kind == .word, !words[position].capitalized { position += 1 }
                 if position < range.upperBound, Self.opinionNouns.contains(words[position].lower) {
