@@ -44,7 +44,7 @@ enum SuggestionLexiconData {
         aus|führen
         fordern report
         verlangen report
-        auf|fordern addr
+        auf|fordern addr report
         warnen report prep=vor
         kritisieren report
         loben report
@@ -63,7 +63,7 @@ enum SuggestionLexiconData {
         vermuten
         hoffen
         befürchten
-        fürchten
+        fürchten report
         rechnen prep=mit
         erwarten
         schätzen
@@ -169,6 +169,7 @@ enum SuggestionLexiconData {
         untermauern
         betrachten report prep=als
         urteilen
+        voraus|sagen report
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

@@ -597,6 +597,7 @@ struct SuggestionScan {
                 heisstEs(at: index, sentence: sentence)
                 continue
             }
+            if Self.isOpinionVerb(words[index].lower) { opinionPhrase(at: index, sentence: sentence) }
             guard let cue = verbCue(at: index) else { continue }
             verbClause(cue: cue, finite: index, sentence: sentence)
         }
