@@ -16,11 +16,8 @@ public enum SessionCodec {
 
     /// The bytes of the session file at `path` (mapped when large).
     public static func contents(ofFile path: String) throws(SessionError) -> Data {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .missing(path) }
-        if isFolder.boolValue {
-            throw .io(path: path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
-        }
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        try SessionStore.refuseFolder(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize
             ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Reads the hot records of a session — the record lists of a snapshot (speakers, targets,
-/// annotations, stances, notes, statuses, reviews, rejections, a format-1 file's events) and the
-/// `{"event":…}` lines of a log — by hand with a ``JSONReader``: every record object has one shape
-/// (``RecordFields``: any of the fields a record, a review, a status entry, a note's subject or an
-/// origin has), read without an intermediate tree, keys compared as bytes. Everything else in a
-/// snapshot (format, version, id, log, next, corpus, schema, cursor, settings, …) is copied as it
-/// is into one JSON object that `JSONDecoder` decodes with the `Codable` conformances, the one
+/// Reads the hot records of a session — a snapshot's speakers and annotations (mentions, cues,
+/// claims), a format-1 file's events and the `{"event":…}` lines of a log — by hand with a
+/// ``JSONReader``: every record object has one shape (``RecordFields``: any of the fields a speaker,
+/// a mention, a cue, a claim or an origin has), read without an intermediate tree, keys compared as
+/// bytes. Everything else in a snapshot (the header fields, corpus, schema, cursor, settings and the
+/// record lists that are few: targets, stances, notes, statuses, reviews, rejections) is copied as
+/// it is into one JSON object that `JSONDecoder` decodes with the `Codable` conformances, the one
 /// definition of the format.
 ///
 /// It accepts what the `Codable` conformances accept (same required fields, same defaults for
@@ -42,13 +42,7 @@ struct SessionFileDecoder {
         let lists = read ?? Lists()
         guard var file = Self.codable(SessionFile.self, head.isEmpty ? [] : head + [UInt8(ascii: "}")]) else { throw decoder.reader.shapeError("the file does not decode") }
         file.speakers = lists.speakers ?? []
-        file.targets = lists.targets ?? []
         file.annotations = lists.annotations ?? []
-        file.stances = lists.stances ?? []
-        file.notes = lists.notes ?? []
-        file.statuses = lists.statuses ?? []
-        file.reviews = lists.reviews ?? []
-        file.rejections = lists.rejections
         file.events = lists.events ?? []
         return file
     }
@@ -78,15 +72,15 @@ struct SessionFileDecoder {
         return event
     }
 
-    /// The record lists of a file.
+    /// The record lists of a file read by hand.
     private struct Lists {
-        var speakers: [Speaker]?, targets: [Target]?, annotations: [Record]?, stances: [Stance]?, notes: [Note]?
-        var statuses: [SessionFile.StatusEntry]?, reviews: [ReviewDecision]?, rejections: [Rejection]?, events: [Event]?
+        var speakers: [Speaker]?, annotations: [Record]?, events: [Event]?
     }
 
-    /// Reads the file's object: the record lists into `lists` (in `head` as `"key":[]`), every other
-    /// field (or, with `keeping`, those named) copied into `head` as `"key":value` after `{` or `,`. When `lists`
-    /// is nil, the record lists are skipped, or end the reading once the fields `stoppingAfter` were read.
+    /// Reads the file's object: the record lists read by hand into `lists` (in `head` as `"key":[]`),
+    /// every other field (or, with `keeping`, those named) copied into `head` as `"key":value` after
+    /// `{` or `,`. When `lists` is nil, those lists are skipped, or end the reading once the fields
+    /// `stoppingAfter` were read (the first of them follows the header fields).
     private mutating func topLevel(
         into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
     ) throws(Failure) {
@@ -95,19 +89,15 @@ struct SessionFileDecoder {
         var seen = Set<String>()
         while let key = try reader.nextKey(&first) {
             guard seen.insert(key.string).inserted else { throw reader.shapeError("a key appears twice") }
-            let isList = ["speakers", "targets", "annotations", "stances", "notes", "statuses", "reviews", "rejections", "events"].contains(key.string)
+            let isList = key.is("speakers") || key.is("annotations") || key.is("events")
             if isList, lists == nil, let stoppingAfter, stoppingAfter.isSubset(of: seen) { return }
             if isList, lists != nil {
-                switch key.string {
-                case "speakers": lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
-                case "targets": lists?.targets = try list { (d: inout Self) throws(Failure) in try d.decoded(Target.self) }
-                case "annotations": lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
-                case "stances": lists?.stances = try list { (d: inout Self) throws(Failure) in try d.decoded(Stance.self) }
-                case "notes": lists?.notes = try list { (d: inout Self) throws(Failure) in try d.decoded(Note.self) }
-                case "statuses": lists?.statuses = try list { (d: inout Self) throws(Failure) in try d.fields().statusEntry(d) }
-                case "reviews": lists?.reviews = try list { (d: inout Self) throws(Failure) in try d.decoded(ReviewDecision.self) }
-                case "rejections": lists?.rejections = try list { (d: inout Self) throws(Failure) in try d.decoded(Rejection.self) }
-                default: lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
+                if key.is("speakers") {
+                    lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
+                } else if key.is("annotations") {
+                    lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
+                } else {
+                    lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
                 // An empty list in its place: a list that is missing is missing for `JSONDecoder` too.
                 head += Array((head.isEmpty ? "{" : ",").utf8) + key.written + Array(":[]".utf8)
@@ -129,8 +119,7 @@ struct SessionFileDecoder {
         try? JSONDecoder().decode(T.self, from: Data(bytes))
     }
 
-    /// The next value decoded by its `Codable` conformance: the kinds of record that are few
-    /// (targets, stances, notes, reviews, rejections) are not read by hand.
+    /// The next value decoded by its `Codable` conformance (an event's review decision).
     private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T {
         reader.skipWhitespace()
         let start = reader.position
@@ -197,12 +186,12 @@ struct SessionFileDecoder {
 
     // MARK: - Records and events
 
-    /// Every field the objects read by hand have (speakers, mentions, cues, claims, status entries,
-    /// origins and their sources); a record's JSON names its kind in `type`, which may come last.
+    /// Every field the objects read by hand have (speakers, mentions, cues, claims, origins and their
+    /// sources); a record's JSON names its kind in `type`, which may come last.
     private struct RecordFields {
         var type: String?, id: String?, name: String?, kind: String?, aliases: [String]?, annotator: String?
         var anchor: TextAnchor?, speaker: String?, role: String?, sources: [String]?, mention: String?, cue: String?
-        var form: String?, negated: Bool?, hedged: Bool?, document: String?, sentence: Int?, status: String?, origin: Origin?
+        var form: String?, negated: Bool?, hedged: Bool?, origin: Origin?
         var rule: String?, attributes: [String: String]?, from: [Origin.Source]?, session: String?
         var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
@@ -240,11 +229,6 @@ struct SessionFileDecoder {
             guard let session, let id else { throw d.missing("origin source field") }
             return Origin.Source(session: session, id: id)
         }
-
-        func statusEntry(_ d: SessionFileDecoder) throws(Failure) -> SessionFile.StatusEntry {
-            guard let document, let sentence, let status, let value = SentenceStatus(rawValue: status) else { throw d.missing("status field") }
-            return SessionFile.StatusEntry(document: document, sentence: sentence, status: value)
-        }
     }
 
     /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`).
@@ -269,9 +253,6 @@ struct SessionFileDecoder {
             else if key.is("name") { try once(&seen, 12); f.name = try optionalString() }
             else if key.is("kind") { try once(&seen, 13); f.kind = try optionalString() }
             else if key.is("aliases") { try once(&seen, 14); f.aliases = try optionalStrings() }
-            else if key.is("document") { try once(&seen, 24); f.document = try optionalString() }
-            else if key.is("sentence") { try once(&seen, 25); f.sentence = try optionalInt() }
-            else if key.is("status") { try once(&seen, 26); f.status = try optionalString() }
             else if key.is("origin") { try once(&seen, 27); f.origin = try reader.consumeNull() ? nil : try fields().origin(self) }
             else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
             else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
@@ -297,9 +278,6 @@ struct SessionFileDecoder {
         case "mention": return .mention(try fields.mention(self))
         case "cue": return .cue(try fields.cue(self))
         case "speaker": return .speaker(try fields.speaker(self))
-        case "status":
-            let entry = try fields.statusEntry(self)
-            return .status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status)
         default:
             // The kinds that are few are decoded by their `Codable` conformance.
             guard let record = Self.codable(Record.self, Array(reader.bytes[start..<reader.position])) else { throw missing("type") }

@@ -5,11 +5,11 @@ import Foundation
 /// first, so a reader that needs only them stops early), and each element of a top-level list on
 /// one line — and the lines of a session log, without building them through `JSONEncoder`.
 ///
-/// A snapshot's mentions, cues, claims, speakers and statuses and the corpus reference (a line per
-/// document) are written by hand, as the exact bytes `JSONEncoder` gives them (compact, keys sorted,
-/// slashes not escaped; strings escaped as it escapes them: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`,
-/// `\f`, other control characters as `\u00xx`); the records that are few, the schema, the cursor
-/// and the log's lines (one event at a time) go through `JSONEncoder`. For a
+/// A snapshot's mentions, cues, claims and speakers are written by hand, as the exact bytes
+/// `JSONEncoder` gives them (compact, keys sorted, slashes not escaped; strings escaped as it
+/// escapes them: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, other control characters as
+/// `\u00xx`); the records that are few, the corpus, the schema, the cursor and the log's lines (one
+/// event at a time) go through `JSONEncoder`. For a
 /// session of 100 000 annotations this is the difference between seconds and a fraction of one,
 /// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 ///
@@ -81,7 +81,7 @@ package struct SessionFileWriter {
         field("updated")
         string(file.updated)
         field("corpus")
-        corpus(file.corpus)
+        try value(file.corpus)
         field("schema")
         try value(file.schema)
         if let derivedFrom = file.derivedFrom {
@@ -154,15 +154,7 @@ package struct SessionFileWriter {
         field("notes")
         try list(file.notes) { writer, note in try writer.value(note) }
         field("statuses")
-        list(file.statuses) { writer, status in
-            writer.raw("{\"document\":")
-            writer.string(status.document)
-            writer.raw(",\"sentence\":")
-            writer.integer(status.sentence)
-            writer.raw(",\"status\":")
-            writer.string(status.status.rawValue)
-            writer.raw("}")
-        }
+        try list(file.statuses) { writer, status in try writer.value(status) }
         field("reviews")
         try list(file.reviews) { writer, review in try writer.value(review) }
         if let rejections = file.rejections {
@@ -220,7 +212,7 @@ package struct SessionFileWriter {
             strings(derivedFrom)
         }
         raw(",\"corpus\":")
-        corpus(header.corpus)
+        try value(header.corpus)
         raw(",\"schema\":")
         try value(header.schema)
         raw("}\n")
@@ -248,25 +240,6 @@ package struct SessionFileWriter {
     private mutating func value<Value: Encodable>(_ value: Value) throws {
         let data = try encoder.encode(value)
         data.withUnsafeBytes { append($0.bindMemory(to: UInt8.self)) }
-    }
-
-    /// The corpus reference, keys in sorted order (documents, paths, segmenter); it lists every
-    /// document, so for a corpus of thousands it is worth writing directly.
-    private mutating func corpus(_ corpus: CorpusReference) {
-        raw("{\"documents\":[")
-        for (index, document) in corpus.documents.enumerated() {
-            raw(index == 0 ? "{\"fingerprint\":" : ",{\"fingerprint\":")
-            string(document.fingerprint)
-            field("id", document.id)
-            raw(",\"sentences\":")
-            integer(document.sentences)
-            if let tokenization = document.tokenization { field("tokenization", tokenization) }
-            raw("}")
-        }
-        raw("],\"paths\":")
-        strings(corpus.paths)
-        field("segmenter", corpus.segmenter)
-        raw("}")
     }
 
     // MARK: - Records
