@@ -26,8 +26,27 @@ extension ExportOutput {
     }
 
     private mutating func append(_ number: UInt) {
+        // Most numbers of an export are offsets and indices below 10 000: their digits directly.
         if number < 10 {
             bytes.append(0x30 + UInt8(number))
+            return
+        }
+        if number < 100 {
+            bytes.append(0x30 + UInt8(number / 10))
+            bytes.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 1000 {
+            bytes.append(0x30 + UInt8(number / 100))
+            bytes.append(0x30 + UInt8(number / 10 % 10))
+            bytes.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 10000 {
+            bytes.append(0x30 + UInt8(number / 1000))
+            bytes.append(0x30 + UInt8(number / 100 % 10))
+            bytes.append(0x30 + UInt8(number / 10 % 10))
+            bytes.append(0x30 + UInt8(number % 10))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =

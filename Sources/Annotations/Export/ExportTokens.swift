@@ -72,11 +72,40 @@ enum ExportTokens {
         return true
     }
 
-    /// False when the token's text cannot hold a whitespace scalar: only these UTF-8 bytes begin
-    /// one (ASCII spaces and controls, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    /// False when the token's text cannot hold a whitespace scalar (see ``mayHoldWhitespace(_:)-bytes``).
     @inline(__always)
     static func mayHoldWhitespace(_ token: Token) -> Bool {
-        token.text.utf8.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+        var text = token.text
+        return text.withUTF8 { mayHoldWhitespace($0) }
+    }
+
+    /// False when the UTF-8 bytes cannot hold a whitespace scalar. Unicode's White_Space scalars
+    /// are U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+    /// U+205F and U+3000: every ASCII byte up to 0x20 counts (controls too, to stay on the safe
+    /// side), the others by their whole encoding, so that „“ – … and other punctuation of the
+    /// U+2000 block no longer send a token to the scalar-by-scalar check.
+    @inline(__always)
+    static func mayHoldWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte <= 0x20 { return true }
+            guard byte >= 0xC2, byte <= 0xE3 else { continue }
+            let second: UInt8 = index < count ? bytes[index] : 0
+            let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC2: if second == 0x85 || second == 0xA0 { return true }
+            case 0xE1: if second == 0x9A && third == 0x80 { return true }
+            case 0xE2:
+                if second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) { return true }
+                if second == 0x81 && third == 0x9F { return true }
+            case 0xE3: if second == 0x80 && third == 0x80 { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil
