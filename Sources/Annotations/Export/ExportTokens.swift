@@ -33,7 +33,7 @@ enum ExportTokens {
                 continue
             }
             while offset < token.end {
-                let isSpace = mayHoldSpace && table.scalars[offset].properties.isWhitespace
+                let isSpace = mayHoldSpace && isWhitespace(table.scalars[offset])
                 let isCut = localCut < cuts.count && cuts[localCut] == offset
                 if isCut { localCut += 1 }
                 if isSpace || (isCut && offset > start) {
@@ -51,7 +51,7 @@ enum ExportTokens {
             }
             for (number, piece) in pieces.enumerated() {
                 let isLast = number == pieces.count - 1
-                let spaceAfter = isLast ? token.spaceAfter : table.scalars[piece.upperBound].properties.isWhitespace
+                let spaceAfter = isLast ? token.spaceAfter : isWhitespace(table.scalars[piece.upperBound])
                 result.append(Token(
                     index: result.count, start: piece.lowerBound, end: piece.upperBound, text: table.slice(piece),
                     kind: token.kind, spaceAfter: spaceAfter))
@@ -66,10 +66,19 @@ enum ExportTokens {
         for (position, token) in tokens.enumerated() {
             guard token.index == position else { return false }
             if mayHoldWhitespace(token) {
-                for offset in token.start..<token.end where table.scalars[offset].properties.isWhitespace { return false }
+                for offset in token.start..<token.end where isWhitespace(table.scalars[offset]) { return false }
             }
         }
         return true
+    }
+
+    /// Whether `scalar` is Unicode White_Space (`Unicode.Scalar.Properties.isWhitespace`), answered
+    /// without the property tables for ASCII, which most scalars of a text are.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 
     /// False when the token's text cannot hold a whitespace scalar (see ``mayHoldWhitespace(_:)-bytes``).
