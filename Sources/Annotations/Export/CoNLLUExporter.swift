@@ -125,11 +125,9 @@ struct CoNLLUExporter: Exporter {
                 }
                 return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
             } _: { _, part in
-                out.bytes.append(contentsOf: part.plus)
-                out.checkpoint()
+                out.appendPart(part.plus)
                 out.select(plain)
-                out.bytes.append(contentsOf: part.plain)
-                out.checkpoint()
+                out.appendPart(part.plain)
                 out.select(plus)
             }
             out.select(plain)
