@@ -18,7 +18,8 @@ struct CoNLLUExporter: Exporter {
     static let spanColumn = "WORKBENCH:SPANS"
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
-        let tags: [[UInt8]] = ["O", "B", "I"].map { Array($0.utf8) }
+        // The BIO tags are one byte each.
+        let tags: [UInt8] = [UInt8(ascii: "O"), UInt8(ascii: "B"), UInt8(ascii: "I")]
         let labels = ExportSpan.Kind.allCases.map { Array($0.label.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             let plain = out.begin("\(ExportText.fileName(session.label)).conllu")
@@ -93,14 +94,14 @@ struct CoNLLUExporter: Exporter {
                         block.append(byte: 0x09)
                         block.append(token.text)
                         block.append("\t_\t_\t_\t_\t_\t_\t_\t")
-                        let nextIsSpace = token.end < table.scalarCount && table.scalars[token.end].properties.isWhitespace
+                        let nextIsSpace = token.end < table.scalarCount && ExportTokens.isWhitespace(table.scalars[token.end])
                         if !nextIsSpace { block.append("SpaceAfter=No|") }
                         block.append("Speaker=")
-                        block.bytes.append(contentsOf: tags[Int(bio[0][index])])
+                        block.append(byte: tags[Int(bio[0][index])])
                         block.append("|Cue=")
-                        block.bytes.append(contentsOf: tags[Int(bio[1][index])])
+                        block.append(byte: tags[Int(bio[1][index])])
                         block.append("|Claim=")
-                        block.bytes.append(contentsOf: tags[Int(bio[2][index])])
+                        block.append(byte: tags[Int(bio[2][index])])
                         out.append(block.bytes, from: lineStart, to: block.bytes.count)
                         block.append(byte: 0x0A)
                         out.append(byte: 0x09)
@@ -124,11 +125,9 @@ struct CoNLLUExporter: Exporter {
                 }
                 return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
             } _: { _, part in
-                out.bytes.append(contentsOf: part.plus)
-                out.checkpoint()
+                out.appendPart(part.plus)
                 out.select(plain)
-                out.bytes.append(contentsOf: part.plain)
-                out.checkpoint()
+                out.appendPart(part.plain)
                 out.select(plus)
             }
             out.select(plain)

@@ -81,7 +81,7 @@ public struct ExportBundle: Sendable {
             }
             // The ids exported so far (spans, then stances): links to anything else are dropped.
             var exported = ExportIDTable<Bool>()
-            func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: TextAnchor, _ annotator: String) throws(ExportError) -> ExportSpan? {
+            func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: AnchorPlace, _ annotator: String) throws(ExportError) -> ExportSpan? {
                 guard included(id) else { return nil }
                 guard let document = documentIndex[anchor.document] else {
                     guard allIDs.contains(anchor.document) else {
@@ -89,7 +89,7 @@ public struct ExportBundle: Sendable {
                     }
                     return nil
                 }
-                if anchor.orphaned || !anchor.hasWellFormedSegments || anchor.end > scalarCounts[document] {
+                if anchor.orphaned || !anchor.wellFormed || anchor.end > scalarCounts[document] {
                     warnings.append("\(session.label): \(id) skipped: its anchor no longer matches the text (re-anchor it)")
                     return nil
                 }
@@ -100,20 +100,20 @@ public struct ExportBundle: Sendable {
                     annotator: annotator.isEmpty ? session.annotator : annotator)
             }
             for mention in state.mentions.values {
-                guard var span = try place(.speaker, mention.id, mention.anchor, mention.annotator) else { continue }
+                guard var span = try place(.speaker, mention.id, mention.anchor.exportPlace, mention.annotator) else { continue }
                 span.speaker = mention.speaker
                 span.speakers = [mention.speaker]
                 span.role = mention.role
                 perDocument[span.document].append(span)
             }
             for cue in state.cues.values {
-                guard let span = try place(.cue, cue.id, cue.anchor, cue.annotator) else { continue }
+                guard let span = try place(.cue, cue.id, cue.anchor.exportPlace, cue.annotator) else { continue }
                 perDocument[span.document].append(span)
             }
             var claimSpans: [ExportSpan] = []
             claimSpans.reserveCapacity(state.claims.count)
             for claim in state.claims.values {
-                guard var span = try place(.claim, claim.id, claim.anchor, claim.annotator) else { continue }
+                guard var span = try place(.claim, claim.id, claim.anchor.exportPlace, claim.annotator) else { continue }
                 span.speaker = claim.speaker
                 span.mention = claim.mention
                 span.speakers = claim.speakers
@@ -322,5 +322,23 @@ public struct ExportBundle: Sendable {
         counts.speakers = speakers.reduce(0) { $0 + $1.count }
         counts.targets = targets.reduce(0) { $0 + $1.count }
         return counts
+    }
+}
+
+/// What the bundle reads of an annotation's anchor. Taken as a member of the stored anchor
+/// (`mention.anchor.exportPlace`), it does not copy the anchor; passing the anchor itself did (a
+/// retain and release of its five strings and its segments per annotation).
+struct AnchorPlace {
+    var document: String
+    var segments: [SpanSegment]
+    var orphaned: Bool
+    var wellFormed: Bool
+    var end: Int
+}
+
+extension TextAnchor {
+    /// The parts of the anchor the export reads.
+    var exportPlace: AnchorPlace {
+        AnchorPlace(document: document, segments: segments, orphaned: orphaned, wellFormed: hasWellFormedSegments, end: end)
     }
 }

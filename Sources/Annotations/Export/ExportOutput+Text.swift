@@ -26,8 +26,27 @@ extension ExportOutput {
     }
 
     private mutating func append(_ number: UInt) {
+        // Most numbers of an export are offsets and indices below 10 000: their digits directly.
         if number < 10 {
             bytes.append(0x30 + UInt8(number))
+            return
+        }
+        if number < 100 {
+            bytes.append(0x30 + UInt8(number / 10))
+            bytes.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 1000 {
+            bytes.append(0x30 + UInt8(number / 100))
+            bytes.append(0x30 + UInt8(number / 10 % 10))
+            bytes.append(0x30 + UInt8(number % 10))
+            return
+        }
+        if number < 10000 {
+            bytes.append(0x30 + UInt8(number / 1000))
+            bytes.append(0x30 + UInt8(number / 100 % 10))
+            bytes.append(0x30 + UInt8(number / 10 % 10))
+            bytes.append(0x30 + UInt8(number % 10))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -84,7 +103,19 @@ extension ExportOutput {
     /// Appends token text or a `#Text=` line of WebAnno TSV: backslash, tab, CR and LF are escaped
     /// (`\\`, `\t`, `\r`, `\n`).
     public mutating func appendWebAnnoText(_ text: String) {
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { source in
+            // Most texts hold none of the four: copied at once.
+            if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                bytes.append(contentsOf: source)
+                return
+            }
+            appendWebAnnoTextEscaped(source)
+        }
+    }
+
+    private mutating func appendWebAnnoTextEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        for byte in source {
             switch byte {
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
             case 9: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
@@ -98,8 +129,26 @@ extension ExportOutput {
     /// Appends a WebAnno TSV 3.3 feature value: `\ [ ] | _ -> ; *` get a backslash, TAB, LF and CR
     /// become `\t`, `\n`, `\r`.
     public mutating func appendWebAnnoValue(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            // Most values (ids, speaker ids) hold no byte to escape, nor `>`: copied at once.
+            let plain = !source.contains { byte in
+                switch byte {
+                case 0x5C, 0x5B, 0x5D, 0x7C, 0x5F, 0x3B, 0x2A, 0x3E, 9, 10, 13: return true
+                default: return false
+                }
+            }
+            if plain {
+                bytes.append(contentsOf: source)
+                return
+            }
+            appendWebAnnoValueEscaped(source)
+        }
+    }
+
+    private mutating func appendWebAnnoValueEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in source {
             switch byte {
             case 0x5C, 0x5B, 0x5D, 0x7C, 0x5F, 0x3B, 0x2A:
                 bytes.append(0x5C)
@@ -137,6 +186,11 @@ extension ExportOutput {
     }
 
     private mutating func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        // Most texts (a token, an id) hold no byte that may need escaping: one scan, one copy.
+        if !source.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            bytes.append(contentsOf: source)
+            return
+        }
         var runStart = 0
         var index = 0
         let count = source.count

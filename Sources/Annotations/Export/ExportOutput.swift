@@ -136,6 +136,21 @@ public struct ExportOutput {
         if streams, bytes.count >= Self.chunk { flush() }
     }
 
+    /// Appends a part made elsewhere (one document's bytes) and streams it on like
+    /// ``checkpoint()``; a part that fills the buffer to a chunk is written straight from its own
+    /// storage after the buffer, instead of being copied into the buffer first. The file's bytes
+    /// are the same either way.
+    public mutating func appendPart(_ part: [UInt8]) {
+        guard streams, bytes.count + part.count >= Self.chunk else {
+            bytes.append(contentsOf: part)
+            checkpoint()
+            return
+        }
+        flush()
+        guard descriptor >= 0, !part.isEmpty else { return }
+        if !part.withUnsafeBytes({ writeAll($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+    }
+
     /// Finishes the current file.
     public mutating func end() {
         guard current >= 0 else { return }
@@ -173,19 +188,22 @@ public struct ExportOutput {
         defer { bytes.removeAll(keepingCapacity: true) }
         openCurrent()
         guard descriptor >= 0, !bytes.isEmpty else { return }
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        let ok = bytes.withUnsafeBytes { writeAll($0) }
         if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+    }
+
+    /// Writes all of `raw` to the current file's descriptor; false on an error.
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < raw.count {
+            let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 
     private mutating func fail(_ full: String) {

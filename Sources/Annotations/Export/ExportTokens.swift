@@ -33,7 +33,7 @@ enum ExportTokens {
                 continue
             }
             while offset < token.end {
-                let isSpace = mayHoldSpace && table.scalars[offset].properties.isWhitespace
+                let isSpace = mayHoldSpace && isWhitespace(table.scalars[offset])
                 let isCut = localCut < cuts.count && cuts[localCut] == offset
                 if isCut { localCut += 1 }
                 if isSpace || (isCut && offset > start) {
@@ -51,7 +51,7 @@ enum ExportTokens {
             }
             for (number, piece) in pieces.enumerated() {
                 let isLast = number == pieces.count - 1
-                let spaceAfter = isLast ? token.spaceAfter : table.scalars[piece.upperBound].properties.isWhitespace
+                let spaceAfter = isLast ? token.spaceAfter : isWhitespace(table.scalars[piece.upperBound])
                 result.append(Token(
                     index: result.count, start: piece.lowerBound, end: piece.upperBound, text: table.slice(piece),
                     kind: token.kind, spaceAfter: spaceAfter))
@@ -66,17 +66,55 @@ enum ExportTokens {
         for (position, token) in tokens.enumerated() {
             guard token.index == position else { return false }
             if mayHoldWhitespace(token) {
-                for offset in token.start..<token.end where table.scalars[offset].properties.isWhitespace { return false }
+                for offset in token.start..<token.end where isWhitespace(table.scalars[offset]) { return false }
             }
         }
         return true
     }
 
-    /// False when the token's text cannot hold a whitespace scalar: only these UTF-8 bytes begin
-    /// one (ASCII spaces and controls, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+    /// Whether `scalar` is Unicode White_Space (`Unicode.Scalar.Properties.isWhitespace`), answered
+    /// without the property tables for ASCII, which most scalars of a text are.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// False when the token's text cannot hold a whitespace scalar (see ``mayHoldWhitespace(_:)-bytes``).
     @inline(__always)
     static func mayHoldWhitespace(_ token: Token) -> Bool {
-        token.text.utf8.contains { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }
+        var text = token.text
+        return text.withUTF8 { mayHoldWhitespace($0) }
+    }
+
+    /// False when the UTF-8 bytes cannot hold a whitespace scalar. Unicode's White_Space scalars
+    /// are U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+    /// U+205F and U+3000: every ASCII byte up to 0x20 counts (controls too, to stay on the safe
+    /// side), the others by their whole encoding, so that „“ – … and other punctuation of the
+    /// U+2000 block no longer send a token to the scalar-by-scalar check.
+    @inline(__always)
+    static func mayHoldWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            if byte <= 0x20 { return true }
+            guard byte >= 0xC2, byte <= 0xE3 else { continue }
+            let second: UInt8 = index < count ? bytes[index] : 0
+            let third: UInt8 = index + 1 < count ? bytes[index + 1] : 0
+            switch byte {
+            case 0xC2: if second == 0x85 || second == 0xA0 { return true }
+            case 0xE1: if second == 0x9A && third == 0x80 { return true }
+            case 0xE2:
+                if second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) { return true }
+                if second == 0x81 && third == 0x9F { return true }
+            case 0xE3: if second == 0x80 && third == 0x80 { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil

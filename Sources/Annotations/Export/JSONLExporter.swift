@@ -39,8 +39,7 @@ struct JSONLExporter: Exporter {
             annotations(bundle, document: documentIndex, to: &part)
             return part.bytes
         } _: { _, bytes in
-            out.bytes.append(contentsOf: bytes)
-            out.checkpoint()
+            out.appendPart(bytes)
         }
     }
 

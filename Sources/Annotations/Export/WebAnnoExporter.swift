@@ -118,12 +118,13 @@ struct WebAnnoExporter: Exporter {
                         out.append(byte: 0x09)
                         for (position, pieceIndex) in here.enumerated() {
                             let piece = placed[pieceIndex]
-                            let span = spans[piece.span]
                             if position > 0 { out.append(byte: UInt8(ascii: "|")) }
+                            // The span's fields are read in place (a copy of the span would retain them all).
                             switch column {
-                            case 0: out.appendWebAnnoValue(span.id)
-                            case 1: out.append(span.kind.role)
-                            default: if let speaker = span.speaker { out.appendWebAnnoValue(speaker) } else { out.append(byte: UInt8(ascii: "*")) }
+                            case 0: out.appendWebAnnoValue(spans[piece.span].id)
+                            case 1: out.append(spans[piece.span].kind.role)
+                            default:
+                                if let speaker = spans[piece.span].speaker { out.appendWebAnnoValue(speaker) } else { out.append(byte: UInt8(ascii: "*")) }
                             }
                             out.append(byte: UInt8(ascii: "["))
                             out.append(piece.number)
