@@ -93,18 +93,7 @@ final class ExportFileQueue: @unchecked Sendable {
     private static func create(_ path: String, holding bytes: [UInt8]) -> ExportError? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let written = bytes.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let count = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = bytes.withUnsafeBytes { ExportOutput.writeAll($0, to: descriptor) }
         let reason = written ? nil : String(cString: strerror(errno))
         if close(descriptor) != 0 && written { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         return reason.map { .cannotWrite(path: path, reason: $0) }

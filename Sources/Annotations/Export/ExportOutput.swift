@@ -194,6 +194,12 @@ public struct ExportOutput {
 
     /// Writes all of `raw` to the current file's descriptor; false on an error.
     private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
+        Self.writeAll(raw, to: descriptor)
+    }
+
+    /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
+    /// (`errno` says which). The one write loop of the exports.
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < raw.count {
             let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
