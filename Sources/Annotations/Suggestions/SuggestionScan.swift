@@ -928,6 +928,7 @@ struct SuggestionScan {
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            if isNameParticle(index, lower: start, upper: comma) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
             {
@@ -1258,7 +1259,11 @@ struct SuggestionScan {
             // before a verb in second place "als" is a preposition ("Als Begründung gab er an").
             let last = cue.max() ?? head
             let verbFinal = last + 1 >= range.upperBound || words[last + 1].kind != .word
-            while first < head, Self.leadingConjunctions.contains(words[first].lower) || verbFinal && Self.adverbialSubordinators.contains(words[first].lower)
+            // A particle or participle separated from the finite verb ("Als Begründung gaben die USA an") puts
+            // the verb second: "als" before it opens a phrase, not a clause.
+            let verbSecond = last > head + 1 && !cue.contains(head + 1)
+            while first < head, Self.leadingConjunctions.contains(words[first].lower)
+                || verbFinal && Self.adverbialSubordinators.contains(words[first].lower) && !(verbSecond && words[first].lower == "als")
                 || Self.focusParticles.contains(words[first].lower) && first + 1 < head && isPhraseStart(first + 1)
             {
                 first += 1
