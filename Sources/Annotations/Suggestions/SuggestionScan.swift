@@ -1291,6 +1291,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
+                if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
                 if phrase.count <= 15 { return first == start ? withNameBefore(phrase, sentence: sentence) : phrase }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }

@@ -29,3 +29,17 @@ extension SuggestionSourceRoundTests {
         #expect(clause.speaker(clause.proposal(claiming: "Lage")) == "die Ärztin", "\(clause.speaker(clause.proposal(claiming: "Lage")))")
     }
 }
+
+extension SuggestionSourceRoundTests {
+    /// "Die Organisationen Greenpeace, Campact und LobbyControl kritisierten …": the subject that
+    /// closes an enumeration keeps the list before its comma (before, only "Campact und
+    /// LobbyControl"); a prepositional phrase before the comma is not taken into it.
+    @Test func enumerationSubjectKeepsTheWholeList() {
+        let probe = SuggestionProbe("Die Verbände Grünhöfe, Bäckerinnung und Müllerbund erklärten, die Preise für Brötchen stiegen bald 🥐.")
+        let indirect = probe.proposal(claiming: "Preise")
+        #expect(indirect?.form == .indirect)
+        #expect(probe.speaker(indirect) == "Die Verbände Grünhöfe, Bäckerinnung … Müllerbund", "\(probe.speaker(indirect))")
+        let place = SuggestionProbe("Nach Treffen in Köln, Bonn und Düsseldorf erklärten die Bürgermeisterinnen, die Pläne seien „gut“.")
+        #expect(!place.speaker(place.proposal(claiming: "Pläne")).contains("Köln"), "\(place.speaker(place.proposal(claiming: "Pläne")))")
+    }
+}
