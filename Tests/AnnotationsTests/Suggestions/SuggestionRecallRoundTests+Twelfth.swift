@@ -20,4 +20,17 @@ extension SuggestionRecallRoundTests {
         let helpers = SuggestionProbe("Die Helfer von Ärzte ohne Grenzen berichten, die Lage im Lager sei „verheerend“.")
         #expect(helpers.speaker(helpers.proposal(claiming: "Lage")) == "Die Helfer von Ärzte ohne Grenzen")
     }
+
+    /// A particle written apart ("bekannt geben") stands before the verb at the end of a wie-clause:
+    /// both are the cue, and the particle is no part of the speaker.
+    @Test func separateParticleBeforeAClauseFinalVerb() {
+        let before = SuggestionProbe("Wie das Polizeipräsidium Südpfalz bekannt gab, wird es rund um den Bahnhof mehr Kontrollen geben 🚓.")
+        let controls = before.proposal(claiming: "Kontrollen")
+        #expect(before.speaker(controls) == "das Polizeipräsidium Südpfalz", "\(before.speaker(controls))")
+        #expect(before.cue(controls) == "Wie … bekannt gab", "\(before.cue(controls))")
+        let after = SuggestionProbe("Die Vergabe für Köln wird die letzte sein, wie der Verband am Montag bekannt gab.")
+        let award = after.proposal(claiming: "Vergabe")
+        #expect(after.speaker(award) == "der Verband", "\(after.speaker(award))")
+        #expect(award?.form == .indirect)
+    }
 }
