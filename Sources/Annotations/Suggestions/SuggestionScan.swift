@@ -598,6 +598,7 @@ struct SuggestionScan {
                 continue
             }
             if Self.isOpinionVerb(words[index].lower) { opinionPhrase(at: index, sentence: sentence) }
+            if words[index].lower == "wie", wieFrame(at: index, sentence: sentence) { continue }
             guard let cue = verbCue(at: index) else { continue }
             verbClause(cue: cue, finite: index, sentence: sentence)
         }

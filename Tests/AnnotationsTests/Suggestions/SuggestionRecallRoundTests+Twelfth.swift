@@ -33,4 +33,25 @@ extension SuggestionRecallRoundTests {
         #expect(after.speaker(award) == "der Verband", "\(after.speaker(award))")
         #expect(award?.form == .indirect)
     }
+
+    /// A wie-clause closed by "ergab", "hervorgeht", "hieß" or "bekannt wurde" frames the clause after
+    /// it (or, at the sentence end, the one before): "wie" and the verb are the cue, the noun phrase
+    /// in the clause the source; the same verbs outside a wie-clause report nothing.
+    @Test func wieClauseWithAVerbOfShowingIsAFrame() {
+        let study = SuggestionProbe("Wie eine Studie der Universität Köln ergab, trinken viele Jugendliche regelmäßig Energydrinks 🥤.")
+        let drinks = study.proposal(claiming: "Energydrinks")
+        #expect(drinks?.rule == "indirect.wie-frame", "\(study.proposals.map(\.rule))")
+        #expect(study.speaker(drinks) == "eine Studie der Universität Köln", "\(study.speaker(drinks))")
+        #expect(study.cue(drinks) == "Wie … ergab", "\(study.cue(drinks))")
+        let report = SuggestionProbe("Die Kosten für die Brücke steigen um ein Drittel, wie aus dem Bericht des Rechnungshofs hervorgeht.")
+        let costs = report.proposal(claiming: "Kosten")
+        #expect(report.claim(costs) == "Die Kosten für die Brücke steigen um ein Drittel", "\(report.claim(costs))")
+        #expect(report.speaker(costs) == "dem Bericht des Rechnungshofs")
+        let known = SuggestionProbe("Wie heute bekannt wurde, sind in dem Gebiet mehr als 300 Menschen gestorben.")
+        let dead = known.proposal(claiming: "Menschen")
+        #expect(known.cue(dead) == "Wie heute bekannt wurde" || known.cue(dead) == "Wie … bekannt wurde", "\(known.cue(dead))")
+        #expect(dead?.speakers.isEmpty == true)
+        let search = SuggestionProbe("Die Suche nach dem Hund ergab nichts.")
+        #expect(search.proposals.isEmpty, "\(search.proposals.map(\.rule))")
+    }
 }
