@@ -512,5 +512,30 @@ enum SuggestionLexiconData {
         infolge
         mittels
         vorab
+        # Prepositions that open a prefield; capitalised at the sentence start they look like a noun ("Bezüglich des Startortes meldet …").
+        bezüglich
+        angesichts
+        hinsichtlich
+        seitens
+        anlässlich
+        gemäß
+        entgegen
+        ungeachtet
+        zugunsten
+        innerhalb
+        außerhalb
+        binnen
+        mangels
+        abseits
+        jenseits
+        statt
+        anstatt
+        neben
+        zwischen
+        hinter
+        ab
+        anhand
+        insgesamt
+        darin
         """#
 }

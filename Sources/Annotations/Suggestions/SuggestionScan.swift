@@ -598,6 +598,7 @@ struct SuggestionScan {
                 continue
             }
             if Self.isOpinionVerb(words[index].lower) { opinionPhrase(at: index, sentence: sentence) }
+            if words[index].lower == "wie", wieFrame(at: index, sentence: sentence) { continue }
             guard let cue = verbCue(at: index) else { continue }
             verbClause(cue: cue, finite: index, sentence: sentence)
         }
@@ -660,7 +661,9 @@ struct SuggestionScan {
         }
         // "wie X mitteilte, …"
         if words[start].lower == "wie", start < finite {
-            var speaker = Array((start + 1)..<finite).filter { (words[$0].kind != .punctuation || words[$0].text == ",") && !Self.auxiliaries.contains(words[$0].lower) }
+            var speaker = Array((start + 1)..<finite).filter {
+                (words[$0].kind != .punctuation || words[$0].text == ",") && !Self.auxiliaries.contains(words[$0].lower) && !cue.words.contains($0)
+            }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
             if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
@@ -1110,6 +1113,12 @@ struct SuggestionScan {
                     }
                     if words[position].lower == particle { found = position }
                     position += 1
+                }
+                // A particle written apart stands before a clause-final verb ("wie die Bank bekannt gab,").
+                if found == nil, index - 1 >= sentence.lowerBound, words[index - 1].lower == particle,
+                    index + 1 >= sentence.upperBound || words[index + 1].kind != .word
+                {
+                    found = index - 1
                 }
                 guard let found else { continue }
                 cue.append(found)
