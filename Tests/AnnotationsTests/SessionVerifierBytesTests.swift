@@ -4,7 +4,7 @@ import Testing
 @testable import Annotations
 
 /// `replay --verify` compares a current snapshot with the replayed log by the bytes of its records
-/// (``SessionFileWriter/recordsMatch(of:part:in:from:)``) and decodes the snapshot only when they differ.
+/// (``SessionFileWriter/recordsMatch(of:in:from:)``) and decodes the snapshot only when they differ.
 @Suite("Verifying a snapshot by its record bytes")
 struct SessionVerifierBytesTests {
     @Test("The writer's record bytes are exactly the snapshot's end, from its records marker on")
@@ -19,20 +19,16 @@ struct SessionVerifierBytesTests {
             }
             let matched = [UInt8](whole).withUnsafeBufferPointer { SessionFileWriter.recordsMatch(of: file, in: $0, from: marker.lowerBound) }
             #expect(matched == whole.count)
-            // Compared in two halves at once (each as it is written), wherever the split: equal, and
-            // one changed byte in either half found.
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
+            // Compared as it is written: equal, and one changed byte anywhere found.
+            #expect(SessionVerifier.recordsAgree(whole, with: file))
             let start = marker.lowerBound
             for place in Set([start + 3, (start + whole.count) / 2, whole.count - 3]) where place < whole.count {
                 var changed = whole
                 changed[place] = changed[place] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
-                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: 2), "byte \(place) changed")
-                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: .max), "byte \(place) changed")
+                #expect(!SessionVerifier.recordsAgree(changed, with: file), "byte \(place) changed")
             }
-            #expect(!SessionVerifier.recordsAgree(whole.dropLast(), with: file, parallelFrom: 2))
-            #expect(!SessionVerifier.recordsAgree(whole + Data(" ".utf8), with: file, parallelFrom: 2))
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: .max))
+            #expect(!SessionVerifier.recordsAgree(whole.dropLast(), with: file))
+            #expect(!SessionVerifier.recordsAgree(whole + Data(" ".utf8), with: file))
         }
     }
 
@@ -47,8 +43,7 @@ struct SessionVerifierBytesTests {
                 let replayed = try Session(log: SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path, forReplay: true), path: path)
                 var file = replayed.file
                 file.log = try SessionCodec.decode(snapshot, path: path).log
-                #expect(SessionVerifier.recordsAgree(snapshot, with: file, parallelFrom: 2))
-                #expect(SessionVerifier.recordsAgree(snapshot, with: file, parallelFrom: .max))
+                #expect(SessionVerifier.recordsAgree(snapshot, with: file))
                 #expect(try SessionVerifier().verify(path: path).isValid)
             } catch {
                 Issue.record("\(error)")

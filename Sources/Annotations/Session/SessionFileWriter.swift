@@ -96,7 +96,7 @@ package struct SessionFileWriter {
             field("settings")
             try value(settings)
         }
-        try records(file, part: nil)
+        try records(file)
     }
 
     /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
@@ -104,51 +104,24 @@ package struct SessionFileWriter {
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
     /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
-    /// to the end of the file; with `part`, only the part before annotation `split` (`first`) or the
-    /// part from it on — with `snapshot` from byte `start` on, as they are written (so that two
-    /// threads compare two parts at once, and the bytes are never all kept). The offset in
-    /// `snapshot` where they end, or nil where they differ.
-    static func recordsMatch(
-        of file: SessionFile, part: (split: Int, first: Bool)? = nil, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int
-    ) -> Int? {
+    /// to the end of the file — with `snapshot` from byte `start` on, as they are written (the
+    /// bytes are never all kept). The offset in `snapshot` where they end, or nil where they differ.
+    static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var writer = SessionFileWriter(comparingWith: snapshot, from: start)
-        do { try writer.records(file, part: part) } catch { return nil }
+        do { try writer.records(file) } catch { return nil }
         writer.compare()
         return writer.differs ? nil : writer.position
     }
 
-    /// The stored records: speakers, targets, annotations, stances, notes, statuses, reviews,
-    /// rejections (and a format-1 file's events), then the end of the file; with `part`, only the
-    /// part before annotation `split` (`first`) or the part from it on.
-    private mutating func records(_ file: SessionFile, part: (split: Int, first: Bool)?) throws {
-        if part?.first ?? true {
-            field("speakers")
-            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
-            field("targets")
-            try list(file.targets) { writer, target in try writer.value(target) }
-            field("annotations")
-        }
-        guard let part else {
-            try list(file.annotations) { writer, record in try writer.record(record) }
-            return try recordsAfterAnnotations(file)
-        }
-        if part.first {
-            raw("[\n    ")
-            for index in 0..<part.split {
-                if index > 0 { raw(",\n    ") }
-                try record(file.annotations[index])
-            }
-        } else {
-            for index in part.split..<file.annotations.count {
-                raw(",\n    ")
-                try record(file.annotations[index])
-            }
-            raw("\n  ]")
-            try recordsAfterAnnotations(file)
-        }
-    }
-
-    private mutating func recordsAfterAnnotations(_ file: SessionFile) throws {
+    /// The stored records — speakers, targets, annotations, stances, notes, statuses, reviews,
+    /// rejections (and a format-1 file's events) — then the end of the file.
+    private mutating func records(_ file: SessionFile) throws {
+        field("speakers")
+        list(file.speakers) { writer, speaker in writer.speaker(speaker) }
+        field("targets")
+        try list(file.targets) { writer, target in try writer.value(target) }
+        field("annotations")
+        try list(file.annotations) { writer, record in try writer.record(record) }
         field("stances")
         try list(file.stances) { writer, stance in try writer.value(stance) }
         field("notes")
