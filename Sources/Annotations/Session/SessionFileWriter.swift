@@ -253,7 +253,10 @@ package struct SessionFileWriter {
             }
             claim.anchor.write(to: &self)
             field("annotator", claim.annotator)
-            if let attributes = claim.attributes { self.attributes(attributes) }
+            if let attributes = claim.attributes {
+                raw(",\"attributes\":")
+                try value(attributes)
+            }
             if let cue = claim.cue { field("cue", cue) }
             if let form = claim.form { field("form", form) }
             raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
@@ -330,18 +333,6 @@ package struct SessionFileWriter {
         string(value)
     }
 
-    /// `,"attributes":{"a":"b",…}` with the keys sorted as `JSONEncoder` sorts them.
-    private mutating func attributes(_ values: [String: String]) {
-        raw(",\"attributes\":{")
-        for (index, key) in values.keys.sorted().enumerated() {
-            if index > 0 { raw(",") }
-            string(key)
-            raw(":")
-            string(values[key] ?? "")
-        }
-        raw("}")
-    }
-
     /// `,"key":["a","b"]`.
     private mutating func list(_ key: StaticString, _ values: [String]) {
         raw(",\"")
@@ -399,20 +390,8 @@ package struct SessionFileWriter {
 
     /// Writes a decimal integer.
     private mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
+        var text = String(value)
+        text.withUTF8 { append($0) }
     }
 
     /// Writes ASCII text as it is.
