@@ -184,12 +184,6 @@ struct JSONReader {
         return escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
-    /// Skips a string, checking it as ``readString()`` does, without making a `String` of it.
-    mutating func skipString() throws(Failure) {
-        let (raw, escaped) = try stringBytes()
-        if escaped { _ = try unescape(raw) }
-    }
-
     /// Reads a string; when it equals `last`, returns `last` (sharing its storage) instead of a new
     /// copy, else remembers it in `last`.
     mutating func readString(reusing last: inout String) throws(Failure) -> String {

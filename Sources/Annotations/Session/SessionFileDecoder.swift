@@ -18,10 +18,6 @@ struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     var reader: JSONReader
-    /// When true, events are read for replaying only: their time is checked but not kept (it is
-    /// empty), and a record added with an empty annotator gets the event's annotator at once (as
-    /// replaying would give it), so replaying does not copy it again.
-    var eventsForReplay = false
     // The sentence hash and document of the last anchor read: consecutive annotations are mostly
     // in the same sentence, and sharing these strings saves an allocation per annotation.
     private var lastSentenceHash = ""
@@ -60,9 +56,8 @@ struct SessionFileDecoder {
     }
 
     /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
-    static func logEvent(_ line: UnsafeBufferPointer<UInt8>, forReplay: Bool) throws(Failure) -> Event {
+    static func logEvent(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Event {
         var decoder = SessionFileDecoder(line)
-        decoder.eventsForReplay = forReplay
         try decoder.reader.beginObject()
         var first = true
         guard let key = try decoder.reader.nextKey(&first), key.is("event") else { throw decoder.missing("event") }
@@ -266,13 +261,11 @@ struct SessionFileDecoder {
         return f
     }
 
-    /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
-    /// that one (an added record as replaying stamps it, see ``eventsForReplay``).
-    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
+    /// A record.
+    mutating func record() throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        var fields = try fields()
-        if let annotator, fields.annotator == "" { fields.annotator = annotator }
+        let fields = try fields()
         switch fields.type {
         case "claim": return .claim(try fields.claim(self))
         case "mention": return .mention(try fields.mention(self))
@@ -329,21 +322,9 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("record") {
-                try once(&seen, 0)
-                // The writer puts `action` and `annotator` first; in another order the record is stamped when applied.
-                let stamp = eventsForReplay && action == "add" ? annotator : nil
-                record = try reader.consumeNull() ? nil : try self.record(stampingEmptyAnnotatorWith: stamp)
-            }
+            if key.is("record") { try once(&seen, 0); record = try reader.consumeNull() ? nil : try self.record() }
             else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
-            else if key.is("time") {
-                try once(&seen, 2)
-                if eventsForReplay {
-                    if !(try reader.consumeNull()) { try reader.skipString(); time = "" }
-                } else {
-                    time = try optionalString()
-                }
-            }
+            else if key.is("time") { try once(&seen, 2); time = try optionalString() }
             else if key.is("annotator") { try once(&seen, 3); annotator = try optionalString() }
             else if key.is("action") { try once(&seen, 4); action = try optionalString() }
             else if key.is("id") { try once(&seen, 5); id = try optionalString() }
