@@ -171,20 +171,13 @@ public struct Session: Sendable {
 
     /// Applies an existing event (from a file or journal) and appends it to the log.
     public mutating func append(_ event: Event) throws(AnnotationError) {
-        let isUndo: Bool
         switch event.action {
-        case .undo: isUndo = true
-        case .redo: isUndo = false
-        default:
-            try state.apply(event)
-            tail.append(event)
-            updated = event.time
-            return
+        case .undo, .redo: if !state.historyIsLoaded { try loadHistory() }
+        default: break
         }
-        if !state.historyIsLoaded { try loadHistory() }
         try state.apply(event)
         tail.append(event)
-        if isUndo { undoEventCount += 1 }
+        if case .undo = event.action { undoEventCount += 1 }
         updated = event.time
     }
 
