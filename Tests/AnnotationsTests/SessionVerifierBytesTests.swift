@@ -4,7 +4,7 @@ import Testing
 @testable import Annotations
 
 /// `replay --verify` compares a current snapshot with the replayed log by the bytes of its records
-/// (``SessionFileWriter/recordsMatch(of:part:in:from:)``) and decodes the snapshot only when they differ.
+/// (``SessionFileWriter/recordBytes(of:)``) and decodes the snapshot only when they differ.
 @Suite("Verifying a snapshot by its record bytes")
 struct SessionVerifierBytesTests {
     @Test("The writer's record bytes are exactly the snapshot's end, from its records marker on")
@@ -17,22 +17,17 @@ struct SessionVerifierBytesTests {
                 Issue.record("not written")
                 return
             }
-            let matched = [UInt8](whole).withUnsafeBufferPointer { SessionFileWriter.recordsMatch(of: file, in: $0, from: marker.lowerBound) }
-            #expect(matched == whole.count)
-            // Compared in two halves at once (each as it is written), wherever the split: equal, and
-            // one changed byte in either half found.
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
+            #expect((try? SessionFileWriter.recordBytes(of: file)) == [UInt8](whole[marker.lowerBound...]))
+            // Equal, and one changed byte anywhere found.
+            #expect(SessionVerifier.recordsAgree(whole, with: file))
             let start = marker.lowerBound
             for place in Set([start + 3, (start + whole.count) / 2, whole.count - 3]) where place < whole.count {
                 var changed = whole
                 changed[place] = changed[place] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
-                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: 2), "byte \(place) changed")
-                #expect(!SessionVerifier.recordsAgree(changed, with: file, parallelFrom: .max), "byte \(place) changed")
+                #expect(!SessionVerifier.recordsAgree(changed, with: file), "byte \(place) changed")
             }
-            #expect(!SessionVerifier.recordsAgree(whole.dropLast(), with: file, parallelFrom: 2))
-            #expect(!SessionVerifier.recordsAgree(whole + Data(" ".utf8), with: file, parallelFrom: 2))
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: 2))
-            #expect(SessionVerifier.recordsAgree(whole, with: file, parallelFrom: .max))
+            #expect(!SessionVerifier.recordsAgree(whole.dropLast(), with: file))
+            #expect(!SessionVerifier.recordsAgree(whole + Data(" ".utf8), with: file))
         }
     }
 
@@ -44,11 +39,10 @@ struct SessionVerifierBytesTests {
                 let store = try SessionStore(path: path, now: "n") { RandomSessions.session(codes) }
                 try store.close()
                 let snapshot = try Data(contentsOf: URL(fileURLWithPath: path))
-                let replayed = try Session(log: SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path, forReplay: true), path: path)
+                let replayed = try Session(log: SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path), path: path)
                 var file = replayed.file
                 file.log = try SessionCodec.decode(snapshot, path: path).log
-                #expect(SessionVerifier.recordsAgree(snapshot, with: file, parallelFrom: 2))
-                #expect(SessionVerifier.recordsAgree(snapshot, with: file, parallelFrom: .max))
+                #expect(SessionVerifier.recordsAgree(snapshot, with: file))
                 #expect(try SessionVerifier().verify(path: path).isValid)
             } catch {
                 Issue.record("\(error)")
@@ -78,7 +72,7 @@ struct SessionVerifierBytesTests {
         #expect(report.events == 4)
         #expect(report.annotations == 2)
         #expect(file.speakers.map(\.name) == ["Mark Rutte"])
-        let slow = SessionVerifier().verify(try SessionFiles.readFile(path: path, forVerification: true))
+        let slow = SessionVerifier().verify(try SessionFiles.readFile(path: path))
         #expect(slow.isValid && slow.annotations == report.annotations && slow.documents == report.documents)
     }
 
@@ -115,7 +109,7 @@ struct SessionVerifierBytesTests {
         #expect(try SessionVerifier().verify(path: path).isValid)
     }
 
-    @Test("Records compared as they are written, past 64 KiB at a time: umlauts, „“, emoji, combining marks and escapes equal, a changed one found")
+    @Test("Long records compared: umlauts, „“, emoji, combining marks and escapes equal, a changed one found")
     func longRecordsCompared() throws {
         var session = Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
         let names = ["Jürgen „Jojo“ Müller", "Zoë 😀 Öztürk", "Rene\u{0301}e \"Q\" \\ Tab\tEnd", "Ça va"]

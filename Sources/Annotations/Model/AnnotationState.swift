@@ -85,14 +85,6 @@ public struct AnnotationState: Sendable, Hashable {
         reserve(record)
     }
 
-    /// Reserves room for `count` more records of the table `record`'s kind goes to.
-    mutating func reserveStored(_ count: Int, like record: Record) {
-        guard let table = Self.tableIndex(record) else { return }
-        var adds = [Int](repeating: 0, count: 7)
-        adds[table] = count
-        reserveTables(adds, history: 0)
-    }
-
     /// Raises the next free numbers to at least `numbers` (letters A–Z; others are ignored).
     mutating func useNextNumbers(_ numbers: [Character: Int]) {
         for (letter, number) in numbers {

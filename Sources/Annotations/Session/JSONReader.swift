@@ -184,28 +184,6 @@ struct JSONReader {
         return escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
-    /// Skips a string, checking it as ``readString()`` does, without making a `String` of it.
-    mutating func skipString() throws(Failure) {
-        let (raw, escaped) = try stringBytes()
-        if escaped { _ = try unescape(raw) }
-    }
-
-    /// Reads a string; when it equals `last`, returns `last` (sharing its storage) instead of a new
-    /// copy, else remembers it in `last`.
-    mutating func readString(reusing last: inout String) throws(Failure) -> String {
-        let (raw, escaped) = try stringBytes()
-        if !escaped {
-            let same = last.utf8.withContiguousStorageIfAvailable { stored -> Bool in
-                guard stored.count == raw.count else { return false }
-                guard let storedBase = stored.baseAddress, let rawBase = raw.baseAddress else { return true }
-                return memcmp(storedBase, rawBase, raw.count) == 0
-            }
-            if same == true { return last }
-        }
-        last = escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
-        return last
-    }
-
     /// Reads an integer written without fraction or exponent that fits in `Int`.
     mutating func readInt() throws(Failure) -> Int {
         guard let byte = peek() else { throw unexpected() }

@@ -94,34 +94,6 @@ public struct Session: Sendable {
         if let failure = state.apply(contentsOf: log.events) {
             throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
         }
-        self.init(log: log, replayed: state)
-    }
-
-    /// A session rebuilt from a log's bytes, and the log's contents: each part of a long log is
-    /// replayed as soon as it is decoded, while another thread decodes the parts after it, so
-    /// that reading and replaying take about as long as decoding alone (`forReplay` and
-    /// `digestingFirst` as for ``SessionLogContents``). Errors are those of reading the log, then
-    /// replaying it.
-    static func replaying(
-        logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil
-    ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
-        var state: AnnotationState?
-        var failure: (seq: Int, reason: String)?
-        let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested) { header, events, parts in
-            if state == nil {
-                state = AnnotationState(schema: header.schema)
-                state?.reserveCapacity(for: events, scaledBy: Double(parts))
-            }
-            guard let stop = state?.applyWithoutReserving(events) else { return true }
-            failure = (events[stop.index].seq, stop.error.description)
-            return false
-        }
-        if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason) }
-        return (Session(log: log, replayed: state ?? AnnotationState(schema: log.header.schema)), log)
-    }
-
-    /// A session from its log and the state the log's events give.
-    private init(log: SessionLogContents, replayed state: AnnotationState) {
         let header = log.header
         id = header.session
         annotator = header.annotator
@@ -135,6 +107,15 @@ public struct Session: Sendable {
         base = AnnotationState(schema: header.schema)
         tail = log.events
         undoEventCount = Self.undoEvents(in: log.events)
+    }
+
+    /// A session rebuilt from a log's bytes, and the log's contents (`digestingFirst` as for
+    /// ``SessionLogContents``). Errors are those of reading the log, then replaying it.
+    static func replaying(
+        logBytes data: Data, path: String, digestingFirst digested: Int? = nil
+    ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
+        let log = try SessionLogContents(data, path: path, digestingFirst: digested)
+        return (try Session(log: log, path: path), log)
     }
 
     /// A session opened from its snapshot: the state is built from the snapshot's records, which
@@ -190,20 +171,13 @@ public struct Session: Sendable {
 
     /// Applies an existing event (from a file or journal) and appends it to the log.
     public mutating func append(_ event: Event) throws(AnnotationError) {
-        let isUndo: Bool
         switch event.action {
-        case .undo: isUndo = true
-        case .redo: isUndo = false
-        default:
-            try state.apply(event)
-            tail.append(event)
-            updated = event.time
-            return
+        case .undo, .redo: if !state.historyIsLoaded { try loadHistory() }
+        default: break
         }
-        if !state.historyIsLoaded { try loadHistory() }
         try state.apply(event)
         tail.append(event)
-        if isUndo { undoEventCount += 1 }
+        if case .undo = event.action { undoEventCount += 1 }
         updated = event.time
     }
 

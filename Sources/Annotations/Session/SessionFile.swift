@@ -164,17 +164,8 @@ public struct SessionFile: Sendable, Decodable {
     /// Puts the stored records in `state`, as they are (a later one with the same key replaces an
     /// earlier one).
     func storeRecords(in state: inout AnnotationState) {
-        if let first = speakers.first { state.reserveStored(speakers.count, like: .speaker(first)) }
         for speaker in speakers { state.store(.speaker(speaker)) }
         for target in targets { state.store(.target(target)) }
-        // Room for the mentions, cues and claims at once (a snapshot holds thousands).
-        var counts = [0, 0, 0], firsts: [Record?] = [nil, nil, nil]
-        for record in annotations {
-            let table = switch record { case .mention: 0; case .cue: 1; default: 2 }
-            counts[table] += 1
-            if firsts[table] == nil { firsts[table] = record }
-        }
-        for table in 0..<3 { if let first = firsts[table] { state.reserveStored(counts[table], like: first) } }
         for record in annotations { state.store(record) }
         for stance in stances { state.store(.stance(stance)) }
         for note in notes { state.store(.note(note)) }

@@ -18,14 +18,6 @@ struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     var reader: JSONReader
-    /// When true, events are read for replaying only: their time is checked but not kept (it is
-    /// empty), and a record added with an empty annotator gets the event's annotator at once (as
-    /// replaying would give it), so replaying does not copy it again.
-    var eventsForReplay = false
-    // The sentence hash and document of the last anchor read: consecutive annotations are mostly
-    // in the same sentence, and sharing these strings saves an allocation per annotation.
-    private var lastSentenceHash = ""
-    private var lastDocument = ""
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -60,9 +52,8 @@ struct SessionFileDecoder {
     }
 
     /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
-    static func logEvent(_ line: UnsafeBufferPointer<UInt8>, forReplay: Bool) throws(Failure) -> Event {
+    static func logEvent(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Event {
         var decoder = SessionFileDecoder(line)
-        decoder.eventsForReplay = forReplay
         try decoder.reader.beginObject()
         var first = true
         guard let key = try decoder.reader.nextKey(&first), key.is("event") else { throw decoder.missing("event") }
@@ -119,7 +110,7 @@ struct SessionFileDecoder {
         try? JSONDecoder().decode(T.self, from: Data(bytes))
     }
 
-    /// The next value decoded by its `Codable` conformance (an event's review decision).
+    /// The next value decoded by its `Codable` conformance (an event's review decision, a claim's attributes).
     private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T {
         reader.skipWhitespace()
         let start = reader.position
@@ -159,15 +150,6 @@ struct SessionFileDecoder {
 
     private mutating func optionalStrings() throws(Failure) -> [String]? {
         try reader.consumeNull() ? nil : try list { (d: inout Self) throws(Failure) in try d.reader.readString() }
-    }
-
-    private mutating func optionalStringMap() throws(Failure) -> [String: String]? {
-        if try reader.consumeNull() { return nil }
-        try reader.beginObject()
-        var result: [String: String] = [:]
-        var first = true
-        while let key = try reader.nextKey(&first) { result[key.string] = try reader.readString() }
-        return result
     }
 
     /// A list (not null) of elements read by `element`.
@@ -255,7 +237,7 @@ struct SessionFileDecoder {
             else if key.is("aliases") { try once(&seen, 14); f.aliases = try optionalStrings() }
             else if key.is("origin") { try once(&seen, 27); f.origin = try reader.consumeNull() ? nil : try fields().origin(self) }
             else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
-            else if key.is("attributes") { try once(&seen, 32); f.attributes = try optionalStringMap() }
+            else if key.is("attributes") { try once(&seen, 32); f.attributes = try reader.consumeNull() ? nil : try decoded([String: String].self) }
             else if key.is("speakers") { try once(&seen, 33); f.speakers = try optionalStrings() }
             else if key.is("mentions") { try once(&seen, 34); f.mentions = try optionalStrings() }
             else if key.is("addressees") { try once(&seen, 35); f.addressees = try optionalStrings() }
@@ -266,13 +248,11 @@ struct SessionFileDecoder {
         return f
     }
 
-    /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
-    /// that one (an added record as replaying stamps it, see ``eventsForReplay``).
-    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
+    /// A record.
+    mutating func record() throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        var fields = try fields()
-        if let annotator, fields.annotator == "" { fields.annotator = annotator }
+        let fields = try fields()
         switch fields.type {
         case "claim": return .claim(try fields.claim(self))
         case "mention": return .mention(try fields.mention(self))
@@ -306,13 +286,13 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastDocument) }
+            if key.is("document") { try once(&seen, 0); document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else if key.is("segments") { try once(&seen, 2); segments = try optionalList { (d: inout Self) throws(Failure) in try d.segment() } }
             else if key.is("text") { try once(&seen, 3); text = try optionalString() }
             else if key.is("before") { try once(&seen, 4); before = try optionalString() }
             else if key.is("after") { try once(&seen, 5); after = try optionalString() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash) }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try optionalString() }
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
@@ -329,21 +309,9 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("record") {
-                try once(&seen, 0)
-                // The writer puts `action` and `annotator` first; in another order the record is stamped when applied.
-                let stamp = eventsForReplay && action == "add" ? annotator : nil
-                record = try reader.consumeNull() ? nil : try self.record(stampingEmptyAnnotatorWith: stamp)
-            }
+            if key.is("record") { try once(&seen, 0); record = try reader.consumeNull() ? nil : try self.record() }
             else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
-            else if key.is("time") {
-                try once(&seen, 2)
-                if eventsForReplay {
-                    if !(try reader.consumeNull()) { try reader.skipString(); time = "" }
-                } else {
-                    time = try optionalString()
-                }
-            }
+            else if key.is("time") { try once(&seen, 2); time = try optionalString() }
             else if key.is("annotator") { try once(&seen, 3); annotator = try optionalString() }
             else if key.is("action") { try once(&seen, 4); action = try optionalString() }
             else if key.is("id") { try once(&seen, 5); id = try optionalString() }

@@ -13,31 +13,15 @@ import Foundation
 /// session of 100 000 annotations this is the difference between seconds and a fraction of one,
 /// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 ///
-/// Made with ``init(comparingWith:from:)``, the writer compares what it writes with a file's bytes
-/// as it writes them, keeping at most about 64 KiB at a time (the verifier's way of comparing a
-/// snapshot's records with a replayed state without decoding them).
 package struct SessionFileWriter {
-    /// The bytes written (when comparing: since the last comparison).
+    /// The bytes written.
     private(set) var bytes: [UInt8] = []
-    private var expected: UnsafeBufferPointer<UInt8>?
-    private var position = 0
-    private var differs = false
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
-    /// How many bytes are collected before they are compared.
-    private static let comparedAtOnce = 1 << 16
-
     private init() {}
-
-    /// A writer that compares its bytes with `expected` from offset `start` on and drops them.
-    private init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
-        self.expected = expected
-        position = start
-        bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
-    }
 
     /// The file's bytes, ending in a line break.
     static func bytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
@@ -96,59 +80,28 @@ package struct SessionFileWriter {
             field("settings")
             try value(settings)
         }
-        try records(file, part: nil)
+        try records(file)
     }
 
     /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
     /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
-    /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
-    /// to the end of the file; with `part`, only the part before annotation `split` (`first`) or the
-    /// part from it on — with `snapshot` from byte `start` on, as they are written (so that two
-    /// threads compare two parts at once, and the bytes are never all kept). The offset in
-    /// `snapshot` where they end, or nil where they differ.
-    static func recordsMatch(
-        of file: SessionFile, part: (split: Int, first: Bool)? = nil, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int
-    ) -> Int? {
-        var writer = SessionFileWriter(comparingWith: snapshot, from: start)
-        do { try writer.records(file, part: part) } catch { return nil }
-        writer.compare()
-        return writer.differs ? nil : writer.position
+    /// The stored records of `file` as the snapshot lays them out, from ``recordsMarker`` to the end
+    /// of the file (what the verifier compares with a snapshot's bytes without decoding them).
+    static func recordBytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
+        try writing("the records") { try $0.records(file) }
     }
 
-    /// The stored records: speakers, targets, annotations, stances, notes, statuses, reviews,
-    /// rejections (and a format-1 file's events), then the end of the file; with `part`, only the
-    /// part before annotation `split` (`first`) or the part from it on.
-    private mutating func records(_ file: SessionFile, part: (split: Int, first: Bool)?) throws {
-        if part?.first ?? true {
-            field("speakers")
-            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
-            field("targets")
-            try list(file.targets) { writer, target in try writer.value(target) }
-            field("annotations")
-        }
-        guard let part else {
-            try list(file.annotations) { writer, record in try writer.record(record) }
-            return try recordsAfterAnnotations(file)
-        }
-        if part.first {
-            raw("[\n    ")
-            for index in 0..<part.split {
-                if index > 0 { raw(",\n    ") }
-                try record(file.annotations[index])
-            }
-        } else {
-            for index in part.split..<file.annotations.count {
-                raw(",\n    ")
-                try record(file.annotations[index])
-            }
-            raw("\n  ]")
-            try recordsAfterAnnotations(file)
-        }
-    }
-
-    private mutating func recordsAfterAnnotations(_ file: SessionFile) throws {
+    /// The stored records — speakers, targets, annotations, stances, notes, statuses, reviews,
+    /// rejections (and a format-1 file's events) — then the end of the file.
+    private mutating func records(_ file: SessionFile) throws {
+        field("speakers")
+        list(file.speakers) { writer, speaker in writer.speaker(speaker) }
+        field("targets")
+        try list(file.targets) { writer, target in try writer.value(target) }
+        field("annotations")
+        try list(file.annotations) { writer, record in try writer.record(record) }
         field("stances")
         try list(file.stances) { writer, stance in try writer.value(stance) }
         field("notes")
@@ -280,7 +233,10 @@ package struct SessionFileWriter {
             }
             claim.anchor.write(to: &self)
             field("annotator", claim.annotator)
-            if let attributes = claim.attributes { self.attributes(attributes) }
+            if let attributes = claim.attributes {
+                raw(",\"attributes\":")
+                try value(attributes)
+            }
             if let cue = claim.cue { field("cue", cue) }
             if let form = claim.form { field("form", form) }
             raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
@@ -357,18 +313,6 @@ package struct SessionFileWriter {
         string(value)
     }
 
-    /// `,"attributes":{"a":"b",…}` with the keys sorted as `JSONEncoder` sorts them.
-    private mutating func attributes(_ values: [String: String]) {
-        raw(",\"attributes\":{")
-        for (index, key) in values.keys.sorted().enumerated() {
-            if index > 0 { raw(",") }
-            string(key)
-            raw(":")
-            string(values[key] ?? "")
-        }
-        raw("}")
-    }
-
     /// `,"key":["a","b"]`.
     private mutating func list(_ key: StaticString, _ values: [String]) {
         raw(",\"")
@@ -426,20 +370,8 @@ package struct SessionFileWriter {
 
     /// Writes a decimal integer.
     private mutating func integer(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
+        var text = String(value)
+        text.withUTF8 { append($0) }
     }
 
     /// Writes ASCII text as it is.
@@ -449,18 +381,6 @@ package struct SessionFileWriter {
 
     private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: more)
-        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
-    }
-
-    /// Compares the bytes collected with the expected ones and drops them.
-    private mutating func compare() {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        guard let expected, let base = expected.baseAddress, !differs else { return }
-        guard bytes.count <= expected.count - position, memcmp(base + position, bytes, bytes.count) == 0 else {
-            differs = true
-            return
-        }
-        position += bytes.count
     }
 }
 

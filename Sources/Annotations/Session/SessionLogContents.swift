@@ -5,7 +5,7 @@ import Synchronization
 /// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
 /// full disk, never acknowledged).
 ///
-/// Line boundaries are event boundaries, so a long log is decoded in parts by two threads at once,
+/// Line boundaries are event boundaries, so a long log is decoded in parts on both cores at once,
 /// each part ending at a line break: no guessing. `{"event":…}` lines are read by the hand-written
 /// event decoder (tested against `Codable`); other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
@@ -39,32 +39,24 @@ public struct SessionLogContents: Sendable {
     private var prefixEvents: Int?
     private var prefixDigestLength: Int?
 
-    /// Logs at least this large are decoded on two threads at once, in parts of about ``partBytes`` bytes.
-    static let parallelSize = 1 << 20
-    /// The bytes of one part of a long log (about 8 000 event lines), cut at the next line break.
+    /// The bytes of one part of a log decoded at once (about 8 000 event lines), cut at the next line break.
     package static let partBytes = 2 << 20
 
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
     ///
-    /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
-    /// lines before that byte offset are only counted (events, undo events), not decoded: for an
-    /// opening from a snapshot that reflects them; an offset that is not where a line begins
-    /// decodes every line. With `digestingFirst`, the digest of that many first bytes is taken
-    /// (``prefixDigest``; on the other thread, once it has nothing left to decode) and the events
-    /// in them counted (``events(before:)``).
-    ///
-    /// With `consume`, the events are handed over part by part, in order, on the calling thread,
-    /// while another thread decodes the parts after them: replaying a long log then takes about as
-    /// long as decoding it. `consume` gets the header, a part's events and the number of parts;
-    /// once it returns false it gets no more.
+    /// With `decodingFrom`, the lines before that byte offset are only counted (events, undo
+    /// events), not decoded: for an opening from a snapshot that reflects them; an offset that is
+    /// not where a line begins decodes every line. With `digestingFirst`, the digest of that many
+    /// first bytes is taken (``prefixDigest``, alongside the decoding) and the events in them
+    /// counted (``events(before:)``).
     package init(
-        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
-        partBytes: Int = partBytes, consuming consume: ((LogHeader, [Event], Int) -> Bool)? = nil
+        _ data: Data, path: String, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
+        partBytes: Int = partBytes
     ) throws(SessionError) {
         do {
             self = try data.withUnsafeBytes { raw in
-                try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested, partBytes: partBytes, consume: consume)
+                try Self.read(raw.bindMemory(to: UInt8.self), path: path, from: offset, digesting: digested, partBytes: partBytes)
             }
         } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
     }
@@ -82,8 +74,7 @@ public struct SessionLogContents: Sendable {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int,
-        consume: ((LogHeader, [Event], Int) -> Bool)?
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, from offset: Int, digesting digested: Int?, partBytes: Int
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         guard let headerEnd = lineBreak(in: bytes, from: 0) else {
@@ -124,70 +115,44 @@ public struct SessionLogContents: Sendable {
             contents.skippedEvents = events
             contents.skippedUndos = undos
         }
-        // A long log in parts of about `partBytes` bytes, each ending at a line break (every line
-        // is whole), decoded by two threads: each decodes the next part nobody has begun, finding
-        // its own lines; this one takes the parts in order and, rather than wait for one, decodes.
+        // The lines in parts of about `partBytes` bytes, each ending at a line break (every line is
+        // whole), decoded on both cores at once; the digest is taken first, beside the first parts.
         var parts: [Range<Int>] = []
-        if bytes.count >= parallelSize {
-            var partStart = bodyStart
-            while partStart < complete {
-                let partEnd = partStart + partBytes >= complete ? complete : (lineBreak(in: bytes, from: partStart + max(partBytes, 1) - 1) ?? complete - 1) + 1
-                parts.append(partStart..<partEnd)
-                partStart = partEnd
-            }
-        } else if bodyStart < complete {
-            parts = [bodyStart..<complete]
+        var partStart = bodyStart
+        while partStart < complete {
+            let partEnd = partStart + partBytes >= complete ? complete : (lineBreak(in: bytes, from: partStart + max(partBytes, 1) - 1) ?? complete - 1) + 1
+            parts.append(partStart..<partEnd)
+            partStart = partEnd
         }
         nonisolated(unsafe) let shared = bytes
-        let ranges = parts
-        let digest: @Sendable () -> String? = {
-            digested.map { length in LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(length, shared.count)])) }
+        let results = Mutex<[Result<Part, SessionError>?]>(Array(repeating: nil, count: parts.count))
+        let digest = Mutex<String?>(nil)
+        let digesting = digested == nil ? 0 : 1
+        DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { [parts] index in
+            if let digested, index == 0 {
+                let value = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
+                return digest.withLock { $0 = value }
+            }
+            let part = decode(parts[index - digesting], in: shared, path: path, mark: digested)
+            results.withLock { $0[index - digesting] = part }
         }
-        let decoding = PartDecoding(count: ranges.count) { part in
-            Self.decode(ranges[part], in: shared, path: path, forReplay: forReplay, mark: digested)
-        }
-        let helper = parts.count > 1 ? decoding.startHelper(then: digest) : nil
-        defer { helper?.wait() }
-        var consuming = consume != nil
+        contents.prefixDigest = digest.withLock { $0 }
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
-        for index in parts.indices {
-            var decoded: Part
-            do { decoded = try decoding.result(index).get() } catch {
-                decoding.stop()
-                throw error
-            }
-            if consuming, let consume { consuming = consume(header, decoded.events, parts.count) }
-            if let atMark = decoded.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
-            if contents.events.isEmpty {
-                // Handed over, not shared: reserving then moves the events instead of copying them.
-                contents.events = decoded.events
-                decoded.events = []
-                if parts.count > 1 { contents.events.reserveCapacity(contents.events.count * parts.count) }
-            } else {
-                Self.move(&decoded.events, to: &contents.events)
-            }
-            if let cursor = decoded.cursor { contents.cursor = cursor }
-            if let corpus = decoded.corpus { contents.corpus = corpus }
-            if let settings = decoded.settings { contents.settings = settings }
+        let decoded = results.withLock { results in
+            defer { results = [] }
+            return results
         }
-        contents.prefixDigest = helper.map { decoding.digest(after: $0) } ?? digest()
+        contents.events.reserveCapacity(decoded.reduce(0) { $0 + ((try? $1?.get())?.events.count ?? 0) })
+        for result in decoded {
+            guard let part = try result?.get() else { continue }
+            if let atMark = part.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
+            contents.events += part.events
+            if let cursor = part.cursor { contents.cursor = cursor }
+            if let corpus = part.corpus { contents.corpus = corpus }
+            if let settings = part.settings { contents.settings = settings }
+        }
         return contents
-    }
-
-    /// Appends `part`'s events to `events` by moving them, without a retain and a release per event
-    /// as `append(contentsOf:)` makes; `part` is left holding as many empty events.
-    private static func move(_ part: inout [Event], to events: inout [Event]) {
-        let start = events.count, count = part.count
-        let empty = Event(seq: 0, time: "", annotator: "", action: .undo)
-        events.append(contentsOf: repeatElement(empty, count: count))
-        events.withUnsafeMutableBufferPointer { target in
-            part.withUnsafeMutableBufferPointer { source in
-                guard let to = target.baseAddress, let from = source.baseAddress else { return }
-                (to + start).moveUpdate(from: from, count: count)
-                from.initialize(repeating: empty, count: count)
-            }
-        }
     }
 
     /// Where the first line break at or after `start` is, if any.
@@ -208,7 +173,7 @@ public struct SessionLogContents: Sendable {
     /// Decodes the lines in `range` (which begins where a line begins and ends after a line
     /// break), counting the events before byte `mark` when a line ends there.
     private static func decode(
-        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, mark: Int?
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, mark: Int?
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
@@ -222,7 +187,7 @@ public struct SessionLogContents: Sendable {
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
-                let event = try? SessionFileDecoder.logEvent(line, forReplay: forReplay)
+                let event = try? SessionFileDecoder.logEvent(line)
             {
                 part.events.append(event)
                 continue
@@ -238,77 +203,12 @@ public struct SessionLogContents: Sendable {
             }
             switch entry {
             case .event(let event):
-                part.events.append(forReplay ? Event(seq: event.seq, time: "", annotator: event.annotator, action: event.action, group: event.group) : event)
+                part.events.append(event)
             case .cursor(let key): part.cursor = key
             case .corpus(let corpus): part.corpus = corpus
             case .settings(let settings): part.settings = settings
             }
         }
         return .success(part)
-    }
-
-    /// The parts of a log decoded by two threads: each part is decoded once, by whichever thread
-    /// begins it first; the reading thread takes the results in order.
-    private final class PartDecoding: Sendable {
-        private let decode: @Sendable (Int) -> Result<Part, SessionError>
-        /// The results not yet taken, the next part nobody has begun, and the other thread's digest.
-        private let state: Mutex<(results: [Result<Part, SessionError>?], next: Int, digest: String?)>
-        /// Each signalled when its part's result is in.
-        private let done: [DispatchSemaphore]
-
-        init(count: Int, decode: @escaping @Sendable (Int) -> Result<Part, SessionError>) {
-            state = Mutex((Array(repeating: nil, count: count), 0, nil))
-            done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-            self.decode = decode
-        }
-
-        /// The next part nobody has begun, now begun (nil when there is none, or after ``stop()``).
-        private func begin() -> Int? {
-            state.withLock { state in
-                guard state.next < state.results.count else { return nil }
-                state.next += 1
-                return state.next - 1
-            }
-        }
-
-        private func finish(_ part: Int, _ result: Result<Part, SessionError>) {
-            state.withLock { $0.results[part] = result }
-            done[part].signal()
-        }
-
-        /// Starts the other thread: it decodes parts until none is left, then takes `digest`.
-        func startHelper(then digest: @escaping @Sendable () -> String?) -> DispatchGroup {
-            let group = DispatchGroup()
-            DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-                while let part = begin() { finish(part, decode(part)) }
-                let value = digest()
-                state.withLock { $0.digest = value }
-            }
-            return group
-        }
-
-        /// Waits for the other thread; the digest it took.
-        func digest(after helper: DispatchGroup) -> String? {
-            helper.wait()
-            return state.withLock { $0.digest }
-        }
-
-        /// Part `part`'s result, handed over once. Rather than wait while the other thread decodes
-        /// it, this thread decodes the next part nobody has begun (`part` itself when nobody has).
-        func result(_ part: Int) -> Result<Part, SessionError> {
-            while state.withLock({ $0.results[part] == nil }), let next = begin() {
-                let decoded = decode(next)
-                if next == part { return decoded }
-                finish(next, decoded)
-            }
-            done[part].wait()
-            return state.withLock { state in
-                defer { state.results[part] = nil }
-                return state.results[part] ?? .failure(.empty(""))
-            }
-        }
-
-        /// No part is begun after this (the reader stopped at a damaged part).
-        func stop() { state.withLock { $0.next = $0.results.count } }
     }
 }
