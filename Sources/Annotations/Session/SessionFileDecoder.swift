@@ -22,6 +22,10 @@ struct SessionFileDecoder {
     /// empty), and a record added with an empty annotator gets the event's annotator at once (as
     /// replaying would give it), so replaying does not copy it again.
     var eventsForReplay = false
+    /// When true, an anchor's quoted texts (`text`, `before`, `after`) and sentence hash are checked
+    /// as they are otherwise but not kept (they are empty): an export reads an anchor's document,
+    /// segments and `orphaned` only, and a million annotations then make no string for them.
+    var anchorsForExport = false
     // The sentence hash and document of the last anchor read: consecutive annotations are mostly
     // in the same sentence, and sharing these strings saves an allocation per annotation.
     private var lastSentenceHash = ""
@@ -33,8 +37,9 @@ struct SessionFileDecoder {
     }
 
     /// Decodes a whole session file; the bytes must hold nothing else.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
+        decoder.anchorsForExport = anchorsForExport
         var read: Lists? = Lists()
         var head: [UInt8] = []
         try decoder.topLevel(into: &head, lists: &read, keeping: nil)
@@ -309,10 +314,13 @@ struct SessionFileDecoder {
             if key.is("document") { try once(&seen, 0); document = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastDocument) }
             else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else if key.is("segments") { try once(&seen, 2); segments = try optionalList { (d: inout Self) throws(Failure) in try d.segment() } }
-            else if key.is("text") { try once(&seen, 3); text = try optionalString() }
-            else if key.is("before") { try once(&seen, 4); before = try optionalString() }
-            else if key.is("after") { try once(&seen, 5); after = try optionalString() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash) }
+            else if key.is("text") { try once(&seen, 3); text = try anchorText() }
+            else if key.is("before") { try once(&seen, 4); before = try anchorText() }
+            else if key.is("after") { try once(&seen, 5); after = try anchorText() }
+            else if key.is("sentence_hash") {
+                try once(&seen, 6)
+                sentenceHash = anchorsForExport ? try anchorText() : try reader.consumeNull() ? nil : try reader.readString(reusing: &lastSentenceHash)
+            }
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
@@ -320,6 +328,14 @@ struct SessionFileDecoder {
         return TextAnchor(
             document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
             sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
+    }
+
+    /// An anchor's optional string; with ``anchorsForExport``, checked and left empty.
+    private mutating func anchorText() throws(Failure) -> String? {
+        guard anchorsForExport else { return try optionalString() }
+        if try reader.consumeNull() { return nil }
+        try reader.skipString()
+        return ""
     }
 
     mutating func event() throws(Failure) -> Event {
