@@ -61,7 +61,7 @@ struct JSONLExporter: Exporter {
                     for (index, token) in tokens.enumerated() {
                         if index > 0 { json.append(byte: UInt8(ascii: ",")) }
                         json.append("{\"text\":")
-                        json.appendJSONString(token.text)
+                        json.appendJSONString(token, in: bytes)
                         json.append(",\"start\":")
                         json.append(token.start - sentence.start)
                         json.append(",\"end\":")
