@@ -48,7 +48,7 @@ enum ExportTokens {
     }
 
     /// ``tokens(of:table:bytes:bounds:splittingAt:)`` as `Token` values.
-    private static func tokenValues(
+    static func tokenValues(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int]
     ) -> [Token] {
         let sentenceTokens = sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds)
