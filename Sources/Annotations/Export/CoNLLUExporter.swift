@@ -40,6 +40,7 @@ struct CoNLLUExporter: Exporter {
                     let document = bundle.documents[item.documentIndex]
                     let table = bundle.tables[item.documentIndex]
                     let spans = bundle.spans[item.documentIndex]
+                    let bytes = bundle.bytes[item.documentIndex]
                     for layer in 0..<3 {
                         bio[layer].removeAll(keepingCapacity: true)
                         bio[layer].append(contentsOf: repeatElement(0, count: tokens.count))
@@ -92,7 +93,7 @@ struct CoNLLUExporter: Exporter {
                         let lineStart = block.bytes.count
                         block.append(index + 1)
                         block.append(byte: 0x09)
-                        block.append(token.text)
+                        block.append(token, in: bytes)
                         block.append("\t_\t_\t_\t_\t_\t_\t_\t")
                         let nextIsSpace = token.end < table.scalarCount && ExportTokens.isWhitespace(table.scalars[token.end])
                         if !nextIsSpace { block.append("SpaceAfter=No|") }

@@ -73,7 +73,13 @@ public struct ExportBundle: Sendable {
         var speakers: [[Speaker]] = [], targets: [[Target]] = [], stances: [[Stance]] = [], notes: [[Note]] = []
         var speakerIndex: [ExportIDTable<Int>] = []
         for (sessionIndex, session) in sessions.enumerated() {
-            let state = session.state
+            var state = session.state
+            var records = session.annotations
+            if let list = records, Self.storesAKeyTwice(list) {
+                // A state keeps the later of two records with one key (a snapshot changed by hand).
+                for record in list { state.store(record) }
+                records = nil
+            }
             func included(_ id: String) -> Bool {
                 guard options.reviewedOnly else { return true }
                 guard let verdict = state.reviews[id]?.verdict else { return false }
@@ -99,21 +105,20 @@ public struct ExportBundle: Sendable {
                     kind: kind, id: id, session: sessionIndex, document: document, sentence: 0, segments: anchor.segments,
                     annotator: annotator.isEmpty ? session.annotator : annotator)
             }
-            for mention in state.mentions.values {
-                guard var span = try place(.speaker, mention.id, mention.anchor.exportPlace, mention.annotator) else { continue }
+            var claimSpans: [ExportSpan] = []
+            func add(_ mention: Mention) throws(ExportError) {
+                guard var span = try place(.speaker, mention.id, mention.anchor.exportPlace, mention.annotator) else { return }
                 span.speaker = mention.speaker
                 span.speakers = [mention.speaker]
                 span.role = mention.role
                 perDocument[span.document].append(span)
             }
-            for cue in state.cues.values {
-                guard let span = try place(.cue, cue.id, cue.anchor.exportPlace, cue.annotator) else { continue }
+            func add(_ cue: Cue) throws(ExportError) {
+                guard let span = try place(.cue, cue.id, cue.anchor.exportPlace, cue.annotator) else { return }
                 perDocument[span.document].append(span)
             }
-            var claimSpans: [ExportSpan] = []
-            claimSpans.reserveCapacity(state.claims.count)
-            for claim in state.claims.values {
-                guard var span = try place(.claim, claim.id, claim.anchor.exportPlace, claim.annotator) else { continue }
+            func add(_ claim: Claim) throws(ExportError) {
+                guard var span = try place(.claim, claim.id, claim.anchor.exportPlace, claim.annotator) else { return }
                 span.speaker = claim.speaker
                 span.mention = claim.mention
                 span.speakers = claim.speakers
@@ -124,6 +129,23 @@ public struct ExportBundle: Sendable {
                 span.negated = claim.negated
                 span.hedged = claim.hedged
                 claimSpans.append(span)
+            }
+            if let records {
+                // Straight from the snapshot's records; the claims' links are checked below, once
+                // every mention and cue is placed, as from a state.
+                for record in records {
+                    switch record {
+                    case .mention(let mention): try add(mention)
+                    case .cue(let cue): try add(cue)
+                    case .claim(let claim): try add(claim)
+                    default: continue
+                    }
+                }
+            } else {
+                for mention in state.mentions.values { try add(mention) }
+                for cue in state.cues.values { try add(cue) }
+                claimSpans.reserveCapacity(state.claims.count)
+                for claim in state.claims.values { try add(claim) }
             }
             for index in claimSpans.indices {
                 // Links to annotations that are not exported are dropped (changed only when there are such).
@@ -213,6 +235,23 @@ public struct ExportBundle: Sendable {
         self.locations = locations
         self.speakerIndex = speakerIndex
         self.notesBySubject = notesBySubject
+    }
+
+    /// Whether two of the mentions, cues or claims in `records` have the same key.
+    static func storesAKeyTwice(_ records: [Record]) -> Bool {
+        var seen = [ExportIDTable<Bool>](repeating: ExportIDTable(), count: 3)
+        for record in records {
+            let table: Int, id: String
+            switch record {
+            case .mention(let mention): (table, id) = (0, mention.id)
+            case .cue(let cue): (table, id) = (1, cue.id)
+            case .claim(let claim): (table, id) = (2, claim.id)
+            default: continue
+            }
+            if seen[table].contains(id) { return true }
+            seen[table][id] = true
+        }
+        return false
     }
 
     /// The index of the sentence containing `offset` (or the next one when it falls between sentences).

@@ -9,6 +9,12 @@ extension ExportOutput {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends a token's text, read from the document's bytes `source` or from its own text.
+    @inline(__always)
+    mutating func append(_ token: ExportToken, in source: [UInt8]) {
+        token.withText(in: source) { bytes.append(contentsOf: $0) }
+    }
+
     /// Appends one byte (an ASCII character).
     @inline(__always)
     public mutating func append(byte: UInt8) {
@@ -104,14 +110,21 @@ extension ExportOutput {
     /// (`\\`, `\t`, `\r`, `\n`).
     public mutating func appendWebAnnoText(_ text: String) {
         var text = text
-        text.withUTF8 { source in
-            // Most texts hold none of the four: copied at once.
-            if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
-                bytes.append(contentsOf: source)
-                return
-            }
-            appendWebAnnoTextEscaped(source)
+        text.withUTF8 { appendWebAnnoText(utf8: $0) }
+    }
+
+    /// ``appendWebAnnoText(_:)`` for a token's text.
+    mutating func appendWebAnnoText(_ token: ExportToken, in source: [UInt8]) {
+        token.withText(in: source) { appendWebAnnoText(utf8: $0) }
+    }
+
+    private mutating func appendWebAnnoText(utf8 source: UnsafeBufferPointer<UInt8>) {
+        // Most texts hold none of the four: copied at once.
+        if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            bytes.append(contentsOf: source)
+            return
         }
+        appendWebAnnoTextEscaped(source)
     }
 
     private mutating func appendWebAnnoTextEscaped(_ source: UnsafeBufferPointer<UInt8>) {
@@ -173,6 +186,13 @@ extension ExportOutput {
         var copy = text
         copy.makeContiguousUTF8()
         _ = copy.utf8.withContiguousStorageIfAvailable { appendJSONEscaped($0) }
+        bytes.append(0x22)
+    }
+
+    /// Appends a token's text as a JSON string literal (as ``appendJSONString(_:)-(String)`` of its text).
+    mutating func appendJSONString(_ token: ExportToken, in source: [UInt8]) {
+        bytes.append(0x22)
+        token.withText(in: source) { appendJSONEscaped($0) }
         bytes.append(0x22)
     }
 

@@ -5,14 +5,19 @@ public struct ExportSession: Sendable {
     public var label: String
     /// The session's annotator; annotations without their own annotator carry this one.
     public var annotator: String
-    /// The annotations.
+    /// The annotations (without the mentions, cues and claims when ``annotations`` holds them).
     public var state: AnnotationState
+    /// The mentions, cues and claims when ``state`` does not hold them: a snapshot's records read
+    /// for an export (``SessionStore/loadForExport(path:)``), turned into export spans once without
+    /// being stored in a state first. Nil when ``state`` holds them.
+    public var annotations: [Record]?
 
     /// Creates an export session.
-    public init(label: String, annotator: String, state: AnnotationState) {
+    public init(label: String, annotator: String, state: AnnotationState, annotations: [Record]? = nil) {
         self.label = label
         self.annotator = annotator
         self.state = state
+        self.annotations = annotations
     }
 
     /// Makes labels unique by appending `-2`, `-3`, … to repeats (order kept).

@@ -7,8 +7,49 @@ enum ExportTokens {
     /// ``Sentence/tokensForOnePass``): an export passes over every sentence once. They are made in
     /// place in the document's scalars (`table`) and UTF-8 `bytes`; `bounds` is storage reused from
     /// sentence to sentence.
+    ///
+    /// Tokens made in place whose texts hold no whitespace and that no boundary cuts are given as
+    /// their bounds and byte ranges in the document (``ExportToken``), without a `Token` or a
+    /// `String` each; every other sentence goes through the `Token` values as before, and gives
+    /// the same tokens.
     static func tokens(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = []
+    ) -> [ExportToken] {
+        if sentence.tokenBoundsForOnePass(in: table, bytes: bytes, bounds: &bounds), let whole = wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries) {
+            return whole
+        }
+        return tokenValues(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries).map(ExportToken.init)
+    }
+
+    /// The tokens of `bounds` with their texts in the document's `bytes`; nil when a token's text
+    /// may hold whitespace (checked as ``isWhole(_:table:)`` does) or a boundary lies inside a token.
+    private static func wholeTokens(_ bounds: [TokenBounds], table: OffsetTable, bytes: [UInt8], boundaries: [Int]) -> [ExportToken]? {
+        var cuts: [Int] = []
+        if let first = bounds.first, let last = bounds.last {
+            cuts = boundaries.filter { $0 > first.start && $0 < last.end }
+            if !cuts.isEmpty { cuts.sort() }
+        }
+        var result: [ExportToken] = []
+        result.reserveCapacity(bounds.count)
+        var cutIndex = 0
+        let whole = bytes.withUnsafeBufferPointer { document -> Bool in
+            for token in bounds {
+                while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
+                if cutIndex < cuts.count, cuts[cutIndex] < token.end { return false }
+                let lower = table.utf8Offset(ofScalar: token.start), upper = table.utf8Offset(ofScalar: token.end)
+                if mayHoldWhitespace(UnsafeBufferPointer(rebasing: document[lower..<upper])) {
+                    for offset in token.start..<token.end where isWhitespace(table.scalars[offset]) { return false }
+                }
+                result.append(ExportToken(start: token.start, end: token.end, spaceAfter: token.spaceAfter, utf8: lower..<upper))
+            }
+            return true
+        }
+        return whole ? result : nil
+    }
+
+    /// ``tokens(of:table:bytes:bounds:splittingAt:)`` as `Token` values.
+    static func tokenValues(
+        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int]
     ) -> [Token] {
         let sentenceTokens = sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds)
         if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
@@ -119,7 +160,7 @@ enum ExportTokens {
 
     /// The inclusive token index range `tokens` covers of the segment, clipped to the tokens; nil
     /// when no token overlaps it.
-    static func tokenRange(_ tokens: [Token], _ segment: SpanSegment) -> ClosedRange<Int>? {
+    static func tokenRange(_ tokens: [ExportToken], _ segment: SpanSegment) -> ClosedRange<Int>? {
         var low = 0, high = tokens.count
         while low < high {
             let mid = (low + high) / 2
@@ -176,7 +217,7 @@ enum ExportTokens {
         /// The sentence.
         var sentence: Sentence
         /// Its tokens (split at span boundaries where needed).
-        var tokens: [Token]
+        var tokens: [ExportToken]
         /// The session's span pieces in the sentence.
         var pieces: [(span: Int, segment: Int, range: SpanSegment)]
     }

@@ -26,7 +26,8 @@ struct IOBExporter: Exporter {
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             out.begin("\(ExportText.fileName(session.label)).conll")
             var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
-            forEachSentence(bundle, session: sessionIndex) { _, sentence, tokens, entities in
+            forEachSentence(bundle, session: sessionIndex) { document, sentence, tokens, entities in
+                let bytes = bundle.bytes[document]
                 if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
                 tags.removeAll(keepingCapacity: true)
                 tags.append(contentsOf: repeatElement(0, count: tokens.count))
@@ -36,7 +37,7 @@ struct IOBExporter: Exporter {
                     }
                 }
                 for (index, token) in tokens.enumerated() {
-                    out.append(token.text)
+                    out.append(token, in: bytes)
                     out.append(" _ _ ")
                     let tag = tags[index]
                     if tag == 0 {
@@ -65,7 +66,7 @@ struct IOBExporter: Exporter {
 
     private func forEachSentence(
         _ bundle: ExportBundle, session: Int,
-        _ body: (Int, Int, [Token], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
+        _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
         ExportTokens.forEachSentence(bundle, session: session) { item in
             let (tokens, pieces) = (item.tokens, item.pieces)

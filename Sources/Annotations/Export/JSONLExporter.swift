@@ -56,27 +56,35 @@ struct JSONLExporter: Exporter {
             var bounds: [TokenBounds] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
                 let tokens = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds)
-                tokenJSON.bytes.removeAll(keepingCapacity: true)
-                tokenJSON.append(byte: UInt8(ascii: "["))
-                for (index, token) in tokens.enumerated() {
-                    if index > 0 { tokenJSON.append(byte: UInt8(ascii: ",")) }
-                    tokenJSON.append("{\"text\":")
-                    tokenJSON.appendJSONString(token.text)
-                    tokenJSON.append(",\"start\":")
-                    tokenJSON.append(token.start - sentence.start)
-                    tokenJSON.append(",\"end\":")
-                    tokenJSON.append(token.end - sentence.start)
-                    tokenJSON.append(",\"id\":")
-                    tokenJSON.append(index)
-                    tokenJSON.append(token.spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                func writeTokens(to json: inout ExportOutput) {
+                    json.append(byte: UInt8(ascii: "["))
+                    for (index, token) in tokens.enumerated() {
+                        if index > 0 { json.append(byte: UInt8(ascii: ",")) }
+                        json.append("{\"text\":")
+                        json.appendJSONString(token, in: bytes)
+                        json.append(",\"start\":")
+                        json.append(token.start - sentence.start)
+                        json.append(",\"end\":")
+                        json.append(token.end - sentence.start)
+                        json.append(",\"id\":")
+                        json.append(index)
+                        json.append(token.spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                    }
+                    json.append(byte: UInt8(ascii: "]"))
                 }
-                tokenJSON.append(byte: UInt8(ascii: "]"))
+                // With several sessions the tokens are written once and copied into each session's
+                // record; with one, straight into it.
+                let single = bundle.sessions.count == 1
+                if !single {
+                    tokenJSON.bytes.removeAll(keepingCapacity: true)
+                    writeTokens(to: &tokenJSON)
+                }
                 let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex])
                 for (sessionIndex, session) in bundle.sessions.enumerated() {
                     out.append("{\"text\":")
                     out.appendJSONString(sentence.text)
                     out.append(",\"tokens\":")
-                    out.bytes.append(contentsOf: tokenJSON.bytes)
+                    if single { writeTokens(to: &out) } else { out.bytes.append(contentsOf: tokenJSON.bytes) }
                     out.append(",\"spans\":[")
                     written.removeAll(keepingCapacity: true)
                     for piece in pieces where spans[piece.span].session == sessionIndex {

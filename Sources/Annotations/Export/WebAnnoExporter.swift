@@ -57,7 +57,7 @@ struct WebAnnoExporter: Exporter {
         let spans = bundle.spans[documentIndex]
         let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
         // Pass 1: tokens per sentence and the pieces placed on them, numbered in order.
-        var sentenceTokens: [[Token]] = []
+        var sentenceTokens: [[ExportToken]] = []
         var placed: [Placed] = []
         var perToken: [[[Int]]] = []  // sentence → token → indices into `placed`
         var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
@@ -110,7 +110,7 @@ struct WebAnnoExporter: Exporter {
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(table.utf16Offset(ofScalar: token.end))
                 out.append(byte: 0x09)
-                out.appendWebAnnoText(token.text)
+                out.appendWebAnnoText(token, in: bytes)
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
                 } else {

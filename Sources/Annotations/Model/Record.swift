@@ -47,6 +47,14 @@ public enum Record: Sendable, Hashable {
 }
 
 extension Record {
+    /// True for mentions, cues and claims.
+    var isTextBound: Bool {
+        switch self {
+        case .mention, .cue, .claim: return true
+        default: return false
+        }
+    }
+
     /// The record's own id (nil for statuses and reviews, which are keyed by what they are about).
     var id: String? {
         switch self {

@@ -47,6 +47,19 @@ public struct Sentence: Sendable, Hashable, Codable {
         }
     }
 
+    /// The bounds of the tokens ``tokensForOnePass(in:bytes:bounds:)`` makes in place, into
+    /// `bounds` (document offsets); false when it would not make them in place (see
+    /// ``SentenceTokens/boundsInPlace(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``).
+    func tokenBoundsForOnePass(in table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds]) -> Bool {
+        table.scalars.withUnsafeBufferPointer { scalars in
+            bytes.withUnsafeBufferPointer { bytes in
+                tokenStore.boundsInPlace(
+                    slot: tokenSlot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars,
+                    bytes: bytes, utf8Offset: table.utf8Offset(ofScalar:), bounds: &bounds)
+            }
+        }
+    }
+
     /// Whether the sentence holds its tokens (given, or made by ``tokens``).
     var holdsTokens: Bool { tokenStore.isHeld(slot: tokenSlot) }
 

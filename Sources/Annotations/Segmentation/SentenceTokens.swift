@@ -58,14 +58,11 @@ final class SentenceTokens: @unchecked Sendable {
         bytes: UnsafeBufferPointer<UInt8>, utf8Offset: (Int) -> Int, bounds: inout [TokenBounds]
     ) -> [Token] {
         if let known = lock.withLock({ stored[slot] }) { return known }
-        guard let base = bytes.baseAddress, start >= 0, start <= end, end <= scalars.count, Self.matches(
-            text, UnsafeBufferPointer(rebasing: bytes[utf8Offset(start)..<utf8Offset(end)]))
+        guard let base = bytes.baseAddress,
+            boundsInPlace(
+                slot: slot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars, bytes: bytes,
+                utf8Offset: utf8Offset, bounds: &bounds)
         else { return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace) }
-        // The scalar after the sentence is what the tokenizer reads for the last token's `spaceAfter`.
-        if end < scalars.count, Tokenizer.isSpace(scalars[end]) != followedBySpace {
-            return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
-        }
-        Tokenizer().tokenBounds(in: scalars, range: start..<end, into: &bounds)
         var tokens: [Token] = []
         tokens.reserveCapacity(bounds.count)
         for (index, token) in bounds.enumerated() {
@@ -76,6 +73,24 @@ final class SentenceTokens: @unchecked Sendable {
                 kind: token.kind, spaceAfter: token.spaceAfter))
         }
         return tokens
+    }
+
+    /// The bounds of the tokens ``tokensWithoutKeeping(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``
+    /// makes in place, into `bounds`, with document offsets; false (and `bounds` left as it is)
+    /// when the tokens are not made in place: held ones, or a sentence whose text is not the
+    /// document's bytes at its offsets or whose `followedBySpace` disagrees with the document.
+    func boundsInPlace(
+        slot: Int, text: String, start: Int, end: Int, followedBySpace: Bool, scalars: UnsafeBufferPointer<Unicode.Scalar>,
+        bytes: UnsafeBufferPointer<UInt8>, utf8Offset: (Int) -> Int, bounds: inout [TokenBounds]
+    ) -> Bool {
+        if lock.withLock({ stored[slot] != nil }) { return false }
+        guard bytes.baseAddress != nil, start >= 0, start <= end, end <= scalars.count,
+            Self.matches(text, UnsafeBufferPointer(rebasing: bytes[utf8Offset(start)..<utf8Offset(end)]))
+        else { return false }
+        // The scalar after the sentence is what the tokenizer reads for the last token's `spaceAfter`.
+        if end < scalars.count, Tokenizer.isSpace(scalars[end]) != followedBySpace { return false }
+        Tokenizer().tokenBounds(in: scalars, range: start..<end, into: &bounds)
+        return true
     }
 
     /// Whether `text`'s UTF-8 bytes are `bytes`.

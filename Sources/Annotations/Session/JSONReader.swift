@@ -184,6 +184,12 @@ struct JSONReader {
         return escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
+    /// Reads past a string, checking it (its escapes too) without keeping it.
+    mutating func skipString() throws(Failure) {
+        let (raw, escaped) = try stringBytes()
+        if escaped { _ = try unescape(raw) }
+    }
+
     /// Reads an integer written without fraction or exponent that fits in `Int`.
     mutating func readInt() throws(Failure) -> Int {
         guard let byte = peek() else { throw unexpected() }

@@ -40,11 +40,15 @@ public enum SessionCodec {
     /// are checked for JSON syntax (reporting the line and column where they stop being JSON), and
     /// otherwise the `Codable` conformances decode them again to name the exact field at fault, so
     /// errors are the same whichever decoder ran.
-    public static func decode(_ data: Data, path: String) throws(SessionError) -> SessionFile {
+    ///
+    /// With `anchorsForExport`, the anchors' quoted texts and sentence hashes are checked but left
+    /// empty when the fast decoder reads them (see ``SessionFileDecoder/anchorsForExport``): for
+    /// an export only, which reads none of them.
+    public static func decode(_ data: Data, path: String, anchorsForExport: Bool = false) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
-            return try? SessionFileDecoder.decode(buffer)
+            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport)
         }
         if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)

@@ -18,6 +18,10 @@ struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     var reader: JSONReader
+    /// When true, an anchor's quoted texts (`text`, `before`, `after`) and sentence hash are checked
+    /// as they are otherwise but not kept (they are empty): an export reads an anchor's document,
+    /// segments and `orphaned` only, and a million annotations then make no string for them.
+    var anchorsForExport = false
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -25,8 +29,9 @@ struct SessionFileDecoder {
     }
 
     /// Decodes a whole session file; the bytes must hold nothing else.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> SessionFile {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
+        decoder.anchorsForExport = anchorsForExport
         var read: Lists? = Lists()
         var head: [UInt8] = []
         try decoder.topLevel(into: &head, lists: &read, keeping: nil)
@@ -289,10 +294,10 @@ struct SessionFileDecoder {
             if key.is("document") { try once(&seen, 0); document = try optionalString() }
             else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else if key.is("segments") { try once(&seen, 2); segments = try optionalList { (d: inout Self) throws(Failure) in try d.segment() } }
-            else if key.is("text") { try once(&seen, 3); text = try optionalString() }
-            else if key.is("before") { try once(&seen, 4); before = try optionalString() }
-            else if key.is("after") { try once(&seen, 5); after = try optionalString() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try optionalString() }
+            else if key.is("text") { try once(&seen, 3); text = try anchorText() }
+            else if key.is("before") { try once(&seen, 4); before = try anchorText() }
+            else if key.is("after") { try once(&seen, 5); after = try anchorText() }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try anchorText() }
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
@@ -300,6 +305,14 @@ struct SessionFileDecoder {
         return TextAnchor(
             document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
             sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
+    }
+
+    /// An anchor's optional string; with ``anchorsForExport``, checked and left empty.
+    private mutating func anchorText() throws(Failure) -> String? {
+        guard anchorsForExport else { return try optionalString() }
+        if try reader.consumeNull() { return nil }
+        try reader.skipString()
+        return ""
     }
 
     mutating func event() throws(Failure) -> Event {

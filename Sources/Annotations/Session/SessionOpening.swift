@@ -19,10 +19,19 @@ struct SessionOpening {
     var recovered = 0
     /// What opening found, one sentence each.
     var warnings: [String] = []
+    /// With `annotationsApart`, when the snapshot holds every event of the log: the snapshot's
+    /// mentions, cues and claims, left out of the session's state (their anchors without their
+    /// quoted texts, see ``SessionCodec/decode(_:path:anchorsForExport:)``). Nil otherwise: the
+    /// state holds them.
+    var annotations: [Record]?
 
     /// Opens the session at `paths` (its log must exist). With `writer`, a damaged snapshot is kept
     /// aside as `NAME.json.damaged` (an annotating opening rewrites it); without, nothing is written.
-    static func open(_ paths: SessionPaths, writer: (any FileWriting)?) throws(SessionError) -> SessionOpening {
+    ///
+    /// With `annotationsApart` (an export, which reads each annotation once), a session whose
+    /// snapshot holds every event of its log is built from the snapshot without its mentions, cues
+    /// and claims, which are given apart in ``annotations``; any other session opens as without.
+    static func open(_ paths: SessionPaths, writer: (any FileWriting)?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
         let bytes = try SessionCodec.contents(ofFile: paths.log)
         guard SessionPaths.exists(paths.snapshot) else {
             let (session, log) = try Session.replaying(logBytes: bytes, path: paths.log)
@@ -40,16 +49,37 @@ struct SessionOpening {
             from = reference.bytes
         }
         let snapshotPath = paths.snapshot
-        let early = from > 0 && head?.next != nil ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath) } : nil
+        let early = from > 0 && head?.next != nil
+            ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: annotationsApart) } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), let file = decoded,
+        if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), var file = decoded,
             let numbers = file.nextNumbers
         {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
             let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
+            var apart: [Record]?
+            if annotationsApart {
+                if log.events.isEmpty {
+                    // Nothing to replay after the snapshot: its text-bound records are given apart.
+                    if file.annotations.allSatisfy(\.isTextBound) {
+                        apart = file.annotations
+                        file.annotations = []
+                    } else {
+                        apart = file.annotations.filter(\.isTextBound)
+                        file.annotations.removeAll { $0.isTextBound }
+                    }
+                } else {
+                    // Events follow: they are replayed on the records as an annotating opening reads them.
+                    guard let full = try? SessionCodec.decode(snapshot, path: snapshotPath) else {
+                        return try open(paths, writer: writer)
+                    }
+                    file = full
+                }
+            }
             let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
-            return SessionOpening(session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings)
+            return SessionOpening(
+                session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings, annotations: apart)
         }
         // Replay the whole log; a snapshot whose header matched but whose records could not be
         // read (or that has no `next`) is written again.

@@ -148,18 +148,31 @@ public final class SessionStore: SessionStorage {
     /// Reads and replays a session without locking it (for replay, export, validate): format 2
     /// from its log, format 1 from its file (whose stored annotations must agree with its log).
     public static func load(path: String) throws(SessionError) -> Session {
+        try load(path: path, annotationsApart: false).session
+    }
+
+    /// ``load(path:)`` for an export, which reads each annotation once: when the session's
+    /// snapshot holds every event of its log, the session is built from the snapshot without its
+    /// mentions, cues and claims, and those are returned apart (their anchors without their quoted
+    /// texts); otherwise `annotations` is nil and the session's state holds them.
+    public static func loadForExport(path: String) throws(SessionError) -> (session: Session, annotations: [Record]?) {
+        try load(path: path, annotationsApart: true)
+    }
+
+    private static func load(path: String, annotationsApart: Bool) throws(SessionError) -> (session: Session, annotations: [Record]?) {
         let paths = SessionPaths(path)
         if SessionPaths.exists(paths.snapshot) {
             let data = try SessionCodec.contents(ofFile: paths.snapshot)
             let head = SnapshotHead(data)
             if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
-                return try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot)
+                return (try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot), nil)
             }
             guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
         } else if !SessionPaths.exists(paths.log) {
             throw .missing(paths.snapshot)
         }
-        return try SessionOpening.open(paths, writer: nil).session
+        let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
+        return (opening.session, opening.annotations)
     }
 
     /// Applies and journals an edit; when this returns, the change survives a crash.

@@ -56,17 +56,17 @@ struct ExportCommand: ParsableCommand {
         // recorded in the first session's snapshot), the corpus is loaded while they are read.
         let early = earlyCorpusPaths()
         // Sessions are opened without a lock, as `SessionStore.load(path:)` does; the first failure stops the reading.
-        let reading = early == nil ? nil : BackgroundValue { () -> Result<[(path: String, session: Session)], SessionError> in
-            var read: [(path: String, session: Session)] = []
+        let reading = early == nil ? nil : BackgroundValue { () -> Result<[LoadedSession], SessionError> in
+            var read: [LoadedSession] = []
             do throws(SessionError) {
-                for path in sessions { read.append((path, try SessionStore.load(path: path))) }
+                for path in sessions { read.append(try load(path)) }
                 return .success(read)
             } catch {
                 return .failure(error)
             }
         }
         let earlyCorpus = early.map { paths in Result { () throws(CorpusError) in try CorpusOpening.open(paths: paths, meter: meter) } }
-        var loaded: [(path: String, session: Session)] = []
+        var loaded: [LoadedSession] = []
         if let reading {
             meter.begin("loading sessions", total: nil, unit: .items(""))
             switch reading.wait() {
@@ -79,7 +79,7 @@ struct ExportCommand: ParsableCommand {
             for path in sessions {
                 defer { meter.advance() }
                 do {
-                    loaded.append((path, try SessionStore.load(path: path)))
+                    loaded.append(try load(path))
                 } catch {
                     throw CLIFailure(error.description)
                 }
@@ -88,7 +88,9 @@ struct ExportCommand: ParsableCommand {
         let paths = try corpusPaths(for: loaded)
         let segmented = try loadCorpus(paths: paths, for: loaded, meter: meter, loaded: paths == early ? earlyCorpus : nil)
         let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
-        let exportSessions = zip(labels, loaded).map { ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state) }
+        let exportSessions = zip(labels, loaded).map {
+            ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state, annotations: $1.annotations)
+        }
         let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
         do {
             meter.begin("preparing \(format.rawValue) export", total: nil, unit: .items(""))
@@ -119,6 +121,17 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
+    /// A session as read for the export, with its mentions, cues and claims apart when its
+    /// snapshot holds them all and the format reads them from the bundle only.
+    private typealias LoadedSession = (path: String, session: Session, annotations: [Record]?)
+
+    /// Reads the session at `path` without locking it.
+    private func load(_ path: String) throws(SessionError) -> LoadedSession {
+        if format.readsAnnotationState { return (path, try SessionStore.load(path: path), nil) }
+        let (session, annotations) = try SessionStore.loadForExport(path: path)
+        return (path, session, annotations)
+    }
+
     /// The corpus paths before any session is read: those given, or those the first session's
     /// snapshot records (nil when there is no snapshot to read them from).
     private func earlyCorpusPaths() -> [String]? {
@@ -131,7 +144,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// The corpus paths for the loaded sessions: those given, or those the first session records.
-    private func corpusPaths(for loaded: [(path: String, session: Session)]) throws -> [String] {
+    private func corpusPaths(for loaded: [LoadedSession]) throws -> [String] {
         var paths = corpus
         if paths.isEmpty, let first = loaded.first {
             paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
@@ -145,7 +158,7 @@ struct ExportCommand: ParsableCommand {
     /// Loads the corpus at `paths` (or takes the one `loaded` already holds) and checks that every
     /// session belongs to it.
     private func loadCorpus(
-        paths: [String], for sessions: [(path: String, session: Session)], meter: ProgressMeter,
+        paths: [String], for sessions: [LoadedSession], meter: ProgressMeter,
         loaded: Result<SegmentedCorpus, CorpusError>?
     ) throws -> SegmentedCorpus {
         let segmented: SegmentedCorpus
@@ -154,7 +167,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw CLIFailure("\(error.description) (corpus of \(sessions.first?.path ?? "the session"); pass --corpus PATH)")
         }
-        for (path, session) in sessions {
+        for (path, session, _) in sessions {
             if let problem = session.corpus.mismatch(with: segmented) {
                 throw CLIFailure(ExportError.corpusMismatch(session: path, detail: problem).description)
             }
