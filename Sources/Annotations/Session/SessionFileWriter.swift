@@ -13,15 +13,31 @@ import Foundation
 /// session of 100 000 annotations this is the difference between seconds and a fraction of one,
 /// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 ///
+/// Made with ``init(comparingWith:from:)``, the writer compares what it writes with a file's bytes
+/// as it writes them, keeping at most about 64 KiB at a time (the verifier's way of comparing a
+/// snapshot's records with a replayed state without decoding them).
 package struct SessionFileWriter {
-    /// The bytes written.
+    /// The bytes written (when comparing: since the last comparison).
     private(set) var bytes: [UInt8] = []
+    private var expected: UnsafeBufferPointer<UInt8>?
+    private var position = 0
+    private var differs = false
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
+    /// How many bytes are collected before they are compared.
+    private static let comparedAtOnce = 1 << 16
+
     private init() {}
+
+    /// A writer that compares its bytes with `expected` from offset `start` on and drops them.
+    private init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
+        self.expected = expected
+        position = start
+        bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
+    }
 
     /// The file's bytes, ending in a line break.
     static func bytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
@@ -87,10 +103,14 @@ package struct SessionFileWriter {
     /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
-    /// The stored records of `file` as the snapshot lays them out, from ``recordsMarker`` to the end
-    /// of the file (what the verifier compares with a snapshot's bytes without decoding them).
-    static func recordBytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
-        try writing("the records") { try $0.records(file) }
+    /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
+    /// to the end of the file — with `snapshot` from byte `start` on, as they are written (the
+    /// bytes are never all kept). The offset in `snapshot` where they end, or nil where they differ.
+    static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var writer = SessionFileWriter(comparingWith: snapshot, from: start)
+        do { try writer.records(file) } catch { return nil }
+        writer.compare()
+        return writer.differs ? nil : writer.position
     }
 
     /// The stored records — speakers, targets, annotations, stances, notes, statuses, reviews,
@@ -381,6 +401,18 @@ package struct SessionFileWriter {
 
     private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: more)
+        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
+    }
+
+    /// Compares the bytes collected with the expected ones and drops them.
+    private mutating func compare() {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        guard let expected, let base = expected.baseAddress, !differs else { return }
+        guard bytes.count <= expected.count - position, memcmp(base + position, bytes, bytes.count) == 0 else {
+            differs = true
+            return
+        }
+        position += bytes.count
     }
 }
 
