@@ -51,7 +51,7 @@ public struct SessionVerifier: Sendable {
     /// names the differences.
     public func verification(path: String) throws(SessionError) -> Verification {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
-        let file = try SessionFiles.readFile(path: path)
+        let file = try SessionFiles.readFile(path: path, forVerification: true)
         return Verification(report: verify(file), file: file, replayed: nil)
     }
 
@@ -66,7 +66,7 @@ public struct SessionVerifier: Sendable {
         let replayed: (session: Session, log: SessionLogContents)
         do {
             replayed = try Session.replaying(
-                logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log, digestingFirst: reference.bytes)
+                logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log, forReplay: true, digestingFirst: reference.bytes)
         } catch {
             // An event that does not apply is reported the record-by-record way.
             if case .badEvent = error { return nil }

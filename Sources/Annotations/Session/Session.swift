@@ -109,12 +109,13 @@ public struct Session: Sendable {
         undoEventCount = Self.undoEvents(in: log.events)
     }
 
-    /// A session rebuilt from a log's bytes, and the log's contents (`digestingFirst` as for
-    /// ``SessionLogContents``). Errors are those of reading the log, then replaying it.
+    /// A session rebuilt from a log's bytes, and the log's contents (`forReplay` and
+    /// `digestingFirst` as for ``SessionLogContents``). Errors are those of reading the log, then
+    /// replaying it.
     static func replaying(
-        logBytes data: Data, path: String, digestingFirst digested: Int? = nil
+        logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil
     ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
-        let log = try SessionLogContents(data, path: path, digestingFirst: digested)
+        let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested)
         return (try Session(log: log, path: path), log)
     }
 

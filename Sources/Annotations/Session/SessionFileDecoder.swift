@@ -22,6 +22,10 @@ struct SessionFileDecoder {
     /// as they are otherwise but not kept (they are empty): an export reads an anchor's document,
     /// segments and `orphaned` only, and a million annotations then make no string for them.
     var anchorsForExport = false
+    /// When true, events are read for replaying only: their time is checked but not kept (it is
+    /// empty), and a record added with an empty annotator gets the event's annotator at once (as
+    /// replaying would give it), so replaying does not copy it again.
+    var eventsForReplay = false
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -57,8 +61,9 @@ struct SessionFileDecoder {
     }
 
     /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
-    static func logEvent(_ line: UnsafeBufferPointer<UInt8>) throws(Failure) -> Event {
+    static func logEvent(_ line: UnsafeBufferPointer<UInt8>, forReplay: Bool) throws(Failure) -> Event {
         var decoder = SessionFileDecoder(line)
+        decoder.eventsForReplay = forReplay
         try decoder.reader.beginObject()
         var first = true
         guard let key = try decoder.reader.nextKey(&first), key.is("event") else { throw decoder.missing("event") }
@@ -253,11 +258,13 @@ struct SessionFileDecoder {
         return f
     }
 
-    /// A record.
-    mutating func record() throws(Failure) -> Record {
+    /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
+    /// that one (an added record as replaying stamps it, see ``eventsForReplay``).
+    mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        let fields = try fields()
+        var fields = try fields()
+        if let annotator, fields.annotator == "" { fields.annotator = annotator }
         switch fields.type {
         case "claim": return .claim(try fields.claim(self))
         case "mention": return .mention(try fields.mention(self))
@@ -322,9 +329,21 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("record") { try once(&seen, 0); record = try reader.consumeNull() ? nil : try self.record() }
+            if key.is("record") {
+                try once(&seen, 0)
+                // The writer puts `action` and `annotator` first; in another order the record is stamped when applied.
+                let stamp = eventsForReplay && action == "add" ? annotator : nil
+                record = try reader.consumeNull() ? nil : try self.record(stampingEmptyAnnotatorWith: stamp)
+            }
             else if key.is("seq") { try once(&seen, 1); seq = try optionalInt() }
-            else if key.is("time") { try once(&seen, 2); time = try optionalString() }
+            else if key.is("time") {
+                try once(&seen, 2)
+                if eventsForReplay {
+                    if !(try reader.consumeNull()) { try reader.skipString(); time = "" }
+                } else {
+                    time = try optionalString()
+                }
+            }
             else if key.is("annotator") { try once(&seen, 3); annotator = try optionalString() }
             else if key.is("action") { try once(&seen, 4); action = try optionalString() }
             else if key.is("id") { try once(&seen, 5); id = try optionalString() }

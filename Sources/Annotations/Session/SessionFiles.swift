@@ -10,8 +10,9 @@ public enum SessionFiles {
     /// save, e.g. before a crash), or none of it, is a view to be rebuilt at the next opening, not
     /// damage: then, and for a log without a snapshot, the file is the one the log's replay gives.
     ///
-    /// The log is read on another thread while the snapshot is decoded.
-    public static func readFile(path: String) throws(SessionError) -> SessionFile {
+    /// With `forVerification`, event times are not kept (a verifier does not need them). The log
+    /// is read on another thread while the snapshot is decoded.
+    public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
@@ -23,7 +24,7 @@ public enum SessionFiles {
         let early = SessionPaths.exists(logPath)
             ? BackgroundValue {
                 Result { () throws(SessionError) in
-                    try SessionLogContents(SessionCodec.contents(ofFile: logPath), path: logPath, digestingFirst: digested)
+                    try SessionLogContents(SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested)
                 }
             }
             : nil

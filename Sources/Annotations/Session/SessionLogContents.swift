@@ -45,18 +45,18 @@ public struct SessionLogContents: Sendable {
     /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
     /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
     ///
-    /// With `decodingFrom`, the lines before that byte offset are only counted (events, undo
-    /// events), not decoded: for an opening from a snapshot that reflects them; an offset that is
-    /// not where a line begins decodes every line. With `digestingFirst`, the digest of that many
-    /// first bytes is taken (``prefixDigest``, alongside the decoding) and the events in them
-    /// counted (``events(before:)``).
+    /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
+    /// lines before that byte offset are only counted (events, undo events), not decoded: for an
+    /// opening from a snapshot that reflects them; an offset that is not where a line begins
+    /// decodes every line. With `digestingFirst`, the digest of that many first bytes is taken
+    /// (``prefixDigest``, alongside the decoding) and the events in them counted (``events(before:)``).
     package init(
-        _ data: Data, path: String, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
+        _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
         partBytes: Int = partBytes
     ) throws(SessionError) {
         do {
             self = try data.withUnsafeBytes { raw in
-                try Self.read(raw.bindMemory(to: UInt8.self), path: path, from: offset, digesting: digested, partBytes: partBytes)
+                try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested, partBytes: partBytes)
             }
         } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
     }
@@ -74,7 +74,7 @@ public struct SessionLogContents: Sendable {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, from offset: Int, digesting digested: Int?, partBytes: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         guard let headerEnd = lineBreak(in: bytes, from: 0) else {
@@ -133,7 +133,7 @@ public struct SessionLogContents: Sendable {
                 let value = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
                 return digest.withLock { $0 = value }
             }
-            let part = decode(parts[index - digesting], in: shared, path: path, mark: digested)
+            let part = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested)
             results.withLock { $0[index - digesting] = part }
         }
         contents.prefixDigest = digest.withLock { $0 }
@@ -173,7 +173,7 @@ public struct SessionLogContents: Sendable {
     /// Decodes the lines in `range` (which begins where a line begins and ends after a line
     /// break), counting the events before byte `mark` when a line ends there.
     private static func decode(
-        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, mark: Int?
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, mark: Int?
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
@@ -187,7 +187,7 @@ public struct SessionLogContents: Sendable {
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
-                let event = try? SessionFileDecoder.logEvent(line)
+                let event = try? SessionFileDecoder.logEvent(line, forReplay: forReplay)
             {
                 part.events.append(event)
                 continue
@@ -203,7 +203,7 @@ public struct SessionLogContents: Sendable {
             }
             switch entry {
             case .event(let event):
-                part.events.append(event)
+                part.events.append(forReplay ? Event(seq: event.seq, time: "", annotator: event.annotator, action: event.action, group: event.group) : event)
             case .cursor(let key): part.cursor = key
             case .corpus(let corpus): part.corpus = corpus
             case .settings(let settings): part.settings = settings

@@ -7,8 +7,8 @@ import WorkbenchTerminal
 enum SessionInput {
     /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
     /// replaying or locking it.
-    static func file(at path: String) throws(CLIFailure) -> SessionFile {
-        try CLIFailure.from { try SessionFiles.readFile(path: path) }
+    static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
+        try CLIFailure.from { try SessionFiles.readFile(path: path, forVerification: forVerification) }
     }
 
     /// The bytes of the session file at `path` (mapped when large).
