@@ -49,8 +49,11 @@ struct SessionOpening {
             from = reference.bytes
         }
         let snapshotPath = paths.snapshot
+        // Records are given apart only when the snapshot stands for the whole log (nothing to
+        // replay on them), so that is decided before the snapshot is decoded, once.
+        let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: annotationsApart) } : nil
+            ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
         if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), var file = decoded,
@@ -59,22 +62,14 @@ struct SessionOpening {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
             let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
             var apart: [Record]?
-            if annotationsApart {
-                if log.events.isEmpty {
-                    // Nothing to replay after the snapshot: its text-bound records are given apart.
-                    if file.annotations.allSatisfy(\.isTextBound) {
-                        apart = file.annotations
-                        file.annotations = []
-                    } else {
-                        apart = file.annotations.filter(\.isTextBound)
-                        file.annotations.removeAll { $0.isTextBound }
-                    }
+            if apartFromSnapshot {
+                // Nothing to replay after the snapshot: its text-bound records are given apart.
+                if file.annotations.allSatisfy(\.isTextBound) {
+                    apart = file.annotations
+                    file.annotations = []
                 } else {
-                    // Events follow: they are replayed on the records as an annotating opening reads them.
-                    guard let full = try? SessionCodec.decode(snapshot, path: snapshotPath) else {
-                        return try open(paths, writer: writer)
-                    }
-                    file = full
+                    apart = file.annotations.filter(\.isTextBound)
+                    file.annotations.removeAll { $0.isTextBound }
                 }
             }
             let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
