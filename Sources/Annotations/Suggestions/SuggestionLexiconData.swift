@@ -170,6 +170,7 @@ enum SuggestionLexiconData {
         betrachten report prep=als
         urteilen
         voraus|sagen report
+        erwägen past=erwog part=erwogen report
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
