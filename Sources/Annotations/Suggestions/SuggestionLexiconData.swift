@@ -171,6 +171,8 @@ enum SuggestionLexiconData {
         urteilen
         voraus|sagen report
         erwägen past=erwog part=erwogen report
+        überlegen
+        beabsichtigen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
