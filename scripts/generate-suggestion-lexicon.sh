@@ -11,7 +11,7 @@ out=Sources/Annotations/Suggestions/SuggestionLexiconData.swift
     echo ""
     echo "/// The lexicon files' texts, compiled in."
     echo "enum SuggestionLexiconData {"
-    for name in verbs nouns titles institutions stopwords; do
+    for name in verbs nouns titles institutions stopwords wieframe; do
         echo "    static let $name = #\"\"\""
         sed 's/^/        /' "$dir/$name.txt"
         echo "        \"\"\"#"

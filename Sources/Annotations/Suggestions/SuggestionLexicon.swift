@@ -29,16 +29,19 @@ public struct SuggestionLexicon: Sendable {
     var titlesByLastCharacter: [Character: [String]] = [:]
     var institutionsByLastCharacter: [Character: [String]] = [:]
     var stopwords: Set<String> = []
+    /// Verbs that report only at the end of a wie-clause ("Wie eine Studie ergab, …"), lowercased forms.
+    var wieFrameVerbs: Set<String> = []
 
     /// The lexicon compiled into the library.
     public init() {
         self.init(
             verbs: SuggestionLexiconData.verbs, nouns: SuggestionLexiconData.nouns, titles: SuggestionLexiconData.titles,
-            institutions: SuggestionLexiconData.institutions, stopwords: SuggestionLexiconData.stopwords)
+            institutions: SuggestionLexiconData.institutions, stopwords: SuggestionLexiconData.stopwords,
+            wieFrameVerbs: SuggestionLexiconData.wieframe)
     }
 
-    /// A lexicon from the texts of the five lexicon files (one entry a line, `#` comments).
-    public init(verbs verbText: String, nouns: String, titles: String, institutions: String, stopwords: String) {
+    /// A lexicon from the texts of the six lexicon files (one entry a line, `#` comments).
+    public init(verbs verbText: String, nouns: String, titles: String, institutions: String, stopwords: String, wieFrameVerbs: String) {
         for line in Self.lines(verbText) {
             let fields = line.split(separator: " ").map(String.init)
             guard let lemmaField = fields.first else { continue }
@@ -73,6 +76,7 @@ public struct SuggestionLexicon: Sendable {
         self.titlesByLastCharacter = Self.byLastCharacter(self.titles)
         self.institutionsByLastCharacter = Self.byLastCharacter(self.institutions)
         self.stopwords = Set(Self.lines(stopwords))
+        self.wieFrameVerbs = Set(Self.lines(wieFrameVerbs))
     }
 
     /// Verb forms that are far more often another word ("meine", "rufe" as noun-like uses).

@@ -170,6 +170,9 @@ enum SuggestionLexiconData {
         betrachten report prep=als
         urteilen
         voraus|sagen report
+        erwägen past=erwog part=erwogen report
+        überlegen
+        beabsichtigen
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
@@ -537,5 +540,23 @@ enum SuggestionLexiconData {
         anhand
         insgesamt
         darin
+        """#
+    static let wieframe = #"""
+        # Verbs that report what a source shows or says only at the end of a wie-clause, written for this
+        # project: "Wie eine Studie ergab, …", "wie aus dem Bericht hervorgeht", "wie es in der Erklärung
+        # hieß". Elsewhere they report nothing ("Die Suche ergab nichts"), so they are not in verbs.txt.
+        # One word form a line, lowercased, as it closes the clause ("bekannt wurde" is a rule of its own).
+        ergab
+        ergaben
+        ergibt
+        ergeben
+        hervorgeht
+        hervorgehen
+        hervorging
+        hervorgingen
+        hieß
+        heißt
+        verlautete
+        verlautet
         """#
 }

@@ -1,14 +1,7 @@
 extension SuggestionScan {
-    /// Verbs that report what a source shows or says only in a wie-clause ("Wie eine Studie ergab, …",
-    /// "wie aus dem Bericht hervorgeht", "wie es in der Erklärung hieß"); they are no reporting verbs
-    /// elsewhere ("Die Suche ergab nichts"), so they are not in the lexicon.
-    static let wieFrameVerbs: Set<String> = [
-        "ergab", "ergaben", "ergibt", "ergeben", "hervorgeht", "hervorgehen", "hervorging", "hervorgingen", "hieß", "heißt", "verlautete",
-        "verlautet",
-    ]
-
     /// "Wie eine Studie ergab, trinken viele Kinder …", "Die Kosten steigen, wie aus dem Bericht
-    /// hervorgeht.": a wie-clause closed by one of ``wieFrameVerbs`` (or by "bekannt wurde") is the
+    /// hervorgeht.": a wie-clause closed by one of the lexicon's wie-frame verbs (`wieframe.txt`:
+    /// they report nothing elsewhere, "Die Suche ergab nichts") or by "bekannt wurde" is the
     /// frame of the clause after it (at the sentence start) or before it (at the sentence end);
     /// "wie" and the verb are the cue, the noun phrase in the clause, after "sich", "es" and a
     /// preposition, the source ("Wie bekannt wurde" has none). Whether a proposal was made.
@@ -27,7 +20,7 @@ extension SuggestionScan {
         var cue = [wie, verb]
         if ["wurde", "wird"].contains(words[verb].lower), verb - 1 > wie, words[verb - 1].lower == "bekannt" {
             cue = [wie, verb - 1, verb]
-        } else if !Self.wieFrameVerbs.contains(words[verb].lower) {
+        } else if !lexicon.wieFrameVerbs.contains(words[verb].lower) {
             return false
         }
         var position = wie + 1

@@ -37,6 +37,7 @@ import Testing
         let compiled = [
             "verbs": SuggestionLexiconData.verbs, "nouns": SuggestionLexiconData.nouns, "titles": SuggestionLexiconData.titles,
             "institutions": SuggestionLexiconData.institutions, "stopwords": SuggestionLexiconData.stopwords,
+            "wieframe": SuggestionLexiconData.wieframe,
         ]
         for (name, text) in compiled {
             let file = try String(contentsOf: folder.appendingPathComponent("\(name).txt"), encoding: .utf8)
