@@ -129,6 +129,41 @@ struct ExportFromSnapshotTests {
         }
     }
 
+    @Test("An id given twice is found in the one pass over the records, whatever became of the first record")
+    func repeatedIDs() throws {
+        let session = try ExportFixture.anna()
+        var light = AnnotationState(schema: session.state.schema)
+        for record in session.state.allRecords where !record.isTextBound { light.store(record) }
+        let records = session.state.allRecords.filter(\.isTextBound)
+        let m1 = try #require(session.state.mentions["M1"])
+        var orphaned = m1
+        orphaned.anchor.orphaned = true
+        var outside = m1
+        outside.anchor.document = "fremd"
+        let sharedID = Cue(id: "M1", anchor: m1.anchor)
+        let cases: [(name: String, first: [Record], expected: AnnotationState)] = [
+            // The first M1 is skipped with a warning, the later one is exported without.
+            ("orphaned first", [.mention(orphaned)], session.state),
+            // The first M1 names a document outside the corpus; the later one is the state's.
+            ("outside the corpus first", [.mention(outside)], session.state),
+            // A cue and a mention of one id: a state keeps both.
+            ("a cue with a mention's id", [.cue(sharedID)], { var state = session.state; state.store(.cue(sharedID)); return state }()),
+        ]
+        for (name, first, expected) in cases {
+            let apart = ExportSession(label: "anna", annotator: "anna", state: light, annotations: first + records)
+            let whole = ExportSession(label: "anna", annotator: "anna", state: expected)
+            for reviewedOnly in [false, true] {
+                let options = ExportOptions(reviewedOnly: reviewedOnly)
+                let fromRecords = try ExportBundle(corpus: ExportFixture.corpus, sessions: [apart], options: options)
+                let fromState = try ExportBundle(corpus: ExportFixture.corpus, sessions: [whole], options: options)
+                #expect(fromRecords.warnings == fromState.warnings, "\(name)")
+                for format in Self.formats {
+                    #expect(format.exporter.export(fromRecords) == format.exporter.export(fromState), "\(name) \(format) reviewed only: \(reviewedOnly)")
+                }
+            }
+        }
+    }
+
     @Test("Anchors read for an export keep their document, segments and orphaned flag, and are checked as before")
     func exportAnchors() throws {
         let path = try Self.stored()

@@ -15,8 +15,14 @@ enum ExportTokens {
     static func tokens(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = []
     ) -> [ExportToken] {
-        if sentence.tokenBoundsForOnePass(in: table, bytes: bytes, bounds: &bounds), let whole = wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries) {
-            return whole
+        if sentence.tokenBoundsForOnePass(in: table, bytes: bytes, bounds: &bounds) {
+            if let whole = wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries) { return whole }
+            // Cut or holding whitespace: the `Token` values are made from the same bounds (the
+            // sentence is tokenized once).
+            let made = bytes.withUnsafeBufferPointer { document in
+                document.baseAddress.map { SentenceTokens.tokens(bounds, base: $0, utf8Offset: table.utf8Offset(ofScalar:)) }
+            }
+            if let made { return split(made, of: sentence, table: table, splittingAt: boundaries).map(ExportToken.init) }
         }
         return tokenValues(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries).map(ExportToken.init)
     }
@@ -51,7 +57,11 @@ enum ExportTokens {
     static func tokenValues(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int]
     ) -> [Token] {
-        let sentenceTokens = sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds)
+        split(sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds), of: sentence, table: table, splittingAt: boundaries)
+    }
+
+    /// The sentence's tokens `sentenceTokens`, each cut at whitespace and at any of `boundaries` inside it.
+    private static func split(_ sentenceTokens: [Token], of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int]) -> [Token] {
         if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
             return sentenceTokens
         }

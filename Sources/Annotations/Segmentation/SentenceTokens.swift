@@ -63,6 +63,12 @@ final class SentenceTokens: @unchecked Sendable {
                 slot: slot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars, bytes: bytes,
                 utf8Offset: utf8Offset, bounds: &bounds)
         else { return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace) }
+        return Self.tokens(bounds, base: base, utf8Offset: utf8Offset)
+    }
+
+    /// The tokens of `bounds` (made by ``boundsInPlace(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``),
+    /// each with its text from the document's bytes starting at `base` (scalar `i` at byte `utf8Offset(i)`).
+    static func tokens(_ bounds: [TokenBounds], base: UnsafePointer<UInt8>, utf8Offset: (Int) -> Int) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bounds.count)
         for (index, token) in bounds.enumerated() {
