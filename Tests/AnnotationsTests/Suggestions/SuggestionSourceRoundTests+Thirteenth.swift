@@ -31,3 +31,18 @@ extension SuggestionSourceRoundTests {
         #expect(speechAct.speaker(reported) == "Die Gewerkschaft", "\(speechAct.speaker(reported))")
     }
 }
+
+extension SuggestionSourceRoundTests {
+    /// "sprechen" names a speech act with a plain object only with "von" ("Die Polizei sprach von
+    /// einer friedlichen Demonstration"); "sprach mit der Presse" or "sprechen für den Plan" report
+    /// nothing.
+    @Test func sprechenReportsOnlyWithVon() {
+        let von = SuggestionProbe("Die Polizei in Görlitz sprach von einer weitgehend friedlichen Demonstration 🚓.")
+        let reported = von.proposals.first { $0.form == .reported }
+        #expect(von.speaker(reported) == "Die Polizei in Görlitz", "\(von.speaker(reported))")
+        for text in ["Die Ermittlerinnen haben bereits mit der Nachbarin gesprochen.", "Die Zahlen der Umfrage sprechen für den Bürgermeister aus Köln."] {
+            let probe = SuggestionProbe(text)
+            #expect(!probe.proposals.contains { $0.form == .reported }, "\(text)")
+        }
+    }
+}
