@@ -8,6 +8,8 @@ public struct SuggestionLexicon: Sendable {
         var particle: String?
         /// Names a speech act with a plain object ("kritisierte die Entscheidung").
         var reports: Bool
+        /// Names one only with its ``preposition`` in the cue ("sprach von einem Erfolg"; not "sprach mit X").
+        var reportsOnlyWithPreposition = false
         /// Takes an addressee object ("warf Washington vor").
         var takesAddressee: Bool
         /// A preposition that belongs to the cue ("warnte … vor", "bezeichnete … als").
@@ -58,8 +60,8 @@ public struct SuggestionLexicon: Sendable {
             let particle = parts.count == 2 ? parts[0] : nil
             let infinitive = parts.last ?? lemmaField
             let verb = Verb(
-                lemma: parts.joined(), particle: particle, reports: flags.contains("report"), takesAddressee: flags.contains("addr"),
-                preposition: options["prep"])
+                lemma: parts.joined(), particle: particle, reports: flags.contains("report") || flags.contains("reportprep"),
+                reportsOnlyWithPreposition: flags.contains("reportprep"), takesAddressee: flags.contains("addr"), preposition: options["prep"])
             let index = verbs.count
             verbs.append(verb)
             for (text, form) in VerbMorphology.forms(

@@ -10,11 +10,12 @@ enum SuggestionLexiconData {
         #   part=  past participle without the particle (geworfen)
         #   prep=  a preposition that belongs to the cue when it follows in the clause (bezeichnete … als)
         # Flags: report  the verb also names a speech act with a plain object ("X kritisierte die Entscheidung")
+        #        reportprep  the same, only with its preposition in the clause ("sprach von einem Erfolg", not "sprach mit X")
         #        addr    a dative or accusative object is the addressee ("warf Washington vor")
         #        nodass  the verb does not take a dass/comma clause as its message
         sagen
         fragen
-        sprechen pres=spricht past=sprach part=gesprochen report prep=von
+        sprechen pres=spricht past=sprach part=gesprochen reportprep prep=von
         erklären
         mit|teilen addr
         hinzu|fügen
@@ -28,7 +29,7 @@ enum SuggestionLexiconData {
         ergänzen
         erläutern
         behaupten
-        bestätigen report
+        bestätigen
         bekräftigen
         versichern addr
         zurück|weisen pres=weist past=wies part=gewiesen report
@@ -87,7 +88,7 @@ enum SuggestionLexiconData {
         informieren addr
         bezeichnen report prep=als
         nennen past=nannte part=genannt prep=als
-        ab|lehnen report
+        ab|lehnen
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst
         denken past=dachte part=gedacht
@@ -132,7 +133,7 @@ enum SuggestionLexiconData {
         unterstellen addr
         vor|rechnen
         nach|denken past=dachte part=gedacht
-        würdigen report
+        würdigen
         an|regen report
         werten report prep=als
         beziffern report prep=auf
@@ -150,7 +151,7 @@ enum SuggestionLexiconData {
         garantieren
         monieren report
         rügen report
-        bedauern report
+        bedauern
         widersprechen pres=widerspricht past=widersprach part=widersprochen
         verneinen
         ermahnen addr

@@ -796,7 +796,7 @@ struct SuggestionScan {
         // clause that ends at that comma ("Die Prüferinnen, die den Tresor geöffnet hatten, gehen von … aus").
         let appositionSubject = start == head && head - 1 > range.lowerBound && words[head - 1].text == ","
             && speaker.first == range.lowerBound && (speaker.last ?? head) < head - 1
-        if verb.reports, !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+        if namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject
         {
             let claim = Array(range)

@@ -5,7 +5,7 @@ import Testing
 /// Rules of the sixth round, for gold attributions no proposal paired with: reporting verbs added
 /// to the lexicon, verbs that name a speech act with an object, short partial quotes inside a frame.
 @Suite struct SuggestionSixthRoundTests {
-    /// "berichten von", "bezeichnen … als", "vorwerfen", "ausgehen von", "würdigen", "anregen",
+    /// "berichten von", "bezeichnen … als", "vorwerfen", "ausgehen von", "anregen",
     /// "werten … als", "beziffern … auf", "einstufen … als" name a speech act with a plain object.
     @Test func speechActVerbsWithAnObjectAreReportedSpeech() {
         let cases: [(String, String)] = [
@@ -13,7 +13,6 @@ import Testing
             ("Die Partei bezeichnete die Anschläge als Selbstverteidigung.", "Die Partei"),
             ("Die Behörden werfen dem Händler Betrug vor.", "Die Behörden"),
             ("Die Polizei geht von einem Suizid aus.", "Die Polizei"),
-            ("Der Präsident würdigte die Bundeswehr als Kind des Kalten Krieges.", "Der Präsident"),
             ("Ein Sprecher der Union regte eine Gipfelkonferenz zu den Vorfällen an.", "Ein Sprecher der Union"),
             ("Beobachter werten den Sieg als Erfolg für die gemäßigten Kräfte.", "Beobachter"),
             ("Ein Wissenschaftler der Universität bezifferte den Schaden auf 50 Millionen Euro.", "Ein Wissenschaftler der Universität"),
