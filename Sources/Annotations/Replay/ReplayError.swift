@@ -37,10 +37,6 @@ extension ReplayError {
     /// checked before they are applied, a removed, duplicated or moved event is named as such
     /// rather than as an unrelated failure to apply.
     public static func orderingProblem(in events: [Event]) -> ReplayError? {
-        events.withUnsafeBufferPointer { orderingProblem(in: $0) }
-    }
-
-    private static func orderingProblem(in events: UnsafeBufferPointer<Event>) -> ReplayError? {
         var previous = 0
         var highest = 0
         for index in events.indices {

@@ -29,13 +29,14 @@ public struct ReplayStepper: Sendable {
         if let problem = ReplayError.orderingProblem(in: events) { throw problem }
         self.schema = schema
         interval = Self.checkpointInterval(forEvents: events.count)
-        var builder = StepBuilder(schema: schema)
-        var checkpoints = [builder.state]
+        var state = AnnotationState(schema: schema)
+        var previousTime: Date?
+        var checkpoints = [state]
         var steps: [ReplayStep] = []
         steps.reserveCapacity(events.count)
         for (index, event) in events.enumerated() {
-            steps.append(try builder.step(for: event))
-            if (index + 1) % interval == 0 { checkpoints.append(builder.state) }
+            steps.append(try Self.step(for: event, state: &state, previousTime: &previousTime))
+            if (index + 1) % interval == 0 { checkpoints.append(state) }
         }
         self.steps = steps
         self.checkpoints = checkpoints
@@ -54,44 +55,37 @@ public struct ReplayStepper: Sendable {
     public static func forEachStep(
         events: [Event], schema: AnnotationSchema, limit: Int? = nil, _ body: (ReplayStep, AnnotationState) -> Void
     ) throws(ReplayError) {
-        var builder = StepBuilder(schema: schema)
+        var state = AnnotationState(schema: schema)
+        var previousTime: Date?
         for event in events.prefix(limit ?? events.count) {
-            let step = try builder.step(for: event)
-            body(step, builder.state)
+            let step = try Self.step(for: event, state: &state, previousTime: &previousTime)
+            body(step, state)
         }
     }
 
-    /// Applies events one at a time and describes each as a ``ReplayStep``.
-    private struct StepBuilder {
-        private(set) var state: AnnotationState
-        private var previousTime: Date?
-
-        init(schema: AnnotationSchema) {
-            state = AnnotationState(schema: schema)
+    /// Applies `event` to `state` and describes it as a ``ReplayStep`` (`previousTime`: the time
+    /// of the last event with a readable one, for the pause before this one).
+    private static func step(for event: Event, state: inout AnnotationState, previousTime: inout Date?) throws(ReplayError) -> ReplayStep {
+        let description = EventDescription.describe(event, before: state)
+        do {
+            try state.apply(event)
+        } catch {
+            throw .cannotApply(seq: event.seq, reason: error.description)
         }
-
-        mutating func step(for event: Event) throws(ReplayError) -> ReplayStep {
-            let description = EventDescription.describe(event, before: state)
-            do {
-                try state.apply(event)
-            } catch {
-                throw .cannotApply(seq: event.seq, reason: error.description)
-            }
-            let change: Change?
-            switch event.action {
-            case .undo: change = state.redoStack.last
-            default: change = state.undoStack.last
-            }
-            let entries = change?.entries ?? []
-            var sentences: [SentenceKey] = []
-            for entry in entries {
-                for key in ReplayStepper.sentences(of: entry.after ?? entry.before) where !sentences.contains(key) { sentences.append(key) }
-            }
-            let time = Timestamp.date(from: event.time)
-            let pause = time.flatMap { now in previousTime.map { now.timeIntervalSince($0) } }
-            previousTime = time ?? previousTime
-            return ReplayStep(event: event, description: description, touched: entries.map(\.key), sentences: sentences, sincePrevious: pause)
+        let change: Change?
+        switch event.action {
+        case .undo: change = state.redoStack.last
+        default: change = state.undoStack.last
         }
+        let entries = change?.entries ?? []
+        var sentences: [SentenceKey] = []
+        for entry in entries {
+            for key in Self.sentences(of: entry.after ?? entry.before) where !sentences.contains(key) { sentences.append(key) }
+        }
+        let time = Timestamp.date(from: event.time)
+        let pause = time.flatMap { now in previousTime.map { now.timeIntervalSince($0) } }
+        previousTime = time ?? previousTime
+        return ReplayStep(event: event, description: description, touched: entries.map(\.key), sentences: sentences, sincePrevious: pause)
     }
 
     /// The state after the first `count` events (0: empty).

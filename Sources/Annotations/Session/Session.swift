@@ -66,47 +66,34 @@ public struct Session: Sendable {
 
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
     public init(file: SessionFile, path: String) throws(SessionError) {
-        var state = AnnotationState(schema: file.schema)
-        if let failure = state.apply(contentsOf: file.events) {
-            throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description)
-        }
+        self.init(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom)
+        try replay(file.events, path: path)
+        updated = file.events.last?.time ?? file.updated
         let differences = file.differences(from: state)
         if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
         id = file.id
-        annotator = file.annotator
-        created = file.created
-        updated = file.updated
-        corpus = file.corpus
-        derivedFrom = file.derivedFrom
         cursor = file.cursor
         settings = file.settings ?? SessionSettings()
-        self.state = state
-        base = AnnotationState(schema: file.schema)
-        // The log is the file's, shared rather than copied event by event.
-        tail = file.events
-        undoEventCount = Self.undoEvents(in: file.events)
-        if let last = file.events.last { updated = last.time }
     }
 
     /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
     public init(log: SessionLogContents, path: String) throws(SessionError) {
-        var state = AnnotationState(schema: log.header.schema)
-        if let failure = state.apply(contentsOf: log.events) {
-            throw .badEvent(path: path, seq: log.events[failure.index].seq, reason: failure.error.description)
-        }
         let header = log.header
+        self.init(annotator: header.annotator, corpus: log.corpus ?? header.corpus, schema: header.schema, created: header.created, derivedFrom: header.derivedFrom)
+        try replay(log.events, path: path)
         id = header.session
-        annotator = header.annotator
-        created = header.created
-        updated = log.events.last?.time ?? header.created
-        corpus = log.corpus ?? header.corpus
-        derivedFrom = header.derivedFrom
         cursor = log.cursor
         settings = log.settings ?? SessionSettings()
-        self.state = state
-        base = AnnotationState(schema: header.schema)
-        tail = log.events
-        undoEventCount = Self.undoEvents(in: log.events)
+    }
+
+    /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not copied).
+    private mutating func replay(_ events: [Event], path: String) throws(SessionError) {
+        if let failure = state.apply(contentsOf: events) {
+            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description)
+        }
+        tail = events
+        undoEventCount = Self.undoEvents(in: events)
+        if let last = events.last { updated = last.time }
     }
 
     /// A session rebuilt from a log's bytes, and the log's contents (`forReplay` and

@@ -140,40 +140,46 @@ public struct SessionFile: Sendable, Decodable {
         return result
     }
 
-    /// The differences between the stored annotations and a state (empty when they agree).
-    ///
-    /// Compares kind by kind through dictionaries keyed by id. A later stored entry overrides an
-    /// earlier one with the same key.
+    /// The differences between the stored annotations and a state (empty when they agree). A
+    /// later stored entry overrides an earlier one with the same key.
     public func differences(from state: AnnotationState) -> [String] {
         var stored = AnnotationState(schema: state.schema)
         storeRecords(in: &stored)
-        var differences: [String] = []
-        Self.compare(stored.speakers, state.speakers, RecordKey.speaker, { .speaker($1) }, into: &differences)
-        Self.compare(stored.targets, state.targets, RecordKey.target, { .target($1) }, into: &differences)
-        Self.compare(stored.mentions, state.mentions, RecordKey.mention, { .mention($1) }, into: &differences)
-        Self.compare(stored.cues, state.cues, RecordKey.cue, { .cue($1) }, into: &differences)
-        Self.compare(stored.claims, state.claims, RecordKey.claim, { .claim($1) }, into: &differences)
-        Self.compare(stored.stances, state.stances, RecordKey.stance, { .stance($1) }, into: &differences)
-        Self.compare(stored.notes, state.notes, RecordKey.note, { .note($1) }, into: &differences)
-        Self.compare(stored.statuses, state.statuses, RecordKey.status, { .status($0, $1) }, into: &differences)
-        Self.compare(stored.reviews, state.reviews, RecordKey.review, { .review($1) }, into: &differences)
-        Self.compare(stored.rejections, state.rejections, RecordKey.rejection, { .rejection($1) }, into: &differences)
-        return (differences + recordsStoredTwice).sorted()
+        var differences = recordsStoredTwice
+        if !stored.hasSameRecords(as: state) {
+            for record in state.allRecords {
+                let key = record.key
+                if let other = stored.record(key) {
+                    if other != record { differences.append("\(key) (\(key.kind)) differs: stored \(Self.summary(other)), log gives \(Self.summary(record))") }
+                } else {
+                    differences.append("\(key) (\(key.kind)) is in the log but missing from the stored annotations")
+                }
+            }
+            for record in stored.allRecords where state.record(record.key) == nil {
+                differences.append("\(record.key) (\(record.key.kind)) is stored but not in the log")
+            }
+        }
+        return differences.sorted()
+    }
+
+    /// Calls `body` with every stored record in the order the snapshot lists them (open statuses left out).
+    private func forEachRecord(_ body: (Record) -> Void) {
+        for speaker in speakers { body(.speaker(speaker)) }
+        for target in targets { body(.target(target)) }
+        for record in annotations { body(record) }
+        for stance in stances { body(.stance(stance)) }
+        for note in notes { body(.note(note)) }
+        for entry in statuses where entry.status != .open {
+            body(.status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status))
+        }
+        for review in reviews { body(.review(review)) }
+        for rejection in rejections ?? [] { body(.rejection(rejection)) }
     }
 
     /// Puts the stored records in `state`, as they are (a later one with the same key replaces an
     /// earlier one).
     func storeRecords(in state: inout AnnotationState) {
-        for speaker in speakers { state.store(.speaker(speaker)) }
-        for target in targets { state.store(.target(target)) }
-        for record in annotations { state.store(record) }
-        for stance in stances { state.store(.stance(stance)) }
-        for note in notes { state.store(.note(note)) }
-        for entry in statuses where entry.status != .open {
-            state.store(.status(SentenceKey(document: entry.document, sentence: entry.sentence), entry.status))
-        }
-        for review in reviews { state.store(.review(review)) }
-        for rejection in rejections ?? [] { state.store(.rejection(rejection)) }
+        forEachRecord { state.store($0) }
     }
 
     /// One line per record stored more than once (the log never makes one twice; a file that lists
@@ -181,40 +187,10 @@ public struct SessionFile: Sendable, Decodable {
     public var recordsStoredTwice: [String] {
         var seen = Set<RecordKey>()
         var twice: [String] = []
-        func check(_ key: RecordKey) {
-            if !seen.insert(key).inserted { twice.append("\(key) (\(key.kind)) is stored twice") }
+        forEachRecord { record in
+            if !seen.insert(record.key).inserted { twice.append("\(record.key) (\(record.kind)) is stored twice") }
         }
-        for speaker in speakers { check(.speaker(speaker.id)) }
-        for target in targets { check(.target(target.id)) }
-        for record in annotations { check(record.key) }
-        for stance in stances { check(.stance(stance.id)) }
-        for value in notes { check(.note(value.id)) }
-        for entry in statuses where entry.status != .open { check(.status(SentenceKey(document: entry.document, sentence: entry.sentence))) }
-        for review in reviews { check(.review(review.annotation)) }
-        for rejection in rejections ?? [] { check(.rejection(rejection.id)) }
         return twice
-    }
-
-    /// Adds the differences of one kind between the stored records and the log's records.
-    private static func compare<Key: Hashable, Value: Equatable>(
-        _ stored: [Key: Value], _ log: [Key: Value], _ makeKey: (Key) -> RecordKey, _ makeRecord: (Key, Value) -> Record,
-        into differences: inout [String]
-    ) {
-        if stored == log { return }
-        for (id, value) in log {
-            let key = makeKey(id)
-            guard let other = stored[id] else {
-                differences.append("\(key) (\(key.kind)) is in the log but missing from the stored annotations")
-                continue
-            }
-            if other != value {
-                differences.append("\(key) (\(key.kind)) differs: stored \(summary(makeRecord(id, other))), log gives \(summary(makeRecord(id, value)))")
-            }
-        }
-        for id in stored.keys where log[id] == nil {
-            let key = makeKey(id)
-            differences.append("\(key) (\(key.kind)) is stored but not in the log")
-        }
     }
 
     /// A short readable summary of a record for difference reports.

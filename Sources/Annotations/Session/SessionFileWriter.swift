@@ -51,52 +51,36 @@ package struct SessionFileWriter {
         return writer.bytes
     }
 
+    /// The header fields through `JSONEncoder` (compact), each on a line; the records by ``records(_:)``.
     private mutating func write(_ file: SessionFile) throws {
         raw("{\n  \"format\": ")
-        string(file.format)
-        field("version")
-        integer(file.version)
-        if let id = file.id {
-            field("id")
-            string(id)
-        }
+        try value(file.format)
+        try fields([("version", file.version), ("id", file.id)])
         if let log = file.log {
+            // Not `LogReference`'s `Codable` form: the encoder would sort its keys.
             field("log")
-            raw("{\"events\":")
-            integer(log.events)
-            raw(",\"bytes\":")
-            integer(log.bytes)
-            raw(",\"digest\":")
-            string(log.digest)
+            text("{\"events\":\(log.events),\"bytes\":\(log.bytes),\"digest\":")
+            try value(log.digest)
             raw("}")
         }
-        if let next = file.next, file.version >= 2 {
-            field("next")
-            try value(next)
-        }
-        field("annotator")
-        string(file.annotator)
-        field("created")
-        string(file.created)
-        field("updated")
-        string(file.updated)
-        field("corpus")
-        try value(file.corpus)
-        field("schema")
-        try value(file.schema)
+        try fields([
+            ("next", file.version >= 2 ? file.next : nil), ("annotator", file.annotator), ("created", file.created), ("updated", file.updated),
+            ("corpus", file.corpus), ("schema", file.schema),
+        ])
         if let derivedFrom = file.derivedFrom {
             field("derived_from")
             list(derivedFrom) { writer, path in writer.string(path) }
         }
-        if let cursor = file.cursor {
-            field("cursor")
-            try value(cursor)
-        }
-        if let settings = file.settings {
-            field("settings")
-            try value(settings)
-        }
+        try fields([("cursor", file.cursor), ("settings", file.settings)])
         try records(file)
+    }
+
+    /// Top-level fields after the first, those that are not nil.
+    private mutating func fields(_ fields: [(StaticString, (any Encodable)?)]) throws {
+        for case let (key, value?) in fields {
+            field(key)
+            try self.value(value)
+        }
     }
 
     /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
@@ -170,24 +154,16 @@ package struct SessionFileWriter {
 
     /// The header line: `format`, `version` and `session` first, the corpus and schema compact with sorted keys.
     private mutating func header(_ header: LogHeader) throws {
-        raw("{\"format\":")
-        string(header.format)
-        raw(",\"version\":")
-        integer(header.version)
-        raw(",\"session\":")
-        string(header.session)
-        raw(",\"annotator\":")
-        string(header.annotator)
-        raw(",\"created\":")
-        string(header.created)
-        if let derivedFrom = header.derivedFrom {
-            raw(",\"derived_from\":")
-            strings(derivedFrom)
+        let fields: [(StaticString, (any Encodable)?)] = [
+            ("format", header.format), ("version", header.version), ("session", header.session), ("annotator", header.annotator),
+            ("created", header.created), ("derived_from", header.derivedFrom), ("corpus", header.corpus), ("schema", header.schema),
+        ]
+        for case let (index, (key, value?)) in fields.enumerated() {
+            raw(index == 0 ? "{\"" : ",\"")
+            raw(key)
+            raw("\":")
+            try self.value(value)
         }
-        raw(",\"corpus\":")
-        try value(header.corpus)
-        raw(",\"schema\":")
-        try value(header.schema)
         raw("}\n")
     }
 
@@ -390,7 +366,12 @@ package struct SessionFileWriter {
 
     /// Writes a decimal integer.
     private mutating func integer(_ value: Int) {
-        var text = String(value)
+        text(String(value))
+    }
+
+    /// Writes text as it is (no escaping).
+    private mutating func text(_ text: String) {
+        var text = text
         text.withUTF8 { append($0) }
     }
 

@@ -42,13 +42,6 @@ public enum SessionFiles {
         return file
     }
 
-    /// True when `path` names a format-1 session file.
-    public static func isFormatOne(_ path: String) -> Bool {
-        guard let data = try? SessionCodec.contents(ofFile: SessionPaths(path).snapshot) else { return false }
-        let head = SnapshotHead(data)
-        return head?.format == SessionFile.formatName && (head?.version ?? 0) == 1
-    }
-
     /// Refuses a log that belongs to another session than the snapshot beside it.
     static func refuseForeign(_ header: LogHeader, _ paths: SessionPaths, snapshotID: String?) throws(SessionError) {
         if let snapshotID, header.session != snapshotID {

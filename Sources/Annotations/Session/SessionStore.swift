@@ -68,8 +68,8 @@ public final class SessionStore: SessionStorage {
         var needsSave = false
         var warnings: [String] = []
         var recovered = 0
-        if SessionFiles.isFormatOne(paths.snapshot) {
-            var session = try Session(file: SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot), path: paths.snapshot)
+        if let data = try? SessionCodec.contents(ofFile: paths.snapshot), let head = SnapshotHead(data), head.format == SessionFile.formatName, head.version == 1 {
+            var session = try Session(file: SessionCodec.decode(data, path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
             (recovered, warnings) = try FormatOneJournal.apply(to: &session, sessionPath: paths.snapshot, writer: writer)
             let migration = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)

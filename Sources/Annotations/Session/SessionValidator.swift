@@ -84,9 +84,7 @@ public struct SessionValidator: Sendable {
         }
         return problems
     }
-}
 
-extension SessionValidator {
     /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
     /// its own speaker stands, never of someone else's stance.
     func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
