@@ -74,7 +74,12 @@ public struct ExportBundle: Sendable {
         var speakerIndex: [ExportIDTable<Int>] = []
         for (sessionIndex, session) in sessions.enumerated() {
             var state = session.state
-            let warningsBefore = warnings.count
+            var records = session.annotations
+            if let list = records, Self.storesAKeyTwice(list) {
+                // A state keeps the later of two records with one key (a snapshot changed by hand).
+                for record in list { state.store(record) }
+                records = nil
+            }
             func included(_ id: String) -> Bool {
                 guard options.reviewedOnly else { return true }
                 guard let verdict = state.reviews[id]?.verdict else { return false }
@@ -82,21 +87,7 @@ public struct ExportBundle: Sendable {
             }
             // The ids exported so far (spans, then stances): links to anything else are dropped.
             var exported = ExportIDTable<Bool>()
-            // Reading a snapshot's records: the ids passed over (not exported), which with those
-            // exported tell an id given twice (`repeated`) in the same pass.
-            var checksRepeats = false, repeated = false
-            var passedOver = ExportIDTable<Bool>()
             func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: AnchorPlace, _ annotator: String) throws(ExportError) -> ExportSpan? {
-                guard checksRepeats else { return try placed(kind, id, anchor, annotator) }
-                if exported.contains(id) || passedOver.contains(id) {
-                    repeated = true
-                    return nil
-                }
-                let span = try placed(kind, id, anchor, annotator)
-                if span == nil { passedOver[id] = true }
-                return span
-            }
-            func placed(_ kind: ExportSpan.Kind, _ id: String, _ anchor: AnchorPlace, _ annotator: String) throws(ExportError) -> ExportSpan? {
                 guard included(id) else { return nil }
                 guard let document = documentIndex[anchor.document] else {
                     guard allIDs.contains(anchor.document) else {
@@ -139,7 +130,9 @@ public struct ExportBundle: Sendable {
                 span.hedged = claim.hedged
                 claimSpans.append(span)
             }
-            func addRecords(_ records: [Record]) throws(ExportError) {
+            if let records {
+                // Straight from the snapshot's records; the claims' links are checked below, once
+                // every mention and cue is placed, as from a state.
                 for record in records {
                     switch record {
                     case .mention(let mention): try add(mention)
@@ -147,53 +140,12 @@ public struct ExportBundle: Sendable {
                     case .claim(let claim): try add(claim)
                     default: continue
                     }
-                    if repeated { return }
                 }
-            }
-            func addState() throws(ExportError) {
+            } else {
                 for mention in state.mentions.values { try add(mention) }
                 for cue in state.cues.values { try add(cue) }
                 claimSpans.reserveCapacity(state.claims.count)
                 for claim in state.claims.values { try add(claim) }
-            }
-            /// Takes back what this session added, to add it again another way.
-            func takeBack() {
-                for document in perDocument.indices where perDocument[document].last?.session == sessionIndex {
-                    perDocument[document].removeAll { $0.session == sessionIndex }
-                }
-                warnings.removeSubrange(warningsBefore...)
-                exported = ExportIDTable()
-                passedOver = ExportIDTable()
-                claimSpans = []
-                checksRepeats = false
-                repeated = false
-            }
-            if let records = session.annotations {
-                // Straight from the snapshot's records; the claims' links are checked below, once
-                // every mention and cue is placed, as from a state. A snapshot changed by hand may
-                // give a mention, cue or claim twice: a state keeps the later record, so such a
-                // session is taken back and read through a state (an id shared by records of two
-                // kinds, which a state keeps apart, is read from the records again).
-                checksRepeats = true
-                var throughState = false
-                do throws(ExportError) {
-                    try addRecords(records)
-                } catch {
-                    guard Self.storesAKeyTwice(records) else { throw error }
-                    throughState = true
-                }
-                if repeated {
-                    throughState = Self.storesAKeyTwice(records)
-                    takeBack()
-                    if !throughState { try addRecords(records) }
-                }
-                if throughState {
-                    takeBack()
-                    for record in records { state.store(record) }
-                    try addState()
-                }
-            } else {
-                try addState()
             }
             for index in claimSpans.indices {
                 // Links to annotations that are not exported are dropped (changed only when there are such).
@@ -285,8 +237,7 @@ public struct ExportBundle: Sendable {
         self.notesBySubject = notesBySubject
     }
 
-    /// Whether two of the mentions, cues or claims in `records` have the same key (read only when
-    /// the one pass over them found an id twice or failed).
+    /// Whether two of the mentions, cues or claims in `records` have the same key.
     static func storesAKeyTwice(_ records: [Record]) -> Bool {
         var seen = [ExportIDTable<Bool>](repeating: ExportIDTable(), count: 3)
         for record in records {
