@@ -129,7 +129,7 @@ struct ExportFromSnapshotTests {
         }
     }
 
-    @Test("An id given twice is found in the one pass over the records, whatever became of the first record")
+    @Test("An id given twice in the records exports as from a state, whatever became of the first record")
     func repeatedIDs() throws {
         let session = try ExportFixture.anna()
         var light = AnnotationState(schema: session.state.schema)
