@@ -15,30 +15,48 @@ enum ExportTokens {
     static func tokens(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = []
     ) -> [ExportToken] {
+        var result: [ExportToken] = []
+        tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries, into: &result)
+        return result
+    }
+
+    /// ``tokens(of:table:bytes:bounds:splittingAt:)`` into `result` (emptied first; its storage is
+    /// reused from sentence to sentence).
+    static func tokens(
+        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = [],
+        into result: inout [ExportToken]
+    ) {
+        result.removeAll(keepingCapacity: true)
         if sentence.tokenBoundsForOnePass(in: table, bytes: bytes, bounds: &bounds) {
-            if let whole = wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries) { return whole }
+            if wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries, into: &result) { return }
+            result.removeAll(keepingCapacity: true)
             // Cut or holding whitespace: the `Token` values are made from the same bounds (the
             // sentence is tokenized once).
             let made = bytes.withUnsafeBufferPointer { document in
                 document.baseAddress.map { SentenceTokens.tokens(bounds, base: $0, utf8Offset: table.utf8Offset(ofScalar:)) }
             }
-            if let made { return split(made, of: sentence, table: table, splittingAt: boundaries).map(ExportToken.init) }
+            if let made {
+                result.append(contentsOf: split(made, of: sentence, table: table, splittingAt: boundaries).lazy.map(ExportToken.init))
+                return
+            }
         }
-        return tokenValues(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries).map(ExportToken.init)
+        result.append(contentsOf: tokenValues(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries).lazy.map(ExportToken.init))
     }
 
-    /// The tokens of `bounds` with their texts in the document's `bytes`; nil when a token's text
-    /// may hold whitespace (checked as ``isWhole(_:table:)`` does) or a boundary lies inside a token.
-    private static func wholeTokens(_ bounds: [TokenBounds], table: OffsetTable, bytes: [UInt8], boundaries: [Int]) -> [ExportToken]? {
+    /// The tokens of `bounds` with their texts in the document's `bytes`, appended to `result`;
+    /// false when a token's text may hold whitespace (checked as ``isWhole(_:table:)`` does) or a
+    /// boundary lies inside a token.
+    private static func wholeTokens(
+        _ bounds: [TokenBounds], table: OffsetTable, bytes: [UInt8], boundaries: [Int], into result: inout [ExportToken]
+    ) -> Bool {
         var cuts: [Int] = []
         if let first = bounds.first, let last = bounds.last {
             cuts = boundaries.filter { $0 > first.start && $0 < last.end }
             if !cuts.isEmpty { cuts.sort() }
         }
-        var result: [ExportToken] = []
         result.reserveCapacity(bounds.count)
         var cutIndex = 0
-        let whole = bytes.withUnsafeBufferPointer { document -> Bool in
+        return bytes.withUnsafeBufferPointer { document -> Bool in
             for token in bounds {
                 while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
                 if cutIndex < cuts.count, cuts[cutIndex] < token.end { return false }
@@ -50,7 +68,6 @@ enum ExportTokens {
             }
             return true
         }
-        return whole ? result : nil
     }
 
     /// ``tokens(of:table:bytes:bounds:splittingAt:)`` as `Token` values.
@@ -187,35 +204,21 @@ enum ExportTokens {
         return first...(low - 1)
     }
 
-    /// The pieces of the spans that lie in sentence `sentence`, clipped to it: (span index in the
-    /// document's list, segment index, clipped segment). Spans may run on into later sentences.
-    static func pieces(in bundle: ExportBundle, document: Int, sentence: Sentence, from spanIndices: [Int]) -> [(span: Int, segment: Int, range: SpanSegment)] {
-        var result: [(Int, Int, SpanSegment)] = []
-        for index in spanIndices {
-            let span = bundle.spans[document][index]
-            for (number, segment) in span.segments.enumerated() {
+    /// The pieces of the spans `spanIndices` (of session `session`, or of every session when nil)
+    /// that lie in sentence `sentence`, clipped to it, into `result` (emptied first; its storage is
+    /// reused from sentence to sentence). Spans may run on into later sentences.
+    static func pieces(
+        in bundle: ExportBundle, document: Int, sentence: Sentence, from spanIndices: ArraySlice<Int>, session: Int? = nil,
+        into result: inout [Piece]
+    ) {
+        result.removeAll(keepingCapacity: true)
+        let spans = bundle.spans[document]
+        for index in spanIndices where session == nil || spans[index].session == session {
+            for (number, segment) in spans[index].segments.enumerated() {
                 let start = max(segment.start, sentence.start), end = min(segment.end, sentence.end)
                 if start < end { result.append((index, number, SpanSegment(start: start, end: end))) }
             }
         }
-        return result
-    }
-
-    /// For each sentence of a document, the indices of the spans that touch it (spans sorted by start).
-    static func spansBySentence(_ bundle: ExportBundle, document: Int) -> [[Int]] {
-        let sentences = bundle.documents[document].sentences
-        let spans = bundle.spans[document]
-        var result = [[Int]](repeating: [], count: sentences.count)
-        // Only the spans' offsets are read (a copy of each span would retain all its fields).
-        for index in spans.indices {
-            let start = spans[index].start, end = spans[index].end
-            var sentence = spans[index].sentence
-            while sentence < sentences.count, sentences[sentence].start < end {
-                if sentences[sentence].end > start { result[sentence].append(index) }
-                sentence += 1
-            }
-        }
-        return result
     }
 
     /// One sentence as the token formats see it: its document, tokens, and the pieces of one session's spans in it.
@@ -229,8 +232,12 @@ enum ExportTokens {
         /// Its tokens (split at span boundaries where needed).
         var tokens: [ExportToken]
         /// The session's span pieces in the sentence.
-        var pieces: [(span: Int, segment: Int, range: SpanSegment)]
+        var pieces: [Piece]
     }
+
+    /// A piece of a span in one sentence: the span's index in its document's list, the segment's
+    /// index in the span, and the segment clipped to the sentence.
+    typealias Piece = (span: Int, segment: Int, range: SpanSegment)
 
     /// Calls `body` for every sentence of every document, in order, with the tokens and one session's span pieces.
     static func forEachSentence(_ bundle: ExportBundle, session: Int, _ body: (SentenceSpans) -> Void) {
@@ -241,20 +248,16 @@ enum ExportTokens {
 
     /// Calls `body` for every sentence of one document, in order, with the tokens and one session's span pieces.
     static func forEachSentence(_ bundle: ExportBundle, session: Int, document documentIndex: Int, _ body: (SentenceSpans) -> Void) {
-        do {
-            let document = bundle.documents[documentIndex]
-            let table = bundle.tables[documentIndex]
-            let bySentence = spansBySentence(bundle, document: documentIndex)
-            let spans = bundle.spans[documentIndex]
-            let bytes = bundle.bytes[documentIndex]
-            var bounds: [TokenBounds] = []
-            for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds)
-                let pieces = pieces(
-                    in: bundle, document: documentIndex, sentence: sentence,
-                    from: bySentence[sentenceIndex].filter { spans[$0].session == session })
-                body(SentenceSpans(documentIndex: documentIndex, sentenceIndex: sentenceIndex, sentence: sentence, tokens: tokens, pieces: pieces))
-            }
+        let document = bundle.documents[documentIndex]
+        let table = bundle.tables[documentIndex]
+        let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
+        let bytes = bundle.bytes[documentIndex]
+        // Reused from sentence to sentence (`body` only reads them).
+        var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [Piece] = []
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            Self.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, into: &tokens)
+            Self.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], session: session, into: &pieces)
+            body(SentenceSpans(documentIndex: documentIndex, sentenceIndex: sentenceIndex, sentence: sentence, tokens: tokens, pieces: pieces))
         }
     }
 }

@@ -68,11 +68,15 @@ struct IOBExporter: Exporter {
         _ bundle: ExportBundle, session: Int,
         _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
+        // Reused from sentence to sentence (`body` only reads `entities`).
+        var taken: [Bool] = []
+        var entities: [(kind: ExportSpan.Kind, first: Int, last: Int)] = []
         ExportTokens.forEachSentence(bundle, session: session) { item in
             let (tokens, pieces) = (item.tokens, item.pieces)
             let spans = bundle.spans[item.documentIndex]
-            var taken = [Bool](repeating: false, count: tokens.count)
-            var entities: [(kind: ExportSpan.Kind, first: Int, last: Int)] = []
+            taken.removeAll(keepingCapacity: true)
+            taken.append(contentsOf: repeatElement(false, count: tokens.count))
+            entities.removeAll(keepingCapacity: true)
             for kind in ExportSpan.Kind.allCases {
                 for piece in pieces where spans[piece.span].kind == kind {
                     guard let range = ExportTokens.tokenRange(tokens, piece.range), range.allSatisfy({ !taken[$0] }) else { continue }

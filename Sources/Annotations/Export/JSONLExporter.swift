@@ -50,12 +50,13 @@ struct JSONLExporter: Exporter {
         do {
             let document = bundle.documents[documentIndex]
             let table = bundle.tables[documentIndex]
-            let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
+            let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
             let bytes = bundle.bytes[documentIndex]
-            var bounds: [TokenBounds] = []
+            // Reused from sentence to sentence.
+            var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds)
+                ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, into: &tokens)
                 func writeTokens(to json: inout ExportOutput) {
                     json.append(byte: UInt8(ascii: "["))
                     for (index, token) in tokens.enumerated() {
@@ -79,7 +80,7 @@ struct JSONLExporter: Exporter {
                     tokenJSON.bytes.removeAll(keepingCapacity: true)
                     writeTokens(to: &tokenJSON)
                 }
-                let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex])
+                ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], into: &pieces)
                 for (sessionIndex, session) in bundle.sessions.enumerated() {
                     out.append("{\"text\":")
                     out.appendJSONString(sentence.text)
@@ -100,11 +101,10 @@ struct JSONLExporter: Exporter {
                     var first = true
                     for head in written where spans[head.span].kind == .claim && head.segment == 0 {
                         let claim = spans[head.span]
-                        let links = claim.mentions.map { ($0, Self.speakerRelation) } + claim.addressees.map { ($0, Self.addresseeRelation) }
-                            + (claim.cue.map { [($0, Self.cueRelation)] } ?? [])
-                        for (target, label) in links {
+                        // Speaker mentions, addressees, then the cue (no array made per claim).
+                        func link(_ target: String, _ label: String) {
                             guard let child = written.first(where: { spans[$0.span].id == target && spans[$0.span].session == sessionIndex })
-                            else { continue }
+                            else { return }
                             if !first { out.append(byte: UInt8(ascii: ",")) }
                             first = false
                             out.append("{\"head\":")
@@ -119,6 +119,9 @@ struct JSONLExporter: Exporter {
                             out.append(label)
                             out.append("\"}")
                         }
+                        for target in claim.mentions { link(target, Self.speakerRelation) }
+                        for target in claim.addressees { link(target, Self.addresseeRelation) }
+                        if let cue = claim.cue { link(cue, Self.cueRelation) }
                     }
                     out.append("],\"answer\":\"accept\",\"_session_id\":")
                     out.appendJSONString(session.label)

@@ -55,53 +55,84 @@ struct WebAnnoExporter: Exporter {
         let document = bundle.documents[documentIndex]
         let table = bundle.tables[documentIndex]
         let spans = bundle.spans[documentIndex]
-        let bySentence = ExportTokens.spansBySentence(bundle, document: documentIndex)
-        // Pass 1: tokens per sentence and the pieces placed on them, numbered in order.
-        var sentenceTokens: [[ExportToken]] = []
+        let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
+        // Pass 1: tokens per sentence and the pieces placed on them, numbered in order. Flat arrays
+        // for the whole document: sentence s has tokens `tokens[tokenStarts[s]..<tokenStarts[s + 1]]`,
+        // token t (counted over the document) the pieces `onToken[onTokenStarts[t]..<onTokenStarts[t + 1]]`.
+        var tokens: [ExportToken] = [], tokenStarts = [0]
+        var onToken: [Int] = [], onTokenStarts = [0]
         var placed: [Placed] = []
-        var perToken: [[[Int]]] = []  // sentence → token → indices into `placed`
         var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
         let bytes = bundle.bytes[documentIndex]
-        var bounds: [TokenBounds] = []
+        // Reused from sentence to sentence.
+        var bounds: [TokenBounds] = [], sentenceTokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = [], cuts: [Int] = []
+        var marks: [(token: Int, piece: Int)] = [], counts: [Int] = []
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let own = bySentence[sentenceIndex].filter { spans[$0].session == session }
-            let pieces = ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: own)
-            var cuts: [Int] = []
+            ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], session: session, into: &pieces)
+            cuts.removeAll(keepingCapacity: true)
             for piece in pieces { cuts.append(piece.range.start); cuts.append(piece.range.end) }
-            let tokens = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts)
-            var onToken = [[Int]](repeating: [], count: tokens.count)
+            ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts, into: &sentenceTokens)
+            marks.removeAll(keepingCapacity: true)
             for piece in pieces {
-                guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
+                guard let range = ExportTokens.tokenRange(sentenceTokens, piece.range) else { continue }
                 let item = Placed(
                     span: piece.span, segment: piece.segment, number: placed.count + 1, sentence: sentenceIndex,
                     firstToken: range.lowerBound, lastToken: range.upperBound)
                 if firstPiece[piece.span] < 0 { firstPiece[piece.span] = placed.count }
-                for token in range { onToken[token].append(placed.count) }
+                for token in range { marks.append((token, placed.count)) }
                 placed.append(item)
             }
-            sentenceTokens.append(tokens)
-            perToken.append(onToken)
+            // Each token's pieces in the order placed.
+            counts.removeAll(keepingCapacity: true)
+            counts.append(contentsOf: repeatElement(0, count: sentenceTokens.count + 1))
+            for mark in marks { counts[mark.token + 1] += 1 }
+            for token in 0..<sentenceTokens.count { counts[token + 1] += counts[token] }
+            let base = onToken.count
+            for token in 0..<sentenceTokens.count { onTokenStarts.append(base + counts[token + 1]) }
+            onToken.append(contentsOf: repeatElement(0, count: marks.count))
+            for mark in marks {
+                onToken[base + counts[mark.token]] = mark.piece
+                counts[mark.token] += 1
+            }
+            tokens.append(contentsOf: sentenceTokens)
+            tokenStarts.append(tokens.count)
         }
-        // Relations on the dependent's first row: dependent piece index → [(label, governor piece index)].
-        var relations: [Int: [(String, Int)]] = [:]
+        // Relations on the dependent's first row, in claim order: dependent piece index → (label, governor piece index).
+        var relationList: [(dependent: Int, label: String, governor: Int)] = []
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
             let governor = firstPiece[index]
             guard governor >= 0 else { continue }
-            let links = span.mentions.map { ($0, "speaker") } + span.addressees.map { ($0, "addressee") } + (span.cue.map { [($0, "cue")] } ?? [])
-            for (target, label) in links {
+            func link(_ target: String, _ label: String) {
                 guard let location = bundle.location(session: session, id: target), location.document == documentIndex,
                     case let dependent = firstPiece[location.index], dependent >= 0
-                else { continue }
-                relations[dependent, default: []].append((label, governor))
+                else { return }
+                relationList.append((dependent, label, governor))
             }
+            for target in span.mentions { link(target, "speaker") }
+            for target in span.addressees { link(target, "addressee") }
+            if let cue = span.cue { link(cue, "cue") }
         }
+        // Grouped by dependent (each dependent's relations in the order found).
+        var relationStarts = [Int](repeating: 0, count: placed.count + 1)
+        for relation in relationList { relationStarts[relation.dependent + 1] += 1 }
+        for piece in 0..<placed.count { relationStarts[piece + 1] += relationStarts[piece] }
+        var relations = [(label: String, governor: Int)](repeating: ("", 0), count: relationList.count)
+        var next = relationStarts
+        for relation in relationList {
+            relations[next[relation.dependent]] = (relation.label, relation.governor)
+            next[relation.dependent] += 1
+        }
+        relationList = []
+        var links: [(label: String, governor: Int, dependent: Int)] = []
         out.append(Self.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             out.append("#Text=")
             out.appendWebAnnoText(sentence.text)
             out.append(byte: 0x0A)
-            for (tokenIndex, token) in sentenceTokens[sentenceIndex].enumerated() {
-                let here = perToken[sentenceIndex][tokenIndex]
+            let first = tokenStarts[sentenceIndex]
+            for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
+                let token = tokens[first + tokenIndex]
+                let here = onToken[onTokenStarts[first + tokenIndex]..<onTokenStarts[first + tokenIndex + 1]]
                 out.append(sentenceIndex + 1)
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(tokenIndex + 1)
@@ -132,9 +163,11 @@ struct WebAnnoExporter: Exporter {
                         }
                     }
                 }
-                var links: [(label: String, governor: Int, dependent: Int)] = []
+                links.removeAll(keepingCapacity: true)
                 for pieceIndex in here where placed[pieceIndex].firstToken == tokenIndex && placed[pieceIndex].sentence == sentenceIndex {
-                    for (label, governorIndex) in relations[pieceIndex] ?? [] { links.append((label, governorIndex, pieceIndex)) }
+                    for relation in relations[relationStarts[pieceIndex]..<relationStarts[pieceIndex + 1]] {
+                        links.append((relation.label, relation.governor, pieceIndex))
+                    }
                 }
                 if links.isEmpty {
                     out.append("\t_\t_\n")
