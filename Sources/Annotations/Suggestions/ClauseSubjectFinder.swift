@@ -4,10 +4,8 @@
 /// subject ("…, sagte am Montag die Ministerin"), and an object put first when the phrase after
 /// the verb names a speaker ("Eine Verschiebung bezeichnete Conze als fatal"), and the place
 /// an impersonal "heißt es" points to ("…, hieß es in der Mitteilung des Vereins"). Works on one
-/// ``SuggestionScan``'s words; internal to the suggestion rules.
-struct ClauseSubjectFinder {
-    let scan: SuggestionScan
-
+/// ``SuggestionScan``'s words, which each call borrows (no copy); internal to the suggestion rules.
+enum ClauseSubjectFinder {
     /// Words that open a time adverbial before a time noun or a month ("dieser Tage", "vergangene Woche").
     static let timeDeterminers: Set<String> = [
         "dieser", "diese", "vergangene", "vergangenen", "letzte", "letzten", "kommende", "kommenden", "nächste", "nächsten", "jeden",
@@ -20,7 +18,7 @@ struct ClauseSubjectFinder {
     /// The end (exclusive) of a time adverbial starting at `start`, before `upper`: "am Montag",
     /// "am heutigen Dienstag", "am 20. Juli 2026", "im Juni", "Ende Januar 2006", "dieser Tage",
     /// "vergangene Woche"; nil when none starts there.
-    func timeAdverbialEnd(from start: Int, upper: Int) -> Int? {
+    static func timeAdverbialEnd(in scan: SuggestionScan, from start: Int, upper: Int) -> Int? {
         let words = scan.words
         guard start < upper, words[start].kind == .word else { return nil }
         var position = start
@@ -55,10 +53,10 @@ struct ClauseSubjectFinder {
 
     /// Where the subject after a finite verb starts: `position` after any time adverbials and
     /// middle-field adverbs ("sagte am Montag die Ministerin", "erklärte gestern Abend der Sprecher").
-    func subjectStart(after position: Int, upper: Int, limit: Int) -> Int {
+    static func subjectStart(in scan: SuggestionScan, after position: Int, upper: Int, limit: Int) -> Int {
         var position = position
         while position < min(upper, limit) {
-            if let end = timeAdverbialEnd(from: position, upper: upper) {
+            if let end = timeAdverbialEnd(in: scan, from: position, upper: upper) {
                 position = end
             } else if SuggestionScan.middleFieldAdverbs.contains(scan.words[position].lower) {
                 position += 1
@@ -74,15 +72,15 @@ struct ClauseSubjectFinder {
     }
 
     /// Whether the prefield `first..<head` is one time adverbial ("Ende Januar 2006", "Im Dezember 2005").
-    func isTimePrefield(from first: Int, to head: Int) -> Bool {
-        return timeAdverbialEnd(from: first, upper: head) == head
+    static func isTimePrefield(in scan: SuggestionScan, from first: Int, to head: Int) -> Bool {
+        return timeAdverbialEnd(in: scan, from: first, upper: head) == head
     }
 
     /// The subject after the verb when the prefield phrase is an object put first: the prefield
     /// names a matter, not a speaker (an abstract or reporting noun), and the phrase after the verb
     /// names one — an office or an institution, or a bare name ("Die Zahl der Toten bezifferte die
     /// Nachrichtenagentur Xinhua mit …", "Eine Verschiebung bezeichnete Conze als fatal").
-    func frontedObjectSubject(prefield: [Int], after position: Int) -> [Int]? {
+    static func frontedObjectSubject(in scan: SuggestionScan, prefield: [Int], after position: Int) -> [Int]? {
         let words = scan.words
         guard let first = prefield.first, words[first].kind == .word, !SuggestionScan.pronouns.contains(words[first].lower),
             !scan.looksLikeSpeaker(prefield), position < words.count, words[position].sentence == words[first].sentence,
@@ -90,10 +88,9 @@ struct ClauseSubjectFinder {
         else { return nil }
         let phrase = scan.nounPhrase(from: position)
         guard let head = phrase.first, head == position else { return nil }
-        let lexicon = scan.lexicon
-        let office = phrase.contains { words[$0].capitalized && (lexicon.isTitle(words[$0].lower) || lexicon.isInstitution(words[$0].lower)) }
+        let office = phrase.contains { words[$0].capitalized && (scan.lexicon.isTitle(words[$0].lower) || scan.lexicon.isInstitution(words[$0].lower)) }
         let bareName = phrase.count <= 3 && words[head].capitalized && phrase.allSatisfy { words[$0].capitalized && words[$0].kind == .word }
-            && !lexicon.stopwords.contains(words[head].lower) && scan.looksLikeSpeaker(phrase)
+            && !scan.lexicon.stopwords.contains(words[head].lower) && scan.looksLikeSpeaker(phrase)
         guard office && scan.looksLikeSpeaker(phrase) || bareName else { return nil }
         return phrase
     }
@@ -110,11 +107,11 @@ extension ClauseSubjectFinder {
     /// after the preposition that follows it, behind adverbs and time adverbials ("heißt es dazu in
     /// einer Pressemitteilung des Vereins", "hieß es am Montag vom Sprecher Jan Kühn"); the
     /// expletive "es" is no speaker. Nil when no such phrase follows.
-    func impersonalSource(afterEs es: Int, upper: Int) -> [Int]? {
+    static func impersonalSource(in scan: SuggestionScan, afterEs es: Int, upper: Int) -> [Int]? {
         let words = scan.words
         var position = es + 1
         while position < min(upper, es + 8) {
-            if let end = timeAdverbialEnd(from: position, upper: upper) {
+            if let end = timeAdverbialEnd(in: scan, from: position, upper: upper) {
                 position = end
             } else if Self.impersonalAdverbs.contains(words[position].lower) || SuggestionScan.middleFieldAdverbs.contains(words[position].lower) {
                 position += 1

@@ -255,7 +255,7 @@ struct SuggestionScan {
             {
                 if ["heißt", "hieß"].contains(words[position].lower), position + 1 < words.count, words[position + 1].lower == "es",
                     // "„…“, heißt es in der Erklärung des Vereins": the place is the source.
-                    let place = ClauseSubjectFinder(scan: self).impersonalSource(afterEs: position + 1, upper: sentenceRanges[words[position].sentence].upperBound)
+                    let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: position + 1, upper: sentenceRanges[words[position].sentence].upperBound)
                 {
                     proposal.cue = [position, position + 1]
                     proposal.speakers = [place]
@@ -272,8 +272,8 @@ struct SuggestionScan {
                 } else if let cue = verbCue(at: position) {
                     proposal.cue = cue.words
                     let speaker = nounPhrase(
-                        from: ClauseSubjectFinder(scan: self).subjectStart(
-                            after: afterCue(cue.words, finite: position), upper: sentenceRanges[words[position].sentence].upperBound, limit: position + 8))
+                        from: ClauseSubjectFinder.subjectStart(
+                            in: self, after: afterCue(cue.words, finite: position), upper: sentenceRanges[words[position].sentence].upperBound, limit: position + 8))
                     proposal.speakers = splitSpeakers(speaker)
                     proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
                     proposal.rule = "direct.quote-then-cue"
@@ -1007,7 +1007,7 @@ struct SuggestionScan {
                 // The message ends before ", heißt es" (SpkAtt leaves the frame out of it); a place after
                 // "heißt es" is the source ("…, hieß es in der Mitteilung des Vereins").
                 proposal.claim = Array(range.lowerBound..<comma)
-                if let place = ClauseSubjectFinder(scan: self).impersonalSource(afterEs: comma + 2, upper: range.upperBound) {
+                if let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: comma + 2, upper: range.upperBound) {
                     proposal.speakers = [place]
                     proposal.inheritsSpeaker = false
                 }
@@ -1296,7 +1296,7 @@ struct SuggestionScan {
             }
             // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
-                || ClauseSubjectFinder(scan: self).isTimePrefield(from: first, to: head)
+                || ClauseSubjectFinder.isTimePrefield(in: self, from: first, to: head)
             // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
             let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
@@ -1320,9 +1320,11 @@ struct SuggestionScan {
                 }
                 if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
                 if phrase.count <= 15 {
-                    let finder = ClauseSubjectFinder(scan: self)
-                    let after = finder.subjectStart(after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8)
-                    if let subject = finder.frontedObjectSubject(prefield: phrase, after: after) { return subject }
+                    // An object put first ("Eine Verschiebung bezeichnete Conze als fatal"): the subject follows the verb.
+                    if !looksLikeSpeaker(phrase) {
+                        let after = ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8)
+                        if let subject = ClauseSubjectFinder.frontedObjectSubject(in: self, prefield: phrase, after: after) { return subject }
+                    }
                     return first == start ? withNameBefore(phrase, sentence: sentence) : phrase
                 }
                 return nounPhraseBackward(from: head - 1, limit: first)
@@ -1346,7 +1348,7 @@ struct SuggestionScan {
         while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
             position += 1
         }
-        return nounPhrase(from: ClauseSubjectFinder(scan: self).subjectStart(after: position, upper: range.upperBound, limit: head + 8))
+        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: position, upper: range.upperBound, limit: head + 8))
     }
 
     /// An office phrase after a comma takes the name that opens the sentence before it
