@@ -76,15 +76,20 @@ enum ClauseSubjectFinder {
         return timeAdverbialEnd(in: scan, from: first, upper: head) == head
     }
 
+    /// Determiners that can open a nominative phrase after the verb.
+    static let nominativeDeterminers: Set<String> = ["der", "die", "das", "ein", "eine"]
+
     /// The subject after the verb when the prefield phrase is an object put first: the prefield
     /// names a matter, not a speaker (an abstract or reporting noun), and the phrase after the verb
     /// names one — an office or an institution, or a bare name ("Die Zahl der Toten bezifferte die
     /// Nachrichtenagentur Xinhua mit …", "Eine Verschiebung bezeichnete Conze als fatal").
     static func frontedObjectSubject(in scan: SuggestionScan, prefield: [Int], after position: Int) -> [Int]? {
         let words = scan.words
-        guard let first = prefield.first, words[first].kind == .word, !SuggestionScan.pronouns.contains(words[first].lower),
-            !scan.looksLikeSpeaker(prefield), position < words.count, words[position].sentence == words[first].sentence,
-            !scan.isObjectCase(position), !SuggestionScan.pronouns.contains(words[position].lower)
+        // The cheap checks first: most clauses have a comma or a lowercase word after the verb.
+        guard let first = prefield.first, position < words.count, words[position].kind == .word,
+            words[position].capitalized || Self.nominativeDeterminers.contains(words[position].lower),
+            words[position].sentence == words[first].sentence, words[first].kind == .word,
+            !SuggestionScan.pronouns.contains(words[first].lower), !scan.looksLikeSpeaker(prefield)
         else { return nil }
         let phrase = scan.nounPhrase(from: position)
         guard let head = phrase.first, head == position else { return nil }

@@ -1321,10 +1321,8 @@ struct SuggestionScan {
                 if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
                 if phrase.count <= 15 {
                     // An object put first ("Eine Verschiebung bezeichnete Conze als fatal"): the subject follows the verb.
-                    if !looksLikeSpeaker(phrase) {
-                        let after = ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8)
-                        if let subject = ClauseSubjectFinder.frontedObjectSubject(in: self, prefield: phrase, after: after) { return subject }
-                    }
+                    let after = ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8)
+                    if let subject = ClauseSubjectFinder.frontedObjectSubject(in: self, prefield: phrase, after: after) { return subject }
                     return first == start ? withNameBefore(phrase, sentence: sentence) : phrase
                 }
                 return nounPhraseBackward(from: head - 1, limit: first)
