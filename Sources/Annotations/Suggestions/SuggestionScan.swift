@@ -253,7 +253,15 @@ struct SuggestionScan {
             if position < words.count, words[position].sentence == words[close].sentence || words[close].sentence + 1 == words[position].sentence,
                 position > next || words[close - 1].text == "?" || words[close - 1].text == "!" || words[close - 1].text == ","
             {
-                if words[position].lower == "so", position + 1 < words.count {
+                if ["heißt", "hieß"].contains(words[position].lower), position + 1 < words.count, words[position + 1].lower == "es",
+                    // "„…“, heißt es in der Erklärung des Vereins": the place is the source.
+                    let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: position + 1, upper: sentenceRanges[words[position].sentence].upperBound)
+                {
+                    proposal.cue = [position, position + 1]
+                    proposal.speakers = [place]
+                    proposal.rule = "direct.quote-then-cue"
+                    cueFound = true
+                } else if words[position].lower == "so", position + 1 < words.count {
                     let speaker = nounPhrase(from: position + 1)
                     if !speaker.isEmpty {
                         proposal.cue = [position]
@@ -263,7 +271,9 @@ struct SuggestionScan {
                     }
                 } else if let cue = verbCue(at: position) {
                     proposal.cue = cue.words
-                    let speaker = nounPhrase(from: afterCue(cue.words, finite: position))
+                    let speaker = nounPhrase(
+                        from: ClauseSubjectFinder.subjectStart(
+                            in: self, after: afterCue(cue.words, finite: position), upper: sentenceRanges[words[position].sentence].upperBound, limit: position + 8))
                     proposal.speakers = splitSpeakers(speaker)
                     proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
                     proposal.rule = "direct.quote-then-cue"
@@ -994,6 +1004,13 @@ struct SuggestionScan {
                 && ["heißt", "hieß"].contains(words[$0 + 1].lower) && words[$0 + 2].lower == "es" && !insideQuote[$0 + 1] })
             {
                 proposal.cue = [comma + 1, comma + 2]
+                // The message ends before ", heißt es" (SpkAtt leaves the frame out of it); a place after
+                // "heißt es" is the source ("…, hieß es in der Mitteilung des Vereins").
+                proposal.claim = Array(range.lowerBound..<comma)
+                if let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: comma + 2, upper: range.upperBound) {
+                    proposal.speakers = [place]
+                    proposal.inheritsSpeaker = false
+                }
             }
             // A run of free indirect sentences is one attribution ("Die Lage sei ernst. Man müsse handeln.").
             if proposal.cue.isEmpty, previousSentence == sentence - 1, previous >= 0, previous < proposals.count,
@@ -1279,6 +1296,7 @@ struct SuggestionScan {
             }
             // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
+                || ClauseSubjectFinder.isTimePrefield(in: self, from: first, to: head)
             // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
             let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
@@ -1301,7 +1319,12 @@ struct SuggestionScan {
                     phrase.removeLast()
                 }
                 if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
-                if phrase.count <= 15 { return first == start ? withNameBefore(phrase, sentence: sentence) : phrase }
+                if phrase.count <= 15 {
+                    // An object put first ("Eine Verschiebung bezeichnete Conze als fatal"): the subject follows the verb.
+                    let after = ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8)
+                    if let subject = ClauseSubjectFinder.frontedObjectSubject(in: self, prefield: phrase, after: after) { return subject }
+                    return first == start ? withNameBefore(phrase, sentence: sentence) : phrase
+                }
                 return nounPhraseBackward(from: head - 1, limit: first)
             }
         }
@@ -1323,7 +1346,7 @@ struct SuggestionScan {
         while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
             position += 1
         }
-        return nounPhrase(from: position)
+        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: position, upper: range.upperBound, limit: head + 8))
     }
 
     /// An office phrase after a comma takes the name that opens the sentence before it
