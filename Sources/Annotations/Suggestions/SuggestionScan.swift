@@ -995,8 +995,6 @@ struct SuggestionScan {
             let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
             let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
             guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }) else { continue }
-            // Konjunktiv II alone ("Das könnte teuer werden") is no one's words.
-            if subjunctive, !hearsay, onlyConditional(probe) { continue }
             var proposal = Proposal(
                 claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
                 rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
