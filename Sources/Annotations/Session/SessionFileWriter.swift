@@ -178,9 +178,9 @@ package struct SessionFileWriter {
     private mutating func list<Element>(_ elements: [Element], _ element: (inout SessionFileWriter, Element) throws -> Void) rethrows {
         guard !elements.isEmpty else { return raw("[]") }
         raw("[\n    ")
-        for (index, value) in elements.enumerated() {
+        for index in elements.indices {
             if index > 0 { raw(",\n    ") }
-            try element(&self, value)
+            try element(&self, elements[index])
         }
         raw("\n  ]")
     }
