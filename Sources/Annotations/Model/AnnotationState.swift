@@ -1,3 +1,5 @@
+import Foundation
+
 /// The annotations of a session at one point of its event log.
 ///
 /// The state changes only through ``apply(_:)`` (or the pure ``applying(_:to:)``), one event at a
@@ -589,10 +591,10 @@ public struct AnnotationState: Sendable, Hashable {
         }
     }
 
-    /// True when `text` is empty once `CharacterSet.whitespaces` (tab and general category Zs) is
-    /// trimmed, without building the trimmed string.
+    /// True when `text` is empty once `CharacterSet.whitespaces` is trimmed, without building the
+    /// trimmed string (a name stops at its first letter).
     private static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)
     }
 
     private func checkLabel(_ label: String, in allowed: [String], field: String) throws(AnnotationError) {
