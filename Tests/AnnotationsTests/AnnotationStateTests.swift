@@ -57,6 +57,20 @@ struct AnnotationStateTests {
         #expect(s.events.count == 3)
     }
 
+    @Test("A blank name, text or note is refused exactly when trimming whitespace would leave it empty",
+          arguments: ["", " ", "\t", "\u{00A0}", "\u{2003} \t\u{3000}", "\n", "\u{200B}", "a", " Rutte ", "\u{00A0}x"])
+    func blankTexts(text: String) throws {
+        var s = session()
+        let blank = text.trimmingCharacters(in: .whitespaces).isEmpty
+        #expect((try? s.perform(.add(.speaker(Speaker(id: "S1", name: text))), time: "t")) == nil ? blank : !blank)
+        #expect((try? s.perform(.add(.target(Target(id: "T1", text: text))), time: "t")) == nil ? blank : !blank)
+        if blank {
+            #expect(throws: AnnotationError.emptyText("a speaker's name")) {
+                try s.perform(.add(.speaker(Speaker(id: "S9", name: text))), time: "t")
+            }
+        }
+    }
+
     @Test("Undo and redo are events and restore exactly, including cascades")
     func undoRedoCascade() throws {
         var s = session()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The annotations of a session at one point of its event log.
 ///
 /// The state changes only through ``apply(_:)`` (or the pure ``applying(_:to:)``), one event at a
@@ -499,7 +501,7 @@ public struct AnnotationState: Sendable, Hashable {
             return [Change.Entry(key: key, before: self.record(key), after: status == .open ? nil : .status(sentence, status))]
         case .review(let decision):
             guard record(id: decision.annotation) != nil else { throw .unknownID(decision.annotation) }
-            if decision.verdict == .rejected, (decision.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            if decision.verdict == .rejected, Self.isBlank(decision.reason ?? "") {
                 throw .missingReason(decision.annotation)
             }
             let key = RecordKey.review(decision.annotation)
@@ -525,7 +527,7 @@ public struct AnnotationState: Sendable, Hashable {
     private func validate(_ record: Record) throws(AnnotationError) {
         switch record {
         case .speaker(let speaker):
-            if speaker.name.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a speaker's name") }
+            if Self.isBlank(speaker.name) { throw .emptyText("a speaker's name") }
             try checkLabel(speaker.kind, in: schema.speakerKinds, field: "speaker kind")
         case .mention(let mention):
             if let problem = mention.anchor.problem { throw .malformedSpan("\(mention.id) \(problem)") }
@@ -536,23 +538,25 @@ public struct AnnotationState: Sendable, Hashable {
             if let problem = cue.anchor.problem { throw .malformedSpan("\(cue.id) \(problem)") }
         case .claim(let claim):
             if let problem = claim.anchor.problem { throw .malformedSpan("\(claim.id) \(problem)") }
+            // Most claims name one speaker or mention: no id can then be listed twice, and no set is built.
+            let checksTwice = claim.speakers.count + claim.mentions.count + claim.addressees.count > 1
             var listed = Set<String>()
             for speaker in claim.speakers {
                 guard speakers[speaker] != nil else { throw .unknownReference(kind: "speaker", id: speaker, from: claim.id) }
-                guard listed.insert(speaker).inserted else { throw .listedTwice(id: speaker, role: "speaker", in: claim.id) }
+                guard !checksTwice || listed.insert(speaker).inserted else { throw .listedTwice(id: speaker, role: "speaker", in: claim.id) }
             }
             for mention in claim.mentions {
                 guard mentions[mention] != nil else { throw .unknownReference(kind: "mention", id: mention, from: claim.id) }
-                guard listed.insert(mention).inserted else { throw .listedTwice(id: mention, role: "speaker mention", in: claim.id) }
+                guard !checksTwice || listed.insert(mention).inserted else { throw .listedTwice(id: mention, role: "speaker mention", in: claim.id) }
             }
             for addressee in claim.addressees {
                 guard mentions[addressee] != nil else { throw .unknownReference(kind: "addressee mention", id: addressee, from: claim.id) }
-                guard listed.insert(addressee).inserted else { throw .listedTwice(id: addressee, role: "addressee", in: claim.id) }
+                guard !checksTwice || listed.insert(addressee).inserted else { throw .listedTwice(id: addressee, role: "addressee", in: claim.id) }
             }
             if let cue = claim.cue, cues[cue] == nil { throw .unknownReference(kind: "cue", id: cue, from: claim.id) }
             if let form = claim.form { try checkLabel(form, in: schema.claimForms, field: "claim form") }
         case .target(let target):
-            if target.text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a target's text") }
+            if Self.isBlank(target.text) { throw .emptyText("a target's text") }
         case .stance(let stance):
             guard speakers[stance.speaker] != nil else {
                 throw .unknownReference(kind: "speaker", id: stance.speaker, from: stance.id)
@@ -568,7 +572,7 @@ public struct AnnotationState: Sendable, Hashable {
                 throw .duplicateStance(speaker: stance.speaker, target: stance.target, existing: other)
             }
         case .note(let note):
-            if note.text.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyText("a note") }
+            if Self.isBlank(note.text) { throw .emptyText("a note") }
             if case .annotation(let id) = note.subject, self.record(id: id) == nil {
                 throw .unknownReference(kind: "annotation", id: id, from: note.id)
             }
@@ -585,6 +589,12 @@ public struct AnnotationState: Sendable, Hashable {
             if rejection.document.isEmpty { throw .malformedSpan("\(rejection.id) names no document") }
             if rejection.sentence < 0 { throw .malformedSpan("\(rejection.id) names sentence \(rejection.sentence)") }
         }
+    }
+
+    /// True when `text` is empty once `CharacterSet.whitespaces` is trimmed, without building the
+    /// trimmed string (a name stops at its first letter).
+    private static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains)
     }
 
     private func checkLabel(_ label: String, in allowed: [String], field: String) throws(AnnotationError) {

@@ -98,28 +98,28 @@ public struct Claim: Sendable, Hashable, Codable {
     /// Identifier such as `C1`.
     public var id: String {
         _read { yield box.value.id }
-        set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.id = newValue } }
     }
     /// Where the claim is.
     public var anchor: TextAnchor {
         _read { yield box.value.anchor }
-        set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.anchor = newValue } }
     }
     /// The canonical speakers it is attributed to, in order: the first is the main speaker ("Die Vereinigten
     /// Staaten und Südkorea forderten …" has two). Empty when unknown; never lists a speaker twice.
     public var speakers: [String] {
         _read { yield box.value.speakers }
-        set { CopyOnWriteBox.unique(&box); box.value.speakers = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.speakers = newValue } }
     }
     /// The mentions that name its speakers here, main speaker's first (a speaker may be named earlier and have none).
     public var mentions: [String] {
         _read { yield box.value.mentions }
-        set { CopyOnWriteBox.unique(&box); box.value.mentions = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.mentions = newValue } }
     }
     /// The mentions the claim is addressed to ("warf *Washington* vor"), in order; empty when none.
     public var addressees: [String] {
         _read { yield box.value.addressees }
-        set { CopyOnWriteBox.unique(&box); box.value.addressees = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.addressees = newValue } }
     }
     /// The main speaker, if known. Setting it replaces the main speaker (dropping the new one from
     /// the further speakers); setting nil removes every speaker.
@@ -145,45 +145,45 @@ public struct Claim: Sendable, Hashable, Codable {
     /// The reporting cue, if any.
     public var cue: String? {
         _read { yield box.value.cue }
-        set { CopyOnWriteBox.unique(&box); box.value.cue = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.cue = newValue } }
     }
     /// The form (a label of ``AnnotationSchema/claimForms``: direct, indirect, …), if set.
     public var form: String? {
         _read { yield box.value.form }
-        set { CopyOnWriteBox.unique(&box); box.value.form = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.form = newValue } }
     }
     /// The claim is negated.
     public var negated: Bool {
         _read { yield box.value.negated }
-        set { CopyOnWriteBox.unique(&box); box.value.negated = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.negated = newValue } }
     }
     /// The claim is hedged.
     public var hedged: Bool {
         _read { yield box.value.hedged }
-        set { CopyOnWriteBox.unique(&box); box.value.hedged = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.hedged = newValue } }
     }
     /// Who made the annotation.
     public var annotator: String {
         _read { yield box.value.annotator }
-        set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.annotator = newValue } }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
         _read { yield box.value.sources }
-        set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.sources = newValue } }
     }
 
     /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
     public var origin: Origin? {
         _read { yield box.value.origin }
-        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.origin = newValue } }
     }
 
     /// Further attributes from an exchange format that the model has no field for (SpkAtt's
     /// `stwr`, `is_nested`, `has_nested`, `frame`), as name → value; nil when none.
     public var attributes: [String: String]? {
         _read { yield box.value.attributes }
-        set { CopyOnWriteBox.unique(&box); box.value.attributes = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.attributes = newValue } }
     }
 
     /// Creates a claim with at most one speaker and mention.
@@ -207,6 +207,12 @@ public struct Claim: Sendable, Hashable, Codable {
         box = CopyOnWriteBox(Fields(
             id: id, anchor: anchor, speakers: speakers, mentions: mentions, addressees: addressees, cue: cue, form: form,
             negated: negated, hedged: hedged, annotator: annotator, sources: sources, origin: origin, attributes: attributes))
+    }
+
+    /// Calls `body` with the stored fields, borrowed: nothing is copied (reading `anchor` copies
+    /// its six references), which matters where every record is read, as in writing a snapshot.
+    func withFields<T>(_ body: (borrowing Fields) throws -> T) rethrows -> T {
+        try body(box.value)
     }
 
     public static func == (lhs: Claim, rhs: Claim) -> Bool {

@@ -1,21 +1,23 @@
 /// A heap cell holding a value type's fields, so that the value type is one reference wide: copying
 /// it (into a dictionary, an undo entry, a ``Record``) is a retain instead of a copy of every field.
 ///
-/// The owning value type keeps value semantics by replacing a shared cell with a fresh copy before
-/// it writes (``CopyOnWriteBox/unique(_:)``); a cell is never written while another value refers to it,
-/// which is why it can be `Sendable`.
-final class CopyOnWriteBox<Value: Sendable>: @unchecked Sendable {
+/// A cell is never written: a change makes a new cell (``CopyOnWriteBox/update(_:_:)``), so the
+/// owning value type keeps value semantics, the cell is `Sendable` as it is, and reading its fields
+/// needs neither an exclusivity check nor a copy of them (see the owners' `withFields`).
+final class CopyOnWriteBox<Value: Sendable>: Sendable {
     /// The fields.
-    var value: Value
+    let value: Value
 
     /// A cell holding `value`.
     init(_ value: Value) {
         self.value = value
     }
 
-    /// Makes `box` the only reference to its cell, copying the cell if it is shared.
+    /// Replaces `box` with a new cell holding its fields after `change`.
     @inline(__always)
-    static func unique(_ box: inout CopyOnWriteBox<Value>) {
-        if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
+    static func update(_ box: inout CopyOnWriteBox<Value>, _ change: (inout Value) -> Void) {
+        var value = box.value
+        change(&value)
+        box = CopyOnWriteBox(value)
     }
 }

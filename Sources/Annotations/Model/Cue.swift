@@ -17,33 +17,39 @@ public struct Cue: Sendable, Hashable, Codable {
     /// Identifier such as `Q1`.
     public var id: String {
         _read { yield box.value.id }
-        set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.id = newValue } }
     }
     /// Where the cue is.
     public var anchor: TextAnchor {
         _read { yield box.value.anchor }
-        set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.anchor = newValue } }
     }
     /// Who made the annotation.
     public var annotator: String {
         _read { yield box.value.annotator }
-        set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.annotator = newValue } }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
         _read { yield box.value.sources }
-        set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.sources = newValue } }
     }
 
     /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
     public var origin: Origin? {
         _read { yield box.value.origin }
-        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.origin = newValue } }
     }
 
     /// Creates a cue.
     public init(id: String, anchor: TextAnchor, annotator: String = "", sources: [String]? = nil, origin: Origin? = nil) {
         box = CopyOnWriteBox(Fields(id: id, anchor: anchor, annotator: annotator, sources: sources, origin: origin))
+    }
+
+    /// Calls `body` with the stored fields, borrowed: nothing is copied (reading `anchor` copies
+    /// its six references), which matters where every record is read, as in writing a snapshot.
+    func withFields<T>(_ body: (borrowing Fields) throws -> T) rethrows -> T {
+        try body(box.value)
     }
 
     public static func == (lhs: Cue, rhs: Cue) -> Bool {

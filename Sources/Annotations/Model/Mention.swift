@@ -20,38 +20,38 @@ public struct Mention: Sendable, Hashable, Codable {
     /// Identifier such as `M1`.
     public var id: String {
         _read { yield box.value.id }
-        set { CopyOnWriteBox.unique(&box); box.value.id = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.id = newValue } }
     }
     /// Where the mention is.
     public var anchor: TextAnchor {
         _read { yield box.value.anchor }
-        set { CopyOnWriteBox.unique(&box); box.value.anchor = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.anchor = newValue } }
     }
     /// The speaker it refers to.
     public var speaker: String {
         _read { yield box.value.speaker }
-        set { CopyOnWriteBox.unique(&box); box.value.speaker = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.speaker = newValue } }
     }
     /// Role or title at this mention, if any.
     public var role: String? {
         _read { yield box.value.role }
-        set { CopyOnWriteBox.unique(&box); box.value.role = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.role = newValue } }
     }
     /// Who made the annotation.
     public var annotator: String {
         _read { yield box.value.annotator }
-        set { CopyOnWriteBox.unique(&box); box.value.annotator = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.annotator = newValue } }
     }
     /// For adjudicated annotations: the annotators whose versions this one was taken from.
     public var sources: [String]? {
         _read { yield box.value.sources }
-        set { CopyOnWriteBox.unique(&box); box.value.sources = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.sources = newValue } }
     }
 
     /// Where the annotation came from, when it was not typed (imported, suggested, adjudicated, reviewed).
     public var origin: Origin? {
         _read { yield box.value.origin }
-        set { CopyOnWriteBox.unique(&box); box.value.origin = newValue }
+        set { CopyOnWriteBox.update(&box) { $0.origin = newValue } }
     }
 
     /// Creates a mention.
@@ -60,6 +60,12 @@ public struct Mention: Sendable, Hashable, Codable {
         origin: Origin? = nil
     ) {
         box = CopyOnWriteBox(Fields(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources, origin: origin))
+    }
+
+    /// Calls `body` with the stored fields, borrowed: nothing is copied (reading `anchor` copies
+    /// its six references), which matters where every record is read, as in writing a snapshot.
+    func withFields<T>(_ body: (borrowing Fields) throws -> T) rethrows -> T {
+        try body(box.value)
     }
 
     public static func == (lhs: Mention, rhs: Mention) -> Bool {

@@ -178,9 +178,9 @@ package struct SessionFileWriter {
     private mutating func list<Element>(_ elements: [Element], _ element: (inout SessionFileWriter, Element) throws -> Void) rethrows {
         guard !elements.isEmpty else { return raw("[]") }
         raw("[\n    ")
-        for (index, value) in elements.enumerated() {
+        for index in elements.indices {
             if index > 0 { raw(",\n    ") }
-            try element(&self, value)
+            try element(&self, elements[index])
         }
         raw("\n  ]")
     }
@@ -200,49 +200,57 @@ package struct SessionFileWriter {
 
     /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.
     private mutating func record(_ record: Record) throws {
+        // Mentions, cues and claims are read in place (`withFields`): the many records of a large
+        // snapshot would otherwise have their anchors copied, six references each.
         switch record {
         case .mention(let mention):
-            raw("{\"anchor\":")
-            mention.anchor.write(to: &self)
-            field("annotator", mention.annotator)
-            field("id", mention.id)
-            if let origin = mention.origin { self.origin(origin) }
-            if let role = mention.role { field("role", role) }
-            if let sources = mention.sources { list("sources", sources) }
-            field("speaker", mention.speaker)
-            raw(",\"type\":\"mention\"}")
-        case .cue(let cue):
-            raw("{\"anchor\":")
-            cue.anchor.write(to: &self)
-            field("annotator", cue.annotator)
-            field("id", cue.id)
-            if let origin = cue.origin { self.origin(origin) }
-            if let sources = cue.sources { list("sources", sources) }
-            raw(",\"type\":\"cue\"}")
-        case .claim(let claim):
-            if claim.addressees.isEmpty {
+            mention.withFields { mention in
                 raw("{\"anchor\":")
-            } else {
-                raw("{\"addressees\":")
-                strings(claim.addressees)
-                raw(",\"anchor\":")
+                anchor(mention.anchor)
+                field("annotator", mention.annotator)
+                field("id", mention.id)
+                if let origin = mention.origin { self.origin(origin) }
+                if let role = mention.role { field("role", role) }
+                if let sources = mention.sources { list("sources", sources) }
+                field("speaker", mention.speaker)
+                raw(",\"type\":\"mention\"}")
             }
-            claim.anchor.write(to: &self)
-            field("annotator", claim.annotator)
-            if let attributes = claim.attributes {
-                raw(",\"attributes\":")
-                try value(attributes)
+        case .cue(let cue):
+            cue.withFields { cue in
+                raw("{\"anchor\":")
+                anchor(cue.anchor)
+                field("annotator", cue.annotator)
+                field("id", cue.id)
+                if let origin = cue.origin { self.origin(origin) }
+                if let sources = cue.sources { list("sources", sources) }
+                raw(",\"type\":\"cue\"}")
             }
-            if let cue = claim.cue { field("cue", cue) }
-            if let form = claim.form { field("form", form) }
-            raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
-            field("id", claim.id)
-            if claim.mentions.count == 1 { field("mention", claim.mentions[0]) } else if claim.mentions.count > 1 { list("mentions", claim.mentions) }
-            raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
-            if let origin = claim.origin { self.origin(origin) }
-            if let sources = claim.sources { list("sources", sources) }
-            if claim.speakers.count == 1 { field("speaker", claim.speakers[0]) } else if claim.speakers.count > 1 { list("speakers", claim.speakers) }
-            raw(",\"type\":\"claim\"}")
+        case .claim(let claim):
+            try claim.withFields { claim in
+                if claim.addressees.isEmpty {
+                    raw("{\"anchor\":")
+                } else {
+                    raw("{\"addressees\":")
+                    strings(claim.addressees)
+                    raw(",\"anchor\":")
+                }
+                anchor(claim.anchor)
+                field("annotator", claim.annotator)
+                if let attributes = claim.attributes {
+                    raw(",\"attributes\":")
+                    try value(attributes)
+                }
+                if let cue = claim.cue { field("cue", cue) }
+                if let form = claim.form { field("form", form) }
+                raw(claim.hedged ? ",\"hedged\":true" : ",\"hedged\":false")
+                field("id", claim.id)
+                if claim.mentions.count == 1 { field("mention", claim.mentions[0]) } else if claim.mentions.count > 1 { list("mentions", claim.mentions) }
+                raw(claim.negated ? ",\"negated\":true" : ",\"negated\":false")
+                if let origin = claim.origin { self.origin(origin) }
+                if let sources = claim.sources { list("sources", sources) }
+                if claim.speakers.count == 1 { field("speaker", claim.speakers[0]) } else if claim.speakers.count > 1 { list("speakers", claim.speakers) }
+                raw(",\"type\":\"claim\"}")
+            }
         default: try value(record)
         }
     }
@@ -394,14 +402,5 @@ package struct SessionFileWriter {
             return
         }
         position += bytes.count
-    }
-}
-
-extension TextAnchor {
-    /// Writes the anchor with `writer`. Called as a member of the stored anchor
-    /// (`mention.anchor.write(to:)`), it does not copy the anchor, which passing `mention.anchor`
-    /// as an argument did (six retains and releases per record).
-    fileprivate func write(to writer: inout SessionFileWriter) {
-        writer.anchor(self)
     }
 }
