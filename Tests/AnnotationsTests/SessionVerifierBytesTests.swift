@@ -131,4 +131,31 @@ struct SessionVerifierBytesTests {
             #expect(!SessionVerifier.recordsAgree(changed, with: file), "byte \(place) changed")
         }
     }
+
+    @Test("The annotations compared in two halves: equal, a changed byte on any annotation's line or a moved line break found")
+    func annotationsComparedInHalves() throws {
+        var file = RandomSessions.session((1...400).map { $0 * 7919 % 100_000 }).file
+        file.version = SessionFile.currentVersion
+        file.log = LogReference(events: file.events.count, bytes: 10, digest: "fx64:0")
+        try #require(file.annotations.count >= 4)
+        let whole = try SessionCodec.encode(file)
+        let field = try #require(whole.range(of: Data(",\n  \"annotations\": [\n".utf8)))
+        #expect(SessionVerifier.recordsAgree(whole, with: file))
+        // Every annotation's line, the one where the second half begins and the last of the first among them.
+        var lineStart = field.upperBound
+        for _ in file.annotations.indices {
+            let lineEnd = try #require(whole[lineStart...].firstIndex(of: 0x0A))
+            var changed = whole
+            let place = (lineStart + lineEnd) / 2
+            changed[place] = changed[place] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            #expect(!SessionVerifier.recordsAgree(changed, with: file), "byte \(place) changed")
+            if lineStart > field.upperBound {
+                // The line break before this annotation a space: the same length, every annotation after it one line earlier.
+                var joined = whole
+                joined[lineStart - 5] = UInt8(ascii: " ")
+                #expect(!SessionVerifier.recordsAgree(joined, with: file), "line break before byte \(lineStart) moved")
+            }
+            lineStart = lineEnd + 1
+        }
+    }
 }
