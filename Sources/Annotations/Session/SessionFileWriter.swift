@@ -113,11 +113,7 @@ package struct SessionFileWriter {
 
     /// Where annotation `index` begins in a snapshot laid out as written, from `start` on (nil when there is no such line).
     private static func lineStart(ofAnnotation index: Int, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = snapshot.baseAddress else { return nil }
-        func lineAfter(_ offset: Int) -> Int? {
-            guard offset < snapshot.count, let found = memchr(base + offset, 0x0A, snapshot.count - offset) else { return nil }
-            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found)) + 1
-        }
+        func lineAfter(_ offset: Int) -> Int? { SessionLogContents.lineBreak(in: snapshot, from: offset).map { $0 + 1 } }
         guard var line = lineAfter(start) else { return nil }
         while !snapshot[line...].starts(with: "  \"annotations\": [".utf8) {
             guard let next = lineAfter(line) else { return nil }

@@ -156,7 +156,7 @@ public struct SessionLogContents: Sendable {
     }
 
     /// Where the first line break at or after `start` is, if any.
-    private static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
