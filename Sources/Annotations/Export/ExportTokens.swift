@@ -11,17 +11,8 @@ enum ExportTokens {
     /// Tokens made in place whose texts hold no whitespace and that no boundary cuts are given as
     /// their bounds and byte ranges in the document (``ExportToken``), without a `Token` or a
     /// `String` each; every other sentence goes through the `Token` values as before, and gives
-    /// the same tokens.
-    static func tokens(
-        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = []
-    ) -> [ExportToken] {
-        var result: [ExportToken] = []
-        tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries, into: &result)
-        return result
-    }
-
-    /// ``tokens(of:table:bytes:bounds:splittingAt:)`` into `result` (emptied first; its storage is
-    /// reused from sentence to sentence).
+    /// the same tokens. They are written into `result` (emptied first; its storage is reused from
+    /// sentence to sentence).
     static func tokens(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = [],
         into result: inout [ExportToken]
@@ -70,7 +61,7 @@ enum ExportTokens {
         }
     }
 
-    /// ``tokens(of:table:bytes:bounds:splittingAt:)`` as `Token` values.
+    /// ``tokens(of:table:bytes:bounds:splittingAt:into:)`` as `Token` values.
     static func tokenValues(
         of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int]
     ) -> [Token] {
