@@ -84,7 +84,7 @@ public struct AnnotationState: Sendable, Hashable {
     /// Puts a stored record in its table, as it is (building a state from a snapshot's records).
     mutating func store(_ record: Record) {
         write(record.key, record)
-        reserve(record)
+        reserve(record.id.flatMap(RecordKey.parseID))
     }
 
     /// Raises the next free numbers to at least `numbers` (letters A–Z; others are ignored).
@@ -257,6 +257,7 @@ public struct AnnotationState: Sendable, Hashable {
             undoChanges.append(change)
         case .add(let original):
             let record = original.stampingAnnotator(annotator)
+            let id = try checkIDForm(record)
             var change: Change
             if let entry = try insert(record) {
                 change = Change(seq: seq, group: group, entry: entry)
@@ -267,7 +268,7 @@ public struct AnnotationState: Sendable, Hashable {
             }
             clearRedo(into: &change)
             undoChanges.append(change)
-            reserve(original)
+            reserve(id)
         default:
             let entries = try plan(action)
             for entry in entries { write(entry.key, entry.after) }
@@ -484,7 +485,6 @@ public struct AnnotationState: Sendable, Hashable {
         case .add(let record):
             if case .status = record { return try plan(.replace(record)) }
             if case .review(let decision) = record { return try plan(.review(decision)) }
-            try checkIDForm(record)
             guard self.record(record.key) == nil else { throw .duplicateID(record.key.description) }
             try validate(record)
             return [Change.Entry(key: record.key, before: nil, after: record)]
@@ -514,14 +514,17 @@ public struct AnnotationState: Sendable, Hashable {
         }
     }
 
-    private func checkIDForm(_ record: Record) throws(AnnotationError) {
+    /// Checks that the record's id (if its kind has ids) is its kind's letter and a number, and
+    /// returns the id parsed.
+    private func checkIDForm(_ record: Record) throws(AnnotationError) -> (prefix: UInt8, number: Int)? {
         let key = record.key
-        guard let letter = key.prefixLetter else { return }
+        guard let letter = key.prefixLetter else { return nil }
         let id = key.description
         guard let parsed = RecordKey.parseID(id), parsed.prefix == letter else {
             let prefix = Character(Unicode.Scalar(letter))
             throw .malformedID(id, expected: "\(prefix) followed by a number, e.g. \(prefix)1")
         }
+        return parsed
     }
 
     private func validate(_ record: Record) throws(AnnotationError) {
@@ -691,21 +694,21 @@ public struct AnnotationState: Sendable, Hashable {
         }
     }
 
-    private mutating func reserve(_ record: Record) {
-        guard let id = record.id, let (letter, number) = RecordKey.parseID(id) else { return }
+    /// Keeps the next free number of an id's letter past the id (`parsed` by ``RecordKey/parseID(_:)``).
+    private mutating func reserve(_ parsed: (prefix: UInt8, number: Int)?) {
+        guard let (letter, number) = parsed else { return }
         let index = Int(letter) - 65
         if number + 1 > nextNumber[index] { nextNumber[index] = number + 1 }
     }
 
-    /// Adds a record that has an id of its own, looking its id up once: checks the id's form, the
-    /// record's references and labels, and that the id is new (reported first, as ``plan(_:)``
-    /// does). Returns nil for statuses and reviews, which ``plan(_:)`` handles.
+    /// Adds a record that has an id of its own (its form checked by the caller), looking its id up
+    /// once: checks the record's references and labels, and that the id is new (reported first, as
+    /// ``plan(_:)`` does). Returns nil for statuses and reviews, which ``plan(_:)`` handles.
     private mutating func insert(_ record: Record) throws(AnnotationError) -> Change.Entry? {
         switch record {
         case .status, .review, .stance: return nil  // stances keep a pair index up to date in `write`
         default: break
         }
-        try checkIDForm(record)
         do {
             try validate(record)
         } catch {
