@@ -139,19 +139,28 @@ public struct SessionLogContents: Sendable {
         contents.prefixDigest = digest.withLock { $0 }
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
-        let decoded = results.withLock { results in
-            defer { results = [] }
-            return results
+        var decoded: [Part] = []
+        for result in results.withLock({ results in defer { results = [] }; return results }) {
+            if let part = try result?.get() { decoded.append(part) }
         }
-        contents.events.reserveCapacity(decoded.reduce(0) { $0 + ((try? $1?.get())?.events.count ?? 0) })
-        for result in decoded {
-            guard let part = try result?.get() else { continue }
-            if let atMark = part.eventsAtMark { contents.prefixEvents = contents.eventCount + atMark }
-            contents.events += part.events
-            if let cursor = part.cursor { contents.cursor = cursor }
-            if let corpus = part.corpus { contents.corpus = corpus }
-            if let settings = part.settings { contents.settings = settings }
+        // The parts' events are moved into one array (no reference counted per event), each left
+        // holding an event without references in their place.
+        let placeholder = Event(seq: 0, time: "", annotator: "", action: .undo)
+        let events = [Event](unsafeUninitializedCapacity: decoded.reduce(0) { $0 + $1.events.count }) { joined, count in
+            for index in decoded.indices {
+                if let atMark = decoded[index].eventsAtMark { contents.prefixEvents = contents.skippedEvents + count + atMark }
+                decoded[index].events.withUnsafeMutableBufferPointer { events in
+                    guard let from = events.baseAddress, let to = joined.baseAddress else { return }
+                    (to + count).moveInitialize(from: from, count: events.count)
+                    from.initialize(repeating: placeholder, count: events.count)
+                    count += events.count
+                }
+                if let cursor = decoded[index].cursor { contents.cursor = cursor }
+                if let corpus = decoded[index].corpus { contents.corpus = corpus }
+                if let settings = decoded[index].settings { contents.settings = settings }
+            }
         }
+        contents.events = events
         return contents
     }
 
