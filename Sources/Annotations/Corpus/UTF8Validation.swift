@@ -22,6 +22,7 @@ enum UTF8Validation {
                 guard words & high == 0 else { break }
                 index += 32
             }
+            if index == count { break }
             if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high == 0 {
                 index += 8
                 continue
