@@ -6,24 +6,14 @@ enum UTF8Validation {
     }
 
     /// Returns nil when `bytes` is valid UTF-8, otherwise the byte offset of the first invalid sequence.
-    /// Runs of ASCII are checked 32 bytes at a time (four words, one test), then eight.
+    /// Runs of ASCII are checked eight bytes at a time.
     static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let raw = UnsafeRawPointer(base)
         let count = bytes.count
-        let high: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index < count {
-            while index + 32 <= count {
-                let words = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-                guard words & high == 0 else { break }
-                index += 32
-            }
-            if index == count { break }
-            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & high == 0 {
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
                 continue
             }

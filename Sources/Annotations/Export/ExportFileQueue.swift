@@ -12,27 +12,12 @@ import Foundation
 /// name in the export's staging folder, `O_EXCL` as before; nothing changes about when the export
 /// is flushed and swapped in (``ExportWriter`` waits for the queue with ``finish()`` first).
 ///
-/// Files streamed in chunks (JSONL's, CoNLL-U's and IOB's large files) are written here too, to the
-/// descriptor the output opened: the kernel's copy of their bytes then overlaps the building of
-/// the next documents instead of following it. One thread writes the jobs in the order given, so
-/// every file's bytes are those of a loop writing them in place.
-///
 /// At most ``pendingLimit`` bytes wait at a time, so memory stays bounded whatever the export. The
-/// first failure is kept and later files are skipped (their descriptors are still closed).
+/// first failure is kept and later files are skipped.
 final class ExportFileQueue: @unchecked Sendable {
-    private enum Work {
-        /// Create the file (it must not exist) holding the bytes.
-        case create
-        /// Append the bytes to the open descriptor.
-        case append(Int32)
-        /// Append the bytes to the open descriptor, then close it.
-        case close(Int32)
-    }
-
     private struct Job {
         var path: String
         var bytes: [UInt8]
-        var work: Work = .create
     }
 
     /// Bytes that may wait to be written before ``submit(_:_:)`` waits.
@@ -46,8 +31,6 @@ final class ExportFileQueue: @unchecked Sendable {
     private var running = true
     private var failure: ExportError?
     private var thread: Thread?
-    /// Written chunks' buffers, emptied, for ``spareBuffer()``.
-    private var spares: [[UInt8]] = []
 
     init() {
         let thread = Thread { [self] in run() }
@@ -58,31 +41,11 @@ final class ExportFileQueue: @unchecked Sendable {
 
     /// Queues the whole file `bytes` for `path` (waits while too much is queued).
     func submit(_ path: String, _ bytes: [UInt8]) {
-        enqueue(Job(path: path, bytes: bytes))
-    }
-
-    /// Queues `bytes` to be appended to the open file `descriptor` (at `path`); with `closing`, the
-    /// descriptor is closed after them, even after a failure.
-    func append(_ bytes: [UInt8], to descriptor: Int32, path: String, closing: Bool = false) {
-        enqueue(Job(path: path, bytes: bytes, work: closing ? .close(descriptor) : .append(descriptor)))
-    }
-
-    /// An empty buffer for the next chunk: one already written when there is one, so the chunks'
-    /// memory is reused rather than taken anew from the system per chunk.
-    func spareBuffer() -> [UInt8] {
-        condition.lock()
-        defer { condition.unlock() }
-        return spares.popLast() ?? []
-    }
-
-    private func enqueue(_ job: Job) {
         condition.lock()
         while pendingBytes > Self.pendingLimit && running { condition.wait() }
-        let keep: Bool
-        if case .close = job.work { keep = true } else { keep = failure == nil }
-        if keep {
-            jobs.append(job)
-            pendingBytes += job.bytes.count
+        if failure == nil {
+            jobs.append(Job(path: path, bytes: bytes))
+            pendingBytes += bytes.count
         }
         condition.signal()
         condition.unlock()
@@ -109,7 +72,7 @@ final class ExportFileQueue: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            var job = jobs[head]
+            let job = jobs[head]
             jobs[head].bytes = []
             head += 1
             if head > 1024 && head * 2 > jobs.count {
@@ -118,38 +81,12 @@ final class ExportFileQueue: @unchecked Sendable {
             }
             let skip = failure != nil
             condition.unlock()
-            let problem = Self.perform(job, skip: skip)
+            let problem = skip ? nil : Self.create(job.path, holding: job.bytes)
             condition.lock()
             if let problem, failure == nil { failure = problem }
             pendingBytes -= job.bytes.count
-            if case .create = job.work {} else if spares.count < 4 {
-                job.bytes.removeAll(keepingCapacity: true)
-                spares.append(job.bytes)
-            }
             condition.broadcast()
         }
-    }
-
-    /// Does `job` (after a failure, `skip` leaves out all but closing); returns its failure.
-    private static func perform(_ job: Job, skip: Bool) -> ExportError? {
-        switch job.work {
-        case .create:
-            return skip ? nil : create(job.path, holding: job.bytes)
-        case .append(let descriptor):
-            return skip ? nil : appendAll(job.bytes, to: descriptor, path: job.path)
-        case .close(let descriptor):
-            let problem = skip ? nil : appendAll(job.bytes, to: descriptor, path: job.path)
-            if close(descriptor) != 0, problem == nil, !skip {
-                return .cannotWrite(path: job.path, reason: String(cString: strerror(errno)))
-            }
-            return problem
-        }
-    }
-
-    /// Appends `bytes` to the open file `descriptor`.
-    private static func appendAll(_ bytes: [UInt8], to descriptor: Int32, path: String) -> ExportError? {
-        let written = bytes.withUnsafeBytes { ExportOutput.writeAll($0, to: descriptor) }
-        return written ? nil : .cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
 
     /// Creates the file at `path` (it must not exist) holding `bytes`.

@@ -147,8 +147,8 @@ public struct ExportOutput {
             return
         }
         flush()
-        guard descriptor >= 0, !part.isEmpty, let queue, case .folder(let folder) = destination else { return }
-        queue.append(part, to: descriptor, path: folder + "/" + paths[current])
+        guard descriptor >= 0, !part.isEmpty else { return }
+        if !part.withUnsafeBytes({ writeAll($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
     }
 
     /// Finishes the current file.
@@ -168,11 +168,9 @@ public struct ExportOutput {
                 current = -1
                 return
             }
-            openCurrent()
-            if descriptor >= 0, let queue {
-                // The last bytes, then the close, go the way of the file's other chunks.
-                queue.append(bytes, to: descriptor, path: folder + "/" + paths[current], closing: true)
-                bytes = queue.spareBuffer()
+            flush()
+            if descriptor >= 0 {
+                if close(descriptor) != 0 { fail(folder + "/" + paths[current]) }
                 descriptor = -1
             }
         }
@@ -186,16 +184,17 @@ public struct ExportOutput {
         end()
     }
 
-    /// Hands the buffered bytes to the queue, which writes them to the current file while the
-    /// exporter goes on; the buffer is replaced by one already written.
     private mutating func flush() {
+        defer { bytes.removeAll(keepingCapacity: true) }
         openCurrent()
-        guard descriptor >= 0, !bytes.isEmpty, let queue, case .folder(let folder) = destination else {
-            bytes.removeAll(keepingCapacity: true)
-            return
-        }
-        queue.append(bytes, to: descriptor, path: folder + "/" + paths[current])
-        bytes = queue.spareBuffer()
+        guard descriptor >= 0, !bytes.isEmpty else { return }
+        let ok = bytes.withUnsafeBytes { writeAll($0) }
+        if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+    }
+
+    /// Writes all of `raw` to the current file's descriptor; false on an error.
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
+        Self.writeAll(raw, to: descriptor)
     }
 
     /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
