@@ -113,6 +113,20 @@ struct CorpusLoaderTests {
         #expect(UTF8Validation.firstInvalidOffset(in: []) == nil)
     }
 
+    @Test("UTF-8 validation reads no byte past the buffer, whatever its length around the 32- and 8-byte steps")
+    func utf8ValidationStopsAtTheEnd() {
+        // Each buffer is a prefix of a longer array whose next byte is invalid.
+        for length in 0...80 {
+            for lead in [UInt8(ascii: "a"), 0xC3] {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length) + [0xFF]
+                if lead == 0xC3, length >= 2 { bytes.replaceSubrange((length - 2)..<length, with: [0xC3, 0x84]) }
+                let prefix = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[..<length])) }
+                #expect(prefix == nil, "length \(length)")
+                #expect(UTF8Validation.firstInvalidOffset(in: bytes) == length)
+            }
+        }
+    }
+
     @Test("A byte order mark is removed and recorded")
     func byteOrderMark() throws {
         let folder = try TemporaryFolder()
