@@ -1342,11 +1342,8 @@ struct SuggestionScan {
             }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
-        var position = afterCue(cue, finite: head)
-        while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
-            position += 1
-        }
-        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: position, upper: range.upperBound, limit: head + 8))
+        let after = afterCue(cue, finite: head)
+        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: after, upper: range.upperBound, limit: head + 8, skipping: cue))
     }
 
     /// An office phrase after a comma takes the name that opens the sentence before it
