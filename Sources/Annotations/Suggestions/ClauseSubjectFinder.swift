@@ -51,18 +51,23 @@ enum ClauseSubjectFinder {
         return position
     }
 
-    /// Where the subject after a finite verb starts: `position` after any time adverbials and
-    /// middle-field adverbs ("sagte am Montag die Ministerin", "erklärte gestern Abend der Sprecher").
-    static func subjectStart(in scan: SuggestionScan, after position: Int, upper: Int, limit: Int) -> Int {
+    /// Where the subject after a finite verb starts: `position` after any time adverbials,
+    /// middle-field adverbs and the cue's own words in `skipping` ("sagte am Montag die Ministerin",
+    /// "erklärte gestern Abend der Sprecher", "gab dann die Behörde bekannt"). `adverbs` adds words
+    /// to step over ("heißt es dazu in …"); `particles` steps over a focus particle before a phrase
+    /// ("erklärten nur die Gefängnisse").
+    static func subjectStart(
+        in scan: SuggestionScan, after position: Int, upper: Int, limit: Int, skipping cue: [Int] = [], adverbs: Set<String> = [],
+        particles: Bool = true
+    ) -> Int {
         var position = position
         while position < min(upper, limit) {
+            let lower = scan.words[position].lower
             if let end = timeAdverbialEnd(in: scan, from: position, upper: upper) {
                 position = end
-            } else if SuggestionScan.middleFieldAdverbs.contains(scan.words[position].lower) {
+            } else if SuggestionScan.middleFieldAdverbs.contains(lower) || adverbs.contains(lower) || cue.contains(position) {
                 position += 1
-            } else if SuggestionScan.focusParticles.contains(scan.words[position].lower), position + 1 < upper,
-                scan.isPhraseStart(position + 1)
-            {
+            } else if particles, SuggestionScan.focusParticles.contains(lower), position + 1 < upper, scan.isPhraseStart(position + 1) {
                 position += 1
             } else {
                 break
@@ -114,16 +119,7 @@ extension ClauseSubjectFinder {
     /// expletive "es" is no speaker. Nil when no such phrase follows.
     static func impersonalSource(in scan: SuggestionScan, afterEs es: Int, upper: Int) -> [Int]? {
         let words = scan.words
-        var position = es + 1
-        while position < min(upper, es + 8) {
-            if let end = timeAdverbialEnd(in: scan, from: position, upper: upper) {
-                position = end
-            } else if Self.impersonalAdverbs.contains(words[position].lower) || SuggestionScan.middleFieldAdverbs.contains(words[position].lower) {
-                position += 1
-            } else {
-                break
-            }
-        }
+        let position = subjectStart(in: scan, after: es + 1, upper: upper, limit: es + 8, adverbs: Self.impersonalAdverbs, particles: false)
         guard position + 1 < upper, Self.impersonalPlaces.contains(words[position].lower) else { return nil }
         let phrase = scan.nounPhrase(from: position + 1)
         guard phrase.first == position + 1, !SuggestionScan.pronouns.contains(words[position + 1].lower) else { return nil }

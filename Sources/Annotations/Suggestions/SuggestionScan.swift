@@ -806,8 +806,15 @@ struct SuggestionScan {
         // clause that ends at that comma ("Die Prüferinnen, die den Tresor geöffnet hatten, gehen von … aus").
         let appositionSubject = start == head && head - 1 > range.lowerBound && words[head - 1].text == ","
             && speaker.first == range.lowerBound && (speaker.last ?? head) < head - 1
+        // "Zudem regte ein Sprecher der Afrikanischen Union die Einberufung … an", "Für sie fordert
+        // Untersuchungsrichter Palazzi Sperren": the finite verb second after an adverbial or an object,
+        // its subject right after it and naming a speaker. Not where another rule holds words of the
+        // sentence or a colon introduces the content (the quote rules' "gab X bekannt: „…“").
+        let invertedSubject = speakerAfterVerb && start < head && head == finite && !passive
+            && !speaker.contains(where: { insideQuote[$0] }) && looksLikeSpeaker(speaker)
+            && !range.contains(where: { claimed[$0] || words[$0].text == ":" })
         if namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
-            speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject
+            speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
             let claim = Array(range)
             // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
@@ -1342,11 +1349,8 @@ struct SuggestionScan {
             }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
-        var position = afterCue(cue, finite: head)
-        while position < range.upperBound, position < head + 4, Self.middleFieldAdverbs.contains(words[position].lower) || cue.contains(position) {
-            position += 1
-        }
-        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: position, upper: range.upperBound, limit: head + 8))
+        let after = afterCue(cue, finite: head)
+        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: after, upper: range.upperBound, limit: head + 8, skipping: cue))
     }
 
     /// An office phrase after a comma takes the name that opens the sentence before it
