@@ -81,14 +81,24 @@ struct ProgressOutputTests {
         // poller can let a corpus finish before its progress line is seen: then the same test
         // runs again on a corpus four times the size (twice at most), instead of failing on timing.
         for copies in [4000, 16000, 64000] {
-            if try await interruptLoad(copies: copies) { return }
+            if try await interruptLoad(copies: copies, during: ["loading corpus", "segmenting"]) { return }
         }
         Issue.record("segment finished before its progress line could be seen, even on 64 000 copies of a seed article")
     }
 
-    /// Starts `segment` on `copies` copies of a seed article and presses Ctrl-C while its progress
-    /// shows. Returns false when the program finished first (nothing to interrupt).
-    private func interruptLoad(copies: Int) async throws -> Bool {
+    @Test(
+        "Ctrl-C while segment --out writes its files stops with status 130: no file, no folder, no staging left",
+        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+    func interruptedWrite() async throws {
+        for copies in [4000, 16000, 64000] {
+            if try await interruptLoad(copies: copies, during: ["writing segments"]) { return }
+        }
+        Issue.record("segment finished before its writing line could be seen, even on 64 000 copies of a seed article")
+    }
+
+    /// Starts `segment` on `copies` copies of a seed article and presses Ctrl-C once its progress
+    /// line shows one of `phases`. Returns false when the program finished first (nothing to interrupt).
+    private func interruptLoad(copies: Int, during phases: [String]) async throws -> Bool {
         let folder = TestScratch.path("progress-stop-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -106,7 +116,7 @@ struct ProgressOutputTests {
         let terminal = try await TmuxSession(command: command)
         defer { terminal.kill() }
         let progress = try await terminal.waitUntil(timeout: 30, what: "progress") {
-            $0.contains("loading corpus") || $0.contains("segmenting") || $0.contains("exit=")
+            screen in phases.contains { screen.contains($0) } || screen.contains("exit=")
         }
         if progress.contains("exit=") { return false }
         try await terminal.send(keys: .ctrlC)

@@ -17,7 +17,8 @@ struct SegmentCommand: ParsableCommand {
             (end-exclusive; a token's text is that slice of "text", its document offsets these plus "start"), "kinds" with one letter per token \
             (w word, n number, q quote, p punctuation, s symbol) and "space_after" as 0/1 per token; full writes each \
             token as an object with index, start, end, text, kind and space_after; none leaves tokens out. With \
-            --out DIR: one <document id>.txt (lines) or .jsonl file per document.
+            --out DIR: one <document id>.txt (lines) or .jsonl file per document, put in place only once all are \
+            written (Ctrl-C or an error leaves none of them; other files in DIR stay).
             """
     )
 
@@ -45,44 +46,61 @@ struct SegmentCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let corpus: Corpus
         let chosen = paths.isEmpty ? ["seeds"] : paths
-        corpus = try ProgressMeter.run { meter in try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) } }
-        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         if let out {
+            // Loading and writing under one meter, so Ctrl-C at any point stops cleanly.
+            try ProgressMeter.run { meter in
+                let corpus = try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) }
+                for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
+                try write(corpus, to: out, meter: meter)
+            }
+            return
+        }
+        let corpus = try ProgressMeter.run { meter in try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) } }
+        for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
+        var output = StandardOutput()
+        var bytes: [UInt8] = []
+        let format = self.format
+        let tokens = self.tokens ?? .offsets
+        // Written in chunks of whole lines as they are made.
+        let drain: (inout [UInt8]) -> Void = { chunk in
+            switch format {
+            case .lines: output.write(utf8: chunk)
+            case .jsonl: output.writeJSON(utf8: chunk)
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
+        for document in corpus.documents {
+            switch format {
+            case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
+            case .jsonl: SegmentOutput.writeJSONLines(of: document, tokens: tokens) { output.writeJSON(utf8: $0) }
+            }
+        }
+        drain(&bytes)
+        output.flush()
+    }
+
+    /// Writes one file per document into `out`: staged first and put in place only when all are
+    /// written (see ``StagedFolder``), so Ctrl-C, a full disk or an error leaves no file of the run.
+    private func write(_ corpus: Corpus, to out: String, meter: ProgressMeter) throws {
+        let ext = format == .lines ? "txt" : "jsonl"
+        meter.begin("writing segments to \(out)", total: corpus.documents.count, unit: .items("documents"))
+        try meter.writing {
+            let staged = try StagedFolder(folder: out)
             do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
                 for document in corpus.documents {
-                    let ext = format == .lines ? "txt" : "jsonl"
-                    let path = (out as NSString).appendingPathComponent("\(document.id).\(ext)")
+                    try meter.checkStop()
                     // Lines are text for people: control characters are made visible in files too.
                     let bytes = format == .lines ? TerminalText.sanitize(utf8: render(document), keepNewlines: true) : render(document)
-                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try staged.add(name: "\(document.id).\(ext)", bytes: bytes)
+                    meter.advance()
                 }
+                try meter.checkStop()
+                _ = try staged.publish()
             } catch {
-                throw CLIFailure("\(out): cannot write: \(error.localizedDescription)")
+                staged.abandon()
+                throw error
             }
-        } else {
-            var output = StandardOutput()
-            var bytes: [UInt8] = []
-            let format = self.format
-            let tokens = self.tokens ?? .offsets
-            // Written in chunks of whole lines as they are made.
-            let drain: (inout [UInt8]) -> Void = { chunk in
-                switch format {
-                case .lines: output.write(utf8: chunk)
-                case .jsonl: output.writeJSON(utf8: chunk)
-                }
-                chunk.removeAll(keepingCapacity: true)
-            }
-            for document in corpus.documents {
-                switch format {
-                case .lines: SegmentOutput.appendLines(of: document, to: &bytes, drain: drain)
-                case .jsonl: SegmentOutput.writeJSONLines(of: document, tokens: tokens) { output.writeJSON(utf8: $0) }
-                }
-            }
-            drain(&bytes)
-            output.flush()
         }
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Workbench
+
+/// `segment --out`: files staged in a hidden folder and put in place only when all are written.
+@Suite("Staged output folder")
+struct StagedFolderTests {
+    private static func entries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+    }
+
+    @Test("nothing is visible before publish; publish puts every file in place and removes the staging folder")
+    func publish() throws {
+        let folder = TestScratch.path("staged-")
+        let staged = try StagedFolder(folder: folder)
+        try staged.add(name: "a.txt", bytes: Array("Größe „zitiert“ 👩🏽‍🔬\n".utf8))
+        try staged.add(name: "b.txt", bytes: [])
+        #expect(Self.entries(folder).allSatisfy { $0.hasPrefix(StagedFolder.stagingPrefix) })
+        #expect(try staged.publish() == 2)
+        #expect(Self.entries(folder) == ["a.txt", "b.txt"])
+        #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "Größe „zitiert“ 👩🏽‍🔬\n")
+    }
+
+    @Test("abandoned: a folder it made is gone; in a folder of the user's, the user's files are untouched")
+    func abandon() throws {
+        let made = TestScratch.path("staged-made-")
+        let first = try StagedFolder(folder: made)
+        try first.add(name: "a.txt", bytes: Array("x".utf8))
+        first.abandon()
+        #expect(!FileManager.default.fileExists(atPath: made))
+
+        let own = TestScratch.path("staged-own-")
+        try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: own + "/a.txt"))
+        let second = try StagedFolder(folder: own)
+        try second.add(name: "a.txt", bytes: Array("new".utf8))
+        second.abandon()
+        #expect(Self.entries(own) == ["a.txt"])
+        #expect(try String(contentsOfFile: own + "/a.txt", encoding: .utf8) == "old")
+    }
+
+    @Test("a killed run's staging folder is removed by the next; a running one's is kept")
+    func leftovers() throws {
+        let folder = TestScratch.path("staged-left-")
+        let dead = folder + "/" + StagedFolder.stagingPrefix + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dead, withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: dead + "/" + StagedFolder.lockName))
+        try Data("half".utf8).write(to: URL(fileURLWithPath: dead + "/a.txt"))
+        let notOurs = folder + "/" + StagedFolder.stagingPrefix + "mine"
+        try FileManager.default.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
+
+        let running = try StagedFolder(folder: folder)
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: notOurs), "only folders with the staging name and a UUID go")
+        let next = try StagedFolder(folder: folder)
+        #expect(Self.entries(folder).filter { $0.hasPrefix(StagedFolder.stagingPrefix) }.count == 3, "the running writer's staging stays")
+        try next.add(name: "b.txt", bytes: [])
+        _ = try next.publish()
+        _ = try running.publish()
+        #expect(Self.entries(folder) == [StagedFolder.stagingPrefix + "mine", "b.txt"])
+    }
+
+    @Test("an output path that is a file is refused with its name")
+    func fileInTheWay() throws {
+        let path = TestScratch.path("staged-file-")
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: CLIFailure.self) { _ = try StagedFolder(folder: path) }
+        do {
+            _ = try StagedFolder(folder: path)
+        } catch {
+            #expect(error.description.contains(path))
+            #expect(error.description.contains("not a folder"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep")
+    }
+
+    @Test("segment --out keeps other files in the folder, replaces its own and leaves no staging folder")
+    func segmentOut() async throws {
+        let out = TestScratch.path("staged-segment-")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: out + "/notes.md"))
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: out + "/000_f8d7a53538fa2d5e.txt"))
+        let result = try await WorkbenchProcess.run(["segment", "seeds", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = Self.entries(out)
+        #expect(names.contains("notes.md"))
+        #expect(!names.contains { $0.hasPrefix(".") }, "\(names)")
+        #expect(names.filter { $0.hasSuffix(".txt") }.count == 5)
+        #expect(try String(contentsOfFile: out + "/000_f8d7a53538fa2d5e.txt", encoding: .utf8) != "stale")
+
+        let file = out + "/notes.md"
+        let refused = try await WorkbenchProcess.run(["segment", "seeds", "--out", file])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("not a folder"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "notes")
+    }
+}
