@@ -50,11 +50,13 @@ struct SessionLogTests {
         }
     }
 
-    @Test("A log's bytes replayed give the state, events and undo history the session had")
-    func replayedAsDecoded() throws {
+    @Test("A log's bytes replayed as its parts are decoded give the state, events and undo history the session had", arguments: [
+        1_000, 100_001, SessionLogContents.partBytes,
+    ])
+    func replayedAsDecoded(partBytes: Int) throws {
         let session = try Self.longSession()
         let bytes = Data(try Self.logBytes(session))
-        let (replayed, log) = try Session.replaying(logBytes: bytes, path: "mem")
+        let (replayed, log) = try Session.replaying(logBytes: bytes, path: "mem", partBytes: partBytes)
         let afterwards = try Session(log: SessionLogContents(bytes, path: "mem"), path: "mem")
         #expect(replayed.state.hasSameRecords(as: afterwards.state))
         #expect(replayed.state.hasSameRecords(as: session.state))
@@ -68,8 +70,10 @@ struct SessionLogTests {
         #expect(both.0.state.hasSameRecords(as: both.1.state))
     }
 
-    @Test("A damaged line in a late part of a long log is named by its line, before an event that does not apply in an earlier part")
-    func damagedLateLine() throws {
+    @Test("A damaged line in a late part of a long log is named by its line, before an event that does not apply in an earlier part", arguments: [
+        1_000, 100_001, SessionLogContents.partBytes,
+    ])
+    func damagedLateLine(partBytes: Int) throws {
         let session = try Self.longSession()
         var lines = try Self.logBytes(session).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         // An event that cannot apply in line 3 (its number repeated), a torn-looking line near the end.
@@ -79,14 +83,14 @@ struct SessionLogTests {
         lines[damaged] = Array("{\"event\":{\"action\":".utf8)
         let bytes = Data(lines.joined(separator: [0x0A]))
         #expect(bytes.count >= 1 << 20)
-        #expect { try Session.replaying(logBytes: bytes, path: "x.jsonl") } throws: { error in
+        #expect { try Session.replaying(logBytes: bytes, path: "x.jsonl", partBytes: partBytes) } throws: { error in
             guard case SessionError.journalDamaged(let path, let line, _) = error else { return false }
             return path == "x.jsonl" && line == damaged + 1
         }
         lines[damaged] = lines[damaged + 1]
         lines.remove(at: damaged + 1)
         let undamaged = Data(lines.joined(separator: [0x0A]))
-        #expect { try Session.replaying(logBytes: undamaged, path: "x.jsonl") } throws: { error in
+        #expect { try Session.replaying(logBytes: undamaged, path: "x.jsonl", partBytes: partBytes) } throws: { error in
             guard case SessionError.badEvent(let path, let seq, _) = error else { return false }
             return path == "x.jsonl" && seq == 1
         }

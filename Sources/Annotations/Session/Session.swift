@@ -78,12 +78,15 @@ public struct Session: Sendable {
 
     /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
     public init(log: SessionLogContents, path: String) throws(SessionError) {
-        let header = log.header
-        self.init(annotator: header.annotator, corpus: log.corpus ?? header.corpus, schema: header.schema, created: header.created, derivedFrom: header.derivedFrom)
+        self.init(header: log.header)
         try replay(log.events, path: path)
+        takeLines(of: log)
+    }
+
+    /// A new session as a log's header describes it.
+    private init(header: LogHeader) {
+        self.init(annotator: header.annotator, corpus: header.corpus, schema: header.schema, created: header.created, derivedFrom: header.derivedFrom)
         id = header.session
-        cursor = log.cursor
-        settings = log.settings ?? SessionSettings()
     }
 
     /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not copied).
@@ -91,19 +94,53 @@ public struct Session: Sendable {
         if let failure = state.apply(contentsOf: events) {
             throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description)
         }
+        take(events)
+    }
+
+    /// Takes replayed `events` as the session's log (shared, not copied).
+    private mutating func take(_ events: [Event]) {
         tail = events
         undoEventCount = Self.undoEvents(in: events)
         if let last = events.last { updated = last.time }
     }
 
+    /// Takes a log's last cursor, corpus and settings lines.
+    private mutating func takeLines(of log: SessionLogContents) {
+        corpus = log.corpus ?? corpus
+        cursor = log.cursor
+        settings = log.settings ?? SessionSettings()
+    }
+
     /// A session rebuilt from a log's bytes, and the log's contents (`forReplay` and
     /// `digestingFirst` as for ``SessionLogContents``). Errors are those of reading the log, then
-    /// replaying it.
+    /// replaying it. Each part of the log (`partBytes`, see ``SessionLogContents``) is replayed as
+    /// soon as it is decoded, while the other core decodes the next parts.
     static func replaying(
-        logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil
+        logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil,
+        partBytes: Int = SessionLogContents.partBytes
     ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
-        let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested)
-        return (try Session(log: log, path: path), log)
+        var session: Session?
+        var failure: SessionError?
+        // The first part stands for about this share of the log when room is reserved.
+        let scale = max(1, Double(data.count) / Double(max(1, partBytes)))
+        let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested, partBytes: partBytes) {
+            header, events in
+            guard failure == nil else { return }
+            if session == nil {
+                var empty = Session(header: header)
+                empty.state.reserveCapacity(for: events, scaledBy: scale)
+                session = empty
+            }
+            if let applied = session?.state.applyWithoutReserving(events) {
+                failure = .badEvent(path: path, seq: events[applied.index].seq, reason: applied.error.description)
+            }
+        }
+        // An event that does not apply is reported after the log reads whole (its errors first).
+        if let failure { throw failure }
+        var replayed = session ?? Session(header: log.header)
+        replayed.take(log.events)
+        replayed.takeLines(of: log)
+        return (replayed, log)
     }
 
     /// A session opened from its snapshot: the state is built from the snapshot's records, which

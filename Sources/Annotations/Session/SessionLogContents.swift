@@ -6,7 +6,8 @@ import Synchronization
 /// full disk, never acknowledged).
 ///
 /// Line boundaries are event boundaries, so a long log is decoded in parts on both cores at once,
-/// each part ending at a line break: no guessing. `{"event":…}` lines are read by the hand-written
+/// each part ending at a line break: no guessing. A reader that replays the events gets each part
+/// in order as soon as it is decoded (`consuming:`), so the replay runs beside the decoding. `{"event":…}` lines are read by the hand-written
 /// event decoder (tested against `Codable`); other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
     /// The header (first line).
@@ -52,11 +53,13 @@ public struct SessionLogContents: Sendable {
     /// (``prefixDigest``, alongside the decoding) and the events in them counted (``events(before:)``).
     package init(
         _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
-        partBytes: Int = partBytes
+        partBytes: Int = partBytes, consuming consume: ((_ header: LogHeader, _ events: [Event]) -> Void)? = nil
     ) throws(SessionError) {
         do {
             self = try data.withUnsafeBytes { raw in
-                try Self.read(raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested, partBytes: partBytes)
+                try Self.read(
+                    raw.bindMemory(to: UInt8.self), path: path, forReplay: forReplay, from: offset, digesting: digested, partBytes: partBytes,
+                    consume: consume)
             }
         } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
     }
@@ -74,7 +77,8 @@ public struct SessionLogContents: Sendable {
     }
 
     private static func read(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int,
+        consume: ((_ header: LogHeader, _ events: [Event]) -> Void)?
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
         guard let headerEnd = lineBreak(in: bytes, from: 0) else {
@@ -124,23 +128,34 @@ public struct SessionLogContents: Sendable {
             parts.append(partStart..<partEnd)
             partStart = partEnd
         }
+        // Decoded on other threads (both cores) while this one hands each part, in order, to
+        // `consume` as soon as it is ready: a replay runs beside the decoding of the parts after it.
         nonisolated(unsafe) let shared = bytes
-        let results = Mutex<[Result<Part, SessionError>?]>(Array(repeating: nil, count: parts.count))
-        let digest = Mutex<String?>(nil)
+        let decoding = DecodedParts(count: parts.count)
         let digesting = digested == nil ? 0 : 1
-        DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { [parts] index in
-            if let digested, index == 0 {
-                let value = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
-                return digest.withLock { $0 = value }
+        let finished = DispatchGroup()
+        DispatchQueue.global().async(group: finished) { [parts] in
+            DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { index in
+                if let digested, index == 0 {
+                    let value = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
+                    return decoding.digest.withLock { $0 = value }
+                }
+                decoding.store(decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested), at: index - digesting)
             }
-            let part = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested)
-            results.withLock { $0[index - digesting] = part }
         }
-        contents.prefixDigest = digest.withLock { $0 }
+        if let consume {
+            for index in parts.indices {
+                // A part that failed stops the hand-over; its error is thrown below.
+                guard case .success(let part)? = decoding.wait(for: index) else { break }
+                consume(header, part.events)
+            }
+        }
+        finished.wait()
+        contents.prefixDigest = decoding.digest.withLock { $0 }
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         var decoded: [Part] = []
-        for result in results.withLock({ results in defer { results = [] }; return results }) {
+        for result in decoding.results.withLock({ results in defer { results = [] }; return results }) {
             if let part = try result?.get() { decoded.append(part) }
         }
         // The parts' events are moved into one array (no reference counted per event), each left
@@ -168,6 +183,30 @@ public struct SessionLogContents: Sendable {
     static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The parts of a log as the decoding threads finish them, and the digest taken beside them.
+    private final class DecodedParts: Sendable {
+        let results: Mutex<[Result<Part, SessionError>?]>
+        let digest = Mutex<String?>(nil)
+        /// Signalled once per part, when its result is stored.
+        private let ready: [DispatchSemaphore]
+
+        init(count: Int) {
+            results = Mutex(Array(repeating: nil, count: count))
+            ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        }
+
+        func store(_ result: Result<Part, SessionError>, at index: Int) {
+            results.withLock { $0[index] = result }
+            ready[index].signal()
+        }
+
+        /// Waits until part `index` is decoded and returns it (it stays stored too); once per part.
+        func wait(for index: Int) -> Result<Part, SessionError>? {
+            ready[index].wait()
+            return results.withLock { $0[index] }
+        }
     }
 
     private struct Part: Sendable {
