@@ -174,6 +174,19 @@ enum SuggestionLexiconData {
         erwägen past=erwog part=erwogen report
         überlegen
         beabsichtigen
+        auf|rufen past=rief part=gerufen addr reportprep prep=zu
+        heraus|finden past=fand part=gefunden
+        ein|schränken
+        ein|gestehen past=gestand part=gestanden
+        erwähnen
+        ab|streiten past=stritt part=gestritten
+        errechnen
+        entgegen|setzen
+        an|ordnen
+        an|drohen
+        klar|machen
+        erhoffen
+        einigen prep=auf
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").
