@@ -65,7 +65,7 @@ enum SuggestionLexiconData {
         hoffen
         befürchten
         fürchten report
-        rechnen prep=mit
+        rechnen reportprep prep=mit
         erwarten
         schätzen
         annehmen
@@ -105,9 +105,9 @@ enum SuggestionLexiconData {
         appellieren prep=an
         konstatieren
         attackieren report prep=als
-        raten pres=rät past=riet part=geraten prep=zu
+        raten pres=rät past=riet part=geraten reportprep prep=zu
         skandieren
-        halten pres=hält past=hielt part=gehalten prep=für
+        halten pres=hält past=hielt part=gehalten reportprep prep=für
         loben prep=als
         beschreiben past=beschrieb part=beschrieben prep=als
         preisen past=pries part=gepriesen prep=als
@@ -129,7 +129,7 @@ enum SuggestionLexiconData {
         zu|sichern addr
         ein|schätzen report
         aus|schließen pres=schließt past=schloss part=geschlossen
-        plädieren prep=für
+        plädieren reportprep prep=für
         unterstellen addr
         vor|rechnen
         nach|denken past=dachte part=gedacht
