@@ -87,7 +87,7 @@ enum SuggestionLexiconData {
         begründen
         informieren addr
         bezeichnen report prep=als
-        nennen past=nannte part=genannt prep=als
+        nennen past=nannte part=genannt report prep=als
         ab|lehnen
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst

@@ -847,7 +847,10 @@ struct SuggestionScan {
         let invertedSubject = speakerAfterVerb && start < head && head == finite && !passive
             && !speaker.contains(where: { insideQuote[$0] }) && looksLikeSpeaker(speaker)
             && !range.contains(where: { claimed[$0] || words[$0].text == ":" })
-        if namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+        // "X nannte die Pläne „verfehlt“": a quoted name is direct speech (the quote rules'), the
+        // sentence no reported speech besides it.
+        let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
+        if !namesByQuote, namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
             let claim = Array(range)
