@@ -81,8 +81,9 @@ public struct SuggestionLexicon: Sendable {
         self.wieFrameVerbs = Set(Self.lines(wieFrameVerbs))
     }
 
-    /// Verb forms that are far more often another word ("meine", "rufe" as noun-like uses).
-    static let ambiguousForms: Set<String> = ["meine", "meinen", "meinet", "meinest", "weise", "weisen", "nenne"]
+    /// Verb forms that are far more often another word ("meine", "rufe" as noun-like uses; "einige",
+    /// "einigen" as the determiner, not "sich einigen").
+    static let ambiguousForms: Set<String> = ["meine", "meinen", "meinet", "meinest", "weise", "weisen", "nenne", "einige", "einigen"]
 
     static func lines(_ text: String) -> [String] {
         text.split(separator: "\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }

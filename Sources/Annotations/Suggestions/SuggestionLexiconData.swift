@@ -65,7 +65,7 @@ enum SuggestionLexiconData {
         hoffen
         befürchten
         fürchten report
-        rechnen prep=mit
+        rechnen reportprep prep=mit
         erwarten
         schätzen
         annehmen
@@ -87,7 +87,7 @@ enum SuggestionLexiconData {
         begründen
         informieren addr
         bezeichnen report prep=als
-        nennen past=nannte part=genannt prep=als
+        nennen past=nannte part=genannt report prep=als
         ab|lehnen
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst
@@ -105,9 +105,9 @@ enum SuggestionLexiconData {
         appellieren prep=an
         konstatieren
         attackieren report prep=als
-        raten pres=rät past=riet part=geraten prep=zu
+        raten pres=rät past=riet part=geraten reportprep prep=zu
         skandieren
-        halten pres=hält past=hielt part=gehalten prep=für
+        halten pres=hält past=hielt part=gehalten reportprep prep=für
         loben prep=als
         beschreiben past=beschrieb part=beschrieben prep=als
         preisen past=pries part=gepriesen prep=als
@@ -129,7 +129,7 @@ enum SuggestionLexiconData {
         zu|sichern addr
         ein|schätzen report
         aus|schließen pres=schließt past=schloss part=geschlossen
-        plädieren prep=für
+        plädieren reportprep prep=für
         unterstellen addr
         vor|rechnen
         nach|denken past=dachte part=gedacht
@@ -174,6 +174,19 @@ enum SuggestionLexiconData {
         erwägen past=erwog part=erwogen report
         überlegen
         beabsichtigen
+        auf|rufen past=rief part=gerufen addr reportprep prep=zu
+        heraus|finden past=fand part=gefunden
+        ein|schränken
+        ein|gestehen past=gestand part=gestanden
+        erwähnen
+        ab|streiten past=stritt part=gestritten
+        errechnen
+        entgegen|setzen
+        an|ordnen
+        an|drohen
+        klar|machen
+        erhoffen
+        einigen prep=auf
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

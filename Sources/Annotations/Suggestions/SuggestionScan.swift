@@ -422,6 +422,7 @@ struct SuggestionScan {
             } else if lower == "zufolge" {
                 let start = clauseStart(before: index, sentence: sentence)
                 source = nounPhraseBackward(from: index - 1, limit: start)
+                if source.isEmpty, let whole = framePhraseBefore(index, from: start, sentence: sentence) { source = whole }
                 cue = [index]
                 rule = "indirect.zufolge"
             } else if lower == "wonach", index - 2 >= range.lowerBound, words[index - 1].text == ",", words[index - 2].capitalized {
@@ -489,6 +490,39 @@ struct SuggestionScan {
             || Self.adverbialSubordinators.contains(word.lower) || ["worauf", "wonach", "so"].contains(word.lower)
             || word.kind == .word && (word.capitalized || Self.determiners.contains(word.lower) || Self.pronouns.contains(word.lower))
         return opensClause ? start : nil
+    }
+
+    /// The source of a "zufolge" that ends a clause's first phrase, whole, when the noun-phrase
+    /// walk stops at a lowercase name or a bracket ("Dem Sender al-Dschasira zufolge", "Der Website
+    /// example.org zufolge", "Einer Erklärung des Verbands ( VDR ) zufolge"): every word from the
+    /// clause start, which opens the sentence or follows a comma, up to the frame is part of a noun
+    /// phrase. Nil otherwise.
+    func framePhraseBefore(_ frame: Int, from start: Int, sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        guard frame - start >= 2, frame - start <= 16, start == range.lowerBound || words[start - 1].text == "," else { return nil }
+        guard words[start].capitalized || Self.determiners.contains(words[start].lower) || Self.genitiveDeterminers.contains(words[start].lower) else {
+            return nil
+        }
+        for index in start..<frame {
+            let word = words[index]
+            if word.kind == .quote || ["(", ")", "-", "–"].contains(word.text) || word.kind == .number || word.capitalized { continue }
+            guard word.kind == .word else { return nil }
+            let lower = word.lower
+            if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || Self.attachedPrepositions.contains(lower)
+                || Self.phrasePrepositions.contains(lower) || lower == "und"
+            {
+                continue
+            }
+            // A lowercase name ("al-Dschasira", "example.org") or an adjective before a noun.
+            if lower.contains("-") || lower.contains(".") { continue }
+            if ["e", "en", "er", "es", "em"].contains(where: { lower.hasSuffix($0) }), index + 1 < frame, lexicon.verbForms[lower] == nil,
+                !Self.auxiliaries.contains(lower), !VerbMorphology.subjunctiveAuxiliaries.contains(lower)
+            {
+                continue
+            }
+            return nil
+        }
+        return Array(start..<frame)
     }
 
     /// ", nach denen …" / ", denen zufolge …" after a noun ("Umfragen, nach denen 72 Prozent die
@@ -813,7 +847,10 @@ struct SuggestionScan {
         let invertedSubject = speakerAfterVerb && start < head && head == finite && !passive
             && !speaker.contains(where: { insideQuote[$0] }) && looksLikeSpeaker(speaker)
             && !range.contains(where: { claimed[$0] || words[$0].text == ":" })
-        if namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+        // "X nannte die Pläne „verfehlt“": a quoted name is direct speech (the quote rules'), the
+        // sentence no reported speech besides it.
+        let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
+        if !namesByQuote, namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
             let claim = Array(range)
