@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// What the bytes of a session log (`NAME.jsonl`) hold: the header line, every complete line after
 /// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
@@ -7,8 +6,9 @@ import Synchronization
 ///
 /// Line boundaries are event boundaries, so a long log is decoded in parts on both cores at once,
 /// each part ending at a line break: no guessing. A reader that replays the events gets each part
-/// in order as soon as it is decoded (`consuming:`), so the replay runs beside the decoding. `{"event":…}` lines are read by the hand-written
-/// event decoder (tested against `Codable`); other lines by `JSONDecoder`.
+/// in order as soon as it is decoded (`consuming:`), so the replay runs beside the decoding.
+/// `{"event":…}` lines are read by the hand-written event decoder (tested against `Codable`);
+/// other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
     /// The header (first line).
     public var header: LogHeader
@@ -130,32 +130,48 @@ public struct SessionLogContents: Sendable {
         }
         // Decoded on other threads (both cores) while this one hands each part, in order, to
         // `consume` as soon as it is ready: a replay runs beside the decoding of the parts after it.
+        // Each part's result has a slot of its own, written by the thread that decoded it before it
+        // signals the part's semaphore, and read only after that signal.
         nonisolated(unsafe) let shared = bytes
-        let decoding = DecodedParts(count: parts.count)
+        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Result<Part, SessionError>?>.allocate(capacity: parts.count)
+        nonisolated(unsafe) let digestSlot = UnsafeMutablePointer<String?>.allocate(capacity: 1)
+        slots.initialize(repeating: nil)
+        digestSlot.initialize(to: nil)
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+            digestSlot.deinitialize(count: 1)
+            digestSlot.deallocate()
+        }
+        let ready = parts.map { _ in DispatchSemaphore(value: 0) }
         let digesting = digested == nil ? 0 : 1
         let finished = DispatchGroup()
         DispatchQueue.global().async(group: finished) { [parts] in
             DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { index in
                 if let digested, index == 0 {
-                    let value = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
-                    return decoding.digest.withLock { $0 = value }
+                    digestSlot.pointee = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
+                    return
                 }
-                decoding.store(decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested), at: index - digesting)
+                slots[index - digesting] = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested)
+                ready[index - digesting].signal()
             }
         }
         if let consume {
             for index in parts.indices {
+                ready[index].wait()
                 // A part that failed stops the hand-over; its error is thrown below.
-                guard case .success(let part)? = decoding.wait(for: index) else { break }
+                guard case .success(let part)? = slots[index] else { break }
                 consume(header, part.events)
             }
         }
         finished.wait()
-        contents.prefixDigest = decoding.digest.withLock { $0 }
+        contents.prefixDigest = digestSlot.pointee
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         var decoded: [Part] = []
-        for result in decoding.results.withLock({ results in defer { results = [] }; return results }) {
+        for index in slots.indices {
+            let result = slots[index]
+            slots[index] = nil
             if let part = try result?.get() { decoded.append(part) }
         }
         // The parts' events are moved into one array (no reference counted per event), each left
@@ -183,30 +199,6 @@ public struct SessionLogContents: Sendable {
     static func lineBreak(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress, start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-    }
-
-    /// The parts of a log as the decoding threads finish them, and the digest taken beside them.
-    private final class DecodedParts: Sendable {
-        let results: Mutex<[Result<Part, SessionError>?]>
-        let digest = Mutex<String?>(nil)
-        /// Signalled once per part, when its result is stored.
-        private let ready: [DispatchSemaphore]
-
-        init(count: Int) {
-            results = Mutex(Array(repeating: nil, count: count))
-            ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        }
-
-        func store(_ result: Result<Part, SessionError>, at index: Int) {
-            results.withLock { $0[index] = result }
-            ready[index].signal()
-        }
-
-        /// Waits until part `index` is decoded and returns it (it stays stored too); once per part.
-        func wait(for index: Int) -> Result<Part, SessionError>? {
-            ready[index].wait()
-            return results.withLock { $0[index] }
-        }
     }
 
     private struct Part: Sendable {
