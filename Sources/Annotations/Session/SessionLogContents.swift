@@ -145,8 +145,7 @@ public struct SessionLogContents: Sendable {
         }
         let ready = parts.map { _ in DispatchSemaphore(value: 0) }
         let digesting = digested == nil ? 0 : 1
-        let finished = DispatchGroup()
-        DispatchQueue.global().async(group: finished) { [parts] in
+        let decodeAll: @Sendable () -> Void = { [parts] in
             DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { index in
                 if let digested, index == 0 {
                     digestSlot.pointee = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
@@ -157,14 +156,19 @@ public struct SessionLogContents: Sendable {
             }
         }
         if let consume {
+            let finished = DispatchGroup()
+            DispatchQueue.global().async(group: finished, execute: decodeAll)
             for index in parts.indices {
                 ready[index].wait()
                 // A part that failed stops the hand-over; its error is thrown below.
                 guard case .success(let part)? = slots[index] else { break }
                 consume(header, part.events)
             }
+            finished.wait()
+        } else {
+            // Nothing to hand over: this thread decodes too.
+            decodeAll()
         }
-        finished.wait()
         contents.prefixDigest = digestSlot.pointee
         contents.prefixDigestLength = digested
         if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
