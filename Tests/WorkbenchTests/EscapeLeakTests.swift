@@ -93,7 +93,8 @@ struct EscapeLeakTests {
         let out = folder + "/seg\u{1B}]0;x\u{07}"
         let files = try await WorkbenchProcess.run(["segment", "corpus", "--out", out], directory: directory)
         Self.expectClean(files, "segment --out")
-        let written = try String(contentsOfFile: out + "/" + Self.documentID + ".txt", encoding: .utf8)
+        // The file is named as export names files: the id's control characters percent-encoded.
+        let written = try String(contentsOfFile: out + "/" + ExportText.fileName(Self.documentID) + ".txt", encoding: .utf8)
         #expect(Self.leaks(in: written).isEmpty, "segment --format lines files are sanitised too")
 
         let validate = try await WorkbenchProcess.run(["validate", anna, "--corpus", "corpus"], directory: directory)

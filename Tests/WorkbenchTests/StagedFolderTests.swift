@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+import Annotations
 @testable import Workbench
 
 /// `segment --out`: files staged in a hidden folder and put in place only when all are written.
@@ -75,6 +76,34 @@ struct StagedFolderTests {
             #expect(error.description.contains("not a folder"))
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep")
+    }
+
+    @Test("a name that is not a plain file name is refused; nothing is written outside the folder")
+    func plainNames() throws {
+        let folder = TestScratch.path("staged-names-")
+        let staged = try StagedFolder(folder: folder)
+        for name in ["", ".", "..", "../x.txt", "a/b.txt", StagedFolder.stagingPrefix + UUID().uuidString] {
+            #expect(throws: CLIFailure.self, "\(name)") { try staged.add(name: name, bytes: []) }
+        }
+        staged.abandon()
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        #expect(!FileManager.default.fileExists(atPath: (folder as NSString).deletingLastPathComponent + "/x.txt"))
+    }
+
+    @Test("segment --out names files as export does: a document id with .., / or a reserved name stays inside the folder")
+    func segmentOutIDs() async throws {
+        let root = TestScratch.path("staged-ids-")
+        try FileManager.default.createDirectory(atPath: root + "/corpus", withIntermediateDirectories: true)
+        let ids = ["../escape", "a/b", "CON", "Käse „x“ 😀"]
+        let lines = ids.map { #"{"id": "\#($0)", "text": "Er sagte: „Ja.“ Dann ging er."}"# }.joined(separator: "\n") + "\n"
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: root + "/corpus/c.jsonl"))
+        let out = root + "/out"
+        let result = try await WorkbenchProcess.run(["segment", root + "/corpus/c.jsonl", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.entries(out) == ids.map { ExportText.fileName($0) + ".txt" }.sorted())
+        #expect(Self.entries(out).contains("%2E.%2Fescape.txt"))
+        #expect(Self.entries(root) == ["corpus", "out"], "nothing written beside the folder")
+        #expect(Self.entries(root + "/corpus") == ["c.jsonl"])
     }
 
     @Test("segment --out keeps other files in the folder, replaces its own and leaves no staging folder")

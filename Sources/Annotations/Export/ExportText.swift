@@ -1,14 +1,14 @@
 import Foundation
 
 /// Text helpers shared by the exporters and importers: file names, escaping and encoding.
-enum ExportText {
+public enum ExportText {
     /// A file name for a document id or session label, one to one (two ids never share a name)
     /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
     /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a
     /// trailing `.` or space, and the first character of a name Windows reserves (`CON`, `PRN`,
     /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
     /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`.
-    static func fileName(_ id: String) -> String {
+    public static func fileName(_ id: String) -> String {
         guard !id.isEmpty else { return "%" }
         let scalars = Array(id.unicodeScalars)
         let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()

@@ -17,7 +17,8 @@ struct SegmentCommand: ParsableCommand {
             (end-exclusive; a token's text is that slice of "text", its document offsets these plus "start"), "kinds" with one letter per token \
             (w word, n number, q quote, p punctuation, s symbol) and "space_after" as 0/1 per token; full writes each \
             token as an object with index, start, end, text, kind and space_after; none leaves tokens out. With \
-            --out DIR: one <document id>.txt (lines) or .jsonl file per document, put in place only once all are \
+            --out DIR: one <document id>.txt (lines) or .jsonl file per document (named as export names files: / \\ and \
+            other characters unsafe in file names percent-encoded), put in place only once all are \
             written (Ctrl-C or an error leaves none of them; other files in DIR stay).
             """
     )
@@ -92,7 +93,8 @@ struct SegmentCommand: ParsableCommand {
                     try meter.checkStop()
                     // Lines are text for people: control characters are made visible in files too.
                     let bytes = format == .lines ? TerminalText.sanitize(utf8: render(document), keepNewlines: true) : render(document)
-                    try staged.add(name: "\(document.id).\(ext)", bytes: bytes)
+                    // Named as the exports name files: a document id never reaches outside the folder.
+                    try staged.add(name: "\(ExportText.fileName(document.id)).\(ext)", bytes: bytes)
                     meter.advance()
                 }
                 try meter.checkStop()

@@ -63,6 +63,9 @@ final class StagedFolder {
 
     /// Writes one file into the staging folder; `name` is a plain file name.
     func add(name: String, bytes: [UInt8]) throws(CLIFailure) {
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.hasPrefix(Self.stagingPrefix) else {
+            throw CLIFailure("\(folder): cannot write \"\(name)\": not a plain file name")
+        }
         let path = (staging as NSString).appendingPathComponent(name)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
