@@ -181,7 +181,9 @@ public struct SessionLogContents: Sendable {
         // The parts' events are moved into one array (no reference counted per event), each left
         // holding an event without references in their place.
         let placeholder = Event(seq: 0, time: "", annotator: "", action: .undo)
-        let events = [Event](unsafeUninitializedCapacity: decoded.reduce(0) { $0 + $1.events.count }) { joined, count in
+        // At least one place: with none the array would be the shared empty one, whose count this
+        // writes (0 over 0, but a data race for ThreadSanitizer when two logs are read at once).
+        let events = [Event](unsafeUninitializedCapacity: max(1, decoded.reduce(0) { $0 + $1.events.count })) { joined, count in
             for index in decoded.indices {
                 if let atMark = decoded[index].eventsAtMark { contents.prefixEvents = contents.skippedEvents + count + atMark }
                 decoded[index].events.withUnsafeMutableBufferPointer { events in
