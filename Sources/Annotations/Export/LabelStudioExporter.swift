@@ -36,23 +36,40 @@ struct LabelStudioExporter: Exporter {
                 if let speaker = span.speaker, firstMention[span.session][speaker] == nil { firstMention[span.session][speaker] = span.id }
             }
         }
-        var tasks: [JSONValue] = []
-        for (index, document) in bundle.documents.enumerated() {
-            var data: [(String, JSONValue)] = [
-                ("text", .string(document.document.text)), ("document", .string(document.document.id)),
-                ("title", document.document.title.map(JSONValue.string) ?? .null),
-            ]
-            if index == 0 { data.append(("workbench", Self.workbenchData(bundle))) }
-            var annotations: [JSONValue] = []
-            for session in bundle.sessions.indices {
-                annotations.append(.object([
-                    ("result", .array(Self.results(bundle, document: index, session: session, firstMention: firstMention[session]))),
-                    ("meta", .object([("session", .string(bundle.sessions[session].label)), ("annotator", .string(bundle.sessions[session].annotator))])),
-                ]))
-            }
-            tasks.append(.object([("id", .int(index + 1)), ("data", .object(data)), ("annotations", .array(annotations))]))
+        let firstMentions = firstMention
+        // Tasks are built on all cores and written one by one, in order, with the bytes
+        // `JSONValue.array(tasks).pretty()` would write for them all: the whole array is never held.
+        out.begin("tasks.json")
+        let count = bundle.documents.count
+        if count == 0 { out.append("[]") }
+        ExportDocumentParts.build(bundle) { index in
+            var bytes = Array((index == 0 ? "[\n  " : ",\n  ").utf8)
+            Self.task(bundle, document: index, firstMention: firstMentions).appendPretty(level: 1, to: &bytes)
+            if index == count - 1 { bytes.append(contentsOf: "\n]".utf8) }
+            return bytes
+        } _: { _, bytes in
+            out.appendPart(bytes)
         }
-        out.file("tasks.json", JSONValue.array(tasks).pretty() + "\n")
+        out.append("\n")
+        out.end()
+    }
+
+    /// The task of one document: its data and one annotation per session.
+    static func task(_ bundle: ExportBundle, document index: Int, firstMention: [[String: String]]) -> JSONValue {
+        let document = bundle.documents[index]
+        var data: [(String, JSONValue)] = [
+            ("text", .string(document.document.text)), ("document", .string(document.document.id)),
+            ("title", document.document.title.map(JSONValue.string) ?? .null),
+        ]
+        if index == 0 { data.append(("workbench", Self.workbenchData(bundle))) }
+        var annotations: [JSONValue] = []
+        for session in bundle.sessions.indices {
+            annotations.append(.object([
+                ("result", .array(Self.results(bundle, document: index, session: session, firstMention: firstMention[session]))),
+                ("meta", .object([("session", .string(bundle.sessions[session].label)), ("annotator", .string(bundle.sessions[session].annotator))])),
+            ]))
+        }
+        return .object([("id", .int(index + 1)), ("data", .object(data)), ("annotations", .array(annotations))])
     }
 
     /// The results of one session in one document.

@@ -43,16 +43,17 @@ struct SpkAttExporter: Exporter {
     }
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
-            for (index, document) in bundle.documents.enumerated() {
-                let file = self.document(bundle, document: index, session: session)
-                let bytes = (try? encoder.encode(file)).map { [UInt8]($0) } ?? []
-                out.begin(folder + ExportText.fileName(document.document.id) + ".json")
-                out.bytes.append(contentsOf: bytes)
-                out.bytes.append(0x0A)
+            // Documents are built and written as JSON on all cores, and handed on in order.
+            ExportDocumentParts.build(count: bundle.documents.count) { index in
+                var bytes: [UInt8] = []
+                self.document(bundle, document: index, session: session).appendJSON(to: &bytes)
+                bytes.append(0x0A)
+                return bytes
+            } _: { index, bytes in
+                out.begin(folder + ExportText.fileName(bundle.documents[index].document.id) + ".json")
+                out.appendPart(bytes)
                 out.end()
             }
         }
