@@ -89,39 +89,33 @@ public struct ExportWriter: Sendable {
         }
         Self.removeLeftovers(parent: parent, name: name)
         let existing = try existingOutput(target)
-
-        let staging = (parent as NSString).appendingPathComponent(".\(name).export-staging-\(UUID().uuidString)")
+        let staging: StagingFolder
         do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
+            staging = try StagingFolder(
+                path: (parent as NSString).appendingPathComponent(".\(name).export-staging-\(UUID().uuidString)"), marker: Self.marker,
+                markerText: Self.markerText)
         } catch {
-            throw .cannotWrite(path: folder, reason: error.localizedDescription)
+            throw .cannotWrite(path: folder, reason: error.reason)
         }
-        // The marker goes first and stays locked while this export runs.
-        let markerPath = (staging as NSString).appendingPathComponent(Self.marker)
-        let lock = open(markerPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard lock >= 0 else {
-            let reason = String(cString: strerror(errno))
-            try? manager.removeItem(atPath: staging)
-            throw .cannotWrite(path: folder, reason: reason)
-        }
-        defer { close(lock) }
-        _ = flock(lock, LOCK_EX)
-        let markerWritten = Array(Self.markerText.utf8).withUnsafeBytes { pwrite(lock, $0.baseAddress, $0.count, 0) == $0.count }
+        defer { staging.release() }
 
         var published = false
-        defer { if !published { Self.removeExport(staging) } }
-        var output = ExportOutput(folder: staging)
+        defer { if !published { staging.remove() } }
+        var output = ExportOutput(folder: staging.path)
         body(&output)
         output.finish()
         if let failure = output.failure { throw failure }
-        if !markerWritten { throw .cannotWrite(path: markerPath, reason: String(cString: strerror(errno))) }
         if isStopped() { throw .cannotWrite(path: folder, reason: "stopped before any file was put in place") }
         // One flush of the file system for all files (not an fsync per file): no file is visible
         // under the output folder before the swap below, and the swap comes after this flush, so a
         // crash at any moment leaves either the old export or the complete new one.
-        try flushToDisk(staging)
+        do {
+            try staging.flushToDisk()
+        } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
         published = true
-        try swap(staging: staging, into: target, existing: existing, parent: parent, name: name)
+        try swap(staging: staging.path, into: target, existing: existing, parent: parent, name: name)
         return output.paths.count
     }
 
@@ -146,43 +140,32 @@ public struct ExportWriter: Sendable {
         if !existing {
             guard rename(staging, target) == 0 else {
                 let reason = String(cString: strerror(errno))
-                Self.removeExport(staging)
+                StagingFolder.remove(staging, marker: Self.marker)
                 throw .cannotWrite(path: folder, reason: reason)
             }
-            Self.syncFolder(parent)
+            StagingFolder.syncFolder(parent)
             return
         }
         if Self.exchange(staging, target) {
             // The old output is now under the staging name.
-            Self.syncFolder(parent)
-            Self.removeExport(staging)
+            StagingFolder.syncFolder(parent)
+            StagingFolder.remove(staging, marker: Self.marker)
             return
         }
         let aside = (parent as NSString).appendingPathComponent(".\(name).export-old-\(UUID().uuidString)")
         guard rename(target, aside) == 0 else {
             let reason = String(cString: strerror(errno))
-            Self.removeExport(staging)
+            StagingFolder.remove(staging, marker: Self.marker)
             throw .cannotWrite(path: folder, reason: reason)
         }
         guard rename(staging, target) == 0 else {
             let reason = String(cString: strerror(errno))
             _ = rename(aside, target)
-            Self.removeExport(staging)
+            StagingFolder.remove(staging, marker: Self.marker)
             throw .cannotWrite(path: folder, reason: reason)
         }
-        Self.syncFolder(parent)
-        Self.removeExport(aside)
-    }
-
-    /// Removes an export folder with the marker last, so that a kill midway leaves a folder that
-    /// is still recognisably an export's (and is removed by the next export).
-    static func removeExport(_ path: String) {
-        let manager = FileManager.default
-        for entry in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where entry != marker {
-            try? manager.removeItem(atPath: (path as NSString).appendingPathComponent(entry))
-        }
-        _ = unlink((path as NSString).appendingPathComponent(marker))
-        _ = rmdir(path)
+        StagingFolder.syncFolder(parent)
+        StagingFolder.remove(aside, marker: Self.marker)
     }
 
     /// Exchanges two folders atomically (Linux `renameat2` with `RENAME_EXCHANGE`); false where
@@ -203,51 +186,11 @@ public struct ExportWriter: Sendable {
     /// marker that no running export holds. An aside folder is first put back when the output is
     /// missing (the crash came between the two renames).
     static func removeLeftovers(parent: String, name: String) {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: parent) else { return }
-        let staging = ".\(name).export-staging-", aside = ".\(name).export-old-"
         let target = (parent as NSString).appendingPathComponent(name)
-        for entry in entries.sorted() where entry.hasPrefix(staging) || entry.hasPrefix(aside) {
-            let suffix = entry.dropFirst(entry.hasPrefix(staging) ? staging.count : aside.count)
-            guard UUID(uuidString: String(suffix)) != nil else { continue }
-            let path = (parent as NSString).appendingPathComponent(entry)
+        let aside = ".\(name).export-old-"
+        StagingFolder.removeLeftovers(in: parent, prefixes: [".\(name).export-staging-", aside], marker: marker) { entry, path in
             var status = stat()
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
-            let descriptor = open((path as NSString).appendingPathComponent(marker), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-            guard descriptor >= 0 else {
-                // No marker: only an empty folder (an empty output swapped aside) goes.
-                if ((try? manager.contentsOfDirectory(atPath: path)) ?? ["?"]).isEmpty { _ = rmdir(path) }
-                continue
-            }
-            defer { close(descriptor) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running export
-            if entry.hasPrefix(aside), lstat(target, &status) != 0, rename(path, target) == 0 { continue }
-            removeExport(path)
-        }
-    }
-
-    /// Flushes a folder's entries (a rename) to disk.
-    private static func syncFolder(_ path: String) {
-        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        close(descriptor)
-    }
-
-    /// Flushes the staged files to disk once, before any of them gets its final name.
-    private func flushToDisk(_ staging: String) throws(ExportError) {
-        let descriptor = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotWrite(path: staging, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        // syncfs(2) flushes the one file system the staging folder is on; where the C library does
-        // not offer it, sync(2) flushes all of them.
-        typealias SyncFS = @convention(c) (Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
-            if unsafeBitCast(symbol, to: SyncFS.self)(descriptor) != 0 {
-                throw .cannotWrite(path: staging, reason: String(cString: strerror(errno)))
-            }
-        } else {
-            sync()
+            return entry.hasPrefix(aside) && lstat(target, &status) != 0 && rename(path, target) == 0
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Annotations
 
 /// Files for one folder written as one step (`segment --out`): each file goes into a hidden
 /// staging folder inside the output folder first (`.workbench-staging-<UUID>`), and only when all
@@ -14,11 +15,9 @@ final class StagedFolder {
     /// The output folder.
     let folder: String
     /// The hidden staging folder inside it.
-    private let staging: String
+    private let staging: StagingFolder
     /// Whether this writer created the output folder.
     private let createdFolder: Bool
-    /// The lock held on the staging folder while it is in use.
-    private var lock: Int32
     /// The names written so far, in order.
     private var names: [String] = []
 
@@ -39,34 +38,23 @@ final class StagedFolder {
         } catch {
             throw CLIFailure("\(folder): cannot write: \(error.localizedDescription)")
         }
+        Self.removeLeftovers(in: folder)
+        do {
+            staging = try StagingFolder(path: (folder as NSString).appendingPathComponent(Self.stagingPrefix + UUID().uuidString), marker: Self.lockName)
+        } catch {
+            if !existed { _ = rmdir(folder) }
+            throw CLIFailure("\(folder): cannot write: \(error.reason)")
+        }
         self.folder = folder
         createdFolder = !existed
-        Self.removeLeftovers(in: folder)
-        staging = (folder as NSString).appendingPathComponent(Self.stagingPrefix + UUID().uuidString)
-        lock = -1
-        do {
-            try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            abandon()
-            throw CLIFailure("\(folder): cannot write: \(error.localizedDescription)")
-        }
-        lock = open((staging as NSString).appendingPathComponent(Self.lockName), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard lock >= 0 else {
-            let reason = String(cString: strerror(errno))
-            abandon()
-            throw CLIFailure("\(folder): cannot write: \(reason)")
-        }
-        _ = flock(lock, LOCK_EX)
     }
-
-    deinit { if lock >= 0 { close(lock) } }
 
     /// Writes one file into the staging folder; `name` is a plain file name.
     func add(name: String, bytes: [UInt8]) throws(CLIFailure) {
-        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.hasPrefix(Self.stagingPrefix) else {
+        guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.hasPrefix(Self.stagingPrefix), name != Self.lockName else {
             throw CLIFailure("\(folder): cannot write \"\(name)\": not a plain file name")
         }
-        let path = (staging as NSString).appendingPathComponent(name)
+        let path = (staging.path as NSString).appendingPathComponent(name)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
@@ -75,58 +63,36 @@ final class StagedFolder {
         names.append(name)
     }
 
-    /// Renames every staged file into the output folder and removes the staging folder; returns
-    /// the number of files put in place.
+    /// Flushes the staged files to disk, renames each into the output folder and removes the
+    /// staging folder; returns the number of files put in place. A crash leaves each file either
+    /// as it was or complete, never empty or torn under its name.
     func publish() throws(CLIFailure) -> Int {
+        do {
+            try staging.flushToDisk()
+        } catch {
+            throw CLIFailure("\(folder): cannot write: \(error.reason)")
+        }
         for name in names {
             let target = (folder as NSString).appendingPathComponent(name)
-            if rename((staging as NSString).appendingPathComponent(name), target) != 0 {
+            if rename((staging.path as NSString).appendingPathComponent(name), target) != 0 {
                 throw CLIFailure("\(target): cannot put in place: \(String(cString: strerror(errno)))")
             }
         }
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if descriptor >= 0 {
-            _ = fsync(descriptor)
-            close(descriptor)
-        }
-        removeStaging()
+        StagingFolder.syncFolder(folder)
+        staging.remove()
         return names.count
     }
 
     /// Removes the staging folder, and the output folder when this writer made it and nothing
     /// else is in it.
     func abandon() {
-        removeStaging()
+        staging.remove()
         if createdFolder { _ = rmdir(folder) }
-    }
-
-    private func removeStaging() {
-        if lock >= 0 {
-            close(lock)
-            lock = -1
-        }
-        try? FileManager.default.removeItem(atPath: staging)
     }
 
     /// Removes staging folders that killed writers left in `folder`: only folders with the
     /// staging name and a lock file that no running writer holds.
     static func removeLeftovers(in folder: String) {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(stagingPrefix) {
-            guard UUID(uuidString: String(entry.dropFirst(stagingPrefix.count))) != nil else { continue }
-            let path = (folder as NSString).appendingPathComponent(entry)
-            var status = stat()
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
-            let descriptor = open((path as NSString).appendingPathComponent(lockName), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-            guard descriptor >= 0 else {
-                // Killed between making the folder and its lock file: only an empty folder goes.
-                _ = rmdir(path)
-                continue
-            }
-            defer { close(descriptor) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // a running writer
-            try? manager.removeItem(atPath: path)
-        }
+        StagingFolder.removeLeftovers(in: folder, prefixes: [stagingPrefix], marker: lockName)
     }
 }
