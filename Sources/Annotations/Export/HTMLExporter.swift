@@ -42,7 +42,11 @@ struct HTMLExporter: Exporter {
             out.append("<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>")
         }
         out.append("</ul></nav>\n")
-        // Documents are built on all cores and written in order.
+        // Documents are built on all cores and written in order. Each part also holds the table
+        // cells of its claims (their texts need the document's offset table, which is dropped
+        // once the part is made), so the tables after the documents read no text again.
+        var rows: [ClaimRows] = []
+        rows.reserveCapacity(bundle.documents.count)
         ExportDocumentParts.build(bundle) { documentIndex in
             var out = ExportOutput()
             let document = bundle.documents[documentIndex]
@@ -56,13 +60,14 @@ struct HTMLExporter: Exporter {
                 out.append("</div>\n")
             }
             out.append("</section>\n")
-            return out.bytes
-        } _: { _, bytes in
-            out.bytes.append(contentsOf: bytes)
+            return (out.bytes, ClaimRows(bundle, document: documentIndex))
+        } _: { _, part in
+            out.bytes.append(contentsOf: part.0)
             out.checkpoint()
+            rows.append(part.1)
         }
         for sessionIndex in bundle.sessions.indices {
-            renderTables(bundle, session: sessionIndex, into: &out)
+            renderTables(bundle, session: sessionIndex, rows: rows, into: &out)
         }
         out.append("</main>\n</body>\n</html>\n")
         out.end()
@@ -186,15 +191,15 @@ struct HTMLExporter: Exporter {
         }
     }
 
-    private func renderTables(_ bundle: ExportBundle, session: Int, into out: inout ExportOutput) {
+    private func renderTables(_ bundle: ExportBundle, session: Int, rows: [ClaimRows], into out: inout ExportOutput) {
         let state = bundle.sessions[session].state
         let label = bundle.sessions[session].label
         out.append("<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.html(label))</h2>\n")
-        var bySpeaker: [String: [ExportSpan]] = [:]
-        for spans in bundle.spans {
-            for span in spans where span.session == session && span.kind == .claim {
+        var bySpeaker: [String: [(document: Int, index: Int)]] = [:]
+        for (document, spans) in bundle.spans.enumerated() {
+            for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
                 // A claim with several speakers is listed under each of them.
-                for speaker in span.speakers.isEmpty ? [""] : span.speakers { bySpeaker[speaker, default: []].append(span) }
+                for speaker in span.speakers.isEmpty ? [""] : span.speakers { bySpeaker[speaker, default: []].append((document, index)) }
             }
         }
         out.append("<table><thead><tr><th>Speaker</th><th>Claim</th><th>Cue</th><th>Form</th><th>Where</th></tr></thead><tbody>\n")
@@ -205,11 +210,8 @@ struct HTMLExporter: Exporter {
             for (position, claim) in claims.enumerated() {
                 out.append("<tr>")
                 if position == 0 { out.append("<th rowspan=\"\(claims.count)\">\(ExportText.html(name))</th>") }
-                let cue = claim.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
-                let anchor = ExportText.html("\(label)-\(claim.id)")
-                out.append("<td><a href=\"#\(anchor)\">\(ExportText.html(claim.id))</a> \(ExportText.html(bundle.text(of: claim)))</td>")
-                out.append("<td>\(ExportText.html(cue))</td><td>\(ExportText.html(claim.form ?? ""))</td>")
-                out.append("<td>\(ExportText.html(bundle.documents[claim.document].document.id)) #\(claim.sentence + 1)</td></tr>\n")
+                rows[claim.document].append(claim.index, to: &out)
+                out.checkpoint()
             }
         }
         out.append("</tbody></table>\n")
@@ -250,5 +252,37 @@ struct HTMLExporter: Exporter {
             out.append("</ul>\n")
         }
         out.append("</section>\n")
+    }
+}
+
+/// The table cells of one document's claims (claim with its link, cue, form, place, up to the row's
+/// end), made while the document's offset table is at hand: one byte run per document and a range
+/// per span (empty for spans that are not claims).
+private struct ClaimRows: Sendable {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+
+    init(_ bundle: ExportBundle, document: Int) {
+        let spans = bundle.spans[document]
+        ranges.reserveCapacity(spans.count)
+        var out = ExportOutput()
+        for span in spans {
+            let start = out.bytes.count
+            if span.kind == .claim {
+                let session = span.session, label = bundle.sessions[session].label
+                let cue = span.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
+                let anchor = ExportText.html("\(label)-\(span.id)")
+                out.append("<td><a href=\"#\(anchor)\">\(ExportText.html(span.id))</a> \(ExportText.html(bundle.text(of: span)))</td>")
+                out.append("<td>\(ExportText.html(cue))</td><td>\(ExportText.html(span.form ?? ""))</td>")
+                out.append("<td>\(ExportText.html(bundle.documents[span.document].document.id)) #\(span.sentence + 1)</td></tr>\n")
+            }
+            ranges.append(start..<out.bytes.count)
+        }
+        bytes = out.bytes
+    }
+
+    /// Appends the cells of the span at `index`.
+    func append(_ index: Int, to out: inout ExportOutput) {
+        out.bytes.append(contentsOf: bytes[ranges[index]])
     }
 }
