@@ -1519,6 +1519,11 @@ struct SuggestionScan {
                 position += 2
                 continue
             }
+            if let place = placeAttachment(at: position, after: phrase, upper: sentence.upperBound) {
+                phrase += place
+                position = (place.last ?? position) + 1
+                continue
+            }
             // A prepositional attribute ("Moritz Wohlrab von der Aktion Hilfe", "die Regierung in Lomé").
             if let last = phrase.last, words[last].capitalized || words[last].kind == .quote || words[last].text == ")",
                 Self.speakerAttachments.contains(word.lower), let noun = attachedNoun(after: position, upper: sentence.upperBound)
