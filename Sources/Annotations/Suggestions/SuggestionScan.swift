@@ -1396,7 +1396,7 @@ struct SuggestionScan {
     /// ("Rob Mueller, Sekretär des Klubs sagte", "Erkki Tuomioja, Präsident des Rats: „…“").
     func withNameBefore(_ phrase: [Int], sentence: Int) -> [Int] {
         let range = sentenceRanges[sentence]
-        if S18.on("B"), let office = officeBefore(phrase, sentence: sentence) { return office + phrase }
+        if let office = officeBefore(phrase, sentence: sentence) { return office + phrase }
         guard let first = phrase.first, first - 1 > range.lowerBound, words[first - 1].text == ",", first - range.lowerBound <= 6,
             phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             let name = appositionSubject(from: range.lowerBound, to: first - 1, commas: 0),
