@@ -1647,7 +1647,7 @@ struct SuggestionScan {
         guard let last = phrase.last, phrase.first == start,
             genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
-                || S18.on("C") && closesApposition(after: last, upper: upper)
+                || closesApposition(after: last, upper: upper)
         else { return nil }
         return phrase
     }
