@@ -1107,6 +1107,8 @@ struct SuggestionScan {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                     speakerSentence = max(speakerSentence, lastOfClaim)
+                } else if let subject = previousSubject(of: index, sentence: sentence) {
+                    proposals[index].speakers = [subject]
                 }
                 // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
                 if sentence - lastSentence <= Self.inheritanceReach, proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
