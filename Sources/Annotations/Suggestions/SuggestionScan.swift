@@ -985,6 +985,8 @@ struct SuggestionScan {
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            // A number inside a name ("Bündnis 90 / Die Grünen").
+            if word.kind == .number, index > start, words[index - 1].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
@@ -1105,6 +1107,8 @@ struct SuggestionScan {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                     speakerSentence = max(speakerSentence, lastOfClaim)
+                } else if let subject = previousSubject(of: index, sentence: sentence) {
+                    proposals[index].speakers = [subject]
                 }
                 // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
                 if sentence - lastSentence <= Self.inheritanceReach, proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
@@ -1394,6 +1398,7 @@ struct SuggestionScan {
     /// ("Rob Mueller, Sekretär des Klubs sagte", "Erkki Tuomioja, Präsident des Rats: „…“").
     func withNameBefore(_ phrase: [Int], sentence: Int) -> [Int] {
         let range = sentenceRanges[sentence]
+        if let office = officeBefore(phrase, sentence: sentence) { return office + phrase }
         guard let first = phrase.first, first - 1 > range.lowerBound, words[first - 1].text == ",", first - range.lowerBound <= 6,
             phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             let name = appositionSubject(from: range.lowerBound, to: first - 1, commas: 0),
@@ -1519,6 +1524,11 @@ struct SuggestionScan {
                 position += 2
                 continue
             }
+            if let place = placeAttachment(at: position, after: phrase, upper: sentence.upperBound) {
+                phrase += place
+                position = (place.last ?? position) + 1
+                continue
+            }
             // A prepositional attribute ("Moritz Wohlrab von der Aktion Hilfe", "die Regierung in Lomé").
             if let last = phrase.last, words[last].capitalized || words[last].kind == .quote || words[last].text == ")",
                 Self.speakerAttachments.contains(word.lower), let noun = attachedNoun(after: position, upper: sentence.upperBound)
@@ -1639,6 +1649,7 @@ struct SuggestionScan {
         guard let last = phrase.last, phrase.first == start,
             genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
             last + 1 >= upper || [",", ".", ":", ";"].contains(words[last + 1].text)
+                || closesApposition(after: last, upper: upper)
         else { return nil }
         return phrase
     }
