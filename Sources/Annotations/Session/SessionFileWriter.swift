@@ -377,37 +377,8 @@ package struct SessionFileWriter {
 
     /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
     private mutating func string(_ value: String) {
-        if value.utf8.withContiguousStorageIfAvailable({ utf8 in string(utf8: utf8) }) == nil {
-            var copy = value
-            copy.withUTF8 { string(utf8: $0) }
-        }
-    }
-
-    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var plain = 0
-        for index in utf8.indices {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-            plain = index + 1
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                raw("u00")
-                bytes.append(hex.utf8Start[Int(byte >> 4)])
-                bytes.append(hex.utf8Start[Int(byte & 15)])
-            }
-        }
-        append(UnsafeBufferPointer(rebasing: utf8[plain...]))
-        bytes.append(UInt8(ascii: "\""))
+        JSONEncoderStringLiteral.append(value, to: &bytes)
+        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
     }
 
     /// Writes a decimal integer.
