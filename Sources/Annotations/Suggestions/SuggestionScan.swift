@@ -1388,6 +1388,8 @@ struct SuggestionScan {
                 let commas = clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound ? 0 : 1
                 if let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: commas) { return phrase }
             }
+            // "…, die Sprecherin der Fraktion, Jana Kühn, erklärte": the same after a first clause.
+            if let apposition = appositionAfterClause(before: head - 1, sentence: sentence) { return apposition }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
         let after = afterCue(cue, finite: head)

@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Annotations
+
+/// Nineteenth round: speakers the engine left empty, an apposition subject that opens the second
+/// clause of a sentence, and the subject shared by a second verb joined with "und".
+extension SuggestionSourceRoundTests {
+    /// "…, die Sprecherin der Fraktion, Jana Kühn, erklärte: „…“": the office and the name after
+    /// the first clause's comma are the speaker.
+    @Test func appositionSubjectAfterAFirstClause() {
+        let probe = SuggestionProbe(
+            "Die Ministerin verließ den Saal, die Sprecherin der Fraktion, Jana Kühn, erklärte: „Diese Debatte schadet allen 😞.“")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Diese Debatte")) == "die Sprecherin der Fraktion, Jana Kühn",
+            "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A relative clause after the inner comma is no apposition ("eines der Mitglieder, die den
+    /// Brief unterschrieben,"), and a phrase that names no office or institution is not taken.
+    @Test func noAppositionSubjectFromARelativeClauseOrAPlainPhrase() {
+        let relative = SuggestionProbe(
+            "Die Gäste kamen spät, eines der Mitglieder, die den Brief unterschrieben, erklärte: „Wir bleiben bei unserer Haltung.“")
+        #expect(
+            !relative.speaker(relative.proposal(claiming: "Wir bleiben")).contains("Brief"),
+            "\(relative.proposals.map { relative.speaker($0) })")
+        let plain = SuggestionProbe(
+            "Die Feier begann spät, die Tochter des Bäckers, Lena Öztürk, erklärte: „Wir haben lange gewartet.“")
+        #expect(
+            plain.speaker(plain.proposal(claiming: "Wir haben")) != "die Tochter des Bäckers, Lena Öztürk",
+            "\(plain.proposals.map { plain.speaker($0) })")
+    }
+}
