@@ -297,6 +297,10 @@ struct SuggestionScan {
             if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                // "… und rief: „…“": a second verb of the sentence's speaker.
+                if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
+                    proposal.speakers = shared
+                }
                 proposal.rule = "direct.cue-colon-quote"
                 cueFound = true
             } else if let heisst = (start..<(open - 1)).first(where: {

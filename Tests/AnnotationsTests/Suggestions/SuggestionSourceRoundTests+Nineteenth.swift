@@ -30,3 +30,19 @@ extension SuggestionSourceRoundTests {
             "\(plain.proposals.map { plain.speaker($0) })")
     }
 }
+
+extension SuggestionSourceRoundTests {
+    /// "Die Bürgermeisterin öffnete das Fenster, schaute hinaus und rief: „…“": a second verb
+    /// joined by "und", in a clause with no subject of its own, shares the subject that opens the
+    /// sentence.
+    @Test func secondVerbAfterUndSharesTheSubject() {
+        let probe = SuggestionProbe("Die Bürgermeisterin öffnete das Fenster, schaute hinaus und rief: „Wir schaffen das gemeinsam! 💪“")
+        #expect(probe.speaker(probe.proposal(claiming: "Wir schaffen")) == "Die Bürgermeisterin", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A subject that names a matter ("Die Entscheidung") is no speaker of the second verb.
+    @Test func secondVerbTakesNoSubjectThatNamesAMatter() {
+        let probe = SuggestionProbe("Die Entscheidung fiel am Abend, kam spät und rief: „Endlich ist es vorbei!“")
+        #expect(probe.speaker(probe.proposal(claiming: "Endlich")) != "Die Entscheidung", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+}
