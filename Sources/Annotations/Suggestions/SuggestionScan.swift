@@ -140,6 +140,7 @@ struct SuggestionScan {
         freeIndirect()
         nestQuotes()
         inheritSpeakers()
+        ownSubjectSpeakers()
         linkPronouns()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)

@@ -46,3 +46,29 @@ extension SuggestionSourceRoundTests {
         #expect(probe.speaker(probe.proposal(claiming: "Endlich")) != "Die Entscheidung", "\(probe.proposals.map { probe.speaker($0) })")
     }
 }
+
+extension SuggestionSourceRoundTests {
+    /// Free indirect speech in a sentence that opens with a speaker and an indicative verb is
+    /// that speaker's, not the one of the attribution before ("Die Staatsanwaltschaft hegt den
+    /// Verdacht, er könnte …").
+    @Test func freeIndirectSentenceTakesItsOwnSubject() {
+        let probe = SuggestionProbe(
+            "Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Die Staatsanwaltschaft Görlitz hegt dagegen den Verdacht, "
+                + "der Kassenwart könnte Gelder für Reisen nach Übersee abgezweigt haben 💶.")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Die Staatsanwaltschaft Görlitz hegt")) == "Die Staatsanwaltschaft Görlitz",
+            "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A subject followed by a subjunctive or "soll", or a matter opened by a possessive, is what
+    /// the speech is about: the speaker stays the one of the attribution before.
+    @Test func freeIndirectSubjectThatIsTheTopicIsNoSpeaker() {
+        for (text, fragment) in [
+            ("Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Der Kassenwart Peter Schön habe alles „korrekt“ verbucht.", "Der Kassenwart"),
+            ("Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Sein Programm sieht vor, dass die Beiträge sinken würden.", "Sein Programm"),
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.speaker(probe.proposal(claiming: fragment)) == "Der Vereinspräsident Jörg Weiß", "\(text): \(probe.proposals.map { probe.speaker($0) })")
+        }
+    }
+}
