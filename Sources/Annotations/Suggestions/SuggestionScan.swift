@@ -140,6 +140,7 @@ struct SuggestionScan {
         freeIndirect()
         nestQuotes()
         inheritSpeakers()
+        ownSubjectSpeakers()
         linkPronouns()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
@@ -297,6 +298,10 @@ struct SuggestionScan {
             if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                // "… und rief: „…“": a second verb of the sentence's speaker.
+                if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
+                    proposal.speakers = shared
+                }
                 proposal.rule = "direct.cue-colon-quote"
                 cueFound = true
             } else if let heisst = (start..<(open - 1)).first(where: {
@@ -1388,6 +1393,8 @@ struct SuggestionScan {
                 let commas = clauseStart(before: relative - 1, sentence: sentence) == range.lowerBound ? 0 : 1
                 if let phrase = appositionSubject(from: range.lowerBound, to: relative - 1, commas: commas) { return phrase }
             }
+            // "…, die Sprecherin der Fraktion, Jana Kühn, erklärte": the same after a first clause.
+            if let apposition = appositionAfterClause(before: head - 1, sentence: sentence) { return apposition }
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
         let after = afterCue(cue, finite: head)
