@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The C library's allocator settings, for the executable's start (see `HeapGrowth`).
+        .systemLibrary(name: "CMalloc"),
         // libpq, the PostgreSQL client library, for team mode (only WorkbenchTeam links it).
         .systemLibrary(
             name: "CLibPQ",
@@ -48,6 +50,7 @@ let package = Package(
                 "WorkbenchTerminal",
                 "WorkbenchTeam",
                 "CEditLine",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

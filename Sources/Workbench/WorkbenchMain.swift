@@ -9,6 +9,7 @@ import WorkbenchTerminal
 @main
 enum WorkbenchMain {
     static func main() {
+        HeapGrowth.configure()
         QuitSignal.install()
         do {
             var command = try WorkbenchCommand.parseAsRoot()
