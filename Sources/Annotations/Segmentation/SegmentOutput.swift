@@ -49,7 +49,7 @@ package enum SegmentOutput {
     ) {
         var text = document.text
         var prefix: [UInt8] = Array("{\"document\":".utf8)
-        appendString(document.id, to: &prefix)
+        JSONValue.appendString(document.id, to: &prefix)
         prefix.append(contentsOf: ",\"index\":".utf8)
         text.withUTF8 { bytes in
             let spans = segmenter.sentenceSpans(inUTF8: bytes)
@@ -258,25 +258,5 @@ package enum SegmentOutput {
                 out.append(hex.utf8Start[Int((value >> shift) & 0xF)])
             }
         }
-    }
-
-    /// Appends `value` as a JSON string literal, as ``JSONValue/writeString(_:to:)`` writes it.
-    private static func appendString(_ value: String, to out: inout [UInt8]) {
-        var copy = value
-        copy.withUTF8 { appendString($0, to: &out) }
-    }
-
-    /// Appends the valid UTF-8 `bytes` as a JSON string literal, as ``JSONValue/writeString(_:to:)``
-    /// writes it: copied whole unless something needs escaping.
-    private static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        if JSONValue.needsEscaping(bytes) {
-            var literal = ""
-            JSONValue.writeString(String(decoding: bytes, as: UTF8.self), to: &literal)
-            out.append(contentsOf: literal.utf8)
-            return
-        }
-        out.append(0x22)
-        out.append(contentsOf: bytes)
-        out.append(0x22)
     }
 }

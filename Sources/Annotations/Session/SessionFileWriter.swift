@@ -378,7 +378,7 @@ package struct SessionFileWriter {
     /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
     private mutating func string(_ value: String) {
         JSONEncoderStringLiteral.append(value, to: &bytes)
-        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
+        compareIfFull()
     }
 
     /// Writes a decimal integer (as `String(value)` spells it, without making one).
@@ -414,6 +414,11 @@ package struct SessionFileWriter {
 
     private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: more)
+        compareIfFull()
+    }
+
+    /// When comparing, compares the bytes collected once ``comparedAtOnce`` of them are waiting.
+    private mutating func compareIfFull() {
         if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
     }
 
