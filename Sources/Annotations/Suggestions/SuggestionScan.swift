@@ -1114,6 +1114,10 @@ struct SuggestionScan {
                     speakerSentence = max(speakerSentence, lastOfClaim)
                 } else if let subject = previousSubject(of: index, sentence: sentence) {
                     proposals[index].speakers = [subject]
+                } else if proposals[index].rule == "free-indirect.subjunctive-continuation", continuesSpeaker(from: speakerSentence, to: sentence) {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                    speakerSentence = max(speakerSentence, lastOfClaim)
                 }
                 // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
                 if sentence - lastSentence <= Self.inheritanceReach, proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {
