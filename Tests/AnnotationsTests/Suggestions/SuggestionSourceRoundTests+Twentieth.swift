@@ -64,3 +64,22 @@ extension SuggestionSourceRoundTests {
         #expect(quote.proposals.allSatisfy { $0.rule != "indirect.clause-heisst-es" }, "\(quote.proposals.map(\.rule))")
     }
 }
+
+extension SuggestionSourceRoundTests {
+    /// "Die Richterin Hanna Lindqvist …. Lindqvist besuchte …. Die Akten seien …": a surname alone
+    /// names someone when the full name stood earlier, so the sentence before gives the speaker.
+    @Test func surnameOfAnEarlierFullNameNamesTheSpeaker() {
+        let probe = SuggestionProbe(
+            "Der Anwalt Jens Brammer sagte, das Urteil sei falsch. Die Richterin Hanna Lindqvist leitete die Verhandlung. "
+                + "Lindqvist besuchte danach das Archiv. Die Akten seien unvollständig 📁.")
+        #expect(probe.speaker(probe.proposal(claiming: "Die Akten seien")) == "Lindqvist", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A single capitalised word never named as part of a full name before is no speaker.
+    @Test func surnameNeverNamedInFullIsNoSpeaker() {
+        let probe = SuggestionProbe(
+            "Der Anwalt Jens Brammer sagte, das Urteil sei falsch. Die Verhandlung dauerte lange. "
+                + "Lindqvist besuchte danach das Archiv. Die Akten seien unvollständig.")
+        #expect(probe.speaker(probe.proposal(claiming: "Die Akten seien")) != "Lindqvist", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+}
