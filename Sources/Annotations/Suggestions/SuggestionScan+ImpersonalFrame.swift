@@ -1,16 +1,18 @@
 extension SuggestionScan {
-    /// "Die Brücke bleibe gesperrt, heißt es in der Mitteilung der Stadt.": an impersonal "heißt
-    /// es" after a comma reports the clause before it; the place after "es" is the source. Quotes
-    /// before the comma are the quote rules'.
+    /// "Die Brücke bleibt gesperrt, heißt es in der Mitteilung der Stadt.": an impersonal "heißt
+    /// es" after a comma and before a place reports the clause before it; the place after "es" is
+    /// the source. Quotes before the comma are the quote rules', and a clause with no place after
+    /// "es" is left to free indirect speech, which may continue the speaker before ("…. Die Betten
+    /// seien knapp, hieß es.").
     mutating func impersonalAfterClause(at index: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         let claim = Array(range.lowerBound..<(index - 1))
         guard claim.count >= 3, words[claim[0]].kind != .quote, !insideQuote[claim[0]], words[index - 2].kind != .quote,
-            !claim.contains(where: { claimed[$0] })
+            !claim.contains(where: { claimed[$0] }),
+            let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: index + 1, upper: range.upperBound)
         else { return }
-        let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: index + 1, upper: range.upperBound)
         let cue = [index, index + 1]
-        add(Proposal(speakers: place.map { [$0] } ?? [], cue: cue, claim: claim, frame: frame(cue: cue, claim: claim), form: .indirect,
+        add(Proposal(speakers: [place], cue: cue, claim: claim, frame: frame(cue: cue, claim: claim), form: .indirect,
             confidence: 0.6, rule: "indirect.clause-heisst-es"))
     }
 

@@ -690,9 +690,11 @@ struct SuggestionScan {
         var source: [Int] = []
         if index > range.lowerBound {
             let first = range.lowerBound
-            let start = ClauseSubjectFinder.impersonalPlaces.contains(words[first].lower) ? first + 1 : first
-            // An adverb before "heißt es" ("Bisher hieß es") is no source; a relative clause after the place is not part of it.
-            if start < index, isPhraseStart(start) {
+            let place = ClauseSubjectFinder.impersonalPlaces.contains(words[first].lower)
+            let start = place ? first + 1 : first
+            // An adverb before "heißt es" ("Bisher hieß es") is no source; a relative clause after a place is not part of
+            // it, and without a place a comma before "heißt es" ends a clause of its own ("Die Vorwürfe, so hieß es, …").
+            if start < index, isPhraseStart(start), place || !(start..<index).contains(where: { words[$0].text == "," }) {
                 source = Array(start..<index).prefix { words[$0].text != "," }.filter { words[$0].kind != .punctuation }
             }
         }
