@@ -16,7 +16,7 @@ extension SuggestionScan {
     /// Whether a subject names a person or a body, not a matter: it holds a title, office or
     /// institution of the lexicon or an abbreviation ("die SPD"), or it is a full name (two
     /// capitalised words or more, none of them looking like a common noun: "Kofi Annan"), or the
-    /// surname alone of a full name named earlier ("Kofi Annan …. Annan reiste …").
+    /// surname alone of a full name named earlier ("Hanna Lindqvist …. Lindqvist reiste …").
     func namesSomeone(_ phrase: [Int]) -> Bool {
         let capitalized = phrase.filter { words[$0].kind == .word && words[$0].capitalized }
         if capitalized.contains(where: { lexicon.isTitle(words[$0].lower) || lexicon.isInstitution(words[$0].lower) }) { return true }
