@@ -678,17 +678,28 @@ struct SuggestionScan {
             form: .indirect, confidence: 0.7, rule: "indirect.clause-so-speaker"))
     }
 
-    /// "In der Erklärung heißt es, …"
+    /// "In der Erklärung heißt es, …", "Bei der Polizei hieß es, …", "Nun heißt es im Bericht, …"
+    /// and the preposed "…, heißt es in der Mitteilung des Vereins."
     mutating func heisstEs(at index: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
+        // Not when a comma follows "es": then the words before are a place with a relative clause ("In dem Schreiben, das …, heißt es, …").
+        if index - 1 > range.lowerBound, words[index - 1].text == ",", index + 2 >= range.upperBound || words[index + 2].text != "," {
+            impersonalAfterClause(at: index, sentence: sentence)
+            return
+        }
         var source: [Int] = []
         if index > range.lowerBound {
             let first = range.lowerBound
-            let start = ["in", "im"].contains(words[first].lower) ? first + 1 : first
-            // An adverb before "heißt es" ("Bisher hieß es") is no source.
-            if start < index, isPhraseStart(start) {
-                source = Array(start..<index).filter { words[$0].kind != .punctuation }
+            let place = ClauseSubjectFinder.impersonalPlaces.contains(words[first].lower)
+            let start = place ? first + 1 : first
+            // An adverb before "heißt es" ("Bisher hieß es") is no source; a relative clause after a place is not part of
+            // it, and without a place a comma before "heißt es" ends a clause of its own ("Die Vorwürfe, so hieß es, …").
+            if start < index, isPhraseStart(start), place || !(start..<index).contains(where: { words[$0].text == "," }) {
+                source = Array(start..<index).prefix { words[$0].text != "," }.filter { words[$0].kind != .punctuation }
             }
+        }
+        if source.isEmpty, let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: index + 1, upper: range.upperBound) {
+            source = place
         }
         guard let claim = messageAfter(index + 1, sentence: sentence, strict: false) else { return }
         add(Proposal(speakers: source.isEmpty ? [] : [source], cue: [index, index + 1], claim: claim,
@@ -749,6 +760,9 @@ struct SuggestionScan {
         {
             // "Ein Sprecher der Polizei, Lars Beringer, sagte, …", "…, Peter Clever, hat … gefordert".
             speaker = apposition
+        }
+        if speaker.isEmpty, verb.lemma == "verlauten", let opening = impersonalOpening(before: head, sentence: sentence) {
+            speaker = opening
         }
         var sharedSpeakers: [[Int]]?
         // After "und" the words after the verb are its object ("und warf der Regierung vor"), after a comma only when none is found.
@@ -1114,6 +1128,10 @@ struct SuggestionScan {
                     speakerSentence = max(speakerSentence, lastOfClaim)
                 } else if let subject = previousSubject(of: index, sentence: sentence) {
                     proposals[index].speakers = [subject]
+                } else if proposals[index].rule == "free-indirect.subjunctive-continuation", continuesSpeaker(from: speakerSentence, to: sentence) {
+                    proposals[index].speakers = lastSpeakers
+                    proposals[index].antecedent = lastAntecedent
+                    speakerSentence = max(speakerSentence, lastOfClaim)
                 }
                 // SpkAtt repeats the cue of the attribution a continuation belongs to ("„…“, so X. „…“").
                 if sentence - lastSentence <= Self.inheritanceReach, proposals[index].cue.isEmpty, Self.cueInheritingRules.contains(proposals[index].rule) {

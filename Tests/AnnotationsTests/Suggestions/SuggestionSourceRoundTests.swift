@@ -7,15 +7,16 @@ import Testing
 /// with a glued Arabic article, prepositions such as "aufgrund" and the adverb "vorab" end a speaker
 /// phrase, and "einzig" before a subject is a focus particle.
 @Suite struct SuggestionSourceRoundTests {
-    /// A Konjunktiv I sentence right after an attribution continues it with its speaker; with an
-    /// unrelated sentence between them it is still proposed, but without a speaker.
+    /// A Konjunktiv I sentence right after an attribution continues it with its speaker; with a
+    /// sentence between them that brings in someone new it is still proposed, but without a speaker
+    /// (a sentence between that names no one keeps the speaker: the twentieth round's look-back).
     @Test func continuationTakesTheSpeakerOnlyFromTheSentenceBefore() {
         let next = SuggestionProbe("Die Bürgermeisterin sagte, die Lage sei ernst. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
         let continuation = next.proposal(claiming: "Dämme")
         #expect(continuation?.form == .freeIndirect)
         #expect(next.speaker(continuation) == "Die Bürgermeisterin", "\(next.speaker(continuation))")
         let gap = SuggestionProbe(
-            "Die Bürgermeisterin sagte, die Lage sei ernst. Am Abend regnete es in Köln weiter. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
+            "Die Bürgermeisterin sagte, die Lage sei ernst. Am Abend besuchte Landrat Uwe Brandt die Mühle. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
         let distant = gap.proposal(claiming: "Dämme")
         #expect(distant?.form == .freeIndirect)
         #expect(gap.speaker(distant) == "", "\(gap.speaker(distant))")
