@@ -4,9 +4,9 @@ extension SuggestionScan {
     /// names a speaker ("Staatspräsidentin Mira Kovač ist besorgt. Die Lage sei ernst."). SpkAtt
     /// links such a continuation to the nearest fitting speaker, which is that subject far more
     /// often than the speaker of an attribution two or three sentences back. Nil otherwise.
-    func previousSubject(of index: Int, sentence: Int) -> [Int]? {
-        guard proposals[index].rule == "free-indirect.subjunctive-continuation", sentence > 0,
-            !proposals.contains(where: { proposal in proposal.claim.contains { words[$0].sentence == sentence - 1 } }),
+    /// `sentenceHoldsClaim` tells, per sentence, whether a proposal's claim has a word in it.
+    func previousSubject(of index: Int, sentence: Int, sentenceHoldsClaim: [Bool]) -> [Int]? {
+        guard proposals[index].rule == "free-indirect.subjunctive-continuation", sentence > 0, !sentenceHoldsClaim[sentence - 1],
             let subject = sentenceSubject(sentence - 1), !insideQuote[subject[0]], looksLikeSpeaker(subject),
             !subject.contains(where: { lexicon.isReportingNoun(words[$0].text) }), namesSomeone(subject)
         else { return nil }

@@ -1116,6 +1116,11 @@ struct SuggestionScan {
         // The last sentence of the run that carries the speaker: an attribution with a speaker of its
         // own, then each continuation that took it ("X sagte, …. Die Lage sei …. „…“").
         var speakerSentence = -10
+        // Claims keep their words from here on: which sentences hold one is known once.
+        var sentenceHoldsClaim = Array(repeating: false, count: sentenceRanges.count)
+        for proposal in proposals {
+            for word in proposal.claim { sentenceHoldsClaim[words[word].sentence] = true }
+        }
         for index in order {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
             let lastOfClaim = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
@@ -1126,7 +1131,7 @@ struct SuggestionScan {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                     speakerSentence = max(speakerSentence, lastOfClaim)
-                } else if let subject = previousSubject(of: index, sentence: sentence) {
+                } else if let subject = previousSubject(of: index, sentence: sentence, sentenceHoldsClaim: sentenceHoldsClaim) {
                     proposals[index].speakers = [subject]
                 } else if proposals[index].rule == "free-indirect.subjunctive-continuation", continuesSpeaker(from: speakerSentence, to: sentence) {
                     proposals[index].speakers = lastSpeakers
