@@ -1126,14 +1126,14 @@ struct SuggestionScan {
             let lastOfClaim = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
             if proposals[index].inheritsSpeaker {
                 guard !lastSpeakers.isEmpty else { continue }
-                // The speaker only from the sentence right before; two back it is more often someone else.
-                if sentence - speakerSentence <= Self.speakerReach {
-                    proposals[index].speakers = lastSpeakers
-                    proposals[index].antecedent = lastAntecedent
-                    speakerSentence = max(speakerSentence, lastOfClaim)
-                } else if let subject = previousSubject(of: index, sentence: sentence, sentenceHoldsClaim: sentenceHoldsClaim) {
+                // The speaker only from the sentence right before; two back it is more often someone else: the subject of
+                // the sentence before, else the last speaker when the sentences between bring in no one new.
+                let withinReach = sentence - speakerSentence <= Self.speakerReach
+                if !withinReach, let subject = previousSubject(of: index, sentence: sentence, sentenceHoldsClaim: sentenceHoldsClaim) {
                     proposals[index].speakers = [subject]
-                } else if proposals[index].rule == "free-indirect.subjunctive-continuation", continuesSpeaker(from: speakerSentence, to: sentence) {
+                } else if withinReach
+                    || proposals[index].rule == "free-indirect.subjunctive-continuation" && continuesSpeaker(from: speakerSentence, to: sentence)
+                {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent
                     speakerSentence = max(speakerSentence, lastOfClaim)
@@ -1170,7 +1170,7 @@ struct SuggestionScan {
         var lastNamed: [Int] = []
         for index in order {
             let speakers = proposals[index].speakers
-            if speakers.count == 1, speakers[0].count == 1, Self.speakerPronouns.contains(words[speakers[0][0]].lower) {
+            if speakers.count == 1, isSpeakerPronoun(speakers[0]) {
                 proposals[index].antecedent = lastNamed
             } else if let first = speakers.first, !first.isEmpty {
                 lastNamed = first
