@@ -21,12 +21,9 @@ let package = Package(
         ),
         // The C library's allocator settings, for the executable's start (see `HeapGrowth`).
         .systemLibrary(name: "CMalloc"),
-        // libpq, the PostgreSQL client library, for team mode (only WorkbenchTeam links it).
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
+        // libpq, the PostgreSQL client library, for team mode: declared here and loaded when a team
+        // server is first named, never linked (see `PostgresClientLibrary`).
+        .target(name: "CLibPQ"),
         .target(
             name: "WorkbenchTeam",
             dependencies: ["Annotations", "CLibPQ"]

@@ -39,6 +39,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// would not connect with (naming it as ``redacting(_:)`` shows it; the reason never quotes a password).
     public init(_ text: String) throws(TeamError) {
         guard !text.allSatisfy(\.isWhitespace) else { throw .invalidURL(url: "", reason: "the connection string is empty") }
+        try PostgresClientLibrary.load()
         var message: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(text, &message) else {
             let reason = message.map { String(cString: $0) } ?? "out of memory"

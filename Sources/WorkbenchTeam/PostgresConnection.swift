@@ -68,6 +68,7 @@ public final class PostgresConnection {
     }
 
     private func connect() throws(TeamError) {
+        try PostgresClientLibrary.load()
         let milliseconds = timeoutSeconds * 1000
         // The URL's settings as libpq read them (``DatabaseURL``), then the ones that override them.
         var settings: [(String, String)] = url.settings.map { ($0.keyword, $0.value) }

@@ -15,6 +15,9 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     /// could be a password (``DatabaseURL/redacting(_:)``; empty for an empty string), the reason
     /// quotes no value.
     case invalidURL(url: String, reason: String)
+    /// libpq, the PostgreSQL client library team mode uses, could not be loaded (not installed,
+    /// not found, or too old); the reason says which and what to do.
+    case clientLibraryMissing(reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,8 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))")
         case .invalid(let message):
             return message
+        case .clientLibraryMissing(let reason):
+            return "team mode cannot start: " + reason
         case .invalidURL(let url, let reason):
             return "not a PostgreSQL connection string" + (url.isEmpty ? "" : ": " + url) + " (\(reason)); give a URL such as postgresql://ROLE@HOST:PORT/DATABASE"
                 + " (postgresql://ROLE@/DATABASE?host=/SOCKET/FOLDER for a Unix-domain socket; a password percent-encoded, an IPv6 address in [ ])"
@@ -39,8 +44,14 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isConnectionFailure: Bool {
         switch self {
         case .cannotConnect, .connectionLost, .timedOut: return true
-        case .refused, .invalid, .invalidURL: return false
+        case .refused, .invalid, .invalidURL, .clientLibraryMissing: return false
         }
+    }
+
+    /// Whether libpq itself could not be loaded (nothing about the server or the statement).
+    public var isClientLibraryMissing: Bool {
+        if case .clientLibraryMissing = self { return true }
+        return false
     }
 
     /// The SQLSTATE of a refused statement ("" otherwise).

@@ -21,7 +21,7 @@ struct TeamCommand: ParsableCommand {
     /// The team database: the URL given on the command line (read by libpq's parser when the command
     /// line was parsed, ``TeamURLArgument``), else `WORKBENCH_TEAM`, read here the same way. A string
     /// libpq refuses, or none at all, is a usage error, before anything else is done (a corpus loaded,
-    /// a file written).
+    /// a file written); libpq not installed is a failure (exit status 1) saying what to install.
     static func url(_ given: TeamURLArgument?) throws(CLIFailure) -> DatabaseURL {
         let parsed: Result<DatabaseURL, TeamError>
         if let given {
@@ -31,7 +31,12 @@ struct TeamCommand: ParsableCommand {
         } else {
             throw CLIFailure("which team database? give its URL (postgresql://ROLE@HOST:PORT/DATABASE) or set WORKBENCH_TEAM", exitCode: ExitStatus.usage.rawValue)
         }
-        do { return try parsed.get() } catch { throw CLIFailure(error.description, exitCode: ExitStatus.usage.rawValue) }
+        do {
+            return try parsed.get()
+        } catch {
+            // libpq missing is the machine's failure, not the command line's.
+            throw CLIFailure(error.description, exitCode: (error.isClientLibraryMissing ? ExitStatus.failure : ExitStatus.usage).rawValue)
+        }
     }
 
     /// Connects, turning a failure into one clear line.

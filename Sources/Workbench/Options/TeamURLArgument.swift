@@ -13,12 +13,13 @@ struct TeamURLArgument: ExpressibleByArgument, Sendable {
         parsed = Result { () throws(TeamError) -> DatabaseURL in try DatabaseURL(argument) }
     }
 
-    /// Throws the usage error for a string libpq refused.
+    /// Throws the usage error for a string libpq refused (libpq itself missing is not a usage
+    /// error: ``TeamCommand/url(_:)`` reports it with exit status 1).
     func validate() throws(ValidationError) {
-        if case .failure(let error) = parsed { throw ValidationError(error.description) }
+        if case .failure(let error) = parsed, !error.isClientLibraryMissing { throw ValidationError(error.description) }
     }
 
-    /// The parsed URL (nil only for a string ``validate()`` refuses, which never reaches a command's `run`).
+    /// The parsed URL (nil for a string ``validate()`` refuses, which never reaches a command's `run`, or when libpq is missing).
     var url: DatabaseURL? { try? parsed.get() }
 
     /// Shown as a default value, never: no `--team` option has one. Without a password in any case.
