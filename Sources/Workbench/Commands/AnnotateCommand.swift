@@ -51,6 +51,8 @@ struct AnnotateCommand: ParsableCommand {
             return
         }
         let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
+        // The suggestion engine is made while the corpus loads and the session opens.
+        let proposals = ProposalCache.buildingEngine()
         let location = SessionLocation()
         let path: String
         path = try CLIFailure.from { try location.path(for: session ?? loginName) }
@@ -110,7 +112,7 @@ struct AnnotateCommand: ParsableCommand {
         KeptUntilExit.keep(segmented)
         let shell = AnnotationShell(
             store: store, corpus: segmented, clock: clock, annotator: who,
-            width: interactive ? TerminalText.terminalWidth() : 100)
+            width: interactive ? TerminalText.terminalWidth() : 100, proposals: proposals)
         var repl = AnnotationREPL(shell: shell, editor: editor, style: style, interactive: interactive, completion: completion)
         repl.timings = commandTimings.map { CommandTimingLog(path: $0) }
         let status = repl.run()
