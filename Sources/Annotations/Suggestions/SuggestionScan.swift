@@ -98,6 +98,11 @@ struct SuggestionScan {
     /// Short quotes (under six words, no name) that found no cue of their own: partial quotes that
     /// a frame or reporting verb of their sentence may still take (``nestShortQuotes()``).
     var shortQuotes: [(open: Int, close: Int)] = []
+    /// Where the proposals of the sentence the clause rules are in start (``run()``): an earlier
+    /// verb of that sentence is looked for among these and the quotes' proposals only.
+    var sentenceProposalsStart = 0
+    /// The quotes' proposals (added before the clause rules) by the sentence of their cue's last word.
+    var quoteProposalsBySentence: [Int: [Int]] = [:]
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
         self.documentID = document.document.id
@@ -132,7 +137,11 @@ struct SuggestionScan {
         guard !words.isEmpty else { return [] }
         pairQuotes()
         for pair in quotePairs { directQuote(open: pair.open, close: pair.close) }
+        for index in proposals.indices {
+            if let last = proposals[index].cue.max() { quoteProposalsBySentence[words[last].sentence, default: []].append(index) }
+        }
         for sentence in sentenceRanges.indices where sentenceRanges[sentence].count <= Self.longestSentence {
+            sentenceProposalsStart = proposals.count
             frames(in: sentence)
             reportingVerbs(in: sentence)
         }
@@ -706,6 +715,19 @@ struct SuggestionScan {
             frame: frame(cue: [index, index + 1], claim: claim), form: .indirect, confidence: 0.65, rule: "indirect.heisst-es"))
     }
 
+    /// The last proposal whose cue ends in `sentence` before `head`: among the sentence's own
+    /// proposals (from ``sentenceProposalsStart``), else among the quotes' proposals of the sentence.
+    func earlierAttribution(before head: Int, sentence: Int) -> Proposal? {
+        let lower = sentenceRanges[sentence].lowerBound
+        let matches = { (proposal: Proposal) -> Bool in
+            guard let last = proposal.cue.max() else { return false }
+            return last < head && last >= lower
+        }
+        if let own = proposals[min(sentenceProposalsStart, proposals.count)...].last(where: matches) { return own }
+        guard let quotes = quoteProposalsBySentence[sentence] else { return nil }
+        return quotes.reversed().lazy.map { self.proposals[$0] }.first(where: matches)
+    }
+
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         if isBracketedReference(cue: cue.words, sentence: sentence) { return }
@@ -771,9 +793,7 @@ struct SuggestionScan {
         {
             // A second verb of one subject: "Die Beobachter monieren Fehler, sprechen aber davon, dass …",
             // "„…“, versicherte X und warf Washington vor, …": the speaker of the verb before, else the sentence's subject.
-            if let earlier = proposals.last(where: { ($0.cue.max() ?? head) < head && ($0.cue.max() ?? head) >= range.lowerBound }),
-                !earlier.speakers.isEmpty
-            {
+            if let earlier = earlierAttribution(before: head, sentence: sentence), !earlier.speakers.isEmpty {
                 sharedSpeakers = earlier.speakers
                 speaker = earlier.speakers.flatMap { $0 }
             } else if let subject = sentenceSubject(sentence), let last = subject.last, last < head {
