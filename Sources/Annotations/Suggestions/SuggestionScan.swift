@@ -1748,6 +1748,16 @@ struct SuggestionScan {
             && !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) && !Self.modals.contains(word.lower) && !Self.determiners.contains(word.lower)
     }
 
+    /// Adjectives of quantity that open a noun phrase though a verb has the same form ("einigen Teilnehmern zufolge").
+    static let quantifierAdjectives: Set<String> = ["einigen", "mehreren", "vielen", "anderen", "weiteren"]
+
+    /// Whether a lowercase word is a verb form the engine knows: an auxiliary, a modal, a
+    /// subjunctive auxiliary or a form of a reporting verb.
+    func isVerbWord(_ word: Word) -> Bool {
+        word.kind == .word && (Self.auxiliaries.contains(word.lower) || Self.modals.contains(word.lower)
+            || VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) || lexicon.verbForms[word.lower] != nil)
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -1757,21 +1767,33 @@ struct SuggestionScan {
             if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
             let next = position + 1 <= end ? words[position + 1] : nil
-            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa").
-            let attached = Self.attachedPrepositions.contains(word.lower) && position < end && next.map { $0.capitalized } == true
+            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa")
+            // or before an adjective and its noun ("Angaben vom gestrigen Mittwoch").
+            let attached = Self.attachedPrepositions.contains(word.lower) && position < end
+                && (next.map { $0.capitalized } == true || position + 2 <= end && next.map(looksLikeAdjective) == true && words[position + 2].capitalized)
             if lexicon.stopwords.contains(word.lower), !attached { break }
+            // A noun right before the frame's noun belongs to the clause ("nimmt die Organisation
+            // Schätzungen zufolge …"): the frame's phrase starts after it.
+            if word.capitalized, word.kind == .word, position > sentenceRanges[word.sentence].lowerBound, let next, next.capitalized,
+                !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower),
+                lexicon.isReportingNoun(next.text), position + 1 == end || !Self.genitiveDeterminers.contains(words[position + 1].lower)
+            {
+                break
+            }
             if !word.capitalized, word.kind == .word, !attached, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
                 // Only an adjective (before a noun or another adjective) continues the phrase.
                 let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
                 let before = position > limit ? words[position - 1] : nil
                 // After a determiner, a preposition or another adjective; after a noun only as a
-                // genitive plural ("Berichten britischer Zeitungen").
+                // genitive plural ("Berichten britischer Zeitungen"); after a verb it opens the phrase
+                // ("waren offiziellen Angaben zufolge", "dürfte ersten Annahmen zufolge").
                 let opensPhrase = before.map { (before: Word) -> Bool in
                     Self.determiners.contains(before.lower) || lexicon.stopwords.contains(before.lower) || before.kind != .word
-                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && looksLikeAdjective(before)
+                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && (looksLikeAdjective(before) || isVerbWord(before))
                 } ?? true
                 guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
-                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
+                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
+                    lexicon.verbForms[word.lower] == nil || Self.quantifierAdjectives.contains(word.lower)
                 else { break }
             }
             position -= 1

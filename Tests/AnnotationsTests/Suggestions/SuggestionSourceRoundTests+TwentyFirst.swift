@@ -1,0 +1,32 @@
+import Testing
+
+@testable import Annotations
+
+/// Twenty-first round: the span of a frame's source read backwards ("… zufolge", "… nach").
+extension SuggestionSourceRoundTests {
+    /// A noun of the clause right before the frame's noun is no part of the source; adjectives
+    /// after a verb open it, "einigen" too, and "vom" with an adjective and noun continues it.
+    @Test func backwardFrameSourceStartsAtItsOwnPhrase() {
+        let probe = SuggestionProbe(
+            "Mit dem Schmuggel nimmt die Bande Schätzungen zufolge jährlich viele Millionen Euro ein. "
+                + "Beim Brand im Lager waren offiziellen städtischen Angaben zufolge zwölf Menschen verletzt worden. "
+                + "Ursache des Unfalls dürfte ersten Annahmen zufolge das Glatteis gewesen sein. "
+                + "Ersten Angaben vom gestrigen Dienstag zufolge gehörte das Boot dem Segelverein Möwe 🚤. "
+                + "Der Ausbau ist einigen Teilnehmern zufolge längst überfällig.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(probe.speaker(probe.proposal(claiming: "Mit dem Schmuggel")) == "Schätzungen", "\(speakers)")
+        #expect(probe.claim(probe.proposal(claiming: "Mit dem Schmuggel")).contains("die Bande"))
+        #expect(probe.speaker(probe.proposal(claiming: "Beim Brand")) == "offiziellen städtischen Angaben", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "Ursache des Unfalls")) == "ersten Annahmen", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "gehörte das Boot")) == "Ersten Angaben vom gestrigen Dienstag", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "Der Ausbau")) == "einigen Teilnehmern", "\(speakers)")
+    }
+
+    /// A genitive after the frame's noun and a possessive before it stay part of the source.
+    @Test func backwardFrameSourceKeepsGenitiveAndPossessive() {
+        let probe = SuggestionProbe("Angaben der Polizei zufolge wurde niemand verletzt. Die Lage sei Ihrer Meinung nach ernst, schrieb die Leserin Anna Kern.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(probe.speaker(probe.proposal(claiming: "wurde niemand")) == "Angaben der Polizei", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "Die Lage sei")) == "Ihrer Meinung", "\(speakers)")
+    }
+}
