@@ -613,7 +613,12 @@ struct SuggestionScan {
             let previous = phrase.last.map { words[$0] }
             let nextCapitalized = position + 1 < range.upperBound && (words[position + 1].capitalized || words[position + 1].kind == .number)
             let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { lower.hasSuffix($0) }
-            let opensNoun = previous.map { Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower) || !$0.capitalized } ?? true
+            // An adjective opens a noun after a determiner, a preposition or another lowercase word; after a
+            // closing bracket or quote the lowercase word is the finite verb ("Nach Angaben des Senders ( SWR ) laufen …").
+            let opensNoun = previous.map {
+                Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower)
+                    || !$0.capitalized && ($0.kind == .word || $0.kind == .number)
+            } ?? true
             if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,

@@ -30,3 +30,22 @@ extension SuggestionSourceRoundTests {
         #expect(probe.speaker(probe.proposal(claiming: "Die Lage sei")) == "Ihrer Meinung", "\(speakers)")
     }
 }
+
+/// Twenty-first round: the prefield source after "Nach"/"Laut" ends before the finite verb.
+extension SuggestionSourceRoundTests {
+    /// After a closing bracket or quote, a lowercase word is the finite verb, not an adjective.
+    @Test func prefieldSourceEndsAtTheVerbAfterABracketOrQuote() {
+        let bracket = SuggestionProbe("Nach Angaben des Senders ( NDR ) laufen Ermittlungen gegen einen weiteren Mitarbeiter.")
+        let proposal = bracket.proposal(claiming: "gegen einen weiteren")
+        #expect(bracket.speaker(proposal) == "Angaben des Senders ( NDR )", "\(bracket.proposals.map { bracket.speaker($0) })")
+        #expect(bracket.claim(proposal).hasPrefix("laufen Ermittlungen"))
+        let quote = SuggestionProbe("Nach Angaben des „ Kuriers “ laufen die Gespräche noch.")
+        #expect(quote.speaker(quote.proposal(claiming: "die Gespräche")) == "Angaben des „ Kuriers “")
+    }
+
+    /// An adjective after an article still belongs to the source.
+    @Test func prefieldSourceKeepsAnAdjectiveAfterAnArticle() {
+        let probe = SuggestionProbe("Nach Angaben der städtischen Feuerwehr wurde niemand verletzt.")
+        #expect(probe.speaker(probe.proposal(claiming: "wurde niemand")) == "Angaben der städtischen Feuerwehr")
+    }
+}
