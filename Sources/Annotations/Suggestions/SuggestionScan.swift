@@ -460,6 +460,13 @@ struct SuggestionScan {
                         rule: "indirect.demnach"))
                 }
                 continue
+            } else if lower == "aus", index + 2 < range.upperBound, words[index + 1].text == "Sicht",
+                Self.genitiveDeterminers.contains(words[index + 2].lower) || words[index + 2].lower == "von"
+            {
+                // "Aus Sicht der Opposition ist …": the frame's noun with its genitive is the source, as after "nach".
+                source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
+                cue = [index]
+                rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {

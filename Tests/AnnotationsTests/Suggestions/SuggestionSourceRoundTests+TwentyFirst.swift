@@ -49,3 +49,26 @@ extension SuggestionSourceRoundTests {
         #expect(probe.speaker(probe.proposal(claiming: "wurde niemand")) == "Angaben der städtischen Feuerwehr")
     }
 }
+
+/// Twenty-first round: "aus Sicht der/des/von X" as a frame.
+extension SuggestionSourceRoundTests {
+    /// Opening the sentence or inside it, with a genitive or "von": cue "aus", source "Sicht …".
+    @Test func ausSichtIsAFrame() {
+        let opening = SuggestionProbe("Aus Sicht der Opposition ist der Haushalt nicht verfassungsgemäß.")
+        let first = opening.proposal(claiming: "der Haushalt")
+        #expect(first?.rule == "indirect.aus-sicht", "\(opening.proposals.map(\.rule))")
+        #expect(opening.speaker(first) == "Sicht der Opposition")
+        #expect(opening.cue(first) == "Aus")
+        #expect(opening.claim(first) == "ist der Haushalt nicht verfassungsgemäß")
+        let inner = SuggestionProbe("Die Reform hat aus Sicht des Verbands keine Wirkung auf die Mieten.")
+        #expect(inner.speaker(inner.proposal(claiming: "keine Wirkung")) == "Sicht des Verbands", "\(inner.proposals.map { inner.speaker($0) })")
+        let von = SuggestionProbe("Aus Sicht von Bürgermeisterin Lena Horn ist das Projekt ein Erfolg 🎉.")
+        #expect(von.speaker(von.proposal(claiming: "das Projekt")) == "Sicht von Bürgermeisterin Lena Horn")
+    }
+
+    /// "aus Sicht" without a genitive, and "aus" before other nouns, are no frames.
+    @Test func ausWithoutSichtAndGenitiveIsNoFrame() {
+        let probe = SuggestionProbe("Aus Sicht waren die Berge gut zu sehen. Die Kinder kamen aus Sicherheitsgründen früher nach Hause.")
+        #expect(probe.proposals.allSatisfy { $0.rule != "indirect.aus-sicht" }, "\(probe.proposals.map(\.rule))")
+    }
+}
