@@ -1175,7 +1175,13 @@ struct SuggestionScan {
                     proposals[index].cue = lastCue
                 }
             } else if !proposals[index].speakers.isEmpty {
-                lastSpeakers = proposals[index].speakers
+                if !lastSpeakers.isEmpty, isImpersonalFrameSource(proposals[index].speakers) {
+                    // "dem Vernehmen nach": hearsay that names no one; the run of the speaker before goes on.
+                    speakerSentence = max(speakerSentence, lastOfClaim)
+                    continue
+                }
+                // "nach eigenem Bekunden": what follows continues the subject the frame refers back to.
+                lastSpeakers = reflexiveFrameSubject(proposals[index].speakers).map { [$0] } ?? proposals[index].speakers
                 lastAntecedent = proposals[index].antecedent
                 lastCue = proposals[index].cue
                 lastSentence = lastOfClaim

@@ -72,3 +72,33 @@ extension SuggestionSourceRoundTests {
         #expect(probe.proposals.allSatisfy { $0.rule != "indirect.aus-sicht" }, "\(probe.proposals.map(\.rule))")
     }
 }
+
+/// Twenty-first round: what a reflexive or impersonal frame passes on to the sentences after it.
+extension SuggestionSourceRoundTests {
+    /// "nach eigenem Bekunden" keeps its own source, and the free indirect sentence after it takes
+    /// the subject it refers back to, with its name apposition.
+    @Test func reflexiveFramePassesOnTheSubject() {
+        let probe = SuggestionProbe(
+            "Der frühere Trainer des Vereins, Jonas Brehm, war nach eigenem Bekunden seit Wochen eingeweiht. Der Wechsel sei lange geplant gewesen.")
+        #expect(probe.speaker(probe.proposal(claiming: "seit Wochen")) == "eigenem Bekunden")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Der Wechsel sei")) == "Der frühere Trainer des Vereins, Jonas Brehm",
+            "\(probe.proposals.map { probe.speaker($0) })")
+        let plain = SuggestionProbe("Die Feuerwehr hat nach eigenen Angaben die halbe Halle abgesucht. Es gebe noch Hohlräume.")
+        #expect(plain.speaker(plain.proposal(claiming: "Es gebe")) == "Die Feuerwehr", "\(plain.proposals.map { plain.speaker($0) })")
+    }
+
+    /// "dem Vernehmen nach" names no one: the speaker before carries on past it; with no speaker
+    /// before, its own phrase is all there is.
+    @Test func impersonalFrameKeepsTheSpeakerBefore() {
+        let probe = SuggestionProbe(
+            "Wie das Polizeipräsidium Nordpfalz mitteilte, wird es mehr Kontrollen geben. Dort treffen sich dem Vernehmen nach oft Gruppen. "
+                + "Es sei wiederholt zu Diebstählen gekommen.")
+        #expect(probe.speaker(probe.proposal(claiming: "oft Gruppen")) == "dem Vernehmen")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Es sei wiederholt")) == "das Polizeipräsidium Nordpfalz",
+            "\(probe.proposals.map { probe.speaker($0) })")
+        let alone = SuggestionProbe("Dort treffen sich dem Vernehmen nach oft Gruppen. Es sei wiederholt zu Diebstählen gekommen.")
+        #expect(alone.speaker(alone.proposal(claiming: "Es sei wiederholt")) == "dem Vernehmen", "\(alone.proposals.map { alone.speaker($0) })")
+    }
+}
