@@ -1481,7 +1481,7 @@ struct SuggestionScan {
     func passiveAgent(cue: [Int], verb: Int, sentence: Int) -> [Int]? {
         guard cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
             cue.count >= 2, lexicon.verbs[verb].lemma != "zitieren"
-        else { return nil }
+        else { return separatedPassiveAgent(cue: cue, verb: verb, sentence: sentence) }
         let range = sentenceRanges[sentence]
         guard let low = cue.min(), let high = cue.max() else { return nil }
         let start = clauseStart(before: low, sentence: sentence)

@@ -102,3 +102,19 @@ extension SuggestionSourceRoundTests {
         #expect(alone.speaker(alone.proposal(claiming: "Es sei wiederholt")) == "dem Vernehmen", "\(alone.proposals.map { alone.speaker($0) })")
     }
 }
+
+/// Twenty-first round: the agent of a passive whose auxiliary stands apart from the participle.
+extension SuggestionSourceRoundTests {
+    @Test func separatedPassiveTakesItsAgent() {
+        let probe = SuggestionProbe(
+            "Seine Bilder werden von Kunstkennern als „Meilensteine der Malerei“ bezeichnet. Der Plan wurde von der Opposition als „völlig verfehlt“ kritisiert.")
+        #expect(probe.speaker(probe.proposal(claiming: "Meilensteine")) == "Kunstkennern", "\(probe.proposals.map { probe.speaker($0) })")
+        #expect(probe.speaker(probe.proposal(claiming: "völlig verfehlt")) == "der Opposition")
+    }
+
+    /// A "von" inside the quote is no agent.
+    @Test func separatedPassiveTakesNoAgentFromTheQuote() {
+        let probe = SuggestionProbe("Die Bilder werden als „Werke von Meistern“ bezeichnet.")
+        #expect(!probe.speaker(probe.proposal(claiming: "Werke von")).contains("Meistern"), "\(probe.proposals.map { probe.speaker($0) })")
+    }
+}
