@@ -1432,6 +1432,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
+                if let pronoun = pronounSubject(of: phrase, clauseStart: start, first: first, head: head) { return [pronoun] }
                 if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
                 if phrase.count <= 15 {
                     // An object put first ("Eine Verschiebung bezeichnete Conze als fatal"): the subject follows the verb.

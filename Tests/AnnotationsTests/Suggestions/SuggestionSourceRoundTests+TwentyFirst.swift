@@ -118,3 +118,26 @@ extension SuggestionSourceRoundTests {
         #expect(!probe.speaker(probe.proposal(claiming: "Werke von")).contains("Meistern"), "\(probe.proposals.map { probe.speaker($0) })")
     }
 }
+
+/// Twenty-first round: a personal pronoun is a whole subject.
+extension SuggestionSourceRoundTests {
+    /// First after a subordinator, or right before the verb after a relative pronoun.
+    @Test func pronounIsTheWholeSubject() {
+        let probe = SuggestionProbe(
+            "Als er Fans des Vereins dafür kritisierte, dass sie gepfiffen hätten, wurde es laut. "
+                + "Der Mann hinterließ einen Brief in dem er verlangte, dass niemand die Polizei rufe.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(probe.speaker(probe.proposal(claiming: "dass sie gepfiffen")) == "er", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "dass niemand")) == "er", "\(speakers)")
+    }
+
+    /// A pronoun joined to another subject keeps it.
+    @Test func pronounInACoordinationKeepsItsPartner() {
+        let probe = SuggestionProbe(
+            "Nachdem er sowie seine Kollegin betont hatten, dass die Kasse leer sei, verließen beide den Saal. "
+                + "Nachdem die Ministerin und er erklärt hatten, dass die Kasse leer sei, verließen beide den Saal.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(speakers.contains("er sowie seine Kollegin"), "\(speakers)")
+        #expect(speakers.contains("die Ministerin und er") || speakers.contains("die Ministerin … er"), "\(speakers)")
+    }
+}
