@@ -141,3 +141,23 @@ extension SuggestionSourceRoundTests {
         #expect(speakers.contains("die Ministerin und er") || speakers.contains("die Ministerin … er"), "\(speakers)")
     }
 }
+
+/// Twenty-first round: "Für" and a person opening a free indirect sentence.
+extension SuggestionSourceRoundTests {
+    /// "Für den Theologen Hans Küng sei …": the person after "Für" is the speaker, not the one of
+    /// the attribution before; an institution too.
+    @Test func fuerPersonGivesTheSpeakerOfFreeIndirectSpeech() {
+        let probe = SuggestionProbe("Der Papst tritt zurück. Das sagte ein Sprecher des Vatikans. Für den Theologen Hans Küng sei der Rücktritt verständlich 🙏.")
+        #expect(probe.speaker(probe.proposal(claiming: "Für den Theologen")) == "den Theologen Hans Küng", "\(probe.proposals.map { probe.speaker($0) })")
+        let body = SuggestionProbe("Der Anwalt Jens Brammer sagte, sein Mandant sei unschuldig. Für die Staatsanwaltschaft sei der Fall dagegen klar.")
+        #expect(body.speaker(body.proposal(claiming: "Für die Staatsanwaltschaft")) == "die Staatsanwaltschaft", "\(body.proposals.map { body.speaker($0) })")
+    }
+
+    /// "Für" with people who are no speaker ("die Anwohner") or a possessive keeps the speaker before.
+    @Test func fuerWithoutANamedPersonKeepsTheSpeakerBefore() {
+        let plain = SuggestionProbe("Der Bürgermeister Paul Ranke sagte, die Straße werde gesperrt. Für die Anwohner sei das ärgerlich.")
+        #expect(plain.speaker(plain.proposal(claiming: "Für die Anwohner")) == "Der Bürgermeister Paul Ranke", "\(plain.proposals.map { plain.speaker($0) })")
+        let possessive = SuggestionProbe("Die Ministerin Eva Roth sagte, das Amt werde geschlossen. Für seine Familie sei das schwer.")
+        #expect(possessive.speaker(possessive.proposal(claiming: "Für seine Familie")) == "Die Ministerin Eva Roth")
+    }
+}
