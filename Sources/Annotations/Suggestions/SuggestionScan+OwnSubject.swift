@@ -4,13 +4,14 @@ extension SuggestionScan {
     /// Jana Kühn, teilte am Abend mit, …"): the sentence reports what its own subject says, so that
     /// subject is the speaker, not the one of an attribution before. Not when the verb after the
     /// subject is itself subjunctive or the hearsay "soll" ("Die Fähre sei …", "Der Kassenwart
-    /// soll …"): then the subject is what the speech is about. Applies to free indirect proposals
-    /// without a cue.
+    /// soll …"): then the subject is what the speech is about. A sentence opening with "Für" and a
+    /// person before a subjunctive verb gives that person's view ("Für den Theologen Hans Küng sei
+    /// …", ``fuerPerson(of:)``). Applies to free indirect proposals without a cue.
     mutating func ownSubjectSpeakers() {
         for index in proposals.indices where proposals[index].form == .freeIndirect && proposals[index].cue.isEmpty {
             guard let first = proposals[index].claim.min() else { continue }
             let sentence = words[first].sentence
-            guard first == sentenceRanges[sentence].lowerBound, let subject = ownSubject(of: sentence) else { continue }
+            guard first == sentenceRanges[sentence].lowerBound, let subject = ownSubject(of: sentence) ?? fuerPerson(of: sentence) else { continue }
             proposals[index].speakers = splitSpeakers(subject)
             proposals[index].antecedent = []
         }

@@ -98,6 +98,11 @@ struct SuggestionScan {
     /// Short quotes (under six words, no name) that found no cue of their own: partial quotes that
     /// a frame or reporting verb of their sentence may still take (``nestShortQuotes()``).
     var shortQuotes: [(open: Int, close: Int)] = []
+    /// Where the proposals of the sentence the clause rules are in start (``run()``): an earlier
+    /// verb of that sentence is looked for among these and the quotes' proposals only.
+    var sentenceProposalsStart = 0
+    /// The quotes' proposals (added before the clause rules) by the sentence of their cue's last word.
+    var quoteProposalsBySentence: [Int: [Int]] = [:]
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
         self.documentID = document.document.id
@@ -132,7 +137,11 @@ struct SuggestionScan {
         guard !words.isEmpty else { return [] }
         pairQuotes()
         for pair in quotePairs { directQuote(open: pair.open, close: pair.close) }
+        for index in proposals.indices {
+            if let last = proposals[index].cue.max() { quoteProposalsBySentence[words[last].sentence, default: []].append(index) }
+        }
         for sentence in sentenceRanges.indices where sentenceRanges[sentence].count <= Self.longestSentence {
+            sentenceProposalsStart = proposals.count
             frames(in: sentence)
             reportingVerbs(in: sentence)
         }
@@ -451,6 +460,13 @@ struct SuggestionScan {
                         rule: "indirect.demnach"))
                 }
                 continue
+            } else if lower == "aus", index + 2 < range.upperBound, words[index + 1].text == "Sicht",
+                Self.genitiveDeterminers.contains(words[index + 2].lower) || words[index + 2].lower == "von"
+            {
+                // "Aus Sicht der Opposition ist …": the frame's noun with its genitive is the source, as after "nach".
+                source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
+                cue = [index]
+                rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
                 if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
@@ -604,7 +620,12 @@ struct SuggestionScan {
             let previous = phrase.last.map { words[$0] }
             let nextCapitalized = position + 1 < range.upperBound && (words[position + 1].capitalized || words[position + 1].kind == .number)
             let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { lower.hasSuffix($0) }
-            let opensNoun = previous.map { Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower) || !$0.capitalized } ?? true
+            // An adjective opens a noun after a determiner, a preposition or another lowercase word; after a
+            // closing bracket or quote the lowercase word is the finite verb ("Nach Angaben des Senders ( SWR ) laufen …").
+            let opensNoun = previous.map {
+                Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower)
+                    || !$0.capitalized && ($0.kind == .word || $0.kind == .number)
+            } ?? true
             if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
@@ -706,6 +727,19 @@ struct SuggestionScan {
             frame: frame(cue: [index, index + 1], claim: claim), form: .indirect, confidence: 0.65, rule: "indirect.heisst-es"))
     }
 
+    /// The last proposal whose cue ends in `sentence` before `head`: among the sentence's own
+    /// proposals (from ``sentenceProposalsStart``), else among the quotes' proposals of the sentence.
+    func earlierAttribution(before head: Int, sentence: Int) -> Proposal? {
+        let lower = sentenceRanges[sentence].lowerBound
+        let matches = { (proposal: Proposal) -> Bool in
+            guard let last = proposal.cue.max() else { return false }
+            return last < head && last >= lower
+        }
+        if let own = proposals[min(sentenceProposalsStart, proposals.count)...].last(where: matches) { return own }
+        guard let quotes = quoteProposalsBySentence[sentence] else { return nil }
+        return quotes.reversed().lazy.map { self.proposals[$0] }.first(where: matches)
+    }
+
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         if isBracketedReference(cue: cue.words, sentence: sentence) { return }
@@ -771,9 +805,7 @@ struct SuggestionScan {
         {
             // A second verb of one subject: "Die Beobachter monieren Fehler, sprechen aber davon, dass …",
             // "„…“, versicherte X und warf Washington vor, …": the speaker of the verb before, else the sentence's subject.
-            if let earlier = proposals.last(where: { ($0.cue.max() ?? head) < head && ($0.cue.max() ?? head) >= range.lowerBound }),
-                !earlier.speakers.isEmpty
-            {
+            if let earlier = earlierAttribution(before: head, sentence: sentence), !earlier.speakers.isEmpty {
                 sharedSpeakers = earlier.speakers
                 speaker = earlier.speakers.flatMap { $0 }
             } else if let subject = sentenceSubject(sentence), let last = subject.last, last < head {
@@ -1143,7 +1175,13 @@ struct SuggestionScan {
                     proposals[index].cue = lastCue
                 }
             } else if !proposals[index].speakers.isEmpty {
-                lastSpeakers = proposals[index].speakers
+                if !lastSpeakers.isEmpty, isImpersonalFrameSource(proposals[index].speakers) {
+                    // "dem Vernehmen nach": hearsay that names no one; the run of the speaker before goes on.
+                    speakerSentence = max(speakerSentence, lastOfClaim)
+                    continue
+                }
+                // "nach eigenem Bekunden": what follows continues the subject the frame refers back to.
+                lastSpeakers = reflexiveFrameSubject(proposals[index].speakers).map { [$0] } ?? proposals[index].speakers
                 lastAntecedent = proposals[index].antecedent
                 lastCue = proposals[index].cue
                 lastSentence = lastOfClaim
@@ -1394,6 +1432,7 @@ struct SuggestionScan {
                 {
                     phrase.removeLast()
                 }
+                if let pronoun = pronounSubject(of: phrase, clauseStart: start, first: first, head: head) { return [pronoun] }
                 if phrase.count <= 15, first == start, let list = enumerationBefore(phrase, sentence: sentence) { return list }
                 if phrase.count <= 15 {
                     // An object put first ("Eine Verschiebung bezeichnete Conze als fatal"): the subject follows the verb.
@@ -1443,7 +1482,7 @@ struct SuggestionScan {
     func passiveAgent(cue: [Int], verb: Int, sentence: Int) -> [Int]? {
         guard cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
             cue.count >= 2, lexicon.verbs[verb].lemma != "zitieren"
-        else { return nil }
+        else { return separatedPassiveAgent(cue: cue, verb: verb, sentence: sentence) }
         let range = sentenceRanges[sentence]
         guard let low = cue.min(), let high = cue.max() else { return nil }
         let start = clauseStart(before: low, sentence: sentence)
@@ -1728,6 +1767,16 @@ struct SuggestionScan {
             && !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) && !Self.modals.contains(word.lower) && !Self.determiners.contains(word.lower)
     }
 
+    /// Adjectives of quantity that open a noun phrase though a verb has the same form ("einigen Teilnehmern zufolge").
+    static let quantifierAdjectives: Set<String> = ["einigen", "mehreren", "vielen", "anderen", "weiteren"]
+
+    /// Whether a lowercase word is a verb form the engine knows: an auxiliary, a modal, a
+    /// subjunctive auxiliary or a form of a reporting verb.
+    func isVerbWord(_ word: Word) -> Bool {
+        word.kind == .word && (Self.auxiliaries.contains(word.lower) || Self.modals.contains(word.lower)
+            || VerbMorphology.subjunctiveAuxiliaries.contains(word.lower) || lexicon.verbForms[word.lower] != nil)
+    }
+
     /// A noun phrase ending at `end`, reaching back no further than `limit`.
     func nounPhraseBackward(from end: Int, limit: Int) -> [Int] {
         guard end >= limit, end >= 0 else { return [] }
@@ -1737,21 +1786,33 @@ struct SuggestionScan {
             if word.text == "–", position > limit { position -= 1; continue }  // "Familie – Rainer Wittner –"
             if word.kind == .punctuation || word.kind == .quote { break }
             let next = position + 1 <= end ? words[position + 1] : nil
-            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa").
-            let attached = Self.attachedPrepositions.contains(word.lower) && position < end && next.map { $0.capitalized } == true
+            // A prepositional attribute before a name ("Angaben des Instituts von Athen", "den Behörden in Mombasa")
+            // or before an adjective and its noun ("Angaben vom gestrigen Mittwoch").
+            let attached = Self.attachedPrepositions.contains(word.lower) && position < end
+                && (next.map { $0.capitalized } == true || position + 2 <= end && next.map(looksLikeAdjective) == true && words[position + 2].capitalized)
             if lexicon.stopwords.contains(word.lower), !attached { break }
+            // A noun right before the frame's noun belongs to the clause ("nimmt die Organisation
+            // Schätzungen zufolge …"): the frame's phrase starts after it.
+            if word.capitalized, word.kind == .word, position > sentenceRanges[word.sentence].lowerBound, let next, next.capitalized,
+                !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower),
+                lexicon.isReportingNoun(next.text), position + 1 == end || !Self.genitiveDeterminers.contains(words[position + 1].lower)
+            {
+                break
+            }
             if !word.capitalized, word.kind == .word, !attached, !Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
                 // Only an adjective (before a noun or another adjective) continues the phrase.
                 let adjectiveEnding = ["e", "en", "er", "es", "em"].contains { word.lower.hasSuffix($0) }
                 let before = position > limit ? words[position - 1] : nil
                 // After a determiner, a preposition or another adjective; after a noun only as a
-                // genitive plural ("Berichten britischer Zeitungen").
+                // genitive plural ("Berichten britischer Zeitungen"); after a verb it opens the phrase
+                // ("waren offiziellen Angaben zufolge", "dürfte ersten Annahmen zufolge").
                 let opensPhrase = before.map { (before: Word) -> Bool in
                     Self.determiners.contains(before.lower) || lexicon.stopwords.contains(before.lower) || before.kind != .word
-                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && looksLikeAdjective(before)
+                        || before.capitalized && word.lower.hasSuffix("er") || !before.capitalized && (looksLikeAdjective(before) || isVerbWord(before))
                 } ?? true
                 guard adjectiveEnding, opensPhrase, let next, next.capitalized || (!Self.determiners.contains(next.lower) && next.kind == .word),
-                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower), lexicon.verbForms[word.lower] == nil
+                    !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower),
+                    lexicon.verbForms[word.lower] == nil || Self.quantifierAdjectives.contains(word.lower)
                 else { break }
             }
             position -= 1

@@ -1,0 +1,29 @@
+extension SuggestionScan {
+    /// The person a free indirect sentence opens with after "Für" ("Für den Theologen Hans Küng
+    /// sei der Rücktritt verständlich"): whose view the sentence gives, when the phrase names
+    /// someone and a subjunctive finite verb follows it right away. Nil otherwise.
+    func fuerPerson(of sentence: Int) -> [Int]? {
+        let range = sentenceRanges[sentence]
+        guard range.count > 3, words[range.lowerBound].lower == "für" else { return nil }
+        let phrase = nounPhrase(from: range.lowerBound + 1)
+        guard let last = phrase.last, phrase.first == range.lowerBound + 1, last + 1 < range.upperBound,
+            !phrase.contains(where: { insideQuote[$0] }), !Self.possessives.contains(words[phrase[0]].lower),
+            namesSomeone(phrase) || endsInFullName(phrase)
+        else { return nil }
+        let verb = last + 1
+        guard words[verb].kind == .word, !words[verb].capitalized,
+            VerbMorphology.subjunctiveAuxiliaries.contains(words[verb].lower) || isSubjunctiveWord(verb)
+        else { return nil }
+        return phrase
+    }
+
+    /// Whether a phrase ends in a full name: two capitalised words, neither looking like a common
+    /// noun or a verb form ("den Theologen Hans Küng").
+    func endsInFullName(_ phrase: [Int]) -> Bool {
+        guard phrase.count >= 2 else { return false }
+        return phrase.suffix(2).allSatisfy {
+            words[$0].kind == .word && words[$0].capitalized && !looksLikeCommonNoun(words[$0].lower) && lexicon.verbForms[words[$0].lower] == nil
+                && !lexicon.stopwords.contains(words[$0].lower)
+        }
+    }
+}

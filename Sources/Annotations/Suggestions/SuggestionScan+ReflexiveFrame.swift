@@ -1,0 +1,24 @@
+extension SuggestionScan {
+    /// The subject a reflexive frame's source stands for ("Der Bruder des Papstes, Georg Ratzinger,
+    /// war nach eigenem Bekunden eingeweiht"): the noun phrase that opens the sentence before its
+    /// finite verb (with a name apposition between commas), which the sentences after it continue.
+    /// Nil when the source opens with no form of "eigen" or no such subject stands before it.
+    func reflexiveFrameSubject(_ speakers: [[Int]]) -> [Int]? {
+        guard speakers.count == 1, let first = speakers[0].first, Self.reflexiveFrameWords.contains(words[first].lower) else { return nil }
+        let range = sentenceRanges[words[first].sentence]
+        guard !range.isEmpty, isPhraseStart(range.lowerBound) else { return nil }
+        let phrase = nounPhrase(from: range.lowerBound)
+        guard let last = phrase.last, last < first, phrase.first == range.lowerBound else { return nil }
+        var next = last + 1
+        if next < first, words[next].text == ",", phrase.contains(where: { words[$0].text == "," }) { next += 1 }
+        guard next < first, words[next].kind == .word, !words[next].capitalized, !Self.determiners.contains(words[next].lower) else { return nil }
+        return phrase
+    }
+
+    /// Whether a frame's source names no one ("dem Vernehmen nach").
+    func isImpersonalFrameSource(_ speakers: [[Int]]) -> Bool {
+        speakers.count == 1 && speakers[0].contains { words[$0].lower == "vernehmen" }
+    }
+
+    static let reflexiveFrameWords: Set<String> = ["eigenem", "eigenen", "eigener", "eigene"]
+}
