@@ -40,44 +40,54 @@ struct CSVExporter: Exporter {
         out.begin("claims.csv")
         out.append(Self.columns.joined(separator: ","))
         out.append("\r\n")
-        for (documentIndex, spans) in bundle.spans.enumerated() {
-            let documentID = bundle.documents[documentIndex].document.id
-            for span in spans where span.kind == .claim {
-                let names = span.speakers.map { bundle.speaker(session: span.session, id: $0)?.name ?? "" }
-                func texts(_ ids: [String]) -> String {
-                    ids.compactMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) }.joined(separator: "; ")
-                }
-                out.appendCSVField(documentID)
-                out.append(byte: 0x2C)
-                out.append(span.sentence + 1)
-                out.append(byte: 0x2C)
-                out.appendCSVField(span.id)
-                out.append(byte: 0x2C)
-                out.appendCSVField(names.joined(separator: "; "))
-                out.append(byte: 0x2C)
-                out.appendCSVField(span.speakers.joined(separator: ";"))
-                out.append(byte: 0x2C)
-                out.appendCSVField(texts(span.mentions))
-                out.append(byte: 0x2C)
-                if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: cue)) }
-                out.append(byte: 0x2C)
-                out.appendCSVField(bundle.text(of: span))
-                out.append(byte: 0x2C)
-                out.appendCSVField(span.form ?? "")
-                out.append(byte: 0x2C)
-                if span.negated { out.append(span.hedged ? "negated;hedged" : "negated") } else if span.hedged { out.append("hedged") }
-                out.append(byte: 0x2C)
-                out.appendCSVField(stancesByClaim[span.session][span.id] ?? "")
-                out.append(byte: 0x2C)
-                out.appendCSVField(span.annotator)
-                out.append(byte: 0x2C)
-                out.appendCSVField(bundle.sessions[span.session].label)
-                out.append(byte: 0x2C)
-                out.appendCSVField(texts(span.addressees))
-                out.append("\r\n")
-                out.checkpoint()
-            }
+        // Each document's rows are built on all cores and written in document order.
+        let stances = stancesByClaim
+        ExportDocumentParts.build(bundle) { documentIndex in
+            var part = ExportOutput()
+            Self.rows(bundle, document: documentIndex, stancesByClaim: stances, to: &part)
+            return part.bytes
+        } _: { _, bytes in
+            out.appendPart(bytes)
         }
         out.end()
+    }
+
+    /// The rows of the claims of document `documentIndex`.
+    private static func rows(_ bundle: ExportBundle, document documentIndex: Int, stancesByClaim: [[String: String]], to out: inout ExportOutput) {
+        let documentID = bundle.documents[documentIndex].document.id
+        for span in bundle.spans[documentIndex] where span.kind == .claim {
+            let names = span.speakers.map { bundle.speaker(session: span.session, id: $0)?.name ?? "" }
+            func texts(_ ids: [String]) -> String {
+                ids.compactMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) }.joined(separator: "; ")
+            }
+            out.appendCSVField(documentID)
+            out.append(byte: 0x2C)
+            out.append(span.sentence + 1)
+            out.append(byte: 0x2C)
+            out.appendCSVField(span.id)
+            out.append(byte: 0x2C)
+            out.appendCSVField(names.joined(separator: "; "))
+            out.append(byte: 0x2C)
+            out.appendCSVField(span.speakers.joined(separator: ";"))
+            out.append(byte: 0x2C)
+            out.appendCSVField(texts(span.mentions))
+            out.append(byte: 0x2C)
+            if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: cue)) }
+            out.append(byte: 0x2C)
+            out.appendCSVField(bundle.text(of: span))
+            out.append(byte: 0x2C)
+            out.appendCSVField(span.form ?? "")
+            out.append(byte: 0x2C)
+            if span.negated { out.append(span.hedged ? "negated;hedged" : "negated") } else if span.hedged { out.append("hedged") }
+            out.append(byte: 0x2C)
+            out.appendCSVField(stancesByClaim[span.session][span.id] ?? "")
+            out.append(byte: 0x2C)
+            out.appendCSVField(span.annotator)
+            out.append(byte: 0x2C)
+            out.appendCSVField(bundle.sessions[span.session].label)
+            out.append(byte: 0x2C)
+            out.appendCSVField(texts(span.addressees))
+            out.append("\r\n")
+        }
     }
 }
