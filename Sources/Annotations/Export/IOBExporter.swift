@@ -25,37 +25,47 @@ struct IOBExporter: Exporter {
         let labels = ExportSpan.Kind.allCases.map { Array($0.tag.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             out.begin("\(ExportText.fileName(session.label)).conll")
-            var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
-            forEachSentence(bundle, session: sessionIndex) { document, sentence, tokens, entities in
-                let bytes = bundle.bytes[document]
-                if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
-                tags.removeAll(keepingCapacity: true)
-                tags.append(contentsOf: repeatElement(0, count: tokens.count))
-                for entity in entities {
-                    for token in entity.first...entity.last {
-                        tags[token] = token == entity.first ? Int8(entity.kind.rawValue + 1) : -Int8(entity.kind.rawValue + 1)
-                    }
-                }
-                for (index, token) in tokens.enumerated() {
-                    out.append(token, in: bytes)
-                    out.append(" _ _ ")
-                    let tag = tags[index]
-                    if tag == 0 {
-                        out.append(byte: UInt8(ascii: "O"))
-                    } else {
-                        out.append(tag > 0 ? "B-" : "I-")
-                        out.bytes.append(contentsOf: labels[Int(tag.magnitude) - 1])
-                    }
-                    out.append(byte: 0x0A)
-                }
-                out.append(byte: 0x0A)
-                out.checkpoint()
+            // Each document's lines are built on all cores and written in document order.
+            ExportDocumentParts.build(bundle) { documentIndex in
+                var part = ExportOutput()
+                lines(bundle, session: sessionIndex, document: documentIndex, labels: labels, to: &part)
+                return part.bytes
+            } _: { _, bytes in
+                out.appendPart(bytes)
             }
             out.end()
         }
     }
 
-    /// The entities written for a session, in file order.
+    /// The lines of one document for one session.
+    private func lines(_ bundle: ExportBundle, session: Int, document: Int, labels: [[UInt8]], to out: inout ExportOutput) {
+        var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
+        let bytes = bundle.bytes[document]
+        forEachSentence(bundle, session: session, document: document) { _, sentence, tokens, entities in
+            if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
+            tags.removeAll(keepingCapacity: true)
+            tags.append(contentsOf: repeatElement(0, count: tokens.count))
+            for entity in entities {
+                for token in entity.first...entity.last {
+                    tags[token] = token == entity.first ? Int8(entity.kind.rawValue + 1) : -Int8(entity.kind.rawValue + 1)
+                }
+            }
+            for (index, token) in tokens.enumerated() {
+                out.append(token, in: bytes)
+                out.append(" _ _ ")
+                let tag = tags[index]
+                if tag == 0 {
+                    out.append(byte: UInt8(ascii: "O"))
+                } else {
+                    out.append(tag > 0 ? "B-" : "I-")
+                    out.bytes.append(contentsOf: labels[Int(tag.magnitude) - 1])
+                }
+                out.append(byte: 0x0A)
+            }
+            out.append(byte: 0x0A)
+        }
+    }
+
     func entities(_ bundle: ExportBundle, session: Int) -> [Entity] {
         var result: [Entity] = []
         forEachSentence(bundle, session: session) { document, sentence, _, entities in
@@ -68,10 +78,17 @@ struct IOBExporter: Exporter {
         _ bundle: ExportBundle, session: Int,
         _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
+        for document in bundle.documents.indices { forEachSentence(bundle, session: session, document: document, body) }
+    }
+
+    private func forEachSentence(
+        _ bundle: ExportBundle, session: Int, document: Int,
+        _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
+    ) {
         // Reused from sentence to sentence (`body` only reads `entities`).
         var taken: [Bool] = []
         var entities: [(kind: ExportSpan.Kind, first: Int, last: Int)] = []
-        ExportTokens.forEachSentence(bundle, session: session) { item in
+        ExportTokens.forEachSentence(bundle, session: session, document: document) { item in
             let (tokens, pieces) = (item.tokens, item.pieces)
             let spans = bundle.spans[item.documentIndex]
             taken.removeAll(keepingCapacity: true)
