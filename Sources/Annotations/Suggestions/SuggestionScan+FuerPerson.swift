@@ -11,9 +11,7 @@ extension SuggestionScan {
             namesSomeone(phrase) || endsInFullName(phrase)
         else { return nil }
         let verb = last + 1
-        guard words[verb].kind == .word, !words[verb].capitalized,
-            VerbMorphology.subjunctiveAuxiliaries.contains(words[verb].lower) || isSubjunctiveWord(verb)
-        else { return nil }
+        guard isSubjunctiveWord(verb) else { return nil }
         return phrase
     }
 

@@ -9,7 +9,7 @@ extension SuggestionScan {
         guard let auxiliary = (start..<participle).last(where: { Self.passiveAuxiliaries.contains(words[$0].lower) && !insideQuote[$0] }) else {
             return nil
         }
-        for position in (auxiliary + 1)..<participle where ["von", "vom", "durch"].contains(words[position].lower) && !insideQuote[position] {
+        for position in (auxiliary + 1)..<participle where Self.agentPrepositions.contains(words[position].lower) && !insideQuote[position] {
             let phrase = nounPhrase(from: position + 1)
             if !phrase.isEmpty, phrase.allSatisfy({ $0 < participle && !insideQuote[$0] }) { return phrase }
         }

@@ -1488,7 +1488,7 @@ struct SuggestionScan {
         let start = clauseStart(before: low, sentence: sentence)
         var position = start
         while position < min(range.upperBound, high + 8), words[position].text != "," || position < high {
-            if ["von", "vom", "durch"].contains(words[position].lower), !cue.contains(position) {
+            if Self.agentPrepositions.contains(words[position].lower), !cue.contains(position) {
                 let phrase = nounPhrase(from: position + 1)
                 if !phrase.isEmpty { return phrase }
             }
@@ -1496,6 +1496,9 @@ struct SuggestionScan {
         }
         return []
     }
+
+    /// Prepositions that introduce a passive's agent ("von Kennern", "durch die Polizei").
+    static let agentPrepositions: Set<String> = ["von", "vom", "durch"]
 
     /// Nouns (and compound endings) of the dead and injured that "fordern" takes when an event claims lives.
     static let casualtyNouns: Set<String> = ["tote", "toten", "todesopfer", "menschenleben", "verletzte", "verletzten", "opfer"]
