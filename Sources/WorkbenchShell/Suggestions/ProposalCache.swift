@@ -6,8 +6,6 @@ import Annotations
 public final class ProposalCache {
     private let makeSource: @Sendable () -> any ProposalSource
     private var source: (any ProposalSource)?
-    /// The engine being built on another thread (``buildingEngine()``), taken when first needed.
-    private var pending: BackgroundValue<any ProposalSource>?
     /// Proposals per document id, grouped by the sentence holding the claim's start.
     private var byDocument: [String: [Int: [AttributionSuggestion]]] = [:]
 
@@ -24,17 +22,15 @@ public final class ProposalCache {
     /// before loading the corpus and opening the session, so the first sentence's proposals do not
     /// wait for it.
     public static func buildingEngine() -> ProposalCache {
-        let cache = ProposalCache()
-        cache.pending = BackgroundValue { AttributionSuggester() }
-        return cache
+        let engine = BackgroundValue<any ProposalSource> { AttributionSuggester() }
+        return ProposalCache { engine.wait() ?? AttributionSuggester() }
     }
 
     /// The proposals whose claim starts in sentence `sentence` of `document`, in the engine's order.
     func proposals(in document: SegmentedDocument, sentence: Int) -> [AttributionSuggestion] {
         if let cached = byDocument[document.document.id] { return cached[sentence] ?? [] }
-        let engine = source ?? pending?.wait() ?? makeSource()
+        let engine = source ?? makeSource()
         source = engine
-        pending = nil
         var grouped: [Int: [AttributionSuggestion]] = [:]
         for proposal in engine.proposals(for: document) where !proposal.claim.isEmpty {
             grouped[proposal.sentence, default: []].append(proposal)
