@@ -26,8 +26,7 @@ struct CSVExporter: Exporter {
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
         // Per session: claim id → the stances that cite it as evidence (`label: target`, in stance id order).
-        var stancesByClaim: [[String: String]] = []
-        for (index, stances) in bundle.stances.enumerated() {
+        let stancesByClaim = bundle.stances.enumerated().map { index, stances in
             let state = bundle.sessions[index].state
             var map: [String: [String]] = [:]
             for stance in stances {
@@ -35,16 +34,15 @@ struct CSVExporter: Exporter {
                     map[claim, default: []].append("\(stance.label): \(state.targets[stance.target]?.text ?? stance.target)")
                 }
             }
-            stancesByClaim.append(map.mapValues { $0.joined(separator: "; ") })
+            return map.mapValues { $0.joined(separator: "; ") }
         }
         out.begin("claims.csv")
         out.append(Self.columns.joined(separator: ","))
         out.append("\r\n")
         // Each document's rows are built on all cores and written in document order.
-        let stances = stancesByClaim
         ExportDocumentParts.build(bundle) { documentIndex in
             var part = ExportOutput()
-            Self.rows(bundle, document: documentIndex, stancesByClaim: stances, to: &part)
+            Self.rows(bundle, document: documentIndex, stancesByClaim: stancesByClaim, to: &part)
             return part.bytes
         } _: { _, bytes in
             out.appendPart(bytes)
