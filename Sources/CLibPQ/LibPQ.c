@@ -8,59 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every libpq function the team store calls, once: its result type, name, parameters, the
-   arguments it passes on, and what it gives before libpq is loaded (libpq's own answer for a
-   missing connection or result). */
-#define WB_PQ_RETURNING(X)                                                                               \
-    X(int, PQbackendPID, (const PGconn *conn), (conn), 0)                                               \
-    X(char *, PQcmdTuples, (PGresult *res), (res), NULL)                                                \
-    X(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand), \
-      (keywords, values, expand), NULL)                                                                 \
-    X(PQconninfoOption *, PQconninfoParse, (const char *conninfo, char **errmsg), (conninfo, errmsg), NULL) \
-    X(int, PQconsumeInput, (PGconn *conn), (conn), 0)                                                   \
-    X(int, PQenterPipelineMode, (PGconn *conn), (conn), 0)                                              \
-    X(char *, PQerrorMessage, (const PGconn *conn), (conn), NULL)                                       \
-    X(int, PQexitPipelineMode, (PGconn *conn), (conn), 0)                                               \
-    X(int, PQflush, (PGconn *conn), (conn), -1)                                                         \
-    X(char *, PQfname, (const PGresult *res, int field), (res, field), NULL)                            \
-    X(PGresult *, PQgetResult, (PGconn *conn), (conn), NULL)                                            \
-    X(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field), 1)                \
-    X(char *, PQgetvalue, (const PGresult *res, int row, int field), (res, row, field), NULL)           \
-    X(char *, PQhost, (const PGconn *conn), (conn), NULL)                                               \
-    X(int, PQisBusy, (PGconn *conn), (conn), 0)                                                         \
-    X(int, PQnfields, (const PGresult *res), (res), 0)                                                  \
-    X(PGnotify *, PQnotifies, (PGconn *conn), (conn), NULL)                                             \
-    X(int, PQntuples, (const PGresult *res), (res), 0)                                                  \
-    X(PGpipelineStatus, PQpipelineStatus, (const PGconn *conn), (conn), PQ_PIPELINE_OFF)                \
-    X(int, PQpipelineSync, (PGconn *conn), (conn), 0)                                                   \
-    X(char *, PQport, (const PGconn *conn), (conn), NULL)                                               \
-    X(char *, PQresultErrorField, (const PGresult *res, int code), (res, code), NULL)                   \
-    X(char *, PQresultErrorMessage, (const PGresult *res), (res), NULL)                                 \
-    X(ExecStatusType, PQresultStatus, (const PGresult *res), (res), PGRES_FATAL_ERROR)                  \
-    X(int, PQsendPrepare, (PGconn *conn, const char *name, const char *query, int count, const Oid *types), \
-      (conn, name, query, count, types), 0)                                                             \
-    X(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query), 0)                            \
-    X(int, PQsendQueryParams,                                                                           \
-      (PGconn *conn, const char *command, int count, const Oid *types, const char *const *values,       \
-       const int *lengths, const int *formats, int resultFormat),                                       \
-      (conn, command, count, types, values, lengths, formats, resultFormat), 0)                          \
-    X(int, PQsendQueryPrepared,                                                                         \
-      (PGconn *conn, const char *name, int count, const char *const *values, const int *lengths,        \
-       const int *formats, int resultFormat),                                                           \
-      (conn, name, count, values, lengths, formats, resultFormat), 0)                                   \
-    X(int, PQsetnonblocking, (PGconn *conn, int arg), (conn, arg), -1)                                  \
-    X(int, PQsocket, (const PGconn *conn), (conn), -1)                                                  \
-    X(ConnStatusType, PQstatus, (const PGconn *conn), (conn), CONNECTION_BAD)                           \
-    X(char *, PQuser, (const PGconn *conn), (conn), NULL)                                               \
-    X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg),      \
-      (conn, proc, arg), NULL)
-
-#define WB_PQ_VOID(X)                                  \
-    X(PQclear, (PGresult *res), (res))                 \
-    X(PQconninfoFree, (PQconninfoOption *options), (options)) \
-    X(PQfinish, (PGconn *conn), (conn))                \
-    X(PQfreemem, (void *pointer), (pointer))
-
 /* The loaded functions; all set or all NULL. */
 static struct {
 #define WB_PQ_FIELD(type, name, params, args, failure) type(*name) params;

@@ -77,48 +77,69 @@ typedef void (*PQnoticeProcessor)(void *arg, const char *message);
    Returns 1 when every function below is there; otherwise 0 with the reason in `reason`. */
 int wb_pq_load(char *reason, size_t size);
 
-#define WB_PQ_HIDDEN __attribute__((visibility("hidden")))
+/* Every libpq function the team store calls, once: its result type, name, parameters, the
+   arguments it passes on, and what it gives before libpq is loaded (libpq's own answer for a
+   missing connection or result). These lists are the one place the functions are named: they make
+   the declarations below and, in LibPQ.c, the table of loaded functions, their lookup and the
+   forwarders, so a signature cannot differ between them. */
+#define WB_PQ_RETURNING(X)                                                                               \
+    X(int, PQbackendPID, (const PGconn *conn), (conn), 0)                                               \
+    X(char *, PQcmdTuples, (PGresult *res), (res), NULL)                                                \
+    X(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand), \
+      (keywords, values, expand), NULL)                                                                 \
+    X(PQconninfoOption *, PQconninfoParse, (const char *conninfo, char **errmsg), (conninfo, errmsg), NULL) \
+    X(int, PQconsumeInput, (PGconn *conn), (conn), 0)                                                   \
+    X(int, PQenterPipelineMode, (PGconn *conn), (conn), 0)                                              \
+    X(char *, PQerrorMessage, (const PGconn *conn), (conn), NULL)                                       \
+    X(int, PQexitPipelineMode, (PGconn *conn), (conn), 0)                                               \
+    X(int, PQflush, (PGconn *conn), (conn), -1)                                                         \
+    X(char *, PQfname, (const PGresult *res, int field), (res, field), NULL)                            \
+    X(PGresult *, PQgetResult, (PGconn *conn), (conn), NULL)                                            \
+    X(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field), 1)                \
+    X(char *, PQgetvalue, (const PGresult *res, int row, int field), (res, row, field), NULL)           \
+    X(char *, PQhost, (const PGconn *conn), (conn), NULL)                                               \
+    X(int, PQisBusy, (PGconn *conn), (conn), 0)                                                         \
+    X(int, PQnfields, (const PGresult *res), (res), 0)                                                  \
+    X(PGnotify *, PQnotifies, (PGconn *conn), (conn), NULL)                                             \
+    X(int, PQntuples, (const PGresult *res), (res), 0)                                                  \
+    X(PGpipelineStatus, PQpipelineStatus, (const PGconn *conn), (conn), PQ_PIPELINE_OFF)                \
+    X(int, PQpipelineSync, (PGconn *conn), (conn), 0)                                                   \
+    X(char *, PQport, (const PGconn *conn), (conn), NULL)                                               \
+    X(char *, PQresultErrorField, (const PGresult *res, int code), (res, code), NULL)                   \
+    X(char *, PQresultErrorMessage, (const PGresult *res), (res), NULL)                                 \
+    X(ExecStatusType, PQresultStatus, (const PGresult *res), (res), PGRES_FATAL_ERROR)                  \
+    X(int, PQsendPrepare, (PGconn *conn, const char *name, const char *query, int count, const Oid *types), \
+      (conn, name, query, count, types), 0)                                                             \
+    X(int, PQsendQuery, (PGconn *conn, const char *query), (conn, query), 0)                            \
+    X(int, PQsendQueryParams,                                                                           \
+      (PGconn *conn, const char *command, int count, const Oid *types, const char *const *values,       \
+       const int *lengths, const int *formats, int resultFormat),                                       \
+      (conn, command, count, types, values, lengths, formats, resultFormat), 0)                          \
+    X(int, PQsendQueryPrepared,                                                                         \
+      (PGconn *conn, const char *name, int count, const char *const *values, const int *lengths,        \
+       const int *formats, int resultFormat),                                                           \
+      (conn, name, count, values, lengths, formats, resultFormat), 0)                                   \
+    X(int, PQsetnonblocking, (PGconn *conn, int arg), (conn, arg), -1)                                  \
+    X(int, PQsocket, (const PGconn *conn), (conn), -1)                                                  \
+    X(ConnStatusType, PQstatus, (const PGconn *conn), (conn), CONNECTION_BAD)                           \
+    X(char *, PQuser, (const PGconn *conn), (conn), NULL)                                               \
+    X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg),      \
+      (conn, proc, arg), NULL)
 
-WB_PQ_HIDDEN int PQbackendPID(const PGconn *conn);
-WB_PQ_HIDDEN void PQclear(PGresult *res);
-WB_PQ_HIDDEN char *PQcmdTuples(PGresult *res);
-WB_PQ_HIDDEN PGconn *PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname);
-WB_PQ_HIDDEN void PQconninfoFree(PQconninfoOption *connOptions);
-WB_PQ_HIDDEN PQconninfoOption *PQconninfoParse(const char *conninfo, char **errmsg);
-WB_PQ_HIDDEN int PQconsumeInput(PGconn *conn);
-WB_PQ_HIDDEN int PQenterPipelineMode(PGconn *conn);
-WB_PQ_HIDDEN char *PQerrorMessage(const PGconn *conn);
-WB_PQ_HIDDEN int PQexitPipelineMode(PGconn *conn);
-WB_PQ_HIDDEN void PQfinish(PGconn *conn);
-WB_PQ_HIDDEN int PQflush(PGconn *conn);
-WB_PQ_HIDDEN char *PQfname(const PGresult *res, int field_num);
-WB_PQ_HIDDEN void PQfreemem(void *ptr);
-WB_PQ_HIDDEN PGresult *PQgetResult(PGconn *conn);
-WB_PQ_HIDDEN int PQgetisnull(const PGresult *res, int tup_num, int field_num);
-WB_PQ_HIDDEN char *PQgetvalue(const PGresult *res, int tup_num, int field_num);
-WB_PQ_HIDDEN char *PQhost(const PGconn *conn);
-WB_PQ_HIDDEN int PQisBusy(PGconn *conn);
-WB_PQ_HIDDEN int PQnfields(const PGresult *res);
-WB_PQ_HIDDEN PGnotify *PQnotifies(PGconn *conn);
-WB_PQ_HIDDEN int PQntuples(const PGresult *res);
-WB_PQ_HIDDEN PGpipelineStatus PQpipelineStatus(const PGconn *conn);
-WB_PQ_HIDDEN int PQpipelineSync(PGconn *conn);
-WB_PQ_HIDDEN char *PQport(const PGconn *conn);
-WB_PQ_HIDDEN char *PQresultErrorField(const PGresult *res, int fieldcode);
-WB_PQ_HIDDEN char *PQresultErrorMessage(const PGresult *res);
-WB_PQ_HIDDEN ExecStatusType PQresultStatus(const PGresult *res);
-WB_PQ_HIDDEN int PQsendPrepare(PGconn *conn, const char *stmtName, const char *query, int nParams, const Oid *paramTypes);
-WB_PQ_HIDDEN int PQsendQuery(PGconn *conn, const char *query);
-WB_PQ_HIDDEN int PQsendQueryParams(PGconn *conn, const char *command, int nParams, const Oid *paramTypes,
-                                   const char *const *paramValues, const int *paramLengths, const int *paramFormats,
-                                   int resultFormat);
-WB_PQ_HIDDEN int PQsendQueryPrepared(PGconn *conn, const char *stmtName, int nParams, const char *const *paramValues,
-                                     const int *paramLengths, const int *paramFormats, int resultFormat);
-WB_PQ_HIDDEN int PQsetnonblocking(PGconn *conn, int arg);
-WB_PQ_HIDDEN int PQsocket(const PGconn *conn);
-WB_PQ_HIDDEN ConnStatusType PQstatus(const PGconn *conn);
-WB_PQ_HIDDEN char *PQuser(const PGconn *conn);
-WB_PQ_HIDDEN PQnoticeProcessor PQsetNoticeProcessor(PGconn *conn, PQnoticeProcessor proc, void *arg);
+#define WB_PQ_VOID(X)                                  \
+    X(PQclear, (PGresult *res), (res))                 \
+    X(PQconninfoFree, (PQconninfoOption *options), (options)) \
+    X(PQfinish, (PGconn *conn), (conn))                \
+    X(PQfreemem, (void *pointer), (pointer))
+
+/* The declarations, made from the lists (hidden: the forwarders are this module's, not exported). */
+#define WB_PQ_HIDDEN __attribute__((visibility("hidden")))
+#define WB_PQ_DECLARE(type, name, params, args, failure) WB_PQ_HIDDEN type name params;
+#define WB_PQ_VOID_DECLARE(name, params, args) WB_PQ_HIDDEN void name params;
+WB_PQ_RETURNING(WB_PQ_DECLARE)
+WB_PQ_VOID(WB_PQ_VOID_DECLARE)
+#undef WB_PQ_DECLARE
+#undef WB_PQ_VOID_DECLARE
 
 /* Waits until fd is readable (or writable when want_write) for at most timeout_ms. Returns >0 when
    ready, 0 on timeout, -1 on error (errno set; EINTR retried by the caller). */
