@@ -39,13 +39,13 @@ struct W3CExporter: Exporter {
         let labels = bundle.sessions.map { ExportText.percentEncoded($0.label) }
         let annotationPrefix = labels.map { "urn:workbench:annotation:\($0):" }
         let speakerPrefix = labels.map { "urn:workbench:speaker:\($0):" }
-        // Each document's annotations are built on all cores (each after ",\n") and written in
-        // document order; the first written opens the array instead.
+        // Each document's annotations are built on all cores, as elements joined by ",\n", and
+        // written in document order, each part after the separator like any element.
         ExportDocumentParts.build(bundle) { documentIndex in
             var part = ExportOutput()
             let source = Self.iri("document", bundle.documents[documentIndex].document.id)
-            for span in bundle.spans[documentIndex] {
-                part.append(",\n")
+            for (index, span) in bundle.spans[documentIndex].enumerated() {
+                if index > 0 { part.append(",\n") }
                 writeAnnotation(
                     for: span, document: documentIndex, source: source, annotationPrefix: annotationPrefix[span.session],
                     speakerPrefix: speakerPrefix[span.session], bundle: bundle, to: &part)
@@ -53,12 +53,8 @@ struct W3CExporter: Exporter {
             return part.bytes
         } _: { _, bytes in
             guard !bytes.isEmpty else { return }
-            if first {
-                separate(&out)
-                out.appendPart(Array(bytes.dropFirst(2)))
-            } else {
-                out.appendPart(bytes)
-            }
+            separate(&out)
+            out.appendPart(bytes)
         }
         for (sessionIndex, stances) in bundle.stances.enumerated() {
             for stance in stances {
