@@ -1,0 +1,180 @@
+import Testing
+
+@testable import Annotations
+
+/// The cue span: particles of separable verbs, reflexives, auxiliaries and modals, correlates, opinion
+/// phrases, and the verbs of the lexicon through the morphology rules.
+@Suite struct SuggestionCueSpanTests {
+    /// The auxiliary of a participle cue is found across an apposition of names between commas.
+    @Test func auxiliaryAcrossANameApposition() {
+        let probe = SuggestionProbe("Am Montag hatte ein Sprecher der Stadt, Peter Kurz, erklärt, die Brücke sei gesperrt.")
+        let proposal = probe.proposal(claiming: "Brücke")
+        #expect(probe.cue(proposal) == "hatte … erklärt")
+        #expect(probe.speaker(proposal) == "ein Sprecher der Stadt, Peter Kurz")
+    }
+
+    /// A particle written apart ("bekannt geben") stands before the verb at the end of a wie-clause:
+    /// both are the cue, and the particle is no part of the speaker.
+    @Test func separateParticleBeforeAClauseFinalVerb() {
+        let before = SuggestionProbe("Wie das Polizeipräsidium Südpfalz bekannt gab, wird es rund um den Bahnhof mehr Kontrollen geben 🚓.")
+        let controls = before.proposal(claiming: "Kontrollen")
+        #expect(before.speaker(controls) == "das Polizeipräsidium Südpfalz", "\(before.speaker(controls))")
+        #expect(before.cue(controls) == "Wie … bekannt gab", "\(before.cue(controls))")
+        let after = SuggestionProbe("Die Vergabe für Köln wird die letzte sein, wie der Verband am Montag bekannt gab.")
+        let award = after.proposal(claiming: "Vergabe")
+        #expect(after.speaker(award) == "der Verband", "\(after.speaker(award))")
+        #expect(award?.form == .indirect)
+    }
+
+    /// "ist der Meinung", "vertritt die Auffassung", "sind der gegenteiligen Ansicht" before a comma
+    /// clause: verb, article, adjective and noun are the cue, the clause the message, the subject
+    /// (before the verb or between verb and article) the source.
+    @Test func opinionPhraseIsACue() {
+        let probe = SuggestionProbe("Die Gewerkschaft ist der Meinung, dass die Löhne um fünf Prozent steigen müssten 💶.")
+        let opinion = probe.proposal(claiming: "Löhne")
+        #expect(opinion?.rule == "indirect.opinion-phrase", "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(opinion) == "Die Gewerkschaft", "\(probe.speaker(opinion))")
+        #expect(probe.cue(opinion) == "ist der Meinung", "\(probe.cue(opinion))")
+        let adjective = SuggestionProbe("37 Prozent der Befragten sind der gegenteiligen Auffassung, die Reform gehe „zu weit“.")
+        let contrary = adjective.proposal(claiming: "Reform")
+        #expect(adjective.cue(contrary) == "sind der gegenteiligen Auffassung", "\(adjective.cue(contrary))")
+        #expect(adjective.speaker(contrary).hasPrefix("37 Prozent"), "\(adjective.speaker(contrary))")
+        let inverted = SuggestionProbe("Daher vertritt der Verband die Ansicht, die Gebühren seien rechtswidrig.")
+        let view = inverted.proposal(claiming: "Gebühren")
+        #expect(inverted.speaker(view) == "der Verband", "\(inverted.speaker(view))")
+        #expect(inverted.cue(view) == "vertritt … die Ansicht", "\(inverted.cue(view))")
+        // Without a clause after the noun there is no message.
+        let shared = SuggestionProbe("Der Bürgermeister teilt die Meinung der Anwohner nicht.")
+        #expect(shared.proposals.isEmpty, "\(shared.proposals.map(\.rule))")
+    }
+
+    @Test func cueTakesTheCorrelateBeforeTheDassClause() {
+        let probe = SuggestionProbe("Der Minister verwies darauf, dass die Kassen leer seien.")
+        let proposal = probe.proposal(claiming: "Kassen")
+        #expect(probe.cue(proposal) == "verwies darauf")
+        #expect(probe.claim(proposal) == "dass die Kassen leer seien")
+        #expect(probe.speaker(proposal) == "Der Minister")
+    }
+
+    @Test func perfectCueTakesTheReflexive() {
+        let probe = SuggestionProbe("Die Ministerin hat sich besorgt geäußert, dass die Preise weiter steigen könnten.")
+        let proposal = probe.proposal(claiming: "Preise")
+        #expect(probe.cue(proposal) == "hat sich … geäußert")
+        #expect(probe.speaker(proposal) == "Die Ministerin")
+    }
+
+    @Test func impersonalPassiveCueTakesEs() {
+        let probe = SuggestionProbe("Es wird befürchtet, dass die Zahl der Toten weiter steigt.")
+        let proposal = probe.proposal(claiming: "Toten")
+        #expect(probe.cue(proposal) == "Es wird befürchtet")
+        #expect(probe.claim(proposal) == "dass die Zahl der Toten weiter steigt")
+    }
+
+    @Test func discontinuousCuesOfParticleVerbs() {
+        let hinzu = SuggestionProbe("„Das ist ein guter Tag“, fügte der Trainer hinzu.")
+        #expect(hinzu.cue(hinzu.proposal(claiming: "Tag")) == "fügte … hinzu")
+        let zurueck = SuggestionProbe("Der Konzern wies die Vorwürfe am Dienstag zurück, sie seien haltlos.")
+        #expect(zurueck.cue(zurueck.proposal(claiming: "haltlos")) == "wies … zurück")
+    }
+
+    @Test func modalAndInfinitiveFormOneCue() {
+        let probe = SuggestionProbe("Der Minister musste einräumen, dass die Zahlen falsch seien.")
+        #expect(probe.cue(probe.proposal(claiming: "Zahlen")) == "musste einräumen")
+    }
+
+    /// A pronominal adverb before a participle or a clause-final verb belongs to the cue.
+    @Test func correlateBeforeTheParticipleJoinsTheCue() {
+        let probe = SuggestionProbe("Die Behörde hat darauf hingewiesen, dass die Straße gesperrt bleibe.")
+        #expect(probe.cue(probe.proposal(claiming: "Straße")) == "hat darauf hingewiesen")
+    }
+
+    /// "halten … für" takes its adjective and the correlate "es" into the cue.
+    @Test func haltenFuerTakesItsAdjective() {
+        let probe = SuggestionProbe("Der Minister hält es für möglich, dass die Wahl verschoben wird.")
+        #expect(probe.cue(probe.proposal(claiming: "Wahl")) == "hält es für möglich")
+    }
+
+    /// Newer lexicon entries, through the particle and strong-verb rules.
+    @Test(arguments: [
+        ("Die Richter stellten im Urteil klar, dass die Strafe zu hoch gewesen sei.", "stellten … klar"),
+        ("Der Sprecher schloss nicht aus, dass weitere Stellen wegfallen.", "schloss … aus"),
+        ("Die Grünen plädierten dafür, die Frist zu verlängern.", "plädierten dafür"),
+    ])
+    func particleAndStrongVerbsFromTheLexicon(text: String, cue: String) {
+        let probe = SuggestionProbe(text)
+        #expect(probe.cue(probe.proposals.first) == cue)
+    }
+
+    /// The auxiliary of a participle is found across numbers and brackets, and adverbs between the
+    /// verb and a subject after it are skipped.
+    @Test func auxiliaryAcrossNumbersAndSubjectAfterAdverbs() {
+        let probe = SuggestionProbe("Am Freitag hatte Verlagsleiter Peter Kurz den 18 Mitarbeitern erklärt, dass die Zeitung eingestellt werde.")
+        let proposal = probe.proposal(claiming: "Zeitung")
+        #expect(probe.cue(proposal) == "hatte … erklärt")
+        #expect(probe.speaker(proposal) == "Verlagsleiter Peter Kurz")
+        let adverb = SuggestionProbe("Am Abend meldeten dann die Nachrichten des Senders, der Kandidat habe aufgegeben.")
+        #expect(adverb.speaker(adverb.proposal(claiming: "Kandidat")) == "die Nachrichten des Senders")
+    }
+
+    /// Reporting verbs added in this round, with their particles, take a dass-clause or a
+    /// Konjunktiv clause as their message ("hob hervor, dass", "wandte ein, … sei").
+    @Test func addedReportingVerbsTakeTheirClause() {
+        let cases: [(String, String, String)] = [
+            ("Die Ministerin hob hervor, dass die Schulen geöffnet bleiben.", "hob hervor", "Die Ministerin"),
+            ("Der Anwalt wandte ein, sein Mandant sei zur Tatzeit in München gewesen.", "wandte ein", "Der Anwalt"),
+            ("Der Verband sagte zu, die Kosten für die Sanierung zu übernehmen.", "sagte zu", "Der Verband"),
+            ("Die Studie besagt, dass jeder zweite Haushalt betroffen ist.", "besagt", "Die Studie"),
+            ("Die Regierung signalisierte, dass sie zu Gesprächen bereit sei.", "signalisierte", "Die Regierung"),
+            ("Der Gutachter merkte an, die Werte seien zu hoch.", "merkte an", "Der Gutachter"),
+            ("Das Gericht urteilte, dass die Kürzung der Pauschale rechtswidrig ist.", "urteilte", "Das Gericht"),
+        ]
+        for (text, cue, speaker) in cases {
+            let probe = SuggestionProbe(text)
+            let proposal = probe.proposals.first { $0.form == .indirect }
+            #expect(probe.cue(proposal) == cue, "\(text)")
+            #expect(probe.speaker(proposal) == speaker, "\(text)")
+        }
+        let reported = SuggestionProbe("Die Gewerkschaft monierte die Entscheidung des Vorstands.")
+        #expect(reported.proposals.first?.form == .reported)
+    }
+
+    @Test func particleAfterANameAppositionCompletesTheCue() {
+        let probe = SuggestionProbe("Die Schule bleibe geschlossen, teilte der Leiter des Amtes, Jens Krüger, am Montag mit.")
+        let proposal = probe.proposal(claiming: "Schule")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "der Leiter des Amtes, Jens Krüger")
+        let clause = SuggestionProbe("Der Leiter teilte den Eltern, die gewartet hatten, mit, die Schule bleibe geschlossen.")
+        #expect(clause.cue(clause.proposal(claiming: "Schule")) != "teilte … mit … mit")
+    }
+
+    /// Verbs added to the lexicon take their dass-clause or zu-infinitive as the message, with the
+    /// subject before them as the speaker (particle verbs split or joined, "sich einigen darauf").
+    @Test func verbsAddedToTheLexiconTakeTheirMessage() {
+        for (text, speaker, cueWord, fragment) in [
+            ("Die Gewerkschaft rief die Beschäftigten in Görlitz auf, am Montag zu streiken 🚧.", "Die Gewerkschaft", "auf", "zu streiken"),
+            ("Forscher der Universität Tübingen haben herausgefunden, dass Schnecken im Winter länger schlafen 🐌.",
+                "Forscher der Universität Tübingen", "herausgefunden", "Schnecken im Winter"),
+            ("Die Brückenbaufirma gestand ein, dass die Prüfung der Pfeiler lückenhaft gewesen sei.", "Die Brückenbaufirma", "ein", "Prüfung der Pfeiler"),
+            ("Der Stadtrat und die Bürgerinitiative einigten sich darauf, dass die Grundsteuer in Görlitz sinkt.",
+                "Der Stadtrat", "einigten", "die Grundsteuer"),
+            ("Die Ärztin erwähnte, dass die Grippewelle in Süddeutschland früh begonnen habe 🤒.", "Die Ärztin", "erwähnte", "Grippewelle"),
+        ] {
+            let probe = SuggestionProbe(text)
+            let proposal = probe.proposal(claiming: fragment)
+            #expect(proposal != nil, "\(text): \(probe.proposals.map(\.rule))")
+            #expect(probe.speaker(proposal).hasPrefix(speaker), "\(text): \(probe.speaker(proposal))")
+            #expect(probe.cue(proposal).contains(cueWord), "\(text): \(probe.cue(proposal))")
+        }
+    }
+
+    /// "einige"/"einigen" as the determiner is never a form of "sich einigen".
+    @Test func theDeterminerEinigeIsNoReportingVerb() {
+        for text in [
+            "Einige Zeit lang hörten die Lotsen den Funk der Piloten ab, die verzweifelt versuchten, ihre Position zu bestimmen.",
+            "Von einigen Rednern im Stadtrat, etwa aus Görlitz oder Zittau, wurde die Bedeutung der Brücke über die Neiße betont 🌉.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(!probe.proposals.contains { probe.cue($0).lowercased().contains("einige") }, "\(text): \(probe.proposals.map { probe.cue($0) })")
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Testing
+
+@testable import Annotations
+
+/// Direct quotes in every quote style: the speaker and cue before, after or inside the quote, quotes over
+/// several sentences and after a colon, partial quotes, and quoted names that are no quotes.
+@Suite struct SuggestionDirectQuoteTests {
+    /// Two to five capitalised quoted words after a preposition or a possessive are a name (a paper,
+    /// a product), not a partial quote; words quoted after a preposition still are.
+    @Test func capitalisedQuotedWordsAfterAPrepositionAreAName() {
+        let paper = SuggestionProbe("Der Sekretär des Klubs sagte zum „Algemeen Dagblad“, die Spieler seien müde.")
+        #expect(paper.proposals.allSatisfy { $0.form != .direct }, "\(paper.proposals.map { paper.claim($0) })")
+        let car = SuggestionProbe("Der Hersteller hält mit seinem „Ultimate Aero“ den Rekord, sagte Jörg Müller.")
+        #expect(car.proposals.allSatisfy { car.claim($0) != "„Ultimate Aero“" })
+        let quoted = SuggestionProbe("Die Ministerin sprach von einem „Feldzug gegen die Gemeinschaftsschule“.")
+        #expect(quoted.proposals.contains { $0.form == .direct && quoted.claim($0) == "„Feldzug gegen die Gemeinschaftsschule“" })
+    }
+
+    @Test(arguments: [
+        ("„Die Lage ist ernst“, sagte der Minister.", "„Die Lage ist ernst“"),
+        ("»Die Lage ist ernst«, sagte der Minister.", "»Die Lage ist ernst«"),
+        ("«Die Lage ist ernst», sagte der Minister.", "«Die Lage ist ernst»"),
+        ("”Die Lage ist ernst”, sagte der Minister.", "”Die Lage ist ernst”"),
+        ("\"Die Lage ist ernst\", sagte der Minister.", "\"Die Lage ist ernst\""),
+    ])
+    func directQuoteInEveryQuoteStyle(text: String, quote: String) {
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(probe.claim(proposal) == quote)
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.speaker(proposal) == "der Minister")
+        #expect(proposal?.form == .direct)
+        #expect(proposal?.rule == "direct.quote-then-cue")
+    }
+
+    @Test func speakerAndCueBeforeTheQuote() {
+        let probe = SuggestionProbe("US-Verteidigungsminister Lloyd Austin sagte: „Wir stehen an der Seite der Ukraine.“")
+        let proposal = probe.proposal(claiming: "Ukraine")
+        #expect(probe.speaker(proposal) == "US-Verteidigungsminister Lloyd Austin")
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.claim(proposal) == "„Wir stehen an der Seite der Ukraine.“")
+    }
+
+    @Test func soAfterTheQuote() {
+        let probe = SuggestionProbe("„Wir werden nicht nachgeben“, so die Sprecherin der Gewerkschaft.")
+        let proposal = probe.proposal(claiming: "nachgeben")
+        #expect(probe.cue(proposal) == "so")
+        #expect(probe.speaker(proposal) == "die Sprecherin der Gewerkschaft")
+    }
+
+    @Test func quoteOverSeveralSentences() {
+        let probe = SuggestionProbe("Der Bürgermeister sagte: „Wir haben alles versucht. Es hat nicht gereicht. Jetzt müssen wir neu anfangen.“ Danach ging er.")
+        let proposal = probe.proposal(claiming: "versucht")
+        #expect(probe.claim(proposal) == "„Wir haben alles versucht. Es hat nicht gereicht. Jetzt müssen wir neu anfangen.“")
+        #expect(proposal?.sentence == 0)
+        #expect(probe.speaker(proposal) == "Der Bürgermeister")
+    }
+
+    @Test func partialQuoteInsideASentence() {
+        let probe = SuggestionProbe("Die Opposition kritisierte die Pläne als „völlig unausgegoren und gefährlich“ und kündigte Widerstand an.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.claim(proposal) == "„völlig unausgegoren und gefährlich“")
+        #expect(probe.speaker(proposal) == "Die Opposition")
+    }
+
+    @Test func quoteThenAuxiliaryAndParticipleCue() {
+        let probe = SuggestionProbe("„Wir setzen die Mission fort“, wird Panetta zitiert.")
+        let proposal = probe.proposal(claiming: "Mission")
+        #expect(probe.cue(proposal) == "wird … zitiert")
+        #expect(probe.speaker(proposal) == "Panetta")
+        #expect(proposal?.rule == "direct.quote-then-cue")
+    }
+
+    @Test func heisstEsBeforeAColonQuote() {
+        let probe = SuggestionProbe("In der Erklärung der Regierung heißt es: „Wir werden alle Hilfe leisten.“")
+        let proposal = probe.proposal(claiming: "Hilfe")
+        #expect(probe.cue(proposal) == "heißt es")
+        #expect(probe.speaker(proposal) == "der Erklärung der Regierung")
+        #expect(proposal?.rule == "direct.heisst-es-colon-quote")
+    }
+
+    @Test func lautenBeforeAColonQuote() {
+        let probe = SuggestionProbe("Die Antwort des Ministers lautete: „Das ist nicht verhandelbar.“")
+        let proposal = probe.proposal(claiming: "verhandelbar")
+        #expect(probe.cue(proposal) == "lautete")
+        #expect(proposal?.rule == "direct.cue-colon-quote")
+    }
+
+    @Test func aQuoteAloneInheritsASpeakerOnlyFromTheLastTwoSentences() {
+        let near = SuggestionProbe("Der Minister sagte, die Lage sei ernst. „Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(near.speaker(near.proposal(claiming: "handeln")) == "Der Minister")
+        let far = SuggestionProbe(
+            "Der Minister sagte, die Lage sei ernst. Das Wetter war gut. Die Straßen waren voll. Viele Menschen kamen. "
+                + "„Wir müssen jetzt sofort und gemeinsam handeln, um Schlimmeres zu verhindern.“")
+        #expect(far.speaker(far.proposal(claiming: "handeln")) == "")
+    }
+
+    @Test func offsetsCountUnicodeScalarsWithUmlautsAndEmoji() {
+        let text = "🇪🇺 Ä: „Öl wird knapp“, sagte Jürgen Müller."
+        let probe = SuggestionProbe(text)
+        let proposal = probe.proposal(claiming: "Öl")
+        #expect(probe.claim(proposal) == "„Öl wird knapp“")
+        #expect(probe.speaker(proposal) == "Jürgen Müller")
+        let scalars = Array(text.unicodeScalars)
+        let start = proposal?.claim.first?.start ?? 0
+        #expect(scalars[start] == "„")
+    }
+
+    @Test func scareQuotesAroundANameAreNoProposal() {
+        let probe = SuggestionProbe("Die Fähre „Eagle“ legte am Morgen ab.")
+        #expect(probe.proposals.isEmpty)
+    }
+
+    @Test func partialQuoteInsideIndirectSpeechKeepsBoth() {
+        let probe = SuggestionProbe("Karsai sagte, Afghanistan sei ein „Opfer des Terrorismus“.")
+        #expect(probe.claim(probe.proposals.first { $0.form != .direct }) == "Afghanistan sei ein „Opfer des Terrorismus“")
+        #expect(probe.claim(probe.proposals.first { $0.form == .direct }) == "„Opfer des Terrorismus“")
+    }
+
+    /// A quote with its own cue inside another proposal's claim keeps its own cue and speaker.
+    @Test func quoteAfterColonInsideAnotherClaimKeepsItsCue() {
+        let probe = SuggestionProbe(
+            "Die Vereinigten Staaten forderten Nordkorea auf, die Truppen abzuziehen, während der Botschafter rief: „Das sind einfache Behauptungen“.")
+        let quote = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(quote) == "rief")
+        #expect(probe.speaker(quote) == "der Botschafter")
+    }
+
+    @Test func quoteContinuingThePreviousSpeakerTakesItsCue() {
+        let probe = SuggestionProbe("„Der Bär ist zu einem Problem geworden“, so der Minister. „Er ist außer Rand und Band.“")
+        let proposal = probe.proposal(claiming: "Rand")
+        #expect(proposal?.rule == "direct.quote-previous-speaker")
+        #expect(probe.speaker(proposal) == "der Minister")
+        #expect(probe.cue(proposal) == "so")
+        #expect(probe.claim(proposal) == "„Er ist außer Rand und Band.“")
+    }
+
+    /// A short quote of capitalised words joined by "von", "und" … is a name, not a partial quote,
+    /// also at the start of a sentence and after a comma.
+    @Test(arguments: [
+        "„Radio Neustadt“ berichtet über den Streik der Busfahrer.",
+        "Ein Sprecher der „Polizei von Neustadt“ kündigte weitere Kontrollen an.",
+        "Das „Amt für Umwelt und Verkehr“ bestätigte die Messwerte.",
+    ])
+    func quotedNameIsNoPartialQuote(text: String) {
+        let probe = SuggestionProbe(text)
+        #expect(!probe.proposals.contains { $0.form == .direct })
+    }
+
+    /// A quote after a colon with no reporting verb takes the subject of the clause before it.
+    @Test func quoteAfterColonWithoutVerbTakesTheSubject() {
+        let probe = SuggestionProbe("Der Innenminister zeigte sich tief besorgt: „So etwas hat es hier noch nie gegeben.“")
+        let proposal = probe.proposal(claiming: "nie gegeben")
+        #expect(probe.speaker(proposal) == "Der Innenminister")
+        #expect(proposal?.rule == "direct.speaker-colon-quote")
+        #expect(probe.cue(proposal) == "zeigte sich")
+    }
+
+    /// The reporting verb before a colon may stand before an apposition of the speaker.
+    @Test func verbBeforeAppositionAndColon() {
+        let probe = SuggestionProbe("In einem Interview sagte Jon Miller, Gründer der Band: „Ich spiele nicht für Geld.“")
+        let proposal = probe.proposal(claiming: "Geld")
+        #expect(probe.cue(proposal) == "sagte")
+        #expect(probe.speaker(proposal).hasPrefix("Jon Miller"))
+    }
+
+    /// A partial quote takes the reporting verb nearest to it.
+    @Test func partialQuoteTakesTheNearestVerb() {
+        let probe = SuggestionProbe("Die Ministerin lobte die Helfer und sprach von einem „großen Erfolg“.")
+        let proposal = probe.proposals.first { $0.form == .direct }
+        #expect(probe.cue(proposal) == "sprach von")
+    }
+
+    /// A short quote with no cue of its own inside a "laut" frame or a reporting verb's claim is a
+    /// partial quote with that frame's cue and speaker; a quoted name is none.
+    @Test func shortQuoteInsideAFrameIsAPartialQuote() {
+        let probe = SuggestionProbe("Laut Polizei verlief die Demonstration in Köln „weitgehend störungsfrei“ und ohne Festnahmen.")
+        let quote = probe.proposals.first { $0.form == .direct }
+        #expect(probe.claim(quote) == "„weitgehend störungsfrei“")
+        #expect(probe.cue(quote) == "Laut")
+        #expect(probe.speaker(quote) == "Polizei")
+        let verb = SuggestionProbe("Der Minister sagte, die Pläne der Regierung seien „völlig verfehlt“ gewesen.")
+        let partial = verb.proposals.first { $0.form == .direct }
+        #expect(verb.cue(partial) == "sagte")
+        #expect(verb.speaker(partial) == "Der Minister")
+        let name = SuggestionProbe("Laut Polizei stand in der Zeitung „Berliner Morgenpost“ ein Bericht über den Unfall.")
+        #expect(!name.proposals.contains { $0.form == .direct })
+    }
+
+    /// A lone quote two sentences after an attribution still repeats its cue, but takes no speaker.
+    @Test func loneQuoteTwoBackKeepsTheCueOnly() {
+        let probe = SuggestionProbe(
+            "„Wir bauen die Brücke neu“, sagte der Bürgermeister. Die Arbeiten beginnen im März. „Die Kosten trägt das Land Bayern.“")
+        let quote = probe.proposal(claiming: "Kosten")
+        #expect(quote?.form == .direct)
+        #expect(probe.speaker(quote) == "", "\(probe.speaker(quote))")
+    }
+}

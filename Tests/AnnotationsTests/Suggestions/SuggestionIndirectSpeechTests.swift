@@ -1,0 +1,217 @@
+import Testing
+
+@testable import Annotations
+
+/// Indirect speech: a reporting verb with a dass-, ob- or w-clause or a Konjunktiv I comma clause, and free
+/// indirect speech that continues an earlier speaker (or takes its own).
+@Suite struct SuggestionIndirectSpeechTests {
+    /// A run of free indirect sentences is one attribution with the speaker of the one before.
+    @Test func runOfFreeIndirectSentencesIsOneProposal() {
+        let probe = SuggestionProbe("Der Sprecher sagte, der Zug sei entgleist. Verletzt worden sei niemand. Die Strecke bleibe bis Montag gesperrt.")
+        let free = probe.proposals.filter { $0.form == .freeIndirect }
+        #expect(free.count == 1)
+        #expect(probe.claim(free.first) == "Verletzt worden sei niemand. Die Strecke bleibe bis Montag gesperrt.")
+        #expect(probe.speaker(free.first) == "Der Sprecher")
+    }
+
+    /// A free indirect sentence with its own "heißt es" stays an attribution of its own.
+    @Test func freeIndirectSentenceWithItsOwnCueIsNotMerged() {
+        let probe = SuggestionProbe("Die Ärztin sagte, die Lage sei ernst. Die Betten seien knapp. Die Versorgung sei nicht gesichert, hieß es.")
+        let free = probe.proposals.filter { $0.form == .freeIndirect }
+        #expect(free.count == 2)
+        #expect(probe.cue(probe.proposal(claiming: "Versorgung")) == "hieß es")
+    }
+
+    /// A sentence in Konjunktiv I right after reported speech continues it: free indirect speech
+    /// with the speaker of the reported speech.
+    @Test func subjunctiveAfterReportedSpeechContinuesIt() {
+        let probe = SuggestionProbe("Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme seien schon jetzt überlastet.")
+        let continuation = probe.proposal(claiming: "Dämme")
+        #expect(continuation?.form == .freeIndirect)
+        #expect(probe.speaker(continuation) == "Die Regierung")
+        // Without the reported speech before it there is no attribution to continue.
+        let alone = SuggestionProbe("Der Fluss steigt weiter. Die Dämme seien schon jetzt überlastet.")
+        #expect(alone.proposal(claiming: "Dämme") == nil)
+    }
+
+    /// "überlegen" and "beabsichtigen" with a zu- or ob-clause: the clause is the message, the
+    /// subject the source; "überlegen" as an adjective without a clause is nothing.
+    @Test func deliberatingWithAClauseIsIndirectSpeech() {
+        let fees = SuggestionProbe("Die Bürgermeisterin überlegt, die Gebühren für die Kitas zu senken 😊.")
+        let lower = fees.proposal(claiming: "Gebühren")
+        #expect(fees.speaker(lower) == "Die Bürgermeisterin", "\(fees.proposals.map { fees.claim($0) })")
+        #expect(fees.cue(lower) == "überlegt")
+        let union = SuggestionProbe("Die Gewerkschaft beabsichtigt, die Schlichtung „so bald wie möglich“ anzurufen.")
+        #expect(union.speaker(union.proposal(claiming: "Schlichtung")) == "Die Gewerkschaft")
+        let match = SuggestionProbe("Die Gäste aus Köln waren in der zweiten Hälfte klar überlegen.")
+        #expect(match.proposals.isEmpty, "\(match.proposals.map { match.claim($0) })")
+    }
+
+    @Test func reportingVerbWithDassClause() {
+        let probe = SuggestionProbe("Die Polizei teilte am Montag mit, dass drei Menschen verletzt worden seien.")
+        let proposal = probe.proposal(claiming: "dass")
+        #expect(probe.claim(proposal) == "dass drei Menschen verletzt worden seien")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "Die Polizei")
+        #expect(proposal?.form == .indirect)
+    }
+
+    @Test func reportingVerbWithObAndWClauses() {
+        let ob = SuggestionProbe("Der Richter fragte, ob die Zeugin die Wahrheit gesagt habe.")
+        #expect(ob.claim(ob.proposal(claiming: "ob")) == "ob die Zeugin die Wahrheit gesagt habe")
+        let w = SuggestionProbe("Die Ministerin erklärte, warum die Reform scheitern müsse.")
+        #expect(w.claim(w.proposal(claiming: "warum")) == "warum die Reform scheitern müsse")
+        #expect(w.speaker(w.proposal(claiming: "warum")) == "Die Ministerin")
+    }
+
+    @Test func commaClauseInKonjunktivI() {
+        let probe = SuggestionProbe("Er sagte, die Lage sei ernst.")
+        let proposal = probe.proposal(claiming: "Lage")
+        #expect(probe.claim(proposal) == "die Lage sei ernst")
+        #expect(probe.speaker(proposal) == "Er")
+        #expect(probe.cue(proposal) == "sagte")
+    }
+
+    @Test func clauseBeforeTheCue() {
+        let probe = SuggestionProbe("Die Verhandlungen seien gescheitert, sagte ein Sprecher des Auswärtigen Amts.")
+        let proposal = probe.proposal(claiming: "Verhandlungen")
+        #expect(probe.claim(proposal) == "Die Verhandlungen seien gescheitert")
+        #expect(probe.speaker(proposal) == "ein Sprecher des Auswärtigen Amts")
+    }
+
+    @Test func freeIndirectSpeechContinuesTheSpeaker() {
+        let probe = SuggestionProbe("Der Sprecher sagte, der Zug sei entgleist. Verletzt worden sei niemand.")
+        let proposal = probe.proposal(claiming: "niemand")
+        #expect(proposal?.form == .freeIndirect)
+        #expect(probe.speaker(proposal) == "Der Sprecher")
+        #expect(proposal?.sentence == 1)
+    }
+
+    @Test func hearsaySollIsFreeIndirectWithoutASource() {
+        let probe = SuggestionProbe("Der Verdächtige soll drei Menschen bedroht haben.")
+        let proposal = probe.proposals.first
+        #expect(proposal?.form == .freeIndirect)
+        #expect(proposal?.rule == "free-indirect.hearsay")
+        #expect(proposal?.speakers.isEmpty == true)
+    }
+
+    @Test func subjunctiveWithoutAnEarlierAttributionIsNoProposal() {
+        #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
+    }
+
+    /// An adverbial infinitive ("um … zu") after a verb is no message.
+    @Test func umZuClauseIsNoMessage() {
+        let probe = SuggestionProbe("Der Hacker gab am Montag Einzelheiten bekannt, um die Sperre zu umgehen.")
+        #expect(!probe.proposals.contains { probe.claim($0).hasPrefix("um die Sperre") })
+    }
+
+    /// Free indirect speech two sentences or more after its attribution takes the subject of the
+    /// sentence right before it when that names a person or body; a subject naming a matter is
+    /// no speaker.
+    @Test func freeIndirectTakesThePreviousSubjectThatNamesSomeone() {
+        let text = "Die Polizei sagte, der Fahrer sei geflohen. Der Wagen wurde später in Zittau gefunden. "
+        let probe = SuggestionProbe(text + "Staatsanwalt Jörg Mäder ist besorgt. Die Ermittlungen seien schwierig und würden Monate dauern 🕵️.")
+        let proposal = probe.proposal(claiming: "Die Ermittlungen")
+        #expect(proposal?.rule == "free-indirect.subjunctive-continuation", "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(proposal) == "Staatsanwalt Jörg Mäder", "\(probe.proposals.map { probe.speaker($0) })")
+        let negative = SuggestionProbe(text + "Die Lage ist völlig unklar. Die Ermittlungen seien schwierig und würden Monate dauern.")
+        let other = negative.proposal(claiming: "Die Ermittlungen")
+        #expect(other?.rule == "free-indirect.subjunctive-continuation", "\(negative.proposals.map(\.rule))")
+        #expect(negative.speaker(other) == "", "\(negative.proposals.map { negative.speaker($0) })")
+    }
+
+    /// Free indirect speech in a sentence that opens with a speaker and an indicative verb is
+    /// that speaker's, not the one of the attribution before ("Die Staatsanwaltschaft hegt den
+    /// Verdacht, er könnte …").
+    @Test func freeIndirectSentenceTakesItsOwnSubject() {
+        let probe = SuggestionProbe(
+            "Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Die Staatsanwaltschaft Görlitz hegt dagegen den Verdacht, "
+                + "der Kassenwart könnte Gelder für Reisen nach Übersee abgezweigt haben 💶.")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Die Staatsanwaltschaft Görlitz hegt")) == "Die Staatsanwaltschaft Görlitz",
+            "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A subject followed by a subjunctive or "soll", or a matter opened by a possessive, is what
+    /// the speech is about: the speaker stays the one of the attribution before.
+    @Test func freeIndirectSubjectThatIsTheTopicIsNoSpeaker() {
+        for (text, fragment) in [
+            ("Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Der Kassenwart Peter Schön habe alles „korrekt“ verbucht.", "Der Kassenwart"),
+            ("Der Vereinspräsident Jörg Weiß sagte, die Kasse sei geprüft worden. Sein Programm sieht vor, dass die Beiträge sinken würden.", "Sein Programm"),
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.speaker(probe.proposal(claiming: fragment)) == "Der Vereinspräsident Jörg Weiß", "\(text): \(probe.proposals.map { probe.speaker($0) })")
+        }
+    }
+
+    /// "Die Bürgermeisterin … erklärte, …. Am Nachmittag besichtigte sie …. Die Arbeiten seien …":
+    /// the sentence between only refers back to her, so the speaker carries over.
+    @Test func freeIndirectSpeechLooksBackPastASentenceAboutTheSameSpeaker() {
+        let probe = SuggestionProbe(
+            "Die Bürgermeisterin Karin Holm erklärte, die Brücke werde im Frühjahr gesperrt. Am Nachmittag besichtigte sie die Baustelle. "
+                + "Die Arbeiten seien dringend nötig 🚧.")
+        #expect(
+            probe.speaker(probe.proposal(claiming: "Die Arbeiten seien")) == "Die Bürgermeisterin Karin Holm",
+            "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A sentence between whose subject names someone else, at its start or after its verb, stops
+    /// the look-back.
+    @Test func freeIndirectSpeechDoesNotLookBackPastANewPerson() {
+        let inverted = SuggestionProbe(
+            "Die Bürgermeisterin Karin Holm erklärte, die Brücke werde im Frühjahr gesperrt. Am Nachmittag besichtigte Polizeipräsident Uwe Brandt "
+                + "die Baustelle. Die Arbeiten seien dringend nötig.")
+        #expect(
+            inverted.speaker(inverted.proposal(claiming: "Die Arbeiten seien")) != "Die Bürgermeisterin Karin Holm",
+            "\(inverted.proposals.map { inverted.speaker($0) })")
+        let opening = SuggestionProbe(
+            "Die Bürgermeisterin Karin Holm erklärte, die Brücke werde im Frühjahr gesperrt. Der Polizeipräsident Uwe Brandt besichtigte am Nachmittag "
+                + "die Baustelle. Die Arbeiten seien dringend nötig.")
+        #expect(
+            opening.speaker(opening.proposal(claiming: "Die Arbeiten seien")) != "Die Bürgermeisterin Karin Holm",
+            "\(opening.proposals.map { opening.speaker($0) })")
+    }
+
+    /// "Für den Theologen Hans Küng sei …": the person after "Für" is the speaker, not the one of
+    /// the attribution before; an institution too.
+    @Test func fuerPersonGivesTheSpeakerOfFreeIndirectSpeech() {
+        let probe = SuggestionProbe("Der Papst tritt zurück. Das sagte ein Sprecher des Vatikans. Für den Theologen Hans Küng sei der Rücktritt verständlich 🙏.")
+        #expect(probe.speaker(probe.proposal(claiming: "Für den Theologen")) == "den Theologen Hans Küng", "\(probe.proposals.map { probe.speaker($0) })")
+        let body = SuggestionProbe("Der Anwalt Jens Brammer sagte, sein Mandant sei unschuldig. Für die Staatsanwaltschaft sei der Fall dagegen klar.")
+        #expect(body.speaker(body.proposal(claiming: "Für die Staatsanwaltschaft")) == "die Staatsanwaltschaft", "\(body.proposals.map { body.speaker($0) })")
+    }
+
+    /// "Für" with people who are no speaker ("die Anwohner") or a possessive keeps the speaker before.
+    @Test func fuerWithoutANamedPersonKeepsTheSpeakerBefore() {
+        let plain = SuggestionProbe("Der Bürgermeister Paul Ranke sagte, die Straße werde gesperrt. Für die Anwohner sei das ärgerlich.")
+        #expect(plain.speaker(plain.proposal(claiming: "Für die Anwohner")) == "Der Bürgermeister Paul Ranke", "\(plain.proposals.map { plain.speaker($0) })")
+        let possessive = SuggestionProbe("Die Ministerin Eva Roth sagte, das Amt werde geschlossen. Für seine Familie sei das schwer.")
+        #expect(possessive.speaker(possessive.proposal(claiming: "Für seine Familie")) == "Die Ministerin Eva Roth")
+    }
+
+    /// A Konjunktiv I sentence right after an attribution continues it with its speaker; with a
+    /// sentence between them that brings in someone new it is still proposed, but without a speaker
+    /// (a sentence between that names no one keeps the speaker: the twentieth round's look-back).
+    @Test func continuationTakesTheSpeakerOnlyFromTheSentenceBefore() {
+        let next = SuggestionProbe("Die Bürgermeisterin sagte, die Lage sei ernst. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
+        let continuation = next.proposal(claiming: "Dämme")
+        #expect(continuation?.form == .freeIndirect)
+        #expect(next.speaker(continuation) == "Die Bürgermeisterin", "\(next.speaker(continuation))")
+        let gap = SuggestionProbe(
+            "Die Bürgermeisterin sagte, die Lage sei ernst. Am Abend besuchte Landrat Uwe Brandt die Mühle. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
+        let distant = gap.proposal(claiming: "Dämme")
+        #expect(distant?.form == .freeIndirect)
+        #expect(gap.speaker(distant) == "", "\(gap.speaker(distant))")
+    }
+
+    /// A run carries its speaker on: a quote right after a continuation that took the speaker
+    /// takes it too, though the attribution with the speaker is two sentences back.
+    @Test func speakerCarriesOnThroughARun() {
+        let probe = SuggestionProbe(
+            "Die Bürgermeisterin sagte, die Lage sei ernst 💪. Die Dämme an der Mühle seien aber sicher. „Die Kosten trägt das Land Bayern.“")
+        #expect(probe.speaker(probe.proposal(claiming: "Dämme")) == "Die Bürgermeisterin")
+        let quote = probe.proposal(claiming: "Kosten")
+        #expect(quote?.form == .direct)
+        #expect(probe.speaker(quote) == "Die Bürgermeisterin", "\(probe.speaker(quote))")
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+
+@testable import Annotations
+
+/// Speakers named by a word that points elsewhere: pronouns, surnames of earlier full names, relative
+/// and demonstrative pronouns, and a second verb that shares the subject of the first.
+@Suite struct SuggestionSpeakerLinkingTests {
+    /// A second verb of the same subject ("…, sprechen aber davon", "und warf … vor") takes the
+    /// speaker of the verb before it.
+    @Test func secondVerbOfOneSubjectSharesTheSpeaker() {
+        let probe = SuggestionProbe("Die Beobachter monieren Fehler, sprechen aber davon, dass die Wahl fair gewesen sei.")
+        #expect(probe.speaker(probe.proposal(claiming: "Wahl")) == "Die Beobachter")
+        let quote = SuggestionProbe("„Das sind Behauptungen“, versicherte der Botschafter und warf der Regierung vor, die Lage zu verschärfen.")
+        #expect(quote.speaker(quote.proposal(claiming: "Lage")) == "der Botschafter")
+    }
+
+    @Test func pronounLinksToTheMostRecentNamedSpeaker() {
+        let probe = SuggestionProbe("Kanzlerin Angela Merkel sagte, die Regierung sei handlungsfähig. Später betonte sie, es gebe keinen Streit.")
+        let proposal = probe.proposal(claiming: "Streit")
+        #expect(probe.speaker(proposal) == "sie")
+        #expect(proposal.map { probe.text($0.antecedent) } == "Kanzlerin Angela Merkel")
+    }
+
+    /// A reporting verb at the end of a relative clause: the relative pronoun is the source, the
+    /// clause after the comma the message; a relative clause with no message gives none.
+    @Test func relativePronounBeforeAReportingVerbIsTheSource() {
+        let probe = SuggestionProbe("Die Firma prüft die Angaben eines Schülers, der behauptet, den Schutz des Systems geknackt zu haben.")
+        let proposal = probe.proposal(claiming: "geknackt")
+        #expect(probe.speaker(proposal) == "der")
+        #expect(probe.cue(proposal) == "behauptet")
+        #expect(probe.claim(proposal) == "den Schutz des Systems geknackt zu haben")
+        let umlaut = SuggestionProbe("Gehört wurde auch die Ärztin Jörg Müller-Süß, die versicherte, dass die Behandlung „sicher“ sei.")
+        let sure = umlaut.proposal(claiming: "Behandlung")
+        #expect(umlaut.speaker(sure) == "die")
+        #expect(umlaut.cue(sure) == "versicherte")
+        let none = SuggestionProbe("Sie traf den Mann, der sagte, und ging.")
+        #expect(none.proposals.allSatisfy { none.speaker($0) != "der" })
+    }
+
+    /// ", nach denen …" and ", denen zufolge …" after a noun: the relative pronoun is the source.
+    @Test func relativePronounInAFrameIsTheSource() {
+        let probe = SuggestionProbe("Die Maßnahme folgt Umfragen im Land, nach denen 72 Prozent der Befragten die Reform ablehnen.")
+        let proposal = probe.proposal(claiming: "72 Prozent")
+        #expect(probe.speaker(proposal) == "denen")
+        #expect(probe.cue(proposal) == "nach")
+        #expect(probe.claim(proposal) == "72 Prozent der Befragten die Reform ablehnen")
+        let zufolge = SuggestionProbe("Es gibt Berichte aus Köln, denen zufolge der Sänger an Krebs litt 🎤.")
+        let report = zufolge.proposal(claiming: "Sänger")
+        #expect(zufolge.speaker(report) == "denen")
+        #expect(zufolge.cue(report) == "zufolge")
+    }
+
+    @Test func demonstrativeBeforeTheCueTakesThePreviousSentenceAsMessage() {
+        let probe = SuggestionProbe("Der Zug ist bei Köln entgleist. Dies teilte ein Sprecher der Bahn am Abend mit.")
+        let proposal = probe.proposals.first { $0.rule == "indirect.demonstrative-sums-up-previous" }
+        #expect(probe.claim(proposal) == "Der Zug ist bei Köln entgleist. Dies")
+        #expect(probe.cue(proposal) == "teilte … mit")
+        #expect(probe.speaker(proposal) == "ein Sprecher der Bahn")
+        #expect(proposal?.sentence == 0)
+        let first = SuggestionProbe("Dies teilte ein Sprecher der Bahn am Abend mit.")
+        #expect(!first.proposals.contains { $0.rule == "indirect.demonstrative-sums-up-previous" })
+    }
+
+    /// "Die Bürgermeisterin öffnete das Fenster, schaute hinaus und rief: „…“": a second verb
+    /// joined by "und", in a clause with no subject of its own, shares the subject that opens the
+    /// sentence.
+    @Test func secondVerbAfterUndSharesTheSubject() {
+        let probe = SuggestionProbe("Die Bürgermeisterin öffnete das Fenster, schaute hinaus und rief: „Wir schaffen das gemeinsam! 💪“")
+        #expect(probe.speaker(probe.proposal(claiming: "Wir schaffen")) == "Die Bürgermeisterin", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A subject that names a matter ("Die Entscheidung") is no speaker of the second verb.
+    @Test func secondVerbTakesNoSubjectThatNamesAMatter() {
+        let probe = SuggestionProbe("Die Entscheidung fiel am Abend, kam spät und rief: „Endlich ist es vorbei!“")
+        #expect(probe.speaker(probe.proposal(claiming: "Endlich")) != "Die Entscheidung", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// "Die Richterin Hanna Lindqvist …. Lindqvist besuchte …. Die Akten seien …": a surname alone
+    /// names someone when the full name stood earlier, so the sentence before gives the speaker.
+    @Test func surnameOfAnEarlierFullNameNamesTheSpeaker() {
+        let probe = SuggestionProbe(
+            "Der Anwalt Jens Brammer sagte, das Urteil sei falsch. Die Richterin Hanna Lindqvist leitete die Verhandlung. "
+                + "Lindqvist besuchte danach das Archiv. Die Akten seien unvollständig 📁.")
+        #expect(probe.speaker(probe.proposal(claiming: "Die Akten seien")) == "Lindqvist", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// A single capitalised word never named as part of a full name before is no speaker.
+    @Test func surnameNeverNamedInFullIsNoSpeaker() {
+        let probe = SuggestionProbe(
+            "Der Anwalt Jens Brammer sagte, das Urteil sei falsch. Die Verhandlung dauerte lange. "
+                + "Lindqvist besuchte danach das Archiv. Die Akten seien unvollständig.")
+        #expect(probe.speaker(probe.proposal(claiming: "Die Akten seien")) != "Lindqvist", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+
+    /// First after a subordinator, or right before the verb after a relative pronoun.
+    @Test func pronounIsTheWholeSubject() {
+        let probe = SuggestionProbe(
+            "Als er Fans des Vereins dafür kritisierte, dass sie gepfiffen hätten, wurde es laut. "
+                + "Der Mann hinterließ einen Brief in dem er verlangte, dass niemand die Polizei rufe.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(probe.speaker(probe.proposal(claiming: "dass sie gepfiffen")) == "er", "\(speakers)")
+        #expect(probe.speaker(probe.proposal(claiming: "dass niemand")) == "er", "\(speakers)")
+    }
+
+    /// A pronoun joined to another subject keeps it.
+    @Test func pronounInACoordinationKeepsItsPartner() {
+        let probe = SuggestionProbe(
+            "Nachdem er sowie seine Kollegin betont hatten, dass die Kasse leer sei, verließen beide den Saal. "
+                + "Nachdem die Ministerin und er erklärt hatten, dass die Kasse leer sei, verließen beide den Saal.")
+        let speakers = probe.proposals.map { probe.speaker($0) }
+        #expect(speakers.contains("er sowie seine Kollegin"), "\(speakers)")
+        #expect(speakers.contains("die Ministerin und er") || speakers.contains("die Ministerin … er"), "\(speakers)")
+    }
+}
