@@ -191,7 +191,7 @@ import Testing
 
     /// A Konjunktiv I sentence right after an attribution continues it with its speaker; with a
     /// sentence between them that brings in someone new it is still proposed, but without a speaker
-    /// (a sentence between that names no one keeps the speaker: the twentieth round's look-back).
+    /// (a sentence between that names no one keeps the speaker: see freeIndirectSpeechLooksBackPastASentenceAboutTheSameSpeaker).
     @Test func continuationTakesTheSpeakerOnlyFromTheSentenceBefore() {
         let next = SuggestionProbe("Die Bürgermeisterin sagte, die Lage sei ernst. Die Dämme an der Mühle seien aber „noch sicher“ 🌧️.")
         let continuation = next.proposal(claiming: "Dämme")
