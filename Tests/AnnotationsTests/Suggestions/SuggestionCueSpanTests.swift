@@ -116,7 +116,7 @@ import Testing
         #expect(adverb.speaker(adverb.proposal(claiming: "Kandidat")) == "die Nachrichten des Senders")
     }
 
-    /// Reporting verbs with their particles, take a dass-clause or a
+    /// Reporting verbs with their particles take a dass-clause or a
     /// Konjunktiv clause as their message ("hob hervor, dass", "wandte ein, … sei").
     @Test func addedReportingVerbsTakeTheirClause() {
         let cases: [(String, String, String)] = [
