@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their key order, for stable, readable output
 /// (exports, transcripts, `segment --format jsonl`).
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -39,7 +39,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: value ? "true".utf8 : "false".utf8)
-        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .int(let value): JSONValue.appendInt(value, to: &out)
         case .double(let value):
             if value.isFinite {
                 out.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)").utf8)
@@ -64,7 +64,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 if pretty { JSONValue.newline(&out, level + 1) }
                 JSONValue.appendString(pair.0, to: &out)
-                out.append(contentsOf: pretty ? ": ".utf8 : ":".utf8)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 pair.1.write(to: &out, pretty: pretty, level: level + 1)
             }
             if pretty { JSONValue.newline(&out, level) }
@@ -74,7 +75,19 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func newline(_ out: inout [UInt8], _ level: Int) {
         out.append(0x0A)
-        for _ in 0..<level { out.append(contentsOf: "  ".utf8) }
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    /// Appends the decimal digits of `value` (as `String(value)` writes them, without making the string).
+    private static func appendInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
     }
 
     /// Appends `value` as a JSON string literal, as ``writeString(_:to:)`` writes it: runs that need
