@@ -147,7 +147,7 @@ public struct AdjudicationPlan: Sendable {
         var result: [AdjudicationUnit] = []
         for unit in units {
             let present = unit.versions.indices.filter { unit.versions[$0] != nil }
-            if unit.identity != nil,
+            if !unit.identity.isEmpty,
                 let index = result.lastIndex(where: { other in
                     other.identity == unit.identity && present.allSatisfy { other.versions[$0] == nil }
                         && anchors(other).contains { a in anchors(unit).contains { overlap(a, $0) } }
