@@ -345,6 +345,10 @@ struct SuggestionScan {
                         if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
                     }
                 }
+                if speaker.isEmpty, named, wordCount >= 6, let inverted = colonInvertedSpeaker(colon: open - 1) {
+                    speaker = inverted.speaker
+                    proposal.cue = inverted.cue
+                }
                 // With no subject either, the quote is still announced by its colon: a proposal with the speaker left open.
                 if !speaker.isEmpty || !named {
                     proposal.speakers = speaker.isEmpty ? [] : splitSpeakers(speaker)
@@ -413,6 +417,8 @@ struct SuggestionScan {
         if before.lower.hasPrefix("ein") { return false }
         return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)
             || ["kurz", "namens", "genannt", "genannte", "genannten", "sogenannte", "sogenannten"].contains(before.lower)
+            // A participial attribute before it ("die in Linz erscheinende „Rundschau am Sonntag“").
+            || before.kind == .word && !before.capitalized && looksLikeParticiple(before.lower) && lexicon.verbForms[before.lower] == nil
     }
 
     // MARK: Frames: laut, zufolge, nach Angaben, gemäß
@@ -797,6 +803,9 @@ struct SuggestionScan {
         }
         if speaker.isEmpty, verb.lemma == "verlauten", let opening = impersonalOpening(before: head, sentence: sentence) {
             speaker = opening
+        }
+        if speaker.isEmpty, let place = documentPrefield(cue: cue.words, sentence: sentence) {
+            speaker = place
         }
         var sharedSpeakers: [[Int]]?
         // After "und" the words after the verb are its object ("und warf der Regierung vor"), after a comma only when none is found.
@@ -1624,6 +1633,15 @@ struct SuggestionScan {
                     position += 1
                     continue
                 }
+            }
+            // An extended participial attribute after the article ("die in Berlin lebende Autorin").
+            if let last = phrase.last, Self.determiners.contains(words[last].lower) || Self.genitiveDeterminers.contains(words[last].lower),
+                !word.capitalized, !phrase.contains(where: { words[$0].capitalized }), start == sentence.lowerBound || words[start - 1].text != ",",
+                let end = participialAttributeEnd(from: position, upper: sentence.upperBound)
+            {
+                phrase += Array(position...end)
+                position = end + 1
+                continue
             }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
