@@ -345,9 +345,11 @@ struct SuggestionScan {
                         if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
                     }
                 }
-                if speaker.isEmpty, named, wordCount >= 6, let inverted = colonInvertedSpeaker(colon: open - 1) {
+                if speaker.isEmpty, wordCount >= 6, let inverted = colonInvertedSpeaker(colon: open - 1) {
+                    // "Dabei griff sie den Minister an: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“":
+                    // the subject after the finite verb; after a phrase naming the speech act the cue is left open.
                     speaker = inverted.speaker
-                    proposal.cue = inverted.cue
+                    if named { proposal.cue = inverted.cue }
                 }
                 // With no subject either, the quote is still announced by its colon: a proposal with the speaker left open.
                 if !speaker.isEmpty || !named {

@@ -77,7 +77,7 @@ extension SuggestionSourceRoundTests {
 extension SuggestionSourceRoundTests {
     /// "strich … heraus", "bekundete, dass", "ärgerte sich darüber, dass".
     @Test func newReportingVerbsFindTheirSpeakers() {
-        let stressed = SuggestionProbe("„Wir bleiben bei unserem Kurs“, strich die Ministerin in Bonn heraus.")
+        let stressed = SuggestionProbe("„Wir bleiben bei unserem Kurs“, strich die Ministerin am Montag heraus.")
         let first = stressed.proposal(claiming: "bei unserem Kurs")
         #expect(stressed.speaker(first) == "die Ministerin", "\(stressed.proposals.map { stressed.speaker($0) })")
         #expect(stressed.cue(first).contains("strich"))
