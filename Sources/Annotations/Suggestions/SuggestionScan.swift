@@ -636,6 +636,8 @@ struct SuggestionScan {
             } ?? true
             if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
+            } else if let last = phrase.last, isLowercaseName(position, after: last) {
+                phrase.append(position)  // "Nach Angaben der Agenturen dpa und AFP"
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
                 words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
             {
@@ -650,7 +652,9 @@ struct SuggestionScan {
             position += 1
         }
         guard position < range.upperBound, phrase.count < 30 else { return nil }
-        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")" {
+        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")",
+            !(last > start && isLowercaseName(last, after: last - 1))
+        {
             phrase.removeLast()
         }
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : nil
@@ -1439,7 +1443,8 @@ struct SuggestionScan {
                     phrase = Array(phrase[..<cut])
                 }
                 while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
-                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
+                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower),
+                    !isLowercaseName(last, after: last - 1)
                 {
                     phrase.removeLast()
                 }
@@ -1635,6 +1640,12 @@ struct SuggestionScan {
                     position += 1
                     continue
                 }
+            }
+            // A name written in lowercase after its office or institution ("die Gewerkschaft ver.di").
+            if let last = phrase.last, isLowercaseName(position, after: last) {
+                phrase.append(position)
+                position += 1
+                continue
             }
             // An extended participial attribute after the article ("die in Berlin lebende Autorin").
             if let last = phrase.last, Self.determiners.contains(words[last].lower) || Self.genitiveDeterminers.contains(words[last].lower),

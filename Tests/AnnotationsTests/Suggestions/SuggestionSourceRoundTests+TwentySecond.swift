@@ -87,3 +87,21 @@ extension SuggestionSourceRoundTests {
         #expect(annoyed.speaker(annoyed.proposal(claiming: "der Schiedsrichter")) == "Der Trainer", "\(annoyed.proposals.map { annoyed.speaker($0) })")
     }
 }
+
+/// Twenty-second round: a name written in lowercase after its institution.
+extension SuggestionSourceRoundTests {
+    /// "der Presseagenturen dpa und AFP", "Die Nachrichtenagentur dpa", "der Dienst radar24": the name
+    /// belongs to the speaker, in a prefield frame and before a verb alike.
+    @Test func speakerKeepsALowercaseName() {
+        let agencies = SuggestionProbe("Nach Angaben der Presseagenturen dpa und AFP wurde niemand verletzt.")
+        #expect(agencies.speaker(agencies.proposal(claiming: "wurde niemand")) == "Angaben der Presseagenturen dpa und AFP", "\(agencies.proposals.map { agencies.speaker($0) })")
+        let agency = SuggestionProbe("Die Nachrichtenagentur dpa berichtete, dass der Streik fortgesetzt werde.")
+        #expect(agency.speaker(agency.proposal(claiming: "der Streik")) == "Die Nachrichtenagentur dpa", "\(agency.proposals.map { agency.speaker($0) })")
+    }
+
+    /// A plain lowercase word after a noun (an adverb, a verb) is no name.
+    @Test func lowercaseNameNeedsADotADigitOrAnAgency() {
+        let probe = SuggestionProbe("Die Gewerkschaft erklärte heute, dass der Streik fortgesetzt werde.")
+        #expect(probe.speaker(probe.proposal(claiming: "der Streik")) == "Die Gewerkschaft", "\(probe.proposals.map { probe.speaker($0) })")
+    }
+}
