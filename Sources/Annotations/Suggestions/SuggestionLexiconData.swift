@@ -187,6 +187,9 @@ enum SuggestionLexiconData {
         klar|machen
         erhoffen
         einigen prep=auf
+        heraus|streichen past=strich part=gestrichen
+        bekunden
+        ärgern prep=über
         """#
     static let nouns = #"""
         # Reporting nouns: a source is named with them ("nach Angaben der Polizei", "einer Studie zufolge").

@@ -28,6 +28,12 @@ extension SuggestionScan {
     /// object ("Dabei verwies sie …", "Am Abend traf der Minister …"): a pronoun, or a noun phrase
     /// that names someone. Nil when the sentence opens with its subject or none is found.
     func invertedSubject(in sentence: Int) -> [Int]? {
+        invertedClause(in: sentence)?.subject
+    }
+
+    /// The finite verb of a sentence that opens with an adverbial or an object and the subject right
+    /// after it (``invertedSubject(in:)``). Nil when the sentence opens with its subject or none is found.
+    func invertedClause(in sentence: Int) -> (finite: Int, subject: [Int])? {
         let range = sentenceRanges[sentence]
         let limit = min(range.upperBound, range.lowerBound + 8)
         guard let finite = (range.lowerBound..<limit).dropFirst().first(where: {
@@ -37,9 +43,9 @@ extension SuggestionScan {
         }) else { return nil }
         let start = ClauseSubjectFinder.subjectStart(in: self, after: finite + 1, upper: range.upperBound, limit: finite + 6)
         guard start < range.upperBound else { return nil }
-        if Self.pronouns.contains(words[start].lower) { return [start] }
+        if Self.pronouns.contains(words[start].lower) { return (finite, [start]) }
         let phrase = nounPhrase(from: start)
         guard !phrase.isEmpty, namesSomeone(phrase) else { return nil }
-        return phrase
+        return (finite, phrase)
     }
 }

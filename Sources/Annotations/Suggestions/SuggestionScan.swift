@@ -345,6 +345,12 @@ struct SuggestionScan {
                         if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
                     }
                 }
+                if speaker.isEmpty, wordCount >= 6, let inverted = colonInvertedSpeaker(colon: open - 1) {
+                    // "Dabei griff sie den Minister an: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“":
+                    // the subject after the finite verb; after a phrase naming the speech act the cue is left open.
+                    speaker = inverted.speaker
+                    if named { proposal.cue = inverted.cue }
+                }
                 // With no subject either, the quote is still announced by its colon: a proposal with the speaker left open.
                 if !speaker.isEmpty || !named {
                     proposal.speakers = speaker.isEmpty ? [] : splitSpeakers(speaker)
@@ -413,6 +419,8 @@ struct SuggestionScan {
         if before.lower.hasPrefix("ein") { return false }
         return Self.determiners.contains(before.lower) || Self.genitiveDeterminers.contains(before.lower) || (before.capitalized && before.kind == .word)
             || ["kurz", "namens", "genannt", "genannte", "genannten", "sogenannte", "sogenannten"].contains(before.lower)
+            // A participial attribute before it ("die in Linz erscheinende „Rundschau am Sonntag“").
+            || before.kind == .word && !before.capitalized && looksLikeParticiple(before.lower) && lexicon.verbForms[before.lower] == nil
     }
 
     // MARK: Frames: laut, zufolge, nach Angaben, gemäß
@@ -628,6 +636,8 @@ struct SuggestionScan {
             } ?? true
             if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
+            } else if let last = phrase.last, isLowercaseName(position, after: last) {
+                phrase.append(position)  // "Nach Angaben der Agenturen dpa und AFP"
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
                 words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
             {
@@ -642,7 +652,9 @@ struct SuggestionScan {
             position += 1
         }
         guard position < range.upperBound, phrase.count < 30 else { return nil }
-        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")" {
+        while let last = phrase.last, !words[last].capitalized, words[last].kind != .number, words[last].kind != .quote, words[last].text != ")",
+            !(last > start && isLowercaseName(last, after: last - 1))
+        {
             phrase.removeLast()
         }
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : nil
@@ -797,6 +809,9 @@ struct SuggestionScan {
         }
         if speaker.isEmpty, verb.lemma == "verlauten", let opening = impersonalOpening(before: head, sentence: sentence) {
             speaker = opening
+        }
+        if speaker.isEmpty, let place = documentPrefield(cue: cue.words, sentence: sentence) {
+            speaker = place
         }
         var sharedSpeakers: [[Int]]?
         // After "und" the words after the verb are its object ("und warf der Regierung vor"), after a comma only when none is found.
@@ -1428,7 +1443,8 @@ struct SuggestionScan {
                     phrase = Array(phrase[..<cut])
                 }
                 while let last = phrase.last, phrase.count > 1, !words[last].capitalized, words[last].kind == .word,
-                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower)
+                    lexicon.stopwords.contains(words[last].lower) || !Self.determiners.contains(words[last].lower) && !Self.pronouns.contains(words[last].lower),
+                    !isLowercaseName(last, after: last - 1)
                 {
                     phrase.removeLast()
                 }
@@ -1624,6 +1640,21 @@ struct SuggestionScan {
                     position += 1
                     continue
                 }
+            }
+            // A name written in lowercase after its office or institution ("die Gewerkschaft ver.di").
+            if let last = phrase.last, isLowercaseName(position, after: last) {
+                phrase.append(position)
+                position += 1
+                continue
+            }
+            // An extended participial attribute after the article ("die in Berlin lebende Autorin").
+            if let last = phrase.last, Self.determiners.contains(words[last].lower) || Self.genitiveDeterminers.contains(words[last].lower),
+                !word.capitalized, !phrase.contains(where: { words[$0].capitalized }), start == sentence.lowerBound || words[start - 1].text != ",",
+                let end = participialAttributeEnd(from: position, upper: sentence.upperBound)
+            {
+                phrase += Array(position...end)
+                position = end + 1
+                continue
             }
             if lexicon.stopwords.contains(word.lower), !(word.lower == "von" && !phrase.isEmpty && position + 1 < sentence.upperBound && words[position + 1].capitalized) {
                 break
