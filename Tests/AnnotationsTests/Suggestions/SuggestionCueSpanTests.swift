@@ -177,4 +177,16 @@ import Testing
             #expect(!probe.proposals.contains { probe.cue($0).lowercased().contains("einige") }, "\(text): \(probe.proposals.map { probe.cue($0) })")
         }
     }
+
+    /// "strich … heraus", "bekundete, dass", "ärgerte sich darüber, dass".
+    @Test func newReportingVerbsFindTheirSpeakers() {
+        let stressed = SuggestionProbe("„Wir bleiben bei unserem Kurs“, strich die Ministerin am Montag heraus.")
+        let first = stressed.proposal(claiming: "bei unserem Kurs")
+        #expect(stressed.speaker(first) == "die Ministerin", "\(stressed.proposals.map { stressed.speaker($0) })")
+        #expect(stressed.cue(first).contains("strich"))
+        let declared = SuggestionProbe("Die Gruppe bekundete, dass die Daten offen zugänglich gewesen seien.")
+        #expect(declared.speaker(declared.proposal(claiming: "die Daten")) == "Die Gruppe", "\(declared.proposals.map { declared.speaker($0) })")
+        let annoyed = SuggestionProbe("Der Trainer ärgerte sich darüber, dass der Schiedsrichter das Tor nicht gegeben habe.")
+        #expect(annoyed.speaker(annoyed.proposal(claiming: "der Schiedsrichter")) == "Der Trainer", "\(annoyed.proposals.map { annoyed.speaker($0) })")
+    }
 }

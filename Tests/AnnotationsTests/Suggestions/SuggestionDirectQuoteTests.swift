@@ -195,4 +195,21 @@ import Testing
         #expect(quote?.form == .direct)
         #expect(probe.speaker(quote) == "", "\(probe.speaker(quote))")
     }
+
+    /// "Dabei griff sie … an: „…“", "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the
+    /// subject after the finite verb speaks; the verb (with its particle) is the cue.
+    @Test func colonQuoteAfterAnInvertedClauseTakesItsSubject() {
+        let pronoun = SuggestionProbe("Dabei griff sie den Minister direkt an: „Wer so redet, hat die Lage nicht verstanden und sollte gehen.“")
+        let first = pronoun.proposal(claiming: "Wer so redet")
+        #expect(pronoun.speaker(first) == "sie", "\(pronoun.proposals.map { pronoun.speaker($0) })")
+        #expect(pronoun.cue(first).hasPrefix("griff"), "\(pronoun.cue(first))")
+        let office = SuggestionProbe("Hier sparte der Bundespräsident nicht mit Kritik: „Die Regierung hat in dieser Frage viel zu lange gezögert.“")
+        #expect(office.speaker(office.proposal(claiming: "viel zu lange")) == "der Bundespräsident", "\(office.proposals.map { office.speaker($0) })")
+    }
+
+    /// A short quoted title after such a clause is no speech of its subject.
+    @Test func colonInversionLeavesShortQuotedTitles() {
+        let probe = SuggestionProbe("Am Abend stellte die Band dann ihr neues Album vor: „Rote Sonne“")
+        #expect(probe.proposals.allSatisfy { probe.speaker($0) != "die Band" }, "\(probe.proposals.map { probe.speaker($0) })")
+    }
 }

@@ -325,4 +325,25 @@ import Testing
         let alone = SuggestionProbe("Dort treffen sich dem Vernehmen nach oft Gruppen. Es sei wiederholt zu Diebstählen gekommen.")
         #expect(alone.speaker(alone.proposal(claiming: "Es sei wiederholt")) == "dem Vernehmen", "\(alone.proposals.map { alone.speaker($0) })")
     }
+
+    /// With no agent, the opening prepositional phrase, preposition included, is the source.
+    @Test func passiveTakesTheDocumentItOpensWith() {
+        let report = SuggestionProbe("Im Bericht der Prüfer war festgestellt worden, dass keines der Stadien den Auflagen genügte.")
+        let first = report.proposal(claiming: "keines der Stadien")
+        #expect(report.speaker(first) == "Im Bericht der Prüfer", "\(report.proposals.map { report.speaker($0) })")
+        let letter = SuggestionProbe("In einem internen Schreiben wurde betont, dass die Kasse des Vereins leer sei.")
+        #expect(letter.speaker(letter.proposal(claiming: "die Kasse")) == "In einem internen Schreiben", "\(letter.proposals.map { letter.speaker($0) })")
+        let meeting = SuggestionProbe("Auf der Konferenz in Genf wurde vorgeschlagen, die Frist um ein Jahr zu verlängern.")
+        #expect(meeting.speaker(meeting.proposal(claiming: "die Frist")) == "Auf der Konferenz in Genf", "\(meeting.proposals.map { meeting.speaker($0) })")
+    }
+
+    /// A time or place that names no text stays no source, an agent wins, and an active verb keeps its subject.
+    @Test func passiveDocumentSourceNeedsATextAndNoAgent() {
+        let time = SuggestionProbe("Im Sommer wurde bekannt gegeben, dass die Brücke saniert werden müsse.")
+        #expect(time.speaker(time.proposal(claiming: "die Brücke")) == "", "\(time.proposals.map { time.speaker($0) })")
+        let agent = SuggestionProbe("Im Bericht wurde von den Prüfern festgestellt, dass die Kasse leer sei.")
+        #expect(agent.speaker(agent.proposal(claiming: "die Kasse")) == "den Prüfern", "\(agent.proposals.map { agent.speaker($0) })")
+        let active = SuggestionProbe("Im Bericht erklärte der Minister, dass die Kasse leer sei.")
+        #expect(active.speaker(active.proposal(claiming: "die Kasse")) == "der Minister", "\(active.proposals.map { active.speaker($0) })")
+    }
 }

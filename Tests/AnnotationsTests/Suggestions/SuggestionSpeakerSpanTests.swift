@@ -401,4 +401,42 @@ import Testing
         let preposition = SuggestionProbe("Die Lage sei ernst, sagte der Sprecher zu Journalisten.")
         #expect(preposition.speaker(preposition.proposal(claiming: "Lage")) == "der Sprecher")
     }
+
+    /// "die in Hamburg geborene Sängerin", "die in Wien erscheinende „Tagespost“": the attribute
+    /// between article and noun belongs to the speaker, and a quote after it is a name.
+    @Test func speakerKeepsItsParticipialAttribute() {
+        let singer = SuggestionProbe("„Wir sind sehr froh über diesen Erfolg“, sagte die in Hamburg geborene Sängerin.")
+        #expect(singer.speaker(singer.proposal(claiming: "sehr froh")) == "die in Hamburg geborene Sängerin", "\(singer.proposals.map { singer.speaker($0) })")
+        let paper = SuggestionProbe("Das Defizit sei erneut gewachsen, schrieb die in Wien erscheinende „ Tagespost “ am Montag.")
+        #expect(paper.speaker(paper.proposal(claiming: "Das Defizit")) == "die in Wien erscheinende „ Tagespost “", "\(paper.proposals.map { paper.speaker($0) })")
+        #expect(paper.proposal(claiming: "Tagespost") == nil || paper.proposal(claiming: "Tagespost")?.rule.hasPrefix("direct") == false)
+        let statement = SuggestionProbe("„Die Lage bleibt angespannt“, heißt es in einer gestern verbreiteten Erklärung des Ministeriums.")
+        #expect(statement.speaker(statement.proposal(claiming: "Die Lage")).contains("gestern verbreiteten Erklärung"), "\(statement.proposals.map { statement.speaker($0) })")
+    }
+
+    /// A plain adjective, a superlative or a finite verb after the article opens no attribute.
+    @Test func participialAttributeNeedsAParticiple() {
+        let plain = SuggestionProbe("„Wir sind bereit“, sagte die damalige Ministerin.")
+        #expect(plain.speaker(plain.proposal(claiming: "bereit")) == "die damalige Ministerin", "\(plain.proposals.map { plain.speaker($0) })")
+        let scan = SuggestionScan(document: SegmentedDocument(Document(id: "probe", rawText: "der in der nächsten Woche Gewählte")), lexicon: SuggestionLexicon())
+        #expect(scan.participialAttributeEnd(from: 1, upper: scan.words.count) == nil)
+        #expect(!scan.looksLikeParticiple("nächsten"))
+        #expect(scan.looksLikeParticiple("erscheinende"))
+        #expect(scan.looksLikeParticiple("veröffentlichten"))
+    }
+
+    /// "der Presseagenturen dpa und AFP", "Die Nachrichtenagentur dpa", "der Dienst radar24": the name
+    /// belongs to the speaker, in a prefield frame and before a verb alike.
+    @Test func speakerKeepsALowercaseName() {
+        let agencies = SuggestionProbe("Nach Angaben der Presseagenturen dpa und AFP wurde niemand verletzt.")
+        #expect(agencies.speaker(agencies.proposal(claiming: "wurde niemand")) == "Angaben der Presseagenturen dpa und AFP", "\(agencies.proposals.map { agencies.speaker($0) })")
+        let agency = SuggestionProbe("Die Nachrichtenagentur dpa berichtete, dass der Streik fortgesetzt werde.")
+        #expect(agency.speaker(agency.proposal(claiming: "der Streik")) == "Die Nachrichtenagentur dpa", "\(agency.proposals.map { agency.speaker($0) })")
+    }
+
+    /// A plain lowercase word after a noun (an adverb, a verb) is no name.
+    @Test func lowercaseNameNeedsADotADigitOrAnAgency() {
+        let probe = SuggestionProbe("Die Gewerkschaft erklärte heute, dass der Streik fortgesetzt werde.")
+        #expect(probe.speaker(probe.proposal(claiming: "der Streik")) == "Die Gewerkschaft", "\(probe.proposals.map { probe.speaker($0) })")
+    }
 }
