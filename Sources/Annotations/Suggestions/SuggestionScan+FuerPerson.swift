@@ -25,3 +25,19 @@ extension SuggestionScan {
         }
     }
 }
+
+extension SuggestionScan {
+    /// A quote with no cue of its own in a sentence that opens with a "Für" person before a
+    /// subjunctive verb, Konjunktiv I or II ("Für die Ministerin könnte der Plan „zu neuen
+    /// Spannungen führen“"): the quote gives that person's view, so the person is its speaker, not
+    /// the speaker of an attribution before, and it takes no cue from there.
+    mutating func fuerPersonQuotes() {
+        for index in proposals.indices where proposals[index].form == .direct && proposals[index].rule == "direct.quote-previous-speaker" {
+            guard let first = proposals[index].claim.min(), let person = fuerPerson(of: words[first].sentence) else { continue }
+            proposals[index].speakers = [person]
+            proposals[index].antecedent = []
+            proposals[index].cue = []
+            proposals[index].frame = []
+        }
+    }
+}

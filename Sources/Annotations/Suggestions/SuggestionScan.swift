@@ -150,6 +150,7 @@ struct SuggestionScan {
         nestQuotes()
         inheritSpeakers()
         ownSubjectSpeakers()
+        fuerPersonQuotes()
         linkPronouns()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
@@ -681,6 +682,7 @@ struct SuggestionScan {
             }
             if Self.isOpinionVerb(words[index].lower) { opinionPhrase(at: index, sentence: sentence) }
             if words[index].lower == "wie", wieFrame(at: index, sentence: sentence) { continue }
+            if words[index].lower == "zu" || Self.formsOfGeben.contains(words[index].lower), zuInfinitiveGeben(near: index, sentence: sentence) { continue }
             guard let cue = verbCue(at: index) else { continue }
             verbClause(cue: cue, finite: index, sentence: sentence)
         }
@@ -755,6 +757,7 @@ struct SuggestionScan {
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         if isBracketedReference(cue: cue.words, sentence: sentence) { return }
+        if activeQuotation(cue: cue, finite: finite, sentence: sentence) { return }
         let verb = lexicon.verbs[cue.verb]
         var start = clauseStart(before: finite, sentence: sentence)
         // "Wie der Sprecher der Stadt, Peter Kurz, mitteilte, …": the apposition's commas do not end the wie-clause.
@@ -823,7 +826,7 @@ struct SuggestionScan {
             if let earlier = earlierAttribution(before: head, sentence: sentence), !earlier.speakers.isEmpty {
                 sharedSpeakers = earlier.speakers
                 speaker = earlier.speakers.flatMap { $0 }
-            } else if let subject = sentenceSubject(sentence), let last = subject.last, last < head {
+            } else if let subject = openingSubject(from: range.lowerBound, upper: head) ?? sentenceSubject(sentence), let last = subject.last, last < head {
                 speaker = subject
             }
         }
@@ -849,7 +852,7 @@ struct SuggestionScan {
             let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
             // A quote right before the comma is the direct rule's ("„…“, sagte er").
             let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
-            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote {
+            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote, !isVerblessPhrase(claim) {
                 let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
@@ -857,7 +860,7 @@ struct SuggestionScan {
             return
         }
         let after = max(lastRole, addressee.max() ?? lastRole) + 1
-        if let claim = messageAfter(after, sentence: sentence, strict: true) {
+        if let claim = messageAfter(after, sentence: sentence, strict: true).map(untilCoordinatedVerb) {
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
             let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
@@ -866,14 +869,15 @@ struct SuggestionScan {
         }
         // A speech verb with nothing but adverbials before its comma: the comma clause is the message
         // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
-        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false), let first = claim.first,
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb), let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
-            adverbialsOnly(from: after, to: first - 1)
+            adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
             return
         }
+        if reportingVerbJoinsOn(from: after, sentence: sentence) { return }
         let passive = cue.words.contains { ["wurde", "wurden", "worden", "ist", "sind", "war", "waren", "wird", "werden"].contains(words[$0].lower) }
         let demonstrativeObject = finite == start + 1 && Self.demonstratives.contains(words[start].lower) && speakerAfterVerb
         // "Der Zug ist entgleist. Dies teilte die Bahn mit.": the demonstrative opening the sentence
@@ -1018,11 +1022,13 @@ struct SuggestionScan {
         let limit = min(range.upperBound, position + 12)
         while comma < limit, words[comma].text != ",", words[comma].text != ":" {
             if words[comma].kind == .punctuation || words[comma].kind == .quote { return nil }
+            // "bekräftigte die Kritik und fügte hinzu, dass …": the clause is the second verb's.
+            if comma > position, Self.verbCoordinators.contains(words[comma - 1].lower), isIndicativeReportingVerb(comma) { return nil }
             comma += 1
         }
         guard comma < limit, comma + 1 < range.upperBound else { return nil }
         let first = comma + 1
-        if words[first].kind == .quote { return nil }
+        if words[first].kind == .quote || isIndicativeReportingVerb(first) { return nil }
         let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
         guard claim.count >= 2 else { return nil }
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }
@@ -1050,7 +1056,7 @@ struct SuggestionScan {
             if word.text == "," { commas += 1; continue }
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
-            if word.capitalized || Self.determiners.contains(word.lower) || ["von", "für", "und", "im", "in", "der", "des"].contains(word.lower) { continue }
+            if word.capitalized || Self.determiners.contains(word.lower) || Self.appositionPrepositions.contains(word.lower) { continue }
             // A number inside a name ("Bündnis 90 / Die Grünen").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
@@ -1069,7 +1075,8 @@ struct SuggestionScan {
     func adverbialsOnly(from start: Int, to comma: Int) -> Bool {
         guard start < comma else { return true }
         guard comma < words.count, words[comma].text == "," else { return false }
-        return lexicon.stopwords.contains(words[start].lower)
+        // A time phrase of its own counts too ("behauptete letzte Woche, …").
+        return lexicon.stopwords.contains(words[start].lower) || ClauseSubjectFinder.isTimePrefield(in: self, from: start, to: comma)
     }
 
     /// Drops the sentence's final punctuation (and a closing bracket) from a claim.
@@ -1106,7 +1113,7 @@ struct SuggestionScan {
             // verb near the start (a rumour needs no named source).
             let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
             let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
-            guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }) else { continue }
+            guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }), !addressesReader(range) else { continue }
             var proposal = Proposal(
                 claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
                 rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
@@ -1423,6 +1430,7 @@ struct SuggestionScan {
             {
                 first += 1
             }
+            if let shared = firstConjunctSubject(from: first, before: head - 1) { return shared }
             // A time adverbial ("Letzte Woche", "Am Montag") or "Des Weiteren" is no subject.
             let timeAdverbial = head - first <= 3 && Self.timeNouns.contains(words[head - 1].lower)
                 || ClauseSubjectFinder.isTimePrefield(in: self, from: first, to: head)

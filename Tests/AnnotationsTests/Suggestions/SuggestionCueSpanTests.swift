@@ -189,4 +189,20 @@ import Testing
         let annoyed = SuggestionProbe("Der Trainer ärgerte sich darüber, dass der Schiedsrichter das Tor nicht gegeben habe.")
         #expect(annoyed.speaker(annoyed.proposal(claiming: "der Schiedsrichter")) == "Der Trainer", "\(annoyed.proposals.map { annoyed.speaker($0) })")
     }
+
+    /// "zu verstehen geben" and "zu bedenken geben" report what follows: "geben" with "zu" and the
+    /// infinitive is the cue (also across an inserted phrase and with an auxiliary), not "gab … zu"
+    /// for "zugeben"; "gab zu, dass" stays "zugeben".
+    @Test func zuVerstehenGebenIsAReportingExpression() {
+        let probe = SuggestionProbe("Die Stadtverwaltung gab durch ihren Sprecher zu verstehen, dass sie den Plan nicht unterstütze.")
+        let message = probe.proposal(claiming: "Plan")
+        #expect(probe.cue(message) == "gab … zu verstehen", "\(probe.cue(message))")
+        #expect(probe.speaker(message) == "Die Stadtverwaltung", "\(probe.speaker(message))")
+        let perfect = SuggestionProbe("Die Trainerin hat zu bedenken gegeben, dass die Saison sehr lang sei.")
+        let season = perfect.proposal(claiming: "Saison")
+        #expect(perfect.cue(season) == "hat zu bedenken gegeben", "\(perfect.cue(season))")
+        #expect(perfect.speaker(season) == "Die Trainerin")
+        let admit = SuggestionProbe("Der Lehrer gab zu, dass er die Prüfung verloren habe.")
+        #expect(admit.cue(admit.proposal(claiming: "Prüfung")) == "gab zu")
+    }
 }

@@ -212,4 +212,19 @@ import Testing
         let probe = SuggestionProbe("Am Abend stellte die Band dann ihr neues Album vor: „Rote Sonne“")
         #expect(probe.proposals.allSatisfy { probe.speaker($0) != "die Band" }, "\(probe.proposals.map { probe.speaker($0) })")
     }
+
+    /// A quote without a cue in a sentence that opens with "Für" and a named person before a
+    /// Konjunktiv II verb gives that person's view: the person is its speaker and it takes no cue
+    /// from the attribution before. People who are named by no title or name keep the speaker before.
+    @Test func quoteInFuerSentenceTakesThatPerson() {
+        let probe = SuggestionProbe(
+            "Die Ministerin Eva Roth sagte, die Lage sei ernst. Für den Verteidigungsminister könnte der Streit „zu einer tiefen Spaltung des ganzen Landes führen“.")
+        let quote = probe.proposal(claiming: "Spaltung")
+        #expect(quote?.form == .direct)
+        #expect(probe.speaker(quote) == "den Verteidigungsminister", "\(probe.speaker(quote))")
+        #expect(probe.cue(quote) == "", "\(probe.cue(quote))")
+        let residents = SuggestionProbe(
+            "Die Ministerin Eva Roth sagte, die Lage sei ernst. Für die Anwohner könnte der Streit „zu einer tiefen Spaltung des ganzen Landes führen“.")
+        #expect(residents.speaker(residents.proposal(claiming: "Spaltung")) == "Die Ministerin Eva Roth")
+    }
 }

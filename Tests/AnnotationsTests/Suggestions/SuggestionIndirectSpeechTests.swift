@@ -214,4 +214,59 @@ import Testing
         #expect(quote?.form == .direct)
         #expect(probe.speaker(quote) == "Die Bürgermeisterin", "\(probe.speaker(quote))")
     }
+
+    /// The comma clause of a reporting verb is its message only when it is a clause of its own: a
+    /// date or an adverbial without a verb ("äußerte sich am Dienstag, 4. März, während …") and a
+    /// second verb of the same subject ("…, erklärte aber, …") are none. A plain Konjunktiv or
+    /// indicative comma clause still is.
+    @Test func commaClauseMessageIsAClauseOfItsOwn() {
+        let date = SuggestionProbe("Der Senator äußerte sich am Dienstag, 4. März, während einer Debatte des Stadtrats.")
+        #expect(date.proposals.isEmpty, "\(date.proposals.map { date.claim($0) })")
+        let second = SuggestionProbe("Die Bürgermeisterin äußerte sich nicht zu dem Bericht, erklärte aber, die Stadt werde alle Vorwürfe prüfen.")
+        let message = second.proposal(claiming: "Vorwürfe")
+        #expect(second.claim(message) == "die Stadt werde alle Vorwürfe prüfen", "\(second.claim(message))")
+        #expect(second.cue(message) == "erklärte", "\(second.cue(message))")
+        #expect(!second.proposals.contains { second.cue($0).contains("äußerte") }, "\(second.proposals.map { second.cue($0) })")
+        let plain = SuggestionProbe("Der Vorsitzende warnte, die Organisatoren verfolgten eigene Ziele.")
+        #expect(plain.claim(plain.proposal(claiming: "Organisatoren")) == "die Organisatoren verfolgten eigene Ziele")
+    }
+
+    /// A dass- or Konjunktiv message ends where a second finite reporting verb of the matrix
+    /// subject joins on ("…, und forderte …"), which then has a message of its own; an indicative
+    /// comma clause may go on with a verb of its own subject ("die Stadt plant … und fordert …").
+    @Test func messageEndsBeforeASecondReportingVerb() {
+        let probe = SuggestionProbe(
+            "Der Landrat sagte, dass die Hilfen nicht reichten, und forderte die Länder auf, mehr Geld bereitzustellen.")
+        let first = probe.proposal(claiming: "Hilfen")
+        #expect(probe.claim(first) == "dass die Hilfen nicht reichten", "\(probe.claim(first))")
+        let demand = probe.proposal(claiming: "bereitzustellen")
+        #expect(probe.cue(demand) == "forderte … auf", "\(probe.cue(demand))")
+        #expect(probe.speaker(demand) == "Der Landrat", "\(probe.speaker(demand))")
+        let indicative = SuggestionProbe("Die Sprecherin sagte, die Stadt plant neue Radwege und fordert mehr Geld vom Land.")
+        #expect(indicative.claim(indicative.proposal(claiming: "Radwege")) == "die Stadt plant neue Radwege und fordert mehr Geld vom Land")
+    }
+
+    /// A sentence that speaks to the reader with "du" is the page's own words, no free indirect
+    /// speech continuing the attribution before, though its verb is a Konjunktiv II; a Konjunktiv II
+    /// sentence about the matter still continues it.
+    @Test func sentenceAddressingTheReaderIsNoFreeIndirectSpeech() {
+        let reader = SuggestionProbe("Der Trainer Jonas Falk sagte, das Team sei bereit. Das könnte dich auch interessieren")
+        #expect(reader.proposal(claiming: "interessieren") == nil, "\(reader.proposals.map { reader.claim($0) })")
+        let matter = SuggestionProbe("Der Trainer Jonas Falk sagte, das Team sei bereit. Das Spiel gegen Nordstadt könnte aber schwierig werden.")
+        let continuation = matter.proposal(claiming: "Nordstadt")
+        #expect(continuation?.form == .freeIndirect)
+        #expect(matter.speaker(continuation) == "Der Trainer Jonas Falk")
+    }
+
+    /// A time phrase between the reporting verb and the comma ("behauptete letzte Woche, …") leaves
+    /// the comma clause its message; an object there ("bestellte den Botschafter ein, …") does not.
+    @Test func timePhraseBeforeTheMessageComma() {
+        let probe = SuggestionProbe("Der Bürgermeister Tim Hold behauptete letzte Woche, die Brücke bereite große Sorgen.")
+        let claim = probe.proposal(claiming: "Brücke")
+        #expect(claim?.form == .indirect)
+        #expect(probe.cue(claim) == "behauptete", "\(probe.cue(claim))")
+        #expect(probe.claim(claim) == "die Brücke bereite große Sorgen", "\(probe.claim(claim))")
+        let object = SuggestionProbe("Der Minister bestellte den Botschafter ein, der Streit gehe weiter.")
+        #expect(!object.proposals.contains { object.cue($0).contains("bestellte") }, "\(object.proposals.map { object.cue($0) })")
+    }
 }

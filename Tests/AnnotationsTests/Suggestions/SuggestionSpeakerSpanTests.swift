@@ -439,4 +439,51 @@ import Testing
         let probe = SuggestionProbe("Die Gewerkschaft erklärte heute, dass der Streik fortgesetzt werde.")
         #expect(probe.speaker(probe.proposal(claiming: "der Streik")) == "Die Gewerkschaft", "\(probe.proposals.map { probe.speaker($0) })")
     }
+
+    /// A preposed message is a clause: a subject with its apposition before the verb ("Die
+    /// Botschafterin bei den Vereinten Nationen, Ada Lind, bekräftigte …") is no message of
+    /// ", bekräftigte X", and the apposition subject (with its prepositional attribute) is the speaker
+    /// of the verb joined by "und" too. A clause before ", sagte X" is still the message.
+    @Test func subjectWithAppositionIsNoPreposedMessage() {
+        let probe = SuggestionProbe(
+            "Die Botschafterin bei den Vereinten Nationen, Ada Lind, bekräftigte die Kritik der Regierung an den Manövern der Flotte im Nordmeer und fügte hinzu, dass die Gespräche bald scheitern könnten.")
+        #expect(probe.proposal(claiming: "Die Botschafterin") == nil, "\(probe.proposals.map { probe.claim($0) })")
+        let message = probe.proposal(claiming: "Gespräche")
+        #expect(probe.speaker(message) == "Die Botschafterin bei den Vereinten Nationen, Ada Lind", "\(probe.speaker(message))")
+        #expect(probe.cue(message) == "fügte hinzu", "\(probe.cue(message))")
+        let clause = SuggestionProbe("Die Gemeinde plant einen neuen Spielplatz, sagte der Bürgermeister.")
+        #expect(clause.speaker(clause.proposal(claiming: "Spielplatz")) == "der Bürgermeister")
+        let subjunctive = SuggestionProbe("Die Verhandlungen mit der Gewerkschaft seien gescheitert, sagte die Ministerin.")
+        #expect(subjunctive.speaker(subjunctive.proposal(claiming: "Verhandlungen")) == "die Ministerin")
+    }
+
+    /// A verb joined by "und" right before it to an earlier verb shares the subject that opens the
+    /// clause; the first verb with its object is no part of the speaker. A coordinated subject
+    /// ("Die Ministerin und der Botschafter forderten") stays whole.
+    @Test func verbAfterUndSharesTheOpeningSubject() {
+        let probe = SuggestionProbe(
+            "Der neue erste stellvertretende Minister Paul Berger bestellte den Botschafter ein und forderte die Truppen auf, sich unverzüglich zurückzuziehen.")
+        let demand = probe.proposal(claiming: "zurückzuziehen")
+        #expect(probe.speaker(demand) == "Der neue erste stellvertretende Minister Paul Berger", "\(probe.speaker(demand))")
+        let both = SuggestionProbe("Die Ministerin und der Botschafter forderten die Truppen auf, sich unverzüglich zurückzuziehen.")
+        let joint = both.proposal(claiming: "zurückzuziehen")
+        #expect(joint?.speakers.map { both.text($0) } == ["Die Ministerin", "der Botschafter"], "\(both.speaker(joint))")
+    }
+
+    /// Active "zitieren" names two speakers of one frame: the one who quotes (the subject) and the
+    /// one quoted (the object), each a phrase of its own; "mit den Worten" belongs to the cue and
+    /// the object is no part of the message. In the passive the subject is the one quoted.
+    @Test func activeZitierenNamesQuoterAndQuoted() {
+        let probe = SuggestionProbe(
+            "Am Montag zitierte die Agentur Nordpress den Bürgermeister von Waldheim, Otto Brandl, mit den Worten, er habe von dem Plan nichts gewusst.")
+        let words = probe.proposal(claiming: "nichts gewusst")
+        #expect(probe.claim(words) == "er habe von dem Plan nichts gewusst", "\(probe.claim(words))")
+        #expect(words?.speakers.map { probe.text($0) } == ["die Agentur Nordpress", "den Bürgermeister von Waldheim, Otto Brandl"], "\(probe.speaker(words))")
+        #expect(probe.cue(words) == "zitierte … mit den Worten", "\(probe.cue(words))")
+        let preposed = SuggestionProbe("Die Brücke werde im Herbst gesperrt, zitierte die Zeitung Frau Lenz.")
+        let bridge = preposed.proposal(claiming: "Brücke")
+        #expect(bridge?.speakers.map { preposed.text($0) } == ["die Zeitung", "Frau Lenz"], "\(preposed.speaker(bridge))")
+        let passive = SuggestionProbe("Der Bürgermeister wird mit den Worten zitiert, er habe nichts gewusst.")
+        #expect(passive.speaker(passive.proposal(claiming: "nichts gewusst")) == "Der Bürgermeister")
+    }
 }

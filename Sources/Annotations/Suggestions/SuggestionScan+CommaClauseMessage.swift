@@ -1,0 +1,29 @@
+extension SuggestionScan {
+    /// Whether the words after a reporting verb's comma can be its message when no "dass" or
+    /// Konjunktiv marks them: a clause, which has a finite verb, and one of its own. Not a second
+    /// verb of the same subject or a preposed frame ("äußerte sich nicht, erklärte aber, …",
+    /// "kündigte … an, berichtete die Zeitung": a finite verb first), and not a phrase without any
+    /// word that could be a verb ("äußerte sich am Dienstag, 3. Mai, während der Sitzung": only
+    /// numbers, nouns, articles, prepositions and attributive adjectives, with a number or a
+    /// preposition among them: a date or an adverbial).
+    func isCommaClauseMessage(_ claim: [Int]) -> Bool {
+        guard let first = claim.first else { return false }
+        let opening = words[first]
+        if opening.kind == .word, !opening.capitalized,
+            verbCue(at: first) != nil || Self.auxiliaries.contains(opening.lower) || Self.modals.contains(opening.lower)
+        {
+            return false
+        }
+        // Names alone may be a message cut short by the sentence splitter ("sagte, Ludwig XIV. „war …“").
+        guard claim.contains(where: { words[$0].kind == .number || lexicon.stopwords.contains(words[$0].lower) }) else { return true }
+        for (offset, index) in claim.enumerated() {
+            let word = words[index]
+            guard word.kind == .word, !word.capitalized, !insideQuote[index] else { continue }
+            let lower = word.lower
+            if lexicon.stopwords.contains(lower) || Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) { continue }
+            if isAttributiveAdjective(at: offset, in: claim) { continue }
+            return true
+        }
+        return false
+    }
+}
