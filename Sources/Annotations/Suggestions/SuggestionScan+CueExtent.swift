@@ -143,3 +143,14 @@ extension SuggestionScan {
         return next.kind == .word && !next.capitalized && (lexicon.stopwords.contains(next.lower) || Self.determiners.contains(next.lower))
     }
 }
+
+extension SuggestionScan {
+    /// Whether "dagegen" before the message's comma is the sentence adverb "on the other hand"
+    /// ("Die Anwälte erklären dagegen, …"), not a correlate: only a verb that takes "gegen" has one
+    /// ("protestierte dagegen, dass …").
+    func isAdverbialCorrelate(_ position: Int, finite: Int) -> Bool {
+        guard words[position].lower == "dagegen" else { return false }
+        let forms = lexicon.verbForms[words[finite].lower] ?? []
+        return !forms.contains { lexicon.verbs[$0.verb].preposition == "gegen" }
+    }
+}

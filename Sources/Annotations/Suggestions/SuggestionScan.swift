@@ -991,7 +991,7 @@ struct SuggestionScan {
     /// The cue with a pronominal adverb right before the message's comma ("verwies darauf, dass …").
     func withCorrelate(_ cue: [Int], claim: [Int], finite: Int) -> [Int] {
         guard let first = claim.first, first >= 2, words[first - 1].text == ",", first - 2 > finite,
-            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2)
+            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2), !isAdverbialCorrelate(first - 2, finite: finite)
         else { return cue }
         return (cue + [first - 2]).sorted()
     }
