@@ -1,9 +1,4 @@
 extension SuggestionScan {
-    /// Particles that German spelling lets stand apart before the rest of their verb
-    /// ("hat bekannt gegeben", "will klar machen", "hatte nahe gelegt"): adjectives, never
-    /// prepositions or adverbs of their own ("zu sagen", "vorher gesagt" are no particle verbs).
-    static let apartParticles: Set<String> = ["bekannt", "klar", "nahe"]
-
     /// Modal verbs whose infinitive or participle chain a cue closes ("will … bekannt geben", "soll
     /// … gesagt haben", "wollen … wissen"): the modal belongs to the cue.
     static let cueModals: Set<String> = modals.union([
@@ -12,12 +7,16 @@ extension SuggestionScan {
     ])
 
     /// The forms of a particle verb written apart after its particle at `index - 1` ("bekannt
-    /// gegeben" is "bekanntgegeben"), nil when the word before is no such particle.
+    /// gegeben" is "bekanntgegeben"), nil when the word before is no such particle. Only the
+    /// particles German spelling lets stand apart before the rest of their verb are read so
+    /// ("hat bekannt gegeben", "will klar machen", "hatte nahe gelegt"): adjectives, never
+    /// prepositions or adverbs of their own ("zu sagen", "vorher gesagt" are no particle verbs).
     func apartParticleForms(at index: Int) -> [SuggestionLexicon.VerbForm]? {
         guard index - 1 >= 0, words[index].kind == .word, !words[index].capitalized else { return nil }
         let particle = words[index - 1]
-        guard particle.kind == .word, particle.sentence == words[index].sentence, Self.apartParticles.contains(particle.lower),
-            let joined = lexicon.verbForms[particle.lower + words[index].lower]
+        // Compared one by one: cheaper than hashing, and this runs for every word a rule asks about.
+        guard particle.kind == .word, particle.lower == "bekannt" || particle.lower == "klar" || particle.lower == "nahe",
+            particle.sentence == words[index].sentence, let joined = lexicon.verbForms[particle.lower + words[index].lower]
         else { return nil }
         let forms = joined.filter { !$0.form.needsParticle && lexicon.verbs[$0.verb].particle == particle.lower }
         return forms.isEmpty ? nil : forms
