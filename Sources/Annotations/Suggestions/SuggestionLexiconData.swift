@@ -32,7 +32,7 @@ enum SuggestionLexiconData {
         bestätigen
         bekräftigen
         versichern addr
-        zurück|weisen pres=weist past=wies part=gewiesen report
+        zurück|weisen pres=weist past=wies part=gewiesen report prep=als
         hin|weisen pres=weist past=wies part=gewiesen
         vor|werfen pres=wirft past=warf part=geworfen addr report
         an|kündigen report
@@ -50,7 +50,7 @@ enum SuggestionLexiconData {
         kritisieren report
         loben report
         verurteilen report
-        begrüßen report
+        begrüßen report prep=als
         dementieren report
         bestreiten past=bestritt part=bestritten report
         leugnen report
@@ -133,7 +133,7 @@ enum SuggestionLexiconData {
         unterstellen addr
         vor|rechnen
         nach|denken past=dachte part=gedacht
-        würdigen
+        würdigen prep=als
         an|regen report
         werten report prep=als
         beziffern report prep=auf

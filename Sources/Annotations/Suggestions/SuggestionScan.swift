@@ -803,6 +803,7 @@ struct SuggestionScan {
             return
         }
         var speaker = subject(ofCue: cue.words, finite: finite, verb: cue.verb)
+        if speaker.isEmpty, let origin = originSource(cue: cue, finite: finite) { speaker = origin }
         let head = cue.words.min() ?? finite
         if speaker.isEmpty, clauseStart(before: head, sentence: sentence) == head, head > range.lowerBound, words[head - 1].text == ",",
             let apposition = appositionSubject(from: range.lowerBound, to: head - 1)
@@ -871,7 +872,7 @@ struct SuggestionScan {
         // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
         if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb), let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
-            adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
+            !opensRelativeClause(first), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
@@ -1009,7 +1010,7 @@ struct SuggestionScan {
     /// The cue with a pronominal adverb right before the message's comma ("verwies darauf, dass …").
     func withCorrelate(_ cue: [Int], claim: [Int], finite: Int) -> [Int] {
         guard let first = claim.first, first >= 2, words[first - 1].text == ",", first - 2 > finite,
-            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2)
+            Self.correlates.contains(words[first - 2].lower), !cue.contains(first - 2), !isAdverbialCorrelate(first - 2, finite: finite)
         else { return cue }
         return (cue + [first - 2]).sorted()
     }
@@ -1244,36 +1245,27 @@ struct SuggestionScan {
     /// auxiliary), or nil when the word is no reporting verb here.
     func verbCue(at index: Int) -> (words: [Int], verb: Int)? {
         let word = words[index]
-        guard word.kind == .word, let forms = lexicon.verbForms[word.lower] else { return nil }
+        // A particle written apart before the rest of its verb ("bekannt gegeben") is read with it.
+        let apartForms = apartParticleForms(at: index)
+        guard word.kind == .word, let forms = apartForms ?? lexicon.verbForms[word.lower], !isApartParticle(at: index) else { return nil }
         let sentence = sentenceRanges[word.sentence]
         if word.capitalized, index != sentence.lowerBound { return nil }
-        // A separated particle found in the clause wins ("forderte … auf" over "forderte"), then a
-        // participle with its auxiliary, then the plain finite form.
-        let ordered = forms.sorted { rank($0) < rank($1) }
+        // A separated particle found in the clause wins ("forderte … auf" over "forderte"), the one
+        // closing the clause first ("geht aus … hervor" over "geht aus"), then a participle with its
+        // auxiliary, then the plain finite form.
+        var particles: [Int: Int] = [:]
+        for candidate in forms where candidate.form.needsParticle {
+            if let particle = lexicon.verbs[candidate.verb].particle, let found = separatedParticle(particle, after: index, sentence: sentence) {
+                particles[candidate.verb] = found
+            }
+        }
+        let ordered = forms.sorted {
+            rank($0) != rank($1) ? rank($0) < rank($1) : (particles[$0.verb] ?? -1) > (particles[$1.verb] ?? -1)
+        }
         for candidate in ordered {
-            var cue = [index]
+            var cue = apartForms == nil ? [index] : [index - 1, index]
             if candidate.form.needsParticle {
-                guard let particle = lexicon.verbs[candidate.verb].particle else { continue }
-                let limit = min(sentence.upperBound, index + Self.window)
-                var found: Int?
-                var position = index + 1
-                while position < limit, words[position].kind != .quote {
-                    if words[position].kind == .punctuation {
-                        // An apposition of names before the particle ("teilte der Geschäftsführer, Jens Nacke, mit").
-                        guard words[position].text == ",", let close = nameAppositionEnd(startingAt: position, upper: limit) else { break }
-                        position = close + 1
-                        continue
-                    }
-                    if words[position].lower == particle { found = position }
-                    position += 1
-                }
-                // A particle written apart stands before a clause-final verb ("wie die Bank bekannt gab,").
-                if found == nil, index - 1 >= sentence.lowerBound, words[index - 1].lower == particle,
-                    index + 1 >= sentence.upperBound || words[index + 1].kind != .word
-                {
-                    found = index - 1
-                }
-                guard let found else { continue }
+                guard let found = particles[candidate.verb] else { continue }
                 cue.append(found)
                 if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
                     cue.append(found - 1)
@@ -1337,14 +1329,21 @@ struct SuggestionScan {
                     }
                 }
             }
-            // A modal before a verb at the end of its clause ("musste … einräumen").
-            if candidate.form.kind == .finite, !candidate.form.needsParticle, index + 1 < sentence.upperBound, words[index + 1].kind != .word {
-                var position = index - 1
-                while position >= max(sentence.lowerBound, index - 10), words[position].kind == .word {
-                    if Self.modals.contains(words[position].lower) { cue.append(position); break }
-                    position -= 1
-                }
+            // A modal before a verb at the end of its clause ("musste … einräumen", "will … bekannt
+            // geben"), or before a participle with an infinitive auxiliary ("soll … gesagt haben").
+            let particleBefore = candidate.form.needsParticle && cue.contains(index - 1)
+            if candidate.form.kind == .finite, !candidate.form.needsParticle || particleBefore, index + 1 < sentence.upperBound,
+                words[index + 1].kind != .word, let modal = closingModal(before: cue.min() ?? index, sentence: sentence)
+            {
+                cue.append(modal)
             }
+            if candidate.form.kind == .participle, let last = cue.max(), last > index, last + 1 < sentence.upperBound, words[last + 1].kind != .word,
+                ["haben", "werden", "sein"].contains(words[last].lower), let modal = closingModal(before: cue.min() ?? index, sentence: sentence)
+            {
+                cue.append(modal)
+            }
+            cue += wordsPhrase(near: cue, sentence: sentence).filter { !cue.contains($0) }
+            if candidate.form.kind == .finite, let so = parentheticalSo(before: cue.min() ?? index, sentence: sentence) { cue.append(so) }
             // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
             for offset in 1...2 where index + offset < sentence.upperBound && words[index + offset].lower == "sich" {
                 if offset == 1 || Self.pronouns.contains(words[index + 1].lower) { cue.append(index + offset) }

@@ -269,4 +269,13 @@ import Testing
         let object = SuggestionProbe("Der Minister bestellte den Botschafter ein, der Streit gehe weiter.")
         #expect(!object.proposals.contains { object.cue($0).contains("bestellte") }, "\(object.proposals.map { object.cue($0) })")
     }
+
+    /// A comma clause opened by a relative pronoun is no message of a speech verb (the sentence
+    /// stays reported speech); an article before a noun still opens one.
+    @Test func relativeClauseIsNoCommaMessage() {
+        let relative = SuggestionProbe("Die Firma kündigte neue Geräte an, die im Herbst erscheinen sollen.")
+        #expect(!relative.proposals.contains { relative.claim($0).hasPrefix("die im Herbst") }, "\(relative.proposals.map { relative.claim($0) })")
+        let article = SuggestionProbe("Der Verband warnte, die Preise für Heizöl würden im Winter weiter steigen.")
+        #expect(article.claim(article.proposal(claiming: "Heizöl")).hasPrefix("die Preise"), "\(article.proposals.map { article.claim($0) })")
+    }
 }
