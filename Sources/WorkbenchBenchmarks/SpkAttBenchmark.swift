@@ -42,6 +42,7 @@ enum SpkAttBenchmark {
             var pairedRules: [String: Int] = [:]
             var missed = MissedAttributionReport(lexicon: suggester.lexicon)
             var impact = ProposalImpactReport()
+            var keys = KeystrokeEstimate()
             let started = DispatchTime.now().uptimeNanoseconds
             do {
                 for file in files {
@@ -49,6 +50,7 @@ enum SpkAttBenchmark {
                     let suggestions = suggester.suggestions(for: SegmentedDocument(article.document))
                     let system = suggestions.map(article.attribution)
                     tally.add(AttributionScorer.score(gold: article.gold, system: system))
+                    keys.add(article, system: system)
                     impact.add(gold: article.gold, system: system, suggestions: suggestions, details: suggestions.map { article.detail($0, lexicon: suggester.lexicon) })
                     for (suggestion, gold) in zip(suggestions, AttributionScorer.pairing(gold: article.gold, system: system)) {
                         rules[suggestion.rule, default: 0] += 1
@@ -64,6 +66,7 @@ enum SpkAttBenchmark {
             print(report(part: name, files: files.count, tally: tally, seconds: seconds))
             for (rule, count) in rules.sorted(by: { $0.key < $1.key }) { print("  rule \(rule): \(count) proposed, \(pairedRules[rule] ?? 0) paired") }
             print(impact.halvesSummary())
+            print(keys.summary)
             if options["tables"] != "no" {
                 print(impact.ruleTable())
                 print(impact.detailTable())

@@ -58,7 +58,7 @@ enum TeamLoadBenchmark {
         let notifyInterval = options["notify-interval"].flatMap(Double.init) ?? TeamSchema.notificationInterval
         let pgpass = options["pgpass"] ?? NSTemporaryDirectory() + "workbench-team-load-\(getpid()).pgpass"
         if let owner = ProcessInfo.processInfo.environment["PGPASSFILE"], let data = FileManager.default.contents(atPath: owner) {
-            FileManager.default.createFile(atPath: pgpass, contents: data, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: pgpass, contents: data, attributes: [.posixPermissions: 0o600])
         }
         defer { unlink(pgpass) }
 
