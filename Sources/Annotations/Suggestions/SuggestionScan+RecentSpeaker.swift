@@ -51,11 +51,13 @@ extension SuggestionScan {
     }
 
     /// Whether a lowercase word can be the finite verb after an opening adverbial: an auxiliary, a
-    /// modal, a reporting verb form, or a word with a finite ending ("äußerte", "strebt"), not an
-    /// inflected adjective ("ehemalige", "langjährigen").
+    /// modal, a reporting verb form, a weak past form ("äußerte") or a word without an adjective
+    /// ending ("traf", "strebt"), and never a word right after an article or possessive ("ihren
+    /// früheren", "die gesamte").
     func looksFinite(_ index: Int) -> Bool {
         let lower = words[index].lower
         if Self.auxiliaries.contains(lower) || Self.modals.contains(lower) || lexicon.verbForms[lower] != nil { return true }
-        return (lower.hasSuffix("te") || lower.hasSuffix("t")) && !lexicon.stopwords.contains(lower)
+        guard index > 0, !Self.determiners.contains(words[index - 1].lower), !lexicon.stopwords.contains(lower) else { return false }
+        return lower.hasSuffix("te") || !looksLikeAdjective(words[index])
     }
 }
