@@ -13,14 +13,20 @@ extension SuggestionScan {
     /// that subject far more often than the speaker of an attribution two or three sentences back.
     /// Nil otherwise. `sentenceHoldsClaim` tells, per sentence, whether a proposal's claim has a word in it.
     func recentSpeaker(of index: Int, sentence: Int, sentenceHoldsClaim: [Bool]) -> [Int]? {
-        guard Self.recentSpeakerRules.contains(proposals[index].rule), sentence > 0, !sentenceHoldsClaim[sentence - 1],
-            proposals[index].form != .direct || proposals[index].claim.min() == sentenceRanges[sentence].lowerBound
-        else { return nil }
+        guard looksBackForSpeaker(index, sentence: sentence), sentence > 0, !sentenceHoldsClaim[sentence - 1] else { return nil }
         if let subject = sentenceSubject(sentence - 1) {
             return isRecentSpeaker(subject) ? subject : nil
         }
         guard let clause = invertedClause(in: sentence - 1), looksFinite(clause.finite), isRecentSpeaker(clause.subject) else { return nil }
         return clause.subject
+    }
+
+    /// Whether the proposal at `index`, whose claim opens in `sentence`, may take a speaker from the
+    /// sentences before it: free indirect speech that continues reported speech, or a quote that
+    /// makes up its sentence from the start (a quote inside a sentence belongs to that sentence).
+    func looksBackForSpeaker(_ index: Int, sentence: Int) -> Bool {
+        guard Self.recentSpeakerRules.contains(proposals[index].rule) else { return false }
+        return proposals[index].form != .direct || proposals[index].claim.min() == sentenceRanges[sentence].lowerBound
     }
 
     /// Whether a subject of the sentence before can be the speaker of what follows: outside quotes,

@@ -1192,7 +1192,7 @@ struct SuggestionScan {
                 }
                 guard !lastSpeakers.isEmpty else { continue }
                 if withinReach
-                    || proposals[index].rule == "free-indirect.subjunctive-continuation" && continuesSpeaker(from: speakerSentence, to: sentence)
+                    || looksBackForSpeaker(index, sentence: sentence) && continuesSpeaker(from: speakerSentence, to: sentence)
                 {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent

@@ -153,4 +153,14 @@ import Testing
             opening + "Am Abend traf Bürgermeisterin Jördis Bäumer in Görlitz ein. Die Sache wurde danach als „ein Fall für die Gerichte und für niemanden sonst“ eingestuft.")
         #expect(inside.proposals.allSatisfy { inside.speaker($0) != "Bürgermeisterin Jördis Bäumer" }, "\(inside.proposals.map { inside.speaker($0) })")
     }
+
+    /// A quote that makes up its sentence, two sentences after an attribution, keeps its speaker
+    /// when the sentence between only refers back to her; a quote inside a sentence does not.
+    @Test func loneQuoteLooksBackPastASentenceAboutTheSameSpeaker() {
+        let opening = "Die Bürgermeisterin Karin Holm erklärte, die Brücke werde gesperrt. Am Nachmittag besichtigte sie die Baustelle. "
+        let probe = SuggestionProbe(opening + "„Wir haben keine andere Wahl, die Brücke über die Möhne ist marode.“")
+        #expect(probe.speaker(probe.proposal(claiming: "keine andere Wahl")) == "Die Bürgermeisterin Karin Holm", "\(probe.proposals.map { probe.speaker($0) })")
+        let inside = SuggestionProbe(opening + "Die Sperrung gilt als „ein Fall für die Gerichte und für niemanden sonst“ in der Stadt.")
+        #expect(inside.speaker(inside.proposal(claiming: "ein Fall für die Gerichte")) == "", "\(inside.proposals.map { inside.speaker($0) })")
+    }
 }
