@@ -1,18 +1,4 @@
 extension SuggestionScan {
-    /// The speaker of free indirect speech whose attribution lies further back: the subject of the
-    /// sentence right before, when that sentence holds no attribution and opens with a phrase that
-    /// names a speaker ("Staatspräsidentin Mira Kovač ist besorgt. Die Lage sei ernst."). SpkAtt
-    /// links such a continuation to the nearest fitting speaker, which is that subject far more
-    /// often than the speaker of an attribution two or three sentences back. Nil otherwise.
-    /// `sentenceHoldsClaim` tells, per sentence, whether a proposal's claim has a word in it.
-    func previousSubject(of index: Int, sentence: Int, sentenceHoldsClaim: [Bool]) -> [Int]? {
-        guard proposals[index].rule == "free-indirect.subjunctive-continuation", sentence > 0, !sentenceHoldsClaim[sentence - 1],
-            let subject = sentenceSubject(sentence - 1), !insideQuote[subject[0]], looksLikeSpeaker(subject),
-            !subject.contains(where: { lexicon.isReportingNoun(words[$0].text) }), namesSomeone(subject)
-        else { return nil }
-        return subject
-    }
-
     /// Whether a subject names a person or a body, not a matter: it holds a title, office or
     /// institution of the lexicon or an abbreviation ("die SPD"), or it is a full name (two
     /// capitalised words or more, none of them looking like a common noun: "Kofi Annan"), or the

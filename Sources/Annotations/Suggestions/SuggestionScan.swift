@@ -1180,14 +1180,19 @@ struct SuggestionScan {
             let sentence = proposals[index].claim.min().map { words[$0].sentence } ?? 0
             let lastOfClaim = proposals[index].claim.max().map { words[$0].sentence } ?? sentence
             if proposals[index].inheritsSpeaker {
-                guard !lastSpeakers.isEmpty else { continue }
                 // The speaker only from the sentence right before; two back it is more often someone else: the subject of
                 // the sentence before, else the last speaker when the sentences between bring in no one new.
-                let withinReach = sentence - speakerSentence <= Self.speakerReach
-                if !withinReach, let subject = previousSubject(of: index, sentence: sentence, sentenceHoldsClaim: sentenceHoldsClaim) {
+                let withinReach = !lastSpeakers.isEmpty && sentence - speakerSentence <= Self.speakerReach
+                if !withinReach, let subject = recentSpeaker(of: index, sentence: sentence, sentenceHoldsClaim: sentenceHoldsClaim) {
+                    // The run goes on with that speaker ("Die Ministerin ist besorgt. „…“ „…“").
                     proposals[index].speakers = [subject]
-                } else if withinReach
-                    || proposals[index].rule == "free-indirect.subjunctive-continuation" && continuesSpeaker(from: speakerSentence, to: sentence)
+                    (lastSpeakers, lastAntecedent, lastCue) = ([subject], [], [])
+                    (lastSentence, speakerSentence) = (lastOfClaim, lastOfClaim)
+                    continue
+                }
+                guard !lastSpeakers.isEmpty else { continue }
+                if withinReach
+                    || looksBackForSpeaker(index, sentence: sentence) && continuesSpeaker(from: speakerSentence, to: sentence)
                 {
                     proposals[index].speakers = lastSpeakers
                     proposals[index].antecedent = lastAntecedent

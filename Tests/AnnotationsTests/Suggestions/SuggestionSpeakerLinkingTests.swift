@@ -111,4 +111,56 @@ import Testing
         #expect(speakers.contains("er sowie seine Kollegin"), "\(speakers)")
         #expect(speakers.contains("die Ministerin und er") || speakers.contains("die Ministerin … er"), "\(speakers)")
     }
+
+    /// Free indirect speech after a sentence that opens with an adverbial takes the person named
+    /// right after its finite verb ("Am Abend traf die Bürgermeisterin … ein. Die Lage sei …").
+    @Test func freeIndirectTakesTheSubjectAfterTheVerbOfTheSentenceBefore() {
+        let opening = "Die Polizei sagte, der Fahrer sei geflohen. Der Wagen wurde später in Zittau gefunden. "
+        let probe = SuggestionProbe(opening + "Am Abend traf Bürgermeisterin Jördis Bäumer in Görlitz ein. Die Ermittlungen seien schwierig und würden Monate dauern 🕵️.")
+        let proposal = probe.proposal(claiming: "Die Ermittlungen")
+        #expect(proposal?.form == .freeIndirect)
+        #expect(probe.speaker(proposal) == "Bürgermeisterin Jördis Bäumer", "\(probe.proposals.map { probe.speaker($0) })")
+        // A matter after the verb, or an inflected adjective taken for the verb, names no speaker.
+        for middle in ["Am Abend wurde der Wagen in Görlitz gefunden.", "Gegen ihren früheren Büroleiter, der in Görlitz wohnt, wurde ermittelt."] {
+            let negative = SuggestionProbe(opening + middle + " Die Ermittlungen seien schwierig und würden Monate dauern.")
+            let other = negative.proposal(claiming: "Die Ermittlungen")
+            #expect(other?.form == .freeIndirect, "\(middle)")
+            #expect(negative.speaker(other) == "", "\(middle): \(negative.proposals.map { negative.speaker($0) })")
+        }
+    }
+
+    /// A subject whose head names a thing is no speaker, even when a body is named after the head
+    /// ("Die Fenster der Wache der BVG …").
+    @Test func previousSubjectIsJudgedByItsHead() {
+        let opening = "Die Polizei sagte, der Fahrer sei geflohen. Der Wagen wurde später in Zittau gefunden. "
+        let probe = SuggestionProbe(opening + "Die Fenster der Wache der BVG sind beschädigt. Die Täter seien über den Zaun gestiegen.")
+        let proposal = probe.proposal(claiming: "Die Täter")
+        #expect(proposal?.form == .freeIndirect)
+        #expect(probe.speaker(proposal) == "", "\(probe.proposals.map { probe.speaker($0) })")
+        let office = SuggestionProbe(opening + "Die Staatsanwaltschaft Görlitz übernahm den Fall. Die Täter seien über den Zaun gestiegen.")
+        #expect(office.speaker(office.proposal(claiming: "Die Täter")) == "Die Staatsanwaltschaft Görlitz")
+    }
+
+    /// A quote that makes up a sentence of its own, after a sentence about a person, is that
+    /// person's; a quote inside a sentence is not.
+    @Test func loneQuoteTakesThePersonOfTheSentenceBefore() {
+        let opening = "Der Vorsitzende Jörg Weiß sagte, die Kasse sei geprüft worden. Der Wagen wurde später gefunden. "
+        let probe = SuggestionProbe(opening + "Am Abend traf Bürgermeisterin Jördis Bäumer in Görlitz ein. „Wir werden alles offenlegen und niemandem etwas schuldig bleiben.“")
+        let quote = probe.proposal(claiming: "offenlegen")
+        #expect(quote?.form == .direct)
+        #expect(probe.speaker(quote) == "Bürgermeisterin Jördis Bäumer", "\(probe.proposals.map { probe.speaker($0) })")
+        let inside = SuggestionProbe(
+            opening + "Am Abend traf Bürgermeisterin Jördis Bäumer in Görlitz ein. Die Sache wurde danach als „ein Fall für die Gerichte und für niemanden sonst“ eingestuft.")
+        #expect(inside.proposals.allSatisfy { inside.speaker($0) != "Bürgermeisterin Jördis Bäumer" }, "\(inside.proposals.map { inside.speaker($0) })")
+    }
+
+    /// A quote that makes up its sentence, two sentences after an attribution, keeps its speaker
+    /// when the sentence between only refers back to her; a quote inside a sentence does not.
+    @Test func loneQuoteLooksBackPastASentenceAboutTheSameSpeaker() {
+        let opening = "Die Bürgermeisterin Karin Holm erklärte, die Brücke werde gesperrt. Am Nachmittag besichtigte sie die Baustelle. "
+        let probe = SuggestionProbe(opening + "„Wir haben keine andere Wahl, die Brücke über die Möhne ist marode.“")
+        #expect(probe.speaker(probe.proposal(claiming: "keine andere Wahl")) == "Die Bürgermeisterin Karin Holm", "\(probe.proposals.map { probe.speaker($0) })")
+        let inside = SuggestionProbe(opening + "Die Sperrung gilt als „ein Fall für die Gerichte und für niemanden sonst“ in der Stadt.")
+        #expect(inside.speaker(inside.proposal(claiming: "ein Fall für die Gerichte")) == "", "\(inside.proposals.map { inside.speaker($0) })")
+    }
 }
