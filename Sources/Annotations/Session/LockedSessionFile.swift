@@ -136,6 +136,18 @@ public final class LockedSessionFile {
         absolute(try realPath(of: path))
     }
 
+    /// True when `a` and `b` name one session: the same snapshot once links are resolved, whether
+    /// either is given by its snapshot (`NAME.json`, `NAME`) or by its log (`NAME.jsonl`). Commands
+    /// that write a new session from others (review, adjudicate, replay `--out`) refuse an output
+    /// for which this holds with one of their inputs: the input would be overwritten or appended to.
+    public static func namesSameSession(_ a: String, _ b: String) -> Bool {
+        func real(_ path: String) -> String {
+            let snapshot = SessionPaths(path).snapshot
+            return (try? canonicalPath(of: snapshot)) ?? absolute(snapshot)
+        }
+        return real(a) == real(b)
+    }
+
     /// An absolute path without `.` and `..` components (links not resolved).
     private static func absolute(_ path: String) -> String {
         let base = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

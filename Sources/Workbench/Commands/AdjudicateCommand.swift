@@ -50,8 +50,7 @@ struct AdjudicateCommand: ParsableCommand {
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
         out = try CLIFailure.from { [out] in try SessionLocation().path(for: out) }
         let loaded = try LoadedSession.load(sessions)
-        let outPath = try Self.realPath(out)
-        if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
+        if loaded.contains(where: { LockedSessionFile.namesSameSession($0.path, out) }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
         let name = adjudicator ?? LoginName.current() ?? "adjudicator"
@@ -143,11 +142,6 @@ struct AdjudicateCommand: ParsableCommand {
     static func label(of path: String) -> String {
         let name = (path as NSString).lastPathComponent
         return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-    }
-
-    /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
-    static func realPath(_ path: String) throws(CLIFailure) -> String {
-        return try CLIFailure.from { try LockedSessionFile.canonicalPath(of: path) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.

@@ -153,6 +153,9 @@ struct ReplayCommand: ParsableCommand {
             return seq
         } ?? file.events.count
         let path = try CLIFailure.from { try SessionLocation().path(for: name) }
+        if LockedSessionFile.namesSameSession(path, session) {
+            throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
+        }
         let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }
         if target.exists, !force {

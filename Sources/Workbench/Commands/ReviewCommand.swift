@@ -47,7 +47,7 @@ struct ReviewCommand: ParsableCommand {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
-        if Self.resolved(outPath) == Self.resolved(session) {
+        if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
         }
         let sessionPath = session
@@ -77,10 +77,5 @@ struct ReviewCommand: ParsableCommand {
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         try CLIFailure.from { try store.close() }
         if failed { throw ExitCode(1) }
-    }
-
-    /// An absolute path with symbolic links resolved (as the session lock resolves it), to tell whether two paths name one file.
-    private static func resolved(_ path: String) -> String {
-        (try? LockedSessionFile.canonicalPath(of: path)) ?? path
     }
 }
