@@ -338,6 +338,25 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test("A fraction where a whole number belongs (an event's seq, an offset: line, column and byte; the version) is named, not 'not valid JSON'")
+    func sessionFractions() throws {
+        let text = String(decoding: Self.sessionBytes, as: UTF8.self)
+        // The text replaced, its replacement, and where in the replacement the number starts.
+        for (needle, replacement, at) in [("\"seq\":2", "\"seq\":2.5", 6), ("\"start\":", "\"start\":0.5,\"_\":", 8)] {
+            let range = try #require(text.range(of: needle), "\(needle)")
+            let bytes = Array(text.replacingCharacters(in: range, with: replacement).utf8)
+            let error = try #require(Self.error { () throws(SessionError) in _ = try Self.openSession(bytes) }, "\(replacement)")
+            let position = Self.offset(of: replacement, in: bytes) + at
+            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: position, in: $0) }
+            #expect(
+                error == .invalid(path: "sessions/anna.json", jsonPath: "line \(line), column \(column) (byte \(position))",
+                    expected: "a number with a fraction or exponent where an integer is expected"), "\(replacement): \(error)")
+        }
+        let version = Array(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 1.5").utf8)
+        let error = Self.error { () throws(SessionError) in _ = try Self.openSession(version) }
+        #expect(error == .invalid(path: "sessions/anna.json", jsonPath: "$.version", expected: "expected a whole number"))
+    }
+
     @Test("A session from a newer Workbench is refused with both version numbers")
     func sessionNewerVersion() throws {
         var object = try #require(try JSONSerialization.jsonObject(with: Data(Self.sessionBytes)) as? [String: Any])

@@ -72,6 +72,41 @@ struct SessionJournalRecoveryTests {
         #expect(logBytes(path) == before)
     }
 
+    @Test("A damaged log line that is valid JSON, or holds a NUL, invalid UTF-8 or a lone surrogate, is named with its column and reason")
+    func damagedLineReasons() throws {
+        // The second event's line (line 3) with `needle` replaced by `bytes`; the reason, and the
+        // 1-based byte column of the damage counted from where `needle` starts (nil: not checked).
+        let cases: [(needle: String, bytes: [UInt8], reason: String, column: Int?)] = [
+            ("\"seq\":2,", Array("\"seq\":2.5,".utf8), "a number with a fraction or exponent where an integer is expected", 6),
+            ("Sprecher 2", Array("Sprecher".utf8) + [0x00] + Array("2".utf8), "unescaped control character in a string", 8),
+            ("Sprecher 2", Array("Sprecher".utf8) + [0xFF] + Array("2".utf8), "invalid UTF-8", 8),
+            ("Sprecher 2", Array("Sprecher\\ud8002".utf8), "invalid escape sequence in a string", nil),
+        ]
+        for damage in cases {
+            let path = TestCorpus.temporaryFolder() + "/a.json"
+            do {
+                let store = try openStore(path)
+                try store.perform(speaker(1), time: "t1")
+                try store.perform(speaker(2), time: "t2")
+            }
+            var lines = [UInt8](logBytes(path)).split(separator: 0x0A, omittingEmptySubsequences: false).map { [UInt8]($0) }
+            let needle = Array(damage.needle.utf8)
+            let at = try #require((0...(lines[2].count - needle.count)).first { Array(lines[2][$0..<$0 + needle.count]) == needle })
+            lines[2].replaceSubrange(at..<at + needle.count, with: damage.bytes)
+            let bytes = Data(lines.joined(separator: [0x0A]))
+            try bytes.write(to: URL(fileURLWithPath: logPath(path)))
+            let where_ = damage.column.map { damage.reason == "invalid UTF-8" ? "invalid UTF-8 at column \(at + $0 + 1))" : "(at column \(at + $0 + 1): " }
+            #expect {
+                _ = try openStore(path)
+            } throws: { error in
+                let message = "\(error)"
+                return message.contains(".jsonl:3: damaged log line: not a log entry (") && message.contains(damage.reason)
+                    && where_.map(message.contains) ?? true
+            }
+            #expect(logBytes(path) == bytes)
+        }
+    }
+
     @Test("A failed append on a full disk leaves the log as it was and says the disk is full")
     func fullDiskAppend() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
