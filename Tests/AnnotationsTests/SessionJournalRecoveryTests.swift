@@ -211,6 +211,26 @@ struct SessionJournalRecoveryTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
     }
 
+    @Test("A current snapshot whose records cannot be read (a hand edit) is kept aside and named with the place; the session comes from the log")
+    func unreadableRecords() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.close()
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"id\":\"S1\"", with: "\"id\":1")
+        #expect(edited != text)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1"])
+        let warning = try #require(reopened.openingWarnings.first)
+        #expect(warning.contains("at $.speakers[0].id: expected a string"), "\(warning)")
+        #expect(warning.contains("kept as \(path).damaged"), "\(warning)")
+        #expect(try String(contentsOfFile: path + ".damaged", encoding: .utf8) == edited)
+    }
+
     @Test("A lost snapshot is rebuilt from the log")
     func lostSnapshot() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

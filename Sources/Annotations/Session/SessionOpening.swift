@@ -53,10 +53,14 @@ struct SessionOpening {
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } : nil
+            ? BackgroundValue { () -> Result<SessionFile, SessionError> in
+                do throws(SessionError) { return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot)) } catch {
+                    return .failure(error)
+                }
+            } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), var file = decoded,
+        if check.matches, log.decodedFrom > 0, let reference = head?.log, case .success(var file) = early?.wait(),
             let numbers = file.nextNumbers
         {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
@@ -77,11 +81,20 @@ struct SessionOpening {
                 session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings, annotations: apart)
         }
         // Replay the whole log; a snapshot whose header matched but whose records could not be
-        // read (or that has no `next`) is written again.
+        // read (or that has no `next`) is written again. One whose records could not be read (edited
+        // by hand: a wrong type, a fraction where a number is whole) is kept aside first, and the
+        // user told where it went wrong: the edit is not taken, and not lost without a word.
         let unreadable = check.matches && log.decodedFrom > 0
+        var warnings = check.warnings
+        if unreadable, case .failure(let error) = early?.wait(), let writer {
+            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
+            try AtomicFile.write(snapshot, to: aside, with: writer)
+            warnings.append(
+                "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
+        }
         let session: Session
         if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, path: paths.log) }
-        return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: check.warnings)
+        return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: warnings)
     }
 
     /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
