@@ -55,6 +55,35 @@ struct SessionJournalRecoveryTests {
         #expect(String(decoding: kept, as: UTF8.self) == Self.torn)
     }
 
+    @Test("A log whose last line lost only its line break after the snapshot was written from it keeps that line: readers take it, opening puts the line break back")
+    func lostLastLineBreak() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.perform(speaker(2), time: "t2")
+            try store.close()
+        }
+        let whole = logBytes(path)
+        #expect(whole.last == 0x0A)
+        try whole.dropLast().write(to: URL(fileURLWithPath: logPath(path)))
+        // Read-only: the snapshot and the log agree on both speakers.
+        let read = try SessionFiles.readFile(path: path)
+        #expect(read.events.count == 2)
+        #expect(try SessionStore.load(path: path).state.speakers.keys.sorted() == ["S1", "S2"])
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2"])
+        #expect(reopened.openingWarnings == ["\(logPath(path)) had lost the line break after its last line, which \(path) holds (an acknowledged edit); the line break was put back"])
+        #expect(logBytes(path) == whole)
+        #expect(!FileManager.default.fileExists(atPath: logPath(path) + ".torn"))
+        // A line the snapshot does not hold is still a torn append.
+        try reopened.close()
+        try append(String(decoding: whole.suffix(from: try #require(whole.dropLast().lastIndex(of: 0x0A)) + 1).dropLast(), as: UTF8.self), toLogOf: path)
+        let again = try openStore(path)
+        #expect(again.openingWarnings.contains { $0.contains("torn byte") })
+        #expect(logBytes(path) == whole)
+    }
+
     @Test("A complete line that is not an entry refuses opening, naming the line, and leaves the log alone")
     func damagedLine() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

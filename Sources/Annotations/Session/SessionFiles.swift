@@ -20,11 +20,14 @@ public enum SessionFiles {
         }
         let logPath = paths.log
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
-        let digested = SnapshotHead(data)?.log?.bytes
+        let reference = SnapshotHead(data)?.log
+        let digested = reference?.bytes
         let early = SessionPaths.exists(logPath)
             ? BackgroundValue {
                 Result { () throws(SessionError) in
-                    try SessionLogContents(SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested)
+                    var bytes = try SessionCodec.contents(ofFile: logPath)
+                    if let reference { bytes = reference.restoringTheLastLineBreak(of: bytes) }
+                    return try SessionLogContents(bytes, path: logPath, forReplay: forVerification, digestingFirst: digested)
                 }
             }
             : nil
