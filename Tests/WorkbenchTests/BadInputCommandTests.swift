@@ -71,6 +71,35 @@ struct BadInputCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.json").path))
     }
 
+    @Test("A session in the corpus folder is refused before anything is written; one put there by hand is named as a session log by every reader")
+    func sessionInTheCorpusFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let corpus = folder.appendingPathComponent("corpus")
+        let before = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        // The corpus folder named directly, through ./, or as the working folder.
+        for (arguments, directory) in [
+            (["annotate", "corpus", "--session", "corpus/anna"], folder), (["annotate", "./corpus", "--session", "corpus/anna.json"], folder),
+            (["annotate", ".", "--session", "./anna"], corpus),
+        ] {
+            let result = try await WorkbenchProcess.run(arguments + ["--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: directory)
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("is in the corpus folder"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("keep sessions outside the corpus folder, e.g. --session sessions/anna"), "\(arguments): \(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() == before)
+        }
+        // A session copied into the corpus folder: the corpus does not load, and says why.
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        for suffix in ["json", "jsonl"] {
+            try FileManager.default.copyItem(
+                at: folder.appendingPathComponent("sessions/anna.\(suffix)"), to: corpus.appendingPathComponent("anna.\(suffix)"))
+        }
+        let reading = try await WorkbenchProcess.run(["segment", "corpus"], stdin: "", directory: folder)
+        #expect(reading.status != 0)
+        #expect(reading.stderr.contains("corpus/anna.jsonl:1: this is a Workbench session log, not a corpus file"), "\(reading.stderr)")
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

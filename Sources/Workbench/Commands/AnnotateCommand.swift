@@ -59,6 +59,11 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
+        if let folder = Self.corpusFolder(holding: path, among: paths) {
+            let name = (path as NSString).lastPathComponent
+            throw CLIFailure(
+                "\(path) is in the corpus folder \(folder): its log \(SessionPaths(name).log) would be read as a corpus file; keep sessions outside the corpus folder, e.g. --session sessions/\((name as NSString).deletingPathExtension)")
+        }
         let segmented: SegmentedCorpus
         do {
             segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
@@ -128,6 +133,22 @@ struct AnnotateCommand: ParsableCommand {
             throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
         }
         return name
+    }
+
+    /// The corpus folder among `paths` that the session file `path` lies in (links resolved), if
+    /// any: the loader reads every `.jsonl` there, the session's log too.
+    static func corpusFolder(holding path: String, among paths: [String]) -> String? {
+        func real(_ folder: String) -> String? {
+            guard let resolved = realpath(folder, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let sessionFolder = real(folder.isEmpty ? "." : folder) else { return nil }
+        return paths.first { corpus in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder) && isFolder.boolValue && real(corpus) == sessionFolder
+        }
     }
 
     /// The corpus paths an existing session recorded, when they all still exist.
