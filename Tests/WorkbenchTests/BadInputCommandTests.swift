@@ -100,6 +100,20 @@ struct BadInputCommandTests {
         #expect(reading.stderr.contains("corpus/anna.jsonl:1: this is a Workbench session log, not a corpus file"), "\(reading.stderr)")
     }
 
+    @Test("export ./NAME.json from the session's folder finds the recorded corpus in the parent folder (it crashed: Foundation traps on the folder '.')")
+    func exportFromTheSessionsFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let sessions = folder.appendingPathComponent("sessions")
+        for (name, out) in [("./anna.json", "out1"), ("anna.json", "out2"), (".//anna.json", "out3")] {
+            let result = try await WorkbenchProcess.run(["export", name, "--format", "csv", "--out", out], stdin: "", directory: sessions)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: sessions.appendingPathComponent(out + "/claims.csv").path), "\(name)")
+        }
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

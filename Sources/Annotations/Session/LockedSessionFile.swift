@@ -112,7 +112,7 @@ public final class LockedSessionFile {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else {
-                let folder = (current as NSString).deletingLastPathComponent
+                let folder = SessionPaths.folder(of: current)
                 let name = (current as NSString).lastPathComponent
                 let given = folder.isEmpty ? "." : folder
                 guard let resolved = realpath(given, nil) else { return current }
