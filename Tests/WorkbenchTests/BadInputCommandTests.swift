@@ -114,6 +114,22 @@ struct BadInputCommandTests {
         }
     }
 
+    @Test("A piped line that is not UTF-8 (Latin-1 'Müller') is refused, never stored with a replacement character; NUL and CRLF lines are read as before")
+    func pipedLineNotUTF8() async throws {
+        let (folder, _) = try await Self.workspace()
+        var input = Data("note a".utf8) + Data([0x00]) + Data("b\r\nnote M".utf8) + Data([0xFC]) + Data("ller\n".utf8)
+        input += Data("note Müller\nquit\n".utf8)
+        let result = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], directory: folder, stdinBytes: input)
+        #expect(result.status == 1, "a rejected line makes the run fail: \(result.stderr)")
+        #expect(result.stdout.contains("error: the line is not UTF-8 (byte 7 of the line starts a bad sequence"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 command(s) were rejected") || result.stderr.contains("1 command(s) were rejected"))
+        let log = try String(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl"), encoding: .utf8)
+        #expect(log.contains("\"text\":\"a\\u0000b\""), "\(log)")
+        #expect(log.contains("\"text\":\"Müller\""))
+        #expect(!log.contains("\u{FFFD}"))
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

@@ -143,7 +143,7 @@ struct AnnotateCommand: ParsableCommand {
             defer { free(resolved) }
             return String(cString: resolved)
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = SessionPaths.folder(of: path)
         guard let sessionFolder = real(folder.isEmpty ? "." : folder) else { return nil }
         return paths.first { corpus in
             var isFolder: ObjCBool = false
