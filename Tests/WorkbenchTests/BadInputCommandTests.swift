@@ -130,6 +130,30 @@ struct BadInputCommandTests {
         #expect(!log.contains("\u{FFFD}"))
     }
 
+    @Test("A reviewer or adjudicator name with a control character (ESC, a line break) is refused like an annotator's; nothing is written")
+    func reviewerAndAdjudicatorNames() async throws {
+        let (folder, _) = try await Self.workspace()
+        for name in ["anna", "ben"] {
+            let made = try await WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", name, "--annotator", name], stdin: "speaker 1-2\nquit\n", directory: folder)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted()
+        for bad in ["x\u{1B}[31my", "x\ny"] {
+            for (role, arguments, input) in [
+                ("reviewer", ["review", "sessions/anna.json", "--out", "checked", "--reviewer", bad], "accept\nquit\n"),
+                ("adjudicator", ["adjudicate", "sessions/anna.json", "sessions/ben.json", "--out", "gold", "--adjudicator", bad], "q\n"),
+            ] {
+                let result = try await WorkbenchProcess.run(arguments, stdin: input, directory: folder)
+                #expect(result.status == 1, "\(role): \(result.stdout)")
+                #expect(result.stderr.contains("\(role) name 'x"), "\(role): \(result.stderr)")
+                #expect(result.stderr.contains("y' refused: use letters, digits, '-' or '_'"), "\(role): \(result.stderr)")
+                #expect(!result.stderr.contains("\u{1B}"))
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted() == before)
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

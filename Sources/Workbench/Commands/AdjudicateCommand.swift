@@ -54,7 +54,9 @@ struct AdjudicateCommand: ParsableCommand {
         if loaded.contains(where: { LockedSessionFile.namesSameSession($0.path, out) }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
-        let name = adjudicator ?? LoginName.current() ?? "adjudicator"
+        let given = adjudicator ?? LoginName.current() ?? "adjudicator"
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the adjudicator name is empty; pass --adjudicator NAME") }
+        let name = try AnnotateCommand.annotatorName(given, role: "adjudicator")
         let file: LockedSessionFile
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }

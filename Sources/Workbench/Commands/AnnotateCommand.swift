@@ -124,13 +124,14 @@ struct AnnotateCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The annotator's name, checked: non-empty, no control characters, no slashes.
-    static func annotatorName(_ name: String?) throws(CLIFailure) -> String {
+    /// The annotator's name, checked: non-empty, no control characters, no slashes. `role` names it
+    /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too).
+    static func annotatorName(_ name: String?, role: String = "annotator") throws(CLIFailure) -> String {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
         }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
-            throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
+            throw CLIFailure("\(role) name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
         }
         return name
     }

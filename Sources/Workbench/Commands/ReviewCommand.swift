@@ -43,8 +43,9 @@ struct ReviewCommand: ParsableCommand {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0] }
         guard !session.isEmpty else { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
         let original = try SessionInput.file(at: session)
-        let name = reviewer ?? LoginName.current() ?? "reviewer"
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let given = reviewer ?? LoginName.current() ?? "reviewer"
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let name = try AnnotateCommand.annotatorName(given, role: "reviewer")
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
         if LockedSessionFile.namesSameSession(outPath, session) {
