@@ -16,7 +16,7 @@ public enum SessionCodec {
 
     /// The bytes of the session file at `path` (mapped when large).
     public static func contents(ofFile path: String) throws(SessionError) -> Data {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path) }
         try SessionStore.refuseFolder(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize

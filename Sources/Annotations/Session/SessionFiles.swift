@@ -15,7 +15,7 @@ public enum SessionFiles {
     public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
-            guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
+            guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
             return try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file
         }
         let logPath = paths.log
