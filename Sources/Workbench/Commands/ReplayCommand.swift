@@ -31,7 +31,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
     var verify = false
 
-    @Option(help: "Stop at the event with this sequence number.")
+    // Unconditional: `--to -1` is a value the command refuses by name, not an option that leaves
+    // `--to` without a value ("Missing value for '--to <to>'").
+    @Option(parsing: .unconditional, help: "Stop at the event with this sequence number.")
     var to: Int?
 
     @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
