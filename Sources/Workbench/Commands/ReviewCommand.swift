@@ -51,6 +51,7 @@ struct ReviewCommand: ParsableCommand {
         if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
         }
+        try Self.refuseReviewOfAnother(outPath, original: original, session: session)
         let sessionPath = session
         let store: SessionStore
         do {
@@ -78,5 +79,20 @@ struct ReviewCommand: ParsableCommand {
         let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         try CLIFailure.from { try store.close() }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Refuses to continue an existing `--out` session that is the review of another session: its
+    /// verdicts would be added to that session's annotations while the user reviews `session`. A
+    /// review names what it was made from (`derived_from`) and begins with that session's events,
+    /// so either tells them apart (the first also when the review was begun from another folder).
+    static func refuseReviewOfAnother(_ outPath: String, original: SessionFile, session: String) throws {
+        guard FileManager.default.fileExists(atPath: outPath) else { return }
+        // Read where the writer will write: a link's target, with the log beside the target.
+        let existing = try SessionInput.file(at: (try? LockedSessionFile.realPath(of: outPath)) ?? outPath)
+        guard let sources = existing.derivedFrom, !sources.isEmpty else { return }
+        if sources.contains(where: { LockedSessionFile.namesSameSession($0, session) }) { return }
+        if let first = original.events.first, existing.events.first == first { return }
+        throw CLIFailure(
+            "\(TerminalText.sanitize(outPath)) is the review of \(sources.map { TerminalText.sanitize($0) }.joined(separator: ", ")), not of \(TerminalText.sanitize(session)); its verdicts are left as they are: choose another --out")
     }
 }
