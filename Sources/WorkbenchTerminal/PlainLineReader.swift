@@ -1,7 +1,10 @@
+import CEditLine
+import Glibc
 import WorkbenchShell
 
 /// Line reader for non-interactive use (stdin or stdout is not a terminal): no prompt, no colour,
-/// no history, no escape sequences. Reads with the standard library's buffered `readLine`.
+/// no history, no escape sequences. Reads lines of bytes from standard input; one that is not UTF-8 is
+/// refused (`LineInput.notUTF8`), never read with replacement characters.
 final class PlainLineReader: LineEditor {
     private var closed = false
 
@@ -10,8 +13,32 @@ final class PlainLineReader: LineEditor {
 
     /// Reads the next line; the prompt is ignored.
     func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
-        guard !closed, let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
-        return .line(line)
+        guard !closed else { return .endOfInput }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        let count = wb_read_stdin_line(&buffer, &capacity)
+        guard count >= 0, let buffer else { return .endOfInput }
+        var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
+        // The line break, LF or CRLF, as the standard library's `readLine(strippingNewline:)` strips it.
+        if bytes.last == 0x0A { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        if bytes.last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        if let offset = Self.firstInvalidUTF8(bytes) { return .notUTF8(byteOffset: offset) }
+        return .line(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Where the first sequence that is not UTF-8 starts in `bytes`; nil when they are UTF-8.
+    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Always false: without a terminal, Ctrl-C keeps its default effect and ends the program at once.

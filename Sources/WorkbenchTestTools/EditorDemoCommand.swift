@@ -35,6 +35,8 @@ struct EditorDemoCommand: ParsableCommand {
                 StandardOutput.line("got: " + line)
             case .interrupted:
                 continue
+            case .notUTF8(let offset):
+                StandardOutput.line("not UTF-8 at byte \(offset)")
             case .endOfInput:
                 break loop
             }

@@ -226,6 +226,20 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test("A session name that is a looping or dangling symbolic link is named as one by the readers, not as a missing file")
+    func sessionLinkLeadingNowhere() throws {
+        let folder = try Self.folder("session-links-")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/loop.json", withDestinationPath: "loop.json")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/gone.json", withDestinationPath: "missing.json")
+        let loop = SessionError.io(path: folder + "/loop.json", reason: "too many levels of symbolic links (the link leads back to itself)")
+        let gone = SessionError.io(path: folder + "/gone.json", reason: "a symbolic link to a file that does not exist")
+        #expect(Self.error { () throws(SessionError) in _ = try SessionFiles.readFile(path: folder + "/loop.json") } == loop)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.load(path: folder + "/loop.json") } == loop)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionFiles.readFile(path: folder + "/gone.json") } == gone)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionCodec.contents(ofFile: folder + "/gone.json") } == gone)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionFiles.readFile(path: folder + "/none.json") } == .missing(folder + "/none.json"))
+    }
+
     @Test("A raw NUL or escape in a session names line and column and shows the byte visibly")
     func sessionRawControlBytes() throws {
         let bytes = Self.sessionBytes
@@ -336,6 +350,25 @@ struct BadInputCatalogueTests {
             let error = Self.error { () throws(SessionError) in _ = try Self.openSession(bytes) }
             #expect(error == expected, "\(String(decoding: bytes.prefix(40), as: UTF8.self))")
         }
+    }
+
+    @Test("A fraction where a whole number belongs (an event's seq, an offset: line, column and byte; the version) is named, not 'not valid JSON'")
+    func sessionFractions() throws {
+        let text = String(decoding: Self.sessionBytes, as: UTF8.self)
+        // The text replaced, its replacement, and where in the replacement the number starts.
+        for (needle, replacement, at) in [("\"seq\":2", "\"seq\":2.5", 6), ("\"start\":", "\"start\":0.5,\"_\":", 8)] {
+            let range = try #require(text.range(of: needle), "\(needle)")
+            let bytes = Array(text.replacingCharacters(in: range, with: replacement).utf8)
+            let error = try #require(Self.error { () throws(SessionError) in _ = try Self.openSession(bytes) }, "\(replacement)")
+            let position = Self.offset(of: replacement, in: bytes) + at
+            let (line, column) = bytes.withUnsafeBufferPointer { JSONReader.lineAndColumn(of: position, in: $0) }
+            #expect(
+                error == .invalid(path: "sessions/anna.json", jsonPath: "line \(line), column \(column) (byte \(position))",
+                    expected: "a number with a fraction or exponent where an integer is expected"), "\(replacement): \(error)")
+        }
+        let version = Array(text.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 1.5").utf8)
+        let error = Self.error { () throws(SessionError) in _ = try Self.openSession(version) }
+        #expect(error == .invalid(path: "sessions/anna.json", jsonPath: "$.version", expected: "expected a whole number"))
     }
 
     @Test("A session from a newer Workbench is refused with both version numbers")

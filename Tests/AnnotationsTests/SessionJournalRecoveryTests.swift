@@ -55,6 +55,35 @@ struct SessionJournalRecoveryTests {
         #expect(String(decoding: kept, as: UTF8.self) == Self.torn)
     }
 
+    @Test("A log whose last line lost only its line break after the snapshot was written from it keeps that line: readers take it, opening puts the line break back")
+    func lostLastLineBreak() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.perform(speaker(2), time: "t2")
+            try store.close()
+        }
+        let whole = logBytes(path)
+        #expect(whole.last == 0x0A)
+        try whole.dropLast().write(to: URL(fileURLWithPath: logPath(path)))
+        // Read-only: the snapshot and the log agree on both speakers.
+        let read = try SessionFiles.readFile(path: path)
+        #expect(read.events.count == 2)
+        #expect(try SessionStore.load(path: path).state.speakers.keys.sorted() == ["S1", "S2"])
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2"])
+        #expect(reopened.openingWarnings == ["\(logPath(path)) had lost the line break after its last line, which \(path) holds (an acknowledged edit); the line break was put back"])
+        #expect(logBytes(path) == whole)
+        #expect(!FileManager.default.fileExists(atPath: logPath(path) + ".torn"))
+        // A line the snapshot does not hold is still a torn append.
+        try reopened.close()
+        try append(String(decoding: whole.suffix(from: try #require(whole.dropLast().lastIndex(of: 0x0A)) + 1).dropLast(), as: UTF8.self), toLogOf: path)
+        let again = try openStore(path)
+        #expect(again.openingWarnings.contains { $0.contains("torn byte") })
+        #expect(logBytes(path) == whole)
+    }
+
     @Test("A complete line that is not an entry refuses opening, naming the line, and leaves the log alone")
     func damagedLine() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
@@ -70,6 +99,41 @@ struct SessionJournalRecoveryTests {
             "\(error)".contains(".jsonl:3: damaged log line")
         }
         #expect(logBytes(path) == before)
+    }
+
+    @Test("A damaged log line that is valid JSON, or holds a NUL, invalid UTF-8 or a lone surrogate, is named with its column and reason")
+    func damagedLineReasons() throws {
+        // The second event's line (line 3) with `needle` replaced by `bytes`; the reason, and the
+        // 1-based byte column of the damage counted from where `needle` starts (nil: not checked).
+        let cases: [(needle: String, bytes: [UInt8], reason: String, column: Int?)] = [
+            ("\"seq\":2,", Array("\"seq\":2.5,".utf8), "a number with a fraction or exponent where an integer is expected", 6),
+            ("Sprecher 2", Array("Sprecher".utf8) + [0x00] + Array("2".utf8), "unescaped control character in a string", 8),
+            ("Sprecher 2", Array("Sprecher".utf8) + [0xFF] + Array("2".utf8), "invalid UTF-8", 8),
+            ("Sprecher 2", Array("Sprecher\\ud8002".utf8), "invalid escape sequence in a string", nil),
+        ]
+        for damage in cases {
+            let path = TestCorpus.temporaryFolder() + "/a.json"
+            do {
+                let store = try openStore(path)
+                try store.perform(speaker(1), time: "t1")
+                try store.perform(speaker(2), time: "t2")
+            }
+            var lines = [UInt8](logBytes(path)).split(separator: 0x0A, omittingEmptySubsequences: false).map { [UInt8]($0) }
+            let needle = Array(damage.needle.utf8)
+            let at = try #require((0...(lines[2].count - needle.count)).first { Array(lines[2][$0..<$0 + needle.count]) == needle })
+            lines[2].replaceSubrange(at..<at + needle.count, with: damage.bytes)
+            let bytes = Data(lines.joined(separator: [0x0A]))
+            try bytes.write(to: URL(fileURLWithPath: logPath(path)))
+            let where_ = damage.column.map { damage.reason == "invalid UTF-8" ? "invalid UTF-8 at column \(at + $0 + 1))" : "(at column \(at + $0 + 1): " }
+            #expect {
+                _ = try openStore(path)
+            } throws: { error in
+                let message = "\(error)"
+                return message.contains(".jsonl:3: damaged log line: not a log entry (") && message.contains(damage.reason)
+                    && where_.map(message.contains) ?? true
+            }
+            #expect(logBytes(path) == bytes)
+        }
     }
 
     @Test("A failed append on a full disk leaves the log as it was and says the disk is full")
@@ -174,6 +238,26 @@ struct SessionJournalRecoveryTests {
         #expect(reopened.session.state.speakers.keys.sorted() == ["S1"])
         #expect(reopened.openingWarnings.first?.contains("did not match its log") == true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
+    }
+
+    @Test("A current snapshot whose records cannot be read (a hand edit) is kept aside and named with the place; the session comes from the log")
+    func unreadableRecords() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.close()
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"id\":\"S1\"", with: "\"id\":1")
+        #expect(edited != text)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1"])
+        let warning = try #require(reopened.openingWarnings.first)
+        #expect(warning.contains("at $.speakers[0].id: expected a string"), "\(warning)")
+        #expect(warning.contains("kept as \(path).damaged"), "\(warning)")
+        #expect(try String(contentsOfFile: path + ".damaged", encoding: .utf8) == edited)
     }
 
     @Test("A lost snapshot is rebuilt from the log")

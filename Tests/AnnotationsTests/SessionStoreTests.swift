@@ -97,3 +97,14 @@ struct SessionStoreTests {
         #expect(throws: SessionError.self) { try location.path(for: folder) }
     }
 }
+
+@Suite("The folder of a session path")
+struct SessionPathsFolderTests {
+    @Test("SessionPaths.folder(of:) gives NSString's folder for every path, and the working folder for '.', './' and './/' (where NSString traps)")
+    func agreesWithNSString() {
+        for path in ["..", "a/.", "./t", "/", "", "/a", "a//b", "a/b/", "x/./", "../.", "a/./.", "../../base", "sessions/anna.json", "/a//x/", "ä/ö.json"] {
+            #expect(SessionPaths.folder(of: path) == (path as NSString).deletingLastPathComponent, "\(path)")
+        }
+        for path in [".", "./", ".//"] { #expect(SessionPaths.folder(of: path) == "", "\(path)") }
+    }
+}

@@ -78,6 +78,28 @@ struct CommandExamplesTests {
         }
     }
 
+    @Test("a command that takes no arguments refuses them ('undo 3', 'done foo', 'quit now') and changes nothing")
+    func argumentsToACommandWithoutAny() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        var shell = try workspace.shell()
+        #expect(!shell.handle("note eins").rejected)
+        #expect(!shell.handle("note zwei").rejected)
+        let events = shell.store.session.eventCount
+        let undo = shell.handle("undo 2")
+        #expect(undo.rejected)
+        #expect(undo.lines.map(\.plain) == ["error: 'undo' takes no arguments (got '2'); type it alone: undo (it acts on one command; type it again for the next); nothing changed"])
+        #expect(shell.store.session.eventCount == events)
+        for spec in CommandCatalog.all where spec.usage == spec.name {
+            let answer = shell.handle("\(spec.words.last ?? spec.name) foo")
+            #expect(answer.rejected && !answer.quit, "\(spec.name): \(answer.lines.map(\.plain))")
+            #expect(answer.lines.first?.plain.contains("takes no arguments (got 'foo')") == true, "\(spec.name): \(answer.lines.map(\.plain))")
+            #expect(shell.store.session.eventCount == events, "\(spec.name) changed the session")
+        }
+        #expect(!shell.handle("undo").rejected)
+        #expect(shell.store.session.eventCount == events + 1)
+    }
+
     @Test("an unknown command is refused with the closest registered names")
     func unknownCommand() throws {
         let workspace = try ShellWorkspace()

@@ -83,6 +83,23 @@ struct AgreeCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test("One session named twice (again, by its log, through a link) is a usage error for agree and adjudicate: no perfect score against itself")
+    func sameSessionTwice() async throws {
+        let (folder, anna, ben) = try Self.sessions()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/alias.json", withDestinationPath: anna)
+        let log = String(anna.dropLast(".json".count)) + ".jsonl"
+        for others in [[anna], [log], [folder + "/alias.json"], [ben, anna]] {
+            for command in [["agree"], ["adjudicate", "--out", folder + "/gold", "--adjudicator", "carla"]] {
+                let arguments = [command[0], anna] + others + command.dropFirst()
+                let result = try await WorkbenchProcess.run(arguments, stdin: "q\n")
+                #expect(result.status == 2, "\(arguments): \(result.stdout)")
+                #expect(result.stderr.contains("are the same session; give each annotator's session once"), "\(arguments): \(result.stderr)")
+                #expect(result.stdout.isEmpty)
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/gold.json"))
+    }
+
     @Test("One session is not enough")
     func oneSession() async throws {
         let (_, anna, _) = try Self.sessions()

@@ -71,6 +71,89 @@ struct BadInputCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.json").path))
     }
 
+    @Test("A session in the corpus folder is refused before anything is written; one put there by hand is named as a session log by every reader")
+    func sessionInTheCorpusFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let corpus = folder.appendingPathComponent("corpus")
+        let before = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        // The corpus folder named directly, through ./, or as the working folder.
+        for (arguments, directory) in [
+            (["annotate", "corpus", "--session", "corpus/anna"], folder), (["annotate", "./corpus", "--session", "corpus/anna.json"], folder),
+            (["annotate", ".", "--session", "./anna"], corpus),
+        ] {
+            let result = try await WorkbenchProcess.run(arguments + ["--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: directory)
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("is in the corpus folder"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("keep sessions outside the corpus folder, e.g. --session sessions/anna"), "\(arguments): \(result.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted() == before)
+        }
+        // A session copied into the corpus folder: the corpus does not load, and says why.
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        for suffix in ["json", "jsonl"] {
+            try FileManager.default.copyItem(
+                at: folder.appendingPathComponent("sessions/anna.\(suffix)"), to: corpus.appendingPathComponent("anna.\(suffix)"))
+        }
+        let reading = try await WorkbenchProcess.run(["segment", "corpus"], stdin: "", directory: folder)
+        #expect(reading.status != 0)
+        #expect(reading.stderr.contains("corpus/anna.jsonl:1: this is a Workbench session log, not a corpus file"), "\(reading.stderr)")
+    }
+
+    @Test("export ./NAME.json from the session's folder finds the recorded corpus in the parent folder (it crashed: Foundation traps on the folder '.')")
+    func exportFromTheSessionsFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let sessions = folder.appendingPathComponent("sessions")
+        for (name, out) in [("./anna.json", "out1"), ("anna.json", "out2"), (".//anna.json", "out3")] {
+            let result = try await WorkbenchProcess.run(["export", name, "--format", "csv", "--out", out], stdin: "", directory: sessions)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: sessions.appendingPathComponent(out + "/claims.csv").path), "\(name)")
+        }
+    }
+
+    @Test("A piped line that is not UTF-8 (Latin-1 'Müller') is refused, never stored with a replacement character; NUL and CRLF lines are read as before")
+    func pipedLineNotUTF8() async throws {
+        let (folder, _) = try await Self.workspace()
+        var input = Data("note a".utf8) + Data([0x00]) + Data("b\r\nnote M".utf8) + Data([0xFC]) + Data("ller\n".utf8)
+        input += Data("note Müller\nquit\n".utf8)
+        let result = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], directory: folder, stdinBytes: input)
+        #expect(result.status == 1, "a rejected line makes the run fail: \(result.stderr)")
+        #expect(result.stdout.contains("error: the line is not UTF-8 (byte 7 of the line starts a bad sequence"), "\(result.stdout)")
+        #expect(result.stdout.contains("1 command(s) were rejected") || result.stderr.contains("1 command(s) were rejected"))
+        let log = try String(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl"), encoding: .utf8)
+        #expect(log.contains("\"text\":\"a\\u0000b\""), "\(log)")
+        #expect(log.contains("\"text\":\"Müller\""))
+        #expect(!log.contains("\u{FFFD}"))
+    }
+
+    @Test("A reviewer or adjudicator name with a control character (ESC, a line break) is refused like an annotator's; nothing is written")
+    func reviewerAndAdjudicatorNames() async throws {
+        let (folder, _) = try await Self.workspace()
+        for name in ["anna", "ben"] {
+            let made = try await WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", name, "--annotator", name], stdin: "speaker 1-2\nquit\n", directory: folder)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted()
+        for bad in ["x\u{1B}[31my", "x\ny"] {
+            for (role, arguments, input) in [
+                ("reviewer", ["review", "sessions/anna.json", "--out", "checked", "--reviewer", bad], "accept\nquit\n"),
+                ("adjudicator", ["adjudicate", "sessions/anna.json", "sessions/ben.json", "--out", "gold", "--adjudicator", bad], "q\n"),
+            ] {
+                let result = try await WorkbenchProcess.run(arguments, stdin: input, directory: folder)
+                #expect(result.status == 1, "\(role): \(result.stdout)")
+                #expect(result.stderr.contains("\(role) name 'x"), "\(role): \(result.stderr)")
+                #expect(result.stderr.contains("y' refused: use letters, digits, '-' or '_'"), "\(role): \(result.stderr)")
+                #expect(!result.stderr.contains("\u{1B}"))
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted() == before)
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

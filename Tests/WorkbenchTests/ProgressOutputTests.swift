@@ -26,12 +26,24 @@ struct ProgressOutputTests {
 
     @Test("piped commands write no progress: standard error stays empty", arguments: [
         ["validate", "sessions/example.json"],
-        ["agree", "sessions/example.json", "sessions/example.json", "--disagreements"],
+        ["agree", "sessions/example.json", "COPY", "--disagreements"],
         ["replay", "sessions/example.json", "--verify"],
         ["segment", "seeds"],
         ["suggest", "seeds", "--format", "jsonl"],
     ])
     func nothingInPipes(arguments: [String]) async throws {
+        var arguments = arguments
+        // A second annotator's session: a copy of the example (one session named twice is refused).
+        if let index = arguments.firstIndex(of: "COPY") {
+            let folder = TestScratch.path("progress-copy-")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for suffix in ["json", "jsonl"] {
+                try FileManager.default.copyItem(
+                    at: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.\(suffix)"),
+                    to: URL(fileURLWithPath: folder + "/copy.\(suffix)"))
+            }
+            arguments[index] = folder + "/copy.json"
+        }
         let result = try await WorkbenchProcess.run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")
         #expect(!result.stderr.contains("\r"))

@@ -120,6 +120,21 @@ struct ReplayCommandTests {
         #expect(!transcript.stdout.contains("#4 "))
     }
 
+    @Test("--to -1 and a number past Int are named as values (-1 was 'Missing value for --to'); nothing is written")
+    func toOutOfRange() async throws {
+        let fixture = try ReplayFixture()
+        for arguments in [["--to", "-1"], ["--to", "-1", "--out", "cut", "--force"], ["--to=-5"]] {
+            let result = try await fixture.run(["replay", fixture.sessionPath] + arguments)
+            #expect(result.status == 1, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("there is no event -"), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Missing value"))
+        }
+        let huge = try await fixture.run(["replay", fixture.sessionPath, "--to", "99999999999999999999"])
+        #expect(huge.status == 2)
+        #expect(huge.stderr.contains("The value '99999999999999999999' is invalid for '--to <to>'"), "\(huge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("sessions/cut.json")))
+    }
+
     @Test("Text from the session is sanitised: escape sequences show as placeholders")
     func sanitised() async throws {
         let fixture = try ReplayFixture()

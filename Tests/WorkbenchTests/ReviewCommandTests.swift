@@ -40,6 +40,27 @@ struct ReviewCommandTests {
         #expect(replayed.stdout.contains("review Q1: rejected"))
     }
 
+    @Test("--out naming the review of another session is refused and that review left as it is; a review resumed from another folder goes on")
+    func outIsTheReviewOfAnotherSession() async throws {
+        let fixture = try ReplayFixture()
+        let ben = try await fixture.run(["annotate", "corpus", "--session", "ben", "--annotator", "ben"], stdin: "note eine andere Sitzung\nquit\n")
+        #expect(ben.status == 0, "\(ben.stderr)")
+        let first = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "checked"], stdin: "accept\nquit\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let review = ["sessions/checked.json", "sessions/checked.jsonl"]
+        let before = try review.map { try fixture.data($0) }
+        let other = try await fixture.run(["review", "sessions/ben.json", "--reviewer", "rita", "--out", "checked"], stdin: "accept\nquit\n")
+        #expect(other.status == 1, "\(other.stdout)")
+        #expect(other.stderr.contains("sessions/checked.json is the review of \(fixture.sessionPath), not of sessions/ben.json"), "\(other.stderr)")
+        #expect(try review.map { try fixture.data($0) } == before)
+        // The same review from the sessions folder: its `derived_from` no longer names the path, its first event does.
+        let resumed = try await WorkbenchProcess.run(
+            ["review", "anna.json", "--reviewer", "rita", "--out", "./checked"], stdin: "accept\nquit\n",
+            directory: fixture.folder.appendingPathComponent("sessions"))
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try review.map { try fixture.data($0) } != before)
+    }
+
     @Test("correct by S1, S2 makes a claim joint (main speaker first); correct to M2 gives a claim an addressee")
     func correctSeveralSpeakers() async throws {
         let fixture = try ReplayFixture()

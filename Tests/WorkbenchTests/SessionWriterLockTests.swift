@@ -80,6 +80,29 @@ struct SessionWriterLockTests {
         #expect(session.state.speakers.values.contains { $0.name == "Lloyd Austin" })
         #expect(!FileManager.default.fileExists(atPath: sessions + "/alias.jsonl"))
     }
+
+    @Test("A writer whose output is one of its inputs, named by its log, its snapshot, a link or ./, is refused; the input is unchanged")
+    func outputNamingAnInput() async throws {
+        let workspace = try await Self.workspace()
+        defer { workspace.remove() }
+        let sessions = workspace.folder.appendingPathComponent("sessions").path
+        try FileManager.default.createSymbolicLink(atPath: sessions + "/alias.json", withDestinationPath: "a1.json")
+        let files = [sessions + "/a1.json", sessions + "/a1.jsonl"]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let writers: [(label: String, arguments: [String], input: [String])] = [
+            ("review of the log", ["review", "sessions/a1.jsonl", "--out", "sessions/a1", "--reviewer", "r"], ["reject wrong", "quit"]),
+            ("adjudicate of the log", ["adjudicate", "sessions/a1.jsonl", "sessions/a2.json", "--out", "./sessions/a1", "--adjudicator", "c"], ["1"]),
+            ("replay --out itself", ["replay", "sessions/a1.json", "--to", "1", "--out", "a1", "--force"], []),
+            ("replay of the log --out itself", ["replay", "sessions/a1.jsonl", "--to", "1", "--out", "./sessions/a1.json", "--force"], []),
+            ("replay --out a link to itself", ["replay", "sessions/a1.json", "--to", "1", "--out", "alias", "--force"], []),
+        ]
+        for writer in writers {
+            let result = try await workspace.run(writer.arguments, commands: writer.input)
+            #expect(result.status == 1, "\(writer.label): \(result.stdout)")
+            #expect(result.stderr.contains("never modified"), "\(writer.label): \(result.stderr)")
+            #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before, "\(writer.label) changed its input")
+        }
+    }
 }
 
 /// The lock itself: one writer per real file, whatever name leads to it.

@@ -73,6 +73,10 @@ struct SuggestCommandTests {
         #expect(wrong.status != 0)
         #expect(wrong.stderr.contains("--min-confidence must be a number from 0 to 1"), "\(wrong.stderr)")
         #expect(wrong.stdout.isEmpty)
+        // A negative value is a value out of range, not a missing one.
+        let negative = try await WorkbenchProcess.run(["suggest", folder + "/corpus", "--min-confidence", "-0.5"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr.contains("--min-confidence must be a number from 0 to 1, e.g. 0.5 (got -0.5)"), "\(negative.stderr)")
     }
 
     @Test("--session leaves out held claims and names known speakers")

@@ -36,7 +36,7 @@ enum WorkbenchProcess {
     /// a descendant holding it open) is killed and reported as ``Unfinished``.
     static func run(
         _ arguments: [String], stdin: String = "", directory: URL? = nil, environment: [String: String] = [:],
-        executable: URL = binary, timeout: TimeInterval = 120
+        executable: URL = binary, timeout: TimeInterval = 120, stdinBytes: Data? = nil
     ) async throws -> Result {
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in environment { variables[key] = value }
@@ -48,7 +48,7 @@ enum WorkbenchProcess {
         // (fatal error "FileDescriptor … was not closed" in its input writer) when a child exits before
         // reading all of a piped input.
         let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-stdin-\(UUID().uuidString)")
-        try Data(stdin.utf8).write(to: inputFile)
+        try (stdinBytes ?? Data(stdin.utf8)).write(to: inputFile)
         defer { try? FileManager.default.removeItem(at: inputFile) }
         let input = open(inputFile.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw Unfinished(description: "\(what): cannot open its input file (errno \(errno))") }

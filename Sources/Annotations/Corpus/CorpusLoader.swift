@@ -64,6 +64,9 @@ public struct CorpusLoader: Sendable {
         return files
     }
 
+    /// How every session log begins (its header line, as ``SessionLog`` writes it).
+    static let sessionLogStart = Array("{\"format\":\"\(LogHeader.formatName)\"".utf8)
+
     static func isCorpusFile(_ path: String) -> Bool {
         path.hasSuffix(".txt") || path.hasSuffix(".jsonl")
     }
@@ -86,6 +89,13 @@ public struct CorpusLoader: Sendable {
         }
         let name = (path as NSString).lastPathComponent
         if path.hasSuffix(".jsonl") {
+            // A session kept in the corpus folder: its log is a `.jsonl` too. Said as such (it was
+            // "missing string field "id"" on line 1) with where to keep it.
+            if bytes.starts(with: Self.sessionLogStart) {
+                throw .badJSONLRecord(
+                    path: path, line: 1,
+                    reason: "this is a Workbench session log, not a corpus file; keep sessions outside the corpus folder (move \(name) and the .json beside it elsewhere) or give the corpus files one by one")
+            }
             return try parseJSONL(bytes: bytes, path: path, progress: progress)
         }
         let raw = String(decoding: bytes, as: UTF8.self)

@@ -66,7 +66,8 @@ public struct SessionVerifier: Sendable {
         let replayed: (session: Session, log: SessionLogContents)
         do {
             replayed = try Session.replaying(
-                logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log, forReplay: true, digestingFirst: reference.bytes)
+                logBytes: reference.restoringTheLastLineBreak(of: SessionCodec.contents(ofFile: paths.log)), path: paths.log, forReplay: true,
+                digestingFirst: reference.bytes)
         } catch {
             // An event that does not apply is reported the record-by-record way.
             if case .badEvent = error { return nil }

@@ -112,7 +112,7 @@ public final class LockedSessionFile {
         for _ in 0..<40 {
             var info = stat()
             guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else {
-                let folder = (current as NSString).deletingLastPathComponent
+                let folder = SessionPaths.folder(of: current)
                 let name = (current as NSString).lastPathComponent
                 let given = folder.isEmpty ? "." : folder
                 guard let resolved = realpath(given, nil) else { return current }
@@ -134,6 +134,18 @@ public final class LockedSessionFile {
     /// The absolute path of the file `path` leads to (links resolved), to tell whether two paths name one file.
     public static func canonicalPath(of path: String) throws(SessionError) -> String {
         absolute(try realPath(of: path))
+    }
+
+    /// True when `a` and `b` name one session: the same snapshot once links are resolved, whether
+    /// either is given by its snapshot (`NAME.json`, `NAME`) or by its log (`NAME.jsonl`). Commands
+    /// that write a new session from others (review, adjudicate, replay `--out`) refuse an output
+    /// for which this holds with one of their inputs: the input would be overwritten or appended to.
+    public static func namesSameSession(_ a: String, _ b: String) -> Bool {
+        func real(_ path: String) -> String {
+            let snapshot = SessionPaths(path).snapshot
+            return (try? canonicalPath(of: snapshot)) ?? absolute(snapshot)
+        }
+        return real(a) == real(b)
     }
 
     /// An absolute path without `.` and `..` components (links not resolved).

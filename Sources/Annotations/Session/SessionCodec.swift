@@ -16,7 +16,7 @@ public enum SessionCodec {
 
     /// The bytes of the session file at `path` (mapped when large).
     public static func contents(ofFile path: String) throws(SessionError) -> Data {
-        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path) }
         try SessionStore.refuseFolder(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize
@@ -84,6 +84,23 @@ public enum SessionCodec {
         }
     }
 
+    /// Where the fast decoder finds valid JSON of a shape the session cannot take, for the errors
+    /// `JSONDecoder` gives without a place (a fraction such as `2033.5` where a whole number is
+    /// expected: "the given data was not valid JSON"); nil when it finds none.
+    private static func shapeProblem(_ bytes: [UInt8], path: String) -> SessionError? {
+        bytes.withUnsafeBufferPointer { bytes -> SessionError? in
+            do throws(JSONReader.Failure) {
+                _ = try SessionFileDecoder.decode(bytes)
+                return nil
+            } catch {
+                // (The fast decoder reads the header fields with `Codable`: its failure there has no place.)
+                guard !error.isSyntax, error.position < bytes.count, error.message != "the file does not decode" else { return nil }
+                let (line, column) = JSONReader.lineAndColumn(of: error.position, in: bytes)
+                return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(error.position))", expected: error.message)
+            }
+        }
+    }
+
     /// The checks on `format` and `version` once both are known.
     private static func checkHeader(format: String?, version: Int?, path: String) throws(SessionError) {
         guard let format else { throw .foreign(path: path, found: "it has no \"format\" field") }
@@ -112,7 +129,8 @@ public enum SessionCodec {
                 throw .foreign(path: path, found: "the whole file is null, not a JSON object")
             case .typeMismatch(_, let context):
                 throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
-            default: throw syntaxError([UInt8](data), path: path) ?? .notJSON(path: path, detail: "malformed JSON")
+            // Valid JSON that `Header` cannot take: `version` is a number but not a whole one.
+            default: throw syntaxError([UInt8](data), path: path) ?? .invalid(path: path, jsonPath: "$.version", expected: "expected a whole number")
             }
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
@@ -121,7 +139,9 @@ public enum SessionCodec {
         do {
             return try decoder.decode(SessionFile.self, from: data)
         } catch let error as DecodingError {
-            guard let (at, expected) = fieldProblem(error) else { throw syntaxError([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)") }
+            guard let (at, expected) = fieldProblem(error) else {
+                throw syntaxError([UInt8](data), path: path) ?? shapeProblem([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)")
+            }
             throw .invalid(path: path, jsonPath: at, expected: expected)
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)

@@ -62,4 +62,15 @@ extension SessionError {
     static func missingLog(_ paths: SessionPaths) -> SessionError {
         .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
     }
+
+    /// `.missing(path)`, or, when `path` is a symbolic link that leads to no file (a loop, or a
+    /// target that is gone), an error saying so: "no such session file" would send the user
+    /// looking for a file that is there.
+    static func notFound(_ path: String) -> SessionError {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return .missing(path) }
+        var target = stat()
+        if stat(path, &target) != 0, errno == ELOOP { return .io(path: path, reason: "too many levels of symbolic links (the link leads back to itself)") }
+        return .io(path: path, reason: "a symbolic link to a file that does not exist")
+    }
 }

@@ -15,16 +15,19 @@ public enum SessionFiles {
     public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
-            guard SessionPaths.exists(paths.log) else { throw .missing(paths.snapshot) }
+            guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
             return try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file
         }
         let logPath = paths.log
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
-        let digested = SnapshotHead(data)?.log?.bytes
+        let reference = SnapshotHead(data)?.log
+        let digested = reference?.bytes
         let early = SessionPaths.exists(logPath)
             ? BackgroundValue {
                 Result { () throws(SessionError) in
-                    try SessionLogContents(SessionCodec.contents(ofFile: logPath), path: logPath, forReplay: forVerification, digestingFirst: digested)
+                    var bytes = try SessionCodec.contents(ofFile: logPath)
+                    if let reference { bytes = reference.restoringTheLastLineBreak(of: bytes) }
+                    return try SessionLogContents(bytes, path: logPath, forReplay: forVerification, digestingFirst: digested)
                 }
             }
             : nil

@@ -207,6 +207,24 @@ public struct SessionLogContents: Sendable {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
+    /// Where and why a log line that `JSONDecoder` refused without naming a field stops being an
+    /// entry, by byte column (`invalid UTF-8 at column 97`, `at column 120: unexpected byte 0x00`,
+    /// `at column 151: a number with a fraction or exponent where an integer is expected`); nil when
+    /// none of the checks finds it.
+    static func lineProblem(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        if let offset = UTF8Validation.firstInvalidOffset(in: line) { return "invalid UTF-8 at column \(offset + 1)" }
+        if let failure = JSONReader.validate(line) {
+            return failure.position >= line.count ? "the line ends early (truncated?)" : "at column \(failure.position + 1): \(failure.message)"
+        }
+        guard line.starts(with: "{\"event\":".utf8) else { return nil }
+        do throws(JSONReader.Failure) {
+            _ = try SessionFileDecoder.logEvent(line, forReplay: false)
+            return nil
+        } catch {
+            return "at column \(error.position + 1): \(error.message)"
+        }
+    }
+
     private struct Part: Sendable {
         var events: [Event] = []
         /// How many of the events lie before the mark, when a line of the part ends there.
@@ -245,7 +263,7 @@ public struct SessionLogContents: Sendable {
                 // The line number is counted only to name the damaged line.
                 let number = UnsafeBufferPointer(rebasing: bytes[..<lineStart]).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
                 let problem = (error as? DecodingError).flatMap(SessionCodec.fieldProblem).map { "at \($0.at): \($0.expected)" }
-                return .failure(.journalDamaged(path: path, line: number, reason: "not a log entry (\(problem ?? "malformed JSON"))"))
+                return .failure(.journalDamaged(path: path, line: number, reason: "not a log entry (\(problem ?? lineProblem(line) ?? "malformed JSON"))"))
             }
             switch entry {
             case .event(let event):

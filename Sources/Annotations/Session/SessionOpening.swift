@@ -32,7 +32,7 @@ struct SessionOpening {
     /// snapshot holds every event of its log is built from the snapshot without its mentions, cues
     /// and claims, which are given apart in ``annotations``; any other session opens as without.
     static func open(_ paths: SessionPaths, writer: (any FileWriting)?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
-        let bytes = try SessionCodec.contents(ofFile: paths.log)
+        var bytes = try SessionCodec.contents(ofFile: paths.log)
         guard SessionPaths.exists(paths.snapshot) else {
             let (session, log) = try Session.replaying(logBytes: bytes, path: paths.log)
             var opening = SessionOpening(session: session, log: log)
@@ -42,6 +42,17 @@ struct SessionOpening {
         }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
         let head = SnapshotHead(snapshot)
+        var restored: [String] = []
+        if let reference = head?.log, reference.lostTheLastLineBreak(of: bytes) {
+            // The snapshot was written from the log with this line complete (so its edit was
+            // acknowledged): only the line break was lost since (an editor or a copy that strips
+            // it). The line is not a torn append; its line break is put back.
+            if let writer { try appendLineBreak(to: paths.log, with: writer) }
+            bytes.append(0x0A)
+            restored = [
+                "\(paths.log) had lost the line break after its last line, which \(paths.snapshot) holds (an acknowledged edit); the line break was put back"
+            ]
+        }
         // A snapshot that can stand for the log's first lines: only those after it are decoded,
         // and its records on another thread meanwhile.
         var from = 0
@@ -53,10 +64,14 @@ struct SessionOpening {
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { try? SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } : nil
+            ? BackgroundValue { () -> Result<SessionFile, SessionError> in
+                do throws(SessionError) { return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot)) } catch {
+                    return .failure(error)
+                }
+            } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, let reference = head?.log, let decoded = early?.wait(), var file = decoded,
+        if check.matches, log.decodedFrom > 0, let reference = head?.log, case .success(var file) = early?.wait(),
             let numbers = file.nextNumbers
         {
             // The snapshot reflects the first `reference.bytes` bytes: build from its records.
@@ -74,14 +89,33 @@ struct SessionOpening {
             }
             let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
             return SessionOpening(
-                session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: check.warnings, annotations: apart)
+                session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: restored + check.warnings, annotations: apart)
         }
         // Replay the whole log; a snapshot whose header matched but whose records could not be
-        // read (or that has no `next`) is written again.
+        // read (or that has no `next`) is written again. One whose records could not be read (edited
+        // by hand: a wrong type, a fraction where a number is whole) is kept aside first, and the
+        // user told where it went wrong: the edit is not taken, and not lost without a word.
         let unreadable = check.matches && log.decodedFrom > 0
+        var warnings = restored + check.warnings
+        if unreadable, case .failure(let error) = early?.wait(), let writer {
+            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
+            try AtomicFile.write(snapshot, to: aside, with: writer)
+            warnings.append(
+                "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
+        }
         let session: Session
         if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, path: paths.log) }
-        return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: check.warnings)
+        return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: warnings)
+    }
+
+    /// Appends the lost line break to the log and flushes it to disk.
+    private static func appendLineBreak(to path: String, with writer: any FileWriting) throws(SessionError) {
+        let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log to put back its last line break: \(AtomicFile.errnoText())") }
+        defer { Glibc.close(fd) }
+        let failure = [UInt8(0x0A)].withUnsafeBytes { writer.writeAll($0, to: fd) }
+        if let failure { throw .io(path: path, reason: "cannot put back the log's last line break: \(String(cString: strerror(failure)))") }
+        guard fdatasync(fd) == 0 else { throw .io(path: path, reason: "cannot flush the log to disk: \(AtomicFile.errnoText())") }
     }
 
     /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.

@@ -25,6 +25,18 @@ public struct SessionPaths: Sendable, Hashable {
         snapshot.hasSuffix(".json") ? String(snapshot.dropLast(5)) + ".v1.json" : snapshot + ".v1.json"
     }
 
+    /// The folder part of `path` as `NSString.deletingLastPathComponent` gives it (`a/b` → `a`,
+    /// `b` → ``, `/b` → `/`, `./b` → `.`), for any path: Foundation's traps on `.`, `./` and `.//`
+    /// (a crash for `export ./anna.json`, whose recorded corpus is looked for in the session's folder's parent).
+    public static func folder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var folder = trimmed[..<slash]
+        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
     /// True when the file at `path` exists.
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

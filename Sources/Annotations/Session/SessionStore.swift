@@ -169,7 +169,7 @@ public final class SessionStore: SessionStorage {
             }
             guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
         } else if !SessionPaths.exists(paths.log) {
-            throw .missing(paths.snapshot)
+            throw .notFound(paths.snapshot)
         }
         let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
         return (opening.session, opening.annotations)

@@ -42,6 +42,7 @@ struct AdjudicateCommand: ParsableCommand {
 
     func validate() throws {
         if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+        if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
     }
 
     mutating func run() throws {
@@ -50,11 +51,12 @@ struct AdjudicateCommand: ParsableCommand {
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
         out = try CLIFailure.from { [out] in try SessionLocation().path(for: out) }
         let loaded = try LoadedSession.load(sessions)
-        let outPath = try Self.realPath(out)
-        if try loaded.contains(where: { try Self.realPath($0.path) == outPath }) {
+        if loaded.contains(where: { LockedSessionFile.namesSameSession($0.path, out) }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
-        let name = adjudicator ?? LoginName.current() ?? "adjudicator"
+        let given = adjudicator ?? LoginName.current() ?? "adjudicator"
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the adjudicator name is empty; pass --adjudicator NAME") }
+        let name = try AnnotateCommand.annotatorName(given, role: "adjudicator")
         let file: LockedSessionFile
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
@@ -143,11 +145,6 @@ struct AdjudicateCommand: ParsableCommand {
     static func label(of path: String) -> String {
         let name = (path as NSString).lastPathComponent
         return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-    }
-
-    /// The file a path leads to (symbolic links resolved), to tell whether two paths name one file.
-    static func realPath(_ path: String) throws(CLIFailure) -> String {
-        return try CLIFailure.from { try LockedSessionFile.canonicalPath(of: path) }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input.

@@ -36,6 +36,7 @@ struct AgreeCommand: ParsableCommand {
 
     func validate() throws {
         if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+        if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
     }
 
     mutating func run() throws {

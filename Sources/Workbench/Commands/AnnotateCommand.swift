@@ -59,6 +59,11 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
+        if let folder = Self.corpusFolder(holding: path, among: paths) {
+            let name = (path as NSString).lastPathComponent
+            throw CLIFailure(
+                "\(path) is in the corpus folder \(folder): its log \(SessionPaths(name).log) would be read as a corpus file; keep sessions outside the corpus folder, e.g. --session sessions/\((name as NSString).deletingPathExtension)")
+        }
         let segmented: SegmentedCorpus
         do {
             segmented = try ProgressMeter.run { meter in try CorpusOpening.open(paths: paths, meter: meter) }
@@ -119,15 +124,32 @@ struct AnnotateCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The annotator's name, checked: non-empty, no control characters, no slashes.
-    static func annotatorName(_ name: String?) throws(CLIFailure) -> String {
+    /// The annotator's name, checked: non-empty, no control characters, no slashes. `role` names it
+    /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too).
+    static func annotatorName(_ name: String?, role: String = "annotator") throws(CLIFailure) -> String {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
             throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
         }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
-            throw CLIFailure("annotator name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
+            throw CLIFailure("\(role) name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
         }
         return name
+    }
+
+    /// The corpus folder among `paths` that the session file `path` lies in (links resolved), if
+    /// any: the loader reads every `.jsonl` there, the session's log too.
+    static func corpusFolder(holding path: String, among paths: [String]) -> String? {
+        func real(_ folder: String) -> String? {
+            guard let resolved = realpath(folder, nil) else { return nil }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let folder = SessionPaths.folder(of: path)
+        guard let sessionFolder = real(folder.isEmpty ? "." : folder) else { return nil }
+        return paths.first { corpus in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder) && isFolder.boolValue && real(corpus) == sessionFolder
+        }
     }
 
     /// The corpus paths an existing session recorded, when they all still exist.

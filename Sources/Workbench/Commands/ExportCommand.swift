@@ -178,8 +178,10 @@ struct ExportCommand: ParsableCommand {
     /// A recorded corpus path as given, or relative to the session's folder or its parent when that exists.
     static func resolve(_ path: String, nextTo session: String) -> String {
         if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
-        let folder = (session as NSString).deletingLastPathComponent
-        for base in [folder, (folder as NSString).deletingLastPathComponent] where !base.isEmpty {
+        let folder = SessionPaths.folder(of: session)
+        // The session in the working folder (`anna.json`, `./anna.json`): its parent is `..`.
+        let parent = folder.isEmpty || folder == "." ? ".." : SessionPaths.folder(of: folder)
+        for base in [folder, parent] where !base.isEmpty {
             let candidate = (base as NSString).appendingPathComponent(path)
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }

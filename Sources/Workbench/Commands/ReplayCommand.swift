@@ -31,7 +31,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Rebuild the state from the log and compare it with the stored annotations.")
     var verify = false
 
-    @Option(help: "Stop at the event with this sequence number.")
+    // Unconditional: `--to -1` is a value the command refuses by name, not an option that leaves
+    // `--to` without a value ("Missing value for '--to <to>'").
+    @Option(parsing: .unconditional, help: "Stop at the event with this sequence number.")
     var to: Int?
 
     @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
@@ -153,6 +155,9 @@ struct ReplayCommand: ParsableCommand {
             return seq
         } ?? file.events.count
         let path = try CLIFailure.from { try SessionLocation().path(for: name) }
+        if LockedSessionFile.namesSameSession(path, session) {
+            throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
+        }
         let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }
         if target.exists, !force {

@@ -43,13 +43,15 @@ struct ReviewCommand: ParsableCommand {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0] }
         guard !session.isEmpty else { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
         let original = try SessionInput.file(at: session)
-        let name = reviewer ?? LoginName.current() ?? "reviewer"
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let given = reviewer ?? LoginName.current() ?? "reviewer"
+        guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
+        let name = try AnnotateCommand.annotatorName(given, role: "reviewer")
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
-        if Self.resolved(outPath) == Self.resolved(session) {
+        if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
         }
+        try Self.refuseReviewOfAnother(outPath, original: original, session: session)
         let sessionPath = session
         let store: SessionStore
         do {
@@ -79,8 +81,18 @@ struct ReviewCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// An absolute path with symbolic links resolved (as the session lock resolves it), to tell whether two paths name one file.
-    private static func resolved(_ path: String) -> String {
-        (try? LockedSessionFile.canonicalPath(of: path)) ?? path
+    /// Refuses to continue an existing `--out` session that is the review of another session: its
+    /// verdicts would be added to that session's annotations while the user reviews `session`. A
+    /// review names what it was made from (`derived_from`) and begins with that session's events,
+    /// so either tells them apart (the first also when the review was begun from another folder).
+    static func refuseReviewOfAnother(_ outPath: String, original: SessionFile, session: String) throws {
+        guard FileManager.default.fileExists(atPath: outPath) else { return }
+        // Read where the writer will write: a link's target, with the log beside the target.
+        let existing = try SessionInput.file(at: (try? LockedSessionFile.realPath(of: outPath)) ?? outPath)
+        guard let sources = existing.derivedFrom, !sources.isEmpty else { return }
+        if sources.contains(where: { LockedSessionFile.namesSameSession($0, session) }) { return }
+        if let first = original.events.first, existing.events.first == first { return }
+        throw CLIFailure(
+            "\(TerminalText.sanitize(outPath)) is the review of \(sources.map { TerminalText.sanitize($0) }.joined(separator: ", ")), not of \(TerminalText.sanitize(session)); its verdicts are left as they are: choose another --out")
     }
 }

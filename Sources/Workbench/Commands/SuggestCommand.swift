@@ -33,7 +33,8 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "A session (file path, or name under sessions/) whose annotations and speakers are taken into account.")
     var session: String?
 
-    @Option(help: "Leave out proposals whose confidence is below this (0–1; default 0, every proposal).")
+    // Unconditional: `--min-confidence -0.5` is refused as a value outside 0–1, not as a missing value.
+    @Option(parsing: .unconditional, help: "Leave out proposals whose confidence is below this (0–1; default 0, every proposal).")
     var minConfidence: Double = AttributionSuggester.defaultMinimumConfidence
 
     mutating func validate() throws {

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import WorkbenchShell
 
 /// A session file read for comparison (agree, diff), with the name it is reported under.
 struct LoadedSession {
@@ -29,5 +30,17 @@ struct LoadedSession {
             result.append(LoadedSession(path: path, session: session, name: unique))
         }
         return result
+    }
+
+    /// Why a list of annotators' sessions cannot be compared when it names one session twice
+    /// (`anna.json` and `./anna.jsonl`, or a link to it: compared with itself it would count as
+    /// perfect agreement); nil when every session is named once. A usage error of agree and adjudicate.
+    static func repeated(_ paths: [String]) -> String? {
+        for (index, path) in paths.enumerated() {
+            if let earlier = paths[..<index].first(where: { LockedSessionFile.namesSameSession($0, path) }) {
+                return "\(TerminalText.sanitize(earlier)) and \(TerminalText.sanitize(path)) are the same session; give each annotator's session once"
+            }
+        }
+        return nil
     }
 }

@@ -28,6 +28,9 @@ struct ReplayLoop {
             switch editor.readLine(prompt: prompt, style: view.style) {
             case .endOfInput: return
             case .interrupted: continue
+            case .notUTF8(let offset):
+                StandardOutput.line(LineInput.notUTF8Message(byteOffset: offset))
+                continue
             case .line(let text): line = text.trimmingCharacters(in: .whitespaces)
             }
             let word = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""

@@ -47,6 +47,10 @@ struct ReviewLoop {
                 printSummary()
                 return failed
             case .interrupted: continue
+            case .notUTF8(let offset):
+                say(LineInput.notUTF8Message(byteOffset: offset), .error)
+                failed = true
+                continue
             case .line(let text): line = text
             }
             let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.lowercased() } ?? ""

@@ -129,6 +129,12 @@ public struct AnnotationShell {
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
         let rest = words.count > 1 ? String(line.dropFirst(words[1].start)) : ""
+        // A command whose usage is its name alone takes no arguments: `undo 3` would otherwise take
+        // back one command while the user expects three, and `done foo` mark the sentence silently.
+        if words.count > 1, spec.usage == spec.name {
+            let again = spec.name == "undo" || spec.name == "redo" ? " (it acts on one command; type it again for the next)" : ""
+            throw .usage("'\(first.text)' takes no arguments (got '\(rest)'); type it alone: \(spec.name)\(again); nothing changed")
+        }
         return try spec.handler(&self, CommandSpec.Invocation(line: line, arguments: Array(words.dropFirst()), rest: rest, spec: spec))
     }
 
