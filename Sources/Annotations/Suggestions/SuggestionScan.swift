@@ -363,6 +363,7 @@ struct SuggestionScan {
         }
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
         let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
+            || looksLikeQuotedNameInContext(open: open, close: close, wordCount: wordCount)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
@@ -371,15 +372,25 @@ struct SuggestionScan {
             // The reporting verb nearest before the quote ("lobte X und sprach von einer „…“"), else the first after it.
             let candidates = Array((lower..<open).reversed()) + Array((close + 1)..<max(close + 1, upper))
             if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                let subject = subject(ofCue: cue.words, finite: verb, verb: cue.verb)
+                // A quote inside the verb's own subject before it is a name ("Wie die „Aktion Hilfe für
+                // alle“ mitteilte", "Der Chef von „Nordlicht“ sagte"); not where that subject runs over
+                // a comma into another clause or opens with a relative pronoun ("…, die von dem „…“ ausgehe").
+                if subject.contains(open), let first = subject.first, let last = subject.last, last < (cue.words.min() ?? verb),
+                    !subject.contains(where: { words[$0].text == "," }),
+                    !(first > 0 && words[first - 1].text == "," && Self.relativePronouns.contains(words[first].lower))
+                {
+                    return
+                }
                 proposal.cue = cue.words
-                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.speakers = splitSpeakers(subject)
                 proposal.rule = "direct.partial-quote"
                 proposal.confidence = 0.55
                 cueFound = true
             }
         }
         if !cueFound {
-            guard wordCount >= 6 else {
+            guard wordCount >= 6, !looksLikeName else {
                 if !looksLikeName { shortQuotes.append((open, close)) }
                 return
             }
