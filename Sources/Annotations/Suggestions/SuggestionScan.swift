@@ -842,12 +842,18 @@ struct SuggestionScan {
                 speaker = subject
             }
         }
+        var nameRunAddressee: [Int]?
+        if sharedSpeakers == nil, let split = addresseeInNameRun(speaker, cue: cue.words, finite: finite, verb: verb) {
+            speaker = split.speaker
+            nameRunAddressee = split.addressee
+        }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
         let speakers = sharedSpeakers ?? splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        var addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        var addressee = nameRunAddressee
+            ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
         if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
             ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
         {
