@@ -1046,7 +1046,7 @@ struct SuggestionScan {
         }
         guard comma < limit, comma + 1 < range.upperBound else { return nil }
         let first = comma + 1
-        if words[first].kind == .quote || isIndicativeReportingVerb(first) { return nil }
+        if words[first].kind == .quote || isIndicativeReportingVerb(first) || opensLocativeRelative(at: first, after: position) { return nil }
         let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
         guard claim.count >= 2 else { return nil }
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }
