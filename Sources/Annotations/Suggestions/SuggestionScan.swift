@@ -489,7 +489,7 @@ struct SuggestionScan {
                 rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
-                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
+                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) || clauseInitial && isNachFrameNoun($0) }) {
                     source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                     cue = [index]
                     rule = "indirect.nach-angaben"
