@@ -26,6 +26,26 @@ extension SuggestionScan {
         }
     }
 
+    /// Forms of "nennen" that name something rather than report words when their subject is "man"
+    /// or a reflexive "sich" ("nennt sich selbst „…“", "Dies nennt man einen „…“").
+    static let namingVerbForms: Set<String> = ["nennt", "nannte", "nennen", "nannten", "nenne"]
+
+    /// Whether a quote is a designation given impersonally or to oneself: a form of "nennen" with
+    /// "man" or "sich" before the quote ("die sich selbst „…“ nennt", "nennt man einen „…“"), or a
+    /// quote between "als" and "bekannt" ("das als „…“ bekannte Lager"). No one is quoted there.
+    func isImpersonalDesignation(open: Int, close: Int) -> Bool {
+        guard open > 0 else { return false }
+        let sentence = sentenceRanges[words[open].sentence]
+        if words[open - 1].lower == "als", close + 1 < sentence.upperBound, words[close + 1].lower.hasPrefix("bekannt") { return true }
+        let before = max(sentence.lowerBound, open - 3)..<open
+        guard before.contains(where: { ["man", "sich"].contains(words[$0].lower) }) else { return false }
+        var after = close + 1
+        while after < sentence.upperBound, after <= close + 5, words[after].text != ",", !Self.namingVerbForms.contains(words[after].lower) { after += 1 }
+        let verbAfter = after < sentence.upperBound && after <= close + 5 && Self.namingVerbForms.contains(words[after].lower)
+        let verbBefore = (max(sentence.lowerBound, open - 4)..<open).contains { Self.namingVerbForms.contains(words[$0].lower) }
+        return verbAfter || verbBefore
+    }
+
     /// Whether a quote of up to ten words opening with a capital is a name: right after a naming
     /// noun ("der Meeresschnecke" does not count, "die Kartoffelsorte „Amflora“" does); or a run of
     /// capitalised words (with foreign particles) that is the subject or source of a reporting word

@@ -255,4 +255,18 @@ import Testing
         #expect(subject.proposals.allSatisfy { $0.form != .direct }, "\(subject.proposals.map { subject.claim($0) })")
         #expect(subject.proposal(claiming: "Spenden") != nil)
     }
+
+    /// A designation given with "man" or "sich" and "nennen", or between "als" and "bekannt", quotes
+    /// no one; a speaker's "nannte … „…“" still does.
+    @Test func impersonalDesignationIsNoQuote() {
+        let reflexive = SuggestionProbe("Die Gruppe, die sich selbst „Freunde der Erde“ nennt, kündigte an, sie werde vor Gericht ziehen.")
+        #expect(reflexive.proposals.allSatisfy { $0.form != .direct }, "\(reflexive.proposals.map { reflexive.claim($0) })")
+        let man = SuggestionProbe("Die Ministerin sagte, dies nenne man einen „Dominoeffekt“.")
+        #expect(man.proposals.allSatisfy { man.claim($0) != "„Dominoeffekt“" })
+        let known = SuggestionProbe("Die Polizei teilte mit, das als „Dschungel“ bekannte Lager sei am Morgen geräumt worden.")
+        #expect(known.proposals.allSatisfy { $0.form != .direct })
+        #expect(known.proposal(claiming: "geräumt") != nil)
+        let speaker = SuggestionProbe("Der Minister nannte die Pläne „völlig verfehlt“.")
+        #expect(speaker.proposals.contains { $0.form == .direct && speaker.claim($0) == "„völlig verfehlt“" })
+    }
 }
