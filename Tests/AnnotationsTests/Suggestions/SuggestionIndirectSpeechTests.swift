@@ -301,4 +301,14 @@ import Testing
         let own = SuggestionProbe("Der Minister sagte, dass die Preise steigen, während die Löhne sinken.")
         #expect(own.claim(own.proposal(claiming: "Preise")) == "dass die Preise steigen, während die Löhne sinken")
     }
+
+    /// A comma clause of consequence or reason after a reporting verb is no message.
+    @Test func consequenceOrReasonClauseIsNoMessage() {
+        let consequence = SuggestionProbe("Die Firma informierte erst spät, so dass die Kunden stundenlang warten mussten.")
+        #expect(consequence.proposal(claiming: "warten mussten") == nil, "\(consequence.proposals.map { consequence.claim($0) })")
+        let reason = SuggestionProbe("Der Trainer äußerte sich am Montag nicht, denn die Mannschaft hatte schlecht gespielt.")
+        #expect(reason.proposal(claiming: "schlecht gespielt") == nil, "\(reason.proposals.map { reason.claim($0) })")
+        let message = SuggestionProbe("Der Sprecher warnte, die Organisatoren verfolgten eigene Ziele.")
+        #expect(message.claim(message.proposal(claiming: "Organisatoren")) == "die Organisatoren verfolgten eigene Ziele")
+    }
 }
