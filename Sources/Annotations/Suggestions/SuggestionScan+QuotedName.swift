@@ -1,7 +1,7 @@
 extension SuggestionScan {
     /// Nouns that name a work, a group, a product or an event and take its name in quotes right
-    /// after them ("die Operation „Morgenrot“", "der Film „Das Boot“", "das Wochenmagazin „profil“").
-    /// Matched as the end of a compound with an inflection ending ("Kartoffelsorte", "Nachrichtenmagazins").
+    /// after them ("die Operation „Morgenrot“", "der Film „Das Boot“", "die Apfelsorte „Roter Boskop“").
+    /// Matched as the end of a compound with an inflection ending ("Apfelsorte", "Nachrichtenmagazins").
     static let namingNouns: [String] = [
         "operation", "film", "projekt", "partei", "zeitung", "magazin", "blatt", "motto", "titel", "überschrift", "name", "namen",
         "sorte", "enzyklika", "buch", "album", "serie", "sendung", "programm", "kampagne", "aktion", "initiative", "bündnis",
@@ -12,9 +12,9 @@ extension SuggestionScan {
     /// Inflection endings a naming noun may carry ("des Films", "der Magazine", "des Vereins").
     static let namingNounEndings = ["", "s", "es", "e", "en", "n", "ns"]
 
-    /// Lowercase particles and articles of foreign names ("La Gazzetta dello Sport", "Dignité al Karama").
+    /// Lowercase particles and articles of foreign names ("Casa della Musica", "Banco do Brasil", "Dar al Salam").
     static let foreignNameConnectors: Set<String> = [
-        "da", "dello", "della", "di", "del", "du", "la", "le", "les", "al", "el", "y", "et", "pour", "de", "van", "dos", "das",
+        "da", "dello", "della", "di", "del", "du", "la", "le", "les", "al", "el", "y", "et", "pour", "de", "van", "dos", "do", "das",
     ]
 
     /// Whether the capitalised word names a kind of work, group or product that a quoted name follows.
@@ -27,12 +27,12 @@ extension SuggestionScan {
     }
 
     /// Forms of "nennen" that name something rather than report words when their subject is "man"
-    /// or a reflexive "sich" ("nennt sich selbst „…“", "Dies nennt man einen „…“").
+    /// or a reflexive "sich" ("nennt sich selbst „…“", "so nennt man das „…“").
     static let namingVerbForms: Set<String> = ["nennt", "nannte", "nennen", "nannten", "nenne"]
 
     /// Whether a quote is a designation given impersonally or to oneself: a form of "nennen" with
-    /// "man" or "sich" before the quote ("die sich selbst „…“ nennt", "nennt man einen „…“"), or a
-    /// quote between "als" and "bekannt" ("das als „…“ bekannte Lager"). No one is quoted there.
+    /// "man" or "sich" before the quote ("die sich selbst „…“ nennt", "so nennt man einen „…“"), or a
+    /// quote between "als" and "bekannt" ("der als „…“ bekannte Platz"). No one is quoted there.
     func isImpersonalDesignation(open: Int, close: Int) -> Bool {
         guard open > 0 else { return false }
         let sentence = sentenceRanges[words[open].sentence]
@@ -47,7 +47,7 @@ extension SuggestionScan {
     }
 
     /// Whether a quote of up to ten words opening with a capital is a name: right after a naming
-    /// noun ("der Meeresschnecke" does not count, "die Kartoffelsorte „Amflora“" does); or a run of
+    /// noun ("die Apfelsorte „Roter Boskop“", "die Jacht „Stella del Mare“"); or a run of
     /// capitalised words (with foreign particles) that is the subject or source of a reporting word
     /// next to it ("Wie „Heute Online“ berichtet", "laut „Radio Nord“", "schrieb „Die Woche“ in …").
     func looksLikeQuotedNameInContext(open: Int, close: Int, wordCount: Int) -> Bool {

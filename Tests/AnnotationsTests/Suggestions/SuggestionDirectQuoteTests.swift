@@ -263,7 +263,7 @@ import Testing
         #expect(reflexive.proposals.allSatisfy { $0.form != .direct }, "\(reflexive.proposals.map { reflexive.claim($0) })")
         let man = SuggestionProbe("Die Ministerin sagte, dies nenne man einen „Dominoeffekt“.")
         #expect(man.proposals.allSatisfy { man.claim($0) != "„Dominoeffekt“" })
-        let known = SuggestionProbe("Die Polizei teilte mit, das als „Dschungel“ bekannte Lager sei am Morgen geräumt worden.")
+        let known = SuggestionProbe("Die Polizei teilte mit, der als „Zeltstadt“ bekannte Platz sei am Morgen geräumt worden.")
         #expect(known.proposals.allSatisfy { $0.form != .direct })
         #expect(known.proposal(claiming: "geräumt") != nil)
         let speaker = SuggestionProbe("Der Minister nannte die Pläne „völlig verfehlt“.")
