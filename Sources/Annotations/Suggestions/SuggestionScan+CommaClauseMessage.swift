@@ -9,6 +9,9 @@ extension SuggestionScan {
     func isCommaClauseMessage(_ claim: [Int]) -> Bool {
         guard let first = claim.first else { return false }
         let opening = words[first]
+        // A clause of consequence or reason ("…, so dass die Produktion ruhte", "…, denn der Zug kam
+        // zu spät") gives the circumstances, not what was said.
+        if opening.lower == "denn" || opening.lower == "so" && claim.count > 1 && words[claim[1]].lower == "dass" { return false }
         if opening.kind == .word, !opening.capitalized,
             verbCue(at: first) != nil || Self.auxiliaries.contains(opening.lower) || Self.modals.contains(opening.lower)
         {

@@ -23,7 +23,7 @@ extension SuggestionScan {
             while let last = kept.last, words[last].text == "," { kept.removeLast() }
             return kept.count >= 2 ? kept : claim
         }
-        return claim
+        return untilCoordinatedClause(claim)
     }
 
     /// Whether the word is a finite form of a reporting verb, lowercase, outside quotes and not in

@@ -363,6 +363,7 @@ struct SuggestionScan {
         }
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
         let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
+            || looksLikeQuotedNameInContext(open: open, close: close, wordCount: wordCount) || isImpersonalDesignation(open: open, close: close)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
@@ -371,15 +372,25 @@ struct SuggestionScan {
             // The reporting verb nearest before the quote ("lobte X und sprach von einer „…“"), else the first after it.
             let candidates = Array((lower..<open).reversed()) + Array((close + 1)..<max(close + 1, upper))
             if let verb = candidates.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+                let subject = subject(ofCue: cue.words, finite: verb, verb: cue.verb)
+                // A quote inside the verb's own subject before it is a name ("Wie die „Aktion Hilfe für
+                // alle“ mitteilte", "Der Chef von „Nordlicht“ sagte"); not where that subject runs over
+                // a comma into another clause or opens with a relative pronoun ("…, die von dem „…“ ausgehe").
+                if subject.contains(open), let first = subject.first, let last = subject.last, last < (cue.words.min() ?? verb),
+                    !subject.contains(where: { words[$0].text == "," }),
+                    !(first > 0 && words[first - 1].text == "," && Self.relativePronouns.contains(words[first].lower))
+                {
+                    return
+                }
                 proposal.cue = cue.words
-                proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                proposal.speakers = splitSpeakers(subject)
                 proposal.rule = "direct.partial-quote"
                 proposal.confidence = 0.55
                 cueFound = true
             }
         }
         if !cueFound {
-            guard wordCount >= 6 else {
+            guard wordCount >= 6, !looksLikeName else {
                 if !looksLikeName { shortQuotes.append((open, close)) }
                 return
             }
@@ -478,7 +489,7 @@ struct SuggestionScan {
                 rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
-                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) }) {
+                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) || clauseInitial && isNachFrameNoun($0) }) {
                     source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                     cue = [index]
                     rule = "indirect.nach-angaben"
@@ -831,12 +842,18 @@ struct SuggestionScan {
                 speaker = subject
             }
         }
+        var nameRunAddressee: [Int]?
+        if sharedSpeakers == nil, let split = addresseeInNameRun(speaker, cue: cue.words, finite: finite, verb: verb) {
+            speaker = split.speaker
+            nameRunAddressee = split.addressee
+        }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
         let speakers = sharedSpeakers ?? splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        var addressee = verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil)
+        var addressee = nameRunAddressee
+            ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
         if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
             ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
         {
@@ -1029,7 +1046,7 @@ struct SuggestionScan {
         }
         guard comma < limit, comma + 1 < range.upperBound else { return nil }
         let first = comma + 1
-        if words[first].kind == .quote || isIndicativeReportingVerb(first) { return nil }
+        if words[first].kind == .quote || isIndicativeReportingVerb(first) || opensLocativeRelative(at: first, after: position) { return nil }
         let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
         guard claim.count >= 2 else { return nil }
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }

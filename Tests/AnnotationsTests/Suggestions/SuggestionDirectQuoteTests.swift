@@ -227,4 +227,46 @@ import Testing
             "Die Ministerin Eva Roth sagte, die Lage sei ernst. Für die Anwohner könnte der Streit „zu einer tiefen Spaltung des ganzen Landes führen“.")
         #expect(residents.speaker(residents.proposal(claiming: "Spaltung")) == "Die Ministerin Eva Roth")
     }
+
+    /// A quote right after a noun naming a work, group or product is its name even with lowercase
+    /// words in it ("der Film „…“"); quoted words after other nouns stay partial quotes.
+    @Test func quoteAfterANamingNounIsAName() {
+        let film = SuggestionProbe("Der Regisseur erklärte, der Film „Die Nacht der langen Messer“ komme im März in die Kinos.")
+        #expect(film.proposals.allSatisfy { $0.form != .direct }, "\(film.proposals.map { film.claim($0) })")
+        #expect(film.proposal(claiming: "komme im März") != nil)
+        let ship = SuggestionProbe("Die Küstenwache teilte mit, die Jacht „Stella del Mare“ sei am Morgen gestoppt worden.")
+        #expect(ship.proposals.allSatisfy { ship.claim($0) != "„Stella del Mare“" })
+        let partial = SuggestionProbe("Die Gewerkschaft sprach von einer Politik „ohne jedes Maß“ und kündigte Streiks an.")
+        #expect(partial.proposals.contains { $0.form == .direct && partial.claim($0) == "„ohne jedes Maß“" })
+        let whole = SuggestionProbe("„Die Partei muss sich neu erfinden“, sagte der Vorsitzende.")
+        #expect(whole.speaker(whole.proposal(claiming: "erfinden")) == "der Vorsitzende")
+    }
+
+    /// A quoted name that is the source of "laut" or the subject of "wie … berichtet" or of a
+    /// reporting verb before it, or a quote inside the subject of the verb, is no partial quote.
+    @Test func quotedSourceNameIsNoQuote() {
+        let wie = SuggestionProbe("Wie „Radio Nord“ berichtet, wurde die Brücke über die Elbe gesperrt.")
+        #expect(wie.proposals.allSatisfy { $0.form != .direct }, "\(wie.proposals.map { wie.claim($0) })")
+        let laut = SuggestionProbe("Außerdem hatte der Bürgermeister laut „Radio Nord“ kritisiert, dass die Straßen schlecht geräumt würden.")
+        #expect(laut.proposals.allSatisfy { laut.claim($0) != "„Radio Nord“" })
+        let verb = SuggestionProbe("Wir geben nicht auf, schrieb „Die Woche“ in einem Nachruf über den Künstler.")
+        #expect(verb.proposals.allSatisfy { verb.claim($0) != "„Die Woche“" })
+        let subject = SuggestionProbe("Wie die „Aktion Hilfe für alle“ heute mitteilte, seien die Spenden in Mosambik angekommen.")
+        #expect(subject.proposals.allSatisfy { $0.form != .direct }, "\(subject.proposals.map { subject.claim($0) })")
+        #expect(subject.proposal(claiming: "Spenden") != nil)
+    }
+
+    /// A designation given with "man" or "sich" and "nennen", or between "als" and "bekannt", quotes
+    /// no one; a speaker's "nannte … „…“" still does.
+    @Test func impersonalDesignationIsNoQuote() {
+        let reflexive = SuggestionProbe("Die Gruppe, die sich selbst „Freunde der Erde“ nennt, kündigte an, sie werde vor Gericht ziehen.")
+        #expect(reflexive.proposals.allSatisfy { $0.form != .direct }, "\(reflexive.proposals.map { reflexive.claim($0) })")
+        let man = SuggestionProbe("Die Ministerin sagte, dies nenne man einen „Dominoeffekt“.")
+        #expect(man.proposals.allSatisfy { man.claim($0) != "„Dominoeffekt“" })
+        let known = SuggestionProbe("Die Polizei teilte mit, der als „Zeltstadt“ bekannte Platz sei am Morgen geräumt worden.")
+        #expect(known.proposals.allSatisfy { $0.form != .direct })
+        #expect(known.proposal(claiming: "geräumt") != nil)
+        let speaker = SuggestionProbe("Der Minister nannte die Pläne „völlig verfehlt“.")
+        #expect(speaker.proposals.contains { $0.form == .direct && speaker.claim($0) == "„völlig verfehlt“" })
+    }
 }

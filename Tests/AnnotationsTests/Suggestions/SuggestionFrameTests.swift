@@ -346,4 +346,17 @@ import Testing
         let active = SuggestionProbe("Im Bericht erklärte der Minister, dass die Kasse leer sei.")
         #expect(active.speaker(active.proposal(claiming: "die Kasse")) == "der Minister", "\(active.proposals.map { active.speaker($0) })")
     }
+
+    /// "Nach" before a plan or a rule frames the sentence as it does before a reporting noun; a
+    /// temporal "nach" before a genitive of such a noun does not.
+    @Test func nachBeforeAPlanOrRuleIsAFrame() {
+        let plan = SuggestionProbe("Nach den Planungen der Stadtwerke soll die neue Brücke über den Fluss im Jahr 2030 fertig sein.")
+        let planned = plan.proposal(claiming: "Brücke")
+        #expect(plan.cue(planned) == "Nach")
+        #expect(plan.speaker(planned) == "den Planungen der Stadtwerke")
+        let law = SuggestionProbe("Nach der Landesverfassung muss der Präsident sich nach vier Jahren einer Wahl stellen.")
+        #expect(law.cue(law.proposal(claiming: "Präsident")) == "Nach")
+        let temporal = SuggestionProbe("Nach Inkrafttreten des Gesetzes stiegen die Mieten in der Stadt deutlich.")
+        #expect(temporal.proposals.isEmpty, "\(temporal.proposals.map { temporal.claim($0) })")
+    }
 }

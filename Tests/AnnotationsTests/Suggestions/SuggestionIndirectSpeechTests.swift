@@ -279,4 +279,37 @@ import Testing
         let article = SuggestionProbe("Der Verband warnte, die Preise für Heizöl würden im Winter weiter steigen.")
         #expect(article.claim(article.proposal(claiming: "Heizöl")).hasPrefix("die Preise"), "\(article.proposals.map { article.claim($0) })")
     }
+
+    /// A "wo" clause after a place or medium named by a prepositional phrase after the cue is a
+    /// relative clause, no message; right after the cue it is an indirect question.
+    @Test func woClauseAfterAPlaceIsNoMessage() {
+        let place = SuggestionProbe("„Wir bleiben hier“, sagte die Ministerin, zitiert von der Zeitung der Partei, wo die ganze Rede abgedruckt wurde.")
+        #expect(place.proposal(claiming: "abgedruckt") == nil, "\(place.proposals.map { place.claim($0) })")
+        let question = SuggestionProbe("Der Journalist fragte, wo das Geld geblieben sei.")
+        #expect(question.claim(question.proposal(claiming: "Geld")) == "wo das Geld geblieben sei")
+    }
+
+    /// A message ends before a clause joined by comma and conjunction that has a reporting verb of
+    /// its own: verb second after "und" and a prefield, verb last after "während".
+    @Test func joinedClauseWithItsOwnReportingVerbEndsTheMessage() {
+        let und = SuggestionProbe("Im Mai berichteten Zeitungen, dass die Firma Verluste gemacht habe, und Anfang Juni erklärte der Vorstand, dass alles in Ordnung sei.")
+        #expect(und.claim(und.proposal(claiming: "Verluste")) == "dass die Firma Verluste gemacht habe")
+        let second = und.proposal(claiming: "Ordnung")
+        #expect(und.claim(second) == "dass alles in Ordnung sei")
+        #expect(und.speaker(second) == "der Vorstand")
+        let waehrend = SuggestionProbe("Die Regierung forderte die Rebellen auf, die Waffen niederzulegen, während der Botschafter rief: „Das ist zu spät!“")
+        #expect(waehrend.claim(waehrend.proposal(claiming: "Waffen")) == "die Waffen niederzulegen")
+        let own = SuggestionProbe("Der Minister sagte, dass die Preise steigen, während die Löhne sinken.")
+        #expect(own.claim(own.proposal(claiming: "Preise")) == "dass die Preise steigen, während die Löhne sinken")
+    }
+
+    /// A comma clause of consequence or reason after a reporting verb is no message.
+    @Test func consequenceOrReasonClauseIsNoMessage() {
+        let consequence = SuggestionProbe("Die Firma informierte erst spät, so dass die Kunden stundenlang warten mussten.")
+        #expect(consequence.proposal(claiming: "warten mussten") == nil, "\(consequence.proposals.map { consequence.claim($0) })")
+        let reason = SuggestionProbe("Der Trainer äußerte sich am Montag nicht, denn die Mannschaft hatte schlecht gespielt.")
+        #expect(reason.proposal(claiming: "schlecht gespielt") == nil, "\(reason.proposals.map { reason.claim($0) })")
+        let message = SuggestionProbe("Der Sprecher warnte, die Organisatoren verfolgten eigene Ziele.")
+        #expect(message.claim(message.proposal(claiming: "Organisatoren")) == "die Organisatoren verfolgten eigene Ziele")
+    }
 }

@@ -486,4 +486,20 @@ import Testing
         let passive = SuggestionProbe("Der Bürgermeister wird mit den Worten zitiert, er habe nichts gewusst.")
         #expect(passive.speaker(passive.proposal(claiming: "nichts gewusst")) == "Der Bürgermeister")
     }
+
+    /// A run of names after a verb that needs an object holds the subject and the object: its last
+    /// name is the addressee ("warf … Ungarn vor"); with an article or a verb whose object may be
+    /// missing the run stays whole.
+    @Test func nameRunAfterVorwerfenEndsWithTheAddressee() {
+        let probe = SuggestionProbe("Am Montag warf Jan Peter Kowalski Ungarn vor, gegen die Regeln der Union verstoßen zu haben.")
+        let proposal = probe.proposal(claiming: "Regeln")
+        #expect(probe.speaker(proposal) == "Jan Peter Kowalski")
+        #expect(proposal.map { probe.text($0.addressee) } == "Ungarn")
+        let article = SuggestionProbe("Am Montag warf Ministerin Jana Kühn dem Minister vor, gegen die Regeln verstoßen zu haben.")
+        let withArticle = article.proposal(claiming: "Regeln")
+        #expect(article.speaker(withArticle) == "Ministerin Jana Kühn")
+        #expect(withArticle.map { article.text($0.addressee) } == "dem Minister")
+        let optional = SuggestionProbe("Am Montag teilte Hans Peter Müller mit, dass die Straße gesperrt bleibe.")
+        #expect(optional.speaker(optional.proposal(claiming: "gesperrt")) == "Hans Peter Müller")
+    }
 }

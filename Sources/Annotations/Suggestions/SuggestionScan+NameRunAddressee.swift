@@ -1,0 +1,20 @@
+extension SuggestionScan {
+    /// Verbs flagged for an addressee whose object may well be missing ("teilte X mit"): a run of
+    /// names after them is left whole.
+    static let optionalAddresseeVerbs: Set<String> = ["mitteilen", "versichern"]
+
+    /// The speaker and addressee of a run of bare capitalised words after a verb that needs an
+    /// object ("warf Anna Berger Russland vor", "forderte Minister Jan Kowalski Polen auf"): the
+    /// subject's name and the object meet with no article between them, so the last word of a
+    /// run of three or more names (after any titles) is the addressee. Nil when the run is shorter,
+    /// holds anything but capitalised words, or does not end at the verb's particle or a comma.
+    func addresseeInNameRun(_ speaker: [Int], cue: [Int], finite: Int, verb: SuggestionLexicon.Verb) -> (speaker: [Int], addressee: [Int])? {
+        guard verb.takesAddressee, !Self.optionalAddresseeVerbs.contains(verb.lemma), let first = speaker.first, let last = speaker.last, first > finite,
+            last - first + 1 == speaker.count, last + 1 < words.count, cue.contains(last + 1) || words[last + 1].text == ","
+        else { return nil }
+        guard speaker.allSatisfy({ words[$0].kind == .word && words[$0].capitalized && !Self.determiners.contains(words[$0].lower) }) else { return nil }
+        let names = speaker.drop { lexicon.isTitle(words[$0].lower) }
+        guard names.count >= 3 else { return nil }
+        return (Array(speaker.dropLast()), [last])
+    }
+}
