@@ -85,7 +85,7 @@ public struct ExportWriter: Sendable {
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: (folder as NSString).deletingLastPathComponent, reason: error.localizedDescription)
+            throw .cannotWrite(path: parent, reason: error.localizedDescription)
         }
         Self.removeLeftovers(parent: parent, name: name)
         let existing = try existingOutput(target)
