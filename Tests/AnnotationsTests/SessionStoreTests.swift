@@ -84,6 +84,15 @@ struct SessionStoreTests {
         #expect(try location.path(for: "sessions/bob.json") == "sessions/bob.json")
     }
 
+    @Test("A session named by its log is the session whose log that is, for writers as for readers")
+    func namesByTheLog() throws {
+        let location = SessionLocation(folder: "sessions")
+        #expect(try location.path(for: "anna.jsonl") == "sessions/anna.json")
+        #expect(try location.path(for: "/tmp/nk/Zoë 👍🏽.jsonl") == "/tmp/nk/Zoë 👍🏽.json")
+        #expect(try SessionPaths(location.path(for: "sub/anna.jsonl")) == SessionPaths("sub/anna.jsonl"))
+        #expect(throws: SessionError.self) { try location.path(for: ".jsonl") }
+    }
+
     @Test("Paths anywhere on disk are sessions there; ~ is the home folder")
     func pathsAnywhere() throws {
         let location = SessionLocation(folder: "sessions")

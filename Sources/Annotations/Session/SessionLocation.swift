@@ -16,10 +16,12 @@ public struct SessionLocation: Sendable, Hashable {
     /// with a `/` (or starting with `~`, the home folder) is a path anywhere on disk
     /// (`~/projects/nk/anna.json`, `/tmp/x` → `/tmp/x.json`, `sub/anna`). `.json` is added when
     /// missing. Names with a `..` component, control characters or a file name starting with a dot
-    /// are refused, and so is a path that is a folder. The lock and the journal follow the real
-    /// path (see ``LockedSessionFile``).
+    /// are refused, and so is a path that is a folder. A name given by its log (`anna.jsonl`) is the
+    /// session whose log that is (`sessions/anna.json`), as every reader takes it. The lock and the
+    /// journal follow the real path (see ``LockedSessionFile``).
     public func path(for name: String) throws(SessionError) -> String {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        var trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix(".jsonl") { trimmed.removeLast() }
         guard !trimmed.isEmpty else { throw .nameRefused(name: name, reason: "it is empty") }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw .nameRefused(name: name, reason: "it contains control characters")
