@@ -240,6 +240,45 @@ struct SessionJournalRecoveryTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) != text)
     }
 
+    @Test("A snapshot ahead of its log (the log cut back or restored from an older copy) is reported by validate and replay --verify, not passed")
+    func snapshotAheadOfItsLogIsReported() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.perform(speaker(2), time: "t2")
+            try store.close()
+        }
+        // The log as it was after the first edit: header, the first event (and no more).
+        let lines = try String(contentsOfFile: logPath(path), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let firstEvent = try #require(lines.firstIndex { $0.contains("\"seq\":1") })
+        try (lines[...firstEvent].joined(separator: "\n") + "\n").write(toFile: logPath(path), atomically: true, encoding: .utf8)
+
+        let read = try SessionFiles.read(path: path)
+        #expect(read.file.events.count == 1)
+        let mismatch = try #require(read.mismatch)
+        #expect(mismatch.contains("reflects 2 events, but the log holds 1"), "\(mismatch)")
+        #expect(SessionValidator().report(path: path) { _ in nil }.problems.first == "\(path): \(mismatch)")
+        let verified = try SessionVerifier().verify(path: path)
+        #expect(!verified.isValid)
+        #expect(verified.differences.first == mismatch)
+    }
+
+    @Test("A snapshot that describes its log, or a prefix of it, is no mismatch")
+    func snapshotOfAPrefixIsNoMismatch() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        let store = try openStore(path)
+        try store.perform(speaker(1), time: "t1")
+        try store.save()
+        #expect(try SessionFiles.read(path: path).mismatch == nil)
+        try store.perform(speaker(2), time: "t2")
+        let read = try SessionFiles.read(path: path)
+        #expect(read.mismatch == nil)
+        #expect(read.file.events.count == 2)
+        #expect(SessionValidator().report(path: path) { _ in nil }.problems.isEmpty)
+        try store.close()
+    }
+
     @Test("A current snapshot whose records cannot be read (a hand edit) is kept aside and named with the place; the session comes from the log")
     func unreadableRecords() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

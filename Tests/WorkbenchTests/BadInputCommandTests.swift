@@ -114,6 +114,31 @@ struct BadInputCommandTests {
         }
     }
 
+    @Test("A snapshot ahead of its log (the log restored from an older copy): validate and replay --verify fail naming it, stats, export and diff warn and show the log's state")
+    func snapshotAheadOfItsLog() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nspeaker 3\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let log = folder.appendingPathComponent("sessions/anna.jsonl")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        let second = try #require(lines.firstIndex { $0.contains("\"seq\":2") })
+        try (lines[..<second].joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let snapshot = try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json"))
+        for arguments in [["validate", "sessions/anna.json"], ["replay", "sessions/anna.json", "--verify"]] {
+            let result = try await WorkbenchProcess.run(arguments, stdin: "", directory: folder)
+            #expect(result.status == 1, "\(arguments): \(result.stdout) \(result.stderr)")
+            #expect((result.stdout + result.stderr).contains("the snapshot does not describe its log"), "\(arguments): \(result.stdout) \(result.stderr)")
+        }
+        for arguments in [["stats", "sessions/anna.json"], ["export", "sessions/anna.json", "--format", "csv", "--out", "out"], ["diff", "sessions/anna.json", "sessions/anna.json"]] {
+            let result = try await WorkbenchProcess.run(arguments, stdin: "", directory: folder)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("warning: sessions/anna.json"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("log"), "\(arguments): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json")) == snapshot, "readers change no file")
+    }
+
     @Test("A piped line that is not UTF-8 (Latin-1 'Müller') is refused, never stored with a replacement character; NUL and CRLF lines are read as before")
     func pipedLineNotUTF8() async throws {
         let (folder, _) = try await Self.workspace()

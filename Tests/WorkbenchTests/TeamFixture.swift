@@ -40,7 +40,7 @@ struct TeamFixture {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         pgpass = folder + "/pgpass"
         let ownerPasswords = (cluster?.pgpass ?? ProcessInfo.processInfo.environment["PGPASSFILE"]).flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
-        FileManager.default.createFile(atPath: pgpass, contents: ownerPasswords, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: pgpass, contents: ownerPasswords, attributes: [.posixPermissions: 0o600])
         suffix = String(UUID().uuidString.prefix(8)).lowercased()
         database = "wbt_" + suffix
         ownerURL = owner

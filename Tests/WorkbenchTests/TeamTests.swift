@@ -53,7 +53,7 @@ struct TeamURLTests {
     @Test func passwordsForASocketAreStoredUnderTheFolderAndLocalhost() throws {
         let path = TestScratch.path("pgpass-")
         defer { unlink(path) }
-        FileManager.default.createFile(atPath: path, contents: Data("db.example:5432:*:bob:b0b\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("db.example:5432:*:bob:b0b\n".utf8))
         let file = PasswordFile(path: path)
         try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "first")
         try file.store(host: "/var/run/postgresql", port: "5432", user: "anna", password: "second")

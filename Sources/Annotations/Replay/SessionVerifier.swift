@@ -51,8 +51,10 @@ public struct SessionVerifier: Sendable {
     /// names the differences.
     public func verification(path: String) throws(SessionError) -> Verification {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
-        let file = try SessionFiles.readFile(path: path, forVerification: true)
-        return Verification(report: verify(file), file: file, replayed: nil)
+        let (file, mismatch) = try SessionFiles.read(path: path, forVerification: true)
+        var report = verify(file)
+        if let mismatch { report.differences.insert(mismatch, at: 0) }
+        return Verification(report: report, file: file, replayed: nil)
     }
 
     /// The fast path of ``verification(path:)``; nil when the snapshot must be decoded.

@@ -13,10 +13,19 @@ public enum SessionFiles {
     /// With `forVerification`, event times are not kept (a verifier does not need them). The log
     /// is read on another thread while the snapshot is decoded.
     public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
+        try read(path: path, forVerification: forVerification).file
+    }
+
+    /// ``readFile(path:forVerification:)``, and why the snapshot was not taken when it does not
+    /// describe its log (another state of the session: the log cut back, a snapshot copied from
+    /// elsewhere, a changed digest): then the file is the log's replay, as opening would make it,
+    /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
+    /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
+    public static func read(path: String, forVerification: Bool = false) throws(SessionError) -> (file: SessionFile, mismatch: String?) {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
-            return try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file
+            return (try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file, nil)
         }
         let logPath = paths.log
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -32,17 +41,27 @@ public enum SessionFiles {
             }
             : nil
         var file = try SessionCodec.decode(data, path: paths.snapshot)
-        guard file.version >= 2 else { return file }
+        guard file.version >= 2 else { return (file, nil) }
         guard let read = early?.wait() else { throw .missingLog(paths) }
         let log = try read.get()
         try refuseForeign(log.header, paths, snapshotID: file.id)
         guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
             var rebuilt = try Session(log: log, path: paths.log).file
             rebuilt.log = file.log
-            return rebuilt
+            let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, paths) }
+            return (rebuilt, mismatch)
         }
         file.events = log.events
-        return file
+        return (file, nil)
+    }
+
+    /// What a reader says of a snapshot that does not describe its log.
+    static func mismatchNotice(_ reference: LogReference, _ log: SessionLogContents, _ paths: SessionPaths) -> String {
+        let what =
+            reference.events > log.eventCount
+            ? "it reflects \(reference.events) events, but the log holds \(log.eventCount)"
+            : "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
+        return "the snapshot does not describe its log \(paths.log): \(what); the log holds every acknowledged event, so its state is the session's, and the next annotate rebuilds the snapshot from it"
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.

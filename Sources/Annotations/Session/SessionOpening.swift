@@ -139,7 +139,8 @@ struct SessionOpening {
         }
         let total = log.eventCount
         guard let reference = head.log, reference.describesPrefix(of: log) else {
-            return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); it was rebuilt from the log, which holds every event"])
+            let outcome = writer == nil ? "the session is read from the log" : "it was rebuilt from the log"
+            return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); \(outcome), which holds every event"])
         }
         return (true, reference.events < total, total - reference.events, [])
     }

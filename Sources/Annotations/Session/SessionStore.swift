@@ -147,19 +147,24 @@ public final class SessionStore: SessionStorage {
 
     /// Reads and replays a session without locking it (for replay, export, validate): format 2
     /// from its log, format 1 from its file (whose stored annotations must agree with its log).
-    public static func load(path: String) throws(SessionError) -> Session {
-        try load(path: path, annotationsApart: false).session
+    ///
+    /// What opening found and mended in memory (a snapshot that does not match its log, a lost last
+    /// line break) goes to `warn`, one sentence each; the files are not changed.
+    public static func load(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> Session {
+        try load(path: path, annotationsApart: false, warn: warn).session
     }
 
     /// ``load(path:)`` for an export, which reads each annotation once: when the session's
     /// snapshot holds every event of its log, the session is built from the snapshot without its
     /// mentions, cues and claims, and those are returned apart (their anchors without their quoted
     /// texts); otherwise `annotations` is nil and the session's state holds them.
-    public static func loadForExport(path: String) throws(SessionError) -> (session: Session, annotations: [Record]?) {
-        try load(path: path, annotationsApart: true)
+    public static func loadForExport(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> (session: Session, annotations: [Record]?) {
+        try load(path: path, annotationsApart: true, warn: warn)
     }
 
-    private static func load(path: String, annotationsApart: Bool) throws(SessionError) -> (session: Session, annotations: [Record]?) {
+    private static func load(
+        path: String, annotationsApart: Bool, warn: (String) -> Void
+    ) throws(SessionError) -> (session: Session, annotations: [Record]?) {
         let paths = SessionPaths(path)
         if SessionPaths.exists(paths.snapshot) {
             let data = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -172,6 +177,7 @@ public final class SessionStore: SessionStorage {
             throw .notFound(paths.snapshot)
         }
         let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
+        opening.warnings.forEach(warn)
         return (opening.session, opening.annotations)
     }
 

@@ -22,12 +22,14 @@ public struct SessionValidator: Sendable {
     /// check offsets against once the file is decoded (so it can use the paths the session records).
     public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {
         let file: SessionFile
+        var problems: [String] = []
         do {
-            file = try SessionFiles.readFile(path: path)
+            let read = try SessionFiles.read(path: path)
+            file = read.file
+            if let mismatch = read.mismatch { problems.append("\(path): \(mismatch)") }
         } catch {
             return Report(problems: [error.description])
         }
-        var problems: [String] = []
         var state: AnnotationState? = AnnotationState(schema: file.schema)
         if let failure = state?.apply(contentsOf: file.events) {
             problems.append("\(path): at $.events (seq \(file.events[failure.index].seq)): \(failure.error.description)")

@@ -145,7 +145,7 @@ struct SuggestCommand: ParsableCommand {
             path = try CLIFailure.from { try SessionLocation().path(for: name) }
         }
         let loaded: Session
-        loaded = try CLIFailure.from { try SessionStore.load(path: path) }
+        loaded = try CLIFailure.from { try SessionStore.load(path: path) { StandardError.write("warning: \($0)") } }
         var known = KnownAnnotations()
         for claim in loaded.state.claims.values {
             known.claims[claim.anchor.document, default: []].insert(claim.anchor.segments)

@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchShell
+import WorkbenchTerminal
 
 /// A session file read for comparison (agree, diff), with the name it is reported under.
 struct LoadedSession {
@@ -18,7 +19,7 @@ struct LoadedSession {
         for path in paths {
             defer { meter?.advance() }
             let session: Session
-            session = try CLIFailure.from { try SessionStore.load(path: path) }
+            session = try CLIFailure.from { try SessionStore.load(path: path) { StandardError.write("warning: \($0)") } }
             var name = session.annotator.trimmingCharacters(in: .whitespaces)
             let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if name.isEmpty || result.contains(where: { $0.name == name }) { name = fileName }

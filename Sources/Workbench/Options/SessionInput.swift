@@ -7,8 +7,12 @@ import WorkbenchTerminal
 enum SessionInput {
     /// Reads the session at `path` (format 2: snapshot and log; format 1: its file) without
     /// replaying or locking it.
+    /// A snapshot that does not describe its log is named in a warning on standard error (the
+    /// file is then the log's replay).
     static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
-        try CLIFailure.from { try SessionFiles.readFile(path: path, forVerification: forVerification) }
+        let read = try CLIFailure.from { try SessionFiles.read(path: path, forVerification: forVerification) }
+        if let mismatch = read.mismatch { StandardError.write("warning: \(path): \(mismatch)") }
+        return read.file
     }
 
     /// The bytes of the session file at `path` (mapped when large).
