@@ -486,7 +486,7 @@ struct BadInputCatalogueTests {
         let long = [UInt8](repeating: UInt8(ascii: "x"), count: 50_000_000)
         let (path, result) = try Self.importJSONL(entities + long + [0x0A], corpus: corpus)
         let lineNumber = entities.split(separator: 0x0A, omittingEmptySubsequences: false).count
-        #expect(throws: ExportError.malformed(path: path, line: lineNumber, reason: "not a JSON object")) { try result.get() }
+        #expect(throws: ExportError.malformed(path: path, line: lineNumber, reason: "not JSON: stopped at column 1: unexpected character 'x'")) { try result.get() }
     }
 
     @Test("brat import: a .ann with invalid UTF-8, NUL, a 50 MB line or an empty file never crashes and names the file")

@@ -145,7 +145,15 @@ struct LabelStudioTests {
         ]
         for item in expected { #expect(found.contains { $0.contains(item) }, "missing \(item) in \(found)") }
         #expect(found.count == expected.count, "\(found)")
-        #expect(Self.problems(try Self.write(#"{"data": {}}"#)).first?.contains("expected a JSON list of Label Studio tasks") == true)
+        #expect(Self.problems(try Self.write(#"{"data": {}}"#)).first?.contains("expected a JSON list of Label Studio tasks, found an object") == true)
+    }
+
+    @Test("A truncated or broken tasks file names where it stops being JSON (a cut-off download, a hand edit)")
+    func truncatedTasksFile() throws {
+        let truncated = Self.problems(try Self.write("[{\"data\": {\"text\": \"Müller sagte „ja“ 👍🏽\"}}"))
+        #expect(truncated.first?.contains("not JSON: it ends early (truncated?) at byte") == true, "\(truncated)")
+        let broken = Self.problems(try Self.write("[\n  {\"data\": {}},\n  }\n]"))
+        #expect(broken.first?.contains(":3: not JSON: stopped at column 3: unexpected character") == true, "\(broken)")
     }
 
     @Test("label-studio-sdk validates every annotation against the exported labeling config", .enabled(if: ConsumerPython.enabled))

@@ -215,7 +215,7 @@ struct SpkAttTests {
         try Data(#"{"DocumentName": "x", "Sentences": []}"#.utf8).write(to: URL(fileURLWithPath: folder + "/missing.json"))
         let descriptions = Self.problems(folder).map(\.description)
         let expected = [
-            "junk.json: not valid JSON",
+            "junk.json:1: not JSON: stopped at column 2: unexpected character 'o'",
             "missing.json: the top level: missing field \"Annotations\"",
             "numbering.json: Sentences[1].SentenceId is 5",
             "shape.json: Sentences: expected a list",

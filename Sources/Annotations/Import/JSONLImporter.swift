@@ -39,6 +39,9 @@ public struct JSONLImporter: Sendable {
             for (number, raw) in lines.lines {
                 if raw.allSatisfy(\.isWhitespace) { continue }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
+                    if let (_, reason) = ImportedJSON.syntaxProblem(in: Data(raw.utf8)) {
+                        throw .malformed(path: path, line: number, reason: reason)
+                    }
                     throw .malformed(path: path, line: number, reason: "not a JSON object")
                 }
                 if let type = object["type"] as? String {

@@ -49,8 +49,10 @@ public struct LabelStudioImporter: Sendable {
     /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
-        guard let root = try? JSONSerialization.jsonObject(with: data), let tasks = root as? [Any] else {
-            throw .malformed(path: path, line: 0, reason: "expected a JSON list of Label Studio tasks")
+        if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
+        guard let root = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed), let tasks = root as? [Any] else {
+            let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"
+            throw .malformed(path: path, line: 0, reason: "expected a JSON list of Label Studio tasks, found \(found)")
         }
         var problems: [ImportProblem] = []
         func report(_ place: String, _ reason: String) { problems.append(ImportProblem(path: path, line: 0, reason: "\(place): \(reason)")) }

@@ -65,6 +65,10 @@ public struct SpkAttImporter: Sendable {
                 problems.append(ImportProblem(path: path, line: 0, reason: "not UTF-8 (byte offset \(offset))"))
                 continue
             }
+            if let (line, reason) = ImportedJSON.syntaxProblem(in: data) {
+                problems.append(ImportProblem(path: path, line: line, reason: reason))
+                continue
+            }
             let document: SpkAttDocument
             do {
                 document = try JSONDecoder().decode(SpkAttDocument.self, from: data)
