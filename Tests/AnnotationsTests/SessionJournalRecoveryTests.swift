@@ -279,6 +279,25 @@ struct SessionJournalRecoveryTests {
         try store.close()
     }
 
+    @Test("A snapshot's next number beyond any id (a hand edit) is not taken: the counters come from the log and new ids stay valid")
+    func nextNumberBeyondAnyID() throws {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        do {
+            let store = try openStore(path)
+            try store.perform(speaker(1), time: "t1")
+            try store.close()
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"S\":2", with: "\"S\":9223372036854775807")
+        #expect(edited != text)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let reopened = try openStore(path)
+        #expect(reopened.session.state.nextID("S") == "S2")
+        try reopened.perform(speaker(2), time: "t2")
+        #expect(reopened.session.state.speakers.keys.sorted() == ["S1", "S2"])
+        try reopened.close()
+    }
+
     @Test("A current snapshot whose records cannot be read (a hand edit) is kept aside and named with the place; the session comes from the log")
     func unreadableRecords() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

@@ -142,6 +142,9 @@ public enum RecordKey: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The largest number an id can carry (18 digits, see ``parseID(_:)``).
+    public static let largestIDNumber = 999_999_999_999_999_999
+
     /// Splits an id such as `C12` into its ASCII prefix letter and number; nil unless it is one
     /// ASCII letter followed by 1–18 digits.
     public static func parseID(_ id: String) -> (prefix: UInt8, number: Int)? {

@@ -130,13 +130,16 @@ public struct SessionFile: Sendable, Decodable {
         return records
     }
 
-    /// The next free numbers `next` stores, by letter (nil when the snapshot has none, or a key is
-    /// not one capital letter A–Z: then the counters are taken from the log, never guessed).
+    /// The next free numbers `next` stores, by letter (nil when the snapshot has none, a key is not
+    /// one capital letter A–Z or a number is no id's number, e.g. a hand-edited 9223372036854775807:
+    /// then the counters are taken from the log, never guessed).
     public var nextNumbers: [Character: Int]? {
         guard let next else { return nil }
         var result: [Character: Int] = [:]
         for (key, number) in next {
-            guard key.count == 1, let letter = key.first, let ascii = letter.asciiValue, (65...90).contains(ascii), number >= 1 else { return nil }
+            guard key.count == 1, let letter = key.first, let ascii = letter.asciiValue, (65...90).contains(ascii),
+                (1...RecordKey.largestIDNumber).contains(number)
+            else { return nil }
             result[letter] = number
         }
         return result
