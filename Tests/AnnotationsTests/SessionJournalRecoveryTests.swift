@@ -22,6 +22,16 @@ struct SessionJournalRecoveryTests {
 
     func logPath(_ path: String) -> String { SessionPaths(path).log }
 
+    /// A new session `a.json` in a fresh folder holding speakers S1…S`count` (one edit each at
+    /// t1, t2, …), saved and closed; its path.
+    func closedSession(speakers count: Int) throws -> String {
+        let path = TestCorpus.temporaryFolder() + "/a.json"
+        let store = try openStore(path)
+        for number in 1...count { try store.perform(speaker(number), time: "t\(number)") }
+        try store.close()
+        return path
+    }
+
     func logBytes(_ path: String) -> Data { FileManager.default.contents(atPath: logPath(path)) ?? Data() }
 
     func append(_ text: String, toLogOf path: String) throws {
@@ -57,13 +67,7 @@ struct SessionJournalRecoveryTests {
 
     @Test("A log whose last line lost only its line break after the snapshot was written from it keeps that line: readers take it, opening puts the line break back")
     func lostLastLineBreak() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-            try store.perform(speaker(2), time: "t2")
-            try store.close()
-        }
+        let path = try closedSession(speakers: 2)
         let whole = logBytes(path)
         #expect(whole.last == 0x0A)
         try whole.dropLast().write(to: URL(fileURLWithPath: logPath(path)))
@@ -224,12 +228,7 @@ struct SessionJournalRecoveryTests {
 
     @Test("A snapshot that does not match its log is rebuilt from the log, and the user is told")
     func mismatchedSnapshot() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-            try store.close()
-        }
+        let path = try closedSession(speakers: 1)
         var text = try String(contentsOfFile: path, encoding: .utf8)
         let digest = try #require(text.range(of: "fx64:"))
         text.replaceSubrange(digest.upperBound..<text.index(digest.upperBound, offsetBy: 4), with: "beef")
@@ -242,13 +241,7 @@ struct SessionJournalRecoveryTests {
 
     @Test("A snapshot ahead of its log (the log cut back or restored from an older copy) is reported by validate and replay --verify, not passed")
     func snapshotAheadOfItsLogIsReported() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-            try store.perform(speaker(2), time: "t2")
-            try store.close()
-        }
+        let path = try closedSession(speakers: 2)
         // The log as it was after the first edit: header, the first event (and no more).
         let lines = try String(contentsOfFile: logPath(path), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let firstEvent = try #require(lines.firstIndex { $0.contains("\"seq\":1") })
@@ -281,12 +274,7 @@ struct SessionJournalRecoveryTests {
 
     @Test("A snapshot's next number beyond any id (a hand edit) is not taken: the counters come from the log and new ids stay valid")
     func nextNumberBeyondAnyID() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-            try store.close()
-        }
+        let path = try closedSession(speakers: 1)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let edited = text.replacingOccurrences(of: "\"S\":2", with: "\"S\":9223372036854775807")
         #expect(edited != text)
@@ -300,12 +288,7 @@ struct SessionJournalRecoveryTests {
 
     @Test("A current snapshot whose records cannot be read (a hand edit) is kept aside and named with the place; the session comes from the log")
     func unreadableRecords() throws {
-        let path = TestCorpus.temporaryFolder() + "/a.json"
-        do {
-            let store = try openStore(path)
-            try store.perform(speaker(1), time: "t1")
-            try store.close()
-        }
+        let path = try closedSession(speakers: 1)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let edited = text.replacingOccurrences(of: "\"id\":\"S1\"", with: "\"id\":1")
         #expect(edited != text)
