@@ -139,6 +139,27 @@ struct BadInputCommandTests {
         #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json")) == snapshot, "readers change no file")
     }
 
+    @Test("export --out naming the folder you are in (an earlier export folder, with --force) is refused and the folder kept; from elsewhere it is replaced")
+    func exportIntoTheWorkingFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let first = try await WorkbenchProcess.run(["export", "sessions/anna.json", "--format", "csv", "--out", "out"], stdin: "", directory: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let out = folder.appendingPathComponent("out")
+        for target in [".", "./", "../out"] {
+            let inside = try await WorkbenchProcess.run(
+                ["export", "../sessions/anna.json", "--format", "csv", "--out", target, "--force"], stdin: "", directory: out)
+            #expect(inside.status == 1, "\(target): \(inside.stderr)")
+            #expect(inside.stderr.contains("it is the folder you are in"), "\(target): \(inside.stderr)")
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("claims.csv").path))
+        }
+        let again = try await WorkbenchProcess.run(
+            ["export", "sessions/anna.json", "--format", "csv", "--out", "out", "--force"], stdin: "", directory: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     @Test("A piped line that is not UTF-8 (Latin-1 'Müller') is refused, never stored with a replacement character; NUL and CRLF lines are read as before")
     func pipedLineNotUTF8() async throws {
         let (folder, _) = try await Self.workspace()

@@ -76,7 +76,22 @@ public struct ExportWriter: Sendable {
         guard !name.isEmpty, name != "/", name != ".", name != "..", !parent.isEmpty else {
             throw .cannotWrite(path: folder, reason: "choose a folder to export into, not the root of the file system")
         }
+        if Self.holdsWorkingFolder(path) {
+            throw .cannotWrite(
+                path: folder,
+                reason: "it is the folder you are in (or holds it): replacing it would leave you in a removed folder; run the export from another folder or choose another --out")
+        }
         return (parent, name, path)
+    }
+
+    /// True when the working folder is `path` or inside it (links resolved on both sides).
+    static func holdsWorkingFolder(_ path: String) -> Bool {
+        guard let target = realpath(path, nil) else { return false }
+        defer { free(target) }
+        guard let here = getcwd(nil, 0) else { return false }
+        defer { free(here) }
+        let folder = String(cString: target), working = String(cString: here)
+        return working == folder || working.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 
     private func stage(_ body: (inout ExportOutput) -> Void) throws(ExportError) -> Int {
