@@ -86,11 +86,9 @@ public struct ExportWriter: Sendable {
 
     /// True when the working folder is `path` or inside it (links resolved on both sides).
     static func holdsWorkingFolder(_ path: String) -> Bool {
-        guard let target = realpath(path, nil) else { return false }
-        defer { free(target) }
-        guard let here = getcwd(nil, 0) else { return false }
-        defer { free(here) }
-        let folder = String(cString: target), working = String(cString: here)
+        guard FileManager.default.fileExists(atPath: path), let folder = try? LockedSessionFile.canonicalPath(of: path),
+            let working = try? LockedSessionFile.canonicalPath(of: FileManager.default.currentDirectoryPath)
+        else { return false }
         return working == folder || working.hasPrefix(folder == "/" ? "/" : folder + "/")
     }
 

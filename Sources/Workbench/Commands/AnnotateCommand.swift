@@ -139,11 +139,7 @@ struct AnnotateCommand: ParsableCommand {
     /// The corpus folder among `paths` that the session file `path` lies in (links resolved), if
     /// any: the loader reads every `.jsonl` there, the session's log too.
     static func corpusFolder(holding path: String, among paths: [String]) -> String? {
-        func real(_ folder: String) -> String? {
-            guard let resolved = realpath(folder, nil) else { return nil }
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
+        func real(_ folder: String) -> String? { try? LockedSessionFile.canonicalPath(of: folder) }
         let folder = SessionPaths.folder(of: path)
         guard let sessionFolder = real(folder.isEmpty ? "." : folder) else { return nil }
         return paths.first { corpus in
