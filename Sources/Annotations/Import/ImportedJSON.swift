@@ -10,8 +10,8 @@ enum ImportedJSON {
         data.withUnsafeBytes { raw -> (line: Int, reason: String)? in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let failure = JSONReader.validate(bytes), failure.isSyntax else { return nil }
-            let (line, column) = JSONReader.lineAndColumn(of: failure.position, in: bytes)
-            if failure.position >= bytes.count { return (line, "not JSON: it ends early (truncated?) at byte \(bytes.count)") }
+            let (line, column, endedEarly) = failure.place(in: bytes)
+            if endedEarly { return (line, "not JSON: it ends early (truncated?) at byte \(bytes.count)") }
             return (line, "not JSON: stopped at column \(column): \(failure.message)")
         }
     }

@@ -15,6 +15,14 @@ struct JSONReader {
         var isSyntax: Bool
         /// What went wrong.
         var message: String
+
+        /// Where in `bytes` reading stopped: the 1-based line and column (in bytes), and whether
+        /// the bytes ended before a value did (a syntax error at their end: cut off, truncated?).
+        /// Every reader that names a place (session files, log lines, files to import) takes it from here.
+        func place(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int, endedEarly: Bool) {
+            let (line, column) = JSONReader.lineAndColumn(of: position, in: bytes)
+            return (line, column, isSyntax && position >= bytes.count)
+        }
     }
 
     /// An object key: a view of the raw bytes when it has no escapes, else its decoded text.

@@ -71,17 +71,7 @@ public enum SessionCodec {
     /// Where and why `bytes` stop being JSON (e.g. `stopped at line 3, column 17: unexpected
     /// character '}'`), or where the first number no reader can hold is; nil when they are one JSON value.
     private static func syntaxError(_ bytes: [UInt8], path: String) -> SessionError? {
-        bytes.withUnsafeBufferPointer { bytes -> SessionError? in
-            guard let failure = JSONReader.validate(bytes) else { return nil }
-            if failure.isSyntax, failure.position >= bytes.count {
-                return .notJSON(path: path, detail: "it ends early (truncated?) at byte \(bytes.count)")
-            }
-            let (line, column) = JSONReader.lineAndColumn(of: failure.position, in: bytes)
-            guard failure.isSyntax else {
-                return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
-            }
-            return .notJSON(path: path, detail: "stopped at line \(line), column \(column): \(failure.message)")
-        }
+        bytes.withUnsafeBufferPointer { bytes in JSONReader.validate(bytes).map { error($0, in: bytes, path: path) } }
     }
 
     /// Where the fast decoder finds valid JSON of a shape the session cannot take, for the errors
@@ -95,10 +85,19 @@ public enum SessionCodec {
             } catch {
                 // (The fast decoder reads the header fields with `Codable`: its failure there has no place.)
                 guard !error.isSyntax, error.position < bytes.count, error.message != "the file does not decode" else { return nil }
-                let (line, column) = JSONReader.lineAndColumn(of: error.position, in: bytes)
-                return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(error.position))", expected: error.message)
+                return self.error(error, in: bytes, path: path)
             }
         }
+    }
+
+    /// A reader's failure in a session file's bytes, named by its place.
+    private static func error(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
+        let (line, column, endedEarly) = failure.place(in: bytes)
+        if endedEarly { return .notJSON(path: path, detail: "it ends early (truncated?) at byte \(bytes.count)") }
+        guard failure.isSyntax else {
+            return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
+        }
+        return .notJSON(path: path, detail: "stopped at line \(line), column \(column): \(failure.message)")
     }
 
     /// The checks on `format` and `version` once both are known.

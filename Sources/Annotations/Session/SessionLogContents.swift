@@ -214,7 +214,8 @@ public struct SessionLogContents: Sendable {
     static func lineProblem(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         if let offset = UTF8Validation.firstInvalidOffset(in: line) { return "invalid UTF-8 at column \(offset + 1)" }
         if let failure = JSONReader.validate(line) {
-            return failure.position >= line.count ? "the line ends early (truncated?)" : "at column \(failure.position + 1): \(failure.message)"
+            let (_, column, endedEarly) = failure.place(in: line)
+            return endedEarly ? "the line ends early (truncated?)" : "at column \(column): \(failure.message)"
         }
         guard line.starts(with: "{\"event\":".utf8) else { return nil }
         do throws(JSONReader.Failure) {
