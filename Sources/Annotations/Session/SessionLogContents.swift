@@ -37,8 +37,7 @@ public struct SessionLogContents: Sendable {
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?
     /// How many events those first bytes hold, when they end where a line ends.
-    private var prefixEvents: Int?
-    private var prefixDigestLength: Int?
+    private var prefixEvents: (length: Int, events: Int)?
 
     /// The bytes of one part of a log decoded at once (about 8 000 event lines), cut at the next line break.
     package static let partBytes = 2 << 20
@@ -68,7 +67,7 @@ public struct SessionLogContents: Sendable {
     /// began, the bytes digested (at a line's end), or the whole log.
     func events(before length: Int) -> Int? {
         if length == decodedFrom { return skippedEvents }
-        if let prefixEvents, length == prefixDigestLength { return prefixEvents }
+        if let prefixEvents, length == prefixEvents.length { return prefixEvents.events }
         return length == completeLength ? eventCount : nil
     }
 
@@ -105,19 +104,13 @@ public struct SessionLogContents: Sendable {
         var bodyStart = headerEnd + 1
         // Lines before `offset` (where a line begins) are counted, not decoded.
         if offset > headerEnd, offset <= complete, bytes[offset - 1] == 0x0A {
-            let eventStart = Array("{\"event\":".utf8), undoStart = Array("{\"event\":{\"action\":\"undo\"".utf8)
-            var events = 0, undos = 0
-            while bodyStart < offset, let end = lineBreak(in: bytes, from: bodyStart) {
-                let text = UnsafeBufferPointer(rebasing: bytes[bodyStart..<end])
-                if text.starts(with: eventStart) {
-                    events += 1
-                    if text.starts(with: undoStart) { undos += 1 }
-                }
-                bodyStart = end + 1
-            }
+            (contents.skippedEvents, contents.skippedUndos) = countEvents(in: bytes[bodyStart..<offset])
             contents.decodedFrom = offset
-            contents.skippedEvents = events
-            contents.skippedUndos = undos
+            bodyStart = offset
+        }
+        // The events of the digested first bytes, when they end a line other than where decoding began or the log ends.
+        if let digested, digested >= bodyStart, digested < complete, bytes[digested - 1] == 0x0A {
+            contents.prefixEvents = (digested, contents.skippedEvents + countEvents(in: bytes[bodyStart..<digested]).events)
         }
         // The lines in parts of about `partBytes` bytes, each ending at a line break (every line is
         // whole), decoded on both cores at once; the digest is taken first, beside the first parts.
@@ -151,7 +144,7 @@ public struct SessionLogContents: Sendable {
                     digestSlot.pointee = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
                     return
                 }
-                slots[index - digesting] = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay, mark: digested)
+                slots[index - digesting] = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay)
                 ready[index - digesting].signal()
             }
         }
@@ -170,8 +163,6 @@ public struct SessionLogContents: Sendable {
             decodeAll()
         }
         contents.prefixDigest = digestSlot.pointee
-        contents.prefixDigestLength = digested
-        if digested == bodyStart { contents.prefixEvents = contents.skippedEvents }
         var decoded: [Part] = []
         for index in slots.indices {
             let result = slots[index]
@@ -185,7 +176,6 @@ public struct SessionLogContents: Sendable {
         // writes (0 over 0, but a data race for ThreadSanitizer when two logs are read at once).
         let events = [Event](unsafeUninitializedCapacity: max(1, decoded.reduce(0) { $0 + $1.events.count })) { joined, count in
             for index in decoded.indices {
-                if let atMark = decoded[index].eventsAtMark { contents.prefixEvents = contents.skippedEvents + count + atMark }
                 decoded[index].events.withUnsafeMutableBufferPointer { events in
                     guard let from = events.baseAddress, let to = joined.baseAddress else { return }
                     (to + count).moveInitialize(from: from, count: events.count)
@@ -199,6 +189,23 @@ public struct SessionLogContents: Sendable {
         }
         contents.events = events
         return contents
+    }
+
+    /// The event lines among the complete lines of `lines` (counted by their `{"event":` start, not
+    /// decoded) and the `undo` events among them (by their `{"event":{"action":"undo"` start, the way
+    /// the log writer lays an event line out).
+    private static func countEvents(in lines: Slice<UnsafeBufferPointer<UInt8>>) -> (events: Int, undos: Int) {
+        let bytes = UnsafeBufferPointer(rebasing: lines), eventStart = "{\"event\":".utf8, undoStart = "{\"event\":{\"action\":\"undo\"".utf8
+        var events = 0, undos = 0, start = 0
+        while start < bytes.count, let end = lineBreak(in: bytes, from: start) {
+            let line = bytes[start..<end]
+            if line.starts(with: eventStart) {
+                events += 1
+                if line.starts(with: undoStart) { undos += 1 }
+            }
+            start = end + 1
+        }
+        return (events, undos)
     }
 
     /// Where the first line break at or after `start` is, if any.
@@ -228,27 +235,22 @@ public struct SessionLogContents: Sendable {
 
     private struct Part: Sendable {
         var events: [Event] = []
-        /// How many of the events lie before the mark, when a line of the part ends there.
-        var eventsAtMark: Int?
         var cursor: SentenceKey?
         var corpus: CorpusReference?
         var settings: SessionSettings?
     }
 
     /// Decodes the lines in `range` (which begins where a line begins and ends after a line
-    /// break), counting the events before byte `mark` when a line ends there.
+    /// break).
     private static func decode(
-        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, mark: Int?
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
         let eventStart = Array("{\"event\":".utf8)
         var lineStart = range.lowerBound
         while lineStart < range.upperBound, let lineEnd = lineBreak(in: bytes, from: lineStart) {
-            defer {
-                lineStart = lineEnd + 1
-                if lineStart == mark { part.eventsAtMark = part.events.count }
-            }
+            defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
