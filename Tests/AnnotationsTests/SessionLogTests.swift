@@ -102,7 +102,9 @@ struct SessionLogTests {
         session.id = "lines"
         let path = TestCorpus.temporaryFolder() + "/lines.jsonl"
         let header = LogHeader(session: session)
-        let log = try SessionLog(path: path, create: header)
+        let headerLine = try SessionFileWriter.headerLine(header)
+        try Data(headerLine).write(to: URL(fileURLWithPath: path))
+        let log = try SessionLog(path: path, length: headerLine.count, events: 0)
         let entries: [JournalEntry] = session.events.map(JournalEntry.event) + [
             .cursor(SentenceKey(document: "plain „ä“ 😀", sentence: 2)), .settings(SessionSettings(suggest: false)), .corpus(session.corpus),
         ]

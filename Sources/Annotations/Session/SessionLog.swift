@@ -17,22 +17,16 @@ final class SessionLog {
     private(set) var eventCount: Int
 
     /// Opens an existing log whose first `length` bytes hold `events` events (the rest, a torn
-    /// tail, is cut off first), or creates it with `header` when `create`.
-    init(path: String, writer: any FileWriting = SystemFileWriting(), create header: LogHeader?, length: Int = 0, events: Int = 0) throws(SessionError) {
+    /// tail, is cut off first).
+    init(path: String, writer: any FileWriting = SystemFileWriting(), length: Int, events: Int) throws(SessionError) {
         self.path = path
         self.writer = writer
-        fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.errnoText())") }
         digest = LogDigest()
         size = 0
         eventCount = events
-        if let header {
-            guard ftruncate(fd, 0) == 0 else { throw .io(path: path, reason: "cannot start the log: \(AtomicFile.errnoText())") }
-            try append(SessionFileWriter.headerLine(header))
-            AtomicFile.syncFolder(containing: path)
-        } else {
-            try cut(to: length)
-        }
+        try cut(to: length)
     }
 
     deinit { close() }

@@ -88,7 +88,7 @@ public final class SessionStore: SessionStorage {
             warnings += opening.warnings
             needsSave = opening.needsSave
             recovered = opening.recovered
-            log = try SessionLog(path: paths.log, writer: writer, create: nil, length: contents.completeLength, events: contents.eventCount)
+            log = try SessionLog(path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount)
             self.session = opening.session
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
@@ -97,10 +97,7 @@ public final class SessionStore: SessionStorage {
         } else {
             var session = try makeNew()
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
-            log = try SessionLog(path: paths.log, writer: writer, create: LogHeader(session: session))
-            for event in session.events { try log.append(.event(event)) }
-            if !session.settings.isDefault { try log.append(.settings(session.settings)) }
-            if let cursor = session.cursor { try log.append(.cursor(cursor)) }
+            log = try Self.startLog(of: session, at: paths.log, writer: writer)
             self.session = session
             needsSave = true
         }
@@ -118,8 +115,7 @@ public final class SessionStore: SessionStorage {
     private static func migrate(
         _ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]
     ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
-        let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
-        try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
+        let log = try startLog(of: session, at: paths.log, writer: writer)
         let copy = SessionPaths.exists(paths.formatOneCopy) ? SessionPaths.free(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
         guard rename(paths.snapshot, copy) == 0 else {
             throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
@@ -128,8 +124,14 @@ public final class SessionStore: SessionStorage {
         let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
         AtomicFile.syncFolder(containing: paths.snapshot)
         warnings.append("\(paths.snapshot): migrated from session format 1 to 2 (log \(paths.log) and snapshot \(paths.snapshot)); the original is kept as \(copy) until you delete it")
-        let log = try SessionLog(path: paths.log, writer: writer, create: nil, length: bytes.count, events: session.events.count)
         return (log, copy, journalCopy)
+    }
+
+    /// Writes the whole log of `session` (header, events, cursor, settings) atomically and opens it for appending.
+    private static func startLog(of session: Session, at path: String, writer: any FileWriting) throws(SessionError) -> SessionLog {
+        let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
+        try AtomicFile.write(Data(bytes), to: path, with: writer)
+        return try SessionLog(path: path, writer: writer, length: bytes.count, events: session.events.count)
     }
 
     /// Refuses a session path that is a folder, saying so.
