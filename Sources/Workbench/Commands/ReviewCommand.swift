@@ -51,7 +51,6 @@ struct ReviewCommand: ParsableCommand {
         if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
         }
-        try Self.refuseReviewOfAnother(outPath, original: original, session: session)
         let sessionPath = session
         let store: SessionStore
         do {
@@ -70,6 +69,10 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
+        do { try Self.refuseReviewOfAnother(store.session, outPath, original: original, session: session) } catch {
+            store.abandon()
+            throw error
+        }
         for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         let capabilities = TerminalCapabilities.detect()
         let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
@@ -81,14 +84,12 @@ struct ReviewCommand: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// Refuses to continue an existing `--out` session that is the review of another session: its
-    /// verdicts would be added to that session's annotations while the user reviews `session`. A
-    /// review names what it was made from (`derived_from`) and begins with that session's events,
-    /// so either tells them apart (the first also when the review was begun from another folder).
-    static func refuseReviewOfAnother(_ outPath: String, original: SessionFile, session: String) throws {
-        guard FileManager.default.fileExists(atPath: outPath) else { return }
-        // Read where the writer will write: a link's target, with the log beside the target.
-        let existing = try SessionInput.file(at: (try? LockedSessionFile.realPath(of: outPath)) ?? outPath)
+    /// Refuses to continue an existing `--out` session (`existing`, as opened, before any edit) that
+    /// is the review of another session: its verdicts would be added to that session's annotations
+    /// while the user reviews `session`. A review names what it was made from (`derived_from`) and
+    /// begins with that session's events, so either tells them apart (the first also when the review
+    /// was begun from another folder). A review just made names `session`.
+    static func refuseReviewOfAnother(_ existing: Session, _ outPath: String, original: SessionFile, session: String) throws {
         guard let sources = existing.derivedFrom, !sources.isEmpty else { return }
         if sources.contains(where: { LockedSessionFile.namesSameSession($0, session) }) { return }
         if let first = original.events.first, existing.events.first == first { return }
