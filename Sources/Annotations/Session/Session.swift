@@ -22,9 +22,11 @@ public struct Session: Sendable {
     public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
-    /// The events before ``tail`` that stay in the log file's bytes (a session opened from its
-    /// snapshot), decoded only when asked for (nil: every event is in ``tail``).
-    private var prefix: LogPrefix?
+    /// The events before ``tail``, left in the log's bytes as read on opening (a session opened from
+    /// its snapshot: the first `length` bytes, holding `count` events of which `undoCount` are
+    /// `undo`), decoded only when asked for (nil: every event is in ``tail``). The log is only ever
+    /// appended to or cut back to a length at least the prefix's, so those bytes stay what they were.
+    private var prefix: (bytes: Data, length: Int, count: Int, undoCount: Int, path: String)?
     /// The events after ``prefix`` (all of them when there is none), in order.
     private var tail: [Event]
     /// The state before the first event of ``tail``: the snapshot's records, or an empty state.
@@ -43,13 +45,22 @@ public struct Session: Sendable {
     /// ``undoEventCount`` for counts.
     public var events: [Event] {
         guard let prefix else { return tail }
-        return ((try? prefix.events()) ?? []) + tail
+        return ((try? Self.events(of: prefix)) ?? []) + tail
     }
 
     /// ``events``, saying why when the log's bytes before the snapshot cannot be decoded.
     public func allEvents() throws(SessionError) -> [Event] {
         guard let prefix else { return tail }
-        return try prefix.events() + tail
+        return try Self.events(of: prefix) + tail
+    }
+
+    /// The events of a ``prefix``, decoded.
+    private static func events(of prefix: (bytes: Data, length: Int, count: Int, undoCount: Int, path: String)) throws(SessionError) -> [Event] {
+        let contents = try SessionLogContents(prefix.bytes.prefix(prefix.length), path: prefix.path)
+        guard contents.events.count == prefix.count else {
+            throw .io(path: prefix.path, reason: "its first \(prefix.length) bytes hold \(contents.events.count) events, not the \(prefix.count) counted on opening")
+        }
+        return contents.events
     }
 
     /// A new, empty session.
@@ -144,10 +155,11 @@ public struct Session: Sendable {
     }
 
     /// A session opened from its snapshot: the state is built from the snapshot's records, which
-    /// reflect the log's events before `prefix.length` bytes (checked by the caller: event count,
-    /// bytes and digest), and only the events after them (`log`, read from there on) are
-    /// replayed. The history before the snapshot is replayed from the log when first needed.
-    init(snapshot: SessionFile, nextNumbers: [Character: Int], prefix: LogPrefix, log: SessionLogContents, path: String) throws(SessionError) {
+    /// reflect the events of the log's bytes `logBytes` before `log.decodedFrom` (checked by the
+    /// caller: event count, bytes and digest), and only the events after them (`log`, read from
+    /// there on) are replayed. The history before the snapshot is replayed from the log when first needed.
+    init(snapshot: SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
+        let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, undoCount: log.skippedUndos, path: path)
         let header = log.header
         id = header.session
         annotator = header.annotator
@@ -162,7 +174,7 @@ public struct Session: Sendable {
         state.useLastSeq(prefix.count)
         state.useNextNumbers(nextNumbers)
         state.expectHistory { () throws(AnnotationError) -> [Event] in
-            do throws(SessionError) { return try prefix.events() } catch { throw .historyUnavailable(error.description) }
+            do throws(SessionError) { return try Self.events(of: prefix) } catch { throw .historyUnavailable(error.description) }
         }
         base = state
         self.prefix = prefix

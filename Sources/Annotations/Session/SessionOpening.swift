@@ -71,11 +71,10 @@ struct SessionOpening {
             } : nil
         var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, let reference = head?.log, case .success(var file) = early?.wait(),
+        if check.matches, log.decodedFrom > 0, case .success(var file) = early?.wait(),
             let numbers = file.nextNumbers
         {
-            // The snapshot reflects the first `reference.bytes` bytes: build from its records.
-            let prefix = LogPrefix(bytes: bytes, length: reference.bytes, count: log.skippedEvents, undoCount: log.skippedUndos, path: paths.log)
+            // The snapshot reflects the first `reference.bytes` bytes (where decoding began): build from its records.
             var apart: [Record]?
             if apartFromSnapshot {
                 // Nothing to replay after the snapshot: its text-bound records are given apart.
@@ -87,7 +86,7 @@ struct SessionOpening {
                     file.annotations.removeAll { $0.isTextBound }
                 }
             }
-            let session = try Session(snapshot: file, nextNumbers: numbers, prefix: prefix, log: log, path: paths.log)
+            let session = try Session(snapshot: file, nextNumbers: numbers, logBytes: bytes, log: log, path: paths.log)
             return SessionOpening(
                 session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: restored + check.warnings, annotations: apart)
         }
