@@ -36,15 +36,12 @@ struct SessionFileDecoder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
         decoder.anchorsForExport = anchorsForExport
-        var read: Lists? = Lists()
+        var lists: Lists? = ([], [], [])
         var head: [UInt8] = []
-        try decoder.topLevel(into: &head, lists: &read, keeping: nil)
+        try decoder.topLevel(into: &head, lists: &lists, keeping: nil)
         try decoder.reader.expectEnd()
-        let lists = read ?? Lists()
         guard var file = Self.codable(SessionFile.self, head.isEmpty ? [] : head + [UInt8(ascii: "}")]) else { throw decoder.reader.shapeError("the file does not decode") }
-        file.speakers = lists.speakers ?? []
-        file.annotations = lists.annotations ?? []
-        file.events = lists.events ?? []
+        (file.speakers, file.annotations, file.events) = lists ?? ([], [], [])
         return file
     }
 
@@ -74,9 +71,7 @@ struct SessionFileDecoder {
     }
 
     /// The record lists of a file read by hand.
-    private struct Lists {
-        var speakers: [Speaker]?, annotations: [Record]?, events: [Event]?
-    }
+    private typealias Lists = (speakers: [Speaker], annotations: [Record], events: [Event])
 
     /// Reads the file's object: the record lists read by hand into `lists` (in `head` as `"key":[]`),
     /// every other field (or, with `keeping`, those named) copied into `head` as `"key":value` after
