@@ -67,8 +67,8 @@ struct SessionVerifierBytesTests {
     @Test("A current snapshot verifies without decoding, with the same counts as the record-by-record way")
     func currentSnapshot() throws {
         let path = try writtenSession()
-        let verified = try SessionVerifier().verification(path: path)
-        let (report, file) = (verified.report, verified.file)
+        let report = try SessionVerifier().verify(path: path)
+        let file = report.file
         #expect(report.isValid)
         #expect(report.events == 4)
         #expect(report.annotations == 2)

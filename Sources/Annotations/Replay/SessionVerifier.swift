@@ -16,6 +16,12 @@ public struct SessionVerifier: Sendable {
         public var logProblem: ReplayError?
         /// Annotations that differ between the file and the log (see ``SessionFile/differences(from:)``).
         public var differences: [String]
+        /// The stored annotations, for checks against the text.
+        public var file: SessionFile
+        /// The replayed session, its log and the snapshot's bytes, kept as long as this value: a
+        /// command that exits right after the result spends no time taking them apart (for a
+        /// million events that is a noticeable part of the run).
+        var replayed: (session: Session, log: SessionLogContents, snapshot: Data)?
 
         /// True when the log is intact and agrees with the stored annotations.
         public var isValid: Bool { logProblem == nil && differences.isEmpty }
@@ -24,41 +30,24 @@ public struct SessionVerifier: Sendable {
     /// Creates a verifier.
     public init() {}
 
-    /// What ``SessionVerifier/verification(path:)`` found, with the file form of the session.
-    public struct Verification: Sendable {
-        /// What verification found.
-        public var report: Report
-        /// The stored annotations, for checks against the text.
-        public var file: SessionFile
-        /// The replayed session, its log and the snapshot's bytes, kept as long as this value: a
-        /// command that exits right after the result spends no time taking them apart (for a
-        /// million events that is a noticeable part of the run).
-        let replayed: (session: Session, log: SessionLogContents, snapshot: Data)?
-    }
-
-    /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file).
-    public func verify(path: String) throws(SessionError) -> Report {
-        try verification(path: path).report
-    }
-
-    /// Verifies the session at `path` and returns its file form too (the stored annotations, for
-    /// checks against the text), keeping what the result was made from (see ``Verification``).
+    /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file),
+    /// keeping what the result was made from (see ``Report/replayed``).
     ///
     /// A format-2 snapshot that reflects the whole log is compared without decoding its records:
     /// the log is replayed, the state's records are written as the snapshot writes them, and the
     /// two byte ranges compared. Only when they differ (or the log does not replay, or the snapshot
     /// is behind its log or of format 1) is everything decoded and compared record by record, which
     /// names the differences.
-    public func verification(path: String) throws(SessionError) -> Verification {
+    public func verify(path: String) throws(SessionError) -> Report {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
         let (file, mismatch) = try SessionFiles.read(path: path, forVerification: true)
         var report = verify(file)
         if let mismatch { report.differences.insert(mismatch, at: 0) }
-        return Verification(report: report, file: file, replayed: nil)
+        return report
     }
 
-    /// The fast path of ``verification(path:)``; nil when the snapshot must be decoded.
-    private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Verification? {
+    /// The fast path of ``verify(path:)``; nil when the snapshot must be decoded.
+    private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Report? {
         let paths = SessionPaths(path)
         guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -83,8 +72,9 @@ public struct SessionVerifier: Sendable {
         let state = session.state
         let documents = BackgroundValue { Self.documentCount(state) }
         guard Self.recordsAgree(snapshot, with: file) else { return nil }
-        let report = Report(events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [])
-        return Verification(report: report, file: file, replayed: (session, log, snapshot))
+        return Report(
+            events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [], file: file,
+            replayed: (session, log, snapshot))
     }
 
     /// True when the snapshot's bytes from its records on (the line that begins with
@@ -103,7 +93,7 @@ public struct SessionVerifier: Sendable {
     public func verify(_ file: SessionFile) -> Report {
         let state: AnnotationState
         switch ReplayError.replaying(file.events, schema: file.schema) {
-        case .failure(let problem): return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [])
+        case .failure(let problem): return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [], file: file)
         case .success(let replayed): state = replayed
         }
         // Counting documents and comparing the stored annotations are independent reads of the
@@ -112,7 +102,7 @@ public struct SessionVerifier: Sendable {
         let differences = file.differences(from: state)
         return Report(
             events: file.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil,
-            differences: differences)
+            differences: differences, file: file)
     }
 
     /// Documents that have at least one annotation or status.

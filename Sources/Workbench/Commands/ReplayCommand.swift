@@ -112,11 +112,11 @@ struct ReplayCommand: ParsableCommand {
     private func runVerify() throws {
         let session = session
         // The verification keeps the replayed session alive until the process exits (below).
-        let verification = try ProgressMeter.run { meter throws -> SessionVerifier.Verification in
+        let report = try ProgressMeter.run { meter throws -> SessionVerifier.Report in
             meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
-            return try CLIFailure.from { try SessionVerifier().verification(path: session) }
+            return try CLIFailure.from { try SessionVerifier().verify(path: session) }
         }
-        let (report, file) = (verification.report, verification.file)
+        let file = report.file
         let name = TerminalText.sanitize(session)
         if let problem = report.logProblem {
             throw CLIFailure("\(name): \(problem.description)")
@@ -141,7 +141,7 @@ struct ReplayCommand: ParsableCommand {
         StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
         // The replayed session, its log and the stored annotations are left to the process exit
         // (for a million events taking them apart piece by piece is a noticeable part of the run).
-        KeptUntilExit.keep(verification)
+        KeptUntilExit.keep(report)
     }
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
