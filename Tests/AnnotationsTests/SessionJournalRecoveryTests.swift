@@ -72,7 +72,7 @@ struct SessionJournalRecoveryTests {
         #expect(whole.last == 0x0A)
         try whole.dropLast().write(to: URL(fileURLWithPath: logPath(path)))
         // Read-only: the snapshot and the log agree on both speakers.
-        let read = try SessionFiles.readFile(path: path)
+        let read = try SessionStore.readFile(path: path)
         #expect(read.events.count == 2)
         #expect(try SessionStore.load(path: path).state.speakers.keys.sorted() == ["S1", "S2"])
         let reopened = try openStore(path)
@@ -247,7 +247,7 @@ struct SessionJournalRecoveryTests {
         let firstEvent = try #require(lines.firstIndex { $0.contains("\"seq\":1") })
         try (lines[...firstEvent].joined(separator: "\n") + "\n").write(toFile: logPath(path), atomically: true, encoding: .utf8)
 
-        let read = try SessionFiles.read(path: path)
+        let read = try SessionStore.read(path: path)
         #expect(read.file.events.count == 1)
         let mismatch = try #require(read.mismatch)
         #expect(mismatch.contains("reflects 2 events, but the log holds 1"), "\(mismatch)")
@@ -263,9 +263,9 @@ struct SessionJournalRecoveryTests {
         let store = try openStore(path)
         try store.perform(speaker(1), time: "t1")
         try store.save()
-        #expect(try SessionFiles.read(path: path).mismatch == nil)
+        #expect(try SessionStore.read(path: path).mismatch == nil)
         try store.perform(speaker(2), time: "t2")
-        let read = try SessionFiles.read(path: path)
+        let read = try SessionStore.read(path: path)
         #expect(read.mismatch == nil)
         #expect(read.file.events.count == 2)
         #expect(SessionValidator().report(path: path) { _ in nil }.problems.isEmpty)
@@ -347,7 +347,7 @@ struct SessionJournalRecoveryTests {
         #expect(reopened.session.events.prefix(1) == original.events.prefix(1))
         // Readers read both formats.
         #expect(try SessionStore.load(path: SessionPaths(path).formatOneCopy).events.count == 1)
-        #expect(try SessionFiles.readFile(path: path).events.count == 3)
+        #expect(try SessionStore.readFile(path: path).events.count == 3)
     }
 
     @Test("A format-1 journal of another state is not applied when migrating; it is moved aside")

@@ -73,7 +73,7 @@ struct SessionVerifierBytesTests {
         #expect(report.events == 4)
         #expect(report.annotations == 2)
         #expect(file.speakers.map(\.name) == ["Mark Rutte"])
-        let slow = SessionVerifier().verify(try SessionFiles.readFile(path: path, forVerification: true))
+        let slow = SessionVerifier().verify(try SessionStore.readFile(path: path, forVerification: true))
         #expect(slow.isValid && slow.annotations == report.annotations && slow.documents == report.documents)
     }
 

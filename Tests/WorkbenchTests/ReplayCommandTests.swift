@@ -104,7 +104,7 @@ struct ReplayCommandTests {
         let fixture = try ReplayFixture()
         let result = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "cut"])
         #expect(result.status == 0, "\(result.stderr)")
-        let file = try SessionFiles.readFile(path: fixture.path("sessions/cut.json"))
+        let file = try SessionStore.readFile(path: fixture.path("sessions/cut.json"))
         #expect(file.events.count == 6)
         #expect(file.derivedFrom == [fixture.sessionPath])
         #expect(!file.annotations.contains { $0.key == .cue("Q2") })  // the undone cue is not in the state

@@ -40,7 +40,7 @@ public struct SessionVerifier: Sendable {
     /// names the differences.
     public func verify(path: String) throws(SessionError) -> Report {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
-        let (file, mismatch) = try SessionFiles.read(path: path, forVerification: true)
+        let (file, mismatch) = try SessionStore.read(path: path, forVerification: true)
         var report = verify(file)
         if let mismatch { report.differences.insert(mismatch, at: 0) }
         return report
@@ -65,7 +65,7 @@ public struct SessionVerifier: Sendable {
             throw error
         }
         let (session, log) = replayed
-        try SessionFiles.refuseForeign(log.header, paths, snapshotID: head.id)
+        try SessionStore.refuseForeign(log.header, paths, snapshotID: head.id)
         guard reference.describesPrefix(of: log), reference.events == log.eventCount else { return nil }
         var file = session.file
         file.log = reference

@@ -24,7 +24,7 @@ public struct SessionValidator: Sendable {
         let file: SessionFile
         var problems: [String] = []
         do {
-            let read = try SessionFiles.read(path: path)
+            let read = try SessionStore.read(path: path)
             file = read.file
             if let mismatch = read.mismatch { problems.append("\(path): \(mismatch)") }
         } catch {

@@ -10,7 +10,7 @@ enum SessionInput {
     /// A snapshot that does not describe its log is named in a warning on standard error (the
     /// file is then the log's replay).
     static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
-        let read = try CLIFailure.from { try SessionFiles.read(path: path, forVerification: forVerification) }
+        let read = try CLIFailure.from { try SessionStore.read(path: path, forVerification: forVerification) }
         if let mismatch = read.mismatch { StandardError.write("warning: \(path): \(mismatch)") }
         return read.file
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Reading a session from disk for commands that do not write it (validate, replay, export, agree,
-/// diff, stats): format 2 (snapshot + log) and format 1 (one file holding everything) alike.
-public enum SessionFiles {
+/// Reading a session's file form from disk for commands that do not write it (validate, replay,
+/// export, agree, diff, stats): format 2 (snapshot + log) and format 1 (one file holding everything) alike.
+extension SessionStore {
     /// The session's file form: for format 2 the snapshot's stored annotations with the log's
     /// events (so a verifier compares the two); for format 1 the file as it is.
     ///
