@@ -20,7 +20,9 @@ enum ReplayBenchmark {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // `--session PATH` keeps the generated file there and reuses it on later runs (generating
         // 1 000 000 events takes longer than verifying them).
-        let path = options["session"] ?? folder + "/large.json"
+        // The command runs in `folder`, so a relative `--session` is made absolute first.
+        let given = options["session"].map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }
+        let path = given ?? folder + "/large.json"
         if !FileManager.default.fileExists(atPath: path) {
             let file = try session(events: count)
             let target = try LockedSessionFile(path: path, now: "2026-11-21T10:00:00.000Z")
@@ -41,7 +43,8 @@ enum ReplayBenchmark {
             let exit = try child.wait()
             let printed = (try? String(contentsOfFile: folder + "/out.txt", encoding: .utf8)) ?? ""
             guard exit.status == 0, printed.contains("verified:") else {
-                throw BenchmarkSupport.UsageError(description: "workbench replay --verify failed: \(printed)")
+                let errors = (try? String(contentsOfFile: folder + "/err.txt", encoding: .utf8)) ?? ""
+                throw BenchmarkSupport.UsageError(description: "workbench replay --verify failed (status \(exit.status)): \(printed)\(errors)")
             }
             commands.append(exit.wall)
             commandCPUs.append(exit.cpu)
