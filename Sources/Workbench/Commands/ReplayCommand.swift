@@ -135,6 +135,16 @@ struct ReplayCommand: ParsableCommand {
                 for problem in problems { StandardError.write(problem) }
                 throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
             }
+            // Documents whose text changed since the session was made (or that are missing) were
+            // left out of the check: say so rather than claim the whole text was checked.
+            let loaded = Set(segmented.documents.map(\.document.id))
+            let unchecked = file.corpus.documents.map(\.id).filter { !loaded.contains($0) }
+            if !unchecked.isEmpty {
+                let shown = unchecked.prefix(5).map { "'\(TerminalText.sanitize($0))'" }.joined(separator: ", ")
+                    + (unchecked.count > 5 ? " and \(unchecked.count - 5) more" : "")
+                textNote = "; text checked against the corpus except \(unchecked.count) document(s) NOT checked: \(shown)"
+                    + " (changed since the session was made, or missing; annotating the session re-anchors them, validate lists them)"
+            }
         } else {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
