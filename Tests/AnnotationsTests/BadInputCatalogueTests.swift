@@ -480,6 +480,45 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test("A file for another import, a folder, a pipe or a device given to an import is named for what it is")
+    func importOfTheWrongKindOfFile() throws {
+        let (corpus, annotations, entities) = try Self.jsonlExport()
+        let folder = try Self.folder("wrong-import-")
+        let time = "2026-11-21T11:00:00.000Z"
+        func failure(_ body: () throws -> Session) -> String {
+            do { _ = try body(); return "imported" } catch { return "\(error)" }
+        }
+        // A Label Studio file (one JSON list over several lines) given to `import jsonl`: was "…:1: not JSON: it ends early (truncated?) at byte 1".
+        let tasks = try Self.write(Array("[\n  {\"data\": {}}\n]\n".utf8), "tasks.json", in: folder)
+        let asJSONL = failure { try JSONLImporter().load(paths: [tasks], corpus: corpus, annotator: nil, time: time) }
+        #expect(asJSONL.contains("tasks.json:1: not JSON Lines: the file is one JSON value (a list) over several lines"), "\(asJSONL)")
+        #expect(asJSONL.contains("import labelstudio FILE"))
+        // A JSONL export given to `import labelstudio`: the second line is named, with what the file is.
+        let lines = try Self.write(annotations + entities, "annotations.jsonl", in: folder)
+        let asTasks = failure { try LabelStudioImporter().load(path: lines, corpus: corpus, annotator: nil, time: time) }
+        #expect(asTasks.contains("annotations.jsonl:2: not JSON: stopped at column 1"), "\(asTasks)")
+        #expect(asTasks.contains("one JSON value per line (JSON Lines)"), "\(asTasks)")
+        // The JSONL export given to `import webanno`: was "no corpus document 'annotations'".
+        let asTSV = failure { try WebAnnoImporter().load(paths: [lines], corpus: corpus, annotator: nil, time: time) }
+        #expect(asTSV.contains("annotations.jsonl:1: not WebAnno TSV 3"), "\(asTSV)")
+        #expect(!asTSV.contains("no corpus document"))
+        // A folder, a pipe and a device: was "no such file or not readable" (and a pipe must not be waited on).
+        let pipe = folder + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let cases: [(String, String)] = [
+            (folder, "it is a folder, not a file"), (pipe, "not a regular file (a pipe, socket or device)"),
+            ("/dev/null", "not a regular file (a pipe, socket or device)"), (folder + "/missing.jsonl", "cannot read: no such file"),
+        ]
+        for (path, expected) in cases {
+            let message = failure { try JSONLImporter().load(paths: [path], corpus: corpus, annotator: nil, time: time) }
+            #expect(message.contains(expected), "\(path): \(message)")
+            let labelStudio = failure { try LabelStudioImporter().load(path: path, corpus: corpus, annotator: nil, time: time) }
+            #expect(labelStudio.contains(expected), "\(path): \(labelStudio)")
+        }
+        let webanno = failure { try WebAnnoImporter().load(paths: [pipe], corpus: corpus, annotator: nil, time: time) }
+        #expect(webanno.contains("not WebAnno TSV 3"), "\(webanno)")
+    }
+
     @Test("JSONL import: a 50 MB line is refused with its file and line, quickly")
     func importJSONLFiftyMegabyteLine() throws {
         let (corpus, _, entities) = try Self.jsonlExport()

@@ -24,7 +24,7 @@ public struct JSONLImporter: Sendable {
         var labels: [String] = []
         var anyRecords = false
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
             let bytes = [UInt8](data)
             if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -40,7 +40,7 @@ public struct JSONLImporter: Sendable {
                 if raw.allSatisfy(\.isWhitespace) { continue }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
                     if let (_, reason) = ImportedJSON.syntaxProblem(in: Data(raw.utf8)) {
-                        throw .malformed(path: path, line: number, reason: reason)
+                        throw .malformed(path: path, line: number, reason: ImportedJSON.oneValueOverSeveralLines(data) ?? reason)
                     }
                     throw .malformed(path: path, line: number, reason: "not a JSON object")
                 }

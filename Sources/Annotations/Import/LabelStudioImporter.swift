@@ -48,7 +48,7 @@ public struct LabelStudioImporter: Sendable {
 
     /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
         guard let root = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed), let tasks = root as? [Any] else {
             let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"
