@@ -519,6 +519,53 @@ struct BadInputCatalogueTests {
         #expect(webanno.contains("not WebAnno TSV 3"), "\(webanno)")
     }
 
+    @Test("JSONL import: a span given twice in a sentence, a record given twice, an id with two labels, offsets off their tokens are refused")
+    func importJSONLDuplicatesAndOffsets() throws {
+        let (corpus, annotations, entities) = try Self.jsonlExport()
+        var lines = String(decoding: annotations, as: UTF8.self).split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"spans\":[{") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
+        let spans = try #require(record["spans"] as? [[String: Any]])
+        let span = try #require(spans.first)
+        let id = try #require(span["id"] as? String)
+        func line(_ spans: [[String: Any]]) throws -> String {
+            var changed = record
+            changed["spans"] = spans
+            return String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)
+        }
+        func importing(_ replaced: [String]) throws -> String {
+            let bytes = Array((replaced.joined(separator: "\n") + "\n").utf8) + entities
+            switch try Self.importJSONL(bytes, corpus: corpus).result {
+            case .success: return "imported"
+            case .failure(let error): return error.description
+            }
+        }
+        // The first span again over the sentence's first token: was merged into one span over both, without a word.
+        var copy = span
+        (copy["start"], copy["end"], copy["token_start"], copy["token_end"]) = (0, 3, 0, 0)
+        var twice = lines
+        twice[index] = try line(spans + [copy])
+        #expect(try importing(twice).contains("\(id) (segment 0) is given twice in sentence"))
+        // The whole record twice: was taken as one.
+        var repeated = lines
+        repeated.insert(lines[index], at: index + 1)
+        #expect(try importing(repeated).contains("is given twice in sentence"))
+        // The same id as a cue in another segment.
+        var relabelled = span
+        (relabelled["label"], relabelled["segment"]) = ("CUE", 1)
+        var labels = lines
+        labels[index] = try line(spans + [relabelled])
+        #expect(try importing(labels).contains("\(id) is a CUE here but a SPEAKER at"))
+        // Offsets moved off the tokens the span names.
+        var moved = span
+        moved["end"] = (span["end"] as? Int ?? 0) + 40
+        var off = lines
+        off[index] = try line([moved] + spans.dropFirst())
+        #expect(try importing(off).contains("do not lie on its tokens"))
+        lines.append("")
+        #expect(try importing(lines) == "imported")
+    }
+
     @Test("JSONL import: a 50 MB line is refused with its file and line, quickly")
     func importJSONLFiftyMegabyteLine() throws {
         let (corpus, _, entities) = try Self.jsonlExport()
