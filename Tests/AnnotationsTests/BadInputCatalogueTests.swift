@@ -86,6 +86,22 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test("A corpus file saved as UTF-16 (little or big endian, with its byte-order mark) is named as UTF-16")
+    func corpusUTF16() throws {
+        let folder = try Self.folder("utf16-corpus-")
+        let text = "Hallo, sagte er."
+        let cases: [(String, [UInt8])] = [
+            ("le.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("be.txt", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+        ]
+        for (name, bytes) in cases {
+            let path = try Self.write(bytes, name, in: folder)
+            let error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().load(paths: [path]) }
+            // Before: "invalid UTF-8 at byte offset 0".
+            #expect(error?.description == "\(path): cannot read: the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8")
+        }
+    }
+
     @Test("Empty and whitespace-only corpus files load with a warning naming the file")
     func corpusEmptyAndBlank() throws {
         let folder = try Self.folder("blank-corpus-")
