@@ -168,6 +168,10 @@ struct ReplayCommand: ParsableCommand {
         if LockedSessionFile.namesSameSession(path, session) {
             throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
         }
+        // Not even --force replaces a device or a pipe named like a session.
+        for file in [path, SessionPaths(path).log] {
+            if let refusal = OutputFile.refusal(file) { throw CLIFailure("\(TerminalText.sanitize(file)): \(refusal); choose another --out") }
+        }
         let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }
         if target.exists, !force {
