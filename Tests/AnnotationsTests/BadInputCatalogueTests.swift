@@ -200,6 +200,11 @@ struct BadInputCatalogueTests {
         try FileManager.default.createDirectory(atPath: folder + "/dir.txt/inner", withIntermediateDirectories: true)
         error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().loadFile(folder + "/dir.txt") }
         #expect(error == .unreadable(path: folder + "/dir.txt", reason: "permission denied or not a regular file"))
+        try FileManager.default.removeItem(atPath: folder + "/dir.txt")
+        // A named pipe among the corpus files: was waited on for ever (opening it blocks until a writer comes).
+        #expect(mkfifo(folder + "/pipe.txt", 0o600) == 0)
+        error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().load(paths: [folder]) }
+        #expect(error == .unreadable(path: folder + "/pipe.txt", reason: "not a regular file (a named pipe, socket or device); put the text in a file"))
     }
 
     @Test("A symlink to a corpus file elsewhere loads like the file; odd file names (newline, leading dash, spaces) become ids")
