@@ -100,4 +100,25 @@ struct ReanchorREPLTests {
         #expect(validate.status == 1)
         #expect(validate.stderr.contains("document 'a' changed since the session was made"))
     }
+
+    @Test("nu stops at a sentence whose only annotation was orphaned (its old offsets touch no sentence)")
+    func nuPassesNoOrphan() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-orphan-nu-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("corpus/a.txt")
+        try Data("Die Lage sei ernst, hieß es.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        let environment = ["WORKBENCH_FAKE_CLOCK": REPLWorkspace.clock]
+        let first = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "n", "--annotator", "anna"], stdin: "claim 1-4\nquit\n", directory: folder, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        try Data("Die Lage sei wirklich ernst, hieß es.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        let result = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "n"], stdin: "goto 2\ndone\nnu\nquit\n", directory: folder, environment: environment)
+        #expect(result.stderr.contains("1 orphaned"), "\(result.stderr)")
+        // Before: "every sentence is annotated or has a status" (the orphan's old offsets counted for sentence 1).
+        #expect(!result.stdout.contains("every sentence is annotated"), "\(result.stdout)")
+        #expect(result.stdout.split(separator: "\n").last { $0.hasPrefix("── document") }?.contains("sentence 1/2") == true, "\(result.stdout)")
+    }
 }
+
