@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 
 /// A libpq password file (`~/.pgpass` format: `host:port:database:user:password`, mode 0600) that
@@ -20,6 +21,10 @@ public struct PasswordFile: Sendable {
     /// looks a socket connection up under its folder, but under `localhost` when the folder is its
     /// compiled-in default (e.g. `/var/run/postgresql`).
     public func store(host: String, port: String, user: String, password: String) throws(TeamError) {
+        // A device or pipe named as the password file is never read (a pipe would wait) nor replaced.
+        if let refusal = OutputFile.refusal(path) {
+            throw .invalid("\(path): \(refusal) (the role was created; run add-annotator again with --pgpass FILE)")
+        }
         let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let hosts = host.hasPrefix("/") ? [host, "localhost"] : [host]
         let prefixes = hosts.map { [$0, port].map(Self.escape).joined(separator: ":") + ":*:" + Self.escape(user) + ":" }

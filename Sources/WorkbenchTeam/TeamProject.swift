@@ -89,6 +89,8 @@ public final class TeamProject {
             throw .invalid("unknown role '\(role)': use annotator, adjudicator or reviewer")
         }
         try Self.checkName(name)
+        // Before the role is made: a password file that cannot be one (a device, a pipe) refuses the run.
+        if let refusal = OutputFile.refusal(passwordFile) { throw .invalid("\(passwordFile): \(refusal); name another password file with --pgpass FILE") }
         let password = try Self.generatePassword()
         let rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
             try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")

@@ -86,6 +86,22 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test("A corpus file saved as UTF-16 (little or big endian, with its byte-order mark) is named as UTF-16")
+    func corpusUTF16() throws {
+        let folder = try Self.folder("utf16-corpus-")
+        let text = "Hallo, sagte er."
+        let cases: [(String, [UInt8])] = [
+            ("le.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ("be.txt", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+        ]
+        for (name, bytes) in cases {
+            let path = try Self.write(bytes, name, in: folder)
+            let error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().load(paths: [path]) }
+            // Before: "invalid UTF-8 at byte offset 0".
+            #expect(error?.description == "\(path): cannot read: the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8")
+        }
+    }
+
     @Test("Empty and whitespace-only corpus files load with a warning naming the file")
     func corpusEmptyAndBlank() throws {
         let folder = try Self.folder("blank-corpus-")
@@ -184,6 +200,11 @@ struct BadInputCatalogueTests {
         try FileManager.default.createDirectory(atPath: folder + "/dir.txt/inner", withIntermediateDirectories: true)
         error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().loadFile(folder + "/dir.txt") }
         #expect(error == .unreadable(path: folder + "/dir.txt", reason: "permission denied or not a regular file"))
+        try FileManager.default.removeItem(atPath: folder + "/dir.txt")
+        // A named pipe among the corpus files: was waited on for ever (opening it blocks until a writer comes).
+        #expect(mkfifo(folder + "/pipe.txt", 0o600) == 0)
+        error = Self.error { () throws(CorpusError) in _ = try CorpusLoader().load(paths: [folder]) }
+        #expect(error == .unreadable(path: folder + "/pipe.txt", reason: "not a regular file (a named pipe, socket or device); put the text in a file"))
     }
 
     @Test("A symlink to a corpus file elsewhere loads like the file; odd file names (newline, leading dash, spaces) become ids")
@@ -478,6 +499,92 @@ struct BadInputCatalogueTests {
             case .failure(let error): #expect(error.description.contains("\(path):\(lineNumber)"), "\(error.description)")
             }
         }
+    }
+
+    @Test("A file for another import, a folder, a pipe or a device given to an import is named for what it is")
+    func importOfTheWrongKindOfFile() throws {
+        let (corpus, annotations, entities) = try Self.jsonlExport()
+        let folder = try Self.folder("wrong-import-")
+        let time = "2026-11-21T11:00:00.000Z"
+        func failure(_ body: () throws -> Session) -> String {
+            do { _ = try body(); return "imported" } catch { return "\(error)" }
+        }
+        // A Label Studio file (one JSON list over several lines) given to `import jsonl`: was "…:1: not JSON: it ends early (truncated?) at byte 1".
+        let tasks = try Self.write(Array("[\n  {\"data\": {}}\n]\n".utf8), "tasks.json", in: folder)
+        let asJSONL = failure { try JSONLImporter().load(paths: [tasks], corpus: corpus, annotator: nil, time: time) }
+        #expect(asJSONL.contains("tasks.json:1: not JSON Lines: the file is one JSON value (a list) over several lines"), "\(asJSONL)")
+        #expect(asJSONL.contains("import labelstudio FILE"))
+        // A JSONL export given to `import labelstudio`: the second line is named, with what the file is.
+        let lines = try Self.write(annotations + entities, "annotations.jsonl", in: folder)
+        let asTasks = failure { try LabelStudioImporter().load(path: lines, corpus: corpus, annotator: nil, time: time) }
+        #expect(asTasks.contains("annotations.jsonl:2: not JSON: stopped at column 1"), "\(asTasks)")
+        #expect(asTasks.contains("one JSON value per line (JSON Lines)"), "\(asTasks)")
+        // The JSONL export given to `import webanno`: was "no corpus document 'annotations'".
+        let asTSV = failure { try WebAnnoImporter().load(paths: [lines], corpus: corpus, annotator: nil, time: time) }
+        #expect(asTSV.contains("annotations.jsonl:1: not WebAnno TSV 3"), "\(asTSV)")
+        #expect(!asTSV.contains("no corpus document"))
+        // A folder, a pipe and a device: was "no such file or not readable" (and a pipe must not be waited on).
+        let pipe = folder + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let cases: [(String, String)] = [
+            (folder, "it is a folder, not a file"), (pipe, "not a regular file (a pipe, socket or device)"),
+            ("/dev/null", "not a regular file (a pipe, socket or device)"), (folder + "/missing.jsonl", "cannot read: no such file"),
+        ]
+        for (path, expected) in cases {
+            let message = failure { try JSONLImporter().load(paths: [path], corpus: corpus, annotator: nil, time: time) }
+            #expect(message.contains(expected), "\(path): \(message)")
+            let labelStudio = failure { try LabelStudioImporter().load(path: path, corpus: corpus, annotator: nil, time: time) }
+            #expect(labelStudio.contains(expected), "\(path): \(labelStudio)")
+        }
+        let webanno = failure { try WebAnnoImporter().load(paths: [pipe], corpus: corpus, annotator: nil, time: time) }
+        #expect(webanno.contains("not WebAnno TSV 3"), "\(webanno)")
+    }
+
+    @Test("JSONL import: a span given twice in a sentence, a record given twice, an id with two labels, offsets off their tokens are refused")
+    func importJSONLDuplicatesAndOffsets() throws {
+        let (corpus, annotations, entities) = try Self.jsonlExport()
+        var lines = String(decoding: annotations, as: UTF8.self).split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("\"spans\":[{") })
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any])
+        let spans = try #require(record["spans"] as? [[String: Any]])
+        let span = try #require(spans.first)
+        let id = try #require(span["id"] as? String)
+        func line(_ spans: [[String: Any]]) throws -> String {
+            var changed = record
+            changed["spans"] = spans
+            return String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self)
+        }
+        func importing(_ replaced: [String]) throws -> String {
+            let bytes = Array((replaced.joined(separator: "\n") + "\n").utf8) + entities
+            switch try Self.importJSONL(bytes, corpus: corpus).result {
+            case .success: return "imported"
+            case .failure(let error): return error.description
+            }
+        }
+        // The first span again over the sentence's first token: was merged into one span over both, without a word.
+        var copy = span
+        (copy["start"], copy["end"], copy["token_start"], copy["token_end"]) = (0, 3, 0, 0)
+        var twice = lines
+        twice[index] = try line(spans + [copy])
+        #expect(try importing(twice).contains("\(id) (segment 0) is given twice in sentence"))
+        // The whole record twice: was taken as one.
+        var repeated = lines
+        repeated.insert(lines[index], at: index + 1)
+        #expect(try importing(repeated).contains("is given twice in sentence"))
+        // The same id as a cue in another segment.
+        var relabelled = span
+        (relabelled["label"], relabelled["segment"]) = ("CUE", 1)
+        var labels = lines
+        labels[index] = try line(spans + [relabelled])
+        #expect(try importing(labels).contains("\(id) is a CUE here but a SPEAKER at"))
+        // Offsets moved off the tokens the span names.
+        var moved = span
+        moved["end"] = (span["end"] as? Int ?? 0) + 40
+        var off = lines
+        off[index] = try line([moved] + spans.dropFirst())
+        #expect(try importing(off).contains("do not lie on its tokens"))
+        lines.append("")
+        #expect(try importing(lines) == "imported")
     }
 
     @Test("JSONL import: a 50 MB line is refused with its file and line, quickly")

@@ -131,6 +131,8 @@ struct LabelStudioTests {
             task(region, document: "nope"),
             task(region, text: #""Anderer Text""#),
             #"{"annotations": []}"#,
+            // The region copied (here moved to the sentence's start): was joined to C1 as a second piece.
+            task(region + ", " + region.replacingOccurrences(of: #""start": 0, "end": 9, "text": "Kommentar""#, with: #""start": 0, "end": 4, "text": "Komm""#)),
         ].joined(separator: ",") + "]")
         let found = Self.problems(path)
         let expected = [
@@ -142,6 +144,7 @@ struct LabelStudioTests {
             "tasks.json: task 6: no document 'nope' in the corpus",
             "tasks.json: task 7: data.text differs from corpus document 'plain'",
             "tasks.json: task 8: expected an object with \"data\"",
+            "tasks.json: task 9, result 2: region C1 is given twice; give each region once (further pieces of a span are C1~2, C1~3, …)",
         ]
         for item in expected { #expect(found.contains { $0.contains(item) }, "missing \(item) in \(found)") }
         #expect(found.count == expected.count, "\(found)")

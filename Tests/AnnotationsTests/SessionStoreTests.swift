@@ -76,6 +76,18 @@ struct SessionStoreTests {
         #expect(throws: SessionError.self) { try SessionLocation(folder: "sessions").path(for: name) }
     }
 
+    @Test("Session names with a text-direction or invisible character are refused naming it; emoji with their joiners and umlauts are names")
+    func hiddenCharacters() throws {
+        let location = SessionLocation(folder: "sessions")
+        // Before: "x\u{202E}nosj.exe" was written as sessions/x‮nosj.exe.json, shown reversed by listings.
+        for (name, code) in [("x\u{202E}nosj.exe", "U+202E"), ("an\u{200B}na", "U+200B"), ("\u{2066}anna\u{2069}", "U+2066"), ("an\u{AD}na", "U+00AD"), ("a\u{FEFF}", "U+FEFF")] {
+            #expect(throws: SessionError.nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(code)); it would hide the file's real name in listings")) {
+                try location.path(for: name)
+            }
+        }
+        #expect(try location.path(for: "Zoë 👩\u{200D}👩\u{200D}👧") == "sessions/Zoë 👩\u{200D}👩\u{200D}👧.json")
+    }
+
     @Test("Plain names map into the sessions folder")
     func acceptedNames() throws {
         let location = SessionLocation(folder: "sessions")

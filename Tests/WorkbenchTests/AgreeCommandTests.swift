@@ -100,6 +100,21 @@ struct AgreeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/gold.json"))
     }
 
+    @Test("One session named twice is a usage error for export and stats too: its annotations are not exported or counted twice")
+    func sameSessionTwiceForExportAndStats() async throws {
+        let (folder, anna, _) = try Self.sessions()
+        let log = String(anna.dropLast(".json".count)) + ".jsonl"
+        let out = folder + "/export"
+        for arguments in [["export", anna, log, "--format", "csv", "--out", out], ["stats", anna, anna], ["stats", anna, log, "--json"]] {
+            let result = try await WorkbenchProcess.run(arguments)
+            // Before: exported as "anna" and "anna-2" (every row twice); stats gave a total of the session twice.
+            #expect(result.status == 2, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("are the same session; give each annotator's session once"), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
     @Test("One session is not enough")
     func oneSession() async throws {
         let (_, anna, _) = try Self.sessions()

@@ -231,4 +231,21 @@ struct BadInputCommandTests {
             #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
         }
     }
+
+    @Test("A session name that is a named pipe is named as one by readers and writers, never waited on or replaced")
+    func sessionThatIsAPipe() async throws {
+        let (folder, _) = try await Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("sessions/p.json").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        for arguments in [["validate", "sessions/p.json"], ["stats", "sessions/p.json"], ["annotate", "corpus", "--session", "p"], ["review", "sessions/p.json"]] {
+            let result = try await WorkbenchProcess.run(arguments, stdin: "quit\n", directory: folder, timeout: 30)
+            // Before: "cannot read the file (permissions?)".
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("sessions/p.json: it is a named pipe, not a file"), "\(arguments): \(result.stderr)")
+            var info = stat()
+            #expect(lstat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        }
+    }
 }
+

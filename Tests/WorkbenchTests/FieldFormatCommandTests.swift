@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 import Testing
 
@@ -63,4 +64,30 @@ struct FieldFormatCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/s.json").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/s.corpus.jsonl").path))
     }
+
+    @Test("import spkatt --corpus-out naming a device, a named pipe or a folder is refused; the device and the pipe stay; nothing is written")
+    func corpusOutNeverReplacesADevice() async throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        var targets: [(path: String, reason: String, type: mode_t)] = [(pipe, "it is a named pipe, not a file; it is never replaced", S_IFIFO)]
+        // A device node of its own (a copy of /dev/null's numbers) where the system lets us make one.
+        let device = folder.appendingPathComponent("null").path
+        if mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 { targets.append((device, "it is a device, not a file; it is never replaced", S_IFCHR)) }
+        targets.append((folder.appendingPathComponent("spkatt").path, "it is a folder, not a file", S_IFDIR))
+        for target in targets {
+            let result = try await WorkbenchProcess.run(
+                ["import", "spkatt", "spkatt", "--session", "s", "--corpus-out", target.path], directory: folder, timeout: 30)
+            // Before: "wrote the corpus … to …": the device or pipe renamed away and a regular file put in its place.
+            #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("\(target.path): \(target.reason); choose a file with --corpus-out"), "\(result.stderr)")
+            var info = stat()
+            #expect(lstat(target.path, &info) == 0 && info.st_mode & S_IFMT == target.type, "\(target.path) was replaced")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/s.json").path))
+        }
+        #expect(OutputFile.refusal(folder.appendingPathComponent("spkatt/d 1.json").path) == nil)
+        #expect(OutputFile.refusal(folder.appendingPathComponent("missing").path) == nil)
+    }
 }
+

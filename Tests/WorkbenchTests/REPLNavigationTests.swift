@@ -30,6 +30,20 @@ struct REPLNavigationTests {
         #expect(Self.headers(result.stdout).last?.hasSuffix("2/118 sentences done ──") == true)
     }
 
+    @Test("goto with a number too large to read is named as out of range, not as a missing document id")
+    func gotoPastEveryNumber() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try await workspace.run(["annotate", "--session", "g"], commands: [
+            "goto 1:99999999999999999999", "goto 99999999999999999999", "goto 000_f8", "quit",
+        ])
+        // Before: "no document '1:99999999999999999999'; usage: goto DOC:SENTENCE …".
+        #expect(result.stdout.contains("error: '1:99999999999999999999' is past every document and sentence number; the corpus has documents 1–5"), "\(result.stdout)")
+        #expect(result.stdout.contains("error: '99999999999999999999' is past every document and sentence number"))
+        #expect(!result.stdout.contains("no document"))
+        #expect(Self.headers(result.stdout).count == 2, "the prefix of a document id still goes there")
+    }
+
     @Test("nu passes sentences with a status or an annotation; search wraps around to the start")
     func nextUnannotatedAndSearch() async throws {
         let workspace = try REPLWorkspace()

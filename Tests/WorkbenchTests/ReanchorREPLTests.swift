@@ -55,4 +55,70 @@ struct ReanchorREPLTests {
         let third = try await workspace.run(["annotate", "--session", "s"], commands: ["quit"])
         #expect(!third.stderr.contains("segmenter"), "the new rules were recorded: \(third.stderr)")
     }
+
+    /// A corpus of one document; a session with a mention, a cue and a claim on its first sentence;
+    /// then the document changed so that the claim's text is no longer there (a word inserted).
+    static func changedUnderAClaim() async throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-orphan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("corpus/a.txt")
+        try Data("Müller sagte, die Lage sei ernst.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        let first = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "o", "--annotator", "anna"], stdin: "speaker Müller\ncue sagte\nclaim 4-7\nquit\n",
+            directory: folder, environment: ["WORKBENCH_FAKE_CLOCK": REPLWorkspace.clock])
+        #expect(first.status == 0, "\(first.stderr)")
+        try Data("Xaver Müller sagte, die Lage sei wirklich ernst.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        return folder
+    }
+
+    @Test("An orphaned claim is listed as orphaned and never drawn at its old offsets in the changed text")
+    func orphanIsNotDrawnAtOldOffsets() async throws {
+        let folder = try await Self.changedUnderAClaim()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "o"], stdin: "show\nlist\nlist all\nquit\n", directory: folder,
+            environment: ["WORKBENCH_FAKE_CLOCK": REPLWorkspace.clock])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("1 orphaned"))
+        // Before: "Xaver [S1 Müller] <Q1 s{C1 agte Q1>, die Lage sei} wirklich ernst." (C1 at the old offsets).
+        #expect(result.stdout.contains("Xaver [S1 Müller] <Q1 sagte>, die Lage sei wirklich ernst."), "\(result.stdout)")
+        #expect(!result.stdout.contains("{C1"), "\(result.stdout)")
+        let listed = result.stdout.split(separator: "\n").filter { $0.contains("C1") && $0.contains("claim") }
+        #expect(listed.count == 2, "\(result.stdout)")
+        #expect(listed.allSatisfy { $0.contains("orphaned: its text was not found") })
+    }
+
+    @Test("replay --verify does not say the text was checked when a document changed since the session was made")
+    func verifyNamesChangedDocuments() async throws {
+        let folder = try await Self.changedUnderAClaim()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await WorkbenchProcess.run(["replay", "sessions/o.json", "--verify"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        // Before: "verified: 4 events, 4 annotations, 1 documents; text checked against the corpus".
+        #expect(result.stdout.contains("except 1 document(s) NOT checked: 'a'"), "\(result.stdout)")
+        let validate = try await WorkbenchProcess.run(["validate", "sessions/o.json"], directory: folder)
+        #expect(validate.status == 1)
+        #expect(validate.stderr.contains("document 'a' changed since the session was made"))
+    }
+
+    @Test("nu stops at a sentence whose only annotation was orphaned (its old offsets touch no sentence)")
+    func nuPassesNoOrphan() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-orphan-nu-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("corpus/a.txt")
+        try Data("Die Lage sei ernst, hieß es.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        let environment = ["WORKBENCH_FAKE_CLOCK": REPLWorkspace.clock]
+        let first = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "n", "--annotator", "anna"], stdin: "claim 1-4\nquit\n", directory: folder, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        try Data("Die Lage sei wirklich ernst, hieß es.\nSchmidt meinte: „Alles gut.“\n".utf8).write(to: file)
+        let result = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "n"], stdin: "goto 2\ndone\nnu\nquit\n", directory: folder, environment: environment)
+        #expect(result.stderr.contains("1 orphaned"), "\(result.stderr)")
+        // Before: "every sentence is annotated or has a status" (the orphan's old offsets counted for sentence 1).
+        #expect(!result.stdout.contains("every sentence is annotated"), "\(result.stdout)")
+        #expect(result.stdout.split(separator: "\n").last { $0.hasPrefix("── document") }?.contains("sentence 1/2") == true, "\(result.stdout)")
+    }
 }
+

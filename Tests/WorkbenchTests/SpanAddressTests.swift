@@ -49,6 +49,24 @@ struct SpanAddressTests {
         #expect(try text("all") == "Herr Rutte sagte, man müsse „jetzt handeln“.")
     }
 
+    @Test("quoted text never splits a character: a letter from its combining accent, one emoji of a joined sequence")
+    func charactersStayWhole() throws {
+        let document = SegmentedDocument(Document(id: "c", rawText: "Er sagte q\u{303} und 👩\u{200D}👩\u{200D}👧 ja, q."))
+        func text(_ address: String) throws -> String {
+            let resolved = try SpanAddress.parse(address).resolve(in: document, sentence: 0)
+            let scalars = Array(document.document.text.unicodeScalars)
+            return resolved.segments.map { "\($0.start)-\($0.end):" + String(String.UnicodeScalarView(scalars[$0.range])) }.joined(separator: "|")
+        }
+        // Before: "👩" took the first emoji of the family (16-17), and "q" in a sentence without a q of its own the q of „q̃“ without its tilde.
+        #expect(try text("\"q\"") == "26-27:q")
+        #expect(throws: SpanAddressError.textInsideCharacter("👩")) { try text("\"👩\"") }
+        #expect(throws: SpanAddressError.textInsideCharacter("👧")) { try text("\"👧\"") }
+        #expect(throws: SpanAddressError.textInsideCharacter("q\u{303} und 👩")) { try text("\"q\u{303} und 👩\"") }
+        #expect(try text("\"q\u{303}\"") == "9-11:q\u{303}")
+        #expect(try text("\"👩\u{200D}👩\u{200D}👧\"") == "16-21:👩\u{200D}👩\u{200D}👧")
+        #expect(SpanAddressError.textInsideCharacter("👩").description.contains("quote the whole character"))
+    }
+
     @Test("spans running on into following sentences")
     func following() throws {
         #expect(try text("7-+1:2") == "„jetzt handeln“. Er fügte")

@@ -136,6 +136,25 @@ struct SpeakerCommandTests {
         #expect((records["Q1"]?["anchor"] as? [String: Any])?["text"] as? String == "schwieg")
     }
 
+    @Test("a mention, cue or claim typed twice on one span is refused, a claim's cue span already tagged is linked, speaker merge with the wrong arguments is a usage error")
+    func typedTwice() async throws {
+        let workspace = try workspace()
+        defer { workspace.remove() }
+        let result = try await workspace.run(["annotate", "beck.txt", "--session", "t"], commands: [
+            "goto 4", "sp Bodegast", "sp Bodegast", "cue sagte", "cue sagte", "cl nichts by S1", "cl nichts by S1",
+            "cl lachte cue sagte", "goto 5", "cl schwieg", "cl schwieg", "speaker merge", "speaker merge S1", "speaker merge S1 S2 S3", "quit",
+        ])
+        // Before: M2, Q2, C2 and C4 were made, identical to M1, Q1, C1 and C3, and 'cue sagte' in a claim made Q3.
+        #expect(result.stdout.contains("M1 already tags „Bodegast“ as S1 Bodegast; nothing added"), "\(result.stdout)")
+        #expect(result.stdout.contains("Q1 already tags „sagte“ as a cue; nothing added"))
+        #expect(result.stdout.contains("C1 already claims this span by S1; nothing added"))
+        #expect(result.stdout.contains("C3 already claims this span without a speaker; nothing added"), "\(result.stdout)")
+        #expect(result.stdout.contains("cue Q1 linked (it tags „sagte“ already)"))
+        #expect(result.stdout.components(separatedBy: "usage: speaker merge FROM INTO").count == 4, "\(result.stdout)")
+        let records = try records(workspace, "t")
+        #expect(Set(records.keys.filter { $0.first.map { "MQC".contains($0) } ?? false }) == ["M1", "Q1", "C1", "C2", "C3"])
+    }
+
     @Test("moving a speaker's last mention says the speaker is left without mentions")
     func orphanSpeaker() async throws {
         let workspace = try workspace()

@@ -126,4 +126,36 @@ struct StagedFolderTests {
         #expect(refused.stderr.contains("not a folder"), "\(refused.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == "notes")
     }
+
+    @Test("SIGTERM or SIGHUP while segment --out writes leaves no output folder and no staging folder", arguments: [SIGTERM, SIGHUP])
+    func stopSignalWhileWriting(signal: Int32) throws {
+        let root = TestScratch.path("staged-signal-")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/corpus", withIntermediateDirectories: true)
+        let text = try Data(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("seeds/000_f8d7a53538fa2d5e.txt"))
+        for number in 0..<2_000 { try text.write(to: URL(fileURLWithPath: root + "/corpus/d\(number).txt")) }
+        let out = root + "/out"
+        let process = Process()
+        // Started with the signals' default handling: a test runner may hand its children SIGHUP
+        // ignored, and an ignored signal stays ignored (as under nohup).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=TERM,HUP", WorkbenchProcess.binary.path, "segment", root + "/corpus", "--out", out]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The staging folder appears when the files are being written: the signal comes then.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < deadline, !Self.entries(out).contains(where: { $0.hasPrefix(".") }) { usleep(2_000) }
+        #expect(process.isRunning, "the run ended before it was stopped")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Before: killed at once (status 128 + signal as a signal death), `out` left with a half-written staging folder.
+        #expect(process.terminationReason == .exit, "\(stderr)")
+        #expect(process.terminationStatus == 128 + signal, "\(stderr)")
+        #expect(stderr.contains("no output was written"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out), "left behind: \(Self.entries(out))")
+    }
 }
+

@@ -18,7 +18,12 @@ struct StatsCommandTests {
         // Gaps without the 10-minute pause: 2,3,4,5,6,1,2,3,4,5,6,7,8,2 → median 4, p90 7.
         #expect(text.stdout.contains("median 4.0 s, p90 7.0 s (14 intervals)"))
 
-        let json = try await fixture.run(["stats", fixture.sessionPath, fixture.sessionPath, "--json"])
+        // A copy of the session (one session named twice is a usage error).
+        for suffix in ["json", "jsonl"] where FileManager.default.fileExists(atPath: fixture.folder.appendingPathComponent("sessions/anna.\(suffix)").path) {
+            try FileManager.default.copyItem(
+                at: fixture.folder.appendingPathComponent("sessions/anna.\(suffix)"), to: fixture.folder.appendingPathComponent("sessions/copy.\(suffix)"))
+        }
+        let json = try await fixture.run(["stats", fixture.sessionPath, "sessions/copy.json", "--json"])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let total = try #require(object["total"] as? [String: Any])

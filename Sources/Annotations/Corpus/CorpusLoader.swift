@@ -81,8 +81,19 @@ public struct CorpusLoader: Sendable {
 
     /// Reads one file and returns its documents; `progress` is told the bytes of the file done so far.
     public func loadFile(_ path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
+        // A named pipe among the corpus files would be waited on for ever (opening it blocks until
+        // something writes to it): refused, as a device or socket is.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+            throw .unreadable(path: path, reason: "not a regular file (a named pipe, socket or device); put the text in a file")
+        }
         guard let bytes = Self.regularFileBytes(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
+        }
+        // A file saved as UTF-16 (Windows editors' "Unicode") said as such: "invalid UTF-8 at byte
+        // offset 0" left the user guessing, and a UTF-16 file of plain ASCII is valid UTF-8 full of NULs.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .unreadable(path: path, reason: "the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8")
         }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(path: path, byteOffset: offset)
@@ -107,7 +118,8 @@ public struct CorpusLoader: Sendable {
     /// nil when the file cannot be opened or is not a regular file (the caller then reads it the
     /// general way, which also names the problem).
     static func regularFileBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a pipe put in the file's place after the check above is not waited on.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -41,7 +41,10 @@ extension SpanAddress {
                 // Exact text first; only when it is nowhere, the same text in other case ("der Chef" for "Der Chef").
                 var matches = Self.occurrences(of: text, in: home)
                 if matches.isEmpty { matches = Self.occurrences(of: text, in: home, foldingCase: true) }
-                guard !matches.isEmpty else { throw .textNotFound(text) }
+                guard !matches.isEmpty else {
+                    let split = !Self.occurrences(of: text, in: home, foldingCase: true, splittingCharacters: true).isEmpty
+                    throw split ? .textInsideCharacter(text) : .textNotFound(text)
+                }
                 guard occurrence <= matches.count else {
                     throw .occurrenceMissing(text, wanted: occurrence, found: matches.count)
                 }
@@ -78,15 +81,31 @@ extension SpanAddress {
 
     /// Every exact occurrence of `text` in the sentence, as document segments. Occurrences that stand
     /// as whole words are preferred: `"an"` is the word "an", not the "an" inside "nordkoreanischen";
-    /// only when the text never stands alone are occurrences inside words used.
-    static func occurrences(of text: String, in sentence: Sentence, foldingCase: Bool = false) -> [SpanSegment] {
+    /// only when the text never stands alone are occurrences inside words used. An occurrence that
+    /// begins or ends inside a character (`"q"` in „q̃“, one emoji of „👩‍👩‍👧“) is no occurrence
+    /// unless `splittingCharacters`.
+    static func occurrences(
+        of text: String, in sentence: Sentence, foldingCase: Bool = false, splittingCharacters: Bool = false
+    ) -> [SpanSegment] {
         let haystack = foldingCase ? sentence.text.unicodeScalars.map(lowercased) : Array(sentence.text.unicodeScalars)
         let needle = foldingCase ? text.unicodeScalars.map(lowercased) : Array(text.unicodeScalars)
         guard let first = needle.first, let last = needle.last, needle.count <= haystack.count else { return [] }
+        // Scalar offsets where a character (grapheme cluster) begins, and the end.
+        var boundaries = Set<Int>()
+        if !splittingCharacters {
+            var offset = 0
+            for character in sentence.text {
+                boundaries.insert(offset)
+                offset += character.unicodeScalars.count
+            }
+            boundaries.insert(offset)
+        }
         var all: [SpanSegment] = [], whole: [SpanSegment] = []
         var start = 0
         while start + needle.count <= haystack.count {
-            if haystack[start] == first, Array(haystack[start..<start + needle.count]) == needle {
+            if haystack[start] == first, Array(haystack[start..<start + needle.count]) == needle,
+                splittingCharacters || (boundaries.contains(start) && boundaries.contains(start + needle.count))
+            {
                 let end = start + needle.count
                 let segment = SpanSegment(start: sentence.start + start, end: sentence.start + end)
                 all.append(segment)

@@ -15,6 +15,9 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
     case noFollowingSentence(offset: Int, available: Int)
     /// A quoted text is not in the sentence.
     case textNotFound(String)
+    /// A quoted text is in the sentence only as part of a character (a letter without its combining
+    /// accent, one emoji of a joined emoji sequence).
+    case textInsideCharacter(String)
     /// A quoted text or pattern occurs fewer times than asked for.
     case occurrenceMissing(String, wanted: Int, found: Int)
     /// A regular expression does not compile.
@@ -40,6 +43,8 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
                 ? "this is the last sentence of the document; a span cannot run on into sentence +\(offset)"
                 : "the document has only \(available) more sentence(s); +\(offset) is too far"
         case .textNotFound(let text): return "\"\(text)\" is not in this sentence (quotes must match exactly, case included)"
+        case .textInsideCharacter(let text):
+            return "\"\(text)\" is in this sentence only as part of a character (a letter with its accent, an emoji sequence); quote the whole character"
         case .occurrenceMissing(let text, let wanted, let found):
             return "\"\(text)\" occurs \(found) time(s) in this sentence; #\(wanted) does not exist"
         case .invalidPattern(let pattern, let reason): return "invalid regular expression /\(pattern)/: \(reason)"

@@ -321,7 +321,7 @@ public struct BratImporter: Sendable {
     private func parse(path: String, text: String, problems: inout [ImportProblem]) -> [Entity] {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            report(0, "cannot read the file (permissions?)")
+            report(0, ImportedFile.unreadableReason(path))
             return []
         }
         let lines: ImportLines

@@ -12,7 +12,10 @@ enum ImportedJSON {
             guard let failure = JSONReader.validate(bytes), failure.isSyntax else { return nil }
             let (line, column, endedEarly) = failure.place(in: bytes)
             if endedEarly { return (line, "not JSON: it ends early (truncated?) at byte \(bytes.count)") }
-            return (line, "not JSON: stopped at column \(column): \(failure.message)")
+            // A second value after the first at the start of a line: JSON Lines given where one JSON value is read.
+            let lines = column == 1 && failure.message.hasSuffix("after the JSON value")
+                ? "; the file holds one JSON value per line (JSON Lines): is it a JSONL export? import it with: import jsonl FILE" : ""
+            return (line, "not JSON: stopped at column \(column): \(failure.message)\(lines)")
         }
     }
 
@@ -25,5 +28,15 @@ enum ImportedJSON {
         case is NSNumber: "a number or true/false"
         default: "null"
         }
+    }
+
+    /// Why a line of a JSON Lines file is not JSON when the whole file is one JSON value written
+    /// over several lines (a Label Studio or SpkAtt file given to `import jsonl`); nil otherwise.
+    static func oneValueOverSeveralLines(_ data: Data) -> String? {
+        guard syntaxProblem(in: data) == nil, let value = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) else {
+            return nil
+        }
+        return "not JSON Lines: the file is one JSON value (\(kind(of: value))) over several lines, while each line of a JSONL file"
+            + " is one record; a Label Studio export is imported with: import labelstudio FILE, SpkAtt with: import spkatt FILE"
     }
 }

@@ -8,6 +8,15 @@ public struct JSONLImporter: Sendable {
     /// Creates an importer.
     public init() {}
 
+    /// One piece of a span in one sentence of one session's records.
+    private struct PlacedSpan: Hashable {
+        var session: String
+        var document: String
+        var sentence: Int
+        var id: String
+        var segment: Int
+    }
+
     private struct SpanData {
         var kind: ExportSpan.Kind
         var document: String
@@ -23,8 +32,9 @@ public struct JSONLImporter: Sendable {
         var entities: [(session: String, line: Int, path: String, object: [String: Any])] = []
         var labels: [String] = []
         var anyRecords = false
+        var placed: [PlacedSpan: (path: String, line: Int)] = [:]
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
             let bytes = [UInt8](data)
             if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -40,7 +50,7 @@ public struct JSONLImporter: Sendable {
                 if raw.allSatisfy(\.isWhitespace) { continue }
                 guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
                     if let (_, reason) = ImportedJSON.syntaxProblem(in: Data(raw.utf8)) {
-                        throw .malformed(path: path, line: number, reason: reason)
+                        throw .malformed(path: path, line: number, reason: ImportedJSON.oneValueOverSeveralLines(data) ?? reason)
                     }
                     throw .malformed(path: path, line: number, reason: "not a JSON object")
                 }
@@ -64,6 +74,10 @@ public struct JSONLImporter: Sendable {
                     throw .rejected(path: path, line: number, reason: "sentence \(sentenceIndex) of '\(document)' does not match the corpus (another corpus or segmenter version?)")
                 }
                 let base = segmented.sentences[sentenceIndex].start
+                let tokens = (object["tokens"] as? [[String: Any]] ?? []).compactMap { token -> (start: Int, end: Int)? in
+                    guard let start = token["start"] as? Int, let end = token["end"] as? Int else { return nil }
+                    return (start, end)
+                }
                 for item in object["spans"] as? [[String: Any]] ?? [] {
                     guard let id = item["id"] as? String, let start = item["start"] as? Int, let end = item["end"] as? Int,
                         let label = item["label"] as? String, let kind = ExportSpan.Kind(name: label)
@@ -71,6 +85,25 @@ public struct JSONLImporter: Sendable {
                         throw .malformed(path: path, line: number, reason: "a span needs id, start, end and a label SPEAKER, CUE or CLAIM")
                     }
                     let segment = item["segment"] as? Int ?? 0
+                    // A span given twice in one sentence (a copied span or record) would be merged into
+                    // one stretching over both: refused, as a duplicate id is in brat.
+                    let place = PlacedSpan(session: session, document: document, sentence: sentenceIndex, id: id, segment: segment)
+                    if let first = placed[place] {
+                        throw .rejected(path: path, line: number, reason: "\(id) (segment \(segment)) is given twice in sentence \(sentenceIndex) of '\(document)'"
+                            + " (first at \(first.path):\(first.line)); give each span once")
+                    }
+                    placed[place] = (path, number)
+                    if let known = spans[session]?[id], known.kind != kind {
+                        throw .rejected(path: path, line: number, reason: "\(id) is a \(kind.tag) here but a \(known.kind.tag) at \(known.path):\(known.line); an id names one annotation")
+                    }
+                    // Offsets that were edited (or tokens that were) no longer fall on the span's tokens.
+                    if let tokenStart = item["token_start"] as? Int, let tokenEnd = item["token_end"] as? Int, tokenStart >= 0, !tokens.isEmpty {
+                        let first = tokens.firstIndex { $0.end > start }, last = tokens.lastIndex { $0.start < end }
+                        if first != tokenStart || last != tokenEnd {
+                            throw .rejected(path: path, line: number, reason: "\(id): offsets \(start)–\(end) do not lie on its tokens \(tokenStart)–\(tokenEnd)"
+                                + " (the offsets or the tokens were changed; export again or mend them)")
+                        }
+                    }
                     var entry = spans[session]?[id] ?? SpanData(kind: kind, document: document, line: number, path: path)
                     let piece = SpanSegment(start: base + start, end: base + end)
                     if let existing = entry.segments[segment] {

@@ -48,7 +48,7 @@ public struct LabelStudioImporter: Sendable {
 
     /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file or not readable") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
         guard let root = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed), let tasks = root as? [Any] else {
             let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"
@@ -93,6 +93,7 @@ public struct LabelStudioImporter: Sendable {
         let sessionData = workbench.first { only == nil || $0["session"] as? String == only }
         var regions: [String: Region] = [:]  // "task\tregion id" → region
         var order: [String] = []
+        var labelled = Set<String>()  // "task\tresult id" of the label results seen
         var relations: [(task: Int, from: String, to: String, label: String, place: String)] = []
         for (task, document, result) in chosenAnnotations {
             let text = Array(corpus.document(id: document)?.document.text.unicodeScalars ?? "".unicodeScalars)
@@ -124,6 +125,10 @@ public struct LabelStudioImporter: Sendable {
                     slice.append(contentsOf: text[start..<end])
                     if let given = value["text"] as? String, given != String(slice) {
                         report(place, "region text '\(given)' is not the text at \(start)–\(end) ('\(String(slice))')"); continue
+                    }
+                    // A region given twice (a copied result) would join its span as a second piece.
+                    guard labelled.insert("\(task)\t\(rawID)").inserted else {
+                        report(place, "region \(rawID) is given twice; give each region once (further pieces of a span are \(base)~2, \(base)~3, …)"); continue
                     }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: kind, document: document, task: task) }
                     guard regions[key]?.kind == kind else { report(place, "\(base) is labelled both \(regions[key]?.kind.label ?? "") and \(kind.label)"); continue }

@@ -58,7 +58,7 @@ public struct SpkAttImporter: Sendable {
             }
             seen[id] = path
             guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append(ImportProblem(path: path, line: 0, reason: "cannot read the file"))
+                problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
                 continue
             }
             if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {

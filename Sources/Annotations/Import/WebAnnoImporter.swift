@@ -37,6 +37,22 @@ public struct WebAnnoImporter: Sendable {
         var cue: String?
     }
 
+    /// How a WebAnno TSV 3 file begins.
+    static let formatLine = "#FORMAT=WebAnno TSV 3"
+    /// The problem of a file that does not begin so.
+    static let notWebAnno = "not WebAnno TSV 3 (the first line should be #FORMAT=WebAnno TSV 3.3)"
+
+    /// True when the file at `path` begins as WebAnno TSV 3 does (after a byte-order mark).
+    static func isWebAnnoTSV(_ path: String) -> Bool {
+        // Only a regular file is opened: opening a pipe would wait for a writer.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var head = [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        return head.starts(with: Array(formatLine.utf8))
+    }
+
     /// The `.tsv` files `paths` stand for (folders: their `.tsv` files in file-name order).
     func files(_ paths: [String]) throws(ExportError) -> [String] {
         var result: [String] = []
@@ -60,7 +76,13 @@ public struct WebAnnoImporter: Sendable {
         for path in files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name }) else {
-                problems.append(ImportProblem(path: path, line: 0, reason: "no corpus document '\(name)'; pass --corpus with the corpus the annotations were made on"))
+                // A file that is no WebAnno TSV at all (another format given to the wrong import, a
+                // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
+                if Self.isWebAnnoTSV(path) {
+                    problems.append(ImportProblem(path: path, line: 0, reason: "no corpus document '\(name)'; pass --corpus with the corpus the annotations were made on"))
+                } else {
+                    problems.append(ImportProblem(path: path, line: 1, reason: Self.notWebAnno))
+                }
                 continue
             }
             if let file = parse(path: path, document: document.document, problems: &problems) {
@@ -159,14 +181,14 @@ public struct WebAnnoImporter: Sendable {
     /// The units of one file, in the order first seen; nil when the file cannot be read at all.
     private func parse(path: String, document: Document, problems: inout [ImportProblem]) -> (units: [String: Unit], order: [String])? {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
-        guard let data = FileManager.default.contents(atPath: path) else { report(0, "cannot read the file"); return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { report(0, ImportedFile.unreadableReason(path)); return nil }
         let lines: ImportLines
         switch ImportLines.split([UInt8](data)) {
         case .success(let split): lines = split
         case .failure(let invalid): report(invalid.line, "not UTF-8 text"); return nil
         }
-        guard let first = lines.lines.first, first.text.hasPrefix("#FORMAT=WebAnno TSV 3") else {
-            report(1, "not WebAnno TSV 3 (the first line should be #FORMAT=WebAnno TSV 3.3)")
+        guard let first = lines.lines.first, first.text.hasPrefix(Self.formatLine) else {
+            report(1, Self.notWebAnno)
             return nil
         }
         // Column layout from the header: 3 fixed columns, then each layer's.

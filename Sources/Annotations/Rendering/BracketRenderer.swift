@@ -38,10 +38,13 @@ public struct BracketRenderer: Sendable {
     }
 
     /// The mentions, cues and claims of `state` with a segment that overlaps `sentence` (in no particular order).
+    /// An orphaned anchor (its text was not found again in a changed document) touches no sentence:
+    /// its offsets point into the old text.
     public static func records(touching sentence: Sentence, in state: AnnotationState) -> [Record] {
         let document = sentence.documentID
         func touches(_ anchor: TextAnchor) -> Bool {
-            anchor.document == document && anchor.segments.contains { $0.start < sentence.end && $0.end > sentence.start }
+            anchor.document == document && !anchor.orphaned
+                && anchor.segments.contains { $0.start < sentence.end && $0.end > sentence.start }
         }
         var records: [Record] = []
         for mention in state.mentions.values where touches(mention.anchor) { records.append(.mention(mention)) }
@@ -141,7 +144,7 @@ public struct BracketRenderer: Sendable {
         return pieces
     }
 
-    /// The spans of `records` clipped to `sentence`, labelled (a claim names each of its speakers
+    /// The spans of `records` clipped to `sentence` (orphaned anchors left out), labelled (a claim names each of its speakers
     /// not tagged in this sentence: `{C10←S3,S4 …}`).
     static func spans(in sentence: Sentence, records: [Record], state: AnnotationState) -> [BracketSpan] {
         let document = sentence.documentID
@@ -164,7 +167,8 @@ public struct BracketRenderer: Sendable {
                 (label, kind, anchor) = (elsewhere.isEmpty ? claim.id : claim.id + "←" + elsewhere.joined(separator: ","), .claim, claim.anchor)
             default: continue
             }
-            guard anchor.document == document else { continue }
+            // An orphan's offsets point into the text the document had before it changed.
+            guard anchor.document == document, !anchor.orphaned else { continue }
             for segment in anchor.segments where segment.start < sentence.end && segment.end > sentence.start {
                 result.append(BracketSpan(
                     id: record.key.description, label: label, kind: kind,

@@ -19,12 +19,26 @@ public struct SessionLocation: Sendable, Hashable {
     /// are refused, and so is a path that is a folder. A name given by its log (`anna.jsonl`) is the
     /// session whose log that is (`sessions/anna.json`), as every reader takes it. The lock and the
     /// journal follow the real path (see ``LockedSessionFile``).
+    /// Bidi embeddings, overrides, isolates and marks, zero-width space, word joiner and invisible
+    /// operators, soft hyphen, byte-order mark: characters that change or hide how a file name
+    /// reads. The zero-width joiner of emoji sequences is not among them.
+    static func isHiddenFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
+    }
+
     public func path(for name: String) throws(SessionError) -> String {
         var trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix(".jsonl") { trimmed.removeLast() }
         guard !trimmed.isEmpty else { throw .nameRefused(name: name, reason: "it is empty") }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw .nameRefused(name: name, reason: "it contains control characters")
+        }
+        if let hidden = trimmed.unicodeScalars.first(where: Self.isHiddenFormat) {
+            let code = "U+" + String(hidden.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw .nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(code)); it would hide the file's real name in listings")
         }
         let components = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         if components.contains(where: { $0 == ".." }) {
@@ -54,4 +68,9 @@ public struct SessionLocation: Sendable, Hashable {
         }
         return result
     }
+}
+
+private extension String {
+    /// The string with zeros in front up to `width` characters.
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -42,6 +42,11 @@ struct ExportCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in the sessions).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
+    func validate() throws {
+        // One session named twice (again, by its log, through a link) would be counted twice.
+        if let problem = Workbench.LoadedSession.repeated(sessions) { throw ValidationError(problem) }
+    }
+
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }

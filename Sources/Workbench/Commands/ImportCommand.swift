@@ -138,6 +138,9 @@ struct ImportCommand: ParsableCommand {
             let annotator = common.annotator ?? "spkatt"
             let sessionPath = try common.sessionPath(fallback: annotator)
             let corpusPath = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
+            if let refusal = OutputFile.refusal(corpusPath) {
+                throw CLIFailure("\(corpusPath): \(refusal); choose a file with --corpus-out")
+            }
             let result: (corpus: SegmentedCorpus, session: Session)
             result = try CLIFailure.from { try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now()) }
             let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)

@@ -135,6 +135,16 @@ struct ReplayCommand: ParsableCommand {
                 for problem in problems { StandardError.write(problem) }
                 throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
             }
+            // Documents whose text changed since the session was made (or that are missing) were
+            // left out of the check: say so rather than claim the whole text was checked.
+            let loaded = Set(segmented.documents.map(\.document.id))
+            let unchecked = file.corpus.documents.map(\.id).filter { !loaded.contains($0) }
+            if !unchecked.isEmpty {
+                let shown = unchecked.prefix(5).map { "'\(TerminalText.sanitize($0))'" }.joined(separator: ", ")
+                    + (unchecked.count > 5 ? " and \(unchecked.count - 5) more" : "")
+                textNote = "; text checked against the corpus except \(unchecked.count) document(s) NOT checked: \(shown)"
+                    + " (changed since the session was made, or missing; annotating the session re-anchors them, validate lists them)"
+            }
         } else {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
@@ -157,6 +167,10 @@ struct ReplayCommand: ParsableCommand {
         let path = try CLIFailure.from { try SessionLocation().path(for: name) }
         if LockedSessionFile.namesSameSession(path, session) {
             throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
+        }
+        // Not even --force replaces a device or a pipe named like a session.
+        for file in [path, SessionPaths(path).log] {
+            if let refusal = OutputFile.refusal(file) { throw CLIFailure("\(TerminalText.sanitize(file)): \(refusal); choose another --out") }
         }
         let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }

@@ -26,6 +26,11 @@ struct StatsCommand: ParsableCommand {
     /// Speakers listed by name in the text summary (the most mentioned first).
     static let speakersShown = 25
 
+    func validate() throws {
+        // One session named twice (again, by its log, through a link) would be counted twice.
+        if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
+    }
+
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
         guard !sessions.isEmpty else { throw ValidationError("give one or more session files (or --team URL: all its sessions)") }

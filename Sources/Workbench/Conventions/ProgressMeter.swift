@@ -29,7 +29,11 @@ final class ProgressMeter: @unchecked Sendable {
     private let lock = NSLock()
     private var writingDepth = 0
     private var stopRequested = false
-    private var previousAction = sigaction()
+    private var previousActions: [Int32: sigaction] = [:]
+
+    /// The signals that stop a run as Ctrl-C does: `kill` (SIGTERM) and a closed terminal (SIGHUP)
+    /// left a half-written staging folder (and an output folder the run had made) behind.
+    static let stoppingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     private var task = ""
     private var unit = Unit.items("")
     private var total: Int?
@@ -109,7 +113,8 @@ final class ProgressMeter: @unchecked Sendable {
         let result = try body()
         if isStopRequested {
             clear()
-            StandardError.write("Ctrl-C came while the output was put in place: it was finished first, so nothing is half-written")
+            let what = InterruptGate.signal == SIGTERM ? "a stop signal (SIGTERM)" : InterruptGate.signal == SIGHUP ? "a hang-up (SIGHUP)" : "Ctrl-C"
+            StandardError.write("\(what) came while the output was put in place: it was finished first, so nothing is half-written")
             lock.lock()
             stopRequested = false
             InterruptGate.stopRequested = 0
@@ -130,9 +135,13 @@ final class ProgressMeter: @unchecked Sendable {
         return stopRequested || InterruptGate.stopRequested != 0
     }
 
-    /// The failure for a stopped run.
+    /// The failure for a stopped run: status 128 + the signal (130 for Ctrl-C).
     static var stopped: CLIFailure {
-        CLIFailure("stopped (Ctrl-C); no output was written", exitCode: ExitStatus.interrupted.rawValue)
+        switch InterruptGate.signal {
+        case SIGTERM: CLIFailure("stopped (terminated); no output was written", exitCode: 128 + SIGTERM)
+        case SIGHUP: CLIFailure("stopped (the terminal hung up); no output was written", exitCode: 128 + SIGHUP)
+        default: CLIFailure("stopped (Ctrl-C); no output was written", exitCode: ExitStatus.interrupted.rawValue)
+        }
     }
 
     /// The text of the line: `task: done/total unit (percent %), about N s left`.
@@ -176,23 +185,51 @@ final class ProgressMeter: @unchecked Sendable {
         InterruptGate.writing = 0
         InterruptGate.stopRequested = 0
         InterruptGate.isShown = isShown ? 1 : 0
+        InterruptGate.signal = SIGINT
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in
+        action.__sigaction_handler.sa_handler = { signal in
             if InterruptGate.writing != 0 {
+                InterruptGate.signal = signal
                 InterruptGate.stopRequested = 1
                 return
             }
             if InterruptGate.isShown != 0 { StandardError.writeFromSignalHandler("\r\u{1B}[K") }
-            StandardError.writeFromSignalHandler("stopped (Ctrl-C); no output was written\n")
-            _exit(130)  // ExitStatus.interrupted, spelt as a literal: nothing lazy may run in a signal handler
+            // Literals only: nothing lazy may run in a signal handler (128 + the signal).
+            switch signal {
+            case SIGTERM:
+                StandardError.writeFromSignalHandler("stopped (terminated); no output was written\n")
+                _exit(143)
+            case SIGHUP:
+                StandardError.writeFromSignalHandler("stopped (the terminal hung up); no output was written\n")
+                _exit(129)
+            default:
+                StandardError.writeFromSignalHandler("stopped (Ctrl-C); no output was written\n")
+                _exit(130)  // ExitStatus.interrupted
+            }
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, &previousAction)
+        for signal in Self.stoppingSignals {
+            var previous = sigaction()
+            sigaction(signal, nil, &previous)
+            // A signal the run was started to ignore (`nohup`) stays ignored.
+            if signal != SIGINT, Self.isIgnored(previous) { continue }
+            sigaction(signal, &action, nil)
+            previousActions[signal] = previous
+        }
+    }
+
+    /// Whether `action` ignores its signal (`SIG_IGN`).
+    private static func isIgnored(_ action: sigaction) -> Bool {
+        guard let handler = action.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     private func end() {
-        sigaction(SIGINT, &previousAction, nil)
+        for (signal, previous) in previousActions {
+            var previous = previous
+            sigaction(signal, &previous, nil)
+        }
         InterruptGate.writing = 0
         InterruptGate.stopRequested = 0
         clear()
@@ -207,4 +244,6 @@ private enum InterruptGate {
     nonisolated(unsafe) static var writing: sig_atomic_t = 0
     nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
     nonisolated(unsafe) static var isShown: sig_atomic_t = 0
+    /// The signal that asked a writer to stop (SIGINT, SIGTERM or SIGHUP).
+    nonisolated(unsafe) static var signal: sig_atomic_t = SIGINT
 }

@@ -8,9 +8,10 @@ struct AnnotatedSentences {
 
     /// Groups the spans of `state`'s mentions, cues and claims.
     init(state: AnnotationState) {
-        for mention in state.mentions.values { segments[mention.anchor.document, default: []] += mention.anchor.segments }
-        for cue in state.cues.values { segments[cue.anchor.document, default: []] += cue.anchor.segments }
-        for claim in state.claims.values { segments[claim.anchor.document, default: []] += claim.anchor.segments }
+        // An orphaned anchor touches no sentence (its offsets point into the document's old text).
+        for mention in state.mentions.values where !mention.anchor.orphaned { segments[mention.anchor.document, default: []] += mention.anchor.segments }
+        for cue in state.cues.values where !cue.anchor.orphaned { segments[cue.anchor.document, default: []] += cue.anchor.segments }
+        for claim in state.claims.values where !claim.anchor.orphaned { segments[claim.anchor.document, default: []] += claim.anchor.segments }
     }
 
     /// True when some span overlaps `sentence`.

@@ -74,6 +74,11 @@ extension AnnotationShell {
             return try gotoSentence(document: doc - 1, number: number)
         }
         if let number = Int(text) { return try gotoSentence(document: documentIndex, number: number) }
+        // Digits too many for a number (`goto 1:99999999999999999999`) are no document id either.
+        let numeric = parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+        if numeric, !corpus.documents.contains(where: { $0.document.id.hasPrefix(text) }) {
+            throw .rejected("'\(TerminalText.sanitize(String(text.prefix(40))))' is past every document and sentence number; the corpus has documents 1–\(corpus.documents.count) (see 'docs')")
+        }
         if let exact = corpus.documents.firstIndex(where: { $0.document.id == text }) { return try gotoSentence(document: exact, number: 1) }
         let prefixed = corpus.documents.indices.filter { corpus.documents[$0].document.id.hasPrefix(text) }
         if prefixed.count == 1 { return try gotoSentence(document: prefixed[0], number: 1) }

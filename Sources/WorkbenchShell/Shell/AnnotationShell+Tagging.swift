@@ -113,6 +113,11 @@ extension AnnotationShell {
         {
             return try mergeSpeakers(arguments[1].text, into: arguments[2].text)
         }
+        // `speaker merge`, `speaker merge S1`, `speaker merge S1 S2 S3`: a merge with the wrong
+        // arguments, not a span "merge" (unless the sentence has that word).
+        if arguments.first?.text == "merge", (try? anchor(for: "merge")) == nil {
+            throw .usage("usage: speaker merge FROM INTO, two speaker ids; e.g. speaker merge S2 S1 ('speakers' lists them)")
+        }
         guard let (spanText, optionWords) = try Self.leadingSpan(arguments, keywords: ["=", "role", "kind"], command: "speaker") else {
             throw .usage("usage: speaker SPAN [= NAME|Sid] [role TEXT] [kind KIND]; e.g. speaker \"Vassili Nebenzia\"")
         }
@@ -190,6 +195,11 @@ extension AnnotationShell {
             }
         }
         if role?.isEmpty == true { role = nil }
+        // The same span tagged again for the same speaker (a line sent twice) would be a second,
+        // identical mention counted twice in every report.
+        if let twin = state.mentions.values.first(where: { $0.speaker == speaker.id && Self.sameSpan($0.anchor, anchor) }) {
+            throw .rejected("\(twin.id) already tags „\(TerminalText.sanitize(anchor.text))“ as \(speaker.id) \(TerminalText.sanitize(speaker.name)); nothing added (change it with: edit \(twin.id) …)")
+        }
         let mention = Mention(id: state.nextID("M"), anchor: anchor, speaker: speaker.id, role: role, annotator: annotator)
         try perform(.add(.mention(mention)))
         var confirmation = StyledLine("+ \(mention.id) ", .success)
@@ -255,12 +265,26 @@ extension AnnotationShell {
             let phrase = "\"" + words.joined(separator: " ") + "\""
             span = (try? anchor(for: phrase)) != nil ? phrase : words.map { "\"\($0)\"" }.joined(separator: ",")
         }
-        let cue = try addCue(span)
+        let anchor = try anchor(for: span)
+        if let twin = cue(at: anchor) {
+            throw .rejected("\(twin.id) already tags „\(TerminalText.sanitize(anchor.text))“ as a cue; nothing added")
+        }
+        let cue = try addCue(anchor)
         return [StyledLine("+ \(cue.id) cue \"\(TerminalText.sanitize(cue.anchor.text))\"", .success)] + currentLine()
     }
 
-    private mutating func addCue(_ span: String) throws(CommandError) -> Cue {
-        let cue = Cue(id: state.nextID("Q"), anchor: try anchor(for: span), annotator: annotator)
+    /// The cue with exactly this span, if there is one.
+    private func cue(at anchor: TextAnchor) -> Cue? {
+        AnnotationState.sortedByID(state.cues).first { Self.sameSpan($0.anchor, anchor) }
+    }
+
+    /// Whether two anchors cover the same text (document and segments).
+    static func sameSpan(_ a: TextAnchor, _ b: TextAnchor) -> Bool {
+        a.document == b.document && a.segments == b.segments && !a.orphaned && !b.orphaned
+    }
+
+    private mutating func addCue(_ anchor: TextAnchor) throws(CommandError) -> Cue {
+        let cue = Cue(id: state.nextID("Q"), anchor: anchor, annotator: annotator)
         try perform(.add(.cue(cue)))
         return cue
     }
@@ -299,8 +323,12 @@ extension AnnotationShell {
             if let key = RecordKey.forID(cueText), case .cue = key {
                 guard state.cues[cueText] != nil else { throw .rejected("there is no cue \(cueText); 'list' shows this sentence's cues") }
                 cue = cueText
+            } else if let existing = self.cue(at: try self.anchor(for: cueText)) {
+                // The cue is tagged already: linked, not tagged a second time.
+                cue = existing.id
+                messages.append(StyledLine("cue \(existing.id) linked (it tags „\(TerminalText.sanitize(existing.anchor.text))“ already)", .dim))
             } else {
-                let made = try addCue(cueText)
+                let made = try addCue(try self.anchor(for: cueText))
                 cue = made.id
                 messages.append(StyledLine("+ \(made.id) cue \"\(TerminalText.sanitize(made.anchor.text))\"", .success))
             }
@@ -310,6 +338,12 @@ extension AnnotationShell {
                 cue = cues[0].id
                 messages.append(StyledLine("cue \(cues[0].id) linked, the sentence's only cue", .dim))
             }
+        }
+        // Two claims on one span by different speakers are two claims; by the same speakers (or both
+        // without one) the second is the first typed again.
+        if let twin = AnnotationState.sortedByID(state.claims).first(where: { Self.sameSpan($0.anchor, anchor) && Set($0.speakers) == Set(speakers) }) {
+            let by = speakers.isEmpty ? "without a speaker" : "by " + speakers.joined(separator: ",")
+            throw .rejected("\(twin.id) already claims this span \(by); nothing added (change it with: edit \(twin.id) …)")
         }
         let claim = Claim(
             id: state.nextID("C"), anchor: anchor, speakers: speakers, mentions: mentions, addressees: addressees, cue: cue, form: form,

@@ -109,6 +109,9 @@ extension AnnotationShell {
         default:
             line.append(TerminalText.sanitize("\(record.key)"))
         }
+        if record.anchor?.orphaned == true {
+            line.append(" · orphaned: its text was not found in the changed document; set its span again (edit \(record.key) span SPAN) or delete it", .dim)
+        }
         return line
     }
 
@@ -139,12 +142,23 @@ extension AnnotationShell {
         return records
     }
 
+    /// The orphaned mentions, cues and claims whose anchor names `sentence` (their text was not found
+    /// again in the changed document): listed there, never drawn at their old offsets.
+    func orphans(namedBy sentence: Sentence) -> [Record] {
+        func named(_ anchor: TextAnchor) -> Bool {
+            anchor.orphaned && anchor.document == sentence.documentID && anchor.sentence == sentence.index
+        }
+        return AnnotationState.sortedByID(state.mentions.filter { named($0.value.anchor) }).map(Record.mention)
+            + AnnotationState.sortedByID(state.cues.filter { named($0.value.anchor) }).map(Record.cue)
+            + AnnotationState.sortedByID(state.claims.filter { named($0.value.anchor) }).map(Record.claim)
+    }
+
     func list(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
         let scope = arguments.first?.text ?? "sentence"
         guard arguments.count <= 1, ["sentence", "doc", "all"].contains(scope) else { throw .usage("usage: list [doc|all]") }
         guard let sentence else { return [] }
         if scope == "sentence" {
-            let records = records(touching: sentence)
+            let records = records(touching: sentence) + orphans(namedBy: sentence)
             if records.isEmpty { return [StyledLine("no annotations in this sentence", .dim)] }
             return records.map(describe)
         }
@@ -152,7 +166,7 @@ extension AnnotationShell {
         var lines: [StyledLine] = []
         for document in documents {
             for sentence in document.sentences {
-                let records = records(touching: sentence).filter { record in
+                let records = (records(touching: sentence) + orphans(namedBy: sentence)).filter { record in
                     // A claim running over several sentences is listed once, at its start.
                     record.anchor.map { $0.sentence == sentence.index } ?? true
                 }
