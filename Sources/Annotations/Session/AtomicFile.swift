@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes files so that a crash at any moment leaves either the old or the new content, never a
 /// half-written file: write to a temporary file in the same folder, fsync it, rename it over the
-/// target, fsync the folder.
+/// target, fsync the folder. A file that is replaced keeps its permissions (a snapshot a user made
+/// read-only for others stays so).
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
     public static func write(_ data: Data, to path: String, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
@@ -10,7 +11,9 @@ public enum AtomicFile {
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: "cannot create a temporary file: \(errnoText())") }
+        guard fd >= 0 else { throw .io(path: path, reason: temporaryFileProblem(errno, folder: folder.isEmpty ? "." : folder)) }
+        var existing = stat()
+        if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { fchmod(fd, existing.st_mode & 0o7777) }
         var failure = data.withUnsafeBytes { writer.writeAll($0, to: fd) }.map { "write failed: \(describe($0))" }
         if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(describe(errno))" }
         close(fd)
@@ -37,6 +40,14 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { describe(errno) }
+
+    /// Why the temporary file beside the target could not be made; a folder that may not be
+    /// written to is named as such (nothing was changed: the session's files are as they were).
+    static func temporaryFileProblem(_ code: Int32, folder: String) -> String {
+        let reason = "cannot create a temporary file: \(describe(code))"
+        guard code == EACCES || code == EPERM || code == EROFS else { return reason }
+        return reason + " (the folder \(folder) cannot be written to; make it writable, e.g. chmod u+w, and try again)"
+    }
 
     /// What an `errno` means for the user; a full disk (or quota) says so plainly.
     static func describe(_ code: Int32) -> String {
