@@ -1275,19 +1275,16 @@ struct SuggestionScan {
         // A separated particle found in the clause wins ("forderte … auf" over "forderte"), the one
         // closing the clause first ("geht aus … hervor" over "geht aus"), then a participle with its
         // auxiliary, then the plain finite form.
-        var particles: [Int: Int] = [:]
-        for candidate in forms where candidate.form.needsParticle {
-            if let particle = lexicon.verbs[candidate.verb].particle, let found = separatedParticle(particle, after: index, sentence: sentence) {
-                particles[candidate.verb] = found
-            }
-        }
-        let ordered = forms.sorted {
-            rank($0) != rank($1) ? rank($0) < rank($1) : (particles[$0.verb] ?? -1) > (particles[$1.verb] ?? -1)
-        }
+        let particles = separatedParticles(of: forms, after: index, sentence: sentence)
+        func particle(of verb: Int) -> Int? { particles.first { $0.verb == verb }?.position }
+        // Ranked without the scan in the comparison (a stable sort: readings that tie keep their order).
+        let ordered = forms.map { (form: $0, rank: Self.rank($0), particle: particle(of: $0.verb) ?? -1) }
+            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.particle > $1.particle }
+            .map(\.form)
         for candidate in ordered {
             var cue = apartForms == nil ? [index] : [index - 1, index]
             if candidate.form.needsParticle {
-                guard let found = particles[candidate.verb] else { continue }
+                guard let found = particle(of: candidate.verb) else { continue }
                 cue.append(found)
                 if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
                     cue.append(found - 1)
@@ -1410,7 +1407,9 @@ struct SuggestionScan {
         return position
     }
 
-    func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
+    /// The order in which the readings of a verb form are tried: a separated particle first, then
+    /// a participle, then a plain finite form.
+    static func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
         if form.form.needsParticle { return 0 }
         return form.form.kind == .participle ? 1 : 2
     }
