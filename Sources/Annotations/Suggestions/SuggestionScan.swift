@@ -1074,7 +1074,7 @@ struct SuggestionScan {
             if word.text == "," { commas += 1; continue }
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
-            if word.capitalized || Self.determiners.contains(word.lower) || Self.appositionPrepositions.contains(word.lower) { continue }
+            if word.capitalized || Self.determiners.contains(word.lower) || Self.phraseJoiners.contains(word.lower) { continue }
             // A number inside a name ("Bündnis 90 / Die Grünen").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
