@@ -364,6 +364,7 @@ struct SuggestionScan {
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
         let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
             || looksLikeQuotedNameInContext(open: open, close: close, wordCount: wordCount) || isImpersonalDesignation(open: open, close: close)
+            || looksLikeBrandQuote(open: open, close: close, wordCount: wordCount)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
