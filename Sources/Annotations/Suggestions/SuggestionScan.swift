@@ -888,7 +888,8 @@ struct SuggestionScan {
         }
         // A speech verb with nothing but adverbials before its comma: the comma clause is the message
         // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
-        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb), let first = claim.first,
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb).map(untilInfinitiveEnd),
+            let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
             !opensRelativeClause(first), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
