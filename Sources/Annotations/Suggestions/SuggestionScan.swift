@@ -941,6 +941,7 @@ struct SuggestionScan {
         // sentence no reported speech besides it.
         let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
         if !namesByQuote, namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+            !reportsNoSpeechAct(cue, speaker: speaker, sentence: range),
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
             let claim = Array(range)
