@@ -420,7 +420,10 @@ struct SuggestionScan {
         let inner = (open + 1)..<close
         guard let first = inner.first(where: { words[$0].kind == .word }), words[first].capitalized else { return false }
         let lowercase = inner.filter { words[$0].kind == .word && !words[$0].capitalized }
-        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) }) { return false }
+        // Foreign particles and articles join a name too ("die „Correio da Manhã“").
+        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) && !Self.foreignNameConnectors.contains(words[$0].lower) }) {
+            return false
+        }
         guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
         let before = words[open - 1]
         if before.kind == .punctuation { return true }

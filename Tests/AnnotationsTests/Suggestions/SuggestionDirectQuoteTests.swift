@@ -285,4 +285,12 @@ import Testing
         let phrase = SuggestionProbe("Die Gemeinde Zell kritisierte den Anbieter wegen der „völlig überzogenen Preise“.")
         #expect(phrase.proposals.contains { $0.form == .direct && phrase.claim($0) == "„völlig überzogenen Preise“" })
     }
+
+    /// Foreign particles and articles join the capitalised words of a quoted name after an article
+    /// as German connectors do ("in der „Folha da Tarde“"): no partial quote.
+    @Test func quotedNameMayHoldForeignParticles() {
+        let probe = SuggestionProbe("Der Minister schrieb in der „Folha da Tarde“, die Lage an der Grenze sei ernst.")
+        #expect(probe.proposals.allSatisfy { $0.form != .direct }, "\(probe.proposals.map { probe.claim($0) })")
+    }
 }
+
