@@ -28,15 +28,26 @@ extension SuggestionScan {
         index + 1 < words.count && apartParticleForms(at: index + 1) != nil
     }
 
-    /// The separated particle of a particle verb whose finite form stands at `index` in main-clause
-    /// order ("teilte … mit"): the last occurrence of the particle in the clause after the verb (an
-    /// apposition of names between commas, a bracket and a relative clause between commas are
-    /// passed; after a relative clause the particle must close the clause: "geht aus einer Meldung,
-    /// die … verbreitet wurde, hervor"), or the word right before a clause-final verb ("wie die Bank
-    /// bekannt gab,"). Nil when the particle is not found.
-    func separatedParticle(_ particle: String, after index: Int, sentence: Range<Int>) -> Int? {
+    /// The separated particles of the particle verbs among `forms`, whose finite form stands at
+    /// `index` in main-clause order ("teilte … mit"): for each verb whose particle is found, the
+    /// last occurrence of the particle in the clause after the verb (an apposition of names between
+    /// commas, a bracket and a relative clause between commas are passed; after a relative clause
+    /// the particle must close the clause: "geht aus einer Meldung, die … verbreitet wurde,
+    /// hervor"), or the word right before a clause-final verb ("wie die Bank bekannt gab,"). One
+    /// walk over the clause serves every reading of the word; verbs whose particle is not found
+    /// are left out.
+    func separatedParticles(
+        of forms: [SuggestionLexicon.VerbForm], after index: Int, sentence: Range<Int>
+    ) -> [(verb: Int, position: Int)] {
+        var wanted: [(verb: Int, particle: String)] = []
+        for candidate in forms where candidate.form.needsParticle {
+            if let particle = lexicon.verbs[candidate.verb].particle, !wanted.contains(where: { $0.verb == candidate.verb }) {
+                wanted.append((candidate.verb, particle))
+            }
+        }
+        guard !wanted.isEmpty else { return [] }
+        var found = [Int?](repeating: nil, count: wanted.count)
         let limit = min(sentence.upperBound, index + Self.window)
-        var found: Int?
         var afterRelativeClause = false
         var position = index + 1
         while position < limit, words[position].kind != .quote {
@@ -59,19 +70,17 @@ extension SuggestionScan {
                 position = close + 1
                 continue
             }
-            if words[position].lower == particle,
-                !afterRelativeClause || position + 1 >= sentence.upperBound || words[position + 1].kind != .word
-            {
-                found = position
+            if !afterRelativeClause || position + 1 >= sentence.upperBound || words[position + 1].kind != .word {
+                let lower = words[position].lower
+                for slot in wanted.indices where wanted[slot].particle == lower { found[slot] = position }
             }
             position += 1
         }
-        if found == nil, index - 1 >= sentence.lowerBound, words[index - 1].lower == particle,
-            index + 1 >= sentence.upperBound || words[index + 1].kind != .word
-        {
-            found = index - 1
+        if index - 1 >= sentence.lowerBound, index + 1 >= sentence.upperBound || words[index + 1].kind != .word {
+            let before = words[index - 1].lower
+            for slot in wanted.indices where found[slot] == nil && wanted[slot].particle == before { found[slot] = index - 1 }
         }
-        return found
+        return wanted.indices.compactMap { slot in found[slot].map { (wanted[slot].verb, $0) } }
     }
 
     /// "mit den Worten" (or "mit den folgenden Worten") in the clause of a cue, which belongs to it

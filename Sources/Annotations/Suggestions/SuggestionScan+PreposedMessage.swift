@@ -19,15 +19,13 @@ extension SuggestionScan {
         return true
     }
 
-    /// Prepositions and conjunctions inside a noun phrase ("der Botschafter bei den Vereinten Nationen").
-    static let phraseJoiners: Set<String> = ["und", "von", "vom", "für", "bei", "beim", "in", "im", "aus", "an", "am", "zum", "zur", "der", "des"]
+    /// Prepositions, "und" and genitive articles inside a noun phrase ("der Botschafter bei den
+    /// Vereinten Nationen", "Der Botschafter bei den Vereinten Nationen, Anna Berg,"): the place
+    /// prepositions but "auf" (which opens an adverbial before a verb more often: "auf Nachfrage"),
+    /// "für", "und", "der", "des".
+    static let phraseJoiners: Set<String> = placePrepositions.subtracting(["auf"]).union(["und", "für", "der", "des"])
 }
 
-extension SuggestionScan {
-    /// Lowercase words inside a subject with an apposition: prepositions of an attribute ("Der
-    /// Botschafter bei den Vereinten Nationen, Anna Berg,"), "und" and genitive articles.
-    static let appositionPrepositions: Set<String> = ["von", "für", "und", "im", "in", "der", "des", "bei", "beim", "aus", "zum", "zur"]
-}
 
 extension SuggestionScan {
     /// Whether the word at `offset` of `words` is an attributive adjective: an adjective ending,

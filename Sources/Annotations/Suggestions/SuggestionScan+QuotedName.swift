@@ -12,10 +12,10 @@ extension SuggestionScan {
     /// Inflection endings a naming noun may carry ("des Films", "der Magazine", "des Vereins").
     static let namingNounEndings = ["", "s", "es", "e", "en", "n", "ns"]
 
-    /// Lowercase particles and articles of foreign names ("Casa della Musica", "Banco do Brasil", "Dar al Salam").
-    static let foreignNameConnectors: Set<String> = [
-        "da", "dello", "della", "di", "del", "du", "la", "le", "les", "al", "el", "y", "et", "pour", "de", "van", "dos", "do", "das",
-    ]
+    /// Lowercase particles and articles of foreign names ("Casa della Musica", "Banco do Brasil",
+    /// "Dar al Salam"): the particles of personal names and the articles and conjunctions a name
+    /// in quotes may hold.
+    static let foreignNameConnectors: Set<String> = nameParticles.union(["dello", "della", "du", "les", "al", "el", "y", "et", "pour", "do", "das"])
 
     /// Whether the capitalised word names a kind of work, group or product that a quoted name follows.
     func isNamingNoun(_ index: Int) -> Bool {

@@ -364,6 +364,7 @@ struct SuggestionScan {
         // A quoted name follows an article or a noun ("die „Berliner Zeitung“", "die Fähre „Eagle“").
         let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
             || looksLikeQuotedNameInContext(open: open, close: close, wordCount: wordCount) || isImpersonalDesignation(open: open, close: close)
+            || looksLikeBrandQuote(open: open, close: close, wordCount: wordCount)
         if !cueFound, wordCount <= 15, !looksLikeName {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
@@ -419,7 +420,10 @@ struct SuggestionScan {
         let inner = (open + 1)..<close
         guard let first = inner.first(where: { words[$0].kind == .word }), words[first].capitalized else { return false }
         let lowercase = inner.filter { words[$0].kind == .word && !words[$0].capitalized }
-        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) }) { return false }
+        // Foreign particles and articles join a name too ("die „Correio da Manhã“").
+        if lowercase.contains(where: { !Self.nameConnectors.contains(words[$0].lower) && !Self.foreignNameConnectors.contains(words[$0].lower) }) {
+            return false
+        }
         guard open > 0, words[open - 1].sentence == words[open].sentence else { return true }
         let before = words[open - 1]
         if before.kind == .punctuation { return true }
@@ -887,7 +891,8 @@ struct SuggestionScan {
         }
         // A speech verb with nothing but adverbials before its comma: the comma clause is the message
         // ("Er warnte, die Organisatoren verfolgten eigene Ziele").
-        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb), let first = claim.first,
+        if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb).map(untilInfinitiveEnd),
+            let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
             !opensRelativeClause(first), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
@@ -939,6 +944,7 @@ struct SuggestionScan {
         // sentence no reported speech besides it.
         let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
         if !namesByQuote, namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+            !reportsNoSpeechAct(cue, speaker: speaker, sentence: range),
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
             let claim = Array(range)
@@ -1074,7 +1080,7 @@ struct SuggestionScan {
             if word.text == "," { commas += 1; continue }
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
-            if word.capitalized || Self.determiners.contains(word.lower) || Self.appositionPrepositions.contains(word.lower) { continue }
+            if word.capitalized || Self.determiners.contains(word.lower) || Self.phraseJoiners.contains(word.lower) { continue }
             // A number inside a name ("Bündnis 90 / Die Grünen").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
@@ -1275,19 +1281,16 @@ struct SuggestionScan {
         // A separated particle found in the clause wins ("forderte … auf" over "forderte"), the one
         // closing the clause first ("geht aus … hervor" over "geht aus"), then a participle with its
         // auxiliary, then the plain finite form.
-        var particles: [Int: Int] = [:]
-        for candidate in forms where candidate.form.needsParticle {
-            if let particle = lexicon.verbs[candidate.verb].particle, let found = separatedParticle(particle, after: index, sentence: sentence) {
-                particles[candidate.verb] = found
-            }
-        }
-        let ordered = forms.sorted {
-            rank($0) != rank($1) ? rank($0) < rank($1) : (particles[$0.verb] ?? -1) > (particles[$1.verb] ?? -1)
-        }
+        let particles = separatedParticles(of: forms, after: index, sentence: sentence)
+        func particle(of verb: Int) -> Int? { particles.first { $0.verb == verb }?.position }
+        // Ranked without the scan in the comparison (a stable sort: readings that tie keep their order).
+        let ordered = forms.map { (form: $0, rank: Self.rank($0), particle: particle(of: $0.verb) ?? -1) }
+            .sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.particle > $1.particle }
+            .map(\.form)
         for candidate in ordered {
             var cue = apartForms == nil ? [index] : [index - 1, index]
             if candidate.form.needsParticle {
-                guard let found = particles[candidate.verb] else { continue }
+                guard let found = particle(of: candidate.verb) else { continue }
                 cue.append(found)
                 if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
                     cue.append(found - 1)
@@ -1410,7 +1413,9 @@ struct SuggestionScan {
         return position
     }
 
-    func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
+    /// The order in which the readings of a verb form are tried: a separated particle first, then
+    /// a participle, then a plain finite form.
+    static func rank(_ form: SuggestionLexicon.VerbForm) -> Int {
         if form.form.needsParticle { return 0 }
         return form.form.kind == .participle ? 1 : 2
     }

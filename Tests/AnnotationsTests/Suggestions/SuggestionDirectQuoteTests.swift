@@ -269,4 +269,28 @@ import Testing
         let speaker = SuggestionProbe("Der Minister nannte die Pläne „völlig verfehlt“.")
         #expect(speaker.proposals.contains { $0.form == .direct && speaker.claim($0) == "„völlig verfehlt“" })
     }
+
+    /// A quote spelled as a brand (a capital inside a word, letters with digits, a lowercase company
+    /// name) is a name wherever it stands, not a partial quote of the speaker nearby; a quoted
+    /// German phrase still is one.
+    @Test func quotedBrandNameIsNoPartialQuote() {
+        for text in [
+            "Die Gemeinde Zell kritisierte, dass „StromPlus“ die Preise erhöht habe.",
+            "Der Bürgermeister sagte, der Vertrag mit „Netz24“ werde nicht verlängert.",
+            "Ein Sprecher der Stadt lobte die Firma „sonnen strom ag“ für den Ausbau.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.allSatisfy { $0.form != .direct }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+        let phrase = SuggestionProbe("Die Gemeinde Zell kritisierte den Anbieter wegen der „völlig überzogenen Preise“.")
+        #expect(phrase.proposals.contains { $0.form == .direct && phrase.claim($0) == "„völlig überzogenen Preise“" })
+    }
+
+    /// Foreign particles and articles join the capitalised words of a quoted name after an article
+    /// as German connectors do ("in der „Folha da Tarde“"): no partial quote.
+    @Test func quotedNameMayHoldForeignParticles() {
+        let probe = SuggestionProbe("Der Minister schrieb in der „Folha da Tarde“, die Lage an der Grenze sei ernst.")
+        #expect(probe.proposals.allSatisfy { $0.form != .direct }, "\(probe.proposals.map { probe.claim($0) })")
+    }
 }
+

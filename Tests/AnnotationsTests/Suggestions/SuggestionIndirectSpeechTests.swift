@@ -312,4 +312,19 @@ import Testing
         let message = SuggestionProbe("Der Sprecher warnte, die Organisatoren verfolgten eigene Ziele.")
         #expect(message.claim(message.proposal(claiming: "Organisatoren")) == "die Organisatoren verfolgten eigene Ziele")
     }
+
+    /// A zu-infinitive message ends with its infinitive: before ", was …", ", nachdem …", a
+    /// semicolon or a dash; a comma inside the infinitive clause does not end it.
+    @Test func infinitiveMessageEndsBeforeAClauseAboutIt() {
+        for (text, claim) in [
+            ("Der Minister warf dem Konzern vor, Gelder unterschlagen zu haben, was dieser jedoch bestreitet.", "Gelder unterschlagen zu haben"),
+            ("Die Polizei forderte die Anwohner auf, das Gebiet sofort zu verlassen; viele blieben dennoch in ihren Häusern.", "das Gebiet sofort zu verlassen"),
+            ("Die Regierung forderte die Armee auf, ihre Soldaten zurückzuholen, nachdem die Kämpfe wieder aufgeflammt waren.", "ihre Soldaten zurückzuholen"),
+            ("Der Minister warf dem Konzern vor, Gelder, die für Schulen bestimmt waren, unterschlagen zu haben.", "Gelder, die für Schulen bestimmt waren, unterschlagen zu haben"),
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.contains { probe.claim($0) == claim }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+    }
 }
+

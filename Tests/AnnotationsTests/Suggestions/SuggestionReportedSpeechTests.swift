@@ -305,4 +305,23 @@ import Testing
         let speaker = clause.speaker(clause.proposals.first { $0.rule == "reported.speech-act-verb" })
         #expect(!speaker.contains("Nachricht"), "\(speaker)")
     }
+
+    /// A court sentencing someone and a disclosure withheld report no speech act; condemning
+    /// something and announcing it do.
+    @Test func sentencingAndWithheldDisclosureAreNoReportedSpeech() {
+        for text in [
+            "Das Landgericht Gera hat den Mann am Montag zu einer Geldstrafe verurteilt.",
+            "Ein Gericht in Erfurt verurteilte den Mann wegen Betrugs.",
+            "Den Namen des Fahrers gab die Polizei nicht bekannt.",
+            "Der Minister nannte keine Einzelheiten zu den Plänen.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.allSatisfy { $0.form != .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+        for text in ["Die Bürgermeisterin verurteilte den Anschlag auf das Rathaus.", "Die Polizei gab den Namen des Fahrers bekannt."] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.contains { $0.form == .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+    }
 }
+

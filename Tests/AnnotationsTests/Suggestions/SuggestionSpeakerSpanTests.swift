@@ -337,6 +337,19 @@ import Testing
             "\(plain.proposals.map { plain.speaker($0) })")
     }
 
+    /// A subject with an apposition joins its words by the same prepositions as any noun phrase,
+    /// "am" and "vom" among them ("Der Richter am Landgericht Gera, Uwe Brandt, …").
+    @Test func appositionSubjectTakesThePrepositionsOfANounPhrase() {
+        for (text, speaker) in [
+            ("Der Richter am Landgericht Gera, Uwe Brandt, kritisierte die Pläne der Stadt für den Neubau 🏛.", "Der Richter am Landgericht Gera, Uwe Brandt"),
+            ("Die Sprecherin vom Bund der Steuerzahler, Jana Kühn, kritisierte die Pläne der Stadt für den Neubau 🏛.", "Die Sprecherin vom Bund der Steuerzahler, Jana Kühn"),
+        ] {
+            let probe = SuggestionProbe(text)
+            let reported = probe.proposal(claiming: "kritisierte")
+            #expect(probe.speaker(reported) == speaker, "\(text): \(probe.proposals.map { probe.speaker($0) })")
+        }
+    }
+
     /// "Karl-Theodor zu Guttenberg, Obmann der Fraktion, warf …": a subject with an apposition before
     /// the verb keeps a lowercase name particle between capitalised words, so the reported speech
     /// gets its speaker (before, the particle broke the apposition subject).
