@@ -83,8 +83,7 @@ public struct CorpusLoader: Sendable {
     public func loadFile(_ path: String, progress: ((Int) -> Void)? = nil) throws(CorpusError) -> [Document] {
         // A named pipe among the corpus files would be waited on for ever (opening it blocks until
         // something writes to it): refused, as a device or socket is.
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFDIR {
+        if FileKind(at: path).isSpecial {
             throw .unreadable(path: path, reason: "not a regular file (a named pipe, socket or device); put the text in a file")
         }
         guard let bytes = Self.regularFileBytes(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {

@@ -7,15 +7,12 @@ public enum OutputFile {
     /// Why the file at `path` must not be replaced, or nil when nothing is there or it is a regular
     /// file (through any symbolic links).
     public static func refusal(_ path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "it is a folder, not a file"
-        case S_IFCHR, S_IFBLK: return "it is a device, not a file; it is never replaced"
-        case S_IFIFO: return "it is a named pipe, not a file; it is never replaced"
-        case S_IFSOCK: return "it is a socket, not a file; it is never replaced"
-        default: return "it is not a regular file; it is never replaced"
+        let kind = FileKind(at: path)
+        switch kind {
+        case .regular, .missing, .danglingLink, .linkLoop: return nil
+        case .folder: return kind.notAFile
+        case .device, .pipe, .socket: return kind.notAFile.map { $0 + "; it is never replaced" }
+        case .other: return "it is not a regular file; it is never replaced"
         }
     }
 }

@@ -22,7 +22,7 @@ public enum SessionCodec {
         let data = size >= mappingSize
             ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             : FileManager.default.contents(atPath: path)
-        guard let data else { throw .io(path: path, reason: OutputFile.refusal(path) ?? "cannot read the file (permissions?)") }
+        guard let data else { throw .io(path: path, reason: FileKind(at: path).notAFile ?? "cannot read the file (permissions?)") }
         return data
     }
 
