@@ -25,14 +25,17 @@ struct SpanAddressTests {
         #expect(try text("7-") == "„jetzt handeln“.")
     }
 
+    /// The segments `address` resolves to in the first sentence of `document`, as "start-end:text|…".
+    static func segments(_ address: String, in document: SegmentedDocument) throws -> String {
+        let resolved = try SpanAddress.parse(address).resolve(in: document, sentence: 0)
+        let scalars = Array(document.document.text.unicodeScalars)
+        return resolved.segments.map { "\($0.start)-\($0.end):" + String(String.UnicodeScalarView(scalars[$0.range])) }.joined(separator: "|")
+    }
+
     @Test("quoted text prefers whole words; inside words only when it never stands alone")
     func wholeWords() throws {
         let document = SegmentedDocument(Document(id: "w", rawText: "Die nordkoreanische Delegation kam an, so wie sowieso alle an der Grenze."))
-        func text(_ address: String) throws -> String {
-            let resolved = try SpanAddress.parse(address).resolve(in: document, sentence: 0)
-            let scalars = Array(document.document.text.unicodeScalars)
-            return resolved.segments.map { "\($0.start)-\($0.end):" + String(String.UnicodeScalarView(scalars[$0.range])) }.joined(separator: "|")
-        }
+        func text(_ address: String) throws -> String { try Self.segments(address, in: document) }
         #expect(try text("\"an\"") == "35-37:an")
         #expect(try text("\"an\"#2") == "59-61:an")
         #expect(try text("\"so\"") == "39-41:so")
@@ -52,11 +55,7 @@ struct SpanAddressTests {
     @Test("quoted text never splits a character: a letter from its combining accent, one emoji of a joined sequence")
     func charactersStayWhole() throws {
         let document = SegmentedDocument(Document(id: "c", rawText: "Er sagte q\u{303} und 👩\u{200D}👩\u{200D}👧 ja, q."))
-        func text(_ address: String) throws -> String {
-            let resolved = try SpanAddress.parse(address).resolve(in: document, sentence: 0)
-            let scalars = Array(document.document.text.unicodeScalars)
-            return resolved.segments.map { "\($0.start)-\($0.end):" + String(String.UnicodeScalarView(scalars[$0.range])) }.joined(separator: "|")
-        }
+        func text(_ address: String) throws -> String { try Self.segments(address, in: document) }
         // Before: "👩" took the first emoji of the family (16-17), and "q" in a sentence without a q of its own the q of „q̃“ without its tilde.
         #expect(try text("\"q\"") == "26-27:q")
         #expect(throws: SpanAddressError.textInsideCharacter("👩")) { try text("\"👩\"") }
