@@ -195,6 +195,22 @@ struct AdjudicateCommandTests {
         #expect(escaping.stderr.contains("'..'"), "\(escaping.stderr)")
     }
 
+    @Test("--out naming an annotator's own session (not an adjudication) is refused, the session unchanged; an adjudication goes on")
+    func outIsAnAnnotatorsSession() async throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        try FileManager.default.copyItem(atPath: folder + "/anna.json", toPath: folder + "/carl.json")
+        let files = [folder + "/carl.json"]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let result = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/carl", "--adjudicator", "carla"], stdin: "1\n1\n1\n1\nq\n")
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("carl.json is an annotator's session, not an adjudication"), "\(result.stderr)")
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        let gold = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(gold.status == 0, "\(gold.stderr)")
+        let again = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     @Test("The differing field is shown first; aa N takes version N wherever this document's versions differ only there")
     func acceptAlikeInDocument() async throws {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-accept-alike-"))

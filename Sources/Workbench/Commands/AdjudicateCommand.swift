@@ -63,6 +63,12 @@ struct AdjudicateCommand: ParsableCommand {
         var result: Session
         if file.exists {
             result = try CLIFailure.from { try SessionStore.load(path: out) }
+            // Going on is for an adjudication (a session made from others); an annotator's own
+            // session would get the adjudicator's decisions mixed into its annotations.
+            guard let sources = result.derivedFrom, !sources.isEmpty else {
+                throw CLIFailure(
+                    "\(TerminalText.sanitize(out)) is an annotator's session, not an adjudication (it was not made from other sessions); it is left as it is: choose another --out")
+            }
         } else {
             let now = Timestamp.now()
             result = Session(
