@@ -195,6 +195,43 @@ struct AdjudicateCommandTests {
         #expect(escaping.stderr.contains("'..'"), "\(escaping.stderr)")
     }
 
+    @Test("--out naming an annotator's own session (not an adjudication) is refused, the session unchanged; an adjudication goes on")
+    func outIsAnAnnotatorsSession() async throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        try FileManager.default.copyItem(atPath: folder + "/anna.json", toPath: folder + "/carl.json")
+        let files = [folder + "/carl.json"]
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let result = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/carl", "--adjudicator", "carla"], stdin: "1\n1\n1\n1\nq\n")
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("carl.json is an annotator's session, not an adjudication"), "\(result.stderr)")
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        let gold = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(gold.status == 0, "\(gold.stderr)")
+        let again = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test("sessions annotated with different schemas are refused before anything is written (was stopped half way by a decision whose label the result's schema lacks)")
+    func differentSchemas() async throws {
+        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-schemas-"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Müller sagte, das Wetter sei schön.\n".utf8).write(to: folder.appendingPathComponent("corpus/d.txt"))
+        try Data(#"{"name": "odd", "claim_forms": ["quote", "paraphrase"]}"#.utf8).write(to: folder.appendingPathComponent("odd.json"))
+        let run = { (arguments: [String], input: String) async throws -> WorkbenchProcess.Result in
+            try await WorkbenchProcess.run(arguments, stdin: input, directory: folder)
+        }
+        let a = try await run(["annotate", "corpus", "--session", "sa", "--annotator", "sa", "--schema", "odd.json"], "sp Müller\ncl \"das Wetter sei schön\" by S1 form quote\nquit\n")
+        #expect(a.status == 0, "\(a.stdout)\(a.stderr)")
+        let b = try await run(["annotate", "corpus", "--session", "sb", "--annotator", "sb"], "sp Müller\ncl \"das Wetter sei schön\" by S1 form indirect\nquit\n")
+        #expect(b.status == 0, "\(b.stdout)\(b.stderr)")
+        let result = try await run(["adjudicate", "sessions/sa.json", "sessions/sb.json", "--out", "gold", "--adjudicator", "carla"], "2\n")
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("sessions/sa.json and sessions/sb.json use different schemas (claim forms quote, paraphrase against direct, indirect"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/gold.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/gold.jsonl").path))
+    }
+
     @Test("The differing field is shown first; aa N takes version N wherever this document's versions differ only there")
     func acceptAlikeInDocument() async throws {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-accept-alike-"))

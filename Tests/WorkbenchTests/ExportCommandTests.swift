@@ -67,6 +67,12 @@ struct ExportCommandTests {
         #expect(fromJSONL.status == 0, "\(fromJSONL.stderr)")
         let clash = try await WorkbenchProcess.run(["import", "jsonl", "jsonl/annotations.jsonl", "jsonl/entities.jsonl", "--corpus", "corpus", "--session", "j"], directory: folder)
         #expect(clash.status != 0 && clash.stderr.contains("exists already"))
+        // A session whose snapshot was lost is its log: never replaced by an import.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("sessions/j.json"))
+        let log = try Data(contentsOf: folder.appendingPathComponent("sessions/j.jsonl"))
+        let onLog = try await WorkbenchProcess.run(["import", "jsonl", "jsonl/annotations.jsonl", "jsonl/entities.jsonl", "--corpus", "corpus", "--session", "j"], directory: folder)
+        #expect(onLog.status == 1 && onLog.stderr.contains("its log sessions/j.jsonl exists already"), "\(onLog.stderr)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/j.jsonl")) == log)
     }
 
     @Test("brat export → import keeps sentence and annotation notes, and both summaries count what the files hold")

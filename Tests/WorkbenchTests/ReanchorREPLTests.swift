@@ -88,6 +88,41 @@ struct ReanchorREPLTests {
         #expect(listed.allSatisfy { $0.contains("orphaned: its text was not found") })
     }
 
+    @Test("agree leaves orphaned annotations out of the scores and says so (they were scored at their old offsets, two orphans agreeing); diff names an orphan as one")
+    func agreeLeavesOrphansOut() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbench-orphan-agree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("corpus/a.txt")
+        try Data("Müller sagte, die Lage sei ernst.\n".utf8).write(to: file)
+        let environment = ["WORKBENCH_FAKE_CLOCK": REPLWorkspace.clock]
+        for name in ["o1", "o2"] {
+            let made = try await WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", name, "--annotator", name], stdin: "speaker Müller\nclaim 4-7 by S1\nquit\n",
+                directory: folder, environment: environment)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        try Data("Müller sagte, die Lage sei wirklich ernst.\n".utf8).write(to: file)
+        for name in ["o1", "o2"] {
+            let reopened = try await WorkbenchProcess.run(["annotate", "corpus", "--session", name], stdin: "quit\n", directory: folder, environment: environment)
+            #expect(reopened.stderr.contains("1 orphaned"), "\(reopened.stderr)")
+        }
+        let agree = try await WorkbenchProcess.run(["agree", "sessions/o1.json", "sessions/o2.json"], directory: folder, environment: environment)
+        #expect(agree.status == 0, "\(agree.stderr)")
+        let output = agree.stdout + agree.stderr
+        #expect(output.contains("o1: 1 orphaned annotation(s) not scored"), "\(output)")
+        let claims = agree.stdout.split(separator: "\n").filter { $0.hasPrefix("claims") && $0.contains("exact F1") && $0.contains("o1/o2") }
+        #expect(claims.count == 1 && claims.allSatisfy { $0.contains("n/a") }, "\(agree.stdout)")
+        let mentions = agree.stdout.split(separator: "\n").filter { $0.hasPrefix("mentions") && $0.contains("exact F1") && $0.contains("o1/o2") }
+        #expect(mentions.count == 1 && mentions.allSatisfy { $0.contains("1.000") }, "\(agree.stdout)")
+        // diff names an orphan as one (it was listed under the sentence its old offsets fall in, as if there).
+        let deleted = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "o2"], stdin: "delete C1\nquit\n", directory: folder, environment: environment)
+        #expect(deleted.status == 0, "\(deleted.stdout)\(deleted.stderr)")
+        let diff = try await WorkbenchProcess.run(["diff", "sessions/o1.json", "sessions/o2.json"], directory: folder, environment: environment)
+        #expect(diff.stdout.contains("- claim „die Lage sei ernst“ [orphaned: its text is not in the changed document] (C1)"), "\(diff.stdout)")
+    }
+
     @Test("replay --verify does not say the text was checked when a document changed since the session was made")
     func verifyNamesChangedDocuments() async throws {
         let folder = try await Self.changedUnderAClaim()

@@ -120,6 +120,23 @@ struct ReplayCommandTests {
         #expect(!transcript.stdout.contains("#4 "))
     }
 
+    @Test("--out onto a session whose snapshot was lost (only NAME.jsonl) is refused without --force (the log was replaced, its events lost)")
+    func outOntoALogWithoutSnapshot() async throws {
+        let fixture = try ReplayFixture()
+        let made = try await fixture.run(["replay", fixture.sessionPath, "--to", "3", "--out", "kept"])
+        #expect(made.status == 0, "\(made.stderr)")
+        try FileManager.default.removeItem(atPath: fixture.path("sessions/kept.json"))
+        let log = try fixture.data("sessions/kept.jsonl")
+        let again = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "kept"])
+        #expect(again.status == 1, "\(again.stdout)")
+        #expect(again.stderr.contains("its log sessions/kept.jsonl exists; choose another name or add --force"), "\(again.stderr)")
+        #expect(try fixture.data("sessions/kept.jsonl") == log)
+        #expect(!FileManager.default.fileExists(atPath: fixture.path("sessions/kept.json")))
+        let forced = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "kept", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try SessionStore.readFile(path: fixture.path("sessions/kept.json")).events.count == 6)
+    }
+
     @Test("--to -1 and a number past Int are named as values (-1 was 'Missing value for --to'); nothing is written")
     func toOutOfRange() async throws {
         let fixture = try ReplayFixture()

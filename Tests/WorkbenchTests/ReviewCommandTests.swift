@@ -61,6 +61,24 @@ struct ReviewCommandTests {
         #expect(try review.map { try fixture.data($0) } != before)
     }
 
+    @Test("review A --out B where B is another annotator's session (not a review; also with its snapshot lost) is refused, B unchanged")
+    func outIsAnotherPlainSession() async throws {
+        let fixture = try ReplayFixture()
+        let ben = try await fixture.run(["annotate", "corpus", "--session", "ben", "--annotator", "ben"], stdin: "note eine andere Sitzung\nquit\n")
+        #expect(ben.status == 0, "\(ben.stderr)")
+        let files = ["sessions/ben.json", "sessions/ben.jsonl"]
+        let before = try files.map { try fixture.data($0) }
+        let other = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "ben"], stdin: "accept\nquit\n")
+        #expect(other.status == 1, "\(other.stdout)")
+        #expect(other.stderr.contains("sessions/ben.json is another session, not a review of \(fixture.sessionPath)"), "\(other.stderr)")
+        #expect(try files.map { try fixture.data($0) } == before)
+        try FileManager.default.removeItem(atPath: fixture.path("sessions/ben.json"))
+        let lost = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "ben"], stdin: "accept\nquit\n")
+        #expect(lost.status == 1, "\(lost.stdout)")
+        #expect(lost.stderr.contains("is another session, not a review of"), "\(lost.stderr)")
+        #expect(try fixture.data("sessions/ben.jsonl") == before[1])
+    }
+
     @Test("correct by S1, S2 makes a claim joint (main speaker first); correct to M2 gives a claim an addressee")
     func correctSeveralSpeakers() async throws {
         let fixture = try ReplayFixture()

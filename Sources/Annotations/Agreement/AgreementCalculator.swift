@@ -30,20 +30,22 @@ struct AgreementCalculator {
 
     func scope(_ pair: (Int, Int)) -> String { "\(names[pair.0])/\(names[pair.1])" }
 
+    /// The spans of one layer an annotator tagged in `documents`; orphaned ones (their text not
+    /// found in a changed document) are left out: their offsets no longer point at what was tagged.
     func items(_ layer: String, annotator s: Int, documents: Set<String>) -> [SpanItem] {
         let state = states[s]
         var result: [SpanItem] = []
         switch layer {
         case "mentions":
-            for mention in AnnotationState.sortedByID(state.mentions) where documents.contains(mention.anchor.document) {
+            for mention in AnnotationState.sortedByID(state.mentions) where documents.contains(mention.anchor.document) && !mention.anchor.orphaned {
                 result.append(SpanItem(anchor: mention.anchor, speaker: [speakers.cluster(session: s, speaker: mention.speaker)], form: "", negated: false, hedged: false))
             }
         case "cues":
-            for cue in AnnotationState.sortedByID(state.cues) where documents.contains(cue.anchor.document) {
+            for cue in AnnotationState.sortedByID(state.cues) where documents.contains(cue.anchor.document) && !cue.anchor.orphaned {
                 result.append(SpanItem(anchor: cue.anchor, speaker: [], form: "", negated: false, hedged: false))
             }
         default:
-            for claim in AnnotationState.sortedByID(state.claims) where documents.contains(claim.anchor.document) {
+            for claim in AnnotationState.sortedByID(state.claims) where documents.contains(claim.anchor.document) && !claim.anchor.orphaned {
                 result.append(SpanItem(
                     anchor: claim.anchor, speaker: Set(claim.speakers.map { speakers.cluster(session: s, speaker: $0) }), form: claim.form ?? "none",
                     negated: claim.negated, hedged: claim.hedged))

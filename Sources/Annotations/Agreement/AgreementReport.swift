@@ -52,6 +52,14 @@ public struct AgreementReport: Sendable {
             }
         }
         if scored.isEmpty { warnings.append("no document was annotated by every annotator; span and status agreement are n/a") }
+        let scoredSet = Set(scored)
+        for (index, state) in states.enumerated() {
+            let anchors = state.mentions.values.map(\.anchor) + state.cues.values.map(\.anchor) + state.claims.values.map(\.anchor)
+            let orphans = anchors.filter { $0.orphaned && scoredSet.contains($0.document) }.count
+            if orphans > 0 {
+                warnings.append("\(annotators[index]): \(orphans) orphaned annotation(s) not scored (their text was not found in the changed document; set their spans again or delete them)")
+            }
+        }
         let speakers = SpeakerClusters(states: states)
         let calculator = AgreementCalculator(names: annotators, states: states, corpus: reference, speakers: speakers)
         let all = Set(scored)

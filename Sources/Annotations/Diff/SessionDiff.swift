@@ -168,7 +168,7 @@ public struct SessionDiff: Sendable {
             for record in a {
                 guard let anchor = record.anchor else { continue }
                 let sentence = SentenceKey(document: anchor.document, sentence: anchor.sentence)
-                let label = "„\(anchor.text)“"
+                let label = Self.label(anchor)
                 guard let other = partner[record.key.description] else {
                     entries.append(SessionDiffEntry(side: .onlyFirst, kind: kind, sentence: sentence, label: label, ids: record.key.description))
                     continue
@@ -185,7 +185,7 @@ public struct SessionDiff: Sendable {
                 guard let anchor = record.anchor else { continue }
                 entries.append(SessionDiffEntry(
                     side: .onlySecond, kind: kind, sentence: SentenceKey(document: anchor.document, sentence: anchor.sentence),
-                    label: "„\(anchor.text)“", ids: record.key.description))
+                    label: Self.label(anchor), ids: record.key.description))
             }
         }
 
@@ -271,6 +271,12 @@ public struct SessionDiff: Sendable {
 
     /// True when the sessions hold the same annotations (as matched).
     public var isEmpty: Bool { entries.isEmpty }
+
+    /// How an annotation's span is named: its quote, and for an orphan (its text not found in the
+    /// changed document) that it is one: the sentence it is listed under no longer holds that text.
+    static func label(_ anchor: TextAnchor) -> String {
+        "„\(anchor.text)“" + (anchor.orphaned ? " [orphaned: its text is not in the changed document]" : "")
+    }
 
     /// The readable diff: `--- A` / `+++ B`, then per document and sentence lines starting with
     /// `-` (only in A), `+` (only in B) or `~` (changed, with what changed).

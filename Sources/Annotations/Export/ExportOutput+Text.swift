@@ -15,6 +15,26 @@ extension ExportOutput {
         token.withText(in: source) { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends a token's text as a column of a space-separated line (IOB): the information
+    /// separators U+001C–U+001F, which the workbench keeps inside tokens but Python's `split()`,
+    /// NLTK's and Flair's column readers take as whitespace, become U+FFFD, so each line keeps its
+    /// four columns. Other whitespace never is in a token.
+    mutating func appendColumn(_ token: ExportToken, in source: [UInt8]) {
+        token.withText(in: source) { text in
+            guard text.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) else {
+                bytes.append(contentsOf: text)
+                return
+            }
+            for byte in text {
+                if byte >= 0x1C && byte <= 0x1F {
+                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                } else {
+                    bytes.append(byte)
+                }
+            }
+        }
+    }
+
     /// Appends one byte (an ASCII character).
     @inline(__always)
     public mutating func append(byte: UInt8) {

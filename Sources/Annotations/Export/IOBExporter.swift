@@ -2,7 +2,8 @@
 /// each document, one `token _ _ TAG` line per token, a blank line after each sentence. Tags are
 /// `B-`/`I-` `SPEAKER`, `CUE`, `CLAIM`. IOB2 allows one tag per token, so overlaps are resolved:
 /// speaker mentions first, then cues, then claims; a span piece that would overlap one already
-/// tagged is left out, and each piece of a discontinuous span is its own entity. Whitespace is not kept.
+/// tagged is left out, and each piece of a discontinuous span is its own entity. Whitespace is not kept; the
+/// information separators U+001C–U+001F in a token are written as U+FFFD (readers split on them).
 struct IOBExporter: Exporter {
     /// Creates the exporter.
     init() {}
@@ -51,7 +52,7 @@ struct IOBExporter: Exporter {
                 }
             }
             for (index, token) in tokens.enumerated() {
-                out.append(token, in: bytes)
+                out.appendColumn(token, in: bytes)
                 out.append(" _ _ ")
                 let tag = tags[index]
                 if tag == 0 {

@@ -28,6 +28,21 @@ public struct AnnotationSchema: Sendable, Hashable, Codable {
         speakerKinds: ["person", "organisation", "institution", "anonymous"]
     )
 
+    /// What `other` labels differently, or nil when both have the same stance labels, claim forms
+    /// and speaker kinds (in any order; the names may differ): e.g. "claim forms quote, paraphrase
+    /// against direct, indirect, …". Sessions labelled with different sets cannot be merged: a
+    /// version taken from one would not be a label of the other.
+    public func labelDifference(from other: AnnotationSchema) -> String? {
+        let lists: [(String, [String], [String])] = [
+            ("stance labels", stanceLabels, other.stanceLabels), ("claim forms", claimForms, other.claimForms),
+            ("speaker kinds", speakerKinds, other.speakerKinds),
+        ]
+        for (what, mine, theirs) in lists where Set(mine) != Set(theirs) {
+            return "\(what) \(mine.joined(separator: ", ")) against \(theirs.joined(separator: ", "))"
+        }
+        return nil
+    }
+
     private enum CodingKeys: String, CodingKey {
         case name, stanceLabels = "stance_labels", claimForms = "claim_forms", speakerKinds = "speaker_kinds"
     }

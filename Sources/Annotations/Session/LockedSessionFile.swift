@@ -67,8 +67,17 @@ public final class LockedSessionFile {
         return "pid \(pid) on \((object["host"] as? String) ?? "?") since \((object["since"] as? String) ?? "?")"
     }
 
-    /// True when the file exists.
-    public var exists: Bool { FileManager.default.fileExists(atPath: realPath) }
+    /// True when the session exists: its snapshot or its log (a log whose snapshot was lost is
+    /// still a session, and holds every acknowledged event).
+    public var exists: Bool { existingFile != nil }
+
+    /// The session's snapshot when it exists, else its log when that exists, else nil: the file
+    /// to name when a command refuses to replace the session.
+    public var existingFile: String? {
+        if FileManager.default.fileExists(atPath: realPath) { return realPath }
+        let log = SessionPaths(realPath).log
+        return FileManager.default.fileExists(atPath: log) ? log : nil
+    }
 
     /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
     public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {

@@ -54,6 +54,14 @@ struct AdjudicateCommand: ParsableCommand {
         if loaded.contains(where: { LockedSessionFile.namesSameSession($0.path, out) }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
         }
+        // Before anything is written: a decision taking one annotator's label would not be a label
+        // of the result's schema (the first session's), and the run stopped half way.
+        for other in loaded.dropFirst() {
+            if let difference = loaded[0].session.schema.labelDifference(from: other.session.schema) {
+                throw CLIFailure(
+                    "\(TerminalText.sanitize(loaded[0].path)) and \(TerminalText.sanitize(other.path)) use different schemas (\(TerminalText.sanitize(difference))); adjudicate only sessions annotated with one schema; nothing was written")
+            }
+        }
         let given = adjudicator ?? LoginName.current() ?? "adjudicator"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the adjudicator name is empty; pass --adjudicator NAME") }
         let name = try AnnotateCommand.annotatorName(given, role: "adjudicator")
@@ -63,6 +71,16 @@ struct AdjudicateCommand: ParsableCommand {
         var result: Session
         if file.exists {
             result = try CLIFailure.from { try SessionStore.load(path: out) }
+            // Going on is for an adjudication (a session made from others); an annotator's own
+            // session would get the adjudicator's decisions mixed into its annotations.
+            if let difference = result.schema.labelDifference(from: loaded[0].session.schema) {
+                throw CLIFailure(
+                    "\(TerminalText.sanitize(out)) uses another schema than the sessions (\(TerminalText.sanitize(difference))); it is left as it is: choose another --out")
+            }
+            guard let sources = result.derivedFrom, !sources.isEmpty else {
+                throw CLIFailure(
+                    "\(TerminalText.sanitize(out)) is an annotator's session, not an adjudication (it was not made from other sessions); it is left as it is: choose another --out")
+            }
         } else {
             let now = Timestamp.now()
             result = Session(

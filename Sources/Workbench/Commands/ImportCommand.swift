@@ -49,8 +49,9 @@ struct ImportCommand: ParsableCommand {
                 let path = try sessionPath(fallback: session.annotator)
                 let file = try LockedSessionFile(path: path, now: Timestamp.now())
                 defer { file.release() }
-                if file.exists {
-                    throw CLIFailure("\(path) exists already; choose another name with --session")
+                if let existing = file.existingFile {
+                    let what = existing == file.realPath ? path : "its log " + SessionPaths(path).log
+                    throw CLIFailure("\(what) exists already; choose another name with --session")
                 }
                 try before(path)
                 try file.write(session.file)

@@ -174,8 +174,9 @@ struct ReplayCommand: ParsableCommand {
         }
         let target = try CLIFailure.from { try LockedSessionFile(path: path, now: Timestamp.now()) }
         defer { target.release() }
-        if target.exists, !force {
-            throw CLIFailure("\(TerminalText.sanitize(path)) exists; choose another name or add --force to overwrite it")
+        if let existing = target.existingFile, !force {
+            let what = existing == target.realPath ? TerminalText.sanitize(path) : "its log " + TerminalText.sanitize(SessionPaths(path).log)
+            throw CLIFailure("\(what) exists; choose another name or add --force to overwrite it")
         }
         var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
         for event in file.events.prefix(last) {

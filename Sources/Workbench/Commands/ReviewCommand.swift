@@ -90,7 +90,14 @@ struct ReviewCommand: ParsableCommand {
     /// begins with that session's events, so either tells them apart (the first also when the review
     /// was begun from another folder). A review just made names `session`.
     static func refuseReviewOfAnother(_ existing: Session, _ outPath: String, original: SessionFile, session: String) throws {
-        guard let sources = existing.derivedFrom, !sources.isEmpty else { return }
+        guard let sources = existing.derivedFrom, !sources.isEmpty else {
+            // Not made by `review` (nor by any command that derives a session): an annotator's own
+            // session, or one whose snapshot was lost. Going on in it would review its annotations,
+            // not those of `session`, and add verdicts to it; only a copy of `session` itself goes on.
+            if existing.events.first == original.events.first { return }
+            throw CLIFailure(
+                "\(TerminalText.sanitize(outPath)) is another session, not a review of \(TerminalText.sanitize(session)) (it was not made by review, and its events are not that session's); it is left as it is: choose another --out")
+        }
         if sources.contains(where: { LockedSessionFile.namesSameSession($0, session) }) { return }
         if let first = original.events.first, existing.events.first == first { return }
         throw CLIFailure(
