@@ -211,6 +211,25 @@ struct AdjudicateCommandTests {
         #expect(again.status == 0, "\(again.stderr)")
     }
 
+    @Test("--out naming the adjudication of other sessions is refused, unchanged (decisions of both runs were mixed); begun from another folder it goes on")
+    func outIsTheAdjudicationOfOthers() async throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        let gold = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "q\n")
+        #expect(gold.status == 0, "\(gold.stderr)")
+        try FileManager.default.copyItem(atPath: folder + "/anna.json", toPath: folder + "/xena.json")
+        try FileManager.default.copyItem(atPath: folder + "/ben.json", toPath: folder + "/yann.json")
+        let files = [folder + "/gold.json", folder + "/gold.jsonl"].filter { FileManager.default.fileExists(atPath: $0) }
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let result = try await WorkbenchProcess.run(
+            ["adjudicate", folder + "/xena.json", folder + "/yann.json", "--out", folder + "/gold", "--adjudicator", "carla"], stdin: "1\n1\n1\n1\nq\n")
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stderr.contains("gold.json is the adjudication of") && result.stderr.contains("not of"), "\(result.stderr)")
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
+        // The same sessions named from their own folder: the same adjudication, going on.
+        let again = try await WorkbenchProcess.run(["adjudicate", "anna.json", "ben.json", "--out", "./gold", "--adjudicator", "carla"], stdin: "q\n", directory: URL(fileURLWithPath: folder))
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
     @Test("sessions annotated with different schemas are refused before anything is written (was stopped half way by a decision whose label the result's schema lacks)")
     func differentSchemas() async throws {
         let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-schemas-"))

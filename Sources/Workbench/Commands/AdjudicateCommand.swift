@@ -81,6 +81,17 @@ struct AdjudicateCommand: ParsableCommand {
                 throw CLIFailure(
                     "\(TerminalText.sanitize(out)) is an annotator's session, not an adjudication (it was not made from other sessions); it is left as it is: choose another --out")
             }
+            // An adjudication of other sessions: its decisions would mix with this run's. Sessions are
+            // matched by the same path or by file name (the adjudication may have been begun from
+            // another folder, with other relative paths).
+            let inputs = loaded.map(\.path)
+            let matches = sources.contains { source in
+                inputs.contains { LockedSessionFile.namesSameSession(source, $0) || Self.label(of: source) == Self.label(of: $0) }
+            }
+            if !matches {
+                throw CLIFailure(
+                    "\(TerminalText.sanitize(out)) is the adjudication of \(sources.map { TerminalText.sanitize($0) }.joined(separator: ", ")), not of \(inputs.map { TerminalText.sanitize($0) }.joined(separator: ", ")); it is left as it is: choose another --out")
+            }
         } else {
             let now = Timestamp.now()
             result = Session(
