@@ -91,15 +91,54 @@ struct ExportJSONFastPathTests {
 }
 
 extension ExportJSONFastPathTests {
-    @Test("every single scalar in a string is escaped in bytes as writeString escapes it")
+    /// The escaping rule written out scalar by scalar, as the docs state it: quote, backslash,
+    /// C0 controls, DEL, C1 controls and U+2028/2029 escaped, everything else raw.
+    static func specifiedLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test("every single scalar in a string is escaped by the one rule, on every JSON writer")
     func jsonValueEveryScalar() {
         for value in Array(0..<0x100) + [0x2027, 0x2028, 0x2029, 0x202A, 0xFEFF, 0x1F600] {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            for text in [String(Character(scalar)), "a" + String(Character(scalar)) + "b\u{2028}", "\u{E2}" + String(Character(scalar))] {
-                var expected = ""
-                JSONValue.writeString(text, to: &expected)
+            for text in [String(Character(scalar)), "a" + String(Character(scalar)) + "b\u{2028}", "\u{E2}" + String(Character(scalar)), "\u{C2}" + String(Character(scalar))] {
+                let expected = Self.specifiedLiteral(text)
+                var written = ""
+                JSONValue.writeString(text, to: &written)
+                #expect(written == expected, "U+\(String(value, radix: 16))")
                 #expect(JSONValue.string(text).serialized() == expected, "U+\(String(value, radix: 16))")
+                var output = ExportOutput()
+                output.appendJSONString(text)
+                #expect(String(decoding: output.bytes, as: UTF8.self) == expected, "U+\(String(value, radix: 16))")
             }
+        }
+    }
+
+    @Test("JSON strings hold no character at which a line reader (Python's splitlines) cuts a record")
+    func noLineSeparatorsInJSONStrings() throws {
+        let text = "a\u{0B}b\u{0C}c\u{1C}d\u{1D}e\u{1E}f\u{85}g\u{2028}h\u{2029}i\r\nj „Zoë“ 👍🏽"
+        let separators: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029]
+        var output = ExportOutput()
+        output.appendJSONString(text)
+        for literal in [JSONValue.string(text).serialized(), String(decoding: output.bytes, as: UTF8.self)] {
+            #expect(!literal.unicodeScalars.contains { separators.contains($0.value) })
+            #expect(try JSONDecoder().decode(String.self, from: Data(literal.utf8)) == text)
         }
     }
 }

@@ -94,42 +94,9 @@ public enum JSONValue: Sendable, Hashable {
     /// no escape are copied whole (a document's text with its line breaks is one long string).
     static func appendString(_ value: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var value = value
-        value.withUTF8 { bytes in
-            var start = 0, position = 0
-            let count = bytes.count
-            while position < count {
-                let byte = bytes[position]
-                let escaped: UInt32
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F {
-                    guard byte == 0xE2, position + 2 < count, bytes[position + 1] == 0x80,
-                        bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9
-                    else {
-                        position += 1
-                        continue
-                    }
-                    escaped = bytes[position + 2] == 0xA8 ? 0x2028 : 0x2029
-                } else {
-                    escaped = UInt32(byte)
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
-                position += escaped > 0xFF ? 3 : 1
-                start = position
-                switch escaped {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-                case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
-                    for shift in [12, 8, 4, 0] as [UInt32] { out.append(hex[Int((escaped >> shift) & 0xF)]) }
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &out) }) == nil {
+            var copy = value
+            copy.withUTF8 { appendEscaped($0, to: &out) }
         }
         out.append(0x22)
     }
@@ -142,32 +109,70 @@ public enum JSONValue: Sendable, Hashable {
             out += "\""
             return
         }
-        out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        appendString(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }
 
 extension JSONValue {
-    /// True when a string holds a character that ``writeString(_:to:)`` escapes (quote, backslash,
-    /// control characters, U+2028, U+2029); checked on UTF-8 bytes so plain strings are copied whole.
+    /// Appends the valid UTF-8 `source` as the inside of a JSON string literal: the one escaping
+    /// rule every JSON writer of the workbench's outputs follows. Escaped are `"` and `\`, the C0
+    /// controls (as `\n \r \t \b \f` or `\u00xx`), DEL, the C1 controls U+0080–U+009F and the
+    /// line and paragraph separators U+2028 and U+2029 (as `\u….`, lowercase hex). The last two
+    /// groups are legal raw in JSON, but readers that cut lines with Python's `str.splitlines` or
+    /// JavaScript's line terminators would split a record at U+0085, U+2028 or U+2029, and a C1
+    /// control is never shown raw. Runs that need no escape are copied whole.
+    static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0, position = 0
+        let count = source.count
+        while position < count {
+            let byte = source[position]
+            let escaped: UInt32
+            let width: Int
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                escaped = UInt32(byte)
+                width = 1
+            } else if byte == 0xC2, position + 1 < count, source[position + 1] < 0xA0 {
+                escaped = UInt32(source[position + 1])  // U+0080–U+009F: C2 80 … C2 9F
+                width = 2
+            } else if byte == 0xE2, position + 2 < count, source[position + 1] == 0x80,
+                source[position + 2] == 0xA8 || source[position + 2] == 0xA9
+            {
+                escaped = source[position + 2] == 0xA8 ? 0x2028 : 0x2029
+                width = 3
+            } else {
+                position += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<position]))
+            position += width
+            start = position
+            appendEscape(escaped, to: &out)
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<count]))
+    }
+
+    /// The escape of one scalar ``appendEscaped(_:to:)`` escapes: at most six bytes.
+    @inline(__always)
+    static func appendEscape(_ value: UInt32, to out: inout [UInt8]) {
+        out.append(0x5C)
+        switch value {
+        case 0x22, 0x5C: out.append(UInt8(value))
+        case 0x0A: out.append(UInt8(ascii: "n"))
+        case 0x0D: out.append(UInt8(ascii: "r"))
+        case 0x09: out.append(UInt8(ascii: "t"))
+        case 0x08: out.append(UInt8(ascii: "b"))
+        case 0x0C: out.append(UInt8(ascii: "f"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out.append(UInt8(ascii: "u"))
+            for shift in [12, 8, 4, 0] as [UInt32] { out.append(hex.utf8Start[Int((value >> shift) & 0xF)]) }
+        }
+    }
+
+    /// True when a string holds a character that ``writeString(_:to:)`` escapes; checked on UTF-8
+    /// bytes so plain strings are copied whole.
     static func needsEscaping(_ value: String) -> Bool {
         if let answer = value.utf8.withContiguousStorageIfAvailable({ needsEscaping($0) }) { return answer }
         return needsEscaping(value.utf8)
@@ -178,6 +183,7 @@ extension JSONValue {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if previous == 0xC2 && byte < 0xA0 { return true }
             if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
             beforePrevious = previous
             previous = byte

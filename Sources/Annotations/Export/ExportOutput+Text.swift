@@ -226,49 +226,7 @@ extension ExportOutput {
     }
 
     private mutating func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
-        // Most texts (a token, an id) hold no byte that may need escaping: one scan, one copy.
-        if !source.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            bytes.append(contentsOf: source)
-            return
-        }
-        var runStart = 0
-        var index = 0
-        let count = source.count
-        while index < count {
-            let byte = source[index]
-            var escape: (UInt8, UInt8)? = nil
-            var unicode: UInt32? = nil
-            var width = 1
-            switch byte {
-            case 0x22: escape = (0x5C, 0x22)
-            case 0x5C: escape = (0x5C, 0x5C)
-            case 10: escape = (0x5C, UInt8(ascii: "n"))
-            case 13: escape = (0x5C, UInt8(ascii: "r"))
-            case 9: escape = (0x5C, UInt8(ascii: "t"))
-            case 8: escape = (0x5C, UInt8(ascii: "b"))
-            case 12: escape = (0x5C, UInt8(ascii: "f"))
-            case 0..<0x20, 0x7F: unicode = UInt32(byte)
-            case 0xE2 where index + 2 < count && source[index + 1] == 0x80 && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
-                unicode = source[index + 2] == 0xA8 ? 0x2028 : 0x2029
-                width = 3
-            default:
-                index += 1
-                continue
-            }
-            if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
-            if let (first, second) = escape {
-                bytes.append(first)
-                bytes.append(second)
-            } else if let value = unicode {
-                bytes.append(0x5C)
-                bytes.append(UInt8(ascii: "u"))
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
-            }
-            index += width
-            runStart = index
-        }
-        if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+        JSONValue.appendEscaped(source, to: &bytes)
     }
 
     /// Appends `text` escaped for HTML element content and attribute values (`& < > " '`); control

@@ -193,9 +193,17 @@ package enum SegmentOutput {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 && byte != 0xC2 {
                 out.append(byte)
                 index += 1
+            } else if byte == 0xC2 {
+                if index + 1 < count, bytes[index + 1] < 0xA0 {  // a C1 control, U+0080–U+009F
+                    appendEscape(UInt32(bytes[index + 1]), to: &out)
+                    index += 2
+                } else {
+                    out.append(byte)
+                    index += 1
+                }
             } else if byte == 0xE2 {
                 if index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
                     appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
@@ -222,6 +230,10 @@ package enum SegmentOutput {
                 appendEscape(value, to: &out)
             }
         } else if value < 0x800 {
+            if value < 0xA0 {
+                appendEscape(value, to: &out)
+                return
+            }
             out.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
             out.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
         } else if value < 0x10000 {
@@ -241,7 +253,7 @@ package enum SegmentOutput {
     }
 
     /// The escape ``JSONValue/writeString(_:to:)`` writes for `value` (a quote, backslash, C0
-    /// control, DEL or line or paragraph separator): at most six bytes.
+    /// or C1 control, DEL or line or paragraph separator): at most six bytes.
     private static func appendEscape(_ value: UInt32, to out: inout GrowingByteBuffer) {
         switch value {
         case 0x22: out.append("\\\"")
