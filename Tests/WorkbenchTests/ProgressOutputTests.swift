@@ -86,6 +86,28 @@ struct ProgressOutputTests {
     }
 
     @Test(
+        "import spkatt shows its phases on a terminal and erases them; its results stay on standard output",
+        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+    func importOnTerminal() async throws {
+        let folder = try FieldFormatCommandTests.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let raw = folder.path + "/terminal.raw", out = folder.path + "/stdout.txt"
+        let command = "read go; cd \(TmuxSession.quote(folder.path)) && \(TmuxSession.quote(WorkbenchProcess.binary.path)) import spkatt spkatt --session s > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        let terminal = try await TmuxSession(command: command)
+        defer { terminal.kill() }
+        try await terminal.recordOutput(to: raw)
+        try await terminal.send(keys: .enter)
+        try await terminal.waitFor(text: "exit=0")
+        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        #expect(written.contains("\rreading 1 SpkAtt path(s) …\u{1B}[K"))
+        #expect(written.contains("\rsaving the session and its corpus …\u{1B}[K"))
+        #expect(written.contains("\r\u{1B}[K"), "the line is erased at the end")
+        let result = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(result.contains("wrote the corpus (1 pre-tokenized documents)"))
+        #expect(!result.contains("\u{1B}"))
+    }
+
+    @Test(
         "Ctrl-C while a large corpus loads stops at once with status 130 and one line",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
     func interruptedLoad() async throws {

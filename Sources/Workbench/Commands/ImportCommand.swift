@@ -142,23 +142,35 @@ struct ImportCommand: ParsableCommand {
             if let refusal = OutputFile.refusal(corpusPath) {
                 throw CLIFailure("\(corpusPath): \(refusal); choose a file with --corpus-out")
             }
-            let result: (corpus: SegmentedCorpus, session: Session)
-            result = try CLIFailure.from { try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now()) }
-            let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)
-            let summary = try common.save(result.session, kind: "spkatt") { _ in
-                if let existing = FileManager.default.contents(atPath: corpusPath) {
-                    guard [UInt8](existing) == bytes else {
-                        throw CLIFailure("\(corpusPath) exists already with other documents; choose another file with --corpus-out")
+            let common = common, paths = paths
+            let (summary, corpusNote) = try ProgressMeter.run { meter -> (String, String?) in
+                meter.begin("reading \(paths.count) SpkAtt path(s)", total: nil, unit: .items(""))
+                let result = try CLIFailure.from {
+                    try SpkAttImporter().load(paths: paths, corpusPath: corpusPath, annotator: annotator, time: Timestamp.now())
+                }
+                let bytes = PretokenizedRecord.jsonl(result.corpus.corpus.documents)
+                meter.begin("saving the session and its corpus", total: nil, unit: .items(""))
+                var corpusNote: String?
+                let summary = try meter.writing {
+                    try common.save(result.session, kind: "spkatt") { _ in
+                        try meter.checkStop()
+                        if let existing = FileManager.default.contents(atPath: corpusPath) {
+                            guard [UInt8](existing) == bytes else {
+                                throw CLIFailure("\(corpusPath) exists already with other documents; choose another file with --corpus-out")
+                            }
+                            return
+                        }
+                        do {
+                            try AtomicFile.write(Data(bytes), to: corpusPath)
+                        } catch let error as SessionError {
+                            throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
+                        }
+                        corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)"
                     }
-                    return
                 }
-                do {
-                    try AtomicFile.write(Data(bytes), to: corpusPath)
-                } catch let error as SessionError {
-                    throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
-                }
-                StandardOutput.line("import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)")
+                return (summary, corpusNote)
             }
+            if let corpusNote { StandardOutput.line(corpusNote) }
             StandardOutput.line(summary)
         }
     }
