@@ -67,20 +67,12 @@ struct ProgressOutputTests {
     func drawnOnTerminal() async throws {
         let folder = TestScratch.path("progress-tty-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
-        let command = "read go; \(TmuxSession.quote(WorkbenchProcess.binary.path)) validate sessions/example.json > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
-        let terminal = try await TmuxSession(command: command)
-        defer { terminal.kill() }
-        try await terminal.recordOutput(to: raw)
-        try await terminal.send(keys: .enter)
-        try await terminal.waitFor(text: "exit=0")
-        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        let (written, result) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder)
         #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
         #expect(written.contains("\rloading corpus: "))
         #expect(written.contains("\rsegmenting: "))
         #expect(written.contains("documents ("))
         #expect(written.contains("\r\u{1B}[K"), "the line is erased at the end")
-        let result = try String(contentsOfFile: out, encoding: .utf8)
         #expect(result.hasPrefix("sessions/example.json: valid: "))
         #expect(!result.contains("\u{1B}"))
     }
@@ -91,18 +83,11 @@ struct ProgressOutputTests {
     func importOnTerminal() async throws {
         let folder = try FieldFormatCommandTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let raw = folder.path + "/terminal.raw", out = folder.path + "/stdout.txt"
-        let command = "read go; cd \(TmuxSession.quote(folder.path)) && \(TmuxSession.quote(WorkbenchProcess.binary.path)) import spkatt spkatt --session s > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
-        let terminal = try await TmuxSession(command: command)
-        defer { terminal.kill() }
-        try await terminal.recordOutput(to: raw)
-        try await terminal.send(keys: .enter)
-        try await terminal.waitFor(text: "exit=0")
-        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        let (written, result) = try await Self.runOnTerminal(
+            ["import", "spkatt", "spkatt", "--session", "s"], recordingIn: folder.path, directory: folder.path)
         #expect(written.contains("\rreading 1 SpkAtt path(s) …\u{1B}[K"))
         #expect(written.contains("\rsaving the session and its corpus …\u{1B}[K"))
         #expect(written.contains("\r\u{1B}[K"), "the line is erased at the end")
-        let result = try String(contentsOfFile: out, encoding: .utf8)
         #expect(result.contains("wrote the corpus (1 pre-tokenized documents)"))
         #expect(!result.contains("\u{1B}"))
     }
@@ -128,6 +113,24 @@ struct ProgressOutputTests {
             if try await interruptLoad(copies: copies, during: ["writing segments"]) { return }
         }
         Issue.record("segment finished before its writing line could be seen, even on 64 000 copies of a seed article")
+    }
+
+    /// Runs the workbench with `arguments` in a terminal (from `directory`, default the package
+    /// root) until it exits 0: what the terminal received (`recordingIn/terminal.raw`) and what it
+    /// wrote on standard output.
+    private static func runOnTerminal(
+        _ arguments: [String], recordingIn folder: String, directory: String? = nil
+    ) async throws -> (terminal: String, stdout: String) {
+        let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
+        let change = directory.map { "cd \(TmuxSession.quote($0)) && " } ?? ""
+        let command = "read go; \(change)\(([WorkbenchProcess.binary.path] + arguments).map(TmuxSession.quote).joined(separator: " ")) > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        let terminal = try await TmuxSession(command: command)
+        defer { terminal.kill() }
+        try await terminal.recordOutput(to: raw)
+        try await terminal.send(keys: .enter)
+        try await terminal.waitFor(text: "exit=0")
+        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        return (written, try String(contentsOfFile: out, encoding: .utf8))
     }
 
     /// Starts `segment` on `copies` copies of a seed article and presses Ctrl-C once its progress

@@ -12,20 +12,7 @@ enum JSONEncoderStringLiteral {
             let byte = utf8[index]
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
             plain = index + 1
-            out.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            default:
-                let hex: StaticString = "0123456789abcdef"
-                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                out.append(hex.utf8Start[Int(byte >> 4)])
-                out.append(hex.utf8Start[Int(byte & 15)])
-            }
+            JSONValue.appendEscape(UInt32(byte), to: &out)  // the same escapes for these bytes
             next = firstEscaped(in: utf8, from: plain)
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
