@@ -109,7 +109,9 @@ struct SuggestionScan {
         self.lexicon = lexicon
         for sentence in document.sentences {
             let lower = words.count
-            for token in sentence.tokens {
+            let tokens = sentence.tokens
+            // A dateline ("Berlin (dpa) –") is left out: no rule takes it as speaker or message.
+            for token in tokens.dropFirst(Self.datelineLength(tokens)) {
                 words.append(
                     Word(
                         text: token.text, lower: token.text.lowercased(), kind: token.kind, start: token.start, end: token.end,
@@ -285,8 +287,14 @@ struct SuggestionScan {
                     let speaker = nounPhrase(
                         from: ClauseSubjectFinder.subjectStart(
                             in: self, after: afterCue(cue.words, finite: position), upper: sentenceRanges[words[position].sentence].upperBound, limit: position + 8))
-                    proposal.speakers = splitSpeakers(speaker)
-                    proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
+                    if let split = addresseeAfterInvertedSpeaker(speaker, cue: cue.words) {
+                        // "„…“, sagte Schmid der „Zeit“": the dative after the inverted subject.
+                        proposal.speakers = splitSpeakers(split.speaker)
+                        proposal.addressee = split.addressee
+                    } else {
+                        proposal.speakers = splitSpeakers(speaker)
+                        proposal.addressee = addressee(after: speaker.last ?? cue.words.max() ?? position, verb: cue.verb)
+                    }
                     proposal.rule = "direct.quote-then-cue"
                     cueFound = true
                 } else if Self.auxiliaries.contains(words[position].lower), let cue = participleCue(after: position) {
@@ -308,6 +316,12 @@ struct SuggestionScan {
             if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
+                // "Schmid sagte der Zeitung: „…“": a dative between the verb and the colon is the addressee.
+                if verb + 1 < open - 1, ["dem", "der", "einem", "einer", "den"].contains(words[verb + 1].lower),
+                    nounPhrase(from: verb + 1).last.map({ $0 + 1 == open - 1 || cue.words.contains($0 + 1) }) == true
+                {
+                    proposal.addressee = nounPhrase(from: verb + 1)
+                }
                 // "… und rief: „…“": a second verb of the sentence's speaker.
                 if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
                     proposal.speakers = shared
@@ -851,6 +865,13 @@ struct SuggestionScan {
             speaker = split.speaker
             nameRunAddressee = split.addressee
         }
+        if sharedSpeakers == nil, nameRunAddressee == nil, (speaker.min() ?? -1) > finite,
+            let split = addresseeAfterInvertedSpeaker(speaker, cue: cue.words)
+        {
+            // "…, sagte Lisa Schmid der „Zeit“": the dative after an inverted subject is the addressee.
+            speaker = split.speaker
+            nameRunAddressee = split.addressee
+        }
         let speakerAfterVerb = (speaker.min() ?? -1) > finite
         let speakers = sharedSpeakers ?? splitSpeakers(speaker)
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
@@ -869,9 +890,11 @@ struct SuggestionScan {
         }
         // Preposed message: "…, sagte er."
         if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {
-            let claim = Array(range.lowerBound..<(start - 1))
+            // After a colon the message opens anew ("Kritik kam von den Grünen: Der Schutz sei …, sagte sie").
+            let opening = (range.lowerBound..<(start - 1)).last { words[$0].text == ":" && !insideQuote[$0] }.map { $0 + 1 } ?? range.lowerBound
+            let claim = Array(opening..<(start - 1))
             let lastClause = clauseStart(before: start - 1, sentence: sentence)
-            let relative = lastClause > range.lowerBound && Self.relativePronouns.contains(words[lastClause].lower)
+            let relative = lastClause > opening && Self.relativePronouns.contains(words[lastClause].lower)
             // A quote right before the comma is the direct rule's ("„…“, sagte er").
             let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
             if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote, !isVerblessPhrase(claim) {
