@@ -30,4 +30,14 @@ extension SuggestionScan {
         else { return nil }
         return prefield
     }
+
+    /// Whether a speaker phrase is a text, an event or a statement rather than someone: its first
+    /// capitalised word (after a preposition) is a reporting noun ("Angaben des Ministeriums") or a
+    /// noun of ``documentNouns`` ("in der Erklärung", "der Abschlussbericht").
+    func namesATextOrPlace(_ phrase: [Int]) -> Bool {
+        guard let noun = phrase.first(where: { words[$0].kind == .word && words[$0].capitalized && !Self.determiners.contains(words[$0].lower) })
+        else { return false }
+        let lower = words[noun].lower
+        return lexicon.isReportingNoun(words[noun].text) || Self.documentNouns.contains { lower == $0 || lower.count > $0.count + 2 && lower.hasSuffix($0) }
+    }
 }

@@ -1284,7 +1284,9 @@ struct SuggestionScan {
             let speakers = proposals[index].speakers
             if speakers.count == 1, isSpeakerPronoun(speakers[0]) {
                 proposals[index].antecedent = lastNamed
-            } else if let first = speakers.first, !first.isEmpty {
+            } else if let first = speakers.first, !first.isEmpty, !namesATextOrPlace(first) {
+                // A text or an event ("in der Erklärung", "Angaben des Ministeriums") says nothing
+                // itself: "er" in the next sentence is still the person before it.
                 lastNamed = first
             }
         }

@@ -65,4 +65,14 @@ import Testing
         #expect(probe.speaker(proposal) == "Fraktionschefin Lisa Schmid")
         #expect(probe.cue(proposal) == "sagte")
     }
+
+    /// "er" after a statement sourced to a text ("hieß es in der Erklärung") still means the person
+    /// named before it; a text says nothing itself.
+    @Test func pronounSkipsATextAsAntecedent() {
+        let probe = SuggestionProbe(
+            "Der Kanzler betonte, man sei auf einem guten Weg. Weiter hieß es in der Erklärung, die Gespräche würden fortgesetzt. Dem Sender sagte er: „So wird das nichts.“")
+        let proposal = probe.proposal(claiming: "So wird")
+        #expect(probe.speaker(proposal) == "er")
+        #expect(proposal.map { probe.text($0.antecedent) } == "Der Kanzler")
+    }
 }
