@@ -50,6 +50,11 @@ struct CommandLineConventionTests {
             #expect(result.stdout.contains("json"), "\(shell): session files")
             #expect(result.stdout.contains("webanno"), "\(shell): export formats")
             #expect(result.stdout.contains("---completion annotate -- --session"), "\(shell): session names")
+            // Every option that takes a session name completes one, as the README says.
+            for option in ["adjudicate -- --out", "suggest -- --session", "team pull -- --out", "team push -- positional@0"] {
+                #expect(result.stdout.contains("---completion \(option)"), "\(shell): \(option)")
+            }
+            #expect(result.stdout.contains("adjudicator"), "\(shell): team roles")
         }
     }
 

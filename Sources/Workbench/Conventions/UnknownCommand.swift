@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// A first argument that names neither a command nor a file: `workbench stat s.json` would otherwise be
+/// read as the default command's corpus (`workbench annotate stat s.json`) and fail with "stat: no such
+/// file or folder" and exit status 1, where a mistyped command is a usage error (exit status 2).
+enum UnknownCommand {
+    /// The names `workbench` takes as its first argument: its subcommands and `help`.
+    static var commandNames: [String] {
+        WorkbenchCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// The usage error for `arguments` (the command line without the program name), or nil when the
+    /// first argument is an option, a command, a path (it holds `/` or `.`) or an existing file or folder.
+    static func error(in arguments: [String], fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
+        -> ValidationError?
+    {
+        guard let first = arguments.first, !first.isEmpty, !first.hasPrefix("-") else { return nil }
+        let names = commandNames
+        guard !names.contains(first), !first.contains("/"), !first.contains("."), !fileExists(first) else { return nil }
+        let visible = WorkbenchCommand.configuration.subcommands
+            .filter { $0.configuration.shouldDisplay }
+            .compactMap { $0.configuration.commandName }
+        let close = visible.filter { distance(first.lowercased(), $0) <= 2 || $0.hasPrefix(first.lowercased()) }
+        let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+        return ValidationError(
+            "unknown command '\(first)'\(guess), and no corpus file or folder of that name; the commands are "
+                + visible.joined(separator: ", ") + " (see 'workbench help')")
+    }
+
+    /// The edit distance (insertions, deletions, substitutions) between two short words.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 0..<b.count {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i - 1] == b[j] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
