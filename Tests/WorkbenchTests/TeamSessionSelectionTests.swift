@@ -46,7 +46,8 @@ struct TeamSessionSelectionTests {
         ]
         for arguments in wrong {
             let run = try await WorkbenchProcess.run(arguments, stdin: "quit\n", environment: team.environment)
-            #expect(run.status != 0, "\(arguments)")
+            #expect(run.status == 2, "\(arguments): a usage error")
+            #expect(run.stdout.isEmpty, "\(arguments)")
             #expect(run.stderr.contains("\(arguments[0]) --team needs"), "\(run.stderr)")
             #expect(run.stderr.contains("annotators present: \(names.sorted().joined(separator: ", "))"), "\(run.stderr)")
         }
@@ -56,7 +57,7 @@ struct TeamSessionSelectionTests {
         #expect(replay.status == 0, "\(replay.stderr)")
         // Without --team the session files are still required, with a usage message.
         let local = try await WorkbenchProcess.run(["diff"], environment: team.environment)
-        #expect(local.status != 0)
+        #expect(local.status == 2)
         #expect(local.stderr.contains("give two session files"), "\(local.stderr)")
     }
 }
