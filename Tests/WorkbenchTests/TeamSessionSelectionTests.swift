@@ -30,6 +30,11 @@ struct TeamSessionSelectionTests {
         let stats = try await WorkbenchProcess.run(["stats", "--team", url, "--json"], environment: team.environment)
         #expect(stats.status == 0, "\(stats.stderr)")
         for name in names { #expect(stats.stdout.contains(name), "\(stats.stdout)") }
+        // Sessions are named by their annotators, not by the private copies removed at exit.
+        let text = try await WorkbenchProcess.run(["stats", "--team", url], environment: team.environment)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.contains("workbench-team-") && !stats.stdout.contains("workbench-team-"), "\(text.stdout)")
+        for name in names { #expect(text.stdout.split(separator: "\n").contains(Substring(name)), "\(text.stdout)") }
         let out = team.folder + "/export"
         let export = try await WorkbenchProcess.run(["export", "--team", url, "--format", "jsonl", "--out", out], environment: team.environment)
         #expect(export.status == 0, "\(export.stderr)")

@@ -38,8 +38,10 @@ struct StatsCommand: ParsableCommand {
         var parts: [(String, SessionStats)] = []
         for path in sessions {
             let file = try SessionInput.file(at: path)
+            // A team session is read from a private copy removed at exit: name it by its annotator.
+            let label = team == nil ? path : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
-                parts.append((path, try SessionStats(file: file)))
+                parts.append((label, try SessionStats(file: file)))
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(path)): \(error.description)")
             }
