@@ -36,6 +36,14 @@ struct UsageErrorTests {
         #expect(UnknownCommand.error(in: ["stats", "x.json"], fileExists: { _ in false }) == nil)
         #expect(UnknownCommand.error(in: ["--session", "anna"], fileExists: { _ in false }) == nil)
         #expect(UnknownCommand.error(in: ["exprot"], fileExists: { _ in false }) != nil)
+        // help names a command, or it is a usage error too (it showed the top-level help, status 0).
+        let help = try await WorkbenchProcess.run(["help", "nope"])
+        #expect(help.status == 2, "\(help.stdout)")
+        #expect(help.stdout.isEmpty)
+        #expect(help.stderr.contains("help: 'workbench' has no command 'nope'"), "\(help.stderr)")
+        #expect(UnknownCommand.error(in: ["help", "import", "brat"], fileExists: { _ in false }) == nil)
+        #expect(UnknownCommand.error(in: ["help", "import", "csv"], fileExists: { _ in false }) != nil)
+        #expect(UnknownCommand.error(in: ["help"], fileExists: { _ in false }) == nil)
     }
 
     @Test("replay: --verify with --to or --out, and --force without --out, are usage errors")

@@ -11,11 +11,13 @@ enum UnknownCommand {
     }
 
     /// The usage error for `arguments` (the command line without the program name), or nil when the
-    /// first argument is an option, a command, a path (it holds `/` or `.`) or an existing file or folder.
+    /// first argument is an option, a command, a path (it holds `/` or `.`) or an existing file or
+    /// folder; after `help`, when the words name a command.
     static func error(in arguments: [String], fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
         -> ValidationError?
     {
         guard let first = arguments.first, !first.isEmpty, !first.hasPrefix("-") else { return nil }
+        if first == "help" { return helpError(for: Array(arguments.dropFirst())) }
         let names = commandNames
         guard !names.contains(first), !first.contains("/"), !first.contains("."), !fileExists(first) else { return nil }
         let visible = WorkbenchCommand.configuration.subcommands
@@ -26,6 +28,23 @@ enum UnknownCommand {
         return ValidationError(
             "unknown command '\(first)'\(guess), and no corpus file or folder of that name; the commands are "
                 + visible.joined(separator: ", ") + " (see 'workbench help')")
+    }
+
+    /// `workbench help WORD…` naming no command (the parser would show the top-level help and exit 0).
+    static func helpError(for words: [String]) -> ValidationError? {
+        var current: any ParsableCommand.Type = WorkbenchCommand.self
+        var path = ["workbench"]
+        for word in words where !word.hasPrefix("-") {
+            let subcommands = current.configuration.subcommands
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+                let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
+                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'; \(offered)")
+            }
+            current = next
+            path.append(word)
+        }
+        return nil
     }
 
     /// The edit distance (insertions, deletions, substitutions) between two short words.
