@@ -69,6 +69,30 @@ struct UsageErrorTests {
         #expect(result.stderr.contains("'annotator', 'adjudicator' or 'reviewer'"), "\(result.stderr)")
     }
 
+    @Test("bad values found without a server or a file: an empty --out, team assign's names and overlap")
+    func badValuesBeforeAnythingIsRead() async throws {
+        let url = "postgresql://owner@127.0.0.1:1/none"
+        for (arguments, message) in [
+            (["segment", "--out", ""], "--out is empty"),
+            (["export", "sessions/example.json", "--format", "csv", "--out", ""], "--out is empty"),
+            (["team", "assign", "--annotators", "", "--team", url], "give the annotators once each"),
+            (["team", "assign", "--annotators", "anna,anna", "--team", url], "give the annotators once each"),
+            (["team", "assign", "--annotators", "anna,bob", "--overlap", "3", "--team", url], "--overlap 3 does not fit 2 annotator(s)"),
+        ] {
+            let result = try await WorkbenchProcess.run(arguments)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        // An empty name given on the command line is named as such (it blamed an unset $USER).
+        let folder = TestScratch.path("empty-annotator-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let empty = try await WorkbenchProcess.run(
+            ["annotate", "--annotator", "", "--session", folder + "/s"], stdin: "quit\n")
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("the annotator name is empty; pass --annotator NAME"), "\(empty.stderr)")
+    }
+
     @Test("piped review and adjudicate: a rejected command or answer fails the run with a line on standard error")
     func rejectedInputInPipedRuns() async throws {
         let fixture = try ReplayFixture()

@@ -47,6 +47,7 @@ struct ExportCommand: ParsableCommand {
         if let problem = Workbench.LoadedSession.repeated(sessions) { throw ValidationError(problem) }
         // A missing argument is a usage error (exit status 2), checked before anything is read.
         if team == nil, sessions.isEmpty { throw ValidationError(ExportError.noSessions.description) }
+        if out.isEmpty { throw ValidationError("--out is empty: name the folder to export into") }
     }
 
     mutating func run() throws {

@@ -131,9 +131,17 @@ struct TeamAssignCommand: ParsableCommand {
     /// The team database given with `--team`, if any.
     var team: TeamURLArgument? { teamDatabase.argument }
 
+    /// The names given with `--annotators`.
+    var names: [String] { annotators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+
+    func validate() throws {
+        // Usage errors, found before anything connects.
+        if let problem = TeamProject.assignmentProblem(annotators: names, overlap: overlap) { throw ValidationError(problem) }
+    }
+
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))
-        let names = annotators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = self.names
         let overlap = self.overlap
         let result = try TeamCommand.run { () throws(TeamError) in try project.assign(annotators: names, overlap: overlap) }
         for name in names {
