@@ -107,3 +107,21 @@ extension CommandLineConventionTests {
         #expect(result.stdout.contains("; format workbench-session 2\n"))
     }
 }
+
+extension CommandLineConventionTests {
+    @Test("the README's command table names every command the program has")
+    func readmeNamesEveryCommand() throws {
+        let readme = try String(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = readme.split(separator: "\n").filter { $0.hasPrefix("| `workbench ") }.joined(separator: "\n")
+        var paths: [String] = []
+        for command in WorkbenchCommand.configuration.subcommands where command.configuration.shouldDisplay {
+            let name = command.configuration.commandName ?? ""
+            let children = command.configuration.subcommands.compactMap { $0.configuration.commandName }
+            paths += children.isEmpty ? [name] : children.map { "\(name) \($0)" }
+        }
+        #expect(paths.count > 20)
+        for path in paths {
+            #expect(table.contains("`workbench \(path)") || table.contains("`workbench [\(path)]"), "README's command table lacks `workbench \(path)`")
+        }
+    }
+}
