@@ -44,6 +44,18 @@ struct UsageErrorTests {
         #expect(UnknownCommand.error(in: ["help", "import", "brat"], fileExists: { _ in false }) == nil)
         #expect(UnknownCommand.error(in: ["help", "import", "csv"], fileExists: { _ in false }) != nil)
         #expect(UnknownCommand.error(in: ["help"], fileExists: { _ in false }) == nil)
+        // A command group without what to do: a usage error (it showed the group's help, status 0).
+        for group in ["import", "team"] {
+            let bare = try await WorkbenchProcess.run([group])
+            #expect(bare.status == 2, "\(group): \(bare.stdout)")
+            #expect(bare.stdout.isEmpty, "\(group)")
+            #expect(bare.stderr.contains("'workbench \(group)' needs one of"), "\(bare.stderr)")
+            let help = try await WorkbenchProcess.run([group, "--help"])
+            #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS"), "\(group)")
+        }
+        #expect(UnknownCommand.error(in: ["import", "--bogus"], fileExists: { _ in false }) != nil)
+        #expect(UnknownCommand.error(in: ["import", "brat", "x"], fileExists: { _ in false }) == nil)
+        #expect(UnknownCommand.error(in: ["stats"], fileExists: { _ in false }) == nil)
     }
 
     @Test("replay: --verify with --to or --out, and --force without --out, are usage errors")

@@ -18,6 +18,9 @@ enum UnknownCommand {
     {
         guard let first = arguments.first, !first.isEmpty, !first.hasPrefix("-") else { return nil }
         if first == "help" { return helpError(for: Array(arguments.dropFirst())) }
+        if let group = WorkbenchCommand.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
+            return missingSubcommand(of: group, in: Array(arguments.dropFirst()))
+        }
         let names = commandNames
         guard !names.contains(first), !first.contains("/"), !first.contains("."), !fileExists(first) else { return nil }
         let visible = WorkbenchCommand.configuration.subcommands
@@ -28,6 +31,17 @@ enum UnknownCommand {
         return ValidationError(
             "unknown command '\(first)'\(guess), and no corpus file or folder of that name; the commands are "
                 + visible.joined(separator: ", ") + " (see 'workbench help')")
+    }
+
+    /// `workbench import` or `workbench team` without what to do (the parser would show the help and
+    /// exit 0): a usage error naming the choices. `--help`, `-h` and `--version` still show help.
+    static func missingSubcommand(of group: any ParsableCommand.Type, in rest: [String]) -> ValidationError? {
+        let children = group.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+        guard !children.isEmpty, group.configuration.defaultSubcommand == nil,
+            !rest.contains(where: { !$0.hasPrefix("-") || ["-h", "--help", "--version"].contains($0) })
+        else { return nil }
+        let name = group.configuration.commandName ?? ""
+        return ValidationError("'workbench \(name)' needs one of \(children.joined(separator: ", ")), e.g. workbench \(name) \(children[0]) … (see 'workbench help \(name)')")
     }
 
     /// `workbench help WORD…` naming no command (the parser would show the top-level help and exit 0).
