@@ -105,6 +105,14 @@ struct UsageErrorTests {
         #expect(empty.stderr.contains("the annotator name is empty; pass --annotator NAME"), "\(empty.stderr)")
     }
 
+    @Test("validate with a corpus that cannot be loaded fails without calling the session valid")
+    func validateWithoutCorpusIsNotValid() async throws {
+        let result = try await WorkbenchProcess.run(["validate", "sessions/example.json", "--corpus", "no/such/corpus"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("sessions/example.json: cannot check offsets: corpus not loadable"), "\(result.stderr)")
+    }
+
     @Test("piped review and adjudicate: a rejected command or answer fails the run with a line on standard error")
     func rejectedInputInPipedRuns() async throws {
         let fixture = try ReplayFixture()
