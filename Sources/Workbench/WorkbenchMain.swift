@@ -12,6 +12,7 @@ enum WorkbenchMain {
         HeapGrowth.configure()
         QuitSignal.install()
         do {
+            if let unknown = UnknownCommand.error(in: Array(CommandLine.arguments.dropFirst())) { throw unknown }
             var command = try WorkbenchCommand.parseAsRoot()
             try command.run()
         } catch {

@@ -115,16 +115,23 @@ public final class TeamProject {
         return String(bytes.map { alphabet[Int($0) % alphabet.count] })
     }
 
+    /// What is wrong with an assignment of `annotators` with `overlap`, judged without the database
+    /// (names given once each, an overlap from 1 to their number), or nil.
+    public static func assignmentProblem(annotators: [String], overlap: Int) -> String? {
+        guard !annotators.isEmpty, Set(annotators).count == annotators.count else {
+            return "give the annotators once each, e.g. --annotators anna,bob,carla"
+        }
+        guard overlap >= 1, overlap <= annotators.count else {
+            return "--overlap \(overlap) does not fit \(annotators.count) annotator(s): use 1 to \(annotators.count)"
+        }
+        return nil
+    }
+
     /// Gives each document to `overlap` of `annotators`, round robin (replacing earlier assignments).
     /// Returns each annotator's documents.
     @discardableResult
     public func assign(annotators: [String], overlap: Int) throws(TeamError) -> [String: [String]] {
-        guard !annotators.isEmpty, Set(annotators).count == annotators.count else {
-            throw .invalid("give the annotators once each, e.g. --annotators anna,bob,carla")
-        }
-        guard overlap >= 1, overlap <= annotators.count else {
-            throw .invalid("--overlap \(overlap) does not fit \(annotators.count) annotator(s): use 1 to \(annotators.count)")
-        }
+        if let problem = Self.assignmentProblem(annotators: annotators, overlap: overlap) { throw .invalid(problem) }
         return try connection.transaction { () throws(TeamError) -> [String: [String]] in
             let members = Set(try connection.query("SELECT name FROM workbench.members").values("name").compactMap { $0 })
             if let unknown = annotators.first(where: { !members.contains($0) }) {

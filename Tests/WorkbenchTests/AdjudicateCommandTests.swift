@@ -31,7 +31,9 @@ struct AdjudicateCommandTests {
 
         // Second run: only the stance is left; a bad answer is explained, then an edit.
         let second = try await WorkbenchProcess.run(["adjudicate", anna, ben, "--out", out, "--adjudicator", "carla"], stdin: "7\ne 1 label=none\n")
-        #expect(second.status == 0, "\(second.stderr)")
+        // The refused answer fails the piped run (exit status 1), as a rejected REPL command does.
+        #expect(second.status == 1, "\(second.stderr)")
+        #expect(second.stderr.contains("1 answer(s) were refused"), "\(second.stderr)")
         #expect(second.stdout.contains("1 disagreements to go"))
         #expect(second.stdout.contains("cannot use \"7\""))
         #expect(second.stdout.contains("done"))

@@ -50,6 +50,11 @@ struct CommandLineConventionTests {
             #expect(result.stdout.contains("json"), "\(shell): session files")
             #expect(result.stdout.contains("webanno"), "\(shell): export formats")
             #expect(result.stdout.contains("---completion annotate -- --session"), "\(shell): session names")
+            // Every option that takes a session name completes one, as the README says.
+            for option in ["adjudicate -- --out", "suggest -- --session", "team pull -- --out", "team push -- positional@0"] {
+                #expect(result.stdout.contains("---completion \(option)"), "\(shell): \(option)")
+            }
+            #expect(result.stdout.contains("adjudicator"), "\(shell): team roles")
         }
     }
 
@@ -100,5 +105,23 @@ extension CommandLineConventionTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("valid: "))
         #expect(result.stdout.contains("; format workbench-session 2\n"))
+    }
+}
+
+extension CommandLineConventionTests {
+    @Test("the README's command table names every command the program has")
+    func readmeNamesEveryCommand() throws {
+        let readme = try String(contentsOf: WorkbenchProcess.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = readme.split(separator: "\n").filter { $0.hasPrefix("| `workbench ") }.joined(separator: "\n")
+        var paths: [String] = []
+        for command in WorkbenchCommand.configuration.subcommands where command.configuration.shouldDisplay {
+            let name = command.configuration.commandName ?? ""
+            let children = command.configuration.subcommands.compactMap { $0.configuration.commandName }
+            paths += children.isEmpty ? [name] : children.map { "\(name) \($0)" }
+        }
+        #expect(paths.count > 20)
+        for path in paths {
+            #expect(table.contains("`workbench \(path)") || table.contains("`workbench [\(path)]"), "README's command table lacks `workbench \(path)`")
+        }
     }
 }

@@ -30,6 +30,11 @@ struct TeamSessionSelectionTests {
         let stats = try await WorkbenchProcess.run(["stats", "--team", url, "--json"], environment: team.environment)
         #expect(stats.status == 0, "\(stats.stderr)")
         for name in names { #expect(stats.stdout.contains(name), "\(stats.stdout)") }
+        // Sessions are named by their annotators, not by the private copies removed at exit.
+        let text = try await WorkbenchProcess.run(["stats", "--team", url], environment: team.environment)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.contains("workbench-team-") && !stats.stdout.contains("workbench-team-"), "\(text.stdout)")
+        for name in names { #expect(text.stdout.split(separator: "\n").contains(Substring(name)), "\(text.stdout)") }
         let out = team.folder + "/export"
         let export = try await WorkbenchProcess.run(["export", "--team", url, "--format", "jsonl", "--out", out], environment: team.environment)
         #expect(export.status == 0, "\(export.stderr)")
@@ -46,7 +51,8 @@ struct TeamSessionSelectionTests {
         ]
         for arguments in wrong {
             let run = try await WorkbenchProcess.run(arguments, stdin: "quit\n", environment: team.environment)
-            #expect(run.status != 0, "\(arguments)")
+            #expect(run.status == 2, "\(arguments): a usage error")
+            #expect(run.stdout.isEmpty, "\(arguments)")
             #expect(run.stderr.contains("\(arguments[0]) --team needs"), "\(run.stderr)")
             #expect(run.stderr.contains("annotators present: \(names.sorted().joined(separator: ", "))"), "\(run.stderr)")
         }
@@ -56,7 +62,7 @@ struct TeamSessionSelectionTests {
         #expect(replay.status == 0, "\(replay.stderr)")
         // Without --team the session files are still required, with a usage message.
         let local = try await WorkbenchProcess.run(["diff"], environment: team.environment)
-        #expect(local.status != 0)
+        #expect(local.status == 2)
         #expect(local.stderr.contains("give two session files"), "\(local.stderr)")
     }
 }

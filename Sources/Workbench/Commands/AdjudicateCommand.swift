@@ -31,7 +31,7 @@ struct AdjudicateCommand: ParsableCommand {
     @Argument(help: "Session files, one per annotator (at least two).", completion: CompletionKinds.sessionFile)
     var sessions: [String] = []
 
-    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionFile)
+    @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionName)
     var out: String
 
     @Option(help: "The adjudicator's name (default: $USER).")
@@ -126,6 +126,7 @@ struct AdjudicateCommand: ParsableCommand {
         output.write("adjudicating \(plan.units.count) units: \(plan.units.count - open.count) already decided, \(disagreements) disagreements to go\n")
         output.flush()
         var stopped = false
+        var refused = 0
         var alike: AcceptAlike?
         for unit in open {
             var choice = AdjudicationChoice.take([0])
@@ -137,7 +138,7 @@ struct AdjudicateCommand: ParsableCommand {
                 } else {
                     output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
                     output.flush()
-                    guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }) else { stopped = true; break }
+                    guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }, refused: &refused) else { stopped = true; break }
                     choice = answer
                     if choice == .quit { stopped = true; break }
                     if case .acceptAlike(let version) = answer, let sentence = unit.sentence {
@@ -168,6 +169,11 @@ struct AdjudicateCommand: ParsableCommand {
             let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
             StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")
         }
+        // As in the annotation REPL: answers from a pipe or a file that could not be used fail the
+        // run, so a script notices; at a terminal the adjudicator has answered again.
+        if refused > 0, !TerminalCapabilities.detect().isInteractive {
+            throw CLIFailure("\(refused) answer(s) were refused (see the lines above); every decision taken was saved in \(out)")
+        }
     }
 
     /// A session's label in the result's origins: its file name without `.json`.
@@ -176,15 +182,17 @@ struct AdjudicateCommand: ParsableCommand {
         return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
     }
 
-    /// Reads answers until one is usable; `nil` at the end of input.
-    static func ask(_ output: inout StandardOutput, versions: [Bool]) -> AdjudicationChoice? {
+    /// Reads answers until one is usable; `nil` at the end of input. Counts unusable answers in `refused`.
+    static func ask(_ output: inout StandardOutput, versions: [Bool], refused: inout Int) -> AdjudicationChoice? {
         while true {
             output.write("choice (N, N,M, none, e N field=value, aa N, q)> ")
             output.flush()
             guard let line = readLine() else { output.write("\n"); return nil }
             switch AdjudicationChoice.parse(line, versions: versions) {
             case .success(let choice): return choice
-            case .failure(let error): output.write("\(error)\n")
+            case .failure(let error):
+                output.write("\(error)\n")
+                refused += 1
             }
         }
     }

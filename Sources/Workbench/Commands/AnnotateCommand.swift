@@ -127,9 +127,11 @@ struct AnnotateCommand: ParsableCommand {
     /// The annotator's name, checked: non-empty, no control characters, no slashes. `role` names it
     /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too).
     static func annotatorName(_ name: String?, role: String = "annotator") throws(CLIFailure) -> String {
-        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        guard let name = name?.trimmingCharacters(in: .whitespaces) else {
             throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
         }
+        // Given, but empty (`--annotator ""`): say so rather than blame the environment.
+        guard !name.isEmpty else { throw CLIFailure("the \(role) name is empty; pass --\(role) NAME") }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
             throw CLIFailure("\(role) name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
         }

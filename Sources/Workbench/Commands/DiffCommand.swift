@@ -29,13 +29,17 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The second session file (B).", completion: CompletionKinds.sessionFile)
     var second: String = ""
 
+    func validate() throws {
+        // Checked here rather than in run(), so the usage shown is this command's.
+        if team == nil, first.isEmpty || second.isEmpty { throw ValidationError("give two session files, A and B") }
+    }
+
     mutating func run() throws {
         if let team {
             let paths = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
             first = paths[0]
             second = paths[1]
         }
-        guard !first.isEmpty, !second.isEmpty else { throw ValidationError("give two session files, A and B") }
         let paths = [first, second]
         let (loaded, lookup) = try ProgressMeter.run { meter in
             let loaded = try LoadedSession.load(paths, meter: meter)

@@ -45,11 +45,13 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         // One session named twice (again, by its log, through a link) would be counted twice.
         if let problem = Workbench.LoadedSession.repeated(sessions) { throw ValidationError(problem) }
+        // A missing argument is a usage error (exit status 2), checked before anything is read.
+        if team == nil, sessions.isEmpty { throw ValidationError(ExportError.noSessions.description) }
+        if out.isEmpty { throw ValidationError("--out is empty: name the folder to export into") }
     }
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
-        guard !sessions.isEmpty else { throw CLIFailure(ExportError.noSessions.description) }
         let command = self
         let summary = try ProgressMeter.run { meter in try command.export(meter: meter) }
         StandardOutput.line(summary)

@@ -130,7 +130,7 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "SpkAtt JSON files or folders of them.")
         var paths: [String]
 
-        @Option(help: "Where to write the corpus of pre-tokenized documents (default: the session path with .corpus.jsonl).")
+        @Option(help: "Where to write the corpus of pre-tokenized documents (default: the session path with .corpus.jsonl).", completion: CompletionKinds.jsonl)
         var corpusOut: String?
 
         @OptionGroup var common: Common

@@ -14,7 +14,7 @@ struct ReplayCommand: ParsableCommand {
             On a terminal: next (Enter), prev, goto SEQ, play [SPEED] (Ctrl-C stops), /TEXT (search the \
             descriptions, e.g. a speaker), kind KIND, id ID, quit. Piped: prints every step as plain lines. \
             --verify rebuilds the state and compares it with the stored annotations. --to SEQ stops at an \
-            event; with --out NAME that state is written as a new session.
+            event; with --out NAME that state (without --to: the whole log) is written as a new session.
             """
     )
 
@@ -36,7 +36,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Stop at the event with this sequence number.")
     var to: Int?
 
-    @Option(help: "With --to: write the state after that event as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
+    @Option(help: "Write the state after the --to event (without --to: after the last event) as a new session (name, or a path anywhere).", completion: CompletionKinds.sessionName)
     var out: String?
 
     @Flag(help: "Overwrite the --out file if it exists.")
@@ -44,9 +44,18 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var color: ColorOption
 
+    func validate() throws {
+        // Checked here rather than in run(), so the usage shown is this command's.
+        if team == nil, session.isEmpty { throw ValidationError("give the session file, e.g. workbench replay sessions/anna.json") }
+        // --verify checks the whole log and writes nothing: --to and --out would be ignored silently.
+        if verify, to != nil || out != nil {
+            throw ValidationError("--verify checks the whole log and writes nothing; leave out --to and --out (or run replay --to SEQ --out NAME on its own)")
+        }
+        if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
+    }
+
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] }
-        guard !session.isEmpty else { throw ValidationError("give the session file, e.g. workbench replay sessions/anna.json") }
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }

@@ -39,9 +39,13 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var color: ColorOption
 
+    func validate() throws {
+        // Checked here rather than in run(), so the usage shown is this command's.
+        if team == nil, session.isEmpty { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
+    }
+
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0] }
-        guard !session.isEmpty else { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
         let original = try SessionInput.file(at: session)
         let given = reviewer ?? LoginName.current() ?? "reviewer"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
@@ -79,9 +83,12 @@ struct ReviewCommand: ParsableCommand {
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
-        let failed = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
+        let rejected = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
         try CLIFailure.from { try store.close() }
-        if failed { throw ExitCode(1) }
+        // As in the annotation REPL: a piped run with a rejected command fails, so a script notices.
+        if rejected > 0, !capabilities.isInteractive {
+            throw CLIFailure("\(rejected) command(s) were rejected (see the lines above); every verdict given was saved in \(TerminalText.sanitize(outPath))")
+        }
     }
 
     /// Refuses to continue an existing `--out` session (`existing`, as opened, before any edit) that

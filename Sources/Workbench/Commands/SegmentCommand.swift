@@ -44,6 +44,7 @@ struct SegmentCommand: ParsableCommand {
         if format == .lines, tokens != nil {
             throw ValidationError("--tokens applies to --format jsonl only (lines never carry tokens)")
         }
+        if out?.isEmpty == true { throw ValidationError("--out is empty: name the folder to write into") }
     }
 
     mutating func run() throws {

@@ -29,16 +29,19 @@ struct StatsCommand: ParsableCommand {
     func validate() throws {
         // One session named twice (again, by its log, through a link) would be counted twice.
         if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
+        // Checked here rather than in run(), so the usage shown is this command's.
+        if team == nil, sessions.isEmpty { throw ValidationError("give one or more session files (or --team URL: all its sessions)") }
     }
 
     mutating func run() throws {
         if let team { sessions = try TeamSessions.pull(team, names: sessions) }
-        guard !sessions.isEmpty else { throw ValidationError("give one or more session files (or --team URL: all its sessions)") }
         var parts: [(String, SessionStats)] = []
         for path in sessions {
             let file = try SessionInput.file(at: path)
+            // A team session is read from a private copy removed at exit: name it by its annotator.
+            let label = team == nil ? path : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
-                parts.append((path, try SessionStats(file: file)))
+                parts.append((label, try SessionStats(file: file)))
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(path)): \(error.description)")
             }

@@ -30,7 +30,7 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "Output format: text or jsonl.")
     var format: OutputFormat = .text
 
-    @Option(help: "A session (file path, or name under sessions/) whose annotations and speakers are taken into account.")
+    @Option(help: "A session (file path, or name under sessions/) whose annotations and speakers are taken into account.", completion: CompletionKinds.sessionName)
     var session: String?
 
     // Unconditional: `--min-confidence -0.5` is refused as a value outside 0–1, not as a missing value.

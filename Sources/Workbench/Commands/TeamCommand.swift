@@ -96,7 +96,7 @@ struct TeamAddAnnotatorCommand: ParsableCommand {
     var name: String
 
     @Option(help: "annotator (writes their own session), adjudicator (writes the adjudicated session, reads all) or reviewer (reads all).")
-    var role = "annotator"
+    var role: MemberRole = .annotator
 
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
@@ -109,7 +109,7 @@ struct TeamAddAnnotatorCommand: ParsableCommand {
         let url = try TeamCommand.url(team)
         let project = try TeamCommand.project(url)
         let file = pgpass ?? PasswordFile.standardPath(environment: ProcessInfo.processInfo.environment)
-        let name = self.name, role = self.role
+        let name = self.name, role = self.role.rawValue
         let existed = try TeamCommand.run { () throws(TeamError) in try project.addMember(name: name, role: role, passwordFile: file) }
         StandardOutput.line("\(existed ? "updated" : "created") role \(name) as \(role); a new password is in \(file) (hand that line to \(name); it is not shown here)")
     }
@@ -131,9 +131,17 @@ struct TeamAssignCommand: ParsableCommand {
     /// The team database given with `--team`, if any.
     var team: TeamURLArgument? { teamDatabase.argument }
 
+    /// The names given with `--annotators`.
+    var names: [String] { annotators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+
+    func validate() throws {
+        // Usage errors, found before anything connects.
+        if let problem = TeamProject.assignmentProblem(annotators: names, overlap: overlap) { throw ValidationError(problem) }
+    }
+
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))
-        let names = annotators.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let names = self.names
         let overlap = self.overlap
         let result = try TeamCommand.run { () throws(TeamError) in try project.assign(annotators: names, overlap: overlap) }
         for name in names {
@@ -223,7 +231,7 @@ struct TeamPullCommand: ParsableCommand {
     @Option(help: "Whose session.")
     var annotator: String
 
-    @Option(help: "The local session to write (NAME or path; must not exist yet).")
+    @Option(help: "The local session to write (NAME or path; must not exist yet).", completion: CompletionKinds.sessionName)
     var out: String
 
     mutating func run() throws {
@@ -242,7 +250,7 @@ struct TeamPushCommand: ParsableCommand {
         commandName: "push",
         abstract: "Upload local sessions to the team database as the connecting role's session; a conflicting push is refused.")
 
-    @Argument(help: "Local sessions (NAME or path).")
+    @Argument(help: "Local sessions (NAME or path).", completion: CompletionKinds.sessionName)
     var sessions: [String]
 
     @OptionGroup var teamDatabase: TeamDatabaseOption

@@ -50,7 +50,8 @@ struct ValidateCommand: ParsableCommand {
                 failed = true
             }
             for problem in report.problems { StandardError.write(problem) }
-            if report.problems.isEmpty, let file = report.file, let state = report.state {
+            // Not "valid" when the text could not be checked: the run fails, and says why on standard error.
+            if report.problems.isEmpty, corpusFailure == nil, let file = report.file, let state = report.state {
                 StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
             } else {
                 failed = true

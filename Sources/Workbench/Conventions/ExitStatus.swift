@@ -9,12 +9,19 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
     case failure = 1
     /// The command line itself is wrong: an unknown command or option, a missing or invalid argument.
     case usage = 2
+    /// Stopped because the terminal closed (128 + SIGHUP), as by Ctrl-C.
+    case hangUp = 129
     /// Stopped by Ctrl-C (128 + SIGINT); nothing half-written is left behind.
     case interrupted = 130
+    /// Ended at once by Ctrl-\ (128 + SIGQUIT); every acknowledged edit is already in the log.
+    case quit = 131
+    /// Stopped by `kill` (128 + SIGTERM), as by Ctrl-C.
+    case terminated = 143
 
-    /// One line per status, for help texts and the README.
+    /// One line for help texts; the README's table lists the same statuses (a test compares them).
     static var summary: String {
-        "Exit status: 0 success, 1 rejected command or failed check, 2 usage error, 130 interrupted (Ctrl-C)."
+        "Exit status: 0 success, 1 rejected command or failed check, 2 usage error, 130 interrupted (Ctrl-C), "
+            + "129 terminal closed, 143 terminated (kill), 131 Ctrl-\\ (quit at once)."
     }
 
     /// The status for a code that the argument parser or a command produced: the parser's usage

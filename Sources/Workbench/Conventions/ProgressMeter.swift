@@ -138,8 +138,8 @@ final class ProgressMeter: @unchecked Sendable {
     /// The failure for a stopped run: status 128 + the signal (130 for Ctrl-C).
     static var stopped: CLIFailure {
         switch InterruptGate.signal {
-        case SIGTERM: CLIFailure("stopped (terminated); no output was written", exitCode: 128 + SIGTERM)
-        case SIGHUP: CLIFailure("stopped (the terminal hung up); no output was written", exitCode: 128 + SIGHUP)
+        case SIGTERM: CLIFailure("stopped (terminated); no output was written", exitCode: ExitStatus.terminated.rawValue)
+        case SIGHUP: CLIFailure("stopped (the terminal hung up); no output was written", exitCode: ExitStatus.hangUp.rawValue)
         default: CLIFailure("stopped (Ctrl-C); no output was written", exitCode: ExitStatus.interrupted.rawValue)
         }
     }

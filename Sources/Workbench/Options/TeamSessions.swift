@@ -26,8 +26,11 @@ enum TeamSessions {
             let present = try TeamCommand.run { () throws(TeamError) in try project.sessionNames() }
             let wanted = count == 1 ? "one annotator name" : "\(count) annotator names"
             let example = (present.isEmpty ? ["anna", "bob"] : present + present).prefix(count).joined(separator: " ")
-            throw CLIFailure("\(command) --team needs \(wanted), e.g. workbench \(command) --team URL \(example); "
-                + (present.isEmpty ? "\(project.connection.url.redacted) holds no session you may read yet" : "annotators present: \(present.joined(separator: ", "))"))
+            // The wrong number of arguments is a usage error (exit status 2), as without --team.
+            throw CLIFailure(
+                "\(command) --team needs \(wanted), e.g. workbench \(command) --team URL \(example); "
+                    + (present.isEmpty ? "\(project.connection.url.redacted) holds no session you may read yet" : "annotators present: \(present.joined(separator: ", "))"),
+                exitCode: ExitStatus.usage.rawValue)
         }
         return try pull(url, names: names)
     }

@@ -20,13 +20,13 @@ struct ReviewLoop {
     /// token numbers for spans).
     static var taggingCommands: Set<String> { CommandCatalog.reviewCorrectionWords }
 
-    /// Runs until every annotation has a verdict, `quit` or end of input. Returns true if a command
-    /// failed in piped mode (so scripts notice).
-    func run(editor: any LineEditor) -> Bool {
+    /// Runs until every annotation has a verdict, `quit` or end of input. Returns how many commands
+    /// were rejected (a piped run with any fails, so scripts notice).
+    func run(editor: any LineEditor) -> Int {
         defer { editor.close() }
         let documentOrder = store.session.corpus.documents.map(\.id)
         var skipped = Set<String>()
-        var failed = false
+        var rejected = 0
         var position = 0
         var shown: String?
         func queue() -> ReviewQueue { ReviewQueue(state: store.session.state, documentOrder: documentOrder) }
@@ -45,30 +45,30 @@ struct ReviewLoop {
             switch input {
             case .endOfInput:
                 printSummary()
-                return failed
+                return rejected
             case .interrupted: continue
             case .notUTF8(let offset):
                 say(LineInput.notUTF8Message(byteOffset: offset), .error)
-                failed = true
+                rejected += 1
                 continue
             case .line(let text): line = text
             }
             let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.lowercased() } ?? ""
             if Self.taggingCommands.contains(word) {
-                if !correctWithTagging(line, on: id) { failed = true }
+                if !correctWithTagging(line, on: id) { rejected += 1 }
                 shown = nil
                 continue
             }
             let instruction: ReviewInstruction
             do { instruction = try ReviewInstruction.parse(line) } catch {
                 say(error.description, .error)
-                failed = true
+                rejected += 1
                 continue
             }
             switch instruction {
             case .quit:
                 printSummary()
-                return failed
+                return rejected
             case .status:
                 printSummary()
                 continue
@@ -88,16 +88,16 @@ struct ReviewLoop {
                 if case .note = instruction { shown = nil }
             } catch let error as ReviewPlanner.Failure {
                 say(TerminalText.sanitize(error.description), .error)
-                failed = true
+                rejected += 1
             } catch {
                 say(TerminalText.sanitize("\(error)"), .error)
-                failed = true
+                rejected += 1
             }
         }
         _ = position
         say(skipped.isEmpty ? "every annotation has a verdict" : "done; \(skipped.count) skipped annotation(s) remain open")
         printSummary()
-        return failed
+        return rejected
     }
 
     /// Runs an annotation REPL tagging command on the sentence of annotation `id`, as the reviewer.

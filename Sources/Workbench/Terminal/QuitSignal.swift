@@ -7,7 +7,7 @@ import WorkbenchTerminal
 /// recovered the same way), and the kernel releases the session lock.
 enum QuitSignal {
     /// The exit status after Ctrl-\ (128 + SIGQUIT, as a shell reports a quit).
-    static let exitStatus: Int32 = 128 + SIGQUIT
+    static let exitStatus: Int32 = ExitStatus.quit.rawValue
 
     /// Installs the handler; call once at start.
     static func install() {

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+
+/// A first argument that names neither a command nor a file: `workbench stat s.json` would otherwise be
+/// read as the default command's corpus (`workbench annotate stat s.json`) and fail with "stat: no such
+/// file or folder" and exit status 1, where a mistyped command is a usage error (exit status 2).
+enum UnknownCommand {
+    /// The names `workbench` takes as its first argument: its subcommands and `help`.
+    static var commandNames: [String] {
+        WorkbenchCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// The usage error for `arguments` (the command line without the program name), or nil when the
+    /// first argument is an option, a command, a path (it holds `/` or `.`) or an existing file or
+    /// folder; after `help`, when the words name a command.
+    static func error(in arguments: [String], fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) })
+        -> ValidationError?
+    {
+        guard let first = arguments.first, !first.isEmpty, !first.hasPrefix("-") else { return nil }
+        if first == "help" { return helpError(for: Array(arguments.dropFirst())) }
+        if let group = WorkbenchCommand.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
+            return missingSubcommand(of: group, in: Array(arguments.dropFirst()))
+        }
+        let names = commandNames
+        guard !names.contains(first), !first.contains("/"), !first.contains("."), !fileExists(first) else { return nil }
+        let visible = WorkbenchCommand.configuration.subcommands
+            .filter { $0.configuration.shouldDisplay }
+            .compactMap { $0.configuration.commandName }
+        let close = visible.filter { distance(first.lowercased(), $0) <= 2 || $0.hasPrefix(first.lowercased()) }
+        let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+        return ValidationError(
+            "unknown command '\(first)'\(guess), and no corpus file or folder of that name; the commands are "
+                + visible.joined(separator: ", ") + " (see 'workbench help')")
+    }
+
+    /// `workbench import` or `workbench team` without what to do (the parser would show the help and
+    /// exit 0): a usage error naming the choices. `--help`, `-h` and `--version` still show help.
+    static func missingSubcommand(of group: any ParsableCommand.Type, in rest: [String]) -> ValidationError? {
+        let children = group.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+        guard !children.isEmpty, group.configuration.defaultSubcommand == nil,
+            !rest.contains(where: { !$0.hasPrefix("-") || ["-h", "--help", "--version"].contains($0) })
+        else { return nil }
+        let name = group.configuration.commandName ?? ""
+        return ValidationError("'workbench \(name)' needs one of \(children.joined(separator: ", ")), e.g. workbench \(name) \(children[0]) … (see 'workbench help \(name)')")
+    }
+
+    /// `workbench help WORD…` naming no command (the parser would show the top-level help and exit 0).
+    static func helpError(for words: [String]) -> ValidationError? {
+        var current: any ParsableCommand.Type = WorkbenchCommand.self
+        var path = ["workbench"]
+        for word in words where !word.hasPrefix("-") {
+            let subcommands = current.configuration.subcommands
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+                let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
+                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'; \(offered)")
+            }
+            current = next
+            path.append(word)
+        }
+        return nil
+    }
+
+    /// The edit distance (insertions, deletions, substitutions) between two short words.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 0..<b.count {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i - 1] == b[j] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
