@@ -40,11 +40,13 @@ struct TerminalPagesTests {
     @Test("Output taller than the window is cut into pages one row short of it; short output is one page")
     func pages() {
         let lines = (1...25).map { StyledLine("line \($0)") }
-        let pages = TerminalPages(lines, height: 10).pages
+        let pages = TerminalPages(lines, height: 10, width: 80).pages
         #expect(pages.map(\.count) == [9, 9, 7])
         #expect(pages.flatMap { $0 }.map(\.plain) == lines.map(\.plain))
-        #expect(TerminalPages(Array(lines.prefix(9)), height: 10).pages.count == 1)
-        #expect(TerminalPages(lines, height: 0).pages.allSatisfy { $0.count <= 2 })
+        #expect(TerminalPages(Array(lines.prefix(9)), height: 10, width: 80).pages.count == 1)
+        #expect(TerminalPages(lines, height: 0, width: 80).pages.allSatisfy { $0.count <= 2 })
+        // The question ("-- 25 more lines: …", 57 columns) takes two rows of a window 40 columns wide.
+        #expect(TerminalPages(lines, height: 12, width: 40).pages.map(\.count) == [10, 10, 5])
     }
 
     @Test("In a terminal, help pages (q stops it) and views are drawn for the window's width at that moment")

@@ -110,9 +110,10 @@ final class TmuxSession {
     }
 
     /// The visible screen, one line per row, trailing blanks trimmed; with `escapes`, colour and
-    /// attributes as escape sequences (`capture-pane -e`).
-    func capture(escapes: Bool = false) async throws -> String {
-        try await run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+    /// attributes as escape sequences (`capture-pane -e`); with `joinWrapped`, a line the terminal broke
+    /// because it was wider than the window is one line again (`capture-pane -J`).
+    func capture(escapes: Bool = false, joinWrapped: Bool = false) async throws -> String {
+        try await run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []) + (joinWrapped ? ["-J"] : []))
     }
 
     /// Appends everything the program writes to the terminal from now on, escapes and carriage

@@ -96,7 +96,7 @@ struct AnnotationREPL {
             return nil
         }
         let size = screen()
-        let pages = TerminalPages(lines.flatMap { $0.wrapped(width: size.width) }, height: size.height).pages
+        let pages = TerminalPages(lines.flatMap { $0.wrapped(width: size.width) }, height: size.height, width: size.width).pages
         var shown = 0
         for (number, page) in pages.enumerated() {
             StandardOutput.lines(page, style: style)
