@@ -64,6 +64,14 @@ static inline int wb_terminal_rows(int fd) {
     return (int)size.ws_row;
 }
 
+/* Bytes waiting to be read on standard input (0 when unknown): after a key, more input already there
+   means the key came with pasted text rather than from a person waiting for its effect. */
+static inline int wb_input_pending(void) {
+    int count = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
+    return count;
+}
+
 /* Writes a UTF-8 string to standard output through stdio (the stream libedit uses) and flushes. */
 static inline void wb_write_stdout(const char *text) {
     fputs(text, stdout);

@@ -222,8 +222,20 @@ final class EditLineEditor: LineEditor {
         if let historyPath { _ = wb_history_save(history, historyPath) }
     }
 
+    /// Bytes that must already wait behind a TAB for it to count as pasted (a person typing Enter or
+    /// one more key at once after TAB leaves at most one).
+    static let pastedInputBytes: Int32 = 2
+
     /// The TAB key function: returns a libedit `CC_*` code.
+    ///
+    /// A TAB with more input already waiting behind it came with pasted text (a person waits for the
+    /// completion): it is inserted as it is, as piped input reads it, instead of being swallowed or
+    /// replaced by a completion ("note Die Verein⇥Staaten" was stored as "Die VereinStaaten").
     private func complete(_ editLine: OpaquePointer) -> UInt8 {
+        if wb_input_pending() >= Self.pastedInputBytes {
+            _ = Self.withWide("\t") { wb_el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
         guard let completer, let info = wb_el_wline(editLine)?.pointee,
             let start = info.buffer, let cursor = info.cursor, let last = info.lastchar
         else { return UInt8(CC_ERROR) }

@@ -109,6 +109,15 @@ final class TmuxSession {
         }
     }
 
+    /// Pastes `text` the way a terminal pastes a selection: all of it written to the program at once
+    /// (`load-buffer`, then `paste-buffer`), tabs and line breaks included.
+    func paste(_ text: String) async throws {
+        let file = folder.appendingPathComponent("paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        try await run(["load-buffer", "-b", "paste", file.path])
+        try await run(["paste-buffer", "-d", "-b", "paste", "-t", "main"])
+    }
+
     /// The visible screen, one line per row, trailing blanks trimmed; with `escapes`, colour and
     /// attributes as escape sequences (`capture-pane -e`); with `joinWrapped`, a line the terminal broke
     /// because it was wider than the window is one line again (`capture-pane -J`).
