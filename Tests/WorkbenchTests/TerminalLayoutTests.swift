@@ -73,6 +73,34 @@ struct TerminalLayoutTests {
         try await session.waitFor(text: "[exit 0]")
     }
 
+    /// Before, the pages were cut once for the window as it was when the answer came: narrowed at the
+    /// question, the next page came in rows of the old width, which the terminal broke where it liked.
+    @Test("A window narrowed at the pager's question gets the next page wrapped for its new width")
+    func pagerFollowsResize() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let notes = (1...30).map { String(format: "note line %02d ", $0) + String(repeating: "x", count: 40) }
+        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
+        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12)
+        defer { session.kill() }
+        try await session.waitFor(text: "1:1 ›")
+        try await session.send(keys: "list", .enter)
+        try await session.waitFor(text: "-- 19 more lines")
+        try await session.resize(width: 40, height: 12)
+        try await session.send(keys: .enter)
+        let screen = try await session.waitUntil(what: "the next page") { $0.lastRow.hasSuffix("q stops --") && !$0.contains("-- 19 more") }
+        // Rows of the page (the question is wrapped by the terminal, as a prompt is): none broken by it.
+        func pageRows(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.contains("more lines") && !$0.contains("q stops") }
+        }
+        let joined = try await session.capture(joinWrapped: true)
+        #expect(pageRows(joined).count == pageRows(screen).count, "the terminal broke rows of the page:\n\(screen)")
+        #expect(screen.contains("note: line 12"), "the line the next row belonged to is shown whole:\n\(screen)")
+        try await session.send(keys: "q", .enter)
+        try await session.send(keys: "quit", .enter)
+        try await session.waitFor(text: "[exit 0]")
+    }
+
     /// The number in the pager's question on `screen` ("-- 25 more lines: …"), nil when there is none.
     private static func remainingLines(_ screen: String) -> Int? {
         guard let start = screen.range(of: "-- ", options: .backwards),

@@ -155,6 +155,11 @@ final class TmuxSession {
         return screen
     }
 
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) async throws {
+        try await run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
     /// Whether the program in the pane has exited.
     func hasExited() async throws -> Bool {
         try await run(["display-message", "-p", "-t", "main", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -9,9 +9,15 @@ struct TerminalPages: Sendable, Equatable {
 
     /// Splits `lines` for a terminal of `height` rows and `width` columns (at least 2 lines per page).
     init(_ lines: [StyledLine], height: Int, width: Int) {
-        let size = max(2, height - Self.questionRows(remaining: lines.count, width: width))
+        let size = Self.pageSize(height: height, width: width, remaining: lines.count)
         guard lines.count > size else { pages = [lines]; return }
         pages = stride(from: 0, to: lines.count, by: size).map { Array(lines[$0..<min($0 + size, lines.count)]) }
+    }
+
+    /// Rows of one page when `remaining` rows are still to show: the window's height less the rows the
+    /// question takes (at least 2). All `remaining` rows are one page when they are no more than that.
+    static func pageSize(height: Int, width: Int, remaining: Int) -> Int {
+        max(2, height - questionRows(remaining: remaining, width: width))
     }
 
     /// The question between pages: how many lines are still to come.
