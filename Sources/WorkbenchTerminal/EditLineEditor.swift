@@ -61,6 +61,7 @@ final class EditLineEditor: LineEditor {
         _ = wb_install_sigint_handler()
         _ = wb_el_set_editor_emacs(editLine)
         _ = wb_el_set_signal(editLine, 1)
+        _ = wb_el_set_reader(editLine)
         _ = wb_el_set_history(editLine, history)
         _ = wb_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         setPrompt("")
@@ -99,10 +100,12 @@ final class EditLineEditor: LineEditor {
         setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
         wb_flush_stdout()
+        wb_reader_install_signals()
         wb_clear_errno()
         var count: Int32 = 0
         let result = wb_el_wgets(editLine, &count)
         let error = wb_errno()
+        wb_reader_restore_signals()
         if let result, count > 0 {
             var scalars = String.UnicodeScalarView()
             for index in 0..<Int(count) {
@@ -111,6 +114,11 @@ final class EditLineEditor: LineEditor {
             if scalars.last == "\n" { scalars.removeLast() }
             let line = String(scalars)
             remember(line)
+            // A byte that is not UTF-8 was read as U+FFFD (libedit's own reader dropped it silently):
+            // refused like such a piped line, unless it was deleted before Enter. Up brings the line back.
+            if wb_reader_bad_sequence_count() > 0, let bad = line.unicodeScalars.firstIndex(of: "\u{FFFD}") {
+                return .notUTF8(byteOffset: line.utf8.distance(from: line.startIndex, to: bad))
+            }
             return .line(line)
         }
         if count < 0 && (wb_sigint_received() != 0 || error == wb_eintr()) {

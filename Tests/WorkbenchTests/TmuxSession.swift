@@ -13,6 +13,8 @@ final class TmuxSession {
         case text(String)
         /// A tmux key name: `Tab`, `Enter`, `C-c`, `C-d`, `Up`, `BSpace`…
         case named(String)
+        /// Raw bytes as they are (`send-keys -H`), valid UTF-8 or not.
+        case bytes([UInt8])
 
         static let tab = Key.named("Tab")
         static let enter = Key.named("Enter")
@@ -105,6 +107,7 @@ final class TmuxSession {
             switch key {
             case .text(let text): try await run(["send-keys", "-t", "main", "-l", text])
             case .named(let name): try await run(["send-keys", "-t", "main", name])
+            case .bytes(let bytes): try await run(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
             }
         }
     }
