@@ -12,8 +12,13 @@ import WorkbenchShell
 /// SIGINT: a handler without `SA_RESTART` that only raises a flag is installed from `init` to
 /// ``close()``. While a line is read, Ctrl-C makes libedit return and cancels the line; pressed while a
 /// command is still running, it no longer kills the program (the terminal discards what was typed
-/// ahead, and the flag is cleared before the next line). All `wb_sigint_*` calls must stay in this
-/// file (the C statics behind them exist once per object file).
+/// ahead, and the flag is cleared before the next line). All `wb_sigint_*` and `wb_reader_*` calls
+/// must stay in this file (the C statics behind them exist once per object file).
+///
+/// Characters are read by the shim's `wb_read_char`, not libedit's reader (which drops bytes that are
+/// not UTF-8 without a trace): a bad byte shows as U+FFFD and the line comes back as
+/// ``LineInput/notUTF8(byteOffset:)``. That reader also does what libedit's did after SIGWINCH,
+/// SIGTSTP and SIGCONT, through handlers installed only while a line is read.
 final class EditLineEditor: LineEditor {
     /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
     static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
