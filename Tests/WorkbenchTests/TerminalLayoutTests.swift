@@ -101,6 +101,27 @@ struct TerminalLayoutTests {
         try await session.waitFor(text: "[exit 0]")
     }
 
+    /// Before, the lines of a review card ("mention M1 of S1 … as …", the summary) were written as they
+    /// came; only the sentence was wrapped, and the terminal broke the card's lines where it liked.
+    @Test("Review in a narrow window: every line of the card is wrapped for it")
+    func reviewCardWrapped() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["y", "quit"])
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let session = try await TmuxSession(
+            command: "\(binary) review sessions/anna.json --reviewer rita; echo \"[exit $?]\"", environment: ["NO_COLOR": "1"],
+            width: 40, height: 40, directory: workspace.folder)
+        defer { session.kill() }
+        let screen = try await session.waitFor(text: "review M1>")
+        #expect(screen.contains("mention M1"), "\(screen)")
+        func rows(_ text: String) -> Int { text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count }
+        let joined = try await session.capture(joinWrapped: true)
+        #expect(rows(joined) == rows(screen), "the terminal broke a line the program wrote wider than the window:\n\(screen)")
+        try await session.send(keys: "quit", .enter)
+        try await session.waitFor(text: "[exit 0]")
+    }
+
     /// The number in the pager's question on `screen` ("-- 25 more lines: …"), nil when there is none.
     private static func remainingLines(_ screen: String) -> Int? {
         guard let start = screen.range(of: "-- ", options: .backwards),
