@@ -68,4 +68,17 @@ struct TerminalPagesTests {
         #expect(editor.prompts.filter { $0.contains("more lines") }.count == 1, "\(editor.prompts)")
         #expect(repl.shell.sentenceIndex == 2, "goto 3 ran")
     }
+
+    /// Before, `y` answered to "-- 40 more lines …" (meaning "yes, more") ran as `y`: the first proposal
+    /// of the sentence was accepted; `n` moved to the next sentence, `u` took back the last command.
+    @Test("One letter answered at the pager's question stops the pages and is not run as a command")
+    func oneLetterAtThePager() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let (repl, editor) = try Self.run(["help", "y", "help", "n", "quit"], in: workspace, screen: (width: 60, height: 20))
+        #expect(editor.prompts.filter { $0.contains("more lines") }.count == 2, "\(editor.prompts)")
+        #expect(repl.shell.state.claims.isEmpty, "no proposal was accepted")
+        #expect(repl.shell.sentenceIndex == 0, "n did not move")
+        #expect(repl.shell.store.session.eventCount == 0)
+    }
 }

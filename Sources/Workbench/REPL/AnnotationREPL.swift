@@ -88,7 +88,7 @@ struct AnnotationREPL {
 
     /// Like ``write(_:)``, but in a terminal an answer taller than the window (help, a long list or
     /// docs) is shown a page at a time, asking before each next page; Enter goes on, any other answer
-    /// (`q`), Ctrl-C or Ctrl-D stop. Piped output is never paged. The window is measured again before
+    /// (`q`, any one letter), Ctrl-C or Ctrl-D stop; a longer answer is a command, run next. Piped output is never paged. The window is measured again before
     /// each page: after a resize the rest is wrapped for the new width, from the start of the line the
     /// next row belongs to (a line begun on the previous page is shown whole again).
     /// Returns a command typed at the pager's question (other than `q`), to be run next.
@@ -111,7 +111,14 @@ struct AnnotationREPL {
                 return nil
             }
             let typed = answer.trimmingCharacters(in: .whitespaces)
-            if !typed.isEmpty { return typed == "q" ? nil : typed }
+            if typed == "q" { return nil }
+            // One letter is an answer to the question ("y", "n"), never run: `y` would accept a
+            // proposal, `n` move on, `u` take back the last command.
+            if typed.count == 1 {
+                write([StyledLine("(pages stopped; '\(typed)' typed at the question is not run: type it at the prompt)", .dim)])
+                return nil
+            }
+            if !typed.isEmpty { return typed }
             let now = screen()
             if now.width != size.width {
                 rows = Self.rows(of: lines, from: rows[shown].line, width: now.width)
