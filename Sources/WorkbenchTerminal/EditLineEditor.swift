@@ -101,6 +101,16 @@ final class EditLineEditor: LineEditor {
     /// Shows `prompt` (sanitised, then coloured by `style`; the colour codes are bracketed for libedit)
     /// and reads one line.
     func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+        read(prompt: prompt, style: style, shortestKept: 1)
+    }
+
+    /// ``readLine(prompt:style:)`` keeping only answers longer than one character in history.
+    func readAnswer(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+        read(prompt: prompt, style: style, shortestKept: 2)
+    }
+
+    /// Reads one line; a line of fewer than `shortestKept` characters (spaces aside) stays out of history.
+    private func read(prompt: StyledLine, style: TerminalStyle, shortestKept: Int) -> LineInput {
         guard !closed, let editLine else { return .endOfInput }
         setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
@@ -118,7 +128,7 @@ final class EditLineEditor: LineEditor {
             }
             if scalars.last == "\n" { scalars.removeLast() }
             let line = String(scalars)
-            remember(line)
+            if line.trimmingCharacters(in: .whitespaces).count >= shortestKept { remember(line) }
             // A byte that is not UTF-8 was read as U+FFFD (libedit's own reader dropped it silently):
             // refused like such a piped line, unless it was deleted before Enter. Up brings the line back.
             if wb_reader_bad_sequence_count() > 0, let bad = line.unicodeScalars.firstIndex(of: "\u{FFFD}") {

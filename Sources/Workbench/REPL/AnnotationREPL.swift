@@ -88,9 +88,10 @@ struct AnnotationREPL {
 
     /// Like ``write(_:)``, but in a terminal an answer taller than the window (help, a long list or
     /// docs) is shown a page at a time, asking before each next page; Enter goes on, any other answer
-    /// (`q`, any one letter), Ctrl-C or Ctrl-D stop; a longer answer is a command, run next. Piped output is never paged. The window is measured again before
-    /// each page: after a resize the rest is wrapped for the new width, from the start of the line the
-    /// next row belongs to (a line begun on the previous page is shown whole again).
+    /// (`q`, any one letter), Ctrl-C or Ctrl-D stop; a longer answer is a command, run next. Piped
+    /// output is never paged. The window is measured again before each page: after a resize the rest
+    /// is wrapped for the new width, from the start of the line the next row belongs to (a line begun
+    /// on the previous page is shown whole again).
     /// Returns a command typed at the pager's question (other than `q`), to be run next.
     private func writePaged(_ lines: [StyledLine]) -> String? {
         guard interactive else {
@@ -107,7 +108,7 @@ struct AnnotationREPL {
             StandardOutput.lines(rows[shown..<shown + count].map(\.row), style: style)
             shown += count
             guard shown < rows.count else { return nil }
-            guard case .line(let answer) = editor.readLine(prompt: TerminalPages.question(remaining: rows.count - shown), style: style) else {
+            guard case .line(let answer) = editor.readAnswer(prompt: TerminalPages.question(remaining: rows.count - shown), style: style) else {
                 return nil
             }
             let typed = answer.trimmingCharacters(in: .whitespaces)
