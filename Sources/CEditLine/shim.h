@@ -64,6 +64,14 @@ static inline int wb_terminal_rows(int fd) {
     return (int)size.ws_row;
 }
 
+/* Bytes waiting to be read on standard input (0 when unknown): after a key, more input already there
+   means the key came with pasted text rather than from a person waiting for its effect. */
+static inline int wb_input_pending(void) {
+    int count = 0;
+    if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
+    return count;
+}
+
 /* Writes a UTF-8 string to standard output through stdio (the stream libedit uses) and flushes. */
 static inline void wb_write_stdout(const char *text) {
     fputs(text, stdout);
@@ -130,6 +138,158 @@ static inline int wb_errno(void) { return errno; }
 static inline void wb_clear_errno(void) { errno = 0; }
 static inline int wb_eintr(void) { return EINTR; }
 
+/* ---- Reading characters ------------------------------------------------------------------------ */
+
+/* libedit's own reader silently drops bytes that are not UTF-8 ("M\xFCller" typed in a Latin-1
+   terminal arrives as "Mller"). wb_read_char (installed with wb_el_set_reader) decodes UTF-8 itself:
+   a bad sequence becomes U+FFFD, shown in the line at once, and is counted, so the line can be
+   refused. Because it replaces libedit's reader, it also does what that reader did after a signal:
+   SIGWINCH resizes, SIGTSTP stops the program with the terminal restored and SIGCONT redraws. The
+   handlers that tell it (wb_reader_install_signals) are only installed while a line is read.
+   Like the SIGINT statics above, call these from one Swift source file only. */
+
+static inline volatile sig_atomic_t *wb_reader_signals(void) {
+    static volatile sig_atomic_t signals = 0;
+    return &signals;
+}
+
+static inline int *wb_reader_bad_sequences(void) {
+    static int count = 0;
+    return &count;
+}
+
+/* A byte read ahead (it ended a bad sequence and starts the next character), or -1. */
+static inline int *wb_reader_read_ahead(void) {
+    static int byte = -1;
+    return &byte;
+}
+
+static inline struct sigaction *wb_reader_saved_actions(void) {
+    static struct sigaction saved[3];
+    return saved;
+}
+
+static inline int wb_reader_signal_bit(int signo) {
+    return signo == SIGWINCH ? 1 : signo == SIGTSTP ? 2 : signo == SIGCONT ? 4 : 0;
+}
+
+static void wb_reader_signal_handler(int signo) {
+    *wb_reader_signals() |= wb_reader_signal_bit(signo);
+}
+
+static inline void wb_reader_set_handler(int signo, struct sigaction *saved) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = wb_reader_signal_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0; /* no SA_RESTART: read returns EINTR */
+    sigaction(signo, &action, saved);
+}
+
+/* Installs the reader's SIGWINCH, SIGTSTP and SIGCONT handlers (before el_wgets, so libedit's own
+   handlers pass these signals on to them) and clears the line's counters. */
+static inline void wb_reader_install_signals(void) {
+    *wb_reader_signals() = 0;
+    *wb_reader_bad_sequences() = 0;
+    wb_reader_set_handler(SIGWINCH, &wb_reader_saved_actions()[0]);
+    wb_reader_set_handler(SIGTSTP, &wb_reader_saved_actions()[1]);
+    wb_reader_set_handler(SIGCONT, &wb_reader_saved_actions()[2]);
+}
+
+/* Restores the actions from before wb_reader_install_signals (after el_wgets): Ctrl-Z while a
+   command runs stops the program as usual. */
+static inline void wb_reader_restore_signals(void) {
+    sigaction(SIGWINCH, &wb_reader_saved_actions()[0], NULL);
+    sigaction(SIGTSTP, &wb_reader_saved_actions()[1], NULL);
+    sigaction(SIGCONT, &wb_reader_saved_actions()[2], NULL);
+}
+
+/* Bad UTF-8 sequences read since wb_reader_install_signals. */
+static inline int wb_reader_bad_sequence_count(void) { return *wb_reader_bad_sequences(); }
+
+/* After a signal other than SIGINT interrupted the read: what libedit's reader does, then read on. */
+static inline void wb_reader_after_signal(EditLine *el) {
+    int signals = *wb_reader_signals();
+    *wb_reader_signals() = 0;
+    if (signals & 2) {
+        el_wset(el, EL_PREP_TERM, 0);
+        struct sigaction action, ours;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = SIG_DFL;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGTSTP, &action, &ours);
+        kill(0, SIGTSTP); /* stops here until fg */
+        sigaction(SIGTSTP, &ours, NULL);
+        el_wset(el, EL_PREP_TERM, 1);
+        el_wset(el, EL_REFRESH);
+        *wb_reader_signals() &= ~4;
+    }
+    if (signals & 4) {
+        el_wset(el, EL_PREP_TERM, 1);
+        el_wset(el, EL_REFRESH);
+    }
+    if (signals & 1) el_resize(el);
+}
+
+/* The EL_GETCFN reader: one character from standard input, UTF-8 decoded; 1, 0 at the end of input,
+   -1 on an error or Ctrl-C (errno EINTR: the line is cancelled). */
+static int wb_read_char(EditLine *el, wchar_t *out) {
+    unsigned char bytes[4];
+    int have = 0, need = 1;
+    for (;;) {
+        unsigned char byte;
+        if (*wb_reader_read_ahead() >= 0) {
+            byte = (unsigned char)*wb_reader_read_ahead();
+            *wb_reader_read_ahead() = -1;
+        } else {
+            ssize_t count = read(STDIN_FILENO, &byte, 1);
+            if (count == 0) {
+                if (have > 0) break; /* a sequence cut off by the end of input */
+                *out = 0;
+                return 0;
+            }
+            if (count < 0) {
+                if (errno == EINTR && !*wb_sigint_flag()) {
+                    wb_reader_after_signal(el);
+                    continue;
+                }
+                *out = 0;
+                return -1;
+            }
+        }
+        if (have == 0) {
+            if (byte < 0x80) { *out = (wchar_t)byte; return 1; }
+            if (byte >= 0xC2 && byte <= 0xDF) need = 2;
+            else if (byte >= 0xE0 && byte <= 0xEF) need = 3;
+            else if (byte >= 0xF0 && byte <= 0xF4) need = 4;
+            else break; /* not a first byte */
+            bytes[have++] = byte;
+            continue;
+        }
+        int low = 0x80, high = 0xBF;
+        if (have == 1) {
+            if (bytes[0] == 0xE0) low = 0xA0;
+            else if (bytes[0] == 0xED) high = 0x9F;
+            else if (bytes[0] == 0xF0) low = 0x90;
+            else if (bytes[0] == 0xF4) high = 0x8F;
+        }
+        if (byte < low || byte > high) {
+            *wb_reader_read_ahead() = byte; /* it may start the next character */
+            break;
+        }
+        bytes[have++] = byte;
+        if (have == need) {
+            unsigned int value = bytes[0] & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
+            for (int index = 1; index < need; index++) value = (value << 6) | (bytes[index] & 0x3F);
+            *out = (wchar_t)value;
+            return 1;
+        }
+    }
+    *wb_reader_bad_sequences() += 1;
+    *out = (wchar_t)0xFFFD;
+    return 1;
+}
+
 /* ---- EditLine ------------------------------------------------------------------------------- */
 
 /* Opens libedit on stdin/stdout/stderr (which Swift 6 cannot name). */
@@ -153,6 +313,9 @@ static inline wchar_t *wb_empty_prompt(void) {
 static inline int wb_el_set_editor_emacs(EditLine *el) { return el_wset(el, EL_EDITOR, L"emacs"); }
 
 static inline int wb_el_set_signal(EditLine *el, int on) { return el_wset(el, EL_SIGNAL, on); }
+
+/* Makes wb_read_char libedit's reader. */
+static inline int wb_el_set_reader(EditLine *el) { return el_wset(el, EL_GETCFN, wb_read_char); }
 
 static inline int wb_el_set_clientdata(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
 

@@ -12,8 +12,13 @@ import WorkbenchShell
 /// SIGINT: a handler without `SA_RESTART` that only raises a flag is installed from `init` to
 /// ``close()``. While a line is read, Ctrl-C makes libedit return and cancels the line; pressed while a
 /// command is still running, it no longer kills the program (the terminal discards what was typed
-/// ahead, and the flag is cleared before the next line). All `wb_sigint_*` calls must stay in this
-/// file (the C statics behind them exist once per object file).
+/// ahead, and the flag is cleared before the next line). All `wb_sigint_*` and `wb_reader_*` calls
+/// must stay in this file (the C statics behind them exist once per object file).
+///
+/// Characters are read by the shim's `wb_read_char`, not libedit's reader (which drops bytes that are
+/// not UTF-8 without a trace): a bad byte shows as U+FFFD and the line comes back as
+/// ``LineInput/notUTF8(byteOffset:)``. That reader also does what libedit's did after SIGWINCH,
+/// SIGTSTP and SIGCONT, through handlers installed only while a line is read.
 final class EditLineEditor: LineEditor {
     /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
     static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
@@ -61,6 +66,7 @@ final class EditLineEditor: LineEditor {
         _ = wb_install_sigint_handler()
         _ = wb_el_set_editor_emacs(editLine)
         _ = wb_el_set_signal(editLine, 1)
+        _ = wb_el_set_reader(editLine)
         _ = wb_el_set_history(editLine, history)
         _ = wb_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         setPrompt("")
@@ -95,14 +101,26 @@ final class EditLineEditor: LineEditor {
     /// Shows `prompt` (sanitised, then coloured by `style`; the colour codes are bracketed for libedit)
     /// and reads one line.
     func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+        read(prompt: prompt, style: style, shortestKept: 1)
+    }
+
+    /// ``readLine(prompt:style:)`` keeping only answers longer than one character in history.
+    func readAnswer(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+        read(prompt: prompt, style: style, shortestKept: 2)
+    }
+
+    /// Reads one line; a line of fewer than `shortestKept` characters (spaces aside) stays out of history.
+    private func read(prompt: StyledLine, style: TerminalStyle, shortestKept: Int) -> LineInput {
         guard !closed, let editLine else { return .endOfInput }
         setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
         wb_flush_stdout()
+        wb_reader_install_signals()
         wb_clear_errno()
         var count: Int32 = 0
         let result = wb_el_wgets(editLine, &count)
         let error = wb_errno()
+        wb_reader_restore_signals()
         if let result, count > 0 {
             var scalars = String.UnicodeScalarView()
             for index in 0..<Int(count) {
@@ -110,7 +128,12 @@ final class EditLineEditor: LineEditor {
             }
             if scalars.last == "\n" { scalars.removeLast() }
             let line = String(scalars)
-            remember(line)
+            if line.trimmingCharacters(in: .whitespaces).count >= shortestKept { remember(line) }
+            // A byte that is not UTF-8 was read as U+FFFD (libedit's own reader dropped it silently):
+            // refused like such a piped line, unless it was deleted before Enter. Up brings the line back.
+            if wb_reader_bad_sequence_count() > 0, let bad = line.unicodeScalars.firstIndex(of: "\u{FFFD}") {
+                return .notUTF8(byteOffset: line.utf8.distance(from: line.startIndex, to: bad))
+            }
             return .line(line)
         }
         if count < 0 && (wb_sigint_received() != 0 || error == wb_eintr()) {
@@ -222,8 +245,20 @@ final class EditLineEditor: LineEditor {
         if let historyPath { _ = wb_history_save(history, historyPath) }
     }
 
+    /// Bytes that must already wait behind a TAB for it to count as pasted (a person typing Enter or
+    /// one more key at once after TAB leaves at most one).
+    static let pastedInputBytes: Int32 = 2
+
     /// The TAB key function: returns a libedit `CC_*` code.
+    ///
+    /// A TAB with more input already waiting behind it came with pasted text (a person waits for the
+    /// completion): it is inserted as it is, as piped input reads it, instead of being swallowed or
+    /// replaced by a completion ("note Die Verein⇥Staaten" was stored as "Die VereinStaaten").
     private func complete(_ editLine: OpaquePointer) -> UInt8 {
+        if wb_input_pending() >= Self.pastedInputBytes {
+            _ = Self.withWide("\t") { wb_el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
         guard let completer, let info = wb_el_wline(editLine)?.pointee,
             let start = info.buffer, let cursor = info.cursor, let last = info.lastchar
         else { return UInt8(CC_ERROR) }

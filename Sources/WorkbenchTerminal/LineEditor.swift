@@ -14,8 +14,17 @@ public protocol LineEditor: AnyObject {
     /// Shows `prompt` in `style` (interactive mode only; rendered by ``StandardOutput/render(_:style:)``,
     /// so it is sanitised like all output) and reads one line.
     func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput
+    /// Reads the answer to a question (the pager's "more lines"): like ``readLine(prompt:style:)``, but an
+    /// answer of at most one character (`q`, Enter) is not kept in history, so Up at the next prompt
+    /// brings back the last command, not `q`.
+    func readAnswer(prompt: StyledLine, style: TerminalStyle) -> LineInput
     /// Whether Ctrl-C was pressed since the last line was read (a long command checks it to stop early).
     var interruptRequested: Bool { get }
     /// Saves history and restores the terminal. Idempotent; `readLine` returns `.endOfInput` afterwards.
     func close()
+}
+
+extension LineEditor {
+    /// Without history, an answer is read as any line.
+    public func readAnswer(prompt: StyledLine, style: TerminalStyle) -> LineInput { readLine(prompt: prompt, style: style) }
 }

@@ -40,11 +40,13 @@ struct TerminalPagesTests {
     @Test("Output taller than the window is cut into pages one row short of it; short output is one page")
     func pages() {
         let lines = (1...25).map { StyledLine("line \($0)") }
-        let pages = TerminalPages(lines, height: 10).pages
+        let pages = TerminalPages(lines, height: 10, width: 80).pages
         #expect(pages.map(\.count) == [9, 9, 7])
         #expect(pages.flatMap { $0 }.map(\.plain) == lines.map(\.plain))
-        #expect(TerminalPages(Array(lines.prefix(9)), height: 10).pages.count == 1)
-        #expect(TerminalPages(lines, height: 0).pages.allSatisfy { $0.count <= 2 })
+        #expect(TerminalPages(Array(lines.prefix(9)), height: 10, width: 80).pages.count == 1)
+        #expect(TerminalPages(lines, height: 0, width: 80).pages.allSatisfy { $0.count <= 2 })
+        // The question ("-- 25 more lines: …", 57 columns) takes two rows of a window 40 columns wide.
+        #expect(TerminalPages(lines, height: 12, width: 40).pages.map(\.count) == [10, 10, 5])
     }
 
     @Test("In a terminal, help pages (q stops it) and views are drawn for the window's width at that moment")
@@ -65,5 +67,18 @@ struct TerminalPagesTests {
         let (repl, editor) = try Self.run(["help", "goto 3", "quit"], in: workspace, screen: (width: 60, height: 20))
         #expect(editor.prompts.filter { $0.contains("more lines") }.count == 1, "\(editor.prompts)")
         #expect(repl.shell.sentenceIndex == 2, "goto 3 ran")
+    }
+
+    /// Before, `y` answered to "-- 40 more lines …" (meaning "yes, more") ran as `y`: the first proposal
+    /// of the sentence was accepted; `n` moved to the next sentence, `u` took back the last command.
+    @Test("One letter answered at the pager's question stops the pages and is not run as a command")
+    func oneLetterAtThePager() throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let (repl, editor) = try Self.run(["help", "y", "help", "n", "quit"], in: workspace, screen: (width: 60, height: 20))
+        #expect(editor.prompts.filter { $0.contains("more lines") }.count == 2, "\(editor.prompts)")
+        #expect(repl.shell.state.claims.isEmpty, "no proposal was accepted")
+        #expect(repl.shell.sentenceIndex == 0, "n did not move")
+        #expect(repl.shell.store.session.eventCount == 0)
     }
 }

@@ -103,6 +103,20 @@ struct TerminalTests {
         }
     }
 
+    @Test("styled lines are wrapped as they are written: a placeholder counts its full width")
+    func wrapMeasuresPlaceholders() {
+        let name = "Evil" + String(repeating: "\u{202E}", count: 20) + "\u{1B}]0;title\u{7}Name"
+        let line = StyledLine("   edit speaker S1 \"\(name)\" (person) (aliases: [] → [Lage])")
+        let plain = TerminalStyle(enabled: false)
+        let lines = line.wrapped(width: 40)
+        #expect(lines.count > 2, "\(lines.map(\.plain))")
+        for wrapped in lines {
+            let shown = StandardOutput.render(wrapped, style: plain)
+            #expect(TerminalText.displayWidth(shown) <= 40, "\(shown)")
+            #expect(shown.unicodeScalars.allSatisfy { TerminalText.isSafe($0) })
+        }
+    }
+
     // MARK: style
 
     @Test("colour is off with NO_COLOR, TERM=dumb, no terminal or --no-color")

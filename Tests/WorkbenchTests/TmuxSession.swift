@@ -13,6 +13,8 @@ final class TmuxSession {
         case text(String)
         /// A tmux key name: `Tab`, `Enter`, `C-c`, `C-d`, `Up`, `BSpace`…
         case named(String)
+        /// Raw bytes as they are (`send-keys -H`), valid UTF-8 or not.
+        case bytes([UInt8])
 
         static let tab = Key.named("Tab")
         static let enter = Key.named("Enter")
@@ -105,14 +107,25 @@ final class TmuxSession {
             switch key {
             case .text(let text): try await run(["send-keys", "-t", "main", "-l", text])
             case .named(let name): try await run(["send-keys", "-t", "main", name])
+            case .bytes(let bytes): try await run(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
             }
         }
     }
 
+    /// Pastes `text` the way a terminal pastes a selection: all of it written to the program at once
+    /// (`load-buffer`, then `paste-buffer`), tabs and line breaks included.
+    func paste(_ text: String) async throws {
+        let file = folder.appendingPathComponent("paste-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        try await run(["load-buffer", "-b", "paste", file.path])
+        try await run(["paste-buffer", "-d", "-b", "paste", "-t", "main"])
+    }
+
     /// The visible screen, one line per row, trailing blanks trimmed; with `escapes`, colour and
-    /// attributes as escape sequences (`capture-pane -e`).
-    func capture(escapes: Bool = false) async throws -> String {
-        try await run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []))
+    /// attributes as escape sequences (`capture-pane -e`); with `joinWrapped`, a line the terminal broke
+    /// because it was wider than the window is one line again (`capture-pane -J`).
+    func capture(escapes: Bool = false, joinWrapped: Bool = false) async throws -> String {
+        try await run(["capture-pane", "-p", "-t", "main"] + (escapes ? ["-e"] : []) + (joinWrapped ? ["-J"] : []))
     }
 
     /// Appends everything the program writes to the terminal from now on, escapes and carriage
@@ -143,6 +156,11 @@ final class TmuxSession {
             throw Failure(description: "\(expired.description); screen:\n\(screen)")
         }
         return screen
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) async throws {
+        try await run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Whether the program in the pane has exited.

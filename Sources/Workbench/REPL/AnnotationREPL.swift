@@ -88,28 +88,49 @@ struct AnnotationREPL {
 
     /// Like ``write(_:)``, but in a terminal an answer taller than the window (help, a long list or
     /// docs) is shown a page at a time, asking before each next page; Enter goes on, any other answer
-    /// (`q`), Ctrl-C or Ctrl-D stop. Piped output is never paged.
+    /// (`q`, any one letter), Ctrl-C or Ctrl-D stop; a longer answer is a command, run next. Piped
+    /// output is never paged. The window is measured again before each page: after a resize the rest
+    /// is wrapped for the new width, from the start of the line the next row belongs to (a line begun
+    /// on the previous page is shown whole again).
     /// Returns a command typed at the pager's question (other than `q`), to be run next.
     private func writePaged(_ lines: [StyledLine]) -> String? {
         guard interactive else {
             write(lines)
             return nil
         }
-        let size = screen()
-        let pages = TerminalPages(lines.flatMap { $0.wrapped(width: size.width) }, height: size.height).pages
+        var size = screen()
+        var rows = Self.rows(of: lines, from: 0, width: size.width)
         var shown = 0
-        for (number, page) in pages.enumerated() {
-            StandardOutput.lines(page, style: style)
-            shown += page.count
-            guard number < pages.count - 1 else { break }
-            let total = pages.reduce(0) { $0 + $1.count }
-            guard case .line(let answer) = editor.readLine(prompt: TerminalPages.question(remaining: total - shown), style: style) else {
+        while true {
+            let remaining = rows.count - shown
+            let pageSize = TerminalPages.pageSize(height: size.height, width: size.width, remaining: remaining)
+            let count = remaining > pageSize ? pageSize : remaining
+            StandardOutput.lines(rows[shown..<shown + count].map(\.row), style: style)
+            shown += count
+            guard shown < rows.count else { return nil }
+            guard case .line(let answer) = editor.readAnswer(prompt: TerminalPages.question(remaining: rows.count - shown), style: style) else {
                 return nil
             }
             let typed = answer.trimmingCharacters(in: .whitespaces)
-            if typed.isEmpty { continue }
-            return typed == "q" ? nil : typed
+            if typed == "q" { return nil }
+            // One letter is an answer to the question ("y", "n"), never run: `y` would accept a
+            // proposal, `n` move on, `u` take back the last command.
+            if typed.count == 1 {
+                write([StyledLine("(pages stopped; '\(typed)' typed at the question is not run: type it at the prompt)", .dim)])
+                return nil
+            }
+            if !typed.isEmpty { return typed }
+            let now = screen()
+            if now.width != size.width {
+                rows = Self.rows(of: lines, from: rows[shown].line, width: now.width)
+                shown = 0
+            }
+            size = now
         }
-        return nil
+    }
+
+    /// `lines` from index `first` on, wrapped to `width`, each row with the index of its line.
+    private static func rows(of lines: [StyledLine], from first: Int, width: Int) -> [(line: Int, row: StyledLine)] {
+        lines.indices.dropFirst(first).flatMap { index in lines[index].wrapped(width: width).map { (line: index, row: $0) } }
     }
 }

@@ -21,7 +21,8 @@ struct ReplayLoop {
         }
         var current = 0
         show(current)
-        StandardOutput.lines([StyledLine("next (Enter) · prev · goto SEQ · play [SPEED] · /TEXT · kind KIND · id ID · quit", .dim)], style: view.style)
+        let hint = StyledLine("next (Enter) · prev · goto SEQ · play [SPEED] · /TEXT · kind KIND · id ID · quit", .dim)
+        StandardOutput.lines(StyledLine.forTerminal([hint]), style: view.style)
         while true {
             let prompt = StyledLine("replay #\(current + 1)/\(limit)> ", .prompt)
             let line: String

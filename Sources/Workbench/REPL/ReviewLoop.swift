@@ -169,9 +169,10 @@ struct ReviewLoop {
         for line in ReviewCard.lines(for: id, in: state) { say("    " + line) }
     }
 
-    /// Writes one line, in the look of `kind` (sanitised, see ``StandardOutput``).
+    /// Writes one line, in the look of `kind` (sanitised, see ``StandardOutput``), wrapped to the
+    /// terminal's width as the sentence is.
     private func say(_ text: String, _ kind: TerminalStyle.Kind? = nil) {
-        StandardOutput.lines([StyledLine(text, kind)], style: view.style)
+        StandardOutput.lines(StyledLine.forTerminal([StyledLine(text, kind)]), style: view.style)
     }
 
     private func printSummary() {

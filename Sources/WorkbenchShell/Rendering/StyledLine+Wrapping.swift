@@ -2,8 +2,16 @@
 /// word alone is wider than the line, keeps each run's look, and indents continuation lines under
 /// the text after a leading marker (" » ", "   ↑ ").
 extension StyledLine {
-    /// The line broken into lines of at most `width` display columns.
+    /// The line broken into lines of at most `width` display columns, measured as the writers show it:
+    /// each run's text is sanitised first (a control or format character is wider as its placeholder,
+    /// `␛` or `<U+202E>`, than as itself), so the lines returned hold sanitised text.
     public func wrapped(width: Int) -> [StyledLine] {
+        let shown = StyledLine(runs.map { Run(text: TerminalText.sanitize($0.text), style: $0.style) })
+        return shown.wrappedSanitised(width: width)
+    }
+
+    /// ``wrapped(width:)`` for a line whose runs are sanitised already.
+    private func wrappedSanitised(width: Int) -> [StyledLine] {
         guard width >= 10, TerminalText.displayWidth(plain) > width else { return [self] }
         let indent = String(repeating: " ", count: min(hangingIndent, width / 3))
         let indentWidth = indent.count

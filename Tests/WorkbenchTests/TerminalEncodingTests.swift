@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// Bytes that are not UTF-8 typed into the annotation REPL in a real terminal (a private tmux server),
+/// as a terminal set to Latin-1 sends "ü", and the signals the line reader handles itself since it
+/// reads the bytes (resize, Ctrl-Z and fg).
+@Suite(
+    "Terminal input that is not UTF-8",
+    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .timeLimit(.minutes(1))
+)
+struct TerminalEncodingTests {
+    /// Before, libedit dropped the byte silently and the note was stored as "Mller".
+    @Test("A Latin-1 byte typed in a line shows as U+FFFD and the line is refused; the next line is read")
+    func latin1ByteRefused() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
+        defer { session.kill() }
+        try await session.waitFor(text: "1:1 ›")
+        try await session.send(keys: "note M", .bytes([0xFC]), "ller")
+        try await session.waitFor(text: "note M\u{FFFD}ller")
+        try await session.send(keys: .enter)
+        let refused = try await session.waitFor(text: "set the terminal to UTF-8")
+        #expect(refused.contains("error: the line is not UTF-8 (byte 7 of the line starts a bad sequence"), "\(refused)")
+        try await session.send(keys: "note Grüße", .bytes([0xE2, 0x80]), "x", .enter)
+        try await session.waitUntil(what: "the second refusal") { $0.components(separatedBy: "starts a bad sequence").count == 3 }
+        try await session.send(keys: "note Grüße „x“ 👩‍👩‍👧", .enter)
+        try await session.waitFor(text: "+ N1 note")
+        try await session.send(keys: "quit", .enter)
+        try await session.waitFor(text: "[exit 0]")
+        let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
+        #expect(notes.map { $0["text"] as? String } == ["Grüße „x“ 👩‍👩‍👧"], "\(notes)")
+    }
+
+    /// The reader that replaced libedit's must keep what libedit's did after a signal.
+    @Test("Ctrl-Z and fg twice, and a resize, in the middle of one line: the line is kept and still edits")
+    func stopAndResizeKeepTheLine() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let session = try await TmuxSession(
+            command: "bash --norc --noprofile -i", environment: ["NO_COLOR": "1", "USER": "anna"], width: 120,
+            height: 40, directory: workspace.folder)
+        defer { session.kill() }
+        try await session.waitUntil(what: "the shell's prompt") { !$0.allSatisfy(\.isWhitespace) }
+        try await session.send(keys: .text("\(binary) annotate --annotator anna"), .enter)
+        try await session.waitFor(text: "1:1 ›")
+        for (typed, shown) in [("note ab", "note ab"), ("cd", "note abcd")] {
+            try await session.send(keys: .text(typed))
+            try await session.waitFor(text: "1:1 › \(shown)")
+            try await session.send(keys: .named("C-z"))
+            try await session.waitFor(text: "Stopped")
+            try await session.send(keys: "fg", .enter)
+            try await session.waitUntil(what: "the line back after fg") { $0.components(separatedBy: "1:1 › \(shown)").count >= 2 }
+        }
+        try await session.resize(width: 60, height: 40)
+        try await session.send(keys: "ef", .named("Left"), .named("Left"), "X", .enter)
+        try await session.waitFor(text: "+ N1 note")
+        try await session.send(keys: "quit", .enter)
+        try await session.waitFor(text: "saved sessions/anna.json")
+        let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
+        #expect(notes.map { $0["text"] as? String } == ["abcdXef"], "\(notes)")
+    }
+}
