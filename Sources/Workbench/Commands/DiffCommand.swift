@@ -39,6 +39,9 @@ struct DiffCommand: ParsableCommand {
             let paths = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
             first = paths[0]
             second = paths[1]
+        } else {
+            first = SessionArgument.path(first)
+            second = SessionArgument.path(second)
         }
         let paths = [first, second]
         let (loaded, lookup) = try ProgressMeter.run { meter in

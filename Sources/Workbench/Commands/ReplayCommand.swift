@@ -55,7 +55,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] }
+        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] } else { session = SessionArgument.path(session) }
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }

@@ -34,7 +34,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { sessions = try TeamSessions.pull(team, names: sessions) }
+        if let team { sessions = try TeamSessions.pull(team, names: sessions) } else { sessions = sessions.map { SessionArgument.path($0) } }
         var parts: [(String, SessionStats)] = []
         for path in sessions {
             let file = try SessionInput.file(at: path)

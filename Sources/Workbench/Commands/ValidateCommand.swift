@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
     var corpus: [String] = []
 
     mutating func run() throws {
-        let sessions = sessions, explicitCorpus = corpus
+        let sessions = sessions.map { SessionArgument.path($0) }, explicitCorpus = corpus
         let failed = try ProgressMeter.run { meter in Self.check(sessions, explicitCorpus: explicitCorpus, meter: meter) }
         if failed { throw ExitCode(1) }
     }
