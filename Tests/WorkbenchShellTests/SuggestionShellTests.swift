@@ -255,8 +255,11 @@ struct SuggestionShellTests {
         #expect(form.rejected && Self.text(form).contains("is not a claim form"))
         let suggest = shell.handle("suggest maybe")
         #expect(suggest.rejected && Self.text(suggest).contains("usage: suggest off|on"))
-        // Nothing was made by the refused commands.
+        // Nothing was made by the refused commands, and no id was used up: the first accept makes M1 and C1.
         #expect(shell.state.recordCount == 0)
+        let accepted = shell.handle("y a")
+        #expect(!accepted.rejected && Self.text(accepted).contains("M1 ") && Self.text(accepted).contains("C1 claim"), "\(Self.text(accepted))")
+        _ = shell.handle("undo")
         // The letter n stays the alias of next.
         _ = shell.handle("n")
         #expect(shell.sentenceIndex == 2)

@@ -252,6 +252,27 @@ extension AnnotationShell {
     private mutating func acceptOne(_ proposal: AttributionSuggestion, options: ShellArguments?) throws(CommandError) -> [String] {
         let origin = Origin(kind: .suggested, rule: proposal.rule)
         var made: [String] = []
+        // The form and the claim's span are checked before anything is made, so a refused adjustment
+        // uses up no ids. The form: adjusted, or the proposal's in the schema's spelling ("free indirect" is "free-indirect").
+        var form: String?
+        if let wanted = try options?.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", ")) {
+            guard state.schema.claimForms.contains(wanted) else {
+                throw .rejected("'\(TerminalText.sanitize(wanted))' is not a claim form; use one of: \(state.schema.claimForms.joined(separator: ", "))")
+            }
+            form = wanted
+        } else {
+            let raw = proposal.form.rawValue
+            form = [raw, raw.replacingOccurrences(of: " ", with: "-")].first { state.schema.claimForms.contains($0) }
+        }
+        let anchor: TextAnchor
+        if let span = try options?.value("claim") {
+            guard span.count == 1, let word = span.first else {
+                throw .usage("'claim' takes one span, e.g. claim 4-19 or claim 4-+1:5 (see 'help spans')")
+            }
+            anchor = try self.anchor(for: word, allowFollowing: true)
+        } else {
+            anchor = try proposalAnchor(proposal.claim, what: "claim", allowFollowing: true)
+        }
         // Who said it: the `by` speakers, or each proposed speaker (one claim by all of them).
         var attributions: [(speaker: String, mention: String?)] = []
         if let by = try options?.text("by", what: "a speaker: S1, M2 or a name; several separated by commas") {
@@ -313,26 +334,6 @@ extension AnnotationShell {
                 made.append("\(cue.id) cue „\(TerminalText.sanitize(cue.anchor.text))“")
                 cueID = cue.id
             }
-        }
-        // The form: adjusted, or the proposal's in the schema's spelling ("free indirect" is "free-indirect").
-        var form: String?
-        if let wanted = try options?.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", ")) {
-            guard state.schema.claimForms.contains(wanted) else {
-                throw .rejected("'\(TerminalText.sanitize(wanted))' is not a claim form; use one of: \(state.schema.claimForms.joined(separator: ", "))")
-            }
-            form = wanted
-        } else {
-            let raw = proposal.form.rawValue
-            form = [raw, raw.replacingOccurrences(of: " ", with: "-")].first { state.schema.claimForms.contains($0) }
-        }
-        let anchor: TextAnchor
-        if let span = try options?.value("claim") {
-            guard span.count == 1, let word = span.first else {
-                throw .usage("'claim' takes one span, e.g. claim 4-19 or claim 4-+1:5 (see 'help spans')")
-            }
-            anchor = try self.anchor(for: word, allowFollowing: true)
-        } else {
-            anchor = try proposalAnchor(proposal.claim, what: "claim", allowFollowing: true)
         }
         // A speaker proposed twice (two mentions of one entity) is one speaker of the claim.
         var speakers: [String] = []
