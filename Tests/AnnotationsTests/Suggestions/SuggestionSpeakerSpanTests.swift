@@ -515,4 +515,15 @@ import Testing
         let optional = SuggestionProbe("Am Montag teilte Hans Peter Müller mit, dass die Straße gesperrt bleibe.")
         #expect(optional.speaker(optional.proposal(claiming: "gesperrt")) == "Hans Peter Müller")
     }
+
+    /// An accusative or dative phrase after the verb is no subject: the subject after it is taken
+    /// ("sagte dem Radiosender die Ministerin"), else none ("Es weist den Vorwurf zurück").
+    @Test func objectAfterTheVerbIsNoSubject() {
+        let pronoun = SuggestionProbe("Es weist den Vorwurf als falsch zurück, man habe Akten versteckt.")
+        let claim = pronoun.proposal(claiming: "Akten")
+        #expect(claim != nil)
+        #expect(!pronoun.speaker(claim).contains("Vorwurf"), "\(pronoun.speaker(claim))")
+        let after = SuggestionProbe("Damals sagte dem Radiosender die Ministerin, die Schule bleibe offen.")
+        #expect(after.speaker(after.proposal(claiming: "Schule")) == "die Ministerin")
+    }
 }
