@@ -1100,8 +1100,9 @@ struct SuggestionScan {
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || Self.phraseJoiners.contains(word.lower) { continue }
-            // A number inside a name ("Bündnis 90 / Die Grünen").
+            // A number inside a name ("Bündnis 90 / Die Grünen"), or an age as the apposition ("Alice Kakamara, 30, sagte").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
+            if word.kind == .number, index - 1 > start, words[index - 1].text == ",", index + 1 == comma, words[index - 2].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
@@ -1688,11 +1689,11 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
-            // A name particle between a given name and a family name ("Anna de Vries", "Jan van Dijk"; not after
-            // a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
+            // A name particle between a given name and a family name ("Anna de Vries", "Heike van Laak"; "zu" and
+            // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
                 if Self.nameParticles.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word,
-                    !looksLikeCommonNoun(words[last].lower)
+                    particleFollowsName(last, particle: word.lower)
                 {
                     phrase += [position, position + 1]
                     position += 2

@@ -526,4 +526,21 @@ import Testing
         let after = SuggestionProbe("Damals sagte dem Radiosender die Ministerin, die Schule bleibe offen.")
         #expect(after.speaker(after.proposal(claiming: "Schule")) == "die Ministerin")
     }
+
+    /// A foreign name particle joins a name after a given name with a noun's ending ("Heike",
+    /// "Peter"); "zu" after a common noun still does not.
+    @Test func nameParticleAfterAGivenNameWithANounEnding() {
+        let colon = SuggestionProbe("Die Sprecherin der Stiftung, Heike van Laak, sagte dazu: „Wir bleiben bei unseren Ergebnissen und warten ab.“")
+        #expect(colon.speaker(colon.proposal(claiming: "Ergebnissen")) == "Die Sprecherin der Stiftung, Heike van Laak", "\(colon.speaker(colon.proposal(claiming: "Ergebnissen")))")
+        let clause = SuggestionProbe("Der Vorsitzende des Vereins, Peter de Vries, sagte, man prüfe den Fall.")
+        #expect(clause.speaker(clause.proposal(claiming: "Fall")) == "Der Vorsitzende des Vereins, Peter de Vries", "\(clause.speaker(clause.proposal(claiming: "Fall")))")
+        let common = SuggestionProbe("Die Vorwürfe zu Unrecht, so hieß es, kritisierte niemand.")
+        #expect(common.proposals.allSatisfy { common.speaker($0) != "Die Vorwürfe zu Unrecht" })
+    }
+
+    /// An age between commas after a name is part of the subject's apposition ("Alice Kakamara, 30, sagte").
+    @Test func ageAfterANameIsPartOfTheSubject() {
+        let probe = SuggestionProbe("Die Fischerin Alice Kakamara, 30, sagte, die See sei an diesem Morgen sehr rau gewesen.")
+        #expect(probe.speaker(probe.proposal(claiming: "See")) == "Die Fischerin Alice Kakamara, 30", "\(probe.speaker(probe.proposal(claiming: "See")))")
+    }
 }
