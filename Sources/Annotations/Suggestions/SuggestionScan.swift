@@ -507,7 +507,7 @@ struct SuggestionScan {
                     // "Seiner Meinung nach", "Angaben der Polizei nach": the noun phrase comes first.
                     let start = clauseStart(before: index, sentence: sentence)
                     source = nounPhraseBackward(from: index - 1, limit: start)
-                    // "Die seiner Ansicht nach fragwürdige Rolle": the article before the possessive opens the
+                    // "Die seiner Ansicht nach zu hohe Steuer": the article before the possessive opens the
                     // phrase the frame stands in; the source is "seiner Ansicht".
                     if source.count >= 3, Self.determiners.contains(words[source[0]].lower), Self.possessives.contains(words[source[1]].lower) {
                         source.removeFirst()
@@ -1100,7 +1100,7 @@ struct SuggestionScan {
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || Self.phraseJoiners.contains(word.lower) { continue }
-            // A number inside a name ("Bündnis 90 / Die Grünen"), or an age as the apposition ("Alice Kakamara, 30, sagte").
+            // A number inside a name ("Bündnis 90 / Die Grünen"), or an age as the apposition ("Jonas Berger, 42, sagte").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
             if word.kind == .number, index - 1 > start, words[index - 1].text == ",", index + 1 == comma, words[index - 2].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
@@ -1535,7 +1535,7 @@ struct SuggestionScan {
         guard isObjectCase(subjectStart) else { return nounPhrase(from: subjectStart) }
         // An accusative or dative phrase after the verb is its object, never its subject: the subject
         // follows it ("sagte dem Sender der Minister") or is the pronoun before the verb ("Es weist den
-        // Vorwurf zurück, …"), which is left to the annotator.
+        // Verdacht zurück, …"), which is left to the annotator.
         guard let objectEnd = nounPhrase(from: subjectStart).last, objectEnd + 1 < range.upperBound else { return [] }
         let next = objectEnd + 1
         guard words[next].capitalized || ClauseSubjectFinder.nominativeDeterminers.contains(words[next].lower) else { return [] }
@@ -1689,7 +1689,7 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
-            // A name particle between a given name and a family name ("Anna de Vries", "Heike van Laak"; "zu" and
+            // A name particle between a given name and a family name ("Anna de Vries", "Marieke van Dam"; "zu" and
             // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
                 if Self.nameParticles.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word,

@@ -377,6 +377,11 @@ import Testing
         let inserted = SuggestionProbe("Der Fahrer, laut Polizei ein Mann aus Kiel, sei geflohen.")
         let insertedFrame = inserted.proposals.first { $0.rule == "indirect.laut" }
         #expect(inserted.claim(insertedFrame).hasPrefix("Der Fahrer"), "\(inserted.claim(insertedFrame))")
+        // After a relative clause the frame stands in the main clause that began before it; an
+        // article after the source ("eine", also a verb form) is no finite verb.
+        let relative = SuggestionProbe("Später feuerte die Armee, die das nie bestätigt hat, nach Angaben der Polizei eine Rakete ab.")
+        let relativeFrame = relative.proposals.first { $0.rule == "indirect.nach-angaben" }
+        #expect(relative.claim(relativeFrame).hasPrefix("Später feuerte"), "\(relative.claim(relativeFrame))")
     }
 
     /// "Die seiner Ansicht nach …": the article before the possessive belongs to the phrase the frame
