@@ -913,7 +913,7 @@ struct SuggestionScan {
         if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb).map(untilInfinitiveEnd),
             let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
-            !opensRelativeClause(first), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
+            !opensRelativeClause(first), !isVerbFinalRelativeClause(claim), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
