@@ -313,7 +313,13 @@ struct SuggestionScan {
             // The reporting verb may stand before an apposition ("sagte X, Gründer der Band: „…“").
             let sentenceStart = min(start, max(sentenceRanges[words[open - 1].sentence].lowerBound, open - Self.window))
             let verbs = Array(start..<(open - 1)) + Array((sentenceStart..<start).reversed())
-            if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
+            if let soSpeaker = colonSoSpeaker(colon: open - 1, clauseStart: start) {
+                // "…, so Müller weiter: „…“": the speaker and the cue "so" of the frame before the colon.
+                proposal.cue = [start]
+                proposal.speakers = splitSpeakers(soSpeaker)
+                proposal.rule = "direct.quote-so-speaker"
+                cueFound = true
+            } else if let verb = verbs.first(where: { !insideQuote[$0] && verbCue(at: $0) != nil }), let cue = verbCue(at: verb) {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 // "Schmid sagte der Zeitung: „…“": a dative between the verb and the colon is the addressee.
@@ -515,6 +521,11 @@ struct SuggestionScan {
                     // "Seiner Meinung nach", "Angaben der Polizei nach": the noun phrase comes first.
                     let start = clauseStart(before: index, sentence: sentence)
                     source = nounPhraseBackward(from: index - 1, limit: start)
+                    // "Die seiner Ansicht nach zu hohe Steuer": the article before the possessive opens the
+                    // phrase the frame stands in; the source is "seiner Ansicht".
+                    if source.count >= 3, Self.determiners.contains(words[source[0]].lower), Self.possessives.contains(words[source[1]].lower) {
+                        source.removeFirst()
+                    }
                     cue = [index]
                     rule = "indirect.noun-nach"
                 }
@@ -524,7 +535,13 @@ struct SuggestionScan {
             let lowest = removed.min() ?? index, highest = removed.max() ?? index
             // A frame inside a later clause ("…, weil die Mission nach Angaben der UN überfordert ist")
             // reports that clause only: the message runs from the clause's start to the sentence end.
-            let clauseLower = frameClauseStart(before: lowest, sentence: sentence) ?? range.lowerBound
+            var clauseLower = frameClauseStart(before: lowest, sentence: sentence) ?? range.lowerBound
+            // A frame that opens a main clause of its own after a comma, its finite verb right after the
+            // source ("Der Sprecher sagte, nach neuen Erkenntnissen habe ein Unbekannter …"), reports that
+            // clause only: what stands before the comma is another clause.
+            if clauseInitial, lowest == index, index > range.lowerBound, opensMainClause(after: highest, sentence: sentence) {
+                clauseLower = index
+            }
             var claim: [Int] = []
             for word in clauseLower..<range.upperBound where !removed.contains(word) {
                 if words[word].kind == .punctuation, word == range.upperBound - 1 { continue }
@@ -734,7 +751,9 @@ struct SuggestionScan {
         var claim = Array(range.lowerBound..<(index - 1))
         if inserted {
             claim += trimmedEnd(Array((end + 1)..<range.upperBound), sentence: sentence)
-        } else if end < range.upperBound - 1 {
+        } else if end < range.upperBound - 1, words[end].text != ":" {
+            // A colon after the speaker ("…, so Müller weiter: „…“") announces what the same speaker
+            // says next; the clause before the comma is still this frame's message.
             return
         }
         guard claim.count >= 3 else { return }
@@ -917,7 +936,7 @@ struct SuggestionScan {
         if !speaker.isEmpty, let claim = messageAfter(after, sentence: sentence, strict: false).map(untilCoordinatedVerb).map(untilInfinitiveEnd),
             let first = claim.first,
             !Self.adverbialSubordinators.contains(words[first].lower), !["deren", "dessen", "denen", "welche", "welcher", "welches"].contains(words[first].lower),
-            !opensRelativeClause(first), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
+            !opensRelativeClause(first), !isVerbFinalRelativeClause(claim), adverbialsOnly(from: after, to: first - 1), isCommaClauseMessage(claim)
         {
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                 form: .indirect, confidence: 0.6, rule: "indirect.verb-comma-clause"))
@@ -1104,8 +1123,9 @@ struct SuggestionScan {
             if word.kind == .quote || word.text == "(" || word.text == ")" || word.text == "-" || word.text == "/" { continue }
             guard word.kind == .word || word.kind == .number else { return nil }
             if word.capitalized || Self.determiners.contains(word.lower) || Self.phraseJoiners.contains(word.lower) { continue }
-            // A number inside a name ("Bündnis 90 / Die Grünen").
+            // A number inside a name ("Bündnis 90 / Die Grünen"), or an age as the apposition ("Jonas Berger, 42, sagte").
             if word.kind == .number, index > start, words[index - 1].capitalized { continue }
+            if word.kind == .number, index - 1 > start, words[index - 1].text == ",", index + 1 == comma, words[index - 2].capitalized { continue }
             if isNameParticle(index, lower: start, upper: comma) { continue }
             if ["e", "en", "er", "es", "em"].contains(where: { word.lower.hasSuffix($0) }), lexicon.verbForms[word.lower] == nil,
                 !Self.auxiliaries.contains(word.lower), !VerbMorphology.subjunctiveAuxiliaries.contains(word.lower)
@@ -1535,7 +1555,17 @@ struct SuggestionScan {
         }
         // Adverbs may stand between the verb and its subject ("meldeten dann die Nachrichten", "plädierte auch Beck").
         let after = afterCue(cue, finite: head)
-        return nounPhrase(from: ClauseSubjectFinder.subjectStart(in: self, after: after, upper: range.upperBound, limit: head + 8, skipping: cue))
+        let subjectStart = ClauseSubjectFinder.subjectStart(in: self, after: after, upper: range.upperBound, limit: head + 8, skipping: cue)
+        guard subjectStart < range.upperBound else { return [] }
+        guard isObjectCase(subjectStart) else { return nounPhrase(from: subjectStart) }
+        // An accusative or dative phrase after the verb is its object, never its subject: the subject
+        // follows it ("sagte dem Sender der Minister") or is the pronoun before the verb ("Es weist den
+        // Verdacht zurück, …"), which is left to the annotator.
+        guard let objectEnd = nounPhrase(from: subjectStart).last, objectEnd + 1 < range.upperBound else { return [] }
+        let next = objectEnd + 1
+        guard words[next].capitalized || ClauseSubjectFinder.nominativeDeterminers.contains(words[next].lower) else { return [] }
+        let phrase = nounPhrase(from: next)
+        return phrase.first == next && looksLikeSpeaker(phrase) ? phrase : []
     }
 
     /// An office phrase after a comma takes the name that opens the sentence before it
@@ -1684,11 +1714,11 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
-            // A name particle between a given name and a family name ("Anna de Vries", "Jan van Dijk"; not after
-            // a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
+            // A name particle between a given name and a family name ("Anna de Vries", "Marieke van Dam"; "zu" and
+            // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
                 if Self.nameParticles.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word,
-                    !looksLikeCommonNoun(words[last].lower)
+                    particleFollowsName(last, particle: word.lower)
                 {
                     phrase += [position, position + 1]
                     position += 2

@@ -359,4 +359,49 @@ import Testing
         let temporal = SuggestionProbe("Nach Inkrafttreten des Gesetzes stiegen die Mieten in der Stadt deutlich.")
         #expect(temporal.proposals.isEmpty, "\(temporal.proposals.map { temporal.claim($0) })")
     }
+
+    /// A frame that opens a main clause after a comma, its finite verb right after the source,
+    /// reports that clause only; the reporting verb before the comma keeps the whole clause as its
+    /// message, frame included.
+    @Test func frameOpeningAMainClauseAfterACommaReportsThatClause() {
+        let probe = SuggestionProbe("Die Sprecherin erklärte, nach Angaben der Bank habe ein Fremder das Konto benutzt.")
+        let frame = probe.proposals.first { $0.rule == "indirect.nach-angaben" }
+        #expect(probe.claim(frame) == "habe ein Fremder das Konto benutzt", "\(probe.claim(frame))")
+        let verb = probe.proposals.first { $0.rule == "indirect.verb-clause" }
+        #expect(probe.speaker(verb) == "Die Sprecherin")
+        #expect(probe.claim(verb) == "nach Angaben der Bank habe ein Fremder das Konto benutzt", "\(probe.claim(verb))")
+        let laut = SuggestionProbe("Das Wetter war schlecht, laut Polizei gab es drei Unfälle auf der Autobahn.")
+        let lautFrame = laut.proposals.first { $0.rule == "indirect.laut" }
+        #expect(laut.claim(lautFrame) == "gab es drei Unfälle auf der Autobahn", "\(laut.claim(lautFrame))")
+        // An apposition with a frame is no main clause: the frame still reports the sentence.
+        let inserted = SuggestionProbe("Der Fahrer, laut Polizei ein Mann aus Kiel, sei geflohen.")
+        let insertedFrame = inserted.proposals.first { $0.rule == "indirect.laut" }
+        #expect(inserted.claim(insertedFrame).hasPrefix("Der Fahrer"), "\(inserted.claim(insertedFrame))")
+        // After a relative clause the frame stands in the main clause that began before it; an
+        // article after the source ("eine", also a verb form) is no finite verb.
+        let relative = SuggestionProbe("Später feuerte die Armee, die das nie bestätigt hat, nach Angaben der Polizei eine Rakete ab.")
+        let relativeFrame = relative.proposals.first { $0.rule == "indirect.nach-angaben" }
+        #expect(relative.claim(relativeFrame).hasPrefix("Später feuerte"), "\(relative.claim(relativeFrame))")
+    }
+
+    /// "Die seiner Ansicht nach …": the article before the possessive belongs to the phrase the frame
+    /// stands in, so it is part of the message, not of the source.
+    @Test func nounNachSourceStartsAtThePossessive() {
+        let probe = SuggestionProbe("Die seiner Ansicht nach zu hohe Steuer belaste die Betriebe.")
+        let frame = probe.proposals.first { $0.rule == "indirect.noun-nach" }
+        #expect(probe.speaker(frame) == "seiner Ansicht", "\(probe.speaker(frame))")
+        #expect(probe.claim(frame) == "Die … zu hohe Steuer belaste die Betriebe", "\(probe.claim(frame))")
+    }
+
+    /// "…, so Weber weiter: „…“": the frame before the colon is the clause's and the quote's
+    /// attribution, with its speaker and the cue "so".
+    @Test func soFrameBeforeAColonGivesTheQuoteItsSpeaker() {
+        let probe = SuggestionProbe("Die Preise seien zu hoch, so Weber weiter: „Wir werden dagegen vor Gericht klagen.“")
+        let clause = probe.proposal(claiming: "Preise")
+        #expect(probe.speaker(clause) == "Weber")
+        #expect(probe.cue(clause) == "so")
+        let quote = probe.proposal(claiming: "Gericht klagen")
+        #expect(probe.speaker(quote) == "Weber", "\(probe.speaker(quote))")
+        #expect(probe.cue(quote) == "so")
+    }
 }

@@ -280,6 +280,18 @@ import Testing
         #expect(article.claim(article.proposal(claiming: "Heizöl")).hasPrefix("die Preise"), "\(article.proposals.map { article.claim($0) })")
     }
 
+    /// A three-word comma clause after a noun with its verb last ("…, das Netzwerke beobachtet",
+    /// "…, die fähig sind") is a relative clause, no message; after the reporting verb, or in
+    /// Konjunktiv I, the same shape is one.
+    @Test func verbFinalRelativeClauseAfterANounIsNoMessage() {
+        let noun = SuggestionProbe("Der Server fiel am Morgen aus. Darüber berichtete das Institut, das Netzwerke beobachtet.")
+        #expect(!noun.proposals.contains { noun.claim($0).hasPrefix("das Netzwerke") }, "\(noun.proposals.map { noun.claim($0) })")
+        let adjective = SuggestionProbe("Das kritisierten die Händler, die bereit sind.")
+        #expect(!adjective.proposals.contains { adjective.claim($0).hasPrefix("die bereit") }, "\(adjective.proposals.map { adjective.claim($0) })")
+        let message = SuggestionProbe("Der Sprecher sagte, die Polizei ermittle, ob Fremde beteiligt waren.")
+        #expect(message.claim(message.proposal(claiming: "Polizei")).hasPrefix("die Polizei ermittle"), "\(message.proposals.map { message.claim($0) })")
+    }
+
     /// A "wo" clause after a place or medium named by a prepositional phrase after the cue is a
     /// relative clause, no message; right after the cue it is an indirect question.
     @Test func woClauseAfterAPlaceIsNoMessage() {

@@ -515,4 +515,32 @@ import Testing
         let optional = SuggestionProbe("Am Montag teilte Hans Peter Müller mit, dass die Straße gesperrt bleibe.")
         #expect(optional.speaker(optional.proposal(claiming: "gesperrt")) == "Hans Peter Müller")
     }
+
+    /// An accusative or dative phrase after the verb is no subject: the subject after it is taken
+    /// ("sagte dem Radiosender die Ministerin"), else none ("Es weist den Verdacht zurück").
+    @Test func objectAfterTheVerbIsNoSubject() {
+        let pronoun = SuggestionProbe("Es weist den Verdacht entschieden zurück, man habe Unterlagen zurückgehalten.")
+        let claim = pronoun.proposal(claiming: "Unterlagen")
+        #expect(claim != nil)
+        #expect(!pronoun.speaker(claim).contains("Verdacht"), "\(pronoun.speaker(claim))")
+        let after = SuggestionProbe("Damals sagte dem Radiosender die Ministerin, die Schule bleibe offen.")
+        #expect(after.speaker(after.proposal(claiming: "Schule")) == "die Ministerin")
+    }
+
+    /// A foreign name particle joins a name after a given name with a noun's ending ("Marieke",
+    /// "Peter"); "zu" after a common noun still does not.
+    @Test func nameParticleAfterAGivenNameWithANounEnding() {
+        let colon = SuggestionProbe("Die Leiterin der Bücherei, Marieke van Dam, meinte dazu: „Wir öffnen im Herbst wieder und warten ab.“")
+        #expect(colon.speaker(colon.proposal(claiming: "Herbst")) == "Die Leiterin der Bücherei, Marieke van Dam", "\(colon.speaker(colon.proposal(claiming: "Herbst")))")
+        let clause = SuggestionProbe("Der Vorsitzende des Vereins, Peter de Vries, sagte, man prüfe den Fall.")
+        #expect(clause.speaker(clause.proposal(claiming: "Fall")) == "Der Vorsitzende des Vereins, Peter de Vries", "\(clause.speaker(clause.proposal(claiming: "Fall")))")
+        let common = SuggestionProbe("Die Vorwürfe zu Unrecht, so hieß es, kritisierte niemand.")
+        #expect(common.proposals.allSatisfy { common.speaker($0) != "Die Vorwürfe zu Unrecht" })
+    }
+
+    /// An age between commas after a name is part of the subject's apposition ("Jonas Berger, 42, sagte").
+    @Test func ageAfterANameIsPartOfTheSubject() {
+        let probe = SuggestionProbe("Der Fischer Jonas Berger, 42, sagte, die See sei an diesem Morgen sehr rau gewesen.")
+        #expect(probe.speaker(probe.proposal(claiming: "See")) == "Der Fischer Jonas Berger, 42", "\(probe.speaker(probe.proposal(claiming: "See")))")
+    }
 }
