@@ -36,6 +36,23 @@ public enum TeamSchema {
     /// flush (it carries nothing durable; the line it announces is already committed).
     public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
 
+    /// Turns `synchronous_commit` back on for the connection when the server, the database or the
+    /// role has it `off` (an `ALTER DATABASE … SET synchronous_commit = off` for speed): off, the
+    /// server acknowledges a commit before its WAL reaches the disk, and an edit the REPL reported
+    /// as saved could be lost when the server goes away right after. Stricter settings (`local`,
+    /// `remote_write`, `remote_apply`) are kept. Answers `t` when it was off.
+    public static let durableCommitSQL = """
+        SELECT (current_setting('synchronous_commit') = 'off') AS was_off,
+          CASE WHEN current_setting('synchronous_commit') = 'off' THEN set_config('synchronous_commit', 'on', false) END AS now
+        """
+
+    /// Runs ``durableCommitSQL`` on `connection`: every later commit there waits for its WAL flush.
+    /// Returns whether the setting was off.
+    @discardableResult
+    static func makeCommitsDurable(on connection: PostgresConnection) throws(TeamError) -> Bool {
+        try connection.query(durableCommitSQL).first("was_off") == "t"
+    }
+
     /// Creates the group roles `roles` unless they exist. Roles belong to the whole cluster, not to
     /// one database, so two projects set up at the same moment on one server (or two team tests)
     /// can both see a role missing and both create it; the loser's "already exists" (a duplicate
@@ -96,8 +113,11 @@ public enum TeamSchema {
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
+        -- The read policies call this function; its body is parsed with the caller's search_path, so
+        -- it names pg_catalog: a member with a schema of their own could otherwise put a pg_has_role
+        -- answering true before pg_catalog and read every session.
         CREATE OR REPLACE FUNCTION workbench.reads_all() RETURNS boolean LANGUAGE sql STABLE AS $$
-          SELECT pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
+          SELECT pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
         $$;
         REVOKE ALL ON ALL TABLES IN SCHEMA workbench FROM PUBLIC;
         GRANT USAGE ON SCHEMA workbench TO workbench_annotator, workbench_adjudicator, workbench_reviewer;

@@ -52,8 +52,15 @@ public struct TeamTransfer {
         let body = Array(lines.dropFirst()).filter { $0.hasSuffix("\n") }
         let name = project.connection.user
         let connection = project.connection
+        try TeamSchema.makeCommitsDurable(on: connection)
         let added = try connection.transaction { () throws(TeamError) -> Int in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["workbench session " + name])
+            // Not waited for: a REPL of this session holds the lock for as long as it is open.
+            let taken = try connection.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS taken", [TeamSessionStore.lockKey(name)])
+            guard taken.first("taken") == "t" else {
+                throw .invalid(
+                    "push refused: the team session '\(name)' is open in another workbench: \(TeamSessionStore.holder(of: name, on: connection)); "
+                        + "close it there and push again; nothing was uploaded")
+            }
             let stored = try project.logLines(of: name)
             if let stored {
                 guard stored.header == header else {

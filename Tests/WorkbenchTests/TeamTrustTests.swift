@@ -1,0 +1,168 @@
+@testable import Annotations
+import Foundation
+import Testing
+import TestSupport
+@testable import WorkbenchTeam
+
+/// What a real team meets: settings of the server that would lose an acknowledged edit, a member
+/// with psql and a schema of their own, a second process of the same annotator, wrong passwords,
+/// a database that is not a team's, a lock held by another transaction.
+@Suite("Team mode trust", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamTrustTests {
+    /// Opens anna's session on the fixture's database.
+    private func openStore(_ team: TeamFixture, timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
+        let anna = team.name("anna")
+        let connection = try team.connect(as: "anna")
+        defer { connection.close() }
+        let (corpus, schema) = try TeamProject(connection: connection).corpus()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: timeoutSeconds, passwordFileForTests: team.pgpass) {
+            _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        return (store, SentenceKey(document: segmented.documents[0].document.id, sentence: 0))
+    }
+
+    private func owner(_ team: TeamFixture) throws -> PostgresConnection {
+        try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
+    }
+
+    /// A database (or role, or server) with `synchronous_commit = off` acknowledges a commit before
+    /// its WAL is on disk: the store turns it back on for its connection, so an edit reported as
+    /// saved survives the server going away right after.
+    @Test func synchronousCommitOffOnTheDatabaseIsTurnedOnForTheStore() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let owner = try owner(team)
+        try owner.query("ALTER DATABASE \(team.database) SET synchronous_commit = off")
+        owner.close()
+        let probe = try team.connect(as: "anna")
+        #expect(try probe.query("SELECT current_setting('synchronous_commit') AS s").first("s") == "off")
+        probe.close()
+        let (store, key) = try openStore(team)
+        #expect(try store.connectionSetting("synchronous_commit") == "on")
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
+        #expect(try store.connectionSetting("synchronous_commit") == "on")
+        try store.close()
+    }
+
+    /// `team push` while a REPL of the same session is open (the same annotator in two processes)
+    /// is refused at once, naming the REPL, instead of waiting for its lock until the time runs out.
+    @Test func aPushWhileTheSessionIsOpenElsewhereIsRefusedAtOnceNamingTheHolder() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let (store, key) = try openStore(team)
+        defer { try? store.close() }
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        let owner = TeamProject(connection: try owner(team))
+        let local = team.folder + "/anna"
+        _ = try TeamTransfer(project: owner).pull(anna, to: local)
+        owner.connection.close()
+        let project = TeamProject(connection: try team.connect(as: "anna"))
+        defer { project.connection.close() }
+        let started = Date()
+        #expect {
+            _ = try TeamTransfer(project: project).push(local)
+        } throws: { error in
+            "\(error)".contains("push refused: the team session '\(anna)' is open in another workbench: workbench \(anna)")
+                && "\(error)".contains("nothing was uploaded")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        // Closed there, the same push goes through (nothing new to add).
+        try store.close()
+        #expect(try TeamTransfer(project: project).push(local) == 0)
+    }
+
+    /// A member whose role may create objects in some schema (the `public` schema of a database
+    /// made before PostgreSQL 15, or one a DBA granted) puts a `pg_has_role` answering true before
+    /// pg_catalog in their search_path: the read policy still shows them only their own lines.
+    @Test func aMembersOwnPgHasRoleDoesNotOpenTheReadPolicy() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let bob = try team.connect(as: "bob")
+        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+        bob.close()
+        let owner = try owner(team)
+        try owner.query("CREATE SCHEMA scratch")
+        try owner.query("GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
+        owner.close()
+        let anna = try team.connect(as: "anna")
+        defer { anna.close() }
+        try anna.query("CREATE FUNCTION scratch.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'")
+        try anna.query("SET search_path = scratch, pg_catalog")
+        #expect(try anna.query("SELECT count(*) AS n FROM workbench.events").first("n") == "0")
+        #expect(try anna.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
+    }
+
+    /// A database that holds no team tables (a wrong database name, or `team init` not run yet).
+    @Test func aDatabaseWithoutTeamTablesSaysToCheckTheNameOrRunTeamInit() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let owner = try owner(team)
+        try owner.query("DROP SCHEMA workbench CASCADE")
+        owner.close()
+        #expect {
+            _ = try openStore(team)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("holds no workbench team tables: check the database name in the URL")
+                && text.contains("workbench team init \(team.serverURL) --corpus PATH") && !text.contains("password")
+        }
+    }
+
+    /// A password file with another password for the role: the message names the file and the line.
+    @Test func aWrongPasswordNamesThePasswordFileAndTheWayOut() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let url = try DatabaseURL(team.serverURL)
+        let wrong = team.folder + "/wrong-pgpass"
+        try PasswordFile(path: wrong).store(host: url.settings.first { $0.keyword == "host" }?.value ?? "", port: url.settings.first { $0.keyword == "port" }?.value ?? "", user: anna, password: "not-it")
+        #expect {
+            _ = try PostgresConnection(url: url, user: anna, passwordFile: wrong)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("password authentication failed") && text.contains("the password for role \(anna) was wrong: check its line in \(wrong)")
+                && text.contains("workbench team add-annotator \(anna)") && !text.contains("not-it")
+        }
+    }
+
+    /// A password file others may read is skipped by libpq (which only warns on standard error):
+    /// the message says so and how to mend it.
+    @Test func aPasswordFileOthersMayReadIsNamedWithTheChmodThatMendsIt() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let open = team.folder + "/open-pgpass"
+        try FileManager.default.copyItem(atPath: team.pgpass, toPath: open)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: open)
+        #expect {
+            _ = try PostgresConnection(url: try DatabaseURL(team.serverURL), user: team.name("anna"), passwordFile: open)
+        } throws: { error in
+            "\(error)".contains("the password file \(open) may be read by others (mode 644), so libpq ignores it: run chmod 600 \(open)")
+        }
+        // Mended as told, the same file works.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: open)
+        try PostgresConnection(url: try DatabaseURL(team.serverURL), user: team.name("anna"), passwordFile: open).close()
+    }
+
+    /// Another transaction holds a lock the session needs (an owner's psql left in a transaction):
+    /// opening ends within the time allowed, saying a lock was held and what to do.
+    @Test func aLockHeldByAnotherTransactionEndsInAClearMessageInTime() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let owner = try owner(team)
+        defer { owner.close() }
+        try owner.query("BEGIN")
+        try owner.query("LOCK TABLE workbench.events IN ACCESS EXCLUSIVE MODE")
+        let started = Date()
+        #expect {
+            _ = try openStore(team, timeoutSeconds: 3)
+        } throws: { error in
+            "\(error)".contains("another connection held a lock it needs")
+        }
+        #expect(Date().timeIntervalSince(started) < 8)
+        try owner.query("ROLLBACK")
+    }
+}
