@@ -3,7 +3,8 @@
 ///
 /// Rights live in the database: each person logs in as their own role, a member of one of three
 /// group roles. Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
-/// role append only to the session named after it; annotators read only their own session,
+/// role append only to the session named after it, and create only that session, whose header names
+/// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
 ///
 /// `events` has no foreign key to `sessions`, and the append policy does not look the session up
@@ -129,8 +130,12 @@ public enum TeamSchema {
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
         CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
+        -- An annotation session's header (the line every reader takes the annotator's name from)
+        -- names the role that writes it: nobody's work is shown under another member's name.
         CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
-          name = current_user AND (kind = 'annotation' OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')));
+          name = current_user
+          AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
+            OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;

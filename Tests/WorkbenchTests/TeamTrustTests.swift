@@ -74,6 +74,43 @@ struct TeamTrustTests {
         #expect(try TeamTransfer(project: project).push(local) == 0)
     }
 
+    /// Every reader (agree, adjudicate, diff) names a session's annotator after its header: anna may
+    /// not create her session with a header naming bob, neither by hand nor by pushing bob's log, so
+    /// her work is never shown as bob's.
+    @Test func aSessionWhoseHeaderNamesAnotherMemberCannotBeCreated() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna"), bob = team.name("bob")
+        let connection = try team.connect(as: "anna")
+        defer { connection.close() }
+        #expect(throws: TeamError.self) {
+            try connection.query(
+                "INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $2::text)::text)", [anna, bob])
+        }
+        // bob's log, as pulled by anyone who may read it, pushed by anna as her session.
+        let bobs = try team.connect(as: "bob")
+        let (corpus, schema) = try TeamProject(connection: bobs).corpus()
+        bobs.close()
+        let segmented = SegmentedCorpus(corpus)
+        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: bob, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        try store.perform(.setStatus(SentenceKey(document: segmented.documents[0].document.id, sentence: 0), .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
+        try store.close()
+        let owner = TeamProject(connection: try owner(team))
+        let local = team.folder + "/bob"
+        _ = try TeamTransfer(project: owner).pull(bob, to: local)
+        owner.connection.close()
+        #expect {
+            _ = try TeamTransfer(project: TeamProject(connection: connection)).push(local)
+        } throws: { error in
+            "\(error)".contains("push refused: \(local).jsonl is the session of annotator '\(bob)', but you connect as '\(anna)'")
+                && "\(error)".contains("nothing was uploaded")
+        }
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.events").first("n") == "0")
+    }
+
     /// A member whose role may create objects in some schema (the `public` schema of a database
     /// made before PostgreSQL 15, or one a DBA granted) puts a `pg_has_role` answering true before
     /// pg_catalog in their search_path: the read policy still shows them only their own lines.
@@ -81,7 +118,7 @@ struct TeamTrustTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
         let bob = try team.connect(as: "bob")
-        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
         try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         bob.close()
         let owner = try owner(team)
