@@ -62,15 +62,16 @@ public final class TeamProject {
             RAISE EXCEPTION 'unknown role %', member_role;
           END IF;
           SELECT true INTO existed FROM pg_roles WHERE rolname = member;
+          -- A role of that name that is not this team's member (the owner's own, a DBA's, another
+          -- project's member) is never taken over: its password and rights stay as they are.
+          IF existed AND NOT EXISTS (SELECT 1 FROM workbench.members m WHERE m.name = member) THEN
+            RAISE EXCEPTION 'role % exists and is not a member of this team', member USING ERRCODE = 'duplicate_object';
+          END IF;
           IF existed THEN
             EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
           ELSE
-            BEGIN
-              EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN
-              -- created at the same moment by another project on this server
-              EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
-            END;
+            -- Created at the same moment by another project on this server: duplicate_object, refused as above.
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
           END IF;
           EXECUTE format('REVOKE workbench_annotator, workbench_adjudicator, workbench_reviewer FROM %I', member);
           EXECUTE format('GRANT %I TO %I', 'workbench_' || member_role, member);
@@ -80,8 +81,9 @@ public final class TeamProject {
         END $$;
         """
 
-    /// Creates (or updates) the database role `name` with a new generated password and records it
-    /// as a member with `role`. The password is appended to `passwordFile` (a `.pgpass` file, mode
+    /// Creates (or, for a member of this team, updates) the database role `name` with a new
+    /// generated password and records it as a member with `role`. A role of that name that is not a
+    /// member of this team (the owner's own, another project's member) is refused, never taken over. The password is appended to `passwordFile` (a `.pgpass` file, mode
     /// 0600), never printed. Returns whether the role existed before.
     @discardableResult
     public func addMember(name: String, role: String, passwordFile: String) throws(TeamError) -> Bool {
@@ -92,9 +94,17 @@ public final class TeamProject {
         // Before the role is made: a password file that cannot be one (a device, a pipe) refuses the run.
         if let refusal = OutputFile.refusal(passwordFile) { throw .invalid("\(passwordFile): \(refusal); name another password file with --pgpass FILE") }
         let password = try Self.generatePassword()
-        let rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
-            return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
+        let rows: PostgresRows
+        do {
+            rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
+                try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+                return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
+            }
+        } catch where error.sqlState == "42710" || error.sqlState == "23505" {
+            throw .invalid(
+                "name '\(name)' refused: a database role of that name already exists on \(server) and is not a member of this team "
+                    + "(the owner's own role, another project's member, or a role of its own); it was left as it is (its password and rights unchanged): "
+                    + "choose another name, e.g. \(name)-2")
         }
         try PasswordFile(path: passwordFile).store(host: connection.host, port: connection.port, user: name, password: password)
         return rows.first("existed") == "t"

@@ -111,6 +111,33 @@ struct TeamTrustTests {
         #expect(try connection.query("SELECT count(*) AS n FROM workbench.events").first("n") == "0")
     }
 
+    /// `team add-annotator` with the name of a role that exists but is not this team's member (here
+    /// another project's annotator on the same server) is refused: the role keeps its password (its
+    /// person still logs in to their project) and gets no rights here. A member of this team is
+    /// still given a new password as before.
+    @Test func addingARoleThatIsNotThisTeamsMemberIsRefusedAndLeavesItAlone() throws {
+        let first = try TeamFixture(members: [("anna", "annotator")])
+        defer { first.drop() }
+        let second = try TeamFixture(members: [("bob", "annotator")])
+        defer { second.drop() }
+        let project = TeamProject(connection: try PostgresConnection(url: try DatabaseURL(second.url), passwordFile: second.pgpass))
+        defer { project.connection.close() }
+        let anna = first.name("anna")
+        #expect {
+            try project.addMember(name: anna, role: "adjudicator", passwordFile: second.pgpass)
+        } throws: { error in
+            "\(error)".contains("name '\(anna)' refused: a database role of that name already exists") && "\(error)".contains("left as it is")
+        }
+        // anna still logs in to her project with her password, and got no rights in the second one.
+        let annaHere = try first.connect(as: "anna")
+        #expect(try annaHere.query("SELECT pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')::text AS a").first("a") == "false")
+        annaHere.close()
+        #expect(try project.connection.query("SELECT count(*) AS n FROM workbench.members WHERE name = $1", [anna]).first("n") == "0")
+        // bob, a member here, is given a new password.
+        #expect(try project.addMember(name: second.name("bob"), role: "annotator", passwordFile: second.pgpass))
+        try second.connect(as: "bob").close()
+    }
+
     /// A member whose role may create objects in some schema (the `public` schema of a database
     /// made before PostgreSQL 15, or one a DBA granted) puts a `pg_has_role` answering true before
     /// pg_catalog in their search_path: the read policy still shows them only their own lines.
