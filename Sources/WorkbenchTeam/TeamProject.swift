@@ -206,7 +206,7 @@ public final class TeamProject {
         guard stray == "0" else {
             throw .invalid(
                 "\(server) holds \(stray) line(s) of session '\(name)' but no session '\(name)' (stored by hand?); nothing was created: "
-                    + "the project owner can remove them (DELETE FROM workbench.events WHERE session = '\(name)')")
+                    + "the project owner can remove them (DELETE FROM workbench.events WHERE session = \(Self.sqlLiteral(name)))")
         }
     }
 
@@ -227,6 +227,12 @@ public final class TeamProject {
         } catch {
             throw .invalid(error.description)
         }
+    }
+
+    /// `text` as an SQL string literal, for the statements a message suggests to the project owner
+    /// (a role made by hand may hold a quote).
+    static func sqlLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     // MARK: - JSON

@@ -2,7 +2,7 @@
 /// every statement can run again). One definition: `team init --print-schema` shows it.
 ///
 /// Rights live in the database: each person logs in as their own role, a member of one of three
-/// group roles. Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
+/// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it, and create only that session, whose header names
 /// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
@@ -132,13 +132,15 @@ public enum TeamSchema {
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
         -- An annotation session's header (the line every reader takes the annotator's name from)
         -- names the role that writes it: nobody's work is shown under another member's name.
+        -- current_user = session_user: as the login role, not after SET ROLE to a group role a member
+        -- belongs to (workbench_annotator, …), whose session every member of the group could write.
         CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
-          name = current_user
+          name = current_user AND current_user = session_user
           AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
             OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;
-        CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user);
+        CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user AND current_user = session_user);
         """
 }

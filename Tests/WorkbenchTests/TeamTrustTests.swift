@@ -9,10 +9,10 @@ import TestSupport
 /// a database that is not a team's, a lock held by another transaction.
 @Suite("Team mode trust", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamTrustTests {
-    /// Opens anna's session on the fixture's database.
-    private func openStore(_ team: TeamFixture, timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
-        let anna = team.name("anna")
-        let connection = try team.connect(as: "anna")
+    /// Opens `member`'s session (anna's unless named) on the fixture's database.
+    private func openStore(_ team: TeamFixture, member: String = "anna", timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
+        let anna = team.name(member)
+        let connection = try team.connect(as: member)
         defer { connection.close() }
         let (corpus, schema) = try TeamProject(connection: connection).corpus()
         let segmented = SegmentedCorpus(corpus)
@@ -136,6 +136,49 @@ struct TeamTrustTests {
         // bob, a member here, is given a new password.
         #expect(try project.addMember(name: second.name("bob"), role: "annotator", passwordFile: second.pgpass))
         try second.connect(as: "bob").close()
+    }
+
+    /// A member may `SET ROLE` to the group role they belong to: a session named after the group
+    /// would be one that every member of the group could append to. Writing is refused unless as
+    /// the login role.
+    @Test func aMemberCannotWriteAsTheirGroupRole() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = try team.connect(as: "anna")
+        defer { anna.close() }
+        try anna.query("SET ROLE workbench_annotator")
+        #expect(throws: TeamError.self) {
+            try anna.query(
+                "INSERT INTO workbench.sessions (name, header, header_line) VALUES ('workbench_annotator', '{}', '{\"annotator\":\"workbench_annotator\"}')")
+        }
+        #expect(throws: TeamError.self) {
+            try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ('workbench_annotator', 1, '{}', '{}')")
+        }
+        try anna.query("RESET ROLE")
+        let owner = try owner(team)
+        defer { owner.close() }
+        #expect(try owner.query("SELECT (SELECT count(*) FROM workbench.sessions) + (SELECT count(*) FROM workbench.events) AS n").first("n") == "0")
+    }
+
+    /// bob stores a line by hand in his own session that is no log line: `team status` (and the
+    /// live watch, which reads the same) still shows everyone's progress and names bob's session
+    /// as unreadable, instead of failing for the whole team.
+    @Test func oneUnreadableSessionDoesNotHideTheTeamsStatus() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let (store, key) = try openStore(team)
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
+        try store.close()
+        let bob = team.name("bob")
+        try openStore(team, member: "bob").store.close()
+        let bobs = try team.connect(as: "bob")
+        try bobs.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', 'not a log line' || chr(10))", [bob])
+        bobs.close()
+        let owner = TeamProject(connection: try owner(team))
+        defer { owner.connection.close() }
+        let status = try TeamStatus(project: owner).render()
+        #expect(status.contains("\(team.name("anna")): 0/0 sentences of 0 document(s), 1 event(s)"), "\(status)")
+        #expect(status.contains("\(bob): session unreadable ("), "\(status)")
     }
 
     /// A member whose role may create objects in some schema (the `public` schema of a database
