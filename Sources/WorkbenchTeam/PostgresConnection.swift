@@ -102,7 +102,7 @@ public final class PostgresConnection {
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = Self.message(PQerrorMessage(connection))
-            let login = LoginAdvice(
+            let login = ConnectionAdvice(
                 passwordFile: passwordFile ?? url.settings.last(where: { $0.keyword == "passfile" })?.value,
                 user: PQuser(connection).map { String(cString: $0) } ?? "",
                 host: PQhost(connection).map { String(cString: $0) } ?? "",

@@ -219,6 +219,52 @@ struct TeamTrustTests {
         }
     }
 
+    /// A URL whose port is another service's (here one that answers like a web server): the
+    /// message says that no PostgreSQL answers there, at once.
+    @Test func aServerOfAnotherKindIsNamedAsNoPostgreSQL() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(listener >= 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        #expect(bound && listen(listener, 4) == 0)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let server = Thread {
+            let client = accept(listener, nil, nil)
+            guard client >= 0 else { return }
+            var buffer = [UInt8](repeating: 0, count: 64)
+            _ = read(client, &buffer, buffer.count)
+            let answer = Array("HTTP/1.1 400 Bad Request\r\n\r\n".utf8)
+            _ = write(client, answer, answer.count)
+            close(client)
+        }
+        server.start()
+        let started = Date()
+        #expect {
+            _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna@127.0.0.1:\(port)/project?sslmode=disable"), timeoutSeconds: 5)
+        } throws: { error in
+            "\(error)".contains("what answers at 127.0.0.1 port \(port) is not a PostgreSQL server (another service on that port?): check the host and port in the URL")
+        }
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
+    /// A database name that is not on the server.
+    @Test func aDatabaseThatDoesNotExistSaysWhoCreatesIt() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let missing = try DatabaseURL(team.serverURL).replacingDatabase(with: team.database + "_missing")
+        #expect {
+            _ = try PostgresConnection(url: missing, user: team.name("anna"), passwordFile: team.pgpass)
+        } throws: { error in
+            "\(error)".contains("does not exist; check the database name in the URL; the project owner creates the database")
+        }
+    }
+
     /// A password file with another password for the role: the message names the file and the line.
     @Test func aWrongPasswordNamesThePasswordFileAndTheWayOut() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])

@@ -1,10 +1,11 @@
 import Foundation
 
-/// What to do when the server refused a login for want of a (right) password: libpq's reason says
-/// what happened ("password authentication failed", "no password supplied") but not where the
-/// password was looked for. The advice names the password file libpq read (or skipped: libpq
-/// ignores one that others may read, and only says so on standard error) and the line it needs.
-struct LoginAdvice {
+/// What to do when a connection could not be made, where libpq's reason says what happened but not
+/// what to do: a refused login for want of a (right) password (the advice names the password file
+/// libpq read, or skipped: libpq ignores one that others may read and only says so on standard
+/// error, and the line it needs), a server that is no PostgreSQL, one that did not answer, a
+/// database that does not exist.
+struct ConnectionAdvice {
     /// The password file libpq reads: the one named for the connection, else `PGPASSFILE`, else
     /// `~/.pgpass`.
     let passwordFile: String
@@ -20,8 +21,19 @@ struct LoginAdvice {
         self.port = port
     }
 
-    /// The advice for libpq's `reason`, or `nil` when the refusal is not about the password.
+    /// The advice for libpq's `reason`, or `nil` when libpq's reason says enough.
     func advice(for reason: String) -> String? {
+        let place = "\(host.isEmpty ? "the host" : host) port \(port.isEmpty ? "?" : port)"
+        if reason.contains("invalid response to SSL negotiation") || reason.contains("expected authentication request from server")
+            || reason.contains("received invalid response") {
+            return "what answers at \(place) is not a PostgreSQL server (another service on that port?): check the host and port in the URL"
+        }
+        if reason.contains("timeout expired") {
+            return "nothing answered at \(place) in time: check the host and port in the URL, that the server runs, and that no firewall drops the connection"
+        }
+        if reason.contains("database \""), reason.contains("does not exist") {
+            return "check the database name in the URL; the project owner creates the database (createdb NAME) and sets it up with workbench team init"
+        }
         let line = "\(host.isEmpty ? "HOST" : host):\(port.isEmpty ? "PORT" : port):*:\(user.isEmpty ? "ROLE" : user):PASSWORD"
         if reason.contains("password authentication failed") {
             return "the password for role \(user) was wrong: check its line in \(passwordFile) (\(line)) or PGPASSWORD; "
