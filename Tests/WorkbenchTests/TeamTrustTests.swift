@@ -251,6 +251,25 @@ struct TeamTrustTests {
             "\(error)".contains("what answers at 127.0.0.1 port \(port) is not a PostgreSQL server (another service on that port?): check the host and port in the URL")
         }
         #expect(Date().timeIntervalSince(started) < 4)
+        // A listener that never answers (connections wait in its backlog): the connect timeout ends it.
+        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(silent) }
+        var silentAddress = sockaddr_in()
+        silentAddress.sin_family = sa_family_t(AF_INET)
+        silentAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
+        length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let silentBound = withUnsafeMutablePointer(to: &silentAddress) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(silent, $0, length) == 0 && getsockname(silent, $0, &length) == 0 }
+        }
+        #expect(silentBound && listen(silent, 4) == 0)
+        let silentPort = Int(UInt16(bigEndian: silentAddress.sin_port))
+        let waited = Date()
+        #expect {
+            _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna@127.0.0.1:\(silentPort)/project?sslmode=disable"), timeoutSeconds: 2)
+        } throws: { error in
+            "\(error)".contains("nothing answered at 127.0.0.1 port \(silentPort) in time: check the host and port in the URL")
+        }
+        #expect(Date().timeIntervalSince(waited) < 6)
     }
 
     /// A database name that is not on the server.
