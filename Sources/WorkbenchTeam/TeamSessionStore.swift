@@ -29,6 +29,9 @@ public final class TeamSessionStore: SessionStorage {
     private var lastNotification: UInt64?
     /// The shortest time between two notifications (seconds).
     private let notificationInterval: Double
+    /// What a reconnect found when the stored log was not the one in memory (the session was read
+    /// again from the database then), until the next edit reports it; `nil` otherwise.
+    private var reread: String?
     /// How many notifications this store has sent (the load benchmark tells the edits after one apart).
     public private(set) var notificationsSent = 0
 
@@ -145,9 +148,10 @@ public final class TeamSessionStore: SessionStorage {
             guard let log = try TeamProject(connection: fresh).logLines(of: name) else {
                 throw .invalid("session '\(name)' is no longer in \(url.redacted)")
             }
+            let expected = stored
             session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
             stored = log.lines.count
-            openingWarnings.append("the database held \(inDatabase) line(s) where \(stored) were expected; the session was read again from it")
+            reread = "the database held \(inDatabase) line(s) where \(expected) were expected; the session was read again from it"
         }
         try Self.prepareAppend(on: fresh)
         connection = fresh
@@ -195,6 +199,17 @@ public final class TeamSessionStore: SessionStorage {
 
     @discardableResult
     public func perform(_ action: EditAction, time: String, annotator: String?, group: Int?) throws(SessionStore.Failure) -> Event {
+        // Connected (again) before the edit is applied: a reconnect may read the session again from
+        // the database, and the edit must be applied to that state, not to the one it replaces. A
+        // reread found by an earlier reconnect (a cursor move) is reported here too.
+        do { _ = try connected() } catch { throw .storage(.io(path: path, reason: "the edit was NOT saved: \(error.description)")) }
+        if let reread {
+            // Typically an edit reported as not saved whose commit reached the database before the
+            // connection broke: the command was made against a state that no longer holds.
+            self.reread = nil
+            throw .storage(.io(path: path, reason:
+                "the edit was NOT saved: \(reread) (an edit reported as not saved may have been stored after all, its answer lost with the connection); look at the sentence and give the command again"))
+        }
         let event: Event
         do {
             event = try session.perform(action, time: time, annotator: annotator, group: group)

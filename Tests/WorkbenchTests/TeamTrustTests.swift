@@ -181,6 +181,46 @@ struct TeamTrustTests {
         #expect(status.contains("\(bob): session unreadable ("), "\(status)")
     }
 
+    /// An edit whose commit reached the database but whose answer was lost with the connection is
+    /// reported as not saved and taken back in memory. The next edit reconnects and finds that line:
+    /// the session is read again, and that edit (made against the state without it) is refused and
+    /// named, instead of being stored on top of it. Stored on top, a target made then took the same
+    /// id as the one already stored, and the log could no longer be read.
+    @Test func anEditStoredWhoseAnswerWasLostIsFoundAndTheNextEditIsMadeAgainstIt() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let (store, key) = try openStore(team)
+        defer { try? store.close() }
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        // What the store commits next (target T1), stored; then the connection breaks before the
+        // answer reaches the store, which reports the edit as not saved.
+        let connection = try team.connect(as: "anna")
+        defer { connection.close() }
+        var copy = try TeamProject(connection: connection).session(named: anna)
+        let lost = try copy.perform(.add(.target(Target(id: copy.state.nextID("T"), text: "erste These", annotator: anna))), time: "2026-01-01T09:00:02Z", annotator: anna)
+        let line = String(decoding: try SessionFileWriter.line(.event(lost)), as: UTF8.self)
+        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 2, $2::text::jsonb, $2::text)", [anna, line])
+        try connection.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND pid <> pg_backend_pid()", ["workbench \(anna)%"])
+        #expect {
+            try store.perform(.add(.target(Target(id: store.session.state.nextID("T"), text: "erste These", annotator: anna))), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil)
+        } throws: { error in
+            "\(error)".contains("NOT saved: lost the connection")
+        }
+        #expect(store.session.state.targets.isEmpty)
+        // The annotator, told the target was not saved, makes it again.
+        #expect {
+            try store.perform(.add(.target(Target(id: store.session.state.nextID("T"), text: "erste These", annotator: anna))), time: "2026-01-01T09:00:03Z", annotator: anna, group: nil)
+        } throws: { error in
+            "\(error)".contains("NOT saved: the database held 2 line(s) where 1 were expected; the session was read again from it")
+        }
+        #expect(store.session.state.targets.keys.sorted() == ["T1"])
+        try store.perform(.add(.target(Target(id: store.session.state.nextID("T"), text: "zweite These", annotator: anna))), time: "2026-01-01T09:00:04Z", annotator: anna, group: nil)
+        let stored = try TeamProject(connection: connection).session(named: anna)
+        #expect(stored.state.targets.keys.sorted() == ["T1", "T2"])
+        #expect(stored.events.count == 3)
+    }
+
     /// A member whose role may create objects in some schema (the `public` schema of a database
     /// made before PostgreSQL 15, or one a DBA granted) puts a `pg_has_role` answering true before
     /// pg_catalog in their search_path: the read policy still shows them only their own lines.
