@@ -64,6 +64,9 @@ public final class TeamProject {
           SELECT true INTO existed FROM pg_roles WHERE rolname = member;
           -- A role of that name that is not this team's member (the owner's own, a DBA's, another
           -- project's member) is never taken over: its password and rights stay as they are.
+          IF EXISTS (SELECT 1 FROM workbench.members m WHERE lower(m.name) = lower(member) AND m.name <> member) THEN
+            RAISE EXCEPTION 'member % differs only in case', member USING ERRCODE = 'unique_violation';
+          END IF;
           IF existed AND NOT EXISTS (SELECT 1 FROM workbench.members m WHERE m.name = member) THEN
             RAISE EXCEPTION 'role % exists and is not a member of this team', member USING ERRCODE = 'duplicate_object';
           END IF;
@@ -100,6 +103,11 @@ public final class TeamProject {
                 try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
                 return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
             }
+        } catch where error.sqlState == "23505" && error.description.contains("differs only in case") {
+            let members = (try? connection.query("SELECT name FROM workbench.members WHERE lower(name) = lower($1)", [name]).values("name").compactMap { $0 }) ?? []
+            throw .invalid(
+                "name '\(name)' refused: the team has a member whose name differs from it only in case (\(members.joined(separator: ", "))); "
+                    + "two such names are hard to tell apart in every table and list: run add-annotator with that member's exact name to give them a new password, or choose another name")
         } catch where error.sqlState == "42710" || error.sqlState == "23505" {
             throw .invalid(
                 "name '\(name)' refused: a database role of that name already exists on \(server) and is not a member of this team "

@@ -103,17 +103,19 @@ public final class TeamSessionStore: SessionStorage {
     }
 
     /// Who holds session `name`'s lock: the holder's `application_name`, address and start time
-    /// ("another connection" when that cannot be read).
+    /// ("another connection" when that cannot be read), and its role when that is not `name`'s own
+    /// (any role may take any advisory lock: another member holding it by hand is named).
     static func holder(of name: String, on connection: PostgresConnection) -> String {
         let holder = try? connection.query(
             """
-            SELECT a.application_name, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
+            SELECT a.application_name, a.usename::text AS role, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
             FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
             WHERE l.locktype = 'advisory' AND l.granted AND l.objid = (hashtext($1)::bigint & 4294967295)::oid
             """, [lockKey(name)])
         return holder.flatMap { rows -> String? in
             guard let app = rows.first("application_name") else { return nil }
-            return "\(app) (connected from \(rows.first("address") ?? "the local socket") since \(rows.first("since") ?? "?"))"
+            let role = rows.first("role").flatMap { $0 == name ? nil : $0 }
+            return "\(app) (\(role.map { "role \($0), " } ?? "")connected from \(rows.first("address") ?? "the local socket") since \(rows.first("since") ?? "?"))"
         } ?? "another connection"
     }
 
