@@ -72,9 +72,15 @@ struct TeamTrustTests {
         // Closed there, the same push goes through (nothing new to add) once the server has ended
         // the REPL's connection (it does so after the close returns).
         try store.close()
-        var added: Int?
-        for _ in 0..<100 where added == nil {
-            do { added = try TeamTransfer(project: project).push(local) } catch where "\(error)".contains("open in another workbench") {
+        var added = -1
+        var attempts = 0
+        while added < 0 && attempts < 100 {
+            attempts += 1
+            do {
+                added = try TeamTransfer(project: project).push(local)
+            } catch {
+                let text: String = "\(error)"
+                guard text.contains("open in another workbench") else { throw error }
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
