@@ -82,7 +82,11 @@ public final class PostgresConnection {
             ("keepalives_count", "3"),
             ("tcp_user_timeout", String(milliseconds)),
             ("application_name", applicationName),
-            ("options", "-c statement_timeout=\(milliseconds) -c lock_timeout=\(milliseconds) -c client_min_messages=error"),
+            // The server's own limits end a wait before the client's deadline does: a statement that
+            // waited for another transaction's lock is then refused with its reason (SQLSTATE 55P03,
+            // ``TeamError/advice(code:url:)``) on a connection that stays up, rather than cut off as
+            // a server that did not answer.
+            ("options", "-c statement_timeout=\(milliseconds - 500) -c lock_timeout=\(milliseconds - 1000) -c client_min_messages=error"),
         ]
         let keys = settings.map { strdup($0.0) }
         let values = settings.map { strdup($0.1) }
@@ -98,8 +102,14 @@ public final class PostgresConnection {
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = Self.message(PQerrorMessage(connection))
+            let login = ConnectionAdvice(
+                passwordFile: passwordFile ?? url.settings.last(where: { $0.keyword == "passfile" })?.value,
+                user: PQuser(connection).map { String(cString: $0) } ?? "",
+                host: PQhost(connection).map { String(cString: $0) } ?? "",
+                port: PQport(connection).map { String(cString: $0) } ?? "")
             PQfinish(connection)
-            throw .cannotConnect(url: url.redacted, reason: reason.isEmpty ? "no reason given" : reason)
+            let advice = login.advice(for: reason).map { "; " + $0 } ?? ""
+            throw .cannotConnect(url: url.redacted, reason: (reason.isEmpty ? "no reason given" : reason) + advice)
         }
         PQsetnonblocking(connection, 1)
         wb_pq_silence(connection)

@@ -28,7 +28,7 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut(let url, let seconds):
             return "the team database \(url) did not answer within \(seconds) s (server hung or network down); it is retried with the next command"
         case .refused(let url, let reason, let code):
-            return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))")
+            return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))") + Self.advice(code: code, url: url)
         case .invalid(let message):
             return message
         case .clientLibraryMissing(let reason):
@@ -37,6 +37,24 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "not a PostgreSQL connection string" + (url.isEmpty ? "" : ": " + url) + " (\(reason)); give a URL such as postgresql://ROLE@HOST:PORT/DATABASE"
                 + " (postgresql://ROLE@/DATABASE?host=/SOCKET/FOLDER for a Unix-domain socket; a password percent-encoded, an IPv6 address in [ ])"
                 + " or key=value words such as 'host=HOST port=PORT dbname=DATABASE user=ROLE'"
+        }
+    }
+
+    /// What to do about a refusal, by its SQLSTATE ("" when the reason says enough).
+    static func advice(code: String, url: String) -> String {
+        switch code {
+        case "42P01", "3F000":
+            return "; \(url) holds no workbench team tables: check the database name in the URL, or have the project owner set it up with workbench team init \(url) --corpus PATH"
+        case "42703", "42883":
+            return "; the team tables in \(url) were made by another version of workbench: use the version the project owner set it up with"
+        case "42501":
+            return "; your role lacks the right (each member writes only their own session; reviewers only read): the project owner grants roles with workbench team add-annotator NAME --role annotator|adjudicator|reviewer"
+        case "55P03":
+            return "; another connection held a lock it needs (a team init, or a transaction left open in psql) longer than the time allowed: try again, and if it persists the project owner can find the holder in pg_stat_activity"
+        case "57014":
+            return "; the statement took longer than the time allowed: try again, and if it persists ask the project owner to check the server's load"
+        default:
+            return ""
         }
     }
 

@@ -62,15 +62,19 @@ public final class TeamProject {
             RAISE EXCEPTION 'unknown role %', member_role;
           END IF;
           SELECT true INTO existed FROM pg_roles WHERE rolname = member;
+          -- A role of that name that is not this team's member (the owner's own, a DBA's, another
+          -- project's member) is never taken over: its password and rights stay as they are.
+          IF EXISTS (SELECT 1 FROM workbench.members m WHERE lower(m.name) = lower(member) AND m.name <> member) THEN
+            RAISE EXCEPTION 'member % differs only in case', member USING ERRCODE = 'unique_violation';
+          END IF;
+          IF existed AND NOT EXISTS (SELECT 1 FROM workbench.members m WHERE m.name = member) THEN
+            RAISE EXCEPTION 'role % exists and is not a member of this team', member USING ERRCODE = 'duplicate_object';
+          END IF;
           IF existed THEN
             EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
           ELSE
-            BEGIN
-              EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN
-              -- created at the same moment by another project on this server
-              EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member, secret);
-            END;
+            -- Created at the same moment by another project on this server: duplicate_object, refused as above.
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', member, secret);
           END IF;
           EXECUTE format('REVOKE workbench_annotator, workbench_adjudicator, workbench_reviewer FROM %I', member);
           EXECUTE format('GRANT %I TO %I', 'workbench_' || member_role, member);
@@ -80,8 +84,9 @@ public final class TeamProject {
         END $$;
         """
 
-    /// Creates (or updates) the database role `name` with a new generated password and records it
-    /// as a member with `role`. The password is appended to `passwordFile` (a `.pgpass` file, mode
+    /// Creates (or, for a member of this team, updates) the database role `name` with a new
+    /// generated password and records it as a member with `role`. A role of that name that is not a
+    /// member of this team (the owner's own, another project's member) is refused, never taken over. The password is appended to `passwordFile` (a `.pgpass` file, mode
     /// 0600), never printed. Returns whether the role existed before.
     @discardableResult
     public func addMember(name: String, role: String, passwordFile: String) throws(TeamError) -> Bool {
@@ -92,9 +97,22 @@ public final class TeamProject {
         // Before the role is made: a password file that cannot be one (a device, a pipe) refuses the run.
         if let refusal = OutputFile.refusal(passwordFile) { throw .invalid("\(passwordFile): \(refusal); name another password file with --pgpass FILE") }
         let password = try Self.generatePassword()
-        let rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
-            return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
+        let rows: PostgresRows
+        do {
+            rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
+                try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+                return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
+            }
+        } catch where error.sqlState == "23505" && error.description.contains("differs only in case") {
+            let members = (try? connection.query("SELECT name FROM workbench.members WHERE lower(name) = lower($1)", [name]).values("name").compactMap { $0 }) ?? []
+            throw .invalid(
+                "name '\(name)' refused: the team has a member whose name differs from it only in case (\(members.joined(separator: ", "))); "
+                    + "two such names are hard to tell apart in every table and list: run add-annotator with that member's exact name to give them a new password, or choose another name")
+        } catch where error.sqlState == "42710" || error.sqlState == "23505" {
+            throw .invalid(
+                "name '\(name)' refused: a database role of that name already exists on \(server) and is not a member of this team "
+                    + "(the owner's own role, another project's member, or a role of its own); it was left as it is (its password and rights unchanged): "
+                    + "choose another name, e.g. \(name)-2")
         }
         try PasswordFile(path: passwordFile).store(host: connection.host, port: connection.port, user: name, password: password)
         return rows.first("existed") == "t"
@@ -203,7 +221,7 @@ public final class TeamProject {
         guard stray == "0" else {
             throw .invalid(
                 "\(server) holds \(stray) line(s) of session '\(name)' but no session '\(name)' (stored by hand?); nothing was created: "
-                    + "the project owner can remove them (DELETE FROM workbench.events WHERE session = '\(name)')")
+                    + "the project owner can remove them (DELETE FROM workbench.events WHERE session = \(Self.sqlLiteral(name)))")
         }
     }
 
@@ -224,6 +242,12 @@ public final class TeamProject {
         } catch {
             throw .invalid(error.description)
         }
+    }
+
+    /// `text` as an SQL string literal, for the statements a message suggests to the project owner
+    /// (a role made by hand may hold a quote).
+    static func sqlLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     // MARK: - JSON

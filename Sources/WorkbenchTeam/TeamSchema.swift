@@ -2,8 +2,9 @@
 /// every statement can run again). One definition: `team init --print-schema` shows it.
 ///
 /// Rights live in the database: each person logs in as their own role, a member of one of three
-/// group roles. Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
-/// role append only to the session named after it; annotators read only their own session,
+/// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
+/// role append only to the session named after it, and create only that session, whose header names
+/// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
 ///
 /// `events` has no foreign key to `sessions`, and the append policy does not look the session up
@@ -35,6 +36,23 @@ public enum TeamSchema {
     /// The notification: sent without waiting for its answer, committed without waiting for a disk
     /// flush (it carries nothing durable; the line it announces is already committed).
     public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
+
+    /// Turns `synchronous_commit` back on for the connection when the server, the database or the
+    /// role has it `off` (an `ALTER DATABASE … SET synchronous_commit = off` for speed): off, the
+    /// server acknowledges a commit before its WAL reaches the disk, and an edit the REPL reported
+    /// as saved could be lost when the server goes away right after. Stricter settings (`local`,
+    /// `remote_write`, `remote_apply`) are kept. Answers `t` when it was off.
+    public static let durableCommitSQL = """
+        SELECT (current_setting('synchronous_commit') = 'off') AS was_off,
+          CASE WHEN current_setting('synchronous_commit') = 'off' THEN set_config('synchronous_commit', 'on', false) END AS now
+        """
+
+    /// Runs ``durableCommitSQL`` on `connection`: every later commit there waits for its WAL flush.
+    /// Returns whether the setting was off.
+    @discardableResult
+    static func makeCommitsDurable(on connection: PostgresConnection) throws(TeamError) -> Bool {
+        try connection.query(durableCommitSQL).first("was_off") == "t"
+    }
 
     /// Creates the group roles `roles` unless they exist. Roles belong to the whole cluster, not to
     /// one database, so two projects set up at the same moment on one server (or two team tests)
@@ -96,8 +114,11 @@ public enum TeamSchema {
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
+        -- The read policies call this function; its body is parsed with the caller's search_path, so
+        -- it names pg_catalog: a member with a schema of their own could otherwise put a pg_has_role
+        -- answering true before pg_catalog and read every session.
         CREATE OR REPLACE FUNCTION workbench.reads_all() RETURNS boolean LANGUAGE sql STABLE AS $$
-          SELECT pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
+          SELECT pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')
         $$;
         REVOKE ALL ON ALL TABLES IN SCHEMA workbench FROM PUBLIC;
         GRANT USAGE ON SCHEMA workbench TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
@@ -109,11 +130,17 @@ public enum TeamSchema {
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
         CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
+        -- An annotation session's header (the line every reader takes the annotator's name from)
+        -- names the role that writes it: nobody's work is shown under another member's name.
+        -- current_user = session_user: as the login role, not after SET ROLE to a group role a member
+        -- belongs to (workbench_annotator, …), whose session every member of the group could write.
         CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
-          name = current_user AND (kind = 'annotation' OR pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')));
+          name = current_user AND current_user = session_user
+          AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
+            OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;
-        CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user);
+        CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user AND current_user = session_user);
         """
 }

@@ -29,6 +29,9 @@ public final class TeamSessionStore: SessionStorage {
     private var lastNotification: UInt64?
     /// The shortest time between two notifications (seconds).
     private let notificationInterval: Double
+    /// What a reconnect found when the stored log was not the one in memory (the session was read
+    /// again from the database then), until the next edit reports it; `nil` otherwise.
+    private var reread: String?
     /// How many notifications this store has sent (the load benchmark tells the edits after one apart).
     public private(set) var notificationsSent = 0
 
@@ -76,28 +79,44 @@ public final class TeamSessionStore: SessionStorage {
 
     deinit { connection?.close() }
 
+    /// A server setting as the store's connection has it (`nil` when not connected): for tests.
+    func connectionSetting(_ name: String) throws(TeamError) -> String? {
+        guard let connection, connection.isOpen else { return nil }
+        return try connection.query("SELECT current_setting($1) AS value", [name]).first("value")
+    }
+
     private static func applicationName(_ name: String) -> String {
         let host = ProcessInfo.processInfo.hostName
         return String("workbench \(name) \(host) pid \(getpid())".prefix(60))
     }
 
+    /// The key of session `name`'s advisory lock (the REPL holds it for its connection's life, a
+    /// push for its transaction).
+    static func lockKey(_ name: String) -> String { "workbench session " + name }
+
     /// Takes the session's advisory lock (held while the connection lives), or says who holds it.
     private static func lock(_ name: String, on connection: PostgresConnection) throws(TeamError) {
-        let key = "workbench session " + name
-        let taken = try connection.query("SELECT pg_try_advisory_lock(hashtext($1)) AS taken", [key])
+        let taken = try connection.query("SELECT pg_try_advisory_lock(hashtext($1)) AS taken", [lockKey(name)])
         guard taken.first("taken") == "t" else {
-            let holder = try? connection.query(
-                """
-                SELECT a.application_name, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
-                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                WHERE l.locktype = 'advisory' AND l.granted AND l.objid = (hashtext($1)::bigint & 4294967295)::oid
-                """, [key])
-            let who = holder.flatMap { rows -> String? in
-                guard let app = rows.first("application_name") else { return nil }
-                return "\(app) (connected from \(rows.first("address") ?? "the local socket") since \(rows.first("since") ?? "?"))"
-            } ?? "another connection"
-            throw .invalid("session '\(name)' is open in another workbench: \(who); close it there first")
+            throw .invalid("session '\(name)' is open in another workbench: \(holder(of: name, on: connection)); close it there first")
         }
+    }
+
+    /// Who holds session `name`'s lock: the holder's `application_name`, address and start time
+    /// ("another connection" when that cannot be read), and its role when that is not `name`'s own
+    /// (any role may take any advisory lock: another member holding it by hand is named).
+    static func holder(of name: String, on connection: PostgresConnection) -> String {
+        let holder = try? connection.query(
+            """
+            SELECT a.application_name, a.usename::text AS role, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
+            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.granted AND l.objid = (hashtext($1)::bigint & 4294967295)::oid
+            """, [lockKey(name)])
+        return holder.flatMap { rows -> String? in
+            guard let app = rows.first("application_name") else { return nil }
+            let role = rows.first("role").flatMap { $0 == name ? nil : $0 }
+            return "\(app) (\(role.map { "role \($0), " } ?? "")connected from \(rows.first("address") ?? "the local socket") since \(rows.first("since") ?? "?"))"
+        } ?? "another connection"
     }
 
     private static let appendStatement = "workbench_append"
@@ -108,8 +127,10 @@ public final class TeamSessionStore: SessionStorage {
 
     /// Prepares the append and the notification on `connection` when the session is opened (or
     /// reopened after a lost connection), so the first edit does not wait for the server to parse
-    /// them and load the table, its key and its policies.
+    /// them and load the table, its key and its policies; first makes sure every commit there waits
+    /// for its disk flush (``TeamSchema/durableCommitSQL``).
     private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
+        try TeamSchema.makeCommitsDurable(on: connection)
         try connection.prepare(appendStatement, appendSQL, parameterCount: 3)
         try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 1)
     }
@@ -129,9 +150,10 @@ public final class TeamSessionStore: SessionStorage {
             guard let log = try TeamProject(connection: fresh).logLines(of: name) else {
                 throw .invalid("session '\(name)' is no longer in \(url.redacted)")
             }
+            let expected = stored
             session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
             stored = log.lines.count
-            openingWarnings.append("the database held \(inDatabase) line(s) where \(stored) were expected; the session was read again from it")
+            reread = "the database held \(inDatabase) line(s) where \(expected) were expected; the session was read again from it"
         }
         try Self.prepareAppend(on: fresh)
         connection = fresh
@@ -179,6 +201,17 @@ public final class TeamSessionStore: SessionStorage {
 
     @discardableResult
     public func perform(_ action: EditAction, time: String, annotator: String?, group: Int?) throws(SessionStore.Failure) -> Event {
+        // Connected (again) before the edit is applied: a reconnect may read the session again from
+        // the database, and the edit must be applied to that state, not to the one it replaces. A
+        // reread found by an earlier reconnect (a cursor move) is reported here too.
+        do { _ = try connected() } catch { throw .storage(.io(path: path, reason: "the edit was NOT saved: \(error.description)")) }
+        if let reread {
+            // Typically an edit reported as not saved whose commit reached the database before the
+            // connection broke: the command was made against a state that no longer holds.
+            self.reread = nil
+            throw .storage(.io(path: path, reason:
+                "the edit was NOT saved: \(reread) (an edit reported as not saved may have been stored after all, its answer lost with the connection); look at the sentence and give the command again"))
+        }
         let event: Event
         do {
             event = try session.perform(action, time: time, annotator: annotator, group: group)

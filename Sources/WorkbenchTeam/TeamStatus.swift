@@ -17,13 +17,23 @@ public struct TeamStatus {
 
     public init(project: TeamProject) { self.project = project }
 
-    /// The rows, by annotator then corpus order, and the number of events per session.
-    public func rows() throws(TeamError) -> (rows: [Row], events: [String: Int]) {
+    /// The rows, by annotator then corpus order, and the number of events per session. A session
+    /// that cannot be read (a line stored by hand that is no log line) is left out of both and
+    /// named in `unreadable` with the reason, so one member's broken session does not hide
+    /// everybody's progress.
+    public func rows() throws(TeamError) -> (rows: [Row], events: [String: Int], unreadable: [String: String]) {
         let (corpus, _) = try project.corpus()
         let segmented = SegmentedCorpus(corpus)
         let sentenceCounts = Dictionary(segmented.documents.map { ($0.document.id, $0.sentences.count) }, uniquingKeysWith: { a, _ in a })
         var sessions: [String: Session] = [:]
-        for name in try project.sessionNames() { sessions[name] = try project.session(named: name) }
+        var unreadable: [String: String] = [:]
+        for name in try project.sessionNames() {
+            do {
+                sessions[name] = try project.session(named: name)
+            } catch where !error.isConnectionFailure {
+                unreadable[name] = error.description
+            }
+        }
         var rows: [Row] = []
         for (annotator, document) in try project.assignments() {
             let finished = sessions[annotator].map { session in
@@ -31,15 +41,19 @@ public struct TeamStatus {
             } ?? 0
             rows.append(Row(annotator: annotator, document: document, finished: finished, sentences: sentenceCounts[document] ?? 0))
         }
-        return (rows, sessions.mapValues { $0.eventCount })
+        return (rows, sessions.mapValues { $0.eventCount }, unreadable)
     }
 
     /// The table as text.
     public func render() throws(TeamError) -> String {
-        let (rows, events) = try rows()
+        let (rows, events, unreadable) = try rows()
         var lines: [String] = []
-        let annotators = Array(Set(rows.map(\.annotator)).union(events.keys)).sorted()
+        let annotators = Array(Set(rows.map(\.annotator)).union(events.keys).union(unreadable.keys)).sorted()
         for annotator in annotators {
+            if let reason = unreadable[annotator] {
+                lines.append("\(annotator): session unreadable (\(reason)); the project owner can look at its lines: SELECT sequence, line FROM workbench.events WHERE session = \(TeamProject.sqlLiteral(annotator)) ORDER BY sequence")
+                continue
+            }
             let own = rows.filter { $0.annotator == annotator }
             let finished = own.reduce(0) { $0 + $1.finished }, total = own.reduce(0) { $0 + $1.sentences }
             lines.append("\(annotator): \(finished)/\(total) sentences of \(own.count) document(s), \(events[annotator] ?? 0) event(s)")

@@ -36,9 +36,16 @@ public struct TeamTransfer {
         return (paths.snapshot, session.events.count)
     }
 
+    /// The `annotator` a log's header line names (`nil` when it names none).
+    static func annotator(ofHeader header: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any] else { return nil }
+        return object["annotator"] as? String
+    }
+
     /// Uploads the local session at `path` as the connecting role's team session: creates it when
     /// missing, else appends the lines the database lacks. Refused when the database holds lines the
-    /// local log does not (someone worked on the team session meanwhile) or another header.
+    /// local log does not (someone worked on the team session meanwhile) or another header, and a new
+    /// annotation session whose header names another annotator than the connecting role.
     /// Returns the number of lines added.
     public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
         let paths = SessionPaths(path)
@@ -52,8 +59,15 @@ public struct TeamTransfer {
         let body = Array(lines.dropFirst()).filter { $0.hasSuffix("\n") }
         let name = project.connection.user
         let connection = project.connection
+        try TeamSchema.makeCommitsDurable(on: connection)
         let added = try connection.transaction { () throws(TeamError) -> Int in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext($1))", ["workbench session " + name])
+            // Not waited for: a REPL of this session holds the lock for as long as it is open.
+            let taken = try connection.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS taken", [TeamSessionStore.lockKey(name)])
+            guard taken.first("taken") == "t" else {
+                throw .invalid(
+                    "push refused: the team session '\(name)' is open in another workbench: \(TeamSessionStore.holder(of: name, on: connection)); "
+                        + "close it there and push again; nothing was uploaded")
+            }
             let stored = try project.logLines(of: name)
             if let stored {
                 guard stored.header == header else {
@@ -64,6 +78,12 @@ public struct TeamTransfer {
                     throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
                 }
             } else {
+                if kind == "annotation", let claimed = Self.annotator(ofHeader: header), claimed != name {
+                    throw .invalid(
+                        "push refused: \(paths.log) is the session of annotator '\(claimed)', but you connect as '\(name)': a team session carries "
+                            + "the name of the role that writes it, so that nobody's work is shown under another's name; push it as '\(claimed)' "
+                            + "(the URL's user), or annotate it as '\(name)'; nothing was uploaded")
+                }
                 try project.refuseStrayLines(of: name)
                 try connection.query(
                     "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])

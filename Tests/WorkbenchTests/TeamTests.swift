@@ -88,7 +88,7 @@ struct TeamTests {
         defer { team.drop() }
         // bob's session exists with one line.
         let bob = try team.connect(as: "bob")
-        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
         try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         let anna = try team.connect(as: "anna")
         #expect(throws: TeamError.self) {
