@@ -1296,22 +1296,6 @@ struct SuggestionScan {
         return phrase
     }
 
-    /// A pronoun speaker ("er", "sie") is linked to the most recent named speaker before it.
-    mutating func linkPronouns() {
-        let order = proposals.indices.sorted { (proposals[$0].cue.first ?? proposals[$0].claim.first ?? 0) < (proposals[$1].cue.first ?? proposals[$1].claim.first ?? 0) }
-        var lastNamed: [Int] = []
-        for index in order {
-            let speakers = proposals[index].speakers
-            if speakers.count == 1, isSpeakerPronoun(speakers[0]) {
-                proposals[index].antecedent = lastNamed
-            } else if let first = speakers.first, !first.isEmpty, !namesATextOrPlace(first) {
-                // A text or an event ("in der Erklärung", "Angaben des Ministeriums") says nothing
-                // itself: "er" in the next sentence is still the person before it.
-                lastNamed = first
-            }
-        }
-    }
-
     // MARK: Cues, speakers, addressees
 
     /// The cue words of a reporting verb form at `index` (with a separated particle and an

@@ -21,6 +21,29 @@ import Testing
         #expect(proposal.map { probe.text($0.antecedent) } == "Kanzlerin Angela Merkel")
     }
 
+    /// A sentence between that names someone as its subject and holds no attribution is the
+    /// antecedent of "er" after it, not the speaker of an attribution further back.
+    @Test func pronounLinksToTheSubjectOfTheSentenceBefore() {
+        let probe = SuggestionProbe(
+            "Ein Sprecher der Behörde teilte mit, man prüfe alles. Landrat Uwe Brandt zeigte sich zuversichtlich. Er gehe davon aus, dass es klappt. Dem Sender sagte er: „Wir schaffen das.“"
+        )
+        #expect(probe.proposal(claiming: "klappt").map { probe.text($0.antecedent) } == "Landrat Uwe Brandt")
+        #expect(probe.proposal(claiming: "schaffen").map { probe.text($0.antecedent) } == "Landrat Uwe Brandt")
+    }
+
+    /// "er" and "sie" take the most recent candidate they can refer to by gender and number; none
+    /// fitting leaves the pronoun unlinked rather than linked to the wrong person.
+    @Test func pronounAgreesWithItsAntecedent() {
+        let probe = SuggestionProbe(
+            "Bürgermeisterin Jana Kühn sagte, der Plan stehe. Ihr Sprecher Tom Berg ergänzte, die Kosten seien gedeckt. Später betonte sie, es gebe keinen Streit."
+        )
+        #expect(probe.proposal(claiming: "Streit").map { probe.text($0.antecedent) } == "Bürgermeisterin Jana Kühn")
+        let he = SuggestionProbe("Die Polizei teilte mit, der Täter sei gefasst. Später sagte er, es gebe keine Gefahr.")
+        #expect(he.proposal(claiming: "Gefahr").map { he.text($0.antecedent) } == "")
+        let object = SuggestionProbe("Der Minister sagte, alles sei gut. Dem Richter Tom Berg wurde nichts gesagt. Er fügte hinzu, die Lage sei ruhig.")
+        #expect(object.proposal(claiming: "ruhig").map { object.text($0.antecedent) } == "Der Minister")
+    }
+
     /// A reporting verb at the end of a relative clause: the relative pronoun is the source, the
     /// clause after the comma the message; a relative clause with no message gives none.
     @Test func relativePronounBeforeAReportingVerbIsTheSource() {

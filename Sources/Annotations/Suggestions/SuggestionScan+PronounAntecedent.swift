@@ -1,0 +1,73 @@
+extension SuggestionScan {
+    /// The person or body a speaker pronoun ("er", "sie") of a proposal points back to, for every
+    /// proposal whose speaker is one: the most recent candidate before it that the pronoun can refer
+    /// to (``pronoun(_:canReferTo:)``). Candidates are the named speakers of earlier proposals and the
+    /// salient subjects of the sentences between that hold no proposal ("Landrat Klaus Hofmann zeigte
+    /// sich zuversichtlich. Er gehe davon aus, …": "Er" is the Landrat, not the speaker of an
+    /// attribution two sentences back). No antecedent when no candidate fits: the annotator links the
+    /// pronoun, rather than a proposal linking it to the wrong person.
+    mutating func linkPronouns() {
+        let order = proposals.indices.sorted { (proposals[$0].cue.first ?? proposals[$0].claim.first ?? 0) < (proposals[$1].cue.first ?? proposals[$1].claim.first ?? 0) }
+        var sentenceHoldsProposal = Array(repeating: false, count: sentenceRanges.count)
+        for proposal in proposals {
+            for word in proposal.speakers.joined() { sentenceHoldsProposal[words[word].sentence] = true }
+            for word in proposal.cue { sentenceHoldsProposal[words[word].sentence] = true }
+        }
+        var candidates: [[Int]] = []
+        var nextSentence = 0
+        for index in order {
+            let speakers = proposals[index].speakers
+            let sentence = (proposals[index].cue.first ?? proposals[index].claim.first).map { words[$0].sentence } ?? 0
+            while nextSentence < sentence {
+                if !sentenceHoldsProposal[nextSentence], let subject = salientSubject(of: nextSentence), !isSpeakerPronoun(subject) {
+                    candidates.append(subject)
+                }
+                nextSentence += 1
+            }
+            if speakers.count == 1, isSpeakerPronoun(speakers[0]) {
+                let pronoun = words[speakers[0][0]].lower
+                proposals[index].antecedent = candidates.last { self.pronoun(pronoun, canReferTo: $0) } ?? []
+            } else if let first = speakers.first, !first.isEmpty, !namesATextOrPlace(first) {
+                // A text or an event ("in der Erklärung", "Angaben des Ministeriums") says nothing
+                // itself: "er" in the next sentence is still the person before it.
+                candidates.append(first)
+            }
+        }
+    }
+
+    /// The person or body a sentence is about, when it names one: the subject that opens it, else
+    /// the subject right after its finite verb when it opens with an adverbial ("Am Abend traf die
+    /// Ministerin ein."), either shaped like a speaker and naming someone by its head
+    /// (``isRecentSpeaker(_:)``). An object that opens a sentence ("Dem Minister wurde …") is none.
+    func salientSubject(of sentence: Int) -> [Int]? {
+        if let subject = sentenceSubject(sentence) {
+            guard let first = subject.first, !Self.objectDeterminers.contains(words[first].lower) else { return nil }
+            return isRecentSpeaker(subject) ? subject : nil
+        }
+        guard let clause = invertedClause(in: sentence), looksFinite(clause.finite), isRecentSpeaker(clause.subject) else { return nil }
+        return clause.subject
+    }
+
+    /// Determiners that open a dative or accusative noun phrase only.
+    static let objectDeterminers: Set<String> = ["dem", "den", "einem", "einen", "diesem", "diesen"]
+
+    /// Whether a speaker pronoun can refer to a noun phrase, as far as its words tell the
+    /// phrase's gender and number: "er" not to "die Polizei", "eine Sprecherin" or
+    /// "Ministerin Jana Kühn"; "sie" (she or they) not to "der Verband", "das Amt" or "Landrat Uwe
+    /// Brandt". A phrase whose words tell nothing (a name alone) fits both.
+    func pronoun(_ pronoun: String, canReferTo phrase: [Int]) -> Bool {
+        guard let first = phrase.first else { return false }
+        let article = words[first].lower
+        let titles = phrase.filter { words[$0].kind == .word && words[$0].capitalized && lexicon.isTitle(words[$0].lower) }.map { words[$0].lower }
+        let feminineOrPlural = titles.contains { $0.hasSuffix("in") || $0.hasSuffix("innen") }
+        switch pronoun {
+        case "er":
+            return !["die", "eine", "diese"].contains(article) && !feminineOrPlural
+        case "sie":
+            if ["der", "ein", "das", "dieser", "dieses"].contains(article) { return false }
+            return feminineOrPlural || titles.isEmpty || ["die", "diese"].contains(article)
+        default:
+            return true
+        }
+    }
+}
