@@ -96,7 +96,7 @@ struct JSONReader {
             var iterator = bytes[offset...].makeIterator()
             var decoder = UTF8()
             if case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                return String(format: "character U+%04X", scalar.value)
+                return "character \(scalar.codePoint)"
             }
         }
         return String(format: "byte 0x%02X", byte)

@@ -28,8 +28,7 @@ public struct SessionLocation: Sendable, Hashable {
             throw .nameRefused(name: name, reason: "it contains control characters")
         }
         if let hidden = trimmed.unicodeScalars.first(where: Self.isHiddenFormat) {
-            let code = "U+" + String(hidden.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            throw .nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(code)); it would hide the file's real name in listings")
+            throw .nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(hidden.codePoint)); it would hide the file's real name in listings")
         }
         let components = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         if components.contains(where: { $0 == ".." }) {
@@ -69,9 +68,4 @@ public struct SessionLocation: Sendable, Hashable {
         default: false
         }
     }
-}
-
-private extension String {
-    /// The string with zeros in front up to `width` characters.
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -40,8 +40,7 @@ public enum TerminalText {
 
     /// `<U+XXXX>` (at least four hex digits).
     static func placeholder(for scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        "<" + scalar.codePoint + ">"
     }
 
     /// Whether `scalar` can be written to a terminal as it is.
