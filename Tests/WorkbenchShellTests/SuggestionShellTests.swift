@@ -345,6 +345,23 @@ struct AcceptAllPartialTests {
     }
 }
 
+@Suite("quoted arguments next to marks and joiners")
+struct QuotedArgumentMarkTests {
+    /// Read by grapheme clusters, a quote glued to the mark after it was no quote: "quote not closed".
+    @Test("note with a ZWJ after the closing quote, a combining mark after the opening one, an emoji sequence inside")
+    func notes() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        for line in ["note \"abc\"\u{200D}", "note \"\u{301}abc\"", "note \"👩‍👩‍👧\"\u{FE0F} x", "note „e\u{301}“"] {
+            let response = shell.handle(line)
+            #expect(!response.rejected, "\(line.unicodeScalars.map { String($0.value, radix: 16) }): \(SuggestionShellTests.text(response))")
+        }
+        let notes = shell.state.notes.values.sorted { $0.id < $1.id }.map(\.text)
+        #expect(notes == ["\"abc\"\u{200D}", "\u{301}abc", "\"👩‍👩‍👧\"\u{FE0F} x", "e\u{301}"], "\(notes)")
+        try shell.store.close()
+    }
+}
+
 @Suite("completion of the suggestion commands")
 struct SuggestionCompletionTests {
     @Test("TAB completes the new commands and their keywords; letters never complete to commands")

@@ -128,7 +128,7 @@ public struct AnnotationShell {
             }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
-        let rest = words.count > 1 ? String(line.dropFirst(words[1].start)) : ""
+        let rest = words.count > 1 ? String(line.unicodeScalars.dropFirst(words[1].start)) : ""
         // A command whose usage is its name alone takes no arguments: `undo 3` would otherwise take
         // back one command while the user expects three, and `done foo` mark the sentence silently.
         if words.count > 1, spec.usage == spec.name {
