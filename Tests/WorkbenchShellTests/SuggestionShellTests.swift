@@ -242,7 +242,7 @@ struct SuggestionShellTests {
         #expect(!shell.handle("xx").rejected)
         _ = shell.handle("goto 2")
         let letter = shell.handle("y z")
-        #expect(letter.rejected && Self.text(letter).contains("there is no proposal z here; this sentence has a"), "\(Self.text(letter))")
+        #expect(letter.rejected && Self.text(letter).contains("there is no proposal z here; this sentence has proposal a"), "\(Self.text(letter))")
         let speaker = shell.handle("accept a by S99")
         #expect(speaker.rejected && Self.text(speaker).contains("there is no speaker S99"), "\(Self.text(speaker))")
         let alone = shell.handle("a")
@@ -341,6 +341,39 @@ struct AcceptAllPartialTests {
         _ = shell.handle("undo")
         #expect(shell.state.recordCount == 0)
         #expect(shell.state.redoStack.count == 4)
+        try shell.store.close()
+    }
+}
+
+@Suite("proposal letters stay with their proposals")
+struct ProposalLetterTests {
+    /// Before, rejecting a re-lettered the rest: the list read "b) … overlapping", but after `x a` the
+    /// same proposal was a), and `y b` took the next one (here: one that cannot be anchored).
+    @Test("after x a the others keep b) and c); y b accepts the proposal shown as b); a decided letter is named as such")
+    func stableLetters() throws {
+        let fixture = try SuggestionShellFixture()
+        let corpus = SuggestionShellFixture.corpus
+        let store = try SessionStore(path: fixture.path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        var shell = AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { AwkwardSource() })
+        _ = shell.handle("goto 2")
+        let rejected = SuggestionShellTests.text(shell.handle("x a"))
+        #expect(!rejected.contains("   a) "), "\(rejected)")
+        #expect(rejected.contains("   b) ") && rejected.contains("overlapping"), "\(rejected)")
+        #expect(rejected.contains("   c) ") && rejected.contains("crossing"), "\(rejected)")
+        let again = shell.handle("y a")
+        #expect(again.rejected)
+        #expect(SuggestionShellTests.text(again).contains("proposal a is no longer pending"), "\(SuggestionShellTests.text(again))")
+        let accepted = shell.handle("y b")
+        #expect(!accepted.rejected, "\(SuggestionShellTests.text(accepted))")
+        #expect(SuggestionShellTests.text(accepted).contains("accepted b): "))
+        #expect(shell.state.claims.values.map { $0.origin?.rule } == ["overlapping"])
+        #expect(shell.letteredProposals().map(\.letter) == ["c"])
+        let unknown = SuggestionShellTests.text(shell.handle("x d"))
+        #expect(unknown.contains("there is no proposal d here; this sentence has proposal c"), "\(unknown)")
         try shell.store.close()
     }
 }

@@ -122,7 +122,7 @@ public struct AnnotationShell {
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
             if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
-                let index = Self.proposalLetters.firstIndex(of: letter), index < pendingProposals().count
+                letteredProposals().contains(where: { $0.letter == letter })
             {
                 throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
             }
