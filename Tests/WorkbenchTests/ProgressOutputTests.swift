@@ -61,6 +61,27 @@ struct ProgressOutputTests {
         #expect(result.stdout.hasPrefix("brat: wrote "))
     }
 
+    /// NO_COLOR (no-color.org) is about colour: the progress line is no colour, and erasing it with
+    /// `ESC [K` is what keeps the terminal clean, so it stays. A dumb terminal (an editor's shell buffer)
+    /// shows `ESC [K` as text: there it was written too, and the line is now blanked with spaces.
+    @Test(
+        "NO_COLOR keeps the progress line and its erasing (no colour in it); TERM=dumb gets no escape at all",
+        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+    func noColourAndDumbTerminal() async throws {
+        let folder = TestScratch.path("progress-nocolor-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (plain, _) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder, environment: ["NO_COLOR": "1"])
+        #expect(plain.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
+        #expect(plain.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) == nil, "no colour: \(plain.debugDescription)")
+        let dumbFolder = TestScratch.path("progress-dumb-")
+        try FileManager.default.createDirectory(atPath: dumbFolder, withIntermediateDirectories: true)
+        let (dumb, result) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: dumbFolder, environment: ["TERM": "dumb"])
+        #expect(!dumb.contains("\u{1B}"), "\(dumb.debugDescription)")
+        #expect(dumb.contains("\rvalidating sessions/example.json (1/1) …"))
+        #expect(dumb.contains("\rloading corpus: "))
+        #expect(result.hasPrefix("sessions/example.json: valid: "))
+    }
+
     @Test(
         "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
@@ -119,11 +140,14 @@ struct ProgressOutputTests {
     /// root) until it exits 0: what the terminal received (`recordingIn/terminal.raw`) and what it
     /// wrote on standard output.
     private static func runOnTerminal(
-        _ arguments: [String], recordingIn folder: String, directory: String? = nil
+        _ arguments: [String], recordingIn folder: String, directory: String? = nil, environment: [String: String] = [:]
     ) async throws -> (terminal: String, stdout: String) {
         let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
         let change = directory.map { "cd \(TmuxSession.quote($0)) && " } ?? ""
-        let command = "read go; \(change)\(([WorkbenchProcess.binary.path] + arguments).map(TmuxSession.quote).joined(separator: " ")) > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        // Set on the command: tmux sets TERM in the pane itself.
+        let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let invocation = (variables.isEmpty ? [] : ["env"] + variables) + [WorkbenchProcess.binary.path] + arguments
+        let command = "read go; \(change)\(invocation.map(TmuxSession.quote).joined(separator: " ")) > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
         let terminal = try await TmuxSession(command: command)
         defer { terminal.kill() }
         try await terminal.recordOutput(to: raw)
