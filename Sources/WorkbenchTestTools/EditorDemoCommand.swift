@@ -37,6 +37,8 @@ struct EditorDemoCommand: ParsableCommand {
                 continue
             case .notUTF8(let offset):
                 StandardOutput.line("not UTF-8 at byte \(offset)")
+            case .hiddenCharacter(let scalar):
+                StandardOutput.line("hidden character \(TerminalText.codePoint(scalar))")
             case .endOfInput:
                 break loop
             }

@@ -40,8 +40,13 @@ public enum TerminalText {
 
     /// `<U+XXXX>` (at least four hex digits).
     static func placeholder(for scalar: Unicode.Scalar) -> String {
+        "<" + codePoint(scalar) + ">"
+    }
+
+    /// `U+XXXX` (at least four hex digits), how messages name a character.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Whether `scalar` can be written to a terminal as it is.
