@@ -59,14 +59,15 @@ struct SuggestionShellFixture {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    func shell() throws -> AnnotationShell {
+    /// A shell on a fresh session whose proposals come from `source`.
+    func shell(source: any ProposalSource = QuoteThenSaidSource()) throws -> AnnotationShell {
         let corpus = Self.corpus
         let store = try SessionStore(path: path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
             Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
         }
         return AnnotationShell(
             store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { QuoteThenSaidSource() })
+            proposals: ProposalCache { source })
     }
 }
 
@@ -321,14 +322,7 @@ struct AwkwardSource: ProposalSource {
 struct AcceptAllPartialTests {
     @Test("aa skips a proposal overlapping one just accepted, reports one that cannot be anchored, and is one undo")
     func partial() throws {
-        let fixture = try SuggestionShellFixture()
-        let corpus = SuggestionShellFixture.corpus
-        let store = try SessionStore(path: fixture.path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        var shell = AnnotationShell(
-            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { AwkwardSource() })
+        var shell = try SuggestionShellFixture().shell(source: AwkwardSource())
         _ = shell.handle("goto 2")
         #expect(shell.pendingProposals().count == 3)
         let response = shell.handle("aa")
@@ -351,14 +345,7 @@ struct ProposalLetterTests {
     /// same proposal was a), and `y b` took the next one (here: one that cannot be anchored).
     @Test("after x a the others keep b) and c); y b accepts the proposal shown as b); a decided letter is named as such")
     func stableLetters() throws {
-        let fixture = try SuggestionShellFixture()
-        let corpus = SuggestionShellFixture.corpus
-        let store = try SessionStore(path: fixture.path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        var shell = AnnotationShell(
-            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { AwkwardSource() })
+        var shell = try SuggestionShellFixture().shell(source: AwkwardSource())
         _ = shell.handle("goto 2")
         let rejected = SuggestionShellTests.text(shell.handle("x a"))
         #expect(!rejected.contains("   a) "), "\(rejected)")
@@ -383,8 +370,7 @@ struct QuotedArgumentMarkTests {
     /// Read by grapheme clusters, a quote glued to the mark after it was no quote: "quote not closed".
     @Test("note with a ZWJ after the closing quote, a combining mark after the opening one, an emoji sequence inside")
     func notes() throws {
-        let fixture = try SuggestionShellFixture()
-        var shell = try fixture.shell()
+        var shell = try SuggestionShellFixture().shell()
         for line in ["note \"abc\"\u{200D}", "note \"\u{301}abc\"", "note \"👩‍👩‍👧\"\u{FE0F} x", "note „e\u{301}“"] {
             let response = shell.handle(line)
             #expect(!response.rejected, "\(line.unicodeScalars.map { String($0.value, radix: 16) }): \(SuggestionShellTests.text(response))")

@@ -68,14 +68,10 @@ struct ProgressOutputTests {
         "NO_COLOR keeps the progress line and its erasing (no colour in it); TERM=dumb gets no escape at all",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
     func noColourAndDumbTerminal() async throws {
-        let folder = TestScratch.path("progress-nocolor-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let (plain, _) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder, environment: ["NO_COLOR": "1"])
+        let (plain, _) = try await Self.validateOnTerminal(environment: ["NO_COLOR": "1"])
         #expect(plain.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
         #expect(plain.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) == nil, "no colour: \(plain.debugDescription)")
-        let dumbFolder = TestScratch.path("progress-dumb-")
-        try FileManager.default.createDirectory(atPath: dumbFolder, withIntermediateDirectories: true)
-        let (dumb, result) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: dumbFolder, environment: ["TERM": "dumb"])
+        let (dumb, result) = try await Self.validateOnTerminal(environment: ["TERM": "dumb"])
         #expect(!dumb.contains("\u{1B}"), "\(dumb.debugDescription)")
         #expect(dumb.contains("\rvalidating sessions/example.json (1/1) …"))
         #expect(dumb.contains("\rloading corpus: "))
@@ -86,9 +82,7 @@ struct ProgressOutputTests {
         "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
         .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
     func drawnOnTerminal() async throws {
-        let folder = TestScratch.path("progress-tty-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let (written, result) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder)
+        let (written, result) = try await Self.validateOnTerminal()
         #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
         #expect(written.contains("\rloading corpus: "))
         #expect(written.contains("\rsegmenting: "))
@@ -139,6 +133,14 @@ struct ProgressOutputTests {
     /// Runs the workbench with `arguments` in a terminal (from `directory`, default the package
     /// root) until it exits 0: what the terminal received (`recordingIn/terminal.raw`) and what it
     /// wrote on standard output.
+    /// `validate sessions/example.json` run by ``runOnTerminal(_:recordingIn:directory:environment:)``
+    /// in a scratch folder of its own.
+    private static func validateOnTerminal(environment: [String: String] = [:]) async throws -> (terminal: String, stdout: String) {
+        let folder = TestScratch.path("progress-tty-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try await runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder, environment: environment)
+    }
+
     private static func runOnTerminal(
         _ arguments: [String], recordingIn folder: String, directory: String? = nil, environment: [String: String] = [:]
     ) async throws -> (terminal: String, stdout: String) {
