@@ -66,7 +66,7 @@ struct ProgressOutputTests {
     /// shows `ESC [K` as text: there it was written too, and the line is now blanked with spaces.
     @Test(
         "NO_COLOR keeps the progress line and its erasing (no colour in it); TERM=dumb gets no escape at all",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func noColourAndDumbTerminal() async throws {
         let (plain, _) = try await Self.validateOnTerminal(environment: ["NO_COLOR": "1"])
         #expect(plain.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
@@ -80,7 +80,7 @@ struct ProgressOutputTests {
 
     @Test(
         "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func drawnOnTerminal() async throws {
         let (written, result) = try await Self.validateOnTerminal()
         #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
@@ -94,7 +94,7 @@ struct ProgressOutputTests {
 
     @Test(
         "import spkatt shows its phases on a terminal and erases them; its results stay on standard output",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func importOnTerminal() async throws {
         let folder = try FieldFormatCommandTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -109,7 +109,7 @@ struct ProgressOutputTests {
 
     @Test(
         "Ctrl-C while a large corpus loads stops at once with status 130 and one line",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func interruptedLoad() async throws {
         // The run must still be going when Ctrl-C arrives. A fast segmenter or a starved screen
         // poller can let a corpus finish before its progress line is seen: then the same test
@@ -122,7 +122,7 @@ struct ProgressOutputTests {
 
     @Test(
         "Ctrl-C while segment --out writes its files stops with status 130: no file, no folder, no staging left",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func interruptedWrite() async throws {
         for copies in [4000, 16000, 64000] {
             if try await interruptLoad(copies: copies, during: ["writing segments"]) { return }

@@ -7,31 +7,29 @@ import Testing
 /// reads the bytes (resize, Ctrl-Z and fg).
 @Suite(
     "Terminal input that is not UTF-8",
-    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .needsTmux,
     .timeLimit(.minutes(1))
 )
 struct TerminalEncodingTests {
     /// Before, libedit dropped the byte silently and the note was stored as "Mller".
     @Test("A Latin-1 byte typed in a line shows as U+FFFD and the line is refused; the next line is read")
     func latin1ByteRefused() async throws {
-        let workspace = try REPLWorkspace()
-        defer { workspace.remove() }
-        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
-        defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
-        try await session.send(keys: "note M", .bytes([0xFC]), "ller")
-        try await session.waitFor(text: "note M\u{FFFD}ller")
-        try await session.send(keys: .enter)
-        let refused = try await session.waitFor(text: "set the terminal to UTF-8")
-        #expect(refused.contains("error: the line is not UTF-8 (byte 7 of the line starts a bad sequence"), "\(refused)")
-        try await session.send(keys: "note Grüße", .bytes([0xE2, 0x80]), "x", .enter)
-        try await session.waitUntil(what: "the second refusal") { $0.components(separatedBy: "starts a bad sequence").count == 3 }
-        try await session.send(keys: "note Grüße „x“ 👩‍👩‍👧", .enter)
-        try await session.waitFor(text: "+ N1 note")
-        try await session.send(keys: "quit", .enter)
-        try await session.waitFor(text: "[exit 0]")
-        let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
-        #expect(notes.map { $0["text"] as? String } == ["Grüße „x“ 👩‍👩‍👧"], "\(notes)")
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40) { workspace, session in
+            try await session.waitFor(text: "1:1 ›")
+            try await session.send(keys: "note M", .bytes([0xFC]), "ller")
+            try await session.waitFor(text: "note M\u{FFFD}ller")
+            try await session.send(keys: .enter)
+            let refused = try await session.waitFor(text: "set the terminal to UTF-8")
+            #expect(refused.contains("error: the line is not UTF-8 (byte 7 of the line starts a bad sequence"), "\(refused)")
+            try await session.send(keys: "note Grüße", .bytes([0xE2, 0x80]), "x", .enter)
+            try await session.waitUntil(what: "the second refusal") { $0.components(separatedBy: "starts a bad sequence").count == 3 }
+            try await session.send(keys: "note Grüße „x“ 👩‍👩‍👧", .enter)
+            try await session.waitFor(text: "+ N1 note")
+            try await session.send(keys: "quit", .enter)
+            try await session.waitFor(text: "[exit 0]")
+            let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
+            #expect(notes.map { $0["text"] as? String } == ["Grüße „x“ 👩‍👩‍👧"], "\(notes)")
+        }
     }
 
     /// Before, U+202E reached the terminal raw: the edit line showed "note abcfed" reversed while the
