@@ -31,7 +31,7 @@ extension LineInput {
     /// What the loops answer to ``hiddenCharacter(_:)``.
     public static func hiddenCharacterMessage(_ scalar: Unicode.Scalar) -> String {
         let name = scalar.properties.name.map { " " + $0 } ?? ""
-        return "the line holds \(TerminalText.codePoint(scalar))\(name), an invisible or text-direction character (shown as \u{FFFD}), so the screen did not show the line as it would be read; remove it (Up brings the line back) or type the text without it; nothing changed"
+        return "the line holds \(TerminalText.codePoint(scalar))\(name), an invisible, control or text-direction character (shown as \u{FFFD}), so the screen did not show the line as it would be read; remove it (Up brings the line back) or type the text without it; nothing changed"
     }
 
     /// What the loops answer to ``notUTF8(byteOffset:)``.

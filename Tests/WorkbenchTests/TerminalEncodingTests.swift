@@ -49,7 +49,7 @@ struct TerminalEncodingTests {
         #expect(!typed.unicodeScalars.contains("\u{202E}"), "the control is not on the screen: \(typed)")
         try await session.send(keys: .enter)
         let refused = try await session.waitFor(text: "nothing changed")
-        #expect(refused.contains("error: the line holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible or text-direction character"), "\(refused)")
+        #expect(refused.contains("error: the line holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible, control or text-direction character"), "\(refused)")
         // The old line comes back as it is shown, with the placeholder as text, and is read so.
         try await session.send(keys: .up, .up)
         let recalled = try await session.waitFor(text: "note old<U+2067>line")
@@ -63,6 +63,25 @@ struct TerminalEncodingTests {
         try await session.waitFor(text: "[exit 0]")
         let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
         #expect(notes.map { $0["text"] as? String } == ["old<U+2067>line", "Grüße 👩‍👩‍👧 x\u{200C}y"], "\(notes)")
+    }
+
+    /// A completion is put into the line by libedit, past the reader: a name holding U+202E (an alias
+    /// written by a script) went onto the screen raw.
+    @Test("A completion holding a bidi control is not offered, so TAB never puts it raw into the line")
+    func hiddenCharacterNotCompleted() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let prepared = try await workspace.run(
+            ["annotate", "--session", "anna", "--annotator", "anna"], commands: ["speaker 1-2", "edit S1 alias add Evil\u{202E}xe", "quit"])
+        #expect(prepared.status == 0, "\(prepared.stdout)")
+        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 120, height: 40)
+        defer { session.kill() }
+        try await session.waitFor(text: "1:1 ›")
+        try await session.send(keys: "claim 5 by Evi", .tab, "Z")
+        let screen = try await session.waitFor(text: "claim 5 by EviZ")
+        #expect(!screen.unicodeScalars.contains("\u{202E}"), "\(screen)")
+        try await session.send(keys: .named("C-u"), "quit", .enter)
+        try await session.waitFor(text: "[exit 0]")
     }
 
     /// The reader that replaced libedit's must keep what libedit's did after a signal.
