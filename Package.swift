@@ -38,7 +38,7 @@ let package = Package(
         // The annotation shell without terminal I/O: command lines in, styled lines and session edits out.
         .target(name: "WorkbenchShell", dependencies: ["Annotations"]),
         // The terminal edge both executables share: the libedit line editor, colours and the standard streams.
-        .target(name: "WorkbenchTerminal", dependencies: ["WorkbenchShell", "CEditLine"]),
+        .target(name: "WorkbenchTerminal", dependencies: ["Annotations", "WorkbenchShell", "CEditLine"]),
         .executableTarget(
             name: "Workbench",
             dependencies: [

@@ -158,6 +158,29 @@ static inline int *wb_reader_bad_sequences(void) {
     return &count;
 }
 
+/* Characters the terminal must not get raw (bidi controls and other invisible or format characters,
+   C1 controls: the output path's rule) read since wb_reader_install_signals, and the first of them. */
+static inline int *wb_reader_hidden_characters(void) {
+    static int count = 0;
+    return &count;
+}
+
+static inline unsigned int *wb_reader_first_hidden(void) {
+    static unsigned int value = 0;
+    return &value;
+}
+
+/* Decides whether a scalar (0x80 and above) may be shown as it is; 0 makes the reader hand libedit
+   U+FFFD instead and count it. Set once by the editor (the output path's rule, written in Swift). */
+typedef int (*wb_scalar_filter)(unsigned int);
+
+static inline wb_scalar_filter *wb_reader_filter(void) {
+    static wb_scalar_filter filter = 0;
+    return &filter;
+}
+
+static inline void wb_reader_set_filter(wb_scalar_filter filter) { *wb_reader_filter() = filter; }
+
 /* A byte read ahead (it ended a bad sequence and starts the next character), or -1. */
 static inline int *wb_reader_read_ahead(void) {
     static int byte = -1;
@@ -191,6 +214,8 @@ static inline void wb_reader_set_handler(int signo, struct sigaction *saved) {
 static inline void wb_reader_install_signals(void) {
     *wb_reader_signals() = 0;
     *wb_reader_bad_sequences() = 0;
+    *wb_reader_hidden_characters() = 0;
+    *wb_reader_first_hidden() = 0;
     wb_reader_set_handler(SIGWINCH, &wb_reader_saved_actions()[0]);
     wb_reader_set_handler(SIGTSTP, &wb_reader_saved_actions()[1]);
     wb_reader_set_handler(SIGCONT, &wb_reader_saved_actions()[2]);
@@ -206,6 +231,10 @@ static inline void wb_reader_restore_signals(void) {
 
 /* Bad UTF-8 sequences read since wb_reader_install_signals. */
 static inline int wb_reader_bad_sequence_count(void) { return *wb_reader_bad_sequences(); }
+
+/* Hidden characters read since wb_reader_install_signals (each shown as U+FFFD), and the first. */
+static inline int wb_reader_hidden_count(void) { return *wb_reader_hidden_characters(); }
+static inline unsigned int wb_reader_first_hidden_value(void) { return *wb_reader_first_hidden(); }
 
 /* After a signal other than SIGINT interrupted the read: what libedit's reader does, then read on. */
 static inline void wb_reader_after_signal(EditLine *el) {
@@ -281,6 +310,13 @@ static int wb_read_char(EditLine *el, wchar_t *out) {
         if (have == need) {
             unsigned int value = bytes[0] & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
             for (int index = 1; index < need; index++) value = (value << 6) | (bytes[index] & 0x3F);
+            wb_scalar_filter filter = *wb_reader_filter();
+            if (filter != 0 && !filter(value)) {
+                /* libedit would write it raw (glibc counts bidi controls as printable): show U+FFFD. */
+                if (*wb_reader_hidden_characters() == 0) *wb_reader_first_hidden() = value;
+                *wb_reader_hidden_characters() += 1;
+                value = 0xFFFD;
+            }
             *out = (wchar_t)value;
             return 1;
         }
@@ -381,6 +417,26 @@ static inline int wb_history_enter(HistoryW *history, const wchar_t *line) {
 static inline int wb_history_load(HistoryW *history, const char *path) {
     HistEventW event;
     return history_w(history, &event, H_LOAD, path);
+}
+
+/* The oldest entry (H_LAST), then each newer one (H_PREV): 0 and *line set, or -1 at the end. */
+static inline int wb_history_oldest(HistoryW *history, const wchar_t **line) {
+    HistEventW event;
+    if (history_w(history, &event, H_LAST) == -1) return -1;
+    *line = event.str;
+    return 0;
+}
+
+static inline int wb_history_newer(HistoryW *history, const wchar_t **line) {
+    HistEventW event;
+    if (history_w(history, &event, H_PREV) == -1) return -1;
+    *line = event.str;
+    return 0;
+}
+
+static inline void wb_history_clear(HistoryW *history) {
+    HistEventW event;
+    history_w(history, &event, H_CLEAR);
 }
 
 static inline int wb_history_save(HistoryW *history, const char *path) {

@@ -1,3 +1,4 @@
+import Annotations
 import CEditLine
 import Foundation
 import WorkbenchShell
@@ -19,6 +20,13 @@ import WorkbenchShell
 /// not UTF-8 without a trace): a bad byte shows as U+FFFD and the line comes back as
 /// ``LineInput/notUTF8(byteOffset:)``. That reader also does what libedit's did after SIGWINCH,
 /// SIGTSTP and SIGCONT, through handlers installed only while a line is read.
+///
+/// Nothing reaches the edit line raw that the output path would show as a placeholder (bidi controls
+/// such as U+202E, other invisible format characters, C1 controls: ``TerminalText/isSafe(_:keepNewlines:)``;
+/// libedit writes them as they are, so the line showed reordered): the reader hands libedit U+FFFD
+/// instead and the line comes back as ``LineInput/hiddenCharacter(_:)`` (refused); history lines are
+/// loaded with the placeholder text (`<U+202E>`) in their place, and completions holding one are not
+/// offered.
 final class EditLineEditor: LineEditor {
     /// Marks the start and end of non-printing prompt text (colour codes) for libedit.
     static let promptIgnoreCharacter: Unicode.Scalar = "\u{1}"
@@ -61,12 +69,14 @@ final class EditLineEditor: LineEditor {
                 try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             _ = wb_history_load(history, historyPath)
+            Self.replaceHiddenCharacters(in: history)
         }
 
         _ = wb_install_sigint_handler()
         _ = wb_el_set_editor_emacs(editLine)
         _ = wb_el_set_signal(editLine, 1)
         _ = wb_el_set_reader(editLine)
+        wb_reader_set_filter { value in Unicode.Scalar(value).map { EditLineEditor.mayShow($0) } == false ? 0 : 1 }
         _ = wb_el_set_history(editLine, history)
         _ = wb_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         setPrompt("")
@@ -134,6 +144,13 @@ final class EditLineEditor: LineEditor {
             if wb_reader_bad_sequence_count() > 0, let bad = line.unicodeScalars.firstIndex(of: "\u{FFFD}") {
                 return .notUTF8(byteOffset: line.utf8.distance(from: line.startIndex, to: bad))
             }
+            // A hidden character was shown as U+FFFD: the screen did not show what would be read.
+            if wb_reader_hidden_count() > 0, line.unicodeScalars.contains("\u{FFFD}"),
+                let first = Unicode.Scalar(wb_reader_first_hidden_value())
+            {
+                return .hiddenCharacter(first)
+            }
+            if let hidden = line.unicodeScalars.first(where: { !Self.mayShow($0) }) { return .hiddenCharacter(hidden) }
             return .line(line)
         }
         if count < 0 && (wb_sigint_received() != 0 || error == wb_eintr()) {
@@ -239,6 +256,40 @@ final class EditLineEditor: LineEditor {
         promptBuffer = buffer
     }
 
+    /// Whether `scalar` may stand in the edit line as it is: the output path's rule, except the C0
+    /// controls and DEL, which libedit shows as `^X` itself (they reach it as keys).
+    static func mayShow(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || TerminalText.isSafe(scalar)
+    }
+
+    /// Rewrites the loaded history with the output path's placeholder (`<U+202E>`) for every character
+    /// that may not be shown (lines typed before the edit line refused them), so that Up never puts one
+    /// on the screen: the line brought back reads as it is shown.
+    private static func replaceHiddenCharacters(in history: OpaquePointer) {
+        var lines: [String] = []
+        var pointer: UnsafePointer<wchar_t>?
+        var status = wb_history_oldest(history, &pointer)
+        while status == 0, let entry = pointer {
+            var scalars = String.UnicodeScalarView()
+            var index = 0
+            while entry[index] != 0 {
+                scalars.append(Unicode.Scalar(UInt32(bitPattern: entry[index])) ?? "\u{FFFD}")
+                index += 1
+            }
+            lines.append(String(scalars))
+            status = wb_history_newer(history, &pointer)
+        }
+        guard lines.contains(where: { $0.unicodeScalars.contains { !mayShow($0) } }) else { return }
+        wb_history_clear(history)
+        for line in lines {
+            var shown = String.UnicodeScalarView()
+            for scalar in line.unicodeScalars {
+                if mayShow(scalar) { shown.append(scalar) } else { shown.append(contentsOf: "<\(scalar.codePoint)>".unicodeScalars) }
+            }
+            _ = withWide(String(shown)) { wb_history_enter(history, $0) }
+        }
+    }
+
     private func remember(_ line: String) {
         guard let history, !line.allSatisfy(\.isWhitespace) else { return }
         _ = Self.withWide(line) { wb_history_enter(history, $0) }
@@ -272,8 +323,10 @@ final class EditLineEditor: LineEditor {
         before.append(contentsOf: scalars[0..<cursorScalars])
         let text = String(line)
         let cursorCharacters = String(before).count
+        // A candidate holding a character that may not be shown (a name with U+202E) would be written raw.
+        let candidates = completer(text, cursorCharacters).filter { $0.unicodeScalars.allSatisfy(Self.mayShow) }
         let plan = Completion.plan(
-            line: text, cursor: cursorCharacters, candidates: completer(text, cursorCharacters),
+            line: text, cursor: cursorCharacters, candidates: candidates,
             appendSpace: appendSpaceAfterCompletion)
         if plan.isEmpty { return UInt8(CC_ERROR) }
         if !plan.replace.isEmpty { wb_el_deletestr(editLine, Int32(plan.replace.unicodeScalars.count)) }

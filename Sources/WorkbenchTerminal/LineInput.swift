@@ -1,3 +1,6 @@
+import Annotations
+import WorkbenchShell
+
 /// What one call to ``LineEditor/readLine(prompt:style:)`` produced.
 public enum LineInput: Equatable, Sendable {
     /// A complete line, without its line terminator.
@@ -9,9 +12,29 @@ public enum LineInput: Equatable, Sendable {
     /// A line that is not UTF-8 (a script saved in Latin-1, a terminal set to Latin-1); `byteOffset` is
     /// where its first bad sequence starts. Refused, never read with replacement characters.
     case notUTF8(byteOffset: Int)
+    /// A line typed in the terminal holding `character`, a bidi control or another character the output
+    /// path shows as a placeholder (`<U+202E>`): the edit line showed it as U+FFFD, never raw, and the
+    /// line is refused, as a line that is not UTF-8 is. Piped lines are not shown and keep such characters.
+    case hiddenCharacter(Unicode.Scalar)
 }
 
 extension LineInput {
+    /// What the loops answer to a refused line (``notUTF8(byteOffset:)``, ``hiddenCharacter(_:)``);
+    /// nil for the other cases.
+    public var refusal: String? {
+        switch self {
+        case .notUTF8(let offset): Self.notUTF8Message(byteOffset: offset)
+        case .hiddenCharacter(let scalar): Self.hiddenCharacterMessage(scalar)
+        case .line, .interrupted, .endOfInput: nil
+        }
+    }
+
+    /// What the loops answer to ``hiddenCharacter(_:)``.
+    public static func hiddenCharacterMessage(_ scalar: Unicode.Scalar) -> String {
+        let name = scalar.properties.name.map { " " + $0 } ?? ""
+        return "the line holds \(scalar.codePoint)\(name), an invisible, control or text-direction character (shown as \u{FFFD}), so the screen did not show the line as it would be read; remove it (Up brings the line back) or type the text without it; nothing changed"
+    }
+
     /// What the loops answer to ``notUTF8(byteOffset:)``.
     public static func notUTF8Message(byteOffset: Int) -> String {
         "the line is not UTF-8 (byte \(byteOffset + 1) of the line starts a bad sequence; a script saved as Latin-1, or a terminal not set to UTF-8?); save the input as UTF-8 or set the terminal to UTF-8; nothing changed"

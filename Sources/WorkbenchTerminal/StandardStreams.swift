@@ -169,19 +169,34 @@ extension StandardError {
     /// Shows `line` as the one progress line at the start of the terminal's current row, erasing what
     /// was there (`\r`, the text sanitised, then erase to the end of the row); no line break, so the
     /// next call replaces it. Only for a terminal: ``ProgressMeter`` decides.
-    public static func progress(_ line: String) {
+    ///
+    /// `blankedWidth` is for a terminal that knows no erase sequence (`TERM=dumb`, such as an editor's
+    /// shell buffer, which shows `ESC [K` as text): the row is erased with spaces over that many columns
+    /// (the width of the line drawn before) instead. Erasing is cursor control, not colour, so
+    /// `NO_COLOR` and `--no-color` keep the sequence (no-color.org is about colour only).
+    public static func progress(_ line: String, blankedWidth: Int? = nil) {
         var output = StandardOutput(descriptor: 2)
         output.appendControl("\r")
         output.write(line)
-        output.appendControl("\u{1B}[K")
+        if let blankedWidth {
+            output.appendControl(String(repeating: " ", count: max(0, blankedWidth - TerminalText.displayWidth(TerminalText.sanitize(line)))))
+        } else {
+            output.appendControl("\u{1B}[K")
+        }
         output.flush()
     }
 
-    /// Erases the progress line (`\r`, erase to the end of the row).
-    public static func clearProgress() {
+    /// Erases the progress line (`\r`, erase to the end of the row; with `blankedWidth`, that many
+    /// spaces and `\r` again, as in ``progress(_:blankedWidth:)``).
+    public static func clearProgress(blankedWidth: Int? = nil) {
         var output = StandardOutput(descriptor: 2)
-        output.appendControl("\r\u{1B}[K")
+        output.appendControl(blankedWidth.map { "\r" + String(repeating: " ", count: $0) + "\r" } ?? "\r\u{1B}[K")
         output.flush()
+    }
+
+    /// Whether the terminal named by `TERM` in `environment` erases a row with `ESC [K`: all but `dumb`.
+    public static func terminalErases(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        environment["TERM"] != "dumb"
     }
 }
 

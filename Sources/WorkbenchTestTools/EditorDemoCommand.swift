@@ -1,3 +1,4 @@
+import Annotations
 import ArgumentParser
 import WorkbenchShell
 import WorkbenchTerminal
@@ -37,6 +38,8 @@ struct EditorDemoCommand: ParsableCommand {
                 continue
             case .notUTF8(let offset):
                 StandardOutput.line("not UTF-8 at byte \(offset)")
+            case .hiddenCharacter(let scalar):
+                StandardOutput.line("hidden character \(scalar.codePoint)")
             case .endOfInput:
                 break loop
             }

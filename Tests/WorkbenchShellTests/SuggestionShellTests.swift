@@ -59,14 +59,15 @@ struct SuggestionShellFixture {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    func shell() throws -> AnnotationShell {
+    /// A shell on a fresh session whose proposals come from `source`.
+    func shell(source: any ProposalSource = QuoteThenSaidSource()) throws -> AnnotationShell {
         let corpus = Self.corpus
         let store = try SessionStore(path: path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
             Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
         }
         return AnnotationShell(
             store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { QuoteThenSaidSource() })
+            proposals: ProposalCache { source })
     }
 }
 
@@ -242,7 +243,7 @@ struct SuggestionShellTests {
         #expect(!shell.handle("xx").rejected)
         _ = shell.handle("goto 2")
         let letter = shell.handle("y z")
-        #expect(letter.rejected && Self.text(letter).contains("there is no proposal z here; this sentence has a"), "\(Self.text(letter))")
+        #expect(letter.rejected && Self.text(letter).contains("there is no proposal z here; this sentence has proposal a"), "\(Self.text(letter))")
         let speaker = shell.handle("accept a by S99")
         #expect(speaker.rejected && Self.text(speaker).contains("there is no speaker S99"), "\(Self.text(speaker))")
         let alone = shell.handle("a")
@@ -321,14 +322,7 @@ struct AwkwardSource: ProposalSource {
 struct AcceptAllPartialTests {
     @Test("aa skips a proposal overlapping one just accepted, reports one that cannot be anchored, and is one undo")
     func partial() throws {
-        let fixture = try SuggestionShellFixture()
-        let corpus = SuggestionShellFixture.corpus
-        let store = try SessionStore(path: fixture.path, now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        var shell = AnnotationShell(
-            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { AwkwardSource() })
+        var shell = try SuggestionShellFixture().shell(source: AwkwardSource())
         _ = shell.handle("goto 2")
         #expect(shell.pendingProposals().count == 3)
         let response = shell.handle("aa")
@@ -341,6 +335,48 @@ struct AcceptAllPartialTests {
         _ = shell.handle("undo")
         #expect(shell.state.recordCount == 0)
         #expect(shell.state.redoStack.count == 4)
+        try shell.store.close()
+    }
+}
+
+@Suite("proposal letters stay with their proposals")
+struct ProposalLetterTests {
+    /// Before, rejecting a re-lettered the rest: the list read "b) … overlapping", but after `x a` the
+    /// same proposal was a), and `y b` took the next one (here: one that cannot be anchored).
+    @Test("after x a the others keep b) and c); y b accepts the proposal shown as b); a decided letter is named as such")
+    func stableLetters() throws {
+        var shell = try SuggestionShellFixture().shell(source: AwkwardSource())
+        _ = shell.handle("goto 2")
+        let rejected = SuggestionShellTests.text(shell.handle("x a"))
+        #expect(!rejected.contains("   a) "), "\(rejected)")
+        #expect(rejected.contains("   b) ") && rejected.contains("overlapping"), "\(rejected)")
+        #expect(rejected.contains("   c) ") && rejected.contains("crossing"), "\(rejected)")
+        let again = shell.handle("y a")
+        #expect(again.rejected)
+        #expect(SuggestionShellTests.text(again).contains("proposal a is no longer pending"), "\(SuggestionShellTests.text(again))")
+        let accepted = shell.handle("y b")
+        #expect(!accepted.rejected, "\(SuggestionShellTests.text(accepted))")
+        #expect(SuggestionShellTests.text(accepted).contains("accepted b): "))
+        #expect(shell.state.claims.values.map { $0.origin?.rule } == ["overlapping"])
+        #expect(shell.letteredProposals().map(\.letter) == ["c"])
+        let unknown = SuggestionShellTests.text(shell.handle("x d"))
+        #expect(unknown.contains("there is no proposal d here; this sentence has proposal c"), "\(unknown)")
+        try shell.store.close()
+    }
+}
+
+@Suite("quoted arguments next to marks and joiners")
+struct QuotedArgumentMarkTests {
+    /// Read by grapheme clusters, a quote glued to the mark after it was no quote: "quote not closed".
+    @Test("note with a ZWJ after the closing quote, a combining mark after the opening one, an emoji sequence inside")
+    func notes() throws {
+        var shell = try SuggestionShellFixture().shell()
+        for line in ["note \"abc\"\u{200D}", "note \"\u{301}abc\"", "note \"👩‍👩‍👧\"\u{FE0F} x", "note „e\u{301}“"] {
+            let response = shell.handle(line)
+            #expect(!response.rejected, "\(line.unicodeScalars.map { String($0.value, radix: 16) }): \(SuggestionShellTests.text(response))")
+        }
+        let notes = shell.state.notes.values.sorted { $0.id < $1.id }.map(\.text)
+        #expect(notes == ["\"abc\"\u{200D}", "\u{301}abc", "\"👩‍👩‍👧\"\u{FE0F} x", "e\u{301}"], "\(notes)")
         try shell.store.close()
     }
 }

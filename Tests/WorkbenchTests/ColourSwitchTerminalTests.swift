@@ -3,7 +3,7 @@ import Testing
 
 /// `--no-color` and `NO_COLOR=1` in a real terminal for the commands that colour besides the REPL
 /// (`replay`, `review`): colour codes without them, none with either.
-@Suite("colour switches on a terminal", .enabled(if: TmuxSession.shouldRun))
+@Suite("colour switches on a terminal", .needsTmux)
 struct ColourSwitchTerminalTests {
     /// Whether `arguments` (after the binary) show colour codes on a terminal once `prompt` appears.
     private static func showsColour(_ arguments: String, environment: [String: String] = [:], prompt: String) async throws -> Bool {

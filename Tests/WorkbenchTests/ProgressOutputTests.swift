@@ -61,13 +61,28 @@ struct ProgressOutputTests {
         #expect(result.stdout.hasPrefix("brat: wrote "))
     }
 
+    /// NO_COLOR (no-color.org) is about colour: the progress line is no colour, and erasing it with
+    /// `ESC [K` is what keeps the terminal clean, so it stays. A dumb terminal (an editor's shell buffer)
+    /// shows `ESC [K` as text: there it was written too, and the line is now blanked with spaces.
+    @Test(
+        "NO_COLOR keeps the progress line and its erasing (no colour in it); TERM=dumb gets no escape at all",
+        .needsTmux)
+    func noColourAndDumbTerminal() async throws {
+        let (plain, _) = try await Self.validateOnTerminal(environment: ["NO_COLOR": "1"])
+        #expect(plain.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
+        #expect(plain.range(of: "\u{1B}\\[[0-9;]*m", options: .regularExpression) == nil, "no colour: \(plain.debugDescription)")
+        let (dumb, result) = try await Self.validateOnTerminal(environment: ["TERM": "dumb"])
+        #expect(!dumb.contains("\u{1B}"), "\(dumb.debugDescription)")
+        #expect(dumb.contains("\rvalidating sessions/example.json (1/1) …"))
+        #expect(dumb.contains("\rloading corpus: "))
+        #expect(result.hasPrefix("sessions/example.json: valid: "))
+    }
+
     @Test(
         "on a terminal, progress is drawn on standard error and erased, results stay on standard output",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func drawnOnTerminal() async throws {
-        let folder = TestScratch.path("progress-tty-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let (written, result) = try await Self.runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder)
+        let (written, result) = try await Self.validateOnTerminal()
         #expect(written.contains("\rvalidating sessions/example.json (1/1) …\u{1B}[K"))
         #expect(written.contains("\rloading corpus: "))
         #expect(written.contains("\rsegmenting: "))
@@ -79,7 +94,7 @@ struct ProgressOutputTests {
 
     @Test(
         "import spkatt shows its phases on a terminal and erases them; its results stay on standard output",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func importOnTerminal() async throws {
         let folder = try FieldFormatCommandTests.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -94,7 +109,7 @@ struct ProgressOutputTests {
 
     @Test(
         "Ctrl-C while a large corpus loads stops at once with status 130 and one line",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func interruptedLoad() async throws {
         // The run must still be going when Ctrl-C arrives. A fast segmenter or a starved screen
         // poller can let a corpus finish before its progress line is seen: then the same test
@@ -107,7 +122,7 @@ struct ProgressOutputTests {
 
     @Test(
         "Ctrl-C while segment --out writes its files stops with status 130: no file, no folder, no staging left",
-        .enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+        .needsTmux)
     func interruptedWrite() async throws {
         for copies in [4000, 16000, 64000] {
             if try await interruptLoad(copies: copies, during: ["writing segments"]) { return }
@@ -118,12 +133,23 @@ struct ProgressOutputTests {
     /// Runs the workbench with `arguments` in a terminal (from `directory`, default the package
     /// root) until it exits 0: what the terminal received (`recordingIn/terminal.raw`) and what it
     /// wrote on standard output.
+    /// `validate sessions/example.json` run by ``runOnTerminal(_:recordingIn:directory:environment:)``
+    /// in a scratch folder of its own.
+    private static func validateOnTerminal(environment: [String: String] = [:]) async throws -> (terminal: String, stdout: String) {
+        let folder = TestScratch.path("progress-tty-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return try await runOnTerminal(["validate", "sessions/example.json"], recordingIn: folder, environment: environment)
+    }
+
     private static func runOnTerminal(
-        _ arguments: [String], recordingIn folder: String, directory: String? = nil
+        _ arguments: [String], recordingIn folder: String, directory: String? = nil, environment: [String: String] = [:]
     ) async throws -> (terminal: String, stdout: String) {
         let raw = folder + "/terminal.raw", out = folder + "/stdout.txt"
         let change = directory.map { "cd \(TmuxSession.quote($0)) && " } ?? ""
-        let command = "read go; \(change)\(([WorkbenchProcess.binary.path] + arguments).map(TmuxSession.quote).joined(separator: " ")) > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
+        // Set on the command: tmux sets TERM in the pane itself.
+        let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let invocation = (variables.isEmpty ? [] : ["env"] + variables) + [WorkbenchProcess.binary.path] + arguments
+        let command = "read go; \(change)\(invocation.map(TmuxSession.quote).joined(separator: " ")) > \(TmuxSession.quote(out)); echo \"exit=$?\"; sleep 30"
         let terminal = try await TmuxSession(command: command)
         defer { terminal.kill() }
         try await terminal.recordOutput(to: raw)

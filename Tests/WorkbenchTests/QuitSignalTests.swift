@@ -6,24 +6,22 @@ import Testing
 /// acknowledged before it is there when the session is reopened.
 @Suite(
     "Ctrl-\\ in a terminal",
-    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .needsTmux,
     .timeLimit(.minutes(1))
 )
 struct QuitSignalTests {
     @Test("Ctrl-\\ quits at once with a message, no crash report, and keeps the acknowledged edit")
     func ctrlBackslashQuits() async throws {
-        let workspace = try REPLWorkspace()
-        defer { workspace.remove() }
-        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
-        defer { session.kill() }
-        try await session.waitFor(text: "sentence 1/")
-        try await session.send(keys: "speaker 1-2", .enter)
-        try await session.waitFor(text: "new speaker S1")
-        try await session.send(keys: .ctrlBackslash)
-        let screen = try await session.waitFor(text: "[exit 131]")
-        #expect(screen.contains("quit (Ctrl-\\)"), "\(screen)")
-        #expect(!screen.contains("Backtrace"), "no crash report: \(screen)")
-        let reopened = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["list", "quit"])
-        #expect(reopened.stdout.contains("M1"), "\(reopened.stdout)\(reopened.stderr)")
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40) { workspace, session in
+            try await session.waitFor(text: "sentence 1/")
+            try await session.send(keys: "speaker 1-2", .enter)
+            try await session.waitFor(text: "new speaker S1")
+            try await session.send(keys: .ctrlBackslash)
+            let screen = try await session.waitFor(text: "[exit 131]")
+            #expect(screen.contains("quit (Ctrl-\\)"), "\(screen)")
+            #expect(!screen.contains("Backtrace"), "no crash report: \(screen)")
+            let reopened = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["list", "quit"])
+            #expect(reopened.stdout.contains("M1"), "\(reopened.stdout)\(reopened.stderr)")
+        }
     }
 }

@@ -25,31 +25,29 @@ struct REPLSearchLimitTests {
 
 @Suite(
     "REPL search in a terminal",
-    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .needsTmux,
     .timeLimit(.minutes(1))
 )
 struct REPLSearchInterruptTests {
     @Test("Ctrl-C stops a running search; the REPL goes on and quits normally")
     func ctrlCStopsSearch() async throws {
-        let workspace = try REPLWorkspace()
-        defer { workspace.remove() }
-        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40)
-        defer { session.kill() }
-        try await session.waitFor(text: "sentence 1/")
-        try await session.send(keys: "/(.*)*x$")
-        try await session.waitFor(text: "/(.*)*x$")
-        try await session.send(keys: .enter)
-        // The search now runs for seconds; let the line be read before pressing Ctrl-C.
-        try await Task.sleep(for: .milliseconds(300))
-        try await session.send(keys: .ctrlC)
-        let screen = try await session.waitFor(text: "search stopped by Ctrl-C")
-        #expect(!screen.contains("too costly"), "Ctrl-C, not the budget, stopped it")
-        try await session.waitUntil(what: "a fresh prompt after the search") { screen in
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("›") == true
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 40) { workspace, session in
+            try await session.waitFor(text: "sentence 1/")
+            try await session.send(keys: "/(.*)*x$")
+            try await session.waitFor(text: "/(.*)*x$")
+            try await session.send(keys: .enter)
+            // The search now runs for seconds; let the line be read before pressing Ctrl-C.
+            try await Task.sleep(for: .milliseconds(300))
+            try await session.send(keys: .ctrlC)
+            let screen = try await session.waitFor(text: "search stopped by Ctrl-C")
+            #expect(!screen.contains("too costly"), "Ctrl-C, not the budget, stopped it")
+            try await session.waitUntil(what: "a fresh prompt after the search") { screen in
+                screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasSuffix("›") == true
+            }
+            try await session.send(keys: "goto 4", .enter)
+            try await session.waitFor(text: "sentence 4/")
+            try await session.send(keys: "quit", .enter)
+            try await session.waitFor(text: "[exit 0]")
         }
-        try await session.send(keys: "goto 4", .enter)
-        try await session.waitFor(text: "sentence 4/")
-        try await session.send(keys: "quit", .enter)
-        try await session.waitFor(text: "[exit 0]")
     }
 }

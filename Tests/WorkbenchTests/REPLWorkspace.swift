@@ -56,6 +56,19 @@ struct REPLWorkspace {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// The REPL as `anna` in a real terminal (tmux) in this workspace; `[exit N]` is printed when it ends.
+    /// Runs `body` with a fresh workspace and the REPL started in a terminal of `width`×`height`
+    /// (``terminalREPL(environment:width:height:)``); the terminal and the folder are removed after it.
+    static func withTerminalREPL(
+        environment: [String: String] = [:], width: Int, height: Int,
+        _ body: (REPLWorkspace, TmuxSession) async throws -> Void
+    ) async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let session = try await workspace.terminalREPL(environment: environment, width: width, height: height)
+        defer { session.kill() }
+        try await body(workspace, session)
+    }
+
     func terminalREPL(environment: [String: String] = [:], width: Int, height: Int) async throws -> TmuxSession {
         let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
         var env = ["USER": "anna"]

@@ -4,7 +4,7 @@ import Testing
 /// Drives the interactive replay in a real terminal: a private tmux server per test (``TmuxSession``),
 /// never the user's server and never started through `Foundation.Process`, whose exit notification a
 /// forked server would hold open.
-@Suite("replay on a terminal", .enabled(if: TmuxSession.shouldRun))
+@Suite("replay on a terminal", .needsTmux)
 struct ReplayInteractiveTests {
 
     @Test("next, goto, search by id, play stopped by Ctrl-C, quit")

@@ -6,7 +6,7 @@ import Testing
 /// would break it where it likes) and no line of a paged answer scrolls away before it was on screen.
 @Suite(
     "Terminal layout",
-    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .needsTmux,
     .timeLimit(.minutes(1))
 )
 struct TerminalLayoutTests {
@@ -125,20 +125,18 @@ struct TerminalLayoutTests {
     /// Before, the pager's `q` went into history: Up at the next prompt brought back `q`, and Enter quit.
     @Test("Up after stopping the pages with q brings back the command, not q")
     func pagerAnswerNotInHistory() async throws {
-        let workspace = try REPLWorkspace()
-        defer { workspace.remove() }
-        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12)
-        defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
-        try await session.send(keys: "help", .enter)
-        try await session.waitFor(text: "more lines")
-        try await session.send(keys: "q", .enter)
-        try await session.waitUntil(what: "the prompt") { $0.hasPromptAtEnd }
-        try await session.send(keys: .up)
-        let screen = try await session.waitUntil(what: "a recalled line") { !$0.hasPromptAtEnd }
-        #expect(screen.lastRow.hasSuffix("› help"), "\(screen.lastRow)")
-        try await session.send(keys: .named("C-u"), "quit", .enter)
-        try await session.waitFor(text: "[exit 0]")
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12) { workspace, session in
+            try await session.waitFor(text: "1:1 ›")
+            try await session.send(keys: "help", .enter)
+            try await session.waitFor(text: "more lines")
+            try await session.send(keys: "q", .enter)
+            try await session.waitUntil(what: "the prompt") { $0.hasPromptAtEnd }
+            try await session.send(keys: .up)
+            let screen = try await session.waitUntil(what: "a recalled line") { !$0.hasPromptAtEnd }
+            #expect(screen.lastRow.hasSuffix("› help"), "\(screen.lastRow)")
+            try await session.send(keys: .named("C-u"), "quit", .enter)
+            try await session.waitFor(text: "[exit 0]")
+        }
     }
 
     /// The number in the pager's question on `screen` ("-- 25 more lines: …"), nil when there is none.

@@ -6,7 +6,7 @@ import TestSupport
 /// input reads it: a TAB inside pasted text is a character of the line, not the completion key.
 @Suite(
     "Pasting into the REPL",
-    .enabled(if: TmuxSession.shouldRun, "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+    .needsTmux,
     .timeLimit(.minutes(1))
 )
 struct TerminalPasteTests {
@@ -36,17 +36,15 @@ struct TerminalPasteTests {
 extension TerminalPasteTests {
     @Test("200 lines pasted at once are all run, in order, and are in the session")
     func manyPastedLines() async throws {
-        let workspace = try REPLWorkspace()
-        defer { workspace.remove() }
-        let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 120, height: 40)
-        defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
-        try await session.paste((1...200).map { "note paste \($0)\n" }.joined())
-        try await session.waitFor(text: "+ N200 note", timeout: 40)
-        try await session.send(keys: "quit", .enter)
-        try await session.waitFor(text: "[exit 0]")
-        let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
-        #expect(notes.compactMap { $0["text"] as? String } == (1...200).map { "paste \($0)" })
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 120, height: 40) { workspace, session in
+            try await session.waitFor(text: "1:1 ›")
+            try await session.paste((1...200).map { "note paste \($0)\n" }.joined())
+            try await session.waitFor(text: "+ N200 note", timeout: 40)
+            try await session.send(keys: "quit", .enter)
+            try await session.waitFor(text: "[exit 0]")
+            let notes = try workspace.session("anna")["notes"] as? [[String: Any]] ?? []
+            #expect(notes.compactMap { $0["text"] as? String } == (1...200).map { "paste \($0)" })
+        }
     }
 
     @Test("The terminal closed while a command runs: every edit acknowledged before is in the session")

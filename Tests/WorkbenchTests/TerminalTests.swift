@@ -194,9 +194,7 @@ extension TerminalTests {
     /// The line editor in a real terminal (a private tmux server), through the test tools' `editor-demo`.
     @Suite(
         "Terminal in tmux",
-        .enabled(
-            if: TmuxSession.shouldRun,
-            "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)"),
+        .needsTmux,
         .timeLimit(.minutes(1))
     )
     struct InTmux {

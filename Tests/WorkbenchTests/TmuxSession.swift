@@ -1,6 +1,17 @@
 import Foundation
 import Subprocess
 import TestSupport
+import Testing
+
+extension Trait where Self == ConditionTrait {
+    /// The trait of every test that needs a terminal (``TmuxSession``): skipped with a clear message
+    /// when tmux is not installed, run (and failing) when ``TmuxSession/isRequired``.
+    static var needsTmux: Self {
+        .enabled(
+            if: TmuxSession.shouldRun,
+            "tmux is not installed: terminal tests skipped (WORKBENCH_REQUIRE_CONSUMERS=1 makes this a failure)")
+    }
+}
 
 /// A program running in a terminal of its own: a private tmux server (own socket, never the user's),
 /// one detached session of a fixed size, keys sent the way a person types them and the screen read back.

@@ -1,10 +1,14 @@
 /// Splits a command line into words at whitespace, keeping quoted text („…“, "…", »…«) and
 /// `/regex/` together with anything attached to them (`"sagte"#2`, `"fügte","hinzu"`), and joining
 /// comma-separated span parts written with spaces (`4-7, 9`).
+///
+/// The line is read a Unicode scalar at a time, not a grapheme cluster: a quote followed by a
+/// combining mark, a zero-width joiner or a variation selector is one `Character`, and read that way
+/// `"abc"` + U+200D was "quote not closed".
 public enum CommandLexer {
     /// The words of `line`; throws when a quote or regex is not closed.
     public static func words(_ line: String) throws(CommandLexerError) -> [CommandWord] {
-        let characters = Array(line)
+        let characters = scalarCharacters(line)
         var words: [CommandWord] = []
         var index = 0
         while index < characters.count {
@@ -45,6 +49,12 @@ public enum CommandLexer {
             words.append(CommandWord(text: text, start: start))
         }
         return joinCommaLists(words)
+    }
+
+    /// `text` as one `Character` per Unicode scalar, for scanners that must see each quote mark even
+    /// where a mark or joiner follows it (appending them to a `String` joins them again).
+    public static func scalarCharacters(_ text: String) -> [Character] {
+        text.unicodeScalars.map(Character.init)
     }
 
     /// Joins `4-7,` `9` and `4-7` `,9` into one word.

@@ -3,10 +3,10 @@
 public struct CommandWord: Sendable, Equatable {
     /// The word as typed.
     public var text: String
-    /// Offset of its first character in the line (in `Character`s).
+    /// Offset of its first scalar in the line (in Unicode scalars: `line.unicodeScalars.dropFirst(start)`).
     public var start: Int
 
-    /// A word `text` starting at character `start` of its line.
+    /// A word `text` starting at scalar `start` of its line.
     public init(text: String, start: Int) {
         self.text = text
         self.start = start

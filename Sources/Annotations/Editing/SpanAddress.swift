@@ -53,7 +53,8 @@ public struct SpanAddress: Sendable, Hashable {
 
     /// Reads an address such as `4-7,9`, `sagte` or `"sagte"#2..+1`.
     public static func parse(_ text: String) throws(SpanAddressError) -> SpanAddress {
-        var reader = SpanAddressReader(Array(text))
+        // Scalar by scalar, as the command lexer reads: `"sagte"` + U+FE0F still closes its quote.
+        var reader = SpanAddressReader(CommandLexer.scalarCharacters(text))
         return try reader.read(original: text)
     }
 }

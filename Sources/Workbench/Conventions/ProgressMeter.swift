@@ -41,6 +41,10 @@ final class ProgressMeter: @unchecked Sendable {
     private var phaseStart: UInt64 = 0
     private var lastDraw: UInt64 = 0
     private var isDrawn = false
+    /// Whether the terminal erases with `ESC [K` (not `TERM=dumb`); else lines are blanked with spaces.
+    private let terminalErases = StandardError.terminalErases()
+    /// Columns of the line drawn last (what spaces must cover on a terminal that cannot erase).
+    private var drawnWidth = 0
 
     /// The minimum time between two redraws.
     private static let redrawInterval: UInt64 = 100_000_000
@@ -88,7 +92,7 @@ final class ProgressMeter: @unchecked Sendable {
 
     /// Erases the line (before results or messages are written); the next update draws it again.
     func clear() {
-        if isDrawn { StandardError.clearProgress() }
+        if isDrawn { StandardError.clearProgress(blankedWidth: terminalErases ? nil : drawnWidth) }
         isDrawn = false
         lastDraw = 0
     }
@@ -173,7 +177,8 @@ final class ProgressMeter: @unchecked Sendable {
         var text = Self.line(task: task, done: done, total: total, unit: unit, elapsed: elapsed)
         let width = max(10, TerminalText.terminalWidth() - 1)
         while TerminalText.displayWidth(text) > width { text.removeLast() }
-        StandardError.progress(text)
+        StandardError.progress(text, blankedWidth: terminalErases ? nil : drawnWidth)
+        drawnWidth = TerminalText.displayWidth(TerminalText.sanitize(text))
         isDrawn = true
     }
 
@@ -184,7 +189,7 @@ final class ProgressMeter: @unchecked Sendable {
     private func catchInterrupts() {
         InterruptGate.writing = 0
         InterruptGate.stopRequested = 0
-        InterruptGate.isShown = isShown ? 1 : 0
+        InterruptGate.isShown = isShown ? (terminalErases ? 1 : 2) : 0
         InterruptGate.signal = SIGINT
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in
@@ -193,7 +198,9 @@ final class ProgressMeter: @unchecked Sendable {
                 InterruptGate.stopRequested = 1
                 return
             }
-            if InterruptGate.isShown != 0 { StandardError.writeFromSignalHandler("\r\u{1B}[K") }
+            // A terminal that cannot erase (TERM=dumb) gets the message on a row of its own.
+            if InterruptGate.isShown == 1 { StandardError.writeFromSignalHandler("\r\u{1B}[K") }
+            if InterruptGate.isShown == 2 { StandardError.writeFromSignalHandler("\n") }
             // Literals only: nothing lazy may run in a signal handler (128 + the signal).
             switch signal {
             case SIGTERM:
@@ -243,6 +250,7 @@ final class ProgressMeter: @unchecked Sendable {
 private enum InterruptGate {
     nonisolated(unsafe) static var writing: sig_atomic_t = 0
     nonisolated(unsafe) static var stopRequested: sig_atomic_t = 0
+    /// 0: no progress line; 1: erase it with `ESC [K`; 2: the terminal cannot erase (`TERM=dumb`).
     nonisolated(unsafe) static var isShown: sig_atomic_t = 0
     /// The signal that asked a writer to stop (SIGINT, SIGTERM or SIGHUP).
     nonisolated(unsafe) static var signal: sig_atomic_t = SIGINT

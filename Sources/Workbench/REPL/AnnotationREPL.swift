@@ -56,8 +56,8 @@ struct AnnotationREPL {
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
-            case .notUTF8(let offset):
-                write([StyledLine("error: " + LineInput.notUTF8Message(byteOffset: offset), .error)])
+            case .notUTF8, .hiddenCharacter:
+                write([StyledLine("error: " + (input.refusal ?? ""), .error)])
                 rejected += 1
             case .endOfInput:
                 break loop

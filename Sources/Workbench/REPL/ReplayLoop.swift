@@ -26,11 +26,12 @@ struct ReplayLoop {
         while true {
             let prompt = StyledLine("replay #\(current + 1)/\(limit)> ", .prompt)
             let line: String
-            switch editor.readLine(prompt: prompt, style: view.style) {
+            let input = editor.readLine(prompt: prompt, style: view.style)
+            switch input {
             case .endOfInput: return
             case .interrupted: continue
-            case .notUTF8(let offset):
-                StandardOutput.line(LineInput.notUTF8Message(byteOffset: offset))
+            case .notUTF8, .hiddenCharacter:
+                StandardOutput.line(input.refusal ?? "")
                 continue
             case .line(let text): line = text.trimmingCharacters(in: .whitespaces)
             }

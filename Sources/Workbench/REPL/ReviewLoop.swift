@@ -47,8 +47,8 @@ struct ReviewLoop {
                 printSummary()
                 return rejected
             case .interrupted: continue
-            case .notUTF8(let offset):
-                say(LineInput.notUTF8Message(byteOffset: offset), .error)
+            case .notUTF8, .hiddenCharacter:
+                say(input.refusal ?? "", .error)
                 rejected += 1
                 continue
             case .line(let text): line = text

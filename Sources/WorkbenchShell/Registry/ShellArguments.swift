@@ -47,12 +47,14 @@ struct ShellArguments: Sendable {
         return true
     }
 
-    /// `text` without one pair of surrounding quotation marks.
+    /// `text` without one pair of surrounding quotation marks (compared scalar by scalar, so `"́x"`, whose
+    /// quote carries a combining mark, loses its quotes too).
     static func unquoted(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let first = trimmed.first, let closers = SpanAddressQuotes.closers(for: first), trimmed.count >= 2,
-            let last = trimmed.last, closers.contains(last)
+        let scalars = trimmed.unicodeScalars
+        guard let first = scalars.first, let closers = SpanAddressQuotes.closers(for: Character(first)), scalars.count >= 2,
+            let last = scalars.last, closers.contains(Character(last))
         else { return trimmed }
-        return String(trimmed.dropFirst().dropLast())
+        return String(String.UnicodeScalarView(scalars.dropFirst().dropLast()))
     }
 }

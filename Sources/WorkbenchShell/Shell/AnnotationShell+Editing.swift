@@ -22,7 +22,7 @@ extension AnnotationShell {
         }
         let field = arguments[1].text.lowercased()
         let values = arguments.dropFirst(2).map(\.text)
-        let value = ShellArguments.unquoted(arguments.count > 2 ? String(line.dropFirst(arguments[2].start)) : "")
+        let value = ShellArguments.unquoted(arguments.count > 2 ? String(line.unicodeScalars.dropFirst(arguments[2].start)) : "")
         func need(_ what: String) throws(CommandError) {
             if value.isEmpty { throw .usage("edit \(id) \(field) needs \(what)") }
         }
@@ -49,7 +49,7 @@ extension AnnotationShell {
                 guard let action = values.first, ["add", "remove"].contains(action), values.count >= 2 else {
                     throw .usage("usage: edit \(id) alias add NAME | edit \(id) alias remove NAME")
                 }
-                let alias = ShellArguments.unquoted(String(line.dropFirst(arguments[3].start)))
+                let alias = ShellArguments.unquoted(String(line.unicodeScalars.dropFirst(arguments[3].start)))
                 if action == "add" {
                     guard !speaker.aliases.contains(alias), speaker.name != alias else { throw .rejected("\(id) already has the name or alias „\(TerminalText.sanitize(alias))“") }
                     speaker.aliases.append(alias)

@@ -5,26 +5,36 @@ import Foundation
 /// a), b), …; `accept` (`y`, `aa`) turns one or all into annotations in one command, `reject` (`x`,
 /// `xx`) records rejections so they are not proposed again, `ns` finds the next sentence with
 /// proposals, `suggest off|on` hides or shows them. Letters are only ever arguments of these
-/// commands, never commands of their own.
+/// commands, never commands of their own, and they stay with their proposal: a proposal's letter is
+/// its place among all the sentence's proposals, so deciding `a` leaves `b` named `b` (it became `a`,
+/// and `y b` typed after reading the list accepted another proposal than the one read).
 extension AnnotationShell {
     /// The letters proposals are listed with; a sentence shows at most this many.
     static let proposalLetters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
 
-    /// The pending proposals of a sentence (the current one by default), at most 26, lettered in order.
+    /// The pending proposals of a sentence (the current one by default), in order.
     func pendingProposals(document: Int? = nil, sentence: Int? = nil, filter: ProposalFilter? = nil) -> [AttributionSuggestion] {
+        letteredProposals(document: document, sentence: sentence, filter: filter).map(\.proposal)
+    }
+
+    /// The pending proposals of a sentence (the current one by default) with their letters: the
+    /// letter of a proposal's place among ALL the sentence's proposals (the first 26 get one), so a
+    /// letter keeps naming the proposal it was shown with after another is accepted or rejected.
+    func letteredProposals(
+        document: Int? = nil, sentence: Int? = nil, filter: ProposalFilter? = nil
+    ) -> [(letter: Character, proposal: AttributionSuggestion)] {
         guard store.session.settings.suggest else { return [] }
         let segmented = corpus.documents[document ?? documentIndex]
         let all = proposals.proposals(in: segmented, sentence: sentence ?? sentenceIndex)
         guard !all.isEmpty else { return [] }
         let filter = filter ?? ProposalFilter(state: state, document: segmented.document.id)
-        return Array(all.filter(filter.isPending).prefix(Self.proposalLetters.count))
+        return zip(Self.proposalLetters, all).filter { filter.isPending($0.1) }.map { (letter: $0.0, proposal: $0.1) }
     }
 
     /// The lines listing the current sentence's pending proposals, dimmed: `a) [S? Ulrich Müller]
     /// <sagte> {…}  direct 0.82 · rule`.
     func proposalLines() -> [StyledLine] {
-        let pending = pendingProposals()
-        return zip(Self.proposalLetters, pending).map { letter, proposal in
+        letteredProposals().map { letter, proposal in
             StyledLine("   \(letter)) " + proposalSummary(proposal), .dim)
         }
     }
@@ -137,7 +147,7 @@ extension AnnotationShell {
         let chosen: [AttributionSuggestion]
         if forcedAll || rest.first?.text.lowercased() == "all" {
             if !forcedAll { rest.removeFirst() }
-            chosen = pending
+            chosen = pending.map(\.proposal)
         } else {
             chosen = [try choose(from: pending, &rest, verb: "reject").proposal]
         }
@@ -190,40 +200,44 @@ extension AnnotationShell {
 
     // MARK: - Accepting
 
-    /// The current sentence's pending proposals, or a message saying why there are none.
-    private func pendingOrExplain(verb: String) throws(CommandError) -> [AttributionSuggestion] {
+    /// The current sentence's pending proposals with their letters, or a message saying why there are none.
+    private func pendingOrExplain(verb: String) throws(CommandError) -> [(letter: Character, proposal: AttributionSuggestion)] {
         guard store.session.settings.suggest else { throw .rejected("suggestions are off; turn them on with: suggest on") }
-        let pending = pendingProposals()
+        let pending = letteredProposals()
         guard !pending.isEmpty else {
             throw .rejected("this sentence has no pending proposals to \(verb); 'ns' goes to the next sentence with proposals")
         }
         return pending
     }
 
-    /// The proposal named by a leading letter argument (removed from `arguments`), or the first.
+    /// The proposal named by a leading letter argument (removed from `arguments`), or the first pending.
     private func choose(
-        from pending: [AttributionSuggestion], _ arguments: inout [CommandWord], verb: String
+        from pending: [(letter: Character, proposal: AttributionSuggestion)], _ arguments: inout [CommandWord], verb: String
     ) throws(CommandError) -> (letter: Character, proposal: AttributionSuggestion) {
-        let range = pending.count == 1 ? "a" : "a–\(Self.proposalLetters[pending.count - 1])"
-        guard let first = arguments.first, !["by", "form", "claim"].contains(first.text.lowercased()) else {
-            return (Self.proposalLetters[0], pending[0])
-        }
+        let letters = pending.map { String($0.letter) }.joined(separator: ", ")
+        let range = "this sentence has \(pending.count == 1 ? "proposal" : "proposals") \(letters)"
+        guard let firstPending = pending.first else { throw .rejected("this sentence has no pending proposals to \(verb)") }
+        guard let first = arguments.first, !["by", "form", "claim"].contains(first.text.lowercased()) else { return firstPending }
         let text = first.text.lowercased()
         guard text.count == 1, let letter = text.first, let index = Self.proposalLetters.firstIndex(of: letter) else {
-            throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; this sentence has \(range), e.g. \(verb) a")
+            throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; \(range), e.g. \(verb) \(firstPending.letter)")
         }
-        guard index < pending.count else {
-            throw .rejected("there is no proposal \(letter) here; this sentence has \(range)")
+        guard let chosen = pending.first(where: { $0.letter == letter }) else {
+            let all = proposals.proposals(in: corpus.documents[documentIndex], sentence: sentenceIndex)
+            if index < min(all.count, Self.proposalLetters.count) {
+                throw .rejected("proposal \(letter) is no longer pending (rejected, or its claim overlaps a claim of the session; 'undo' takes back what was just done); \(range)")
+            }
+            throw .rejected("there is no proposal \(letter) here; \(range)")
         }
         arguments.removeFirst()
-        return (letter, pending[index])
+        return chosen
     }
 
     /// Accepts every pending proposal; one that cannot be made is left pending and reported.
-    private mutating func acceptAll(_ pending: [AttributionSuggestion]) throws(CommandError) -> [StyledLine] {
+    private mutating func acceptAll(_ pending: [(letter: Character, proposal: AttributionSuggestion)]) throws(CommandError) -> [StyledLine] {
         var lines: [StyledLine] = []
         var accepted = 0
-        for (letter, proposal) in zip(Self.proposalLetters, pending) {
+        for (letter, proposal) in pending {
             // An earlier proposal's claim may cover this one's.
             guard ProposalFilter(state: state, document: document.document.id).isPending(proposal) else {
                 lines.append(StyledLine("skipped \(letter)): its claim overlaps one just accepted", .dim))

@@ -122,13 +122,13 @@ public struct AnnotationShell {
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
             if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
-                let index = Self.proposalLetters.firstIndex(of: letter), index < pendingProposals().count
+                letteredProposals().contains(where: { $0.letter == letter })
             {
                 throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
             }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
         }
-        let rest = words.count > 1 ? String(line.dropFirst(words[1].start)) : ""
+        let rest = words.count > 1 ? String(line.unicodeScalars.dropFirst(words[1].start)) : ""
         // A command whose usage is its name alone takes no arguments: `undo 3` would otherwise take
         // back one command while the user expects three, and `done foo` mark the sentence silently.
         if words.count > 1, spec.usage == spec.name {
