@@ -9,37 +9,17 @@ import TestSupport
 /// a database that is not a team's, a lock held by another transaction.
 @Suite("Team mode trust", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamTrustTests {
-    /// Opens `member`'s session (anna's unless named) on the fixture's database.
-    private func openStore(_ team: TeamFixture, member: String = "anna", timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
-        let anna = team.name(member)
-        let connection = try team.connect(as: member)
-        defer { connection.close() }
-        let (corpus, schema) = try TeamProject(connection: connection).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: timeoutSeconds, passwordFileForTests: team.pgpass) {
-            _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        return (store, SentenceKey(document: segmented.documents[0].document.id, sentence: 0))
-    }
-
-    private func owner(_ team: TeamFixture) throws -> PostgresConnection {
-        try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
-    }
-
     /// A database (or role, or server) with `synchronous_commit = off` acknowledges a commit before
     /// its WAL is on disk: the store turns it back on for its connection, so an edit reported as
     /// saved survives the server going away right after.
     @Test func synchronousCommitOffOnTheDatabaseIsTurnedOnForTheStore() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("ALTER DATABASE \(team.database) SET synchronous_commit = off")
-        owner.close()
+        try team.asOwner("ALTER DATABASE \(team.database) SET synchronous_commit = off")
         let probe = try team.connect(as: "anna")
         #expect(try probe.query("SELECT current_setting('synchronous_commit') AS s").first("s") == "off")
         probe.close()
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         #expect(try store.connectionSetting("synchronous_commit") == "on")
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
         #expect(try store.connectionSetting("synchronous_commit") == "on")
@@ -52,10 +32,10 @@ struct TeamTrustTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         defer { try? store.close() }
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         let local = team.folder + "/anna"
         _ = try TeamTransfer(project: owner).pull(anna, to: local)
         owner.connection.close()
@@ -101,16 +81,10 @@ struct TeamTrustTests {
                 "INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $2::text)::text)", [anna, bob])
         }
         // bob's log, as pulled by anyone who may read it, pushed by anna as her session.
-        let bobs = try team.connect(as: "bob")
-        let (corpus, schema) = try TeamProject(connection: bobs).corpus()
-        bobs.close()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: bob, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        try store.perform(.setStatus(SentenceKey(document: segmented.documents[0].document.id, sentence: 0), .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
+        let (store, key) = try team.openStore(as: "bob")
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
         try store.close()
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         let local = team.folder + "/bob"
         _ = try TeamTransfer(project: owner).pull(bob, to: local)
         owner.connection.close()
@@ -168,7 +142,7 @@ struct TeamTrustTests {
             try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ('workbench_annotator', 1, '{}', '{}')")
         }
         try anna.query("RESET ROLE")
-        let owner = try owner(team)
+        let owner = try team.owner()
         defer { owner.close() }
         #expect(try owner.query("SELECT (SELECT count(*) FROM workbench.sessions) + (SELECT count(*) FROM workbench.events) AS n").first("n") == "0")
     }
@@ -179,15 +153,15 @@ struct TeamTrustTests {
     @Test func oneUnreadableSessionDoesNotHideTheTeamsStatus() throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
         try store.close()
         let bob = team.name("bob")
-        try openStore(team, member: "bob").store.close()
+        try team.openStore(as: "bob").store.close()
         let bobs = try team.connect(as: "bob")
         try bobs.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', 'not a log line' || chr(10))", [bob])
         bobs.close()
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         defer { owner.connection.close() }
         let status = try TeamStatus(project: owner).render()
         #expect(status.contains("\(team.name("anna")): 0/0 sentences of 0 document(s), 1 event(s)"), "\(status)")
@@ -203,7 +177,7 @@ struct TeamTrustTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         defer { try? store.close() }
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
         // What the store commits next (target T1), stored; then the connection breaks before the
@@ -243,12 +217,12 @@ struct TeamTrustTests {
         defer { anna.close() }
         try anna.query("SELECT pg_advisory_lock(hashtext($1))", ["workbench session " + team.name("bob")])
         #expect {
-            _ = try openStore(team, member: "bob")
+            _ = try team.openStore(as: "bob")
         } throws: { error in
             "\(error)".contains("session '\(team.name("bob"))' is open in another workbench: workbench (role \(team.name("anna")), connected from")
         }
         try anna.query("SELECT pg_advisory_unlock_all()")
-        try openStore(team, member: "bob").store.close()
+        try team.openStore(as: "bob").store.close()
     }
 
     /// "Anna" next to "anna": two roles, two sessions, two columns in every table that a reader
@@ -256,7 +230,7 @@ struct TeamTrustTests {
     @Test func aMemberNameDifferingOnlyInCaseIsRefused() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let project = TeamProject(connection: try owner(team))
+        let project = TeamProject(connection: try team.owner())
         defer { project.connection.close() }
         let upper: String = "Anna_" + team.suffix
         #expect {
@@ -277,10 +251,7 @@ struct TeamTrustTests {
         try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
         try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         bob.close()
-        let owner = try owner(team)
-        try owner.query("CREATE SCHEMA scratch")
-        try owner.query("GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
-        owner.close()
+        try team.asOwner("CREATE SCHEMA scratch", "GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
         let anna = try team.connect(as: "anna")
         defer { anna.close() }
         try anna.query("CREATE FUNCTION scratch.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'")
@@ -293,11 +264,9 @@ struct TeamTrustTests {
     @Test func aDatabaseWithoutTeamTablesSaysToCheckTheNameOrRunTeamInit() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("DROP SCHEMA workbench CASCADE")
-        owner.close()
+        try team.asOwner("DROP SCHEMA workbench CASCADE")
         #expect {
-            _ = try openStore(team)
+            _ = try team.openStore()
         } throws: { error in
             let text = "\(error)"
             return text.contains("holds no workbench team tables: check the database name in the URL")
@@ -374,11 +343,9 @@ struct TeamTrustTests {
     @Test func teamTablesOfAnotherVersionAreNamedAsSuch() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("ALTER TABLE workbench.events DROP COLUMN line")
-        owner.close()
+        try team.asOwner("ALTER TABLE workbench.events DROP COLUMN line")
         #expect {
-            _ = try openStore(team)
+            _ = try team.openStore()
         } throws: { error in
             "\(error)".contains("(SQLSTATE 42703); the team tables in \(team.serverURL) were made by another version of workbench")
         }
@@ -424,13 +391,13 @@ struct TeamTrustTests {
     @Test func aLockHeldByAnotherTransactionEndsInAClearMessageInTime() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
+        let owner = try team.owner()
         defer { owner.close() }
         try owner.query("BEGIN")
         try owner.query("LOCK TABLE workbench.events IN ACCESS EXCLUSIVE MODE")
         let started = Date()
         #expect {
-            _ = try openStore(team, timeoutSeconds: 3)
+            _ = try team.openStore(timeoutSeconds: 3)
         } throws: { error in
             "\(error)".contains("another connection held a lock it needs")
         }
