@@ -37,6 +37,29 @@ public enum TeamSchema {
     /// flush (it carries nothing durable; the line it announces is already committed).
     public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
 
+    /// Claims session `$1` for the connection: its row's `holder` becomes this backend (its pid and
+    /// start, so a reused pid is not taken for the old holder) when nobody holds it, or the holder's
+    /// backend is gone from `pg_stat_activity` (a crashed or closed workbench: free at once). One
+    /// statement under the row's lock: of two claims at once, the second sees the first's holder
+    /// alive and claims nothing. Answers the row when claimed, nothing otherwise. Only the session's
+    /// own login role may update its row (policy `sessions_hold`), so no other member can hold it,
+    /// unlike an advisory lock, which any role may take under any key.
+    public static let claimSQL = """
+        UPDATE workbench.sessions s SET holder = pg_backend_pid(), holder_since = (SELECT a.backend_start FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())
+        WHERE s.name = $1 AND (s.holder IS NULL OR s.holder = pg_backend_pid()
+          OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = s.holder AND a.backend_start IS NOT DISTINCT FROM s.holder_since))
+        RETURNING s.name
+        """
+
+    /// Lets go of session `$1` when this connection holds it.
+    public static let releaseSQL = "UPDATE workbench.sessions SET holder = NULL, holder_since = NULL WHERE name = $1 AND holder = pg_backend_pid()"
+
+    /// The connection that holds session `$1`, as `pg_stat_activity` shows it.
+    public static let holderSQL = """
+        SELECT a.application_name, a.usename::text AS role, a.client_addr::text AS address, a.backend_start::text AS since
+        FROM workbench.sessions s JOIN pg_stat_activity a ON a.pid = s.holder WHERE s.name = $1
+        """
+
     /// Turns `synchronous_commit` back on for the connection when the server, the database or the
     /// role has it `off` (an `ALTER DATABASE … SET synchronous_commit = off` for speed): off, the
     /// server acknowledges a commit before its WAL reaches the disk, and an edit the REPL reported
@@ -96,7 +119,9 @@ public enum TeamSchema {
           kind text NOT NULL DEFAULT 'annotation' CHECK (kind IN ('annotation', 'adjudication')),
           header jsonb NOT NULL,
           header_line text NOT NULL,
-          created timestamptz NOT NULL DEFAULT now()
+          created timestamptz NOT NULL DEFAULT now(),
+          holder integer,
+          holder_since timestamptz
         );
         CREATE TABLE IF NOT EXISTS workbench.events (
           session text NOT NULL,
@@ -111,6 +136,8 @@ public enum TeamSchema {
           annotator text NOT NULL REFERENCES workbench.members (name),
           PRIMARY KEY (document, annotator)
         );
+        -- Tables made before the session's holder was kept on its row (see claimSQL) get its columns.
+        ALTER TABLE workbench.sessions ADD COLUMN IF NOT EXISTS holder integer, ADD COLUMN IF NOT EXISTS holder_since timestamptz;
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
@@ -125,6 +152,9 @@ public enum TeamSchema {
         GRANT SELECT ON workbench.project, workbench.documents, workbench.members, workbench.assignments, workbench.sessions, workbench.events
           TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
         GRANT INSERT ON workbench.sessions, workbench.events TO workbench_annotator, workbench_adjudicator;
+        -- Only these two columns, only of one's own row (sessions_hold): a column grant gives no right to
+        -- LOCK TABLE in a mode that would keep others out (that takes UPDATE on the whole table).
+        GRANT UPDATE (holder, holder_since) ON workbench.sessions TO workbench_annotator, workbench_adjudicator;
         ALTER TABLE workbench.sessions ENABLE ROW LEVEL SECURITY;
         ALTER TABLE workbench.events ENABLE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
@@ -138,6 +168,11 @@ public enum TeamSchema {
           name = current_user AND current_user = session_user
           AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
             OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
+        DROP POLICY IF EXISTS sessions_hold ON workbench.sessions;
+        -- Who holds a session (its open REPL, a push): only the session's own login role may claim it,
+        -- and only its row may it lock (SELECT … FOR UPDATE applies this policy too).
+        CREATE POLICY sessions_hold ON workbench.sessions FOR UPDATE
+          USING (name = current_user AND current_user = session_user) WITH CHECK (name = current_user AND current_user = session_user);
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;

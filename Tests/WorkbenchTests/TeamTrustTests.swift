@@ -208,21 +208,86 @@ struct TeamTrustTests {
         #expect(stored.events.count == 3)
     }
 
-    /// Any role may take any advisory lock: anna taking bob's session lock by hand keeps bob out
-    /// (PostgreSQL cannot forbid it), but the refusal names her role, so bob knows whom to ask.
-    @Test func aSessionLockTakenByAnotherMemberNamesTheirRole() throws {
-        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+    /// Any role may take any advisory lock, so the session lock is no advisory lock any more: the
+    /// holder is on the session's row, which only the session's own role may update or lock. anna
+    /// takes the old advisory lock of bob's session (it kept him out), tries to write herself into his
+    /// row and to lock the table; ada (an adjudicator, who may read bob's row) tries to lock the row in a transaction
+    /// she keeps open. bob opens his session all the same.
+    @Test func anotherMemberCannotKeepASessionOutByHand() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("ada", "adjudicator")])
         defer { team.drop() }
+        let bob = team.name("bob")
+        let (first, key) = try team.openStore(as: "bob")
+        try first.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
+        try first.close()
         let anna = try team.connect(as: "anna")
         defer { anna.close() }
-        try anna.query("SELECT pg_advisory_lock(hashtext($1))", ["workbench session " + team.name("bob")])
-        #expect {
-            _ = try team.openStore(as: "bob")
-        } throws: { error in
-            "\(error)".contains("session '\(team.name("bob"))' is open in another workbench: workbench (role \(team.name("anna")), connected from")
-        }
-        try anna.query("SELECT pg_advisory_unlock_all()")
+        try anna.query("SELECT pg_advisory_lock(hashtext($1))", ["workbench session " + bob])
         try team.openStore(as: "bob").store.close()
+        #expect(try anna.query("UPDATE workbench.sessions SET holder = pg_backend_pid() WHERE name = $1", [bob]).affected == 0)
+        try anna.query("BEGIN")
+        #expect(throws: TeamError.self) { try anna.query("LOCK TABLE workbench.sessions IN SHARE MODE") }
+        try anna.query("ROLLBACK")
+        let ada = try team.connect(as: "ada")
+        defer { ada.close() }
+        #expect(try ada.query("SELECT count(*) AS n FROM workbench.sessions WHERE name = $1", [bob]).first("n") == "1")
+        try ada.query("BEGIN")
+        #expect(try ada.query("SELECT name FROM workbench.sessions WHERE name = $1 FOR UPDATE", [bob]).rows.isEmpty)
+        #expect(try ada.query("UPDATE workbench.sessions SET holder = pg_backend_pid() WHERE name = $1", [bob]).affected == 0)
+        let (store, _) = try team.openStore(as: "bob", timeoutSeconds: 3)
+        #expect(store.session.events.count == 1)
+        try store.close()
+        try ada.query("ROLLBACK")
+    }
+
+    /// A holder whose connection is gone (a workbench killed, its server connection ended) keeps
+    /// nobody out: its row still names it, but no such backend is alive. Here the row names a
+    /// backend that cannot exist; and a REPL whose connection the server ended is followed by a new
+    /// one as soon as the server has let go of it.
+    @Test func aHolderWhoseConnectionIsGoneIsReplaced() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        try team.openStore().store.close()
+        let owner = try team.owner()
+        defer { owner.close() }
+        try owner.query("UPDATE workbench.sessions SET holder = 0, holder_since = now() WHERE name = $1", [anna])
+        let (crashed, _) = try team.openStore()
+        #expect(try owner.query("SELECT (holder <> 0)::text AS replaced FROM workbench.sessions WHERE name = $1", [anna]).first("replaced") == "true")
+        try owner.query("SELECT pg_terminate_backend(holder) FROM workbench.sessions WHERE name = $1", [anna])
+        var opened: TeamSessionStore?
+        for _ in 0..<100 where opened == nil {
+            do {
+                opened = try team.openStore().store
+            } catch {
+                guard "\(error)".contains("open in another workbench") else { throw error }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        #expect(opened != nil)
+        try opened?.close()
+        try? crashed.close()
+    }
+
+    /// A team database set up by a workbench that kept the session lock as an advisory lock has no
+    /// holder columns: opening a session names the fix (team init once more), and after it the
+    /// sessions are there as before.
+    @Test func tablesFromBeforeSessionHoldersSayToRunTeamInitAgain() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let (store, key) = try team.openStore()
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
+        try store.close()
+        try team.asOwner("DROP POLICY sessions_hold ON workbench.sessions", "ALTER TABLE workbench.sessions DROP COLUMN holder, DROP COLUMN holder_since")
+        #expect {
+            _ = try team.openStore()
+        } throws: { error in
+            "\(error)".contains("were set up by an older workbench (their sessions have no holder column): the project owner runs workbench team init \(team.serverURL) --corpus PATH once more")
+        }
+        try team.setUp()
+        let (again, _) = try team.openStore()
+        #expect(again.session.events.count == 1)
+        try again.close()
     }
 
     /// "Anna" next to "anna": two roles, two sessions, two columns in every table that a reader
