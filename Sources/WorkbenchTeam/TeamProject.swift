@@ -29,7 +29,7 @@ public final class TeamProject {
         let corpusJSON = try Self.json(reference)
         let schemaJSON = try Self.json(schema)
         return try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool) in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+            try Self.lockSetup(on: connection)
             try connection.query(TeamSchema.sql)
             try connection.query(Self.addMemberFunction)
             let existing = try connection.query("SELECT corpus::text AS corpus FROM workbench.project")
@@ -48,6 +48,20 @@ public final class TeamProject {
                     [document.id, String(position), document.fingerprint, document.text, try Self.json(document)])
             }
             return (corpus.documents.count, true)
+        }
+    }
+
+    /// Serialises `team init` and `team add-annotator` (for this transaction): the members table in
+    /// `SHARE ROW EXCLUSIVE` mode, which no member can hold or block (they may only read it, and a
+    /// reader's `ACCESS SHARE` does not conflict), unlike an advisory lock, which any role may take
+    /// under any key and hold. Before the first `team init` (no tables yet, no members) an advisory
+    /// lock serialises two set-ups at once.
+    static func lockSetup(on connection: PostgresConnection) throws(TeamError) {
+        let fresh = try connection.query("SELECT to_regclass('workbench.members') IS NULL AS fresh").first("fresh") == "t"
+        if fresh {
+            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+        } else {
+            try connection.query("LOCK TABLE workbench.members IN SHARE ROW EXCLUSIVE MODE")
         }
     }
 
@@ -100,7 +114,7 @@ public final class TeamProject {
         let rows: PostgresRows
         do {
             rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
-                try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+                try Self.lockSetup(on: connection)
                 return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
             }
         } catch where error.sqlState == "23505" && error.description.contains("differs only in case") {

@@ -290,6 +290,29 @@ struct TeamTrustTests {
         try again.close()
     }
 
+    /// `team add-annotator` and `team init` again are serialised by a lock on the members table,
+    /// not by an advisory lock any role could take and keep: anna holding the old advisory lock
+    /// and reading the members table in an open transaction holds up neither, and she may not lock
+    /// the table herself.
+    @Test func aMemberCannotHoldUpAddAnnotatorOrTeamInit() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = try team.connect(as: "anna")
+        defer { anna.close() }
+        try anna.query("BEGIN")
+        #expect(throws: TeamError.self) { try anna.query("LOCK TABLE workbench.members IN SHARE ROW EXCLUSIVE MODE") }
+        try anna.query("ROLLBACK")
+        try anna.query("SELECT pg_advisory_lock(hashtext('workbench team init'))")
+        try anna.query("BEGIN")
+        try anna.query("SELECT count(*) FROM workbench.members")
+        let owner = TeamProject(connection: try PostgresConnection(url: try DatabaseURL(team.url), timeoutSeconds: 3, passwordFile: team.pgpass))
+        defer { owner.connection.close() }
+        try owner.addMember(name: team.name("bob"), role: "annotator", passwordFile: team.pgpass)
+        try team.setUp(on: owner)
+        try anna.query("ROLLBACK")
+        try team.connect(as: "bob").close()
+    }
+
     /// "Anna" next to "anna": two roles, two sessions, two columns in every table that a reader
     /// cannot tell apart. Refused, naming the member; no role is made.
     @Test func aMemberNameDifferingOnlyInCaseIsRefused() throws {
