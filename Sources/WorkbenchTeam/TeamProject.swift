@@ -66,10 +66,13 @@ public final class TeamProject {
     }
 
     /// Creates `workbench.add_member(name, role, password)`: role names cannot be bound parameters,
-    /// so the server quotes them (`format('%I')`) from bound values.
+    /// so the server quotes them (`format('%I')`) from bound values. Its `search_path` is fixed: it
+    /// runs with the project owner's rights, and a member allowed to create functions in a schema
+    /// on the owner's path (`public` in a database made before PostgreSQL 15) could otherwise put a
+    /// `format(text, text, text)` there that the body would call instead of PostgreSQL's own.
     static let addMemberFunction = """
         CREATE OR REPLACE FUNCTION workbench.add_member(member text, member_role text, secret text) RETURNS boolean
-        LANGUAGE plpgsql AS $$
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
         DECLARE existed boolean;
         BEGIN
           IF member_role NOT IN ('annotator', 'adjudicator', 'reviewer') THEN

@@ -313,6 +313,28 @@ struct TeamTrustTests {
         try team.connect(as: "bob").close()
     }
 
+    /// In a database where members may create objects in `public` (made before PostgreSQL 15, or
+    /// granted), anna puts a `format(text, text, text)` there that would make her an adjudicator
+    /// when called with the owner's rights. `team add-annotator`, whose function calls `format`,
+    /// runs PostgreSQL's own: anna stays an annotator.
+    @Test func aFunctionAMemberPutsInPublicIsNeverCalledForTheOwner() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let owner = TeamProject(connection: try team.owner())
+        defer { owner.connection.close() }
+        try owner.connection.query("GRANT CREATE ON SCHEMA public TO \(anna)")
+        let connection = try team.connect(as: "anna")
+        defer { connection.close() }
+        try connection.query(
+            """
+            CREATE FUNCTION public.format(text, text, text) RETURNS text LANGUAGE plpgsql AS $$
+            BEGIN EXECUTE pg_catalog.format('GRANT workbench_adjudicator TO %I', '\(anna)'); RETURN pg_catalog.format($1, $2, $3); END $$
+            """)
+        try owner.addMember(name: team.name("bob"), role: "annotator", passwordFile: team.pgpass)
+        #expect(try connection.query("SELECT pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')::text AS a").first("a") == "false")
+    }
+
     /// "Anna" next to "anna": two roles, two sessions, two columns in every table that a reader
     /// cannot tell apart. Refused, naming the member; no role is made.
     @Test func aMemberNameDifferingOnlyInCaseIsRefused() throws {
