@@ -19,8 +19,11 @@ public enum TeamSchema {
     /// The group roles, by the `--role` name of `team add-annotator`.
     public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
 
-    /// The channel `team status --watch` listens on; a writer notifies "SESSION SEQUENCE" after a
-    /// committed line, at most once per ``notificationInterval``. The writer notifies right after
+    /// The channel `team status --watch` listens on; a writer notifies it (an empty payload) after a
+    /// committed line, at most once per ``notificationInterval``. Any role may `LISTEN` and `NOTIFY`
+    /// on any channel: a payload would tell every member who commits how much, and a member could
+    /// send any, so the notification carries nothing and the watch reads what changed from the
+    /// tables (``TeamStatusWatch``). The writer notifies right after
     /// its commit, in a transaction of its own: a NOTIFY inside the inserting transaction would hold
     /// PostgreSQL's global notify lock across the commit's disk flush and so serialise every
     /// writer's commit (no group commit).
@@ -35,7 +38,7 @@ public enum TeamSchema {
 
     /// The notification: sent without waiting for its answer, committed without waiting for a disk
     /// flush (it carries nothing durable; the line it announces is already committed).
-    public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
+    public static let notifySQL = "SELECT pg_notify('\(channel)', ''), set_config('synchronous_commit', 'off', true)"
 
     /// Claims session `$1` for the connection: its row's `holder` becomes this backend (its pid and
     /// start, so a reused pid is not taken for the old holder) when nobody holds it, or the holder's

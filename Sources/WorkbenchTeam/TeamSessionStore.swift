@@ -164,7 +164,7 @@ public final class TeamSessionStore: SessionStorage {
     private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
         try TeamSchema.makeCommitsDurable(on: connection)
         try connection.prepare(appendStatement, appendSQL, parameterCount: 3)
-        try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 1)
+        try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 0)
     }
 
     /// Reconnects when the connection was lost; claims the session again and checks that nobody else appended.
@@ -211,21 +211,21 @@ public final class TeamSessionStore: SessionStorage {
             }
         }
         stored = sequence
-        notifyFollowers(of: sequence, on: connection)
+        notifyFollowers(on: connection)
     }
 
-    /// Tells followers (`team status --watch`) that line `sequence` is committed, at most once per
+    /// Tells followers (`team status --watch`) that a line is committed, at most once per
     /// ``TeamSchema/notificationInterval``: a line committed sooner after the last notification is
     /// left to the watch's follow-up read (see ``TeamStatusWatch``). The notification is sent
     /// without waiting for its answer (read before the next statement) and committed without a
     /// disk flush of its own; the line itself is already durable, whatever happens here. The next
     /// line's insert goes out behind it without waiting for its answer (libpq's pipeline mode), so
     /// the server runs the two back to back and the next edit waits for one round trip, not two.
-    private func notifyFollowers(of sequence: Int, on connection: PostgresConnection) {
+    private func notifyFollowers(on connection: PostgresConnection) {
         let now = DispatchTime.now().uptimeNanoseconds
         if let lastNotification, now &- lastNotification < UInt64(notificationInterval * 1e9) { return }
         do {
-            try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [name + " " + String(sequence)])
+            try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [])
             lastNotification = now
             notificationsSent += 1
         } catch {

@@ -99,7 +99,7 @@ public struct TeamTransfer {
             return body.count - start
         }
         // Followers (team status --watch) hear of it after the commit (see ``TeamSchema/channel``).
-        if added > 0 { _ = try? connection.query("SELECT pg_notify($1, $2)", [TeamSchema.channel, "\(name) \(body.count)"]) }
+        if added > 0 { _ = try? connection.query(TeamSchema.notifySQL) }
         return added
     }
 }

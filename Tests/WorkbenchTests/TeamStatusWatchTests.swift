@@ -128,6 +128,37 @@ struct TeamStatusWatchTests {
         #expect(all != nil, "the watch never showed all five lines of the burst")
     }
 
+    /// Any role may notify the watch's channel with any payload (here bob, with a made-up session,
+    /// line count and a status line of his own): the watch shows nothing for it, and what a real
+    /// commit shows is counted in the tables. A writer's own notification carries nothing either, so
+    /// a listener learns no session name or line count from it.
+    @Test func aNotificationAnyRoleSendsIsNeitherShownNorTrusted() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let updates = try Updates.watching(team, as: "rev")
+        defer { updates.finish() }
+        try #require(updates.startedWatching, "no initial status")
+        let bob = try team.connect(as: "bob")
+        defer { bob.close() }
+        try bob.query("LISTEN \(TeamSchema.channel)")
+        try bob.query("SELECT pg_notify($1, $2)", [TeamSchema.channel, "\(anna) 999\n\(anna): 40/40 sentences of 9 document(s)\u{1b}[2J 7"])
+        let (store, key) = try team.openStore()
+        defer { try? store.close() }
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        let real = updates.first { if case .changed(let lines, _) = $0 { lines[anna] != nil } else { false } }
+        guard case .changed(let lines, let status)? = real?.update else {
+            Issue.record("no update after anna's commit")
+            return
+        }
+        #expect(lines == [anna: 1])
+        #expect(!status.contains("40/40") && !status.contains("\u{1b}"), "\(status)")
+        #expect(real?.index == 1, "an update before anna's commit: the made-up notification was shown")
+        var heard: [String] = []
+        for _ in 0..<50 where heard.count < 2 { heard += try bob.notifications(waiting: 100).map(\.payload) }
+        #expect(heard.count == 2 && heard.last == "", "\(heard)")
+    }
+
     @Test func watchEndsCleanlyAtTheEndOfInput() async throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
