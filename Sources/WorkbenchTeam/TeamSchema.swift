@@ -5,7 +5,8 @@
 /// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it, and create only that session, whose header names
 /// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
-/// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
+/// reviewers and adjudicators read all; only adjudicators may create an adjudication session. Of a
+/// session's row, a role may update only the holder (``claimSQL``), and only of its own session.
 ///
 /// `events` has no foreign key to `sessions`, and the append policy does not look the session up
 /// either: the key's check locked the session's row on every insert (`SELECT … FOR KEY SHARE`, a
