@@ -85,8 +85,11 @@ public final class PostgresConnection {
             // The server's own limits end a wait before the client's deadline does: a statement that
             // waited for another transaction's lock is then refused with its reason (SQLSTATE 55P03,
             // ``TeamError/advice(code:url:)``) on a connection that stays up, rather than cut off as
-            // a server that did not answer.
-            ("options", "-c statement_timeout=\(milliseconds - 500) -c lock_timeout=\(milliseconds - 1000) -c client_min_messages=error"),
+            // a server that did not answer. The search path is PostgreSQL's own catalogue only (every
+            // table is named with its schema): a function or table a member made in a schema on the
+            // role's usual path (`public` in a database made before PostgreSQL 15) is never called or
+            // read in its stead by another member's or the project owner's statements.
+            ("options", "-c statement_timeout=\(milliseconds - 500) -c lock_timeout=\(milliseconds - 1000) -c client_min_messages=error -c search_path=pg_catalog,pg_temp"),
         ]
         let keys = settings.map { strdup($0.0) }
         let values = settings.map { strdup($0.1) }

@@ -29,7 +29,7 @@ public final class TeamProject {
         let corpusJSON = try Self.json(reference)
         let schemaJSON = try Self.json(schema)
         return try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool) in
-            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+            try Self.lockSetup(on: connection)
             try connection.query(TeamSchema.sql)
             try connection.query(Self.addMemberFunction)
             let existing = try connection.query("SELECT corpus::text AS corpus FROM workbench.project")
@@ -51,11 +51,28 @@ public final class TeamProject {
         }
     }
 
+    /// Serialises `team init` and `team add-annotator` (for this transaction): the members table in
+    /// `SHARE ROW EXCLUSIVE` mode, which no member can hold or block (they may only read it, and a
+    /// reader's `ACCESS SHARE` does not conflict), unlike an advisory lock, which any role may take
+    /// under any key and hold. Before the first `team init` (no tables yet, no members) an advisory
+    /// lock serialises two set-ups at once.
+    static func lockSetup(on connection: PostgresConnection) throws(TeamError) {
+        let fresh = try connection.query("SELECT to_regclass('workbench.members') IS NULL AS fresh").first("fresh") == "t"
+        if fresh {
+            try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+        } else {
+            try connection.query("LOCK TABLE workbench.members IN SHARE ROW EXCLUSIVE MODE")
+        }
+    }
+
     /// Creates `workbench.add_member(name, role, password)`: role names cannot be bound parameters,
-    /// so the server quotes them (`format('%I')`) from bound values.
+    /// so the server quotes them (`format('%I')`) from bound values. Its `search_path` is fixed: it
+    /// runs with the project owner's rights, and a member allowed to create functions in a schema
+    /// on the owner's path (`public` in a database made before PostgreSQL 15) could otherwise put a
+    /// `format(text, text, text)` there that the body would call instead of PostgreSQL's own.
     static let addMemberFunction = """
         CREATE OR REPLACE FUNCTION workbench.add_member(member text, member_role text, secret text) RETURNS boolean
-        LANGUAGE plpgsql AS $$
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
         DECLARE existed boolean;
         BEGIN
           IF member_role NOT IN ('annotator', 'adjudicator', 'reviewer') THEN
@@ -100,7 +117,7 @@ public final class TeamProject {
         let rows: PostgresRows
         do {
             rows = try connection.transaction { () throws(TeamError) -> PostgresRows in
-                try connection.query("SELECT pg_advisory_xact_lock(hashtext('workbench team init'))")
+                try Self.lockSetup(on: connection)
                 return try connection.query("SELECT workbench.add_member($1, $2, $3) AS existed", [name, role, password])
             }
         } catch where error.sqlState == "23505" && error.description.contains("differs only in case") {

@@ -5,7 +5,8 @@
 /// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it, and create only that session, whose header names
 /// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
-/// reviewers and adjudicators read all; only adjudicators may create an adjudication session.
+/// reviewers and adjudicators read all; only adjudicators may create an adjudication session. Of a
+/// session's row, a role may update only the holder (``claimSQL``), and only of its own session.
 ///
 /// `events` has no foreign key to `sessions`, and the append policy does not look the session up
 /// either: the key's check locked the session's row on every insert (`SELECT … FOR KEY SHARE`, a
@@ -19,8 +20,11 @@ public enum TeamSchema {
     /// The group roles, by the `--role` name of `team add-annotator`.
     public static let groupRoles = ["annotator": "workbench_annotator", "adjudicator": "workbench_adjudicator", "reviewer": "workbench_reviewer"]
 
-    /// The channel `team status --watch` listens on; a writer notifies "SESSION SEQUENCE" after a
-    /// committed line, at most once per ``notificationInterval``. The writer notifies right after
+    /// The channel `team status --watch` listens on; a writer notifies it (an empty payload) after a
+    /// committed line, at most once per ``notificationInterval``. Any role may `LISTEN` and `NOTIFY`
+    /// on any channel: a payload would tell every member who commits how much, and a member could
+    /// send any, so the notification carries nothing and the watch reads what changed from the
+    /// tables (``TeamStatusWatch``). The writer notifies right after
     /// its commit, in a transaction of its own: a NOTIFY inside the inserting transaction would hold
     /// PostgreSQL's global notify lock across the commit's disk flush and so serialise every
     /// writer's commit (no group commit).
@@ -35,7 +39,30 @@ public enum TeamSchema {
 
     /// The notification: sent without waiting for its answer, committed without waiting for a disk
     /// flush (it carries nothing durable; the line it announces is already committed).
-    public static let notifySQL = "SELECT pg_notify('\(channel)', $1), set_config('synchronous_commit', 'off', true)"
+    public static let notifySQL = "SELECT pg_notify('\(channel)', ''), set_config('synchronous_commit', 'off', true)"
+
+    /// Claims session `$1` for the connection: its row's `holder` becomes this backend (its pid and
+    /// start, so a reused pid is not taken for the old holder) when nobody holds it, or the holder's
+    /// backend is gone from `pg_stat_activity` (a crashed or closed workbench: free at once). One
+    /// statement under the row's lock: of two claims at once, the second sees the first's holder
+    /// alive and claims nothing. Answers the row when claimed, nothing otherwise. Only the session's
+    /// own login role may update its row (policy `sessions_hold`), so no other member can hold it,
+    /// unlike an advisory lock, which any role may take under any key.
+    public static let claimSQL = """
+        UPDATE workbench.sessions s SET holder = pg_backend_pid(), holder_since = (SELECT a.backend_start FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())
+        WHERE s.name = $1 AND (s.holder IS NULL OR s.holder = pg_backend_pid()
+          OR NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = s.holder AND a.backend_start IS NOT DISTINCT FROM s.holder_since))
+        RETURNING s.name
+        """
+
+    /// Lets go of session `$1` when this connection holds it.
+    public static let releaseSQL = "UPDATE workbench.sessions SET holder = NULL, holder_since = NULL WHERE name = $1 AND holder = pg_backend_pid()"
+
+    /// The connection that holds session `$1`, as `pg_stat_activity` shows it.
+    public static let holderSQL = """
+        SELECT a.application_name, a.usename::text AS role, a.client_addr::text AS address, a.backend_start::text AS since
+        FROM workbench.sessions s JOIN pg_stat_activity a ON a.pid = s.holder WHERE s.name = $1
+        """
 
     /// Turns `synchronous_commit` back on for the connection when the server, the database or the
     /// role has it `off` (an `ALTER DATABASE … SET synchronous_commit = off` for speed): off, the
@@ -96,7 +123,9 @@ public enum TeamSchema {
           kind text NOT NULL DEFAULT 'annotation' CHECK (kind IN ('annotation', 'adjudication')),
           header jsonb NOT NULL,
           header_line text NOT NULL,
-          created timestamptz NOT NULL DEFAULT now()
+          created timestamptz NOT NULL DEFAULT now(),
+          holder integer,
+          holder_since timestamptz
         );
         CREATE TABLE IF NOT EXISTS workbench.events (
           session text NOT NULL,
@@ -111,6 +140,8 @@ public enum TeamSchema {
           annotator text NOT NULL REFERENCES workbench.members (name),
           PRIMARY KEY (document, annotator)
         );
+        -- Tables made before the session's holder was kept on its row (see claimSQL) get its columns.
+        ALTER TABLE workbench.sessions ADD COLUMN IF NOT EXISTS holder integer, ADD COLUMN IF NOT EXISTS holder_since timestamptz;
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
@@ -125,6 +156,9 @@ public enum TeamSchema {
         GRANT SELECT ON workbench.project, workbench.documents, workbench.members, workbench.assignments, workbench.sessions, workbench.events
           TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
         GRANT INSERT ON workbench.sessions, workbench.events TO workbench_annotator, workbench_adjudicator;
+        -- Only these two columns, only of one's own row (sessions_hold): a column grant gives no right to
+        -- LOCK TABLE in a mode that would keep others out (that takes UPDATE on the whole table).
+        GRANT UPDATE (holder, holder_since) ON workbench.sessions TO workbench_annotator, workbench_adjudicator;
         ALTER TABLE workbench.sessions ENABLE ROW LEVEL SECURITY;
         ALTER TABLE workbench.events ENABLE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
@@ -138,6 +172,11 @@ public enum TeamSchema {
           name = current_user AND current_user = session_user
           AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
             OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
+        DROP POLICY IF EXISTS sessions_hold ON workbench.sessions;
+        -- Who holds a session (its open REPL, a push): only the session's own login role may claim it,
+        -- and only its row may it lock (SELECT … FOR UPDATE applies this policy too).
+        CREATE POLICY sessions_hold ON workbench.sessions FOR UPDATE
+          USING (name = current_user AND current_user = session_user) WITH CHECK (name = current_user AND current_user = session_user);
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;

@@ -4,9 +4,10 @@ import Foundation
 /// A session kept in the team database: the same events as a local log, one row per log line
 /// (`entry` as jsonb plus the exact `line`), numbered with a unique (session, sequence). Each edit
 /// is committed before ``perform(_:time:annotator:group:)`` returns; one that could not be is taken
-/// back in memory and reported as not saved. A session advisory lock keeps a second REPL of the
-/// same session out, naming the holder. After a lost connection the next edit reconnects, takes
-/// the lock again and checks that the stored log is still the one in memory.
+/// back in memory and reported as not saved. The session's row names the connection that holds it
+/// (``TeamSchema/claimSQL``): a second REPL of the same session is refused, naming the holder. After a
+/// lost connection the next edit reconnects, claims the session again and checks that the stored
+/// log is still the one in memory.
 public final class TeamSessionStore: SessionStorage {
     /// The session in memory.
     public private(set) var session: Session
@@ -53,9 +54,8 @@ public final class TeamSessionStore: SessionStorage {
         let name = connection.user
         self.name = name
         path = "\(name) on \(url.redacted)"
-        try Self.lock(name, on: connection)
         let project = TeamProject(connection: connection)
-        if let log = try project.logLines(of: name) {
+        if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.logLines(of: name) {
             session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
             stored = log.lines.count
         } else {
@@ -64,11 +64,21 @@ public final class TeamSessionStore: SessionStorage {
             let header = LogHeader(session: session)
             let headerLine: String
             do { headerLine = String(decoding: try SessionFileWriter.headerLine(header), as: UTF8.self) } catch { throw .invalid(error.description) }
-            try connection.transaction { () throws(TeamError) in
-                try project.refuseStrayLines(of: name)
-                try connection.query(
-                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)",
-                    [name, kind, headerLine, headerLine])
+            do {
+                // Created holding it: the holder is part of the new row.
+                try connection.transaction { () throws(TeamError) in
+                    try project.refuseStrayLines(of: name)
+                    try connection.query(
+                        """
+                        INSERT INTO workbench.sessions (name, kind, header, header_line, holder, holder_since)
+                        VALUES ($1, $2, $3::jsonb, $4, pg_backend_pid(), (SELECT a.backend_start FROM pg_stat_activity a WHERE a.pid = pg_backend_pid()))
+                        """,
+                        [name, kind, headerLine, headerLine])
+                }
+            } catch where error.sqlState == "23505" {
+                // Created at the same moment by another workbench of this annotator, which holds it.
+                _ = try Self.claimOrRefuse(name, on: connection, url: url)
+                throw .invalid("session '\(name)' was created at the same moment by another workbench; open it again")
             }
             self.session = session
             stored = 0
@@ -90,28 +100,50 @@ public final class TeamSessionStore: SessionStorage {
         return String("workbench \(name) \(host) pid \(getpid())".prefix(60))
     }
 
-    /// The key of session `name`'s advisory lock (the REPL holds it for its connection's life, a
-    /// push for its transaction).
-    static func lockKey(_ name: String) -> String { "workbench session " + name }
+    /// What a claim of a session found.
+    enum Claim: Equatable {
+        /// This connection holds the session now.
+        case claimed
+        /// There is no session of that name (yet).
+        case missing
+        /// Another live connection holds it: who (see ``holder(of:on:)``).
+        case held(String)
+    }
 
-    /// Takes the session's advisory lock (held while the connection lives), or says who holds it.
-    private static func lock(_ name: String, on connection: PostgresConnection) throws(TeamError) {
-        let taken = try connection.query("SELECT pg_try_advisory_lock(hashtext($1)) AS taken", [lockKey(name)])
-        guard taken.first("taken") == "t" else {
-            throw .invalid("session '\(name)' is open in another workbench: \(holder(of: name, on: connection)); close it there first")
+    /// Claims session `name` for `connection` (``TeamSchema/claimSQL``): its open REPL keeps it for
+    /// the connection's life (let go at ``close()``, or when the connection ends), a push for its
+    /// transaction. Tables made before the holder was kept on the session's row are named with the
+    /// way to bring them up to date.
+    static func claim(_ name: String, on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) -> Claim {
+        let claimed: PostgresRows
+        do {
+            claimed = try connection.query(TeamSchema.claimSQL, [name])
+        } catch where error.sqlState == "42703" {
+            throw .invalid(
+                "the team tables in \(url.redacted) were set up by an older workbench (their sessions have no holder column): "
+                    + "the project owner runs workbench team init \(url.redacted) --corpus PATH once more "
+                    + "(the same corpus; it brings the tables up to date and keeps every session and event)")
+        }
+        if !claimed.rows.isEmpty { return .claimed }
+        let exists = try connection.query("SELECT count(*)::text AS n FROM workbench.sessions WHERE name = $1", [name]).first("n") ?? "0"
+        return exists == "0" ? .missing : .held(holder(of: name, on: connection))
+    }
+
+    /// ``claim(_:on:url:)`` for an open REPL: `true` when claimed, `false` when the session does not
+    /// exist yet; a session held elsewhere is refused, naming the holder.
+    private static func claimOrRefuse(_ name: String, on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) -> Bool {
+        switch try claim(name, on: connection, url: url) {
+        case .claimed: return true
+        case .missing: return false
+        case .held(let holder): throw .invalid("session '\(name)' is open in another workbench: \(holder); close it there first")
         }
     }
 
-    /// Who holds session `name`'s lock: the holder's `application_name`, address and start time
-    /// ("another connection" when that cannot be read), and its role when that is not `name`'s own
-    /// (any role may take any advisory lock: another member holding it by hand is named).
+    /// Who holds session `name`: the holder's `application_name`, address and start time ("another
+    /// connection" when that cannot be read: it may have just let go), and its role when that is not
+    /// `name`'s own (only the table owner, who bypasses row-level security, could be).
     static func holder(of name: String, on connection: PostgresConnection) -> String {
-        let holder = try? connection.query(
-            """
-            SELECT a.application_name, a.usename::text AS role, a.client_addr::text AS address, a.pid::text AS pid, a.backend_start::text AS since
-            FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-            WHERE l.locktype = 'advisory' AND l.granted AND l.objid = (hashtext($1)::bigint & 4294967295)::oid
-            """, [lockKey(name)])
+        let holder = try? connection.query(TeamSchema.holderSQL, [name])
         return holder.flatMap { rows -> String? in
             guard let app = rows.first("application_name") else { return nil }
             let role = rows.first("role").flatMap { $0 == name ? nil : $0 }
@@ -132,16 +164,18 @@ public final class TeamSessionStore: SessionStorage {
     private static func prepareAppend(on connection: PostgresConnection) throws(TeamError) {
         try TeamSchema.makeCommitsDurable(on: connection)
         try connection.prepare(appendStatement, appendSQL, parameterCount: 3)
-        try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 1)
+        try connection.prepare(notifyStatement, TeamSchema.notifySQL, parameterCount: 0)
     }
 
-    /// Reconnects when the connection was lost; checks the lock and that nobody else appended.
+    /// Reconnects when the connection was lost; claims the session again and checks that nobody else appended.
     private func connected() throws(TeamError) -> PostgresConnection {
         if let connection, connection.isOpen { return connection }
         connection?.close()
         connection = nil
         let fresh = try PostgresConnection(url: url, applicationName: Self.applicationName(name), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFile)
-        try Self.lock(name, on: fresh)
+        guard try Self.claimOrRefuse(name, on: fresh, url: url) else {
+            throw .invalid("session '\(name)' is no longer in \(url.redacted)")
+        }
         let count = try fresh.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [name])
         let inDatabase = Int(count.first("n") ?? "") ?? -1
         if inDatabase != stored {
@@ -177,21 +211,21 @@ public final class TeamSessionStore: SessionStorage {
             }
         }
         stored = sequence
-        notifyFollowers(of: sequence, on: connection)
+        notifyFollowers(on: connection)
     }
 
-    /// Tells followers (`team status --watch`) that line `sequence` is committed, at most once per
+    /// Tells followers (`team status --watch`) that a line is committed, at most once per
     /// ``TeamSchema/notificationInterval``: a line committed sooner after the last notification is
     /// left to the watch's follow-up read (see ``TeamStatusWatch``). The notification is sent
     /// without waiting for its answer (read before the next statement) and committed without a
     /// disk flush of its own; the line itself is already durable, whatever happens here. The next
     /// line's insert goes out behind it without waiting for its answer (libpq's pipeline mode), so
     /// the server runs the two back to back and the next edit waits for one round trip, not two.
-    private func notifyFollowers(of sequence: Int, on connection: PostgresConnection) {
+    private func notifyFollowers(on connection: PostgresConnection) {
         let now = DispatchTime.now().uptimeNanoseconds
         if let lastNotification, now &- lastNotification < UInt64(notificationInterval * 1e9) { return }
         do {
-            try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [name + " " + String(sequence)])
+            try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [])
             lastNotification = now
             notificationsSent += 1
         } catch {
@@ -243,9 +277,11 @@ public final class TeamSessionStore: SessionStorage {
     public func saveIfDue() throws(SessionError) {}
     public func save() throws(SessionError) {}
 
-    /// Lets go of the connection (and with it the lock).
+    /// Lets go of the session (so that it may be opened elsewhere at once, before the server has
+    /// ended this connection) and of the connection.
     public func close() throws(SessionError) {
         closed = true
+        if let connection, connection.isOpen { _ = try? connection.query(TeamSchema.releaseSQL, [name]) }
         connection?.close()
         connection = nil
     }

@@ -6,15 +6,16 @@ import Foundation
 /// while no notification could arrive. A writer notifies at most once per
 /// ``TeamSchema/notificationInterval``, so the watch reads the status once more that long after the
 /// last notification it heard (a follow-up), and shows it when it changed: the lines a writer
-/// committed without notifying show then.
+/// committed without notifying show then. A notification is only a wake-up: any role may notify
+/// the channel with any payload, so the payload is never read; what changed is read from the tables.
 public struct TeamStatusWatch: Sendable {
     /// What the watch reports, in order.
     public enum Update: Sendable, Equatable {
         /// The status when the watch starts.
         case initial(String)
-        /// Notifications arrived: how many lines were appended, per session (counted from the line
-        /// numbers heard; 1 for the first from a session), and the status after them. Empty `lines`:
-        /// the follow-up read found lines committed without a notification.
+        /// The tables changed (read after a notification, or at the follow-up): how many lines were
+        /// appended since the last read, per session the role may read (counted in the tables), and
+        /// the status after them. Empty `lines`: the status changed without new lines (assignments).
         case changed(lines: [String: Int], status: String)
         /// The connection was lost (the message says why); the watch reconnects.
         case lost(String)
@@ -42,20 +43,21 @@ public struct TeamStatusWatch: Sendable {
         limit: Int? = nil, shouldStop: () -> Bool, beforeReconnect: () -> Void, show: (Update) -> Void
     ) throws(TeamError) {
         var project = try connect()
+        var counts = try Self.lineCounts(project)
         var lastShown = try TeamStatus(project: project).render()
         show(.initial(lastShown))
         var shown = 0
         var connected = true
-        // The last line number heard per session, and when to read again after the last notification.
-        var heard: [String: Int] = [:]
+        // When to read again after the last notification.
         var followUp: DispatchTime?
         let interval = UInt64(TeamSchema.notificationInterval * 1e9) + 50_000_000
         while limit.map({ shown < $0 }) ?? true, !shouldStop() {
             if !connected {
                 beforeReconnect()
                 guard !shouldStop() else { return }
-                guard let again = try? connect(), let status = try? TeamStatus(project: again).render() else { continue }
+                guard let again = try? connect(), let lines = try? Self.lineCounts(again), let status = try? TeamStatus(project: again).render() else { continue }
                 project = again
+                counts = lines
                 connected = true
                 followUp = nil
                 lastShown = status
@@ -70,34 +72,21 @@ public struct TeamStatusWatch: Sendable {
                     waiting = min(waiting, followUp.uptimeNanoseconds > now ? Int((followUp.uptimeNanoseconds - now) / 1_000_000) + 1 : 0)
                 }
                 let notes = try project.connection.notifications(waiting: waiting)
-                guard !notes.isEmpty else {
-                    if let due = followUp, DispatchTime.now() >= due {
-                        followUp = nil
-                        let status = try TeamStatus(project: project).render()
-                        if status != lastShown {
-                            lastShown = status
-                            show(.changed(lines: [:], status: status))
-                            shown += 1
-                        }
-                    }
-                    continue
+                if notes.isEmpty {
+                    guard let due = followUp, DispatchTime.now() >= due else { continue }
+                    followUp = nil
+                } else {
+                    followUp = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds + interval)
                 }
+                // What the notifications said is not looked at: the tables are read instead.
+                let now = try Self.lineCounts(project)
+                let status = try TeamStatus(project: project).render()
                 var lines: [String: Int] = [:]
-                for note in notes {
-                    var words = note.payload.split(separator: " ")
-                    let sequence = words.popLast().flatMap { Int($0) }
-                    let session = words.joined(separator: " ")
-                    let previous = heard[session]
-                    if let sequence { heard[session] = max(previous ?? 0, sequence) }
-                    if let sequence, let previous, sequence > previous {
-                        lines[session, default: 0] += sequence - previous
-                    } else {
-                        lines[session, default: 0] += 1
-                    }
-                }
-                followUp = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds + interval)
-                lastShown = try TeamStatus(project: project).render()
-                show(.changed(lines: lines, status: lastShown))
+                for (session, n) in now where n > counts[session, default: 0] { lines[session] = n - counts[session, default: 0] }
+                counts = now
+                guard !lines.isEmpty || status != lastShown else { continue }
+                lastShown = status
+                show(.changed(lines: lines, status: status))
                 shown += 1
             } catch {
                 project.connection.close()
@@ -105,6 +94,15 @@ public struct TeamStatusWatch: Sendable {
                 show(.lost(error.description))
             }
         }
+    }
+
+    /// The number of lines of each session the role may read, from the table (row-level security
+    /// shows an annotator only their own).
+    static func lineCounts(_ project: TeamProject) throws(TeamError) -> [String: Int] {
+        let rows = try project.connection.query("SELECT session, count(*)::text AS n FROM workbench.events GROUP BY session")
+        var counts: [String: Int] = [:]
+        for row in rows.rows { if let session = row[0], let n = row[1].flatMap({ Int($0) }) { counts[session] = n } }
+        return counts
     }
 
     /// Connects and listens.

@@ -61,11 +61,12 @@ public struct TeamTransfer {
         let connection = project.connection
         try TeamSchema.makeCommitsDurable(on: connection)
         let added = try connection.transaction { () throws(TeamError) -> Int in
-            // Not waited for: a REPL of this session holds the lock for as long as it is open.
-            let taken = try connection.query("SELECT pg_try_advisory_xact_lock(hashtext($1)) AS taken", [TeamSessionStore.lockKey(name)])
-            guard taken.first("taken") == "t" else {
+            // Not waited for: a REPL of this session holds it for as long as it is open. Claimed for this
+            // transaction only (let go below, before the commit; a refusal rolls the claim back).
+            let claim = try TeamSessionStore.claim(name, on: connection, url: connection.url)
+            if case .held(let holder) = claim {
                 throw .invalid(
-                    "push refused: the team session '\(name)' is open in another workbench: \(TeamSessionStore.holder(of: name, on: connection)); "
+                    "push refused: the team session '\(name)' is open in another workbench: \(holder); "
                         + "close it there and push again; nothing was uploaded")
             }
             let stored = try project.logLines(of: name)
@@ -94,10 +95,11 @@ public struct TeamTransfer {
                     "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
                     [name, String(index + 1), line, line])
             }
+            if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }
             return body.count - start
         }
         // Followers (team status --watch) hear of it after the commit (see ``TeamSchema/channel``).
-        if added > 0 { _ = try? connection.query("SELECT pg_notify($1, $2)", [TeamSchema.channel, "\(name) \(body.count)"]) }
+        if added > 0 { _ = try? connection.query(TeamSchema.notifySQL) }
         return added
     }
 }

@@ -52,9 +52,8 @@ struct TeamFixture {
         url = try DatabaseURL(owner).replacingDatabase(with: database).text
         serverURL = try DatabaseURL(url).removingUser.text
         do {
-            let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
             let project = try TeamProject(connection: PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass))
-            try project.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
+            try setUp(on: project)
             for (name, role) in members {
                 try project.addMember(name: self.name(name), role: role, passwordFile: pgpass)
             }
@@ -76,6 +75,15 @@ struct TeamFixture {
         }
     }
 
+    /// Runs `team init` with the seeds corpus through `project` (the owner's; a connection of its
+    /// own when nil): the first time, or again on the tables it made.
+    func setUp(on project: TeamProject? = nil) throws {
+        let corpus = try CorpusLoader().load(paths: [WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path])
+        let owner = try project ?? TeamProject(connection: owner())
+        defer { if project == nil { owner.connection.close() } }
+        try owner.initialise(corpus: SegmentedCorpus(corpus), schema: .standard)
+    }
+
     /// The member name for `short` in this fixture (role names are cluster-wide).
     func name(_ short: String) -> String { short + "_" + suffix }
 
@@ -85,6 +93,43 @@ struct TeamFixture {
     /// A connection as `short`'s role.
     func connect(as short: String) throws -> PostgresConnection {
         try PostgresConnection(url: try DatabaseURL(serverURL), user: name(short), passwordFile: pgpass)
+    }
+
+    /// A connection as the fixture database's owner (`team init`'s role).
+    func owner() throws -> PostgresConnection {
+        try PostgresConnection(url: try DatabaseURL(url), passwordFile: pgpass)
+    }
+
+    /// Runs `statements` one after another as the owner, on a connection of their own.
+    func asOwner(_ statements: String...) throws {
+        let owner = try owner()
+        defer { owner.close() }
+        for statement in statements { try owner.query(statement) }
+    }
+
+    /// `workbench annotate --team` as `member` (a member's full name) in a process of its own, fed
+    /// `stdin` (by default: accept the first proposal, mark the sentence done, quit).
+    func annotate(_ member: String, stdin: String = "accept\ndone\nquit\n") async throws -> WorkbenchProcess.Result {
+        try await WorkbenchProcess.run(["annotate", "--team", serverURL, "--annotator", member], stdin: stdin, environment: environment)
+    }
+
+    /// The corpus (segmented) and annotation schema, as `short` reads them from the database.
+    func corpus(as short: String = "anna") throws -> (segmented: SegmentedCorpus, schema: AnnotationSchema) {
+        let connection = try connect(as: short)
+        defer { connection.close() }
+        let (corpus, schema) = try TeamProject(connection: connection).corpus()
+        return (SegmentedCorpus(corpus), schema)
+    }
+
+    /// Opens `short`'s team session (a new one is made from the corpus), as `annotate --team` does,
+    /// and the first sentence's key.
+    func openStore(as short: String = "anna", timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
+        let (segmented, schema) = try corpus(as: short)
+        let store = try TeamSessionStore(url: try DatabaseURL(serverURL), user: name(short), timeoutSeconds: timeoutSeconds, passwordFileForTests: pgpass) {
+            _, name throws(TeamError) -> Session in
+            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+        }
+        return (store, SentenceKey(document: segmented.documents[0].document.id, sentence: 0))
     }
 }
 

@@ -14,7 +14,7 @@ struct TeamSessionSelectionTests {
         let names = [team.name("anna"), team.name("bob")]
         do {
             for name in names {
-                let run = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", name], stdin: "accept\ndone\nquit\n", environment: team.environment)
+                let run = try await team.annotate(name)
                 #expect(run.status == 0, "\(run.stderr)")
             }
         } catch {

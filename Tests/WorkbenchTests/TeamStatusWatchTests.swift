@@ -13,6 +13,31 @@ struct TeamStatusWatchTests {
         private let condition = NSCondition()
         private var seen: [TeamStatusWatch.Update] = []
         private var stopping = false
+        private let finished = DispatchSemaphore(value: 0)
+
+        /// Starts a watch as `short`'s role (reading every 100 ms) that reports here; ``finish()`` ends it.
+        static func watching(_ team: TeamFixture, as short: String, beforeReconnect: @escaping @Sendable () -> Void = {}) throws -> Updates {
+            let watch = TeamStatusWatch(url: try DatabaseURL(team.serverURL + "?user=\(team.name(short))"), pollMilliseconds: 100, passwordFile: team.pgpass)
+            let updates = Updates()
+            Thread.detachNewThread {
+                do {
+                    try watch.run(shouldStop: { updates.shouldStop }, beforeReconnect: beforeReconnect, show: { updates.add($0) })
+                } catch {
+                    updates.add(.lost("watch failed: \(error)"))
+                }
+                updates.finished.signal()
+            }
+            return updates
+        }
+
+        /// Stops the watch and waits (with a deadline) for it to end.
+        func finish() {
+            stop()
+            _ = finished.wait(timeout: .now() + 30)
+        }
+
+        /// Whether the initial status came (waiting with a deadline).
+        var startedWatching: Bool { first { if case .initial = $0 { true } else { false } } != nil }
 
         func add(_ update: TeamStatusWatch.Update) {
             condition.lock()
@@ -40,37 +65,23 @@ struct TeamStatusWatchTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
         defer { team.drop() }
         let anna = team.name("anna"), bob = team.name("bob")
-        let watch = TeamStatusWatch(url: try DatabaseURL(team.serverURL + "?user=\(team.name("rev"))"), pollMilliseconds: 100, passwordFile: team.pgpass)
-        let updates = Updates()
         let reconnectGate = DispatchSemaphore(value: 0)
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            do {
-                try watch.run(
-                    shouldStop: { updates.shouldStop },
-                    beforeReconnect: { _ = reconnectGate.wait(timeout: .now() + 30) },
-                    show: { updates.add($0) })
-            } catch {
-                updates.add(.lost("watch failed: \(error)"))
-            }
-            finished.signal()
-        }
+        let updates = try Updates.watching(team, as: "rev", beforeReconnect: { _ = reconnectGate.wait(timeout: .now() + 30) })
         defer {
             updates.stop()
             reconnectGate.signal()
-            _ = finished.wait(timeout: .now() + 30)
+            updates.finish()
         }
-        let initial = updates.first { if case .initial = $0 { true } else { false } }
-        try #require(initial != nil, "no initial status")
+        try #require(updates.startedWatching, "no initial status")
 
         // anna commits: the watch shows it without being asked.
-        let annaRun = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let annaRun = try await team.annotate(anna)
         #expect(annaRun.status == 0, "\(annaRun.stderr)")
         let live = updates.first { if case .changed(let lines, let status) = $0 { lines[anna] != nil && status.contains(anna) } else { false } }
         try #require(live != nil, "no live update after anna's commit")
 
         // The watch's connection is cut; bob commits while it is down (no notification can reach it).
-        let owner = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
+        let owner = try team.owner()
         defer { owner.close() }
         let killer = try team.connect(as: "rev")
         defer { killer.close() }
@@ -78,7 +89,7 @@ struct TeamStatusWatchTests {
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'workbench team status' AND datname = current_database() AND pid <> pg_backend_pid()")
         let lost = updates.first(from: live?.index ?? 0) { if case .lost = $0 { true } else { false } }
         try #require(lost != nil, "the watch did not notice the lost connection")
-        let bobRun = try await WorkbenchProcess.run(["annotate", "--team", team.serverURL, "--annotator", bob], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let bobRun = try await team.annotate(bob)
         #expect(bobRun.status == 0, "\(bobRun.stderr)")
         let bobEvents = try TeamProject(connection: owner).session(named: bob).events.count
         reconnectGate.signal()
@@ -98,30 +109,14 @@ struct TeamStatusWatchTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("rev", "reviewer")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
-        let segmented = SegmentedCorpus(corpus)
+        let segmented = try team.corpus().segmented
         let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
         try #require(keys.count >= 5)
-        let watch = TeamStatusWatch(url: try DatabaseURL(team.serverURL + "?user=\(team.name("rev"))"), pollMilliseconds: 100, passwordFile: team.pgpass)
-        let updates = Updates()
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            do {
-                try watch.run(shouldStop: { updates.shouldStop }, beforeReconnect: {}, show: { updates.add($0) })
-            } catch {
-                updates.add(.lost("watch failed: \(error)"))
-            }
-            finished.signal()
-        }
-        defer {
-            updates.stop()
-            _ = finished.wait(timeout: .now() + 30)
-        }
-        try #require(updates.first { if case .initial = $0 { true } else { false } } != nil, "no initial status")
+        let updates = try Updates.watching(team, as: "rev")
+        defer { updates.finish() }
+        try #require(updates.startedWatching, "no initial status")
 
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
+        let store = try team.openStore().store
         defer { try? store.close() }
         for (index, key) in keys.prefix(5).enumerated() {
             try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:0\(index)Z", annotator: anna, group: nil)
@@ -131,6 +126,37 @@ struct TeamStatusWatchTests {
             return status.split(separator: "\n").contains { $0.hasPrefix("\(anna): ") && $0.hasSuffix(", 5 event(s)") }
         }
         #expect(all != nil, "the watch never showed all five lines of the burst")
+    }
+
+    /// Any role may notify the watch's channel with any payload (here bob, with a made-up session,
+    /// line count and a status line of his own): the watch shows nothing for it, and what a real
+    /// commit shows is counted in the tables. A writer's own notification carries nothing either, so
+    /// a listener learns no session name or line count from it.
+    @Test func aNotificationAnyRoleSendsIsNeitherShownNorTrusted() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let updates = try Updates.watching(team, as: "rev")
+        defer { updates.finish() }
+        try #require(updates.startedWatching, "no initial status")
+        let bob = try team.connect(as: "bob")
+        defer { bob.close() }
+        try bob.query("LISTEN \(TeamSchema.channel)")
+        try bob.query("SELECT pg_notify($1, $2)", [TeamSchema.channel, "\(anna) 999\n\(anna): 40/40 sentences of 9 document(s)\u{1b}[2J 7"])
+        let (store, key) = try team.openStore()
+        defer { try? store.close() }
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        let real = updates.first { if case .changed(let lines, _) = $0 { lines[anna] != nil } else { false } }
+        guard case .changed(let lines, let status)? = real?.update else {
+            Issue.record("no update after anna's commit")
+            return
+        }
+        #expect(lines == [anna: 1])
+        #expect(!status.contains("40/40") && !status.contains("\u{1b}"), "\(status)")
+        #expect(real?.index == 1, "an update before anna's commit: the made-up notification was shown")
+        var heard: [String] = []
+        for _ in 0..<50 where heard.count < 2 { heard += try bob.notifications(waiting: 100).map(\.payload) }
+        #expect(heard.count == 2 && heard.last == "", "\(heard)")
     }
 
     @Test func watchEndsCleanlyAtTheEndOfInput() async throws {

@@ -124,24 +124,17 @@ struct TeamTests {
         #expect(throws: TeamError.self) {
             try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         }
-        let (corpus, schema) = try TeamProject(connection: connection).corpus()
-        let segmented = SegmentedCorpus(corpus)
         #expect {
-            _ = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-                Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-            }
+            _ = try team.openStore()
         } throws: { error in
             "\(error)".contains("1 line(s) of session '\(anna)' but no session") && "\(error)".contains("nothing was created")
         }
         #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
         // Once the owner has removed them, the session is created as usual.
-        let owner = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
+        let owner = try team.owner()
         try owner.query("DELETE FROM workbench.events WHERE session = $1", [anna])
         owner.close()
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        try store.close()
+        try team.openStore().store.close()
         #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "1")
     }
 
@@ -159,12 +152,7 @@ struct TeamTests {
         let anna = team.name("anna")
         let connection = try team.connect(as: "anna")
         #expect(try connection.query("SELECT (inet_server_addr() IS NULL)::text AS local").first("local") == "true")
-        let (corpus, schema) = try TeamProject(connection: connection).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        let (store, key) = try team.openStore()
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
         try store.close()
         #expect(try TeamProject(connection: team.connect(as: "anna")).session(named: anna).state.status(of: key) == .done)
@@ -195,14 +183,14 @@ struct TeamTests {
         for round in 0..<8 {
             let role = "wbt_race_\(team.suffix)_\(round)"
             // Each connection is used by exactly one of the concurrent iterations.
-            nonisolated(unsafe) let connections = try (0..<4).map { _ in try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass) }
+            nonisolated(unsafe) let connections = try (0..<4).map { _ in try team.owner() }
             let failures = Failures()
             DispatchQueue.concurrentPerform(iterations: connections.count) { index in
                 do { try connections[index].query(TeamSchema.createRoleSQL([role])) } catch { failures.add("\(error)") }
             }
             connections.forEach { $0.close() }
             #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
-            let admin = try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
+            let admin = try team.owner()
             #expect(try admin.query("SELECT count(*) AS n FROM pg_roles WHERE rolname = $1", [role]).first("n") == "1")
             try admin.query("DROP ROLE \(role)")
             admin.close()
@@ -213,8 +201,7 @@ struct TeamTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let run = try await WorkbenchProcess.run(
-            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let run = try await team.annotate(anna)
         #expect(run.status == 0, "\(run.stderr)")
         let connection = try team.connect(as: "anna")
         let lines = try connection.query("SELECT line, entry::text AS entry FROM workbench.events WHERE session = $1 ORDER BY sequence", [anna])
@@ -229,8 +216,7 @@ struct TeamTests {
             Issue.record("the session exists")
             throw .invalid("unexpected")
         }
-        let second = try await WorkbenchProcess.run(
-            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "quit\n", environment: team.environment)
+        let second = try await team.annotate(anna, stdin: "quit\n")
         #expect(second.status != 0)
         #expect(second.stderr.contains("open in another workbench"), "\(second.stderr)")
         #expect(second.stderr.contains("workbench \(anna)"), "\(second.stderr)")
@@ -241,12 +227,7 @@ struct TeamTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
+        let (store, key) = try team.openStore()
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
         // The server ends the store's connection (as a restart would).
         let killer = try team.connect(as: "anna")
@@ -268,8 +249,7 @@ struct TeamTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let run = try await WorkbenchProcess.run(
-            ["annotate", "--team", team.serverURL, "--annotator", anna], stdin: "accept\ndone\nquit\n", environment: team.environment)
+        let run = try await team.annotate(anna)
         #expect(run.status == 0, "\(run.stderr)")
         let out = team.folder + "/anna"
         let pull = try await WorkbenchProcess.run(["team", "pull", team.url, "--annotator", anna, "--out", out], environment: team.environment)
@@ -300,13 +280,14 @@ struct TeamFaultTests {
         let team = try TeamFixture(members: [("anna", "annotator")], cluster: (cluster.url, cluster.pgpass))
         defer { team.drop() }
         let anna = team.name("anna")
-        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 5, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
+        let segmented = try team.corpus().segmented
+        let store = try team.openStore(timeoutSeconds: 5).store
         let keys = segmented.documents.flatMap { document in document.sentences.indices.map { SentenceKey(document: document.document.id, sentence: $0) } }
-        let restarter = Thread { try? cluster.restart() }
+        let restarted = DispatchSemaphore(value: 0)
+        let restarter = Thread {
+            try? cluster.restart()
+            restarted.signal()
+        }
         var acknowledged: [SentenceKey] = [], failed = 0
         for (index, key) in keys.enumerated() {
             if index == 10 { restarter.start() }
@@ -319,10 +300,18 @@ struct TeamFaultTests {
             }
             usleep(20_000)
         }
+        // On a busy host the restart may outlast the edits: the checks below need the server back.
+        #expect(restarted.wait(timeout: .now() + 120) == .success, "the server did not come back")
+        // Editing goes on after the restart (the first try may still meet the old connection).
+        var after = false
+        for _ in 0..<3 where !after {
+            after = (try? store.perform(.setStatus(keys[0], .skipped), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil)) != nil
+        }
+        #expect(after, "editing did not go on after the restart")
         try store.close()
         let stored = try TeamProject(connection: team.connect(as: "anna")).session(named: anna)
-        for key in acknowledged { #expect(stored.state.status(of: key) == .done, "acknowledged \(key) missing") }
-        #expect(acknowledged.count > 10, "editing went on after the restart")
+        for key in acknowledged.dropFirst() { #expect(stored.state.status(of: key) == .done, "acknowledged \(key) missing") }
+        #expect(stored.state.status(of: keys[0]) == .skipped)
         // Nothing is there twice: one event per stored sequence.
         #expect(stored.events.count == Set(stored.events.map(\.seq)).count)
     }
@@ -332,17 +321,12 @@ struct TeamFaultTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (corpus, schema) = try TeamProject(connection: team.connect(as: "anna")).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: 2, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
+        let (store, key) = try team.openStore(timeoutSeconds: 2)
         let watcher = try team.connect(as: "anna")
         let pids = try watcher.query("SELECT pid::text AS pid FROM pg_stat_activity WHERE application_name LIKE $1", ["workbench \(anna)%"]).values("pid").compactMap { $0.flatMap { Int32($0) } }
         #expect(pids.count == 1)
         for pid in pids { kill(pid, SIGSTOP) }
         defer { for pid in pids { kill(pid, SIGCONT) } }
-        let key = SentenceKey(document: segmented.documents[0].document.id, sentence: 0)
         #expect {
             try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
         } throws: { error in "\(error)".contains("did not answer within 2 s") && "\(error)".contains("NOT saved") }

@@ -9,37 +9,17 @@ import TestSupport
 /// a database that is not a team's, a lock held by another transaction.
 @Suite("Team mode trust", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamTrustTests {
-    /// Opens `member`'s session (anna's unless named) on the fixture's database.
-    private func openStore(_ team: TeamFixture, member: String = "anna", timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {
-        let anna = team.name(member)
-        let connection = try team.connect(as: member)
-        defer { connection.close() }
-        let (corpus, schema) = try TeamProject(connection: connection).corpus()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: anna, timeoutSeconds: timeoutSeconds, passwordFileForTests: team.pgpass) {
-            _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        return (store, SentenceKey(document: segmented.documents[0].document.id, sentence: 0))
-    }
-
-    private func owner(_ team: TeamFixture) throws -> PostgresConnection {
-        try PostgresConnection(url: try DatabaseURL(team.url), passwordFile: team.pgpass)
-    }
-
     /// A database (or role, or server) with `synchronous_commit = off` acknowledges a commit before
     /// its WAL is on disk: the store turns it back on for its connection, so an edit reported as
     /// saved survives the server going away right after.
     @Test func synchronousCommitOffOnTheDatabaseIsTurnedOnForTheStore() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("ALTER DATABASE \(team.database) SET synchronous_commit = off")
-        owner.close()
+        try team.asOwner("ALTER DATABASE \(team.database) SET synchronous_commit = off")
         let probe = try team.connect(as: "anna")
         #expect(try probe.query("SELECT current_setting('synchronous_commit') AS s").first("s") == "off")
         probe.close()
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         #expect(try store.connectionSetting("synchronous_commit") == "on")
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
         #expect(try store.connectionSetting("synchronous_commit") == "on")
@@ -52,10 +32,10 @@ struct TeamTrustTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         defer { try? store.close() }
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         let local = team.folder + "/anna"
         _ = try TeamTransfer(project: owner).pull(anna, to: local)
         owner.connection.close()
@@ -101,16 +81,10 @@ struct TeamTrustTests {
                 "INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $2::text)::text)", [anna, bob])
         }
         // bob's log, as pulled by anyone who may read it, pushed by anna as her session.
-        let bobs = try team.connect(as: "bob")
-        let (corpus, schema) = try TeamProject(connection: bobs).corpus()
-        bobs.close()
-        let segmented = SegmentedCorpus(corpus)
-        let store = try TeamSessionStore(url: try DatabaseURL(team.serverURL), user: bob, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
-            Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
-        }
-        try store.perform(.setStatus(SentenceKey(document: segmented.documents[0].document.id, sentence: 0), .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
+        let (store, key) = try team.openStore(as: "bob")
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
         try store.close()
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         let local = team.folder + "/bob"
         _ = try TeamTransfer(project: owner).pull(bob, to: local)
         owner.connection.close()
@@ -168,7 +142,7 @@ struct TeamTrustTests {
             try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ('workbench_annotator', 1, '{}', '{}')")
         }
         try anna.query("RESET ROLE")
-        let owner = try owner(team)
+        let owner = try team.owner()
         defer { owner.close() }
         #expect(try owner.query("SELECT (SELECT count(*) FROM workbench.sessions) + (SELECT count(*) FROM workbench.events) AS n").first("n") == "0")
     }
@@ -179,15 +153,15 @@ struct TeamTrustTests {
     @Test func oneUnreadableSessionDoesNotHideTheTeamsStatus() throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
         try store.close()
         let bob = team.name("bob")
-        try openStore(team, member: "bob").store.close()
+        try team.openStore(as: "bob").store.close()
         let bobs = try team.connect(as: "bob")
         try bobs.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', 'not a log line' || chr(10))", [bob])
         bobs.close()
-        let owner = TeamProject(connection: try owner(team))
+        let owner = TeamProject(connection: try team.owner())
         defer { owner.connection.close() }
         let status = try TeamStatus(project: owner).render()
         #expect(status.contains("\(team.name("anna")): 0/0 sentences of 0 document(s), 1 event(s)"), "\(status)")
@@ -203,7 +177,7 @@ struct TeamTrustTests {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna")
-        let (store, key) = try openStore(team)
+        let (store, key) = try team.openStore()
         defer { try? store.close() }
         try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
         // What the store commits next (target T1), stored; then the connection breaks before the
@@ -234,21 +208,131 @@ struct TeamTrustTests {
         #expect(stored.events.count == 3)
     }
 
-    /// Any role may take any advisory lock: anna taking bob's session lock by hand keeps bob out
-    /// (PostgreSQL cannot forbid it), but the refusal names her role, so bob knows whom to ask.
-    @Test func aSessionLockTakenByAnotherMemberNamesTheirRole() throws {
-        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+    /// Any role may take any advisory lock, so the session lock is no advisory lock any more: the
+    /// holder is on the session's row, which only the session's own role may update or lock. anna
+    /// takes the old advisory lock of bob's session (it kept him out), tries to write herself into his
+    /// row and to lock the table; ada (an adjudicator, who may read bob's row) tries to lock the row in a transaction
+    /// she keeps open. bob opens his session all the same.
+    @Test func anotherMemberCannotKeepASessionOutByHand() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("ada", "adjudicator")])
+        defer { team.drop() }
+        let bob = team.name("bob")
+        let (first, key) = try team.openStore(as: "bob")
+        try first.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
+        try first.close()
+        let anna = try team.connect(as: "anna")
+        defer { anna.close() }
+        try anna.query("SELECT pg_advisory_lock(hashtext($1))", ["workbench session " + bob])
+        try team.openStore(as: "bob").store.close()
+        #expect(try anna.query("UPDATE workbench.sessions SET holder = pg_backend_pid() WHERE name = $1", [bob]).affected == 0)
+        try anna.query("BEGIN")
+        #expect(throws: TeamError.self) { try anna.query("LOCK TABLE workbench.sessions IN SHARE MODE") }
+        try anna.query("ROLLBACK")
+        let ada = try team.connect(as: "ada")
+        defer { ada.close() }
+        #expect(try ada.query("SELECT count(*) AS n FROM workbench.sessions WHERE name = $1", [bob]).first("n") == "1")
+        try ada.query("BEGIN")
+        #expect(try ada.query("SELECT name FROM workbench.sessions WHERE name = $1 FOR UPDATE", [bob]).rows.isEmpty)
+        #expect(try ada.query("UPDATE workbench.sessions SET holder = pg_backend_pid() WHERE name = $1", [bob]).affected == 0)
+        let (store, _) = try team.openStore(as: "bob", timeoutSeconds: 3)
+        #expect(store.session.events.count == 1)
+        try store.close()
+        try ada.query("ROLLBACK")
+    }
+
+    /// A holder whose connection is gone (a workbench killed, its server connection ended) keeps
+    /// nobody out: its row still names it, but no such backend is alive. Here the row names a
+    /// backend that cannot exist; and a REPL whose connection the server ended is followed by a new
+    /// one as soon as the server has let go of it.
+    @Test func aHolderWhoseConnectionIsGoneIsReplaced() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        try team.openStore().store.close()
+        let owner = try team.owner()
+        defer { owner.close() }
+        try owner.query("UPDATE workbench.sessions SET holder = 0, holder_since = now() WHERE name = $1", [anna])
+        let (crashed, _) = try team.openStore()
+        #expect(try owner.query("SELECT (holder <> 0)::text AS replaced FROM workbench.sessions WHERE name = $1", [anna]).first("replaced") == "true")
+        try owner.query("SELECT pg_terminate_backend(holder) FROM workbench.sessions WHERE name = $1", [anna])
+        var opened: TeamSessionStore?
+        for _ in 0..<100 where opened == nil {
+            do {
+                opened = try team.openStore().store
+            } catch {
+                guard "\(error)".contains("open in another workbench") else { throw error }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        #expect(opened != nil)
+        try opened?.close()
+        try? crashed.close()
+    }
+
+    /// A team database set up by a workbench that kept the session lock as an advisory lock has no
+    /// holder columns: opening a session names the fix (team init once more), and after it the
+    /// sessions are there as before.
+    @Test func tablesFromBeforeSessionHoldersSayToRunTeamInitAgain() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let (store, key) = try team.openStore()
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
+        try store.close()
+        try team.asOwner("DROP POLICY sessions_hold ON workbench.sessions", "ALTER TABLE workbench.sessions DROP COLUMN holder, DROP COLUMN holder_since")
+        #expect {
+            _ = try team.openStore()
+        } throws: { error in
+            "\(error)".contains("were set up by an older workbench (their sessions have no holder column): the project owner runs workbench team init \(team.serverURL) --corpus PATH once more")
+        }
+        try team.setUp()
+        let (again, _) = try team.openStore()
+        #expect(again.session.events.count == 1)
+        try again.close()
+    }
+
+    /// `team add-annotator` and `team init` again are serialised by a lock on the members table,
+    /// not by an advisory lock any role could take and keep: anna holding the old advisory lock
+    /// and reading the members table in an open transaction holds up neither, and she may not lock
+    /// the table herself.
+    @Test func aMemberCannotHoldUpAddAnnotatorOrTeamInit() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
         let anna = try team.connect(as: "anna")
         defer { anna.close() }
-        try anna.query("SELECT pg_advisory_lock(hashtext($1))", ["workbench session " + team.name("bob")])
-        #expect {
-            _ = try openStore(team, member: "bob")
-        } throws: { error in
-            "\(error)".contains("session '\(team.name("bob"))' is open in another workbench: workbench (role \(team.name("anna")), connected from")
-        }
-        try anna.query("SELECT pg_advisory_unlock_all()")
-        try openStore(team, member: "bob").store.close()
+        try anna.query("BEGIN")
+        #expect(throws: TeamError.self) { try anna.query("LOCK TABLE workbench.members IN SHARE ROW EXCLUSIVE MODE") }
+        try anna.query("ROLLBACK")
+        try anna.query("SELECT pg_advisory_lock(hashtext('workbench team init'))")
+        try anna.query("BEGIN")
+        try anna.query("SELECT count(*) FROM workbench.members")
+        let owner = TeamProject(connection: try PostgresConnection(url: try DatabaseURL(team.url), timeoutSeconds: 3, passwordFile: team.pgpass))
+        defer { owner.connection.close() }
+        try owner.addMember(name: team.name("bob"), role: "annotator", passwordFile: team.pgpass)
+        try team.setUp(on: owner)
+        try anna.query("ROLLBACK")
+        try team.connect(as: "bob").close()
+    }
+
+    /// In a database where members may create objects in `public` (made before PostgreSQL 15, or
+    /// granted), anna puts a `format(text, text, text)` there that would make her an adjudicator
+    /// when called with the owner's rights. `team add-annotator`, whose function calls `format`,
+    /// runs PostgreSQL's own: anna stays an annotator.
+    @Test func aFunctionAMemberPutsInPublicIsNeverCalledForTheOwner() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let owner = TeamProject(connection: try team.owner())
+        defer { owner.connection.close() }
+        try owner.connection.query("GRANT CREATE ON SCHEMA public TO \(anna)")
+        let connection = try team.connect(as: "anna")
+        defer { connection.close() }
+        try connection.query(
+            """
+            CREATE FUNCTION public.format(text, text, text) RETURNS text LANGUAGE plpgsql AS $$
+            BEGIN EXECUTE pg_catalog.format('GRANT workbench_adjudicator TO %I', '\(anna)'); RETURN pg_catalog.format($1, $2, $3); END $$
+            """)
+        try owner.addMember(name: team.name("bob"), role: "annotator", passwordFile: team.pgpass)
+        #expect(try connection.query("SELECT pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')::text AS a").first("a") == "false")
     }
 
     /// "Anna" next to "anna": two roles, two sessions, two columns in every table that a reader
@@ -256,7 +340,7 @@ struct TeamTrustTests {
     @Test func aMemberNameDifferingOnlyInCaseIsRefused() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let project = TeamProject(connection: try owner(team))
+        let project = TeamProject(connection: try team.owner())
         defer { project.connection.close() }
         let upper: String = "Anna_" + team.suffix
         #expect {
@@ -277,10 +361,7 @@ struct TeamTrustTests {
         try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
         try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
         bob.close()
-        let owner = try owner(team)
-        try owner.query("CREATE SCHEMA scratch")
-        try owner.query("GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
-        owner.close()
+        try team.asOwner("CREATE SCHEMA scratch", "GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
         let anna = try team.connect(as: "anna")
         defer { anna.close() }
         try anna.query("CREATE FUNCTION scratch.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true'")
@@ -293,11 +374,9 @@ struct TeamTrustTests {
     @Test func aDatabaseWithoutTeamTablesSaysToCheckTheNameOrRunTeamInit() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("DROP SCHEMA workbench CASCADE")
-        owner.close()
+        try team.asOwner("DROP SCHEMA workbench CASCADE")
         #expect {
-            _ = try openStore(team)
+            _ = try team.openStore()
         } throws: { error in
             let text = "\(error)"
             return text.contains("holds no workbench team tables: check the database name in the URL")
@@ -374,11 +453,9 @@ struct TeamTrustTests {
     @Test func teamTablesOfAnotherVersionAreNamedAsSuch() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
-        try owner.query("ALTER TABLE workbench.events DROP COLUMN line")
-        owner.close()
+        try team.asOwner("ALTER TABLE workbench.events DROP COLUMN line")
         #expect {
-            _ = try openStore(team)
+            _ = try team.openStore()
         } throws: { error in
             "\(error)".contains("(SQLSTATE 42703); the team tables in \(team.serverURL) were made by another version of workbench")
         }
@@ -424,13 +501,13 @@ struct TeamTrustTests {
     @Test func aLockHeldByAnotherTransactionEndsInAClearMessageInTime() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let owner = try owner(team)
+        let owner = try team.owner()
         defer { owner.close() }
         try owner.query("BEGIN")
         try owner.query("LOCK TABLE workbench.events IN ACCESS EXCLUSIVE MODE")
         let started = Date()
         #expect {
-            _ = try openStore(team, timeoutSeconds: 3)
+            _ = try team.openStore(timeoutSeconds: 3)
         } throws: { error in
             "\(error)".contains("another connection held a lock it needs")
         }

@@ -193,7 +193,7 @@ struct TeamStatusCommand: ParsableCommand {
             StandardOutput.line(status)
         case .changed(let lines, let status):
             if lines.isEmpty {
-                StandardOutput.line("— more lines committed")
+                StandardOutput.line("— status changed")
             } else {
                 let who = lines.keys.sorted().map { "\($0) +\(lines[$0] ?? 0)" }.joined(separator: ", ")
                 StandardOutput.line("— \(lines.values.reduce(0, +)) new line(s): \(who)")
