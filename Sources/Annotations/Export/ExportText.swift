@@ -39,6 +39,25 @@ public enum ExportText {
         return String(view)
     }
 
+    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab, line feed or carriage return).
+    static func needsExact(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
+    }
+
+    /// The `exact` column of brat's side tables (`notes.tsv`, `targets.tsv`): the text as a JSON string
+    /// when ``singleLine(_:)`` would change it, else empty. JSON escapes every tab and line break, so
+    /// the value stays in its column and line.
+    static func exactColumn(_ text: String) -> String {
+        needsExact(text) ? JSONValue.string(text).serialized() : ""
+    }
+
+    /// Reads an `exact` column back: the JSON string (or list of strings) it holds, nil when it is
+    /// empty or holds something else.
+    static func exactValue(_ column: String) -> Any? {
+        guard !column.isEmpty, let data = column.data(using: .utf8) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+    }
+
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);
     /// used for brat attribute values, which must be single words.
     static func percentEncoded(_ text: String) -> String {

@@ -103,10 +103,10 @@ public struct BratImporter: Sendable {
         func keep(_ entity: Entity) -> Bool { only == nil || entity.attributes["Session"] == nil || entity.attributes["Session"] == only }
         func keepRow(_ label: String) -> Bool { only == nil || label == only }
 
-        let speakerRows = table(folder, "speakers.tsv", columns: 6, problems: &problems).filter { keepRow($0.fields[0]) }
-        let targetRows = table(folder, "targets.tsv", columns: 4, problems: &problems).filter { keepRow($0.fields[0]) }
+        let speakerRows = table(folder, "speakers.tsv", columns: 7, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
+        let targetRows = table(folder, "targets.tsv", columns: 5, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
         let stanceRows = table(folder, "stances.tsv", columns: 9, problems: &problems).filter { keepRow($0.fields[0]) }
-        let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count, problems: &problems).filter { keepRow($0.fields[0]) }
+        let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count + 1, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
         let sharedPath = (folder as NSString).appendingPathComponent("shared.tsv")
         var sharedRows: [String: [(line: Int, fields: [String])]] = [:]  // "document\tTn" → rows in order
         for row in table(folder, "shared.tsv", columns: BratExporter.sharedColumns.count, optional: 1, problems: &problems) where keepRow(row.fields[0]) {
@@ -127,9 +127,24 @@ public struct BratImporter: Sendable {
         var speakerIDs = Set<String>()
         var speakerByName: [String: String] = [:]
         for row in speakerRows {
-            let aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
+            var name = row.fields[2]
+            var aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
+            // The exact name and aliases, when the plain columns lost tabs, line breaks or `|`; unless
+            // the plain columns were edited since (then they no longer match and are taken).
+            if !row.fields[6].isEmpty {
+                if let exact = ExportText.exactValue(row.fields[6]) as? [String], let exactName = exact.first {
+                    let exactAliases = Array(exact.dropFirst())
+                    let plainAliases = exactAliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
+                    if ExportText.singleLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
+                        name = exactName
+                        aliases = exactAliases
+                    }
+                } else {
+                    builder.report(speakersPath, row.line, "exact: expected a JSON list of the name and aliases (as export writes), found '\(row.fields[6])'")
+                }
+            }
             builder.perform(
-                .add(.speaker(Speaker(id: row.fields[1], name: row.fields[2], kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))),
+                .add(.speaker(Speaker(id: row.fields[1], name: name, kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))),
                 path: speakersPath, line: row.line)
             speakerIDs.insert(row.fields[1])
             speakerByName[row.fields[2]] = row.fields[1]
@@ -198,7 +213,8 @@ public struct BratImporter: Sendable {
             return newIDs[String(text[..<colon])]?["Claim:" + String(text[text.index(after: colon)...])]
         }
         for row in targetRows {
-            builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), path: targetsPath, line: row.line)
+            let text = exactText(row.fields[4], plain: row.fields[2], path: targetsPath, line: row.line, builder: &builder)
+            builder.perform(.add(.target(Target(id: row.fields[1], text: text, annotator: row.fields[3]))), path: targetsPath, line: row.line)
         }
         for row in stanceRows {
             var evidence: [String] = []
@@ -273,12 +289,14 @@ public struct BratImporter: Sendable {
     ) {
         var known: [(note: Note, path: String, line: Int)] = []
         var unnamed: [(subject: Note.Subject, text: String, path: String, line: Int)] = []
-        var spanRows: [String: [(id: String, annotator: String, text: String)]] = [:]  // "document\tTn" → rows
+        var spanRows: [String: [(id: String, annotator: String, text: String, exact: String)]] = [:]  // "document\tTn" → rows
         for row in rows {
-            let f = row.fields  // session, note, about, id, document, sentence, annotator, text
+            var f = row.fields  // session, note, about, id, document, sentence, annotator, text, exact
+            let plain = f[7]
+            f[7] = exactText(f[8], plain: plain, path: path, line: row.line, builder: &builder)
             switch f[2] {
             case "span":
-                spanRows[f[4] + "\t" + f[3], default: []].append((f[1], f[6], f[7]))
+                spanRows[f[4] + "\t" + f[3], default: []].append((f[1], f[6], plain, f[7]))
             case "sentence":
                 guard let sentence = Int(f[5]), sentence >= 0 else {
                     builder.report(path, row.line, "sentence '\(f[5])' is not a sentence number")
@@ -301,7 +319,9 @@ public struct BratImporter: Sendable {
                 for note in entity.notes {
                     let key = file.document + "\t" + entity.number
                     if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.singleLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
-                        known.append((Note(id: row.id, subject: .annotation(id), text: note.text, annotator: row.annotator), file.path, note.line))
+                        // The `#` line as brat shows it; the row's exact text when the line is that text with its tabs and line breaks as spaces.
+                        let text = ExportText.singleLine(row.exact) == note.text ? row.exact : note.text
+                        known.append((Note(id: row.id, subject: .annotation(id), text: text, annotator: row.annotator), file.path, note.line))
                     } else {
                         unnamed.append((.annotation(id), note.text, file.path, note.line))
                     }
@@ -315,6 +335,18 @@ public struct BratImporter: Sendable {
             let note = Note(id: builder.session.state.nextID("N"), subject: entry.subject, text: entry.text, annotator: sessionAnnotator)
             builder.perform(.add(.note(note)), path: entry.path, line: entry.line)
         }
+    }
+
+    /// The text of a side-table row: its `exact` column (a JSON string, written when the text holds
+    /// tabs or line breaks, which the plain column holds as spaces) when that is the plain column's
+    /// text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
+    private func exactText(_ column: String, plain: String, path: String, line: Int, builder: inout ImportBuilder) -> String {
+        guard !column.isEmpty else { return plain }
+        guard let exact = ExportText.exactValue(column) as? String else {
+            builder.report(path, line, "exact: expected a JSON string (as export writes), found '\(column)'")
+            return plain
+        }
+        return ExportText.singleLine(exact) == plain ? exact : plain
     }
 
     /// The entities of one `.ann` file; every line it cannot take is reported.
@@ -339,7 +371,7 @@ public struct BratImporter: Sendable {
         var rest: [(number: Int, id: String, fields: [String])] = []
         // First the T lines (other lines may refer to them before or after), then the rest.
         for (lineNumber, line) in lines.lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             guard fields.count >= 2, let first = fields[0].first else {
                 report(lineNumber, "expected an id, a tab and an annotation")
                 continue
@@ -514,7 +546,7 @@ public struct BratImporter: Sendable {
         }
         var rows: [(Int, [String])] = []
         for (number, line) in lines.lines where number > 1 && !line.isEmpty {
-            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             if fields.count < columns, fields.count >= columns - optional { fields += repeatElement("", count: columns - fields.count) }
             guard fields.count == columns else {
                 problems.append(ImportProblem(path: path, line: number, reason: "expected \(columns) tab-separated fields, found \(fields.count)"))

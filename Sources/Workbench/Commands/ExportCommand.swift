@@ -117,6 +117,7 @@ struct ExportCommand: ParsableCommand {
             // The process ends after the summary: leave the session states, the corpus and the
             // bundle to the exit instead of freeing them object by object.
             KeptUntilExit.keep((loaded, exportSessions, bundle))
+            for notice in format.exporter.notices(bundle) { StandardError.write("warning: \(notice)") }
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
