@@ -86,7 +86,7 @@ struct BratExporter: Exporter {
                 return part
             } _: { documentIndex, part in
                 let documentID = bundle.documents[documentIndex].document.id
-                let name = ExportText.fileName(documentID)
+                let name = bundle.fileNames[documentIndex]
                 out.begin(folder + name + ".txt")
                 out.bytes = bundle.bytes[documentIndex]
                 out.end()

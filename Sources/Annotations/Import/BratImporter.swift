@@ -65,7 +65,7 @@ public struct BratImporter: Sendable {
             // The exporter's file name for the id; or the id itself, when the corpus was read from
             // the folder (its documents are then named by their file names).
             let id = segmented.document.id
-            let candidates = [ExportText.fileName(id), id].filter { !$0.contains("/") && !$0.isEmpty }
+            let candidates = [ExportText.fileName(id), ExportText.fileName(id, escapingUppercase: true), id].filter { !$0.contains("/") && !$0.isEmpty }
             guard let name = candidates.first(where: { annNames.contains($0 + ".ann") }) else { continue }
             matched.insert(name + ".ann")
             let annPath = (folder as NSString).appendingPathComponent(name + ".ann")

@@ -75,7 +75,7 @@ public struct WebAnnoImporter: Sendable {
         var parsed: [(path: String, document: String, units: [String: Unit], order: [String])] = []
         for path in files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name }) else {
+            guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name || ExportText.fileName($0.document.id, escapingUppercase: true) == name }) else {
                 // A file that is no WebAnno TSV at all (another format given to the wrong import, a
                 // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
                 if Self.isWebAnnoTSV(path) {

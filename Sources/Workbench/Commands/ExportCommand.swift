@@ -94,7 +94,7 @@ struct ExportCommand: ParsableCommand {
         }
         let paths = try corpusPaths(for: loaded)
         let segmented = try loadCorpus(paths: paths, for: loaded, meter: meter, loaded: paths == early ? earlyCorpus : nil)
-        let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
+        let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension }, ignoringCase: true)
         let exportSessions = zip(labels, loaded).map {
             ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state, annotations: $1.annotations)
         }
