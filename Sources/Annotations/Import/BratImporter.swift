@@ -403,7 +403,10 @@ public struct BratImporter: Sendable {
             for part in fields[1].dropFirst(type.count + 1).split(separator: ";") {
                 let numbers = part.split(separator: " ")
                 guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
-                    report(lineNumber, "bad offsets '\(part)' (the text has \(scalars.count) characters)")
+                    let empty = numbers.count == 2 && Int(numbers[0]) != nil && Int(numbers[0]) == Int(numbers[1])
+                    report(lineNumber, empty
+                        ? "empty fragment '\(part)': a fragment covers at least one character (start < end)"
+                        : "bad offsets '\(part)' (the text has \(scalars.count) characters)")
                     offsetsOK = false
                     break
                 }

@@ -97,6 +97,9 @@ public struct JSONLImporter: Sendable {
                     if let known = spans[session]?[id], known.kind != kind {
                         throw .rejected(path: path, line: number, reason: "\(id) is a \(kind.tag) here but a \(known.kind.tag) at \(known.path):\(known.line); an id names one annotation")
                     }
+                    guard start < end else {
+                        throw .rejected(path: path, line: number, reason: "\(id): offsets \(start)–\(end) give an empty span; a span covers at least one character")
+                    }
                     // Offsets that were edited (or tokens that were) no longer fall on the span's tokens.
                     if let tokenStart = item["token_start"] as? Int, let tokenEnd = item["token_end"] as? Int, tokenStart >= 0, !tokens.isEmpty {
                         let first = tokens.firstIndex { $0.end > start }, last = tokens.lastIndex { $0.start < end }
