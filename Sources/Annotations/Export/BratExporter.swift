@@ -124,7 +124,7 @@ struct BratExporter: Exporter {
             item(notes, "note", "notes"), item(speakers, "speaker name or alias list", "speaker names or alias lists"), item(targets, "target", "targets"),
         ].compactMap { $0 }
         return [
-            "brat: \(items.joined(separator: ", ")) hold tabs or line breaks (or `|` in an alias), which brat lines cannot hold: written as spaces"
+            "brat: \(items.joined(separator: ", ")) \(notes + speakers + targets == 1 ? "holds" : "hold") tabs or line breaks (or `|` in an alias), which brat lines cannot hold: written as spaces"
                 + " in the .ann files (what brat shows) and in the plain columns of notes.tsv, speakers.tsv and targets.tsv; their `exact`"
                 + " column keeps the text, so `workbench import brat` gives it back unchanged"
         ]
