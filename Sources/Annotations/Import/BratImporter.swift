@@ -79,7 +79,11 @@ public struct BratImporter: Sendable {
                     continue
                 }
             }
-            let entities = parse(path: annPath, text: segmented.document.text, problems: &problems)
+            // The .txt as another tool wrote it (a byte-order mark, CRLF, decomposed umlauts): its
+            // `T` offsets may count that text rather than the normalised one.
+            let raw = manager.contents(atPath: txtPath).map { String(decoding: $0, as: UTF8.self) }
+                .flatMap { $0.unicodeScalars.elementsEqual(segmented.document.text.unicodeScalars) ? nil : $0 }
+            let entities = parse(path: annPath, text: segmented.document.text, raw: raw, problems: &problems)
             for entity in entities {
                 if let label = entity.attributes["Session"] { sessionLabels.insert(label) }
                 if let name = entity.attributes["Annotator"], !annotators.contains(name) { annotators.append(name) }
@@ -350,7 +354,27 @@ public struct BratImporter: Sendable {
     }
 
     /// The entities of one `.ann` file; every line it cannot take is reported.
-    private func parse(path: String, text: String, problems: inout [ImportProblem]) -> [Entity] {
+    /// Offsets into `raw` (as read, before normalisation) at its grapheme cluster boundaries →
+    /// offsets into its normalised text; nil when normalising cluster by cluster does not give the
+    /// normalised text.
+    static func rawOffsetMap(_ raw: String, normalized: String) -> [Int: Int]? {
+        var map: [Int: Int] = [0: 0]
+        var rawOffset = 0, offset = 0
+        var rebuilt = String.UnicodeScalarView()
+        for character in raw {
+            let piece = TextNormalization.normalize(String(character)).text
+            rawOffset += character.unicodeScalars.count
+            offset += piece.unicodeScalars.count
+            rebuilt.append(contentsOf: piece.unicodeScalars)
+            map[rawOffset] = offset
+        }
+        return rebuilt.elementsEqual(normalized.unicodeScalars) ? map : nil
+    }
+
+    /// The entities of one `.ann` file; every line it cannot take is reported. `raw` is the `.txt` as
+    /// read when normalising changed it: a `T` line whose offsets and text fit it (and not the
+    /// normalised text) is taken at the corresponding normalised offsets.
+    private func parse(path: String, text: String, raw: String? = nil, problems: inout [ImportProblem]) -> [Entity] {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             report(0, ImportedFile.unreadableReason(path))
@@ -364,6 +388,27 @@ public struct BratImporter: Sendable {
             return []
         }
         let scalars = Array(text.unicodeScalars)
+        var rawScalars: [Unicode.Scalar] = [], rawMap: [Int: Int]?, rawMapMade = false
+        /// The fragments `offsets` name in the raw text, at normalised offsets, when `text` is the raw text there.
+        func fromRaw(_ offsets: Substring, text expected: String) -> [SpanSegment]? {
+            guard let raw else { return nil }
+            if !rawMapMade {
+                rawMapMade = true
+                rawScalars = Array(raw.unicodeScalars)
+                rawMap = Self.rawOffsetMap(raw, normalized: text)
+            }
+            guard let map = rawMap else { return nil }
+            var segments: [SpanSegment] = [], pieces: [String] = []
+            for part in offsets.split(separator: ";") {
+                let numbers = part.split(separator: " ").compactMap { Int($0) }
+                guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= rawScalars.count,
+                    let start = map[numbers[0]], let end = map[numbers[1]], start < end
+                else { return nil }
+                pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(rawScalars[numbers[0]..<numbers[1]]))))
+                segments.append(SpanSegment(start: start, end: end))
+            }
+            return pieces.joined(separator: " ") == expected ? segments : nil
+        }
         var entities: [Entity] = []
         var index: [String: Int] = [:]  // T id → entity
         var seen: [String: Int] = [:]  // every id → its line
@@ -400,7 +445,24 @@ public struct BratImporter: Sendable {
             }
             var segments: [SpanSegment] = []
             var offsetsOK = true
-            for part in fields[1].dropFirst(type.count + 1).split(separator: ";") {
+            let offsets = fields[1].dropFirst(type.count + 1)
+            /// The normalised text at `offsets`, nil when they do not fit it.
+            func direct() -> String? {
+                var pieces: [String] = []
+                for part in offsets.split(separator: ";") {
+                    let numbers = part.split(separator: " ").compactMap { Int($0) }
+                    guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= scalars.count else { return nil }
+                    pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(scalars[numbers[0]..<numbers[1]]))))
+                }
+                return pieces.joined(separator: " ")
+            }
+            var fromRawText = false
+            if raw != nil, fields.count >= 3, direct() != fields[2], let translated = fromRaw(offsets, text: fields[2]) {
+                // Offsets into the .txt as another tool wrote it (checked against it): their normalised place.
+                segments = translated
+                fromRawText = true
+            }
+            for part in offsets.split(separator: ";") where !fromRawText {
                 let numbers = part.split(separator: " ")
                 guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
                     let empty = numbers.count == 2 && Int(numbers[0]) != nil && Int(numbers[0]) == Int(numbers[1])
