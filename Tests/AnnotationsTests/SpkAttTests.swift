@@ -188,6 +188,31 @@ struct SpkAttTests {
         }
     }
 
+    @Test("annotation keys of other SpkAtt tasks (task 1's PTC, Evidence) are refused when they hold something, not dropped")
+    func foreignKeys() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(Self.fixture)) as? [String: Any])
+        var annotations = try #require(object["Annotations"] as? [[String: Any]])
+        annotations[1]["PTC"] = ["0:1"]
+        annotations[2]["Evidence"] = []
+        annotations[2]["Topic"] = NSNull()
+        object["Annotations"] = annotations
+        object["Meta"] = ["source": "task1"]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        let problems = Self.problems(try Self.folder(raw: ["speech.json": text]))
+        #expect(problems.map(\.reason) == [
+            "Annotations[1].PTC: the workbench has no place for 'PTC' (it reads SpkAtt-2023 task 2 annotations: Addr, Cue, Form, Frame, HasNested,"
+                + " IsNested, Message, STWR, Source); remove it to import the rest",
+        ])
+        #expect(problems.first?.path.hasSuffix("speech.json") == true)
+        // Empty ones (and keys outside the annotations) carry nothing: the file imports.
+        annotations[1]["PTC"] = []
+        object["Annotations"] = annotations
+        let empty = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        #expect(try Self.load(try Self.folder(raw: ["speech.json": empty])).session.state.claims.count == 4)
+    }
+
     @Test("bad SpkAtt files are reported with file and place, and nothing is imported")
     func badInput() throws {
         var outOfRange = Self.fixture

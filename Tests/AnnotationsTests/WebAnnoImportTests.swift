@@ -43,6 +43,28 @@ struct WebAnnoImportTests {
         #expect(try Self.files(back) == files)
     }
 
+    @Test("a claim running over a sentence end (written as one piece per sentence) comes back as one segment; a real gap stays")
+    func claimOverSentenceEnd() throws {
+        let corpus = Self.corpus("Rutte sagte:\r\n„Wir handeln.“ Dann ging er.\nMerz widersprach.")
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Rutte"))), time: "t")
+        // "Rutte sagte:\n„Wir handeln.“" (two sentences); "sagte: … Merz" with a real gap between its segments.
+        let over = try builder.anchor(document: "doc", sentence: 0, segments: [SpanSegment(start: 0, end: 27)], allowFollowingSentences: true)
+        let gapped = try builder.anchor(
+            document: "doc", sentence: 0, segments: [SpanSegment(start: 6, end: 12), SpanSegment(start: 42, end: 46)], allowFollowingSentences: true)
+        try session.perform(.add(.claim(Claim(id: "C1", anchor: over, speaker: "S1"))), time: "t")
+        try session.perform(.add(.claim(Claim(id: "C2", anchor: gapped, speaker: "S1"))), time: "t")
+        #expect(corpus.documents[0].sentences.count == 4)
+        let files = try Self.files(session.state, corpus: corpus)
+        let folder = TestScratch.path("webanno-")
+        try ExportWriter(folder: folder).write(files)
+        let back = try WebAnnoImporter().load(paths: [folder + "/anna"], corpus: corpus, annotator: "anna", time: Self.time).state
+        #expect(back.claims["C1"]?.anchor.segments == [SpanSegment(start: 0, end: 27)])
+        #expect(back.claims["C2"]?.anchor.segments == gapped.segments)
+        #expect(try Self.files(back, corpus: corpus) == files)
+    }
+
     @Test("what INCEpTION writes: unnumbered single tokens, UTF-16 offsets past emoji, stacked values, plain relation addresses, other layers, CRLF")
     func inceptionFile() throws {
         let text = "👩‍🔬 Anna Müller sagte: Ja.\nn̈ Er meinte es."

@@ -95,6 +95,21 @@ struct ExportCommandTests {
         #expect(csv.status == 0 && csv.stdout.contains("1 claim") && csv.stdout.contains("not in csv files (no place for them): 1 speaker mention, 1 cue, 3 notes, 1 speaker"), "\(csv.stdout)")
     }
 
+    @Test("brat export of a note with tabs and line breaks warns on standard error; import gives the note back unchanged")
+    func multiLineNoteRoundTrip() async throws {
+        let (folder, session) = try Self.workspace()
+        let path = folder.appendingPathComponent(session).path
+        var loaded = try SessionStore.load(path: path)
+        try loaded.perform(.add(.note(Note(id: "N1", subject: .annotation("C1"), text: "Zeile 1\nZeile 2\twörtlich?"))), time: "t")
+        try SessionCodec.encode(loaded.formatOneFile).write(to: URL(fileURLWithPath: path))
+        let exported = try await WorkbenchProcess.run(["export", session, "--format", "brat", "--out", "brat"], directory: folder)
+        #expect(exported.status == 0 && exported.stderr.contains("warning: brat: 1 note holds tabs or line breaks"), "\(exported.stdout)\(exported.stderr)")
+        let imported = try await WorkbenchProcess.run(["import", "brat", "brat/anna", "--session", "copy"], directory: folder)
+        #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
+        let copy = try SessionStore.load(path: folder.appendingPathComponent("sessions/copy.json").path)
+        #expect(copy.state.notes.values.map(\.text) == ["Zeile 1\nZeile 2\twörtlich?"])
+    }
+
     @Test("import brat with CRLF line ends imports every line; a bad line refuses the whole import and writes no session")
     func importCRLFAndRefusal() async throws {
         let (folder, session) = try Self.workspace()

@@ -86,7 +86,7 @@ struct BratExporter: Exporter {
                 return part
             } _: { documentIndex, part in
                 let documentID = bundle.documents[documentIndex].document.id
-                let name = ExportText.fileName(documentID)
+                let name = bundle.fileNames[documentIndex]
                 out.begin(folder + name + ".txt")
                 out.bytes = bundle.bytes[documentIndex]
                 out.end()
@@ -109,6 +109,25 @@ struct BratExporter: Exporter {
             out.file(folder + "notes.tsv", notesTSV(bundle, session: session, spanRefs: spanRefs))
             if shared.utf8.count > header.utf8.count { out.file(folder + "shared.tsv", shared) }
         }
+    }
+
+    /// Notes, speaker names or aliases and target texts holding tabs or line breaks: brat's lines
+    /// cannot hold them, so the `.ann` files (`#` notes, `N` names) and the plain columns of the
+    /// side tables have spaces there; the side tables' `exact` column keeps the text for `import brat`.
+    func notices(_ bundle: ExportBundle) -> [String] {
+        let notes = bundle.notes.joined().filter { ExportText.needsExact($0.text) }.count
+        let speakers = bundle.speakers.joined().filter(Self.speakerNeedsExact).count
+        let targets = bundle.targets.joined().filter { ExportText.needsExact($0.text) }.count
+        guard notes + speakers + targets > 0 else { return [] }
+        func item(_ count: Int, _ one: String, _ many: String) -> String? { count > 0 ? "\(count) \(count == 1 ? one : many)" : nil }
+        let items = [
+            item(notes, "note", "notes"), item(speakers, "speaker name or alias list", "speaker names or alias lists"), item(targets, "target", "targets"),
+        ].compactMap { $0 }
+        return [
+            "brat: \(items.joined(separator: ", ")) \(notes + speakers + targets == 1 ? "holds" : "hold") tabs or line breaks (or `|` in an alias), which brat lines cannot hold: written as spaces"
+                + " in the .ann files (what brat shows) and in the plain columns of notes.tsv, speakers.tsv and targets.tsv; their `exact`"
+                + " column keeps the text, so `workbench import brat` gives it back unchanged"
+        ]
     }
 
     /// brat fragments of a span: its segments, cut at line breaks. `bytes` (the document's UTF-8)
@@ -430,33 +449,47 @@ struct BratExporter: Exporter {
 
         """
 
+    /// Whether a speaker's name or aliases lose something in `speakers.tsv`'s plain columns (a tab or
+    /// line break; in an alias also `|` or `¦`, the list's separator and its stand-in).
+    static func speakerNeedsExact(_ speaker: Speaker) -> Bool {
+        ExportText.needsExact(speaker.name) || speaker.aliases.contains { ExportText.needsExact($0) || $0.contains("|") || $0.contains("¦") }
+    }
+
     private func speakersTSV(_ bundle: ExportBundle, session index: Int) -> String {
-        var out = "session\tspeaker\tname\tkind\taliases\tannotator\n"
+        // The `exact` column (name and aliases as a JSON list) only when a speaker needs it.
+        let exact = bundle.speakers[index].contains(where: Self.speakerNeedsExact)
+        var out = "session\tspeaker\tname\tkind\taliases\tannotator" + (exact ? "\texact\n" : "\n")
         do {
             for speaker in bundle.speakers[index] {
                 let aliases = speaker.aliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
                 let annotator = speaker.annotator.isEmpty ? bundle.sessions[index].annotator : speaker.annotator
-                out += [bundle.sessions[index].label, speaker.id, speaker.name, speaker.kind, aliases, annotator]
-                    .map(ExportText.singleLine).joined(separator: "\t") + "\n"
+                var fields = [bundle.sessions[index].label, speaker.id, speaker.name, speaker.kind, aliases, annotator].map(ExportText.singleLine)
+                if exact {
+                    fields.append(Self.speakerNeedsExact(speaker) ? JSONValue.array(([speaker.name] + speaker.aliases).map(JSONValue.string)).serialized() : "")
+                }
+                out += fields.joined(separator: "\t") + "\n"
             }
         }
         return out
     }
 
     private func targetsTSV(_ bundle: ExportBundle, session index: Int) -> String {
-        var out = "session\ttarget\ttext\tannotator\n"
+        let exact = bundle.targets[index].contains { ExportText.needsExact($0.text) }
+        var out = "session\ttarget\ttext\tannotator" + (exact ? "\texact\n" : "\n")
         do {
             for target in bundle.targets[index] {
                 let annotator = target.annotator.isEmpty ? bundle.sessions[index].annotator : target.annotator
-                out += [bundle.sessions[index].label, target.id, target.text, annotator].map(ExportText.singleLine)
-                    .joined(separator: "\t") + "\n"
+                var fields = [bundle.sessions[index].label, target.id, target.text, annotator].map(ExportText.singleLine)
+                if exact { fields.append(ExportText.exactColumn(target.text)) }
+                out += fields.joined(separator: "\t") + "\n"
             }
         }
         return out
     }
 
     private func notesTSV(_ bundle: ExportBundle, session index: Int, spanRefs: [String: (document: String, number: Int)]) -> String {
-        var out = Self.noteColumns.joined(separator: "\t") + "\n"
+        let exact = bundle.notes[index].contains { ExportText.needsExact($0.text) }
+        var out = (Self.noteColumns + (exact ? ["exact"] : [])).joined(separator: "\t") + "\n"
         let state = bundle.sessions[index].state
         for note in bundle.notes[index] {
             var fields = [bundle.sessions[index].label, note.id]
@@ -477,7 +510,9 @@ struct BratExporter: Exporter {
                 }
             }
             fields += [note.annotator, note.text]
-            out += fields.map(ExportText.singleLine).joined(separator: "\t") + "\n"
+            fields = fields.map(ExportText.singleLine)
+            if exact { fields.append(ExportText.exactColumn(note.text)) }
+            out += fields.joined(separator: "\t") + "\n"
         }
         return out
     }

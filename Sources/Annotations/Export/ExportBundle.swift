@@ -11,6 +11,9 @@ public struct ExportBundle: Sendable {
     /// Offset tables, parallel to ``documents``, made per document when first asked for (see
     /// ``ExportOffsetTables``).
     let tables: ExportOffsetTables
+    /// The file name of each document in formats with one file per document, parallel to
+    /// ``documents`` (``ExportText/fileNames(_:)``: distinct also where case is ignored).
+    public let fileNames: [String]
     /// UTF-8 bytes of each document's text, parallel to ``documents`` (for fast slicing).
     public let bytes: [[UInt8]]
     /// The sessions, in the order given.
@@ -60,6 +63,7 @@ public struct ExportBundle: Sendable {
         documents = chosen
         self.tables = ExportOffsetTables(chosen)
         self.bytes = chosen.map { Array($0.document.text.utf8) }
+        self.fileNames = ExportText.fileNames(chosen.map(\.document.id))
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex

@@ -20,18 +20,21 @@ public struct ExportSession: Sendable {
         self.annotations = annotations
     }
 
-    /// Makes labels unique by appending `-2`, `-3`, … to repeats (order kept).
-    public static func uniqueLabels(_ labels: [String]) -> [String] {
+    /// Makes labels unique by appending `-2`, `-3`, … to repeats (order kept). With `ignoringCase`,
+    /// labels that differ only in case are repeats too (`Anna`, `anna` → `Anna`, `anna-2`): an export
+    /// names files and folders after them, and macOS and Windows keep one of two such names.
+    public static func uniqueLabels(_ labels: [String], ignoringCase: Bool = false) -> [String] {
+        func key(_ label: String) -> String { ignoringCase ? label.lowercased() : label }
         var seen: [String: Int] = [:]
         var result: [String] = []
-        var taken = Set(labels)
+        var taken = Set(labels.map(key))
         for label in labels {
-            let count = (seen[label] ?? 0) + 1
-            seen[label] = count
+            let count = (seen[key(label)] ?? 0) + 1
+            seen[key(label)] = count
             guard count > 1 else { result.append(label); continue }
             var suffix = count
-            while taken.contains("\(label)-\(suffix)") { suffix += 1 }
-            taken.insert("\(label)-\(suffix)")
+            while taken.contains(key("\(label)-\(suffix)")) { suffix += 1 }
+            taken.insert(key("\(label)-\(suffix)"))
             result.append("\(label)-\(suffix)")
         }
         return result

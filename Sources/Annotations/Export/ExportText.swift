@@ -9,6 +9,12 @@ public enum ExportText {
     /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
     /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`.
     public static func fileName(_ id: String) -> String {
+        fileName(id, escapingUppercase: false)
+    }
+
+    /// ``fileName(_:)``, with `escapingUppercase` every uppercase letter percent-encoded too
+    /// (`Rutte` → `%52utte`): see ``fileNames(_:)``.
+    public static func fileName(_ id: String, escapingUppercase: Bool) -> String {
         guard !id.isEmpty else { return "%" }
         let scalars = Array(id.unicodeScalars)
         let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()
@@ -20,6 +26,7 @@ public enum ExportText {
             let escape =
                 value < 0x20 || (value >= 0x7F && value < 0xA0) || "%/\\<>:\"|?*".unicodeScalars.contains(scalar)
                 || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
+                || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
             } else {
@@ -27,6 +34,19 @@ public enum ExportText {
             }
         }
         return String(view)
+    }
+
+    /// File names for documents written one file each into one folder (``fileName(_:escapingUppercase:)``
+    /// of each id), distinct also where names differing only in case are one file (macOS, Windows):
+    /// ids whose names differ only in case (`Rutte`, `rutte`) have their uppercase letters
+    /// percent-encoded (`%52utte`, `rutte`). `%` is always encoded, so every name still decodes to
+    /// its id; the others keep their names.
+    public static func fileNames(_ ids: [String]) -> [String] {
+        let names = ids.map { fileName($0) }
+        var counts: [String: Int] = [:]
+        for name in names { counts[name.lowercased(), default: 0] += 1 }
+        guard counts.count < names.count else { return names }
+        return zip(ids, names).map { id, name in (counts[name.lowercased()] ?? 0) > 1 ? fileName(id, escapingUppercase: true) : name }
     }
 
     /// A value without tabs or line breaks (each becomes a space), for line-based formats.
@@ -37,6 +57,25 @@ public enum ExportText {
             view.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
         }
         return String(view)
+    }
+
+    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab, line feed or carriage return).
+    static func needsExact(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
+    }
+
+    /// The `exact` column of brat's side tables (`notes.tsv`, `targets.tsv`): the text as a JSON string
+    /// when ``singleLine(_:)`` would change it, else empty. JSON escapes every tab and line break, so
+    /// the value stays in its column and line.
+    static func exactColumn(_ text: String) -> String {
+        needsExact(text) ? JSONValue.string(text).serialized() : ""
+    }
+
+    /// Reads an `exact` column back: the JSON string (or list of strings) it holds, nil when it is
+    /// empty or holds something else.
+    static func exactValue(_ column: String) -> Any? {
+        guard !column.isEmpty, let data = column.data(using: .utf8) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
     }
 
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);

@@ -8,11 +8,17 @@ public protocol Exporter: Sendable {
     func write(_ bundle: ExportBundle, to output: inout ExportOutput)
     /// What the files hold of the bundle: kinds the format has no place for count 0.
     func writtenCounts(_ bundle: ExportBundle) -> ExportCounts
+    /// What the files hold differently from the sessions (text changed to fit the format), one
+    /// message each, for the user to read before relying on the files; empty when nothing changed.
+    func notices(_ bundle: ExportBundle) -> [String]
 }
 
 extension Exporter {
     /// By default a format holds everything.
     public func writtenCounts(_ bundle: ExportBundle) -> ExportCounts { bundle.counts }
+
+    /// By default a format holds every text as it is.
+    public func notices(_ bundle: ExportBundle) -> [String] { [] }
 
     /// The files for a bundle, in memory, in a stable order.
     public func export(_ bundle: ExportBundle) -> [ExportFile] {

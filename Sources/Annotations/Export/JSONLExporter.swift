@@ -1,6 +1,6 @@
 /// Prodigy-style JSON Lines: `annotations.jsonl` holds one record per sentence and session with
 /// `text`, `tokens` (`text`, `start`, `end`, `id`, `ws`), `spans` (`start`, `end`, `token_start`,
-/// `token_end` inclusive, `label`, plus the annotation's `id`, `segment` and attributes),
+/// `token_end` inclusive, `label`, the covered `text`, plus the annotation's `id`, `segment` and attributes),
 /// `relations` (`head`, `child`, `head_span`, `child_span`, `label`: `HAS_SPEAKER` per speaker mention,
 /// `HAS_ADDRESSEE` per addressee mention, `HAS_CUE`), `answer`, `_session_id` and
 /// `meta` (`document`, `sentence`, `annotator`, `session`). Offsets count Unicode scalars from the
@@ -30,6 +30,9 @@ struct JSONLExporter: Exporter {
         var end: Int
         var tokenStart: Int
         var tokenEnd: Int
+        /// The piece's offsets in the document (for its `text`).
+        var documentStart: Int
+        var documentEnd: Int
     }
 
     private func annotations(_ bundle: ExportBundle, to out: inout ExportOutput) {
@@ -92,9 +95,10 @@ struct JSONLExporter: Exporter {
                         let range = ExportTokens.tokenRange(tokens, piece.range)
                         let item = Piece(
                             span: piece.span, segment: piece.segment, start: piece.range.start - sentence.start,
-                            end: piece.range.end - sentence.start, tokenStart: range?.lowerBound ?? -1, tokenEnd: range?.upperBound ?? -1)
+                            end: piece.range.end - sentence.start, tokenStart: range?.lowerBound ?? -1, tokenEnd: range?.upperBound ?? -1,
+                            documentStart: piece.range.start, documentEnd: piece.range.end)
                         if !written.isEmpty { out.append(byte: UInt8(ascii: ",")) }
-                        writeSpan(item, spans[piece.span], attributes: true, to: &out)
+                        writeSpan(item, spans[piece.span], text: (bundle, documentIndex), to: &out)
                         written.append(item)
                     }
                     out.append("],\"relations\":[")
@@ -112,9 +116,9 @@ struct JSONLExporter: Exporter {
                             out.append(",\"child\":")
                             out.append(child.tokenStart)
                             out.append(",\"head_span\":")
-                            writeSpan(head, claim, attributes: false, to: &out)
+                            writeSpan(head, claim, text: nil, to: &out)
                             out.append(",\"child_span\":")
-                            writeSpan(child, spans[child.span], attributes: false, to: &out)
+                            writeSpan(child, spans[child.span], text: nil, to: &out)
                             out.append(",\"label\":\"")
                             out.append(label)
                             out.append("\"}")
@@ -139,7 +143,9 @@ struct JSONLExporter: Exporter {
         }
     }
 
-    private func writeSpan(_ piece: Piece, _ span: ExportSpan, attributes: Bool, to out: inout ExportOutput) {
+    /// One span piece; with `text` (the bundle and document) a full span of `spans` with its text and
+    /// attributes, without it a reference in a relation.
+    private func writeSpan(_ piece: Piece, _ span: ExportSpan, text: (bundle: ExportBundle, document: Int)?, to out: inout ExportOutput) {
         out.append("{\"start\":")
         out.append(piece.start)
         out.append(",\"end\":")
@@ -151,7 +157,10 @@ struct JSONLExporter: Exporter {
         out.append(",\"label\":\"")
         out.append(span.kind.tag)
         out.append(byte: UInt8(ascii: "\""))
-        guard attributes else { out.append(byte: UInt8(ascii: "}")); return }
+        guard let text else { out.append(byte: UInt8(ascii: "}")); return }
+        // The covered text, so an import sees offsets moved within the same tokens.
+        out.append(",\"text\":")
+        out.appendJSONString(text.bundle, document: text.document, piece.documentStart, piece.documentEnd)
         out.append(",\"id\":")
         out.appendJSONString(span.id)
         out.append(",\"segment\":")

@@ -50,11 +50,17 @@ struct SpkAttDocument: Sendable, Hashable, Codable {
             self.source = source
         }
 
-        private enum CodingKeys: String, CodingKey {
+        private enum CodingKeys: String, CodingKey, CaseIterable {
             case addr = "Addr", cue = "Cue", form = "Form", frame = "Frame", hasNested = "HasNested", isNested = "IsNested"
             case message = "Message", stwr = "STWR", source = "Source"
         }
+
+        /// The keys of an annotation object, in order.
+        static let keys = CodingKeys.allCases.map(\.rawValue)
     }
+
+    /// The keys of an annotation object (``Annotation``), in order.
+    static var annotationKeys: [String] { Annotation.keys }
 
     /// The annotations.
     var annotations: [Annotation]

@@ -52,7 +52,7 @@ struct SpkAttExporter: Exporter {
                 bytes.append(0x0A)
                 return bytes
             } _: { index, bytes in
-                out.begin(folder + ExportText.fileName(bundle.documents[index].document.id) + ".json")
+                out.begin(folder + bundle.fileNames[index] + ".json")
                 out.appendPart(bytes)
                 out.end()
             }

@@ -44,7 +44,7 @@ struct WebAnnoExporter: Exporter {
                 render(bundle, session: sessionIndex, document: documentIndex, to: &file)
                 return file.bytes
             } _: { documentIndex, bytes in
-                out.begin(folder + ExportText.fileName(bundle.documents[documentIndex].document.id) + ".tsv")
+                out.begin(folder + bundle.fileNames[documentIndex] + ".tsv")
                 out.bytes = bytes
                 out.end()
             }

@@ -65,7 +65,7 @@ public struct BratImporter: Sendable {
             // The exporter's file name for the id; or the id itself, when the corpus was read from
             // the folder (its documents are then named by their file names).
             let id = segmented.document.id
-            let candidates = [ExportText.fileName(id), id].filter { !$0.contains("/") && !$0.isEmpty }
+            let candidates = [ExportText.fileName(id), ExportText.fileName(id, escapingUppercase: true), id].filter { !$0.contains("/") && !$0.isEmpty }
             guard let name = candidates.first(where: { annNames.contains($0 + ".ann") }) else { continue }
             matched.insert(name + ".ann")
             let annPath = (folder as NSString).appendingPathComponent(name + ".ann")
@@ -79,7 +79,11 @@ public struct BratImporter: Sendable {
                     continue
                 }
             }
-            let entities = parse(path: annPath, text: segmented.document.text, problems: &problems)
+            // The .txt as another tool wrote it (a byte-order mark, CRLF, decomposed umlauts): its
+            // `T` offsets may count that text rather than the normalised one.
+            let raw = manager.contents(atPath: txtPath).map { String(decoding: $0, as: UTF8.self) }
+                .flatMap { $0.unicodeScalars.elementsEqual(segmented.document.text.unicodeScalars) ? nil : $0 }
+            let entities = parse(path: annPath, text: segmented.document.text, raw: raw, problems: &problems)
             for entity in entities {
                 if let label = entity.attributes["Session"] { sessionLabels.insert(label) }
                 if let name = entity.attributes["Annotator"], !annotators.contains(name) { annotators.append(name) }
@@ -103,10 +107,10 @@ public struct BratImporter: Sendable {
         func keep(_ entity: Entity) -> Bool { only == nil || entity.attributes["Session"] == nil || entity.attributes["Session"] == only }
         func keepRow(_ label: String) -> Bool { only == nil || label == only }
 
-        let speakerRows = table(folder, "speakers.tsv", columns: 6, problems: &problems).filter { keepRow($0.fields[0]) }
-        let targetRows = table(folder, "targets.tsv", columns: 4, problems: &problems).filter { keepRow($0.fields[0]) }
+        let speakerRows = table(folder, "speakers.tsv", columns: 7, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
+        let targetRows = table(folder, "targets.tsv", columns: 5, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
         let stanceRows = table(folder, "stances.tsv", columns: 9, problems: &problems).filter { keepRow($0.fields[0]) }
-        let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count, problems: &problems).filter { keepRow($0.fields[0]) }
+        let noteRows = table(folder, "notes.tsv", columns: BratExporter.noteColumns.count + 1, optional: 1, problems: &problems).filter { keepRow($0.fields[0]) }
         let sharedPath = (folder as NSString).appendingPathComponent("shared.tsv")
         var sharedRows: [String: [(line: Int, fields: [String])]] = [:]  // "document\tTn" → rows in order
         for row in table(folder, "shared.tsv", columns: BratExporter.sharedColumns.count, optional: 1, problems: &problems) where keepRow(row.fields[0]) {
@@ -127,9 +131,24 @@ public struct BratImporter: Sendable {
         var speakerIDs = Set<String>()
         var speakerByName: [String: String] = [:]
         for row in speakerRows {
-            let aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
+            var name = row.fields[2]
+            var aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
+            // The exact name and aliases, when the plain columns lost tabs, line breaks or `|`; unless
+            // the plain columns were edited since (then they no longer match and are taken).
+            if !row.fields[6].isEmpty {
+                if let exact = ExportText.exactValue(row.fields[6]) as? [String], let exactName = exact.first {
+                    let exactAliases = Array(exact.dropFirst())
+                    let plainAliases = exactAliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
+                    if ExportText.singleLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
+                        name = exactName
+                        aliases = exactAliases
+                    }
+                } else {
+                    builder.report(speakersPath, row.line, "exact: expected a JSON list of the name and aliases (as export writes), found '\(row.fields[6])'")
+                }
+            }
             builder.perform(
-                .add(.speaker(Speaker(id: row.fields[1], name: row.fields[2], kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))),
+                .add(.speaker(Speaker(id: row.fields[1], name: name, kind: row.fields[3], aliases: aliases, annotator: row.fields[5]))),
                 path: speakersPath, line: row.line)
             speakerIDs.insert(row.fields[1])
             speakerByName[row.fields[2]] = row.fields[1]
@@ -198,7 +217,8 @@ public struct BratImporter: Sendable {
             return newIDs[String(text[..<colon])]?["Claim:" + String(text[text.index(after: colon)...])]
         }
         for row in targetRows {
-            builder.perform(.add(.target(Target(id: row.fields[1], text: row.fields[2], annotator: row.fields[3]))), path: targetsPath, line: row.line)
+            let text = exactText(row.fields[4], plain: row.fields[2], path: targetsPath, line: row.line, builder: &builder)
+            builder.perform(.add(.target(Target(id: row.fields[1], text: text, annotator: row.fields[3]))), path: targetsPath, line: row.line)
         }
         for row in stanceRows {
             var evidence: [String] = []
@@ -273,12 +293,14 @@ public struct BratImporter: Sendable {
     ) {
         var known: [(note: Note, path: String, line: Int)] = []
         var unnamed: [(subject: Note.Subject, text: String, path: String, line: Int)] = []
-        var spanRows: [String: [(id: String, annotator: String, text: String)]] = [:]  // "document\tTn" → rows
+        var spanRows: [String: [(id: String, annotator: String, text: String, exact: String)]] = [:]  // "document\tTn" → rows
         for row in rows {
-            let f = row.fields  // session, note, about, id, document, sentence, annotator, text
+            var f = row.fields  // session, note, about, id, document, sentence, annotator, text, exact
+            let plain = f[7]
+            f[7] = exactText(f[8], plain: plain, path: path, line: row.line, builder: &builder)
             switch f[2] {
             case "span":
-                spanRows[f[4] + "\t" + f[3], default: []].append((f[1], f[6], f[7]))
+                spanRows[f[4] + "\t" + f[3], default: []].append((f[1], f[6], plain, f[7]))
             case "sentence":
                 guard let sentence = Int(f[5]), sentence >= 0 else {
                     builder.report(path, row.line, "sentence '\(f[5])' is not a sentence number")
@@ -301,7 +323,9 @@ public struct BratImporter: Sendable {
                 for note in entity.notes {
                     let key = file.document + "\t" + entity.number
                     if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.singleLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
-                        known.append((Note(id: row.id, subject: .annotation(id), text: note.text, annotator: row.annotator), file.path, note.line))
+                        // The `#` line as brat shows it; the row's exact text when the line is that text with its tabs and line breaks as spaces.
+                        let text = ExportText.singleLine(row.exact) == note.text ? row.exact : note.text
+                        known.append((Note(id: row.id, subject: .annotation(id), text: text, annotator: row.annotator), file.path, note.line))
                     } else {
                         unnamed.append((.annotation(id), note.text, file.path, note.line))
                     }
@@ -317,8 +341,40 @@ public struct BratImporter: Sendable {
         }
     }
 
+    /// The text of a side-table row: its `exact` column (a JSON string, written when the text holds
+    /// tabs or line breaks, which the plain column holds as spaces) when that is the plain column's
+    /// text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
+    private func exactText(_ column: String, plain: String, path: String, line: Int, builder: inout ImportBuilder) -> String {
+        guard !column.isEmpty else { return plain }
+        guard let exact = ExportText.exactValue(column) as? String else {
+            builder.report(path, line, "exact: expected a JSON string (as export writes), found '\(column)'")
+            return plain
+        }
+        return ExportText.singleLine(exact) == plain ? exact : plain
+    }
+
     /// The entities of one `.ann` file; every line it cannot take is reported.
-    private func parse(path: String, text: String, problems: inout [ImportProblem]) -> [Entity] {
+    /// Offsets into `raw` (as read, before normalisation) at its grapheme cluster boundaries →
+    /// offsets into its normalised text; nil when normalising cluster by cluster does not give the
+    /// normalised text.
+    static func rawOffsetMap(_ raw: String, normalized: String) -> [Int: Int]? {
+        var map: [Int: Int] = [0: 0]
+        var rawOffset = 0, offset = 0
+        var rebuilt = String.UnicodeScalarView()
+        for character in raw {
+            let piece = TextNormalization.normalize(String(character)).text
+            rawOffset += character.unicodeScalars.count
+            offset += piece.unicodeScalars.count
+            rebuilt.append(contentsOf: piece.unicodeScalars)
+            map[rawOffset] = offset
+        }
+        return rebuilt.elementsEqual(normalized.unicodeScalars) ? map : nil
+    }
+
+    /// The entities of one `.ann` file; every line it cannot take is reported. `raw` is the `.txt` as
+    /// read when normalising changed it: a `T` line whose offsets and text fit it (and not the
+    /// normalised text) is taken at the corresponding normalised offsets.
+    private func parse(path: String, text: String, raw: String? = nil, problems: inout [ImportProblem]) -> [Entity] {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             report(0, ImportedFile.unreadableReason(path))
@@ -332,6 +388,27 @@ public struct BratImporter: Sendable {
             return []
         }
         let scalars = Array(text.unicodeScalars)
+        var rawScalars: [Unicode.Scalar] = [], rawMap: [Int: Int]?, rawMapMade = false
+        /// The fragments `offsets` name in the raw text, at normalised offsets, when `text` is the raw text there.
+        func fromRaw(_ offsets: Substring, text expected: String) -> [SpanSegment]? {
+            guard let raw else { return nil }
+            if !rawMapMade {
+                rawMapMade = true
+                rawScalars = Array(raw.unicodeScalars)
+                rawMap = Self.rawOffsetMap(raw, normalized: text)
+            }
+            guard let map = rawMap else { return nil }
+            var segments: [SpanSegment] = [], pieces: [String] = []
+            for part in offsets.split(separator: ";") {
+                let numbers = part.split(separator: " ").compactMap { Int($0) }
+                guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= rawScalars.count,
+                    let start = map[numbers[0]], let end = map[numbers[1]], start < end
+                else { return nil }
+                pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(rawScalars[numbers[0]..<numbers[1]]))))
+                segments.append(SpanSegment(start: start, end: end))
+            }
+            return pieces.joined(separator: " ") == expected ? segments : nil
+        }
         var entities: [Entity] = []
         var index: [String: Int] = [:]  // T id → entity
         var seen: [String: Int] = [:]  // every id → its line
@@ -339,7 +416,7 @@ public struct BratImporter: Sendable {
         var rest: [(number: Int, id: String, fields: [String])] = []
         // First the T lines (other lines may refer to them before or after), then the rest.
         for (lineNumber, line) in lines.lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             guard fields.count >= 2, let first = fields[0].first else {
                 report(lineNumber, "expected an id, a tab and an annotation")
                 continue
@@ -368,10 +445,30 @@ public struct BratImporter: Sendable {
             }
             var segments: [SpanSegment] = []
             var offsetsOK = true
-            for part in fields[1].dropFirst(type.count + 1).split(separator: ";") {
+            let offsets = fields[1].dropFirst(type.count + 1)
+            /// The normalised text at `offsets`, nil when they do not fit it.
+            func direct() -> String? {
+                var pieces: [String] = []
+                for part in offsets.split(separator: ";") {
+                    let numbers = part.split(separator: " ").compactMap { Int($0) }
+                    guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= scalars.count else { return nil }
+                    pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(scalars[numbers[0]..<numbers[1]]))))
+                }
+                return pieces.joined(separator: " ")
+            }
+            var fromRawText = false
+            if raw != nil, fields.count >= 3, direct() != fields[2], let translated = fromRaw(offsets, text: fields[2]) {
+                // Offsets into the .txt as another tool wrote it (checked against it): their normalised place.
+                segments = translated
+                fromRawText = true
+            }
+            for part in offsets.split(separator: ";") where !fromRawText {
                 let numbers = part.split(separator: " ")
                 guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
-                    report(lineNumber, "bad offsets '\(part)' (the text has \(scalars.count) characters)")
+                    let empty = numbers.count == 2 && Int(numbers[0]) != nil && Int(numbers[0]) == Int(numbers[1])
+                    report(lineNumber, empty
+                        ? "empty fragment '\(part)': a fragment covers at least one character (start < end)"
+                        : "bad offsets '\(part)' (the text has \(scalars.count) characters)")
                     offsetsOK = false
                     break
                 }
@@ -514,7 +611,7 @@ public struct BratImporter: Sendable {
         }
         var rows: [(Int, [String])] = []
         for (number, line) in lines.lines where number > 1 && !line.isEmpty {
-            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0) }
             if fields.count < columns, fields.count >= columns - optional { fields += repeatElement("", count: columns - fields.count) }
             guard fields.count == columns else {
                 problems.append(ImportProblem(path: path, line: number, reason: "expected \(columns) tab-separated fields, found \(fields.count)"))

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads JSON Lines as written by ``JSONLExporter`` into a new session: sentence records
-/// (`annotations.jsonl`: spans with `id`, `segment`, sentence-relative scalar offsets and
-/// attributes; `meta.document`, `meta.sentence`) and entity records (`entities.jsonl`: sessions,
+/// (`annotations.jsonl`: spans with `id`, `segment`, sentence-relative scalar offsets, the covered
+/// `text` (checked against the offsets when given; files written before it lack it) and attributes; `meta.document`, `meta.sentence`) and entity records (`entities.jsonl`: sessions,
 /// speakers, targets, stances, notes). Files may be given in any order. Annotation ids are kept.
 public struct JSONLImporter: Sendable {
     /// Creates an importer.
@@ -78,6 +78,7 @@ public struct JSONLImporter: Sendable {
                     guard let start = token["start"] as? Int, let end = token["end"] as? Int else { return nil }
                     return (start, end)
                 }
+                var sentenceScalars: [Unicode.Scalar] = []  // made when a span has a text to check
                 for item in object["spans"] as? [[String: Any]] ?? [] {
                     guard let id = item["id"] as? String, let start = item["start"] as? Int, let end = item["end"] as? Int,
                         let label = item["label"] as? String, let kind = ExportSpan.Kind(name: label)
@@ -96,12 +97,26 @@ public struct JSONLImporter: Sendable {
                     if let known = spans[session]?[id], known.kind != kind {
                         throw .rejected(path: path, line: number, reason: "\(id) is a \(kind.tag) here but a \(known.kind.tag) at \(known.path):\(known.line); an id names one annotation")
                     }
+                    guard start < end else {
+                        throw .rejected(path: path, line: number, reason: "\(id): offsets \(start)–\(end) give an empty span; a span covers at least one character")
+                    }
                     // Offsets that were edited (or tokens that were) no longer fall on the span's tokens.
                     if let tokenStart = item["token_start"] as? Int, let tokenEnd = item["token_end"] as? Int, tokenStart >= 0, !tokens.isEmpty {
                         let first = tokens.firstIndex { $0.end > start }, last = tokens.lastIndex { $0.start < end }
                         if first != tokenStart || last != tokenEnd {
                             throw .rejected(path: path, line: number, reason: "\(id): offsets \(start)–\(end) do not lie on its tokens \(tokenStart)–\(tokenEnd)"
                                 + " (the offsets or the tokens were changed; export again or mend them)")
+                        }
+                    }
+                    // The covered text (written since it was added): offsets moved within the same tokens no longer give it.
+                    if let expected = item["text"] as? String {
+                        if sentenceScalars.isEmpty { sentenceScalars = Array(text.unicodeScalars) }
+                        let found = start >= 0 && start <= end && end <= sentenceScalars.count
+                            ? String(String.UnicodeScalarView(sentenceScalars[start..<end])) : nil
+                        if found != expected {
+                            throw .rejected(path: path, line: number, reason: "\(id): offsets \(start)–\(end) "
+                                + (found.map { "cover '\($0)'" } ?? "lie outside the sentence") + ", but its text is '\(expected)'"
+                                + " (the offsets or the text were changed; export again or mend them)")
                         }
                     }
                     var entry = spans[session]?[id] ?? SpanData(kind: kind, document: document, line: number, path: path)

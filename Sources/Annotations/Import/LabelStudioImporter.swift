@@ -115,6 +115,7 @@ public struct LabelStudioImporter: Sendable {
                 switch name {
                 case "label":
                     guard let start = value["start"] as? Int, let end = value["end"] as? Int else { report(place, "a label region needs integer start and end"); continue }
+                    guard start != end else { report(place, "offsets \(start)–\(end) give an empty region; a region covers at least one character"); continue }
                     guard start >= 0, start < end, end <= text.count else {
                         report(place, "offsets \(start)–\(end) lie outside the text (length \(text.count))"); continue
                     }

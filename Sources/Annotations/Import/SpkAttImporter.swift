@@ -79,6 +79,16 @@ public struct SpkAttImporter: Sendable {
                 problems.append(ImportProblem(path: path, line: 0, reason: "not SpkAtt JSON: \(error.localizedDescription)"))
                 continue
             }
+            // Keys of other SpkAtt tasks (task 1's PTC, Evidence, Medium, Topic) or versions would be
+            // dropped without a word: refused when they hold anything.
+            let foreign = Self.unknownAnnotationKeys(in: data)
+            for (annotation, key) in foreign {
+                problems.append(ImportProblem(
+                    path: path, line: 0,
+                    reason: "Annotations[\(annotation)].\(key): the workbench has no place for '\(key)' (it reads SpkAtt-2023 task 2 annotations:"
+                        + " \(SpkAttDocument.annotationKeys.joined(separator: ", "))); remove it to import the rest"))
+            }
+            if !foreign.isEmpty { continue }
             var sentences: [PretokenizedText.InputSentence] = []
             var bad = false
             for (index, sentence) in document.sentences.enumerated() {
@@ -285,5 +295,23 @@ public struct SpkAttImporter: Sendable {
             let text = String(describing: type)
             return text.hasPrefix("Array") ? "a list" : text.hasPrefix("Dictionary") || text.hasPrefix("SpkAtt") ? "an object" : text
         }
+    }
+
+    /// The keys of annotation objects in `data` that SpkAtt task 2 does not have and that hold
+    /// something (not `[]`, `""`, `null` or `false`), with the annotation's index, in order.
+    static func unknownAnnotationKeys(in data: Data) -> [(annotation: Int, key: String)] {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+            let annotations = object["Annotations"] as? [[String: Any]]
+        else { return [] }
+        let known = Set(SpkAttDocument.annotationKeys)
+        var found: [(Int, String)] = []
+        for (index, annotation) in annotations.enumerated() {
+            for key in annotation.keys.sorted() where !known.contains(key) {
+                let value = annotation[key]
+                let empty = value is NSNull || (value as? [Any])?.isEmpty == true || (value as? String)?.isEmpty == true || (value as? Bool) == false
+                if !empty { found.append((index, key)) }
+            }
+        }
+        return found
     }
 }

@@ -37,6 +37,30 @@ public struct WebAnnoImporter: Sendable {
         var cue: String?
     }
 
+    /// `segments` with neighbours joined where only whitespace holding a sentence end lies between
+    /// them: a span running over a sentence end is written as one piece per sentence (WebAnno
+    /// annotations lie in one sentence), and is one segment again, as brat's fragments cut at line
+    /// breaks are.
+    static func joinedAcrossSentences(_ segments: [SpanSegment], in document: SegmentedDocument?) -> [SpanSegment] {
+        guard segments.count > 1, let document else { return segments }
+        let sentences = document.sentences
+        var scalars: [Unicode.Scalar]?
+        var result = [segments[0]]
+        for segment in segments.dropFirst() {
+            let gap = result[result.count - 1].end..<segment.start
+            let crossesSentenceEnd = sentences.contains { $0.end >= gap.lowerBound && $0.end <= gap.upperBound && $0.end > 0 }
+            if crossesSentenceEnd {
+                if scalars == nil { scalars = Array(document.document.text.unicodeScalars) }
+                if let text = scalars, gap.upperBound <= text.count, text[gap].allSatisfy(\.properties.isWhitespace) {
+                    result[result.count - 1].end = segment.end
+                    continue
+                }
+            }
+            result.append(segment)
+        }
+        return result
+    }
+
     /// How a WebAnno TSV 3 file begins.
     static let formatLine = "#FORMAT=WebAnno TSV 3"
     /// The problem of a file that does not begin so.
@@ -75,7 +99,7 @@ public struct WebAnnoImporter: Sendable {
         var parsed: [(path: String, document: String, units: [String: Unit], order: [String])] = []
         for path in files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name }) else {
+            guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name || ExportText.fileName($0.document.id, escapingUppercase: true) == name }) else {
                 // A file that is no WebAnno TSV at all (another format given to the wrong import, a
                 // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
                 if Self.isWebAnnoTSV(path) {
@@ -139,7 +163,8 @@ public struct WebAnnoImporter: Sendable {
                 for group in groups {
                     let units = group.units.compactMap { file.units[$0] }
                     guard let first = units.first else { continue }
-                    let segments = AnchorBuilder.normalized(units.map { SpanSegment(start: $0.start, end: $0.end) })
+                    let segments = Self.joinedAcrossSentences(
+                        AnchorBuilder.normalized(units.map { SpanSegment(start: $0.start, end: $0.end) }), in: builder.corpus.document(id: file.document))
                     guard let anchor = builder.anchor(document: file.document, segments: segments, path: file.path, line: first.line) else { continue }
                     let letter = letters[kind] ?? "M"
                     var id = first.annotation ?? ""

@@ -94,7 +94,7 @@ struct ExportCommand: ParsableCommand {
         }
         let paths = try corpusPaths(for: loaded)
         let segmented = try loadCorpus(paths: paths, for: loaded, meter: meter, loaded: paths == early ? earlyCorpus : nil)
-        let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension })
+        let labels = ExportSession.uniqueLabels(loaded.map { (($0.path as NSString).lastPathComponent as NSString).deletingPathExtension }, ignoringCase: true)
         let exportSessions = zip(labels, loaded).map {
             ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state, annotations: $1.annotations)
         }
@@ -117,6 +117,7 @@ struct ExportCommand: ParsableCommand {
             // The process ends after the summary: leave the session states, the corpus and the
             // bundle to the exit instead of freeing them object by object.
             KeptUntilExit.keep((loaded, exportSessions, bundle))
+            for notice in format.exporter.notices(bundle) { StandardError.write("warning: \(notice)") }
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
