@@ -24,6 +24,21 @@ struct StagedFolderTests {
         #expect(try String(contentsOfFile: folder + "/a.txt", encoding: .utf8) == "Größe „zitiert“ 👩🏽‍🔬\n")
     }
 
+    @Test("segment --out: documents whose ids differ only in case get files that stay apart where case is ignored")
+    func caseOnlyNames() async throws {
+        let folder = TestScratch.path("segment-case-")
+        try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
+        try Data("Rutte sagte, es gehe.\n".utf8).write(to: URL(fileURLWithPath: folder + "/corpus/Rutte.txt"))
+        try Data("rutte sagte nichts.\n".utf8).write(to: URL(fileURLWithPath: folder + "/corpus/rutte.txt"))
+        try Data("Ein Satz.\n".utf8).write(to: URL(fileURLWithPath: folder + "/corpus/plain.txt"))
+        let run = try await WorkbenchProcess.run(["segment", "corpus", "--out", "out"], directory: URL(fileURLWithPath: folder))
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = Self.entries(folder + "/out")
+        #expect(names.count == 3)
+        #expect(Set(names.map { $0.lowercased() }).count == 3, "\(names)")
+        #expect(names.contains("plain.txt"), "other names are unchanged")
+    }
+
     @Test("abandoned: a folder it made is gone; in a folder of the user's, the user's files are untouched")
     func abandon() throws {
         let made = TestScratch.path("staged-made-")

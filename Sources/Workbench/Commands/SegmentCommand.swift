@@ -90,12 +90,14 @@ struct SegmentCommand: ParsableCommand {
         try meter.writing {
             let staged = try StagedFolder(folder: out)
             do {
-                for document in corpus.documents {
+                let names = ExportText.fileNames(corpus.documents.map(\.id))
+                for (document, name) in zip(corpus.documents, names) {
                     try meter.checkStop()
                     // Lines are text for people: control characters are made visible in files too.
                     let bytes = format == .lines ? TerminalText.sanitize(utf8: render(document), keepNewlines: true) : render(document)
-                    // Named as the exports name files: a document id never reaches outside the folder.
-                    try staged.add(name: "\(ExportText.fileName(document.id)).\(ext)", bytes: bytes)
+                    // Named as the exports name files: a document id never reaches outside the folder, and
+                    // ids differing only in case stay apart where the file system ignores case.
+                    try staged.add(name: "\(name).\(ext)", bytes: bytes)
                     meter.advance()
                 }
                 try meter.checkStop()
