@@ -42,4 +42,16 @@ import Testing
         #expect(addressee(probe, "helfen") == "")
         #expect(addressee(probe, "ehrlich") == "")
     }
+
+    /// "Dem Trainer wird vorgeworfen, …", "Darin wird die Stadt aufgefordert, …": the object of a
+    /// passive reproach or request is the addressee, without the agent after "von".
+    @Test func objectOfAPassiveReproachIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Dem Trainer wird vorgeworfen, Spieler beleidigt zu haben. Darin wird die Stadt aufgefordert, den Park zu schließen. "
+                + "Zudem wurde der Bürgermeister vom Verband aufgefordert, die Halle zu öffnen. Es wird erwartet, dass der Regen anhält.")
+        #expect(addressee(probe, "beleidigt") == "Dem Trainer")
+        #expect(addressee(probe, "Park") == "die Stadt")
+        #expect(addressee(probe, "Halle") == "der Bürgermeister")
+        #expect(addressee(probe, "Regen") == "" || addressee(probe, "Regen") == "<none>")
+    }
 }
