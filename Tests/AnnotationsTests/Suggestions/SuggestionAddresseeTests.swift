@@ -54,4 +54,14 @@ import Testing
         #expect(addressee(probe, "Halle") == "der Bürgermeister")
         #expect(addressee(probe, "Regen") == "" || addressee(probe, "Regen") == "<none>")
     }
+
+    /// "Die Verbände haben der Ministerin vorgeworfen, …": in the active perfect the object after
+    /// the auxiliary is the addressee when the speaker stands before it.
+    @Test func objectOfAPerfectReproachIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Die Verbände haben der Ministerin vorgeworfen, Zahlen verschwiegen zu haben. "
+                + "Der Rat hatte den Bürgermeister gestern aufgefordert, den Platz zu räumen.")
+        #expect(addressee(probe, "Zahlen") == "der Ministerin")
+        #expect(addressee(probe, "Platz") == "den Bürgermeister")
+    }
 }
