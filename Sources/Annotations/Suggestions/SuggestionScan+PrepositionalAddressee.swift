@@ -18,8 +18,10 @@ extension SuggestionScan {
             guard let cueWord = proposals[index].cue.min(), !proposals[index].claim.contains(cueWord) else { continue }
             let sentence = words[cueWord].sentence
             let range = sentenceRanges[sentence]
+            // Most sentences hold none of the prepositions: look for one before building any set.
+            guard range.contains(where: { Self.addresseePrepositions.contains(words[$0].lower) }) else { continue }
             let taken = Set(proposals[index].claim).union(proposals[index].speakers.joined()).union(proposals[index].cue)
-            for position in range where !taken.contains(position) && !insideQuote[position] && words[position].kind == .word {
+            for position in range where Self.addresseePrepositions.contains(words[position].lower) && !taken.contains(position) && !insideQuote[position] {
                 guard let phrase = addresseeAfterPreposition(position, upper: range.upperBound),
                     !phrase.contains(where: { taken.contains($0) })
                 else { continue }
@@ -28,6 +30,9 @@ extension SuggestionScan {
             }
         }
     }
+
+    /// The prepositions ``addresseeAfterPreposition(_:upper:)`` reads.
+    static let addresseePrepositions: Set<String> = ["gegenüber", "vor", "zur", "zum", "mit"]
 
     /// Rules whose cue is a frame or a partial quote's: a preposition in their sentence belongs to
     /// the reporting clause around them ("nach Angaben der Polizei sagte er gegenüber der Presse")
