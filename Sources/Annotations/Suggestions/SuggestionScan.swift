@@ -154,6 +154,8 @@ struct SuggestionScan {
         ownSubjectSpeakers()
         fuerPersonQuotes()
         linkPronouns()
+        prepositionalAddressees()
+        passiveAddressees()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
         }
@@ -323,11 +325,7 @@ struct SuggestionScan {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 // "Schmid sagte der Zeitung: „…“": a dative between the verb and the colon is the addressee.
-                if verb + 1 < open - 1, ["dem", "der", "einem", "einer", "den"].contains(words[verb + 1].lower),
-                    nounPhrase(from: verb + 1).last.map({ $0 + 1 == open - 1 || cue.words.contains($0 + 1) }) == true
-                {
-                    proposal.addressee = nounPhrase(from: verb + 1)
-                }
+                if let dative = dativeAfterVerb(verb, cue: cue.words, endingBefore: ":") { proposal.addressee = dative }
                 // "… und rief: „…“": a second verb of the sentence's speaker.
                 if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
                     proposal.speakers = shared
@@ -898,14 +896,9 @@ struct SuggestionScan {
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
         var addressee = nameRunAddressee
             ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
-        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, finite + 1 < range.upperBound,
-            ["dem", "der", "einem", "einer", "den"].contains(words[finite + 1].lower)
-        {
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") {
             // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
-            let phrase = nounPhrase(from: finite + 1)
-            if let last = phrase.last, last + 1 < range.upperBound, words[last + 1].text == "," || cue.words.contains(last + 1) {
-                addressee = phrase
-            }
+            addressee = dative
         }
         // Preposed message: "…, sagte er."
         if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {

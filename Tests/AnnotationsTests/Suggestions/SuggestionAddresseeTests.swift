@@ -1,0 +1,67 @@
+import Testing
+
+@testable import Annotations
+
+/// Addressees: a dative right after the verb, a preposition that names whom a statement was made
+/// to ("gegenüber", "vor der Presse", "in einem Interview mit"), and the object of a passive
+/// reproach or request ("Ihm wird vorgeworfen").
+@Suite struct SuggestionAddresseeTests {
+    func addressee(_ probe: SuggestionProbe, _ fragment: String) -> String {
+        probe.proposal(claiming: fragment).map { probe.text($0.addressee) } ?? "<none>"
+    }
+
+    /// "Der Sprecher sagte dem Sender, …" and "Schmid sagte der Zeitung: „…“": one helper finds the
+    /// dative between the verb and the comma or colon.
+    @Test func dativeRightAfterTheVerb() {
+        let probe = SuggestionProbe(
+            "Der Sprecher sagte dem Lokalsender, die Brücke bleibe gesperrt. Die Försterin sagte der Zeitung: „Der Wald braucht Regen.“")
+        #expect(addressee(probe, "Brücke") == "dem Lokalsender")
+        #expect(addressee(probe, "Wald") == "der Zeitung")
+    }
+
+    /// "gegenüber X", "vor der Presse", "zur Agentur X", "in einem Interview mit X" in the frame
+    /// name the addressee (the phrase without the preposition), wherever they stand in the frame.
+    @Test func prepositionNamesTheAddressee() {
+        let probe = SuggestionProbe(
+            "Der Bürgermeister sagte am Abend gegenüber dem Lokalradio, die Brücke bleibe gesperrt. "
+                + "Gegenüber der Zeitung erklärte die Ärztin: „Wir sind am Limit.“ "
+                + "Die Ministerin sagte vor der Presse, man werde die Schulen öffnen. "
+                + "„Wir bleiben hier“, sagte der Trainer in einem Interview mit dem Sportsender. "
+                + "Die Fähre fahre wieder, sagte der Kapitän zur Nachrichtenagentur Nordpress.")
+        #expect(addressee(probe, "Brücke") == "dem Lokalradio")
+        #expect(addressee(probe, "Limit") == "der Zeitung")
+        #expect(addressee(probe, "Schulen") == "der Presse")
+        #expect(addressee(probe, "bleiben") == "dem Sportsender")
+        #expect(addressee(probe, "Fähre") == "Nachrichtenagentur Nordpress")
+    }
+
+    /// "vor" before a place and a preposition inside the message name no addressee.
+    @Test func prepositionsThatNameNoAddressee() {
+        let probe = SuggestionProbe(
+            "Die Ministerin sagte vor dem Rathaus, man werde helfen. Der Trainer sagte, er sei gegenüber den Fans ehrlich gewesen.")
+        #expect(addressee(probe, "helfen") == "")
+        #expect(addressee(probe, "ehrlich") == "")
+    }
+
+    /// "Dem Trainer wird vorgeworfen, …", "Darin wird die Stadt aufgefordert, …": the object of a
+    /// passive reproach or request is the addressee, without the agent after "von".
+    @Test func objectOfAPassiveReproachIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Dem Trainer wird vorgeworfen, Spieler beleidigt zu haben. Darin wird die Stadt aufgefordert, den Park zu schließen. "
+                + "Zudem wurde der Bürgermeister vom Verband aufgefordert, die Halle zu öffnen. Es wird erwartet, dass der Regen anhält.")
+        #expect(addressee(probe, "beleidigt") == "Dem Trainer")
+        #expect(addressee(probe, "Park") == "die Stadt")
+        #expect(addressee(probe, "Halle") == "der Bürgermeister")
+        #expect(addressee(probe, "Regen") == "" || addressee(probe, "Regen") == "<none>")
+    }
+
+    /// "Die Verbände haben der Ministerin vorgeworfen, …": in the active perfect the object after
+    /// the auxiliary is the addressee when the speaker stands before it.
+    @Test func objectOfAPerfectReproachIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Die Verbände haben der Ministerin vorgeworfen, Zahlen verschwiegen zu haben. "
+                + "Der Rat hatte den Bürgermeister gestern aufgefordert, den Platz zu räumen.")
+        #expect(addressee(probe, "Zahlen") == "der Ministerin")
+        #expect(addressee(probe, "Platz") == "den Bürgermeister")
+    }
+}
