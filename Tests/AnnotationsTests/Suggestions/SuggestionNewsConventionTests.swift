@@ -49,6 +49,21 @@ import Testing
         }
     }
 
+    /// "Dem Sender sagte er: „…“": a dative that opens the sentence right before the reporting
+    /// verb is the addressee; "Der Sprecher sagte" opens with its subject, and a frame's opening
+    /// dative ("Dem Bericht zufolge") is none.
+    @Test func sentenceInitialDativeIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Dem Regionalsender sagte er: „Wir schaffen das.“ Einem Reporter erklärte die Ministerin, die Lage sei ruhig. Der Sprecher sagte, alles sei gut. Dem Bericht zufolge fehlen Millionen.")
+        let cases: [(String, String)] = [
+            ("schaffen", "Dem Regionalsender"), ("ruhig", "Einem Reporter"), ("alles sei", ""),
+        ]
+        for (claim, to) in cases {
+            #expect(addressee(probe, probe.proposal(claiming: claim)) == to, "\(claim)")
+        }
+        #expect(!probe.proposals.contains { addressee(probe, $0) == "Dem Bericht" })
+    }
+
     /// "Schmid sagte der Zeitung: „…“": the dative before the colon is the addressee.
     @Test func dativeBeforeAColonQuoteIsTheAddressee() {
         let probe = SuggestionProbe("Schmid sagte der Zeitung: „Wir tun alles.“")
