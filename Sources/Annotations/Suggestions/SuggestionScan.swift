@@ -1486,8 +1486,8 @@ struct SuggestionScan {
             // A demonstrative alone before the verb is its object ("Dies bestätigte der Minister").
             let demonstrative = head - first == 1 && Self.demonstratives.contains(words[first].lower)
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
-            // das ZDF bekannt"); the subject follows the verb.
-            let objectFirst = first < head && isObjectCase(first)
+            // das ZDF bekannt", "Der Zeitung sagte der Minister"); the subject follows the verb.
+            let objectFirst = first < head && (isObjectCase(first) || isFeminineMediumDative(from: first, to: head))
             if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {

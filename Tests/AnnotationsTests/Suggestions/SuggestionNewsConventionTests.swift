@@ -64,6 +64,23 @@ import Testing
         #expect(!probe.proposals.contains { addressee(probe, $0) == "Dem Bericht" })
     }
 
+    /// "Der Nachrichtenagentur dpa sagte ein Sprecher, …": "der" before a feminine medium opens a
+    /// dative put first; the subject follows the verb. "Der Chef der Zeitung sagte" and "Der Sender
+    /// sagte" open with their subject.
+    @Test func feminineMediumPutFirstIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Der Nachrichtenagentur dpa sagte ein Sprecher, die Lage sei ruhig. Der Zeitung sagte Schmid, er trete zurück. Der Chef der Zeitung sagte, alles sei gut. Der Sender meldete, die Straße sei frei.")
+        let cases: [(String, String, String)] = [
+            ("ruhig", "ein Sprecher", "Der Nachrichtenagentur dpa"), ("trete", "Schmid", "Der Zeitung"),
+            ("alles sei", "Der Chef der Zeitung", ""), ("Straße", "Der Sender", ""),
+        ]
+        for (claim, speaker, to) in cases {
+            let proposal = probe.proposal(claiming: claim)
+            #expect(probe.speaker(proposal) == speaker, "\(claim)")
+            #expect(addressee(probe, proposal) == to, "\(claim)")
+        }
+    }
+
     /// "Schmid sagte der Zeitung: „…“": the dative before the colon is the addressee.
     @Test func dativeBeforeAColonQuoteIsTheAddressee() {
         let probe = SuggestionProbe("Schmid sagte der Zeitung: „Wir tun alles.“")
