@@ -38,18 +38,14 @@ extension SuggestionScan {
     /// The person or body a sentence is about, when it names one: the subject that opens it, else
     /// the subject right after its finite verb when it opens with an adverbial ("Am Abend traf die
     /// Ministerin ein."), either shaped like a speaker and naming someone by its head
-    /// (``isRecentSpeaker(_:)``). An object that opens a sentence ("Dem Minister wurde …") is none.
+    /// (``isRecentSpeaker(_:)``; an object that opens a sentence, "Dem Minister wurde …", is no speaker).
     func salientSubject(of sentence: Int) -> [Int]? {
         if let subject = sentenceSubject(sentence) {
-            guard let first = subject.first, !Self.objectDeterminers.contains(words[first].lower) else { return nil }
             return isRecentSpeaker(subject) ? subject : nil
         }
         guard let clause = invertedClause(in: sentence), looksFinite(clause.finite), isRecentSpeaker(clause.subject) else { return nil }
         return clause.subject
     }
-
-    /// Determiners that open a dative or accusative noun phrase only.
-    static let objectDeterminers: Set<String> = ["dem", "den", "einem", "einen", "diesem", "diesen"]
 
     /// Whether a speaker pronoun can refer to a noun phrase, as far as its words tell the
     /// phrase's gender and number: "er" not to "die Polizei", "eine Sprecherin" or

@@ -14,11 +14,7 @@ extension SuggestionScan {
     /// Nil otherwise. `sentenceHoldsClaim` tells, per sentence, whether a proposal's claim has a word in it.
     func recentSpeaker(of index: Int, sentence: Int, sentenceHoldsClaim: [Bool]) -> [Int]? {
         guard looksBackForSpeaker(index, sentence: sentence), sentence > 0, !sentenceHoldsClaim[sentence - 1] else { return nil }
-        if let subject = sentenceSubject(sentence - 1) {
-            return isRecentSpeaker(subject) ? subject : nil
-        }
-        guard let clause = invertedClause(in: sentence - 1), looksFinite(clause.finite), isRecentSpeaker(clause.subject) else { return nil }
-        return clause.subject
+        return salientSubject(of: sentence - 1)
     }
 
     /// Whether the proposal at `index`, whose claim opens in `sentence`, may take a speaker from the
