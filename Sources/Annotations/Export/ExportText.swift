@@ -51,7 +51,7 @@ public enum ExportText {
 
     /// A value without tabs or line breaks (each becomes a space), for line-based formats.
     static func singleLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return text }
+        guard needsExact(text) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             view.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)

@@ -353,7 +353,6 @@ public struct BratImporter: Sendable {
         return ExportText.singleLine(exact) == plain ? exact : plain
     }
 
-    /// The entities of one `.ann` file; every line it cannot take is reported.
     /// Offsets into `raw` (as read, before normalisation) at its grapheme cluster boundaries →
     /// offsets into its normalised text; nil when normalising cluster by cluster does not give the
     /// normalised text.
