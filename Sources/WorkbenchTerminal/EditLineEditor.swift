@@ -1,4 +1,3 @@
-import Annotations
 import CEditLine
 import Foundation
 import WorkbenchShell
@@ -284,7 +283,7 @@ final class EditLineEditor: LineEditor {
         for line in lines {
             var shown = String.UnicodeScalarView()
             for scalar in line.unicodeScalars {
-                if mayShow(scalar) { shown.append(scalar) } else { shown.append(contentsOf: "<\(scalar.codePoint)>".unicodeScalars) }
+                if mayShow(scalar) { shown.append(scalar) } else { shown.append(contentsOf: TerminalText.placeholder(for: scalar).unicodeScalars) }
             }
             _ = withWide(String(shown)) { wb_history_enter(history, $0) }
         }

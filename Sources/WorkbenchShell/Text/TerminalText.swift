@@ -38,8 +38,8 @@ public enum TerminalText {
         return String(out)
     }
 
-    /// `<U+XXXX>` (at least four hex digits).
-    static func placeholder(for scalar: Unicode.Scalar) -> String {
+    /// `<U+XXXX>` (at least four hex digits): how a character that may not reach the terminal is shown.
+    public static func placeholder(for scalar: Unicode.Scalar) -> String {
         "<" + scalar.codePoint + ">"
     }
 
