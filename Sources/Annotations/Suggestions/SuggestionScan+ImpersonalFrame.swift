@@ -16,6 +16,9 @@ extension SuggestionScan {
             confidence: 0.6, rule: "indirect.clause-heisst-es"))
     }
 
+    /// Forms of "lassen" that make "verlauten" a cue of the subject ("Der Investor ließ verlauten, …").
+    static let formsOfLassen: Set<String> = ["ließ", "ließen", "lässt", "lasse", "lassen", "ließe", "gelassen"]
+
     /// Prepositions whose phrase opening a sentence names where an impersonal verb's news comes
     /// from ("Aus Kreisen der Regierung verlautete, …").
     static let impersonalOpenings: Set<String> = ["aus", "von", "vom", "bei", "beim"]

@@ -19,19 +19,34 @@ extension SuggestionScan {
             let speakers = proposals[index].speakers
             let sentence = (proposals[index].cue.first ?? proposals[index].claim.first).map { words[$0].sentence } ?? 0
             while nextSentence < sentence {
-                if !sentenceHoldsProposal[nextSentence], let subject = salientSubject(of: nextSentence), !isSpeakerPronoun(subject) {
+                if !sentenceHoldsProposal[nextSentence], let subject = salientSubject(of: nextSentence), !isSpeakerPronoun(subject), ageDescriptionPronoun(subject) == nil {
                     candidates.append(subject)
                 }
                 nextSentence += 1
             }
-            if speakers.count == 1, isSpeakerPronoun(speakers[0]) {
-                let pronoun = words[speakers[0][0]].lower
+            if speakers.count == 1, let pronoun = isSpeakerPronoun(speakers[0]) ? words[speakers[0][0]].lower : ageDescriptionPronoun(speakers[0]) {
                 proposals[index].antecedent = candidates.last { self.pronoun(pronoun, canReferTo: $0) } ?? []
             } else if let first = speakers.first, !first.isEmpty, !namesATextOrPlace(first) {
                 // A text or an event ("in der Erklärung", "Angaben des Ministeriums") says nothing
                 // itself: "er" in the next sentence is still the person before it.
                 candidates.append(first)
             }
+        }
+    }
+
+    /// The pronoun that stands for a speaker named by age alone, the way news refers back to a person
+    /// it has just named ("…, sagte der 47-Jährige", "die 31-Jährige"): "er" after "der", "sie" after
+    /// "die". Nil for any other phrase.
+    func ageDescriptionPronoun(_ phrase: [Int]) -> String? {
+        guard phrase.count == 2 else { return nil }
+        let noun = words[phrase[1]].text
+        guard let hyphen = noun.firstIndex(of: "-"), hyphen > noun.startIndex, noun[..<hyphen].allSatisfy(\.isASCII), noun[..<hyphen].allSatisfy(\.isNumber),
+            ["Jährige", "Jähriger"].contains(noun[noun.index(after: hyphen)...])
+        else { return nil }
+        switch words[phrase[0]].lower {
+        case "der": return "er"
+        case "die": return "sie"
+        default: return nil
         }
     }
 

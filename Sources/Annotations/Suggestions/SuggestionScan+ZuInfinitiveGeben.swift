@@ -57,5 +57,5 @@ extension SuggestionScan {
     /// Infinitives that "zu … geben" makes a way of saying something.
     static let givenToUnderstand: Set<String> = ["verstehen", "bedenken", "erkennen"]
     /// Finite forms of "geben" (and its participle).
-    static let formsOfGeben: Set<String> = ["gibt", "gab", "gaben", "geben", "gebe", "geben", "gäbe", "gäben", "gegeben", "gabst", "gibst"]
+    static let formsOfGeben: Set<String> = ["gibt", "gab", "gaben", "geben", "gebe", "gäbe", "gäben", "gegeben", "gabst", "gibst"]
 }

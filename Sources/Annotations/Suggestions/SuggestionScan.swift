@@ -801,6 +801,13 @@ struct SuggestionScan {
         return quotes.reversed().lazy.map { self.proposals[$0] }.first(where: matches)
     }
 
+    /// Whether the verb at `finite` already introduces a quote after a colon in its sentence ("lobte
+    /// seine Elf: „…“", "antwortete Lang: „…“"): the quote is what it reports. A partial quote it
+    /// cues ("kritisierte sie als „überfordert“") leaves the sentence reported speech.
+    func cuesAQuote(_ finite: Int, sentence: Int) -> Bool {
+        quoteProposalsBySentence[sentence]?.contains { proposals[$0].rule == "direct.cue-colon-quote" && proposals[$0].cue.contains(finite) } ?? false
+    }
+
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {
         let range = sentenceRanges[sentence]
         if isBracketedReference(cue: cue.words, sentence: sentence) { return }
@@ -910,10 +917,12 @@ struct SuggestionScan {
             let relative = lastClause > opening && Self.relativePronouns.contains(words[lastClause].lower)
             // A quote right before the comma is the direct rule's ("„…“, sagte er").
             let quoteBeforeComma = start - 2 >= range.lowerBound && words[start - 2].kind == .quote
-            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote, !isVerblessPhrase(claim) {
-                let form: AttributionForm = claim.contains(where: { isSubjunctiveWord($0) }) ? .indirect : .indirect
+            // "Auf die Frage, ob …, antwortete Lang: „…“": a verb that introduces a quote reports the quote.
+            if claim.count >= 3, !relative, !quoteBeforeComma, !insideQuote[claim[0]], words[claim[0]].kind != .quote, !isVerblessPhrase(claim),
+                !cuesAQuote(finite, sentence: sentence)
+            {
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
-                    form: form, confidence: 0.7, rule: "indirect.clause-then-cue"))
+                    form: .indirect, confidence: 0.7, rule: "indirect.clause-then-cue"))
             }
             return
         }
@@ -979,7 +988,8 @@ struct SuggestionScan {
         // "X nannte die Pläne „verfehlt“": a quoted name is direct speech (the quote rules'), the
         // sentence no reported speech besides it.
         let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
-        if !namesByQuote, namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+        // "Streich lobte dagegen seine Elf: „…“": the sentence is that quote's attribution, not reported speech beside it.
+        if !namesByQuote, !cuesAQuote(finite, sentence: sentence), namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
             !reportsNoSpeechAct(cue, speaker: speaker, sentence: range),
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
@@ -1390,6 +1400,11 @@ struct SuggestionScan {
             {
                 cue.append(modal)
             }
+            // "ließ verlauten", "verlauten ließ", "hat verlauten lassen": "lassen" belongs to the cue.
+            if lexicon.verbs[candidate.verb].lemma == "verlauten" {
+                if index - 1 >= sentence.lowerBound, Self.formsOfLassen.contains(words[index - 1].lower) { cue.insert(index - 1, at: 0) }
+                if index + 1 < sentence.upperBound, Self.formsOfLassen.contains(words[index + 1].lower) { cue.append(index + 1) }
+            }
             cue += wordsPhrase(near: cue, sentence: sentence).filter { !cue.contains($0) }
             if candidate.form.kind == .finite, let so = parentheticalSo(before: cue.min() ?? index, sentence: sentence) { cue.append(so) }
             // A reflexive "sich" right after the verb (or after a pronoun subject) belongs to the cue.
@@ -1727,6 +1742,14 @@ struct SuggestionScan {
                 break
             }
             if let last = phrase.last, words[last].capitalized, Self.determiners.contains(word.lower), !Self.genitiveDeterminers.contains(word.lower) {
+                break
+            }
+            // A possessive after a person's name opens the next phrase, a dative object ("hat Trainer Jan
+            // Sommer seiner Mannschaft … vorgeworfen"): a name takes no genitive attribute ("der Trainer
+            // seiner Mannschaft" keeps it).
+            if phrase.count >= 2, let last = phrase.last, words[last].capitalized, words[last - 1].capitalized, words[last - 1].kind == .word,
+                Self.possessives.contains(word.lower), !lexicon.isTitle(words[last].lower), !lexicon.isInstitution(words[last].lower)
+            {
                 break
             }
             if word.capitalized || Self.determiners.contains(word.lower) || word.kind == .number {

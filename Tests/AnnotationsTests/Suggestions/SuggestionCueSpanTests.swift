@@ -277,4 +277,15 @@ import Testing
         let probe = SuggestionProbe("Der Bürgermeister wies den Vorwurf als haltlos zurück, er habe die Ausschreibung manipuliert.")
         #expect(probe.cue(probe.proposal(claiming: "die Ausschreibung")) == "wies … als … zurück", "\(probe.proposals.map { probe.cue($0) })")
     }
+
+    /// "ließ verlauten": "lassen" belongs to the cue, and a subject with an apposition before it is
+    /// still found ("Der Investor, die Nordwind GmbH, ließ verlauten, …").
+    @Test func lassenBelongsToVerlauten() {
+        let probe = SuggestionProbe("Der Investor, die Nordwind GmbH, ließ verlauten, man sei weiterhin gesprächsbereit.")
+        let proposal = probe.proposal(claiming: "gesprächsbereit")
+        #expect(probe.cue(proposal) == "ließ verlauten")
+        #expect(probe.speaker(proposal) == "Der Investor, die Nordwind GmbH")
+        let perfect = SuggestionProbe("Die Stadt hat verlauten lassen, die Brücke bleibe gesperrt.")
+        #expect(perfect.cue(perfect.proposal(claiming: "Brücke")).hasSuffix("verlauten lassen"))
+    }
 }

@@ -292,5 +292,13 @@ import Testing
         let probe = SuggestionProbe("Der Minister schrieb in der „Folha da Tarde“, die Lage an der Grenze sei ernst.")
         #expect(probe.proposals.allSatisfy { $0.form != .direct }, "\(probe.proposals.map { probe.claim($0) })")
     }
+
+    /// "Auf die Frage, ob …, antwortete Lang: „…“": the verb reports the quote after the colon, not
+    /// the question before it.
+    @Test func answerAfterAQuestionReportsTheQuote() {
+        let probe = SuggestionProbe("Auf die Frage, ob er den Ländern entgegenkommen werde, antwortete Lang: „Dafür gibt es keinen Spielraum.“")
+        #expect(probe.proposals.map(\.rule) == ["direct.cue-colon-quote"])
+        #expect(probe.speaker(probe.proposal(claiming: "Spielraum")) == "Lang")
+    }
 }
 

@@ -323,5 +323,13 @@ import Testing
             #expect(probe.proposals.contains { $0.form == .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
         }
     }
+
+    /// A speech-act verb that introduces a quote after a colon is that quote's cue: the sentence gets
+    /// the direct attribution only, not also a reported one over the whole sentence.
+    @Test func colonQuoteAfterASpeechActVerbIsNotAlsoReported() {
+        let probe = SuggestionProbe("Freiburgs Trainer Christian Streich lobte dagegen seine Elf: „Die Jungs haben das hervorragend gemacht.“")
+        #expect(probe.proposals.map(\.rule) == ["direct.cue-colon-quote"])
+        #expect(probe.cue(probe.proposals.first) == "lobte")
+    }
 }
 

@@ -44,6 +44,22 @@ import Testing
         #expect(object.proposal(claiming: "ruhig").map { object.text($0.antecedent) } == "Der Minister")
     }
 
+    /// A speaker named by age alone ("der 47-Jährige", "die 31-Jährige") is linked like "er" and "sie"
+    /// to the person just named; a name before a possessive dative ("Trainer Jan Sommer seiner
+    /// Mannschaft") ends at the name.
+    @Test func ageDescriptionLinksToThePersonJustNamed() {
+        let probe = SuggestionProbe(
+            "Nach der Niederlage hat Trainer Jan Sommer seiner Mannschaft Fehler vorgeworfen. „Wir waren nicht bereit“, sagte der 47-Jährige nach dem Spiel."
+        )
+        #expect(probe.proposal(claiming: "bereit").map { probe.text($0.antecedent) } == "Trainer Jan Sommer")
+        let she = SuggestionProbe("Ministerin Jana Kühn besuchte die Schule. „Das ist ein guter Tag für Düsseldorf 😀“, sagte die 31-Jährige.")
+        #expect(she.proposal(claiming: "guter Tag").map { she.text($0.antecedent) } == "Ministerin Jana Kühn")
+        let mismatch = SuggestionProbe("Ministerin Jana Kühn besuchte die Schule. „Das ist ein guter Tag“, sagte der 50-Jährige.")
+        #expect(mismatch.proposal(claiming: "guter Tag").map { mismatch.text($0.antecedent) } == "")
+        let genitive = SuggestionProbe("Am Abend traf der Trainer seiner Mannschaft die Fans. „Wir schaffen das“, sagte er.")
+        #expect(genitive.proposal(claiming: "schaffen").map { genitive.text($0.antecedent) } == "der Trainer seiner Mannschaft")
+    }
+
     /// A reporting verb at the end of a relative clause: the relative pronoun is the source, the
     /// clause after the comma the message; a relative clause with no message gives none.
     @Test func relativePronounBeforeAReportingVerbIsTheSource() {
