@@ -121,9 +121,8 @@ public struct AnnotationShell {
         do { words = try CommandLexer.words(line) } catch { throw .usage(error.description) }
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
-            if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
-                letteredProposals().contains(where: { $0.letter == letter })
-            {
+            let letter = first.text.lowercased()
+            if words.count == 1, letteredProposals().contains(where: { $0.letter == letter }) {
                 throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
             }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
