@@ -226,24 +226,52 @@ public struct AnnotationShell {
         let count = state.undoableCommandSize
         guard count > 0 else { throw .rejected("nothing to undo") }
         var touched: [String] = []
+        var changes: [Change] = []
         for _ in 0..<count {
             touched += state.undoStack.last.map { Self.describe($0) } ?? []
+            changes += state.undoStack.last.map { [$0] } ?? []
             try perform(.undo)
         }
         eventsThisCommand = 0
-        return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
+        return afterHistoryStep(StyledLine("undone: " + touched.joined(separator: ", "), .success), changes: changes)
     }
 
     mutating func redo() throws(CommandError) -> [StyledLine] {
         let count = state.redoableCommandSize
         guard count > 0 else { throw .rejected("nothing to redo") }
         var touched: [String] = []
+        var changes: [Change] = []
         for _ in 0..<count {
             touched += state.redoStack.last.map { Self.describe($0) } ?? []
+            changes += state.redoStack.last.map { [$0] } ?? []
             try perform(.redo)
         }
         eventsThisCommand = 0
-        return [StyledLine("redone: " + touched.joined(separator: ", "), .success)] + currentLine()
+        return afterHistoryStep(StyledLine("redone: " + touched.joined(separator: ", "), .success), changes: changes)
+    }
+
+    /// The answer to `undo` or `redo`: what was taken back or made again, then the sentence it
+    /// happened in with its pending proposals (an undone accept's proposal is pending again, to be
+    /// accepted otherwise). When every record touched lies in one other sentence (an accept undone
+    /// after `n`), the shell moves there first: before, it showed the sentence it was on, and the
+    /// annotator went back by hand to see what was undone.
+    private mutating func afterHistoryStep(_ summary: StyledLine, changes: [Change]) -> [StyledLine] {
+        let places = Set(changes.flatMap(\.entries).compactMap { entry -> SentenceKey? in
+            switch entry.before ?? entry.after {
+            case .status(let key, _)?: return key
+            case .rejection(let rejection)?: return SentenceKey(document: rejection.document, sentence: rejection.sentence)
+            case let record?:
+                guard let anchor = record.anchor, !anchor.orphaned else { return nil }
+                return SentenceKey(document: anchor.document, sentence: anchor.sentence)
+            case nil: return nil
+            }
+        })
+        guard places.count == 1, let place = places.first, place != sentenceKey,
+            let document = corpus.documents.firstIndex(where: { $0.document.id == place.document }),
+            place.sentence >= 0, place.sentence < corpus.documents[document].sentences.count
+        else { return [summary] + currentLine() + proposalLines() }
+        moveTo(document: document, sentence: place.sentence)
+        return [summary] + view(tokens: false)
     }
 
     private static func describe(_ change: Change) -> [String] {
