@@ -318,14 +318,12 @@ final class EditLineEditor: LineEditor {
         let cursorScalars = max(0, min(cursor - start, scalars.count))
         var line = String.UnicodeScalarView()
         line.append(contentsOf: scalars)
-        var before = String.UnicodeScalarView()
-        before.append(contentsOf: scalars[0..<cursorScalars])
         let text = String(line)
-        let cursorCharacters = String(before).count
+        // The cursor goes over as libedit holds it, in scalars, as completion and the command lexer count.
         // A candidate holding a character that may not be shown (a name with U+202E) would be written raw.
-        let candidates = completer(text, cursorCharacters).filter { $0.unicodeScalars.allSatisfy(Self.mayShow) }
+        let candidates = completer(text, cursorScalars).filter { $0.unicodeScalars.allSatisfy(Self.mayShow) }
         let plan = Completion.plan(
-            line: text, cursor: cursorCharacters, candidates: candidates,
+            line: text, cursor: cursorScalars, candidates: candidates,
             appendSpace: appendSpaceAfterCompletion)
         if plan.isEmpty { return UInt8(CC_ERROR) }
         if !plan.replace.isEmpty { wb_el_deletestr(editLine, Int32(plan.replace.unicodeScalars.count)) }

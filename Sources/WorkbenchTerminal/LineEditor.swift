@@ -1,6 +1,6 @@
 import WorkbenchShell
 
-/// Completion callback: given the whole line and the cursor position (counted in `Character`s),
+/// Completion callback: given the whole line and the cursor position (counted in Unicode scalars),
 /// returns the candidates for the word that ends at the cursor (see ``Completion/word(in:cursor:)``).
 /// Each candidate is a complete word that replaces that word.
 public typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]

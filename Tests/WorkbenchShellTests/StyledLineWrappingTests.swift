@@ -27,4 +27,29 @@ struct StyledLineWrappingTests {
         let emoji = StyledLine(String(repeating: "🇪🇺 ", count: 30)).wrapped(width: 20)
         for part in emoji { #expect(TerminalText.displayWidth(part.plain) <= 20) }
     }
+
+    /// Before, each run was wrapped on its own: `<Q1 auf>` ended a line and the comma glued to it began
+    /// the next (" , {C1 seine Truppen …").
+    @Test("a word whose look changes inside it (a bracket and the punctuation after it) is never broken")
+    func wordsAcrossLooks() {
+        var line = StyledLine(" » ")
+        line.append("[S1 Die Vereinigten Staaten]", .speaker)
+        line.append(" und Südkorea forderten Nordkorea am Mittwoch ")
+        line.append("<Q1 auf>", .cue)
+        line.append(", ")
+        line.append("{C1 seine Truppen abzuziehen}", .claim)
+        line.append("„, dann „")
+        line.append("{C2 👩‍👩‍👧}", .claim)
+        line.append("“.")
+        // From 20 columns on every word fits a line, so none is split by characters.
+        for width in 20...120 {
+            let lines = line.wrapped(width: width)
+            for part in lines {
+                #expect(TerminalText.displayWidth(part.plain) <= width, "\(width): \(part.plain)")
+                let text = part.plain.trimmingCharacters(in: .whitespaces)
+                #expect(!text.hasPrefix(",") && !text.hasPrefix("“") && !text.hasPrefix("„,"), "\(width): \(lines.map(\.plain))")
+            }
+            #expect(lines.map { $0.plain.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") == line.plain.trimmingCharacters(in: .whitespaces))
+        }
+    }
 }

@@ -248,8 +248,11 @@ struct SuggestionShellTests {
         #expect(speaker.rejected && Self.text(speaker).contains("there is no speaker S99"), "\(Self.text(speaker))")
         let alone = shell.handle("a")
         #expect(alone.rejected && Self.text(alone).contains("to accept proposal a type: y a"), "\(Self.text(alone))")
-        let word = shell.handle("y bb")
+        let word = shell.handle("y 2")
         #expect(word.rejected && Self.text(word).contains("is not a proposal letter"))
+        // Two letters are the letters of the 27th proposal on: bb is the 54th, and this sentence has one.
+        let twoLetters = shell.handle("y bb")
+        #expect(twoLetters.rejected && Self.text(twoLetters).contains("there is no proposal bb here; this sentence has proposal a"))
         let all = shell.handle("accept all by S1")
         #expect(all.rejected && Self.text(all).contains("'accept all' takes no adjustments"))
         let form = shell.handle("accept a form shouted")

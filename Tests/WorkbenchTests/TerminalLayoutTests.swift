@@ -23,7 +23,7 @@ struct TerminalLayoutTests {
         defer { session.kill() }
         try await session.waitFor(text: "1:1 ›")
         try await session.send(keys: "list", .enter)
-        try await session.waitFor(text: "more lines")
+        try await session.waitFor(text: "q stops --")
         var seen = Set<String>()
         var remaining = Int.max
         for _ in 0..<20 {
@@ -91,7 +91,7 @@ struct TerminalLayoutTests {
         let screen = try await session.waitUntil(what: "the next page") { $0.lastRow.hasSuffix("q stops --") && !$0.contains("-- 19 more") }
         // Rows of the page (the question is wrapped by the terminal, as a prompt is): none broken by it.
         func pageRows(_ text: String) -> [Substring] {
-            text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.contains("more lines") && !$0.contains("q stops") }
+            text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) && !$0.contains("q stops") }
         }
         let joined = try await session.capture(joinWrapped: true)
         #expect(pageRows(joined).count == pageRows(screen).count, "the terminal broke rows of the page:\n\(screen)")
@@ -139,10 +139,11 @@ struct TerminalLayoutTests {
         }
     }
 
-    /// The number in the pager's question on `screen` ("-- 25 more lines: …"), nil when there is none.
+    /// The number in the pager's question on `screen` ("-- 25 more lines: …", or in a narrow window
+    /// "-- 25 more: …"), nil when there is none.
     private static func remainingLines(_ screen: String) -> Int? {
         guard let start = screen.range(of: "-- ", options: .backwards),
-            let end = screen[start.upperBound...].range(of: " more lines")
+            let end = screen[start.upperBound...].range(of: " more")
         else { return nil }
         return Int(screen[start.upperBound..<end.lowerBound])
     }

@@ -45,8 +45,14 @@ struct TerminalPagesTests {
         #expect(pages.flatMap { $0 }.map(\.plain) == lines.map(\.plain))
         #expect(TerminalPages(Array(lines.prefix(9)), height: 10, width: 80).pages.count == 1)
         #expect(TerminalPages(lines, height: 0, width: 80).pages.allSatisfy { $0.count <= 2 })
-        // The question ("-- 25 more lines: …", 57 columns) takes two rows of a window 40 columns wide.
-        #expect(TerminalPages(lines, height: 12, width: 40).pages.map(\.count) == [10, 10, 5])
+        // The question ("-- 25 more lines: …", 55 columns) is too wide for a window 40 columns wide: its
+        // short form takes one row there (the long one took two, broken mid-word by the terminal).
+        #expect(TerminalPages(lines, height: 12, width: 40).pages.map(\.count) == [11, 11, 3])
+        #expect(TerminalPages.question(remaining: 25, width: 40).plain == "-- 25 more: Enter, q stops --")
+        let long = "-- 25 more lines: Enter shows the next page, q stops --"
+        #expect(TerminalPages.question(remaining: 25, width: long.count + 1).plain == long)
+        #expect(TerminalPages.question(remaining: 25, width: long.count).plain == "-- 25 more: Enter, q stops --")
+        #expect(TerminalPages(lines, height: 12, width: 20).pages.map(\.count) == [10, 10, 5])
     }
 
     @Test("In a terminal, help pages (q stops it) and views are drawn for the window's width at that moment")
@@ -54,7 +60,7 @@ struct TerminalPagesTests {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let (repl, editor) = try Self.run(["help", "q", "tokens", "quit"], in: workspace, screen: (width: 44, height: 30))
-        let questions = editor.prompts.filter { $0.contains("more lines") }
+        let questions = editor.prompts.filter { $0.contains("q stops --") }
         #expect(questions.count == 1, "\(editor.prompts)")
         #expect(editor.answers.isEmpty)
         #expect(repl.shell.width == 44)

@@ -108,7 +108,7 @@ struct AnnotationREPL {
             StandardOutput.lines(rows[shown..<shown + count].map(\.row), style: style)
             shown += count
             guard shown < rows.count else { return nil }
-            guard case .line(let answer) = editor.readAnswer(prompt: TerminalPages.question(remaining: rows.count - shown), style: style) else {
+            guard case .line(let answer) = editor.readAnswer(prompt: TerminalPages.question(remaining: rows.count - shown, width: size.width), style: style) else {
                 return nil
             }
             let typed = answer.trimmingCharacters(in: .whitespaces)

@@ -20,14 +20,18 @@ struct TerminalPages: Sendable, Equatable {
         max(2, height - questionRows(remaining: remaining, width: width))
     }
 
-    /// The question between pages: how many lines are still to come.
-    static func question(remaining: Int) -> StyledLine {
-        StyledLine("-- \(remaining) more lines: Enter shows the next page, q stops --", .dim)
+    /// The question between pages: how many lines are still to come. In a window too narrow for the
+    /// whole question (and the cursor after it) the short form: the long one was broken mid-word by
+    /// the terminal ("Enter shows the next pa" / "ge, q stops --") and took a row of the page.
+    static func question(remaining: Int, width: Int) -> StyledLine {
+        let long = StyledLine("-- \(remaining) more lines: Enter shows the next page, q stops --", .dim)
+        guard width > 0, TerminalText.displayWidth(long.plain) >= width else { return long }
+        return StyledLine("-- \(remaining) more: Enter, q stops --", .dim)
     }
 
     /// Rows the question takes in a window `width` columns wide (at most `remaining` lines to come).
     static func questionRows(remaining: Int, width: Int) -> Int {
-        let columns = TerminalText.displayWidth(question(remaining: remaining).plain)
+        let columns = TerminalText.displayWidth(question(remaining: remaining, width: width).plain)
         return width > 0 ? max(1, (columns + width - 1) / width) : 1
     }
 }

@@ -1,4 +1,7 @@
-/// Completion logic of the line editor, on `Character`s (never bytes), free of terminal code.
+/// Completion logic of the line editor, free of terminal code. Lines, cursors and words are counted
+/// in Unicode scalars (never bytes), as the command lexer reads a line and as libedit holds it: read
+/// by `Character`s, a quote glued to the combining mark, joiner or variation selector after it was
+/// no quote, so TAB saw a quote open where the command saw it closed (and the other way round).
 public enum Completion {
     /// What the editor does for one TAB press.
     public struct Plan: Equatable, Sendable {
@@ -13,38 +16,63 @@ public enum Completion {
         public var isEmpty: Bool { replace.isEmpty && insert.isEmpty && list.isEmpty }
     }
 
-    /// The word that ends at `cursor` (in `Character`s): the run of non-whitespace characters before it.
+    /// Whether `scalar` separates words, as the command lexer decides it.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        Character(scalar).isWhitespace
+    }
+
+    /// The first `count` scalars of `line` (all of it when shorter).
+    static func prefix(_ line: String, scalars count: Int) -> Substring {
+        let scalars = line.unicodeScalars
+        return Substring(scalars[scalars.startIndex..<(scalars.index(scalars.startIndex, offsetBy: max(0, count), limitedBy: scalars.endIndex) ?? scalars.endIndex)])
+    }
+
+    /// `text` without its first `count` scalars.
+    static func dropping(_ count: Int, scalarsOf text: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(count)))
+    }
+
+    /// Whether `text` begins with the scalars of `prefix` (`"👩‍👩‍👧"` begins with `"👩"`, which
+    /// `hasPrefix`, comparing characters, denies).
+    static func hasScalarPrefix(_ text: some StringProtocol, _ prefix: some StringProtocol) -> Bool {
+        text.unicodeScalars.starts(with: prefix.unicodeScalars)
+    }
+
+    /// The word that ends at `cursor` (in Unicode scalars): the run of non-whitespace scalars before it.
     public static func word(in line: String, cursor: Int) -> Substring {
-        let end = line.index(line.startIndex, offsetBy: max(0, min(cursor, line.count)))
-        var start = end
-        while start > line.startIndex {
-            let previous = line.index(before: start)
-            if line[previous].isWhitespace { break }
+        let before = prefix(line, scalars: cursor)
+        let scalars = before.unicodeScalars
+        var start = scalars.endIndex
+        while start > scalars.startIndex {
+            let previous = scalars.index(before: start)
+            if isSeparator(scalars[previous]) { break }
             start = previous
         }
-        return line[start..<end]
+        return Substring(scalars[start...])
     }
 
     /// The entries of `words` that start with the word at the cursor, in their order.
     public static func matching(_ words: [String], line: String, cursor: Int) -> [String] {
         let current = word(in: line, cursor: cursor)
-        return words.filter { $0.starts(with: current) }
+        return words.filter { hasScalarPrefix($0, current) }
     }
 
-    /// The longest common prefix of `strings`, compared by `Character`.
+    /// The longest common prefix of `strings`, compared by Unicode scalar and cut back to where
+    /// every string has a character boundary, so an accent or a joined emoji is never split off.
     static func commonPrefix(_ strings: [String]) -> String {
         guard let first = strings.first else { return "" }
-        var prefix = first[...]
+        var length = first.unicodeScalars.count
         for string in strings.dropFirst() {
-            var length = 0
-            for (a, b) in zip(prefix, string) {
-                if a != b { break }
-                length += 1
-            }
-            prefix = prefix.prefix(length)
-            if prefix.isEmpty { break }
+            length = min(length, zip(first.unicodeScalars, string.unicodeScalars).prefix { $0 == $1 }.count)
         }
-        return String(prefix)
+        while length > 0, !strings.allSatisfy({ endsCharacter($0, atScalar: length) }) { length -= 1 }
+        return String(prefix(first, scalars: length))
+    }
+
+    /// Whether scalar offset `offset` of `text` is a character boundary.
+    private static func endsCharacter(_ text: String, atScalar offset: Int) -> Bool {
+        let index = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset)
+        return index.samePosition(in: text) != nil
     }
 
     /// Plans one completion: a single candidate replaces the word (plus a space when `appendSpace`);
@@ -56,9 +84,9 @@ public enum Completion {
         let target = unique.count == 1 ? unique[0] : commonPrefix(unique)
         let list = unique.count == 1 ? [] : unique
         var plan: Plan
-        if target.starts(with: current) {
-            plan = Plan(replace: "", insert: String(target.dropFirst(current.count)), list: list)
-        } else if target.count >= current.count {
+        if hasScalarPrefix(target, current) {
+            plan = Plan(replace: "", insert: dropping(current.unicodeScalars.count, scalarsOf: target), list: list)
+        } else if target.unicodeScalars.count >= current.unicodeScalars.count {
             plan = Plan(replace: String(current), insert: target, list: list)
         } else {
             plan = Plan(replace: "", insert: "", list: list)
@@ -70,8 +98,11 @@ public enum Completion {
     }
 
     private static func nextIsWhitespace(line: String, cursor: Int) -> Bool {
-        guard cursor < line.count else { return false }
-        return line[line.index(line.startIndex, offsetBy: cursor)].isWhitespace
+        let scalars = line.unicodeScalars
+        guard cursor >= 0, let index = scalars.index(scalars.startIndex, offsetBy: cursor, limitedBy: scalars.endIndex),
+            index < scalars.endIndex
+        else { return false }
+        return isSeparator(scalars[index])
     }
 
     /// Lays candidates out in columns (column-major, like `ls`) for a terminal `width` columns wide.

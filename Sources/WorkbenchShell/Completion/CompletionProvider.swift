@@ -40,31 +40,43 @@ public struct CompletionProvider: Sendable {
         self.documentIDs = documentIDs ?? shell.corpus.documents.map(\.document.id)
     }
 
-    /// Candidates (whole replacement words) for the word ending at `cursor` (in `Character`s).
+    /// Candidates (whole replacement words) for the word ending at `cursor` (in Unicode scalars, as
+    /// the command lexer reads the line: see ``Completion``).
     public func candidates(line: String, cursor: Int) -> [String] {
-        let before = String(line.prefix(max(0, cursor)))
+        let before = Completion.prefix(line, scalars: cursor)
         let current = String(Completion.word(in: line, cursor: cursor))
-        let previousWords = before.dropLast(current.count).split(whereSeparator: \.isWhitespace).map(String.init)
+        let currentLength = current.unicodeScalars.count
+        let previousWords = Self.words(Completion.prefix(String(before), scalars: before.unicodeScalars.count - currentLength))
         // Inside an open quote: a speaker's name where a speaker goes (closing the quote: the name is whole),
         // else words of the sentence, leaving the quote open so the text can go on ("Vassili Neb" → "Vassili Nebenzia).
         if let (quote, quoteStart) = openQuote(in: before) {
-            let quoted = String(before[before.index(before.startIndex, offsetBy: quoteStart + 1)...])
-            let wordsBeforeQuote = String(before.prefix(quoteStart)).split(whereSeparator: \.isWhitespace).map(String.init)
-            let partial = current.first == quote ? String(current.dropFirst()) : current
+            let quoted = Completion.dropping(quoteStart + 1, scalarsOf: before)
+            let wordsBeforeQuote = Self.words(Completion.prefix(String(before), scalars: quoteStart))
+            let startsWithQuote = current.unicodeScalars.first == quote
+            let partial = startsWithQuote ? Completion.dropping(1, scalarsOf: current) : current
             if Self.wantsSpeaker(wordsBeforeQuote) {
-                let closer = quote == "„" ? "“" : quote == "»" ? "«" : quote == "«" ? "»" : String(quote)
-                let names = Self.unique(speakerWords).filter { $0.hasPrefix(quoted) }
-                if !names.isEmpty { return names.map { current + String($0.dropFirst(quoted.count)) + closer } }
+                let opening = Character(quote)
+                let closer = opening == "„" ? "“" : opening == "»" ? "«" : opening == "«" ? "»" : String(opening)
+                let names = Self.unique(speakerWords).filter { Completion.hasScalarPrefix($0, quoted) }
+                if !names.isEmpty {
+                    return names.map { current + Completion.dropping(quoted.unicodeScalars.count, scalarsOf: $0) + closer }
+                }
             }
-            let prefix = current.first == quote ? String(quote) : ""
-            return Self.unique(sentenceWords).filter { $0.hasPrefix(partial) }.map { prefix + $0 }
+            let prefix = startsWithQuote ? String(Character(quote)) : ""
+            return Self.unique(sentenceWords).filter { Completion.hasScalarPrefix($0, partial) }.map { prefix + $0 }
         }
         guard let command = previousWords.first.flatMap({ CommandCatalog.spec(for: $0) }) else {
-            return previousWords.isEmpty ? CommandCatalog.all.map(\.name).filter { $0 != "/" && $0.hasPrefix(current) } : []
+            return previousWords.isEmpty
+                ? CommandCatalog.all.map(\.name).filter { $0 != "/" && Completion.hasScalarPrefix($0, current) } : []
         }
         let options = options(for: command.completion, previousWords: previousWords, current: current)
         // A name of several words is inserted in quotes, so the command reads it as one.
-        return Self.unique(options).filter { $0.hasPrefix(current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+        return Self.unique(options).filter { Completion.hasScalarPrefix($0, current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+    }
+
+    /// The words of `text`, split at whitespace scalars as the command lexer splits them.
+    private static func words(_ text: Substring) -> [String] {
+        text.unicodeScalars.split(whereSeparator: Completion.isSeparator).map { String(String.UnicodeScalarView($0)) }
     }
 
     /// What completes the word after `previousWords` (the command and its arguments so far) for a
@@ -147,14 +159,14 @@ public struct CompletionProvider: Sendable {
     }
 
     /// The opening quote mark of a quote still open at the end of `text`, and its position (in
-    /// `Character`s), if any.
-    private func openQuote(in text: String) -> (Character, Int)? {
-        var open: (Character, Set<Character>, Int)?
-        for (position, character) in text.enumerated() {
+    /// Unicode scalars, as the command lexer finds it), if any.
+    private func openQuote(in text: Substring) -> (Unicode.Scalar, Int)? {
+        var open: (Unicode.Scalar, Set<Character>, Int)?
+        for (position, scalar) in text.unicodeScalars.enumerated() {
             if let (_, closers, _) = open {
-                if closers.contains(character) { open = nil }
-            } else if let closers = SpanAddressQuotes.closers(for: character) {
-                open = (character, closers, position)
+                if closers.contains(Character(scalar)) { open = nil }
+            } else if let closers = SpanAddressQuotes.closers(for: Character(scalar)) {
+                open = (scalar, closers, position)
             }
         }
         return open.map { ($0.0, $0.2) }

@@ -126,7 +126,7 @@ public enum CommandCatalog {
             usage: "accept [LETTER|all] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
             summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",
             details: """
-                Proposals are listed under the sentence, lettered a), b), … and dimmed; they are not annotations until \
+                Proposals are listed under the sentence, lettered a), b), … z), then aa), ab), … and dimmed; they are not annotations until \
                 accepted. Accepting links the proposed speaker to a known one when its name or alias resolves (as the \
                 'speaker' command does), else creates it, and adds the mention, the cue and the claim with the proposal's \
                 form, all recording the rule that proposed them. 'by', 'form' and 'claim' adjust before accepting. A proposal \

@@ -25,26 +25,29 @@ extension StyledLine {
             used = indentWidth
             lineHasWord = false
         }
-        for run in runs {
-            for piece in Self.pieces(run.text) {
-                let pieceWidth = TerminalText.displayWidth(piece)
-                if piece.first?.isWhitespace == true {
-                    if used + pieceWidth > width { breakLine() } else if lineHasWord || lines.isEmpty { current.append(piece, run.style); used += pieceWidth }
-                    continue
+        for word in words() {
+            let wordWidth = word.reduce(0) { $0 + TerminalText.displayWidth($1.text) }
+            if word.first?.text.first?.isWhitespace == true {
+                for (piece, style) in word {
+                    let pieceWidth = TerminalText.displayWidth(piece)
+                    if used + pieceWidth > width { breakLine() } else if lineHasWord || lines.isEmpty { current.append(piece, style); used += pieceWidth }
                 }
-                if used + pieceWidth > width, lineHasWord { breakLine() }
-                if used + pieceWidth <= width {
-                    current.append(piece, run.style)
-                    used += pieceWidth
-                    lineHasWord = true
-                    continue
-                }
-                // A word wider than the line: split it by characters.
+                continue
+            }
+            if used + wordWidth > width, lineHasWord { breakLine() }
+            if used + wordWidth <= width {
+                for (piece, style) in word { current.append(piece, style) }
+                used += wordWidth
+                lineHasWord = true
+                continue
+            }
+            // A word wider than the line: split it by characters.
+            for (piece, style) in word {
                 var chunk = ""
                 for character in piece {
                     let characterWidth = TerminalText.displayWidth(of: character)
                     if used + characterWidth > width, lineHasWord || !chunk.isEmpty {
-                        current.append(chunk, run.style)
+                        current.append(chunk, style)
                         chunk = ""
                         breakLine()
                     }
@@ -52,7 +55,7 @@ extension StyledLine {
                     used += characterWidth
                     lineHasWord = true
                 }
-                current.append(chunk, run.style)
+                current.append(chunk, style)
             }
         }
         lines.append(current)
@@ -66,6 +69,24 @@ extension StyledLine {
             if character == " " || character == "»" || character == "↑" || character == "›" { count += 1 } else { break }
         }
         return count
+    }
+
+    /// The line's words and the whitespace between them, each a list of pieces with their looks: a
+    /// word whose looks change inside it stays one word (`<Q1 auf>,`: the cue's end and the comma after
+    /// it), so a line never breaks between a bracket and the punctuation glued to it.
+    private func words() -> [[(text: String, style: StyleKind?)]] {
+        var result: [[(text: String, style: StyleKind?)]] = []
+        for run in runs {
+            for piece in Self.pieces(run.text) {
+                let isSpace = piece.first?.isWhitespace == true
+                if let last = result.last?.last, (last.text.first?.isWhitespace == true) == isSpace {
+                    result[result.count - 1].append((piece, run.style))
+                } else {
+                    result.append([(piece, run.style)])
+                }
+            }
+        }
+        return result
     }
 
     /// Splits text into alternating runs of whitespace and non-whitespace.

@@ -10,7 +10,8 @@ extension AnnotationShell {
         _ = try perform(.delete(id))
         // Records removed and records kept but changed (a stance losing evidence) are told apart.
         let summary = state.undoStack.last?.summary ?? "deleted \(id)"
-        return [StyledLine(summary, .success)] + currentLine()
+        // A deleted claim's proposal is pending again: listed, as after undo.
+        return [StyledLine(summary, .success)] + currentLine() + proposalLines()
     }
 
     mutating func edit(_ arguments: [CommandWord], line: String) throws(CommandError) -> [StyledLine] {

@@ -9,26 +9,25 @@ import Foundation
 /// its place among all the sentence's proposals, so deciding `a` leaves `b` named `b` (it became `a`,
 /// and `y b` typed after reading the list accepted another proposal than the one read).
 extension AnnotationShell {
-    /// The letters proposals are listed with; a sentence shows at most this many.
-    static let proposalLetters: [Character] = Array("abcdefghijklmnopqrstuvwxyz")
-
     /// The pending proposals of a sentence (the current one by default), in order.
     func pendingProposals(document: Int? = nil, sentence: Int? = nil, filter: ProposalFilter? = nil) -> [AttributionSuggestion] {
         letteredProposals(document: document, sentence: sentence, filter: filter).map(\.proposal)
     }
 
     /// The pending proposals of a sentence (the current one by default) with their letters: the
-    /// letter of a proposal's place among ALL the sentence's proposals (the first 26 get one), so a
-    /// letter keeps naming the proposal it was shown with after another is accepted or rejected.
+    /// letters of a proposal's place among ALL the sentence's proposals (a–z, then aa, ab, …; see
+    /// ``ProposalLetter``), so a letter keeps naming the proposal it was shown with after another is
+    /// accepted or rejected, and every proposal has one (the 27th had none before and could not be
+    /// accepted by letter).
     func letteredProposals(
         document: Int? = nil, sentence: Int? = nil, filter: ProposalFilter? = nil
-    ) -> [(letter: Character, proposal: AttributionSuggestion)] {
+    ) -> [(letter: String, proposal: AttributionSuggestion)] {
         guard store.session.settings.suggest else { return [] }
         let segmented = corpus.documents[document ?? documentIndex]
         let all = proposals.proposals(in: segmented, sentence: sentence ?? sentenceIndex)
         guard !all.isEmpty else { return [] }
         let filter = filter ?? ProposalFilter(state: state, document: segmented.document.id)
-        return zip(Self.proposalLetters, all).filter { filter.isPending($0.1) }.map { (letter: $0.0, proposal: $0.1) }
+        return all.enumerated().filter { filter.isPending($0.element) }.map { (letter: ProposalLetter(place: $0.offset).description, proposal: $0.element) }
     }
 
     /// The lines listing the current sentence's pending proposals, dimmed: `a) [S? Ulrich Müller]
@@ -127,7 +126,10 @@ extension AnnotationShell {
             guard rest.isEmpty else {
                 throw .usage("'accept all' takes no adjustments; adjust one proposal at a time, e.g. accept b by S3")
             }
-            return try acceptAll(pending)
+            let lines = try acceptAll(pending)
+            // The command `aa` and the 27th proposal's letters are the same two keys: say which was done.
+            guard forcedAll, pending.contains(where: { $0.letter == "aa" }) else { return lines }
+            return lines + [StyledLine("('aa' alone accepts all proposals; for proposal aa alone: undo, then y aa)", .dim)]
         }
         let (letter, proposal) = try choose(from: pending, &rest, verb: "accept")
         let options = try ShellArguments(rest, keywords: ["by", "form", "claim"], command: "accept")
@@ -201,7 +203,7 @@ extension AnnotationShell {
     // MARK: - Accepting
 
     /// The current sentence's pending proposals with their letters, or a message saying why there are none.
-    private func pendingOrExplain(verb: String) throws(CommandError) -> [(letter: Character, proposal: AttributionSuggestion)] {
+    private func pendingOrExplain(verb: String) throws(CommandError) -> [(letter: String, proposal: AttributionSuggestion)] {
         guard store.session.settings.suggest else { throw .rejected("suggestions are off; turn them on with: suggest on") }
         let pending = letteredProposals()
         guard !pending.isEmpty else {
@@ -212,19 +214,20 @@ extension AnnotationShell {
 
     /// The proposal named by a leading letter argument (removed from `arguments`), or the first pending.
     private func choose(
-        from pending: [(letter: Character, proposal: AttributionSuggestion)], _ arguments: inout [CommandWord], verb: String
-    ) throws(CommandError) -> (letter: Character, proposal: AttributionSuggestion) {
-        let letters = pending.map { String($0.letter) }.joined(separator: ", ")
+        from pending: [(letter: String, proposal: AttributionSuggestion)], _ arguments: inout [CommandWord], verb: String
+    ) throws(CommandError) -> (letter: String, proposal: AttributionSuggestion) {
+        let letters = pending.map(\.letter).joined(separator: ", ")
         let range = "this sentence has \(pending.count == 1 ? "proposal" : "proposals") \(letters)"
         guard let firstPending = pending.first else { throw .rejected("this sentence has no pending proposals to \(verb)") }
         guard let first = arguments.first, !["by", "form", "claim"].contains(first.text.lowercased()) else { return firstPending }
         let text = first.text.lowercased()
-        guard text.count == 1, let letter = text.first, let index = Self.proposalLetters.firstIndex(of: letter) else {
+        guard let typed = ProposalLetter(typed: text) else {
             throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; \(range), e.g. \(verb) \(firstPending.letter)")
         }
+        let letter = typed.description
         guard let chosen = pending.first(where: { $0.letter == letter }) else {
             let all = proposals.proposals(in: corpus.documents[documentIndex], sentence: sentenceIndex)
-            if index < min(all.count, Self.proposalLetters.count) {
+            if typed.place < all.count {
                 throw .rejected("proposal \(letter) is no longer pending (rejected, or its claim overlaps a claim of the session; 'undo' takes back what was just done); \(range)")
             }
             throw .rejected("there is no proposal \(letter) here; \(range)")
@@ -234,7 +237,7 @@ extension AnnotationShell {
     }
 
     /// Accepts every pending proposal; one that cannot be made is left pending and reported.
-    private mutating func acceptAll(_ pending: [(letter: Character, proposal: AttributionSuggestion)]) throws(CommandError) -> [StyledLine] {
+    private mutating func acceptAll(_ pending: [(letter: String, proposal: AttributionSuggestion)]) throws(CommandError) -> [StyledLine] {
         var lines: [StyledLine] = []
         var accepted = 0
         for (letter, proposal) in pending {

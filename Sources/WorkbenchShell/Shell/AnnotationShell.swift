@@ -121,9 +121,8 @@ public struct AnnotationShell {
         do { words = try CommandLexer.words(line) } catch { throw .usage(error.description) }
         guard let first = words.first else { return ShellResponse() }
         guard let spec = CommandCatalog.spec(for: first.text) else {
-            if words.count == 1, first.text.count == 1, let letter = first.text.lowercased().first,
-                letteredProposals().contains(where: { $0.letter == letter })
-            {
+            let letter = first.text.lowercased()
+            if words.count == 1, letteredProposals().contains(where: { $0.letter == letter }) {
                 throw .usage("'\(letter)' is not a command; to accept proposal \(letter) type: y \(letter) (reject it: x \(letter))")
             }
             throw .unknownCommand(first.text, suggestions: EditDistance.closest(to: first.text, among: CommandCatalog.all.map(\.name)))
@@ -227,24 +226,52 @@ public struct AnnotationShell {
         let count = state.undoableCommandSize
         guard count > 0 else { throw .rejected("nothing to undo") }
         var touched: [String] = []
+        var changes: [Change] = []
         for _ in 0..<count {
             touched += state.undoStack.last.map { Self.describe($0) } ?? []
+            changes += state.undoStack.last.map { [$0] } ?? []
             try perform(.undo)
         }
         eventsThisCommand = 0
-        return [StyledLine("undone: " + touched.joined(separator: ", "), .success)] + currentLine()
+        return afterHistoryStep(StyledLine("undone: " + touched.joined(separator: ", "), .success), changes: changes)
     }
 
     mutating func redo() throws(CommandError) -> [StyledLine] {
         let count = state.redoableCommandSize
         guard count > 0 else { throw .rejected("nothing to redo") }
         var touched: [String] = []
+        var changes: [Change] = []
         for _ in 0..<count {
             touched += state.redoStack.last.map { Self.describe($0) } ?? []
+            changes += state.redoStack.last.map { [$0] } ?? []
             try perform(.redo)
         }
         eventsThisCommand = 0
-        return [StyledLine("redone: " + touched.joined(separator: ", "), .success)] + currentLine()
+        return afterHistoryStep(StyledLine("redone: " + touched.joined(separator: ", "), .success), changes: changes)
+    }
+
+    /// The answer to `undo` or `redo`: what was taken back or made again, then the sentence it
+    /// happened in with its pending proposals (an undone accept's proposal is pending again, to be
+    /// accepted otherwise). When every record touched lies in one other sentence (an accept undone
+    /// after `n`), the shell moves there first: before, it showed the sentence it was on, and the
+    /// annotator went back by hand to see what was undone.
+    private mutating func afterHistoryStep(_ summary: StyledLine, changes: [Change]) -> [StyledLine] {
+        let places = Set(changes.flatMap(\.entries).compactMap { entry -> SentenceKey? in
+            switch entry.before ?? entry.after {
+            case .status(let key, _)?: return key
+            case .rejection(let rejection)?: return SentenceKey(document: rejection.document, sentence: rejection.sentence)
+            case let record?:
+                guard let anchor = record.anchor, !anchor.orphaned else { return nil }
+                return SentenceKey(document: anchor.document, sentence: anchor.sentence)
+            case nil: return nil
+            }
+        })
+        guard places.count == 1, let place = places.first, place != sentenceKey,
+            let document = corpus.documents.firstIndex(where: { $0.document.id == place.document }),
+            place.sentence >= 0, place.sentence < corpus.documents[document].sentences.count
+        else { return [summary] + currentLine() + proposalLines() }
+        moveTo(document: document, sentence: place.sentence)
+        return [summary] + view(tokens: false)
     }
 
     private static func describe(_ change: Change) -> [String] {
