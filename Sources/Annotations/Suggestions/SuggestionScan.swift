@@ -801,11 +801,14 @@ struct SuggestionScan {
         return quotes.reversed().lazy.map { self.proposals[$0] }.first(where: matches)
     }
 
-    /// Whether the verb at `finite` already introduces a quote after a colon in its sentence ("lobte
-    /// seine Elf: „…“", "antwortete Lang: „…“"): the quote is what it reports. A partial quote it
-    /// cues ("kritisierte sie als „überfordert“") leaves the sentence reported speech.
+    /// Whether the verb at `finite` already introduces a quote in its sentence, after a colon ("lobte
+    /// seine Elf: „…“", "antwortete Lang: „…“") or as a partial quote ("kritisierte sie als
+    /// „überfordert“"): the quote is what it reports. (A quote before the verb, "„…“, sagte er", may be
+    /// a name in the subject: "Der Verein „Grüne Mühle“ kritisierte …".)
     func cuesAQuote(_ finite: Int, sentence: Int) -> Bool {
-        quoteProposalsBySentence[sentence]?.contains { proposals[$0].rule == "direct.cue-colon-quote" && proposals[$0].cue.contains(finite) } ?? false
+        quoteProposalsBySentence[sentence]?.contains {
+            ["direct.cue-colon-quote", "direct.partial-quote"].contains(proposals[$0].rule) && proposals[$0].cue.contains(finite)
+        } ?? false
     }
 
     mutating func verbClause(cue: (words: [Int], verb: Int), finite: Int, sentence: Int) {

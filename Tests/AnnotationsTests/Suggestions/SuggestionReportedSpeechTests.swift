@@ -283,8 +283,12 @@ import Testing
         let reported = judged.proposal(claiming: "Streik")
         #expect(reported?.form == .reported)
         #expect(judged.speaker(reported) == "Die Wirtschaftsministerin")
-        let complained = SuggestionProbe("Die Anwohnerinnen klagten über nächtlichen Baulärm und „zu wenig Rücksicht“.")
+        let complained = SuggestionProbe("Die Anwohnerinnen klagten über nächtlichen Baulärm und zu wenig Rücksicht.")
         #expect(complained.speaker(complained.proposal(claiming: "Baulärm")) == "Die Anwohnerinnen")
+        // With a partial quote the verb cues, the quote is the attribution, not also the whole sentence.
+        let quoted = SuggestionProbe("Die Anwohnerinnen klagten über nächtlichen Baulärm und „zu wenig Rücksicht“.")
+        #expect(quoted.proposals.map(\.rule) == ["direct.partial-quote"])
+        #expect(quoted.speaker(quoted.proposal(claiming: "Rücksicht")) == "Die Anwohnerinnen")
         let estimated = SuggestionProbe("Die Vorsitzende Jana Köhler schätzt das Ergebnis als Rückschlag für die Partei ein.")
         #expect(estimated.speaker(estimated.proposal(claiming: "Ergebnis")) == "Die Vorsitzende Jana Köhler")
     }
@@ -292,7 +296,7 @@ import Testing
     /// "Name, Amt, kritisierte …": reported speech whose subject has an apposition (or a relative
     /// clause) up to the comma before the verb; the phrase from the sentence start is the speaker.
     @Test func reportedSpeechAfterASubjectWithAnApposition() {
-        let probe = SuggestionProbe("Petra Wendt, Trainerin der Mannschaft, kritisierte die Schiedsrichterin als „überfordert“ 👍.")
+        let probe = SuggestionProbe("Petra Wendt, Trainerin der Mannschaft, kritisierte die Schiedsrichterin als überfordert 👍.")
         let reported = probe.proposals.first { $0.rule == "reported.speech-act-verb" }
         #expect(probe.speaker(reported) == "Petra Wendt, Trainerin der Mannschaft", "\(probe.speaker(reported))")
         #expect(probe.claim(reported).hasPrefix("Petra Wendt"))
