@@ -218,10 +218,12 @@ public struct AdjudicationPlan: Sendable {
             return "speaker=\(speakers.name(speakers.cluster(session: session, speaker: m.speaker)))" + (m.role.map { " role=\($0)" } ?? "")
         case .claim(let c):
             let set = Set(c.speakers.map { speakers.cluster(session: session, speaker: $0) })
-            let mentions = c.mentions.isEmpty ? "-" : c.mentions.map { text($0) }.joined(separator: "+")
+            // Mentions and addressees as sets (sorted), as the speakers: the mentions follow the
+            // speakers' order, which does not count.
+            let mentions = c.mentions.isEmpty ? "-" : c.mentions.map { text($0) }.sorted().joined(separator: "+")
             return "speaker=\(Self.names(set, speakers: speakers)) form=\(c.form ?? "-") "
                 + "negated=\(c.negated) hedged=\(c.hedged) cue=\(text(c.cue)) mention=\(mentions)"
-                + (c.addressees.isEmpty ? "" : " to=" + c.addressees.map { text($0) }.joined(separator: "+"))
+                + (c.addressees.isEmpty ? "" : " to=" + c.addressees.map { text($0) }.sorted().joined(separator: "+"))
         default:
             return "-"
         }

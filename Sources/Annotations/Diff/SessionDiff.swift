@@ -116,11 +116,16 @@ public struct SessionDiff: Sendable {
                     result.append(("negated", String(c.negated), String(c.negated)))
                     result.append(("hedged", String(c.hedged), String(c.hedged)))
                     let cue = anchorText(state, c.cue)
-                    let mention = c.mentions.isEmpty ? "(none)" : c.mentions.map { anchorText(state, $0) }.joined(separator: " + ")
-                    let addressees = c.addressees.isEmpty ? "(none)" : c.addressees.map { anchorText(state, $0) }.joined(separator: " + ")
+                    // Mentions and addressees compared as sets, as the speakers (the mentions follow
+                    // the speakers' order, which is no change), shown in their order.
+                    func texts(_ ids: [String]) -> (identity: String, shown: String) {
+                        let texts = ids.map { anchorText(state, $0) }
+                        return ids.isEmpty ? ("(none)", "(none)") : (texts.sorted().joined(separator: " + "), texts.joined(separator: " + "))
+                    }
+                    let mention = texts(c.mentions), addressees = texts(c.addressees)
                     result.append(("cue", cue, cue))
-                    result.append(("mention", mention, mention))
-                    result.append(("addressee", addressees, addressees))
+                    result.append(("mention", mention.identity, mention.shown))
+                    result.append(("addressee", addressees.identity, addressees.shown))
                 default: break
                 }
                 return result
