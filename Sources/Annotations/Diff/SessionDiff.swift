@@ -14,9 +14,9 @@ public struct SessionDiff: Sendable {
     /// How many annotations were paired through their origin.
     public private(set) var matchedThroughOrigin = 0
 
-    /// Compares `first` with `second`; `labels` are the sessions' labels (file names without
-    /// `.json`) as origins name them.
-    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool, labels: (first: String, second: String)? = nil) {
+    /// Compares `first` with `second`; `labels` are the sessions' labels as the other's origins name
+    /// them (``AdjudicationInputs``; `nil`: the other's origins cannot name it).
+    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool, labels: (first: String?, second: String?)? = nil) {
         let states = [first, second]
         /// Pairs through origin: second's records naming first's (label, id), and the other way round.
         func originPairs(_ a: [(id: String, origin: Origin?)], _ b: [(id: String, origin: Origin?)]) -> [(String, String)] {

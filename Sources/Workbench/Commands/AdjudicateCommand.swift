@@ -99,7 +99,7 @@ struct AdjudicateCommand: ParsableCommand {
                 derivedFrom: loaded.map(\.path))
         }
         try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result]) }
-        let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
+        let labels = try Self.labels(of: loaded.map(\.path), continuing: result.derivedFrom, out: out)
         // Like agree: only documents every annotator touched, unless --all-documents.
         let states = loaded.map(\.session.state)
         var documents: Set<String>?
@@ -176,10 +176,29 @@ struct AdjudicateCommand: ParsableCommand {
         }
     }
 
-    /// A session's label in the result's origins: its file name without `.json`.
-    static func label(of path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    /// A session's label in the result's origins by its path alone: its file name without `.json`.
+    static func label(of path: String) -> String { AdjudicationInputs.label(of: path) }
+
+    /// The labels the result's origins name `inputs` by. A new result: by file name, told apart in
+    /// the order given. A result continued: as its first run named them (the inputs it records), so
+    /// sessions of one file name in different folders keep their labels in any order; an input it
+    /// does not record gets a label of its own. An input whose file name several recorded inputs
+    /// share, none of them this file, cannot be told apart and is refused.
+    static func labels(of inputs: [String], continuing recorded: [String]?, out: String) throws -> [String] {
+        guard let recorded, !recorded.isEmpty else { return AdjudicationInputs(paths: inputs).labels }
+        let earlier = AdjudicationInputs(paths: recorded)
+        let known = inputs.map { earlier.label(for: $0) }
+        var newcomers: [String] = []
+        for (path, earlierLabel) in zip(inputs, known) where earlierLabel == nil {
+            if recorded.contains(where: { Self.label(of: $0) == Self.label(of: path) }) {
+                throw CLIFailure(
+                    "cannot tell which of the sessions \(TerminalText.sanitize(out)) was adjudicated from (\(recorded.map { TerminalText.sanitize($0) }.joined(separator: ", "))) \(TerminalText.sanitize(path)) is: they share its file name; run adjudicate from the folder it was begun in, with the same paths")
+            }
+            newcomers.append(path)
+        }
+        let fresh = Array(AdjudicationInputs(paths: recorded + newcomers).labels.dropFirst(recorded.count))
+        var next = fresh.makeIterator()
+        return known.map { $0 ?? next.next() ?? "" }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input. Counts unusable answers in `refused`.
