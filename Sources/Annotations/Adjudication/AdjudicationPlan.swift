@@ -21,6 +21,8 @@ public struct AdjudicationPlan: Sendable {
     public let agreedStatuses: [(sentence: SentenceKey, status: SentenceStatus)]
     /// Sentences whose status differs between annotators: left open in the result.
     public let differingStatuses: [SentenceKey]
+    /// The documents adjudicated (`nil`: all).
+    let documents: Set<String>?
 
     /// Builds the plan; the sessions must be of one corpus (see ``AgreementReport/checkSameCorpus(annotators:sessions:)``).
     /// `labels` default to the annotators' names. With `documents`, only annotations and statuses in
@@ -29,6 +31,7 @@ public struct AdjudicationPlan: Sendable {
         self.annotators = annotators
         self.labels = labels ?? annotators
         self.states = states
+        self.documents = documents
         let speakers = SpeakerClusters(states: states)
         self.speakers = speakers
         var units: [AdjudicationUnit] = []

@@ -115,9 +115,11 @@ struct AdjudicateCommand: ParsableCommand {
         let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: states, documents: documents)
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
         do {
-            if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
+            let statuses = try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now())
+            let notes = try adjudicatorTool.mergeSentenceNotes(into: &result, time: Timestamp.now())
+            if statuses + notes > 0 { try file.write(result.file) }
         } catch {
-            throw CLIFailure("cannot record the merged sentence statuses in \(out): \(error)")
+            throw CLIFailure("cannot record the merged sentence statuses and notes in \(out): \(error)")
         }
         let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
         let disagreements = open.filter { !$0.agreed }.count
