@@ -7,7 +7,8 @@
 /// writes it); by id when one session descends from the other with the same ids (``matchByID``,
 /// so a moved span shows as changed); otherwise by what they are: text-bound annotations by kind,
 /// exact span and speaker, then by kind and exact span; speakers by ``SpeakerClusters``, targets
-/// by folded text, stances by matched speaker and target, statuses by sentence.
+/// by folded text, stances by matched speaker and target (their label and evidence compared), statuses
+/// by sentence, notes by their text and what they are on (a sentence, or paired records).
 public struct SessionDiff: Sendable {
     /// Every difference, grouped by document and sentence (speakers, targets and stances last).
     private(set) var entries: [SessionDiffEntry] = []
@@ -92,7 +93,8 @@ public struct SessionDiff: Sendable {
             }
         }
 
-        // Text-bound annotations.
+        // Text-bound annotations; what each of the first's was paired with, for stance evidence and notes.
+        var recordPartner: [String: String] = [:]
         for kind in ["mention", "cue", "claim"] {
             func records(_ state: AnnotationState) -> [Record] {
                 switch kind {
@@ -170,6 +172,7 @@ public struct SessionDiff: Sendable {
                 }
             }
             let partner = Dictionary(pairs.map { ($0.0.key.description, $0.1) }, uniquingKeysWith: { x, _ in x })
+            for (x, y) in pairs { recordPartner[x.key.description] = y.key.description }
             for record in a {
                 guard let anchor = record.anchor else { continue }
                 let sentence = SentenceKey(document: anchor.document, sentence: anchor.sentence)
@@ -251,16 +254,68 @@ public struct SessionDiff: Sendable {
                 entries.append(SessionDiffEntry(side: .onlyFirst, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: stance.id))
                 continue
             }
-            if stance.label != other.label {
+            var changes: [String] = []
+            if stance.label != other.label { changes.append("label: \(stance.label) → \(other.label)") }
+            // Evidence as a set of claims, the first's named by their partners in the second.
+            if Set(stance.evidence.map { recordPartner[$0] ?? "\u{1F}first " + $0 }) != Set(other.evidence) {
+                func listed(_ ids: [String]) -> String { ids.isEmpty ? "(none)" : ids.joined(separator: ", ") }
+                changes.append("evidence: \(listed(stance.evidence)) → \(listed(other.evidence))")
+            }
+            if !changes.isEmpty {
                 let ids = stance.id == other.id ? stance.id : "\(stance.id) → \(other.id)"
-                entries.append(SessionDiffEntry(side: .changed, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: ids, changes: ["label: \(stance.label) → \(other.label)"]))
+                entries.append(SessionDiffEntry(side: .changed, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: ids, changes: changes))
             }
         }
         for stance in secondStances where !pairedStances.contains(stance.id) {
             entries.append(SessionDiffEntry(side: .onlySecond, kind: "stance", sentence: nil, label: stanceLabel(1, stance), ids: stance.id))
         }
 
-        let kindOrder = ["status", "mention", "cue", "claim", "speaker", "stance"]
+        // Notes: the same when on the same sentence, or on paired records, with the same text.
+        var partnerOf = recordPartner.merging(speakerPair) { x, _ in x }
+        for stance in firstStances { if let other = stancePair[stance.id] { partnerOf[stance.id] = other.id } }
+        for target in AnnotationState.sortedByID(first.targets) {
+            let folded = AgreementCalculator.normalizedTarget(target.text)
+            if let other = AnnotationState.sortedByID(second.targets).first(where: { AgreementCalculator.normalizedTarget($0.text) == folded }) {
+                partnerOf[target.id] = other.id
+            }
+        }
+        func noteKey(_ side: Int, _ note: Note) -> String {
+            switch note.subject {
+            case .sentence(let key): return "sentence \(key.document)\u{1F}\(key.sentence)\u{1F}" + note.text
+            case .annotation(let id):
+                let shared = side == 1 ? id : partnerOf[id] ?? "\u{1F}first " + id
+                return "annotation \(shared)\u{1F}" + note.text
+            }
+        }
+        func noteEntry(_ side: Int, _ note: Note) -> SessionDiffEntry {
+            let sentence: SentenceKey?, about: String
+            switch note.subject {
+            case .sentence(let key): (sentence, about) = (key, "the sentence")
+            case .annotation(let id):
+                sentence = states[side].record(id: id)?.anchor.map { SentenceKey(document: $0.document, sentence: $0.sentence) }
+                about = id
+            }
+            return SessionDiffEntry(side: side == 0 ? .onlyFirst : .onlySecond, kind: "note", sentence: sentence, label: "on \(about) „\(note.text)“", ids: note.id)
+        }
+        // An adjudication's record of a unit decided as none is bookkeeping, not a note: what was
+        // left out shows as the annotation only in the input.
+        func notes(_ state: AnnotationState) -> [Note] { AnnotationState.sortedByID(state.notes).filter { !$0.text.hasPrefix(Adjudicator.nonePrefix) } }
+        var waitingNotes: [String: [Note]] = [:]
+        for note in notes(second) { waitingNotes[noteKey(1, note), default: []].append(note) }
+        for note in notes(first) {
+            let key = noteKey(0, note)
+            if var candidates = waitingNotes[key], !candidates.isEmpty {
+                candidates.removeFirst()
+                waitingNotes[key] = candidates
+            } else {
+                entries.append(noteEntry(0, note))
+            }
+        }
+        for note in notes(second) where waitingNotes[noteKey(1, note)]?.contains(where: { $0.id == note.id }) ?? false {
+            entries.append(noteEntry(1, note))
+        }
+
+        let kindOrder = ["status", "mention", "cue", "claim", "note", "speaker", "stance"]
         entries = entries.enumerated().sorted { l, r in
             let a = l.element, b = r.element
             switch (a.sentence, b.sentence) {
