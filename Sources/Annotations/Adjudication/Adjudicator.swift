@@ -108,8 +108,12 @@ public struct Adjudicator: Sendable {
             }
             try session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: subject, text: Self.nonePrefix + unit.key, annotator: adjudicator))), time: time, annotator: adjudicator)
         case .take(let indices):
-            for index in indices where unit.versions[index] != nil {
+            // Versions alike are one annotation (adopted once, from all of them): `1,2` with two
+            // annotators agreeing and a third without it took it twice.
+            var taken: [Int] = []
+            for index in indices where unit.versions[index] != nil && !taken.contains(where: { unit.agreeing(with: $0).contains(index) }) {
                 try adopt(unit, index: index, edits: [:], session: &session, time: time)
+                taken.append(index)
             }
         case .edit(let index, let edits):
             try adopt(unit, index: index, edits: edits, session: &session, time: time)
