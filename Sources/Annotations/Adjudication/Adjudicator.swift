@@ -146,7 +146,14 @@ public struct Adjudicator: Sendable {
             }
             if let linked = candidates.first(where: { Self.origin(of: $0)?.from?.contains(link) ?? false }) { return linked.key.description }
             let key = AdjudicationPlan.unitKey(kind: source.kind, anchor: anchor)
-            return candidates.first { $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }?.key.description
+            if let same = candidates.first(where: { $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }) {
+                return same.key.description
+            }
+            // Another version of the same unit was taken (overlapping mentions of one speaker, the
+            // other annotator's span picked): the record taken from it.
+            guard let sameUnit = plan.units.first(where: { $0.versions[index]?.id == id && $0.kind == source.kind }) else { return nil }
+            let versions = self.sources(of: sameUnit)
+            return candidates.first { Self.origin(of: $0)?.from?.contains { versions.contains($0) } ?? false }?.key.description
         }
         let result: Record
         switch record {
