@@ -13,6 +13,10 @@ struct AgreementCalculator {
         var form: String
         var negated: Bool
         var hedged: Bool
+        /// A claim's addressee mentions, by span (the mentions' ids are each session's own).
+        var addressees: Set<SpanKey> = []
+        /// Their texts, sorted, for the disagreement list (`(none)` without addressees).
+        var addresseeText = "(none)"
     }
 
     let names: [String]
@@ -46,9 +50,11 @@ struct AgreementCalculator {
             }
         default:
             for claim in AnnotationState.sortedByID(state.claims) where documents.contains(claim.anchor.document) && !claim.anchor.orphaned {
+                let addressees = claim.addressees.compactMap { state.mentions[$0]?.anchor }
                 result.append(SpanItem(
                     anchor: claim.anchor, speaker: Set(claim.speakers.map { speakers.cluster(session: s, speaker: $0) }), form: claim.form ?? "none",
-                    negated: claim.negated, hedged: claim.hedged))
+                    negated: claim.negated, hedged: claim.hedged, addressees: Set(addressees.map(SpanKey.init)),
+                    addresseeText: addressees.isEmpty ? "(none)" : addressees.map { "„\($0.text)“" }.sorted().joined(separator: " + ")))
             }
         }
         return result.sorted { SpanKey($0.anchor) < SpanKey($1.anchor) }
@@ -88,6 +94,8 @@ struct AgreementCalculator {
                     let hedged = matched.filter { $0.0.hedged == $0.1.hedged }.count
                     layerMeasures.append(AgreementMeasure(layer: layer, measure: "negated agreement", scope: scope(pair), value: Self.share(negated, of: matched.count), items: matched.count))
                     layerMeasures.append(AgreementMeasure(layer: layer, measure: "hedged agreement", scope: scope(pair), value: Self.share(hedged, of: matched.count), items: matched.count))
+                    let addressed = matched.filter { $0.0.addressees == $0.1.addressees }.count
+                    layerMeasures.append(AgreementMeasure(layer: layer, measure: "addressee agreement", scope: scope(pair), value: Self.share(addressed, of: matched.count), items: matched.count))
                     let same = matched.filter { $0.0.speaker == $0.1.speaker }.count
                     attribution.append(AgreementMeasure(layer: "attribution", measure: "same speaker", scope: scope(pair), value: Self.share(same, of: matched.count), items: matched.count))
                 }
@@ -238,6 +246,10 @@ struct AgreementCalculator {
                         let detail = names.indices.compactMap { s in unit[s].map { "\(names[s]): \(value($0))" } }.joined(separator: "; ")
                         result.append(AgreementDisagreement(layer: layer, sentence: sentence, text: text, detail: "\(name) — " + detail))
                     }
+                }
+                if Set(unit.values.map(\.addressees)).count > 1 {
+                    let detail = names.indices.compactMap { s in unit[s].map { "\(names[s]): \($0.addresseeText)" } }.joined(separator: "; ")
+                    result.append(AgreementDisagreement(layer: layer, sentence: sentence, text: text, detail: "addressee — " + detail))
                 }
             }
         }

@@ -5,7 +5,8 @@
 /// - mentions, cues, claims: exact-match and overlap F1 (``SpanAgreement``); for all annotators the
 ///   mean of the pairs. Mentions: share of matched mentions naming the same speaker. Claims: Cohen's
 ///   κ of the form over matched claims (no form counts as `none`), Krippendorff's α of the form over
-///   identical claim spans for all annotators, agreement on negated and hedged.
+///   identical claim spans for all annotators, agreement on negated, hedged and the addressees
+///   (the same addressee mentions, by span).
 /// - attribution: of the matched claims, the share attributed to the same canonical speaker
 ///   (speakers matched across sessions by ``SpeakerClusters``; both unattributed counts as the same).
 /// - stance: items are speaker × target (targets matched by case- and space-folded text). Cohen's κ
