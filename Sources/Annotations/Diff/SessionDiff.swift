@@ -339,24 +339,28 @@ public struct SessionDiff: Sendable {
     }
 
     /// The readable diff: `--- A` / `+++ B`, then per document and sentence lines starting with
-    /// `-` (only in A), `+` (only in B) or `~` (changed, with what changed).
-    public func rendered(firstName: String, secondName: String, sentenceText: (SentenceKey) -> String? = { _ in nil }) -> String {
-        var out = "--- \(firstName)\n+++ \(secondName)\n"
+    /// `-` (only in A), `+` (only in B) or `~` (changed, with what changed). `escape` is applied to
+    /// every text taken from the sessions or the corpus (names, notes, quotes, ids), so a line break
+    /// in one never starts a line of its own.
+    public func rendered(
+        firstName: String, secondName: String, sentenceText: (SentenceKey) -> String? = { _ in nil }, escape: (String) -> String = { $0 }
+    ) -> String {
+        var out = "--- \(escape(firstName))\n+++ \(escape(secondName))\n"
         if entries.isEmpty { return out + "no differences\n" }
         var document: String?? = .none
         var sentence: SentenceKey?? = .none
         for entry in entries {
             if document != .some(entry.sentence?.document) {
                 document = .some(entry.sentence?.document)
-                out += "\n" + (entry.sentence.map { "document \($0.document)" } ?? "speakers and stances") + "\n"
+                out += "\n" + (entry.sentence.map { "document \(escape($0.document))" } ?? "speakers and stances") + "\n"
             }
             if let key = entry.sentence, sentence != .some(key) {
                 sentence = .some(key)
-                out += "  sentence \(key.sentence + 1)" + (sentenceText(key).map { ": \($0)" } ?? "") + "\n"
+                out += "  sentence \(key.sentence + 1)" + (sentenceText(key).map { ": \(escape($0))" } ?? "") + "\n"
             }
-            let ids = entry.ids.isEmpty ? "" : " (\(entry.ids))"
-            out += "    \(entry.side.rawValue) \(entry.kind)\(entry.label.isEmpty ? "" : " " + entry.label)\(ids)"
-            out += entry.changes.isEmpty ? "\n" : ": " + entry.changes.joined(separator: "; ") + "\n"
+            let ids = entry.ids.isEmpty ? "" : " (\(escape(entry.ids)))"
+            out += "    \(entry.side.rawValue) \(entry.kind)\(entry.label.isEmpty ? "" : " " + escape(entry.label))\(ids)"
+            out += entry.changes.isEmpty ? "\n" : ": " + entry.changes.map(escape).joined(separator: "; ") + "\n"
         }
         return out
     }

@@ -220,23 +220,27 @@ struct AdjudicateCommand: ParsableCommand {
 
     /// The versions side by side: one line per annotator, the span in brackets within its context.
     static func render(_ unit: AdjudicationUnit, plan: AdjudicationPlan, number: Int, of total: Int) -> String {
-        var text = "\n[\(number)/\(total)] \(unit.kind)" + (unit.sentence.map { " \($0)" } ?? " \(unit.key.dropFirst("stance ".count))") + "\n"
-        let width = plan.annotators.map(\.count).max() ?? 0
+        // Every name, quote and id from the sessions is sanitised on its own: a line break in one is
+        // a placeholder (␊), never a line of its own that reads like one of the versions.
+        let sanitize = { (value: String) in TerminalText.sanitize(value) }
+        var text = "\n[\(number)/\(total)] \(unit.kind) " + sanitize(unit.sentence.map { "\($0)" } ?? String(unit.key.dropFirst("stance ".count))) + "\n"
+        let names = plan.annotators.map(sanitize)
+        let width = names.map(\.count).max() ?? 0
         let differing = unit.differingFields
         if let first = differing.first {
             // The one differing field first, each annotator's value side by side.
             let values = unit.versions.indices.map { index in
-                "\(index + 1) " + (unit.fields(of: index).first { $0.name == first }?.value ?? "-")
+                "\(index + 1) " + sanitize(unit.fields(of: index).first { $0.name == first }?.value ?? "-")
             }
             text += "  differs in \(first): " + values.joined(separator: " | ")
                 + (differing.count > 1 ? " (also " + differing.dropFirst().joined(separator: ", ") + ")" : "") + "\n"
         }
         for (index, version) in unit.versions.enumerated() {
-            let label = "  \(index + 1) \(plan.annotators[index]):" + String(repeating: " ", count: width - plan.annotators[index].count)
+            let label = "  \(index + 1) \(names[index]):" + String(repeating: " ", count: width - names[index].count)
             guard let version else { text += "\(label) (none)\n"; continue }
-            let summary = unit.summaries[index] ?? ""
+            let summary = sanitize(unit.summaries[index] ?? "")
             if let anchor = version.anchor {
-                let context = AdjudicationContext(anchor).line
+                let context = sanitize(AdjudicationContext(anchor).line)
                 text += "\(label) \(context)" + (summary == "-" ? "" : "  \(summary)") + "\n"
             } else {
                 text += "\(label) \(summary)\n"

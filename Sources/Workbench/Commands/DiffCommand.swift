@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 import WorkbenchTeam
 import WorkbenchTerminal
 
@@ -64,7 +65,7 @@ struct DiffCommand: ParsableCommand {
         let byID = !linked && (Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path))
         let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID, labels: labels)
         var output = StandardOutput()
-        output.write(diff.rendered(firstName: a.path, secondName: b.path) { lookup.text($0) })
+        output.write(diff.rendered(firstName: a.path, secondName: b.path, sentenceText: { lookup.text($0) }, escape: { TerminalText.sanitize($0) }))
         if byID { output.write("(matched by id: one session derives from the other)\n") }
         if linked {
             let (derived, source) = adjudicatedFromFirst ? (b.path, a.path) : (a.path, b.path)
