@@ -56,4 +56,16 @@ struct SessionDiffNotesTests {
         #expect(!text.contains("note"), "\(text)")
         #expect(!text.contains("evidence"), "\(text)")
     }
+
+    @Test("a reviewer's verdicts are named: a rejection with its reason; the same verdict in both: none")
+    func verdicts() throws {
+        let first = try Self.session()
+        var second = first
+        try second.perform(.review(ReviewDecision(annotation: "C1", verdict: .rejected, reason: "kein Zitat", reviewer: "rita")), time: Self.time)
+        try second.perform(.review(ReviewDecision(annotation: "M1", verdict: .accepted, reviewer: "rita")), time: Self.time)
+        let text = SessionDiff(first.state, second.state, matchByID: true).rendered(firstName: "a", secondName: "b")
+        #expect(text.contains("    + review of C1: rejected (kein Zitat) by rita\n"), "\(text)")
+        #expect(text.contains("    + review of M1: accepted by rita\n"), "\(text)")
+        #expect(SessionDiff(second.state, second.state, matchByID: true).isEmpty)
+    }
 }

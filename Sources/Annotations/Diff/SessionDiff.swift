@@ -315,7 +315,31 @@ public struct SessionDiff: Sendable {
             entries.append(noteEntry(1, note))
         }
 
-        let kindOrder = ["status", "mention", "cue", "claim", "note", "speaker", "stance"]
+        // Review verdicts, on paired records: a verdict only in one session, or another one.
+        func verdict(_ decision: ReviewDecision) -> String {
+            "\(decision.verdict.rawValue)" + (decision.reason.map { $0.isEmpty ? "" : " (\($0))" } ?? "") + " by \(decision.reviewer)"
+        }
+        func reviewEntry(_ side: SessionDiffEntry.Side, _ stateIndex: Int, _ id: String, changes: [String] = []) -> SessionDiffEntry {
+            let sentence = states[stateIndex].record(id: id)?.anchor.map { SentenceKey(document: $0.document, sentence: $0.sentence) }
+            let shown = changes.isEmpty ? (states[stateIndex].reviews[id].map { ": " + verdict($0) } ?? "") : ""
+            return SessionDiffEntry(side: side, kind: "review", sentence: sentence, label: "of \(id)\(shown)", ids: "", changes: changes)
+        }
+        var reviewedInSecond = Set<String>()
+        for (id, decision) in first.reviews.sorted(by: { AnnotationState.idOrder($0.key, $1.key) }) {
+            guard let otherID = partnerOf[id], let other = second.reviews[otherID] else {
+                entries.append(reviewEntry(.onlyFirst, 0, id))
+                continue
+            }
+            reviewedInSecond.insert(otherID)
+            if verdict(decision) != verdict(other) {
+                entries.append(reviewEntry(.changed, 0, id, changes: ["\(verdict(decision)) → \(verdict(other))"]))
+            }
+        }
+        for (id, _) in second.reviews.sorted(by: { AnnotationState.idOrder($0.key, $1.key) }) where !reviewedInSecond.contains(id) {
+            entries.append(reviewEntry(.onlySecond, 1, id))
+        }
+
+        let kindOrder = ["status", "mention", "cue", "claim", "note", "review", "speaker", "stance"]
         entries = entries.enumerated().sorted { l, r in
             let a = l.element, b = r.element
             switch (a.sentence, b.sentence) {
