@@ -21,6 +21,8 @@ public struct AdjudicationPlan: Sendable {
     public let agreedStatuses: [(sentence: SentenceKey, status: SentenceStatus)]
     /// Sentences whose status differs between annotators: left open in the result.
     public let differingStatuses: [SentenceKey]
+    /// The documents adjudicated (`nil`: all).
+    let documents: Set<String>?
 
     /// Builds the plan; the sessions must be of one corpus (see ``AgreementReport/checkSameCorpus(annotators:sessions:)``).
     /// `labels` default to the annotators' names. With `documents`, only annotations and statuses in
@@ -29,6 +31,7 @@ public struct AdjudicationPlan: Sendable {
         self.annotators = annotators
         self.labels = labels ?? annotators
         self.states = states
+        self.documents = documents
         let speakers = SpeakerClusters(states: states)
         self.speakers = speakers
         var units: [AdjudicationUnit] = []
@@ -218,10 +221,12 @@ public struct AdjudicationPlan: Sendable {
             return "speaker=\(speakers.name(speakers.cluster(session: session, speaker: m.speaker)))" + (m.role.map { " role=\($0)" } ?? "")
         case .claim(let c):
             let set = Set(c.speakers.map { speakers.cluster(session: session, speaker: $0) })
-            let mentions = c.mentions.isEmpty ? "-" : c.mentions.map { text($0) }.joined(separator: "+")
+            // Mentions and addressees as sets (sorted), as the speakers: the mentions follow the
+            // speakers' order, which does not count.
+            let mentions = c.mentions.isEmpty ? "-" : c.mentions.map { text($0) }.sorted().joined(separator: "+")
             return "speaker=\(Self.names(set, speakers: speakers)) form=\(c.form ?? "-") "
                 + "negated=\(c.negated) hedged=\(c.hedged) cue=\(text(c.cue)) mention=\(mentions)"
-                + (c.addressees.isEmpty ? "" : " to=" + c.addressees.map { text($0) }.joined(separator: "+"))
+                + (c.addressees.isEmpty ? "" : " to=" + c.addressees.map { text($0) }.sorted().joined(separator: "+"))
         default:
             return "-"
         }

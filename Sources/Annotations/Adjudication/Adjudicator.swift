@@ -2,7 +2,9 @@
 /// event by the adjudicator, with the agreeing annotators in `sources` and the annotations it was
 /// taken from in its ``Origin`` (`adjudicated`, from session label and id), speakers and targets
 /// created on first use, references (speaker, mention, cue, evidence) mapped to the result's ids.
-/// A unit decided as none is recorded as a note, so a later run knows it was decided.
+/// A unit decided as none is recorded as a note, so a later run knows it was decided. The
+/// annotators' notes go with what is taken from them (annotations, speakers, targets) and, through
+/// ``mergeSentenceNotes(into:time:)``, with the sentences they are on.
 public struct Adjudicator: Sendable {
     /// The plan.
     public let plan: AdjudicationPlan
@@ -106,8 +108,12 @@ public struct Adjudicator: Sendable {
             }
             try session.perform(.add(.note(Note(id: session.state.nextID("N"), subject: subject, text: Self.nonePrefix + unit.key, annotator: adjudicator))), time: time, annotator: adjudicator)
         case .take(let indices):
-            for index in indices where unit.versions[index] != nil {
+            // Versions alike are one annotation (adopted once, from all of them): `1,2` with two
+            // annotators agreeing and a third without it took it twice.
+            var taken: [Int] = []
+            for index in indices where unit.versions[index] != nil && !taken.contains(where: { unit.agreeing(with: $0).contains(index) }) {
                 try adopt(unit, index: index, edits: [:], session: &session, time: time)
+                taken.append(index)
             }
         case .edit(let index, let edits):
             try adopt(unit, index: index, edits: edits, session: &session, time: time)
@@ -140,7 +146,14 @@ public struct Adjudicator: Sendable {
             }
             if let linked = candidates.first(where: { Self.origin(of: $0)?.from?.contains(link) ?? false }) { return linked.key.description }
             let key = AdjudicationPlan.unitKey(kind: source.kind, anchor: anchor)
-            return candidates.first { $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }?.key.description
+            if let same = candidates.first(where: { $0.anchor.map { AdjudicationPlan.unitKey(kind: source.kind, anchor: $0) } == key }) {
+                return same.key.description
+            }
+            // Another version of the same unit was taken (overlapping mentions of one speaker, the
+            // other annotator's span picked): the record taken from it.
+            guard let sameUnit = plan.units.first(where: { $0.versions[index]?.id == id && $0.kind == source.kind }) else { return nil }
+            let versions = self.sources(of: sameUnit)
+            return candidates.first { Self.origin(of: $0)?.from?.contains { versions.contains($0) } ?? false }?.key.description
         }
         let result: Record
         switch record {
@@ -191,6 +204,39 @@ public struct Adjudicator: Sendable {
             return
         }
         try session.perform(.add(result), time: time, annotator: adjudicator)
+        try carryNotes(of: agreeing.compactMap { s in unit.versions[s]?.id.map { (s, $0) } }, to: result.key.description, session: &session, time: time)
+    }
+
+    /// Copies the notes the annotators wrote on `sources` (session index, id) onto the result's
+    /// `id`, each with its writer, once (a note with the same text on it is not added again). Notes
+    /// recording an earlier adjudication's "none" stay behind.
+    private func carryNotes(of sources: [(Int, String)], to id: String, session: inout Session, time: String) throws(AnnotationError) {
+        for (s, source) in sources {
+            for note in AnnotationState.sortedByID(plan.states[s].notes) where note.subject == .annotation(source) && !note.text.hasPrefix(Self.nonePrefix) {
+                guard !session.state.notes.values.contains(where: { $0.subject == .annotation(id) && $0.text == note.text }) else { continue }
+                let copy = Note(id: session.state.nextID("N"), subject: .annotation(id), text: note.text, annotator: note.annotator)
+                try session.perform(.add(.note(copy)), time: time, annotator: adjudicator)
+            }
+        }
+    }
+
+    /// Copies every annotator's notes on sentences of the adjudicated documents into the result,
+    /// each with its writer, once (a note with the same text on the sentence is not added again).
+    /// Returns how many were added.
+    @discardableResult
+    public func mergeSentenceNotes(into session: inout Session, time: String) throws(AnnotationError) -> Int {
+        var count = 0
+        for state in plan.states {
+            for note in AnnotationState.sortedByID(state.notes) where !note.text.hasPrefix(Self.nonePrefix) {
+                guard case .sentence(let sentence) = note.subject, plan.documents?.contains(sentence.document) ?? true,
+                    !session.state.notes.values.contains(where: { $0.subject == note.subject && $0.text == note.text })
+                else { continue }
+                let copy = Note(id: session.state.nextID("N"), subject: note.subject, text: note.text, annotator: note.annotator)
+                try session.perform(.add(.note(copy)), time: time, annotator: adjudicator)
+                count += 1
+            }
+        }
+        return count
     }
 
     /// The origin of a text-bound record.
@@ -216,10 +262,12 @@ public struct Adjudicator: Sendable {
         var aliases: [String] = []
         var kind = "person"
         var from: [Origin.Source] = []
+        var members: [(Int, String)] = []
         for (index, state) in plan.states.enumerated() {
             for speaker in AnnotationState.sortedByID(state.speakers) where plan.speakers.cluster(session: index, speaker: speaker.id) == cluster {
                 if speaker.name == name { kind = speaker.kind }
                 from.append(Origin.Source(session: plan.labels[index], id: speaker.id))
+                members.append((index, speaker.id))
                 for form in [speaker.name] + speaker.aliases where form != name && !aliases.contains(form) { aliases.append(form) }
             }
         }
@@ -227,6 +275,7 @@ public struct Adjudicator: Sendable {
             id: session.state.nextID("S"), name: name, kind: kind, aliases: aliases, annotator: adjudicator,
             origin: Origin(kind: .adjudicated, from: from))
         try session.perform(.add(.speaker(speaker)), time: time, annotator: adjudicator)
+        try carryNotes(of: members, to: speaker.id, session: &session, time: time)
         return speaker.id
     }
 
@@ -236,13 +285,16 @@ public struct Adjudicator: Sendable {
             return existing.id
         }
         var from: [Origin.Source] = []
+        var members: [(Int, String)] = []
         for (index, state) in plan.states.enumerated() {
             for target in AnnotationState.sortedByID(state.targets) where AgreementCalculator.normalizedTarget(target.text) == folded {
                 from.append(Origin.Source(session: plan.labels[index], id: target.id))
+                members.append((index, target.id))
             }
         }
         let target = Target(id: session.state.nextID("T"), text: text, annotator: adjudicator, origin: Origin(kind: .adjudicated, from: from))
         try session.perform(.add(.target(target)), time: time, annotator: adjudicator)
+        try carryNotes(of: members, to: target.id, session: &session, time: time)
         return target.id
     }
 }

@@ -13,6 +13,10 @@ struct AgreementCalculator {
         var form: String
         var negated: Bool
         var hedged: Bool
+        /// A claim's addressee mentions, by span (the mentions' ids are each session's own).
+        var addressees: Set<SpanKey> = []
+        /// Their texts, sorted, for the disagreement list (`(none)` without addressees).
+        var addresseeText = "(none)"
     }
 
     let names: [String]
@@ -46,9 +50,11 @@ struct AgreementCalculator {
             }
         default:
             for claim in AnnotationState.sortedByID(state.claims) where documents.contains(claim.anchor.document) && !claim.anchor.orphaned {
+                let addressees = claim.addressees.compactMap { state.mentions[$0]?.anchor }
                 result.append(SpanItem(
                     anchor: claim.anchor, speaker: Set(claim.speakers.map { speakers.cluster(session: s, speaker: $0) }), form: claim.form ?? "none",
-                    negated: claim.negated, hedged: claim.hedged))
+                    negated: claim.negated, hedged: claim.hedged, addressees: Set(addressees.map(SpanKey.init)),
+                    addresseeText: addressees.isEmpty ? "(none)" : addressees.map { "„\($0.text)“" }.sorted().joined(separator: " + ")))
             }
         }
         return result.sorted { SpanKey($0.anchor) < SpanKey($1.anchor) }
@@ -71,7 +77,7 @@ struct AgreementCalculator {
             var layerMeasures: [AgreementMeasure] = []
             for pair in pairs {
                 let a = perAnnotator[pair.0], b = perAnnotator[pair.1]
-                let spans = SpanAgreement(a.map(\.anchor), b.map(\.anchor))
+                let spans = SpanAgreement(a.map(\.anchor), b.map(\.anchor)) { a[$0].speaker == b[$1].speaker }
                 let total = a.count + b.count
                 layerMeasures.append(AgreementMeasure(layer: layer, measure: "exact F1", scope: scope(pair), value: spans.exactF1, items: total))
                 layerMeasures.append(AgreementMeasure(layer: layer, measure: "overlap F1", scope: scope(pair), value: spans.overlapF1, items: total))
@@ -88,6 +94,8 @@ struct AgreementCalculator {
                     let hedged = matched.filter { $0.0.hedged == $0.1.hedged }.count
                     layerMeasures.append(AgreementMeasure(layer: layer, measure: "negated agreement", scope: scope(pair), value: Self.share(negated, of: matched.count), items: matched.count))
                     layerMeasures.append(AgreementMeasure(layer: layer, measure: "hedged agreement", scope: scope(pair), value: Self.share(hedged, of: matched.count), items: matched.count))
+                    let addressed = matched.filter { $0.0.addressees == $0.1.addressees }.count
+                    layerMeasures.append(AgreementMeasure(layer: layer, measure: "addressee agreement", scope: scope(pair), value: Self.share(addressed, of: matched.count), items: matched.count))
                     let same = matched.filter { $0.0.speaker == $0.1.speaker }.count
                     attribution.append(AgreementMeasure(layer: "attribution", measure: "same speaker", scope: scope(pair), value: Self.share(same, of: matched.count), items: matched.count))
                 }
@@ -101,9 +109,8 @@ struct AgreementCalculator {
                 result.append(AgreementMeasure(layer: layer, measure: name + " (mean of pairs)", scope: "all", value: Self.mean(values.map(\.value)), items: values.reduce(0) { $0 + $1.items }))
             }
             if layer == "claims" {
-                var units: [SpanKey: [String]] = [:]
-                for annotator in perAnnotator { for item in annotator { units[SpanKey(item.anchor), default: []].append(item.form) } }
-                result.append(AgreementMeasure(layer: layer, measure: "form α", scope: "all", value: KrippendorffAlpha.compute(units: Array(units.values)), items: units.count))
+                let units = spanUnits(perAnnotator).map { $0.values.map(\.form) }
+                result.append(AgreementMeasure(layer: layer, measure: "form α", scope: "all", value: KrippendorffAlpha.compute(units: units), items: units.count))
             }
         }
         result += attribution
@@ -177,17 +184,46 @@ struct AgreementCalculator {
         return result
     }
 
+    /// The annotators' items on identical spans, one unit per annotation (annotator index → item), in
+    /// span order. On one span, items are paired by speaker set first (two claims on one span by
+    /// different speakers are two units, whichever order they were typed in); what is left is paired
+    /// in order, so one claim attributed differently is one unit, as ``AdjudicationPlan`` pairs them.
+    func spanUnits(_ perAnnotator: [[SpanItem]]) -> [[Int: SpanItem]] {
+        var bySpan: [SpanKey: [[Int: SpanItem]]] = [:]
+        for (s, items) in perAnnotator.enumerated() {
+            for item in items {
+                var units = bySpan[SpanKey(item.anchor)] ?? []
+                if let index = units.firstIndex(where: { $0[s] == nil && $0.values.contains { $0.speaker == item.speaker } }) {
+                    units[index][s] = item
+                } else {
+                    units.append([s: item])
+                }
+                bySpan[SpanKey(item.anchor)] = units
+            }
+        }
+        var result: [[Int: SpanItem]] = []
+        for key in bySpan.keys.sorted() {
+            var joined: [[Int: SpanItem]] = []
+            for unit in bySpan[key] ?? [] {
+                if let index = joined.firstIndex(where: { Set($0.keys).isDisjoint(with: unit.keys) }) {
+                    joined[index].merge(unit) { old, _ in old }
+                } else {
+                    joined.append(unit)
+                }
+            }
+            result += joined
+        }
+        return result
+    }
+
     // MARK: - Disagreements
 
     func disagreements(documents: Set<String>) -> [AgreementDisagreement] {
         var result: [AgreementDisagreement] = []
         for layer in Self.spanLayers {
-            var units: [SpanKey: [Int: SpanItem]] = [:]
-            for s in names.indices {
-                for item in items(layer, annotator: s, documents: documents) { units[SpanKey(item.anchor), default: [:]][s] = item }
-            }
-            for key in units.keys.sorted() {
-                guard let unit = units[key], let first = unit.values.first else { continue }
+            let units = spanUnits(names.indices.map { items(layer, annotator: $0, documents: documents) })
+            for unit in units {
+                guard let first = unit.values.first else { continue }
                 let sentence = SentenceKey(document: first.anchor.document, sentence: first.anchor.sentence)
                 let text = "„\(first.anchor.text)“"
                 if unit.count < names.count {
@@ -210,6 +246,10 @@ struct AgreementCalculator {
                         let detail = names.indices.compactMap { s in unit[s].map { "\(names[s]): \(value($0))" } }.joined(separator: "; ")
                         result.append(AgreementDisagreement(layer: layer, sentence: sentence, text: text, detail: "\(name) — " + detail))
                     }
+                }
+                if Set(unit.values.map(\.addressees)).count > 1 {
+                    let detail = names.indices.compactMap { s in unit[s].map { "\(names[s]): \($0.addresseeText)" } }.joined(separator: "; ")
+                    result.append(AgreementDisagreement(layer: layer, sentence: sentence, text: text, detail: "addressee — " + detail))
                 }
             }
         }

@@ -39,32 +39,36 @@ extension AgreementReport {
         ])
     }
 
-    /// The report as plain text tables; undefined values read `n/a`.
-    public func table(byDocument includeDocuments: Bool = false, disagreements includeDisagreements: Bool = false) -> String {
-        var out = "annotators: \(annotators.joined(separator: ", "))\n"
-        out += "documents scored: \(documents.count)\(documents.isEmpty ? "" : " (" + documents.joined(separator: ", ") + ")")\n"
-        for warning in warnings { out += "warning: \(warning)\n" }
-        if !unmatchedSpeakers.isEmpty { out += "unmatched speakers: \(unmatchedSpeakers.joined(separator: "; "))\n" }
-        out += "\n" + Self.table(measures)
+    /// The report as plain text tables; undefined values read `n/a`. `escape` is applied to every
+    /// text taken from the sessions or the corpus (names, ids, quotes), so a line break in one
+    /// never starts a line of its own.
+    public func table(
+        byDocument includeDocuments: Bool = false, disagreements includeDisagreements: Bool = false, escape: (String) -> String = { $0 }
+    ) -> String {
+        var out = "annotators: \(annotators.map(escape).joined(separator: ", "))\n"
+        out += "documents scored: \(documents.count)\(documents.isEmpty ? "" : " (" + documents.map(escape).joined(separator: ", ") + ")")\n"
+        for warning in warnings { out += "warning: \(escape(warning))\n" }
+        if !unmatchedSpeakers.isEmpty { out += "unmatched speakers: \(unmatchedSpeakers.map(escape).joined(separator: "; "))\n" }
+        out += "\n" + Self.table(measures, escape: escape)
         if includeDocuments {
             for (document, measures) in byDocument {
-                out += "\ndocument \(document)\n" + Self.table(measures)
+                out += "\ndocument \(escape(document))\n" + Self.table(measures, escape: escape)
             }
         }
         if includeDisagreements {
             out += "\ndisagreements: \(disagreements.count)\n"
             for item in disagreements {
-                let place = item.sentence.map { "\($0) " } ?? ""
-                out += "- [\(item.layer)] \(place)\(item.text.isEmpty ? "" : item.text + " ")\(item.detail)\n"
-                if let text = item.sentenceText { out += "    \(text)\n" }
+                let place = item.sentence.map { escape("\($0)") + " " } ?? ""
+                out += "- [\(item.layer)] \(place)\(item.text.isEmpty ? "" : escape(item.text) + " ")\(escape(item.detail))\n"
+                if let text = item.sentenceText { out += "    \(escape(text))\n" }
             }
         }
         return out
     }
 
-    static func table(_ measures: [AgreementMeasure]) -> String {
+    static func table(_ measures: [AgreementMeasure], escape: (String) -> String = { $0 }) -> String {
         let header = ["layer", "measure", "scope", "value", "items"]
-        let rows = measures.map { [$0.layer, $0.measure, $0.scope, $0.formattedValue, String($0.items)] }
+        let rows = measures.map { [$0.layer, $0.measure, escape($0.scope), $0.formattedValue, String($0.items)] }
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {

@@ -5,7 +5,8 @@
 /// - mentions, cues, claims: exact-match and overlap F1 (``SpanAgreement``); for all annotators the
 ///   mean of the pairs. Mentions: share of matched mentions naming the same speaker. Claims: Cohen's
 ///   κ of the form over matched claims (no form counts as `none`), Krippendorff's α of the form over
-///   identical claim spans for all annotators, agreement on negated and hedged.
+///   identical claim spans for all annotators, agreement on negated, hedged and the addressees
+///   (the same addressee mentions, by span).
 /// - attribution: of the matched claims, the share attributed to the same canonical speaker
 ///   (speakers matched across sessions by ``SpeakerClusters``; both unattributed counts as the same).
 /// - stance: items are speaker × target (targets matched by case- and space-folded text). Cohen's κ
@@ -77,7 +78,8 @@ public struct AgreementReport: Sendable {
     }
 
     /// Throws ``AgreementError/differentCorpora(first:second:detail:)`` unless every session records the
-    /// same documents with the same fingerprints as the first.
+    /// same documents with the same fingerprints, split into as many sentences the same way
+    /// (segmented or pre-tokenized), as the first.
     public static func checkSameCorpus(annotators: [String], sessions: [Session]) throws(AgreementError) {
         guard let reference = sessions.first?.corpus else { return }
         let expected = Dictionary(reference.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
@@ -91,6 +93,25 @@ public struct AgreementReport: Sendable {
             }
             if let changed = expected.keys.sorted().first(where: { have[$0] != expected[$0] }) {
                 throw .differentCorpora(first: annotators[0], second: annotators[index], detail: "document \(changed) has a different text (fingerprint)")
+            }
+            // The same text split into other sentences: statuses are kept by sentence number, so they
+            // would be compared and merged across different sentences.
+            let other = Dictionary(session.corpus.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for entry in reference.documents {
+                guard let theirs = other[entry.id] else { continue }
+                if entry.tokenization != theirs.tokenization {
+                    func how(_ e: CorpusReference.DocumentEntry) -> String { e.tokenization == CorpusReference.DocumentEntry.given ? "pre-tokenized" : "segmented" }
+                    throw .differentCorpora(
+                        first: annotators[0], second: annotators[index],
+                        detail: "document \(entry.id) is \(how(entry)) in the first and \(how(theirs)) in the second, so its sentences differ")
+                }
+                if entry.sentences != theirs.sentences {
+                    throw .differentCorpora(
+                        first: annotators[0], second: annotators[index],
+                        detail: "document \(entry.id) is split into \(entry.sentences) sentences in the first and \(theirs.sentences) in the second, "
+                            + "by segmenters \(reference.segmenter) and \(session.corpus.segmenter): open the session made with the older one once "
+                            + "with workbench annotate --session NAME, which splits it the current way")
+                }
             }
         }
     }

@@ -19,19 +19,24 @@ struct SpanAgreement: Sendable, Hashable {
     /// One-to-one pairs of spans.
     var matches: [SpanMatch]
 
-    /// Compares two lists of anchors.
-    init(_ first: [TextAnchor], _ second: [TextAnchor]) {
+    /// Compares two lists of anchors. `alike(i, j)` says whether `first[i]` and `second[j]` are the
+    /// same annotation apart from the span (a claim's speakers): identical spans are paired with
+    /// such a partner first, so two claims on one span by different speakers pair by speaker and not
+    /// in the order they were typed.
+    init(_ first: [TextAnchor], _ second: [TextAnchor], alike: (Int, Int) -> Bool = { _, _ in false }) {
         firstCount = first.count
         secondCount = second.count
         var usedFirst = Set<Int>(), usedSecond = Set<Int>()
         var matches: [SpanMatch] = []
         var secondByKey: [SpanKey: [Int]] = [:]
         for (j, anchor) in second.enumerated() { secondByKey[SpanKey(anchor), default: []].append(j) }
-        for (i, anchor) in first.enumerated() {
-            guard let j = secondByKey[SpanKey(anchor)]?.first(where: { !usedSecond.contains($0) }) else { continue }
-            usedFirst.insert(i)
-            usedSecond.insert(j)
-            matches.append(SpanMatch(first: i, second: j, exact: true))
+        for preferAlike in [true, false] {
+            for (i, anchor) in first.enumerated() where !usedFirst.contains(i) {
+                guard let j = secondByKey[SpanKey(anchor)]?.first(where: { !usedSecond.contains($0) && (!preferAlike || alike(i, $0)) }) else { continue }
+                usedFirst.insert(i)
+                usedSecond.insert(j)
+                matches.append(SpanMatch(first: i, second: j, exact: true))
+            }
         }
         exactMatches = matches.count
         var candidates: [(overlap: Int, first: Int, second: Int)] = []

@@ -7,16 +7,17 @@
 /// writes it); by id when one session descends from the other with the same ids (``matchByID``,
 /// so a moved span shows as changed); otherwise by what they are: text-bound annotations by kind,
 /// exact span and speaker, then by kind and exact span; speakers by ``SpeakerClusters``, targets
-/// by folded text, stances by matched speaker and target, statuses by sentence.
+/// by folded text, stances by matched speaker and target (their label and evidence compared), statuses
+/// by sentence, notes by their text and what they are on (a sentence, or paired records).
 public struct SessionDiff: Sendable {
     /// Every difference, grouped by document and sentence (speakers, targets and stances last).
     private(set) var entries: [SessionDiffEntry] = []
     /// How many annotations were paired through their origin.
     public private(set) var matchedThroughOrigin = 0
 
-    /// Compares `first` with `second`; `labels` are the sessions' labels (file names without
-    /// `.json`) as origins name them.
-    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool, labels: (first: String, second: String)? = nil) {
+    /// Compares `first` with `second`; `labels` are the sessions' labels as the other's origins name
+    /// them (``AdjudicationInputs``; `nil`: the other's origins cannot name it).
+    public init(_ first: AnnotationState, _ second: AnnotationState, matchByID: Bool, labels: (first: String?, second: String?)? = nil) {
         let states = [first, second]
         /// Pairs through origin: second's records naming first's (label, id), and the other way round.
         func originPairs(_ a: [(id: String, origin: Origin?)], _ b: [(id: String, origin: Origin?)]) -> [(String, String)] {
@@ -92,7 +93,8 @@ public struct SessionDiff: Sendable {
             }
         }
 
-        // Text-bound annotations.
+        // Text-bound annotations; what each of the first's was paired with, for stance evidence and notes.
+        var recordPartner: [String: String] = [:]
         for kind in ["mention", "cue", "claim"] {
             func records(_ state: AnnotationState) -> [Record] {
                 switch kind {
@@ -116,11 +118,16 @@ public struct SessionDiff: Sendable {
                     result.append(("negated", String(c.negated), String(c.negated)))
                     result.append(("hedged", String(c.hedged), String(c.hedged)))
                     let cue = anchorText(state, c.cue)
-                    let mention = c.mentions.isEmpty ? "(none)" : c.mentions.map { anchorText(state, $0) }.joined(separator: " + ")
-                    let addressees = c.addressees.isEmpty ? "(none)" : c.addressees.map { anchorText(state, $0) }.joined(separator: " + ")
+                    // Mentions and addressees compared as sets, as the speakers (the mentions follow
+                    // the speakers' order, which is no change), shown in their order.
+                    func texts(_ ids: [String]) -> (identity: String, shown: String) {
+                        let texts = ids.map { anchorText(state, $0) }
+                        return ids.isEmpty ? ("(none)", "(none)") : (texts.sorted().joined(separator: " + "), texts.joined(separator: " + "))
+                    }
+                    let mention = texts(c.mentions), addressees = texts(c.addressees)
                     result.append(("cue", cue, cue))
-                    result.append(("mention", mention, mention))
-                    result.append(("addressee", addressees, addressees))
+                    result.append(("mention", mention.identity, mention.shown))
+                    result.append(("addressee", addressees.identity, addressees.shown))
                 default: break
                 }
                 return result
@@ -165,6 +172,7 @@ public struct SessionDiff: Sendable {
                 }
             }
             let partner = Dictionary(pairs.map { ($0.0.key.description, $0.1) }, uniquingKeysWith: { x, _ in x })
+            for (x, y) in pairs { recordPartner[x.key.description] = y.key.description }
             for record in a {
                 guard let anchor = record.anchor else { continue }
                 let sentence = SentenceKey(document: anchor.document, sentence: anchor.sentence)
@@ -246,16 +254,92 @@ public struct SessionDiff: Sendable {
                 entries.append(SessionDiffEntry(side: .onlyFirst, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: stance.id))
                 continue
             }
-            if stance.label != other.label {
+            var changes: [String] = []
+            if stance.label != other.label { changes.append("label: \(stance.label) → \(other.label)") }
+            // Evidence as a set of claims, the first's named by their partners in the second.
+            if Set(stance.evidence.map { recordPartner[$0] ?? "\u{1F}first " + $0 }) != Set(other.evidence) {
+                func listed(_ ids: [String]) -> String { ids.isEmpty ? "(none)" : ids.joined(separator: ", ") }
+                changes.append("evidence: \(listed(stance.evidence)) → \(listed(other.evidence))")
+            }
+            if !changes.isEmpty {
                 let ids = stance.id == other.id ? stance.id : "\(stance.id) → \(other.id)"
-                entries.append(SessionDiffEntry(side: .changed, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: ids, changes: ["label: \(stance.label) → \(other.label)"]))
+                entries.append(SessionDiffEntry(side: .changed, kind: "stance", sentence: nil, label: stanceLabel(0, stance), ids: ids, changes: changes))
             }
         }
         for stance in secondStances where !pairedStances.contains(stance.id) {
             entries.append(SessionDiffEntry(side: .onlySecond, kind: "stance", sentence: nil, label: stanceLabel(1, stance), ids: stance.id))
         }
 
-        let kindOrder = ["status", "mention", "cue", "claim", "speaker", "stance"]
+        // Notes: the same when on the same sentence, or on paired records, with the same text.
+        var partnerOf = recordPartner.merging(speakerPair) { x, _ in x }
+        for stance in firstStances { if let other = stancePair[stance.id] { partnerOf[stance.id] = other.id } }
+        for target in AnnotationState.sortedByID(first.targets) {
+            let folded = AgreementCalculator.normalizedTarget(target.text)
+            if let other = AnnotationState.sortedByID(second.targets).first(where: { AgreementCalculator.normalizedTarget($0.text) == folded }) {
+                partnerOf[target.id] = other.id
+            }
+        }
+        func noteKey(_ side: Int, _ note: Note) -> String {
+            switch note.subject {
+            case .sentence(let key): return "sentence \(key.document)\u{1F}\(key.sentence)\u{1F}" + note.text
+            case .annotation(let id):
+                let shared = side == 1 ? id : partnerOf[id] ?? "\u{1F}first " + id
+                return "annotation \(shared)\u{1F}" + note.text
+            }
+        }
+        func noteEntry(_ side: Int, _ note: Note) -> SessionDiffEntry {
+            let sentence: SentenceKey?, about: String
+            switch note.subject {
+            case .sentence(let key): (sentence, about) = (key, "the sentence")
+            case .annotation(let id):
+                sentence = states[side].record(id: id)?.anchor.map { SentenceKey(document: $0.document, sentence: $0.sentence) }
+                about = id
+            }
+            return SessionDiffEntry(side: side == 0 ? .onlyFirst : .onlySecond, kind: "note", sentence: sentence, label: "on \(about) „\(note.text)“", ids: note.id)
+        }
+        // An adjudication's record of a unit decided as none is bookkeeping, not a note: what was
+        // left out shows as the annotation only in the input.
+        func notes(_ state: AnnotationState) -> [Note] { AnnotationState.sortedByID(state.notes).filter { !$0.text.hasPrefix(Adjudicator.nonePrefix) } }
+        var waitingNotes: [String: [Note]] = [:]
+        for note in notes(second) { waitingNotes[noteKey(1, note), default: []].append(note) }
+        for note in notes(first) {
+            let key = noteKey(0, note)
+            if var candidates = waitingNotes[key], !candidates.isEmpty {
+                candidates.removeFirst()
+                waitingNotes[key] = candidates
+            } else {
+                entries.append(noteEntry(0, note))
+            }
+        }
+        for note in notes(second) where waitingNotes[noteKey(1, note)]?.contains(where: { $0.id == note.id }) ?? false {
+            entries.append(noteEntry(1, note))
+        }
+
+        // Review verdicts, on paired records: a verdict only in one session, or another one.
+        func verdict(_ decision: ReviewDecision) -> String {
+            "\(decision.verdict.rawValue)" + (decision.reason.map { $0.isEmpty ? "" : " (\($0))" } ?? "") + " by \(decision.reviewer)"
+        }
+        func reviewEntry(_ side: SessionDiffEntry.Side, _ stateIndex: Int, _ id: String, changes: [String] = []) -> SessionDiffEntry {
+            let sentence = states[stateIndex].record(id: id)?.anchor.map { SentenceKey(document: $0.document, sentence: $0.sentence) }
+            let shown = changes.isEmpty ? (states[stateIndex].reviews[id].map { ": " + verdict($0) } ?? "") : ""
+            return SessionDiffEntry(side: side, kind: "review", sentence: sentence, label: "of \(id)\(shown)", ids: "", changes: changes)
+        }
+        var reviewedInSecond = Set<String>()
+        for (id, decision) in first.reviews.sorted(by: { AnnotationState.idOrder($0.key, $1.key) }) {
+            guard let otherID = partnerOf[id], let other = second.reviews[otherID] else {
+                entries.append(reviewEntry(.onlyFirst, 0, id))
+                continue
+            }
+            reviewedInSecond.insert(otherID)
+            if verdict(decision) != verdict(other) {
+                entries.append(reviewEntry(.changed, 0, id, changes: ["\(verdict(decision)) → \(verdict(other))"]))
+            }
+        }
+        for (id, _) in second.reviews.sorted(by: { AnnotationState.idOrder($0.key, $1.key) }) where !reviewedInSecond.contains(id) {
+            entries.append(reviewEntry(.onlySecond, 1, id))
+        }
+
+        let kindOrder = ["status", "mention", "cue", "claim", "note", "review", "speaker", "stance"]
         entries = entries.enumerated().sorted { l, r in
             let a = l.element, b = r.element
             switch (a.sentence, b.sentence) {
@@ -279,24 +363,28 @@ public struct SessionDiff: Sendable {
     }
 
     /// The readable diff: `--- A` / `+++ B`, then per document and sentence lines starting with
-    /// `-` (only in A), `+` (only in B) or `~` (changed, with what changed).
-    public func rendered(firstName: String, secondName: String, sentenceText: (SentenceKey) -> String? = { _ in nil }) -> String {
-        var out = "--- \(firstName)\n+++ \(secondName)\n"
+    /// `-` (only in A), `+` (only in B) or `~` (changed, with what changed). `escape` is applied to
+    /// every text taken from the sessions or the corpus (names, notes, quotes, ids), so a line break
+    /// in one never starts a line of its own.
+    public func rendered(
+        firstName: String, secondName: String, sentenceText: (SentenceKey) -> String? = { _ in nil }, escape: (String) -> String = { $0 }
+    ) -> String {
+        var out = "--- \(escape(firstName))\n+++ \(escape(secondName))\n"
         if entries.isEmpty { return out + "no differences\n" }
         var document: String?? = .none
         var sentence: SentenceKey?? = .none
         for entry in entries {
             if document != .some(entry.sentence?.document) {
                 document = .some(entry.sentence?.document)
-                out += "\n" + (entry.sentence.map { "document \($0.document)" } ?? "speakers and stances") + "\n"
+                out += "\n" + (entry.sentence.map { "document \(escape($0.document))" } ?? "speakers and stances") + "\n"
             }
             if let key = entry.sentence, sentence != .some(key) {
                 sentence = .some(key)
-                out += "  sentence \(key.sentence + 1)" + (sentenceText(key).map { ": \($0)" } ?? "") + "\n"
+                out += "  sentence \(key.sentence + 1)" + (sentenceText(key).map { ": \(escape($0))" } ?? "") + "\n"
             }
-            let ids = entry.ids.isEmpty ? "" : " (\(entry.ids))"
-            out += "    \(entry.side.rawValue) \(entry.kind)\(entry.label.isEmpty ? "" : " " + entry.label)\(ids)"
-            out += entry.changes.isEmpty ? "\n" : ": " + entry.changes.joined(separator: "; ") + "\n"
+            let ids = entry.ids.isEmpty ? "" : " (\(escape(entry.ids)))"
+            out += "    \(entry.side.rawValue) \(entry.kind)\(entry.label.isEmpty ? "" : " " + escape(entry.label))\(ids)"
+            out += entry.changes.isEmpty ? "\n" : ": " + entry.changes.map(escape).joined(separator: "; ") + "\n"
         }
         return out
     }

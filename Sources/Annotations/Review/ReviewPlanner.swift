@@ -37,8 +37,22 @@ public struct ReviewPlanner: Sendable {
         case .delete:
             return [.delete(id)]
         case .correct(let field, let value):
-            let corrected = try apply(field: field, value: value, to: record)
-            return [.replace(corrected), .review(ReviewDecision(annotation: id, verdict: .corrected, reason: "\(field) \(value)", reviewer: reviewer))]
+            var corrected = try apply(field: field, value: value, to: record)
+            var actions: [EditAction] = []
+            if case .claim(var claim) = corrected, field == "by" {
+                // As the REPL's `edit C1 by …`: the claim keeps the mentions of its new speakers
+                // (in their order) and none of the others'.
+                claim.mentions = claim.speakers.flatMap { speaker in claim.mentions.filter { state.mentions[$0]?.speaker == speaker } }
+                corrected = .claim(claim)
+                // A stance citing the claim for a speaker it no longer has loses that evidence, so
+                // the session stays valid (the evidence of a stance is its speaker's claims).
+                for stance in AnnotationState.sortedByID(state.stances) where stance.evidence.contains(claim.id) && !claim.speakers.contains(stance.speaker) {
+                    var changed = stance
+                    changed.evidence.removeAll { $0 == claim.id }
+                    actions.append(.replace(.stance(changed)))
+                }
+            }
+            return [.replace(corrected)] + actions + [.review(ReviewDecision(annotation: id, verdict: .corrected, reason: "\(field) \(value)", reviewer: reviewer))]
         case .skip, .status, .help, .quit:
             return []
         }

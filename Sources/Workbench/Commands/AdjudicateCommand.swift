@@ -99,7 +99,7 @@ struct AdjudicateCommand: ParsableCommand {
                 derivedFrom: loaded.map(\.path))
         }
         try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: loaded.map(\.name) + [name], sessions: loaded.map(\.session) + [result]) }
-        let labels = ExportSession.uniqueLabels(loaded.map { Self.label(of: $0.path) })
+        let labels = try Self.labels(of: loaded.map(\.path), continuing: result.derivedFrom, out: out)
         // Like agree: only documents every annotator touched, unless --all-documents.
         let states = loaded.map(\.session.state)
         var documents: Set<String>?
@@ -115,9 +115,11 @@ struct AdjudicateCommand: ParsableCommand {
         let plan = AdjudicationPlan(annotators: loaded.map(\.name), labels: labels, states: states, documents: documents)
         let adjudicatorTool = Adjudicator(plan: plan, adjudicator: name)
         do {
-            if try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now()) > 0 { try file.write(result.file) }
+            let statuses = try adjudicatorTool.mergeStatuses(into: &result, time: Timestamp.now())
+            let notes = try adjudicatorTool.mergeSentenceNotes(into: &result, time: Timestamp.now())
+            if statuses + notes > 0 { try file.write(result.file) }
         } catch {
-            throw CLIFailure("cannot record the merged sentence statuses in \(out): \(error)")
+            throw CLIFailure("cannot record the merged sentence statuses and notes in \(out): \(error)")
         }
         let open = plan.units.filter { !adjudicatorTool.isDecided($0, in: result.state) }
         let disagreements = open.filter { !$0.agreed }.count
@@ -176,10 +178,29 @@ struct AdjudicateCommand: ParsableCommand {
         }
     }
 
-    /// A session's label in the result's origins: its file name without `.json`.
-    static func label(of path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    /// A session's label in the result's origins by its path alone: its file name without `.json`.
+    static func label(of path: String) -> String { AdjudicationInputs.label(of: path) }
+
+    /// The labels the result's origins name `inputs` by. A new result: by file name, told apart in
+    /// the order given. A result continued: as its first run named them (the inputs it records), so
+    /// sessions of one file name in different folders keep their labels in any order; an input it
+    /// does not record gets a label of its own. An input whose file name several recorded inputs
+    /// share, none of them this file, cannot be told apart and is refused.
+    static func labels(of inputs: [String], continuing recorded: [String]?, out: String) throws -> [String] {
+        guard let recorded, !recorded.isEmpty else { return AdjudicationInputs(paths: inputs).labels }
+        let earlier = AdjudicationInputs(paths: recorded)
+        let known = inputs.map { earlier.label(for: $0) }
+        var newcomers: [String] = []
+        for (path, earlierLabel) in zip(inputs, known) where earlierLabel == nil {
+            if recorded.contains(where: { Self.label(of: $0) == Self.label(of: path) }) {
+                throw CLIFailure(
+                    "cannot tell which of the sessions \(TerminalText.sanitize(out)) was adjudicated from (\(recorded.map { TerminalText.sanitize($0) }.joined(separator: ", "))) \(TerminalText.sanitize(path)) is: they share its file name; run adjudicate from the folder it was begun in, with the same paths")
+            }
+            newcomers.append(path)
+        }
+        let fresh = Array(AdjudicationInputs(paths: recorded + newcomers).labels.dropFirst(recorded.count))
+        var next = fresh.makeIterator()
+        return known.map { $0 ?? next.next() ?? "" }
     }
 
     /// Reads answers until one is usable; `nil` at the end of input. Counts unusable answers in `refused`.
@@ -199,23 +220,27 @@ struct AdjudicateCommand: ParsableCommand {
 
     /// The versions side by side: one line per annotator, the span in brackets within its context.
     static func render(_ unit: AdjudicationUnit, plan: AdjudicationPlan, number: Int, of total: Int) -> String {
-        var text = "\n[\(number)/\(total)] \(unit.kind)" + (unit.sentence.map { " \($0)" } ?? " \(unit.key.dropFirst("stance ".count))") + "\n"
-        let width = plan.annotators.map(\.count).max() ?? 0
+        // Every name, quote and id from the sessions is sanitised on its own: a line break in one is
+        // a placeholder (␊), never a line of its own that reads like one of the versions.
+        let sanitize = { (value: String) in TerminalText.sanitize(value) }
+        var text = "\n[\(number)/\(total)] \(unit.kind) " + sanitize(unit.sentence.map { "\($0)" } ?? String(unit.key.dropFirst("stance ".count))) + "\n"
+        let names = plan.annotators.map(sanitize)
+        let width = names.map(\.count).max() ?? 0
         let differing = unit.differingFields
         if let first = differing.first {
             // The one differing field first, each annotator's value side by side.
             let values = unit.versions.indices.map { index in
-                "\(index + 1) " + (unit.fields(of: index).first { $0.name == first }?.value ?? "-")
+                "\(index + 1) " + sanitize(unit.fields(of: index).first { $0.name == first }?.value ?? "-")
             }
             text += "  differs in \(first): " + values.joined(separator: " | ")
                 + (differing.count > 1 ? " (also " + differing.dropFirst().joined(separator: ", ") + ")" : "") + "\n"
         }
         for (index, version) in unit.versions.enumerated() {
-            let label = "  \(index + 1) \(plan.annotators[index]):" + String(repeating: " ", count: width - plan.annotators[index].count)
+            let label = "  \(index + 1) \(names[index]):" + String(repeating: " ", count: width - names[index].count)
             guard let version else { text += "\(label) (none)\n"; continue }
-            let summary = unit.summaries[index] ?? ""
+            let summary = sanitize(unit.summaries[index] ?? "")
             if let anchor = version.anchor {
-                let context = AdjudicationContext(anchor).line
+                let context = sanitize(AdjudicationContext(anchor).line)
                 text += "\(label) \(context)" + (summary == "-" ? "" : "  \(summary)") + "\n"
             } else {
                 text += "\(label) \(summary)\n"

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 import WorkbenchTeam
 import WorkbenchTerminal
 
@@ -56,7 +57,7 @@ struct AgreeCommand: ParsableCommand {
         if json {
             output.writeJSON(report.json(byDocument: byDocument, disagreements: disagreements).pretty() + "\n")
         } else {
-            output.write(report.table(byDocument: byDocument, disagreements: disagreements))
+            output.write(report.table(byDocument: byDocument, disagreements: disagreements, escape: { TerminalText.sanitize($0) }))
         }
         output.flush()
         for warning in report.warnings where json { StandardError.write("warning: \(warning)") }

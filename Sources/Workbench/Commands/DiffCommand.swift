@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 import WorkbenchTeam
 import WorkbenchTerminal
 
@@ -50,7 +51,13 @@ struct DiffCommand: ParsableCommand {
         }
         let a = loaded[0], b = loaded[1]
         try CLIFailure.from { try AgreementReport.checkSameCorpus(annotators: [a.name, b.name], sessions: [a.session, b.session]) }
-        let labels = (first: Self.label(of: a.path), second: Self.label(of: b.path))
+        // Each as the other's origins name it: by the inputs an adjudication records (sessions of
+        // one file name in different folders are `anna` and `anna-2` there), else by file name.
+        func label(of session: LoadedSession, in other: LoadedSession) -> String? {
+            guard let inputs = other.session.derivedFrom, !inputs.isEmpty else { return AdjudicationInputs.label(of: session.path) }
+            return AdjudicationInputs(paths: inputs).label(for: session.path)
+        }
+        let labels = (first: label(of: a, in: b), second: label(of: b, in: a))
         // A session adjudicated from the other renumbers: its annotations name where they came from.
         let adjudicatedFromFirst = Self.namesOrigins(in: b.session.state, from: labels.first)
         let adjudicatedFromSecond = Self.namesOrigins(in: a.session.state, from: labels.second)
@@ -58,7 +65,7 @@ struct DiffCommand: ParsableCommand {
         let byID = !linked && (Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path))
         let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID, labels: labels)
         var output = StandardOutput()
-        output.write(diff.rendered(firstName: a.path, secondName: b.path) { lookup.text($0) })
+        output.write(diff.rendered(firstName: a.path, secondName: b.path, sentenceText: { lookup.text($0) }, escape: { TerminalText.sanitize($0) }))
         if byID { output.write("(matched by id: one session derives from the other)\n") }
         if linked {
             let (derived, source) = adjudicatedFromFirst ? (b.path, a.path) : (a.path, b.path)
@@ -67,14 +74,9 @@ struct DiffCommand: ParsableCommand {
         output.flush()
     }
 
-    /// A session's label as origins name it: its file name without `.json`.
-    static func label(of path: String) -> String {
-        let name = (path as NSString).lastPathComponent
-        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-    }
-
     /// True when an annotation of `state` names the session labelled `label` in its origin.
-    static func namesOrigins(in state: AnnotationState, from label: String) -> Bool {
+    static func namesOrigins(in state: AnnotationState, from label: String?) -> Bool {
+        guard let label else { return false }
         func names(_ origin: Origin?) -> Bool { origin?.from?.contains { $0.session == label } ?? false }
         return state.claims.values.contains { names($0.origin) } || state.mentions.values.contains { names($0.origin) }
             || state.cues.values.contains { names($0.origin) } || state.stances.values.contains { names($0.origin) }
