@@ -59,4 +59,40 @@ struct MultiSpeakerREPLTests {
         #expect((claims.first?["speakers"] as? [String])?.count == 2)
         #expect((claims.first?["addressees"] as? [String])?.count == 1, "Nordkorea is the proposal's addressee")
     }
+
+    /// A claim is evidence of its own speakers' stances only (`validate` refuses other evidence).
+    /// Before, `edit C1 by …` left a stance of the speaker it lost citing it, and `stance`/`edit P1
+    /// evidence` took a claim by someone else: the REPL made sessions `validate` refused.
+    @Test("edit C1 by drops the evidence of the stances it no longer fits; evidence by another speaker is refused")
+    func evidenceFollowsTheClaimsSpeakers() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try await workspace.run(["annotate", "--session", "m"], commands: [
+            "g 1:1",
+            "sp Vereinigten Staaten",
+            "sp Südkorea",
+            "cl seine Truppen nach Russland abzuziehen by M1",
+            "target add Abzug der Truppen",
+            "stance S1 T1 favor evidence C1",
+            "edit C1 by M2",
+            "stance S1 T1 against evidence C1",
+            "stance S2 T1 favor",
+            "edit P2 evidence C1",
+            "edit P1 evidence C1",
+            "quit",
+        ])
+        // The two refusals (evidence by S2 for S1's stance) make a piped run end with 1.
+        #expect(result.status == 1 && result.stderr.contains("2 command(s) were rejected"), "\(result.stderr)")
+        #expect(result.stdout.contains("~ P1 no longer cites C1 as evidence (C1 is not by S1 now)"), "\(result.stdout)")
+        #expect(result.stdout.contains("C1 is a claim by S2, not by S1: a claim is evidence of its own speakers' stances only; nothing changed"), "\(result.stdout)")
+        let stances = try workspace.stances("m")
+        #expect(stances["P1"]?["evidence"] as? [String] ?? [] == [])
+        #expect(stances["P2"]?["evidence"] as? [String] == ["C1"])
+        let validated = try await workspace.run(["validate", "m"], commands: [])
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        // Undo takes back the speaker change and the evidence it dropped in one step.
+        let undone = try await workspace.run(["annotate", "--session", "m"], commands: ["undo", "undo", "undo", "quit"])
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(try workspace.stances("m")["P1"]?["evidence"] as? [String] == ["C1"])
+    }
 }

@@ -47,6 +47,12 @@ struct REPLWorkspace {
         return result
     }
 
+    /// The stances of a saved session, by id.
+    func stances(_ name: String) throws -> [String: [String: Any]] {
+        let list = try session(name)["stances"] as? [[String: Any]] ?? []
+        return Dictionary(list.compactMap { item in (item["id"] as? String).map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The text of a seed document, normalised the way the loader does (the seeds are NFC with LF already).
     func documentText(_ id: String) throws -> [Unicode.Scalar] {
         Array(try String(contentsOf: folder.appendingPathComponent("seeds/\(id).txt"), encoding: .utf8).unicodeScalars)

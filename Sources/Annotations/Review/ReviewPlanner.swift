@@ -46,11 +46,7 @@ public struct ReviewPlanner: Sendable {
                 corrected = .claim(claim)
                 // A stance citing the claim for a speaker it no longer has loses that evidence, so
                 // the session stays valid (the evidence of a stance is its speaker's claims).
-                for stance in AnnotationState.sortedByID(state.stances) where stance.evidence.contains(claim.id) && !claim.speakers.contains(stance.speaker) {
-                    var changed = stance
-                    changed.evidence.removeAll { $0 == claim.id }
-                    actions.append(.replace(.stance(changed)))
-                }
+                actions = state.stancesLosingEvidence(of: claim).map { .replace(.stance($0)) }
             }
             return [.replace(corrected)] + actions + [.review(ReviewDecision(annotation: id, verdict: .corrected, reason: "\(field) \(value)", reviewer: reviewer))]
         case .skip, .status, .help, .quit:

@@ -97,7 +97,7 @@ public struct SessionValidator: Sendable {
         var problems: [String] = []
         for (index, stance) in file.stances.enumerated() {
             for id in stance.evidence {
-                guard let claim = claims[id], let speaker = claim.speaker, !claim.speakers.contains(stance.speaker) else { continue }
+                guard let claim = claims[id], let speaker = claim.speaker, !stance.canCite(claim) else { continue }
                 problems.append(
                     "\(path): at $.stances[\(index)]: evidence \(id) of \(stance.id) is a claim by \(named(speaker)), not by the stance's speaker \(named(stance.speaker)); "
                         + "remove it (edit \(stance.id) evidence …) or attribute the claim to \(stance.speaker)")

@@ -162,9 +162,7 @@ extension AnnotationShell {
                 stance.label = value
             case "evidence":
                 let claims = values == ["none"] ? [] : values
-                for claim in claims where state.claims[claim] == nil {
-                    throw .rejected("there is no claim \(TerminalText.sanitize(claim)); evidence must be claim ids (C…)")
-                }
+                try checkEvidence(claims, speaker: stance.speaker)
                 stance.evidence = claims
             default: throw unknownField("label, evidence")
             }
@@ -178,9 +176,14 @@ extension AnnotationShell {
             throw .usage("\(id) cannot be edited here")
         }
         guard updated != record else { return [StyledLine("\(id) unchanged", .dim)] }
+        // A claim given other speakers is no longer evidence of the stances of those it lost.
+        let losing: [Stance]
+        if case .claim(let claim) = updated { losing = state.stancesLosingEvidence(of: claim) } else { losing = [] }
         try perform(.replace(updated))
+        for stance in losing { try perform(.replace(.stance(stance))) }
         var confirmation = StyledLine("~ ", .success)
         confirmation.runs += describe(updated).runs
+        let evidenceNotices = losing.map { StyledLine("~ \($0.id) no longer cites \(id) as evidence (\(id) is not by \($0.speaker) now)", .dim) }
         // A speaker left without mentions is said, with how to remove or merge it.
         let orphans: [StyledLine]
         if case .mention(let mention) = updated {
@@ -188,7 +191,18 @@ extension AnnotationShell {
         } else {
             orphans = []
         }
-        return [confirmation] + orphans + currentLine()
+        return [confirmation] + evidenceNotices + orphans + currentLine()
+    }
+
+    /// Refuses evidence that is no claim, or a claim a stance of `speaker` cannot cite (by other
+    /// speakers only: `validate` would refuse the session).
+    func checkEvidence(_ evidence: [String], speaker: String) throws(CommandError) {
+        for claim in evidence where state.claims[claim] == nil {
+            throw .rejected("there is no claim \(TerminalText.sanitize(claim)); evidence must be claim ids (C…)")
+        }
+        if let claim = state.evidence(evidence, notCitableBy: speaker) {
+            throw .rejected("\(claim.id) is a claim by \(claim.speakers.joined(separator: ", ")), not by \(speaker): a claim is evidence of its own speakers' stances only; nothing changed")
+        }
     }
 
     /// The span given to `edit ID span …`: one address, or several bare words as one text.

@@ -383,9 +383,7 @@ extension AnnotationShell {
         }
         let options = try ShellArguments(Array(arguments.dropFirst(3)), keywords: ["evidence"], command: "stance")
         let evidence = try options.value("evidence")
-        for claim in evidence ?? [] where state.claims[claim] == nil {
-            throw .rejected("there is no claim \(TerminalText.sanitize(claim)); evidence must be claim ids (C…)")
-        }
+        try checkEvidence(evidence ?? [], speaker: speaker.id)
         if var existing = state.stances.values.first(where: { $0.speaker == speaker.id && $0.target == targetID }) {
             existing.label = label
             if let evidence { existing.evidence = evidence }
