@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+/// Imports read back the file names exports write: a document id that needs percent-encoding
+/// (`a/b` → `a%2Fb`, `..` → `%2E%2E`, `CON` → `%43ON`, `Rutte` beside `rutte` → `%52utte`) comes back
+/// as the id, for every format that writes one file per document (brat, WebAnno, SpkAtt). `import
+/// spkatt` took the file name as the id (`%52utte`), and brat and WebAnno could give the file of
+/// `a/b` (`a%2Fb`) to a document whose id is `a%2Fb`.
+@Suite("Imports read back the file names exports write")
+struct ExportFileNameImportTests {
+    /// Long ids: over 255 bytes as they are, or once encoded (`:` is `%3A`), two differing only in case.
+    static let longIDs = [
+        String(repeating: "Müller ", count: 40), String(repeating: "a:", count: 100), "L" + String(repeating: "x", count: 300),
+        "l" + String(repeating: "x", count: 300),
+    ]
+    static let ids = ExportWriterTests.trickyIDs + ["Rutte", "rutte", "%52utte", "a%252Fb"] + longIDs
+
+    /// One mention ("Der Minister") in each document of `ids`, exported as `format` into a new folder.
+    static func export(_ format: ExportFormat, ids: [String] = ids) throws -> (folder: String, corpus: SegmentedCorpus) {
+        let documents = ids.enumerated().map { index, id in Document(id: id, rawText: "Der Minister sagte, man prüfe alles \(index).") }
+        let corpus = SegmentedCorpus(Corpus(documents: documents, paths: ["ids.jsonl"]))
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Minister"))), time: "t")
+        for (index, id) in ids.enumerated() {
+            let anchor = try builder.anchor(document: id, sentence: 0, segments: [SpanSegment(start: 0, end: 12)])
+            try session.perform(.add(.mention(Mention(id: "M\(index + 1)", anchor: anchor, speaker: "S1"))), time: "t")
+        }
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        let folder = TestCorpus.temporaryFolder() + "/" + format.rawValue
+        try ExportWriter(folder: folder).write(format.exporter, bundle)
+        return (folder + "/anna", corpus)
+    }
+
+    /// Document id → the number at the end of its text, for the mentions of `state` over `corpus`.
+    static func placed(_ state: AnnotationState, _ corpus: SegmentedCorpus) -> [String: String] {
+        var result: [String: String] = [:]
+        for mention in state.mentions.values {
+            let text = corpus.document(id: mention.anchor.document)?.document.text ?? ""
+            result[mention.anchor.document] = text.split(separator: " ").last.map(String.init)
+        }
+        return result
+    }
+
+    /// Document id → the number at the end of its text, as ``export(_:ids:)`` writes them.
+    static func expected(_ ids: [String] = ids) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, "\($0).") })
+    }
+
+    @Test("a file name decodes to the id export wrote it for; names export never writes stay as they are")
+    func documentIDs() {
+        for id in Self.ids where !Self.longIDs.contains(id) {
+            #expect(ExportText.documentID(fileName: ExportText.fileName(id)) == id)
+            #expect(ExportText.documentID(fileName: ExportText.fileName(id, escapingUppercase: true)) == id)
+        }
+        for name in ["a%20b", "50%", "%", "%00", "%zz", "1034", "%FF%FE", "a%2fb"] {
+            #expect(ExportText.documentID(fileName: name) == name)
+        }
+    }
+
+    @Test("names of long ids are cut to fit every file system, stay distinct where case is ignored, and are no other id's name")
+    func longNames() {
+        let names = ExportText.fileNames(Self.ids)
+        #expect(names.allSatisfy { $0.utf8.count <= ExportText.longestName })
+        #expect(Set(names.map { $0.lowercased() }).count == Self.ids.count)
+        for (id, name) in zip(Self.ids, names) where Self.longIDs.contains(id) {
+            #expect(name.utf8.count > ExportText.longestName - 12, "\(name)")
+            #expect(name.contains("%-"))
+            #expect(ExportText.documentID(fileName: name) == name)
+            #expect(ExportText.documentID(fileName: name, named: id) == id)
+            #expect(ExportText.documentID(fileName: name, named: "other") == name)
+        }
+        // Shorter names are as before.
+        #expect(ExportText.fileName(String(repeating: "x", count: 240)) == String(repeating: "x", count: 240))
+        #expect(ExportText.fileName(String(repeating: "x", count: 241)).hasPrefix(String(repeating: "x", count: 222) + "%-"))
+        // A cut never splits an escape: "a%3A" pieces stay whole.
+        let cut = ExportText.fileName(String(repeating: "a:", count: 100))
+        #expect(cut.components(separatedBy: "%-")[0].hasSuffix("%3A") || cut.components(separatedBy: "%-")[0].hasSuffix("a"))
+    }
+
+    @Test("brat: every document's file goes back to its own document")
+    func brat() throws {
+        let (folder, corpus) = try Self.export(.brat)
+        let state = try BratImporter().load(folder: folder, corpus: corpus, annotator: nil, time: "t").state
+        #expect(Self.placed(state, corpus) == Self.expected())
+    }
+
+    @Test("WebAnno: every document's file goes back to its own document, whatever the corpus order")
+    func webAnno() throws {
+        for ids in [Self.ids, Self.ids.reversed()] {
+            let (folder, corpus) = try Self.export(.webanno, ids: ids)
+            let state = try WebAnnoImporter().load(paths: [folder], corpus: corpus, annotator: nil, time: "t").state
+            #expect(Self.placed(state, corpus) == Self.expected(ids))
+        }
+    }
+
+    @Test("SpkAtt: the documents get the ids they were exported with (a cut long name the id its DocumentName holds)")
+    func spkAtt() throws {
+        let (folder, _) = try Self.export(.spkatt)
+        let (corpus, _) = try SpkAttImporter().load(paths: [folder], corpusPath: TestCorpus.temporaryFolder() + "/corpus.jsonl", annotator: "spkatt", time: "t")
+        #expect(Set(corpus.documents.map(\.document.id)) == Set(Self.ids))
+        #expect(corpus.documents.count == Self.ids.count)
+    }
+}
