@@ -47,7 +47,18 @@ public struct LabelStudioImporter: Sendable {
         return result
     }
 
-    /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
+    /// Who made an annotation in Label Studio (`completed_by`: a user id, or an object with `email`
+    /// and `id`), as `--only` names it; nil when it does not say.
+    static func completedBy(_ annotation: [String: Any]) -> String? {
+        let value = annotation["completed_by"]
+        if let user = value as? [String: Any] { return (user["email"] as? String) ?? (user["id"] as? Int).map(String.init) }
+        if let id = value as? Int { return String(id) }
+        return value as? String
+    }
+
+    /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`, or for
+    /// annotations without one Label Studio's `completed_by`) when tasks hold several. Cancelled
+    /// annotations (a task skipped in Label Studio) are left out.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
@@ -60,6 +71,7 @@ public struct LabelStudioImporter: Sendable {
         let exactTexts = ImportedJSON.exactTexts(inTasks: data)
         var workbench: [[String: Any]] = []
         var labels: [String] = []
+        var annotators: [String] = []  // Label Studio's completed_by of annotations without a session label
         var chosenAnnotations: [(task: Int, document: String, result: [Any], raw: RawOffsetMap?)] = []
         for (number, item) in tasks.enumerated() {
             let place = "task \(number + 1)"
@@ -80,23 +92,32 @@ public struct LabelStudioImporter: Sendable {
             if let extra = data["workbench"] as? [[String: Any]] { workbench += extra }
             let annotations = task["annotations"] as? [[String: Any]] ?? []
             var mine: [[String: Any]] = []
-            for annotation in annotations {
+            var names: [String] = []
+            // A task skipped in Label Studio holds a cancelled annotation: no annotation at all.
+            for annotation in annotations where annotation["was_cancelled"] as? Bool != true {
                 let label = (annotation["meta"] as? [String: Any])?["session"] as? String ?? ""
+                let annotator = Self.completedBy(annotation)
                 if !labels.contains(label) { labels.append(label) }
-                if only == nil || label == only { mine.append(annotation) }
+                if let annotator, label.isEmpty, !annotators.contains(annotator) { annotators.append(annotator) }
+                names.append(label.isEmpty ? annotator ?? "(unnamed)" : label)
+                if only == nil || label == only || (label.isEmpty && annotator == only) { mine.append(annotation) }
             }
             if only == nil, mine.count > 1 {
-                report(place, "it holds \(mine.count) annotations; choose one session with --only LABEL"); continue
+                report(place, "it holds \(mine.count) annotations (\(names.joined(separator: ", "))); choose one with --only NAME (a session, or the annotator Label Studio names in completed_by)"); continue
             }
             if let annotation = mine.first {
                 guard let result = annotation["result"] as? [Any] else { report(place, "annotation without a \"result\" list"); continue }
                 chosenAnnotations.append((number + 1, document, result, raw))
             }
         }
-        if let only, !labels.contains(only) {
-            throw .rejected(path: path, line: 0, reason: "no session '\(only)'; the tasks hold \(labels.map { $0.isEmpty ? "(unnamed)" : $0 }.joined(separator: ", "))")
+        if let only, !labels.contains(only), !annotators.contains(only) {
+            let held = labels.filter { !$0.isEmpty || annotators.isEmpty }.map { $0.isEmpty ? "(unnamed)" : $0 } + annotators.map { "completed_by \($0)" }
+            throw .rejected(path: path, line: 0, reason: "no session '\(only)'; the tasks hold \(held.joined(separator: ", "))")
         }
-        let sessionData = workbench.first { only == nil || $0["session"] as? String == only }
+        // The session's speakers and targets; with --only naming an annotator (completed_by), the first
+        // session's (the tasks' data.workbench, carried through Label Studio).
+        let onlySession = only.flatMap { labels.contains($0) ? $0 : nil }
+        let sessionData = workbench.first { onlySession == nil || $0["session"] as? String == onlySession }
         var regions: [String: Region] = [:]  // "task\tregion id" → region
         var order: [String] = []
         var labelled = Set<String>()  // "task\tresult id" of the label results seen
