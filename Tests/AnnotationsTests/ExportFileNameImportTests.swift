@@ -14,7 +14,7 @@ struct ExportFileNameImportTests {
         String(repeating: "Müller ", count: 40), String(repeating: "a:", count: 100), "L" + String(repeating: "x", count: 300),
         "l" + String(repeating: "x", count: 300),
     ]
-    static let ids = ExportWriterTests.trickyIDs + ["Rutte", "rutte", "%52utte", "a%252Fb"] + longIDs
+    static let ids = ExportWriterTests.trickyIDs + ["Rutte", "rutte", "%52utte", "a%252Fb", "COM¹", "CONIN$", "con .txt"] + longIDs
 
     /// One mention ("Der Minister") in each document of `ids`, exported as `format` into a new folder.
     static func export(_ format: ExportFormat, ids: [String] = ids) throws -> (folder: String, corpus: SegmentedCorpus) {
@@ -77,6 +77,19 @@ struct ExportFileNameImportTests {
         // A cut never splits an escape: "a%3A" pieces stay whole.
         let cut = ExportText.fileName(String(repeating: "a:", count: 100))
         #expect(cut.components(separatedBy: "%-")[0].hasSuffix("%3A") || cut.components(separatedBy: "%-")[0].hasSuffix("a"))
+    }
+
+    @Test("every name Windows takes for a device has its first letter encoded: superscript digits, CONIN$, spaces before the dot")
+    func windowsDeviceNames() {
+        let reserved = ["CON", "con.txt", "NUL.tar.gz", "COM1", "lpt9", "COM¹", "lpt³", "CONIN$", "conout$.txt", "con .txt", "AUX  .x"]
+        for id in reserved {
+            #expect(ExportText.fileName(id).hasPrefix("%"), "\(id)")
+            #expect(ExportText.documentID(fileName: ExportText.fileName(id)) == id)
+        }
+        #expect(ExportText.fileName("COM¹") == "%43OM¹" && ExportText.fileName("con .txt") == "%63on .txt")
+        for id in ["COM0", "COM10", "CONX", "LPT", "xCON", "Conrad", "COM⁴"] {
+            #expect(ExportText.fileName(id) == id, "\(id)")
+        }
     }
 
     @Test("brat: every document's file goes back to its own document")

@@ -5,8 +5,8 @@ public enum ExportText {
     /// A file name for a document id or session label, one to one (two ids never share a name)
     /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
     /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a
-    /// trailing `.` or space, and the first character of a name Windows reserves (`CON`, `PRN`,
-    /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
+    /// trailing `.` or space, and the first character of a name Windows reserves
+    /// (``isReservedOnWindows(_:)``: `CON`, `COM1`, `LPT¹`, `CONIN$`, `con .txt`, …). Everything else –
     /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`. A name
     /// longer than ``longestName`` bytes (file systems take 255, with the extension) is cut there and
     /// ends in `%-` and 16 hex digits of the id's SHA-256 (``shortened(_:id:)``).
@@ -19,9 +19,7 @@ public enum ExportText {
     public static func fileName(_ id: String, escapingUppercase: Bool) -> String {
         guard !id.isEmpty else { return "%" }
         let scalars = Array(id.unicodeScalars)
-        let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()
-        let reserved = ["CON", "PRN", "AUX", "NUL"].contains(stem)
-            || ((stem.hasPrefix("COM") || stem.hasPrefix("LPT")) && stem.count == 4 && "123456789".contains(stem.last ?? "0"))
+        let reserved = isReservedOnWindows(id)
         var view = String.UnicodeScalarView()
         var pieceEnds: [Int] = []  // the name's length in UTF-8 bytes after each scalar of the id
         var length = 0
@@ -67,6 +65,19 @@ public enum ExportText {
             bytes += size
         }
         return String(cut) + suffix
+    }
+
+    /// Whether Windows takes a file named `name` for a device: `CON`, `PRN`, `AUX`, `NUL`, `CONIN$`,
+    /// `CONOUT$`, `COM1`–`COM9`, `LPT1`–`LPT9` and `COM¹`–`COM³`, `LPT¹`–`LPT³` (it counts the
+    /// superscript digits as digits), in any case, also before a `.` and with spaces before it
+    /// (`con .txt`), as Python's `ntpath.isreserved` decides.
+    static func isReservedOnWindows(_ name: String) -> Bool {
+        var stem = Substring(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(name))
+        while stem.last == " " { stem = stem.dropLast() }
+        let upper = stem.uppercased()
+        if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(upper) { return true }
+        guard upper.hasPrefix("COM") || upper.hasPrefix("LPT"), upper.count == 4, let digit = upper.last else { return false }
+        return "123456789¹²³".contains(digit)
     }
 
     /// File names for documents written one file each into one folder (``fileName(_:escapingUppercase:)``
