@@ -116,3 +116,30 @@ struct ExportFileNameImportTests {
         #expect(corpus.documents.count == Self.ids.count)
     }
 }
+
+/// A corpus holding an empty and a blank document beside one with text, exported one file per
+/// document and imported back: every format's import takes its own export. SpkAtt wrote
+/// `"Sentences": []` for the empty ones, which `import spkatt` refuses (the shared task has no
+/// such file), so the whole import failed.
+@Suite("Exports of empty and blank documents import back")
+struct EmptyDocumentExportTests {
+    @Test("SpkAtt writes no file for a document without sentences; the rest imports")
+    func spkAttLeavesOutEmptyDocuments() throws {
+        let documents = [Document(id: "leer", rawText: ""), Document(id: "blank", rawText: "   \n"), Document(id: "voll", rawText: "Rutte sagte, man prüfe alles.")]
+        let corpus = SegmentedCorpus(Corpus(documents: documents, paths: ["x.jsonl"]))
+        let builder = AnchorBuilder(corpus: corpus)
+        var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
+        try session.perform(.add(.speaker(Speaker(id: "S1", name: "Rutte"))), time: "t")
+        let mention = Mention(id: "M1", anchor: try builder.anchor(document: "voll", sentence: 0, segments: [SpanSegment(start: 0, end: 5)]), speaker: "S1")
+        try session.perform(.add(.mention(mention)), time: "t")
+        let claim = try builder.anchor(document: "voll", sentence: 0, segments: [SpanSegment(start: 13, end: 28)])
+        try session.perform(.add(.claim(Claim(id: "C1", anchor: claim, speaker: "S1", mention: "M1"))), time: "t")
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        let folder = TestCorpus.temporaryFolder() + "/spkatt"
+        try ExportWriter(folder: folder).write(ExportFormat.spkatt.exporter, bundle)
+        #expect(ExportWriterTests.listing(folder + "/anna") == ["voll.json"])
+        let (imported, back) = try SpkAttImporter().load(paths: [folder + "/anna"], corpusPath: TestCorpus.temporaryFolder() + "/c.jsonl", annotator: "spkatt", time: "t")
+        #expect(imported.documents.map(\.document.id) == ["voll"])
+        #expect(back.state.claims.values.map(\.anchor.text) == ["man prüfe alles"])
+    }
+}
