@@ -132,7 +132,7 @@ public enum ExportText {
     /// empty or holds something else.
     static func exactValue(_ column: String) -> Any? {
         guard !column.isEmpty, let data = column.data(using: .utf8) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        return ExactJSON.value(from: data)
     }
 
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);

@@ -19,36 +19,6 @@ enum ImportedJSON {
         }
     }
 
-    /// The `text` of each `data` object in a JSON list (Label Studio tasks), or of the object a JSONL
-    /// line holds (`record` nil), exactly as written: JSONSerialization drops a byte-order mark that
-    /// begins a string written as raw bytes, and the offsets another tool counts in such a text count
-    /// the mark. Nil where there is none (or `data` is not such JSON).
-    static func exactTexts(inTasks data: Data) -> [String?]? {
-        try? JSONDecoder().decode([ExactText].self, from: data).map(\.text)
-    }
-
-    /// The `text` of a JSON object whose `id` is `id`, exactly as written (see ``exactTexts(inTasks:)``).
-    static func exactText(inRecord data: Data, id: String) -> String? {
-        guard let record = try? JSONDecoder().decode(ExactText.Record.self, from: data), record.id == id else { return nil }
-        return record.text
-    }
-
-    /// A task's `data.text`; nil for anything else.
-    private struct ExactText: Decodable {
-        var text: String?
-        enum Key: CodingKey { case data, text, id }
-        init(from decoder: any Decoder) throws {
-            let data = try? decoder.container(keyedBy: Key.self).nestedContainer(keyedBy: Key.self, forKey: .data)
-            text = (try? data?.decodeIfPresent(String.self, forKey: .text)) ?? nil
-        }
-
-        /// A record's `id` and `text`.
-        struct Record: Decodable {
-            var id: String
-            var text: String
-        }
-    }
-
     /// What the top level of a JSON value is, for a message ("an object", "a string", …).
     static func kind(of value: Any) -> String {
         switch value {

@@ -62,13 +62,12 @@ public struct LabelStudioImporter: Sendable {
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
-        guard let root = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed), let tasks = root as? [Any] else {
+        guard let root = ExactJSON.value(from: data), let tasks = root as? [Any] else {
             let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"
             throw .malformed(path: path, line: 0, reason: "expected a JSON list of Label Studio tasks, found \(found)")
         }
         var problems: [ImportProblem] = []
         func report(_ place: String, _ reason: String) { problems.append(ImportProblem(path: path, line: 0, reason: "\(place): \(reason)")) }
-        let exactTexts = ImportedJSON.exactTexts(inTasks: data)
         var workbench: [[String: Any]] = []
         var labels: [String] = []
         var annotators: [String] = []  // Label Studio's completed_by of annotations without a session label
@@ -82,7 +81,7 @@ public struct LabelStudioImporter: Sendable {
             guard let segmented = corpus.document(id: document) else {
                 report(place, "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on"); continue
             }
-            let taskText = exactTexts.flatMap { number < $0.count ? $0[number] : nil } ?? data["text"] as? String
+            let taskText = data["text"] as? String
             if let text = taskText, TextNormalization.normalize(text).text != segmented.document.text {
                 report(place, "data.text differs from corpus document '\(document)'; pass --corpus with the corpus it was made on"); continue
             }

@@ -58,7 +58,9 @@ struct RawOffsetMap: Sendable {
         if document.source.hasSuffix(".txt") { return String(decoding: data, as: UTF8.self) }
         guard document.source.hasSuffix(".jsonl") else { return nil }
         for line in data.split(separator: UInt8(ascii: "\n")) {
-            if let text = ImportedJSON.exactText(inRecord: Data(line), id: document.id) { return text }
+            if let record = ExactJSON.value(from: Data(line)) as? [String: Any], record["id"] as? String == document.id, let text = record["text"] as? String {
+                return text
+            }
         }
         return nil
     }
