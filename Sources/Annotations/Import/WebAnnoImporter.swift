@@ -260,19 +260,18 @@ public struct WebAnnoImporter: Sendable {
         // not fit it, the document's file as another tool read it (a byte-order mark, CRLF,
         // decomposed umlauts) if every token fits that.
         let tokenRows = lines.lines.filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
-        var text = WebAnnoText(scalars: Array(document.text.unicodeScalars), map: nil)
-        let fitsNormalized = tokenRows.allSatisfy { row in
-            let fields = row.text.split(separator: "\t", omittingEmptySubsequences: false)
-            return fields.count != columns || text.place(fields[1], token: Self.unescaped(String(fields[2]))) != nil
-        }
-        if !fitsNormalized, let raw = RawOffsetMap.rawText(of: document) {
-            let fitting = RawOffsetMap.candidates(raw: raw, normalized: document.text).map { WebAnnoText(scalars: [], map: $0) }.first { candidate in
-                tokenRows.allSatisfy { row in
-                    let fields = row.text.split(separator: "\t", omittingEmptySubsequences: false)
-                    return fields.count != columns || candidate.place(fields[1], token: Self.unescaped(String(fields[2]))) != nil
-                }
+        /// Whether every token row (of the right width) has its text at its offsets in `candidate`.
+        func fits(_ candidate: WebAnnoText) -> Bool {
+            tokenRows.allSatisfy { row in
+                let fields = row.text.split(separator: "\t", omittingEmptySubsequences: false)
+                return fields.count != columns || candidate.place(fields[1], token: Self.unescaped(String(fields[2]))) != nil
             }
-            if let fitting { text = fitting }
+        }
+        var text = WebAnnoText(normalized: document.text)
+        if !fits(text), let raw = RawOffsetMap.rawText(of: document),
+            let fitting = RawOffsetMap.candidates(raw: raw, normalized: document.text).map(WebAnnoText.init(raw:)).first(where: fits)
+        {
+            text = fitting
         }
         var units: [String: Unit] = [:]
         var order: [String] = []

@@ -12,9 +12,18 @@ struct WebAnnoText: Sendable {
     /// The text's length in UTF-16 code units.
     let utf16Count: Int
 
-    /// The normalised text `scalars` (`map` nil), or the raw text `map` reads.
-    init(scalars: [Unicode.Scalar], map: RawOffsetMap?) {
-        self.scalars = map?.scalars ?? scalars
+    /// The normalised document text.
+    init(normalized text: String) {
+        self.init(scalars: Array(text.unicodeScalars), map: nil)
+    }
+
+    /// The raw text `map` reads, placed in the normalised text through it.
+    init(raw map: RawOffsetMap) {
+        self.init(scalars: map.scalars, map: map)
+    }
+
+    private init(scalars: [Unicode.Scalar], map: RawOffsetMap?) {
+        self.scalars = scalars
         self.map = map
         var scalarAt: [Int: Int] = [:]
         var utf16 = 0
