@@ -5,9 +5,11 @@ public enum ExportText {
     /// A file name for a document id or session label, one to one (two ids never share a name)
     /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
     /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a
-    /// trailing `.` or space, and the first character of a name Windows reserves (`CON`, `PRN`,
-    /// `AUX`, `NUL`, `COM1`–`COM9`, `LPT1`–`LPT9`, in any case, also before a `.`). Everything else –
-    /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`.
+    /// trailing `.` or space, and the first character of a name Windows reserves
+    /// (``isReservedOnWindows(_:)``: `CON`, `COM1`, `LPT¹`, `CONIN$`, `con .txt`, …). Everything else –
+    /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`. A name
+    /// longer than ``longestName`` bytes (file systems take 255, with the extension) is cut there and
+    /// ends in `%-` and 16 hex digits of the id's SHA-256 (``shortened(_:id:)``).
     public static func fileName(_ id: String) -> String {
         fileName(id, escapingUppercase: false)
     }
@@ -17,10 +19,10 @@ public enum ExportText {
     public static func fileName(_ id: String, escapingUppercase: Bool) -> String {
         guard !id.isEmpty else { return "%" }
         let scalars = Array(id.unicodeScalars)
-        let stem = (id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id).uppercased()
-        let reserved = ["CON", "PRN", "AUX", "NUL"].contains(stem)
-            || ((stem.hasPrefix("COM") || stem.hasPrefix("LPT")) && stem.count == 4 && "123456789".contains(stem.last ?? "0"))
+        let reserved = isReservedOnWindows(id)
         var view = String.UnicodeScalarView()
+        var pieceEnds: [Int] = []  // the name's length in UTF-8 bytes after each scalar of the id
+        var length = 0
         for (index, scalar) in scalars.enumerated() {
             let value = scalar.value
             let escape =
@@ -29,11 +31,53 @@ public enum ExportText {
                 || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
+                length += 3 * String(scalar).utf8.count
             } else {
                 view.append(scalar)
+                length += String(scalar).utf8.count
             }
+            pieceEnds.append(length)
         }
-        return String(view)
+        guard length > longestName else { return String(view) }
+        return shortened(view, pieceEnds: pieceEnds, id: id)
+    }
+
+    /// The longest file name, in UTF-8 bytes, ``fileName(_:escapingUppercase:)`` gives: 255 (the
+    /// limit of Linux, macOS and Windows file systems; UTF-8 bytes are never fewer than the UTF-16
+    /// units Windows counts) less room for the longest extension an export adds (`.conllup`) and more.
+    static let longestName = 240
+
+    /// A name over ``longestName`` bytes cut after the last whole scalar (or `%XX` escape) that
+    /// leaves room for `%-` and 16 hex digits of the SHA-256 of `id`. `%` followed by `-` is never
+    /// in a name of an id that is short enough (every `%` there starts a `%XX` escape), so a cut name
+    /// is never another id's name; two long ids with the same start differ in their digits.
+    private static func shortened(_ view: String.UnicodeScalarView, pieceEnds: [Int], id: String) -> String {
+        let suffix = "%-" + Fingerprint.sha256Hex(id).prefix(16)
+        let room = longestName - suffix.utf8.count
+        // The bytes of the name up to the last piece that fits; every name byte is one scalar or one escape digit.
+        let keep = pieceEnds.last { $0 <= room } ?? 0
+        var bytes = 0
+        var cut = String.UnicodeScalarView()
+        for scalar in view {
+            let size = String(scalar).utf8.count
+            guard bytes + size <= keep else { break }
+            cut.append(scalar)
+            bytes += size
+        }
+        return String(cut) + suffix
+    }
+
+    /// Whether Windows takes a file named `name` for a device: `CON`, `PRN`, `AUX`, `NUL`, `CONIN$`,
+    /// `CONOUT$`, `COM1`–`COM9`, `LPT1`–`LPT9` and `COM¹`–`COM³`, `LPT¹`–`LPT³` (it counts the
+    /// superscript digits as digits), in any case, also before a `.` and with spaces before it
+    /// (`con .txt`), as Python's `ntpath.isreserved` decides.
+    static func isReservedOnWindows(_ name: String) -> Bool {
+        var stem = Substring(name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(name))
+        while stem.last == " " { stem = stem.dropLast() }
+        let upper = stem.uppercased()
+        if ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"].contains(upper) { return true }
+        guard upper.hasPrefix("COM") || upper.hasPrefix("LPT"), upper.count == 4, let digit = upper.last else { return false }
+        return "123456789¹²³".contains(digit)
     }
 
     /// File names for documents written one file each into one folder (``fileName(_:escapingUppercase:)``
@@ -47,6 +91,19 @@ public enum ExportText {
         for name in names { counts[name.lowercased(), default: 0] += 1 }
         guard counts.count < names.count else { return names }
         return zip(ids, names).map { id, name in (counts[name.lowercased()] ?? 0) > 1 ? fileName(id, escapingUppercase: true) : name }
+    }
+
+    /// The document id (or session label) a file name stands for: the inverse of
+    /// ``fileName(_:escapingUppercase:)``, so imports read back what exports write (`%52utte` →
+    /// `Rutte`, `a%2Fb` → `a/b`, `%2E%2E` → `..`). A name export would not write for any id (`a%20b`,
+    /// `50%`, a name from another tool) is its own id, unchanged. A name cut for length
+    /// (``longestName``) cannot be decoded: it is `named`'s when export writes `named` so (a format
+    /// that keeps the id in the file, such as SpkAtt's `DocumentName`), else its own id.
+    public static func documentID(fileName name: String, named: String? = nil) -> String {
+        guard name.contains("%") else { return name }
+        if let named, fileName(named) == name || fileName(named, escapingUppercase: true) == name { return named }
+        let decoded = percentDecoded(name)
+        return fileName(decoded) == name || fileName(decoded, escapingUppercase: true) == name ? decoded : name
     }
 
     /// A value without tabs or line breaks (each becomes a space), for line-based formats.
@@ -75,7 +132,7 @@ public enum ExportText {
     /// empty or holds something else.
     static func exactValue(_ column: String) -> Any? {
         guard !column.isEmpty, let data = column.data(using: .utf8) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+        return ExactJSON.value(from: data)
     }
 
     /// Percent-encodes every scalar that is not a letter, digit, `_`, `-` or `.` (UTF-8 bytes as `%XX`);

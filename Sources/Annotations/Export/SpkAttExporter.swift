@@ -10,7 +10,8 @@ import Foundation
 /// attribute's segments. `Form` maps back from the workbench form (forms the shared task does not
 /// have, such as `mixed`, and claims without a form are written as `Indirect`), `STWR` is the
 /// `stwr` attribute (default `Speech`), `IsNested`/`HasNested` the `is_nested`/`has_nested`
-/// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8.
+/// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8. A document
+/// without sentences (empty, or only whitespace) gets no file.
 struct SpkAttExporter: Exporter {
     /// Creates the exporter.
     init() {}
@@ -52,6 +53,9 @@ struct SpkAttExporter: Exporter {
                 bytes.append(0x0A)
                 return bytes
             } _: { index, bytes in
+                // A document without sentences (empty, or only whitespace) holds no token to refer to:
+                // the shared task has no such file, and import spkatt refuses one ("Sentences is empty").
+                guard !bundle.documents[index].sentences.isEmpty else { return }
                 out.begin(folder + bundle.fileNames[index] + ".json")
                 out.appendPart(bytes)
                 out.end()

@@ -61,12 +61,21 @@ public struct BratImporter: Sendable {
         var matched = Set<String>()
         var sessionLabels = Set<String>()
         var annotators: [String] = []
+        // Each .ann file's document: the id the exporter wrote as its name, or the name itself when
+        // the corpus was read from the folder (its documents are then named by their file names).
+        // Two names of one document (`Rutte.ann` beside `%52utte.ann`): the plain export name first.
+        var nameOfDocument: [String: String] = [:]
+        func rank(_ name: String, _ id: String) -> Int { name == ExportText.fileName(id) ? 0 : name == ExportText.fileName(id, escapingUppercase: true) ? 1 : 2 }
+        let names = annNames.map { String($0.dropLast(".ann".count)) }.sorted()
+        let documentIDs = corpus.documentIDs(fileNames: names)
+        for name in names {
+            guard let id = documentIDs[name] else { continue }
+            if let other = nameOfDocument[id], rank(other, id) <= rank(name, id) { continue }
+            nameOfDocument[id] = name
+        }
         for segmented in corpus.documents {
-            // The exporter's file name for the id; or the id itself, when the corpus was read from
-            // the folder (its documents are then named by their file names).
             let id = segmented.document.id
-            let candidates = [ExportText.fileName(id), ExportText.fileName(id, escapingUppercase: true), id].filter { !$0.contains("/") && !$0.isEmpty }
-            guard let name = candidates.first(where: { annNames.contains($0 + ".ann") }) else { continue }
+            guard let name = nameOfDocument[id] else { continue }
             matched.insert(name + ".ann")
             let annPath = (folder as NSString).appendingPathComponent(name + ".ann")
             let txtPath = (folder as NSString).appendingPathComponent(name + ".txt")
@@ -353,21 +362,34 @@ public struct BratImporter: Sendable {
         return ExportText.singleLine(exact) == plain ? exact : plain
     }
 
-    /// Offsets into `raw` (as read, before normalisation) at its grapheme cluster boundaries →
-    /// offsets into its normalised text; nil when normalising cluster by cluster does not give the
-    /// normalised text.
-    static func rawOffsetMap(_ raw: String, normalized: String) -> [Int: Int]? {
-        var map: [Int: Int] = [0: 0]
-        var rawOffset = 0, offset = 0
-        var rebuilt = String.UnicodeScalarView()
-        for character in raw {
-            let piece = TextNormalization.normalize(String(character)).text
-            rawOffset += character.unicodeScalars.count
-            offset += piece.unicodeScalars.count
-            rebuilt.append(contentsOf: piece.unicodeScalars)
-            map[rawOffset] = offset
+    /// Why a `T` line's offsets name no text: an empty fragment (`5 5`), or a fragment that is no
+    /// pair of offsets inside the text (or, in a raw text, not on a character's boundary).
+    private enum OffsetProblem: Error {
+        case empty(Substring)
+        case bad(Substring)
+    }
+
+    /// The fragments a `T` line's offsets (`0 5;7 12`) name in `scalars`, and the text brat shows
+    /// for them (each fragment's text with tabs and line breaks as spaces, joined by a space). With
+    /// `map`, `scalars` is the raw text the map reads (``RawOffsetMap/scalars``) and the fragments
+    /// are given at their places in the normalised text.
+    private static func fragments(_ offsets: Substring, scalars: [Unicode.Scalar], map: RawOffsetMap?) -> Result<(segments: [SpanSegment], text: String), OffsetProblem> {
+        var segments: [SpanSegment] = [], pieces: [String] = []
+        for part in offsets.split(separator: ";") {
+            let numbers = part.split(separator: " ")
+            guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
+                let empty = numbers.count == 2 && Int(numbers[0]) != nil && Int(numbers[0]) == Int(numbers[1])
+                return .failure(empty ? .empty(part) : .bad(part))
+            }
+            pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(scalars[start..<end]))))
+            if let map {
+                guard let mappedStart = map.normalized(start), let mappedEnd = map.normalized(end), mappedStart < mappedEnd else { return .failure(.bad(part)) }
+                segments.append(SpanSegment(start: mappedStart, end: mappedEnd))
+            } else {
+                segments.append(SpanSegment(start: start, end: end))
+            }
         }
-        return rebuilt.elementsEqual(normalized.unicodeScalars) ? map : nil
+        return .success((segments, pieces.joined(separator: " ")))
     }
 
     /// The entities of one `.ann` file; every line it cannot take is reported. `raw` is the `.txt` as
@@ -387,26 +409,14 @@ public struct BratImporter: Sendable {
             return []
         }
         let scalars = Array(text.unicodeScalars)
-        var rawScalars: [Unicode.Scalar] = [], rawMap: [Int: Int]?, rawMapMade = false
-        /// The fragments `offsets` name in the raw text, at normalised offsets, when `text` is the raw text there.
-        func fromRaw(_ offsets: Substring, text expected: String) -> [SpanSegment]? {
-            guard let raw else { return nil }
+        // The .txt as written, mapped into the normalised text once a line needs it.
+        var rawMapMade = false, rawMap: RawOffsetMap?
+        func rawOffsets() -> RawOffsetMap? {
             if !rawMapMade {
                 rawMapMade = true
-                rawScalars = Array(raw.unicodeScalars)
-                rawMap = Self.rawOffsetMap(raw, normalized: text)
+                rawMap = raw.flatMap { RawOffsetMap(raw: $0, normalized: text) }
             }
-            guard let map = rawMap else { return nil }
-            var segments: [SpanSegment] = [], pieces: [String] = []
-            for part in offsets.split(separator: ";") {
-                let numbers = part.split(separator: " ").compactMap { Int($0) }
-                guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= rawScalars.count,
-                    let start = map[numbers[0]], let end = map[numbers[1]], start < end
-                else { return nil }
-                pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(rawScalars[numbers[0]..<numbers[1]]))))
-                segments.append(SpanSegment(start: start, end: end))
-            }
-            return pieces.joined(separator: " ") == expected ? segments : nil
+            return rawMap
         }
         var entities: [Entity] = []
         var index: [String: Int] = [:]  // T id → entity
@@ -442,39 +452,29 @@ public struct BratImporter: Sendable {
                 skipped.insert(id)
                 continue
             }
-            var segments: [SpanSegment] = []
-            var offsetsOK = true
             let offsets = fields[1].dropFirst(type.count + 1)
-            /// The normalised text at `offsets`, nil when they do not fit it.
-            func direct() -> String? {
-                var pieces: [String] = []
-                for part in offsets.split(separator: ";") {
-                    let numbers = part.split(separator: " ").compactMap { Int($0) }
-                    guard numbers.count == 2, numbers[0] >= 0, numbers[0] < numbers[1], numbers[1] <= scalars.count else { return nil }
-                    pieces.append(ExportText.singleLine(String(String.UnicodeScalarView(scalars[numbers[0]..<numbers[1]]))))
-                }
-                return pieces.joined(separator: " ")
-            }
-            var fromRawText = false
-            if raw != nil, fields.count >= 3, direct() != fields[2], let translated = fromRaw(offsets, text: fields[2]) {
+            let direct = Self.fragments(offsets, scalars: scalars, map: nil)
+            var segments: [SpanSegment]
+            if raw != nil, fields.count >= 3, (try? direct.get())?.text != fields[2], let map = rawOffsets(),
+                case .success(let translated) = Self.fragments(offsets, scalars: map.scalars, map: map), translated.text == fields[2]
+            {
                 // Offsets into the .txt as another tool wrote it (checked against it): their normalised place.
-                segments = translated
-                fromRawText = true
-            }
-            for part in offsets.split(separator: ";") where !fromRawText {
-                let numbers = part.split(separator: " ")
-                guard numbers.count == 2, let start = Int(numbers[0]), let end = Int(numbers[1]), start >= 0, start < end, end <= scalars.count else {
-                    let empty = numbers.count == 2 && Int(numbers[0]) != nil && Int(numbers[0]) == Int(numbers[1])
-                    report(lineNumber, empty
-                        ? "empty fragment '\(part)': a fragment covers at least one character (start < end)"
-                        : "bad offsets '\(part)' (the text has \(scalars.count) characters)")
-                    offsetsOK = false
-                    break
+                segments = translated.segments
+            } else {
+                switch direct {
+                case .success(let found):
+                    segments = found.segments
+                case .failure(let problem):
+                    switch problem {
+                    case .empty(let part): report(lineNumber, "empty fragment '\(part)': a fragment covers at least one character (start < end)")
+                    case .bad(let part): report(lineNumber, "bad offsets '\(part)' (the text has \(scalars.count) characters)")
+                    }
+                    skipped.insert(id)
+                    continue
                 }
-                segments.append(SpanSegment(start: start, end: end))
             }
-            guard offsetsOK, !segments.isEmpty else {
-                if offsetsOK { report(lineNumber, "entity \(id) has no offsets") }
+            guard !segments.isEmpty else {
+                report(lineNumber, "entity \(id) has no offsets")
                 skipped.insert(id)
                 continue
             }

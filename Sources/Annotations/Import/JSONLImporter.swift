@@ -48,7 +48,7 @@ public struct JSONLImporter: Sendable {
             if lines.lines.contains(where: { !$0.text.allSatisfy(\.isWhitespace) }) { anyRecords = true }
             for (number, raw) in lines.lines {
                 if raw.allSatisfy(\.isWhitespace) { continue }
-                guard let object = (try? JSONSerialization.jsonObject(with: Data(raw.utf8))) as? [String: Any] else {
+                guard let object = ExactJSON.value(from: Data(raw.utf8)) as? [String: Any] else {
                     if let (_, reason) = ImportedJSON.syntaxProblem(in: Data(raw.utf8)) {
                         throw .malformed(path: path, line: number, reason: ImportedJSON.oneValueOverSeveralLines(data) ?? reason)
                     }

@@ -4,8 +4,9 @@ import Foundation
 /// Studio exports for such a project: a JSON list of tasks with `data` and `annotations[].result`)
 /// into a new session over the corpus the tasks' `data.document` ids name.
 ///
-/// Label regions (`label`: Speaker, Cue, Claim; `start`/`end` in Unicode scalars; pieces `C1~2` of
-/// one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
+/// Label regions (`label`: Speaker, Cue, Claim; `start`/`end` in Unicode scalars of `data.text` —
+/// a task text with a byte-order mark, CRLF or decomposed umlauts is mapped into the normalised
+/// corpus text (``RawOffsetMap``); pieces `C1~2` of one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
 /// name) the speaker, `role`, `form` and `flags` their fields, `speaker`/`cue` relations the claim's
 /// mention and cue, `attributes` (`name=value` lines) the claim's attributes, `stance-T1` choices on a mention the speaker's stance toward T1. Speakers,
 /// targets and stance evidence come back from `data.workbench` when it is there. Region ids that
@@ -46,11 +47,22 @@ public struct LabelStudioImporter: Sendable {
         return result
     }
 
-    /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`) when tasks hold several.
+    /// Who made an annotation in Label Studio (`completed_by`: a user id, or an object with `email`
+    /// and `id`), as `--only` names it; nil when it does not say.
+    static func completedBy(_ annotation: [String: Any]) -> String? {
+        let value = annotation["completed_by"]
+        if let user = value as? [String: Any] { return (user["email"] as? String) ?? (user["id"] as? Int).map(String.init) }
+        if let id = value as? Int { return String(id) }
+        return value as? String
+    }
+
+    /// Imports `path` over `corpus`; `only` picks the session (annotation `meta.session`, or for
+    /// annotations without one Label Studio's `completed_by`) when tasks hold several. Cancelled
+    /// annotations (a task skipped in Label Studio) are left out.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
-        guard let root = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed), let tasks = root as? [Any] else {
+        guard let root = ExactJSON.value(from: data), let tasks = root as? [Any] else {
             let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"
             throw .malformed(path: path, line: 0, reason: "expected a JSON list of Label Studio tasks, found \(found)")
         }
@@ -58,7 +70,8 @@ public struct LabelStudioImporter: Sendable {
         func report(_ place: String, _ reason: String) { problems.append(ImportProblem(path: path, line: 0, reason: "\(place): \(reason)")) }
         var workbench: [[String: Any]] = []
         var labels: [String] = []
-        var chosenAnnotations: [(task: Int, document: String, result: [Any])] = []
+        var annotators: [String] = []  // Label Studio's completed_by of annotations without a session label
+        var chosenAnnotations: [(task: Int, document: String, result: [Any], raw: RawOffsetMap?)] = []
         for (number, item) in tasks.enumerated() {
             let place = "task \(number + 1)"
             guard let task = item as? [String: Any], let data = task["data"] as? [String: Any] else {
@@ -68,35 +81,48 @@ public struct LabelStudioImporter: Sendable {
             guard let segmented = corpus.document(id: document) else {
                 report(place, "no document '\(document)' in the corpus; pass --corpus with the corpus it was made on"); continue
             }
-            if let text = data["text"] as? String, TextNormalization.normalize(text).text != segmented.document.text {
+            let taskText = data["text"] as? String
+            if let text = taskText, TextNormalization.normalize(text).text != segmented.document.text {
                 report(place, "data.text differs from corpus document '\(document)'; pass --corpus with the corpus it was made on"); continue
             }
+            // A task text with a byte-order mark, CRLF or decomposed umlauts (made on the file as
+            // another tool read it): its regions count that text, and are placed in the normalised one.
+            let raw = taskText.flatMap { RawOffsetMap(raw: $0, normalized: segmented.document.text) }
             if let extra = data["workbench"] as? [[String: Any]] { workbench += extra }
             let annotations = task["annotations"] as? [[String: Any]] ?? []
             var mine: [[String: Any]] = []
-            for annotation in annotations {
+            var names: [String] = []
+            // A task skipped in Label Studio holds a cancelled annotation: no annotation at all.
+            for annotation in annotations where annotation["was_cancelled"] as? Bool != true {
                 let label = (annotation["meta"] as? [String: Any])?["session"] as? String ?? ""
+                let annotator = Self.completedBy(annotation)
                 if !labels.contains(label) { labels.append(label) }
-                if only == nil || label == only { mine.append(annotation) }
+                if let annotator, label.isEmpty, !annotators.contains(annotator) { annotators.append(annotator) }
+                names.append(label.isEmpty ? annotator ?? "(unnamed)" : label)
+                if only == nil || label == only || (label.isEmpty && annotator == only) { mine.append(annotation) }
             }
             if only == nil, mine.count > 1 {
-                report(place, "it holds \(mine.count) annotations; choose one session with --only LABEL"); continue
+                report(place, "it holds \(mine.count) annotations (\(names.joined(separator: ", "))); choose one with --only NAME (a session, or the annotator Label Studio names in completed_by)"); continue
             }
             if let annotation = mine.first {
                 guard let result = annotation["result"] as? [Any] else { report(place, "annotation without a \"result\" list"); continue }
-                chosenAnnotations.append((number + 1, document, result))
+                chosenAnnotations.append((number + 1, document, result, raw))
             }
         }
-        if let only, !labels.contains(only) {
-            throw .rejected(path: path, line: 0, reason: "no session '\(only)'; the tasks hold \(labels.map { $0.isEmpty ? "(unnamed)" : $0 }.joined(separator: ", "))")
+        if let only, !labels.contains(only), !annotators.contains(only) {
+            let held = labels.filter { !$0.isEmpty || annotators.isEmpty }.map { $0.isEmpty ? "(unnamed)" : $0 } + annotators.map { "completed_by \($0)" }
+            throw .rejected(path: path, line: 0, reason: "no session '\(only)'; the tasks hold \(held.joined(separator: ", "))")
         }
-        let sessionData = workbench.first { only == nil || $0["session"] as? String == only }
+        // The session's speakers and targets; with --only naming an annotator (completed_by), the first
+        // session's (the tasks' data.workbench, carried through Label Studio).
+        let onlySession = only.flatMap { labels.contains($0) ? $0 : nil }
+        let sessionData = workbench.first { onlySession == nil || $0["session"] as? String == onlySession }
         var regions: [String: Region] = [:]  // "task\tregion id" → region
         var order: [String] = []
         var labelled = Set<String>()  // "task\tresult id" of the label results seen
         var relations: [(task: Int, from: String, to: String, label: String, place: String)] = []
-        for (task, document, result) in chosenAnnotations {
-            let text = Array(corpus.document(id: document)?.document.text.unicodeScalars ?? "".unicodeScalars)
+        for (task, document, result, taskText) in chosenAnnotations {
+            let text = taskText?.scalars ?? Array(corpus.document(id: document)?.document.text.unicodeScalars ?? "".unicodeScalars)
             for (index, raw) in result.enumerated() {
                 let place = "task \(task), result \(index + 1)"
                 guard let item = raw as? [String: Any], let type = item["type"] as? String else { report(place, "expected an object with \"type\""); continue }
@@ -127,13 +153,20 @@ public struct LabelStudioImporter: Sendable {
                     if let given = value["text"] as? String, given != String(slice) {
                         report(place, "region text '\(given)' is not the text at \(start)–\(end) ('\(String(slice))')"); continue
                     }
+                    var segment = SpanSegment(start: start, end: end)
+                    if let taskText {
+                        guard let mappedStart = taskText.normalized(start), let mappedEnd = taskText.normalized(end), mappedStart < mappedEnd else {
+                            report(place, "offsets \(start)–\(end) do not lie on whole characters of data.text (they cut a letter from its combining mark or CR from LF, or hold only a byte-order mark); draw the region over whole characters"); continue
+                        }
+                        segment = SpanSegment(start: mappedStart, end: mappedEnd)
+                    }
                     // A region given twice (a copied result) would join its span as a second piece.
                     guard labelled.insert("\(task)\t\(rawID)").inserted else {
                         report(place, "region \(rawID) is given twice; give each region once (further pieces of a span are \(base)~2, \(base)~3, …)"); continue
                     }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: kind, document: document, task: task) }
                     guard regions[key]?.kind == kind else { report(place, "\(base) is labelled both \(regions[key]?.kind.label ?? "") and \(kind.label)"); continue }
-                    regions[key]?.segments.append(SpanSegment(start: start, end: end))
+                    regions[key]?.segments.append(segment)
                 case "speaker", "role":
                     guard let texts = value["text"] as? [String], let value = texts.first else { report(place, "a text area needs \"text\": [\"…\"]"); continue }
                     if regions[key] == nil { order.append(key); regions[key] = Region(id: base, kind: .speaker, document: document, task: task) }

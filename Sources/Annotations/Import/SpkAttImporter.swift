@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads SpkAtt-2023 task 2 JSON files (``SpkAttDocument``) into pre-tokenized documents and a new
-/// session. Each file is one document: its id is the file name without `.json`, its title the
+/// session. Each file is one document: its id is the file name without `.json` (percent-encoding
+/// as export writes it undone, ``ExportText/documentID(fileName:)``), its title the
 /// `DocumentName`, its sentences and tokens the file's own (kept exactly; the text is the tokens
 /// joined by spaces, one sentence per line, see ``PretokenizedText``).
 ///
@@ -51,12 +52,7 @@ public struct SpkAttImporter: Sendable {
         var documents: [Document] = []
         var seen: [String: String] = [:]
         for path in files {
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            if let first = seen[id] {
-                problems.append(ImportProblem(path: path, line: 0, reason: "document id '\(id)' is also the name of \(first); rename one of the files"))
-                continue
-            }
-            seen[id] = path
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
                 continue
@@ -89,6 +85,14 @@ public struct SpkAttImporter: Sendable {
                         + " \(SpkAttDocument.annotationKeys.joined(separator: ", "))); remove it to import the rest"))
             }
             if !foreign.isEmpty { continue }
+            // The id export wrote the name for (`%52utte.json` holds `Rutte`, `a%2Fb.json` `a/b`, a
+            // cut long name the id its DocumentName holds).
+            let id = ExportText.documentID(fileName: name, named: document.documentName)
+            if let first = seen[id] {
+                problems.append(ImportProblem(path: path, line: 0, reason: "document id '\(id)' is also the name of \(first); rename one of the files"))
+                continue
+            }
+            seen[id] = path
             var sentences: [PretokenizedText.InputSentence] = []
             var bad = false
             for (index, sentence) in document.sentences.enumerated() {

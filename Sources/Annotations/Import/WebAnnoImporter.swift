@@ -8,7 +8,9 @@ import Foundation
 /// layers and a different feature order are fine; their columns are skipped.
 ///
 /// Offsets are UTF-16 code units over the document, converted to Unicode scalars; each token's
-/// text must be the corpus text at its offsets. Stacked annotations (`a[1]|b[2]`), multi-token ones
+/// text must be the corpus text at its offsets — or, for a file INCEpTION made on a text with a
+/// byte-order mark, CRLF or decomposed umlauts, every token's text the text of the document's
+/// corpus file at its offsets (``WebAnnoText``, ``RawOffsetMap``). Stacked annotations (`a[1]|b[2]`), multi-token ones
 /// (`[n]` on every token), single-token ones without a number, sub-token rows (`1-3.1`) and relations
 /// with or without `[governor_dependent]` numbers are read. Pieces with one `annotation` value are one
 /// (discontinuous) span; spans made in INCEpTION (no `annotation` value) get new ids. Speakers named
@@ -97,9 +99,10 @@ public struct WebAnnoImporter: Sendable {
         let files = try files(paths)
         var problems: [ImportProblem] = []
         var parsed: [(path: String, document: String, units: [String: Unit], order: [String])] = []
+        let documentIDs = corpus.documentIDs(fileNames: files.map { ((($0 as NSString).lastPathComponent) as NSString).deletingPathExtension })
         for path in files {
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            guard let document = corpus.documents.first(where: { $0.document.id == name || ExportText.fileName($0.document.id) == name || ExportText.fileName($0.document.id, escapingUppercase: true) == name }) else {
+            guard let document = documentIDs[name].flatMap({ corpus.document(id: $0) }) else {
                 // A file that is no WebAnno TSV at all (another format given to the wrong import, a
                 // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
                 if Self.isWebAnnoTSV(path) {
@@ -253,35 +256,36 @@ public struct WebAnnoImporter: Sendable {
             return nil
         }
         let columns = column
-        // UTF-16 offset → scalar offset, at scalar boundaries.
-        var scalarAt: [Int: Int] = [:]
-        var utf16 = 0
-        let scalars = Array(document.text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            scalarAt[utf16] = index
-            utf16 += scalar.utf16.count
+        // The text the file's offsets count: the normalised document text, or, when a token does
+        // not fit it, the document's file as another tool read it (a byte-order mark, CRLF,
+        // decomposed umlauts) if every token fits that.
+        let tokenRows = lines.lines.filter { !$0.text.isEmpty && !$0.text.hasPrefix("#") }
+        /// Whether every token row (of the right width) has its text at its offsets in `candidate`.
+        func fits(_ candidate: WebAnnoText) -> Bool {
+            tokenRows.allSatisfy { row in
+                let fields = row.text.split(separator: "\t", omittingEmptySubsequences: false)
+                return fields.count != columns || candidate.place(fields[1], token: Self.unescaped(String(fields[2]))) != nil
+            }
         }
-        scalarAt[utf16] = scalars.count
+        var text = WebAnnoText(normalized: document.text)
+        if !fits(text), let raw = RawOffsetMap.rawText(of: document),
+            let fitting = RawOffsetMap.candidates(raw: raw, normalized: document.text).map(WebAnnoText.init(raw:)).first(where: fits)
+        {
+            text = fitting
+        }
         var units: [String: Unit] = [:]
         var order: [String] = []
         var rows: [String: (line: Int, keys: [String])] = [:]  // token address → units starting or lying there
         var links: [(line: Int, role: String, governor: String, dependent: String?, rowKeys: [String])] = []
-        for (number, text) in lines.lines where !text.isEmpty && !text.hasPrefix("#") {
-            let fields = text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for (number, line) in tokenRows {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == columns else {
                 report(number, "expected \(columns) tab-separated columns (as the header says), found \(fields.count)")
                 continue
             }
-            let bounds = fields[1].split(separator: "-").map { Int($0) }
-            guard bounds.count == 2, let begin = bounds[0], let end = bounds[1], let start = scalarAt[begin], let stop = scalarAt[end], start <= stop else {
-                report(number, "offsets '\(fields[1])' lie outside the document text (\(utf16) UTF-16 units) or inside a character")
-                continue
-            }
-            var slice = String.UnicodeScalarView()
-            slice.append(contentsOf: scalars[start..<stop])
             let token = Self.unescaped(fields[2])
-            guard token == String(slice) else {
-                report(number, "token '\(token)' does not match the document text at \(fields[1]) ('\(String(slice))'); pass --corpus with the corpus it was made on")
+            guard let (start, stop) = text.place(fields[1][...], token: token) else {
+                report(number, text.problem(fields[1], token: token))
                 continue
             }
             let roles = Self.items(fields[roleColumn])

@@ -1,0 +1,67 @@
+/// The text a WebAnno TSV file's token offsets count, in UTF-16 code units (as Java strings do):
+/// the normalised document text, or the document's text as another tool read it (``RawOffsetMap``:
+/// a byte-order mark, CRLF, decomposed umlauts). ``place(_:token:)`` gives a token's place in the
+/// normalised text.
+struct WebAnnoText: Sendable {
+    /// The text's scalars.
+    let scalars: [Unicode.Scalar]
+    /// Where the text lies in the normalised text; nil when it is the normalised text.
+    let map: RawOffsetMap?
+    /// UTF-16 offset → scalar offset, at scalar boundaries.
+    private let scalarAt: [Int: Int]
+    /// The text's length in UTF-16 code units.
+    let utf16Count: Int
+
+    /// The normalised document text.
+    init(normalized text: String) {
+        self.init(scalars: Array(text.unicodeScalars), map: nil)
+    }
+
+    /// The raw text `map` reads, placed in the normalised text through it.
+    init(raw map: RawOffsetMap) {
+        self.init(scalars: map.scalars, map: map)
+    }
+
+    private init(scalars: [Unicode.Scalar], map: RawOffsetMap?) {
+        self.scalars = scalars
+        self.map = map
+        var scalarAt: [Int: Int] = [:]
+        var utf16 = 0
+        for (index, scalar) in self.scalars.enumerated() {
+            scalarAt[utf16] = index
+            utf16 += scalar.utf16.count
+        }
+        scalarAt[utf16] = self.scalars.count
+        self.scalarAt = scalarAt
+        utf16Count = utf16
+    }
+
+    /// The scalar offsets of a token row's `begin-end` in this text, when they lie on scalars.
+    private func bounds(_ offsets: Substring) -> (start: Int, end: Int)? {
+        let bounds = offsets.split(separator: "-").map { Int($0) }
+        guard bounds.count == 2, let begin = bounds[0], let end = bounds[1], let start = scalarAt[begin], let stop = scalarAt[end], start <= stop else { return nil }
+        return (start, stop)
+    }
+
+    /// The normalised scalar offsets of a token at `offsets` (`begin-end`, UTF-16) whose text is
+    /// `token`; nil when the offsets lie outside the text or inside a character, or the text there
+    /// is another.
+    func place(_ offsets: Substring, token: String) -> (start: Int, end: Int)? {
+        guard let (start, stop) = bounds(offsets), String(String.UnicodeScalarView(scalars[start..<stop])) == token else { return nil }
+        guard let map else { return (start, stop) }
+        guard let mappedStart = map.normalized(start), let mappedStop = map.normalized(stop) else { return nil }
+        return (mappedStart, mappedStop)
+    }
+
+    /// Why ``place(_:token:)`` found no place for the token.
+    func problem(_ offsets: String, token: String) -> String {
+        guard let (start, stop) = bounds(offsets[...]) else {
+            return "offsets '\(offsets)' lie outside the document text (\(utf16Count) UTF-16 units) or inside a character"
+        }
+        let found = String(String.UnicodeScalarView(scalars[start..<stop]))
+        guard found == token else {
+            return "token '\(token)' does not match the document text at \(offsets) ('\(found)'); pass --corpus with the corpus it was made on"
+        }
+        return "token '\(token)' at \(offsets) cuts a character of the document's file in two (a letter from its combining mark, or CR from LF)"
+    }
+}
