@@ -155,6 +155,7 @@ struct SuggestionScan {
         fuerPersonQuotes()
         linkPronouns()
         prepositionalAddressees()
+        appealAddressees()
         passiveAddressees()
         initialDativeAddressees()
         return proposals.map(suggestion).sorted {
@@ -326,7 +327,14 @@ struct SuggestionScan {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 // "Schmid sagte der Zeitung: „…“": a dative between the verb and the colon is the addressee.
-                if let dative = dativeAfterVerb(verb, cue: cue.words, endingBefore: ":") { proposal.addressee = dative }
+                if let dative = dativeAfterVerb(verb, cue: cue.words, endingBefore: ":") {
+                    proposal.addressee = dative
+                } else if !proposal.speakers.isEmpty, proposal.speakers.joined().allSatisfy({ $0 < verb }),
+                    let bare = bareAddresseeAfterVerb(verb, endingBefore: ":")
+                {
+                    // "Der Minister sagte Reportern: „…“": an addressee without article after the verb.
+                    proposal.addressee = bare
+                }
                 // "… und rief: „…“": a second verb of the sentence's speaker.
                 if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
                     proposal.speakers = shared
@@ -897,8 +905,10 @@ struct SuggestionScan {
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
         var addressee = nameRunAddressee
             ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
-        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") {
-            // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb,
+            let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") ?? bareAddresseeAfterVerb(finite, endingBefore: ",")
+        {
+            // "Der Sprecher sagte der Zeitung, …", "Er sagte Reportern, …": a dative right before the comma is the addressee.
             addressee = dative
         }
         // Preposed message: "…, sagte er."
