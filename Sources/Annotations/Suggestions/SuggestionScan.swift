@@ -482,6 +482,7 @@ struct SuggestionScan {
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
                     source = [index + 1]  // "laut taz", "laut ndr.de"
                 }
+                source = frameSourceEnd(source)
                 cue = [index]
                 rule = "indirect.laut"
             } else if lower == "zufolge" {
@@ -520,8 +521,14 @@ struct SuggestionScan {
                 rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
-                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) || clauseInitial && isNachFrameNoun($0) }) {
-                    source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
+                // The first noun after "nach" (after a genitive name: "Nach Schäubles Idee") is the reporting
+                // noun: "nach Abschluss der Ermittlungen" is a time.
+                var first = ((index + 1)..<upper).first { words[$0].capitalized || words[$0].kind != .word }
+                if let noun = first, noun + 1 < upper, words[noun].lower.hasSuffix("s"), words[noun + 1].kind == .word, words[noun + 1].capitalized {
+                    first = noun + 1
+                }
+                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun) {
+                    source = frameSourceEnd((clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1))
                     cue = [index]
                     rule = "indirect.nach-angaben"
                 } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
