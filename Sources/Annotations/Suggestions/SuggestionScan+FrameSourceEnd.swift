@@ -22,4 +22,11 @@ extension SuggestionScan {
         }
         return source
     }
+
+    /// A compound noun that starts in lowercase: its last part, after a hyphen, is capitalised
+    /// ("dpa-Meldung", "iPhone-Hersteller").
+    func isLowercaseCompoundNoun(_ word: Word) -> Bool {
+        guard word.kind == .word, !word.capitalized, let hyphen = word.text.lastIndex(of: "-") else { return false }
+        return word.text[word.text.index(after: hyphen)...].first?.isUppercase ?? false
+    }
 }

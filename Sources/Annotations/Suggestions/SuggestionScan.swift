@@ -481,6 +481,10 @@ struct SuggestionScan {
                 source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
                     source = [index + 1]  // "laut taz", "laut ndr.de"
+                    // "laut einer dpa-Meldung": the article takes its noun, a compound that starts in lowercase.
+                    if Self.determiners.contains(words[index + 1].lower), index + 2 < range.upperBound, isLowercaseCompoundNoun(words[index + 2]) {
+                        source.append(index + 2)
+                    }
                 }
                 source = frameSourceEnd(source)
                 cue = [index]

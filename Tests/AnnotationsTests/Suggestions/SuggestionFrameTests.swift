@@ -431,4 +431,13 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "Mitglieder")) == "eigenen Angaben")
         #expect(probe.proposal(claiming: "Fähre")?.rule == "indirect.nach-angaben")
     }
+
+    /// "laut einer dpa-Meldung": the article keeps its noun when the noun is a compound that
+    /// starts in lowercase; the claim does not take it.
+    @Test func lautArticleTakesALowercaseCompound() {
+        let probe = SuggestionProbe("Die Werft will laut einer dpa-Meldung rund 200 Stellen abbauen.")
+        let frame = probe.proposal(claiming: "Stellen")
+        #expect(probe.speaker(frame) == "einer dpa-Meldung", "\(probe.speaker(frame))")
+        #expect(!probe.claim(frame).contains("dpa"))
+    }
 }
