@@ -155,6 +155,7 @@ struct SuggestionScan {
         fuerPersonQuotes()
         linkPronouns()
         prepositionalAddressees()
+        appealAddressees()
         passiveAddressees()
         initialDativeAddressees()
         return proposals.map(suggestion).sorted {
@@ -326,7 +327,14 @@ struct SuggestionScan {
                 proposal.cue = cue.words
                 proposal.speakers = splitSpeakers(subject(ofCue: cue.words, finite: verb, verb: cue.verb))
                 // "Schmid sagte der Zeitung: „…“": a dative between the verb and the colon is the addressee.
-                if let dative = dativeAfterVerb(verb, cue: cue.words, endingBefore: ":") { proposal.addressee = dative }
+                if let dative = dativeAfterVerb(verb, cue: cue.words, endingBefore: ":") {
+                    proposal.addressee = dative
+                } else if !proposal.speakers.isEmpty, proposal.speakers.joined().allSatisfy({ $0 < verb }),
+                    let bare = bareAddresseeAfterVerb(verb, endingBefore: ":")
+                {
+                    // "Der Minister sagte Reportern: „…“": an addressee without article after the verb.
+                    proposal.addressee = bare
+                }
                 // "… und rief: „…“": a second verb of the sentence's speaker.
                 if proposal.speakers.isEmpty, let shared = coordinatedSpeakers(head: cue.words.min() ?? verb, sentence: sentence) {
                     proposal.speakers = shared
@@ -473,7 +481,12 @@ struct SuggestionScan {
                 source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
                 if source.isEmpty, index + 1 < range.upperBound, words[index + 1].kind == .word, !lexicon.stopwords.contains(words[index + 1].lower) {
                     source = [index + 1]  // "laut taz", "laut ndr.de"
+                    // "laut einer dpa-Meldung": the article takes its noun, a compound that starts in lowercase.
+                    if Self.determiners.contains(words[index + 1].lower), index + 2 < range.upperBound, isLowercaseCompoundNoun(words[index + 2]) {
+                        source.append(index + 2)
+                    }
                 }
+                source = frameSourceEnd(source)
                 cue = [index]
                 rule = "indirect.laut"
             } else if lower == "zufolge" {
@@ -512,8 +525,14 @@ struct SuggestionScan {
                 rule = "indirect.aus-sicht"
             } else if lower == "nach", index + 1 < range.upperBound {
                 let upper = min(range.upperBound, index + 4)
-                if ((index + 1)..<upper).contains(where: { lexicon.isReportingNoun(words[$0].text) || clauseInitial && isNachFrameNoun($0) }) {
-                    source = (clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1)
+                // The first noun after "nach" (after a genitive name: "Nach Schäubles Idee") is the reporting
+                // noun: "nach Abschluss der Ermittlungen" is a time.
+                var first = ((index + 1)..<upper).first { words[$0].capitalized || words[$0].kind != .word }
+                if let noun = first, noun + 1 < upper, words[noun].lower.hasSuffix("s"), words[noun + 1].kind == .word, words[noun + 1].capitalized {
+                    first = noun + 1
+                }
+                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun) {
+                    source = frameSourceEnd((clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1))
                     cue = [index]
                     rule = "indirect.nach-angaben"
                 } else if index > range.lowerBound, lexicon.isReportingNoun(words[index - 1].text) {
@@ -907,8 +926,10 @@ struct SuggestionScan {
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
         var addressee = nameRunAddressee
             ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
-        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb, let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") {
-            // "Der Sprecher sagte der Zeitung, …": a dative right before the comma is the addressee.
+        if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb,
+            let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") ?? bareAddresseeAfterVerb(finite, endingBefore: ",")
+        {
+            // "Der Sprecher sagte der Zeitung, …", "Er sagte Reportern, …": a dative right before the comma is the addressee.
             addressee = dative
         }
         // Preposed message: "…, sagte er."

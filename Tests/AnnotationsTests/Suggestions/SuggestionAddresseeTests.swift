@@ -64,4 +64,29 @@ import Testing
         #expect(addressee(probe, "Zahlen") == "der Ministerin")
         #expect(addressee(probe, "Platz") == "den Bürgermeister")
     }
+
+    /// "sagte Reportern, …", "sagte US-Journalisten: „…“", "sagte NORDKURIER ONLINE, …": an
+    /// audience in the dative plural or a medium's name in capitals right after the verb, without an
+    /// article, is the addressee when the speaker stands before the verb; "Montag" is none.
+    @Test func bareAudienceOrMediumAfterTheVerb() {
+        let probe = SuggestionProbe(
+            "Der Minister sagte Reportern, die Gespräche seien gescheitert. "
+                + "Eine Sprecherin der Stadt sagte NORDKURIER ONLINE, man prüfe den Fall. "
+                + "Die Trainerin sagte US-Journalisten: „Wir sind bereit.“ "
+                + "Der Kapitän sagte Montag, die Fähre werde verlegt.")
+        #expect(addressee(probe, "Gespräche") == "Reportern")
+        #expect(addressee(probe, "prüfe") == "NORDKURIER ONLINE")
+        #expect(addressee(probe, "bereit") == "US-Journalisten")
+        #expect(addressee(probe, "Fähre") == "")
+    }
+
+    /// "appellierte an X": the phrase after "an" is the addressee, and SpkAtt's cue is the verb alone.
+    @Test func appealNamesItsAddresseeAfterAn() {
+        let probe = SuggestionProbe(
+            "Die Bürgermeisterin appellierte an die Autofahrer, langsamer zu fahren. "
+                + "Der Bischof appellierte am Sonntag an alle Gläubigen: „Helft einander.“")
+        #expect(addressee(probe, "langsamer") == "die Autofahrer")
+        #expect(probe.cue(probe.proposal(claiming: "langsamer")) == "appellierte")
+        #expect(addressee(probe, "Helft") == "alle Gläubigen")
+    }
 }

@@ -404,4 +404,40 @@ import Testing
         #expect(probe.speaker(quote) == "Weber", "\(probe.speaker(quote))")
         #expect(probe.cue(quote) == "so")
     }
+
+    /// A "laut"/"nach Angaben" source inside the clause ends before an article after a name: a
+    /// name takes no genitive, so the article opens the clause's subject; after a common noun the
+    /// genitive stays.
+    @Test func frameSourceEndsBeforeAnArticleAfterAName() {
+        let probe = SuggestionProbe(
+            "Im Jahr 2020 war laut Piotr Nowak der Umsatz deutlich gestiegen. "
+                + "Damit ist nach Auskunft der NASA der größte Teil des Satelliten verglüht. "
+                + "Seither ist laut Angaben der Polizei der Stadt alles ruhig.")
+        let nowak = probe.proposal(claiming: "Umsatz")
+        #expect(probe.speaker(nowak) == "Piotr Nowak", "\(probe.speaker(nowak))")
+        #expect(probe.claim(nowak).contains("der Umsatz"))
+        #expect(probe.speaker(probe.proposal(claiming: "Satelliten")) == "Auskunft der NASA")
+        #expect(probe.speaker(probe.proposal(claiming: "ruhig")) == "Angaben der Polizei der Stadt")
+    }
+
+    /// "nach" is a frame only when its first noun is the reporting noun: "nach Abschluss der
+    /// Ermittlungen" is a time, "nach eigenen Angaben" and "nach Polizeiangaben" are frames.
+    @Test func nachFrameNeedsTheReportingNounFirst() {
+        let probe = SuggestionProbe(
+            "Die Straße wurde nach Abschluss der Ermittlungen wieder freigegeben. "
+                + "Der Verein hat nach eigenen Angaben rund 400 Mitglieder. "
+                + "Die Fähre ist nach Polizeiangaben wieder in Betrieb.")
+        #expect(!probe.proposals.contains { $0.rule == "indirect.nach-angaben" && probe.claim($0).contains("Straße") })
+        #expect(probe.speaker(probe.proposal(claiming: "Mitglieder")) == "eigenen Angaben")
+        #expect(probe.proposal(claiming: "Fähre")?.rule == "indirect.nach-angaben")
+    }
+
+    /// "laut einer dpa-Meldung": the article keeps its noun when the noun is a compound that
+    /// starts in lowercase; the claim does not take it.
+    @Test func lautArticleTakesALowercaseCompound() {
+        let probe = SuggestionProbe("Die Werft will laut einer dpa-Meldung rund 200 Stellen abbauen.")
+        let frame = probe.proposal(claiming: "Stellen")
+        #expect(probe.speaker(frame) == "einer dpa-Meldung", "\(probe.speaker(frame))")
+        #expect(!probe.claim(frame).contains("dpa"))
+    }
 }
