@@ -359,6 +359,7 @@ struct SuggestionScan {
                 cueFound = true
             } else {
                 var speaker = withNameBefore(nounPhraseBackward(from: open - 2, limit: start), sentence: sentence)
+                if let owner = speakerBeforeTopic(speaker, clauseStart: start, sentence: sentence) { speaker = owner }
                 // "Der Präsident übte scharfe Kritik: „…“": a phrase naming a speech act or a matter is
                 // no speaker; the subject of the clause is.
                 let named = speaker.isEmpty || looksLikeSpeaker(speaker)

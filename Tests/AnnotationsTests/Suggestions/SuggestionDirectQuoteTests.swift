@@ -300,5 +300,19 @@ import Testing
         #expect(probe.proposals.map(\.rule) == ["direct.cue-colon-quote"])
         #expect(probe.speaker(probe.proposal(claiming: "Spielraum")) == "Lang")
     }
+
+    /// "Name zum Thema: „…“", a headline's "Name nach Pleite: „…“": the phrase after the topic
+    /// preposition is what the quote is about; the speaker is the name before it.
+    @Test func speakerBeforeATopicAndAColon() {
+        let topic = SuggestionProbe("Fraktionschefin Lena Maurer zum Thema: „Transparenz ist keine Kür.“")
+        #expect(topic.speaker(topic.proposal(claiming: "Transparenz")) == "Fraktionschefin Lena Maurer")
+        let headline = SuggestionProbe("Trainer Sommer nach Pleite: „Wir waren nicht bereit 😞“")
+        #expect(headline.speaker(headline.proposal(claiming: "bereit")) == "Trainer Sommer")
+        let article = SuggestionProbe("Ministerin Jana Kühn über die geplante Reform: „Wir brauchen mehr Zeit.“")
+        #expect(article.speaker(article.proposal(claiming: "Zeit")) == "Ministerin Jana Kühn")
+        // A place after "aus" stays with its speaker.
+        let place = SuggestionProbe("Bürgermeister Tom Berg aus Lindenfeld: „Wir bleiben dran.“")
+        #expect(place.speaker(place.proposal(claiming: "dran")) != "Bürgermeister Tom Berg")
+    }
 }
 
