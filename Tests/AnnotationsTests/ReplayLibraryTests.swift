@@ -194,7 +194,7 @@ struct ReplayLibraryTests {
     func stats() throws {
         let stats = try SessionStats(file: session().file)
         #expect(stats.events == 6)
-        #expect(stats.undos == 1)
+        #expect(stats.commands.undos == 1)
         #expect(stats.annotations["cue"] == 1)
         #expect(stats.speakers == ["Mark Rutte": 1])
         #expect(stats.medianDecision == 2)

@@ -61,7 +61,7 @@ struct SessionLogTests {
         #expect(replayed.state.hasSameRecords(as: afterwards.state))
         #expect(replayed.state.hasSameRecords(as: session.state))
         #expect(replayed.events == session.events)
-        #expect(replayed.undoEventCount == afterwards.undoEventCount)
+        #expect(replayed.commandCount == afterwards.commandCount)
         #expect(log.events.count == session.events.count)
         // Undo after the replay takes back what it took back before.
         var both = (replayed, afterwards)

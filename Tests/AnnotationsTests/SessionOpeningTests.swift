@@ -56,7 +56,7 @@ struct SessionOpeningTests {
             #expect(session.state.hasSameRecords(as: kept.state), "case \(number)")
             #expect(session.state.lastSeq == kept.state.lastSeq)
             #expect(session.eventCount == kept.events.count)
-            #expect(session.undoEventCount == kept.undoEventCount)
+            #expect(session.commandCount == kept.commandCount)
             #expect(session.events == kept.events, "case \(number): events on demand")
             #expect(session.updated == kept.updated)
             for letter in "SMQCTPNX" { #expect(session.state.nextID(letter) == kept.state.nextID(letter), "case \(number) \(letter)") }

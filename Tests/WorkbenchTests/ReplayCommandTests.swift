@@ -1,6 +1,7 @@
 @testable import Annotations
 import Foundation
 import Testing
+@testable import Workbench
 
 @Suite("replay command")
 struct ReplayCommandTests {
@@ -36,7 +37,16 @@ struct ReplayCommandTests {
         let fixture = try ReplayFixture()
         let result = try await fixture.run(["replay", fixture.sessionPath, "--verify"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("verified: 16 events, 14 annotations, 1 documents"))
+        // Before: "1 documents".
+        #expect(result.stdout.contains("verified: 16 events, 14 annotations, 1 document"), "\(result.stdout)")
+        #expect(!result.stdout.contains("1 documents"), "\(result.stdout)")
+    }
+
+    @Test("replay counts say one thing in the singular: 1 event, 1 annotation, 1 document")
+    func countedNouns() {
+        #expect(Counted(1, "document").description == "1 document")
+        #expect(Counted(0, "annotation").description == "0 annotations")
+        #expect("\(Counted(16, "event"))" == "16 events")
     }
 
     @Test("--verify fails on a changed offset in the stored annotations and names the annotation")

@@ -6,15 +6,33 @@ import Testing
 
 @Suite("status and stats agree")
 struct StatusUndoCountTests {
-    @Test("stat in the REPL and workbench stats report the same events and undo count")
+    @Test("stat in the REPL and workbench stats report the same events, commands and undo count")
     func sameUndoCount() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let result = try await workspace.run(["annotate", "--session", "s"], commands: ["sp Südkorea", "cue forderten", "undo", "stat", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("events: 4, undo: 1 (25.0%)"), "\(result.stdout)")
+        #expect(result.stdout.contains("events: 4, commands: 3, undo: 1 (33.3%)"), "\(result.stdout)")
         let stats = try await workspace.run(["stats", "sessions/s.json"], commands: [])
-        #expect(stats.stdout.contains("events: 4, undo: 1 (25.0%)"), "\(stats.stdout)")
+        #expect(stats.stdout.contains("events: 4, commands: 3, undo: 1 (33.3%)"), "\(stats.stdout)")
+    }
+
+    /// Before, stats and stat counted undo events: one undone accept of several events counted as
+    /// several undos, and the rate was per event.
+    @Test("an undone accept of several events counts as one undo command, in stat, stats and stats --json")
+    func undoCountsCommands() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let result = try await workspace.run(["annotate", "--session", "s"], commands: ["g 1:1", "y a", "undo", "stat", "quit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(", commands: 2, undo: 1 (50.0%)"), "\(result.stdout)")
+        let stats = try await workspace.run(["stats", "sessions/s.json"], commands: [])
+        #expect(stats.stdout.contains(", commands: 2, undo: 1 (50.0%)"), "\(stats.stdout)")
+        let json = try await workspace.run(["stats", "sessions/s.json", "--json"], commands: [])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let total = try #require(object["total"] as? [String: Any])
+        #expect(total["undos"] as? Int == 1 && total["commands"] as? Int == 2 && total["undo_rate"] as? Double == 0.5, "\(total)")
+        #expect((total["events"] as? Int ?? 0) > 4, "the accept and its undo are several events each: \(total)")
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Counts for one session or several: progress, annotations per kind, speakers, the stance
-/// matrix, time per decision and undo rate. Built by replaying the event log.
+/// matrix, time per decision and undo rate (undo commands per command). Built by replaying the event log.
 public struct SessionStats: Sendable, Hashable {
     /// Kinds counted, in output order.
     public static let kinds = ["speaker", "mention", "cue", "claim", "target", "stance", "note", "review"]
@@ -22,8 +22,8 @@ public struct SessionStats: Sendable, Hashable {
     public var sessions = 0
     /// Events in the logs.
     public var events = 0
-    /// Undo events.
-    public var undos = 0
+    /// Commands and `undo` commands (an undo of an accept of six events counts once).
+    public var commands = CommandCount()
     /// Documents in the corpora, and those whose sentences are all done or skipped (at least one done).
     public var documents = 0, documentsDone = 0
     /// Sentences in the corpora, and those marked done.
@@ -51,7 +51,7 @@ public struct SessionStats: Sendable, Hashable {
         var previous: Date?
         for event in file.events {
             do { try state.apply(event) } catch { throw .cannotApply(seq: event.seq, reason: error.description) }
-            if case .undo = event.action { undos += 1 }
+            commands.count(event)
             let time = Timestamp.date(from: event.time)
             if let time, let previous {
                 let gap = time.timeIntervalSince(previous)
@@ -98,7 +98,7 @@ public struct SessionStats: Sendable, Hashable {
         for part in parts {
             sum.sessions += part.sessions
             sum.events += part.events
-            sum.undos += part.undos
+            sum.commands = sum.commands + part.commands
             sum.documents += part.documents
             sum.documentsDone += part.documentsDone
             sum.sentences += part.sentences
@@ -120,8 +120,6 @@ public struct SessionStats: Sendable, Hashable {
         return sum
     }
 
-    /// Undo events per event (0 when there are none).
-    public var undoRate: Double { events == 0 ? 0 : Double(undos) / Double(events) }
 
     /// Median seconds per decision (nil without decisions).
     public var medianDecision: Double? { Self.percentile(decisionTimes, 0.5) }
@@ -157,8 +155,9 @@ public struct SessionStats: Sendable, Hashable {
         return .object([
             ("sessions", .int(sessions)),
             ("events", .int(events)),
-            ("undos", .int(undos)),
-            ("undo_rate", rounded(undoRate)),
+            ("commands", .int(commands.commands)),
+            ("undos", .int(commands.undos)),
+            ("undo_rate", rounded(commands.undoRate)),
             ("documents", .object([("total", .int(documents)), ("done", .int(documentsDone))])),
             ("sentences", .object([("total", .int(sentences)), ("done", .int(sentencesDone))])),
             ("annotations", .object(Self.kinds.map { ($0, .int(annotations[$0] ?? 0)) })),

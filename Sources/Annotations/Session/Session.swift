@@ -23,16 +23,17 @@ public struct Session: Sendable {
     /// The state after every event.
     public private(set) var state: AnnotationState
     /// The events before ``tail``, left in the log's bytes as read on opening (a session opened from
-    /// its snapshot: the first `length` bytes, holding `count` events of which `undoCount` are
-    /// `undo`), decoded only when asked for (nil: every event is in ``tail``). The log is only ever
+    /// its snapshot: the first `length` bytes, holding `count` events and the `commands` among
+    /// them), decoded only when asked for (nil: every event is in ``tail``). The log is only ever
     /// appended to or cut back to a length at least the prefix's, so those bytes stay what they were.
-    private var prefix: (bytes: Data, length: Int, count: Int, undoCount: Int, path: String)?
+    private var prefix: (bytes: Data, length: Int, count: Int, commands: CommandCount, path: String)?
     /// The events after ``prefix`` (all of them when there is none), in order.
     private var tail: [Event]
     /// The state before the first event of ``tail``: the snapshot's records, or an empty state.
     private var base: AnnotationState
-    /// How many events are `undo` events (what `status` and `stats` count), kept while reading.
-    public private(set) var undoEventCount = 0
+    /// How many commands the log holds and how many are `undo` (what `status` and `stats` count),
+    /// kept while reading.
+    public private(set) var commandCount = CommandCount()
     /// What happened when the history had to be rebuilt from the log because the snapshot's
     /// records were not what the log gives (nil when that never happened), for the front end.
     public private(set) var historyNotice: String?
@@ -42,7 +43,7 @@ public struct Session: Sendable {
 
     /// The event log, in order. For a session opened from its snapshot the events before the
     /// snapshot are decoded from the log's bytes on each call: use ``eventCount`` and
-    /// ``undoEventCount`` for counts.
+    /// ``commandCount`` for counts.
     public var events: [Event] {
         guard let prefix else { return tail }
         return ((try? Self.events(of: prefix)) ?? []) + tail
@@ -55,7 +56,7 @@ public struct Session: Sendable {
     }
 
     /// The events of a ``prefix``, decoded.
-    private static func events(of prefix: (bytes: Data, length: Int, count: Int, undoCount: Int, path: String)) throws(SessionError) -> [Event] {
+    private static func events(of prefix: (bytes: Data, length: Int, count: Int, commands: CommandCount, path: String)) throws(SessionError) -> [Event] {
         let contents = try SessionLogContents(prefix.bytes.prefix(prefix.length), path: prefix.path)
         guard contents.events.count == prefix.count else {
             throw .io(path: prefix.path, reason: "its first \(prefix.length) bytes hold \(contents.events.count) events, not the \(prefix.count) counted on opening")
@@ -111,7 +112,7 @@ public struct Session: Sendable {
     /// Takes replayed `events` as the session's log (shared, not copied).
     private mutating func take(_ events: [Event]) {
         tail = events
-        undoEventCount = Self.undoEvents(in: events)
+        commandCount = CommandCount(events)
         if let last = events.last { updated = last.time }
     }
 
@@ -159,7 +160,7 @@ public struct Session: Sendable {
     /// caller: event count, bytes and digest), and only the events after them (`log`, read from
     /// there on) are replayed. The history before the snapshot is replayed from the log when first needed.
     init(snapshot: SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
-        let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, undoCount: log.skippedUndos, path: path)
+        let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, commands: log.skippedCommands, path: path)
         let header = log.header
         id = header.session
         annotator = header.annotator
@@ -179,7 +180,7 @@ public struct Session: Sendable {
         base = state
         self.prefix = prefix
         tail = []
-        undoEventCount = prefix.undoCount
+        commandCount = prefix.commands
         self.state = state
         for event in log.events {
             do { try append(event) } catch {
@@ -187,11 +188,6 @@ public struct Session: Sendable {
             }
         }
         if let last = log.events.last { updated = last.time }
-    }
-
-    /// How many of `events` are `undo` events.
-    static func undoEvents(in events: [Event]) -> Int {
-        events.reduce(0) { count, event in if case .undo = event.action { count + 1 } else { count } }
     }
 
     /// The schema edits are checked against.
@@ -214,7 +210,7 @@ public struct Session: Sendable {
         }
         try state.apply(event)
         tail.append(event)
-        if case .undo = event.action { undoEventCount += 1 }
+        commandCount.count(event)
         updated = event.time
     }
 
@@ -264,7 +260,7 @@ public struct Session: Sendable {
             prefix = nil
             tail = kept
         }
-        undoEventCount = (prefix?.undoCount ?? 0) + Self.undoEvents(in: tail)
+        commandCount = (prefix?.commands ?? CommandCount()) + CommandCount(tail)
         return true
     }
 

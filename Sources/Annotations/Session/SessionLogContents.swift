@@ -19,9 +19,10 @@ public struct SessionLogContents: Sendable {
     public var decodedFrom = 0
     /// The events in the lines before ``decodedFrom``, counted by their `{"event":` start.
     public var skippedEvents = 0
-    /// The `undo` events among them, counted by their `{"event":{"action":"undo"` start (the way
-    /// the log writer lays an event line out).
-    public var skippedUndos = 0
+    /// The commands among them and the `undo` commands (``CommandCount``), counted by the line's
+    /// `{"event":{"action":"undo"` start and its `"group":` field (the way the log writer lays an
+    /// event line out).
+    public var skippedCommands = CommandCount()
     /// Every event of the log, decoded or counted.
     public var eventCount: Int { skippedEvents + events.count }
     /// The last cursor line, if any (cursor, corpus and settings lines: the last one wins).
@@ -104,7 +105,7 @@ public struct SessionLogContents: Sendable {
         var bodyStart = headerEnd + 1
         // Lines before `offset` (where a line begins) are counted, not decoded.
         if offset > headerEnd, offset <= complete, bytes[offset - 1] == 0x0A {
-            (contents.skippedEvents, contents.skippedUndos) = countEvents(in: bytes[bodyStart..<offset])
+            (contents.skippedEvents, contents.skippedCommands) = countEvents(in: bytes[bodyStart..<offset])
             contents.decodedFrom = offset
             bodyStart = offset
         }
@@ -192,20 +193,38 @@ public struct SessionLogContents: Sendable {
     }
 
     /// The event lines among the complete lines of `lines` (counted by their `{"event":` start, not
-    /// decoded) and the `undo` events among them (by their `{"event":{"action":"undo"` start, the way
-    /// the log writer lays an event line out).
-    private static func countEvents(in lines: Slice<UnsafeBufferPointer<UInt8>>) -> (events: Int, undos: Int) {
+    /// decoded) and the commands among them: lines without a `"group":` number (a string inside
+    /// the line has its quotes escaped, so only the field matches), `undo` commands by their
+    /// `{"event":{"action":"undo"` start, the way the log writer lays an event line out.
+    private static func countEvents(in lines: Slice<UnsafeBufferPointer<UInt8>>) -> (events: Int, commands: CommandCount) {
         let bytes = UnsafeBufferPointer(rebasing: lines), eventStart = "{\"event\":".utf8, undoStart = "{\"event\":{\"action\":\"undo\"".utf8
-        var events = 0, undos = 0, start = 0
+        var events = 0, commands = CommandCount(), start = 0
         while start < bytes.count, let end = lineBreak(in: bytes, from: start) {
             let line = bytes[start..<end]
             if line.starts(with: eventStart) {
                 events += 1
-                if line.starts(with: undoStart) { undos += 1 }
+                if !hasGroup(UnsafeBufferPointer(rebasing: line)) {
+                    commands.commands += 1
+                    if line.starts(with: undoStart) { commands.undos += 1 }
+                }
             }
             start = end + 1
         }
-        return (events, undos)
+        return (events, commands)
+    }
+
+    /// Whether an event line holds a `"group":` field with a number (the event does not begin its command).
+    private static func hasGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let field = Array("\"group\":".utf8)
+        var at = 0
+        while at + field.count < line.count {
+            if line[at] == field[0], line[at + 1] == field[1], UnsafeBufferPointer(rebasing: line[at..<(at + field.count)]).elementsEqual(field) {
+                let next = line[at + field.count]
+                if next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") { return true }
+            }
+            at += 1
+        }
+        return false
     }
 
     /// Where the first line break at or after `start` is, if any.

@@ -42,6 +42,7 @@ public struct SessionValidator: Sendable {
         }
         problems += referenceProblems(file, path: path)
         problems += evidenceSpeakerProblems(file, path: path)
+        problems += mentionSpeakerProblems(file, path: path)
         if let corpus = corpus(file) {
             problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
@@ -101,6 +102,27 @@ public struct SessionValidator: Sendable {
                 problems.append(
                     "\(path): at $.stances[\(index)]: evidence \(id) of \(stance.id) is a claim by \(named(speaker)), not by the stance's speaker \(named(stance.speaker)); "
                         + "remove it (edit \(stance.id) evidence …) or attribute the claim to \(stance.speaker)")
+            }
+        }
+        return problems
+    }
+
+    /// Claims citing a mention that names a speaker the claim does not list: exports attribute a
+    /// claim through its mentions and through its speakers, and would disagree.
+    func mentionSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
+        var mentions: [String: Mention] = [:]
+        for case .mention(let mention) in file.annotations { mentions[mention.id] = mention }
+        let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func named(_ id: String) -> String { names[id].map { "\(id) \($0)" } ?? id }
+        var problems: [String] = []
+        for (index, record) in file.annotations.enumerated() {
+            guard case .claim(let claim) = record else { continue }
+            for case let mention? in claim.mentions.map({ mentions[$0] }) where !claim.speakers.contains(mention.speaker) {
+                let listed = claim.speakers.isEmpty ? "none" : claim.speakers.joined(separator: ", ")
+                problems.append(
+                    "\(path): at $.annotations[\(index)]: \(claim.id) cites mention \(mention.id) of \(named(mention.speaker)), who is not among its speakers (\(listed)); "
+                        + "list the speaker (edit \(claim.id) by add \(mention.speaker))"
+                        + (claim.speakers.first.map { " or attribute the mention to one of them (edit \(mention.id) speaker \($0))" } ?? ""))
             }
         }
         return problems

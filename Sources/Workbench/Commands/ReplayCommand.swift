@@ -98,7 +98,7 @@ struct ReplayCommand: ParsableCommand {
         let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
-        var header = "replay of \(TerminalText.sanitize(session)): \(file.events.count) events by \(TerminalText.sanitize(file.annotator))"
+        var header = "replay of \(TerminalText.sanitize(session)): \(Counted(file.events.count, "event")) by \(TerminalText.sanitize(file.annotator))"
             + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n"
         var annotations = 0
         var index = SentenceRecordIndex(renderer: renderer)
@@ -114,7 +114,7 @@ struct ReplayCommand: ParsableCommand {
             throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
         }
         output.write(header)
-        output.write("end after event \(last): \(annotations) annotations\n")
+        output.write("end after event \(last): \(Counted(annotations, "annotation"))\n")
         output.flush()
     }
 
@@ -157,7 +157,7 @@ struct ReplayCommand: ParsableCommand {
         } else {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
         }
-        StandardOutput.line("\(name): verified: \(report.events) events, \(report.annotations) annotations, \(report.documents) documents\(textNote)")
+        StandardOutput.line("\(name): verified: \(Counted(report.events, "event")), \(Counted(report.annotations, "annotation")), \(Counted(report.documents, "document"))\(textNote)")
         // The replayed session, its log and the stored annotations are left to the process exit
         // (for a million events taking them apart piece by piece is a noticeable part of the run).
         KeptUntilExit.keep(report)
@@ -196,6 +196,6 @@ struct ReplayCommand: ParsableCommand {
         cut.cursor = file.cursor
         cut.settings = file.settings ?? SessionSettings()
         try CLIFailure.from { try target.write(cut.file) }
-        StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(cut.state.allRecords.count) annotations")
+        StandardOutput.line("wrote \(TerminalText.sanitize(path)): events 1–\(last) of \(file.events.count), \(Counted(cut.state.allRecords.count, "annotation"))")
     }
 }

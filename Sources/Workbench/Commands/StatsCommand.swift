@@ -66,7 +66,7 @@ struct StatsCommand: ParsableCommand {
     private func write(_ stats: SessionStats, title: String, to output: inout StandardOutput) {
         func seconds(_ value: Double?) -> String { value.map { String(format: "%.1f s", $0) } ?? "–" }
         output.write(title + "\n")
-        output.write("  events: \(stats.events), undo: \(stats.undos) (\(String(format: "%.1f", stats.undoRate * 100))%)\n")
+        output.write("  events: \(stats.events), commands: \(stats.commands.commands), undo: \(stats.commands.undos) (\(String(format: "%.1f", stats.commands.undoRate * 100))%)\n")
         output.write("  documents done: \(stats.documentsDone)/\(stats.documents), sentences done: \(stats.sentencesDone)/\(stats.sentences)\n")
         output.write("  annotations: " + SessionStats.kinds.map { "\($0) \(stats.annotations[$0] ?? 0)" }.joined(separator: ", ") + "\n")
         output.write("  claims: \(stats.jointClaims) with several speakers, \(stats.addressedClaims) with an addressee\n")

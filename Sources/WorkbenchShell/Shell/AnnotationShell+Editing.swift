@@ -176,14 +176,32 @@ extension AnnotationShell {
             throw .usage("\(id) cannot be edited here")
         }
         guard updated != record else { return [StyledLine("\(id) unchanged", .dim)] }
-        // A claim given other speakers is no longer evidence of the stances of those it lost.
-        let losing: [Stance]
-        if case .claim(let claim) = updated { losing = state.stancesLosingEvidence(of: claim) } else { losing = [] }
+        // A mention given another speaker gives it to the claims that cite it, so a claim's
+        // mentions and speakers agree; all in this command, one step for undo.
+        let following: [Claim]
+        if case .mention(let mention) = updated, case .mention(let before) = record {
+            following = state.claimsFollowing(mention, previousSpeaker: before.speaker)
+        } else {
+            following = []
+        }
         try perform(.replace(updated))
-        for stance in losing { try perform(.replace(.stance(stance))) }
+        var claimNotices: [StyledLine] = []
+        for claim in following {
+            try perform(.replace(.claim(claim)))
+            claimNotices.append(StyledLine("~ \(claim.id) is now by \(claim.speakers.joined(separator: ", ")) (it cites \(id))", .dim))
+        }
+        // A claim given other speakers is no longer evidence of the stances of those it lost.
+        var evidenceNotices: [StyledLine] = []
+        let changedClaims: [Claim]
+        if case .claim(let claim) = updated { changedClaims = [claim] } else { changedClaims = following }
+        for claim in changedClaims {
+            for stance in state.stancesLosingEvidence(of: claim) {
+                try perform(.replace(.stance(stance)))
+                evidenceNotices.append(StyledLine("~ \(stance.id) no longer cites \(claim.id) as evidence (\(claim.id) is not by \(stance.speaker) now)", .dim))
+            }
+        }
         var confirmation = StyledLine("~ ", .success)
         confirmation.runs += describe(updated).runs
-        let evidenceNotices = losing.map { StyledLine("~ \($0.id) no longer cites \(id) as evidence (\(id) is not by \($0.speaker) now)", .dim) }
         // A speaker left without mentions is said, with how to remove or merge it.
         let orphans: [StyledLine]
         if case .mention(let mention) = updated {
@@ -191,7 +209,7 @@ extension AnnotationShell {
         } else {
             orphans = []
         }
-        return [confirmation] + evidenceNotices + orphans + currentLine()
+        return [confirmation] + claimNotices + evidenceNotices + orphans + currentLine()
     }
 
     /// Refuses evidence that is no claim, or a claim a stance of `speaker` cannot cite (by other

@@ -252,12 +252,11 @@ extension AnnotationShell {
         return lines
     }
 
-    /// Events and undo events counted as `workbench stats` counts them, then what undo and redo can still take back.
+    /// Events, commands and undo commands counted as `workbench stats` counts them, then what undo and redo can still take back.
     private var eventSummary: String {
-        let events = store.session.eventCount
-        let undos = store.session.undoEventCount
-        let rate = events == 0 ? 0 : Double(undos) / Double(events) * 100
-        return "events: \(events), undo: \(undos) (\(String(format: "%.1f", rate))%); can undo \(state.undoStack.count), redo \(state.redoStack.count) change(s)"
+        let commands = store.session.commandCount
+        return "events: \(store.session.eventCount), commands: \(commands.commands), undo: \(commands.undos) (\(String(format: "%.1f", commands.undoRate * 100))%); "
+            + "can undo \(state.undoStack.count), redo \(state.redoStack.count) change(s)"
     }
 
     func statusSummary() -> [StyledLine] {
