@@ -215,12 +215,20 @@ public struct SessionLogContents: Sendable {
 
     /// Whether an event line holds a `"group":` field with a number (the event does not begin its command).
     private static func hasGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let field = Array("\"group\":".utf8)
+        // The writer lays an event's keys out in order (`action`, `annotator`, `group`, `record`,
+        // `seq`, `time`), so the search ends at the first of `"group":`, `"record":` and `"seq":`
+        // near the line's start, not at its end: a long record is never read.
+        func key(_ name: StaticString, at position: Int) -> Bool {
+            let count = name.utf8CodeUnitCount
+            guard position + count < line.count else { return false }
+            return UnsafeBufferPointer(start: name.utf8Start, count: count).elementsEqual(line[position..<(position + count)])
+        }
+        let quote = UInt8(ascii: "\""), digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         var at = 0
-        while at + field.count < line.count {
-            if line[at] == field[0], line[at + 1] == field[1], UnsafeBufferPointer(rebasing: line[at..<(at + field.count)]).elementsEqual(field) {
-                let next = line[at + field.count]
-                if next >= UInt8(ascii: "0"), next <= UInt8(ascii: "9") { return true }
+        while at + 1 < line.count {
+            if line[at] == quote {
+                if key("\"group\":", at: at) { return digits.contains(line[at + 8]) }
+                if key("\"record\":", at: at) || key("\"seq\":", at: at) { return false }
             }
             at += 1
         }
