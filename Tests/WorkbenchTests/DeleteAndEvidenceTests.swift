@@ -43,12 +43,11 @@ struct DeleteAndEvidenceTests {
         // The REPL refuses evidence by another speaker; a session written by an older version, by
         // hand or by another tool can still hold it: made here through the library.
         #expect(made.status == 1 && made.stdout.contains("C1 is a claim by S1, not by S2"), "\(made.stdout)\(made.stderr)")
-        let path = workspace.folder.appendingPathComponent("sessions/v.json").path
-        let store = try SessionStore(path: path, now: "n") { () throws(SessionError) -> Session in throw .missing(path) }
-        var stance = try #require(store.session.state.stances["P1"])
-        stance.evidence = ["C1"]
-        _ = try store.perform(EditAction.replace(.stance(stance)), time: "2026-01-01T09:00:00.000Z")
-        try store.close()
+        try workspace.applyThroughTheLibrary("v") { state in
+            var stance = try #require(state.stances["P1"])
+            stance.evidence = ["C1"]
+            return .replace(.stance(stance))
+        }
         let result = try await workspace.run(["validate", "sessions/v.json"], commands: [])
         #expect(result.status != 0, "\(result.stdout)")
         #expect(result.stderr.contains(

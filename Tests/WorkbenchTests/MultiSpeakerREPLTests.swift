@@ -142,12 +142,11 @@ struct MultiSpeakerREPLTests {
         #expect(made.status == 0, "\(made.stderr)")
         // The REPL now keeps the claim in step; an older version, a hand edit or another tool may
         // not: made here through the library.
-        let path = workspace.folder.appendingPathComponent("sessions/v.json").path
-        let store = try SessionStore(path: path, now: "n") { () throws(SessionError) -> Session in throw .missing(path) }
-        var mention = try #require(store.session.state.mentions["M1"])
-        mention.speaker = "S3"
-        _ = try store.perform(EditAction.replace(.mention(mention)), time: "2026-01-01T09:00:00.000Z")
-        try store.close()
+        try workspace.applyThroughTheLibrary("v") { state in
+            var mention = try #require(state.mentions["M1"])
+            mention.speaker = "S3"
+            return .replace(.mention(mention))
+        }
         let result = try await workspace.run(["validate", "sessions/v.json"], commands: [])
         #expect(result.status != 0, "\(result.stdout)")
         #expect(result.stderr.contains(

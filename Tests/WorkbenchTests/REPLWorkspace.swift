@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 
 /// A temporary working folder with a copy of `seeds/` and an empty `sessions/`, for running
@@ -45,6 +46,20 @@ struct REPLWorkspace {
         var result: [String: [String: Any]] = [:]
         for item in list { if let id = item["id"] as? String { result[id] = item } }
         return result
+    }
+
+    /// Applies one edit to the saved session `sessions/NAME.json` through the library, past the
+    /// REPL's checks: for a state an older version, a hand edit or another tool may leave.
+    func applyThroughTheLibrary(_ name: String, _ edit: (AnnotationState) throws -> EditAction) throws {
+        let path = folder.appendingPathComponent("sessions/\(name).json").path
+        let store = try SessionStore(path: path, now: "n") { () throws(SessionError) -> Session in throw .missing(path) }
+        do {
+            _ = try store.perform(try edit(store.session.state), time: "2026-01-01T09:00:00.000Z")
+        } catch {
+            try? store.close()
+            throw error
+        }
+        try store.close()
     }
 
     /// The stances of a saved session, by id.
