@@ -40,6 +40,20 @@ struct ReviewCommandTests {
         #expect(replayed.stdout.contains("review Q1: rejected"))
     }
 
+    /// Before, a correction's events (the record replaced, stances that lost evidence, the verdict)
+    /// were each a command of their own: `undo` in the reviewed session took back the verdict only.
+    @Test("A correction is one command: its events after the first carry the first's seq as their group")
+    func correctionIsOneCommand() async throws {
+        let fixture = try ReplayFixture()
+        // Queue order: M1, Q1, C1, …
+        let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "skip\nskip\ncorrect form free-indirect\nquit\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let file = try SessionStore.readFile(path: fixture.path("sessions/anna.reviewed.json"))
+        let reviewers = file.events.filter { $0.annotator == "rita" }
+        #expect(reviewers.count == 2, "\(reviewers)")
+        #expect(reviewers.first?.group == nil && reviewers.last?.group == reviewers.first?.seq, "\(reviewers)")
+    }
+
     @Test("--out naming the review of another session is refused and that review left as it is; a review resumed from another folder goes on")
     func outIsTheReviewOfAnotherSession() async throws {
         let fixture = try ReplayFixture()

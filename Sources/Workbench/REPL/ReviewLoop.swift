@@ -84,7 +84,7 @@ struct ReviewLoop {
             }
             do {
                 let actions = try ReviewPlanner(reviewer: reviewer).actions(for: instruction, on: id, in: store.session.state)
-                for action in actions { try store.perform(action, time: Timestamp.now(), annotator: reviewer) }
+                try store.performCommand(actions, time: Timestamp.now, annotator: reviewer)
                 if case .note = instruction { shown = nil }
             } catch let error as ReviewPlanner.Failure {
                 say(TerminalText.sanitize(error.description), .error)
@@ -140,7 +140,7 @@ struct ReviewLoop {
             }
         }
         do {
-            for action in actions { try store.perform(action, time: Timestamp.now(), annotator: reviewer) }
+            try store.performCommand(actions, time: Timestamp.now, annotator: reviewer)
         } catch {
             say(TerminalText.sanitize("\(error)"), .error)
             return false
