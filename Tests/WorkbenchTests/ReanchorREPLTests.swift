@@ -37,6 +37,29 @@ struct ReanchorREPLTests {
         #expect(!validate.stderr.contains("M1"))
     }
 
+    /// Before, `undo` right after reopening took back the re-anchoring: Q1 went back to its offsets
+    /// in the older text and was drawn over other words, while `list` still gave its quote.
+    @Test("undo and redo never put a record back at its place in an older text of a changed document")
+    func undoStopsAtTheReanchoring() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let first = try await workspace.run(["annotate", "--session", "u"], commands: ["goto 4", "cue \"versicherte\"", "quit"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let before = try workspace.annotations("u")
+        let seed = workspace.folder.appendingPathComponent("seeds/\(Self.document).txt")
+        let text = try String(contentsOf: seed, encoding: .utf8)
+        try Data(("Eine neue Überschrift 👀\n" + text).utf8).write(to: seed)
+        let second = try await workspace.run(["annotate", "--session", "u"], commands: ["undo", "undo", "quit"])
+        #expect(second.stderr.contains("re-anchored"), "\(second.stderr)")
+        #expect(second.stdout.contains("undo would put Q1 back at its place in an older text of '\(Self.document)'"), "\(second.stdout)")
+        #expect(second.stdout.contains("nothing changed (edit Q1 span … moves it)"), "\(second.stdout)")
+        let after = try workspace.annotations("u")
+        #expect((after["Q1"]?["anchor"] as? [String: Any])?["text"] as? String == "versicherte")
+        #expect(try workspace.annotations("u").count == before.count)
+        let validate = try await WorkbenchProcess.run(["validate", "sessions/u.json"], directory: workspace.folder)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+
     @Test("A session made with older sentence rules is checked against the new sentences and records the new rules")
     func newerSegmenter() async throws {
         let workspace = try REPLWorkspace()

@@ -225,6 +225,7 @@ public struct AnnotationShell {
     mutating func undo() throws(CommandError) -> [StyledLine] {
         let count = state.undoableCommandSize
         guard count > 0 else { throw .rejected("nothing to undo") }
+        try checkRestoresFitTheText(state.undoStack.suffix(count), undo: true)
         var touched: [String] = []
         var changes: [Change] = []
         for _ in 0..<count {
@@ -239,6 +240,7 @@ public struct AnnotationShell {
     mutating func redo() throws(CommandError) -> [StyledLine] {
         let count = state.redoableCommandSize
         guard count > 0 else { throw .rejected("nothing to redo") }
+        try checkRestoresFitTheText(state.redoStack.suffix(count), undo: false)
         var touched: [String] = []
         var changes: [Change] = []
         for _ in 0..<count {
@@ -248,6 +250,22 @@ public struct AnnotationShell {
         }
         eventsThisCommand = 0
         return afterHistoryStep(StyledLine("redone: " + touched.joined(separator: ", "), .success), changes: changes)
+    }
+
+    /// Refuses an `undo` or `redo` that would put a record back at offsets that no longer match the
+    /// text: the corpus changed since (the re-anchoring when the session was opened, or an edit made
+    /// on the older text), so the record would be drawn over other words and `validate` would
+    /// refuse the session. Taking a record away is always fine.
+    private func checkRestoresFitTheText(_ changes: ArraySlice<Change>, undo: Bool) throws(CommandError) {
+        let builder = AnchorBuilder(corpus: corpus)
+        for entry in changes.flatMap(\.entries) {
+            guard let record = undo ? entry.before : entry.after, let anchor = record.anchor, !anchor.orphaned,
+                let problem = builder.verify(anchor)
+            else { continue }
+            throw .rejected(
+                "\(undo ? "undo" : "redo") would put \(record.key) back at its place in an older text of '\(TerminalText.sanitize(anchor.document))' (\(TerminalText.sanitize(problem))): "
+                    + "the document changed and was re-anchored since; nothing changed (edit \(record.key) span … moves it)")
+        }
     }
 
     /// The answer to `undo` or `redo`: what was taken back or made again, then the sentence it
