@@ -142,9 +142,20 @@ struct PrivateCluster {
     let pgpass: String
 
     init() throws {
-        folder = TestScratch.path("pg-")
-        port = 56000 + Int.random(in: 0..<2000)
-        let result = try Self.script(["start"], folder: folder, port: port)
+        // A port below Linux's ephemeral range (32768–60999): a port in it can be held at that moment
+        // by the client end of any connection (the team tests open many), and the server then cannot
+        // bind it. A start that fails anyway is tried again on another port, in a new folder.
+        var attempt = 0
+        var result: (status: Int32, stdout: String, stderr: String)
+        var folder: String, port: Int
+        repeat {
+            attempt += 1
+            folder = TestScratch.path("pg-")
+            port = 21000 + Int.random(in: 0..<8000)
+            result = try Self.script(["start"], folder: folder, port: port)
+        } while result.status != 0 && attempt < 3
+        self.folder = folder
+        self.port = port
         guard result.status == 0 else { throw TeamError.invalid("scripts/postgres start failed: \(result.stderr)") }
         func value(_ name: String) -> String? {
             result.stdout.split(separator: "\n").first { $0.hasPrefix("export \(name)=") }
