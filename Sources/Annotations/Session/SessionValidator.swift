@@ -88,13 +88,19 @@ public struct SessionValidator: Sendable {
         return problems
     }
 
+    /// How the reference checks name a speaker: its id and name (`S1 Mark Rutte`), or the id alone
+    /// when the file does not know it.
+    private func speakerLabel(in file: SessionFile) -> (String) -> String {
+        let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return { id in names[id].map { "\(id) \($0)" } ?? id }
+    }
+
     /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
     /// its own speaker stands, never of someone else's stance.
     func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         var claims: [String: Claim] = [:]
         for case .claim(let claim) in file.annotations { claims[claim.id] = claim }
-        let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        func named(_ id: String) -> String { names[id].map { "\(id) \($0)" } ?? id }
+        let named = speakerLabel(in: file)
         var problems: [String] = []
         for (index, stance) in file.stances.enumerated() {
             for id in stance.evidence {
@@ -112,8 +118,7 @@ public struct SessionValidator: Sendable {
     func mentionSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         var mentions: [String: Mention] = [:]
         for case .mention(let mention) in file.annotations { mentions[mention.id] = mention }
-        let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        func named(_ id: String) -> String { names[id].map { "\(id) \($0)" } ?? id }
+        let named = speakerLabel(in: file)
         var problems: [String] = []
         for (index, record) in file.annotations.enumerated() {
             guard case .claim(let claim) = record else { continue }
