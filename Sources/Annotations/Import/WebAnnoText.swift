@@ -3,43 +3,32 @@
 /// a byte-order mark, CRLF, decomposed umlauts). ``place(_:token:)`` gives a token's place in the
 /// normalised text.
 struct WebAnnoText: Sendable {
-    /// The text's scalars.
-    let scalars: [Unicode.Scalar]
+    /// The text's scalars and their UTF-16 offsets.
+    private let table: OffsetTable
     /// Where the text lies in the normalised text; nil when it is the normalised text.
     let map: RawOffsetMap?
-    /// UTF-16 offset → scalar offset, at scalar boundaries.
-    private let scalarAt: [Int: Int]
-    /// The text's length in UTF-16 code units.
-    let utf16Count: Int
 
     /// The normalised document text.
     init(normalized text: String) {
-        self.init(scalars: Array(text.unicodeScalars), map: nil)
+        table = OffsetTable(text)
+        map = nil
     }
 
     /// The raw text `map` reads, placed in the normalised text through it.
     init(raw map: RawOffsetMap) {
-        self.init(scalars: map.scalars, map: map)
+        table = OffsetTable(String(String.UnicodeScalarView(map.scalars)))
+        self.map = map
     }
 
-    private init(scalars: [Unicode.Scalar], map: RawOffsetMap?) {
-        self.scalars = scalars
-        self.map = map
-        var scalarAt: [Int: Int] = [:]
-        var utf16 = 0
-        for (index, scalar) in self.scalars.enumerated() {
-            scalarAt[utf16] = index
-            utf16 += scalar.utf16.count
-        }
-        scalarAt[utf16] = self.scalars.count
-        self.scalarAt = scalarAt
-        utf16Count = utf16
-    }
+    /// The text's scalars.
+    var scalars: [Unicode.Scalar] { table.scalars }
+    /// The text's length in UTF-16 code units.
+    var utf16Count: Int { table.utf16Count }
 
     /// The scalar offsets of a token row's `begin-end` in this text, when they lie on scalars.
     private func bounds(_ offsets: Substring) -> (start: Int, end: Int)? {
         let bounds = offsets.split(separator: "-").map { Int($0) }
-        guard bounds.count == 2, let begin = bounds[0], let end = bounds[1], let start = scalarAt[begin], let stop = scalarAt[end], start <= stop else { return nil }
+        guard bounds.count == 2, let begin = bounds[0], let end = bounds[1], let start = table.scalarOffset(ofUTF16: begin), let stop = table.scalarOffset(ofUTF16: end), start <= stop else { return nil }
         return (start, stop)
     }
 
