@@ -159,14 +159,20 @@ struct AnnotateCommand: ParsableCommand {
     }
 
     /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
-    /// context; what cannot be found is marked orphaned and kept) and records the new corpus.
+    /// context; what cannot be found is marked orphaned and kept) and records the new corpus. The
+    /// re-anchorings of one opening are one command.
     static func reanchor(store: SessionStore, corpus: SegmentedCorpus, annotator: String, time: () -> String) -> [String] {
         let report = Reanchorer(builder: AnchorBuilder(corpus: corpus)).reanchor(store.session.state)
         var messages: [String] = []
         var failed = 0
+        // One command (the events after the first carry its `seq` as `group`), so `stats` counts
+        // it once and `undo` meets it whole. Not `performCommand`: a re-anchoring that is refused is
+        // counted and left out, and must not take the others back to the older text.
+        var group: Int?
         for action in report.actions {
             do {
-                try store.perform(action, time: time(), annotator: annotator)
+                let event = try store.perform(action, time: time(), annotator: annotator, group: group)
+                if group == nil { group = event.seq }
             } catch {
                 failed += 1
             }
