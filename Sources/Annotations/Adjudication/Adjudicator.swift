@@ -11,10 +11,22 @@ public struct Adjudicator: Sendable {
     /// Who adjudicates.
     public let adjudicator: String
 
+    /// Per input, its notes on annotations, speakers and targets by subject (in id order), other
+    /// than those recording an earlier adjudication's "none": what ``carryNotes(of:to:session:time:)``
+    /// copies, found without going through every note for each record taken.
+    private let annotationNotes: [[String: [Note]]]
+
     /// Creates an adjudicator for a plan.
     public init(plan: AdjudicationPlan, adjudicator: String) {
         self.plan = plan
         self.adjudicator = adjudicator
+        annotationNotes = plan.states.map { state in
+            var bySubject: [String: [Note]] = [:]
+            for note in AnnotationState.sortedByID(state.notes) where !note.text.hasPrefix(Self.nonePrefix) {
+                if case .annotation(let id) = note.subject { bySubject[id, default: []].append(note) }
+            }
+            return bySubject
+        }
     }
 
     static let nonePrefix = "adjudicated: none — "
@@ -209,13 +221,13 @@ public struct Adjudicator: Sendable {
 
     /// Copies the notes the annotators wrote on `sources` (session index, id) onto the result's
     /// `id`, each with its writer, once (a note with the same text on it is not added again). Notes
-    /// recording an earlier adjudication's "none" stay behind.
+    /// recording an earlier adjudication's "none" stay behind. `id` was just made (`nextID` never
+    /// gives an id twice), so the result holds no note on it yet.
     private func carryNotes(of sources: [(Int, String)], to id: String, session: inout Session, time: String) throws(AnnotationError) {
+        var present = NotesPresent()
         for (s, source) in sources {
-            for note in AnnotationState.sortedByID(plan.states[s].notes) where note.subject == .annotation(source) && !note.text.hasPrefix(Self.nonePrefix) {
-                guard !session.state.notes.values.contains(where: { $0.subject == .annotation(id) && $0.text == note.text }) else { continue }
-                let copy = Note(id: session.state.nextID("N"), subject: .annotation(id), text: note.text, annotator: note.annotator)
-                try session.perform(.add(.note(copy)), time: time, annotator: adjudicator)
+            for note in annotationNotes[s][source] ?? [] {
+                try addNoteOnce(subject: .annotation(id), copying: note, present: &present, session: &session, time: time)
             }
         }
     }
@@ -225,18 +237,27 @@ public struct Adjudicator: Sendable {
     /// Returns how many were added.
     @discardableResult
     public func mergeSentenceNotes(into session: inout Session, time: String) throws(AnnotationError) -> Int {
+        var present = NotesPresent(session.state.notes.values)
         var count = 0
         for state in plan.states {
             for note in AnnotationState.sortedByID(state.notes) where !note.text.hasPrefix(Self.nonePrefix) {
-                guard case .sentence(let sentence) = note.subject, plan.documents?.contains(sentence.document) ?? true,
-                    !session.state.notes.values.contains(where: { $0.subject == note.subject && $0.text == note.text })
-                else { continue }
-                let copy = Note(id: session.state.nextID("N"), subject: note.subject, text: note.text, annotator: note.annotator)
-                try session.perform(.add(.note(copy)), time: time, annotator: adjudicator)
-                count += 1
+                guard case .sentence(let sentence) = note.subject, plan.documents?.contains(sentence.document) ?? true else { continue }
+                if try addNoteOnce(subject: note.subject, copying: note, present: &present, session: &session, time: time) { count += 1 }
             }
         }
         return count
+    }
+
+    /// Adds a copy of `note` on `subject` to the result, with its writer, unless `present` says the
+    /// result holds a note with that subject and text; returns whether it was added.
+    @discardableResult
+    private func addNoteOnce(
+        subject: Note.Subject, copying note: Note, present: inout NotesPresent, session: inout Session, time: String
+    ) throws(AnnotationError) -> Bool {
+        guard present.insert(subject: subject, text: note.text) else { return false }
+        let copy = Note(id: session.state.nextID("N"), subject: subject, text: note.text, annotator: note.annotator)
+        try session.perform(.add(.note(copy)), time: time, annotator: adjudicator)
+        return true
     }
 
     /// The origin of a text-bound record.
