@@ -138,7 +138,9 @@ public struct Adjudicator: Sendable {
         guard let record = unit.versions[index] else { return }
         let agreeing = unit.agreeing(with: index)
         let sources = agreeing.map { plan.annotators[$0] }
-        let origin = Origin(kind: .adjudicated, from: agreeing.compactMap { s in
+        // An accepted suggestion keeps its rule: the version taken names it, else one alike.
+        let rule = ([index] + agreeing).lazy.compactMap { unit.versions[$0].flatMap(Self.origin(of:))?.rule }.first
+        let origin = Origin(kind: .adjudicated, rule: rule, from: agreeing.compactMap { s in
             unit.versions[s]?.id.map { Origin.Source(session: plan.labels[s], id: $0) }
         })
         let state = plan.states[index]
@@ -260,12 +262,13 @@ public struct Adjudicator: Sendable {
         return true
     }
 
-    /// The origin of a text-bound record.
+    /// The origin of a text-bound record or a stance.
     private static func origin(of record: Record) -> Origin? {
         switch record {
         case .mention(let m): return m.origin
         case .cue(let q): return q.origin
         case .claim(let c): return c.origin
+        case .stance(let p): return p.origin
         default: return nil
         }
     }

@@ -37,7 +37,8 @@ public struct Origin: Sendable, Hashable, Codable {
 
     /// How the annotation came about.
     public var kind: Kind
-    /// The suggestion rule's name, for suggested annotations.
+    /// The suggestion rule's name, for suggested annotations and for annotations adjudicated from
+    /// one (an accepted suggestion keeps its rule through adjudication).
     public var rule: String?
     /// The annotations it was made from, if known.
     public var from: [Source]?
