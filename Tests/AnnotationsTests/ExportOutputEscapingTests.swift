@@ -59,7 +59,7 @@ struct ExportOutputEscapingTests {
         for text in Self.texts {
             var value = ExportOutput(), plain = ExportOutput()
             value.appendWebAnnoValue(text)
-            plain.appendWebAnnoText(text)
+            plain.appendBackslashEscaped(text)
             #expect(value.bytes == Self.webAnnoValue(text), "\(text)")
             #expect(plain.bytes == Self.webAnnoText(text), "\(text)")
         }

@@ -28,6 +28,11 @@ def main() -> int:
         if len(sentences) != expected["sentences"]:
             failures.append(f"{path}: {len(sentences)} sentences, expected {expected['sentences']}")
         texts = [s.metadata["text"] for s in sentences]
+        sent_ids = [s.metadata.get("sent_id") for s in sentences]
+        if len(set(sent_ids)) != len(sent_ids):
+            failures.append(f"{path}: sent_ids not unique: {sent_ids}")
+        if "sent_ids" in expected and sent_ids != expected["sent_ids"]:
+            failures.append(f"{path}: sent_ids {sent_ids} != {expected['sent_ids']}")
         for sentence in sentences:
             rebuilt = "".join(t["form"] + ("" if (t["misc"] or {}).get("SpaceAfter") == "No" else " ") for t in sentence)
             if rebuilt.rstrip(" ") != sentence.metadata["text"]:

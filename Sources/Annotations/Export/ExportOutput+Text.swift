@@ -126,28 +126,30 @@ extension ExportOutput {
         }
     }
 
-    /// Appends token text or a `#Text=` line of WebAnno TSV: backslash, tab, CR and LF are escaped
-    /// (`\\`, `\t`, `\r`, `\n`).
-    public mutating func appendWebAnnoText(_ text: String) {
+    /// Appends text that must stay on its line, one to one: backslash, tab, CR and LF are escaped
+    /// (`\\`, `\t`, `\r`, `\n`). WebAnno TSV's token text and `#Text=` lines, CoNLL-U's
+    /// `# newdoc id` and `# sent_id` (two ids never share one; text without these four is written
+    /// as it is).
+    public mutating func appendBackslashEscaped(_ text: String) {
         var text = text
-        text.withUTF8 { appendWebAnnoText(utf8: $0) }
+        text.withUTF8 { appendBackslashEscaped(utf8: $0) }
     }
 
-    /// ``appendWebAnnoText(_:)`` for a token's text.
-    mutating func appendWebAnnoText(_ token: ExportToken, in source: [UInt8]) {
-        token.withText(in: source) { appendWebAnnoText(utf8: $0) }
+    /// ``appendBackslashEscaped(_:)`` for a token's text.
+    mutating func appendBackslashEscaped(_ token: ExportToken, in source: [UInt8]) {
+        token.withText(in: source) { appendBackslashEscaped(utf8: $0) }
     }
 
-    private mutating func appendWebAnnoText(utf8 source: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendBackslashEscaped(utf8 source: UnsafeBufferPointer<UInt8>) {
         // Most texts hold none of the four: copied at once.
         if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
             bytes.append(contentsOf: source)
             return
         }
-        appendWebAnnoTextEscaped(source)
+        appendBackslashEscapedEach(source)
     }
 
-    private mutating func appendWebAnnoTextEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendBackslashEscapedEach(_ source: UnsafeBufferPointer<UInt8>) {
         for byte in source {
             switch byte {
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)

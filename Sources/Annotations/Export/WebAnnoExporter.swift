@@ -127,7 +127,7 @@ struct WebAnnoExporter: Exporter {
         out.append(Self.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             out.append("#Text=")
-            out.appendWebAnnoText(sentence.text)
+            out.appendBackslashEscaped(sentence.text)
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
@@ -141,7 +141,7 @@ struct WebAnnoExporter: Exporter {
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(table.utf16Offset(ofScalar: token.end))
                 out.append(byte: 0x09)
-                out.appendWebAnnoText(token, in: bytes)
+                out.appendBackslashEscaped(token, in: bytes)
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
                 } else {
