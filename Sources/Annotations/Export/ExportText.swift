@@ -67,6 +67,14 @@ public enum ExportText {
         return String(cut) + suffix
     }
 
+    /// Whether `name` is a name ``shortened(_:pieceEnds:id:)`` cut for length: it ends in `%-` and
+    /// 16 lowercase hex digits. Such a name cannot be decoded to its id.
+    public static func isShortened(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.count >= 18, scalars[scalars.count - 18] == "%", scalars[scalars.count - 17] == "-" else { return false }
+        return scalars.suffix(16).allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) }
+    }
+
     /// Whether Windows takes a file named `name` for a device: `CON`, `PRN`, `AUX`, `NUL`, `CONIN$`,
     /// `CONOUT$`, `COM1`–`COM9`, `LPT1`–`LPT9` and `COM¹`–`COM³`, `LPT¹`–`LPT³` (it counts the
     /// superscript digits as digits), in any case, also before a `.` and with spaces before it

@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 import WorkbenchTerminal
 
 /// `workbench import`: make a session from annotations made elsewhere (brat, JSONL).
@@ -42,6 +43,33 @@ struct ImportCommand: ParsableCommand {
             return try CLIFailure.from { try SessionLocation(folder: sessions).path(for: session ?? fallback) }
         }
 
+        /// The corpus file written beside a session: `--corpus-out`, else the session path with
+        /// `.corpus.jsonl`; refused when it is a device, a pipe or a folder.
+        static func corpusPath(_ corpusOut: String?, sessionPath: String) throws -> String {
+            let path = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
+            if let refusal = OutputFile.refusal(path) {
+                throw CLIFailure("\(path): \(refusal); choose a file with --corpus-out")
+            }
+            return path
+        }
+
+        /// Writes a session's corpus (`bytes`, JSONL) to `path`, or leaves it when the file holds
+        /// these bytes already; refuses a file with other documents. Returns whether it wrote.
+        static func writeCorpus(_ bytes: [UInt8], to path: String) throws -> Bool {
+            if let existing = FileManager.default.contents(atPath: path) {
+                guard [UInt8](existing) == bytes else {
+                    throw CLIFailure("\(path) exists already with other documents; choose another file with --corpus-out")
+                }
+                return false
+            }
+            do {
+                try AtomicFile.write(Data(bytes), to: path)
+            } catch let error as SessionError {
+                throw CLIFailure("\(path): cannot write the corpus: \(error.description)")
+            }
+            return true
+        }
+
         /// Saves the imported session, refusing to replace an existing file; `before` runs once the
         /// session's lock is held and before the session is written (to write its corpus).
         func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws -> String {
@@ -75,21 +103,44 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The brat folder.", completion: CompletionKinds.folder)
         var folder: String
 
+        @Option(help: "Without --corpus, when file names encode document ids (an export's a%2Fb.txt for a/b): where to write the corpus under those ids (default: the session path with .corpus.jsonl).", completion: CompletionKinds.jsonl)
+        var corpusOut: String?
+
         @OptionGroup var common: Common
 
         mutating func run() throws {
-            let common = common, folder = folder
-            let summary = try ProgressMeter.run { meter in
-                let corpus = try common.loadCorpus(fallback: [folder], meter: meter)
+            let common = common, folder = folder, corpusOut = corpusOut
+            let (summary, notes) = try ProgressMeter.run { meter -> (String, [String]) in
+                var corpus = try common.loadCorpus(fallback: [folder], meter: meter)
+                // The folder as the corpus: the ids an export encoded in the file names (a%2Fb.txt
+                // holds a/b), written as a corpus beside the session when any differs from its name.
+                let folderCorpus = common.corpus.isEmpty ? BratFolderCorpus(corpus.corpus.documents, folder: folder) : nil
+                var notes = folderCorpus?.notes ?? []
+                var decoded: BratFolderCorpus?
+                if let folderCorpus, folderCorpus.renamed > 0 {
+                    corpus = SegmentedCorpus(Corpus(documents: folderCorpus.documents, paths: corpus.corpus.paths, warnings: corpus.corpus.warnings))
+                    decoded = folderCorpus
+                }
                 do {
                     meter.begin("importing \(folder)", total: nil, unit: .items(""))
-                    let session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
+                    var session = try BratImporter().load(folder: folder, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
                     meter.begin("saving the session", total: nil, unit: .items(""))
-                    return try meter.writing { try common.save(session, kind: "brat") }
+                    guard let decoded else { return (try meter.writing { try common.save(session, kind: "brat") }, notes) }
+                    let corpusPath = try Common.corpusPath(corpusOut, sessionPath: try common.sessionPath(fallback: session.annotator))
+                    session.corpus.paths = [corpusPath]
+                    let summary = try meter.writing {
+                        try common.save(session, kind: "brat") { _ in
+                            try meter.checkStop()
+                            _ = try Common.writeCorpus(decoded.jsonl, to: corpusPath)
+                        }
+                    }
+                    notes.append("import brat: \(decoded.renamed) file name(s) encode their document ids (as export writes them); the documents are kept under those ids in \(corpusPath), the session's corpus")
+                    return (summary, notes)
                 } catch let error as ExportError {
                     throw CLIFailure(error.description)
                 }
             }
+            for note in notes { StandardError.write("note: " + TerminalText.sanitize(note)) }
             StandardOutput.line(summary)
         }
     }
@@ -138,10 +189,7 @@ struct ImportCommand: ParsableCommand {
         mutating func run() throws {
             let annotator = common.annotator ?? "spkatt"
             let sessionPath = try common.sessionPath(fallback: annotator)
-            let corpusPath = corpusOut ?? (sessionPath.hasSuffix(".json") ? String(sessionPath.dropLast(5)) : sessionPath) + ".corpus.jsonl"
-            if let refusal = OutputFile.refusal(corpusPath) {
-                throw CLIFailure("\(corpusPath): \(refusal); choose a file with --corpus-out")
-            }
+            let corpusPath = try Common.corpusPath(corpusOut, sessionPath: sessionPath)
             let common = common, paths = paths
             let (summary, corpusNote) = try ProgressMeter.run { meter -> (String, String?) in
                 meter.begin("reading \(paths.count) SpkAtt path(s)", total: nil, unit: .items(""))
@@ -154,17 +202,7 @@ struct ImportCommand: ParsableCommand {
                 let summary = try meter.writing {
                     try common.save(result.session, kind: "spkatt") { _ in
                         try meter.checkStop()
-                        if let existing = FileManager.default.contents(atPath: corpusPath) {
-                            guard [UInt8](existing) == bytes else {
-                                throw CLIFailure("\(corpusPath) exists already with other documents; choose another file with --corpus-out")
-                            }
-                            return
-                        }
-                        do {
-                            try AtomicFile.write(Data(bytes), to: corpusPath)
-                        } catch let error as SessionError {
-                            throw CLIFailure("\(corpusPath): cannot write the corpus: \(error.description)")
-                        }
+                        guard try Common.writeCorpus(bytes, to: corpusPath) else { return }
                         corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)"
                     }
                 }
