@@ -6,7 +6,7 @@ import Foundation
 /// `notes.tsv` for what brat has no place for.
 ///
 /// In the `.ann` files: `T` lines for speaker mentions (`Speaker`), cues and claims (discontinuous
-/// spans as `start end;start end`; spans are also cut at line breaks, as brat requires), `R` lines
+/// spans as `start end;start end`; spans are also cut at line breaks, as brat requires, and at tabs), `R` lines
 /// `HasSpeaker` (claim → mention; one per speaker mention of a claim with several speakers, main first),
 /// `HasAddressee` (claim → addressee mention) and `HasCue` (claim → cue), `A` lines for claim form, the
 /// `Negated`/`Hedged` flags, the mention `Role` and the `Annotator`, `N` lines linking mentions and claims to the canonical speaker
@@ -130,9 +130,11 @@ struct BratExporter: Exporter {
         ]
     }
 
-    /// brat fragments of a span: its segments, cut at line breaks. `bytes` (the document's UTF-8)
-    /// finds the usual case without walking the scalars: no line break in any segment and no
-    /// empty segment, where the fragments are the segments themselves.
+    /// brat fragments of a span: its segments, cut at line breaks and tabs (a `T` line's text cannot
+    /// hold either, and written as a space it was not the document's text there, which bratly and
+    /// pybrat refuse). `bytes` (the document's UTF-8) finds the usual case without walking the
+    /// scalars: no line break or tab in any segment and no empty segment, where the fragments are
+    /// the segments themselves.
     static func fragments(_ span: ExportSpan, table: OffsetTable, bytes: [UInt8]) -> [SpanSegment] {
         let segments = span.segments
         let plain = bytes.withUnsafeBufferPointer { buffer -> Bool in
@@ -141,19 +143,19 @@ struct BratExporter: Exporter {
                 guard segment.start < segment.end else { return false }
                 let lower = table.utf8Offset(ofScalar: segment.start), upper = table.utf8Offset(ofScalar: segment.end)
                 guard lower < upper, upper <= buffer.count else { return false }
-                if memchr(base + lower, 0x0A, upper - lower) != nil { return false }
+                if memchr(base + lower, 0x0A, upper - lower) != nil || memchr(base + lower, 0x09, upper - lower) != nil { return false }
             }
             return true
         }
         return plain ? segments : fragments(span, table: table)
     }
 
-    /// brat fragments of a span: its segments, cut at line breaks.
+    /// brat fragments of a span: its segments, cut at line breaks and tabs.
     static func fragments(_ span: ExportSpan, table: OffsetTable) -> [SpanSegment] {
         var result: [SpanSegment] = []
         for segment in span.segments {
             var start = segment.start
-            for offset in segment.start..<segment.end where table.scalars[offset] == "\n" {
+            for offset in segment.start..<segment.end where table.scalars[offset] == "\n" || table.scalars[offset] == "\t" {
                 if offset > start { result.append(SpanSegment(start: start, end: offset)) }
                 start = offset + 1
             }
