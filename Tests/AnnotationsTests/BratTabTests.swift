@@ -10,8 +10,10 @@ import Testing
 struct BratTabTests {
     static let text = "Peskow sagte:\t„A|B ]*#_ [x]“ und\tmehr. Ende."
 
+    static let document = Document(id: "tab", rawText: text)
+
     static func session() throws -> (SegmentedCorpus, Session) {
-        let corpus = SegmentedCorpus(Corpus(documents: [Document(id: "tab", rawText: text)], paths: ["fixture"]))
+        let corpus = SegmentedCorpus(Corpus(documents: [document], paths: ["fixture"]))
         var session = Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
         let builder = AnchorBuilder(corpus: corpus)
         let scalars = Array(text.unicodeScalars)
@@ -52,6 +54,11 @@ struct BratTabTests {
         let folder = TestCorpus.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try ExportWriter(folder: folder + "/brat").write(BratExporter().export(bundle))
+        try await Self.checkWithConsumers(folder)
+    }
+
+    /// Runs check_brat.py on `folder/brat/anna`, expecting the lines of its `tab.ann`.
+    static func checkWithConsumers(_ folder: String) async throws {
         let ann = try String(contentsOfFile: folder + "/brat/anna/tab.ann", encoding: .utf8).split(separator: "\n")
         var counts: [(String, JSONValue)] = []
         for prefix in ["T", "R", "A", "N", "#"] { counts.append((prefix, .int(ann.filter { $0.hasPrefix(prefix) }.count))) }
@@ -59,5 +66,32 @@ struct BratTabTests {
         try Data(expected.pretty().utf8).write(to: URL(fileURLWithPath: folder + "/expected.json"))
         let result = try await ConsumerPython.run("check_brat.py", [folder + "/brat", folder + "/expected.json"])
         #expect(result.status == 0, "\(result.output)")
+    }
+}
+
+/// A corpus document without text was written as an empty `.txt` and `.ann`; bratly refuses an
+/// empty text ("Badly initialized Document") and with it reads no document of the folder.
+@Suite("brat: a document without text")
+struct BratEmptyDocumentTests {
+    static func bundle() throws -> ExportBundle {
+        let corpus = SegmentedCorpus(Corpus(documents: [Document(id: "empty", rawText: ""), BratTabTests.document], paths: ["fixture"]))
+        let (_, session) = try BratTabTests.session()
+        return try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+    }
+
+    @Test("gets no files; the other documents are written as before and import back")
+    func noFiles() throws {
+        let files = BratExporter().export(try Self.bundle())
+        #expect(!files.contains { $0.path.hasPrefix("anna/empty.") })
+        #expect(files.contains { $0.path == "anna/tab.ann" } && files.contains { $0.path == "anna/tab.txt" })
+    }
+
+    @Test("bratly and pybrat read the folder",
+        .enabled(if: ConsumerPython.enabled, "set WORKBENCH_PYTHON (scripts/test does) to load brat with bratly and pybrat"))
+    func consumers() async throws {
+        let folder = TestCorpus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ExportWriter(folder: folder + "/brat").write(BratExporter().export(try Self.bundle()))
+        try await BratTabTests.checkWithConsumers(folder)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// brat standoff, one folder per session (`<session>/`, as brat keeps one annotator per folder):
-/// per document `<id>.txt` (the normalised text) and `<id>.ann`; `annotation.conf` and
+/// per document `<id>.txt` (the normalised text) and `<id>.ann` (none for a document without text); `annotation.conf` and
 /// `visual.conf` so the folder opens in brat; `speakers.tsv`, `targets.tsv`, `stances.tsv` and
 /// `notes.tsv` for what brat has no place for.
 ///
@@ -85,6 +85,9 @@ struct BratExporter: Exporter {
                 part.ann = ann.bytes
                 return part
             } _: { documentIndex, part in
+                // A document without text gets no files: nothing in it can be annotated, and bratly
+                // refuses an empty text and with it the whole folder.
+                guard !bundle.bytes[documentIndex].isEmpty else { return }
                 let documentID = bundle.documents[documentIndex].document.id
                 let name = bundle.fileNames[documentIndex]
                 out.begin(folder + name + ".txt")
