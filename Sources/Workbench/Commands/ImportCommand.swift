@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
             }
             do {
                 try AtomicFile.write(Data(bytes), to: path)
-            } catch let error as SessionError {
+            } catch {
                 throw CLIFailure("\(path): cannot write the corpus: \(error.description)")
             }
             return true
