@@ -46,6 +46,20 @@ struct BratTabTests {
         #expect(again.first { $0.path == "anna/tab.ann" }?.contents == ann)
     }
 
+    @Test("a T line as brat writes it, the tab of the document kept in its text column, imports")
+    func tabKeptByBrat() throws {
+        let (corpus, _) = try Self.session()
+        let folder = TestCorpus.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(Self.text.utf8).write(to: URL(fileURLWithPath: folder + "/tab.txt"))
+        try Data("T1\tClaim 29 37\tund\tmehr\nT2\tCue 7 12\tsagte\n".utf8).write(to: URL(fileURLWithPath: folder + "/tab.ann"))
+        let imported = try BratImporter().load(folder: folder, corpus: corpus, annotator: "anna", time: "2026-11-22T10:00:00.000Z")
+        #expect(imported.state.claims.values.first?.anchor.segments == [SpanSegment(start: 29, end: 37)])
+        #expect(imported.state.claims.values.first?.anchor.text == "und\tmehr")
+        try Data("T1\tClaim 29 37\tund\tweniger\n".utf8).write(to: URL(fileURLWithPath: folder + "/tab.ann"))
+        #expect(throws: ExportError.self) { try BratImporter().load(folder: folder, corpus: corpus, annotator: "anna", time: "t") }
+    }
+
     @Test("bratly and pybrat read the fragments as the document's text",
         .enabled(if: ConsumerPython.enabled, "set WORKBENCH_PYTHON (scripts/test does) to load brat with bratly and pybrat"))
     func consumers() async throws {

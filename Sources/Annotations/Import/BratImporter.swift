@@ -453,10 +453,12 @@ public struct BratImporter: Sendable {
                 continue
             }
             let offsets = fields[1].dropFirst(type.count + 1)
+            // The text column: the rest of the line (brat writes a tab in the document's text there as it is).
+            let shown = fields.count >= 3 ? fields[2...].joined(separator: "\t") : nil
             let direct = Self.fragments(offsets, scalars: scalars, map: nil)
             var segments: [SpanSegment]
-            if raw != nil, fields.count >= 3, (try? direct.get())?.text != fields[2], let map = rawOffsets(),
-                case .success(let translated) = Self.fragments(offsets, scalars: map.scalars, map: map), translated.text == fields[2]
+            if raw != nil, let shown, (try? direct.get())?.text != shown, let map = rawOffsets(),
+                case .success(let translated) = Self.fragments(offsets, scalars: map.scalars, map: map), translated.text == shown
             {
                 // Offsets into the .txt as another tool wrote it (checked against it): their normalised place.
                 segments = translated.segments
@@ -478,14 +480,16 @@ public struct BratImporter: Sendable {
                 skipped.insert(id)
                 continue
             }
-            let expected = segments.map { ExportText.singleLine(String(String.UnicodeScalarView(scalars[$0.start..<$0.end]))) }.joined(separator: " ")
-            if fields.count < 3 {
+            let pieces = segments.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            let expected = pieces.map(ExportText.singleLine).joined(separator: " ")
+            guard let shown else {
                 report(lineNumber, "entity \(id) has no text column")
                 skipped.insert(id)
                 continue
             }
-            if fields[2] != expected {
-                report(lineNumber, "the text '\(fields[2])' of \(id) is not the document's text at \(fields[1].dropFirst(type.count + 1)) ('\(expected)')")
+            // As export writes it (tabs and line breaks as spaces), or as brat does (tabs kept).
+            if shown != expected && shown != pieces.joined(separator: " ") {
+                report(lineNumber, "the text '\(shown)' of \(id) is not the document's text at \(fields[1].dropFirst(type.count + 1)) ('\(expected)')")
                 skipped.insert(id)
                 continue
             }
