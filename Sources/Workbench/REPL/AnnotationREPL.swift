@@ -30,6 +30,7 @@ struct AnnotationREPL {
         // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
         shell.interruptRequested = { [editor] in editor.interruptRequested }
         completion.update(shell)
+        fitShellToWindow()
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
         timings?.recordStart()
@@ -44,8 +45,8 @@ struct AnnotationREPL {
             switch input {
             case .line(let line):
                 timings?.begin()
-                // Views (tokens, the sentence) are drawn for the window's width now, not at start.
-                if interactive { shell.width = screen().width }
+                // Views (tokens, the sentence) are drawn for the window's size now, not at start.
+                fitShellToWindow()
                 let response = shell.handle(line)
                 typedAtPager = writePaged(response.lines)
                 if response.rejected { rejected += 1 }
@@ -77,6 +78,15 @@ struct AnnotationREPL {
             return 1
         }
         return 0
+    }
+
+    /// In a terminal, lets the shell draw its views for the window's size at this moment (a small
+    /// window gets the previous sentence shortened, so the current one and its proposals fit).
+    private mutating func fitShellToWindow() {
+        guard interactive else { return }
+        let size = screen()
+        shell.width = size.width
+        shell.height = size.height
     }
 
     /// Prints lines (one write for all of them); in a terminal they are word-wrapped to its current

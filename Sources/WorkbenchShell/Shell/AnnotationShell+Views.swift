@@ -18,19 +18,60 @@ extension AnnotationShell {
         return line
     }
 
-    /// The sentence view: header, the previous sentence dimmed, the current sentence with annotations.
+    /// The sentence view: header, the previous sentence dimmed, the current sentence with annotations,
+    /// its tokens (`tokens`) and its pending proposals. In a window (``height``) the previous sentence
+    /// is shortened to its end when the whole view would not fit.
     public func view(tokens: Bool) -> [StyledLine] {
-        guard let sentence else { return [] }
-        var lines = [header()]
-        if sentenceIndex > 0 {
-            lines.append(StyledLine("   ↑ " + TerminalText.sanitize(document.sentences[sentenceIndex - 1].text), .dim))
+        guard sentence != nil else { return [] }
+        let header = header()
+        let below = currentLine() + (tokens ? tokenView() : []) + proposalLines()
+        guard sentenceIndex > 0 else { return [header] + below }
+        let previous = previousSentenceLine(document.sentences[sentenceIndex - 1].text, besides: [header] + below)
+        return [header, previous] + below
+    }
+
+    /// Rows a view leaves for what is around it: the prompt after it and one answer line before it
+    /// (`sentence 4 done`).
+    static let rowsAroundView = 2
+
+    /// The previous sentence as context, dimmed (`   ↑ …`): whole when the window has room for it
+    /// beside `others` (the rest of the view), else its end (the words next to the current sentence)
+    /// after `…`, in the rows left over, at least one. A 40×24 window showed a long previous sentence
+    /// in 5 rows and the current sentence's proposals only on the pager's second page.
+    func previousSentenceLine(_ text: String, besides others: [StyledLine]) -> StyledLine {
+        let marker = "   ↑ "
+        let whole = StyledLine(marker + TerminalText.sanitize(text), .dim)
+        guard let height, width >= 10 else { return whole }
+        let used = others.reduce(0) { $0 + $1.wrapped(width: width).count }
+        let rows = max(1, height - Self.rowsAroundView - used)
+        // Cheap first: a line no wider than the rows it may take needs no wrapping to know it fits.
+        let columns = TerminalText.displayWidth(whole.plain)
+        guard columns > width, whole.wrapped(width: width).count > rows else { return whole }
+        // The end of the sentence that fills the rows: continuation rows are indented under the text.
+        let indent = min(whole.hangingIndent, width / 3)
+        var budget = width - TerminalText.displayWidth(marker) - 1 + (rows - 1) * (width - indent)
+        var tail = Self.suffix(of: TerminalText.sanitize(text), columns: budget)
+        while true {
+            // Start at a word when the cut fell inside one.
+            if let space = tail.firstIndex(of: " "), tail.first != " " { tail = tail[tail.index(after: space)...] }
+            let line = StyledLine(marker + "…" + tail.drop { $0 == " " }, .dim)
+            if line.wrapped(width: width).count <= rows || tail.isEmpty { return line }
+            budget -= max(1, width / 4)
+            tail = Self.suffix(of: String(tail), columns: budget)
         }
-        var current = StyledLine()
-        current.append(" » ", .prompt)
-        current.runs += StyledLine(pieces: BracketRenderer.render(sentence, in: state)).runs
-        lines.append(current)
-        if tokens { lines += tokenView() }
-        return lines + proposalLines()
+    }
+
+    /// The end of `text` that is at most `columns` display columns wide.
+    static func suffix(of text: String, columns: Int) -> Substring {
+        var start = text.endIndex
+        var used = 0
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            used += TerminalText.displayWidth(of: text[before])
+            if used > columns { break }
+            start = before
+        }
+        return text[start...]
     }
 
     /// Just the current sentence with annotations (after an edit).

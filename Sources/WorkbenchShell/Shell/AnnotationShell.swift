@@ -17,6 +17,10 @@ public struct AnnotationShell {
     let annotator: String
     /// Width for token lists and tables.
     public var width: Int
+    /// Rows of the window the views are drawn for, or nil when there is no window (piped output):
+    /// in a window, the previous sentence is shortened to what is left beside the current sentence
+    /// and its proposals, so they are shown first and never pushed onto the pager's second page.
+    public var height: Int?
     /// Where event times come from.
     var clock: EventClock
     /// Index of the current document in the corpus.
