@@ -137,6 +137,32 @@ extension AnnotationShell {
         return [StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success)] + currentLine() + proposalLines()
     }
 
+    /// `yd [LETTER] [by …] [form …] [claim …]`: `accept`, then `done` (and on to the next sentence), as
+    /// one command, so one `undo` takes back both. Refused, before anything is made, when another
+    /// proposal of the sentence is pending (marking the sentence done would pass it by unseen), and
+    /// taken back whole when the accepted proposal left one pending (a `claim` adjustment elsewhere).
+    mutating func acceptAndFinish(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        if arguments.first?.text.lowercased() == "all" {
+            throw .usage("'yd' accepts one proposal; to accept all of them and go on: aa, then d; nothing changed")
+        }
+        var rest = arguments
+        let pending = try pendingOrExplain(verb: "accept")
+        let chosen = try choose(from: pending, &rest, verb: "yd").letter
+        try refuseDoneWhilePending(pending.map(\.letter).filter { $0 != chosen })
+        let accepted = try accept(arguments)
+        try refuseDoneWhilePending(letteredProposals().map(\.letter))
+        return Array(accepted.prefix(1)) + (try setStatus(.done, advance: true))
+    }
+
+    /// Refuses `yd` when `letters` (the proposals it would leave pending) are not empty.
+    private func refuseDoneWhilePending(_ letters: [String]) throws(CommandError) {
+        guard !letters.isEmpty else { return }
+        let named = (letters.count == 1 ? "proposal " : "proposals ") + letters.joined(separator: ", ")
+        throw .rejected(
+            "'yd' marks the sentence done only when nothing is left pending, and \(named) would be; nothing changed: "
+                + "accept (y \(letters[0])) or reject (x \(letters[0])) \(letters.count == 1 ? "it" : "them") first, or type y, then d")
+    }
+
     /// `reject [LETTER|all]` and its aliases `x` and `xx`.
     mutating func reject(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
         if forcedAll || arguments.first?.text.lowercased() == "all", store.session.settings.suggest, pendingProposals().isEmpty,

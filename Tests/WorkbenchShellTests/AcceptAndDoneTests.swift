@@ -1,0 +1,90 @@
+@testable import Annotations
+import Foundation
+import Testing
+import TestSupport
+
+@testable import WorkbenchShell
+
+/// `yd`: accept a proposal and mark the sentence done in one command (three keys where `y`, Enter,
+/// `d` were four), one `undo` for both, refused while another proposal would be left pending.
+@Suite("REPL yd: accept and done in one step")
+struct AcceptAndDoneTests {
+    static func text(_ response: ShellResponse) -> String { response.lines.map(\.plain).joined(separator: "\n") }
+
+    @Test("yd accepts the proposal, marks the sentence done, moves on and says both; one undo takes both back and returns")
+    func acceptsMarksAndUndoes() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        _ = shell.handle("goto 2")
+        let answer = shell.handle("yd")
+        let shown = Self.text(answer)
+        #expect(!answer.rejected, "\(shown)")
+        #expect(shown.hasPrefix("accepted a): new speaker S1 Ulrich Müller"), "\(shown)")
+        #expect(shown.contains("\nsentence 2 done\n"), "\(shown)")
+        #expect(shell.state.claims["C1"]?.anchor.text == "Die Lage ist ernst 🇪🇺")
+        #expect(shell.state.status(of: SentenceKey(document: "d1", sentence: 1)) == .done)
+        #expect(shell.sentenceIndex == 2, "moved on to the next sentence")
+        let undone = shell.handle("undo")
+        #expect(Self.text(undone).hasPrefix("undone: status of sentence 2 of d1, C1 (claim), Q1 (cue), M1 (mention), S1 (speaker)"), "\(Self.text(undone))")
+        #expect(shell.state.recordCount == 0)
+        #expect(shell.sentenceIndex == 1, "undo goes back to the sentence")
+        #expect(shell.pendingProposals().count == 1)
+        #expect(shell.store.session.commandCount.commands == 2, "yd and undo: two commands")
+        try shell.store.close()
+    }
+
+    @Test("yd takes accept's letter and adjustments")
+    func takesLetterAndAdjustments() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        _ = shell.handle("goto 2")
+        let answer = shell.handle("yd a form indirect")
+        #expect(!answer.rejected, "\(Self.text(answer))")
+        #expect(shell.state.claims["C1"]?.form == "indirect")
+        #expect(shell.state.status(of: SentenceKey(document: "d1", sentence: 1)) == .done)
+        try shell.store.close()
+    }
+
+    @Test("yd with another proposal pending is refused before anything is made; after x b it goes through")
+    func refusedWhileAnotherIsPending() throws {
+        let folder = TestScratch.path("yd-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = SegmentedCorpus(Corpus(
+            documents: [Document(id: "d", rawText: "„Wir gehen“, sagte Anna Çelik und Tom und Jan forderten Ruhe. Danach war es still.")],
+            paths: ["test"]))
+        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        var shell = AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { QuoteThenSaidSource() })
+        #expect(shell.pendingProposals().count == 2)
+        let refused = shell.handle("yd")
+        #expect(refused.rejected)
+        #expect(Self.text(refused).contains("proposal b would be; nothing changed"), "\(Self.text(refused))")
+        #expect(shell.store.session.eventCount == 0, "nothing made, no ids used")
+        #expect(shell.sentenceIndex == 0)
+        let refusedB = shell.handle("yd b")
+        #expect(Self.text(refusedB).contains("proposal a would be"), "\(Self.text(refusedB))")
+        #expect(shell.handle("yd all").rejected)
+        _ = shell.handle("x b")
+        let answer = shell.handle("yd")
+        #expect(!answer.rejected, "\(Self.text(answer))")
+        #expect(shell.state.claims["C1"] != nil)
+        #expect(shell.state.status(of: SentenceKey(document: "d", sentence: 0)) == .done)
+        #expect(shell.sentenceIndex == 1)
+        try shell.store.close()
+    }
+
+    @Test("yd on a sentence without proposals is refused and changes nothing")
+    func refusedWithoutProposals() throws {
+        let fixture = try SuggestionShellFixture()
+        var shell = try fixture.shell()
+        let refused = shell.handle("yd")
+        #expect(refused.rejected)
+        #expect(Self.text(refused).contains("no pending proposals"), "\(Self.text(refused))")
+        #expect(shell.store.session.eventCount == 0 && shell.sentenceIndex == 0)
+        try shell.store.close()
+    }
+}
