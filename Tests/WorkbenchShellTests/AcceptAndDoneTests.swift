@@ -77,6 +77,46 @@ struct AcceptAndDoneTests {
         try shell.store.close()
     }
 
+    @Test("yd accepts when the other proposal's claim lies inside the accepted one's (it stops being pending with it)")
+    func overlappingProposalIsNoObstacle() throws {
+        let folder = TestScratch.path("yd-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try Self.shell(in: folder, source: NestedClaimsSource())
+        #expect(shell.pendingProposals().count == 2)
+        let answer = shell.handle("yd")
+        #expect(!answer.rejected, "\(Self.text(answer))")
+        #expect(shell.state.status(of: SentenceKey(document: "d", sentence: 0)) == .done)
+        #expect(shell.sentenceIndex == 1)
+        try shell.store.close()
+    }
+
+    @Test("yd whose claim adjustment leaves the proposal itself pending is taken back whole")
+    func adjustmentLeavingItPending() throws {
+        let folder = TestScratch.path("yd-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try Self.shell(in: folder, source: NestedClaimsSource(onlyOuter: true))
+        let refused = shell.handle("yd claim 1")
+        #expect(refused.rejected)
+        #expect(Self.text(refused).contains("proposal a would be; nothing changed"), "\(Self.text(refused))")
+        #expect(shell.state.recordCount == 0 && shell.sentenceIndex == 0)
+        #expect(shell.state.status(of: SentenceKey(document: "d", sentence: 0)) == .open)
+        try shell.store.close()
+    }
+
+    /// A shell on a two-sentence document whose proposals come from `source`.
+    static func shell(in folder: String, source: any ProposalSource) throws -> AnnotationShell {
+        let corpus = SegmentedCorpus(Corpus(
+            documents: [Document(id: "d", rawText: "Er sagte, die Lage sei ernst und bleibe es. Danach war es still.")], paths: ["test"]))
+        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        return AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { source })
+    }
+
     @Test("yd on a sentence without proposals is refused and changes nothing")
     func refusedWithoutProposals() throws {
         let fixture = try SuggestionShellFixture()
@@ -86,5 +126,21 @@ struct AcceptAndDoneTests {
         #expect(Self.text(refused).contains("no pending proposals"), "\(Self.text(refused))")
         #expect(shell.store.session.eventCount == 0 && shell.sentenceIndex == 0)
         try shell.store.close()
+    }
+}
+
+/// For "Er sagte, die Lage sei ernst und bleibe es.": a) the claim "die Lage sei ernst und bleibe es",
+/// b) "die Lage sei ernst" inside it (unless `onlyOuter`).
+private struct NestedClaimsSource: ProposalSource {
+    var onlyOuter = false
+    func proposals(for document: SegmentedDocument) -> [AttributionSuggestion] {
+        func proposal(claimEnd: Int, rule: String) -> AttributionSuggestion {
+            AttributionSuggestion(
+                documentID: document.document.id, sentence: 0, speakers: [[SpanSegment(start: 0, end: 2)]],
+                cue: [SpanSegment(start: 3, end: 8)], claim: [SpanSegment(start: 10, end: claimEnd)],
+                form: .indirect, confidence: 0.7, rule: rule)
+        }
+        let outer = proposal(claimEnd: 42, rule: "test.outer")
+        return onlyOuter ? [outer] : [outer, proposal(claimEnd: 28, rule: "test.inner")]
     }
 }

@@ -31,6 +31,26 @@ struct SmallWindowViewTests {
         }
     }
 
+    /// The answer lines above the view count too: `yd` says what it accepted (3 rows at 40 columns) and
+    /// that the sentence is done, and the next sentence's view still fits without the pager's question
+    /// (the previous sentence gets the two rows left; counted without the answer, it took 5 and paged).
+    @Test("40×22: after yd the answer, the next sentence and its proposals fit the window, with no question")
+    func answerAboveTheView() async throws {
+        try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 40, height: 22) { _, session in
+            try await session.waitFor(text: "1:1 ›")
+            try await session.send(keys: "goto 1:2", .enter)
+            try await session.waitFor(text: "1:2 ›")
+            try await session.send(keys: "yd", .enter)
+            let screen = try await session.waitUntil(what: "the answer to yd") { $0.contains("q stops --") || $0.contains("1:3 ›") }
+            #expect(!screen.contains("q stops --"), "\(screen)")
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(rows.first?.hasPrefix("accepted a): new speaker S1") == true, "the whole answer on screen: \(screen)")
+            #expect(rows.contains("sentence 2 done") && screen.contains("   ↑ …") && screen.contains("   b) [S?"), "\(screen)")
+            try await session.send(keys: "quit", .enter)
+            try await session.waitFor(text: "[exit 0]")
+        }
+    }
+
     @Test("200×50: the previous sentence is shown whole, with the sentence and both proposals, and no pages")
     func largeWindow() async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 200, height: 50) { _, session in

@@ -139,19 +139,25 @@ extension AnnotationShell {
 
     /// `yd [LETTER] [by …] [form …] [claim …]`: `accept`, then `done` (and on to the next sentence), as
     /// one command, so one `undo` takes back both. Refused, before anything is made, when another
-    /// proposal of the sentence is pending (marking the sentence done would pass it by unseen), and
-    /// taken back whole when the accepted proposal left one pending (a `claim` adjustment elsewhere).
+    /// proposal of the sentence would stay pending (its claim does not overlap the accepted one's:
+    /// marking the sentence done would pass it by unseen), and taken back whole when the accepted
+    /// proposal left one pending after all (a `claim` adjustment elsewhere).
     mutating func acceptAndFinish(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
         if arguments.first?.text.lowercased() == "all" {
             throw .usage("'yd' accepts one proposal; to accept all of them and go on: aa, then d; nothing changed")
         }
         var rest = arguments
         let pending = try pendingOrExplain(verb: "accept")
-        let chosen = try choose(from: pending, &rest, verb: "yd").letter
-        try refuseDoneWhilePending(pending.map(\.letter).filter { $0 != chosen })
+        let chosen = try choose(from: pending, &rest, verb: "yd")
+        // A proposal whose claim overlaps the accepted one's stops being pending with it.
+        let claim = chosen.proposal.claim
+        let left = pending.filter { other in
+            other.letter != chosen.letter && !other.proposal.claim.contains { a in claim.contains { a.start < $0.end && $0.start < a.end } }
+        }
+        try refuseDoneWhilePending(left.map(\.letter))
         let accepted = try accept(arguments)
         try refuseDoneWhilePending(letteredProposals().map(\.letter))
-        return Array(accepted.prefix(1)) + (try setStatus(.done, advance: true))
+        return try setStatus(.done, advance: true, after: Array(accepted.prefix(1)))
     }
 
     /// Refuses `yd` when `letters` (the proposals it would leave pending) are not empty.
@@ -207,7 +213,7 @@ extension AnnotationShell {
         }
         guard let found else { throw .rejected("no sentence has pending proposals (all accepted or rejected, or none were made)") }
         moveTo(document: found.document, sentence: found.sentence)
-        return (found.wrapped ? [StyledLine("(wrapped around to the start)", .dim)] : []) + view(tokens: false)
+        return view(tokens: false, after: found.wrapped ? [StyledLine("(wrapped around to the start)", .dim)] : [])
     }
 
     /// `suggest off|on` (no argument: say which).

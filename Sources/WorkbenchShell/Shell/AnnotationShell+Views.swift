@@ -18,32 +18,31 @@ extension AnnotationShell {
         return line
     }
 
-    /// The sentence view: header, the previous sentence dimmed, the current sentence with annotations,
-    /// its tokens (`tokens`) and its pending proposals. In a window (``height``) the previous sentence
-    /// is shortened to its end when the whole view would not fit.
-    public func view(tokens: Bool) -> [StyledLine] {
-        guard sentence != nil else { return [] }
+    /// The sentence view after `answer` (the lines that say what the command did, shown above it):
+    /// header, the previous sentence dimmed, the current sentence with annotations, its tokens
+    /// (`tokens`) and its pending proposals. In a window (``height``) the previous sentence is
+    /// shortened to its end when the whole answer would not fit.
+    public func view(tokens: Bool, after answer: [StyledLine] = []) -> [StyledLine] {
+        guard sentence != nil else { return answer }
         let header = header()
         let below = currentLine() + (tokens ? tokenView() : []) + proposalLines()
-        guard sentenceIndex > 0 else { return [header] + below }
-        let previous = previousSentenceLine(document.sentences[sentenceIndex - 1].text, besides: [header] + below)
-        return [header, previous] + below
+        guard sentenceIndex > 0 else { return answer + [header] + below }
+        let previous = previousSentenceLine(document.sentences[sentenceIndex - 1].text, besides: answer + [header] + below)
+        return answer + [header, previous] + below
     }
 
-    /// Rows a view leaves for what is around it: the prompt after it and one answer line before it
-    /// (`sentence 4 done`).
-    static let rowsAroundView = 2
-
     /// The previous sentence as context, dimmed (`   ↑ …`): whole when the window has room for it
-    /// beside `others` (the rest of the view), else its end (the words next to the current sentence)
-    /// after `…`, in the rows left over, at least one. A 40×24 window showed a long previous sentence
-    /// in 5 rows and the current sentence's proposals only on the pager's second page.
+    /// beside `others` (the rest of the answer) and the prompt, in at most a third of the window's
+    /// rows; else its end (the words next to the current sentence) after `…`, in the rows left over,
+    /// at least one. A 40×24 window showed a long previous sentence in 5 rows and the current
+    /// sentence's proposals only on the pager's second page.
     func previousSentenceLine(_ text: String, besides others: [StyledLine]) -> StyledLine {
         let marker = "   ↑ "
         let whole = StyledLine(marker + TerminalText.sanitize(text), .dim)
         guard let height, width >= 10 else { return whole }
         let used = others.reduce(0) { $0 + $1.wrapped(width: width).count }
-        let rows = max(1, height - Self.rowsAroundView - used)
+        // The prompt takes the row after the answer.
+        let rows = max(1, min(height / 3, height - 1 - used))
         // Cheap first: a line no wider than the rows it may take needs no wrapping to know it fits.
         let columns = TerminalText.displayWidth(whole.plain)
         guard columns > width, whole.wrapped(width: width).count > rows else { return whole }

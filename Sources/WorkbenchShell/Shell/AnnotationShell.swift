@@ -293,7 +293,7 @@ public struct AnnotationShell {
             place.sentence >= 0, place.sentence < corpus.documents[document].sentences.count
         else { return [summary] + currentLine() + proposalLines() }
         moveTo(document: document, sentence: place.sentence)
-        return [summary] + view(tokens: false)
+        return view(tokens: false, after: [summary])
     }
 
     private static func describe(_ change: Change) -> [String] {
