@@ -144,8 +144,9 @@ public enum CommandCatalog {
                 'accept' then 'done' as one command, for the sentence whose one proposal is right: 'yd' is three keys \
                 where 'y', Enter, 'd' was four, and one 'undo' takes back both (the accept and the done) and goes \
                 back to the sentence. It takes what 'accept' takes. It marks the sentence done only when nothing \
-                would be left pending there: with another proposal still pending it is refused and nothing \
-                changes (accept or reject that one first, or use 'y' and then 'd').
+                would be left pending there: when another proposal would stay pending (its claim does not \
+                overlap the accepted one's) it is refused and nothing changes (accept or reject that one \
+                first, or use 'y' and then 'd').
                 """,
             examples: ["yd", "yd b", "yd by S3", "yd form indirect"],
             completion: .accept,

@@ -5,9 +5,11 @@ extension AnnotationShell {
     /// Sentences done or skipped in the whole corpus, and all sentences.
     var progress: (finished: Int, total: Int) { (progressCount.finished, progressCount.total) }
 
-    /// The header line: document, sentence, status and corpus progress.
+    /// The header line: document, sentence, status and corpus progress. The title is cut to 40
+    /// characters, as `docs` cuts it (a corpus title of 150 characters took 5 rows of a 40-column
+    /// window above every sentence).
     func header() -> StyledLine {
-        let title = document.document.title.map { " „" + TerminalText.sanitize($0) + "“" } ?? ""
+        let title = document.document.title.map { " „" + TerminalText.sanitize(Self.shortened($0, limit: 40)) + "“" } ?? ""
         let status = state.status(of: sentenceKey)
         let (finished, total) = progress
         var line = StyledLine()
