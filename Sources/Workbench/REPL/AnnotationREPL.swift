@@ -25,6 +25,9 @@ struct AnnotationREPL {
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
         var rejected = 0
+        // Piped input: which input lines were rejected, for the summary (no prompt echoes them).
+        var lineNumber = 0
+        var rejectedLines: [Int] = []
         // The answer comes first; the periodic rewrite of the session file follows it.
         shell.defersAutosave = true
         // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
@@ -41,6 +44,7 @@ struct AnnotationREPL {
             prompt.append(" ›", .dim)
             prompt.append(" ")
             let input = typedAtPager.map { LineInput.line($0) } ?? editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style)
+            if typedAtPager == nil { lineNumber += 1 }
             typedAtPager = nil
             switch input {
             case .line(let line):
@@ -49,7 +53,10 @@ struct AnnotationREPL {
                 fitShellToWindow()
                 let response = shell.handle(line)
                 typedAtPager = writePaged(response.lines)
-                if response.rejected { rejected += 1 }
+                if response.rejected {
+                    rejected += 1
+                    rejectedLines.append(lineNumber)
+                }
                 completion.update(shell)
                 timings?.end("command")
                 timings?.begin()
@@ -60,6 +67,7 @@ struct AnnotationREPL {
             case .notUTF8, .hiddenCharacter:
                 write([StyledLine("error: " + (input.refusal ?? ""), .error)])
                 rejected += 1
+                rejectedLines.append(lineNumber)
             case .endOfInput:
                 break loop
             }
@@ -74,10 +82,19 @@ struct AnnotationREPL {
         }
         write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
         if !interactive && rejected > 0 {
-            StandardError.write("\(rejected) command(s) were rejected (see 'error:' lines); everything else was saved")
+            StandardError.write("\(rejected) command(s) were rejected (\(Self.inputLines(rejectedLines)); see 'error:' lines); everything else was saved")
             return 1
         }
         return 0
+    }
+
+    /// The input lines named in the piped summary: `input line 4`, `input lines 2, 4, 9`, the first ten
+    /// and how many more (a script of 500 commands said only "3 command(s) were rejected", and the
+    /// transcript does not echo the commands, so finding them meant counting answers).
+    static func inputLines(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(10).map(String.init).joined(separator: ", ")
+        let more = numbers.count > 10 ? " and \(numbers.count - 10) more" : ""
+        return (numbers.count == 1 ? "input line " : "input lines ") + shown + more
     }
 
     /// In a terminal, lets the shell draw its views for the window's size at this moment (a small
