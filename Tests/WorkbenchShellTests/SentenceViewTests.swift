@@ -53,4 +53,17 @@ struct SentenceViewTests {
         #expect(header.contains(" „Titel Wort Wort Wort Wort Wort Wort Wor…“ · sentence 2/2"), "\(header)")
         try shell.store.close()
     }
+
+    @Test("a command that takes no arguments echoes a 3 000-character argument cut to 40 characters")
+    func longArgumentEchoIsCut() throws {
+        let folder = TestScratch.path("view-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try Self.shell(in: folder)
+        let answer = shell.handle("undo " + String(repeating: "x", count: 3000))
+        let message = answer.lines.map(\.plain).joined(separator: "\n")
+        #expect(answer.rejected)
+        #expect(message == "error: 'undo' takes no arguments (got '\(String(repeating: "x", count: 39))…'); type it alone: undo (it acts on one command; type it again for the next); nothing changed", "\(message.prefix(200))")
+        try shell.store.close()
+    }
 }

@@ -136,7 +136,8 @@ public struct AnnotationShell {
         // back one command while the user expects three, and `done foo` mark the sentence silently.
         if words.count > 1, spec.usage == spec.name {
             let again = spec.name == "undo" || spec.name == "redo" ? " (it acts on one command; type it again for the next)" : ""
-            throw .usage("'\(first.text)' takes no arguments (got '\(rest)'); type it alone: \(spec.name)\(again); nothing changed")
+            // The arguments echoed cut to 40 characters (a pasted 3 000-character word filled 80 rows).
+            throw .usage("'\(first.text)' takes no arguments (got '\(Self.shortened(rest, limit: 40))'); type it alone: \(spec.name)\(again); nothing changed")
         }
         return try spec.handler(&self, CommandSpec.Invocation(line: line, arguments: Array(words.dropFirst()), rest: rest, spec: spec))
     }
