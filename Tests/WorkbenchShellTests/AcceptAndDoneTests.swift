@@ -129,6 +129,18 @@ struct AcceptAndDoneTests {
     }
 }
 
+@Suite("completion of yd")
+struct AcceptAndDoneCompletionTests {
+    @Test("TAB after yd offers accept's keywords but not 'all', which yd refuses")
+    func completion() {
+        let provider = CompletionProvider()
+        #expect(provider.candidates(line: "y", cursor: 1).contains("yd"))
+        #expect(provider.candidates(line: "yd a", cursor: 4) == [])
+        #expect(provider.candidates(line: "yd ", cursor: 3) == ["by", "form", "claim"])
+        #expect(provider.candidates(line: "yd b f", cursor: 6) == ["form"])
+    }
+}
+
 /// For "Er sagte, die Lage sei ernst und bleibe es.": a) the claim "die Lage sei ernst und bleibe es",
 /// b) "die Lage sei ernst" inside it (unless `onlyOuter`).
 private struct NestedClaimsSource: ProposalSource {

@@ -149,7 +149,7 @@ public enum CommandCatalog {
                 first, or use 'y' and then 'd').
                 """,
             examples: ["yd", "yd b", "yd by S3", "yd form indirect"],
-            completion: .accept,
+            completion: .acceptOne,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAndFinish(call.arguments)) }),
         CommandSpec(name: "aa", aliases: [], group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",
             examples: ["aa"],
