@@ -45,7 +45,7 @@ extension AnnotationShell {
         let used = others.reduce(0) { $0 + $1.wrapped(width: width).count }
         // The prompt takes the row after the answer.
         let rows = max(1, min(height / 3, height - 1 - used))
-        // Cheap first: a line no wider than the rows it may take needs no wrapping to know it fits.
+        // Cheap first: a line no wider than the window is one row and fits without being wrapped.
         let columns = TerminalText.displayWidth(whole.plain)
         guard columns > width, whole.wrapped(width: width).count > rows else { return whole }
         // The end of the sentence that fills the rows: continuation rows are indented under the text.
