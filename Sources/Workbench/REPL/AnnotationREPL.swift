@@ -25,11 +25,15 @@ struct AnnotationREPL {
     /// Reads and handles commands until the user leaves; returns the exit status.
     mutating func run() -> Int32 {
         var rejected = 0
+        // Piped input: which input lines were rejected, for the summary (no prompt echoes them).
+        var lineNumber = 0
+        var rejectedLines: [Int] = []
         // The answer comes first; the periodic rewrite of the session file follows it.
         shell.defersAutosave = true
         // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
         shell.interruptRequested = { [editor] in editor.interruptRequested }
         completion.update(shell)
+        fitShellToWindow()
         write(shell.view(tokens: false))
         if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
         timings?.recordStart()
@@ -40,15 +44,19 @@ struct AnnotationREPL {
             prompt.append(" ›", .dim)
             prompt.append(" ")
             let input = typedAtPager.map { LineInput.line($0) } ?? editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style)
+            if typedAtPager == nil { lineNumber += 1 }
             typedAtPager = nil
             switch input {
             case .line(let line):
                 timings?.begin()
-                // Views (tokens, the sentence) are drawn for the window's width now, not at start.
-                if interactive { shell.width = screen().width }
+                // Views (tokens, the sentence) are drawn for the window's size now, not at start.
+                fitShellToWindow()
                 let response = shell.handle(line)
                 typedAtPager = writePaged(response.lines)
-                if response.rejected { rejected += 1 }
+                if response.rejected {
+                    rejected += 1
+                    rejectedLines.append(lineNumber)
+                }
                 completion.update(shell)
                 timings?.end("command")
                 timings?.begin()
@@ -59,6 +67,7 @@ struct AnnotationREPL {
             case .notUTF8, .hiddenCharacter:
                 write([StyledLine("error: " + (input.refusal ?? ""), .error)])
                 rejected += 1
+                rejectedLines.append(lineNumber)
             case .endOfInput:
                 break loop
             }
@@ -73,10 +82,28 @@ struct AnnotationREPL {
         }
         write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
         if !interactive && rejected > 0 {
-            StandardError.write("\(rejected) command(s) were rejected (see 'error:' lines); everything else was saved")
+            StandardError.write("\(rejected) command(s) were rejected (\(Self.inputLines(rejectedLines)); see 'error:' lines); everything else was saved")
             return 1
         }
         return 0
+    }
+
+    /// The input lines named in the piped summary: `input line 4`, `input lines 2, 4, 9`, the first ten
+    /// and how many more (a script of 500 commands said only "3 command(s) were rejected", and the
+    /// transcript does not echo the commands, so finding them meant counting answers).
+    static func inputLines(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(10).map(String.init).joined(separator: ", ")
+        let more = numbers.count > 10 ? " and \(numbers.count - 10) more" : ""
+        return (numbers.count == 1 ? "input line " : "input lines ") + shown + more
+    }
+
+    /// In a terminal, lets the shell draw its views for the window's size at this moment (a small
+    /// window gets the previous sentence shortened, so the current one and its proposals fit).
+    private mutating func fitShellToWindow() {
+        guard interactive else { return }
+        let size = screen()
+        shell.width = size.width
+        shell.height = size.height
     }
 
     /// Prints lines (one write for all of them); in a terminal they are word-wrapped to its current

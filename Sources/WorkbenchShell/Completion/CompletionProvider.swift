@@ -100,7 +100,7 @@ public struct CompletionProvider: Sendable {
         }
         switch kind {
         case .none, .commandNames, .documents, .choices, .firstArgument: return []
-        case .accept: return ["by", "form", "claim"]
+        case .accept, .acceptOne: return ["by", "form", "claim"]
         case .stance:
             switch previousWords.count {
             case 1: return speakerWords

@@ -137,6 +137,20 @@ public enum CommandCatalog {
             examples: ["y", "y b", "accept b by S3", "accept b form indirect", "accept b claim 4-19", "accept all"],
             completion: .accept,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments)) }),
+        CommandSpec(name: "yd", aliases: [], group: .suggesting,
+            usage: "yd [LETTER] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
+            summary: "accept a proposal and mark the sentence done (then the next sentence), in one undo",
+            details: """
+                'accept' then 'done' as one command, for the sentence whose one proposal is right: 'yd' is three keys \
+                where 'y', Enter, 'd' was four, and one 'undo' takes back both (the accept and the done) and goes \
+                back to the sentence. It takes what 'accept' takes. It marks the sentence done only when nothing \
+                would be left pending there: when another proposal would stay pending (its claim does not \
+                overlap the accepted one's) it is refused and nothing changes (accept or reject that one \
+                first, or use 'y' and then 'd').
+                """,
+            examples: ["yd", "yd b", "yd by S3", "yd form indirect"],
+            completion: .acceptOne,
+            handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAndFinish(call.arguments)) }),
         CommandSpec(name: "aa", aliases: [], group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",
             examples: ["aa"],
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments, all: true)) }),

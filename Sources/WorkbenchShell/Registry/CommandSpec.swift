@@ -24,6 +24,8 @@ struct CommandSpec: Sendable {
         case firstArgument([String])
         /// `accept`'s options.
         case accept
+        /// `yd`'s options: `accept`'s without `all` (it accepts one proposal).
+        case acceptOne
         /// `speaker`: words of the sentence, `merge`, then `=`, `role`, `kind`.
         case speaker
         /// `cue`: words of the sentence.

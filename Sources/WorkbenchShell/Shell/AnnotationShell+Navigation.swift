@@ -143,6 +143,6 @@ extension AnnotationShell {
         }
         guard let found else { throw .rejected("/\(TerminalText.sanitize(wanted))/ is not found anywhere in the corpus") }
         moveTo(document: found.document, sentence: found.sentence)
-        return (found.wrapped ? [StyledLine("(search wrapped around to the start)", .dim)] : []) + view(tokens: false)
+        return view(tokens: false, after: found.wrapped ? [StyledLine("(search wrapped around to the start)", .dim)] : [])
     }
 }

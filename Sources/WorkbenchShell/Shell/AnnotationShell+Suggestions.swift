@@ -137,6 +137,38 @@ extension AnnotationShell {
         return [StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success)] + currentLine() + proposalLines()
     }
 
+    /// `yd [LETTER] [by …] [form …] [claim …]`: `accept`, then `done` (and on to the next sentence), as
+    /// one command, so one `undo` takes back both. Refused, before anything is made, when another
+    /// proposal of the sentence would stay pending (its claim does not overlap the accepted one's:
+    /// marking the sentence done would pass it by unseen), and taken back whole when the accepted
+    /// proposal left one pending after all (a `claim` adjustment elsewhere).
+    mutating func acceptAndFinish(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        if arguments.first?.text.lowercased() == "all" {
+            throw .usage("'yd' accepts one proposal; to accept all of them and go on: aa, then d; nothing changed")
+        }
+        var rest = arguments
+        let pending = try pendingOrExplain(verb: "accept")
+        let chosen = try choose(from: pending, &rest, verb: "yd")
+        // A proposal whose claim overlaps the accepted one's stops being pending with it.
+        let claim = chosen.proposal.claim
+        let left = pending.filter { other in
+            other.letter != chosen.letter && !other.proposal.claim.contains { a in claim.contains { a.start < $0.end && $0.start < a.end } }
+        }
+        try refuseDoneWhilePending(left.map(\.letter))
+        let accepted = try accept(arguments)
+        try refuseDoneWhilePending(letteredProposals().map(\.letter))
+        return try setStatus(.done, advance: true, after: Array(accepted.prefix(1)))
+    }
+
+    /// Refuses `yd` when `letters` (the proposals it would leave pending) are not empty.
+    private func refuseDoneWhilePending(_ letters: [String]) throws(CommandError) {
+        guard !letters.isEmpty else { return }
+        let named = (letters.count == 1 ? "proposal " : "proposals ") + letters.joined(separator: ", ")
+        throw .rejected(
+            "'yd' marks the sentence done only when nothing is left pending, and \(named) would be; nothing changed: "
+                + "accept (y \(letters[0])) or reject (x \(letters[0])) \(letters.count == 1 ? "it" : "them") first, or type y, then d")
+    }
+
     /// `reject [LETTER|all]` and its aliases `x` and `xx`.
     mutating func reject(_ arguments: [CommandWord], all forcedAll: Bool = false) throws(CommandError) -> [StyledLine] {
         if forcedAll || arguments.first?.text.lowercased() == "all", store.session.settings.suggest, pendingProposals().isEmpty,
@@ -181,7 +213,7 @@ extension AnnotationShell {
         }
         guard let found else { throw .rejected("no sentence has pending proposals (all accepted or rejected, or none were made)") }
         moveTo(document: found.document, sentence: found.sentence)
-        return (found.wrapped ? [StyledLine("(wrapped around to the start)", .dim)] : []) + view(tokens: false)
+        return view(tokens: false, after: found.wrapped ? [StyledLine("(wrapped around to the start)", .dim)] : [])
     }
 
     /// `suggest off|on` (no argument: say which).

@@ -410,14 +410,16 @@ extension AnnotationShell {
         return [StyledLine("+ \(note.id) note", .success)]
     }
 
-    mutating func setStatus(_ status: SentenceStatus, advance: Bool) throws(CommandError) -> [StyledLine] {
+    /// Sets the sentence's status and shows it (`advance`: moves to the next sentence first); the
+    /// answer begins with `earlier`, what the same command said before (`yd`: what it accepted).
+    mutating func setStatus(_ status: SentenceStatus, advance: Bool, after earlier: [StyledLine] = []) throws(CommandError) -> [StyledLine] {
         try perform(.setStatus(sentenceKey, status))
-        let message = StyledLine("sentence \(sentenceIndex + 1) \(status == .open ? "reopened" : status.rawValue)", .success)
-        guard advance else { return [message] + view(tokens: false) }
+        let message = earlier + [StyledLine("sentence \(sentenceIndex + 1) \(status == .open ? "reopened" : status.rawValue)", .success)]
+        guard advance else { return view(tokens: false, after: message) }
         guard let next = position(movedBy: 1) else {
-            return [message, StyledLine("that was the last sentence of the corpus; 'nu' finds open ones", .dim)]
+            return message + [StyledLine("that was the last sentence of the corpus; 'nu' finds open ones", .dim)]
         }
         moveTo(document: next.document, sentence: next.sentence)
-        return [message] + view(tokens: false)
+        return view(tokens: false, after: message)
     }
 }

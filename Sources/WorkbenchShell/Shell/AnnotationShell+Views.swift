@@ -5,9 +5,11 @@ extension AnnotationShell {
     /// Sentences done or skipped in the whole corpus, and all sentences.
     var progress: (finished: Int, total: Int) { (progressCount.finished, progressCount.total) }
 
-    /// The header line: document, sentence, status and corpus progress.
+    /// The header line: document, sentence, status and corpus progress. The title is cut to 40
+    /// characters, as `docs` cuts it (a corpus title of 150 characters took 5 rows of a 40-column
+    /// window above every sentence).
     func header() -> StyledLine {
-        let title = document.document.title.map { " „" + TerminalText.sanitize($0) + "“" } ?? ""
+        let title = document.document.title.map { " „" + TerminalText.sanitize(Self.shortened($0, limit: 40)) + "“" } ?? ""
         let status = state.status(of: sentenceKey)
         let (finished, total) = progress
         var line = StyledLine()
@@ -18,19 +20,59 @@ extension AnnotationShell {
         return line
     }
 
-    /// The sentence view: header, the previous sentence dimmed, the current sentence with annotations.
-    public func view(tokens: Bool) -> [StyledLine] {
-        guard let sentence else { return [] }
-        var lines = [header()]
-        if sentenceIndex > 0 {
-            lines.append(StyledLine("   ↑ " + TerminalText.sanitize(document.sentences[sentenceIndex - 1].text), .dim))
+    /// The sentence view after `answer` (the lines that say what the command did, shown above it):
+    /// header, the previous sentence dimmed, the current sentence with annotations, its tokens
+    /// (`tokens`) and its pending proposals. In a window (``height``) the previous sentence is
+    /// shortened to its end when the whole answer would not fit.
+    public func view(tokens: Bool, after answer: [StyledLine] = []) -> [StyledLine] {
+        guard sentence != nil else { return answer }
+        let header = header()
+        let below = currentLine() + (tokens ? tokenView() : []) + proposalLines()
+        guard sentenceIndex > 0 else { return answer + [header] + below }
+        let previous = previousSentenceLine(document.sentences[sentenceIndex - 1].text, besides: answer + [header] + below)
+        return answer + [header, previous] + below
+    }
+
+    /// The previous sentence as context, dimmed (`   ↑ …`): whole when the window has room for it
+    /// beside `others` (the rest of the answer) and the prompt, in at most a third of the window's
+    /// rows; else its end (the words next to the current sentence) after `…`, in the rows left over,
+    /// at least one. A 40×24 window showed a long previous sentence in 5 rows and the current
+    /// sentence's proposals only on the pager's second page.
+    func previousSentenceLine(_ text: String, besides others: [StyledLine]) -> StyledLine {
+        let marker = "   ↑ "
+        let whole = StyledLine(marker + TerminalText.sanitize(text), .dim)
+        guard let height, width >= 10 else { return whole }
+        let used = others.reduce(0) { $0 + $1.wrapped(width: width).count }
+        // The prompt takes the row after the answer.
+        let rows = max(1, min(height / 3, height - 1 - used))
+        // Cheap first: a line no wider than the window is one row and fits without being wrapped.
+        let columns = TerminalText.displayWidth(whole.plain)
+        guard columns > width, whole.wrapped(width: width).count > rows else { return whole }
+        // The end of the sentence that fills the rows: continuation rows are indented under the text.
+        let indent = min(whole.hangingIndent, width / 3)
+        var budget = width - TerminalText.displayWidth(marker) - 1 + (rows - 1) * (width - indent)
+        var tail = Self.suffix(of: TerminalText.sanitize(text), columns: budget)
+        while true {
+            // Start at a word when the cut fell inside one.
+            if let space = tail.firstIndex(of: " "), tail.first != " " { tail = tail[tail.index(after: space)...] }
+            let line = StyledLine(marker + "…" + tail.drop { $0 == " " }, .dim)
+            if line.wrapped(width: width).count <= rows || tail.isEmpty { return line }
+            budget -= max(1, width / 4)
+            tail = Self.suffix(of: String(tail), columns: budget)
         }
-        var current = StyledLine()
-        current.append(" » ", .prompt)
-        current.runs += StyledLine(pieces: BracketRenderer.render(sentence, in: state)).runs
-        lines.append(current)
-        if tokens { lines += tokenView() }
-        return lines + proposalLines()
+    }
+
+    /// The end of `text` that is at most `columns` display columns wide.
+    static func suffix(of text: String, columns: Int) -> Substring {
+        var start = text.endIndex
+        var used = 0
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            used += TerminalText.displayWidth(of: text[before])
+            if used > columns { break }
+            start = before
+        }
+        return text[start...]
     }
 
     /// Just the current sentence with annotations (after an edit).

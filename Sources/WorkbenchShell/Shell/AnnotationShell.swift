@@ -17,6 +17,10 @@ public struct AnnotationShell {
     let annotator: String
     /// Width for token lists and tables.
     public var width: Int
+    /// Rows of the window the views are drawn for, or nil when there is no window (piped output):
+    /// in a window, the previous sentence is shortened to what is left beside the current sentence
+    /// and its proposals, so they are shown first and never pushed onto the pager's second page.
+    public var height: Int?
     /// Where event times come from.
     var clock: EventClock
     /// Index of the current document in the corpus.
@@ -132,7 +136,8 @@ public struct AnnotationShell {
         // back one command while the user expects three, and `done foo` mark the sentence silently.
         if words.count > 1, spec.usage == spec.name {
             let again = spec.name == "undo" || spec.name == "redo" ? " (it acts on one command; type it again for the next)" : ""
-            throw .usage("'\(first.text)' takes no arguments (got '\(rest)'); type it alone: \(spec.name)\(again); nothing changed")
+            // The arguments echoed cut to 40 characters (a pasted 3 000-character word filled 80 rows).
+            throw .usage("'\(first.text)' takes no arguments (got '\(Self.shortened(rest, limit: 40))'); type it alone: \(spec.name)\(again); nothing changed")
         }
         return try spec.handler(&self, CommandSpec.Invocation(line: line, arguments: Array(words.dropFirst()), rest: rest, spec: spec))
     }
@@ -289,7 +294,7 @@ public struct AnnotationShell {
             place.sentence >= 0, place.sentence < corpus.documents[document].sentences.count
         else { return [summary] + currentLine() + proposalLines() }
         moveTo(document: document, sentence: place.sentence)
-        return [summary] + view(tokens: false)
+        return view(tokens: false, after: [summary])
     }
 
     private static func describe(_ change: Change) -> [String] {
