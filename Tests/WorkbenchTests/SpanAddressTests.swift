@@ -66,6 +66,17 @@ struct SpanAddressTests {
         #expect(SpanAddressError.textInsideCharacter("👩").description.contains("quote the whole character"))
     }
 
+    @Test("a message repeats at most 60 characters of what was typed (a pasted page in quotes was echoed whole)")
+    func longTextEchoIsCut() throws {
+        let page = String(repeating: "Wörter 👩\u{200D}👧 ", count: 300)
+        for error in [SpanAddressError.textNotFound(page), .malformed(page, hint: "h"), .patternNotFound(page), .occurrenceMissing(page, wanted: 2, found: 1)] {
+            let message = error.description
+            #expect(message.count < 200, "\(message.prefix(100))")
+            #expect(message.contains(String(page.prefix(59)) + "…"))
+        }
+        #expect(SpanAddressError.textNotFound("kurz").description == "\"kurz\" is not in this sentence (quotes must match exactly, case included)")
+    }
+
     @Test("spans running on into following sentences")
     func following() throws {
         #expect(try text("7-+1:2") == "„jetzt handeln“. Er fügte")

@@ -31,9 +31,12 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
     public static let forms = "4, 4-7, 4-7,9, 4- (to the end), 4-+1:5 (into the next sentence), \"text\", word, \"text\"#2, /regex/, all, SPAN..+1"
 
     public var description: String {
+        // What the user typed is echoed cut to `echoLimit` characters: a pasted page in quotes
+        // was answered with the whole page, many rows of a narrow window.
+        let typed = Self.echo(typedText)
         switch self {
         case .empty: return "no span given; use one of: \(Self.forms)"
-        case .malformed(let text, let hint): return "cannot read span '\(text)': \(hint)"
+        case .malformed(_, let hint): return "cannot read span '\(typed)': \(hint)"
         case .tokenOutOfRange(let number, let count, let offset):
             let which = offset == 0 ? "this sentence" : "sentence +\(offset)"
             return "there is no token \(number); \(which) has tokens 1–\(count) (type 'tokens' to see them)"
@@ -42,16 +45,35 @@ public enum SpanAddressError: Error, Sendable, Equatable, LocalizedError, Custom
             return available == 0
                 ? "this is the last sentence of the document; a span cannot run on into sentence +\(offset)"
                 : "the document has only \(available) more sentence(s); +\(offset) is too far"
-        case .textNotFound(let text): return "\"\(text)\" is not in this sentence (quotes must match exactly, case included)"
-        case .textInsideCharacter(let text):
-            return "\"\(text)\" is in this sentence only as part of a character (a letter with its accent, an emoji sequence); quote the whole character"
-        case .occurrenceMissing(let text, let wanted, let found):
-            return "\"\(text)\" occurs \(found) time(s) in this sentence; #\(wanted) does not exist"
-        case .invalidPattern(let pattern, let reason): return "invalid regular expression /\(pattern)/: \(reason)"
-        case .patternTooCostly(let pattern, let reason): return "regular expression /\(pattern)/ \(reason)"
-        case .patternNotFound(let pattern): return "/\(pattern)/ matches nothing in this sentence"
+        case .textNotFound: return "\"\(typed)\" is not in this sentence (quotes must match exactly, case included)"
+        case .textInsideCharacter:
+            return "\"\(typed)\" is in this sentence only as part of a character (a letter with its accent, an emoji sequence); quote the whole character"
+        case .occurrenceMissing(_, let wanted, let found):
+            return "\"\(typed)\" occurs \(found) time(s) in this sentence; #\(wanted) does not exist"
+        case .invalidPattern(_, let reason): return "invalid regular expression /\(typed)/: \(reason)"
+        case .patternTooCostly(_, let reason): return "regular expression /\(typed)/ \(reason)"
+        case .patternNotFound: return "/\(typed)/ matches nothing in this sentence"
         }
     }
 
     public var errorDescription: String? { description }
+
+    /// How many characters of a quoted text, pattern or unreadable address a message repeats.
+    static let echoLimit = 60
+
+    /// What the user typed that the message repeats: a quoted text, a pattern, an unreadable address.
+    private var typedText: String {
+        switch self {
+        case .malformed(let typed, _), .textNotFound(let typed), .textInsideCharacter(let typed), .occurrenceMissing(let typed, _, _),
+            .invalidPattern(let typed, _), .patternTooCostly(let typed, _), .patternNotFound(let typed):
+            return typed
+        case .empty, .tokenOutOfRange, .reversedRange, .noFollowingSentence:
+            return ""
+        }
+    }
+
+    /// `text` as a message repeats it: whole up to ``echoLimit`` characters, else its start and "…".
+    private static func echo(_ text: String) -> String {
+        text.count <= echoLimit ? text : String(text.prefix(echoLimit - 1)) + "…"
+    }
 }
