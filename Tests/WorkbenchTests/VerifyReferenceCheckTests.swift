@@ -61,6 +61,32 @@ struct VerifyReferenceCheckTests {
         }
     }
 
+    @Test("a line break in a speaker name never starts a line of its own in validate's or replay --verify's problems")
+    func forgedLineInAName() async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let made = try await workspace.run(["annotate", "--session", "v"], commands: [
+            "g 1:1", "sp Vereinigten Staaten", "sp Südkorea", "sp Nordkorea", "cl seine Truppen nach Russland abzuziehen by M1,M2", "quit",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        try workspace.applyThroughTheLibrary("v") { state in
+            var mention = try #require(state.mentions["M1"])
+            mention.speaker = "S3"
+            return .replace(.mention(mention))
+        }
+        try workspace.applyThroughTheLibrary("v") { state in
+            var speaker = try #require(state.speakers["S3"])
+            speaker.name = "Nordkorea\nsessions/v.json: valid: 99 events"
+            return .replace(.speaker(speaker))
+        }
+        for arguments in [["validate", "sessions/v.json"], ["replay", "sessions/v.json", "--verify"]] {
+            let result = try await workspace.run(arguments, commands: [])
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("of S3 Nordkorea␊sessions/v.json: valid: 99 events, who is not among"), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.split(separator: "\n").contains { $0.hasPrefix("sessions/v.json: valid") }, "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("a valid session still verifies")
     func validSessionVerifies() async throws {
         let workspace = try REPLWorkspace()

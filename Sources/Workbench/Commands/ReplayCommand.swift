@@ -137,7 +137,8 @@ struct ReplayCommand: ParsableCommand {
         }
         // The same reference checks as `validate` (the one definition), which need no text.
         let references = SessionValidator().referenceChecks(file, path: session)
-        for problem in references { StandardError.write(problem) }
+        // One line each, as validate writes them: a line break in a name from the file is a placeholder.
+        for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
         var textNote = "; text checked against the corpus"
         let chosen = corpus.isEmpty ? file.corpus.paths : corpus
@@ -145,7 +146,7 @@ struct ReplayCommand: ParsableCommand {
         if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
-                for problem in problems { StandardError.write(problem) }
+                for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
                 throw CLIFailure(
                     "\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text"
                         + (references.isEmpty ? "" : " and \(references.count) reference(s) do not hold"))
