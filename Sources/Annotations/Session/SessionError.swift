@@ -60,7 +60,11 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
 extension SessionError {
     /// The log beside a snapshot is missing.
     static func missingLog(_ paths: SessionPaths) -> SessionError {
-        .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+        // A log that is a symbolic link leading nowhere (a loop, a target that is gone) is there: say so.
+        if case .io(let path, let reason) = notFound(paths.log) {
+            return .io(path: path, reason: "\(reason); it should be the log of \(paths.snapshot)")
+        }
+        return .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
     }
 
     /// `.missing(path)`, or, when `path` is a symbolic link that leads to no file (a loop, or a
