@@ -22,7 +22,7 @@ extension SessionStore {
     /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
     /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
     public static func read(path: String, forVerification: Bool = false) throws(SessionError) -> (file: SessionFile, mismatch: String?) {
-        let paths = SessionPaths(path)
+        let paths = SessionPaths.followingLinks(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
             return (try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file, nil)
