@@ -48,7 +48,7 @@ public struct SessionVerifier: Sendable {
 
     /// The fast path of ``verify(path:)``; nil when the snapshot must be decoded.
     private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Report? {
-        let paths = SessionPaths(path)
+        let paths = SessionPaths.followingLinks(path)
         guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
         let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
         guard let head = SnapshotHead(snapshot), head.format == SessionFile.formatName, let version = head.version, version >= 2,

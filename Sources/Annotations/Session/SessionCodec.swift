@@ -56,11 +56,25 @@ public enum SessionCodec {
         }
         let bytes = [UInt8](data)
         if bytes.withUnsafeBufferPointer(isBlank) { throw .empty(path) }
+        if let utf16 = bytes.withUnsafeBufferPointer(utf16Detail) { throw .notJSON(path: path, detail: utf16) }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
         }
         if let error = syntaxError(bytes, path: path) { throw error }
         return try decodeWithCodable(data, path: path)
+    }
+
+    /// Why `bytes` are UTF-16 rather than the UTF-8 a session file or log is written in (a
+    /// Windows editor's "Unicode"), or nil: they begin with a UTF-16 byte-order mark, or one of
+    /// their first two bytes is NUL, which no JSON text in UTF-8 begins with. Said as such rather
+    /// than as "invalid UTF-8 at byte offset 0", or a log read in part by a decoder that guesses
+    /// the encoding line by line.
+    static func utf16Detail(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8"
+        }
+        if bytes.prefix(2).contains(0) { return "the file is UTF-16 (a NUL byte in its first two bytes); save it as UTF-8" }
+        return nil
     }
 
     /// True when `bytes` hold only JSON whitespace (or nothing).

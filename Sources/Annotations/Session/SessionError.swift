@@ -28,7 +28,14 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     /// A complete line of the session's log (or of a format-1 journal) is not an entry.
     case journalDamaged(path: String, line: Int, reason: String)
 
+    /// The message on one line: a line break in text taken from a file (a format name, a session
+    /// id, a speaker name in a reason) shows as `␊`, so it never starts a line of its own that reads
+    /// like one of the program's (the output path keeps line breaks, the program's own).
     public var description: String {
+        message.replacingOccurrences(of: "\n", with: "␊")
+    }
+
+    private var message: String {
         switch self {
         case .nameRefused(let name, let reason):
             // Line breaks in the name are written as \n: the message stays one line (other controls become placeholders on output).
@@ -60,7 +67,11 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
 extension SessionError {
     /// The log beside a snapshot is missing.
     static func missingLog(_ paths: SessionPaths) -> SessionError {
-        .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
+        // A log that is a symbolic link leading nowhere (a loop, a target that is gone) is there: say so.
+        if case .io(let path, let reason) = notFound(paths.log) {
+            return .io(path: path, reason: "\(reason); it should be the log of \(paths.snapshot)")
+        }
+        return .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
     }
 
     /// `.missing(path)`, or, when `path` is a symbolic link that leads to no file (a loop, or a

@@ -81,6 +81,7 @@ public struct SessionLogContents: Sendable {
         consume: ((_ header: LogHeader, _ events: [Event]) -> Void)?
     ) throws(SessionError) -> SessionLogContents {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
+        if let utf16 = SessionCodec.utf16Detail(bytes) { throw .notJSON(path: path, detail: utf16) }
         guard let headerEnd = lineBreak(in: bytes, from: 0) else {
             throw .foreign(path: path, found: "it has no complete first line (a log starts with a header line)")
         }

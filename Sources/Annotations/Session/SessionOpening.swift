@@ -138,8 +138,18 @@ struct SessionOpening {
         }
         let total = log.eventCount
         guard let reference = head.log, reference.describesPrefix(of: log) else {
-            let outcome = writer == nil ? "the session is read from the log" : "it was rebuilt from the log"
-            return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (another state of the session); \(outcome), which holds every event"])
+            // A snapshot ahead of its log holds acknowledged edits the log lost (a copy cut short,
+            // a log restored from an older backup): it is rebuilt from the log, but never
+            // overwritten without being kept.
+            let found = head.log.map { $0.events > total ? SessionStore.lostEvents($0.events, total) : nil } ?? nil
+            guard let writer else {
+                return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (\(found ?? "another state of the session")); the session is read from the log"])
+            }
+            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
+            try AtomicFile.write(snapshot, to: aside, with: writer)
+            return (false, true, 0, [
+                "\(paths.snapshot) did not match its log \(paths.log) (\(found ?? "another state of the session")); it was kept as \(aside) and the session rebuilt from the log"
+            ])
         }
         return (true, reference.events < total, total - reference.events, [])
     }

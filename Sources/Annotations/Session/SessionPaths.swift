@@ -20,6 +20,19 @@ public struct SessionPaths: Sendable, Hashable {
         }
     }
 
+    /// The paths of the session named by `path` as a writer takes them: when its snapshot is a
+    /// symbolic link to a file, the files the link leads to (the real snapshot and the log beside
+    /// it, which a writer appends to), otherwise those `path` names. Readers take the same files,
+    /// never the link's snapshot with a log that happens to lie beside the link.
+    public static func followingLinks(_ path: String) -> SessionPaths {
+        let given = SessionPaths(path)
+        var info = stat()
+        guard lstat(given.snapshot, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, exists(given.snapshot),
+            let real = try? LockedSessionFile.realPath(of: given.snapshot)
+        else { return given }
+        return SessionPaths(real)
+    }
+
     /// Where a format-1 file is kept when it is migrated: `NAME.v1.json`.
     public var formatOneCopy: String {
         snapshot.hasSuffix(".json") ? String(snapshot.dropLast(5)) + ".v1.json" : snapshot + ".v1.json"

@@ -22,7 +22,7 @@ extension SessionStore {
     /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
     /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
     public static func read(path: String, forVerification: Bool = false) throws(SessionError) -> (file: SessionFile, mismatch: String?) {
-        let paths = SessionPaths(path)
+        let paths = SessionPaths.followingLinks(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
             return (try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file, nil)
@@ -59,9 +59,14 @@ extension SessionStore {
     static func mismatchNotice(_ reference: LogReference, _ log: SessionLogContents, _ paths: SessionPaths) -> String {
         let what =
             reference.events > log.eventCount
-            ? "it reflects \(reference.events) events, but the log holds \(log.eventCount)"
+            ? lostEvents(reference.events, log.eventCount)
             : "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
-        return "the snapshot does not describe its log \(paths.log): \(what); the log holds every acknowledged event, so its state is the session's, and the next annotate rebuilds the snapshot from it"
+        return "the snapshot does not describe its log \(paths.log): \(what); the log's state is read, and the next annotate keeps the snapshot as \(paths.snapshot).damaged and rebuilds it from the log"
+    }
+
+    /// What a snapshot that reflects `reflected` events says of a log that holds only `held`.
+    static func lostEvents(_ reflected: Int, _ held: Int) -> String {
+        "it reflects \(reflected) events, but the log holds \(held): the log lost events the snapshot holds (copied in part, or restored from an older copy?); copy the whole log beside it to keep them"
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.

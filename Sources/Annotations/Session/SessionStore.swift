@@ -167,7 +167,7 @@ public final class SessionStore: SessionStorage {
     private static func load(
         path: String, annotationsApart: Bool, warn: (String) -> Void
     ) throws(SessionError) -> (session: Session, annotations: [Record]?) {
-        let paths = SessionPaths(path)
+        let paths = SessionPaths.followingLinks(path)
         if SessionPaths.exists(paths.snapshot) {
             let data = try SessionCodec.contents(ofFile: paths.snapshot)
             let head = SnapshotHead(data)

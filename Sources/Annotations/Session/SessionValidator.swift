@@ -40,13 +40,19 @@ public struct SessionValidator: Sendable {
         } else {
             problems += file.recordsStoredTwice.map { "\(path): \($0)" }
         }
-        problems += referenceProblems(file, path: path)
-        problems += evidenceSpeakerProblems(file, path: path)
-        problems += mentionSpeakerProblems(file, path: path)
+        problems += referenceChecks(file, path: path)
         if let corpus = corpus(file) {
             problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
         return Report(problems: problems, file: file, state: state)
+    }
+
+    /// The checks of the stored annotations' references, which need no text: every id a record
+    /// names exists, labels are in the schema, a stance's evidence is a claim by its speaker, and a
+    /// claim's mentions name speakers it lists. One line per problem, each naming `path` and the
+    /// JSON path of the record; `validate` and `replay --verify` run the same checks.
+    public func referenceChecks(_ file: SessionFile, path: String) -> [String] {
+        referenceProblems(file, path: path) + evidenceSpeakerProblems(file, path: path) + mentionSpeakerProblems(file, path: path)
     }
 
     private func referenceProblems(_ file: SessionFile, path: String) -> [String] {

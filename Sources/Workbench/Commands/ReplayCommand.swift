@@ -13,7 +13,8 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
             On a terminal: next (Enter), prev, goto SEQ, play [SPEED] (Ctrl-C stops), /TEXT (search the \
             descriptions, e.g. a speaker), kind KIND, id ID, quit. Piped: prints every step as plain lines. \
-            --verify rebuilds the state and compares it with the stored annotations. --to SEQ stops at an \
+            --verify rebuilds the state and compares it with the stored annotations, and checks references \
+            and text as validate does. --to SEQ stops at an \
             event; with --out NAME that state (without --to: the whole log) is written as a new session.
             """
     )
@@ -134,6 +135,10 @@ struct ReplayCommand: ParsableCommand {
             for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
+        // The same reference checks as `validate` (the one definition), which need no text.
+        let references = SessionValidator().referenceChecks(file, path: session)
+        // One line each, as validate writes them: a line break in a name from the file is a placeholder.
+        for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
         var textNote = "; text checked against the corpus"
         let chosen = corpus.isEmpty ? file.corpus.paths : corpus
@@ -141,8 +146,10 @@ struct ReplayCommand: ParsableCommand {
         if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
             if !problems.isEmpty {
-                for problem in problems { StandardError.write(problem) }
-                throw CLIFailure("\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text")
+                for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
+                throw CLIFailure(
+                    "\(name): the log replays, but \(problems.count) annotation(s) or status(es) do not fit the corpus text"
+                        + (references.isEmpty ? "" : " and \(references.count) reference(s) do not hold"))
             }
             // Documents whose text changed since the session was made (or that are missing) were
             // left out of the check: say so rather than claim the whole text was checked.
@@ -156,6 +163,9 @@ struct ReplayCommand: ParsableCommand {
             }
         } else {
             textNote = "; text NOT checked (no corpus; pass --corpus PATH to check offsets, documents and sentences)"
+        }
+        if !references.isEmpty {
+            throw CLIFailure("\(name): the log replays, but \(references.count) reference(s) in the stored annotations do not hold (as validate reports them)")
         }
         StandardOutput.line("\(name): verified: \(Counted(report.events, "event")), \(Counted(report.annotations, "annotation")), \(Counted(report.documents, "document"))\(textNote)")
         // The replayed session, its log and the stored annotations are left to the process exit
