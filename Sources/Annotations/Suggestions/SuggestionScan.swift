@@ -700,7 +700,16 @@ struct SuggestionScan {
                 Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower)
                     || !$0.capitalized && ($0.kind == .word || $0.kind == .number)
             } ?? true
-            if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
+            if let previous, Self.determiners.contains(previous.lower) || Self.genitiveDeterminers.contains(previous.lower),
+                let end = participialAttributeEnd(from: position, upper: range.upperBound)
+            {
+                // An extended participial attribute after the article ("Laut einer am Dienstag veröffentlichten
+                // Mitteilung des Verbands …", "Laut den vom Amt genannten Zahlen"): its words up to the
+                // participle belong to the source.
+                phrase += Array(position...end)
+                position = end + 1
+                continue
+            } else if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
             } else if let last = phrase.last, isLowercaseName(position, after: last) {
                 phrase.append(position)  // "Nach Angaben der Agenturen dpa und AFP"
@@ -926,7 +935,9 @@ struct SuggestionScan {
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
         var addressee = nameRunAddressee
-            ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
+            ?? (verb.takesAddressee
+                ? addresseeWithoutObject(addressee(after: addresseeAnchor, verb: cue.verb), cue: cue.words, verb: verb)
+                : addressee(after: addresseeAnchor, verb: nil))
         if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb,
             let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") ?? bareAddresseeAfterVerb(finite, endingBefore: ",")
         {
@@ -1206,8 +1217,10 @@ struct SuggestionScan {
             let continues = previous >= 0 && sentence - previousSentence <= 3
             let probe = range.prefix(Self.window)
             // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
-            // verb near the start (a rumour needs no named source).
+            // verb near the start (a rumour needs no named source; with no attribution before, only
+            // the perfect or a state is hearsay: "soll … gestohlen haben", not "soll … eröffnet werden").
             let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+                && (continues || opensWithHearsaySollen(range))
             let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
             guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }), !addressesReader(range) else { continue }
             var proposal = Proposal(
