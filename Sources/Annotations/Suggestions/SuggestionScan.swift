@@ -713,6 +713,10 @@ struct SuggestionScan {
                 phrase.append(position)
             } else if let last = phrase.last, isLowercaseName(position, after: last) {
                 phrase.append(position)  // "Nach Angaben der Agenturen dpa und AFP"
+            } else if Self.englishNameLinks.contains(lower), let previous, previous.capitalized, previous.kind == .word,
+                position + 1 < range.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word
+            {
+                phrase.append(position)  // "Nach Angaben der University of Toronto"
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
                 words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
             {
@@ -1755,6 +1759,14 @@ struct SuggestionScan {
                     position += 2
                     continue
                 }
+                // An English name's "of"/"for" ("California Institute of Technology", "University of Toronto").
+                if Self.englishNameLinks.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                    words[position + 1].kind == .word
+                {
+                    phrase += [position, position + 1]
+                    position += 2
+                    continue
+                }
                 if Self.gluedNameArticles.contains(where: { word.lower.hasPrefix($0) }), word.lower.count > 4 {
                     phrase.append(position)
                     position += 1
@@ -1837,6 +1849,9 @@ struct SuggestionScan {
 
     /// Lowercase particles inside a personal name ("Anna de Vries", "Jan van Dijk").
     static let nameParticles: Set<String> = ["de", "da", "di", "van", "zu", "bin", "ibn", "ben", "del", "dos", "la", "le"]
+
+    /// English words that join the capitalised words of a name ("University of Toronto", "Institute for Plasma Physics").
+    static let englishNameLinks: Set<String> = ["of", "for"]
 
     /// Arabic articles glued to a name by a hyphen ("Karim al-Haddad").
     static let gluedNameArticles = ["al-", "el-", "ad-", "as-", "ar-"]
