@@ -700,10 +700,23 @@ struct SuggestionScan {
                 Self.determiners.contains($0.lower) || Self.phrasePrepositions.contains($0.lower)
                     || !$0.capitalized && ($0.kind == .word || $0.kind == .number)
             } ?? true
-            if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
+            if let previous, Self.determiners.contains(previous.lower) || Self.genitiveDeterminers.contains(previous.lower),
+                let end = participialAttributeEnd(from: position, upper: range.upperBound)
+            {
+                // An extended participial attribute after the article ("Laut einer am Dienstag veröffentlichten
+                // Mitteilung des Verbands …", "Laut den vom Amt genannten Zahlen"): its words up to the
+                // participle belong to the source.
+                phrase += Array(position...end)
+                position = end + 1
+                continue
+            } else if Self.determiners.contains(lower) || Self.genitiveDeterminers.contains(lower) || ["und", "sowie", "von", "vom"].contains(lower) {
                 phrase.append(position)
             } else if let last = phrase.last, isLowercaseName(position, after: last) {
                 phrase.append(position)  // "Nach Angaben der Agenturen dpa und AFP"
+            } else if Self.englishNameLinks.contains(lower), let previous, previous.capitalized, previous.kind == .word,
+                position + 1 < range.upperBound, words[position + 1].capitalized, words[position + 1].kind == .word
+            {
+                phrase.append(position)  // "Nach Angaben der University of Toronto"
             } else if Self.phrasePrepositions.contains(lower), position + 1 < range.upperBound,
                 words[position + 1].capitalized || words[position + 1].kind == .number || Self.determiners.contains(words[position + 1].lower)
             {
@@ -926,7 +939,9 @@ struct SuggestionScan {
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
         var addressee = nameRunAddressee
-            ?? (verb.takesAddressee ? addressee(after: addresseeAnchor, verb: cue.verb) : addressee(after: addresseeAnchor, verb: nil))
+            ?? (verb.takesAddressee
+                ? addresseeWithoutObject(addressee(after: addresseeAnchor, verb: cue.verb), cue: cue.words, verb: verb)
+                : addressee(after: addresseeAnchor, verb: nil))
         if addressee.isEmpty, !speaker.isEmpty, !speakerAfterVerb,
             let dative = dativeAfterVerb(finite, cue: cue.words, endingBefore: ",") ?? bareAddresseeAfterVerb(finite, endingBefore: ",")
         {
@@ -1206,8 +1221,10 @@ struct SuggestionScan {
             let continues = previous >= 0 && sentence - previousSentence <= 3
             let probe = range.prefix(Self.window)
             // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
-            // verb near the start (a rumour needs no named source).
+            // verb near the start (a rumour needs no named source; with no attribution before, only
+            // the perfect or a state is hearsay: "soll … gestohlen haben", not "soll … eröffnet werden").
             let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+                && (continues || opensWithHearsaySollen(range))
             let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
             guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }), !addressesReader(range) else { continue }
             var proposal = Proposal(
@@ -1742,6 +1759,14 @@ struct SuggestionScan {
                     position += 2
                     continue
                 }
+                // An English name's "of"/"for" ("California Institute of Technology", "University of Toronto").
+                if Self.englishNameLinks.contains(word.lower), position + 1 < sentence.upperBound, words[position + 1].capitalized,
+                    words[position + 1].kind == .word
+                {
+                    phrase += [position, position + 1]
+                    position += 2
+                    continue
+                }
                 if Self.gluedNameArticles.contains(where: { word.lower.hasPrefix($0) }), word.lower.count > 4 {
                     phrase.append(position)
                     position += 1
@@ -1824,6 +1849,9 @@ struct SuggestionScan {
 
     /// Lowercase particles inside a personal name ("Anna de Vries", "Jan van Dijk").
     static let nameParticles: Set<String> = ["de", "da", "di", "van", "zu", "bin", "ibn", "ben", "del", "dos", "la", "le"]
+
+    /// English words that join the capitalised words of a name ("University of Toronto", "Institute for Plasma Physics").
+    static let englishNameLinks: Set<String> = ["of", "for"]
 
     /// Arabic articles glued to a name by a hyphen ("Karim al-Haddad").
     static let gluedNameArticles = ["al-", "el-", "ad-", "as-", "ar-"]

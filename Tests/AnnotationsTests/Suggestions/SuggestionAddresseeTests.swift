@@ -89,4 +89,17 @@ import Testing
         #expect(probe.cue(probe.proposal(claiming: "langsamer")) == "appellierte")
         #expect(addressee(probe, "Helft") == "alle Gläubigen")
     }
+
+    /// A verb with an addressee and an object ("vorwerfen") names the object right after the
+    /// addressee: with no clause after the cue, the capitalised word that closes the addressee
+    /// before the particle is the object ("dem Minister Wortbruch"), not part of a name; a comma
+    /// clause as the object leaves a name after a title whole.
+    @Test func objectAfterATitleIsNoName() {
+        let probe = SuggestionProbe("Die Opposition warf dem Minister Wortbruch vor.")
+        #expect(addressee(probe, "Wortbruch") == "dem Minister", "\(probe.proposals.map { probe.text($0.addressee) })")
+        let reason = SuggestionProbe("Der Verband wirft Bürgermeisterin Anna Berger Untätigkeit vor, da die Halle seit Jahren leer steht.")
+        #expect(addressee(reason, "Untätigkeit") == "Bürgermeisterin Anna Berger", "\(reason.proposals.map { reason.text($0.addressee) })")
+        let clause = SuggestionProbe("Die Opposition warf dem Minister Müller vor, er habe die Zahlen geschönt.")
+        #expect(addressee(clause, "Zahlen") == "dem Minister Müller")
+    }
 }

@@ -101,6 +101,18 @@ import Testing
         #expect(verb.speaker(verb.proposal(claiming: "Ermittlungen")) == "Angaben des Südwestrundfunks")
     }
 
+    /// An extended participial attribute after the article of a clause-initial frame's noun is part
+    /// of the source ("Laut einer am Freitag verbreiteten Erklärung des Vereins …"); the participle
+    /// run ends at its noun, and a plain adjective still opens the noun.
+    @Test func prefieldSourceKeepsAParticipialAttribute() {
+        let probe = SuggestionProbe("Laut einer am Freitag verbreiteten Erklärung des Vereins sind die Eintrittspreise gestiegen.")
+        let prices = probe.proposal(claiming: "Eintrittspreise")
+        #expect(probe.speaker(prices) == "einer am Freitag verbreiteten Erklärung des Vereins", "\(probe.speaker(prices))")
+        #expect(probe.claim(prices) == "sind die Eintrittspreise gestiegen", "\(probe.claim(prices))")
+        let nach = SuggestionProbe("Laut den vom Ministerium veröffentlichten Zahlen sind mehr Kinder geimpft worden.")
+        #expect(nach.speaker(nach.proposal(claiming: "Kinder")) == "den vom Ministerium veröffentlichten Zahlen")
+    }
+
     @Test func wieSpeakerVerb() {
         let probe = SuggestionProbe("Wie das Innenministerium mitteilte, wurden die Grenzkontrollen verschärft.")
         let proposal = probe.proposal(claiming: "Grenzkontrollen")

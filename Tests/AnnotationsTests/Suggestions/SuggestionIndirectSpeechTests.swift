@@ -95,6 +95,23 @@ import Testing
         #expect(proposal?.speakers.isEmpty == true)
     }
 
+    /// A clause-initial "soll"/"sollen" is hearsay when its clause ends in "haben" or "sein" (the
+    /// perfect or a state: "soll … gestohlen haben", "sollen … verletzt worden sein", "soll krank
+    /// sein"); a plan or a duty ("soll im Mai eröffnet werden", "sollen einen Zuschuss bekommen")
+    /// reports no one and gets no proposal.
+    @Test func sollWithAPlanIsNoHearsay() {
+        let stolen = SuggestionProbe("Der Nachbar soll den Wagen (einen alten Kombi) gestohlen haben.")
+        #expect(stolen.proposals.first?.rule == "free-indirect.hearsay", "\(stolen.proposals.map(\.rule))")
+        let hurt = SuggestionProbe("Bei dem Brand sollen zwei Feuerwehrleute verletzt worden sein.")
+        #expect(hurt.proposals.first?.form == .freeIndirect)
+        let ill = SuggestionProbe("Der Trainer soll schon länger krank sein.")
+        #expect(ill.proposals.first?.form == .freeIndirect)
+        let dead = SuggestionProbe("Bei dem Toten soll es sich um den Besitzer der Hütte handeln.")
+        #expect(dead.proposals.first?.form == .freeIndirect)
+        #expect(SuggestionProbe("Die neue Brücke über den Kanal soll im Mai eröffnet werden.").proposals.isEmpty)
+        #expect(SuggestionProbe("Die Mieter sollen im nächsten Jahr einen Zuschuss bekommen, weil die Preise steigen.").proposals.isEmpty)
+    }
+
     @Test func subjunctiveWithoutAnEarlierAttributionIsNoProposal() {
         #expect(SuggestionProbe("Die Lage sei ernst.").proposals.isEmpty)
     }

@@ -543,4 +543,15 @@ import Testing
         let probe = SuggestionProbe("Der Fischer Jonas Berger, 42, sagte, die See sei an diesem Morgen sehr rau gewesen.")
         #expect(probe.speaker(probe.proposal(claiming: "See")) == "Der Fischer Jonas Berger, 42", "\(probe.speaker(probe.proposal(claiming: "See")))")
     }
+
+    /// "of"/"for" between capitalised words join an English name in a speaker or frame source
+    /// ("Professorin am Institute of Marine Science", "Nach Angaben der University of Leeds").
+    @Test func englishNameWithOfStaysWhole() {
+        let probe = SuggestionProbe("Das Eis schmelze schneller, sagte die Forscherin Jana Holm vom Institute of Marine Science.")
+        #expect(probe.speaker(probe.proposal(claiming: "Eis")) == "die Forscherin Jana Holm vom Institute of Marine Science")
+        let laut = SuggestionProbe("Der Meeresspiegel ist laut der University of Leeds stark gestiegen.")
+        #expect(laut.speaker(laut.proposal(claiming: "Meeresspiegel")) == "der University of Leeds")
+        let frame = SuggestionProbe("Nach Angaben der University of Leeds ist der Meeresspiegel gestiegen.")
+        #expect(frame.speaker(frame.proposal(claiming: "Meeresspiegel")) == "Angaben der University of Leeds")
+    }
 }
