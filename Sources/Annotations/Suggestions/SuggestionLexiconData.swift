@@ -354,6 +354,26 @@ enum SuggestionLexiconData {
         managerin
         kommandeur
         sekretärin
+        dezernent
+        dezernentin
+        referent
+        referentin
+        kämmerer
+        kämmerin
+        landrat
+        landrätin
+        politiker
+        politikerin
+        historiker
+        historikerin
+        ökonom
+        ökonomin
+        jurist
+        juristin
+        ermittler
+        ermittlerin
+        arzt
+        ärztin
         """#
     static let institutions = #"""
         # Heads of institution names: a noun phrase ending in (or a compound ending in) one of these names an

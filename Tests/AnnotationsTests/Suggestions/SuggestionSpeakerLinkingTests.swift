@@ -31,6 +31,20 @@ import Testing
         #expect(probe.proposal(claiming: "schaffen").map { probe.text($0.antecedent) } == "Landrat Uwe Brandt")
     }
 
+    /// An office the title list lacked ("Kulturdezernent", "Kämmerin") before a name whose
+    /// surname looks like a common noun ("Rieger", "Lange") made the sentence's subject no person,
+    /// so "Er" went back to the woman quoted before.
+    @Test func officeBeforeAFullNameIsTheSubjectBefore() {
+        let probe = SuggestionProbe(
+            "„Ich gehe ohne Groll“, sagte Intendantin Maren Holt. Der Kulturdezernent Thomas Rieger wandte sich danach an die Belegschaft. Er versicherte den Mitarbeitern, dass keine Stellen wegfallen."
+        )
+        #expect(probe.proposal(claiming: "Stellen").map { probe.text($0.antecedent) } == "Der Kulturdezernent Thomas Rieger")
+        let other = SuggestionProbe(
+            "Landrat Uwe Brandt sagte, der Plan stehe. Kämmerin Eva Lange trat danach vor die Presse. Sie betonte, das Geld reiche."
+        )
+        #expect(other.proposal(claiming: "Geld").map { other.text($0.antecedent) } == "Kämmerin Eva Lange")
+    }
+
     /// "er" and "sie" take the most recent candidate they can refer to by gender and number; none
     /// fitting leaves the pronoun unlinked rather than linked to the wrong person.
     @Test func pronounAgreesWithItsAntecedent() {
