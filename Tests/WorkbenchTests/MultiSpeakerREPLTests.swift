@@ -136,17 +136,9 @@ struct MultiSpeakerREPLTests {
     func validateMentionOfAnotherSpeaker() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let made = try await workspace.run(["annotate", "--session", "v"], commands: [
-            "g 1:1", "sp Vereinigten Staaten", "sp Südkorea", "sp Nordkorea", "cl seine Truppen nach Russland abzuziehen by M1,M2", "quit",
-        ])
-        #expect(made.status == 0, "\(made.stderr)")
         // The REPL now keeps the claim in step; an older version, a hand edit or another tool may
         // not: made here through the library.
-        try workspace.applyThroughTheLibrary("v") { state in
-            var mention = try #require(state.mentions["M1"])
-            mention.speaker = "S3"
-            return .replace(.mention(mention))
-        }
+        try await workspace.makeClaimCitingAnotherSpeakersMention("v")
         let result = try await workspace.run(["validate", "sessions/v.json"], commands: [])
         #expect(result.status != 0, "\(result.stdout)")
         #expect(result.stderr.contains(

@@ -1,5 +1,6 @@
 import Annotations
 import Foundation
+import Testing
 
 /// A temporary working folder with a copy of `seeds/` and an empty `sessions/`, for running
 /// `workbench annotate` end to end.
@@ -60,6 +61,21 @@ struct REPLWorkspace {
             throw error
         }
         try store.close()
+    }
+
+    /// Makes `sessions/NAME.json` with C1 by S1, S2 ("Vereinigten Staaten", "Südkorea") citing M1,
+    /// then moves M1 to S3 ("Nordkorea") through the library: a claim citing a mention of a speaker
+    /// it does not list, which the REPL never leaves but an older version or a hand edit may.
+    func makeClaimCitingAnotherSpeakersMention(_ name: String) async throws {
+        let made = try await run(["annotate", "--session", name], commands: [
+            "g 1:1", "sp Vereinigten Staaten", "sp Südkorea", "sp Nordkorea", "cl seine Truppen nach Russland abzuziehen by M1,M2", "quit",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        try applyThroughTheLibrary(name) { state in
+            var mention = try #require(state.mentions["M1"])
+            mention.speaker = "S3"
+            return .replace(.mention(mention))
+        }
     }
 
     /// The stances of a saved session, by id.

@@ -41,15 +41,7 @@ struct VerifyReferenceCheckTests {
     func mentionOfAnotherSpeaker() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let made = try await workspace.run(["annotate", "--session", "v"], commands: [
-            "g 1:1", "sp Vereinigten Staaten", "sp Südkorea", "sp Nordkorea", "cl seine Truppen nach Russland abzuziehen by M1,M2", "quit",
-        ])
-        #expect(made.status == 0, "\(made.stderr)")
-        try workspace.applyThroughTheLibrary("v") { state in
-            var mention = try #require(state.mentions["M1"])
-            mention.speaker = "S3"
-            return .replace(.mention(mention))
-        }
+        try await workspace.makeClaimCitingAnotherSpeakersMention("v")
         let line = "C1 cites mention M1 of S3 Nordkorea, who is not among its speakers (S1, S2)"
         let validated = try await workspace.run(["validate", "sessions/v.json"], commands: [])
         #expect(validated.status == 1 && validated.stderr.contains(line), "\(validated.stderr)")
@@ -65,15 +57,7 @@ struct VerifyReferenceCheckTests {
     func forgedLineInAName() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        let made = try await workspace.run(["annotate", "--session", "v"], commands: [
-            "g 1:1", "sp Vereinigten Staaten", "sp Südkorea", "sp Nordkorea", "cl seine Truppen nach Russland abzuziehen by M1,M2", "quit",
-        ])
-        #expect(made.status == 0, "\(made.stderr)")
-        try workspace.applyThroughTheLibrary("v") { state in
-            var mention = try #require(state.mentions["M1"])
-            mention.speaker = "S3"
-            return .replace(.mention(mention))
-        }
+        try await workspace.makeClaimCitingAnotherSpeakersMention("v")
         try workspace.applyThroughTheLibrary("v") { state in
             var speaker = try #require(state.speakers["S3"])
             speaker.name = "Nordkorea\nsessions/v.json: valid: 99 events"
