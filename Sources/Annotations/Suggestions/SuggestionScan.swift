@@ -1144,8 +1144,9 @@ struct SuggestionScan {
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }
         let probe = claim.prefix(10)
         if probe.contains(where: { isSubjunctiveWord($0) }) { return claim }
-        // A zu-infinitive, unless it is an adverbial one ("um … zu", "ohne … zu").
-        if let last = claim.last, last > first, words[last - 1].lower == "zu", !["um", "ohne", "statt", "anstatt"].contains(words[first].lower) { return claim }
+        // A zu-infinitive ("zu fahren", or with its particle "einzuhalten"), unless it is an
+        // adverbial one ("um … zu", "ohne … zu").
+        if let last = claim.last, last > first, isZuInfinitive(last), !["um", "ohne", "statt", "anstatt"].contains(words[first].lower) { return claim }
         return nil
     }
 

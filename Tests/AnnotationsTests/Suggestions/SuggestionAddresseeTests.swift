@@ -90,6 +90,17 @@ import Testing
         #expect(addressee(probe, "Helft") == "alle Gläubigen")
     }
 
+    /// A zu-infinitive written as one word with its particle ("einzuhalten", "freizulassen") is a
+    /// message as "zu fahren" is: the appeal got no proposal at all.
+    @Test func appealWithAParticleInfinitive() {
+        let probe = SuggestionProbe(
+            "Der Generalsekretär appellierte an beide Seiten, die Waffenruhe einzuhalten. "
+                + "Die Ministerin appellierte an die Regierung, die Gefangenen sofort freizulassen.")
+        #expect(addressee(probe, "Waffenruhe") == "beide Seiten")
+        #expect(probe.cue(probe.proposal(claiming: "Waffenruhe")) == "appellierte")
+        #expect(addressee(probe, "Gefangenen") == "die Regierung")
+    }
+
     /// A verb with an addressee and an object ("vorwerfen") names the object right after the
     /// addressee: with no clause after the cue, the capitalised word that closes the addressee
     /// before the particle is the object ("dem Minister Wortbruch"), not part of a name; a comma
