@@ -175,6 +175,7 @@ enum SuggestionLexiconData {
         überlegen
         beabsichtigen
         auf|rufen past=rief part=gerufen addr reportprep prep=zu
+        zu|rufen past=rief part=gerufen addr
         heraus|finden past=fand part=gefunden
         ein|schränken
         ein|gestehen past=gestand part=gestanden

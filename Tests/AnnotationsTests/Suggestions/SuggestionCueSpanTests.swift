@@ -13,6 +13,15 @@ import Testing
         #expect(probe.speaker(proposal) == "ein Sprecher der Stadt, Peter Kurz")
     }
 
+    /// "rief … zu" (zurufen): the particle at the clause's end is part of the cue, the dative the
+    /// addressee; the cue was "rief" alone.
+    @Test func zurufenKeepsItsParticle() {
+        let probe = SuggestionProbe("„Hier wird ein Wald für nichts geopfert“, rief die Sprecherin Gisela Tannert den Demonstrierenden zu.")
+        let proposal = probe.proposal(claiming: "Wald")
+        #expect(probe.cue(proposal) == "rief … zu", "\(probe.cue(proposal))")
+        #expect(probe.speaker(proposal) == "die Sprecherin Gisela Tannert")
+    }
+
     /// A particle written apart ("bekannt geben") stands before the verb at the end of a wie-clause:
     /// both are the cue, and the particle is no part of the speaker.
     @Test func separateParticleBeforeAClauseFinalVerb() {
