@@ -21,12 +21,15 @@ extension SuggestionScan {
 extension SuggestionScan {
     /// Whether a capitalised word stood earlier in the document as the last part of a full name
     /// ("Javier Solana …. Solana will …"): right after another capitalised word, neither of them
-    /// opening a sentence or looking like a common noun.
+    /// opening a sentence or looking like a common noun; or right after a title and a given name
+    /// (``surnamesAfterTitles``: "Vorstandsmitglied Heike Brandner …. Brandner zeigte sich …"), where
+    /// a surname that ends like a common noun ("-er", "-e": Brandner, Lange) is a name too.
     func isKnownSurname(_ index: Int) -> Bool {
         let text = words[index].text
-        guard words[index].kind == .word, !looksLikeCommonNoun(words[index].lower), lexicon.verbForms[words[index].lower] == nil,
-            !lexicon.stopwords.contains(words[index].lower)
+        guard words[index].kind == .word, lexicon.verbForms[words[index].lower] == nil, !lexicon.stopwords.contains(words[index].lower)
         else { return false }
+        if let first = surnamesAfterTitles[text], first < index { return true }
+        guard !looksLikeCommonNoun(words[index].lower) else { return false }
         var position = 1
         while position < index {
             defer { position += 1 }

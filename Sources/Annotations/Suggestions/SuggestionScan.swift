@@ -103,6 +103,9 @@ struct SuggestionScan {
     var sentenceProposalsStart = 0
     /// The quotes' proposals (added before the clause rules) by the sentence of their cue's last word.
     var quoteProposalsBySentence: [Int: [Int]] = [:]
+    /// Surnames that stand after a title and a given name ("Vorstandsmitglied Heike Brandner"), each
+    /// with the index of its first such place, made once (``isKnownSurname(_:)``).
+    var surnamesAfterTitles: [String: Int] = [:]
 
     init(document: SegmentedDocument, lexicon: SuggestionLexicon) {
         self.documentID = document.document.id
@@ -122,6 +125,14 @@ struct SuggestionScan {
         insideQuote = Array(repeating: false, count: words.count)
         claimed = Array(repeating: false, count: words.count)
         claimOwner = Array(repeating: -1, count: words.count)
+        for index in words.indices.dropFirst(2) where words[index].kind == .word && words[index].capitalized {
+            let given = words[index - 1], title = words[index - 2]
+            guard given.kind == .word, given.capitalized, title.kind == .word, title.capitalized, title.sentence == words[index].sentence,
+                surnamesAfterTitles[words[index].text] == nil, !lexicon.stopwords.contains(given.lower), lexicon.isTitle(title.lower),
+                !lexicon.isTitle(given.lower), !lexicon.isInstitution(given.lower)
+            else { continue }
+            surnamesAfterTitles[words[index].text] = index
+        }
     }
 
     /// Capitalised, or a number compound that stands for a noun ("der 81-Jährige", "der 81-jährige").

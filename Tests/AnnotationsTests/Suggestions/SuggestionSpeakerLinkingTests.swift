@@ -45,6 +45,17 @@ import Testing
         #expect(other.proposal(claiming: "Geld").map { other.text($0.antecedent) } == "Kämmerin Eva Lange")
     }
 
+    /// A surname that ends like a common noun ("Brandner", "Lange") named before after a title and
+    /// a given name is a person when it stands alone later: the subject a continuation takes as
+    /// its speaker (it was "?").
+    @Test func surnameNamedAfterATitleIsAPersonLater() {
+        let probe = SuggestionProbe(
+            "Grund seien höhere Netzentgelte, so Vorstandsmitglied Heike Brandner. Brandner zeigte sich überzeugt, dass die Kunden das verstehen. Man habe lange versucht, die Preise zu halten."
+        )
+        let continuation = probe.proposal(claiming: "versucht")
+        #expect(probe.speaker(continuation) == "Brandner", "\(probe.speaker(continuation))")
+    }
+
     /// "er" and "sie" take the most recent candidate they can refer to by gender and number; none
     /// fitting leaves the pronoun unlinked rather than linked to the wrong person.
     @Test func pronounAgreesWithItsAntecedent() {
