@@ -1,12 +1,11 @@
 extension SuggestionScan {
-    /// Whether the first eight words of a sentence hold a hearsay "soll"/"sollen": the finite modal
-    /// whose clause ends in "haben" or "sein" ("Der Mann soll den Wagen gestohlen haben", "Dabei
+    /// Whether the clause of a hearsay "soll"/"sollen" (`modal`, the finite verb near the sentence's
+    /// start) ends in "haben" or "sein" ("Der Mann soll den Wagen gestohlen haben", "Dabei
     /// sollen zwei Menschen verletzt worden sein", "Er soll krank sein"), or in "handeln" after
     /// "sich" ("Bei dem Toten soll es sich um den Besitzer handeln"). A clause that ends in any
     /// other infinitive is most often a plan or a duty ("Die Brücke soll im Mai eröffnet werden",
     /// "Die Mieter sollen einen Zuschuss bekommen"), which reports no one's words.
-    func opensWithHearsaySollen(_ range: Range<Int>) -> Bool {
-        guard let modal = range.prefix(8).first(where: { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }) else { return false }
+    func sollenClauseIsHearsay(modal: Int, in range: Range<Int>) -> Bool {
         var position = modal + 1
         var last: Int?
         while position < range.upperBound {

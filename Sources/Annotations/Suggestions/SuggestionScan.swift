@@ -1235,8 +1235,8 @@ struct SuggestionScan {
             // Konjunktiv I anywhere after an attribution, or hearsay "soll"/"sollen" as the finite
             // verb near the start (a rumour needs no named source; with no attribution before, only
             // the perfect or a state is hearsay: "soll … gestohlen haben", not "soll … eröffnet werden").
-            let hearsay = range.prefix(8).contains { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
-                && (continues || opensWithHearsaySollen(range))
+            let hearsay = range.prefix(8).first { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
+                .map { continues || sollenClauseIsHearsay(modal: $0, in: range) } ?? false
             let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
             guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }), !addressesReader(range) else { continue }
             var proposal = Proposal(
