@@ -70,7 +70,7 @@ extension SuggestionScan {
                 position = close + 1
                 continue
             }
-            if !afterRelativeClause || position + 1 >= sentence.upperBound || words[position + 1].kind != .word {
+            if !afterRelativeClause || position + 1 >= sentence.upperBound || words[position + 1].kind != .word, !opensPrepositionalPhrase(position, sentence: sentence) {
                 let lower = words[position].lower
                 for slot in wanted.indices where wanted[slot].particle == lower { found[slot] = position }
             }
@@ -81,6 +81,16 @@ extension SuggestionScan {
             for slot in wanted.indices where found[slot] == nil && wanted[slot].particle == before { found[slot] = index - 1 }
         }
         return wanted.indices.compactMap { slot in found[slot].map { (wanted[slot].verb, $0) } }
+    }
+
+    /// Whether the word at `index` is a preposition opening its phrase rather than a particle closing
+    /// the clause: a noun, a number or an article follows it ("sagte der 61-Jährige zu Beginn der
+    /// Verhandlung", "teilte die Polizei mit Blick auf …"). A separated particle ends its clause and
+    /// is followed by a comma, the sentence's end or the rest of a verb ("gab zu bedenken").
+    func opensPrepositionalPhrase(_ index: Int, sentence: Range<Int>) -> Bool {
+        guard index + 1 < sentence.upperBound else { return false }
+        let next = words[index + 1]
+        return next.kind == .number || next.kind == .word && (next.capitalized || Self.determiners.contains(next.lower))
     }
 
     /// "mit den Worten" (or "mit den folgenden Worten") in the clause of a cue, which belongs to it

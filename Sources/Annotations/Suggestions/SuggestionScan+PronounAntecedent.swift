@@ -25,7 +25,8 @@ extension SuggestionScan {
                 nextSentence += 1
             }
             if speakers.count == 1, let pronoun = isSpeakerPronoun(speakers[0]) ? words[speakers[0][0]].lower : ageDescriptionPronoun(speakers[0]) {
-                proposals[index].antecedent = candidates.last { self.pronoun(pronoun, canReferTo: $0) } ?? []
+                let plural = pronoun == "sie" && cueIsPlural(proposals[index].cue)
+                proposals[index].antecedent = candidates.last { self.pronoun(pronoun, canReferTo: $0) && (!plural || canBePlural($0)) } ?? []
             } else if let first = speakers.first, !first.isEmpty, !namesATextOrPlace(first) {
                 // A text or an event ("in der Erklärung", "Angaben des Ministeriums") says nothing
                 // itself: "er" in the next sentence is still the person before it.
@@ -80,5 +81,30 @@ extension SuggestionScan {
         default:
             return true
         }
+    }
+
+    /// Whether the finite verb that opens a cue is plural ("forderten", "erklärten", "sind"), so a
+    /// "sie" beside it means "they". A cue whose first word tells nothing (a particle, "hat") is not.
+    func cueIsPlural(_ cue: [Int]) -> Bool {
+        guard let first = cue.min(), words[first].kind == .word else { return false }
+        let lower = words[first].lower
+        return lower == "sind" || lower.hasSuffix("en") || lower.hasSuffix("ern") || lower.hasSuffix("eln")
+    }
+
+    /// Whether a noun phrase can be what a plural "sie" refers to: not one person's name ("Berg",
+    /// "Trainer Thomas Berg"), not a phrase opened by a singular article ("der Verband", "eine
+    /// Sprecherin") and not a feminine singular title ("Ministerin"); a coordination of two
+    /// ("Frankreich und Italien") always can.
+    func canBePlural(_ phrase: [Int]) -> Bool {
+        guard let first = phrase.first else { return false }
+        if phrase.contains(where: { words[$0].lower == "und" || words[$0].lower == "sowie" }) { return true }
+        if ["der", "das", "ein", "eine", "einer", "eines", "dieser", "dieses"].contains(words[first].lower) { return false }
+        let capitalized = phrase.filter { words[$0].kind == .word && words[$0].capitalized }
+        if capitalized.contains(where: { lexicon.isTitle(words[$0].lower) && words[$0].lower.hasSuffix("in") }) { return false }
+        let nameWords = capitalized.filter {
+            !lexicon.isTitle(words[$0].lower) && !lexicon.isInstitution(words[$0].lower) && !looksLikeCommonNoun(words[$0].lower)
+                && !Self.determiners.contains(words[$0].lower)
+        }
+        return !(nameWords.count >= 2 || nameWords.count == 1 && isKnownSurname(nameWords[0]))
     }
 }

@@ -40,6 +40,9 @@ struct SuggestionScan {
         "mehrere", "viele", "einige", "beide", "beiden", "zwei", "drei", "alle",
     ]
     static let pronouns: Set<String> = ["er", "sie", "wir", "ich", "ihr", "man"]
+    /// Focus words and sentence adverbs that may stand between a subject and its finite verb ("Der
+    /// Minister selbst zeigte sich …", "Die Opposition dagegen sprach …").
+    static let focusWords: Set<String> = ["selbst", "aber", "jedoch", "allerdings", "hingegen", "dagegen", "wiederum", "indes", "indessen", "ihrerseits", "seinerseits"]
     static let speakerPronouns: Set<String> = ["er", "sie"]
     /// Personal pronouns that can only be a subject.
     static let nominativePronouns: Set<String> = ["er", "ich", "wir"]
@@ -380,9 +383,12 @@ struct SuggestionScan {
                     // colon, and its finite verb (with a reflexive) as cue; after a phrase naming the
                     // speech act the cue is left to the annotator.
                     speaker = subject
+                    // A focus word between the subject and its verb is neither ("Berg selbst gab sich kämpferisch").
+                    var finite = last + 1
+                    while finite + 1 < open - 1, Self.focusWords.contains(words[finite].lower) { finite += 1 }
                     if named {
-                        proposal.cue = [last + 1]
-                        if last + 2 < open - 1, words[last + 2].lower == "sich" { proposal.cue.append(last + 2) }
+                        proposal.cue = [finite]
+                        if finite + 1 < open - 1, words[finite + 1].lower == "sich" { proposal.cue.append(finite + 1) }
                     }
                 }
                 if speaker.isEmpty, wordCount >= 6, let inverted = colonInvertedSpeaker(colon: open - 1) {
@@ -1347,8 +1353,18 @@ struct SuggestionScan {
     func sentenceSubject(_ sentence: Int) -> [Int]? {
         let range = sentenceRanges[sentence]
         guard !range.isEmpty, isPhraseStart(range.lowerBound) else { return nil }
-        let phrase = nounPhrase(from: range.lowerBound)
-        guard let last = phrase.last, phrase.first == range.lowerBound, last + 1 < range.upperBound else { return nil }
+        var phrase = nounPhrase(from: range.lowerBound)
+        guard var last = phrase.last, phrase.first == range.lowerBound, last + 1 < range.upperBound else { return nil }
+        // A name in apposition between commas belongs to the subject ("Der Vorsitzende der
+        // Gewerkschaft, Claus Weber, verteidigte …").
+        if words[last + 1].text == "," {
+            if let open = phrase.last(where: { words[$0].text == "," }), nameAppositionEnd(startingAt: open, upper: range.upperBound) == last + 1 {
+                last += 1  // the noun phrase took the apposition in; its closing comma follows
+            } else if let close = nameAppositionEnd(startingAt: last + 1, upper: range.upperBound), close + 1 < range.upperBound {
+                phrase += Array((last + 1)..<close)
+                last = close
+            }
+        }
         let next = words[last + 1]
         guard next.kind == .word, !next.capitalized, !Self.determiners.contains(next.lower) else { return nil }
         return phrase

@@ -297,4 +297,22 @@ import Testing
         let perfect = SuggestionProbe("Die Stadt hat verlauten lassen, die Brücke bleibe gesperrt.")
         #expect(perfect.cue(perfect.proposal(claiming: "Brücke")).hasSuffix("verlauten lassen"))
     }
+
+    /// A word that could be a verb's particle but opens a prepositional phrase ("zu Beginn", "mit
+    /// Blick auf") is no part of the cue: "sagte … zu" is "zusagen", which the sentence does not say.
+    @Test func prepositionIsNoSeparatedParticle() {
+        let probe = SuggestionProbe("„Wir haben alles richtig gemacht“, sagte die 52-jährige Wirtin zu Beginn der Sitzung.")
+        #expect(probe.cue(probe.proposal(claiming: "richtig")) == "sagte", "\(probe.proposals.map { probe.cue($0) })")
+        let number = SuggestionProbe("Die Anlage sei sicher, teilte der Betreiber mit 14 Seiten Unterlagen mit.")
+        #expect(number.cue(number.proposal(claiming: "Anlage")) == "teilte … mit", "\(number.proposals.map { number.cue($0) })")
+        let particle = SuggestionProbe("Der Bürgermeister sagte den Vereinen seine Hilfe zu, als die Halle brannte.")
+        #expect(!particle.proposals.contains { particle.cue($0) == "sagte" })
+    }
+
+    /// A focus word between the subject and the verb before a colon ("Kühn selbst gab sich
+    /// gelassen: „…“") is no cue; the verb after it is.
+    @Test func focusWordBeforeTheVerbOfAColonQuote() {
+        let probe = SuggestionProbe("Die Intendantin Ina Kühn ist zurückgetreten. Kühn selbst gab sich gelassen: „Es war Zeit zu gehen.“")
+        #expect(probe.cue(probe.proposal(claiming: "Zeit zu gehen")) == "gab sich", "\(probe.proposals.map { probe.cue($0) })")
+    }
 }

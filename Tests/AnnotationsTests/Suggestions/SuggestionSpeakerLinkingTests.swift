@@ -227,4 +227,26 @@ import Testing
         let inside = SuggestionProbe(opening + "Die Sperrung gilt als „ein Fall für die Gerichte und für niemanden sonst“ in der Stadt.")
         #expect(inside.speaker(inside.proposal(claiming: "ein Fall für die Gerichte")) == "", "\(inside.proposals.map { inside.speaker($0) })")
     }
+
+    /// A "sie" beside a plural verb means "they": it does not take a person named alone before
+    /// ("Trainerin Mia Roth … Die Anwohner … forderten sie"), and is left to the annotator when no
+    /// plural candidate is there.
+    @Test func pluralSieIsNoSinglePerson() {
+        let probe = SuggestionProbe(
+            "„Wir bleiben ruhig“, sagte Trainerin Mia Roth. Die Anwohner zeigten sich weniger gelassen. Auf Plakaten forderten sie „Ruhe nach 22 Uhr“."
+        )
+        let plural = probe.proposal(claiming: "Ruhe nach 22 Uhr")
+        #expect(plural.map { probe.text($0.antecedent) } != "Trainerin Mia Roth", "\(probe.proposals.map { probe.text($0.antecedent) })")
+        let singular = SuggestionProbe("„Wir bleiben ruhig“, sagte Trainerin Mia Roth. Später betonte sie, das Team sei bereit.")
+        #expect(singular.proposal(claiming: "bereit").map { singular.text($0.antecedent) } == "Trainerin Mia Roth")
+    }
+
+    /// A subject whose name stands in apposition between commas ("Der Sprecher der Initiative,
+    /// Jonas Wirth, verteidigte …") is the person a later "er" refers to.
+    @Test func subjectWithANameInAppositionIsTheAntecedent() {
+        let probe = SuggestionProbe(
+            "Der Sprecher der Initiative, Jonas Wirth, verteidigte die Blockade. Die Stadt habe jede Anfrage ignoriert, sagte er am Abend."
+        )
+        #expect(probe.proposal(claiming: "Anfrage").map { probe.text($0.antecedent) } == "Der Sprecher der Initiative, Jonas Wirth", "\(probe.proposals.map { probe.text($0.antecedent) })")
+    }
 }
