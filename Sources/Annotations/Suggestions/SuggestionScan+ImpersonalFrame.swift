@@ -8,13 +8,18 @@ extension SuggestionScan {
         let range = sentenceRanges[sentence]
         let claim = Array(range.lowerBound..<(index - 1))
         guard claim.count >= 3, words[claim[0]].kind != .quote, !insideQuote[claim[0]], words[index - 2].kind != .quote,
-            !claim.contains(where: { claimed[$0] }),
-            let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: index + 1, upper: range.upperBound)
+            !claim.contains(where: { claimed[$0] })
         else { return }
+        let place = ClauseSubjectFinder.impersonalSource(in: self, afterEs: index + 1, upper: range.upperBound)
+        // "…, heißt es darin": the text named before is the source; the annotator names it.
+        guard place != nil || index + 2 < range.upperBound && Self.referringBackPlaces.contains(words[index + 2].lower) else { return }
         let cue = [index, index + 1]
-        add(Proposal(speakers: [place], cue: cue, claim: claim, frame: frame(cue: cue, claim: claim), form: .indirect,
+        add(Proposal(speakers: place.map { [$0] } ?? [], cue: cue, claim: claim, frame: frame(cue: cue, claim: claim), form: .indirect,
             confidence: 0.6, rule: "indirect.clause-heisst-es"))
     }
+
+    /// Adverbs after "heißt es" that point back to a text named before ("heißt es darin").
+    static let referringBackPlaces: Set<String> = ["darin", "dort"]
 
     /// Forms of "lassen" that make "verlauten" a cue of the subject ("Der Investor ließ verlauten, …").
     static let formsOfLassen: Set<String> = ["ließ", "ließen", "lässt", "lasse", "lassen", "ließe", "gelassen"]

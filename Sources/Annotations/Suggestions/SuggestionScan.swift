@@ -292,6 +292,14 @@ struct SuggestionScan {
                     proposal.speakers = [place]
                     proposal.rule = "direct.quote-then-cue"
                     cueFound = true
+                } else if ["heißt", "hieß"].contains(words[position].lower), position + 2 < words.count, words[position + 1].lower == "es",
+                    Self.referringBackPlaces.contains(words[position + 2].lower)
+                {
+                    // "„…“, heißt es darin": the text it refers back to is the source; the annotator names it.
+                    proposal.cue = [position, position + 1]
+                    proposal.rule = "direct.quote-then-cue"
+                    proposal.confidence = 0.6
+                    cueFound = true
                 } else if words[position].lower == "so", position + 1 < words.count {
                     let speaker = nounPhrase(from: position + 1)
                     if !speaker.isEmpty {
@@ -2043,7 +2051,10 @@ struct SuggestionScan {
         guard let and = phrase.firstIndex(where: { words[$0].lower == "und" }) else { return [phrase] }
         let left = Array(phrase[..<and]), right = Array(phrase[(and + 1)...])
         let named = { (part: [Int]) in part.contains { self.words[$0].capitalized } }
-        guard named(left), named(right), !left.contains(where: { lexicon.isTitle(words[$0].lower) && words[$0].lower.hasSuffix("-") }) else {
+        // "Kinder- und Jugendärzte": the word before "und" is the first half of a compound, one name.
+        guard named(left), named(right), !left.contains(where: { lexicon.isTitle(words[$0].lower) && words[$0].lower.hasSuffix("-") }),
+            !(words[phrase[and - 1]].text.hasSuffix("-"))
+        else {
             return [phrase]
         }
         return [left, right]

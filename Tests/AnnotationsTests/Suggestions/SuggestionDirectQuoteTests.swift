@@ -314,5 +314,22 @@ import Testing
         let place = SuggestionProbe("Bürgermeister Tom Berg aus Lindenfeld: „Wir bleiben dran.“")
         #expect(place.speaker(place.proposal(claiming: "dran")) != "Bürgermeister Tom Berg")
     }
-}
 
+    /// "heißt es darin" after a quote or a clause refers back to a text named before: a proposal
+    /// with the cue "heißt es" and the source left to the annotator (there was none).
+    @Test func heisstEsDarinLeavesTheSourceOpen() {
+        let quote = SuggestionProbe("Der Verband schickte einen Brief an den Rat. „Jede Woche Stillstand kostet Stellen“, heißt es darin.")
+        let proposal = quote.proposal(claiming: "Stillstand")
+        #expect(quote.cue(proposal) == "heißt es", "\(quote.proposals.map { quote.cue($0) })")
+        #expect(proposal?.speakerSegments.isEmpty == true)
+        let clause = SuggestionProbe("Der Verband schickte einen Brief an den Rat. Jede Woche Stillstand koste Stellen, heißt es darin.")
+        #expect(clause.cue(clause.proposal(claiming: "Stillstand")) == "heißt es", "\(clause.proposals.map { clause.cue($0) })")
+    }
+
+    /// The first half of a compound before "und" ("Kinder- und Jugendärzte") does not split a
+    /// speaker in two.
+    @Test func compoundHalfBeforeUndIsOneSpeaker() {
+        let probe = SuggestionProbe("„Die Praxen sind voll“, sagte die Sprecherin des Verbands der Kinder- und Jugendärzte, Lea Brandt.")
+        #expect(probe.speaker(probe.proposal(claiming: "Praxen")) == "die Sprecherin des Verbands der Kinder- und Jugendärzte, Lea Brandt")
+    }
+}
