@@ -34,4 +34,26 @@ struct BratFragmentsTests {
         }
         #expect(checked > 4_000 && cut > 100)
     }
+
+    @Test("The one-pass scan finds a tab or line feed at every place of a run, and nothing in runs of their neighbours")
+    func onePassScan() {
+        // 0x08 and 0x0B (the neighbours of tab and line feed), 0x89 and 0x8A (their high-bit twins)
+        // and UTF-8 of umlauts and emoji must never count; a tab or line feed anywhere must.
+        let filler: [UInt8] = Array("äö😀".utf8) + [0x08, 0x0B, 0x89, 0x8A, 0x19, 0x1A, 0x49, 0x4A, 0xFF, 0x00]
+        for length in 0...40 {
+            let plain = (0..<length).map { filler[$0 % filler.count] }
+            plain.withUnsafeBufferPointer { #expect(length == 0 || !BratExporter.holdsTabOrLineFeed($0.baseAddress!, count: length)) }
+            for position in 0..<length {
+                for byte: UInt8 in [0x09, 0x0A] {
+                    var bytes = plain
+                    bytes[position] = byte
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(BratExporter.holdsTabOrLineFeed(buffer.baseAddress!, count: length), "\(length) \(position) \(byte)")
+                        // Bytes past `count` are not looked at.
+                        #expect(!BratExporter.holdsTabOrLineFeed(buffer.baseAddress!, count: position), "\(length) \(position)")
+                    }
+                }
+            }
+        }
+    }
 }
