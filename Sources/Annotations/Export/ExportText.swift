@@ -28,6 +28,7 @@ public enum ExportText {
             let escape =
                 value < 0x20 || (value >= 0x7F && value < 0xA0) || "%/\\<>:\"|?*".unicodeScalars.contains(scalar)
                 || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
+                || SessionLocation.isHiddenFormat(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
                 || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
@@ -194,6 +195,21 @@ public enum ExportText {
         var out = ExportOutput()  // one escaping rule for pages built as text and as bytes
         out.appendHTML(text)
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Text as an element's content on a page: ``html(_:)``, inside `<bdi>` when it holds a bidi
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069). Left open in a name, note or
+    /// id, such a character would reorder what follows it in the same line of the page (the rest of
+    /// a heading, the annotator after a session label); `<bdi>` ends its effect with the text and
+    /// keeps the text as it is. Text without them is written as ``html(_:)`` writes it.
+    static func htmlIsolated(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBidiControl) else { return html(text) }
+        return "<bdi>" + html(text) + "</bdi>"
+    }
+
+    /// Bidi embeddings, overrides and isolates, whose effect lasts until closed.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// ASCII letters, digits, `_`, `-` and `.`.
