@@ -135,9 +135,10 @@ struct BratExporter: Exporter {
 
     /// brat fragments of a span: its segments, cut at line breaks and tabs (a `T` line's text cannot
     /// hold either, and written as a space it was not the document's text there, which bratly and
-    /// pybrat refuse). `bytes` (the document's UTF-8) finds the usual case without walking the
-    /// scalars: no line break or tab in any segment and no empty segment, where the fragments are
-    /// the segments themselves.
+    /// pybrat refuse; line breaks are every line boundary of Python's `str.splitlines`, at which
+    /// bratly cuts lines: ``ExportText/breaksLine(_:)``). `bytes` (the document's UTF-8) finds the
+    /// usual case without walking the scalars: no line break or tab in any segment and no empty
+    /// segment, where the fragments are the segments themselves.
     static func fragments(_ span: ExportSpan, table: OffsetTable, bytes: [UInt8]) -> [SpanSegment] {
         let segments = span.segments
         let plain = bytes.withUnsafeBufferPointer { buffer -> Bool in
@@ -146,30 +147,27 @@ struct BratExporter: Exporter {
                 guard segment.start < segment.end else { return false }
                 let lower = table.utf8Offset(ofScalar: segment.start), upper = table.utf8Offset(ofScalar: segment.end)
                 guard lower < upper, upper <= buffer.count else { return false }
-                if holdsTabOrLineFeed(base + lower, count: upper - lower) { return false }
+                if holdsLineBreak(base + lower, count: upper - lower) { return false }
             }
             return true
         }
         return plain ? segments : fragments(span, table: table)
     }
 
-    /// Whether the `count` bytes at `start` hold a tab (0x09) or a line feed (0x0A), in one pass:
-    /// eight bytes at a time, a byte equal to either found as a zero byte of the word XOR-ed with
-    /// eight copies of it (exact: a word has a zero byte exactly when `(w - 0x01…) & ~w & 0x80…` is
-    /// not zero), then the remaining bytes one by one.
-    static func holdsTabOrLineFeed(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let tabs = ones &* 0x09, lineFeeds = ones &* 0x0A
-        let raw = UnsafeRawPointer(start)
+    /// Whether the `count` bytes at `start` (whole UTF-8 characters) hold a tab or a line break
+    /// (``ExportText/breaksLine(_:)``: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029
+    /// `E2 80 A8`/`A9`), in one pass.
+    static func holdsLineBreak(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
         var index = 0
-        while index + 8 <= count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let tab = word ^ tabs, lineFeed = word ^ lineFeeds
-            if ((tab &- ones) & ~tab | (lineFeed &- ones) & ~lineFeed) & highs != 0 { return true }
-            index += 8
-        }
         while index < count {
-            if start[index] == 0x09 || start[index] == 0x0A { return true }
+            let byte = start[index]
+            if byte < 0x1F {
+                if (0x09...0x0D).contains(byte) || byte >= 0x1C { return true }
+            } else if byte == 0x85 {
+                if index > 0, start[index - 1] == 0xC2 { return true }
+            } else if byte == 0xA8 || byte == 0xA9 {
+                if index > 1, start[index - 1] == 0x80, start[index - 2] == 0xE2 { return true }
+            }
             index += 1
         }
         return false
@@ -180,7 +178,7 @@ struct BratExporter: Exporter {
         var result: [SpanSegment] = []
         for segment in span.segments {
             var start = segment.start
-            for offset in segment.start..<segment.end where table.scalars[offset] == "\n" || table.scalars[offset] == "\t" {
+            for offset in segment.start..<segment.end where ExportText.breaksLine(table.scalars[offset]) {
                 if offset > start { result.append(SpanSegment(start: start, end: offset)) }
                 start = offset + 1
             }

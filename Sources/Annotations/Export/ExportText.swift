@@ -115,19 +115,30 @@ public enum ExportText {
         return fileName(decoded) == name || fileName(decoded, escapingUppercase: true) == name ? decoded : name
     }
 
-    /// A value without tabs or line breaks (each becomes a space), for line-based formats.
+    /// A value without tabs or line breaks (each becomes a space, see ``breaksLine(_:)``), for
+    /// line-based formats.
     static func singleLine(_ text: String) -> String {
         guard needsExact(text) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            view.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
+            view.append(breaksLine(scalar) ? " " : scalar)
         }
         return String(view)
     }
 
-    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab, line feed or carriage return).
+    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab or a line break).
     static func needsExact(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
+        text.utf8.contains { $0 <= 0x1E || $0 == 0xC2 || $0 == 0xE2 } && text.unicodeScalars.contains(where: breaksLine)
+    }
+
+    /// A tab or a line break for some reader of line-based files: LF, CR, vertical tab, form feed,
+    /// U+001C–U+001E, NEL (U+0085), U+2028 and U+2029 — every line boundary of Python's
+    /// `str.splitlines`, at which readers such as bratly cut a line.
+    static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x1E, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// The `exact` column of brat's side tables (`notes.tsv`, `targets.tsv`): the text as a JSON string
