@@ -10,6 +10,7 @@ struct BratFragmentsTests {
     @Test("Fragments from the bytes equal fragments from the scalars, for random segments over hostile text")
     func bytesAgreeWithScalars() {
         let text = "Zeile „eins“ 🇪🇺 sagte:\nMu\u{0308}ller 👩‍🔬 erklärte\n\nGrüße – ende.\r\nA\u{301}b\tc 😀\n"
+            + "Café\u{2028}zwei\u{85}drei\u{B}vier\u{1D}fünf\u{2029}sechs ą¨…\n"
         let corpus = SegmentedCorpus(Corpus(documents: [Document(id: "d", rawText: text)], paths: ["test"]))
         let normalised = corpus.documents[0].document.text
         let table = OffsetTable(normalised)
@@ -33,5 +34,33 @@ struct BratFragmentsTests {
             if slow != segments { cut += 1 }
         }
         #expect(checked > 4_000 && cut > 100)
+    }
+
+    @Test("The one-pass scan finds a tab or line break (every line boundary of Python's splitlines) at every place of a run, and nothing else")
+    func onePassScan() {
+        // Neighbours of the boundaries (0x08, 0x0E, 0x1B, 0x1F), and 0x85, 0xA8, 0xA9 as continuation
+        // bytes of other characters (ą is C4 85, é is C3 A9, ¨ is C2 A8, … is E2 80 A6), umlauts and emoji.
+        let filler = "äą😀é¨…\u{8}\u{E}\u{1B}\u{1F}x\u{0}"
+        let breaks: [Unicode.Scalar] = ["\t", "\n", "\u{B}", "\u{C}", "\r", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}"]
+        #expect(breaks.allSatisfy(ExportText.breaksLine))
+        let scalars = Array(filler.unicodeScalars)
+        for length in 0...24 {
+            let plain = (0..<length).map { scalars[$0 % scalars.count] }
+            let plainBytes = Array(String(String.UnicodeScalarView(plain)).utf8)
+            plainBytes.withUnsafeBufferPointer { #expect(length == 0 || !BratExporter.holdsLineBreak($0.baseAddress!, count: $0.count)) }
+            for position in 0..<length {
+                for scalar in breaks {
+                    var text = plain
+                    text[position] = scalar
+                    let before = Array(String(String.UnicodeScalarView(text[..<position])).utf8).count
+                    let bytes = Array(String(String.UnicodeScalarView(text)).utf8)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(BratExporter.holdsLineBreak(buffer.baseAddress!, count: buffer.count), "\(length) \(position) \(scalar.value)")
+                        // Bytes past `count` are not looked at.
+                        #expect(!BratExporter.holdsLineBreak(buffer.baseAddress!, count: before), "\(length) \(position)")
+                    }
+                }
+            }
+        }
     }
 }

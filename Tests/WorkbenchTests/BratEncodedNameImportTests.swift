@@ -69,4 +69,25 @@ struct BratEncodedNameImportTests {
         #expect(imported.status == 0 && imported.stderr.isEmpty, "\(imported.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/copy.corpus.jsonl").path))
     }
+
+    @Test("--corpus-out with --corpus is a usage error naming the option to drop; nothing is written (was: --corpus-out ignored)")
+    func corpusOutWithCorpus() async throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try await WorkbenchProcess.run(["export", "sessions/anna.json", "--format", "brat", "--out", "brat"], directory: folder).status == 0)
+        let result = try await WorkbenchProcess.run(
+            ["import", "brat", "brat/anna", "--corpus", "corpus", "--corpus-out", "mine.jsonl", "--session", "copy"], directory: folder)
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("drop --corpus-out (or drop --corpus"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("sessions/copy.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mine.jsonl").path))
+        // Each alone still works.
+        let withCorpus = try await WorkbenchProcess.run(["import", "brat", "brat/anna", "--corpus", "corpus", "--session", "copy"], directory: folder)
+        #expect(withCorpus.status == 0, "\(withCorpus.stderr)")
+        let withCorpusOut = try await WorkbenchProcess.run(["import", "brat", "brat/anna", "--corpus-out", "mine.jsonl", "--session", "copy2"], directory: folder)
+        #expect(withCorpusOut.status == 0, "\(withCorpusOut.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("mine.jsonl").path))
+    }
 }
+

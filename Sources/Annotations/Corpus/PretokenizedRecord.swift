@@ -39,14 +39,6 @@ public struct PretokenizedRecord: Sendable, Hashable, Codable {
 
     /// The JSONL bytes of `documents`' records (pre-tokenized documents only), one line each.
     public static func jsonl(_ documents: [Document]) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes: [UInt8] = []
-        for document in documents {
-            guard let record = PretokenizedRecord(document), let data = try? encoder.encode(record) else { continue }
-            bytes += data
-            bytes.append(0x0A)
-        }
-        return bytes
+        CorpusJSONL.bytes(documents.lazy.compactMap(PretokenizedRecord.init))
     }
 }

@@ -135,9 +135,10 @@ struct BratExporter: Exporter {
 
     /// brat fragments of a span: its segments, cut at line breaks and tabs (a `T` line's text cannot
     /// hold either, and written as a space it was not the document's text there, which bratly and
-    /// pybrat refuse). `bytes` (the document's UTF-8) finds the usual case without walking the
-    /// scalars: no line break or tab in any segment and no empty segment, where the fragments are
-    /// the segments themselves.
+    /// pybrat refuse; line breaks are every line boundary of Python's `str.splitlines`, at which
+    /// bratly cuts lines: ``ExportText/breaksLine(_:)``). `bytes` (the document's UTF-8) finds the
+    /// usual case without walking the scalars: no line break or tab in any segment and no empty
+    /// segment, where the fragments are the segments themselves.
     static func fragments(_ span: ExportSpan, table: OffsetTable, bytes: [UInt8]) -> [SpanSegment] {
         let segments = span.segments
         let plain = bytes.withUnsafeBufferPointer { buffer -> Bool in
@@ -146,11 +147,30 @@ struct BratExporter: Exporter {
                 guard segment.start < segment.end else { return false }
                 let lower = table.utf8Offset(ofScalar: segment.start), upper = table.utf8Offset(ofScalar: segment.end)
                 guard lower < upper, upper <= buffer.count else { return false }
-                if memchr(base + lower, 0x0A, upper - lower) != nil || memchr(base + lower, 0x09, upper - lower) != nil { return false }
+                if holdsLineBreak(base + lower, count: upper - lower) { return false }
             }
             return true
         }
         return plain ? segments : fragments(span, table: table)
+    }
+
+    /// Whether the `count` bytes at `start` (whole UTF-8 characters) hold a tab or a line break
+    /// (``ExportText/breaksLine(_:)``: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029
+    /// `E2 80 A8`/`A9`), in one pass.
+    static func holdsLineBreak(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        while index < count {
+            let byte = start[index]
+            if byte < 0x1F {
+                if (0x09...0x0D).contains(byte) || byte >= 0x1C { return true }
+            } else if byte == 0x85 {
+                if index > 0, start[index - 1] == 0xC2 { return true }
+            } else if byte == 0xA8 || byte == 0xA9 {
+                if index > 1, start[index - 1] == 0x80, start[index - 2] == 0xE2 { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// brat fragments of a span: its segments, cut at line breaks and tabs.
@@ -158,7 +178,7 @@ struct BratExporter: Exporter {
         var result: [SpanSegment] = []
         for segment in span.segments {
             var start = segment.start
-            for offset in segment.start..<segment.end where table.scalars[offset] == "\n" || table.scalars[offset] == "\t" {
+            for offset in segment.start..<segment.end where ExportText.breaksLine(table.scalars[offset]) {
                 if offset > start { result.append(SpanSegment(start: start, end: offset)) }
                 start = offset + 1
             }

@@ -104,7 +104,7 @@ extension ExportOutput {
         append(bundle.bytes[document], from: lower, to: upper)
     }
 
-    /// Appends `text` with each tab, LF and CR replaced by a space, as ``ExportText/singleLine(_:)``.
+    /// Appends `text` with each tab and line break replaced by a space, as ``ExportText/singleLine(_:)``.
     public mutating func appendSingleLine(_ text: String) {
         let start = bytes.count
         bytes.append(contentsOf: text.utf8)
@@ -119,11 +119,22 @@ extension ExportOutput {
     }
 
     private static func singleLine(_ bytes: inout [UInt8], from start: Int) {
+        var wide = false  // a lead byte of NEL (C2 85) or U+2028/U+2029 (E2 80 A8/A9) seen
         bytes.withUnsafeMutableBufferPointer { buffer in
-            for index in start..<buffer.count where buffer[index] == 9 || buffer[index] == 10 || buffer[index] == 13 {
-                buffer[index] = 0x20
+            for index in start..<buffer.count {
+                let byte = buffer[index]
+                if (0x09...0x0D).contains(byte) || (0x1C...0x1E).contains(byte) {
+                    buffer[index] = 0x20
+                } else if byte == 0xC2 || byte == 0xE2 {
+                    wide = true
+                }
             }
         }
+        guard wide else { return }
+        let tail = String(decoding: bytes[start...], as: UTF8.self)
+        guard tail.unicodeScalars.contains(where: ExportText.breaksLine) else { return }
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: ExportText.singleLine(tail).utf8)
     }
 
     /// Appends text that must stay on its line, one to one: backslash, tab, CR and LF are escaped

@@ -28,6 +28,7 @@ public enum ExportText {
             let escape =
                 value < 0x20 || (value >= 0x7F && value < 0xA0) || "%/\\<>:\"|?*".unicodeScalars.contains(scalar)
                 || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
+                || SessionLocation.isHiddenFormat(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
                 || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
@@ -114,19 +115,30 @@ public enum ExportText {
         return fileName(decoded) == name || fileName(decoded, escapingUppercase: true) == name ? decoded : name
     }
 
-    /// A value without tabs or line breaks (each becomes a space), for line-based formats.
+    /// A value without tabs or line breaks (each becomes a space, see ``breaksLine(_:)``), for
+    /// line-based formats.
     static func singleLine(_ text: String) -> String {
         guard needsExact(text) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            view.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar)
+            view.append(breaksLine(scalar) ? " " : scalar)
         }
         return String(view)
     }
 
-    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab, line feed or carriage return).
+    /// Whether ``singleLine(_:)`` changes `text` (it holds a tab or a line break).
     static func needsExact(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 9 || $0 == 10 || $0 == 13 }
+        text.utf8.contains { $0 <= 0x1E || $0 == 0xC2 || $0 == 0xE2 } && text.unicodeScalars.contains(where: breaksLine)
+    }
+
+    /// A tab or a line break for some reader of line-based files: LF, CR, vertical tab, form feed,
+    /// U+001C–U+001E, NEL (U+0085), U+2028 and U+2029 — every line boundary of Python's
+    /// `str.splitlines`, at which readers such as bratly cut a line.
+    static func breaksLine(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x1E, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     /// The `exact` column of brat's side tables (`notes.tsv`, `targets.tsv`): the text as a JSON string
@@ -194,6 +206,21 @@ public enum ExportText {
         var out = ExportOutput()  // one escaping rule for pages built as text and as bytes
         out.appendHTML(text)
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Text as an element's content on a page: ``html(_:)``, inside `<bdi>` when it holds a bidi
+    /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069). Left open in a name, note or
+    /// id, such a character would reorder what follows it in the same line of the page (the rest of
+    /// a heading, the annotator after a session label); `<bdi>` ends its effect with the text and
+    /// keeps the text as it is. Text without them is written as ``html(_:)`` writes it.
+    static func htmlIsolated(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBidiControl) else { return html(text) }
+        return "<bdi>" + html(text) + "</bdi>"
+    }
+
+    /// Bidi embeddings, overrides and isolates, whose effect lasts until closed.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// ASCII letters, digits, `_`, `-` and `.`.

@@ -4,7 +4,9 @@
 /// (overlaps nest; each annotation's first piece is focusable, and hovering or focusing shows
 /// its attribution and notes through `title`, `aria-label` and a CSS pop-up), a legend, a table of
 /// claims per speaker, the speaker × target stance matrix and the sentence notes. Everything from
-/// the corpus or the sessions is escaped; control characters become U+FFFD.
+/// the corpus or the sessions is escaped; control characters become U+FFFD; names, notes, ids and
+/// labels holding a bidi embedding, override or isolate are each set in `<bdi>`
+/// (``ExportText/htmlIsolated(_:)``), so its effect ends with them.
 struct HTMLExporter: Exporter {
     /// Creates the exporter.
     init() {}
@@ -31,7 +33,7 @@ struct HTMLExporter: Exporter {
             <body>
             <header>
             <h1>Attribution review</h1>
-            <p>\(bundle.documents.count) document(s); sessions: \(bundle.sessions.map { ExportText.html("\($0.label) (\($0.annotator))") }.joined(separator: ", ")); \(ExportText.html(counts.description)).</p>
+            <p>\(bundle.documents.count) document(s); sessions: \(bundle.sessions.map { "\(ExportText.htmlIsolated($0.label)) (\(ExportText.htmlIsolated($0.annotator)))" }.joined(separator: ", ")); \(ExportText.html(counts.description)).</p>
             <p class="legend" aria-label="Legend"><span class="a speaker">speaker mention</span> <span class="a cue">cue</span> <span class="a claim">claim</span> <span class="hint">Hover or focus (Tab) an annotation to see its attribution and notes.</span></p>
             </header>
             <main>
@@ -39,7 +41,7 @@ struct HTMLExporter: Exporter {
             """)
         out.append("<nav><h2>Documents</h2><ul>")
         for (index, document) in bundle.documents.enumerated() {
-            out.append("<li><a href=\"#doc-\(index)\">\(ExportText.html(document.document.title ?? document.document.id))</a></li>")
+            out.append("<li><a href=\"#doc-\(index)\">\(ExportText.htmlIsolated(document.document.title ?? document.document.id))</a></li>")
         }
         out.append("</ul></nav>\n")
         // Documents are built on all cores and written in order. Each part also holds the table
@@ -50,11 +52,11 @@ struct HTMLExporter: Exporter {
         ExportDocumentParts.build(bundle) { documentIndex in
             var out = ExportOutput()
             let document = bundle.documents[documentIndex]
-            out.append("<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.html(document.document.id))")
-            if let title = document.document.title { out.append(" – \(ExportText.html(title))") }
+            out.append("<section class=\"document\" id=\"doc-\(documentIndex)\">\n<h2>\(ExportText.htmlIsolated(document.document.id))")
+            if let title = document.document.title { out.append(" – \(ExportText.htmlIsolated(title))") }
             out.append("</h2>\n")
             for sessionIndex in bundle.sessions.indices {
-                out.append("<h3>\(ExportText.html(bundle.sessions[sessionIndex].label)) <small>(\(ExportText.html(bundle.sessions[sessionIndex].annotator)))</small></h3>\n")
+                out.append("<h3>\(ExportText.htmlIsolated(bundle.sessions[sessionIndex].label)) <small>(\(ExportText.htmlIsolated(bundle.sessions[sessionIndex].annotator)))</small></h3>\n")
                 out.append("<div class=\"text\">")
                 renderText(bundle, document: documentIndex, session: sessionIndex, into: &out)
                 out.append("</div>\n")
@@ -194,7 +196,7 @@ struct HTMLExporter: Exporter {
     private func renderTables(_ bundle: ExportBundle, session: Int, rows: [ClaimRows], into out: inout ExportOutput) {
         let state = bundle.sessions[session].state
         let label = bundle.sessions[session].label
-        out.append("<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.html(label))</h2>\n")
+        out.append("<section class=\"tables\">\n<h2>Claims by speaker – \(ExportText.htmlIsolated(label))</h2>\n")
         var bySpeaker: [String: [(document: Int, index: Int)]] = [:]
         for (document, spans) in bundle.spans.enumerated() {
             for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
@@ -209,13 +211,13 @@ struct HTMLExporter: Exporter {
             let name = speakerID.isEmpty ? "(unattributed)" : (state.speakers[speakerID]?.name ?? speakerID)
             for (position, claim) in claims.enumerated() {
                 out.append("<tr>")
-                if position == 0 { out.append("<th rowspan=\"\(claims.count)\">\(ExportText.html(name))</th>") }
+                if position == 0 { out.append("<th rowspan=\"\(claims.count)\">\(ExportText.htmlIsolated(name))</th>") }
                 rows[claim.document].append(claim.index, to: &out)
                 out.checkpoint()
             }
         }
         out.append("</tbody></table>\n")
-        out.append("<h2>Stances (speaker × target) – \(ExportText.html(label))</h2>\n")
+        out.append("<h2>Stances (speaker × target) – \(ExportText.htmlIsolated(label))</h2>\n")
         let targets = bundle.targets[session]
         var cells: [String: Stance] = [:]
         for stance in bundle.stances[session] { cells["\(stance.speaker)\u{1}\(stance.target)"] = stance }
@@ -223,16 +225,16 @@ struct HTMLExporter: Exporter {
             out.append("<p>No targets.</p>\n")
         } else {
             out.append("<table><thead><tr><th>Speaker</th>")
-            for target in targets { out.append("<th>\(ExportText.html(target.id)): \(ExportText.html(target.text))</th>") }
+            for target in targets { out.append("<th>\(ExportText.htmlIsolated(target.id)): \(ExportText.htmlIsolated(target.text))</th>") }
             out.append("</tr></thead><tbody>\n")
             for speaker in bundle.speakers[session] {
-                out.append("<tr><th>\(ExportText.html(speaker.name))</th>")
+                out.append("<tr><th>\(ExportText.htmlIsolated(speaker.name))</th>")
                 for target in targets {
                     if let stance = cells["\(speaker.id)\u{1}\(target.id)"] {
                         let evidence = stance.evidence.isEmpty ? "" : " (" + stance.evidence.joined(separator: ", ") + ")"
                         let notes = bundle.notes(session: session, about: stance.id).map(\.text).joined(separator: "; ")
                         out.append("<td class=\"\(ExportText.html(stance.label))\" data-ann=\"\(ExportText.html("\(label):\(stance.id)"))\" title=\"\(ExportText.html(notes))\">")
-                        out.append("\(ExportText.html(stance.label))\(ExportText.html(evidence))</td>")
+                        out.append("\(ExportText.htmlIsolated(stance.label))\(ExportText.htmlIsolated(evidence))</td>")
                     } else {
                         out.append("<td></td>")
                     }
@@ -243,10 +245,10 @@ struct HTMLExporter: Exporter {
         }
         let sentenceNotes = bundle.notes[session].filter { if case .sentence = $0.subject { return true } else { return false } }
         if !sentenceNotes.isEmpty {
-            out.append("<h2>Sentence notes – \(ExportText.html(label))</h2>\n<ul>")
+            out.append("<h2>Sentence notes – \(ExportText.htmlIsolated(label))</h2>\n<ul>")
             for note in sentenceNotes {
                 if case .sentence(let key) = note.subject {
-                    out.append("<li>\(ExportText.html(key.document)) #\(key.sentence + 1): \(ExportText.html(note.text)) <small>(\(ExportText.html(note.annotator)))</small></li>")
+                    out.append("<li>\(ExportText.htmlIsolated(key.document)) #\(key.sentence + 1): \(ExportText.htmlIsolated(note.text)) <small>(\(ExportText.htmlIsolated(note.annotator)))</small></li>")
                 }
             }
             out.append("</ul>\n")
@@ -272,9 +274,9 @@ private struct ClaimRows: Sendable {
                 let session = span.session, label = bundle.sessions[session].label
                 let cue = span.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
                 let anchor = ExportText.html("\(label)-\(span.id)")
-                out.append("<td><a href=\"#\(anchor)\">\(ExportText.html(span.id))</a> \(ExportText.html(bundle.text(of: span)))</td>")
-                out.append("<td>\(ExportText.html(cue))</td><td>\(ExportText.html(span.form ?? ""))</td>")
-                out.append("<td>\(ExportText.html(bundle.documents[span.document].document.id)) #\(span.sentence + 1)</td></tr>\n")
+                out.append("<td><a href=\"#\(anchor)\">\(ExportText.htmlIsolated(span.id))</a> \(ExportText.htmlIsolated(bundle.text(of: span)))</td>")
+                out.append("<td>\(ExportText.htmlIsolated(cue))</td><td>\(ExportText.htmlIsolated(span.form ?? ""))</td>")
+                out.append("<td>\(ExportText.htmlIsolated(bundle.documents[span.document].document.id)) #\(span.sentence + 1)</td></tr>\n")
             }
             ranges.append(start..<out.bytes.count)
         }

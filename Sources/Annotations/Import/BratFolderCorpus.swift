@@ -54,14 +54,6 @@ public struct BratFolderCorpus: Sendable {
     /// The documents as a JSONL corpus: one `{"id": …, "text": …}` line each, the text as loaded
     /// (normalised), in the order given.
     public var jsonl: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var bytes: [UInt8] = []
-        for document in documents {
-            guard let data = try? encoder.encode(["id": document.id, "text": document.text]) else { continue }
-            bytes += data
-            bytes.append(0x0A)
-        }
-        return bytes
+        CorpusJSONL.bytes(documents.lazy.map { ["id": $0.id, "text": $0.text] })
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// entity types) into a new session: `Speaker`, `Cue` and `Claim` entities, `HasSpeaker`/`HasCue`
 /// relations, `Form`/`Negated`/`Hedged`/`Role`/`Annotator`/`Session` attributes, `Reference`
 /// normalisations to speakers, AnnotatorNotes, and `speakers.tsv`, `targets.tsv`, `stances.tsv`,
-/// `notes.tsv` when present. Fragments separated only by line breaks and tabs (where export cuts a span) are joined again. Lines may
+/// `notes.tsv` when present. Fragments separated only by line breaks and tabs (where export cuts a span: ``ExportText/breaksLine(_:)``) are joined again. Lines may
 /// end in LF, CRLF or CR.
 ///
 /// Everything in the folder must be understood: unknown entity, relation, attribute or
@@ -496,7 +496,7 @@ public struct BratImporter: Sendable {
             segments.sort()
             var merged: [SpanSegment] = []
             for segment in segments {
-                if let last = merged.last, last.end <= segment.start, scalars[last.end..<segment.start].allSatisfy({ $0 == "\n" || $0 == "\t" }) {
+                if let last = merged.last, last.end <= segment.start, scalars[last.end..<segment.start].allSatisfy(ExportText.breaksLine) {
                     merged[merged.count - 1].end = segment.end
                 } else {
                     merged.append(segment)

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Label regions (`label`: Speaker, Cue, Claim; `start`/`end` in Unicode scalars of `data.text` —
 /// a task text with a byte-order mark, CRLF or decomposed umlauts is mapped into the normalised
-/// corpus text (``RawOffsetMap``); pieces `C1~2` of one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
+/// corpus text (``LabelStudioTaskText``: as written, or with CRLF as LF as Label Studio's editor
+/// counts); pieces `C1~2` of one span joined again) become mentions, cues and claims; `speaker` text areas (`S1 Name`, or a
 /// name) the speaker, `role`, `form` and `flags` their fields, `speaker`/`cue` relations the claim's
 /// mention and cue, `attributes` (`name=value` lines) the claim's attributes, `stance-T1` choices on a mention the speaker's stance toward T1. Speakers,
 /// targets and stance evidence come back from `data.workbench` when it is there. Region ids that
@@ -71,7 +72,7 @@ public struct LabelStudioImporter: Sendable {
         var workbench: [[String: Any]] = []
         var labels: [String] = []
         var annotators: [String] = []  // Label Studio's completed_by of annotations without a session label
-        var chosenAnnotations: [(task: Int, document: String, result: [Any], raw: RawOffsetMap?)] = []
+        var chosenAnnotations: [(task: Int, document: String, result: [Any], counted: LabelStudioTaskText?)] = []
         for (number, item) in tasks.enumerated() {
             let place = "task \(number + 1)"
             guard let task = item as? [String: Any], let data = task["data"] as? [String: Any] else {
@@ -85,9 +86,6 @@ public struct LabelStudioImporter: Sendable {
             if let text = taskText, TextNormalization.normalize(text).text != segmented.document.text {
                 report(place, "data.text differs from corpus document '\(document)'; pass --corpus with the corpus it was made on"); continue
             }
-            // A task text with a byte-order mark, CRLF or decomposed umlauts (made on the file as
-            // another tool read it): its regions count that text, and are placed in the normalised one.
-            let raw = taskText.flatMap { RawOffsetMap(raw: $0, normalized: segmented.document.text) }
             if let extra = data["workbench"] as? [[String: Any]] { workbench += extra }
             let annotations = task["annotations"] as? [[String: Any]] ?? []
             var mine: [[String: Any]] = []
@@ -106,7 +104,18 @@ public struct LabelStudioImporter: Sendable {
             }
             if let annotation = mine.first {
                 guard let result = annotation["result"] as? [Any] else { report(place, "annotation without a \"result\" list"); continue }
-                chosenAnnotations.append((number + 1, document, result, raw))
+                // A task text with a byte-order mark, CR line ends or decomposed umlauts (made on the
+                // file as another tool read it): its regions count that text as written, or with its
+                // line ends as LF (Label Studio's editor), and are placed in the normalised one.
+                var counted: LabelStudioTaskText?
+                if let taskText {
+                    switch LabelStudioTaskText.choose(text: taskText, corpus: segmented.document.text, result: result) {
+                    case .corpusText: break
+                    case .counted(let text): counted = text
+                    case .ambiguity(let reason): report(place, reason); continue
+                    }
+                }
+                chosenAnnotations.append((number + 1, document, result, counted))
             }
         }
         if let only, !labels.contains(only), !annotators.contains(only) {
@@ -150,13 +159,16 @@ public struct LabelStudioImporter: Sendable {
                     }
                     var slice = String.UnicodeScalarView()
                     slice.append(contentsOf: text[start..<end])
+                    // data.text with CR line ends: the regions fit neither count.
+                    let neither = taskText?.holdsCarriageReturns == true
+                        ? " (data.text holds CR line ends; the offsets fit neither data.text as written nor with its line ends as LF, as Label Studio's editor counts)" : ""
                     if let given = value["text"] as? String, given != String(slice) {
-                        report(place, "region text '\(given)' is not the text at \(start)–\(end) ('\(String(slice))')"); continue
+                        report(place, "region text '\(given)' is not the text at \(start)–\(end) ('\(String(slice))')\(neither)"); continue
                     }
                     var segment = SpanSegment(start: start, end: end)
                     if let taskText {
                         guard let mappedStart = taskText.normalized(start), let mappedEnd = taskText.normalized(end), mappedStart < mappedEnd else {
-                            report(place, "offsets \(start)–\(end) do not lie on whole characters of data.text (they cut a letter from its combining mark or CR from LF, or hold only a byte-order mark); draw the region over whole characters"); continue
+                            report(place, "offsets \(start)–\(end) do not lie on whole characters of data.text (they cut a letter from its combining mark or CR from LF, or hold only a byte-order mark); draw the region over whole characters\(neither)"); continue
                         }
                         segment = SpanSegment(start: mappedStart, end: mappedEnd)
                     }

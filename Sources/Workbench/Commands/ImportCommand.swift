@@ -103,10 +103,20 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The brat folder.", completion: CompletionKinds.folder)
         var folder: String
 
-        @Option(help: "Without --corpus, when file names encode document ids (an export's a%2Fb.txt for a/b): where to write the corpus under those ids (default: the session path with .corpus.jsonl).", completion: CompletionKinds.jsonl)
+        @Option(help: "Without --corpus, when file names encode document ids (an export's a%2Fb.txt for a/b): where to write the corpus under those ids (default: the session path with .corpus.jsonl). Not with --corpus.", completion: CompletionKinds.jsonl)
         var corpusOut: String?
 
         @OptionGroup var common: Common
+
+        /// `--corpus-out` writes the folder's documents as the session's corpus; with `--corpus` the
+        /// session refers to that corpus and there is nothing to write, so the pair is refused
+        /// rather than `--corpus-out` being ignored.
+        func validate() throws(ValidationError) {
+            if corpusOut != nil, !common.corpus.isEmpty {
+                throw ValidationError(
+                    "--corpus-out writes the brat folder's documents as the session's corpus, but with --corpus the session refers to that corpus and nothing is written: drop --corpus-out (or drop --corpus to take the folder's .txt files as the corpus)")
+            }
+        }
 
         mutating func run() throws {
             let common = common, folder = folder, corpusOut = corpusOut
