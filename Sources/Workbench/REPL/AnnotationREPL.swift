@@ -52,6 +52,9 @@ struct AnnotationREPL {
                 // Views (tokens, the sentence) are drawn for the window's size now, not at start.
                 fitShellToWindow()
                 let response = shell.handle(line)
+                // The terminal echoed Ctrl-C pressed while the command ran (`^C`) where the answer
+                // begins: the answer starts on the next row (it read "^Cerror: search stopped …").
+                if interactive && editor.interruptRequested { write([StyledLine("")]) }
                 typedAtPager = writePaged(response.lines)
                 if response.rejected {
                     rejected += 1
