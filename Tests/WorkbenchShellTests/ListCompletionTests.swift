@@ -31,4 +31,13 @@ import Testing
         #expect(provider.candidates(line: "cl 5-12 to M1,M", cursor: 15) == ["M1,M6"])
         #expect(provider.candidates(line: "edit C1 to M6", cursor: 13) == ["M6"])
     }
+
+    @Test("the second word of a discontinuous cue completes from the sentence (cu fügte,hin)")
+    func cueWords() {
+        var provider = Self.provider
+        provider.sentenceWords = ["Er", "fügte", "später", "hinzu", "warf", "Washington", "vor"]
+        #expect(provider.candidates(line: "cu fügte,hin", cursor: 12) == ["fügte,hinzu"])
+        #expect(provider.candidates(line: "cue warf,v", cursor: 10) == ["warf,vor"])
+        #expect(provider.candidates(line: "cu wa", cursor: 5) == ["warf"], "a single word, as before (case counts)")
+    }
 }

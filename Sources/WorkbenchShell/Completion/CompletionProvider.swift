@@ -71,10 +71,11 @@ public struct CompletionProvider: Sendable {
                 ? CommandCatalog.all.map(\.name).filter { $0 != "/" && Completion.hasScalarPrefix($0, current) } : []
         }
         let options = options(for: command.completion, previousWords: previousWords, current: current)
-        // A list after `by` or `to` (`by S1,Seo`): the item after the last comma completes on its own,
-        // the items before it stay; one already named is not offered again, and names of several words
-        // have no place in such a list (ids do).
-        if ["by", "to"].contains(previousWords.last?.lowercased() ?? ""), let comma = current.unicodeScalars.lastIndex(of: ",") {
+        // A list after `by` or `to` (`by S1,Seo`), or a cue's words (`cu fügte,hin`): the item after the
+        // last comma completes on its own, the items before it stay; one already named is not offered
+        // again, and names of several words have no place in such a list (ids do).
+        let isList = ["by", "to"].contains(previousWords.last?.lowercased() ?? "") || (command.completion == .cue && previousWords.count == 1)
+        if isList, let comma = current.unicodeScalars.lastIndex(of: ",") {
             let items = String(current.unicodeScalars[...comma])
             let partial = String(current.unicodeScalars[current.unicodeScalars.index(after: comma)...])
             let named = Set(items.split(separator: ",").map(String.init))
