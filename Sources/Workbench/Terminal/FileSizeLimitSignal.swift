@@ -1,6 +1,6 @@
 import Foundation
 
-/// A file-size limit (`ulimit -f`, `prlimit --fsize`, a batch system's quota) reached by a write is
+/// A file-size limit (`ulimit -f`, a batch system's quota) reached by a write is
 /// treated like a full disk: SIGXFSZ is ignored, so the write fails (`EFBIG`) and the command that
 /// made it refuses the edit and leaves the log as it was, instead of the kernel ending the program
 /// with status 153 and no message.
