@@ -11,6 +11,7 @@ enum WorkbenchMain {
     static func main() {
         HeapGrowth.configure()
         QuitSignal.install()
+        FileSizeLimitSignal.install()
         do {
             if let unknown = UnknownCommand.error(in: Array(CommandLine.arguments.dropFirst())) { throw unknown }
             var command = try WorkbenchCommand.parseAsRoot()

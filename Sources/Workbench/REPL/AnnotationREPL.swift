@@ -52,6 +52,9 @@ struct AnnotationREPL {
                 // Views (tokens, the sentence) are drawn for the window's size now, not at start.
                 fitShellToWindow()
                 let response = shell.handle(line)
+                // The terminal echoed Ctrl-C pressed while the command ran (`^C`) where the answer
+                // begins: the answer starts on the next row (it read "^Cerror: search stopped …").
+                if interactive && editor.interruptRequested { write([StyledLine("")]) }
                 typedAtPager = writePaged(response.lines)
                 if response.rejected {
                     rejected += 1
@@ -77,15 +80,25 @@ struct AnnotationREPL {
         do {
             try shell.store.close()
         } catch {
-            StandardError.write("error: " + error.description)
+            // Only the snapshot failed (a full disk, a file-size limit): the log holds every
+            // acknowledged edit, and the next opening brings the snapshot up to date from it.
+            StandardError.write(
+                "error: could not save the snapshot (every acknowledged edit is kept in the log, from which the next opening brings it up to date): "
+                    + error.description)
+            if !interactive && rejected > 0 { StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines)) }
             return 1
         }
         write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
         if !interactive && rejected > 0 {
-            StandardError.write("\(rejected) command(s) were rejected (\(Self.inputLines(rejectedLines)); see 'error:' lines); everything else was saved")
+            StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines) + "; everything else was saved")
             return 1
         }
         return 0
+    }
+
+    /// The piped summary of rejected commands: how many and on which input lines.
+    static func rejectedSummary(_ count: Int, lines: [Int]) -> String {
+        "\(count) command(s) were rejected (\(inputLines(lines)); see 'error:' lines)"
     }
 
     /// The input lines named in the piped summary: `input line 4`, `input lines 2, 4, 9`, the first ten

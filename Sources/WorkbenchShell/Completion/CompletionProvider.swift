@@ -1,7 +1,8 @@
 import Annotations
 
 /// TAB completion for the annotation shell, from a snapshot of what the shell knows: command names
-/// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance`, target ids,
+/// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance` (each item of
+/// a list `by S1,S2`), mention ids after a claim's `to`, target ids,
 /// stance labels, claim forms and speaker kinds where they go, and words of the current sentence
 /// inside an open quote.
 public struct CompletionProvider: Sendable {
@@ -70,6 +71,17 @@ public struct CompletionProvider: Sendable {
                 ? CommandCatalog.all.map(\.name).filter { $0 != "/" && Completion.hasScalarPrefix($0, current) } : []
         }
         let options = options(for: command.completion, previousWords: previousWords, current: current)
+        // A list after `by` or `to` (`by S1,Seo`), or a cue's words (`cu fügte,hin`): the item after the
+        // last comma completes on its own, the items before it stay; one already named is not offered
+        // again, and names of several words have no place in such a list (ids do).
+        let isList = ["by", "to"].contains(previousWords.last?.lowercased() ?? "") || (command.completion == .cue && previousWords.count == 1)
+        if isList, let comma = current.unicodeScalars.lastIndex(of: ",") {
+            let items = String(current.unicodeScalars[...comma])
+            let partial = String(current.unicodeScalars[current.unicodeScalars.index(after: comma)...])
+            let named = Set(items.split(separator: ",").map(String.init))
+            return Self.unique(options).filter { !$0.contains(" ") && !named.contains($0) && Completion.hasScalarPrefix($0, partial) }
+                .map { items + $0 }
+        }
         // A name of several words is inserted in quotes, so the command reads it as one.
         return Self.unique(options).filter { Completion.hasScalarPrefix($0, current) }.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
     }
@@ -93,6 +105,7 @@ public struct CompletionProvider: Sendable {
         }
         switch last {
         case "=", "by": return speakerWords
+        case "to" where kind == .claim || kind == .edit: return annotationIDs.filter { $0.hasPrefix("M") }
         case "form": return schema.claimForms
         case "kind": return schema.speakerKinds
         case "evidence": return claimIDs

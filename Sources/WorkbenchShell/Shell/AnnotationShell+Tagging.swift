@@ -308,6 +308,9 @@ extension AnnotationShell {
                 speakers = [here[0].speaker]
                 mentions = [here[0].id]
                 messages.append(StyledLine("attributed to \(here[0].speaker) via \(here[0].id), the sentence's only mention (change: edit CLAIM by …)", .dim))
+            } else if here.count > 1 {
+                let ids = here.map(\.id).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+                messages.append(StyledLine("no speaker linked: the sentence has \(here.count) mentions (\(ids.joined(separator: ", "))); name one with: edit \(state.nextID("C")) by M…", .dim))
             }
         }
         let form = try options.text("form", what: "a form: " + state.schema.claimForms.joined(separator: ", "))
@@ -334,9 +337,19 @@ extension AnnotationShell {
             }
         } else if let sentence {
             let cues = records(touching: sentence).compactMap { if case .cue(let c) = $0 { c } else { nil } }
+            // A cue typed just before its claim (`cu warf,vor`, then `cl …`) beside a cue an accepted
+            // proposal brought: the one no claim cites yet is this claim's.
+            let cited = Set(state.claims.values.compactMap(\.cue))
+            let free = cues.filter { !cited.contains($0.id) }
             if cues.count == 1 {
                 cue = cues[0].id
                 messages.append(StyledLine("cue \(cues[0].id) linked, the sentence's only cue", .dim))
+            } else if free.count == 1 {
+                cue = free[0].id
+                messages.append(StyledLine("cue \(free[0].id) linked, the sentence's only cue no claim cites (change: edit CLAIM cue …)", .dim))
+            } else if cues.count > 1 {
+                let ids = cues.map(\.id).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+                messages.append(StyledLine("no cue linked: the sentence has \(cues.count) cues (\(ids.joined(separator: ", "))); name one with: edit \(state.nextID("C")) cue Q…", .dim))
             }
         }
         // Two claims on one span by different speakers are two claims; by the same speakers (or both

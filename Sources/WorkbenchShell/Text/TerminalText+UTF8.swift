@@ -5,9 +5,26 @@ extension TerminalText {
     /// ``isSafe(_:keepNewlines:)``). Works on the bytes: ASCII and the common Latin and punctuation
     /// scalars are decided without decoding into `Unicode.Scalar`, so text without controls costs one pass.
     public static func isSafe(utf8 bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Bool {
+        scan(utf8: bytes, keepNewlines: keepNewlines) != .unsafe
+    }
+
+    /// What a scan of UTF-8 text for ``sanitize(_:keepNewlines:)`` found.
+    enum Scan {
+        /// Every scalar can be written as it is.
+        case safe
+        /// Every scalar is safe on its own, and there is a zero-width (non-)joiner, which is safe only
+        /// between two characters it joins.
+        case joiners
+        /// A scalar must be replaced.
+        case unsafe
+    }
+
+    /// ``isSafe(utf8:keepNewlines:)``, telling apart text that holds joiners (whose neighbours decide).
+    static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> Scan {
         let count = bytes.count
         var index = 0
-        guard let base = bytes.baseAddress else { return true }
+        var result = Scan.safe
+        guard let base = bytes.baseAddress else { return .safe }
         let raw = UnsafeRawPointer(base)
         while index < count {
             // Eight bytes at a time while they are all printable ASCII (0x20...0x7E).
@@ -27,30 +44,32 @@ extension TerminalText {
                     index += 1
                     continue
                 }
-                return false
+                return .unsafe
             }
             // U+00C0...U+00FF (ä, ö, ü, ß, é, …) are letters
             if byte == 0xC3, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
                 index += 2
                 continue
             }
-            guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return false }
+            guard let (value, length) = UTF8Sequence.decode(bytes, at: index) else { return .unsafe }
             switch value {
             case 0xA0..<0xAD, 0xAE..<0x600, 0x2010...0x2027, 0x2030...0x205F:
                 break
             case 0x80...0x9F, 0xAD:
-                return false
+                return .unsafe
+            case 0x200C, 0x200D:
+                result = .joiners
             default:
-                guard let scalar = Unicode.Scalar(value), isSafe(scalar, keepNewlines: keepNewlines) else { return false }
+                guard let scalar = Unicode.Scalar(value), isSafe(scalar, keepNewlines: keepNewlines) else { return .unsafe }
             }
             index += length
         }
-        return true
+        return result
     }
 
     /// ``sanitize(_:keepNewlines:)`` on UTF-8: `bytes` themselves when nothing needs replacing.
     public static func sanitize(utf8 bytes: [UInt8], keepNewlines: Bool = false) -> [UInt8] {
-        if bytes.withUnsafeBufferPointer({ isSafe(utf8: $0, keepNewlines: keepNewlines) }) { return bytes }
+        if bytes.withUnsafeBufferPointer({ scan(utf8: $0, keepNewlines: keepNewlines) }) == .safe { return bytes }
         return Array(sanitize(String(decoding: bytes, as: UTF8.self), keepNewlines: keepNewlines).utf8)
     }
 }

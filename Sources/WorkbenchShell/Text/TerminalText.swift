@@ -11,15 +11,34 @@
 /// - C1 controls (U+0080–U+009F, including the 8-bit CSI U+009B), format characters (general category
 ///   Cf: bidi embeddings/overrides/isolates U+202A–U+202E and U+2066–U+2069, marks, zero-width space,
 ///   soft hyphen, BOM, tag characters…) and line/paragraph separators → `<U+XXXX>`. ZWJ and ZWNJ are
-///   kept: emoji sequences and some scripts need them.
+///   kept where they join something (emoji sequences, some scripts): between two characters that are
+///   not spaces, controls or joiners. A lone joiner (at the start or end, beside a space, in a run of
+///   joiners) joins nothing and is shown as `<U+200D>`: a terminal adds it to the cell before it, and a
+///   run of them overflowed tmux's cell and left a stray joiner in the next row.
 public enum TerminalText {
     /// Returns `text` with dangerous characters replaced by visible placeholders (see the type's notes).
     /// With `keepNewlines`, LF stays a line break; otherwise it becomes `␊`.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-        if text.utf8.withContiguousStorageIfAvailable({ isSafe(utf8: $0, keepNewlines: keepNewlines) }) == true { return text }
-        if text.unicodeScalars.allSatisfy({ isSafe($0, keepNewlines: keepNewlines) }) { return text }
+        let found = text.utf8.withContiguousStorageIfAvailable { Self.scan(utf8: $0, keepNewlines: keepNewlines) }
+        if found == .safe { return text }
+        if found == nil, text.unicodeScalars.allSatisfy({ isSafe($0, keepNewlines: keepNewlines) && !isJoiner($0) }) { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        var previous: Unicode.Scalar?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
+            defer { previous = scalar }
+            if isJoiner(scalar) {
+                let next = index < scalars.endIndex ? scalars[index] : nil
+                if joins(previous), joins(next) {
+                    out.append(scalar)
+                } else {
+                    out.append(contentsOf: placeholder(for: scalar).unicodeScalars)
+                }
+                continue
+            }
             if isSafe(scalar, keepNewlines: keepNewlines) {
                 out.append(scalar)
                 continue
@@ -36,6 +55,17 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// The zero-width joiner and non-joiner: kept only between two characters they can join.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x200C || scalar.value == 0x200D
+    }
+
+    /// Whether a joiner may stand next to `scalar`: a printable character that is not a space or a joiner.
+    private static func joins(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar, !isJoiner(scalar), !scalar.properties.isWhitespace else { return false }
+        return isSafe(scalar)
     }
 
     /// `<U+XXXX>` (at least four hex digits): how a character that may not reach the terminal is shown.
