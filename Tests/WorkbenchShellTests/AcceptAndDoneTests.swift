@@ -77,6 +77,37 @@ struct AcceptAndDoneTests {
         try shell.store.close()
     }
 
+    @Test("yx b accepts b, rejects a, marks the sentence done and moves on; one undo takes all of it back")
+    func acceptRejectOthersAndFinish() throws {
+        let folder = TestScratch.path("yx-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = SegmentedCorpus(Corpus(
+            documents: [Document(id: "d", rawText: "„Wir gehen“, sagte Anna Çelik und Tom und Jan forderten Ruhe. Danach war es still.")],
+            paths: ["test"]))
+        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        var shell = AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { QuoteThenSaidSource() })
+        #expect(shell.pendingProposals().count == 2)
+        #expect(shell.handle("yx all").rejected)
+        let answer = shell.handle("yx b")
+        let shown = Self.text(answer)
+        #expect(!answer.rejected, "\(shown)")
+        #expect(shown.hasPrefix("accepted b): "), "\(shown)")
+        #expect(shown.contains("\nrejected proposal a (X1)\n"), "\(shown)")
+        #expect(shell.state.claims.count == 1 && shell.state.rejections.count == 1)
+        #expect(shell.state.status(of: SentenceKey(document: "d", sentence: 0)) == .done)
+        #expect(shell.sentenceIndex == 1)
+        _ = shell.handle("undo")
+        #expect(shell.state.recordCount == 0, "one undo takes back the accept, the rejection and the done")
+        #expect(shell.sentenceIndex == 0)
+        #expect(shell.pendingProposals().count == 2)
+        try shell.store.close()
+    }
+
     @Test("yd accepts when the other proposal's claim lies inside the accepted one's (it stops being pending with it)")
     func overlappingProposalIsNoObstacle() throws {
         let folder = TestScratch.path("yd-")

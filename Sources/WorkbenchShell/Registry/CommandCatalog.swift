@@ -151,6 +151,18 @@ public enum CommandCatalog {
             examples: ["yd", "yd b", "yd by S3", "yd form indirect"],
             completion: .acceptOne,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAndFinish(call.arguments)) }),
+        CommandSpec(name: "yx", aliases: [], group: .suggesting,
+            usage: "yx [LETTER] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
+            summary: "accept a proposal, reject the sentence's other proposals and mark it done (then the next sentence), in one undo",
+            details: """
+                For the sentence with one right proposal beside wrong ones: 'yx b' accepts b, rejects every other \
+                proposal of the sentence still pending after it (so they are not proposed again), marks the sentence \
+                done and goes to the next, where 'x a' then 'yd b' were two commands. It takes what 'accept' takes; \
+                one 'undo' takes back all of it and goes back to the sentence. It says what it rejected.
+                """,
+            examples: ["yx b", "yx", "yx b by S3", "yx b form indirect"],
+            completion: .acceptOne,
+            handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptRejectOthersAndFinish(call.arguments)) }),
         CommandSpec(name: "aa", aliases: [], group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",
             examples: ["aa"],
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments, all: true)) }),

@@ -160,6 +160,38 @@ extension AnnotationShell {
         return try setStatus(.done, advance: true, after: Array(accepted.prefix(1)))
     }
 
+    /// `yx [LETTER] [by …] [form …] [claim …]`: accept one proposal, reject every other proposal of
+    /// the sentence still pending after it, then mark the sentence done and go on, as one command (one
+    /// `undo` takes back all of it). For the sentence with one right proposal beside wrong ones: `yx b`
+    /// where `x a`, `yd b` cost two commands.
+    mutating func acceptRejectOthersAndFinish(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        if arguments.first?.text.lowercased() == "all" {
+            throw .usage("'yx' accepts one proposal and rejects the others; to accept all of them and go on: aa, then d; nothing changed")
+        }
+        var rest = arguments
+        let pending = try pendingOrExplain(verb: "accept")
+        _ = try choose(from: pending, &rest, verb: "yx")
+        let accepted = try accept(arguments)
+        let others = letteredProposals()
+        var ids: [String] = []
+        for other in others { ids.append(try recordRejection(other.proposal)) }
+        var said = Array(accepted.prefix(1))
+        if !ids.isEmpty {
+            let letters = others.map(\.letter).joined(separator: ", ")
+            said.append(StyledLine("rejected \(others.count == 1 ? "proposal" : "proposals") \(letters) (\(ids.joined(separator: ", ")))", .success))
+        }
+        return try setStatus(.done, advance: true, after: said)
+    }
+
+    /// Records the rejection of `proposal` (so it is not proposed again) and returns its id.
+    private mutating func recordRejection(_ proposal: AttributionSuggestion) throws(CommandError) -> String {
+        let rejection = Rejection(
+            id: state.nextID("X"), document: document.document.id, sentence: proposal.sentence, rule: proposal.rule,
+            claimSegments: proposal.claim, cueSegments: proposal.cue, speakerSegments: proposal.speakerSegments, annotator: annotator)
+        try perform(.add(.rejection(rejection)))
+        return rejection.id
+    }
+
     /// Refuses `yd` when `letters` (the proposals it would leave pending) are not empty.
     private func refuseDoneWhilePending(_ letters: [String]) throws(CommandError) {
         guard !letters.isEmpty else { return }
@@ -189,13 +221,7 @@ extension AnnotationShell {
             throw .usage("unexpected '\(TerminalText.sanitize(String(rest[0].text.prefix(40))))'; usage: reject [LETTER|all], e.g. reject b or xx")
         }
         var ids: [String] = []
-        for proposal in chosen {
-            let rejection = Rejection(
-                id: state.nextID("X"), document: document.document.id, sentence: proposal.sentence, rule: proposal.rule,
-                claimSegments: proposal.claim, cueSegments: proposal.cue, speakerSegments: proposal.speakerSegments, annotator: annotator)
-            try perform(.add(.rejection(rejection)))
-            ids.append(rejection.id)
-        }
+        for proposal in chosen { ids.append(try recordRejection(proposal)) }
         let what = chosen.count == 1 ? "1 proposal" : "\(chosen.count) proposals"
         return [StyledLine("rejected \(what) (\(ids.joined(separator: ", ")); 'undo' takes it back)", .success)] + currentLine() + proposalLines()
     }
