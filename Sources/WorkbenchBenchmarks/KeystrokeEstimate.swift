@@ -12,7 +12,14 @@ import Annotations
 ///   the gold ones is accepted with `y⏎`, adjusted on the same line by ` by WORDS` when its Source
 ///   differs, ` claim SPAN` when its message differs and ` form F` when its form differs. Any
 ///   other gold attribution is typed; a proposal is never worse than typing (the annotator
-///   ignores it), and a proposal with no gold pair costs no key (it is left pending).
+///   ignores it).
+/// - **Wrong proposals**: a proposal with no gold pair whose claim overlaps no gold message is
+///   rejected with `x⏎` (2 keys): left pending it would keep `yd` from marking the sentence done,
+///   and it stays on the screen until rejected. Rejecting the wrong ones in the order they are
+///   listed, `x` always takes the first pending proposal, so no letter is typed. A proposal whose
+///   claim overlaps a gold message (paired or not) costs nothing more: the claim typed or
+///   accepted for that message overlaps it, which ends its pending state. Until round 29 a wrong
+///   proposal cost no key; `summary` prints that figure beside the new one, for comparison.
 /// - Not counted: moving between sentences, the letter choosing a proposal other than the first
 ///   (`y b`), linking a mention to a known speaker, and reading.
 struct KeystrokeEstimate {
@@ -22,12 +29,16 @@ struct KeystrokeEstimate {
     private(set) var acceptedAsProposed = 0
     private(set) var acceptedAdjusted = 0
     private(set) var typed = 0
+    /// Proposals rejected with `x⏎`, and the keys for them.
+    private(set) var rejected = 0
+    private(set) var rejectKeys = 0
 
     /// Adds one article's gold attributions and the proposals' pairing with them.
     mutating func add(_ article: SpkAttArticle, system: [AttributionScorer.Attribution]) {
         let words = ArticleWords(article)
+        let pairing = AttributionScorer.pairing(gold: article.gold, system: system)
         var proposalFor: [Int: AttributionScorer.Attribution] = [:]
-        for (index, gold) in AttributionScorer.pairing(gold: article.gold, system: system).enumerated() {
+        for (index, gold) in pairing.enumerated() {
             if let gold { proposalFor[gold] = system[index] }
         }
         for (index, gold) in article.gold.enumerated() {
@@ -41,6 +52,12 @@ struct KeystrokeEstimate {
             }
             assistedKeys += adjusted
             if adjusted == 2 { acceptedAsProposed += 1 } else { acceptedAdjusted += 1 }
+        }
+        let goldMessages = article.gold.reduce(into: Set<Int>()) { $0.formUnion($1.tokens[.message] ?? []) }
+        for (index, gold) in pairing.enumerated() where gold == nil {
+            guard (system[index].tokens[.message] ?? []).isDisjoint(with: goldMessages) else { continue }
+            rejected += 1
+            rejectKeys += "x⏎".count
         }
     }
 
@@ -85,11 +102,12 @@ struct KeystrokeEstimate {
     /// One line for the report.
     var summary: String {
         guard attributions > 0 else { return "  keys per gold attribution (estimate): no gold attributions" }
-        let perTyped = Double(typedKeys) / Double(attributions), perAssisted = Double(assistedKeys) / Double(attributions)
+        let perTyped = Double(typedKeys) / Double(attributions), perAssisted = Double(assistedKeys + rejectKeys) / Double(attributions)
+        let freeWrong = Double(assistedKeys) / Double(attributions)
         func share(_ count: Int) -> String { String(format: "%.0f %%", 100 * Double(count) / Double(attributions)) }
         return String(
-            format: "  keys per gold attribution (estimate): typed %.1f, with proposals %.1f (%.0f %% fewer); accepted as proposed %@, adjusted on accepting %@, typed %@",
-            perTyped, perAssisted, 100 * (1 - perAssisted / perTyped), share(acceptedAsProposed), share(acceptedAdjusted), share(typed))
+            format: "  keys per gold attribution (estimate): typed %.1f, with proposals %.1f (%.0f %% fewer; %.1f with a wrong proposal free); accepted as proposed %@, adjusted on accepting %@, typed %@; %d wrong proposals rejected (x, 2 keys each)",
+            perTyped, perAssisted, 100 * (1 - perAssisted / perTyped), freeWrong, share(acceptedAsProposed), share(acceptedAdjusted), share(typed), rejected)
     }
 }
 

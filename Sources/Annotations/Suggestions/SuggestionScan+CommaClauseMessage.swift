@@ -1,4 +1,7 @@
 extension SuggestionScan {
+    /// Words and word pairs that open a list of examples of what was named before the comma.
+    static let exampleOpenings: Set<String> = ["insbesondere", "besonders", "beispielsweise", "darunter", "vor allem", "zum beispiel"]
+
     /// Whether the words after a reporting verb's comma can be its message when no "dass" or
     /// Konjunktiv marks them: a clause, which has a finite verb, and one of its own. Not a second
     /// verb of the same subject or a preposed frame ("äußerte sich nicht, erklärte aber, …",
@@ -12,6 +15,11 @@ extension SuggestionScan {
         // A clause of consequence or reason ("…, so dass die Produktion ruhte", "…, denn der Zug kam
         // zu spät") gives the circumstances, not what was said.
         if opening.lower == "denn" || opening.lower == "so" && claim.count > 1 && words[claim[1]].lower == "dass" { return false }
+        // Words that single out examples ("warnte vor Gewalt, insbesondere gegen Kinder", "lobte die
+        // Nachbarn, vor allem Polen") go on with the object before the comma: no message of their own.
+        if Self.exampleOpenings.contains(opening.lower) || claim.count > 1 && Self.exampleOpenings.contains(opening.lower + " " + words[claim[1]].lower) {
+            return false
+        }
         if opening.kind == .word, !opening.capitalized,
             verbCue(at: first) != nil || Self.auxiliaries.contains(opening.lower) || Self.modals.contains(opening.lower)
         {

@@ -363,6 +363,14 @@ struct SuggestionScan {
                 }
                 proposal.rule = "direct.cue-colon-quote"
                 cueFound = true
+            } else if let turned = turnedToAddressee(colon: open - 1, clauseStart: start) {
+                // "Die Ministerin wandte sich an die Eltern: „…“": the phrase before the colon is the addressee.
+                proposal.cue = turned.cue
+                proposal.speakers = turned.speaker.isEmpty ? [] : splitSpeakers(turned.speaker)
+                proposal.addressee = turned.addressee
+                proposal.rule = "direct.turned-to-colon-quote"
+                proposal.confidence = 0.7
+                cueFound = true
             } else if let heisst = (start..<(open - 1)).first(where: {
                 ["heißt", "hieß"].contains(words[$0].lower) && $0 + 1 < open - 1 && words[$0 + 1].lower == "es"
             }) {
@@ -1403,6 +1411,10 @@ struct SuggestionScan {
             if candidate.form.needsParticle {
                 guard let found = particle(of: candidate.verb) else { continue }
                 cue.append(found)
+                // "gab … zu bedenken": "zu" is no particle of "zugeben" but the infinitive's, which belongs to the cue.
+                if words[found].lower == "zu", found + 1 < sentence.upperBound, Self.givenToUnderstand.contains(words[found + 1].lower) {
+                    cue.append(found + 1)
+                }
                 if found - 1 > index, ["darauf", "darüber", "dazu", "davon", "damit", "dafür", "dagegen"].contains(words[found - 1].lower) {
                     cue.append(found - 1)
                 }

@@ -101,6 +101,24 @@ import Testing
         #expect(addressee(probe, "Gefangenen") == "die Regierung")
     }
 
+    /// "X wandte sich an Y: „…“" and "richtete sich an Y": Y before the colon is the addressee,
+    /// not the speaker; the subject (before the verb or after "sich") is the speaker, and the cue
+    /// "wandte sich … an". A phrase after "an" that does not reach the colon names no addressee.
+    @Test func turnedToBeforeAColonIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Die Bürgermeisterin wandte sich am Abend an die Anwohner: „Wir lassen niemanden allein.“ "
+                + "Danach richtete sich der Trainer an die Fans: „Ihr wart großartig heute.“ "
+                + "Der Verein wandte sich an die Stadt an einem Montag mit Sorgen: „Wir brauchen eine Halle.“")
+        let residents = probe.proposal(claiming: "niemanden")
+        #expect(probe.speaker(residents) == "Die Bürgermeisterin", "\(probe.speaker(residents))")
+        #expect(addressee(probe, "niemanden") == "die Anwohner")
+        #expect(probe.cue(residents) == "wandte sich … an", "\(probe.cue(residents))")
+        #expect(probe.speaker(probe.proposal(claiming: "großartig")) == "der Trainer", "\(probe.speaker(probe.proposal(claiming: "großartig")))")
+        #expect(addressee(probe, "großartig") == "die Fans")
+        #expect(probe.cue(probe.proposal(claiming: "großartig")) == "richtete sich … an")
+        #expect(addressee(probe, "Halle") == "")
+    }
+
     /// A verb with an addressee and an object ("vorwerfen") names the object right after the
     /// addressee: with no clause after the cue, the capitalised word that closes the addressee
     /// before the particle is the object ("dem Minister Wortbruch"), not part of a name; a comma

@@ -22,6 +22,19 @@ import Testing
         #expect(probe.speaker(proposal) == "die Sprecherin Gisela Tannert")
     }
 
+    /// "zu bedenken geben" after a quote, before a colon or after a clause: "zu" is the
+    /// infinitive's, not the particle of "zugeben", and the infinitive belongs to the cue.
+    @Test func zuBedenkenGebenKeepsItsInfinitive() {
+        let probe = SuggestionProbe(
+            "„Der Winter wird lang“, gab die Försterin zu bedenken. Der Kämmerer gab zu bedenken: „Das Geld reicht nicht.“ "
+                + "Die Brücke sei alt, gab der Ingenieur am Dienstag zu bedenken. Die Wirtin gab zu verstehen: „Wir schließen bald.“")
+        #expect(probe.cue(probe.proposal(claiming: "Winter")) == "gab … zu bedenken", "\(probe.cue(probe.proposal(claiming: "Winter")))")
+        #expect(probe.cue(probe.proposal(claiming: "Geld")) == "gab zu bedenken", "\(probe.cue(probe.proposal(claiming: "Geld")))")
+        #expect(probe.cue(probe.proposal(claiming: "Brücke")) == "gab … zu bedenken", "\(probe.cue(probe.proposal(claiming: "Brücke")))")
+        #expect(probe.cue(probe.proposal(claiming: "schließen")) == "gab zu verstehen")
+        #expect(probe.speaker(probe.proposal(claiming: "Winter")) == "die Försterin")
+    }
+
     /// A particle written apart ("bekannt geben") stands before the verb at the end of a wie-clause:
     /// both are the cue, and the particle is no part of the speaker.
     @Test func separateParticleBeforeAClauseFinalVerb() {

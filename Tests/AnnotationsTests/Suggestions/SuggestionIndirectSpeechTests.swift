@@ -355,5 +355,18 @@ import Testing
             #expect(probe.proposals.contains { probe.claim($0) == claim }, "\(text): \(probe.proposals.map { probe.claim($0) })")
         }
     }
-}
 
+    /// A comma after a reporting verb's object that opens a list of examples ("insbesondere",
+    /// "vor allem", "zum Beispiel") continues the object: no message. A plain clause after the
+    /// comma still is one.
+    @Test func examplesAfterTheObjectAreNoMessage() {
+        let probe = SuggestionProbe(
+            "Der Sprecher nannte mehrere Länder, besonders Japan und China. Der Minister lobte die Helfer, vor allem die Feuerwehr. "
+                + "Die Trainerin kritisierte den Verband, zum Beispiel wenn es um die Hallen geht. "
+                + "Die Ärztin warnte, die Hitze bleibe bis Sonntag.")
+        #expect(probe.proposal(claiming: "Japan")?.rule != "indirect.verb-comma-clause")
+        #expect(probe.proposal(claiming: "Feuerwehr")?.rule != "indirect.verb-comma-clause")
+        #expect(probe.proposal(claiming: "Hallen")?.rule != "indirect.verb-comma-clause")
+        #expect(probe.claim(probe.proposal(claiming: "Sonntag")) == "die Hitze bleibe bis Sonntag")
+    }
+}
