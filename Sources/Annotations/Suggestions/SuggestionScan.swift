@@ -1062,7 +1062,9 @@ struct SuggestionScan {
         // sentence no reported speech besides it.
         let namesByQuote = verb.lemma == "nennen" && range.contains { words[$0].kind == .quote && !speaker.contains($0) }
         // "Streich lobte dagegen seine Elf: „…“": the sentence is that quote's attribution, not reported speech beside it.
-        if !namesByQuote, !cuesAQuote(finite, sentence: sentence), namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
+        // "X sagte, sie rechne mit einer Entscheidung": a verb inside another proposal's claim is part of
+        // what is reported there, not reported speech of the whole sentence.
+        if !namesByQuote, !claimed[finite], !cuesAQuote(finite, sentence: sentence), namesSpeechAct(cue), !passive || passiveJudgement, !claimsLives, !speaker.isEmpty, finite > start || appositionSubject,
             !reportsNoSpeechAct(cue, speaker: speaker, sentence: range),
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {

@@ -335,5 +335,13 @@ import Testing
         #expect(probe.proposals.map(\.rule) == ["direct.cue-colon-quote"])
         #expect(probe.cue(probe.proposals.first) == "lobte")
     }
-}
 
+    /// A speech-act verb inside the claim of another proposal ("sie rechne mit einer Entscheidung"
+    /// after "sagte") is part of what is reported there: no reported-speech proposal of the whole
+    /// sentence beside it (there was one, with the speaker "sie").
+    @Test func speechActVerbInsideAnotherClaimIsNoReportedSpeech() {
+        let probe = SuggestionProbe("Landrätin Eva Stein sagte dem Sender, sie rechne nicht vor dem Herbst mit einem Urteil.")
+        #expect(!probe.proposals.contains { $0.form == .reported }, "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(probe.proposal(claiming: "Urteil")) == "Landrätin Eva Stein")
+    }
+}
