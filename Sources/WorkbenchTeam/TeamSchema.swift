@@ -4,7 +4,7 @@
 /// Rights live in the database: each person logs in as their own role, a member of one of three
 /// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it, and create only that session, whose header names
-/// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
+/// the role as its annotator (an adjudication session too, and only an adjudicator's); annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session. Of a
 /// session's row, a role may update only the holder (``claimSQL``), and only of its own session.
 ///
@@ -164,14 +164,14 @@ public enum TeamSchema {
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
         CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
-        -- An annotation session's header (the line every reader takes the annotator's name from)
-        -- names the role that writes it: nobody's work is shown under another member's name.
+        -- A session's header (the line every reader takes the annotator's name from) names the role
+        -- that writes it, an adjudication's too: nobody's work is shown under another member's name.
         -- current_user = session_user: as the login role, not after SET ROLE to a group role a member
         -- belongs to (workbench_annotator, …), whose session every member of the group could write.
         CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
           name = current_user AND current_user = session_user
-          AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
-            OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
+          AND (header_line::jsonb ->> 'annotator') = current_user
+          AND (kind = 'annotation' OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
         DROP POLICY IF EXISTS sessions_hold ON workbench.sessions;
         -- Who holds a session (its open REPL, a push): only the session's own login role may claim it,
         -- and only its row may it lock (SELECT … FOR UPDATE applies this policy too).

@@ -45,7 +45,7 @@ public struct TeamTransfer {
     /// Uploads the local session at `path` as the connecting role's team session: creates it when
     /// missing, else appends the lines the database lacks. Refused when the database holds lines the
     /// local log does not (someone worked on the team session meanwhile) or another header, and a new
-    /// annotation session whose header names another annotator than the connecting role.
+    /// session (an adjudication too) whose header names another annotator than the connecting role.
     /// Returns the number of lines added.
     public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
         let paths = SessionPaths(path)
@@ -79,7 +79,7 @@ public struct TeamTransfer {
                     throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
                 }
             } else {
-                if kind == "annotation", let claimed = Self.annotator(ofHeader: header), claimed != name {
+                if let claimed = Self.annotator(ofHeader: header), claimed != name {
                     throw .invalid(
                         "push refused: \(paths.log) is the session of annotator '\(claimed)', but you connect as '\(name)': a team session carries "
                             + "the name of the role that writes it, so that nobody's work is shown under another's name; push it as '\(claimed)' "

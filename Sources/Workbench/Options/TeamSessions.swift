@@ -16,6 +16,14 @@ enum TeamSessions {
         return path
     }()
 
+    /// The role `url` connects as (the URL's user, else libpq's default: `PGUSER`, the login name):
+    /// the name of the session a command stores there.
+    static func role(_ url: DatabaseURL) throws(CLIFailure) -> String {
+        let project = try TeamCommand.project(url)
+        defer { project.connection.close() }
+        return project.connection.user
+    }
+
     /// Pulls exactly `count` named sessions for a command that reads one (replay, review) or two
     /// (diff); with another number of names, a usage error lists the sessions the role may read.
     static func pull(_ url: DatabaseURL, exactly count: Int, of given: [String], command: String) throws(CLIFailure) -> [String] {

@@ -1,0 +1,72 @@
+@testable import Annotations
+import Foundation
+import Testing
+import TestSupport
+@testable import WorkbenchTeam
+
+/// Faults a trust audit of team mode found with the real binary against a real PostgreSQL: what a
+/// member could do with plain SQL that the design says nobody may, and what one member's session
+/// could do to every reader's command.
+@Suite("Team mode audit", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditTests {
+    /// Every reader names a session's annotator after its header. An adjudicator's session (kind
+    /// `adjudication`) was created with any header: ada stored one naming anna, and `agree --team`
+    /// showed it as "anna" and anna's own session as "anna-2". Now the database refuses it, by hand
+    /// and by push, as for an annotation session.
+    @Test func anAdjudicationSessionWhoseHeaderNamesAnotherMemberCannotBeCreated() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("ada", "adjudicator")])
+        defer { team.drop() }
+        let anna = team.name("anna"), ada = team.name("ada")
+        let connection = try team.connect(as: "ada")
+        defer { connection.close() }
+        #expect(throws: TeamError.self) {
+            try connection.query(
+                "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, 'adjudication', '{}', json_build_object('annotator', $2::text)::text)",
+                [ada, anna])
+        }
+        // anna's log, pulled by ada (who may read it), pushed by ada as her adjudication.
+        let (store, key) = try team.openStore(as: "anna")
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
+        try store.close()
+        let local = team.folder + "/anna"
+        _ = try TeamTransfer(project: TeamProject(connection: connection)).pull(anna, to: local)
+        #expect {
+            _ = try TeamTransfer(project: TeamProject(connection: connection)).push(local, kind: "adjudication")
+        } throws: { error in
+            "\(error)".contains("push refused: \(local).jsonl is the session of annotator '\(anna)', but you connect as '\(ada)'")
+                && "\(error)".contains("nothing was uploaded")
+        }
+        #expect(try connection.query("SELECT count(*) AS n FROM workbench.sessions WHERE name = $1", [ada]).first("n") == "0")
+        // Her own name in the header is taken.
+        try connection.query(
+            "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, 'adjudication', '{}', json_build_object('annotator', $1::text)::text)", [ada])
+    }
+
+    /// `adjudicate --team` without `--adjudicator` named the result after the login name of the
+    /// machine ($USER), not the role it is stored as; with the header check above that push would be
+    /// refused at the end of the work. With `--team` the adjudicator is the connecting role; another
+    /// `--adjudicator` is refused before anything is asked or written.
+    @Test func adjudicateInTeamModeIsTheConnectingRole() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("ada", "adjudicator")])
+        defer { team.drop() }
+        for short in ["anna", "bob"] {
+            let run = try await team.annotate(team.name(short))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let adaURL = team.serverURL + "?user=\(team.name("ada"))"
+        let names = [team.name("anna"), team.name("bob")]
+        let refused = try await WorkbenchProcess.run(
+            ["adjudicate", "--team", adaURL] + names + ["--out", team.folder + "/other", "--adjudicator", "someone"],
+            stdin: String(repeating: "1\n", count: 50), environment: team.environment)
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(refused.stderr.contains("--adjudicator someone"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: team.folder + "/other.json"))
+        let adjudicate = try await WorkbenchProcess.run(
+            ["adjudicate", "--team", adaURL] + names + ["--out", team.folder + "/gold"],
+            stdin: String(repeating: "1\n", count: 200), environment: team.environment.merging(["USER": "jsmith", "LOGNAME": "jsmith"]) { $1 })
+        #expect(adjudicate.status == 0, "\(adjudicate.stderr)")
+        #expect(adjudicate.stdout.contains("stored the adjudicated session"), "\(adjudicate.stdout)")
+        let stored = try TeamProject(connection: team.connect(as: "ada")).session(named: team.name("ada"))
+        #expect(stored.annotator == team.name("ada"))
+    }
+}
