@@ -263,7 +263,7 @@ public final class TeamProject {
 
     /// `text` as an SQL string literal, for the statements a message suggests to the project owner
     /// (a role made by hand may hold a quote).
-    static func sqlLiteral(_ text: String) -> String {
+    public static func sqlLiteral(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 

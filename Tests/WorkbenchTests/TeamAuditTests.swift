@@ -70,3 +70,32 @@ struct TeamAuditTests {
         #expect(stored.annotator == team.name("ada"))
     }
 }
+
+/// One member's session must not stop the team's readers.
+@Suite("Team mode audit: unreadable sessions", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditUnreadableTests {
+    /// eve stores a line by hand in her own session that is no log line. `stats`, `agree` and
+    /// `export --team` without names (every session one may read) failed for the reviewer on her
+    /// session alone: any annotator could stop every team-wide reading. Now her session is left out
+    /// with a warning that names it; asked for by name, it still fails.
+    @Test func aSessionThatCannotBeReadIsLeftOutOfEverySessionNamingIt() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("eve", "annotator"), ("rev", "reviewer")])
+        defer { team.drop() }
+        for short in ["anna", "eve"] {
+            let run = try await team.annotate(team.name(short))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let eve = try team.connect(as: "eve")
+        try eve.query(
+            "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1000, '{}', E'garbage\\n')", [team.name("eve")])
+        eve.close()
+        let revURL = team.serverURL + "?user=\(team.name("rev"))"
+        let stats = try await WorkbenchProcess.run(["stats", "--team", revURL, "--json"], environment: team.environment)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains(team.name("anna")), "\(stats.stdout)")
+        #expect(stats.stderr.contains("warning: session '\(team.name("eve"))' left out: it cannot be read"), "\(stats.stderr)")
+        let named = try await WorkbenchProcess.run(["stats", "--team", revURL, team.name("eve")], environment: team.environment)
+        #expect(named.status == 1, "\(named.stdout)")
+        #expect(named.stderr.contains("damaged log line"), "\(named.stderr)")
+    }
+}
