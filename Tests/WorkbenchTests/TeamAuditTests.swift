@@ -99,3 +99,31 @@ struct TeamAuditUnreadableTests {
         #expect(named.stderr.contains("damaged log line"), "\(named.stderr)")
     }
 }
+
+/// Servers that refuse the connection for reasons of transport: what to do, not only libpq's words.
+@Suite("Team mode audit: TLS and pg_hba", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditTransportTests {
+    /// The test cluster offers no TLS; a URL with `sslmode=require` was refused with libpq's reason
+    /// alone ("server does not support SSL, but SSL was required"), which says nothing of what to do.
+    @Test func aServerWithoutTLSWhenTheURLAsksForItSaysWhatToDo() throws {
+        let owner = try #require(TeamFixture.ownerURL)
+        #expect {
+            _ = try PostgresConnection(url: try DatabaseURL(owner + "?sslmode=require"), timeoutSeconds: 5)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("server does not support SSL") && text.contains("offers no TLS, and the URL's sslmode asks for it")
+                && text.contains("ssl = on in postgresql.conf") && text.contains("sslmode=require")
+        }
+    }
+
+    /// pg_hba.conf refusals, as libpq words them (a `hostssl`-only server, and no line at all).
+    @Test func aLoginThatPgHbaTurnsAwayIsExplained() {
+        let advice = ConnectionAdvice(passwordFile: "/nowhere", user: "anna", host: "db.example", port: "5432", environment: [:])
+        let tls = advice.advice(
+            for: "connection to server at \"db.example\", port 5432 failed: FATAL:  no pg_hba.conf entry for host \"10.0.0.7\", user \"anna\", database \"nk\", no encryption")
+        #expect(tls?.contains("takes role anna only over TLS: add sslmode=require to the URL") == true, "\(tls ?? "nil")")
+        let none = advice.advice(
+            for: "connection to server at \"db.example\", port 5432 failed: FATAL:  no pg_hba.conf entry for host \"10.0.0.7\", user \"anna\", database \"nk\", SSL encryption")
+        #expect(none?.contains("does not let role anna connect to this database from here") == true, "\(none ?? "nil")")
+    }
+}
