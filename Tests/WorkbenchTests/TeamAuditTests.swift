@@ -166,3 +166,20 @@ struct TeamAuditPullProgressTests {
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("(0 events) from the team session \(anna)"))
     }
 }
+
+/// What a command that runs once says when the server goes away under it.
+@Suite("Team mode audit: messages")
+struct TeamAuditMessageTests {
+    /// `team push` with the server killed in the middle said "…; it is retried with the next
+    /// command": nothing retries a command that has ended. A command says to run it again (the
+    /// REPL keeps its own wording, where the next command does reconnect).
+    @Test func aCommandThatLostItsServerSaysToRunItAgain() {
+        let lost = TeamError.connectionLost(url: "postgresql://anna@db.example/nk", reason: "server closed the connection unexpectedly")
+        #expect(lost.commandDescription == "lost the connection to the team database postgresql://anna@db.example/nk (server closed the connection unexpectedly); run the command again")
+        #expect(lost.description.contains("it is retried with the next command"))
+        let slow = TeamError.timedOut(url: "postgresql://anna@db.example/nk", seconds: 10)
+        #expect(slow.commandDescription.hasSuffix("did not answer within 10 s (server hung or network down); run the command again"))
+        let refused = TeamError.refused(url: "u", reason: "permission denied for table events", code: "42501")
+        #expect(refused.commandDescription == refused.description)
+    }
+}

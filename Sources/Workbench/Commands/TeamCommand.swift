@@ -41,12 +41,12 @@ struct TeamCommand: ParsableCommand {
 
     /// Connects, turning a failure into one clear line.
     static func project(_ url: DatabaseURL) throws(CLIFailure) -> TeamProject {
-        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.description) }
+        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.commandDescription) }
     }
 
     /// Runs `body`, turning a ``TeamError`` into one clear line.
     static func run<T>(_ body: () throws(TeamError) -> T) throws(CLIFailure) -> T {
-        do { return try body() } catch { throw CLIFailure(error.description) }
+        do { return try body() } catch { throw CLIFailure(error.commandDescription) }
     }
 }
 

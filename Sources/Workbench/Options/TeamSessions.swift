@@ -70,7 +70,7 @@ enum TeamSessions {
                     "warning: session '\(name)' left out: it cannot be read (\(error.description)); name the sessions to read, "
                         + "or the project owner looks at its lines: SELECT sequence, line FROM workbench.events WHERE session = \(TeamProject.sqlLiteral(name)) ORDER BY sequence")
             } catch {
-                throw CLIFailure(error.description)
+                throw CLIFailure(error.commandDescription)
             }
         }
         guard !paths.isEmpty else {
