@@ -49,8 +49,9 @@ public final class TeamSessionStore: SessionStorage {
         self.user = user
         self.timeoutSeconds = timeoutSeconds
         passwordFile = passwordFileForTests
+        // Named after the role (given, else the URL's): the holder a second REPL is shown by.
         let connection = try PostgresConnection(
-            url: url, applicationName: Self.applicationName(user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
+            url: url, applicationName: Self.applicationName(user ?? url.user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
         let name = connection.user
         self.name = name
         path = "\(name) on \(url.redacted)"

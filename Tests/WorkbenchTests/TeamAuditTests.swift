@@ -183,3 +183,29 @@ struct TeamAuditMessageTests {
         #expect(refused.commandDescription == refused.description)
     }
 }
+
+/// Two REPLs of one annotator whose role is in the URL (`postgresql://anna@host/db`, no
+/// `--annotator`): the second was refused naming "workbench  HOST pid N", the role left out of the
+/// holder's name. It is named now, as with `--annotator`.
+@Suite("Team mode audit: the holder's name", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditHolderNameTests {
+    @Test func aSecondREPLOfARoleGivenInTheURLNamesTheRole() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let (segmented, schema) = try team.corpus()
+        let url = try DatabaseURL(team.serverURL + "?user=\(anna)")
+        func open() throws -> TeamSessionStore {
+            try TeamSessionStore(url: url, passwordFileForTests: team.pgpass) { _, name throws(TeamError) -> Session in
+                Session(annotator: name, corpus: CorpusReference(segmented), schema: schema, created: "2026-01-01T09:00:00Z")
+            }
+        }
+        let first = try open()
+        defer { try? first.close() }
+        #expect {
+            _ = try open()
+        } throws: { error in
+            "\(error)".contains("is open in another workbench: workbench \(anna) ")
+        }
+    }
+}
