@@ -97,6 +97,28 @@ public enum TeamSchema {
         return "DO $$ BEGIN\n" + statements.joined(separator: "\n") + "\nEND $$;"
     }
 
+    /// The version of the tables and rights this workbench makes (`workbench.project.layout`), raised
+    /// with every change to them. 1 stands for every workbench before the version was recorded (its
+    /// tables have no such column). A database of a higher layout was set up by a newer workbench:
+    /// this one refuses to work in it (``refuseNewerLayout(on:url:)``), and its `team init` refuses
+    /// to put its own older rights back over the newer ones.
+    public static let layout = 2
+
+    /// The layout of the team tables on `connection` (1 when the column is missing: older tables;
+    /// `nil` when the project row is not there yet), read without failing on the missing column.
+    static func storedLayout(on connection: PostgresConnection) throws(TeamError) -> Int? {
+        try connection.query("SELECT coalesce(to_jsonb(p) ->> 'layout', '1') AS layout FROM workbench.project p").first("layout").flatMap { Int($0) }
+    }
+
+    /// Refuses team tables set up by a newer workbench (a higher ``layout``): an older one may not
+    /// know their rules, and would write or set up by its own.
+    static func refuseNewerLayout(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) {
+        guard let stored = try storedLayout(on: connection), stored > layout else { return }
+        throw .invalid(
+            "the team tables in \(url.redacted) were set up by a newer workbench (layout \(stored); this workbench knows up to \(layout)): "
+                + "update the workbench to the version the project owner uses (every member and the owner use one version); nothing was changed")
+    }
+
     /// The statements, in order.
     public static let sql = createRoleSQL(["workbench_annotator", "workbench_adjudicator", "workbench_reviewer"]) + """
 
@@ -142,6 +164,7 @@ public enum TeamSchema {
         );
         -- Tables made before the session's holder was kept on its row (see claimSQL) get its columns.
         ALTER TABLE workbench.sessions ADD COLUMN IF NOT EXISTS holder integer, ADD COLUMN IF NOT EXISTS holder_since timestamptz;
+        ALTER TABLE workbench.project ADD COLUMN IF NOT EXISTS layout integer NOT NULL DEFAULT 1;
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();

@@ -56,6 +56,7 @@ public final class TeamSessionStore: SessionStorage {
         self.name = name
         path = "\(name) on \(url.redacted)"
         let project = TeamProject(connection: connection)
+        try TeamSchema.refuseNewerLayout(on: connection, url: url)
         if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.logLines(of: name) {
             session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
             stored = log.lines.count

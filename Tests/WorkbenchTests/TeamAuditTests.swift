@@ -209,3 +209,37 @@ struct TeamAuditHolderNameTests {
         }
     }
 }
+
+/// Team tables set up by a newer workbench: nothing recorded which workbench made the tables, so an
+/// older one worked in them by its own rules, and its `team init` put its older rights back.
+@Suite("Team mode audit: a newer workbench's tables", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditLayoutTests {
+    @Test func tablesOfANewerLayoutAreRefusedAndNothingIsChanged() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let owner = try team.owner()
+        defer { owner.close() }
+        #expect(try owner.query("SELECT layout::text AS l FROM workbench.project").first("l") == String(TeamSchema.layout))
+        // A newer workbench's tables, and a policy of its own that this one does not make.
+        try owner.query("UPDATE workbench.project SET layout = layout + 1")
+        try owner.query("CREATE POLICY newer_rule ON workbench.events AS RESTRICTIVE FOR SELECT USING (true)")
+        let newer = "set up by a newer workbench (layout \(TeamSchema.layout + 1); this workbench knows up to \(TeamSchema.layout))"
+        let status = try await WorkbenchProcess.run(["team", "status", "--team", team.url], environment: team.environment)
+        #expect(status.status == 1)
+        #expect(status.stderr.contains(newer), "\(status.stderr)")
+        let annotate = try await team.annotate(team.name("anna"))
+        #expect(annotate.status == 1)
+        #expect(annotate.stderr.contains(newer), "\(annotate.stderr)")
+        let seeds = WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path
+        let initAgain = try await WorkbenchProcess.run(["team", "init", team.url, "--corpus", seeds], environment: team.environment)
+        #expect(initAgain.status == 1)
+        #expect(initAgain.stderr.contains(newer), "\(initAgain.stderr)")
+        #expect(try owner.query("SELECT count(*)::text AS n FROM pg_policies WHERE policyname = 'newer_rule'").first("n") == "1")
+        #expect(try owner.query("SELECT count(*)::text AS n FROM workbench.sessions").first("n") == "0")
+        // Tables of before the layout was recorded (no column) are brought up to date by team init.
+        try owner.query("ALTER TABLE workbench.project DROP COLUMN layout")
+        let upgrade = try await WorkbenchProcess.run(["team", "init", team.url, "--corpus", seeds], environment: team.environment)
+        #expect(upgrade.status == 0, "\(upgrade.stderr)")
+        #expect(try owner.query("SELECT layout::text AS l FROM workbench.project").first("l") == String(TeamSchema.layout))
+    }
+}
