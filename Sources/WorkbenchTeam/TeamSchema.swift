@@ -97,6 +97,16 @@ public enum TeamSchema {
         return "DO $$ BEGIN\n" + statements.joined(separator: "\n") + "\nEND $$;"
     }
 
+    /// The jsonb `entry` of a log line given as parameter `parameter` (text): the line parsed, with
+    /// every `\u0000` escape read as U+FFFD, since jsonb cannot hold U+0000 (a note or name with a
+    /// NUL was refused: "unsupported Unicode escape sequence"). `line` keeps the exact text, and is
+    /// what every reader reads; `entry` is for queries only. (An escaped backslash before `u0000`,
+    /// the text `\u0000` itself, is changed in `entry` too: it stays text there, one character
+    /// differs.)
+    static func entrySQL(_ parameter: String) -> String {
+        "pg_catalog.replace(\(parameter)::text, '\\u0000', '\\ufffd')::jsonb"
+    }
+
     /// The version of the tables and rights this workbench makes (`workbench.project.layout`), raised
     /// with every change to them. 1 stands for every workbench before the version was recorded (its
     /// tables have no such column). A database of a higher layout was set up by a newer workbench:

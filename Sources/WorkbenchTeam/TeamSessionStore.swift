@@ -154,8 +154,9 @@ public final class TeamSessionStore: SessionStorage {
     }
 
     private static let appendStatement = "workbench_append"
-    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry.
-    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::text::jsonb, $3::text)"
+    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry
+    /// (``TeamSchema/entrySQL``).
+    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $3::text)"
 
     private static let notifyStatement = "workbench_notify"
 

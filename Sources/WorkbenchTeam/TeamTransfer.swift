@@ -106,7 +106,7 @@ public struct TeamTransfer {
             let start = stored?.lines.count ?? 0
             for (index, line) in body.enumerated() where index >= start {
                 try connection.query(
-                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
+                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $4)",
                     [name, String(index + 1), line, line])
             }
             if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }

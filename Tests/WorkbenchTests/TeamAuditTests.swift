@@ -243,3 +243,36 @@ struct TeamAuditLayoutTests {
         #expect(try owner.query("SELECT layout::text AS l FROM workbench.project").first("l") == String(TeamSchema.layout))
     }
 }
+
+/// A NUL character (U+0000) in a note, a speaker's name or a claim: a local session keeps it (as
+/// `\u0000` in the log line), but the team store refused the edit with "unsupported Unicode escape
+/// sequence (SQLSTATE 22P05)", and a local session holding one could not be pushed at all: the
+/// line went into the jsonb column `entry`, which cannot hold U+0000. The exact line is stored as
+/// before; the queryable `entry` holds U+FFFD in its place.
+@Suite("Team mode audit: NUL in text", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
+struct TeamAuditNulTests {
+    @Test func aNoteHoldingNulIsStoredAndPushedWithTheExactLine() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna"), bob = team.name("bob")
+        let run = try await team.annotate(anna, stdin: "note a\u{0}b\nquit\n")
+        #expect(run.status == 0, "\(run.stdout.suffix(500)) \(run.stderr)")
+        #expect(run.stdout.contains("+ N1 note"), "\(run.stdout.suffix(500))")
+        let owner = try team.owner()
+        defer { owner.close() }
+        let stored = try owner.query("SELECT line, entry #>> '{event,record,text}' AS text FROM workbench.events WHERE session = $1 AND line LIKE '%\\u0000%'", [anna])
+        #expect(stored.first("line")?.contains(#""text":"a\u0000b""#) == true, "\(stored.rows)")
+        #expect(stored.first("text") == "a\u{FFFD}b")
+        // bob's local session with such a note, pushed as his team session.
+        let local = team.folder + "/bob"
+        let localRun = try await WorkbenchProcess.run(
+            ["annotate", WorkbenchProcess.packageRoot.appendingPathComponent("seeds").path, "--session", local, "--annotator", bob],
+            stdin: "note c\u{0}d\nquit\n", environment: team.environment)
+        #expect(localRun.status == 0, "\(localRun.stderr)")
+        let push = try await WorkbenchProcess.run(["team", "push", local, "--team", team.serverURL + "?user=\(bob)"], environment: team.environment)
+        #expect(push.status == 0, "\(push.stderr)")
+        let pulled = team.folder + "/bob-pulled"
+        _ = try TeamTransfer(project: TeamProject(connection: owner)).pull(bob, to: pulled)
+        #expect(FileManager.default.contents(atPath: pulled + ".jsonl") == FileManager.default.contents(atPath: local + ".jsonl"))
+    }
+}
