@@ -4,7 +4,8 @@ import Foundation
 /// what to do: a refused login for want of a (right) password (the advice names the password file
 /// libpq read, or skipped: libpq ignores one that others may read and only says so on standard
 /// error, and the line it needs), a server that is no PostgreSQL, one that did not answer, a
-/// database that does not exist.
+/// database that does not exist, a server without TLS when the URL asks for it, and one whose
+/// pg_hba.conf turns the login away (for want of TLS, or at all).
 struct ConnectionAdvice {
     /// The password file libpq reads: the one named for the connection, else `PGPASSFILE`, else
     /// `~/.pgpass`.
@@ -33,6 +34,17 @@ struct ConnectionAdvice {
         }
         if reason.contains("database \""), reason.contains("does not exist") {
             return "check the database name in the URL; the project owner creates the database (createdb NAME) and sets it up with workbench team init"
+        }
+        if reason.contains("server does not support SSL, but SSL was required") {
+            return "the server at \(place) offers no TLS, and the URL's sslmode asks for it: have the server's administrator turn TLS on "
+                + "(ssl = on in postgresql.conf, with a certificate), or leave sslmode out of the URL only where the network is trusted "
+                + "(the server's own host or its Unix-domain socket); nothing was sent"
+        }
+        if reason.contains("no pg_hba.conf entry") {
+            if reason.contains("no encryption") {
+                return "the server at \(place) takes role \(user) only over TLS: add sslmode=require to the URL (verify-full with the server's certificate in ~/.postgresql/root.crt checks whom you talk to)"
+            }
+            return "the server at \(place) does not let role \(user) connect to this database from here (its pg_hba.conf): ask its administrator to allow it"
         }
         let line = "\(host.isEmpty ? "HOST" : host):\(port.isEmpty ? "PORT" : port):*:\(user.isEmpty ? "ROLE" : user):PASSWORD"
         if reason.contains("password authentication failed") {

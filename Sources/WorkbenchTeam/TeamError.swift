@@ -40,6 +40,22 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message for a command that runs once (`team push`, `team pull`, `team status`, the
+    /// commands with `--team`): nothing retries it, so a lost connection or a server that did not
+    /// answer says to run it again (safe: a push whose commit went through adds nothing the second
+    /// time, a pull writes nothing before it has read everything). The REPL's
+    /// ``description`` says the next command retries, which is true there.
+    public var commandDescription: String {
+        switch self {
+        case .connectionLost(let url, let reason):
+            return "lost the connection to the team database \(url) (\(reason)); run the command again"
+        case .timedOut(let url, let seconds):
+            return "the team database \(url) did not answer within \(seconds) s (server hung or network down); run the command again"
+        default:
+            return description
+        }
+    }
+
     /// What to do about a refusal, by its SQLSTATE ("" when the reason says enough).
     static func advice(code: String, url: String) -> String {
         switch code {

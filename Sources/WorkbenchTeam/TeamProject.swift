@@ -13,8 +13,17 @@ public final class TeamProject {
     }
 
     /// Connects to `url` (credentials from the URL, the environment or `~/.pgpass`).
+    /// Tables set up by a newer workbench are refused (``TeamSchema/refuseNewerLayout(on:url:)``).
     public convenience init(url: DatabaseURL, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
-        try self.init(connection: PostgresConnection(url: url, applicationName: applicationName, timeoutSeconds: timeoutSeconds))
+        let connection = try PostgresConnection(url: url, applicationName: applicationName, timeoutSeconds: timeoutSeconds)
+        // Not yet set up (no tables): the command says so in its own words (team init creates them).
+        if try connection.query("SELECT to_regclass('workbench.project') IS NOT NULL AS made").first("made") == "t" {
+            do { try TeamSchema.refuseNewerLayout(on: connection, url: url) } catch {
+                connection.close()
+                throw error
+            }
+        }
+        self.init(connection: connection)
     }
 
     private var server: String { connection.url.redacted }
@@ -30,6 +39,10 @@ public final class TeamProject {
         let schemaJSON = try Self.json(schema)
         return try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool) in
             try Self.lockSetup(on: connection)
+            // Never over a newer workbench's tables: its rights would be replaced by this one's.
+            if try connection.query("SELECT to_regclass('workbench.project') IS NOT NULL AS made").first("made") == "t" {
+                try TeamSchema.refuseNewerLayout(on: connection, url: connection.url)
+            }
             try connection.query(TeamSchema.sql)
             try connection.query(Self.addMemberFunction)
             let existing = try connection.query("SELECT corpus::text AS corpus FROM workbench.project")
@@ -38,9 +51,11 @@ public final class TeamProject {
                 guard storedReference.documents == reference.documents else {
                     throw .invalid("\(server) is already set up for another corpus (\(storedReference.documents.count) document(s)); use an empty database for this corpus")
                 }
+                try connection.query("UPDATE workbench.project SET layout = $1", [String(TeamSchema.layout)])
                 return (storedReference.documents.count, false)
             }
-            try connection.query("INSERT INTO workbench.project (corpus, annotation_schema) VALUES ($1::jsonb, $2::jsonb)", [corpusJSON, schemaJSON])
+            try connection.query(
+                "INSERT INTO workbench.project (corpus, annotation_schema, layout) VALUES ($1::jsonb, $2::jsonb, $3)", [corpusJSON, schemaJSON, String(TeamSchema.layout)])
             for (position, segmented) in corpus.documents.enumerated() {
                 let document = segmented.document
                 try connection.query(
@@ -263,7 +278,7 @@ public final class TeamProject {
 
     /// `text` as an SQL string literal, for the statements a message suggests to the project owner
     /// (a role made by hand may hold a quote).
-    static func sqlLiteral(_ text: String) -> String {
+    public static func sqlLiteral(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 

@@ -4,7 +4,7 @@
 /// Rights live in the database: each person logs in as their own role, a member of one of three
 /// group roles, and writes only as that login role (not after `SET ROLE` to the group). Events are append-only (no UPDATE or DELETE is granted); a row-level policy lets a
 /// role append only to the session named after it, and create only that session, whose header names
-/// the role as its annotator (an adjudication session: an adjudicator's); annotators read only their own session,
+/// the role as its annotator (an adjudication session too, and only an adjudicator's); annotators read only their own session,
 /// reviewers and adjudicators read all; only adjudicators may create an adjudication session. Of a
 /// session's row, a role may update only the holder (``claimSQL``), and only of its own session.
 ///
@@ -97,6 +97,38 @@ public enum TeamSchema {
         return "DO $$ BEGIN\n" + statements.joined(separator: "\n") + "\nEND $$;"
     }
 
+    /// The jsonb `entry` of a log line given as parameter `parameter` (text): the line parsed, with
+    /// every `\u0000` escape read as U+FFFD, since jsonb cannot hold U+0000 (a note or name with a
+    /// NUL was refused: "unsupported Unicode escape sequence"). `line` keeps the exact text, and is
+    /// what every reader reads; `entry` is for queries only. (An escaped backslash before `u0000`,
+    /// the text `\u0000` itself, is changed in `entry` too: it stays text there, one character
+    /// differs.)
+    static func entrySQL(_ parameter: String) -> String {
+        "pg_catalog.replace(\(parameter)::text, '\\u0000', '\\ufffd')::jsonb"
+    }
+
+    /// The version of the tables and rights this workbench makes (`workbench.project.layout`), raised
+    /// with every change to them. 1 stands for every workbench before the version was recorded (its
+    /// tables have no such column). A database of a higher layout was set up by a newer workbench:
+    /// this one refuses to work in it (``refuseNewerLayout(on:url:)``), and its `team init` refuses
+    /// to put its own older rights back over the newer ones.
+    public static let layout = 2
+
+    /// The layout of the team tables on `connection` (1 when the column is missing: older tables;
+    /// `nil` when the project row is not there yet), read without failing on the missing column.
+    static func storedLayout(on connection: PostgresConnection) throws(TeamError) -> Int? {
+        try connection.query("SELECT coalesce(to_jsonb(p) ->> 'layout', '1') AS layout FROM workbench.project p").first("layout").flatMap { Int($0) }
+    }
+
+    /// Refuses team tables set up by a newer workbench (a higher ``layout``): an older one may not
+    /// know their rules, and would write or set up by its own.
+    static func refuseNewerLayout(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) {
+        guard let stored = try storedLayout(on: connection), stored > layout else { return }
+        throw .invalid(
+            "the team tables in \(url.redacted) were set up by a newer workbench (layout \(stored); this workbench knows up to \(layout)): "
+                + "update the workbench to the version the project owner uses (every member and the owner use one version); nothing was changed")
+    }
+
     /// The statements, in order.
     public static let sql = createRoleSQL(["workbench_annotator", "workbench_adjudicator", "workbench_reviewer"]) + """
 
@@ -142,6 +174,7 @@ public enum TeamSchema {
         );
         -- Tables made before the session's holder was kept on its row (see claimSQL) get its columns.
         ALTER TABLE workbench.sessions ADD COLUMN IF NOT EXISTS holder integer, ADD COLUMN IF NOT EXISTS holder_since timestamptz;
+        ALTER TABLE workbench.project ADD COLUMN IF NOT EXISTS layout integer NOT NULL DEFAULT 1;
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
@@ -164,14 +197,14 @@ public enum TeamSchema {
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
         CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
-        -- An annotation session's header (the line every reader takes the annotator's name from)
-        -- names the role that writes it: nobody's work is shown under another member's name.
+        -- A session's header (the line every reader takes the annotator's name from) names the role
+        -- that writes it, an adjudication's too: nobody's work is shown under another member's name.
         -- current_user = session_user: as the login role, not after SET ROLE to a group role a member
         -- belongs to (workbench_annotator, …), whose session every member of the group could write.
         CREATE POLICY sessions_create ON workbench.sessions FOR INSERT WITH CHECK (
           name = current_user AND current_user = session_user
-          AND ((kind = 'annotation' AND (header_line::jsonb ->> 'annotator') = current_user)
-            OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
+          AND (header_line::jsonb ->> 'annotator') = current_user
+          AND (kind = 'annotation' OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
         DROP POLICY IF EXISTS sessions_hold ON workbench.sessions;
         -- Who holds a session (its open REPL, a push): only the session's own login role may claim it,
         -- and only its row may it lock (SELECT … FOR UPDATE applies this policy too).

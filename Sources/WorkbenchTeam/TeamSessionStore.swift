@@ -49,12 +49,14 @@ public final class TeamSessionStore: SessionStorage {
         self.user = user
         self.timeoutSeconds = timeoutSeconds
         passwordFile = passwordFileForTests
+        // Named after the role (given, else the URL's): the holder a second REPL is shown by.
         let connection = try PostgresConnection(
-            url: url, applicationName: Self.applicationName(user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
+            url: url, applicationName: Self.applicationName(user ?? url.user ?? ""), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFileForTests)
         let name = connection.user
         self.name = name
         path = "\(name) on \(url.redacted)"
         let project = TeamProject(connection: connection)
+        try TeamSchema.refuseNewerLayout(on: connection, url: url)
         if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.logLines(of: name) {
             session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
             stored = log.lines.count
@@ -152,8 +154,9 @@ public final class TeamSessionStore: SessionStorage {
     }
 
     private static let appendStatement = "workbench_append"
-    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry.
-    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::text::jsonb, $3::text)"
+    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry
+    /// (``TeamSchema/entrySQL``).
+    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $3::text)"
 
     private static let notifyStatement = "workbench_notify"
 

@@ -12,27 +12,41 @@ public struct TeamTransfer {
 
     /// Writes the team session `annotator` to the local session at `path` (`NAME.json` + `NAME.jsonl`),
     /// refusing to overwrite anything. Returns the snapshot's path and the number of events.
-    public func pull(_ annotator: String, to path: String) throws(TeamError) -> (path: String, events: Int) {
+    ///
+    /// `phase` is told what is being done (reading from the server, checking the lines, writing:
+    /// a long history takes a while, and the command shows it as progress); `puttingInPlace` runs
+    /// the writing of both files (the command holds Ctrl-C back there, so that a log is never left
+    /// without its snapshot).
+    public func pull(
+        _ annotator: String, to path: String, phase: (_ task: String) -> Void = { _ in }, puttingInPlace: (() -> Void) -> Void = { $0() }
+    ) throws(TeamError) -> (path: String, events: Int) {
         let paths = SessionPaths(path)
         for existing in [paths.snapshot, paths.log] where FileManager.default.fileExists(atPath: existing) {
             throw .invalid("\(existing) already exists; pull into a new name (nothing was written)")
         }
+        phase("reading the team session \(annotator)")
         guard let log = try project.logLines(of: annotator) else {
             throw .invalid("\(project.connection.url.redacted) holds no session '\(annotator)' that you may read")
         }
+        phase("checking \(log.lines.count) line(s) of \(annotator)")
         let session = try TeamProject.session(header: log.header, lines: log.lines, name: annotator, server: project.connection.url.redacted)
         var data = Data(log.header.utf8)
         for line in log.lines { data.append(contentsOf: line.utf8) }
         let folder = (paths.log as NSString).deletingLastPathComponent
         if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        do {
-            try AtomicFile.write(data, to: paths.log)
-            // Opening the log without a snapshot writes the snapshot from it.
-            let store = try SessionStore(path: paths.snapshot, now: Timestamp.now()) { () throws(SessionError) -> Session in session }
-            try store.close()
-        } catch {
-            throw .invalid(error.description)
+        phase("writing \(paths.log)")
+        var failure: SessionError?
+        puttingInPlace {
+            do throws(SessionError) {
+                try AtomicFile.write(data, to: paths.log)
+                // Opening the log without a snapshot writes the snapshot from it.
+                let store = try SessionStore(path: paths.snapshot, now: Timestamp.now()) { () throws(SessionError) -> Session in session }
+                try store.close()
+            } catch {
+                failure = error
+            }
         }
+        if let failure { throw .invalid(failure.description) }
         return (paths.snapshot, session.events.count)
     }
 
@@ -45,7 +59,7 @@ public struct TeamTransfer {
     /// Uploads the local session at `path` as the connecting role's team session: creates it when
     /// missing, else appends the lines the database lacks. Refused when the database holds lines the
     /// local log does not (someone worked on the team session meanwhile) or another header, and a new
-    /// annotation session whose header names another annotator than the connecting role.
+    /// session (an adjudication too) whose header names another annotator than the connecting role.
     /// Returns the number of lines added.
     public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
         let paths = SessionPaths(path)
@@ -79,7 +93,7 @@ public struct TeamTransfer {
                     throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
                 }
             } else {
-                if kind == "annotation", let claimed = Self.annotator(ofHeader: header), claimed != name {
+                if let claimed = Self.annotator(ofHeader: header), claimed != name {
                     throw .invalid(
                         "push refused: \(paths.log) is the session of annotator '\(claimed)', but you connect as '\(name)': a team session carries "
                             + "the name of the role that writes it, so that nobody's work is shown under another's name; push it as '\(claimed)' "
@@ -92,7 +106,7 @@ public struct TeamTransfer {
             let start = stored?.lines.count ?? 0
             for (index, line) in body.enumerated() where index >= start {
                 try connection.query(
-                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, $3::jsonb, $4)",
+                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $4)",
                     [name, String(index + 1), line, line])
             }
             if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }

@@ -34,7 +34,7 @@ struct AdjudicateCommand: ParsableCommand {
     @Option(help: "The result session (created, or continued when it exists): a name such as 'gold' becomes sessions/gold.json, as for review --out and replay --out; a path is taken as it is.", completion: CompletionKinds.sessionName)
     var out: String
 
-    @Option(help: "The adjudicator's name (default: $USER).")
+    @Option(help: "The adjudicator's name (default: $USER; with --team, the connecting role, the only name taken there).")
     var adjudicator: String?
 
     @Flag(help: "Adjudicate every document, also those some annotator did not touch (default: only documents every annotator touched, as agree scores them).")
@@ -62,7 +62,16 @@ struct AdjudicateCommand: ParsableCommand {
                     "\(TerminalText.sanitize(loaded[0].path)) and \(TerminalText.sanitize(other.path)) use different schemas (\(TerminalText.sanitize(difference))); adjudicate only sessions annotated with one schema; nothing was written")
             }
         }
-        let given = adjudicator ?? LoginName.current() ?? "adjudicator"
+        // In a team database the result is stored as the connecting role's session, whose header must
+        // name that role (the database refuses another): the adjudicator is that role.
+        let role = try team.map { url throws(CLIFailure) -> String in try TeamSessions.role(url) }
+        if let role, let adjudicator, adjudicator != role {
+            throw CLIFailure(
+                "--adjudicator \(TerminalText.sanitize(adjudicator)) does not go with --team: the adjudicated session is stored as your role's session ('\(role)') "
+                    + "and carries its name; leave --adjudicator out (or give \(role)); nothing was written",
+                exitCode: ExitStatus.usage.rawValue)
+        }
+        let given = role ?? adjudicator ?? LoginName.current() ?? "adjudicator"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the adjudicator name is empty; pass --adjudicator NAME") }
         let name = try AnnotateCommand.annotatorName(given, role: "adjudicator")
         let file: LockedSessionFile

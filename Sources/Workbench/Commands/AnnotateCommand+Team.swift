@@ -25,7 +25,7 @@ extension AnnotateCommand {
             documents = assigned.isEmpty ? corpus.documents : corpus.documents.filter { assigned.contains($0.id) }
             project.connection.close()
         } catch {
-            throw CLIFailure(error.description)
+            throw CLIFailure(error.commandDescription)
         }
         let segmented = SegmentedCorpus(Corpus(documents: documents))
         for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }

@@ -41,12 +41,12 @@ struct TeamCommand: ParsableCommand {
 
     /// Connects, turning a failure into one clear line.
     static func project(_ url: DatabaseURL) throws(CLIFailure) -> TeamProject {
-        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.description) }
+        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.commandDescription) }
     }
 
     /// Runs `body`, turning a ``TeamError`` into one clear line.
     static func run<T>(_ body: () throws(TeamError) -> T) throws(CLIFailure) -> T {
-        do { return try body() } catch { throw CLIFailure(error.description) }
+        do { return try body() } catch { throw CLIFailure(error.commandDescription) }
     }
 }
 
@@ -239,7 +239,15 @@ struct TeamPullCommand: ParsableCommand {
         let annotator = self.annotator
         let out: String
         do { out = try SessionLocation().path(for: self.out) } catch { throw CLIFailure(error.description) }
-        let written = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).pull(annotator, to: out) }
+        // A long history takes a while to read, check and write: progress on a terminal (nothing in a
+        // pipe), Ctrl-C at once while reading, held back while the two files are written.
+        let written = try ProgressMeter.run { meter in
+            try TeamCommand.run { () throws(TeamError) in
+                try TeamTransfer(project: project).pull(
+                    annotator, to: out, phase: { meter.begin($0, total: nil, unit: .items("")) },
+                    puttingInPlace: { body in _ = try? meter.writing(body) })
+            }
+        }
         StandardOutput.line("wrote \(written.path) (\(written.events) events) from the team session \(annotator)")
     }
 }

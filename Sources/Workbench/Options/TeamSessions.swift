@@ -1,6 +1,7 @@
 import Annotations
 import Foundation
 import WorkbenchTeam
+import WorkbenchTerminal
 
 /// `--team URL` for the commands that read sessions (agree, adjudicate, diff, stats, export, replay,
 /// review), given parsed (``TeamSessionsOption``): the named team sessions (all the role may read when none are named) are pulled into a
@@ -15,6 +16,14 @@ enum TeamSessions {
         }
         return path
     }()
+
+    /// The role `url` connects as (the URL's user, else libpq's default: `PGUSER`, the login name):
+    /// the name of the session a command stores there.
+    static func role(_ url: DatabaseURL) throws(CLIFailure) -> String {
+        let project = try TeamCommand.project(url)
+        defer { project.connection.close() }
+        return project.connection.user
+    }
 
     /// Pulls exactly `count` named sessions for a command that reads one (replay, review) or two
     /// (diff); with another number of names, a usage error lists the sessions the role may read.
@@ -35,21 +44,37 @@ enum TeamSessions {
         return try pull(url, names: names)
     }
 
-    /// Pulls `names` (or every readable session) from `url`; returns local snapshot paths, one per name.
+    /// Pulls `names` (or every session the role may read, leaving out with a warning those that
+    /// cannot be read) from `url`; returns local snapshot paths, one per session.
     static func pull(_ url: DatabaseURL, names: [String]) throws(CLIFailure) -> [String] {
         let project = try TeamCommand.project(url)
         defer { project.connection.close() }
         let chosen = names.isEmpty ? try TeamCommand.run { () throws(TeamError) in try project.sessionNames() } : names
         guard !chosen.isEmpty else { throw CLIFailure("\(project.connection.url.redacted) holds no session you may read yet") }
         var paths: [String] = []
+        var unreadable: [String] = []
         for name in chosen {
             let target = folder + "/" + name
             if FileManager.default.fileExists(atPath: target + ".json") {
                 paths.append(target + ".json")
                 continue
             }
-            let written = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).pull(name, to: target) }
-            paths.append(written.path)
+            do throws(TeamError) {
+                paths.append(try TeamTransfer(project: project).pull(name, to: target).path)
+            } catch where names.isEmpty && !error.isConnectionFailure {
+                // Every session was asked for: one member's session that cannot be read (a line stored
+                // by hand that is no log line) is left out and named, as team status does, rather than
+                // stopping the command for the whole team.
+                unreadable.append(name)
+                StandardError.write(
+                    "warning: session '\(name)' left out: it cannot be read (\(error.description)); name the sessions to read, "
+                        + "or the project owner looks at its lines: SELECT sequence, line FROM workbench.events WHERE session = \(TeamProject.sqlLiteral(name)) ORDER BY sequence")
+            } catch {
+                throw CLIFailure(error.commandDescription)
+            }
+        }
+        guard !paths.isEmpty else {
+            throw CLIFailure("\(project.connection.url.redacted) holds no session that can be read (unreadable: \(unreadable.joined(separator: ", ")))")
         }
         return paths
     }
