@@ -151,7 +151,7 @@ public final class SessionStore: SessionStorage {
     /// from its log, format 1 from its file (whose stored annotations must agree with its log).
     ///
     /// What opening found and mended in memory (a snapshot that does not match its log, a lost last
-    /// line break) goes to `warn`, one sentence each; the files are not changed.
+    /// line break, a torn last line ignored) goes to `warn`, one sentence each; the files are not changed.
     public static func load(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> Session {
         try load(path: path, annotationsApart: false, warn: warn).session
     }
@@ -180,6 +180,7 @@ public final class SessionStore: SessionStorage {
         }
         let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
         opening.warnings.forEach(warn)
+        opening.log.tornNotice(path: paths.log).map(warn)
         return (opening.session, opening.annotations)
     }
 
