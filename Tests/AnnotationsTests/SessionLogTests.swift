@@ -91,7 +91,7 @@ struct SessionLogTests {
         lines.remove(at: damaged + 1)
         let undamaged = Data(lines.joined(separator: [0x0A]))
         #expect { try Session.replaying(logBytes: undamaged, path: "x.jsonl", partBytes: partBytes) } throws: { error in
-            guard case SessionError.badEvent(let path, let seq, _) = error else { return false }
+            guard case SessionError.badEvent(let path, let seq, _, _) = error else { return false }
             return path == "x.jsonl" && seq == 1
         }
     }

@@ -22,6 +22,8 @@ public struct SessionVerifier: Sendable {
         /// command that exits right after the result spends no time taking them apart (for a
         /// million events that is a noticeable part of the run).
         var replayed: (session: Session, log: SessionLogContents, snapshot: Data)?
+        /// What is worth knowing but leaves the session valid (a torn last log line), one line each.
+        public var warnings: [String] = []
 
         /// True when the log is intact and agrees with the stored annotations.
         public var isValid: Bool { logProblem == nil && differences.isEmpty }
@@ -40,9 +42,10 @@ public struct SessionVerifier: Sendable {
     /// names the differences.
     public func verify(path: String) throws(SessionError) -> Report {
         if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
-        let (file, mismatch) = try SessionStore.read(path: path, forVerification: true)
+        let (file, mismatch, torn) = try SessionStore.read(path: path, forVerification: true)
         var report = verify(file)
         if let mismatch { report.differences.insert(mismatch, at: 0) }
+        report.warnings = torn.map { [$0] } ?? []
         return report
     }
 
@@ -74,7 +77,7 @@ public struct SessionVerifier: Sendable {
         guard Self.recordsAgree(snapshot, with: file) else { return nil }
         return Report(
             events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [], file: file,
-            replayed: (session, log, snapshot))
+            replayed: (session, log, snapshot), warnings: log.tornNotice(path: paths.log).map { [$0] } ?? [])
     }
 
     /// True when the snapshot's bytes from its records on (the line that begins with

@@ -92,10 +92,7 @@ public final class LockedSessionFile {
         var snapshot = file
         snapshot.format = SessionFile.formatName
         snapshot.version = SessionFile.currentVersion
-        if snapshot.id == nil {
-            let name = ((realPath as NSString).lastPathComponent as NSString).deletingPathExtension
-            snapshot.id = Session.derivedID(name: name, created: file.created, annotator: file.annotator)
-        }
+        snapshot.id = snapshot.id ?? SessionStore.derivedID(realPath, created: file.created, annotator: file.annotator)
         var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
         header.session = snapshot.id ?? ""
         let bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings)

@@ -91,7 +91,7 @@ public struct Session: Sendable {
     /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
     public init(log: SessionLogContents, path: String) throws(SessionError) {
         self.init(header: log.header)
-        try replay(log.events, path: path)
+        try replay(log.events, path: path, log: log)
         takeLines(of: log)
     }
 
@@ -101,10 +101,11 @@ public struct Session: Sendable {
         id = header.session
     }
 
-    /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not copied).
-    private mutating func replay(_ events: [Event], path: String) throws(SessionError) {
+    /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not
+    /// copied). An event that does not apply is named by its line in `log`, when they come from one.
+    private mutating func replay(_ events: [Event], path: String, log: SessionLogContents? = nil) throws(SessionError) {
         if let failure = state.apply(contentsOf: events) {
-            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description)
+            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description, line: log?.line(ofEvent: failure.index))
         }
         take(events)
     }
@@ -132,7 +133,8 @@ public struct Session: Sendable {
         partBytes: Int = SessionLogContents.partBytes
     ) throws(SessionError) -> (session: Session, log: SessionLogContents) {
         var session: Session?
-        var failure: SessionError?
+        var failure: (index: Int, seq: Int, reason: String)?
+        var eventsBefore = 0
         // The first part stands for about this share of the log when room is reserved.
         let scale = max(1, Double(data.count) / Double(max(1, partBytes)))
         let log = try SessionLogContents(data, path: path, forReplay: forReplay, digestingFirst: digested, partBytes: partBytes) {
@@ -144,11 +146,12 @@ public struct Session: Sendable {
                 session = empty
             }
             if let applied = session?.state.applyWithoutReserving(events) {
-                failure = .badEvent(path: path, seq: events[applied.index].seq, reason: applied.error.description)
+                failure = (eventsBefore + applied.index, events[applied.index].seq, applied.error.description)
             }
+            eventsBefore += events.count
         }
         // An event that does not apply is reported after the log reads whole (its errors first).
-        if let failure { throw failure }
+        if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason, line: log.line(ofEvent: failure.index)) }
         var replayed = session ?? Session(header: log.header)
         replayed.take(log.events)
         replayed.takeLines(of: log)
@@ -182,9 +185,9 @@ public struct Session: Sendable {
         tail = []
         commandCount = prefix.commands
         self.state = state
-        for event in log.events {
+        for (index, event) in log.events.enumerated() {
             do { try append(event) } catch {
-                throw .badEvent(path: path, seq: event.seq, reason: error.description)
+                throw .badEvent(path: path, seq: event.seq, reason: error.description, line: log.line(ofEvent: index))
             }
         }
         if let last = log.events.last { updated = last.time }

@@ -19,8 +19,8 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     case newerVersion(path: String, version: Int, supported: Int)
     /// A field is missing or has the wrong type; `jsonPath` is like `$.events[3].record.kind`.
     case invalid(path: String, jsonPath: String, expected: String)
-    /// Replaying the event log fails at an event.
-    case badEvent(path: String, seq: Int, reason: String)
+    /// Replaying the event log fails at an event (on `line` of a log, when known).
+    case badEvent(path: String, seq: Int, reason: String, line: Int? = nil)
     /// The stored annotations differ from what the event log gives.
     case logMismatch(path: String, differences: [String])
     /// Another process holds the session for writing.
@@ -50,7 +50,8 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
         case .newerVersion(let path, let version, let supported):
             return "\(path): written by a newer Workbench (session format version \(version); this one reads up to \(supported)); update Workbench"
         case .invalid(let path, let jsonPath, let expected): return "\(path): at \(jsonPath): \(expected)"
-        case .badEvent(let path, let seq, let reason): return "\(path): event \(seq) cannot be replayed: \(reason)"
+        case .badEvent(let path, let seq, let reason, let line):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): event \(seq) cannot be replayed: \(reason)"
         case .logMismatch(let path, let differences):
             return "\(path): stored annotations differ from the event log (\(differences.count) difference(s)): "
                 + differences.prefix(5).joined(separator: "; ")

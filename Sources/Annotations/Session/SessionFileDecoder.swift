@@ -91,7 +91,7 @@ struct SessionFileDecoder {
                 if key.is("speakers") {
                     lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
                 } else if key.is("annotations") {
-                    lists?.annotations = try records()
+                    lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
                 } else {
                     lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
@@ -164,77 +164,6 @@ struct SessionFileDecoder {
         var first = true
         while try reader.nextElement(&first) { result.append(try element(&self)) }
         return result
-    }
-
-    /// A snapshot's annotations list. A long one is read in two halves on two cores: the writer
-    /// puts each record on a line of its own, so the second half starts at the first record that
-    /// begins a line after the middle. That start is a guess until the first half, read on this
-    /// thread, reaches it as the start of an element; if it does not (a file formatted by hand,
-    /// with records over several lines), the second half's result is dropped and the rest is read
-    /// here, so the result is always what reading element by element gives.
-    private mutating func records() throws(Failure) -> [Record] {
-        try reader.beginArray()
-        let middle = reader.position + (reader.bytes.count - reader.position) / 2
-        guard reader.bytes.count - reader.position >= Self.halvedListBytes, let split = Self.lineStartingElement(after: middle, in: reader.bytes) else {
-            var result: [Record] = []
-            var first = true
-            while try reader.nextElement(&first) { result.append(try record()) }
-            return result
-        }
-        nonisolated(unsafe) let bytes = reader.bytes
-        let forExport = anchorsForExport
-        let second = BackgroundValue { () -> (records: [Record], end: Int)? in
-            var decoder = SessionFileDecoder(bytes)
-            decoder.anchorsForExport = forExport
-            decoder.reader.move(to: split)
-            var result: [Record] = []
-            var first = true
-            do {
-                while try decoder.reader.nextElement(&first) { result.append(try decoder.record()) }
-            } catch {
-                return nil
-            }
-            return (result, decoder.reader.position)
-        }
-        // The second half reads `bytes`, which live only as long as this call: wait for it on every way out.
-        var secondHalf: (records: [Record], end: Int)??
-        defer { if secondHalf == nil { _ = second.wait() } }
-        var result: [Record] = []
-        var first = true
-        while try reader.nextElement(&first) {
-            reader.skipWhitespace()
-            if reader.position == split {
-                secondHalf = second.wait()
-                if let (records, end) = secondHalf ?? nil {
-                    result += records
-                    reader.move(to: end)
-                    return result
-                }
-            }
-            result.append(try record())
-        }
-        return result
-    }
-
-    /// Lists shorter than this (in bytes to the end of the file) are read on one thread.
-    static let halvedListBytes = 4 << 20
-
-    /// The offset of the first `{` that begins a line (after spaces) after `offset`, within the
-    /// next 64 KiB; nil when there is none.
-    static func lineStartingElement(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = offset
-        let limit = min(bytes.count, offset + 1 << 16)
-        while index < limit {
-            if bytes[index] == UInt8(ascii: "\n") {
-                var next = index + 1
-                while next < limit, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") || bytes[next] == UInt8(ascii: "\r") { next += 1 }
-                if next < limit, bytes[next] == UInt8(ascii: "{") { return next }
-                index = next
-            } else {
-                index += 1
-            }
-        }
-        return nil
     }
 
     /// A list, or nil for null.

@@ -21,11 +21,15 @@ extension SessionStore {
     /// elsewhere, a changed digest): then the file is the log's replay, as opening would make it,
     /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
     /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
-    public static func read(path: String, forVerification: Bool = false) throws(SessionError) -> (file: SessionFile, mismatch: String?) {
+    /// `torn` names a torn last log line, which readers ignore (``SessionLogContents/tornNotice(path:)``).
+    public static func read(
+        path: String, forVerification: Bool = false
+    ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
         let paths = SessionPaths.followingLinks(path)
         guard SessionPaths.exists(paths.snapshot) else {
             guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
-            return (try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log).session.file, nil)
+            let (session, log) = try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log)
+            return (session.file, nil, log.tornNotice(path: paths.log))
         }
         let logPath = paths.log
         let data = try SessionCodec.contents(ofFile: paths.snapshot)
@@ -41,7 +45,7 @@ extension SessionStore {
             }
             : nil
         var file = try SessionCodec.decode(data, path: paths.snapshot)
-        guard file.version >= 2 else { return (file, nil) }
+        guard file.version >= 2 else { return (file, nil, nil) }
         guard let read = early?.wait() else { throw .missingLog(paths) }
         let log = try read.get()
         try refuseForeign(log.header, paths, snapshotID: file.id)
@@ -49,10 +53,10 @@ extension SessionStore {
             var rebuilt = try Session(log: log, path: paths.log).file
             rebuilt.log = file.log
             let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, paths) }
-            return (rebuilt, mismatch)
+            return (rebuilt, mismatch, log.tornNotice(path: paths.log))
         }
         file.events = log.events
-        return (file, nil)
+        return (file, nil, log.tornNotice(path: paths.log))
     }
 
     /// What a reader says of a snapshot that does not describe its log.

@@ -70,7 +70,7 @@ public final class SessionStore: SessionStorage {
         var recovered = 0
         if let data = try? SessionCodec.contents(ofFile: paths.snapshot), let head = SnapshotHead(data), head.format == SessionFile.formatName, head.version == 1 {
             var session = try Session(file: SessionCodec.decode(data, path: given.snapshot), path: paths.snapshot)
-            if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
+            if session.id == nil { session.id = Self.derivedID(paths.snapshot, created: session.created, annotator: session.annotator) }
             (recovered, warnings) = try FormatOneJournal.apply(to: &session, sessionPath: paths.snapshot, writer: writer)
             let migration = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
             log = migration.log
@@ -96,7 +96,7 @@ public final class SessionStore: SessionStorage {
             throw .missingLog(paths)
         } else {
             var session = try makeNew()
-            if session.id == nil { session.id = Self.derivedID(paths.snapshot, session) }
+            if session.id == nil { session.id = Self.derivedID(paths.snapshot, created: session.created, annotator: session.annotator) }
             log = try Self.startLog(of: session, at: paths.log, writer: writer)
             self.session = session
             needsSave = true
@@ -106,9 +106,9 @@ public final class SessionStore: SessionStorage {
         if needsSave { try save() }
     }
 
-    private static func derivedID(_ snapshot: String, _ session: Session) -> String {
-        let name = ((snapshot as NSString).lastPathComponent as NSString).deletingPathExtension
-        return Session.derivedID(name: name, created: session.created, annotator: session.annotator)
+    /// The id of a session without one, from its snapshot's name (``Session/derivedID(name:created:annotator:)``).
+    static func derivedID(_ snapshot: String, created: String, annotator: String) -> String {
+        Session.derivedID(name: ((snapshot as NSString).lastPathComponent as NSString).deletingPathExtension, created: created, annotator: annotator)
     }
 
     /// Moves a format-1 file aside to `NAME.v1.json` (its journal beside it) and writes its log.
@@ -151,7 +151,7 @@ public final class SessionStore: SessionStorage {
     /// from its log, format 1 from its file (whose stored annotations must agree with its log).
     ///
     /// What opening found and mended in memory (a snapshot that does not match its log, a lost last
-    /// line break) goes to `warn`, one sentence each; the files are not changed.
+    /// line break, a torn last line ignored) goes to `warn`, one sentence each; the files are not changed.
     public static func load(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> Session {
         try load(path: path, annotationsApart: false, warn: warn).session
     }
@@ -180,6 +180,7 @@ public final class SessionStore: SessionStorage {
         }
         let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
         opening.warnings.forEach(warn)
+        opening.log.tornNotice(path: paths.log).map(warn)
         return (opening.session, opening.annotations)
     }
 

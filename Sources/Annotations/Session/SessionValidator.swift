@@ -16,17 +16,20 @@ public struct SessionValidator: Sendable {
         public var file: SessionFile?
         /// The state the log replays to, when it replayed completely.
         public var state: AnnotationState?
+        /// What is worth knowing but leaves the file valid (a torn last log line), one line each.
+        public var warnings: [String] = []
     }
 
     /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
     /// check offsets against once the file is decoded (so it can use the paths the session records).
     public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {
         let file: SessionFile
-        var problems: [String] = []
+        var problems: [String] = [], warnings: [String] = []
         do {
             let read = try SessionStore.read(path: path)
             file = read.file
             if let mismatch = read.mismatch { problems.append("\(path): \(mismatch)") }
+            if let torn = read.torn { warnings.append(torn) }
         } catch {
             return Report(problems: [error.description])
         }
@@ -44,7 +47,7 @@ public struct SessionValidator: Sendable {
         if let corpus = corpus(file) {
             problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
-        return Report(problems: problems, file: file, state: state)
+        return Report(problems: problems, file: file, state: state, warnings: warnings)
     }
 
     /// The checks of the stored annotations' references, which need no text: every id a record

@@ -128,6 +128,7 @@ struct ReplayCommand: ParsableCommand {
         }
         let file = report.file
         let name = TerminalText.sanitize(session)
+        for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         if let problem = report.logProblem {
             throw CLIFailure("\(name): \(problem.description)")
         }

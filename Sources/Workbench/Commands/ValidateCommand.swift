@@ -52,6 +52,7 @@ struct ValidateCommand: ParsableCommand {
             }
             // One line each: a line break in a name or id from the file is a placeholder, never a line of its own.
             for problem in report.problems { StandardError.write(TerminalText.sanitize(problem)) }
+            for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
             // Not "valid" when the text could not be checked: the run fails, and says why on standard error.
             if report.problems.isEmpty, corpusFailure == nil, let file = report.file, let state = report.state {
                 StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")

@@ -12,6 +12,7 @@ enum SessionInput {
     static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
         let read = try CLIFailure.from { try SessionStore.read(path: path, forVerification: forVerification) }
         if let mismatch = read.mismatch { StandardError.write("warning: \(path): \(mismatch)") }
+        if let torn = read.torn { StandardError.write("warning: " + TerminalText.sanitize(torn)) }
         return read.file
     }
 
