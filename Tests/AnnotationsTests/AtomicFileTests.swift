@@ -48,4 +48,14 @@ import Testing
         let full = AtomicFile.temporaryFileProblem(ENOSPC, folder: "sessions")
         #expect(full.contains("the disk is full") && !full.contains("cannot be written to"))
     }
+
+    @Test("A lock file that cannot be made names its folder; a file-size limit says so")
+    func lockFolderAndFileSizeLimit() {
+        let denied = AtomicFile.creationProblem("cannot create the lock file", EACCES, folder: "sessions")
+        #expect(denied.hasPrefix("cannot create the lock file: "), "\(denied)")
+        #expect(denied.contains("the folder sessions cannot be written to; make it writable"), "\(denied)")
+        #expect(AtomicFile.creationProblem("cannot create the lock file", EACCES, folder: "").contains("the folder . cannot"))
+        let limit = AtomicFile.describe(EFBIG)
+        #expect(limit.contains("a file-size limit, e.g. ulimit -f, is reached"), "\(limit)")
+    }
 }

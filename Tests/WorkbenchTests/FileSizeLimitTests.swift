@@ -25,6 +25,7 @@ struct FileSizeLimitTests {
             executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(result.status == 1, "status \(result.status); stdout:\n\(result.stdout)\nstderr:\n\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "could not store the edit (nothing changed)").count == 3, "\(result.stdout)")
+        #expect(result.stdout.contains("a file-size limit, e.g. ulimit -f, is reached"), "\(result.stdout)")
         #expect(!result.stdout.contains("accepted a)") && !result.stdout.contains("+ N1"), "nothing acknowledged: \(result.stdout)")
         #expect(result.stderr.contains("could not save the snapshot (every acknowledged edit is kept in the log"), "\(result.stderr)")
         #expect(result.stderr.contains("command(s) were rejected (input lines 1, 2, 3"), "\(result.stderr)")

@@ -44,15 +44,22 @@ public enum AtomicFile {
     /// Why the temporary file beside the target could not be made; a folder that may not be
     /// written to is named as such (nothing was changed: the session's files are as they were).
     static func temporaryFileProblem(_ code: Int32, folder: String) -> String {
-        let reason = "cannot create a temporary file: \(describe(code))"
+        creationProblem("cannot create a temporary file", code, folder: folder)
+    }
+
+    /// Why a file in `folder` could not be created (`what` says which); a folder that may not be
+    /// written to is named as such.
+    static func creationProblem(_ what: String, _ code: Int32, folder: String) -> String {
+        let reason = "\(what): \(describe(code))"
         guard code == EACCES || code == EPERM || code == EROFS else { return reason }
-        return reason + " (the folder \(folder) cannot be written to; make it writable, e.g. chmod u+w, and try again)"
+        return reason + " (the folder \(folder.isEmpty ? "." : folder) cannot be written to; make it writable, e.g. chmod u+w, and try again)"
     }
 
     /// What an `errno` means for the user; a full disk (or quota) says so plainly.
     static func describe(_ code: Int32) -> String {
         let text = String(cString: strerror(code))
         if code == ENOSPC || code == EDQUOT { return "the disk is full (\(text)); free some space and try again" }
+        if code == EFBIG { return "\(text) (a file-size limit, e.g. ulimit -f, is reached; raise it and try again)" }
         return text
     }
 }

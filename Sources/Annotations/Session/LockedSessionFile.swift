@@ -39,7 +39,10 @@ public final class LockedSessionFile {
         realPath = real
         let lockPath = real + ".lock"
         lockFile = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lockFile >= 0 else { throw .io(path: lockPath, reason: "cannot create the lock file: \(AtomicFile.errnoText())") }
+        guard lockFile >= 0 else {
+            let code = errno
+            throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, folder: (real as NSString).deletingLastPathComponent))
+        }
         let previous = Self.readHolder(lockFile)
         if flock(lockFile, LOCK_EX | LOCK_NB) != 0 {
             Glibc.close(lockFile)
