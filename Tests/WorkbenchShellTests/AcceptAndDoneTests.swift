@@ -50,15 +50,7 @@ struct AcceptAndDoneTests {
         let folder = TestScratch.path("yd-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let corpus = SegmentedCorpus(Corpus(
-            documents: [Document(id: "d", rawText: "„Wir gehen“, sagte Anna Çelik und Tom und Jan forderten Ruhe. Danach war es still.")],
-            paths: ["test"]))
-        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        var shell = AnnotationShell(
-            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { QuoteThenSaidSource() })
+        var shell = try Self.twoProposalShell(in: folder)
         #expect(shell.pendingProposals().count == 2)
         let refused = shell.handle("yd")
         #expect(refused.rejected)
@@ -82,15 +74,7 @@ struct AcceptAndDoneTests {
         let folder = TestScratch.path("yx-")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let corpus = SegmentedCorpus(Corpus(
-            documents: [Document(id: "d", rawText: "„Wir gehen“, sagte Anna Çelik und Tom und Jan forderten Ruhe. Danach war es still.")],
-            paths: ["test"]))
-        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
-            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
-        }
-        var shell = AnnotationShell(
-            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
-            proposals: ProposalCache { QuoteThenSaidSource() })
+        var shell = try Self.twoProposalShell(in: folder)
         #expect(shell.pendingProposals().count == 2)
         #expect(shell.handle("yx all").rejected)
         let answer = shell.handle("yx b")
@@ -134,6 +118,19 @@ struct AcceptAndDoneTests {
         #expect(shell.state.recordCount == 0 && shell.sentenceIndex == 0)
         #expect(shell.state.status(of: SentenceKey(document: "d", sentence: 0)) == .open)
         try shell.store.close()
+    }
+
+    /// A shell on a sentence with two proposals (a quote said by Anna Çelik; what Tom and Jan demanded).
+    static func twoProposalShell(in folder: String) throws -> AnnotationShell {
+        let corpus = SegmentedCorpus(Corpus(
+            documents: [Document(id: "d", rawText: "„Wir gehen“, sagte Anna Çelik und Tom und Jan forderten Ruhe. Danach war es still.")],
+            paths: ["test"]))
+        let store = try SessionStore(path: folder + "/s.json", now: "2026-01-01T09:00:00.000Z") { () throws(SessionError) -> Session in
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        return AnnotationShell(
+            store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 1_767_258_000)), annotator: "tester",
+            proposals: ProposalCache { QuoteThenSaidSource() })
     }
 
     /// A shell on a two-sentence document whose proposals come from `source`.
