@@ -164,7 +164,7 @@ struct AcceptAndDoneCompletionTests {
         let provider = CompletionProvider()
         #expect(provider.candidates(line: "y", cursor: 1).contains("yd"))
         #expect(provider.candidates(line: "yd a", cursor: 4) == [])
-        #expect(provider.candidates(line: "yd ", cursor: 3) == ["by", "form", "claim"])
+        #expect(provider.candidates(line: "yd ", cursor: 3) == ["by", "to", "form", "claim"])
         #expect(provider.candidates(line: "yd b f", cursor: 6) == ["form"])
     }
 }

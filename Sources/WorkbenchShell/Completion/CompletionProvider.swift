@@ -2,7 +2,7 @@ import Annotations
 
 /// TAB completion for the annotation shell, from a snapshot of what the shell knows: command names
 /// at the start of the line, speaker ids, names and aliases after `=`, `by` and `stance` (each item of
-/// a list `by S1,S2`), mention ids after a claim's `to`, target ids,
+/// a list `by S1,S2`), mention ids after a claim's `to` (and an accept's, with words of the sentence), target ids,
 /// stance labels, claim forms and speaker kinds where they go, and words of the current sentence
 /// inside an open quote.
 public struct CompletionProvider: Sendable {
@@ -100,12 +100,15 @@ public struct CompletionProvider: Sendable {
         case .documents: return documentIDs
         case .choices(let words): return words
         case .firstArgument(let words) where previousWords.count == 1: return words
-        case .accept where previousWords.count == 1: return ["all", "by", "form", "claim"]
+        case .accept where previousWords.count == 1: return ["all", "by", "to", "form", "claim"]
         default: break
         }
         switch last {
         case "=", "by": return speakerWords
         case "to" where kind == .claim || kind == .edit: return annotationIDs.filter { $0.hasPrefix("M") }
+        // An accept's addressee: a mention, or a word of the sentence (made a mention on accepting).
+        case "to" where kind == .accept || kind == .acceptOne:
+            return annotationIDs.filter { $0.hasPrefix("M") } + (current.first?.isLetter == true ? sentenceWords : [])
         case "form": return schema.claimForms
         case "kind": return schema.speakerKinds
         case "evidence": return claimIDs
@@ -113,7 +116,7 @@ public struct CompletionProvider: Sendable {
         }
         switch kind {
         case .none, .commandNames, .documents, .choices, .firstArgument: return []
-        case .accept, .acceptOne: return ["by", "form", "claim"]
+        case .accept, .acceptOne: return ["by", "to", "form", "claim"]
         case .stance:
             switch previousWords.count {
             case 1: return speakerWords

@@ -123,22 +123,25 @@ public enum CommandCatalog {
             correctsInReview: true,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.edit(call.arguments, line: call.line)) }),
         CommandSpec(name: "accept", aliases: ["y"], group: .suggesting,
-            usage: "accept [LETTER|all] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
+            usage: "accept [LETTER|all] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",
             details: """
                 Proposals are listed under the sentence, lettered a), b), … z), then aa), ab), … and dimmed; they are not annotations until \
                 accepted. Accepting links the proposed speaker to a known one when its name or alias resolves (as the \
                 'speaker' command does), else creates it, and adds the mention, the cue and the claim with the proposal's \
-                form, all recording the rule that proposed them. 'by', 'form' and 'claim' adjust before accepting. A proposal \
+                form, all recording the rule that proposed them. 'by', 'to', 'form' and 'claim' adjust before accepting. A proposal \
                 with several speakers ("A und B forderten") gives one claim by all of them, and a proposed addressee \
-                ("warf Washington vor") becomes the claim's addressee mention. Letters are only ever arguments: \
+                ("warf Washington vor") becomes the claim's addressee mention. 'to' names the addressees in its place, \
+                separated by commas as after a claim's 'to': a mention (to M4), or a span of the sentence (to 12, \
+                to Washington, to "die Vereinigten Staaten"), which becomes a mention of the speaker its words resolve \
+                to (or of a new one) as a proposed addressee does; 'to none' accepts without one. Letters are only ever arguments: \
                 'b' alone is not a command.
                 """,
-            examples: ["y", "y b", "accept b by S3", "accept b form indirect", "accept b claim 4-19", "accept all"],
+            examples: ["y", "y b", "accept b by S3", "y b to Washington", "y to M4", "y to none", "accept b form indirect", "accept b claim 4-19", "accept all"],
             completion: .accept,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments)) }),
         CommandSpec(name: "yd", aliases: [], group: .suggesting,
-            usage: "yd [LETTER] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
+            usage: "yd [LETTER] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal and mark the sentence done (then the next sentence), in one undo",
             details: """
                 'accept' then 'done' as one command, for the sentence whose one proposal is right: 'yd' is three keys \
@@ -148,11 +151,11 @@ public enum CommandCatalog {
                 overlap the accepted one's) it is refused and nothing changes (accept or reject that one \
                 first, or use 'y' and then 'd').
                 """,
-            examples: ["yd", "yd b", "yd by S3", "yd form indirect"],
+            examples: ["yd", "yd b", "yd by S3", "yd to 14", "yd form indirect"],
             completion: .acceptOne,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAndFinish(call.arguments)) }),
         CommandSpec(name: "yx", aliases: [], group: .suggesting,
-            usage: "yx [LETTER] [by SPEAKER[,SPEAKER…]] [form FORM] [claim SPAN]",
+            usage: "yx [LETTER] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal, reject the sentence's other proposals and mark it done (then the next sentence), in one undo",
             details: """
                 For the sentence with one right proposal beside wrong ones: 'yx b' accepts b, rejects every other \
@@ -160,7 +163,7 @@ public enum CommandCatalog {
                 done and goes to the next, where 'x a' then 'yd b' were two commands. It takes what 'accept' takes; \
                 one 'undo' takes back all of it and goes back to the sentence. It says what it rejected.
                 """,
-            examples: ["yx b", "yx", "yx b by S3", "yx b form indirect"],
+            examples: ["yx b", "yx", "yx b by S3", "yx b to M4", "yx b form indirect"],
             completion: .acceptOne,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptRejectOthersAndFinish(call.arguments)) }),
         CommandSpec(name: "aa", aliases: [], group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",

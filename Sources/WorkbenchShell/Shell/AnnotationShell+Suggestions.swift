@@ -131,10 +131,21 @@ extension AnnotationShell {
             guard forcedAll, pending.contains(where: { $0.letter == "aa" }) else { return lines }
             return lines + [StyledLine("('aa' alone accepts all proposals; for proposal aa alone: undo, then y aa)", .dim)]
         }
-        let (letter, proposal) = try choose(from: pending, &rest, verb: "accept")
-        let options = try ShellArguments(rest, keywords: ["by", "form", "claim"], command: "accept")
-        let made = try acceptOne(proposal, options: options)
-        return [StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success)] + currentLine() + proposalLines()
+        let chosen = try choose(from: pending, &rest, verb: "accept")
+        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "accept")
+        return [try acceptChosen(chosen, options: options)] + currentLine() + proposalLines()
+    }
+
+    /// The adjustments `accept`, `yd` and `yx` take after the letter.
+    static let acceptKeywords: Set<String> = ["by", "to", "form", "claim"]
+
+    /// Accepts the proposal `chosen` (already chosen: `yd` and `yx` choose once, as `accept` does) with
+    /// `options`, and returns the line saying what it made: `accepted b): …`.
+    private mutating func acceptChosen(
+        _ chosen: (letter: String, proposal: AttributionSuggestion), options: ShellArguments
+    ) throws(CommandError) -> StyledLine {
+        let made = try acceptOne(chosen.proposal, options: options)
+        return StyledLine("accepted \(chosen.letter)): " + made.joined(separator: ", "), .success)
     }
 
     /// `yd [LETTER] [by …] [form …] [claim …]`: `accept`, then `done` (and on to the next sentence), as
@@ -149,15 +160,16 @@ extension AnnotationShell {
         var rest = arguments
         let pending = try pendingOrExplain(verb: "accept")
         let chosen = try choose(from: pending, &rest, verb: "yd")
+        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "yd")
         // A proposal whose claim overlaps the accepted one's stops being pending with it.
         let claim = chosen.proposal.claim
         let left = pending.filter { other in
             other.letter != chosen.letter && !other.proposal.claim.contains { a in claim.contains { a.start < $0.end && $0.start < a.end } }
         }
         try refuseDoneWhilePending(left.map(\.letter))
-        let accepted = try accept(arguments)
+        let accepted = try acceptChosen(chosen, options: options)
         try refuseDoneWhilePending(letteredProposals().map(\.letter))
-        return try setStatus(.done, advance: true, after: Array(accepted.prefix(1)))
+        return try setStatus(.done, advance: true, after: [accepted])
     }
 
     /// `yx [LETTER] [by …] [form …] [claim …]`: accept one proposal, reject every other proposal of
@@ -170,12 +182,13 @@ extension AnnotationShell {
         }
         var rest = arguments
         let pending = try pendingOrExplain(verb: "accept")
-        _ = try choose(from: pending, &rest, verb: "yx")
-        let accepted = try accept(arguments)
+        let chosen = try choose(from: pending, &rest, verb: "yx")
+        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "yx")
+        let accepted = try acceptChosen(chosen, options: options)
         let others = letteredProposals()
         var ids: [String] = []
         for other in others { ids.append(try recordRejection(other.proposal)) }
-        var said = Array(accepted.prefix(1))
+        var said = [accepted]
         if !ids.isEmpty {
             let letters = others.map(\.letter).joined(separator: ", ")
             said.append(StyledLine("rejected \(others.count == 1 ? "proposal" : "proposals") \(letters) (\(ids.joined(separator: ", ")))", .success))
@@ -277,7 +290,7 @@ extension AnnotationShell {
         let letters = pending.map(\.letter).joined(separator: ", ")
         let range = "this sentence has \(pending.count == 1 ? "proposal" : "proposals") \(letters)"
         guard let firstPending = pending.first else { throw .rejected("this sentence has no pending proposals to \(verb)") }
-        guard let first = arguments.first, !["by", "form", "claim"].contains(first.text.lowercased()) else { return firstPending }
+        guard let first = arguments.first, !Self.acceptKeywords.contains(first.text.lowercased()) else { return firstPending }
         let text = first.text.lowercased()
         guard let typed = ProposalLetter(typed: text) else {
             throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; \(range), e.g. \(verb) \(firstPending.letter)")
@@ -348,6 +361,8 @@ extension AnnotationShell {
         } else {
             anchor = try proposalAnchor(proposal.claim, what: "claim", allowFollowing: true)
         }
+        // The addressees of `to`, checked (and their spans found) before anything is made.
+        let wantedAddressees = try options.map { options throws(CommandError) in try requestedAddressees(options) } ?? nil
         // Who said it: the `by` speakers, or each proposed speaker (one claim by all of them).
         var attributions: [(speaker: String, mention: String?)] = []
         if let by = try options?.text("by", what: "a speaker: S1, M2 or a name; several separated by commas") {
@@ -381,20 +396,29 @@ extension AnnotationShell {
             }
         }
         // The addressee ("warf Washington vor"): the mention at its span, or a new one of a known or new speaker.
+        // `to` replaces it: mentions named by id, spans made mentions the same way, or none.
         var addressees: [String] = []
-        if !proposal.addressee.isEmpty {
-            if let existing = state.mentions.values.first(where: {
-                $0.anchor.document == document.document.id && $0.anchor.segments == proposal.addressee
-            }) {
-                addressees.append(existing.id)
-            } else {
-                let who = entityFor(proposal.addressee, antecedent: [])
+        let items: [AddresseeItem] = wantedAddressees ?? (proposal.addressee.isEmpty ? [] : [.span(proposal.addressee)])
+        for item in items {
+            switch item {
+            case .mention(let id):
+                addressees.append(id)
+            case .span(let segments):
+                if let existing = state.mentions.values.first(where: {
+                    $0.anchor.document == document.document.id && $0.anchor.segments == segments
+                }) {
+                    addressees.append(existing.id)
+                    continue
+                }
+                let who = entityFor(segments, antecedent: [])
                 var speakerID = who.known?.id
                 if speakerID == nil, let name = who.name {
                     speakerID = try addSpeaker(named: name, origin: origin, made: &made)
                 }
                 if let speakerID {
-                    addressees.append(try addMention(proposal.addressee, speaker: speakerID, role: who.role, origin: origin, made: &made))
+                    addressees.append(try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made))
+                } else if wantedAddressees != nil {
+                    throw .rejected("the addressee „\(TerminalText.sanitize(spanText(segments)))“ has no name in it; tag it first with: speaker SPAN = NAME, then accept … to Mid")
                 }
             }
         }
@@ -424,7 +448,68 @@ extension AnnotationShell {
         return made
     }
 
-    /// Adds a mention at `segments` and returns its id.
+    /// An addressee named after an accept's `to`: a mention by id, or a span of the sentence.
+    enum AddresseeItem: Sendable {
+        case mention(String)
+        case span([SpanSegment])
+    }
+
+    /// The addressees of an accept's `to` clause (nil without one): `to none` takes none, `to M4,M7`
+    /// names mentions as a claim's `to` does, and any other item is a span of the sentence (`to 12`,
+    /// `to "Washington"`, `to Washington`, `to die Vereinigten Staaten`), made a mention of the speaker
+    /// its words resolve to (or a new one) as a proposed addressee is. Items are separated by commas.
+    private func requestedAddressees(_ options: ShellArguments) throws(CommandError) -> [AddresseeItem]? {
+        guard let words = try options.value("to") else { return nil }
+        guard !words.isEmpty else {
+            throw .usage("'to' needs the addressee: a mention (to M4), a span of the sentence (to 12, to Washington) or none; several separated by commas")
+        }
+        if words.count == 1, words[0].lowercased() == "none" { return [] }
+        var items: [AddresseeItem] = []
+        var seen: [[SpanSegment]] = []
+        for part in Self.listItems(words.joined(separator: " ")) {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            guard !item.isEmpty else {
+                throw .usage("'to' lists addressees separated by commas, e.g. to M4,M7 or to 12,15")
+            }
+            if let key = RecordKey.forID(item), case .mention = key {
+                items.append(.mention(try resolveAddressees(item)[0]))
+                continue
+            }
+            // Several bare words are one text span, as after `speaker`.
+            let words = item.split(separator: " ").map(String.init)
+            let span = words.count > 1 && words.allSatisfy(SpanAddress.isBareWord) ? "\"" + item + "\"" : item
+            let segments = try anchor(for: span).segments
+            guard !seen.contains(segments) else { throw .rejected("„\(TerminalText.sanitize(item))“ is named twice; name each addressee once") }
+            seen.append(segments)
+            items.append(.span(segments))
+        }
+        let ids = items.compactMap { if case .mention(let id) = $0 { id } else { nil } }
+        if let twice = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+            throw .rejected("\(twice) is named twice; name each addressee once, e.g. to M4,M7")
+        }
+        return items
+    }
+
+    /// `text` split at commas outside quotes (`"Müller, Meier",12` is two items).
+    static func listItems(_ text: String) -> [String] {
+        var items: [String] = [], current = String.UnicodeScalarView()
+        var closers: Set<Character>?
+        for scalar in text.unicodeScalars {
+            if let open = closers {
+                if open.contains(Character(scalar)) { closers = nil }
+            } else if let found = SpanAddressQuotes.closers(for: Character(scalar)) {
+                closers = found
+            } else if scalar == "," {
+                items.append(String(current))
+                current = String.UnicodeScalarView()
+                continue
+            }
+            current.append(scalar)
+        }
+        items.append(String(current))
+        return items
+    }
+
     /// Adds a new speaker called `name` (its kind read from the phrase) and says so in `made`; returns its id.
     private mutating func addSpeaker(named name: String, origin: Origin, made: inout [String]) throws(CommandError) -> String {
         let speaker = Speaker(
@@ -435,6 +520,7 @@ extension AnnotationShell {
         return speaker.id
     }
 
+    /// Adds a mention at `segments` and returns its id.
     private mutating func addMention(
         _ segments: [SpanSegment], speaker: String, role: String?, origin: Origin, made: inout [String]
     ) throws(CommandError) -> String {
