@@ -391,6 +391,29 @@ static inline void wb_el_deletestr(EditLine *el, int count) { el_deletestr(el, c
 
 static inline void wb_el_resize(EditLine *el) { el_resize(el); }
 
+/* Moves the cursor to the end of the line. */
+static inline void wb_el_cursor_to_end(EditLine *el) {
+    const LineInfoW *info = el_wline(el);
+    if (info != NULL) el_cursor(el, (int)(info->lastchar - info->cursor));
+}
+
+/* The key that ends the line for the Enter function: U+009F, which no terminal can send (the reader
+   turns a C1 control into U+FFFD), bound to libedit's ed-newline. */
+#define WB_END_LINE_KEY L"\x9f"
+
+/* Binds Enter (^M and ^J, which the terminal may send for it) to the function registered under name,
+   and the end-line key to ed-newline. */
+static inline int wb_el_bind_return(EditLine *el, const wchar_t *function) {
+    int status = el_wset(el, EL_BIND, L"^M", function, (const wchar_t *)NULL);
+    status |= el_wset(el, EL_BIND, L"^J", function, (const wchar_t *)NULL);
+    status |= el_wset(el, EL_BIND, WB_END_LINE_KEY, L"ed-newline", (const wchar_t *)NULL);
+    return status;
+}
+
+/* Queues the end-line key: after a key function returned CC_REFRESH (so the line is redrawn as it
+   changed), ed-newline ends the line. */
+static inline void wb_el_push_newline(EditLine *el) { el_wpush(el, WB_END_LINE_KEY); }
+
 static inline void wb_el_beep(EditLine *el) { el_beep(el); }
 
 /* ---- History (wide) ------------------------------------------------------------------------ */

@@ -103,6 +103,17 @@ final class EditLineEditor: LineEditor {
                 }
             }
         }
+        Self.withWide("workbench-enter") { name in
+            Self.withWide("End the line, closing a quote left open at its end") { help in
+                _ = wb_el_addfn(
+                    editLine, name, help,
+                    { editLine, _ in
+                        guard let editLine else { return UInt8(CC_ERROR) }
+                        return EditLineEditor.enter(editLine)
+                    })
+                _ = wb_el_bind_return(editLine, name)
+            }
+        }
     }
 
     deinit { close() }
@@ -335,6 +346,27 @@ final class EditLineEditor: LineEditor {
         wb_flush_stdout()
         StandardOutput.line("\n" + rows.joined(separator: "\n"))
         return UInt8(CC_REDISPLAY)
+    }
+
+    /// Enter on a line whose quote is still open at its end (`cl "im November ` after TAB completed a
+    /// word inside the quote, which leaves it open so the text can go on): the quote is closed after
+    /// the last word and the line redrawn before it is read, so what runs is what the screen shows
+    /// (it was refused: "the quote \" is not closed"). See ``Completion/closingOpenQuote(_:)``.
+    /// A line break pasted with more text behind it is read as it is, as piped input reads it. The key
+    /// function of Enter (^M): the fix, a redraw (`CC_REFRESH`), then the queued ^J ends the line.
+    private static func enter(_ editLine: OpaquePointer) -> UInt8 {
+        wb_el_push_newline(editLine)
+        guard wb_input_pending() == 0, let info = wb_el_wline(editLine)?.pointee, let start = info.buffer, let last = info.lastchar
+        else { return UInt8(CC_NORM) }
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: UnsafeBufferPointer(start: start, count: max(0, last - start)).map {
+            Unicode.Scalar(UInt32(bitPattern: $0)) ?? "\u{FFFD}"
+        })
+        guard let fix = Completion.closingOpenQuote(String(line)) else { return UInt8(CC_NORM) }
+        wb_el_cursor_to_end(editLine)
+        if fix.dropping > 0 { wb_el_deletestr(editLine, Int32(fix.dropping)) }
+        _ = withWide(fix.insert) { wb_el_winsertstr(editLine, $0) }
+        return UInt8(CC_REFRESH)
     }
 
     /// Calls `body` with `string` as a NUL-terminated wide string.

@@ -1,3 +1,5 @@
+import Annotations
+
 /// Completion logic of the line editor, free of terminal code. Lines, cursors and words are counted
 /// in Unicode scalars (never bytes), as the command lexer reads a line and as libedit holds it: read
 /// by `Character`s, a quote glued to the combining mark, joiner or variation selector after it was
@@ -103,6 +105,37 @@ public enum Completion {
             index < scalars.endIndex
         else { return false }
         return isSeparator(scalars[index])
+    }
+
+    /// The mark that closes a quote opened with `opening` (`„` → `“`, `»` → `«`, `«` → `»`, `"` → `"`).
+    public static func closer(for opening: Unicode.Scalar) -> String {
+        switch opening {
+        case "„": return "“"
+        case "»": return "«"
+        case "«": return "»"
+        default: return String(Character(opening))
+        }
+    }
+
+    /// What Enter does to a line whose quote is still open at its end (`cl "im November ` after TAB
+    /// completed a word inside the quote): drop the whitespace after the last word and close the
+    /// quote, so the line runs as it then reads (it was refused: "the quote \" is not closed").
+    /// Nil when every quote is closed, or when nothing but whitespace follows the opening mark.
+    public static func closingOpenQuote(_ line: String) -> (dropping: Int, insert: String)? {
+        var open: (scalar: Unicode.Scalar, closers: Set<Character>, position: Int)?
+        let scalars = Array(line.unicodeScalars)
+        for (position, scalar) in scalars.enumerated() {
+            if let current = open {
+                if current.closers.contains(Character(scalar)) { open = nil }
+            } else if let closers = SpanAddressQuotes.closers(for: Character(scalar)) {
+                open = (scalar, closers, position)
+            }
+        }
+        guard let open else { return nil }
+        var end = scalars.count
+        while end > open.position + 1, isSeparator(scalars[end - 1]) { end -= 1 }
+        guard end > open.position + 1 else { return nil }
+        return (scalars.count - end, closer(for: open.scalar))
     }
 
     /// Lays candidates out in columns (column-major, like `ls`) for a terminal `width` columns wide.

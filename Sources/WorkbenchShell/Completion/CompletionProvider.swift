@@ -56,8 +56,7 @@ public struct CompletionProvider: Sendable {
             let startsWithQuote = current.unicodeScalars.first == quote
             let partial = startsWithQuote ? Completion.dropping(1, scalarsOf: current) : current
             if Self.wantsSpeaker(wordsBeforeQuote) {
-                let opening = Character(quote)
-                let closer = opening == "„" ? "“" : opening == "»" ? "«" : opening == "«" ? "»" : String(opening)
+                let closer = Completion.closer(for: quote)
                 let names = Self.unique(speakerWords).filter { Completion.hasScalarPrefix($0, quoted) }
                 if !names.isEmpty {
                     return names.map { current + Completion.dropping(quoted.unicodeScalars.count, scalarsOf: $0) + closer }

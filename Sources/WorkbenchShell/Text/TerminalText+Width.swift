@@ -1,7 +1,8 @@
 import Foundation
 
 extension TerminalText {
-    /// Columns `text` occupies in a terminal: East Asian wide and fullwidth characters and emoji count 2,
+    /// Columns `text` occupies in a terminal: East Asian wide and fullwidth characters and emoji count 2
+    /// (an emoji with a skin-tone modifier 4, as tmux 3.3 and wcwidth draw it),
     /// combining marks and format characters 0, controls 0. ANSI escape sequences (CSI, OSC) count 0, so
     /// styled text can be measured too. Measured per grapheme cluster.
     public static func displayWidth<S: StringProtocol>(_ text: S) -> Int {
@@ -27,7 +28,7 @@ extension TerminalText {
         return width
     }
 
-    /// Columns one grapheme cluster occupies (0, 1 or 2).
+    /// Columns one grapheme cluster occupies (0, 1, 2, or 4 for an emoji with a skin-tone modifier).
     static func displayWidth(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
@@ -36,6 +37,13 @@ extension TerminalText {
         case .control, .format, .nonspacingMark, .enclosingMark, .lineSeparator, .paragraphSeparator:
             return first.value == 0x00AD ? 1 : 0
         default: break
+        }
+        // A skin-tone modifier after its emoji (👍🏽): tmux 3.3 and the line editor (wcwidth) give it two
+        // columns of its own, terminals that join it draw the pair in two. Counted as four, so a line
+        // measured here never runs past the window in either (it overflowed by two columns per emoji in
+        // tmux, which broke the row); a joining terminal only wraps such a line a little early.
+        if scalars.count > 1, scalars.dropFirst().contains(where: \.properties.isEmojiModifier) {
+            return 4
         }
         if properties.isEmojiPresentation { return 2 }
         if properties.isEmoji && scalars.count > 1
