@@ -162,6 +162,55 @@ struct AcceptAddresseeTests {
     }
 }
 
+/// `accept … by WORDS`: where no known speaker matches, words of the sentence name the speaker, made
+/// as a proposed speaker is (the wrong-speaker proposal in one command: it needed `speaker …` first).
+@Suite("REPL accept with 'by' words of the sentence")
+struct AcceptSpeakerSpanTests {
+    static func speakers(_ shell: AnnotationShell) -> [String] {
+        (shell.state.claims["C1"]?.speakers ?? []).compactMap { shell.state.speakers[$0]?.name }
+    }
+
+    @Test("y by Seoul with no speaker known makes the speaker and its mention there; by 3-4 takes token numbers")
+    func wordsBecomeTheSpeaker() throws {
+        let folder = try AcceptAddresseeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try AcceptAddresseeTests.shell(in: folder)
+        let answer = shell.handle("y by Seoul")
+        #expect(!answer.rejected, "\(AcceptAddresseeTests.text(answer))")
+        #expect(Self.speakers(shell) == ["Seoul"])
+        let mention = shell.state.claims["C1"]?.mentions.first.flatMap { shell.state.mentions[$0] }
+        #expect(mention?.anchor.text == "Seoul")
+        #expect(AcceptAddresseeTests.addressees(shell) == ["Washington"], "the proposed addressee stays")
+        _ = shell.handle("undo")
+        #expect(shell.state.recordCount == 0)
+        #expect(!shell.handle("yd by 3-4").rejected)
+        #expect(shell.state.claims["C2"].map { $0.speakers.compactMap { shell.state.speakers[$0]?.name } } == ["Kurt Beck"])
+        try shell.store.close()
+    }
+
+    @Test("a known speaker's name still links it; an id, a name nowhere in the sentence and an ambiguous one are refused as before")
+    func knownAndRefused() throws {
+        let folder = try AcceptAddresseeTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try AcceptAddresseeTests.shell(in: folder)
+        _ = shell.handle("speaker Seoul")
+        let linked = shell.handle("y by Seoul")
+        #expect(!linked.rejected, "\(AcceptAddresseeTests.text(linked))")
+        #expect(shell.state.claims["C1"]?.speakers == ["S1"])
+        _ = shell.handle("undo")
+        let unknownID = shell.handle("y by S9")
+        #expect(unknownID.rejected && AcceptAddresseeTests.text(unknownID).contains("there is no speaker S9"))
+        let nowhere = shell.handle("y by Nirgendwo")
+        #expect(nowhere.rejected && AcceptAddresseeTests.text(nowhere).contains("no speaker matches 'Nirgendwo'"), "\(AcceptAddresseeTests.text(nowhere))")
+        let twice = shell.handle("y by S1,Seoul")
+        #expect(twice.rejected && AcceptAddresseeTests.text(twice).contains("named twice"))
+        #expect(shell.state.claims.isEmpty)
+        let provider = CompletionProvider(shell: shell)
+        #expect(provider.candidates(line: "yd by Wa", cursor: 8) == ["Washington"])
+        try shell.store.close()
+    }
+}
+
 /// For "Der Minister Kurt Beck warf Washington und Seoul vor, die Lage zu verschärfen.": speaker
 /// "Der Minister Kurt Beck", cue „warf … vor“, claim "die Lage zu verschärfen", addressee Washington.
 private struct AccusedSource: ProposalSource {

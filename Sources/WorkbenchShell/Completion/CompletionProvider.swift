@@ -103,6 +103,9 @@ public struct CompletionProvider: Sendable {
         default: break
         }
         switch last {
+        // An accept's speaker: a known one, or a word of the sentence (made a speaker on accepting).
+        case "by" where kind == .accept || kind == .acceptOne:
+            return speakerWords + (current.first?.isLetter == true ? sentenceWords : [])
         case "=", "by": return speakerWords
         case "to" where kind == .claim || kind == .edit: return annotationIDs.filter { $0.hasPrefix("M") }
         // An accept's addressee: a mention, or a word of the sentence (made a mention on accepting).

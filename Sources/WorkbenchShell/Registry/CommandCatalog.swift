@@ -131,7 +131,9 @@ public enum CommandCatalog {
                 'speaker' command does), else creates it, and adds the mention, the cue and the claim with the proposal's \
                 form, all recording the rule that proposed them. 'by', 'to', 'form' and 'claim' adjust before accepting. A proposal \
                 with several speakers ("A und B forderten") gives one claim by all of them, and a proposed addressee \
-                ("warf Washington vor") becomes the claim's addressee mention. 'to' names the addressees in its place, \
+                ("warf Washington vor") becomes the claim's addressee mention. 'by' names the speakers as a claim's 'by' \
+                does and, where no known speaker matches, takes words of the sentence (by Washingtons, by 3-4), made a \
+                mention of the speaker they name (or of a new one). 'to' names the addressees in its place, \
                 separated by commas as after a claim's 'to': a mention (to M4), or a span of the sentence (to 12, \
                 to Washington, to "die Vereinigten Staaten"), which becomes a mention of the speaker its words resolve \
                 to (or of a new one) as a proposed addressee does; 'to none' accepts without one. Letters are only ever arguments: \

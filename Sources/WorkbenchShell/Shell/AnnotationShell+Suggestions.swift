@@ -363,16 +363,37 @@ extension AnnotationShell {
         }
         // The addressees of `to`, checked (and their spans found) before anything is made.
         let wantedAddressees = try options.map { options throws(CommandError) in try requestedAddressees(options) } ?? nil
+        let wantedSpeakers = try options.map { options throws(CommandError) in try requestedSpeakers(options) } ?? nil
         // Who said it: the `by` speakers, or each proposed speaker (one claim by all of them).
         var attributions: [(speaker: String, mention: String?)] = []
-        if let by = try options?.text("by", what: "a speaker: S1, M2 or a name; several separated by commas") {
-            let resolved = try resolveSpeakers(by)
-            for (index, speaker) in resolved.speakers.enumerated() {
-                var mention = resolved.mentions.first { state.mentions[$0]?.speaker == speaker }
-                if mention == nil, index < proposal.speakers.count {
-                    mention = try addMention(proposal.speakers[index], speaker: speaker, role: nil, origin: origin, made: &made)
+        if let wantedSpeakers {
+            for (index, item) in wantedSpeakers.enumerated() {
+                switch item {
+                case .known(let speaker, var mention):
+                    if mention == nil, index < proposal.speakers.count {
+                        mention = try addMention(proposal.speakers[index], speaker: speaker, role: nil, origin: origin, made: &made)
+                    }
+                    attributions.append((speaker, mention))
+                case .span(let segments):
+                    // Words of the sentence no known speaker has: a mention there, of the speaker they name.
+                    if let existing = state.mentions.values.first(where: {
+                        $0.anchor.document == document.document.id && $0.anchor.segments == segments
+                    }) {
+                        attributions.append((existing.speaker, existing.id))
+                        continue
+                    }
+                    let who = entityFor(segments, antecedent: [])
+                    let speakerID: String
+                    if let known = who.known {
+                        speakerID = known.id
+                    } else {
+                        guard let name = who.name else {
+                            throw .rejected("„\(TerminalText.sanitize(spanText(segments)))“ has no name in it; tag it first with: speaker SPAN = NAME, then accept … by Sid")
+                        }
+                        speakerID = try addSpeaker(named: name, origin: origin, made: &made)
+                    }
+                    attributions.append((speakerID, try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made)))
                 }
-                attributions.append((speaker, mention))
             }
         } else {
             for index in proposal.speakers.indices {
@@ -454,6 +475,54 @@ extension AnnotationShell {
         case span([SpanSegment])
     }
 
+    /// A speaker named after an accept's `by`: a known one (with the mention given, if any), or words
+    /// of the sentence that name no known speaker.
+    enum SpeakerItem: Sendable {
+        case known(speaker: String, mention: String?)
+        case span([SpanSegment])
+    }
+
+    /// The speakers of an accept's `by` clause (nil without one), main speaker first: `S1`, `M2` or a
+    /// name or alias as a claim's `by` takes them, and, where no known speaker matches, words of the
+    /// sentence (`by Washingtons`, `by 3`, `by die Vereinigten Staaten`), made a mention of the speaker
+    /// they name (or of a new one) as a proposed speaker is: the proposal whose speaker is wrong is
+    /// one command even when the right speaker is not tagged yet.
+    private func requestedSpeakers(_ options: ShellArguments) throws(CommandError) -> [SpeakerItem]? {
+        guard let words = try options.value("by") else { return nil }
+        guard !words.isEmpty else { throw .usage("'by' needs a speaker: S1, M2, a name or words of the sentence; several separated by commas") }
+        var items: [SpeakerItem] = []
+        var speakers: [String] = []
+        for part in Self.listItems(words.joined(separator: " ")) {
+            let name = part.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw .usage("'by' lists speakers separated by commas, e.g. by S1,S2 or by M3,M5") }
+            do throws(CommandError) {
+                let resolved = try resolveSpeaker(name)
+                guard !speakers.contains(resolved.speaker.id) else {
+                    throw CommandError.rejected("\(resolved.speaker.id) \(TerminalText.sanitize(resolved.speaker.name)) is named twice; name each speaker once, e.g. by S1,S2")
+                }
+                speakers.append(resolved.speaker.id)
+                items.append(.known(speaker: resolved.speaker.id, mention: resolved.mention))
+            } catch {
+                let wanted = ShellArguments.unquoted(name)
+                let all = AnnotationState.sortedByID(state.speakers)
+                let unknown = RecordKey.forID(wanted) == nil
+                    && !all.contains { ([$0.name] + $0.aliases).contains { $0.compare(wanted, options: [.caseInsensitive]) == .orderedSame } }
+                    && SpeakerResolver().candidates(for: wanted, among: all).isEmpty
+                guard unknown, let segments = try? sentenceSpan(name) else { throw error }
+                items.append(.span(segments))
+            }
+        }
+        return items
+    }
+
+    /// The segments of a span of the current sentence written in a list item: token numbers, quoted
+    /// text, or bare words (several are one text span, as after `speaker`).
+    private func sentenceSpan(_ item: String) throws(CommandError) -> [SpanSegment] {
+        let words = item.split(separator: " ").map(String.init)
+        let span = words.count > 1 && words.allSatisfy(SpanAddress.isBareWord) ? "\"" + item + "\"" : item
+        return try anchor(for: span).segments
+    }
+
     /// The addressees of an accept's `to` clause (nil without one): `to none` takes none, `to M4,M7`
     /// names mentions as a claim's `to` does, and any other item is a span of the sentence (`to 12`,
     /// `to "Washington"`, `to Washington`, `to die Vereinigten Staaten`), made a mention of the speaker
@@ -475,10 +544,7 @@ extension AnnotationShell {
                 items.append(.mention(try resolveAddressees(item)[0]))
                 continue
             }
-            // Several bare words are one text span, as after `speaker`.
-            let words = item.split(separator: " ").map(String.init)
-            let span = words.count > 1 && words.allSatisfy(SpanAddress.isBareWord) ? "\"" + item + "\"" : item
-            let segments = try anchor(for: span).segments
+            let segments = try sentenceSpan(item)
             guard !seen.contains(segments) else { throw .rejected("„\(TerminalText.sanitize(item))“ is named twice; name each addressee once") }
             seen.append(segments)
             items.append(.span(segments))
