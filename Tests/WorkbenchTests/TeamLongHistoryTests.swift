@@ -158,4 +158,28 @@ struct TeamLongHistoryTests {
             "\(error)".contains("the line at sequence 11 in workbench.events (line 12 of the log) is not one line of a log: it holds more than one line")
         }
     }
+
+    /// `replay --team` named the session by its private copy (`/tmp/workbench-team-PID/anna.json`),
+    /// removed when the command ends; it names the team session.
+    @Test func replayNamesTheTeamSessionNotItsPrivateCopy() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let run = try await team.annotate(anna)
+        #expect(run.status == 0, "\(run.stderr)")
+        let url = team.serverURL + "?user=\(anna)"
+        let verified = try await WorkbenchProcess.run(["replay", "--team", url, anna, "--verify"], environment: team.environment)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.hasPrefix("team session \(anna): verified:"), "\(verified.stdout)")
+        let transcript = try await WorkbenchProcess.run(["replay", "--team", url, anna], environment: team.environment)
+        #expect(transcript.stdout.hasPrefix("replay of team session \(anna):"), "\(transcript.stdout)")
+        // A damaged line: the failure names the team session, its line and its sequence.
+        let connection = try team.connect(as: "anna")
+        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 900, '{}', E'garbage\\n')", [anna])
+        connection.close()
+        let damaged = try await WorkbenchProcess.run(["replay", "--team", url, anna, "--verify"], environment: team.environment)
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("(sequence 900 in workbench.events): damaged log line"), "\(damaged.stderr)")
+        for output in [verified.stdout, verified.stderr, transcript.stdout, damaged.stderr] { #expect(!output.contains("workbench-team-"), "\(output)") }
+    }
 }
