@@ -182,4 +182,26 @@ struct TeamLongHistoryTests {
         #expect(damaged.stderr.contains("(sequence 900 in workbench.events): damaged log line"), "\(damaged.stderr)")
         for output in [verified.stdout, verified.stderr, transcript.stdout, damaged.stderr] { #expect(!output.contains("workbench-team-"), "\(output)") }
     }
+
+    /// A local log ending in a torn line (an append cut short) was pushed with a line break added:
+    /// a line the local session does not hold. The push is refused and says how to mend it.
+    @Test func aPushOfALogEndingInATornLineIsRefused() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        let bytes = try Self.localSession(of: anna, team: team, events: 3, at: team.folder + "/local.json")
+        var torn = bytes
+        torn.append(contentsOf: Array("{\"event\":{\"ac".utf8))
+        try torn.write(to: URL(fileURLWithPath: team.folder + "/local.jsonl"))
+        let project = TeamProject(connection: try team.connect(as: "anna"))
+        defer { project.connection.close() }
+        #expect {
+            _ = try TeamTransfer(project: project).push(team.folder + "/local.json")
+        } throws: { error in
+            "\(error)".contains("ends in a torn line (13 byte(s) after its last line break") && "\(error)".contains("nothing was uploaded")
+        }
+        #expect(try project.connection.query("SELECT count(*) AS n FROM workbench.sessions").first("n") == "0")
+        try bytes.write(to: URL(fileURLWithPath: team.folder + "/local.jsonl"))
+        #expect(try TeamTransfer(project: project).push(team.folder + "/local.json") == 3)
+    }
 }
