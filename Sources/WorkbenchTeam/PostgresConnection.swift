@@ -161,6 +161,31 @@ public final class PostgresConnection {
         return try collect(connection)
     }
 
+    /// Runs one statement with bound parameters (as ``query(_:_:)``) and hands its rows to `body` in
+    /// place, as libpq holds them: no string is made of a value
+    /// that `body` does not ask for (a session's lines, read by the million). An error `body` returns
+    /// is thrown once the answer is read whole (the connection stays usable).
+    func query(_ sql: String, _ parameters: [String?], rows body: (PostgresResultRows) -> TeamError?) throws(TeamError) {
+        guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
+            close()
+            throw .connectionLost(url: url.redacted, reason: "not connected")
+        }
+        try readUnreadAnswers(connection)
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        let sent = pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
+        guard sent == 1 else { throw failure(connection) }
+        try collect(connection, inPlace: true, visit: body)
+    }
+
+    /// Whether a transaction is open on this connection (a `BEGIN` without its end yet).
+    public var isInTransaction: Bool {
+        guard let handle else { return false }
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
     /// Prepares `sql` as the statement `name` now (unless this connection has), so that its first
     /// run costs no more than the later ones: the server parses it and loads what it names here,
     /// not at its first run.
@@ -252,8 +277,11 @@ public final class PostgresConnection {
 
     /// Flushes what was sent and reads every result of one statement (in pipeline mode: up to and
     /// including its Sync), with the deadline on each wait.
+    /// With `inPlace`, rows are handed to `visit` as libpq holds them instead of being returned.
     @discardableResult
-    private func collect(_ connection: OpaquePointer) throws(TeamError) -> PostgresRows {
+    private func collect(
+        _ connection: OpaquePointer, inPlace: Bool = false, visit: (PostgresResultRows) -> TeamError? = { _ in nil }
+    ) throws(TeamError) -> PostgresRows {
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
         try flush(connection, until: deadline)
         let pipelined = PQpipelineStatus(connection) != PQ_PIPELINE_OFF
@@ -282,7 +310,11 @@ public final class PostgresConnection {
             case PGRES_PIPELINE_ABORTED:
                 break
             case PGRES_TUPLES_OK, PGRES_SINGLE_TUPLE:
-                rows = Self.rows(of: result)
+                if inPlace {
+                    if let failure = visit(PostgresResultRows(result)), refusal == nil { refusal = failure }
+                } else {
+                    rows = Self.rows(of: result)
+                }
             case PGRES_COMMAND_OK:
                 rows = PostgresRows(affected: Int(String(cString: PQcmdTuples(result))) ?? 0)
             case PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
@@ -314,9 +346,12 @@ public final class PostgresConnection {
         return rows
     }
 
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    public func transaction<T>(_ body: () throws(TeamError) -> T) throws(TeamError) -> T {
-        try query("BEGIN")
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws. With
+    /// `readingOneSnapshot`, the transaction only reads, and every statement in it sees the database
+    /// as it was at the first (`REPEATABLE READ READ ONLY`): a read in several statements (a long
+    /// session's lines, in batches) is one consistent view, whatever is committed meanwhile.
+    public func transaction<T>(readingOneSnapshot: Bool = false, _ body: () throws(TeamError) -> T) throws(TeamError) -> T {
+        try query(readingOneSnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         do {
             let value = try body()
             try query("COMMIT")

@@ -236,13 +236,74 @@ public final class TeamProject {
         try connection.query("SELECT name FROM workbench.sessions ORDER BY name").values("name").compactMap { $0 }
     }
 
-    /// A session's log as stored: the header line and every line after it, in order (each line
-    /// ends in a line break, byte for byte as in a local `NAME.jsonl`).
-    public func logLines(of name: String) throws(TeamError) -> (header: String, lines: [String])? {
-        let head = try connection.query("SELECT header_line FROM workbench.sessions WHERE name = $1", [name])
-        guard let header = head.first("header_line") else { return nil }
-        let lines = try connection.query("SELECT line FROM workbench.events WHERE session = $1 ORDER BY sequence", [name])
-        return (header, lines.values("line").compactMap { $0 })
+    /// How many lines a batch of ``log(of:batchLines:progress:)`` asks for at most; after the first,
+    /// a batch of long lines asks for fewer (about ``batchBytes`` each).
+    public static let batchLines = 20_000
+    /// About how many bytes of lines one batch carries.
+    static let batchBytes = 8 << 20
+
+    /// Not prepared: a prepared statement may be given a generic plan after a few runs, one that
+    /// does not know the batch's `LIMIT` and sorts the session's every line for each batch.
+    private static let batchSQL = "SELECT sequence, line FROM workbench.events WHERE session = $1 AND sequence > $2 ORDER BY sequence LIMIT $3"
+
+    /// A session's log as stored (``TeamLog``), `nil` when there is no session `name` this role may
+    /// read. The lines are read in batches by their `sequence` (the table's key), each a statement
+    /// well within the deadline however long the history, and all of them in one read-only
+    /// snapshot of the database (a transaction of their own, unless one is open already), so the
+    /// log read is the one the database held at one moment. `progress` is told the lines read so
+    /// far and the last `sequence` stored (about how many there are) after each batch.
+    ///
+    /// A stored line that is not one line of a log (no line break at its end, or one inside: stored
+    /// by hand) is refused, naming its `sequence`: it would shift or join the lines after it.
+    public func log(
+        of name: String, batchLines: Int = TeamProject.batchLines, progress: (_ read: Int, _ last: Int) -> Void = { _, _ in }
+    ) throws(TeamError) -> TeamLog? {
+        func read() throws(TeamError) -> TeamLog? {
+            let head = try connection.query(
+                "SELECT s.header_line, (SELECT coalesce(max(e.sequence), 0) FROM workbench.events e WHERE e.session = s.name)::text AS last FROM workbench.sessions s WHERE s.name = $1",
+                [name])
+            guard let header = head.first("header_line") else { return nil }
+            let last = Int(head.first("last") ?? "") ?? 0
+            if let problem = TeamLog.lineProblem(header.utf8) {
+                throw .invalid("\(server) session \(name): its header (workbench.sessions.header_line) is not one line of a log: \(problem) (stored by hand?)")
+            }
+            // Each batch walks the key in order from where the last one ended. Without statistics (a
+            // table just loaded, not yet analysed) the planner may rather fetch every line of the
+            // session and sort them, for each batch: the read would grow with the square of the
+            // history. For this transaction only.
+            try connection.query("SET LOCAL enable_sort = off")
+            var log = TeamLog(name: name, header: header)
+            var after = 0
+            var limit = max(1, batchLines)
+            while true {
+                var count = 0
+                var bytes = 0
+                try connection.query(Self.batchSQL, [name, String(after), String(limit)]) { rows -> TeamError? in
+                    count = rows.count
+                    log.sequences.reserveCapacity(log.sequences.count + count)
+                    for row in 0..<count {
+                        guard let sequence = rows.integer(row, 0) else { return .invalid("\(server) session \(name): a line without a sequence number") }
+                        let line = rows.bytes(row, 1)
+                        if let problem = TeamLog.lineProblem(line) {
+                            return .invalid(
+                                "\(server) session \(name): the line at sequence \(sequence) in workbench.events (line \(log.lineCount + 2) of the log) is not one line of a log: \(problem) (stored by hand?)")
+                        }
+                        log.bytes.append(line.assumingMemoryBound(to: UInt8.self))
+                        log.sequences.append(sequence)
+                        bytes += line.count
+                        after = sequence
+                    }
+                    return nil
+                }
+                progress(log.lineCount, max(last, log.lineCount))
+                guard count == limit else { break }
+                // Long lines, fewer of them: the next batch carries about batchBytes, at most batchLines lines.
+                limit = min(max(1, batchLines), max(100, Self.batchBytes / max(1, bytes / max(1, count))))
+            }
+            return log
+        }
+        if connection.isInTransaction { return try read() }
+        return try connection.transaction(readingOneSnapshot: true, read)
     }
 
     /// Refuses to create session `name` over lines already stored under that name without a
@@ -259,20 +320,29 @@ public final class TeamProject {
 
     /// The session `name` replayed from its stored log (the same reading as a local log).
     public func session(named name: String) throws(TeamError) -> Session {
-        guard let log = try logLines(of: name) else {
+        guard let log = try log(of: name) else {
             throw .invalid("\(server) holds no session '\(name)' that you may read (sessions: \((try? sessionNames())?.joined(separator: ", ") ?? "?"))")
         }
-        return try Self.session(header: log.header, lines: log.lines, name: name, server: server)
+        return try Self.checked(log, server: server).session
     }
 
-    static func session(header: String, lines: [String], name: String, server: String) throws(TeamError) -> Session {
-        var data = Data(header.utf8)
-        for line in lines { data.append(contentsOf: line.utf8) }
+    /// Reads and replays `log` once (``CheckedLog``), as a local log is read. A damaged line is
+    /// named both ways: by its line in the log as a file (`session anna:12`, as `team pull` writes
+    /// it) and by its row in the tables (`sequence 11 in workbench.events`).
+    static func checked(_ log: TeamLog, server: String) throws(TeamError) -> CheckedLog {
+        let path = "\(server) session \(log.name)"
         do {
-            let contents = try SessionLogContents(data, path: "\(server) session \(name)")
-            return try Session(log: contents, path: "\(server) session \(name)")
+            return try CheckedLog(bytes: log.bytes, path: path)
         } catch {
-            throw .invalid(error.description)
+            let line: Int?
+            switch error {
+            case .journalDamaged(_, let number, _): line = number
+            case .badEvent(_, _, _, let number): line = number
+            default: line = nil
+            }
+            let message = error.description
+            guard let line, let place = log.place(ofLine: line), message.hasPrefix("\(path):\(line):") else { throw .invalid(message) }
+            throw .invalid("\(path):\(line) (\(place))" + message.dropFirst("\(path):\(line)".count))
         }
     }
 

@@ -57,9 +57,9 @@ public final class TeamSessionStore: SessionStorage {
         path = "\(name) on \(url.redacted)"
         let project = TeamProject(connection: connection)
         try TeamSchema.refuseNewerLayout(on: connection, url: url)
-        if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.logLines(of: name) {
-            session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
-            stored = log.lines.count
+        if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.log(of: name) {
+            session = try TeamProject.checked(log, server: url.redacted).session
+            stored = log.lineCount
         } else {
             var session = try makeNew(project, name)
             if session.id == nil { session.id = Session.derivedID(name: name, created: session.created, annotator: session.annotator) }
@@ -184,12 +184,12 @@ public final class TeamSessionStore: SessionStorage {
         if inDatabase != stored {
             // An edit reported as not saved may have been committed just before the connection broke:
             // the database is the truth, so the session is read again from it.
-            guard let log = try TeamProject(connection: fresh).logLines(of: name) else {
+            guard let log = try TeamProject(connection: fresh).log(of: name) else {
                 throw .invalid("session '\(name)' is no longer in \(url.redacted)")
             }
             let expected = stored
-            session = try TeamProject.session(header: log.header, lines: log.lines, name: name, server: url.redacted)
-            stored = log.lines.count
+            session = try TeamProject.checked(log, server: url.redacted).session
+            stored = log.lineCount
             reread = "the database held \(inDatabase) line(s) where \(expected) were expected; the session was read again from it"
         }
         try Self.prepareAppend(on: fresh)

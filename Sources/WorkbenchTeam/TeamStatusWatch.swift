@@ -43,8 +43,7 @@ public struct TeamStatusWatch: Sendable {
         limit: Int? = nil, shouldStop: () -> Bool, beforeReconnect: () -> Void, show: (Update) -> Void
     ) throws(TeamError) {
         var project = try connect()
-        var counts = try Self.lineCounts(project)
-        var lastShown = try TeamStatus(project: project).render()
+        var (counts, lastShown) = try Self.read(project)
         show(.initial(lastShown))
         var shown = 0
         var connected = true
@@ -55,7 +54,7 @@ public struct TeamStatusWatch: Sendable {
             if !connected {
                 beforeReconnect()
                 guard !shouldStop() else { return }
-                guard let again = try? connect(), let lines = try? Self.lineCounts(again), let status = try? TeamStatus(project: again).render() else { continue }
+                guard let again = try? connect(), let (lines, status) = try? Self.read(again) else { continue }
                 project = again
                 counts = lines
                 connected = true
@@ -79,8 +78,7 @@ public struct TeamStatusWatch: Sendable {
                     followUp = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds + interval)
                 }
                 // What the notifications said is not looked at: the tables are read instead.
-                let now = try Self.lineCounts(project)
-                let status = try TeamStatus(project: project).render()
+                let (now, status) = try Self.read(project)
                 var lines: [String: Int] = [:]
                 for (session, n) in now where n > counts[session, default: 0] { lines[session] = n - counts[session, default: 0] }
                 counts = now
@@ -93,6 +91,15 @@ public struct TeamStatusWatch: Sendable {
                 connected = false
                 show(.lost(error.description))
             }
+        }
+    }
+
+    /// The line counts and the status, read in one snapshot of the database: read apart, a line
+    /// committed between the two showed as a changed status with no new lines, then as a new line
+    /// with the same status (two updates for one line).
+    static func read(_ project: TeamProject) throws(TeamError) -> (counts: [String: Int], status: String) {
+        try project.connection.transaction(readingOneSnapshot: true) { () throws(TeamError) -> (counts: [String: Int], status: String) in
+            (try lineCounts(project), try TeamStatus(project: project).render())
         }
     }
 

@@ -13,41 +13,41 @@ public struct TeamTransfer {
     /// Writes the team session `annotator` to the local session at `path` (`NAME.json` + `NAME.jsonl`),
     /// refusing to overwrite anything. Returns the snapshot's path and the number of events.
     ///
-    /// `phase` is told what is being done (reading from the server, checking the lines, writing:
-    /// a long history takes a while, and the command shows it as progress); `puttingInPlace` runs
-    /// the writing of both files (the command holds Ctrl-C back there, so that a log is never left
-    /// without its snapshot).
+    /// The lines are read in batches (``TeamProject/log(of:batchLines:progress:)``: one snapshot
+    /// of the database, each batch well within the deadline), checked once (read and replayed as a
+    /// local log is), and exactly the bytes checked are written as the log, with a snapshot of the
+    /// state they replayed to: nothing is read back. `progress` is told what is being done (reading
+    /// from the server, checking the lines, writing), and while reading how many lines of about how
+    /// many: a long history takes a while, and the command shows it. `puttingInPlace` runs the
+    /// writing of both files (the command holds Ctrl-C back there, so that a log is never left
+    /// without its snapshot). `batchLines` is for tests (small batches).
     public func pull(
-        _ annotator: String, to path: String, phase: (_ task: String) -> Void = { _ in }, puttingInPlace: (() -> Void) -> Void = { $0() }
+        _ annotator: String, to path: String, batchLines: Int = TeamProject.batchLines,
+        progress: (_ task: String, _ done: Int, _ total: Int?) -> Void = { _, _, _ in }, puttingInPlace: (() -> Void) -> Void = { $0() }
     ) throws(TeamError) -> (path: String, events: Int) {
         let paths = SessionPaths(path)
         for existing in [paths.snapshot, paths.log] where FileManager.default.fileExists(atPath: existing) {
             throw .invalid("\(existing) already exists; pull into a new name (nothing was written)")
         }
-        phase("reading the team session \(annotator)")
-        guard let log = try project.logLines(of: annotator) else {
+        let reading = "reading the team session \(annotator)"
+        progress(reading, 0, nil)
+        let found = try project.log(of: annotator, batchLines: batchLines) { read, last in progress(reading, read, last) }
+        guard let log = found else {
             throw .invalid("\(project.connection.url.redacted) holds no session '\(annotator)' that you may read")
         }
-        phase("checking \(log.lines.count) line(s) of \(annotator)")
-        let session = try TeamProject.session(header: log.header, lines: log.lines, name: annotator, server: project.connection.url.redacted)
-        var data = Data(log.header.utf8)
-        for line in log.lines { data.append(contentsOf: line.utf8) }
-        let folder = (paths.log as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        phase("writing \(paths.log)")
+        progress("checking \(log.lineCount) line(s) of \(annotator)", 0, nil)
+        let checked = try TeamProject.checked(log, server: project.connection.url.redacted)
+        progress("writing \(paths.log)", 0, nil)
         var failure: SessionError?
         puttingInPlace {
             do throws(SessionError) {
-                try AtomicFile.write(data, to: paths.log)
-                // Opening the log without a snapshot writes the snapshot from it.
-                let store = try SessionStore(path: paths.snapshot, now: Timestamp.now()) { () throws(SessionError) -> Session in session }
-                try store.close()
+                _ = try checked.write(to: paths.snapshot, now: Timestamp.now())
             } catch {
                 failure = error
             }
         }
         if let failure { throw .invalid(failure.description) }
-        return (paths.snapshot, session.events.count)
+        return (paths.snapshot, checked.session.eventCount)
     }
 
     /// The `annotator` a log's header line names (`nil` when it names none).
@@ -66,11 +66,18 @@ public struct TeamTransfer {
         guard let data = FileManager.default.contents(atPath: paths.log) else {
             throw .invalid("\(paths.log): cannot read the session log (push needs NAME.jsonl)")
         }
-        do { _ = try SessionLogContents(data, path: paths.log) } catch { throw .invalid(error.description) }
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
-        if lines.last == "\n" { lines.removeLast() }
+        let contents: SessionLogContents
+        do { contents = try SessionLogContents(data, path: paths.log) } catch { throw .invalid(error.description) }
+        // A torn last line (no line break after it) is no line of the session: readers leave it out,
+        // and only opening the session decides whether it is set aside or its lost line break put back.
+        guard contents.tornTail.isEmpty else {
+            throw .invalid(
+                "push refused: \(paths.log) ends in a torn line (\(contents.tornTail.count) byte(s) after its last line break: an append cut short, or a line break lost); "
+                    + "open the session once with workbench annotate \(path) (it sets the torn line aside, or puts back a line break the snapshot knows of), then push again; nothing was uploaded")
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { String($0) + "\n" }
         guard let header = lines.first else { throw .invalid("\(paths.log): the log is empty") }
-        let body = Array(lines.dropFirst()).filter { $0.hasSuffix("\n") }
+        let body = Array(lines.dropFirst())
         let name = project.connection.user
         let connection = project.connection
         try TeamSchema.makeCommitsDurable(on: connection)
@@ -83,14 +90,15 @@ public struct TeamTransfer {
                     "push refused: the team session '\(name)' is open in another workbench: \(holder); "
                         + "close it there and push again; nothing was uploaded")
             }
-            let stored = try project.logLines(of: name)
+            let stored = try project.log(of: name)
             if let stored {
                 guard stored.header == header else {
                     throw .invalid("push refused: the team session '\(name)' is another session (its header differs from \(paths.log)); nothing was uploaded")
                 }
-                guard stored.lines.count <= body.count, Array(body.prefix(stored.lines.count)) == stored.lines else {
-                    let first = zip(stored.lines, body).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(stored.lines.count, body.count)
-                    throw .invalid("push refused: the team session '\(name)' has \(stored.lines.count) line(s) that conflict with \(paths.log) from line \(first + 1) on (someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
+                guard stored.lineCount <= body.count, data.count >= stored.bytes.count, data.prefix(stored.bytes.count) == stored.bytes else {
+                    let storedLines = stored.lines().map { String(decoding: $0, as: UTF8.self) }
+                    let first = zip(storedLines, body).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(storedLines.count, body.count)
+                    throw .invalid("push refused: the team session '\(name)' has \(stored.lineCount) line(s) that conflict with \(paths.log) from line \(first + 2) on (sequence \(first + 1) in workbench.events; someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
                 }
             } else {
                 if let claimed = Self.annotator(ofHeader: header), claimed != name {
@@ -103,17 +111,43 @@ public struct TeamTransfer {
                 try connection.query(
                     "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
             }
-            let start = stored?.lines.count ?? 0
-            for (index, line) in body.enumerated() where index >= start {
-                try connection.query(
-                    "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $4)",
-                    [name, String(index + 1), line, line])
-            }
+            let start = stored?.lineCount ?? 0
+            try Self.insert(body[start...], firstSequence: start + 1, of: name, on: connection)
             if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }
             return body.count - start
         }
         // Followers (team status --watch) hear of it after the commit (see ``TeamSchema/channel``).
         if added > 0 { _ = try? connection.query(TeamSchema.notifySQL) }
         return added
+    }
+
+    /// How many lines one statement of a push carries at most (two parameters each), and about how
+    /// many bytes: a long history goes up in a few statements rather than one per line, each well
+    /// within the deadline.
+    static let pushBatchLines = 1_000
+    static let pushBatchBytes = 4 << 20
+
+    /// Inserts `lines` as the lines `firstSequence`, `firstSequence + 1`, … of session `name`, in
+    /// multi-row statements (``pushBatchLines``): every row is checked by the database as a row
+    /// inserted alone is (the append policy: the role's own session; the key: no sequence twice;
+    /// `sequence > 0`; the entry parsed as JSON).
+    static func insert(_ lines: ArraySlice<String>, firstSequence: Int, of name: String, on connection: PostgresConnection) throws(TeamError) {
+        var index = lines.startIndex
+        var sequence = firstSequence
+        while index < lines.endIndex {
+            var values: [String] = []
+            var parameters: [String?] = [name]
+            var bytes = 0
+            while index < lines.endIndex, values.count < pushBatchLines, values.isEmpty || bytes + lines[index].utf8.count <= pushBatchBytes {
+                let line = lines[index]
+                let sequenceParameter = "$\(parameters.count + 1)", lineParameter = "$\(parameters.count + 2)"
+                values.append("($1, \(sequenceParameter)::bigint, \(TeamSchema.entrySQL(lineParameter)), \(lineParameter)::text)")
+                parameters += [String(sequence), line]
+                bytes += line.utf8.count
+                sequence += 1
+                index += 1
+            }
+            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES " + values.joined(separator: ", "), parameters)
+        }
     }
 }

@@ -51,6 +51,14 @@ typedef enum {
     PQ_PIPELINE_ABORTED
 } PGpipelineStatus;
 
+typedef enum {
+    PQTRANS_IDLE,
+    PQTRANS_ACTIVE,
+    PQTRANS_INTRANS,
+    PQTRANS_INERROR,
+    PQTRANS_UNKNOWN
+} PGTransactionStatusType;
+
 typedef struct pg_conn PGconn;
 typedef struct pg_result PGresult;
 
@@ -96,6 +104,7 @@ int wb_pq_load(char *reason, size_t size);
     X(char *, PQfname, (const PGresult *res, int field), (res, field), NULL)                            \
     X(PGresult *, PQgetResult, (PGconn *conn), (conn), NULL)                                            \
     X(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field), 1)                \
+    X(int, PQgetlength, (const PGresult *res, int row, int field), (res, row, field), 0)                \
     X(char *, PQgetvalue, (const PGresult *res, int row, int field), (res, row, field), NULL)           \
     X(char *, PQhost, (const PGconn *conn), (conn), NULL)                                               \
     X(int, PQisBusy, (PGconn *conn), (conn), 0)                                                         \
@@ -122,6 +131,7 @@ int wb_pq_load(char *reason, size_t size);
     X(int, PQsetnonblocking, (PGconn *conn, int arg), (conn, arg), -1)                                  \
     X(int, PQsocket, (const PGconn *conn), (conn), -1)                                                  \
     X(ConnStatusType, PQstatus, (const PGconn *conn), (conn), CONNECTION_BAD)                           \
+    X(PGTransactionStatusType, PQtransactionStatus, (const PGconn *conn), (conn), PQTRANS_UNKNOWN)      \
     X(char *, PQuser, (const PGconn *conn), (conn), NULL)                                               \
     X(PQnoticeProcessor, PQsetNoticeProcessor, (PGconn *conn, PQnoticeProcessor proc, void *arg),      \
       (conn, proc, arg), NULL)

@@ -55,15 +55,24 @@ struct ReplayCommand: ParsableCommand {
         if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
     }
 
+    /// The session as messages name it: a team session by its name (`team session anna`), not by
+    /// the private copy it is read from, which is gone when the command ends.
+    private var shown: String { team == nil ? session : TeamSessions.naming(session) }
+
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] } else { session = SessionArgument.path(session) }
+        guard team != nil else { return try replay() }
+        do { try replay() } catch let failure as CLIFailure { throw CLIFailure(TeamSessions.naming(failure.message), exitCode: failure.exitCode) }
+    }
+
+    private func replay() throws {
         if verify { return try runVerify() }
         let file = try SessionInput.file(at: session)
         if let out { return try writeCut(file, to: out) }
         var last = file.events.count
         if let to {
             guard to >= 1, to <= file.events.count else {
-                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.noSuchEvent(seq: to, last: file.events.count).description)")
+                throw CLIFailure("\(TerminalText.sanitize(shown)): \(ReplayError.noSuchEvent(seq: to, last: file.events.count).description)")
             }
             last = to
         }
@@ -73,7 +82,7 @@ struct ReplayCommand: ParsableCommand {
             do {
                 stepper = try ReplayStepper(events: file.events, schema: file.schema)
             } catch {
-                throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+                throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
             }
             let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
@@ -84,7 +93,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func checked<T>(_ body: @autoclosure () throws(ReplayError) -> T) throws(CLIFailure) -> T {
-        do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)") }
+        do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)") }
     }
 
     /// The whole replay as plain lines, written as it is made (a log of a million events is never
@@ -94,12 +103,12 @@ struct ReplayCommand: ParsableCommand {
         do {
             try ReplayStepper.check(events: file.events, schema: file.schema)
         } catch {
-            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+            throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
         }
         let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
-        var header = "replay of \(TerminalText.sanitize(session)): \(Counted(file.events.count, "event")) by \(TerminalText.sanitize(file.annotator))"
+        var header = "replay of \(TerminalText.sanitize(shown)): \(Counted(file.events.count, "event")) by \(TerminalText.sanitize(file.annotator))"
             + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n"
         var annotations = 0
         var index = SentenceRecordIndex(renderer: renderer)
@@ -112,7 +121,7 @@ struct ReplayCommand: ParsableCommand {
                 annotations = state.recordCount
             }
         } catch {
-            throw CLIFailure("\(TerminalText.sanitize(session)): \(error.description)")
+            throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
         }
         output.write(header)
         output.write("end after event \(last): \(Counted(annotations, "annotation"))\n")
@@ -120,24 +129,24 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let session = session
+        let session = session, shown = shown
         // The verification keeps the replayed session alive until the process exits (below).
         let report = try ProgressMeter.run { meter throws -> SessionVerifier.Report in
-            meter.begin("replay --verify: reading and replaying \(session)", total: nil, unit: .items(""))
+            meter.begin("replay --verify: reading and replaying \(shown)", total: nil, unit: .items(""))
             return try CLIFailure.from { try SessionVerifier().verify(path: session) }
         }
         let file = report.file
-        let name = TerminalText.sanitize(session)
-        for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
+        let name = TerminalText.sanitize(shown)
+        for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(TeamSessions.naming(warning))) }
         if let problem = report.logProblem {
-            throw CLIFailure("\(name): \(problem.description)")
+            throw CLIFailure("\(name): \(TeamSessions.naming(problem.description))")
         }
         if !report.differences.isEmpty {
             for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
         // The same reference checks as `validate` (the one definition), which need no text.
-        let references = SessionValidator().referenceChecks(file, path: session)
+        let references = SessionValidator().referenceChecks(file, path: shown)
         // One line each, as validate writes them: a line break in a name from the file is a placeholder.
         for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
@@ -145,7 +154,7 @@ struct ReplayCommand: ParsableCommand {
         let chosen = corpus.isEmpty ? file.corpus.paths : corpus
         let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
         if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
-            let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: session)
+            let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: shown)
             if !problems.isEmpty {
                 for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }
                 throw CLIFailure(
@@ -176,7 +185,7 @@ struct ReplayCommand: ParsableCommand {
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
         if let problem = ReplayError.orderingProblem(in: file.events) {
-            throw CLIFailure("\(TerminalText.sanitize(session)): \(problem.description)")
+            throw CLIFailure("\(TerminalText.sanitize(shown)): \(problem.description)")
         }
         let last = try to.map { seq throws(CLIFailure) -> Int in
             guard seq >= 1, seq <= file.events.count else {
@@ -201,7 +210,7 @@ struct ReplayCommand: ParsableCommand {
         var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
         for event in file.events.prefix(last) {
             do { try cut.append(event) } catch {
-                throw CLIFailure("\(TerminalText.sanitize(session)): \(ReplayError.cannotApply(seq: event.seq, reason: error.description).description)")
+                throw CLIFailure("\(TerminalText.sanitize(shown)): \(ReplayError.cannotApply(seq: event.seq, reason: error.description).description)")
             }
         }
         cut.cursor = file.cursor

@@ -240,11 +240,21 @@ struct TeamPullCommand: ParsableCommand {
         let out: String
         do { out = try SessionLocation().path(for: self.out) } catch { throw CLIFailure(error.description) }
         // A long history takes a while to read, check and write: progress on a terminal (nothing in a
-        // pipe), Ctrl-C at once while reading, held back while the two files are written.
+        // pipe; the lines read of about how many while reading), Ctrl-C at once while reading, held
+        // back while the two files are written.
         let written = try ProgressMeter.run { meter in
-            try TeamCommand.run { () throws(TeamError) in
+            var shown = ""
+            var counting = false
+            return try TeamCommand.run { () throws(TeamError) in
                 try TeamTransfer(project: project).pull(
-                    annotator, to: out, phase: { meter.begin($0, total: nil, unit: .items("")) },
+                    annotator, to: out,
+                    progress: { task, done, total in
+                        if task != shown || (total != nil) != counting {
+                            (shown, counting) = (task, total != nil)
+                            meter.begin(task, total: total, unit: .items(counting ? "lines" : ""))
+                        }
+                        if let total { meter.update(done, total: total) }
+                    },
                     puttingInPlace: { body in _ = try? meter.writing(body) })
             }
         }
