@@ -92,7 +92,7 @@ enum SuggestionLexiconData {
         zu|stimmen
         wissen pres=weiß past=wusste part=gewusst
         denken past=dachte part=gedacht
-        bitten past=bat part=gebeten prep=um
+        bitten past=bat part=gebeten prep=um addr
         beschließen past=beschloss part=beschlossen
         entscheiden past=entschied part=entschieden
         verweisen past=verwies part=verwiesen report prep=auf
@@ -140,7 +140,7 @@ enum SuggestionLexiconData {
         ein|stufen report prep=als
         zu|sagen
         signalisieren
-        drängen
+        drängen addr
         besagen
         hervor|heben pres=hebt past=hob part=gehoben
         beharren prep=auf

@@ -131,4 +131,45 @@ import Testing
         let clause = SuggestionProbe("Die Opposition warf dem Minister Müller vor, er habe die Zahlen geschönt.")
         #expect(addressee(clause, "Zahlen") == "dem Minister Müller")
     }
+
+    /// The phrase that opens a passive reproach or advice is its addressee even with an apposition
+    /// in commas or an attribute with "unter … von", and never its speaker: "Dem Berater X, einem
+    /// früheren Minister, wird vorgeworfen, …".
+    @Test func longPhraseOpeningAPassiveIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Dem Berater Karl Ostwald, einem früheren Minister, wird vorgeworfen, den Umsturz geplant zu haben. "
+                + "Der Regierung des Landes unter der Führung von Anna Berger wird vorgeworfen, Zeitungen zu schließen.")
+        let berater = probe.proposal(claiming: "Umsturz")
+        #expect(addressee(probe, "Umsturz") == "Dem Berater Karl Ostwald, einem früheren Minister")
+        #expect(probe.speaker(berater) == "")
+        let regierung = probe.proposal(claiming: "Zeitungen")
+        #expect(addressee(probe, "Zeitungen") == "Der Regierung des Landes unter der Führung von Anna Berger")
+        #expect(probe.speaker(regierung) == "")
+    }
+
+    /// A relative clause after the opening phrase is no part of it: the plain phrase stays.
+    @Test func relativeClauseAfterAPassiveObjectIsLeftOut() {
+        let probe = SuggestionProbe("Dem Minister, der gestern zurückgetreten ist, wird vorgeworfen, Akten vernichtet zu haben.")
+        #expect(addressee(probe, "Akten") != "Dem Minister, der gestern zurückgetreten ist")
+    }
+
+    /// A partial quote that borrows the cue of the claim around it is said to that claim's
+    /// addressee too.
+    @Test func partialQuoteSharesTheAddresseeOfItsClaim() {
+        let probe = SuggestionProbe(
+            "Der Präsident sagte vor Journalisten, die Täter seien „Feinde der Freiheit“ und würden gefasst.")
+        let quote = probe.proposals.first { probe.text($0.claim) == "„Feinde der Freiheit“" }
+        #expect(quote.map { probe.text($0.addressee) } == "Journalisten")
+    }
+
+    /// "bat den Minister, …", "drängten den Premierminister, …": the object of a request is its
+    /// addressee; "bat um Geduld" names none.
+    @Test func objectOfARequestIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Sie bat den Minister, die Schulen offen zu halten. Die Verbände drängten den Premierminister auch, seine Bemühungen zu verstärken. "
+                + "Der Minister bat um Geduld, die Prüfung dauere an.")
+        #expect(addressee(probe, "Schulen") == "den Minister")
+        #expect(addressee(probe, "Bemühungen") == "den Premierminister")
+        #expect(addressee(probe, "Prüfung") == "" || addressee(probe, "Prüfung") == "<none>")
+    }
 }
