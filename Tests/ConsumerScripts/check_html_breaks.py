@@ -23,14 +23,10 @@ MEASURE = """
 (function () {
   var results = [];
   var seps = document.querySelectorAll('.text .ls, .text .ps');
-  var line = 0;
   for (var i = 0; i < seps.length; i++) {
     var sep = seps[i];
     var kind = sep.classList.contains('ps') ? 'ps' : 'ls';
     var text = sep.textContent;
-    var range = document.createRange();
-    range.setStartBefore(sep);
-    range.setEndBefore(sep);
     // The character before the separator and the one after it.
     var before = null, after = null;
     var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
