@@ -38,7 +38,10 @@ struct HTMLIsolationTests {
         }
         #expect(spans.count == 8)
         let expected = folder + "/expected.json"
-        try Data(JSONValue.object([("spans", .object(spans))]).pretty().utf8).write(to: URL(fileURLWithPath: expected))
+        try Data(JSONValue.object([
+            ("spans", .object(spans)),
+            ("bidi", .array(InvisibleScalar.bidiControl.scalars.map { .int(Int($0.value)) })),
+        ]).pretty().utf8).write(to: URL(fileURLWithPath: expected))
         let result = try await ConsumerPython.run("check_html_isolation.py", [folder + "/html/review.html", expected])
         #expect(result.status == 0, "\(result.output)")
     }

@@ -21,8 +21,8 @@ struct EscapeLeakTests {
         output.unicodeScalars.filter { scalar in
             switch scalar.value {
             case 0x0A: return false
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return true
-            default: return false
+            case 0x00...0x1F, 0x7F...0x9F: return true
+            default: return InvisibleScalar.isBidiControl(scalar)
             }
         }.map { "U+" + String($0.value, radix: 16, uppercase: true) }
     }

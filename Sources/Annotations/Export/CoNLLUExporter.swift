@@ -4,7 +4,8 @@
 /// PARSEME-style span numbers, `1:Claim;2`, so overlapping and discontinuous spans are kept; a
 /// `# spans = 1:C1 2:M1` comment maps the numbers to annotation ids). Sentences carry
 /// `# newdoc id`, `# sent_id` (`document#index`; in the id a backslash, tab, CR or LF is escaped as
-/// `\\`, `\t`, `\r`, `\n`, so two documents never share a sent_id) and `# text`. MISC keeps only the first span of a
+/// `\\`, `\t`, `\r`, `\n`, and other whitespace at its start or end, which readers strip, as
+/// `\u0020`, so two documents never share a sent_id: ``ExportOutput/appendCoNLLUID(_:)``) and `# text`. MISC keeps only the first span of a
 /// layer where two of the same layer overlap; the `.conllup` file keeps all.
 struct CoNLLUExporter: Exporter {
     /// Creates the exporter.
@@ -71,11 +72,11 @@ struct CoNLLUExporter: Exporter {
                     block.bytes.removeAll(keepingCapacity: true)
                     if sentenceIndex == 0 {
                         block.append("# newdoc id = ")
-                        block.appendBackslashEscaped(document.document.id)
+                        block.appendCoNLLUID(document.document.id)
                         block.append(byte: 0x0A)
                     }
                     block.append("# sent_id = ")
-                    block.appendBackslashEscaped(document.document.id)
+                    block.appendCoNLLUID(document.document.id)
                     block.append(byte: UInt8(ascii: "#"))
                     block.append(sentenceIndex)
                     block.append("\n# text = ")

@@ -146,6 +146,39 @@ extension ExportOutput {
         text.withUTF8 { appendBackslashEscaped(utf8: $0) }
     }
 
+    /// Appends a document id for CoNLL-U's `# newdoc id` and `# sent_id`: as
+    /// ``appendBackslashEscaped(_:)``, and whitespace at the id's start or end, which readers strip
+    /// from a comment's value (the conllu library reads `# sent_id =  a#0` as `a#0`), written
+    /// `\uXXXX` (`\u0020`; tab, CR and LF as `\t`, `\r`, `\n`), so ids ` a` and `a` keep distinct
+    /// sent_ids. Ids without such whitespace are written as ``appendBackslashEscaped(_:)`` writes them.
+    public mutating func appendCoNLLUID(_ id: String) {
+        let scalars = Array(id.unicodeScalars)
+        let isStripped = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value) }
+        let lead = scalars.prefix(while: isStripped).count
+        guard lead < scalars.count else {
+            for scalar in scalars { appendEdgeEscaped(scalar) }
+            return
+        }
+        let trail = scalars.reversed().prefix(while: isStripped).count
+        guard lead > 0 || trail > 0 else {
+            appendBackslashEscaped(id)
+            return
+        }
+        for scalar in scalars[..<lead] { appendEdgeEscaped(scalar) }
+        appendBackslashEscaped(String(String.UnicodeScalarView(scalars[lead..<(scalars.count - trail)])))
+        for scalar in scalars[(scalars.count - trail)...] { appendEdgeEscaped(scalar) }
+    }
+
+    /// A whitespace scalar at an id's edge: `\t`, `\r`, `\n`, else `\u` and four (or more) hex digits.
+    private mutating func appendEdgeEscaped(_ scalar: Unicode.Scalar) {
+        switch scalar {
+        case "\t", "\r", "\n": appendBackslashEscaped(String(scalar))
+        default:
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            append("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+        }
+    }
+
     /// ``appendBackslashEscaped(_:)`` for a token's text.
     mutating func appendBackslashEscaped(_ token: ExportToken, in source: [UInt8]) {
         token.withText(in: source) { appendBackslashEscaped(utf8: $0) }
@@ -247,17 +280,29 @@ extension ExportOutput {
     public mutating func appendHTML(_ text: String) {
         var copy = text
         copy.makeContiguousUTF8()
-        _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLEscaped($0) }
+        _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLEscaped($0, separators: false) }
     }
 
-    /// Appends a document slice as ``ExportText/html(_:)`` escapes it.
-    public mutating func appendHTML(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
+    /// Appends `text` escaped as element content (never in an attribute): as ``appendHTML(_:)-(String)``,
+    /// and each line or paragraph separator (U+2028, U+2029: ``InvisibleScalar/separator``), which
+    /// browsers show as neither a break nor a mark, set in `<span class="ls">` or
+    /// `<span class="ps">`, whose style (the review page's) adds the line or paragraph break after
+    /// it. The separator itself stays in the text, so the page's text is the document's, scalar for
+    /// scalar.
+    public mutating func appendHTMLContent(_ text: String) {
+        var copy = text
+        copy.makeContiguousUTF8()
+        _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLEscaped($0, separators: true) }
+    }
+
+    /// Appends a document slice as element content, as ``appendHTMLContent(_:)`` escapes it.
+    public mutating func appendHTMLContent(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
         let table = bundle.tables[document]
         let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
-        bundle.bytes[document].withUnsafeBufferPointer { appendHTMLEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        bundle.bytes[document].withUnsafeBufferPointer { appendHTMLEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper]), separators: true) }
     }
 
-    private mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+    private mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, separators: Bool) {
         var runStart = 0
         var index = 0
         let count = source.count
@@ -292,6 +337,8 @@ extension ExportOutput {
                 for offset in 1..<max(width, 1) { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
                 if (0x80...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
                     replacement = "\u{FFFD}"
+                } else if separators, let scalar = Unicode.Scalar(value), InvisibleScalar.kind(of: scalar) == .separator {
+                    replacement = value == 0x2028 ? "<span class=\"ls\">\u{2028}</span>" : "<span class=\"ps\">\u{2029}</span>"
                 }
             }
             if let replacement {

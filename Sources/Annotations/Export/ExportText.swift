@@ -4,9 +4,11 @@ import Foundation
 public enum ExportText {
     /// A file name for a document id or session label, one to one (two ids never share a name)
     /// and safe on Linux, macOS and Windows. These are percent-encoded as `%XX` per UTF-8 byte:
-    /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), a leading `.`, a
-    /// trailing `.` or space, and the first character of a name Windows reserves
-    /// (``isReservedOnWindows(_:)``: `CON`, `COM1`, `LPT¹`, `CONIN$`, `con .txt`, …). Everything else –
+    /// `%` itself, `/`, `\`, `< > : " | ? *`, control characters (C0, DEL, C1), the invisible
+    /// characters (``InvisibleScalar``: bidi controls and marks, zero-width space, BOM, …, U+2028
+    /// and U+2029), a leading `.`, a trailing `.` or space, and the first character of a name
+    /// Windows reserves (``isReservedOnWindows(_:)``: `CON`, `COM1`, `LPT¹`, `CONIN$`, `con .txt`,
+    /// …). Everything else –
     /// letters with umlauts, emoji, spaces inside – stays as it is. The empty id becomes `%`. A name
     /// longer than ``longestName`` bytes (file systems take 255, with the extension) is cut there and
     /// ends in `%-` and 16 hex digits of the id's SHA-256 (``shortened(_:id:)``).
@@ -28,7 +30,7 @@ public enum ExportText {
             let escape =
                 value < 0x20 || (value >= 0x7F && value < 0xA0) || "%/\\<>:\"|?*".unicodeScalars.contains(scalar)
                 || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
-                || SessionLocation.isHiddenFormat(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
+                || InvisibleScalar.isInvisible(scalar)
                 || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
@@ -208,19 +210,25 @@ public enum ExportText {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// Text as an element's content on a page: ``html(_:)``, inside `<bdi>` when it holds a bidi
+    /// Text as an element's content on a page: ``htmlContent(_:)``, inside `<bdi>` when it holds a bidi
     /// embedding, override or isolate (U+202A–U+202E, U+2066–U+2069). Left open in a name, note or
     /// id, such a character would reorder what follows it in the same line of the page (the rest of
     /// a heading, the annotator after a session label); `<bdi>` ends its effect with the text and
     /// keeps the text as it is. Text without them is written as ``html(_:)`` writes it.
     static func htmlIsolated(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isBidiControl) else { return html(text) }
-        return "<bdi>" + html(text) + "</bdi>"
+        guard text.unicodeScalars.contains(where: InvisibleScalar.isBidiControl) else { return htmlContent(text) }
+        return "<bdi>" + htmlContent(text) + "</bdi>"
     }
 
-    /// Bidi embeddings, overrides and isolates, whose effect lasts until closed.
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    /// Text as an element's content: ``html(_:)``, with each U+2028 and U+2029 set in a `<span>`
+    /// the page's style shows as a line or paragraph break
+    /// (``ExportOutput/appendHTMLContent(_:)-(String)``). Text without them is written as
+    /// ``html(_:)`` writes it.
+    static func htmlContent(_ text: String) -> String {
+        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { InvisibleScalar.kind(of: $0) == .separator }) else { return html(text) }
+        var out = ExportOutput()
+        out.appendHTMLContent(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// ASCII letters, digits, `_`, `-` and `.`.

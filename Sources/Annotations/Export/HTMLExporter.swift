@@ -4,7 +4,9 @@
 /// (overlaps nest; each annotation's first piece is focusable, and hovering or focusing shows
 /// its attribution and notes through `title`, `aria-label` and a CSS pop-up), a legend, a table of
 /// claims per speaker, the speaker × target stance matrix and the sentence notes. Everything from
-/// the corpus or the sessions is escaped; control characters become U+FFFD; names, notes, ids and
+/// the corpus or the sessions is escaped; control characters become U+FFFD; a line or paragraph
+/// separator (U+2028, U+2029) in text shows as a line or paragraph break (it stays in the text, in a
+/// `<span>` whose style adds the break: ``ExportOutput/appendHTMLContent(_:)-(String)``); names, notes, ids and
 /// labels holding a bidi embedding, override or isolate are each set in `<bdi>`
 /// (``ExportText/htmlIsolated(_:)``), so its effect ends with them.
 struct HTMLExporter: Exporter {
@@ -87,6 +89,7 @@ struct HTMLExporter: Exporter {
         .a[tabindex]:focus{outline:2px solid #000;outline-offset:1px}
         .a[tabindex]:focus::after,.a[tabindex]:hover::after{content:attr(data-info);position:absolute;left:0;top:1.9em;z-index:2;width:24rem;white-space:normal;background:#222;color:#fff;font-size:.85rem;line-height:1.4;padding:.4rem .6rem;border-radius:4px}
         .legend .a{padding:1px 4px;margin-right:.5rem}.hint{color:#555;font-size:.9rem}
+        .ls::after{content:"\\A";white-space:pre}.ps::after{content:"\\A\\A";white-space:pre}
         table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
         th{background:#f3f3f3}td.favor{background:#dcf3d3}td.against{background:#f8d4d4}td.none{background:#eee}
         nav ul{columns:2}small{color:#555;font-weight:normal}
@@ -187,7 +190,7 @@ struct HTMLExporter: Exporter {
                 }
                 out.append(byte: UInt8(ascii: ">"))
             }
-            out.appendHTML(bundle, document: document, start, end)
+            out.appendHTMLContent(bundle, document: document, start, end)
             for _ in active { out.append("</span>") }
             out.checkpoint()
         }

@@ -482,13 +482,17 @@ public struct BratImporter: Sendable {
             }
             let pieces = segments.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
             let expected = pieces.map(ExportText.singleLine).joined(separator: " ")
-            guard let shown else {
+            // A line whose trailing whitespace a tool stripped (pybrat's reader and writer, editors
+            // on save) lost its text column's end: the end of a span ending in whitespace, all of a
+            // span of only whitespace, with the tab before it.
+            guard let shown = shown ?? (Self.endsInStrippedWhitespace(expected, shown: "") ? "" : nil) else {
                 report(lineNumber, "entity \(id) has no text column")
                 skipped.insert(id)
                 continue
             }
-            // As export writes it (tabs and line breaks as spaces), or as brat does (tabs kept).
-            if shown != expected && shown != pieces.joined(separator: " ") {
+            // As export writes it (tabs and line breaks as spaces), or as brat does (tabs kept), or
+            // with whitespace at its end stripped.
+            if shown != expected && shown != pieces.joined(separator: " ") && !Self.endsInStrippedWhitespace(expected, shown: shown) {
                 report(lineNumber, "the text '\(shown)' of \(id) is not the document's text at \(fields[1].dropFirst(type.count + 1)) ('\(expected)')")
                 skipped.insert(id)
                 continue
@@ -598,6 +602,14 @@ public struct BratImporter: Sendable {
             }
         }
         return entities
+    }
+
+    /// Whether `shown` is `text` with some of the whitespace at its end stripped, as Python's
+    /// `str.rstrip()` (Unicode whitespace and U+001C–U+001F) or an editor on save strips a line.
+    static func endsInStrippedWhitespace(_ text: String, shown: String) -> Bool {
+        let full = Array(text.unicodeScalars), kept = Array(shown.unicodeScalars)
+        guard kept.count < full.count, full.starts(with: kept) else { return false }
+        return full[kept.count...].allSatisfy { $0.properties.isWhitespace || (0x1C...0x1F).contains($0.value) }
     }
 
     /// The rows (after the header) of a tab-separated table, if the file exists.

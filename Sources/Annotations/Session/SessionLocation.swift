@@ -16,7 +16,7 @@ public struct SessionLocation: Sendable, Hashable {
     /// with a `/` (or starting with `~`, the home folder) is a path anywhere on disk
     /// (`~/projects/nk/anna.json`, `/tmp/x` → `/tmp/x.json`, `sub/anna`). `.json` is added when
     /// missing. Names with a `..` component, control characters, an invisible or text-direction
-    /// character (``isHiddenFormat(_:)``) or a file name starting with a dot
+    /// character (``InvisibleScalar/isHiddenFormat(_:)``) or a file name starting with a dot
     /// are refused, and so is a path that is a folder. A name given by its log (`anna.jsonl`) is the
     /// session whose log that is (`sessions/anna.json`), as every reader takes it. The lock and the
     /// journal follow the real path (see ``LockedSessionFile``).
@@ -27,7 +27,7 @@ public struct SessionLocation: Sendable, Hashable {
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw .nameRefused(name: name, reason: "it contains control characters")
         }
-        if let hidden = trimmed.unicodeScalars.first(where: Self.isHiddenFormat) {
+        if let hidden = trimmed.unicodeScalars.first(where: InvisibleScalar.isHiddenFormat) {
             throw .nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(hidden.codePoint)); it would hide the file's real name in listings")
         }
         let components = trimmed.split(separator: "/", omittingEmptySubsequences: false)
@@ -57,15 +57,5 @@ public struct SessionLocation: Sendable, Hashable {
             throw .nameRefused(name: name, reason: "\(result) is a folder; add a file name such as anna.json")
         }
         return result
-    }
-
-    /// Bidi embeddings, overrides, isolates and marks, zero-width space, word joiner and invisible
-    /// operators, soft hyphen, byte-order mark: characters that change or hide how a file name
-    /// reads. The zero-width joiner of emoji sequences is not among them.
-    static func isHiddenFormat(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00AD, 0x061C, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
-        default: false
-        }
     }
 }

@@ -1,0 +1,65 @@
+/// The invisible characters that change or hide how text reads: the one definition used wherever
+/// text from a corpus, a session or a user must not hide itself — session names refuse them
+/// (``SessionLocation/path(for:)``), export file names percent-encode them
+/// (``ExportText/fileName(_:)``), the review page isolates names that hold a bidi control in
+/// `<bdi>` (``ExportText/htmlIsolated(_:)``) and shows the separators as breaks. The terminal
+/// sanitiser shows every one of them as `<U+XXXX>` (it replaces all of general category Cf and the
+/// separators; a test checks that it covers each scalar here).
+public enum InvisibleScalar: Sendable, Hashable, CaseIterable {
+    /// Bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): their effect
+    /// lasts until closed, so one left open reorders the text after it.
+    case bidiControl
+    /// Bidi marks: ARABIC LETTER MARK U+061C, LEFT-TO-RIGHT MARK U+200E, RIGHT-TO-LEFT MARK U+200F.
+    /// Strong directional characters without a glyph: they change how neutral characters and
+    /// digits beside them are ordered.
+    case bidiMark
+    /// Other format characters without a glyph: soft hyphen U+00AD, zero-width space U+200B, word
+    /// joiner and invisible operators U+2060–U+2064, zero-width no-break space (byte-order mark)
+    /// U+FEFF. The zero-width joiner and non-joiner of emoji sequences and scripts are not among them.
+    case hiddenFormat
+    /// LINE SEPARATOR U+2028 and PARAGRAPH SEPARATOR U+2029: breaks to Unicode, but neither a
+    /// break nor a mark in HTML, most terminals and file listings.
+    case separator
+
+    /// What kind of invisible character `scalar` is; nil for every other scalar.
+    @inline(__always)
+    public static func kind(of scalar: Unicode.Scalar) -> InvisibleScalar? {
+        let value = scalar.value
+        guard value >= 0xAD else { return nil }
+        switch value {
+        case 0x202A...0x202E, 0x2066...0x2069: return .bidiControl
+        case 0x061C, 0x200E, 0x200F: return .bidiMark
+        case 0x00AD, 0x200B, 0x2060...0x2064, 0xFEFF: return .hiddenFormat
+        case 0x2028, 0x2029: return .separator
+        default: return nil
+        }
+    }
+
+    /// Whether `scalar` is a bidi embedding, override or isolate (``bidiControl``).
+    @inline(__always)
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        kind(of: scalar) == .bidiControl
+    }
+
+    /// Whether `scalar` is an invisible format character: a bidi control or mark, or another
+    /// hidden format character (``bidiControl``, ``bidiMark``, ``hiddenFormat``; not the separators).
+    @inline(__always)
+    public static func isHiddenFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch kind(of: scalar) {
+        case .bidiControl, .bidiMark, .hiddenFormat: true
+        case .separator, nil: false
+        }
+    }
+
+    /// Whether `scalar` is any of the invisible characters, the separators included.
+    @inline(__always)
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        kind(of: scalar) != nil
+    }
+
+    /// Every scalar of this kind, in order (found through ``kind(of:)``: all of them lie in the
+    /// Basic Multilingual Plane).
+    public var scalars: [Unicode.Scalar] {
+        (UInt32(0xAD)...0xFFFF).compactMap(Unicode.Scalar.init).filter { Self.kind(of: $0) == self }
+    }
+}
