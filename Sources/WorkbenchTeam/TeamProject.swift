@@ -270,7 +270,7 @@ public final class TeamProject {
         for line in lines { data.append(contentsOf: line.utf8) }
         do {
             let contents = try SessionLogContents(data, path: "\(server) session \(name)")
-            return try Session(log: contents, path: "\(server) session \(name)")
+            return try Session(log: contents, bytes: data, path: "\(server) session \(name)")
         } catch {
             throw .invalid(error.description)
         }
