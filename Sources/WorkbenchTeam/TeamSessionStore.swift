@@ -277,7 +277,7 @@ public final class TeamSessionStore: SessionStorage {
 
     /// Every line is committed as it is made: there is no snapshot to write.
     public var isSaveDue: Bool { false }
-    public func saveIfDue() throws(SessionError) {}
+    public func saveIfDue() -> String? { nil }
     public func save() throws(SessionError) {}
 
     /// Lets go of the session (so that it may be opened elsewhere at once, before the server has

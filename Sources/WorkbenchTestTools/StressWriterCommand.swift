@@ -22,7 +22,7 @@ struct StressWriterCommand: ParsableCommand {
             let id = store.session.state.nextID("T")
             let event = try store.perform(.add(.target(Target(id: id, text: "Ziel \(id) „geprüft“"))), time: Timestamp.now())
             StandardOutput.line("ack \(event.seq)")
-            try store.saveIfDue()
+            if let notice = store.saveIfDue() { StandardError.write("warning: " + notice) }
         }
         try store.close()
     }

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+import TestSupport
 @testable import Annotations
 
 /// `SessionFile.differences(from:)` against a straightforward reference (one table of records keyed
@@ -31,7 +32,8 @@ struct SessionFileDifferencesTests {
                 continue
             }
             if other != record {
-                differences.append("\(record.key) (\(record.kind)) differs: stored \(SessionFile.summary(other)), log gives \(SessionFile.summary(record))")
+                differences.append("\(record.key) (\(record.kind)) differs: stored \(EventDescription.summary(other)), log gives \(EventDescription.summary(record))"
+                    + { $0.isEmpty ? "" : " (" + $0.joined(separator: ", ") + ")" }(EventDescription.changedFields(other, record)))
             }
         }
         for (key, record) in stored where !seen.contains(key) {
@@ -57,6 +59,24 @@ struct SessionFileDifferencesTests {
         case 7: file.annotations.append(.speaker(Speaker(id: "S1", name: "Im falschen Fach")))
         default: break
         }
+    }
+
+    @Test("A stored claim that differs from the log in its second speaker or its offsets is named with the fields that differ")
+    func differenceNamesTheFields() throws {
+        func anchor(_ start: Int) -> TextAnchor {
+            TextAnchor(document: "plain", sentence: 0, segments: [SpanSegment(start: start, end: start + 4)], text: "Satz", before: "", after: "", sentenceHash: "h")
+        }
+        var state = AnnotationState()
+        for (id, name) in [("S1", "Anna"), ("S2", "Ben"), ("S3", "Cem")] { state.store(.speaker(Speaker(id: id, name: name))) }
+        state.store(.claim(Claim(id: "C1", anchor: anchor(0), speakers: ["S1", "S3"])))
+        var file = SessionFile(annotator: "a", created: "c", updated: "c", corpus: CorpusReference(TestCorpus.corpus), derivedFrom: nil, cursor: nil, state: state, events: [])
+        file.annotations = [.claim(Claim(id: "C1", anchor: anchor(1), speakers: ["S1", "S2"]))]
+        let differences = file.differences(from: state)
+        #expect(differences.count == 1, "\(differences)")
+        let line = try #require(differences.first)
+        #expect(line.hasPrefix("C1 (claim) differs: stored claim C1 by S1,S2 \"Satz\", log gives claim C1 by S1,S3 \"Satz\""), "\(line)")
+        #expect(line.contains("speakers: [S1, S2] → [S1, S3]"), "\(line)")
+        #expect(line.contains("anchor: plain@1-5 → plain@0-4"), "\(line)")
     }
 
     @Test("Differences match the reference on tampered random sessions")

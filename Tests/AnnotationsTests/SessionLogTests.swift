@@ -57,7 +57,7 @@ struct SessionLogTests {
         let session = try Self.longSession()
         let bytes = Data(try Self.logBytes(session))
         let (replayed, log) = try Session.replaying(logBytes: bytes, path: "mem", partBytes: partBytes)
-        let afterwards = try Session(log: SessionLogContents(bytes, path: "mem"), path: "mem")
+        let afterwards = try Session(log: SessionLogContents(bytes, path: "mem"), bytes: bytes, path: "mem")
         #expect(replayed.state.hasSameRecords(as: afterwards.state))
         #expect(replayed.state.hasSameRecords(as: session.state))
         #expect(replayed.events == session.events)
@@ -113,6 +113,26 @@ struct SessionLogTests {
         let expected = String(decoding: try SessionFileWriter.headerLine(header) + entries.flatMap { try SessionFileWriter.line($0) }, as: UTF8.self)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
         #expect(try SessionLogContents(Data(expected.utf8), path: path).events == session.events)
+    }
+
+    @Test("A log's contents do not keep the log's bytes alive once read (a large log is let go after decoding)")
+    func contentsLetTheBytesGo() throws {
+        let session = try Self.longSession()
+        let bytes = try Self.logBytes(session)
+        final class Flag: @unchecked Sendable { var raised = false }
+        let released = Flag()
+        var contents: SessionLogContents?
+        do {
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 1)
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+            let data = Data(bytesNoCopy: buffer, count: bytes.count, deallocator: .custom { pointer, _ in
+                pointer.deallocate()
+                released.raised = true
+            })
+            contents = try SessionLogContents(data, path: "mem")
+        }
+        #expect(released.raised, "the log's bytes are still held")
+        #expect(contents?.events == session.events)
     }
 
     @Test("The digest is the same however the bytes are fed")

@@ -40,7 +40,8 @@ struct SessionVerifierBytesTests {
                 let store = try SessionStore(path: path, now: "n") { RandomSessions.session(codes) }
                 try store.close()
                 let snapshot = try Data(contentsOf: URL(fileURLWithPath: path))
-                let replayed = try Session(log: SessionLogContents(SessionCodec.contents(ofFile: SessionPaths(path).log), path: path, forReplay: true), path: path)
+                let logBytes = try SessionCodec.contents(ofFile: SessionPaths(path).log)
+                let replayed = try Session(log: SessionLogContents(logBytes, path: path, forReplay: true), bytes: logBytes, path: path)
                 var file = replayed.file
                 file.log = try SessionCodec.decode(snapshot, path: path).log
                 #expect(SessionVerifier.recordsAgree(snapshot, with: file))

@@ -59,6 +59,10 @@ struct SnapshotAheadOfLogTests {
         #expect(FileManager.default.contents(atPath: path) == snapshot)
         #expect(FileManager.default.contents(atPath: SessionPaths(path).log) == log)
         #expect(!FileManager.default.fileExists(atPath: path + ".damaged"))
+        // The readers that warn (stats, export, diff) say it in the same words as validate.
+        var warned: [String] = []
+        _ = try SessionStore.load(path: path) { warned.append($0) }
+        #expect(warned == ["\(path): \(mismatch)"], "\(warned)")
     }
 
     @Test("a second opening keeps an earlier kept snapshot: the next one goes to NAME.json.damaged-2")

@@ -29,6 +29,35 @@ struct ShellStorageTests {
         #expect(edit.lines.map(\.plain).joined().contains("the disk is full"))
     }
 
+    @Test("a periodic save that fails is shown once after the answer, as a warning; the edits are acknowledged")
+    func periodicSaveFailureIsShownOnce() throws {
+        let workspace = try ShellWorkspace()
+        defer { workspace.remove() }
+        let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
+        let path = workspace.folder.appendingPathComponent("sessions/f.json").path
+        let store = try SessionStore(path: path, now: "n") {
+            Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
+        }
+        defer { store.abandon() }
+        store.autosaveEvery = 1
+        // A folder where the snapshot was: it cannot be replaced.
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.createDirectory(atPath: path + "/in-the-way", withIntermediateDirectories: true)
+        var shell = AnnotationShell(store: store, corpus: corpus, clock: EventClock(fakeStart: Date(timeIntervalSince1970: 0)))
+        let first = shell.handle("speaker 5")
+        #expect(!first.rejected)
+        let acknowledged = store.session.eventCount
+        #expect(acknowledged > 0)
+        let warnings = first.lines.filter { $0.plain.hasPrefix("warning: the snapshot could not be written") }
+        #expect(warnings.count == 1, "\(first.lines.map(\.plain))")
+        #expect(warnings.first?.plain.contains("every acknowledged edit is safe in the log") == true)
+        let second = shell.handle("undo")
+        #expect(!second.rejected)
+        #expect(!second.lines.contains { $0.plain.contains("snapshot") }, "told once: \(second.lines.map(\.plain))")
+        #expect(store.session.eventCount > acknowledged)
+        try FileManager.default.removeItem(atPath: path)
+    }
+
     @Test("a command refused half way by a full disk leaves no trace: nothing to undo or redo, nothing after reopening")
     func refusedHalfWay() throws {
         let workspace = try ShellWorkspace()

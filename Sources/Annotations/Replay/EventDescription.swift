@@ -109,6 +109,14 @@ public enum EventDescription {
         }
     }
 
+    /// How a stored record differs from the one its log gives, for `validate` and `replay --verify`:
+    /// both summaries and the fields that differ (`stored claim C1 by S1 "…", log gives claim C1 by
+    /// S2 "…" (speakers: [S1] → [S2])`).
+    static func difference(stored: Record, log: Record) -> String {
+        let fields = changedFields(stored, log)
+        return "stored \(summary(stored)), log gives \(summary(log))" + (fields.isEmpty ? "" : " (" + fields.joined(separator: ", ") + ")")
+    }
+
     /// Names of the fields that differ between two versions of a record, as `field: old → new`.
     static func changedFields(_ old: Record, _ new: Record) -> [String] {
         let oldValue = payload(old), newValue = payload(new)
@@ -118,21 +126,19 @@ public enum EventDescription {
         for (index, (label, value)) in newChildren.enumerated() where index < oldChildren.count {
             let before = oldChildren[index].1
             guard before != value else { continue }
-            if label == "anchor" {
-                result.append("re-anchored")
-            } else {
-                result.append("\(label): \(before) → \(value)")
-            }
+            result.append("\(label): \(before) → \(value)")
         }
         return result
     }
 
+    /// The record's value whose stored properties are its fields (a mention, cue or claim keeps
+    /// them in a shared box: its fields, not the box).
     private static func payload(_ record: Record) -> Any {
         switch record {
         case .speaker(let value): return value
-        case .mention(let value): return value
-        case .cue(let value): return value
-        case .claim(let value): return value
+        case .mention(let value): return value.withFields { copy $0 }
+        case .cue(let value): return value.withFields { copy $0 }
+        case .claim(let value): return value.withFields { copy $0 }
         case .target(let value): return value
         case .stance(let value): return value
         case .note(let value): return value

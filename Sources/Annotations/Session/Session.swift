@@ -88,10 +88,11 @@ public struct Session: Sendable {
         settings = file.settings ?? SessionSettings()
     }
 
-    /// A session rebuilt from its log by replaying every event (`path` is used in error messages).
-    public init(log: SessionLogContents, path: String) throws(SessionError) {
+    /// A session rebuilt from its log by replaying every event: `log` as read from `bytes` (which
+    /// name the line of an event that does not apply; `path` is used in error messages).
+    public init(log: SessionLogContents, bytes: Data, path: String) throws(SessionError) {
         self.init(header: log.header)
-        try replay(log.events, path: path, log: log)
+        try replay(log.events, path: path, lineOfEvent: { SessionLogContents.line(ofEvent: log.skippedEvents + $0, in: bytes) })
         takeLines(of: log)
     }
 
@@ -102,10 +103,10 @@ public struct Session: Sendable {
     }
 
     /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not
-    /// copied). An event that does not apply is named by its line in `log`, when they come from one.
-    private mutating func replay(_ events: [Event], path: String, log: SessionLogContents? = nil) throws(SessionError) {
+    /// copied). An event that does not apply is named by its line (`lineOfEvent`, given its index), when they come from a log.
+    private mutating func replay(_ events: [Event], path: String, lineOfEvent: (Int) -> Int? = { _ in nil }) throws(SessionError) {
         if let failure = state.apply(contentsOf: events) {
-            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description, line: log?.line(ofEvent: failure.index))
+            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description, line: lineOfEvent(failure.index))
         }
         take(events)
     }
@@ -151,7 +152,7 @@ public struct Session: Sendable {
             eventsBefore += events.count
         }
         // An event that does not apply is reported after the log reads whole (its errors first).
-        if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason, line: log.line(ofEvent: failure.index)) }
+        if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason, line: SessionLogContents.line(ofEvent: failure.index, in: data)) }
         var replayed = session ?? Session(header: log.header)
         replayed.take(log.events)
         replayed.takeLines(of: log)
@@ -187,7 +188,7 @@ public struct Session: Sendable {
         self.state = state
         for (index, event) in log.events.enumerated() {
             do { try append(event) } catch {
-                throw .badEvent(path: path, seq: event.seq, reason: error.description, line: log.line(ofEvent: index))
+                throw .badEvent(path: path, seq: event.seq, reason: error.description, line: SessionLogContents.line(ofEvent: log.skippedEvents + index, in: logBytes))
             }
         }
         if let last = log.events.last { updated = last.time }

@@ -155,7 +155,7 @@ public struct SessionFile: Sendable, Decodable {
             for record in state.allRecords {
                 let key = record.key
                 if let other = stored.record(key) {
-                    if other != record { differences.append("\(key) (\(key.kind)) differs: stored \(Self.summary(other)), log gives \(Self.summary(record))") }
+                    if other != record { differences.append("\(key) (\(key.kind)) differs: " + EventDescription.difference(stored: other, log: record)) }
                 } else {
                     differences.append("\(key) (\(key.kind)) is in the log but missing from the stored annotations")
                 }
@@ -196,26 +196,5 @@ public struct SessionFile: Sendable, Decodable {
             if !seen.insert(record.key).inserted { twice.append("\(record.key) (\(record.kind)) is stored twice") }
         }
         return twice
-    }
-
-    /// A short readable summary of a record for difference reports.
-    public static func summary(_ record: Record) -> String {
-        switch record {
-        case .speaker(let value): return "\"\(value.name)\" (\(value.kind))"
-        case .target(let value): return "\"\(value.text)\""
-        case .stance(let value): return "\(value.speaker)→\(value.target) \(value.label)"
-        case .note(let value): return "\"\(value.text)\""
-        case .status(_, let status): return status.rawValue
-        case .review(let value): return value.verdict.rawValue
-        case .rejection(let value): return "\(value.document)@" + value.claimSegments.map { "\($0.start)-\($0.end)" }.joined(separator: ",") + " (\(value.rule))"
-        case .mention(let value): return anchorSummary(value.anchor) + " → \(value.speaker)"
-        case .cue(let value): return anchorSummary(value.anchor)
-        case .claim(let value): return anchorSummary(value.anchor) + (value.speaker.map { " by \($0)" } ?? "")
-        }
-    }
-
-    private static func anchorSummary(_ anchor: TextAnchor) -> String {
-        let offsets = anchor.segments.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
-        return "\(anchor.document)@\(offsets) \"\(anchor.text)\""
     }
 }

@@ -35,12 +35,12 @@ public struct SessionLogContents: Sendable {
     public var completeLength = 0
     /// The bytes after the last line break.
     public var tornTail = Data()
+    /// The line of the log (1: the header) that the torn bytes begin, counted only when there are some.
+    private var tornLine = 0
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?
     /// How many events those first bytes hold, when they end where a line ends.
     private var prefixEvents: (length: Int, events: Int)?
-    /// The log's bytes, to name the line of an event that does not apply (``line(ofEvent:)``).
-    private var bytes = Data()
 
     /// The bytes of one part of a log decoded at once (about 8 000 event lines), cut at the next line break.
     package static let partBytes = 2 << 20
@@ -64,31 +64,26 @@ public struct SessionLogContents: Sendable {
                     consume: consume)
             }
         } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
-        bytes = data
     }
 
     /// What a reader says of a torn last line, naming `path` (the log), the line and its bytes; nil
     /// when there is none. The log is valid without it: readers ignore it, `annotate` sets it aside.
     package func tornNotice(path: String) -> String? {
         guard !tornTail.isEmpty else { return nil }
-        let line = bytes.prefix(completeLength).withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var count = 1, start = 0
-            while let end = Self.lineBreak(in: bytes, from: start) { (count, start) = (count + 1, end + 1) }
-            return count
-        }
-        return "\(path): line \(line) is torn (\(tornTail.count) byte(s) after the last line break: an append cut short by a crash or a full disk, never acknowledged); "
+        return "\(path): line \(tornLine) is torn (\(tornTail.count) byte(s) after the last line break: an append cut short by a crash or a full disk, never acknowledged); "
             + "it is ignored, and the next annotate sets it aside in \(path).torn"
     }
 
-    /// The line of the log (1: the header) that holds ``events``[`index`]: the line a user opens to
-    /// mend an event that does not apply (moved, repeated). Event lines are counted by their
-    /// `{"event":` start, as the lines before ``decodedFrom`` are; nil when there are fewer.
-    package func line(ofEvent index: Int) -> Int? {
+    /// The line of the log `bytes` (1: the header) that holds its event number `index` (0: the
+    /// first event of the log): the line a user opens to mend an event that does not apply (moved,
+    /// repeated). Event lines are counted by their `{"event":` start, as the lines before
+    /// ``decodedFrom`` are; nil when there are fewer. Only an error needs it, so the bytes are
+    /// handed in then rather than kept with the contents.
+    package static func line(ofEvent index: Int, in bytes: Data) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var wanted = skippedEvents + index, line = 1, start = 0
-            while let end = Self.lineBreak(in: bytes, from: start) {
+            var wanted = index, line = 1, start = 0
+            while let end = lineBreak(in: bytes, from: start) {
                 if bytes[start..<end].starts(with: "{\"event\":".utf8) {
                     if wanted == 0 { return line }
                     wanted -= 1
@@ -137,7 +132,10 @@ public struct SessionLogContents: Sendable {
         var complete = bytes.count
         while complete > headerEnd + 1, base[complete - 1] != 0x0A { complete -= 1 }
         contents.completeLength = complete
-        if complete < bytes.count { contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[complete...])) }
+        if complete < bytes.count {
+            contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[complete...]))
+            contents.tornLine = UnsafeBufferPointer(rebasing: bytes[..<complete]).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
         var bodyStart = headerEnd + 1
         // Lines before `offset` (where a line begins) are counted, not decoded.
         if offset > headerEnd, offset <= complete, bytes[offset - 1] == 0x0A {

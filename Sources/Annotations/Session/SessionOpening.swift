@@ -103,7 +103,7 @@ struct SessionOpening {
                 "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
         }
         let session: Session
-        if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, path: paths.log) }
+        if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, bytes: bytes, path: paths.log) }
         return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: warnings)
     }
 
@@ -133,24 +133,18 @@ struct SessionOpening {
         guard version <= SessionFile.currentVersion else {
             throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
         }
-        if let id = head.id, id != log.header.session {
-            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
-        }
-        let total = log.eventCount
+        try SessionStore.refuseForeign(log.header, paths, snapshotID: head.id)
         guard let reference = head.log, reference.describesPrefix(of: log) else {
             // A snapshot ahead of its log holds acknowledged edits the log lost (a copy cut short,
             // a log restored from an older backup): it is rebuilt from the log, but never
             // overwritten without being kept.
-            let found = head.log.map { $0.events > total ? SessionStore.lostEvents($0.events, total) : nil } ?? nil
-            guard let writer else {
-                return (false, true, 0, ["\(paths.snapshot) did not match its log \(paths.log) (\(found ?? "another state of the session")); the session is read from the log"])
-            }
+            guard let writer else { return (false, true, 0, ["\(paths.snapshot): " + SessionStore.mismatchNotice(head.log, log, paths)]) }
             let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
             try AtomicFile.write(snapshot, to: aside, with: writer)
             return (false, true, 0, [
-                "\(paths.snapshot) did not match its log \(paths.log) (\(found ?? "another state of the session")); it was kept as \(aside) and the session rebuilt from the log"
+                "\(paths.snapshot) did not match its log \(paths.log) (\(SessionStore.mismatch(head.log, log))); it was kept as \(aside) and the session rebuilt from the log"
             ])
         }
-        return (true, reference.events < total, total - reference.events, [])
+        return (true, reference.events < log.eventCount, log.eventCount - reference.events, [])
     }
 }

@@ -16,8 +16,9 @@ public protocol SessionStorage: AnyObject {
     func changeSettings(_ settings: SessionSettings) throws(SessionError)
     /// Whether enough edits were stored since the last ``save()`` that it should run again.
     var isSaveDue: Bool { get }
-    /// Saves when ``isSaveDue``.
-    func saveIfDue() throws(SessionError)
+    /// Saves when ``isSaveDue``, never failing an edit (the stored events hold it): returns what the
+    /// user must be told about it, once (a save that failed, or that works again), or nil.
+    func saveIfDue() -> String?
     /// Writes whatever readers see besides the events (the snapshot).
     func save() throws(SessionError)
     /// Saves and lets go of the session.

@@ -40,17 +40,17 @@ extension SessionStore {
                 Result { () throws(SessionError) in
                     var bytes = try SessionCodec.contents(ofFile: logPath)
                     if let reference { bytes = reference.restoringTheLastLineBreak(of: bytes) }
-                    return try SessionLogContents(bytes, path: logPath, forReplay: forVerification, digestingFirst: digested)
+                    return (bytes, try SessionLogContents(bytes, path: logPath, forReplay: forVerification, digestingFirst: digested))
                 }
             }
             : nil
         var file = try SessionCodec.decode(data, path: paths.snapshot)
         guard file.version >= 2 else { return (file, nil, nil) }
         guard let read = early?.wait() else { throw .missingLog(paths) }
-        let log = try read.get()
+        let (bytes, log) = try read.get()
         try refuseForeign(log.header, paths, snapshotID: file.id)
         guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
-            var rebuilt = try Session(log: log, path: paths.log).file
+            var rebuilt = try Session(log: log, bytes: bytes, path: paths.log).file
             rebuilt.log = file.log
             let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, paths) }
             return (rebuilt, mismatch, log.tornNotice(path: paths.log))
@@ -59,24 +59,27 @@ extension SessionStore {
         return (file, nil, log.tornNotice(path: paths.log))
     }
 
-    /// What a reader says of a snapshot that does not describe its log.
-    static func mismatchNotice(_ reference: LogReference, _ log: SessionLogContents, _ paths: SessionPaths) -> String {
-        let what =
-            reference.events > log.eventCount
-            ? lostEvents(reference.events, log.eventCount)
-            : "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
-        return "the snapshot does not describe its log \(paths.log): \(what); the log's state is read, and the next annotate keeps the snapshot as \(paths.snapshot).damaged and rebuilds it from the log"
+    /// What a reader says of a snapshot that does not describe its log (without the snapshot's
+    /// path, which callers put before it): the one wording for `validate`, `replay --verify` and
+    /// the readers that warn.
+    static func mismatchNotice(_ reference: LogReference?, _ log: SessionLogContents, _ paths: SessionPaths) -> String {
+        "the snapshot does not describe its log \(paths.log): \(mismatch(reference, log)); the log's state is read, and the next annotate keeps the snapshot as \(paths.snapshot).damaged and rebuilds it from the log"
     }
 
-    /// What a snapshot that reflects `reflected` events says of a log that holds only `held`.
-    static func lostEvents(_ reflected: Int, _ held: Int) -> String {
-        "it reflects \(reflected) events, but the log holds \(held): the log lost events the snapshot holds (copied in part, or restored from an older copy?); copy the whole log beside it to keep them"
+    /// How a snapshot's `reference` (nil: it names none) differs from the log: ahead of it (the log
+    /// lost events the snapshot holds), or another state of the session.
+    static func mismatch(_ reference: LogReference?, _ log: SessionLogContents) -> String {
+        guard let reference else { return "it does not say which part of the log it reflects" }
+        guard reference.events <= log.eventCount else {
+            return "it reflects \(reference.events) events, but the log holds \(log.eventCount): the log lost events the snapshot holds (copied in part, or restored from an older copy?); copy the whole log beside it to keep them"
+        }
+        return "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
     }
 
     /// Refuses a log that belongs to another session than the snapshot beside it.
     static func refuseForeign(_ header: LogHeader, _ paths: SessionPaths, snapshotID: String?) throws(SessionError) {
         if let snapshotID, header.session != snapshotID {
-            throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID)")
+            throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID); neither file was changed")
         }
     }
 }

@@ -43,6 +43,9 @@ public final class SessionStore: SessionStorage {
     private let log: SessionLog
     private let writer: any FileWriting
     private var unsavedEvents = 0
+    /// Whether the last periodic save failed and no save succeeded since (the user was told; the
+    /// first periodic save that succeeds after it says so).
+    private var periodicSaveFailed = false
     /// How many times the snapshot was saved.
     private var saves = 0
     /// Where a format-1 file migrated on this opening was kept (and its journal), until the first
@@ -208,8 +211,23 @@ public final class SessionStore: SessionStorage {
     public var isSaveDue: Bool { unsavedEvents >= autosaveEvery }
 
     /// Saves when ``isSaveDue``; call it after acknowledging an edit, off the acknowledgement path.
-    public func saveIfDue() throws(SessionError) {
-        if isSaveDue { try save() }
+    /// It never fails the edit: the log already holds every acknowledged edit. A snapshot that
+    /// cannot be written is tried again after ``autosaveEvery`` more edits, and the user is told
+    /// once (the returned sentence): on the first failure, why and what to do; on the first success
+    /// after failures, that it is written again. Nil when there is nothing to tell.
+    public func saveIfDue() -> String? {
+        guard isSaveDue else { return nil }
+        let failedBefore = periodicSaveFailed
+        do {
+            try save()
+        } catch {
+            unsavedEvents = 0
+            guard !periodicSaveFailed else { return nil }
+            periodicSaveFailed = true
+            return "the snapshot could not be written (\(error.description)); every acknowledged edit is safe in the log \(paths.log), "
+                + "from which the next opening rebuilds the snapshot. Mend the cause, then type 'save' (or quit) to write it; it is tried again every \(autosaveEvery) edits"
+        }
+        return failedBefore ? "the snapshot \(path) is written again (it holds every edit so far)" : nil
     }
 
     /// Records where the annotator is (journaled, so a crash resumes there).
@@ -240,6 +258,7 @@ public final class SessionStore: SessionStorage {
         try file.writeSnapshot(snapshot, with: writer)
         saves += 1
         unsavedEvents = 0
+        periodicSaveFailed = false
     }
 
     /// Saves and releases the lock; the store must not be used afterwards. Safe to call twice.

@@ -33,10 +33,11 @@ public struct SessionValidator: Sendable {
         } catch {
             return Report(problems: [error.description])
         }
-        var state: AnnotationState? = AnnotationState(schema: file.schema)
-        if let failure = state?.apply(contentsOf: file.events) {
-            problems.append("\(path): at $.events (seq \(file.events[failure.index].seq)): \(failure.error.description)")
-            state = nil
+        // The log's order, then each event, worded as `replay --verify` words them (one definition).
+        var state: AnnotationState?
+        switch ReplayError.replaying(file.events, schema: file.schema) {
+        case .success(let replayed): state = replayed
+        case .failure(let problem): problems.append("\(path): \(problem.description)")
         }
         if let state {
             problems += file.differences(from: state).map { "\(path): \($0)" }

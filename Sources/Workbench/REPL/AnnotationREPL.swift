@@ -63,7 +63,10 @@ struct AnnotationREPL {
                 completion.update(shell)
                 timings?.end("command")
                 timings?.begin()
-                if shell.saveIfDue() { timings?.end("autosave") }
+                if let notice = shell.saveIfDue() {
+                    timings?.end("autosave")
+                    write(notice)
+                }
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])

@@ -104,8 +104,8 @@ public struct AnnotationShell {
         commandGroup = nil
         commandMark = store.rewindPoint()
         do {
-            let response = try dispatch(line)
-            finishCommand()
+            var response = try dispatch(line)
+            response.lines += finishCommand()
             return response
         } catch {
             rollBackCommand()
@@ -176,19 +176,20 @@ public struct AnnotationShell {
         }
     }
 
-    private mutating func finishCommand() {
-        guard eventsThisCommand > 0 else { return }
-        if !defersAutosave { try? store.saveIfDue() }
+    /// Ends a command that made events: the periodic save, unless the front end does it, and what
+    /// the user must be told about it.
+    private mutating func finishCommand() -> [StyledLine] {
+        guard eventsThisCommand > 0 else { return [] }
         eventsThisCommand = 0
+        return defersAutosave ? [] : saveIfDue() ?? []
     }
 
-    /// Rewrites the session file when enough edits were journaled since the last save; true when it
-    /// saved. A failure is left for the next save (the journal holds every edit).
-    @discardableResult
-    public func saveIfDue() -> Bool {
-        guard store.isSaveDue else { return false }
-        try? store.save()
-        return true
+    /// Rewrites the session file when enough edits were journaled since the last save; nil when it
+    /// was not due, otherwise what to show the user: nothing, or once that the save failed (the
+    /// journal holds every edit; it is tried again later) or works again.
+    public func saveIfDue() -> [StyledLine]? {
+        guard store.isSaveDue else { return nil }
+        return store.saveIfDue().map { [StyledLine("warning: " + TerminalText.sanitize($0), .warning)] } ?? []
     }
 
     /// Takes back the events a failing command already made, so a refused command changes nothing:
