@@ -21,7 +21,9 @@ struct InvisibleScalarTests {
     func kinds() {
         #expect(InvisibleScalar.bidiControl.scalars.map(\.value) == Array(0x202A...0x202E) + Array(0x2066...0x2069))
         #expect(InvisibleScalar.bidiMark.scalars.map(\.value) == [0x061C, 0x200E, 0x200F])
-        #expect(InvisibleScalar.hiddenFormat.scalars.map(\.value) == [0xAD, 0x200B] + Array(0x2060...0x2064) + [0xFEFF])
+        #expect(
+            InvisibleScalar.hiddenFormat.scalars.map(\.value)
+                == [0xAD, 0x180E, 0x200B] + Array(0x2060...0x2064) + Array(0x206A...0x206F) + [0xFEFF] + Array(0xFFF9...0xFFFB))
         #expect(InvisibleScalar.separator.scalars.map(\.value) == [0x2028, 0x2029])
         var found = 0
         for value in UInt32(0)...0x10FFFF {

@@ -13,9 +13,12 @@ public enum InvisibleScalar: Sendable, Hashable, CaseIterable {
     /// Strong directional characters without a glyph: they change how neutral characters and
     /// digits beside them are ordered.
     case bidiMark
-    /// Other format characters without a glyph: soft hyphen U+00AD, zero-width space U+200B, word
-    /// joiner and invisible operators U+2060–U+2064, zero-width no-break space (byte-order mark)
-    /// U+FEFF. The zero-width joiner and non-joiner of emoji sequences and scripts are not among them.
+    /// Other format characters without a glyph: soft hyphen U+00AD, MONGOLIAN VOWEL SEPARATOR
+    /// U+180E, zero-width space U+200B, word joiner and invisible operators U+2060–U+2064, the
+    /// deprecated format characters U+206A–U+206F (symmetric swapping, shaping and digit shapes),
+    /// zero-width no-break space (byte-order mark) U+FEFF, and the interlinear annotation marks
+    /// U+FFF9–U+FFFB. The zero-width joiner and non-joiner of emoji sequences and scripts are not
+    /// among them.
     case hiddenFormat
     /// LINE SEPARATOR U+2028 and PARAGRAPH SEPARATOR U+2029: breaks to Unicode, but neither a
     /// break nor a mark in HTML, most terminals and file listings.
@@ -29,7 +32,7 @@ public enum InvisibleScalar: Sendable, Hashable, CaseIterable {
         switch value {
         case 0x202A...0x202E, 0x2066...0x2069: return .bidiControl
         case 0x061C, 0x200E, 0x200F: return .bidiMark
-        case 0x00AD, 0x200B, 0x2060...0x2064, 0xFEFF: return .hiddenFormat
+        case 0x00AD, 0x180E, 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0xFEFF, 0xFFF9...0xFFFB: return .hiddenFormat
         case 0x2028, 0x2029: return .separator
         default: return nil
         }
