@@ -128,17 +128,17 @@ public final class PostgresConnection {
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
         try readUnreadAnswers(connection)
-        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
-        let sent: Int32
-        if parameters.isEmpty {
-            sent = PQsendQuery(connection, sql)
-        } else {
-            let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-            sent = pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
-        }
+        let sent = parameters.isEmpty ? PQsendQuery(connection, sql) : Self.send(connection, sql, parameters)
         guard sent == 1 else { throw failure(connection) }
         return try collect(connection)
+    }
+
+    /// Sends `sql` with its bound parameters (as text) without waiting for the answer; libpq's status.
+    private static func send(_ connection: OpaquePointer, _ sql: String, _ parameters: [String?]) -> Int32 {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
+        return pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
     }
 
     /// Runs `sql` as the prepared statement `name`: prepared (`PQprepare`) the first time this
@@ -171,11 +171,7 @@ public final class PostgresConnection {
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
         try readUnreadAnswers(connection)
-        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
-        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        let sent = pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
-        guard sent == 1 else { throw failure(connection) }
+        guard Self.send(connection, sql, parameters) == 1 else { throw failure(connection) }
         try collect(connection, inPlace: true, visit: body)
     }
 
