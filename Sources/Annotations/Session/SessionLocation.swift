@@ -16,7 +16,7 @@ public struct SessionLocation: Sendable, Hashable {
     /// with a `/` (or starting with `~`, the home folder) is a path anywhere on disk
     /// (`~/projects/nk/anna.json`, `/tmp/x` → `/tmp/x.json`, `sub/anna`). `.json` is added when
     /// missing. Names with a `..` component, control characters, an invisible or text-direction
-    /// character (``InvisibleScalar/isHiddenFormat(_:)``) or a file name starting with a dot
+    /// character or a line or paragraph separator (``InvisibleScalar``) or a file name starting with a dot
     /// are refused, and so is a path that is a folder. A name given by its log (`anna.jsonl`) is the
     /// session whose log that is (`sessions/anna.json`), as every reader takes it. The lock and the
     /// journal follow the real path (see ``LockedSessionFile``).
@@ -27,7 +27,10 @@ public struct SessionLocation: Sendable, Hashable {
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             throw .nameRefused(name: name, reason: "it contains control characters")
         }
-        if let hidden = trimmed.unicodeScalars.first(where: InvisibleScalar.isHiddenFormat) {
+        if let hidden = trimmed.unicodeScalars.first(where: InvisibleScalar.isInvisible) {
+            if InvisibleScalar.kind(of: hidden) == .separator {
+                throw .nameRefused(name: name, reason: "it contains a line or paragraph separator (\(hidden.codePoint)); it would break the file's name in listings or show as a space")
+            }
             throw .nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(hidden.codePoint)); it would hide the file's real name in listings")
         }
         let components = trimmed.split(separator: "/", omittingEmptySubsequences: false)
