@@ -376,23 +376,10 @@ extension AnnotationShell {
                     attributions.append((speaker, mention))
                 case .span(let segments):
                     // Words of the sentence no known speaker has: a mention there, of the speaker they name.
-                    if let existing = state.mentions.values.first(where: {
-                        $0.anchor.document == document.document.id && $0.anchor.segments == segments
-                    }) {
-                        attributions.append((existing.speaker, existing.id))
-                        continue
+                    guard let found = try mention(at: segments, origin: origin, made: &made) else {
+                        throw .rejected("„\(TerminalText.sanitize(spanText(segments)))“ has no name in it; tag it first with: speaker SPAN = NAME, then accept … by Sid")
                     }
-                    let who = entityFor(segments, antecedent: [])
-                    let speakerID: String
-                    if let known = who.known {
-                        speakerID = known.id
-                    } else {
-                        guard let name = who.name else {
-                            throw .rejected("„\(TerminalText.sanitize(spanText(segments)))“ has no name in it; tag it first with: speaker SPAN = NAME, then accept … by Sid")
-                        }
-                        speakerID = try addSpeaker(named: name, origin: origin, made: &made)
-                    }
-                    attributions.append((speakerID, try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made)))
+                    attributions.append(found)
                 }
             }
         } else {
@@ -425,19 +412,8 @@ extension AnnotationShell {
             case .mention(let id):
                 addressees.append(id)
             case .span(let segments):
-                if let existing = state.mentions.values.first(where: {
-                    $0.anchor.document == document.document.id && $0.anchor.segments == segments
-                }) {
-                    addressees.append(existing.id)
-                    continue
-                }
-                let who = entityFor(segments, antecedent: [])
-                var speakerID = who.known?.id
-                if speakerID == nil, let name = who.name {
-                    speakerID = try addSpeaker(named: name, origin: origin, made: &made)
-                }
-                if let speakerID {
-                    addressees.append(try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made))
+                if let found = try mention(at: segments, origin: origin, made: &made) {
+                    addressees.append(found.mention)
                 } else if wantedAddressees != nil {
                     throw .rejected("the addressee „\(TerminalText.sanitize(spanText(segments)))“ has no name in it; tag it first with: speaker SPAN = NAME, then accept … to Mid")
                 }
@@ -584,6 +560,29 @@ extension AnnotationShell {
         try perform(.add(.speaker(speaker)))
         made.append("new speaker \(speaker.id) \(TerminalText.sanitize(name))")
         return speaker.id
+    }
+
+    /// The mention at `segments` of the current document (a proposed or named speaker or addressee):
+    /// the one already there, else a new one of the known speaker its words name, or of a new speaker
+    /// called by them; nil when the words name no one.
+    private mutating func mention(
+        at segments: [SpanSegment], origin: Origin, made: inout [String]
+    ) throws(CommandError) -> (speaker: String, mention: String)? {
+        if let existing = state.mentions.values.first(where: {
+            $0.anchor.document == document.document.id && $0.anchor.segments == segments
+        }) {
+            return (existing.speaker, existing.id)
+        }
+        let who = entityFor(segments, antecedent: [])
+        let speakerID: String
+        if let known = who.known {
+            speakerID = known.id
+        } else if let name = who.name {
+            speakerID = try addSpeaker(named: name, origin: origin, made: &made)
+        } else {
+            return nil
+        }
+        return (speakerID, try addMention(segments, speaker: speakerID, role: who.role, origin: origin, made: &made))
     }
 
     /// Adds a mention at `segments` and returns its id.
