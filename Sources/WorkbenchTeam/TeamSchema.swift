@@ -178,45 +178,46 @@ public enum TeamSchema {
     /// while a SQL function's body is parsed again with the caller's search path, where a member
     /// could put operators of her own before PostgreSQL's.
     static let lineProblemSQL: String = {
-        let event = "(entry -> 'event')", record = "(entry -> 'event' -> 'record')"
+        // Paths, read in one walk each (no copy of the objects on the way).
+        func at(_ path: String) -> String { "(entry #> '{\(path)}')" }
+        func text(_ path: String) -> String { "(entry #>> '{\(path)}')" }
         func count(_ key: String) -> String {
-            "((length(line) - length(replace(line, '\"\(key)\"', ''))) / \(key.count + 2))"
+            "((octet_length(line) - octet_length(replace(line, '\"\(key)\"', ''))) / \(key.utf8.count + 2))"
         }
         // The line as json (every key kept), with a \u0000 read as entry reads it (json's operators
         // refuse it as text).
         let json = "replace(line, '\\u0000', '\\ufffd')::json"
         func repeats(_ path: String) -> String {
-            "(SELECT CASE WHEN json_typeof(\(json) \(path)) = 'object' THEN (SELECT count(*) FROM json_object_keys(\(json) \(path))) "
-                + "<> (SELECT count(*) FROM jsonb_object_keys(entry \(path))) ELSE false END)"
+            "(SELECT CASE WHEN json_typeof(\(json) #> '{\(path)}') = 'object' THEN (SELECT count(*) FROM json_object_keys(\(json) #> '{\(path)}')) "
+                + "<> (SELECT count(*) FROM jsonb_object_keys(entry #> '{\(path)}')) ELSE false END)"
         }
         // Each key the check reads, and the objects it is read in: a line names it (unescaped) no
         // more often than the database sees it there, or the slow count decides.
-        func has(_ object: String, _ key: String) -> String { "(CASE WHEN \(object) ? '\(key)' THEN 1 ELSE 0 END)" }
-        let origin = "(\(record) -> 'origin')", review = "(\(event) -> 'review')"
-        let common = "strpos(line, '\\u00') = 0 AND \(count("event")) <= \(has("entry", "event")) "
-            + "AND \(count("annotator")) <= \(has(event, "annotator")) + \(has(record, "annotator")) "
-            + "AND \(count("record")) <= \(has(event, "record")) AND \(count("review")) <= \(has(event, "review")) "
-            + "AND \(count("reviewer")) <= \(has(review, "reviewer")) + \(has(record, "reviewer")) "
-            + "AND \(count("origin")) <= \(has(record, "origin")) AND \(count("kind")) <= \(has(record, "kind")) + \(has(origin, "kind")) "
-            + "AND \(count("type")) <= \(has(record, "type"))"
-        let repeated = ["", "-> 'event'", "-> 'event' -> 'record'", "-> 'event' -> 'record' -> 'origin'", "-> 'event' -> 'review'"].map(repeats).joined(separator: " OR ")
+        func has(_ path: String, _ key: String) -> String { "(CASE WHEN \(path.isEmpty ? "entry" : at(path)) ? '\(key)' THEN 1 ELSE 0 END)" }
+        let common = "strpos(line, '\\u00') = 0 AND \(count("event")) <= \(has("", "event")) "
+            + "AND \(count("annotator")) <= \(has("event", "annotator")) + \(has("event,record", "annotator")) "
+            + "AND \(count("record")) <= \(has("event", "record")) AND \(count("review")) <= \(has("event", "review")) "
+            + "AND \(count("reviewer")) <= \(has("event,review", "reviewer")) + \(has("event,record", "reviewer")) "
+            + "AND \(count("origin")) <= \(has("event,record", "origin")) AND \(count("kind")) <= \(has("event,record", "kind")) + \(has("event,record,origin", "kind")) "
+            + "AND \(count("type")) <= \(has("event,record", "type"))"
+        let repeated = ["", "event", "event,record", "event,record,origin", "event,review"].map(repeats).joined(separator: " OR ")
         func named(_ value: String) -> String { "coalesce(quote_literal(\(value)), 'nobody')" }
         return """
             CASE
               WHEN NOT (entry ? 'event') THEN NULL
               WHEN NOT (\(common)) AND (\(repeated))
                 THEN 'it names one key twice in an object (two JSON readers would read different values)'
-              WHEN (\(event) ->> 'annotator') IS DISTINCT FROM session
-                THEN format('its event names %s as the annotator who made it', \(named("\(event) ->> 'annotator'")))
-              WHEN \(event) ? 'review' AND (\(event) -> 'review' ->> 'reviewer') IS DISTINCT FROM session
-                THEN format('its review names %s as the reviewer', \(named("\(event) -> 'review' ->> 'reviewer'")))
-              WHEN \(record) ? 'reviewer' AND (\(record) ->> 'reviewer') IS DISTINCT FROM session
-                THEN format('its review record names %s as the reviewer', \(named("\(record) ->> 'reviewer'")))
-              WHEN coalesce(\(record) ->> 'annotator', '') NOT IN ('', session)
-                AND coalesce(\(record) -> 'origin' ->> 'kind', '') NOT IN ('imported', 'adjudicated')
-                AND NOT (coalesce(\(record) ->> 'type', '') = 'note' AND pg_has_role(session, 'workbench_adjudicator', 'MEMBER'))
+              WHEN \(text("event,annotator")) IS DISTINCT FROM session
+                THEN format('its event names %s as the annotator who made it', \(named(text("event,annotator"))))
+              WHEN \(at("event")) ? 'review' AND \(text("event,review,reviewer")) IS DISTINCT FROM session
+                THEN format('its review names %s as the reviewer', \(named(text("event,review,reviewer"))))
+              WHEN \(at("event,record")) ? 'reviewer' AND \(text("event,record,reviewer")) IS DISTINCT FROM session
+                THEN format('its review record names %s as the reviewer', \(named(text("event,record,reviewer"))))
+              WHEN coalesce(\(text("event,record,annotator")), '') NOT IN ('', session)
+                AND coalesce(\(text("event,record,origin,kind")), '') NOT IN ('imported', 'adjudicated')
+                AND NOT (coalesce(\(text("event,record,type")), '') = 'note' AND pg_has_role(session, 'workbench_adjudicator', 'MEMBER'))
                 THEN format('its %s record names %s as its annotator and no origin it was taken from (imported or adjudicated)',
-                  coalesce(\(record) ->> 'type', 'untyped'), \(named("\(record) ->> 'annotator'")))
+                  coalesce(\(text("event,record,type")), 'untyped'), \(named(text("event,record,annotator"))))
             END
             """
     }()
