@@ -25,6 +25,9 @@ public final class PostgresConnection {
     /// Statements sent by ``send(prepared:_:_:)`` whose answers are not read yet (each in libpq's
     /// pipeline mode, closed by a Sync of its own).
     private var unreadAnswers = 0
+    /// The end of the open transaction's time (``transaction(readingOneSnapshot:deadline:_:)``), with
+    /// its length in seconds for the message: every wait inside it ends there at the latest.
+    private var transactionDeadline: (end: Date, seconds: Int)?
 
     /// Connects (blocking, at most `timeoutSeconds`).
     public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
@@ -123,22 +126,26 @@ public final class PostgresConnection {
     /// parameters, `sql` may hold several statements (as for a schema).
     @discardableResult
     public func query(_ sql: String, _ parameters: [String?] = []) throws(TeamError) -> PostgresRows {
+        try query(sql, PostgresParameters(parameters))
+    }
+
+    /// Runs one statement with the bound parameters `parameters` (text, in one buffer: a push's
+    /// thousand lines are copied there from the log's bytes, never made strings one by one).
+    @discardableResult
+    public func query(_ sql: String, _ parameters: PostgresParameters) throws(TeamError) -> PostgresRows {
         guard let connection = handle, PQstatus(connection) == CONNECTION_OK else {
             close()
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
         try readUnreadAnswers(connection)
-        let sent = parameters.isEmpty ? PQsendQuery(connection, sql) : Self.send(connection, sql, parameters)
+        let sent = parameters.count == 0 ? PQsendQuery(connection, sql) : Self.send(connection, sql, parameters)
         guard sent == 1 else { throw failure(connection) }
         return try collect(connection)
     }
 
     /// Sends `sql` with its bound parameters (as text) without waiting for the answer; libpq's status.
-    private static func send(_ connection: OpaquePointer, _ sql: String, _ parameters: [String?]) -> Int32 {
-        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
-        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        return pointers.withUnsafeBufferPointer { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
+    private static func send(_ connection: OpaquePointer, _ sql: String, _ parameters: PostgresParameters) -> Int32 {
+        parameters.withPointers { PQsendQueryParams(connection, sql, Int32(parameters.count), nil, $0.baseAddress, nil, nil, 0) }
     }
 
     /// Runs `sql` as the prepared statement `name`: prepared (`PQprepare`) the first time this
@@ -171,7 +178,7 @@ public final class PostgresConnection {
             throw .connectionLost(url: url.redacted, reason: "not connected")
         }
         try readUnreadAnswers(connection)
-        guard Self.send(connection, sql, parameters) == 1 else { throw failure(connection) }
+        guard Self.send(connection, sql, PostgresParameters(parameters)) == 1 else { throw failure(connection) }
         try collect(connection, inPlace: true, visit: body)
     }
 
@@ -215,7 +222,7 @@ public final class PostgresConnection {
         try sendCall(connection, name, parameters)
         guard PQpipelineSync(connection) == 1 else { throw failure(connection) }
         unreadAnswers += 1
-        try flush(connection, until: Date().addingTimeInterval(TimeInterval(timeoutSeconds)))
+        try flush(connection, until: answerDeadline())
     }
 
     /// Leaves pipeline mode once every answer sent in it is read (the connection idle).
@@ -278,7 +285,7 @@ public final class PostgresConnection {
     private func collect(
         _ connection: OpaquePointer, inPlace: Bool = false, visit: (PostgresResultRows) -> TeamError? = { _ in nil }
     ) throws(TeamError) -> PostgresRows {
-        let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        let deadline = answerDeadline()
         try flush(connection, until: deadline)
         let pipelined = PQpipelineStatus(connection) != PQ_PIPELINE_OFF
         var rows = PostgresRows()
@@ -342,13 +349,36 @@ public final class PostgresConnection {
         return rows
     }
 
+    /// When the answer to a statement sent now is due: the connection's time per answer, or the
+    /// open transaction's deadline when that comes first.
+    private func answerDeadline() -> Date {
+        let answer = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+        guard let transactionDeadline, transactionDeadline.end < answer else { return answer }
+        return transactionDeadline.end
+    }
+
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws. With
     /// `readingOneSnapshot`, the transaction only reads, and every statement in it sees the database
     /// as it was at the first (`REPEATABLE READ READ ONLY`): a read in several statements (a long
     /// session's lines, in batches) is one consistent view, whatever is committed meanwhile.
-    public func transaction<T>(readingOneSnapshot: Bool = false, _ body: () throws(TeamError) -> T) throws(TeamError) -> T {
+    ///
+    /// With `deadline` (seconds), the transaction as a whole ends by then: a wait for an answer that
+    /// would go past it ends there, the connection is closed (the server rolls the transaction back
+    /// and lets go of its locks once it notices, at the latest when its statement's own time runs
+    /// out) and ``TeamError/transactionTimedOut(url:seconds:)`` is thrown. The server also ends the
+    /// transaction itself when the client sends nothing for longer than the time per answer
+    /// (`idle_in_transaction_session_timeout`, for this transaction only): a client stopped between
+    /// two statements (suspended, or stuck) holds no lock for longer than that.
+    public func transaction<T>(readingOneSnapshot: Bool = false, deadline: Int? = nil, _ body: () throws(TeamError) -> T) throws(TeamError) -> T {
         try query(readingOneSnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        if let deadline {
+            transactionDeadline = (Date().addingTimeInterval(TimeInterval(deadline)), deadline)
+        }
+        defer { transactionDeadline = nil }
         do {
+            if deadline != nil {
+                try query("SELECT set_config('idle_in_transaction_session_timeout', $1, true)", [String(timeoutSeconds * 1000)])
+            }
             let value = try body()
             try query("COMMIT")
             return value
@@ -391,6 +421,9 @@ public final class PostgresConnection {
             let remaining = Int(deadline.timeIntervalSinceNow * 1000)
             guard remaining > 0 else {
                 close()
+                if let transactionDeadline, transactionDeadline.end <= deadline {
+                    throw .transactionTimedOut(url: url.redacted, seconds: transactionDeadline.seconds)
+                }
                 throw .timedOut(url: url.redacted, seconds: timeoutSeconds)
             }
             let ready = wb_pq_wait(PQsocket(connection), write ? 1 : 0, Int32(min(remaining, 1000)))

@@ -7,6 +7,9 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionLost(url: String, reason: String)
     /// The server did not answer in time (a hung server or a network partition).
     case timedOut(url: String, seconds: Int)
+    /// A transaction (a push) did not end within its deadline, `seconds`: the connection was closed,
+    /// so the server rolled it back.
+    case transactionTimedOut(url: String, seconds: Int)
     /// The server refused a statement (for example a right the role does not have).
     case refused(url: String, reason: String, code: String)
     /// Something in the database is not what the workbench expects.
@@ -27,6 +30,9 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "lost the connection to the team database \(url) (\(reason)); it is retried with the next command"
         case .timedOut(let url, let seconds):
             return "the team database \(url) did not answer within \(seconds) s (server hung or network down); it is retried with the next command"
+        case .transactionTimedOut(let url, let seconds):
+            return "the team database \(url) did not finish the transaction within \(seconds) s (a slow server, or another connection holding a lock it needs); "
+                + "it was ended and rolled back: nothing of it was stored"
         case .refused(let url, let reason, let code):
             return "the team database \(url) refused: \(reason)" + (code.isEmpty ? "" : " (SQLSTATE \(code))") + Self.advice(code: code, url: url)
         case .invalid(let message):
@@ -67,6 +73,8 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
             return "; your role lacks the right (each member writes only their own session; reviewers only read): the project owner grants roles with workbench team add-annotator NAME --role annotator|adjudicator|reviewer"
         case "55P03":
             return "; another connection held a lock it needs (a team init, or a transaction left open in psql) longer than the time allowed: try again, and if it persists the project owner can find the holder in pg_stat_activity"
+        case "WB001":
+            return "; every line of your team session must name you as the annotator of its event (and as the reviewer of a review); annotations taken from others say so by their origin (imported or adjudicated)"
         case "57014":
             return "; the statement took longer than the time allowed: try again, and if it persists ask the project owner to check the server's load"
         default:
@@ -77,7 +85,7 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the connection itself failed (reconnecting may help), rather than the statement.
     public var isConnectionFailure: Bool {
         switch self {
-        case .cannotConnect, .connectionLost, .timedOut: return true
+        case .cannotConnect, .connectionLost, .timedOut, .transactionTimedOut: return true
         case .refused, .invalid, .invalidURL, .clientLibraryMissing: return false
         }
     }

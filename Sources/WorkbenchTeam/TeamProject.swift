@@ -13,12 +13,17 @@ public final class TeamProject {
     }
 
     /// Connects to `url` (credentials from the URL, the environment or `~/.pgpass`).
-    /// Tables set up by a newer workbench are refused (``TeamSchema/refuseNewerLayout(on:url:)``).
-    public convenience init(url: DatabaseURL, applicationName: String = "workbench team", timeoutSeconds: Int = 10) throws(TeamError) {
+    /// Tables set up by a newer workbench are refused (``TeamSchema/refuseNewerLayout(on:url:)``), and
+    /// unless `settingUp` (`team init`, which brings them up to date) those of an older one
+    /// (``TeamSchema/refuseOlderLayout(on:url:)``).
+    public convenience init(url: DatabaseURL, applicationName: String = "workbench team", timeoutSeconds: Int = 10, settingUp: Bool = false) throws(TeamError) {
         let connection = try PostgresConnection(url: url, applicationName: applicationName, timeoutSeconds: timeoutSeconds)
         // Not yet set up (no tables): the command says so in its own words (team init creates them).
         if try connection.query("SELECT to_regclass('workbench.project') IS NOT NULL AS made").first("made") == "t" {
-            do { try TeamSchema.refuseNewerLayout(on: connection, url: url) } catch {
+            do {
+                try TeamSchema.refuseNewerLayout(on: connection, url: url)
+                if !settingUp { try TeamSchema.refuseOlderLayout(on: connection, url: url) }
+            } catch {
                 connection.close()
                 throw error
             }

@@ -112,7 +112,13 @@ public enum TeamSchema {
     /// tables have no such column). A database of a higher layout was set up by a newer workbench:
     /// this one refuses to work in it (``refuseNewerLayout(on:url:)``), and its `team init` refuses
     /// to put its own older rights back over the newer ones.
-    public static let layout = 2
+    public static let layout = 3
+
+    /// The lowest layout this workbench works in. Layout 3 derives `entry` from `line` in the
+    /// database and checks whose work a line is (``lineProblemSQL``): in older tables this workbench's
+    /// appends, which no longer send `entry`, would be refused, and the checks are missing, so every
+    /// command but `team init` asks for `team init` first (``refuseOlderLayout(on:url:)``).
+    public static let oldestLayout = 3
 
     /// The layout of the team tables on `connection` (1 when the column is missing: older tables;
     /// `nil` when the project row is not there yet), read without failing on the missing column.
@@ -128,6 +134,105 @@ public enum TeamSchema {
             "the team tables in \(url.redacted) were set up by a newer workbench (layout \(stored); this workbench knows up to \(layout)): "
                 + "update the workbench to the version the project owner uses (every member and the owner use one version); nothing was changed")
     }
+
+    /// Refuses team tables of a layout older than ``oldestLayout``, naming what the project owner runs.
+    static func refuseOlderLayout(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) {
+        guard let stored = try storedLayout(on: connection), stored < oldestLayout else { return }
+        throw .invalid(
+            "the team tables in \(url.redacted) were set up by an older workbench (layout \(stored); this workbench needs \(oldestLayout)): "
+                + "the project owner runs workbench team init \(url.redacted) --corpus PATH once more "
+                + "(the same corpus; it brings the tables up to date and keeps every session and event); nothing was changed")
+    }
+
+    /// Refuses tables of another layout than this workbench's: newer (``refuseNewerLayout(on:url:)``)
+    /// or older (``refuseOlderLayout(on:url:)``).
+    static func refuseOtherLayout(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) {
+        try refuseNewerLayout(on: connection, url: url)
+        try refuseOlderLayout(on: connection, url: url)
+    }
+
+    /// What a line of a member's session says about people, checked by the database when it is
+    /// stored (policy `events_own_work`, restrictive: no permissive policy an older `team init` puts
+    /// back can lift it). A session holds the work of the role that writes it, so in a line of
+    /// session `s`:
+    ///
+    /// - the event's `annotator` (who made the edit) is `s`;
+    /// - a review's `reviewer` (of a `review` event, or of a record of type review) is `s`;
+    /// - an added or replaced record's `annotator` is `s` or empty (stamped with the event's), unless
+    ///   the record says where it came from: `origin.kind` `imported` or `adjudicated` (its
+    ///   annotator is the source's, named by the file or the adjudication), or it is a note in an
+    ///   adjudicator's session (adjudication carries each annotator's notes with their writer).
+    ///   `sources`, `origin.from` and the header's `derived_from` name sources, never authors: they
+    ///   are not checked.
+    ///
+    /// Cursor, settings and corpus lines name nobody. Two JSON readers must see the same fields: the
+    /// database keeps the last of two equal keys, the workbench's reader the first, so a line that
+    /// repeats a key in one of the objects checked (or spells a key with a `\u` escape) is refused
+    /// too. The common line is told apart cheaply (no `\u00` escape, and no key the check reads
+    /// written more often than the database sees it in the objects it reads it in); only other lines
+    /// are parsed once more to count the keys of those objects.
+    ///
+    /// An expression over the row's `session`, `entry` and `line`: `NULL` for a line that may be
+    /// stored, else what is wrong with it. Written into the policy itself, not into a function: a
+    /// policy's expression is parsed once, when `team init` creates it (with the safe search path),
+    /// while a SQL function's body is parsed again with the caller's search path, where a member
+    /// could put operators of her own before PostgreSQL's.
+    static let lineProblemSQL: String = {
+        // Paths, read in one walk each (no copy of the objects on the way).
+        func at(_ path: String) -> String { "(entry #> '{\(path)}')" }
+        func text(_ path: String) -> String { "(entry #>> '{\(path)}')" }
+        func count(_ key: String) -> String {
+            "((octet_length(line) - octet_length(replace(line, '\"\(key)\"', ''))) / \(key.utf8.count + 2))"
+        }
+        // The line as json (every key kept), with a \u0000 read as entry reads it (json's operators
+        // refuse it as text).
+        let json = "replace(line, '\\u0000', '\\ufffd')::json"
+        func repeats(_ path: String) -> String {
+            "(SELECT CASE WHEN json_typeof(\(json) #> '{\(path)}') = 'object' THEN (SELECT count(*) FROM json_object_keys(\(json) #> '{\(path)}')) "
+                + "<> (SELECT count(*) FROM jsonb_object_keys(entry #> '{\(path)}')) ELSE false END)"
+        }
+        // Each key the check reads, and the objects it is read in: a line names it (unescaped) no
+        // more often than the database sees it there, or the slow count decides.
+        func has(_ path: String, _ key: String) -> String { "(CASE WHEN \(path.isEmpty ? "entry" : at(path)) ? '\(key)' THEN 1 ELSE 0 END)" }
+        let common = "strpos(line, '\\u00') = 0 AND \(count("event")) <= \(has("", "event")) "
+            + "AND \(count("annotator")) <= \(has("event", "annotator")) + \(has("event,record", "annotator")) "
+            + "AND \(count("record")) <= \(has("event", "record")) AND \(count("review")) <= \(has("event", "review")) "
+            + "AND \(count("reviewer")) <= \(has("event,review", "reviewer")) + \(has("event,record", "reviewer")) "
+            + "AND \(count("origin")) <= \(has("event,record", "origin")) AND \(count("kind")) <= \(has("event,record", "kind")) + \(has("event,record,origin", "kind")) "
+            + "AND \(count("type")) <= \(has("event,record", "type"))"
+        let repeated = ["", "event", "event,record", "event,record,origin", "event,review"].map(repeats).joined(separator: " OR ")
+        func named(_ value: String) -> String { "coalesce(quote_literal(\(value)), 'nobody')" }
+        return """
+            CASE
+              WHEN NOT (entry ? 'event') THEN NULL
+              WHEN NOT (\(common)) AND (\(repeated))
+                THEN 'it names one key twice in an object (two JSON readers would read different values)'
+              WHEN \(text("event,annotator")) IS DISTINCT FROM session
+                THEN format('its event names %s as the annotator who made it', \(named(text("event,annotator"))))
+              WHEN \(at("event")) ? 'review' AND \(text("event,review,reviewer")) IS DISTINCT FROM session
+                THEN format('its review names %s as the reviewer', \(named(text("event,review,reviewer"))))
+              WHEN \(at("event,record")) ? 'reviewer' AND \(text("event,record,reviewer")) IS DISTINCT FROM session
+                THEN format('its review record names %s as the reviewer', \(named(text("event,record,reviewer"))))
+              WHEN coalesce(\(text("event,record,annotator")), '') NOT IN ('', session)
+                AND coalesce(\(text("event,record,origin,kind")), '') NOT IN ('imported', 'adjudicated')
+                AND NOT (coalesce(\(text("event,record,type")), '') = 'note' AND pg_has_role(session, 'workbench_adjudicator', 'MEMBER'))
+                THEN format('its %s record names %s as its annotator and no origin it was taken from (imported or adjudicated)',
+                  coalesce(\(text("event,record,type")), 'untyped'), \(named(text("event,record,annotator"))))
+            END
+            """
+    }()
+
+    /// Raises the refusal of a line (called only for a line that may not be stored): it names the
+    /// line's sequence, why, and what a team session holds.
+    static let refuseLineFunction = """
+        CREATE OR REPLACE FUNCTION workbench.refuse_line(s text, sequence bigint, problem text) RETURNS boolean LANGUAGE plpgsql
+          SET search_path = pg_catalog, pg_temp AS $f$
+        BEGIN
+          RAISE EXCEPTION USING ERRCODE = 'WB001',
+            MESSAGE = format('the line at sequence %s of session %s is not the work of %s: %s; a team session holds only the work of the role that writes it',
+              sequence, quote_literal(s), s, problem);
+        END $f$;
+        """
 
     /// The statements, in order.
     public static let sql = createRoleSQL(["workbench_annotator", "workbench_adjudicator", "workbench_reviewer"]) + """
@@ -162,8 +267,8 @@ public enum TeamSchema {
         CREATE TABLE IF NOT EXISTS workbench.events (
           session text NOT NULL,
           sequence bigint NOT NULL CHECK (sequence > 0),
-          entry jsonb NOT NULL,
           line text NOT NULL,
+          entry jsonb GENERATED ALWAYS AS (\(entrySQL("line"))) STORED,
           committed timestamptz NOT NULL DEFAULT clock_timestamp(),
           PRIMARY KEY (session, sequence)
         );
@@ -175,6 +280,19 @@ public enum TeamSchema {
         -- Tables made before the session's holder was kept on its row (see claimSQL) get its columns.
         ALTER TABLE workbench.sessions ADD COLUMN IF NOT EXISTS holder integer, ADD COLUMN IF NOT EXISTS holder_since timestamptz;
         ALTER TABLE workbench.project ADD COLUMN IF NOT EXISTS layout integer NOT NULL DEFAULT 1;
+        -- Layout 3: entry is derived from line by the database (it was sent beside it, and could say
+        -- something else than the line every reader reads). Every older workbench sends entry, so the
+        -- database refuses its appends. Rewrites the table once.
+        DO $$ BEGIN
+          IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'workbench.events'::regclass AND attname = 'entry' AND attgenerated = '') THEN
+            ALTER TABLE workbench.events DROP COLUMN entry;
+            BEGIN
+              ALTER TABLE workbench.events ADD COLUMN entry jsonb GENERATED ALWAYS AS (\(entrySQL("line"))) STORED;
+            EXCEPTION WHEN invalid_text_representation OR untranslatable_character THEN
+              RAISE EXCEPTION 'a line in workbench.events is no JSON (stored by hand?): %; find it with SELECT session, sequence FROM workbench.events WHERE NOT (line ~ ''^[{]'') and remove it (DELETE … WHERE session = … AND sequence = …), then run team init again', SQLERRM;
+            END;
+          END IF;
+        END $$;
         ALTER TABLE workbench.events DROP CONSTRAINT IF EXISTS events_session_fkey;
         DROP TRIGGER IF EXISTS events_notify ON workbench.events;
         DROP FUNCTION IF EXISTS workbench.notify_event();
@@ -205,6 +323,13 @@ public enum TeamSchema {
           name = current_user AND current_user = session_user
           AND (header_line::jsonb ->> 'annotator') = current_user
           AND (kind = 'annotation' OR (kind = 'adjudication' AND pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER'))));
+        -- The header's annotator as every reader reads it: the database keeps the last of two equal keys,
+        -- the workbench's reader the first, so a header that names a key twice is refused. Restrictive,
+        -- under a name no older workbench knows (see events_own_work).
+        DROP POLICY IF EXISTS sessions_own_header ON workbench.sessions;
+        CREATE POLICY sessions_own_header ON workbench.sessions AS RESTRICTIVE FOR INSERT WITH CHECK (
+          name = current_user AND current_user = session_user AND (header_line::jsonb ->> 'annotator') = current_user
+          AND (SELECT count(*) FROM json_object_keys(header_line::json)) = (SELECT count(*) FROM jsonb_object_keys(header_line::jsonb)));
         DROP POLICY IF EXISTS sessions_hold ON workbench.sessions;
         -- Who holds a session (its open REPL, a push): only the session's own login role may claim it,
         -- and only its row may it lock (SELECT … FOR UPDATE applies this policy too).
@@ -214,5 +339,12 @@ public enum TeamSchema {
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
         DROP POLICY IF EXISTS events_append ON workbench.events;
         CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user AND current_user = session_user);
+        \(refuseLineFunction)
+        -- Whose work a line is (lineProblemSQL). Restrictive, under a name no older workbench knows: a
+        -- permissive policy an older team init puts back (of the same or a weaker check) cannot lift it.
+        DROP POLICY IF EXISTS events_own_work ON workbench.events;
+        CREATE POLICY events_own_work ON workbench.events AS RESTRICTIVE FOR INSERT WITH CHECK (
+          session = current_user AND current_user = session_user
+          AND ((\(lineProblemSQL)) IS NULL OR workbench.refuse_line(session, sequence, (\(lineProblemSQL)))));
         """
 }

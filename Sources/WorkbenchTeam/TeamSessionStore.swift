@@ -56,7 +56,7 @@ public final class TeamSessionStore: SessionStorage {
         self.name = name
         path = "\(name) on \(url.redacted)"
         let project = TeamProject(connection: connection)
-        try TeamSchema.refuseNewerLayout(on: connection, url: url)
+        try TeamSchema.refuseOtherLayout(on: connection, url: url)
         if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.log(of: name) {
             session = try TeamProject.checked(log, server: url.redacted).session
             stored = log.lineCount
@@ -154,9 +154,9 @@ public final class TeamSessionStore: SessionStorage {
     }
 
     private static let appendStatement = "workbench_append"
-    /// The line goes to the server once: `$3` is both the exact text and, parsed, the jsonb entry
-    /// (``TeamSchema/entrySQL``).
-    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, $2, \(TeamSchema.entrySQL("$3")), $3::text)"
+    /// The line goes to the server once; the database derives the jsonb `entry` from it
+    /// (``TeamSchema/entrySQL``, a generated column).
+    private static let appendSQL = "INSERT INTO workbench.events (session, sequence, line) VALUES ($1, $2, $3)"
 
     private static let notifyStatement = "workbench_notify"
 

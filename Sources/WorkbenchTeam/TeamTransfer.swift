@@ -61,7 +61,17 @@ public struct TeamTransfer {
     /// local log does not (someone worked on the team session meanwhile) or another header, and a new
     /// session (an adjudication too) whose header names another annotator than the connecting role.
     /// Returns the number of lines added.
-    public func push(_ path: String, kind: String = "annotation") throws(TeamError) -> Int {
+    ///
+    /// The lines are sent as byte slices of the log read (no string per line), in multi-row
+    /// statements (``pushBatchLines``, ``pushBatchBytes``; `batchLines` for tests). The push is one
+    /// transaction with a deadline of its own (``pushDeadline(bytes:timeoutSeconds:)``): a server
+    /// that answers too slowly, or a lock another connection holds, ends it rolled back with a
+    /// message, and the server ends it when this client stops sending. `progress` is told the lines
+    /// sent so far of how many, after each statement.
+    public func push(
+        _ path: String, kind: String = "annotation", batchLines: Int = TeamTransfer.pushBatchLines,
+        progress: (_ sent: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(TeamError) -> Int {
         let paths = SessionPaths(path)
         guard let data = FileManager.default.contents(atPath: paths.log) else {
             throw .invalid("\(paths.log): cannot read the session log (push needs NAME.jsonl)")
@@ -75,79 +85,128 @@ public struct TeamTransfer {
                 "push refused: \(paths.log) ends in a torn line (\(contents.tornTail.count) byte(s) after its last line break: an append cut short, or a line break lost); "
                     + "open the session once with workbench annotate \(path) (it sets the torn line aside, or puts back a line break the snapshot knows of), then push again; nothing was uploaded")
         }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { String($0) + "\n" }
-        guard let header = lines.first else { throw .invalid("\(paths.log): the log is empty") }
-        let body = Array(lines.dropFirst())
+        // Where each line ends (after its line break): the lines are slices of `data`, never strings.
+        let ends = Self.lineEnds(data)
+        guard let headerEnd = ends.first else { throw .invalid("\(paths.log): the log is empty") }
+        let header = String(decoding: data[data.startIndex..<headerEnd], as: UTF8.self)
+        let body = Array(ends.dropFirst())
+        func line(_ index: Int) -> Data { data[(index == 0 ? headerEnd : body[index - 1])..<body[index]] }
         let name = project.connection.user
         let connection = project.connection
         try TeamSchema.makeCommitsDurable(on: connection)
-        let added = try connection.transaction { () throws(TeamError) -> Int in
-            // Not waited for: a REPL of this session holds it for as long as it is open. Claimed for this
-            // transaction only (let go below, before the commit; a refusal rolls the claim back).
-            let claim = try TeamSessionStore.claim(name, on: connection, url: connection.url)
-            if case .held(let holder) = claim {
-                throw .invalid(
-                    "push refused: the team session '\(name)' is open in another workbench: \(holder); "
-                        + "close it there and push again; nothing was uploaded")
-            }
-            let stored = try project.log(of: name)
-            if let stored {
-                guard stored.header == header else {
-                    throw .invalid("push refused: the team session '\(name)' is another session (its header differs from \(paths.log)); nothing was uploaded")
-                }
-                guard stored.lineCount <= body.count, data.count >= stored.bytes.count, data.prefix(stored.bytes.count) == stored.bytes else {
-                    let storedLines = stored.lines().map { String(decoding: $0, as: UTF8.self) }
-                    let first = zip(storedLines, body).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(storedLines.count, body.count)
-                    throw .invalid("push refused: the team session '\(name)' has \(stored.lineCount) line(s) that conflict with \(paths.log) from line \(first + 2) on (sequence \(first + 1) in workbench.events; someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
-                }
-            } else {
-                if let claimed = Self.annotator(ofHeader: header), claimed != name {
+        let deadline = Self.pushDeadline(bytes: data.count, timeoutSeconds: connection.timeoutSeconds)
+        let added: Int
+        do {
+            added = try connection.transaction(deadline: deadline) { () throws(TeamError) -> Int in
+                // Not waited for: a REPL of this session holds it for as long as it is open. Claimed for this
+                // transaction only (let go below, before the commit; a refusal rolls the claim back).
+                let claim = try TeamSessionStore.claim(name, on: connection, url: connection.url)
+                if case .held(let holder) = claim {
                     throw .invalid(
-                        "push refused: \(paths.log) is the session of annotator '\(claimed)', but you connect as '\(name)': a team session carries "
-                            + "the name of the role that writes it, so that nobody's work is shown under another's name; push it as '\(claimed)' "
-                            + "(the URL's user), or annotate it as '\(name)'; nothing was uploaded")
+                        "push refused: the team session '\(name)' is open in another workbench: \(holder); "
+                            + "close it there and push again; nothing was uploaded")
                 }
-                try project.refuseStrayLines(of: name)
-                try connection.query(
-                    "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
+                let stored = try project.log(of: name)
+                if let stored {
+                    guard stored.header == header else {
+                        throw .invalid("push refused: the team session '\(name)' is another session (its header differs from \(paths.log)); nothing was uploaded")
+                    }
+                    guard stored.lineCount <= body.count, data.count >= stored.bytes.count, data.prefix(stored.bytes.count) == stored.bytes else {
+                        let storedLines = stored.lines()
+                        let first = storedLines.indices.first(where: { $0 >= body.count || storedLines[$0] != line($0) }) ?? min(storedLines.count, body.count)
+                        throw .invalid("push refused: the team session '\(name)' has \(stored.lineCount) line(s) that conflict with \(paths.log) from line \(first + 2) on (sequence \(first + 1) in workbench.events; someone worked on it meanwhile); pull it and continue there; nothing was uploaded")
+                    }
+                } else {
+                    if let claimed = Self.annotator(ofHeader: header), claimed != name {
+                        throw .invalid(
+                            "push refused: \(paths.log) is the session of annotator '\(claimed)', but you connect as '\(name)': a team session carries "
+                                + "the name of the role that writes it, so that nobody's work is shown under another's name; push it as '\(claimed)' "
+                                + "(the URL's user), or annotate it as '\(name)'; nothing was uploaded")
+                    }
+                    try project.refuseStrayLines(of: name)
+                    try connection.query(
+                        "INSERT INTO workbench.sessions (name, kind, header, header_line) VALUES ($1, $2, $3::jsonb, $4)", [name, kind, header, header])
+                }
+                let start = stored?.lineCount ?? 0
+                try Self.insert(lines: start..<body.count, of: line, firstSequence: start + 1, of: name, on: connection, batchLines: batchLines) { sent in
+                    progress(start + sent, body.count)
+                }
+                if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }
+                return body.count - start
             }
-            let start = stored?.lineCount ?? 0
-            try Self.insert(body[start...], firstSequence: start + 1, of: name, on: connection)
-            if claim == .claimed { try connection.query(TeamSchema.releaseSQL, [name]) }
-            return body.count - start
+        } catch {
+            throw Self.pushFailure(error, log: paths.log)
         }
         // Followers (team status --watch) hear of it after the commit (see ``TeamSchema/channel``).
         if added > 0 { _ = try? connection.query(TeamSchema.notifySQL) }
         return added
     }
 
+    /// `error` as a push reports it: a line the database refused as not the role's own work is named
+    /// by its line in the local log (sequence + 1: the header is line 1).
+    static func pushFailure(_ error: TeamError, log: String) -> TeamError {
+        guard error.sqlState == "WB001", case .refused(_, let reason, _) = error,
+              let range = reason.range(of: "the line at sequence "),
+              let sequence = Int(reason[range.upperBound...].prefix { $0.isNumber })
+        else { return error }
+        return .invalid("push refused: line \(sequence + 1) of \(log): " + error.description + "; nothing was uploaded")
+    }
+
+    /// The push's deadline in seconds: the time per answer for its start and its commit, and one more
+    /// for every MiB of the log (at the default 10 s: at least 100 kB/s; a million lines, 447 MB, take
+    /// about 40 s on one machine with its server). A push slower than that is ended and rolled back.
+    static func pushDeadline(bytes: Int, timeoutSeconds: Int) -> Int {
+        timeoutSeconds * (3 + bytes / (1 << 20))
+    }
+
+    /// The offsets just after each line break of `data` (each line's end, its break included).
+    static func lineEnds(_ data: Data) -> [Int] {
+        var ends: [Int] = []
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                ends.append(data.startIndex + offset)
+            }
+        }
+        return ends
+    }
+
     /// How many lines one statement of a push carries at most (two parameters each), and about how
     /// many bytes: a long history goes up in a few statements rather than one per line, each well
     /// within the deadline.
-    static let pushBatchLines = 1_000
+    public static let pushBatchLines = 1_000
     static let pushBatchBytes = 4 << 20
 
-    /// Inserts `lines` as the lines `firstSequence`, `firstSequence + 1`, … of session `name`, in
-    /// multi-row statements (``pushBatchLines``): every row is checked by the database as a row
-    /// inserted alone is (the append policy: the role's own session; the key: no sequence twice;
-    /// `sequence > 0`; the entry parsed as JSON).
-    static func insert(_ lines: ArraySlice<String>, firstSequence: Int, of name: String, on connection: PostgresConnection) throws(TeamError) {
-        var index = lines.startIndex
+    /// Inserts the lines `indices` (each given by `line`) as the lines `firstSequence`,
+    /// `firstSequence + 1`, … of session `name`, in multi-row statements (``pushBatchLines``): every
+    /// row is checked by the database as a row inserted alone is (the append policies: the role's own
+    /// session and work; the key: no sequence twice; `sequence > 0`; the entry parsed as JSON). The
+    /// lines' bytes are copied into the statement's parameters and nowhere else. `sent` is told
+    /// how many lines are stored after each statement.
+    static func insert(
+        lines indices: Range<Int>, of line: (Int) -> Data, firstSequence: Int, of name: String, on connection: PostgresConnection,
+        batchLines: Int = pushBatchLines, sent: (Int) -> Void = { _ in }
+    ) throws(TeamError) {
+        var index = indices.lowerBound
         var sequence = firstSequence
-        while index < lines.endIndex {
-            var values: [String] = []
-            var parameters: [String?] = [name]
-            var bytes = 0
-            while index < lines.endIndex, values.count < pushBatchLines, values.isEmpty || bytes + lines[index].utf8.count <= pushBatchBytes {
-                let line = lines[index]
-                let sequenceParameter = "$\(parameters.count + 1)", lineParameter = "$\(parameters.count + 2)"
-                values.append("($1, \(sequenceParameter)::bigint, \(TeamSchema.entrySQL(lineParameter)), \(lineParameter)::text)")
-                parameters += [String(sequence), line]
-                bytes += line.utf8.count
+        while index < indices.upperBound {
+            var values = ""
+            var parameters = PostgresParameters([name])
+            var rows = 0
+            while index < indices.upperBound, rows < max(1, batchLines), rows == 0 || parameters.byteCount + line(index).count <= pushBatchBytes {
+                let sequenceParameter = parameters.count + 1
+                if rows > 0 { values += ", " }
+                values += "($1, $\(sequenceParameter)::bigint, $\(sequenceParameter + 1)::text)"
+                parameters.append(String(sequence))
+                parameters.append(bytes: line(index))
+                rows += 1
                 sequence += 1
                 index += 1
             }
-            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES " + values.joined(separator: ", "), parameters)
+            try connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES " + values, parameters)
+            sent(index - indices.lowerBound)
         }
     }
 }

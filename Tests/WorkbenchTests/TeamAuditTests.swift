@@ -87,7 +87,7 @@ struct TeamAuditUnreadableTests {
         }
         let eve = try team.connect(as: "eve")
         try eve.query(
-            "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1000, '{}', E'garbage\\n')", [team.name("eve")])
+            "INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1000, E'{\"garbage\": true}\\n')", [team.name("eve")])
         eve.close()
         let revURL = team.serverURL + "?user=\(team.name("rev"))"
         let stats = try await WorkbenchProcess.run(["stats", "--team", revURL, "--json"], environment: team.environment)
@@ -142,8 +142,8 @@ struct TeamAuditPullProgressTests {
         // A long history, written by the owner (cursor moves: valid log lines, cheap to store).
         try team.asOwner(
             """
-            INSERT INTO workbench.events (session, sequence, entry, line)
-            SELECT '\(anna)', g, jsonb_build_object('cursor', jsonb_build_object('document', '000_f8d7a53538fa2d5e', 'sentence', g % 25)),
+            INSERT INTO workbench.events (session, sequence, line)
+            SELECT '\(anna)', g,
               '{"cursor":{"document":"000_f8d7a53538fa2d5e","sentence":' || (g % 25) || '}}' || chr(10)
             FROM generate_series(1, 300000) g
             """)

@@ -104,7 +104,7 @@ struct TeamLongHistoryTests {
         try Data(local.prefix(11).joined().utf8).write(to: URL(fileURLWithPath: team.folder + "/first.jsonl"))
         #expect(try TeamTransfer(project: project).push(first) == 10)
         try project.connection.query(
-            "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1500, $2::text::jsonb, $2::text)", [anna, local[11]])
+            "INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1500, $2::text)", [anna, local[11]])
         #expect(throws: TeamError.self) { try TeamTransfer(project: project).push(team.folder + "/local.json") }
         #expect(try project.connection.query("SELECT count(*) AS n FROM workbench.events").first("n") == "11")
 
@@ -127,7 +127,7 @@ struct TeamLongHistoryTests {
         let project = TeamProject(connection: try team.connect(as: "anna"))
         defer { project.connection.close() }
         #expect(try TeamTransfer(project: project).push(team.folder + "/local.json") == 10)
-        try project.connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 57, '{}', E'garbage\\n')", [anna])
+        try project.connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 57, E'{\"garbage\": true}\\n')", [anna])
         #expect {
             _ = try TeamTransfer(project: project).pull(anna, to: team.folder + "/pulled.json")
         } throws: { error in
@@ -151,7 +151,7 @@ struct TeamLongHistoryTests {
         defer { project.connection.close() }
         #expect(try TeamTransfer(project: project).push(first) == 10)
         try project.connection.query(
-            "INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 11, $2::jsonb, $3)", [anna, lines[11], lines[11] + lines[12]])
+            "INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 11, $2)", [anna, lines[11].replacingOccurrences(of: ",", with: ",\n")])
         #expect {
             _ = try project.session(named: anna)
         } throws: { error in
@@ -175,7 +175,7 @@ struct TeamLongHistoryTests {
         #expect(transcript.stdout.hasPrefix("replay of team session \(anna):"), "\(transcript.stdout)")
         // A damaged line: the failure names the team session, its line and its sequence.
         let connection = try team.connect(as: "anna")
-        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 900, '{}', E'garbage\\n')", [anna])
+        try connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 900, E'{\"garbage\": true}\\n')", [anna])
         connection.close()
         let damaged = try await WorkbenchProcess.run(["replay", "--team", url, anna, "--verify"], environment: team.environment)
         #expect(damaged.status == 1)

@@ -89,10 +89,10 @@ struct TeamTests {
         // bob's session exists with one line.
         let bob = try team.connect(as: "bob")
         try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
-        try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1, '{}')", [team.name("bob")])
         let anna = try team.connect(as: "anna")
         #expect(throws: TeamError.self) {
-            try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 2, '{}', '{}')", [team.name("bob")])
+            try anna.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 2, '{}')", [team.name("bob")])
         }
         #expect(throws: TeamError.self) {
             try anna.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ('somebody', '{}', '{}')")
@@ -119,10 +119,10 @@ struct TeamTests {
         defer { team.drop() }
         let anna = team.name("anna")
         let connection = try team.connect(as: "anna")
-        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [anna])
+        try connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1, '{}')", [anna])
         // Still only one's own: the same by hand into bob's name is refused.
         #expect(throws: TeamError.self) {
-            try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+            try connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1, '{}')", [team.name("bob")])
         }
         #expect {
             _ = try team.openStore()

@@ -139,7 +139,7 @@ struct TeamTrustTests {
                 "INSERT INTO workbench.sessions (name, header, header_line) VALUES ('workbench_annotator', '{}', '{\"annotator\":\"workbench_annotator\"}')")
         }
         #expect(throws: TeamError.self) {
-            try anna.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ('workbench_annotator', 1, '{}', '{}')")
+            try anna.query("INSERT INTO workbench.events (session, sequence, line) VALUES ('workbench_annotator', 1, '{}')")
         }
         try anna.query("RESET ROLE")
         let owner = try team.owner()
@@ -159,7 +159,7 @@ struct TeamTrustTests {
         let bob = team.name("bob")
         try team.openStore(as: "bob").store.close()
         let bobs = try team.connect(as: "bob")
-        try bobs.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', 'not a log line' || chr(10))", [bob])
+        try bobs.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1, '{\"not a log line\": true}' || chr(10))", [bob])
         bobs.close()
         let owner = TeamProject(connection: try team.owner())
         defer { owner.connection.close() }
@@ -187,7 +187,7 @@ struct TeamTrustTests {
         var copy = try TeamProject(connection: connection).session(named: anna)
         let lost = try copy.perform(.add(.target(Target(id: copy.state.nextID("T"), text: "erste These", annotator: anna))), time: "2026-01-01T09:00:02Z", annotator: anna)
         let line = String(decoding: try SessionFileWriter.line(.event(lost)), as: UTF8.self)
-        try connection.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 2, $2::text::jsonb, $2::text)", [anna, line])
+        try connection.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 2, $2::text)", [anna, line])
         try connection.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND pid <> pg_backend_pid()", ["workbench \(anna)%"])
         #expect {
             try store.perform(.add(.target(Target(id: store.session.state.nextID("T"), text: "erste These", annotator: anna))), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil)
@@ -359,7 +359,7 @@ struct TeamTrustTests {
         defer { team.drop() }
         let bob = try team.connect(as: "bob")
         try bob.query("INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $1::text)::text)", [team.name("bob")])
-        try bob.query("INSERT INTO workbench.events (session, sequence, entry, line) VALUES ($1, 1, '{}', '{}')", [team.name("bob")])
+        try bob.query("INSERT INTO workbench.events (session, sequence, line) VALUES ($1, 1, '{}')", [team.name("bob")])
         bob.close()
         try team.asOwner("CREATE SCHEMA scratch", "GRANT USAGE, CREATE ON SCHEMA scratch TO \(team.name("anna"))")
         let anna = try team.connect(as: "anna")
@@ -453,7 +453,7 @@ struct TeamTrustTests {
     @Test func teamTablesOfAnotherVersionAreNamedAsSuch() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        try team.asOwner("ALTER TABLE workbench.events DROP COLUMN line")
+        try team.asOwner("ALTER TABLE workbench.events DROP COLUMN line CASCADE")
         #expect {
             _ = try team.openStore()
         } throws: { error in

@@ -40,8 +40,8 @@ struct TeamCommand: ParsableCommand {
     }
 
     /// Connects, turning a failure into one clear line.
-    static func project(_ url: DatabaseURL) throws(CLIFailure) -> TeamProject {
-        do { return try TeamProject(url: url) } catch { throw CLIFailure(error.commandDescription) }
+    static func project(_ url: DatabaseURL, settingUp: Bool = false) throws(CLIFailure) -> TeamProject {
+        do { return try TeamProject(url: url, settingUp: settingUp) } catch { throw CLIFailure(error.commandDescription) }
     }
 
     /// Runs `body`, turning a ``TeamError`` into one clear line.
@@ -77,7 +77,7 @@ struct TeamInitCommand: ParsableCommand {
         if let schema {
             do { chosen = try AnnotationSchema.load(path: schema) } catch { throw CLIFailure(error.description) }
         }
-        let project = try TeamCommand.project(url)
+        let project = try TeamCommand.project(url, settingUp: true)
         let segmented = SegmentedCorpus(loaded)
         let result = try TeamCommand.run { () throws(TeamError) in try project.initialise(corpus: segmented, schema: chosen) }
         StandardOutput.line(result.created
