@@ -236,21 +236,30 @@ static inline int wb_reader_bad_sequence_count(void) { return *wb_reader_bad_seq
 static inline int wb_reader_hidden_count(void) { return *wb_reader_hidden_characters(); }
 static inline unsigned int wb_reader_first_hidden_value(void) { return *wb_reader_first_hidden(); }
 
-/* After a signal other than SIGINT interrupted the read: what libedit's reader does, then read on. */
+/* After a signal other than SIGINT interrupted the read: what libedit's reader does, then read on.
+   Ctrl-Z stops the program only where something can resume it: not when SIGTSTP was ignored when the
+   line began (the program was started to ignore it: stopped, nothing would ever continue it), and a
+   stop the kernel discards (a process group with no job-control shell above it, as under `sh -c`)
+   is seen by the SIGCONT that never came. Either way the terminal is made raw again (libedit's own
+   handler made it cooked) and the line is left as it is on the screen: redrawn, it stood twice. */
 static inline void wb_reader_after_signal(EditLine *el) {
     int signals = *wb_reader_signals();
     *wb_reader_signals() = 0;
     if (signals & 2) {
-        el_wset(el, EL_PREP_TERM, 0);
-        struct sigaction action, ours;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = SIG_DFL;
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGTSTP, &action, &ours);
-        kill(0, SIGTSTP); /* stops here until fg */
-        sigaction(SIGTSTP, &ours, NULL);
+        int resumed = 0;
+        if (wb_reader_saved_actions()[1].sa_handler != SIG_IGN) {
+            el_wset(el, EL_PREP_TERM, 0);
+            struct sigaction action, ours;
+            memset(&action, 0, sizeof action);
+            action.sa_handler = SIG_DFL;
+            sigemptyset(&action.sa_mask);
+            sigaction(SIGTSTP, &action, &ours);
+            kill(0, SIGTSTP); /* stops here until fg; SIGCONT is handled before kill returns */
+            sigaction(SIGTSTP, &ours, NULL);
+            resumed = (*wb_reader_signals() & 4) != 0;
+        }
         el_wset(el, EL_PREP_TERM, 1);
-        el_wset(el, EL_REFRESH);
+        if (resumed) el_wset(el, EL_REFRESH);
         *wb_reader_signals() &= ~4;
     }
     if (signals & 4) {

@@ -340,7 +340,7 @@ final class EditLineEditor: LineEditor {
         if !plan.replace.isEmpty { wb_el_deletestr(editLine, Int32(plan.replace.unicodeScalars.count)) }
         if !plan.insert.isEmpty { _ = Self.withWide(plan.insert) { wb_el_winsertstr(editLine, $0) } }
         guard !plan.list.isEmpty else { return UInt8(CC_REFRESH) }
-        let rows = Completion.columns(plan.list, width: TerminalText.terminalWidth())
+        let rows = Completion.columns(plan.list, width: TerminalText.terminalWidth(), height: TerminalText.terminalHeight())
         // Candidates are corpus words and names: they go through the sanitising writer, after what
         // libedit has buffered on its own stream.
         wb_flush_stdout()

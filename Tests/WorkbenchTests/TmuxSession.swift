@@ -169,6 +169,14 @@ final class TmuxSession {
         return screen
     }
 
+    /// The cursor's column and row on the screen, 0-based.
+    func cursor() async throws -> (x: Int, y: Int) {
+        let place = try await run(["display-message", "-p", "-t", "main", "#{cursor_x},#{cursor_y}"])
+        let numbers = place.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        guard numbers.count == 2 else { throw Failure(description: "tmux did not say where the cursor is: \(place)") }
+        return (numbers[0], numbers[1])
+    }
+
     /// Resizes the window (the program gets SIGWINCH).
     func resize(width: Int, height: Int) async throws {
         try await run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])

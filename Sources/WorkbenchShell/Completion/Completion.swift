@@ -139,10 +139,26 @@ public enum Completion {
     }
 
     /// Lays candidates out in columns (column-major, like `ls`) for a terminal `width` columns wide.
-    /// Candidates are sanitized; widths are display widths.
-    public static func columns(_ items: [String], width: Int) -> [String] {
-        let cells = items.map { TerminalText.sanitize($0) }
+    /// Candidates are sanitized; widths are display widths; one wider than the window is cut to fit,
+    /// ending in `…`. With `height`, a list taller than the window less two rows (the prompt's and
+    /// the last one's) shows the first candidates that fit and then how many more there are: TAB on
+    /// a sentence of 5 000 words listed 715 rows, scrolling the sentence away.
+    public static func columns(_ items: [String], width requested: Int, height: Int? = nil) -> [String] {
+        let width = max(requested, 2)
+        let cells = items.map { fitted(TerminalText.sanitize($0), width: width) }
         guard !cells.isEmpty else { return [] }
+        if let height {
+            let rowsShown = max(1, height - 2)
+            let layout = columns(cells, width: width)
+            if layout.count > rowsShown {
+                let cellWidth = (cells.map { TerminalText.displayWidth($0) }.max() ?? 0) + 2
+                let columnCount = max(1, min(cells.count, width / max(cellWidth, 1)))
+                let shown = rowsShown * columnCount
+                let more = "… \(cells.count - shown) more: type more letters"
+                return columns(Array(cells.prefix(shown)), width: width) + [fitted(more, width: width)]
+            }
+            return layout
+        }
         let cellWidth = (cells.map { TerminalText.displayWidth($0) }.max() ?? 0) + 2
         let columnCount = max(1, min(cells.count, max(width, 1) / max(cellWidth, 1)))
         let rowCount = (cells.count + columnCount - 1) / columnCount
@@ -160,5 +176,18 @@ public enum Completion {
             rows.append(text)
         }
         return rows
+    }
+
+    /// `text`, cut to at most `width - 1` columns with `…` when it is wider than `width - 1`.
+    static func fitted(_ text: String, width: Int) -> String {
+        guard TerminalText.displayWidth(text) > width - 1 else { return text }
+        var kept = "", used = 0
+        for character in text {
+            let cell = TerminalText.displayWidth(of: character)
+            if used + cell > width - 2 { break }
+            kept.append(character)
+            used += cell
+        }
+        return kept + "…"
     }
 }

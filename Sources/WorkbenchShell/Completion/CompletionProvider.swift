@@ -42,8 +42,17 @@ public struct CompletionProvider: Sendable {
     }
 
     /// Candidates (whole replacement words) for the word ending at `cursor` (in Unicode scalars, as
-    /// the command lexer reads the line: see ``Completion``).
+    /// the command lexer reads the line: see ``Completion``). A candidate that would make the line
+    /// longer than a command line may be (``AnnotationShell/maximumLineLength``) is not offered: a
+    /// word of 10 000 letters filled the edit line, and Enter then refused the line as too long.
     public func candidates(line: String, cursor: Int) -> [String] {
+        let current = Completion.word(in: line, cursor: cursor)
+        let room = AnnotationShell.maximumLineLength - (line.count - current.count)
+        return allCandidates(line: line, cursor: cursor).filter { $0.count <= room }
+    }
+
+    /// Every candidate for the word ending at `cursor`, however long.
+    private func allCandidates(line: String, cursor: Int) -> [String] {
         let before = Completion.prefix(line, scalars: cursor)
         let current = String(Completion.word(in: line, cursor: cursor))
         let currentLength = current.unicodeScalars.count

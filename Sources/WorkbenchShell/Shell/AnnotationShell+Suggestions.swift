@@ -133,7 +133,7 @@ extension AnnotationShell {
         }
         let chosen = try choose(from: pending, &rest, verb: "accept")
         let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "accept")
-        return [try acceptChosen(chosen, options: options)] + currentLine() + proposalLines()
+        return try acceptChosen(chosen, options: options) + currentLine() + proposalLines()
     }
 
     /// The adjustments `accept`, `yd` and `yx` take after the letter.
@@ -143,9 +143,10 @@ extension AnnotationShell {
     /// `options`, and returns the line saying what it made: `accepted b): …`.
     private mutating func acceptChosen(
         _ chosen: (letter: String, proposal: AttributionSuggestion), options: ShellArguments
-    ) throws(CommandError) -> StyledLine {
-        let made = try acceptOne(chosen.proposal, options: options)
-        return StyledLine("accepted \(chosen.letter)): " + made.joined(separator: ", "), .success)
+    ) throws(CommandError) -> [StyledLine] {
+        var notes: [String] = []
+        let made = try acceptOne(chosen.proposal, options: options, notes: &notes)
+        return [StyledLine("accepted \(chosen.letter)): " + made.joined(separator: ", "), .success)] + notes.map { StyledLine($0, .warning) }
     }
 
     /// `yd [LETTER] [by …] [form …] [claim …]`: `accept`, then `done` (and on to the next sentence), as
@@ -169,7 +170,7 @@ extension AnnotationShell {
         try refuseDoneWhilePending(left.map(\.letter))
         let accepted = try acceptChosen(chosen, options: options)
         try refuseDoneWhilePending(letteredProposals().map(\.letter))
-        return try setStatus(.done, advance: true, after: [accepted])
+        return try setStatus(.done, advance: true, after: accepted)
     }
 
     /// `yx [LETTER] [by …] [form …] [claim …]`: accept one proposal, reject every other proposal of
@@ -188,7 +189,7 @@ extension AnnotationShell {
         let others = letteredProposals()
         var ids: [String] = []
         for other in others { ids.append(try recordRejection(other.proposal)) }
-        var said = [accepted]
+        var said = accepted
         if !ids.isEmpty {
             let letters = others.map(\.letter).joined(separator: ", ")
             said.append(StyledLine("rejected \(others.count == 1 ? "proposal" : "proposals") \(letters) (\(ids.joined(separator: ", ")))", .success))
@@ -319,7 +320,8 @@ extension AnnotationShell {
             }
             let before = eventsThisCommand
             do throws(CommandError) {
-                let made = try acceptOne(proposal, options: nil)
+                var notes: [String] = []
+                let made = try acceptOne(proposal, options: nil, notes: &notes)
                 lines.append(StyledLine("accepted \(letter)): " + made.joined(separator: ", "), .success))
                 accepted += 1
             } catch {
@@ -337,7 +339,9 @@ extension AnnotationShell {
     /// addressee's mention, the cue, and one claim by all the speakers, each recording its origin
     /// (the rule). Returns what it made, e.g. `M4 of S2`.
     @discardableResult
-    private mutating func acceptOne(_ proposal: AttributionSuggestion, options: ShellArguments?) throws(CommandError) -> [String] {
+    private mutating func acceptOne(
+        _ proposal: AttributionSuggestion, options: ShellArguments?, notes: inout [String]
+    ) throws(CommandError) -> [String] {
         let origin = Origin(kind: .suggested, rule: proposal.rule)
         var made: [String] = []
         // The form and the claim's span are checked before anything is made, so a refused adjustment
@@ -366,12 +370,22 @@ extension AnnotationShell {
         let wantedSpeakers = try options.map { options throws(CommandError) in try requestedSpeakers(options) } ?? nil
         // Who said it: the `by` speakers, or each proposed speaker (one claim by all of them).
         var attributions: [(speaker: String, mention: String?)] = []
+        var unnamed: [Speaker] = []
         if let wantedSpeakers {
             for (index, item) in wantedSpeakers.enumerated() {
                 switch item {
-                case .known(let speaker, var mention):
-                    if mention == nil, index < proposal.speakers.count {
-                        mention = try addMention(proposal.speakers[index], speaker: speaker, role: nil, origin: origin, made: &made)
+                case .known(let speaker, let typed, var mention):
+                    // Where the sentence names them, not at the proposed speaker's words (another's name).
+                    if mention == nil, let known = state.speakers[speaker] {
+                        let proposed = index < proposal.speakers.count ? proposal.speakers[index] : nil
+                        switch place(of: known, typed: typed, proposed: proposed) {
+                        case .existing(let id):
+                            mention = id
+                        case .words(let segments, let role):
+                            mention = try addMention(segments, speaker: speaker, role: role, origin: origin, made: &made)
+                        case .nowhere:
+                            unnamed.append(known)
+                        }
                     }
                     attributions.append((speaker, mention))
                 case .span(let segments):
@@ -442,7 +456,91 @@ extension AnnotationShell {
         made.append(
             "\(claim.id) claim" + (speakers.isEmpty ? "" : " by " + speakers.joined(separator: ","))
                 + (claim.addressees.isEmpty ? "" : " to " + claim.addressees.joined(separator: ",")) + (form.map { " (\($0))" } ?? ""))
+        for speaker in unnamed {
+            notes.append(
+                "\(speaker.id) \(TerminalText.sanitize(speaker.name)) is not named in this sentence, so \(claim.id) has no mention of \(speaker.id) here"
+                    + " (if words here mean \(speaker.id): speaker SPAN = \(speaker.id), then edit \(claim.id) by M…)")
+        }
         return made
+    }
+
+    /// Where the current sentence refers to a known speaker named after an accept's `by` (`typed` as
+    /// written), for the claim's mention of them: see ``place(of:typed:proposed:)``.
+    enum MentionPlace: Sendable {
+        /// A mention of the speaker in the sentence already.
+        case existing(String)
+        /// Words of the sentence to make their mention.
+        case words([SpanSegment], role: String?)
+        /// The sentence does not name the speaker.
+        case nowhere
+    }
+
+    /// Where the current sentence refers to `speaker`, named after an accept's `by` as `typed`: a
+    /// mention of them in the sentence already; else the words that name them (what was typed, their
+    /// name or an alias, a genitive -s included: "Washingtons" for Washington; the longest, then the
+    /// first); else the proposed speaker's words (`proposed`) when they name this speaker, are a
+    /// pronoun, or describe one of their kind without a name ("der Außenminister" a person, "die
+    /// Regierung" a body, "ein Sprecher" anyone); else nowhere. The proposed words were taken before
+    /// even when they were another's name: `y by Roth` linked „Anna Çelik“ to Roth.
+    func place(of speaker: Speaker, typed: String, proposed: [SpanSegment]?) -> MentionPlace {
+        let sentence = document.sentences[sentenceIndex]
+        let here = state.mentions.values.filter {
+            $0.anchor.document == document.document.id && $0.speaker == speaker.id
+                && $0.anchor.segments.contains { $0.start < sentence.end && sentence.start < $0.end }
+        }
+        if let first = here.min(by: { ($0.anchor.start, $0.id) < ($1.anchor.start, $1.id) }) { return .existing(first.id) }
+        let tokens = sentence.tokens
+        let taken = state.mentions.values.filter { $0.anchor.document == document.document.id }.flatMap(\.anchor.segments)
+        var names = [speaker.name] + speaker.aliases
+        let wanted = ShellArguments.unquoted(typed)
+        if RecordKey.forID(wanted) == nil { names.insert(wanted, at: 0) }
+        var best: [SpanSegment]?
+        var bestWords = 0
+        for name in names {
+            let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !words.isEmpty, words.count > bestWords, words.count <= tokens.count else { continue }
+            for start in 0...(tokens.count - words.count) where Self.tokens(tokens[start..<start + words.count], spell: words) {
+                let segment = SpanSegment(start: tokens[start].start, end: tokens[start + words.count - 1].end)
+                guard !taken.contains(where: { $0.start < segment.end && segment.start < $0.end }) else { continue }
+                best = [segment]
+                bestWords = words.count
+                break
+            }
+        }
+        if let best { return .words(best, role: nil) }
+        if let proposed {
+            let phrase = SpeakerPhrase(spanText(proposed))
+            let who = entityFor(proposed, antecedent: [])
+            if phrase.isPronoun { return .words(proposed, role: nil) }
+            if who.known?.id == speaker.id || (phrase.name == nil && describes(phrase.kind, speaker)) {
+                return .words(proposed, role: who.role)
+            }
+        }
+        return .nowhere
+    }
+
+    /// Whether words without a name of `kind` can describe `speaker`: "ein Sprecher" anyone, "der
+    /// Außenminister" a person, "die Regierung" a body (organisation, institution or place), not a person.
+    private func describes(_ kind: SpeakerPhrase.Kind, _ speaker: Speaker) -> Bool {
+        let person = SpeakerPhrase.Kind.person.label(among: state.schema.speakerKinds)
+        switch kind {
+        case .anonymous: return true
+        case .person: return speaker.kind == person
+        case .organisation, .institution, .place: return speaker.kind != person
+        }
+    }
+
+    /// Whether `tokens` spell `words`, case folded, the last one also with a genitive ending
+    /// ("Washingtons", "Jens'").
+    private static func tokens(_ tokens: ArraySlice<Token>, spell words: [String]) -> Bool {
+        for (token, word) in zip(tokens, words) {
+            let same = { (text: String) in text.compare(word, options: [.caseInsensitive]) == .orderedSame }
+            if same(token.text) { continue }
+            guard token.index == tokens.last?.index, ["s", "\u{2019}", "'", "s\u{2019}", "s'"].contains(where: { ending in
+                token.text.hasSuffix(ending) && same(String(token.text.dropLast(ending.count)))
+            }) else { return false }
+        }
+        return true
     }
 
     /// An addressee named after an accept's `to`: a mention by id, or a span of the sentence.
@@ -451,10 +549,10 @@ extension AnnotationShell {
         case span([SpanSegment])
     }
 
-    /// A speaker named after an accept's `by`: a known one (with the mention given, if any), or words
-    /// of the sentence that name no known speaker.
+    /// A speaker named after an accept's `by`: a known one (as typed, with the mention given, if any),
+    /// or words of the sentence that name no known speaker.
     enum SpeakerItem: Sendable {
-        case known(speaker: String, mention: String?)
+        case known(speaker: String, typed: String, mention: String?)
         case span([SpanSegment])
     }
 
@@ -477,7 +575,7 @@ extension AnnotationShell {
                     throw CommandError.rejected("\(resolved.speaker.id) \(TerminalText.sanitize(resolved.speaker.name)) is named twice; name each speaker once, e.g. by S1,S2")
                 }
                 speakers.append(resolved.speaker.id)
-                items.append(.known(speaker: resolved.speaker.id, mention: resolved.mention))
+                items.append(.known(speaker: resolved.speaker.id, typed: name, mention: resolved.mention))
             } catch {
                 let wanted = ShellArguments.unquoted(name)
                 let all = AnnotationState.sortedByID(state.speakers)
