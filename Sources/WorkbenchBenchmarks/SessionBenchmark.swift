@@ -146,7 +146,7 @@ enum SessionBenchmark {
                 var contents: SessionLogContents?
                 decodeLog.append(try measure { contents = try SessionLogContents(bytes, path: logPath) }.cpu)
                 if let contents {
-                    replayLog.append(try measure { _ = try Session(log: contents, bytes: bytes, path: logPath) }.cpu)
+                    replayLog.append(try measure { _ = try AnnotationState.replaying(contents.events, schema: contents.header.schema) }.cpu)
                 }
                 digestLog.append(measure { _ = bytes.withUnsafeBytes { LogDigest.of($0) } }.cpu)
                 decodeSnapshot.append(try measure { _ = try SessionCodec.decode(SessionCodec.contents(ofFile: path), path: path) }.cpu)

@@ -24,7 +24,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .session:
             _ = try? Session(data: data, path: "fuzz.json")
-            if let log = try? SessionLogContents(data, path: "fuzz.jsonl") { _ = try? Session(log: log, bytes: data, path: "fuzz.jsonl") }
+            _ = try? Session.replaying(logBytes: data, path: "fuzz.jsonl")
         case .command:
             CommandFuzzing.run(String(decoding: data, as: UTF8.self), corpus: workspace.corpus)
         case .corpusText:

@@ -73,6 +73,24 @@ struct LogLineNamingTests {
         #expect { _ = try SessionStore.read(path: path) } throws: { error in "\(error)".hasPrefix(expected) }
     }
 
+    @Test("an opening that fails on an event of the log leaves an unreadable snapshot where it is, and names the line")
+    func failedOpeningLeavesTheSnapshot() throws {
+        let (path, lines) = try savedSession()
+        var changed = lines
+        changed.swapAt(3, 4)
+        try write(changed, to: path)
+        // Cut short: its head cannot be read, so the whole log is replayed.
+        let unreadable = Data("{\"format\": \"workbench-session\", \"version\": 2, ".utf8)
+        try unreadable.write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try SessionStore(path: path, now: "n") { Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "c") }
+        } throws: { error in
+            "\(error)".contains("\(SessionPaths(path).log):4: event 3 cannot be replayed")
+        }
+        #expect(FileManager.default.contents(atPath: path) == unreadable)
+        #expect(!FileManager.default.fileExists(atPath: path + ".damaged"))
+    }
+
     @Test("a repeated event in a later part of a long log is named by its line")
     func lineInALaterPart() throws {
         var session = Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "c")

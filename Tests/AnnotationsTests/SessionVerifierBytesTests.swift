@@ -41,7 +41,7 @@ struct SessionVerifierBytesTests {
                 try store.close()
                 let snapshot = try Data(contentsOf: URL(fileURLWithPath: path))
                 let logBytes = try SessionCodec.contents(ofFile: SessionPaths(path).log)
-                let replayed = try Session(log: SessionLogContents(logBytes, path: path, forReplay: true), bytes: logBytes, path: path)
+                let replayed = try Session.replaying(logBytes: logBytes, path: path, forReplay: true).session
                 var file = replayed.file
                 file.log = try SessionCodec.decode(snapshot, path: path).log
                 #expect(SessionVerifier.recordsAgree(snapshot, with: file))

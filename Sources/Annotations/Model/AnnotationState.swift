@@ -186,7 +186,7 @@ public struct AnnotationState: Sendable, Hashable {
     }
 
     /// Reserves room for `adds` more records per table (in ``tableIndex(_:)`` order) and `history` more changes.
-    private mutating func reserveTables(_ adds: [Int], history: Int) {
+    mutating func reserveTables(_ adds: [Int], history: Int) {
         speakers.reserveCapacity(speakers.count + adds[0])
         mentions.reserveCapacity(mentions.count + adds[1])
         cues.reserveCapacity(cues.count + adds[2])

@@ -79,7 +79,10 @@ public struct Session: Sendable {
     /// A session rebuilt from a file by replaying its log; the stored annotations must agree with it.
     public init(file: SessionFile, path: String) throws(SessionError) {
         self.init(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom)
-        try replay(file.events, path: path)
+        if let failure = state.apply(contentsOf: file.events) {
+            throw .badEvent(path: path, seq: file.events[failure.index].seq, reason: failure.error.description, line: nil)
+        }
+        take(file.events)
         updated = file.events.last?.time ?? file.updated
         let differences = file.differences(from: state)
         if !differences.isEmpty { throw .logMismatch(path: path, differences: differences) }
@@ -88,27 +91,10 @@ public struct Session: Sendable {
         settings = file.settings ?? SessionSettings()
     }
 
-    /// A session rebuilt from its log by replaying every event: `log` as read from `bytes` (which
-    /// name the line of an event that does not apply; `path` is used in error messages).
-    public init(log: SessionLogContents, bytes: Data, path: String) throws(SessionError) {
-        self.init(header: log.header)
-        try replay(log.events, path: path, lineOfEvent: { SessionLogContents.line(ofEvent: log.skippedEvents + $0, in: bytes) })
-        takeLines(of: log)
-    }
-
     /// A new session as a log's header describes it.
     private init(header: LogHeader) {
         self.init(annotator: header.annotator, corpus: header.corpus, schema: header.schema, created: header.created, derivedFrom: header.derivedFrom)
         id = header.session
-    }
-
-    /// Replays `events`, the whole log, on a new session; the session's log is `events` (shared, not
-    /// copied). An event that does not apply is named by its line (`lineOfEvent`, given its index), when they come from a log.
-    private mutating func replay(_ events: [Event], path: String, lineOfEvent: (Int) -> Int? = { _ in nil }) throws(SessionError) {
-        if let failure = state.apply(contentsOf: events) {
-            throw .badEvent(path: path, seq: events[failure.index].seq, reason: failure.error.description, line: lineOfEvent(failure.index))
-        }
-        take(events)
     }
 
     /// Takes replayed `events` as the session's log (shared, not copied).
@@ -125,11 +111,13 @@ public struct Session: Sendable {
         settings = log.settings ?? SessionSettings()
     }
 
-    /// A session rebuilt from a log's bytes, and the log's contents (`forReplay` and
-    /// `digestingFirst` as for ``SessionLogContents``). Errors are those of reading the log, then
-    /// replaying it. Each part of the log (`partBytes`, see ``SessionLogContents``) is replayed as
-    /// soon as it is decoded, while the other core decodes the next parts.
-    static func replaying(
+    /// A session rebuilt from a log's bytes by replaying every event, and the log's contents
+    /// (`forReplay` and `digestingFirst` as for ``SessionLogContents``): the one way a session is
+    /// made from a log (`path` is used in error messages). Errors are those of reading the log,
+    /// then replaying it (an event that does not apply named by its line). Each part of the log
+    /// (`partBytes`, see ``SessionLogContents``) is replayed as soon as it is decoded, while the
+    /// other core decodes the next parts.
+    package static func replaying(
         logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil,
         partBytes: Int = SessionLogContents.partBytes
     ) throws(SessionError) -> (session: Session, log: SessionLogContents) {

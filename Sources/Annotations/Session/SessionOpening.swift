@@ -69,7 +69,15 @@ struct SessionOpening {
                     return .failure(error)
                 }
             } : nil
-        var log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
+        // Without a snapshot that stands for a prefix, the whole log is replayed as it is decoded.
+        var log: SessionLogContents
+        var replayed: Session?
+        if from > 0 {
+            log = try SessionLogContents(bytes, path: paths.log, decodingFrom: from, digestingFirst: head?.log?.bytes)
+        } else {
+            let whole = try Session.replaying(logBytes: bytes, path: paths.log, digestingFirst: head?.log?.bytes)
+            (replayed, log) = (whole.session, whole.log)
+        }
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
         if check.matches, log.decodedFrom > 0, case .success(var file) = early?.wait(),
             let numbers = file.nextNumbers
@@ -103,7 +111,7 @@ struct SessionOpening {
                 "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
         }
         let session: Session
-        if log.decodedFrom > 0 { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) } else { session = try Session(log: log, bytes: bytes, path: paths.log) }
+        if let replayed { session = replayed } else { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) }
         return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: warnings)
     }
 

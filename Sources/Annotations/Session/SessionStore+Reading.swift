@@ -50,7 +50,8 @@ extension SessionStore {
         let (bytes, log) = try read.get()
         try refuseForeign(log.header, paths, snapshotID: file.id)
         guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
-            var rebuilt = try Session(log: log, bytes: bytes, path: paths.log).file
+            // Rare (a snapshot that does not describe its log): the log is decoded again, to be replayed.
+            var rebuilt = try Session.replaying(logBytes: bytes, path: paths.log, forReplay: forVerification).session.file
             rebuilt.log = file.log
             let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, paths) }
             return (rebuilt, mismatch, log.tornNotice(path: paths.log))
