@@ -31,8 +31,6 @@ final class ExportFileQueue: @unchecked Sendable {
     private var running = true
     private var failure: ExportError?
     private var thread: Thread?
-    /// Starts each file's disk write as soon as it is written.
-    private let writeBack = ExportWriteBack()
 
     init() {
         let thread = Thread { [self] in run() }
@@ -83,7 +81,7 @@ final class ExportFileQueue: @unchecked Sendable {
             }
             let skip = failure != nil
             condition.unlock()
-            let problem = skip ? nil : Self.create(job.path, holding: job.bytes, writeBack: writeBack)
+            let problem = skip ? nil : Self.create(job.path, holding: job.bytes)
             condition.lock()
             if let problem, failure == nil { failure = problem }
             pendingBytes -= job.bytes.count
@@ -92,11 +90,10 @@ final class ExportFileQueue: @unchecked Sendable {
     }
 
     /// Creates the file at `path` (it must not exist) holding `bytes`.
-    private static func create(_ path: String, holding bytes: [UInt8], writeBack: ExportWriteBack) -> ExportError? {
+    private static func create(_ path: String, holding bytes: [UInt8]) -> ExportError? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         let written = bytes.withUnsafeBytes { ExportOutput.writeAll($0, to: descriptor) }
-        if written { writeBack.start(descriptor) }
         let reason = written ? nil : String(cString: strerror(errno))
         if close(descriptor) != 0 && written { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         return reason.map { .cannotWrite(path: path, reason: $0) }
