@@ -48,6 +48,8 @@ public struct ExportOutput {
     private var unopened: String?
     /// Writes whole small files on another thread (folder destination only).
     private let queue: ExportFileQueue?
+    /// Starts each streamed chunk's disk write at once (folder destination only).
+    private let writeBack: ExportWriteBack?
     /// Streams the buffer to the file once it holds this many bytes.
     private static let chunk = 1 << 20
 
@@ -56,6 +58,7 @@ public struct ExportOutput {
         destination = .memory
         streams = false
         queue = nil
+        writeBack = nil
     }
 
     /// An output that writes the files under `folder` (which must exist).
@@ -63,6 +66,7 @@ public struct ExportOutput {
         destination = .folder(folder)
         streams = true
         queue = ExportFileQueue()
+        writeBack = ExportWriteBack()
     }
 
     /// Waits until every file is on its way to disk (written and closed); a writing failure then
@@ -149,6 +153,7 @@ public struct ExportOutput {
         flush()
         guard descriptor >= 0, !part.isEmpty else { return }
         if !part.withUnsafeBytes({ writeAll($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+        writeBack?.start(descriptor)
     }
 
     /// Finishes the current file.
@@ -190,6 +195,7 @@ public struct ExportOutput {
         guard descriptor >= 0, !bytes.isEmpty else { return }
         let ok = bytes.withUnsafeBytes { writeAll($0) }
         if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+        writeBack?.start(descriptor)
     }
 
     /// Writes all of `raw` to the current file's descriptor; false on an error.

@@ -19,7 +19,15 @@ public enum ExportText {
     /// ``fileName(_:)``, with `escapingUppercase` every uppercase letter percent-encoded too
     /// (`Rutte` → `%52utte`): see ``fileNames(_:)``.
     public static func fileName(_ id: String, escapingUppercase: Bool) -> String {
+        fileName(id, escapingUppercase: escapingUppercase, escapingNonASCII: false)
+    }
+
+    /// ``fileName(_:escapingUppercase:)``, with `escapingNonASCII` every scalar beyond ASCII
+    /// percent-encoded too (and every uppercase letter: `é` → `%C3%A9`, `e` + U+0301 → `e%CC%81`):
+    /// the name is then plain ASCII, which no file system normalises. See ``fileNames(_:)``.
+    public static func fileName(_ id: String, escapingUppercase: Bool, escapingNonASCII: Bool) -> String {
         guard !id.isEmpty else { return "%" }
+        let escapingUppercase = escapingUppercase || escapingNonASCII
         let scalars = Array(id.unicodeScalars)
         let reserved = isReservedOnWindows(id)
         var view = String.UnicodeScalarView()
@@ -32,6 +40,7 @@ public enum ExportText {
                 || (index == 0 && (scalar == "." || reserved)) || (index == scalars.count - 1 && (scalar == "." || scalar == " "))
                 || InvisibleScalar.isInvisible(scalar)
                 || (escapingUppercase && (scalar.properties.isUppercase || scalar.properties.changesWhenLowercased))
+                || (escapingNonASCII && value >= 0x80)
             if escape {
                 for byte in String(scalar).utf8 { view.append(contentsOf: String(format: "%%%02X", byte).unicodeScalars) }
                 length += 3 * String(scalar).utf8.count
@@ -92,16 +101,26 @@ public enum ExportText {
     }
 
     /// File names for documents written one file each into one folder (``fileName(_:escapingUppercase:)``
-    /// of each id), distinct also where names differing only in case are one file (macOS, Windows):
-    /// ids whose names differ only in case (`Rutte`, `rutte`) have their uppercase letters
-    /// percent-encoded (`%52utte`, `rutte`). `%` is always encoded, so every name still decodes to
-    /// its id; the others keep their names.
+    /// of each id), distinct also where names differing only in case or in Unicode normalisation are
+    /// one file (macOS, Windows): ids whose names differ only in case (`Rutte`, `rutte`) have their
+    /// uppercase letters percent-encoded (`%52utte`, `rutte`); ids whose names are still one name
+    /// then, as macOS compares names (case ignored, canonically equivalent sequences equal: `é`
+    /// precomposed and `e` + U+0301), have every scalar beyond ASCII encoded as well (`%C3%A9`,
+    /// `e%CC%81`). `%` is always encoded, so every name still decodes to its id; the others keep
+    /// their names.
     public static func fileNames(_ ids: [String]) -> [String] {
-        let names = ids.map { fileName($0) }
-        var counts: [String: Int] = [:]
-        for name in names { counts[name.lowercased(), default: 0] += 1 }
-        guard counts.count < names.count else { return names }
-        return zip(ids, names).map { id, name in (counts[name.lowercased()] ?? 0) > 1 ? fileName(id, escapingUppercase: true) : name }
+        var names = ids.map { fileName($0) }
+        for escapingNonASCII in [false, true] {
+            // Swift compares and hashes strings by canonical equivalence: the keys are one where
+            // macOS takes two names for one file.
+            var counts: [String: Int] = [:]
+            for name in names { counts[name.lowercased(), default: 0] += 1 }
+            guard counts.count < names.count else { return names }
+            for index in names.indices where (counts[names[index].lowercased()] ?? 0) > 1 {
+                names[index] = fileName(ids[index], escapingUppercase: true, escapingNonASCII: escapingNonASCII)
+            }
+        }
+        return names
     }
 
     /// The document id (or session label) a file name stands for: the inverse of
@@ -112,9 +131,19 @@ public enum ExportText {
     /// that keeps the id in the file, such as SpkAtt's `DocumentName`), else its own id.
     public static func documentID(fileName name: String, named: String? = nil) -> String {
         guard name.contains("%") else { return name }
-        if let named, fileName(named) == name || fileName(named, escapingUppercase: true) == name { return named }
+        if let named, isFileName(name, of: named) { return named }
         let decoded = percentDecoded(name)
-        return fileName(decoded) == name || fileName(decoded, escapingUppercase: true) == name ? decoded : name
+        return isFileName(name, of: decoded) ? decoded : name
+    }
+
+    /// The names ``fileNames(_:)`` may give `id`, plainest first.
+    static func fileNameChoices(_ id: String) -> [String] {
+        [fileName(id), fileName(id, escapingUppercase: true), fileName(id, escapingUppercase: true, escapingNonASCII: true)]
+    }
+
+    /// Whether `name` is, byte for byte, one of the names ``fileNames(_:)`` may give `id`.
+    static func isFileName(_ name: String, of id: String) -> Bool {
+        fileNameChoices(id).contains { $0.utf8.elementsEqual(name.utf8) }
     }
 
     /// A value without tabs or line breaks (each becomes a space, see ``breaksLine(_:)``), for

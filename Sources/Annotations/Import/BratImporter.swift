@@ -65,7 +65,9 @@ public struct BratImporter: Sendable {
         // the corpus was read from the folder (its documents are then named by their file names).
         // Two names of one document (`Rutte.ann` beside `%52utte.ann`): the plain export name first.
         var nameOfDocument: [String: String] = [:]
-        func rank(_ name: String, _ id: String) -> Int { name == ExportText.fileName(id) ? 0 : name == ExportText.fileName(id, escapingUppercase: true) ? 1 : 2 }
+        func rank(_ name: String, _ id: String) -> Int {
+            ExportText.fileNameChoices(id).firstIndex { $0.utf8.elementsEqual(name.utf8) } ?? 3
+        }
         let names = annNames.map { String($0.dropLast(".ann".count)) }.sorted()
         let documentIDs = corpus.documentIDs(fileNames: names)
         for name in names {
