@@ -13,6 +13,9 @@ extension SuggestionScan {
     /// wird der König aufgefordert, …"). In the active perfect the phrase right after the auxiliary,
     /// when the speaker stands before it ("Die Verbände haben der Ministerin vorgeworfen, …").
     mutating func passiveAddressees() {
+        for index in proposals.indices where proposals[index].addressee.isEmpty && proposals[index].form == .reported {
+            if let phrase = reportedPerfectObject(proposals[index]) { proposals[index].addressee = phrase }
+        }
         for index in proposals.indices where proposals[index].addressee.isEmpty && proposals[index].form != .reported {
             let cue = proposals[index].cue.sorted()
             guard let participle = cue.first(where: { Self.passiveAddresseeParticiples.contains(words[$0].lower) }) else { continue }
@@ -64,6 +67,26 @@ extension SuggestionScan {
                 proposals[index].antecedent = []
             }
         }
+    }
+
+    /// The addressee of reported speech in the active perfect ("Die Union hat die Regierung von
+    /// Myanmar zur Kooperation aufgefordert", "Zapatero hat Deutschland Versagen vorgeworfen"):
+    /// reported speech has no cue, so the auxiliary right after the speaker and a participle of
+    /// ``passiveAddresseeParticiples`` later in the sentence are looked up here; the noun phrase
+    /// right after the auxiliary, ending before the participle, is the addressee.
+    func reportedPerfectObject(_ proposal: Proposal) -> [Int]? {
+        guard let speakerEnd = proposal.speakers.joined().max(), speakerEnd + 2 < words.count else { return nil }
+        let auxiliary = speakerEnd + 1
+        let range = sentenceRanges[words[auxiliary].sentence]
+        guard range.contains(auxiliary), Self.perfectAuxiliaries.contains(words[auxiliary].lower),
+            let participle = ((auxiliary + 2)..<range.upperBound).first(where: { Self.passiveAddresseeParticiples.contains(words[$0].lower) })
+        else { return nil }
+        let phrase = nounPhrase(from: auxiliary + 1)
+        guard let last = phrase.last, last < participle, phrase.contains(where: { words[$0].capitalized }),
+            !phrase.contains(where: { insideQuote[$0] || Self.pronouns.contains(words[$0].lower) }),
+            !Self.leadingAdverbs.contains(words[phrase[0]].lower)
+        else { return nil }
+        return phrase
     }
 
     /// Auxiliaries of the active perfect ("hat … aufgefordert").

@@ -22,7 +22,8 @@ extension SuggestionScan {
             guard range.contains(where: { Self.addresseePrepositions.contains(words[$0].lower) }) else { continue }
             let taken = Set(proposals[index].claim).union(proposals[index].speakers.joined()).union(proposals[index].cue)
             for position in range where Self.addresseePrepositions.contains(words[position].lower) && !taken.contains(position) && !insideQuote[position] {
-                guard let phrase = addresseeAfterPreposition(position, upper: range.upperBound),
+                guard let phrase = addresseeAfterPreposition(position, upper: range.upperBound)
+                    ?? addresseeOfVerbPreposition(position, proposal: proposals[index], upper: range.upperBound),
                     !phrase.contains(where: { taken.contains($0) })
                 else { continue }
                 proposals[index].addressee = phrase
@@ -32,7 +33,7 @@ extension SuggestionScan {
     }
 
     /// The prepositions ``addresseeAfterPreposition(_:upper:)`` reads.
-    static let addresseePrepositions: Set<String> = ["gegenüber", "vor", "zur", "zum", "mit"]
+    static let addresseePrepositions: Set<String> = ["gegenüber", "vor", "zur", "zum", "mit", "an", "von", "vom", "zu"]
 
     /// Rules whose cue is a frame or a partial quote's: a preposition in their sentence belongs to
     /// the reporting clause around them ("nach Angaben der Polizei sagte er gegenüber der Presse")
@@ -63,12 +64,71 @@ extension SuggestionScan {
         case "mit":
             guard position > 0, ["interview", "gespräch"].contains(words[position - 1].lower) else { return nil }
             phrase = nounPhrase(from: position + 1)
+        case "an":
+            // "in einem Brief an sechs Bundesminister", "In einem Schreiben an die Mitarbeiter".
+            guard position > 0, Self.letterNouns.contains(words[position - 1].lower) else { return nil }
+            phrase = nounPhrase(from: position + 1)
         default:
             return nil
         }
         guard !phrase.isEmpty, phrase.contains(where: { words[$0].capitalized || words[$0].kind == .quote }),
             !phrase.contains(where: { Self.pronouns.contains(words[$0].lower) })
         else { return nil }
+        return phrase
+    }
+
+    /// Nouns of a letter or an appeal whose "an" names its addressee ("in einem offenen Brief an X").
+    static let letterNouns: Set<String> = [
+        "brief", "briefes", "schreiben", "schreibens", "rundschreiben", "rundbrief", "appell", "appells", "aufruf", "aufrufs",
+        "mail", "e-mail", "botschaft", "petition", "antwortschreiben",
+    ]
+
+    /// Reporting verbs whose "von X" names the addressee of a demand ("forderte von der Regierung
+    /// Aufklärung", "verlangte von der Stadt, …").
+    static let demandVerbs: Set<String> = ["fordern", "verlangen"]
+
+    /// Nouns that are no person after "zu" ("sagte zu Beginn", "zu Recht", "zu Protokoll").
+    static let nonPersonAfterZu: Set<String> = ["beginn", "recht", "protokoll", "hause", "gast", "fuß", "tisch", "besuch", "anfang", "gunsten", "lasten"]
+
+    /// The addressee named by a preposition that belongs to the cue's verb: "forderte (er) von X",
+    /// "verlangte vom Verband" (the agent of a passive is a speaker, never this), and "sagte zu X",
+    /// "soll zu X gesagt haben" with an audience or a bare name after "zu" (not "zu den Vorwürfen").
+    /// The preposition must touch the verb, or the speaker right after it.
+    private func addresseeOfVerbPreposition(_ position: Int, proposal: Proposal, upper: Int) -> [Int]? {
+        let preposition = words[position].lower
+        guard ["von", "vom", "zu"].contains(preposition), position > 0, position + 1 < upper else { return nil }
+        let cue = Set(proposal.cue), speakers = Set(proposal.speakers.joined())
+        let lemma = { (index: Int) in self.lexicon.reportingVerbLemma(of: self.words[index].lower) }
+        // The verb right before, or before a speaker right before ("forderte er vom Ausschuss").
+        var before = position - 1
+        while before > 0, speakers.contains(before), !cue.contains(before) { before -= 1 }
+        let verbBefore = cue.contains(before) ? lemma(before) : nil
+        let phrase = nounPhrase(from: position + 1)
+        guard let first = phrase.first, let last = phrase.last, phrase.contains(where: { words[$0].capitalized }),
+            !phrase.contains(where: { Self.pronouns.contains(words[$0].lower) })
+        else { return nil }
+        if preposition == "zu" {
+            let verbAfter = last + 1 < upper && cue.contains(last + 1) ? lemma(last + 1) : nil
+            guard verbBefore == "sagen" || verbAfter == "sagen" else { return nil }
+            let head = phrase.last { words[$0].kind == .word && words[$0].capitalized } ?? first
+            let audience = Self.audienceNouns.contains(words[head].lower)
+            // A bare name: one or two capitalised words that look like no common noun.
+            let name = phrase.count <= 2 && phrase.allSatisfy { words[$0].kind == .word && words[$0].capitalized }
+                && !phrase.contains { looksLikeCommonNoun(words[$0].lower) || Self.nonPersonAfterZu.contains(words[$0].lower) }
+            return audience || name ? phrase : nil
+        }
+        guard let verb = verbBefore, Self.demandVerbs.contains(verb),
+            !proposal.cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" })
+        else { return nil }
+        // What is demanded may follow the addressee at once ("von der Regierung Aufklärung"): after
+        // an article, a common noun followed by another one ends the addressee.
+        if Self.determiners.contains(words[first].lower) || Self.genitiveDeterminers.contains(words[first].lower),
+            let noun = phrase.firstIndex(where: { words[$0].capitalized && words[$0].kind == .word }), noun + 1 < phrase.count,
+            phrase[noun + 1] == phrase[noun] + 1, words[phrase[noun + 1]].capitalized, looksLikeCommonNoun(words[phrase[noun]].lower),
+            looksLikeCommonNoun(words[phrase[noun + 1]].lower)
+        {
+            return Array(phrase[...noun])
+        }
         return phrase
     }
 }

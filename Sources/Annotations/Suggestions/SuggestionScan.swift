@@ -1776,6 +1776,15 @@ struct SuggestionScan {
                 position = close + 1
                 continue
             }
+            // A number that counts the noun after it ("die 27 Mitgliedstaaten", "den 18 Mitarbeitern",
+            // "an sechs Bundesminister", "3,6 Millionen Einwohner").
+            if isCountingNumber(position, upper: sentence.upperBound),
+                phrase.last.map({ Self.determiners.contains(words[$0].lower) || Self.genitiveDeterminers.contains(words[$0].lower) }) ?? true
+            {
+                phrase.append(position)
+                position += 1
+                continue
+            }
             guard word.kind == .word else { break }
             if let last = phrase.last, words[last].capitalized, ["in", "aus"].contains(word.lower), position + 2 <= sentence.upperBound,
                 position + 1 < sentence.upperBound, words[position + 1].capitalized,

@@ -172,4 +172,60 @@ import Testing
         #expect(addressee(probe, "Bemühungen") == "den Premierminister")
         #expect(addressee(probe, "Prüfung") == "" || addressee(probe, "Prüfung") == "<none>")
     }
+
+    /// "forderte die 27 Mitgliedstaaten auf", "haben 3,6 Millionen Einwohner aufgefordert", "sagte
+    /// den 18 Mitarbeitern, …": a number that counts the noun after it belongs to the phrase (it
+    /// ended the phrase before, which left the addressee empty). A date's ordinal does not.
+    @Test func numberInsideTheObjectPhrase() {
+        let probe = SuggestionProbe(
+            "Die Kommission forderte die 27 Mitgliedstaaten auf, die Regeln umzusetzen. "
+                + "Die Behörden haben 3,6 Millionen Einwohner aufgefordert, ihre Häuser zu verlassen. "
+                + "Der Verleger sagte den 18 Mitarbeitern, dass die Zeitung eingestellt werde. "
+                + "Der Minister warnte in einem Brief an sechs Bundesminister: „Das Wasser ist in Gefahr.“")
+        #expect(addressee(probe, "Regeln") == "die 27 Mitgliedstaaten")
+        #expect(addressee(probe, "Häuser") == "3,6 Millionen Einwohner")
+        #expect(addressee(probe, "eingestellt") == "den 18 Mitarbeitern")
+        #expect(addressee(probe, "Wasser") == "sechs Bundesminister")
+    }
+
+    /// "forderte von der Regierung Aufklärung darüber, ob …", "verlangte von der Stadt, …",
+    /// "…, forderte er vom Ausschuss": "von" after a verb of demand names the addressee (without
+    /// the preposition); the agent of a passive ("wurde von X gefordert") does not.
+    @Test func vonAfterADemandNamesTheAddressee() {
+        let probe = SuggestionProbe(
+            "Die Kanzlerin forderte von der iranischen Regierung Aufklärung darüber, ob die Wahl regulär verlaufen sei. "
+                + "Der Verband verlangte von der Stadt, die Halle sofort zu schließen. "
+                + "Der Katalog müsse überprüft werden, forderte er vom Gemeinsamen Bundesausschuss. "
+                + "Der Rückbau der Straße wurde von der Bürgerinitiative gefordert, hieß es.")
+        #expect(addressee(probe, "Wahl") == "der iranischen Regierung")
+        #expect(addressee(probe, "Halle") == "der Stadt")
+        #expect(addressee(probe, "Katalog") == "Gemeinsamen Bundesausschuss")
+        #expect(probe.proposals.allSatisfy { probe.text($0.addressee) != "der Bürgerinitiative" })
+    }
+
+    /// "sagte zu Journalisten, …", "soll Anelka zu Domenech gesagt haben: „…“": "zu" before an
+    /// audience or a bare name next to "sagen" names the addressee; "sagte zu Beginn" and "sagte
+    /// zu den Vorwürfen" do not.
+    @Test func zuAfterSagenNamesTheAddressee() {
+        let probe = SuggestionProbe(
+            "Der Bürgermeister sagte zu Journalisten, die Brücke bleibe gesperrt. "
+                + "Anelka soll zu Domenech gesagt haben: „Das war nichts.“ "
+                + "Die Ministerin sagte zu Beginn, man werde helfen. "
+                + "Der Trainer sagte zu den Vorwürfen, er habe nichts gewusst.")
+        #expect(addressee(probe, "Brücke") == "Journalisten")
+        #expect(addressee(probe, "nichts.") == "Domenech")
+        #expect(["", "<none>"].contains(addressee(probe, "helfen")))
+        #expect(["", "<none>"].contains(addressee(probe, "gewusst")))
+    }
+
+    /// Reported speech in the active perfect ("Die Union hat die Regierung von Myanmar zur
+    /// Kooperation aufgefordert."): the object after the auxiliary is the addressee, as in the
+    /// simple past ("forderte die Regierung zur Kooperation auf") where it was found already.
+    @Test func objectOfAReportedPerfectIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Die Europäische Union hat die Regierung von Myanmar erneut zur Kooperation aufgefordert. "
+                + "Der Premier hat Deutschland heute Versagen im Krisenmanagement vorgeworfen.")
+        #expect(addressee(probe, "Kooperation") == "die Regierung von Myanmar")
+        #expect(addressee(probe, "Krisenmanagement") == "Deutschland")
+    }
 }
