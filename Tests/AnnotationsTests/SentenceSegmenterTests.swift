@@ -48,6 +48,23 @@ struct SentenceSegmenterTests {
         #expect(split("Erste Zeile\(separator)Zweite Zeile") == ["Erste Zeile", "Zweite Zeile"])
     }
 
+    /// What a sentence boundary is, decided once: the mandatory line breaks of Unicode (UAX #14:
+    /// LF, CR, CR LF, VT, FF, NEL, LS, PS), the line boundaries our exports' consumers split at
+    /// (Python's `str.splitlines`, brat's text lines), so no sentence spans two of their lines. NEL
+    /// U+0085 is one of them although it is a C1 control: it never stands inside a sentence, where
+    /// the terminal and the review page would show it as a replacement mark. Every other C1 control
+    /// (U+0080–U+009F, also U+009B, the 8-bit CSI) stays inside its sentence.
+    @Test("A boundary is exactly a Unicode line break: NEL, LS and PS end a sentence mid-line, other C1 controls do not")
+    func boundaryIsALineBreak() {
+        for separator in ["\u{85}", "\u{2028}", "\u{2029}", "\r\n"] {
+            #expect(split("Er sagte, es sei gut\(separator)und ging dann.") == ["Er sagte, es sei gut", "und ging dann."], "\(separator.unicodeScalars.map(\.value))")
+        }
+        for control in [0x80, 0x84, 0x86, 0x9B, 0x9F] {
+            let text = "Er sagte, es sei gut\(Character(Unicode.Scalar(UInt8(control))))und ging dann."
+            #expect(split(text) == [text], "U+\(String(control, radix: 16))")
+        }
+    }
+
     @Test("Empty and blank texts yield nothing", arguments: ["", " ", "\n", "\n\n  \n\t\n", "\u{A0}\u{2003}\u{3000}"])
     func blank(text: String) {
         #expect(SentenceSegmenter().sentenceRanges(in: text).isEmpty)

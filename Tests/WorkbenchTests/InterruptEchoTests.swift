@@ -8,7 +8,7 @@ struct InterruptEchoTests {
     @Test("the answer to a search stopped by Ctrl-C starts a row of its own", arguments: [(80, 24), (40, 20)])
     func answerAfterTheEcho(width: Int, height: Int) async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: width, height: height) { _, session in
-            try await session.waitFor(text: "1:1 ›", timeout: 30)
+            try await session.waitForFirstPrompt(timeout: 30)
             try await session.send(keys: "/(.*)*x$")
             try await session.waitFor(text: "/(.*)*x$")
             try await session.send(keys: .enter)

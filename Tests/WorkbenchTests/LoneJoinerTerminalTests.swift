@@ -25,7 +25,7 @@ struct LoneJoinerTerminalTests {
             command: "\(binary) annotate joiners --annotator anna; echo \"[exit $?]\"",
             environment: ["USER": "anna"], width: width, height: height, directory: workspace.folder)
         defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
+        try await session.waitForFirstPrompt()
         try await session.recordOutput(to: record.path)
         // 200 placeholders are taller than the window: the pager asks, `q` stops it.
         try await session.send(keys: "show", .enter)

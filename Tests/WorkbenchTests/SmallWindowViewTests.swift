@@ -14,7 +14,8 @@ struct SmallWindowViewTests {
     @Test("40×24: the previous sentence is cut to one row, so the sentence and its first proposal are on the first page")
     func smallWindow() async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 40, height: 24) { _, session in
-            try await session.waitFor(text: "1:1 ›")
+            // Sentence 1:1 and its proposals are taller than 40×24: the first view is paged.
+            try await session.waitForFirstPrompt()
             try await session.send(keys: "goto 1:4", .enter)
             let screen = try await session.waitUntil(what: "the first page of sentence 1:4") { $0.contains("q stops --") || $0.contains("1:4 ›") }
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -37,7 +38,7 @@ struct SmallWindowViewTests {
     @Test("40×22: after yd the answer, the next sentence and its proposals fit the window, with no question")
     func answerAboveTheView() async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 40, height: 22) { _, session in
-            try await session.waitFor(text: "1:1 ›")
+            try await session.waitForFirstPrompt()
             try await session.send(keys: "goto 1:2", .enter)
             try await session.waitFor(text: "1:2 ›")
             try await session.send(keys: "yd", .enter)

@@ -21,7 +21,7 @@ struct TerminalLayoutTests {
         _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 40, height: 12)
         defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
+        try await session.waitForFirstPrompt()
         try await session.send(keys: "list", .enter)
         try await session.waitFor(text: "q stops --")
         var seen = Set<String>()
@@ -83,7 +83,7 @@ struct TerminalLayoutTests {
         _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12)
         defer { session.kill() }
-        try await session.waitFor(text: "1:1 ›")
+        try await session.waitForFirstPrompt()
         try await session.send(keys: "list", .enter)
         try await session.waitFor(text: "-- 19 more lines")
         try await session.resize(width: 40, height: 12)
@@ -126,7 +126,7 @@ struct TerminalLayoutTests {
     @Test("Up after stopping the pages with q brings back the command, not q")
     func pagerAnswerNotInHistory() async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12) { workspace, session in
-            try await session.waitFor(text: "1:1 ›")
+            try await session.waitForFirstPrompt()
             try await session.send(keys: "help", .enter)
             try await session.waitFor(text: "more lines")
             try await session.send(keys: "q", .enter)

@@ -169,6 +169,16 @@ final class TmuxSession {
         return screen
     }
 
+    /// Waits for the first prompt, answering `q` when the first view is paged (a first sentence and
+    /// its proposals taller than the window); returns the screen.
+    @discardableResult
+    func waitForFirstPrompt(_ prompt: String = "1:1 ›", timeout: TimeInterval = 10) async throws -> String {
+        let screen = try await waitUntil(timeout: timeout, what: "the first prompt or the pager's question") { $0.contains(prompt) || $0.contains("q stops --") }
+        guard !screen.contains(prompt) else { return screen }
+        try await send(keys: "q", .enter)
+        return try await waitFor(text: prompt)
+    }
+
     /// The cursor's column and row on the screen, 0-based.
     func cursor() async throws -> (x: Int, y: Int) {
         let place = try await run(["display-message", "-p", "-t", "main", "#{cursor_x},#{cursor_y}"])

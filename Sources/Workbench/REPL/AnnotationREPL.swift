@@ -34,11 +34,13 @@ struct AnnotationREPL {
         shell.interruptRequested = { [editor] in editor.interruptRequested }
         completion.update(shell)
         fitShellToWindow()
-        write(shell.view(tokens: false))
-        if interactive { write([StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)]) }
-        timings?.recordStart()
+        // The first view is paged as `show` pages it: a first sentence taller than the window kept
+        // the prompt below the window's last row, with the cursor out of sight.
+        var first = shell.view(tokens: false)
+        if interactive { first.append(StyledLine("type 'help' for commands, TAB completes, Ctrl-D or 'quit' leaves", .dim)) }
         // A command typed at the pager's question stops the pager and runs next.
-        var typedAtPager: String?
+        var typedAtPager = writePaged(first)
+        timings?.recordStart()
         loop: while true {
             var prompt = StyledLine("\(shell.documentIndex + 1):\(shell.sentenceIndex + 1)", .prompt)
             prompt.append(" ›", .dim)

@@ -147,18 +147,22 @@ public enum Completion {
         let width = max(requested, 2)
         let cells = items.map { fitted(TerminalText.sanitize($0), width: width) }
         guard !cells.isEmpty else { return [] }
+        let layout = Self.layout(cells, width: width)
         if let height {
             let rowsShown = max(1, height - 2)
-            let layout = columns(cells, width: width)
-            if layout.count > rowsShown {
-                let cellWidth = (cells.map { TerminalText.displayWidth($0) }.max() ?? 0) + 2
-                let columnCount = max(1, min(cells.count, width / max(cellWidth, 1)))
-                let shown = rowsShown * columnCount
+            if layout.rows.count > rowsShown {
+                let shown = rowsShown * layout.columnCount
                 let more = "… \(cells.count - shown) more: type more letters"
-                return columns(Array(cells.prefix(shown)), width: width) + [fitted(more, width: width)]
+                return Self.layout(Array(cells.prefix(shown)), width: width).rows + [fitted(more, width: width)]
             }
-            return layout
         }
+        return layout.rows
+    }
+
+    /// Sanitized, fitted `cells` laid out column-major for `width` columns: the rows and how many
+    /// columns they have (the one place that count is made, for the rows and for cutting a list to a
+    /// window's height).
+    private static func layout(_ cells: [String], width: Int) -> (rows: [String], columnCount: Int) {
         let cellWidth = (cells.map { TerminalText.displayWidth($0) }.max() ?? 0) + 2
         let columnCount = max(1, min(cells.count, max(width, 1) / max(cellWidth, 1)))
         let rowCount = (cells.count + columnCount - 1) / columnCount
@@ -175,7 +179,7 @@ public enum Completion {
             }
             rows.append(text)
         }
-        return rows
+        return (rows, columnCount)
     }
 
     /// `text`, cut to at most `width - 1` columns with `…` when it is wider than `width - 1`.

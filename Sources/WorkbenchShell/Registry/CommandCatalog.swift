@@ -123,7 +123,7 @@ public enum CommandCatalog {
             correctsInReview: true,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.edit(call.arguments, line: call.line)) }),
         CommandSpec(name: "accept", aliases: ["y"], group: .suggesting,
-            usage: "accept [LETTER|all] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
+            usage: "accept [LETTER|all] [TOKENS] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal (default: the first) as speaker, mention, cue and claim, in one undo",
             details: """
                 Proposals are listed under the sentence, lettered a), b), … z), then aa), ab), … and dimmed; they are not annotations until \
@@ -136,14 +136,15 @@ public enum CommandCatalog {
                 mention of the speaker they name (or of a new one). 'to' names the addressees in its place, \
                 separated by commas as after a claim's 'to': a mention (to M4), or a span of the sentence (to 12, \
                 to Washington, to "die Vereinigten Staaten"), which becomes a mention of the speaker its words resolve \
-                to (or of a new one) as a proposed addressee does; 'to none' accepts without one. Letters are only ever arguments: \
+                to (or of a new one) as a proposed addressee does; 'to none' accepts without one. Token numbers right after the \
+                letter (or in its place) are the claim's span: 'y b 6-12' is 'y b claim 6-12'. Letters are only ever arguments: \
                 'b' alone is not a command.
                 """,
-            examples: ["y", "y b", "accept b by S3", "y b to Washington", "y to M4", "y to none", "accept b form indirect", "accept b claim 4-19", "accept all"],
+            examples: ["y", "y b", "accept b by S3", "y b to Washington", "y to M4", "y to none", "accept b form indirect", "accept b claim 4-19", "y b 4-19", "accept all"],
             completion: .accept,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments)) }),
         CommandSpec(name: "yd", aliases: [], group: .suggesting,
-            usage: "yd [LETTER] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
+            usage: "yd [LETTER] [TOKENS] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal and mark the sentence done (then the next sentence), in one undo",
             details: """
                 'accept' then 'done' as one command, for the sentence whose one proposal is right: 'yd' is three keys \
@@ -153,11 +154,11 @@ public enum CommandCatalog {
                 overlap the accepted one's) it is refused and nothing changes (accept or reject that one \
                 first, or use 'y' and then 'd').
                 """,
-            examples: ["yd", "yd b", "yd by S3", "yd to 14", "yd form indirect"],
+            examples: ["yd", "yd b", "yd 6-12", "yd by S3", "yd to 14", "yd form indirect"],
             completion: .acceptOne,
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAndFinish(call.arguments)) }),
         CommandSpec(name: "yx", aliases: [], group: .suggesting,
-            usage: "yx [LETTER] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
+            usage: "yx [LETTER] [TOKENS] [by SPEAKER[,SPEAKER…]] [to ADDRESSEE[,ADDRESSEE…]|none] [form FORM] [claim SPAN]",
             summary: "accept a proposal, reject the sentence's other proposals and mark it done (then the next sentence), in one undo",
             details: """
                 For the sentence with one right proposal beside wrong ones: 'yx b' accepts b, rejects every other \
@@ -171,6 +172,15 @@ public enum CommandCatalog {
         CommandSpec(name: "aa", aliases: [], group: .suggesting, usage: "aa", summary: "accept all proposals of the sentence (same as 'accept all')",
             examples: ["aa"],
             handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.accept(call.arguments, all: true)) }),
+        CommandSpec(name: "aad", aliases: [], group: .suggesting, usage: "aad",
+            summary: "accept all proposals of the sentence and mark it done (then the next sentence), in one undo",
+            details: """
+                'aa' then 'done' as one command, for the sentence whose proposals are all right: 4 keys where 'aa', \
+                Enter, 'd', Enter were 5, and one 'undo' takes back all of it and goes back to the sentence. A proposal \
+                that cannot be made stays pending, and then nothing changes. On a sentence without proposals it is 'done'.
+                """,
+            examples: ["aad"],
+            handler: { shell, call throws(CommandError) in ShellResponse(lines: try shell.acceptAllAndFinish(call.arguments)) }),
         CommandSpec(name: "reject", aliases: ["x"], group: .suggesting, usage: "reject [LETTER|all]",
             summary: "reject a proposal (default: the first) so it is not proposed again",
             details: "A rejection is recorded in the session (undo takes it back) and keeps the proposal away after reopening too.",

@@ -132,12 +132,28 @@ extension AnnotationShell {
             return lines + [StyledLine("('aa' alone accepts all proposals; for proposal aa alone: undo, then y aa)", .dim)]
         }
         let chosen = try choose(from: pending, &rest, verb: "accept")
-        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "accept")
+        let options = try ShellArguments(Self.claimShorthand(rest), keywords: Self.acceptKeywords, command: "accept")
         return try acceptChosen(chosen, options: options) + currentLine() + proposalLines()
     }
 
     /// The adjustments `accept`, `yd` and `yx` take after the letter.
     static let acceptKeywords: Set<String> = ["by", "to", "form", "claim"]
+
+    /// Whether `word` is a span by token numbers (`6-12`, `4-+1:5`, `6-8,10`): it starts with a digit, which
+    /// no proposal letter and no keyword does.
+    /// A single number (`y 2`) is no span here: it reads as "the second proposal", and stays refused.
+    static func isTokenSpan(_ word: String) -> Bool {
+        guard let first = word.first, first.isASCII, first.isNumber else { return false }
+        return word.contains { $0 == "-" || $0 == "," }
+    }
+
+    /// `arguments` with a token span standing first (after the letter, or in its place) read as the
+    /// claim's span: `yd 6-12` is `yd claim 6-12`, for the proposal whose cue is right and whose claim
+    /// is too long (8 keys where `yd claim 6-12` Enter were 14). Spans by text still need `claim`.
+    static func claimShorthand(_ arguments: [CommandWord]) -> [CommandWord] {
+        guard let first = arguments.first, isTokenSpan(first.text) else { return arguments }
+        return [CommandWord(text: "claim", start: first.start)] + arguments
+    }
 
     /// Accepts the proposal `chosen` (already chosen: `yd` and `yx` choose once, as `accept` does) with
     /// `options`, and returns the line saying what it made: `accepted b): …`.
@@ -161,7 +177,7 @@ extension AnnotationShell {
         var rest = arguments
         let pending = try pendingOrExplain(verb: "accept")
         let chosen = try choose(from: pending, &rest, verb: "yd")
-        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "yd")
+        let options = try ShellArguments(Self.claimShorthand(rest), keywords: Self.acceptKeywords, command: "yd")
         // A proposal whose claim overlaps the accepted one's stops being pending with it.
         let claim = chosen.proposal.claim
         let left = pending.filter { other in
@@ -171,6 +187,27 @@ extension AnnotationShell {
         let accepted = try acceptChosen(chosen, options: options)
         try refuseDoneWhilePending(letteredProposals().map(\.letter))
         return try setStatus(.done, advance: true, after: accepted)
+    }
+
+    /// `aad`: accept every pending proposal of the sentence, then mark it done and go on, as one command
+    /// (one `undo` takes back all of it): 4 keys where `aa` Enter `d` Enter were 5. A proposal that
+    /// cannot be made stays pending, and then nothing is done (the whole command is taken back). On a
+    /// sentence without proposals it is `done`, so a script may send it everywhere.
+    mutating func acceptAllAndFinish(_ arguments: [CommandWord]) throws(CommandError) -> [StyledLine] {
+        guard arguments.isEmpty else {
+            throw .usage("'aad' takes no adjustments; adjust one proposal at a time, e.g. yd b by S3; nothing changed")
+        }
+        guard store.session.settings.suggest, !pendingProposals().isEmpty else {
+            return try setStatus(.done, advance: true, after: [StyledLine("no pending proposals in this sentence; nothing to accept", .dim)])
+        }
+        let lines = try acceptAll(try pendingOrExplain(verb: "accept"))
+        let left = letteredProposals().map(\.letter)
+        guard left.isEmpty else {
+            throw .rejected(
+                "'aad' marks the sentence done only when nothing is left pending, and \(left.joined(separator: ", ")) would be; nothing changed: "
+                    + "accept or reject \(left.count == 1 ? "it" : "them") first (see 'aa')")
+        }
+        return try setStatus(.done, advance: true, after: lines)
     }
 
     /// `yx [LETTER] [by …] [form …] [claim …]`: accept one proposal, reject every other proposal of
@@ -184,7 +221,7 @@ extension AnnotationShell {
         var rest = arguments
         let pending = try pendingOrExplain(verb: "accept")
         let chosen = try choose(from: pending, &rest, verb: "yx")
-        let options = try ShellArguments(rest, keywords: Self.acceptKeywords, command: "yx")
+        let options = try ShellArguments(Self.claimShorthand(rest), keywords: Self.acceptKeywords, command: "yx")
         let accepted = try acceptChosen(chosen, options: options)
         let others = letteredProposals()
         var ids: [String] = []
@@ -246,10 +283,20 @@ extension AnnotationShell {
         var filters: [Int: ProposalFilter] = [:]
         let documents = corpus.documents
         let state = self.state
+        let interrupted = interruptRequested
+        var stopped: (document: Int, sentence: Int)?
         let found = firstPosition { document, sentence in
+            // Ctrl-C stops the walk where proposals are still to be made (a long document, a large corpus).
+            if !proposals.isComputed(documents[document], sentence: sentence), interrupted() {
+                stopped = (document, sentence)
+                return true
+            }
             let filter = filters[document] ?? ProposalFilter(state: state, document: documents[document].document.id)
             filters[document] = filter
             return !pendingProposals(document: document, sentence: sentence, filter: filter).isEmpty
+        }
+        if let stopped {
+            throw .rejected("ns stopped by Ctrl-C (at sentence \(stopped.document + 1):\(stopped.sentence + 1); the cursor stays here)")
         }
         guard let found else { throw .rejected("no sentence has pending proposals (all accepted or rejected, or none were made)") }
         moveTo(document: found.document, sentence: found.sentence)
@@ -291,7 +338,9 @@ extension AnnotationShell {
         let letters = pending.map(\.letter).joined(separator: ", ")
         let range = "this sentence has \(pending.count == 1 ? "proposal" : "proposals") \(letters)"
         guard let firstPending = pending.first else { throw .rejected("this sentence has no pending proposals to \(verb)") }
-        guard let first = arguments.first, !Self.acceptKeywords.contains(first.text.lowercased()) else { return firstPending }
+        guard let first = arguments.first, !Self.acceptKeywords.contains(first.text.lowercased()), !Self.isTokenSpan(first.text) else {
+            return firstPending
+        }
         let text = first.text.lowercased()
         guard let typed = ProposalLetter(typed: text) else {
             throw .usage("'\(TerminalText.sanitize(String(first.text.prefix(40))))' is not a proposal letter; \(range), e.g. \(verb) \(firstPending.letter)")
@@ -498,13 +547,11 @@ extension AnnotationShell {
         var bestWords = 0
         for name in names {
             let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
-            guard !words.isEmpty, words.count > bestWords, words.count <= tokens.count else { continue }
-            for start in 0...(tokens.count - words.count) where Self.tokens(tokens[start..<start + words.count], spell: words) {
-                let segment = SpanSegment(start: tokens[start].start, end: tokens[start + words.count - 1].end)
-                guard !taken.contains(where: { $0.start < segment.end && segment.start < $0.end }) else { continue }
+            guard !words.isEmpty, words.count > bestWords else { continue }
+            let places = NameInSentence.places(of: words, in: tokens).sorted { $0.start < $1.start }
+            if let segment = places.first(where: { segment in !taken.contains(where: { $0.start < segment.end && segment.start < $0.end }) }) {
                 best = [segment]
                 bestWords = words.count
-                break
             }
         }
         if let best { return .words(best, role: nil) }
@@ -528,19 +575,6 @@ extension AnnotationShell {
         case .person: return speaker.kind == person
         case .organisation, .institution, .place: return speaker.kind != person
         }
-    }
-
-    /// Whether `tokens` spell `words`, case folded, the last one also with a genitive ending
-    /// ("Washingtons", "Jens'").
-    private static func tokens(_ tokens: ArraySlice<Token>, spell words: [String]) -> Bool {
-        for (token, word) in zip(tokens, words) {
-            let same = { (text: String) in text.compare(word, options: [.caseInsensitive]) == .orderedSame }
-            if same(token.text) { continue }
-            guard token.index == tokens.last?.index, ["s", "\u{2019}", "'", "s\u{2019}", "s'"].contains(where: { ending in
-                token.text.hasSuffix(ending) && same(String(token.text.dropLast(ending.count)))
-            }) else { return false }
-        }
-        return true
     }
 
     /// An addressee named after an accept's `to`: a mention by id, or a span of the sentence.
@@ -582,8 +616,14 @@ extension AnnotationShell {
                 let unknown = RecordKey.forID(wanted) == nil
                     && !all.contains { ([$0.name] + $0.aliases).contains { $0.compare(wanted, options: [.caseInsensitive]) == .orderedSame } }
                     && SpeakerResolver().candidates(for: wanted, among: all).isEmpty
-                guard unknown, let segments = try? sentenceSpan(name) else { throw error }
-                items.append(.span(segments))
+                guard unknown else { throw error }
+                do throws(CommandError) {
+                    items.append(.span(try sentenceSpan(name)))
+                } catch let notHere {
+                    // Words found only inside longer words: say so (a part of a longer word is no match).
+                    guard case .rejected(let message) = notHere, message.contains("does not stand as a word") else { throw error }
+                    throw notHere
+                }
             }
         }
         return items
@@ -591,10 +631,17 @@ extension AnnotationShell {
 
     /// The segments of a span of the current sentence written in a list item: token numbers, quoted
     /// text, or bare words (several are one text span, as after `speaker`).
+    /// Bare words are a name (``NameInSentence``): whole words, the last also in the genitive
+    /// („Seouls“ for `Seoul`, the whole word), never part of a longer word.
     private func sentenceSpan(_ item: String) throws(CommandError) -> [SpanSegment] {
         let words = item.split(separator: " ").map(String.init)
-        let span = words.count > 1 && words.allSatisfy(SpanAddress.isBareWord) ? "\"" + item + "\"" : item
-        return try anchor(for: span).segments
+        guard !words.isEmpty, words.allSatisfy(SpanAddress.isBareWord) else { return try anchor(for: item).segments }
+        if let place = NameInSentence.places(of: words, in: document.sentences[sentenceIndex].tokens).first { return [place] }
+        // Nowhere in the sentence: the span's own message. Only inside longer words: say why that is no match.
+        _ = try anchor(for: words.count > 1 ? "\"" + item + "\"" : item)
+        throw .rejected(
+            "„\(TerminalText.sanitize(String(item.prefix(60))))“ does not stand as a word in this sentence (a name matches whole words,"
+                + " the last also with a genitive -s: Seoul is „Seouls“, never part of a longer word); give token numbers (show -t) or quoted text")
     }
 
     /// The addressees of an accept's `to` clause (nil without one): `to none` takes none, `to M4,M7`
