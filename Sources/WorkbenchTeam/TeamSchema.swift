@@ -280,7 +280,7 @@ public enum TeamSchema {
     }()
 
     /// The lines `findUnownedSQL` listed that the connecting role may read, in order.
-    static let unownedSQL = "SELECT session, sequence::text AS sequence, problem FROM workbench.unowned_lines ORDER BY session, sequence"
+    static let unownedSQL = "SELECT session, sequence::text AS sequence, problem FROM workbench.unowned_lines u ORDER BY u.session, u.sequence"
 
     /// Raises the refusal of a line (called only for a line that may not be stored): it names the
     /// line's sequence, why, and what a team session holds.
