@@ -27,11 +27,20 @@ public final class PostgresConnection {
     private var unreadAnswers = 0
     /// The end of the open transaction's time (``transaction(readingOneSnapshot:deadline:_:)``), with
     /// its length in seconds for the message: every wait inside it ends there at the latest.
-    private var transactionDeadline: (end: Date, seconds: Int)?
+    private var transactionDeadline: (end: UInt64, seconds: Int)?
+    /// The clock every deadline is measured on (monotonic: see ``TeamClock``).
+    public let clock: TeamClock
+    /// Seconds to wait for the answer to the statement being run when longer than `timeoutSeconds`
+    /// (``query(_:answeringWithin:)``).
+    private var longerAnswer: Int?
 
     /// Connects (blocking, at most `timeoutSeconds`).
-    public init(url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil) throws(TeamError) {
+    public init(
+        url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil,
+        clock: TeamClock = .monotonic
+    ) throws(TeamError) {
         self.url = url
+        self.clock = clock
         self.userOverride = user
         self.passwordFile = passwordFile
         self.timeoutSeconds = max(2, timeoutSeconds)
@@ -232,7 +241,7 @@ public final class PostgresConnection {
     }
 
     /// Sends what libpq still holds for the server, waiting until the socket takes it or `deadline`.
-    private func flush(_ connection: OpaquePointer, until deadline: Date) throws(TeamError) {
+    private func flush(_ connection: OpaquePointer, until deadline: UInt64) throws(TeamError) {
         var flushing = PQflush(connection)
         while flushing == 1 {
             try wait(connection, write: true, until: deadline)
@@ -351,8 +360,8 @@ public final class PostgresConnection {
 
     /// When the answer to a statement sent now is due: the connection's time per answer, or the
     /// open transaction's deadline when that comes first.
-    private func answerDeadline() -> Date {
-        let answer = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
+    private func answerDeadline() -> UInt64 {
+        let answer = clock.reading(after: max(timeoutSeconds, longerAnswer ?? 0))
         guard let transactionDeadline, transactionDeadline.end < answer else { return answer }
         return transactionDeadline.end
     }
@@ -372,7 +381,7 @@ public final class PostgresConnection {
     public func transaction<T>(readingOneSnapshot: Bool = false, deadline: Int? = nil, _ body: () throws(TeamError) -> T) throws(TeamError) -> T {
         try query(readingOneSnapshot ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
         if let deadline {
-            transactionDeadline = (Date().addingTimeInterval(TimeInterval(deadline)), deadline)
+            transactionDeadline = (clock.reading(after: deadline), deadline)
         }
         defer { transactionDeadline = nil }
         do {
@@ -386,6 +395,24 @@ public final class PostgresConnection {
             if isOpen { _ = try? query("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Runs `sql` (no parameters; several statements may be given) inside the open transaction,
+    /// allowing it `seconds` rather than the time per answer: the server's `statement_timeout` for
+    /// this transaction and the client's wait for the answer both become `seconds` (never beyond
+    /// the transaction's own deadline). For a statement whose work grows with the tables, such as
+    /// `team init` rewriting a long `events` table; the time per answer applies again after it.
+    public func query(_ sql: String, answeringWithin seconds: Int) throws(TeamError) {
+        guard seconds > timeoutSeconds else {
+            try query(sql)
+            return
+        }
+        try query("SELECT set_config('statement_timeout', $1, true)", [String(seconds * 1000 - 500)])
+        longerAnswer = seconds
+        defer { longerAnswer = nil }
+        try query(sql)
+        longerAnswer = nil
+        try query("SELECT set_config('statement_timeout', $1, true)", [String(timeoutSeconds * 1000 - 500)])
     }
 
     /// Waits up to `milliseconds` for notifications (after `LISTEN`) and returns those that came, as
@@ -416,15 +443,15 @@ public final class PostgresConnection {
         return found
     }
 
-    private func wait(_ connection: OpaquePointer, write: Bool, until deadline: Date) throws(TeamError) {
+    private func wait(_ connection: OpaquePointer, write: Bool, until deadline: UInt64) throws(TeamError) {
         while true {
-            let remaining = Int(deadline.timeIntervalSinceNow * 1000)
+            let remaining = clock.milliseconds(until: deadline)
             guard remaining > 0 else {
                 close()
                 if let transactionDeadline, transactionDeadline.end <= deadline {
                     throw .transactionTimedOut(url: url.redacted, seconds: transactionDeadline.seconds)
                 }
-                throw .timedOut(url: url.redacted, seconds: timeoutSeconds)
+                throw .timedOut(url: url.redacted, seconds: max(timeoutSeconds, longerAnswer ?? 0))
             }
             let ready = wb_pq_wait(PQsocket(connection), write ? 1 : 0, Int32(min(remaining, 1000)))
             if ready > 0 { return }

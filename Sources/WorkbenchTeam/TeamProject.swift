@@ -37,18 +37,38 @@ public final class TeamProject {
 
     /// Creates the schema (again: every statement is idempotent) and records the corpus and the
     /// annotation schema. A database already set up for another corpus is refused.
+    ///
+    /// Tables of an older layout whose `events` must be rewritten (layout 3 derives `entry` from
+    /// `line`) are rewritten within a time that grows with the table (``TeamTransfer/pushDeadline(bytes:timeoutSeconds:)``),
+    /// and `progress` is told first, with the size and that members wait meanwhile. Then, in a
+    /// transaction of its own, the lines stored before layout 3 that its checks would refuse now
+    /// are found and listed (``TeamSchema/findUnownedSQL``): they are returned as `unowned`.
     @discardableResult
-    public func initialise(corpus: SegmentedCorpus, schema: AnnotationSchema) throws(TeamError) -> (documents: Int, created: Bool) {
+    public func initialise(
+        corpus: SegmentedCorpus, schema: AnnotationSchema, progress: (String) -> Void = { _ in }
+    ) throws(TeamError) -> (documents: Int, created: Bool, unowned: [UnownedLine]) {
         let reference = CorpusReference(corpus)
         let corpusJSON = try Self.json(reference)
         let schemaJSON = try Self.json(schema)
-        return try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool) in
+        let (documents, created, search) = try connection.transaction { () throws(TeamError) -> (documents: Int, created: Bool, search: Bool) in
             try Self.lockSetup(on: connection)
             // Never over a newer workbench's tables: its rights would be replaced by this one's.
-            if try connection.query("SELECT to_regclass('workbench.project') IS NOT NULL AS made").first("made") == "t" {
+            let made = try connection.query("SELECT to_regclass('workbench.project') IS NOT NULL AS made").first("made") == "t"
+            if made {
                 try TeamSchema.refuseNewerLayout(on: connection, url: connection.url)
             }
-            try connection.query(TeamSchema.sql)
+            // Whether the lines must be searched for work that is not their session's (see findUnownedSQL).
+            let search = try connection.query("SELECT to_regclass('workbench.unowned_lines') IS NULL AS missing").first("missing") == "t"
+            let rewrite = try connection.query(Self.rewriteSQL)
+            if let lines = rewrite.first("lines").flatMap({ Int($0) }), let bytes = rewrite.first("bytes").flatMap({ Int($0) }) {
+                let seconds = TeamTransfer.pushDeadline(bytes: bytes, timeoutSeconds: connection.timeoutSeconds)
+                progress(
+                    "bringing the events table up to layout \(TeamSchema.layout): rewriting \(lines > 0 ? "about \(lines) line(s), " : "")\(bytes / 1_048_576) MB, allowed \(seconds) s; "
+                        + "members can neither read nor write the team tables until it ends (about a minute per million lines on one local server)")
+                try connection.query(TeamSchema.sql, answeringWithin: seconds)
+            } else {
+                try connection.query(TeamSchema.sql)
+            }
             try connection.query(Self.addMemberFunction)
             let existing = try connection.query("SELECT corpus::text AS corpus FROM workbench.project")
             if let stored = existing.first("corpus") {
@@ -57,7 +77,7 @@ public final class TeamProject {
                     throw .invalid("\(server) is already set up for another corpus (\(storedReference.documents.count) document(s)); use an empty database for this corpus")
                 }
                 try connection.query("UPDATE workbench.project SET layout = $1", [String(TeamSchema.layout)])
-                return (storedReference.documents.count, false)
+                return (storedReference.documents.count, false, search)
             }
             try connection.query(
                 "INSERT INTO workbench.project (corpus, annotation_schema, layout) VALUES ($1::jsonb, $2::jsonb, $3)", [corpusJSON, schemaJSON, String(TeamSchema.layout)])
@@ -67,7 +87,51 @@ public final class TeamProject {
                     "INSERT INTO workbench.documents (id, position, fingerprint, text, document) VALUES ($1, $2, $3, $4, $5::jsonb)",
                     [document.id, String(position), document.fingerprint, document.text, try Self.json(document)])
             }
-            return (corpus.documents.count, true)
+            return (corpus.documents.count, true, search)
+        }
+        guard search else { return (documents, created, try unownedLines()) }
+        let found = try connection.transaction { () throws(TeamError) -> [UnownedLine] in
+            try Self.lockSetup(on: connection)
+            guard try connection.query("SELECT to_regclass('workbench.unowned_lines') IS NULL AS missing").first("missing") == "t" else { return try unownedLines() }
+            let bytes = try connection.query("SELECT pg_total_relation_size('workbench.events')::text AS bytes").first("bytes").flatMap { Int($0) } ?? 0
+            let seconds = TeamTransfer.pushDeadline(bytes: bytes, timeoutSeconds: connection.timeoutSeconds)
+            if bytes > 64 << 20 {
+                progress("looking for lines stored before layout \(TeamSchema.layout) that are not the work of their session's role (\(bytes / 1_048_576) MB; members may go on working)")
+            }
+            try connection.query(TeamSchema.findUnownedSQL, answeringWithin: seconds)
+            return try unownedLines()
+        }
+        return (documents, created, found)
+    }
+
+    /// The size of `events` when `team init` must rewrite it (its `entry` is not yet the
+    /// database's reading of `line`): the planner's estimate of its lines and its bytes; no row otherwise.
+    static let rewriteSQL = """
+        SELECT greatest(c.reltuples, 0)::bigint::text AS lines, pg_total_relation_size(c.oid)::text AS bytes
+        FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid
+        WHERE c.oid = to_regclass('workbench.events') AND a.attname = 'entry' AND a.attgenerated = ''
+        """
+
+    /// A line (or a session's header, `sequence` 0) stored before layout 3 that the check of whose
+    /// work a line is refuses now: kept as stored, listed in `workbench.unowned_lines`.
+    public struct UnownedLine: Sendable, Hashable, CustomStringConvertible {
+        public var session: String
+        public var sequence: Int
+        public var problem: String
+        public var description: String {
+            "session \(TeamProject.sqlLiteral(session)) \(sequence == 0 ? "header" : "sequence \(sequence)"): \(problem)"
+        }
+    }
+
+    /// The lines listed as not the work of their session's role (``TeamSchema/findUnownedSQL``) that
+    /// the connecting role may read; none when the list is not made yet.
+    public func unownedLines() throws(TeamError) -> [UnownedLine] {
+        guard try connection.query("SELECT to_regclass('workbench.unowned_lines') IS NOT NULL AS made").first("made") == "t" else { return [] }
+        let rows = try connection.query(TeamSchema.unownedSQL)
+        let sessions = rows.values("session"), sequences = rows.values("sequence"), problems = rows.values("problem")
+        return sessions.indices.compactMap { index in
+            guard let session = sessions[index], let sequence = sequences[index].flatMap({ Int($0) }), let problem = problems[index] else { return nil }
+            return UnownedLine(session: session, sequence: sequence, problem: problem)
         }
     }
 

@@ -222,6 +222,66 @@ public enum TeamSchema {
             """
     }()
 
+    /// Whether the connecting role may read the row of session `column`: its own, or any for a
+    /// reviewer or adjudicator. Names `pg_catalog` and no function of the `workbench` schema, which an
+    /// older `team init` replaces with its own (``sql``, `sessions_own_read`, `events_own_read`).
+    static func readsRowSQL(_ column: String) -> String {
+        "\(column) = current_user OR pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') "
+            + "OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')"
+    }
+
+    /// Finds the lines and headers stored before layout 3 that its check of whose work a line is
+    /// (``lineProblemSQL``, `sessions_own_header`) would refuse now, and lists each in
+    /// `workbench.unowned_lines` (by session and sequence; 0 for the header) with what is wrong.
+    /// They are kept as stored, never deleted or moved: the log is append-only, and every later line
+    /// of the session was written against the state they made. Marked, they are named by `team init`
+    /// and `team status` until the project owner decides (see docs/team.md).
+    ///
+    /// Run by `team init` in a transaction of its own after the tables are brought up to date, when
+    /// they were of an older layout or have no such list yet (tables brought to layout 3 by a
+    /// workbench before this one): it reads every line once, holding no lock that keeps members out.
+    /// Creating the list is its last step, so an interrupted search is made again by the next init.
+    static let findUnownedSQL: String = {
+        // The session's role may be gone (a member removed by hand): pg_has_role would fail on it.
+        let problem = lineProblemSQL.replacingOccurrences(
+            of: "pg_has_role(session, 'workbench_adjudicator', 'MEMBER')",
+            with: "EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = session AND pg_catalog.pg_has_role(r.oid, 'workbench_adjudicator', 'MEMBER'))")
+        return """
+            CREATE TABLE workbench.unowned_lines (
+              session text NOT NULL,
+              sequence bigint NOT NULL,
+              problem text NOT NULL,
+              found timestamptz NOT NULL DEFAULT now(),
+              PRIMARY KEY (session, sequence)
+            );
+            GRANT SELECT ON workbench.unowned_lines TO workbench_annotator, workbench_adjudicator, workbench_reviewer;
+            ALTER TABLE workbench.unowned_lines ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY unowned_read ON workbench.unowned_lines FOR SELECT USING (\(readsRowSQL("session")));
+            INSERT INTO workbench.unowned_lines (session, sequence, problem)
+              SELECT session, sequence, problem FROM (SELECT session, sequence, (\(problem)) AS problem FROM workbench.events) l
+              WHERE problem IS NOT NULL;
+            DO $$ DECLARE s record; annotator text; BEGIN
+              FOR s IN SELECT name, header_line FROM workbench.sessions LOOP
+                BEGIN
+                  annotator := s.header_line::jsonb ->> 'annotator';
+                  IF annotator IS DISTINCT FROM s.name THEN
+                    INSERT INTO workbench.unowned_lines (session, sequence, problem)
+                      VALUES (s.name, 0, format('its header names %s as the annotator', coalesce(quote_literal(annotator), 'nobody')));
+                  ELSIF (SELECT count(*) FROM json_object_keys(s.header_line::json)) <> (SELECT count(*) FROM jsonb_object_keys(s.header_line::jsonb)) THEN
+                    INSERT INTO workbench.unowned_lines (session, sequence, problem)
+                      VALUES (s.name, 0, 'its header names one key twice (two JSON readers would read different annotators)');
+                  END IF;
+                EXCEPTION WHEN data_exception THEN
+                  INSERT INTO workbench.unowned_lines (session, sequence, problem) VALUES (s.name, 0, 'its header is no JSON object');
+                END;
+              END LOOP;
+            END $$;
+            """
+    }()
+
+    /// The lines `findUnownedSQL` listed that the connecting role may read, in order.
+    static let unownedSQL = "SELECT session, sequence::text AS sequence, problem FROM workbench.unowned_lines u ORDER BY u.session, u.sequence"
+
     /// Raises the refusal of a line (called only for a line that may not be stored): it names the
     /// line's sequence, why, and what a team session holds.
     static let refuseLineFunction = """
@@ -337,6 +397,15 @@ public enum TeamSchema {
           USING (name = current_user AND current_user = session_user) WITH CHECK (name = current_user AND current_user = session_user);
         DROP POLICY IF EXISTS events_read ON workbench.events;
         CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
+        -- Who reads what, again restrictive and under names no older workbench drops, with pg_catalog's
+        -- pg_has_role written into the policy (parsed now, with the safe search path): an older team init
+        -- puts back its own permissive read policies and a workbench.reads_all() that names pg_has_role
+        -- without its schema (a member could answer it with a function of her own), and neither can
+        -- widen what a member reads past these.
+        DROP POLICY IF EXISTS sessions_own_read ON workbench.sessions;
+        CREATE POLICY sessions_own_read ON workbench.sessions AS RESTRICTIVE FOR SELECT USING (\(readsRowSQL("name")));
+        DROP POLICY IF EXISTS events_own_read ON workbench.events;
+        CREATE POLICY events_own_read ON workbench.events AS RESTRICTIVE FOR SELECT USING (\(readsRowSQL("session")));
         DROP POLICY IF EXISTS events_append ON workbench.events;
         CREATE POLICY events_append ON workbench.events FOR INSERT WITH CHECK (session = current_user AND current_user = session_user);
         \(refuseLineFunction)

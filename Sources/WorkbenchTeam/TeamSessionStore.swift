@@ -225,7 +225,7 @@ public final class TeamSessionStore: SessionStorage {
     /// line's insert goes out behind it without waiting for its answer (libpq's pipeline mode), so
     /// the server runs the two back to back and the next edit waits for one round trip, not two.
     private func notifyFollowers(on connection: PostgresConnection) {
-        let now = DispatchTime.now().uptimeNanoseconds
+        let now = connection.clock.nanoseconds()
         if let lastNotification, now &- lastNotification < UInt64(notificationInterval * 1e9) { return }
         do {
             try connection.send(prepared: Self.notifyStatement, TeamSchema.notifySQL, [])

@@ -76,17 +76,16 @@ public struct TeamTransfer {
         guard let data = FileManager.default.contents(atPath: paths.log) else {
             throw .invalid("\(paths.log): cannot read the session log (push needs NAME.jsonl)")
         }
-        let contents: SessionLogContents
-        do { contents = try SessionLogContents(data, path: paths.log) } catch { throw .invalid(error.description) }
-        // A torn last line (no line break after it) is no line of the session: readers leave it out,
-        // and only opening the session decides whether it is set aside or its lost line break put back.
-        guard contents.tornTail.isEmpty else {
-            throw .invalid(
-                "push refused: \(paths.log) ends in a torn line (\(contents.tornTail.count) byte(s) after its last line break: an append cut short, or a line break lost); "
-                    + "open the session once with workbench annotate \(path) (it sets the torn line aside, or puts back a line break the snapshot knows of), then push again; nothing was uploaded")
-        }
         // Where each line ends (after its line break): the lines are slices of `data`, never strings.
         let ends = Self.lineEnds(data)
+        let torn = try Self.checkLog(data, ends: ends, path: paths.log)
+        // A torn last line (no line break after it) is no line of the session: readers leave it out,
+        // and only opening the session decides whether it is set aside or its lost line break put back.
+        guard torn == 0 else {
+            throw .invalid(
+                "push refused: \(paths.log) ends in a torn line (\(torn) byte(s) after its last line break: an append cut short, or a line break lost); "
+                    + "open the session once with workbench annotate \(path) (it sets the torn line aside, or puts back a line break the snapshot knows of), then push again; nothing was uploaded")
+        }
         guard let headerEnd = ends.first else { throw .invalid("\(paths.log): the log is empty") }
         let header = String(decoding: data[data.startIndex..<headerEnd], as: UTF8.self)
         let body = Array(ends.dropFirst())
@@ -157,6 +156,43 @@ public struct TeamTransfer {
     /// about 40 s on one machine with its server). A push slower than that is ended and rolled back.
     static func pushDeadline(bytes: Int, timeoutSeconds: Int) -> Int {
         timeoutSeconds * (3 + bytes / (1 << 20))
+    }
+
+    /// How many bytes of a log ``checkLog(_:ends:path:)`` reads at once.
+    static let checkPartBytes = 16 << 20
+
+    /// Checks that `data`, a session log whose lines end at `ends`, is read by every reader: its
+    /// header and every complete line as ``SessionLogContents`` reads them (a damaged line is named
+    /// by its line in `path`). Returns the bytes of a torn last line (0: none). A long log is read in
+    /// parts of about ``checkPartBytes`` (its header and whole lines), whose events are dropped once
+    /// read: the push sends lines, never events, and a million of them decoded at once took 1.8 GB
+    /// beside the log's own bytes.
+    static func checkLog(_ data: Data, ends: [Int], path: String, partBytes: Int = checkPartBytes) throws(TeamError) -> Int {
+        guard data.count > partBytes, ends.count > 1, let headerEnd = ends.first else {
+            do { return try SessionLogContents(data, path: path).tornTail.count } catch { throw .invalid(error.description) }
+        }
+        var torn = 0
+        // Line k of the body (the log's line k + 1) is data[ends[k - 1]..<ends[k]]; a part holds the
+        // lines first..<next, and the last part the torn bytes after the log's last line break too.
+        var first = 1
+        while first < ends.count {
+            var next = first + 1
+            while next < ends.count, ends[next] - ends[first - 1] <= partBytes { next += 1 }
+            let end = next == ends.count ? data.endIndex : ends[next - 1]
+            var part = Data(capacity: headerEnd - data.startIndex + end - ends[first - 1])
+            part.append(data[data.startIndex..<headerEnd])
+            part.append(data[ends[first - 1]..<end])
+            do {
+                torn = try SessionLogContents(part, path: path).tornTail.count
+            } catch {
+                if case .journalDamaged(let path, let line, let reason) = error {
+                    throw .invalid(SessionError.journalDamaged(path: path, line: line + first - 1, reason: reason).description)
+                }
+                throw .invalid(error.description)
+            }
+            first = next
+        }
+        return torn
     }
 
     /// The offsets just after each line break of `data` (each line's end, its break included).

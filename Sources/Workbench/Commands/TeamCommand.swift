@@ -44,6 +44,15 @@ struct TeamCommand: ParsableCommand {
         do { return try TeamProject(url: url, settingUp: settingUp) } catch { throw CLIFailure(error.commandDescription) }
     }
 
+    /// The warning for lines stored before layout 3 that are not the work of their session's role
+    /// (``TeamProject/unownedLines()``): one line per line found, what the owner can do.
+    static func unownedWarning(_ lines: [TeamProject.UnownedLine]) -> String {
+        let shown = lines.prefix(20).map { "  " + $0.description }
+        let more = lines.count > shown.count ? ["  … and \(lines.count - shown.count) more"] : []
+        return (["warning: \(lines.count) line(s) stored before this workbench checked whose work a line is are not the work of their session's role "
+            + "(kept as stored, listed in workbench.unowned_lines: SELECT * FROM workbench.unowned_lines):"] + shown + more).joined(separator: "\n")
+    }
+
     /// Runs `body`, turning a ``TeamError`` into one clear line.
     static func run<T>(_ body: () throws(TeamError) -> T) throws(CLIFailure) -> T {
         do { return try body() } catch { throw CLIFailure(error.commandDescription) }
@@ -79,10 +88,13 @@ struct TeamInitCommand: ParsableCommand {
         }
         let project = try TeamCommand.project(url, settingUp: true)
         let segmented = SegmentedCorpus(loaded)
-        let result = try TeamCommand.run { () throws(TeamError) in try project.initialise(corpus: segmented, schema: chosen) }
+        let result = try TeamCommand.run { () throws(TeamError) in
+            try project.initialise(corpus: segmented, schema: chosen, progress: { StandardError.write($0) })
+        }
         StandardOutput.line(result.created
             ? "team database \(project.connection.url.redacted) set up with \(result.documents) document(s); next: workbench team add-annotator NAME"
             : "team database \(project.connection.url.redacted) was already set up for this corpus (\(result.documents) document(s)); schema and rights brought up to date")
+        if !result.unowned.isEmpty { StandardError.write(TeamCommand.unownedWarning(result.unowned)) }
     }
 }
 
@@ -171,6 +183,8 @@ struct TeamStatusCommand: ParsableCommand {
         guard watch else {
             let project = try TeamCommand.project(url)
             StandardOutput.line(try TeamCommand.run { () throws(TeamError) in try TeamStatus(project: project).render() })
+            let unowned = try TeamCommand.run { () throws(TeamError) in try project.unownedLines() }
+            if !unowned.isEmpty { StandardError.write(TeamCommand.unownedWarning(unowned)) }
             return
         }
         // Ctrl-C, or the end of standard input (unless --updates counts for a script), ends the watch.
