@@ -12,15 +12,13 @@ extension SessionStore {
     ///
     /// With `forVerification`, event times are not kept (a verifier does not need them). The log
     /// is read on another thread while the snapshot is decoded.
-    public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
-        try read(path: path, forVerification: forVerification).file
-    }
-
-    /// ``readFile(path:forVerification:)``, and why the snapshot was not taken when it does not
-    /// describe its log (another state of the session: the log cut back, a snapshot copied from
-    /// elsewhere, a changed digest): then the file is the log's replay, as opening would make it,
-    /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
-    /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
+    ///
+    /// `mismatch` says why the snapshot was not taken when it does not describe its log (another
+    /// state of the session: the log cut back, a snapshot copied from elsewhere, a changed digest):
+    /// then the file is the log's replay, as opening would make it, and `mismatch` the sentence
+    /// (without the snapshot's path, which callers put before it) that `validate` and `replay
+    /// --verify` report and the other readers show as a warning; nil when the snapshot describes
+    /// its log or a prefix of it.
     /// `torn` names a torn last log line, which readers ignore (``SessionLogContents/tornNotice(path:)``).
     ///
     /// With `displayName`, every message names the session so (e.g. `team session anna`, a team
