@@ -64,7 +64,7 @@ enum ReplayBenchmark {
 
             // The ordinary way, for comparison: decode everything, then replay and compare.
             var decoded: SessionFile?
-            let decode = SessionBenchmark.measure { decoded = try? SessionStore.readFile(path: path) }
+            let decode = SessionBenchmark.measure { decoded = try? SessionStore.read(path: path).file }
             decodes.append(decode.wall)
             decodeCPUs.append(decode.cpu)
             guard let decoded else { throw BenchmarkSupport.UsageError(description: "the written session does not decode") }

@@ -121,7 +121,7 @@ enum SessionBenchmark {
                 // The ordinary way, for comparison: decode everything, then replay and compare.
                 var file: SessionFile?
                 let ordinary = try measure {
-                    decode.append(try measure { file = try SessionStore.readFile(path: path) }.cpu)
+                    decode.append(try measure { file = try SessionStore.read(path: path).file }.cpu)
                     if let file { replay.append(try measure { loaded = try Session(file: file, path: path) }.cpu) }
                 }
                 loaded = nil

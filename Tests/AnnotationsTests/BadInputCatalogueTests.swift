@@ -254,11 +254,11 @@ struct BadInputCatalogueTests {
         try FileManager.default.createSymbolicLink(atPath: folder + "/gone.json", withDestinationPath: "missing.json")
         let loop = SessionError.io(path: folder + "/loop.json", reason: "too many levels of symbolic links (the link leads back to itself)")
         let gone = SessionError.io(path: folder + "/gone.json", reason: "a symbolic link to a file that does not exist")
-        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.readFile(path: folder + "/loop.json") } == loop)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.read(path: folder + "/loop.json").file } == loop)
         #expect(Self.error { () throws(SessionError) in _ = try SessionStore.load(path: folder + "/loop.json") } == loop)
-        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.readFile(path: folder + "/gone.json") } == gone)
+        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.read(path: folder + "/gone.json").file } == gone)
         #expect(Self.error { () throws(SessionError) in _ = try SessionCodec.contents(ofFile: folder + "/gone.json") } == gone)
-        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.readFile(path: folder + "/none.json") } == .missing(folder + "/none.json"))
+        #expect(Self.error { () throws(SessionError) in _ = try SessionStore.read(path: folder + "/none.json").file } == .missing(folder + "/none.json"))
     }
 
     @Test("A raw NUL or escape in a session names line and column and shows the byte visibly")

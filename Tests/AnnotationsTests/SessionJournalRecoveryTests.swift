@@ -72,7 +72,7 @@ struct SessionJournalRecoveryTests {
         #expect(whole.last == 0x0A)
         try whole.dropLast().write(to: URL(fileURLWithPath: logPath(path)))
         // Read-only: the snapshot and the log agree on both speakers.
-        let read = try SessionStore.readFile(path: path)
+        let read = try SessionStore.read(path: path).file
         #expect(read.events.count == 2)
         #expect(try SessionStore.load(path: path).state.speakers.keys.sorted() == ["S1", "S2"])
         let reopened = try openStore(path)
@@ -347,7 +347,7 @@ struct SessionJournalRecoveryTests {
         #expect(reopened.session.events.prefix(1) == original.events.prefix(1))
         // Readers read both formats.
         #expect(try SessionStore.load(path: SessionPaths(path).formatOneCopy).events.count == 1)
-        #expect(try SessionStore.readFile(path: path).events.count == 3)
+        #expect(try SessionStore.read(path: path).file.events.count == 3)
     }
 
     @Test("A format-1 journal of another state is not applied when migrating; it is moved aside")

@@ -46,7 +46,7 @@ struct SessionOpeningTests {
                 // Edits after the save; then the store goes away without saving (a crash).
                 try Self.edit(random.below(10) + 1, &kept, store, &random, from: 100)
             }
-            let saved = try #require(try SessionStore.readFile(path: path).log?.events)
+            let saved = try #require(try SessionStore.read(path: path).file.log?.events)
             let reopened = try SessionStore(path: path, now: "n") { kept }
             let session = reopened.session
             // Opened from the snapshot: the history stays unloaded unless the tail holds an undo or redo (which loads it).

@@ -74,7 +74,7 @@ struct SessionVerifierBytesTests {
         #expect(report.events == 4)
         #expect(report.annotations == 2)
         #expect(file.speakers.map(\.name) == ["Mark Rutte"])
-        let slow = SessionVerifier().verify(try SessionStore.readFile(path: path, forVerification: true))
+        let slow = SessionVerifier().verify(try SessionStore.read(path: path, forVerification: true).file)
         #expect(slow.isValid && slow.annotations == report.annotations && slow.documents == report.documents)
     }
 

@@ -114,7 +114,7 @@ struct ReplayCommandTests {
         let fixture = try ReplayFixture()
         let result = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "cut"])
         #expect(result.status == 0, "\(result.stderr)")
-        let file = try SessionStore.readFile(path: fixture.path("sessions/cut.json"))
+        let file = try SessionStore.read(path: fixture.path("sessions/cut.json")).file
         #expect(file.events.count == 6)
         #expect(file.derivedFrom == [fixture.sessionPath])
         #expect(!file.annotations.contains { $0.key == .cue("Q2") })  // the undone cue is not in the state
@@ -144,7 +144,7 @@ struct ReplayCommandTests {
         #expect(!FileManager.default.fileExists(atPath: fixture.path("sessions/kept.json")))
         let forced = try await fixture.run(["replay", fixture.sessionPath, "--to", "6", "--out", "kept", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(try SessionStore.readFile(path: fixture.path("sessions/kept.json")).events.count == 6)
+        #expect(try SessionStore.read(path: fixture.path("sessions/kept.json")).file.events.count == 6)
     }
 
     @Test("--to -1 and a number past Int are named as values (-1 was 'Missing value for --to'); nothing is written")

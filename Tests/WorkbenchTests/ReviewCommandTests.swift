@@ -23,7 +23,7 @@ struct ReviewCommandTests {
         let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: script + "\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(try fixture.data(fixture.sessionPath) == before)
-        let file = try SessionStore.readFile(path: fixture.path("sessions/anna.reviewed.json"))
+        let file = try SessionStore.read(path: fixture.path("sessions/anna.reviewed.json")).file
         #expect(file.derivedFrom == [fixture.sessionPath])
         #expect(file.reviews.count == 5)
         #expect(file.reviews.first { $0.annotation == "Q1" }?.reason == "not a reporting verb here")
@@ -48,7 +48,7 @@ struct ReviewCommandTests {
         // Queue order: M1, Q1, C1, …
         let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "skip\nskip\ncorrect form free-indirect\nquit\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        let file = try SessionStore.readFile(path: fixture.path("sessions/anna.reviewed.json"))
+        let file = try SessionStore.read(path: fixture.path("sessions/anna.reviewed.json")).file
         let reviewers = file.events.filter { $0.annotator == "rita" }
         #expect(reviewers.count == 2, "\(reviewers)")
         #expect(reviewers.first?.group == nil && reviewers.last?.group == reviewers.first?.seq, "\(reviewers)")
@@ -101,7 +101,7 @@ struct ReviewCommandTests {
             ["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r3"],
             stdin: "skip\nskip\ncorrect by S1, S2\nskip\nskip\nskip\ncorrect to M1\nquit\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        let file = try SessionStore.readFile(path: fixture.path("sessions/r3.json"))
+        let file = try SessionStore.read(path: fixture.path("sessions/r3.json")).file
         let state = try AnnotationState.replaying(file.events, schema: file.schema)
         #expect(state.claims["C1"]?.speakers == ["S1", "S2"])
         #expect(state.claims["C2"]?.addressees == ["M1"])
@@ -113,7 +113,7 @@ struct ReviewCommandTests {
         let result = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r2"], stdin: "frobnicate\naccept\n")
         #expect(result.status != 0)
         #expect(result.stdout.contains("unknown command 'frobnicate'"))
-        let file = try SessionStore.readFile(path: fixture.path("sessions/r2.json"))
+        let file = try SessionStore.read(path: fixture.path("sessions/r2.json")).file
         #expect(file.reviews.count == 1)
     }
 }

@@ -8,7 +8,7 @@ struct SessionTextAgreementTests {
     /// sessions/example.json and its log as one format-1 document (older versions' single file:
     /// what a hand-damaged copy is made from; opening it migrates it).
     static func exampleAsOneFile() throws -> Data {
-        var file = try SessionStore.readFile(path: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json").path)
+        var file = try SessionStore.read(path: WorkbenchProcess.packageRoot.appendingPathComponent("sessions/example.json").path).file
         file.version = 1
         file.log = nil
         return try SessionCodec.encode(file)

@@ -33,51 +33,66 @@ public struct SessionVerifier: Sendable {
     public init() {}
 
     /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file),
-    /// keeping what the result was made from (see ``Report/replayed``).
+    /// keeping what the result was made from (see ``Report/replayed``). With `displayName`, every
+    /// message names the session so (`team session anna`), not by its files' paths.
     ///
     /// A format-2 snapshot that reflects the whole log is compared without decoding its records:
     /// the log is replayed, the state's records are written as the snapshot writes them, and the
-    /// two byte ranges compared. Only when they differ (or the log does not replay, or the snapshot
-    /// is behind its log or of format 1) is everything decoded and compared record by record, which
-    /// names the differences.
-    public func verify(path: String) throws(SessionError) -> Report {
-        if let fast = try verifiedWithoutDecodingSnapshot(path: path) { return fast }
-        let (file, mismatch, torn) = try SessionStore.read(path: path, forVerification: true)
-        var report = verify(file)
-        if let mismatch { report.differences.insert(mismatch, at: 0) }
-        report.warnings = torn.map { [$0] } ?? []
+    /// two byte ranges compared. Only when they differ (or the snapshot is behind its log) is the
+    /// snapshot decoded and compared record by record with the log as read, which names the
+    /// differences; a log that does not replay, a snapshot of format 1 or without a head is read
+    /// as ``SessionStore/read(path:forVerification:displayName:)`` reads it.
+    public func verify(path: String, displayName: String? = nil) throws(SessionError) -> Report {
+        let (paths, shown) = SessionStore.reading(path, displayName: displayName)
+        if SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) {
+            let snapshot = try SessionCodec.contents(ofFile: paths.snapshot, shownAs: shown.snapshot)
+            if let head = SnapshotHead(snapshot), head.format == SessionFile.formatName, let version = head.version, version >= 2,
+                version <= SessionFile.currentVersion, let reference = head.log,
+                let replay = try replayed(paths, shown: shown, reference: reference)
+            {
+                let (session, log) = (replay.session, replay.log)
+                try SessionStore.refuseForeign(log.header, shown, snapshotID: head.id)
+                if reference.describesPrefix(of: log), reference.events == log.eventCount {
+                    var file = session.file
+                    file.log = reference
+                    let state = session.state
+                    let documents = BackgroundValue { Self.documentCount(state) }
+                    if Self.recordsAgree(snapshot, with: file) {
+                        return Report(
+                            events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
+                            file: file, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
+                    }
+                }
+                // The records differ, or the snapshot is behind its log: compared record by record.
+                let read = try SessionStore.taking(
+                    SessionCodec.decode(snapshot, path: shown.snapshot), log: log, logBytes: replay.bytes, shown: shown, forVerification: true)
+                return report(read)
+            }
+        }
+        return report(try SessionStore.read(path: path, forVerification: true, displayName: displayName))
+    }
+
+    /// The report of a file as a reader takes it (see ``SessionStore/read(path:forVerification:displayName:)``).
+    private func report(_ read: (file: SessionFile, mismatch: String?, torn: String?)) -> Report {
+        var report = verify(read.file)
+        if let mismatch = read.mismatch { report.differences.insert(mismatch, at: 0) }
+        report.warnings = read.torn.map { [$0] } ?? []
         return report
     }
 
-    /// The fast path of ``verify(path:)``; nil when the snapshot must be decoded.
-    private func verifiedWithoutDecodingSnapshot(path: String) throws(SessionError) -> Report? {
-        let paths = SessionPaths.followingLinks(path)
-        guard SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) else { return nil }
-        let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
-        guard let head = SnapshotHead(snapshot), head.format == SessionFile.formatName, let version = head.version, version >= 2,
-            version <= SessionFile.currentVersion, let reference = head.log
-        else { return nil }
-        let replayed: (session: Session, log: SessionLogContents)
+    /// The log beside a snapshot whose head names `reference`, replayed; nil when an event does not
+    /// apply (reported the record-by-record way).
+    private func replayed(
+        _ paths: SessionPaths, shown: SessionPaths, reference: LogReference
+    ) throws(SessionError) -> (session: Session, log: SessionLogContents, bytes: Data)? {
+        let bytes = try SessionStore.logBytes(paths, shown: shown, reference: reference)
         do {
-            replayed = try Session.replaying(
-                logBytes: reference.restoringTheLastLineBreak(of: SessionCodec.contents(ofFile: paths.log)), path: paths.log, forReplay: true,
-                digestingFirst: reference.bytes)
+            let (session, log) = try Session.replaying(logBytes: bytes, path: shown.log, forReplay: true, digestingFirst: reference.bytes)
+            return (session, log, bytes)
         } catch {
-            // An event that does not apply is reported the record-by-record way.
             if case .badEvent = error { return nil }
             throw error
         }
-        let (session, log) = replayed
-        try SessionStore.refuseForeign(log.header, paths, snapshotID: head.id)
-        guard reference.describesPrefix(of: log), reference.events == log.eventCount else { return nil }
-        var file = session.file
-        file.log = reference
-        let state = session.state
-        let documents = BackgroundValue { Self.documentCount(state) }
-        guard Self.recordsAgree(snapshot, with: file) else { return nil }
-        return Report(
-            events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [], file: file,
-            replayed: (session, log, snapshot), warnings: log.tornNotice(path: paths.log).map { [$0] } ?? [])
     }
 
     /// True when the snapshot's bytes from its records on (the line that begins with

@@ -14,15 +14,16 @@ public enum SessionCodec {
     /// does not change under the reader.)
     public static let mappingSize = 16 << 20
 
-    /// The bytes of the session file at `path` (mapped when large).
-    public static func contents(ofFile path: String) throws(SessionError) -> Data {
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path) }
-        try SessionStore.refuseFolder(path)
+    /// The bytes of the session file at `path` (mapped when large); errors name it `shown` (the
+    /// path when nil).
+    public static func contents(ofFile path: String, shownAs shown: String? = nil) throws(SessionError) -> Data {
+        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(shown ?? path) }
+        try SessionStore.refuseFolder(path, shownAs: shown)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize
             ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             : FileManager.default.contents(atPath: path)
-        guard let data else { throw .io(path: path, reason: FileKind(at: path).notAFile ?? "cannot read the file (permissions?)") }
+        guard let data else { throw .io(path: shown ?? path, reason: FileKind(at: path).notAFile ?? "cannot read the file (permissions?)") }
         return data
     }
 
@@ -45,11 +46,20 @@ public enum SessionCodec {
     /// empty when the fast decoder reads them (see ``SessionFileDecoder/anchorsForExport``): for
     /// an export only, which reads none of them.
     public static func decode(_ data: Data, path: String, anchorsForExport: Bool = false) throws(SessionError) -> SessionFile {
+        try decode(data, path: path, anchorsForExport: anchorsForExport, handingOver: nil)
+    }
+
+    /// Decodes a session file's bytes as ``decode(_:path:anchorsForExport:)`` does. With `batches`,
+    /// the snapshot's leading mentions, cues and claims are handed over there as they are decoded
+    /// and left out of the file returned (see ``SessionFileDecoder/batches``); when the fast
+    /// decoder does not read the file, the batches end void and the file returned holds every record.
+    static func decode(_ data: Data, path: String, anchorsForExport: Bool, handingOver batches: RecordBatches?) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
-            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport)
+            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport, handingOver: batches)
         }
+        batches?.end(void: fast == nil)
         if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)
             return file

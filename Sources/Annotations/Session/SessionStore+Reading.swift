@@ -12,52 +12,73 @@ extension SessionStore {
     ///
     /// With `forVerification`, event times are not kept (a verifier does not need them). The log
     /// is read on another thread while the snapshot is decoded.
-    public static func readFile(path: String, forVerification: Bool = false) throws(SessionError) -> SessionFile {
-        try read(path: path, forVerification: forVerification).file
-    }
-
-    /// ``readFile(path:forVerification:)``, and why the snapshot was not taken when it does not
-    /// describe its log (another state of the session: the log cut back, a snapshot copied from
-    /// elsewhere, a changed digest): then the file is the log's replay, as opening would make it,
-    /// and `mismatch` is the sentence (without the snapshot's path, which callers put before it)
-    /// that `validate` and `replay --verify` report and the other readers show as a warning. Nil when the snapshot describes its log or a prefix of it.
+    ///
+    /// `mismatch` says why the snapshot was not taken when it does not describe its log (another
+    /// state of the session: the log cut back, a snapshot copied from elsewhere, a changed digest):
+    /// then the file is the log's replay, as opening would make it, and `mismatch` the sentence
+    /// (without the snapshot's path, which callers put before it) that `validate` and `replay
+    /// --verify` report and the other readers show as a warning; nil when the snapshot describes
+    /// its log or a prefix of it.
     /// `torn` names a torn last log line, which readers ignore (``SessionLogContents/tornNotice(path:)``).
+    ///
+    /// With `displayName`, every message names the session so (e.g. `team session anna`, a team
+    /// session read from a private copy), not by its files' paths.
     public static func read(
-        path: String, forVerification: Bool = false
+        path: String, forVerification: Bool = false, displayName: String? = nil
     ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
-        let paths = SessionPaths.followingLinks(path)
+        let (paths, shown) = reading(path, displayName: displayName)
         guard SessionPaths.exists(paths.snapshot) else {
-            guard SessionPaths.exists(paths.log) else { throw .notFound(paths.snapshot) }
-            let (session, log) = try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log), path: paths.log)
-            return (session.file, nil, log.tornNotice(path: paths.log))
+            guard SessionPaths.exists(paths.log) else { throw .notFound(shown.snapshot) }
+            let (session, log) = try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log, shownAs: shown.log), path: shown.log)
+            return (session.file, nil, log.tornNotice(path: shown.log))
         }
-        let logPath = paths.log
-        let data = try SessionCodec.contents(ofFile: paths.snapshot)
+        let data = try SessionCodec.contents(ofFile: paths.snapshot, shownAs: shown.snapshot)
         let reference = SnapshotHead(data)?.log
-        let digested = reference?.bytes
-        let early = SessionPaths.exists(logPath)
+        let early = SessionPaths.exists(paths.log)
             ? BackgroundValue {
                 Result { () throws(SessionError) in
-                    var bytes = try SessionCodec.contents(ofFile: logPath)
-                    if let reference { bytes = reference.restoringTheLastLineBreak(of: bytes) }
-                    return (bytes, try SessionLogContents(bytes, path: logPath, forReplay: forVerification, digestingFirst: digested))
+                    let bytes = try logBytes(paths, shown: shown, reference: reference)
+                    return (bytes, try SessionLogContents(bytes, path: shown.log, forReplay: forVerification, digestingFirst: reference?.bytes))
                 }
             }
             : nil
-        var file = try SessionCodec.decode(data, path: paths.snapshot)
+        let file = try SessionCodec.decode(data, path: shown.snapshot)
         guard file.version >= 2 else { return (file, nil, nil) }
-        guard let read = early?.wait() else { throw .missingLog(paths) }
+        guard let read = early?.wait() else { throw .missingLog(shown) }
         let (bytes, log) = try read.get()
-        try refuseForeign(log.header, paths, snapshotID: file.id)
+        return try taking(file, log: log, logBytes: bytes, shown: shown, forVerification: forVerification)
+    }
+
+    /// The files of the session `path` names (as a writer takes them) and how messages name them.
+    static func reading(_ path: String, displayName: String?) -> (paths: SessionPaths, shown: SessionPaths) {
+        let paths = SessionPaths.followingLinks(path)
+        return (paths, displayName.map(SessionPaths.shown(as:)) ?? paths)
+    }
+
+    /// The bytes of the log beside a snapshot whose head names `reference`: with the line break put
+    /// back that only the snapshot still holds (see ``LogReference/lostTheLastLineBreak(of:)``).
+    static func logBytes(_ paths: SessionPaths, shown: SessionPaths, reference: LogReference?) throws(SessionError) -> Data {
+        let bytes = try SessionCodec.contents(ofFile: paths.log, shownAs: shown.log)
+        return reference?.restoringTheLastLineBreak(of: bytes) ?? bytes
+    }
+
+    /// The file a reader takes from a format-2 snapshot decoded as `file` and its log: the snapshot
+    /// with the log's events when it describes the log, else the log's replay and why (see
+    /// ``read(path:forVerification:displayName:)``); a log of another session is refused.
+    static func taking(
+        _ file: SessionFile, log: SessionLogContents, logBytes bytes: Data, shown: SessionPaths, forVerification: Bool
+    ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
+        try refuseForeign(log.header, shown, snapshotID: file.id)
         guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
             // Rare (a snapshot that does not describe its log): the log is decoded again, to be replayed.
-            var rebuilt = try Session.replaying(logBytes: bytes, path: paths.log, forReplay: forVerification).session.file
+            var rebuilt = try Session.replaying(logBytes: bytes, path: shown.log, forReplay: forVerification).session.file
             rebuilt.log = file.log
-            let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, paths) }
-            return (rebuilt, mismatch, log.tornNotice(path: paths.log))
+            let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, shown) }
+            return (rebuilt, mismatch, log.tornNotice(path: shown.log))
         }
+        var file = file
         file.events = log.events
-        return (file, nil, log.tornNotice(path: paths.log))
+        return (file, nil, log.tornNotice(path: shown.log))
     }
 
     /// What a reader says of a snapshot that does not describe its log (without the snapshot's

@@ -138,10 +138,10 @@ public final class SessionStore: SessionStorage {
     }
 
     /// Refuses a session path that is a folder, saying so.
-    static func refuseFolder(_ path: String) throws(SessionError) {
+    static func refuseFolder(_ path: String, shownAs shown: String? = nil) throws(SessionError) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw .io(path: path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
+            throw .io(path: shown ?? path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
         }
     }
 

@@ -55,19 +55,23 @@ struct ReplayCommand: ParsableCommand {
         if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
     }
 
-    /// The session as messages name it: a team session by its name (`team session anna`), not by
-    /// the private copy it is read from, which is gone when the command ends.
-    private var shown: String { team == nil ? session : TeamSessions.naming(session) }
+    /// How messages name a team session (`team session anna`), read from its private copy
+    /// (`…/anna.json`), which is gone when the command ends; nil for a local session, named by its path.
+    private var displayName: String? {
+        team == nil ? nil : "team session " + URL(fileURLWithPath: session).deletingPathExtension().lastPathComponent
+    }
+
+    /// The session as messages name it.
+    private var shown: String { displayName ?? session }
 
     mutating func run() throws {
         if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] } else { session = SessionArgument.path(session) }
-        guard team != nil else { return try replay() }
-        do { try replay() } catch let failure as CLIFailure { throw CLIFailure(TeamSessions.naming(failure.message), exitCode: failure.exitCode) }
+        try replay()
     }
 
     private func replay() throws {
         if verify { return try runVerify() }
-        let file = try SessionInput.file(at: session)
+        let file = try SessionInput.file(at: session, displayName: displayName)
         if let out { return try writeCut(file, to: out) }
         var last = file.events.count
         if let to {
@@ -84,7 +88,7 @@ struct ReplayCommand: ParsableCommand {
             } catch {
                 throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
             }
-            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+            let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
         } else {
@@ -105,7 +109,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
         }
-        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: session))
+        let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
         var header = "replay of \(TerminalText.sanitize(shown)): \(Counted(file.events.count, "event")) by \(TerminalText.sanitize(file.annotator))"
@@ -129,17 +133,17 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func runVerify() throws {
-        let session = session, shown = shown
+        let session = session, shown = shown, displayName = displayName
         // The verification keeps the replayed session alive until the process exits (below).
         let report = try ProgressMeter.run { meter throws -> SessionVerifier.Report in
             meter.begin("replay --verify: reading and replaying \(shown)", total: nil, unit: .items(""))
-            return try CLIFailure.from { try SessionVerifier().verify(path: session) }
+            return try CLIFailure.from { try SessionVerifier().verify(path: session, displayName: displayName) }
         }
         let file = report.file
         let name = TerminalText.sanitize(shown)
-        for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(TeamSessions.naming(warning))) }
+        for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         if let problem = report.logProblem {
-            throw CLIFailure("\(name): \(TeamSessions.naming(problem.description))")
+            throw CLIFailure("\(name): \(problem.description)")
         }
         if !report.differences.isEmpty {
             for difference in report.differences { StandardError.write("\(name): \(TerminalText.sanitize(difference))") }
@@ -153,7 +157,7 @@ struct ReplayCommand: ParsableCommand {
         var textNote = "; text checked against the corpus"
         let chosen = corpus.isEmpty ? file.corpus.paths : corpus
         let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
-        if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: session) {
+        if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: shown)
             if !problems.isEmpty {
                 for problem in problems { StandardError.write(TerminalText.sanitize(problem)) }

@@ -9,9 +9,9 @@ enum SessionInput {
     /// replaying or locking it.
     /// A snapshot that does not describe its log is named in a warning on standard error (the
     /// file is then the log's replay).
-    static func file(at path: String, forVerification: Bool = false) throws(CLIFailure) -> SessionFile {
-        let read = try CLIFailure.from { try SessionStore.read(path: path, forVerification: forVerification) }
-        if let mismatch = read.mismatch { StandardError.write("warning: \(path): \(mismatch)") }
+    static func file(at path: String, forVerification: Bool = false, displayName: String? = nil) throws(CLIFailure) -> SessionFile {
+        let read = try CLIFailure.from { try SessionStore.read(path: path, forVerification: forVerification, displayName: displayName) }
+        if let mismatch = read.mismatch { StandardError.write("warning: \(displayName ?? path): \(mismatch)") }
         if let torn = read.torn { StandardError.write("warning: " + TerminalText.sanitize(torn)) }
         return read.file
     }

@@ -17,27 +17,6 @@ enum TeamSessions {
         return path
     }()
 
-    /// `text` (a message, a line of output) with every path of a session pulled into this process's
-    /// private folder named as the team session it is a copy of (`team session anna`): the folder
-    /// is removed when the command ends, so its paths help nobody find anything.
-    static func naming(_ text: String) -> String {
-        guard text.contains(folder + "/") else { return text }
-        var named = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: folder + "/") {
-            named += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...]
-            let name = rest.prefix { $0 != "." && $0 != ":" && $0 != " " && $0 != ")" && $0 != "," && $0 != ";" && $0 != "\n" }
-            rest = rest.dropFirst(name.count)
-            for suffix in [".jsonl", ".json"] where rest.hasPrefix(suffix) {
-                rest = rest.dropFirst(suffix.count)
-                break
-            }
-            named += "team session \(name)"
-        }
-        return named + rest
-    }
-
     /// The role `url` connects as (the URL's user, else libpq's default: `PGUSER`, the login name):
     /// the name of the session a command stores there.
     static func role(_ url: DatabaseURL) throws(CLIFailure) -> String {
