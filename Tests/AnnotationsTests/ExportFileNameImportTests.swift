@@ -48,6 +48,23 @@ struct ExportFileNameImportTests {
         Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, "\($0).") })
     }
 
+    @Test("which of an id's file names a name is: plain, uppercase encoded, everything beyond ASCII encoded, or none")
+    func fileNameChoice() {
+        #expect(ExportText.fileNameChoice("Rutte", of: "Rutte") == 0)
+        #expect(ExportText.fileNameChoice("%52utte", of: "Rutte") == 1)
+        #expect(ExportText.fileNameChoice("%52%C3%A9", of: "Ré") == 2)
+        #expect(ExportText.fileNameChoice("rutte", of: "Rutte") == nil)
+        // Canonically equal but other bytes: not the name export writes.
+        #expect(ExportText.fileNameChoice("Re\u{0301}", of: "R\u{00E9}") == nil)
+        for id in Self.ids {
+            for (index, name) in ExportText.fileNameChoices(id).enumerated() {
+                let choice = ExportText.fileNameChoice(name, of: id)
+                #expect(choice.map { $0 <= index } == true, "\(id): \(name)")
+                #expect(ExportText.isFileName(name, of: id))
+            }
+        }
+    }
+
     @Test("a file name decodes to the id export wrote it for; names export never writes stay as they are")
     func documentIDs() {
         for id in Self.ids where !Self.longIDs.contains(id) {

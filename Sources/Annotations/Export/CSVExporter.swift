@@ -34,7 +34,9 @@ struct CSVExporter: Exporter {
                     map[claim, default: []].append("\(stance.label): \(state.targets[stance.target]?.text ?? stance.target)")
                 }
             }
-            return map.mapValues { $0.joined(separator: "; ") }
+            var table = ExportIDTable<String>()
+            for (claim, cells) in map { table[claim] = cells.joined(separator: "; ") }
+            return table
         }
         out.begin("claims.csv")
         out.append(Self.columns.joined(separator: ","))
@@ -50,41 +52,73 @@ struct CSVExporter: Exporter {
         out.end()
     }
 
-    /// The rows of the claims of document `documentIndex`.
-    private static func rows(_ bundle: ExportBundle, document documentIndex: Int, stancesByClaim: [[String: String]], to out: inout ExportOutput) {
+    /// The rows of the claims of document `documentIndex`. Fields made of several pieces (names,
+    /// texts cut from the document) are put together as bytes in one reused buffer and escaped
+    /// from there: no `String` per cut text or joined cell.
+    private static func rows(_ bundle: ExportBundle, document documentIndex: Int, stancesByClaim: [ExportIDTable<String>], to out: inout ExportOutput) {
         let documentID = bundle.documents[documentIndex].document.id
-        for span in bundle.spans[documentIndex] where span.kind == .claim {
-            let names = span.speakers.map { bundle.speaker(session: span.session, id: $0)?.name ?? "" }
-            func texts(_ ids: [String]) -> String {
-                ids.compactMap { bundle.span(session: span.session, id: $0) }.map { bundle.text(of: $0) }.joined(separator: "; ")
+        let spans = bundle.spans[documentIndex]
+        var field: [UInt8] = []
+        /// Appends one field made by `fill` in `field`.
+        func appendField(_ fill: (inout [UInt8]) -> Void) {
+            field.removeAll(keepingCapacity: true)
+            fill(&field)
+            field.withUnsafeBufferPointer { out.appendCSVField(utf8: $0) }
+        }
+        /// The texts of the exported spans among `ids`, joined by `; `.
+        func appendTexts(_ ids: [String], session: Int) {
+            appendField { field in
+                var first = true
+                for id in ids {
+                    guard let location = bundle.location(session: session, id: id) else { continue }
+                    if !first { field.append(contentsOf: [0x3B, 0x20]) }
+                    first = false
+                    bundle.appendText(document: location.document, index: location.index, to: &field)
+                }
             }
+        }
+        for index in spans.indices where spans[index].kind == .claim {
+            let session = spans[index].session
             out.appendCSVField(documentID)
             out.append(byte: 0x2C)
-            out.append(span.sentence + 1)
+            out.append(spans[index].sentence + 1)
             out.append(byte: 0x2C)
-            out.appendCSVField(span.id)
+            out.appendCSVField(spans[index].id)
             out.append(byte: 0x2C)
-            out.appendCSVField(names.joined(separator: "; "))
+            let speakers = spans[index].speakers
+            appendField { field in
+                for (position, id) in speakers.enumerated() {
+                    if position > 0 { field.append(contentsOf: [0x3B, 0x20]) }
+                    if let name = bundle.speaker(session: session, id: id)?.name { field.append(contentsOf: name.utf8) }
+                }
+            }
             out.append(byte: 0x2C)
-            out.appendCSVField(span.speakers.joined(separator: ";"))
+            appendField { field in
+                for (position, id) in speakers.enumerated() {
+                    if position > 0 { field.append(0x3B) }
+                    field.append(contentsOf: id.utf8)
+                }
+            }
             out.append(byte: 0x2C)
-            out.appendCSVField(texts(span.mentions))
+            appendTexts(spans[index].mentions, session: session)
             out.append(byte: 0x2C)
-            if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { out.appendCSVField(bundle.text(of: cue)) }
+            if let cue = spans[index].cue, let location = bundle.location(session: session, id: cue) {
+                appendField { bundle.appendText(document: location.document, index: location.index, to: &$0) }
+            }
             out.append(byte: 0x2C)
-            out.appendCSVField(bundle.text(of: span))
+            appendField { bundle.appendText(document: documentIndex, index: index, to: &$0) }
             out.append(byte: 0x2C)
-            out.appendCSVField(span.form ?? "")
+            out.appendCSVField(spans[index].form ?? "")
             out.append(byte: 0x2C)
-            if span.negated { out.append(span.hedged ? "negated;hedged" : "negated") } else if span.hedged { out.append("hedged") }
+            if spans[index].negated { out.append(spans[index].hedged ? "negated;hedged" : "negated") } else if spans[index].hedged { out.append("hedged") }
             out.append(byte: 0x2C)
-            out.appendCSVField(stancesByClaim[span.session][span.id] ?? "")
+            out.appendCSVField(stancesByClaim[session][spans[index].id] ?? "")
             out.append(byte: 0x2C)
-            out.appendCSVField(span.annotator)
+            out.appendCSVField(spans[index].annotator)
             out.append(byte: 0x2C)
-            out.appendCSVField(bundle.sessions[span.session].label)
+            out.appendCSVField(bundle.sessions[session].label)
             out.append(byte: 0x2C)
-            out.appendCSVField(texts(span.addressees))
+            appendTexts(spans[index].addressees, session: session)
             out.append("\r\n")
         }
     }

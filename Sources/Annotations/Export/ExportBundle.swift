@@ -16,6 +16,9 @@ public struct ExportBundle: Sendable {
     public let fileNames: [String]
     /// UTF-8 bytes of each document's text, parallel to ``documents`` (for fast slicing).
     public let bytes: [[UInt8]]
+    /// Where each document's scalar offsets fall in its ``bytes``, parallel to ``documents``: all
+    /// that cutting text out of a document needs (no offset table).
+    let scalarIndex: [ExportScalarIndex]
     /// The sessions, in the order given.
     public let sessions: [ExportSession]
     /// Text-bound annotations per document (parallel to ``documents``), in ``ExportSpan/precedes(_:_:)`` order.
@@ -62,14 +65,21 @@ public struct ExportBundle: Sendable {
         }
         documents = chosen
         self.tables = ExportOffsetTables(chosen)
-        self.bytes = chosen.map { Array($0.document.text.utf8) }
+        // Each document's bytes and scalar index, made in one walk over its bytes, on all cores.
+        let texts = chosen
+        let cut = ExportConcurrency.map(count: texts.count) { index -> ([UInt8], ExportScalarIndex) in
+            let bytes = Array(texts[index].document.text.utf8)
+            return (bytes, bytes.withUnsafeBufferPointer { ExportScalarIndex($0) })
+        }
+        self.bytes = cut.map(\.0)
+        self.scalarIndex = cut.map(\.1)
         self.fileNames = ExportText.fileNames(chosen.map(\.document.id))
         var documentIndex: [String: Int] = [:]
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
         let allIDs = Set(corpus.documents.map(\.document.id))
         // Read once per span, counted on the text's bytes (no offset table needed).
-        let scalarCounts = chosen.map { SegmentationCache.scalarCount(of: $0.document.text) }
+        let scalarCounts = cut.map(\.1.scalarCount)
         let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
@@ -313,9 +323,15 @@ public struct ExportBundle: Sendable {
 
     /// The text between two scalar offsets of a document (clamped).
     public func slice(_ document: Int, _ start: Int, _ end: Int) -> String {
-        let table = tables[document]
-        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
-        return bytes[document].withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lower..<upper]), as: UTF8.self) }
+        withBytes(document, start, end) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes between two scalar offsets of a document (clamped), the
+    /// bytes of ``slice(_:_:_:)`` without making a `String` of them.
+    @inline(__always)
+    func withBytes<Result>(_ document: Int, _ start: Int, _ end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let index = scalarIndex[document]
+        return bytes[document].withUnsafeBufferPointer { body(index.bytes($0, from: start, to: end)) }
     }
 
     /// The text of one segment.
@@ -325,6 +341,17 @@ public struct ExportBundle: Sendable {
     func text(of span: ExportSpan, separator: String = TextAnchor.gapMarker) -> String {
         if span.segments.count == 1 { return slice(span.document, span.segments[0].start, span.segments[0].end) }
         return span.segments.map { slice(span.document, $0.start, $0.end) }.joined(separator: separator)
+    }
+
+    /// Appends the UTF-8 bytes of ``text(of:separator:)`` of the span at `index` of document
+    /// `document`'s spans (segments joined by ``TextAnchor/gapMarker``) to `target`.
+    func appendText(document: Int, index: Int, to target: inout [UInt8]) {
+        let span = spans[document][index]
+        let segments = span.segments
+        for (position, segment) in segments.enumerated() {
+            if position > 0 { target.append(contentsOf: TextAnchor.gapMarker.utf8) }
+            withBytes(span.document, segment.start, segment.end) { target.append(contentsOf: $0) }
+        }
     }
 
     /// The annotator of a session.

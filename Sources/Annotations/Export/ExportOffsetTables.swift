@@ -11,6 +11,7 @@ final class ExportOffsetTables: @unchecked Sendable {
     private let documents: [SegmentedDocument]
     private let lock = NSLock()
     private var built: [OffsetTable?]
+    private var made = 0
 
     /// Tables for `documents`, none made yet.
     init(_ documents: [SegmentedDocument]) {
@@ -21,15 +22,21 @@ final class ExportOffsetTables: @unchecked Sendable {
     /// The table of document `index`.
     subscript(index: Int) -> OffsetTable {
         if let known = lock.withLock({ built[index] }) { return known }
-        let made = OffsetTable(documents[index].document.text)
-        lock.withLock { built[index] = made }
-        return made
+        let table = OffsetTable(documents[index].document.text)
+        lock.withLock {
+            built[index] = table
+            made += 1
+        }
+        return table
     }
 
     /// Drops the table of document `index` (copies handed out stay valid).
     func release(_ index: Int) {
         lock.withLock { built[index] = nil }
     }
+
+    /// How many tables have been made so far (a table made again counts again).
+    var madeCount: Int { lock.withLock { made } }
 
     /// How many tables are held now.
     var heldCount: Int { lock.withLock { built.reduce(0) { $0 + ($1 == nil ? 0 : 1) } } }

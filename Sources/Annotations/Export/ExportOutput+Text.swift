@@ -99,9 +99,7 @@ extension ExportOutput {
     /// Appends the text of a document between two scalar offsets (clamped), as ``ExportBundle/slice(_:_:_:)``.
     @inline(__always)
     public mutating func append(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
-        let table = bundle.tables[document]
-        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
-        append(bundle.bytes[document], from: lower, to: upper)
+        bundle.withBytes(document, start, end) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `text` with each tab and line break replaced by a space, as ``ExportText/singleLine(_:)``.
@@ -264,10 +262,8 @@ extension ExportOutput {
 
     /// Appends a document slice as a JSON string literal.
     public mutating func appendJSONString(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
-        let table = bundle.tables[document]
-        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
         bytes.append(0x22)
-        bundle.bytes[document].withUnsafeBufferPointer { appendJSONEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        bundle.withBytes(document, start, end) { appendJSONEscaped($0) }
         bytes.append(0x22)
     }
 
@@ -297,9 +293,7 @@ extension ExportOutput {
 
     /// Appends a document slice as element content, as ``appendHTMLContent(_:)`` escapes it.
     public mutating func appendHTMLContent(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
-        let table = bundle.tables[document]
-        let lower = table.utf8Offset(ofScalar: start), upper = max(lower, table.utf8Offset(ofScalar: end))
-        bundle.bytes[document].withUnsafeBufferPointer { appendHTMLEscaped(UnsafeBufferPointer(rebasing: $0[lower..<upper]), separators: true) }
+        bundle.withBytes(document, start, end) { appendHTMLEscaped($0, separators: true) }
     }
 
     private mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, separators: Bool) {
@@ -356,14 +350,28 @@ extension ExportOutput {
     /// or a carriage return – gets a leading `'` and is quoted, as OWASP recommends against CSV
     /// injection; the cell then shows the text as it is, with the quote.
     public mutating func appendCSVField(_ text: String) {
-        let formula = text.utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-        guard formula || text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { appendCSVField(utf8: $0) }
+    }
+
+    /// Appends one RFC 4180 field given as UTF-8 bytes, escaped as ``appendCSVField(_:)`` escapes
+    /// the text they spell.
+    mutating func appendCSVField(utf8 field: UnsafeBufferPointer<UInt8>) {
+        let formula = field.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+        var quotes = false
+        if !formula {
+            for byte in field where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                quotes = true
+                break
+            }
+        }
+        guard formula || quotes else {
+            bytes.append(contentsOf: field)
             return
         }
         bytes.append(0x22)
         if formula { bytes.append(0x27) }
-        for byte in text.utf8 {
+        for byte in field {
             if byte == 0x22 { bytes.append(0x22) }
             bytes.append(byte)
         }

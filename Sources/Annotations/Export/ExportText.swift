@@ -141,9 +141,15 @@ public enum ExportText {
         [fileName(id), fileName(id, escapingUppercase: true), fileName(id, escapingUppercase: true, escapingNonASCII: true)]
     }
 
+    /// Which of ``fileNameChoices(_:)`` of `id` `name` is, byte for byte (the first when two are
+    /// one name), or nil when it is none of them.
+    static func fileNameChoice(_ name: String, of id: String) -> Int? {
+        fileNameChoices(id).firstIndex { $0.utf8.elementsEqual(name.utf8) }
+    }
+
     /// Whether `name` is, byte for byte, one of the names ``fileNames(_:)`` may give `id`.
     static func isFileName(_ name: String, of id: String) -> Bool {
-        fileNameChoices(id).contains { $0.utf8.elementsEqual(name.utf8) }
+        fileNameChoice(name, of: id) != nil
     }
 
     /// A value without tabs or line breaks (each becomes a space, see ``breaksLine(_:)``), for

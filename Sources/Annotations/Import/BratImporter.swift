@@ -66,7 +66,7 @@ public struct BratImporter: Sendable {
         // Two names of one document (`Rutte.ann` beside `%52utte.ann`): the plain export name first.
         var nameOfDocument: [String: String] = [:]
         func rank(_ name: String, _ id: String) -> Int {
-            ExportText.fileNameChoices(id).firstIndex { $0.utf8.elementsEqual(name.utf8) } ?? 3
+            ExportText.fileNameChoice(name, of: id) ?? 3
         }
         let names = annNames.map { String($0.dropLast(".ann".count)) }.sorted()
         let documentIDs = corpus.documentIDs(fileNames: names)
