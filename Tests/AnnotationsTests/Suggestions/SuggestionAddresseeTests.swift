@@ -228,4 +228,24 @@ import Testing
         #expect(addressee(probe, "Kooperation") == "die Regierung von Myanmar")
         #expect(addressee(probe, "Krisenmanagement") == "Deutschland")
     }
+
+    /// A dative object right before a reporting verb at the end of its clause (the middle field) is
+    /// the addressee: "hat in einem Brief den Abgeordneten mitgeteilt, …", "indem er seinem
+    /// früheren Arbeitgeber vorwarf, …", "hatte der Verlagsleiter den 18 Mitarbeitern erklärt, …".
+    /// A dative after a preposition ("mit dem Betriebsrat") and one that names a matter ("einem
+    /// solchen Einsatz zugestimmt") are none, nor is an accusative ("den Namen").
+    @Test func dativeBeforeAVerbAtTheClauseEnd() {
+        let probe = SuggestionProbe(
+            "Der Präsident hat in einem Brief den Abgeordneten mitgeteilt, dass die Regel vorerst ausgesetzt werde. "
+                + "Der Stürmer reagierte, indem er seinem früheren Arbeitgeber vorwarf, ihn loswerden zu wollen. "
+                + "Am Freitag hatte der Verlagsleiter den 18 Mitarbeitern erklärt, dass die Zeitung eingestellt werde. "
+                + "Die Direktorin hat nach einem Treffen mit dem Betriebsrat erklärt, dass die Kantine bleibe. "
+                + "Der Minister hat einem solchen Einsatz zugestimmt, sagte ein Sprecher. "
+                + "Die Ministerin hat am Montag erklärt, dass der Hafen ausgebaut werde.")
+        #expect(addressee(probe, "Regel") == "den Abgeordneten")
+        #expect(addressee(probe, "loswerden") == "seinem früheren Arbeitgeber")
+        #expect(addressee(probe, "eingestellt") == "den 18 Mitarbeitern")
+        #expect(addressee(probe, "Kantine") == "")
+        #expect(addressee(probe, "Hafen") == "")
+    }
 }
