@@ -151,9 +151,7 @@ public struct Session: Sendable {
     /// reflect the events of the log's bytes `logBytes` before `log.decodedFrom` (checked by the
     /// caller: event count, bytes and digest), and only the events after them (`log`, read from
     /// there on) are replayed. The history before the snapshot is replayed from the log when first needed.
-    /// `stored` holds the snapshot's records handed over while it was decoded (a state of the log's
-    /// schema, empty if none were); the file's own records are stored on top of them.
-    init(snapshot: SessionFile, stored: AnnotationState, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
+    init(snapshot: SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
         let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, commands: log.skippedCommands, path: path)
         let header = log.header
         id = header.session
@@ -164,7 +162,7 @@ public struct Session: Sendable {
         derivedFrom = header.derivedFrom
         cursor = log.cursor ?? snapshot.cursor
         settings = log.settings ?? snapshot.settings ?? SessionSettings()
-        var state = stored
+        var state = AnnotationState(schema: header.schema)
         snapshot.storeRecords(in: &state)
         state.useLastSeq(prefix.count)
         state.useNextNumbers(nextNumbers)

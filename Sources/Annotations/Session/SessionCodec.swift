@@ -46,20 +46,11 @@ public enum SessionCodec {
     /// empty when the fast decoder reads them (see ``SessionFileDecoder/anchorsForExport``): for
     /// an export only, which reads none of them.
     public static func decode(_ data: Data, path: String, anchorsForExport: Bool = false) throws(SessionError) -> SessionFile {
-        try decode(data, path: path, anchorsForExport: anchorsForExport, handingOver: nil)
-    }
-
-    /// Decodes a session file's bytes as ``decode(_:path:anchorsForExport:)`` does. With `batches`,
-    /// the snapshot's leading mentions, cues and claims are handed over there as they are decoded
-    /// and left out of the file returned (see ``SessionFileDecoder/batches``); when the fast
-    /// decoder does not read the file, the batches end void and the file returned holds every record.
-    static func decode(_ data: Data, path: String, anchorsForExport: Bool, handingOver batches: RecordBatches?) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
             guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
-            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport, handingOver: batches)
+            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport)
         }
-        batches?.end(void: fast == nil)
         if let file = fast {
             try checkHeader(format: file.format, version: file.version, path: path)
             return file

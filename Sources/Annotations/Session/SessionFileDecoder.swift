@@ -26,12 +26,6 @@ struct SessionFileDecoder {
     /// empty), and a record added with an empty annotator gets the event's annotator at once (as
     /// replaying would give it), so replaying does not copy it again.
     var eventsForReplay = false
-    /// When set, the leading mentions, cues and claims of the snapshot's `annotations` are handed
-    /// over here in batches as they are read, and not kept in the decoded file (which keeps the
-    /// records from the first of another kind on, in order).
-    var batches: RecordBatches?
-    /// How many records a batch holds.
-    static let batchSize = 1024
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -39,10 +33,9 @@ struct SessionFileDecoder {
     }
 
     /// Decodes a whole session file; the bytes must hold nothing else.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false, handingOver batches: RecordBatches? = nil) throws(Failure) -> SessionFile {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
         decoder.anchorsForExport = anchorsForExport
-        decoder.batches = batches
         var lists: Lists? = ([], [], [])
         var head: [UInt8] = []
         try decoder.topLevel(into: &head, lists: &lists, keeping: nil)
@@ -98,7 +91,7 @@ struct SessionFileDecoder {
                 if key.is("speakers") {
                     lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
                 } else if key.is("annotations") {
-                    lists?.annotations = try annotations()
+                    lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
                 } else {
                     lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
@@ -115,32 +108,6 @@ struct SessionFileDecoder {
             head.append(UInt8(ascii: ":"))
             head += UnsafeBufferPointer(rebasing: reader.bytes[start..<reader.position])
         }
-    }
-
-    /// The `annotations` list; with ``batches``, its leading mentions, cues and claims are handed
-    /// over as they are read and the rest returned.
-    private mutating func annotations() throws(Failure) -> [Record] {
-        guard let batches else { return try list { (d: inout Self) throws(Failure) in try d.record() } }
-        try reader.beginArray()
-        var kept: [Record] = []
-        var batch: [Record] = []
-        batch.reserveCapacity(Self.batchSize)
-        var first = true
-        while try reader.nextElement(&first) {
-            let record = try record()
-            guard kept.isEmpty, record.isTextBound else {
-                kept.append(record)
-                continue
-            }
-            batch.append(record)
-            if batch.count == Self.batchSize {
-                batches.send(batch)
-                batch = []
-                batch.reserveCapacity(Self.batchSize)
-            }
-        }
-        if !batch.isEmpty { batches.send(batch) }
-        return kept
     }
 
     /// `T` decoded by its `Codable` conformance from `bytes` (nil when it does not decode).

@@ -63,14 +63,9 @@ struct SessionOpening {
         // Records are given apart only when the snapshot stands for the whole log (nothing to
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
-        // Its mentions, cues and claims are handed over in batches as they are decoded, and stored
-        // here while the rest is decoded (unless they are to be given apart).
-        let batches = apartFromSnapshot ? nil : RecordBatches()
         let early = from > 0 && head?.next != nil
             ? BackgroundValue { () -> Result<SessionFile, SessionError> in
-                do throws(SessionError) {
-                    return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot, handingOver: batches))
-                } catch {
+                do throws(SessionError) { return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot)) } catch {
                     return .failure(error)
                 }
             } : nil
@@ -84,13 +79,6 @@ struct SessionOpening {
             (replayed, log) = (whole.session, whole.log)
         }
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        var stored = AnnotationState(schema: log.header.schema)
-        if check.matches, log.decodedFrom > 0, early != nil, let batches {
-            while let batch = batches.next() {
-                for record in batch { stored.store(record) }
-            }
-            if batches.isVoid { stored = AnnotationState(schema: log.header.schema) }
-        }
         if check.matches, log.decodedFrom > 0, case .success(var file) = early?.wait(),
             let numbers = file.nextNumbers
         {
@@ -106,7 +94,7 @@ struct SessionOpening {
                     file.annotations.removeAll { $0.isTextBound }
                 }
             }
-            let session = try Session(snapshot: file, stored: stored, nextNumbers: numbers, logBytes: bytes, log: log, path: paths.log)
+            let session = try Session(snapshot: file, nextNumbers: numbers, logBytes: bytes, log: log, path: paths.log)
             return SessionOpening(
                 session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: restored + check.warnings, annotations: apart)
         }
