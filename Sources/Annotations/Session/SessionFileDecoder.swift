@@ -383,6 +383,10 @@ struct SnapshotHead: Decodable {
     var log: LogReference?
     var next: [String: Int]?
 
+    /// The part of the log this head names when it is the head of a snapshot in the format and
+    /// version this build writes (the only one that can stand for its log); nil otherwise.
+    var currentLog: LogReference? { format == SessionFile.formatName && version == SessionFile.currentVersion ? log : nil }
+
     /// The head of the snapshot `bytes` (nil when it is not a JSON object or a field has the wrong type).
     init?(_ bytes: Data) {
         guard let head = bytes.withUnsafeBytes({ raw in

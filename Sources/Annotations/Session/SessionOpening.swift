@@ -55,10 +55,7 @@ struct SessionOpening {
         }
         // A snapshot that can stand for the log's first lines: only those after it are decoded,
         // and its records on another thread meanwhile.
-        var from = 0
-        if let head, head.format == SessionFile.formatName, head.version == SessionFile.currentVersion, let reference = head.log {
-            from = reference.bytes
-        }
+        let from = head?.currentLog?.bytes ?? 0
         let snapshotPath = paths.snapshot
         // Records are given apart only when the snapshot stands for the whole log (nothing to
         // replay on them), so that is decided before the snapshot is decoded, once.
@@ -141,8 +138,7 @@ struct SessionOpening {
         guard version <= SessionFile.currentVersion else {
             throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
         }
-        try SessionStore.refuseForeign(log.header, paths, snapshotID: head.id)
-        guard let reference = head.log, reference.describesPrefix(of: log) else {
+        guard let reference = try SessionStore.describedPrefix(by: head.id, head.log, of: log, paths) else {
             // A snapshot ahead of its log holds acknowledged edits the log lost (a copy cut short,
             // a log restored from an older backup): it is rebuilt from the log, but never
             // overwritten without being kept.
