@@ -375,13 +375,44 @@ struct SessionFileDecoder {
     }
 }
 
-/// The fields a snapshot begins with: what opening needs before deciding how to read the rest.
+/// The fields a snapshot begins with: what opening needs before deciding how to read the rest,
+/// and what ``SessionCodec`` checks before decoding a file with `Codable`.
+///
+/// `format` and `version` are decoded first; `id`, `log` and `next` only for a file of this
+/// format in a version this build reads (as ``SessionFile`` decodes them), so that a foreign or
+/// newer file is said to be one before any of its other fields is found wrong.
 struct SnapshotHead: Decodable {
     var format: String?
     var version: Int?
     var id: String?
     var log: LogReference?
     var next: [String: Int]?
+
+    private enum CodingKeys: String, CodingKey {
+        case format, version, id, log, next
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        version = try c.decodeIfPresent(Int.self, forKey: .version)
+        guard format == SessionFile.formatName, let version, (1...SessionFile.currentVersion).contains(version) else { return }
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        log = try c.decodeIfPresent(LogReference.self, forKey: .log)
+        next = try c.decodeIfPresent([String: Int].self, forKey: .next)
+    }
+
+    /// Whether a failure to decode a head is about its `format` or `version` (or the whole value).
+    static func isAboutFormatOrVersion(_ error: DecodingError) -> Bool {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: return true
+        }
+        guard let first = path.first else { return true }
+        return first.stringValue == CodingKeys.format.stringValue || first.stringValue == CodingKeys.version.stringValue
+    }
 
     /// The part of the log this head names when it is the head of a snapshot in the format and
     /// version this build writes (the only one that can stand for its log); nil otherwise.
