@@ -102,20 +102,13 @@ struct SessionOpening {
         let unreadable = check.matches && log.decodedFrom > 0
         var warnings = restored + check.warnings
         if unreadable, case .failure(let error) = early?.wait(), let writer {
-            let aside = try keepAside(snapshot, paths, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             warnings.append(
                 "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
         }
         let session: Session
         if let replayed { session = replayed } else { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) }
         return SessionOpening(session: session, log: log, needsSave: check.needsSave || unreadable, recovered: check.recovered, warnings: warnings)
-    }
-
-    /// Keeps the snapshot's bytes as `NAME.json.damaged` (or `-N` after it) before it is rebuilt; where.
-    private static func keepAside(_ snapshot: Data, _ paths: SessionPaths, with writer: any FileWriting) throws(SessionError) -> String {
-        let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
-        try AtomicFile.write(snapshot, to: aside, with: writer)
-        return aside
     }
 
     /// Appends the lost line break to the log and flushes it to disk.
@@ -137,7 +130,7 @@ struct SessionOpening {
         guard let head, head.format == SessionFile.formatName, let version = head.version else {
             if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
             guard let writer else { return (false, true, 0, []) }
-            let aside = try keepAside(snapshot, paths, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             return (false, true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
         }
         guard version <= SessionFile.currentVersion else {
@@ -148,7 +141,7 @@ struct SessionOpening {
             // a log restored from an older backup): it is rebuilt from the log, but never
             // overwritten without being kept.
             guard let writer else { return (false, true, 0, ["\(paths.snapshot): " + SessionStore.mismatchNotice(head.log, log, paths)]) }
-            let aside = try keepAside(snapshot, paths, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             return (false, true, 0, [
                 "\(paths.snapshot) did not match its log \(paths.log) (\(SessionStore.mismatch(head.log, log))); it was kept as \(aside) and the session rebuilt from the log"
             ])
