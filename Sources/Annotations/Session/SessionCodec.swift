@@ -145,7 +145,7 @@ public enum SessionCodec {
                 throw .foreign(path: path, found: "the whole file is null, not a JSON object")
             // `id`, `log` or `next` of a file whose format and version passed (see ``SnapshotHead``):
             // said as ``SessionFile``, which decodes them in the same order, says it.
-            case _ where !SnapshotHead.isAboutFormatOrVersion(error): throw fieldError(error)
+            case _ where fieldProblem(error).map({ $0.at != "$.format" && $0.at != "$.version" }) == true: throw fieldError(error)
             case .typeMismatch(_, let context):
                 throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
             // Valid JSON that the head cannot take: `version` is a number but not a whole one.

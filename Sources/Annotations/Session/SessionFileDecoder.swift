@@ -388,30 +388,14 @@ struct SnapshotHead: Decodable {
     var log: LogReference?
     var next: [String: Int]?
 
-    private enum CodingKeys: String, CodingKey {
-        case format, version, id, log, next
-    }
-
     init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.container(keyedBy: SessionFile.CodingKeys.self)
         format = try c.decodeIfPresent(String.self, forKey: .format)
         version = try c.decodeIfPresent(Int.self, forKey: .version)
         guard format == SessionFile.formatName, let version, (1...SessionFile.currentVersion).contains(version) else { return }
         id = try c.decodeIfPresent(String.self, forKey: .id)
         log = try c.decodeIfPresent(LogReference.self, forKey: .log)
         next = try c.decodeIfPresent([String: Int].self, forKey: .next)
-    }
-
-    /// Whether a failure to decode a head is about its `format` or `version` (or the whole value).
-    static func isAboutFormatOrVersion(_ error: DecodingError) -> Bool {
-        let path: [any CodingKey]
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
-            path = context.codingPath
-        @unknown default: return true
-        }
-        guard let first = path.first else { return true }
-        return first.stringValue == CodingKeys.format.stringValue || first.stringValue == CodingKeys.version.stringValue
     }
 
     /// The part of the log this head names when it is the head of a snapshot in the format and
