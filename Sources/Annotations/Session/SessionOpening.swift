@@ -61,11 +61,8 @@ struct SessionOpening {
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { () -> Result<SessionFile, SessionError> in
-                do throws(SessionError) { return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot)) } catch {
-                    return .failure(error)
-                }
-            } : nil
+            ? BackgroundValue { Result { () throws(SessionError) in try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } }
+            : nil
         // Without a snapshot that stands for a prefix, the whole log is replayed as it is decoded.
         var log: SessionLogContents
         var replayed: Session?
