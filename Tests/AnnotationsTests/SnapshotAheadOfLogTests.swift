@@ -52,7 +52,8 @@ struct SnapshotAheadOfLogTests {
     func foreignSnapshotWithGarbledHead() throws {
         for (format, version) in [("brat", 2), (SessionFile.formatName, SessionFile.currentVersion + 1)] {
             let (path, _) = try sessionWithCutLog(tornBytes: 0)
-            var object = try #require(try JSONSerialization.jsonObject(with: #require(FileManager.default.contents(atPath: path))) as? [String: Any])
+            let written = try #require(FileManager.default.contents(atPath: path))
+            var object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
             (object["format"], object["version"], object["log"]) = (format, version, "garbled")
             let snapshot = try JSONSerialization.data(withJSONObject: object)
             try snapshot.write(to: URL(fileURLWithPath: path))
