@@ -90,7 +90,8 @@ public final class SessionStore: SessionStorage {
             warnings += opening.warnings
             needsSave = opening.needsSave
             recovered = opening.recovered
-            log = try SessionLog(path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount)
+            log = try SessionLog(
+                path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount, digest: contents.completeDigest)
             self.session = opening.session
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
