@@ -366,6 +366,12 @@ struct BadInputCatalogueTests {
             (try reshaped { $0["events"] = NSNull() }, .invalid(path: "sessions/anna.json", jsonPath: "$.events", expected: "expected a list, found null")),
             (try reshaped { $0["format"] = "brat" }, .foreign(path: "sessions/anna.json", found: "its format is \"brat\"")),
             (try reshaped { $0.removeValue(forKey: "format") }, .foreign(path: "sessions/anna.json", found: "it has no \"format\" field")),
+            // A wrong `log` is named as a field of the session, after the format and the version were found right.
+            (try reshaped { $0["log"] = 5 }, .invalid(path: "sessions/anna.json", jsonPath: "$.log", expected: "expected an object")),
+            (try reshaped { $0["next"] = ["S": "eins"] }, .invalid(path: "sessions/anna.json", jsonPath: "$.next.S", expected: "expected an integer")),
+            (try reshaped { $0["log"] = 5; $0["format"] = "brat" }, .foreign(path: "sessions/anna.json", found: "its format is \"brat\"")),
+            (try reshaped { $0["log"] = 5; $0["version"] = SessionFile.currentVersion + 1 },
+             .newerVersion(path: "sessions/anna.json", version: SessionFile.currentVersion + 1, supported: SessionFile.currentVersion)),
         ]
         for (bytes, expected) in cases {
             let error = Self.error { () throws(SessionError) in _ = try Self.openSession(bytes) }

@@ -31,6 +31,35 @@ struct SessionOpeningTests {
         }
     }
 
+    @Test("An annotating opening goes on from the digest taken while the log was read: the next snapshot names the log's digest (a recovered tail, a torn tail cut, a lost line break put back, no snapshot)", arguments: 0..<4)
+    func digestTakenOn(damage: Int) throws {
+        let path = TestCorpus.temporaryFolder() + "/d.json"
+        let log = SessionPaths(path).log
+        func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number)"))) }
+        let store = try SessionStore(path: path, now: "n") { Self.newSession() }
+        store.autosaveEvery = 1_000_000
+        for number in 1...3 { try store.perform(speaker(number), time: "t\(number)") }
+        try store.save()
+        try store.perform(speaker(4), time: "t4")
+        if damage == 2 { try store.save() }
+        store.abandon()
+        var bytes = try #require(FileManager.default.contents(atPath: log))
+        switch damage {
+        case 1: bytes += Data("{\"event\":{\"act".utf8)
+        case 2: bytes.removeLast()
+        case 3: try FileManager.default.removeItem(atPath: path)
+        default: break
+        }
+        try bytes.write(to: URL(fileURLWithPath: log))
+        let reopened = try SessionStore(path: path, now: "n") { Self.newSession() }
+        try reopened.perform(speaker(5), time: "t5")
+        try reopened.close()
+        let written = try #require(FileManager.default.contents(atPath: log))
+        let reference = try #require(try SessionStore.read(path: path).file.log)
+        #expect(reference == LogReference(events: 5, bytes: written.count, digest: written.withUnsafeBytes { LogDigest.of($0) }), "damage \(damage)")
+        #expect(try SessionStore.read(path: path).mismatch == nil)
+    }
+
     @Test("A snapshot behind its log: built from the records, only the tail replayed; events, counts and undo agree")
     func snapshotBehindLog() throws {
         let folder = TestCorpus.temporaryFolder()

@@ -48,6 +48,31 @@ struct SnapshotAheadOfLogTests {
         #expect(String(decoding: snapshot, as: UTF8.self).contains("Sprecher 3"))
     }
 
+    @Test("annotate refuses a snapshot of another format or a newer version beside a log even when its log field is garbled, as the readers do; nothing is written")
+    func foreignSnapshotWithGarbledHead() throws {
+        for (format, version) in [("brat", 2), (SessionFile.formatName, SessionFile.currentVersion + 1)] {
+            let (path, _) = try sessionWithCutLog(tornBytes: 0)
+            let written = try #require(FileManager.default.contents(atPath: path))
+            var object = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
+            (object["format"], object["version"], object["log"]) = (format, version, "garbled")
+            let snapshot = try JSONSerialization.data(withJSONObject: object)
+            try snapshot.write(to: URL(fileURLWithPath: path))
+            for open in [{ _ = try openStore(path) }, { _ = try SessionStore.load(path: path) }] {
+                #expect {
+                    try open()
+                } throws: { error in
+                    guard let error = error as? SessionError else { return false }
+                    switch error {
+                    case .foreign(let at, _), .newerVersion(let at, _, _): return at == path
+                    default: return false
+                    }
+                }
+            }
+            #expect(FileManager.default.contents(atPath: path) == snapshot)
+            #expect(!FileManager.default.fileExists(atPath: path + ".damaged"))
+        }
+    }
+
     @Test("readers say the log may have lost events instead of claiming it holds every acknowledged one; nothing is written")
     func readersSayWhatTheLogLacks() throws {
         let (path, snapshot) = try sessionWithCutLog(tornBytes: 0)

@@ -46,13 +46,9 @@ public struct SessionVerifier: Sendable {
         let (paths, shown) = SessionStore.reading(path, displayName: displayName)
         if SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) {
             let snapshot = try SessionCodec.contents(ofFile: paths.snapshot, shownAs: shown.snapshot)
-            if let head = SnapshotHead(snapshot), head.format == SessionFile.formatName, let version = head.version, version >= 2,
-                version <= SessionFile.currentVersion, let reference = head.log,
-                let replay = try replayed(paths, shown: shown, reference: reference)
-            {
+            if let head = SnapshotHead(snapshot), let reference = head.currentLog, let replay = try replayed(paths, shown: shown, reference: reference) {
                 let (session, log) = (replay.session, replay.log)
-                try SessionStore.refuseForeign(log.header, shown, snapshotID: head.id)
-                if reference.describesPrefix(of: log), reference.events == log.eventCount {
+                if try SessionStore.describedPrefix(by: head.id, reference, of: log, shown)?.events == log.eventCount {
                     var file = session.file
                     file.log = reference
                     let state = session.state

@@ -29,6 +29,14 @@ public enum AtomicFile {
         syncFolder(containing: path)
     }
 
+    /// Writes `data` atomically to `base` when nothing is there, else to `base-2`, `base-3`, …: a
+    /// file kept aside (a damaged snapshot, a torn log tail); where it went.
+    static func keepAside(_ data: Data, as base: String, with writer: any FileWriting) throws(SessionError) -> String {
+        let aside = SessionPaths.free(base, numbered: false)
+        try write(data, to: aside, with: writer)
+        return aside
+    }
+
     /// fsyncs the folder holding `path` so a rename or create in it is durable.
     public static func syncFolder(containing path: String) {
         let folder = (path as NSString).deletingLastPathComponent

@@ -79,8 +79,7 @@ enum FormatOneJournal {
         }
         var warnings: [String] = []
         if !torn.isEmpty {
-            let aside = SessionPaths.free(path + ".torn", numbered: false)
-            try AtomicFile.write(torn, to: aside, with: writer)
+            let aside = try AtomicFile.keepAside(torn, as: path + ".torn", with: writer)
             warnings.append("\(path): dropped \(torn.count) torn byte(s) (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete entry was recovered")
         }
         session = recovered

@@ -44,10 +44,7 @@ public struct Session: Sendable {
     /// The event log, in order. For a session opened from its snapshot the events before the
     /// snapshot are decoded from the log's bytes on each call: use ``eventCount`` and
     /// ``commandCount`` for counts.
-    public var events: [Event] {
-        guard let prefix else { return tail }
-        return ((try? Self.events(of: prefix)) ?? []) + tail
-    }
+    public var events: [Event] { (try? allEvents()) ?? tail }
 
     /// ``events``, saying why when the log's bytes before the snapshot cannot be decoded.
     public func allEvents() throws(SessionError) -> [Event] {

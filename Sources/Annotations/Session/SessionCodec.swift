@@ -3,11 +3,6 @@ import Foundation
 /// Reads and writes session files, turning every decoding failure into a ``SessionError`` that
 /// names the file and the JSON path or position where it went wrong.
 public enum SessionCodec {
-    private struct Header: Decodable {
-        var format: String?
-        var version: Int?
-    }
-
     /// Files at least this large are mapped into memory rather than copied: for a session of
     /// hundreds of megabytes that saves a copy and the zeroing of as much fresh memory. (The
     /// workbench replaces session files by renaming, never rewrites them in place, so a mapped file
@@ -132,31 +127,38 @@ public enum SessionCodec {
     /// what ``decode(_:path:)`` accepts and which error it reports.
     static func decodeWithCodable(_ data: Data, path: String) throws(SessionError) -> SessionFile {
         let decoder = JSONDecoder()
-        let header: Header
+        /// A field of ``SessionFile`` that does not decode, named.
+        func fieldError(_ error: DecodingError) -> SessionError {
+            guard let (at, expected) = fieldProblem(error) else {
+                return syntaxError([UInt8](data), path: path) ?? shapeProblem([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)")
+            }
+            return .invalid(path: path, jsonPath: at, expected: expected)
+        }
+        let head: SnapshotHead
         do {
-            header = try decoder.decode(Header.self, from: data)
+            head = try decoder.decode(SnapshotHead.self, from: data)
         } catch let error as DecodingError {
             switch error {
             case .typeMismatch(_, let context) where context.codingPath.isEmpty:
                 throw .foreign(path: path, found: "the top level is not a JSON object")
             case .valueNotFound(_, let context) where context.codingPath.isEmpty:
                 throw .foreign(path: path, found: "the whole file is null, not a JSON object")
+            // `id`, `log` or `next` of a file whose format and version passed (see ``SnapshotHead``):
+            // said as ``SessionFile``, which decodes them in the same order, says it.
+            case _ where fieldProblem(error).map({ $0.at != "$.format" && $0.at != "$.version" }) == true: throw fieldError(error)
             case .typeMismatch(_, let context):
                 throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
-            // Valid JSON that `Header` cannot take: `version` is a number but not a whole one.
+            // Valid JSON that the head cannot take: `version` is a number but not a whole one.
             default: throw syntaxError([UInt8](data), path: path) ?? .invalid(path: path, jsonPath: "$.version", expected: "expected a whole number")
             }
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
         }
-        try checkHeader(format: header.format, version: header.version, path: path)
+        try checkHeader(format: head.format, version: head.version, path: path)
         do {
             return try decoder.decode(SessionFile.self, from: data)
         } catch let error as DecodingError {
-            guard let (at, expected) = fieldProblem(error) else {
-                throw syntaxError([UInt8](data), path: path) ?? shapeProblem([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)")
-            }
-            throw .invalid(path: path, jsonPath: at, expected: expected)
+            throw fieldError(error)
         } catch {
             throw .notJSON(path: path, detail: error.localizedDescription)
         }

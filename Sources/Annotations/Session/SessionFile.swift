@@ -53,7 +53,8 @@ public struct SessionFile: Sendable, Decodable {
     /// before they were stored) is opened by replaying its whole log instead.
     public var next: [String: Int]?
 
-    private enum CodingKeys: String, CodingKey {
+    /// The fields (``SnapshotHead`` reads the first five).
+    enum CodingKeys: String, CodingKey {
         case format, version, id, log, next, annotator, created, updated, corpus, schema, derivedFrom = "derived_from", cursor, settings
         case speakers, targets, annotations, stances, notes, statuses, reviews, rejections, events
     }

@@ -182,22 +182,22 @@ struct SessionFileDecoder {
         var rule: String?, attributes: [String: String]?, from: [Origin.Source]?, session: String?
         var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
-        func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
+        consuming func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id, let name else { throw d.missing("speaker field") }
             return Speaker(id: id, name: name, kind: kind ?? "person", aliases: aliases ?? [], annotator: annotator ?? "", origin: origin)
         }
 
-        func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
+        consuming func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
             guard let id, let anchor, let speaker, let annotator else { throw d.missing("mention field") }
             return Mention(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources, origin: origin)
         }
 
-        func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
+        consuming func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
             guard let id, let anchor, let annotator else { throw d.missing("cue field") }
             return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources, origin: origin)
         }
 
-        func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
+        consuming func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
             guard let id, let anchor else { throw d.missing("claim field") }
             if speaker != nil, speakers != nil { throw d.reader.shapeError("a claim has either 'speaker' or 'speakers', not both") }
             if mention != nil, mentions != nil { throw d.reader.shapeError("a claim has either 'mention' or 'mentions', not both") }
@@ -207,19 +207,20 @@ struct SessionFileDecoder {
                 annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
         }
 
-        func origin(_ d: SessionFileDecoder) throws(Failure) -> Origin {
+        consuming func origin(_ d: SessionFileDecoder) throws(Failure) -> Origin {
             guard let kind, let value = Origin.Kind(rawValue: kind) else { throw d.missing("origin kind") }
             return Origin(kind: value, rule: rule, from: from)
         }
 
-        func originSource(_ d: SessionFileDecoder) throws(Failure) -> Origin.Source {
+        consuming func originSource(_ d: SessionFileDecoder) throws(Failure) -> Origin.Source {
             guard let session, let id else { throw d.missing("origin source field") }
             return Origin.Source(session: session, id: id)
         }
     }
 
-    /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`).
-    private mutating func fields() throws(Failure) -> RecordFields {
+    /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`); with `annotator`,
+    /// an empty `annotator` field is given that one (an added record as replaying stamps it).
+    private mutating func fields(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> RecordFields {
         var f = RecordFields()
         try reader.beginObject()
         var first = true
@@ -250,6 +251,7 @@ struct SessionFileDecoder {
             else if key.is("session") { try once(&seen, 37); f.session = try optionalString() }
             else { try reader.skipValue() }
         }
+        if let annotator, f.annotator == "" { f.annotator = annotator }
         return f
     }
 
@@ -258,8 +260,8 @@ struct SessionFileDecoder {
     mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        var fields = try fields()
-        if let annotator, fields.annotator == "" { fields.annotator = annotator }
+        // Taken apart once, without a copy: the fields of most records are moved into the record.
+        let fields = try fields(stampingEmptyAnnotatorWith: annotator)
         switch fields.type {
         case "claim": return .claim(try fields.claim(self))
         case "mention": return .mention(try fields.mention(self))
@@ -375,13 +377,32 @@ struct SessionFileDecoder {
     }
 }
 
-/// The fields a snapshot begins with: what opening needs before deciding how to read the rest.
+/// The fields a snapshot begins with: what opening needs before deciding how to read the rest,
+/// and what ``SessionCodec`` checks before decoding a file with `Codable`.
+///
+/// `format` and `version` are decoded first; `id`, `log` and `next` only for a file of this
+/// format in a version this build reads (as ``SessionFile`` decodes them), so that a foreign or
+/// newer file is said to be one before any of its other fields is found wrong.
 struct SnapshotHead: Decodable {
     var format: String?
     var version: Int?
     var id: String?
     var log: LogReference?
     var next: [String: Int]?
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: SessionFile.CodingKeys.self)
+        format = try c.decodeIfPresent(String.self, forKey: .format)
+        version = try c.decodeIfPresent(Int.self, forKey: .version)
+        guard format == SessionFile.formatName, let version, (1...SessionFile.currentVersion).contains(version) else { return }
+        id = try c.decodeIfPresent(String.self, forKey: .id)
+        log = try c.decodeIfPresent(LogReference.self, forKey: .log)
+        next = try c.decodeIfPresent([String: Int].self, forKey: .next)
+    }
+
+    /// The part of the log this head names when it is the head of a snapshot in the format and
+    /// version this build writes (the only one that can stand for its log); nil otherwise.
+    var currentLog: LogReference? { format == SessionFile.formatName && version == SessionFile.currentVersion ? log : nil }
 
     /// The head of the snapshot `bytes` (nil when it is not a JSON object or a field has the wrong type).
     init?(_ bytes: Data) {

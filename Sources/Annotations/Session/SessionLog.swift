@@ -17,8 +17,8 @@ final class SessionLog {
     private(set) var eventCount: Int
 
     /// Opens an existing log whose first `length` bytes hold `events` events (the rest, a torn
-    /// tail, is cut off first).
-    init(path: String, writer: any FileWriting = SystemFileWriting(), length: Int, events: Int) throws(SessionError) {
+    /// tail, is cut off first); with `digest` (theirs, taken when they were read), they are not read again.
+    init(path: String, writer: any FileWriting = SystemFileWriting(), length: Int, events: Int, digest known: LogDigest? = nil) throws(SessionError) {
         self.path = path
         self.writer = writer
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
@@ -26,7 +26,7 @@ final class SessionLog {
         digest = LogDigest()
         size = 0
         eventCount = events
-        try cut(to: length)
+        try cut(to: length, digest: known)
     }
 
     deinit { close() }
@@ -60,15 +60,15 @@ final class SessionLog {
     }
 
     /// Cuts the log to its first `length` bytes, holding `events` events (nil: unchanged), fsyncs
-    /// and recomputes the digest.
-    func cut(to length: Int, events: Int? = nil) throws(SessionError) {
+    /// and recomputes the digest (or takes `known`, theirs).
+    func cut(to length: Int, events: Int? = nil, digest known: LogDigest? = nil) throws(SessionError) {
         guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
             throw .io(path: path, reason: "cannot cut the log back: \(AtomicFile.errnoText())")
         }
         size = length
         if let events { eventCount = events }
-        digest = LogDigest()
-        guard length > 0 else { return }
+        digest = known ?? LogDigest()
+        guard known == nil, length > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: length)
         let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, 0) }
         guard read == length else { throw .io(path: path, reason: "cannot read the log back: \(AtomicFile.errnoText())") }

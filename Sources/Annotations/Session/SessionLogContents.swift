@@ -39,6 +39,10 @@ public struct SessionLogContents: Sendable {
     private var tornLine = 0
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?
+    /// The digest of the complete lines (the first ``completeLength`` bytes), taken on from
+    /// ``prefixDigest`` when that was asked for and covers no more than them: what a writer that
+    /// appends to the log goes on from, without reading the log again.
+    var completeDigest: LogDigest?
     /// How many events those first bytes hold, when they end where a line ends.
     private var prefixEvents: (length: Int, events: Int)?
 
@@ -162,7 +166,7 @@ public struct SessionLogContents: Sendable {
         // signals the part's semaphore, and read only after that signal.
         nonisolated(unsafe) let shared = bytes
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Result<Part, SessionError>?>.allocate(capacity: parts.count)
-        nonisolated(unsafe) let digestSlot = UnsafeMutablePointer<String?>.allocate(capacity: 1)
+        nonisolated(unsafe) let digestSlot = UnsafeMutablePointer<(prefix: String, complete: LogDigest?)?>.allocate(capacity: 1)
         slots.initialize(repeating: nil)
         digestSlot.initialize(to: nil)
         defer {
@@ -173,10 +177,16 @@ public struct SessionLogContents: Sendable {
         }
         let ready = parts.map { _ in DispatchSemaphore(value: 0) }
         let digesting = digested == nil ? 0 : 1
+        let completeEnd = complete
         let decodeAll: @Sendable () -> Void = { [parts] in
             DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { index in
                 if let digested, index == 0 {
-                    digestSlot.pointee = LogDigest.of(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(shared)[..<min(digested, shared.count)]))
+                    let raw = UnsafeRawBufferPointer(shared)
+                    var digest = LogDigest()
+                    digest.update(UnsafeRawBufferPointer(rebasing: raw[..<min(digested, raw.count)]))
+                    let prefix = digest.hex
+                    if digested <= completeEnd { digest.update(UnsafeRawBufferPointer(rebasing: raw[digested..<completeEnd])) }
+                    digestSlot.pointee = (prefix, digested <= completeEnd ? digest : nil)
                     return
                 }
                 slots[index - digesting] = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay)
@@ -197,7 +207,7 @@ public struct SessionLogContents: Sendable {
             // Nothing to hand over: this thread decodes too.
             decodeAll()
         }
-        contents.prefixDigest = digestSlot.pointee
+        (contents.prefixDigest, contents.completeDigest) = (digestSlot.pointee?.prefix, digestSlot.pointee?.complete)
         var decoded: [Part] = []
         for index in slots.indices {
             let result = slots[index]

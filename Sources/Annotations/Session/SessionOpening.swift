@@ -55,20 +55,14 @@ struct SessionOpening {
         }
         // A snapshot that can stand for the log's first lines: only those after it are decoded,
         // and its records on another thread meanwhile.
-        var from = 0
-        if let head, head.format == SessionFile.formatName, head.version == SessionFile.currentVersion, let reference = head.log {
-            from = reference.bytes
-        }
+        let from = head?.currentLog?.bytes ?? 0
         let snapshotPath = paths.snapshot
         // Records are given apart only when the snapshot stands for the whole log (nothing to
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { () -> Result<SessionFile, SessionError> in
-                do throws(SessionError) { return .success(try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot)) } catch {
-                    return .failure(error)
-                }
-            } : nil
+            ? BackgroundValue { Result { () throws(SessionError) in try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } }
+            : nil
         // Without a snapshot that stands for a prefix, the whole log is replayed as it is decoded.
         var log: SessionLogContents
         var replayed: Session?
@@ -105,8 +99,7 @@ struct SessionOpening {
         let unreadable = check.matches && log.decodedFrom > 0
         var warnings = restored + check.warnings
         if unreadable, case .failure(let error) = early?.wait(), let writer {
-            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
-            try AtomicFile.write(snapshot, to: aside, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             warnings.append(
                 "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
         }
@@ -134,21 +127,18 @@ struct SessionOpening {
         guard let head, head.format == SessionFile.formatName, let version = head.version else {
             if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
             guard let writer else { return (false, true, 0, []) }
-            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
-            try AtomicFile.write(snapshot, to: aside, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             return (false, true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
         }
         guard version <= SessionFile.currentVersion else {
             throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
         }
-        try SessionStore.refuseForeign(log.header, paths, snapshotID: head.id)
-        guard let reference = head.log, reference.describesPrefix(of: log) else {
+        guard let reference = try SessionStore.describedPrefix(by: head.id, head.log, of: log, paths) else {
             // A snapshot ahead of its log holds acknowledged edits the log lost (a copy cut short,
             // a log restored from an older backup): it is rebuilt from the log, but never
             // overwritten without being kept.
             guard let writer else { return (false, true, 0, ["\(paths.snapshot): " + SessionStore.mismatchNotice(head.log, log, paths)]) }
-            let aside = SessionPaths.free(paths.snapshot + ".damaged", numbered: false)
-            try AtomicFile.write(snapshot, to: aside, with: writer)
+            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             return (false, true, 0, [
                 "\(paths.snapshot) did not match its log \(paths.log) (\(SessionStore.mismatch(head.log, log))); it was kept as \(aside) and the session rebuilt from the log"
             ])

@@ -68,12 +68,12 @@ extension SessionStore {
     static func taking(
         _ file: SessionFile, log: SessionLogContents, logBytes bytes: Data, shown: SessionPaths, forVerification: Bool
     ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
-        try refuseForeign(log.header, shown, snapshotID: file.id)
-        guard let reference = file.log, reference.events == log.eventCount, reference.describesPrefix(of: log) else {
+        let described = try describedPrefix(by: file.id, file.log, of: log, shown)
+        guard described?.events == log.eventCount else {
             // Rare (a snapshot that does not describe its log): the log is decoded again, to be replayed.
             var rebuilt = try Session.replaying(logBytes: bytes, path: shown.log, forReplay: forVerification).session.file
             rebuilt.log = file.log
-            let mismatch = file.log.flatMap { $0.describesPrefix(of: log) ? nil : mismatchNotice($0, log, shown) }
+            let mismatch = described == nil && file.log != nil ? mismatchNotice(file.log, log, shown) : nil
             return (rebuilt, mismatch, log.tornNotice(path: shown.log))
         }
         var file = file
@@ -98,10 +98,18 @@ extension SessionStore {
         return "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
     }
 
-    /// Refuses a log that belongs to another session than the snapshot beside it.
-    static func refuseForeign(_ header: LogHeader, _ paths: SessionPaths, snapshotID: String?) throws(SessionError) {
-        if let snapshotID, header.session != snapshotID {
-            throw .foreign(path: paths.log, found: "it is the log of session \(header.session), but \(paths.snapshot) is session \(snapshotID); neither file was changed")
+    /// The one check of a snapshot against its log, for opening, reading and verifying: the
+    /// snapshot's `reference` when it describes the log's first lines (bytes, event count and
+    /// digest: the whole log, or a prefix when the snapshot is behind), nil when it does not
+    /// (another state, ahead of the log, or it names no part). A log of another session than the
+    /// snapshot's `id` is refused.
+    static func describedPrefix(
+        by id: String?, _ reference: LogReference?, of log: SessionLogContents, _ paths: SessionPaths
+    ) throws(SessionError) -> LogReference? {
+        if let id, log.header.session != id {
+            throw .foreign(path: paths.log, found: "it is the log of session \(log.header.session), but \(paths.snapshot) is session \(id); neither file was changed")
         }
+        guard let reference, reference.describesPrefix(of: log) else { return nil }
+        return reference
     }
 }

@@ -84,14 +84,14 @@ public final class SessionStore: SessionStorage {
             let opening = try SessionOpening.open(paths, writer: writer)
             let contents = opening.log
             if !contents.tornTail.isEmpty {
-                let aside = SessionPaths.free(paths.log + ".torn", numbered: false)
-                try AtomicFile.write(contents.tornTail, to: aside, with: writer)
+                let aside = try AtomicFile.keepAside(contents.tornTail, as: paths.log + ".torn", with: writer)
                 warnings.append("\(paths.log): dropped \(contents.tornTail.count) torn byte(s) at its end (an append cut short by a crash or a full disk, never acknowledged) and kept them in \(aside); every complete line was recovered")
             }
             warnings += opening.warnings
             needsSave = opening.needsSave
             recovered = opening.recovered
-            log = try SessionLog(path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount)
+            log = try SessionLog(
+                path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount, digest: contents.completeDigest)
             self.session = opening.session
         } else if SessionPaths.exists(paths.snapshot) {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.

@@ -68,11 +68,9 @@ public struct SessionTextCheck: Sendable {
 
     /// The problems of a session in memory (its records in id order).
     public func problems(in session: Session, path: String) -> [String] {
-        let state = session.state
-        let records = AnnotationState.sortedByID(state.mentions).map(Record.mention)
-            + AnnotationState.sortedByID(state.cues).map(Record.cue)
-            + AnnotationState.sortedByID(state.claims).map(Record.claim)
-        return problems(records: records, statuses: state.statuses.keys.sorted(), cursor: session.cursor, recorded: session.corpus, path: path)
+        problems(
+            records: SessionFile.annotations(of: session.state), statuses: session.state.statuses.keys.sorted(), cursor: session.cursor,
+            recorded: session.corpus, path: path)
     }
 
     /// The problems of a session file (its stored annotations).
