@@ -76,9 +76,7 @@ struct TeamLayoutUpgradeTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
         let bob = team.name("bob"), anna = team.name("anna")
-        let (store, key) = try team.openStore(as: "bob")
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
-        try store.close()
+        try team.markFirstSentenceDone(as: "bob")
         // The first version's statements for reading, replayed as its team init runs them.
         try team.asOwner(
             """
@@ -114,18 +112,10 @@ struct TeamLayoutUpgradeTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna"), bob = team.name("bob")
-        let (store, key) = try team.openStore()
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        try store.close()
-        // Back to layout 2 (entry sent by the writer, no check of whose work a line is, no list), and
-        // what a member could store then: bob's event in anna's session, a header naming anna in bob's.
-        try team.asOwner(
-            "DROP POLICY events_own_work ON workbench.events",
-            "ALTER TABLE workbench.events DROP COLUMN entry",
-            "ALTER TABLE workbench.events ADD COLUMN entry jsonb",
-            "UPDATE workbench.events SET entry = line::jsonb",
-            "UPDATE workbench.project SET layout = 2",
-            "DROP TABLE workbench.unowned_lines")
+        try team.markFirstSentenceDone()
+        // Back to layout 2, and what a member could store then: bob's event in anna's session, a
+        // header naming anna in bob's.
+        try team.downgradeToLayoutTwo()
         let forged = TeamOwnWorkTests.statusLine(bob, seq: 2)
         try team.asOwner(
             "INSERT INTO workbench.events (session, sequence, line, entry) VALUES ('\(anna)', 2, '\(forged)', '\(forged)'::jsonb)",
