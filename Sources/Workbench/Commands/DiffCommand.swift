@@ -37,9 +37,9 @@ struct DiffCommand: ParsableCommand {
 
     mutating func run() throws {
         if let team {
-            let paths = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
-            first = paths[0]
-            second = paths[1]
+            let pulled = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
+            first = pulled[0].path
+            second = pulled[1].path
         } else {
             first = SessionArgument.path(first)
             second = SessionArgument.path(second)
