@@ -63,8 +63,15 @@ struct TeamLayoutUpgradeTests {
             guard case .transactionTimedOut(_, let seconds) = error as? TeamError else { return false }
             return seconds == 4
         }
-        // The default clock is the monotonic one.
+        // The default clock is the standard library's SuspendingClock: what it reads between two of
+        // its readings lies within them.
         #expect(try team.connect(as: "anna").clock.nanoseconds() > 0)
+        let before = SuspendingClock.now
+        let first = TeamClock.monotonic.nanoseconds()
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = TeamClock.monotonic.nanoseconds()
+        let after = SuspendingClock.now
+        #expect(second > first && Duration.nanoseconds(Int64(second - first)) <= before.duration(to: after))
     }
 
     /// An older owner's `team init` puts back its permissive read policies and a
