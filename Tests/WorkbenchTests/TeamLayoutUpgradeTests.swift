@@ -148,6 +148,36 @@ struct TeamLayoutUpgradeTests {
         #expect(again.status == 0 && again.stderr.contains("2 line(s) stored before") && !again.stderr.contains("bringing"), "\(again.stderr)")
     }
 
+    /// `team init` and `team status` named the lines stored before layout 3 that are not their
+    /// session's work, but `stats --team`, `agree --team` and `export --team` counted them as the
+    /// session's work without a word. Each now says so on standard error, in one line with the
+    /// count, the sessions and what to do (the wording of status); only of the sessions it read.
+    @Test func commandsThatReadTeamSessionsNameTheirUnownedLines() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone(as: "anna"), bob = try team.markFirstSentenceDone(as: "bob")
+        try team.downgradeToLayoutTwo()
+        let forged = TeamOwnWorkTests.statusLine(bob, seq: 2)
+        try team.asOwner("INSERT INTO workbench.events (session, sequence, line, entry) VALUES ('\(anna)', 2, '\(forged)', '\(forged)'::jsonb)")
+        try team.setUp()
+        let headline = "warning: 1 line(s) stored before this workbench checked whose work a line is are not the work of their session's role "
+            + "(kept as stored, listed in workbench.unowned_lines: SELECT * FROM workbench.unowned_lines; "
+            + "leave such a session out by naming the others, or have its member redo the work in a fresh session)"
+        let notice = headline + ": in session(s) '\(anna)' (1); team status lists each line"
+        let out = team.folder + "/export"
+        for arguments in [["stats"], ["agree"], ["export", "--format", "jsonl", "--out", out]] {
+            let run = try await WorkbenchProcess.run(arguments + ["--team", team.url], environment: team.environment)
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").contains { $0 == notice }, "\(arguments[0]): \(run.stderr)")
+        }
+        // Only the sessions read: bob's alone has none.
+        let bobs = try await WorkbenchProcess.run(["stats", "--team", team.url, bob], environment: team.environment)
+        #expect(bobs.status == 0 && !bobs.stderr.contains("stored before"), "\(bobs.stderr)")
+        // team status says the same, with each line.
+        let status = try await WorkbenchProcess.run(["team", "status", "--team", team.url], environment: team.environment)
+        #expect(status.stderr.contains(headline + ":\n  session '\(anna)' sequence 2: its event names '\(bob)'"), "\(status.stderr)")
+    }
+
     /// `team push` checks the local log as every reader reads it, but it decoded all its events at
     /// once to do so (a million lines: 1.8 GB beside the log's 447 MB) and then sent only lines.
     /// Read in parts, whose events are dropped once read, the check says the same: the same torn

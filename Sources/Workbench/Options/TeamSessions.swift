@@ -99,6 +99,11 @@ enum TeamSessions {
         guard !paths.isEmpty else {
             throw CLIFailure("\(project.connection.url.redacted) holds no session that can be read (unreadable: \(unreadable.joined(separator: ", ")))")
         }
+        // Lines of these sessions stored before the database checked whose work a line is: the
+        // numbers about to be shown count them as their session's work (team status names each).
+        let read = Set(paths.map(\.name))
+        let unowned = try TeamCommand.run { () throws(TeamError) in try project.unownedLines() }.filter { read.contains($0.session) }
+        if !unowned.isEmpty { StandardError.write(TeamCommand.unownedNotice(unowned)) }
         return paths
     }
 
