@@ -151,6 +151,41 @@ public enum TeamSchema {
         try refuseOlderLayout(on: connection, url: url)
     }
 
+    /// Finds the per-line notification trigger of the first team mode (`events_notify` on
+    /// `workbench.events`, calling `workbench.notify_event()`): the `team init` of a workbench from
+    /// before the tables recorded their layout (layout 1) creates it again on tables of this layout,
+    /// whose layout it does not know and so leaves as it is. The trigger sends every stored line's
+    /// session and number to every member who listens (the notification carries nothing since, see
+    /// ``channel``) and, notifying inside each inserting transaction, holds every writer's commit
+    /// behind the others'. Answers the triggers' names and whether the connecting role owns the table.
+    static let olderTriggerSQL = """
+        SELECT pg_catalog.string_agg(t.tgname::text, ', ' ORDER BY t.tgname) AS triggers, pg_catalog.bool_and(pg_catalog.pg_has_role(c.relowner, 'MEMBER'))::text AS owns
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgrelid = pg_catalog.to_regclass('workbench.events') AND NOT t.tgisinternal
+          AND (t.tgname = 'events_notify' OR t.tgfoid = pg_catalog.to_regprocedure('workbench.notify_event()'))
+        """
+
+    /// Checks, at every connection that writes (a session opened or reconnected, a push), for the
+    /// older per-line trigger (``olderTriggerSQL``). The table's owner has it removed (with its
+    /// function) and is told so (the returned note); anyone else is refused, naming the version that
+    /// made it and what the project owner runs. Returns `nil` when there was none.
+    @discardableResult
+    static func replaceOrRefuseOlderTrigger(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) -> String? {
+        let found = try connection.query(olderTriggerSQL)
+        guard let triggers = found.first("triggers") else { return nil }
+        if found.first("owns") == "true" {
+            try connection.query("DROP TRIGGER IF EXISTS events_notify ON workbench.events")
+            try connection.query("DROP FUNCTION IF EXISTS workbench.notify_event() CASCADE")
+            return "removed the per-line notification trigger (\(triggers) on workbench.events) that the team init of a workbench of layout 1 had put back "
+                + "(it sent every stored line's session and number to every listener and held every writer's commit behind the others')"
+        }
+        throw .invalid(
+            "the team tables in \(url.redacted) carry the per-line notification trigger (\(triggers) on workbench.events) that the team init of "
+                + "a workbench of layout 1 (the first team mode, before the tables recorded their layout) puts back: it sends every stored line's session "
+                + "and number to every member who listens, and holds every writer's commit behind the others'; nothing was stored: the project owner runs "
+                + "workbench team init \(url.redacted) --corpus PATH once more with this workbench (layout \(layout)), which removes it, and nobody runs the older workbench's team init again")
+    }
+
     /// What a line of a member's session says about people, checked by the database when it is
     /// stored (policy `events_own_work`, restrictive: no permissive policy an older `team init` puts
     /// back can lift it). A session holds the work of the role that writes it, so in a line of

@@ -178,6 +178,57 @@ struct TeamLayoutUpgradeTests {
         #expect(status.stderr.contains(headline + ":\n  session '\(anna)' sequence 2: its event names '\(bob)'"), "\(status.stderr)")
     }
 
+    /// The `team init` of a workbench of layout 1 creates its per-line notification trigger again on
+    /// tables of this layout (it does not know their layout and leaves it): every stored line's
+    /// session and number went to every listener, and every writer's commit waited behind the
+    /// others'. Every connection that writes now finds it: a member's session and push are refused,
+    /// naming the version and what the owner runs; the table's owner has it removed; init removes it.
+    @Test func anOlderInitsPerLineTriggerIsFoundAtEveryConnectionThatWrites() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone()
+        try team.putBackTheOlderNotificationTrigger()
+        func refused(_ error: any Error) -> Bool { refusal("\(error)") }
+        func refusal(_ text: String) -> Bool {
+            return text.contains("carry the per-line notification trigger (events_notify on workbench.events)")
+                && text.contains("a workbench of layout 1") && text.contains("nothing was stored")
+                && text.contains("runs workbench team init") && text.contains("with this workbench (layout \(TeamSchema.layout))")
+        }
+        #expect { _ = try team.openStore() } throws: { refused($0) }
+        let project = TeamProject(connection: try team.connect(as: "anna"))
+        defer { project.connection.close() }
+        let other = team.folder + "/other.json"
+        _ = try TeamTransfer(project: project).pull(anna, to: other)
+        #expect { _ = try TeamTransfer(project: project).push(other) } throws: { refused($0) }
+        // A session open before the older init ran: its next edit reconnects after a lost connection
+        // and is refused there too.
+        try team.asOwner("DROP TRIGGER events_notify ON workbench.events")
+        let (store, key) = try team.openStore()
+        try team.putBackTheOlderNotificationTrigger()
+        try team.asOwner("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(anna)' AND pid <> pg_backend_pid()")
+        // The first edit may find the connection lost; the next reconnects and is refused.
+        var failures: [String] = []
+        for _ in 0..<2 {
+            do { try store.perform(.setStatus(key, .flagged), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil) } catch { failures.append("\(error)") }
+        }
+        #expect(failures.contains { refusal($0) }, "\(failures)")
+        try? store.close()
+        // team init removes it; the table's owner, connecting to write, has it removed and is told.
+        try team.setUp()
+        let triggers = "SELECT count(*)::text AS n FROM pg_trigger WHERE tgrelid = 'workbench.events'::regclass AND NOT tgisinternal"
+        let check = try team.owner()
+        defer { check.close() }
+        #expect(try check.query(triggers).first("n") == "0")
+        #expect(try check.query("SELECT to_regprocedure('workbench.notify_event()') IS NULL AS gone").first("gone") == "t")
+        try team.putBackTheOlderNotificationTrigger()
+        #expect(try TeamSchema.replaceOrRefuseOlderTrigger(on: check, url: try DatabaseURL(team.url))?.contains("removed the per-line notification trigger") == true)
+        #expect(try check.query(triggers).first("n") == "0")
+        #expect(try TeamSchema.replaceOrRefuseOlderTrigger(on: check, url: try DatabaseURL(team.url)) == nil)
+        let (again, _) = try team.openStore()
+        #expect(again.session.eventCount == 1)
+        try again.close()
+    }
+
     /// `team push` checks the local log as every reader reads it, but it decoded all its events at
     /// once to do so (a million lines: 1.8 GB beside the log's 447 MB) and then sent only lines.
     /// Read in parts, whose events are dropped once read, the check says the same: the same torn
