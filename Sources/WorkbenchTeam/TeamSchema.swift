@@ -260,10 +260,18 @@ public enum TeamSchema {
     /// Whether the connecting role may read the row of session `column`: its own, or any for a
     /// reviewer or adjudicator. Names `pg_catalog` and no function of the `workbench` schema, which an
     /// older `team init` replaces with its own (``sql``, `sessions_own_read`, `events_own_read`).
+    ///
+    /// Whether the role reads all is asked once per statement, not once per row: a scalar subquery
+    /// (an InitPlan, whose answer each row's check reads). Written as plain calls, both read policies
+    /// called `pg_has_role` for every line a reviewer or adjudicator pulled, about two thirds of the
+    /// server's time per batch (BENCHMARKS.md, "Team mode, stop 46").
     static func readsRowSQL(_ column: String) -> String {
-        "\(column) = current_user OR pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') "
-            + "OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')"
+        "\(column) = current_user OR (SELECT \(readsAllSQL))"
     }
+
+    /// Whether the connecting role reads every session (a reviewer or an adjudicator), with
+    /// `pg_catalog` named.
+    static let readsAllSQL = "pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')"
 
     /// Finds the lines and headers stored before layout 3 that its check of whose work a line is
     /// (``lineProblemSQL``, `sessions_own_header`) would refuse now, and lists each in
@@ -408,7 +416,7 @@ public enum TeamSchema {
         ALTER TABLE workbench.sessions ENABLE ROW LEVEL SECURITY;
         ALTER TABLE workbench.events ENABLE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
-        CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
+        CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR (SELECT workbench.reads_all()));
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
         -- A session's header (the line every reader takes the annotator's name from) names the role
         -- that writes it, an adjudication's too: nobody's work is shown under another member's name.
@@ -431,7 +439,7 @@ public enum TeamSchema {
         CREATE POLICY sessions_hold ON workbench.sessions FOR UPDATE
           USING (name = current_user AND current_user = session_user) WITH CHECK (name = current_user AND current_user = session_user);
         DROP POLICY IF EXISTS events_read ON workbench.events;
-        CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
+        CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR (SELECT workbench.reads_all()));
         -- Who reads what, again restrictive and under names no older workbench drops, with pg_catalog's
         -- pg_has_role written into the policy (parsed now, with the safe search path): an older team init
         -- puts back its own permissive read policies and a workbench.reads_all() that names pg_has_role

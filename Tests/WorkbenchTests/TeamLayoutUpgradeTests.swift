@@ -111,6 +111,31 @@ struct TeamLayoutUpgradeTests {
         #expect(try bobs.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [bob]).first("n") == "1")
     }
 
+    /// Both read policies asked `pg_has_role` for every row a reviewer or adjudicator read: a
+    /// reviewer's pull of 100 000 lines spent most of the server's time per batch there. Whether the
+    /// role reads all is now asked once per statement (an InitPlan), and the answer is the same:
+    /// the reviewer reads every session, an annotator only her own.
+    @Test func whetherARoleReadsEverySessionIsAskedOncePerStatement() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rita", "reviewer")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone(as: "anna")
+        try team.markFirstSentenceDone(as: "bob")
+        let rita = try team.connect(as: "rita")
+        defer { rita.close() }
+        for table in ["events WHERE session = $1 AND sequence > 0 ORDER BY sequence", "sessions WHERE name = $1"] {
+            let plan = try rita.query("EXPLAIN (VERBOSE) SELECT * FROM workbench.\(table)", [anna]).values("QUERY PLAN").compactMap { $0 }
+            let filters = plan.filter { $0.contains("Filter:") }
+            #expect(!filters.isEmpty && filters.allSatisfy { !$0.contains("pg_has_role") && !$0.contains("reads_all") }, "\(plan.joined(separator: "\n"))")
+            #expect(plan.contains { $0.contains("InitPlan") }, "\(plan.joined(separator: "\n"))")
+        }
+        #expect(try rita.query("SELECT count(*)::text AS n FROM workbench.events").first("n") == "2")
+        #expect(try rita.query("SELECT count(*)::text AS n FROM workbench.sessions").first("n") == "2")
+        let annas = try team.connect(as: "anna")
+        defer { annas.close() }
+        #expect(try annas.query("SELECT count(*)::text AS n FROM workbench.events").first("n") == "1")
+        #expect(try annas.query("SELECT string_agg(name, ',') AS n FROM workbench.sessions").first("n") == anna)
+    }
+
     /// Lines a member stored before layout 3 that name another person as their author (and a header
     /// naming another annotator) are found when `team init` brings the tables up to date: named by
     /// session and sequence, kept as stored, listed in `workbench.unowned_lines`, and shown again
