@@ -151,6 +151,41 @@ public enum TeamSchema {
         try refuseOlderLayout(on: connection, url: url)
     }
 
+    /// Finds the per-line notification trigger of the first team mode (`events_notify` on
+    /// `workbench.events`, calling `workbench.notify_event()`): the `team init` of a workbench from
+    /// before the tables recorded their layout (layout 1) creates it again on tables of this layout,
+    /// whose layout it does not know and so leaves as it is. The trigger sends every stored line's
+    /// session and number to every member who listens (the notification carries nothing since, see
+    /// ``channel``) and, notifying inside each inserting transaction, holds every writer's commit
+    /// behind the others'. Answers the triggers' names and whether the connecting role owns the table.
+    static let olderTriggerSQL = """
+        SELECT pg_catalog.string_agg(t.tgname::text, ', ' ORDER BY t.tgname) AS triggers, pg_catalog.bool_and(pg_catalog.pg_has_role(c.relowner, 'MEMBER'))::text AS owns
+        FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgrelid = pg_catalog.to_regclass('workbench.events') AND NOT t.tgisinternal
+          AND (t.tgname = 'events_notify' OR t.tgfoid = pg_catalog.to_regprocedure('workbench.notify_event()'))
+        """
+
+    /// Checks, at every connection that writes (a session opened or reconnected, a push), for the
+    /// older per-line trigger (``olderTriggerSQL``). The table's owner has it removed (with its
+    /// function) and is told so (the returned note); anyone else is refused, naming the version that
+    /// made it and what the project owner runs. Returns `nil` when there was none.
+    @discardableResult
+    static func replaceOrRefuseOlderTrigger(on connection: PostgresConnection, url: DatabaseURL) throws(TeamError) -> String? {
+        let found = try connection.query(olderTriggerSQL)
+        guard let triggers = found.first("triggers") else { return nil }
+        if found.first("owns") == "true" {
+            try connection.query("DROP TRIGGER IF EXISTS events_notify ON workbench.events")
+            try connection.query("DROP FUNCTION IF EXISTS workbench.notify_event() CASCADE")
+            return "removed the per-line notification trigger (\(triggers) on workbench.events) that the team init of a workbench of layout 1 had put back "
+                + "(it sent every stored line's session and number to every listener and held every writer's commit behind the others')"
+        }
+        throw .invalid(
+            "the team tables in \(url.redacted) carry the per-line notification trigger (\(triggers) on workbench.events) that the team init of "
+                + "a workbench of layout 1 (the first team mode, before the tables recorded their layout) puts back: it sends every stored line's session "
+                + "and number to every member who listens, and holds every writer's commit behind the others'; nothing was stored: the project owner runs "
+                + "workbench team init \(url.redacted) --corpus PATH once more with this workbench (layout \(layout)), which removes it, and nobody runs the older workbench's team init again")
+    }
+
     /// What a line of a member's session says about people, checked by the database when it is
     /// stored (policy `events_own_work`, restrictive: no permissive policy an older `team init` puts
     /// back can lift it). A session holds the work of the role that writes it, so in a line of
@@ -225,10 +260,18 @@ public enum TeamSchema {
     /// Whether the connecting role may read the row of session `column`: its own, or any for a
     /// reviewer or adjudicator. Names `pg_catalog` and no function of the `workbench` schema, which an
     /// older `team init` replaces with its own (``sql``, `sessions_own_read`, `events_own_read`).
+    ///
+    /// Whether the role reads all is asked once per statement, not once per row: a scalar subquery
+    /// (an InitPlan, whose answer each row's check reads). Written as plain calls, both read policies
+    /// called `pg_has_role` for every line a reviewer or adjudicator pulled, about two thirds of the
+    /// server's time per batch (BENCHMARKS.md, "Team mode, stop 46").
     static func readsRowSQL(_ column: String) -> String {
-        "\(column) = current_user OR pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') "
-            + "OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')"
+        "\(column) = current_user OR (SELECT \(readsAllSQL))"
     }
+
+    /// Whether the connecting role reads every session (a reviewer or an adjudicator), with
+    /// `pg_catalog` named.
+    static let readsAllSQL = "pg_catalog.pg_has_role(current_user, 'workbench_reviewer', 'MEMBER') OR pg_catalog.pg_has_role(current_user, 'workbench_adjudicator', 'MEMBER')"
 
     /// Finds the lines and headers stored before layout 3 that its check of whose work a line is
     /// (``lineProblemSQL``, `sessions_own_header`) would refuse now, and lists each in
@@ -373,7 +416,7 @@ public enum TeamSchema {
         ALTER TABLE workbench.sessions ENABLE ROW LEVEL SECURITY;
         ALTER TABLE workbench.events ENABLE ROW LEVEL SECURITY;
         DROP POLICY IF EXISTS sessions_read ON workbench.sessions;
-        CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR workbench.reads_all());
+        CREATE POLICY sessions_read ON workbench.sessions FOR SELECT USING (name = current_user OR (SELECT workbench.reads_all()));
         DROP POLICY IF EXISTS sessions_create ON workbench.sessions;
         -- A session's header (the line every reader takes the annotator's name from) names the role
         -- that writes it, an adjudication's too: nobody's work is shown under another member's name.
@@ -396,7 +439,7 @@ public enum TeamSchema {
         CREATE POLICY sessions_hold ON workbench.sessions FOR UPDATE
           USING (name = current_user AND current_user = session_user) WITH CHECK (name = current_user AND current_user = session_user);
         DROP POLICY IF EXISTS events_read ON workbench.events;
-        CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR workbench.reads_all());
+        CREATE POLICY events_read ON workbench.events FOR SELECT USING (session = current_user OR (SELECT workbench.reads_all()));
         -- Who reads what, again restrictive and under names no older workbench drops, with pg_catalog's
         -- pg_has_role written into the policy (parsed now, with the safe search path): an older team init
         -- puts back its own permissive read policies and a workbench.reads_all() that names pg_has_role

@@ -57,6 +57,8 @@ public final class TeamSessionStore: SessionStorage {
         path = "\(name) on \(url.redacted)"
         let project = TeamProject(connection: connection)
         try TeamSchema.refuseOtherLayout(on: connection, url: url)
+        // Every connection that writes: an older team init may have put back its per-line trigger.
+        let triggerNote = try TeamSchema.replaceOrRefuseOlderTrigger(on: connection, url: url)
         if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.log(of: name) {
             session = try TeamProject.checked(log, server: url.redacted).session
             stored = log.lineCount
@@ -87,6 +89,7 @@ public final class TeamSessionStore: SessionStorage {
         }
         try Self.prepareAppend(on: connection)
         self.connection = connection
+        if let triggerNote { openingWarnings.append(triggerNote) }
     }
 
     deinit { connection?.close() }
@@ -176,6 +179,7 @@ public final class TeamSessionStore: SessionStorage {
         connection?.close()
         connection = nil
         let fresh = try PostgresConnection(url: url, applicationName: Self.applicationName(name), timeoutSeconds: timeoutSeconds, user: user, passwordFile: passwordFile)
+        try TeamSchema.replaceOrRefuseOlderTrigger(on: fresh, url: url)
         guard try Self.claimOrRefuse(name, on: fresh, url: url) else {
             throw .invalid("session '\(name)' is no longer in \(url.redacted)")
         }

@@ -47,8 +47,9 @@ public struct TeamStatusWatch: Sendable {
         show(.initial(lastShown))
         var shown = 0
         var connected = true
-        // When to read again after the last notification.
-        var followUp: DispatchTime?
+        // When to read again after the last notification (a reading of the team clock, ``TeamClock``:
+        // the same clock as every other deadline of team mode).
+        var followUp: UInt64?
         let interval = UInt64(TeamSchema.notificationInterval * 1e9) + 50_000_000
         while limit.map({ shown < $0 }) ?? true, !shouldStop() {
             if !connected {
@@ -66,16 +67,17 @@ public struct TeamStatusWatch: Sendable {
             }
             do {
                 var waiting = pollMilliseconds
+                let clock = project.connection.clock
                 if let followUp {
-                    let now = DispatchTime.now().uptimeNanoseconds
-                    waiting = min(waiting, followUp.uptimeNanoseconds > now ? Int((followUp.uptimeNanoseconds - now) / 1_000_000) + 1 : 0)
+                    let now = clock.nanoseconds()
+                    waiting = min(waiting, followUp > now ? Int((followUp - now) / 1_000_000) + 1 : 0)
                 }
                 let notes = try project.connection.notifications(waiting: waiting)
                 if notes.isEmpty {
-                    guard let due = followUp, DispatchTime.now() >= due else { continue }
+                    guard let due = followUp, clock.nanoseconds() >= due else { continue }
                     followUp = nil
                 } else {
-                    followUp = DispatchTime(uptimeNanoseconds: DispatchTime.now().uptimeNanoseconds + interval)
+                    followUp = clock.nanoseconds() &+ interval
                 }
                 // What the notifications said is not looked at: the tables are read instead.
                 let (now, status) = try Self.read(project)

@@ -93,6 +93,7 @@ public struct TeamTransfer {
         let name = project.connection.user
         let connection = project.connection
         try TeamSchema.makeCommitsDurable(on: connection)
+        try TeamSchema.replaceOrRefuseOlderTrigger(on: connection, url: connection.url)
         let deadline = Self.pushDeadline(bytes: data.count, timeoutSeconds: connection.timeoutSeconds)
         let added: Int
         do {

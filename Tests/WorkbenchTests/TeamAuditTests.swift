@@ -25,9 +25,7 @@ struct TeamAuditTests {
                 [ada, anna])
         }
         // anna's log, pulled by ada (who may read it), pushed by ada as her adjudication.
-        let (store, key) = try team.openStore(as: "anna")
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        try store.close()
+        try team.markFirstSentenceDone(as: "anna")
         let local = team.folder + "/anna"
         _ = try TeamTransfer(project: TeamProject(connection: connection)).pull(anna, to: local)
         #expect {

@@ -121,6 +121,46 @@ struct TeamFixture {
         return (SegmentedCorpus(corpus), schema)
     }
 
+    /// Opens `short`'s team session (made if missing), marks its first sentence done (one stored
+    /// line, the member's own work) and closes it again: the common start of a test that needs a
+    /// member's session with something in it. Returns the member's full name.
+    @discardableResult
+    func markFirstSentenceDone(as short: String = "anna") throws -> String {
+        let (store, key) = try openStore(as: short)
+        defer { try? store.close() }
+        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: name(short), group: nil)
+        return name(short)
+    }
+
+    /// Puts the tables back to layout 2, as a workbench before layout 3 left them: `entry` sent by
+    /// the writer (a plain column again, filled from the stored lines), no check of whose work a line
+    /// is (`events_own_work`), no list of the lines stored without it (`workbench.unowned_lines`). The
+    /// owner may then store what a member could store then, and `team init` brings them up to date.
+    func downgradeToLayoutTwo() throws {
+        try asOwner(
+            "DROP POLICY events_own_work ON workbench.events",
+            "ALTER TABLE workbench.events DROP COLUMN entry",
+            "ALTER TABLE workbench.events ADD COLUMN entry jsonb",
+            "UPDATE workbench.events SET entry = line::jsonb",
+            "UPDATE workbench.project SET layout = 2",
+            "DROP TABLE IF EXISTS workbench.unowned_lines")
+    }
+
+    /// The first team mode's per-line notification trigger, as the `team init` of a workbench of
+    /// layout 1 creates it (again) on tables of any layout.
+    func putBackTheOlderNotificationTrigger() throws {
+        try asOwner(
+            """
+            CREATE OR REPLACE FUNCTION workbench.notify_event() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              PERFORM pg_notify('workbench_events', NEW.session || ' ' || NEW.sequence);
+              RETURN NULL;
+            END $$
+            """,
+            "DROP TRIGGER IF EXISTS events_notify ON workbench.events",
+            "CREATE TRIGGER events_notify AFTER INSERT ON workbench.events FOR EACH ROW EXECUTE FUNCTION workbench.notify_event()")
+    }
+
     /// Opens `short`'s team session (a new one is made from the corpus), as `annotate --team` does,
     /// and the first sentence's key.
     func openStore(as short: String = "anna", timeoutSeconds: Int = 10) throws -> (store: TeamSessionStore, key: SentenceKey) {

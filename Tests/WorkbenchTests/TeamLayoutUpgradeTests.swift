@@ -63,8 +63,15 @@ struct TeamLayoutUpgradeTests {
             guard case .transactionTimedOut(_, let seconds) = error as? TeamError else { return false }
             return seconds == 4
         }
-        // The default clock is the monotonic one.
+        // The default clock is the standard library's SuspendingClock: what it reads between two of
+        // its readings lies within them.
         #expect(try team.connect(as: "anna").clock.nanoseconds() > 0)
+        let before = SuspendingClock.now
+        let first = TeamClock.monotonic.nanoseconds()
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = TeamClock.monotonic.nanoseconds()
+        let after = SuspendingClock.now
+        #expect(second > first && Duration.nanoseconds(Int64(second - first)) <= before.duration(to: after))
     }
 
     /// An older owner's `team init` puts back its permissive read policies and a
@@ -76,9 +83,7 @@ struct TeamLayoutUpgradeTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
         let bob = team.name("bob"), anna = team.name("anna")
-        let (store, key) = try team.openStore(as: "bob")
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
-        try store.close()
+        try team.markFirstSentenceDone(as: "bob")
         // The first version's statements for reading, replayed as its team init runs them.
         try team.asOwner(
             """
@@ -106,6 +111,31 @@ struct TeamLayoutUpgradeTests {
         #expect(try bobs.query("SELECT count(*)::text AS n FROM workbench.events WHERE session = $1", [bob]).first("n") == "1")
     }
 
+    /// Both read policies asked `pg_has_role` for every row a reviewer or adjudicator read: a
+    /// reviewer's pull of 100 000 lines spent most of the server's time per batch there. Whether the
+    /// role reads all is now asked once per statement (an InitPlan), and the answer is the same:
+    /// the reviewer reads every session, an annotator only her own.
+    @Test func whetherARoleReadsEverySessionIsAskedOncePerStatement() throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator"), ("rita", "reviewer")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone(as: "anna")
+        try team.markFirstSentenceDone(as: "bob")
+        let rita = try team.connect(as: "rita")
+        defer { rita.close() }
+        for table in ["events WHERE session = $1 AND sequence > 0 ORDER BY sequence", "sessions WHERE name = $1"] {
+            let plan = try rita.query("EXPLAIN (VERBOSE) SELECT * FROM workbench.\(table)", [anna]).values("QUERY PLAN").compactMap { $0 }
+            let filters = plan.filter { $0.contains("Filter:") }
+            #expect(!filters.isEmpty && filters.allSatisfy { !$0.contains("pg_has_role") && !$0.contains("reads_all") }, "\(plan.joined(separator: "\n"))")
+            #expect(plan.contains { $0.contains("InitPlan") }, "\(plan.joined(separator: "\n"))")
+        }
+        #expect(try rita.query("SELECT count(*)::text AS n FROM workbench.events").first("n") == "2")
+        #expect(try rita.query("SELECT count(*)::text AS n FROM workbench.sessions").first("n") == "2")
+        let annas = try team.connect(as: "anna")
+        defer { annas.close() }
+        #expect(try annas.query("SELECT count(*)::text AS n FROM workbench.events").first("n") == "1")
+        #expect(try annas.query("SELECT string_agg(name, ',') AS n FROM workbench.sessions").first("n") == anna)
+    }
+
     /// Lines a member stored before layout 3 that name another person as their author (and a header
     /// naming another annotator) are found when `team init` brings the tables up to date: named by
     /// session and sequence, kept as stored, listed in `workbench.unowned_lines`, and shown again
@@ -114,18 +144,10 @@ struct TeamLayoutUpgradeTests {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
         let anna = team.name("anna"), bob = team.name("bob")
-        let (store, key) = try team.openStore()
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        try store.close()
-        // Back to layout 2 (entry sent by the writer, no check of whose work a line is, no list), and
-        // what a member could store then: bob's event in anna's session, a header naming anna in bob's.
-        try team.asOwner(
-            "DROP POLICY events_own_work ON workbench.events",
-            "ALTER TABLE workbench.events DROP COLUMN entry",
-            "ALTER TABLE workbench.events ADD COLUMN entry jsonb",
-            "UPDATE workbench.events SET entry = line::jsonb",
-            "UPDATE workbench.project SET layout = 2",
-            "DROP TABLE workbench.unowned_lines")
+        try team.markFirstSentenceDone()
+        // Back to layout 2, and what a member could store then: bob's event in anna's session, a
+        // header naming anna in bob's.
+        try team.downgradeToLayoutTwo()
         let forged = TeamOwnWorkTests.statusLine(bob, seq: 2)
         try team.asOwner(
             "INSERT INTO workbench.events (session, sequence, line, entry) VALUES ('\(anna)', 2, '\(forged)', '\(forged)'::jsonb)",
@@ -149,6 +171,87 @@ struct TeamLayoutUpgradeTests {
         #expect(status.stderr.contains("1 line(s) stored before") && status.stderr.contains("sequence 2"), "\(status.stdout) \(status.stderr)")
         let again = try await WorkbenchProcess.run(["team", "init", team.url, "--corpus", seeds], environment: team.environment)
         #expect(again.status == 0 && again.stderr.contains("2 line(s) stored before") && !again.stderr.contains("bringing"), "\(again.stderr)")
+    }
+
+    /// `team init` and `team status` named the lines stored before layout 3 that are not their
+    /// session's work, but `stats --team`, `agree --team` and `export --team` counted them as the
+    /// session's work without a word. Each now says so on standard error, in one line with the
+    /// count, the sessions and what to do (the wording of status); only of the sessions it read.
+    @Test func commandsThatReadTeamSessionsNameTheirUnownedLines() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone(as: "anna"), bob = try team.markFirstSentenceDone(as: "bob")
+        try team.downgradeToLayoutTwo()
+        let forged = TeamOwnWorkTests.statusLine(bob, seq: 2)
+        try team.asOwner("INSERT INTO workbench.events (session, sequence, line, entry) VALUES ('\(anna)', 2, '\(forged)', '\(forged)'::jsonb)")
+        try team.setUp()
+        let headline = "warning: 1 line(s) stored before this workbench checked whose work a line is are not the work of their session's role "
+            + "(kept as stored, listed in workbench.unowned_lines: SELECT * FROM workbench.unowned_lines; "
+            + "leave such a session out by naming the others, or have its member redo the work in a fresh session)"
+        let notice = headline + ": in session(s) '\(anna)' (1); team status lists each line"
+        let out = team.folder + "/export"
+        for arguments in [["stats"], ["agree"], ["export", "--format", "jsonl", "--out", out]] {
+            let run = try await WorkbenchProcess.run(arguments + ["--team", team.url], environment: team.environment)
+            #expect(run.status == 0, "\(arguments[0]): \(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").contains { $0 == notice }, "\(arguments[0]): \(run.stderr)")
+        }
+        // Only the sessions read: bob's alone has none.
+        let bobs = try await WorkbenchProcess.run(["stats", "--team", team.url, bob], environment: team.environment)
+        #expect(bobs.status == 0 && !bobs.stderr.contains("stored before"), "\(bobs.stderr)")
+        // team status says the same, with each line.
+        let status = try await WorkbenchProcess.run(["team", "status", "--team", team.url], environment: team.environment)
+        #expect(status.stderr.contains(headline + ":\n  session '\(anna)' sequence 2: its event names '\(bob)'"), "\(status.stderr)")
+    }
+
+    /// The `team init` of a workbench of layout 1 creates its per-line notification trigger again on
+    /// tables of this layout (it does not know their layout and leaves it): every stored line's
+    /// session and number went to every listener, and every writer's commit waited behind the
+    /// others'. Every connection that writes now finds it: a member's session and push are refused,
+    /// naming the version and what the owner runs; the table's owner has it removed; init removes it.
+    @Test func anOlderInitsPerLineTriggerIsFoundAtEveryConnectionThatWrites() throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = try team.markFirstSentenceDone()
+        try team.putBackTheOlderNotificationTrigger()
+        func refused(_ error: any Error) -> Bool { refusal("\(error)") }
+        func refusal(_ text: String) -> Bool {
+            return text.contains("carry the per-line notification trigger (events_notify on workbench.events)")
+                && text.contains("a workbench of layout 1") && text.contains("nothing was stored")
+                && text.contains("runs workbench team init") && text.contains("with this workbench (layout \(TeamSchema.layout))")
+        }
+        #expect { _ = try team.openStore() } throws: { refused($0) }
+        let project = TeamProject(connection: try team.connect(as: "anna"))
+        defer { project.connection.close() }
+        let other = team.folder + "/other.json"
+        _ = try TeamTransfer(project: project).pull(anna, to: other)
+        #expect { _ = try TeamTransfer(project: project).push(other) } throws: { refused($0) }
+        // A session open before the older init ran: its next edit reconnects after a lost connection
+        // and is refused there too.
+        try team.asOwner("DROP TRIGGER events_notify ON workbench.events")
+        let (store, key) = try team.openStore()
+        try team.putBackTheOlderNotificationTrigger()
+        try team.asOwner("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(anna)' AND pid <> pg_backend_pid()")
+        // The first edit may find the connection lost; the next reconnects and is refused.
+        var failures: [String] = []
+        for _ in 0..<2 {
+            do { try store.perform(.setStatus(key, .flagged), time: "2026-01-01T09:00:02Z", annotator: anna, group: nil) } catch { failures.append("\(error)") }
+        }
+        #expect(failures.contains { refusal($0) }, "\(failures)")
+        try? store.close()
+        // team init removes it; the table's owner, connecting to write, has it removed and is told.
+        try team.setUp()
+        let triggers = "SELECT count(*)::text AS n FROM pg_trigger WHERE tgrelid = 'workbench.events'::regclass AND NOT tgisinternal"
+        let check = try team.owner()
+        defer { check.close() }
+        #expect(try check.query(triggers).first("n") == "0")
+        #expect(try check.query("SELECT to_regprocedure('workbench.notify_event()') IS NULL AS gone").first("gone") == "t")
+        try team.putBackTheOlderNotificationTrigger()
+        #expect(try TeamSchema.replaceOrRefuseOlderTrigger(on: check, url: try DatabaseURL(team.url))?.contains("removed the per-line notification trigger") == true)
+        #expect(try check.query(triggers).first("n") == "0")
+        #expect(try TeamSchema.replaceOrRefuseOlderTrigger(on: check, url: try DatabaseURL(team.url)) == nil)
+        let (again, _) = try team.openStore()
+        #expect(again.session.eventCount == 1)
+        try again.close()
     }
 
     /// `team push` checks the local log as every reader reads it, but it decoded all its events at

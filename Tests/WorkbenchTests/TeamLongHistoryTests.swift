@@ -183,6 +183,33 @@ struct TeamLongHistoryTests {
         for output in [verified.stdout, verified.stderr, transcript.stdout, damaged.stderr] { #expect(!output.contains("workbench-team-"), "\(output)") }
     }
 
+    /// `replay --team` and `replay --verify --team` took the session's name apart again from the
+    /// path of its private copy: a session named `anna.json` (a role made by hand, or a row the owner
+    /// wrote) was shown as `team session anna`, another session's name. The pull returns the name the
+    /// user gave, and every message uses it; `stats --team` labels it so too.
+    @Test func replayNamesTheTeamSessionByTheNameThePullReturns() async throws {
+        let team = try TeamFixture(members: [("anna", "annotator")])
+        defer { team.drop() }
+        let anna = team.name("anna")
+        try team.markFirstSentenceDone()
+        let dotted = anna + ".json"
+        try team.asOwner(
+            "INSERT INTO workbench.sessions (name, kind, header, header_line) SELECT '\(dotted)', kind, header, header_line FROM workbench.sessions WHERE name = '\(anna)'",
+            "INSERT INTO workbench.events (session, sequence, line) SELECT '\(dotted)', sequence, line FROM workbench.events WHERE session = '\(anna)'")
+        let verified = try await WorkbenchProcess.run(["replay", "--team", team.url, dotted, "--verify"], environment: team.environment)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.hasPrefix("team session \(dotted): verified: 1 event"), "\(verified.stdout)")
+        let transcript = try await WorkbenchProcess.run(["replay", "--team", team.url, dotted], environment: team.environment)
+        #expect(transcript.stdout.hasPrefix("replay of team session \(dotted): 1 event"), "\(transcript.stdout)")
+        let missing = try await WorkbenchProcess.run(["replay", "--team", team.url, dotted, "--to", "5"], environment: team.environment)
+        #expect(missing.status == 1 && missing.stderr.contains("team session \(dotted): "), "\(missing.stderr)")
+        // Both sessions at once: two copies, each under its own name (anna.json met anna's files).
+        let stats = try await WorkbenchProcess.run(["stats", "--team", team.url, anna, dotted], environment: team.environment)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.hasPrefix("\(anna)\n") && stats.stdout.contains("\n\(dotted)\n"), "\(stats.stdout)")
+        for output in [verified.stdout, transcript.stdout, missing.stderr, stats.stdout] { #expect(!output.contains("workbench-team-"), "\(output)") }
+    }
+
     /// A local log ending in a torn line (an append cut short) was pushed with a line break added:
     /// a line the local session does not hold. The push is refused and says how to mend it.
     @Test func aPushOfALogEndingInATornLineIsRefused() throws {

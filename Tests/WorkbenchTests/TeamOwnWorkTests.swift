@@ -150,16 +150,8 @@ struct TeamOwnWorkTests {
     @Test func tablesOfTheLayoutBeforeAreBroughtUpToDateByInit() throws {
         let team = try TeamFixture(members: [("anna", "annotator")])
         defer { team.drop() }
-        let anna = team.name("anna")
-        let (store, key) = try team.openStore()
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: anna, group: nil)
-        try store.close()
-        try team.asOwner(
-            "DROP POLICY events_own_work ON workbench.events",
-            "ALTER TABLE workbench.events DROP COLUMN entry",
-            "ALTER TABLE workbench.events ADD COLUMN entry jsonb",
-            "UPDATE workbench.events SET entry = line::jsonb",
-            "UPDATE workbench.project SET layout = 2")
+        try team.markFirstSentenceDone()
+        try team.downgradeToLayoutTwo()
         #expect {
             _ = try team.openStore()
         } throws: { "\($0)".contains("were set up by an older workbench (layout 2; this workbench needs \(TeamSchema.oldestLayout))") && "\($0)".contains("team init") }

@@ -58,6 +58,8 @@ struct TeamSessionSelectionTests {
         }
         let diff = try await WorkbenchProcess.run(["diff", "--team", url, names[0], names[1]], environment: team.environment)
         #expect(diff.status == 0, "\(diff.stderr)")
+        // Named as the team sessions they are, not by their private copies (gone when the command ends).
+        #expect(diff.stdout.contains("team session \(names[0])") && !diff.stdout.contains("workbench-team-"), "\(diff.stdout)")
         let replay = try await WorkbenchProcess.run(["replay", "--team", url, names[1], "--verify"], environment: team.environment)
         #expect(replay.status == 0, "\(replay.stderr)")
         // Without --team the session files are still required, with a usage message.

@@ -81,9 +81,7 @@ struct TeamTrustTests {
                 "INSERT INTO workbench.sessions (name, header, header_line) VALUES ($1, '{}', json_build_object('annotator', $2::text)::text)", [anna, bob])
         }
         // bob's log, as pulled by anyone who may read it, pushed by anna as her session.
-        let (store, key) = try team.openStore(as: "bob")
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: bob, group: nil)
-        try store.close()
+        try team.markFirstSentenceDone(as: "bob")
         let owner = TeamProject(connection: try team.owner())
         let local = team.folder + "/bob"
         _ = try TeamTransfer(project: owner).pull(bob, to: local)
@@ -153,9 +151,7 @@ struct TeamTrustTests {
     @Test func oneUnreadableSessionDoesNotHideTheTeamsStatus() throws {
         let team = try TeamFixture(members: [("anna", "annotator"), ("bob", "annotator")])
         defer { team.drop() }
-        let (store, key) = try team.openStore()
-        try store.perform(.setStatus(key, .done), time: "2026-01-01T09:00:01Z", annotator: team.name("anna"), group: nil)
-        try store.close()
+        try team.markFirstSentenceDone()
         let bob = team.name("bob")
         try team.openStore(as: "bob").store.close()
         let bobs = try team.connect(as: "bob")

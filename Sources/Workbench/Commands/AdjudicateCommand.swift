@@ -46,7 +46,7 @@ struct AdjudicateCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { sessions = try TeamSessions.pull(team, names: sessions) } else { sessions = sessions.map { SessionArgument.path($0) } }
+        if let team { sessions = try TeamSessions.pull(team, names: sessions).map(\.path) } else { sessions = sessions.map { SessionArgument.path($0) } }
         // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
         out = try CLIFailure.from { [out] in try SessionLocation().path(for: out) }

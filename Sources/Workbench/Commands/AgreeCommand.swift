@@ -41,7 +41,7 @@ struct AgreeCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { sessions = try TeamSessions.pull(team, names: sessions) } else { sessions = sessions.map { SessionArgument.path($0) } }
+        if let team { sessions = try TeamSessions.pull(team, names: sessions).map(\.path) } else { sessions = sessions.map { SessionArgument.path($0) } }
         let sessions = sessions, disagreements = disagreements
         let report = try ProgressMeter.run { meter throws -> AgreementReport in
             let loaded = try LoadedSession.load(sessions, meter: meter)

@@ -36,10 +36,14 @@ struct DiffCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        // How the output names the two sessions: their paths, or for team sessions the names the
+        // pull returns (their private copies are gone when the command ends).
+        var shown: (first: String, second: String)?
         if let team {
-            let paths = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
-            first = paths[0]
-            second = paths[1]
+            let pulled = try TeamSessions.pull(team, exactly: 2, of: [first, second], command: "diff")
+            first = pulled[0].path
+            second = pulled[1].path
+            shown = (pulled[0].shown, pulled[1].shown)
         } else {
             first = SessionArgument.path(first)
             second = SessionArgument.path(second)
@@ -65,10 +69,11 @@ struct DiffCommand: ParsableCommand {
         let byID = !linked && (Self.descends(b.session, from: a.path) || Self.descends(a.session, from: b.path))
         let diff = SessionDiff(a.session.state, b.session.state, matchByID: byID, labels: labels)
         var output = StandardOutput()
-        output.write(diff.rendered(firstName: a.path, secondName: b.path, sentenceText: { lookup.text($0) }, escape: { TerminalText.sanitize($0) }))
+        let names = shown ?? (a.path, b.path)
+        output.write(diff.rendered(firstName: names.first, secondName: names.second, sentenceText: { lookup.text($0) }, escape: { TerminalText.sanitize($0) }))
         if byID { output.write("(matched by id: one session derives from the other)\n") }
         if linked {
-            let (derived, source) = adjudicatedFromFirst ? (b.path, a.path) : (a.path, b.path)
+            let (derived, source) = adjudicatedFromFirst ? (names.second, names.first) : (names.first, names.second)
             output.write("(matched through origin: the annotations of \(derived) name the ones of \(source) they were adjudicated from)\n")
         }
         output.flush()

@@ -51,7 +51,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { sessions = try TeamSessions.pull(team, names: sessions) } else { sessions = sessions.map { SessionArgument.path($0) } }
+        if let team { sessions = try TeamSessions.pull(team, names: sessions).map(\.path) } else { sessions = sessions.map { SessionArgument.path($0) } }
         let command = self
         let summary = try ProgressMeter.run { meter in try command.export(meter: meter) }
         StandardOutput.line(summary)

@@ -55,17 +55,21 @@ struct ReplayCommand: ParsableCommand {
         if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
     }
 
-    /// How messages name a team session (`team session anna`), read from its private copy
-    /// (`…/anna.json`), which is gone when the command ends; nil for a local session, named by its path.
-    private var displayName: String? {
-        team == nil ? nil : "team session " + URL(fileURLWithPath: session).deletingPathExtension().lastPathComponent
-    }
+    /// How messages name a team session (`team session anna`: the name the pull returned, never one
+    /// taken apart from the path of its private copy, which is gone when the command ends); nil for a
+    /// local session, named by its path.
+    private var displayName: String? = nil
 
     /// The session as messages name it.
     private var shown: String { displayName ?? session }
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0] } else { session = SessionArgument.path(session) }
+        if let team {
+            let pulled = try TeamSessions.pull(team, exactly: 1, of: [session], command: "replay")[0]
+            (session, displayName) = (pulled.path, pulled.shown)
+        } else {
+            session = SessionArgument.path(session)
+        }
         try replay()
     }
 

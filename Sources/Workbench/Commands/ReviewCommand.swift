@@ -45,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0] } else { session = SessionArgument.path(session) }
+        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0].path } else { session = SessionArgument.path(session) }
         let original = try SessionInput.file(at: session)
         let given = reviewer ?? LoginName.current() ?? "reviewer"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }

@@ -34,16 +34,20 @@ struct StatsCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { sessions = try TeamSessions.pull(team, names: sessions) } else { sessions = sessions.map { SessionArgument.path($0) } }
+        // A team session is read from a private copy removed at exit: it is labelled by its name.
+        let labelled: [(path: String, label: String, shown: String)]
+        if let team {
+            labelled = try TeamSessions.pull(team, names: sessions).map { ($0.path, $0.name, $0.shown) }
+        } else {
+            labelled = sessions.map { SessionArgument.path($0) }.map { ($0, $0, $0) }
+        }
         var parts: [(String, SessionStats)] = []
-        for path in sessions {
+        for (path, label, shown) in labelled {
             let file = try SessionInput.file(at: path)
-            // A team session is read from a private copy removed at exit: name it by its annotator.
-            let label = team == nil ? path : ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
                 parts.append((label, try SessionStats(file: file)))
             } catch {
-                throw CLIFailure("\(TerminalText.sanitize(path)): \(error.description)")
+                throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
             }
         }
         let total = SessionStats.total(parts.map(\.1))

@@ -2,6 +2,7 @@ import Annotations
 import ArgumentParser
 import Foundation
 import WorkbenchTeam
+import WorkbenchShell
 import WorkbenchTerminal
 
 /// `workbench team …`: set up and follow a team that annotates on one PostgreSQL server.
@@ -44,13 +45,33 @@ struct TeamCommand: ParsableCommand {
         do { return try TeamProject(url: url, settingUp: settingUp) } catch { throw CLIFailure(error.commandDescription) }
     }
 
-    /// The warning for lines stored before layout 3 that are not the work of their session's role
-    /// (``TeamProject/unownedLines()``): one line per line found, what the owner can do.
+    /// What `team init`, `team status` and every command that reads team sessions say about lines
+    /// stored before layout 3 that are not the work of their session's role
+    /// (``TeamProject/unownedLines()``): how many, where they are listed and what the project can do.
+    /// One wording for all of them.
+    static func unownedHeadline(_ lines: [TeamProject.UnownedLine]) -> String {
+        "warning: \(lines.count) line(s) stored before this workbench checked whose work a line is are not the work of their session's role "
+            + "(kept as stored, listed in workbench.unowned_lines: SELECT * FROM workbench.unowned_lines; "
+            + "leave such a session out by naming the others, or have its member redo the work in a fresh session)"
+    }
+
+    /// The warning of `team init` and `team status`: ``unownedHeadline(_:)`` and one line per line found.
     static func unownedWarning(_ lines: [TeamProject.UnownedLine]) -> String {
-        let shown = lines.prefix(20).map { "  " + $0.description }
+        let shown = lines.prefix(20).map { "  " + TerminalText.sanitize($0.description) }
         let more = lines.count > shown.count ? ["  … and \(lines.count - shown.count) more"] : []
-        return (["warning: \(lines.count) line(s) stored before this workbench checked whose work a line is are not the work of their session's role "
-            + "(kept as stored, listed in workbench.unowned_lines: SELECT * FROM workbench.unowned_lines):"] + shown + more).joined(separator: "\n")
+        return ([unownedHeadline(lines) + ":"] + shown + more).joined(separator: "\n")
+    }
+
+    /// The one-line warning of a command that reads team sessions (stats, agree, export, …) when
+    /// `lines` of the sessions it read are listed as not their session's work: ``unownedHeadline(_:)``
+    /// and the sessions, each with its count (`team status` lists each line).
+    static func unownedNotice(_ lines: [TeamProject.UnownedLine]) -> String {
+        var counts: [(session: String, lines: Int)] = []
+        for line in lines {
+            if let index = counts.firstIndex(where: { $0.session == line.session }) { counts[index].lines += 1 } else { counts.append((line.session, 1)) }
+        }
+        let sessions = counts.map { "\(TeamProject.sqlLiteral(TerminalText.sanitize($0.session))) (\($0.lines))" }.joined(separator: ", ")
+        return unownedHeadline(lines) + ": in session(s) \(sessions); team status lists each line"
     }
 
     /// Runs `body`, turning a ``TeamError`` into one clear line.
