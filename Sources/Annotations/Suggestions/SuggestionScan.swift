@@ -173,6 +173,7 @@ struct SuggestionScan {
         passiveAddressees()
         initialDativeAddressees()
         middleFieldDativeAddressees()
+        frontedAddressees()
         partialQuoteAddressees()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
@@ -774,6 +775,31 @@ struct SuggestionScan {
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : nil
     }
 
+    /// Whether the "in" or "aus" at `index`, inside a wie-clause ending at the verb `finite`, opens a
+    /// phrase that names the speaker's place or medium: a capitalised word or a determiner follows
+    /// (no time: "in diesem Jahr", "im Juni"), no further preposition stands before the verb, the
+    /// phrase names no occasion ("in der Pressekonferenz", "in einem Interview") and it follows no
+    /// apposition ("Gerald Braun, Bevollmächtigter der Kommission, in Luxemburg": the place of saying).
+    func isSpeakerPlace(_ index: Int, before finite: Int) -> Bool {
+        guard ["in", "aus"].contains(words[index].lower), index + 1 < finite, words[index - 1].text != "," else { return false }
+        if ((index + 1)..<finite).contains(where: { position in Self.occasionEndings.contains { words[position].lower.hasSuffix($0) } }) {
+            return false
+        }
+        let next = words[index + 1]
+        guard next.kind == .word, next.capitalized && !Self.timeNouns.contains(next.lower) && !Self.months.contains(next.lower)
+            || Self.determiners.contains(next.lower)
+        else { return false }
+        return !((index + 1)..<finite).contains {
+            words[$0].kind == .word && (Self.timeNouns.contains(words[$0].lower) || Self.months.contains(words[$0].lower)
+                || lexicon.stopwords.contains(words[$0].lower) && !Self.determiners.contains(words[$0].lower) && !Self.genitiveDeterminers.contains(words[$0].lower))
+        }
+    }
+
+    /// Endings of nouns for an occasion of speaking, which is no place of the speaker ("in der Pressekonferenz").
+    static let occasionEndings: [String] = [
+        "konferenz", "interview", "gespräch", "erklärung", "mitteilung", "sitzung", "rede", "debatte", "ansprache",
+    ]
+
     static let appositionArticles: Set<String> = ["dem", "der", "des", "einem", "einer", "eines", "den"]
     static let phrasePrepositions: Set<String> = ["im", "in", "auf", "aus", "vom", "bei", "beim", "am", "zum", "zur", "für", "über", "gegen"]
 
@@ -900,7 +926,12 @@ struct SuggestionScan {
             }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             while let first = speaker.first, lexicon.stopwords.contains(words[first].lower) { speaker.removeFirst() }
-            if let cut = speaker.dropFirst().firstIndex(where: { lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" }) {
+            // A place or medium after the speaker with "in"/"aus" stays with it, as SpkAtt marks it ("wie die
+            // Banca d'Italia in Rom mitteilte", "wie der Focus in seiner Onlineausgabe berichtete", "wie Dr. Dittrich
+            // aus dem Forscherteam sagte"); a time or another preposition ends it ("am Montag", "gegenüber X").
+            if let cut = speaker.dropFirst().firstIndex(where: {
+                lexicon.stopwords.contains(words[$0].lower) && words[$0].lower != "von" && !isSpeakerPlace($0, before: finite)
+            }) {
                 speaker = Array(speaker[..<cut])
             }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }

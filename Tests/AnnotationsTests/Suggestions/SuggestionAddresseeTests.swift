@@ -248,4 +248,26 @@ import Testing
         #expect(addressee(probe, "Kantine") == "")
         #expect(addressee(probe, "Hafen") == "")
     }
+
+    /// An addressee before the verb: a fronted "An X" with an "an"-verb ("An die Regierung appellierte
+    /// sie, …", "An die Eltern wandte sich die Ministerin: …", "An die Gewerkschaften gewandt sagte er,
+    /// …") and "X gegenüber" with the preposition after its phrase ("sagte er der Zeitung
+    /// gegenüber", "Ihm gegenüber hat sie angegeben, …"), the preposition with the phrase as SpkAtt
+    /// marks it there (not before "gewandt"). "An diesem Tag" before another verb, and
+    /// "X gegenüber" with "stehen" (an attitude), name none.
+    @Test func addresseeBeforeTheVerbOrBeforeGegenueber() {
+        let probe = SuggestionProbe(
+            "An die Regierung des Landes appellierte die Ministerin, den Helfern mehr Unterstützung zu geben. "
+                + "An die Gewerkschaften gewandt sagte der Präsident, sie müssten ihre Zurückhaltung aufgeben. "
+                + "Der Bürgermeister sagte der Zeitung gegenüber, die Brücke werde im Mai eröffnet. "
+                + "Ihm gegenüber hat die Zeugin angegeben, sie habe nichts gesehen. "
+                + "An diesem Tag sagte der Trainer, die Mannschaft sei müde. "
+                + "Die Partei steht dem Plan kritisch gegenüber, sagte die Sprecherin.")
+        #expect(addressee(probe, "Helfern") == "An die Regierung des Landes")
+        #expect(addressee(probe, "Zurückhaltung") == "die Gewerkschaften")
+        #expect(addressee(probe, "Mai") == "der Zeitung gegenüber")
+        #expect(addressee(probe, "nichts gesehen") == "Ihm gegenüber")
+        #expect(addressee(probe, "müde") == "")
+        #expect(addressee(probe, "kritisch") == "")
+    }
 }

@@ -554,4 +554,27 @@ import Testing
         let frame = SuggestionProbe("Nach Angaben der University of Leeds ist der Meeresspiegel gestiegen.")
         #expect(frame.speaker(frame.proposal(claiming: "Meeresspiegel")) == "Angaben der University of Leeds")
     }
+
+    /// In "wie X … mitteilte", a place or medium after the speaker with "in"/"aus" right before the
+    /// verb stays with it, as SpkAtt marks it ("die Stadtwerke in Kiel", "der Sender in seiner
+    /// Abendausgabe", "Dr. Brandt aus dem Forscherteam"); a time ("am Montag", "im Juni"), another
+    /// preposition before the verb, an occasion ("in der Pressekonferenz") and a place after an
+    /// apposition end it.
+    @Test func wieClauseSpeakerKeepsItsPlaceOrMedium() {
+        let probe = SuggestionProbe(
+            "Wie die Stadtwerke in Kiel mitteilten, bleibt das Bad bis Mai geschlossen. "
+                + "Wie der Sender in seiner Abendausgabe berichtete, wurde die Brücke gesperrt. "
+                + "Wie Dr. Brandt aus dem Forscherteam erklärte, ist die Probe verunreinigt. "
+                + "Wie der Verband am Montag in Hamburg mitteilte, steigen die Preise. "
+                + "Wie die Ministerin im Juni sagte, wird das Gesetz geändert. "
+                + "Wie der Sprecher in der Pressekonferenz sagte, fällt das Spiel aus. "
+                + "Wie Jana Kühn, Leiterin des Amtes, in Berlin sagte, sinkt die Zahl der Anträge.")
+        #expect(probe.speaker(probe.proposal(claiming: "Bad")) == "die Stadtwerke in Kiel")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "der Sender in seiner Abendausgabe")
+        #expect(probe.speaker(probe.proposal(claiming: "Probe")) == "Dr. Brandt aus dem Forscherteam")
+        #expect(probe.speaker(probe.proposal(claiming: "Preise")) == "der Verband")
+        #expect(probe.speaker(probe.proposal(claiming: "Gesetz")) == "die Ministerin")
+        #expect(probe.speaker(probe.proposal(claiming: "Spiel")) == "der Sprecher")
+        #expect(probe.speaker(probe.proposal(claiming: "Anträge")) == "Jana Kühn, Leiterin des Amtes")
+    }
 }
