@@ -62,7 +62,7 @@ struct BratFragmentsTests {
         for length in 0...24 {
             let plain = (0..<length).map { scalars[$0 % scalars.count] }
             let plainBytes = Array(String(String.UnicodeScalarView(plain)).utf8)
-            plainBytes.withUnsafeBufferPointer { #expect(length == 0 || !BratExporter.holdsLineBreak($0.baseAddress!, count: $0.count)) }
+            plainBytes.withUnsafeBufferPointer { #expect(length == 0 || BratExporter.crossesNoLineBreak($0.baseAddress!, count: $0.count, from: 0, scalars: length)) }
             for position in 0..<length {
                 for scalar in breaks {
                     var text = plain
@@ -70,9 +70,11 @@ struct BratFragmentsTests {
                     let before = Array(String(String.UnicodeScalarView(text[..<position])).utf8).count
                     let bytes = Array(String(String.UnicodeScalarView(text)).utf8)
                     bytes.withUnsafeBufferPointer { buffer in
-                        #expect(BratExporter.holdsLineBreak(buffer.baseAddress!, count: buffer.count), "\(length) \(position) \(scalar.value)")
-                        // Bytes past `count` are not looked at.
-                        #expect(!BratExporter.holdsLineBreak(buffer.baseAddress!, count: before), "\(length) \(position)")
+                        #expect(!BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: 0, scalars: length), "\(length) \(position) \(scalar.value)")
+                        // Scalars past those asked for are not looked at.
+                        #expect(BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: 0, scalars: position), "\(length) \(position)")
+                        // Nor scalars before the start.
+                        #expect(BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: before + Array(String(scalar).utf8).count, scalars: length - position - 1), "\(length) \(position)")
                     }
                 }
             }

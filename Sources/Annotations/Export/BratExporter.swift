@@ -146,12 +146,10 @@ struct BratExporter: Exporter {
             guard let base = buffer.baseAddress else { return [] }
             var plain = true
             for segment in segments {
-                guard segment.start < segment.end else {
-                    plain = false
-                    break
-                }
-                let lower = index.utf8Offset(ofScalar: segment.start, in: buffer), upper = index.utf8Offset(ofScalar: segment.end, in: buffer)
-                if lower >= upper || upper > buffer.count || holdsLineBreak(base + lower, count: upper - lower) {
+                // One walk from the segment's start over its scalars finds its end and any break.
+                guard segment.start < segment.end,
+                    crossesNoLineBreak(base, count: buffer.count, from: index.utf8Offset(ofScalar: segment.start, in: buffer), scalars: segment.end - segment.start)
+                else {
                     plain = false
                     break
                 }
@@ -175,6 +173,34 @@ struct BratExporter: Exporter {
         }
     }
 
+    /// Whether the `scalars` scalars from byte `position` of well-formed UTF-8 (`count` bytes at
+    /// `base`) lie inside the text and hold no tab or line break (``ExportText/breaksLine(_:)``, found
+    /// on the bytes: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029 `E2 80 A8`/`A9`).
+    @inline(__always)
+    static func crossesNoLineBreak(_ base: UnsafePointer<UInt8>, count: Int, from position: Int, scalars: Int) -> Bool {
+        var position = position, left = scalars
+        while left > 0 {
+            guard position < count else { return false }
+            let lead = base[position]
+            if lead < 0x80 {
+                if lead <= 0x1E && (lead >= 0x1C || (lead >= 0x09 && lead <= 0x0D)) { return false }
+                position += 1
+            } else if lead < 0xE0 {
+                if lead == 0xC2 && position + 1 < count && base[position + 1] == 0x85 { return false }
+                position += 2
+            } else if lead < 0xF0 {
+                if lead == 0xE2 && position + 2 < count && base[position + 1] == 0x80 && (base[position + 2] == 0xA8 || base[position + 2] == 0xA9) {
+                    return false
+                }
+                position += 3
+            } else {
+                position += 4
+            }
+            left -= 1
+        }
+        return position <= count
+    }
+
     /// The scalar whose first byte is at `position` of well-formed UTF-8, and its width in bytes.
     @inline(__always)
     private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> (Unicode.Scalar, Int) {
@@ -194,25 +220,6 @@ struct BratExporter: Exporter {
             step += 1
         }
         return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
-    }
-
-    /// Whether the `count` bytes at `start` (whole UTF-8 characters) hold a tab or a line break
-    /// (``ExportText/breaksLine(_:)``: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029
-    /// `E2 80 A8`/`A9`), in one pass.
-    static func holdsLineBreak(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var index = 0
-        while index < count {
-            let byte = start[index]
-            if byte < 0x1F {
-                if (0x09...0x0D).contains(byte) || byte >= 0x1C { return true }
-            } else if byte == 0x85 {
-                if index > 0, start[index - 1] == 0xC2 { return true }
-            } else if byte == 0xA8 || byte == 0xA9 {
-                if index > 1, start[index - 1] == 0x80, start[index - 2] == 0xE2 { return true }
-            }
-            index += 1
-        }
-        return false
     }
 
     /// A relation already written: type (0 speaker, 1 cue, 2 addressee), claim `T`, other `T`.
