@@ -7,7 +7,7 @@ import Testing
 /// combining marks.
 @Suite("brat fragments")
 struct BratFragmentsTests {
-    @Test("Fragments from the bytes equal fragments from the scalars, for random segments over hostile text")
+    @Test("Fragments from the bytes and the scalar index equal fragments from the scalars, for random segments over hostile text")
     func bytesAgreeWithScalars() {
         let text = "Zeile „eins“ 🇪🇺 sagte:\nMu\u{0308}ller 👩‍🔬 erklärte\n\nGrüße – ende.\r\nA\u{301}b\tc 😀\n"
             + "Café\u{2028}zwei\u{85}drei\u{B}vier\u{1D}fünf\u{2029}sechs ą¨…\n"
@@ -15,6 +15,7 @@ struct BratFragmentsTests {
         let normalised = corpus.documents[0].document.text
         let table = OffsetTable(normalised)
         let bytes = Array(normalised.utf8)
+        let index = bytes.withUnsafeBufferPointer { ExportScalarIndex($0) }
         var random = SplitMix64(seed: 7)
         var checked = 0, cut = 0
         for _ in 0..<5_000 {
@@ -28,12 +29,26 @@ struct BratFragmentsTests {
             }
             guard !segments.isEmpty else { continue }
             let span = ExportSpan(kind: .claim, id: "C1", session: 0, document: 0, sentence: 0, segments: segments, annotator: "a")
-            let slow = BratExporter.fragments(span, table: table)
-            #expect(BratExporter.fragments(span, table: table, bytes: bytes) == slow, "\(segments)")
+            let slow = Self.fragments(span, table: table)
+            #expect(BratExporter.fragments(span, index: index, bytes: bytes) == slow, "\(segments)")
             checked += 1
             if slow != segments { cut += 1 }
         }
         #expect(checked > 4_000 && cut > 100)
+    }
+
+    /// The fragments by walking the document's scalars one by one (the reference).
+    static func fragments(_ span: ExportSpan, table: OffsetTable) -> [SpanSegment] {
+        var result: [SpanSegment] = []
+        for segment in span.segments {
+            var start = segment.start
+            for offset in segment.start..<segment.end where ExportText.breaksLine(table.scalars[offset]) {
+                if offset > start { result.append(SpanSegment(start: start, end: offset)) }
+                start = offset + 1
+            }
+            if segment.end > start { result.append(SpanSegment(start: start, end: segment.end)) }
+        }
+        return result
     }
 
     @Test("The one-pass scan finds a tab or line break (every line boundary of Python's splitlines) at every place of a run, and nothing else")
@@ -47,7 +62,7 @@ struct BratFragmentsTests {
         for length in 0...24 {
             let plain = (0..<length).map { scalars[$0 % scalars.count] }
             let plainBytes = Array(String(String.UnicodeScalarView(plain)).utf8)
-            plainBytes.withUnsafeBufferPointer { #expect(length == 0 || !BratExporter.holdsLineBreak($0.baseAddress!, count: $0.count)) }
+            plainBytes.withUnsafeBufferPointer { #expect(length == 0 || BratExporter.crossesNoLineBreak($0.baseAddress!, count: $0.count, from: 0, scalars: length)) }
             for position in 0..<length {
                 for scalar in breaks {
                     var text = plain
@@ -55,9 +70,11 @@ struct BratFragmentsTests {
                     let before = Array(String(String.UnicodeScalarView(text[..<position])).utf8).count
                     let bytes = Array(String(String.UnicodeScalarView(text)).utf8)
                     bytes.withUnsafeBufferPointer { buffer in
-                        #expect(BratExporter.holdsLineBreak(buffer.baseAddress!, count: buffer.count), "\(length) \(position) \(scalar.value)")
-                        // Bytes past `count` are not looked at.
-                        #expect(!BratExporter.holdsLineBreak(buffer.baseAddress!, count: before), "\(length) \(position)")
+                        #expect(!BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: 0, scalars: length), "\(length) \(position) \(scalar.value)")
+                        // Scalars past those asked for are not looked at.
+                        #expect(BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: 0, scalars: position), "\(length) \(position)")
+                        // Nor scalars before the start.
+                        #expect(BratExporter.crossesNoLineBreak(buffer.baseAddress!, count: buffer.count, from: before + Array(String(scalar).utf8).count, scalars: length - position - 1), "\(length) \(position)")
                     }
                 }
             }

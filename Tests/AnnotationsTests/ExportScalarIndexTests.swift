@@ -32,6 +32,27 @@ struct ExportScalarIndexTests {
         }
     }
 
+    @Test("Character boundaries without grapheme breaking: every offset of a text whose scalars stand alone, as the offset table says; a text with a combining mark, emoji sequence, flag or CR goes to the table")
+    func characterBoundaries() {
+        let more = [
+            "Grüße „zitiert“ – €5 … ‚so‘", "e\u{301}", "👩‍🔬", "🇪🇺🇩🇪", "a\r\nb", "a\rb", "A\u{2028}B\u{200B}C", "\u{2FF}\u{300}",
+            "ǅ ȷ ʰ ˿", "x\u{85}y\u{A0}z", "😀", "Ą̈",
+        ]
+        for text in Self.texts + more {
+            let table = OffsetTable(text)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let index = ExportScalarIndex(buffer)
+                let allSingle = text.unicodeScalars.allSatisfy(OffsetTable.isSingleScalarCharacter)
+                #expect(index.everyScalarACharacter == allSingle, "\(text.debugDescription)")
+                for offset in -2...(table.scalarCount + 2) {
+                    let answer = index.isCharacterBoundaryWithoutBreaking(offset) ?? table.isCharacterBoundary(offset)
+                    #expect(answer == table.isCharacterBoundary(offset), "\(text.debugDescription) at \(offset)")
+                }
+            }
+        }
+    }
+
     @Test("A csv export cuts its texts without making any document's offset table")
     func csvMakesNoTable() throws {
         let (corpus, session) = try ExportDocumentPartsTests.manyDocuments()
@@ -40,5 +61,33 @@ struct ExportScalarIndexTests {
         let files = CSVExporter().export(bundle)
         #expect(bundle.tables.madeCount == 0)
         #expect(files[0].contents.contains("Anna M\u{00FC}ller8,sagte,Wir pr\u{00FC}fen alles.,direct,"))
+    }
+
+    @Test("A brat export finds its fragments without making any document's offset table")
+    func bratMakesNoTable() throws {
+        let (corpus, session) = try ExportDocumentPartsTests.manyDocuments()
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        let files = BratExporter().export(bundle)
+        #expect(bundle.tables.madeCount == 0)
+        #expect(files.contains { $0.path.hasSuffix(".ann") && $0.contents.contains("\tWir prüfen alles.\n") })
+    }
+
+    @Test("A W3C export makes an offset table only for documents with clusters of several scalars")
+    func w3cMakesTablesOnlyForClusters() throws {
+        let (corpus, session) = try ExportDocumentPartsTests.manyDocuments()
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        _ = W3CExporter().export(bundle)
+        // Every document holds 👩‍🔬 and a combining mark: each needs its table.
+        #expect(bundle.tables.madeCount == bundle.documents.count)
+        let plain = SegmentedCorpus(Corpus(documents: [Document(id: "p", rawText: "Anna sagte: „Wir prüfen alles.“ – gut")], paths: ["plain"]))
+        var plainSession = Session(annotator: "anna", corpus: CorpusReference(plain), created: "2026-11-21T10:00:00.000Z")
+        let builder = AnchorBuilder(corpus: plain)
+        let segment = ExportFixture.segment("Wir prüfen alles.", in: "p", corpus: plain)
+        let anchor = try builder.anchor(document: "p", sentence: 0, segments: [segment], allowFollowingSentences: true)
+        try plainSession.perform(.add(.claim(Claim(id: "C1", anchor: anchor))), time: "2026-11-21T10:00:01.000Z")
+        let plainBundle = try ExportBundle(corpus: plain, sessions: [ExportSession(label: "anna", annotator: "anna", state: plainSession.state)])
+        let files = W3CExporter().export(plainBundle)
+        #expect(plainBundle.tables.madeCount == 0)
+        #expect(files[0].contents.contains("\"prefix\":\"Anna sagte: „\",\"suffix\":\"“ – gut\""))
     }
 }

@@ -136,55 +136,90 @@ struct BratExporter: Exporter {
     /// brat fragments of a span: its segments, cut at line breaks and tabs (a `T` line's text cannot
     /// hold either, and written as a space it was not the document's text there, which bratly and
     /// pybrat refuse; line breaks are every line boundary of Python's `str.splitlines`, at which
-    /// bratly cuts lines: ``ExportText/breaksLine(_:)``). `bytes` (the document's UTF-8) finds the
-    /// usual case without walking the scalars: no line break or tab in any segment and no empty
-    /// segment, where the fragments are the segments themselves.
-    static func fragments(_ span: ExportSpan, table: OffsetTable, bytes: [UInt8]) -> [SpanSegment] {
+    /// bratly cuts lines: ``ExportText/breaksLine(_:)``). Found in the document's UTF-8 `bytes`
+    /// through its scalar `index`: in the usual case (no line break or tab in any segment and no
+    /// empty segment) the fragments are the segments themselves; otherwise the segments' scalars
+    /// are decoded from the bytes and cut where they break a line.
+    static func fragments(_ span: ExportSpan, index: ExportScalarIndex, bytes: [UInt8]) -> [SpanSegment] {
         let segments = span.segments
-        let plain = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
+        return bytes.withUnsafeBufferPointer { buffer -> [SpanSegment] in
+            guard let base = buffer.baseAddress else { return [] }
+            var plain = true
             for segment in segments {
-                guard segment.start < segment.end else { return false }
-                let lower = table.utf8Offset(ofScalar: segment.start), upper = table.utf8Offset(ofScalar: segment.end)
-                guard lower < upper, upper <= buffer.count else { return false }
-                if holdsLineBreak(base + lower, count: upper - lower) { return false }
+                // One walk from the segment's start over its scalars finds its end and any break.
+                guard segment.start < segment.end,
+                    crossesNoLineBreak(base, count: buffer.count, from: index.utf8Offset(ofScalar: segment.start, in: buffer), scalars: segment.end - segment.start)
+                else {
+                    plain = false
+                    break
+                }
             }
-            return true
+            if plain { return segments }
+            var result: [SpanSegment] = []
+            for segment in segments where segment.start < segment.end {
+                var start = segment.start
+                var position = index.utf8Offset(ofScalar: segment.start, in: buffer)
+                for offset in segment.start..<segment.end {
+                    let (scalar, width) = scalarAt(buffer, position)
+                    position += width
+                    if ExportText.breaksLine(scalar) {
+                        if offset > start { result.append(SpanSegment(start: start, end: offset)) }
+                        start = offset + 1
+                    }
+                }
+                if segment.end > start { result.append(SpanSegment(start: start, end: segment.end)) }
+            }
+            return result
         }
-        return plain ? segments : fragments(span, table: table)
     }
 
-    /// Whether the `count` bytes at `start` (whole UTF-8 characters) hold a tab or a line break
-    /// (``ExportText/breaksLine(_:)``: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029
-    /// `E2 80 A8`/`A9`), in one pass.
-    static func holdsLineBreak(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var index = 0
-        while index < count {
-            let byte = start[index]
-            if byte < 0x1F {
-                if (0x09...0x0D).contains(byte) || byte >= 0x1C { return true }
-            } else if byte == 0x85 {
-                if index > 0, start[index - 1] == 0xC2 { return true }
-            } else if byte == 0xA8 || byte == 0xA9 {
-                if index > 1, start[index - 1] == 0x80, start[index - 2] == 0xE2 { return true }
+    /// Whether the `scalars` scalars from byte `position` of well-formed UTF-8 (`count` bytes at
+    /// `base`) lie inside the text and hold no tab or line break (``ExportText/breaksLine(_:)``, found
+    /// on the bytes: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029 `E2 80 A8`/`A9`).
+    @inline(__always)
+    static func crossesNoLineBreak(_ base: UnsafePointer<UInt8>, count: Int, from position: Int, scalars: Int) -> Bool {
+        var position = position, left = scalars
+        while left > 0 {
+            guard position < count else { return false }
+            let lead = base[position]
+            if lead < 0x80 {
+                if lead <= 0x1E && (lead >= 0x1C || (lead >= 0x09 && lead <= 0x0D)) { return false }
+                position += 1
+            } else if lead < 0xE0 {
+                if lead == 0xC2 && position + 1 < count && base[position + 1] == 0x85 { return false }
+                position += 2
+            } else if lead < 0xF0 {
+                if lead == 0xE2 && position + 2 < count && base[position + 1] == 0x80 && (base[position + 2] == 0xA8 || base[position + 2] == 0xA9) {
+                    return false
+                }
+                position += 3
+            } else {
+                position += 4
             }
-            index += 1
+            left -= 1
         }
-        return false
+        return position <= count
     }
 
-    /// brat fragments of a span: its segments, cut at line breaks and tabs.
-    static func fragments(_ span: ExportSpan, table: OffsetTable) -> [SpanSegment] {
-        var result: [SpanSegment] = []
-        for segment in span.segments {
-            var start = segment.start
-            for offset in segment.start..<segment.end where ExportText.breaksLine(table.scalars[offset]) {
-                if offset > start { result.append(SpanSegment(start: start, end: offset)) }
-                start = offset + 1
-            }
-            if segment.end > start { result.append(SpanSegment(start: start, end: segment.end)) }
+    /// The scalar whose first byte is at `position` of well-formed UTF-8, and its width in bytes.
+    @inline(__always)
+    private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> (Unicode.Scalar, Int) {
+        guard position < bytes.count else { return (" ", 1) }
+        let lead = UInt32(bytes[position])
+        var value: UInt32
+        let width: Int
+        switch lead {
+        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
+        case ..<0xE0: (value, width) = (lead & 0x1F, 2)
+        case ..<0xF0: (value, width) = (lead & 0x0F, 3)
+        default: (value, width) = (lead & 0x07, 4)
         }
-        return result
+        var step = 1
+        while step < width, position + step < bytes.count {
+            value = value << 6 | UInt32(bytes[position + step] & 0x3F)
+            step += 1
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// A relation already written: type (0 speaker, 1 cue, 2 addressee), claim `T`, other `T`.
@@ -211,7 +246,7 @@ struct BratExporter: Exporter {
     /// other files (``DocumentPart``).
     private func annotations(_ bundle: ExportBundle, _ documentIndex: Int, session: Int, evidence: Set<String>, part: inout DocumentPart, to out: inout ExportOutput) {
         let spans = bundle.spans[documentIndex]
-        let table = bundle.tables[documentIndex]
+        let scalarIndex = bundle.scalarIndex[documentIndex]
         let bytes = bundle.bytes[documentIndex]
         let documentID = bundle.documents[documentIndex].document.id
         // The `T` number of each of the document's spans (0: not written).
@@ -235,7 +270,7 @@ struct BratExporter: Exporter {
             if let form = span.form, knownForms.insert(form).inserted { part.forms.append(form) }
             if let role = span.role { part.roles.insert(role) }
             part.annotators.insert(span.annotator)
-            let fragments = Self.fragments(span, table: table, bytes: bytes)
+            let fragments = Self.fragments(span, index: scalarIndex, bytes: bytes)
             guard !fragments.isEmpty else {
                 emptyKinds.insert(span.kind)
                 continue

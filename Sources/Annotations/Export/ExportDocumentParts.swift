@@ -21,30 +21,48 @@ enum ExportDocumentParts {
     }
 
     /// Calls `make` for every document index below `count` (on all cores), then `consume` with each
-    /// part in index order.
+    /// part in index order. The next batch is built while the parts of the one before are consumed
+    /// (written out), so the cores do not wait for the writing between batches; at most two
+    /// batches of parts are held.
     static func build<Part: Sendable>(count: Int, _ make: @Sendable (Int) -> Part, _ consume: (Int, Part) -> Void) {
-        var first = 0
-        while first < count {
-            let size = min(batch, count - first)
-            let start = first
-            first += size
-            guard size > 1 else {
-                consume(start, make(start))
-                continue
+        guard count > 1 else {
+            for index in 0..<count { consume(index, make(index)) }
+            return
+        }
+        withoutActuallyEscaping(make) { make in
+            /// Builds the parts of `start..<start + size` into a new batch, on all cores.
+            @Sendable func batch(_ start: Int, _ size: Int) -> PartSlots<Part> {
+                let slots = PartSlots<Part>(base: .allocate(capacity: size))
+                DispatchQueue.concurrentPerform(iterations: size) { index in
+                    (slots.base + index).initialize(to: make(start + index))
+                }
+                return slots
             }
-            let storage = UnsafeMutableBufferPointer<Part>.allocate(capacity: size)
-            guard let base = storage.baseAddress else {
-                for index in start..<(start + size) { consume(index, make(index)) }
-                continue
+            var start = 0
+            var size = min(Self.batch, count)
+            var current = batch(start, size)
+            while true {
+                let nextStart = start + size
+                let nextSize = min(Self.batch, count - nextStart)
+                let next = NextBatch<Part>()
+                let group = DispatchGroup()
+                if nextSize > 0 {
+                    DispatchQueue.global().async(group: group) { next.slots = batch(nextStart, nextSize) }
+                }
+                for index in 0..<size { consume(start + index, (current.base + index).move()) }
+                current.base.deallocate()
+                guard nextSize > 0 else { return }
+                group.wait()
+                let slots = next.slots ?? batch(nextStart, nextSize)
+                (start, size, current) = (nextStart, nextSize, slots)
             }
-            let slots = PartSlots(base: base)
-            DispatchQueue.concurrentPerform(iterations: size) { index in
-                (slots.base + index).initialize(to: make(start + index))
-            }
-            for index in 0..<size { consume(start + index, (base + index).move()) }
-            storage.deallocate()
         }
     }
+}
+
+/// The batch built while the one before is consumed, handed over once its group is done.
+private final class NextBatch<Part>: @unchecked Sendable {
+    var slots: PartSlots<Part>?
 }
 
 /// The slots of one batch: each worker initializes its own, disjoint slot.

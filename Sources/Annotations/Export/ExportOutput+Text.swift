@@ -20,17 +20,21 @@ extension ExportOutput {
     /// NLTK's and Flair's column readers take as whitespace, become U+FFFD, so each line keeps its
     /// four columns. Other whitespace never is in a token.
     mutating func appendColumn(_ token: ExportToken, in source: [UInt8]) {
-        token.withText(in: source) { text in
-            guard text.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) else {
-                bytes.append(contentsOf: text)
-                return
-            }
-            for byte in text {
-                if byte >= 0x1C && byte <= 0x1F {
-                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                } else {
-                    bytes.append(byte)
-                }
+        token.withText(in: source) { appendColumn(utf8: $0) }
+    }
+
+    /// Appends a token's UTF-8 bytes as ``appendColumn(_:in:)`` does.
+    @inline(__always)
+    mutating func appendColumn(utf8 text: UnsafeBufferPointer<UInt8>) {
+        guard text.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) else {
+            bytes.append(contentsOf: text)
+            return
+        }
+        for byte in text {
+            if byte >= 0x1C && byte <= 0x1F {
+                bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            } else {
+                bytes.append(byte)
             }
         }
     }

@@ -13,19 +13,58 @@ struct ExportScalarIndex: Sendable {
     let scalarCount: Int
     /// The bytes of the text.
     let byteCount: Int
+    /// True when every scalar of the text is a grapheme cluster of its own
+    /// (``OffsetTable/isSingleScalarCharacter(_:)`` holds for each): then every scalar offset is a
+    /// `Character` boundary and no grapheme breaking is needed.
+    let everyScalarACharacter: Bool
 
     /// The index of `bytes`, well-formed UTF-8 (a Swift string's bytes).
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / Self.stride + 1)
         var scalars = 0
+        var single = true
         for position in bytes.indices where bytes[position] & 0xC0 != 0x80 {
             if scalars % Self.stride == 0 { starts.append(position) }
             scalars += 1
+            let lead = bytes[position]
+            // Below U+0300 every scalar but CR stands alone; the rest are decoded to be asked.
+            if single, lead == 0x0D || lead >= 0xCC, !Self.standsAlone(bytes, at: position) { single = false }
         }
         self.starts = starts
         self.scalarCount = scalars
         self.byteCount = bytes.count
+        self.everyScalarACharacter = single
+    }
+
+    /// Whether the scalar whose first byte is at `position` is a `Character` of its own next to any
+    /// other such scalar (``OffsetTable/isSingleScalarCharacter(_:)``).
+    private static func standsAlone(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let lead = UInt32(bytes[position])
+        var value: UInt32
+        let count: Int
+        switch lead {
+        case ..<0x80: (value, count) = (lead, 1)
+        case ..<0xE0: (value, count) = (lead & 0x1F, 2)
+        case ..<0xF0: (value, count) = (lead & 0x0F, 3)
+        default: (value, count) = (lead & 0x07, 4)
+        }
+        guard position + count <= bytes.count else { return false }
+        var step = 1
+        while step < count {
+            value = value << 6 | UInt32(bytes[position + step] & 0x3F)
+            step += 1
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return OffsetTable.isSingleScalarCharacter(scalar)
+    }
+
+    /// Whether scalar offset `offset` is a `Character` boundary, when ``everyScalarACharacter``
+    /// says so without grapheme breaking (nil: ask the document's ``OffsetTable``).
+    @inline(__always)
+    func isCharacterBoundaryWithoutBreaking(_ offset: Int) -> Bool? {
+        guard offset >= 0 && offset <= scalarCount else { return false }
+        return everyScalarACharacter ? true : nil
     }
 
     /// The byte offset of scalar offset `offset` in `bytes` (the bytes the index was made of),

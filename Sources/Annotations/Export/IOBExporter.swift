@@ -23,13 +23,13 @@ struct IOBExporter: Exporter {
     }
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
-        let labels = ExportSpan.Kind.allCases.map { Array($0.tag.utf8) }
+        let endings = LineEndings()
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             out.begin("\(ExportText.fileName(session.label)).conll")
             // Each document's lines are built on all cores and written in document order.
             ExportDocumentParts.build(bundle) { documentIndex in
                 var part = ExportOutput()
-                lines(bundle, session: sessionIndex, document: documentIndex, labels: labels, to: &part)
+                lines(bundle, session: sessionIndex, document: documentIndex, endings: endings, to: &part)
                 return part.bytes
             } _: { _, bytes in
                 out.appendPart(bytes)
@@ -38,10 +38,38 @@ struct IOBExporter: Exporter {
         }
     }
 
-    /// The lines of one document for one session.
-    private func lines(_ bundle: ExportBundle, session: Int, document: Int, labels: [[UInt8]], to out: inout ExportOutput) {
+    /// What follows a token on its line, by tag (`tag + 3` in ``bytes``: I- of kinds 2, 1, 0, O,
+    /// B- of kinds 0, 1, 2): ` _ _ TAG` and the line feed, as bytes in one buffer.
+    private struct LineEndings: Sendable {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+
+        init() {
+            var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+            for tag in -3...3 {
+                let start = bytes.count
+                bytes.append(contentsOf: " _ _ ".utf8)
+                if tag == 0 {
+                    bytes.append(UInt8(ascii: "O"))
+                } else {
+                    bytes.append(contentsOf: (tag > 0 ? "B-" : "I-").utf8)
+                    bytes.append(contentsOf: ExportSpan.Kind.allCases[Int(tag.magnitude) - 1].tag.utf8)
+                }
+                bytes.append(0x0A)
+                ranges.append(start..<bytes.count)
+            }
+            self.bytes = bytes
+            self.ranges = ranges
+        }
+    }
+
+    /// The lines of one document for one session, written as bytes: each token's text straight
+    /// from the document's bytes (or its own text), then its line's ending.
+    private func lines(_ bundle: ExportBundle, session: Int, document: Int, endings: LineEndings, to out: inout ExportOutput) {
         var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
-        let bytes = bundle.bytes[document]
+        let source = bundle.bytes[document]
+        source.withUnsafeBufferPointer { documentBytes in
+        endings.bytes.withUnsafeBufferPointer { endingBytes in
         forEachSentence(bundle, session: session, document: document) { _, sentence, tokens, entities in
             if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
             tags.removeAll(keepingCapacity: true)
@@ -51,19 +79,19 @@ struct IOBExporter: Exporter {
                     tags[token] = token == entity.first ? Int8(entity.kind.rawValue + 1) : -Int8(entity.kind.rawValue + 1)
                 }
             }
-            for (index, token) in tokens.enumerated() {
-                out.appendColumn(token, in: bytes)
-                out.append(" _ _ ")
-                let tag = tags[index]
-                if tag == 0 {
-                    out.append(byte: UInt8(ascii: "O"))
-                } else {
-                    out.append(tag > 0 ? "B-" : "I-")
-                    out.bytes.append(contentsOf: labels[Int(tag.magnitude) - 1])
+            tokens.withUnsafeBufferPointer { tokenList in
+                for index in tokenList.indices {
+                    if tokenList[index].own == nil {
+                        out.appendColumn(utf8: UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]))
+                    } else {
+                        out.appendColumn(tokenList[index], in: source)
+                    }
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[Int(tags[index]) + 3]]))
                 }
-                out.append(byte: 0x0A)
             }
             out.append(byte: 0x0A)
+        }
+        }
         }
     }
 

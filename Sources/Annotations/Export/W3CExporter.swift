@@ -44,11 +44,18 @@ struct W3CExporter: Exporter {
         ExportDocumentParts.build(bundle) { documentIndex in
             var part = ExportOutput()
             let source = Self.iri("document", bundle.documents[documentIndex].document.id)
-            for (index, span) in bundle.spans[documentIndex].enumerated() {
-                if index > 0 { part.append(",\n") }
+            let spans = bundle.spans[documentIndex]
+            guard !spans.isEmpty else { return part.bytes }
+            // Grapheme clusters of several scalars are looked up in the document's offset table,
+            // made only for a document that has such clusters.
+            let index = bundle.scalarIndex[documentIndex]
+            let table = index.everyScalarACharacter ? nil : bundle.tables[documentIndex]
+            let boundaries = Boundaries(index: index, table: table)
+            for position in spans.indices {
+                if position > 0 { part.append(",\n") }
                 writeAnnotation(
-                    for: span, document: documentIndex, source: source, annotationPrefix: annotationPrefix[span.session],
-                    speakerPrefix: speakerPrefix[span.session], bundle: bundle, to: &part)
+                    for: spans[position], document: documentIndex, source: source, annotationPrefix: annotationPrefix[spans[position].session],
+                    speakerPrefix: speakerPrefix[spans[position].session], boundaries: boundaries, bundle: bundle, to: &part)
             }
             return part.bytes
         } _: { _, bytes in
@@ -85,10 +92,10 @@ struct W3CExporter: Exporter {
 
     /// One span's annotation, as `annotation(for:document:bundle:)` of JSON values serialized compactly.
     private func writeAnnotation(
-        for span: ExportSpan, document: Int, source: String, annotationPrefix: String, speakerPrefix: String, bundle: ExportBundle,
-        to out: inout ExportOutput
+        for span: ExportSpan, document: Int, source: String, annotationPrefix: String, speakerPrefix: String, boundaries: Boundaries,
+        bundle: ExportBundle, to out: inout ExportOutput
     ) {
-        let table = bundle.tables[document]
+        let scalarCount = boundaries.index.scalarCount
         out.append("{\"@context\":\"")
         out.append(Self.context)
         out.append("\",\"id\":")
@@ -115,11 +122,16 @@ struct W3CExporter: Exporter {
             out.appendJSONString(speaker.name)
             out.append(byte: UInt8(ascii: "}"))
         }
-        for linked in (span.kind == .claim ? span.mentions : []) + (span.cue.map { [$0] } ?? []) {
+        // A claim's speaker mentions, then its cue (no array made for them).
+        func appendLink(_ linked: String) {
             out.append(",{\"type\":\"SpecificResource\",\"purpose\":\"linking\",\"source\":")
             appendIRI(annotationPrefix, linked, to: &out)
             out.append(byte: UInt8(ascii: "}"))
         }
+        if span.kind == .claim {
+            for linked in span.mentions { appendLink(linked) }
+        }
+        if let cue = span.cue { appendLink(cue) }
         // An addressee is a mention the claim is addressed to: linked, with the Workbench term `role` saying so.
         for linked in span.addressees {
             out.append(",{\"type\":\"SpecificResource\",\"purpose\":\"linking\",\"source\":")
@@ -136,9 +148,9 @@ struct W3CExporter: Exporter {
         out.append("],\"target\":[")
         for (index, segment) in span.segments.enumerated() {
             var prefixStart = max(0, segment.start - Self.contextLength)
-            while prefixStart > 0 && !table.isCharacterBoundary(prefixStart) { prefixStart -= 1 }
-            var suffixEnd = min(table.scalarCount, segment.end + Self.contextLength)
-            while suffixEnd < table.scalarCount && !table.isCharacterBoundary(suffixEnd) { suffixEnd += 1 }
+            while prefixStart > 0 && !boundaries.isCharacterBoundary(prefixStart) { prefixStart -= 1 }
+            var suffixEnd = min(scalarCount, segment.end + Self.contextLength)
+            while suffixEnd < scalarCount && !boundaries.isCharacterBoundary(suffixEnd) { suffixEnd += 1 }
             if index > 0 { out.append(byte: UInt8(ascii: ",")) }
             out.append("{\"type\":\"SpecificResource\",\"source\":\"")
             out.append(source)
@@ -155,6 +167,19 @@ struct W3CExporter: Exporter {
             out.append("}]}")
         }
         out.append("]}")
+    }
+
+    /// Where a document's `Character` boundaries are: at every scalar offset of a text whose
+    /// scalars each stand alone, otherwise where its offset table says.
+    struct Boundaries {
+        var index: ExportScalarIndex
+        var table: OffsetTable?
+
+        @inline(__always)
+        func isCharacterBoundary(_ offset: Int) -> Bool {
+            if let answer = index.isCharacterBoundaryWithoutBreaking(offset) { return answer }
+            return table?.isCharacterBoundary(offset) ?? true
+        }
     }
 
     private func annotation(for stance: Stance, session: Int, bundle: ExportBundle) -> JSONValue {
