@@ -70,16 +70,6 @@ extension AnnotationShell {
         }.joined(separator: TextAnchor.gapMarker)
     }
 
-    /// Index of the sentence of the current document holding `offset`.
-    private func sentenceIndex(holding offset: Int) -> Int? {
-        var low = 0, high = document.sentences.count
-        while low < high {
-            let middle = (low + high) / 2
-            if document.sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low < document.sentences.count && document.sentences[low].start <= offset ? low : nil
-    }
-
     /// Who a proposal's `index`-th speaker is: a known speaker when the text (or, for a pronoun, its
     /// antecedent) resolves to exactly one with confidence, as the `speaker` command resolves it,
     /// or the session's mention at exactly that span; else the name a new speaker would get.
@@ -744,7 +734,7 @@ extension AnnotationShell {
 
     /// An anchor for a proposal's span in the current document.
     private func proposalAnchor(_ segments: [SpanSegment], what: String, allowFollowing: Bool = false) throws(CommandError) -> TextAnchor {
-        guard let start = segments.first?.start, let sentence = sentenceIndex(holding: start) else {
+        guard let start = segments.first?.start, let sentence = document.sentenceIndex(containing: start) else {
             throw .rejected("the proposed \(what) lies outside the document's sentences")
         }
         do {
