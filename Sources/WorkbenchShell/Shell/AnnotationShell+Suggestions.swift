@@ -611,7 +611,7 @@ extension AnnotationShell {
                     items.append(.span(try sentenceSpan(name)))
                 } catch let notHere {
                     // Words found only inside longer words: say so (a part of a longer word is no match).
-                    guard case .rejected(let message) = notHere, message.contains("does not stand as a word") else { throw error }
+                    guard case .partOfLongerWord = notHere else { throw error }
                     throw notHere
                 }
             }
@@ -629,9 +629,7 @@ extension AnnotationShell {
         if let place = NameInSentence.places(of: words, in: document.sentences[sentenceIndex].tokens).first { return [place] }
         // Nowhere in the sentence: the span's own message. Only inside longer words: say why that is no match.
         _ = try anchor(for: words.count > 1 ? "\"" + item + "\"" : item)
-        throw .rejected(
-            "„\(TerminalText.sanitize(String(item.prefix(60))))“ does not stand as a word in this sentence (a name matches whole words,"
-                + " the last also with a genitive -s: Seoul is „Seouls“, never part of a longer word); give token numbers (show -t) or quoted text")
+        throw .partOfLongerWord(typed: item)
     }
 
     /// The addressees of an accept's `to` clause (nil without one): `to none` takes none, `to M4,M7`
