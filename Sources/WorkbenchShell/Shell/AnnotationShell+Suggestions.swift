@@ -274,12 +274,22 @@ extension AnnotationShell {
         let documents = corpus.documents
         let state = self.state
         let interrupted = interruptRequested
+        let progress = self.searchProgress
         var stopped: (document: Int, sentence: Int)?
+        var drawn = false
+        defer { if drawn { progress(nil) } }
         let found = firstPosition { document, sentence in
             // Ctrl-C stops the walk where proposals are still to be made (a long document, a large corpus).
-            if !proposals.isComputed(documents[document], sentence: sentence), interrupted() {
-                stopped = (document, sentence)
-                return true
+            if !proposals.isComputed(documents[document], sentence: sentence) {
+                if interrupted() {
+                    stopped = (document, sentence)
+                    return true
+                }
+                // Proposals are about to be computed (a part of a long document, or a whole document): say where.
+                progress(ShellProgress(
+                    task: "ns: looking for proposals", document: document, documents: documents.count,
+                    sentence: sentence, sentences: documents[document].sentences.count))
+                drawn = true
             }
             let filter = filters[document] ?? ProposalFilter(state: state, document: documents[document].document.id)
             filters[document] = filter
