@@ -60,7 +60,12 @@ extension AnnotationShell {
     func spanText(_ segments: [SpanSegment]) -> String {
         segments.map { segment in
             var text = String.UnicodeScalarView()
-            for sentence in document.sentences where sentence.start < segment.end && sentence.end > segment.start {
+            // The sentences the segment overlaps: from the first that ends after its start (the one
+            // sentence lookup), while they start before its end.
+            var index = document.firstSentence(endingAfter: segment.start)
+            while index < document.sentences.count, document.sentences[index].start < segment.end {
+                let sentence = document.sentences[index]
+                index += 1
                 let scalars = sentence.text.unicodeScalars
                 let from = max(segment.start, sentence.start) - sentence.start, to = min(segment.end, sentence.end) - sentence.start
                 if !text.isEmpty { text.append(" ") }
