@@ -75,4 +75,34 @@ struct AcceptNameWordsTests {
         #expect(second.addressees.compactMap { shell.state.mentions[$0]?.anchor.text } == ["Washingtons"], "\(Self.text(typed))")
         try shell.store.close()
     }
+
+    /// The message of a name found only inside longer words, word for word as before it had its own case.
+    static let partOfWordMessage = "„Seo“ does not stand as a word in this sentence (a name matches whole words,"
+        + " the last also with a genitive -s: Seoul is „Seouls“, never part of a longer word); give token numbers (show -t) or quoted text"
+
+    @Test("a name only inside longer words: its own error case, the message the user sees unchanged")
+    func partOfAWordHasItsOwnCase() throws {
+        #expect(CommandError.partOfLongerWord(typed: "Seo").description == Self.partOfWordMessage)
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try Self.shell(in: folder)
+        let answer = shell.handle("y by Seo")
+        #expect(answer.rejected)
+        #expect(Self.text(answer).contains(Self.partOfWordMessage), "\(Self.text(answer))")
+        try shell.store.close()
+    }
+
+    @Test("y by a name nowhere in the sentence: the speaker's own error, not the part-of-a-word one")
+    func nameNowhereTakesTheSpeakerBranch() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var shell = try Self.shell(in: folder)
+        for typed in ["y by Xaver", "y by \"does not stand as a word\""] {
+            let answer = shell.handle(typed)
+            #expect(answer.rejected, "\(typed): \(Self.text(answer))")
+            #expect(!Self.text(answer).contains("never part of a longer word"), "\(typed): \(Self.text(answer))")
+            #expect(shell.state.mentions.isEmpty && shell.state.claims.isEmpty, "\(typed)")
+        }
+        try shell.store.close()
+    }
 }

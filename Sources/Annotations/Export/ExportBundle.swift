@@ -270,7 +270,7 @@ public struct ExportBundle: Sendable {
 
     /// The index of the sentence containing `offset` (or the next one when it falls between sentences).
     static func sentence(containing offset: Int, in document: SegmentedDocument) -> Int {
-        sentence(containing: offset, ends: document.sentences.map(\.end))
+        min(document.firstSentence(endingAfter: offset), max(document.sentences.count - 1, 0))
     }
 
     /// The index of the sentence containing `offset`, given the sentences' end offsets.

@@ -333,7 +333,11 @@ extension ExportOutput {
                 }
                 width = min(width, count - index)
                 for offset in 1..<max(width, 1) { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
-                if (0x80...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
+                if value == 0x85 {
+                    // NEL ends a line, as the segmenter and every terminal view take it; an HTML page
+                    // cannot hold it (a C1 control; `&#x85;` reads as „…“), so it is written as U+2028.
+                    replacement = separators ? "<span class=\"ls\">\u{2028}</span>" : "\u{2028}"
+                } else if (0x80...0x9F).contains(value) || value == 0xFEFF || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE {
                     replacement = "\u{FFFD}"
                 } else if separators, let scalar = Unicode.Scalar(value), InvisibleScalar.kind(of: scalar) == .separator {
                     replacement = value == 0x2028 ? "<span class=\"ls\">\u{2028}</span>" : "<span class=\"ps\">\u{2029}</span>"

@@ -233,7 +233,8 @@ public enum ExportText {
     }
 
     /// Escapes text for HTML element content and attribute values. Control characters other than
-    /// tab and line feed become U+FFFD, so nothing in the corpus can break the page.
+    /// tab and line feed become U+FFFD, so nothing in the corpus can break the page; NEL (U+0085), a
+    /// line boundary, becomes U+2028, which the page shows as a break as the terminal views do.
     static func html(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27 || $0 == 0x0A
             || ($0 >= 0x80 && $0 != 0xC2 && $0 != 0xEF && $0 < 0xF0) })
@@ -260,7 +261,9 @@ public enum ExportText {
     /// (``ExportOutput/appendHTMLContent(_:)-(String)``). Text without them is written as
     /// ``html(_:)`` writes it.
     static func htmlContent(_ text: String) -> String {
-        guard text.utf8.contains(0xE2), text.unicodeScalars.contains(where: { InvisibleScalar.kind(of: $0) == .separator }) else { return html(text) }
+        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xC2 }),
+            text.unicodeScalars.contains(where: { $0.value == 0x85 || InvisibleScalar.kind(of: $0) == .separator })
+        else { return html(text) }
         var out = ExportOutput()
         out.appendHTMLContent(text)
         return String(decoding: out.bytes, as: UTF8.self)

@@ -68,14 +68,7 @@ public struct AnchorBuilder: Sendable {
 
     /// The index of the sentence containing a scalar offset, if any.
     public func sentenceIndex(in documentID: String, containing offset: Int) -> Int? {
-        guard let document = document(documentID) else { return nil }
-        var low = 0, high = document.sentences.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            let sentence = document.sentences[mid]
-            if offset < sentence.start { high = mid - 1 } else if offset >= sentence.end { low = mid + 1 } else { return mid }
-        }
-        return nil
+        document(documentID)?.sentenceIndex(containing: offset)
     }
 
     /// An anchor for `segments` (sorted and merged first) starting in sentence `sentence` of `documentID`.

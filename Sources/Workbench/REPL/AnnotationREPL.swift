@@ -1,4 +1,5 @@
 import Annotations
+import CEditLine
 import Foundation
 import WorkbenchShell
 import WorkbenchTerminal
@@ -32,6 +33,11 @@ struct AnnotationREPL {
         shell.defersAutosave = true
         // Ctrl-C while a command runs raises the editor's flag; long searches ask it and stop.
         shell.interruptRequested = { [editor] in editor.interruptRequested }
+        // A long `ns` says how far it is on one line of standard error, only in a terminal.
+        if interactive && wb_isatty(2) != 0 {
+            let line = ShellProgressLine(width: { [screen] in screen().width })
+            shell.searchProgress = { line.show($0) }
+        }
         completion.update(shell)
         fitShellToWindow()
         // The first view is paged as `show` pages it: a first sentence taller than the window kept

@@ -11,6 +11,9 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
     case span(SpanAddressError)
     /// The annotation model refused the edit.
     case rejected(String)
+    /// Words typed as a span of the sentence (after `accept … by`/`to`) stand in the sentence only
+    /// inside longer words; `typed` is the item as typed. A name matches whole words only.
+    case partOfLongerWord(typed: String)
     /// The edit could not be stored.
     case storage(String)
     /// `save` could not rewrite the session file (the journal still holds every edit).
@@ -25,6 +28,9 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
         case .usage(let message): return message
         case .span(let error): return error.description
         case .rejected(let message): return message
+        case .partOfLongerWord(let typed):
+            return "„\(TerminalText.sanitize(String(typed.prefix(60))))“ does not stand as a word in this sentence (a name matches whole words,"
+                + " the last also with a genitive -s: Seoul is „Seouls“, never part of a longer word); give token numbers (show -t) or quoted text"
         case .storage(let message): return "could not store the edit (nothing changed): \(message)"
         case .saveFailed(let message): return "could not save (every edit is still kept in the log): \(message)"
         }

@@ -60,7 +60,12 @@ extension AnnotationShell {
     func spanText(_ segments: [SpanSegment]) -> String {
         segments.map { segment in
             var text = String.UnicodeScalarView()
-            for sentence in document.sentences where sentence.start < segment.end && sentence.end > segment.start {
+            // The sentences the segment overlaps: from the first that ends after its start (the one
+            // sentence lookup), while they start before its end.
+            var index = document.firstSentence(endingAfter: segment.start)
+            while index < document.sentences.count, document.sentences[index].start < segment.end {
+                let sentence = document.sentences[index]
+                index += 1
                 let scalars = sentence.text.unicodeScalars
                 let from = max(segment.start, sentence.start) - sentence.start, to = min(segment.end, sentence.end) - sentence.start
                 if !text.isEmpty { text.append(" ") }
@@ -68,16 +73,6 @@ extension AnnotationShell {
             }
             return String(text)
         }.joined(separator: TextAnchor.gapMarker)
-    }
-
-    /// Index of the sentence of the current document holding `offset`.
-    private func sentenceIndex(holding offset: Int) -> Int? {
-        var low = 0, high = document.sentences.count
-        while low < high {
-            let middle = (low + high) / 2
-            if document.sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
-        }
-        return low < document.sentences.count && document.sentences[low].start <= offset ? low : nil
     }
 
     /// Who a proposal's `index`-th speaker is: a known speaker when the text (or, for a pronoun, its
@@ -284,12 +279,22 @@ extension AnnotationShell {
         let documents = corpus.documents
         let state = self.state
         let interrupted = interruptRequested
+        let progress = self.searchProgress
         var stopped: (document: Int, sentence: Int)?
+        var drawn = false
+        defer { if drawn { progress(nil) } }
         let found = firstPosition { document, sentence in
             // Ctrl-C stops the walk where proposals are still to be made (a long document, a large corpus).
-            if !proposals.isComputed(documents[document], sentence: sentence), interrupted() {
-                stopped = (document, sentence)
-                return true
+            if !proposals.isComputed(documents[document], sentence: sentence) {
+                if interrupted() {
+                    stopped = (document, sentence)
+                    return true
+                }
+                // Proposals are about to be computed (a part of a long document, or a whole document): say where.
+                progress(ShellProgress(
+                    task: "ns: looking for proposals", document: document, documents: documents.count,
+                    sentence: sentence, sentences: documents[document].sentences.count))
+                drawn = true
             }
             let filter = filters[document] ?? ProposalFilter(state: state, document: documents[document].document.id)
             filters[document] = filter
@@ -621,7 +626,7 @@ extension AnnotationShell {
                     items.append(.span(try sentenceSpan(name)))
                 } catch let notHere {
                     // Words found only inside longer words: say so (a part of a longer word is no match).
-                    guard case .rejected(let message) = notHere, message.contains("does not stand as a word") else { throw error }
+                    guard case .partOfLongerWord = notHere else { throw error }
                     throw notHere
                 }
             }
@@ -639,9 +644,7 @@ extension AnnotationShell {
         if let place = NameInSentence.places(of: words, in: document.sentences[sentenceIndex].tokens).first { return [place] }
         // Nowhere in the sentence: the span's own message. Only inside longer words: say why that is no match.
         _ = try anchor(for: words.count > 1 ? "\"" + item + "\"" : item)
-        throw .rejected(
-            "„\(TerminalText.sanitize(String(item.prefix(60))))“ does not stand as a word in this sentence (a name matches whole words,"
-                + " the last also with a genitive -s: Seoul is „Seouls“, never part of a longer word); give token numbers (show -t) or quoted text")
+        throw .partOfLongerWord(typed: item)
     }
 
     /// The addressees of an accept's `to` clause (nil without one): `to none` takes none, `to M4,M7`
@@ -744,7 +747,7 @@ extension AnnotationShell {
 
     /// An anchor for a proposal's span in the current document.
     private func proposalAnchor(_ segments: [SpanSegment], what: String, allowFollowing: Bool = false) throws(CommandError) -> TextAnchor {
-        guard let start = segments.first?.start, let sentence = sentenceIndex(holding: start) else {
+        guard let start = segments.first?.start, let sentence = document.sentenceIndex(containing: start) else {
             throw .rejected("the proposed \(what) lies outside the document's sentences")
         }
         do {

@@ -31,6 +31,10 @@ public struct AnnotationShell {
     var lastSearch: String?
     /// Whether Ctrl-C was pressed while a command runs (set by the terminal front end; long searches stop).
     public var interruptRequested: () -> Bool = { false }
+    /// Where a long command says how far it is (set by the terminal front end, which draws it as the
+    /// one progress line and erases it on nil; nothing by default and in piped mode): `ns` tells it
+    /// each sentence whose proposals it is about to compute.
+    public var searchProgress: (ShellProgress?) -> Void = { _ in }
     /// Events performed by the command being handled.
     var eventsThisCommand = 0
     /// The `seq` of the first event of the command being handled (its events' command group, kept

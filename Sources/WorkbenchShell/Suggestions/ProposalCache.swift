@@ -80,16 +80,10 @@ public final class ProposalCache {
             let first = max(0, part.lowerBound - Self.contextBefore)
             var excerpt = document
             excerpt.sentences = Array(document.sentences[first..<min(count, part.upperBound + Self.contextAfter)])
-            let sentences = excerpt.sentences
             for var proposal in engine.proposals(for: excerpt) {
                 // The sentence of the claim's start, counted in the document (the excerpt counts from its first).
                 guard let start = proposal.claim.first?.start else { continue }
-                var low = 0, high = sentences.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if sentences[middle].end <= start { low = middle + 1 } else { high = middle }
-                }
-                proposal.sentence = first + min(low, sentences.count - 1)
+                proposal.sentence = first + min(excerpt.firstSentence(endingAfter: start), excerpt.sentences.count - 1)
                 guard part.contains(proposal.sentence) else { continue }
                 grouped[proposal.sentence, default: []].append(proposal)
             }
