@@ -25,6 +25,19 @@ struct NextSuggestionProgressTests {
             proposals: ProposalCache { ContextSource() })
     }
 
+    /// A fresh scratch folder for one test's session.
+    static func scratch() throws -> String {
+        let folder = TestScratch.path("ns-progress-")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Shows the first view, then hands what the shell reports about its search to `recorder`.
+    static func record(_ shell: inout AnnotationShell, into recorder: Recorder) {
+        _ = shell.view(tokens: false)
+        shell.searchProgress = { recorder.reports.append($0) }
+    }
+
     /// Records what the shell reports.
     final class Recorder: @unchecked Sendable {
         var reports: [ShellProgress?] = []
@@ -32,13 +45,11 @@ struct NextSuggestionProgressTests {
 
     @Test("ns from 1:1 to sentence 1000: one report per part it computes (parts 2–16), then nil; the line names the place")
     func reportsEachPart() throws {
-        let folder = TestScratch.path("ns-progress-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var shell = try Self.shell(at: folder + "/s.json")
-        _ = shell.view(tokens: false)
         let recorder = Recorder()
-        shell.searchProgress = { recorder.reports.append($0) }
+        Self.record(&shell, into: recorder)
         let found = shell.handle("ns")
         #expect(!found.rejected && shell.sentenceIndex == 999, "\(Self.text(found))")
         let places = recorder.reports.compactMap { $0?.sentence }
@@ -55,13 +66,11 @@ struct NextSuggestionProgressTests {
 
     @Test("ns stopped by Ctrl-C erases the line too")
     func stoppedErases() throws {
-        let folder = TestScratch.path("ns-progress-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var shell = try Self.shell(at: folder + "/s.json")
-        _ = shell.view(tokens: false)
         let recorder = Recorder()
-        shell.searchProgress = { recorder.reports.append($0) }
+        Self.record(&shell, into: recorder)
         var asked = 0
         shell.interruptRequested = {
             asked += 1

@@ -62,6 +62,15 @@ struct TeamSessionSelectionTests {
         #expect(diff.stdout.contains("team session \(names[0])") && !diff.stdout.contains("workbench-team-"), "\(diff.stdout)")
         let replay = try await WorkbenchProcess.run(["replay", "--team", url, names[1], "--verify"], environment: team.environment)
         #expect(replay.status == 0, "\(replay.stderr)")
+        // review names the reviewed team session by its name, not by its private copy: here a
+        // review of bob given as --out for a review of anna is refused naming anna's session.
+        let reviewOut = team.folder + "/reviewed"
+        let ofBob = try await WorkbenchProcess.run(["review", "--team", url, names[1], "--out", reviewOut], stdin: "quit\n", environment: team.environment)
+        #expect(ofBob.status == 0, "\(ofBob.stderr)")
+        let ofAnna = try await WorkbenchProcess.run(["review", "--team", url, names[0], "--out", reviewOut], stdin: "quit\n", environment: team.environment)
+        #expect(ofAnna.status != 0)
+        #expect(ofAnna.stderr.contains("not of team session \(names[0])"), "\(ofAnna.stderr)")
+        #expect(!ofAnna.stderr.contains("not of /"), "\(ofAnna.stderr)")
         // Without --team the session files are still required, with a usage message.
         let local = try await WorkbenchProcess.run(["diff"], environment: team.environment)
         #expect(local.status == 2)

@@ -45,7 +45,18 @@ struct ReviewCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        if let team { session = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0].path } else { session = SessionArgument.path(session) }
+        // How messages name the reviewed session: a team session by its name in the database, not by
+        // its private copy (gone when the command ends); the copy's file name is the session's name,
+        // so the review's `derived_from` still matches it by file name (`diff` after `team pull`).
+        let shown: String
+        if let team {
+            let pulled = try TeamSessions.pull(team, exactly: 1, of: [session], command: "review")[0]
+            session = pulled.path
+            shown = TerminalText.sanitize(pulled.shown)
+        } else {
+            session = SessionArgument.path(session)
+            shown = TerminalText.sanitize(session)
+        }
         let original = try SessionInput.file(at: session)
         let given = reviewer ?? LoginName.current() ?? "reviewer"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
@@ -53,7 +64,7 @@ struct ReviewCommand: ParsableCommand {
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
         if LockedSessionFile.namesSameSession(outPath, session) {
-            throw CLIFailure("the reviewed session must be a new file; the original \(TerminalText.sanitize(session)) is never modified (use --out NAME)")
+            throw CLIFailure("the reviewed session must be a new file; the original \(shown) is never modified (use --out NAME)")
         }
         let sessionPath = session
         let store: SessionStore
@@ -73,7 +84,7 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw CLIFailure(TerminalText.sanitize(String(describing: error)))
         }
-        do { try Self.refuseReviewOfAnother(store.session, outPath, original: original, session: session) } catch {
+        do { try Self.refuseReviewOfAnother(store.session, outPath, original: original, session: session, shownAs: shown) } catch {
             store.abandon()
             throw error
         }
@@ -96,18 +107,19 @@ struct ReviewCommand: ParsableCommand {
     /// while the user reviews `session`. A review names what it was made from (`derived_from`) and
     /// begins with that session's events, so either tells them apart (the first also when the review
     /// was begun from another folder). A review just made names `session`.
-    static func refuseReviewOfAnother(_ existing: Session, _ outPath: String, original: SessionFile, session: String) throws {
+    /// `shown` is how messages name `session` (already sanitised).
+    static func refuseReviewOfAnother(_ existing: Session, _ outPath: String, original: SessionFile, session: String, shownAs shown: String) throws {
         guard let sources = existing.derivedFrom, !sources.isEmpty else {
             // Not made by `review` (nor by any command that derives a session): an annotator's own
             // session, or one whose snapshot was lost. Going on in it would review its annotations,
             // not those of `session`, and add verdicts to it; only a copy of `session` itself goes on.
             if existing.events.first == original.events.first { return }
             throw CLIFailure(
-                "\(TerminalText.sanitize(outPath)) is another session, not a review of \(TerminalText.sanitize(session)) (it was not made by review, and its events are not that session's); it is left as it is: choose another --out")
+                "\(TerminalText.sanitize(outPath)) is another session, not a review of \(shown) (it was not made by review, and its events are not that session's); it is left as it is: choose another --out")
         }
         if sources.contains(where: { LockedSessionFile.namesSameSession($0, session) }) { return }
         if let first = original.events.first, existing.events.first == first { return }
         throw CLIFailure(
-            "\(TerminalText.sanitize(outPath)) is the review of \(sources.map { TerminalText.sanitize($0) }.joined(separator: ", ")), not of \(TerminalText.sanitize(session)); its verdicts are left as they are: choose another --out")
+            "\(TerminalText.sanitize(outPath)) is the review of \(sources.map { TerminalText.sanitize($0) }.joined(separator: ", ")), not of \(shown); its verdicts are left as they are: choose another --out")
     }
 }
