@@ -1,6 +1,7 @@
 import TestSupport
 import Foundation
 import Testing
+import WorkbenchShell
 
 @testable import Workbench
 
@@ -22,6 +23,18 @@ struct ProgressOutputTests {
             ProgressMeter.line(task: "loading", done: 1, total: 1000, unit: .items("documents"), elapsed: 10)
                 == "loading: 1/1000 documents (0 %), about 167 min left")
         #expect(ProgressMeter.line(task: "computing agreement", done: 0, total: nil, unit: .items(""), elapsed: 3) == "computing agreement …")
+    }
+
+    @Test("the one progress line is cut to whole characters within its columns, after control characters are made visible")
+    func lineCut() {
+        #expect(ProgressLine.cut("ns: sentence 5/10", to: 80) == "ns: sentence 5/10")
+        #expect(ProgressLine.cut("exporting „Überblick“", to: 12) == "exporting „Ü")
+        // Wide characters are never split: 界 takes two columns.
+        #expect(ProgressLine.cut("ab界界", to: 5) == "ab界")
+        #expect(ProgressLine.cut("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}e\u{301}")
+        // An escape in a task's text (a file name) is made visible first, then counted as it is shown.
+        let shown = ProgressLine.cut(TerminalText.sanitize("x\u{1B}[31my"), to: 3)
+        #expect(!shown.contains("\u{1B}") && TerminalText.displayWidth(shown) <= 3, "\(shown)")
     }
 
     @Test("piped commands write no progress: standard error stays empty", arguments: [
@@ -155,7 +168,14 @@ struct ProgressOutputTests {
         try await terminal.recordOutput(to: raw)
         try await terminal.send(keys: .enter)
         try await terminal.waitFor(text: "exit=0")
-        let written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+        // The recording is written by tmux beside the screen, not before it: under load the screen can
+        // show `exit=0` while the file still lacks the last lines. Read it once it holds the end too.
+        var written = ""
+        for _ in 0..<200 {
+            written = String(decoding: FileManager.default.contents(atPath: raw) ?? Data(), as: UTF8.self)
+            if written.contains("exit=0") { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
         return (written, try String(contentsOfFile: out, encoding: .utf8))
     }
 

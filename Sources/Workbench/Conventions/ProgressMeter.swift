@@ -14,7 +14,7 @@ import WorkbenchTerminal
 /// files are put into place) Ctrl-C is held back: ``checkStop()`` throws at the next safe point
 /// (before anything is published) and the block's output is never left half-written.
 ///
-/// Every command uses this one type through ``run(isShown:_:)``; nothing else draws progress.
+/// Every command uses this one type through ``run(isShown:_:)``; it draws on the one ``ProgressLine``.
 final class ProgressMeter: @unchecked Sendable {
     /// What is counted.
     enum Unit: Sendable, Equatable {
@@ -39,15 +39,8 @@ final class ProgressMeter: @unchecked Sendable {
     private var total: Int?
     private var done = 0
     private var phaseStart: UInt64 = 0
-    private var lastDraw: UInt64 = 0
-    private var isDrawn = false
-    /// Whether the terminal erases with `ESC [K` (not `TERM=dumb`); else lines are blanked with spaces.
-    private let terminalErases = StandardError.terminalErases()
-    /// Columns of the line drawn last (what spaces must cover on a terminal that cannot erase).
-    private var drawnWidth = 0
-
-    /// The minimum time between two redraws.
-    private static let redrawInterval: UInt64 = 100_000_000
+    /// The line the meter draws on.
+    private let line = ProgressLine()
     /// How long a phase runs before the estimate of what is left is shown.
     private static let estimateAfter: UInt64 = 1_000_000_000
 
@@ -71,17 +64,16 @@ final class ProgressMeter: @unchecked Sendable {
         self.total = total
         self.unit = unit
         done = 0
-        phaseStart = Self.now()
-        lastDraw = 0
-        draw(force: true)
+        phaseStart = ProgressLine.now()
+        draw()
     }
 
     /// Sets how far the phase is.
     func update(_ done: Int) {
         self.done = done
         guard isShown else { return }
-        let now = Self.now()
-        if now - lastDraw >= Self.redrawInterval { draw(force: false, now: now) }
+        let now = ProgressLine.now()
+        if line.isDue(at: now) { draw(now: now) }
     }
 
     /// Sets how far the phase is and its total, for work that learns the total as it goes.
@@ -92,9 +84,7 @@ final class ProgressMeter: @unchecked Sendable {
 
     /// Erases the line (before results or messages are written); the next update draws it again.
     func clear() {
-        if isDrawn { StandardError.clearProgress(blankedWidth: terminalErases ? nil : drawnWidth) }
-        isDrawn = false
-        lastDraw = 0
+        line.clear()
     }
 
     /// Moves the phase on by `count`.
@@ -170,16 +160,11 @@ final class ProgressMeter: @unchecked Sendable {
         return text
     }
 
-    private func draw(force: Bool, now: UInt64 = ProgressMeter.now()) {
+    private func draw(now: UInt64 = ProgressLine.now()) {
         guard isShown else { return }
-        lastDraw = now
         let elapsed = Double(now - phaseStart) / 1e9
-        var text = Self.line(task: task, done: done, total: total, unit: unit, elapsed: elapsed)
-        let width = max(10, TerminalText.terminalWidth() - 1)
-        while TerminalText.displayWidth(text) > width { text.removeLast() }
-        StandardError.progress(text, blankedWidth: terminalErases ? nil : drawnWidth)
-        drawnWidth = TerminalText.displayWidth(TerminalText.sanitize(text))
-        isDrawn = true
+        let text = Self.line(task: task, done: done, total: total, unit: unit, elapsed: elapsed)
+        line.draw(text, columns: max(10, TerminalText.terminalWidth() - 1), at: now)
     }
 
     /// Ctrl-C: inside ``writing(_:)`` it only asks the writer to stop before it publishes anything;
@@ -189,7 +174,7 @@ final class ProgressMeter: @unchecked Sendable {
     private func catchInterrupts() {
         InterruptGate.writing = 0
         InterruptGate.stopRequested = 0
-        InterruptGate.isShown = isShown ? (terminalErases ? 1 : 2) : 0
+        InterruptGate.isShown = isShown ? (line.terminalErases ? 1 : 2) : 0
         InterruptGate.signal = SIGINT
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in
@@ -241,8 +226,6 @@ final class ProgressMeter: @unchecked Sendable {
         InterruptGate.stopRequested = 0
         clear()
     }
-
-    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 }
 
 /// What the SIGINT handler of ``ProgressMeter`` reads and writes: plain words, set before the handler
