@@ -17,9 +17,18 @@ enum WorkbenchMain {
             var command = try WorkbenchCommand.parseAsRoot()
             try command.run()
         } catch {
-            exit(report(error))
+            exit(reportingOutputFailure(report(error)))
         }
-        exit(0)
+        exit(reportingOutputFailure(0))
+    }
+
+    /// `status`, or 1 after a message on standard error when standard output could not be written
+    /// whole (redirected to a full disk or `/dev/full`): the result is cut off and must not pass for a
+    /// whole one (it exited 0 without a word).
+    static func reportingOutputFailure(_ status: Int32) -> Int32 {
+        guard let reason = StandardOutput.writeFailure else { return status }
+        StandardError.write("error: could not write standard output (\(reason)): what it received is incomplete")
+        return status == 0 ? ExitStatus.failure.rawValue : status
     }
 
     /// Writes the message for `error` (help and version text to standard output, everything else to
