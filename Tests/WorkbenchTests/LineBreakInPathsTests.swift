@@ -49,6 +49,19 @@ struct LineBreakInPathsTests {
         #expect(again.stderr.contains("d␊FORGED/out: the folder is not empty"), "\(again.stderr)")
     }
 
+    @Test("import spkatt --corpus-out names the corpus it wrote on one line")
+    func corpusOut() async throws {
+        let (root, forged) = try Self.forgedFolder()
+        let export = try await WorkbenchProcess.run(
+            ["export", forged + "/example.json", "--format", "spkatt", "--out", root + "/spk", "--corpus", forged + "/seeds"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let result = try await WorkbenchProcess.run(
+            ["import", "spkatt", root + "/spk/example", "--session", root + "/imported", "--corpus-out", forged + "/corpus.jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.forgedLines(result.stdout + result.stderr).isEmpty, "\(result.stdout)")
+        #expect(result.stdout.contains("/d␊FORGED/corpus.jsonl"), "\(result.stdout)")
+    }
+
     @Test("errors naming a missing or empty folder (corpus, brat and SpkAtt import) show the line break as ␊")
     func errorMessages() async throws {
         let (root, forged) = try Self.forgedFolder()
