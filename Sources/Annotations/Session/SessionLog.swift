@@ -23,6 +23,15 @@ final class SessionLog {
         self.writer = writer
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.errnoText())") }
+        // The log itself is locked too while it is open for appending: when the session's lock file
+        // was removed while its writer ran (taken for a stale file), a second writer gets a lock file
+        // of its own, but not this one; two writers would interleave their events and leave a log
+        // that no longer replays.
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            Glibc.close(fd)
+            fd = -1
+            throw .locked(path: path, holder: "another workbench that has this log open for writing (its lock file was removed while it ran)")
+        }
         digest = LogDigest()
         size = 0
         eventCount = events
