@@ -167,6 +167,24 @@ public struct StandardOutput {
     }
 }
 
+/// Standard input read line by line without a terminal (``PlainLineReader``): a read that fails
+/// (standard input a folder, an I/O error) ends the input as its end would, and is remembered here so
+/// that the program's end reports it and exits with status 1 rather than 0.
+public enum StandardInput {
+    private static let failedRead = Atomic<Int32>(0)
+
+    /// Records that reading standard input failed with `code` (the first failure is kept).
+    static func recordFailure(_ code: Int32) {
+        _ = failedRead.compareExchange(expected: 0, desired: code == 0 ? EIO : code, ordering: .relaxed)
+    }
+
+    /// Why reading standard input failed (`"Is a directory"` for `< /`), or nil when it did not.
+    public static var readFailure: String? {
+        let code = failedRead.load(ordering: .relaxed)
+        return code == 0 ? nil : String(cString: strerror(code))
+    }
+}
+
 /// One-line writes to standard error, sanitised like ``StandardOutput/write(_:)``. Error messages,
 /// warnings and the command-line parser's messages all come this way.
 public enum StandardError {
