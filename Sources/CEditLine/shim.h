@@ -83,6 +83,8 @@ static inline void wb_flush_stdout(void) { fflush(stdout); }
 /* Reads one line of stdin as bytes (any encoding, NUL bytes included) into *line (grown as
  * getline(3) grows it; the caller frees it); the byte count with the line break, -1 at the end. */
 static inline long wb_read_stdin_line(char **line, size_t *capacity) { return (long)getline(line, capacity, stdin); }
+/* Whether the last read of standard input failed (rather than reached its end). */
+static inline int wb_stdin_failed(void) { return ferror(stdin); }
 
 /* ---- SIGINT -------------------------------------------------------------------------------- */
 

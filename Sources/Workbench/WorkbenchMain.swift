@@ -17,9 +17,27 @@ enum WorkbenchMain {
             var command = try WorkbenchCommand.parseAsRoot()
             try command.run()
         } catch {
-            exit(report(error))
+            exit(reportingOutputFailure(report(error)))
         }
-        exit(0)
+        exit(reportingOutputFailure(0))
+    }
+
+    /// `status`, or 1 after a message on standard error when standard output could not be written
+    /// whole (redirected to a full disk or `/dev/full`): the result is cut off and must not pass for a
+    /// whole one (it exited 0 without a word).
+    /// Standard input that could not be read to its end (a folder: `annotate < /`) is reported the
+    /// same way: the commands read from it were taken, the rest could not be (it ended as at its end).
+    static func reportingOutputFailure(_ status: Int32) -> Int32 {
+        var failed = false
+        if let reason = StandardInput.readFailure {
+            StandardError.write("error: could not read standard input (\(reason)): it ended there; the lines read before were used")
+            failed = true
+        }
+        if let reason = StandardOutput.writeFailure {
+            StandardError.write("error: could not write standard output (\(reason)): what it received is incomplete")
+            failed = true
+        }
+        return failed && status == 0 ? ExitStatus.failure.rawValue : status
     }
 
     /// Writes the message for `error` (help and version text to standard output, everything else to

@@ -18,7 +18,14 @@ final class PlainLineReader: LineEditor {
         var capacity = 0
         defer { free(buffer) }
         let count = wb_read_stdin_line(&buffer, &capacity)
-        guard count >= 0, let buffer else { return .endOfInput }
+        if count < 0 {
+            // End of input, or a read that failed (standard input a folder, an I/O error): the
+            // failure is reported at the program's end, which then exits with status 1.
+            let code = errno
+            if wb_stdin_failed() != 0 { StandardInput.recordFailure(code) }
+            return .endOfInput
+        }
+        guard let buffer else { return .endOfInput }
         var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         // The line break, LF or CRLF, as the standard library's `readLine(strippingNewline:)` strips it.
         if bytes.last == 0x0A { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }

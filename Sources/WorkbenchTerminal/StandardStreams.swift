@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 import WorkbenchShell
 
 /// The one way text reaches standard output: every human-readable string is passed through
@@ -126,8 +127,22 @@ public struct StandardOutput {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// The `errno` of the first write to standard output that failed for a reason other than a reader
+    /// that went away (a full disk, a file-size limit, an I/O error), 0 while none has.
+    private static let failedWrite = Atomic<Int32>(0)
+
+    /// Why a write to standard output failed (`"No space left on device"` for `> /dev/full` or a full
+    /// disk), or nil when every write went through. A closed pipe (`| head`) is not counted: its reader
+    /// stopped reading on purpose. The program's end reports it and exits with status 1, so that a
+    /// cut-off result is never taken for a whole one.
+    public static var writeFailure: String? {
+        let code = failedWrite.load(ordering: .relaxed)
+        return code == 0 ? nil : String(cString: strerror(code))
+    }
+
     /// Writes every byte, retrying after signals (Ctrl-C handlers are installed without `SA_RESTART`);
-    /// gives up silently on other errors (a closed pipe), as there is nowhere left to report them.
+    /// gives up on other errors (a closed pipe, a full disk), remembering a failure on standard output
+    /// other than a closed pipe in ``writeFailure``, which the program reports at its end.
     fileprivate static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
@@ -139,12 +154,34 @@ public struct StandardOutput {
         while remaining > 0 {
             let written = Glibc.write(descriptor, pointer, remaining)
             if written < 0 {
-                if errno == EINTR { continue }
+                let code = errno
+                if code == EINTR { continue }
+                if descriptor == STDOUT_FILENO, code != EPIPE {
+                    _ = failedWrite.compareExchange(expected: 0, desired: code, ordering: .relaxed)
+                }
                 return
             }
             remaining -= written
             pointer += written
         }
+    }
+}
+
+/// Standard input read line by line without a terminal (``PlainLineReader``): a read that fails
+/// (standard input a folder, an I/O error) ends the input as its end would, and is remembered here so
+/// that the program's end reports it and exits with status 1 rather than 0.
+public enum StandardInput {
+    private static let failedRead = Atomic<Int32>(0)
+
+    /// Records that reading standard input failed with `code` (the first failure is kept).
+    static func recordFailure(_ code: Int32) {
+        _ = failedRead.compareExchange(expected: 0, desired: code == 0 ? EIO : code, ordering: .relaxed)
+    }
+
+    /// Why reading standard input failed (`"Is a directory"` for `< /`), or nil when it did not.
+    public static var readFailure: String? {
+        let code = failedRead.load(ordering: .relaxed)
+        return code == 0 ? nil : String(cString: strerror(code))
     }
 }
 

@@ -17,7 +17,10 @@ public enum CorpusError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     /// Two documents share one id.
     case duplicateID(id: String, first: String, second: String)
 
-    public var description: String {
+    /// The message on one line: a line break in a file name or id shows as `␊` (see ``OneLineName``).
+    public var description: String { OneLineName.shown(message) }
+
+    private var message: String {
         switch self {
         case .missingPath(let path):
             return "\(path): no such file or folder"

@@ -25,7 +25,14 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
     /// The files to import have problems (each with file and line); nothing was imported.
     case importProblems(source: String, problems: [ImportProblem])
 
+    /// The message: one line, a line break in a file name or id shown as `␊` (see ``OneLineName``),
+    /// except the list of import problems, one problem a line.
     public var description: String {
+        if case .importProblems = self { return message }
+        return OneLineName.shown(message)
+    }
+
+    private var message: String {
         switch self {
         case .unknownDocument(let id, let available):
             let list = available.prefix(5).joined(separator: ", ") + (available.count > 5 ? ", …" : "")
@@ -48,7 +55,7 @@ public enum ExportError: Error, Sendable, Equatable, LocalizedError, CustomStrin
             let shown = problems.prefix(Self.shownProblems).map { "  \($0)" }
             let more = problems.count > Self.shownProblems ? ["  … and \(problems.count - Self.shownProblems) more"] : []
             let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-            return (["\(source): nothing imported, \(count) to fix first:"] + shown + more).joined(separator: "\n")
+            return (["\(OneLineName.shown(source)): nothing imported, \(count) to fix first:"] + shown + more).joined(separator: "\n")
         }
     }
 

@@ -12,6 +12,10 @@ public enum OutputFile {
         case .regular, .missing, .danglingLink, .linkLoop: return nil
         case .folder: return kind.notAFile
         case .device, .pipe, .socket: return kind.notAFile.map { $0 + "; it is never replaced" }
+        case .other(let reason) where reason != "not a regular file":
+            // It could not be looked at (a name too long for the file system, no permission to
+            // search a folder on the way): say so, not that something else is there.
+            return "it cannot be looked at: \(reason)"
         case .other: return "it is not a regular file; it is never replaced"
         }
     }

@@ -15,5 +15,8 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    public var description: String { line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)" }
+    /// One line: a line break in the file's name or in the reason shows as `␊` (see ``OneLineName``).
+    public var description: String {
+        OneLineName.shown(line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)")
+    }
 }

@@ -47,13 +47,26 @@ public struct AnnotationSchema: Sendable, Hashable, Codable {
         case name, stanceLabels = "stance_labels", claimForms = "claim_forms", speakerKinds = "speaker_kinds"
     }
 
+    /// The keys a schema file may hold.
+    static let fileKeys = ["name", "stance_labels", "claim_forms", "speaker_kinds"]
+
     /// Loads a schema file (JSON with `name`, `stance_labels`, `claim_forms`, `speaker_kinds`).
-    /// Missing lists fall back to the defaults; empty lists and duplicate labels are refused.
+    /// Missing lists fall back to the defaults; empty lists and duplicate labels are refused, and so
+    /// is any other key (a misspelt `stance_label`, or a file that is no schema, such as a session):
+    /// its labels would otherwise be left at the defaults without a word.
     public static func load(path: String) throws(SchemaError) -> AnnotationSchema {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .invalid(path, "not valid JSON") }
         guard let dictionary = object as? [String: Any] else { throw .invalid(path, "expected a JSON object at the top level") }
+        if let format = dictionary["format"] as? String {
+            throw .invalid(path, "it is a file of format '\(format)' (a session or an export), not a schema; a schema file holds "
+                + Self.fileKeys.joined(separator: ", "))
+        }
+        if let unknown = dictionary.keys.filter({ !Self.fileKeys.contains($0) }).sorted().first {
+            throw .invalid(path, "unknown key \"\(unknown)\"; a schema file holds " + Self.fileKeys.joined(separator: ", ")
+                + " (lists left out keep the defaults)")
+        }
         func labels(_ key: String, _ fallback: [String]) throws(SchemaError) -> [String] {
             guard let raw = dictionary[key] else { return fallback }
             guard let list = raw as? [String] else { throw .invalid(path, "\"\(key)\" must be a list of strings") }
@@ -81,8 +94,19 @@ public enum SchemaError: Error, Sendable, Equatable, LocalizedError, CustomStrin
 
     public var description: String {
         switch self {
-        case .unreadable(let path): return "\(path): cannot read the schema file"
-        case .invalid(let path, let reason): return "\(path): \(reason)"
+        case .unreadable(let path): return "\(OneLineName.shown(path)): cannot read the schema file (\(Self.why(path)))"
+        case .invalid(let path, let reason): return OneLineName.shown("\(path): \(reason)")
+        }
+    }
+
+    /// Why `path` gave no contents: missing, a folder, or not a regular file.
+    private static func why(_ path: String) -> String {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return String(cString: strerror(errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return "it is a folder, not a file"
+        case S_IFREG: return "it cannot be read"
+        default: return "it is not a regular file"
         }
     }
 

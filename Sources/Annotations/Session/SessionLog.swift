@@ -23,6 +23,15 @@ final class SessionLog {
         self.writer = writer
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.errnoText())") }
+        // The log itself is locked too while it is open for appending: when the session's lock file
+        // was removed while its writer ran (taken for a stale file), a second writer gets a lock file
+        // of its own, but not this one; two writers would interleave their events and leave a log
+        // that no longer replays.
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            Glibc.close(fd)
+            fd = -1
+            throw .locked(path: path, holder: "another workbench that has this log open for writing (its lock file was removed while it ran)")
+        }
         digest = LogDigest()
         size = 0
         eventCount = events
@@ -44,6 +53,7 @@ final class SessionLog {
     }
 
     private func append(_ line: [UInt8]) throws(SessionError) {
+        try checkStillAtPath()
         let before = off_t(size)
         let failure = line.withUnsafeBytes { writer.writeAll($0, to: fd) }
         if let code = failure {
@@ -57,6 +67,26 @@ final class SessionLog {
         }
         line.withUnsafeBytes { digest.update($0) }
         size += line.count
+    }
+
+    /// Refuses to append when `path` no longer names the file open here: another program replaced
+    /// it (a sync tool, `git checkout`, an editor saving by rename, a backup restored) or removed or
+    /// moved it. An append would go to the old file, which nothing can find any more, and the edit
+    /// acknowledged would be lost; refused, the edits acknowledged before stay in the snapshot
+    /// written on quitting, which the next opening keeps beside the log it finds.
+    private func checkStillAtPath() throws(SessionError) {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0 else { return }
+        guard stat(path, &named) == 0 else {
+            throw .io(path: path, reason: "the log was removed or moved away by another program while this session was open "
+                + "(\(AtomicFile.errnoText())); the edit was not recorded: quit (the snapshot written then keeps the edits made "
+                + "so far) and put the log back before you go on")
+        }
+        guard named.st_dev == open.st_dev, named.st_ino == open.st_ino else {
+            throw .io(path: path, reason: "the log was replaced by another program while this session was open (a sync tool, "
+                + "a checkout, a restored copy?); the edit was not recorded: quit (the snapshot written then keeps the edits "
+                + "made so far, and the next opening names what the log lacks) and reopen the session")
+        }
     }
 
     /// Cuts the log to its first `length` bytes, holding `events` events (nil: unchanged), fsyncs

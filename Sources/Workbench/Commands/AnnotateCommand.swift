@@ -214,7 +214,7 @@ struct AnnotateCommand: ParsableCommand {
                 + "\(store.session.corpus.segmenter)); annotations are checked against the new sentences")
             warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
         }
-        if let schema, schema != store.session.schema, store.session.eventCount > 0 {
+        if let schema, schema != store.session.schema {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")
         }
         warnings += store.openingWarnings

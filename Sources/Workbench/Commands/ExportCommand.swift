@@ -1,6 +1,7 @@
 import Annotations
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 import WorkbenchTeam
 import WorkbenchTerminal
 
@@ -121,7 +122,7 @@ struct ExportCommand: ParsableCommand {
             let held = format.exporter.writtenCounts(bundle)
             let missing = bundle.counts.missing(from: held)
             let left = missing.isEmpty ? "" : "; not in \(format.rawValue) files (no place for them): \(missing)"
-            return "\(format.rawValue): wrote \(written) file(s) to \(out) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)"
+            return "\(format.rawValue): wrote \(written) file(s) to \(TerminalText.sanitize(out)) from \(labels.count) session(s) (\(labels.joined(separator: ", "))): \(held)\(left)"
         } catch let failure as CLIFailure {
             throw failure
         } catch {

@@ -213,7 +213,7 @@ struct ImportCommand: ParsableCommand {
                     try common.save(result.session, kind: "spkatt") { _ in
                         try meter.checkStop()
                         guard try Common.writeCorpus(bytes, to: corpusPath) else { return }
-                        corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(corpusPath)"
+                        corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(TerminalText.sanitize(corpusPath))"
                     }
                 }
                 return (summary, corpusNote)

@@ -57,6 +57,9 @@ struct SuggestCommand: ParsableCommand {
         meter.clear()
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }
         let known = try session.map(loadSession)
+        if let known, let name = session, let warning = Self.unmatchedDocuments(of: known, name: name, in: corpus.documents) {
+            StandardError.write("warning: " + TerminalText.sanitize(warning))
+        }
         let suggester = AttributionSuggester(minimumConfidence: minConfidence)
         let format = self.format
         var output = StandardOutput()
@@ -135,6 +138,25 @@ struct SuggestCommand: ParsableCommand {
         var claims: [String: Set<[SpanSegment]>] = [:]
         var rejected: [String: Set<[[SpanSegment]]>] = [:]
         var speakers: [Speaker] = []
+        /// The fingerprint of each document the session was made on, by id.
+        var documents: [String: String] = [:]
+    }
+
+    /// A warning when the session given with `--session` was made on none of the corpus's documents
+    /// (another corpus: nothing of it can be taken into account), or on older texts of some of
+    /// them (their offsets may no longer meet the proposals'); nil when it fits the corpus.
+    static func unmatchedDocuments(of known: KnownAnnotations, name: String, in documents: [Document]) -> String? {
+        guard !known.documents.isEmpty else { return nil }
+        let shared = documents.filter { known.documents[$0.id] != nil }
+        if shared.isEmpty {
+            return "\(name) was made on other documents (none of its \(known.documents.count) is in this corpus); "
+                + "nothing of it is taken into account: give the corpus it was made on, or another --session"
+        }
+        let changed = shared.filter { known.documents[$0.id] != $0.fingerprint }.map(\.id)
+        guard !changed.isEmpty else { return nil }
+        let list = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? ", …" : "")
+        return "\(changed.count) document(s) changed since \(name) was made (\(list)); its claims there may not "
+            + "be recognised, so proposals it already holds can come again (open it with annotate to re-anchor them)"
     }
 
     private func loadSession(_ name: String) throws -> KnownAnnotations {
@@ -154,6 +176,7 @@ struct SuggestCommand: ParsableCommand {
             known.rejected[rejection.document, default: []].insert([rejection.claimSegments, rejection.cueSegments])
         }
         known.speakers = loaded.state.speakers.values.sorted { $0.id < $1.id }
+        for document in loaded.corpus.documents { known.documents[document.id] = document.fingerprint }
         return known
     }
 

@@ -41,7 +41,7 @@ struct ValidateCommand: ParsableCommand {
                     meter.begin("checking \(path) against its corpus", total: nil, unit: .items(""))
                     return corpus
                 } catch {
-                    corpusFailure = "\(path): cannot check offsets: corpus not loadable: \(error)"
+                    corpusFailure = "\(TerminalText.sanitize(path)): cannot check offsets: corpus not loadable: \(error)"
                     return nil
                 }
             }
@@ -55,7 +55,7 @@ struct ValidateCommand: ParsableCommand {
             for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
             // Not "valid" when the text could not be checked: the run fails, and says why on standard error.
             if report.problems.isEmpty, corpusFailure == nil, let file = report.file, let state = report.state {
-                StandardOutput.line("\(path): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
+                StandardOutput.line("\(TerminalText.sanitize(path)): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
             } else {
                 failed = true
             }
