@@ -40,7 +40,7 @@ struct CoNLLUExporter: Exporter {
                 ExportTokens.forEachSentence(bundle, session: sessionIndex, document: documentIndex) { item in
                     let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
                     let document = bundle.documents[item.documentIndex]
-                    let table = bundle.tables[item.documentIndex]
+                    let scalarCount = bundle.scalarIndex[item.documentIndex].scalarCount
                     let spans = bundle.spans[item.documentIndex]
                     let bytes = bundle.bytes[item.documentIndex]
                     for layer in 0..<3 {
@@ -97,7 +97,7 @@ struct CoNLLUExporter: Exporter {
                         block.append(byte: 0x09)
                         block.append(token, in: bytes)
                         block.append("\t_\t_\t_\t_\t_\t_\t_\t")
-                        let nextIsSpace = token.end < table.scalarCount && ExportTokens.isWhitespace(table.scalars[token.end])
+                        let nextIsSpace = item.scratch.isWhitespace(at: token.end, scalarCount: scalarCount)
                         if !nextIsSpace { block.append("SpaceAfter=No|") }
                         block.append("Speaker=")
                         block.append(byte: tags[Int(bio[0][index])])

@@ -52,14 +52,14 @@ struct JSONLExporter: Exporter {
         var written: [Piece] = []
         do {
             let document = bundle.documents[documentIndex]
-            let table = bundle.tables[documentIndex]
+            let scalarIndex = bundle.scalarIndex[documentIndex]
             let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
             let bytes = bundle.bytes[documentIndex]
             // Reused from sentence to sentence.
-            var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
+            var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, into: &tokens)
+                ExportTokens.tokens(of: sentence, index: scalarIndex, bytes: bytes, scratch: &scratch, into: &tokens)
                 func writeTokens(to json: inout ExportOutput) {
                     json.append(byte: UInt8(ascii: "["))
                     for (index, token) in tokens.enumerated() {
