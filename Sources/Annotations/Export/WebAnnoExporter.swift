@@ -131,17 +131,24 @@ struct WebAnnoExporter: Exporter {
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
-                let token = tokens[first + tokenIndex]
-                let here = onToken[onTokenStarts[first + tokenIndex]..<onTokenStarts[first + tokenIndex + 1]]
+                // The token's fields are read in place (a copy would retain its own text).
+                let (start, end) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end) }
+                let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
                 out.append(sentenceIndex + 1)
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(tokenIndex + 1)
                 out.append(byte: 0x09)
-                out.append(scalarIndex.utf16Offset(ofScalar: token.start))
+                out.append(scalarIndex.utf16Offset(ofScalar: start))
                 out.append(byte: UInt8(ascii: "-"))
-                out.append(scalarIndex.utf16Offset(ofScalar: token.end))
+                out.append(scalarIndex.utf16Offset(ofScalar: end))
                 out.append(byte: 0x09)
-                out.appendBackslashEscaped(token, in: bytes)
+                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
+                if lower == upper {
+                    // No span on the token, so no relation either: the five empty columns at once.
+                    out.append("\t_\t_\t_\t_\t_\n")
+                    continue
+                }
+                let here = onToken[lower..<upper]
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
                 } else {
