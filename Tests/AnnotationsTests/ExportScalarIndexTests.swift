@@ -63,6 +63,29 @@ struct ExportScalarIndexTests {
         #expect(files[0].contents.contains("Anna M\u{00FC}ller8,sagte,Wir pr\u{00FC}fen alles.,direct,"))
     }
 
+    @Test("The token formats (iob, CoNLL-U, JSONL, WebAnno) tokenize on the documents' bytes without making any offset table")
+    func tokenFormatsMakeNoTable() throws {
+        let (corpus, session) = try ExportDocumentPartsTests.manyDocuments()
+        for format in [ExportFormat.iob, .conllu, .jsonl, .webanno] {
+            let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+            let files = format.exporter.export(bundle)
+            #expect(bundle.tables.madeCount == 0, "\(format)")
+            #expect(files.contains { $0.contents.contains("prüfen") }, "\(format)")
+        }
+    }
+
+    @Test("UTF-16 offsets from the scalar index are the offset table's, at every offset")
+    func utf16SameAsOffsetTable() {
+        for text in Self.texts + ["😀a😀😀b", "🇪🇺🇩🇪 x 👩‍🔬", "𝔘\r\n𠀋"] {
+            let table = OffsetTable(text)
+            let bytes = Array(text.utf8)
+            let index = bytes.withUnsafeBufferPointer { ExportScalarIndex($0) }
+            for offset in -2...(table.scalarCount + 2) {
+                #expect(index.utf16Offset(ofScalar: offset) == table.utf16Offset(ofScalar: offset), "\(text) at \(offset)")
+            }
+        }
+    }
+
     @Test("A brat export finds its fragments without making any document's offset table")
     func bratMakesNoTable() throws {
         let (corpus, session) = try ExportDocumentPartsTests.manyDocuments()

@@ -36,17 +36,17 @@ struct ExportSentenceSpansTests {
         let bundle = try ExportFixture.bundle()
         for document in bundle.documents.indices {
             let sentences = bundle.documents[document].sentences
-            let table = OffsetTable(bundle.documents[document].document.text)
+            let index = bundle.scalarIndex[document]
             let bytes = bundle.bytes[document]
             let flat = ExportSentenceSpans(bundle, document: document)
-            var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
+            var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             // Longest first, so that a shorter sentence follows a longer one in the reused buffers.
             for sentenceIndex in sentences.indices.sorted(by: { sentences[$0].text.count > sentences[$1].text.count }) {
                 let sentence = sentences[sentenceIndex]
                 for cuts in [[], Array(sentence.start...sentence.end)] {
-                    ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts, into: &tokens)
-                    var other: [TokenBounds] = []
-                    let fresh = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &other, splittingAt: cuts)
+                    ExportTokens.tokens(of: sentence, index: index, bytes: bytes, scratch: &scratch, splittingAt: cuts, into: &tokens)
+                    var other = ExportTokens.Scratch()
+                    let fresh = ExportTokens.tokens(of: sentence, index: index, bytes: bytes, scratch: &other, splittingAt: cuts)
                     #expect(tokens == fresh, "document \(document) sentence \(sentenceIndex)")
                 }
                 for session in [nil, 0, 1] as [Int?] {

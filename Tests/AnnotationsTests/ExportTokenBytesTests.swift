@@ -30,18 +30,18 @@ struct ExportTokenBytesTests {
         let corpus = SegmentedCorpus(Corpus(documents: documents, paths: ["t"]))
         var compared = 0
         for document in corpus.documents {
-            let table = OffsetTable(document.document.text)
             let bytes = Array(document.document.text.utf8)
-            var bounds: [TokenBounds] = []
+            let index = bytes.withUnsafeBufferPointer { ExportScalarIndex($0) }
+            let scalars = Array(document.document.text.unicodeScalars)
+            var scratch = ExportTokens.Scratch()
             for sentence in document.sentences {
                 let every = Array(sentence.start...sentence.end)
                 let cases: [(seed: Int, cuts: [Int])] = [
                     (0, []), (1, every), (2, [sentence.start, sentence.end]), (3, Self.boundaries(sentence, seed: sentence.index)),
                 ]
                 for (seed, cuts) in cases {
-                    let read = ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts)
-                    var other: [TokenBounds] = []
-                    let values = ExportTokens.tokenValues(of: sentence, table: table, bytes: bytes, bounds: &other, splittingAt: cuts)
+                    let read = ExportTokens.tokens(of: sentence, index: index, bytes: bytes, scratch: &scratch, splittingAt: cuts)
+                    let values = Self.tokenValues(sentence.tokensForOnePass, scalars: scalars, splittingAt: cuts)
                     #expect(read.map(\.start) == values.map(\.start), "\(document.document.id) #\(sentence.index) cuts \(seed)")
                     #expect(read.map(\.end) == values.map(\.end))
                     #expect(read.map(\.spaceAfter) == values.map(\.spaceAfter))
@@ -64,10 +64,34 @@ struct ExportTokenBytesTests {
             Token(index: 3, start: 18, end: 19, text: ".", kind: .punctuation, spaceAfter: false),
         ]
         let sentence = Sentence(documentID: "d", index: 0, start: 0, end: 19, text: text, tokens: tokens)
-        var bounds: [TokenBounds] = []
-        let read = ExportTokens.tokens(of: sentence, table: OffsetTable(text), bytes: Array(text.utf8), bounds: &bounds)
+        var scratch = ExportTokens.Scratch()
+        let bytes = Array(text.utf8)
+        let read = ExportTokens.tokens(of: sentence, index: bytes.withUnsafeBufferPointer { ExportScalarIndex($0) }, bytes: bytes, scratch: &scratch)
         #expect(read.map { $0.text(in: Array(text.utf8)) } == ["Sie", "sagte", "New", "York", "."])
         #expect(read.allSatisfy { $0.own != nil })
         #expect(read.map(\.spaceAfter) == [true, true, true, false, false])
+    }
+
+    /// The tokens cut at whitespace and at `cuts`, worked out on their own from the document's
+    /// `scalars`: the reference for the tokens the exports read.
+    static func tokenValues(_ tokens: [Token], scalars: [Unicode.Scalar], splittingAt cuts: [Int]) -> [Token] {
+        var result: [Token] = []
+        for token in tokens {
+            var start = token.start
+            for offset in token.start...token.end {
+                let atEnd = offset == token.end
+                let isSpace = !atEnd && scalars[offset].properties.isWhitespace
+                let isCut = !atEnd && offset > token.start && cuts.contains(offset)
+                guard atEnd || isSpace || isCut else { continue }
+                if offset > start {
+                    let spaceAfter = atEnd ? token.spaceAfter : scalars[offset].properties.isWhitespace
+                    result.append(Token(
+                        index: result.count, start: start, end: offset, text: String(String.UnicodeScalarView(scalars[start..<offset])),
+                        kind: token.kind, spaceAfter: spaceAfter))
+                }
+                start = isSpace ? offset + 1 : offset
+            }
+        }
+        return result
     }
 }

@@ -20,8 +20,7 @@ struct CoNLLUExporter: Exporter {
     static let spanColumn = "WORKBENCH:SPANS"
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {
-        // The BIO tags are one byte each.
-        let tags: [UInt8] = [UInt8(ascii: "O"), UInt8(ascii: "B"), UInt8(ascii: "I")]
+        let endings = LineEndings()
         let labels = ExportSpan.Kind.allCases.map { Array($0.label.utf8) }
         for (sessionIndex, session) in bundle.sessions.enumerated() {
             let plain = out.begin("\(ExportText.fileName(session.label)).conllu")
@@ -29,104 +28,7 @@ struct CoNLLUExporter: Exporter {
             out.append("# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC \(Self.spanColumn)\n")
             // Documents are built on all cores (both files' parts) and written in order.
             ExportDocumentParts.build(bundle) { documentIndex in
-                var out = ExportOutput(), plainPart = ExportOutput()
-                // Reused per sentence: BIO per layer (0 O, 1 B, 2 I; first span wins where two of one
-                // layer overlap) and the span numbers per token.
-                var bio: [[UInt8]] = [[], [], []]
-                var numbers: [[Int]] = []
-                var numberedSpans: [Int] = []  // number - 1 → span index
-                var firstTokens: [Int] = []  // number - 1 → first token
-                var block = ExportOutput()
-                ExportTokens.forEachSentence(bundle, session: sessionIndex, document: documentIndex) { item in
-                    let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
-                    let document = bundle.documents[item.documentIndex]
-                    let table = bundle.tables[item.documentIndex]
-                    let spans = bundle.spans[item.documentIndex]
-                    let bytes = bundle.bytes[item.documentIndex]
-                    for layer in 0..<3 {
-                        bio[layer].removeAll(keepingCapacity: true)
-                        bio[layer].append(contentsOf: repeatElement(0, count: tokens.count))
-                    }
-                    if numbers.count < tokens.count { numbers.append(contentsOf: repeatElement([], count: tokens.count - numbers.count)) }
-                    for index in 0..<tokens.count { numbers[index].removeAll(keepingCapacity: true) }
-                    numberedSpans.removeAll(keepingCapacity: true)
-                    firstTokens.removeAll(keepingCapacity: true)
-                    for piece in pieces {
-                        guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
-                        let layer = spans[piece.span].kind.rawValue
-                        if range.allSatisfy({ bio[layer][$0] == 0 }) {
-                            for token in range { bio[layer][token] = token == range.lowerBound ? 1 : 2 }
-                        }
-                        let number: Int
-                        if let existing = numberedSpans.firstIndex(of: piece.span) {
-                            number = existing + 1
-                            firstTokens[existing] = min(firstTokens[existing], range.lowerBound)
-                        } else {
-                            numberedSpans.append(piece.span)
-                            firstTokens.append(range.lowerBound)
-                            number = numberedSpans.count
-                        }
-                        for token in range where !numbers[token].contains(number) { numbers[token].append(number) }
-                    }
-                    // The sentence in the plain file: built here, copied over once the sentence is done.
-                    block.bytes.removeAll(keepingCapacity: true)
-                    if sentenceIndex == 0 {
-                        block.append("# newdoc id = ")
-                        block.appendCoNLLUID(document.document.id)
-                        block.append(byte: 0x0A)
-                    }
-                    block.append("# sent_id = ")
-                    block.appendCoNLLUID(document.document.id)
-                    block.append(byte: UInt8(ascii: "#"))
-                    block.append(sentenceIndex)
-                    block.append("\n# text = ")
-                    block.appendSingleLine(sentence.text)
-                    block.append(byte: 0x0A)
-                    out.bytes.append(contentsOf: block.bytes)
-                    out.append("# spans = ")
-                    for (position, span) in numberedSpans.enumerated() {
-                        if position > 0 { out.append(byte: 0x20) }
-                        out.append(position + 1)
-                        out.append(byte: UInt8(ascii: ":"))
-                        out.append(spans[span].id)
-                    }
-                    out.append(byte: 0x0A)
-                    for (index, token) in tokens.enumerated() {
-                        let lineStart = block.bytes.count
-                        block.append(index + 1)
-                        block.append(byte: 0x09)
-                        block.append(token, in: bytes)
-                        block.append("\t_\t_\t_\t_\t_\t_\t_\t")
-                        let nextIsSpace = token.end < table.scalarCount && ExportTokens.isWhitespace(table.scalars[token.end])
-                        if !nextIsSpace { block.append("SpaceAfter=No|") }
-                        block.append("Speaker=")
-                        block.append(byte: tags[Int(bio[0][index])])
-                        block.append("|Cue=")
-                        block.append(byte: tags[Int(bio[1][index])])
-                        block.append("|Claim=")
-                        block.append(byte: tags[Int(bio[2][index])])
-                        out.append(block.bytes, from: lineStart, to: block.bytes.count)
-                        block.append(byte: 0x0A)
-                        out.append(byte: 0x09)
-                        if numbers[index].isEmpty {
-                            out.append(byte: UInt8(ascii: "*"))
-                        } else {
-                            for (position, number) in numbers[index].enumerated() {
-                                if position > 0 { out.append(byte: UInt8(ascii: ";")) }
-                                out.append(number)
-                                if firstTokens[number - 1] == index {
-                                    out.append(byte: UInt8(ascii: ":"))
-                                    out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
-                                }
-                            }
-                        }
-                        out.append(byte: 0x0A)
-                    }
-                    out.append(byte: 0x0A)
-                    plainPart.bytes.append(contentsOf: block.bytes)
-                    plainPart.append(byte: 0x0A)
-                }
-                return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
+                document(bundle, session: sessionIndex, document: documentIndex, endings: endings, labels: labels)
             } _: { _, part in
                 out.appendPart(part.plus)
                 out.select(plain)
@@ -138,6 +40,161 @@ struct CoNLLUExporter: Exporter {
             out.select(plus)
             out.end()
         }
+    }
+
+    /// What follows a token's text on its line up to the end of MISC, by ending index
+    /// (``LineEndings/index(spaceAfter:code:)``): the seven empty columns, `SpaceAfter=No|` where no
+    /// whitespace follows, and the BIO tag of each layer; as bytes in one buffer.
+    struct LineEndings: Sendable {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+        /// What one layer's tag adds to a token's code: `code = speaker × 9 + cue × 3 + claim`,
+        /// each 0 (O), 1 (B) or 2 (I).
+        static let weights = [9, 3, 1]
+
+        init() {
+            var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+            for spaceAfter in [true, false] {
+                for code in 0..<27 {
+                    let start = bytes.count
+                    bytes.append(contentsOf: "\t_\t_\t_\t_\t_\t_\t_\t".utf8)
+                    if !spaceAfter { bytes.append(contentsOf: "SpaceAfter=No|".utf8) }
+                    bytes.append(contentsOf: "Speaker=\(CoNLLUExporter.tag(UInt8(code / 9)))".utf8)
+                    bytes.append(contentsOf: "|Cue=\(CoNLLUExporter.tag(UInt8(code / 3 % 3)))".utf8)
+                    bytes.append(contentsOf: "|Claim=\(CoNLLUExporter.tag(UInt8(code % 3)))".utf8)
+                    ranges.append(start..<bytes.count)
+                }
+            }
+            self.bytes = bytes
+            self.ranges = ranges
+        }
+
+        /// The index of the ending of a token with tag code `code`.
+        @inline(__always)
+        static func index(spaceAfter: Bool, code: UInt8) -> Int { (spaceAfter ? 0 : 27) + Int(code) }
+    }
+
+    /// One document's sentences for one session, in both files.
+    private func document(
+        _ bundle: ExportBundle, session sessionIndex: Int, document documentIndex: Int, endings: LineEndings, labels: [[UInt8]]
+    ) -> DocumentPart {
+        var out = ExportOutput(), plainPart = ExportOutput()
+        let document = bundle.documents[documentIndex]
+        let spans = bundle.spans[documentIndex]
+        let bytes = bundle.bytes[documentIndex]
+        let scalarCount = bundle.scalarIndex[documentIndex].scalarCount
+        // Reused per sentence: each token's tag code (see ``LineEndings/weights``; first span wins
+        // where two of one layer overlap), the span numbers on the tokens as (token, number) marks
+        // in the order placed, then grouped by token.
+        var codes: [UInt8] = []
+        var marks: [(token: Int, number: Int)] = []
+        var numbers: [Int] = [], numberStarts: [Int] = []
+        var numberedSpans: [Int] = []  // number - 1 → span index
+        var firstTokens: [Int] = []  // number - 1 → first token
+        var block = ExportOutput()
+        bytes.withUnsafeBufferPointer { documentBytes in
+        endings.bytes.withUnsafeBufferPointer { endingBytes in
+        ExportTokens.forEachSentence(bundle, session: sessionIndex, document: documentIndex) { item in
+            let (sentenceIndex, sentence, tokens, pieces) = (item.sentenceIndex, item.sentence, item.tokens, item.pieces)
+            codes.removeAll(keepingCapacity: true)
+            codes.append(contentsOf: repeatElement(0, count: tokens.count))
+            marks.removeAll(keepingCapacity: true)
+            numberedSpans.removeAll(keepingCapacity: true)
+            firstTokens.removeAll(keepingCapacity: true)
+            for piece in pieces {
+                guard let range = ExportTokens.tokenRange(tokens, piece.range) else { continue }
+                let weight = UInt8(LineEndings.weights[spans[piece.span].kind.rawValue])
+                if range.allSatisfy({ codes[$0] / weight % 3 == 0 }) {
+                    for token in range { codes[token] += token == range.lowerBound ? weight : 2 * weight }
+                }
+                let number: Int
+                if let existing = numberedSpans.firstIndex(of: piece.span) {
+                    number = existing + 1
+                    firstTokens[existing] = min(firstTokens[existing], range.lowerBound)
+                } else {
+                    numberedSpans.append(piece.span)
+                    firstTokens.append(range.lowerBound)
+                    number = numberedSpans.count
+                }
+                for token in range { marks.append((token, number)) }
+            }
+            // Each token's numbers in the order placed (a number placed on a token twice is written once).
+            numberStarts.removeAll(keepingCapacity: true)
+            numberStarts.append(contentsOf: repeatElement(0, count: tokens.count + 1))
+            for mark in marks { numberStarts[mark.token + 1] += 1 }
+            for token in 0..<tokens.count { numberStarts[token + 1] += numberStarts[token] }
+            numbers.removeAll(keepingCapacity: true)
+            numbers.append(contentsOf: repeatElement(0, count: marks.count))
+            for mark in marks {
+                numbers[numberStarts[mark.token]] = mark.number
+                numberStarts[mark.token] += 1
+            }
+            // `numberStarts[t]` is now the end of token t's numbers (and the start of token t + 1's).
+            // The sentence in the plain file: built here, copied over once the sentence is done.
+            block.bytes.removeAll(keepingCapacity: true)
+            if sentenceIndex == 0 {
+                block.append("# newdoc id = ")
+                block.appendCoNLLUID(document.document.id)
+                block.append(byte: 0x0A)
+            }
+            block.append("# sent_id = ")
+            block.appendCoNLLUID(document.document.id)
+            block.append(byte: UInt8(ascii: "#"))
+            block.append(sentenceIndex)
+            block.append("\n# text = ")
+            block.appendSingleLine(sentence.text)
+            block.append(byte: 0x0A)
+            out.bytes.append(contentsOf: block.bytes)
+            out.append("# spans = ")
+            for (position, span) in numberedSpans.enumerated() {
+                if position > 0 { out.append(byte: 0x20) }
+                out.append(position + 1)
+                out.append(byte: UInt8(ascii: ":"))
+                out.append(spans[span].id)
+            }
+            out.append(byte: 0x0A)
+            tokens.withUnsafeBufferPointer { tokenList in
+                for index in tokenList.indices {
+                    let token = tokenList[index]
+                    let lineStart = block.bytes.count
+                    block.append(index + 1)
+                    block.append(byte: 0x09)
+                    if token.own == nil {
+                        block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: documentBytes[token.utf8]))
+                    } else {
+                        block.append(token, in: bytes)
+                    }
+                    let spaceAfter = item.scratch.isWhitespace(at: token.end, scalarCount: scalarCount)
+                    let ending = endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]
+                    block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: endingBytes[ending]))
+                    out.append(block.bytes, from: lineStart, to: block.bytes.count)
+                    block.append(byte: 0x0A)
+                    out.append(byte: 0x09)
+                    let first = index == 0 ? 0 : numberStarts[index - 1], end = numberStarts[index]
+                    if first == end {
+                        out.append(byte: UInt8(ascii: "*"))
+                    } else {
+                        for position in first..<end {
+                            let number = numbers[position]
+                            if numbers[first..<position].contains(number) { continue }
+                            if position > first { out.append(byte: UInt8(ascii: ";")) }
+                            out.append(number)
+                            if firstTokens[number - 1] == index {
+                                out.append(byte: UInt8(ascii: ":"))
+                                out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
+                            }
+                        }
+                    }
+                    out.append(byte: 0x0A)
+                }
+            }
+            out.append(byte: 0x0A)
+            plainPart.bytes.append(contentsOf: block.bytes)
+            plainPart.append(byte: 0x0A)
+        }
+        }
+        }
+        return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
     }
 
     /// One document's sentences in the plain and in the Plus file.

@@ -1,14 +1,19 @@
 /// Where the scalar offsets of one document's text fall in its UTF-8 bytes, from one walk over the
 /// bytes: the byte offset of every ``stride``-th scalar is kept, and any other offset is found by
-/// stepping over at most `stride - 1` scalars from the one before it. Exporters that only cut text
-/// out of a document use it instead of the document's ``OffsetTable`` (which keeps every scalar and
-/// its offset: about eight bytes per scalar, and a walk that decodes each one).
+/// stepping over at most `stride - 1` scalars from the one before it. Exporters that cut text out of a
+/// document, and the token formats, which tokenize each sentence in the document's bytes from
+/// there (see ``ExportTokens/tokens(of:index:bytes:scratch:splittingAt:into:)``), use it instead of
+/// the document's ``OffsetTable`` (which keeps every scalar and its offset: about eight bytes per
+/// scalar, and a walk that decodes each one).
 struct ExportScalarIndex: Sendable {
     /// Scalars between two kept byte offsets.
     static let stride = 32
 
     /// The byte offset of scalar `k × stride`, for each `k`.
     private let starts: [Int]
+    /// Scalar offsets of the scalars outside the Basic Multilingual Plane (two UTF-16 code units
+    /// each), ascending; usually none.
+    private let astral: [Int]
     /// The scalars of the text.
     let scalarCount: Int
     /// The bytes of the text.
@@ -24,14 +29,17 @@ struct ExportScalarIndex: Sendable {
         starts.reserveCapacity(bytes.count / Self.stride + 1)
         var scalars = 0
         var single = true
+        var astral: [Int] = []
         for position in bytes.indices where bytes[position] & 0xC0 != 0x80 {
             if scalars % Self.stride == 0 { starts.append(position) }
-            scalars += 1
             let lead = bytes[position]
+            if lead >= 0xF0 { astral.append(scalars) }
+            scalars += 1
             // Below U+0300 every scalar but CR stands alone; the rest are decoded to be asked.
             if single, lead == 0x0D || lead >= 0xCC, !Self.standsAlone(bytes, at: position) { single = false }
         }
         self.starts = starts
+        self.astral = astral
         self.scalarCount = scalars
         self.byteCount = bytes.count
         self.everyScalarACharacter = single
@@ -89,5 +97,19 @@ struct ExportScalarIndex: Sendable {
     func bytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UnsafeBufferPointer<UInt8> {
         let lower = utf8Offset(ofScalar: start, in: bytes), upper = max(lower, utf8Offset(ofScalar: end, in: bytes))
         return UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+    }
+
+    /// The UTF-16 offset of scalar offset `offset` (clamped to the text), as
+    /// ``OffsetTable/utf16Offset(ofScalar:)`` gives it.
+    @inline(__always)
+    func utf16Offset(ofScalar offset: Int) -> Int {
+        let offset = min(max(offset, 0), scalarCount)
+        guard !astral.isEmpty else { return offset }
+        var low = 0, high = astral.count
+        while low < high {
+            let mid = (low + high) / 2
+            if astral[mid] < offset { low = mid + 1 } else { high = mid }
+        }
+        return offset + low
     }
 }

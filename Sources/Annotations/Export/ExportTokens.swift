@@ -1,12 +1,34 @@
 /// Token helpers for the token-based formats: tokens that never hold whitespace, optionally split
 /// at span boundaries, and the token range a scalar segment covers.
 enum ExportTokens {
+    /// Storage the tokenizing of one sentence after another reuses: the token bounds and the
+    /// scalars of the sentence being tokenized (with the one after it), decoded from the document's
+    /// bytes.
+    struct Scratch {
+        /// The bounds of the sentence's tokens.
+        var bounds: [TokenBounds] = []
+        /// The sentence's scalars and the one after it (at least; see ``tokens(of:index:bytes:scratch:splittingAt:into:)``).
+        var window = ScalarWindow()
+
+        /// Empty storage.
+        init() {}
+
+        /// Whether the scalar at document offset `offset` is Unicode White_Space (false at the end
+        /// of the document, which has `scalarCount` scalars); `offset` is the end of a token
+        /// ``ExportTokens/tokens(of:index:bytes:scratch:splittingAt:into:)`` gave last.
+        @inline(__always)
+        func isWhitespace(at offset: Int, scalarCount: Int) -> Bool {
+            offset < scalarCount && ExportTokens.isWhitespace(window[offset])
+        }
+    }
+
     /// The sentence's tokens, each cut at whitespace (the tokenizer never makes such tokens, but
     /// token-per-line formats break if one appears) and at any of `boundaries` inside it.
     /// The sentence's tokens are made for this call and not kept in the sentence (see
     /// ``Sentence/tokensForOnePass``): an export passes over every sentence once. They are made in
-    /// place in the document's scalars (`table`) and UTF-8 `bytes`; `bounds` is storage reused from
-    /// sentence to sentence.
+    /// place in the document's UTF-8 `bytes` (found through the document's scalar `index`): the
+    /// sentence's scalars are decoded into `scratch`, storage reused from sentence to sentence,
+    /// which holds them afterwards (with the scalar after the sentence and any other a token covers).
     ///
     /// Tokens made in place whose texts hold no whitespace and that no boundary cuts are given as
     /// their bounds and byte ranges in the document (``ExportToken``), without a `Token` or a
@@ -14,63 +36,70 @@ enum ExportTokens {
     /// the same tokens. They are written into `result` (emptied first; its storage is reused from
     /// sentence to sentence).
     static func tokens(
-        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int] = [],
+        of sentence: Sentence, index: ExportScalarIndex, bytes: [UInt8], scratch: inout Scratch, splittingAt boundaries: [Int] = [],
         into result: inout [ExportToken]
     ) {
         result.removeAll(keepingCapacity: true)
-        if sentence.tokenBoundsForOnePass(in: table, bytes: bytes, bounds: &bounds) {
-            if wholeTokens(bounds, table: table, bytes: bytes, boundaries: boundaries, into: &result) { return }
-            result.removeAll(keepingCapacity: true)
-            // Cut or holding whitespace: the `Token` values are made from the same bounds (the
-            // sentence is tokenized once).
-            let made = bytes.withUnsafeBufferPointer { document in
-                document.baseAddress.map { SentenceTokens.tokens(bounds, base: $0, utf8Offset: table.utf8Offset(ofScalar:)) }
+        bytes.withUnsafeBufferPointer { document in
+            let utf8Start = index.utf8Offset(ofScalar: sentence.start, in: document)
+            if sentence.tokenBoundsForOnePass(
+                inBytes: document, scalarCount: index.scalarCount, utf8Start: utf8Start, window: &scratch.window, bounds: &scratch.bounds)
+            {
+                if wholeTokens(scratch.bounds, window: scratch.window, document: document, boundaries: boundaries, into: &result) { return }
+                result.removeAll(keepingCapacity: true)
+                // Cut or holding whitespace: the `Token` values are made from the same bounds (the
+                // sentence is tokenized once).
+                if let base = document.baseAddress {
+                    let made = SentenceTokens.tokens(scratch.bounds, base: base, utf8Offset: scratch.window.utf8Offset(ofScalar:))
+                    result.append(contentsOf: split(made, of: sentence, window: scratch.window, splittingAt: boundaries).lazy.map(ExportToken.init))
+                    return
+                }
             }
-            if let made {
-                result.append(contentsOf: split(made, of: sentence, table: table, splittingAt: boundaries).lazy.map(ExportToken.init))
-                return
+            // Held, or tokenized from the sentence's own text: the document's scalars under the
+            // sentence and its tokens (and the one after them) are decoded for the whitespace checks.
+            let made = sentence.tokensForOnePass
+            var lower = sentence.start, upper = sentence.end
+            for token in made {
+                lower = min(lower, token.start)
+                upper = max(upper, token.end)
             }
+            lower = min(max(lower, 0), index.scalarCount)
+            upper = min(max(upper + 1, lower), index.scalarCount)
+            scratch.window.fill(document, byte: index.utf8Offset(ofScalar: lower, in: document), scalar: lower, count: upper - lower)
+            result.append(contentsOf: split(made, of: sentence, window: scratch.window, splittingAt: boundaries).lazy.map(ExportToken.init))
         }
-        result.append(contentsOf: tokenValues(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: boundaries).lazy.map(ExportToken.init))
     }
 
     /// The tokens of `bounds` with their texts in the document's `bytes`, appended to `result`;
-    /// false when a token's text may hold whitespace (checked as ``isWhole(_:table:)`` does) or a
+    /// false when a token's text may hold whitespace (checked as ``isWhole(_:window:)`` does) or a
     /// boundary lies inside a token.
     private static func wholeTokens(
-        _ bounds: [TokenBounds], table: OffsetTable, bytes: [UInt8], boundaries: [Int], into result: inout [ExportToken]
+        _ bounds: [TokenBounds], window: ScalarWindow, document: UnsafeBufferPointer<UInt8>, boundaries: [Int],
+        into result: inout [ExportToken]
     ) -> Bool {
         var cuts: [Int] = []
-        if let first = bounds.first, let last = bounds.last {
+        if !boundaries.isEmpty, let first = bounds.first, let last = bounds.last {
             cuts = boundaries.filter { $0 > first.start && $0 < last.end }
             if !cuts.isEmpty { cuts.sort() }
         }
         result.reserveCapacity(bounds.count)
         var cutIndex = 0
-        return bytes.withUnsafeBufferPointer { document -> Bool in
-            for token in bounds {
-                while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
-                if cutIndex < cuts.count, cuts[cutIndex] < token.end { return false }
-                let lower = table.utf8Offset(ofScalar: token.start), upper = table.utf8Offset(ofScalar: token.end)
-                if mayHoldWhitespace(UnsafeBufferPointer(rebasing: document[lower..<upper])) {
-                    for offset in token.start..<token.end where isWhitespace(table.scalars[offset]) { return false }
-                }
-                result.append(ExportToken(start: token.start, end: token.end, spaceAfter: token.spaceAfter, utf8: lower..<upper))
+        for token in bounds {
+            while cutIndex < cuts.count, cuts[cutIndex] <= token.start { cutIndex += 1 }
+            if cutIndex < cuts.count, cuts[cutIndex] < token.end { return false }
+            let lower = window.utf8Offset(ofScalar: token.start), upper = window.utf8Offset(ofScalar: token.end)
+            if mayHoldWhitespace(UnsafeBufferPointer(rebasing: document[lower..<upper])) {
+                for offset in token.start..<token.end where isWhitespace(window[offset]) { return false }
             }
-            return true
+            result.append(ExportToken(start: token.start, end: token.end, spaceAfter: token.spaceAfter, utf8: lower..<upper))
         }
+        return true
     }
 
-    /// ``tokens(of:table:bytes:bounds:splittingAt:into:)`` as `Token` values.
-    static func tokenValues(
-        of sentence: Sentence, table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds], splittingAt boundaries: [Int]
-    ) -> [Token] {
-        split(sentence.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds), of: sentence, table: table, splittingAt: boundaries)
-    }
-
-    /// The sentence's tokens `sentenceTokens`, each cut at whitespace and at any of `boundaries` inside it.
-    private static func split(_ sentenceTokens: [Token], of sentence: Sentence, table: OffsetTable, splittingAt boundaries: [Int]) -> [Token] {
-        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, table: table) {
+    /// The sentence's tokens `sentenceTokens`, each cut at whitespace and at any of `boundaries`
+    /// inside it; `window` holds the document's scalars the tokens cover.
+    private static func split(_ sentenceTokens: [Token], of sentence: Sentence, window: ScalarWindow, splittingAt boundaries: [Int]) -> [Token] {
+        if !boundaries.contains(where: { $0 > sentence.start && $0 < sentence.end }), isWhole(sentenceTokens, window: window) {
             return sentenceTokens
         }
         var cuts = boundaries.filter { $0 > sentence.start && $0 < sentence.end }
@@ -92,7 +121,7 @@ enum ExportTokens {
                 continue
             }
             while offset < token.end {
-                let isSpace = mayHoldSpace && isWhitespace(table.scalars[offset])
+                let isSpace = mayHoldSpace && isWhitespace(window[offset])
                 let isCut = localCut < cuts.count && cuts[localCut] == offset
                 if isCut { localCut += 1 }
                 if isSpace || (isCut && offset > start) {
@@ -110,9 +139,9 @@ enum ExportTokens {
             }
             for (number, piece) in pieces.enumerated() {
                 let isLast = number == pieces.count - 1
-                let spaceAfter = isLast ? token.spaceAfter : isWhitespace(table.scalars[piece.upperBound])
+                let spaceAfter = isLast ? token.spaceAfter : isWhitespace(window[piece.upperBound])
                 result.append(Token(
-                    index: result.count, start: piece.lowerBound, end: piece.upperBound, text: table.slice(piece),
+                    index: result.count, start: piece.lowerBound, end: piece.upperBound, text: window.slice(piece),
                     kind: token.kind, spaceAfter: spaceAfter))
             }
         }
@@ -120,12 +149,12 @@ enum ExportTokens {
     }
 
     /// True when no token of the sentence holds whitespace and each token's index is its position,
-    /// so ``tokens(of:table:splittingAt:)`` can hand out the sentence's own tokens without copying.
-    static func isWhole(_ tokens: [Token], table: OffsetTable) -> Bool {
+    /// so ``split(_:of:window:splittingAt:)`` can hand out the sentence's own tokens without copying.
+    static func isWhole(_ tokens: [Token], window: ScalarWindow) -> Bool {
         for (position, token) in tokens.enumerated() {
             guard token.index == position else { return false }
             if mayHoldWhitespace(token) {
-                for offset in token.start..<token.end where isWhitespace(table.scalars[offset]) { return false }
+                for offset in token.start..<token.end where isWhitespace(window[offset]) { return false }
             }
         }
         return true
@@ -222,6 +251,9 @@ enum ExportTokens {
         var sentence: Sentence
         /// Its tokens (split at span boundaries where needed).
         var tokens: [ExportToken]
+        /// The storage they were made in, holding the scalar after each token (see
+        /// ``Scratch/isWhitespace(at:scalarCount:)``).
+        var scratch: Scratch
         /// The session's span pieces in the sentence.
         var pieces: [Piece]
     }
@@ -240,15 +272,16 @@ enum ExportTokens {
     /// Calls `body` for every sentence of one document, in order, with the tokens and one session's span pieces.
     static func forEachSentence(_ bundle: ExportBundle, session: Int, document documentIndex: Int, _ body: (SentenceSpans) -> Void) {
         let document = bundle.documents[documentIndex]
-        let table = bundle.tables[documentIndex]
+        let index = bundle.scalarIndex[documentIndex]
         let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
         let bytes = bundle.bytes[documentIndex]
         // Reused from sentence to sentence (`body` only reads them).
-        var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [Piece] = []
+        var scratch = Scratch(), tokens: [ExportToken] = [], pieces: [Piece] = []
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            Self.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, into: &tokens)
+            Self.tokens(of: sentence, index: index, bytes: bytes, scratch: &scratch, into: &tokens)
             Self.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], session: session, into: &pieces)
-            body(SentenceSpans(documentIndex: documentIndex, sentenceIndex: sentenceIndex, sentence: sentence, tokens: tokens, pieces: pieces))
+            body(SentenceSpans(
+                documentIndex: documentIndex, sentenceIndex: sentenceIndex, sentence: sentence, tokens: tokens, scratch: scratch, pieces: pieces))
         }
     }
 }

@@ -52,27 +52,36 @@ struct JSONLExporter: Exporter {
         var written: [Piece] = []
         do {
             let document = bundle.documents[documentIndex]
-            let table = bundle.tables[documentIndex]
+            let scalarIndex = bundle.scalarIndex[documentIndex]
             let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
             let bytes = bundle.bytes[documentIndex]
             // Reused from sentence to sentence.
-            var bounds: [TokenBounds] = [], tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
+            var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, into: &tokens)
+                ExportTokens.tokens(of: sentence, index: scalarIndex, bytes: bytes, scratch: &scratch, into: &tokens)
                 func writeTokens(to json: inout ExportOutput) {
                     json.append(byte: UInt8(ascii: "["))
-                    for (index, token) in tokens.enumerated() {
-                        if index > 0 { json.append(byte: UInt8(ascii: ",")) }
-                        json.append("{\"text\":")
-                        json.appendJSONString(token, in: bytes)
-                        json.append(",\"start\":")
-                        json.append(token.start - sentence.start)
-                        json.append(",\"end\":")
-                        json.append(token.end - sentence.start)
-                        json.append(",\"id\":")
-                        json.append(index)
-                        json.append(token.spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                    // Each token's text is escaped straight from the document's bytes (or its own
+                    // text), between fixed pieces that each take one copy.
+                    bytes.withUnsafeBufferPointer { document in
+                        tokens.withUnsafeBufferPointer { tokenList in
+                            for index in tokenList.indices {
+                                json.append(index > 0 ? ",{\"text\":\"" : "{\"text\":\"")
+                                if tokenList[index].own == nil {
+                                    JSONValue.appendEscaped(UnsafeBufferPointer(rebasing: document[tokenList[index].utf8]), to: &json.bytes)
+                                } else {
+                                    tokenList[index].withText(in: bytes) { JSONValue.appendEscaped($0, to: &json.bytes) }
+                                }
+                                json.append("\",\"start\":")
+                                json.append(tokenList[index].start - sentence.start)
+                                json.append(",\"end\":")
+                                json.append(tokenList[index].end - sentence.start)
+                                json.append(",\"id\":")
+                                json.append(index)
+                                json.append(tokenList[index].spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                            }
+                        }
                     }
                     json.append(byte: UInt8(ascii: "]"))
                 }

@@ -53,7 +53,7 @@ struct WebAnnoExporter: Exporter {
 
     private func render(_ bundle: ExportBundle, session: Int, document documentIndex: Int, to out: inout ExportOutput) {
         let document = bundle.documents[documentIndex]
-        let table = bundle.tables[documentIndex]
+        let scalarIndex = bundle.scalarIndex[documentIndex]
         let spans = bundle.spans[documentIndex]
         let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
         // Pass 1: tokens per sentence and the pieces placed on them, numbered in order. Flat arrays
@@ -65,13 +65,13 @@ struct WebAnnoExporter: Exporter {
         var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
         let bytes = bundle.bytes[documentIndex]
         // Reused from sentence to sentence.
-        var bounds: [TokenBounds] = [], sentenceTokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = [], cuts: [Int] = []
+        var scratch = ExportTokens.Scratch(), sentenceTokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = [], cuts: [Int] = []
         var marks: [(token: Int, piece: Int)] = [], counts: [Int] = []
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], session: session, into: &pieces)
             cuts.removeAll(keepingCapacity: true)
             for piece in pieces { cuts.append(piece.range.start); cuts.append(piece.range.end) }
-            ExportTokens.tokens(of: sentence, table: table, bytes: bytes, bounds: &bounds, splittingAt: cuts, into: &sentenceTokens)
+            ExportTokens.tokens(of: sentence, index: scalarIndex, bytes: bytes, scratch: &scratch, splittingAt: cuts, into: &sentenceTokens)
             marks.removeAll(keepingCapacity: true)
             for piece in pieces {
                 guard let range = ExportTokens.tokenRange(sentenceTokens, piece.range) else { continue }
@@ -131,17 +131,24 @@ struct WebAnnoExporter: Exporter {
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
-                let token = tokens[first + tokenIndex]
-                let here = onToken[onTokenStarts[first + tokenIndex]..<onTokenStarts[first + tokenIndex + 1]]
+                // The token's fields are read in place (a copy would retain its own text).
+                let (start, end) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end) }
+                let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
                 out.append(sentenceIndex + 1)
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(tokenIndex + 1)
                 out.append(byte: 0x09)
-                out.append(table.utf16Offset(ofScalar: token.start))
+                out.append(scalarIndex.utf16Offset(ofScalar: start))
                 out.append(byte: UInt8(ascii: "-"))
-                out.append(table.utf16Offset(ofScalar: token.end))
+                out.append(scalarIndex.utf16Offset(ofScalar: end))
                 out.append(byte: 0x09)
-                out.appendBackslashEscaped(token, in: bytes)
+                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
+                if lower == upper {
+                    // No span on the token, so no relation either: the five empty columns at once.
+                    out.append("\t_\t_\t_\t_\t_\n")
+                    continue
+                }
+                let here = onToken[lower..<upper]
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
                 } else {

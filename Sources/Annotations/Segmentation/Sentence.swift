@@ -34,30 +34,18 @@ public struct Sentence: Sendable, Hashable, Codable {
         tokenStore.tokensWithoutKeeping(slot: tokenSlot, text: text, start: start, followedBySpace: followedBySpace)
     }
 
-    /// ``tokensForOnePass``, tokenized in place in the scalars of the sentence's document (see
-    /// ``SentenceTokens/tokensWithoutKeeping(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``);
-    /// `bounds` is storage reused from sentence to sentence.
-    func tokensForOnePass(in table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds]) -> [Token] {
-        table.scalars.withUnsafeBufferPointer { scalars in
-            bytes.withUnsafeBufferPointer { bytes in
-                tokenStore.tokensWithoutKeeping(
-                    slot: tokenSlot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars,
-                    bytes: bytes, utf8Offset: table.utf8Offset(ofScalar:), bounds: &bounds)
-            }
-        }
-    }
-
-    /// The bounds of the tokens ``tokensForOnePass(in:bytes:bounds:)`` makes in place, into
-    /// `bounds` (document offsets); false when it would not make them in place (see
-    /// ``SentenceTokens/boundsInPlace(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``).
-    func tokenBoundsForOnePass(in table: OffsetTable, bytes: [UInt8], bounds: inout [TokenBounds]) -> Bool {
-        table.scalars.withUnsafeBufferPointer { scalars in
-            bytes.withUnsafeBufferPointer { bytes in
-                tokenStore.boundsInPlace(
-                    slot: tokenSlot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars,
-                    bytes: bytes, utf8Offset: table.utf8Offset(ofScalar:), bounds: &bounds)
-            }
-        }
+    /// The bounds of the tokens ``tokensForOnePass`` makes, tokenized in place in the UTF-8 `bytes`
+    /// of the sentence's document (a text of `scalarCount` scalars, the sentence's first at byte
+    /// `utf8Start`), into `bounds` (document offsets; storage reused from sentence to sentence).
+    /// `window` holds the sentence's scalars and the one after it afterwards (see
+    /// ``SentenceTokens/boundsInPlace(slot:text:start:end:followedBySpace:bytes:scalarCount:utf8Start:window:bounds:)``);
+    /// false when the tokens are not made in place (held, or the text is not the document's there).
+    func tokenBoundsForOnePass(
+        inBytes bytes: UnsafeBufferPointer<UInt8>, scalarCount: Int, utf8Start: Int, window: inout ScalarWindow, bounds: inout [TokenBounds]
+    ) -> Bool {
+        tokenStore.boundsInPlace(
+            slot: tokenSlot, text: text, start: start, end: end, followedBySpace: followedBySpace, bytes: bytes, scalarCount: scalarCount,
+            utf8Start: utf8Start, window: &window, bounds: &bounds)
     }
 
     /// Whether the sentence holds its tokens (given, or made by ``tokens``).

@@ -46,27 +46,7 @@ final class SentenceTokens: @unchecked Sendable {
         return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace)
     }
 
-    /// ``tokensWithoutKeeping(slot:text:start:followedBySpace:)`` for a sentence whose text stands
-    /// at `start..<end` of its document, tokenized in place in the document's `scalars` (whose UTF-8
-    /// bytes are `bytes`, the offset of scalar `i` being `utf8Offset(i)`): no copy of the sentence's
-    /// scalars, and each token's text taken from the document's bytes. The tokenizer sees the same
-    /// scalars either way (the sentence's, then the one after it only as the last token's
-    /// `spaceAfter`), so the tokens are the same; the sentence's text is checked against the
-    /// document's bytes, and a sentence that does not match is tokenized from its own text.
-    func tokensWithoutKeeping(
-        slot: Int, text: String, start: Int, end: Int, followedBySpace: Bool, scalars: UnsafeBufferPointer<Unicode.Scalar>,
-        bytes: UnsafeBufferPointer<UInt8>, utf8Offset: (Int) -> Int, bounds: inout [TokenBounds]
-    ) -> [Token] {
-        if let known = lock.withLock({ stored[slot] }) { return known }
-        guard let base = bytes.baseAddress,
-            boundsInPlace(
-                slot: slot, text: text, start: start, end: end, followedBySpace: followedBySpace, scalars: scalars, bytes: bytes,
-                utf8Offset: utf8Offset, bounds: &bounds)
-        else { return Self.tokenize(text: text, start: start, followedBySpace: followedBySpace) }
-        return Self.tokens(bounds, base: base, utf8Offset: utf8Offset)
-    }
-
-    /// The tokens of `bounds` (made by ``boundsInPlace(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``),
+    /// The tokens of `bounds` (made by ``boundsInPlace(slot:text:start:end:followedBySpace:bytes:scalarCount:utf8Start:window:bounds:)``),
     /// each with its text from the document's bytes starting at `base` (scalar `i` at byte `utf8Offset(i)`).
     static func tokens(_ bounds: [TokenBounds], base: UnsafePointer<UInt8>, utf8Offset: (Int) -> Int) -> [Token] {
         var tokens: [Token] = []
@@ -81,21 +61,39 @@ final class SentenceTokens: @unchecked Sendable {
         return tokens
     }
 
-    /// The bounds of the tokens ``tokensWithoutKeeping(slot:text:start:end:followedBySpace:scalars:bytes:utf8Offset:bounds:)``
-    /// makes in place, into `bounds`, with document offsets; false (and `bounds` left as it is)
-    /// when the tokens are not made in place: held ones, or a sentence whose text is not the
-    /// document's bytes at its offsets or whose `followedBySpace` disagrees with the document.
+    /// The bounds of the tokens of a sentence whose text stands at `start..<end` of its document,
+    /// tokenized in place in the document's UTF-8 `bytes` (a text of `scalarCount` scalars, scalar
+    /// `start` at byte `utf8Start`), into `bounds` with document offsets; the same tokens as
+    /// ``tokensWithoutKeeping(slot:text:start:followedBySpace:)``. The sentence's scalars and the
+    /// one after it (which the tokenizer reads only for the last token's `spaceAfter`) are decoded
+    /// into `window` (storage reused from sentence to sentence), which holds them afterwards, with
+    /// where each falls in `bytes`. False (and `bounds` left as it is) when the tokens are not made
+    /// in place: held ones, or a sentence whose text is not the document's bytes at its offsets or
+    /// whose `followedBySpace` disagrees with the document.
     func boundsInPlace(
-        slot: Int, text: String, start: Int, end: Int, followedBySpace: Bool, scalars: UnsafeBufferPointer<Unicode.Scalar>,
-        bytes: UnsafeBufferPointer<UInt8>, utf8Offset: (Int) -> Int, bounds: inout [TokenBounds]
+        slot: Int, text: String, start: Int, end: Int, followedBySpace: Bool, bytes: UnsafeBufferPointer<UInt8>, scalarCount: Int,
+        utf8Start: Int, window: inout ScalarWindow, bounds: inout [TokenBounds]
     ) -> Bool {
         if lock.withLock({ stored[slot] != nil }) { return false }
-        guard bytes.baseAddress != nil, start >= 0, start <= end, end <= scalars.count,
-            Self.matches(text, UnsafeBufferPointer(rebasing: bytes[utf8Offset(start)..<utf8Offset(end)]))
+        guard bytes.baseAddress != nil, start >= 0, start <= end, end <= scalarCount, utf8Start >= 0, utf8Start <= bytes.count else {
+            return false
+        }
+        let after = end < scalarCount ? 1 : 0
+        window.fill(bytes, byte: utf8Start, scalar: start, count: end - start + after)
+        guard window.end == end + after,
+            Self.matches(text, UnsafeBufferPointer(rebasing: bytes[utf8Start..<window.utf8Offset(ofScalar: end)]))
         else { return false }
         // The scalar after the sentence is what the tokenizer reads for the last token's `spaceAfter`.
-        if end < scalars.count, Tokenizer.isSpace(scalars[end]) != followedBySpace { return false }
-        Tokenizer().tokenBounds(in: scalars, range: start..<end, into: &bounds)
+        if after == 1, Tokenizer.isSpace(window[end]) != followedBySpace { return false }
+        window.scalars.withUnsafeBufferPointer { scalars in
+            Tokenizer().tokenBounds(in: scalars, range: 0..<(end - start), into: &bounds)
+        }
+        if start != 0 {
+            for index in bounds.indices {
+                bounds[index].start += start
+                bounds[index].end += start
+            }
+        }
         return true
     }
 
