@@ -330,6 +330,11 @@ extension ExportOutput {
         let count = source.count
         while index < count {
             let byte = source[index]
+            // Letters, digits and most punctuation: nothing to escape.
+            if byte >= 0x28 && byte < 0x7F && byte != 0x3C && byte != 0x3E {
+                index += 1
+                continue
+            }
             var replacement: String? = nil
             var width = 1
             if byte < 0x80 {

@@ -56,7 +56,9 @@ struct ExportPrettyJSON {
         member()
         out.append(byte: 0x22)
         name.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
-        out.bytes.append(contentsOf: [0x22, UInt8(ascii: ":"), 0x20])
+        out.append(byte: 0x22)
+        out.append(byte: UInt8(ascii: ":"))
+        out.append(byte: 0x20)
     }
 
     /// Starts an array element.
@@ -70,8 +72,16 @@ struct ExportPrettyJSON {
 
     private mutating func newline() {
         out.append(byte: 0x0A)
-        out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        let width = 2 * level
+        guard width <= Self.spaces.count else {
+            out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            return
+        }
+        Self.spaces.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
     }
+
+    /// Indentation copied whole (appending a repeated element went byte by byte).
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
 
     /// Writes a string value.
     mutating func string(_ value: String) { out.appendJSONString(value) }

@@ -98,8 +98,10 @@ struct HTMLExporter: Exporter {
     /// Appends the description of a span (its `title`, `aria-label` and `data-info`), escaped as
     /// ``ExportOutput/appendHTML(_:)-(String)`` escapes it, its parts joined by `; `. The fixed
     /// words are written as they are (they hold nothing to escape), every name, id and text escaped.
-    private func appendInfo(_ span: ExportSpan, bundle: ExportBundle, cueClaims: [String: [String]], scratch: inout [UInt8], to out: inout ExportOutput) {
-        let state = bundle.sessions[span.session].state
+    private func appendInfo(
+        _ span: ExportSpan, state: AnnotationState, bundle: ExportBundle, cueClaims: [String: [String]], scratch: inout [UInt8],
+        to out: inout ExportOutput
+    ) {
         func appendSpeaker(_ id: String) {
             out.append("; speaker: ")
             out.appendHTML(state.speakers[id]?.name ?? id)
@@ -193,6 +195,8 @@ struct HTMLExporter: Exporter {
         var active: [Int] = []
         var tag = ExportOutput(), info = ExportOutput(), scratch: [UInt8] = []
         let label = bundle.sessions[session].label
+        // The session's state, copied once per document rather than once per span.
+        let state = bundle.sessions[session].state
         for (position, start) in points.enumerated() where position + 1 < points.count {
             let end = points[position + 1]
             if let gone = ends[start] { active.removeAll { gone.contains($0) } }
@@ -204,7 +208,7 @@ struct HTMLExporter: Exporter {
                 if tags[index] == nil {
                     let span = spans[index]
                     info.bytes.removeAll(keepingCapacity: true)
-                    appendInfo(span, bundle: bundle, cueClaims: cueClaims, scratch: &scratch, to: &info)
+                    appendInfo(span, state: state, bundle: bundle, cueClaims: cueClaims, scratch: &scratch, to: &info)
                     tag.bytes.removeAll(keepingCapacity: true)
                     tag.append("<span class=\"a ")
                     tag.append(span.kind.role)
