@@ -295,6 +295,30 @@ extension ExportOutput {
         _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLEscaped($0, separators: true) }
     }
 
+    /// Appends UTF-8 bytes escaped as ``appendHTML(_:)-(String)`` escapes the text they spell.
+    mutating func appendHTML(utf8 source: UnsafeBufferPointer<UInt8>) {
+        appendHTMLEscaped(source, separators: false)
+    }
+
+    /// Appends `text` as an element's content that is set in `<bdi>` when it holds a bidi
+    /// embedding, override or isolate (``InvisibleScalar/bidiControl``), escaped as
+    /// ``appendHTMLContent(_:)`` escapes it: the one definition of ``ExportText/htmlIsolated(_:)``.
+    public mutating func appendHTMLIsolated(_ text: String) {
+        var copy = text
+        copy.makeContiguousUTF8()
+        _ = copy.utf8.withContiguousStorageIfAvailable { appendHTMLIsolated(utf8: $0) }
+    }
+
+    /// Appends UTF-8 bytes as ``appendHTMLIsolated(_:)`` appends the text they spell.
+    mutating func appendHTMLIsolated(utf8 source: UnsafeBufferPointer<UInt8>) {
+        // Every bidi control is a three-byte scalar starting with E2.
+        let isolated = source.contains(0xE2)
+            && String(decoding: source, as: UTF8.self).unicodeScalars.contains(where: InvisibleScalar.isBidiControl)
+        if isolated { append("<bdi>") }
+        appendHTMLEscaped(source, separators: true)
+        if isolated { append("</bdi>") }
+    }
+
     /// Appends a document slice as element content, as ``appendHTMLContent(_:)`` escapes it.
     public mutating func appendHTMLContent(_ bundle: ExportBundle, document: Int, _ start: Int, _ end: Int) {
         bundle.withBytes(document, start, end) { appendHTMLEscaped($0, separators: true) }
@@ -306,6 +330,11 @@ extension ExportOutput {
         let count = source.count
         while index < count {
             let byte = source[index]
+            // Letters, digits and most punctuation: nothing to escape.
+            if byte >= 0x28 && byte < 0x7F && byte != 0x3C && byte != 0x3E {
+                index += 1
+                continue
+            }
             var replacement: String? = nil
             var width = 1
             if byte < 0x80 {

@@ -252,8 +252,9 @@ public enum ExportText {
     /// a heading, the annotator after a session label); `<bdi>` ends its effect with the text and
     /// keeps the text as it is. Text without them is written as ``html(_:)`` writes it.
     static func htmlIsolated(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: InvisibleScalar.isBidiControl) else { return htmlContent(text) }
-        return "<bdi>" + htmlContent(text) + "</bdi>"
+        var out = ExportOutput()  // one rule for pages built as text and as bytes
+        out.appendHTMLIsolated(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Text as an element's content: ``html(_:)``, with each U+2028 and U+2029 set in a `<span>`

@@ -95,39 +95,71 @@ struct HTMLExporter: Exporter {
         nav ul{columns:2}small{color:#555;font-weight:normal}
         """
 
-    private func info(_ span: ExportSpan, bundle: ExportBundle, cueClaims: [String: [String]]) -> String {
-        let state = bundle.sessions[span.session].state
-        var parts: [String] = []
+    /// Appends the description of a span (its `title`, `aria-label` and `data-info`), escaped as
+    /// ``ExportOutput/appendHTML(_:)-(String)`` escapes it, its parts joined by `; `. The fixed
+    /// words are written as they are (they hold nothing to escape), every name, id and text escaped.
+    private func appendInfo(
+        _ span: ExportSpan, state: AnnotationState, bundle: ExportBundle, cueClaims: [String: [String]], scratch: inout [UInt8],
+        to out: inout ExportOutput
+    ) {
+        func appendSpeaker(_ id: String) {
+            out.append("; speaker: ")
+            out.appendHTML(state.speakers[id]?.name ?? id)
+            out.append(" (")
+            out.appendHTML(id)
+            out.append(byte: UInt8(ascii: ")"))
+        }
+        func appendQuoted(_ word: String, _ id: String) {
+            guard let location = bundle.location(session: span.session, id: id) else { return }
+            out.append(word)
+            scratch.removeAll(keepingCapacity: true)
+            bundle.appendText(document: location.document, index: location.index, to: &scratch)
+            scratch.withUnsafeBufferPointer { out.appendHTML(utf8: $0) }
+            out.append("“")
+        }
         switch span.kind {
         case .speaker:
-            parts.append("Speaker mention \(span.id)")
-            if let id = span.speaker { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") }
-            if let role = span.role { parts.append("role: \(role)") }
+            out.append("Speaker mention ")
+            out.appendHTML(span.id)
+            if let id = span.speaker { appendSpeaker(id) }
+            if let role = span.role {
+                out.append("; role: ")
+                out.appendHTML(role)
+            }
         case .cue:
-            parts.append("Cue \(span.id)")
-            if let claims = cueClaims[span.id] { parts.append("claims: \(claims.joined(separator: ", "))") }
+            out.append("Cue ")
+            out.appendHTML(span.id)
+            if let claims = cueClaims[span.id] {
+                out.append("; claims: ")
+                for (index, claim) in claims.enumerated() {
+                    if index > 0 { out.append(", ") }
+                    out.appendHTML(claim)
+                }
+            }
         case .claim:
-            parts.append("Claim \(span.id)")
-            if span.speakers.isEmpty { parts.append("speaker: unattributed") }
-            for id in span.speakers { parts.append("speaker: \(state.speakers[id]?.name ?? id) (\(id))") }
-            for mention in span.mentions.compactMap({ bundle.span(session: span.session, id: $0) }) {
-                parts.append("mention: „\(bundle.text(of: mention))“")
+            out.append("Claim ")
+            out.appendHTML(span.id)
+            if span.speakers.isEmpty { out.append("; speaker: unattributed") }
+            for id in span.speakers { appendSpeaker(id) }
+            for id in span.mentions { appendQuoted("; mention: „", id) }
+            for id in span.addressees { appendQuoted("; addressee: „", id) }
+            if let cue = span.cue { appendQuoted("; cue: „", cue) }
+            if let form = span.form {
+                out.append("; form: ")
+                out.appendHTML(form)
             }
-            for mention in span.addressees.compactMap({ bundle.span(session: span.session, id: $0) }) {
-                parts.append("addressee: „\(bundle.text(of: mention))“")
-            }
-            if let cue = span.cue.flatMap({ bundle.span(session: span.session, id: $0) }) { parts.append("cue: „\(bundle.text(of: cue))“") }
-            if let form = span.form { parts.append("form: \(form)") }
-            if span.negated { parts.append("negated") }
-            if span.hedged { parts.append("hedged") }
+            if span.negated { out.append("; negated") }
+            if span.hedged { out.append("; hedged") }
         }
-        parts.append("annotator: \(span.annotator)")
-        for note in bundle.notes(session: span.session, about: span.id) { parts.append("note: \(note.text)") }
-        return parts.joined(separator: "; ")
+        out.append("; annotator: ")
+        out.appendHTML(span.annotator)
+        for note in bundle.notes(session: span.session, about: span.id) {
+            out.append("; note: ")
+            out.appendHTML(note.text)
+        }
     }
 
     private func renderText(_ bundle: ExportBundle, document: Int, session: Int, into out: inout ExportOutput) {
-        let table = bundle.tables[document]
         let spans = bundle.spans[document]
         var own: [Int] = []
         var cueClaims: [String: [String]] = [:]
@@ -136,11 +168,20 @@ struct HTMLExporter: Exporter {
             if span.kind == .claim, let cue = span.cue { cueClaims[cue, default: []].append(span.id) }
         }
         // Boundary events: at each offset, which spans start or stop covering the text.
-        var boundaries = Set<Int>([0, table.scalarCount])
+        var points = [0, bundle.scalarIndex[document].scalarCount]
         for index in own {
-            for segment in spans[index].segments { boundaries.insert(segment.start); boundaries.insert(segment.end) }
+            for segment in spans[index].segments {
+                points.append(segment.start)
+                points.append(segment.end)
+            }
         }
-        let points = boundaries.sorted()
+        points.sort()
+        var unique = 0
+        for point in points where unique == 0 || points[unique - 1] != point {
+            points[unique] = point
+            unique += 1
+        }
+        points.removeSubrange(unique...)
         var starts: [Int: [Int]] = [:], ends: [Int: [Int]] = [:]
         for index in own {
             for segment in spans[index].segments {
@@ -148,11 +189,14 @@ struct HTMLExporter: Exporter {
                 ends[segment.end, default: []].append(index)
             }
         }
-        var infos = [[UInt8]?](repeating: nil, count: spans.count)  // escaped descriptions
-        var opened = [Bool](repeating: false, count: spans.count)
+        // Each span's opening tag up to its `title` (escaped once), and what its first opening adds.
+        var tags = [[UInt8]?](repeating: nil, count: spans.count)
+        var firsts = [[UInt8]?](repeating: nil, count: spans.count)
         var active: [Int] = []
-        var scratch = ExportOutput()
+        var tag = ExportOutput(), info = ExportOutput(), scratch: [UInt8] = []
         let label = bundle.sessions[session].label
+        // The session's state, copied once per document rather than once per span.
+        let state = bundle.sessions[session].state
         for (position, start) in points.enumerated() where position + 1 < points.count {
             let end = points[position + 1]
             if let gone = ends[start] { active.removeAll { gone.contains($0) } }
@@ -161,38 +205,42 @@ struct HTMLExporter: Exporter {
                 active.sort()
             }
             for index in active {
-                let span = spans[index]
-                let escaped: [UInt8]
-                if let known = infos[index] {
-                    escaped = known
-                } else {
-                    scratch.bytes.removeAll(keepingCapacity: true)
-                    scratch.appendHTML(info(span, bundle: bundle, cueClaims: cueClaims))
-                    escaped = scratch.bytes
-                    infos[index] = escaped
+                if tags[index] == nil {
+                    let span = spans[index]
+                    info.bytes.removeAll(keepingCapacity: true)
+                    appendInfo(span, state: state, bundle: bundle, cueClaims: cueClaims, scratch: &scratch, to: &info)
+                    tag.bytes.removeAll(keepingCapacity: true)
+                    tag.append("<span class=\"a ")
+                    tag.append(span.kind.role)
+                    tag.append("\" data-ann=\"")
+                    tag.appendHTML(label)
+                    tag.append(byte: UInt8(ascii: ":"))
+                    tag.appendHTML(span.id)
+                    tag.append("\" title=\"")
+                    tag.bytes.append(contentsOf: info.bytes)
+                    tag.append(byte: UInt8(ascii: "\""))
+                    tags[index] = tag.bytes
+                    tag.bytes.removeAll(keepingCapacity: true)
+                    tag.append(" id=\"")
+                    tag.appendHTML(label)
+                    tag.append(byte: UInt8(ascii: "-"))
+                    tag.appendHTML(span.id)
+                    tag.append("\" tabindex=\"0\" role=\"note\" aria-label=\"")
+                    tag.bytes.append(contentsOf: info.bytes)
+                    tag.append("\" data-info=\"")
+                    tag.bytes.append(contentsOf: info.bytes)
+                    tag.append(byte: UInt8(ascii: "\""))
+                    firsts[index] = tag.bytes
                 }
-                out.append("<span class=\"a ")
-                out.append(span.kind.role)
-                out.append("\" data-ann=\"")
-                out.appendHTML("\(label):\(span.id)")
-                out.append("\" title=\"")
-                out.bytes.append(contentsOf: escaped)
-                out.append(byte: UInt8(ascii: "\""))
-                if !opened[index] {
-                    opened[index] = true
-                    out.append(" id=\"")
-                    out.appendHTML("\(label)-\(span.id)")
-                    out.append("\" tabindex=\"0\" role=\"note\" aria-label=\"")
-                    out.bytes.append(contentsOf: escaped)
-                    out.append("\" data-info=\"")
-                    out.bytes.append(contentsOf: escaped)
-                    out.append(byte: UInt8(ascii: "\""))
+                if let opening = tags[index] { out.bytes.append(contentsOf: opening) }
+                if let first = firsts[index] {
+                    out.bytes.append(contentsOf: first)
+                    firsts[index] = nil
                 }
                 out.append(byte: UInt8(ascii: ">"))
             }
             out.appendHTMLContent(bundle, document: document, start, end)
             for _ in active { out.append("</span>") }
-            out.checkpoint()
         }
     }
 
@@ -271,15 +319,34 @@ private struct ClaimRows: Sendable {
         let spans = bundle.spans[document]
         ranges.reserveCapacity(spans.count)
         var out = ExportOutput()
-        for span in spans {
+        var scratch: [UInt8] = []
+        for (index, span) in spans.enumerated() {
             let start = out.bytes.count
             if span.kind == .claim {
                 let session = span.session, label = bundle.sessions[session].label
-                let cue = span.cue.flatMap { bundle.span(session: session, id: $0) }.map { bundle.text(of: $0) } ?? ""
-                let anchor = ExportText.html("\(label)-\(span.id)")
-                out.append("<td><a href=\"#\(anchor)\">\(ExportText.htmlIsolated(span.id))</a> \(ExportText.htmlIsolated(bundle.text(of: span)))</td>")
-                out.append("<td>\(ExportText.htmlIsolated(cue))</td><td>\(ExportText.htmlIsolated(span.form ?? ""))</td>")
-                out.append("<td>\(ExportText.htmlIsolated(bundle.documents[span.document].document.id)) #\(span.sentence + 1)</td></tr>\n")
+                out.append("<td><a href=\"#")
+                out.appendHTML(label)
+                out.append(byte: UInt8(ascii: "-"))
+                out.appendHTML(span.id)
+                out.append("\">")
+                out.appendHTMLIsolated(span.id)
+                out.append("</a> ")
+                scratch.removeAll(keepingCapacity: true)
+                bundle.appendText(document: document, index: index, to: &scratch)
+                scratch.withUnsafeBufferPointer { out.appendHTMLIsolated(utf8: $0) }
+                out.append("</td><td>")
+                if let cue = span.cue, let location = bundle.location(session: session, id: cue) {
+                    scratch.removeAll(keepingCapacity: true)
+                    bundle.appendText(document: location.document, index: location.index, to: &scratch)
+                    scratch.withUnsafeBufferPointer { out.appendHTMLIsolated(utf8: $0) }
+                }
+                out.append("</td><td>")
+                out.appendHTMLIsolated(span.form ?? "")
+                out.append("</td><td>")
+                out.appendHTMLIsolated(bundle.documents[span.document].document.id)
+                out.append(" #")
+                out.append(span.sentence + 1)
+                out.append("</td></tr>\n")
             }
             ranges.append(start..<out.bytes.count)
         }

@@ -37,16 +37,18 @@ struct LabelStudioExporter: Exporter {
             }
         }
         let firstMentions = firstMention
-        // Tasks are built on all cores and written one by one, in order, with the bytes
-        // `JSONValue.array(tasks).pretty()` would write for them all: the whole array is never held.
+        // Tasks are written as pretty JSON bytes on all cores (``ExportPrettyJSON``, the bytes
+        // `JSONValue.array(tasks).pretty()` would write for them all) and handed on in order: no
+        // JSON tree is built and the whole array is never held.
         out.begin("tasks.json")
         let count = bundle.documents.count
         if count == 0 { out.append("[]") }
         ExportDocumentParts.build(bundle) { index in
-            var bytes = Array((index == 0 ? "[\n  " : ",\n  ").utf8)
-            Self.task(bundle, document: index, firstMention: firstMentions).appendPretty(level: 1, to: &bytes)
-            if index == count - 1 { bytes.append(contentsOf: "\n]".utf8) }
-            return bytes
+            var json = ExportPrettyJSON(level: 1)
+            json.out.append(index == 0 ? "[\n  " : ",\n  ")
+            Self.task(bundle, document: index, firstMention: firstMentions, to: &json)
+            if index == count - 1 { json.out.append("\n]") }
+            return json.bytes
         } _: { _, bytes in
             out.appendPart(bytes)
         }
@@ -54,98 +56,201 @@ struct LabelStudioExporter: Exporter {
         out.end()
     }
 
-    /// The task of one document: its data and one annotation per session.
-    static func task(_ bundle: ExportBundle, document index: Int, firstMention: [[String: String]]) -> JSONValue {
+    /// Writes the task of one document: its data and one annotation per session.
+    static func task(_ bundle: ExportBundle, document index: Int, firstMention: [[String: String]], to json: inout ExportPrettyJSON) {
         let document = bundle.documents[index]
-        var data: [(String, JSONValue)] = [
-            ("text", .string(document.document.text)), ("document", .string(document.document.id)),
-            ("title", document.document.title.map(JSONValue.string) ?? .null),
-        ]
-        if index == 0 { data.append(("workbench", Self.workbenchData(bundle))) }
-        var annotations: [JSONValue] = []
-        for session in bundle.sessions.indices {
-            annotations.append(.object([
-                ("result", .array(Self.results(bundle, document: index, session: session, firstMention: firstMention[session]))),
-                ("meta", .object([("session", .string(bundle.sessions[session].label)), ("annotator", .string(bundle.sessions[session].annotator))])),
-            ]))
+        json.openObject()
+        json.key("id")
+        json.int(index + 1)
+        json.key("data")
+        json.openObject()
+        json.pair("text", document.document.text)
+        json.pair("document", document.document.id)
+        json.key("title")
+        if let title = document.document.title { json.string(title) } else { json.null() }
+        if index == 0 {
+            json.key("workbench")
+            Self.workbenchData(bundle, to: &json)
         }
-        return .object([("id", .int(index + 1)), ("data", .object(data)), ("annotations", .array(annotations))])
+        json.closeObject()
+        json.key("annotations")
+        json.openArray()
+        for session in bundle.sessions.indices {
+            json.item()
+            json.openObject()
+            json.key("result")
+            Self.results(bundle, document: index, session: session, firstMention: firstMention[session], to: &json)
+            json.key("meta")
+            json.openObject()
+            json.pair("session", bundle.sessions[session].label)
+            json.pair("annotator", bundle.sessions[session].annotator)
+            json.closeObject()
+            json.closeObject()
+        }
+        json.closeArray()
+        json.closeObject()
     }
 
-    /// The results of one session in one document.
-    static func results(_ bundle: ExportBundle, document: Int, session: Int, firstMention: [String: String]) -> [JSONValue] {
-        var results: [JSONValue] = []
-        var relations: [JSONValue] = []
+    /// A `relation` result, written after all the regions of its session and document.
+    private struct Relation {
+        var from: String
+        var to: String
+        var label: StaticString
+    }
+
+    /// Writes the results of one session in one document (an array).
+    static func results(_ bundle: ExportBundle, document: Int, session: Int, firstMention: [String: String], to json: inout ExportPrettyJSON) {
+        var relations: [Relation] = []
         let state = bundle.sessions[session].state
-        func speakerText(_ id: String) -> String { "\(id) \(state.speakers[id]?.name ?? "")".trimmingCharacters(in: .whitespaces) }
+        var speakerTexts: [String: String] = [:]
+        func speakerText(_ id: String) -> String {
+            if let known = speakerTexts[id] { return known }
+            let text = "\(id) \(state.speakers[id]?.name ?? "")".trimmingCharacters(in: .whitespaces)
+            speakerTexts[id] = text
+            return text
+        }
+        json.openArray()
         for span in bundle.spans[document] where span.session == session {
+            let id = span.id
             for (piece, segment) in span.segments.enumerated() {
-                results.append(.object([
-                    ("id", .string(piece == 0 ? span.id : "\(span.id)~\(piece + 1)")), ("from_name", .string("label")), ("to_name", .string("text")),
-                    ("type", .string("labels")), ("origin", .string("manual")),
-                    ("value", .object([
-                        ("start", .int(segment.start)), ("end", .int(segment.end)), ("text", .string(bundle.text(document: document, segment))),
-                        ("labels", .array([.string(span.kind.label)])),
-                    ])),
-                ]))
+                json.item()
+                json.openObject()
+                json.key("id")
+                if piece == 0 {
+                    json.string(id)
+                } else {
+                    json.string("\(id)~\(piece + 1)")
+                }
+                json.pair("from_name", "label")
+                json.pair("to_name", "text")
+                json.pair("type", "labels")
+                json.pair("origin", "manual")
+                json.key("value")
+                json.openObject()
+                json.key("start")
+                json.int(segment.start)
+                json.key("end")
+                json.int(segment.end)
+                json.key("text")
+                json.string(bundle, document: document, segment.start, segment.end)
+                json.key("labels")
+                json.strings([span.kind.label])
+                json.closeObject()
+                json.closeObject()
             }
             let first = span.segments[0]
-            func perRegion(_ name: String, _ type: String, _ key: String, _ value: JSONValue) {
-                results.append(.object([
-                    ("id", .string(span.id)), ("from_name", .string(name)), ("to_name", .string("text")), ("type", .string(type)),
-                    ("origin", .string("manual")),
-                    ("value", .object([("start", .int(first.start)), ("end", .int(first.end)), (key, value)])),
-                ]))
+            func perRegion(_ name: String, _ type: String, _ key: StaticString, _ values: [String]) {
+                json.item()
+                json.openObject()
+                json.pair("id", id)
+                json.pair("from_name", name)
+                json.pair("to_name", "text")
+                json.pair("type", type)
+                json.pair("origin", "manual")
+                json.key("value")
+                json.openObject()
+                json.key("start")
+                json.int(first.start)
+                json.key("end")
+                json.int(first.end)
+                json.key(key)
+                json.strings(values)
+                json.closeObject()
+                json.closeObject()
             }
-            if !span.speakers.isEmpty { perRegion("speaker", "textarea", "text", .array(span.speakers.map { .string(speakerText($0)) })) }
-            if let role = span.role { perRegion("role", "textarea", "text", .array([.string(role)])) }
-            if let form = span.form { perRegion("form", "choices", "choices", .array([.string(form)])) }
-            let flags = [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 }
-            if !flags.isEmpty { perRegion("flags", "choices", "choices", .array(flags.map(JSONValue.string))) }
-            if span.kind == .claim, let attributes = state.claims[span.id]?.attributes, !attributes.isEmpty {
-                perRegion("attributes", "textarea", "text", .array(attributes.keys.sorted().map { .string("\($0)=\(attributes[$0] ?? "")") }))
+            if !span.speakers.isEmpty { perRegion("speaker", "textarea", "text", span.speakers.map(speakerText)) }
+            if let role = span.role { perRegion("role", "textarea", "text", [role]) }
+            if let form = span.form { perRegion("form", "choices", "choices", [form]) }
+            if span.negated || span.hedged {
+                perRegion("flags", "choices", "choices", [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 })
             }
-            if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == span.id {
+            if span.kind == .claim, let attributes = state.claims[id]?.attributes, !attributes.isEmpty {
+                perRegion("attributes", "textarea", "text", attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
+            }
+            if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == id {
                 for stance in bundle.stances[session] where stance.speaker == speaker {
-                    perRegion("stance-\(stance.target)", "choices", "choices", .array([.string(stance.label)]))
+                    perRegion("stance-\(stance.target)", "choices", "choices", [stance.label])
                 }
             }
-            let links = span.mentions.map { ("speaker", $0) } + span.addressees.map { ("addressee", $0) } + (span.cue.map { [("cue", $0)] } ?? [])
-            for (label, target) in links {
-                guard let other = bundle.span(session: session, id: target), other.document == document else { continue }
-                relations.append(.object([
-                    ("from_id", .string(span.id)), ("to_id", .string(target)), ("type", .string("relation")), ("direction", .string("right")),
-                    ("labels", .array([.string(label)])),
-                ]))
+            func link(_ label: StaticString, _ target: String) {
+                guard let other = bundle.span(session: session, id: target), other.document == document else { return }
+                relations.append(Relation(from: id, to: target, label: label))
             }
+            for target in span.mentions { link("speaker", target) }
+            for target in span.addressees { link("addressee", target) }
+            if let cue = span.cue { link("cue", cue) }
         }
-        return results + relations
+        for relation in relations {
+            json.item()
+            json.openObject()
+            json.pair("from_id", relation.from)
+            json.pair("to_id", relation.to)
+            json.pair("type", "relation")
+            json.pair("direction", "right")
+            json.key("labels")
+            json.openArray()
+            json.item()
+            json.out.append(byte: 0x22)
+            relation.label.withUTF8Buffer { json.out.bytes.append(contentsOf: $0) }
+            json.out.append(byte: 0x22)
+            json.closeArray()
+            json.closeObject()
+        }
+        json.closeArray()
     }
 
-    /// What Label Studio has no place for, per session.
-    static func workbenchData(_ bundle: ExportBundle) -> JSONValue {
-        .array(bundle.sessions.indices.map { session in
+    /// Writes what Label Studio has no place for, per session (an array).
+    static func workbenchData(_ bundle: ExportBundle, to json: inout ExportPrettyJSON) {
+        json.openArray()
+        for session in bundle.sessions.indices {
             let exportSession = bundle.sessions[session]
-            return .object([
-                ("session", .string(exportSession.label)), ("annotator", .string(exportSession.annotator)),
-                ("speakers", .array(bundle.speakers[session].map { speaker in
-                    .object([
-                        ("id", .string(speaker.id)), ("name", .string(speaker.name)), ("kind", .string(speaker.kind)),
-                        ("aliases", .array(speaker.aliases.map(JSONValue.string))), ("annotator", .string(speaker.annotator)),
-                    ])
-                })),
-                ("targets", .array(bundle.targets[session].map { target in
-                    .object([("id", .string(target.id)), ("text", .string(target.text)), ("annotator", .string(target.annotator))])
-                })),
-                ("stances", .array(bundle.stances[session].map { stance in
-                    .object([
-                        ("id", .string(stance.id)), ("speaker", .string(stance.speaker)), ("target", .string(stance.target)),
-                        ("label", .string(stance.label)), ("evidence", .array(stance.evidence.map(JSONValue.string))),
-                        ("annotator", .string(stance.annotator)),
-                    ])
-                })),
-            ])
-        })
+            json.item()
+            json.openObject()
+            json.pair("session", exportSession.label)
+            json.pair("annotator", exportSession.annotator)
+            json.key("speakers")
+            json.openArray()
+            for speaker in bundle.speakers[session] {
+                json.item()
+                json.openObject()
+                json.pair("id", speaker.id)
+                json.pair("name", speaker.name)
+                json.pair("kind", speaker.kind)
+                json.key("aliases")
+                json.strings(speaker.aliases)
+                json.pair("annotator", speaker.annotator)
+                json.closeObject()
+            }
+            json.closeArray()
+            json.key("targets")
+            json.openArray()
+            for target in bundle.targets[session] {
+                json.item()
+                json.openObject()
+                json.pair("id", target.id)
+                json.pair("text", target.text)
+                json.pair("annotator", target.annotator)
+                json.closeObject()
+            }
+            json.closeArray()
+            json.key("stances")
+            json.openArray()
+            for stance in bundle.stances[session] {
+                json.item()
+                json.openObject()
+                json.pair("id", stance.id)
+                json.pair("speaker", stance.speaker)
+                json.pair("target", stance.target)
+                json.pair("label", stance.label)
+                json.key("evidence")
+                json.strings(stance.evidence)
+                json.pair("annotator", stance.annotator)
+                json.closeObject()
+            }
+            json.closeArray()
+            json.closeObject()
+        }
+        json.closeArray()
     }
 
     /// The labeling configuration for the sessions' schemas and targets.

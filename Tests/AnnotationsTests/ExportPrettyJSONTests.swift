@@ -1,0 +1,83 @@
+import Testing
+@testable import Annotations
+
+/// Label Studio's `tasks.json` is written by ``ExportPrettyJSON`` without building ``JSONValue``s:
+/// its bytes equal ``JSONValue/appendPretty(level:to:)`` of the same value, at any depth, with
+/// empty containers, nulls, negative numbers and strings that need escaping.
+@Suite("Export pretty JSON writer")
+struct ExportPrettyJSONTests {
+    /// Writes `value` with the writer, member by member (keys must be among `keys`).
+    static func write(_ value: JSONValue, to json: inout ExportPrettyJSON) {
+        switch value {
+        case .null: json.null()
+        case .int(let number): json.int(number)
+        case .string(let text): json.string(text)
+        case .array(let items):
+            json.openArray()
+            for item in items {
+                json.item()
+                write(item, to: &json)
+            }
+            json.closeArray()
+        case .object(let pairs):
+            json.openObject()
+            for (key, member) in pairs {
+                json.key(staticKey(key))
+                write(member, to: &json)
+            }
+            json.closeObject()
+        case .bool, .double: Issue.record("not written by the Label Studio export")
+        }
+    }
+
+    static func staticKey(_ key: String) -> StaticString {
+        switch key {
+        case "id": "id"
+        case "data": "data"
+        case "text": "text"
+        case "title": "title"
+        case "result": "result"
+        default: "value"
+        }
+    }
+
+    static let values: [JSONValue] = [
+        .object([
+            ("id", .int(1)),
+            ("data", .object([("text", .string(ExportJSONFastPathTests.awkward)), ("title", .null)])),
+            ("result", .array([])), ("value", .object([])),
+        ]),
+        .object([]), .array([]), .int(-42), .string(""), .null,
+        .array([.array([.array([])]), .string("„x“"), .object([("value", .array([.string("a\u{2028}b"), .int(0)]))])]),
+    ]
+
+    @Test("the writer's bytes equal JSONValue's pretty bytes at every depth")
+    func equalsJSONValue() {
+        for value in Self.values {
+            for level in 0...3 {
+                var expected: [UInt8] = []
+                value.appendPretty(level: level, to: &expected)
+                var json = ExportPrettyJSON(level: level)
+                Self.write(value, to: &json)
+                #expect(json.bytes == expected, "\(String(decoding: json.bytes, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test("an array of strings and a string pair are written as their values")
+    func helpers() {
+        var json = ExportPrettyJSON(level: 1)
+        json.openObject()
+        json.pair("text", "a\"b")
+        json.key("value")
+        json.strings(["x", "", "\n"])
+        json.key("data")
+        json.strings([])
+        json.closeObject()
+        var expected: [UInt8] = []
+        JSONValue.object([
+            ("text", .string("a\"b")), ("value", .array([.string("x"), .string(""), .string("\n")])), ("data", .array([])),
+        ]).appendPretty(level: 1, to: &expected)
+        #expect(json.bytes == expected)
+    }
+}
