@@ -267,12 +267,6 @@ public struct Session: Sendable {
             cursor: cursor, settings: settings, state: state, events: [], id: id)
     }
 
-    /// A session read from the bytes of one format-1 document (`path` is used in error messages),
-    /// as ``init(file:path:)`` reads it.
-    public init(data: Data, path: String) throws(SessionError) {
-        try self.init(file: SessionCodec.decode(data, path: path), path: path)
-    }
-
     /// Takes back the last event (one a store could not make durable).
     public mutating func dropLastEvent() {
         rollBack(toEventCount: eventCount - 1)
