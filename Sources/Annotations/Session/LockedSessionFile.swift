@@ -84,7 +84,7 @@ public final class LockedSessionFile {
 
     /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
     public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
-        try AtomicFile.write(Data(SessionFileWriter.bytes(of: file)), to: realPath, with: writer)
+        try AtomicFile.write(SessionCodec.encode(file), to: realPath, with: writer)
     }
 
     /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for
