@@ -262,7 +262,7 @@ public final class TeamSessionStore: SessionStorage {
         do {
             try append(.event(event))
         } catch {
-            session.dropLastEvent()
+            session.rollBack(toEventCount: session.eventCount - 1)
             throw .storage(.io(path: path, reason: "the edit was NOT saved: \(error.description)"))
         }
         return event

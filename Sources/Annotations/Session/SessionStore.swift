@@ -200,7 +200,7 @@ public final class SessionStore: SessionStorage {
         do {
             try log.append(.event(event))
         } catch {
-            session.dropLastEvent()
+            session.rollBack(toEventCount: session.eventCount - 1)
             throw .storage(error)
         }
         unsavedEvents += 1
