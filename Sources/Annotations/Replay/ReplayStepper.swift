@@ -42,10 +42,17 @@ public struct ReplayStepper: Sendable {
         self.checkpoints = checkpoints
     }
 
-    /// Throws what ``init(events:schema:)`` would throw for `events` — a broken order, an event
-    /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
-    public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
-        if case .failure(let problem) = ReplayError.replaying(events, schema: schema) { throw problem }
+    /// The state `events` give from an empty state with `schema`, or what ``init(events:schema:)``
+    /// would throw for them — a broken order first, then an event that cannot apply — without
+    /// keeping any step: to check a log before ``forEachStep(events:schema:limit:_:)``, or to verify it.
+    @discardableResult
+    public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) -> AnnotationState {
+        if let problem = ReplayError.orderingProblem(in: events) { throw problem }
+        var state = AnnotationState(schema: schema)
+        if let failure = state.apply(contentsOf: events) {
+            throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
+        }
+        return state
     }
 
     /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,

@@ -35,10 +35,7 @@ public struct SessionValidator: Sendable {
         }
         // The log's order, then each event, worded as `replay --verify` words them (one definition).
         var state: AnnotationState?
-        switch ReplayError.replaying(file.events, schema: file.schema) {
-        case .success(let replayed): state = replayed
-        case .failure(let problem): problems.append("\(path): \(problem.description)")
-        }
+        do { state = try ReplayStepper.check(events: file.events, schema: file.schema) } catch { problems.append("\(path): \(error.description)") }
         if let state {
             problems += file.differences(from: state).map { "\(path): \($0)" }
         } else {
