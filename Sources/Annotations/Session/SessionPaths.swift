@@ -20,15 +20,6 @@ public struct SessionPaths: Sendable, Hashable {
         }
     }
 
-    /// Both files named `name` in messages: how a reader names a session it reads from a copy whose
-    /// paths mean nothing to the user (a team session pulled into a private folder that is gone
-    /// when the command ends: `team session anna`). Never a place to read or write.
-    public static func shown(as name: String) -> SessionPaths {
-        var paths = SessionPaths(name)
-        (paths.snapshot, paths.log) = (name, name)
-        return paths
-    }
-
     /// The paths of the session named by `path` as a writer takes them: when its snapshot is a
     /// symbolic link to a file, the files the link leads to (the real snapshot and the log beside
     /// it, which a writer appends to), otherwise those `path` names. Readers take the same files,
