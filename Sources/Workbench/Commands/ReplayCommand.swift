@@ -145,7 +145,7 @@ struct ReplayCommand: ParsableCommand {
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
         // The same reference checks as `validate` (the one definition), which need no text.
-        let references = SessionValidator().referenceChecks(file, path: shown)
+        let references = SessionVerifier().referenceChecks(file, path: shown)
         // One line each, as validate writes them: a line break in a name from the file is a placeholder.
         for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
