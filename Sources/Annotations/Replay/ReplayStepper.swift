@@ -20,24 +20,21 @@ public struct ReplayStepper: Sendable {
 
     /// The steps, one per event, in log order.
     public let steps: [ReplayStep]
-    private let schema: AnnotationSchema
     private let checkpoints: [AnnotationState]
     private let interval: Int
 
     /// Plays `events` back from an empty state with `schema`.
     public init(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
         if let problem = ReplayError.orderingProblem(in: events) { throw problem }
-        self.schema = schema
-        interval = Self.checkpointInterval(forEvents: events.count)
-        var state = AnnotationState(schema: schema)
-        var previousTime: Date?
-        var checkpoints = [state]
+        let interval = Self.checkpointInterval(forEvents: events.count)
+        var checkpoints = [AnnotationState(schema: schema)]
         var steps: [ReplayStep] = []
         steps.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            steps.append(try Self.step(for: event, state: &state, previousTime: &previousTime))
-            if (index + 1) % interval == 0 { checkpoints.append(state) }
+        try Self.forEachStep(events: events, schema: schema) { step, state in
+            steps.append(step)
+            if steps.count % interval == 0 { checkpoints.append(state) }
         }
+        self.interval = interval
         self.steps = steps
         self.checkpoints = checkpoints
     }
