@@ -104,12 +104,6 @@ public struct ReplayStepper: Sendable {
         return state
     }
 
-    /// The index of the step with sequence number `seq`.
-    public func index(ofSeq seq: Int) throws(ReplayError) -> Int {
-        guard seq >= 1, seq <= steps.count else { throw .noSuchEvent(seq: seq, last: steps.count) }
-        return seq - 1
-    }
-
     /// The first step after `index` (wrapping around) for which `matches` holds.
     public func find(after index: Int, where matches: (ReplayStep) -> Bool) -> Int? {
         guard !steps.isEmpty else { return nil }
