@@ -70,12 +70,9 @@ public final class LockedSessionFile {
         return "pid \(pid) on \((object["host"] as? String) ?? "?") since \((object["since"] as? String) ?? "?")"
     }
 
-    /// True when the session exists: its snapshot or its log (a log whose snapshot was lost is
-    /// still a session, and holds every acknowledged event).
-    public var exists: Bool { existingFile != nil }
-
-    /// The session's snapshot when it exists, else its log when that exists, else nil: the file
-    /// to name when a command refuses to replace the session.
+    /// The session's snapshot when it exists, else its log when that exists (a log whose snapshot
+    /// was lost is still a session, and holds every acknowledged event), else nil: the file to
+    /// name when a command refuses to replace the session.
     public var existingFile: String? {
         if FileManager.default.fileExists(atPath: realPath) { return realPath }
         let log = SessionPaths(realPath).log

@@ -78,7 +78,7 @@ struct AdjudicateCommand: ParsableCommand {
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
         var result: Session
-        if file.exists {
+        if file.existingFile != nil {
             result = try CLIFailure.from { try SessionStore.load(path: out) }
             // Going on is for an adjudication (a session made from others); an annotator's own
             // session would get the adjudicator's decisions mixed into its annotations.
