@@ -190,7 +190,7 @@ struct ReplayCommand: ParsableCommand {
             }
             return seq
         } ?? file.events.count
-        let path = try CLIFailure.from { try SessionLocation().path(for: name) }
+        let path = try CLIFailure.from { try SessionPaths.path(for: name) }
         if LockedSessionFile.namesSameSession(path, session) {
             throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
         }
