@@ -110,7 +110,7 @@ enum SessionBenchmark {
             var samples: [Double] = [], cpu: [Double] = []
             var ordinarySamples: [Double] = [], decode: [Double] = [], replay: [Double] = []
             for _ in 0..<7 {
-                // What opening a session does: `SessionStore.load` (map the file, `Session(data:path:)`).
+                // What opening a session does: `SessionStore.load` (map the file, `Session(file:path:)`).
                 // The session is freed after the measurement (a user keeps it open).
                 var loaded: Session?
                 let total = try measure { loaded = try SessionStore.load(path: path) }

@@ -4,7 +4,7 @@ import Foundation
 /// One input format the fuzzer feeds with arbitrary bytes. Every target must only ever return or
 /// throw the format's own error: a crash, a hang or a sanitizer report is a finding.
 enum FuzzTarget: String, CaseIterable, Sendable {
-    /// The session readers: the same bytes as a format-1 file (`Session(data:path:)`) and as a
+    /// The session readers: the same bytes as a format-1 file (`SessionCodec.decode`, then `Session(file:path:)`) and as a
     /// format-2 log (`SessionLogContents`, then replaying it).
     case session
     /// The REPL command lexer, then the span parser on every word, resolved against a sentence.
@@ -23,7 +23,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     func run(_ data: Data, in workspace: FuzzWorkspace) {
         switch self {
         case .session:
-            _ = try? Session(data: data, path: "fuzz.json")
+            _ = try? Session(file: SessionCodec.decode(data, path: "fuzz.json"), path: "fuzz.json")
             _ = try? Session.replaying(logBytes: data, path: "fuzz.jsonl")
         case .command:
             CommandFuzzing.run(String(decoding: data, as: UTF8.self), corpus: workspace.corpus)

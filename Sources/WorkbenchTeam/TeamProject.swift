@@ -392,16 +392,22 @@ public final class TeamProject {
         guard let log = try log(of: name) else {
             throw .invalid("\(server) holds no session '\(name)' that you may read (sessions: \((try? sessionNames())?.joined(separator: ", ") ?? "?"))")
         }
-        return try Self.checked(log, server: server).session
+        return try Self.checked(log, server: server)
     }
 
-    /// Reads and replays `log` once (``CheckedLog``), as a local log is read. A damaged line is
-    /// named both ways: by its line in the log as a file (`session anna:12`, as `team pull` writes
-    /// it) and by its row in the tables (`sequence 11 in workbench.events`).
-    static func checked(_ log: TeamLog, server: String) throws(TeamError) -> CheckedLog {
+    /// Reads and replays `log` once, on both cores, as a local log is read. A last line without its
+    /// line break (a torn append, which a local reader would ignore) is refused: the log must be
+    /// whole, line for line (`team pull` writes it byte for byte). A damaged line is named both
+    /// ways: by its line in the log as a file (`session anna:12`, as `team pull` writes it) and by
+    /// its row in the tables (`sequence 11 in workbench.events`).
+    static func checked(_ log: TeamLog, server: String) throws(TeamError) -> Session {
         let path = "\(server) session \(log.name)"
-        do {
-            return try CheckedLog(bytes: log.bytes, path: path)
+        do throws(SessionError) {
+            let (session, contents) = try Session.replaying(logBytes: log.bytes, path: path)
+            guard contents.tornTail.isEmpty else {
+                throw .io(path: path, reason: "the log's last line does not end in a line break (\(contents.tornTail.count) byte(s) after the last one)")
+            }
+            return session
         } catch {
             let line: Int?
             switch error {

@@ -60,7 +60,7 @@ public final class TeamSessionStore: SessionStorage {
         // Every connection that writes: an older team init may have put back its per-line trigger.
         let triggerNote = try TeamSchema.replaceOrRefuseOlderTrigger(on: connection, url: url)
         if try Self.claimOrRefuse(name, on: connection, url: url), let log = try project.log(of: name) {
-            session = try TeamProject.checked(log, server: url.redacted).session
+            session = try TeamProject.checked(log, server: url.redacted)
             stored = log.lineCount
         } else {
             var session = try makeNew(project, name)
@@ -192,7 +192,7 @@ public final class TeamSessionStore: SessionStorage {
                 throw .invalid("session '\(name)' is no longer in \(url.redacted)")
             }
             let expected = stored
-            session = try TeamProject.checked(log, server: url.redacted).session
+            session = try TeamProject.checked(log, server: url.redacted)
             stored = log.lineCount
             reread = "the database held \(inDatabase) line(s) where \(expected) were expected; the session was read again from it"
         }
@@ -262,7 +262,7 @@ public final class TeamSessionStore: SessionStorage {
         do {
             try append(.event(event))
         } catch {
-            session.dropLastEvent()
+            session.rollBack(toEventCount: session.eventCount - 1)
             throw .storage(.io(path: path, reason: "the edit was NOT saved: \(error.description)"))
         }
         return event

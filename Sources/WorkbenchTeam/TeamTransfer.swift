@@ -36,18 +36,22 @@ public struct TeamTransfer {
             throw .invalid("\(project.connection.url.redacted) holds no session '\(annotator)' that you may read")
         }
         progress("checking \(log.lineCount) line(s) of \(annotator)", 0, nil)
-        let checked = try TeamProject.checked(log, server: project.connection.url.redacted)
+        let session = try TeamProject.checked(log, server: project.connection.url.redacted)
         progress("writing \(paths.log)", 0, nil)
         var failure: SessionError?
         puttingInPlace {
             do throws(SessionError) {
-                _ = try checked.write(to: paths.snapshot, now: Timestamp.now())
+                // Under the session's lock, refused when the session (its snapshot or its log) exists.
+                let file = try LockedSessionFile(path: paths.snapshot, now: Timestamp.now())
+                defer { file.release() }
+                if let existing = file.existingFile { throw .io(path: existing, reason: "already exists; choose a new name (nothing was written)") }
+                try file.write(session.file, logBytes: log.bytes)
             } catch {
                 failure = error
             }
         }
         if let failure { throw .invalid(failure.description) }
-        return (paths.snapshot, checked.session.eventCount)
+        return (paths.snapshot, session.eventCount)
     }
 
     /// The `annotator` a log's header line names (`nil` when it names none).

@@ -42,10 +42,10 @@ import Testing
 
     @Test("A folder that cannot be written to is named as such")
     func unwritableFolder() {
-        let denied = AtomicFile.temporaryFileProblem(EACCES, folder: "sessions")
+        let denied = AtomicFile.creationProblem("cannot create a temporary file", EACCES, folder: "sessions")
         #expect(denied.contains("the folder sessions cannot be written to"))
         #expect(denied.contains("cannot create a temporary file"))
-        let full = AtomicFile.temporaryFileProblem(ENOSPC, folder: "sessions")
+        let full = AtomicFile.creationProblem("cannot create a temporary file", ENOSPC, folder: "sessions")
         #expect(full.contains("the disk is full") && !full.contains("cannot be written to"))
     }
 

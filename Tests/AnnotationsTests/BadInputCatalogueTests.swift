@@ -56,7 +56,7 @@ struct BadInputCatalogueTests {
 
     /// The session decoded from `bytes` the way every command opens one.
     static func openSession(_ bytes: [UInt8], path: String = "sessions/anna.json") throws(SessionError) -> Session {
-        try Session(data: Data(bytes), path: path)
+        try Session(file: SessionCodec.decode(Data(bytes), path: path), path: path)
     }
 
     static func offset(of text: String, in bytes: [UInt8]) -> Int {

@@ -23,7 +23,7 @@ struct CommandGroupTests {
         try session.perform(try mention("M1", speaker: "S1", text: "Peskow"), time: "t2", group: first.seq)
         let data = try SessionCodec.encode(session.formatOneFile)
         #expect(String(decoding: data, as: UTF8.self).contains("\"group\":1"))
-        let reopened = try Session(data: data, path: "s.json")
+        let reopened = try Session(file: SessionCodec.decode(data, path: "s.json"), path: "s.json")
         #expect(reopened.state.undoableCommandSize == 2)
         var undone = reopened
         try undone.perform(.undo, time: "t3")
@@ -52,7 +52,7 @@ struct CommandGroupTests {
         // A command that added S2 and then failed: its change is rolled back in its own group.
         let failed = try session.perform(.add(.speaker(Speaker(id: "S2", name: "Peskow"))), time: "t4")
         try session.perform(.undo, time: "t5", group: failed.seq)
-        for state in [session.state, try Session(data: SessionCodec.encode(session.formatOneFile), path: "s.json").state] {
+        for state in [session.state, try Session(file: SessionCodec.decode(SessionCodec.encode(session.formatOneFile), path: "s.json"), path: "s.json").state] {
             #expect(state.speakers.keys.sorted() == ["S1"])
             #expect(state.redoStack.map(\.seq) == [2], "only T1 can be redone, never the refused S2")
             #expect(state.undoStack.map(\.seq) == [1])

@@ -3,7 +3,7 @@ import Testing
 @testable import Annotations
 
 /// An export reads a session whose snapshot holds every event of its log from the snapshot's
-/// records (``SessionStore/loadForExport(path:)``), without storing its mentions, cues and claims
+/// records (``SessionStore/load(path:annotationsApart:warn:)``), without storing its mentions, cues and claims
 /// in a state; the files must be those of an export from the state.
 @Suite("Exports straight from a snapshot's records")
 struct ExportFromSnapshotTests {
@@ -52,7 +52,7 @@ struct ExportFromSnapshotTests {
     /// The files of `format` for the session at `path`, read as the export command reads it.
     static func files(_ format: ExportFormat, path: String, apart: Bool, options: ExportOptions = ExportOptions()) throws -> [ExportFile] {
         let session: Session, annotations: [Record]?
-        if apart { (session, annotations) = try SessionStore.loadForExport(path: path) } else { (session, annotations) = (try SessionStore.load(path: path), nil) }
+        if apart { (session, annotations) = try SessionStore.load(path: path, annotationsApart: true) } else { (session, annotations) = (try SessionStore.load(path: path), nil) }
         let bundle = try ExportBundle(
             corpus: ExportFixture.corpus, sessions: [ExportSession(label: "anna", annotator: session.annotator, state: session.state, annotations: annotations)],
             options: options)
@@ -62,7 +62,7 @@ struct ExportFromSnapshotTests {
     @Test("A snapshot that holds the whole log gives its records apart, and the files of the state")
     func wholeLog() throws {
         let path = try Self.stored()
-        let (session, annotations) = try SessionStore.loadForExport(path: path)
+        let (session, annotations) = try SessionStore.load(path: path, annotationsApart: true)
         let records = try #require(annotations)
         #expect(records.count == 19)
         #expect(session.state.mentions.isEmpty && session.state.cues.isEmpty && session.state.claims.isEmpty)
@@ -81,7 +81,7 @@ struct ExportFromSnapshotTests {
     func tailAfterSnapshot(tail: Int) throws {
         let whole = try Self.stored()
         let path = try Self.stored(tail: tail)
-        let (session, annotations) = try SessionStore.loadForExport(path: path)
+        let (session, annotations) = try SessionStore.load(path: path, annotationsApart: true)
         #expect(annotations == nil)
         #expect(session.state.claims["C8"]?.addressees == ["M6"] && session.state.claims["C8"]?.mentions == [])
         #expect(session.state.mentions["M7"] == nil)
@@ -94,7 +94,7 @@ struct ExportFromSnapshotTests {
     @Test("Multi-speaker claims keep their speakers, mentions and addressees; links to annotations not exported are dropped")
     func links() throws {
         let path = try Self.stored()
-        let (session, annotations) = try SessionStore.loadForExport(path: path)
+        let (session, annotations) = try SessionStore.load(path: path, annotationsApart: true)
         let bundle = try ExportBundle(
             corpus: ExportFixture.corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state, annotations: annotations)])
         let c7 = try #require(bundle.span(session: 0, id: "C7"))

@@ -33,7 +33,7 @@ struct FormatOneLogProblemTests {
         case "repeated": expected = "the log is damaged: event 2 appears twice"
         default: expected = "the log is damaged: event 3 comes after event 1"
         }
-        let validated = SessionValidator().report(path: path) { _ in nil }.problems
+        let validated = SessionVerifier().validate(path: path) { _ in nil }.problems
         let verified = try SessionVerifier().verify(path: path)
         #expect(validated.first?.hasPrefix("\(path): \(expected)") == true, "\(validated)")
         #expect(verified.logProblem.map { "\(path): \($0.description)" } == validated.first)

@@ -40,19 +40,18 @@ struct InvisibleScalarTests {
 
     @Test("session names refuse every invisible character of the ranges, the separators too, and take their neighbours")
     func sessionNames() throws {
-        let location = SessionLocation(folder: "sessions")
         for scalar in Self.invisible {
             let name = "an" + String(scalar) + "na"
-            #expect(throws: SessionError.self, "\(scalar.codePoint)") { try location.path(for: name) }
+            #expect(throws: SessionError.self, "\(scalar.codePoint)") { try SessionPaths.path(for: name) }
         }
         #expect(throws: SessionError.nameRefused(
             name: "anna\u{2028}x",
             reason: "it contains a line or paragraph separator (U+2028); it would break the file's name in listings or show as a space")) {
-            try location.path(for: "anna\u{2028}x")
+            try SessionPaths.path(for: "anna\u{2028}x")
         }
         for scalar in Self.neighbours where scalar.value >= 0xA0 {
             let name = "an" + String(scalar) + "na"
-            #expect((try? location.path(for: name)) == "sessions/\(name).json", "\(scalar.codePoint)")
+            #expect((try? SessionPaths.path(for: name)) == "sessions/\(name).json", "\(scalar.codePoint)")
         }
     }
 

@@ -36,7 +36,7 @@ struct LogLineNamingTests {
         try write(lines, tail: Data("{\"event\":{\"act".utf8), to: path)
         let log = SessionPaths(path).log
         let expected = "\(log): line 7 is torn (14 byte(s) after the last line break"
-        let report = SessionValidator().report(path: path) { _ in nil }
+        let report = SessionVerifier().validate(path: path) { _ in nil }
         #expect(report.problems.isEmpty, "\(report.problems)")
         #expect(report.warnings.count == 1 && report.warnings[0].hasPrefix(expected), "\(report.warnings)")
         #expect(report.warnings.first?.contains("the next annotate sets it aside in \(log).torn") == true)
@@ -52,7 +52,7 @@ struct LogLineNamingTests {
         // A log that ends in a line break has nothing torn.
         try write(lines, to: path)
         #expect(try SessionStore.read(path: path).torn == nil)
-        #expect(SessionValidator().report(path: path) { _ in nil }.warnings.isEmpty)
+        #expect(SessionVerifier().validate(path: path) { _ in nil }.warnings.isEmpty)
     }
 
     @Test("an event line moved or repeated by hand is named by its line in the log", arguments: ["moved", "repeated"])

@@ -50,7 +50,7 @@ struct RejectionFormatTests {
         #expect(fast.rejections == codable.rejections)
         #expect(fast.rejections?.map(\.id) == ["X1", "X2"])
         #expect(fast.settings == SessionSettings(suggest: false) && codable.settings == SessionSettings(suggest: false))
-        let reopened = try Session(data: data, path: "s.json")
+        let reopened = try Session(file: SessionCodec.decode(data, path: "s.json"), path: "s.json")
         #expect(reopened.state.rejections == session.state.rejections)
         #expect(reopened.settings.suggest == false)
         // Without rejections and with default settings, neither key is written (older files stay the same).

@@ -22,7 +22,7 @@ struct SessionFieldPropertyTests {
         return UInt64.random(in: 0...UInt64.max)
     }()
 
-    @Test("Sessions using every field replay to the same state and survive the file round trip and Session(data:)")
+    @Test("Sessions using every field replay to the same state and survive the file round trip and Session(file:) of the decoded file")
     func everyFieldRoundTrips() throws {
         print("session field properties: seed \(Self.seed) (replay: WORKBENCH_PROPERTY_SEED=\(Self.seed) swift test --filter SessionFieldPropertyTests)")
         var generator = PropertySeedGenerator(seed: Self.seed)
@@ -59,11 +59,11 @@ struct SessionFieldPropertyTests {
             let decoded = try SessionCodec.decode(data, path: "mem")
             #expect(try SessionCodec.encode(decoded) == data, "the file changed in a JSON round trip (\(replay))")
             do {
-                let reopened = try Session(data: data, path: "mem")
-                #expect(reopened.state.hasSameRecords(as: session.state), "Session(data:) differs (\(replay))")
-                #expect(reopened.events == session.events, "Session(data:) events differ (\(replay))")
+                let reopened = try Session(file: SessionCodec.decode(data, path: "mem"), path: "mem")
+                #expect(reopened.state.hasSameRecords(as: session.state), "Session(file:) of the decoded file differs (\(replay))")
+                #expect(reopened.events == session.events, "Session(file:) of the decoded file events differ (\(replay))")
             } catch {
-                Issue.record("Session(data:) refused a session the workbench wrote: \(error) (\(replay))")
+                Issue.record("Session(file:) of the decoded file refused a session the workbench wrote: \(error) (\(replay))")
             }
         }
         let missing = Set(SessionField.allCases).subtracting(seen)

@@ -251,7 +251,7 @@ struct SessionJournalRecoveryTests {
         #expect(read.file.events.count == 1)
         let mismatch = try #require(read.mismatch)
         #expect(mismatch.contains("reflects 2 events, but the log holds 1"), "\(mismatch)")
-        #expect(SessionValidator().report(path: path) { _ in nil }.problems.first == "\(path): \(mismatch)")
+        #expect(SessionVerifier().validate(path: path) { _ in nil }.problems.first == "\(path): \(mismatch)")
         let verified = try SessionVerifier().verify(path: path)
         #expect(!verified.isValid)
         #expect(verified.differences.first == mismatch)
@@ -268,7 +268,7 @@ struct SessionJournalRecoveryTests {
         let read = try SessionStore.read(path: path)
         #expect(read.mismatch == nil)
         #expect(read.file.events.count == 2)
-        #expect(SessionValidator().report(path: path) { _ in nil }.problems.isEmpty)
+        #expect(SessionVerifier().validate(path: path) { _ in nil }.problems.isEmpty)
         try store.close()
     }
 

@@ -28,7 +28,7 @@ struct SessionLinkReadingTests {
         #expect(try SessionStore.read(path: link).file.events.count == 2)
         #expect(try SessionStore.load(path: link).state.speakers.count == 2)
         #expect(try SessionVerifier().verify(path: link).isValid)
-        #expect(SessionValidator().report(path: link) { _ in nil }.problems == [])
+        #expect(SessionVerifier().validate(path: link) { _ in nil }.problems == [])
         #expect(!FileManager.default.fileExists(atPath: folder + "/l.jsonl"))
     }
 

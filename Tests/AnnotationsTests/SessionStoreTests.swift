@@ -73,49 +73,45 @@ struct SessionStoreTests {
         "Session names that escape through '..', hold control characters, start with a dot or name a folder are refused",
         arguments: ["../x", "a/../../x", "/tmp/../x", "~/../x", ".hidden", "", "sessions/../x", "a\u{7}b", "/tmp/a\nb", "x/.hidden", "/tmp/", "~"])
     func refusedNames(name: String) {
-        #expect(throws: SessionError.self) { try SessionLocation(folder: "sessions").path(for: name) }
+        #expect(throws: SessionError.self) { try SessionPaths.path(for: name, in: "sessions") }
     }
 
     @Test("Session names with a text-direction or invisible character are refused naming it; emoji with their joiners and umlauts are names")
     func hiddenCharacters() throws {
-        let location = SessionLocation(folder: "sessions")
         // Before: "x\u{202E}nosj.exe" was written as sessions/x‮nosj.exe.json, shown reversed by listings.
         for (name, code) in [("x\u{202E}nosj.exe", "U+202E"), ("an\u{200B}na", "U+200B"), ("\u{2066}anna\u{2069}", "U+2066"), ("an\u{AD}na", "U+00AD"), ("a\u{FEFF}", "U+FEFF")] {
             #expect(throws: SessionError.nameRefused(name: name, reason: "it contains an invisible or text-direction character (\(code)); it would hide the file's real name in listings")) {
-                try location.path(for: name)
+                try SessionPaths.path(for: name)
             }
         }
-        #expect(try location.path(for: "Zoë 👩\u{200D}👩\u{200D}👧") == "sessions/Zoë 👩\u{200D}👩\u{200D}👧.json")
+        #expect(try SessionPaths.path(for: "Zoë 👩\u{200D}👩\u{200D}👧") == "sessions/Zoë 👩\u{200D}👩\u{200D}👧.json")
     }
 
     @Test("Plain names map into the sessions folder")
     func acceptedNames() throws {
-        let location = SessionLocation(folder: "sessions")
-        #expect(try location.path(for: "anna") == "sessions/anna.json")
-        #expect(try location.path(for: "anna.json") == "sessions/anna.json")
-        #expect(try location.path(for: "sessions/bob.json") == "sessions/bob.json")
+        #expect(try SessionPaths.path(for: "anna") == "sessions/anna.json")
+        #expect(try SessionPaths.path(for: "anna.json") == "sessions/anna.json")
+        #expect(try SessionPaths.path(for: "sessions/bob.json") == "sessions/bob.json")
     }
 
     @Test("A session named by its log is the session whose log that is, for writers as for readers")
     func namesByTheLog() throws {
-        let location = SessionLocation(folder: "sessions")
-        #expect(try location.path(for: "anna.jsonl") == "sessions/anna.json")
-        #expect(try location.path(for: "/tmp/nk/Zoë 👍🏽.jsonl") == "/tmp/nk/Zoë 👍🏽.json")
-        #expect(try SessionPaths(location.path(for: "sub/anna.jsonl")) == SessionPaths("sub/anna.jsonl"))
-        #expect(throws: SessionError.self) { try location.path(for: ".jsonl") }
+        #expect(try SessionPaths.path(for: "anna.jsonl") == "sessions/anna.json")
+        #expect(try SessionPaths.path(for: "/tmp/nk/Zoë 👍🏽.jsonl") == "/tmp/nk/Zoë 👍🏽.json")
+        #expect(try SessionPaths(SessionPaths.path(for: "sub/anna.jsonl")) == SessionPaths("sub/anna.jsonl"))
+        #expect(throws: SessionError.self) { try SessionPaths.path(for: ".jsonl") }
     }
 
     @Test("Paths anywhere on disk are sessions there; ~ is the home folder")
     func pathsAnywhere() throws {
-        let location = SessionLocation(folder: "sessions")
-        #expect(try location.path(for: "/tmp/x") == "/tmp/x.json")
-        #expect(try location.path(for: "projects/nk/anna.json") == "projects/nk/anna.json")
+        #expect(try SessionPaths.path(for: "/tmp/x") == "/tmp/x.json")
+        #expect(try SessionPaths.path(for: "projects/nk/anna.json") == "projects/nk/anna.json")
         let home = try #require(ProcessInfo.processInfo.environment["HOME"])
-        #expect(try location.path(for: "~/projects/nk/anna.json") == home + "/projects/nk/anna.json")
-        #expect(try location.path(for: "~/Zoë 👍🏽") == home + "/Zoë 👍🏽.json")
+        #expect(try SessionPaths.path(for: "~/projects/nk/anna.json") == home + "/projects/nk/anna.json")
+        #expect(try SessionPaths.path(for: "~/Zoë 👍🏽") == home + "/Zoë 👍🏽.json")
         let folder = TestCorpus.temporaryFolder() + "/x.json"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        #expect(throws: SessionError.self) { try location.path(for: folder) }
+        #expect(throws: SessionError.self) { try SessionPaths.path(for: folder) }
     }
 }
 

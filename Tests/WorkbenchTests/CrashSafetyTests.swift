@@ -31,7 +31,7 @@ struct CrashSafetyTests {
             #expect(store.session.events.map(\.seq) == Array(1...max(store.session.state.lastSeq, 1)).prefix(store.session.events.count).map { $0 })
             #expect(store.session.state.targets.count == store.session.state.lastSeq)
             try store.close()
-            #expect(SessionValidator().report(path: path) { _ in nil }.problems.isEmpty)
+            #expect(SessionVerifier().validate(path: path) { _ in nil }.problems.isEmpty)
             try? FileManager.default.removeItem(atPath: folder)
         }
     }

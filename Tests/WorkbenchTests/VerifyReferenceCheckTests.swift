@@ -2,7 +2,7 @@
 import Foundation
 import Testing
 
-/// `replay --verify` runs `validate`'s reference checks (through `SessionValidator`), so a session
+/// `replay --verify` runs `validate`'s reference checks (`SessionVerifier.referenceChecks`), so a session
 /// edited by hand or by another tool cannot pass one and fail the other.
 @Suite("replay --verify checks references as validate does")
 struct VerifyReferenceCheckTests {

@@ -1,6 +1,6 @@
 /// The invisible characters that change or hide how text reads: the one definition used wherever
 /// text from a corpus, a session or a user must not hide itself — session names refuse them
-/// (``SessionLocation/path(for:)``), export file names percent-encode them
+/// (``SessionPaths/path(for:in:)``), export file names percent-encode them
 /// (``ExportText/fileName(_:)``), the review page isolates names that hold a bidi control in
 /// `<bdi>` (``ExportText/htmlIsolated(_:)``) and shows the separators as breaks. The terminal
 /// sanitiser shows every one of them as `<U+XXXX>` (it replaces all of general category Cf and the

@@ -8,7 +8,7 @@ public struct ExportSession: Sendable {
     /// The annotations (without the mentions, cues and claims when ``annotations`` holds them).
     public var state: AnnotationState
     /// The mentions, cues and claims when ``state`` does not hold them: a snapshot's records read
-    /// for an export (``SessionStore/loadForExport(path:)``), turned into export spans once without
+    /// for an export (``SessionStore/load(path:annotationsApart:warn:)``), turned into export spans once without
     /// being stored in a state first. Nil when ``state`` holds them.
     public var annotations: [Record]?
 

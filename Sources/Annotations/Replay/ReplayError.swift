@@ -55,15 +55,4 @@ extension ReplayError {
         }
         return nil
     }
-
-    /// The state `events` give from an empty state with `schema`, or the first problem: a broken
-    /// order, then an event that cannot apply.
-    static func replaying(_ events: [Event], schema: AnnotationSchema) -> Result<AnnotationState, ReplayError> {
-        if let problem = orderingProblem(in: events) { return .failure(problem) }
-        var state = AnnotationState(schema: schema)
-        if let failure = state.apply(contentsOf: events) {
-            return .failure(.cannotApply(seq: events[failure.index].seq, reason: failure.error.description))
-        }
-        return .success(state)
-    }
 }

@@ -11,15 +11,6 @@ public struct ReplayStep: Sendable, Hashable {
     /// Seconds since the previous event (nil for the first event or an unreadable time).
     public var sincePrevious: Double?
 
-    /// Creates a step.
-    public init(event: Event, description: String, touched: [RecordKey], sentences: [SentenceKey], sincePrevious: Double?) {
-        self.event = event
-        self.description = description
-        self.touched = touched
-        self.sentences = sentences
-        self.sincePrevious = sincePrevious
-    }
-
     /// The header line: `#12  2026-11-21T10:00:03.000Z  anna  +2.5s`.
     public var header: String {
         "#\(event.seq)  \(event.time)  \(event.annotator)  " + Self.pause(sincePrevious)

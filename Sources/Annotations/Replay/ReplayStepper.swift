@@ -20,32 +20,36 @@ public struct ReplayStepper: Sendable {
 
     /// The steps, one per event, in log order.
     public let steps: [ReplayStep]
-    private let schema: AnnotationSchema
     private let checkpoints: [AnnotationState]
     private let interval: Int
 
     /// Plays `events` back from an empty state with `schema`.
     public init(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
         if let problem = ReplayError.orderingProblem(in: events) { throw problem }
-        self.schema = schema
-        interval = Self.checkpointInterval(forEvents: events.count)
-        var state = AnnotationState(schema: schema)
-        var previousTime: Date?
-        var checkpoints = [state]
+        let interval = Self.checkpointInterval(forEvents: events.count)
+        var checkpoints = [AnnotationState(schema: schema)]
         var steps: [ReplayStep] = []
         steps.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            steps.append(try Self.step(for: event, state: &state, previousTime: &previousTime))
-            if (index + 1) % interval == 0 { checkpoints.append(state) }
+        try Self.forEachStep(events: events, schema: schema) { step, state in
+            steps.append(step)
+            if steps.count % interval == 0 { checkpoints.append(state) }
         }
+        self.interval = interval
         self.steps = steps
         self.checkpoints = checkpoints
     }
 
-    /// Throws what ``init(events:schema:)`` would throw for `events` — a broken order, an event
-    /// that cannot apply — without keeping anything: to check a log before ``forEachStep(events:schema:limit:_:)``.
-    public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) {
-        if case .failure(let problem) = ReplayError.replaying(events, schema: schema) { throw problem }
+    /// The state `events` give from an empty state with `schema`, or what ``init(events:schema:)``
+    /// would throw for them — a broken order first, then an event that cannot apply — without
+    /// keeping any step: to check a log before ``forEachStep(events:schema:limit:_:)``, or to verify it.
+    @discardableResult
+    public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) -> AnnotationState {
+        if let problem = ReplayError.orderingProblem(in: events) { throw problem }
+        var state = AnnotationState(schema: schema)
+        if let failure = state.apply(contentsOf: events) {
+            throw .cannotApply(seq: events[failure.index].seq, reason: failure.error.description)
+        }
+        return state
     }
 
     /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,
@@ -98,12 +102,6 @@ public struct ReplayStepper: Sendable {
             try? state.apply(steps[index].event)
         }
         return state
-    }
-
-    /// The index of the step with sequence number `seq`.
-    public func index(ofSeq seq: Int) throws(ReplayError) -> Int {
-        guard seq >= 1, seq <= steps.count else { throw .noSuchEvent(seq: seq, last: steps.count) }
-        return seq - 1
     }
 
     /// The first step after `index` (wrapping around) for which `matches` holds.

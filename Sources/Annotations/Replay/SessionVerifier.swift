@@ -18,6 +18,8 @@ public struct SessionVerifier: Sendable {
         public var differences: [String]
         /// The stored annotations, for checks against the text.
         public var file: SessionFile
+        /// The state the log replays to (nil when it does not).
+        public var state: AnnotationState?
         /// The replayed session, its log and the snapshot's bytes, kept as long as this value: a
         /// command that exits right after the result spends no time taking them apart (for a
         /// million events that is a noticeable part of the run).
@@ -56,7 +58,7 @@ public struct SessionVerifier: Sendable {
                     if Self.recordsAgree(snapshot, with: file) {
                         return Report(
                             events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
-                            file: file, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
+                            file: file, state: state, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
                     }
                 }
                 // The records differ, or the snapshot is behind its log: compared record by record.
@@ -69,7 +71,7 @@ public struct SessionVerifier: Sendable {
     }
 
     /// The report of a file as a reader takes it (see ``SessionStore/read(path:forVerification:displayName:)``).
-    private func report(_ read: (file: SessionFile, mismatch: String?, torn: String?)) -> Report {
+    func report(_ read: (file: SessionFile, mismatch: String?, torn: String?)) -> Report {
         var report = verify(read.file)
         if let mismatch = read.mismatch { report.differences.insert(mismatch, at: 0) }
         report.warnings = read.torn.map { [$0] } ?? []
@@ -106,9 +108,8 @@ public struct SessionVerifier: Sendable {
     /// Verifies a decoded session file.
     public func verify(_ file: SessionFile) -> Report {
         let state: AnnotationState
-        switch ReplayError.replaying(file.events, schema: file.schema) {
-        case .failure(let problem): return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: problem, differences: [], file: file)
-        case .success(let replayed): state = replayed
+        do { state = try ReplayStepper.check(events: file.events, schema: file.schema) } catch {
+            return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: error, differences: [], file: file, state: nil)
         }
         // Counting documents and comparing the stored annotations are independent reads of the
         // state: on two cores they run at the same time.
@@ -116,7 +117,7 @@ public struct SessionVerifier: Sendable {
         let differences = file.differences(from: state)
         return Report(
             events: file.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil,
-            differences: differences, file: file)
+            differences: differences, file: file, state: state)
     }
 
     /// Documents that have at least one annotation or status.

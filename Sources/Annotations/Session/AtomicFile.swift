@@ -11,7 +11,7 @@ public enum AtomicFile {
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: temporaryFileProblem(errno, folder: folder.isEmpty ? "." : folder)) }
+        guard fd >= 0 else { throw .io(path: path, reason: creationProblem("cannot create a temporary file", errno, folder: folder.isEmpty ? "." : folder)) }
         var existing = stat()
         if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { fchmod(fd, existing.st_mode & 0o7777) }
         var failure = data.withUnsafeBytes { writer.writeAll($0, to: fd) }.map { "write failed: \(describe($0))" }
@@ -49,14 +49,9 @@ public enum AtomicFile {
 
     static func errnoText() -> String { describe(errno) }
 
-    /// Why the temporary file beside the target could not be made; a folder that may not be
-    /// written to is named as such (nothing was changed: the session's files are as they were).
-    static func temporaryFileProblem(_ code: Int32, folder: String) -> String {
-        creationProblem("cannot create a temporary file", code, folder: folder)
-    }
-
-    /// Why a file in `folder` could not be created (`what` says which); a folder that may not be
-    /// written to is named as such.
+    /// Why a file in `folder` could not be created (`what` says which: the temporary file beside
+    /// a target, a lock file); a folder that may not be written to is named as such (nothing was
+    /// changed: the session's files are as they were).
     static func creationProblem(_ what: String, _ code: Int32, folder: String) -> String {
         let reason = "\(what): \(describe(code))"
         guard code == EACCES || code == EPERM || code == EROFS else { return reason }

@@ -70,12 +70,9 @@ public final class LockedSessionFile {
         return "pid \(pid) on \((object["host"] as? String) ?? "?") since \((object["since"] as? String) ?? "?")"
     }
 
-    /// True when the session exists: its snapshot or its log (a log whose snapshot was lost is
-    /// still a session, and holds every acknowledged event).
-    public var exists: Bool { existingFile != nil }
-
-    /// The session's snapshot when it exists, else its log when that exists, else nil: the file
-    /// to name when a command refuses to replace the session.
+    /// The session's snapshot when it exists, else its log when that exists (a log whose snapshot
+    /// was lost is still a session, and holds every acknowledged event), else nil: the file to
+    /// name when a command refuses to replace the session.
     public var existingFile: String? {
         if FileManager.default.fileExists(atPath: realPath) { return realPath }
         let log = SessionPaths(realPath).log
@@ -84,22 +81,27 @@ public final class LockedSessionFile {
 
     /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
     public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
-        try AtomicFile.write(Data(SessionFileWriter.bytes(of: file)), to: realPath, with: writer)
+        try AtomicFile.write(SessionCodec.encode(file), to: realPath, with: writer)
     }
 
     /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for
-    /// commands that write a session at once (adjudicate, replay `--out`, import). A crash between
-    /// the two leaves the new log and an old snapshot, which opening rebuilds from the log.
-    public func write(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+    /// commands that write a session at once (adjudicate, replay `--out`, import, `team pull`). A
+    /// crash between the two leaves the new log and an old snapshot, which opening rebuilds from
+    /// the log. The log is written from `file`'s events, or is `logBytes` byte for byte (a log
+    /// already replayed to `file`: `team pull` writes a team session's log as the database holds it).
+    public func write(_ file: SessionFile, logBytes given: Data? = nil, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
         let paths = SessionPaths(realPath)
         var snapshot = file
         snapshot.format = SessionFile.formatName
         snapshot.version = SessionFile.currentVersion
         snapshot.id = snapshot.id ?? SessionStore.derivedID(realPath, created: file.created, annotator: file.annotator)
-        var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
-        header.session = snapshot.id ?? ""
-        let bytes = try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings)
-        try AtomicFile.write(Data(bytes), to: paths.log, with: writer)
+        var bytes = given ?? Data()
+        if given == nil {
+            var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
+            header.session = snapshot.id ?? ""
+            bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings))
+        }
+        try AtomicFile.write(bytes, to: paths.log, with: writer)
         snapshot.log = LogReference(events: file.events.count, bytes: bytes.count, digest: bytes.withUnsafeBytes { LogDigest.of($0) })
         try writeSnapshot(snapshot, with: writer)
     }

@@ -24,14 +24,6 @@ struct LogReference: Sendable, Hashable, Codable {
         return digest.hex == self.digest
     }
 
-    /// `log` with its lost last line break put back (``lostTheLastLineBreak(of:)``); `log` otherwise.
-    func restoringTheLastLineBreak(of log: Data) -> Data {
-        guard lostTheLastLineBreak(of: log) else { return log }
-        var restored = log
-        restored.append(0x0A)
-        return restored
-    }
-
     /// True when `log`'s first ``bytes`` bytes are complete lines holding ``events`` events, and
     /// their digest (taken when the log was read, ``SessionLogContents/prefixDigest``) is ``digest``.
     func describesPrefix(of log: SessionLogContents) -> Bool {

@@ -101,13 +101,6 @@ public struct Session: Sendable {
         if let last = events.last { updated = last.time }
     }
 
-    /// Takes a log's last cursor, corpus and settings lines.
-    private mutating func takeLines(of log: SessionLogContents) {
-        corpus = log.corpus ?? corpus
-        cursor = log.cursor
-        settings = log.settings ?? SessionSettings()
-    }
-
     /// A session rebuilt from a log's bytes by replaying every event, and the log's contents
     /// (`forReplay` and `digestingFirst` as for ``SessionLogContents``): the one way a session is
     /// made from a log (`path` is used in error messages). Errors are those of reading the log,
@@ -140,7 +133,10 @@ public struct Session: Sendable {
         if let failure { throw .badEvent(path: path, seq: failure.seq, reason: failure.reason, line: SessionLogContents.line(ofEvent: failure.index, in: data)) }
         var replayed = session ?? Session(header: log.header)
         replayed.take(log.events)
-        replayed.takeLines(of: log)
+        // The log's last cursor, corpus and settings lines.
+        replayed.corpus = log.corpus ?? replayed.corpus
+        replayed.cursor = log.cursor
+        replayed.settings = log.settings ?? SessionSettings()
         return (replayed, log)
     }
 
@@ -230,8 +226,9 @@ public struct Session: Sendable {
     /// Takes back every event after the first `count` without a trace: the state is rebuilt from
     /// the state before the events in memory (the snapshot's records, or nothing) and those of
     /// them that stay, through `apply`. False (and nothing changed) when that is not possible.
+    /// (A store takes back the last event so when it cannot make it durable.)
     @discardableResult
-    mutating func rollBack(toEventCount count: Int) -> Bool {
+    public mutating func rollBack(toEventCount count: Int) -> Bool {
         guard count >= 0, count <= eventCount else { return false }
         let before = prefix?.count ?? 0
         if count >= before {
@@ -265,17 +262,6 @@ public struct Session: Sendable {
         SessionFile(
             annotator: annotator, created: created, updated: updated, corpus: corpus, derivedFrom: derivedFrom,
             cursor: cursor, settings: settings, state: state, events: [], id: id)
-    }
-
-    /// A session read from the bytes of one format-1 document (`path` is used in error messages),
-    /// as ``init(file:path:)`` reads it.
-    public init(data: Data, path: String) throws(SessionError) {
-        try self.init(file: SessionCodec.decode(data, path: path), path: path)
-    }
-
-    /// Takes back the last event (one a store could not make durable).
-    public mutating func dropLastEvent() {
-        rollBack(toEventCount: eventCount - 1)
     }
 
     /// The identity given to a session that has none yet: a digest of its file name, creation time

@@ -168,7 +168,7 @@ public enum SessionCodec {
     /// newline: one top-level field per line, header fields first, one line per annotation, so
     /// files diff well. Written by ``SessionFileWriter``; tests decode it with `JSONDecoder`.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
-        Data(try SessionFileWriter.bytes(of: file))
+        Data(try SessionFileWriter.writing("the session") { try $0.write(file) })
     }
 
     /// The field a decoding error is about (`$.events[3].record`) and what was expected there; nil

@@ -39,20 +39,15 @@ package struct SessionFileWriter {
         bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
     }
 
-    /// The file's bytes, ending in a line break.
-    static func bytes(of file: SessionFile) throws(SessionError) -> [UInt8] {
-        try writing("the session") { try $0.write(file) }
-    }
-
     /// What `body` writes with a new writer; a value `JSONEncoder` refuses is a ``SessionError``.
-    private static func writing(_ what: String, _ body: (inout SessionFileWriter) throws -> Void) throws(SessionError) -> [UInt8] {
+    static func writing(_ what: String, _ body: (inout SessionFileWriter) throws -> Void) throws(SessionError) -> [UInt8] {
         var writer = SessionFileWriter()
         do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
         return writer.bytes
     }
 
     /// The header fields through `JSONEncoder` (compact), each on a line; the records by ``records(_:)``.
-    private mutating func write(_ file: SessionFile) throws {
+    mutating func write(_ file: SessionFile) throws {
         raw("{\n  \"format\": ")
         try value(file.format)
         try fields([("version", file.version), ("id", file.id)])

@@ -49,17 +49,22 @@ extension SessionStore {
         return try taking(file, log: log, logBytes: bytes, shown: shown, forVerification: forVerification)
     }
 
-    /// The files of the session `path` names (as a writer takes them) and how messages name them.
+    /// The files of the session `path` names (as a writer takes them) and how messages name them:
+    /// with `displayName`, both files are named so — how a reader names a session it reads from a
+    /// copy whose paths mean nothing to the user (a team session pulled into a private folder that
+    /// is gone when the command ends: `team session anna`), never a place to read or write.
     static func reading(_ path: String, displayName: String?) -> (paths: SessionPaths, shown: SessionPaths) {
         let paths = SessionPaths.followingLinks(path)
-        return (paths, displayName.map(SessionPaths.shown(as:)) ?? paths)
+        var shown = paths
+        if let displayName { (shown.snapshot, shown.log) = (displayName, displayName) }
+        return (paths, shown)
     }
 
     /// The bytes of the log beside a snapshot whose head names `reference`: with the line break put
     /// back that only the snapshot still holds (see ``LogReference/lostTheLastLineBreak(of:)``).
     static func logBytes(_ paths: SessionPaths, shown: SessionPaths, reference: LogReference?) throws(SessionError) -> Data {
         let bytes = try SessionCodec.contents(ofFile: paths.log, shownAs: shown.log)
-        return reference?.restoringTheLastLineBreak(of: bytes) ?? bytes
+        return reference?.lostTheLastLineBreak(of: bytes) == true ? bytes + [0x0A] : bytes
     }
 
     /// The file a reader takes from a format-2 snapshot decoded as `file` and its log: the snapshot

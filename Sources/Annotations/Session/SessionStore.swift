@@ -159,16 +159,12 @@ public final class SessionStore: SessionStorage {
         try load(path: path, annotationsApart: false, warn: warn).session
     }
 
-    /// ``load(path:)`` for an export, which reads each annotation once: when the session's
-    /// snapshot holds every event of its log, the session is built from the snapshot without its
-    /// mentions, cues and claims, and those are returned apart (their anchors without their quoted
-    /// texts); otherwise `annotations` is nil and the session's state holds them.
-    public static func loadForExport(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> (session: Session, annotations: [Record]?) {
-        try load(path: path, annotationsApart: true, warn: warn)
-    }
-
-    private static func load(
-        path: String, annotationsApart: Bool, warn: (String) -> Void
+    /// ``load(path:warn:)``, and with `annotationsApart` (an export, which reads each annotation
+    /// once): when the session's snapshot holds every event of its log, the session is built from
+    /// the snapshot without its mentions, cues and claims, and those are returned apart (their
+    /// anchors without their quoted texts); otherwise `annotations` is nil and the state holds them.
+    public static func load(
+        path: String, annotationsApart: Bool, warn: (String) -> Void = { _ in }
     ) throws(SessionError) -> (session: Session, annotations: [Record]?) {
         let paths = SessionPaths.followingLinks(path)
         if SessionPaths.exists(paths.snapshot) {
@@ -200,7 +196,7 @@ public final class SessionStore: SessionStorage {
         do {
             try log.append(.event(event))
         } catch {
-            session.dropLastEvent()
+            session.rollBack(toEventCount: session.eventCount - 1)
             throw .storage(error)
         }
         unsavedEvents += 1

@@ -49,7 +49,7 @@ struct AdjudicateCommand: ParsableCommand {
         if let team { sessions = try TeamSessions.pull(team, names: sessions).map(\.path) } else { sessions = sessions.map { SessionArgument.path($0) } }
         // The same naming rules as review --out and replay --out: a bare name is sessions/NAME.json,
         // a path (with `/` or `~`) is that file anywhere on disk, `.json` added when missing.
-        out = try CLIFailure.from { [out] in try SessionLocation().path(for: out) }
+        out = try CLIFailure.from { [out] in try SessionPaths.path(for: out) }
         let loaded = try LoadedSession.load(sessions)
         if loaded.contains(where: { LockedSessionFile.namesSameSession($0.path, out) }) {
             throw CLIFailure("--out \(out) is one of the inputs; inputs are never modified, choose a new file")
@@ -78,7 +78,7 @@ struct AdjudicateCommand: ParsableCommand {
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
         var result: Session
-        if file.exists {
+        if file.existingFile != nil {
             result = try CLIFailure.from { try SessionStore.load(path: out) }
             // Going on is for an adjudication (a session made from others); an annotator's own
             // session would get the adjudicator's decisions mixed into its annotations.

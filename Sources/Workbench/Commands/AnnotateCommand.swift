@@ -53,9 +53,8 @@ struct AnnotateCommand: ParsableCommand {
         let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
         // The suggestion engine is made while the corpus loads and the session opens.
         let proposals = ProposalCache.buildingEngine()
-        let location = SessionLocation()
         let path: String
-        path = try CLIFailure.from { try location.path(for: session ?? loginName) }
+        path = try CLIFailure.from { try SessionPaths.path(for: session ?? loginName) }
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below).
         let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
@@ -106,7 +105,7 @@ struct AnnotateCommand: ParsableCommand {
         let capabilities = TerminalCapabilities.detect()
         let interactive = capabilities.isInteractive
         let completion = CompletionSource()
-        let historyPath = (location.folder as NSString).appendingPathComponent(".history")
+        let historyPath = (SessionPaths.sessionsFolder as NSString).appendingPathComponent(".history")
         let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }

@@ -137,7 +137,7 @@ struct ExportCommand: ParsableCommand {
     /// Reads the session at `path` without locking it.
     private func load(_ path: String) throws(SessionError) -> LoadedSession {
         if format.readsAnnotationState { return (path, try SessionStore.load(path: path) { StandardError.write("warning: \($0)") }, nil) }
-        let (session, annotations) = try SessionStore.loadForExport(path: path) { StandardError.write("warning: \($0)") }
+        let (session, annotations) = try SessionStore.load(path: path, annotationsApart: true) { StandardError.write("warning: \($0)") }
         return (path, session, annotations)
     }
 

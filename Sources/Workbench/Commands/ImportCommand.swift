@@ -40,7 +40,7 @@ struct ImportCommand: ParsableCommand {
 
         /// The session file for the name given (or `fallback`).
         func sessionPath(fallback: String) throws -> String {
-            return try CLIFailure.from { try SessionLocation(folder: sessions).path(for: session ?? fallback) }
+            return try CLIFailure.from { try SessionPaths.path(for: session ?? fallback, in: sessions) }
         }
 
         /// The corpus file written beside a session: `--corpus-out`, else the session path with

@@ -80,18 +80,13 @@ struct ReplayCommand: ParsableCommand {
         var last = file.events.count
         if let to {
             guard to >= 1, to <= file.events.count else {
-                throw CLIFailure("\(TerminalText.sanitize(shown)): \(ReplayError.noSuchEvent(seq: to, last: file.events.count).description)")
+                throw failure(.noSuchEvent(seq: to, last: file.events.count))
             }
             last = to
         }
         let capabilities = TerminalCapabilities.detect()
         if capabilities.isInteractive {
-            let stepper: ReplayStepper
-            do {
-                stepper = try ReplayStepper(events: file.events, schema: file.schema)
-            } catch {
-                throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
-            }
+            let stepper = try checked(try ReplayStepper(events: file.events, schema: file.schema))
             let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
             ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
@@ -100,19 +95,19 @@ struct ReplayCommand: ParsableCommand {
         }
     }
 
+    /// A problem of the log or of the request as the command's failure, naming the session.
+    private func failure(_ problem: ReplayError) -> CLIFailure { CLIFailure("\(TerminalText.sanitize(shown)): \(problem.description)") }
+
+    /// What `body` gives, its problem as ``failure(_:)``.
     private func checked<T>(_ body: @autoclosure () throws(ReplayError) -> T) throws(CLIFailure) -> T {
-        do { return try body() } catch { throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)") }
+        do { return try body() } catch { throw failure(error) }
     }
 
     /// The whole replay as plain lines, written as it is made (a log of a million events is never
     /// held as steps).
     private func printTranscript(file: SessionFile, last: Int) throws {
         // Check the log before loading the corpus or printing anything.
-        do {
-            try ReplayStepper.check(events: file.events, schema: file.schema)
-        } catch {
-            throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
-        }
+        _ = try checked(try ReplayStepper.check(events: file.events, schema: file.schema))
         let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown))
         let view = ReplayView(renderer: renderer, style: TerminalStyle(enabled: false))
         var output = StandardOutput()
@@ -120,17 +115,13 @@ struct ReplayCommand: ParsableCommand {
             + (renderer.corpus == nil ? " (corpus not loaded: stored anchor text)" : "") + "\n"
         var annotations = 0
         var index = SentenceRecordIndex(renderer: renderer)
-        do throws(ReplayError) {
-            try ReplayStepper.forEachStep(events: file.events, schema: file.schema, limit: last) { step, state in
-                output.write(header)
-                header = ""
-                index.update(step.touched, in: state)
-                for line in view.lines(for: step, state: state, index: index) { output.write(line, style: view.style) }
-                annotations = state.recordCount
-            }
-        } catch {
-            throw CLIFailure("\(TerminalText.sanitize(shown)): \(error.description)")
-        }
+        try checked(try ReplayStepper.forEachStep(events: file.events, schema: file.schema, limit: last) { step, state in
+            output.write(header)
+            header = ""
+            index.update(step.touched, in: state)
+            for line in view.lines(for: step, state: state, index: index) { output.write(line, style: view.style) }
+            annotations = state.recordCount
+        })
         output.write(header)
         output.write("end after event \(last): \(Counted(annotations, "annotation"))\n")
         output.flush()
@@ -154,7 +145,7 @@ struct ReplayCommand: ParsableCommand {
             throw CLIFailure("\(name): \(report.differences.count) annotation(s) differ between the stored annotations and the event log")
         }
         // The same reference checks as `validate` (the one definition), which need no text.
-        let references = SessionValidator().referenceChecks(file, path: shown)
+        let references = SessionVerifier().referenceChecks(file, path: shown)
         // One line each, as validate writes them: a line break in a name from the file is a placeholder.
         for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
@@ -192,16 +183,14 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func writeCut(_ file: SessionFile, to name: String) throws {
-        if let problem = ReplayError.orderingProblem(in: file.events) {
-            throw CLIFailure("\(TerminalText.sanitize(shown)): \(problem.description)")
-        }
+        if let problem = ReplayError.orderingProblem(in: file.events) { throw failure(problem) }
         let last = try to.map { seq throws(CLIFailure) -> Int in
             guard seq >= 1, seq <= file.events.count else {
                 throw CLIFailure(ReplayError.noSuchEvent(seq: seq, last: file.events.count).description)
             }
             return seq
         } ?? file.events.count
-        let path = try CLIFailure.from { try SessionLocation().path(for: name) }
+        let path = try CLIFailure.from { try SessionPaths.path(for: name) }
         if LockedSessionFile.namesSameSession(path, session) {
             throw CLIFailure("--out \(TerminalText.sanitize(path)) is the session being replayed; the replayed session is never modified, choose a new name")
         }
@@ -218,7 +207,7 @@ struct ReplayCommand: ParsableCommand {
         var cut = Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: [session])
         for event in file.events.prefix(last) {
             do { try cut.append(event) } catch {
-                throw CLIFailure("\(TerminalText.sanitize(shown)): \(ReplayError.cannotApply(seq: event.seq, reason: error.description).description)")
+                throw failure(.cannotApply(seq: event.seq, reason: error.description))
             }
         }
         cut.cursor = file.cursor

@@ -62,7 +62,7 @@ struct ReviewCommand: ParsableCommand {
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
         let name = try AnnotateCommand.annotatorName(given, role: "reviewer")
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
-        let outPath = try CLIFailure.from { try SessionLocation().path(for: out ?? base + ".reviewed") }
+        let outPath = try CLIFailure.from { try SessionPaths.path(for: out ?? base + ".reviewed") }
         if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(shown) is never modified (use --out NAME)")
         }

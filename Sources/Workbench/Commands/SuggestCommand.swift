@@ -164,7 +164,7 @@ struct SuggestCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: name) {
             path = name
         } else {
-            path = try CLIFailure.from { try SessionLocation().path(for: name) }
+            path = try CLIFailure.from { try SessionPaths.path(for: name) }
         }
         let loaded: Session
         loaded = try CLIFailure.from { try SessionStore.load(path: path) { StandardError.write("warning: \($0)") } }

@@ -273,7 +273,7 @@ struct TeamPullCommand: ParsableCommand {
         let project = try TeamCommand.project(try TeamCommand.url(url))
         let annotator = self.annotator
         let out: String
-        do { out = try SessionLocation().path(for: self.out) } catch { throw CLIFailure(error.description) }
+        do { out = try SessionPaths.path(for: self.out) } catch { throw CLIFailure(error.description) }
         // A long history takes a while to read, check and write: progress on a terminal (nothing in a
         // pipe; the lines read of about how many while reading), Ctrl-C at once while reading, held
         // back while the two files are written.
@@ -315,7 +315,7 @@ struct TeamPushCommand: ParsableCommand {
         guard !sessions.isEmpty else { throw CLIFailure("which session? e.g. workbench team push sessions/anna --team URL") }
         for given in sessions {
             let path: String
-            do { path = try SessionLocation().path(for: given) } catch { throw CLIFailure(error.description) }
+            do { path = try SessionPaths.path(for: given) } catch { throw CLIFailure(error.description) }
             let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(path) }
             StandardOutput.line("pushed \(path): \(added) new line(s) to the team session \(project.connection.user)")
         }

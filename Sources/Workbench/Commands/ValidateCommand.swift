@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
         for (number, path) in sessions.enumerated() {
             var corpusFailure: String?
             meter.begin("validating \(path) (\(number + 1)/\(sessions.count))", total: nil, unit: .items(""))
-            let report = SessionValidator().report(path: path) { file in
+            let report = SessionVerifier().validate(path: path) { file in
                 let corpusPaths = explicitCorpus.isEmpty ? file.corpus.paths : explicitCorpus
                 guard !corpusPaths.isEmpty else { return nil }
                 if let loadedCorpus, loadedCorpus.paths == corpusPaths { return loadedCorpus.corpus }
@@ -54,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
             for problem in report.problems { StandardError.write(TerminalText.sanitize(problem)) }
             for warning in report.warnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
             // Not "valid" when the text could not be checked: the run fails, and says why on standard error.
-            if report.problems.isEmpty, corpusFailure == nil, let file = report.file, let state = report.state {
+            if report.problems.isEmpty, corpusFailure == nil, let file = report.verified?.file, let state = report.verified?.state {
                 StandardOutput.line("\(TerminalText.sanitize(path)): valid: \(file.events.count) events, \(state.mentions.count + state.cues.count + state.claims.count) text annotations, \(state.speakers.count) speakers, \(state.stances.count) stances; format \(file.format) \(file.version)")
             } else {
                 failed = true

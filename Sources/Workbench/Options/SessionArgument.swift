@@ -13,7 +13,7 @@ enum SessionArgument {
         guard !name.contains("/"), !name.hasPrefix("~") else { return name }
         let here = SessionPaths(name)
         if [name, name + ".json", here.snapshot, here.log].contains(where: { FileManager.default.fileExists(atPath: $0) }) { return name }
-        guard let located = try? SessionLocation(folder: folder).path(for: name) else { return name }
+        guard let located = try? SessionPaths.path(for: name, in: folder) else { return name }
         let paths = SessionPaths(located)
         return FileManager.default.fileExists(atPath: paths.snapshot) || FileManager.default.fileExists(atPath: paths.log) ? located : name
     }

@@ -1,54 +1,31 @@
 import Foundation
 
-/// Checks a session file against the session format and against its corpus: the log replays,
-/// the stored annotations agree with it, labels are in the schema, references resolve, offsets
-/// lie in range and quotes match the text. Each problem is one line naming the file.
-public struct SessionValidator: Sendable {
-    /// Creates a validator.
-    public init() {}
-
-    /// What checking one file found: the problems, and (when the file could be read) the file and
-    /// the state its log gives, so callers can summarise it without reading it again.
-    public struct Report: Sendable {
-        /// One line per problem, each naming the file; empty when the file is valid.
-        public var problems: [String]
-        /// The decoded file, when it could be decoded.
-        public var file: SessionFile?
-        /// The state the log replays to, when it replayed completely.
-        public var state: AnnotationState?
-        /// What is worth knowing but leaves the file valid (a torn last log line), one line each.
-        public var warnings: [String] = []
-    }
-
+/// `validate`: the verification of a session file (its log replays, the stored annotations agree
+/// with it), and the checks `replay --verify` makes too: labels are in the schema, references
+/// resolve, offsets lie in range and quotes match the text. Each problem is one line naming the file.
+extension SessionVerifier {
     /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
     /// check offsets against once the file is decoded (so it can use the paths the session records).
-    public func report(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> Report {
-        let file: SessionFile
-        var problems: [String] = [], warnings: [String] = []
-        do {
-            let read = try SessionStore.read(path: path)
-            file = read.file
-            if let mismatch = read.mismatch { problems.append("\(path): \(mismatch)") }
-            if let torn = read.torn { warnings.append(torn) }
-        } catch {
-            return Report(problems: [error.description])
-        }
-        // The log's order, then each event, worded as `replay --verify` words them (one definition).
-        var state: AnnotationState?
-        switch ReplayError.replaying(file.events, schema: file.schema) {
-        case .success(let replayed): state = replayed
-        case .failure(let problem): problems.append("\(path): \(problem.description)")
-        }
-        if let state {
-            problems += file.differences(from: state).map { "\(path): \($0)" }
-        } else {
+    /// Gives one line per problem, each naming the file (empty when the file is valid); what is
+    /// worth knowing but leaves the file valid (a torn last log line), one line each; and, when the
+    /// file could be read, its verification (the file and the state its log gives, so callers can
+    /// summarise it without reading it again).
+    public func validate(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> (problems: [String], warnings: [String], verified: Report?) {
+        let verified: Report
+        do { verified = report(try SessionStore.read(path: path)) } catch { return ([error.description], [], nil) }
+        let file = verified.file
+        // A snapshot that does not describe its log, then the log's order and each event, worded as
+        // `replay --verify` words them (one definition), or the stored annotations that differ.
+        var problems = verified.differences.map { "\(path): \($0)" }
+        if let problem = verified.logProblem {
+            problems.append("\(path): \(problem.description)")
             problems += file.recordsStoredTwice.map { "\(path): \($0)" }
         }
         problems += referenceChecks(file, path: path)
         if let corpus = corpus(file) {
             problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
         }
-        return Report(problems: problems, file: file, state: state, warnings: warnings)
+        return (problems, verified.warnings, verified)
     }
 
     /// The checks of the stored annotations' references, which need no text: every id a record
