@@ -102,4 +102,27 @@ struct LargeSnapshotOpeningTests {
         // Read-only loading takes the same way and writes nothing.
         #expect(try SessionStore.load(path: path).state.hasSameRecords(as: state))
     }
+
+    /// The snapshot's bytes are checked as UTF-8 beside its decoding, not before it: a record
+    /// decoded from bytes that are not UTF-8 (where a string would hold U+FFFD) is not taken.
+    @Test("A snapshot with a byte that is not UTF-8 in one of its records is named with the byte's offset, kept aside, and the session comes from the log", arguments: ["text", "key"])
+    func notUTF8(_ place: String) throws {
+        let (path, state) = try Self.closedSession()
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let line = try #require(bytes.firstRange(of: Array("\"id\":\"C1500\"".utf8)))
+        // In a quoted text (read into a string) or in a key no reader knows (skipped).
+        let needle = place == "text" ? Array("\"text\":\"".utf8) : Array("\"negated\"".utf8)
+        let field = try #require(bytes[line.upperBound...].firstRange(of: needle))
+        let offset = place == "text" ? field.upperBound : field.lowerBound + 2
+        bytes[offset] = 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let store = try SessionStore(path: path, now: "n") { Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "n") }
+        #expect(store.session.state.hasSameRecords(as: state))
+        let warning = try #require(store.openingWarnings.first)
+        #expect(warning.contains("invalid UTF-8 at byte offset \(offset)"), "\(warning)")
+        #expect(warning.contains("kept as \(path).damaged and the session rebuilt from the log"), "\(warning)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".damaged")) == Data(bytes))
+        try store.close()
+        #expect(try SessionStore.load(path: path).state.hasSameRecords(as: state))
+    }
 }

@@ -150,6 +150,33 @@ struct SessionDecoderTests {
         }
     }
 
+    @Test("Long strings that recur across records (documents, sentence hashes, annotators, forms), more of them than are shared at once, decode like JSONDecoder")
+    func recurringStrings() throws {
+        var file = Self.randomSession([3, 14, 15, 92]).file
+        for index in 0..<3_000 {
+            var anchor = TextAnchor(
+                document: "", sentence: index % 9, segments: [SpanSegment(start: index % 20, end: index % 20 + 6)], text: "Peskow",
+                before: "Kremlsprecher Dmitri ", after: " erklärte, die Zusammenarbeit", sentenceHash: "")
+            // 1 100 documents and 900 hashes: several recur, far apart and next to each other, and
+            // more differ than the decoder keeps at once; some share their first or last eight bytes.
+            anchor.document = "Zeitungsartikel-\(index % 1_100)-aus-dem-Jahr-\(1990 + index % 7)"
+            anchor.sentenceHash = String(format: "%016llx", UInt64(index % 900) &* 0x9E37_79B9_7F4A_7C15)
+            if index % 5 == 0 { anchor.sentenceHash = "0123456789abcde" + String(index % 10) }
+            if index % 11 == 0 { anchor.document = "ä-Dokument-" + String(repeating: "x", count: index % 30) }
+            let claim = Claim(
+                id: "C\(index + 500)", anchor: anchor, speaker: "S\(index % 40)",
+                form: index % 3 == 0 ? "a form with a long name \(index % 4)" : "indirect",
+                annotator: index % 2 == 0 ? "annotator number \(index % 13) of the team" : "anna")
+            file.annotations.append(.claim(claim))
+        }
+        let data = Self.encoded(file)
+        let fast = try #require(Self.fast(data))
+        let reference = try SessionCodec.decodeWithCodable(data, path: "mem")
+        #expect(fast.annotations == reference.annotations)
+        #expect(fast.annotations == file.annotations)
+        #expect(Self.encoded(fast) == data)
+    }
+
     @Test("Escapes, surrogate pairs and defaults decode like JSONDecoder", arguments: [
         #"{"type":"speaker","id":"S1","name":"A\u00e4\ud83d\ude00\"\\\/\b\f\n\r\t"}"#,
         #"{"type":"speaker","id":"S1","name":"x","kind":null,"aliases":null}"#,

@@ -87,6 +87,28 @@ public struct AnnotationState: Sendable, Hashable {
         reserve(record.id.flatMap(RecordKey.parseID))
     }
 
+    /// Puts a stored record in its table, moved in (building a state from a snapshot's records,
+    /// which are not kept after): a mention, cue or claim goes straight to its table, its id read
+    /// once, without a copy of the record (a retain, and a release when the snapshot goes).
+    mutating func store(moving record: consuming Record) {
+        switch consume record {
+        case .claim(let claim):
+            let id = claim.id
+            reserve(RecordKey.parseID(id))
+            claims[id] = claim
+        case .mention(let mention):
+            let id = mention.id
+            reserve(RecordKey.parseID(id))
+            mentions[id] = mention
+        case .cue(let cue):
+            let id = cue.id
+            reserve(RecordKey.parseID(id))
+            cues[id] = cue
+        case let other:
+            store(other)
+        }
+    }
+
     /// Raises the next free numbers to at least `numbers` (letters A–Z; others are ignored).
     mutating func useNextNumbers(_ numbers: [Character: Int]) {
         for (letter, number) in numbers {

@@ -192,6 +192,13 @@ struct JSONReader {
         return escaped ? try unescape(raw) : String(decoding: raw, as: UTF8.self)
     }
 
+    /// Reads a string that recurs across records: one without escapes is taken from `strings`
+    /// when the same bytes were read recently.
+    mutating func readString(sharing strings: inout RecurringStrings) throws(Failure) -> String {
+        let (raw, escaped) = try stringBytes()
+        return escaped ? try unescape(raw) : strings.string(raw)
+    }
+
     /// Reads past a string, checking it (its escapes too) without keeping it.
     mutating func skipString() throws(Failure) {
         let (raw, escaped) = try stringBytes()

@@ -144,7 +144,7 @@ public struct Session: Sendable {
     /// reflect the events of the log's bytes `logBytes` before `log.decodedFrom` (checked by the
     /// caller: event count, bytes and digest), and only the events after them (`log`, read from
     /// there on) are replayed. The history before the snapshot is replayed from the log when first needed.
-    init(snapshot: SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
+    init(snapshot: consuming SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
         let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, commands: log.skippedCommands, path: path)
         let header = log.header
         id = header.session
@@ -156,7 +156,7 @@ public struct Session: Sendable {
         cursor = log.cursor ?? snapshot.cursor
         settings = log.settings ?? snapshot.settings ?? SessionSettings()
         var state = AnnotationState(schema: header.schema)
-        snapshot.storeRecords(in: &state)
+        snapshot.storeRecordsMoving(in: &state)
         state.useLastSeq(prefix.count)
         state.useNextNumbers(nextNumbers)
         state.expectHistory { () throws(AnnotationError) -> [Event] in

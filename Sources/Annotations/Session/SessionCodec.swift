@@ -39,11 +39,14 @@ public enum SessionCodec {
     ///
     /// With `anchorsForExport`, the anchors' quoted texts and sentence hashes are checked but left
     /// empty when the fast decoder reads them (see ``SessionFileDecoder/anchorsForExport``): for
-    /// an export only, which reads none of them.
-    public static func decode(_ data: Data, path: String, anchorsForExport: Bool = false) throws(SessionError) -> SessionFile {
+    /// an export only, which reads none of them. With `checkingUTF8` false, the caller checks that
+    /// the bytes are UTF-8 (on another thread, meanwhile) and decodes them again, checked, when not.
+    public static func decode(
+        _ data: Data, path: String, anchorsForExport: Bool = false, checkingUTF8: Bool = true
+    ) throws(SessionError) -> SessionFile {
         let fast: SessionFile? = data.withUnsafeBytes { raw in
             let buffer = raw.bindMemory(to: UInt8.self)
-            guard !isBlank(buffer), UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
+            guard !isBlank(buffer), !checkingUTF8 || UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
             return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport)
         }
         if let file = fast {

@@ -186,6 +186,22 @@ public struct SessionFile: Sendable, Decodable {
     /// earlier one). The tables are sized once for them first: grown one doubling at a time, a
     /// table of 100 000 claims would hash every key again at each step.
     func storeRecords(in state: inout AnnotationState) {
+        reserveTables(in: &state)
+        forEachRecord { state.store($0) }
+    }
+
+    /// ``storeRecords(in:)`` for a file that is not kept after: its annotations are moved into the
+    /// state's tables, in their order, not copied.
+    consuming func storeRecordsMoving(in state: inout AnnotationState) {
+        reserveTables(in: &state)
+        var annotations = self.annotations
+        self.annotations = []
+        forEachRecord { state.store($0) }
+        annotations.reverse()
+        while let record = annotations.popLast() { state.store(moving: record) }
+    }
+
+    private func reserveTables(in state: inout AnnotationState) {
         var mentions = 0, cues = 0, claims = 0
         for record in annotations {
             switch record {
@@ -196,7 +212,6 @@ public struct SessionFile: Sendable, Decodable {
             }
         }
         state.reserveTables([speakers.count, mentions, cues, claims, targets.count, stances.count, notes.count], history: 0)
-        forEachRecord { state.store($0) }
     }
 
     /// One line per record stored more than once (the log never makes one twice; a file that lists

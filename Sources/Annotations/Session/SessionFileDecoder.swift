@@ -26,6 +26,9 @@ struct SessionFileDecoder {
     /// empty), and a record added with an empty annotator gets the event's annotator at once (as
     /// replaying would give it), so replaying does not copy it again.
     var eventsForReplay = false
+    /// The strings that recur across records (document ids, annotators, sentence hashes, forms),
+    /// made once in a whole file.
+    private var strings = RecurringStrings(sharing: false)
 
     /// A decoder over bytes that must stay alive while it is used.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -36,6 +39,7 @@ struct SessionFileDecoder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, anchorsForExport: Bool = false) throws(Failure) -> SessionFile {
         var decoder = SessionFileDecoder(bytes)
         decoder.anchorsForExport = anchorsForExport
+        decoder.strings = RecurringStrings(sharing: true)
         var lists: Lists? = ([], [], [])
         var head: [UInt8] = []
         try decoder.topLevel(into: &head, lists: &lists, keeping: nil)
@@ -145,6 +149,11 @@ struct SessionFileDecoder {
         try reader.consumeNull() ? nil : try reader.readString()
     }
 
+    /// A string that recurs across records (see ``RecurringStrings``), or nil for null.
+    private mutating func recurringString() throws(Failure) -> String? {
+        try reader.consumeNull() ? nil : try reader.readString(sharing: &strings)
+    }
+
     private mutating func optionalInt() throws(Failure) -> Int? {
         try reader.consumeNull() ? nil : try reader.readInt()
     }
@@ -182,46 +191,61 @@ struct SessionFileDecoder {
         var rule: String?, attributes: [String: String]?, from: [Origin.Source]?, session: String?
         var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
+        // Each builder takes its fields out (`take()`), so they move into the record: bound with
+        // `guard let` they were copied (a retain each) and released with the fields after.
+
         consuming func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
-            guard let id, let name else { throw d.missing("speaker field") }
-            return Speaker(id: id, name: name, kind: kind ?? "person", aliases: aliases ?? [], annotator: annotator ?? "", origin: origin)
+            guard let id = id.take(), let name = name.take() else { throw d.missing("speaker field") }
+            return Speaker(
+                id: id, name: name, kind: kind.take() ?? "person", aliases: aliases.take() ?? [], annotator: annotator.take() ?? "",
+                origin: origin.take())
         }
 
         consuming func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
-            guard let id, let anchor, let speaker, let annotator else { throw d.missing("mention field") }
-            return Mention(id: id, anchor: anchor, speaker: speaker, role: role, annotator: annotator, sources: sources, origin: origin)
+            guard let id = id.take(), let anchor = anchor.take(), let speaker = speaker.take(), let annotator = annotator.take() else {
+                throw d.missing("mention field")
+            }
+            return Mention(id: id, anchor: anchor, speaker: speaker, role: role.take(), annotator: annotator, sources: sources.take(), origin: origin.take())
         }
 
         consuming func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
-            guard let id, let anchor, let annotator else { throw d.missing("cue field") }
-            return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources, origin: origin)
+            guard let id = id.take(), let anchor = anchor.take(), let annotator = annotator.take() else { throw d.missing("cue field") }
+            return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources.take(), origin: origin.take())
         }
 
         consuming func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
-            guard let id, let anchor else { throw d.missing("claim field") }
+            guard let id = id.take(), let anchor = anchor.take() else { throw d.missing("claim field") }
             if speaker != nil, speakers != nil { throw d.reader.shapeError("a claim has either 'speaker' or 'speakers', not both") }
             if mention != nil, mentions != nil { throw d.reader.shapeError("a claim has either 'mention' or 'mentions', not both") }
             return Claim(
-                id: id, anchor: anchor, speakers: speakers ?? speaker.map { [$0] } ?? [], mentions: mentions ?? mention.map { [$0] } ?? [],
-                addressees: addressees ?? [], cue: cue, form: form, negated: negated ?? false, hedged: hedged ?? false,
-                annotator: annotator ?? "", sources: sources, origin: origin, attributes: attributes)
+                id: id, anchor: anchor, speakers: speakers.take() ?? speaker.take().map { [$0] } ?? [],
+                mentions: mentions.take() ?? mention.take().map { [$0] } ?? [], addressees: addressees.take() ?? [], cue: cue.take(),
+                form: form.take(), negated: negated ?? false, hedged: hedged ?? false, annotator: annotator.take() ?? "",
+                sources: sources.take(), origin: origin.take(), attributes: attributes.take())
         }
 
         consuming func origin(_ d: SessionFileDecoder) throws(Failure) -> Origin {
             guard let kind, let value = Origin.Kind(rawValue: kind) else { throw d.missing("origin kind") }
-            return Origin(kind: value, rule: rule, from: from)
+            return Origin(kind: value, rule: rule.take(), from: from.take())
         }
 
         consuming func originSource(_ d: SessionFileDecoder) throws(Failure) -> Origin.Source {
-            guard let session, let id else { throw d.missing("origin source field") }
+            guard let session = session.take(), let id = id.take() else { throw d.missing("origin source field") }
             return Origin.Source(session: session, id: id)
         }
     }
 
     /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`); with `annotator`,
     /// an empty `annotator` field is given that one (an added record as replaying stamps it).
-    private mutating func fields(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> RecordFields {
+    private mutating func fields() throws(Failure) -> RecordFields {
         var f = RecordFields()
+        try read(into: &f)
+        return f
+    }
+
+    /// Reads an object's fields into `f` (null counts as absent, as with `decodeIfPresent`); with
+    /// `annotator`, an empty `annotator` field is given that one (an added record as replaying stamps it).
+    private mutating func read(into f: inout RecordFields, stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) {
         try reader.beginObject()
         var first = true
         var seen: UInt64 = 0
@@ -229,20 +253,20 @@ struct SessionFileDecoder {
             if key.is("anchor") { try once(&seen, 0); f.anchor = try reader.consumeNull() ? nil : try textAnchor() }
             else if key.is("id") { try once(&seen, 1); f.id = try optionalString() }
             else if key.is("type") { try once(&seen, 2); f.type = try optionalString() }
-            else if key.is("annotator") { try once(&seen, 3); f.annotator = try optionalString() }
-            else if key.is("speaker") { try once(&seen, 4); f.speaker = try optionalString() }
-            else if key.is("form") { try once(&seen, 5); f.form = try optionalString() }
+            else if key.is("annotator") { try once(&seen, 3); f.annotator = try recurringString() }
+            else if key.is("speaker") { try once(&seen, 4); f.speaker = try recurringString() }
+            else if key.is("form") { try once(&seen, 5); f.form = try recurringString() }
             else if key.is("negated") { try once(&seen, 6); f.negated = try optionalBool() }
             else if key.is("hedged") { try once(&seen, 7); f.hedged = try optionalBool() }
             else if key.is("mention") { try once(&seen, 8); f.mention = try optionalString() }
             else if key.is("cue") { try once(&seen, 9); f.cue = try optionalString() }
             else if key.is("sources") { try once(&seen, 10); f.sources = try optionalStrings() }
-            else if key.is("role") { try once(&seen, 11); f.role = try optionalString() }
+            else if key.is("role") { try once(&seen, 11); f.role = try recurringString() }
             else if key.is("name") { try once(&seen, 12); f.name = try optionalString() }
-            else if key.is("kind") { try once(&seen, 13); f.kind = try optionalString() }
+            else if key.is("kind") { try once(&seen, 13); f.kind = try recurringString() }
             else if key.is("aliases") { try once(&seen, 14); f.aliases = try optionalStrings() }
             else if key.is("origin") { try once(&seen, 27); f.origin = try reader.consumeNull() ? nil : try fields().origin(self) }
-            else if key.is("rule") { try once(&seen, 28); f.rule = try optionalString() }
+            else if key.is("rule") { try once(&seen, 28); f.rule = try recurringString() }
             else if key.is("attributes") { try once(&seen, 32); f.attributes = try reader.consumeNull() ? nil : try decoded([String: String].self) }
             else if key.is("speakers") { try once(&seen, 33); f.speakers = try optionalStrings() }
             else if key.is("mentions") { try once(&seen, 34); f.mentions = try optionalStrings() }
@@ -252,7 +276,6 @@ struct SessionFileDecoder {
             else { try reader.skipValue() }
         }
         if let annotator, f.annotator == "" { f.annotator = annotator }
-        return f
     }
 
     /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
@@ -261,12 +284,14 @@ struct SessionFileDecoder {
         reader.skipWhitespace()
         let start = reader.position
         // Taken apart once, without a copy: the fields of most records are moved into the record.
-        let fields = try fields(stampingEmptyAnnotatorWith: annotator)
-        switch fields.type {
-        case "claim": return .claim(try fields.claim(self))
-        case "mention": return .mention(try fields.mention(self))
-        case "cue": return .cue(try fields.cue(self))
-        case "speaker": return .speaker(try fields.speaker(self))
+        var fields = RecordFields()
+        try read(into: &fields, stampingEmptyAnnotatorWith: annotator)
+        let type = fields.type
+        switch type {
+        case "claim": return .claim(try (consume fields).claim(self))
+        case "mention": return .mention(try (consume fields).mention(self))
+        case "cue": return .cue(try (consume fields).cue(self))
+        case "speaker": return .speaker(try (consume fields).speaker(self))
         default:
             // The kinds that are few are decoded by their `Codable` conformance.
             guard let record = Self.codable(Record.self, Array(reader.bytes[start..<reader.position])) else { throw missing("type") }
@@ -295,13 +320,13 @@ struct SessionFileDecoder {
         var first = true
         var seen: UInt64 = 0
         while let key = try reader.nextKey(&first) {
-            if key.is("document") { try once(&seen, 0); document = try optionalString() }
+            if key.is("document") { try once(&seen, 0); document = try recurringString() }
             else if key.is("sentence") { try once(&seen, 1); sentence = try optionalInt() }
             else if key.is("segments") { try once(&seen, 2); segments = try optionalList { (d: inout Self) throws(Failure) in try d.segment() } }
             else if key.is("text") { try once(&seen, 3); text = try anchorText() }
             else if key.is("before") { try once(&seen, 4); before = try anchorText() }
             else if key.is("after") { try once(&seen, 5); after = try anchorText() }
-            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try anchorText() }
+            else if key.is("sentence_hash") { try once(&seen, 6); sentenceHash = try anchorsForExport ? anchorText() : recurringString() }
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }

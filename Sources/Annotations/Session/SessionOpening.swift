@@ -60,8 +60,12 @@ struct SessionOpening {
         // Records are given apart only when the snapshot stands for the whole log (nothing to
         // replay on them), so that is decided before the snapshot is decoded, once.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
+        // The snapshot's bytes are checked as UTF-8 on this thread, after the log's digest, while
+        // they are decoded on the other; a result decoded from bytes that are not is not taken.
         let early = from > 0 && head?.next != nil
-            ? BackgroundValue { Result { () throws(SessionError) in try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) } }
+            ? BackgroundValue { Result { () throws(SessionError) in
+                try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot, checkingUTF8: false)
+            } }
             : nil
         // Without a snapshot that stands for a prefix, the whole log is replayed as it is decoded.
         var log: SessionLogContents
@@ -73,7 +77,16 @@ struct SessionOpening {
             (replayed, log) = (whole.session, whole.log)
         }
         let check = try check(head, snapshot, paths: paths, log: log, writer: writer)
-        if check.matches, log.decodedFrom > 0, case .success(var file) = early?.wait(),
+        var decoded: Result<SessionFile, SessionError>?
+        if check.matches, log.decodedFrom > 0, let early {
+            let isUTF8 = snapshot.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0.bindMemory(to: UInt8.self)) == nil }
+            decoded = early.wait()
+            if !isUTF8 {
+                // Decoded again, checked: the error names the first byte that is not UTF-8.
+                decoded = Result { () throws(SessionError) in try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot) }
+            }
+        }
+        if case .success(var file) = decoded,
             let numbers = file.nextNumbers
         {
             // The snapshot reflects the first `reference.bytes` bytes (where decoding began): build from its records.
@@ -98,7 +111,7 @@ struct SessionOpening {
         // user told where it went wrong: the edit is not taken, and not lost without a word.
         let unreadable = check.matches && log.decodedFrom > 0
         var warnings = restored + check.warnings
-        if unreadable, case .failure(let error) = early?.wait(), let writer {
+        if unreadable, case .failure(let error) = decoded, let writer {
             let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
             warnings.append(
                 "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
