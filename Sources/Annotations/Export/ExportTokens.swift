@@ -70,6 +70,23 @@ enum ExportTokens {
         }
     }
 
+    /// The sentence's own tokens (``Sentence/tokensForOnePass``: neither cut at whitespace nor at
+    /// boundaries), made in place in the document's UTF-8 `bytes` found through its scalar `index`
+    /// when the sentence allows it, with `scratch` reused from sentence to sentence; for formats that
+    /// refer to the tokenizer's tokens as they are (SpkAtt).
+    static func sentenceTokens(of sentence: Sentence, index: ExportScalarIndex, bytes: [UInt8], scratch: inout Scratch) -> [Token] {
+        bytes.withUnsafeBufferPointer { document in
+            let utf8Start = index.utf8Offset(ofScalar: sentence.start, in: document)
+            if let base = document.baseAddress,
+                sentence.tokenBoundsForOnePass(
+                    inBytes: document, scalarCount: index.scalarCount, utf8Start: utf8Start, window: &scratch.window, bounds: &scratch.bounds)
+            {
+                return SentenceTokens.tokens(scratch.bounds, base: base, utf8Offset: scratch.window.utf8Offset(ofScalar:))
+            }
+            return sentence.tokensForOnePass
+        }
+    }
+
     /// The tokens of `bounds` with their texts in the document's `bytes`, appended to `result`;
     /// false when a token's text may hold whitespace (checked as ``isWhole(_:window:)`` does) or a
     /// boundary lies inside a token.

@@ -51,7 +51,6 @@ struct SpkAttExporter: Exporter {
                 var bytes: [UInt8] = []
                 self.document(bundle, document: index, session: session).appendJSON(to: &bytes)
                 bytes.append(0x0A)
-                bundle.tables.release(index)
                 return bytes
             } _: { index, bytes in
                 // A document without sentences (empty, or only whitespace) holds no token to refer to:
@@ -69,10 +68,12 @@ struct SpkAttExporter: Exporter {
         let segmented = bundle.documents[index]
         let state = bundle.sessions[session].state
         // Made for this document and dropped with it (not kept in the sentences), in place in the
-        // document's scalars and bytes (the same tokens as the sentences' own).
-        let table = bundle.tables[index], bytes = bundle.bytes[index]
-        var bounds: [TokenBounds] = []
-        let sentenceTokens = segmented.sentences.map { $0.tokensForOnePass(in: table, bytes: bytes, bounds: &bounds) }
+        // document's bytes (the same tokens as the sentences' own).
+        let scalarIndex = bundle.scalarIndex[index], bytes = bundle.bytes[index]
+        var scratch = ExportTokens.Scratch()
+        let sentenceTokens = segmented.sentences.map {
+            ExportTokens.sentenceTokens(of: $0, index: scalarIndex, bytes: bytes, scratch: &scratch)
+        }
         let tokens = zip(segmented.sentences, sentenceTokens).flatMap { sentence, list in list.map { (sentence.index, $0) } }
         func references(_ segments: [SpanSegment]) -> [String] {
             var result: [String] = []

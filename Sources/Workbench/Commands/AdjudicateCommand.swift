@@ -73,7 +73,7 @@ struct AdjudicateCommand: ParsableCommand {
         }
         let given = role ?? adjudicator ?? LoginName.current() ?? "adjudicator"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the adjudicator name is empty; pass --adjudicator NAME") }
-        let name = try AnnotateCommand.annotatorName(given, role: "adjudicator")
+        let name = try AnnotateCommand.annotatorName(given, role: "adjudicator", fromLogin: role == nil && adjudicator == nil)
         let file: LockedSessionFile
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }

@@ -50,7 +50,7 @@ struct AnnotateCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment))
+        let loginName = try Self.annotatorName(annotator ?? LoginName.current(environment: environment), fromLogin: annotator == nil)
         // The suggestion engine is made while the corpus loads and the session opens.
         let proposals = ProposalCache.buildingEngine()
         let path: String
@@ -124,15 +124,20 @@ struct AnnotateCommand: ParsableCommand {
     }
 
     /// The annotator's name, checked: non-empty, no control characters, no slashes. `role` names it
-    /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too).
-    static func annotatorName(_ name: String?, role: String = "annotator") throws(CLIFailure) -> String {
+    /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too);
+    /// `fromLogin` says the name was not given but taken from the login (`$USER`, `$LOGNAME`), so the
+    /// refusal says where it came from and how to give another.
+    static func annotatorName(_ name: String?, role: String = "annotator", fromLogin: Bool = false) throws(CLIFailure) -> String {
         guard let name = name?.trimmingCharacters(in: .whitespaces) else {
             throw CLIFailure("who is annotating? neither $USER nor $LOGNAME is set; pass --annotator NAME")
         }
         // Given, but empty (`--annotator ""`): say so rather than blame the environment.
         guard !name.isEmpty else { throw CLIFailure("the \(role) name is empty; pass --\(role) NAME") }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
-            throw CLIFailure("\(role) name '\(TerminalText.sanitize(name))' refused: use letters, digits, '-' or '_'")
+            let source = fromLogin ? " (taken from $USER or $LOGNAME)" : ""
+            throw CLIFailure(
+                "\(role) name '\(TerminalText.sanitize(name))'\(source) refused: a name may not hold '/' or control characters "
+                    + "(tabs, line breaks, escapes); pass --\(role) NAME")
         }
         return name
     }

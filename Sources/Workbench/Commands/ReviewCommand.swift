@@ -60,7 +60,7 @@ struct ReviewCommand: ParsableCommand {
         let original = try SessionInput.file(at: session)
         let given = reviewer ?? LoginName.current() ?? "reviewer"
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else { throw CLIFailure("the reviewer name is empty; pass --reviewer NAME") }
-        let name = try AnnotateCommand.annotatorName(given, role: "reviewer")
+        let name = try AnnotateCommand.annotatorName(given, role: "reviewer", fromLogin: reviewer == nil)
         let base = ((session as NSString).lastPathComponent as NSString).deletingPathExtension
         let outPath = try CLIFailure.from { try SessionPaths.path(for: out ?? base + ".reviewed") }
         if LockedSessionFile.namesSameSession(outPath, session) {
