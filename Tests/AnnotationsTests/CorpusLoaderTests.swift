@@ -230,7 +230,7 @@ struct CorpusLoaderTests {
             ("\"text\"\n", 1, "expected a JSON object"),
             ("{\"id\": \"a\", \"text\": \"A\"}\n{\"text\": \"B\"}\n", 2, "missing string field \"id\""),
             ("{\"id\": 5, \"text\": \"B\"}\n", 1, "missing string field \"id\""),
-            ("{\"id\": \"\", \"text\": \"B\"}\n", 1, "missing string field \"id\""),
+            ("{\"id\": \"\", \"text\": \"B\"}\n", 1, "field \"id\" is empty; give each document a non-empty id"),
             ("{\"id\": \"a\"}\n", 1, "missing string field \"text\""),
             ("{\"id\": \"a\", \"text\": null}\n", 1, "missing string field \"text\""),
             ("\n\n  \n{\"id\": \"a\", \"text\": \"A\"} x\n", 4, "not valid JSON"),

@@ -240,8 +240,12 @@ public struct CorpusLoader: Sendable {
         guard let record = object as? [String: Any] else {
             throw .badJSONLRecord(path: path, line: lineNumber, reason: "expected a JSON object")
         }
-        guard let id = record["id"] as? String, !id.isEmpty else {
+        guard let id = record["id"] as? String else {
             throw .badJSONLRecord(path: path, line: lineNumber, reason: "missing string field \"id\"")
+        }
+        // Present but empty: say so, rather than call the field missing.
+        guard !id.isEmpty else {
+            throw .badJSONLRecord(path: path, line: lineNumber, reason: "field \"id\" is empty; give each document a non-empty id")
         }
         var meta: [String: String] = [:]
         if let rawMeta = record["meta"] as? [String: Any] {
