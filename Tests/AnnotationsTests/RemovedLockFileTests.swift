@@ -7,19 +7,7 @@ import TestSupport
 /// file): a second writer is still refused, by the lock on the log itself, instead of appending to
 /// the same log and leaving events that no longer replay.
 @Suite("A session's lock file removed while it is open")
-struct RemovedLockFileTests {
-    let corpus = TestCorpus.corpus
-
-    func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number)"))) }
-
-    func openStore(_ path: String) throws -> SessionStore {
-        let store = try SessionStore(path: path, now: "n") {
-            Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
-        }
-        store.autosaveEvery = 1000
-        return store
-    }
-
+struct RemovedLockFileTests: SpeakerWritingStore {
     @Test("a second writer after the lock file was removed is refused; the first goes on; the log replays")
     func secondWriterRefused() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

@@ -7,19 +7,7 @@ import TestSupport
 /// checkout`, a restored backup): the next edit is refused naming what happened, instead of being
 /// appended to the old file that nothing can find any more and lost on the next opening.
 @Suite("A log replaced or removed while its session is open")
-struct ReplacedLogTests {
-    let corpus = TestCorpus.corpus
-
-    func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number)"))) }
-
-    func openStore(_ path: String) throws -> SessionStore {
-        let store = try SessionStore(path: path, now: "n") {
-            Session(annotator: "anna", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
-        }
-        store.autosaveEvery = 1000
-        return store
-    }
-
+struct ReplacedLogTests: SpeakerWritingStore {
     @Test("an edit after the log was replaced is refused; the edits before survive through the snapshot")
     func replacedLog() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
