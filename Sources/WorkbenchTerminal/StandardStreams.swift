@@ -1,3 +1,4 @@
+import Annotations
 import Foundation
 import Glibc
 import Synchronization
@@ -149,20 +150,9 @@ public struct StandardOutput {
 
     /// ``writeAll(_:to:)`` for bytes someone else owns.
     fileprivate static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
-        guard var pointer = raw.baseAddress else { return }
-        var remaining = raw.count
-        while remaining > 0 {
-            let written = Glibc.write(descriptor, pointer, remaining)
-            if written < 0 {
-                let code = errno
-                if code == EINTR { continue }
-                if descriptor == STDOUT_FILENO, code != EPIPE {
-                    _ = failedWrite.compareExchange(expected: 0, desired: code, ordering: .relaxed)
-                }
-                return
-            }
-            remaining -= written
-            pointer += written
+        guard let code = SystemFileWriting().writeAll(raw, to: descriptor) else { return }
+        if descriptor == STDOUT_FILENO, code != EPIPE {
+            _ = failedWrite.compareExchange(expected: 0, desired: code, ordering: .relaxed)
         }
     }
 }

@@ -204,18 +204,10 @@ public struct ExportOutput {
     }
 
     /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
-    /// (`errno` says which). The one write loop of the exports.
+    /// (`errno` says which). The system's write loop (``SystemFileWriting``), as the session's files
+    /// are written.
     static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < raw.count {
-            let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
+        SystemFileWriting().writeAll(raw, to: descriptor) == nil
     }
 
     private mutating func fail(_ full: String) {

@@ -8,7 +8,8 @@ public protocol FileWriting {
     func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32?
 }
 
-/// The system's `write(2)`.
+/// The system's `write(2)`: the one write loop of the session's files, the exports and the
+/// program's standard output and error.
 public struct SystemFileWriting: FileWriting {
     /// The system writer.
     public init() {}
