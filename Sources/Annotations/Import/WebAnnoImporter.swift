@@ -210,6 +210,7 @@ public struct WebAnnoImporter: Sendable {
     private func parse(path: String, document: Document, problems: inout [ImportProblem]) -> (units: [String: Unit], order: [String])? {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
         guard let data = FileManager.default.contents(atPath: path) else { report(0, ImportedFile.unreadableReason(path)); return nil }
+        if let encoding = OtherUnicodeEncoding.of([UInt8](data)) { report(0, encoding.reason); return nil }
         let lines: ImportLines
         switch ImportLines.split([UInt8](data)) {
         case .success(let split): lines = split
