@@ -105,7 +105,10 @@ public struct WebAnnoImporter: Sendable {
             guard let document = documentIDs[name].flatMap({ corpus.document(id: $0) }) else {
                 // A file that is no WebAnno TSV at all (another format given to the wrong import, a
                 // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
-                if Self.isWebAnnoTSV(path) {
+                if FileKind(at: path).isSpecial {
+                    // A named pipe or device among the .tsv files (it read as no WebAnno TSV).
+                    problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
+                } else if Self.isWebAnnoTSV(path) {
                     problems.append(ImportProblem(path: path, line: 0, reason: "no corpus document '\(name)'; pass --corpus with the corpus the annotations were made on"))
                 } else {
                     problems.append(ImportProblem(path: path, line: 1, reason: Self.notWebAnno))
