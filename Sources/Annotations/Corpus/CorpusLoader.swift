@@ -89,10 +89,11 @@ public struct CorpusLoader: Sendable {
         guard let bytes = Self.regularFileBytes(path) ?? FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             throw .unreadable(path: path, reason: "permission denied or not a regular file")
         }
-        // A file saved as UTF-16 (Windows editors' "Unicode") said as such: "invalid UTF-8 at byte
-        // offset 0" left the user guessing, and a UTF-16 file of plain ASCII is valid UTF-8 full of NULs.
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw .unreadable(path: path, reason: "the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8")
+        // A file saved as UTF-16 or UTF-32 (Windows editors' "Unicode") said as such: "invalid UTF-8
+        // at byte offset 0" left the user guessing, and such a file of plain ASCII without a
+        // byte-order mark is valid UTF-8 full of NULs (it loaded so, a NUL between every two letters).
+        if let encoding = OtherUnicodeEncoding.of(bytes) {
+            throw .unreadable(path: path, reason: encoding.reason)
         }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
             throw .invalidUTF8(path: path, byteOffset: offset)

@@ -85,7 +85,7 @@ struct SpanAddressReader {
                 position += 2
                 guard current == "+" else { throw malformed(original, "after '..' write +K, e.g. ..+1") }
                 position += 1
-                guard let count = number(), count > 0 else { throw malformed(original, "after '..+' write a sentence count ≥ 1") }
+                guard let count = try number(original), count > 0 else { throw malformed(original, "after '..+' write a sentence count ≥ 1") }
                 extend = count
                 skipSpaces()
             }
@@ -144,7 +144,7 @@ struct SpanAddressReader {
             }
             return .text(word, occurrence: try occurrence(original))
         }
-        guard let from = number() else {
+        guard let from = try number(original) else {
             throw malformed(original, "expected a token number, \"text\", /regex/ or all")
         }
         guard from > 0 else { throw malformed(original, "token numbers start at 1") }
@@ -152,13 +152,13 @@ struct SpanAddressReader {
         position += 1
         if current == "+" {
             position += 1
-            guard let offset = number(), offset > 0 else { throw malformed(original, "after '-+' write a sentence count, e.g. 4-+1:5") }
+            guard let offset = try number(original), offset > 0 else { throw malformed(original, "after '-+' write a sentence count, e.g. 4-+1:5") }
             guard current == ":" else { return .tokens(from: from, through: nil, sentenceOffset: offset) }
             position += 1
-            guard let through = number(), through > 0 else { throw malformed(original, "after ':' write a token number of that sentence") }
+            guard let through = try number(original), through > 0 else { throw malformed(original, "after ':' write a token number of that sentence") }
             return .tokens(from: from, through: through, sentenceOffset: offset)
         }
-        if let through = number() {
+        if let through = try number(original) {
             guard through > 0 else { throw malformed(original, "token numbers start at 1") }
             return .tokens(from: from, through: through, sentenceOffset: 0)
         }
@@ -168,15 +168,21 @@ struct SpanAddressReader {
     private mutating func occurrence(_ original: String) throws(SpanAddressError) -> Int {
         guard current == "#" else { return 1 }
         position += 1
-        guard let count = number(), count > 0 else { throw malformed(original, "after '#' write which occurrence, e.g. #2") }
+        guard let count = try number(original), count > 0 else { throw malformed(original, "after '#' write which occurrence, e.g. #2") }
         return count
     }
 
-    private mutating func number() -> Int? {
+    /// The number at the current position (nil when there is none). More than 9 digits are refused
+    /// as a number no sentence reaches: they were cut after the ninth, and the rest refused as
+    /// "unexpected '99999999999'; join parts with commas, no spaces".
+    private mutating func number(_ original: String) throws(SpanAddressError) -> Int? {
         var digits = ""
-        while let character = current, character.isASCII, character.isNumber, digits.count < 9 {
+        while let character = current, character.isASCII, character.isNumber {
             digits.append(character)
             position += 1
+        }
+        guard digits.drop(while: { $0 == "0" }).count <= 9 else {
+            throw malformed(original, "the number \(digits.count > 40 ? String(digits.prefix(40)) + "…" : digits) is too large: no sentence has that many tokens, occurrences or sentences after it")
         }
         return Int(digits)
     }

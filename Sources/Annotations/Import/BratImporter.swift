@@ -403,6 +403,10 @@ public struct BratImporter: Sendable {
             report(0, ImportedFile.unreadableReason(path))
             return []
         }
+        if let encoding = OtherUnicodeEncoding.of([UInt8](data)) {
+            report(0, encoding.reason)
+            return []
+        }
         let lines: ImportLines
         switch ImportLines.split([UInt8](data)) {
         case .success(let split): lines = split
@@ -618,7 +622,17 @@ public struct BratImporter: Sendable {
     /// The last `optional` columns may be missing (files written before they were added); they read as empty.
     private func table(_ folder: String, _ name: String, columns: Int, optional: Int = 0, problems: inout [ImportProblem]) -> [(line: Int, fields: [String])] {
         let path = (folder as NSString).appendingPathComponent(name)
+        // A side table that is a named pipe or device is named (it read as empty, and its notes,
+        // speakers or stances were left out without a word).
+        if FileKind(at: path).isSpecial {
+            problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
+            return []
+        }
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        if let encoding = OtherUnicodeEncoding.of([UInt8](data)) {
+            problems.append(ImportProblem(path: path, line: 0, reason: encoding.reason))
+            return []
+        }
         let lines: ImportLines
         switch ImportLines.split([UInt8](data)) {
         case .success(let split): lines = split

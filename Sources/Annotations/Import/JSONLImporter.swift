@@ -36,6 +36,7 @@ public struct JSONLImporter: Sendable {
         for path in paths {
             guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
             let bytes = [UInt8](data)
+            if let encoding = OtherUnicodeEncoding.of(bytes) { throw .unreadable(path: path, reason: encoding.reason) }
             if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
                 throw .malformed(path: path, line: line, reason: "invalid UTF-8 at byte offset \(offset)")

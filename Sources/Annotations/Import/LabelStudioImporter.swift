@@ -62,6 +62,7 @@ public struct LabelStudioImporter: Sendable {
     /// annotations (a task skipped in Label Studio) are left out.
     public func load(path: String, corpus: SegmentedCorpus, annotator: String?, only: String? = nil, time: String) throws(ExportError) -> Session {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: ImportedFile.unreadableReason(path)) }
+        if let encoding = OtherUnicodeEncoding.of([UInt8](data)) { throw .unreadable(path: path, reason: encoding.reason) }
         if let (line, reason) = ImportedJSON.syntaxProblem(in: data) { throw .malformed(path: path, line: line, reason: reason) }
         guard let root = ExactJSON.value(from: data), let tasks = root as? [Any] else {
             let found = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)).map(ImportedJSON.kind) ?? "no JSON value"

@@ -57,6 +57,10 @@ public struct SpkAttImporter: Sendable {
                 problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
                 continue
             }
+            if let encoding = OtherUnicodeEncoding.of([UInt8](data)) {
+                problems.append(ImportProblem(path: path, line: 0, reason: encoding.reason))
+                continue
+            }
             if let offset = UTF8Validation.firstInvalidOffset(in: [UInt8](data)) {
                 problems.append(ImportProblem(path: path, line: 0, reason: "not UTF-8 (byte offset \(offset))"))
                 continue

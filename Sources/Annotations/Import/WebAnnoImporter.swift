@@ -105,7 +105,10 @@ public struct WebAnnoImporter: Sendable {
             guard let document = documentIDs[name].flatMap({ corpus.document(id: $0) }) else {
                 // A file that is no WebAnno TSV at all (another format given to the wrong import, a
                 // brat export's notes.tsv) is named as such, not as a document the corpus lacks.
-                if Self.isWebAnnoTSV(path) {
+                if FileKind(at: path).isSpecial {
+                    // A named pipe or device among the .tsv files (it read as no WebAnno TSV).
+                    problems.append(ImportProblem(path: path, line: 0, reason: ImportedFile.unreadableReason(path)))
+                } else if Self.isWebAnnoTSV(path) {
                     problems.append(ImportProblem(path: path, line: 0, reason: "no corpus document '\(name)'; pass --corpus with the corpus the annotations were made on"))
                 } else {
                     problems.append(ImportProblem(path: path, line: 1, reason: Self.notWebAnno))
@@ -210,6 +213,7 @@ public struct WebAnnoImporter: Sendable {
     private func parse(path: String, document: Document, problems: inout [ImportProblem]) -> (units: [String: Unit], order: [String])? {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
         guard let data = FileManager.default.contents(atPath: path) else { report(0, ImportedFile.unreadableReason(path)); return nil }
+        if let encoding = OtherUnicodeEncoding.of([UInt8](data)) { report(0, encoding.reason); return nil }
         let lines: ImportLines
         switch ImportLines.split([UInt8](data)) {
         case .success(let split): lines = split

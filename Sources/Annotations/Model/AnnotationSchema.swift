@@ -57,7 +57,7 @@ public struct AnnotationSchema: Sendable, Hashable, Codable {
     public static func load(path: String) throws(SchemaError) -> AnnotationSchema {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .invalid(path, "not valid JSON") }
+        do { object = try JSONSerialization.jsonObject(with: data) } catch { throw Self.notJSON(data, path: path) }
         guard let dictionary = object as? [String: Any] else { throw .invalid(path, "expected a JSON object at the top level") }
         if let format = dictionary["format"] as? String {
             throw .invalid(path, "it is a file of format '\(format)' (a session or an export), not a schema; a schema file holds "
@@ -82,6 +82,25 @@ public struct AnnotationSchema: Sendable, Hashable, Codable {
             stanceLabels: try labels("stance_labels", standard.stanceLabels),
             claimForms: try labels("claim_forms", standard.claimForms),
             speakerKinds: try labels("speaker_kinds", standard.speakerKinds))
+    }
+}
+
+extension AnnotationSchema {
+    /// Why a schema file is not JSON, with the place as an import names it: "schema.json:3: not
+    /// JSON: it ends early (truncated?) at byte 37", "…: invalid UTF-8 at byte offset 11; save the
+    /// file as UTF-8" (it was "not valid JSON", with no place).
+    static func notJSON(_ data: Data, path: String) -> SchemaError {
+        let bytes = [UInt8](data)
+        if let encoding = OtherUnicodeEncoding.of(bytes) { return .invalid(path, encoding.reason) }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            return .invalid(path, "invalid UTF-8 at byte offset \(offset); save the file as UTF-8")
+        }
+        if let (line, reason) = ImportedJSON.syntaxProblem(in: data) {
+            // (Without the hint for JSON Lines given to an import: a schema is one JSON object.)
+            let cut = reason.range(of: "; the file holds one JSON value per line").map { String(reason[..<$0.lowerBound]) } ?? reason
+            return .invalid("\(path):\(line)", cut)
+        }
+        return .invalid(path, "not valid JSON")
     }
 }
 

@@ -37,6 +37,7 @@ struct AgreeCommand: ParsableCommand {
 
     func validate() throws {
         if team == nil, sessions.count < 2 { throw ValidationError("give at least two session files, one per annotator") }
+        try EmptyPathArgument.refuse(sessions, as: "a session argument", naming: EmptyPathArgument.session)
         if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
     }
 

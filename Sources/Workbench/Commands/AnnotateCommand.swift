@@ -37,7 +37,11 @@ struct AnnotateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Diagnostics: write per-command timings to FILE.", visibility: .hidden))
     var commandTimings: String?
 
-    func validate() throws { try team?.validate() }
+    func validate() throws {
+        try team?.validate()
+        try EmptyPathArgument.refuse(corpus, as: "a corpus path", naming: EmptyPathArgument.corpus)
+        try EmptyPathArgument.refuse(schema, as: "--schema", naming: "a schema file")
+    }
 
     mutating func run() throws {
         let environment = ProcessInfo.processInfo.environment

@@ -29,6 +29,11 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "Folder of sessions.", completion: CompletionKinds.folder)
         var sessions = "sessions"
 
+        func validate() throws {
+            try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
+            try EmptyPathArgument.refuse(sessions, as: "--sessions", naming: "the folder of sessions")
+        }
+
         /// Loads the corpus from `paths` (or `fallback`).
         func loadCorpus(fallback: [String], meter: ProgressMeter) throws -> SegmentedCorpus {
             do {
@@ -112,6 +117,8 @@ struct ImportCommand: ParsableCommand {
         /// session refers to that corpus and there is nothing to write, so the pair is refused
         /// rather than `--corpus-out` being ignored.
         func validate() throws(ValidationError) {
+            try EmptyPathArgument.refuse(folder, as: "the brat folder", naming: "the folder of .txt and .ann files")
+            try EmptyPathArgument.refuse(corpusOut, as: "--corpus-out", naming: "the file to write the corpus into")
             if corpusOut != nil, !common.corpus.isEmpty {
                 throw ValidationError(
                     "--corpus-out writes the brat folder's documents as the session's corpus, but with --corpus the session refers to that corpus and nothing is written: drop --corpus-out (or drop --corpus to take the folder's .txt files as the corpus)")
@@ -165,6 +172,10 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var common: Common
 
+        func validate() throws {
+            try EmptyPathArgument.refuse(files, as: "a file argument", naming: "a JSONL file (as export --format jsonl writes)")
+        }
+
         mutating func run() throws {
             let common = common, files = files
             let summary = try ProgressMeter.run { meter in
@@ -195,6 +206,11 @@ struct ImportCommand: ParsableCommand {
         var corpusOut: String?
 
         @OptionGroup var common: Common
+
+        func validate() throws {
+            try EmptyPathArgument.refuse(paths, as: "a path argument", naming: "a SpkAtt JSON file or a folder of them")
+            try EmptyPathArgument.refuse(corpusOut, as: "--corpus-out", naming: "the file to write the corpus into")
+        }
 
         mutating func run() throws {
             let annotator = common.annotator ?? "spkatt"
@@ -233,6 +249,10 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var common: Common
 
+        func validate() throws {
+            try EmptyPathArgument.refuse(file, as: "the tasks file", naming: "a Label Studio tasks file (a JSON list of tasks)")
+        }
+
         mutating func run() throws {
             let common = common, file = file
             let summary = try ProgressMeter.run { meter in
@@ -257,6 +277,10 @@ struct ImportCommand: ParsableCommand {
         var paths: [String]
 
         @OptionGroup var common: Common
+
+        func validate() throws {
+            try EmptyPathArgument.refuse(paths, as: "a path argument", naming: "a WebAnno TSV file or a folder of them")
+        }
 
         mutating func run() throws {
             let common = common, paths = paths

@@ -53,6 +53,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("--verify checks the whole log and writes nothing; leave out --to and --out (or run replay --to SEQ --out NAME on its own)")
         }
         if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
+        try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
     }
 
     /// How messages name a team session (`team session anna`: the name the pull returned, never one

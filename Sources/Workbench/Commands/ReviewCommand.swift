@@ -42,6 +42,7 @@ struct ReviewCommand: ParsableCommand {
     func validate() throws {
         // Checked here rather than in run(), so the usage shown is this command's.
         if team == nil, session.isEmpty { throw ValidationError("give the session file to review, e.g. workbench review sessions/anna.json") }
+        try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
     }
 
     mutating func run() throws {

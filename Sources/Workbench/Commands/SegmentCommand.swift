@@ -45,6 +45,7 @@ struct SegmentCommand: ParsableCommand {
             throw ValidationError("--tokens applies to --format jsonl only (lines never carry tokens)")
         }
         if out?.isEmpty == true { throw ValidationError("--out is empty: name the folder to write into") }
+        try EmptyPathArgument.refuse(paths, as: "a corpus path", naming: EmptyPathArgument.corpus)
     }
 
     mutating func run() throws {

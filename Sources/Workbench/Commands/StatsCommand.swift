@@ -31,6 +31,7 @@ struct StatsCommand: ParsableCommand {
         if let problem = LoadedSession.repeated(sessions) { throw ValidationError(problem) }
         // Checked here rather than in run(), so the usage shown is this command's.
         if team == nil, sessions.isEmpty { throw ValidationError("give one or more session files (or --team URL: all its sessions)") }
+        try EmptyPathArgument.refuse(sessions, as: "a session argument", naming: EmptyPathArgument.session)
     }
 
     mutating func run() throws {

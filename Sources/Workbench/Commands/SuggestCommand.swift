@@ -41,6 +41,7 @@ struct SuggestCommand: ParsableCommand {
         guard minConfidence.isFinite, (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be a number from 0 to 1, e.g. 0.5 (got \(minConfidence))")
         }
+        try EmptyPathArgument.refuse(paths, as: "a corpus path", naming: EmptyPathArgument.corpus)
     }
 
     mutating func run() throws {

@@ -89,7 +89,11 @@ struct TeamInitCommand: ParsableCommand {
     @Argument(help: "The database, e.g. postgresql://owner@127.0.0.1:5432/project (its role needs CREATEROLE).")
     var url: TeamURLArgument?
 
-    func validate() throws { try url?.validate() }
+    func validate() throws {
+        try url?.validate()
+        try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
+        try EmptyPathArgument.refuse(schema, as: "--schema", naming: "a schema file")
+    }
 
     @Option(parsing: .upToNextOption, help: "Corpus files or folders.")
     var corpus: [String] = []
@@ -137,6 +141,10 @@ struct TeamAddAnnotatorCommand: ParsableCommand {
 
     @Option(help: "Where the generated password is written (default: $PGPASSFILE, else ~/.pgpass); it is never printed.")
     var pgpass: String?
+
+    func validate() throws {
+        try EmptyPathArgument.refuse(pgpass, as: "--pgpass", naming: "the password file to write (or leave out --pgpass for ~/.pgpass)")
+    }
 
     mutating func run() throws {
         let url = try TeamCommand.url(team)
@@ -309,6 +317,10 @@ struct TeamPushCommand: ParsableCommand {
     @OptionGroup var teamDatabase: TeamDatabaseOption
     /// The team database given with `--team`, if any.
     var team: TeamURLArgument? { teamDatabase.argument }
+
+    func validate() throws {
+        try EmptyPathArgument.refuse(sessions, as: "a session argument", naming: EmptyPathArgument.session)
+    }
 
     mutating func run() throws {
         let project = try TeamCommand.project(try TeamCommand.url(team))

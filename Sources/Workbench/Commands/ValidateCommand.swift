@@ -18,6 +18,11 @@ struct ValidateCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Corpus files or folders (default: the paths recorded in each session).", completion: CompletionKinds.corpus)
     var corpus: [String] = []
 
+    func validate() throws {
+        try EmptyPathArgument.refuse(sessions, as: "a session argument", naming: EmptyPathArgument.session)
+        try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
+    }
+
     mutating func run() throws {
         let sessions = sessions.map { SessionArgument.path($0) }, explicitCorpus = corpus
         let failed = try ProgressMeter.run { meter in Self.check(sessions, explicitCorpus: explicitCorpus, meter: meter) }
