@@ -150,7 +150,7 @@ public struct StandardOutput {
 
     /// ``writeAll(_:to:)`` for bytes someone else owns.
     fileprivate static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
-        guard let code = SystemFileWriting().writeAll(raw, to: descriptor) else { return }
+        guard let code = FileWriting().writeAll(raw, to: descriptor) else { return }
         if descriptor == STDOUT_FILENO, code != EPIPE {
             _ = failedWrite.compareExchange(expected: 0, desired: code, ordering: .relaxed)
         }

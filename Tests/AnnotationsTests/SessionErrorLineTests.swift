@@ -11,7 +11,7 @@ struct SessionErrorLineTests {
     func oneLine() throws {
         let folder = TestCorpus.temporaryFolder()
         let path = folder + "/a.json"
-        let store = try SessionStore(path: path, now: "n", writer: SystemFileWriting()) {
+        let store = try SessionStore(path: path, now: "n", writer: FileWriting()) {
             Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
         }
         try store.perform(.add(.speaker(Speaker(id: "S1", name: "Müller"))), time: "t1")

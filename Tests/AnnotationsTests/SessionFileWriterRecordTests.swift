@@ -39,11 +39,17 @@ struct SessionFileWriterRecordTests {
         ]
     }
 
-    /// `record` as the writer writes it and as `JSONEncoder` gives it.
+    /// `record` as the writer writes it (the line of a snapshot's annotations that holds it) and as `JSONEncoder` gives it.
     static func lines(_ record: Record) throws -> (written: String, encoded: String) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return (String(decoding: try SessionFileWriter.bytes(of: record), as: UTF8.self), String(decoding: try encoder.encode(record), as: UTF8.self))
+        var file = SessionFile(
+            annotator: "a", created: "c", updated: "u", corpus: CorpusReference(paths: [], segmenter: "s", documents: []), derivedFrom: nil,
+            cursor: nil, state: AnnotationState(schema: .standard), events: [])
+        file.annotations = [record]
+        let snapshot = String(decoding: try SessionCodec.encode(file), as: UTF8.self).components(separatedBy: "\n")
+        let line = snapshot.firstIndex(of: "  \"annotations\": [").map { String(snapshot[$0 + 1].dropFirst(4)) } ?? ""
+        return (line, String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 
     @Test("Writes every kind of record exactly as JSONEncoder does")

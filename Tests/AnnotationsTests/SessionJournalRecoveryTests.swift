@@ -14,7 +14,7 @@ struct SessionJournalRecoveryTests {
     func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number) „Müller“ 🎤"))) }
 
     /// A store at `path` whose edits stay in the log only (no autosave); dropping it is like `kill -9` after the last edit.
-    func openStore(_ path: String, writer: any FileWriting = SystemFileWriting()) throws -> SessionStore {
+    func openStore(_ path: String, writer: FileWriting = FileWriting()) throws -> SessionStore {
         let store = try SessionStore(path: path, now: "n", writer: writer) { newSession() }
         store.autosaveEvery = 1000
         return store
@@ -145,7 +145,7 @@ struct SessionJournalRecoveryTests {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         let disk = FillingDisk(bytesLeft: 1 << 20)
         do {
-            let store = try openStore(path, writer: disk)
+            let store = try openStore(path, writer: disk.writer)
             try store.perform(speaker(1), time: "t1")
             let before = logBytes(path)
             disk.bytesLeft = 40
@@ -169,7 +169,7 @@ struct SessionJournalRecoveryTests {
     func fullDiskSave() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"
         let disk = FillingDisk(bytesLeft: 1 << 20)
-        let store = try openStore(path, writer: disk)
+        let store = try openStore(path, writer: disk.writer)
         try store.perform(speaker(1), time: "t1")
         let file = FileManager.default.contents(atPath: path)
         let log = logBytes(path)

@@ -11,7 +11,7 @@ struct SessionLinkReadingTests {
     /// A saved session `NAME.json` of `speakers` speakers in `folder`; its path.
     func savedSession(_ name: String, in folder: String, speakers: Int, annotator: String = "anna") throws -> String {
         let path = folder + "/\(name).json"
-        let store = try SessionStore(path: path, now: "n", writer: SystemFileWriting()) {
+        let store = try SessionStore(path: path, now: "n", writer: FileWriting()) {
             Session(annotator: annotator, corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
         }
         for number in 1...speakers { try store.perform(.add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number)"))), time: "t\(number)") }

@@ -16,7 +16,7 @@ struct SnapshotAheadOfLogTests {
     func speaker(_ number: Int) -> EditAction { .add(.speaker(Speaker(id: "S\(number)", name: "Sprecher \(number)"))) }
 
     func openStore(_ path: String) throws -> SessionStore {
-        try SessionStore(path: path, now: "n", writer: SystemFileWriting()) { newSession() }
+        try SessionStore(path: path, now: "n", writer: FileWriting()) { newSession() }
     }
 
     /// A saved session of three speakers whose log then lost its last event line: cut `tornBytes`

@@ -11,7 +11,7 @@ struct UTF16SessionFileTests {
     /// A saved session of two speakers, one named with a character whose UTF-16 holds a line-break byte (U+010A).
     func savedSession() throws -> String {
         let path = TestCorpus.temporaryFolder() + "/a.json"
-        let store = try SessionStore(path: path, now: "n", writer: SystemFileWriting()) {
+        let store = try SessionStore(path: path, now: "n", writer: FileWriting()) {
             Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
         }
         try store.perform(.add(.speaker(Speaker(id: "S1", name: "Müller"))), time: "t1")
@@ -47,7 +47,7 @@ struct UTF16SessionFileTests {
             }
         }
         #expect(throws: SessionError.self) {
-            _ = try SessionStore(path: path, now: "n", writer: SystemFileWriting()) { Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "x") }
+            _ = try SessionStore(path: path, now: "n", writer: FileWriting()) { Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "x") }
         }
         #expect(FileManager.default.contents(atPath: log) == before)
         #expect(FileManager.default.contents(atPath: path) == snapshot)

@@ -12,7 +12,7 @@ struct ShellStorageTests {
         defer { workspace.remove() }
         let corpus = SegmentedCorpus(try CorpusLoader().load(paths: [workspace.folder.appendingPathComponent("seeds").path]))
         let disk = FillingDisk(bytesLeft: 1 << 24)
-        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/f.json").path, now: "n", writer: disk) {
+        let store = try SessionStore(path: workspace.folder.appendingPathComponent("sessions/f.json").path, now: "n", writer: disk.writer) {
             Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
         }
         defer { store.abandon() }
@@ -66,7 +66,7 @@ struct ShellStorageTests {
         let path = workspace.folder.appendingPathComponent("sessions/f.json").path
         let disk = FillingDisk(bytesLeft: 1 << 24)
         do {
-            let store = try SessionStore(path: path, now: "n", writer: disk) {
+            let store = try SessionStore(path: path, now: "n", writer: disk.writer) {
                 Session(annotator: "tester", corpus: CorpusReference(corpus), created: "2026-01-01T09:00:00.000Z")
             }
             defer { store.abandon() }

@@ -204,10 +204,10 @@ public struct ExportOutput {
     }
 
     /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
-    /// (`errno` says which). The system's write loop (``SystemFileWriting``), as the session's files
+    /// (`errno` says which). The system's write loop (``FileWriting``), as the session's files
     /// are written.
     static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        SystemFileWriting().writeAll(raw, to: descriptor) == nil
+        FileWriting().writeAll(raw, to: descriptor) == nil
     }
 
     private mutating func fail(_ full: String) {

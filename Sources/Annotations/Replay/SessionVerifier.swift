@@ -46,26 +46,26 @@ public struct SessionVerifier: Sendable {
     /// as ``SessionStore/read(path:forVerification:displayName:)`` reads it.
     public func verify(path: String, displayName: String? = nil) throws(SessionError) -> Report {
         let (paths, shown) = SessionStore.reading(path, displayName: displayName)
-        if SessionPaths.exists(paths.snapshot), SessionPaths.exists(paths.log) {
-            let snapshot = try SessionCodec.contents(ofFile: paths.snapshot, shownAs: shown.snapshot)
-            if let head = SnapshotHead(snapshot), let reference = head.currentLog, let replay = try replayed(paths, shown: shown, reference: reference) {
-                let (session, log) = (replay.session, replay.log)
-                if try SessionStore.describedPrefix(by: head.id, reference, of: log, shown)?.events == log.eventCount {
-                    var file = session.file
-                    file.log = reference
-                    let state = session.state
-                    let documents = BackgroundValue { Self.documentCount(state) }
-                    if Self.recordsAgree(snapshot, with: file) {
-                        return Report(
-                            events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
-                            file: file, state: state, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
-                    }
+        let found = try paths.found(shownAs: shown)
+        if found.log, let snapshot = found.snapshot, let head = SnapshotHead(snapshot), let reference = head.currentLog,
+            let replay = try replayed(paths, shown: shown, reference: reference)
+        {
+            let (session, log) = (replay.session, replay.log)
+            if try SessionStore.describedPrefix(by: head.id, reference, of: log, shown)?.events == log.eventCount {
+                var file = session.file
+                file.log = reference
+                let state = session.state
+                let documents = BackgroundValue { Self.documentCount(state) }
+                if Self.recordsAgree(snapshot, with: file) {
+                    return Report(
+                        events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
+                        file: file, state: state, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
                 }
-                // The records differ, or the snapshot is behind its log: compared record by record.
-                let read = try SessionStore.taking(
-                    SessionCodec.decode(snapshot, path: shown.snapshot), log: log, logBytes: replay.bytes, shown: shown, forVerification: true)
-                return report(read)
             }
+            // The records differ, or the snapshot is behind its log: compared record by record.
+            let read = try SessionStore.taking(
+                SessionCodec.decode(snapshot, path: shown.snapshot), log: log, logBytes: replay.bytes, shown: shown, forVerification: true)
+            return report(read)
         }
         return report(try SessionStore.read(path: path, forVerification: true, displayName: displayName))
     }

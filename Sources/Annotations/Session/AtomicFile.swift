@@ -6,7 +6,7 @@ import Foundation
 /// read-only for others stays so).
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
-    public static func write(_ data: Data, to path: String, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+    public static func write(_ data: Data, to path: String, with writer: FileWriting = FileWriting()) throws(SessionError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
@@ -22,7 +22,7 @@ public enum AtomicFile {
             throw .io(path: path, reason: failure)
         }
         guard rename(temporary, path) == 0 else {
-            let reason = errnoText()
+            let reason = describe(errno)
             unlink(temporary)
             throw .io(path: path, reason: "cannot replace the file: \(reason)")
         }
@@ -31,7 +31,7 @@ public enum AtomicFile {
 
     /// Writes `data` atomically to `base` when nothing is there, else to `base-2`, `base-3`, …: a
     /// file kept aside (a damaged snapshot, a torn log tail); where it went.
-    static func keepAside(_ data: Data, as base: String, with writer: any FileWriting) throws(SessionError) -> String {
+    static func keepAside(_ data: Data, as base: String, with writer: FileWriting) throws(SessionError) -> String {
         let aside = SessionPaths.free(base, numbered: false)
         try write(data, to: aside, with: writer)
         return aside
@@ -46,8 +46,6 @@ public enum AtomicFile {
             close(fd)
         }
     }
-
-    static func errnoText() -> String { describe(errno) }
 
     /// Why a file in `folder` could not be created (`what` says which: the temporary file beside
     /// a target, a lock file); a folder that may not be written to is named as such (nothing was

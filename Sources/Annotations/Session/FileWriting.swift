@@ -1,23 +1,25 @@
 import Foundation
 
-/// Writes bytes to an open file. The session store writes its journal and its file through one of
-/// these, so tests can stand in a disk that fills up after a number of bytes.
-public protocol FileWriting {
-    /// Writes all of `bytes` to `fd` (retrying short writes and interruptions); nil when every
-    /// byte was written, otherwise the `errno` of the failure (some bytes may have been written).
-    func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32?
-}
+/// The one write loop of the session's files, the exports and the program's standard output and
+/// error: `write(2)` until every byte is written, retrying short writes and interruptions. Tests
+/// stand in a disk that fills up after a number of bytes through `write`.
+public struct FileWriting {
+    /// One write call: writes up to `count` bytes to the file, and gives how many it wrote, or -1
+    /// with `errno` set (the system's `write(2)` unless a test stands in another disk).
+    private let write: (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
 
-/// The system's `write(2)`: the one write loop of the session's files, the exports and the
-/// program's standard output and error.
-public struct SystemFileWriting: FileWriting {
-    /// The system writer.
-    public init() {}
+    /// A writer through `write` (the system's `write(2)` by default).
+    public init(write: @escaping (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int = { Glibc.write($0, $1, $2) }) {
+        self.write = write
+    }
 
+    /// Writes all of `bytes` to `fd`; nil when every byte was written, otherwise the `errno` of the
+    /// failure (some bytes may have been written).
     public func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            let written = write(fd, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 return errno

@@ -27,7 +27,7 @@ enum FormatOneJournal {
     /// Applies the journal of the format-1 file at `sessionPath` to `session` when it continues it;
     /// how many events it added, and one sentence per thing set aside.
     static func apply(
-        to session: inout Session, sessionPath: String, writer: any FileWriting
+        to session: inout Session, sessionPath: String, writer: FileWriting
     ) throws(SessionError) -> (recovered: Int, warnings: [String]) {
         let path = path(for: sessionPath)
         var isFolder: ObjCBool = false
@@ -56,7 +56,7 @@ enum FormatOneJournal {
         if let reason = rejection(header: header.map { ($0.session, $0.seq) }, events: events, for: session) {
             let aside = SessionPaths.free(path + ".rejected", numbered: true)
             guard rename(path, aside) == 0 else {
-                throw .io(path: path, reason: "cannot move a rejected journal aside to \(aside): \(AtomicFile.errnoText())")
+                throw .io(path: path, reason: "cannot move a rejected journal aside to \(aside): \(AtomicFile.describe(errno))")
             }
             AtomicFile.syncFolder(containing: path)
             return (0, ["\(path) was not applied to \(sessionPath): \(reason); it was moved to \(aside), and the session opens without it"])

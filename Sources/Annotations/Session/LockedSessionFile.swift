@@ -80,7 +80,7 @@ public final class LockedSessionFile {
     }
 
     /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
-    public func writeSnapshot(_ file: SessionFile, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+    public func writeSnapshot(_ file: SessionFile, with writer: FileWriting = FileWriting()) throws(SessionError) {
         try AtomicFile.write(SessionCodec.encode(file), to: realPath, with: writer)
     }
 
@@ -89,7 +89,7 @@ public final class LockedSessionFile {
     /// crash between the two leaves the new log and an old snapshot, which opening rebuilds from
     /// the log. The log is written from `file`'s events, or is `logBytes` byte for byte (a log
     /// already replayed to `file`: `team pull` writes a team session's log as the database holds it).
-    public func write(_ file: SessionFile, logBytes given: Data? = nil, with writer: any FileWriting = SystemFileWriting()) throws(SessionError) {
+    public func write(_ file: SessionFile, logBytes given: Data? = nil, with writer: FileWriting = FileWriting()) throws(SessionError) {
         let paths = SessionPaths(realPath)
         var snapshot = file
         snapshot.format = SessionFile.formatName

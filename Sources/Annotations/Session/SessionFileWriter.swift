@@ -130,29 +130,26 @@ package struct SessionFileWriter {
         if part.lowerBound == 0 {
             field("speakers")
             list(file.speakers) { writer, speaker in writer.speaker(speaker) }
-            field("targets")
-            try list(file.targets) { writer, target in try writer.value(target) }
+            try values("targets", file.targets)
             field("annotations")
         }
         try list(file.annotations[part], opens: part.lowerBound == 0, closes: last) { writer, record in try writer.record(record) }
         guard last else { return }
-        field("stances")
-        try list(file.stances) { writer, stance in try writer.value(stance) }
-        field("notes")
-        try list(file.notes) { writer, note in try writer.value(note) }
-        field("statuses")
-        try list(file.statuses) { writer, status in try writer.value(status) }
-        field("reviews")
-        try list(file.reviews) { writer, review in try writer.value(review) }
-        if let rejections = file.rejections {
-            field("rejections")
-            try list(rejections) { writer, rejection in try writer.value(rejection) }
-        }
-        if file.version < 2 {
-            field("events")
-            try list(file.events) { writer, event in try writer.value(event) }
-        }
+        try values("stances", file.stances)
+        try values("notes", file.notes)
+        try values("statuses", file.statuses)
+        try values("reviews", file.reviews)
+        try values("rejections", file.rejections)
+        try values("events", file.version < 2 ? file.events : nil)
         raw("\n}\n")
+    }
+
+    /// A top-level field holding a list of records that are few (targets, stances, notes, …),
+    /// each through `JSONEncoder`; none when `elements` is nil.
+    private mutating func values<Element: Encodable>(_ key: StaticString, _ elements: [Element]?) throws {
+        guard let elements else { return }
+        field(key)
+        try list(elements) { writer, element in try writer.value(element) }
     }
 
     /// The bytes of a whole log: its header line, then one `{"event":…}` line per event, then a
@@ -225,11 +222,6 @@ package struct SessionFileWriter {
     }
 
     // MARK: - Records
-
-    /// The bytes of `record` as a snapshot's list of annotations holds it.
-    static func bytes(of record: Record) throws(SessionError) -> [UInt8] {
-        try writing("a record") { try $0.record(record) }
-    }
 
     /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.
     private mutating func record(_ record: Record) throws {

@@ -9,7 +9,7 @@ final class SessionLog {
     /// The log's path.
     let path: String
     private var fd: Int32
-    private let writer: any FileWriting
+    private let writer: FileWriting
     private var digest: LogDigest
     /// The log's size in bytes.
     private(set) var size: Int
@@ -18,11 +18,11 @@ final class SessionLog {
 
     /// Opens an existing log whose first `length` bytes hold `events` events (the rest, a torn
     /// tail, is cut off first); with `digest` (theirs, taken when they were read), they are not read again.
-    init(path: String, writer: any FileWriting = SystemFileWriting(), length: Int, events: Int, digest known: LogDigest? = nil) throws(SessionError) {
+    init(path: String, writer: FileWriting = FileWriting(), length: Int, events: Int, digest known: LogDigest? = nil) throws(SessionError) {
         self.path = path
         self.writer = writer
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.errnoText())") }
+        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.describe(errno))") }
         // The log itself is locked too while it is open for appending: when the session's lock file
         // was removed while its writer ran (taken for a stale file), a second writer gets a lock file
         // of its own, but not this one; two writers would interleave their events and leave a log
@@ -79,7 +79,7 @@ final class SessionLog {
         guard fstat(fd, &open) == 0 else { return }
         guard stat(path, &named) == 0 else {
             throw .io(path: path, reason: "the log was removed or moved away by another program while this session was open "
-                + "(\(AtomicFile.errnoText())); the edit was not recorded: quit (the snapshot written then keeps the edits made "
+                + "(\(AtomicFile.describe(errno))); the edit was not recorded: quit (the snapshot written then keeps the edits made "
                 + "so far) and put the log back before you go on")
         }
         guard named.st_dev == open.st_dev, named.st_ino == open.st_ino else {
@@ -93,7 +93,7 @@ final class SessionLog {
     /// and recomputes the digest (or takes `known`, theirs).
     func cut(to length: Int, events: Int? = nil, digest known: LogDigest? = nil) throws(SessionError) {
         guard ftruncate(fd, off_t(length)) == 0, fsync(fd) == 0 else {
-            throw .io(path: path, reason: "cannot cut the log back: \(AtomicFile.errnoText())")
+            throw .io(path: path, reason: "cannot cut the log back: \(AtomicFile.describe(errno))")
         }
         size = length
         if let events { eventCount = events }
@@ -101,7 +101,7 @@ final class SessionLog {
         guard known == nil, length > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: length)
         let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, 0) }
-        guard read == length else { throw .io(path: path, reason: "cannot read the log back: \(AtomicFile.errnoText())") }
+        guard read == length else { throw .io(path: path, reason: "cannot read the log back: \(AtomicFile.describe(errno))") }
         buffer.withUnsafeBytes { digest.update($0) }
     }
 

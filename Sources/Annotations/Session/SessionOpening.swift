@@ -25,22 +25,22 @@ struct SessionOpening {
     /// state holds them.
     var annotations: [Record]?
 
-    /// Opens the session at `paths` (its log must exist). With `writer`, a damaged snapshot is kept
-    /// aside as `NAME.json.damaged` (an annotating opening rewrites it); without, nothing is written.
+    /// Opens the session at `paths` (its log must exist) whose snapshot holds `snapshot` (nil: there
+    /// is none; see ``SessionPaths/found(shownAs:strict:)``). With `writer`, a damaged snapshot is
+    /// kept aside as `NAME.json.damaged` (an annotating opening rewrites it); without, nothing is written.
     ///
     /// With `annotationsApart` (an export, which reads each annotation once), a session whose
     /// snapshot holds every event of its log is built from the snapshot without its mentions, cues
     /// and claims, which are given apart in ``annotations``; any other session opens as without.
-    static func open(_ paths: SessionPaths, writer: (any FileWriting)?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
+    static func open(_ paths: SessionPaths, snapshot: Data?, writer: FileWriting?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
         var bytes = try SessionCodec.contents(ofFile: paths.log)
-        guard SessionPaths.exists(paths.snapshot) else {
+        guard let snapshot else {
             let (session, log) = try Session.replaying(logBytes: bytes, path: paths.log)
             var opening = SessionOpening(session: session, log: log)
             opening.needsSave = true
             opening.warnings = ["\(paths.snapshot) was missing; it was rebuilt from the log \(paths.log)"]
             return opening
         }
-        let snapshot = try SessionCodec.contents(ofFile: paths.snapshot)
         let head = SnapshotHead(snapshot)
         var restored: [String] = []
         if let reference = head?.log, reference.lostTheLastLineBreak(of: bytes) {
@@ -122,20 +122,20 @@ struct SessionOpening {
     }
 
     /// Appends the lost line break to the log and flushes it to disk.
-    private static func appendLineBreak(to path: String, with writer: any FileWriting) throws(SessionError) {
+    private static func appendLineBreak(to path: String, with writer: FileWriting) throws(SessionError) {
         let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log to put back its last line break: \(AtomicFile.errnoText())") }
+        guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log to put back its last line break: \(AtomicFile.describe(errno))") }
         defer { Glibc.close(fd) }
         let failure = [UInt8(0x0A)].withUnsafeBytes { writer.writeAll($0, to: fd) }
         if let failure { throw .io(path: path, reason: "cannot put back the log's last line break: \(String(cString: strerror(failure)))") }
-        guard fdatasync(fd) == 0 else { throw .io(path: path, reason: "cannot flush the log to disk: \(AtomicFile.errnoText())") }
+        guard fdatasync(fd) == 0 else { throw .io(path: path, reason: "cannot flush the log to disk: \(AtomicFile.describe(errno))") }
     }
 
     /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
     /// A snapshot of another session, or of a newer version, is refused; one that does not match
     /// (or is damaged) is to be rebuilt from the log (a damaged one kept aside first, with `writer`).
     private static func check(
-        _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, log: SessionLogContents, writer: (any FileWriting)?
+        _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, log: SessionLogContents, writer: FileWriting?
     ) throws(SessionError) -> (matches: Bool, needsSave: Bool, recovered: Int, warnings: [String]) {
         guard let head, head.format == SessionFile.formatName, let version = head.version else {
             if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }

@@ -104,6 +104,22 @@ public struct SessionPaths: Sendable, Hashable {
         return folder.isEmpty ? "/" : String(folder)
     }
 
+    /// What there is to read, the one decision of every opening and reader of a session: the
+    /// snapshot's bytes (nil: there is none), whether the log exists, and whether the snapshot is
+    /// a format-1 file (one file holding everything, read without a log). A writer (`strict`)
+    /// takes a snapshot for format 1 only when its head says so, and any other beside a log for
+    /// format 2 (a damaged one is rebuilt from the log); a reader takes every snapshot whose head
+    /// does not say format 2 for format 1, so that decoding it names what is wrong with it.
+    /// Errors name the files as `shown` names them (as they are when nil).
+    func found(shownAs shown: SessionPaths? = nil, strict: Bool = false) throws(SessionError) -> (snapshot: Data?, log: Bool, formatOne: Bool) {
+        let log = Self.exists(self.log)
+        guard Self.exists(snapshot) else { return (nil, log, false) }
+        let data = try SessionCodec.contents(ofFile: snapshot, shownAs: shown?.snapshot)
+        let head = SnapshotHead(data)
+        let named = head?.format == SessionFile.formatName
+        return (data, log, strict ? named && head?.version == 1 : !named || (head?.version ?? 1) < 2)
+    }
+
     /// True when the file at `path` exists.
     static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

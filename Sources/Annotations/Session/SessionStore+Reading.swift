@@ -27,14 +27,14 @@ extension SessionStore {
         path: String, forVerification: Bool = false, displayName: String? = nil
     ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
         let (paths, shown) = reading(path, displayName: displayName)
-        guard SessionPaths.exists(paths.snapshot) else {
-            guard SessionPaths.exists(paths.log) else { throw .notFound(shown.snapshot) }
+        let found = try paths.found(shownAs: shown)
+        guard let data = found.snapshot else {
+            guard found.log else { throw .notFound(shown.snapshot) }
             let (session, log) = try Session.replaying(logBytes: SessionCodec.contents(ofFile: paths.log, shownAs: shown.log), path: shown.log)
             return (session.file, nil, log.tornNotice(path: shown.log))
         }
-        let data = try SessionCodec.contents(ofFile: paths.snapshot, shownAs: shown.snapshot)
         let reference = SnapshotHead(data)?.log
-        let early = SessionPaths.exists(paths.log)
+        let early = found.log
             ? BackgroundValue {
                 Result { () throws(SessionError) in
                     let bytes = try logBytes(paths, shown: shown, reference: reference)

@@ -41,7 +41,7 @@ public final class SessionStore: SessionStorage {
     private let file: LockedSessionFile
     private let paths: SessionPaths
     private let log: SessionLog
-    private let writer: any FileWriting
+    private let writer: FileWriting
     private var unsavedEvents = 0
     /// Whether the last periodic save failed and no save succeeded since (the user was told; the
     /// first periodic save that succeeds after it says so).
@@ -58,7 +58,7 @@ public final class SessionStore: SessionStorage {
     /// does not match its log is rebuilt from the log; a log of another session is refused.
     /// ``openingWarnings`` says what happened. Files are written through `writer` (tests stand in a full disk).
     public init(
-        path: String, now: String, writer: any FileWriting = SystemFileWriting(), makeNew: () throws(SessionError) -> Session
+        path: String, now: String, writer: FileWriting = FileWriting(), makeNew: () throws(SessionError) -> Session
     ) throws(SessionError) {
         self.writer = writer
         let given = SessionPaths(path)
@@ -71,7 +71,8 @@ public final class SessionStore: SessionStorage {
         var needsSave = false
         var warnings: [String] = []
         var recovered = 0
-        if let data = try? SessionCodec.contents(ofFile: paths.snapshot), let head = SnapshotHead(data), head.format == SessionFile.formatName, head.version == 1 {
+        let found = try paths.found(strict: true)
+        if found.formatOne, let data = found.snapshot {
             var session = try Session(file: SessionCodec.decode(data, path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, created: session.created, annotator: session.annotator) }
             (recovered, warnings) = try FormatOneJournal.apply(to: &session, sessionPath: paths.snapshot, writer: writer)
@@ -80,8 +81,8 @@ public final class SessionStore: SessionStorage {
             migratedFrom = (migration.copy, migration.journal)
             self.session = session
             needsSave = true
-        } else if SessionPaths.exists(paths.log) {
-            let opening = try SessionOpening.open(paths, writer: writer)
+        } else if found.log {
+            let opening = try SessionOpening.open(paths, snapshot: found.snapshot, writer: writer)
             let contents = opening.log
             if !contents.tornTail.isEmpty {
                 let aside = try AtomicFile.keepAside(contents.tornTail, as: paths.log + ".torn", with: writer)
@@ -93,9 +94,9 @@ public final class SessionStore: SessionStorage {
             log = try SessionLog(
                 path: paths.log, writer: writer, length: contents.completeLength, events: contents.eventCount, digest: contents.completeDigest)
             self.session = opening.session
-        } else if SessionPaths.exists(paths.snapshot) {
+        } else if let data = found.snapshot {
             // A damaged, foreign or newer file is reported as such; a readable snapshot lacks its log.
-            _ = try SessionCodec.decode(SessionCodec.contents(ofFile: paths.snapshot), path: given.snapshot)
+            _ = try SessionCodec.decode(data, path: given.snapshot)
             throw .missingLog(paths)
         } else {
             var session = try makeNew()
@@ -116,12 +117,12 @@ public final class SessionStore: SessionStorage {
 
     /// Moves a format-1 file aside to `NAME.v1.json` (its journal beside it) and writes its log.
     private static func migrate(
-        _ session: Session, paths: SessionPaths, writer: any FileWriting, warnings: inout [String]
+        _ session: Session, paths: SessionPaths, writer: FileWriting, warnings: inout [String]
     ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
         let log = try startLog(of: session, at: paths.log, writer: writer)
         let copy = SessionPaths.exists(paths.formatOneCopy) ? SessionPaths.free(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
         guard rename(paths.snapshot, copy) == 0 else {
-            throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.errnoText())")
+            throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.describe(errno))")
         }
         let journal = FormatOneJournal.path(for: paths.snapshot)
         let journalCopy: String? = SessionPaths.exists(journal) && rename(journal, copy + ".journal") == 0 ? copy + ".journal" : nil
@@ -131,7 +132,7 @@ public final class SessionStore: SessionStorage {
     }
 
     /// Writes the whole log of `session` (header, events, cursor, settings) atomically and opens it for appending.
-    private static func startLog(of session: Session, at path: String, writer: any FileWriting) throws(SessionError) -> SessionLog {
+    private static func startLog(of session: Session, at path: String, writer: FileWriting) throws(SessionError) -> SessionLog {
         let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
         try AtomicFile.write(Data(bytes), to: path, with: writer)
         return try SessionLog(path: path, writer: writer, length: bytes.count, events: session.events.count)
@@ -167,17 +168,12 @@ public final class SessionStore: SessionStorage {
         path: String, annotationsApart: Bool, warn: (String) -> Void = { _ in }
     ) throws(SessionError) -> (session: Session, annotations: [Record]?) {
         let paths = SessionPaths.followingLinks(path)
-        if SessionPaths.exists(paths.snapshot) {
-            let data = try SessionCodec.contents(ofFile: paths.snapshot)
-            let head = SnapshotHead(data)
-            if head?.format != SessionFile.formatName || (head?.version ?? 1) < 2 {
-                return (try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot), nil)
-            }
-            guard SessionPaths.exists(paths.log) else { throw .missingLog(paths) }
-        } else if !SessionPaths.exists(paths.log) {
-            throw .notFound(paths.snapshot)
+        let found = try paths.found()
+        if found.formatOne, let data = found.snapshot {
+            return (try Session(file: SessionCodec.decode(data, path: paths.snapshot), path: paths.snapshot), nil)
         }
-        let opening = try SessionOpening.open(paths, writer: nil, annotationsApart: annotationsApart)
+        guard found.log else { throw found.snapshot == nil ? .notFound(paths.snapshot) : .missingLog(paths) }
+        let opening = try SessionOpening.open(paths, snapshot: found.snapshot, writer: nil, annotationsApart: annotationsApart)
         opening.warnings.forEach(warn)
         opening.log.tornNotice(path: paths.log).map(warn)
         return (opening.session, opening.annotations)
