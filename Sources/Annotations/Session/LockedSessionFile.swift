@@ -44,7 +44,7 @@ public final class LockedSessionFile {
             throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, folder: (real as NSString).deletingLastPathComponent))
         }
         let previous = Self.readHolder(lockFile)
-        if flock(lockFile, LOCK_EX | LOCK_NB) != 0 {
+        if !Self.lock(lockFile) {
             Glibc.close(lockFile)
             throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: previous ?? "another process")
         }
@@ -60,6 +60,19 @@ public final class LockedSessionFile {
     }
 
     deinit { release() }
+
+    /// Takes the exclusive lock on `fd` without waiting for a holder: false when another open file
+    /// holds it. A lock just released can still be held for a moment by a process this one is
+    /// starting (between its fork and its exec the child has every descriptor, close-on-exec or
+    /// not), so a refusal is only given when the lock is still held after a quarter of a second.
+    static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<50 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 49 else { return false }
+            usleep(5_000)
+        }
+        return false
+    }
 
     /// Who holds the lock, as its file records it (nil when it records nothing readable).
     private static func readHolder(_ fd: Int32) -> String? {

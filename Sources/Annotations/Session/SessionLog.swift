@@ -27,7 +27,7 @@ final class SessionLog {
         // was removed while its writer ran (taken for a stale file), a second writer gets a lock file
         // of its own, but not this one; two writers would interleave their events and leave a log
         // that no longer replays.
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if !LockedSessionFile.lock(fd) {
             Glibc.close(fd)
             fd = -1
             throw .locked(path: path, holder: "another workbench that has this log open for writing (its lock file was removed while it ran)")
