@@ -65,6 +65,21 @@ struct UTF16SessionFileTests {
         }
     }
 
+    @Test("a UTF-32 snapshot or log is named as UTF-32, not as UTF-16", arguments: [true, false])
+    func utf32(_ mark: Bool) throws {
+        for log in [false, true] {
+            let path = try savedSession()
+            let file = log ? SessionPaths(path).log : path
+            try resave(file, as: .utf32LittleEndian, mark: false)
+            if mark { try (Data([0xFF, 0xFE, 0x00, 0x00]) + Data(contentsOf: URL(fileURLWithPath: file))).write(to: URL(fileURLWithPath: file)) }
+            #expect {
+                _ = try SessionStore.read(path: path)
+            } throws: { error in
+                "\(error)".hasPrefix("\(file): not valid JSON (the file is UTF-32") && "\(error)".contains("save it as UTF-8")
+            }
+        }
+    }
+
     @Test("a log that is a symbolic link to itself or to nothing is named as such, not as missing")
     func logLinkLeadingNowhere() throws {
         let path = try savedSession()

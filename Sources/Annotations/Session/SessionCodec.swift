@@ -63,12 +63,13 @@ public enum SessionCodec {
         return try decodeWithCodable(data, path: path)
     }
 
-    /// Why `bytes` are UTF-16 rather than the UTF-8 a session file or log is written in (a
-    /// Windows editor's "Unicode"), or nil: they begin with a UTF-16 byte-order mark, or one of
-    /// their first two bytes is NUL, which no JSON text in UTF-8 begins with. Said as such rather
-    /// than as "invalid UTF-8 at byte offset 0", or a log read in part by a decoder that guesses
-    /// the encoding line by line.
+    /// Why `bytes` are UTF-16 or UTF-32 rather than the UTF-8 a session file or log is written in
+    /// (a Windows editor's "Unicode"), or nil: UTF-32 as ``OtherUnicodeEncoding`` finds it, a UTF-16
+    /// byte-order mark, or a NUL in the first two bytes, which no JSON text in UTF-8 begins with.
+    /// Said as such rather than as "invalid UTF-8 at byte offset 0", or a log read in part by a
+    /// decoder that guesses the encoding line by line.
     static func utf16Detail(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if let other = OtherUnicodeEncoding.of(bytes), case .utf32 = other { return other.reason }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return "the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8"
         }
