@@ -270,4 +270,22 @@ import Testing
         #expect(addressee(probe, "müde") == "")
         #expect(addressee(probe, "kritisch") == "")
     }
+
+    /// A partial quote with no proposal around it to borrow an addressee from takes the object right
+    /// after a verb that addresses someone: "warnte die Behörden vor einem „…“", "empfiehlt allen
+    /// Urlaubern einen „…“" (also after an inverted speaker); none after "warnte vor", nor for a verb
+    /// that reads so only with its particle ("hält X für „…“" is not "hält X vor").
+    @Test func partialQuoteTakesTheObjectOfAnAddressingVerb() {
+        let probe = SuggestionProbe(
+            "Die Ärztin warnte die Behörden vor einem „völlig überstürzten Vorgehen“. "
+                + "Das Auswärtige Amt empfiehlt allen Urlaubern einen „wirksamen Mückenschutz“. "
+                + "Am Montag warnte der Bürgermeister die Anwohner vor „großen Schäden durch Hochwasser“. "
+                + "Der Verband warnte vor einem „übereilten Schritt“. "
+                + "Die Grünen halten den Beschluss für „längst überfällig“.")
+        #expect(addressee(probe, "überstürzten") == "die Behörden")
+        #expect(addressee(probe, "Mückenschutz") == "allen Urlaubern")
+        #expect(addressee(probe, "Hochwasser") == "die Anwohner")
+        #expect(addressee(probe, "übereilten") == "")
+        #expect(addressee(probe, "überfällig") == "")
+    }
 }
