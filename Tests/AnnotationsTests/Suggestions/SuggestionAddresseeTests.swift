@@ -288,4 +288,22 @@ import Testing
         #expect(addressee(probe, "übereilten") == "")
         #expect(addressee(probe, "überfällig") == "")
     }
+
+    /// "gegenüber X" right after the source of a "nach Angaben"/"laut" frame: X is the frame's
+    /// addressee and leaves the message; a "gegenüber" inside the message stays there.
+    @Test func gegenueberAfterTheSourceOfAFrame() {
+        let probe = SuggestionProbe(
+            "Nach Angaben der Sprecherin Jördis Hübner gegenüber der Zeitung ist der Flughafen der am stärksten wachsende Standort. "
+                + "Die Anwohner wurden nach Angaben eines Helfers gegenüber dem „Kurier“ von der Polizei angewiesen, die Stadt zu verlassen. "
+                + "Laut dem Bürgermeister gegenüber dem Sender bleibt die Brücke über die Förde gesperrt. "
+                + "Nach Angaben der Polizei ist die Stimmung gegenüber den Gästen freundlich.")
+        let airport = probe.proposal(claiming: "Flughafen")
+        #expect(addressee(probe, "Flughafen") == "der Zeitung")
+        #expect(probe.claim(airport) == "ist der Flughafen der am stärksten wachsende Standort")
+        #expect(addressee(probe, "Anwohner") == "dem „Kurier“")
+        #expect(!probe.claim(probe.proposal(claiming: "Anwohner")).contains("Kurier"))
+        #expect(addressee(probe, "Förde") == "dem Sender")
+        #expect(addressee(probe, "Stimmung") == "")
+        #expect(probe.claim(probe.proposal(claiming: "Stimmung")) == "ist die Stimmung gegenüber den Gästen freundlich")
+    }
 }
