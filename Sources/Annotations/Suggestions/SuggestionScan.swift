@@ -175,6 +175,8 @@ struct SuggestionScan {
         middleFieldDativeAddressees()
         frontedAddressees()
         partialQuoteAddressees()
+        partialQuoteObjectAddressees()
+        frameGegenueberAddressees()
         return proposals.map(suggestion).sorted {
             ($0.claim.first?.start ?? 0, $0.rule, $0.cue.first?.start ?? 0) < ($1.claim.first?.start ?? 0, $1.rule, $1.cue.first?.start ?? 0)
         }

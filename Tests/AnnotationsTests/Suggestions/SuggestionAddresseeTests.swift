@@ -270,4 +270,40 @@ import Testing
         #expect(addressee(probe, "müde") == "")
         #expect(addressee(probe, "kritisch") == "")
     }
+
+    /// A partial quote with no proposal around it to borrow an addressee from takes the object right
+    /// after a verb that addresses someone: "warnte die Behörden vor einem „…“", "empfiehlt allen
+    /// Urlaubern einen „…“" (also after an inverted speaker); none after "warnte vor", nor for a verb
+    /// that reads so only with its particle ("hält X für „…“" is not "hält X vor").
+    @Test func partialQuoteTakesTheObjectOfAnAddressingVerb() {
+        let probe = SuggestionProbe(
+            "Die Ärztin warnte die Behörden vor einem „völlig überstürzten Vorgehen“. "
+                + "Das Auswärtige Amt empfiehlt allen Urlaubern einen „wirksamen Mückenschutz“. "
+                + "Am Montag warnte der Bürgermeister die Anwohner vor „großen Schäden durch Hochwasser“. "
+                + "Der Verband warnte vor einem „übereilten Schritt“. "
+                + "Die Grünen halten den Beschluss für „längst überfällig“.")
+        #expect(addressee(probe, "überstürzten") == "die Behörden")
+        #expect(addressee(probe, "Mückenschutz") == "allen Urlaubern")
+        #expect(addressee(probe, "Hochwasser") == "die Anwohner")
+        #expect(addressee(probe, "übereilten") == "")
+        #expect(addressee(probe, "überfällig") == "")
+    }
+
+    /// "gegenüber X" right after the source of a "nach Angaben"/"laut" frame: X is the frame's
+    /// addressee and leaves the message; a "gegenüber" inside the message stays there.
+    @Test func gegenueberAfterTheSourceOfAFrame() {
+        let probe = SuggestionProbe(
+            "Nach Angaben der Sprecherin Jördis Hübner gegenüber der Zeitung ist der Flughafen der am stärksten wachsende Standort. "
+                + "Die Anwohner wurden nach Angaben eines Helfers gegenüber dem „Kurier“ von der Polizei angewiesen, die Stadt zu verlassen. "
+                + "Laut dem Bürgermeister gegenüber dem Sender bleibt die Brücke über die Förde gesperrt. "
+                + "Nach Angaben der Polizei ist die Stimmung gegenüber den Gästen freundlich.")
+        let airport = probe.proposal(claiming: "Flughafen")
+        #expect(addressee(probe, "Flughafen") == "der Zeitung")
+        #expect(probe.claim(airport) == "ist der Flughafen der am stärksten wachsende Standort")
+        #expect(addressee(probe, "Anwohner") == "dem „Kurier“")
+        #expect(!probe.claim(probe.proposal(claiming: "Anwohner")).contains("Kurier"))
+        #expect(addressee(probe, "Förde") == "dem Sender")
+        #expect(addressee(probe, "Stimmung") == "")
+        #expect(probe.claim(probe.proposal(claiming: "Stimmung")) == "ist die Stimmung gegenüber den Gästen freundlich")
+    }
 }
