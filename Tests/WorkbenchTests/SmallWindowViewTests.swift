@@ -17,7 +17,12 @@ struct SmallWindowViewTests {
             // Sentence 1:1 and its proposals are taller than 40×24: the first view is paged.
             try await session.waitForFirstPrompt()
             try await session.send(keys: "goto 1:4", .enter)
-            let screen = try await session.waitUntil(what: "the first page of sentence 1:4") { $0.contains("q stops --") || $0.contains("1:4 ›") }
+            // Sentence 1:4's header first: the first view's pager question stays on the screen until the new view is drawn.
+            let screen = try await session.waitUntil(what: "the first page of sentence 1:4") {
+                guard let header = $0.range(of: "sentence 4/25 ·") else { return false }
+                let view = $0[header.upperBound...]
+                return view.contains("q stops --") || view.contains("1:4 ›")
+            }
             let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let previous = try #require(rows.lastIndex { $0.hasPrefix("   ↑ ") }, "\(screen)")
             #expect(rows[previous] == "   ↑ …Kursk an der Grenze zur Ukraine.", "\(screen)")
