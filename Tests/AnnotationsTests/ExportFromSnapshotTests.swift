@@ -59,6 +59,28 @@ struct ExportFromSnapshotTests {
         return format.exporter.export(bundle)
     }
 
+    /// Label Studio writes a claim's attributes (an `attributes` text area) and reads its sessions
+    /// apart like the other formats: the attributes come with the records, not from the state.
+    @Test("Label Studio writes a claim's attributes read from the snapshot's records as from the state")
+    func labelStudioAttributes() throws {
+        #expect(!ExportFormat.labelstudio.readsAnnotationState)
+        let path = TestCorpus.temporaryFolder() + "/anna.json"
+        let session = try ExportFixture.anna()
+        let builder = AnchorBuilder(corpus: ExportFixture.corpus)
+        let store = try SessionStore(path: path, now: "2026-11-21T10:00:00.000Z") { session }
+        try store.perform(
+            .add(.claim(Claim(
+                id: "C9", anchor: try ExportFixture.anchor(["Truppen schickt"], builder: builder), speakers: ["S1"], form: "direct",
+                attributes: ["stwr": "direct", "level": "2"]))),
+            time: "2026-11-21T10:00:02.000Z")
+        try store.save()
+        try store.close()
+        let fromRecords = try Self.files(.labelstudio, path: path, apart: true)
+        #expect(fromRecords == (try Self.files(.labelstudio, path: path, apart: false)))
+        let tasks = try #require(fromRecords.first { $0.path == "tasks.json" }).contents
+        #expect(tasks.contains("\"level=2\",\n") && tasks.contains("\"stwr=direct\""))
+    }
+
     @Test("A snapshot that holds the whole log gives its records apart, and the files of the state")
     func wholeLog() throws {
         let path = try Self.stored()

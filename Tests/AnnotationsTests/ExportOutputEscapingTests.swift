@@ -45,6 +45,39 @@ struct ExportOutputEscapingTests {
         return result
     }
 
+    /// Each scalar of the first 2 048 and the separators and noncharacters, alone and between
+    /// letters, in element content and in attributes, escaped scalar by scalar as the page defines
+    /// (the escaping skips plain ASCII and two-byte scalars from U+00C0 without decoding them).
+    @Test("HTML escaping of every scalar below U+0800 and of the special ones, scalar by scalar")
+    func htmlEveryScalar() {
+        func expected(_ scalar: Unicode.Scalar, separators: Bool) -> String {
+            switch scalar.value {
+            case 0x26: return "&amp;"
+            case 0x3C: return "&lt;"
+            case 0x3E: return "&gt;"
+            case 0x22: return "&quot;"
+            case 0x27: return "&#39;"
+            case 9, 10: return String(scalar)
+            case 0x85: return separators ? "<span class=\"ls\">\u{2028}</span>" : "\u{2028}"
+            case 0x2028 where separators: return "<span class=\"ls\">\u{2028}</span>"
+            case 0x2029 where separators: return "<span class=\"ps\">\u{2029}</span>"
+            case 0..<0x20, 0x7F...0x9F, 0xFEFF, 0xFDD0...0xFDEF: return "\u{FFFD}"
+            default: return scalar.value & 0xFFFE == 0xFFFE ? "\u{FFFD}" : String(scalar)
+            }
+        }
+        var scalars = (0..<0x800).compactMap(Unicode.Scalar.init)
+        scalars += [0x2028, 0x2029, 0xFEFF, 0xFDD0, 0xFFFE, 0x1FFFF, 0x201E, 0x1F44D].compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            for separators in [false, true] {
+                var out = ExportOutput()
+                let text = "a" + String(scalar) + "ä" + String(scalar) + "b"
+                if separators { out.appendHTMLContent(text) } else { out.appendHTML(text) }
+                let one = expected(scalar, separators: separators)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == "a" + one + "ä" + one + "b", "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
     @Test("JSON strings as JSONValue writes them")
     func json() {
         for text in Self.texts {

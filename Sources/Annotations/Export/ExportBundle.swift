@@ -51,36 +51,28 @@ public struct ExportBundle: Sendable {
 
     /// Prepares an export of `sessions` over `corpus`.
     public init(corpus: SegmentedCorpus, sessions: [ExportSession], options: ExportOptions = ExportOptions()) throws(ExportError) {
-        self.corpus = corpus
+        try self.init(texts: ExportDocumentTexts(corpus: corpus, options: options), sessions: sessions)
+    }
+
+    /// Prepares an export of `sessions` over the documents of `texts` (made before, e.g. while the
+    /// sessions were read).
+    public init(texts: ExportDocumentTexts, sessions: [ExportSession]) throws(ExportError) {
+        let options = texts.options
+        self.corpus = texts.corpus
         self.options = options
         self.sessions = sessions
-        var chosen = corpus.documents
-        if let wanted = options.documents {
-            let ids = Set(corpus.documents.map(\.document.id))
-            for id in wanted where !ids.contains(id) {
-                throw .unknownDocument(id, available: corpus.documents.map(\.document.id))
-            }
-            let wantedSet = Set(wanted)
-            chosen = corpus.documents.filter { wantedSet.contains($0.document.id) }
-        }
+        let chosen = texts.documents
         documents = chosen
         self.tables = ExportOffsetTables(chosen)
-        // Each document's bytes and scalar index, made in one walk over its bytes, on all cores.
-        let texts = chosen
-        let cut = ExportConcurrency.map(count: texts.count) { index -> ([UInt8], ExportScalarIndex) in
-            let bytes = Array(texts[index].document.text.utf8)
-            return (bytes, bytes.withUnsafeBufferPointer { ExportScalarIndex($0) })
-        }
-        self.bytes = cut.map(\.0)
-        self.scalarIndex = cut.map(\.1)
-        self.fileNames = ExportText.fileNames(chosen.map(\.document.id))
-        var documentIndex: [String: Int] = [:]
-        for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
+        self.bytes = texts.bytes
+        self.scalarIndex = texts.scalarIndex
+        self.fileNames = texts.fileNames
+        let documentIndex = texts.documentIndex
         self.documentIndex = documentIndex
-        let allIDs = Set(corpus.documents.map(\.document.id))
+        let allIDs = texts.allIDs
         // Read once per span, counted on the text's bytes (no offset table needed).
-        let scalarCounts = cut.map(\.1.scalarCount)
-        let sentenceEnds = chosen.map { $0.sentences.map(\.end) }
+        let scalarCounts = texts.scalarIndex.map(\.scalarCount)
+        let sentenceEnds = texts.sentenceEnds
 
         var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
         var warnings: [String] = []
@@ -142,6 +134,7 @@ public struct ExportBundle: Sendable {
                 span.form = claim.form
                 span.negated = claim.negated
                 span.hedged = claim.hedged
+                if let attributes = claim.attributes { span.attributes = attributes }
                 claimSpans.append(span)
             }
             if let records {
@@ -251,21 +244,24 @@ public struct ExportBundle: Sendable {
         self.notesBySubject = notesBySubject
     }
 
-    /// Whether two of the mentions, cues or claims in `records` have the same key.
+    /// Whether two of the mentions, cues or claims in `records` have the same key. The three kinds
+    /// are looked at on all cores, each in its own table.
     static func storesAKeyTwice(_ records: [Record]) -> Bool {
-        var seen = [ExportIDTable<Bool>](repeating: ExportIDTable(), count: 3)
-        for record in records {
-            let table: Int, id: String
-            switch record {
-            case .mention(let mention): (table, id) = (0, mention.id)
-            case .cue(let cue): (table, id) = (1, cue.id)
-            case .claim(let claim): (table, id) = (2, claim.id)
-            default: continue
+        ExportConcurrency.map(count: 3) { kind -> Bool in
+            var seen = ExportIDTable<Bool>()
+            for record in records {
+                let id: String
+                switch record {
+                case .mention(let mention) where kind == 0: id = mention.id
+                case .cue(let cue) where kind == 1: id = cue.id
+                case .claim(let claim) where kind == 2: id = claim.id
+                default: continue
+                }
+                if seen.contains(id) { return true }
+                seen[id] = true
             }
-            if seen[table].contains(id) { return true }
-            seen[table][id] = true
-        }
-        return false
+            return false
+        }.contains(true)
     }
 
     /// The index of the sentence containing `offset` (or the next one when it falls between sentences).

@@ -7,7 +7,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     /// in their states, not apart (``ExportSession/annotations``).
     public var readsAnnotationState: Bool {
         switch self {
-        case .spkatt, .labelstudio: return true
+        case .spkatt: return true
         default: return false
         }
     }

@@ -324,15 +324,29 @@ extension ExportOutput {
         bundle.withBytes(document, start, end) { appendHTMLEscaped($0, separators: true) }
     }
 
+    /// The ASCII bytes ``appendHTMLEscaped(_:separators:)`` keeps as they are, as bits: bytes 0–63
+    /// in `low`, 64–127 in `high`. Tab, line feed and U+0020–U+007E except `"`, `&`, `'`, `<`, `>`.
+    static let htmlPlainASCII: (low: UInt64, high: UInt64) = (0xafff_ff3b_0000_0600, 0x7fff_ffff_ffff_ffff)
+
     private mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>, separators: Bool) {
         var runStart = 0
         var index = 0
         let count = source.count
+        let plain = Self.htmlPlainASCII
         while index < count {
             let byte = source[index]
-            // Letters, digits and most punctuation: nothing to escape.
-            if byte >= 0x28 && byte < 0x7F && byte != 0x3C && byte != 0x3E {
-                index += 1
+            // ASCII with nothing to escape (letters, digits, spaces, tabs, line feeds, most
+            // punctuation), one bit each in ``htmlPlainASCII``.
+            if byte < 0x80 {
+                let mask = byte < 0x40 ? plain.low : plain.high
+                if mask & (1 << UInt64(byte & 0x3F)) != 0 {
+                    index += 1
+                    continue
+                }
+            } else if byte >= 0xC3 && byte < 0xE0 && index + 1 < count {
+                // A two-byte scalar from U+00C0 to U+07FF (umlauts, ß, accents): never a control,
+                // a noncharacter or a separator, kept as it is.
+                index += 2
                 continue
             }
             var replacement: String? = nil

@@ -125,6 +125,12 @@ struct ExportSpan: Sendable, Hashable {
         get { shared.role }
         set { unique().role = newValue }
     }
+    /// Claims: their attributes (SpkAtt's `stwr`, …), carried so that an exporter that writes them
+    /// needs no session state holding the claims.
+    var attributes: [String: String]? {
+        get { shared.attributes }
+        set { unique().attributes = newValue }
+    }
 
     /// Creates a span.
     init(
@@ -179,6 +185,7 @@ struct ExportSpan: Sendable, Hashable {
         var cue: String?
         var form: String?
         var role: String?
+        var attributes: [String: String]?
 
         init(
             id: String, segments: [SpanSegment], annotator: String, speaker: String?, mention: String?, cue: String?, form: String?,
@@ -200,6 +207,7 @@ struct ExportSpan: Sendable, Hashable {
             copy.speakers = speakers
             copy.mentions = mentions
             copy.addressees = addressees
+            copy.attributes = attributes
             return copy
         }
 
@@ -207,6 +215,7 @@ struct ExportSpan: Sendable, Hashable {
             id == other.id && segments == other.segments && annotator == other.annotator && speaker == other.speaker
                 && mention == other.mention && speakers == other.speakers && mentions == other.mentions
                 && addressees == other.addressees && cue == other.cue && form == other.form && role == other.role
+                && attributes == other.attributes
         }
 
         func hash(into hasher: inout Hasher) {
@@ -221,6 +230,7 @@ struct ExportSpan: Sendable, Hashable {
             hasher.combine(cue)
             hasher.combine(form)
             hasher.combine(role)
+            hasher.combine(attributes)
         }
     }
 

@@ -164,7 +164,7 @@ struct LabelStudioExporter: Exporter {
             if span.negated || span.hedged {
                 perRegion("flags", "choices", "choices", [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 })
             }
-            if span.kind == .claim, let attributes = state.claims[id]?.attributes, !attributes.isEmpty {
+            if span.kind == .claim, let attributes = span.attributes, !attributes.isEmpty {
                 perRegion("attributes", "textarea", "text", attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
             }
             if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == id {

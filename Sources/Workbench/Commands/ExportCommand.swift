@@ -74,6 +74,11 @@ struct ExportCommand: ParsableCommand {
             }
         }
         let earlyCorpus = early.map { paths in Result { () throws(CorpusError) in try CorpusOpening.open(paths: paths, meter: meter) } }
+        let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
+        // The documents' texts as the export reads them, made from that corpus while the sessions
+        // are still being read; a failure is told where the bundle is made, after the sessions'.
+        let earlyTexts = try? earlyCorpus?.get()
+        let texts = earlyTexts.map { corpus in Result { () throws(ExportError) in try ExportDocumentTexts(corpus: corpus, options: options) } }
         var loaded: [LoadedSession] = []
         if let reading {
             meter.begin("loading sessions", total: nil, unit: .items(""))
@@ -99,10 +104,10 @@ struct ExportCommand: ParsableCommand {
         let exportSessions = zip(labels, loaded).map {
             ExportSession(label: $0, annotator: $1.session.annotator, state: $1.session.state, annotations: $1.annotations)
         }
-        let options = ExportOptions(documents: documents.isEmpty ? nil : documents, reviewedOnly: reviewedOnly)
         do {
             meter.begin("preparing \(format.rawValue) export", total: nil, unit: .items(""))
-            let bundle = try ExportBundle(corpus: segmented, sessions: exportSessions, options: options)
+            let prepared = try (paths == early ? texts : nil)?.get() ?? ExportDocumentTexts(corpus: segmented, options: options)
+            let bundle = try ExportBundle(texts: prepared, sessions: exportSessions)
             meter.clear()
             for warning in bundle.warnings { StandardError.write("warning: \(warning)") }
             meter.begin("writing \(format.rawValue) files to \(out)", total: nil, unit: .items(""))
