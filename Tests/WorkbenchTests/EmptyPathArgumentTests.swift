@@ -22,6 +22,8 @@ struct EmptyPathArgumentTests {
             (["replay", "sessions/example.json", "--corpus", ""], "--corpus is empty: name a corpus file or folder"),
             (["review", "sessions/example.json", "--corpus", ""], "--corpus is empty: name a corpus file or folder"),
             (["stats", ""], "a session argument is empty: name a session file"),
+            (["export", "sessions/example.json", "--corpus", "", "--format", "csv", "--out", session], "--corpus is empty: name a corpus file or folder"),
+            (["export", "", "--format", "csv", "--out", session], "a session argument is empty: name a session file"),
             (["agree", "sessions/example.json", ""], "a session argument is empty: name a session file"),
             (["adjudicate", "", "sessions/example.json", "--out", session], "a session argument is empty: name a session file"),
             (["import", "jsonl", "", "--session", session], "a file argument is empty: name a JSONL file"),

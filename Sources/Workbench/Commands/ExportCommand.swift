@@ -49,6 +49,8 @@ struct ExportCommand: ParsableCommand {
         // A missing argument is a usage error (exit status 2), checked before anything is read.
         if team == nil, sessions.isEmpty { throw ValidationError(ExportError.noSessions.description) }
         if out.isEmpty { throw ValidationError("--out is empty: name the folder to export into") }
+        if team == nil { try EmptyPathArgument.refuse(sessions, as: "a session argument", naming: EmptyPathArgument.session) }
+        try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
     }
 
     mutating func run() throws {
