@@ -48,7 +48,7 @@ struct JSONLExporter: Exporter {
 
     /// The records of one document.
     private func annotations(_ bundle: ExportBundle, document documentIndex: Int, to out: inout ExportOutput) {
-        var tokenJSON = ExportOutput()
+        var tokenJSON = GrowingByteBuffer(capacity: 1 << 16)
         var written: [Piece] = []
         do {
             let document = bundle.documents[documentIndex]
@@ -60,44 +60,43 @@ struct JSONLExporter: Exporter {
             var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
                 ExportTokens.tokens(of: sentence, index: scalarIndex, bytes: bytes, scratch: &scratch, into: &tokens)
-                func writeTokens(to json: inout ExportOutput) {
-                    json.append(byte: UInt8(ascii: "["))
-                    // Each token's text is escaped straight from the document's bytes (or its own
-                    // text), between fixed pieces that each take one copy.
-                    bytes.withUnsafeBufferPointer { document in
-                        tokens.withUnsafeBufferPointer { tokenList in
-                            for index in tokenList.indices {
-                                json.append(index > 0 ? ",{\"text\":\"" : "{\"text\":\"")
-                                if tokenList[index].own == nil {
-                                    JSONValue.appendEscaped(UnsafeBufferPointer(rebasing: document[tokenList[index].utf8]), to: &json.bytes)
-                                } else {
-                                    tokenList[index].withText(in: bytes) { JSONValue.appendEscaped($0, to: &json.bytes) }
-                                }
-                                json.append("\",\"start\":")
-                                json.append(tokenList[index].start - sentence.start)
-                                json.append(",\"end\":")
-                                json.append(tokenList[index].end - sentence.start)
-                                json.append(",\"id\":")
-                                json.append(index)
-                                json.append(tokenList[index].spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                // The sentence's tokens as JSON, written through a pointer (room made once per
+                // token: its text escaped takes at most six bytes a byte) and copied on at once.
+                tokenJSON.removeAll()
+                tokenJSON.reserve(2)
+                tokenJSON.append(UInt8(ascii: "["))
+                bytes.withUnsafeBufferPointer { document in
+                    tokens.withUnsafeBufferPointer { tokenList in
+                        for index in tokenList.indices {
+                            func write(_ text: UnsafeBufferPointer<UInt8>) {
+                                tokenJSON.reserve(6 * text.count + 3 * 20 + 40)
+                                tokenJSON.append(index > 0 ? ",{\"text\":\"" : "{\"text\":\"")
+                                SegmentOutput.appendEscaped(text, to: &tokenJSON)
+                                tokenJSON.append("\",\"start\":")
+                                tokenJSON.appendDecimal(tokenList[index].start - sentence.start)
+                                tokenJSON.append(",\"end\":")
+                                tokenJSON.appendDecimal(tokenList[index].end - sentence.start)
+                                tokenJSON.append(",\"id\":")
+                                tokenJSON.appendDecimal(index)
+                                tokenJSON.append(tokenList[index].spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
+                            }
+                            if tokenList[index].own == nil {
+                                write(UnsafeBufferPointer(rebasing: document[tokenList[index].utf8]))
+                            } else {
+                                tokenList[index].withText(in: bytes, write)
                             }
                         }
                     }
-                    json.append(byte: UInt8(ascii: "]"))
                 }
-                // With several sessions the tokens are written once and copied into each session's
-                // record; with one, straight into it.
-                let single = bundle.sessions.count == 1
-                if !single {
-                    tokenJSON.bytes.removeAll(keepingCapacity: true)
-                    writeTokens(to: &tokenJSON)
-                }
+                tokenJSON.reserve(1)
+                tokenJSON.append(UInt8(ascii: "]"))
+                // Written once and copied into each session's record.
                 ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], into: &pieces)
                 for (sessionIndex, session) in bundle.sessions.enumerated() {
                     out.append("{\"text\":")
                     out.appendJSONString(sentence.text)
                     out.append(",\"tokens\":")
-                    if single { writeTokens(to: &out) } else { out.bytes.append(contentsOf: tokenJSON.bytes) }
+                    out.bytes.append(contentsOf: tokenJSON.bytes)
                     out.append(",\"spans\":[")
                     written.removeAll(keepingCapacity: true)
                     for piece in pieces where spans[piece.span].session == sessionIndex {

@@ -124,30 +124,51 @@ struct WebAnnoExporter: Exporter {
         }
         relationList = []
         var links: [(label: String, governor: Int, dependent: Int)] = []
+        var lines = GrowingByteBuffer(capacity: 1 << 14)
         out.append(Self.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             out.append("#Text=")
             out.appendBackslashEscaped(sentence.text)
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
+            // Each token's columns up to its text, and a whole line where no span is on the
+            // token, are written through a pointer (room made once per token) and handed to `out`
+            // at once before a token with spans and at the sentence's end.
+            lines.removeAll()
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
-                // The token's fields are read in place (a copy would retain its own text).
-                let (start, end) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end) }
                 let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
-                out.append(sentenceIndex + 1)
-                out.append(byte: UInt8(ascii: "-"))
-                out.append(tokenIndex + 1)
-                out.append(byte: 0x09)
-                out.append(scalarIndex.utf16Offset(ofScalar: start))
-                out.append(byte: UInt8(ascii: "-"))
-                out.append(scalarIndex.utf16Offset(ofScalar: end))
-                out.append(byte: 0x09)
-                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
-                if lower == upper {
-                    // No span on the token, so no relation either: the five empty columns at once.
-                    out.append("\t_\t_\t_\t_\t_\n")
-                    continue
+                // The token's fields are read in place (a copy would retain its own text).
+                tokens.withUnsafeBufferPointer { list in
+                    let token = first + tokenIndex
+                    func columns(_ text: UnsafeBufferPointer<UInt8>) {
+                        lines.reserve(4 * 20 + 4 + text.count + 12)
+                        lines.appendDecimal(sentenceIndex + 1)
+                        lines.append(UInt8(ascii: "-"))
+                        lines.appendDecimal(tokenIndex + 1)
+                        lines.append(0x09)
+                        lines.appendDecimal(scalarIndex.utf16Offset(ofScalar: list[token].start))
+                        lines.append(UInt8(ascii: "-"))
+                        lines.appendDecimal(scalarIndex.utf16Offset(ofScalar: list[token].end))
+                        lines.append(0x09)
+                        if ExportOutput.needsBackslashEscape(text) {
+                            out.bytes.append(contentsOf: lines.bytes)
+                            lines.removeAll()
+                            out.appendBackslashEscaped(list[token], in: bytes)
+                        } else {
+                            lines.append(text)
+                        }
+                        // No span on the token, so no relation either: the five empty columns at once.
+                        if lower == upper { lines.append("\t_\t_\t_\t_\t_\n") }
+                    }
+                    if list[token].own == nil {
+                        bytes.withUnsafeBufferPointer { columns(UnsafeBufferPointer(rebasing: $0[list[token].utf8])) }
+                    } else {
+                        list[token].withText(in: bytes, columns)
+                    }
                 }
+                if lower == upper { continue }
+                out.bytes.append(contentsOf: lines.bytes)
+                lines.removeAll()
                 let here = onToken[lower..<upper]
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
@@ -200,6 +221,7 @@ struct WebAnnoExporter: Exporter {
                     out.append(byte: 0x0A)
                 }
             }
+            out.bytes.append(contentsOf: lines.bytes)
             out.append(byte: 0x0A)
             out.checkpoint()
         }
