@@ -161,25 +161,16 @@ struct CoNLLUExporter: Exporter {
             plusLines.removeAll()
             tokens.withUnsafeBufferPointer { tokenList in
                 for index in tokenList.indices {
-                    func line(_ text: UnsafeBufferPointer<UInt8>) {
-                        let spaceAfter = item.scratch.isWhitespace(at: tokenList[index].end, scalarCount: scalarCount)
-                        let ending = UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]])
-                        let length = 20 + 1 + text.count + ending.count
-                        plainLines.reserve(length + 1)
-                        plusLines.reserve(length + 3)
-                        let lineStart = plainLines.count
-                        plainLines.appendDecimal(index + 1)
-                        plainLines.append(0x09)
-                        plainLines.append(text)
-                        plainLines.append(ending)
-                        plusLines.append(UnsafeBufferPointer(start: plainLines.base + lineStart, count: plainLines.count - lineStart))
-                        plainLines.append(0x0A)
-                        plusLines.append(0x09)
-                    }
+                    let spaceAfter = item.scratch.isWhitespace(at: tokenList[index].end, scalarCount: scalarCount)
+                    let ending = UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]])
                     if tokenList[index].own == nil {
-                        line(UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]))
+                        Self.writeLine(
+                            UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]), number: index + 1, ending: ending,
+                            plain: &plainLines, plus: &plusLines)
                     } else {
-                        tokenList[index].withText(in: bytes, line)
+                        tokenList[index].withText(in: bytes) {
+                            Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
+                        }
                     }
                     let first = index == 0 ? 0 : numberStarts[index - 1], end = numberStarts[index]
                     if first == end {
@@ -210,6 +201,27 @@ struct CoNLLUExporter: Exporter {
         }
         }
         return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
+    }
+
+    /// A token's line in the plain file (number, text, the fixed `ending`, line feed) and the same
+    /// line up to MISC and the tab before the span column in the Plus file.
+    @inline(__always)
+    private static func writeLine(
+        _ text: UnsafeBufferPointer<UInt8>, number: Int, ending: UnsafeBufferPointer<UInt8>, plain: inout GrowingByteBuffer,
+        plus: inout GrowingByteBuffer
+    ) {
+        let length = 20 + 1 + text.count + ending.count
+        plain.reserve(length + 1)
+        // The tab, and the `*` or the first number's room (reserved again per number).
+        plus.reserve(length + 3)
+        let lineStart = plain.count
+        plain.appendDecimal(number)
+        plain.append(0x09)
+        plain.append(text)
+        plain.append(ending)
+        plus.append(UnsafeBufferPointer(start: plain.base + lineStart, count: plain.count - lineStart))
+        plain.append(0x0A)
+        plus.append(0x09)
     }
 
     /// One document's sentences in the plain and in the Plus file.

@@ -68,22 +68,15 @@ struct JSONLExporter: Exporter {
                 bytes.withUnsafeBufferPointer { document in
                     tokens.withUnsafeBufferPointer { tokenList in
                         for index in tokenList.indices {
-                            func write(_ text: UnsafeBufferPointer<UInt8>) {
-                                tokenJSON.reserve(6 * text.count + 3 * 20 + 40)
-                                tokenJSON.append(index > 0 ? ",{\"text\":\"" : "{\"text\":\"")
-                                SegmentOutput.appendEscaped(text, to: &tokenJSON)
-                                tokenJSON.append("\",\"start\":")
-                                tokenJSON.appendDecimal(tokenList[index].start - sentence.start)
-                                tokenJSON.append(",\"end\":")
-                                tokenJSON.appendDecimal(tokenList[index].end - sentence.start)
-                                tokenJSON.append(",\"id\":")
-                                tokenJSON.appendDecimal(index)
-                                tokenJSON.append(tokenList[index].spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
-                            }
-                            if tokenList[index].own == nil {
-                                write(UnsafeBufferPointer(rebasing: document[tokenList[index].utf8]))
+                            let token = tokenList[index], start = token.start - sentence.start, end = token.end - sentence.start
+                            if token.own == nil {
+                                Self.writeToken(
+                                    UnsafeBufferPointer(rebasing: document[token.utf8]), start: start, end: end, id: index, spaceAfter: token.spaceAfter,
+                                    to: &tokenJSON)
                             } else {
-                                tokenList[index].withText(in: bytes, write)
+                                token.withText(in: bytes) {
+                                    Self.writeToken($0, start: start, end: end, id: index, spaceAfter: token.spaceAfter, to: &tokenJSON)
+                                }
                             }
                         }
                     }
@@ -149,6 +142,24 @@ struct JSONLExporter: Exporter {
                 }
             }
         }
+    }
+
+    /// One token of a record's `tokens` (with the comma before it unless it is the first).
+    @inline(__always)
+    private static func writeToken(
+        _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, id: Int, spaceAfter: Bool, to json: inout GrowingByteBuffer
+    ) {
+        // Its text escaped takes at most six bytes a byte, each number at most 20.
+        json.reserve(6 * text.count + 3 * 20 + 40)
+        json.append(id > 0 ? ",{\"text\":\"" : "{\"text\":\"")
+        SegmentOutput.appendEscaped(text, to: &json)
+        json.append("\",\"start\":")
+        json.appendDecimal(start)
+        json.append(",\"end\":")
+        json.appendDecimal(end)
+        json.append(",\"id\":")
+        json.appendDecimal(id)
+        json.append(spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
     }
 
     /// One span piece; with `text` (the bundle and document) a full span of `spans` with its text and

@@ -41,7 +41,7 @@ struct SpkAttDocumentWriter {
                 let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? SpkAttExporter.fallbackForm
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: #"{"Addr":"#.utf8)
-                appendReferences(segments(of: SpkAttExporter.addresseeIDs(span, state)), to: &out)
+                appendReferences(segments(of: SpkAttExporter.ids(span.addressees, more: attributes[SpkAttDocument.AttributeName.addressees])), to: &out)
                 out.append(contentsOf: #","Cue":"#.utf8)
                 appendReferences(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? [], to: &out)
                 out.append(contentsOf: #","Form":"#.utf8)
@@ -55,7 +55,7 @@ struct SpkAttDocumentWriter {
                 out.append(contentsOf: #","STWR":"#.utf8)
                 JSONEncoderStringLiteral.append(attributes[SpkAttDocument.AttributeName.stwr] ?? SpkAttExporter.fallbackSTWR, to: &out)
                 out.append(contentsOf: #","Source":"#.utf8)
-                appendReferences(segments(of: SpkAttExporter.sourceIDs(span, state)), to: &out)
+                appendReferences(segments(of: SpkAttExporter.ids(span.mentions, more: attributes[SpkAttDocument.AttributeName.moreSources])), to: &out)
                 out.append(UInt8(ascii: "}"))
             }
             out.append(contentsOf: #"],"DocumentName":"#.utf8)

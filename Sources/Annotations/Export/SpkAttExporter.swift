@@ -40,8 +40,10 @@ struct SpkAttExporter: Exporter {
                             }
                         }
                     }
-                    count(Self.sourceIDs(list[index], exportSession.state))
-                    count(Self.addresseeIDs(list[index], exportSession.state))
+                    // The claim's attributes looked up once for both lists.
+                    let attributes = exportSession.state.claims[list[index].id]?.attributes
+                    count(Self.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]))
+                    count(Self.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
                 }
             }
             counts.mentions += mentions.count
@@ -136,16 +138,18 @@ struct SpkAttExporter: Exporter {
     /// The claim's speaker mentions, then those of a `more_sources` attribute (sessions imported before
     /// claims had several speakers).
     static func sourceIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        guard let attribute = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources] else { return span.mentions }
-        let more = attribute.split(separator: " ").map(String.init)
-        return span.mentions + more.filter { !span.mentions.contains($0) }
+        ids(span.mentions, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources])
+    }
+
+    /// The ids `own`, then those of the space-separated attribute value `more` not among them.
+    static func ids(_ own: [String], more: String?) -> [String] {
+        guard let more else { return own }
+        return own + more.split(separator: " ").map(String.init).filter { !own.contains($0) }
     }
 
     /// The claim's addressee mentions, then those of an `addressees` attribute (sessions imported before
     /// claims had addressees).
     static func addresseeIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        guard let attribute = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees] else { return span.addressees }
-        let more = attribute.split(separator: " ").map(String.init)
-        return span.addressees + more.filter { !span.addressees.contains($0) }
+        ids(span.addressees, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees])
     }
 }
