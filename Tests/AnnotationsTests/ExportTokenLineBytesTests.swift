@@ -2,9 +2,8 @@ import Foundation
 import Testing
 @testable import Annotations
 
-/// The token formats write their token lines through a ``GrowingByteBuffer``: its JSON escaping
-/// and numbers give the bytes the ``ExportOutput`` routines they replace give, and the backslash
-/// check says exactly when ``ExportOutput/appendBackslashEscaped(_:)`` changes a text.
+/// The token formats (jsonl, CoNLL-U) write their token lines through a ``GrowingByteBuffer``: its
+/// JSON escaping and numbers give the bytes the ``ExportOutput`` routines they replace give.
 @Suite("Export token lines as bytes")
 struct ExportTokenLineBytesTests {
     /// Texts with every C0 and C1 control, DEL, quotes, backslashes, U+2028/2029, umlauts, „“,
@@ -41,17 +40,6 @@ struct ExportTokenLineBytesTests {
             var output = ExportOutput()
             output.append(number)
             #expect(Array(buffer.bytes) == output.bytes)
-        }
-    }
-
-    @Test("the backslash check is true exactly when the escaping changes the text")
-    func backslashCheck() {
-        for text in Self.texts + ["a\\b", "\t", "x\ny", "\r"] {
-            var output = ExportOutput()
-            output.appendBackslashEscaped(text)
-            var copy = text
-            let needs = copy.withUTF8 { ExportOutput.needsBackslashEscape($0) }
-            #expect(needs == (output.bytes != Array(text.utf8)))
         }
     }
 }

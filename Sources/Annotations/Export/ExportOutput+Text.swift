@@ -186,16 +186,9 @@ extension ExportOutput {
         token.withText(in: source) { appendBackslashEscaped(utf8: $0) }
     }
 
-    /// Whether ``appendBackslashEscaped(_:)`` changes the text of these UTF-8 bytes (false: it
-    /// writes them as they are).
-    @inline(__always)
-    static func needsBackslashEscape(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 })
-    }
-
     private mutating func appendBackslashEscaped(utf8 source: UnsafeBufferPointer<UInt8>) {
         // Most texts hold none of the four: copied at once.
-        if !Self.needsBackslashEscape(source) {
+        if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
             bytes.append(contentsOf: source)
             return
         }

@@ -51,30 +51,6 @@ struct WebAnnoExporter: Exporter {
         }
     }
 
-    /// A token's columns up to its text, into `lines`: the sentence and token numbers, its UTF-16
-    /// offsets, its text, and without `spans` the five empty columns of a token without a span
-    /// (which has no relation either); false, with only the columns before the text written, when
-    /// the text needs backslash escapes.
-    @inline(__always)
-    private static func writeColumns(
-        _ text: UnsafeBufferPointer<UInt8>, _ prefix: (sentence: Int, token: Int, start: Int, end: Int), spans: Bool,
-        to lines: inout GrowingByteBuffer
-    ) -> Bool {
-        lines.reserve(4 * 20 + 4 + text.count + 12)
-        lines.appendDecimal(prefix.sentence)
-        lines.append(UInt8(ascii: "-"))
-        lines.appendDecimal(prefix.token)
-        lines.append(0x09)
-        lines.appendDecimal(prefix.start)
-        lines.append(UInt8(ascii: "-"))
-        lines.appendDecimal(prefix.end)
-        lines.append(0x09)
-        if ExportOutput.needsBackslashEscape(text) { return false }
-        lines.append(text)
-        if !spans { lines.append("\t_\t_\t_\t_\t_\n") }
-        return true
-    }
-
     private func render(_ bundle: ExportBundle, session: Int, document documentIndex: Int, to out: inout ExportOutput) {
         let document = bundle.documents[documentIndex]
         let scalarIndex = bundle.scalarIndex[documentIndex]
@@ -148,43 +124,30 @@ struct WebAnnoExporter: Exporter {
         }
         relationList = []
         var links: [(label: String, governor: Int, dependent: Int)] = []
-        var lines = GrowingByteBuffer(capacity: 1 << 14)
         out.append(Self.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             out.append("#Text=")
             out.appendBackslashEscaped(sentence.text)
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
-            // Each token's columns up to its text, and a whole line where no span is on the
-            // token, are written through a pointer (room made once per token) and handed to `out`
-            // at once before a token with spans and at the sentence's end.
-            lines.removeAll()
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
-                let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
                 // The token's fields are read in place (a copy would retain its own text).
-                let (start, end, own) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end, $0[first + tokenIndex].own != nil) }
-                let prefix = (sentence: sentenceIndex + 1, token: tokenIndex + 1, start: scalarIndex.utf16Offset(ofScalar: start), end: scalarIndex.utf16Offset(ofScalar: end))
-                let written: Bool
-                if !own {
-                    let range = tokens.withUnsafeBufferPointer { $0[first + tokenIndex].utf8 }
-                    written = bytes.withUnsafeBufferPointer {
-                        Self.writeColumns(UnsafeBufferPointer(rebasing: $0[range]), prefix, spans: lower < upper, to: &lines)
-                    }
-                } else {
-                    written = tokens.withUnsafeBufferPointer {
-                        $0[first + tokenIndex].withText(in: bytes) { Self.writeColumns($0, prefix, spans: lower < upper, to: &lines) }
-                    }
+                let (start, end) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end) }
+                let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
+                out.append(sentenceIndex + 1)
+                out.append(byte: UInt8(ascii: "-"))
+                out.append(tokenIndex + 1)
+                out.append(byte: 0x09)
+                out.append(scalarIndex.utf16Offset(ofScalar: start))
+                out.append(byte: UInt8(ascii: "-"))
+                out.append(scalarIndex.utf16Offset(ofScalar: end))
+                out.append(byte: 0x09)
+                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
+                if lower == upper {
+                    // No span on the token, so no relation either: the five empty columns at once.
+                    out.append("\t_\t_\t_\t_\t_\n")
+                    continue
                 }
-                if !written {
-                    // A text with a backslash, tab or line break: escaped by `out`.
-                    out.bytes.append(contentsOf: lines.bytes)
-                    lines.removeAll()
-                    tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
-                    if lower == upper { out.append("\t_\t_\t_\t_\t_\n") }
-                }
-                if lower == upper { continue }
-                out.bytes.append(contentsOf: lines.bytes)
-                lines.removeAll()
                 let here = onToken[lower..<upper]
                 if here.isEmpty {
                     out.append("\t_\t_\t_")
@@ -237,7 +200,6 @@ struct WebAnnoExporter: Exporter {
                     out.append(byte: 0x0A)
                 }
             }
-            out.bytes.append(contentsOf: lines.bytes)
             out.append(byte: 0x0A)
             out.checkpoint()
         }
