@@ -92,6 +92,8 @@ struct CoNLLUExporter: Exporter {
         var numberedSpans: [Int] = []  // number - 1 → span index
         var firstTokens: [Int] = []  // number - 1 → first token
         var block = ExportOutput()
+        var plainLines = GrowingByteBuffer(capacity: 1 << 14), plusLines = GrowingByteBuffer(capacity: 1 << 14)
+        let longestLabel = labels.map(\.count).max() ?? 0
         bytes.withUnsafeBufferPointer { documentBytes in
         endings.bytes.withUnsafeBufferPointer { endingBytes in
         ExportTokens.forEachSentence(bundle, session: sessionIndex, document: documentIndex) { item in
@@ -153,48 +155,73 @@ struct CoNLLUExporter: Exporter {
                 out.append(spans[span].id)
             }
             out.append(byte: 0x0A)
+            // The token lines of both files, written through pointers (room made once per token
+            // and per span number) and copied on at once.
+            plainLines.removeAll()
+            plusLines.removeAll()
             tokens.withUnsafeBufferPointer { tokenList in
                 for index in tokenList.indices {
-                    let token = tokenList[index]
-                    let lineStart = block.bytes.count
-                    block.append(index + 1)
-                    block.append(byte: 0x09)
-                    if token.own == nil {
-                        block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: documentBytes[token.utf8]))
+                    let spaceAfter = item.scratch.isWhitespace(at: tokenList[index].end, scalarCount: scalarCount)
+                    let ending = UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]])
+                    if tokenList[index].own == nil {
+                        Self.writeLine(
+                            UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]), number: index + 1, ending: ending,
+                            plain: &plainLines, plus: &plusLines)
                     } else {
-                        block.append(token, in: bytes)
+                        tokenList[index].withText(in: bytes) {
+                            Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
+                        }
                     }
-                    let spaceAfter = item.scratch.isWhitespace(at: token.end, scalarCount: scalarCount)
-                    let ending = endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]
-                    block.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: endingBytes[ending]))
-                    out.append(block.bytes, from: lineStart, to: block.bytes.count)
-                    block.append(byte: 0x0A)
-                    out.append(byte: 0x09)
                     let first = index == 0 ? 0 : numberStarts[index - 1], end = numberStarts[index]
                     if first == end {
-                        out.append(byte: UInt8(ascii: "*"))
+                        plusLines.append(UInt8(ascii: "*"))
                     } else {
                         for position in first..<end {
                             let number = numbers[position]
                             if numbers[first..<position].contains(number) { continue }
-                            if position > first { out.append(byte: UInt8(ascii: ";")) }
-                            out.append(number)
+                            plusLines.reserve(1 + 20 + 1 + longestLabel)
+                            if position > first { plusLines.append(UInt8(ascii: ";")) }
+                            plusLines.appendDecimal(number)
                             if firstTokens[number - 1] == index {
-                                out.append(byte: UInt8(ascii: ":"))
-                                out.bytes.append(contentsOf: labels[spans[numberedSpans[number - 1]].kind.rawValue])
+                                plusLines.append(UInt8(ascii: ":"))
+                                labels[spans[numberedSpans[number - 1]].kind.rawValue].withUnsafeBufferPointer { plusLines.append($0) }
                             }
                         }
                     }
-                    out.append(byte: 0x0A)
+                    plusLines.reserve(1)
+                    plusLines.append(0x0A)
                 }
             }
+            out.bytes.append(contentsOf: plusLines.bytes)
             out.append(byte: 0x0A)
             plainPart.bytes.append(contentsOf: block.bytes)
+            plainPart.bytes.append(contentsOf: plainLines.bytes)
             plainPart.append(byte: 0x0A)
         }
         }
         }
         return DocumentPart(plain: plainPart.bytes, plus: out.bytes)
+    }
+
+    /// A token's line in the plain file (number, text, the fixed `ending`, line feed) and the same
+    /// line up to MISC and the tab before the span column in the Plus file.
+    @inline(__always)
+    private static func writeLine(
+        _ text: UnsafeBufferPointer<UInt8>, number: Int, ending: UnsafeBufferPointer<UInt8>, plain: inout GrowingByteBuffer,
+        plus: inout GrowingByteBuffer
+    ) {
+        let length = 20 + 1 + text.count + ending.count
+        plain.reserve(length + 1)
+        // The tab, and the `*` or the first number's room (reserved again per number).
+        plus.reserve(length + 3)
+        let lineStart = plain.count
+        plain.appendDecimal(number)
+        plain.append(0x09)
+        plain.append(text)
+        plain.append(ending)
+        plus.append(UnsafeBufferPointer(start: plain.base + lineStart, count: plain.count - lineStart))
+        plain.append(0x0A)
+        plus.append(0x09)
     }
 
     /// One document's sentences in the plain and in the Plus file.

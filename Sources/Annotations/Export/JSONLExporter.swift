@@ -48,7 +48,7 @@ struct JSONLExporter: Exporter {
 
     /// The records of one document.
     private func annotations(_ bundle: ExportBundle, document documentIndex: Int, to out: inout ExportOutput) {
-        var tokenJSON = ExportOutput()
+        var tokenJSON = GrowingByteBuffer(capacity: 1 << 16)
         var written: [Piece] = []
         do {
             let document = bundle.documents[documentIndex]
@@ -60,44 +60,36 @@ struct JSONLExporter: Exporter {
             var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
                 ExportTokens.tokens(of: sentence, index: scalarIndex, bytes: bytes, scratch: &scratch, into: &tokens)
-                func writeTokens(to json: inout ExportOutput) {
-                    json.append(byte: UInt8(ascii: "["))
-                    // Each token's text is escaped straight from the document's bytes (or its own
-                    // text), between fixed pieces that each take one copy.
-                    bytes.withUnsafeBufferPointer { document in
-                        tokens.withUnsafeBufferPointer { tokenList in
-                            for index in tokenList.indices {
-                                json.append(index > 0 ? ",{\"text\":\"" : "{\"text\":\"")
-                                if tokenList[index].own == nil {
-                                    JSONValue.appendEscaped(UnsafeBufferPointer(rebasing: document[tokenList[index].utf8]), to: &json.bytes)
-                                } else {
-                                    tokenList[index].withText(in: bytes) { JSONValue.appendEscaped($0, to: &json.bytes) }
+                // The sentence's tokens as JSON, written through a pointer (room made once per
+                // token: its text escaped takes at most six bytes a byte) and copied on at once.
+                tokenJSON.removeAll()
+                tokenJSON.reserve(2)
+                tokenJSON.append(UInt8(ascii: "["))
+                bytes.withUnsafeBufferPointer { document in
+                    tokens.withUnsafeBufferPointer { tokenList in
+                        for index in tokenList.indices {
+                            let token = tokenList[index], start = token.start - sentence.start, end = token.end - sentence.start
+                            if token.own == nil {
+                                Self.writeToken(
+                                    UnsafeBufferPointer(rebasing: document[token.utf8]), start: start, end: end, id: index, spaceAfter: token.spaceAfter,
+                                    to: &tokenJSON)
+                            } else {
+                                token.withText(in: bytes) {
+                                    Self.writeToken($0, start: start, end: end, id: index, spaceAfter: token.spaceAfter, to: &tokenJSON)
                                 }
-                                json.append("\",\"start\":")
-                                json.append(tokenList[index].start - sentence.start)
-                                json.append(",\"end\":")
-                                json.append(tokenList[index].end - sentence.start)
-                                json.append(",\"id\":")
-                                json.append(index)
-                                json.append(tokenList[index].spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
                             }
                         }
                     }
-                    json.append(byte: UInt8(ascii: "]"))
                 }
-                // With several sessions the tokens are written once and copied into each session's
-                // record; with one, straight into it.
-                let single = bundle.sessions.count == 1
-                if !single {
-                    tokenJSON.bytes.removeAll(keepingCapacity: true)
-                    writeTokens(to: &tokenJSON)
-                }
+                tokenJSON.reserve(1)
+                tokenJSON.append(UInt8(ascii: "]"))
+                // Written once and copied into each session's record.
                 ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], into: &pieces)
                 for (sessionIndex, session) in bundle.sessions.enumerated() {
                     out.append("{\"text\":")
                     out.appendJSONString(sentence.text)
                     out.append(",\"tokens\":")
-                    if single { writeTokens(to: &out) } else { out.bytes.append(contentsOf: tokenJSON.bytes) }
+                    out.bytes.append(contentsOf: tokenJSON.bytes)
                     out.append(",\"spans\":[")
                     written.removeAll(keepingCapacity: true)
                     for piece in pieces where spans[piece.span].session == sessionIndex {
@@ -150,6 +142,24 @@ struct JSONLExporter: Exporter {
                 }
             }
         }
+    }
+
+    /// One token of a record's `tokens` (with the comma before it unless it is the first).
+    @inline(__always)
+    private static func writeToken(
+        _ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, id: Int, spaceAfter: Bool, to json: inout GrowingByteBuffer
+    ) {
+        // Its text escaped takes at most six bytes a byte, each number at most 20.
+        json.reserve(6 * text.count + 3 * 20 + 40)
+        json.append(id > 0 ? ",{\"text\":\"" : "{\"text\":\"")
+        SegmentOutput.appendEscaped(text, to: &json)
+        json.append("\",\"start\":")
+        json.appendDecimal(start)
+        json.append(",\"end\":")
+        json.appendDecimal(end)
+        json.append(",\"id\":")
+        json.appendDecimal(id)
+        json.append(spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
     }
 
     /// One span piece; with `text` (the bundle and document) a full span of `spans` with its text and

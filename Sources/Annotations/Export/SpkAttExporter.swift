@@ -26,15 +26,24 @@ struct SpkAttExporter: Exporter {
     func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
         for (session, exportSession) in bundle.sessions.enumerated() {
-            var mentions = Set<String>(), cues = Set<String>()
+            // Mentions by their place in the bundle (one id, one place), cues by id; the spans'
+            // fields are read in place (a copy of a span would retain them all).
+            var mentions = Set<Int>(), cues = Set<String>()
             for list in bundle.spans {
-                for span in list where span.session == session && span.kind == .claim {
+                for index in list.indices where list[index].session == session && list[index].kind == .claim {
                     counts.claims += 1
-                    if let cue = span.cue { cues.insert(cue) }
-                    for id in Self.sourceIDs(span, exportSession.state) + Self.addresseeIDs(span, exportSession.state)
-                    where bundle.span(session: session, id: id) != nil {
-                        mentions.insert(id)
+                    if let cue = list[index].cue { cues.insert(cue) }
+                    func count(_ ids: [String]) {
+                        for id in ids {
+                            if let location = bundle.location(session: session, id: id) {
+                                mentions.insert(location.document << 32 | location.index)
+                            }
+                        }
                     }
+                    // The claim's attributes looked up once for both lists.
+                    let attributes = exportSession.state.claims[list[index].id]?.attributes
+                    count(Self.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]))
+                    count(Self.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
                 }
             }
             counts.mentions += mentions.count
@@ -47,9 +56,10 @@ struct SpkAttExporter: Exporter {
         for (session, exportSession) in bundle.sessions.enumerated() {
             let folder = ExportText.fileName(exportSession.label) + "/"
             // Documents are built and written as JSON on all cores, and handed on in order.
+            // (Written straight into bytes: the same JSON as `document(_:document:session:)`'s `appendJSON`.)
             ExportDocumentParts.build(count: bundle.documents.count) { index in
-                var bytes: [UInt8] = []
-                self.document(bundle, document: index, session: session).appendJSON(to: &bytes)
+                var bytes: [UInt8] = [], writer = SpkAttDocumentWriter()
+                writer.append(bundle, document: index, session: session, to: &bytes)
                 bytes.append(0x0A)
                 return bytes
             } _: { index, bytes in
@@ -101,11 +111,7 @@ struct SpkAttExporter: Exporter {
         for span in claims {
             let attributes = state.claims[span.id]?.attributes ?? [:]
             let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? Self.fallbackForm
-            let frame = (attributes[SpkAttDocument.AttributeName.frame] ?? "").split(separator: ",").compactMap { piece -> SpanSegment? in
-                let bounds = piece.split(separator: "-")
-                guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start < end else { return nil }
-                return SpanSegment(start: start, end: end)
-            }
+            let frame = Self.frame(attributes[SpkAttDocument.AttributeName.frame])
             annotations.append(SpkAttDocument.Annotation(
                 addr: references(mentionSegments(Self.addresseeIDs(span, state))),
                 cue: references(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? []),
@@ -120,17 +126,30 @@ struct SpkAttExporter: Exporter {
             sentences: zip(segmented.sentences, sentenceTokens).map { SpkAttDocument.Sentence(sentenceID: $0.index, tokens: $1.map(\.text)) })
     }
 
+    /// The segments of a `frame` attribute (`start-end,start-end`; pieces of another shape left out).
+    static func frame(_ attribute: String?) -> [SpanSegment] {
+        (attribute ?? "").split(separator: ",").compactMap { piece -> SpanSegment? in
+            let bounds = piece.split(separator: "-")
+            guard bounds.count == 2, let start = Int(bounds[0]), let end = Int(bounds[1]), start < end else { return nil }
+            return SpanSegment(start: start, end: end)
+        }
+    }
+
     /// The claim's speaker mentions, then those of a `more_sources` attribute (sessions imported before
     /// claims had several speakers).
     static func sourceIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        let more = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources]?.split(separator: " ").map(String.init) ?? []
-        return span.mentions + more.filter { !span.mentions.contains($0) }
+        ids(span.mentions, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources])
+    }
+
+    /// The ids `own`, then those of the space-separated attribute value `more` not among them.
+    static func ids(_ own: [String], more: String?) -> [String] {
+        guard let more else { return own }
+        return own + more.split(separator: " ").map(String.init).filter { !own.contains($0) }
     }
 
     /// The claim's addressee mentions, then those of an `addressees` attribute (sessions imported before
     /// claims had addressees).
     static func addresseeIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        let more = state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees]?.split(separator: " ").map(String.init) ?? []
-        return span.addressees + more.filter { !span.addressees.contains($0) }
+        ids(span.addressees, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees])
     }
 }

@@ -188,7 +188,7 @@ package enum SegmentOutput {
     /// Appends the valid UTF-8 `bytes` as the inside of a JSON string literal (at most six bytes
     /// for each byte), escaped as ``JSONValue/writeString(_:to:)`` escapes.
     @inline(__always)
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout GrowingByteBuffer) {
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout GrowingByteBuffer) {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -1,0 +1,174 @@
+/// Writes one session's shared-task document for one document of a bundle straight into bytes:
+/// exactly what ``SpkAttExporter/document(_:document:session:)`` followed by
+/// ``SpkAttDocument/appendJSON(to:)`` writes, without the ``SpkAttDocument`` in between.
+///
+/// The export of a million annotations made a `Token` with its `String` for every token of the
+/// corpus, copied the document's tokens into one more array, a `"sentence:token"` `String` for
+/// every token a claim, cue, source, addressee or frame covers, and a list of the token texts per
+/// sentence. Here each token is kept as its bounds and its bytes in the document (a token given by
+/// the sentence as its own text), references are written as digits, and token texts are escaped
+/// straight from the document's bytes. `SpkAttWriterTests` compares the two paths.
+struct SpkAttDocumentWriter {
+    /// The document's tokens, sentence after sentence: bounds and bytes (or own text).
+    private var tokens: [ExportToken] = []
+    /// For each of ``tokens``: its sentence's id and its index in the sentence (its reference).
+    private var references: [(sentence: Int, token: Int)] = []
+    /// Sentence `s` of the document holds `tokens[sentenceStarts[s]..<sentenceStarts[s + 1]]`.
+    private var sentenceStarts: [Int] = [0]
+    private var scratch = ExportTokens.Scratch()
+
+    /// An empty writer.
+    init() {}
+
+    /// Appends the JSON of session `session`'s document `index` of `bundle` (no trailing newline) to `out`.
+    mutating func append(_ bundle: ExportBundle, document index: Int, session: Int, to out: inout [UInt8]) {
+        collectTokens(bundle, document: index)
+        let segmented = bundle.documents[index]
+        let state = bundle.sessions[session].state
+        let spans = bundle.spans[index]
+        let bytes = bundle.bytes[index]
+        bytes.withUnsafeBufferPointer { document in
+            func segments(of ids: [String]) -> [SpanSegment] {
+                ids.compactMap { bundle.span(session: session, id: $0)?.segments }.flatMap { $0 }.sorted()
+            }
+            // Claims in id order, as indices (a copy of each span would retain all its fields).
+            let claims = spans.indices.filter { spans[$0].session == session && spans[$0].kind == .claim }
+                .sorted { AnnotationState.idOrder(spans[$0].id, spans[$1].id) }
+            out.append(contentsOf: #"{"Annotations":["#.utf8)
+            for (position, claim) in claims.enumerated() {
+                let span = spans[claim]
+                let attributes = state.claims[span.id]?.attributes ?? [:]
+                let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? SpkAttExporter.fallbackForm
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"Addr":"#.utf8)
+                appendReferences(segments(of: SpkAttExporter.ids(span.addressees, more: attributes[SpkAttDocument.AttributeName.addressees])), to: &out)
+                out.append(contentsOf: #","Cue":"#.utf8)
+                appendReferences(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? [], to: &out)
+                out.append(contentsOf: #","Form":"#.utf8)
+                JSONEncoderStringLiteral.append(form, to: &out)
+                out.append(contentsOf: #","Frame":"#.utf8)
+                appendReferences(SpkAttExporter.frame(attributes[SpkAttDocument.AttributeName.frame]), to: &out)
+                out.append(contentsOf: attributes[SpkAttDocument.AttributeName.hasNested] == "true" ? #","HasNested":true"#.utf8 : #","HasNested":false"#.utf8)
+                out.append(contentsOf: attributes[SpkAttDocument.AttributeName.isNested] == "true" ? #","IsNested":true"#.utf8 : #","IsNested":false"#.utf8)
+                out.append(contentsOf: #","Message":"#.utf8)
+                appendReferences(span.segments, to: &out)
+                out.append(contentsOf: #","STWR":"#.utf8)
+                JSONEncoderStringLiteral.append(attributes[SpkAttDocument.AttributeName.stwr] ?? SpkAttExporter.fallbackSTWR, to: &out)
+                out.append(contentsOf: #","Source":"#.utf8)
+                appendReferences(segments(of: SpkAttExporter.ids(span.mentions, more: attributes[SpkAttDocument.AttributeName.moreSources])), to: &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(contentsOf: #"],"DocumentName":"#.utf8)
+            JSONEncoderStringLiteral.append(segmented.document.title ?? segmented.document.id, to: &out)
+            out.append(contentsOf: #","Sentences":["#.utf8)
+            for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
+                if sentenceIndex > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: #"{"SentenceId":"#.utf8)
+                Self.appendNumber(sentence.index, to: &out)
+                out.append(contentsOf: #","Tokens":["#.utf8)
+                tokens.withUnsafeBufferPointer { list in
+                    for position in sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1] {
+                        if position > sentenceStarts[sentenceIndex] { out.append(UInt8(ascii: ",")) }
+                        if list[position].own == nil {
+                            JSONEncoderStringLiteral.append(UnsafeBufferPointer(rebasing: document[list[position].utf8]), to: &out)
+                        } else {
+                            list[position].withText(in: bytes) { JSONEncoderStringLiteral.append($0, to: &out) }
+                        }
+                    }
+                }
+                out.append(contentsOf: "]}".utf8)
+            }
+            out.append(contentsOf: "]}".utf8)
+        }
+    }
+
+    /// The document's tokens into ``tokens``, ``references`` and ``sentenceStarts``: the tokenizer's
+    /// own tokens of each sentence (neither cut at whitespace nor at span boundaries), as
+    /// ``ExportTokens/sentenceTokens(of:index:bytes:scratch:)`` gives them.
+    private mutating func collectTokens(_ bundle: ExportBundle, document index: Int) {
+        tokens.removeAll(keepingCapacity: true)
+        references.removeAll(keepingCapacity: true)
+        sentenceStarts.removeAll(keepingCapacity: true)
+        sentenceStarts.append(0)
+        let scalarIndex = bundle.scalarIndex[index]
+        bundle.bytes[index].withUnsafeBufferPointer { document in
+            for sentence in bundle.documents[index].sentences {
+                let utf8Start = scalarIndex.utf8Offset(ofScalar: sentence.start, in: document)
+                if document.baseAddress != nil,
+                    sentence.tokenBoundsForOnePass(
+                        inBytes: document, scalarCount: scalarIndex.scalarCount, utf8Start: utf8Start, window: &scratch.window,
+                        bounds: &scratch.bounds)
+                {
+                    for (position, token) in scratch.bounds.enumerated() {
+                        let lower = scratch.window.utf8Offset(ofScalar: token.start), upper = scratch.window.utf8Offset(ofScalar: token.end)
+                        tokens.append(ExportToken(start: token.start, end: token.end, spaceAfter: token.spaceAfter, utf8: lower..<upper))
+                        references.append((sentence.index, position))
+                    }
+                } else {
+                    for token in sentence.tokensForOnePass {
+                        tokens.append(ExportToken(token))
+                        references.append((sentence.index, token.index))
+                    }
+                }
+                sentenceStarts.append(tokens.count)
+            }
+        }
+    }
+
+    /// Appends the `"sentence:token"` references of every token overlapping `segments` (in their
+    /// order, a reference repeated at once written once) as a JSON array, as
+    /// ``SpkAttExporter/document(_:document:session:)`` lists them.
+    private func appendReferences(_ segments: [SpanSegment], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var last: (sentence: Int, token: Int)? = nil
+        tokens.withUnsafeBufferPointer { list in
+            for segment in segments {
+                var low = 0, high = list.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if list[mid].end <= segment.start { low = mid + 1 } else { high = mid }
+                }
+                var position = low
+                while position < list.count, list[position].start < segment.end {
+                    let reference = references[position]
+                    if last.map({ $0 != reference }) ?? true {
+                        if last != nil { out.append(UInt8(ascii: ",")) }
+                        out.append(UInt8(ascii: "\""))
+                        Self.appendNumber(reference.sentence, to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        Self.appendNumber(reference.token, to: &out)
+                        out.append(UInt8(ascii: "\""))
+                        last = reference
+                    }
+                    position += 1
+                }
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends `number` in decimal, as `String(number)` writes it.
+    @inline(__always)
+    static func appendNumber(_ number: Int, to out: inout [UInt8]) {
+        guard number >= 0 else {
+            out.append(contentsOf: String(number).utf8)
+            return
+        }
+        if number < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+        }
+    }
+}

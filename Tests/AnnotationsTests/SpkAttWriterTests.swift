@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Annotations
+
+/// The SpkAtt export's writer straight into bytes (``SpkAttDocumentWriter``) writes exactly what the
+/// shared-task document (``SpkAttExporter/document(_:document:session:)``) writes as JSON.
+@Suite("SpkAtt writer")
+struct SpkAttWriterTests {
+    /// Each document of each session of `bundle`, by both paths.
+    static func expectSame(_ bundle: ExportBundle) {
+        var writer = SpkAttDocumentWriter()
+        for session in bundle.sessions.indices {
+            for document in bundle.documents.indices {
+                var expected: [UInt8] = []
+                SpkAttExporter().document(bundle, document: document, session: session).appendJSON(to: &expected)
+                var written: [UInt8] = []
+                // One writer for every document, as its storage is reused.
+                writer.append(bundle, document: document, session: session, to: &written)
+                #expect(written == expected, "\(String(decoding: written, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test("pre-tokenized documents with frames, nesting, addressees and several sources: the same bytes")
+    func pretokenized() throws {
+        let folder = try SpkAttTests.folder(["doc 1": SpkAttTests.fixture, "doc 2": SpkAttTests.fixture])
+        let (corpus, session) = try SpkAttTests.load(folder)
+        let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "spkatt", annotator: "spkatt", state: session.state)])
+        Self.expectSame(bundle)
+    }
+
+    @Test("segmented documents of two sessions, claims over sentence ends and multi-speaker claims: the same bytes")
+    func segmented() throws {
+        Self.expectSame(try ExportFixture.bundle())
+    }
+
+    @Test("hostile texts (markup, bidi controls, NUL, quotes) and names: the same bytes")
+    func hostile() throws {
+        Self.expectSame(try HostileExportFixture.bundle())
+    }
+
+    @Test("numbers are written as String(_:) writes them")
+    func numbers() {
+        for number in [0, 1, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, Int.min] {
+            var bytes: [UInt8] = []
+            SpkAttDocumentWriter.appendNumber(number, to: &bytes)
+            #expect(bytes == Array(String(number).utf8))
+        }
+    }
+}
