@@ -7,8 +7,8 @@ import Testing
 /// in a state; the files must be those of an export from the state.
 @Suite("Exports straight from a snapshot's records")
 struct ExportFromSnapshotTests {
-    /// The formats that read the bundle's spans only (the others load their sessions whole).
-    static let formats = ExportFormat.allCases.filter { !$0.readsAnnotationState }
+    /// Every format reads the bundle's spans only (a claim's attributes travel with its span).
+    static let formats = ExportFormat.allCases
 
     /// The fixture's session stored at a new path, with claims of several speakers, addressees, a
     /// link to a deleted mention and reviews added through the store; saved (its snapshot holds
@@ -63,7 +63,6 @@ struct ExportFromSnapshotTests {
     /// apart like the other formats: the attributes come with the records, not from the state.
     @Test("Label Studio writes a claim's attributes read from the snapshot's records as from the state")
     func labelStudioAttributes() throws {
-        #expect(!ExportFormat.labelstudio.readsAnnotationState)
         let path = TestCorpus.temporaryFolder() + "/anna.json"
         let session = try ExportFixture.anna()
         let builder = AnchorBuilder(corpus: ExportFixture.corpus)

@@ -2,16 +2,6 @@
 public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case brat, webanno, conllu, iob, jsonl, w3c, csv, html, spkatt, labelstudio
 
-    /// Whether the format's exporter reads annotation records from a session's state beyond the
-    /// bundle's spans (the claims' attributes): its sessions are then loaded with their annotations
-    /// in their states, not apart (``ExportSession/annotations``).
-    public var readsAnnotationState: Bool {
-        switch self {
-        case .spkatt: return true
-        default: return false
-        }
-    }
-
     /// The exporter for the format.
     public var exporter: any Exporter {
         switch self {

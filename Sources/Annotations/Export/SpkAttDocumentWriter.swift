@@ -24,7 +24,6 @@ struct SpkAttDocumentWriter {
     mutating func append(_ bundle: ExportBundle, document index: Int, session: Int, to out: inout [UInt8]) {
         collectTokens(bundle, document: index)
         let segmented = bundle.documents[index]
-        let state = bundle.sessions[session].state
         let spans = bundle.spans[index]
         let bytes = bundle.bytes[index]
         bytes.withUnsafeBufferPointer { document in
@@ -37,7 +36,7 @@ struct SpkAttDocumentWriter {
             out.append(contentsOf: #"{"Annotations":["#.utf8)
             for (position, claim) in claims.enumerated() {
                 let span = spans[claim]
-                let attributes = state.claims[span.id]?.attributes ?? [:]
+                let attributes = span.attributes ?? [:]
                 let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? SpkAttExporter.fallbackForm
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: #"{"Addr":"#.utf8)

@@ -25,7 +25,7 @@ struct SpkAttExporter: Exporter {
 
     func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
-        for (session, exportSession) in bundle.sessions.enumerated() {
+        for session in bundle.sessions.indices {
             // Mentions by their place in the bundle (one id, one place), cues by id; the spans'
             // fields are read in place (a copy of a span would retain them all).
             var mentions = Set<Int>(), cues = Set<String>()
@@ -40,8 +40,7 @@ struct SpkAttExporter: Exporter {
                             }
                         }
                     }
-                    // The claim's attributes looked up once for both lists.
-                    let attributes = exportSession.state.claims[list[index].id]?.attributes
+                    let attributes = list[index].attributes
                     count(Self.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]))
                     count(Self.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
                 }
@@ -76,7 +75,6 @@ struct SpkAttExporter: Exporter {
     /// The shared task's document for one session and document.
     func document(_ bundle: ExportBundle, document index: Int, session: Int) -> SpkAttDocument {
         let segmented = bundle.documents[index]
-        let state = bundle.sessions[session].state
         // Made for this document and dropped with it (not kept in the sentences), in place in the
         // document's bytes (the same tokens as the sentences' own).
         let scalarIndex = bundle.scalarIndex[index], bytes = bundle.bytes[index]
@@ -109,17 +107,17 @@ struct SpkAttExporter: Exporter {
             .sorted { AnnotationState.idOrder($0.id, $1.id) }
         var annotations: [SpkAttDocument.Annotation] = []
         for span in claims {
-            let attributes = state.claims[span.id]?.attributes ?? [:]
+            let attributes = span.attributes ?? [:]
             let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? Self.fallbackForm
             let frame = Self.frame(attributes[SpkAttDocument.AttributeName.frame])
             annotations.append(SpkAttDocument.Annotation(
-                addr: references(mentionSegments(Self.addresseeIDs(span, state))),
+                addr: references(mentionSegments(Self.addresseeIDs(span))),
                 cue: references(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? []),
                 form: form, frame: references(frame),
                 hasNested: attributes[SpkAttDocument.AttributeName.hasNested] == "true",
                 isNested: attributes[SpkAttDocument.AttributeName.isNested] == "true",
                 message: references(span.segments), stwr: attributes[SpkAttDocument.AttributeName.stwr] ?? Self.fallbackSTWR,
-                source: references(mentionSegments(Self.sourceIDs(span, state)))))
+                source: references(mentionSegments(Self.sourceIDs(span)))))
         }
         return SpkAttDocument(
             annotations: annotations, documentName: segmented.document.title ?? segmented.document.id,
@@ -137,8 +135,8 @@ struct SpkAttExporter: Exporter {
 
     /// The claim's speaker mentions, then those of a `more_sources` attribute (sessions imported before
     /// claims had several speakers).
-    static func sourceIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        ids(span.mentions, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.moreSources])
+    static func sourceIDs(_ span: ExportSpan) -> [String] {
+        ids(span.mentions, more: span.attributes?[SpkAttDocument.AttributeName.moreSources])
     }
 
     /// The ids `own`, then those of the space-separated attribute value `more` not among them.
@@ -149,7 +147,7 @@ struct SpkAttExporter: Exporter {
 
     /// The claim's addressee mentions, then those of an `addressees` attribute (sessions imported before
     /// claims had addressees).
-    static func addresseeIDs(_ span: ExportSpan, _ state: AnnotationState) -> [String] {
-        ids(span.addressees, more: state.claims[span.id]?.attributes?[SpkAttDocument.AttributeName.addressees])
+    static func addresseeIDs(_ span: ExportSpan) -> [String] {
+        ids(span.addressees, more: span.attributes?[SpkAttDocument.AttributeName.addressees])
     }
 }

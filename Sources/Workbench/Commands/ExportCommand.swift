@@ -138,12 +138,11 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// A session as read for the export, with its mentions, cues and claims apart when its
-    /// snapshot holds them all and the format reads them from the bundle only.
+    /// snapshot holds them all (every format reads them from the bundle's spans only).
     private typealias LoadedSession = (path: String, session: Session, annotations: [Record]?)
 
     /// Reads the session at `path` without locking it.
     private func load(_ path: String) throws(SessionError) -> LoadedSession {
-        if format.readsAnnotationState { return (path, try SessionStore.load(path: path) { StandardError.write("warning: \($0)") }, nil) }
         let (session, annotations) = try SessionStore.load(path: path, annotationsApart: true) { StandardError.write("warning: \($0)") }
         return (path, session, annotations)
     }
