@@ -43,7 +43,7 @@ struct SpkAttWriterTests {
     func numbers() {
         for number in [0, 1, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, Int.min] {
             var bytes: [UInt8] = []
-            SpkAttDocumentWriter.appendNumber(number, to: &bytes)
+            ExportOutput.appendDecimal(number, to: &bytes)
             #expect(bytes == Array(String(number).utf8))
         }
     }

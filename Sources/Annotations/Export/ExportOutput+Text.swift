@@ -47,15 +47,22 @@ extension ExportOutput {
 
     /// Appends a decimal number.
     public mutating func append(_ number: Int) {
-        if number < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            append(UInt(number.magnitude))
-            return
-        }
-        append(UInt(number))
+        Self.appendDecimal(number, to: &bytes)
     }
 
-    private mutating func append(_ number: UInt) {
+    /// Appends `number` to `bytes` in decimal, as `String(number)` writes it (the one number
+    /// writer of the exports' byte writers).
+    @inline(__always)
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDecimal(UInt(number.magnitude), to: &bytes)
+            return
+        }
+        appendDecimal(UInt(number), to: &bytes)
+    }
+
+    private static func appendDecimal(_ number: UInt, to bytes: inout [UInt8]) {
         // Most numbers of an export are offsets and indices below 10 000: their digits directly.
         if number < 10 {
             bytes.append(0x30 + UInt8(number))

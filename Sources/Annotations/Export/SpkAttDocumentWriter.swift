@@ -63,7 +63,7 @@ struct SpkAttDocumentWriter {
             for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
                 if sentenceIndex > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: #"{"SentenceId":"#.utf8)
-                Self.appendNumber(sentence.index, to: &out)
+                ExportOutput.appendDecimal(sentence.index, to: &out)
                 out.append(contentsOf: #","Tokens":["#.utf8)
                 tokens.withUnsafeBufferPointer { list in
                     for position in sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1] {
@@ -133,9 +133,9 @@ struct SpkAttDocumentWriter {
                     if last.map({ $0 != reference }) ?? true {
                         if last != nil { out.append(UInt8(ascii: ",")) }
                         out.append(UInt8(ascii: "\""))
-                        Self.appendNumber(reference.sentence, to: &out)
+                        ExportOutput.appendDecimal(reference.sentence, to: &out)
                         out.append(UInt8(ascii: ":"))
-                        Self.appendNumber(reference.token, to: &out)
+                        ExportOutput.appendDecimal(reference.token, to: &out)
                         out.append(UInt8(ascii: "\""))
                         last = reference
                     }
@@ -144,30 +144,5 @@ struct SpkAttDocumentWriter {
             }
         }
         out.append(UInt8(ascii: "]"))
-    }
-
-    /// Appends `number` in decimal, as `String(number)` writes it.
-    @inline(__always)
-    static func appendNumber(_ number: Int, to out: inout [UInt8]) {
-        guard number >= 0 else {
-            out.append(contentsOf: String(number).utf8)
-            return
-        }
-        if number < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(number))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = number
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
-        }
     }
 }
