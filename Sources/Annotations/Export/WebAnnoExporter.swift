@@ -126,7 +126,8 @@ struct WebAnnoExporter: Exporter {
         let columns = PieceColumns(placed, spans: spans)
         // The file, written through a pointer: room is made once per sentence line and per token
         // line (its columns copied from `columns`), then copied into the file's bytes at once.
-        var file = GrowingByteBuffer(capacity: 4 * bytes.count + 4096)
+        // About 9 bytes of file per byte of text: room made at once, so the buffer is not copied as it grows.
+        var file = GrowingByteBuffer(capacity: 10 * bytes.count + 4096)
         file.reserve(Self.headerBytes.count)
         Self.headerBytes.withUnsafeBufferPointer { file.append($0) }
         var links: [(label: UInt8, governor: Int, dependent: Int)] = []
