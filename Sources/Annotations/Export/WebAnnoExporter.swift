@@ -98,110 +98,217 @@ struct WebAnnoExporter: Exporter {
             tokenStarts.append(tokens.count)
         }
         // Relations on the dependent's first row, in claim order: dependent piece index → (label, governor piece index).
-        var relationList: [(dependent: Int, label: String, governor: Int)] = []
+        var relationList: [(dependent: Int, label: UInt8, governor: Int)] = []
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim {
             let governor = firstPiece[index]
             guard governor >= 0 else { continue }
-            func link(_ target: String, _ label: String) {
+            func link(_ target: String, _ label: UInt8) {
                 guard let location = bundle.location(session: session, id: target), location.document == documentIndex,
                     case let dependent = firstPiece[location.index], dependent >= 0
                 else { return }
                 relationList.append((dependent, label, governor))
             }
-            for target in span.mentions { link(target, "speaker") }
-            for target in span.addressees { link(target, "addressee") }
-            if let cue = span.cue { link(cue, "cue") }
+            for target in span.mentions { link(target, 0) }
+            for target in span.addressees { link(target, 1) }
+            if let cue = span.cue { link(cue, 2) }
         }
         // Grouped by dependent (each dependent's relations in the order found).
         var relationStarts = [Int](repeating: 0, count: placed.count + 1)
         for relation in relationList { relationStarts[relation.dependent + 1] += 1 }
         for piece in 0..<placed.count { relationStarts[piece + 1] += relationStarts[piece] }
-        var relations = [(label: String, governor: Int)](repeating: ("", 0), count: relationList.count)
+        var relations = [(label: UInt8, governor: Int)](repeating: (0, 0), count: relationList.count)
         var next = relationStarts
         for relation in relationList {
             relations[next[relation.dependent]] = (relation.label, relation.governor)
             next[relation.dependent] += 1
         }
         relationList = []
-        var links: [(label: String, governor: Int, dependent: Int)] = []
-        out.append(Self.header)
+        let columns = PieceColumns(placed, spans: spans)
+        // The file, written through a pointer: room is made once per sentence line and per token
+        // line (its columns copied from `columns`), then copied into the file's bytes at once.
+        // About 9 bytes of file per byte of text: room made at once, so the buffer is not copied as it grows.
+        var file = GrowingByteBuffer(capacity: 10 * bytes.count + 4096)
+        file.reserve(Self.headerBytes.count)
+        Self.headerBytes.withUnsafeBufferPointer { file.append($0) }
+        var links: [(label: UInt8, governor: Int, dependent: Int)] = []
+        bytes.withUnsafeBufferPointer { documentBytes in
+        tokens.withUnsafeBufferPointer { tokens in
+        onToken.withUnsafeBufferPointer { onToken in
+        placed.withUnsafeBufferPointer { placed in
+        columns.bytes.withUnsafeBufferPointer { columnBytes in
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            out.append("#Text=")
-            out.appendBackslashEscaped(sentence.text)
-            out.append(byte: 0x0A)
+            var text = sentence.text
+            text.withUTF8 { text in
+                file.reserve(6 + 2 * text.count + 1)
+                file.append("#Text=")
+                Self.appendBackslashEscaped(text, to: &file)
+                file.append(0x0A)
+            }
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
-                // The token's fields are read in place (a copy would retain its own text).
-                let (start, end) = tokens.withUnsafeBufferPointer { ($0[first + tokenIndex].start, $0[first + tokenIndex].end) }
-                let lower = onTokenStarts[first + tokenIndex], upper = onTokenStarts[first + tokenIndex + 1]
-                out.append(sentenceIndex + 1)
-                out.append(byte: UInt8(ascii: "-"))
-                out.append(tokenIndex + 1)
-                out.append(byte: 0x09)
-                out.append(scalarIndex.utf16Offset(ofScalar: start))
-                out.append(byte: UInt8(ascii: "-"))
-                out.append(scalarIndex.utf16Offset(ofScalar: end))
-                out.append(byte: 0x09)
-                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
+                let token = first + tokenIndex
+                let lower = onTokenStarts[token], upper = onTokenStarts[token + 1]
+                // The token's text is read in place (a copy of the token would retain its own text).
+                let textBytes = tokens[token].own == nil ? UnsafeBufferPointer(rebasing: documentBytes[tokens[token].utf8]) : nil
+                file.reserve(4 * 20 + 4 + 2 * (textBytes?.count ?? 0) + 12)
+                file.appendDecimal(sentenceIndex + 1)
+                file.append(UInt8(ascii: "-"))
+                file.appendDecimal(tokenIndex + 1)
+                file.append(0x09)
+                file.appendDecimal(scalarIndex.utf16Offset(ofScalar: tokens[token].start))
+                file.append(UInt8(ascii: "-"))
+                file.appendDecimal(scalarIndex.utf16Offset(ofScalar: tokens[token].end))
+                file.append(0x09)
+                if let textBytes {
+                    Self.appendBackslashEscaped(textBytes, to: &file)
+                } else {
+                    tokens[token].withText(in: bytes) { own in
+                        file.reserve(2 * own.count)
+                        Self.appendBackslashEscaped(own, to: &file)
+                    }
+                }
                 if lower == upper {
                     // No span on the token, so no relation either: the five empty columns at once.
-                    out.append("\t_\t_\t_\t_\t_\n")
+                    file.append("\t_\t_\t_\t_\t_\n")
                     continue
                 }
-                let here = onToken[lower..<upper]
-                if here.isEmpty {
-                    out.append("\t_\t_\t_")
+                if upper - lower == 1 {
+                    // One piece: its three columns at once.
+                    let chunk = columns.chunk(onToken[lower])
+                    file.reserve(chunk.count)
+                    file.append(UnsafeBufferPointer(rebasing: columnBytes[chunk]))
                 } else {
                     for column in 0..<3 {
-                        out.append(byte: 0x09)
-                        for (position, pieceIndex) in here.enumerated() {
-                            let piece = placed[pieceIndex]
-                            if position > 0 { out.append(byte: UInt8(ascii: "|")) }
-                            // The span's fields are read in place (a copy of the span would retain them all).
-                            switch column {
-                            case 0: out.appendWebAnnoValue(spans[piece.span].id)
-                            case 1: out.append(spans[piece.span].kind.role)
-                            default:
-                                if let speaker = spans[piece.span].speaker { out.appendWebAnnoValue(speaker) } else { out.append(byte: UInt8(ascii: "*")) }
-                            }
-                            out.append(byte: UInt8(ascii: "["))
-                            out.append(piece.number)
-                            out.append(byte: UInt8(ascii: "]"))
+                        file.reserve(1)
+                        file.append(0x09)
+                        for position in lower..<upper {
+                            let value = columns.column(column, of: onToken[position])
+                            file.reserve(1 + value.count)
+                            if position > lower { file.append(UInt8(ascii: "|")) }
+                            file.append(UnsafeBufferPointer(rebasing: columnBytes[value]))
                         }
                     }
                 }
                 links.removeAll(keepingCapacity: true)
-                for pieceIndex in here where placed[pieceIndex].firstToken == tokenIndex && placed[pieceIndex].sentence == sentenceIndex {
+                for position in lower..<upper {
+                    let pieceIndex = onToken[position]
+                    guard relationStarts[pieceIndex] < relationStarts[pieceIndex + 1], placed[pieceIndex].firstToken == tokenIndex,
+                        placed[pieceIndex].sentence == sentenceIndex
+                    else { continue }
                     for relation in relations[relationStarts[pieceIndex]..<relationStarts[pieceIndex + 1]] {
                         links.append((relation.label, relation.governor, pieceIndex))
                     }
                 }
                 if links.isEmpty {
-                    out.append("\t_\t_\n")
+                    file.reserve(5)
+                    file.append("\t_\t_\n")
                 } else {
-                    out.append(byte: 0x09)
+                    file.reserve(1 + links.count * (Self.longestLinkLabel + 1))
+                    file.append(0x09)
                     for (position, link) in links.enumerated() {
-                        if position > 0 { out.append(byte: UInt8(ascii: "|")) }
-                        out.append(link.label)
+                        if position > 0 { file.append(UInt8(ascii: "|")) }
+                        file.append(Self.linkLabels[Int(link.label)])
                     }
-                    out.append(byte: 0x09)
+                    file.reserve(1 + links.count * (4 * 20 + 5) + 1)
+                    file.append(0x09)
                     for (position, link) in links.enumerated() {
                         let governor = placed[link.governor]
-                        if position > 0 { out.append(byte: UInt8(ascii: "|")) }
-                        out.append(governor.sentence + 1)
-                        out.append(byte: UInt8(ascii: "-"))
-                        out.append(governor.firstToken + 1)
-                        out.append(byte: UInt8(ascii: "["))
-                        out.append(governor.number)
-                        out.append(byte: UInt8(ascii: "_"))
-                        out.append(placed[link.dependent].number)
-                        out.append(byte: UInt8(ascii: "]"))
+                        if position > 0 { file.append(UInt8(ascii: "|")) }
+                        file.appendDecimal(governor.sentence + 1)
+                        file.append(UInt8(ascii: "-"))
+                        file.appendDecimal(governor.firstToken + 1)
+                        file.append(UInt8(ascii: "["))
+                        file.appendDecimal(governor.number)
+                        file.append(UInt8(ascii: "_"))
+                        file.appendDecimal(placed[link.dependent].number)
+                        file.append(UInt8(ascii: "]"))
                     }
-                    out.append(byte: 0x0A)
+                    file.append(0x0A)
                 }
             }
-            out.append(byte: 0x0A)
-            out.checkpoint()
+            file.reserve(1)
+            file.append(0x0A)
         }
+        }
+        }
+        }
+        }
+        }
+        out.bytes.append(contentsOf: file.bytes)
+    }
+
+    /// ``header`` as bytes.
+    private static let headerBytes = Array(header.utf8)
+
+    /// The relation labels by number (0, 1, 2), and the longest one's length.
+    private static let linkLabels: [StaticString] = ["speaker", "addressee", "cue"]
+    private static let longestLinkLabel = 9
+
+    /// Appends `text` as ``ExportOutput/appendBackslashEscaped(_:)`` does (room for twice its
+    /// bytes must be made): most texts hold no backslash, tab, CR or LF and are copied at once.
+    @inline(__always)
+    static func appendBackslashEscaped(_ text: UnsafeBufferPointer<UInt8>, to file: inout GrowingByteBuffer) {
+        for byte in text where byte == 0x5C || byte == 9 || byte == 10 || byte == 13 {
+            for byte in text {
+                switch byte {
+                case 0x5C: file.append(0x5C); file.append(0x5C)
+                case 9: file.append(0x5C); file.append(UInt8(ascii: "t"))
+                case 10: file.append(0x5C); file.append(UInt8(ascii: "n"))
+                case 13: file.append(0x5C); file.append(UInt8(ascii: "r"))
+                default: file.append(byte)
+                }
+            }
+            return
+        }
+        file.append(text)
+    }
+
+    /// The three span columns of each placed piece, written once per document (a piece covers
+    /// many tokens): `annotation[n]`, `role[n]` and `speaker[n]` (`*[n]` without a speaker), each
+    /// escaped as a WebAnno feature value, stored as `\tannotation[n]\trole[n]\tspeaker[n]`
+    /// one piece after another, so a token with one piece copies its columns at once.
+    private struct PieceColumns {
+        /// The columns of every piece.
+        var bytes: [UInt8]
+        /// Piece `p`'s chunk starts at `starts[4p]`; its column `c` at `starts[4p + c] + 1`
+        /// (after the tab) up to `starts[4p + c + 1]`.
+        var starts: [Int]
+
+        init(_ placed: [Placed], spans: [ExportSpan]) {
+            var out = ExportOutput()
+            var starts: [Int] = []
+            starts.reserveCapacity(4 * placed.count + 1)
+            for piece in placed {
+                func number() {
+                    out.append(byte: UInt8(ascii: "["))
+                    out.append(piece.number)
+                    out.append(byte: UInt8(ascii: "]"))
+                }
+                // The span's fields are read in place (a copy of the span would retain them all).
+                starts.append(out.bytes.count)
+                out.append(byte: 0x09)
+                out.appendWebAnnoValue(spans[piece.span].id)
+                number()
+                starts.append(out.bytes.count)
+                out.append(byte: 0x09)
+                out.append(spans[piece.span].kind.role)
+                number()
+                starts.append(out.bytes.count)
+                out.append(byte: 0x09)
+                if let speaker = spans[piece.span].speaker { out.appendWebAnnoValue(speaker) } else { out.append(byte: UInt8(ascii: "*")) }
+                number()
+                starts.append(out.bytes.count)
+            }
+            bytes = out.bytes
+            self.starts = starts
+        }
+
+        /// Piece `piece`'s three columns with the tab before each.
+        @inline(__always)
+        func chunk(_ piece: Int) -> Range<Int> { starts[4 * piece]..<starts[4 * piece + 3] }
+
+        /// Piece `piece`'s column `column` without the tab before it.
+        @inline(__always)
+        func column(_ column: Int, of piece: Int) -> Range<Int> { (starts[4 * piece + column] + 1)..<starts[4 * piece + column + 1] }
     }
 }
