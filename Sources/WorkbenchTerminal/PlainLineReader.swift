@@ -6,14 +6,14 @@ import WorkbenchShell
 /// no history, no escape sequences. Reads lines of bytes from standard input; one that is not UTF-8 is
 /// refused (`LineInput.notUTF8`), never read with replacement characters; one of more than
 /// ``keptBytes`` bytes is read to its end without being kept (`LineInput.tooLong`).
-final class PlainLineReader: LineEditor {
+public final class PlainLineReader: LineEditor {
     private var closed = false
 
     /// Creates a reader on standard input.
-    init() {}
+    public init() {}
 
     /// Reads the next line; the prompt is ignored.
-    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+    public func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed else { return .endOfInput }
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0, total = 0
@@ -58,8 +58,8 @@ final class PlainLineReader: LineEditor {
     }
 
     /// Always false: without a terminal, Ctrl-C keeps its default effect and ends the program at once.
-    var interruptRequested: Bool { false }
+    public var interruptRequested: Bool { false }
 
     /// Marks the reader closed. Idempotent.
-    func close() { closed = true }
+    public func close() { closed = true }
 }
