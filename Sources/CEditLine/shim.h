@@ -80,9 +80,36 @@ static inline void wb_write_stdout(const char *text) {
 
 static inline void wb_flush_stdout(void) { fflush(stdout); }
 
-/* Reads one line of stdin as bytes (any encoding, NUL bytes included) into *line (grown as
- * getline(3) grows it; the caller frees it); the byte count with the line break, -1 at the end. */
-static inline long wb_read_stdin_line(char **line, size_t *capacity) { return (long)getline(line, capacity, stdin); }
+/* Reads one line of stdin as bytes (any encoding, NUL bytes included) into *line (grown as needed;
+ * the caller frees it), keeping at most `limit` bytes (its line break included): the rest of a longer
+ * line is read and dropped, so that a stream without line breaks (a binary file piped by mistake,
+ * /dev/zero) takes bounded memory. *total is the whole line's byte count without its line break;
+ * returns the bytes kept, -1 at the end (or on a failed read) before any byte. */
+static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, size_t limit, size_t *total) {
+    size_t kept = 0, seen = 0;
+    int c;
+    flockfile(stdin);
+    while ((c = getc_unlocked(stdin)) != EOF) {
+        seen += 1;
+        if (kept < limit) {
+            if (kept + 1 >= *capacity) {
+                size_t grown = *capacity < 128 ? 128 : *capacity * 2;
+                if (grown > limit + 1) grown = limit + 1;
+                char *bigger = realloc(*line, grown);
+                if (!bigger) { funlockfile(stdin); errno = ENOMEM; return -1; }
+                *line = bigger;
+                *capacity = grown;
+            }
+            (*line)[kept++] = (char)c;
+        }
+        if (c == '\n') break;
+    }
+    funlockfile(stdin);
+    *total = seen - (c == '\n' ? 1 : 0);
+    if (seen == 0) return -1;
+    (*line)[kept] = 0;
+    return (long)kept;
+}
 /* Whether the last read of standard input failed (rather than reached its end). */
 static inline int wb_stdin_failed(void) { return ferror(stdin); }
 

@@ -16,15 +16,19 @@ public enum LineInput: Equatable, Sendable {
     /// path shows as a placeholder (`<U+202E>`): the edit line showed it as U+FFFD, never raw, and the
     /// line is refused, as a line that is not UTF-8 is. Piped lines are not shown and keep such characters.
     case hiddenCharacter(Unicode.Scalar)
+    /// A piped line of `bytes` bytes, far longer than any command (a binary file or a stream without
+    /// line breaks piped by mistake): read to its end without being kept, and refused.
+    case tooLong(bytes: Int)
 }
 
 extension LineInput {
-    /// What the loops answer to a refused line (``notUTF8(byteOffset:)``, ``hiddenCharacter(_:)``);
+    /// What the loops answer to a refused line (``notUTF8(byteOffset:)``, ``hiddenCharacter(_:)``, ``tooLong(bytes:)``);
     /// nil for the other cases.
     public var refusal: String? {
         switch self {
         case .notUTF8(let offset): Self.notUTF8Message(byteOffset: offset)
         case .hiddenCharacter(let scalar): Self.hiddenCharacterMessage(scalar)
+        case .tooLong(let bytes): Self.tooLongMessage(bytes: bytes)
         case .line, .interrupted, .endOfInput: nil
         }
     }
@@ -33,6 +37,11 @@ extension LineInput {
     public static func hiddenCharacterMessage(_ scalar: Unicode.Scalar) -> String {
         let name = scalar.properties.name.map { " " + $0 } ?? ""
         return "the line holds \(scalar.codePoint)\(name), an invisible, control or text-direction character (shown as \u{FFFD}), so the screen did not show the line as it would be read; remove it (Up brings the line back) or type the text without it; nothing changed"
+    }
+
+    /// What the loops answer to ``tooLong(bytes:)``.
+    public static func tooLongMessage(bytes: Int) -> String {
+        "the line is too long (\(bytes) bytes, read without being kept; a command line holds at most 4000 characters: was a binary file or a stream without line breaks piped in?); nothing changed"
     }
 
     /// What the loops answer to ``notUTF8(byteOffset:)``.

@@ -4,20 +4,21 @@ import WorkbenchShell
 
 /// Line reader for non-interactive use (stdin or stdout is not a terminal): no prompt, no colour,
 /// no history, no escape sequences. Reads lines of bytes from standard input; one that is not UTF-8 is
-/// refused (`LineInput.notUTF8`), never read with replacement characters.
-final class PlainLineReader: LineEditor {
+/// refused (`LineInput.notUTF8`), never read with replacement characters; one of more than
+/// ``keptBytes`` bytes is read to its end without being kept (`LineInput.tooLong`).
+public final class PlainLineReader: LineEditor {
     private var closed = false
 
     /// Creates a reader on standard input.
-    init() {}
+    public init() {}
 
     /// Reads the next line; the prompt is ignored.
-    func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
+    public func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed else { return .endOfInput }
         var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
+        var capacity = 0, total = 0
         defer { free(buffer) }
-        let count = wb_read_stdin_line(&buffer, &capacity)
+        let count = wb_read_stdin_line_bounded(&buffer, &capacity, Self.keptBytes, &total)
         if count < 0 {
             // End of input, or a read that failed (standard input a folder, an I/O error): the
             // failure is reported at the program's end, which then exits with status 1.
@@ -26,6 +27,9 @@ final class PlainLineReader: LineEditor {
             return .endOfInput
         }
         guard let buffer else { return .endOfInput }
+        // Far longer than any command: refused by its size, its bytes not kept (it took memory and time
+        // in proportion, and a stream without line breaks was held whole).
+        if total >= Self.keptBytes { return .tooLong(bytes: total) }
         var bytes = UnsafeRawBufferPointer(start: buffer, count: count)
         // The line break, LF or CRLF, as the standard library's `readLine(strippingNewline:)` strips it.
         if bytes.last == 0x0A { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
@@ -33,6 +37,11 @@ final class PlainLineReader: LineEditor {
         if let offset = Self.firstInvalidUTF8(bytes) { return .notUTF8(byteOffset: offset) }
         return .line(String(decoding: bytes, as: UTF8.self))
     }
+
+    /// The most bytes of one line kept (a line break included); a longer line is ``LineInput/tooLong(bytes:)``.
+    /// Far above the longest command (4000 characters), so such a line is refused as too long by the
+    /// shell with its length in characters.
+    static let keptBytes = 4 << 20
 
     /// Where the first sequence that is not UTF-8 starts in `bytes`; nil when they are UTF-8.
     static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> Int? {
@@ -49,8 +58,8 @@ final class PlainLineReader: LineEditor {
     }
 
     /// Always false: without a terminal, Ctrl-C keeps its default effect and ends the program at once.
-    var interruptRequested: Bool { false }
+    public var interruptRequested: Bool { false }
 
     /// Marks the reader closed. Idempotent.
-    func close() { closed = true }
+    public func close() { closed = true }
 }

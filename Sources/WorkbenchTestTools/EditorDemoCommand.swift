@@ -40,6 +40,8 @@ struct EditorDemoCommand: ParsableCommand {
                 StandardOutput.line("not UTF-8 at byte \(offset)")
             case .hiddenCharacter(let scalar):
                 StandardOutput.line("hidden character \(scalar.codePoint)")
+            case .tooLong(let bytes):
+                StandardOutput.line("too long: \(bytes) bytes")
             case .endOfInput:
                 break loop
             }

@@ -147,7 +147,7 @@ struct AnnotateREPLTests {
     func undoGroupsAfterReopening() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try await workspace.run(["annotate", "--session", "g"], commands: ["speaker \"Die Vereinigten Staaten\"", "quit"])
+        try await workspace.prepare(["annotate", "--session", "g"], commands: ["speaker \"Die Vereinigten Staaten\"", "quit"])
         let result = try await workspace.run(["annotate", "--session", "g"], commands: ["undo", "speakers", "redo", "speakers", "quit"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("undone: M1 (mention), S1 (speaker)"))
@@ -225,7 +225,7 @@ struct AnnotateREPLTests {
     func corpusChanged() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try await workspace.run(["annotate", "--session", "c"], commands: ["quit"])
+        try await workspace.prepare(["annotate", "--session", "c"], commands: ["quit"])
         let seed = workspace.folder.appendingPathComponent("seeds/\(Self.firstDocument).txt")
         try (try Data(contentsOf: seed) + Data("Ein neuer Satz.\n".utf8)).write(to: seed)
         let result = try await workspace.run(["annotate", "--session", "c"], commands: ["quit"])

@@ -41,7 +41,7 @@ struct LineBoundaryViewsTests {
     func reviewPage() async throws {
         let workspace = try Self.workspace()
         defer { workspace.remove() }
-        _ = try await workspace.run(["annotate", "nel.txt", "--session", "s", "--annotator", "anna"], commands: ["y", "quit"])
+        try await workspace.prepare(["annotate", "nel.txt", "--session", "s", "--annotator", "anna"], commands: ["y", "quit"])
         let exported = try await workspace.run(["export", "sessions/s.json", "--format", "html", "--out", "page", "--corpus", "nel.txt"], commands: [])
         #expect(exported.status == 0, "\(exported.stderr)")
         let page = try String(contentsOf: workspace.folder.appendingPathComponent("page/review.html"), encoding: .utf8)

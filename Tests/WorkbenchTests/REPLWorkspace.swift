@@ -26,6 +26,29 @@ struct REPLWorkspace {
             arguments, stdin: commands.map { $0 + "\n" }.joined(), directory: folder, environment: env)
     }
 
+    /// Runs `workbench` as ``run(_:commands:environment:)`` does, to make what a test starts from, and
+    /// throws ``SetUpFailure`` (with the program's status and output) unless it succeeded: a set-up that
+    /// failed (a refused command, a held lock, a child that did not finish) fails the test there, not
+    /// later with a screen or file that lacks what it should have made.
+    @discardableResult
+    func prepare(_ arguments: [String], commands: [String], environment: [String: String] = [:]) async throws
+        -> WorkbenchProcess.Result
+    {
+        let result = try await run(arguments, commands: commands, environment: environment)
+        guard result.status == 0 else {
+            throw SetUpFailure(
+                description: "set-up `workbench \(arguments.joined(separator: " "))` ended with status \(result.status)\n"
+                    + "standard error:\n\(result.stderr)\nlast lines of standard output:\n"
+                    + result.stdout.split(separator: "\n").suffix(20).joined(separator: "\n"))
+        }
+        return result
+    }
+
+    /// A set-up run that did not succeed.
+    struct SetUpFailure: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// The saved session as a JSON object.
     func session(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: folder.appendingPathComponent("sessions/\(name).json"))

@@ -18,7 +18,7 @@ struct TerminalLayoutTests {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let notes = (1...30).map { String(format: "note line %02d", $0) }
-        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
+        try await workspace.prepare(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 40, height: 12)
         defer { session.kill() }
         try await session.waitForFirstPrompt()
@@ -53,7 +53,7 @@ struct TerminalLayoutTests {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let name = "Evil" + String(repeating: "\u{202E}", count: 20) + "\u{1B}]0;title\u{7}Name"
-        _ = try await workspace.run(
+        try await workspace.prepare(
             ["annotate", "--session", "anna", "--annotator", "anna"], commands: ["speaker 1-2 = \(name)", "quit"])
         let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
         let session = try await TmuxSession(
@@ -80,7 +80,7 @@ struct TerminalLayoutTests {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let notes = (1...30).map { String(format: "note line %02d ", $0) + String(repeating: "x", count: 40) }
-        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
+        try await workspace.prepare(["annotate", "--session", "anna", "--annotator", "anna"], commands: notes + ["quit"])
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 12)
         defer { session.kill() }
         try await session.waitForFirstPrompt()
@@ -107,7 +107,7 @@ struct TerminalLayoutTests {
     func reviewCardWrapped() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["y", "quit"])
+        try await workspace.prepare(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["y", "quit"])
         let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
         let session = try await TmuxSession(
             command: "\(binary) review sessions/anna.json --reviewer rita; echo \"[exit $?]\"", environment: ["NO_COLOR": "1"],

@@ -16,7 +16,7 @@ struct TerminalPasteTests {
     func pastedTabIsText() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
-        _ = try await workspace.run(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["speaker 1-2", "quit"])
+        try await workspace.prepare(["annotate", "--session", "anna", "--annotator", "anna"], commands: ["speaker 1-2", "quit"])
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 120, height: 40)
         defer { session.kill() }
         try await session.waitFor(text: "1:1 ›")

@@ -69,6 +69,9 @@ final class TmuxSession {
     /// The private server's process, ended by ``kill()``.
     private var serverPID: pid_t = 0
     private var killed = false
+    /// Everything the terminal held (scrollback and screen, wrapped rows joined) just before the last
+    /// keys, paste or resize: ``waitFor(text:timeout:)`` waits for an occurrence that was not in it.
+    private var historyBeforeInput = ""
 
     /// Starts a private server with one detached `width`×`height` session running `command` under `sh`.
     /// - Parameters:
@@ -93,7 +96,7 @@ final class TmuxSession {
             set -g remain-on-exit on
             set -g status off
             set -g default-terminal xterm-256color
-            set -g history-limit 2000
+            set -g history-limit 100000
             set -sg escape-time 0
 
             """.utf8
@@ -114,6 +117,7 @@ final class TmuxSession {
 
     /// Types `keys` in order: text literally, key names as keys.
     func send(keys: Key...) async throws {
+        historyBeforeInput = try await history()
         for key in keys {
             switch key {
             case .text(let text): try await run(["send-keys", "-t", "main", "-l", text])
@@ -126,6 +130,7 @@ final class TmuxSession {
     /// Pastes `text` the way a terminal pastes a selection: all of it written to the program at once
     /// (`load-buffer`, then `paste-buffer`), tabs and line breaks included.
     func paste(_ text: String) async throws {
+        historyBeforeInput = try await history()
         let file = folder.appendingPathComponent("paste-\(UUID().uuidString)")
         try Data(text.utf8).write(to: file)
         try await run(["load-buffer", "-b", "paste", file.path])
@@ -145,10 +150,42 @@ final class TmuxSession {
         try await run(["pipe-pane", "-o", "-t", "main", "cat >> " + Self.quote(path)])
     }
 
-    /// Polls the screen until it contains `text`; returns the screen. Throws with the screen on timeout.
+    /// Everything the terminal holds: the scrollback and the screen, a row the terminal wrapped joined
+    /// to the one it continues (`capture-pane -J -S -`). Rows a clear screen erases stay in it (tmux moves
+    /// them to the scrollback).
+    func history() async throws -> String {
+        try await run(["capture-pane", "-p", "-J", "-S", "-", "-t", "main"])
+    }
+
+    /// Polls the terminal until the program has written `text` after the last keys, paste or resize (the
+    /// terminal's history holds one more occurrence than it did before them); returns the screen then.
+    /// Throws with the screen on timeout.
+    ///
+    /// Text that was on the screen before never counts: the pager's question of an earlier answer, the
+    /// prompt the keys were typed at. On a busy machine the program may not even have echoed the keys
+    /// when the screen is first read, and a wait met by what was there already went on with a screen
+    /// the keys had not changed yet. Text written and scrolled out of sight before a poll, or broken
+    /// over two rows by the terminal, counts: it was written.
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 10, escapes: Bool = false) async throws -> String {
-        try await waitUntil(timeout: timeout, escapes: escapes, what: "\"\(text)\"") { $0.contains(text) }
+    func waitFor(text: String, timeout: TimeInterval = 10) async throws -> String {
+        let before = Self.occurrences(of: text, in: historyBeforeInput)
+        var screen = ""
+        do {
+            try await Deadline.waitUntil(timeout: timeout, "\"\(text)\" written after the last keys") {
+                let written = Self.occurrences(of: text, in: try await history()) > before
+                screen = try await capture()
+                return written
+            }
+        } catch let expired as Deadline.Expired {
+            throw Failure(description: "\(expired.description); screen:\n\(screen)")
+        }
+        return screen
+    }
+
+    /// How often `text` occurs in `history` (non-overlapping).
+    static func occurrences(of text: String, in history: String) -> Int {
+        guard !text.isEmpty else { return 0 }
+        return history.components(separatedBy: text).count - 1
     }
 
     /// Polls the screen until `condition` holds; returns the screen. Throws with the screen on timeout.
@@ -189,6 +226,7 @@ final class TmuxSession {
 
     /// Resizes the window (the program gets SIGWINCH).
     func resize(width: Int, height: Int) async throws {
+        historyBeforeInput = try await history()
         try await run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
 

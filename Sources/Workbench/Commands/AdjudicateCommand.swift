@@ -218,7 +218,15 @@ struct AdjudicateCommand: ParsableCommand {
         while true {
             output.write("choice (N, N,M, none, e N field=value, aa N, q)> ")
             output.flush()
-            guard let line = readLine() else { output.write("\n"); return nil }
+            // The one plain reader: a line that is not UTF-8 or far longer than any answer (a file
+            // piped in by mistake) is refused by the REPL's words, and never held whole.
+            let input = PlainLineReader().readLine(prompt: StyledLine(), style: TerminalStyle(noColor: true))
+            guard case .line(let line) = input else {
+                guard let refusal = input.refusal else { output.write("\n"); return nil }
+                output.write("error: \(refusal)\n")
+                refused += 1
+                continue
+            }
             switch AdjudicationChoice.parse(line, versions: versions) {
             case .success(let choice): return choice
             case .failure(let error):

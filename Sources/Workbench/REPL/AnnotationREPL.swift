@@ -78,7 +78,7 @@ struct AnnotationREPL {
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
-            case .notUTF8, .hiddenCharacter:
+            case .notUTF8, .hiddenCharacter, .tooLong:
                 write([StyledLine("error: " + (input.refusal ?? ""), .error)])
                 rejected += 1
                 rejectedLines.append(lineNumber)

@@ -30,7 +30,7 @@ struct ReplayLoop {
             switch input {
             case .endOfInput: return
             case .interrupted: continue
-            case .notUTF8, .hiddenCharacter:
+            case .notUTF8, .hiddenCharacter, .tooLong:
                 StandardOutput.line(input.refusal ?? "")
                 continue
             case .line(let text): line = text.trimmingCharacters(in: .whitespaces)

@@ -47,7 +47,7 @@ struct ReviewLoop {
                 printSummary()
                 return rejected
             case .interrupted: continue
-            case .notUTF8, .hiddenCharacter:
+            case .notUTF8, .hiddenCharacter, .tooLong:
                 say(input.refusal ?? "", .error)
                 rejected += 1
                 continue

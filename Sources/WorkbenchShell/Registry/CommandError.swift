@@ -23,8 +23,9 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
         switch self {
         case .unknownCommand(let name, let suggestions):
             let shown = TerminalText.sanitize(String(name.prefix(40)))
-            if suggestions.isEmpty { return "unknown command '\(shown)'; type 'help' for the list of commands" }
-            return "unknown command '\(shown)'; did you mean: \(suggestions.joined(separator: ", "))? (type 'help' for all)"
+            let foreign = ForeignLetters.clause(for: String(name.prefix(40))).map { " (\($0))" } ?? ""
+            if suggestions.isEmpty { return "unknown command '\(shown)'\(foreign); type 'help' for the list of commands" }
+            return "unknown command '\(shown)'\(foreign); did you mean: \(suggestions.joined(separator: ", "))? (type 'help' for all)"
         case .usage(let message): return message
         case .span(let error): return error.description
         case .rejected(let message): return message

@@ -57,7 +57,10 @@ extension AnnotationShell {
 
     mutating func move(by steps: Int) throws(CommandError) -> [StyledLine] {
         guard let target = position(movedBy: steps) else {
-            throw .rejected(steps > 0 ? "this is the last sentence of the corpus; 'goto 1:1' goes to the start" : "this is the first sentence of the corpus")
+            guard steps > 0 else { throw .rejected("this is the first sentence of the corpus") }
+            // The start is the first document with a sentence: an empty first document has no 1:1.
+            let first = (corpus.documents.firstIndex { !$0.sentences.isEmpty } ?? 0) + 1
+            throw .rejected("this is the last sentence of the corpus; 'goto \(first):1' goes to the start")
         }
         moveTo(document: target.document, sentence: target.sentence)
         return view(tokens: false)
@@ -91,6 +94,10 @@ extension AnnotationShell {
 
     private mutating func gotoSentence(document: Int, number: Int) throws(CommandError) -> [StyledLine] {
         let count = corpus.documents[document].sentences.count
+        guard count > 0 else {
+            let id = TerminalText.sanitize(String(corpus.documents[document].document.id.prefix(40)))
+            throw .rejected("document \(document + 1) (\(id)) has no sentences: its text is empty or only whitespace ('docs' lists the documents)")
+        }
         guard number >= 1, number <= count else {
             throw .rejected("document \(document + 1) has sentences 1–\(count); there is no sentence \(number)")
         }
