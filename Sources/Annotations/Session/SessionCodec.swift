@@ -69,10 +69,8 @@ public enum SessionCodec {
     /// Said as such rather than as "invalid UTF-8 at byte offset 0", or a log read in part by a
     /// decoder that guesses the encoding line by line.
     static func utf16Detail(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if let other = OtherUnicodeEncoding.of(bytes), case .utf32 = other { return other.reason }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return "the file is UTF-16 (it begins with a UTF-16 byte-order mark); save it as UTF-8"
-        }
+        // UTF-32, and UTF-16 with its mark, in the words of every other reader's one check.
+        if let other = OtherUnicodeEncoding.of(bytes), other != .utf16(byteOrderMark: false) { return other.reason }
         if bytes.prefix(2).contains(0) { return "the file is UTF-16 (a NUL byte in its first two bytes); save it as UTF-8" }
         return nil
     }
