@@ -52,6 +52,26 @@ struct ReplacedLogTests: SpeakerWritingStore {
         try store.close()
     }
 
+    @Test("an edit after the session's folder was moved away is refused naming the folder, not a snapshot that cannot be written")
+    func movedFolder() throws {
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/sessions/a.json"
+        #expect(mkdir(folder + "/sessions", 0o755) == 0)
+        let store = try openStore(path)
+        try store.perform(speaker(1), time: "t1")
+        #expect(rename(folder + "/sessions", folder + "/moved") == 0)
+        #expect {
+            try store.perform(speaker(2), time: "t2")
+        } throws: { error in
+            "\(error)".contains("the session's folder was removed or moved away by another program")
+                && "\(error)".contains("the edits acknowledged so far are in the log, wherever the folder went")
+                && !"\(error)".contains("the snapshot written then keeps")
+        }
+        try? store.close()
+        let moved = try String(contentsOfFile: folder + "/moved/a.jsonl", encoding: .utf8)
+        #expect(moved.contains("Sprecher 1"), "the acknowledged edit is in the moved log")
+    }
+
     @Test("edits on a log left in place go on as before")
     func logInPlace() throws {
         let path = TestCorpus.temporaryFolder() + "/a.json"

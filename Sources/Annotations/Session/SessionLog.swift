@@ -78,8 +78,17 @@ final class SessionLog {
         var open = stat(), named = stat()
         guard fstat(fd, &open) == 0 else { return }
         guard stat(path, &named) == 0 else {
+            let code = errno
+            let folder = (path as NSString).deletingLastPathComponent
+            var folderStatus = stat()
+            if !folder.isEmpty, stat(folder, &folderStatus) != 0 {
+                throw .io(path: path, reason: "the session's folder was removed or moved away by another program while this "
+                    + "session was open (\(AtomicFile.describe(code))); the edit was not recorded, and no snapshot can be "
+                    + "written there: the edits acknowledged so far are in the log, wherever the folder went; quit and put "
+                    + "the folder back before you go on")
+            }
             throw .io(path: path, reason: "the log was removed or moved away by another program while this session was open "
-                + "(\(AtomicFile.describe(errno))); the edit was not recorded: quit (the snapshot written then keeps the edits made "
+                + "(\(AtomicFile.describe(code))); the edit was not recorded: quit (the snapshot written then keeps the edits made "
                 + "so far) and put the log back before you go on")
         }
         guard named.st_dev == open.st_dev, named.st_ino == open.st_ino else {
