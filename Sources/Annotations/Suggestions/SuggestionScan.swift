@@ -1931,9 +1931,16 @@ struct SuggestionScan {
                 names.append(position)
                 position += 1
             }
-            if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
+            // A name or office followed by a quote that opens at a verb ("sagte die Kanzlerin, Benedikt XVI. „ist
+            // und bleibt …“", "vor der Presse, der Papst „ist …“") is the subject of the comma clause, not an apposition.
+            let clauseSubject = (last + 2..<min(sentence.upperBound, position + 2)).contains { opensClauseQuote($0) }
+            if !names.isEmpty, !clauseSubject,
+                position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote
+            {
                 phrase += [last + 1] + names
-            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound) {
+            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound),
+                let end = apposition.last, !(apposition[0]...min(end + 1, sentence.upperBound - 1)).contains(where: opensClauseQuote)
+            {
                 // A name with its office after it: "Ursula Castrup, die Leiterin der Fachstelle".
                 phrase += [last + 1] + apposition
             }
