@@ -1746,6 +1746,9 @@ struct SuggestionScan {
     }
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
+    /// Nouns that place a time inside a span ("Mitte der Woche", "Ende des Jahres"): no office before a genitive.
+    static let timeSpanNouns: Set<String> = ["anfang", "mitte", "ende", "beginn", "laufe", "verlauf"]
+
     static let timeNouns: Set<String> = [
         "woche", "wochen", "jahr", "jahres", "monat", "monats", "tag", "tage", "tages", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "morgen", "abend", "nacht", "mittag", "wochenende", "weiteren",
@@ -1990,8 +1993,10 @@ struct SuggestionScan {
     func titleApposition(from start: Int, upper: Int) -> [Int]? {
         guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
         let phrase = nounPhrase(from: start)
-        // An office named by a title, or by a common noun with a genitive ("Kopf einer Gruppe von Inspektoren").
-        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized && looksLikeCommonNoun(words[phrase[0]].lower)
+        // An office named by a title, or by a noun with a genitive ("Kopf einer Gruppe von Inspektoren",
+        // "Chef des Vereins"), whatever its ending; never a time ("Mitte der Woche", "Ende des Jahres").
+        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized
+            && !Self.timeNouns.contains(words[phrase[0]].lower) && !Self.timeSpanNouns.contains(words[phrase[0]].lower)
             && Self.genitiveDeterminers.contains(words[phrase[1]].lower)
         guard let last = phrase.last, phrase.first == start,
             genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
