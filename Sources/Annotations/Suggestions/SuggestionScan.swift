@@ -1746,6 +1746,9 @@ struct SuggestionScan {
     }
 
     /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
+    /// Nouns that place a time inside a span ("Mitte der Woche", "Ende des Jahres"): no office before a genitive.
+    static let timeSpanNouns: Set<String> = ["anfang", "mitte", "ende", "beginn", "laufe", "verlauf"]
+
     static let timeNouns: Set<String> = [
         "woche", "wochen", "jahr", "jahres", "monat", "monats", "tag", "tage", "tages", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "morgen", "abend", "nacht", "mittag", "wochenende", "weiteren",
@@ -1931,9 +1934,16 @@ struct SuggestionScan {
                 names.append(position)
                 position += 1
             }
-            if !names.isEmpty, position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote {
+            // A name or office followed by a quote that opens at a verb ("sagte die Kanzlerin, Benedikt XVI. „ist
+            // und bleibt …“", "vor der Presse, der Papst „ist …“") is the subject of the comma clause, not an apposition.
+            let clauseSubject = (last + 2..<min(sentence.upperBound, position + 2)).contains { opensClauseQuote($0) }
+            if !names.isEmpty, !clauseSubject,
+                position >= sentence.upperBound || [",", ".", ":"].contains(words[position].text) || words[position].kind == .quote
+            {
                 phrase += [last + 1] + names
-            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound) {
+            } else if words[last].capitalized, let apposition = titleApposition(from: last + 2, upper: sentence.upperBound),
+                let end = apposition.last, !(apposition[0]...min(end + 1, sentence.upperBound - 1)).contains(where: opensClauseQuote)
+            {
                 // A name with its office after it: "Ursula Castrup, die Leiterin der Fachstelle".
                 phrase += [last + 1] + apposition
             }
@@ -1983,8 +1993,10 @@ struct SuggestionScan {
     func titleApposition(from start: Int, upper: Int) -> [Int]? {
         guard start < upper, words[start].kind == .word, !Self.pronouns.contains(words[start].lower) else { return nil }
         let phrase = nounPhrase(from: start)
-        // An office named by a title, or by a common noun with a genitive ("Kopf einer Gruppe von Inspektoren").
-        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized && looksLikeCommonNoun(words[phrase[0]].lower)
+        // An office named by a title, or by a noun with a genitive ("Kopf einer Gruppe von Inspektoren",
+        // "Chef des Vereins"), whatever its ending; never a time ("Mitte der Woche", "Ende des Jahres").
+        let genitiveOffice = phrase.count >= 3 && words[phrase[0]].capitalized
+            && !Self.timeNouns.contains(words[phrase[0]].lower) && !Self.timeSpanNouns.contains(words[phrase[0]].lower)
             && Self.genitiveDeterminers.contains(words[phrase[1]].lower)
         guard let last = phrase.last, phrase.first == start,
             genitiveOffice || phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),

@@ -306,4 +306,26 @@ import Testing
         #expect(addressee(probe, "Stimmung") == "")
         #expect(probe.claim(probe.proposal(claiming: "Stimmung")) == "ist die Stimmung gegenüber den Gästen freundlich")
     }
+
+    /// A comma clause whose partial quote opens at its verb ("…, der Papst „ist …“"): the subject
+    /// before the quote is no apposition of the addressee or the speaker, so "vor"/"gegenüber der
+    /// Presse" stays the addressee of the clause and of its quote, and the clause stays a proposal.
+    @Test func commaClauseWithAQuoteOpeningAtItsVerb() {
+        let probe = SuggestionProbe(
+            "Später sagte die Kanzlerin vor der Presse, der Papst „ist und bleibt ein großer Denker unserer Zeit“. "
+                + "Am Abend sagte der Präsident gegenüber der Presse, Ludwig XIV. „war und blieb ein großer Herrscher“. "
+                + "Später sagte die Ärztin, der Minister „wäre gut beraten“, die Pläne zu prüfen.")
+        let clause = probe.proposals.first { probe.claim($0) == "der Papst „ist und bleibt ein großer Denker unserer Zeit“" }
+        #expect(clause.map { probe.text($0.addressee) } == "der Presse")
+        #expect(probe.speaker(clause) == "die Kanzlerin")
+        #expect(addressee(probe, "„ist und bleibt") == "der Presse")
+        let king = probe.proposals.first { probe.claim($0) == "Ludwig XIV. „war und blieb ein großer Herrscher“" }
+        #expect(king.map { probe.text($0.addressee) } == "der Presse")
+        #expect(probe.speaker(king) == "der Präsident")
+        #expect(probe.speaker(probe.proposal(claiming: "„wäre gut")) == "die Ärztin")
+        // A name in apposition before a quoted name or a closing comma stays with the speaker.
+        let name = SuggestionProbe("„Wir bleiben“, sagte der Sprecher des Vereins, Elmar Gesse. Die Lage sei ernst, sagte Ulrike Kamp, die Leiterin der Zeitung „Die Höhe“.")
+        #expect(name.speaker(name.proposal(claiming: "Wir bleiben")) == "der Sprecher des Vereins, Elmar Gesse")
+        #expect(name.speaker(name.proposal(claiming: "Lage")) == "Ulrike Kamp, die Leiterin der Zeitung „Die Höhe“")
+    }
 }

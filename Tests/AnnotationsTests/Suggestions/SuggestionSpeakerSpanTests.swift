@@ -77,6 +77,19 @@ import Testing
         #expect(clause.speaker(clause.proposal(claiming: "Wir bleiben")) == "Ulrike Kamp")
     }
 
+    /// An office with a genitive after a postposed name belongs to the speaker whatever the ending of
+    /// its noun ("Kopf einer Gruppe", "Chef des Vereins"), also before a relative clause; a time with a
+    /// genitive ("Mitte der Woche") is no office.
+    @Test func officeWithAGenitiveAfterAPostposedName() {
+        let probe = SuggestionProbe(
+            "„Für uns besteht kein Zweifel“, sagte Jörg Köhler, Kopf einer Gruppe von Prüfern, die das Stadion im August geprüft hatten. "
+                + "Die Lage sei ernst, sagte Jörg Köhler, Chef des Vereins für Naturschutz. "
+                + "„Wir bleiben“, sagte Jörg Köhler, Mitte der Woche.")
+        #expect(probe.speaker(probe.proposal(claiming: "Zweifel")) == "Jörg Köhler, Kopf einer Gruppe von Prüfern")
+        #expect(probe.speaker(probe.proposal(claiming: "Lage")) == "Jörg Köhler, Chef des Vereins für Naturschutz")
+        #expect(probe.speaker(probe.proposal(claiming: "Wir bleiben")) == "Jörg Köhler")
+    }
+
     /// A subject with an apposition and a relative clause before the verb.
     @Test func subjectWithAppositionAndRelativeClause() {
         let probe = SuggestionProbe("Ulrike Kamp, die Ministerin des Landes, die das Amt seit Mai führt, sagte: „Wir bleiben dabei.“")
