@@ -14,6 +14,11 @@ import Foundation
 ///
 /// At most ``pendingLimit`` bytes wait at a time, so memory stays bounded whatever the export. The
 /// first failure is kept and later files are skipped.
+///
+/// The writing thread is woken once ``wakeBatch`` files wait (or at ``finish()``), not for every
+/// file, and the exporter only when it waits for room: handing a file over then costs no system
+/// call. Woken for each file, the two threads took about two `futex` calls per file (79 000 for
+/// brat's 42 840 files of a million annotations).
 final class ExportFileQueue: @unchecked Sendable {
     private struct Job {
         var path: String
@@ -22,6 +27,8 @@ final class ExportFileQueue: @unchecked Sendable {
 
     /// Bytes that may wait to be written before ``submit(_:_:)`` waits.
     static let pendingLimit = 32 << 20
+    /// Files that wait before the writing thread, sleeping on an empty queue, is woken.
+    static let wakeBatch = 64
 
     private let condition = NSCondition()
     private var jobs: [Job] = []
@@ -29,6 +36,8 @@ final class ExportFileQueue: @unchecked Sendable {
     private var pendingBytes = 0
     private var closed = false
     private var running = true
+    /// True while the writing thread waits for files, or the exporter for room.
+    private var writerWaits = false, submitterWaits = false
     private var failure: ExportError?
     private var thread: Thread?
 
@@ -42,12 +51,18 @@ final class ExportFileQueue: @unchecked Sendable {
     /// Queues the whole file `bytes` for `path` (waits while too much is queued).
     func submit(_ path: String, _ bytes: [UInt8]) {
         condition.lock()
-        while pendingBytes > Self.pendingLimit && running { condition.wait() }
+        while pendingBytes > Self.pendingLimit && running {
+            submitterWaits = true
+            // The writer may sleep on fewer than a batch of files: wake it to make room.
+            if writerWaits { condition.broadcast() }
+            condition.wait()
+        }
+        submitterWaits = false
         if failure == nil {
             jobs.append(Job(path: path, bytes: bytes))
             pendingBytes += bytes.count
         }
-        condition.signal()
+        if writerWaits && (jobs.count - head >= Self.wakeBatch || pendingBytes > Self.pendingLimit) { condition.broadcast() }
         condition.unlock()
     }
 
@@ -65,7 +80,11 @@ final class ExportFileQueue: @unchecked Sendable {
     private func run() {
         condition.lock()
         while true {
-            while head == jobs.count && !closed { condition.wait() }
+            while head == jobs.count && !closed {
+                writerWaits = true
+                condition.wait()
+            }
+            writerWaits = false
             if head == jobs.count {
                 running = false
                 condition.broadcast()
@@ -85,7 +104,7 @@ final class ExportFileQueue: @unchecked Sendable {
             condition.lock()
             if let problem, failure == nil { failure = problem }
             pendingBytes -= job.bytes.count
-            condition.broadcast()
+            if submitterWaits { condition.broadcast() }
         }
     }
 
