@@ -28,9 +28,11 @@ public struct ExportDocumentTexts: Sendable {
         self.corpus = corpus
         self.options = options
         var chosen = corpus.documents
+        // Every document id, made once: for an unknown `--documents` id here and for the bundle's
+        // test of an annotation outside the corpus.
+        let allIDs = Set(corpus.documents.map(\.document.id))
         if let wanted = options.documents {
-            let ids = Set(corpus.documents.map(\.document.id))
-            for id in wanted where !ids.contains(id) {
+            for id in wanted where !allIDs.contains(id) {
                 throw .unknownDocument(id, available: corpus.documents.map(\.document.id))
             }
             let wantedSet = Set(wanted)
@@ -50,7 +52,7 @@ public struct ExportDocumentTexts: Sendable {
         documentIndex.reserveCapacity(chosen.count)
         for (index, document) in chosen.enumerated() { documentIndex[document.document.id] = index }
         self.documentIndex = documentIndex
-        allIDs = Set(corpus.documents.map(\.document.id))
+        self.allIDs = allIDs
         sentenceEnds = chosen.map { $0.sentences.map(\.end) }
     }
 }
