@@ -57,6 +57,23 @@ public final class LockedSessionFile {
         // Not flushed to disk: the lock is the kernel's `flock`, gone with the process; the text only
         // names the holder in messages, and a crash that loses it loses nothing else.
         _ = info.withCString { pwrite(lockFile, $0, strlen($0), 0) }
+        Self.removeStaleTemporaries(of: real)
+    }
+
+    /// Removes the temporary files a writer of `real` left when it was killed while writing it
+    /// (``AtomicFile`` writes `.NAME.tmp-PID` beside it and renames it over): hidden, never read,
+    /// and as large as the session. Only those of processes that no longer run are removed; with
+    /// the lock held no other writer of this session runs anyway.
+    private static func removeStaleTemporaries(of real: String) {
+        let folder = (real as NSString).deletingLastPathComponent
+        let prefix = ".\((real as NSString).lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            unlink((folder.isEmpty ? "." : folder) + "/" + name)
+        }
     }
 
     deinit { release() }
