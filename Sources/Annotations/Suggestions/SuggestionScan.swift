@@ -1745,10 +1745,10 @@ struct SuggestionScan {
         return !(words[index].lower == "den" && index + 1 < words.count && words[index + 1].text == "Haag")
     }
 
-    /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     /// Nouns that place a time inside a span ("Mitte der Woche", "Ende des Jahres"): no office before a genitive.
     static let timeSpanNouns: Set<String> = ["anfang", "mitte", "ende", "beginn", "laufe", "verlauf"]
 
+    /// Nouns that make a short prefield a time adverbial ("Letzte Woche", "Vergangenen Montag").
     static let timeNouns: Set<String> = [
         "woche", "wochen", "jahr", "jahres", "monat", "monats", "tag", "tage", "tages", "montag", "dienstag", "mittwoch", "donnerstag",
         "freitag", "samstag", "sonntag", "morgen", "abend", "nacht", "mittag", "wochenende", "weiteren",
