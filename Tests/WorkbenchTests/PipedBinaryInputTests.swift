@@ -28,4 +28,16 @@ struct PipedBinaryInputTests {
         #expect(result.stdout.contains("saved "), "the edits before it are saved")
         #expect(result.status == 1)
     }
+
+    @Test("adjudicate's answers end the same way")
+    func adjudicateStops() async throws {
+        let (folder, anna, ben) = try AgreeCommandTests.sessions()
+        var input = Data(repeating: 0, count: 6 << 20)
+        input.append(Data("\n2\nq\n".utf8))
+        let result = try await WorkbenchProcess.run(
+            ["adjudicate", anna, ben, "--out", folder + "/gold.json", "--adjudicator", "carla"], stdinBytes: input)
+        #expect(result.stderr.contains("could not read standard input (it is binary data, not text"), "\(result.stderr.prefix(2000))")
+        #expect(!result.stdout.contains("too long"), "\(result.stdout.prefix(2000))")
+        #expect(result.status == 1)
+    }
 }
