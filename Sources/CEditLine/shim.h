@@ -84,10 +84,13 @@ static inline void wb_flush_stdout(void) { fflush(stdout); }
  * the caller frees it), keeping at most `limit` bytes (its line break included): the rest of a longer
  * line is read and dropped, so that a stream without line breaks (a binary file piped by mistake,
  * /dev/zero) takes bounded memory. *total is the whole line's byte count without its line break;
- * returns the bytes kept, -1 at the end (or on a failed read) before any byte. */
-static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, size_t limit, size_t *total) {
+ * returns the bytes kept, -1 at the end (or on a failed read) before any byte. When the kept `limit`
+ * bytes hold a NUL byte and no line break, the input is binary, not text: reading stops there (a
+ * stream such as /dev/zero has no end to read to) and *binary is set to 1. */
+static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, size_t limit, size_t *total, int *binary) {
     size_t kept = 0, seen = 0;
     int c;
+    *binary = 0;
     flockfile(stdin);
     while ((c = getc_unlocked(stdin)) != EOF) {
         seen += 1;
@@ -101,6 +104,7 @@ static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, siz
                 *capacity = grown;
             }
             (*line)[kept++] = (char)c;
+            if (kept == limit && c != '\n' && memchr(*line, 0, kept) != NULL) { *binary = 1; break; }
         }
         if (c == '\n') break;
     }
@@ -217,12 +221,12 @@ static inline int *wb_reader_read_ahead(void) {
 }
 
 static inline struct sigaction *wb_reader_saved_actions(void) {
-    static struct sigaction saved[3];
+    static struct sigaction saved[5];
     return saved;
 }
 
 static inline int wb_reader_signal_bit(int signo) {
-    return signo == SIGWINCH ? 1 : signo == SIGTSTP ? 2 : signo == SIGCONT ? 4 : 0;
+    return signo == SIGWINCH ? 1 : signo == SIGTSTP ? 2 : signo == SIGCONT ? 4 : signo == SIGTERM ? 8 : signo == SIGHUP ? 16 : 0;
 }
 
 static void wb_reader_signal_handler(int signo) {
@@ -238,24 +242,50 @@ static inline void wb_reader_set_handler(int signo, struct sigaction *saved) {
     sigaction(signo, &action, saved);
 }
 
+static inline int *wb_reader_stops_installed(void) {
+    static int installed = 0;
+    return &installed;
+}
+
 /* Installs the reader's SIGWINCH, SIGTSTP and SIGCONT handlers (before el_wgets, so libedit's own
-   handlers pass these signals on to them) and clears the line's counters. */
+   handlers pass these signals on to them) and clears the line's counters. The first call also installs
+   handlers for SIGTERM (`kill`) and SIGHUP (the terminal closed) that stay until the editor closes:
+   they only raise a flag, so the input ends as with Ctrl-D at the prompt (a command running is
+   finished, a search stopped, first) and the session is closed as on leaving: snapshot written, lock
+   released. They ended the program at once, and the next opening took over the lock of a process
+   that was gone. The flag is kept from one line to the next. */
 static inline void wb_reader_install_signals(void) {
-    *wb_reader_signals() = 0;
+    *wb_reader_signals() &= 24;
     *wb_reader_bad_sequences() = 0;
     *wb_reader_hidden_characters() = 0;
     *wb_reader_first_hidden() = 0;
     wb_reader_set_handler(SIGWINCH, &wb_reader_saved_actions()[0]);
     wb_reader_set_handler(SIGTSTP, &wb_reader_saved_actions()[1]);
     wb_reader_set_handler(SIGCONT, &wb_reader_saved_actions()[2]);
+    if (!*wb_reader_stops_installed()) {
+        wb_reader_set_handler(SIGTERM, &wb_reader_saved_actions()[3]);
+        wb_reader_set_handler(SIGHUP, &wb_reader_saved_actions()[4]);
+        *wb_reader_stops_installed() = 1;
+    }
 }
 
 /* Restores the actions from before wb_reader_install_signals (after el_wgets): Ctrl-Z while a
-   command runs stops the program as usual. */
+   command runs stops the program as usual. SIGTERM and SIGHUP keep raising the flag. */
 static inline void wb_reader_restore_signals(void) {
     sigaction(SIGWINCH, &wb_reader_saved_actions()[0], NULL);
     sigaction(SIGTSTP, &wb_reader_saved_actions()[1], NULL);
     sigaction(SIGCONT, &wb_reader_saved_actions()[2], NULL);
+}
+
+/* Whether SIGTERM or SIGHUP came since the editor began reading (the input has ended). */
+static inline int wb_reader_stop_requested(void) { return (*wb_reader_signals() & 24) != 0; }
+
+/* When the editor closes, the program is ending: SIGTERM and SIGHUP are ignored from then on, so they
+   cannot cut short the closing of the session. libedit passes a signal on with kill(0, …), to the whole
+   process group, and a closed terminal sends SIGHUP again when its session leader dies of it. */
+static inline void wb_ignore_stop_signals(void) {
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
 }
 
 /* Bad UTF-8 sequences read since wb_reader_install_signals. */
@@ -309,6 +339,8 @@ static int wb_read_char(EditLine *el, wchar_t *out) {
             byte = (unsigned char)*wb_reader_read_ahead();
             *wb_reader_read_ahead() = -1;
         } else {
+            /* SIGTERM or SIGHUP that came while the line was drawn (not during a read) */
+            if (*wb_reader_signals() & 24) { *out = 0; return 0; }
             ssize_t count = read(STDIN_FILENO, &byte, 1);
             if (count == 0) {
                 if (have > 0) break; /* a sequence cut off by the end of input */
@@ -316,6 +348,10 @@ static int wb_read_char(EditLine *el, wchar_t *out) {
                 return 0;
             }
             if (count < 0) {
+                if (errno == EINTR && (*wb_reader_signals() & 24)) {
+                    *out = 0;
+                    return 0; /* SIGTERM or SIGHUP: the end of the input */
+                }
                 if (errno == EINTR && !*wb_sigint_flag()) {
                     wb_reader_after_signal(el);
                     continue;

@@ -37,6 +37,9 @@ final class EditLineEditor: LineEditor {
     private let appendSpaceAfterCompletion: Bool
     private var promptBuffer: UnsafeMutablePointer<wchar_t>?
     private var closed = false
+    /// SIGTERM or SIGHUP came at a prompt: every later read is the end of the input too (the pager's
+    /// question and then the REPL's prompt both end).
+    private var stopped = false
 
     /// Opens libedit on standard input and output; `nil` when libedit cannot start.
     /// - Parameters:
@@ -131,7 +134,7 @@ final class EditLineEditor: LineEditor {
 
     /// Reads one line; a line of fewer than `shortestKept` characters (spaces aside) stays out of history.
     private func read(prompt: StyledLine, style: TerminalStyle, shortestKept: Int) -> LineInput {
-        guard !closed, let editLine else { return .endOfInput }
+        guard !closed, !stopped, let editLine else { return .endOfInput }
         setPrompt(StandardOutput.render(prompt, style: style))
         wb_sigint_clear()
         wb_flush_stdout()
@@ -141,6 +144,13 @@ final class EditLineEditor: LineEditor {
         let result = wb_el_wgets(editLine, &count)
         let error = wb_errno()
         wb_reader_restore_signals()
+        // `kill` (SIGTERM) or the terminal closed (SIGHUP) at the prompt or while a command ran: the
+        // input ends as with Ctrl-D (a line being typed is not run), so the session is closed as on leaving.
+        if wb_reader_stop_requested() != 0 {
+            stopped = true
+            wb_write_stdout("\n")
+            return .endOfInput
+        }
         if let result, count > 0 {
             var scalars = String.UnicodeScalarView()
             for index in 0..<Int(count) {
@@ -173,12 +183,13 @@ final class EditLineEditor: LineEditor {
 
     /// Whether Ctrl-C was pressed since the current line was read (the handler only raises a flag while
     /// a command runs).
-    var interruptRequested: Bool { wb_sigint_received() != 0 }
+    var interruptRequested: Bool { wb_sigint_received() != 0 || wb_reader_stop_requested() != 0 }
 
     /// Saves history, ends libedit (restoring the terminal) and frees the prompt. Idempotent.
     func close() {
         guard !closed else { return }
         closed = true
+        wb_ignore_stop_signals()
         wb_restore_sigint_handler()
         if let history, let historyPath { _ = wb_history_save(history, historyPath) }
         if let editLine { wb_el_end(editLine) }

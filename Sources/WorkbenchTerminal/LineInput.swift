@@ -22,15 +22,36 @@ public enum LineInput: Equatable, Sendable {
 }
 
 extension LineInput {
+    /// What a loop tells apart in one read: every refused line (``notUTF8(byteOffset:)``,
+    /// ``hiddenCharacter(_:)``, ``tooLong(bytes:)``, and any refusal added later) is one case with its
+    /// message, so no loop can miss a refusal: the REPL, `review` and `replay` each switch on this.
+    public enum Outcome: Equatable, Sendable {
+        /// A complete line to run.
+        case line(String)
+        /// Ctrl-C on the line: prompt again.
+        case interrupted
+        /// The end of the input: leave the loop.
+        case endOfInput
+        /// A line refused before it was read as a command; `message` says why and that nothing changed.
+        case refused(String)
+    }
+
+    /// This read as one of the cases a loop tells apart.
+    public var outcome: Outcome {
+        switch self {
+        case .line(let text): .line(text)
+        case .interrupted: .interrupted
+        case .endOfInput: .endOfInput
+        case .notUTF8(let offset): .refused(Self.notUTF8Message(byteOffset: offset))
+        case .hiddenCharacter(let scalar): .refused(Self.hiddenCharacterMessage(scalar))
+        case .tooLong(let bytes): .refused(Self.tooLongMessage(bytes: bytes))
+        }
+    }
+
     /// What the loops answer to a refused line (``notUTF8(byteOffset:)``, ``hiddenCharacter(_:)``, ``tooLong(bytes:)``);
     /// nil for the other cases.
     public var refusal: String? {
-        switch self {
-        case .notUTF8(let offset): Self.notUTF8Message(byteOffset: offset)
-        case .hiddenCharacter(let scalar): Self.hiddenCharacterMessage(scalar)
-        case .tooLong(let bytes): Self.tooLongMessage(bytes: bytes)
-        case .line, .interrupted, .endOfInput: nil
-        }
+        if case .refused(let message) = outcome { message } else { nil }
     }
 
     /// What the loops answer to ``hiddenCharacter(_:)``.

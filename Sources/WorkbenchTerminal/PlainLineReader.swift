@@ -5,7 +5,9 @@ import WorkbenchShell
 /// Line reader for non-interactive use (stdin or stdout is not a terminal): no prompt, no colour,
 /// no history, no escape sequences. Reads lines of bytes from standard input; one that is not UTF-8 is
 /// refused (`LineInput.notUTF8`), never read with replacement characters; one of more than
-/// ``keptBytes`` bytes is read to its end without being kept (`LineInput.tooLong`).
+/// ``keptBytes`` bytes is read to its end without being kept (`LineInput.tooLong`). Input whose first
+/// ``keptBytes`` bytes of a line hold a NUL byte and no line break is binary, not text: reading stops
+/// there, as at the input's end, and ``StandardInput/readFailure`` says why.
 public final class PlainLineReader: LineEditor {
     private var closed = false
 
@@ -17,8 +19,17 @@ public final class PlainLineReader: LineEditor {
         guard !closed else { return .endOfInput }
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0, total = 0
+        var binary: Int32 = 0
         defer { free(buffer) }
-        let count = wb_read_stdin_line_bounded(&buffer, &capacity, Self.keptBytes, &total)
+        let count = wb_read_stdin_line_bounded(&buffer, &capacity, Self.keptBytes, &total, &binary)
+        if binary != 0 {
+            // A NUL byte and no line break in the first 4 MiB: binary data, not commands (`cat /dev/zero |`,
+            // an archive piped by mistake). Reading on would never end on an endless stream; the input
+            // ends here, and the program's end says why and exits with status 1.
+            StandardInput.recordBinary()
+            closed = true
+            return .endOfInput
+        }
         if count < 0 {
             // End of input, or a read that failed (standard input a folder, an I/O error): the
             // failure is reported at the program's end, which then exits with status 1.

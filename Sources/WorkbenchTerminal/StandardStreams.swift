@@ -168,9 +168,21 @@ public enum StandardInput {
         _ = failedRead.compareExchange(expected: 0, desired: code == 0 ? EIO : code, ordering: .relaxed)
     }
 
+    /// The code kept for input found to be binary (no `errno` value is negative).
+    private static let binaryInput: Int32 = -1
+
+    /// Records that standard input is binary data, not text lines (a NUL byte and no line break in a
+    /// line's first 4 MiB: `cat /dev/zero |`, an archive piped in by mistake); reading stopped there.
+    static func recordBinary() {
+        _ = failedRead.compareExchange(expected: 0, desired: binaryInput, ordering: .relaxed)
+    }
+
     /// Why reading standard input failed (`"Is a directory"` for `< /`), or nil when it did not.
     public static var readFailure: String? {
         let code = failedRead.load(ordering: .relaxed)
+        if code == binaryInput {
+            return "it is binary data, not text: a NUL byte and no line break in the first 4 MiB of a line; was a binary file or a device such as /dev/zero piped in?"
+        }
         return code == 0 ? nil : String(cString: strerror(code))
     }
 }

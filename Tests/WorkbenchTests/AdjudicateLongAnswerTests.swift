@@ -9,7 +9,8 @@ struct AdjudicateLongAnswerTests {
     @Test("A 32 MiB answer and a Latin-1 answer are refused with the REPL's words; the next answer is taken")
     func refusedAndGoesOn() async throws {
         let (folder, anna, ben) = try AgreeCommandTests.sessions()
-        var input = Data(repeating: 0, count: 32 << 20)
+        // Text without a line break (NUL bytes would make it binary input, which ends the answers).
+        var input = Data(repeating: UInt8(ascii: "x"), count: 32 << 20)
         input.append(Data("\n".utf8))
         input.append(Data([0x32, 0xFC, 0x0A]))
         input.append(Data("2\nq\n".utf8))

@@ -236,6 +236,15 @@ final class TmuxSession {
             == "1"
     }
 
+    /// The process id of the program the pane's shell runs (the shell's first child), for sending it a
+    /// signal as `kill` would; nil when the shell has no child (the program has not started or ended).
+    func programPID() async throws -> pid_t? {
+        let text = try await run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let shell = pid_t(text) else { throw Failure(description: "tmux did not name the pane's process: \(text)") }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// Stops the private server (which hangs up on the program in the pane) and removes its files.
     /// Idempotent; synchronous, so that `defer` and `deinit` can call it.
     func kill() {

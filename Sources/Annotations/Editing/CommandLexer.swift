@@ -6,6 +6,17 @@
 /// combining mark, a zero-width joiner or a variation selector is one `Character`, and read that way
 /// `"abc"` + U+200D was "quote not closed".
 public enum CommandLexer {
+    /// `line` without the whitespace at its ends, whitespace as the lexer splits words at it (Unicode's
+    /// White_Space). Foundation's `.whitespaces` also holds the zero-width space U+200B, so `list` +
+    /// U+200B was trimmed to `list` and ran, where a hidden character in a command word is named.
+    public static func trimmed(_ line: some StringProtocol) -> String {
+        let scalars = String(line).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
     /// The words of `line`; throws when a quote or regex is not closed.
     public static func words(_ line: String) throws(CommandLexerError) -> [CommandWord] {
         let characters = scalarCharacters(line)

@@ -45,9 +45,9 @@ public enum ReviewInstruction: Sendable, Hashable {
     /// Parses one line; short forms `a`, `r`, `n`, `s`, `c`, `q` work too. Words after a command
     /// that takes none are refused (`accept C5` would accept the annotation shown, not C5).
     public static func parse(_ line: String) throws(ParseError) -> ReviewInstruction {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = CommandLexer.trimmed(line)
         let word = trimmed.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-        let rest = trimmed.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let rest = CommandLexer.trimmed(trimmed.dropFirst(word.count))
         func alone(_ instruction: ReviewInstruction, _ command: String) throws(ParseError) -> ReviewInstruction {
             guard rest.isEmpty else { throw .unexpectedWords(command: command, words: rest) }
             return instruction

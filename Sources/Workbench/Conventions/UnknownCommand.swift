@@ -29,9 +29,8 @@ enum UnknownCommand {
             .compactMap { $0.configuration.commandName }
         let close = visible.filter { distance(first.lowercased(), $0) <= 2 || $0.hasPrefix(first.lowercased()) }
         let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
-        let foreign = ForeignLetters.clause(for: String(first.prefix(40))).map { " (\($0))" } ?? ""
         return ValidationError(
-            "unknown command '\(first)'\(foreign)\(guess), and no corpus file or folder of that name; the commands are "
+            "unknown command \(ForeignLetters.quotedCommandWord(first))\(guess), and no corpus file or folder of that name; the commands are "
                 + visible.joined(separator: ", ") + " (see 'workbench help')")
     }
 

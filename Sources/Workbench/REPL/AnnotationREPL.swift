@@ -54,7 +54,7 @@ struct AnnotationREPL {
             let input = typedAtPager.map { LineInput.line($0) } ?? editor.readLine(prompt: interactive ? prompt : StyledLine(), style: style)
             if typedAtPager == nil { lineNumber += 1 }
             typedAtPager = nil
-            switch input {
+            switch input.outcome {
             case .line(let line):
                 timings?.begin()
                 // Views (tokens, the sentence) are drawn for the window's size now, not at start.
@@ -78,8 +78,8 @@ struct AnnotationREPL {
                 if response.quit { break loop }
             case .interrupted:
                 write([StyledLine("(line cancelled; 'quit' or Ctrl-D leaves)", .dim)])
-            case .notUTF8, .hiddenCharacter, .tooLong:
-                write([StyledLine("error: " + (input.refusal ?? ""), .error)])
+            case .refused(let message):
+                write([StyledLine("error: " + message, .error)])
                 rejected += 1
                 rejectedLines.append(lineNumber)
             case .endOfInput:

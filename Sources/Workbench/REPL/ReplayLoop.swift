@@ -27,13 +27,13 @@ struct ReplayLoop {
             let prompt = StyledLine("replay #\(current + 1)/\(limit)> ", .prompt)
             let line: String
             let input = editor.readLine(prompt: prompt, style: view.style)
-            switch input {
+            switch input.outcome {
             case .endOfInput: return
             case .interrupted: continue
-            case .notUTF8, .hiddenCharacter, .tooLong:
-                StandardOutput.line(input.refusal ?? "")
+            case .refused(let message):
+                StandardOutput.line(message)
                 continue
-            case .line(let text): line = text.trimmingCharacters(in: .whitespaces)
+            case .line(let text): line = CommandLexer.trimmed(text)
             }
             let word = line.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
             let argument = line.dropFirst(word.count).trimmingCharacters(in: .whitespaces)

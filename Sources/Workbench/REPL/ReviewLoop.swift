@@ -42,18 +42,18 @@ struct ReviewLoop {
             }
             let input = editor.readLine(prompt: StyledLine("review \(id)> ", .prompt), style: view.style)
             let line: String
-            switch input {
+            switch input.outcome {
             case .endOfInput:
                 printSummary()
                 return rejected
             case .interrupted: continue
-            case .notUTF8, .hiddenCharacter, .tooLong:
-                say(input.refusal ?? "", .error)
+            case .refused(let message):
+                say(message, .error)
                 rejected += 1
                 continue
             case .line(let text): line = text
             }
-            let word = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let word = CommandLexer.trimmed(line).split(separator: " ").first.map { $0.lowercased() } ?? ""
             if Self.taggingCommands.contains(word) {
                 if !correctWithTagging(line, on: id) { rejected += 1 }
                 shown = nil

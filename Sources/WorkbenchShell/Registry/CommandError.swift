@@ -22,10 +22,9 @@ enum CommandError: Error, Sendable, Equatable, LocalizedError, CustomStringConve
     var description: String {
         switch self {
         case .unknownCommand(let name, let suggestions):
-            let shown = TerminalText.sanitize(String(name.prefix(40)))
-            let foreign = ForeignLetters.clause(for: String(name.prefix(40))).map { " (\($0))" } ?? ""
-            if suggestions.isEmpty { return "unknown command '\(shown)'\(foreign); type 'help' for the list of commands" }
-            return "unknown command '\(shown)'\(foreign); did you mean: \(suggestions.joined(separator: ", "))? (type 'help' for all)"
+            let word = ForeignLetters.quotedCommandWord(name)
+            if suggestions.isEmpty { return "unknown command \(word); type 'help' for the list of commands" }
+            return "unknown command \(word); did you mean: \(suggestions.joined(separator: ", "))? (type 'help' for all)"
         case .usage(let message): return message
         case .span(let error): return error.description
         case .rejected(let message): return message

@@ -10,9 +10,38 @@ extension StyledLine {
         return shown.wrappedSanitised(width: width)
     }
 
+    /// A window narrower than 10 columns (most words would be cut anyway): the line cut into rows of
+    /// `width` columns as the terminal breaks it, a character too wide for the rest of a row starting
+    /// the next, each row keeping its runs' look. Before, such a line was returned whole, so the pager
+    /// counted one row for what took dozens and never paged (the first view ran past the window).
+    private func cutSanitised(width: Int) -> [StyledLine] {
+        var rows: [StyledLine] = []
+        var current = StyledLine()
+        var used = 0
+        for run in runs {
+            var piece = ""
+            for character in run.text {
+                let columns = TerminalText.displayWidth(String(character))
+                if used > 0, used + columns > width {
+                    if !piece.isEmpty { current.append(piece, run.style) }
+                    piece = ""
+                    rows.append(current)
+                    current = StyledLine()
+                    used = 0
+                }
+                piece.append(character)
+                used += columns
+            }
+            if !piece.isEmpty { current.append(piece, run.style) }
+        }
+        if !current.runs.isEmpty { rows.append(current) }
+        return rows
+    }
+
     /// ``wrapped(width:)`` for a line whose runs are sanitised already.
     private func wrappedSanitised(width: Int) -> [StyledLine] {
-        guard width >= 10, TerminalText.displayWidth(plain) > width else { return [self] }
+        guard width > 0, TerminalText.displayWidth(plain) > width else { return [self] }
+        guard width >= 10 else { return cutSanitised(width: width) }
         let indent = String(repeating: " ", count: min(hangingIndent, width / 3))
         let indentWidth = indent.count
         var lines: [StyledLine] = []

@@ -95,7 +95,7 @@ public struct AnnotationShell {
 
     /// Handles one command line; never throws, a refused command comes back as `rejected` with the reason.
     public mutating func handle(_ rawLine: String) -> ShellResponse {
-        let line = rawLine.trimmingCharacters(in: .whitespaces)
+        let line = CommandLexer.trimmed(rawLine)
         guard !line.isEmpty else { return ShellResponse() }
         guard line.count <= Self.maximumLineLength else {
             return refuse(.usage("the line is too long (\(line.count) characters; at most \(Self.maximumLineLength)); nothing changed"))
