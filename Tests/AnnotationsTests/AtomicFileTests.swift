@@ -42,19 +42,19 @@ import Testing
 
     @Test("A folder that cannot be written to is named as such")
     func unwritableFolder() {
-        let denied = AtomicFile.creationProblem("cannot create a temporary file", EACCES, folder: "sessions")
+        let denied = AtomicFile.creationProblem("cannot create a temporary file", EACCES, creating: "sessions/anna.json")
         #expect(denied.contains("the folder sessions cannot be written to"))
         #expect(denied.contains("cannot create a temporary file"))
-        let full = AtomicFile.creationProblem("cannot create a temporary file", ENOSPC, folder: "sessions")
+        let full = AtomicFile.creationProblem("cannot create a temporary file", ENOSPC, creating: "sessions/anna.json")
         #expect(full.contains("the disk is full") && !full.contains("cannot be written to"))
     }
 
     @Test("A lock file that cannot be made names its folder; a file-size limit says so")
     func lockFolderAndFileSizeLimit() {
-        let denied = AtomicFile.creationProblem("cannot create the lock file", EACCES, folder: "sessions")
+        let denied = AtomicFile.creationProblem("cannot create the lock file", EACCES, creating: "sessions/anna.json")
         #expect(denied.hasPrefix("cannot create the lock file: "), "\(denied)")
         #expect(denied.contains("the folder sessions cannot be written to; make it writable"), "\(denied)")
-        #expect(AtomicFile.creationProblem("cannot create the lock file", EACCES, folder: "").contains("the folder . cannot"))
+        #expect(AtomicFile.creationProblem("cannot create the lock file", EACCES, creating: "anna.json").contains("the folder . cannot"))
         let limit = AtomicFile.describe(EFBIG)
         #expect(limit.contains("a file-size limit, e.g. ulimit -f, is reached"), "\(limit)")
     }

@@ -37,4 +37,20 @@ struct StaleSnapshotTemporaryTests {
             #expect(FileManager.default.fileExists(atPath: file), "\(file) stays")
         }
     }
+
+    @Test("the temporary of a writer killed while writing is removed beside the lock file that still names it")
+    func killedWritersTemporaryRemoved() throws {
+        let folder = TestCorpus.temporaryFolder()
+        let path = folder + "/a.json"
+        let dead = try endedProcess()
+        let stale = folder + "/.a.json.tmp-\(dead)"
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("{\"half\":".utf8)))
+        // A writer that ends empties its lock file; a killed one leaves it naming the writer.
+        let holder = "{\"pid\":\(dead),\"host\":\"h\",\"since\":\"2026-01-01T07:00:00Z\"}\n"
+        #expect(FileManager.default.createFile(atPath: path + ".lock", contents: Data(holder.utf8)))
+        let locked = try LockedSessionFile(path: path, now: "2026-01-01T08:00:00Z")
+        defer { locked.release() }
+        #expect(locked.tookOverLockFrom == "pid \(dead) on h since 2026-01-01T07:00:00Z")
+        #expect(!FileManager.default.fileExists(atPath: stale), "the killed writer's temporary is removed")
+    }
 }

@@ -7,11 +7,9 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
     public static func write(_ data: Data, to path: String, with writer: FileWriting = FileWriting()) throws(SessionError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).tmp-\(getpid())"
+        let temporary = folder(of: path) + "/" + temporaryPrefix(of: path) + "\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: path, reason: creationProblem("cannot create a temporary file", errno, folder: folder.isEmpty ? "." : folder)) }
+        guard fd >= 0 else { throw .io(path: path, reason: creationProblem("cannot create a temporary file", errno, creating: path)) }
         var existing = stat()
         if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { fchmod(fd, existing.st_mode & 0o7777) }
         var failure = data.withUnsafeBytes { writer.writeAll($0, to: fd) }.map { "write failed: \(describe($0))" }
@@ -29,6 +27,31 @@ public enum AtomicFile {
         syncFolder(containing: path)
     }
 
+    /// The hidden temporary file ``write(_:to:with:)`` writes beside `path` and renames over it,
+    /// without its end: `.NAME.tmp-`, then the writer's pid.
+    private static func temporaryPrefix(of path: String) -> String {
+        ".\((path as NSString).lastPathComponent).tmp-"
+    }
+
+    /// Removes the temporary files beside `path` that writers left when they were killed while
+    /// writing it: hidden, never read, and as large as the file. Only those of processes that no
+    /// longer run are removed; the caller holds the lock every writer of `path` takes, so no other
+    /// writer of it runs anyway.
+    static func removeStaleTemporaries(of path: String) {
+        let folder = folder(of: path), prefix = temporaryPrefix(of: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    /// The folder holding `path`, `.` for a bare file name.
+    private static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
     /// Writes `data` atomically to `base` when nothing is there, else to `base-2`, `base-3`, …: a
     /// file kept aside (a damaged snapshot, a torn log tail); where it went.
     static func keepAside(_ data: Data, as base: String, with writer: FileWriting) throws(SessionError) -> String {
@@ -39,21 +62,20 @@ public enum AtomicFile {
 
     /// fsyncs the folder holding `path` so a rename or create in it is durable.
     public static func syncFolder(containing path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd >= 0 {
             fsync(fd)
             close(fd)
         }
     }
 
-    /// Why a file in `folder` could not be created (`what` says which: the temporary file beside
+    /// Why a file beside `path` could not be created (`what` says which: the temporary file beside
     /// a target, a lock file); a folder that may not be written to is named as such (nothing was
     /// changed: the session's files are as they were).
-    static func creationProblem(_ what: String, _ code: Int32, folder: String) -> String {
+    static func creationProblem(_ what: String, _ code: Int32, creating path: String) -> String {
         let reason = "\(what): \(describe(code))"
         guard code == EACCES || code == EPERM || code == EROFS else { return reason }
-        return reason + " (the folder \(folder.isEmpty ? "." : folder) cannot be written to; make it writable, e.g. chmod u+w, and try again)"
+        return reason + " (the folder \(folder(of: path)) cannot be written to; make it writable, e.g. chmod u+w, and try again)"
     }
 
     /// What an `errno` means for the user; a full disk (or quota) says so plainly.

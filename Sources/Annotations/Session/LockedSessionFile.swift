@@ -38,10 +38,11 @@ public final class LockedSessionFile {
         let real = try Self.realPath(of: path)
         realPath = real
         let lockPath = real + ".lock"
+        let lockExisted = access(lockPath, F_OK) == 0
         lockFile = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockFile >= 0 else {
             let code = errno
-            throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, folder: (real as NSString).deletingLastPathComponent))
+            throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, creating: real))
         }
         let previous = Self.readHolder(lockFile)
         if !Self.lock(lockFile) {
@@ -49,31 +50,20 @@ public final class LockedSessionFile {
             throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: previous ?? "another process")
         }
         tookOverLockFrom = previous
+        // A writer that ends empties its lock file; one killed while it wrote the session leaves
+        // its temporary file (hidden, as large as the session) beside a lock file that still names
+        // it. The folder is looked through only then, or when there was no lock file.
+        var lockStatus = stat()
+        if !lockExisted || fstat(lockFile, &lockStatus) != 0 || lockStatus.st_size > 0 { AtomicFile.removeStaleTemporaries(of: real) }
         var host = [CChar](repeating: 0, count: 256)
         gethostname(&host, host.count - 1)
         let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let info = "{\"pid\":\(getpid()),\"host\":\"\(hostName)\",\"since\":\"\(now)\"}\n"
         ftruncate(lockFile, 0)
         // Not flushed to disk: the lock is the kernel's `flock`, gone with the process; the text only
-        // names the holder in messages, and a crash that loses it loses nothing else.
+        // names the holder in messages (and calls for the look for temporary files above), and a
+        // crash of the machine that loses it loses nothing else (at most such a file is left).
         _ = info.withCString { pwrite(lockFile, $0, strlen($0), 0) }
-        Self.removeStaleTemporaries(of: real)
-    }
-
-    /// Removes the temporary files a writer of `real` left when it was killed while writing it
-    /// (``AtomicFile`` writes `.NAME.tmp-PID` beside it and renames it over): hidden, never read,
-    /// and as large as the session. Only those of processes that no longer run are removed; with
-    /// the lock held no other writer of this session runs anyway.
-    private static func removeStaleTemporaries(of real: String) {
-        let folder = (real as NSString).deletingLastPathComponent
-        let prefix = ".\((real as NSString).lastPathComponent).tmp-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
-                kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            unlink((folder.isEmpty ? "." : folder) + "/" + name)
-        }
     }
 
     deinit { release() }

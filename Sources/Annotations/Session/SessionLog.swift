@@ -48,11 +48,7 @@ final class SessionLog {
     /// Appends an event, cursor, settings or corpus line and flushes it; when this returns the line
     /// survives a crash. When it throws, the log is cut back to its size before the append.
     func append(_ entry: JournalEntry) throws(SessionError) {
-        try append(SessionFileWriter.line(entry))
-        if case .event = entry { eventCount += 1 }
-    }
-
-    private func append(_ line: [UInt8]) throws(SessionError) {
+        let line = try SessionFileWriter.line(entry)
         try checkStillAtPath()
         let before = off_t(size)
         let failure = line.withUnsafeBytes { writer.writeAll($0, to: fd) }
@@ -67,6 +63,7 @@ final class SessionLog {
         }
         line.withUnsafeBytes { digest.update($0) }
         size += line.count
+        if case .event = entry { eventCount += 1 }
     }
 
     /// Refuses to append when `path` no longer names the file open here: another program replaced
