@@ -92,9 +92,6 @@ struct CoNLLUExporter: Exporter {
         var numberedSpans: [Int] = []  // number - 1 → span index
         var firstTokens: [Int] = []  // number - 1 → first token
         var block = ExportOutput()
-        // The document's id as `# newdoc id` and `# sent_id` write it, escaped once for all its sentences.
-        var escapedID = ExportOutput()
-        escapedID.appendCoNLLUID(document.document.id)
         var plainLines = GrowingByteBuffer(capacity: 1 << 14), plusLines = GrowingByteBuffer(capacity: 1 << 14)
         let longestLabel = labels.map(\.count).max() ?? 0
         bytes.withUnsafeBufferPointer { documentBytes in
@@ -139,11 +136,11 @@ struct CoNLLUExporter: Exporter {
             block.bytes.removeAll(keepingCapacity: true)
             if sentenceIndex == 0 {
                 block.append("# newdoc id = ")
-                block.bytes.append(contentsOf: escapedID.bytes)
+                block.appendCoNLLUID(document.document.id)
                 block.append(byte: 0x0A)
             }
             block.append("# sent_id = ")
-            block.bytes.append(contentsOf: escapedID.bytes)
+            block.appendCoNLLUID(document.document.id)
             block.append(byte: UInt8(ascii: "#"))
             block.append(sentenceIndex)
             block.append("\n# text = ")
