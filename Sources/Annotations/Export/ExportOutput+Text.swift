@@ -195,22 +195,31 @@ extension ExportOutput {
 
     private mutating func appendBackslashEscaped(utf8 source: UnsafeBufferPointer<UInt8>) {
         // Most texts hold none of the four: copied at once.
-        if !source.contains(where: { $0 == 0x5C || $0 == 9 || $0 == 10 || $0 == 13 }) {
+        if !source.contains(where: { Self.backslashEscape($0) != nil }) {
             bytes.append(contentsOf: source)
             return
         }
-        appendBackslashEscapedEach(source)
+        for byte in source {
+            if let letter = Self.backslashEscape(byte) {
+                bytes.append(0x5C)
+                bytes.append(letter)
+            } else {
+                bytes.append(byte)
+            }
+        }
     }
 
-    private mutating func appendBackslashEscapedEach(_ source: UnsafeBufferPointer<UInt8>) {
-        for byte in source {
-            switch byte {
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 9: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-            case 10: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-            case 13: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-            default: bytes.append(byte)
-            }
+    /// The one table of the backslash escaping of CoNLL-U comments and WebAnno texts: the byte
+    /// written after a backslash for a backslash, tab, line feed and carriage return (which become
+    /// `\\`, `\t`, `\n` and `\r`); nil for every other byte, which is written as it is.
+    @inline(__always)
+    static func backslashEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x5C: return 0x5C
+        case 9: return UInt8(ascii: "t")
+        case 10: return UInt8(ascii: "n")
+        case 13: return UInt8(ascii: "r")
+        default: return nil
         }
     }
 

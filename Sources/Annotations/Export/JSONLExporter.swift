@@ -35,11 +35,30 @@ struct JSONLExporter: Exporter {
         var documentEnd: Int
     }
 
+    /// Each session's label and annotator as JSON string literals, written once for the whole
+    /// export instead of once per record.
+    private struct SessionLiterals: Sendable {
+        var label: [[UInt8]] = []
+        var annotator: [[UInt8]] = []
+
+        init(_ sessions: [ExportSession]) {
+            for session in sessions {
+                var literal = ExportOutput()
+                literal.appendJSONString(session.label)
+                label.append(literal.bytes)
+                literal.bytes.removeAll(keepingCapacity: true)
+                literal.appendJSONString(session.annotator)
+                annotator.append(literal.bytes)
+            }
+        }
+    }
+
     private func annotations(_ bundle: ExportBundle, to out: inout ExportOutput) {
+        let literals = SessionLiterals(bundle.sessions)
         // Documents are built on all cores and written in order.
         ExportDocumentParts.build(bundle) { documentIndex in
             var part = ExportOutput()
-            annotations(bundle, document: documentIndex, to: &part)
+            annotations(bundle, document: documentIndex, literals: literals, to: &part)
             return part.bytes
         } _: { _, bytes in
             out.appendPart(bytes)
@@ -47,7 +66,7 @@ struct JSONLExporter: Exporter {
     }
 
     /// The records of one document.
-    private func annotations(_ bundle: ExportBundle, document documentIndex: Int, to out: inout ExportOutput) {
+    private func annotations(_ bundle: ExportBundle, document documentIndex: Int, literals: SessionLiterals, to out: inout ExportOutput) {
         var tokenJSON = GrowingByteBuffer(capacity: 1 << 16)
         var written: [Piece] = []
         do {
@@ -56,6 +75,9 @@ struct JSONLExporter: Exporter {
             let bySentence = ExportSentenceSpans(bundle, document: documentIndex)
             let spans = bundle.spans[documentIndex]
             let bytes = bundle.bytes[documentIndex]
+            // The document's id as a JSON string literal, written once for all its records.
+            var documentLiteral = ExportOutput()
+            documentLiteral.appendJSONString(document.document.id)
             // Reused from sentence to sentence.
             var scratch = ExportTokens.Scratch(), tokens: [ExportToken] = [], pieces: [ExportTokens.Piece] = []
             for (sentenceIndex, sentence) in document.sentences.enumerated() {
@@ -85,7 +107,7 @@ struct JSONLExporter: Exporter {
                 tokenJSON.append(UInt8(ascii: "]"))
                 // Written once and copied into each session's record.
                 ExportTokens.pieces(in: bundle, document: documentIndex, sentence: sentence, from: bySentence[sentenceIndex], into: &pieces)
-                for (sessionIndex, session) in bundle.sessions.enumerated() {
+                for sessionIndex in bundle.sessions.indices {
                     out.append("{\"text\":")
                     out.appendJSONString(sentence.text)
                     out.append(",\"tokens\":")
@@ -99,13 +121,12 @@ struct JSONLExporter: Exporter {
                             end: piece.range.end - sentence.start, tokenStart: range?.lowerBound ?? -1, tokenEnd: range?.upperBound ?? -1,
                             documentStart: piece.range.start, documentEnd: piece.range.end)
                         if !written.isEmpty { out.append(byte: UInt8(ascii: ",")) }
-                        writeSpan(item, spans[piece.span], text: (bundle, documentIndex), to: &out)
+                        writeSpan(item, spans, bundle: bundle, document: documentIndex, to: &out)
                         written.append(item)
                     }
                     out.append("],\"relations\":[")
                     var first = true
                     for head in written where spans[head.span].kind == .claim && head.segment == 0 {
-                        let claim = spans[head.span]
                         // Speaker mentions, addressees, then the cue (no array made per claim).
                         func link(_ target: String, _ label: String) {
                             guard let child = written.first(where: { spans[$0.span].id == target && spans[$0.span].session == sessionIndex })
@@ -117,27 +138,27 @@ struct JSONLExporter: Exporter {
                             out.append(",\"child\":")
                             out.append(child.tokenStart)
                             out.append(",\"head_span\":")
-                            writeSpan(head, claim, text: nil, to: &out)
+                            writeReference(head, spans[head.span].kind, to: &out)
                             out.append(",\"child_span\":")
-                            writeSpan(child, spans[child.span], text: nil, to: &out)
+                            writeReference(child, spans[child.span].kind, to: &out)
                             out.append(",\"label\":\"")
                             out.append(label)
                             out.append("\"}")
                         }
-                        for target in claim.mentions { link(target, Self.speakerRelation) }
-                        for target in claim.addressees { link(target, Self.addresseeRelation) }
-                        if let cue = claim.cue { link(cue, Self.cueRelation) }
+                        for target in spans[head.span].mentions { link(target, Self.speakerRelation) }
+                        for target in spans[head.span].addressees { link(target, Self.addresseeRelation) }
+                        if let cue = spans[head.span].cue { link(cue, Self.cueRelation) }
                     }
                     out.append("],\"answer\":\"accept\",\"_session_id\":")
-                    out.appendJSONString(session.label)
+                    out.bytes.append(contentsOf: literals.label[sessionIndex])
                     out.append(",\"meta\":{\"document\":")
-                    out.appendJSONString(document.document.id)
+                    out.bytes.append(contentsOf: documentLiteral.bytes)
                     out.append(",\"sentence\":")
                     out.append(sentenceIndex)
                     out.append(",\"annotator\":")
-                    out.appendJSONString(session.annotator)
+                    out.bytes.append(contentsOf: literals.annotator[sessionIndex])
                     out.append(",\"session\":")
-                    out.appendJSONString(session.label)
+                    out.bytes.append(contentsOf: literals.label[sessionIndex])
                     out.append("}}\n")
                 }
             }
@@ -162,9 +183,15 @@ struct JSONLExporter: Exporter {
         json.append(spaceAfter ? ",\"ws\":true}" : ",\"ws\":false}")
     }
 
-    /// One span piece; with `text` (the bundle and document) a full span of `spans` with its text and
-    /// attributes, without it a reference in a relation.
-    private func writeSpan(_ piece: Piece, _ span: ExportSpan, text: (bundle: ExportBundle, document: Int)?, to out: inout ExportOutput) {
+    /// A span piece as a relation refers to it: its offsets, token range and label.
+    private func writeReference(_ piece: Piece, _ kind: ExportSpan.Kind, to out: inout ExportOutput) {
+        writeBounds(piece, kind, to: &out)
+        out.append(byte: UInt8(ascii: "}"))
+    }
+
+    /// The fields a span piece and a reference to it share, after the opening brace.
+    @inline(__always)
+    private func writeBounds(_ piece: Piece, _ kind: ExportSpan.Kind, to out: inout ExportOutput) {
         out.append("{\"start\":")
         out.append(piece.start)
         out.append(",\"end\":")
@@ -174,12 +201,18 @@ struct JSONLExporter: Exporter {
         out.append(",\"token_end\":")
         out.append(piece.tokenEnd)
         out.append(",\"label\":\"")
-        out.append(span.kind.tag)
+        out.append(kind.tag)
         out.append(byte: UInt8(ascii: "\""))
-        guard let text else { out.append(byte: UInt8(ascii: "}")); return }
+    }
+
+    /// One span piece of `spans` in full, with its text (read from document `document` of
+    /// `bundle`) and attributes. The bundle and the span are read in place, not copied.
+    private func writeSpan(_ piece: Piece, _ spans: [ExportSpan], bundle: ExportBundle, document: Int, to out: inout ExportOutput) {
+        let span = spans[piece.span]
+        writeBounds(piece, span.kind, to: &out)
         // The covered text, so an import sees offsets moved within the same tokens.
         out.append(",\"text\":")
-        out.appendJSONString(text.bundle, document: text.document, piece.documentStart, piece.documentEnd)
+        out.appendJSONString(bundle, document: document, piece.documentStart, piece.documentEnd)
         out.append(",\"id\":")
         out.appendJSONString(span.id)
         out.append(",\"segment\":")

@@ -248,14 +248,13 @@ struct WebAnnoExporter: Exporter {
     /// bytes must be made): most texts hold no backslash, tab, CR or LF and are copied at once.
     @inline(__always)
     static func appendBackslashEscaped(_ text: UnsafeBufferPointer<UInt8>, to file: inout GrowingByteBuffer) {
-        for byte in text where byte == 0x5C || byte == 9 || byte == 10 || byte == 13 {
+        for byte in text where ExportOutput.backslashEscape(byte) != nil {
             for byte in text {
-                switch byte {
-                case 0x5C: file.append(0x5C); file.append(0x5C)
-                case 9: file.append(0x5C); file.append(UInt8(ascii: "t"))
-                case 10: file.append(0x5C); file.append(UInt8(ascii: "n"))
-                case 13: file.append(0x5C); file.append(UInt8(ascii: "r"))
-                default: file.append(byte)
+                if let letter = ExportOutput.backslashEscape(byte) {
+                    file.append(0x5C)
+                    file.append(letter)
+                } else {
+                    file.append(byte)
                 }
             }
             return
