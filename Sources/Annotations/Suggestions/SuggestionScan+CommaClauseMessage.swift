@@ -27,6 +27,13 @@ extension SuggestionScan {
         }
         // Names alone may be a message cut short by the sentence splitter ("sagte, Ludwig XIV. „war …“").
         guard claim.contains(where: { words[$0].kind == .number || lexicon.stopwords.contains(words[$0].lower) }) else { return true }
+        // A partial quote that opens at the clause's finite verb after its subject ("…, Karl V. „war ein
+        // König für alle“"): the verb stands inside the quote, so the loop below, which skips quoted
+        // words, would find none.
+        for (offset, index) in claim.enumerated() where offset >= 2 && words[claim[offset - 1]].kind == .quote {
+            let subject = words[claim[offset - 2]]
+            if !words[index].capitalized, isVerbWord(words[index]), subject.capitalized || subject.text == "." { return true }
+        }
         for (offset, index) in claim.enumerated() {
             let word = words[index]
             guard word.kind == .word, !word.capitalized, !insideQuote[index] else { continue }

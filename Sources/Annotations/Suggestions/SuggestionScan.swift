@@ -1630,7 +1630,11 @@ struct SuggestionScan {
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
             // das ZDF bekannt", "Der Zeitung sagte der Minister"); the subject follows the verb.
             let objectFirst = first < head && (isObjectCase(first) || isFeminineMediumDative(from: first, to: head))
-            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst {
+            // An adverb put first ("Danach sagte der Minister", "Monatelang haben die Stadtwerke bestritten").
+            let adverb = isPrefieldAdverb(
+                first, head: head,
+                after: ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8, skipping: cue))
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst, !adverb {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)
@@ -1846,6 +1850,17 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
+            // Where an office is held ("Sprecherin beim Verband der Hoteliers", "Leiter der Abteilung bei der
+            // Stiftung"): "bei" after a phrase with a title, before an institution or an acronym, never an
+            // occasion ("sagte der Sprecher bei einer Pressekonferenz").
+            if let last = phrase.last, words[last].capitalized, Self.officeAttachments.contains(word.lower),
+                phrase.contains(where: { words[$0].capitalized && lexicon.isTitle(words[$0].lower) }),
+                let noun = attachedNoun(after: position, upper: sentence.upperBound), namesBody(noun)
+            {
+                phrase += Array(position..<noun)
+                position = noun
+                continue
+            }
             // A name particle between a given name and a family name ("Anna de Vries", "Marieke van Dam"; "zu" and
             // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
@@ -1962,6 +1977,19 @@ struct SuggestionScan {
 
     /// Prepositions that attach a place or an organisation to a speaker.
     static let speakerAttachments: Set<String> = ["von", "vom", "für"]
+    /// Prepositions that name where an office is held ("Sprecherin beim Verband").
+    static let officeAttachments: Set<String> = ["bei", "beim"]
+
+    /// Whether the word at `index` names a body: an institution noun ("Verband", "Stiftung"), an
+    /// acronym ("FES", "UNO") or a quoted name.
+    func namesBody(_ index: Int) -> Bool {
+        let word = words[index]
+        if word.kind == .quote { return true }
+        guard word.kind == .word else { return false }
+        if lexicon.isInstitution(word.lower) { return true }
+        let letters = word.text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.count == word.text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
+    }
 
     /// The capitalised noun after a preposition at `preposition`, behind at most one determiner and
     /// three adjectives, when it is no time noun ("am Montag", "im Juni"); nil otherwise.

@@ -369,4 +369,17 @@ import Testing
         #expect(probe.proposal(claiming: "Hallen")?.rule != "indirect.verb-comma-clause")
         #expect(probe.claim(probe.proposal(claiming: "Sonntag")) == "die Hitze bleibe bis Sonntag")
     }
+
+    /// A comma clause whose finite verb opens its partial quote is the verb's message even when
+    /// the other quoted words are stop words ("…, Jürgen Höß „war ein König für alle“").
+    @Test func commaClauseWithItsVerbInsideAPartialQuote() {
+        let probe = SuggestionProbe(
+            "Später erklärte die Ministerin gegenüber dem Sender, Jürgen Höß „war ein König für alle“. "
+                + "Danach sagte der Präsident vor der Presse, Karl Ebner „ist und bleibt ein großer Denker“.")
+        let clause = probe.proposals.first { probe.text($0.claim).hasPrefix("Jürgen") }
+        #expect(clause?.rule == "indirect.verb-comma-clause")
+        #expect(probe.speaker(clause) == "die Ministerin")
+        let other = probe.proposals.first { probe.text($0.claim).hasPrefix("Karl") }
+        #expect(probe.speaker(other) == "der Präsident")
+    }
 }

@@ -590,4 +590,37 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "Spiel")) == "der Sprecher")
         #expect(probe.speaker(probe.proposal(claiming: "Anträge")) == "Jana Kühn, Leiterin des Amtes")
     }
+
+    /// An adverb put before the verb ("Danach", "Anschließend", "Monatelang", "Unmissverständlich")
+    /// is never the speaker: the subject after the verb is; a surname with an adverb's ending
+    /// before a comma or a medium in the dative stays the speaker.
+    @Test func adverbBeforeTheVerbIsNoSpeaker() {
+        let probe = SuggestionProbe(
+            "Danach sagte der Bürgermeister, die Brücke über die Förde sei sicher. "
+                + "Anschließend erklärte die Polizei in Lübeck, sie ermittle gegen Unbekannt. "
+                + "Monatelang haben die Stadtwerke bestritten, dass die Leitungen undicht wären. "
+                + "Unmissverständlich erklärt das Gericht in seiner Begründung, dass es „nicht von der Unschuld überzeugt“ sei. "
+                + "Fröhlich sagte, die Gespräche seien gut verlaufen. "
+                + "Ehrlich sagte der Zeitung, die Verträge würden geprüft.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "der Bürgermeister")
+        #expect(probe.proposal(claiming: "Brücke")?.addressee.isEmpty == true)
+        #expect(probe.speaker(probe.proposal(claiming: "ermittle")) == "die Polizei in Lübeck")
+        #expect(probe.speaker(probe.proposal(claiming: "Leitungen")) == "die Stadtwerke")
+        #expect(probe.speaker(probe.proposal(claiming: "dass es")) == "das Gericht")
+        #expect(probe.speaker(probe.proposal(claiming: "Gespräche")) == "Fröhlich")
+        #expect(probe.speaker(probe.proposal(claiming: "Verträge")) == "Ehrlich")
+    }
+
+    /// Where an office is held belongs to the apposition after a postposed name ("Sprecherin beim
+    /// Verband der Hoteliers", "Leiter der Abteilung bei der ÖVP"); an occasion does not ("bei
+    /// einer Pressekonferenz").
+    @Test func officeKeepsWhereItIsHeld() {
+        let probe = SuggestionProbe(
+            "Die Zahl der Übernachtungen sei gestiegen, sagte Anna Köhler, Sprecherin beim Verband der Hoteliers. "
+                + "„Die Lage ist ernst“, so Frank Müller, Leiter der Abteilung Öffentlichkeitsarbeit bei der ÖVP. "
+                + "Die Straße bleibe gesperrt, sagte Jörg Weiß, Sprecher der Stadt, bei einer Pressekonferenz.")
+        #expect(probe.speaker(probe.proposal(claiming: "Übernachtungen")) == "Anna Köhler, Sprecherin beim Verband der Hoteliers")
+        #expect(probe.speaker(probe.proposal(claiming: "Lage")) == "Frank Müller, Leiter der Abteilung Öffentlichkeitsarbeit bei der ÖVP")
+        #expect(probe.speaker(probe.proposal(claiming: "Straße")) == "Jörg Weiß, Sprecher der Stadt")
+    }
 }
