@@ -266,16 +266,10 @@ struct BratExporter: Exporter {
         var member = [Int](repeating: 0, count: spans.count)
         var emptyKinds = Set<ExportSpan.Kind>()  // kinds of spans with no text outside line breaks
         var knownForms = Set<String>()
-        // The annotator last put in the set: most spans of a document share it, and comparing it
-        // (the same string, mostly) costs less than hashing it again for the set.
-        var lastAnnotator: String?
         for (index, span) in spans.enumerated() where span.session == session {
             if let form = span.form, knownForms.insert(form).inserted { part.forms.append(form) }
             if let role = span.role { part.roles.insert(role) }
-            if span.annotator != lastAnnotator {
-                part.annotators.insert(span.annotator)
-                lastAnnotator = span.annotator
-            }
+            part.annotators.insert(span.annotator)
             let fragments = Self.fragments(span, index: scalarIndex, bytes: bytes)
             guard !fragments.isEmpty else {
                 emptyKinds.insert(span.kind)
