@@ -80,4 +80,24 @@ struct ExportPrettyJSONTests {
         ]).appendPretty(level: 1, to: &expected)
         #expect(json.bytes == expected)
     }
+
+    @Test("fixed plain values are written as their string values, one-value arrays as strings([value])")
+    func plainValues() {
+        var plain = ExportPrettyJSON(level: 2), general = ExportPrettyJSON(level: 2)
+        plain.openObject()
+        plain.pair("id", plain: "label")
+        plain.key("value")
+        plain.strings(plain: "Speaker")
+        plain.key("data")
+        plain.plain("manual")
+        plain.closeObject()
+        general.openObject()
+        general.pair("id", "label")
+        general.key("value")
+        general.strings(["Speaker"])
+        general.key("data")
+        general.string("manual")
+        general.closeObject()
+        #expect(plain.bytes == general.bytes, "\(String(decoding: plain.bytes, as: UTF8.self))")
+    }
 }

@@ -56,4 +56,21 @@ struct HTMLIsolationTests {
         #expect(page.contains("sessions: <bdi>anna\u{202E}gnal\u{2067}</bdi> (<bdi>anna\u{202E}gnal\u{2067}&quot;</bdi>)"))
         #expect(!page.contains("<script"))
     }
+
+    @Test("A bidi control is found on the bytes exactly where the text's scalars hold one", arguments: [0x2000, 0x2060, 0x2100])
+    func bidiControlOnBytes(from first: Int) {
+        // Every scalar of the block (the three-byte ones starting with E2 among them), alone, between
+        // German quotation marks and after a two-byte letter.
+        for value in first..<first + 0x80 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in [String(scalar), "„\(scalar)“", "ü\(scalar)x", "„a“ \(scalar)"] {
+                let expected = text.unicodeScalars.contains(where: InvisibleScalar.isBidiControl)
+                var copy = text
+                let found = copy.withUTF8 { ExportOutput.holdsBidiControl($0) }
+                #expect(found == expected, "U+\(String(value, radix: 16, uppercase: true)) in \(text.debugDescription)")
+            }
+        }
+        var quotes = "„Wir müssen handeln.“ – so “er”"
+        #expect(!quotes.withUTF8 { ExportOutput.holdsBidiControl($0) })
+    }
 }

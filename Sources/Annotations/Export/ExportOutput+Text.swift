@@ -327,12 +327,28 @@ extension ExportOutput {
 
     /// Appends UTF-8 bytes as ``appendHTMLIsolated(_:)`` appends the text they spell.
     mutating func appendHTMLIsolated(utf8 source: UnsafeBufferPointer<UInt8>) {
-        // Every bidi control is a three-byte scalar starting with E2.
-        let isolated = source.contains(0xE2)
-            && String(decoding: source, as: UTF8.self).unicodeScalars.contains(where: InvisibleScalar.isBidiControl)
+        let isolated = Self.holdsBidiControl(source)
         if isolated { append("<bdi>") }
         appendHTMLEscaped(source, separators: true)
         if isolated { append("</bdi>") }
+    }
+
+    /// Whether well-formed UTF-8 `source` holds a bidi embedding, override or isolate
+    /// (``InvisibleScalar/bidiControl``: U+202A–U+202E are `E2 80 AA`–`E2 80 AE`, U+2066–U+2069
+    /// `E2 81 A6`–`E2 81 A9`), found on the bytes: German quotation marks („ “, also `E2 80 …`)
+    /// made a `String` of every text holding them before.
+    static func holdsBidiControl(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = source.count
+        var index = 0
+        while index + 2 < count {
+            if source[index] == 0xE2 {
+                let second = source[index + 1], third = source[index + 2]
+                if second == 0x80 && third >= 0xAA && third <= 0xAE { return true }
+                if second == 0x81 && third >= 0xA6 && third <= 0xA9 { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Appends a document slice as element content, as ``appendHTMLContent(_:)`` escapes it.

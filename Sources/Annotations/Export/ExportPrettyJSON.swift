@@ -112,4 +112,27 @@ struct ExportPrettyJSON {
         key(name)
         string(value)
     }
+
+    /// Writes a member whose value is a fixed string that holds nothing JSON escapes (plain ASCII
+    /// letters, digits, `-`, `_`): copied as it is, the bytes ``pair(_:_:)`` writes for it.
+    mutating func pair(_ name: StaticString, plain value: StaticString) {
+        key(name)
+        plain(value)
+    }
+
+    /// Writes a fixed string value that holds nothing JSON escapes, as ``string(_:)`` writes it.
+    mutating func plain(_ value: StaticString) {
+        out.append(byte: 0x22)
+        value.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
+        out.append(byte: 0x22)
+    }
+
+    /// Writes an array of one fixed string that holds nothing JSON escapes, as ``strings(_:)``
+    /// writes `[value]` (no array made for it).
+    mutating func strings(plain value: StaticString) {
+        openArray()
+        item()
+        plain(value)
+        closeArray()
+    }
 }

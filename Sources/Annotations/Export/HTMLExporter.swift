@@ -66,8 +66,7 @@ struct HTMLExporter: Exporter {
             out.append("</section>\n")
             return (out.bytes, ClaimRows(bundle, document: documentIndex))
         } _: { _, part in
-            out.bytes.append(contentsOf: part.0)
-            out.checkpoint()
+            out.appendPart(part.0)
             rows.append(part.1)
         }
         for sessionIndex in bundle.sessions.indices {
@@ -182,60 +181,72 @@ struct HTMLExporter: Exporter {
             unique += 1
         }
         points.removeSubrange(unique...)
-        var starts: [Int: [Int]] = [:], ends: [Int: [Int]] = [:]
+        // Each segment's start and end as `offset << 32 | span index`, sorted: read in step with
+        // the points (a dictionary of lists per offset cost two insertions and two small arrays
+        // per segment).
+        var startKeys: [Int] = [], endKeys: [Int] = []
         for index in own {
             for segment in spans[index].segments {
-                starts[segment.start, default: []].append(index)
-                ends[segment.end, default: []].append(index)
+                startKeys.append(segment.start << 32 | index)
+                endKeys.append(segment.end << 32 | index)
             }
         }
-        // Each span's opening tag up to its `title` (escaped once), and what its first opening adds.
-        var tags = [[UInt8]?](repeating: nil, count: spans.count)
-        var firsts = [[UInt8]?](repeating: nil, count: spans.count)
-        var active: [Int] = []
-        var tag = ExportOutput(), info = ExportOutput(), scratch: [UInt8] = []
+        startKeys.sort()
+        endKeys.sort()
+        var nextStart = 0, nextEnd = 0
+        // Each span's opening tag up to its `title` (escaped once), kept in one byte run for the
+        // span's later openings (`tagStarts`, `tagEnds`: its range; -1 before its first opening);
+        // what its first opening adds is written straight out.
+        var tagStarts = [Int](repeating: -1, count: spans.count)
+        var tagEnds = [Int](repeating: 0, count: spans.count)
+        var active: [Int] = [], gone: [Int] = []
+        var tags = ExportOutput(), info = ExportOutput(), scratch: [UInt8] = []
         let label = bundle.sessions[session].label
         // The session's state, copied once per document rather than once per span.
         let state = bundle.sessions[session].state
         for (position, start) in points.enumerated() where position + 1 < points.count {
             let end = points[position + 1]
-            if let gone = ends[start] { active.removeAll { gone.contains($0) } }
-            if let new = starts[start] {
-                active.append(contentsOf: new)
-                active.sort()
+            gone.removeAll(keepingCapacity: true)
+            while nextEnd < endKeys.count, endKeys[nextEnd] >> 32 == start {
+                gone.append(endKeys[nextEnd] & 0xFFFF_FFFF)
+                nextEnd += 1
             }
+            if !gone.isEmpty { active.removeAll { gone.contains($0) } }
+            var added = false
+            while nextStart < startKeys.count, startKeys[nextStart] >> 32 == start {
+                active.append(startKeys[nextStart] & 0xFFFF_FFFF)
+                nextStart += 1
+                added = true
+            }
+            if added { active.sort() }
             for index in active {
-                if tags[index] == nil {
+                if tagStarts[index] < 0 {
                     let span = spans[index]
                     info.bytes.removeAll(keepingCapacity: true)
                     appendInfo(span, state: state, bundle: bundle, cueClaims: cueClaims, scratch: &scratch, to: &info)
-                    tag.bytes.removeAll(keepingCapacity: true)
-                    tag.append("<span class=\"a ")
-                    tag.append(span.kind.role)
-                    tag.append("\" data-ann=\"")
-                    tag.appendHTML(label)
-                    tag.append(byte: UInt8(ascii: ":"))
-                    tag.appendHTML(span.id)
-                    tag.append("\" title=\"")
-                    tag.bytes.append(contentsOf: info.bytes)
-                    tag.append(byte: UInt8(ascii: "\""))
-                    tags[index] = tag.bytes
-                    tag.bytes.removeAll(keepingCapacity: true)
-                    tag.append(" id=\"")
-                    tag.appendHTML(label)
-                    tag.append(byte: UInt8(ascii: "-"))
-                    tag.appendHTML(span.id)
-                    tag.append("\" tabindex=\"0\" role=\"note\" aria-label=\"")
-                    tag.bytes.append(contentsOf: info.bytes)
-                    tag.append("\" data-info=\"")
-                    tag.bytes.append(contentsOf: info.bytes)
-                    tag.append(byte: UInt8(ascii: "\""))
-                    firsts[index] = tag.bytes
-                }
-                if let opening = tags[index] { out.bytes.append(contentsOf: opening) }
-                if let first = firsts[index] {
-                    out.bytes.append(contentsOf: first)
-                    firsts[index] = nil
+                    tagStarts[index] = tags.bytes.count
+                    tags.append("<span class=\"a ")
+                    tags.append(span.kind.role)
+                    tags.append("\" data-ann=\"")
+                    tags.appendHTML(label)
+                    tags.append(byte: UInt8(ascii: ":"))
+                    tags.appendHTML(span.id)
+                    tags.append("\" title=\"")
+                    tags.bytes.append(contentsOf: info.bytes)
+                    tags.append(byte: UInt8(ascii: "\""))
+                    tagEnds[index] = tags.bytes.count
+                    out.append(tags.bytes, from: tagStarts[index], to: tagEnds[index])
+                    out.append(" id=\"")
+                    out.appendHTML(label)
+                    out.append(byte: UInt8(ascii: "-"))
+                    out.appendHTML(span.id)
+                    out.append("\" tabindex=\"0\" role=\"note\" aria-label=\"")
+                    out.bytes.append(contentsOf: info.bytes)
+                    out.append("\" data-info=\"")
+                    out.bytes.append(contentsOf: info.bytes)
+                    out.append(byte: UInt8(ascii: "\""))
+                } else {
+                    out.append(tags.bytes, from: tagStarts[index], to: tagEnds[index])
                 }
                 out.append(byte: UInt8(ascii: ">"))
             }

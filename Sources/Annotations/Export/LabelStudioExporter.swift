@@ -112,6 +112,14 @@ struct LabelStudioExporter: Exporter {
         json.openArray()
         for span in bundle.spans[document] where span.session == session {
             let id = span.id
+            // The fixed names and values are copied as they are (nothing in them to escape), and
+            // no array is made for a region's one label or value.
+            let label: StaticString
+            switch span.kind {
+            case .speaker: label = "Speaker"
+            case .cue: label = "Cue"
+            case .claim: label = "Claim"
+            }
             for (piece, segment) in span.segments.enumerated() {
                 json.item()
                 json.openObject()
@@ -121,10 +129,10 @@ struct LabelStudioExporter: Exporter {
                 } else {
                     json.string("\(id)~\(piece + 1)")
                 }
-                json.pair("from_name", "label")
-                json.pair("to_name", "text")
-                json.pair("type", "labels")
-                json.pair("origin", "manual")
+                json.pair("from_name", plain: "label")
+                json.pair("to_name", plain: "text")
+                json.pair("type", plain: "labels")
+                json.pair("origin", plain: "manual")
                 json.key("value")
                 json.openObject()
                 json.key("start")
@@ -134,19 +142,23 @@ struct LabelStudioExporter: Exporter {
                 json.key("text")
                 json.string(bundle, document: document, segment.start, segment.end)
                 json.key("labels")
-                json.strings([span.kind.label])
+                json.strings(plain: label)
                 json.closeObject()
                 json.closeObject()
             }
             let first = span.segments[0]
-            func perRegion(_ name: String, _ type: String, _ key: StaticString, _ values: [String]) {
+            // A per-region result: opened up to its `from_name` value, which the caller writes,
+            // then ``regionValue(_:_:)`` up to the value's key, then its values and ``regionClose()``.
+            func regionOpen() {
                 json.item()
                 json.openObject()
                 json.pair("id", id)
-                json.pair("from_name", name)
-                json.pair("to_name", "text")
-                json.pair("type", type)
-                json.pair("origin", "manual")
+                json.key("from_name")
+            }
+            func regionValue(_ type: StaticString, _ key: StaticString) {
+                json.pair("to_name", plain: "text")
+                json.pair("type", plain: type)
+                json.pair("origin", plain: "manual")
                 json.key("value")
                 json.openObject()
                 json.key("start")
@@ -154,26 +166,70 @@ struct LabelStudioExporter: Exporter {
                 json.key("end")
                 json.int(first.end)
                 json.key(key)
-                json.strings(values)
+            }
+            func regionClose() {
                 json.closeObject()
                 json.closeObject()
             }
-            if !span.speakers.isEmpty { perRegion("speaker", "textarea", "text", span.speakers.map(speakerText)) }
-            if let role = span.role { perRegion("role", "textarea", "text", [role]) }
-            if let form = span.form { perRegion("form", "choices", "choices", [form]) }
+            /// A per-region result whose value is one string.
+            func perRegion(_ name: StaticString, _ type: StaticString, _ key: StaticString, _ value: String) {
+                regionOpen()
+                json.plain(name)
+                regionValue(type, key)
+                json.openArray()
+                json.item()
+                json.string(value)
+                json.closeArray()
+                regionClose()
+            }
+            if !span.speakers.isEmpty {
+                regionOpen()
+                json.plain("speaker")
+                regionValue("textarea", "text")
+                json.openArray()
+                for speaker in span.speakers {
+                    json.item()
+                    json.string(speakerText(speaker))
+                }
+                json.closeArray()
+                regionClose()
+            }
+            if let role = span.role { perRegion("role", "textarea", "text", role) }
+            if let form = span.form { perRegion("form", "choices", "choices", form) }
             if span.negated || span.hedged {
-                perRegion("flags", "choices", "choices", [span.negated ? "negated" : nil, span.hedged ? "hedged" : nil].compactMap { $0 })
+                regionOpen()
+                json.plain("flags")
+                regionValue("choices", "choices")
+                json.openArray()
+                if span.negated {
+                    json.item()
+                    json.plain("negated")
+                }
+                if span.hedged {
+                    json.item()
+                    json.plain("hedged")
+                }
+                json.closeArray()
+                regionClose()
             }
             if span.kind == .claim, let attributes = span.attributes, !attributes.isEmpty {
-                perRegion("attributes", "textarea", "text", attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
+                regionOpen()
+                json.plain("attributes")
+                regionValue("textarea", "text")
+                json.strings(attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
+                regionClose()
             }
             if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == id {
                 for stance in bundle.stances[session] where stance.speaker == speaker {
-                    perRegion("stance-\(stance.target)", "choices", "choices", [stance.label])
+                    regionOpen()
+                    json.string("stance-\(stance.target)")
+                    regionValue("choices", "choices")
+                    json.strings([stance.label])
+                    regionClose()
                 }
             }
             func link(_ label: StaticString, _ target: String) {
-                guard let other = bundle.span(session: session, id: target), other.document == document else { return }
+                guard bundle.location(session: session, id: target)?.document == document else { return }
                 relations.append(Relation(from: id, to: target, label: label))
             }
             for target in span.mentions { link("speaker", target) }
@@ -185,8 +241,8 @@ struct LabelStudioExporter: Exporter {
             json.openObject()
             json.pair("from_id", relation.from)
             json.pair("to_id", relation.to)
-            json.pair("type", "relation")
-            json.pair("direction", "right")
+            json.pair("type", plain: "relation")
+            json.pair("direction", plain: "right")
             json.key("labels")
             json.openArray()
             json.item()
