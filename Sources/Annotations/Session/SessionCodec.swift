@@ -24,9 +24,12 @@ public enum SessionCodec {
 
     /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
     /// are not a session file with a readable corpus): for choosing defaults before opening it.
+    /// The reading stops at the first record list after the corpus (the writer puts the corpus
+    /// among the header fields), so a large snapshot is not read through twice.
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
         data.withUnsafeBytes { raw in
-            SessionFileDecoder.head([String: CorpusReference].self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self))?["corpus"]
+            SessionFileDecoder.head(
+                [String: CorpusReference].self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self), stoppingAfter: ["corpus"])?["corpus"]
         }
     }
 
