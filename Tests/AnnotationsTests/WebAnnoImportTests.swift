@@ -112,6 +112,11 @@ struct WebAnnoImportTests {
         let cases: [(String, String)] = [
             ("1-1\t0-2\tEr\t*\tspeaker\t*\t_\t_\n1-2\t3-8\tsagte\t*\tcue\t*\n", "doc.tsv:8: expected 8 tab-separated columns (as the header says), found 6"),
             ("1-1\t0-99\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '0-99' lie outside the document text"),
+            ("1-1\tx-2\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets 'x-2' are not BEGIN-END, two whole numbers of UTF-16 units (such as 0-5)"),
+            ("1-1\t0--2\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '0--2' are not BEGIN-END"),
+            ("1-1\t٠-2\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '٠-2' are not BEGIN-END"),
+            ("1-1\t+0-2\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '+0-2' are not BEGIN-END"),
+            ("1-1\t2-0\tEr\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: offsets '2-0' end before they begin"),
             ("1-1\t0-2\tEs\t*\tspeaker\t*\t_\t_\n", "doc.tsv:7: token 'Es' does not match the document text at 0-2 ('Er')"),
             ("1-1\t0-2\tEr\t*\tperson\t*\t_\t_\n", "doc.tsv:7: unknown role 'person' (expected speaker, cue or claim)"),
             ("1-1\t0-2\tEr\t*\tspeaker\t*\tblames\t1-3\n1-3\t9-11\tes\t*\tclaim\t*\t_\t_\n", "doc.tsv:7: unknown relation role 'blames'"),

@@ -25,10 +25,19 @@ struct WebAnnoText: Sendable {
     /// The text's length in UTF-16 code units.
     var utf16Count: Int { table.utf16Count }
 
+    /// A token row's `begin-end` as its two numbers: ASCII digits only, nothing else (`0--2`, `+0-2`,
+    /// `x-2` are none).
+    private static func numbers(_ offsets: Substring) -> (begin: Int, end: Int)? {
+        let parts = offsets.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
+            let begin = Int(parts[0]), let end = Int(parts[1])
+        else { return nil }
+        return (begin, end)
+    }
+
     /// The scalar offsets of a token row's `begin-end` in this text, when they lie on scalars.
     private func bounds(_ offsets: Substring) -> (start: Int, end: Int)? {
-        let bounds = offsets.split(separator: "-").map { Int($0) }
-        guard bounds.count == 2, let begin = bounds[0], let end = bounds[1], let start = table.scalarOffset(ofUTF16: begin), let stop = table.scalarOffset(ofUTF16: end), start <= stop else { return nil }
+        guard let (begin, end) = Self.numbers(offsets), let start = table.scalarOffset(ofUTF16: begin), let stop = table.scalarOffset(ofUTF16: end), start <= stop else { return nil }
         return (start, stop)
     }
 
@@ -44,6 +53,10 @@ struct WebAnnoText: Sendable {
 
     /// Why ``place(_:token:)`` found no place for the token.
     func problem(_ offsets: String, token: String) -> String {
+        guard let (begin, end) = Self.numbers(offsets[...]) else {
+            return "offsets '\(offsets)' are not BEGIN-END, two whole numbers of UTF-16 units (such as 0-5)"
+        }
+        guard begin <= end else { return "offsets '\(offsets)' end before they begin" }
         guard let (start, stop) = bounds(offsets[...]) else {
             return "offsets '\(offsets)' lie outside the document text (\(utf16Count) UTF-16 units) or inside a character"
         }
