@@ -114,6 +114,21 @@ struct BadInputCommandTests {
         }
     }
 
+    @Test("validate, replay --verify and stats run from the session's folder find the recorded corpus there or in its parent, as export does")
+    func recordedCorpusFromTheSessionsFolder() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let sessions = folder.appendingPathComponent("sessions")
+        let validate = try await WorkbenchProcess.run(["validate", "anna.json"], stdin: "", directory: sessions)
+        #expect(validate.status == 0 && !validate.stderr.contains("corpus not loadable"), "\(validate.stdout) \(validate.stderr)")
+        let replay = try await WorkbenchProcess.run(["replay", "anna.json", "--verify"], stdin: "", directory: sessions)
+        #expect(replay.status == 0 && (replay.stdout + replay.stderr).contains("text checked against the corpus"), "\(replay.stdout) \(replay.stderr)")
+        let stats = try await WorkbenchProcess.run(["stats", "anna.json"], stdin: "", directory: sessions)
+        #expect(stats.status == 0 && !stats.stderr.contains("warning"), "\(stats.stdout) \(stats.stderr)")
+    }
+
     @Test("A snapshot ahead of its log (the log restored from an older copy): validate and replay --verify fail naming it, stats, export and diff warn and show the log's state")
     func snapshotAheadOfItsLog() async throws {
         let (folder, _) = try await Self.workspace()

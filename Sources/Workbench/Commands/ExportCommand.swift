@@ -155,14 +155,14 @@ struct ExportCommand: ParsableCommand {
             let data = try? SessionCodec.contents(ofFile: SessionPaths(first).snapshot),
             let recorded = SessionCodec.recordedCorpus(in: data), !recorded.paths.isEmpty
         else { return nil }
-        return recorded.paths.map { Self.resolve($0, nextTo: first) }
+        return recorded.paths.map { RecordedCorpusPath.resolve($0, nextTo: first) }
     }
 
     /// The corpus paths for the loaded sessions: those given, or those the first session records.
     private func corpusPaths(for loaded: [LoadedSession]) throws -> [String] {
         var paths = corpus
         if paths.isEmpty, let first = loaded.first {
-            paths = first.session.corpus.paths.map { Self.resolve($0, nextTo: first.path) }
+            paths = first.session.corpus.paths.map { RecordedCorpusPath.resolve($0, nextTo: first.path) }
         }
         guard !paths.isEmpty else {
             throw CLIFailure("\(loaded.first?.path ?? "session"): records no corpus paths; pass --corpus PATH")
@@ -188,19 +188,6 @@ struct ExportCommand: ParsableCommand {
             }
         }
         return segmented
-    }
-
-    /// A recorded corpus path as given, or relative to the session's folder or its parent when that exists.
-    static func resolve(_ path: String, nextTo session: String) -> String {
-        if path.hasPrefix("/") || FileManager.default.fileExists(atPath: path) { return path }
-        let folder = SessionPaths.folder(of: session)
-        // The session in the working folder (`anna.json`, `./anna.json`): its parent is `..`.
-        let parent = folder.isEmpty || folder == "." ? ".." : SessionPaths.folder(of: folder)
-        for base in [folder, parent] where !base.isEmpty {
-            let candidate = (base as NSString).appendingPathComponent(path)
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        return path
     }
 }
 

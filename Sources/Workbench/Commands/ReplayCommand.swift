@@ -151,7 +151,7 @@ struct ReplayCommand: ParsableCommand {
         for problem in references { StandardError.write(TerminalText.sanitize(problem)) }
         // The same checks against the text as `validate` and `annotate`, when the corpus can be loaded.
         var textNote = "; text checked against the corpus"
-        let chosen = corpus.isEmpty ? file.corpus.paths : corpus
+        let chosen = corpus.isEmpty ? RecordedCorpusPath.resolve(file.corpus.paths, nextTo: shown) : corpus
         let loadable = !chosen.isEmpty && chosen.allSatisfy { FileManager.default.fileExists(atPath: $0) }
         if loadable, let segmented = try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown) {
             let problems = SessionTextCheck(corpus: segmented, skipsChangedDocuments: true).problems(in: file, path: shown)

@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             var corpusFailure: String?
             meter.begin("validating \(path) (\(number + 1)/\(sessions.count))", total: nil, unit: .items(""))
             let report = SessionVerifier().validate(path: path) { file in
-                let corpusPaths = explicitCorpus.isEmpty ? file.corpus.paths : explicitCorpus
+                let corpusPaths = explicitCorpus.isEmpty ? RecordedCorpusPath.resolve(file.corpus.paths, nextTo: path) : explicitCorpus
                 guard !corpusPaths.isEmpty else { return nil }
                 if let loadedCorpus, loadedCorpus.paths == corpusPaths { return loadedCorpus.corpus }
                 do {

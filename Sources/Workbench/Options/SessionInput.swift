@@ -21,8 +21,8 @@ enum SessionInput {
         try CLIFailure.from { try SessionCodec.contents(ofFile: path) }
     }
 
-    /// The corpus for a session: `paths` if given, else the session's recorded paths (relative to the
-    /// working folder). Nil, with a warning on standard error, when it cannot be loaded; documents
+    /// The corpus for a session: `paths` if given, else the session's recorded paths (as given, or
+    /// next to the session: ``RecordedCorpusPath``). Nil, with a warning on standard error, when it cannot be loaded; documents
     /// whose text changed since the session was made are dropped, so their stored anchors are used instead.
     static func corpus(for file: SessionFile, paths: [String], sessionPath: String) throws -> SegmentedCorpus? {
         try ProgressMeter.run { meter in corpus(for: file, paths: paths, sessionPath: sessionPath, meter: meter) }
@@ -30,7 +30,7 @@ enum SessionInput {
 
     /// ``corpus(for:paths:sessionPath:)`` with progress on `meter`.
     static func corpus(for file: SessionFile, paths: [String], sessionPath: String, meter: ProgressMeter) -> SegmentedCorpus? {
-        let chosen = paths.isEmpty ? file.corpus.paths : paths
+        let chosen = paths.isEmpty ? RecordedCorpusPath.resolve(file.corpus.paths, nextTo: sessionPath) : paths
         guard !chosen.isEmpty else {
             StandardError.write("warning: \(TerminalText.sanitize(sessionPath)) records no corpus; showing stored anchor text (use --corpus PATH)")
             return nil
