@@ -29,6 +29,6 @@ public struct TerminalCapabilities: Sendable, Equatable {
         if isInteractive, let editor = EditLineEditor(historyPath: historyPath, completer: completer) {
             return editor
         }
-        return PlainLineReader()
+        return PlainLineReader(endingOnStopSignals: true)
     }
 }
