@@ -7,7 +7,7 @@ public typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]
 
 /// Reads lines from the user, one prompt at a time.
 ///
-/// Create one with ``TerminalCapabilities/makeLineEditor(historyPath:completer:)``: interactive terminals
+/// Create one with ``TerminalCapabilities/makeLineEditor(historyPath:stopSignalsEndInput:completer:)``: interactive terminals
 /// get ``EditLineEditor`` (editing, history, completion), everything else gets ``PlainLineReader``.
 /// Call ``close()`` on every way out of the program: `exit()` skips `deinit`.
 public protocol LineEditor: AnyObject {

@@ -34,7 +34,7 @@ extension AnnotateCommand {
         let capabilities = TerminalCapabilities.detect()
         let interactive = capabilities.isInteractive
         let completion = CompletionSource()
-        let editor = capabilities.makeLineEditor(historyPath: nil) { line, cursor in
+        let editor = capabilities.makeLineEditor(historyPath: nil, stopSignalsEndInput: true) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }
         let shell = AnnotationShell(

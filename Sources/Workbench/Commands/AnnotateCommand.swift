@@ -121,7 +121,7 @@ struct AnnotateCommand: ParsableCommand {
         let interactive = capabilities.isInteractive
         let completion = CompletionSource()
         let historyPath = (SessionPaths.sessionsFolder as NSString).appendingPathComponent(".history")
-        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
+        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil, stopSignalsEndInput: true) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }
         let style = TerminalStyle(noColor: color.noColor)
