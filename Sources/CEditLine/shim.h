@@ -117,6 +117,44 @@ static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, siz
 /* Whether the last read of standard input failed (rather than reached its end). */
 static inline int wb_stdin_failed(void) { return ferror(stdin); }
 
+/* ---- SIGTERM and SIGHUP with piped input ---------------------------------------------------- */
+
+/* As wb_sigint_*: call these from one Swift source file only (PlainLineReader.swift). */
+
+static inline volatile sig_atomic_t *wb_plain_stop_signal(void) {
+    static volatile sig_atomic_t signo = 0;
+    return &signo;
+}
+
+static void wb_plain_stop_handler(int signo) { *wb_plain_stop_signal() = signo; }
+
+/* Handlers for SIGTERM (`kill`) and SIGHUP that only note the signal, so piped input ends as at its
+   end, as the terminal's line editor does: the command running is finished first (a search asked to
+   stop), the line being read is not run, and the session is closed as on leaving (snapshot written,
+   lock released). No SA_RESTART: a read waiting for more input returns EINTR. SA_RESETHAND: a second
+   signal of the same kind ends the program at once, as before (the acknowledged edits are in the log),
+   so nothing can hang on a signal that came just before a read began. */
+static inline void wb_plain_install_stop_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = wb_plain_stop_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    int signals[2] = {SIGTERM, SIGHUP};
+    for (int index = 0; index < 2; index++) {
+        struct sigaction before;
+        /* A signal the program was started to ignore (`nohup`) stays ignored. */
+        if (sigaction(signals[index], NULL, &before) == 0 && before.sa_handler == SIG_IGN) continue;
+        sigaction(signals[index], &action, NULL);
+    }
+}
+
+/* The stop signal that came since wb_plain_install_stop_signals (SIGTERM or SIGHUP), else 0. */
+static inline int wb_plain_stop_received(void) { return (int)*wb_plain_stop_signal(); }
+
+/* Forgets the failed read a stop signal caused (getc returned EOF with the error flag set on EINTR). */
+static inline void wb_stdin_clear_error(void) { clearerr(stdin); }
+
 /* ---- SIGINT -------------------------------------------------------------------------------- */
 
 /* The flag and saved action live in function-local statics of static inline functions. Swift

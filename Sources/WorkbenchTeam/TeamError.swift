@@ -96,6 +96,12 @@ public enum TeamError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
+    /// The server's own words for a refused statement, with its SQLSTATE; the description otherwise.
+    public var refusalReason: String {
+        if case .refused(_, let reason, let code) = self { return reason + (code.isEmpty ? "" : " (SQLSTATE \(code))") }
+        return description
+    }
+
     /// The SQLSTATE of a refused statement ("" otherwise).
     public var sqlState: String {
         if case .refused(_, _, let code) = self { return code }

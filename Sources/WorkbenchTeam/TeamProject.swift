@@ -270,6 +270,18 @@ public final class TeamProject {
         }
     }
 
+    /// The team roles (`annotator`, `adjudicator`, `reviewer`) the connecting role has, for saying
+    /// what a refused member lacks; empty when it has none (it is no member of this team).
+    public func teamRoles() throws(TeamError) -> [String] {
+        try connection.query(
+            """
+            SELECT pg_catalog.substr(r.rolname, 11) AS role FROM pg_catalog.pg_roles r
+            WHERE r.rolname IN ('workbench_annotator', 'workbench_adjudicator', 'workbench_reviewer')
+              AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER') ORDER BY 1
+            """
+        ).values("role").compactMap { $0 }
+    }
+
     /// The documents assigned to `annotator`, in corpus order.
     public func assignedDocuments(of annotator: String) throws(TeamError) -> [String] {
         try connection.query(

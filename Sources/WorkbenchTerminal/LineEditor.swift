@@ -7,7 +7,7 @@ public typealias LineCompleter = (_ line: String, _ cursor: Int) -> [String]
 
 /// Reads lines from the user, one prompt at a time.
 ///
-/// Create one with ``TerminalCapabilities/makeLineEditor(historyPath:completer:)``: interactive terminals
+/// Create one with ``TerminalCapabilities/makeLineEditor(historyPath:stopSignalsEndInput:completer:)``: interactive terminals
 /// get ``EditLineEditor`` (editing, history, completion), everything else gets ``PlainLineReader``.
 /// Call ``close()`` on every way out of the program: `exit()` skips `deinit`.
 public protocol LineEditor: AnyObject {
@@ -22,9 +22,15 @@ public protocol LineEditor: AnyObject {
     var interruptRequested: Bool { get }
     /// Saves history and restores the terminal. Idempotent; `readLine` returns `.endOfInput` afterwards.
     func close()
+    /// The signal (SIGTERM, SIGHUP) that ended piped input, if one did (nil in a terminal, where the
+    /// session is closed as on leaving and the status is that of leaving).
+    var stopSignal: Int32? { get }
 }
 
 extension LineEditor {
+    /// No stop signal ends the input.
+    public var stopSignal: Int32? { nil }
+
     /// Without history, an answer is read as any line.
     public func readAnswer(prompt: StyledLine, style: TerminalStyle) -> LineInput { readLine(prompt: prompt, style: style) }
 }

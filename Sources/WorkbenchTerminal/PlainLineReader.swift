@@ -10,18 +10,36 @@ import WorkbenchShell
 /// there, as at the input's end, and ``StandardInput/readFailure`` says why.
 public final class PlainLineReader: LineEditor {
     private var closed = false
+    private let endsOnStopSignals: Bool
 
-    /// Creates a reader on standard input.
-    public init() {}
+    /// Creates a reader on standard input. With `endingOnStopSignals` (the annotation REPL's reader,
+    /// ``TerminalCapabilities/makeLineEditor(historyPath:stopSignalsEndInput:completer:)``), `kill`
+    /// (SIGTERM) and a hang-up (SIGHUP) end the input as its end does, once the command running has finished, so the session is
+    /// closed as on leaving, as the terminal's line editor does; a second such signal ends the program
+    /// at once. Without it, they keep their default effect.
+    public init(endingOnStopSignals: Bool = false) {
+        endsOnStopSignals = endingOnStopSignals
+        if endingOnStopSignals { wb_plain_install_stop_signals() }
+    }
+
+    /// The signal that ended the input (SIGTERM or SIGHUP), if one did.
+    public var stopSignal: Int32? {
+        guard endsOnStopSignals else { return nil }
+        let signal = wb_plain_stop_received()
+        return signal == 0 ? nil : signal
+    }
 
     /// Reads the next line; the prompt is ignored.
     public func readLine(prompt: StyledLine, style: TerminalStyle) -> LineInput {
         guard !closed else { return .endOfInput }
+        if stopSignal != nil { return stop() }
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0, total = 0
         var binary: Int32 = 0
         defer { free(buffer) }
         let count = wb_read_stdin_line_bounded(&buffer, &capacity, Self.keptBytes, &total, &binary)
+        // A stop signal while the line was read: the line, whole or not, is not run.
+        if stopSignal != nil { return stop() }
         if binary != 0 {
             // A NUL byte and no line break in the first 4 MiB: binary data, not commands (`cat /dev/zero |`,
             // an archive piped by mistake). Reading on would never end on an endless stream; the input
@@ -68,8 +86,16 @@ public final class PlainLineReader: LineEditor {
         }
     }
 
-    /// Always false: without a terminal, Ctrl-C keeps its default effect and ends the program at once.
-    public var interruptRequested: Bool { false }
+    /// The input ended by a stop signal: the read it broke off is not a failure of standard input.
+    private func stop() -> LineInput {
+        wb_stdin_clear_error()
+        closed = true
+        return .endOfInput
+    }
+
+    /// Whether a stop signal came (a long search then stops); without a terminal, Ctrl-C keeps its
+    /// default effect and ends the program at once.
+    public var interruptRequested: Bool { stopSignal != nil }
 
     /// Marks the reader closed. Idempotent.
     public func close() { closed = true }

@@ -25,10 +25,13 @@ public struct TerminalCapabilities: Sendable, Equatable {
     /// - Parameters:
     ///   - historyPath: file for persistent history (interactive mode only); `nil` keeps history in memory.
     ///   - completer: TAB completion; `nil` disables it.
-    public func makeLineEditor(historyPath: String?, completer: LineCompleter? = nil) -> any LineEditor {
+    ///   - stopSignalsEndInput: piped input is ended by SIGTERM and SIGHUP as the terminal's editor
+    ///     ends it (``PlainLineReader/init(endingOnStopSignals:)``): for the annotation REPL, whose
+    ///     status then says it was stopped; elsewhere they keep their default effect.
+    public func makeLineEditor(historyPath: String?, stopSignalsEndInput: Bool = false, completer: LineCompleter? = nil) -> any LineEditor {
         if isInteractive, let editor = EditLineEditor(historyPath: historyPath, completer: completer) {
             return editor
         }
-        return PlainLineReader()
+        return PlainLineReader(endingOnStopSignals: stopSignalsEndInput)
     }
 }

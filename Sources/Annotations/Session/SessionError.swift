@@ -39,7 +39,8 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
         switch self {
         case .nameRefused(let name, let reason):
             // Line breaks in the name are written as \n: the message stays one line (other controls become placeholders on output).
-            let shown = name.replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            // A long name is cut as every echoed word is.
+            let shown = EchoedWord.cut(name).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
             return "session name '\(shown)' refused: \(reason)"
         case .missing(let path): return "\(path): no such session file"
         case .io(let path, let reason): return "\(path): \(reason)"

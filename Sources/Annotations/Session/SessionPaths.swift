@@ -59,7 +59,9 @@ public struct SessionPaths: Sendable, Hashable {
         } else if !path.contains("/") {
             if path.hasPrefix(".") { throw .nameRefused(name: name, reason: "it starts with a dot") }
             if path.hasPrefix("~") { throw .nameRefused(name: name, reason: "'~user' is not supported; write the home folder out") }
-            return (folder as NSString).appendingPathComponent(path.hasSuffix(".json") ? path : path + ".json")
+            let file = path.hasSuffix(".json") ? path : path + ".json"
+            try refuseLongFileName(file, name: name)
+            return (folder as NSString).appendingPathComponent(file)
         }
         let file = (path as NSString).lastPathComponent
         if path.hasSuffix("/") || file.isEmpty || file == "." {
@@ -67,6 +69,7 @@ public struct SessionPaths: Sendable, Hashable {
         }
         if file.hasPrefix(".") { throw .nameRefused(name: name, reason: "its file name starts with a dot") }
         let result = path.hasSuffix(".json") ? path : path + ".json"
+        try refuseLongFileName(result, name: name)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: result, isDirectory: &isDirectory), isDirectory.boolValue {
             throw .nameRefused(name: name, reason: "\(result) is a folder; add a file name such as anna.json")
@@ -85,6 +88,21 @@ public struct SessionPaths: Sendable, Hashable {
             let real = try? LockedSessionFile.realPath(of: given.snapshot)
         else { return given }
         return SessionPaths(real)
+    }
+
+    /// The longest file name a session's own may have: the hidden temporary its snapshot is written
+    /// to, `.NAME.json.tmp-PID`, must fit the file system's 255 bytes.
+    static let longestFileName = 255 - ".".utf8.count - ".tmp-".utf8.count - 10
+
+    /// Refuses a session file `path` whose name is too long for the files kept beside it (the lock,
+    /// the log, the snapshot's temporary): it was "File name too long" for the lock file, naming the
+    /// whole name.
+    static func refuseLongFileName(_ path: String, name: String) throws(SessionError) {
+        let bytes = (path as NSString).lastPathComponent.utf8.count
+        guard bytes > longestFileName else { return }
+        throw .nameRefused(
+            name: name,
+            reason: "its file name is \(bytes) bytes long; a session's file name may have at most \(longestFileName) (the files kept beside it add to it); choose a shorter name")
     }
 
     /// Where a format-1 file is kept when it is migrated: `NAME.v1.json`.

@@ -60,8 +60,13 @@ struct AnnotateCommand: ParsableCommand {
         let path: String
         path = try CLIFailure.from { try SessionPaths.path(for: session ?? loginName) }
         // Only without corpus arguments is the session file read for its corpus (only that field; the
-        // whole file is read below).
-        let paths = corpus.isEmpty ? (Self.recordedCorpus(path: path) ?? ["seeds"]) : corpus
+        // whole file is read below), found where the readers find it (``RecordedCorpusPath``).
+        let recorded = corpus.isEmpty ? Self.recordedCorpus(path: path) : nil
+        let paths = corpus.isEmpty ? (recorded?.found ?? ["seeds"]) : corpus
+        if let recorded, recorded.found == nil {
+            StandardError.write(TerminalText.sanitize(
+                "warning: the corpus \(recorded.reference.paths.joined(separator: " ")) that \(path) records is not found (as recorded, next to the session or in its folder's parent); opening seeds"))
+        }
         if let folder = Self.corpusFolder(holding: path, among: paths) {
             let name = (path as NSString).lastPathComponent
             throw CLIFailure(
@@ -76,6 +81,9 @@ struct AnnotateCommand: ParsableCommand {
             throw CLIFailure(String(describing: error))
         }
         for warning in segmented.corpus.warnings { StandardError.write("warning: " + warning) }
+        if corpus.isEmpty, let refusal = Self.wrongCorpus(sessionPath: path, recorded: recorded?.reference, opened: segmented, paths: paths) {
+            throw CLIFailure(refusal)
+        }
         var chosenSchema = AnnotationSchema.standard
         if let schema {
             chosenSchema = try CLIFailure.from { try AnnotationSchema.load(path: schema) }
@@ -103,14 +111,17 @@ struct AnnotateCommand: ParsableCommand {
         if who != loginName {
             StandardError.write("note: continuing as '\(TerminalText.sanitize(who))', the annotator of this session (--annotator NAME records edits under another name)")
         }
-        for warning in Self.settle(store: store, corpus: segmented, schema: schema == nil ? nil : chosenSchema, annotator: who, time: { clock.now() }) {
+        let settling = Self.settle(
+            store: store, corpus: segmented, recordedPaths: recorded?.found == nil ? nil : recorded?.reference.paths, schema: schema == nil ? nil : chosenSchema, annotator: who,
+            time: { clock.now() })
+        for warning in settling {
             StandardError.write("warning: " + warning)
         }
         let capabilities = TerminalCapabilities.detect()
         let interactive = capabilities.isInteractive
         let completion = CompletionSource()
         let historyPath = (SessionPaths.sessionsFolder as NSString).appendingPathComponent(".history")
-        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil) { line, cursor in
+        let editor = capabilities.makeLineEditor(historyPath: interactive ? historyPath : nil, stopSignalsEndInput: true) { line, cursor in
             completion.provider.candidates(line: line, cursor: cursor)
         }
         let style = TerminalStyle(noColor: color.noColor)
@@ -158,18 +169,36 @@ struct AnnotateCommand: ParsableCommand {
         }
     }
 
-    /// The corpus paths an existing session recorded, when they all still exist.
-    static func recordedCorpus(path: String) -> [String]? {
-        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data),
-            !corpus.paths.isEmpty, corpus.paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+    /// The corpus an existing session recorded and its paths as found from the working folder, as
+    /// every reader finds them (``RecordedCorpusPath``: as recorded, next to the session, in its
+    /// folder's parent), so `annotate` run from the sessions folder opens the corpus `export` reads;
+    /// `found` is nil when one of them is found nowhere.
+    static func recordedCorpus(path: String) -> (reference: CorpusReference, found: [String]?)? {
+        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data), !corpus.paths.isEmpty
         else { return nil }
-        return corpus.paths
+        let found = RecordedCorpusPath.resolve(corpus.paths, nextTo: path)
+        return (corpus, found.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? found : nil)
+    }
+
+    /// Why the corpus opened for a session without corpus arguments is not the session's (nil when
+    /// it may be): it holds none of the documents the session recorded, so every annotation would
+    /// be re-anchored into it as orphaned and the session would record that corpus from then on.
+    /// A changed corpus that still holds one of the documents is re-anchored as before.
+    static func wrongCorpus(sessionPath: String, recorded: CorpusReference?, opened: SegmentedCorpus, paths: [String]) -> String? {
+        guard let recorded, !recorded.documents.isEmpty else { return nil }
+        let ids = Set(opened.documents.map(\.document.id))
+        guard !recorded.documents.contains(where: { ids.contains($0.id) }) else { return nil }
+        let shown = recorded.paths.joined(separator: " ")
+        return TerminalText.sanitize(
+            "\(sessionPath) records the corpus \(shown) (\(recorded.documents.count) document(s)), but \(paths.joined(separator: " ")) holds none of its documents; "
+                + "the session is not opened and the file is left untouched. The corpus is looked for as recorded, next to the session and in its folder's parent: "
+                + "run from the folder it was made in, or name the corpus: workbench annotate CORPUS --session \(sessionPath)")
     }
 
     /// Re-anchors the session's annotations in a changed corpus (moved text found again by quote and
     /// context; what cannot be found is marked orphaned and kept) and records the new corpus. The
     /// re-anchorings of one opening are one command.
-    static func reanchor(store: SessionStore, corpus: SegmentedCorpus, annotator: String, time: () -> String) -> [String] {
+    static func reanchor(store: SessionStore, corpus: SegmentedCorpus, recordedPaths: [String]? = nil, annotator: String, time: () -> String) -> [String] {
         let report = Reanchorer(builder: AnchorBuilder(corpus: corpus)).reanchor(store.session.state)
         var messages: [String] = []
         var failed = 0
@@ -186,7 +215,10 @@ struct AnnotateCommand: ParsableCommand {
             }
         }
         do {
-            try store.adoptCorpus(CorpusReference(corpus))
+            // Found through the recorded paths (from the sessions folder: `../seeds`): they stay recorded as they were.
+            var reference = CorpusReference(corpus)
+            if let recordedPaths { reference.paths = recordedPaths }
+            try store.adoptCorpus(reference)
         } catch {
             messages.append("could not record the new corpus: \(error.description)")
         }
@@ -201,7 +233,8 @@ struct AnnotateCommand: ParsableCommand {
     /// corpus changed) and returns what the user should know: a changed corpus and what re-anchoring
     /// did, an ignored schema, recovered work, a taken-over lock, another annotator's session.
     static func settle(
-        store: SessionStore, corpus: SegmentedCorpus, schema: AnnotationSchema?, annotator: String, time: () -> String
+        store: SessionStore, corpus: SegmentedCorpus, recordedPaths: [String]? = nil, schema: AnnotationSchema?, annotator: String,
+        time: () -> String
     ) -> [String] {
         var warnings: [String] = []
         let recorded = Dictionary(store.session.corpus.documents.map { ($0.id, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
@@ -215,12 +248,12 @@ struct AnnotateCommand: ParsableCommand {
             if !missing.isEmpty { parts.append("\(missing.count) missing (\(missing.prefix(3).joined(separator: ", ")))") }
             if !added.isEmpty { parts.append("\(added.count) new") }
             warnings.append("the corpus differs from the one this session was made with: " + parts.joined(separator: ", "))
-            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
+            warnings += reanchor(store: store, corpus: corpus, recordedPaths: recordedPaths, annotator: annotator, time: time)
         } else if store.session.corpus.segmenter != corpus.segmenterVersion, store.session.eventCount > 0 {
             // Same text, newer sentence rules: sentence numbers and boundaries may differ.
             warnings.append("sentences are now split by segmenter \(corpus.segmenterVersion) (this session was made with "
                 + "\(store.session.corpus.segmenter)); annotations are checked against the new sentences")
-            warnings += reanchor(store: store, corpus: corpus, annotator: annotator, time: time)
+            warnings += reanchor(store: store, corpus: corpus, recordedPaths: recordedPaths, annotator: annotator, time: time)
         }
         if let schema, schema != store.session.schema {
             warnings.append("this session keeps its own schema '\(store.session.schema.name)'; --schema applies to new sessions")

@@ -36,12 +36,25 @@ struct LoadedSession {
     /// Why a list of annotators' sessions cannot be compared when it names one session twice
     /// (`anna.json` and `./anna.jsonl`, or a link to it: compared with itself it would count as
     /// perfect agreement); nil when every session is named once. A usage error of agree and adjudicate.
+    /// The format-1 original `NAME.v1.json` that `annotate` keeps beside a session it migrated counts
+    /// as that session too: `sessions/*.json` names both, and the annotator was counted twice.
     static func repeated(_ paths: [String]) -> String? {
         for (index, path) in paths.enumerated() {
             if let earlier = paths[..<index].first(where: { LockedSessionFile.namesSameSession($0, path) }) {
                 return "\(TerminalText.sanitize(earlier)) and \(TerminalText.sanitize(path)) are the same session; give each annotator's session once"
             }
+            if let original = paths.first(where: { $0 != path && isFormatOneCopy($0, of: path) }) {
+                return "\(TerminalText.sanitize(original)) is the format-1 original that \(TerminalText.sanitize(path)) was migrated from "
+                    + "(kept when annotate migrated it, until you delete it): they are the same annotator's session; leave the original out"
+            }
         }
         return nil
+    }
+
+    /// Whether `copy` is the `NAME.v1.json` that migrating the format-2 session `session` kept.
+    static func isFormatOneCopy(_ copy: String, of session: String) -> Bool {
+        let paths = SessionPaths.followingLinks(session)
+        guard FileManager.default.fileExists(atPath: paths.log) else { return false }
+        return LockedSessionFile.namesSameSession(copy, paths.formatOneCopy) && FileManager.default.fileExists(atPath: copy)
     }
 }

@@ -100,6 +100,16 @@ struct AnnotationREPL {
             return 1
         }
         write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
+        if let signal = editor.stopSignal {
+            // Piped input ended by `kill` or a hang-up: the session is closed as on leaving, but the
+            // script did not run to its end, which the status says as for any stopped command.
+            if rejected > 0 { StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines)) }
+            let terminated = signal == SIGTERM
+            StandardError.write(
+                "stopped (\(terminated ? "terminated" : "the terminal hung up")) after \(max(lineNumber - 1, 0)) input line(s): "
+                    + "the input was not read further; the session was saved and closed")
+            return terminated ? ExitStatus.terminated.rawValue : ExitStatus.hangUp.rawValue
+        }
         if !interactive && rejected > 0 {
             StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines) + "; everything else was saved")
             return 1

@@ -27,17 +27,12 @@ public enum ForeignLetters {
         return "its " + shown.joined(separator: ", ") + more + "; commands are spelled with the ASCII letters a–z only"
     }
 
-    /// At most this many characters of a command word that names no command are shown.
-    static let shownWordLength = 40
-
-    /// A typed word that names no command, as the messages quote it: its first 40 characters (with
-    /// `…` when it had more) through ``TerminalText/sanitize(_:)``, in quotes, and the ``clause(for:)``
+    /// A typed word that names no command, as the messages quote it: ``EchoedWord/cut(_:)`` (its first
+    /// 40 characters, with `…` when it had more) through ``TerminalText/sanitize(_:)``, in quotes, and the ``clause(for:)``
     /// naming the characters outside ASCII among them: `'nоte' (its 'о' is U+043E …)`. One definition
     /// for the REPL's `unknown command` and the command line's.
     public static func quotedCommandWord(_ word: String) -> String {
-        let cut = String(word.prefix(shownWordLength))
-        let more = cut.count < word.count ? "…" : ""
-        let foreign = clause(for: cut).map { " (\($0))" } ?? ""
-        return "'\(TerminalText.sanitize(cut))\(more)'\(foreign)"
+        let foreign = clause(for: EchoedWord.start(of: word)).map { " (\($0))" } ?? ""
+        return "'\(TerminalText.sanitize(EchoedWord.cut(word)))'\(foreign)"
     }
 }

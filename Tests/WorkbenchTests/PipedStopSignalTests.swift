@@ -1,0 +1,104 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// `kill` (SIGTERM) or a hang-up (SIGHUP) while `annotate` runs a piped script. It ended the program at
+/// once: the acknowledged edits were in the log, but no snapshot was written, and the next opening said
+/// "recovered 1 edit(s) from the log of an unfinished run" and "took over the lock of a process that is
+/// gone". Now the input ends as at its end, as in the terminal: the session is closed as on leaving
+/// (snapshot written, lock released), and the status says the script was stopped (128 + the signal).
+@Suite("SIGTERM and SIGHUP while a piped script runs", .serialized, .timeLimit(.minutes(2)))
+struct PipedStopSignalTests {
+    /// A running `annotate` reading its commands from a named pipe the test writes to.
+    struct PipedRun {
+        let folder: String
+        let process: Process
+        let writer: Int32
+        let errors: String
+
+        /// Starts `annotate` in a new project folder with the signals' default handling (a test runner
+        /// may hand its children SIGHUP ignored, and an ignored signal stays ignored, as under `nohup`).
+        static func start() throws -> PipedRun {
+            let folder = TestScratch.path("piped-stop-")
+            try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
+            try Data("Herr Müller sagte: „Es ist vorbei.“ Dann ging er.\n".utf8).write(to: URL(fileURLWithPath: folder + "/corpus/doc.txt"))
+            let fifo = folder + "/commands"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            // Read and write: opening does not wait for a reader, and the child's reads wait for more input.
+            let writer = open(fifo, O_RDWR | O_CLOEXEC)
+            #expect(writer >= 0)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["--default-signal=TERM,HUP", WorkbenchProcess.binary.path, "annotate", "corpus", "--session", "anna", "--annotator", "anna"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            var environment = ProcessInfo.processInfo.environment
+            environment["WORKBENCH_FAKE_CLOCK"] = "2026-01-01T09:00:00Z"
+            process.environment = environment
+            process.standardInput = FileHandle(forReadingAtPath: fifo)
+            process.standardOutput = FileHandle.nullDevice
+            let errors = folder + "/stderr"
+            FileManager.default.createFile(atPath: errors, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errors)
+            try process.run()
+            return PipedRun(folder: folder, process: process, writer: writer, errors: errors)
+        }
+
+        /// Writes `lines` to the script and waits until the log holds `events` events.
+        func send(_ lines: String, untilEvents events: Int) throws {
+            let bytes = Array(lines.utf8)
+            #expect(write(writer, bytes, bytes.count) == bytes.count)
+            try Deadline.waitUntil(timeout: 60, "event \(events) in the log") {
+                let log = (try? String(contentsOfFile: folder + "/sessions/anna.jsonl", encoding: .utf8)) ?? ""
+                return log.contains("\"seq\":\(events),")
+            }
+        }
+
+        /// Waits until the program has ended and returns what it wrote on standard error.
+        func ended() throws -> String {
+            try Deadline.waitUntil(timeout: 30, "the program to end") { !process.isRunning }
+            process.waitUntilExit()
+            close(writer)
+            return (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        }
+    }
+
+    @Test("A stop signal while the script waits for its next line closes the session as its end does", arguments: [SIGTERM, SIGHUP])
+    func stopBetweenCommands(signal: Int32) async throws {
+        let run = try PipedRun.start()
+        defer { try? FileManager.default.removeItem(atPath: run.folder) }
+        try run.send("note eins\n", untilEvents: 1)
+        kill(run.process.processIdentifier, signal)
+        let stderr = try run.ended()
+        #expect(run.process.terminationReason == .exit, "killed by the signal: \(stderr)")
+        #expect(run.process.terminationStatus == 128 + signal, "\(stderr)")
+        #expect(stderr.contains("stopped ("), "\(stderr)")
+        #expect(stderr.contains("the session was saved and closed"), "\(stderr)")
+        let snapshot = try String(contentsOfFile: run.folder + "/sessions/anna.json", encoding: .utf8)
+        #expect(snapshot.contains("eins"), "the snapshot holds the edit")
+        let reopened = try await WorkbenchProcess.run(
+            ["annotate", "--session", "anna", "--annotator", "anna"], stdin: "list\nquit\n", directory: URL(fileURLWithPath: run.folder))
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("note: eins"), "\(reopened.stdout)")
+        #expect(!reopened.stderr.contains("took over the lock"), "\(reopened.stderr)")
+        #expect(!reopened.stderr.contains("unfinished run"), "\(reopened.stderr)")
+    }
+
+    @Test("A second SIGTERM ends the program at once: nothing waits on input that never comes")
+    func secondSignal() async throws {
+        let run = try PipedRun.start()
+        defer { try? FileManager.default.removeItem(atPath: run.folder) }
+        try run.send("note eins\nnote zwei\n", untilEvents: 2)
+        kill(run.process.processIdentifier, SIGTERM)
+        kill(run.process.processIdentifier, SIGTERM)
+        let stderr = try run.ended()
+        // Either the first closed the session before the second came, or the second ended it at once.
+        let status = run.process.terminationReason == .exit ? run.process.terminationStatus : 128 + run.process.terminationStatus
+        #expect(status == 128 + SIGTERM, "\(stderr)")
+        let reopened = try await WorkbenchProcess.run(
+            ["annotate", "--session", "anna", "--annotator", "anna"], stdin: "list\nquit\n", directory: URL(fileURLWithPath: run.folder))
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("note: zwei"), "every acknowledged edit is kept: \(reopened.stdout)")
+    }
+}
