@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Annotations
 
@@ -99,5 +100,52 @@ struct ExportPrettyJSONTests {
         general.string("manual")
         general.closeObject()
         #expect(plain.bytes == general.bytes, "\(String(decoding: plain.bytes, as: UTF8.self))")
+    }
+}
+
+/// ``ExportPrettyJSON/key(_:)`` and ``ExportPrettyJSON/plain(_:)`` copy their fixed strings
+/// unescaped (checked by an `assert` in debug builds): every literal the Label Studio export hands
+/// them must be plain ASCII letters, digits, `-` and `_`.
+@Suite("Export pretty JSON plain literals")
+struct ExportPrettyJSONPlainTests {
+    @Test("plain means ASCII letters, digits, - and _ only")
+    func plainBytes() {
+        #expect(ExportPrettyJSON.isPlain("from_name"))
+        #expect(ExportPrettyJSON.isPlain("stance-T1"))
+        #expect(ExportPrettyJSON.isPlain(""))
+        for text in ["a\"b", "a\\b", "a b", "ä", "a\nb", "a/b", "<b>"] {
+            #expect(!ExportPrettyJSON.isPlain(bytes: Array(text.utf8)), "\(text)")
+        }
+    }
+
+    @Test("every span label is plain")
+    func spanLabels() {
+        for kind in ExportSpan.Kind.allCases {
+            #expect(ExportPrettyJSON.isPlain(kind.staticLabel), "\(kind)")
+            #expect(kind.label == kind.staticLabel.description)
+        }
+    }
+
+    /// Every string literal on a line of `LabelStudioExporter.swift` that writes through the
+    /// writer (`json.`, `region(`, `link(`; not raw byte appends, not lines with interpolation) –
+    /// keys, plain values, region names, types and keys, relation labels.
+    @Test("every literal the Label Studio export writes through the writer is plain")
+    func labelStudioLiterals() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let source = try String(
+            contentsOf: root.appendingPathComponent("Sources/Annotations/Export/LabelStudioExporter.swift"), encoding: .utf8)
+        let literal = try Regex(#""((?:[^"\\]|\\.)*)""#)
+        var checked = 0
+        for line in source.split(separator: "\n") where line.contains("json.") || line.contains("region(") || line.contains("link(") {
+            // Comments, raw byte appends and lines with interpolation (not fixed strings) aside.
+            guard !line.trimmingCharacters(in: .whitespaces).hasPrefix("//"), !line.contains("json.out."), !line.contains("\\(")
+            else { continue }
+            for match in line.matches(of: literal) {
+                let text = String(line[match.range].dropFirst().dropLast())
+                checked += 1
+                #expect(ExportPrettyJSON.isPlain(bytes: Array(text.utf8)), "\(line)")
+            }
+        }
+        #expect(checked > 40)
     }
 }

@@ -307,7 +307,7 @@ struct BratExporter: Exporter {
                 part.combined.insert(name)
                 out.append(name)
             } else {
-                out.append(spans[list[0]].kind.label)
+                spans[list[0]].kind.staticLabel.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
             }
             out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {

@@ -51,8 +51,9 @@ struct ExportPrettyJSON {
         empty = false
     }
 
-    /// Starts an object member: its key (plain ASCII, nothing to escape) and `: `.
+    /// Starts an object member: its key (plain ASCII, nothing to escape: see ``isPlain(_:)``) and `: `.
     mutating func key(_ name: StaticString) {
+        assert(Self.isPlain(name), "a JSON key copied unescaped holds a byte outside [A-Za-z0-9_-]: \(name)")
         member()
         out.append(byte: 0x22)
         name.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
@@ -121,7 +122,10 @@ struct ExportPrettyJSON {
     }
 
     /// Writes a fixed string value that holds nothing JSON escapes, as ``string(_:)`` writes it.
+    /// It is copied unescaped: callers pass only ASCII letters, digits, `-` and `_`
+    /// (``isPlain(_:)``, checked in debug builds).
     mutating func plain(_ value: StaticString) {
+        assert(Self.isPlain(value), "a JSON string copied unescaped holds a byte outside [A-Za-z0-9_-]: \(value)")
         out.append(byte: 0x22)
         value.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
         out.append(byte: 0x22)
@@ -134,5 +138,21 @@ struct ExportPrettyJSON {
         item()
         plain(value)
         closeArray()
+    }
+
+    /// Whether `value` holds only ASCII letters, digits, `-` and `_`: nothing that JSON escapes
+    /// or that could end the string, so it may be copied as it is (``key(_:)``, ``plain(_:)``).
+    static func isPlain(_ value: StaticString) -> Bool { value.withUTF8Buffer { isPlain(bytes: $0) } }
+
+    /// Whether `bytes` are only ASCII letters, digits, `-` and `_` (``isPlain(_:)``).
+    static func isPlain(bytes: some Sequence<UInt8>) -> Bool {
+        bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"):
+                true
+            default: false
+            }
+        }
     }
 }

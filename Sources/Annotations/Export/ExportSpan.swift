@@ -5,14 +5,18 @@ struct ExportSpan: Sendable, Hashable {
     enum Kind: Int, Sendable, Hashable, CaseIterable, Comparable {
         case speaker, cue, claim
 
-        /// Label used in brat and JSON (`Speaker`, `Cue`, `Claim`).
-        var label: String {
+        /// Label used in brat and JSON (`Speaker`, `Cue`, `Claim`), as a fixed string that holds
+        /// nothing JSON escapes (written as it is by ``ExportPrettyJSON/plain(_:)``).
+        var staticLabel: StaticString {
             switch self {
             case .speaker: return "Speaker"
             case .cue: return "Cue"
             case .claim: return "Claim"
             }
         }
+
+        /// Label used in brat and JSON (`Speaker`, `Cue`, `Claim`): ``staticLabel`` as a `String`.
+        var label: String { staticLabel.description }
 
         /// Lower-case role name (`speaker`, `cue`, `claim`).
         var role: String {

@@ -98,6 +98,13 @@ struct LabelStudioExporter: Exporter {
         var label: StaticString
     }
 
+    /// The `from_name` of a per-region result: a fixed control name (nothing in it to escape) or
+    /// one made from a target id (`stance-T1`).
+    private enum RegionName {
+        case fixed(StaticString)
+        case text(String)
+    }
+
     /// Writes the results of one session in one document (an array).
     static func results(_ bundle: ExportBundle, document: Int, session: Int, firstMention: [String: String], to json: inout ExportPrettyJSON) {
         var relations: [Relation] = []
@@ -114,12 +121,7 @@ struct LabelStudioExporter: Exporter {
             let id = span.id
             // The fixed names and values are copied as they are (nothing in them to escape), and
             // no array is made for a region's one label or value.
-            let label: StaticString
-            switch span.kind {
-            case .speaker: label = "Speaker"
-            case .cue: label = "Cue"
-            case .claim: label = "Claim"
-            }
+            let label = span.kind.staticLabel
             for (piece, segment) in span.segments.enumerated() {
                 json.item()
                 json.openObject()
@@ -147,15 +149,17 @@ struct LabelStudioExporter: Exporter {
                 json.closeObject()
             }
             let first = span.segments[0]
-            // A per-region result: opened up to its `from_name` value, which the caller writes,
-            // then ``regionValue(_:_:)`` up to the value's key, then its values and ``regionClose()``.
-            func regionOpen() {
+            /// A per-region result on the first piece: `from_name` is `name`, `type` is `type`, and
+            /// `values` writes the value of `value.key` (straight out: no array made for it).
+            func region(_ name: RegionName, _ type: StaticString, _ key: StaticString, _ values: () -> Void) {
                 json.item()
                 json.openObject()
                 json.pair("id", id)
                 json.key("from_name")
-            }
-            func regionValue(_ type: StaticString, _ key: StaticString) {
+                switch name {
+                case .fixed(let name): json.plain(name)
+                case .text(let name): json.string(name)
+                }
                 json.pair("to_name", plain: "text")
                 json.pair("type", plain: type)
                 json.pair("origin", plain: "manual")
@@ -166,66 +170,51 @@ struct LabelStudioExporter: Exporter {
                 json.key("end")
                 json.int(first.end)
                 json.key(key)
-            }
-            func regionClose() {
+                values()
                 json.closeObject()
                 json.closeObject()
             }
-            /// A per-region result whose value is one string.
-            func perRegion(_ name: StaticString, _ type: StaticString, _ key: StaticString, _ value: String) {
-                regionOpen()
-                json.plain(name)
-                regionValue(type, key)
+            /// An array of one string (as ``ExportPrettyJSON/strings(_:)`` writes `[value]`).
+            func one(_ value: String) {
                 json.openArray()
                 json.item()
                 json.string(value)
                 json.closeArray()
-                regionClose()
             }
             if !span.speakers.isEmpty {
-                regionOpen()
-                json.plain("speaker")
-                regionValue("textarea", "text")
-                json.openArray()
-                for speaker in span.speakers {
-                    json.item()
-                    json.string(speakerText(speaker))
+                region(.fixed("speaker"), "textarea", "text") {
+                    json.openArray()
+                    for speaker in span.speakers {
+                        json.item()
+                        json.string(speakerText(speaker))
+                    }
+                    json.closeArray()
                 }
-                json.closeArray()
-                regionClose()
             }
-            if let role = span.role { perRegion("role", "textarea", "text", role) }
-            if let form = span.form { perRegion("form", "choices", "choices", form) }
+            if let role = span.role { region(.fixed("role"), "textarea", "text") { one(role) } }
+            if let form = span.form { region(.fixed("form"), "choices", "choices") { one(form) } }
             if span.negated || span.hedged {
-                regionOpen()
-                json.plain("flags")
-                regionValue("choices", "choices")
-                json.openArray()
-                if span.negated {
-                    json.item()
-                    json.plain("negated")
+                region(.fixed("flags"), "choices", "choices") {
+                    json.openArray()
+                    if span.negated {
+                        json.item()
+                        json.plain("negated")
+                    }
+                    if span.hedged {
+                        json.item()
+                        json.plain("hedged")
+                    }
+                    json.closeArray()
                 }
-                if span.hedged {
-                    json.item()
-                    json.plain("hedged")
-                }
-                json.closeArray()
-                regionClose()
             }
             if span.kind == .claim, let attributes = span.attributes, !attributes.isEmpty {
-                regionOpen()
-                json.plain("attributes")
-                regionValue("textarea", "text")
-                json.strings(attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
-                regionClose()
+                region(.fixed("attributes"), "textarea", "text") {
+                    json.strings(attributes.keys.sorted().map { "\($0)=\(attributes[$0] ?? "")" })
+                }
             }
             if span.kind == .speaker, let speaker = span.speaker, firstMention[speaker] == id {
                 for stance in bundle.stances[session] where stance.speaker == speaker {
-                    regionOpen()
-                    json.string("stance-\(stance.target)")
-                    regionValue("choices", "choices")
-                    json.strings([stance.label])
-                    regionClose()
+                    region(.text("stance-\(stance.target)"), "choices", "choices") { one(stance.label) }
                 }
             }
             func link(_ label: StaticString, _ target: String) {
@@ -244,12 +233,7 @@ struct LabelStudioExporter: Exporter {
             json.pair("type", plain: "relation")
             json.pair("direction", plain: "right")
             json.key("labels")
-            json.openArray()
-            json.item()
-            json.out.append(byte: 0x22)
-            relation.label.withUTF8Buffer { json.out.bytes.append(contentsOf: $0) }
-            json.out.append(byte: 0x22)
-            json.closeArray()
+            json.strings(plain: relation.label)
             json.closeObject()
         }
         json.closeArray()
