@@ -1630,11 +1630,13 @@ struct SuggestionScan {
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
             // das ZDF bekannt", "Der Zeitung sagte der Minister"); the subject follows the verb.
             let objectFirst = first < head && (isObjectCase(first) || isFeminineMediumDative(from: first, to: head))
-            // An adverb put first ("Danach sagte der Minister", "Monatelang haben die Stadtwerke bestritten").
-            let adverb = isPrefieldAdverb(
-                first, head: head,
-                after: ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8, skipping: cue))
-            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst, !adverb {
+            // An adverb put first ("Danach sagte der Minister", "Monatelang haben die Stadtwerke bestritten"):
+            // tested last, as it searches for the subject after the verb.
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst,
+                !isPrefieldAdverb(
+                    first, head: head,
+                    after: ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8, skipping: cue))
+            {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)
