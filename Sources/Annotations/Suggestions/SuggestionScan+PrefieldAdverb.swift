@@ -17,14 +17,17 @@ extension SuggestionScan {
     /// Whether the one word `first` before the finite verb at `head` is an adverb put first, not the
     /// verb's subject: a known prefield adverb, or a word with an adverb's ending when a nominative
     /// phrase (an article or a capitalised word, not an object case) follows the verb and its cue
-    /// (`after`: where the subject after the verb would start) and is no medium in the dative.
-    func isPrefieldAdverb(_ first: Int, head: Int, after: Int) -> Bool {
+    /// (`after`: where the subject after the verb would start, searched only for such a word) and is
+    /// no medium in the dative.
+    func isPrefieldAdverb(_ first: Int, head: Int, after subjectStart: @autoclosure () -> Int) -> Bool {
         guard head - first == 1, words[first].kind == .word, words[first].capitalized else { return false }
         let lower = words[first].lower
         if Self.prefieldAdverbs.contains(lower) { return true }
         guard lower.count > 6, Self.prefieldAdverbEndings.contains(where: { lower.hasSuffix($0) }),
-            !lexicon.isTitle(lower), !lexicon.isInstitution(lower),
-            after < sentenceRanges[words[first].sentence].upperBound, words[after].kind == .word, !isObjectCase(after),
+            !lexicon.isTitle(lower), !lexicon.isInstitution(lower)
+        else { return false }
+        let after = subjectStart()
+        guard after < sentenceRanges[words[first].sentence].upperBound, words[after].kind == .word, !isObjectCase(after),
             words[after].capitalized || ClauseSubjectFinder.nominativeDeterminers.contains(words[after].lower),
             // "Fröhlich sagte der Zeitung, …": a medium in the dative after the verb, no subject.
             !isFeminineMediumDative(from: after, to: min(after + 5, sentenceRanges[words[first].sentence].upperBound))

@@ -283,6 +283,8 @@ struct SuggestionScan {
         var proposal = Proposal(claim: claim, form: .direct, confidence: 0.8, rule: "")
         let next = close + 1
         var cueFound = false
+        // Whether the quote follows a colon after a clause in Konjunktiv I: it continues an earlier speaker.
+        var continuesReportedSpeech = false
         if next < words.count {
             var position = next
             if words[position].text == "," { position += 1 }
@@ -407,7 +409,12 @@ struct SuggestionScan {
                     // A focus word between the subject and its verb is neither ("Berg selbst gab sich kämpferisch").
                     var finite = last + 1
                     while finite + 1 < open - 1, Self.focusWords.contains(words[finite].lower) { finite += 1 }
-                    if named {
+                    if VerbMorphology.subjunctiveAuxiliaries.contains(words[finite].lower) {
+                        // "Die Region sei den Nachbarn zu Dank verpflichtet: „…“": a clause in Konjunktiv I reports
+                        // what someone named before says; its subject is a matter, and the quote goes on with that speaker.
+                        continuesReportedSpeech = true
+                        speaker = []
+                    } else if named {
                         proposal.cue = [finite]
                         if finite + 1 < open - 1, words[finite + 1].lower == "sich" { proposal.cue.append(finite + 1) }
                     }
@@ -431,7 +438,7 @@ struct SuggestionScan {
         let looksLikeName = looksLikeQuotedName(open: open, close: close, wordCount: wordCount)
             || looksLikeQuotedNameInContext(open: open, close: close, wordCount: wordCount) || isImpersonalDesignation(open: open, close: close)
             || looksLikeBrandQuote(open: open, close: close, wordCount: wordCount)
-        if !cueFound, wordCount <= 15, !looksLikeName {
+        if !cueFound, wordCount <= 15, !looksLikeName, !continuesReportedSpeech {
             // A partial quote inside a sentence with a reporting verb.
             let range = sentenceRanges[words[open].sentence]
             let lower = max(range.lowerBound, open - Self.window)
@@ -1302,6 +1309,21 @@ struct SuggestionScan {
                 claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,
                 rule: subjunctive || continues ? "free-indirect.subjunctive-continuation" : "free-indirect.hearsay")
             proposal.inheritsSpeaker = continues
+            if let own = speechAfterSemicolon(in: sentence) {
+                // "Der frühere Berater des Bürgermeisters, Jonas Brandt, wandte sich an die Presse; er habe …":
+                // the subject of the indicative clause before the semicolon says what follows it.
+                proposal.claim = own.claim
+                proposal.speakers = [own.speaker]
+                proposal.cue = own.cue
+                proposal.addressee = own.addressee
+                proposal.frame = frame(cue: own.cue, claim: own.claim)
+                proposal.form = .indirect
+                proposal.inheritsSpeaker = false
+                add(proposal)
+                previous = proposals.count - 1
+                previousSentence = sentence
+                continue
+            }
             // "…, heißt es." / "…, hieß es in der Mitteilung.": the impersonal frame after a comma is the cue.
             if let comma = range.first(where: { words[$0].text == "," && $0 + 2 < range.upperBound
                 && ["heißt", "hieß"].contains(words[$0 + 1].lower) && words[$0 + 2].lower == "es" && !insideQuote[$0 + 1] })
@@ -1630,11 +1652,13 @@ struct SuggestionScan {
             // A phrase opened by an accusative or dative form is the object put first ("Den Namen gab
             // das ZDF bekannt", "Der Zeitung sagte der Minister"); the subject follows the verb.
             let objectFirst = first < head && (isObjectCase(first) || isFeminineMediumDative(from: first, to: head))
-            // An adverb put first ("Danach sagte der Minister", "Monatelang haben die Stadtwerke bestritten").
-            let adverb = isPrefieldAdverb(
-                first, head: head,
-                after: ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8, skipping: cue))
-            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst, !adverb {
+            // An adverb put first ("Danach sagte der Minister", "Monatelang haben die Stadtwerke bestritten"):
+            // tested last, as it searches for the subject after the verb.
+            if first < head, isPhraseStart(first), !timeAdverbial, !demonstrative, !objectFirst,
+                !isPrefieldAdverb(
+                    first, head: head,
+                    after: ClauseSubjectFinder.subjectStart(in: self, after: afterCue(cue, finite: head), upper: range.upperBound, limit: head + 8, skipping: cue))
+            {
                 var phrase = Array(first..<head)
                 if let cut = phrase.dropFirst().firstIndex(where: {
                     lexicon.stopwords.contains(words[$0].lower)

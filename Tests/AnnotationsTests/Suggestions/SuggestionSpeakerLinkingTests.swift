@@ -249,4 +249,38 @@ import Testing
         )
         #expect(probe.proposal(claiming: "Anfrage").map { probe.text($0.antecedent) } == "Der Sprecher der Initiative, Jonas Wirth", "\(probe.proposals.map { probe.text($0.antecedent) })")
     }
+
+    /// A clause in Konjunktiv I before a colon reports what someone named before says: the quote
+    /// after the colon goes on with that speaker, not with the clause's subject ("Sachsen").
+    @Test func quoteAfterSubjunctiveColonClauseKeepsTheSpeakerBefore() {
+        let probe = SuggestionProbe(
+            "Wie die Ministerin von Sachsen, Eva Köhler, erklärte, habe sie die Feuerwehr in Bereitschaft versetzt. "
+                + "Sachsen sei den Nachbarn zu großem Dank verpflichtet: „Sie haben uns im Winter geholfen, und wir werden ihnen genauso helfen.“")
+        let before = probe.proposal(claiming: "Feuerwehr")
+        #expect(probe.speaker(before).hasSuffix("Ministerin von Sachsen, Eva Köhler"))
+        #expect(probe.speaker(probe.proposal(claiming: "im Winter")) == probe.speaker(before))
+    }
+
+    /// Konjunktiv I after a semicolon whose clause before it opens with a subject naming someone:
+    /// that subject says it ("Jonas Brandt"), not the speaker of the sentences before, nor a
+    /// genitive inside the subject ("des Landrats").
+    @Test func speechAfterSemicolonIsTheSubjectsBeforeIt() {
+        let probe = SuggestionProbe(
+            "Landrat Peter Müller sagte, man werde die Schulen öffnen. "
+                + "Müller beschuldigte die Ministerin, die Pläne verzögert zu haben. "
+                + "Der frühere Berater des Landrats, Jonas Brandt, wandte sich am Dienstag an die Presse, um sich gegen den Vorwurf zu wehren; "
+                + "er habe die Pläne nie verzögert, als er die Seiten gewechselt habe.")
+        let proposal = probe.proposal(claiming: "Seiten gewechselt")
+        #expect(probe.speaker(proposal) == "Der frühere Berater des Landrats, Jonas Brandt")
+        #expect(probe.claim(proposal).hasPrefix("er habe"))
+        #expect(probe.cue(proposal) == "wandte sich … an")
+        #expect(proposal.map { probe.text($0.addressee) } == "die Presse")
+        // A head that is no title ("Weggefährte") names someone through the name after its comma.
+        let companion = SuggestionProbe(
+            "Landrat Peter Müller sagte, man werde die Schulen öffnen. "
+                + "Der langjährige Weggefährte Müllers, Jonas Brandt, wandte sich an die Eltern; er sei gegen die Öffnung.")
+        let own = companion.proposal(claiming: "Öffnung")
+        #expect(companion.speaker(own) == "Der langjährige Weggefährte Müllers, Jonas Brandt")
+        #expect(companion.claim(own) == "er sei gegen die Öffnung")
+    }
 }
