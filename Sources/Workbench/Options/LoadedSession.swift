@@ -43,7 +43,7 @@ struct LoadedSession {
             if let earlier = paths[..<index].first(where: { LockedSessionFile.namesSameSession($0, path) }) {
                 return "\(TerminalText.sanitize(earlier)) and \(TerminalText.sanitize(path)) are the same session; give each annotator's session once"
             }
-            if let original = paths.first(where: { $0 != path && isFormatOneCopy($0, of: path) }) {
+            if let kept = keptFormatOneCopy(of: path), let original = paths.first(where: { $0 != path && LockedSessionFile.namesSameSession($0, kept) }) {
                 return "\(TerminalText.sanitize(original)) is the format-1 original that \(TerminalText.sanitize(path)) was migrated from "
                     + "(kept when annotate migrated it, until you delete it): they are the same annotator's session; leave the original out"
             }
@@ -51,10 +51,11 @@ struct LoadedSession {
         return nil
     }
 
-    /// Whether `copy` is the `NAME.v1.json` that migrating the format-2 session `session` kept.
-    static func isFormatOneCopy(_ copy: String, of session: String) -> Bool {
+    /// The `NAME.v1.json` that migrating the format-2 session `session` kept, when it is there; nil
+    /// otherwise. Found once per session, then compared with the other paths given.
+    static func keptFormatOneCopy(of session: String) -> String? {
         let paths = SessionPaths.followingLinks(session)
-        guard FileManager.default.fileExists(atPath: paths.log) else { return false }
-        return LockedSessionFile.namesSameSession(copy, paths.formatOneCopy) && FileManager.default.fileExists(atPath: copy)
+        guard FileManager.default.fileExists(atPath: paths.log), FileManager.default.fileExists(atPath: paths.formatOneCopy) else { return nil }
+        return paths.formatOneCopy
     }
 }
