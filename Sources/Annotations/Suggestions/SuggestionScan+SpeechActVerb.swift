@@ -1,11 +1,7 @@
 extension SuggestionScan {
-    /// A preposition merged with its article, as it stands in a clause ("zum Streik", "zur Ruhe").
-    static let prepositionContractions: [String: Set<String>] = ["zu": ["zum", "zur"]]
-
     /// Whether the cue's verb names a speech act with a plain object, so that its sentence is
     /// reported speech ("Die Gewerkschaft kritisierte die Pläne"): the lexicon's `report` flag,
-    /// and for a verb flagged `reportprep` its preposition in the cue ("sprach von einem Erfolg"), or
-    /// merged with its article between the verb and its particle ("rief die Bürger zur Ruhe auf";
+    /// and for a verb flagged `reportprep` its preposition in the cue ("sprach von einem Erfolg";
     /// "sprach mit der Presse", "sprechen für Romney" name no content). Verbs that only take a
     /// stance on something given ("würdigte", "bedauerte", "bestätigte den Vorfall", "lehnte den
     /// Antrag ab") carry no flag: they report a clause, not a plain object.
@@ -13,12 +9,7 @@ extension SuggestionScan {
         let verb = lexicon.verbs[cue.verb]
         guard verb.reports else { return false }
         guard verb.reportsOnlyWithPreposition else { return true }
-        guard let preposition = verb.preposition else { return false }
-        guard let position = cue.words.first(where: { words[$0].lower == preposition }) else {
-            // "rief Russland zur Zurückhaltung auf": "zu" merged with its article, between the verb and its particle.
-            guard let contractions = Self.prepositionContractions[preposition], let first = cue.words.min(), let last = cue.words.max() else { return false }
-            return ((first + 1)..<last).contains { contractions.contains(words[$0].lower) && !insideQuote[$0] }
-        }
+        guard let preposition = verb.preposition, let position = cue.words.first(where: { words[$0].lower == preposition }) else { return false }
         // "für" names a judgement only before a predicative adjective, which the cue then holds
         // ("hält X für wahrscheinlich"); before an attributive one or a numeral it is a duration or a
         // purpose ("hält für zwei Minuten", "hält für kurze Zeit"). "plädieren für" takes a noun phrase.

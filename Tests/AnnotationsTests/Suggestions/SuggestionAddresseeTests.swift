@@ -328,21 +328,4 @@ import Testing
         #expect(name.speaker(name.proposal(claiming: "Wir bleiben")) == "der Sprecher des Vereins, Elmar Gesse")
         #expect(name.speaker(name.proposal(claiming: "Lage")) == "Ulrike Kamp, die Leiterin der Zeitung „Die Höhe“")
     }
-
-    /// "rief Nordkorea zur Zurückhaltung auf": an appeal with "zu" merged into its article names a
-    /// speech act (reported speech), and the object between the verb and its particle is the
-    /// addressee; with no object ("rief zur Ruhe auf") there is none.
-    @Test func objectOfAnAppealBeforeItsParticle() {
-        let probe = SuggestionProbe(
-            "Der Außenminister rief Nordkorea zur Zurückhaltung auf. Die Gewerkschaft rief ihre Mitglieder zum Streik auf. "
-                + "Der Verband rief zur Ruhe auf.")
-        let restraint = probe.proposal(claiming: "Zurückhaltung")
-        #expect(restraint?.form == .reported, "\(probe.proposals.map(\.rule))")
-        #expect(probe.speaker(restraint) == "Der Außenminister")
-        #expect(addressee(probe, "Zurückhaltung") == "Nordkorea")
-        #expect(addressee(probe, "Streik") == "ihre Mitglieder")
-        #expect(probe.speaker(probe.proposal(claiming: "Ruhe")) == "Der Verband")
-        #expect(addressee(probe, "Ruhe") == "")
-    }
 }
-
