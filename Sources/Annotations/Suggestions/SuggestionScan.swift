@@ -1023,6 +1023,7 @@ struct SuggestionScan {
             // "Der Sprecher sagte der Zeitung, …", "Er sagte Reportern, …": a dative right before the comma is the addressee.
             addressee = dative
         }
+        let after = max(lastRole, addressee.max() ?? lastRole) + 1
         // Preposed message: "…, sagte er."
         if start == finite, start > range.lowerBound, words[start - 1].text == ",", speakerAfterVerb {
             // After a colon the message opens anew ("Kritik kam von den Grünen: Der Schutz sei …, sagte sie").
@@ -1038,10 +1039,12 @@ struct SuggestionScan {
             {
                 add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
                     form: .indirect, confidence: 0.7, rule: "indirect.clause-then-cue"))
+                return
             }
-            return
+            // "In einer Botschaft, die … eingespielt wurde, sagte Thaksin, man werde kämpfen", "„…“, sagte sie,
+            // man werde …": what stands before the verb is no message, so the clause after its speaker is.
+            guard messageAfter(after, sentence: sentence, strict: true) != nil else { return }
         }
-        let after = max(lastRole, addressee.max() ?? lastRole) + 1
         if let claim = messageAfter(after, sentence: sentence, strict: true).map(untilCoordinatedVerb) {
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
             let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
@@ -1290,6 +1293,12 @@ struct SuggestionScan {
         var previousSentence = -10
         for sentence in sentenceRanges.indices {
             if bySentence[sentence] >= 0 {
+                // "Sachsen sei den Nachbarn zu Dank verpflichtet: „…“": a Konjunktiv I clause before a quote continues the attribution before.
+                if previous >= 0, sentence - previousSentence <= 3, let clause = subjunctiveClauseBeforeColon(in: sentence) {
+                    var proposal = Proposal(claim: clause, form: .freeIndirect, confidence: 0.5, rule: "free-indirect.subjunctive-clause-before-quote")
+                    proposal.inheritsSpeaker = true
+                    add(proposal)
+                }
                 previous = bySentence[sentence]
                 previousSentence = sentence
                 continue
@@ -1319,6 +1328,7 @@ struct SuggestionScan {
                 proposal.frame = frame(cue: own.cue, claim: own.claim)
                 proposal.form = .indirect
                 proposal.inheritsSpeaker = false
+                proposal.rule = "indirect.speaker-before-semicolon"
                 add(proposal)
                 previous = proposals.count - 1
                 previousSentence = sentence

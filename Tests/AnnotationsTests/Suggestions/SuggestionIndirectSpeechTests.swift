@@ -382,4 +382,24 @@ import Testing
         let other = probe.proposals.first { probe.text($0.claim).hasPrefix("Karl") }
         #expect(probe.speaker(other) == "der Präsident")
     }
+
+    /// A verb after a comma whose prefield is no message (a relative clause ends it, or a quote
+    /// stands before the comma) reports the clause after its speaker: "…, die … übertragen wurde,
+    /// sagte Jördis Krämer, man werde …" is the named subject's indirect speech, not free indirect
+    /// speech without a speaker.
+    @Test func clauseAfterTheSpeakerOfAVerbAfterAComma() {
+        let probe = SuggestionProbe(
+            "In einer Rede, die am Abend im Rathaus übertragen wurde, sagte Bürgermeisterin Jördis Krämer, man werde die Brücke über die Oder rasch sanieren. "
+                + "„Wir geben nicht auf“, sagte Trainerin Anke Süß, man wolle das Rückspiel in München gewinnen.")
+        let bridge = probe.proposal(claiming: "Brücke")
+        #expect(bridge?.rule == "indirect.verb-clause", "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(bridge) == "Bürgermeisterin Jördis Krämer")
+        #expect(probe.claim(bridge) == "man werde die Brücke über die Oder rasch sanieren")
+        #expect(probe.cue(bridge) == "sagte")
+        let match = probe.proposal(claiming: "Rückspiel")
+        #expect(match?.rule == "indirect.verb-clause", "\(probe.proposals.map(\.rule))")
+        #expect(probe.speaker(match) == "Trainerin Anke Süß")
+        #expect(probe.claim(match) == "man wolle das Rückspiel in München gewinnen")
+        #expect(probe.speaker(probe.proposal(claiming: "geben nicht auf")) == "Trainerin Anke Süß")
+    }
 }

@@ -259,11 +259,23 @@ import Testing
         let before = probe.proposal(claiming: "Feuerwehr")
         #expect(probe.speaker(before).hasSuffix("Ministerin von Sachsen, Eva Köhler"))
         #expect(probe.speaker(probe.proposal(claiming: "im Winter")) == probe.speaker(before))
+        // The Konjunktiv I clause before the colon is free indirect speech of that speaker too, with its colon.
+        let clause = probe.proposal(claiming: "Dank verpflichtet")
+        #expect(clause?.form == .freeIndirect, "\(probe.proposals.map(\.rule))")
+        #expect(probe.claim(clause) == "Sachsen sei den Nachbarn zu großem Dank verpflichtet:")
+        #expect(probe.speaker(clause) == probe.speaker(before))
+        // Indicative before the colon, or a reporting verb there (the quote's frame), is no such clause.
+        let plain = SuggestionProbe(
+            "Wie die Ministerin von Sachsen, Eva Köhler, erklärte, habe sie die Feuerwehr in Bereitschaft versetzt. "
+                + "Sachsen ist den Nachbarn zu großem Dank verpflichtet: „Sie haben uns im Winter geholfen.“ "
+                + "Die Ministerin habe dazu gesagt: „Wir werden ihnen genauso helfen.“")
+        #expect(plain.proposal(claiming: "Dank verpflichtet") == nil, "\(plain.proposals.map(\.rule))")
+        #expect(plain.proposal(claiming: "dazu gesagt") == nil, "\(plain.proposals.map(\.rule))")
     }
 
     /// Konjunktiv I after a semicolon whose clause before it opens with a subject naming someone:
     /// that subject says it ("Jonas Brandt"), not the speaker of the sentences before, nor a
-    /// genitive inside the subject ("des Landrats").
+    /// genitive inside the subject ("des Landrats"); the rule is named for what it found.
     @Test func speechAfterSemicolonIsTheSubjectsBeforeIt() {
         let probe = SuggestionProbe(
             "Landrat Peter Müller sagte, man werde die Schulen öffnen. "
@@ -275,6 +287,8 @@ import Testing
         #expect(probe.claim(proposal).hasPrefix("er habe"))
         #expect(probe.cue(proposal) == "wandte sich … an")
         #expect(proposal.map { probe.text($0.addressee) } == "die Presse")
+        // Shown to users with the suggestion: the rule says what it found, not free indirect speech.
+        #expect(proposal?.rule == "indirect.speaker-before-semicolon", "\(proposal?.rule ?? "<none>")")
         // A head that is no title ("Weggefährte") names someone through the name after its comma.
         let companion = SuggestionProbe(
             "Landrat Peter Müller sagte, man werde die Schulen öffnen. "
