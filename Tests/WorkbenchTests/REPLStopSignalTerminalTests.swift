@@ -62,4 +62,36 @@ struct REPLStopSignalTerminalTests {
         #expect(!warnings.contains("took over the lock"), "\(warnings)")
         #expect(!warnings.contains("unfinished run"), "\(warnings)")
     }
+
+    /// The terminal REPL exited 0 after SIGTERM or SIGHUP, where piped `annotate` exited 143 or 129: one
+    /// rule now, 128 + the signal in both (``ExitStatus/stopped(by:)``), the session saved either way.
+    /// The program is the pane's process (`exec`), so tmux keeps its status; the signal is sent to it
+    /// alone, as `kill` does and as a closing terminal sends SIGHUP.
+    @Test("After SIGTERM or SIGHUP at the prompt the status is 128 + the signal, as with piped input", arguments: [SIGTERM, SIGHUP])
+    func stopStatus(signal: Int32) async throws {
+        let workspace = try REPLWorkspace()
+        defer { workspace.remove() }
+        let binary = TmuxSession.quote(WorkbenchProcess.binary.path)
+        let session = try await TmuxSession(
+            command: "exec \(binary) annotate --annotator anna", environment: ["NO_COLOR": "1", "USER": "anna"], width: 100, height: 40,
+            directory: workspace.folder)
+        defer { session.kill() }
+        try await session.waitForFirstPrompt()
+        try await session.send(keys: "note eins", .enter)
+        try await session.waitFor(text: "+ N1 note")
+        try await session.waitUntil(what: "the next prompt") { $0.split(separator: "\n").last?.hasPrefix("1:1 ›") == true }
+        let pid = try await session.panePID()
+        Glibc.kill(pid, signal)
+        try await Deadline.waitUntil(timeout: 20, "the program to end") { !FileManager.default.fileExists(atPath: "/proc/\(pid)") }
+        var status: Int32?
+        try await Deadline.waitUntil(timeout: 10, "tmux to see the pane end") {
+            status = try? await session.deadStatus()
+            return status != nil
+        }
+        let screen = (try? await session.capture()) ?? ""
+        #expect(status == 128 + signal, "the screen: \(screen)")
+        let warnings = try await Self.openingWarnings(workspace)
+        #expect(!warnings.contains("took over the lock"), "\(warnings)")
+        #expect(!warnings.contains("unfinished run"), "\(warnings)")
+    }
 }
