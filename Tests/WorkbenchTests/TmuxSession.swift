@@ -236,23 +236,6 @@ final class TmuxSession {
             == "1"
     }
 
-    /// The process id of the pane's own process (the program itself when the command `exec`s it).
-    func panePID() async throws -> Int32 {
-        let text = try await run(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let pid = Int32(text) else { throw Failure(description: "tmux did not name the pane's process: \(text)") }
-        return pid
-    }
-
-    /// The exit status of the pane's process once it has ended (the program itself when the command
-    /// `exec`s it), or nil while it runs; a process that a signal ended gives 128 + the signal.
-    func deadStatus() async throws -> Int32? {
-        let fields = try await run(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"])
-            .split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard fields.first == "1" else { return nil }
-        if fields.count > 2, let signal = Int32(fields[2]), signal > 0 { return 128 + signal }
-        return fields.count > 1 ? Int32(fields[1]) : nil
-    }
-
     /// The process id of the program the pane's shell runs (the shell's first child), for sending it a
     /// signal as `kill` would; nil when the shell has no child (the program has not started or ended).
     func programPID() async throws -> pid_t? {
