@@ -40,6 +40,8 @@ struct UsageErrorTests {
             (["stats", "sessions/example.json", "--jsn"], "Did you mean '--json'?"),
             (["iport"], "(did you mean 'import'?)"),
             (["stat"], "(did you mean 'stats'?)"),
+            (["help", "stat"], "has no command 'stat' (did you mean 'stats'?)"),
+            (["help", "import", "bart"], "has no command 'bart' (did you mean 'brat'?)"),
         ] {
             let result = try await WorkbenchProcess.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")

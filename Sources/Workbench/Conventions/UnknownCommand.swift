@@ -54,7 +54,9 @@ enum UnknownCommand {
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
                 let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
                 let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
-                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'; \(offered)")
+                let close = EditDistance.nearest(to: word, among: names)
+                let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'\(guess); \(offered)")
             }
             current = next
             path.append(word)
