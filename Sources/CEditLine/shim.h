@@ -11,6 +11,9 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -80,44 +83,7 @@ static inline void wb_write_stdout(const char *text) {
 
 static inline void wb_flush_stdout(void) { fflush(stdout); }
 
-/* Reads one line of stdin as bytes (any encoding, NUL bytes included) into *line (grown as needed;
- * the caller frees it), keeping at most `limit` bytes (its line break included): the rest of a longer
- * line is read and dropped, so that a stream without line breaks (a binary file piped by mistake,
- * /dev/zero) takes bounded memory. *total is the whole line's byte count without its line break;
- * returns the bytes kept, -1 at the end (or on a failed read) before any byte. When the kept `limit`
- * bytes hold a NUL byte and no line break, the input is binary, not text: reading stops there (a
- * stream such as /dev/zero has no end to read to) and *binary is set to 1. */
-static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, size_t limit, size_t *total, int *binary) {
-    size_t kept = 0, seen = 0;
-    int c;
-    *binary = 0;
-    flockfile(stdin);
-    while ((c = getc_unlocked(stdin)) != EOF) {
-        seen += 1;
-        if (kept < limit) {
-            if (kept + 1 >= *capacity) {
-                size_t grown = *capacity < 128 ? 128 : *capacity * 2;
-                if (grown > limit + 1) grown = limit + 1;
-                char *bigger = realloc(*line, grown);
-                if (!bigger) { funlockfile(stdin); errno = ENOMEM; return -1; }
-                *line = bigger;
-                *capacity = grown;
-            }
-            (*line)[kept++] = (char)c;
-            if (kept == limit && c != '\n' && memchr(*line, 0, kept) != NULL) { *binary = 1; break; }
-        }
-        if (c == '\n') break;
-    }
-    funlockfile(stdin);
-    *total = seen - (c == '\n' ? 1 : 0);
-    if (seen == 0) return -1;
-    (*line)[kept] = 0;
-    return (long)kept;
-}
-/* Whether the last read of standard input failed (rather than reached its end). */
-static inline int wb_stdin_failed(void) { return ferror(stdin); }
-
-/* ---- SIGTERM and SIGHUP with piped input ---------------------------------------------------- */
+/* ---- Piped standard input, and SIGTERM and SIGHUP while it is read ---------------------------- */
 
 /* As wb_sigint_*: call these from one Swift source file only (PlainLineReader.swift). */
 
@@ -126,15 +92,46 @@ static inline volatile sig_atomic_t *wb_plain_stop_signal(void) {
     return &signo;
 }
 
-static void wb_plain_stop_handler(int signo) { *wb_plain_stop_signal() = signo; }
+/* The self-pipe a stop signal writes one byte into ({-1, -1} until wb_plain_install_stop_signals):
+   a wait for input polls it beside standard input, so a signal that comes at any moment (also just
+   before the wait begins, or delivered to another thread) ends the wait. */
+static inline int *wb_plain_wake_pipe(void) {
+    static int fds[2] = {-1, -1};
+    return fds;
+}
+
+static void wb_plain_stop_handler(int signo) {
+    int saved = errno;
+    *wb_plain_stop_signal() = signo;
+    int wake = wb_plain_wake_pipe()[1];
+    if (wake >= 0) {
+        char byte = 1;
+        ssize_t ignored = write(wake, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
 
 /* Handlers for SIGTERM (`kill`) and SIGHUP that only note the signal, so piped input ends as at its
    end, as the terminal's line editor does: the command running is finished first (a search asked to
    stop), the line being read is not run, and the session is closed as on leaving (snapshot written,
-   lock released). No SA_RESTART: a read waiting for more input returns EINTR. SA_RESETHAND: a second
-   signal of the same kind ends the program at once, as before (the acknowledged edits are in the log),
-   so nothing can hang on a signal that came just before a read began. */
+   lock released). The reader waits for input with poll on standard input and the self-pipe the handler
+   writes to, so no signal is missed between a look at the flag and the wait (a script that stopped
+   writing but kept the pipe open hung there). SA_RESETHAND: a second signal of the same kind ends the
+   program at once, as before (the acknowledged edits are in the log). */
 static inline void wb_plain_install_stop_signals(void) {
+    int *wake = wb_plain_wake_pipe();
+    if (wake[0] < 0) {
+        if (pipe(wake) == 0) {
+            for (int end = 0; end < 2; end++) {
+                fcntl(wake[end], F_SETFD, FD_CLOEXEC);
+                fcntl(wake[end], F_SETFL, fcntl(wake[end], F_GETFL) | O_NONBLOCK);
+            }
+        } else {
+            wake[0] = -1;
+            wake[1] = -1;
+        }
+    }
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = wb_plain_stop_handler;
@@ -152,8 +149,105 @@ static inline void wb_plain_install_stop_signals(void) {
 /* The stop signal that came since wb_plain_install_stop_signals (SIGTERM or SIGHUP), else 0. */
 static inline int wb_plain_stop_received(void) { return (int)*wb_plain_stop_signal(); }
 
-/* Forgets the failed read a stop signal caused (getc returned EOF with the error flag set on EINTR). */
-static inline void wb_stdin_clear_error(void) { clearerr(stdin); }
+/* Standard input's bytes read ahead (stdio's buffer, which cannot be waited on with poll, is not
+   used), whether its end was reached, and the errno of a read that failed (0 when none did). */
+struct wb_plain_input {
+    unsigned char bytes[65536];
+    size_t start, end;
+    int ended, error;
+};
+
+static inline struct wb_plain_input *wb_plain_input(void) {
+    static struct wb_plain_input input;
+    return &input;
+}
+
+/* Reads more of standard input into the buffer: the bytes read, 0 at its end or when a stop signal
+   came (nothing is read then), -1 when the read failed (the input's error set). With the stop signals
+   installed, waits with poll on standard input and the self-pipe: never in a read that only a signal
+   could end, and never spinning. */
+static inline long wb_plain_fill(void) {
+    struct wb_plain_input *input = wb_plain_input();
+    for (;;) {
+        if (*wb_plain_stop_signal()) return 0;
+        int wake = wb_plain_wake_pipe()[0];
+        if (wake >= 0) {
+            struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {wake, POLLIN, 0}};
+            if (poll(fds, 2, -1) < 0) {
+                if (errno == EINTR) continue;
+                input->error = errno;
+                return -1;
+            }
+            if (fds[1].revents != 0 && *wb_plain_stop_signal()) return 0;
+            if (fds[0].revents == 0) continue;
+        }
+        ssize_t count = read(STDIN_FILENO, input->bytes, sizeof input->bytes);
+        if (count < 0) {
+            if (errno == EINTR) continue;
+            input->error = errno;
+            return -1;
+        }
+        if (count == 0) {
+            input->ended = 1;
+            return 0;
+        }
+        input->start = 0;
+        input->end = (size_t)count;
+        return (long)count;
+    }
+}
+
+/* The next byte of standard input, or -1 at its end, on a failed read or after a stop signal. */
+static inline int wb_plain_next_byte(void) {
+    struct wb_plain_input *input = wb_plain_input();
+    if (input->start == input->end) {
+        if (input->ended || input->error != 0 || wb_plain_fill() <= 0) return -1;
+    }
+    return input->bytes[input->start++];
+}
+
+/* Reads one line of stdin as bytes (any encoding, NUL bytes included) into *line (grown as needed;
+ * the caller frees it), keeping at most `limit` bytes (its line break included): the rest of a longer
+ * line is read and dropped, so that a stream without line breaks (a binary file piped by mistake,
+ * /dev/zero) takes bounded memory. *total is the whole line's byte count without its line break;
+ * returns the bytes kept, -1 at the end (or on a failed read, with errno set) before any byte. When
+ * the kept `limit` bytes hold a NUL byte and no line break, the input is binary, not text: reading
+ * stops there (a stream such as /dev/zero has no end to read to) and *binary is set to 1. A stop signal
+ * ends the line where it came (the caller looks at wb_plain_stop_received). */
+static inline long wb_read_stdin_line_bounded(char **line, size_t *capacity, size_t limit, size_t *total, int *binary) {
+    size_t kept = 0, seen = 0;
+    int c;
+    *binary = 0;
+    while ((c = wb_plain_next_byte()) >= 0) {
+        seen += 1;
+        if (kept < limit) {
+            if (kept + 1 >= *capacity) {
+                size_t grown = *capacity < 128 ? 128 : *capacity * 2;
+                if (grown > limit + 1) grown = limit + 1;
+                char *bigger = realloc(*line, grown);
+                if (!bigger) { errno = ENOMEM; return -1; }
+                *line = bigger;
+                *capacity = grown;
+            }
+            (*line)[kept++] = (char)c;
+            if (kept == limit && c != '\n' && memchr(*line, 0, kept) != NULL) { *binary = 1; break; }
+        }
+        if (c == '\n') break;
+    }
+    *total = seen - (c == '\n' ? 1 : 0);
+    if (seen == 0) {
+        if (wb_plain_input()->error != 0) errno = wb_plain_input()->error;
+        return -1;
+    }
+    (*line)[kept] = 0;
+    return (long)kept;
+}
+
+/* Whether a read of standard input failed (rather than reached its end). */
+static inline int wb_stdin_failed(void) { return wb_plain_input()->error != 0; }
+
+/* Forgets a failed read (one a stop signal broke off is no failure of standard input). */
+static inline void wb_stdin_clear_error(void) { wb_plain_input()->error = 0; }
 
 /* ---- SIGINT -------------------------------------------------------------------------------- */
 
@@ -318,6 +412,12 @@ static inline void wb_reader_restore_signals(void) {
 /* Whether SIGTERM or SIGHUP came since the editor began reading (the input has ended). */
 static inline int wb_reader_stop_requested(void) { return (*wb_reader_signals() & 24) != 0; }
 
+/* The stop signal that ended the editor's input (SIGTERM, else SIGHUP), or 0. */
+static inline int wb_reader_stop_signal(void) {
+    int signals = *wb_reader_signals();
+    return (signals & 8) ? SIGTERM : (signals & 16) ? SIGHUP : 0;
+}
+
 /* When the editor closes, the program is ending: SIGTERM and SIGHUP are ignored from then on, so they
    cannot cut short the closing of the session. libedit passes a signal on with kill(0, …), to the whole
    process group, and a closed terminal sends SIGHUP again when its session leader dies of it. */
@@ -341,7 +441,7 @@ static inline unsigned int wb_reader_first_hidden_value(void) { return *wb_reade
    handler made it cooked) and the line is left as it is on the screen: redrawn, it stood twice. */
 static inline void wb_reader_after_signal(EditLine *el) {
     int signals = *wb_reader_signals();
-    *wb_reader_signals() = 0;
+    *wb_reader_signals() &= 24; /* a stop signal is kept: it ends the input */
     if (signals & 2) {
         int resumed = 0;
         if (wb_reader_saved_actions()[1].sa_handler != SIG_IGN) {

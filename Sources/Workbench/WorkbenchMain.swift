@@ -44,7 +44,7 @@ enum WorkbenchMain {
     /// standard error) and returns the exit status.
     static func report(_ error: any Error) -> Int32 {
         let code = exitCode(for: error)
-        let message = WorkbenchCommand.fullMessage(for: error)
+        let message = UnknownOption.corrected(WorkbenchCommand.fullMessage(for: error))
         if !message.isEmpty {
             if code == 0 { StandardOutput.line(message) } else { StandardError.write(message) }
         }

@@ -185,6 +185,12 @@ final class EditLineEditor: LineEditor {
     /// a command runs).
     var interruptRequested: Bool { wb_sigint_received() != 0 || wb_reader_stop_requested() != 0 }
 
+    /// The signal (SIGTERM, SIGHUP) that ended the input at the prompt or while a command ran, if one did.
+    var stopSignal: Int32? {
+        let signal = wb_reader_stop_signal()
+        return signal == 0 ? nil : signal
+    }
+
     /// Saves history, ends libedit (restoring the terminal) and frees the prompt. Idempotent.
     func close() {
         guard !closed else { return }

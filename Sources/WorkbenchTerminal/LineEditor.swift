@@ -22,8 +22,9 @@ public protocol LineEditor: AnyObject {
     var interruptRequested: Bool { get }
     /// Saves history and restores the terminal. Idempotent; `readLine` returns `.endOfInput` afterwards.
     func close()
-    /// The signal (SIGTERM, SIGHUP) that ended piped input, if one did (nil in a terminal, where the
-    /// session is closed as on leaving and the status is that of leaving).
+    /// The signal (SIGTERM, SIGHUP) that ended the input, if one did: in a terminal (always) and with
+    /// piped input (when the reader was made to end on them). The session is closed as on leaving, and
+    /// the run's status says it was stopped (128 + the signal), in a terminal as with piped input.
     var stopSignal: Int32? { get }
 }
 

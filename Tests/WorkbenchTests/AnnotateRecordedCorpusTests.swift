@@ -65,6 +65,8 @@ struct AnnotateRecordedCorpusTests {
         let elsewhere = URL(fileURLWithPath: TestScratch.path("elsewhere-"))
         try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("corpus"), withIntermediateDirectories: true)
         try Data("Eine ganz andere Meldung.\n".utf8).write(to: elsewhere.appendingPathComponent("corpus/other.txt"))
+        // The session's own corpus gone: only the other folder of its name is left to find.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("corpus"))
         let snapshot = try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json"))
         let log = try Data(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl"))
         let session = folder.appendingPathComponent("sessions/anna.json").path
@@ -75,6 +77,36 @@ struct AnnotateRecordedCorpusTests {
         #expect(!result.stderr.contains("orphaned"), "\(result.stderr)")
         #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json")) == snapshot)
         #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl")) == log)
+    }
+
+    /// A relative recorded path was tried in the working folder first: run from another project's
+    /// folder holding a `corpus` of its own with a `doc.txt` of other text, `annotate` took that one,
+    /// re-anchored the session's annotations into it (the fingerprint differed, as for an edited text)
+    /// and recorded it, and the readers read the session against it. The session's own corpus, next to
+    /// its folder, is found first now, and a warning names the other.
+    @Test("A same-named corpus folder in the working folder holding another text of the same document does not replace the session's own", arguments: ["annotate", "validate"])
+    func decoyInTheWorkingFolder(command: String) async throws {
+        let folder = try await Self.project()
+        let elsewhere = URL(fileURLWithPath: TestScratch.path("decoy-"))
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        try Data("Frau Schmidt meinte: „Es geht weiter.“ Dann blieb sie.\n".utf8).write(to: elsewhere.appendingPathComponent("corpus/doc.txt"))
+        let snapshot = try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json"))
+        let log = try Data(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl"))
+        let session = folder.appendingPathComponent("sessions/anna.json").path
+        let result = try await WorkbenchProcess.run(
+            command == "annotate" ? ["annotate", "--session", session] : ["validate", session],
+            stdin: "list\nquit\n", directory: elsewhere)
+        #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
+        #expect(!result.stderr.contains("re-anchored") && !result.stderr.contains("differs") && !result.stderr.contains("changed"), "\(result.stderr)")
+        #expect(result.stderr.contains("the one next to the session"), "the other folder is named: \(result.stderr)")
+        if command == "annotate" {
+            #expect(result.stdout.contains("Herr Müller"), "\(result.stdout)")
+            #expect(!result.stdout.contains("Frau Schmidt"), "\(result.stdout)")
+            #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.jsonl")) == log, "nothing re-anchored")
+            #expect(try Self.recordedPaths(folder) == ["corpus"])
+        } else {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("sessions/anna.json")) == snapshot)
+        }
     }
 
     @Test("A 300-character session name is refused before any file is made, naming its length and showing its first 40 characters (the whole name was echoed with 'File name too long')")

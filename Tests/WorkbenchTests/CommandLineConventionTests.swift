@@ -73,6 +73,20 @@ struct CommandLineConventionTests {
         #expect(CompletionKinds.sessionNames(in: folder + "/sessions", prefix: "b") == ["ben"])
     }
 
+    @Test("a session file whose name the terminal cannot show as it is (line break, escape, bidi control) is not offered")
+    func hostileSessionNamesNotCompleted() async throws {
+        let folder = TestScratch.path("completion-hostile-")
+        try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
+        for file in ["anna.json", "ev\u{1B}]0;x\u{07}il.json", "two\nlines.json", "bi\u{202E}di.json"] {
+            _ = FileManager.default.createFile(atPath: folder + "/sessions/" + file, contents: Data())
+        }
+        let result = try await WorkbenchProcess.run(
+            ["---completion", "annotate", "--", "--session", "2", "0", "workbench", "annotate", "--session", ""],
+            directory: URL(fileURLWithPath: folder), environment: ["SHELL": "/bin/bash"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n") == ["anna"], "\(result.stdout)")
+    }
+
     @Test("docs/commands.md is the reference generated from the command definitions")
     func referenceInSync() async throws {
         let file = WorkbenchProcess.packageRoot.appendingPathComponent("docs/commands.md")

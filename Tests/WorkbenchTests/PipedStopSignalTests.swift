@@ -39,7 +39,7 @@ struct PipedStopSignalTests {
             process.standardInput = FileHandle(forReadingAtPath: fifo)
             process.standardOutput = FileHandle.nullDevice
             let errors = folder + "/stderr"
-            FileManager.default.createFile(atPath: errors, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: errors)
             try process.run()
             return PipedRun(folder: folder, process: process, writer: writer, errors: errors)
@@ -100,5 +100,44 @@ struct PipedStopSignalTests {
             ["annotate", "--session", "anna", "--annotator", "anna"], stdin: "list\nquit\n", directory: URL(fileURLWithPath: run.folder))
         #expect(reopened.status == 0, "\(reopened.stderr)")
         #expect(reopened.stdout.contains("note: zwei"), "every acknowledged edit is kept: \(reopened.stdout)")
+    }
+
+    /// CPU time the process has used (user and system), in clock ticks.
+    static func cpuTicks(_ pid: pid_t) -> Int {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        // After the command name in parentheses: state is field 3, utime 14 and stime 15.
+        guard let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 12 ? (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0) : 0
+    }
+
+    /// A script that stopped writing but keeps the pipe open: the program waits without spinning, and
+    /// SIGTERM ends it promptly as the end of the input would (``PipedStopSignalRaceTests`` puts the
+    /// signal in the moment just before the wait, which a test cannot hit through `kill`).
+    @Test("Nothing more coming on an open pipe: the wait costs no CPU time, and SIGTERM ends it with status 143, snapshot written, lock released")
+    func stopWhileNothingComes() async throws {
+        let run = try PipedRun.start()
+        let pid = run.process.processIdentifier
+        defer {
+            if run.process.isRunning { kill(pid, SIGKILL) }
+            try? FileManager.default.removeItem(atPath: run.folder)
+        }
+        try run.send("note eins\n", untilEvents: 1)
+        // Waiting for the next line, nothing coming: no CPU time goes by (no busy loop).
+        let before = Self.cpuTicks(pid)
+        try await Task.sleep(for: .seconds(1))
+        #expect(Self.cpuTicks(pid) - before < 20, "the wait for input spins")
+        kill(pid, SIGTERM)
+        let stderr = try run.ended()
+        #expect(run.process.terminationReason == .exit, "killed by the signal: \(stderr)")
+        #expect(run.process.terminationStatus == 128 + SIGTERM, "\(stderr)")
+        #expect(stderr.contains("stopped (terminated) after 1 input line(s)"), "\(stderr)")
+        let snapshot = try String(contentsOfFile: run.folder + "/sessions/anna.json", encoding: .utf8)
+        #expect(snapshot.contains("eins"), "the snapshot holds the edit")
+        let reopened = try await WorkbenchProcess.run(
+            ["annotate", "--session", "anna", "--annotator", "anna"], stdin: "list\nquit\n", directory: URL(fileURLWithPath: run.folder))
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(!reopened.stderr.contains("took over the lock"), "\(reopened.stderr)")
+        #expect(!reopened.stderr.contains("unfinished run"), "\(reopened.stderr)")
     }
 }

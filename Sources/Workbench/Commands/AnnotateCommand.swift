@@ -176,8 +176,8 @@ struct AnnotateCommand: ParsableCommand {
     static func recordedCorpus(path: String) -> (reference: CorpusReference, found: [String]?)? {
         guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data), !corpus.paths.isEmpty
         else { return nil }
-        let found = RecordedCorpusPath.resolve(corpus.paths, nextTo: path)
-        return (corpus, found.allSatisfy { FileManager.default.fileExists(atPath: $0) } ? found : nil)
+        let found = corpus.paths.map { RecordedCorpusPath.find($0, nextTo: path) }
+        return (corpus, found.contains(nil) ? nil : found.compactMap { $0 })
     }
 
     /// Why the corpus opened for a session without corpus arguments is not the session's (nil when

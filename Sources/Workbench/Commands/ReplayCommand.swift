@@ -90,7 +90,13 @@ struct ReplayCommand: ParsableCommand {
             let stepper = try checked(try ReplayStepper(events: file.events, schema: file.schema))
             let renderer = BracketRenderer(corpus: try SessionInput.corpus(for: file, paths: corpus, sessionPath: shown))
             let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor))
-            ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: capabilities.makeLineEditor(historyPath: nil))
+            let editor = capabilities.makeLineEditor(historyPath: nil)
+            ReplayLoop(stepper: stepper, view: view, limit: last).run(editor: editor)
+            if let signal = editor.stopSignal {
+                // `kill` or a closed terminal: the status says so, as for every REPL (``ExitStatus/stopped(by:)``).
+                let status = ExitStatus.stopped(by: signal)
+                throw CLIFailure(status.stoppedLabel, exitCode: status.rawValue)
+            }
         } else {
             try printTranscript(file: file, last: last)
         }

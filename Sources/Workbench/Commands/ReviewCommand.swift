@@ -95,8 +95,17 @@ struct ReviewCommand: ParsableCommand {
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
-        let rejected = loop.run(editor: capabilities.makeLineEditor(historyPath: nil))
+        let editor = capabilities.makeLineEditor(historyPath: nil)
+        let rejected = loop.run(editor: editor)
         try CLIFailure.from { try store.close() }
+        if let signal = editor.stopSignal {
+            // `kill` or a closed terminal at the prompt: saved and closed as on leaving, and the status
+            // says the review was stopped (the annotation REPL's rule, ``ExitStatus/stopped(by:)``).
+            let status = ExitStatus.stopped(by: signal)
+            throw CLIFailure(
+                status.stoppedLabel + ": every verdict given was saved in \(TerminalText.sanitize(outPath))",
+                exitCode: status.rawValue)
+        }
         // As in the annotation REPL: a piped run with a rejected command fails, so a script notices.
         if rejected > 0, !capabilities.isInteractive {
             throw CLIFailure("\(rejected) command(s) were rejected (see the lines above); every verdict given was saved in \(TerminalText.sanitize(outPath))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WorkbenchShell
 
 /// What the shell completion scripts (`--generate-completion-script bash|zsh|fish`) offer for each
 /// kind of argument, so every command completes sessions and corpora the same way.
@@ -14,10 +15,13 @@ enum CompletionKinds {
     /// `.json`, that start with what was typed.
     static let sessionName = CompletionKind.custom { _, _, prefix in sessionNames(in: "sessions", prefix: prefix) }
 
-    /// Names of the `.json` files in `folder` (journals and hidden files left out), sorted.
+    /// Names of the `.json` files in `folder` (journals and hidden files left out), sorted. A name the
+    /// terminal cannot show as it is (a line break, an escape, a bidi control) is left out: it was
+    /// offered as its sanitised form, a name no file has (`ev␛]0;x␇il`), or, holding a line break, as
+    /// two names, and none of them could be completed to the file.
     static func sessionNames(in folder: String, prefix: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && $0.unicodeScalars.allSatisfy { TerminalText.isSafe($0) } }
             .map { String($0.dropLast(".json".count)) }
             .filter { $0.hasPrefix(prefix) }
             .sorted()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The exit statuses every command uses, documented in the README and in `workbench help`.
 enum ExitStatus: Int32, CaseIterable, Sendable {
@@ -23,6 +24,18 @@ enum ExitStatus: Int32, CaseIterable, Sendable {
         "Exit status: 0 success, 1 rejected command or failed check, 2 usage error, 130 interrupted (Ctrl-C), "
             + "129 terminal closed, 143 terminated (kill), 131 Ctrl-\\ (quit at once)."
     }
+
+    /// The status of a run whose input `kill` (SIGTERM) or a hang-up (SIGHUP) ended: ``terminated`` or
+    /// ``hangUp``, in a terminal as with piped input. The session is saved and closed either way, as on
+    /// leaving; the status tells whoever reads it (a script, a supervisor, `timeout`) that the run was
+    /// stopped from outside and did not end by itself, as 128 + the signal conventionally does. Nobody
+    /// is left to read it when a terminal closed, so the status costs its user nothing there.
+    static func stopped(by signal: Int32) -> ExitStatus {
+        signal == SIGHUP ? .hangUp : .terminated
+    }
+
+    /// How messages name the stop ``stopped(by:)`` gave: `stopped (terminated)`, `stopped (the terminal hung up)`.
+    var stoppedLabel: String { "stopped (" + (self == .hangUp ? "the terminal hung up" : "terminated") + ")" }
 
     /// The status for a code that the argument parser or a command produced: the parser's usage
     /// error (64, `EX_USAGE`) becomes ``usage``; every other code is kept.

@@ -27,7 +27,7 @@ enum UnknownCommand {
         let visible = WorkbenchCommand.configuration.subcommands
             .filter { $0.configuration.shouldDisplay }
             .compactMap { $0.configuration.commandName }
-        let close = visible.filter { distance(first.lowercased(), $0) <= 2 || $0.hasPrefix(first.lowercased()) }
+        let close = EditDistance.nearest(to: first, among: visible)
         let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
         return ValidationError(
             "unknown command \(ForeignLetters.quotedCommandWord(first))\(guess), and no corpus file or folder of that name; the commands are "
@@ -54,26 +54,13 @@ enum UnknownCommand {
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
                 let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
                 let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
-                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'; \(offered)")
+                let close = EditDistance.nearest(to: word, among: names)
+                let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+                return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'\(guess); \(offered)")
             }
             current = next
             path.append(word)
         }
         return nil
-    }
-
-    /// The edit distance (insertions, deletions, substitutions) between two short words.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 0..<b.count {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i - 1] == b[j] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -101,14 +101,16 @@ struct AnnotationREPL {
         }
         write([StyledLine("saved \(TerminalText.sanitize(shell.store.path)) (\(shell.store.session.eventCount) events)", .dim)])
         if let signal = editor.stopSignal {
-            // Piped input ended by `kill` or a hang-up: the session is closed as on leaving, but the
-            // script did not run to its end, which the status says as for any stopped command.
-            if rejected > 0 { StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines)) }
-            let terminated = signal == SIGTERM
+            // Input ended by `kill` or a hang-up, in a terminal or piped: the session is closed as on
+            // leaving, but the run was stopped from outside rather than left, which the status says as
+            // for any stopped command (``ExitStatus/stopped(by:)``).
+            if !interactive && rejected > 0 { StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines)) }
+            let status = ExitStatus.stopped(by: signal)
             StandardError.write(
-                "stopped (\(terminated ? "terminated" : "the terminal hung up")) after \(max(lineNumber - 1, 0)) input line(s): "
-                    + "the input was not read further; the session was saved and closed")
-            return terminated ? ExitStatus.terminated.rawValue : ExitStatus.hangUp.rawValue
+                interactive
+                    ? status.stoppedLabel + ": the session was saved and closed"
+                    : status.stoppedLabel + " after \(max(lineNumber - 1, 0)) input line(s): the input was not read further; the session was saved and closed")
+            return status.rawValue
         }
         if !interactive && rejected > 0 {
             StandardError.write(Self.rejectedSummary(rejected, lines: rejectedLines) + "; everything else was saved")

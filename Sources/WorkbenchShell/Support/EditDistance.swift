@@ -1,7 +1,9 @@
-/// Levenshtein distance on `Character`s, for "did you mean" suggestions.
-enum EditDistance {
+/// Levenshtein distance on `Character`s, for "did you mean" suggestions: the one definition of which
+/// names are close to a mistyped one, for the REPL's commands and help topics and for the command
+/// line's command words and options.
+public enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions turning `a` into `b`.
-    static func between(_ a: String, _ b: String) -> Int {
+    public static func between(_ a: String, _ b: String) -> Int {
         let left = Array(a), right = Array(b)
         if left.isEmpty { return right.count }
         if right.isEmpty { return left.count }
@@ -19,11 +21,20 @@ enum EditDistance {
     }
 
     /// The candidates closest to `word` (at most `limit`, only those within a third of their length + 1).
-    static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, between(lowered, $0.lowercased())) }
             .filter { $0.1 <= max(2, $0.0.count / 3 + 1) || $0.0.hasPrefix(lowered) }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
         return Array(scored.prefix(limit).map(\.0))
+    }
+
+    /// The candidates of ``closest(to:among:limit:)`` nearest to `word`: the first and those as near
+    /// (`iport` gives `import`, not `export` too), for the command line's one "did you mean".
+    public static func nearest(to word: String, among candidates: [String]) -> [String] {
+        let lowered = word.lowercased()
+        let close = closest(to: word, among: candidates, limit: candidates.count)
+        guard let best = close.first.map({ between(lowered, $0.lowercased()) }) else { return [] }
+        return close.filter { between(lowered, $0.lowercased()) == best }
     }
 }
