@@ -2,10 +2,10 @@ import Foundation
 import Testing
 @testable import Annotations
 
-/// Parts handed to ``ExportOutput/appendPart(_:)`` are copied into the buffer when small
-/// and written straight from their own storage when large (or when they fill the buffer to a
-/// chunk); two files written side by side (CoNLL-U's pair) switch with ``ExportOutput/select(_:)``.
-/// Whatever the sizes and their order, each file holds its parts' bytes in order.
+/// Parts handed to ``ExportOutput/appendPart(_:)`` are copied into the buffer, or written
+/// straight from their own storage when they fill the buffer to a chunk; two files written side
+/// by side (CoNLL-U's pair) switch with ``ExportOutput/select(_:)``. Whatever the sizes and their
+/// order, each file holds its parts' bytes in order.
 @Suite("Export output parts")
 struct ExportOutputPartsTests {
     static func bytes(_ count: Int, seed: Int) -> [UInt8] {
@@ -18,7 +18,7 @@ struct ExportOutputPartsTests {
         var out = ExportOutput(folder: folder)
         let first = out.begin("a/one.txt")
         let second = out.begin("a/two.txt")
-        // Below, at and above the size written straight, a part filling the buffer to a chunk, and empty ones.
+        // Small and large parts, parts filling the buffer to a chunk and past it, and empty ones.
         let sizes = [10, (1 << 14) - 1, 1 << 14, 3 << 14, 0, 700_000, 400_000, 5, 1 << 20, 0, 2_000_000, 17]
         var expected: [[UInt8]] = [[], []]
         for (index, size) in sizes.enumerated() {
