@@ -261,8 +261,21 @@ struct BratExporter: Exporter {
         // (a combined type such as `Speaker_Cue`); `member` is a span's 1-based place among those of its kind.
         var entityOf: [[SpanSegment]: Int] = [:]  // several fragments
         var entityOfOne: [Int: Int] = [:]  // one fragment, by start and end
-        var members: [[Int]] = []  // T - 1 → span indices
+        // T - 1 → its annotations (span indices, in order) as a chain, with no array per `T` (most
+        // have one): the first, then `nextMember` of each up to -1; the last and how many.
+        var firstMember: [Int] = [], lastMember: [Int] = [], memberCount: [Int] = []
+        var nextMember = [Int](repeating: -1, count: spans.count)
         var fragmentsOf: [[SpanSegment]] = []  // T - 1 → fragments
+        /// The annotations on `T` `t`, in order.
+        func members(_ t: Int) -> [Int] {
+            var list: [Int] = []
+            var index = firstMember[t - 1]
+            while index >= 0 {
+                list.append(index)
+                index = nextMember[index]
+            }
+            return list
+        }
         var member = [Int](repeating: 0, count: spans.count)
         var emptyKinds = Set<ExportSpan.Kind>()  // kinds of spans with no text outside line breaks
         var knownForms = Set<String>()
@@ -279,35 +292,43 @@ struct BratExporter: Exporter {
             let oneKey: Int? = fragments.count == 1 ? fragments[0].start << 32 | fragments[0].end : nil
             let existing: Int?
             if let oneKey { existing = entityOfOne[oneKey] } else { existing = entityOf[fragments] }
+            var place = 1
             if let known = existing {
                 t = known
+                var other = firstMember[t - 1]
+                while other >= 0 {
+                    if spans[other].kind == span.kind { place += 1 }
+                    other = nextMember[other]
+                }
+                nextMember[lastMember[t - 1]] = index
+                lastMember[t - 1] = index
+                memberCount[t - 1] += 1
             } else {
-                members.append([])
                 fragmentsOf.append(fragments)
-                t = members.count
+                firstMember.append(index)
+                lastMember.append(index)
+                memberCount.append(1)
+                t = fragmentsOf.count
                 if let oneKey { entityOfOne[oneKey] = t } else { entityOf[fragments] = t }
             }
             numbers[index] = t
-            members[t - 1].append(index)
-            var place = 0
-            for other in members[t - 1] where spans[other].kind == span.kind { place += 1 }
             member[index] = place
             if span.kind == .claim && evidence.contains(span.id) {
                 part.claimRefs.append((span.id, "\(documentID):T\(t)" + (place > 1 ? "#\(place)" : "")))
             }
         }
         if emptyKinds.count > 1 { part.combined.insert(Self.typeName(emptyKinds)) }
-        for t in 1..<(members.count + 1) {
-            let fragments = fragmentsOf[t - 1], list = members[t - 1]
+        for t in 1..<(fragmentsOf.count + 1) {
+            let fragments = fragmentsOf[t - 1], first = firstMember[t - 1]
             out.append(byte: UInt8(ascii: "T"))
             out.append(t)
             out.append(byte: 0x09)
-            if list.contains(where: { spans[$0].kind != spans[list[0]].kind }) {
-                let name = Self.typeName(Set(list.map { spans[$0].kind }))
+            if memberCount[t - 1] > 1, members(t).contains(where: { spans[$0].kind != spans[first].kind }) {
+                let name = Self.typeName(Set(members(t).map { spans[$0].kind }))
                 part.combined.insert(name)
                 out.append(name)
             } else {
-                spans[list[0]].kind.staticLabel.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
+                spans[first].kind.staticLabel.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
             }
             out.append(byte: 0x20)
             for (index, fragment) in fragments.enumerated() {
@@ -331,9 +352,8 @@ struct BratExporter: Exporter {
             let place = member[location.index]
             return "T\(numbers[location.index])" + (place > 1 ? "#\(place)" : "")
         }
-        for t in 1..<(members.count + 1) {
-            let all = members[t - 1]
-            guard all.count > 1 else { continue }
+        for t in 1..<(fragmentsOf.count + 1) where memberCount[t - 1] > 1 {
+            let all = members(t)
             for kind in ExportSpan.Kind.allCases {
             let list = all.filter { spans[$0].kind == kind }
             guard list.count > 1 else { continue }
@@ -352,9 +372,18 @@ struct BratExporter: Exporter {
             }
         }
         var relation = 0, attribute = 0, reference = 0, note = 0
-        var relations = Set<RelationKey>()  // already written
+        // Lines already written: of a shared `T`'s claims in a set; a claim alone on its `T` can only
+        // repeat one of its own few lines, looked up in `claimRelations` (no set insertion for them).
+        var relations = Set<RelationKey>(), claimRelations: [RelationKey] = []
+        var claimShared = false
         func relationLine(_ type: Int, _ name: String, _ t: Int, _ other: Int, _ out: inout ExportOutput) {
-            guard relations.insert(RelationKey(type: type, claim: t, other: other)).inserted else { return }
+            let key = RelationKey(type: type, claim: t, other: other)
+            if claimShared {
+                guard relations.insert(key).inserted else { return }
+            } else {
+                guard !claimRelations.contains(key) else { return }
+                claimRelations.append(key)
+            }
             relation += 1
             out.append(byte: UInt8(ascii: "R"))
             out.append(relation)
@@ -366,6 +395,8 @@ struct BratExporter: Exporter {
         }
         for (index, span) in spans.enumerated() where span.session == session && span.kind == .claim && numbers[index] > 0 {
             let t = numbers[index]
+            claimShared = memberCount[t - 1] > 1
+            claimRelations.removeAll(keepingCapacity: true)
             for mention in span.mentions {
                 if let m = written(mention) { relationLine(0, "\tHasSpeaker Arg1:T", t, m, &out) }
             }
@@ -394,7 +425,7 @@ struct BratExporter: Exporter {
         }
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 && member[index] == 1 {
             let t = numbers[index]
-            isShared = members[t - 1].count > 1
+            isShared = memberCount[t - 1] > 1
             if let form = span.form { attributeLine("Form", t, form, &out) }
             if span.negated { attributeLine("Negated", t, nil, &out) }
             if span.hedged { attributeLine("Hedged", t, nil, &out) }
@@ -404,7 +435,7 @@ struct BratExporter: Exporter {
         var references = Set<ReferenceKey>()  // already written
         for (index, span) in spans.enumerated() where span.session == session && numbers[index] > 0 {
             // Only a shared `T` or a speaker named twice can repeat a line.
-            let mayRepeat = span.speakers.count > 1 || members[numbers[index] - 1].count > 1
+            let mayRepeat = span.speakers.count > 1 || memberCount[numbers[index] - 1] > 1
             for speakerID in span.speakers {
             guard let speaker = bundle.speaker(session: span.session, id: speakerID),
                 !mayRepeat || references.insert(ReferenceKey(t: numbers[index], speaker: speakerID)).inserted
