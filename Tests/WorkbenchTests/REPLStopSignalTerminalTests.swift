@@ -18,19 +18,24 @@ struct REPLStopSignalTerminalTests {
         return result.stderr
     }
 
+    /// Types one note at the first prompt and waits for the next prompt, where the line editor reads (a
+    /// signal while a command runs ends it at once, as before; the edit is in the log either way); the
+    /// program's process id.
+    static func noteAndWait(_ session: TmuxSession) async throws -> Int32 {
+        try await session.waitForFirstPrompt()
+        try await session.send(keys: "note eins", .enter)
+        try await session.waitFor(text: "+ N1 note")
+        try await session.waitUntil(what: "the next prompt") { $0.split(separator: "\n").last?.hasPrefix("1:1 ›") == true }
+        return try #require(try await session.programPID())
+    }
+
     @Test("SIGTERM at the prompt closes the session as Ctrl-D does")
     func terminate() async throws {
         let workspace = try REPLWorkspace()
         defer { workspace.remove() }
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 40)
         defer { session.kill() }
-        try await session.waitForFirstPrompt()
-        try await session.send(keys: "note eins", .enter)
-        try await session.waitFor(text: "+ N1 note")
-        // At the prompt again: the line editor reads (a signal while a command runs ends it at once,
-        // as before; the edit is in the log either way).
-        try await session.waitUntil(what: "the next prompt") { $0.split(separator: "\n").last?.hasPrefix("1:1 ›") == true }
-        let pid = try #require(try await session.programPID())
+        let pid = try await Self.noteAndWait(session)
         Glibc.kill(pid, SIGTERM)
         // The pane's shell (`sh -c`, the terminal's session leader) dies of the signal too (libedit
         // passes it on to the process group), which hangs the terminal up: the program's last lines
@@ -47,13 +52,7 @@ struct REPLStopSignalTerminalTests {
         defer { workspace.remove() }
         let session = try await workspace.terminalREPL(environment: ["NO_COLOR": "1"], width: 100, height: 40)
         defer { session.kill() }
-        try await session.waitForFirstPrompt()
-        try await session.send(keys: "note eins", .enter)
-        try await session.waitFor(text: "+ N1 note")
-        // At the prompt again: the line editor reads (a signal while a command runs ends it at once,
-        // as before; the edit is in the log either way).
-        try await session.waitUntil(what: "the next prompt") { $0.split(separator: "\n").last?.hasPrefix("1:1 ›") == true }
-        let pid = try #require(try await session.programPID())
+        let pid = try await Self.noteAndWait(session)
         session.kill()
         try await Deadline.waitUntil(timeout: 20, "the program to end after the hang-up") {
             !FileManager.default.fileExists(atPath: "/proc/\(pid)")
@@ -93,11 +92,7 @@ struct REPLStopSignalTerminalTests {
         defer { workspace.remove() }
         let session = try await Self.terminal("annotate --annotator anna", in: workspace.folder, width: 100, height: 40)
         defer { session.kill() }
-        try await session.waitForFirstPrompt()
-        try await session.send(keys: "note eins", .enter)
-        try await session.waitFor(text: "+ N1 note")
-        try await session.waitUntil(what: "the next prompt") { $0.split(separator: "\n").last?.hasPrefix("1:1 ›") == true }
-        let pid = try #require(try await session.programPID())
+        let pid = try await Self.noteAndWait(session)
         Glibc.kill(pid, signal)
         let status = try await Self.exitStatus(in: workspace.folder)
         let screen = (try? await session.capture()) ?? ""
