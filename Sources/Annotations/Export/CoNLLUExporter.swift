@@ -163,12 +163,12 @@ struct CoNLLUExporter: Exporter {
                 for index in tokenList.indices {
                     let spaceAfter = item.scratch.isWhitespace(at: tokenList[index].end, scalarCount: scalarCount)
                     let ending = UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]])
-                    if tokenList[index].own == nil {
+                    if tokenList[index].isInDocument {
                         Self.writeLine(
                             UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]), number: index + 1, ending: ending,
                             plain: &plainLines, plus: &plusLines)
                     } else {
-                        tokenList[index].withText(in: bytes) {
+                        tokenList[index].withText(in: bytes, stored: item.scratch.ownText) {
                             Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
                         }
                     }

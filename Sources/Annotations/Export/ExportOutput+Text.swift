@@ -11,16 +11,16 @@ extension ExportOutput {
 
     /// Appends a token's text, read from the document's bytes `source` or from its own text.
     @inline(__always)
-    mutating func append(_ token: ExportToken, in source: [UInt8]) {
-        token.withText(in: source) { bytes.append(contentsOf: $0) }
+    mutating func append(_ token: ExportToken, in source: [UInt8], stored: [UInt8] = []) {
+        token.withText(in: source, stored: stored) { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a token's text as a column of a space-separated line (IOB): the information
     /// separators U+001C–U+001F, which the workbench keeps inside tokens but Python's `split()`,
     /// NLTK's and Flair's column readers take as whitespace, become U+FFFD, so each line keeps its
     /// four columns. Other whitespace never is in a token.
-    mutating func appendColumn(_ token: ExportToken, in source: [UInt8]) {
-        token.withText(in: source) { appendColumn(utf8: $0) }
+    mutating func appendColumn(_ token: ExportToken, in source: [UInt8], stored: [UInt8] = []) {
+        token.withText(in: source, stored: stored) { appendColumn(utf8: $0) }
     }
 
     /// Appends a token's UTF-8 bytes as ``appendColumn(_:in:)`` does.
@@ -189,8 +189,8 @@ extension ExportOutput {
     }
 
     /// ``appendBackslashEscaped(_:)`` for a token's text.
-    mutating func appendBackslashEscaped(_ token: ExportToken, in source: [UInt8]) {
-        token.withText(in: source) { appendBackslashEscaped(utf8: $0) }
+    mutating func appendBackslashEscaped(_ token: ExportToken, in source: [UInt8], stored: [UInt8] = []) {
+        token.withText(in: source, stored: stored) { appendBackslashEscaped(utf8: $0) }
     }
 
     private mutating func appendBackslashEscaped(utf8 source: UnsafeBufferPointer<UInt8>) {
@@ -274,9 +274,9 @@ extension ExportOutput {
     }
 
     /// Appends a token's text as a JSON string literal (as ``appendJSONString(_:)-(String)`` of its text).
-    mutating func appendJSONString(_ token: ExportToken, in source: [UInt8]) {
+    mutating func appendJSONString(_ token: ExportToken, in source: [UInt8], stored: [UInt8] = []) {
         bytes.append(0x22)
-        token.withText(in: source) { appendJSONEscaped($0) }
+        token.withText(in: source, stored: stored) { appendJSONEscaped($0) }
         bytes.append(0x22)
     }
 

@@ -9,6 +9,9 @@ enum ExportTokens {
         var bounds: [TokenBounds] = []
         /// The sentence's scalars and the one after it (at least; see ``tokens(of:index:bytes:scratch:splittingAt:into:)``).
         var window = ScalarWindow()
+        /// The texts of the sentence's tokens that are not the document's bytes where they stand
+        /// (``ExportToken/OwnText/stored(_:)``): the own-text store of the tokens made last.
+        var ownText: [UInt8] = []
 
         /// Empty storage.
         init() {}
@@ -33,13 +36,15 @@ enum ExportTokens {
     /// Tokens made in place whose texts hold no whitespace and that no boundary cuts are given as
     /// their bounds and byte ranges in the document (``ExportToken``), without a `Token` or a
     /// `String` each; every other sentence goes through the `Token` values as before, and gives
-    /// the same tokens. They are written into `result` (emptied first; its storage is reused from
-    /// sentence to sentence).
+    /// the same tokens, their texts read from the document's bytes where they are the bytes there
+    /// and otherwise kept in `scratch`'s ``Scratch/ownText`` (emptied first too). They are written
+    /// into `result` (emptied first; its storage is reused from sentence to sentence).
     static func tokens(
         of sentence: Sentence, index: ExportScalarIndex, bytes: [UInt8], scratch: inout Scratch, splittingAt boundaries: [Int] = [],
         into result: inout [ExportToken]
     ) {
         result.removeAll(keepingCapacity: true)
+        scratch.ownText.removeAll(keepingCapacity: true)
         bytes.withUnsafeBufferPointer { document in
             let utf8Start = index.utf8Offset(ofScalar: sentence.start, in: document)
             if sentence.tokenBoundsForOnePass(
@@ -51,7 +56,9 @@ enum ExportTokens {
                 // sentence is tokenized once).
                 if let base = document.baseAddress {
                     let made = SentenceTokens.tokens(scratch.bounds, base: base, utf8Offset: scratch.window.utf8Offset(ofScalar:))
-                    result.append(contentsOf: split(made, of: sentence, window: scratch.window, splittingAt: boundaries).lazy.map(ExportToken.init))
+                    for token in split(made, of: sentence, window: scratch.window, splittingAt: boundaries) {
+                        result.append(ExportToken(given: token, window: scratch.window, document: document, store: &scratch.ownText))
+                    }
                     return
                 }
             }
@@ -66,7 +73,9 @@ enum ExportTokens {
             lower = min(max(lower, 0), index.scalarCount)
             upper = min(max(upper + 1, lower), index.scalarCount)
             scratch.window.fill(document, byte: index.utf8Offset(ofScalar: lower, in: document), scalar: lower, count: upper - lower)
-            result.append(contentsOf: split(made, of: sentence, window: scratch.window, splittingAt: boundaries).lazy.map(ExportToken.init))
+            for token in split(made, of: sentence, window: scratch.window, splittingAt: boundaries) {
+                result.append(ExportToken(given: token, window: scratch.window, document: document, store: &scratch.ownText))
+            }
         }
     }
 

@@ -64,13 +64,13 @@ struct IOBExporter: Exporter {
     }
 
     /// The lines of one document for one session, written as bytes: each token's text straight
-    /// from the document's bytes (or its own text), then its line's ending.
+    /// from the document's bytes (or its list's own-text store), then its line's ending.
     private func lines(_ bundle: ExportBundle, session: Int, document: Int, endings: LineEndings, to out: inout ExportOutput) {
         var tags: [Int8] = []  // 0 O; k + 1 B of kind k; -(k + 1) I of kind k
         let source = bundle.bytes[document]
         source.withUnsafeBufferPointer { documentBytes in
         endings.bytes.withUnsafeBufferPointer { endingBytes in
-        forEachSentence(bundle, session: session, document: document) { _, sentence, tokens, entities in
+        forEachSentence(bundle, session: session, document: document) { _, sentence, tokens, stored, entities in
             if sentence == 0 { out.append("-DOCSTART- -X- -X- O\n\n") }
             tags.removeAll(keepingCapacity: true)
             tags.append(contentsOf: repeatElement(0, count: tokens.count))
@@ -81,10 +81,10 @@ struct IOBExporter: Exporter {
             }
             tokens.withUnsafeBufferPointer { tokenList in
                 for index in tokenList.indices {
-                    if tokenList[index].own == nil {
+                    if tokenList[index].isInDocument {
                         out.appendColumn(utf8: UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]))
                     } else {
-                        out.appendColumn(tokenList[index], in: source)
+                        out.appendColumn(tokenList[index], in: source, stored: stored)
                     }
                     out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[Int(tags[index]) + 3]]))
                 }
@@ -97,7 +97,7 @@ struct IOBExporter: Exporter {
 
     func entities(_ bundle: ExportBundle, session: Int) -> [Entity] {
         var result: [Entity] = []
-        forEachSentence(bundle, session: session) { document, sentence, _, entities in
+        forEachSentence(bundle, session: session) { document, sentence, _, _, entities in
             result += entities.map { Entity(document: bundle.documents[document].document.id, sentence: sentence, label: $0.kind.tag, first: $0.first, last: $0.last) }
         }
         return result
@@ -105,14 +105,14 @@ struct IOBExporter: Exporter {
 
     private func forEachSentence(
         _ bundle: ExportBundle, session: Int,
-        _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
+        _ body: (Int, Int, [ExportToken], [UInt8], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
         for document in bundle.documents.indices { forEachSentence(bundle, session: session, document: document, body) }
     }
 
     private func forEachSentence(
         _ bundle: ExportBundle, session: Int, document: Int,
-        _ body: (Int, Int, [ExportToken], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
+        _ body: (Int, Int, [ExportToken], [UInt8], [(kind: ExportSpan.Kind, first: Int, last: Int)]) -> Void
     ) {
         // Reused from sentence to sentence (`body` only reads `entities`).
         var taken: [Bool] = []
@@ -131,7 +131,7 @@ struct IOBExporter: Exporter {
                 }
             }
             entities.sort { $0.first < $1.first }
-            body(item.documentIndex, item.sentenceIndex, tokens, entities)
+            body(item.documentIndex, item.sentenceIndex, tokens, item.scratch.ownText, entities)
         }
     }
 }

@@ -91,12 +91,12 @@ struct JSONLExporter: Exporter {
                     tokens.withUnsafeBufferPointer { tokenList in
                         for index in tokenList.indices {
                             let token = tokenList[index], start = token.start - sentence.start, end = token.end - sentence.start
-                            if token.own == nil {
+                            if token.isInDocument {
                                 Self.writeToken(
                                     UnsafeBufferPointer(rebasing: document[token.utf8]), start: start, end: end, id: index, spaceAfter: token.spaceAfter,
                                     to: &tokenJSON)
                             } else {
-                                token.withText(in: bytes) {
+                                token.withText(in: bytes, stored: scratch.ownText) {
                                     Self.writeToken($0, start: start, end: end, id: index, spaceAfter: token.spaceAfter, to: &tokenJSON)
                                 }
                             }

@@ -11,6 +11,8 @@
 struct SpkAttDocumentWriter {
     /// The document's tokens, sentence after sentence: bounds and bytes (or own text).
     private var tokens: [ExportToken] = []
+    /// The own-text store of ``tokens`` (the texts of tokens that are not the document's bytes where they stand).
+    private var ownText: [UInt8] = []
     /// For each of ``tokens``: its sentence's id and its index in the sentence (its reference).
     private var references: [(sentence: Int, token: Int)] = []
     /// Sentence `s` of the document holds `tokens[sentenceStarts[s]..<sentenceStarts[s + 1]]`.
@@ -68,10 +70,10 @@ struct SpkAttDocumentWriter {
                 tokens.withUnsafeBufferPointer { list in
                     for position in sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1] {
                         if position > sentenceStarts[sentenceIndex] { out.append(UInt8(ascii: ",")) }
-                        if list[position].own == nil {
+                        if list[position].isInDocument {
                             JSONEncoderStringLiteral.append(UnsafeBufferPointer(rebasing: document[list[position].utf8]), to: &out)
                         } else {
-                            list[position].withText(in: bytes) { JSONEncoderStringLiteral.append($0, to: &out) }
+                            list[position].withText(in: bytes, stored: ownText) { JSONEncoderStringLiteral.append($0, to: &out) }
                         }
                     }
                 }
@@ -86,6 +88,7 @@ struct SpkAttDocumentWriter {
     /// ``ExportTokens/sentenceTokens(of:index:bytes:scratch:)`` gives them.
     private mutating func collectTokens(_ bundle: ExportBundle, document index: Int) {
         tokens.removeAll(keepingCapacity: true)
+        ownText.removeAll(keepingCapacity: true)
         references.removeAll(keepingCapacity: true)
         sentenceStarts.removeAll(keepingCapacity: true)
         sentenceStarts.append(0)
@@ -105,7 +108,7 @@ struct SpkAttDocumentWriter {
                     }
                 } else {
                     for token in sentence.tokensForOnePass {
-                        tokens.append(ExportToken(token))
+                        tokens.append(ExportToken(given: token, window: scratch.window, document: document, store: &ownText))
                         references.append((sentence.index, token.index))
                     }
                 }

@@ -60,6 +60,8 @@ struct WebAnnoExporter: Exporter {
         // for the whole document: sentence s has tokens `tokens[tokenStarts[s]..<tokenStarts[s + 1]]`,
         // token t (counted over the document) the pieces `onToken[onTokenStarts[t]..<onTokenStarts[t + 1]]`.
         var tokens: [ExportToken] = [], tokenStarts = [0]
+        // The own-text store of `tokens` (the texts of tokens that are not the document's bytes where they stand).
+        var ownText: [UInt8] = []
         var onToken: [Int] = [], onTokenStarts = [0]
         var placed: [Placed] = []
         var firstPiece = [Int](repeating: -1, count: spans.count)  // span index → its first placed piece
@@ -94,7 +96,19 @@ struct WebAnnoExporter: Exporter {
                 onToken[base + counts[mark.token]] = mark.piece
                 counts[mark.token] += 1
             }
-            tokens.append(contentsOf: sentenceTokens)
+            if scratch.ownText.isEmpty {
+                tokens.append(contentsOf: sentenceTokens)
+            } else {
+                // Texts kept in the sentence's store move to the document's.
+                for var token in sentenceTokens {
+                    if case .stored(let range) = token.own {
+                        let lower = ownText.count
+                        ownText.append(contentsOf: scratch.ownText[range])
+                        token.own = .stored(lower..<ownText.count)
+                    }
+                    tokens.append(token)
+                }
+            }
             tokenStarts.append(tokens.count)
         }
         // Relations on the dependent's first row, in claim order: dependent piece index → (label, governor piece index).
@@ -148,8 +162,8 @@ struct WebAnnoExporter: Exporter {
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
                 let token = first + tokenIndex
                 let lower = onTokenStarts[token], upper = onTokenStarts[token + 1]
-                // The token's text is read in place (a copy of the token would retain its own text).
-                let textBytes = tokens[token].own == nil ? UnsafeBufferPointer(rebasing: documentBytes[tokens[token].utf8]) : nil
+                // The token's text is read in place: in the document's bytes, or in the own-text store.
+                let textBytes = tokens[token].isInDocument ? UnsafeBufferPointer(rebasing: documentBytes[tokens[token].utf8]) : nil
                 file.reserve(4 * 20 + 4 + 2 * (textBytes?.count ?? 0) + 12)
                 file.appendDecimal(sentenceIndex + 1)
                 file.append(UInt8(ascii: "-"))
@@ -162,7 +176,7 @@ struct WebAnnoExporter: Exporter {
                 if let textBytes {
                     Self.appendBackslashEscaped(textBytes, to: &file)
                 } else {
-                    tokens[token].withText(in: bytes) { own in
+                    tokens[token].withText(in: bytes, stored: ownText) { own in
                         file.reserve(2 * own.count)
                         Self.appendBackslashEscaped(own, to: &file)
                     }
