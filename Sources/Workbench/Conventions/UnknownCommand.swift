@@ -27,8 +27,7 @@ enum UnknownCommand {
         let visible = WorkbenchCommand.configuration.subcommands
             .filter { $0.configuration.shouldDisplay }
             .compactMap { $0.configuration.commandName }
-        let close = EditDistance.nearest(to: first, among: visible)
-        let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+        let guess = EditDistance.suggestion(for: first, among: visible)
         return ValidationError(
             "unknown command \(ForeignLetters.quotedCommandWord(first))\(guess), and no corpus file or folder of that name; the commands are "
                 + visible.joined(separator: ", ") + " (see 'workbench help')")
@@ -54,8 +53,7 @@ enum UnknownCommand {
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
                 let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
                 let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
-                let close = EditDistance.nearest(to: word, among: names)
-                let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+                let guess = EditDistance.suggestion(for: word, among: names)
                 return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'\(guess); \(offered)")
             }
             current = next
