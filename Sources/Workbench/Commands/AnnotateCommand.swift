@@ -62,6 +62,12 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below), found where the readers find it (``RecordedCorpusPath``).
         let recorded = corpus.isEmpty ? Self.recordedCorpus(path: path) : nil
+        if corpus.isEmpty, recorded == nil, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: SessionPaths(path).log) {
+            // A session that names no corpus and has no log to rebuild it from: one that cannot be read
+            // (an empty file, not JSON, a folder) is refused for what it is, not hidden behind the default
+            // corpus it would otherwise open ("seeds: no such file or folder").
+            _ = try CLIFailure.from { try SessionStore.load(path: path) }
+        }
         let paths = corpus.isEmpty ? (recorded?.found ?? ["seeds"]) : corpus
         if let recorded, recorded.found == nil {
             StandardError.write(TerminalText.sanitize(
@@ -173,11 +179,28 @@ struct AnnotateCommand: ParsableCommand {
     /// every reader finds them (``RecordedCorpusPath``: as recorded, next to the session, in its
     /// folder's parent), so `annotate` run from the sessions folder opens the corpus `export` reads;
     /// `found` is nil when one of them is found nowhere.
+    /// A snapshot that cannot be read (a damaged file the opening rebuilds from the log) gives the
+    /// corpus its log's header records.
     static func recordedCorpus(path: String) -> (reference: CorpusReference, found: [String]?)? {
-        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data), !corpus.paths.isEmpty
+        let snapshot = (try? SessionCodec.contents(ofFile: path)).flatMap { SessionCodec.recordedCorpus(in: $0) }
+        guard let corpus = snapshot ?? logHeader(of: path).flatMap({ SessionCodec.recordedCorpus(in: $0) }), !corpus.paths.isEmpty
         else { return nil }
         let found = corpus.paths.map { RecordedCorpusPath.find($0, nextTo: path) }
         return (corpus, found.contains(nil) ? nil : found.compactMap { $0 })
+    }
+
+    /// The first line of the log of the session at `path` (its header), without the line break; nil
+    /// when there is no log or no line break in its first 64 MiB.
+    static func logHeader(of path: String) -> Data? {
+        guard let log = FileHandle(forReadingAtPath: SessionPaths(path).log) else { return nil }
+        defer { try? log.close() }
+        var header = Data()
+        while header.count < 64 << 20 {
+            guard let chunk = try? log.read(upToCount: 1 << 16), !chunk.isEmpty else { return nil }
+            if let end = chunk.firstIndex(of: 0x0A) { return header + chunk[chunk.startIndex..<end] }
+            header += chunk
+        }
+        return nil
     }
 
     /// Why the corpus opened for a session without corpus arguments is not the session's (nil when
