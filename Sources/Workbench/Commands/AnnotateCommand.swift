@@ -68,7 +68,7 @@ struct AnnotateCommand: ParsableCommand {
             // corpus it would otherwise open ("seeds: no such file or folder").
             _ = try CLIFailure.from { try SessionStore.load(path: path) }
         }
-        let paths = corpus.isEmpty ? (recorded?.found ?? ["seeds"]) : corpus
+        let paths = try recorded?.found ?? DefaultCorpus.paths(corpus, naming: "workbench annotate CORPUS… --session NAME")
         if let recorded, recorded.found == nil {
             StandardError.write(TerminalText.sanitize(
                 "warning: the corpus \(recorded.reference.paths.joined(separator: " ")) that \(path) records is not found (as recorded, next to the session or in its folder's parent); opening seeds"))
