@@ -226,7 +226,8 @@ struct BadInputCommandTests {
             #expect(made.status == 0, "\(made.stderr)")
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted()
-        for bad in ["x\u{1B}[31my", "x\ny"] {
+        // A C1 control (CSI) and a bidi override were taken as names too.
+        for bad in ["x\u{1B}[31my", "x\ny", "x\u{9B}31my", "x\u{202E}y"] {
             for (role, arguments, input) in [
                 ("reviewer", ["review", "sessions/anna.json", "--out", "checked", "--reviewer", bad], "accept\nquit\n"),
                 ("adjudicator", ["adjudicate", "sessions/anna.json", "sessions/ben.json", "--out", "gold", "--adjudicator", bad], "q\n"),

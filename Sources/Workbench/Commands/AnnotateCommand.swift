@@ -154,11 +154,16 @@ struct AnnotateCommand: ParsableCommand {
         }
         // Given, but empty (`--annotator ""`): say so rather than blame the environment.
         guard !name.isEmpty else { throw CLIFailure("the \(role) name is empty; pass --\(role) NAME") }
-        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
+        // C0 and C1 controls and DEL, and bidi controls, which reorder what follows them wherever the
+        // name is shown (a table of annotators, an exported file) and read as another name there.
+        let refused = { (scalar: Unicode.Scalar) in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || InvisibleScalar.isBidiControl(scalar)
+        }
+        guard !name.unicodeScalars.contains(where: refused), !name.contains("/") else {
             let source = fromLogin ? " (taken from $USER or $LOGNAME)" : ""
             throw CLIFailure(
                 "\(role) name '\(TerminalText.sanitize(name))'\(source) refused: a name may not hold '/' or control characters "
-                    + "(tabs, line breaks, escapes); pass --\(role) NAME")
+                    + "(tabs, line breaks, escapes, bidi controls such as U+202E); pass --\(role) NAME")
         }
         return name
     }
