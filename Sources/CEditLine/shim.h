@@ -92,24 +92,60 @@ static inline volatile sig_atomic_t *wb_plain_stop_signal(void) {
     return &signo;
 }
 
-/* The self-pipe a stop signal writes one byte into ({-1, -1} until wb_plain_install_stop_signals):
-   a wait for input polls it beside standard input, so a signal that comes at any moment (also just
-   before the wait begins, or delivered to another thread) ends the wait. */
-static inline int *wb_plain_wake_pipe(void) {
+/* The self-pipe a stop signal's handler writes one byte into ({-1, -1} until wb_wake_pipe_open), the
+   one mechanism of both readers (piped input's and the terminal line editor's): a wait for input polls
+   it beside standard input (wb_wait_for_input), so a stop signal handled at any moment (also just
+   before the wait begins, or on another thread) ends the wait. Each reader's source file has its own
+   pipe (see wb_sigint_*), used by that reader's handlers and waits alone. */
+static inline int *wb_wake_pipe(void) {
     static int fds[2] = {-1, -1};
     return fds;
 }
 
-static void wb_plain_stop_handler(int signo) {
+/* Makes the wake pipe (once; both ends close-on-exec and non-blocking). Without it (no descriptors
+   left), waits are not woken by the pipe: a signal still breaks off a wait it lands in. */
+static inline void wb_wake_pipe_open(void) {
+    int *wake = wb_wake_pipe();
+    if (wake[0] >= 0) return;
+    if (pipe(wake) == 0) {
+        for (int end = 0; end < 2; end++) {
+            fcntl(wake[end], F_SETFD, FD_CLOEXEC);
+            fcntl(wake[end], F_SETFL, fcntl(wake[end], F_GETFL) | O_NONBLOCK);
+        }
+    } else {
+        wake[0] = -1;
+        wake[1] = -1;
+    }
+}
+
+/* From a stop signal's handler: wakes the wait for input (async-signal-safe; errno kept). The byte
+   stays in the pipe: a stop ends the input for good, so every later wait ends at once too. */
+static inline void wb_wake_waiter(void) {
     int saved = errno;
-    *wb_plain_stop_signal() = signo;
-    int wake = wb_plain_wake_pipe()[1];
+    int wake = wb_wake_pipe()[1];
     if (wake >= 0) {
         char byte = 1;
         ssize_t ignored = write(wake, &byte, 1);
         (void)ignored;
     }
     errno = saved;
+}
+
+/* Waits until `fd` can be read or a stop signal's handler wrote to the wake pipe: 1 when `fd` can be
+   read (or has ended or failed: the read says which), 0 when woken by a stop, -1 when the wait failed
+   (errno; EINTR when another signal broke it off, which the caller handles as it would a read's). */
+static inline int wb_wait_for_input(int fd) {
+    int wake = wb_wake_pipe()[0];
+    if (wake < 0) return 1;
+    struct pollfd fds[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
+    if (poll(fds, 2, -1) < 0) return -1;
+    if (fds[1].revents != 0) return 0;
+    return 1;
+}
+
+static void wb_plain_stop_handler(int signo) {
+    *wb_plain_stop_signal() = signo;
+    wb_wake_waiter();
 }
 
 /* Handlers for SIGTERM (`kill`) and SIGHUP that only note the signal, so piped input ends as at its
@@ -120,18 +156,7 @@ static void wb_plain_stop_handler(int signo) {
    writing but kept the pipe open hung there). SA_RESETHAND: a second signal of the same kind ends the
    program at once, as before (the acknowledged edits are in the log). */
 static inline void wb_plain_install_stop_signals(void) {
-    int *wake = wb_plain_wake_pipe();
-    if (wake[0] < 0) {
-        if (pipe(wake) == 0) {
-            for (int end = 0; end < 2; end++) {
-                fcntl(wake[end], F_SETFD, FD_CLOEXEC);
-                fcntl(wake[end], F_SETFL, fcntl(wake[end], F_GETFL) | O_NONBLOCK);
-            }
-        } else {
-            wake[0] = -1;
-            wake[1] = -1;
-        }
-    }
+    wb_wake_pipe_open();
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = wb_plain_stop_handler;
@@ -170,17 +195,13 @@ static inline long wb_plain_fill(void) {
     struct wb_plain_input *input = wb_plain_input();
     for (;;) {
         if (*wb_plain_stop_signal()) return 0;
-        int wake = wb_plain_wake_pipe()[0];
-        if (wake >= 0) {
-            struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {wake, POLLIN, 0}};
-            if (poll(fds, 2, -1) < 0) {
-                if (errno == EINTR) continue;
-                input->error = errno;
-                return -1;
-            }
-            if (fds[1].revents != 0 && *wb_plain_stop_signal()) return 0;
-            if (fds[0].revents == 0) continue;
+        int ready = wb_wait_for_input(STDIN_FILENO);
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            input->error = errno;
+            return -1;
         }
+        if (ready == 0) return 0; /* a stop signal */
         ssize_t count = read(STDIN_FILENO, input->bytes, sizeof input->bytes);
         if (count < 0) {
             if (errno == EINTR) continue;
@@ -363,6 +384,7 @@ static inline int wb_reader_signal_bit(int signo) {
 
 static void wb_reader_signal_handler(int signo) {
     *wb_reader_signals() |= wb_reader_signal_bit(signo);
+    if (signo == SIGTERM || signo == SIGHUP) wb_wake_waiter();
 }
 
 static inline void wb_reader_set_handler(int signo, struct sigaction *saved) {
@@ -395,6 +417,7 @@ static inline void wb_reader_install_signals(void) {
     wb_reader_set_handler(SIGTSTP, &wb_reader_saved_actions()[1]);
     wb_reader_set_handler(SIGCONT, &wb_reader_saved_actions()[2]);
     if (!*wb_reader_stops_installed()) {
+        wb_wake_pipe_open();
         wb_reader_set_handler(SIGTERM, &wb_reader_saved_actions()[3]);
         wb_reader_set_handler(SIGHUP, &wb_reader_saved_actions()[4]);
         *wb_reader_stops_installed() = 1;
@@ -479,7 +502,11 @@ static int wb_read_char(EditLine *el, wchar_t *out) {
         } else {
             /* SIGTERM or SIGHUP that came while the line was drawn (not during a read) */
             if (*wb_reader_signals() & 24) { *out = 0; return 0; }
-            ssize_t count = read(STDIN_FILENO, &byte, 1);
+            /* The wait polls the wake pipe too: a stop handled after the look above (or on another
+               thread) ends it, where a read would wait for the next key. */
+            int ready = wb_wait_for_input(STDIN_FILENO);
+            if (ready == 0) { *out = 0; return 0; }
+            ssize_t count = ready < 0 ? -1 : read(STDIN_FILENO, &byte, 1);
             if (count == 0) {
                 if (have > 0) break; /* a sequence cut off by the end of input */
                 *out = 0;

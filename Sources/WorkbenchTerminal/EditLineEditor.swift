@@ -18,7 +18,9 @@ import WorkbenchShell
 /// Characters are read by the shim's `wb_read_char`, not libedit's reader (which drops bytes that are
 /// not UTF-8 without a trace): a bad byte shows as U+FFFD and the line comes back as
 /// ``LineInput/notUTF8(byteOffset:)``. That reader also does what libedit's did after SIGWINCH,
-/// SIGTSTP and SIGCONT, through handlers installed only while a line is read.
+/// SIGTSTP and SIGCONT, through handlers installed only while a line is read. It waits for a key with
+/// `poll` on the terminal and the pipe the SIGTERM and SIGHUP handlers write to (the piped reader's one
+/// mechanism, `wb_wait_for_input`), so a stop handled at any moment ends the wait.
 ///
 /// Nothing reaches the edit line raw that the output path would show as a placeholder (bidi controls
 /// such as U+202E, other invisible format characters, C1 controls: ``TerminalText/isSafe(_:keepNewlines:)``;

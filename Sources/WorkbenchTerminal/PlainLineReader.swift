@@ -12,8 +12,9 @@ public final class PlainLineReader: LineEditor {
     private var closed = false
     private let endsOnStopSignals: Bool
 
-    /// Creates a reader on standard input. With `endingOnStopSignals` (the annotation REPL's reader,
-    /// ``TerminalCapabilities/makeLineEditor(historyPath:stopSignalsEndInput:completer:)``), `kill`
+    /// Creates a reader on standard input. With `endingOnStopSignals` (the reader of the annotation REPL
+    /// and review, ``TerminalCapabilities/makeLineEditor(historyPath:stopSignalsEndInput:completer:)``,
+    /// and of adjudicate's answers), `kill`
     /// (SIGTERM) and a hang-up (SIGHUP) end the input as its end does, once the command running has finished, so the session is
     /// closed as on leaving, as the terminal's line editor does; a second such signal ends the program
     /// at once. Without it, they keep their default effect.

@@ -26,8 +26,8 @@ public struct TerminalCapabilities: Sendable, Equatable {
     ///   - historyPath: file for persistent history (interactive mode only); `nil` keeps history in memory.
     ///   - completer: TAB completion; `nil` disables it.
     ///   - stopSignalsEndInput: piped input is ended by SIGTERM and SIGHUP as the terminal's editor
-    ///     ends it (``PlainLineReader/init(endingOnStopSignals:)``): for the annotation REPL, whose
-    ///     status then says it was stopped; elsewhere they keep their default effect.
+    ///     ends it (``PlainLineReader/init(endingOnStopSignals:)``): for the annotation REPL and
+    ///     review, whose status then says they were stopped; elsewhere they keep their default effect.
     public func makeLineEditor(historyPath: String?, stopSignalsEndInput: Bool = false, completer: LineCompleter? = nil) -> any LineEditor {
         if isInteractive, let editor = EditLineEditor(historyPath: historyPath, completer: completer) {
             return editor

@@ -126,4 +126,31 @@ struct AnnotateRecordedCorpusTests {
             ["annotate", "corpus", "--session", String(repeating: "y", count: 200)], stdin: "quit\n", directory: folder)
         #expect(fits.status == 0, "\(fits.stderr)")
     }
+
+    /// `annotate --session NAME` without corpus arguments on a session file that cannot be read: with
+    /// no log beside it, the refusal named the default corpus ("seeds: no such file or folder", or that
+    /// folder opened where it exists), not the file; with a log, the opening rebuilds the session from it,
+    /// but the corpus it records was not looked for there and `seeds` was opened instead.
+    @Test("A session file that cannot be read is named as such; a damaged snapshot beside its log opens the corpus the log records")
+    func unreadableSessionFile() async throws {
+        let folder = try await Self.project()
+        let sessions = folder.appendingPathComponent("sessions")
+        try FileManager.default.createDirectory(at: sessions.appendingPathComponent("folder.json"), withIntermediateDirectories: true)
+        for (name, bytes, problem) in [
+            ("empty", "", "the file is empty"), ("junk", "garbage{", "not valid JSON"), ("folder", nil, "this is a folder, not a session file"),
+        ] {
+            if let bytes { try Data(bytes.utf8).write(to: sessions.appendingPathComponent(name + ".json")) }
+            let result = try await WorkbenchProcess.run(["annotate", "--session", name], stdin: "quit\n", directory: folder)
+            #expect(result.status == 1, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains("sessions/\(name).json: \(problem)"), "\(name): \(result.stderr)")
+            #expect(!result.stderr.contains("seeds"), "\(name): \(result.stderr)")
+        }
+        // The snapshot damaged, its log whole: rebuilt from the log, on the corpus the log records.
+        try Data("garbage{".utf8).write(to: sessions.appendingPathComponent("anna.json"))
+        let rebuilt = try await WorkbenchProcess.run(["annotate", "--session", "anna"], stdin: "list\nquit\n", directory: folder)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("rebuilt from the log"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout.contains("Herr Müller"), "\(rebuilt.stdout)")
+        #expect(try Self.recordedPaths(folder) == ["corpus"])
+    }
 }

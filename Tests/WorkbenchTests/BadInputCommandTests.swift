@@ -226,7 +226,8 @@ struct BadInputCommandTests {
             #expect(made.status == 0, "\(made.stderr)")
         }
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted()
-        for bad in ["x\u{1B}[31my", "x\ny"] {
+        // A C1 control (CSI) and a bidi override were taken as names too.
+        for bad in ["x\u{1B}[31my", "x\ny", "x\u{9B}31my", "x\u{202E}y"] {
             for (role, arguments, input) in [
                 ("reviewer", ["review", "sessions/anna.json", "--out", "checked", "--reviewer", bad], "accept\nquit\n"),
                 ("adjudicator", ["adjudicate", "sessions/anna.json", "sessions/ben.json", "--out", "gold", "--adjudicator", bad], "q\n"),
@@ -288,5 +289,25 @@ struct BadInputCommandTests {
             #expect(lstat(pipe, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         }
     }
-}
 
+    /// No corpus named, run where there is no `seeds/` (another folder than the project's): the refusal
+    /// was "seeds: no such file or folder", naming a folder the user never gave.
+    @Test("No corpus named and no default corpus here: the refusal says so and how to name one")
+    func noCorpusNamed() async throws {
+        let folder = URL(fileURLWithPath: TestScratch.path("no-corpus-"))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{\"text\": \"Er sagte: Ja.\"}\n".utf8).write(to: folder.appendingPathComponent("in.jsonl"))
+        for (arguments, naming) in [
+            (["annotate", "--session", "anna", "--annotator", "anna"], "workbench annotate CORPUS… --session NAME"), (["segment"], "workbench segment CORPUS…"),
+            (["suggest"], "workbench suggest CORPUS…"), (["import", "jsonl", "in.jsonl", "--session", "imported"], "--corpus PATH"),
+        ] {
+            let result = try await WorkbenchProcess.run(arguments, stdin: "quit\n", directory: folder)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)")
+            #expect(
+                result.stderr.contains("no corpus was named, and the default corpus seeds/ is not in this folder: name the corpus files or folders (\(naming))"),
+                "\(arguments): \(result.stderr)")
+        }
+    }
+}

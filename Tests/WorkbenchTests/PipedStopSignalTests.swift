@@ -10,12 +10,16 @@ import TestSupport
 /// (snapshot written, lock released), and the status says the script was stopped (128 + the signal).
 @Suite("SIGTERM and SIGHUP while a piped script runs", .serialized, .timeLimit(.minutes(2)))
 struct PipedStopSignalTests {
-    /// A running `annotate` reading its commands from a named pipe the test writes to.
+    /// A running command (`annotate`, `review`, `adjudicate`) reading its input from a named pipe the test writes to.
     struct PipedRun {
         let folder: String
         let process: Process
         let writer: Int32
         let errors: String
+        /// The file the command's standard output goes to.
+        let output: String
+        /// The session log whose events ``send(_:untilEvents:)`` waits for, relative to `folder`.
+        let log = "sessions/anna.jsonl"
 
         /// Starts `annotate` in a new project folder with the signals' default handling (a test runner
         /// may hand its children SIGHUP ignored, and an ignored signal stays ignored, as under `nohup`).
@@ -24,6 +28,11 @@ struct PipedStopSignalTests {
             try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: folder + "/sessions", withIntermediateDirectories: true)
             try Data("Herr Müller sagte: „Es ist vorbei.“ Dann ging er.\n".utf8).write(to: URL(fileURLWithPath: folder + "/corpus/doc.txt"))
+            return try start(["annotate", "corpus", "--session", "anna", "--annotator", "anna"], in: folder)
+        }
+
+        /// Starts `arguments` in `folder` as ``start()`` starts `annotate`.
+        static func start(_ arguments: [String], in folder: String) throws -> PipedRun {
             let fifo = folder + "/commands"
             #expect(mkfifo(fifo, 0o600) == 0)
             // Read and write: opening does not wait for a reader, and the child's reads wait for more input.
@@ -31,28 +40,39 @@ struct PipedStopSignalTests {
             #expect(writer >= 0)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["--default-signal=TERM,HUP", WorkbenchProcess.binary.path, "annotate", "corpus", "--session", "anna", "--annotator", "anna"]
+            process.arguments = ["--default-signal=TERM,HUP", WorkbenchProcess.binary.path] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
             var environment = ProcessInfo.processInfo.environment
             environment["WORKBENCH_FAKE_CLOCK"] = "2026-01-01T09:00:00Z"
             process.environment = environment
             process.standardInput = FileHandle(forReadingAtPath: fifo)
-            process.standardOutput = FileHandle.nullDevice
-            let errors = folder + "/stderr"
+            let output = folder + "/stdout", errors = folder + "/stderr"
+            _ = FileManager.default.createFile(atPath: output, contents: nil)
             _ = FileManager.default.createFile(atPath: errors, contents: nil)
+            process.standardOutput = FileHandle(forWritingAtPath: output)
             process.standardError = FileHandle(forWritingAtPath: errors)
             try process.run()
-            return PipedRun(folder: folder, process: process, writer: writer, errors: errors)
+            return PipedRun(folder: folder, process: process, writer: writer, errors: errors, output: output)
+        }
+
+        /// Writes `lines` to the input without waiting.
+        func write(_ lines: String) {
+            let bytes = Array(lines.utf8)
+            #expect(Glibc.write(writer, bytes, bytes.count) == bytes.count)
+        }
+
+        /// Waits until the file at `path` (absolute, or relative to `folder`) holds `text`.
+        func waitUntil(_ path: String, holds text: String) throws {
+            let file = path.hasPrefix("/") ? path : folder + "/" + path
+            try Deadline.waitUntil(timeout: 60, "\(text) in \(path)") {
+                ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").contains(text)
+            }
         }
 
         /// Writes `lines` to the script and waits until the log holds `events` events.
         func send(_ lines: String, untilEvents events: Int) throws {
-            let bytes = Array(lines.utf8)
-            #expect(write(writer, bytes, bytes.count) == bytes.count)
-            try Deadline.waitUntil(timeout: 60, "event \(events) in the log") {
-                let log = (try? String(contentsOfFile: folder + "/sessions/anna.jsonl", encoding: .utf8)) ?? ""
-                return log.contains("\"seq\":\(events),")
-            }
+            write(lines)
+            try waitUntil(log, holds: "\"seq\":\(events),")
         }
 
         /// Waits until the program has ended and returns what it wrote on standard error.

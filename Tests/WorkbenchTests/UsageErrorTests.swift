@@ -42,6 +42,10 @@ struct UsageErrorTests {
             (["stat"], "(did you mean 'stats'?)"),
             (["help", "stat"], "has no command 'stat' (did you mean 'stats'?)"),
             (["help", "import", "bart"], "has no command 'bart' (did you mean 'brat'?)"),
+            // `help` is a command word too; a group's mistyped command was "Unexpected argument 'statu'".
+            (["hepl"], "unknown command 'hepl' (did you mean 'help'?)"),
+            (["team", "statu"], "'workbench team' has no command 'statu' (did you mean 'status'?); its commands are init,"),
+            (["import", "brt", "x"], "'workbench import' has no command 'brt' (did you mean 'brat'?)"),
         ] {
             let result = try await WorkbenchProcess.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")

@@ -78,6 +78,10 @@ struct AdjudicateCommand: ParsableCommand {
         let file: LockedSessionFile
         file = try CLIFailure.from { try LockedSessionFile(path: out, now: Timestamp.now()) }
         defer { file.release() }
+        // The one plain reader, at a terminal as piped: from here on, `kill` and a hang-up end its input
+        // as its end does (the annotation REPL's reader), so the run ends as by `q`, every decision
+        // written and the lock released, and its status then says it was stopped.
+        let answers = PlainLineReader(endingOnStopSignals: true)
         var result: Session
         if file.existingFile != nil {
             result = try CLIFailure.from { try SessionStore.load(path: out) }
@@ -150,7 +154,7 @@ struct AdjudicateCommand: ParsableCommand {
                 } else {
                     output.write(StyledLine.forTerminal(Self.render(unit, plan: plan, number: number, of: disagreements)))
                     output.flush()
-                    guard let answer = Self.ask(&output, versions: unit.versions.map { $0 != nil }, refused: &refused) else { stopped = true; break }
+                    guard let answer = Self.ask(&output, reader: answers, versions: unit.versions.map { $0 != nil }, refused: &refused) else { stopped = true; break }
                     choice = answer
                     if choice == .quit { stopped = true; break }
                     if case .acceptAlike(let version) = answer, let sentence = unit.sentence {
@@ -180,6 +184,13 @@ struct AdjudicateCommand: ParsableCommand {
             let out = self.out
             let added = try TeamCommand.run { () throws(TeamError) in try TeamTransfer(project: project).push(out, kind: "adjudication") }
             StandardOutput.line("stored the adjudicated session in the team database as \(project.connection.user) (\(added) new line(s))")
+        }
+        if let signal = answers.stopSignal {
+            // Stopped from outside: every decision taken is written, and the status says so
+            // (``ExitStatus/stopped(by:)``), as for the annotation REPL and review.
+            let status = ExitStatus.stopped(by: signal)
+            let unused = refused > 0 ? " (\(refused) answer(s) were refused, see the lines above)" : ""
+            throw CLIFailure(status.stoppedLabel + ": every decision taken was saved in \(TerminalText.sanitize(out))" + unused, exitCode: status.rawValue)
         }
         // As in the annotation REPL: answers from a pipe or a file that could not be used fail the
         // run, so a script notices; at a terminal the adjudicator has answered again.
@@ -213,14 +224,15 @@ struct AdjudicateCommand: ParsableCommand {
         return known.map { $0 ?? next.next() ?? "" }
     }
 
-    /// Reads answers until one is usable; `nil` at the end of input. Counts unusable answers in `refused`.
-    static func ask(_ output: inout StandardOutput, versions: [Bool], refused: inout Int) -> AdjudicationChoice? {
+    /// Reads answers from `reader` until one is usable; `nil` at the end of input (or when a stop signal
+    /// ended it). Counts unusable answers in `refused`.
+    static func ask(_ output: inout StandardOutput, reader: PlainLineReader, versions: [Bool], refused: inout Int) -> AdjudicationChoice? {
         while true {
             output.write("choice (N, N,M, none, e N field=value, aa N, q)> ")
             output.flush()
             // The one plain reader: a line that is not UTF-8 or far longer than any answer (a file
             // piped in by mistake) is refused by the REPL's words, and never held whole.
-            let input = PlainLineReader().readLine(prompt: StyledLine(), style: TerminalStyle(noColor: true))
+            let input = reader.readLine(prompt: StyledLine(), style: TerminalStyle(noColor: true))
             guard case .line(let line) = input else {
                 guard let refusal = input.refusal else { output.write("\n"); return nil }
                 output.write("error: \(refusal)\n")

@@ -62,7 +62,13 @@ struct AnnotateCommand: ParsableCommand {
         // Only without corpus arguments is the session file read for its corpus (only that field; the
         // whole file is read below), found where the readers find it (``RecordedCorpusPath``).
         let recorded = corpus.isEmpty ? Self.recordedCorpus(path: path) : nil
-        let paths = corpus.isEmpty ? (recorded?.found ?? ["seeds"]) : corpus
+        if corpus.isEmpty, recorded == nil, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: SessionPaths(path).log) {
+            // A session that names no corpus and has no log to rebuild it from: one that cannot be read
+            // (an empty file, not JSON, a folder) is refused for what it is, not hidden behind the default
+            // corpus it would otherwise open ("seeds: no such file or folder").
+            _ = try CLIFailure.from { try SessionStore.load(path: path) }
+        }
+        let paths = try recorded?.found ?? DefaultCorpus.paths(corpus, naming: "workbench annotate CORPUS… --session NAME")
         if let recorded, recorded.found == nil {
             StandardError.write(TerminalText.sanitize(
                 "warning: the corpus \(recorded.reference.paths.joined(separator: " ")) that \(path) records is not found (as recorded, next to the session or in its folder's parent); opening seeds"))
@@ -148,11 +154,16 @@ struct AnnotateCommand: ParsableCommand {
         }
         // Given, but empty (`--annotator ""`): say so rather than blame the environment.
         guard !name.isEmpty else { throw CLIFailure("the \(role) name is empty; pass --\(role) NAME") }
-        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }), !name.contains("/") else {
+        // C0 and C1 controls and DEL, and bidi controls, which reorder what follows them wherever the
+        // name is shown (a table of annotators, an exported file) and read as another name there.
+        let refused = { (scalar: Unicode.Scalar) in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || InvisibleScalar.isBidiControl(scalar)
+        }
+        guard !name.unicodeScalars.contains(where: refused), !name.contains("/") else {
             let source = fromLogin ? " (taken from $USER or $LOGNAME)" : ""
             throw CLIFailure(
                 "\(role) name '\(TerminalText.sanitize(name))'\(source) refused: a name may not hold '/' or control characters "
-                    + "(tabs, line breaks, escapes); pass --\(role) NAME")
+                    + "(tabs, line breaks, escapes, bidi controls such as U+202E); pass --\(role) NAME")
         }
         return name
     }
@@ -173,11 +184,28 @@ struct AnnotateCommand: ParsableCommand {
     /// every reader finds them (``RecordedCorpusPath``: as recorded, next to the session, in its
     /// folder's parent), so `annotate` run from the sessions folder opens the corpus `export` reads;
     /// `found` is nil when one of them is found nowhere.
+    /// A snapshot that cannot be read (a damaged file the opening rebuilds from the log) gives the
+    /// corpus its log's header records.
     static func recordedCorpus(path: String) -> (reference: CorpusReference, found: [String]?)? {
-        guard let data = try? SessionCodec.contents(ofFile: path), let corpus = SessionCodec.recordedCorpus(in: data), !corpus.paths.isEmpty
+        let snapshot = (try? SessionCodec.contents(ofFile: path)).flatMap { SessionCodec.recordedCorpus(in: $0) }
+        guard let corpus = snapshot ?? logHeader(of: path).flatMap({ SessionCodec.recordedCorpus(in: $0) }), !corpus.paths.isEmpty
         else { return nil }
         let found = corpus.paths.map { RecordedCorpusPath.find($0, nextTo: path) }
         return (corpus, found.contains(nil) ? nil : found.compactMap { $0 })
+    }
+
+    /// The first line of the log of the session at `path` (its header), without the line break; nil
+    /// when there is no log or no line break in its first 64 MiB.
+    static func logHeader(of path: String) -> Data? {
+        guard let log = FileHandle(forReadingAtPath: SessionPaths(path).log) else { return nil }
+        defer { try? log.close() }
+        var header = Data()
+        while header.count < 64 << 20 {
+            guard let chunk = try? log.read(upToCount: 1 << 16), !chunk.isEmpty else { return nil }
+            if let end = chunk.firstIndex(of: 0x0A) { return header + chunk[chunk.startIndex..<end] }
+            header += chunk
+        }
+        return nil
     }
 
     /// Why the corpus opened for a session without corpus arguments is not the session's (nil when

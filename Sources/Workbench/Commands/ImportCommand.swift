@@ -34,10 +34,11 @@ struct ImportCommand: ParsableCommand {
             try EmptyPathArgument.refuse(sessions, as: "--sessions", naming: "the folder of sessions")
         }
 
-        /// Loads the corpus from `paths` (or `fallback`).
-        func loadCorpus(fallback: [String], meter: ProgressMeter) throws -> SegmentedCorpus {
+        /// Loads the corpus from `--corpus` (or `fallback`, or the default corpus).
+        func loadCorpus(fallback: [String] = [], meter: ProgressMeter) throws -> SegmentedCorpus {
+            let paths = try DefaultCorpus.paths(corpus.isEmpty ? fallback : corpus, naming: "--corpus PATH")
             do {
-                return try CorpusOpening.open(paths: corpus.isEmpty ? fallback : corpus, meter: meter)
+                return try CorpusOpening.open(paths: paths, meter: meter)
             } catch {
                 throw CLIFailure(error.description)
             }
@@ -179,7 +180,7 @@ struct ImportCommand: ParsableCommand {
         mutating func run() throws {
             let common = common, files = files
             let summary = try ProgressMeter.run { meter in
-                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                let corpus = try common.loadCorpus(meter: meter)
                 do {
                     meter.begin("importing \(files.count) file(s)", total: nil, unit: .items(""))
                     let session = try JSONLImporter().load(paths: files, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
@@ -256,7 +257,7 @@ struct ImportCommand: ParsableCommand {
         mutating func run() throws {
             let common = common, file = file
             let summary = try ProgressMeter.run { meter in
-                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                let corpus = try common.loadCorpus(meter: meter)
                 do {
                     let session = try LabelStudioImporter().load(path: file, corpus: corpus, annotator: common.annotator, only: common.only, time: Timestamp.now())
                     return try meter.writing { try common.save(session, kind: "labelstudio") }
@@ -285,7 +286,7 @@ struct ImportCommand: ParsableCommand {
         mutating func run() throws {
             let common = common, paths = paths
             let summary = try ProgressMeter.run { meter in
-                let corpus = try common.loadCorpus(fallback: ["seeds"], meter: meter)
+                let corpus = try common.loadCorpus(meter: meter)
                 do {
                     let session = try WebAnnoImporter().load(paths: paths, corpus: corpus, annotator: common.annotator, time: Timestamp.now())
                     return try meter.writing { try common.save(session, kind: "webanno") }

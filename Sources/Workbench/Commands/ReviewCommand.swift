@@ -95,7 +95,9 @@ struct ReviewCommand: ParsableCommand {
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
-        let editor = capabilities.makeLineEditor(historyPath: nil)
+        // `kill` and a hang-up end the input as its end does, at the terminal and piped alike (the
+        // annotation REPL's reader), so the review is saved and closed below.
+        let editor = capabilities.makeLineEditor(historyPath: nil, stopSignalsEndInput: true)
         let rejected = loop.run(editor: editor)
         try CLIFailure.from { try store.close() }
         if let signal = editor.stopSignal {

@@ -49,7 +49,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let chosen = paths.isEmpty ? ["seeds"] : paths
+        let chosen = try DefaultCorpus.paths(paths, naming: "workbench segment CORPUS…")
         if let out {
             // Loading and writing under one meter, so Ctrl-C at any point stops cleanly.
             try ProgressMeter.run { meter in

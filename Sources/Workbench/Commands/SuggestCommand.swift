@@ -53,7 +53,7 @@ struct SuggestCommand: ParsableCommand {
     /// standard error in a terminal; Ctrl-C ends the run between batches, so standard output never
     /// holds half a line.
     private func suggest(meter: ProgressMeter) throws {
-        let chosen = paths.isEmpty ? ["seeds"] : paths
+        let chosen = try DefaultCorpus.paths(paths, naming: "workbench suggest CORPUS…")
         let corpus = try CLIFailure.from { try CorpusOpening.load(paths: chosen, meter: meter) }
         meter.clear()
         for warning in corpus.warnings { StandardError.write("warning: \(warning)") }

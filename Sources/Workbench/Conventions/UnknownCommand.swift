@@ -20,15 +20,16 @@ enum UnknownCommand {
         guard let first = arguments.first, !first.isEmpty, !first.hasPrefix("-") else { return nil }
         if first == "help" { return helpError(for: Array(arguments.dropFirst())) }
         if let group = WorkbenchCommand.configuration.subcommands.first(where: { $0.configuration.commandName == first }) {
-            return missingSubcommand(of: group, in: Array(arguments.dropFirst()))
+            let rest = Array(arguments.dropFirst())
+            return missingSubcommand(of: group, in: rest) ?? unknownSubcommand(of: group, in: rest)
         }
         let names = commandNames
         guard !names.contains(first), !first.contains("/"), !first.contains("."), !fileExists(first) else { return nil }
         let visible = WorkbenchCommand.configuration.subcommands
             .filter { $0.configuration.shouldDisplay }
             .compactMap { $0.configuration.commandName }
-        let close = EditDistance.nearest(to: first, among: visible)
-        let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+        // `help` is offered too (`hepl` got "did you mean 'replay'?").
+        let guess = EditDistance.suggestion(for: first, among: visible + ["help"])
         return ValidationError(
             "unknown command \(ForeignLetters.quotedCommandWord(first))\(guess), and no corpus file or folder of that name; the commands are "
                 + visible.joined(separator: ", ") + " (see 'workbench help')")
@@ -45,6 +46,20 @@ enum UnknownCommand {
         return ValidationError("'workbench \(name)' needs one of \(children.joined(separator: ", ")), e.g. workbench \(name) \(children[0]) … (see 'workbench help \(name)')")
     }
 
+    /// `workbench team statu` or `workbench import brt DIR`: a word after a command group that names none
+    /// of its commands, a usage error naming the nearest (the parser said only "Unexpected argument
+    /// 'statu'"). Nil when the word names one, is an option, or the group has a default command.
+    static func unknownSubcommand(of group: any ParsableCommand.Type, in rest: [String]) -> ValidationError? {
+        guard let word = rest.first, !word.hasPrefix("-"), group.configuration.defaultSubcommand == nil else { return nil }
+        let children = group.configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard !children.isEmpty, !children.contains(word) else { return nil }
+        let visible = group.configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
+        let name = group.configuration.commandName ?? ""
+        return ValidationError(
+            "'workbench \(name)' has no command \(ForeignLetters.quotedCommandWord(word))\(EditDistance.suggestion(for: word, among: visible)); "
+                + "its commands are \(visible.joined(separator: ", ")) (see 'workbench help \(name)')")
+    }
+
     /// `workbench help WORD…` naming no command (the parser would show the top-level help and exit 0).
     static func helpError(for words: [String]) -> ValidationError? {
         var current: any ParsableCommand.Type = WorkbenchCommand.self
@@ -54,8 +69,7 @@ enum UnknownCommand {
             guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
                 let names = subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
                 let offered = names.isEmpty ? "it has no subcommands" : "its commands are " + names.joined(separator: ", ")
-                let close = EditDistance.nearest(to: word, among: names)
-                let guess = close.isEmpty ? "" : " (did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?)"
+                let guess = EditDistance.suggestion(for: word, among: names)
                 return ValidationError("help: '\(path.joined(separator: " "))' has no command '\(word)'\(guess); \(offered)")
             }
             current = next

@@ -22,19 +22,30 @@ public enum EditDistance {
 
     /// The candidates closest to `word` (at most `limit`, only those within a third of their length + 1).
     public static func closest(to word: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let lowered = word.lowercased()
-        let scored = candidates.map { ($0, between(lowered, $0.lowercased())) }
-            .filter { $0.1 <= max(2, $0.0.count / 3 + 1) || $0.0.hasPrefix(lowered) }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        return Array(scored.prefix(limit).map(\.0))
+        scored(to: word, among: candidates, limit: limit).map(\.name)
     }
 
     /// The candidates of ``closest(to:among:limit:)`` nearest to `word`: the first and those as near
     /// (`iport` gives `import`, not `export` too), for the command line's one "did you mean".
     public static func nearest(to word: String, among candidates: [String]) -> [String] {
+        let close = scored(to: word, among: candidates, limit: candidates.count)
+        guard let best = close.first?.distance else { return [] }
+        return close.filter { $0.distance == best }.map(\.name)
+    }
+
+    /// The command line's suggestion for a mistyped word: ` (did you mean 'a' or 'b'?)` naming the
+    /// candidates ``nearest(to:among:)`` gives, or an empty string when none is near.
+    public static func suggestion(for word: String, among candidates: [String]) -> String {
+        let names = nearest(to: word, among: candidates)
+        return names.isEmpty ? "" : " (did you mean \(names.map { "'\($0)'" }.joined(separator: " or "))?)"
+    }
+
+    /// The candidates close to `word` with their distances, nearest first (ties by name), at most `limit`.
+    private static func scored(to word: String, among candidates: [String], limit: Int) -> [(name: String, distance: Int)] {
         let lowered = word.lowercased()
-        let close = closest(to: word, among: candidates, limit: candidates.count)
-        guard let best = close.first.map({ between(lowered, $0.lowercased()) }) else { return [] }
-        return close.filter { between(lowered, $0.lowercased()) == best }
+        let scored = candidates.map { (name: $0, distance: between(lowered, $0.lowercased())) }
+            .filter { $0.distance <= max(2, $0.name.count / 3 + 1) || $0.name.hasPrefix(lowered) }
+            .sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+        return Array(scored.prefix(limit))
     }
 }
