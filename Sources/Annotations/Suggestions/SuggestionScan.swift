@@ -2171,12 +2171,19 @@ struct SuggestionScan {
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
     }
 
-    /// The addressee: "gegenüber X" after the speaker, or (for verbs that take one) the noun phrase
+    /// The addressee: "gegenüber X" after the speaker (also after a sentence adverb: "aber gegenüber
+    /// X", ``focusWords``), or (for verbs that take one) the noun phrase
     /// right after the speaker or verb ("warf Washington … vor").
     func addressee(after position: Int, verb: Int?) -> [Int] {
         let next = position + 1
         guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
         if words[next].lower == "gegenüber" { return nounPhrase(from: next + 1) }
+        // "bestritt jedoch gegenüber der Agentur …": a sentence adverb may stand before "gegenüber".
+        if Self.focusWords.contains(words[next].lower), next + 2 < words.count, words[next + 1].lower == "gegenüber",
+            words[next + 1].sentence == words[position].sentence
+        {
+            return nounPhrase(from: next + 2)
+        }
         if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
         return []
     }

@@ -319,6 +319,15 @@ import Testing
         #expect(title.speaker(title.proposal(claiming: "Anmeldung")) == "die Ministerin Berger", "\(title.proposals.map { title.speaker($0) })")
     }
 
+    /// A sentence adverb between the verb and "gegenüber X" ("bestritt jedoch gegenüber der
+    /// Zeitung", "sagte aber gegenüber dem Sender") leaves "X" the addressee.
+    @Test func gegenueberAfterASentenceAdverb() {
+        let reported = SuggestionProbe("Die Anwältin Jördis Krämer bestritt jedoch gegenüber der Zeitung jede Beteiligung ihres Mandanten.")
+        #expect(addressee(reported, "Beteiligung") == "der Zeitung", "\(reported.proposals.map { reported.text($0.addressee) })")
+        let indirect = SuggestionProbe("Der Sprecher sagte aber gegenüber dem Sender, die Lage sei ruhig.")
+        #expect(addressee(indirect, "Lage") == "dem Sender", "\(indirect.proposals.map { indirect.text($0.addressee) })")
+    }
+
     /// A reproach's object may be a phrase of several words ("Verzögerung der Sanierung",
     /// "mangelnde Sorgfalt"): the addressee before it keeps a name of several words whole.
     @Test func objectOfSeveralWordsAfterANameIsNoAddressee() {
