@@ -1113,8 +1113,9 @@ struct SuggestionScan {
             !reportsNoSpeechAct(cue, speaker: speaker, sentence: range),
             speaker.last == head - 1 || demonstrativeObject || passiveJudgement || appositionSubject || invertedSubject
         {
-            let claim = Array(range)
-            // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence.
+            // SpkAtt's guidelines give reported speech no cue: the claim is the whole sentence, up to a
+            // clause joined by a comma and a conjunction that reports on its own ("…, und der Verband rief …").
+            let claim = untilCoordinatedClause(Array(range))
             add(Proposal(speakers: speakers, cue: [], claim: claim, addressee: addressee, form: .reported, confidence: 0.45,
                 rule: "reported.speech-act-verb"))
         }
@@ -1219,6 +1220,9 @@ struct SuggestionScan {
         guard comma < limit, comma + 1 < range.upperBound else { return nil }
         let first = comma + 1
         if words[first].kind == .quote || isIndicativeReportingVerb(first) || opensLocativeRelative(at: first, after: position) { return nil }
+        // "stufte das Gesetz als verfassungswidrig ein, und das Hilfswerk rief Russland auf, …": a main
+        // clause joined by a conjunction with a reporting verb of its own is the next attribution, no message.
+        if Self.mainClauseConjunctions.contains(words[first].lower), joinedClauseVerb(after: first, verbSecond: true) != nil { return nil }
         let claim = trimmedEnd(Array(first..<range.upperBound), sentence: sentence)
         guard claim.count >= 2 else { return nil }
         if !strict || Self.complementizers.contains(words[first].lower) { return claim }
@@ -2167,12 +2171,19 @@ struct SuggestionScan {
         return phrase.contains(where: { words[$0].capitalized }) ? phrase : []
     }
 
-    /// The addressee: "gegenüber X" after the speaker, or (for verbs that take one) the noun phrase
+    /// The addressee: "gegenüber X" after the speaker (also after a sentence adverb: "aber gegenüber
+    /// X", ``focusWords``), or (for verbs that take one) the noun phrase
     /// right after the speaker or verb ("warf Washington … vor").
     func addressee(after position: Int, verb: Int?) -> [Int] {
         let next = position + 1
         guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
         if words[next].lower == "gegenüber" { return nounPhrase(from: next + 1) }
+        // "bestritt jedoch gegenüber der Agentur …": a sentence adverb may stand before "gegenüber".
+        if Self.focusWords.contains(words[next].lower), next + 2 < words.count, words[next + 1].lower == "gegenüber",
+            words[next + 1].sentence == words[position].sentence
+        {
+            return nounPhrase(from: next + 2)
+        }
         if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
         return []
     }

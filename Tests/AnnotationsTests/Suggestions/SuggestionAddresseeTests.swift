@@ -307,6 +307,38 @@ import Testing
         #expect(probe.claim(probe.proposal(claiming: "Stimmung")) == "ist die Stimmung gegenüber den Gästen freundlich")
     }
 
+    /// After an inverted subject of an article and one noun, a bare capitalised word right before
+    /// the particle is the one addressed ("rufen die Verbände Eltern dazu auf"); after a title it
+    /// is the subject's name ("forderte die Ministerin Berger dazu auf").
+    @Test func bareNounAfterAnArticleSubjectIsTheAddressee() {
+        let probe = SuggestionProbe("Außerdem rufen die Verbände Eltern dazu auf, die Anmeldung bis Freitag abzugeben.")
+        let appeal = probe.proposal(claiming: "Anmeldung")
+        #expect(probe.speaker(appeal) == "die Verbände", "\(probe.speaker(appeal))")
+        #expect(addressee(probe, "Anmeldung") == "Eltern", "\(probe.proposals.map { probe.text($0.addressee) })")
+        let title = SuggestionProbe("Außerdem forderte die Ministerin Berger dazu auf, die Anmeldung bis Freitag abzugeben.")
+        #expect(title.speaker(title.proposal(claiming: "Anmeldung")) == "die Ministerin Berger", "\(title.proposals.map { title.speaker($0) })")
+    }
+
+    /// A sentence adverb between the verb and "gegenüber X" ("bestritt jedoch gegenüber der
+    /// Zeitung", "sagte aber gegenüber dem Sender") leaves "X" the addressee.
+    @Test func gegenueberAfterASentenceAdverb() {
+        let reported = SuggestionProbe("Die Anwältin Jördis Krämer bestritt jedoch gegenüber der Zeitung jede Beteiligung ihres Mandanten.")
+        #expect(addressee(reported, "Beteiligung") == "der Zeitung", "\(reported.proposals.map { reported.text($0.addressee) })")
+        let indirect = SuggestionProbe("Der Sprecher sagte aber gegenüber dem Sender, die Lage sei ruhig.")
+        #expect(addressee(indirect, "Lage") == "dem Sender", "\(indirect.proposals.map { indirect.text($0.addressee) })")
+    }
+
+    /// A reproach's object may be a phrase of several words ("Verzögerung der Sanierung",
+    /// "mangelnde Sorgfalt"): the addressee before it keeps a name of several words whole.
+    @Test func objectOfSeveralWordsAfterANameIsNoAddressee() {
+        let genitive = SuggestionProbe("Die Verbände werfen Bürgermeister Jonas Körner Verzögerung der Sanierung vor.")
+        #expect(addressee(genitive, "Sanierung") == "Bürgermeister Jonas Körner", "\(genitive.proposals.map { genitive.text($0.addressee) })")
+        let adjective = SuggestionProbe("Die Grünen warfen Jürgen Weiß mangelnde Sorgfalt vor.")
+        #expect(addressee(adjective, "Sorgfalt") == "Jürgen Weiß", "\(adjective.proposals.map { adjective.text($0.addressee) })")
+        let single = SuggestionProbe("Die Opposition warf dem Präsidenten der Republik Wortbruch vor.")
+        #expect(addressee(single, "Wortbruch") == "dem Präsidenten der Republik", "\(single.proposals.map { single.text($0.addressee) })")
+    }
+
     /// A comma clause whose partial quote opens at its verb ("…, der Papst „ist …“"): the subject
     /// before the quote is no apposition of the addressee or the speaker, so "vor"/"gegenüber der
     /// Presse" stays the addressee of the clause and of its quote, and the clause stays a proposal.

@@ -344,4 +344,19 @@ import Testing
         #expect(!probe.proposals.contains { $0.form == .reported }, "\(probe.proposals.map(\.rule))")
         #expect(probe.speaker(probe.proposal(claiming: "Urteil")) == "Landrätin Eva Stein")
     }
+
+    /// Reported speech ends before a clause joined by a comma and "und" that has a reporting verb
+    /// and a subject of its own ("…, und der Kinderschutzbund rief die Stadt auf, …"): that clause
+    /// is a second attribution with its own speaker, addressee and message, not part of the first.
+    @Test func reportedSpeechEndsBeforeAJoinedClauseWithAReportingVerb() {
+        let probe = SuggestionProbe(
+            "Der Elternbeirat stufte den Plan als überstürzt ein, und der Kinderschutzbund Nordstadt rief die Stadt auf, die Schließung der Kita zu überdenken.")
+        let reported = probe.proposals.first { $0.form == .reported }
+        #expect(probe.claim(reported) == "Der Elternbeirat stufte den Plan als überstürzt ein", "\(probe.proposals.map { probe.claim($0) })")
+        let appeal = probe.proposal(claiming: "Schließung")
+        #expect(probe.claim(appeal) == "die Schließung der Kita zu überdenken", "\(probe.proposals.map { probe.claim($0) })")
+        #expect(probe.cue(appeal) == "rief … auf", "\(probe.cue(appeal))")
+        #expect(probe.speaker(appeal) == "der Kinderschutzbund Nordstadt", "\(probe.speaker(appeal))")
+        #expect(appeal.map { probe.text($0.addressee) } == "die Stadt")
+    }
 }
