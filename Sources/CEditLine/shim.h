@@ -92,6 +92,15 @@ static inline volatile sig_atomic_t *wb_plain_stop_signal(void) {
     return &signo;
 }
 
+/* The descriptor the two readers below wait on and read (the piped reader's wb_plain_fill and the
+   terminal editor's wb_read_char): standard input. Every source file that includes this header has its
+   own copy, so a test can point its own copies of the readers at a pipe without replacing the process's
+   standard input, which every other test's child processes would inherit meanwhile. */
+static inline int *wb_input_descriptor(void) {
+    static int fd = STDIN_FILENO;
+    return &fd;
+}
+
 /* The self-pipe a stop signal's handler writes one byte into ({-1, -1} until wb_wake_pipe_open), the
    one mechanism of both readers (piped input's and the terminal line editor's): a wait for input polls
    it beside standard input (wb_wait_for_input), so a stop signal handled at any moment (also just
@@ -195,14 +204,14 @@ static inline long wb_plain_fill(void) {
     struct wb_plain_input *input = wb_plain_input();
     for (;;) {
         if (*wb_plain_stop_signal()) return 0;
-        int ready = wb_wait_for_input(STDIN_FILENO);
+        int ready = wb_wait_for_input(*wb_input_descriptor());
         if (ready < 0) {
             if (errno == EINTR) continue;
             input->error = errno;
             return -1;
         }
         if (ready == 0) return 0; /* a stop signal */
-        ssize_t count = read(STDIN_FILENO, input->bytes, sizeof input->bytes);
+        ssize_t count = read(*wb_input_descriptor(), input->bytes, sizeof input->bytes);
         if (count < 0) {
             if (errno == EINTR) continue;
             input->error = errno;
@@ -504,9 +513,9 @@ static int wb_read_char(EditLine *el, wchar_t *out) {
             if (*wb_reader_signals() & 24) { *out = 0; return 0; }
             /* The wait polls the wake pipe too: a stop handled after the look above (or on another
                thread) ends it, where a read would wait for the next key. */
-            int ready = wb_wait_for_input(STDIN_FILENO);
+            int ready = wb_wait_for_input(*wb_input_descriptor());
             if (ready == 0) { *out = 0; return 0; }
-            ssize_t count = ready < 0 ? -1 : read(STDIN_FILENO, &byte, 1);
+            ssize_t count = ready < 0 ? -1 : read(*wb_input_descriptor(), &byte, 1);
             if (count == 0) {
                 if (have > 0) break; /* a sequence cut off by the end of input */
                 *out = 0;

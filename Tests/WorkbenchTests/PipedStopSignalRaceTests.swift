@@ -23,17 +23,18 @@ struct PipedStopSignalRaceTests {
     @Test("A stop signal handled before the wait for the next line began ends the wait at once")
     func signalBeforeTheWait() throws {
         var ends: [Int32] = [-1, -1]
+        // Close-on-exec: a child another test starts meanwhile must not hold the writing end open.
         try #require(pipe(&ends) == 0)
-        let savedInput = dup(STDIN_FILENO)
-        try #require(savedInput >= 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         var savedActions = [sigaction(), sigaction()]
         sigaction(SIGTERM, nil, &savedActions[0])
         sigaction(SIGHUP, nil, &savedActions[1])
-        dup2(ends[0], STDIN_FILENO)
+        // The reader's own copy in this file reads the pipe; the process's standard input, which other
+        // tests' child processes inherit, is left alone.
+        wb_input_descriptor().pointee = ends[0]
         defer {
-            // Standard input and the signals' handling as they were.
-            dup2(savedInput, STDIN_FILENO)
-            close(savedInput)
+            // The reader's input and the signals' handling as they were.
+            wb_input_descriptor().pointee = STDIN_FILENO
             close(ends[0])
             sigaction(SIGTERM, &savedActions[0], nil)
             sigaction(SIGHUP, &savedActions[1], nil)

@@ -23,17 +23,18 @@ struct TerminalStopSignalRaceTests {
     @Test("A stop signal handled while the editor waits for the next key ends the wait at once")
     func signalDuringTheWait() throws {
         var ends: [Int32] = [-1, -1]
+        // Close-on-exec: a child another test starts meanwhile must not hold the writing end open.
         try #require(pipe(&ends) == 0)
-        let savedInput = dup(STDIN_FILENO)
-        try #require(savedInput >= 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         let signals = [SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]
         var savedActions = Array(repeating: sigaction(), count: signals.count)
         for (index, signal) in signals.enumerated() { sigaction(signal, nil, &savedActions[index]) }
-        dup2(ends[0], STDIN_FILENO)
+        // The reader's own copy in this file reads the pipe; the process's standard input, which other
+        // tests' child processes inherit, is left alone.
+        wb_input_descriptor().pointee = ends[0]
         defer {
-            // Standard input, the signals' handling and the reader's flags as they were.
-            dup2(savedInput, STDIN_FILENO)
-            close(savedInput)
+            // The reader's input, the signals' handling and the reader's flags as they were.
+            wb_input_descriptor().pointee = STDIN_FILENO
             close(ends[0])
             for (index, signal) in signals.enumerated() { sigaction(signal, &savedActions[index], nil) }
             wb_reader_signals().pointee = 0
