@@ -12,7 +12,8 @@ import Foundation
 public final class PostgresConnection {
     /// The server, as given.
     public let url: DatabaseURL
-    /// Seconds to wait for the connection and for each answer.
+    /// Seconds to wait for each answer, and libpq's `connect_timeout`: the wait for each address
+    /// connecting tries (see ``init(url:applicationName:timeoutSeconds:user:passwordFile:clock:)``).
     public let timeoutSeconds: Int
     private let applicationName: String
     /// A role to log in as instead of the URL's (`--annotator`).
@@ -34,7 +35,10 @@ public final class PostgresConnection {
     /// (``query(_:answeringWithin:)``).
     private var longerAnswer: Int?
 
-    /// Connects (blocking, at most `timeoutSeconds`).
+    /// Connects (blocking). libpq applies `connect_timeout` (`timeoutSeconds`) to each host and each
+    /// address it tries in turn, on the wall clock, so the whole wait is not bounded by
+    /// `timeoutSeconds`: a host name that resolves to several silent addresses (or a URL naming
+    /// several hosts) waits up to `timeoutSeconds` for each of them before giving up.
     public init(
         url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil,
         clock: TeamClock = .monotonic

@@ -17,6 +17,15 @@ struct PipedInputTests {
         #expect(result.stderr.contains("2 command(s) were rejected (input lines 2, 5; see 'error:' lines)"), "\(result.stderr)")
     }
 
+    /// Piped review's summary said only "2 command(s) were rejected (see the lines above)".
+    @Test("piped review's summary names the rejected input lines as annotate's does")
+    func reviewSummaryNamesLines() async throws {
+        let fixture = try ReplayFixture()
+        let review = try await fixture.run(["review", fixture.sessionPath, "--reviewer", "rita"], stdin: "bogus\nstatus\ncorrect nothing x\nquit\n")
+        #expect(review.status == 1)
+        #expect(review.stderr.contains("2 command(s) were rejected (input lines 1, 3; see 'error:' lines); every verdict given was saved in"), "\(review.stderr)")
+    }
+
     @Test("a line that is not UTF-8, a 1 MB line and an unclosed quote cut off by the end of input (Ctrl-D mid-line)")
     func malformedLines() async throws {
         let workspace = try REPLWorkspace()

@@ -147,14 +147,21 @@ struct ReplayCommandTests {
         #expect(try SessionStore.read(path: fixture.path("sessions/kept.json")).file.events.count == 6)
     }
 
-    @Test("--to -1 and a number past Int are named as values (-1 was 'Missing value for --to'); nothing is written")
+    @Test("--to 0, -1 and a number past Int are usage errors named as values (-1 was 'Missing value for --to', 0 and -1 were status 1); a number past the log's end is status 1; nothing is written")
     func toOutOfRange() async throws {
         let fixture = try ReplayFixture()
-        for arguments in [["--to", "-1"], ["--to", "-1", "--out", "cut", "--force"], ["--to=-5"]] {
+        for arguments in [["--to", "0"], ["--to", "-1"], ["--to", "-1", "--out", "cut", "--force"], ["--to=-5"], ["--to", "0", "--out", "cut"]] {
             let result = try await fixture.run(["replay", fixture.sessionPath] + arguments)
-            #expect(result.status == 1, "\(arguments): \(result.stdout)")
-            #expect(result.stderr.contains("there is no event -"), "\(arguments): \(result.stderr)")
+            #expect(result.status == 2, "\(arguments): \(result.stdout)")
+            #expect(result.stderr.contains("--to takes an event's sequence number, 1 or more (a log's events are numbered from 1), not -")
+                || result.stderr.contains("--to takes an event's sequence number, 1 or more (a log's events are numbered from 1), not 0"), "\(arguments): \(result.stderr)")
             #expect(!result.stderr.contains("Missing value"))
+            #expect(result.stdout.isEmpty)
+        }
+        for arguments in [["--to", "999"], ["--to", "999", "--out", "cut"]] {
+            let past = try await fixture.run(["replay", fixture.sessionPath] + arguments)
+            #expect(past.status == 1, "\(arguments): \(past.stderr)")
+            #expect(past.stderr.contains("there is no event 999; the log has events 1–"), "\(arguments): \(past.stderr)")
         }
         let huge = try await fixture.run(["replay", fixture.sessionPath, "--to", "99999999999999999999"])
         #expect(huge.status == 2)

@@ -8,6 +8,19 @@ import TestSupport
 /// output) and rejected input in piped runs (exit status 1, a line on standard error).
 @Suite("Usage errors and rejected input")
 struct UsageErrorTests {
+    /// `team status --watch --updates 0` watched on (0 and -1 were taken as counts); refused
+    /// before connecting, as `replay --to 0` is (``ReplayCommandTests/toOutOfRange()``).
+    @Test("a count no run can use (--updates 0 or -1) is a usage error, before connecting")
+    func countBelowOne() async throws {
+        for value in ["0", "-1"] {
+            let result = try await WorkbenchProcess.run(
+                ["team", "status", "--watch", "--updates=\(value)", "--team", "postgresql://anna@127.0.0.1:1/none?connect_timeout=2"])
+            #expect(result.status == 2, "\(value): \(result.stderr)")
+            #expect(result.stderr.contains("--updates counts the updates to show before stopping: give 1 or more, not \(value)"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+        }
+    }
+
     @Test("a missing session argument is a usage error that shows the command's own usage")
     func missingSessionShowsTheCommandsUsage() async throws {
         for (arguments, usage) in [

@@ -22,33 +22,58 @@ public final class LockedSessionFile {
     public let tookOverLockFrom: String?
     /// The lock file, open while the lock is held (-1 once released).
     private var lockFile: Int32
+    /// Whether opening made the lock file (there was none), the folder it made (nil: it was there)
+    /// and the session's files as they were then (``FileIdentity``): released with those files as
+    /// they were (a command refused after taking the lock), the lock file and the folder go.
+    private let made: (lockFile: Bool, folder: String?, files: [FileIdentity?])
 
     /// Creates the session's folder if needed, resolves the real path and takes the lock; `now` is
     /// recorded as the time the lock was taken.
     public init(path: String, now: String) throws(SessionError) {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
+        var madeFolder: String?
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                madeFolder = folder
             } catch {
                 throw .io(path: folder, reason: "cannot create the sessions folder: \(error.localizedDescription)")
             }
         }
-        let real = try Self.realPath(of: path)
+        let real: String
+        do { real = try Self.realPath(of: path) } catch {
+            if let madeFolder { rmdir(madeFolder) }
+            throw error
+        }
         realPath = real
         let lockPath = real + ".lock"
-        let lockExisted = access(lockPath, F_OK) == 0
-        lockFile = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard lockFile >= 0 else {
-            let code = errno
-            throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, creating: real))
+        var lockExisted = false
+        var previous: String?
+        var fd: Int32 = -1
+        // A lock file is removed by a writer that made it and wrote nothing (``release()``), while
+        // it holds the lock: a file opened just before that is locked only once it has no name, so
+        // the lock is taken again on the file the path names now.
+        for _ in 0..<100 {
+            lockExisted = access(lockPath, F_OK) == 0
+            fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let code = errno
+                if let madeFolder { rmdir(madeFolder) }
+                throw .io(path: lockPath, reason: AtomicFile.creationProblem("cannot create the lock file", code, creating: real))
+            }
+            previous = Self.readHolder(fd)
+            if !Self.lock(fd) {
+                Glibc.close(fd)
+                throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: previous ?? "another process")
+            }
+            if Self.isNamed(fd, by: lockPath) { break }
+            Glibc.close(fd)
+            fd = -1
         }
-        let previous = Self.readHolder(lockFile)
-        if !Self.lock(lockFile) {
-            Glibc.close(lockFile)
-            throw .locked(path: real == path ? path : "\(path) (a link to \(real))", holder: previous ?? "another process")
-        }
+        guard fd >= 0 else { throw .io(path: lockPath, reason: "the lock file keeps being removed by another program; try again") }
+        lockFile = fd
+        made = (!lockExisted, madeFolder, Self.sessionFiles(real))
         tookOverLockFrom = previous
         // A writer that ends empties its lock file; one killed while it wrote the session leaves
         // its temporary file (hidden, as large as the session) beside a lock file that still names
@@ -79,6 +104,30 @@ public final class LockedSessionFile {
             usleep(5_000)
         }
         return false
+    }
+
+    /// The snapshot's and the log's identity (nil: missing), to tell whether this writer wrote either.
+    private static func sessionFiles(_ real: String) -> [FileIdentity?] {
+        [FileIdentity(real), FileIdentity(SessionPaths(real).log)]
+    }
+
+    /// A file as `stat` sees it: which file (device, inode), how long and when last changed; a file
+    /// replaced (renamed over) or written differs.
+    struct FileIdentity: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, modified: Int, modifiedNanoseconds: Int
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            (device, inode, size) = (UInt64(info.st_dev), UInt64(info.st_ino), Int64(info.st_size))
+            (modified, modifiedNanoseconds) = (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
+        }
+    }
+
+    /// True when `path` names the open file `fd` (it was not removed or replaced since it was opened).
+    private static func isNamed(_ fd: Int32, by path: String) -> Bool {
+        var open = stat(), named = stat()
+        return fstat(fd, &open) == 0 && stat(path, &named) == 0 && open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 
     /// Who holds the lock, as its file records it (nil when it records nothing readable).
@@ -127,12 +176,19 @@ public final class LockedSessionFile {
     }
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.
+    ///
+    /// A writer that wrote nothing (a command refused after taking the lock: inputs of different
+    /// corpora, an `--out` of another kind, a damaged session) leaves the place as it found it: the
+    /// lock file it made is removed, while the lock is still held, and so is the folder it made
+    /// when that is empty.
     public func release() {
         guard lockFile >= 0 else { return }
-        ftruncate(lockFile, 0)
+        let leaveNothing = made.lockFile && Self.sessionFiles(realPath) == made.files
+        if leaveNothing { unlink(realPath + ".lock") } else { ftruncate(lockFile, 0) }
         flock(lockFile, LOCK_UN)
         Glibc.close(lockFile)
         lockFile = -1
+        if leaveNothing, let folder = made.folder { rmdir(folder) }
     }
 
     /// `path` with every symbolic link resolved, also a link whose target does not exist yet (the

@@ -10,10 +10,10 @@ public enum SessionCodec {
     public static let mappingSize = 16 << 20
 
     /// The bytes of the session file at `path` (mapped when large); errors name it `shown` (the
-    /// path when nil).
-    public static func contents(ofFile path: String, shownAs shown: String? = nil) throws(SessionError) -> Data {
+    /// path when nil). A folder is refused as a reader's or, `writing`, a writer's (``FolderGivenAsSession``).
+    public static func contents(ofFile path: String, shownAs shown: String? = nil, writing: Bool = false) throws(SessionError) -> Data {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(shown ?? path) }
-        try SessionStore.refuseFolder(path, shownAs: shown)
+        try FolderGivenAsSession.refuse(path, shownAs: shown, writing: writing)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let data = size >= mappingSize
             ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)

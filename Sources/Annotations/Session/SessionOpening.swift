@@ -33,7 +33,7 @@ struct SessionOpening {
     /// snapshot holds every event of its log is built from the snapshot without its mentions, cues
     /// and claims, which are given apart in ``annotations``; any other session opens as without.
     static func open(_ paths: SessionPaths, snapshot: Data?, writer: FileWriting?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
-        var bytes = try SessionCodec.contents(ofFile: paths.log)
+        var bytes = try SessionCodec.contents(ofFile: paths.log, writing: writer != nil)
         guard let snapshot else {
             let (session, log) = try Session.replaying(logBytes: bytes, path: paths.log)
             var opening = SessionOpening(session: session, log: log)

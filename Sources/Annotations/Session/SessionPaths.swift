@@ -132,7 +132,7 @@ public struct SessionPaths: Sendable, Hashable {
     func found(shownAs shown: SessionPaths? = nil, strict: Bool = false) throws(SessionError) -> (snapshot: Data?, log: Bool, formatOne: Bool) {
         let log = Self.exists(self.log)
         guard Self.exists(snapshot) else { return (nil, log, false) }
-        let data = try SessionCodec.contents(ofFile: snapshot, shownAs: shown?.snapshot)
+        let data = try SessionCodec.contents(ofFile: snapshot, shownAs: shown?.snapshot, writing: strict)
         let head = SnapshotHead(data)
         let named = head?.format == SessionFile.formatName
         return (data, log, strict ? named && head?.version == 1 : !named || (head?.version ?? 1) < 2)

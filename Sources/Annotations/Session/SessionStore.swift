@@ -63,7 +63,7 @@ public final class SessionStore: SessionStorage {
         self.writer = writer
         let given = SessionPaths(path)
         self.path = given.snapshot
-        try SessionStore.refuseFolder(given.snapshot)
+        try FolderGivenAsSession.refuse(given.snapshot, writing: true)
         file = try LockedSessionFile(path: given.snapshot, now: now)
         tookOverLockFrom = file.tookOverLockFrom
         let paths = SessionPaths(file.realPath)
@@ -136,14 +136,6 @@ public final class SessionStore: SessionStorage {
         let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
         try AtomicFile.write(Data(bytes), to: path, with: writer)
         return try SessionLog(path: path, writer: writer, length: bytes.count, events: session.events.count)
-    }
-
-    /// Refuses a session path that is a folder, saying so.
-    static func refuseFolder(_ path: String, shownAs shown: String? = nil) throws(SessionError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw .io(path: shown ?? path, reason: "this is a folder, not a session file; choose another session name or move the folder away")
-        }
     }
 
     deinit {

@@ -53,6 +53,9 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("--verify checks the whole log and writes nothing; leave out --to and --out (or run replay --to SEQ --out NAME on its own)")
         }
         if force, out == nil { throw ValidationError("--force applies to --out only: add --out NAME or leave out --force") }
+        // A number no log holds is a usage error (status 2); one beyond this log's end is found
+        // only by reading it, and is refused then with the log's range (status 1).
+        if let to, to < 1 { throw ValidationError("--to takes an event's sequence number, 1 or more (a log's events are numbered from 1), not \(to)") }
         try EmptyPathArgument.refuse(corpus, as: "--corpus", naming: EmptyPathArgument.corpus)
     }
 

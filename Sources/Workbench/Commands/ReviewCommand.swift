@@ -109,8 +109,8 @@ struct ReviewCommand: ParsableCommand {
                 exitCode: status.rawValue)
         }
         // As in the annotation REPL: a piped run with a rejected command fails, so a script notices.
-        if rejected > 0, !capabilities.isInteractive {
-            throw CLIFailure("\(rejected) command(s) were rejected (see the lines above); every verdict given was saved in \(TerminalText.sanitize(outPath))")
+        if !rejected.isEmpty, !capabilities.isInteractive {
+            throw CLIFailure(AnnotationREPL.rejectedSummary(rejected.count, lines: rejected) + "; every verdict given was saved in \(TerminalText.sanitize(outPath))")
         }
     }
 

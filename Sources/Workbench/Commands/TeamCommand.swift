@@ -207,6 +207,10 @@ struct TeamStatusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --watch: stop after this many updates (for scripts).", visibility: .hidden))
     var updates: Int?
 
+    func validate() throws {
+        if let updates, updates < 1 { throw ValidationError("--updates counts the updates to show before stopping: give 1 or more, not \(updates)") }
+    }
+
     mutating func run() throws {
         let url = try TeamCommand.url(team)
         guard watch else {

@@ -20,13 +20,15 @@ struct ReviewLoop {
     /// token numbers for spans).
     static var taggingCommands: Set<String> { CommandCatalog.reviewCorrectionWords }
 
-    /// Runs until every annotation has a verdict, `quit` or end of input. Returns how many commands
-    /// were rejected (a piped run with any fails, so scripts notice).
-    func run(editor: any LineEditor) -> Int {
+    /// Runs until every annotation has a verdict, `quit` or end of input. Returns the input lines
+    /// (numbered from 1) whose commands were rejected (a piped run with any fails, so scripts notice,
+    /// and its summary names them as the annotation REPL's does).
+    func run(editor: any LineEditor) -> [Int] {
         defer { editor.close() }
         let documentOrder = store.session.corpus.documents.map(\.id)
         var skipped = Set<String>()
-        var rejected = 0
+        var rejected: [Int] = []
+        var lineNumber = 0
         var position = 0
         var shown: String?
         func queue() -> ReviewQueue { ReviewQueue(state: store.session.state, documentOrder: documentOrder) }
@@ -41,6 +43,7 @@ struct ReviewLoop {
                 shown = id
             }
             let input = editor.readLine(prompt: StyledLine("review \(id)> ", .prompt), style: view.style)
+            lineNumber += 1
             let line: String
             switch input.outcome {
             case .endOfInput:
@@ -49,20 +52,20 @@ struct ReviewLoop {
             case .interrupted: continue
             case .refused(let message):
                 say(message, .error)
-                rejected += 1
+                rejected.append(lineNumber)
                 continue
             case .line(let text): line = text
             }
             let word = CommandLexer.trimmed(line).split(separator: " ").first.map { $0.lowercased() } ?? ""
             if Self.taggingCommands.contains(word) {
-                if !correctWithTagging(line, on: id) { rejected += 1 }
+                if !correctWithTagging(line, on: id) { rejected.append(lineNumber) }
                 shown = nil
                 continue
             }
             let instruction: ReviewInstruction
             do { instruction = try ReviewInstruction.parse(line) } catch {
                 say(error.description, .error)
-                rejected += 1
+                rejected.append(lineNumber)
                 continue
             }
             switch instruction {
@@ -88,10 +91,10 @@ struct ReviewLoop {
                 if case .note = instruction { shown = nil }
             } catch let error as ReviewPlanner.Failure {
                 say(TerminalText.sanitize(error.description), .error)
-                rejected += 1
+                rejected.append(lineNumber)
             } catch {
                 say(TerminalText.sanitize("\(error)"), .error)
-                rejected += 1
+                rejected.append(lineNumber)
             }
         }
         _ = position

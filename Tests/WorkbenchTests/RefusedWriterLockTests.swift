@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A writing command refused after it took the session's lock leaves the place as it found it: no
+/// `NAME.json.lock` beside no session, no sessions folder it made (an empty lock file was left).
+@Suite("A refused writer leaves no lock file")
+struct RefusedWriterLockTests {
+    /// A folder with two sessions, `sessions/sa.json` on `corpus` and `sessions/sb.json` on `other`.
+    static func sessionsOnTwoCorpora() async throws -> URL {
+        let folder = URL(fileURLWithPath: TestScratch.path("refused-writer-lock-"))
+        for (name, text) in [("corpus", "Müller sagte, das Wetter sei schön.\n"), ("other", "Schulz sagte, es regne.\n")] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name + "/d.txt"))
+        }
+        for (corpus, session) in [("corpus", "sa"), ("other", "sb")] {
+            let made = try await WorkbenchProcess.run(
+                ["annotate", corpus, "--session", session, "--annotator", session], stdin: "sp 1\nquit\n", directory: folder)
+            #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
+        }
+        return folder
+    }
+
+    @Test("adjudicate of sessions on different corpora: refused, no gold.json.lock and no folder it made (was an empty lock file beside no session)")
+    func adjudicateOfDifferentCorpora() async throws {
+        let folder = try await Self.sessionsOnTwoCorpora()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for out in ["gold", "made/gold"] {
+            let result = try await WorkbenchProcess.run(
+                ["adjudicate", "sessions/sa.json", "sessions/sb.json", "--out", out, "--adjudicator", "carla"], stdin: "q\n", directory: folder)
+            #expect(result.status == 1, "\(result.stdout)")
+            #expect(result.stderr.contains("different corpora") || result.stderr.contains("missing in the"), "\(result.stderr)")
+            let base = out.contains("/") ? folder.appendingPathComponent(out).path : folder.appendingPathComponent("sessions/" + out).path
+            for suffix in [".json", ".jsonl", ".json.lock"] {
+                #expect(!FileManager.default.fileExists(atPath: base + suffix), "\(out)\(suffix)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("made").path))
+        // A lock file that was there before stays (it is another writer's business).
+        let lock = folder.appendingPathComponent("sessions/gold.json.lock").path
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let again = try await WorkbenchProcess.run(
+            ["adjudicate", "sessions/sa.json", "sessions/sb.json", "--out", "gold", "--adjudicator", "carla"], stdin: "q\n", directory: folder)
+        #expect(again.status == 1)
+        #expect(FileManager.default.fileExists(atPath: lock))
+    }
+
+    @Test("adjudicate --out naming an annotator's session: refused, no lock file left beside it")
+    func refusedOnAnExistingSession() async throws {
+        let folder = try await Self.sessionsOnTwoCorpora()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sessions = folder.appendingPathComponent("sessions").path
+        try FileManager.default.removeItem(atPath: sessions + "/sa.json.lock")
+        try FileManager.default.removeItem(atPath: sessions + "/sb.json.lock")
+        for suffix in [".json", ".jsonl"] { try FileManager.default.copyItem(atPath: sessions + "/sa" + suffix, toPath: sessions + "/sc" + suffix) }
+        let adjudicated = try await WorkbenchProcess.run(
+            ["adjudicate", "sessions/sa.json", "sessions/sc.json", "--out", "sb", "--adjudicator", "carla"], stdin: "q\n", directory: folder)
+        #expect(adjudicated.status == 1, "\(adjudicated.stdout)")
+        #expect(adjudicated.stderr.contains("sb.json is an annotator's session, not an adjudication"), "\(adjudicated.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: sessions + "/sb.json.lock"), "\(adjudicated.stderr)")
+    }
+}
