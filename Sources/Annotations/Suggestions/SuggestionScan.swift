@@ -1427,6 +1427,11 @@ struct SuggestionScan {
                     speakerSentence = max(speakerSentence, lastOfClaim)
                     continue
                 }
+                if !lastSpeakers.isEmpty, isReferringFrameSource(proposals[index].speakers) {
+                    // "Demnach …" stands for the source before it: the run of that source goes on.
+                    speakerSentence = max(speakerSentence, lastOfClaim)
+                    continue
+                }
                 // "nach eigenem Bekunden": what follows continues the subject the frame refers back to.
                 lastSpeakers = reflexiveFrameSubject(proposals[index].speakers).map { [$0] } ?? proposals[index].speakers
                 lastAntecedent = proposals[index].antecedent
