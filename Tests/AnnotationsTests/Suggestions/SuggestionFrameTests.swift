@@ -184,6 +184,13 @@ import Testing
         #expect(probe.speaker(continuation) == "Die Ministerin für Schulen", "\(probe.speaker(continuation))")
     }
 
+    /// "laut" before a bare institution: the common noun after it opens the clause's subject.
+    @Test func lautBareInstitutionStopsBeforeTheNextNoun() {
+        let probe = SuggestionProbe("Ursache für den Stromausfall in Lübeck waren laut Ministerium Bauarbeiten an der Leitung über die Trave.")
+        let proposal = probe.proposals.first { $0.rule == "indirect.laut" }
+        #expect(probe.speaker(proposal) == "Ministerium", "\(probe.speaker(proposal))")
+    }
+
     @Test func wonachClauseTakesTheNounBeforeItsComma() {
         let probe = SuggestionProbe("Die Regierung bestätigte einen Bericht der Agentur, wonach der Politiker festgenommen worden sein soll.")
         let proposal = probe.proposals.first { $0.rule == "indirect.noun-wonach" }
