@@ -22,7 +22,8 @@ extension SuggestionScan {
 
     /// Whether a frame's source is a pronominal adverb that stands for a source named before it
     /// ("Demnach …"): SpkAtt marks the adverb as that frame's source, but free indirect speech after
-    /// it continues the source the adverb refers back to, never the adverb.
+    /// it continues the attribution's speaker the adverb refers back to; with no such speaker before
+    /// it, the adverb goes on as the source (as SpkAtt marks it then).
     func isReferringFrameSource(_ speakers: [[Int]]) -> Bool {
         speakers.count == 1 && speakers[0].count == 1 && Self.referringFrameAdverbs.contains(words[speakers[0][0]].lower)
     }
