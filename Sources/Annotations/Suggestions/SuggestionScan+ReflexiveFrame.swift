@@ -20,5 +20,16 @@ extension SuggestionScan {
         speakers.count == 1 && speakers[0].contains { words[$0].lower == "vernehmen" }
     }
 
+    /// Whether a frame's source is a pronominal adverb that stands for a source named before it
+    /// ("Demnach …"): SpkAtt marks the adverb as that frame's source, but free indirect speech after
+    /// it continues the attribution's speaker the adverb refers back to; with no such speaker before
+    /// it, the adverb goes on as the source (as SpkAtt marks it then).
+    func isReferringFrameSource(_ speakers: [[Int]]) -> Bool {
+        speakers.count == 1 && speakers[0].count == 1 && Self.referringFrameAdverbs.contains(words[speakers[0][0]].lower)
+    }
+
+    /// Pronominal adverbs that are a frame's cue and source at once ("Demnach sind …").
+    static let referringFrameAdverbs: Set<String> = ["demnach"]
+
     static let reflexiveFrameWords: Set<String> = ["eigenem", "eigenen", "eigener", "eigene"]
 }

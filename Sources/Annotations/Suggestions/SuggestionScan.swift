@@ -533,6 +533,15 @@ struct SuggestionScan {
                     }
                 }
                 source = frameSourceEnd(source)
+                // "laut Ministerium Arbeiten an der Leitung": a bare institution takes no second common
+                // noun, which opens the next phrase (the clause's subject).
+                if source.count >= 2, source[0] == index + 1, lexicon.isInstitution(words[index + 1].lower),
+                    words[source[1]].capitalized, words[source[1]].kind == .word, source[1] == index + 2,
+                    !lexicon.isTitle(words[index + 2].lower), !lexicon.isInstitution(words[index + 2].lower),
+                    looksLikeCommonNoun(words[index + 2].lower)
+                {
+                    source = [index + 1]
+                }
                 cue = [index]
                 rule = "indirect.laut"
             } else if lower == "zufolge" {
@@ -1424,6 +1433,11 @@ struct SuggestionScan {
             } else if !proposals[index].speakers.isEmpty {
                 if !lastSpeakers.isEmpty, isImpersonalFrameSource(proposals[index].speakers) {
                     // "dem Vernehmen nach": hearsay that names no one; the run of the speaker before goes on.
+                    speakerSentence = max(speakerSentence, lastOfClaim)
+                    continue
+                }
+                if !lastSpeakers.isEmpty, isReferringFrameSource(proposals[index].speakers) {
+                    // "Demnach …" stands for the source before it: the run of that source goes on.
                     speakerSentence = max(speakerSentence, lastOfClaim)
                     continue
                 }

@@ -173,6 +173,24 @@ import Testing
         #expect(inside.claim(middle) == "Die Straße über den Fluss soll … bis Mai gesperrt bleiben")
     }
 
+    /// Free indirect speech after a "Demnach" sentence continues the speaker that "Demnach" refers
+    /// back to, never the adverb itself.
+    @Test func continuationAfterDemnachKeepsTheSpeakerBefore() {
+        let probe = SuggestionProbe(
+            "Die Ministerin für Schulen sagte am Montag, die Lage sei ernst. Demnach sind über 4.000 Schüler in Köln erkrankt. Die Schulen müssten bis zum Frühjahr geschlossen bleiben.")
+        let frame = probe.proposal(claiming: "4.000 Schüler")
+        #expect(probe.speaker(frame) == "Demnach")
+        let continuation = probe.proposal(claiming: "Frühjahr")
+        #expect(probe.speaker(continuation) == "Die Ministerin für Schulen", "\(probe.speaker(continuation))")
+    }
+
+    /// "laut" before a bare institution: the common noun after it opens the clause's subject.
+    @Test func lautBareInstitutionStopsBeforeTheNextNoun() {
+        let probe = SuggestionProbe("Ursache für den Stromausfall in Lübeck waren laut Ministerium Bauarbeiten an der Leitung über die Trave.")
+        let proposal = probe.proposals.first { $0.rule == "indirect.laut" }
+        #expect(probe.speaker(proposal) == "Ministerium", "\(probe.speaker(proposal))")
+    }
+
     @Test func wonachClauseTakesTheNounBeforeItsComma() {
         let probe = SuggestionProbe("Die Regierung bestätigte einen Bericht der Agentur, wonach der Politiker festgenommen worden sein soll.")
         let proposal = probe.proposals.first { $0.rule == "indirect.noun-wonach" }
