@@ -153,4 +153,21 @@ struct AnnotateRecordedCorpusTests {
         #expect(rebuilt.stdout.contains("Herr Müller"), "\(rebuilt.stdout)")
         #expect(try Self.recordedPaths(folder) == ["corpus"])
     }
+
+    /// A damaged snapshot beside a log whose header cannot be read either: the session cannot be
+    /// opened, and says why, naming the log. Its corpus was looked for only in a hand-read first
+    /// line, and when that gave none `annotate` went on to the default corpus: "no corpus named and
+    /// no seeds/ here" hid the log's problem (or `seeds` was opened where it exists).
+    @Test("A damaged snapshot beside a log whose header cannot be read is refused naming the log, not the default corpus")
+    func unreadableSnapshotAndLogHeader() async throws {
+        let folder = try await Self.project()
+        let sessions = folder.appendingPathComponent("sessions")
+        try Data("garbage{".utf8).write(to: sessions.appendingPathComponent("anna.json"))
+        try Data("not a header\n".utf8).write(to: sessions.appendingPathComponent("anna.jsonl"))
+        let result = try await WorkbenchProcess.run(["annotate", "--session", "anna"], stdin: "quit\n", directory: folder)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("sessions/anna.jsonl: ") && result.stderr.contains("not a session log header"), "\(result.stderr)")
+        #expect(!result.stderr.contains("seeds"), "\(result.stderr)")
+        #expect(try String(contentsOf: sessions.appendingPathComponent("anna.json"), encoding: .utf8) == "garbage{")
+    }
 }

@@ -44,6 +44,22 @@ public enum InvisibleScalar: Sendable, Hashable, CaseIterable {
         kind(of: scalar) == .bidiControl
     }
 
+    /// Whether `scalar` is a C0 or C1 control character or DEL (U+0000–U+001F, U+007F–U+009F):
+    /// refused in session names (``SessionPaths/path(for:in:)``) and in people's names.
+    @inline(__always)
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// Whether `scalar` may not stand in a person's name (an annotator's, a reviewer's, an
+    /// adjudicator's): a control character (``isControl(_:)``), or a bidi control, which reorders
+    /// what follows it wherever the name is shown (a table of annotators, an exported file) so that
+    /// it reads as another name. The one rule for every such name.
+    @inline(__always)
+    public static func isRefusedInName(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || isBidiControl(scalar)
+    }
+
     /// Whether `scalar` is an invisible format character: a bidi control or mark, or another
     /// hidden format character (``bidiControl``, ``bidiMark``, ``hiddenFormat``; not the separators).
     @inline(__always)

@@ -21,6 +21,16 @@ public struct LogHeader: Sendable, Hashable, Codable {
         case format, version, session, annotator, created, corpus, schema, derivedFrom = "derived_from"
     }
 
+    /// The header of the log at `path`, read and checked as every reader of the log reads it
+    /// (``SessionLogContents``), without the lines after it: a large log is mapped and only its
+    /// first line read.
+    public init(ofLog path: String) throws(SessionError) {
+        let data = try SessionCodec.contents(ofFile: path)
+        do {
+            self = try data.withUnsafeBytes { raw in try SessionLogContents.header(of: raw.bindMemory(to: UInt8.self), path: path).header }
+        } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
+    }
+
     /// The header of a log for `session` (which must have an id).
     public init(session: Session) {
         format = Self.formatName

@@ -114,27 +114,11 @@ public struct SessionLogContents: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool, from offset: Int, digesting digested: Int?, partBytes: Int,
         consume: ((_ header: LogHeader, _ events: [Event]) -> Void)?
     ) throws(SessionError) -> SessionLogContents {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { throw .empty(path) }
-        if let utf16 = SessionCodec.utf16Detail(bytes) { throw .notJSON(path: path, detail: utf16) }
-        guard let headerEnd = lineBreak(in: bytes, from: 0) else {
-            throw .foreign(path: path, found: "it has no complete first line (a log starts with a header line)")
-        }
-        let header: LogHeader
-        do {
-            header = try JSONDecoder().decode(LogHeader.self, from: Data(UnsafeBufferPointer(rebasing: bytes[..<headerEnd])))
-        } catch {
-            throw .foreign(path: path, found: "its first line is not a session log header")
-        }
-        guard header.format == LogHeader.formatName else {
-            throw .foreign(path: path, found: "its first line names the format \"\(header.format)\"")
-        }
-        guard header.version <= SessionFile.currentVersion else {
-            throw .newerVersion(path: path, version: header.version, supported: SessionFile.currentVersion)
-        }
+        let (header, headerEnd) = try Self.header(of: bytes, path: path)
         var contents = SessionLogContents(header: header)
         // The complete lines end at the last line break; what follows it is a torn append.
         var complete = bytes.count
-        while complete > headerEnd + 1, base[complete - 1] != 0x0A { complete -= 1 }
+        while complete > headerEnd + 1, bytes[complete - 1] != 0x0A { complete -= 1 }
         contents.completeLength = complete
         if complete < bytes.count {
             contents.tornTail = Data(UnsafeBufferPointer(rebasing: bytes[complete...]))
@@ -234,6 +218,30 @@ public struct SessionLogContents: Sendable {
         }
         contents.events = events
         return contents
+    }
+
+    /// The header of a log's bytes (its first line, checked) and where that line ends (its line
+    /// break): the one reading of a log's header, for the contents and for ``LogHeader/init(ofLog:)``.
+    /// Errors name `path` as ``init(_:path:forReplay:decodingFrom:digestingFirst:partBytes:consuming:)`` says.
+    static func header(of bytes: UnsafeBufferPointer<UInt8>, path: String) throws(SessionError) -> (header: LogHeader, end: Int) {
+        guard !bytes.isEmpty else { throw .empty(path) }
+        if let utf16 = SessionCodec.utf16Detail(bytes) { throw .notJSON(path: path, detail: utf16) }
+        guard let end = lineBreak(in: bytes, from: 0) else {
+            throw .foreign(path: path, found: "it has no complete first line (a log starts with a header line)")
+        }
+        let header: LogHeader
+        do {
+            header = try JSONDecoder().decode(LogHeader.self, from: Data(UnsafeBufferPointer(rebasing: bytes[..<end])))
+        } catch {
+            throw .foreign(path: path, found: "its first line is not a session log header")
+        }
+        guard header.format == LogHeader.formatName else {
+            throw .foreign(path: path, found: "its first line names the format \"\(header.format)\"")
+        }
+        guard header.version <= SessionFile.currentVersion else {
+            throw .newerVersion(path: path, version: header.version, supported: SessionFile.currentVersion)
+        }
+        return (header, end)
     }
 
     /// The event lines among the complete lines of `lines` (counted by their `{"event":` start, not

@@ -36,7 +36,7 @@ public struct SessionPaths: Sendable, Hashable {
         var trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix(".jsonl") { trimmed.removeLast() }
         guard !trimmed.isEmpty else { throw .nameRefused(name: name, reason: "it is empty") }
-        if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        if trimmed.unicodeScalars.contains(where: InvisibleScalar.isControl) {
             throw .nameRefused(name: name, reason: "it contains control characters")
         }
         if let hidden = trimmed.unicodeScalars.first(where: InvisibleScalar.isInvisible) {

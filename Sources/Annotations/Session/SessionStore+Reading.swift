@@ -49,6 +49,24 @@ extension SessionStore {
         return try taking(file, log: log, logBytes: bytes, shown: shown, forVerification: forVerification)
     }
 
+    /// The corpus the session at `path` records, read before the session is opened (to choose the
+    /// corpus it is opened on) without decoding the rest: from its snapshot's head, else from its
+    /// log's header (a damaged snapshot, which the opening rebuilds from the log); nil when there is
+    /// no session there yet. A session that cannot be opened for want of both is refused here, as a
+    /// reader refuses it, rather than behind a default corpus: a snapshot that cannot be read (empty,
+    /// not JSON, a folder) with no log beside it, or a log whose header cannot be read.
+    public static func recordedCorpus(ofSessionAt path: String) throws(SessionError) -> CorpusReference? {
+        let paths = SessionPaths.followingLinks(path)
+        let found = try paths.found()
+        if let snapshot = found.snapshot, let corpus = SessionCodec.recordedCorpus(in: snapshot) { return corpus }
+        if found.log { return try LogHeader(ofLog: paths.log).corpus }
+        guard let snapshot = found.snapshot else { return nil }
+        // A format-1 file is read without a log: decoding it says what is wrong with it.
+        guard found.formatOne else { throw .missingLog(paths) }
+        _ = try SessionCodec.decode(snapshot, path: paths.snapshot)
+        return nil
+    }
+
     /// The files of the session `path` names (as a writer takes them) and how messages name them:
     /// with `displayName`, both files are named so — how a reader names a session it reads from a
     /// copy whose paths mean nothing to the user (a team session pulled into a private folder that

@@ -60,14 +60,10 @@ struct AnnotateCommand: ParsableCommand {
         let path: String
         path = try CLIFailure.from { try SessionPaths.path(for: session ?? loginName) }
         // Only without corpus arguments is the session file read for its corpus (only that field; the
-        // whole file is read below), found where the readers find it (``RecordedCorpusPath``).
-        let recorded = corpus.isEmpty ? Self.recordedCorpus(path: path) : nil
-        if corpus.isEmpty, recorded == nil, FileManager.default.fileExists(atPath: path), !FileManager.default.fileExists(atPath: SessionPaths(path).log) {
-            // A session that names no corpus and has no log to rebuild it from: one that cannot be read
-            // (an empty file, not JSON, a folder) is refused for what it is, not hidden behind the default
-            // corpus it would otherwise open ("seeds: no such file or folder").
-            _ = try CLIFailure.from { try SessionStore.load(path: path) }
-        }
+        // whole file is read below), found where the readers find it (``RecordedCorpusPath``). A
+        // session that cannot be opened for want of it is refused there for what it is, not hidden
+        // behind the default corpus it would otherwise open.
+        let recorded = corpus.isEmpty ? try Self.recordedCorpus(path: path) : nil
         let paths = try recorded?.found ?? DefaultCorpus.paths(corpus, naming: "workbench annotate CORPUS… --session NAME")
         if let recorded, recorded.found == nil {
             StandardError.write(TerminalText.sanitize(
@@ -144,7 +140,9 @@ struct AnnotateCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The annotator's name, checked: non-empty, no control characters, no slashes. `role` names it
+    /// The annotator's name, checked: non-empty, no scalar that may not stand in a name
+    /// (``InvisibleScalar/isRefusedInName(_:)``), no slashes; the one check and refusal of every
+    /// person's name a command is given (`annotate`, `review`, `adjudicate`, a team's `annotate`). `role` names it
     /// in the refusal (the reviewer's and the adjudicator's names are annotators' names too);
     /// `fromLogin` says the name was not given but taken from the login (`$USER`, `$LOGNAME`), so the
     /// refusal says where it came from and how to give another.
@@ -154,12 +152,8 @@ struct AnnotateCommand: ParsableCommand {
         }
         // Given, but empty (`--annotator ""`): say so rather than blame the environment.
         guard !name.isEmpty else { throw CLIFailure("the \(role) name is empty; pass --\(role) NAME") }
-        // C0 and C1 controls and DEL, and bidi controls, which reorder what follows them wherever the
-        // name is shown (a table of annotators, an exported file) and read as another name there.
-        let refused = { (scalar: Unicode.Scalar) in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || InvisibleScalar.isBidiControl(scalar)
-        }
-        guard !name.unicodeScalars.contains(where: refused), !name.contains("/") else {
+        // Control characters and bidi controls (``InvisibleScalar/isRefusedInName(_:)``), and '/'.
+        guard !name.unicodeScalars.contains(where: InvisibleScalar.isRefusedInName), !name.contains("/") else {
             let source = fromLogin ? " (taken from $USER or $LOGNAME)" : ""
             throw CLIFailure(
                 "\(role) name '\(TerminalText.sanitize(name))'\(source) refused: a name may not hold '/' or control characters "
@@ -183,29 +177,13 @@ struct AnnotateCommand: ParsableCommand {
     /// The corpus an existing session recorded and its paths as found from the working folder, as
     /// every reader finds them (``RecordedCorpusPath``: as recorded, next to the session, in its
     /// folder's parent), so `annotate` run from the sessions folder opens the corpus `export` reads;
-    /// `found` is nil when one of them is found nowhere.
-    /// A snapshot that cannot be read (a damaged file the opening rebuilds from the log) gives the
-    /// corpus its log's header records.
-    static func recordedCorpus(path: String) -> (reference: CorpusReference, found: [String]?)? {
-        let snapshot = (try? SessionCodec.contents(ofFile: path)).flatMap { SessionCodec.recordedCorpus(in: $0) }
-        guard let corpus = snapshot ?? logHeader(of: path).flatMap({ SessionCodec.recordedCorpus(in: $0) }), !corpus.paths.isEmpty
-        else { return nil }
+    /// `found` is nil when one of them is found nowhere. The session layer reads it
+    /// (``SessionStore/recordedCorpus(ofSessionAt:)``: the snapshot's, else its log header's) and
+    /// refuses a session that cannot be opened for want of it.
+    static func recordedCorpus(path: String) throws(CLIFailure) -> (reference: CorpusReference, found: [String]?)? {
+        guard let corpus = try CLIFailure.from({ try SessionStore.recordedCorpus(ofSessionAt: path) }), !corpus.paths.isEmpty else { return nil }
         let found = corpus.paths.map { RecordedCorpusPath.find($0, nextTo: path) }
         return (corpus, found.contains(nil) ? nil : found.compactMap { $0 })
-    }
-
-    /// The first line of the log of the session at `path` (its header), without the line break; nil
-    /// when there is no log or no line break in its first 64 MiB.
-    static func logHeader(of path: String) -> Data? {
-        guard let log = FileHandle(forReadingAtPath: SessionPaths(path).log) else { return nil }
-        defer { try? log.close() }
-        var header = Data()
-        while header.count < 64 << 20 {
-            guard let chunk = try? log.read(upToCount: 1 << 16), !chunk.isEmpty else { return nil }
-            if let end = chunk.firstIndex(of: 0x0A) { return header + chunk[chunk.startIndex..<end] }
-            header += chunk
-        }
-        return nil
     }
 
     /// Why the corpus opened for a session without corpus arguments is not the session's (nil when

@@ -82,8 +82,9 @@ struct ReplayCommand: ParsableCommand {
         let file = try SessionInput.file(at: session, displayName: displayName)
         if let out { return try writeCut(file, to: out) }
         var last = file.events.count
+        // `--to` is 1 or more (``validate()``); only the log's end is left to check.
         if let to {
-            guard to >= 1, to <= file.events.count else {
+            guard to <= file.events.count else {
                 throw failure(.noSuchEvent(seq: to, last: file.events.count))
             }
             last = to
@@ -195,7 +196,7 @@ struct ReplayCommand: ParsableCommand {
     private func writeCut(_ file: SessionFile, to name: String) throws {
         if let problem = ReplayError.orderingProblem(in: file.events) { throw failure(problem) }
         let last = try to.map { seq throws(CLIFailure) -> Int in
-            guard seq >= 1, seq <= file.events.count else {
+            guard seq <= file.events.count else {
                 throw CLIFailure(ReplayError.noSuchEvent(seq: seq, last: file.events.count).description)
             }
             return seq
