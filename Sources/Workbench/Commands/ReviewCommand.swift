@@ -67,6 +67,15 @@ struct ReviewCommand: ParsableCommand {
         if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(shown) is never modified (use --out NAME)")
         }
+        // An existing --out session is told apart before it is opened for writing: opening rewrites
+        // what it mends (a lost or stale snapshot) and then keeps the lock file, so a refusal after
+        // it left the other session changed. Checked again once it is open (another writer may have
+        // made it meanwhile); one that cannot be read is reported by that opening.
+        if FileManager.default.fileExists(atPath: outPath) || FileManager.default.fileExists(atPath: SessionPaths(outPath).log),
+            let existing = try? SessionStore.load(path: outPath)
+        {
+            try Self.refuseReviewOfAnother(existing, outPath, original: original, session: session, shownAs: shown)
+        }
         let sessionPath = session
         let store: SessionStore
         do {
