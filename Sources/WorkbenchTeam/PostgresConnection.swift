@@ -533,9 +533,10 @@ public final class PostgresConnection {
         return rows
     }
 
+    /// libpq's message on one line: its lines (a detail line begins with a tab) joined by `; `.
     private static func message(_ text: UnsafePointer<CChar>?) -> String {
         guard let text else { return "" }
-        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: "; ")
+        return String(cString: text).split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }

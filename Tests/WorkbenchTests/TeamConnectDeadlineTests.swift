@@ -59,4 +59,14 @@ struct TeamConnectDeadlineTests {
             "\(error)".contains("nothing answered at 127.0.0.1 port \(silent.port) in time: check the host and port in the URL")
         }
     }
+
+    /// libpq's message is made one line without its layout: its detail line began with a tab, shown
+    /// as "refused;  Is the server running" (the tab written as a space).
+    @Test func libpqsDetailLineJoinsWithoutItsTab() throws {
+        #expect {
+            _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna@127.0.0.1:1/project?sslmode=disable"), timeoutSeconds: 2)
+        } throws: { error in
+            "\(error)".contains("port 1 failed: Connection refused; Is the server running on that host") && !"\(error)".contains("\t")
+        }
+    }
 }
