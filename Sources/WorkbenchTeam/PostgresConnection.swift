@@ -5,15 +5,15 @@ import Foundation
 /// (`PGPASSWORD`, `PGUSER`, …) or `~/.pgpass` (`PGPASSFILE`) exactly as libpq reads them, and
 /// `sslmode` is honoured; nothing printed carries the password (``DatabaseURL/redacted``).
 ///
-/// Every statement takes bound parameters only (`PQexecParams`); every wait has a deadline:
-/// `connect_timeout` while connecting, a server-side `statement_timeout`, TCP keepalives and a
+/// Every statement takes bound parameters only (`PQexecParams`); every wait has a deadline: one
+/// for the whole of connecting, a server-side `statement_timeout`, TCP keepalives and a
 /// client-side deadline on each answer, so a hung server or a partition gives ``TeamError/timedOut(url:seconds:)``
 /// instead of a frozen prompt. Used from one thread at a time.
 public final class PostgresConnection {
     /// The server, as given.
     public let url: DatabaseURL
-    /// Seconds to wait for each answer, and libpq's `connect_timeout`: the wait for each address
-    /// connecting tries (see ``init(url:applicationName:timeoutSeconds:user:passwordFile:clock:)``).
+    /// Seconds to wait for each answer, and for connecting as a whole, whatever addresses it tries
+    /// (see ``init(url:applicationName:timeoutSeconds:user:passwordFile:clock:)``).
     public let timeoutSeconds: Int
     private let applicationName: String
     /// A role to log in as instead of the URL's (`--annotator`).
@@ -35,10 +35,11 @@ public final class PostgresConnection {
     /// (``query(_:answeringWithin:)``).
     private var longerAnswer: Int?
 
-    /// Connects (blocking). libpq applies `connect_timeout` (`timeoutSeconds`) to each host and each
-    /// address it tries in turn, on the wall clock, so the whole wait is not bounded by
-    /// `timeoutSeconds`: a host name that resolves to several silent addresses (or a URL naming
-    /// several hosts) waits up to `timeoutSeconds` for each of them before giving up.
+    /// Connects, within `timeoutSeconds` as a whole on `clock`: a host name that resolves to several
+    /// silent addresses (or a URL naming several hosts) gives up when that time is over, not after
+    /// that time for each address in turn (libpq's `connect_timeout`, which the blocking
+    /// `PQconnectdbParams` applies per address on the wall clock). Looking a host name up is
+    /// libpq's own blocking call, outside the deadline.
     public init(
         url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil,
         clock: TeamClock = .monotonic
@@ -91,7 +92,6 @@ public final class PostgresConnection {
         if let userOverride { settings.append(("user", userOverride)) }
         if let passwordFile { settings.append(("passfile", passwordFile)) }
         settings += [
-            ("connect_timeout", String(timeoutSeconds)),
             ("keepalives", "1"),
             ("keepalives_idle", "5"),
             ("keepalives_interval", "2"),
@@ -115,12 +115,25 @@ public final class PostgresConnection {
         }
         var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
+        let deadline = clock.reading(after: timeoutSeconds)
         let connection = keyPointers.withUnsafeMutableBufferPointer { k in
-            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 0) }
+            valuePointers.withUnsafeMutableBufferPointer { v in PQconnectStartParams(k.baseAddress, v.baseAddress, 0) }
         }
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = Self.message(PQerrorMessage(connection))
+        let finished = Self.finishConnecting(connection, until: deadline, clock: clock)
+        guard finished == .done, PQstatus(connection) == CONNECTION_OK else {
+            var reason = Self.message(PQerrorMessage(connection))
+            if finished == .timedOut {
+                // libpq's words for an address that did not answer in time, after what the addresses
+                // tried before it gave; libpq has begun the line of the address being tried (the
+                // advice below names its host and port).
+                if reason.hasSuffix("failed:") {
+                    reason += " timeout expired"
+                } else {
+                    let place = "connection to server at \"\(PQhost(connection).map { String(cString: $0) } ?? "?")\", port \(PQport(connection).map { String(cString: $0) } ?? "?") failed: timeout expired"
+                    reason = reason.isEmpty ? place : reason + "; " + place
+                }
+            }
             let login = ConnectionAdvice(
                 passwordFile: passwordFile ?? url.settings.last(where: { $0.keyword == "passfile" })?.value,
                 user: PQuser(connection).map { String(cString: $0) } ?? "",
@@ -133,6 +146,40 @@ public final class PostgresConnection {
         PQsetnonblocking(connection, 1)
         wb_pq_silence(connection)
         handle = connection
+    }
+
+    /// How making a connection ended.
+    private enum Connecting: Equatable {
+        /// Made, or refused (libpq's status and message say which).
+        case done
+        /// `deadline` passed while an address was being tried.
+        case timedOut
+    }
+
+    /// Drives libpq's non-blocking connecting (`PQconnectPoll`, through every host and address it
+    /// tries) until it ends or `deadline` passes, waiting in `poll` on the socket of the address being tried.
+    private static func finishConnecting(_ connection: OpaquePointer, until deadline: UInt64, clock: TeamClock) -> Connecting {
+        guard PQstatus(connection) != CONNECTION_BAD else { return .done }
+        var polling = PGRES_POLLING_WRITING
+        while true {
+            switch polling {
+            case PGRES_POLLING_OK, PGRES_POLLING_FAILED:
+                return .done
+            case PGRES_POLLING_READING, PGRES_POLLING_WRITING:
+                var ready: Int32 = 0
+                while ready == 0 {
+                    let remaining = clock.milliseconds(until: deadline)
+                    guard remaining > 0 else { return .timedOut }
+                    ready = wb_pq_wait(PQsocket(connection), polling == PGRES_POLLING_WRITING ? 1 : 0, Int32(min(remaining, 1000)))
+                    // Interrupted by a signal: waited again (what the signal asks for is the handler's).
+                    if ready < 0, wb_pq_errno() == EINTR { ready = 0 }
+                }
+                // Ready, or the socket could not be waited on: libpq finds out which and says so.
+            default:
+                break
+            }
+            polling = PQconnectPoll(connection)
+        }
     }
 
     /// Runs one statement with bound parameters (`$1`, `$2`, … as text) and returns its rows. Without
@@ -486,9 +533,10 @@ public final class PostgresConnection {
         return rows
     }
 
+    /// libpq's message on one line: its lines (a detail line begins with a tab) joined by `; `.
     private static func message(_ text: UnsafePointer<CChar>?) -> String {
         guard let text else { return "" }
-        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: "; ")
+        return String(cString: text).split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }

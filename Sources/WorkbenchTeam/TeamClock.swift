@@ -12,8 +12,8 @@
 /// `SuspendingClock` and not `ContinuousClock` (`CLOCK_BOOTTIME`): a laptop suspended while it
 /// waits for an answer would, on waking, count its sleep as the server's silence and end at once
 /// with "did not answer within N s"; on this clock the server has the whole time after the wake.
-/// (libpq's own `connect_timeout`, while a connection is being made, counts the wall clock: see
-/// docs/team.md, "No frozen prompt".)
+/// Making a connection is timed on it too (one deadline for every address tried; see
+/// docs/team.md, "A connection being made has one deadline").
 public struct TeamClock: Sendable {
     /// Nanoseconds since a fixed point of this clock; never less than an earlier reading.
     public let nanoseconds: @Sendable () -> UInt64

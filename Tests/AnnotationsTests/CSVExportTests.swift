@@ -72,4 +72,22 @@ struct CSVExportTests {
         // Ordinary cells are unchanged.
         #expect(row[Self.column("claim_text")] == "Wir müssen handeln.")
     }
+
+    @Test(
+        "Controls a terminal would act on are written as the REPL shows them, not raw (cat claims.csv)",
+        arguments: [
+            ("Müller\u{1B}[31m\u{07}", "Müller␛[31m␇"), ("Rutte\u{7F}\u{9B}2J\u{85}", "Rutte␡<U+009B>2J<U+0085>"),
+            ("=A1\u{1B}]0;x\u{07}", "'=A1␛]0;x␇"), ("\u{1B}=1", "␛=1"), ("Tab\there, \"and\"\r\nnew", "Tab\there, \"and\"\r\nnew"),
+        ])
+    func controlCharacters(name: String, shown: String) throws {
+        var session = try ExportFixture.anna()
+        try session.perform(.replace(.speaker(Speaker(id: "S1", name: name, aliases: ["Rutte"]))), time: "2026-11-21T10:00:02.000Z")
+        let bundle = try ExportBundle(corpus: ExportFixture.corpus, sessions: [ExportSession(label: "anna", annotator: "anna", state: session.state)])
+        let text = CSVExporter().export(bundle)[0].contents
+        let row = try #require(Self.rows(bundle).first { $0[Self.column("claim")] == "C1" })
+        #expect(row[Self.column("speaker")] == shown)
+        // Only tab, CR and LF are left of the controls.
+        let controls = text.unicodeScalars.filter { ($0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value)) || (0x7F...0x9F).contains($0.value) }
+        #expect(controls.isEmpty, "\(controls.map(\.value))")
+    }
 }

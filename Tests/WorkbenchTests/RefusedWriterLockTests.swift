@@ -59,4 +59,23 @@ struct RefusedWriterLockTests {
         #expect(adjudicated.stderr.contains("sb.json is an annotator's session, not an adjudication"), "\(adjudicated.stderr)")
         #expect(!FileManager.default.fileExists(atPath: sessions + "/sb.json.lock"), "\(adjudicated.stderr)")
     }
+
+    @Test("review --out naming another annotator's session: refused before anything is written, its files as they were and no lock file left")
+    func reviewOutOnAnotherSession() async throws {
+        let folder = try await Self.sessionsOnTwoCorpora()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sessions = folder.appendingPathComponent("sessions").path
+        for name in ["sa", "sb"] { try FileManager.default.removeItem(atPath: sessions + "/\(name).json.lock") }
+        // A snapshot that opening for writing rewrites (lost: rebuilt from the log), and one that it leaves.
+        for lost in [false, true] {
+            if lost { try FileManager.default.removeItem(atPath: sessions + "/sb.json") }
+            let before = ["sb.json", "sb.jsonl"].map { FileManager.default.contents(atPath: sessions + "/" + $0) }
+            let reviewed = try await WorkbenchProcess.run(
+                ["review", "sessions/sa.json", "--out", "sb", "--reviewer", "carla"], stdin: "quit\n", directory: folder)
+            #expect(reviewed.status == 1, "\(reviewed.stdout)")
+            #expect(reviewed.stderr.contains("sb.json is another session, not a review of sessions/sa.json"), "\(reviewed.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: sessions + "/sb.json.lock"), "\(reviewed.stderr)")
+            #expect(["sb.json", "sb.jsonl"].map { FileManager.default.contents(atPath: sessions + "/" + $0) } == before)
+        }
+    }
 }

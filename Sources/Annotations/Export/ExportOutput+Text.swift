@@ -431,7 +431,10 @@ extension ExportOutput {
     /// Appends one RFC 4180 field: quoted when it holds a comma, quote, CR or LF (quotes doubled).
     /// A field that a spreadsheet would take for a formula – starting with `=`, `+`, `-`, `@`, a tab
     /// or a carriage return – gets a leading `'` and is quoted, as OWASP recommends against CSV
-    /// injection; the cell then shows the text as it is, with the quote.
+    /// injection; the cell then shows the text as it is, with the quote. A control character that a
+    /// terminal would act on (`cat claims.csv`: an escape sequence, a bell) is written as the REPL
+    /// shows it: a C0 control other than tab, LF and CR as its Control Picture (`ESC` → `␛`), DEL as
+    /// `␡`, a C1 control (U+0080–U+009F) as `<U+XXXX>`. This is the one place CSV cells are escaped.
     public mutating func appendCSVField(_ text: String) {
         var text = text
         text.withUTF8 { appendCSVField(utf8: $0) }
@@ -442,22 +445,47 @@ extension ExportOutput {
     mutating func appendCSVField(utf8 field: UnsafeBufferPointer<UInt8>) {
         let formula = field.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
         var quotes = false
-        if !formula {
-            for byte in field where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+        var controls = false
+        for (index, byte) in field.enumerated() {
+            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                 quotes = true
-                break
+            } else if Self.csvControlWidth(field, at: index) > 0 {
+                controls = true
+            } else {
+                continue
             }
+            if (quotes || formula) && controls { break }
         }
-        guard formula || quotes else {
+        guard formula || quotes || controls else {
             bytes.append(contentsOf: field)
             return
         }
-        bytes.append(0x22)
+        if formula || quotes { bytes.append(0x22) }
         if formula { bytes.append(0x27) }
-        for byte in field {
-            if byte == 0x22 { bytes.append(0x22) }
-            bytes.append(byte)
+        var index = 0
+        while index < field.count {
+            let byte = field[index]
+            let control = controls ? Self.csvControlWidth(field, at: index) : 0
+            if control == 1 {
+                bytes.append(contentsOf: (byte == 0x7F ? "\u{2421}" : String(Unicode.Scalar(0x2400 + UInt32(byte)) ?? "?")).utf8)
+            } else if control == 2 {
+                bytes.append(contentsOf: "<U+00\(String(field[index + 1], radix: 16, uppercase: true))>".utf8)
+            } else {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            index += max(control, 1)
         }
-        bytes.append(0x22)
+        if formula || quotes { bytes.append(0x22) }
+    }
+
+    /// The length in bytes of the control character at `index` of the UTF-8 `field` that a CSV cell
+    /// shows as a placeholder (a C0 control but tab, LF and CR: 1; DEL: 1; a C1 control, `C2 80`–`C2 9F`: 2), or 0.
+    private static func csvControlWidth(_ field: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = field[index]
+        if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
+        if byte == 0x7F { return 1 }
+        if byte == 0xC2, index + 1 < field.count, (0x80...0x9F).contains(field[index + 1]) { return 2 }
+        return 0
     }
 }

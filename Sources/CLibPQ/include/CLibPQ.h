@@ -31,6 +31,14 @@ typedef enum {
 } ConnStatusType;
 
 typedef enum {
+    PGRES_POLLING_FAILED = 0,
+    PGRES_POLLING_READING,
+    PGRES_POLLING_WRITING,
+    PGRES_POLLING_OK,
+    PGRES_POLLING_ACTIVE
+} PostgresPollingStatusType;
+
+typedef enum {
     PGRES_EMPTY_QUERY = 0,
     PGRES_COMMAND_OK,
     PGRES_TUPLES_OK,
@@ -93,7 +101,8 @@ int wb_pq_load(char *reason, size_t size);
 #define WB_PQ_RETURNING(X)                                                                               \
     X(int, PQbackendPID, (const PGconn *conn), (conn), 0)                                               \
     X(char *, PQcmdTuples, (PGresult *res), (res), NULL)                                                \
-    X(PGconn *, PQconnectdbParams, (const char *const *keywords, const char *const *values, int expand), \
+    X(PostgresPollingStatusType, PQconnectPoll, (PGconn *conn), (conn), PGRES_POLLING_FAILED)          \
+    X(PGconn *, PQconnectStartParams, (const char *const *keywords, const char *const *values, int expand), \
       (keywords, values, expand), NULL)                                                                 \
     X(PQconninfoOption *, PQconninfoParse, (const char *conninfo, char **errmsg), (conninfo, errmsg), NULL) \
     X(int, PQconsumeInput, (PGconn *conn), (conn), 0)                                                   \

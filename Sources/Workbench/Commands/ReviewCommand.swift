@@ -67,6 +67,24 @@ struct ReviewCommand: ParsableCommand {
         if LockedSessionFile.namesSameSession(outPath, session) {
             throw CLIFailure("the reviewed session must be a new file; the original \(shown) is never modified (use --out NAME)")
         }
+        // An existing --out session is told apart before it is opened for writing: opening rewrites
+        // what it mends (a lost or stale snapshot) and then keeps the lock file, so a refusal after
+        // it left the other session changed. A session another process holds is refused as such,
+        // naming the holder, as the opening would. Checked again once it is open (another writer
+        // may have made it meanwhile); one that cannot be read is reported by that opening.
+        if FileManager.default.fileExists(atPath: outPath) || FileManager.default.fileExists(atPath: SessionPaths(outPath).log),
+            let existing = try? SessionStore.load(path: outPath)
+        {
+            do { try Self.refuseReviewOfAnother(existing, outPath, original: original, session: session, shownAs: shown) } catch {
+                do {
+                    // Taken and let go without writing: a lock file it made goes with it.
+                    try LockedSessionFile(path: outPath, now: Timestamp.now()).release()
+                } catch {
+                    throw CLIFailure(TerminalText.sanitize(String(describing: error)))
+                }
+                throw error
+            }
+        }
         let sessionPath = session
         let store: SessionStore
         do {
