@@ -44,9 +44,20 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        /// The session file for the name given (or `fallback`).
-        func sessionPath(fallback: String) throws -> String {
-            return try CLIFailure.from { try SessionPaths.path(for: session ?? fallback, in: sessions) }
+        /// The session file for the name given (or `fallback`), once the new session's annotator
+        /// (`annotator`: `--annotator`, else the name the imported files record) is checked as every
+        /// person's name is (``AnnotateCommand/annotatorName(_:role:fromLogin:)``). A name an imported
+        /// file records never names a path: without `--session` it is only a file name in the sessions
+        /// folder, so a file cannot choose where the session is written.
+        func sessionPath(fallback annotator: String) throws -> String {
+            if self.annotator == nil, (try? AnnotateCommand.annotatorName(annotator)) == nil {
+                throw CLIFailure(
+                    "the imported files record the annotator '\(TerminalText.sanitize(annotator))', which is refused as a name: "
+                        + "a name may not be empty or hold '/' or control characters (tabs, line breaks, escapes, bidi controls "
+                        + "such as U+202E); pass --annotator NAME (and --session NAME to choose the session file)")
+            }
+            let name = try AnnotateCommand.annotatorName(annotator)
+            return try CLIFailure.from { try SessionPaths.path(for: session ?? name, in: sessions) }
         }
 
         /// The corpus file written beside a session: `--corpus-out`, else the session path with
