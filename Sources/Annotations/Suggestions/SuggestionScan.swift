@@ -1966,6 +1966,14 @@ struct SuggestionScan {
             {
                 break
             }
+            // A plural common noun after an article and its noun opens the next phrase, an object ("teilte das
+            // Ministerium Reportern mit", "wie die Behörde Journalisten mitteilte"); a name there stays
+            // ("die Staatsanwaltschaft München", "der Sprecher Peter Müller").
+            if phrase.count == 2, Self.determiners.contains(words[phrase[0]].lower), words[phrase[1]].capitalized, words[phrase[1]].kind == .word,
+                !lexicon.isTitle(words[phrase[1]].lower), word.capitalized, word.kind == .word, isPluralCommonNoun(word.lower)
+            {
+                break
+            }
             if word.capitalized || Self.determiners.contains(word.lower) || word.kind == .number {
                 phrase.append(position)
             } else if word.lower == "und" || word.lower == "von", !phrase.isEmpty, position + 1 < sentence.upperBound,
@@ -2120,6 +2128,15 @@ struct SuggestionScan {
         if lexicon.isTitle(word) || lexicon.isInstitution(word) { return true }
         return ["ung", "heit", "keit", "schaft", "ion", "tät", "ium", "amt", "rat", "er", "en", "e", "ei", "nis", "ur", "ik", "ie", "te", "ten", "ter"]
             .contains { word.hasSuffix($0) }
+    }
+
+    /// Plural endings no name has ("Reportern", "Journalisten", "Änderungen", "Expertinnen").
+    static let pluralNounEndings = ["ungen", "isten", "innen", "ern"]
+
+    /// Whether a lowercased capitalised word is a plural common noun by its ending, long enough to
+    /// be no name ("Bayern").
+    func isPluralCommonNoun(_ word: String) -> Bool {
+        word.count >= 7 && Self.pluralNounEndings.contains { word.hasSuffix($0) }
     }
 
     /// Whether a lowercase word can be an inflected adjective: an adjective ending, and no verb,

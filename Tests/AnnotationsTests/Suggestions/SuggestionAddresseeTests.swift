@@ -319,6 +319,18 @@ import Testing
         #expect(title.speaker(title.proposal(claiming: "Anmeldung")) == "die Ministerin Berger", "\(title.proposals.map { title.speaker($0) })")
     }
 
+    /// A bare name after an organisation's noun is the organisation's name, part of the subject
+    /// ("rief die Gewerkschaft Verdi dazu auf"), not the one addressed; after an authority, whose
+    /// name is a place, a bare name is still the addressee ("warf die Staatsanwaltschaft Berger vor").
+    @Test func nameAfterAnInstitutionIsNoBareAddressee() {
+        let probe = SuggestionProbe("Am Dienstag rief die Gewerkschaft Verdi dazu auf, die Arbeit in den Kliniken für zwei Tage niederzulegen.")
+        let appeal = probe.proposal(claiming: "Arbeit")
+        #expect(probe.speaker(appeal) == "die Gewerkschaft Verdi", "\(probe.proposals.map { probe.speaker($0) })")
+        #expect(addressee(probe, "Arbeit") == "", "\(probe.proposals.map { probe.text($0.addressee) })")
+        let authority = SuggestionProbe("Außerdem warf die Staatsanwaltschaft Berger vor, Gelder der Stiftung veruntreut zu haben.")
+        #expect(addressee(authority, "Gelder") == "Berger", "\(authority.proposals.map { authority.text($0.addressee) })")
+    }
+
     /// A sentence adverb between the verb and "gegenüber X" ("bestritt jedoch gegenüber der
     /// Zeitung", "sagte aber gegenüber dem Sender") leaves "X" the addressee.
     @Test func gegenueberAfterASentenceAdverb() {

@@ -36,6 +36,19 @@ import Testing
         #expect(institution.speaker(institution.proposal(claiming: "Lage")).hasSuffix("Regierung"))
     }
 
+    /// A plural common noun right after an article and its noun after the verb opens a new phrase, the
+    /// one addressed ("teilte das Ministerium Reportern mit"), not part of the speaker; a name there stays
+    /// ("die Staatsanwaltschaft München", "der Sprecher Peter Müller").
+    @Test func pluralNounAfterACompletePhraseIsNoPartOfTheSpeaker() {
+        let after = SuggestionProbe("Am Montag teilte das Ministerium Reportern mit, die Brücke bleibe bis Juni gesperrt.")
+        #expect(after.speaker(after.proposal(claiming: "Brücke")) == "das Ministerium", "\(after.proposals.map { after.speaker($0) })")
+        #expect(after.proposal(claiming: "Brücke").map { after.text($0.addressee) } == "Reportern")
+        let place = SuggestionProbe("Am Montag teilte die Staatsanwaltschaft München mit, die Ermittlungen seien abgeschlossen.")
+        #expect(place.speaker(place.proposal(claiming: "Ermittlungen")) == "die Staatsanwaltschaft München")
+        let name = SuggestionProbe("Am Montag teilte der Sprecher Peter Müller mit, die Brücke bleibe gesperrt.")
+        #expect(name.speaker(name.proposal(claiming: "Brücke")) == "der Sprecher Peter Müller")
+    }
+
     /// A conjunction opening the clause ("Wie …") is never part of a speaker; the wie-frame keeps
     /// it in the cue.
     @Test func conjunctionIsNoPartOfASpeaker() {
