@@ -85,6 +85,9 @@ struct ReviewCommand: ParsableCommand {
                 throw error
             }
         }
+        // The corpus before the review session is opened for writing: a --corpus that cannot be
+        // loaded is refused with nothing written.
+        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let sessionPath = session
         let store: SessionStore
         do {
@@ -109,7 +112,6 @@ struct ReviewCommand: ParsableCommand {
         }
         for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         let capabilities = TerminalCapabilities.detect()
-        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
