@@ -50,13 +50,17 @@ struct ImportCommand: ParsableCommand {
         /// file records never names a path: without `--session` it is only a file name in the sessions
         /// folder, so a file cannot choose where the session is written.
         func sessionPath(fallback annotator: String) throws -> String {
-            if self.annotator == nil, (try? AnnotateCommand.annotatorName(annotator)) == nil {
+            let name: String
+            switch AnnotateCommand.checkedAnnotatorName(annotator) {
+            case .success(let checked): name = checked
+            case .failure(let refusal):
+                // `--annotator` given: its own refusal; a name the files record: said so.
+                guard self.annotator == nil else { throw refusal }
                 throw CLIFailure(
                     "the imported files record the annotator '\(TerminalText.sanitize(annotator))', which is refused as a name: "
                         + "a name may not be empty or hold '/' or control characters (tabs, line breaks, escapes, bidi controls "
                         + "such as U+202E); pass --annotator NAME (and --session NAME to choose the session file)")
             }
-            let name = try AnnotateCommand.annotatorName(annotator)
             return try CLIFailure.from { try SessionPaths.path(for: session ?? name, in: sessions) }
         }
 
