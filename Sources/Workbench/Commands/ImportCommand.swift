@@ -92,8 +92,13 @@ struct ImportCommand: ParsableCommand {
         }
 
         /// Saves the imported session, refusing to replace an existing file; `before` runs once the
-        /// session's lock is held and before the session is written (to write its corpus).
-        func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws -> String {
+        /// session's lock is held and before the session is written (to write its corpus, so the
+        /// session never names a corpus that is not there) and returns the file it wrote, if any. The
+        /// pair is all or nothing: when the session cannot be written, that file is removed again.
+        /// `writer` writes the session's files (a test's full disk).
+        func save(
+            _ session: Session, kind: String, writer: FileWriting = FileWriting(), before: (String) throws -> String? = { _ in nil }
+        ) throws -> String {
             do {
                 let path = try sessionPath(fallback: session.annotator)
                 let file = try LockedSessionFile(path: path, now: Timestamp.now())
@@ -102,8 +107,11 @@ struct ImportCommand: ParsableCommand {
                     let what = existing == file.realPath ? path : "its log " + SessionPaths(path).log
                     throw CLIFailure("\(what) exists already; choose another name with --session")
                 }
-                try before(path)
-                try file.write(session.file)
+                let written = try before(path)
+                do { try file.write(session.file, with: writer) } catch {
+                    if let written { unlink(written) }
+                    throw error
+                }
                 let state = session.state
                 return ("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {
@@ -164,7 +172,7 @@ struct ImportCommand: ParsableCommand {
                     let summary = try meter.writing {
                         try common.save(session, kind: "brat") { _ in
                             try meter.checkStop()
-                            _ = try Common.writeCorpus(decoded.jsonl, to: corpusPath)
+                            return try Common.writeCorpus(decoded.jsonl, to: corpusPath) ? corpusPath : nil
                         }
                     }
                     notes.append("import brat: \(decoded.renamed) file name(s) encode their document ids (as export writes them); the documents are kept under those ids in \(corpusPath), the session's corpus")
@@ -244,8 +252,9 @@ struct ImportCommand: ParsableCommand {
                 let summary = try meter.writing {
                     try common.save(result.session, kind: "spkatt") { _ in
                         try meter.checkStop()
-                        guard try Common.writeCorpus(bytes, to: corpusPath) else { return }
+                        guard try Common.writeCorpus(bytes, to: corpusPath) else { return nil }
                         corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(TerminalText.sanitize(corpusPath))"
+                        return corpusPath
                     }
                 }
                 return (summary, corpusNote)
