@@ -6,7 +6,7 @@ import Testing
 /// never hold a character those readers split on.
 @Suite("IOB columns")
 struct IOBColumnTests {
-    @Test("a token holding U+001C–U+001F (kept in tokens, whitespace to Python) is written with U+FFFD: every line keeps four columns")
+    @Test("a token holding U+001C–U+001F (kept in tokens, whitespace to Python) is written with their Control Pictures: every line keeps four columns")
     func informationSeparators() throws {
         let text = "Anna sagte, es\u{1E}regne und a\u{1F}b heute.\n"
         let corpus = SegmentedCorpus(Corpus(documents: [Document(id: "d", rawText: text)], paths: ["test"]))
@@ -20,7 +20,8 @@ struct IOBColumnTests {
             let fields = line.unicodeScalars.split { $0.properties.isWhitespace || (0x1C...0x1F).contains($0.value) }
             #expect(fields.count == 4, "\(line.debugDescription)")
         }
-        #expect(conll.contains("\u{FFFD} _ _ O"), "\(conll.debugDescription)")
+        #expect(conll.contains("\n\u{241E} _ _ O\n"), "\(conll.debugDescription)")
+        #expect(conll.contains("\n\u{241F} _ _ O\n"), "\(conll.debugDescription)")
         #expect(!conll.unicodeScalars.contains { (0x1C...0x1F).contains($0.value) })
     }
 }

@@ -138,7 +138,7 @@ private enum PlainWebAnno {
         out.append(WebAnnoExporter.header)
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             out.append("#Text=")
-            out.appendBackslashEscaped(sentence.text)
+            out.appendBackslashEscaped(ExportControlCharacters.shown(sentence.text))
             out.append(byte: 0x0A)
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
@@ -153,7 +153,11 @@ private enum PlainWebAnno {
                 out.append(byte: UInt8(ascii: "-"))
                 out.append(scalarIndex.utf16Offset(ofScalar: end))
                 out.append(byte: 0x09)
-                tokens.withUnsafeBufferPointer { out.appendBackslashEscaped($0[first + tokenIndex], in: bytes) }
+                tokens.withUnsafeBufferPointer {
+                    $0[first + tokenIndex].withText(in: bytes, stored: []) {
+                        out.appendBackslashEscaped(ExportControlCharacters.shown(String(decoding: $0, as: UTF8.self)))
+                    }
+                }
                 if lower == upper {
                     // No span on the token, so no relation either: the five empty columns at once.
                     out.append("\t_\t_\t_\t_\t_\n")

@@ -116,4 +116,17 @@ struct ReviewCommandTests {
         let file = try SessionStore.read(path: fixture.path("sessions/r2.json")).file
         #expect(file.reviews.count == 1)
     }
+
+    @Test("A refused line in piped review begins with 'error:', as the failure's summary ('see 'error:' lines') says; so does a line too long to keep")
+    func refusalsSayError() async throws {
+        let fixture = try ReplayFixture()
+        // Longer than the line reader keeps (4 MiB): a stream without line breaks piped in.
+        let long = String(repeating: "x", count: 5 << 20)
+        let result = try await fixture.run(
+            ["review", fixture.sessionPath, "--reviewer", "rita", "--out", "r4"], stdin: "frobnicate\nnote \(long)\naccept\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("see 'error:' lines"), "\(result.stderr)")
+        #expect(result.stdout.contains("\nerror: unknown command 'frobnicate'"), "\(result.stdout)")
+        #expect(result.stdout.contains("\nerror: the line is too long"), "\(result.stdout)")
+    }
 }

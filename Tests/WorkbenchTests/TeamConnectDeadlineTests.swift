@@ -8,29 +8,14 @@ import TestSupport
 /// `PQconnectdbParams`) waited that long for each address in turn.
 @Suite("Team mode: one deadline for connecting", .enabled(if: TeamFixture.shouldRun, TeamFixture.skipMessage))
 struct TeamConnectDeadlineTests {
-    /// A socket listening on 127.0.0.1 that never accepts, so never answers (connections wait in
-    /// its backlog), and its port.
-    static func silentListener() -> (socket: Int32, port: Int) {
-        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(silent, $0, length) == 0 && getsockname(silent, $0, &length) == 0 }
-        }
-        #expect(silent >= 0 && bound && listen(silent, 4) == 0)
-        return (silent, Int(UInt16(bigEndian: address.sin_port)))
-    }
-
     /// Two silent addresses: the deadline passes while the first is tried, and the message names
     /// it; the second is never tried (libpq tried it after the first's whole timeout, and its
     /// message named both).
     @Test func twoSilentAddressesShareOneDeadline() throws {
-        let first = Self.silentListener(), second = Self.silentListener()
+        let first = try LoopbackListener(), second = try LoopbackListener()
         defer {
-            close(first.socket)
-            close(second.socket)
+            first.close()
+            second.close()
         }
         let url = try DatabaseURL("postgresql://anna@127.0.0.1:\(first.port),127.0.0.1:\(second.port)/project?sslmode=disable")
         #expect {
@@ -48,8 +33,8 @@ struct TeamConnectDeadlineTests {
     /// The deadline is measured on the connection's clock (``TeamClock``), not libpq's wall clock:
     /// a clock that runs an hour per reading ends the wait at once, with the same message.
     @Test func theDeadlineIsOnTheConnectionsClock() throws {
-        let silent = Self.silentListener()
-        defer { close(silent.socket) }
+        let silent = try LoopbackListener()
+        defer { silent.close() }
         let settable = SettableTeamClock()
         settable.advance(by: 0, perReading: 3600)
         #expect {

@@ -383,18 +383,9 @@ struct TeamTrustTests {
     /// A URL whose port is another service's (here one that answers like a web server): the
     /// message says that no PostgreSQL answers there, at once.
     @Test func aServerOfAnotherKindIsNamedAsNoPostgreSQL() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #expect(listener >= 0)
-        defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0 }
-        }
-        #expect(bound && listen(listener, 4) == 0)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let loopback = try LoopbackListener()
+        defer { loopback.close() }
+        let listener = loopback.socket, port = loopback.port
         let server = Thread {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { return }
@@ -413,17 +404,9 @@ struct TeamTrustTests {
         }
         #expect(Date().timeIntervalSince(started) < 4)
         // A listener that never answers (connections wait in its backlog): the connect timeout ends it.
-        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(silent) }
-        var silentAddress = sockaddr_in()
-        silentAddress.sin_family = sa_family_t(AF_INET)
-        silentAddress.sin_addr.s_addr = inet_addr("127.0.0.1")
-        length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let silentBound = withUnsafeMutablePointer(to: &silentAddress) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(silent, $0, length) == 0 && getsockname(silent, $0, &length) == 0 }
-        }
-        #expect(silentBound && listen(silent, 4) == 0)
-        let silentPort = Int(UInt16(bigEndian: silentAddress.sin_port))
+        let silent = try LoopbackListener()
+        defer { silent.close() }
+        let silentPort = silent.port
         let waited = Date()
         #expect {
             _ = try PostgresConnection(url: try DatabaseURL("postgresql://anna@127.0.0.1:\(silentPort)/project?sslmode=disable"), timeoutSeconds: 2)

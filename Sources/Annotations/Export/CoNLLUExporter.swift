@@ -144,7 +144,9 @@ struct CoNLLUExporter: Exporter {
             block.append(byte: UInt8(ascii: "#"))
             block.append(sentenceIndex)
             block.append("\n# text = ")
+            let textStart = block.bytes.count
             block.appendSingleLine(sentence.text)
+            ExportControlCharacters.show(&block.bytes, from: textStart)
             block.append(byte: 0x0A)
             out.bytes.append(contentsOf: block.bytes)
             out.append("# spans = ")
@@ -164,12 +166,14 @@ struct CoNLLUExporter: Exporter {
                     let spaceAfter = item.scratch.isWhitespace(at: tokenList[index].end, scalarCount: scalarCount)
                     let ending = UnsafeBufferPointer(rebasing: endingBytes[endings.ranges[LineEndings.index(spaceAfter: spaceAfter, code: codes[index])]])
                     if tokenList[index].isInDocument {
-                        Self.writeLine(
-                            UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8]), number: index + 1, ending: ending,
-                            plain: &plainLines, plus: &plusLines)
+                        ExportControlCharacters.withControlsShown(UnsafeBufferPointer(rebasing: documentBytes[tokenList[index].utf8])) {
+                            Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
+                        }
                     } else {
                         tokenList[index].withText(in: bytes, stored: item.scratch.ownText) {
-                            Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
+                            ExportControlCharacters.withControlsShown($0) {
+                                Self.writeLine($0, number: index + 1, ending: ending, plain: &plainLines, plus: &plusLines)
+                            }
                         }
                     }
                     let first = index == 0 ? 0 : numberStarts[index - 1], end = numberStarts[index]

@@ -15,28 +15,23 @@ extension ExportOutput {
         token.withText(in: source, stored: stored) { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends a token's text as a column of a space-separated line (IOB): the information
-    /// separators U+001C–U+001F, which the workbench keeps inside tokens but Python's `split()`,
-    /// NLTK's and Flair's column readers take as whitespace, become U+FFFD, so each line keeps its
-    /// four columns. Other whitespace never is in a token.
+    /// Appends a token's text as a column of a space-separated line (IOB), its controls shown
+    /// (``ExportControlCharacters``): among them the information separators U+001C–U+001F, which
+    /// the workbench keeps inside tokens but Python's `split()`, NLTK's and Flair's column readers
+    /// take as whitespace, become `␜`–`␟`, so each line keeps its four columns. Other whitespace
+    /// never is in a token.
     mutating func appendColumn(_ token: ExportToken, in source: [UInt8], stored: [UInt8] = []) {
         token.withText(in: source, stored: stored) { appendColumn(utf8: $0) }
     }
 
-    /// Appends a token's UTF-8 bytes as ``appendColumn(_:in:)`` does.
+    /// Appends a token's UTF-8 bytes as ``appendColumn(_:in:stored:)`` does.
     @inline(__always)
     mutating func appendColumn(utf8 text: UnsafeBufferPointer<UInt8>) {
-        guard text.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) else {
+        guard ExportControlCharacters.holdsControl(text) else {
             bytes.append(contentsOf: text)
             return
         }
-        for byte in text {
-            if byte >= 0x1C && byte <= 0x1F {
-                bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            } else {
-                bytes.append(byte)
-            }
-        }
+        ExportControlCharacters.appendShown(text, to: &bytes)
     }
 
     /// Appends one byte (an ASCII character).
@@ -159,7 +154,9 @@ extension ExportOutput {
     /// ``appendBackslashEscaped(_:)``, and whitespace at the id's start or end, which readers strip
     /// from a comment's value (the conllu library reads `# sent_id =  a#0` as `a#0`), written
     /// `\uXXXX` (`\u0020`; tab, CR and LF as `\t`, `\r`, `\n`), so ids ` a` and `a` keep distinct
-    /// sent_ids. Ids without such whitespace are written as ``appendBackslashEscaped(_:)`` writes them.
+    /// sent_ids; a control a terminal acts on anywhere in the id (ESC, BEL, DEL, U+009B) is written
+    /// `\uXXXX` as well. Ids without such whitespace or controls are written as
+    /// ``appendBackslashEscaped(_:)`` writes them.
     public mutating func appendCoNLLUID(_ id: String) {
         let scalars = Array(id.unicodeScalars)
         let isStripped = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value) }
@@ -169,12 +166,25 @@ extension ExportOutput {
             return
         }
         let trail = scalars.reversed().prefix(while: isStripped).count
-        guard lead > 0 || trail > 0 else {
+        let middle = scalars[lead..<(scalars.count - trail)]
+        let isControl = { (scalar: Unicode.Scalar) in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+        }
+        let controls = middle.contains(where: isControl)
+        guard lead > 0 || trail > 0 || controls else {
             appendBackslashEscaped(id)
             return
         }
         for scalar in scalars[..<lead] { appendEdgeEscaped(scalar) }
-        appendBackslashEscaped(String(String.UnicodeScalarView(scalars[lead..<(scalars.count - trail)])))
+        if controls {
+            // A control a terminal acts on (``ExportControlCharacters``) is written `\uXXXX` too:
+            // an id names one document, so it is escaped, not shown, and two ids stay apart.
+            for scalar in middle {
+                if isControl(scalar) { appendEdgeEscaped(scalar) } else { appendBackslashEscaped(String(scalar)) }
+            }
+        } else {
+            appendBackslashEscaped(String(String.UnicodeScalarView(middle)))
+        }
         for scalar in scalars[(scalars.count - trail)...] { appendEdgeEscaped(scalar) }
     }
 
@@ -434,7 +444,8 @@ extension ExportOutput {
     /// injection; the cell then shows the text as it is, with the quote. A control character that a
     /// terminal would act on (`cat claims.csv`: an escape sequence, a bell) is written as the REPL
     /// shows it: a C0 control other than tab, LF and CR as its Control Picture (`ESC` → `␛`), DEL as
-    /// `␡`, a C1 control (U+0080–U+009F) as `<U+XXXX>`. This is the one place CSV cells are escaped.
+    /// `␡` (``ExportControlCharacters``, the rule CoNLL-U, IOB and WebAnno share), a C1 control
+    /// (U+0080–U+009F) as `<U+XXXX>`. This is the one place CSV cells are escaped.
     public mutating func appendCSVField(_ text: String) {
         var text = text
         text.withUTF8 { appendCSVField(utf8: $0) }
@@ -449,7 +460,7 @@ extension ExportOutput {
         for (index, byte) in field.enumerated() {
             if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
                 quotes = true
-            } else if Self.csvControlWidth(field, at: index) > 0 {
+            } else if ExportControlCharacters.width(field, at: index) > 0 {
                 controls = true
             } else {
                 continue
@@ -465,9 +476,9 @@ extension ExportOutput {
         var index = 0
         while index < field.count {
             let byte = field[index]
-            let control = controls ? Self.csvControlWidth(field, at: index) : 0
+            let control = controls ? ExportControlCharacters.width(field, at: index) : 0
             if control == 1 {
-                bytes.append(contentsOf: (byte == 0x7F ? "\u{2421}" : String(Unicode.Scalar(0x2400 + UInt32(byte)) ?? "?")).utf8)
+                ExportControlCharacters.appendPicture(of: byte, to: &bytes)
             } else if control == 2 {
                 bytes.append(contentsOf: "<U+00\(String(field[index + 1], radix: 16, uppercase: true))>".utf8)
             } else {
@@ -477,15 +488,5 @@ extension ExportOutput {
             index += max(control, 1)
         }
         if formula || quotes { bytes.append(0x22) }
-    }
-
-    /// The length in bytes of the control character at `index` of the UTF-8 `field` that a CSV cell
-    /// shows as a placeholder (a C0 control but tab, LF and CR: 1; DEL: 1; a C1 control, `C2 80`–`C2 9F`: 2), or 0.
-    private static func csvControlWidth(_ field: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = field[index]
-        if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
-        if byte == 0x7F { return 1 }
-        if byte == 0xC2, index + 1 < field.count, (0x80...0x9F).contains(field[index + 1]) { return 2 }
-        return 0
     }
 }

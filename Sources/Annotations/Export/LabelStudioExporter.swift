@@ -337,7 +337,8 @@ struct LabelStudioExporter: Exporter {
 
     static func xmlEscaped(_ text: String) -> String {
         var out = ""
-        for scalar in ExportText.singleLine(text).unicodeScalars {
+        // XML 1.0 cannot hold a C0 control at all: controls are shown (``ExportControlCharacters``).
+        for scalar in ExportControlCharacters.shown(ExportText.singleLine(text)).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

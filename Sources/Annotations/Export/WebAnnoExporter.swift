@@ -153,10 +153,12 @@ struct WebAnnoExporter: Exporter {
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             var text = sentence.text
             text.withUTF8 { text in
-                file.reserve(6 + 2 * text.count + 1)
-                file.append("#Text=")
-                Self.appendBackslashEscaped(text, to: &file)
-                file.append(0x0A)
+                ExportControlCharacters.withControlsShown(text) { text in
+                    file.reserve(6 + 2 * text.count + 1)
+                    file.append("#Text=")
+                    Self.appendBackslashEscaped(text, to: &file)
+                    file.append(0x0A)
+                }
             }
             let first = tokenStarts[sentenceIndex]
             for tokenIndex in 0..<(tokenStarts[sentenceIndex + 1] - first) {
@@ -174,11 +176,18 @@ struct WebAnnoExporter: Exporter {
                 file.appendDecimal(scalarIndex.utf16Offset(ofScalar: tokens[token].end))
                 file.append(0x09)
                 if let textBytes {
-                    Self.appendBackslashEscaped(textBytes, to: &file)
+                    ExportControlCharacters.withControlsShown(textBytes) { shown in
+                        // A shown control takes three bytes for one or two: room for them (and the
+                        // empty columns after them).
+                        if shown.count > textBytes.count { file.reserve(2 * shown.count + 12) }
+                        Self.appendBackslashEscaped(shown, to: &file)
+                    }
                 } else {
                     tokens[token].withText(in: bytes, stored: ownText) { own in
-                        file.reserve(2 * own.count)
-                        Self.appendBackslashEscaped(own, to: &file)
+                        ExportControlCharacters.withControlsShown(own) { shown in
+                            file.reserve(2 * shown.count + 12)
+                            Self.appendBackslashEscaped(shown, to: &file)
+                        }
                     }
                 }
                 if lower == upper {

@@ -45,10 +45,16 @@ struct WebAnnoText: Sendable {
     /// `token`; nil when the offsets lie outside the text or inside a character, or the text there
     /// is another.
     func place(_ offsets: Substring, token: String) -> (start: Int, end: Int)? {
-        guard let (start, stop) = bounds(offsets), String(String.UnicodeScalarView(scalars[start..<stop])) == token else { return nil }
+        guard let (start, stop) = bounds(offsets), Self.matches(token, String(String.UnicodeScalarView(scalars[start..<stop]))) else { return nil }
         guard let map else { return (start, stop) }
         guard let mappedStart = map.normalized(start), let mappedStop = map.normalized(stop) else { return nil }
         return (mappedStart, mappedStop)
+    }
+
+    /// Whether a file's `token` is the document's text `found`: as it is, or with its controls
+    /// shown as the workbench's export writes them (``ExportControlCharacters``: `␛` for ESC).
+    static func matches(_ token: String, _ found: String) -> Bool {
+        token == found || ExportControlCharacters.shown(found) == token
     }
 
     /// Why ``place(_:token:)`` found no place for the token.
@@ -61,7 +67,7 @@ struct WebAnnoText: Sendable {
             return "offsets '\(offsets)' lie outside the document text (\(utf16Count) UTF-16 units) or inside a character"
         }
         let found = String(String.UnicodeScalarView(scalars[start..<stop]))
-        guard found == token else {
+        guard Self.matches(token, found) else {
             return "token '\(token)' does not match the document text at \(offsets) ('\(found)'); pass --corpus with the corpus it was made on"
         }
         return "token '\(token)' at \(offsets) cuts a character of the document's file in two (a letter from its combining mark, or CR from LF)"

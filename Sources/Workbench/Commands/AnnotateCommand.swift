@@ -162,6 +162,12 @@ struct AnnotateCommand: ParsableCommand {
         return name
     }
 
+    /// ``annotatorName(_:role:fromLogin:)`` as a value: the checked name, or the refusal, for a
+    /// caller that words the refusal itself (`import`, for a name the imported files record).
+    static func checkedAnnotatorName(_ name: String?, role: String = "annotator", fromLogin: Bool = false) -> Result<String, CLIFailure> {
+        Result { () throws(CLIFailure) in try annotatorName(name, role: role, fromLogin: fromLogin) }
+    }
+
     /// The corpus folder among `paths` that the session file `path` lies in (links resolved), if
     /// any: the loader reads every `.jsonl` there, the session's log too.
     static func corpusFolder(holding path: String, among paths: [String]) -> String? {

@@ -50,13 +50,17 @@ struct ImportCommand: ParsableCommand {
         /// file records never names a path: without `--session` it is only a file name in the sessions
         /// folder, so a file cannot choose where the session is written.
         func sessionPath(fallback annotator: String) throws -> String {
-            if self.annotator == nil, (try? AnnotateCommand.annotatorName(annotator)) == nil {
+            let name: String
+            switch AnnotateCommand.checkedAnnotatorName(annotator) {
+            case .success(let checked): name = checked
+            case .failure(let refusal):
+                // `--annotator` given: its own refusal; a name the files record: said so.
+                guard self.annotator == nil else { throw refusal }
                 throw CLIFailure(
                     "the imported files record the annotator '\(TerminalText.sanitize(annotator))', which is refused as a name: "
                         + "a name may not be empty or hold '/' or control characters (tabs, line breaks, escapes, bidi controls "
                         + "such as U+202E); pass --annotator NAME (and --session NAME to choose the session file)")
             }
-            let name = try AnnotateCommand.annotatorName(annotator)
             return try CLIFailure.from { try SessionPaths.path(for: session ?? name, in: sessions) }
         }
 
@@ -88,8 +92,13 @@ struct ImportCommand: ParsableCommand {
         }
 
         /// Saves the imported session, refusing to replace an existing file; `before` runs once the
-        /// session's lock is held and before the session is written (to write its corpus).
-        func save(_ session: Session, kind: String, before: (String) throws -> Void = { _ in }) throws -> String {
+        /// session's lock is held and before the session is written (to write its corpus, so the
+        /// session never names a corpus that is not there) and returns the file it wrote, if any. The
+        /// pair is all or nothing: when the session cannot be written, that file is removed again.
+        /// `writer` writes the session's files (a test's full disk).
+        func save(
+            _ session: Session, kind: String, writer: FileWriting = FileWriting(), before: (String) throws -> String? = { _ in nil }
+        ) throws -> String {
             do {
                 let path = try sessionPath(fallback: session.annotator)
                 let file = try LockedSessionFile(path: path, now: Timestamp.now())
@@ -98,8 +107,11 @@ struct ImportCommand: ParsableCommand {
                     let what = existing == file.realPath ? path : "its log " + SessionPaths(path).log
                     throw CLIFailure("\(what) exists already; choose another name with --session")
                 }
-                try before(path)
-                try file.write(session.file)
+                let written = try before(path)
+                do { try file.write(session.file, with: writer) } catch {
+                    if let written { unlink(written) }
+                    throw error
+                }
                 let state = session.state
                 return ("import \(kind): wrote \(path): \(state.mentions.count) speaker mentions, \(state.cues.count) cues, \(state.claims.count) claims, \(state.speakers.count) speakers, \(state.targets.count) targets, \(state.stances.count) stances, \(state.notes.count) notes (\(session.events.count) events)")
             } catch let error as CLIFailure {
@@ -160,7 +172,7 @@ struct ImportCommand: ParsableCommand {
                     let summary = try meter.writing {
                         try common.save(session, kind: "brat") { _ in
                             try meter.checkStop()
-                            _ = try Common.writeCorpus(decoded.jsonl, to: corpusPath)
+                            return try Common.writeCorpus(decoded.jsonl, to: corpusPath) ? corpusPath : nil
                         }
                     }
                     notes.append("import brat: \(decoded.renamed) file name(s) encode their document ids (as export writes them); the documents are kept under those ids in \(corpusPath), the session's corpus")
@@ -240,8 +252,9 @@ struct ImportCommand: ParsableCommand {
                 let summary = try meter.writing {
                     try common.save(result.session, kind: "spkatt") { _ in
                         try meter.checkStop()
-                        guard try Common.writeCorpus(bytes, to: corpusPath) else { return }
+                        guard try Common.writeCorpus(bytes, to: corpusPath) else { return nil }
                         corpusNote = "import spkatt: wrote the corpus (\(result.corpus.documents.count) pre-tokenized documents) to \(TerminalText.sanitize(corpusPath))"
+                        return corpusPath
                     }
                 }
                 return (summary, corpusNote)

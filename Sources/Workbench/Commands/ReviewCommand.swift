@@ -72,8 +72,10 @@ struct ReviewCommand: ParsableCommand {
         // it left the other session changed. A session another process holds is refused as such,
         // naming the holder, as the opening would. Checked again once it is open (another writer
         // may have made it meanwhile); one that cannot be read is reported by that opening.
+        // The usual case, this review resumed, is told by the log's first line alone
+        // (``resumesReview(_:of:)``); only another session is read in full to say what it is.
         if FileManager.default.fileExists(atPath: outPath) || FileManager.default.fileExists(atPath: SessionPaths(outPath).log),
-            let existing = try? SessionStore.load(path: outPath)
+            !Self.resumesReview(outPath, of: session), let existing = try? SessionStore.load(path: outPath)
         {
             do { try Self.refuseReviewOfAnother(existing, outPath, original: original, session: session, shownAs: shown) } catch {
                 do {
@@ -85,6 +87,9 @@ struct ReviewCommand: ParsableCommand {
                 throw error
             }
         }
+        // The corpus before the review session is opened for writing: a --corpus that cannot be
+        // loaded is refused with nothing written.
+        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let sessionPath = session
         let store: SessionStore
         do {
@@ -109,7 +114,6 @@ struct ReviewCommand: ParsableCommand {
         }
         for warning in store.openingWarnings { StandardError.write("warning: " + TerminalText.sanitize(warning)) }
         let capabilities = TerminalCapabilities.detect()
-        let segmented = try SessionInput.corpus(for: original, paths: corpus, sessionPath: session)
         let renderer = BracketRenderer(corpus: segmented)
         let view = ReplayView(renderer: renderer, style: TerminalStyle(noColor: color.noColor || !capabilities.isInteractive))
         let loop = ReviewLoop(store: store, reviewer: name, view: view, outPath: outPath, corpus: segmented)
@@ -130,6 +134,16 @@ struct ReviewCommand: ParsableCommand {
         if !rejected.isEmpty, !capabilities.isInteractive {
             throw CLIFailure(AnnotationREPL.rejectedSummary(rejected.count, lines: rejected) + "; every verdict given was saved in \(TerminalText.sanitize(outPath))")
         }
+    }
+
+    /// Whether the existing session at `outPath` is a review of `session`, as the header of its log
+    /// says (`derived_from` naming `session`): read from the log's first line alone, not the whole
+    /// session, which the opening for writing reads next. False when the header does not say so
+    /// (no log, another origin, a header that cannot be read): the session is then read in full to
+    /// tell what it is (``refuseReviewOfAnother(_:_:original:session:shownAs:)``).
+    static func resumesReview(_ outPath: String, of session: String) -> Bool {
+        guard let origin = try? LogHeader(ofLog: SessionPaths.followingLinks(outPath).log).derivedFrom else { return false }
+        return origin.contains { LockedSessionFile.namesSameSession($0, session) }
     }
 
     /// Refuses to continue an existing `--out` session (`existing`, as opened, before any edit) that

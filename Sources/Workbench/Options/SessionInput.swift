@@ -22,14 +22,17 @@ enum SessionInput {
     }
 
     /// The corpus for a session: `paths` if given, else the session's recorded paths (as given, or
-    /// next to the session: ``RecordedCorpusPath``). Nil, with a warning on standard error, when it cannot be loaded; documents
-    /// whose text changed since the session was made are dropped, so their stored anchors are used instead.
+    /// next to the session: ``RecordedCorpusPath``). Recorded paths that cannot be loaded give nil,
+    /// with a warning on standard error (the stored anchor text is shown); given paths that cannot be
+    /// loaded (a typo, a missing folder) are refused, so a command never goes on against something
+    /// other than what it was given. Documents whose text changed since the session was made are
+    /// dropped, so their stored anchors are used instead.
     static func corpus(for file: SessionFile, paths: [String], sessionPath: String) throws -> SegmentedCorpus? {
-        try ProgressMeter.run { meter in corpus(for: file, paths: paths, sessionPath: sessionPath, meter: meter) }
+        try ProgressMeter.run { meter in try corpus(for: file, paths: paths, sessionPath: sessionPath, meter: meter) }
     }
 
     /// ``corpus(for:paths:sessionPath:)`` with progress on `meter`.
-    static func corpus(for file: SessionFile, paths: [String], sessionPath: String, meter: ProgressMeter) -> SegmentedCorpus? {
+    static func corpus(for file: SessionFile, paths: [String], sessionPath: String, meter: ProgressMeter) throws(CLIFailure) -> SegmentedCorpus? {
         let chosen = paths.isEmpty ? RecordedCorpusPath.resolve(file.corpus.paths, nextTo: sessionPath) : paths
         guard !chosen.isEmpty else {
             StandardError.write("warning: \(TerminalText.sanitize(sessionPath)) records no corpus; showing stored anchor text (use --corpus PATH)")
@@ -40,6 +43,10 @@ enum SessionInput {
             corpus = try CorpusOpening.load(paths: chosen, meter: meter)
         } catch {
             meter.clear()
+            if !paths.isEmpty {
+                throw CLIFailure(
+                    "\(error.description) (given with --corpus); nothing was written: check the path, or leave out --corpus to use the corpus the session records")
+            }
             StandardError.write("warning: corpus not loaded (\(TerminalText.sanitize(error.description))); showing stored anchor text (use --corpus PATH)")
             return nil
         }

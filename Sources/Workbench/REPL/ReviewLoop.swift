@@ -174,8 +174,11 @@ struct ReviewLoop {
 
     /// Writes one line, in the look of `kind` (sanitised, see ``StandardOutput``), wrapped to the
     /// terminal's width as the sentence is.
+    /// Writes `text`; a refusal (`.error`) begins with `error: `, as the annotation REPL's do, so
+    /// piped output says which lines were refused (the summary of a piped run points to them).
     private func say(_ text: String, _ kind: TerminalStyle.Kind? = nil) {
-        StandardOutput.lines(StyledLine.forTerminal([StyledLine(text, kind)]), style: view.style)
+        let shown = kind == .error ? "error: " + text : text
+        StandardOutput.lines(StyledLine.forTerminal([StyledLine(shown, kind)]), style: view.style)
     }
 
     private func printSummary() {
