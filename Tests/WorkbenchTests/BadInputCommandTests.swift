@@ -242,6 +242,44 @@ struct BadInputCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted() == before)
     }
 
+    @Test("A name of more than 100 characters or 200 bytes (annotator, reviewer) is refused and nothing is written; 100 umlauts are not")
+    func overlongNames() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted()
+        for (name, shown) in [(String(repeating: "a", count: 101), "101 characters (101 bytes)"), (String(repeating: "ü", count: 101), "101 characters (202 bytes)")] {
+            let annotate = try await WorkbenchProcess.run(
+                ["annotate", "corpus", "--session", "long", "--annotator", name], stdin: "speaker 1-2\nquit\n", directory: folder)
+            #expect(annotate.status == 1, "\(annotate.stdout)")
+            #expect(annotate.stderr.contains("annotator name of \(shown) refused: a name holds at most 100 characters and 200 bytes; pass --annotator NAME"), "\(annotate.stderr)")
+            let review = try await WorkbenchProcess.run(
+                ["review", "sessions/anna.json", "--out", "checked", "--reviewer", name], stdin: "accept\nquit\n", directory: folder)
+            #expect(review.status == 1, "\(review.stdout)")
+            #expect(review.stderr.contains("reviewer name of \(shown) refused"), "\(review.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sessions").path).sorted() == before)
+        let umlauts = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "umlauts", "--annotator", String(repeating: "ü", count: 100)], stdin: "quit\n", directory: folder)
+        #expect(umlauts.status == 0, "\(umlauts.stderr)")
+    }
+
+    @Test("A piped review line longer than a command line may be (a 5000-character note) is refused like the annotation REPL's; nothing is recorded")
+    func overlongReviewLine() async throws {
+        let (folder, _) = try await Self.workspace()
+        let made = try await WorkbenchProcess.run(
+            ["annotate", "corpus", "--session", "anna", "--annotator", "anna"], stdin: "speaker 1-2\nquit\n", directory: folder)
+        #expect(made.status == 0, "\(made.stderr)")
+        let note = "note " + String(repeating: "ä", count: 4996)
+        let review = try await WorkbenchProcess.run(
+            ["review", "sessions/anna.json", "--out", "checked", "--reviewer", "ben"], stdin: note + "\nquit\n", directory: folder)
+        #expect(review.status == 1, "\(review.stdout)")
+        #expect(review.stdout.contains("error: the line is too long (5001 characters; at most 4000); nothing changed"), "\(review.stdout)")
+        let log = try String(contentsOf: folder.appendingPathComponent("sessions/checked.jsonl"), encoding: .utf8)
+        #expect(!log.contains("ääää"))
+    }
+
     @Test("A session name that is a symbolic link to a foreign file outside sessions/ is refused and the file is left untouched")
     func symlinkToForeignFile() async throws {
         let (folder, _) = try await Self.workspace()

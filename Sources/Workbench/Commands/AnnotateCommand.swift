@@ -159,8 +159,18 @@ struct AnnotateCommand: ParsableCommand {
                 "\(role) name '\(TerminalText.sanitize(name))'\(source) refused: a name may not hold '/' or control characters "
                     + "(tabs, line breaks, escapes, bidi controls such as U+202E); pass --\(role) NAME")
         }
+        // A name is stored in every event and names files (`sessions/NAME.json`, `NAME.reviewed.json`),
+        // whose names hold at most 255 bytes.
+        guard name.count <= Self.maximumNameLength, name.utf8.count <= 2 * Self.maximumNameLength else {
+            throw CLIFailure(
+                "\(role) name of \(name.count) characters (\(name.utf8.count) bytes) refused: a name holds at most "
+                    + "\(Self.maximumNameLength) characters and \(2 * Self.maximumNameLength) bytes; pass --\(role) NAME")
+        }
         return name
     }
+
+    /// The most characters of an annotator's, reviewer's or adjudicator's name (and twice as many bytes of UTF-8).
+    static let maximumNameLength = 100
 
     /// ``annotatorName(_:role:fromLogin:)`` as a value: the checked name, or the refusal, for a
     /// caller that words the refusal itself (`import`, for a name the imported files record).

@@ -56,6 +56,12 @@ struct ReviewLoop {
                 continue
             case .line(let text): line = text
             }
+            // As long as the annotation REPL allows, for every review command (a `note` too).
+            if let refusal = AnnotationShell.lengthRefusal(of: CommandLexer.trimmed(line)) {
+                say(refusal, .error)
+                rejected.append(lineNumber)
+                continue
+            }
             let word = CommandLexer.trimmed(line).split(separator: " ").first.map { $0.lowercased() } ?? ""
             if Self.taggingCommands.contains(word) {
                 if !correctWithTagging(line, on: id) { rejected.append(lineNumber) }

@@ -7,7 +7,14 @@ import Foundation
 /// and prints what it returns.
 public struct AnnotationShell {
     /// The longest command line accepted.
-    static let maximumLineLength = 4000
+    public static let maximumLineLength = 4000
+
+    /// The refusal of a command line longer than ``maximumLineLength`` characters, or nil: one
+    /// wording for every loop that reads commands (this shell, `review`).
+    public static func lengthRefusal(of line: String) -> String? {
+        let count = line.count
+        return count <= maximumLineLength ? nil : "the line is too long (\(count) characters; at most \(maximumLineLength)); nothing changed"
+    }
 
     /// The open session.
     public let store: any SessionStorage
@@ -97,9 +104,7 @@ public struct AnnotationShell {
     public mutating func handle(_ rawLine: String) -> ShellResponse {
         let line = CommandLexer.trimmed(rawLine)
         guard !line.isEmpty else { return ShellResponse() }
-        guard line.count <= Self.maximumLineLength else {
-            return refuse(.usage("the line is too long (\(line.count) characters; at most \(Self.maximumLineLength)); nothing changed"))
-        }
+        if let refusal = Self.lengthRefusal(of: line) { return refuse(.usage(refusal)) }
         guard sentence != nil else {
             if CommandCatalog.spec(for: line)?.name == "quit" { return ShellResponse(quit: true) }
             return refuse(.usage("the corpus has no sentences; nothing to annotate (quit with 'quit')"))
