@@ -164,15 +164,23 @@ public final class LockedSessionFile {
         snapshot.format = SessionFile.formatName
         snapshot.version = SessionFile.currentVersion
         snapshot.id = snapshot.id ?? SessionStore.derivedID(realPath, created: file.created, annotator: file.annotator)
-        var bytes = given ?? Data()
-        if given == nil {
-            var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
-            header.session = snapshot.id ?? ""
-            bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings))
-        }
-        try AtomicFile.write(bytes, to: paths.log, with: writer)
+        var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
+        header.session = snapshot.id ?? ""
+        let bytes = try writeLog(header, events: file.events, cursor: file.cursor, settings: file.settings, given: given, with: writer)
         snapshot.log = LogReference(events: file.events.count, bytes: bytes.count, digest: bytes.withUnsafeBytes { LogDigest.of($0) })
         try writeSnapshot(snapshot, with: writer)
+    }
+
+    /// Writes a whole log atomically beside the real path — `given` byte for byte, else `header`,
+    /// `events` and the last cursor and settings lines — and returns its bytes: the one writer of a
+    /// whole log (a new or migrated session's, ``SessionStore``; a session written at once, ``write(_:logBytes:with:)``).
+    func writeLog(
+        _ header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings?, given: Data? = nil, with writer: FileWriting
+    ) throws(SessionError) -> Data {
+        var bytes = given ?? Data()
+        if given == nil { bytes = Data(try SessionFileWriter.logBytes(header: header, events: events, cursor: cursor, settings: settings)) }
+        try AtomicFile.write(bytes, to: SessionPaths(realPath).log, with: writer)
+        return bytes
     }
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.
