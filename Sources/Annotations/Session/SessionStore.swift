@@ -133,7 +133,7 @@ public final class SessionStore: SessionStorage {
 
     /// Writes the whole log of `session` (header, events, cursor, settings) atomically beside `file` and opens it for appending.
     private static func startLog(of session: Session, in file: LockedSessionFile, writer: FileWriting) throws(SessionError) -> SessionLog {
-        let bytes = try file.writeLog(LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings, with: writer)
+        let bytes = try file.writeLog(of: session.file, with: writer)
         return try SessionLog(path: SessionPaths(file.realPath).log, writer: writer, length: bytes.count, events: session.events.count)
     }
 
