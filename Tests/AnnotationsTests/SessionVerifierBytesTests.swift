@@ -159,4 +159,52 @@ struct SessionVerifierBytesTests {
             lineStart = lineEnd + 1
         }
     }
+
+    @Test("A log with a missing event is damage even when the snapshot describes it and holds the records it replays to")
+    func gapInADescribedLog() throws {
+        var session = Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
+        for number in 1...4 { try session.perform(.add(.speaker(Speaker(id: "S\(number)", name: "Name \(number)"))), time: "t") }
+        var file = session.file
+        file.events[3].seq = 6
+        let path = TestCorpus.temporaryFolder() + "/gap.json"
+        let target = try LockedSessionFile(path: path, now: "n")
+        try target.write(file)
+        target.release()
+        let report = try SessionVerifier().verify(path: path)
+        #expect(report.logProblem == .sequenceGap(after: 3, next: 6))
+        #expect(!report.isValid)
+        let problems = SessionVerifier().validate(path: path) { _ in nil }.problems
+        #expect(problems == ["\(path): \(ReplayError.sequenceGap(after: 3, next: 6).description)"])
+    }
+
+    @Test("A current snapshot whose header does not decode is reported as a reader reports it, by verify and validate alike")
+    func damagedHeaderOfACurrentSnapshot() throws {
+        let path = try writtenSession()
+        let bytes = try String(contentsOfFile: path, encoding: .utf8)
+        try bytes.replacingOccurrences(of: "\"annotator\": \"anna\"", with: "\"annotator\": 5").write(toFile: path, atomically: true, encoding: .utf8)
+        let expected = try #require(throws: SessionError.self) { try SessionStore.read(path: path) }
+        #expect(expected.description.contains("annotator"))
+        #expect(throws: expected) { try SessionVerifier().verify(path: path) }
+        #expect(SessionVerifier().validate(path: path) { _ in nil }.problems == [expected.description])
+    }
+
+    @Test("A current snapshot whose header names another schema than its log is replayed with the snapshot's, as a reader takes it")
+    func otherSchemaInTheSnapshotsHeader() throws {
+        let path = TestCorpus.temporaryFolder() + "/stance.json"
+        let store = try SessionStore(path: path, now: "n") {
+            Session(annotator: "anna", corpus: CorpusReference(TestCorpus.corpus), created: "2026-11-21T10:00:00.000Z")
+        }
+        try store.perform(.add(.speaker(Speaker(id: "S1", name: "Mark Rutte"))), time: "t")
+        try store.perform(.add(.target(Target(id: "T1", text: "Truppen"))), time: "t")
+        try store.perform(.add(.stance(Stance(id: "P1", speaker: "S1", target: "T1", label: "favor", evidence: []))), time: "t")
+        try store.close()
+        #expect(try SessionVerifier().verify(path: path).isValid)
+        let bytes = try String(contentsOfFile: path, encoding: .utf8)
+        try bytes.replacingOccurrences(of: "[\"favor\",", with: "[\"pro\",").write(toFile: path, atomically: true, encoding: .utf8)
+        let slow = SessionVerifier().verify(try SessionStore.read(path: path).file)
+        #expect(slow.logProblem != nil)
+        #expect(try SessionVerifier().verify(path: path).logProblem == slow.logProblem)
+        let validated = SessionVerifier().validate(path: path) { _ in nil }.problems
+        #expect(validated.contains("\(path): \(try #require(slow.logProblem).description)"))
+    }
 }

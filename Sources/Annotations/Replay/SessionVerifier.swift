@@ -52,11 +52,11 @@ public struct SessionVerifier: Sendable {
         {
             let (session, log) = (replay.session, replay.log)
             if try SessionStore.describedPrefix(by: head.id, reference, of: log, shown)?.events == log.eventCount {
-                var file = session.file
-                file.log = reference
+                var replayed = session.file
+                replayed.log = reference
                 let state = session.state
                 let documents = BackgroundValue { Self.documentCount(state) }
-                if Self.recordsAgree(snapshot, with: file) {
+                if let file = Self.stored(snapshot, agreeingWith: replayed) {
                     return Report(
                         events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
                         file: file, state: state, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
@@ -91,6 +91,27 @@ public struct SessionVerifier: Sendable {
             if case .badEvent = error { return nil }
             throw error
         }
+    }
+
+    /// The file the snapshot decodes to when its records are those the writer makes of `replayed`
+    /// (compared as written, see ``recordsAgree(_:with:)``) and its header fields, decoded alone,
+    /// name the schema the log was replayed with: those header fields with the replayed records
+    /// (the values decoding the records would give) and the log's events. Nil otherwise (a header
+    /// that does not decode, or names another schema): then the snapshot is decoded whole.
+    static func stored(_ snapshot: Data, agreeingWith replayed: SessionFile) -> SessionFile? {
+        let header: SessionFile? = snapshot.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let start = bytes.firstRange(of: SessionFileWriter.recordsMarker)?.lowerBound else { return nil }
+            // The header fields and empty record lists: decoded as the whole file is, by the one decoder.
+            let head = Array(bytes[..<start]) + Array(#","speakers":[],"targets":[],"annotations":[],"stances":[],"notes":[],"statuses":[],"reviews":[]}"#.utf8)
+            guard UTF8Validation.firstInvalidOffset(in: head) == nil else { return nil }
+            return head.withUnsafeBufferPointer { try? SessionFileDecoder.decode($0) }
+        }
+        guard var file = header, file.schema == replayed.schema, recordsAgree(snapshot, with: replayed) else { return nil }
+        (file.speakers, file.targets, file.annotations, file.stances) = (replayed.speakers, replayed.targets, replayed.annotations, replayed.stances)
+        (file.notes, file.statuses, file.reviews, file.rejections) = (replayed.notes, replayed.statuses, replayed.reviews, replayed.rejections)
+        file.events = replayed.events
+        return file
     }
 
     /// True when the snapshot's bytes from its records on (the line that begins with

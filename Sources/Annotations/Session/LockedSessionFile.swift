@@ -159,20 +159,24 @@ public final class LockedSessionFile {
     /// the log. The log is written from `file`'s events, or is `logBytes` byte for byte (a log
     /// already replayed to `file`: `team pull` writes a team session's log as the database holds it).
     public func write(_ file: SessionFile, logBytes given: Data? = nil, with writer: FileWriting = FileWriting()) throws(SessionError) {
-        let paths = SessionPaths(realPath)
         var snapshot = file
         snapshot.format = SessionFile.formatName
         snapshot.version = SessionFile.currentVersion
         snapshot.id = snapshot.id ?? SessionStore.derivedID(realPath, created: file.created, annotator: file.annotator)
-        var bytes = given ?? Data()
-        if given == nil {
-            var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
-            header.session = snapshot.id ?? ""
-            bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings))
-        }
-        try AtomicFile.write(bytes, to: paths.log, with: writer)
+        let bytes = try writeLog(of: snapshot, given: given, with: writer)
         snapshot.log = LogReference(events: file.events.count, bytes: bytes.count, digest: bytes.withUnsafeBytes { LogDigest.of($0) })
         try writeSnapshot(snapshot, with: writer)
+    }
+
+    /// Writes the whole log of `file` (its header, events, cursor and settings lines; `given` instead, byte for byte) atomically
+    /// beside the real path and returns its bytes: the one writer of a whole log (``SessionStore``'s first, ``write(_:logBytes:with:)``'s).
+    func writeLog(of file: SessionFile, given: Data? = nil, with writer: FileWriting) throws(SessionError) -> Data {
+        var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
+        header.session = file.id ?? ""
+        var bytes = given ?? Data()
+        if given == nil { bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings)) }
+        try AtomicFile.write(bytes, to: SessionPaths(realPath).log, with: writer)
+        return bytes
     }
 
     /// Releases the lock; the file must not be written afterwards. Safe to call twice.

@@ -76,7 +76,7 @@ public final class SessionStore: SessionStorage {
             var session = try Session(file: SessionCodec.decode(data, path: given.snapshot), path: paths.snapshot)
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, created: session.created, annotator: session.annotator) }
             (recovered, warnings) = try FormatOneJournal.apply(to: &session, sessionPath: paths.snapshot, writer: writer)
-            let migration = try Self.migrate(session, paths: paths, writer: writer, warnings: &warnings)
+            let migration = try Self.migrate(session, paths: paths, file: file, writer: writer, warnings: &warnings)
             log = migration.log
             migratedFrom = (migration.copy, migration.journal)
             self.session = session
@@ -101,7 +101,7 @@ public final class SessionStore: SessionStorage {
         } else {
             var session = try makeNew()
             if session.id == nil { session.id = Self.derivedID(paths.snapshot, created: session.created, annotator: session.annotator) }
-            log = try Self.startLog(of: session, at: paths.log, writer: writer)
+            log = try Self.startLog(of: session, in: file, writer: writer)
             self.session = session
             needsSave = true
         }
@@ -117,9 +117,9 @@ public final class SessionStore: SessionStorage {
 
     /// Moves a format-1 file aside to `NAME.v1.json` (its journal beside it) and writes its log.
     private static func migrate(
-        _ session: Session, paths: SessionPaths, writer: FileWriting, warnings: inout [String]
+        _ session: Session, paths: SessionPaths, file: LockedSessionFile, writer: FileWriting, warnings: inout [String]
     ) throws(SessionError) -> (log: SessionLog, copy: String, journal: String?) {
-        let log = try startLog(of: session, at: paths.log, writer: writer)
+        let log = try startLog(of: session, in: file, writer: writer)
         let copy = SessionPaths.exists(paths.formatOneCopy) ? SessionPaths.free(paths.formatOneCopy, numbered: true) : paths.formatOneCopy
         guard rename(paths.snapshot, copy) == 0 else {
             throw .io(path: paths.snapshot, reason: "cannot keep the format-1 file as \(copy): \(AtomicFile.describe(errno))")
@@ -131,11 +131,10 @@ public final class SessionStore: SessionStorage {
         return (log, copy, journalCopy)
     }
 
-    /// Writes the whole log of `session` (header, events, cursor, settings) atomically and opens it for appending.
-    private static func startLog(of session: Session, at path: String, writer: FileWriting) throws(SessionError) -> SessionLog {
-        let bytes = try SessionFileWriter.logBytes(header: LogHeader(session: session), events: session.events, cursor: session.cursor, settings: session.settings)
-        try AtomicFile.write(Data(bytes), to: path, with: writer)
-        return try SessionLog(path: path, writer: writer, length: bytes.count, events: session.events.count)
+    /// Writes the whole log of `session` (header, events, cursor, settings) atomically beside `file` and opens it for appending.
+    private static func startLog(of session: Session, in file: LockedSessionFile, writer: FileWriting) throws(SessionError) -> SessionLog {
+        let bytes = try file.writeLog(of: session.file, with: writer)
+        return try SessionLog(path: SessionPaths(file.realPath).log, writer: writer, length: bytes.count, events: session.events.count)
     }
 
     deinit {

@@ -4,7 +4,10 @@ import Foundation
 /// with it), and the checks `replay --verify` makes too: labels are in the schema, references
 /// resolve, offsets lie in range and quotes match the text. Each problem is one line naming the file.
 extension SessionVerifier {
-    /// Checks the file at `path`, reading and replaying it once; `corpus` is asked for the corpus to
+    /// Checks the file at `path`, reading and replaying it once as ``verify(path:displayName:)``
+    /// does (a current snapshot compared with the replay by its records' bytes); a file that
+    /// cannot be read so is read as ``SessionStore/read(path:forVerification:displayName:)`` reads
+    /// it, whose error is the one reported. `corpus` is asked for the corpus to
     /// check offsets against once the file is decoded (so it can use the paths the session records).
     /// Gives one line per problem, each naming the file (empty when the file is valid); what is
     /// worth knowing but leaves the file valid (a torn last log line), one line each; and, when the
@@ -12,7 +15,9 @@ extension SessionVerifier {
     /// summarise it without reading it again).
     public func validate(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> (problems: [String], warnings: [String], verified: Report?) {
         let verified: Report
-        do { verified = report(try SessionStore.read(path: path)) } catch { return ([error.description], [], nil) }
+        do { verified = try verify(path: path) } catch {
+            do { verified = report(try SessionStore.read(path: path)) } catch { return ([error.description], [], nil) }
+        }
         let file = verified.file
         // A snapshot that does not describe its log, then the log's order and each event, worded as
         // `replay --verify` words them (one definition), or the stored annotations that differ.
@@ -21,10 +26,10 @@ extension SessionVerifier {
             problems.append("\(path): \(problem.description)")
             problems += file.recordsStoredTwice.map { "\(path): \($0)" }
         }
-        problems += referenceChecks(file, path: path)
-        if let corpus = corpus(file) {
-            problems += SessionTextCheck(corpus: corpus).problems(in: file, path: path)
-        }
+        // The references are checked on another thread while the corpus is loaded and the text checked.
+        let references = BackgroundValue { [self] in referenceChecks(file, path: path) }
+        let text = corpus(file).map { SessionTextCheck(corpus: $0).problems(in: file, path: path) } ?? []
+        problems += (references.wait() ?? []) + text
         return (problems, verified.warnings, verified)
     }
 
@@ -48,9 +53,11 @@ extension SessionVerifier {
                 for speaker in claim.speakers where !speakers.contains(speaker) {
                     problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown speaker \(speaker)")
                 }
-                for reference in claim.mentions + claim.addressees + [claim.cue].compactMap({ $0 }) where !ids.contains(reference) {
-                    problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown \(reference)")
-                }
+                // Its mentions, addressees and cue, in that order (no list of them made per claim).
+                func unknown(_ reference: String) { problems.append("\(path): at $.annotations[\(index)]: \(claim.id) refers to unknown \(reference)") }
+                for reference in claim.mentions where !ids.contains(reference) { unknown(reference) }
+                for reference in claim.addressees where !ids.contains(reference) { unknown(reference) }
+                if let cue = claim.cue, !ids.contains(cue) { unknown(cue) }
                 if let form = claim.form, !file.schema.claimForms.contains(form) {
                     problems.append("\(path): at $.annotations[\(index)]: claim form '\(form)' is not in the schema")
                 }
@@ -85,8 +92,11 @@ extension SessionVerifier {
     /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
     /// its own speaker stands, never of someone else's stance.
     func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
+        // Only the claims a stance cites (none when no stance cites one).
+        let cited = Set(file.stances.flatMap(\.evidence))
+        guard !cited.isEmpty else { return [] }
         var claims: [String: Claim] = [:]
-        for case .claim(let claim) in file.annotations { claims[claim.id] = claim }
+        for case .claim(let claim) in file.annotations where cited.contains(claim.id) { claims[claim.id] = claim }
         let named = speakerLabel(in: file)
         var problems: [String] = []
         for (index, stance) in file.stances.enumerated() {
@@ -103,18 +113,20 @@ extension SessionVerifier {
     /// Claims citing a mention that names a speaker the claim does not list: exports attribute a
     /// claim through its mentions and through its speakers, and would disagree.
     func mentionSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
-        var mentions: [String: Mention] = [:]
-        for case .mention(let mention) in file.annotations { mentions[mention.id] = mention }
+        // Each mention's speaker by the mention's id (not the mention: a million are not copied).
+        var speakerOf: [String: String] = [:]
+        for case .mention(let mention) in file.annotations { speakerOf[mention.id] = mention.speaker }
         let named = speakerLabel(in: file)
         var problems: [String] = []
         for (index, record) in file.annotations.enumerated() {
             guard case .claim(let claim) = record else { continue }
-            for case let mention? in claim.mentions.map({ mentions[$0] }) where !claim.speakers.contains(mention.speaker) {
+            for mention in claim.mentions {
+                guard let speaker = speakerOf[mention], !claim.speakers.contains(speaker) else { continue }
                 let listed = claim.speakers.isEmpty ? "none" : claim.speakers.joined(separator: ", ")
                 problems.append(
-                    "\(path): at $.annotations[\(index)]: \(claim.id) cites mention \(mention.id) of \(named(mention.speaker)), who is not among its speakers (\(listed)); "
-                        + "list the speaker (edit \(claim.id) by add \(mention.speaker))"
-                        + (claim.speakers.first.map { " or attribute the mention to one of them (edit \(mention.id) speaker \($0))" } ?? ""))
+                    "\(path): at $.annotations[\(index)]: \(claim.id) cites mention \(mention) of \(named(speaker)), who is not among its speakers (\(listed)); "
+                        + "list the speaker (edit \(claim.id) by add \(speaker))"
+                        + (claim.speakers.first.map { " or attribute the mention to one of them (edit \(mention) speaker \($0))" } ?? ""))
             }
         }
         return problems
