@@ -953,18 +953,20 @@ struct SuggestionScan {
                 speaker = Array(speaker[..<cut])
             }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
+            let addressee: [Int]
+            (speaker, addressee) = wieClauseAddressee(speaker: speaker, clauseStart: start, finite: finite, cue: cue.words)
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {
                 let claim = trimmedEnd(Array((end + 2)..<range.upperBound), sentence: sentence)
                 if claim.count >= 3 {
-                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, addressee: addressee, frame: frame(cue: cueWords, claim: claim),
                         form: .indirect, confidence: 0.75, rule: "indirect.wie-speaker-verb"))
                 }
             } else if start > range.lowerBound, words[start - 1].text == "," {
                 let claim = Array(range.lowerBound..<(start - 1))
                 if claim.count >= 3 {
-                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, addressee: addressee, frame: frame(cue: cueWords, claim: claim),
                         form: .indirect, confidence: 0.7, rule: "indirect.clause-wie-speaker-verb"))
                 }
             }

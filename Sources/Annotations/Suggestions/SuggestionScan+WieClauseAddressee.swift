@@ -1,0 +1,29 @@
+extension SuggestionScan {
+    /// The speaker and addressee of a "wie X … mitteilte" clause from the words between "wie" and
+    /// the verb: the speaker's noun phrase ends where ``nounPhrase(from:)`` ends it, and a dative
+    /// phrase right after it up to the verb is the addressee ("Wie die Behörde Journalisten
+    /// mitteilte", "Wie ein Sprecher dem Sender sagte"), as is the phrase after "gegenüber"
+    /// ("Wie die Polizei gegenüber der Zeitung erklärte"). `speaker` is the clause's speaker with
+    /// any preposition already cut off; it is returned unchanged when no addressee is found.
+    func wieClauseAddressee(speaker: [Int], clauseStart wie: Int, finite: Int, cue: [Int]) -> (speaker: [Int], addressee: [Int]) {
+        guard let first = speaker.first, let last = speaker.last else { return (speaker, []) }
+        let inClause = { (index: Int) in index < finite && !cue.contains(index) }
+        // "gegenüber X" after the speaker, before the verb.
+        if last + 1 < finite, words[last + 1].lower == "gegenüber" {
+            let phrase = nounPhrase(from: last + 2)
+            let addressee = Array(phrase.prefix(while: inClause))
+            return (speaker, addressee.contains { words[$0].capitalized } ? addressee : [])
+        }
+        // The speaker runs on to the verb without a comma: a dative after its noun phrase.
+        guard last - first + 1 == speaker.count, !speaker.contains(where: { words[$0].kind != .word }) else { return (speaker, []) }
+        let phrase = Array(nounPhrase(from: first).prefix(while: inClause))
+        guard !phrase.isEmpty, phrase.count < speaker.count, Array(speaker.prefix(phrase.count)) == phrase else { return (speaker, []) }
+        let rest = Array(speaker.dropFirst(phrase.count))
+        guard let opening = rest.first, Array(nounPhrase(from: opening).prefix(while: inClause)) == rest else { return (speaker, []) }
+        let lower = words[opening].lower
+        let dative = Self.dativeOpenings.contains(lower) && lower != "der" && lower != "den"
+            || rest.count == 1 && words[opening].capitalized
+                && (isPluralCommonNoun(lower) || Self.bareAudienceNouns.contains { lower == $0 || lower.hasSuffix("-" + $0) })
+        return dative ? (phrase, rest) : (speaker, [])
+    }
+}
