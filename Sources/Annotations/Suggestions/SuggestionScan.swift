@@ -1057,6 +1057,7 @@ struct SuggestionScan {
             guard messageAfter(after, sentence: sentence, strict: true) != nil else { return }
         }
         if let claim = messageAfter(after, sentence: sentence, strict: true).map(untilCoordinatedVerb) {
+            if isMainClauseAfterFrontedClause(claim, clauseStart: start, finite: finite, sentence: sentence) { return }
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
             let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),
