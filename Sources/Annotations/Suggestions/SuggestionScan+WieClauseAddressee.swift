@@ -27,3 +27,23 @@ extension SuggestionScan {
         return dative ? (phrase, rest) : (speaker, [])
     }
 }
+
+extension SuggestionScan {
+    /// The speaker and addressee of a passive "wie … von X mitgeteilt wurde" clause: the agent
+    /// phrase with its preposition is the speaker, as SpkAtt marks it ("von der Gruppe"), and a
+    /// dative before it the addressee ("Wie der Zeitung „Nordblick“ von der Gruppe mitgeteilt
+    /// wurde"); a name before the agent of "zitiert" is the one quoted, no addressee. Nil when the
+    /// clause holds no passive auxiliary or no agent.
+    func wieClausePassiveAgent(clauseStart wie: Int, finite: Int, cue: [Int], verb: Int) -> (speaker: [Int], addressee: [Int])? {
+        guard cue.contains(where: { Self.passiveAuxiliaries.contains(words[$0].lower) || words[$0].lower == "worden" }),
+            let preposition = ((wie + 1)..<finite).first(where: { Self.agentPrepositions.contains(words[$0].lower) && !cue.contains($0) })
+        else { return nil }
+        let agent = [preposition] + nounPhrase(from: preposition + 1).prefix { $0 < finite && !cue.contains($0) }
+        guard agent.count >= 2 else { return nil }
+        let before = Array((wie + 1)..<preposition)
+        let dative = before.first.map { Self.dativeOpenings.contains(words[$0].lower) } ?? false
+            && lexicon.verbs[verb].lemma != "zitieren"
+            && Array(nounPhrase(from: before[0]).prefix { $0 < preposition }) == before
+        return (agent, dative ? before : [])
+    }
+}

@@ -954,7 +954,11 @@ struct SuggestionScan {
             }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
             let addressee: [Int]
-            (speaker, addressee) = wieClauseAddressee(speaker: speaker, clauseStart: start, finite: finite, cue: cue.words)
+            if let passive = wieClausePassiveAgent(clauseStart: start, finite: finite, cue: cue.words, verb: cue.verb) {
+                (speaker, addressee) = passive
+            } else {
+                (speaker, addressee) = wieClauseAddressee(speaker: speaker, clauseStart: start, finite: finite, cue: cue.words)
+            }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {

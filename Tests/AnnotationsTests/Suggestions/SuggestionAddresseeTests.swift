@@ -394,4 +394,19 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "Bad")) == "die Stadtwerke in Kiel")
         #expect(addressee(probe, "Bad") == "")
     }
+
+    /// In a passive wie-clause the agent with its "von" is the speaker, as SpkAtt marks it, and a
+    /// dative before it the addressee; before the agent of "zitiert" stands the one quoted.
+    @Test func wieClausePassiveAgentIsTheSpeaker() {
+        let probe = SuggestionProbe(
+            "Wie der Zeitung „Nordblick“ von der Gewerkschaft mitgeteilt wurde, beginnt der Streik am Montag. "
+                + "Wie von der Polizei mitgeteilt wurde, bleibt die Brücke über die Förde gesperrt. "
+                + "Wie Jörg Möller von der Rundschau zitiert wird, sei das Geld längst ausgegeben.")
+        #expect(probe.speaker(probe.proposal(claiming: "Streik")) == "von der Gewerkschaft")
+        #expect(addressee(probe, "Streik") == "der Zeitung „Nordblick“")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "von der Polizei")
+        #expect(addressee(probe, "Brücke") == "")
+        #expect(probe.speaker(probe.proposal(claiming: "Geld")) == "von der Rundschau")
+        #expect(addressee(probe, "Geld") == "")
+    }
 }
