@@ -953,18 +953,24 @@ struct SuggestionScan {
                 speaker = Array(speaker[..<cut])
             }
             while let last = speaker.last, words[last].text == "," { speaker.removeLast() }
+            let addressee: [Int]
+            if let passive = wieClausePassiveAgent(clauseStart: start, finite: finite, cue: cue.words, verb: cue.verb) {
+                (speaker, addressee) = passive
+            } else {
+                (speaker, addressee) = wieClauseAddressee(speaker: speaker, clauseStart: start, finite: finite, cue: cue.words)
+            }
             let cueWords = [start] + cue.words
             let end = cue.words.max() ?? finite
             if end + 1 < range.upperBound, words[end + 1].text == "," {
                 let claim = trimmedEnd(Array((end + 2)..<range.upperBound), sentence: sentence)
                 if claim.count >= 3 {
-                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, addressee: addressee, frame: frame(cue: cueWords, claim: claim),
                         form: .indirect, confidence: 0.75, rule: "indirect.wie-speaker-verb"))
                 }
             } else if start > range.lowerBound, words[start - 1].text == "," {
                 let claim = Array(range.lowerBound..<(start - 1))
                 if claim.count >= 3 {
-                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, frame: frame(cue: cueWords, claim: claim),
+                    add(Proposal(speakers: splitSpeakers(speaker), cue: cueWords, claim: claim, addressee: addressee, frame: frame(cue: cueWords, claim: claim),
                         form: .indirect, confidence: 0.7, rule: "indirect.clause-wie-speaker-verb"))
                 }
             }
@@ -1055,6 +1061,7 @@ struct SuggestionScan {
             guard messageAfter(after, sentence: sentence, strict: true) != nil else { return }
         }
         if let claim = messageAfter(after, sentence: sentence, strict: true).map(untilCoordinatedVerb) {
+            if isMainClauseAfterFrontedClause(claim, clauseStart: start, finite: finite, sentence: sentence) { return }
             let form: AttributionForm = claim.contains(where: { insideQuote[$0] }) ? .mixed : .indirect
             let cue = (words: withCorrelate(cue.words, claim: claim, finite: finite), verb: cue.verb)
             add(Proposal(speakers: speakers, cue: cue.words, claim: claim, addressee: addressee, frame: frame(cue: cue.words, claim: claim),

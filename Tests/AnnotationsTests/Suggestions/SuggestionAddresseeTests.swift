@@ -372,4 +372,41 @@ import Testing
         #expect(name.speaker(name.proposal(claiming: "Wir bleiben")) == "der Sprecher des Vereins, Elmar Gesse")
         #expect(name.speaker(name.proposal(claiming: "Lage")) == "Ulrike Kamp, die Leiterin der Zeitung „Die Höhe“")
     }
+
+    /// In a "wie X … mitteilte" clause the speaker's noun phrase ends before a dative after it, which
+    /// is the addressee ("Wie die Behörde Journalisten mitteilte", "Wie ein Sprecher dem Sender
+    /// sagte"), as is the phrase after "gegenüber"; a genitive or a place stays with the speaker.
+    @Test func wieClauseDativeIsTheAddressee() {
+        let probe = SuggestionProbe(
+            "Wie die Behörde Journalisten mitteilte, bleibt die Brücke über die Förde gesperrt. "
+                + "Wie ein Sprecher dem Lokalsender sagte, wird das Freibad im Mai geöffnet. "
+                + "Wie die Polizei gegenüber der Zeitung erklärte, wurde niemand verletzt. "
+                + "Wie der Sprecher der Stadtwerke sagte, steigen die Gebühren. "
+                + "Wie die Stadtwerke in Kiel mitteilten, bleibt das Bad bis März geschlossen.")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "die Behörde")
+        #expect(addressee(probe, "Brücke") == "Journalisten")
+        #expect(probe.speaker(probe.proposal(claiming: "Freibad")) == "ein Sprecher")
+        #expect(addressee(probe, "Freibad") == "dem Lokalsender")
+        #expect(probe.speaker(probe.proposal(claiming: "niemand")) == "die Polizei")
+        #expect(addressee(probe, "niemand") == "der Zeitung")
+        #expect(probe.speaker(probe.proposal(claiming: "Gebühren")) == "der Sprecher der Stadtwerke")
+        #expect(addressee(probe, "Gebühren") == "")
+        #expect(probe.speaker(probe.proposal(claiming: "Bad")) == "die Stadtwerke in Kiel")
+        #expect(addressee(probe, "Bad") == "")
+    }
+
+    /// In a passive wie-clause the agent with its "von" is the speaker, as SpkAtt marks it, and a
+    /// dative before it the addressee; before the agent of "zitiert" stands the one quoted.
+    @Test func wieClausePassiveAgentIsTheSpeaker() {
+        let probe = SuggestionProbe(
+            "Wie der Zeitung „Nordblick“ von der Gewerkschaft mitgeteilt wurde, beginnt der Streik am Montag. "
+                + "Wie von der Polizei mitgeteilt wurde, bleibt die Brücke über die Förde gesperrt. "
+                + "Wie Jörg Möller von der Rundschau zitiert wird, sei das Geld längst ausgegeben.")
+        #expect(probe.speaker(probe.proposal(claiming: "Streik")) == "von der Gewerkschaft")
+        #expect(addressee(probe, "Streik") == "der Zeitung „Nordblick“")
+        #expect(probe.speaker(probe.proposal(claiming: "Brücke")) == "von der Polizei")
+        #expect(addressee(probe, "Brücke") == "")
+        #expect(probe.speaker(probe.proposal(claiming: "Geld")) == "von der Rundschau")
+        #expect(addressee(probe, "Geld") == "")
+    }
 }

@@ -402,4 +402,17 @@ import Testing
         #expect(probe.claim(match) == "man wolle das Rückspiel in München gewinnen")
         #expect(probe.speaker(probe.proposal(claiming: "geben nicht auf")) == "Trainerin Anke Süß")
     }
+
+    /// A main clause after a fronted adverbial clause that ends in a finite auxiliary ("Nachdem die
+    /// Stadt die Polizei informiert hatte, wurde …") is no message of that clause's verb; a verb in a
+    /// simple tense keeps its Konjunktiv I main clause ("Obwohl der Kämmerer … rechnet, sei man …").
+    @Test func mainClauseAfterAFrontedClauseIsNoMessageOfItsVerb() {
+        let probe = SuggestionProbe(
+            "Nachdem die Stadtverwaltung die Polizei informiert hatte, wurde eine Sonderkommission für die Förde gebildet. "
+                + "Falls der Bürgermeister den Plan erläutert hat, wäre über die Brücke schon abgestimmt worden. "
+                + "Obwohl der Kämmerer mit höheren Einnahmen rechnet, sei man von einem ausgeglichenen Haushalt weit entfernt.")
+        #expect(probe.proposal(claiming: "Sonderkommission") == nil, "\(probe.proposals.map { probe.claim($0) })")
+        #expect(probe.proposal(claiming: "abgestimmt") == nil, "\(probe.proposals.map { probe.claim($0) })")
+        #expect(probe.speaker(probe.proposal(claiming: "ausgeglichenen Haushalt")) == "der Kämmerer")
+    }
 }
