@@ -18,6 +18,12 @@ enum ExportControlCharacters {
         return 0
     }
 
+    /// Whether the scalar `scalar` is a control this rule shows (what ``width(_:at:)`` finds in
+    /// UTF-8): a control character (``InvisibleScalar/isControl(_:)``) but tab, LF and CR.
+    static func isShown(_ scalar: Unicode.Scalar) -> Bool {
+        InvisibleScalar.isControl(scalar) && scalar != "\t" && scalar != "\n" && scalar != "\r"
+    }
+
     /// Whether `text` holds a control that ``width(_:at:)`` shows.
     @inline(__always)
     static func holdsControl(_ text: UnsafeBufferPointer<UInt8>) -> Bool {

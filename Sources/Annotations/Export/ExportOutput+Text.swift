@@ -167,9 +167,7 @@ extension ExportOutput {
         }
         let trail = scalars.reversed().prefix(while: isStripped).count
         let middle = scalars[lead..<(scalars.count - trail)]
-        let isControl = { (scalar: Unicode.Scalar) in
-            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
-        }
+        let isControl = ExportControlCharacters.isShown
         let controls = middle.contains(where: isControl)
         guard lead > 0 || trail > 0 || controls else {
             appendBackslashEscaped(id)

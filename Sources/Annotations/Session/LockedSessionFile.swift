@@ -171,10 +171,14 @@ public final class LockedSessionFile {
     /// Writes the whole log of `file` (its header, events, cursor and settings lines; `given` instead, byte for byte) atomically
     /// beside the real path and returns its bytes: the one writer of a whole log (``SessionStore``'s first, ``write(_:logBytes:with:)``'s).
     func writeLog(of file: SessionFile, given: Data? = nil, with writer: FileWriting) throws(SessionError) -> Data {
-        var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
-        header.session = file.id ?? ""
-        var bytes = given ?? Data()
-        if given == nil { bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings)) }
+        let bytes: Data
+        if let given {
+            bytes = given
+        } else {
+            var header = LogHeader(session: Session(annotator: file.annotator, corpus: file.corpus, schema: file.schema, created: file.created, derivedFrom: file.derivedFrom))
+            header.session = file.id ?? ""
+            bytes = Data(try SessionFileWriter.logBytes(header: header, events: file.events, cursor: file.cursor, settings: file.settings))
+        }
         try AtomicFile.write(bytes, to: SessionPaths(realPath).log, with: writer)
         return bytes
     }

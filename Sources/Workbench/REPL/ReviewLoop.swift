@@ -57,12 +57,13 @@ struct ReviewLoop {
             case .line(let text): line = text
             }
             // As long as the annotation REPL allows, for every review command (a `note` too).
-            if let refusal = AnnotationShell.lengthRefusal(of: CommandLexer.trimmed(line)) {
+            let trimmed = CommandLexer.trimmed(line)
+            if let refusal = AnnotationShell.lengthRefusal(of: trimmed) {
                 say(refusal, .error)
                 rejected.append(lineNumber)
                 continue
             }
-            let word = CommandLexer.trimmed(line).split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let word = trimmed.split(separator: " ").first.map { $0.lowercased() } ?? ""
             if Self.taggingCommands.contains(word) {
                 if !correctWithTagging(line, on: id) { rejected.append(lineNumber) }
                 shown = nil
@@ -179,8 +180,7 @@ struct ReviewLoop {
     }
 
     /// Writes one line, in the look of `kind` (sanitised, see ``StandardOutput``), wrapped to the
-    /// terminal's width as the sentence is.
-    /// Writes `text`; a refusal (`.error`) begins with `error: `, as the annotation REPL's do, so
+    /// terminal's width as the sentence is; a refusal (`.error`) begins with `error: `, as the annotation REPL's do, so
     /// piped output says which lines were refused (the summary of a piped run points to them).
     private func say(_ text: String, _ kind: TerminalStyle.Kind? = nil) {
         let shown = kind == .error ? "error: " + text : text
