@@ -149,8 +149,8 @@ public struct BratImporter: Sendable {
             if !row.fields[6].isEmpty {
                 if let exact = ExportText.exactValue(row.fields[6]) as? [String], let exactName = exact.first {
                     let exactAliases = Array(exact.dropFirst())
-                    let plainAliases = exactAliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
-                    if ExportText.singleLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
+                    let plainAliases = exactAliases.map { ExportText.shownLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
+                    if ExportText.shownLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
                         name = exactName
                         aliases = exactAliases
                     }
@@ -333,9 +333,9 @@ public struct BratImporter: Sendable {
                 guard let id = newIDs[file.document]?[entity.number] else { continue }
                 for note in entity.notes {
                     let key = file.document + "\t" + entity.number
-                    if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.singleLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
+                    if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.shownLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
                         // The `#` line as brat shows it; the row's exact text when the line is that text with its tabs and line breaks as spaces.
-                        let text = ExportText.singleLine(row.exact) == note.text ? row.exact : note.text
+                        let text = ExportText.shownLine(row.exact) == note.text ? row.exact : note.text
                         known.append((Note(id: row.id, subject: .annotation(id), text: text, annotator: row.annotator), file.path, note.line))
                     } else {
                         unnamed.append((.annotation(id), note.text, file.path, note.line))
@@ -361,7 +361,7 @@ public struct BratImporter: Sendable {
             builder.report(path, line, "exact: expected a JSON string (as export writes), found '\(column)'")
             return plain
         }
-        return ExportText.singleLine(exact) == plain ? exact : plain
+        return ExportText.shownLine(exact) == plain ? exact : plain
     }
 
     /// Why a `T` line's offsets name no text: an empty fragment (`5 5`), or a fragment that is no
