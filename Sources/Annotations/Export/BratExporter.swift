@@ -557,7 +557,7 @@ struct BratExporter: Exporter {
             for speaker in bundle.speakers[index] {
                 let aliases = speaker.aliases.map { ExportText.shownLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
                 let annotator = speaker.annotator.isEmpty ? bundle.sessions[index].annotator : speaker.annotator
-                // Free text shown (ExportText.shownLine); ids and names of documents kept, as import matches them.
+                // Free text shown (ExportText.shownLine); ids kept, as import matches them.
                 var fields = [bundle.sessions[index].label, speaker.id, ExportText.shownLine(speaker.name), speaker.kind, aliases, annotator].map(ExportText.singleLine)
                 if exact {
                     fields.append(Self.speakerNeedsExact(speaker) ? JSONValue.array(([speaker.name] + speaker.aliases).map(JSONValue.string)).serialized() : "")
@@ -590,10 +590,10 @@ struct BratExporter: Exporter {
             var fields = [bundle.sessions[index].label, note.id]
             switch note.subject {
             case .sentence(let key):
-                fields += ["sentence", "", key.document, String(key.sentence)]
+                fields += ["sentence", "", ExportText.shownLine(key.document), String(key.sentence)]
             case .annotation(let id):
                 if let span = spanRefs[id] {
-                    fields += ["span", "T\(span.number)", span.document, ""]
+                    fields += ["span", "T\(span.number)", ExportText.shownLine(span.document), ""]
                 } else if state.speakers[id] != nil {
                     fields += ["speaker", id, "", ""]
                 } else if state.targets[id] != nil {

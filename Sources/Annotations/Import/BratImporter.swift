@@ -305,8 +305,12 @@ public struct BratImporter: Sendable {
         var known: [(note: Note, path: String, line: Int)] = []
         var unnamed: [(subject: Note.Subject, text: String, path: String, line: Int)] = []
         var spanRows: [String: [(id: String, annotator: String, text: String, exact: String)]] = [:]  // "document\tTn" → rows
+        // The `document` column shows the controls of an id (``ExportText/shownLine(_:)``): read back as that id.
+        let shownIDs = Dictionary(
+            builder.corpus.documents.map(\.document.id).filter(ExportText.needsExact).map { (ExportText.shownLine($0), $0) }, uniquingKeysWith: { first, _ in first })
         for row in rows {
             var f = row.fields  // session, note, about, id, document, sentence, annotator, text, exact
+            if builder.corpus.document(id: f[4]) == nil, let id = shownIDs[f[4]] { f[4] = id }
             let plain = f[7]
             f[7] = exactText(f[8], plain: plain, path: path, line: row.line, builder: &builder)
             switch f[2] {
