@@ -144,7 +144,7 @@ public struct BratImporter: Sendable {
         for row in speakerRows {
             var name = row.fields[2]
             var aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
-            // The exact name and aliases, when the plain columns lost tabs, line breaks or `|`; unless
+            // The exact name and aliases, when the plain columns lost tabs, line breaks, controls or `|`; unless
             // the plain columns were edited since (then they no longer match and are taken).
             if !row.fields[6].isEmpty {
                 if let exact = ExportText.exactValue(row.fields[6]) as? [String], let exactName = exact.first {
@@ -357,8 +357,8 @@ public struct BratImporter: Sendable {
     }
 
     /// The text of a side-table row: its `exact` column (a JSON string, written when the text holds
-    /// tabs or line breaks, which the plain column holds as spaces) when that is the plain column's
-    /// text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
+    /// tabs or line breaks, which the plain column holds as spaces, or controls, which it shows:
+    /// ``ExportText/shownLine(_:)``) when that is the plain column's text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
     private func exactText(_ column: String, plain: String, path: String, line: Int, builder: inout ImportBuilder) -> String {
         guard !column.isEmpty else { return plain }
         guard let exact = ExportText.exactValue(column) as? String else {
