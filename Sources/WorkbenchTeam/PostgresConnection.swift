@@ -34,18 +34,21 @@ public final class PostgresConnection {
     /// Seconds to wait for the answer to the statement being run when longer than `timeoutSeconds`
     /// (``query(_:answeringWithin:)``).
     private var longerAnswer: Int?
+    /// How the host names connected to are looked up (within the deadline of connecting).
+    private let hostLookup: HostLookup
 
     /// Connects, within `timeoutSeconds` as a whole on `clock`: a host name that resolves to several
     /// silent addresses (or a URL naming several hosts) gives up when that time is over, not after
     /// that time for each address in turn (libpq's `connect_timeout`, which the blocking
-    /// `PQconnectdbParams` applies per address on the wall clock). Looking a host name up is
-    /// libpq's own blocking call, outside the deadline.
+    /// `PQconnectdbParams` applies per address on the wall clock). Looking the host names up is
+    /// part of that time (`hostLookup`, see ``ConnectionHosts``): libpq's own lookup blocks outside any deadline.
     public init(
         url: DatabaseURL, applicationName: String = "workbench", timeoutSeconds: Int = 10, user: String? = nil, passwordFile: String? = nil,
-        clock: TeamClock = .monotonic
+        clock: TeamClock = .monotonic, hostLookup: HostLookup = .system
     ) throws(TeamError) {
         self.url = url
         self.clock = clock
+        self.hostLookup = hostLookup
         self.userOverride = user
         self.passwordFile = passwordFile
         self.timeoutSeconds = max(2, timeoutSeconds)
@@ -107,6 +110,24 @@ public final class PostgresConnection {
             // read in its stead by another member's or the project owner's statements.
             ("options", "-c statement_timeout=\(milliseconds - 500) -c lock_timeout=\(milliseconds - 1000) -c client_min_messages=error -c search_path=pg_catalog,pg_temp"),
         ]
+        let deadline = clock.reading(after: timeoutSeconds)
+        let hosts: ConnectionHosts
+        do {
+            hosts = try ConnectionHosts(
+                settings: settings, environment: ProcessInfo.processInfo.environment, lookup: hostLookup, until: deadline, clock: clock,
+                seconds: timeoutSeconds)
+        } catch {
+            switch error {
+            case .timedOut(let host, let seconds):
+                throw .cannotConnect(
+                    url: url.redacted,
+                    reason: "looking up the host name \"\(host)\" did not end within the \(seconds) s allowed for connecting (a name server that does not answer?):"
+                        + " check the host name in the URL and the name service, or give the server's address")
+            case .noAddress(let failures):
+                throw .cannotConnect(url: url.redacted, reason: failures.joined(separator: "; "))
+            }
+        }
+        settings += hosts.settings
         let keys = settings.map { strdup($0.0) }
         let values = settings.map { strdup($0.1) }
         defer {
@@ -115,14 +136,14 @@ public final class PostgresConnection {
         }
         var keyPointers: [UnsafePointer<CChar>?] = keys.map { UnsafePointer($0) } + [nil]
         var valuePointers: [UnsafePointer<CChar>?] = values.map { UnsafePointer($0) } + [nil]
-        let deadline = clock.reading(after: timeoutSeconds)
         let connection = keyPointers.withUnsafeMutableBufferPointer { k in
             valuePointers.withUnsafeMutableBufferPointer { v in PQconnectStartParams(k.baseAddress, v.baseAddress, 0) }
         }
         guard let connection else { throw .cannotConnect(url: url.redacted, reason: "out of memory") }
         let finished = Self.finishConnecting(connection, until: deadline, clock: clock)
         guard finished == .done, PQstatus(connection) == CONNECTION_OK else {
-            var reason = Self.message(PQerrorMessage(connection))
+            // The names that had no address come first, as libpq would have tried them first.
+            var reason = (hosts.failures + [Self.message(PQerrorMessage(connection))]).filter { !$0.isEmpty }.joined(separator: "; ")
             if finished == .timedOut {
                 // libpq's words for an address that did not answer in time, after what the addresses
                 // tried before it gave; libpq has begun the line of the address being tried (the

@@ -13,6 +13,9 @@ struct ExportFileFormatsDigestTests {
     /// where the fixtures hold a control character (BEL in `plain`, NUL in the hostile fixture), now
     /// written as its Control Picture (`␇`, `␀`: ``ExportControlCharacters``); with those mapped back
     /// to the controls, every file gives the digest written before.
+    /// Stop 56: the hostile fixture's brat `N` lines, `speakers.tsv` and `notes.tsv` changed where a
+    /// speaker name or a note holds NUL, now shown as `␀` (``ExportText/shownLine(_:)``), and
+    /// `notes.tsv` gives that note its `exact` column; the `T` lines and `.txt` files are as before.
     static let expected: [String: [String]] = [
         "brat": [
             "fixture anna/tricky.txt 271 e9b0e46cafbc868d",
@@ -38,13 +41,13 @@ struct ExportFileFormatsDigestTests {
             "hostile anna%E2%80%AEgnal%E2%81%A7/a%3C%2Fscript%3E%22'%3C!--%E2%80%AEgnal%E2%81%A7.txt 195 b72edf496276ff97",
             "hostile anna%E2%80%AEgnal%E2%81%A7/a%3C%2Fscript%3E%22'%3C!--%E2%80%AEgnal%E2%81%A7.ann 1547 7913df3028987362",
             "hostile anna%E2%80%AEgnal%E2%81%A7/javascript%3Aalert(5).txt 76 7c0b1d0cef8209fd",
-            "hostile anna%E2%80%AEgnal%E2%81%A7/javascript%3Aalert(5).ann 425 72d71e1db7a884b0",
+            "hostile anna%E2%80%AEgnal%E2%81%A7/javascript%3Aalert(5).ann 429 eaf80b19b57604e4",
             "hostile anna%E2%80%AEgnal%E2%81%A7/annotation.conf 665 f280c0cfa8f8fda8",
             "hostile anna%E2%80%AEgnal%E2%81%A7/visual.conf 495 61ad071895973d3f",
-            "hostile anna%E2%80%AEgnal%E2%81%A7/speakers.tsv 469 9786f05cccb9b94d",
+            "hostile anna%E2%80%AEgnal%E2%81%A7/speakers.tsv 471 da3003ae6518d6cb",
             "hostile anna%E2%80%AEgnal%E2%81%A7/targets.tsv 185 eff1ca6a4ff52f87",
             "hostile anna%E2%80%AEgnal%E2%81%A7/stances.tsv 401 77a1241d961209e4",
-            "hostile anna%E2%80%AEgnal%E2%81%A7/notes.tsv 744 796286ba4de7bcfa",
+            "hostile anna%E2%80%AEgnal%E2%81%A7/notes.tsv 869 3f16e22e92652979",
             "empty anna/tricky.txt 271 e9b0e46cafbc868d",
             "empty anna/tricky.ann 1634 c5bfadc126a0ac3f",
             "empty anna/blank.txt 6 419f1ea9b064992e",

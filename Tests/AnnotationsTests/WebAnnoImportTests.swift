@@ -105,6 +105,55 @@ struct WebAnnoImportTests {
         #expect(state.claims.values.contains { $0.anchor.text == "Er meinte es" })
     }
 
+    @Test("a file cut short is refused naming the file and line (inside its last sentence, or after a whole sentence); nothing imported")
+    func cutShort() throws {
+        let files = try Self.files(try ExportFixture.anna().state)
+        let file = try #require(files.first { $0.path.hasSuffix("tricky.tsv") })
+        let whole = Array(file.contents.utf8)
+        // Sentence 2 of tricky.tsv: its #Text line, and the row after its first token.
+        let lines = file.contents.components(separatedBy: "\n")
+        let texts = lines.indices.filter { lines[$0].hasPrefix("#Text=") }
+        try #require(texts.count >= 2)
+        let text2 = texts[1]
+        func load(_ bytes: some Sequence<UInt8>) throws -> Session {
+            let path = try Self.write("tricky.tsv", String(decoding: Array(bytes), as: UTF8.self))
+            return try WebAnnoImporter().load(paths: [path], corpus: ExportFixture.corpus, annotator: "anna", time: Self.time)
+        }
+        func refusal(_ bytes: some Sequence<UInt8>) -> String {
+            do {
+                _ = try load(bytes)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        // The rows of the last sentence end before its #Text does (cut after the row of its first token).
+        let firstToken = lines[text2 + 1].split(separator: "\t")[2]
+        let afterFirstToken = lines[...(text2 + 1)].joined(separator: "\n") + "\n"
+        #expect(refusal(afterFirstToken.utf8).contains("tricky.tsv:\(text2 + 2): the file ends inside sentence 2: its #Text has"), "\(refusal(afterFirstToken.utf8))")
+        #expect(refusal(afterFirstToken.utf8).contains("its tokens cover \(firstToken.unicodeScalars.count)"))
+        // A last sentence with no rows at all.
+        let onlyText = lines[...text2].joined(separator: "\n") + "\n"
+        #expect(refusal(onlyText.utf8).contains("tricky.tsv:\(text2 + 1): the file ends inside sentence 2: its #Text has"), "\(refusal(onlyText.utf8))")
+        #expect(refusal(onlyText.utf8).contains("its tokens cover 0"))
+        // Cut after a whole sentence: the document goes on.
+        let firstSentence = lines[..<(text2 - 1)].joined(separator: "\n") + "\n"
+        #expect(refusal(firstSentence.utf8).contains("but the document's text goes on"), "\(refusal(firstSentence.utf8))")
+        // Every cut at a character boundary (every third byte, and every line's end) is refused,
+        // naming the file and a line, unless all it dropped is line breaks and `_` (an empty last column).
+        var index = 0
+        while index < whole.count {
+            defer { index += 1 }
+            guard index % 3 == 0 || whole[index] == 0x0A else { continue }
+            guard whole[index] & 0xC0 != 0x80 else { continue }
+            let dropped = whole[index...]
+            let reason = refusal(whole[..<index])
+            if dropped.allSatisfy({ $0 == 0x0A || $0 == UInt8(ascii: "_") }) { continue }
+            #expect(reason.contains("tricky.tsv:"), "cut at byte \(index) of \(whole.count) imported")
+        }
+        #expect(refusal(whole) == "")
+    }
+
     @Test("bad files name the file and line, and nothing is imported")
     func badInput() throws {
         let corpus = Self.corpus("Er sagte es.")

@@ -234,11 +234,10 @@ struct AdjudicateCommandTests {
 
     @Test("sessions annotated with different schemas are refused before anything is written (was stopped half way by a decision whose label the result's schema lacks)")
     func differentSchemas() async throws {
-        let folder = URL(fileURLWithPath: TestScratch.path("adjudicate-schemas-"))
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
-        try Data("Müller sagte, das Wetter sei schön.\n".utf8).write(to: folder.appendingPathComponent("corpus/d.txt"))
-        try Data(#"{"name": "odd", "claim_forms": ["quote", "paraphrase"]}"#.utf8).write(to: folder.appendingPathComponent("odd.json"))
+        let workspace = try TestWorkspace(
+            "adjudicate-schemas-", files: ["corpus/d.txt": "Müller sagte, das Wetter sei schön.\n", "odd.json": #"{"name": "odd", "claim_forms": ["quote", "paraphrase"]}"#])
+        defer { workspace.remove() }
+        let folder = workspace.url
         let run = { (arguments: [String], input: String) async throws -> WorkbenchProcess.Result in
             try await WorkbenchProcess.run(arguments, stdin: input, directory: folder)
         }

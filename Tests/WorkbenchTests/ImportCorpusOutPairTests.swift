@@ -10,9 +10,9 @@ import TestSupport
 struct ImportCorpusOutPairTests {
     @Test("the session's write fails (a full disk): the corpus just written is removed again, nothing is left")
     func sessionWriteFails() throws {
-        let folder = TestScratch.path("corpus-out-pair-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let workspace = try TestWorkspace("corpus-out-pair-")
+        defer { workspace.remove() }
+        let folder = workspace.path
         let common = try ImportCommand.Common.parse(["--session", folder + "/imported", "--annotator", "anna"])
         let corpusPath = folder + "/imported.corpus.jsonl"
         let session = Session(annotator: "anna", corpus: CorpusReference(paths: [corpusPath], segmenter: "test", documents: []), created: "2026-12-07T08:00:00.000Z")
@@ -30,9 +30,9 @@ struct ImportCorpusOutPairTests {
 
     @Test("a corpus file that was there already (the same documents) stays when the session's write fails")
     func existingCorpusStays() throws {
-        let folder = TestScratch.path("corpus-out-pair-")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let workspace = try TestWorkspace("corpus-out-pair-")
+        defer { workspace.remove() }
+        let folder = workspace.path
         let common = try ImportCommand.Common.parse(["--session", folder + "/imported", "--annotator", "anna"])
         let corpusPath = folder + "/imported.corpus.jsonl"
         let bytes = Array("{\"id\":\"d\",\"text\":\"x\"}\n".utf8)

@@ -9,8 +9,9 @@ import TestSupport
 struct ReaderGivenAFolderTests {
     @Test("review, diff, validate, stats, replay, export and agree given a folder name what they expected and the one session in it")
     func readersSayWhatTheyExpected() async throws {
-        let folder = try await RefusedWriterLockTests.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         let one = folder.appendingPathComponent("one").path
         try FileManager.default.createDirectory(atPath: one, withIntermediateDirectories: true)
         for suffix in [".json", ".jsonl"] { try FileManager.default.copyItem(atPath: folder.path + "/sessions/sa" + suffix, toPath: one + "/sa" + suffix) }

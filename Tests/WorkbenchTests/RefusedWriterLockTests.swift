@@ -6,25 +6,11 @@ import TestSupport
 /// `NAME.json.lock` beside no session, no sessions folder it made (an empty lock file was left).
 @Suite("A refused writer leaves no lock file")
 struct RefusedWriterLockTests {
-    /// A folder with two sessions, `sessions/sa.json` on `corpus` and `sessions/sb.json` on `other`.
-    static func sessionsOnTwoCorpora() async throws -> URL {
-        let folder = URL(fileURLWithPath: TestScratch.path("refused-writer-lock-"))
-        for (name, text) in [("corpus", "Müller sagte, das Wetter sei schön.\n"), ("other", "Schulz sagte, es regne.\n")] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: folder.appendingPathComponent(name + "/d.txt"))
-        }
-        for (corpus, session) in [("corpus", "sa"), ("other", "sb")] {
-            let made = try await WorkbenchProcess.run(
-                ["annotate", corpus, "--session", session, "--annotator", session], stdin: "sp 1\nquit\n", directory: folder)
-            #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
-        }
-        return folder
-    }
-
     @Test("adjudicate of sessions on different corpora: refused, no gold.json.lock and no folder it made (was an empty lock file beside no session)")
     func adjudicateOfDifferentCorpora() async throws {
-        let folder = try await Self.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         for out in ["gold", "made/gold"] {
             let result = try await WorkbenchProcess.run(
                 ["adjudicate", "sessions/sa.json", "sessions/sb.json", "--out", out, "--adjudicator", "carla"], stdin: "q\n", directory: folder)
@@ -47,8 +33,9 @@ struct RefusedWriterLockTests {
 
     @Test("adjudicate --out naming an annotator's session: refused, no lock file left beside it")
     func refusedOnAnExistingSession() async throws {
-        let folder = try await Self.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         let sessions = folder.appendingPathComponent("sessions").path
         try FileManager.default.removeItem(atPath: sessions + "/sa.json.lock")
         try FileManager.default.removeItem(atPath: sessions + "/sb.json.lock")
@@ -62,8 +49,9 @@ struct RefusedWriterLockTests {
 
     @Test("review --out naming another annotator's session: refused before anything is written, its files as they were and no lock file left")
     func reviewOutOnAnotherSession() async throws {
-        let folder = try await Self.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         let sessions = folder.appendingPathComponent("sessions").path
         for name in ["sa", "sb"] { try FileManager.default.removeItem(atPath: sessions + "/\(name).json.lock") }
         // A snapshot that opening for writing rewrites (lost: rebuilt from the log), and one that it leaves.

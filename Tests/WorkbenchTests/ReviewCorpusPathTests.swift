@@ -8,8 +8,9 @@ import TestSupport
 struct ReviewCorpusPathTests {
     @Test("review --corpus naming no file: refused with the path named, status 1, no review session or lock file written")
     func missingCorpusRefused() async throws {
-        let folder = try await RefusedWriterLockTests.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         let sessions = folder.appendingPathComponent("sessions").path
         let result = try await WorkbenchProcess.run(
             ["review", "sessions/sa.json", "--corpus", "corpsu", "--reviewer", "carla"], stdin: "accept\nquit\n", directory: folder)

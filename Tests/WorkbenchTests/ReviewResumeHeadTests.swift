@@ -11,8 +11,9 @@ import TestSupport
 struct ReviewResumeHeadTests {
     @Test("a review of the session is known by its log's header alone (its events need not be readable); another session's review is not")
     func headerAlone() async throws {
-        let folder = try await RefusedWriterLockTests.sessionsOnTwoCorpora()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try await TestWorkspace.sessionsOnTwoCorpora()
+        defer { workspace.remove() }
+        let folder = workspace.url
         let sessions = folder.appendingPathComponent("sessions").path
         let reviewed = try await WorkbenchProcess.run(
             ["review", sessions + "/sa.json", "--out", sessions + "/rev", "--reviewer", "carla"], stdin: "accept\nquit\n", directory: folder)

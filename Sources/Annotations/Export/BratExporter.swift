@@ -11,6 +11,8 @@ import Foundation
 /// `HasAddressee` (claim → addressee mention) and `HasCue` (claim → cue), `A` lines for claim form, the
 /// `Negated`/`Hedged` flags, the mention `Role` and the `Annotator`, `N` lines linking mentions and claims to the canonical speaker
 /// (`Workbench:S1`; one per speaker of a claim) and `#` AnnotatorNotes for notes on spans. Offsets count Unicode scalars; lines end in LF.
+/// A `T` line's text is the `.txt` span as it is; notes, names and targets (in `#` and `N` lines and the
+/// side tables), which no offset counts, are written by ``ExportText/shownLine(_:)``: control characters shown.
 /// `notes.tsv` lists every note with its id and annotator (``noteColumns``): about a `span` (the
 /// `T` id in `document`; its text is also a `#` line), a `sentence` (`document`, 0-based
 /// `sentence`), a `speaker`, `target` or `stance` (`id`).
@@ -118,9 +120,9 @@ struct BratExporter: Exporter {
     /// cannot hold them, so the `.ann` files (`#` notes, `N` names) and the plain columns of the
     /// side tables have spaces there; the side tables' `exact` column keeps the text for `import brat`.
     func notices(_ bundle: ExportBundle) -> [String] {
-        let notes = bundle.notes.joined().filter { ExportText.needsExact($0.text) }.count
-        let speakers = bundle.speakers.joined().filter(Self.speakerNeedsExact).count
-        let targets = bundle.targets.joined().filter { ExportText.needsExact($0.text) }.count
+        let notes = bundle.notes.joined().filter { ExportText.holdsLineBreak($0.text) }.count
+        let speakers = bundle.speakers.joined().filter { Self.speakerNeedsExact($0, ExportText.holdsLineBreak) }.count
+        let targets = bundle.targets.joined().filter { ExportText.holdsLineBreak($0.text) }.count
         guard notes + speakers + targets > 0 else { return [] }
         func item(_ count: Int, _ one: String, _ many: String) -> String? { count > 0 ? "\(count) \(count == 1 ? one : many)" : nil }
         let items = [
@@ -450,7 +452,7 @@ struct BratExporter: Exporter {
             out.append(byte: UInt8(ascii: ":"))
             out.append(speakerID)
             out.append(byte: 0x09)
-            out.appendSingleLine(speaker.name)
+            out.append(ExportText.shownLine(speaker.name))
             out.append(byte: 0x0A)
             }
         }
@@ -464,7 +466,7 @@ struct BratExporter: Exporter {
                 out.append("\tAnnotatorNotes T")
                 out.append(numbers[index])
                 out.append(byte: 0x09)
-                out.appendSingleLine(item.text)
+                out.append(ExportText.shownLine(item.text))
                 out.append(byte: 0x0A)
             }
         }
@@ -540,21 +542,23 @@ struct BratExporter: Exporter {
 
         """
 
-    /// Whether a speaker's name or aliases lose something in `speakers.tsv`'s plain columns (a tab or
-    /// line break; in an alias also `|` or `¦`, the list's separator and its stand-in).
-    static func speakerNeedsExact(_ speaker: Speaker) -> Bool {
-        ExportText.needsExact(speaker.name) || speaker.aliases.contains { ExportText.needsExact($0) || $0.contains("|") || $0.contains("¦") }
+    /// Whether a speaker's name or aliases lose something in `speakers.tsv`'s plain columns (a tab,
+    /// a line break or a control shown by ``ExportText/shownLine(_:)``; in an alias also `|` or `¦`,
+    /// the list's separator and its stand-in); `needsExact` says what a name loses.
+    static func speakerNeedsExact(_ speaker: Speaker, _ needsExact: (String) -> Bool = ExportText.needsExact) -> Bool {
+        needsExact(speaker.name) || speaker.aliases.contains { needsExact($0) || $0.contains("|") || $0.contains("¦") }
     }
 
     private func speakersTSV(_ bundle: ExportBundle, session index: Int) -> String {
         // The `exact` column (name and aliases as a JSON list) only when a speaker needs it.
-        let exact = bundle.speakers[index].contains(where: Self.speakerNeedsExact)
+        let exact = bundle.speakers[index].contains { Self.speakerNeedsExact($0) }
         var out = "session\tspeaker\tname\tkind\taliases\tannotator" + (exact ? "\texact\n" : "\n")
         do {
             for speaker in bundle.speakers[index] {
-                let aliases = speaker.aliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
+                let aliases = speaker.aliases.map { ExportText.shownLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
                 let annotator = speaker.annotator.isEmpty ? bundle.sessions[index].annotator : speaker.annotator
-                var fields = [bundle.sessions[index].label, speaker.id, speaker.name, speaker.kind, aliases, annotator].map(ExportText.singleLine)
+                // Free text shown (ExportText.shownLine); ids kept, as import matches them.
+                var fields = [bundle.sessions[index].label, speaker.id, ExportText.shownLine(speaker.name), speaker.kind, aliases, annotator].map(ExportText.singleLine)
                 if exact {
                     fields.append(Self.speakerNeedsExact(speaker) ? JSONValue.array(([speaker.name] + speaker.aliases).map(JSONValue.string)).serialized() : "")
                 }
@@ -570,7 +574,7 @@ struct BratExporter: Exporter {
         do {
             for target in bundle.targets[index] {
                 let annotator = target.annotator.isEmpty ? bundle.sessions[index].annotator : target.annotator
-                var fields = [bundle.sessions[index].label, target.id, target.text, annotator].map(ExportText.singleLine)
+                var fields = [bundle.sessions[index].label, target.id, ExportText.shownLine(target.text), annotator].map(ExportText.singleLine)
                 if exact { fields.append(ExportText.exactColumn(target.text)) }
                 out += fields.joined(separator: "\t") + "\n"
             }
@@ -586,10 +590,10 @@ struct BratExporter: Exporter {
             var fields = [bundle.sessions[index].label, note.id]
             switch note.subject {
             case .sentence(let key):
-                fields += ["sentence", "", key.document, String(key.sentence)]
+                fields += ["sentence", "", ExportText.shownLine(key.document), String(key.sentence)]
             case .annotation(let id):
                 if let span = spanRefs[id] {
-                    fields += ["span", "T\(span.number)", span.document, ""]
+                    fields += ["span", "T\(span.number)", ExportText.shownLine(span.document), ""]
                 } else if state.speakers[id] != nil {
                     fields += ["speaker", id, "", ""]
                 } else if state.targets[id] != nil {
@@ -600,7 +604,7 @@ struct BratExporter: Exporter {
                     continue  // a span brat could not hold (no text outside line breaks)
                 }
             }
-            fields += [note.annotator, note.text]
+            fields += [note.annotator, ExportText.shownLine(note.text)]
             fields = fields.map(ExportText.singleLine)
             if exact { fields.append(ExportText.exactColumn(note.text)) }
             out += fields.joined(separator: "\t") + "\n"

@@ -155,7 +155,7 @@ public enum ExportText {
     /// A value without tabs or line breaks (each becomes a space, see ``breaksLine(_:)``), for
     /// line-based formats.
     static func singleLine(_ text: String) -> String {
-        guard needsExact(text) else { return text }
+        guard holdsLineBreak(text) else { return text }
         var view = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             view.append(breaksLine(scalar) ? " " : scalar)
@@ -164,8 +164,22 @@ public enum ExportText {
     }
 
     /// Whether ``singleLine(_:)`` changes `text` (it holds a tab or a line break).
-    static func needsExact(_ text: String) -> Bool {
+    static func holdsLineBreak(_ text: String) -> Bool {
         text.utf8.contains { $0 <= 0x1E || $0 == 0xC2 || $0 == 0xE2 } && text.unicodeScalars.contains(where: breaksLine)
+    }
+
+    /// A free text (a note, a speaker name, a target) on one line of a brat file, where no offset
+    /// counts it: ``singleLine(_:)``, then its control characters shown by the export rule
+    /// (``ExportControlCharacters/shown(_:)``: ESC `␛`, DEL `␡`, a C1 control U+FFFD), so `cat`
+    /// of an `.ann` file or a side table never lets a note drive the terminal.
+    static func shownLine(_ text: String) -> String {
+        ExportControlCharacters.shown(singleLine(text))
+    }
+
+    /// Whether ``shownLine(_:)`` changes `text` (it holds a tab, a line break or a control the
+    /// export rule shows): then a side table keeps the text in its `exact` column.
+    static func needsExact(_ text: String) -> Bool {
+        holdsLineBreak(text) || text.unicodeScalars.contains(where: ExportControlCharacters.isShown)
     }
 
     /// A tab or a line break for some reader of line-based files: LF, CR, vertical tab, form feed,
@@ -179,8 +193,8 @@ public enum ExportText {
     }
 
     /// The `exact` column of brat's side tables (`notes.tsv`, `targets.tsv`): the text as a JSON string
-    /// when ``singleLine(_:)`` would change it, else empty. JSON escapes every tab and line break, so
-    /// the value stays in its column and line.
+    /// when ``shownLine(_:)`` would change it, else empty. JSON escapes every tab, line break and
+    /// control, so the value stays in its column and line.
     static func exactColumn(_ text: String) -> String {
         needsExact(text) ? JSONValue.string(text).serialized() : ""
     }

@@ -46,7 +46,7 @@ struct SpkAttDocumentWriter {
                 out.append(contentsOf: #","Cue":"#.utf8)
                 appendReferences(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? [], to: &out)
                 out.append(contentsOf: #","Form":"#.utf8)
-                JSONEncoderStringLiteral.append(form, to: &out)
+                JSONValue.appendString(form, to: &out)
                 out.append(contentsOf: #","Frame":"#.utf8)
                 appendReferences(SpkAttExporter.frame(attributes[SpkAttDocument.AttributeName.frame]), to: &out)
                 out.append(contentsOf: attributes[SpkAttDocument.AttributeName.hasNested] == "true" ? #","HasNested":true"#.utf8 : #","HasNested":false"#.utf8)
@@ -54,13 +54,13 @@ struct SpkAttDocumentWriter {
                 out.append(contentsOf: #","Message":"#.utf8)
                 appendReferences(span.segments, to: &out)
                 out.append(contentsOf: #","STWR":"#.utf8)
-                JSONEncoderStringLiteral.append(attributes[SpkAttDocument.AttributeName.stwr] ?? SpkAttExporter.fallbackSTWR, to: &out)
+                JSONValue.appendString(attributes[SpkAttDocument.AttributeName.stwr] ?? SpkAttExporter.fallbackSTWR, to: &out)
                 out.append(contentsOf: #","Source":"#.utf8)
                 appendReferences(segments(of: SpkAttExporter.ids(span.mentions, more: attributes[SpkAttDocument.AttributeName.moreSources])), to: &out)
                 out.append(UInt8(ascii: "}"))
             }
             out.append(contentsOf: #"],"DocumentName":"#.utf8)
-            JSONEncoderStringLiteral.append(segmented.document.title ?? segmented.document.id, to: &out)
+            JSONValue.appendString(segmented.document.title ?? segmented.document.id, to: &out)
             out.append(contentsOf: #","Sentences":["#.utf8)
             for (sentenceIndex, sentence) in segmented.sentences.enumerated() {
                 if sentenceIndex > 0 { out.append(UInt8(ascii: ",")) }
@@ -71,9 +71,9 @@ struct SpkAttDocumentWriter {
                     for position in sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1] {
                         if position > sentenceStarts[sentenceIndex] { out.append(UInt8(ascii: ",")) }
                         if list[position].isInDocument {
-                            JSONEncoderStringLiteral.append(UnsafeBufferPointer(rebasing: document[list[position].utf8]), to: &out)
+                            JSONValue.appendString(utf8: UnsafeBufferPointer(rebasing: document[list[position].utf8]), to: &out)
                         } else {
-                            list[position].withText(in: bytes, stored: ownText) { JSONEncoderStringLiteral.append($0, to: &out) }
+                            list[position].withText(in: bytes, stored: ownText) { JSONValue.appendString(utf8: $0, to: &out) }
                         }
                     }
                 }

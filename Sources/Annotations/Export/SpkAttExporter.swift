@@ -10,7 +10,8 @@ import Foundation
 /// attribute's segments. `Form` maps back from the workbench form (forms the shared task does not
 /// have, such as `mixed`, and claims without a form are written as `Indirect`), `STWR` is the
 /// `stwr` attribute (default `Speech`), `IsNested`/`HasNested` the `is_nested`/`has_nested`
-/// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8. A document
+/// attributes. Keys are sorted, the JSON is compact, non-ASCII is written as UTF-8 (but DEL, C1
+/// controls and U+2028/2029 escaped, as every JSON the workbench writes). A document
 /// without sentences (empty, or only whitespace) gets no file.
 struct SpkAttExporter: Exporter {
     /// Creates the exporter.

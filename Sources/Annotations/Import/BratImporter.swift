@@ -144,13 +144,13 @@ public struct BratImporter: Sendable {
         for row in speakerRows {
             var name = row.fields[2]
             var aliases = row.fields[4].isEmpty ? [] : row.fields[4].split(separator: "|").map { String($0).replacingOccurrences(of: "¦", with: "|") }
-            // The exact name and aliases, when the plain columns lost tabs, line breaks or `|`; unless
+            // The exact name and aliases, when the plain columns lost tabs, line breaks, controls or `|`; unless
             // the plain columns were edited since (then they no longer match and are taken).
             if !row.fields[6].isEmpty {
                 if let exact = ExportText.exactValue(row.fields[6]) as? [String], let exactName = exact.first {
                     let exactAliases = Array(exact.dropFirst())
-                    let plainAliases = exactAliases.map { ExportText.singleLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
-                    if ExportText.singleLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
+                    let plainAliases = exactAliases.map { ExportText.shownLine($0).replacingOccurrences(of: "|", with: "¦") }.joined(separator: "|")
+                    if ExportText.shownLine(exactName) == row.fields[2], plainAliases == row.fields[4] {
                         name = exactName
                         aliases = exactAliases
                     }
@@ -305,8 +305,12 @@ public struct BratImporter: Sendable {
         var known: [(note: Note, path: String, line: Int)] = []
         var unnamed: [(subject: Note.Subject, text: String, path: String, line: Int)] = []
         var spanRows: [String: [(id: String, annotator: String, text: String, exact: String)]] = [:]  // "document\tTn" → rows
+        // The `document` column shows the controls of an id (``ExportText/shownLine(_:)``): read back as that id.
+        let shownIDs = Dictionary(
+            builder.corpus.documents.map(\.document.id).filter(ExportText.needsExact).map { (ExportText.shownLine($0), $0) }, uniquingKeysWith: { first, _ in first })
         for row in rows {
             var f = row.fields  // session, note, about, id, document, sentence, annotator, text, exact
+            if builder.corpus.document(id: f[4]) == nil, let id = shownIDs[f[4]] { f[4] = id }
             let plain = f[7]
             f[7] = exactText(f[8], plain: plain, path: path, line: row.line, builder: &builder)
             switch f[2] {
@@ -333,9 +337,9 @@ public struct BratImporter: Sendable {
                 guard let id = newIDs[file.document]?[entity.number] else { continue }
                 for note in entity.notes {
                     let key = file.document + "\t" + entity.number
-                    if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.singleLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
+                    if let index = spanRows[key]?.firstIndex(where: { $0.text == ExportText.shownLine(note.text) }), let row = spanRows[key]?.remove(at: index) {
                         // The `#` line as brat shows it; the row's exact text when the line is that text with its tabs and line breaks as spaces.
-                        let text = ExportText.singleLine(row.exact) == note.text ? row.exact : note.text
+                        let text = ExportText.shownLine(row.exact) == note.text ? row.exact : note.text
                         known.append((Note(id: row.id, subject: .annotation(id), text: text, annotator: row.annotator), file.path, note.line))
                     } else {
                         unnamed.append((.annotation(id), note.text, file.path, note.line))
@@ -353,15 +357,15 @@ public struct BratImporter: Sendable {
     }
 
     /// The text of a side-table row: its `exact` column (a JSON string, written when the text holds
-    /// tabs or line breaks, which the plain column holds as spaces) when that is the plain column's
-    /// text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
+    /// tabs or line breaks, which the plain column holds as spaces, or controls, which it shows:
+    /// ``ExportText/shownLine(_:)``) when that is the plain column's text, else the plain column (edited since). An `exact` column that is not a JSON string is reported.
     private func exactText(_ column: String, plain: String, path: String, line: Int, builder: inout ImportBuilder) -> String {
         guard !column.isEmpty else { return plain }
         guard let exact = ExportText.exactValue(column) as? String else {
             builder.report(path, line, "exact: expected a JSON string (as export writes), found '\(column)'")
             return plain
         }
-        return ExportText.singleLine(exact) == plain ? exact : plain
+        return ExportText.shownLine(exact) == plain ? exact : plain
     }
 
     /// Why a `T` line's offsets name no text: an empty fragment (`5 5`), or a fragment that is no

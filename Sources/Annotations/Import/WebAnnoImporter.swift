@@ -17,8 +17,9 @@ import Foundation
 /// only by id take the text of their first mention as their name (TSV has no place for names).
 ///
 /// Wrong headers, column counts, offsets outside the text or not on a character boundary, tokens
-/// that do not match the text, unknown roles and relations that point nowhere are reported with
-/// file and line, and nothing is imported.
+/// that do not match the text, unknown roles, relations that point nowhere and a file cut short
+/// (it ends inside its last sentence: ``WebAnnoTruncation``) are reported with file and line, and
+/// nothing is imported.
 public struct WebAnnoImporter: Sendable {
     /// Creates an importer.
     public init() {}
@@ -212,6 +213,7 @@ public struct WebAnnoImporter: Sendable {
     /// The units of one file, in the order first seen; nil when the file cannot be read at all.
     private func parse(path: String, document: Document, problems: inout [ImportProblem]) -> (units: [String: Unit], order: [String])? {
         func report(_ line: Int, _ reason: String) { problems.append(ImportProblem(path: path, line: line, reason: reason)) }
+        let problemsBefore = problems.count
         guard let data = FileManager.default.contents(atPath: path) else { report(0, ImportedFile.unreadableReason(path)); return nil }
         if let encoding = OtherUnicodeEncoding.of([UInt8](data)) { report(0, encoding.reason); return nil }
         let lines: ImportLines
@@ -281,6 +283,7 @@ public struct WebAnnoImporter: Sendable {
         var order: [String] = []
         var rows: [String: (line: Int, keys: [String])] = [:]  // token address → units starting or lying there
         var links: [(line: Int, role: String, governor: String, dependent: String?, rowKeys: [String])] = []
+        var lastTokenEnd = 0  // in UTF-16 units of `text`
         for (number, line) in tokenRows {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == columns else {
@@ -292,6 +295,7 @@ public struct WebAnnoImporter: Sendable {
                 report(number, text.problem(fields[1], token: token))
                 continue
             }
+            if let offsets = WebAnnoText.numbers(fields[1][...]) { lastTokenEnd = max(lastTokenEnd, offsets.end) }
             let roles = Self.items(fields[roleColumn])
             let annotations = annotationColumn.map { Self.items(fields[$0]) } ?? []
             let speakers = speakerColumn.map { Self.items(fields[$0]) } ?? []
@@ -365,6 +369,16 @@ public struct WebAnnoImporter: Sendable {
             case "addressee": if units[governor]?.addressees.contains(dependent) == false { units[governor]?.addressees.append(dependent) }
             default: units[governor]?.cue = dependent
             }
+        }
+        // A file cut short after a whole row: named first, before what the cut made of the rows
+        // left (a relation to a token after the cut points nowhere).
+        if let (line, reason) = WebAnnoTruncation.problem(in: lines.lines, endsInLineBreak: data.last == 0x0A || data.last == 0x0D) {
+            problems.insert(ImportProblem(path: path, line: line, reason: reason), at: problemsBefore)
+            return nil
+        }
+        if let reason = WebAnnoTruncation.problem(lastTokenEnd: lastTokenEnd, text: text) {
+            problems.insert(ImportProblem(path: path, line: lines.lines.last?.number ?? 0, reason: reason), at: problemsBefore)
+            return nil
         }
         return (units, order)
     }

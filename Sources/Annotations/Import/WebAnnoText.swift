@@ -27,7 +27,7 @@ struct WebAnnoText: Sendable {
 
     /// A token row's `begin-end` as its two numbers: ASCII digits only, nothing else (`0--2`, `+0-2`,
     /// `x-2` are none).
-    private static func numbers(_ offsets: Substring) -> (begin: Int, end: Int)? {
+    static func numbers(_ offsets: Substring) -> (begin: Int, end: Int)? {
         let parts = offsets.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) } }),
             let begin = Int(parts[0]), let end = Int(parts[1])
@@ -49,6 +49,12 @@ struct WebAnnoText: Sendable {
         guard let map else { return (start, stop) }
         guard let mappedStart = map.normalized(start), let mappedStop = map.normalized(stop) else { return nil }
         return (mappedStart, mappedStop)
+    }
+
+    /// The text from UTF-16 offset `offset` to the end; nil when the offset lies outside the text or inside a character.
+    func text(fromUTF16 offset: Int) -> String? {
+        guard let start = table.scalarOffset(ofUTF16: offset) else { return nil }
+        return String(String.UnicodeScalarView(scalars[start...]))
     }
 
     /// Whether a file's `token` is the document's text `found`: as it is, or with its controls

@@ -1,7 +1,8 @@
 /// A JSON string literal exactly as Foundation's `JSONEncoder` writes it (with
 /// `.withoutEscapingSlashes`): `"` and `\` escaped, the control characters below U+0020 as
-/// `\b \t \n \f \r` or `\u00xx` (lowercase hex), everything else as UTF-8. The hand-written
-/// writers whose output must equal `JSONEncoder`'s (the session file, SpkAtt documents) share it.
+/// `\b \t \n \f \r` or `\u00xx` (lowercase hex), everything else as UTF-8. For the hand-written
+/// writer whose output must equal `JSONEncoder`'s (the session file); the export files people read
+/// escape DEL and C1 controls too (``JSONValue/appendString(_:to:)``).
 enum JSONEncoderStringLiteral {
     /// Appends the literal for the UTF-8 bytes `utf8`; runs that need no escape are copied whole.
     static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

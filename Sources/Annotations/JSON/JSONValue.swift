@@ -101,6 +101,13 @@ public enum JSONValue: Sendable, Hashable {
         out.append(0x22)
     }
 
+    /// Appends the valid UTF-8 `utf8` as a JSON string literal, as ``appendString(_:to:)`` writes the string it spells.
+    static func appendString(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        appendEscaped(utf8, to: &out)
+        out.append(0x22)
+    }
+
     /// Appends `value` as a JSON string literal.
     public static func writeString(_ value: String, to out: inout String) {
         if !needsEscaping(value) {
