@@ -1028,7 +1028,8 @@ struct SuggestionScan {
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        var addressee = nameRunAddressee
+        // "wirft X dem Landrat Untätigkeit vor": the dative after an inverted subject without the verb's object too.
+        var addressee = nameRunAddressee.map { addresseeWithoutObject($0, cue: cue.words, verb: verb) }
             ?? (verb.takesAddressee
                 ? addresseeWithoutObject(addressee(after: addresseeAnchor, verb: cue.verb), cue: cue.words, verb: verb)
                 : addressee(after: addresseeAnchor, verb: nil))

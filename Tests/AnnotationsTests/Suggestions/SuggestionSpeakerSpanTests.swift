@@ -624,6 +624,18 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "Verträge")) == "Ehrlich")
     }
 
+    /// A time adverb put before the verb ("Gegenwärtig", "Derzeit", "Künftig") is no speaker: the
+    /// subject after the verb is, and the dative after that subject is the addressee, not the subject.
+    @Test func timeAdverbBeforeTheVerbIsNoSpeaker() {
+        let probe = SuggestionProbe(
+            "Gegenwärtig wirft Bürgermeisterin Jana Kühn dem Landrat Untätigkeit vor. "
+                + "Derzeit kritisiert die Gewerkschaft die Pläne für die Schließung der Bäder.")
+        let reproach = probe.proposal(claiming: "Untätigkeit")
+        #expect(probe.speaker(reproach) == "Bürgermeisterin Jana Kühn", "\(probe.proposals.map { probe.speaker($0) })")
+        #expect(reproach.map { probe.text($0.addressee) } == "dem Landrat")
+        #expect(probe.speaker(probe.proposal(claiming: "Bäder")) == "die Gewerkschaft")
+    }
+
     /// Where an office is held belongs to the apposition after a postposed name ("Sprecherin beim
     /// Verband der Hoteliers", "Leiter der Abteilung bei der ÖVP"); an occasion does not ("bei
     /// einer Pressekonferenz").
