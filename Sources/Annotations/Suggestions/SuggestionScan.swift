@@ -1921,6 +1921,14 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
+            // A name closed by quote marks or a bracket ends the phrase ("zitiert die „Computerwoche“ Lynch", "kündigte
+            // der Hersteller ( SSC ) den Bau … an"): only a genitive ("die Initiative „…“ des Vereins") or a
+            // coordination ("„…“ und die Polizei") goes on.
+            if let last = phrase.last, words[last].kind == .quote || words[last].text == ")",
+                !Self.genitiveDeterminers.contains(word.lower), word.lower != "und"
+            {
+                break
+            }
             // A name particle between a given name and a family name ("Anna de Vries", "Marieke van Dam"; "zu" and
             // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
@@ -2212,7 +2220,8 @@ struct SuggestionScan {
 
     /// The addressee: "gegenüber X" after the speaker (also after a sentence adverb: "aber gegenüber
     /// X", ``focusWords``), or (for verbs that take one) the noun phrase
-    /// right after the speaker or verb ("warf Washington … vor").
+    /// right after the speaker or verb ("warf Washington … vor"); never after "zitieren", whose
+    /// object is the one quoted.
     func addressee(after position: Int, verb: Int?) -> [Int] {
         let next = position + 1
         guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
@@ -2223,7 +2232,10 @@ struct SuggestionScan {
         {
             return nounPhrase(from: next + 2)
         }
-        if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
+        // "„…“, zitiert die Zeitung den Minister": the object of "zitieren" is the one quoted, never an addressee.
+        if let verb, lexicon.verbs[verb].lemma != "zitieren", words[next].kind == .word, !Self.pronouns.contains(words[next].lower) {
+            return nounPhrase(from: next)
+        }
         return []
     }
 
