@@ -75,6 +75,8 @@ struct SuggestionScan {
     /// Prepositions that continue a subject before its verb ("Die Leiterin der Fachstelle für Suchtvorbeugung sagte").
     static let attachedPrepositions: Set<String> = ["von", "vom", "für", "im", "in", "aus"]
     static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
+    /// Forms of "sein" among the auxiliaries: no perfect of a verb that forms it with "haben" ("ist bekannt").
+    static let stateAuxiliaries: Set<String> = ["ist", "war", "waren", "sind"]
     /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
     static let correlates: Set<String> = [
         "darauf", "daran", "darüber", "damit", "dafür", "dagegen", "davon", "dazu", "darin", "danach", "davor", "dabei",
@@ -1557,6 +1559,14 @@ struct SuggestionScan {
                     following += 1
                 }
                 guard let auxiliary else { continue }
+                // "Die Ursache ist noch nicht bekannt", "Es ist nicht bekannt, ob …": "bekennen" forms its perfect with
+                // "haben" ("hat sich zu dem Anschlag bekannt"), so "bekannt" after a form of "sein" is the adjective "known"
+                // (which "geworden" makes a disclosure: "war bekannt geworden, dass …").
+                if auxiliary < index, Self.stateAuxiliaries.contains(words[auxiliary].lower), lexicon.verbs[candidate.verb].lemma == "bekennen",
+                    index + 1 >= sentence.upperBound || words[index + 1].lower != "geworden"
+                {
+                    continue
+                }
                 if auxiliary < index {
                     cue.insert(auxiliary, at: 0)
                     // "hat sich … geäußert": a reflexive right after the auxiliary (or after its pronoun subject).
