@@ -588,7 +588,9 @@ struct SuggestionScan {
                 if let noun = first, noun + 1 < upper, words[noun].lower.hasSuffix("s"), words[noun + 1].kind == .word, words[noun + 1].capitalized {
                     first = noun + 1
                 }
-                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun) {
+                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun),
+                    !isEventAfterNach(index, noun: noun)
+                {
                     source = frameSourceEnd((clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1))
                     cue = [index]
                     rule = "indirect.nach-angaben"
