@@ -12,4 +12,17 @@ extension SuggestionScan {
         guard word.kind == .word, word.capitalized else { return false }
         return Self.nachFrameNouns.contains { word.lower.hasSuffix($0) }
     }
+
+    /// Reporting nouns that, after "nach" and a definite article, name an event the clause follows in
+    /// time ("Nach der Veröffentlichung der Studie stieg …", "Nach der Nachricht vom Rücktritt …",
+    /// "Nach den ersten Auszählungen gab die Kommission …"), not the source of what it says; with the
+    /// indefinite article or none they are one ("Nach einer Veröffentlichung im Fachblatt …").
+    static let nachEventNouns: Set<String> = ["veröffentlichung", "nachricht", "auszählung", "auszählungen", "zählung", "zählungen"]
+
+    /// Whether the reporting noun at `noun` after "nach" at `preposition` names an event in time: one
+    /// of ``nachEventNouns`` after a definite article right after "nach" (adjectives may stand between).
+    func isEventAfterNach(_ preposition: Int, noun: Int) -> Bool {
+        guard noun > preposition + 1, ["der", "dem", "den"].contains(words[preposition + 1].lower) else { return false }
+        return Self.nachEventNouns.contains(words[noun].lower)
+    }
 }

@@ -7,7 +7,7 @@ extension SuggestionScan {
         "vorgestern", "bislang", "unterdessen", "derweil", "indes", "ferner", "gleichzeitig", "zugleich", "wiederholt", "jüngst",
         "unlängst", "einst", "immerhin", "offenbar", "offensichtlich", "vermutlich", "angeblich", "mehrfach", "ausdrücklich",
         "wörtlich", "öffentlich", "schriftlich", "mündlich", "trotzdem", "dennoch", "zuerst", "zunächst", "abschließend",
-        "ergänzend", "einleitend", "kürzlich", "eindringlich", "erneut",
+        "ergänzend", "einleitend", "kürzlich", "eindringlich", "erneut", "derzeit", "gegenwärtig", "momentan", "künftig",
     ]
     /// Endings of adverbs by their form ("Monatelang", "Erstmals", "Möglicherweise", "Ebenfalls",
     /// "Unmissverständlich"): read as an adverb only when a subject follows the verb, since a

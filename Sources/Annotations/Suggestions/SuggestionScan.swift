@@ -75,6 +75,8 @@ struct SuggestionScan {
     /// Prepositions that continue a subject before its verb ("Die Leiterin der Fachstelle für Suchtvorbeugung sagte").
     static let attachedPrepositions: Set<String> = ["von", "vom", "für", "im", "in", "aus"]
     static let passiveAuxiliaries: Set<String> = ["wird", "wurde", "wurden", "werden"]
+    /// Forms of "sein" among the auxiliaries: no perfect of a verb that forms it with "haben" ("ist bekannt").
+    static let stateAuxiliaries: Set<String> = ["ist", "war", "waren", "sind"]
     /// Pronominal adverbs that announce a dass-clause and belong to the cue ("verwies darauf, dass").
     static let correlates: Set<String> = [
         "darauf", "daran", "darüber", "damit", "dafür", "dagegen", "davon", "dazu", "darin", "danach", "davor", "dabei",
@@ -586,7 +588,9 @@ struct SuggestionScan {
                 if let noun = first, noun + 1 < upper, words[noun].lower.hasSuffix("s"), words[noun + 1].kind == .word, words[noun + 1].capitalized {
                     first = noun + 1
                 }
-                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun) {
+                if let noun = first, words[noun].kind == .word, lexicon.isReportingNoun(words[noun].text) || clauseInitial && isNachFrameNoun(noun),
+                    !isEventAfterNach(index, noun: noun)
+                {
                     source = frameSourceEnd((clauseInitial ? prefieldSource(from: index + 1, sentence: sentence) : nil) ?? nounPhrase(from: index + 1))
                     cue = [index]
                     rule = "indirect.nach-angaben"
@@ -1028,7 +1032,8 @@ struct SuggestionScan {
         let lastRole = max(cue.words.max() ?? finite, speaker.max() ?? finite)
         // The addressee follows the finite verb and a speaker after it, before a separated particle.
         let addresseeAnchor = max(finite, speaker.max() ?? finite)
-        var addressee = nameRunAddressee
+        // "wirft X dem Landrat Untätigkeit vor": the dative after an inverted subject without the verb's object too.
+        var addressee = nameRunAddressee.map { addresseeWithoutObject($0, cue: cue.words, verb: verb) }
             ?? (verb.takesAddressee
                 ? addresseeWithoutObject(addressee(after: addresseeAnchor, verb: cue.verb), cue: cue.words, verb: verb)
                 : addressee(after: addresseeAnchor, verb: nil))
@@ -1556,6 +1561,14 @@ struct SuggestionScan {
                     following += 1
                 }
                 guard let auxiliary else { continue }
+                // "Die Ursache ist noch nicht bekannt", "Es ist nicht bekannt, ob …": "bekennen" forms its perfect with
+                // "haben" ("hat sich zu dem Anschlag bekannt"), so "bekannt" after a form of "sein" is the adjective "known"
+                // (which "geworden" makes a disclosure: "war bekannt geworden, dass …").
+                if auxiliary < index, Self.stateAuxiliaries.contains(words[auxiliary].lower), lexicon.verbs[candidate.verb].lemma == "bekennen",
+                    index + 1 >= sentence.upperBound || words[index + 1].lower != "geworden"
+                {
+                    continue
+                }
                 if auxiliary < index {
                     cue.insert(auxiliary, at: 0)
                     // "hat sich … geäußert": a reflexive right after the auxiliary (or after its pronoun subject).
@@ -1920,6 +1933,14 @@ struct SuggestionScan {
                 position = noun
                 continue
             }
+            // A name closed by quote marks or a bracket ends the phrase ("zitiert die „Computerwoche“ Lynch", "kündigte
+            // der Hersteller ( SSC ) den Bau … an"): only a genitive ("die Initiative „…“ des Vereins") or a
+            // coordination ("„…“ und die Polizei") goes on.
+            if let last = phrase.last, words[last].kind == .quote || words[last].text == ")",
+                !Self.genitiveDeterminers.contains(word.lower), word.lower != "und"
+            {
+                break
+            }
             // A name particle between a given name and a family name ("Anna de Vries", "Marieke van Dam"; "zu" and
             // "da" not after a common noun: "Vorwürfe zu Unrecht") and an Arabic article glued to the name ("Karim al-Haddad").
             if let last = phrase.last, words[last].capitalized, words[last].kind == .word {
@@ -2211,7 +2232,8 @@ struct SuggestionScan {
 
     /// The addressee: "gegenüber X" after the speaker (also after a sentence adverb: "aber gegenüber
     /// X", ``focusWords``), or (for verbs that take one) the noun phrase
-    /// right after the speaker or verb ("warf Washington … vor").
+    /// right after the speaker or verb ("warf Washington … vor"); never after "zitieren", whose
+    /// object is the one quoted.
     func addressee(after position: Int, verb: Int?) -> [Int] {
         let next = position + 1
         guard next < words.count, words[next].sentence == words[position].sentence else { return [] }
@@ -2222,7 +2244,10 @@ struct SuggestionScan {
         {
             return nounPhrase(from: next + 2)
         }
-        if verb != nil, words[next].kind == .word, !Self.pronouns.contains(words[next].lower) { return nounPhrase(from: next) }
+        // "„…“, zitiert die Zeitung den Minister": the object of "zitieren" is the one quoted, never an addressee.
+        if let verb, lexicon.verbs[verb].lemma != "zitieren", words[next].kind == .word, !Self.pronouns.contains(words[next].lower) {
+            return nounPhrase(from: next)
+        }
         return []
     }
 

@@ -184,6 +184,17 @@ import Testing
         #expect(probe.speaker(continuation) == "Die Ministerin für Schulen", "\(probe.speaker(continuation))")
     }
 
+    /// "nach" with a definite article before an act of publishing or counting is a time, no frame
+    /// ("Nach der Veröffentlichung der Studie stieg …"); with the indefinite article it is the source.
+    @Test func nachDefiniteEventNounIsATime() {
+        let time = SuggestionProbe(
+            "Nach der Veröffentlichung der Studie stieg der Kurs der Aktie um sieben Prozent. "
+                + "Nach den ersten Auszählungen gab die Kommission ein vorläufiges Ergebnis bekannt.")
+        #expect(time.proposals.allSatisfy { time.cue($0) != "Nach" }, "\(time.proposals.map { time.cue($0) })")
+        let source = SuggestionProbe("Nach einer Veröffentlichung im Fachblatt „Natur“ ist das Virus älter als gedacht.")
+        #expect(source.cue(source.proposal(claiming: "Virus")) == "Nach")
+    }
+
     /// "laut" before a bare institution: the common noun after it opens the clause's subject.
     @Test func lautBareInstitutionStopsBeforeTheNextNoun() {
         let probe = SuggestionProbe("Ursache für den Stromausfall in Lübeck waren laut Ministerium Bauarbeiten an der Leitung über die Trave.")

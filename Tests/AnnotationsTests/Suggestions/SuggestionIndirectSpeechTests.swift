@@ -403,6 +403,16 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "geben nicht auf")) == "Trainerin Anke Süß")
     }
 
+    /// "bekannt" after a form of "sein" is the adjective "known", not the participle of "bekennen"
+    /// (whose perfect takes "haben"): "ist noch nicht bekannt, ob …" reports nothing; "war bekannt
+    /// geworden, dass …" is a disclosure.
+    @Test func knownAfterSeinIsNoReportingVerb() {
+        let unknown = SuggestionProbe("Die Ursache des Brandes ist noch nicht bekannt, die Feuerwehr prüft die Halle. Es ist nicht bekannt, ob die Fähre überladen war.")
+        #expect(unknown.proposals.isEmpty, "\(unknown.proposals.map { unknown.claim($0) })")
+        let disclosed = SuggestionProbe("Zuvor war bekannt geworden, dass die Brücke über die Förde gesperrt wird.")
+        #expect(disclosed.claim(disclosed.proposal(claiming: "Brücke")) == "dass die Brücke über die Förde gesperrt wird")
+    }
+
     /// A main clause after a fronted adverbial clause that ends in a finite auxiliary ("Nachdem die
     /// Stadt die Polizei informiert hatte, wurde …") is no message of that clause's verb; a verb in a
     /// simple tense keeps its Konjunktiv I main clause ("Obwohl der Kämmerer … rechnet, sei man …").

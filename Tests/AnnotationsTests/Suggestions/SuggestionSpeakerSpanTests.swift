@@ -36,6 +36,21 @@ import Testing
         #expect(institution.speaker(institution.proposal(claiming: "Lage")).hasSuffix("Regierung"))
     }
 
+    /// A name closed by quote marks or a bracket ends the speaker: a bare name or an article after the
+    /// closing mark opens the next phrase ("zitiert die „Morgenpost“ Müller", "… ( NLM ) den Bau …");
+    /// a genitive after it stays ("die Initiative „Grüne Höfe“ des Bezirks"). The object of "zitieren"
+    /// is the one quoted, not an addressee.
+    @Test func nameClosedByQuoteOrBracketEndsTheSpeaker() {
+        let quoted = SuggestionProbe("„Das Netz wird bald schneller“, zitiert die „Morgenpost“ Müller.")
+        #expect(quoted.speaker(quoted.proposal(claiming: "Netz")) == "die „Morgenpost“", "\(quoted.proposals.map { quoted.speaker($0) })")
+        // The one quoted is no addressee of "zitieren".
+        #expect(quoted.proposal(claiming: "Netz").map { quoted.text($0.addressee) } == "")
+        let bracket = SuggestionProbe("Bereits im März kündigte der Autobauer Nordlicht Motors (NLM) den Bau einer größeren Fabrik an.")
+        #expect(bracket.proposals.map { bracket.speaker($0) } == ["der Autobauer Nordlicht Motors (NLM)"])
+        let genitive = SuggestionProbe("Die Initiative „Grüne Höfe“ des Bezirks teilte mit, der Park bleibe bis Mai geöffnet.")
+        #expect(genitive.speaker(genitive.proposal(claiming: "Park")) == "Die Initiative „Grüne Höfe“ des Bezirks")
+    }
+
     /// A plural common noun right after an article and its noun after the verb opens a new phrase, the
     /// one addressed ("teilte das Ministerium Reportern mit"), not part of the speaker; a name there stays
     /// ("die Staatsanwaltschaft München", "der Sprecher Peter Müller").
@@ -622,6 +637,18 @@ import Testing
         #expect(probe.speaker(probe.proposal(claiming: "dass es")) == "das Gericht")
         #expect(probe.speaker(probe.proposal(claiming: "Gespräche")) == "Fröhlich")
         #expect(probe.speaker(probe.proposal(claiming: "Verträge")) == "Ehrlich")
+    }
+
+    /// A time adverb put before the verb ("Gegenwärtig", "Derzeit", "Künftig") is no speaker: the
+    /// subject after the verb is, and the dative after that subject is the addressee, not the subject.
+    @Test func timeAdverbBeforeTheVerbIsNoSpeaker() {
+        let probe = SuggestionProbe(
+            "Gegenwärtig wirft Bürgermeisterin Jana Kühn dem Landrat Untätigkeit vor. "
+                + "Derzeit kritisiert die Gewerkschaft die Pläne für die Schließung der Bäder.")
+        let reproach = probe.proposal(claiming: "Untätigkeit")
+        #expect(probe.speaker(reproach) == "Bürgermeisterin Jana Kühn", "\(probe.proposals.map { probe.speaker($0) })")
+        #expect(reproach.map { probe.text($0.addressee) } == "dem Landrat")
+        #expect(probe.speaker(probe.proposal(claiming: "Bäder")) == "die Gewerkschaft")
     }
 
     /// Where an office is held belongs to the apposition after a postposed name ("Sprecherin beim
