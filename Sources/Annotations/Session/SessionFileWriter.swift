@@ -17,11 +17,8 @@ import Foundation
 /// saved without ever being whole in memory) or to a comparison with a file's bytes (the
 /// verifier's way of comparing a snapshot's records with a replayed state without decoding them).
 package struct SessionFileWriter {
-    /// The bytes written (when handing them on: since they were last handed on): the first
-    /// ``count`` of a buffer this writer owns (one buffer, no array's checks at each of the many
-    /// small writes a record makes), freed by the function that made the writer (``free()``).
-    private var buffer: UnsafeMutableBufferPointer<UInt8>
-    private var count = 0
+    /// The bytes written (when handing them on: since they were last handed on).
+    private(set) var bytes: [UInt8] = []
     /// Where the bytes go once ``handedOnAt`` of them are waiting.
     private var output = Output.kept
     /// How many bytes were handed on.
@@ -50,27 +47,21 @@ package struct SessionFileWriter {
 
     private init(_ output: Output = .kept) {
         self.output = output
-        if case .kept = output { buffer = .allocate(capacity: 1_024) } else { buffer = .allocate(capacity: Self.handedOnAt + 4_096) }
-    }
-
-    /// Frees the buffer; the writer must not be used afterwards.
-    private func free() {
-        buffer.deallocate()
+        if case .kept = output { return }
+        bytes.reserveCapacity(Self.handedOnAt + 4_096)
     }
 
     /// What `body` writes with a new writer; a value `JSONEncoder` refuses is a ``SessionError``.
     static func writing(_ what: String, _ body: (inout SessionFileWriter) throws -> Void) throws(SessionError) -> [UInt8] {
         var writer = SessionFileWriter()
-        defer { writer.free() }
         do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
-        return Array(writer.buffer[..<writer.count])
+        return writer.bytes
     }
 
     /// Writes the snapshot `file` to the file `fd` is open on, 64 KiB at a time, with `writer`; the
     /// `errno` of a write that failed, or nil (see ``AtomicFile/write(to:with:_:)``).
     static func write(_ file: SessionFile, to fd: Int32, with writer: FileWriting) throws(SessionError) -> Int32? {
         var output = SessionFileWriter(.written(fd: fd, writer: writer))
-        defer { output.free() }
         do { try output.write(file) } catch { throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)") }
         output.handOn()
         return output.writeError
@@ -131,7 +122,6 @@ package struct SessionFileWriter {
     /// Where the records of `file` with `annotations` end when they match `snapshot` from `start` on.
     private static func matching(_ file: SessionFile, _ annotations: Range<Int>, _ snapshot: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         var writer = SessionFileWriter(.compared(expected: snapshot, start: start))
-        defer { writer.free() }
         do { try writer.records(file, annotations: annotations) } catch { return nil }
         writer.handOn()
         return writer.stopped ? nil : start + writer.handedOn
@@ -395,18 +385,8 @@ package struct SessionFileWriter {
 
     /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
     private mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            // Most strings need no escape: written as they are, between quotes.
-            guard JSONEncoderStringLiteral.firstEscaped(in: utf8, from: 0) != nil else {
-                raw("\"")
-                append(utf8)
-                return raw("\"")
-            }
-            var escaped: [UInt8] = []
-            JSONEncoderStringLiteral.append(utf8, to: &escaped)
-            escaped.withUnsafeBufferPointer { append($0) }
-        }
+        JSONEncoderStringLiteral.append(value, to: &bytes)
+        handOnIfFull()
     }
 
     /// Writes a decimal integer (as `String(value)` spells it, without making one).
@@ -441,40 +421,30 @@ package struct SessionFileWriter {
     }
 
     private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
-        if count + more.count > buffer.count { makeRoom(for: more.count) }
-        guard let from = more.baseAddress, let to = buffer.baseAddress else { return }
-        (to + count).update(from: from, count: more.count)
-        count += more.count
-        if count >= Self.handedOnAt { handOn() }
+        bytes.append(contentsOf: more)
+        handOnIfFull()
     }
 
-    /// Room for `more` bytes after those written: they are handed on first when they go on, and
-    /// the buffer replaced by a larger one when that is not room enough.
-    private mutating func makeRoom(for more: Int) {
-        handOn()
-        guard count + more > buffer.count, let from = buffer.baseAddress else { return }
-        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(buffer.count * 2, count + more))
-        larger.baseAddress?.initialize(from: from, count: count)
-        buffer.deallocate()
-        buffer = larger
+    /// Hands the bytes on once ``handedOnAt`` of them are waiting.
+    private mutating func handOnIfFull() {
+        if bytes.count >= Self.handedOnAt { handOn() }
     }
 
     /// Hands the bytes collected on (compares or writes them) and drops them; kept bytes stay.
     private mutating func handOn() {
         if case .kept = output { return }
-        let part = UnsafeBufferPointer(rebasing: buffer[..<count])
-        defer { count = 0 }
+        defer { bytes.removeAll(keepingCapacity: true) }
         guard !stopped else { return }
         switch output {
         case .kept: return
         case .compared(let expected, let start):
-            guard let base = expected.baseAddress, let bytes = part.baseAddress, part.count <= expected.count - start - handedOn,
-                memcmp(base + start + handedOn, bytes, part.count) == 0
+            guard let base = expected.baseAddress, bytes.count <= expected.count - start - handedOn,
+                memcmp(base + start + handedOn, bytes, bytes.count) == 0
             else { return stopped = true }
         case .written(let fd, let writer):
-            writeError = writer.writeAll(UnsafeRawBufferPointer(part), to: fd)
+            writeError = bytes.withUnsafeBytes { writer.writeAll($0, to: fd) }
             if writeError != nil { return stopped = true }
         }
-        handedOn += part.count
+        handedOn += bytes.count
     }
 }
