@@ -19,7 +19,10 @@ enum SessionBenchmark {
     /// `session-load`: loading a session with 100 000 annotations. `--saves N` measures only its
     /// save, N times (for a profile of the save without the other measurements).
     static func runLoad(arguments: [String]) throws {
-        let saves = try BenchmarkSupport.options(arguments, allowed: ["saves"])["saves"].map { Int($0) ?? 0 }
+        let saves = try BenchmarkSupport.options(arguments, allowed: ["saves"])["saves"].map { given in
+            guard let saves = Int(given), saves > 0 else { throw BenchmarkSupport.UsageError(description: "--saves needs a positive number, not '\(given)'") }
+            return saves
+        }
         withFolder { loadLargeSession(folder: $0, annotations: 100_000, savesOnly: saves) }
     }
 
