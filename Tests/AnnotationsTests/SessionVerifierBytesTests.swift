@@ -17,7 +17,8 @@ struct SessionVerifierBytesTests {
                 Issue.record("not written")
                 return
             }
-            #expect([UInt8](whole).withUnsafeBufferPointer { SessionFileWriter.recordsMatch(of: file, in: $0, from: marker.lowerBound) })
+            let matched = [UInt8](whole).withUnsafeBufferPointer { SessionFileWriter.recordsMatch(of: file, in: $0, from: marker.lowerBound) }
+            #expect(matched == whole.count)
             // Compared as it is written: equal, and one changed byte anywhere found.
             #expect(SessionVerifier.recordsAgree(whole, with: file))
             let start = marker.lowerBound

@@ -122,7 +122,7 @@ public struct SessionVerifier: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             // A JSON string holds no raw line break, so the first match is the field.
             guard let start = bytes.firstRange(of: SessionFileWriter.recordsMarker)?.lowerBound else { return false }
-            return SessionFileWriter.recordsMatch(of: file, in: bytes, from: start)
+            return SessionFileWriter.recordsMatch(of: file, in: bytes, from: start) == bytes.count
         }
     }
 

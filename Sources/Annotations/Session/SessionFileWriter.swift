@@ -103,24 +103,59 @@ package struct SessionFileWriter {
     /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
-    /// True when the stored records of `file`, as the snapshot lays them out — from
-    /// ``recordsMarker`` to the end of the file — are the bytes of `snapshot` from `start` on to its
-    /// end: compared as they are written, 64 KiB at a time (the bytes are never all kept).
-    static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+    /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
+    /// to the end of the file — with `snapshot` from byte `start` on, as they are written (the
+    /// bytes are never all kept). The offset in `snapshot` where they end, or nil where they differ.
+    ///
+    /// The annotations, most of a large snapshot, are compared in two halves on two cores: the
+    /// second from where the line of its first record begins (found by counting line breaks, one
+    /// per record), the first up to there; written one after the other they are the whole.
+    static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let half = file.annotations.count / 2, all = file.annotations.indices
+        guard half > 0, let split = lineStart(ofAnnotation: half, in: snapshot, from: start) else { return matching(file, all, snapshot, start) }
+        nonisolated(unsafe) let shared = snapshot
+        let second = BackgroundValue { matching(file, half..<all.upperBound, shared, split) }
+        let first = matching(file, 0..<half, snapshot, start)
+        return first == split ? second.wait() ?? nil : nil
+    }
+
+    /// Where the records of `file` with `annotations` end when they match `snapshot` from `start` on.
+    private static func matching(_ file: SessionFile, _ annotations: Range<Int>, _ snapshot: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
         var writer = SessionFileWriter(.compared(expected: snapshot, start: start))
-        do { try writer.records(file) } catch { return false }
+        do { try writer.records(file, annotations: annotations) } catch { return nil }
         writer.handOn()
-        return !writer.stopped && start + writer.handedOn == snapshot.count
+        return writer.stopped ? nil : start + writer.handedOn
+    }
+
+    /// Where annotation `index` begins in a snapshot laid out as written, from `start` on (nil when there is no such line).
+    private static func lineStart(ofAnnotation index: Int, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        func lineAfter(_ offset: Int) -> Int? { SessionLogContents.lineBreak(in: snapshot, from: offset).map { $0 + 1 } }
+        guard var line = lineAfter(start) else { return nil }
+        while !snapshot[line...].starts(with: "  \"annotations\": [".utf8) {
+            guard let next = lineAfter(line) else { return nil }
+            line = next
+        }
+        for _ in 0...index {
+            guard let next = lineAfter(line) else { return nil }
+            line = next
+        }
+        return line + 4
     }
 
     /// The stored records — speakers, targets, annotations, stances, notes, statuses, reviews,
-    /// rejections (and a format-1 file's events) — then the end of the file.
-    private mutating func records(_ file: SessionFile) throws {
-        field("speakers")
-        list(file.speakers) { writer, speaker in writer.speaker(speaker) }
-        try values("targets", file.targets)
-        field("annotations")
-        try list(file.annotations) { writer, record in try writer.record(record) }
+    /// rejections (and a format-1 file's events) — then the end of the file; with `annotations`,
+    /// only those annotations, with what comes before them when they are the first and after
+    /// them when they are the last (the separator to the next one when not).
+    private mutating func records(_ file: SessionFile, annotations part: Range<Int>? = nil) throws {
+        let part = part ?? file.annotations.indices, last = part.upperBound == file.annotations.count
+        if part.lowerBound == 0 {
+            field("speakers")
+            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
+            try values("targets", file.targets)
+            field("annotations")
+        }
+        try list(file.annotations[part], opens: part.lowerBound == 0, closes: last) { writer, record in try writer.record(record) }
+        guard last else { return }
         try values("stances", file.stances)
         try values("notes", file.notes)
         try values("statuses", file.statuses)
@@ -187,17 +222,18 @@ package struct SessionFileWriter {
         raw("\": ")
     }
 
-    /// A top-level list: one element per line, `[]` when empty.
+    /// A top-level list: one element per line, `[]` when empty; a part of one without its opening
+    /// or with the separator before the next element instead of its end.
     private mutating func list<Elements: Collection>(
-        _ elements: Elements, _ element: (inout SessionFileWriter, Elements.Element) throws -> Void
+        _ elements: Elements, opens: Bool = true, closes: Bool = true, _ element: (inout SessionFileWriter, Elements.Element) throws -> Void
     ) rethrows {
         guard !elements.isEmpty else { return raw("[]") }
-        raw("[\n    ")
+        if opens { raw("[\n    ") }
         for index in elements.indices {
             if index > elements.startIndex { raw(",\n    ") }
             try element(&self, elements[index])
         }
-        raw("\n  ]")
+        raw(closes ? "\n  ]" : ",\n    ")
     }
 
     /// Any other value, compact, through `JSONEncoder`.
