@@ -16,9 +16,14 @@ enum SessionBenchmark {
         withFolder { acknowledgeLatency(folder: $0) }
     }
 
-    /// `session-load`: loading a session with 100 000 annotations.
-    static func runLoad(arguments: [String]) {
-        withFolder { loadLargeSession(folder: $0, annotations: 100_000) }
+    /// `session-load`: loading a session with 100 000 annotations. `--saves N` measures only its
+    /// save, N times (for a profile of the save without the other measurements).
+    static func runLoad(arguments: [String]) throws {
+        let saves = try BenchmarkSupport.options(arguments, allowed: ["saves"])["saves"].map { given in
+            guard let saves = Int(given), saves > 0 else { throw BenchmarkSupport.UsageError(description: "--saves needs a positive number, not '\(given)'") }
+            return saves
+        }
+        withFolder { loadLargeSession(folder: $0, annotations: 100_000, savesOnly: saves) }
     }
 
     /// `replay`: replaying 1 000 000 events.
@@ -91,7 +96,7 @@ enum SessionBenchmark {
         }
     }
 
-    static func loadLargeSession(folder: String, annotations: Int) {
+    static func loadLargeSession(folder: String, annotations: Int, savesOnly: Int? = nil) {
         let path = folder + "/large.json"
         let builder = AnchorBuilder(corpus: corpus)
         var session = Session(annotator: "bench", corpus: CorpusReference(corpus), created: "2026-11-21T10:00:00.000Z")
@@ -106,6 +111,12 @@ enum SessionBenchmark {
             let target = try LockedSessionFile(path: path, now: "2026-11-21T10:00:00.000Z")
             try target.write(session.file)
             target.release()
+            if let savesOnly {
+                let saves = try (0..<savesOnly).map { _ in try save(session, folder: folder) }
+                print(String(format: "session save (%d annotations; %d runs): median %.0f ms; CPU median %.0f ms", annotations, savesOnly,
+                             percentile(saves.map(\.wall), 0.5) * 1000, percentile(saves.map(\.cpu), 0.5) * 1000))
+                return
+            }
             let data = try Data(contentsOf: URL(fileURLWithPath: SessionPaths(path).log)) + Data(contentsOf: URL(fileURLWithPath: path))
             var samples: [Double] = [], cpu: [Double] = []
             var ordinarySamples: [Double] = [], decode: [Double] = [], replay: [Double] = []
@@ -160,17 +171,25 @@ enum SessionBenchmark {
             // Saving it again (what the REPL does every 50 edits and on leaving): encode and write atomically.
             var saves: [Double] = [], saveCPUs: [Double] = []
             for _ in 0..<3 {
-                let save = try measure { try AtomicFile.write(try SessionCodec.encode(session.file), to: folder + "/snapshot.json") }
+                let save = try save(session, folder: folder)
                 saves.append(save.wall)
                 saveCPUs.append(save.cpu)
             }
-            print(String(format: "session save (%d annotations, %d events; SessionCodec.encode + AtomicFile.write, 3 runs): median %.0f ms; CPU median %.0f ms",
+            print(String(format: "session save (%d annotations, %d events; LockedSessionFile.writeSnapshot, 3 runs): median %.0f ms; CPU median %.0f ms",
                          annotations, session.events.count, percentile(saves, 0.5) * 1000, percentile(saveCPUs, 0.5) * 1000))
             print(String(format: "  the ordinary way (read + decode + Session(file:path:)): median %.0f ms (CPU: decode %.0f ms, replay + compare %.0f ms)",
                          percentile(ordinarySamples, 0.5) * 1000, percentile(decode, 0.5) * 1000, percentile(replay, 0.5) * 1000))
         } catch {
             print("session load: failed: \(error)")
         }
+    }
+
+    /// One save of `session` as the REPL saves it (`LockedSessionFile.writeSnapshot`: encoded and
+    /// written atomically), timed.
+    static func save(_ session: Session, folder: String) throws -> (wall: Double, cpu: Double) {
+        let target = try LockedSessionFile(path: folder + "/snapshot.json", now: "2026-11-21T10:00:00.000Z")
+        defer { target.release() }
+        return try measure { try target.writeSnapshot(session.file) }
     }
 
     static func replay(events count: Int) {

@@ -7,12 +7,26 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
     public static func write(_ data: Data, to path: String, with writer: FileWriting = FileWriting()) throws(SessionError) {
+        try write(to: path, with: writer) { fd in data.withUnsafeBytes { writer.writeAll($0, to: fd) } }
+    }
+
+    /// Writes to `path` atomically and durably what `body` writes to the file descriptor it is
+    /// given (a snapshot, written as it is made); `body` gives the `errno` of a write that failed,
+    /// or nil. Whatever `body` throws, the temporary file is removed and `path` stays as it was.
+    static func write(
+        to path: String, with writer: FileWriting = FileWriting(), _ body: (_ fd: Int32) throws(SessionError) -> Int32?
+    ) throws(SessionError) {
         let temporary = folder(of: path) + "/" + temporaryPrefix(of: path) + "\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: creationProblem("cannot create a temporary file", errno, creating: path)) }
         var existing = stat()
         if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { fchmod(fd, existing.st_mode & 0o7777) }
-        var failure = data.withUnsafeBytes { writer.writeAll($0, to: fd) }.map { "write failed: \(describe($0))" }
+        var failure: String?
+        do { failure = try body(fd).map { "write failed: \(describe($0))" } } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
         if failure == nil, fsync(fd) != 0 { failure = "fsync failed: \(describe(errno))" }
         close(fd)
         if let failure {

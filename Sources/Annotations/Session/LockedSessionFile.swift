@@ -148,9 +148,10 @@ public final class LockedSessionFile {
         return FileManager.default.fileExists(atPath: log) ? log : nil
     }
 
-    /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path.
+    /// Writes the snapshot `file` atomically (temporary file, fsync, rename) to the real path, as
+    /// it is made (never whole in memory: fewer fresh pages for the machine to hand out).
     public func writeSnapshot(_ file: SessionFile, with writer: FileWriting = FileWriting()) throws(SessionError) {
-        try AtomicFile.write(SessionCodec.encode(file), to: realPath, with: writer)
+        try AtomicFile.write(to: realPath, with: writer) { fd throws(SessionError) in try SessionFileWriter.write(file, to: fd, with: writer) }
     }
 
     /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for

@@ -13,30 +13,42 @@ import Foundation
 /// session of 100 000 annotations this is the difference between seconds and a fraction of one,
 /// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
 ///
-/// Made with ``init(comparingWith:from:)``, the writer compares what it writes with a file's bytes
-/// as it writes them, keeping at most about 64 KiB at a time (the verifier's way of comparing a
-/// snapshot's records with a replayed state without decoding them).
+/// The bytes are kept, or handed on every 64 KiB as they are written: to a file (a snapshot is
+/// saved without ever being whole in memory) or to a comparison with a file's bytes (the
+/// verifier's way of comparing a snapshot's records with a replayed state without decoding them).
 package struct SessionFileWriter {
-    /// The bytes written (when comparing: since the last comparison).
+    /// The bytes written (when handing them on: since they were last handed on).
     private(set) var bytes: [UInt8] = []
-    private var expected: UnsafeBufferPointer<UInt8>?
-    private var position = 0
-    private var differs = false
+    /// Where the bytes go once ``handedOnAt`` of them are waiting.
+    private var output = Output.kept
+    /// How many bytes were handed on.
+    private var handedOn = 0
+    /// Set when handed-on bytes differed or could not be written: nothing more is handed on.
+    private var stopped = false
+    /// Why handed-on bytes could not be written (an `errno`).
+    private var writeError: Int32?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
-    /// How many bytes are collected before they are compared.
-    private static let comparedAtOnce = 1 << 16
+    /// How many bytes are collected before they are handed on.
+    private static let handedOnAt = 1 << 16
 
-    private init() {}
+    /// Where a writer's bytes go.
+    private enum Output {
+        /// Kept in ``bytes``.
+        case kept
+        /// Compared with `expected` from offset `start` on.
+        case compared(expected: UnsafeBufferPointer<UInt8>, start: Int)
+        /// Written to the file `fd` is open on.
+        case written(fd: Int32, writer: FileWriting)
+    }
 
-    /// A writer that compares its bytes with `expected` from offset `start` on and drops them.
-    private init(comparingWith expected: UnsafeBufferPointer<UInt8>, from start: Int) {
-        self.expected = expected
-        position = start
-        bytes.reserveCapacity(Self.comparedAtOnce + 4_096)
+    private init(_ output: Output = .kept) {
+        self.output = output
+        if case .kept = output { return }
+        bytes.reserveCapacity(Self.handedOnAt + 4_096)
     }
 
     /// What `body` writes with a new writer; a value `JSONEncoder` refuses is a ``SessionError``.
@@ -44,6 +56,15 @@ package struct SessionFileWriter {
         var writer = SessionFileWriter()
         do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
         return writer.bytes
+    }
+
+    /// Writes the snapshot `file` to the file `fd` is open on, 64 KiB at a time, with `writer`; the
+    /// `errno` of a write that failed, or nil (see ``AtomicFile/write(to:with:_:)``).
+    static func write(_ file: SessionFile, to fd: Int32, with writer: FileWriting) throws(SessionError) -> Int32? {
+        var output = SessionFileWriter(.written(fd: fd, writer: writer))
+        do { try output.write(file) } catch { throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)") }
+        output.handOn()
+        return output.writeError
     }
 
     /// The header fields through `JSONEncoder` (compact), each on a line; the records by ``records(_:)``.
@@ -100,10 +121,10 @@ package struct SessionFileWriter {
 
     /// Where the records of `file` with `annotations` end when they match `snapshot` from `start` on.
     private static func matching(_ file: SessionFile, _ annotations: Range<Int>, _ snapshot: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        var writer = SessionFileWriter(comparingWith: snapshot, from: start)
+        var writer = SessionFileWriter(.compared(expected: snapshot, start: start))
         do { try writer.records(file, annotations: annotations) } catch { return nil }
-        writer.compare()
-        return writer.differs ? nil : writer.position
+        writer.handOn()
+        return writer.stopped ? nil : start + writer.handedOn
     }
 
     /// Where annotation `index` begins in a snapshot laid out as written, from `start` on (nil when there is no such line).
@@ -365,7 +386,7 @@ package struct SessionFileWriter {
     /// Writes `value` as a JSON string, escaped as `JSONEncoder` escapes it.
     private mutating func string(_ value: String) {
         JSONEncoderStringLiteral.append(value, to: &bytes)
-        compareIfFull()
+        handOnIfFull()
     }
 
     /// Writes a decimal integer (as `String(value)` spells it, without making one).
@@ -401,22 +422,29 @@ package struct SessionFileWriter {
 
     private mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: more)
-        compareIfFull()
+        handOnIfFull()
     }
 
-    /// When comparing, compares the bytes collected once ``comparedAtOnce`` of them are waiting.
-    private mutating func compareIfFull() {
-        if expected != nil, bytes.count >= Self.comparedAtOnce { compare() }
+    /// Hands the bytes on once ``handedOnAt`` of them are waiting.
+    private mutating func handOnIfFull() {
+        if bytes.count >= Self.handedOnAt { handOn() }
     }
 
-    /// Compares the bytes collected with the expected ones and drops them.
-    private mutating func compare() {
+    /// Hands the bytes collected on (compares or writes them) and drops them; kept bytes stay.
+    private mutating func handOn() {
+        if case .kept = output { return }
         defer { bytes.removeAll(keepingCapacity: true) }
-        guard let expected, let base = expected.baseAddress, !differs else { return }
-        guard bytes.count <= expected.count - position, memcmp(base + position, bytes, bytes.count) == 0 else {
-            differs = true
-            return
+        guard !stopped else { return }
+        switch output {
+        case .kept: return
+        case .compared(let expected, let start):
+            guard let base = expected.baseAddress, bytes.count <= expected.count - start - handedOn,
+                memcmp(base + start + handedOn, bytes, bytes.count) == 0
+            else { return stopped = true }
+        case .written(let fd, let writer):
+            writeError = bytes.withUnsafeBytes { writer.writeAll($0, to: fd) }
+            if writeError != nil { return stopped = true }
         }
-        position += bytes.count
+        handedOn += bytes.count
     }
 }
