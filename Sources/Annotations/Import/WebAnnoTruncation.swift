@@ -15,36 +15,24 @@ enum WebAnnoTruncation {
         if !endsInLineBreak, last.text.hasPrefix("#"), last.text.count < textKeyword.count, textKeyword.hasPrefix(last.text) {
             return (last.number, "the file ends inside a \(textKeyword) line ('\(last.text)'): it was cut short; copy or export it again")
         }
-        // The last sentence: its consecutive #Text= lines, and the offsets of the rows after them.
-        var sentence = 0
-        var textLines: [String] = []
+        // The last sentence: the last run of consecutive #Text= lines, and the rows after it (only
+        // these are read; earlier sentences' rows are the importer's row checks' business).
+        func isText(_ index: Int) -> Bool { lines[index].text.hasPrefix(textKeyword) }
+        guard let lastText = lines.indices.last(where: isText) else { return nil }
+        var firstText = lastText
+        while firstText > 0, isText(firstText - 1) { firstText -= 1 }
+        // Its number: one more than the runs of #Text= lines before it.
+        var sentence = 1
+        for index in 0..<firstText where isText(index) && (index == 0 || !isText(index - 1)) { sentence += 1 }
+        let textLines = lines[firstText...lastText].map { WebAnnoImporter.unescaped(String($0.text.dropFirst(textKeyword.count))) }
         var begin = Int.max, end = 0
-        var unreadable = false  // a row of the sentence whose offsets the row checks refuse
-        var previousWasText = false
-        for (_, text) in lines {
-            if text.hasPrefix(textKeyword) {
-                if !previousWasText {
-                    sentence += 1
-                    textLines = []
-                    begin = .max
-                    end = 0
-                    unreadable = false
-                }
-                textLines.append(WebAnnoImporter.unescaped(String(text.dropFirst(textKeyword.count))))
-                previousWasText = true
-                continue
-            }
-            previousWasText = false
-            guard !text.isEmpty, !text.hasPrefix("#") else { continue }
+        for (_, text) in lines[(lastText + 1)...] where !text.isEmpty && !text.hasPrefix("#") {
             let fields = text.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count >= 2, let offsets = WebAnnoText.numbers(fields[1]), offsets.begin <= offsets.end else {
-                unreadable = true
-                continue
-            }
+            // A row whose offsets the row checks refuse: left to them.
+            guard fields.count >= 2, let offsets = WebAnnoText.numbers(fields[1]), offsets.begin <= offsets.end else { return nil }
             begin = min(begin, offsets.begin)
             end = max(end, offsets.end)
         }
-        guard sentence > 0, !unreadable else { return nil }
         // Offsets count UTF-16 units; the first token begins after the text's leading whitespace.
         let units = Array(textLines.joined(separator: "\n").utf16)
         let leading = units.prefix { $0 < 0x80 && Unicode.Scalar(UInt8($0)).properties.isWhitespace }.count
