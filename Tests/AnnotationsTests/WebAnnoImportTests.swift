@@ -154,6 +154,38 @@ struct WebAnnoImportTests {
         #expect(refusal(whole) == "")
     }
 
+    @Test("a file cut inside its last row's relation target ('1-12' cut to '1-1', another valid token) is refused; the whole file imports")
+    func cutInsideLastField() throws {
+        // ASCII words separated by single spaces: UTF-16 offsets are character offsets.
+        let words = "Er sagte am Montag in Berlin vor der Presse , dass es regnet .".split(separator: " ").map(String.init)
+        let text = words.joined(separator: " ")
+        var rows: [String] = [], begin = 0
+        for (index, word) in words.enumerated() {
+            // Two one-token claims, "Er" (1-1) and "es" (1-12).
+            let columns = index == 0 || index == 11 ? "*\tclaim\t*" : "_\t_\t_"
+            rows.append("1-\(index + 1)\t\(begin)-\(begin + word.count)\t\(word)\t\(columns)\t_\t_")
+            begin += word.count + 1
+        }
+        // The last token is the cue of the claim "es" (1-12): a cut of the target's last digit leaves 1-1, the other claim.
+        rows[rows.count - 1] = "1-\(words.count)\t\(text.count - 1)-\(text.count)\t.\t*\tcue\t*\tcue\t1-12"
+        let header = "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Attribution|annotation|role|speaker\n#T_RL=webanno.custom.AttributionLink|role|BT_webanno.custom.Attribution\n\n\n#Text=\(text)\n"
+        let whole = header + rows.joined(separator: "\n") + "\n"
+        func outcome(_ body: String) -> String {
+            do {
+                _ = try WebAnnoImporter().load(paths: [try Self.write("doc.tsv", body)], corpus: Self.corpus(text), annotator: "anna", time: Self.time)
+                return ""
+            } catch {
+                return "\(error)"
+            }
+        }
+        let lastLine = 6 + words.count
+        for cut in [whole.dropLast(1), whole.dropLast(2)] {
+            let reason = outcome(String(cut))
+            #expect(reason.contains("doc.tsv:\(lastLine): the file ends inside its last line (no line break after it)"), "\(reason)")
+        }
+        #expect(outcome(whole) == "")
+    }
+
     @Test("bad files name the file and line, and nothing is imported")
     func badInput() throws {
         let corpus = Self.corpus("Er sagte es.")

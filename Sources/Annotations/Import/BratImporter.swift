@@ -418,6 +418,11 @@ public struct BratImporter: Sendable {
             report(invalid.line, "not UTF-8 text")
             return []
         }
+        // A last line cut inside can read as another valid line (`Arg2:T12` cut to `Arg2:T1`, a note
+        // cut short); a T line's text column is checked against the document, the others cannot be.
+        if !lines.endsInLineBreak, let last = lines.lines.last, !last.text.hasPrefix("T") {
+            report(last.number, ImportLines.unfinishedLastLine)
+        }
         let scalars = Array(text.unicodeScalars)
         // The .txt as written, mapped into the normalised text once a line needs it.
         var rawMapMade = false, rawMap: RawOffsetMap?
@@ -643,6 +648,11 @@ public struct BratImporter: Sendable {
         case .failure(let invalid):
             problems.append(ImportProblem(path: path, line: invalid.line, reason: "not UTF-8 text"))
             return []
+        }
+        // A row cut inside keeps its columns' count when the cut falls in its last one, or drops an
+        // optional column and reads as a file written before it was added.
+        if !lines.endsInLineBreak, let last = lines.lines.last, last.number > 1 {
+            problems.append(ImportProblem(path: path, line: last.number, reason: ImportLines.unfinishedLastLine))
         }
         var rows: [(Int, [String])] = []
         for (number, line) in lines.lines where number > 1 && !line.isEmpty {

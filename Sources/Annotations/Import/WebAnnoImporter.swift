@@ -372,7 +372,7 @@ public struct WebAnnoImporter: Sendable {
         }
         // A file cut short after a whole row: named first, before what the cut made of the rows
         // left (a relation to a token after the cut points nowhere).
-        if let (line, reason) = WebAnnoTruncation.problem(in: lines.lines, endsInLineBreak: data.last == 0x0A || data.last == 0x0D) {
+        if let (line, reason) = WebAnnoTruncation.problem(in: lines.lines, endsInLineBreak: lines.endsInLineBreak) {
             problems.insert(ImportProblem(path: path, line: line, reason: reason), at: problemsBefore)
             return nil
         }

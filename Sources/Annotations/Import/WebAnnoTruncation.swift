@@ -8,12 +8,17 @@ enum WebAnnoTruncation {
     /// Where and why the whole file `lines` ends inside its last sentence: its token rows cover less
     /// of the text its `#Text=` lines hold (more than whitespace is left over; none at all when the
     /// file ends after the `#Text=` lines), or, when the file does not end in a line break
-    /// (`endsInLineBreak`), its last line is the start of a `#Text=` keyword. Nil for a file that
+    /// (`endsInLineBreak`), its last line is the start of a `#Text=` keyword or a token row. Nil for a file that
     /// ends after a whole sentence. Rows whose offsets cannot be read are left to the row checks.
     static func problem(in lines: [(number: Int, text: String)], endsInLineBreak: Bool) -> (line: Int, reason: String)? {
         guard let last = lines.last else { return nil }
         if !endsInLineBreak, last.text.hasPrefix("#"), last.text.count < textKeyword.count, textKeyword.hasPrefix(last.text) {
             return (last.number, "the file ends inside a \(textKeyword) line ('\(last.text)'): it was cut short; copy or export it again")
+        }
+        // A token row cut inside its last field can still read as a whole row (a relation to `2-12`
+        // cut to `2-1` points at another token): INCEpTION and `export` end every row with a line break.
+        if !endsInLineBreak, !last.text.isEmpty, !last.text.hasPrefix("#") {
+            return (last.number, ImportLines.unfinishedLastLine)
         }
         // The last sentence: the last run of consecutive #Text= lines, and the rows after it (only
         // these are read; earlier sentences' rows are the importer's row checks' business).
