@@ -46,7 +46,7 @@ struct RejectionFormatTests {
         #expect(text.contains("\"rejections\": ["))
         #expect(text.contains("\"settings\": {\"suggest\":false}"))
         let fast = try SessionCodec.decode(data, path: "s.json")
-        let codable = try SessionCodec.decodeWithCodable(data, path: "s.json")
+        let codable = try JSONDecoder().decode(SessionFile.self, from: data)
         #expect(fast.rejections == codable.rejections)
         #expect(fast.rejections?.map(\.id) == ["X1", "X2"])
         #expect(fast.settings == SessionSettings(suggest: false) && codable.settings == SessionSettings(suggest: false))

@@ -35,35 +35,127 @@ public enum SessionCodec {
 
     /// Decodes a session file's bytes; `path` is used in error messages.
     ///
-    /// Well-formed files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes
-    /// are checked for JSON syntax (reporting the line and column where they stop being JSON), and
-    /// otherwise the `Codable` conformances decode them again to name the exact field at fault, so
-    /// errors are the same whichever decoder ran.
+    /// Files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes are checked
+    /// for JSON syntax (reporting the line and column where they stop being JSON), then the header
+    /// fields are decoded by their `Codable` conformances to name a field at fault there, and
+    /// otherwise the decoder's own failure is named by its JSON path, line and column (see
+    /// ``refusal(_:of:path:)``).
     ///
     /// With `anchorsForExport`, the anchors' quoted texts and sentence hashes are checked but left
-    /// empty when the fast decoder reads them (see ``SessionFileDecoder/anchorsForExport``): for
-    /// an export only, which reads none of them. With `checkingUTF8` false, the caller checks that
-    /// the bytes are UTF-8 (on another thread, meanwhile) and decodes them again, checked, when not.
+    /// empty (see ``SessionFileDecoder/anchorsForExport``): for an export only, which reads none of
+    /// them. With `checkingUTF8` false, the caller checks that the bytes are UTF-8 (on another
+    /// thread, meanwhile) and decodes them again, checked, when not.
     public static func decode(
         _ data: Data, path: String, anchorsForExport: Bool = false, checkingUTF8: Bool = true
     ) throws(SessionError) -> SessionFile {
-        let fast: SessionFile? = data.withUnsafeBytes { raw in
-            let buffer = raw.bindMemory(to: UInt8.self)
-            guard !isBlank(buffer), !checkingUTF8 || UTF8Validation.firstInvalidOffset(in: buffer) == nil else { return nil }
-            return try? SessionFileDecoder.decode(buffer, anchorsForExport: anchorsForExport)
+        let result = data.withUnsafeBytes { raw -> Result<SessionFile, SessionError> in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var failure: JSONReader.Failure?
+            if !isBlank(bytes), !checkingUTF8 || UTF8Validation.firstInvalidOffset(in: bytes) == nil {
+                do throws(JSONReader.Failure) {
+                    let file = try SessionFileDecoder.decode(bytes, anchorsForExport: anchorsForExport)
+                    return Result { () throws(SessionError) in
+                        try checkHeader(format: file.format, version: file.version, path: path)
+                        return file
+                    }
+                } catch {
+                    failure = error
+                }
+            }
+            return .failure(refusal(failure, of: bytes, path: path))
         }
-        if let file = fast {
-            try checkHeader(format: file.format, version: file.version, path: path)
-            return file
+        return try result.get()
+    }
+
+    /// Why the bytes of a session file that ``SessionFileDecoder`` refused (with `failure`; nil when
+    /// it did not read them) are not a session, in the order a reader mends them: not text, not
+    /// JSON, not a JSON object, a foreign or newer file, a header field at fault (by its `Codable`
+    /// conformance, named by its JSON path), else the decoder's failure by its JSON path and place.
+    private static func refusal(_ failure: JSONReader.Failure?, of bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
+        if isBlank(bytes) { return .empty(path) }
+        if let utf16 = utf16Detail(bytes) { return .notJSON(path: path, detail: utf16) }
+        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)") }
+        if let syntax = JSONReader.validate(bytes) { return error(syntax, in: bytes, path: path) }
+        var reader = JSONReader(bytes)
+        reader.skipWhitespace()
+        guard reader.peek() == UInt8(ascii: "{") else {
+            return .foreign(path: path, found: reader.peek() == UInt8(ascii: "n") ? "the whole file is null, not a JSON object" : "the top level is not a JSON object")
         }
-        let bytes = [UInt8](data)
-        if bytes.withUnsafeBufferPointer(isBlank) { throw .empty(path) }
-        if let utf16 = bytes.withUnsafeBufferPointer(utf16Detail) { throw .notJSON(path: path, detail: utf16) }
-        if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
-            throw .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)")
+        // The fields other than the record lists (those as `[]`), decoded as the file's head, then whole.
+        let head: Data
+        do throws(JSONReader.Failure) { head = Data(try SessionFileDecoder.fieldsApartFromRecords(of: bytes)) } catch {
+            return located(error, in: bytes, path: path)
         }
-        if let error = syntaxError(bytes, path: path) { throw error }
-        return try decodeWithCodable(data, path: path)
+        do {
+            let found = try JSONDecoder().decode(SnapshotHead.self, from: head)
+            do throws(SessionError) { try checkHeader(format: found.format, version: found.version, path: path) } catch { return error }
+            do { _ = try JSONDecoder().decode(SessionFile.self, from: head) } catch let error as DecodingError {
+                // (A number that is not whole where one is expected has no path.)
+                guard let problem = fieldProblem(error) else { return .invalid(path: path, jsonPath: "$", expected: "a header field does not decode: \(error)") }
+                return .invalid(path: path, jsonPath: problem.at, expected: problem.expected)
+            }
+        } catch let error as DecodingError {
+            switch (error, fieldProblem(error)) {
+            case (_, let problem?) where problem.at != "$.format" && problem.at != "$.version":
+                return .invalid(path: path, jsonPath: problem.at, expected: problem.expected)
+            case (.typeMismatch(_, let context), _):
+                return .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
+            // `version` is a number but not a whole one.
+            default: return .invalid(path: path, jsonPath: "$.version", expected: "expected a whole number")
+            }
+        } catch {
+            return .notJSON(path: path, detail: error.localizedDescription)
+        }
+        return failure.map { located($0, in: bytes, path: path) } ?? .notJSON(path: path, detail: "it does not decode")
+    }
+
+    /// A decoder's failure in a session file's bytes (valid JSON), named by the JSON path of the
+    /// value it is about, what is wrong, and its line, column and byte.
+    private static func located(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
+        let (line, column, _) = failure.place(in: bytes)
+        var reader = JSONReader(bytes, at: failure.position)
+        let null = failure.message.hasPrefix("expected ") && (try? reader.consumeNull()) == true
+        // A key twice is found after its colon: named as its value.
+        if failure.message == "a key appears twice" { reader.skipWhitespace() }
+        return .invalid(
+            path: path, jsonPath: jsonPath(to: reader.position, in: bytes),
+            expected: failure.message + (null ? ", found null" : "") + " (line \(line), column \(column), byte \(failure.position))")
+    }
+
+    /// The JSON path (`$.annotations[3].anchor`) of the innermost value of `bytes` (valid JSON)
+    /// that holds the byte at `position` or ends just before it.
+    static func jsonPath(to position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var reader = JSONReader(bytes)
+        var path = "$"
+        do throws(JSONReader.Failure) {
+            descending: while true {
+                reader.skipWhitespace()
+                let isObject = reader.peek() == UInt8(ascii: "{")
+                guard isObject || reader.peek() == UInt8(ascii: "[") else { return path }
+                if isObject { try reader.beginObject() } else { try reader.beginArray() }
+                var first = true, index = 0
+                while true {
+                    let step: String
+                    if isObject {
+                        guard let key = try reader.nextKey(&first) else { return path }
+                        step = "." + key.string
+                    } else {
+                        guard try reader.nextElement(&first) else { return path }
+                        (step, index) = ("[\(index)]", index + 1)
+                    }
+                    reader.skipWhitespace()
+                    let start = reader.position
+                    try reader.skipValue()
+                    if (start...reader.position).contains(position) {
+                        path += step
+                        reader.move(to: start)
+                        continue descending
+                    }
+                }
+            }
+        } catch {
+            return path
+        }
     }
 
     /// Why `bytes` are UTF-16 or UTF-32 rather than the UTF-8 a session file or log is written in
@@ -81,28 +173,6 @@ public enum SessionCodec {
     /// True when `bytes` hold only JSON whitespace (or nothing).
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-    }
-
-    /// Where and why `bytes` stop being JSON (e.g. `stopped at line 3, column 17: unexpected
-    /// character '}'`), or where the first number no reader can hold is; nil when they are one JSON value.
-    private static func syntaxError(_ bytes: [UInt8], path: String) -> SessionError? {
-        bytes.withUnsafeBufferPointer { bytes in JSONReader.validate(bytes).map { error($0, in: bytes, path: path) } }
-    }
-
-    /// Where the fast decoder finds valid JSON of a shape the session cannot take, for the errors
-    /// `JSONDecoder` gives without a place (a fraction such as `2033.5` where a whole number is
-    /// expected: "the given data was not valid JSON"); nil when it finds none.
-    private static func shapeProblem(_ bytes: [UInt8], path: String) -> SessionError? {
-        bytes.withUnsafeBufferPointer { bytes -> SessionError? in
-            do throws(JSONReader.Failure) {
-                _ = try SessionFileDecoder.decode(bytes)
-                return nil
-            } catch {
-                // (The fast decoder reads the header fields with `Codable`: its failure there has no place.)
-                guard !error.isSyntax, error.position < bytes.count, error.message != "the file does not decode" else { return nil }
-                return self.error(error, in: bytes, path: path)
-            }
-        }
     }
 
     /// A reader's failure in a session file's bytes, named by its place.
@@ -126,47 +196,6 @@ public enum SessionCodec {
             throw .newerVersion(path: path, version: version, supported: SessionFile.currentVersion)
         }
         guard version >= 1 else { throw .invalid(path: path, jsonPath: "$.version", expected: "version must be 1 or more") }
-    }
-
-    /// Decodes with Foundation's `JSONDecoder` and the `Codable` conformances; the reference for
-    /// what ``decode(_:path:)`` accepts and which error it reports.
-    static func decodeWithCodable(_ data: Data, path: String) throws(SessionError) -> SessionFile {
-        let decoder = JSONDecoder()
-        /// A field of ``SessionFile`` that does not decode, named.
-        func fieldError(_ error: DecodingError) -> SessionError {
-            guard let (at, expected) = fieldProblem(error) else {
-                return syntaxError([UInt8](data), path: path) ?? shapeProblem([UInt8](data), path: path) ?? .notJSON(path: path, detail: "\(error)")
-            }
-            return .invalid(path: path, jsonPath: at, expected: expected)
-        }
-        let head: SnapshotHead
-        do {
-            head = try decoder.decode(SnapshotHead.self, from: data)
-        } catch let error as DecodingError {
-            switch error {
-            case .typeMismatch(_, let context) where context.codingPath.isEmpty:
-                throw .foreign(path: path, found: "the top level is not a JSON object")
-            case .valueNotFound(_, let context) where context.codingPath.isEmpty:
-                throw .foreign(path: path, found: "the whole file is null, not a JSON object")
-            // `id`, `log` or `next` of a file whose format and version passed (see ``SnapshotHead``):
-            // said as ``SessionFile``, which decodes them in the same order, says it.
-            case _ where fieldProblem(error).map({ $0.at != "$.format" && $0.at != "$.version" }) == true: throw fieldError(error)
-            case .typeMismatch(_, let context):
-                throw .foreign(path: path, found: "\(jsonPath(context.codingPath)) has the wrong type")
-            // Valid JSON that the head cannot take: `version` is a number but not a whole one.
-            default: throw syntaxError([UInt8](data), path: path) ?? .invalid(path: path, jsonPath: "$.version", expected: "expected a whole number")
-            }
-        } catch {
-            throw .notJSON(path: path, detail: error.localizedDescription)
-        }
-        try checkHeader(format: head.format, version: head.version, path: path)
-        do {
-            return try decoder.decode(SessionFile.self, from: data)
-        } catch let error as DecodingError {
-            throw fieldError(error)
-        } catch {
-            throw .notJSON(path: path, detail: error.localizedDescription)
-        }
     }
 
     /// Encodes a snapshot (or, for version 1, a whole format-1 file) as UTF-8 JSON ending in a

@@ -9,11 +9,11 @@ import Foundation
 /// it is into one JSON object that `JSONDecoder` decodes with the `Codable` conformances, the one
 /// definition of the format.
 ///
-/// It accepts what the `Codable` conformances accept (same required fields, same defaults for
-/// missing or null optional fields, unknown keys ignored). Anything it does not handle — a missing
-/// field, a wrong type, a key twice, an integer written as `1.0`, a list that is null — throws a
-/// ``JSONReader/Failure``; ``SessionCodec`` then decodes the file with `JSONDecoder` to name the
-/// exact error, so messages do not depend on which decoder ran.
+/// It takes what the `Codable` conformances take (same required fields, same defaults for missing
+/// or null optional fields, unknown keys ignored; tests compare the two), and refuses, more strictly
+/// than `JSONDecoder`, a key twice in one object and an integer written as `1.0`, which the writer
+/// never makes. A failure is a ``JSONReader/Failure`` at its byte; ``SessionCodec`` names it by its
+/// JSON path and place.
 struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
@@ -49,6 +49,16 @@ struct SessionFileDecoder {
         return file
     }
 
+    /// A file's fields other than its record lists as one JSON object, each of those lists in it as
+    /// `[]` (not read): what the `Codable` conformances decode to name a header field at fault.
+    static func fieldsApartFromRecords(of bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> [UInt8] {
+        var decoder = SessionFileDecoder(bytes)
+        var head: [UInt8] = []
+        var lists: Lists?
+        try decoder.topLevel(into: &head, lists: &lists, keeping: nil)
+        return head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")]
+    }
+
     /// The fields named `keys` of a file, decoded as `T` (nil when they do not decode), without
     /// decoding its record lists; with `stoppingAfter`, the reading stops at the first record list
     /// after those fields (the workbench writes its header fields first, so the records are not
@@ -79,8 +89,9 @@ struct SessionFileDecoder {
 
     /// Reads the file's object: the record lists read by hand into `lists` (in `head` as `"key":[]`),
     /// every other field (or, with `keeping`, those named) copied into `head` as `"key":value` after
-    /// `{` or `,`. When `lists` is nil, those lists are skipped, or end the reading once the fields
-    /// `stoppingAfter` were read (the first of them follows the header fields).
+    /// `{` or `,`. When `lists` is nil, those lists are skipped (with `keeping` nil, put in `head` as
+    /// `"key":[]`), or end the reading once the fields `stoppingAfter` were read (the first of them
+    /// follows the header fields).
     private mutating func topLevel(
         into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
     ) throws(Failure) {
@@ -91,8 +102,10 @@ struct SessionFileDecoder {
             guard seen.insert(key.string).inserted else { throw reader.shapeError("a key appears twice") }
             let isList = key.is("speakers") || key.is("annotations") || key.is("events")
             if isList, lists == nil, let stoppingAfter, stoppingAfter.isSubset(of: seen) { return }
-            if isList, lists != nil {
-                if key.is("speakers") {
+            if isList, lists != nil || keeping == nil {
+                if lists == nil {
+                    try reader.skipValue()
+                } else if key.is("speakers") {
                     lists?.speakers = try list { (d: inout Self) throws(Failure) in try d.fields().speaker(d) }
                 } else if key.is("annotations") {
                     lists?.annotations = try list { (d: inout Self) throws(Failure) in try d.record() }
@@ -132,12 +145,12 @@ struct SessionFileDecoder {
 
     // MARK: - Helpers
 
-    private func missing(_ field: String) -> Failure {
-        reader.shapeError("required field '\(field)' is missing or null")
+    /// The failure of an object that lacks a field it needs (`fields`: those it needs, or one with a value it cannot take).
+    private func missing(_ fields: String) -> Failure {
+        reader.shapeError("a required field (\(fields)) is missing or null")
     }
 
-    /// Refuses a key seen before in the same object (`JSONDecoder` keeps the first value; the
-    /// `Codable` path then decides).
+    /// Refuses a key seen before in the same object.
     @inline(__always)
     private func once(_ seen: inout UInt64, _ bit: Int) throws(Failure) {
         let mask: UInt64 = 1 << UInt64(bit)
@@ -195,7 +208,7 @@ struct SessionFileDecoder {
         // `guard let` they were copied (a retain each) and released with the fields after.
 
         consuming func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
-            guard let id = id.take(), let name = name.take() else { throw d.missing("speaker field") }
+            guard let id = id.take(), let name = name.take() else { throw d.missing("id, name") }
             return Speaker(
                 id: id, name: name, kind: kind.take() ?? "person", aliases: aliases.take() ?? [], annotator: annotator.take() ?? "",
                 origin: origin.take())
@@ -203,18 +216,18 @@ struct SessionFileDecoder {
 
         consuming func mention(_ d: SessionFileDecoder) throws(Failure) -> Mention {
             guard let id = id.take(), let anchor = anchor.take(), let speaker = speaker.take(), let annotator = annotator.take() else {
-                throw d.missing("mention field")
+                throw d.missing("id, anchor, speaker, annotator")
             }
             return Mention(id: id, anchor: anchor, speaker: speaker, role: role.take(), annotator: annotator, sources: sources.take(), origin: origin.take())
         }
 
         consuming func cue(_ d: SessionFileDecoder) throws(Failure) -> Cue {
-            guard let id = id.take(), let anchor = anchor.take(), let annotator = annotator.take() else { throw d.missing("cue field") }
+            guard let id = id.take(), let anchor = anchor.take(), let annotator = annotator.take() else { throw d.missing("id, anchor, annotator") }
             return Cue(id: id, anchor: anchor, annotator: annotator, sources: sources.take(), origin: origin.take())
         }
 
         consuming func claim(_ d: SessionFileDecoder) throws(Failure) -> Claim {
-            guard let id = id.take(), let anchor = anchor.take() else { throw d.missing("claim field") }
+            guard let id = id.take(), let anchor = anchor.take() else { throw d.missing("id, anchor") }
             if speaker != nil, speakers != nil { throw d.reader.shapeError("a claim has either 'speaker' or 'speakers', not both") }
             if mention != nil, mentions != nil { throw d.reader.shapeError("a claim has either 'mention' or 'mentions', not both") }
             return Claim(
@@ -225,12 +238,12 @@ struct SessionFileDecoder {
         }
 
         consuming func origin(_ d: SessionFileDecoder) throws(Failure) -> Origin {
-            guard let kind, let value = Origin.Kind(rawValue: kind) else { throw d.missing("origin kind") }
+            guard let kind, let value = Origin.Kind(rawValue: kind) else { throw d.missing("kind: " + Origin.Kind.allCases.map(\.rawValue).joined(separator: ", ")) }
             return Origin(kind: value, rule: rule.take(), from: from.take())
         }
 
         consuming func originSource(_ d: SessionFileDecoder) throws(Failure) -> Origin.Source {
-            guard let session = session.take(), let id = id.take() else { throw d.missing("origin source field") }
+            guard let session = session.take(), let id = id.take() else { throw d.missing("session, id") }
             return Origin.Source(session: session, id: id)
         }
     }
@@ -294,7 +307,7 @@ struct SessionFileDecoder {
         case "speaker": return .speaker(try (consume fields).speaker(self))
         default:
             // The kinds that are few are decoded by their `Codable` conformance.
-            guard let record = Self.codable(Record.self, Array(reader.bytes[start..<reader.position])) else { throw missing("type") }
+            guard let record = Self.codable(Record.self, Array(reader.bytes[start..<reader.position])) else { throw missing("type, or a field of its kind") }
             return record
         }
     }
@@ -309,7 +322,7 @@ struct SessionFileDecoder {
             else if key.is("end") { try once(&seen, 1); end = try optionalInt() }
             else { try reader.skipValue() }
         }
-        guard let start, let end else { throw missing("start or end") }
+        guard let start, let end else { throw missing("start, end") }
         return SpanSegment(start: start, end: end)
     }
 
@@ -330,7 +343,7 @@ struct SessionFileDecoder {
             else if key.is("orphaned") { try once(&seen, 7); orphaned = try optionalBool() }
             else { try reader.skipValue() }
         }
-        guard let document, let sentence, let segments, let text else { throw missing("anchor field") }
+        guard let document, let sentence, let segments, let text else { throw missing("document, sentence, segments, text") }
         return TextAnchor(
             document: document, sentence: sentence, segments: segments, text: text, before: before ?? "", after: after ?? "",
             sentenceHash: sentenceHash ?? "", orphaned: orphaned ?? false)
@@ -376,7 +389,7 @@ struct SessionFileDecoder {
             else if key.is("review") { try once(&seen, 9); review = try reader.consumeNull() ? nil : try decoded(ReviewDecision.self) }
             else { try reader.skipValue() }
         }
-        guard let seq, let time, let annotator, let action else { throw missing("event field") }
+        guard let seq, let time, let annotator, let action else { throw missing("seq, time, annotator, action") }
         let value: EditAction
         switch action {
         case "add":
@@ -389,14 +402,14 @@ struct SessionFileDecoder {
             guard let id else { throw missing("id") }
             value = .delete(id)
         case "status":
-            guard let document, let sentence, let status, let parsed = SentenceStatus(rawValue: status) else { throw missing("status field") }
+            guard let document, let sentence, let status, let parsed = SentenceStatus(rawValue: status) else { throw missing("document, sentence, status: " + SentenceStatus.allCases.map(\.rawValue).joined(separator: ", ")) }
             value = .setStatus(SentenceKey(document: document, sentence: sentence), parsed)
         case "review":
             guard let review else { throw missing("review") }
             value = .review(review)
         case "undo": value = .undo
         case "redo": value = .redo
-        default: throw missing("action")
+        default: throw missing("action: add, replace, delete, status, review, undo or redo")
         }
         return Event(seq: seq, time: time, annotator: annotator, action: value, group: group)
     }
