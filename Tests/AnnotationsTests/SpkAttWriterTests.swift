@@ -27,6 +27,38 @@ struct SpkAttWriterTests {
         let (corpus, session) = try SpkAttTests.load(folder)
         let bundle = try ExportBundle(corpus: corpus, sessions: [ExportSession(label: "spkatt", annotator: "spkatt", state: session.state)])
         Self.expectSame(bundle)
+        #expect(SpkAttExporter().writtenCounts(bundle) == Self.countsBySets(bundle))
+    }
+
+    /// The counts as the export counted them before it marked places in flat arrays: claims,
+    /// distinct mentions (by their place) and cue ids per session, in sets.
+    static func countsBySets(_ bundle: ExportBundle) -> ExportCounts {
+        var counts = ExportCounts()
+        for session in bundle.sessions.indices {
+            var mentions = Set<Int>(), cues = Set<String>()
+            for list in bundle.spans {
+                for span in list where span.session == session && span.kind == .claim {
+                    counts.claims += 1
+                    if let cue = span.cue { cues.insert(cue) }
+                    let ids = SpkAttExporter.sourceIDs(span) + SpkAttExporter.addresseeIDs(span)
+                    for id in ids {
+                        if let location = bundle.location(session: session, id: id) { mentions.insert(location.document << 32 | location.index) }
+                    }
+                }
+            }
+            counts.mentions += mentions.count
+            counts.cues += cues.count
+        }
+        return counts
+    }
+
+    @Test("the counts of the summary: claims, each mention and cue once per session, as sets count them")
+    func counts() throws {
+        for bundle in [try ExportFixture.bundle(), try HostileExportFixture.bundle()] {
+            let counts = SpkAttExporter().writtenCounts(bundle)
+            #expect(counts == Self.countsBySets(bundle))
+            #expect(counts.claims > 0 && counts.mentions > 0 && counts.cues > 0)
+        }
     }
 
     @Test("segmented documents of two sessions, claims over sentence ends and multi-speaker claims: the same bytes")

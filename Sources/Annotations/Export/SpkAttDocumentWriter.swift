@@ -25,12 +25,23 @@ struct SpkAttDocumentWriter {
     /// Appends the JSON of session `session`'s document `index` of `bundle` (no trailing newline) to `out`.
     mutating func append(_ bundle: ExportBundle, document index: Int, session: Int, to out: inout [UInt8]) {
         collectTokens(bundle, document: index)
+        // Read through local copies from here on (one retain each): reading the writer's own
+        // fields inside the closures below copied the whole writer, a retain and a release of
+        // each of its arrays, for every claim and every sentence.
+        let tokens = self.tokens, references = self.references, sentenceStarts = self.sentenceStarts, ownText = self.ownText
         let segmented = bundle.documents[index]
         let spans = bundle.spans[index]
         let bytes = bundle.bytes[index]
+        // The file holds every token's text (with quotes and a comma each) and the claims' references.
+        out.reserveCapacity(out.count + 2 * bytes.count + 8 * tokens.count + 256)
         bytes.withUnsafeBufferPointer { document in
+        tokens.withUnsafeBufferPointer { tokens in
+        references.withUnsafeBufferPointer { references in
             func segments(of ids: [String]) -> [SpanSegment] {
                 ids.compactMap { bundle.span(session: session, id: $0)?.segments }.flatMap { $0 }.sorted()
+            }
+            func appendReferences(_ segments: [SpanSegment]) {
+                Self.appendReferences(segments, tokens: tokens, references: references, to: &out)
             }
             // Claims in id order, as indices (a copy of each span would retain all its fields).
             let claims = spans.indices.filter { spans[$0].session == session && spans[$0].kind == .claim }
@@ -42,21 +53,21 @@ struct SpkAttDocumentWriter {
                 let form = span.form.flatMap { form in SpkAttDocument.forms.first { $0.workbench == form }?.spkatt } ?? SpkAttExporter.fallbackForm
                 if position > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: #"{"Addr":"#.utf8)
-                appendReferences(segments(of: SpkAttExporter.ids(span.addressees, more: attributes[SpkAttDocument.AttributeName.addressees])), to: &out)
+                appendReferences(segments(of: SpkAttExporter.ids(span.addressees, more: attributes[SpkAttDocument.AttributeName.addressees])))
                 out.append(contentsOf: #","Cue":"#.utf8)
-                appendReferences(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? [], to: &out)
+                appendReferences(span.cue.flatMap { bundle.span(session: session, id: $0)?.segments } ?? [])
                 out.append(contentsOf: #","Form":"#.utf8)
                 JSONValue.appendString(form, to: &out)
                 out.append(contentsOf: #","Frame":"#.utf8)
-                appendReferences(SpkAttExporter.frame(attributes[SpkAttDocument.AttributeName.frame]), to: &out)
+                appendReferences(SpkAttExporter.frame(attributes[SpkAttDocument.AttributeName.frame]))
                 out.append(contentsOf: attributes[SpkAttDocument.AttributeName.hasNested] == "true" ? #","HasNested":true"#.utf8 : #","HasNested":false"#.utf8)
                 out.append(contentsOf: attributes[SpkAttDocument.AttributeName.isNested] == "true" ? #","IsNested":true"#.utf8 : #","IsNested":false"#.utf8)
                 out.append(contentsOf: #","Message":"#.utf8)
-                appendReferences(span.segments, to: &out)
+                appendReferences(span.segments)
                 out.append(contentsOf: #","STWR":"#.utf8)
                 JSONValue.appendString(attributes[SpkAttDocument.AttributeName.stwr] ?? SpkAttExporter.fallbackSTWR, to: &out)
                 out.append(contentsOf: #","Source":"#.utf8)
-                appendReferences(segments(of: SpkAttExporter.ids(span.mentions, more: attributes[SpkAttDocument.AttributeName.moreSources])), to: &out)
+                appendReferences(segments(of: SpkAttExporter.ids(span.mentions, more: attributes[SpkAttDocument.AttributeName.moreSources])))
                 out.append(UInt8(ascii: "}"))
             }
             out.append(contentsOf: #"],"DocumentName":"#.utf8)
@@ -67,19 +78,20 @@ struct SpkAttDocumentWriter {
                 out.append(contentsOf: #"{"SentenceId":"#.utf8)
                 ExportOutput.appendDecimal(sentence.index, to: &out)
                 out.append(contentsOf: #","Tokens":["#.utf8)
-                tokens.withUnsafeBufferPointer { list in
-                    for position in sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1] {
-                        if position > sentenceStarts[sentenceIndex] { out.append(UInt8(ascii: ",")) }
-                        if list[position].isInDocument {
-                            JSONValue.appendString(utf8: UnsafeBufferPointer(rebasing: document[list[position].utf8]), to: &out)
-                        } else {
-                            list[position].withText(in: bytes, stored: ownText) { JSONValue.appendString(utf8: $0, to: &out) }
-                        }
+                let first = sentenceStarts[sentenceIndex]
+                for position in first..<sentenceStarts[sentenceIndex + 1] {
+                    if position > first { out.append(UInt8(ascii: ",")) }
+                    if tokens[position].isInDocument {
+                        JSONValue.appendString(utf8: UnsafeBufferPointer(rebasing: document[tokens[position].utf8]), to: &out)
+                    } else {
+                        tokens[position].withText(in: bytes, stored: ownText) { JSONValue.appendString(utf8: $0, to: &out) }
                     }
                 }
                 out.append(contentsOf: "]}".utf8)
             }
             out.append(contentsOf: "]}".utf8)
+        }
+        }
         }
     }
 
@@ -117,33 +129,34 @@ struct SpkAttDocumentWriter {
         }
     }
 
-    /// Appends the `"sentence:token"` references of every token overlapping `segments` (in their
-    /// order, a reference repeated at once written once) as a JSON array, as
-    /// ``SpkAttExporter/document(_:document:session:)`` lists them.
-    private func appendReferences(_ segments: [SpanSegment], to out: inout [UInt8]) {
+    /// Appends the `"sentence:token"` references of every token of `tokens` (with their
+    /// `references`) overlapping `segments` (in their order, a reference repeated at once written
+    /// once) as a JSON array, as ``SpkAttExporter/document(_:document:session:)`` lists them.
+    private static func appendReferences(
+        _ segments: [SpanSegment], tokens list: UnsafeBufferPointer<ExportToken>, references: UnsafeBufferPointer<(sentence: Int, token: Int)>,
+        to out: inout [UInt8]
+    ) {
         out.append(UInt8(ascii: "["))
         var last: (sentence: Int, token: Int)? = nil
-        tokens.withUnsafeBufferPointer { list in
-            for segment in segments {
-                var low = 0, high = list.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if list[mid].end <= segment.start { low = mid + 1 } else { high = mid }
+        for segment in segments {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid].end <= segment.start { low = mid + 1 } else { high = mid }
+            }
+            var position = low
+            while position < list.count, list[position].start < segment.end {
+                let reference = references[position]
+                if last.map({ $0 != reference }) ?? true {
+                    if last != nil { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "\""))
+                    ExportOutput.appendDecimal(reference.sentence, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    ExportOutput.appendDecimal(reference.token, to: &out)
+                    out.append(UInt8(ascii: "\""))
+                    last = reference
                 }
-                var position = low
-                while position < list.count, list[position].start < segment.end {
-                    let reference = references[position]
-                    if last.map({ $0 != reference }) ?? true {
-                        if last != nil { out.append(UInt8(ascii: ",")) }
-                        out.append(UInt8(ascii: "\""))
-                        ExportOutput.appendDecimal(reference.sentence, to: &out)
-                        out.append(UInt8(ascii: ":"))
-                        ExportOutput.appendDecimal(reference.token, to: &out)
-                        out.append(UInt8(ascii: "\""))
-                        last = reference
-                    }
-                    position += 1
-                }
+                position += 1
             }
         }
         out.append(UInt8(ascii: "]"))

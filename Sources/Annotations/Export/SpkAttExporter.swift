@@ -26,18 +26,43 @@ struct SpkAttExporter: Exporter {
 
     func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
+        // Spans by their place in the bundle (one id, one place): document `d`'s span `i` is
+        // `firsts[d] + i`; marked in flat arrays rather than hashed into sets (this runs on one
+        // core after the files are written).
+        var firsts: [Int] = [], total = 0
+        firsts.reserveCapacity(bundle.spans.count)
+        for list in bundle.spans {
+            firsts.append(total)
+            total += list.count
+        }
+        var isMention = [Bool](repeating: false, count: total), isCue = [Bool](repeating: false, count: total)
         for session in bundle.sessions.indices {
-            // Mentions by their place in the bundle (one id, one place), cues by id; the spans'
-            // fields are read in place (a copy of a span would retain them all).
-            var mentions = Set<Int>(), cues = Set<String>()
+            var mentions = 0, cues = 0
+            // A cue id without a place (none, as the bundle drops links to spans it does not
+            // export) is counted by its text.
+            var unplacedCues = Set<String>()
+            var marked: [Int] = []
+            func mark(_ place: Int, in flags: inout [Bool], counting count: inout Int) {
+                guard !flags[place] else { return }
+                flags[place] = true
+                marked.append(place)
+                count += 1
+            }
+            // The spans' fields are read in place (a copy of a span would retain them all).
             for list in bundle.spans {
                 for index in list.indices where list[index].session == session && list[index].kind == .claim {
                     counts.claims += 1
-                    if let cue = list[index].cue { cues.insert(cue) }
+                    if let cue = list[index].cue {
+                        if let location = bundle.location(session: session, id: cue) {
+                            mark(firsts[location.document] + location.index, in: &isCue, counting: &cues)
+                        } else {
+                            unplacedCues.insert(cue)
+                        }
+                    }
                     func count(_ ids: [String]) {
                         for id in ids {
                             if let location = bundle.location(session: session, id: id) {
-                                mentions.insert(location.document << 32 | location.index)
+                                mark(firsts[location.document] + location.index, in: &isMention, counting: &mentions)
                             }
                         }
                     }
@@ -46,8 +71,13 @@ struct SpkAttExporter: Exporter {
                     count(Self.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
                 }
             }
-            counts.mentions += mentions.count
-            counts.cues += cues.count
+            counts.mentions += mentions
+            counts.cues += cues + unplacedCues.count
+            // Cleared for the next session.
+            for place in marked {
+                isMention[place] = false
+                isCue[place] = false
+            }
         }
         return counts
     }
