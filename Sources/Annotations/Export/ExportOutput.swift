@@ -23,7 +23,7 @@ public struct ExportOutput {
 
     /// A begun file that is not the current one.
     private struct Parked {
-        var streaming: Bool
+        var descriptor: Int32
         var bytes: [UInt8]
         var unopened: String?
     }
@@ -39,26 +39,26 @@ public struct ExportOutput {
     private let streams: Bool
     private var memoryFiles: [ExportFile?] = []
     private var current = -1
-    /// Whether the current file is being streamed: its chunks go to ``queue``, which opened it
-    /// with the first one and writes them in order.
-    private var streaming = false
+    private var descriptor: Int32 = -1
     private var parked: [Int: Parked] = [:]
     /// Folders already made, as the part of a file's path before its last `/`.
     private var madeRelativeFolders: Set<String> = []
-    /// The current file's path under the folder, until its first chunk is streamed: a file that
-    /// ends before its first chunk is handed whole to ``queue`` instead.
+    /// The current file's path under the folder, until its descriptor is opened: a file that ends
+    /// before its first chunk is handed whole to ``queue`` instead.
     private var unopened: String?
-    /// Writes whole small files and the chunks of streamed ones on another thread, in order
-    /// (folder destination only).
+    /// Writes whole small files on another thread (folder destination only).
     private let queue: ExportFileQueue?
+    /// Starts each streamed chunk's disk write at once (folder destination only).
+    private let writeBack: ExportWriteBack?
     /// Streams the buffer to the file once it holds this many bytes.
-    static let chunk = 1 << 20
+    private static let chunk = 1 << 20
 
     /// An output that keeps the files in memory.
     public init() {
         destination = .memory
         streams = false
         queue = nil
+        writeBack = nil
     }
 
     /// An output that writes the files under `folder` (which must exist).
@@ -66,6 +66,7 @@ public struct ExportOutput {
         destination = .folder(folder)
         streams = true
         queue = ExportFileQueue()
+        writeBack = ExportWriteBack()
     }
 
     /// Waits until every file is on its way to disk (written and closed); a writing failure then
@@ -86,7 +87,7 @@ public struct ExportOutput {
         paths.append(path)
         memoryFiles.append(nil)
         bytes.removeAll(keepingCapacity: true)
-        streaming = false
+        descriptor = -1
         unopened = nil
         guard case .folder(let folder) = destination, failure == nil else { return current }
         let full = folder + "/" + path
@@ -106,6 +107,13 @@ public struct ExportOutput {
         return current
     }
 
+    /// Opens the current file (once it has a chunk to write).
+    private mutating func openCurrent() {
+        guard let full = unopened else { return }
+        unopened = nil
+        descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 { fail(full) }
+    }
 
     /// Makes the begun, unfinished file `file` the current one.
     public mutating func select(_ file: Int) {
@@ -113,15 +121,15 @@ public struct ExportOutput {
         park()
         current = file
         swap(&bytes, &slot.bytes)
-        streaming = slot.streaming
+        descriptor = slot.descriptor
         unopened = slot.unopened
     }
 
     private mutating func park() {
         guard current >= 0 else { return }
-        parked[current] = Parked(streaming: streaming, bytes: bytes, unopened: unopened)
+        parked[current] = Parked(descriptor: descriptor, bytes: bytes, unopened: unopened)
         bytes = []
-        streaming = false
+        descriptor = -1
         unopened = nil
         current = -1
     }
@@ -133,9 +141,9 @@ public struct ExportOutput {
     }
 
     /// Appends a part made elsewhere (one document's bytes) and streams it on like
-    /// ``checkpoint()``; a part that fills the buffer to a chunk is handed on as a chunk of its
-    /// own after the buffer, instead of being copied into the buffer first. The file's bytes are
-    /// the same either way.
+    /// ``checkpoint()``; a part that fills the buffer to a chunk is written straight from its own
+    /// storage after the buffer, instead of being copied into the buffer first. The file's bytes
+    /// are the same either way.
     public mutating func appendPart(_ part: [UInt8]) {
         guard streams, bytes.count + part.count >= Self.chunk else {
             bytes.append(contentsOf: part)
@@ -143,7 +151,9 @@ public struct ExportOutput {
             return
         }
         flush()
-        stream(part)
+        guard descriptor >= 0, !part.isEmpty else { return }
+        if !part.withUnsafeBytes({ writeAll($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+        writeBack?.start(descriptor)
     }
 
     /// Finishes the current file.
@@ -164,8 +174,10 @@ public struct ExportOutput {
                 return
             }
             flush()
-            if streaming, let queue { queue.submitClose(file: current, path: folder + "/" + paths[current]) }
-            streaming = false
+            if descriptor >= 0 {
+                if close(descriptor) != 0 { fail(folder + "/" + paths[current]) }
+                descriptor = -1
+            }
         }
         current = -1
     }
@@ -177,29 +189,18 @@ public struct ExportOutput {
         end()
     }
 
-    /// Hands the buffered bytes on as a chunk of the current file (the buffer starts anew: the
-    /// chunk's storage goes with it).
     private mutating func flush() {
-        guard !bytes.isEmpty else { return }
-        let chunk = bytes
-        // A buffer the queue has written is taken again (its pages are in use already; fresh ones
-        // cost a page fault each).
-        bytes = queue?.spareBuffer() ?? []
-        bytes.removeAll(keepingCapacity: true)
-        if bytes.capacity < Self.chunk { bytes.reserveCapacity(2 * Self.chunk) }
-        stream(chunk)
+        defer { bytes.removeAll(keepingCapacity: true) }
+        openCurrent()
+        guard descriptor >= 0, !bytes.isEmpty else { return }
+        let ok = bytes.withUnsafeBytes { writeAll($0) }
+        if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+        writeBack?.start(descriptor)
     }
 
-    /// Hands `chunk` to the queue as the current file's next bytes (the first one opens the file).
-    private mutating func stream(_ chunk: [UInt8]) {
-        guard !chunk.isEmpty, current >= 0, failure == nil, let queue, case .folder(let folder) = destination else { return }
-        if let full = unopened {
-            unopened = nil
-            streaming = true
-            queue.submitChunk(file: current, path: full, chunk)
-        } else if streaming {
-            queue.submitChunk(file: current, path: folder + "/" + paths[current], chunk)
-        }
+    /// Writes all of `raw` to the current file's descriptor; false on an error.
+    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
+        Self.writeAll(raw, to: descriptor)
     }
 
     /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
@@ -209,4 +210,9 @@ public struct ExportOutput {
         FileWriting().writeAll(raw, to: descriptor) == nil
     }
 
+    private mutating func fail(_ full: String) {
+        if failure == nil { failure = .cannotWrite(path: full, reason: String(cString: strerror(errno))) }
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
 }
