@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Annotations
@@ -112,5 +113,29 @@ struct ExportScalarIndexTests {
         let files = W3CExporter().export(plainBundle)
         #expect(plainBundle.tables.madeCount == 0)
         #expect(files[0].contents.contains("\"prefix\":\"Anna sagte: „\",\"suffix\":\"“ – gut\""))
+    }
+
+    @Test("Long texts of ASCII runs (taken eight bytes at a time) between umlauts, „“, emoji, combining marks and CR: every offset as the offset table gives it")
+    func asciiRunsSameAsOffsetTable() {
+        var random = SplitMix64(seed: 57)
+        let pieces = [
+            "a", "Wort ", "sagte, dass ", "0123456789abcdef", "\r", "\r\n", "\n", "ä", "Mu\u{0308}ller", "„", "“", "😀", "👩‍🔬", "🇪🇺",
+            "e\u{301}", "€", "\u{2028}", "\t",
+        ]
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...60, using: &random) { text += pieces.randomElement(using: &random)! }
+            let table = OffsetTable(text)
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let index = ExportScalarIndex(buffer)
+                #expect(index.scalarCount == table.scalarCount, "\(text.debugDescription)")
+                #expect(index.everyScalarACharacter == text.unicodeScalars.allSatisfy(OffsetTable.isSingleScalarCharacter), "\(text.debugDescription)")
+                for offset in -1...(table.scalarCount + 1) {
+                    #expect(index.utf8Offset(ofScalar: offset, in: buffer) == table.utf8Offset(ofScalar: offset), "\(text.debugDescription) at \(offset)")
+                    #expect(index.utf16Offset(ofScalar: offset) == table.utf16Offset(ofScalar: offset), "\(text.debugDescription) at \(offset)")
+                }
+            }
+        }
     }
 }

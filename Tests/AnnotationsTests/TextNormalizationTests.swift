@@ -29,4 +29,17 @@ import TestSupport
         var decomposed = "Cafe\u{301}"
         #expect(!decomposed.withUTF8 { TextNormalization.isCertainlyNFC($0) })
     }
+
+    @Test("ASCII runs of every length (passed eight bytes at a time) before and after a combining mark, a singleton or an umlaut")
+    func asciiRunsBeforeAndAfter() {
+        for before in 0..<40 {
+            for after in [0, 1, 7, 8, 9, 23] {
+                let head = String(repeating: "x", count: before), tail = String(repeating: "y", count: after)
+                for (piece, certain) in [("\u{301}", false), ("\u{212B}", false), ("\u{1100}", false), ("ä", true), ("„“", true), ("", true)] {
+                    var text = head + piece + tail
+                    #expect(text.withUTF8 { TextNormalization.isCertainlyNFC($0) } == certain, "\(before) \(piece.debugDescription) \(after)")
+                }
+            }
+        }
+    }
 }

@@ -70,10 +70,17 @@ public struct TextNormalization: Sendable, Hashable, Codable {
     /// punctuation, currency, letterlike symbols to miscellaneous symbols and arrows (without the six
     /// singletons there), emoji. Text with anything else (combining marks, Hangul jamo, other scripts)
     /// takes the full normalisation.
+    /// Runs of ASCII are passed eight bytes at a time.
     static func isCertainlyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
         let count = bytes.count
         var index = 0
         while index < count {
+            if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

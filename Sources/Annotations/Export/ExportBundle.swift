@@ -74,10 +74,12 @@ public struct ExportBundle: Sendable {
         let scalarCounts = texts.scalarIndex.map(\.scalarCount)
         let sentenceEnds = texts.sentenceEnds
 
-        var perDocument = [[ExportSpan]](repeating: [], count: chosen.count)
         var warnings: [String] = []
         var speakers: [[Speaker]] = [], targets: [[Target]] = [], stances: [[Stance]] = [], notes: [[Note]] = []
         var speakerIndex: [ExportIDTable<Int>] = []
+        // Per session: its spans placed in stretches (on all cores), and the ids of its spans.
+        var placed: [[ExportPlacedSpans]] = []
+        var spanIDs: [ExportIDTable<Bool>] = []
         for (sessionIndex, session) in sessions.enumerated() {
             var state = session.state
             var records = session.annotations
@@ -91,84 +93,23 @@ public struct ExportBundle: Sendable {
                 guard let verdict = state.reviews[id]?.verdict else { return false }
                 return verdict == .accepted || verdict == .corrected
             }
+            // Straight from the snapshot's records, or from the state: mentions, cues, claims.
+            let list = records ?? state.mentions.values.map(Record.mention) + state.cues.values.map(Record.cue) + state.claims.values.map(Record.claim)
+            let context = ExportPlacedSpans.Context(
+                label: session.label, session: sessionIndex, annotator: session.annotator, documentIndex: documentIndex, allIDs: allIDs,
+                scalarCounts: scalarCounts, reviews: options.reviewedOnly ? state.reviews : nil)
+            let stretches = ExportPlacedSpans.place(list, documentCount: chosen.count, context: context)
+            // The first annotation outside the corpus stops the export, as a walk over the records would.
+            if let failure = stretches.lazy.compactMap(\.failure).first { throw failure }
             // The ids exported so far (spans, then stances): links to anything else are dropped.
             var exported = ExportIDTable<Bool>()
-            func place(_ kind: ExportSpan.Kind, _ id: String, _ anchor: AnchorPlace, _ annotator: String) throws(ExportError) -> ExportSpan? {
-                guard included(id) else { return nil }
-                guard let document = documentIndex[anchor.document] else {
-                    guard allIDs.contains(anchor.document) else {
-                        throw .annotationOutsideCorpus(session: session.label, id: id, document: anchor.document)
-                    }
-                    return nil
-                }
-                if anchor.orphaned || !anchor.wellFormed || anchor.end > scalarCounts[document] {
-                    warnings.append("\(session.label): \(id) skipped: its anchor no longer matches the text (re-anchor it)")
-                    return nil
-                }
-                exported[id] = true
-                // The sentence is found once the spans are grouped by document (below).
-                return ExportSpan(
-                    kind: kind, id: id, session: sessionIndex, document: document, sentence: 0, segments: anchor.segments,
-                    annotator: annotator.isEmpty ? session.annotator : annotator)
+            for stretch in stretches {
+                warnings += stretch.warnings
+                exported.merge(stretch.exported)
             }
-            var claimSpans: [ExportSpan] = []
-            func add(_ mention: Mention) throws(ExportError) {
-                guard var span = try place(.speaker, mention.id, mention.anchor.exportPlace, mention.annotator) else { return }
-                span.speaker = mention.speaker
-                span.speakers = [mention.speaker]
-                span.role = mention.role
-                perDocument[span.document].append(span)
-            }
-            func add(_ cue: Cue) throws(ExportError) {
-                guard let span = try place(.cue, cue.id, cue.anchor.exportPlace, cue.annotator) else { return }
-                perDocument[span.document].append(span)
-            }
-            func add(_ claim: Claim) throws(ExportError) {
-                guard var span = try place(.claim, claim.id, claim.anchor.exportPlace, claim.annotator) else { return }
-                span.speaker = claim.speaker
-                span.mention = claim.mention
-                span.speakers = claim.speakers
-                span.mentions = claim.mentions
-                span.addressees = claim.addressees
-                span.cue = claim.cue
-                span.form = claim.form
-                span.negated = claim.negated
-                span.hedged = claim.hedged
-                if let attributes = claim.attributes { span.attributes = attributes }
-                claimSpans.append(span)
-            }
-            if let records {
-                // Straight from the snapshot's records; the claims' links are checked below, once
-                // every mention and cue is placed, as from a state.
-                for record in records {
-                    switch record {
-                    case .mention(let mention): try add(mention)
-                    case .cue(let cue): try add(cue)
-                    case .claim(let claim): try add(claim)
-                    default: continue
-                    }
-                }
-            } else {
-                for mention in state.mentions.values { try add(mention) }
-                for cue in state.cues.values { try add(cue) }
-                claimSpans.reserveCapacity(state.claims.count)
-                for claim in state.claims.values { try add(claim) }
-            }
-            for index in claimSpans.indices {
-                // Links to annotations that are not exported are dropped (changed only when there are such).
-                let mentions = claimSpans[index].mentions, addressees = claimSpans[index].addressees
-                if mentions.contains(where: { !exported.contains($0) }) {
-                    claimSpans[index].mentions = mentions.filter { exported.contains($0) }
-                }
-                if addressees.contains(where: { !exported.contains($0) }) {
-                    claimSpans[index].addressees = addressees.filter { exported.contains($0) }
-                }
-                let first = claimSpans[index].mentions.first
-                if claimSpans[index].mention != first { claimSpans[index].mention = first }
-                if let cue = claimSpans[index].cue, !exported.contains(cue) { claimSpans[index].cue = nil }
-            }
-            for span in claimSpans { perDocument[span.document].append(span) }
-            claimSpans = []
+            placed.append(stretches)
+            // The claims' links are checked against the spans alone (below, with the sorting).
+            spanIDs.append(exported)
             let sessionSpeakers = AnnotationState.sortedByID(state.speakers)
             var speakerTable = ExportIDTable<Int>()
             for (index, speaker) in sessionSpeakers.enumerated() { speakerTable[speaker.id] = index }
@@ -199,12 +140,20 @@ public struct ExportBundle: Sendable {
             }
             notes.append(keptNotes)
         }
-        // Each document's spans sorted and given their sentences, on all cores.
-        let unsorted = perDocument
-        perDocument = []
+        // Each document's spans joined in session and record order (per session its mentions and
+        // cues, then its claims with their links checked), sorted and given their sentences, on all cores.
         // The ids' table slots are found there too, so that filling the tables below reads no span.
-        let sortedSpans = ExportConcurrency.map(count: unsorted.count) { document -> (spans: [ExportSpan], slots: [Int]) in
-            var list = Self.sorted(unsorted[document])
+        let allPlaced = placed, allSpanIDs = spanIDs
+        let sortedSpans = ExportConcurrency.map(count: chosen.count) { document -> (spans: [ExportSpan], slots: [Int]) in
+            var joined: [ExportSpan] = []
+            for (session, stretches) in allPlaced.enumerated() {
+                for stretch in stretches { joined += stretch.spans[document] }
+                var claims: [ExportSpan] = []
+                for stretch in stretches { claims += stretch.claims[document] }
+                ExportPlacedSpans.checkLinks(&claims, exported: allSpanIDs[session])
+                joined += claims
+            }
+            var list = Self.sorted(joined)
             let ends = sentenceEnds[document]
             var slots: [Int] = []
             slots.reserveCapacity(list.count)
@@ -226,14 +175,13 @@ public struct ExportBundle: Sendable {
                 }
             }
         }
-        perDocument = sortedSpans.map(\.spans)
         var notesBySubject = [[String: [Note]]](repeating: [:], count: sessions.count)
         for (session, list) in notes.enumerated() {
             for note in list {
                 if case .annotation(let id) = note.subject { notesBySubject[session][id, default: []].append(note) }
             }
         }
-        self.spans = perDocument
+        self.spans = sortedSpans.map(\.spans)
         self.speakers = speakers
         self.targets = targets
         self.stances = stances

@@ -81,6 +81,22 @@ struct ExportIDTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Takes every value of `other` (over this table's value for the same id).
+    mutating func merge(_ other: ExportIDTable) {
+        for letter in other.slots.indices where !other.slots[letter].isEmpty {
+            let theirs = other.slots[letter]
+            if slots[letter].isEmpty {
+                slots[letter] = theirs
+                continue
+            }
+            if theirs.count > slots[letter].count {
+                slots[letter].append(contentsOf: repeatElement(nil, count: theirs.count - slots[letter].count))
+            }
+            for (number, value) in theirs.enumerated() where value != nil { slots[letter][number] = value }
+        }
+        for (id, value) in other.other { self.other[id] = value }
+    }
+
     /// Whether `id` has a value.
     func contains(_ id: String) -> Bool { self[id] != nil }
 }

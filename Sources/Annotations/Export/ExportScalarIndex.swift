@@ -30,19 +30,44 @@ struct ExportScalarIndex: Sendable {
         var scalars = 0
         var single = true
         var astral: [Int] = []
-        for position in bytes.indices where bytes[position] & 0xC0 != 0x80 {
-            if scalars % Self.stride == 0 { starts.append(position) }
+        var position = 0
+        while position < bytes.count {
+            // Eight ASCII bytes but CR at once: eight scalars, each standing alone.
+            if position + 8 <= bytes.count, Self.eightPlainASCII(bytes, at: position) {
+                // At most one of the eight is a multiple of the stride.
+                let kept = (Self.stride - scalars % Self.stride) % Self.stride
+                if kept < 8 { starts.append(position + kept) }
+                scalars += 8
+                position += 8
+                continue
+            }
             let lead = bytes[position]
-            if lead >= 0xF0 { astral.append(scalars) }
-            scalars += 1
-            // Below U+0300 every scalar but CR stands alone; the rest are decoded to be asked.
-            if single, lead == 0x0D || lead >= 0xCC, !Self.standsAlone(bytes, at: position) { single = false }
+            if lead & 0xC0 != 0x80 {
+                if scalars % Self.stride == 0 { starts.append(position) }
+                if lead >= 0xF0 { astral.append(scalars) }
+                scalars += 1
+                // Below U+0300 every scalar but CR stands alone; the rest are decoded to be asked.
+                if single, lead == 0x0D || lead >= 0xCC, !Self.standsAlone(bytes, at: position) { single = false }
+            }
+            position += 1
         }
         self.starts = starts
         self.astral = astral
         self.scalarCount = scalars
         self.byteCount = bytes.count
         self.everyScalarACharacter = single
+    }
+
+    /// Whether the eight bytes from `position` (all within `bytes`) are ASCII and none is CR.
+    @inline(__always)
+    private static func eightPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & high == 0 else { return false }
+        // A byte of `carriage` is zero where the word holds CR (the usual test for a zero byte).
+        let carriage = word ^ (ones &* 0x0D)
+        return (carriage &- ones) & ~carriage & high == 0
     }
 
     /// Whether the scalar whose first byte is at `position` is a `Character` of its own next to any
