@@ -88,11 +88,6 @@ public struct ExportBundle: Sendable {
                 for record in list { state.store(record) }
                 records = nil
             }
-            func included(_ id: String) -> Bool {
-                guard options.reviewedOnly else { return true }
-                guard let verdict = state.reviews[id]?.verdict else { return false }
-                return verdict == .accepted || verdict == .corrected
-            }
             // Straight from the snapshot's records, or from the state: mentions, cues, claims.
             let list = records ?? state.mentions.values.map(Record.mention) + state.cues.values.map(Record.cue) + state.claims.values.map(Record.claim)
             let context = ExportPlacedSpans.Context(
@@ -117,7 +112,7 @@ public struct ExportBundle: Sendable {
             speakerIndex.append(speakerTable)
             targets.append(AnnotationState.sortedByID(state.targets))
             var keptStances: [Stance] = []
-            for stance in AnnotationState.sortedByID(state.stances) where included(stance.id) {
+            for stance in AnnotationState.sortedByID(state.stances) where context.includes(stance.id) {
                 var copy = stance
                 copy.evidence = stance.evidence.filter { exported.contains($0) }
                 if copy.annotator.isEmpty { copy.annotator = session.annotator }

@@ -34,6 +34,14 @@ struct ExportPlacedSpans: Sendable {
         var scalarCounts: [Int]
         /// The session's reviews when only reviewed annotations are exported, else nil.
         var reviews: [String: ReviewDecision]?
+
+        /// Whether the annotation `id` is exported: every one, or with `reviews` only those
+        /// accepted or corrected.
+        func includes(_ id: String) -> Bool {
+            guard let reviews else { return true }
+            guard let verdict = reviews[id]?.verdict else { return false }
+            return verdict == .accepted || verdict == .corrected
+        }
     }
 
     /// Records per stretch below which a session is placed in one stretch.
@@ -94,9 +102,7 @@ struct ExportPlacedSpans: Sendable {
     private mutating func place(
         _ kind: ExportSpan.Kind, _ id: String, _ anchor: AnchorPlace, _ annotator: String, _ context: Context
     ) throws(ExportError) -> ExportSpan? {
-        if let reviews = context.reviews {
-            guard let verdict = reviews[id]?.verdict, verdict == .accepted || verdict == .corrected else { return nil }
-        }
+        guard context.includes(id) else { return nil }
         guard let document = context.documentIndex[anchor.document] else {
             guard context.allIDs.contains(anchor.document) else {
                 throw .annotationOutsideCorpus(session: context.label, id: id, document: anchor.document)
