@@ -1,8 +1,6 @@
-/// The checks of a session against the corpus text it annotates, which its event log alone cannot
-/// make: anchors that lie outside their document or do not match its text, documents neither the
-/// session nor the corpus knows, sentences that do not exist. One definition, used by `validate`,
-/// by `annotate` when it opens a session and by `replay --verify`, so the three agree and say the
-/// same thing. Each problem is one line naming the file and the record.
+/// The checks of a session against the corpus text (anchors outside their document or not matching
+/// it, unknown documents and sentences), one definition for `validate`, `annotate` and `replay
+/// --verify`. Each problem is one line naming the file and the record.
 public struct SessionTextCheck: Sendable {
     /// The corpus the text is checked against.
     public var corpus: SegmentedCorpus

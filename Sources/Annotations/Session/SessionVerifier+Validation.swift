@@ -4,23 +4,17 @@ import Foundation
 /// with it), and the checks `replay --verify` makes too: labels are in the schema, references
 /// resolve, offsets lie in range and quotes match the text. Each problem is one line naming the file.
 extension SessionVerifier {
-    /// Checks the file at `path`, reading and replaying it once as ``verify(path:displayName:)``
-    /// does (a current snapshot compared with the replay by its records' bytes); a file that
-    /// cannot be read so is read as ``SessionStore/read(path:forVerification:displayName:)`` reads
-    /// it, whose error is the one reported. `corpus` is asked for the corpus to
-    /// check offsets against once the file is decoded (so it can use the paths the session records).
-    /// Gives one line per problem, each naming the file (empty when the file is valid); what is
-    /// worth knowing but leaves the file valid (a torn last log line), one line each; and, when the
-    /// file could be read, its verification (the file and the state its log gives, so callers can
-    /// summarise it without reading it again).
+    /// Checks the file at `path`, read once as ``verify(path:displayName:)`` reads it (else as
+    /// ``SessionStore/read(path:forVerification:displayName:)`` does, whose error is reported);
+    /// `corpus` gives the corpus to check offsets against once the file is decoded. Gives one line
+    /// per problem naming the file, the warnings (a torn last log line), and the verification.
     public func validate(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> (problems: [String], warnings: [String], verified: Report?) {
         let verified: Report
         do { verified = try verify(path: path) } catch {
             do { verified = report(try SessionStore.read(path: path)) } catch { return ([error.description], [], nil) }
         }
         let file = verified.file
-        // A snapshot that does not describe its log, then the log's order and each event, worded as
-        // `replay --verify` words them (one definition), or the stored annotations that differ.
+        // Worded as `replay --verify` words them.
         var problems = verified.differences.map { "\(path): \($0)" }
         if let problem = verified.logProblem {
             problems.append("\(path): \(problem.description)")
@@ -33,10 +27,9 @@ extension SessionVerifier {
         return (problems, verified.warnings, verified)
     }
 
-    /// The checks of the stored annotations' references, which need no text: every id a record
-    /// names exists, labels are in the schema, a stance's evidence is a claim by its speaker, and a
-    /// claim's mentions name speakers it lists. One line per problem, each naming `path` and the
-    /// JSON path of the record; `validate` and `replay --verify` run the same checks.
+    /// The checks that need no text: every id a record names exists, labels are in the schema, a
+    /// stance's evidence is a claim by its speaker, a claim's mentions name speakers it lists. One
+    /// line per problem naming `path` and the record's JSON path.
     public func referenceChecks(_ file: SessionFile, path: String) -> [String] {
         referenceProblems(file, path: path) + evidenceSpeakerProblems(file, path: path) + mentionSpeakerProblems(file, path: path)
     }
