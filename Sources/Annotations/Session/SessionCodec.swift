@@ -1,14 +1,14 @@
 import Foundation
 
-/// Reads and writes session files, turning every decoding failure into a ``SessionError`` that
-/// names the file and the JSON path or position where it went wrong.
+/// Reads and writes session files; every decoding failure is a ``SessionError`` naming the file
+/// and the JSON path or position where it went wrong.
 public enum SessionCodec {
     /// Files at least this large are mapped rather than copied (saving a copy and as much fresh
     /// memory); session files are replaced by renaming, so a mapped one does not change under the reader.
     public static let mappingSize = 16 << 20
 
-    /// The bytes of the session file at `path` (mapped when large); errors name it `shown` (the
-    /// path when nil). A folder is refused as a reader's or, `writing`, a writer's (``FolderGivenAsSession``).
+    /// The bytes of the session file at `path` (mapped when large); errors name it `shown`. A folder
+    /// is refused (``FolderGivenAsSession``).
     public static func contents(ofFile path: String, shownAs shown: String? = nil, writing: Bool = false) throws(SessionError) -> Data {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(shown ?? path) }
         try FolderGivenAsSession.refuse(path, shownAs: shown, writing: writing)
@@ -53,10 +53,9 @@ public enum SessionCodec {
         return try result.get()
     }
 
-    /// Why the bytes of a session file that ``SessionFileDecoder`` refused (with `failure`; nil when
-    /// it did not read them) are not a session, in the order a reader mends them: not text, not
-    /// JSON, not a JSON object, a foreign or newer file, a header field at fault (by its `Codable`
-    /// conformance, named by its JSON path), else the decoder's failure by its JSON path and place.
+    /// Why bytes that ``SessionFileDecoder`` refused (with `failure`; nil: not read) are not a
+    /// session, in the order a reader mends them: not text, not JSON, not an object, foreign or
+    /// newer, a header field at fault (by `Codable`), else the decoder's failure and its place.
     private static func refusal(_ failure: JSONReader.Failure?, of bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
         if isBlank(bytes) { return .empty(path) }
         if let utf16 = utf16Detail(bytes) { return .notJSON(path: path, detail: utf16) }
@@ -102,8 +101,7 @@ public enum SessionCodec {
         return failure.map { located($0, in: bytes, path: path) } ?? .notJSON(path: path, detail: "it does not decode")
     }
 
-    /// A decoder's failure in a session file's bytes (valid JSON), named by the JSON path of the
-    /// value it is about, what is wrong, and its line, column and byte.
+    /// A decoder's failure in valid JSON, named by the value's JSON path, what is wrong and where.
     private static func located(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
         let (line, column, _) = failure.place(in: bytes)
         var reader = JSONReader(bytes, at: failure.position)
@@ -116,7 +114,7 @@ public enum SessionCodec {
     }
 
     /// The JSON path (`$.annotations[3].anchor`) of the innermost value of `bytes` (valid JSON)
-    /// that holds the byte at `position` or ends just before it.
+    /// that holds `position` or ends just before it.
     static func jsonPath(to position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var reader = JSONReader(bytes)
         var path = "$"
@@ -184,8 +182,7 @@ public enum SessionCodec {
         Data(try SessionFileWriter.writing("the session") { try $0.write(file) }.bytes)
     }
 
-    /// The field a decoding error is about (`$.events[3].record`) and what was expected there; nil
-    /// when it is not about a field (the bytes are not JSON).
+    /// The field a decoding error is about (`$.events[3].record`) and what was expected; nil when none.
     static func fieldProblem(_ error: DecodingError) -> (at: String, expected: String)? {
         switch error {
         case .keyNotFound(let key, let context): return (jsonPath(context.codingPath + [key]), "required field is missing")

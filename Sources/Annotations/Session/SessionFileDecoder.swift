@@ -91,7 +91,7 @@ struct SessionFileDecoder {
                 } else {
                     lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
-                // An empty list in its place: a list that is missing is missing for `JSONDecoder` too.
+                // An empty list in its place (a missing list stays missing for `JSONDecoder`).
                 head += Array((head.isEmpty ? "{" : ",").utf8) + key.written + Array(":[]".utf8)
                 continue
             }
@@ -111,7 +111,7 @@ struct SessionFileDecoder {
         try? JSONDecoder().decode(T.self, from: Data(bytes))
     }
 
-    /// The next value decoded by its `Codable` conformance (an event's review decision, a claim's attributes).
+    /// The next value decoded by its `Codable` conformance.
     private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T {
         reader.skipWhitespace()
         let start = reader.position
@@ -124,7 +124,7 @@ struct SessionFileDecoder {
 
     // MARK: - Helpers
 
-    /// The failure of an object that lacks a field it needs (`fields`: those it needs, or one with a value it cannot take).
+    /// The failure of an object that lacks a field it needs (`fields`).
     private func missing(_ fields: String) -> Failure {
         reader.shapeError("a required field (\(fields)) is missing or null")
     }
@@ -272,7 +272,7 @@ struct SessionFileDecoder {
     mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        // Taken apart once, without a copy: the fields of most records are moved into the record.
+        // Taken apart once: the fields of most records are moved into the record.
         var fields = RecordFields()
         try read(into: &fields, stampingEmptyAnnotatorWith: annotator)
         let type = fields.type

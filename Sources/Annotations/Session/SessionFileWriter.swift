@@ -18,7 +18,7 @@ package struct SessionFileWriter {
     private var output = Output.kept
     /// How many bytes were handed on.
     private var handedOn = 0
-    /// Set when handed-on bytes differed or could not be written: nothing more is handed on.
+    /// Set when handed-on bytes differed or could not be written.
     private var stopped = false
     /// Why handed-on bytes could not be written (an `errno`).
     private var writeError: Int32?
@@ -57,8 +57,7 @@ package struct SessionFileWriter {
         return writer
     }
 
-    /// Writes the snapshot `file` to the file `fd` is open on, 64 KiB at a time, with `writer`; the
-    /// `errno` of a write that failed, or nil (see ``AtomicFile/write(to:with:_:)``).
+    /// Writes the snapshot `file` to `fd` with `writer`; the `errno` of a write that failed, or nil.
     static func write(_ file: SessionFile, to fd: Int32, with writer: FileWriting) throws(SessionError) -> Int32? {
         try writing("the session", to: .written(fd: fd, writer: writer)) { try $0.write(file) }.writeError
     }
@@ -95,8 +94,7 @@ package struct SessionFileWriter {
         }
     }
 
-    /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
-    /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
+    /// Where the stored records begin in a snapshot (never inside a value: strings hold no raw line break).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
     /// Compares the stored records of `file` as written (from ``recordsMarker`` to the end) with

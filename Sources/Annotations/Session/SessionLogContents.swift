@@ -19,7 +19,7 @@ public struct SessionLogContents: Sendable {
     public var skippedCommands = CommandCount()
     /// Every event of the log, decoded or counted.
     public var eventCount: Int { skippedEvents + events.count }
-    /// The last cursor line, if any (cursor, corpus and settings lines: the last one wins).
+    /// The last cursor line, if any.
     public var cursor: SentenceKey?
     /// The last corpus line (a re-anchoring), if any.
     public var corpus: CorpusReference?
@@ -29,7 +29,7 @@ public struct SessionLogContents: Sendable {
     public var completeLength = 0
     /// The bytes after the last line break.
     public var tornTail = Data()
-    /// The line of the log (1: the header) that the torn bytes begin, counted only when there are some.
+    /// The line (1: the header) the torn bytes begin.
     private var tornLine = 0
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?

@@ -4,8 +4,8 @@
 public struct SessionTextCheck: Sendable {
     /// The corpus the text is checked against.
     public var corpus: SegmentedCorpus
-    /// When true, documents that changed since the session was made, or are missing from the corpus
-    /// but recorded by the session, are left out (annotating re-anchors them), as are orphaned anchors.
+    /// When true, changed or missing documents the session records and orphaned anchors are left
+    /// out (annotating re-anchors them).
     public var skipsChangedDocuments: Bool
 
     /// A check against `corpus`.
@@ -14,8 +14,7 @@ public struct SessionTextCheck: Sendable {
         self.skipsChangedDocuments = skipsChangedDocuments
     }
 
-    /// The problems of a session whose records, statuses and cursor are given; `recorded` is the
-    /// corpus the session records.
+    /// The problems of a session's records, statuses and cursor; `recorded`: its recorded corpus.
     public func problems(
         records: [Record], statuses: [SentenceKey], cursor: SentenceKey?, recorded: CorpusReference, path: String
     ) -> [String] {

@@ -1,8 +1,7 @@
 import Foundation
 
-/// `validate`: the verification of a session file (its log replays, the stored annotations agree
-/// with it), and the checks `replay --verify` makes too: labels are in the schema, references
-/// resolve, offsets lie in range and quotes match the text. Each problem is one line naming the file.
+/// `validate`: the verification of a session file and the checks `replay --verify` makes too
+/// (labels, references, offsets, quotes). Each problem is one line naming the file.
 extension SessionVerifier {
     /// Checks the file at `path`, read once as ``verify(path:displayName:)`` reads it (else as
     /// ``SessionStore/read(path:forVerification:displayName:)`` does, whose error is reported);
@@ -75,15 +74,13 @@ extension SessionVerifier {
         return problems
     }
 
-    /// How the reference checks name a speaker: its id and name (`S1 Mark Rutte`), or the id alone
-    /// when the file does not know it.
+    /// How the checks name a speaker: `S1 Mark Rutte`, or the id alone when the file does not know it.
     private func speakerLabel(in file: SessionFile) -> (String) -> String {
         let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return { id in names[id].map { "\(id) \($0)" } ?? id }
     }
 
-    /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
-    /// its own speaker stands, never of someone else's stance.
+    /// Stances whose evidence is a claim attributed to another speaker.
     func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         // Only the claims a stance cites (none when no stance cites one).
         let cited = Set(file.stances.flatMap(\.evidence))
@@ -103,8 +100,7 @@ extension SessionVerifier {
         return problems
     }
 
-    /// Claims citing a mention that names a speaker the claim does not list: exports attribute a
-    /// claim through its mentions and through its speakers, and would disagree.
+    /// Claims citing a mention of a speaker they do not list (exports would disagree).
     func mentionSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         // Each mention's speaker by the mention's id (not the mention: a million are not copied).
         var speakerOf: [String: String] = [:]
