@@ -5,12 +5,10 @@ import Foundation
 /// Every event is applied once up front (checking the log for gaps, reordering and events that
 /// cannot apply); the state after any event is then rebuilt from the nearest checkpoint.
 public struct ReplayStepper: Sendable {
-    /// States are kept after every this many events at least (more apart in long logs, see
-    /// ``checkpointInterval(forEvents:)``).
+    /// States are kept after every this many events at least (more apart in long logs).
     public static let checkpointInterval = 128
 
-    /// At most about this many states are kept: each holds its own tables and undo history, so a
-    /// log of a million events with a state every 128 events would need hundreds of gigabytes.
+    /// At most about this many states are kept (each holds its own tables and undo history).
     static let checkpointLimit = 16
 
     /// How many events apart the kept states are for a log of `count` events.
@@ -40,8 +38,7 @@ public struct ReplayStepper: Sendable {
     }
 
     /// The state `events` give from an empty state with `schema`, or what ``init(events:schema:)``
-    /// would throw for them — a broken order first, then an event that cannot apply — without
-    /// keeping any step: to check a log before ``forEachStep(events:schema:limit:_:)``, or to verify it.
+    /// would throw for them, without keeping any step.
     @discardableResult
     public static func check(events: [Event], schema: AnnotationSchema) throws(ReplayError) -> AnnotationState {
         if let problem = ReplayError.orderingProblem(in: events) { throw problem }
@@ -53,9 +50,7 @@ public struct ReplayStepper: Sendable {
     }
 
     /// Calls `body` with each of the first `limit` steps (all by default) and the state after it,
-    /// in log order, keeping neither: for a transcript of a log of any length. Throws at the first
-    /// event that cannot apply, after the steps before it; ``check(events:schema:)`` first reports
-    /// a damaged log before any step (and names a broken order as such).
+    /// keeping neither (a transcript of any length); throws at the first event that cannot apply.
     public static func forEachStep(
         events: [Event], schema: AnnotationSchema, limit: Int? = nil, _ body: (ReplayStep, AnnotationState) -> Void
     ) throws(ReplayError) {
@@ -67,8 +62,7 @@ public struct ReplayStepper: Sendable {
         }
     }
 
-    /// Applies `event` to `state` and describes it as a ``ReplayStep`` (`previousTime`: the time
-    /// of the last event with a readable one, for the pause before this one).
+    /// Applies `event` to `state` and describes it (`previousTime`: the last readable event time).
     private static func step(for event: Event, state: inout AnnotationState, previousTime: inout Date?) throws(ReplayError) -> ReplayStep {
         let description = EventDescription.describe(event, before: state)
         do {

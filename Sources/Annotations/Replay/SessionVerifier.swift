@@ -1,18 +1,17 @@
 import Foundation
 
-/// Rebuilds a session's state from its event log and compares it with the annotations stored in
-/// the file, reporting log damage (gaps, reordering, events that cannot apply) and every differing
-/// annotation. Unlike ``Session/init(file:path:)`` it never throws on a mismatch: it reports.
+/// Rebuilds a session's state from its event log and compares it with the stored annotations,
+/// reporting log damage and every differing annotation (never throwing on a mismatch).
 public struct SessionVerifier: Sendable {
     /// What verification found.
     public struct Report: Sendable {
         /// Events in the log.
         public var events: Int
-        /// Annotations (every record: speakers, mentions, cues, claims, targets, stances, notes, statuses, reviews) the log gives.
+        /// Records (of every kind) the log gives.
         public var annotations: Int
         /// Documents that have at least one annotation or status.
         public var documents: Int
-        /// Damage to the log itself, if any (then `differences` is empty and the counts cover the good prefix).
+        /// Damage to the log itself, if any (then `differences` is empty).
         public var logProblem: ReplayError?
         /// Annotations that differ between the file and the log (see ``SessionFile/differences(from:)``).
         public var differences: [String]
@@ -20,11 +19,10 @@ public struct SessionVerifier: Sendable {
         public var file: SessionFile
         /// The state the log replays to (nil when it does not).
         public var state: AnnotationState?
-        /// The replayed session, its log and the snapshot's bytes, kept as long as this value: a
-        /// command that exits right after the result spends no time taking them apart (for a
-        /// million events that is a noticeable part of the run).
+        /// The replayed session, its log and the snapshot's bytes, kept with this value: a command
+        /// that exits right after spends no time taking them apart.
         var replayed: (session: Session, log: SessionLogContents, snapshot: Data)?
-        /// What is worth knowing but leaves the session valid (a torn last log line), one line each.
+        /// What leaves the session valid but is worth knowing (a torn last log line).
         public var warnings: [String] = []
 
         /// True when the log is intact and agrees with the stored annotations.
@@ -34,16 +32,13 @@ public struct SessionVerifier: Sendable {
     /// Creates a verifier.
     public init() {}
 
-    /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file),
-    /// keeping what the result was made from (see ``Report/replayed``). With `displayName`, every
-    /// message names the session so (`team session anna`), not by its files' paths.
+    /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file);
+    /// with `displayName`, messages name the session so.
     ///
-    /// A format-2 snapshot that reflects the whole log is compared without decoding its records:
-    /// the log is replayed, the state's records are written as the snapshot writes them, and the
-    /// two byte ranges compared. Only when they differ (or the snapshot is behind its log) is the
-    /// snapshot decoded and compared record by record with the log as read, which names the
-    /// differences; a log that does not replay, a snapshot of format 1 or without a head is read
-    /// as ``SessionStore/read(path:forVerification:displayName:)`` reads it.
+    /// A snapshot that reflects the whole log is compared without decoding its records: the log is
+    /// replayed and the state's records written as the snapshot writes them, compared byte for byte.
+    /// Otherwise the file is read as ``SessionStore/read(path:forVerification:displayName:)`` reads
+    /// it and compared record by record, which names the differences.
     public func verify(path: String, displayName: String? = nil) throws(SessionError) -> Report {
         let (paths, shown) = SessionStore.reading(path, displayName: displayName)
         let found = try paths.found(shownAs: shown)
@@ -93,11 +88,9 @@ public struct SessionVerifier: Sendable {
         }
     }
 
-    /// The file the snapshot decodes to when its records are those the writer makes of `replayed`
-    /// (compared as written, see ``recordsAgree(_:with:)``) and its header fields, decoded alone,
-    /// name the schema the log was replayed with: those header fields with the replayed records
-    /// (the values decoding the records would give) and the log's events. Nil otherwise (a header
-    /// that does not decode, or names another schema): then the snapshot is decoded whole.
+    /// The file the snapshot decodes to, when its records are those the writer makes of `replayed`
+    /// (``recordsAgree(_:with:)``) and its header names the same schema: its header fields with the
+    /// replayed records and events. Nil otherwise: then the snapshot is decoded whole.
     static func stored(_ snapshot: Data, agreeingWith replayed: SessionFile) -> SessionFile? {
         let header: SessionFile? = snapshot.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -114,9 +107,8 @@ public struct SessionVerifier: Sendable {
         return file
     }
 
-    /// True when the snapshot's bytes from its records on (the line that begins with
-    /// ``SessionFileWriter/recordsMarker``, after the header fields) equal those the writer makes
-    /// of `file`, compared as they are written.
+    /// True when the snapshot's bytes from ``SessionFileWriter/recordsMarker`` on equal those the
+    /// writer makes of `file`, compared as they are written.
     static func recordsAgree(_ snapshot: Data, with file: SessionFile) -> Bool {
         snapshot.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -132,8 +124,7 @@ public struct SessionVerifier: Sendable {
         do { state = try ReplayStepper.check(events: file.events, schema: file.schema) } catch {
             return Report(events: file.events.count, annotations: 0, documents: 0, logProblem: error, differences: [], file: file, state: nil)
         }
-        // Counting documents and comparing the stored annotations are independent reads of the
-        // state: on two cores they run at the same time.
+        // Counting documents and comparing, independent reads of the state, run on two cores.
         let documents = BackgroundValue { Self.documentCount(state) }
         let differences = file.differences(from: state)
         return Report(

@@ -1,18 +1,15 @@
 import Foundation
 
-/// Writes files so that a crash at any moment leaves either the old or the new content, never a
-/// half-written file: write to a temporary file in the same folder, fsync it, rename it over the
-/// target, fsync the folder. A file that is replaced keeps its permissions (a snapshot a user made
-/// read-only for others stays so).
+/// Writes files so that a crash leaves the old or the new content, never half: a temporary file in
+/// the same folder, fsynced, renamed over the target, the folder fsynced. Permissions are kept.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically and durably.
     public static func write(_ data: Data, to path: String, with writer: FileWriting = FileWriting()) throws(SessionError) {
         try write(to: path, with: writer) { fd in data.withUnsafeBytes { writer.writeAll($0, to: fd) } }
     }
 
-    /// Writes to `path` atomically and durably what `body` writes to the file descriptor it is
-    /// given (a snapshot, written as it is made); `body` gives the `errno` of a write that failed,
-    /// or nil. Whatever `body` throws, the temporary file is removed and `path` stays as it was.
+    /// Writes to `path` atomically and durably what `body` writes to the descriptor it is given
+    /// (`body` gives the `errno` of a failed write, or nil); on failure `path` stays as it was.
     static func write(
         to path: String, with writer: FileWriting = FileWriting(), _ body: (_ fd: Int32) throws(SessionError) -> Int32?
     ) throws(SessionError) {
@@ -47,10 +44,8 @@ public enum AtomicFile {
         ".\((path as NSString).lastPathComponent).tmp-"
     }
 
-    /// Removes the temporary files beside `path` that writers left when they were killed while
-    /// writing it: hidden, never read, and as large as the file. Only those of processes that no
-    /// longer run are removed; the caller holds the lock every writer of `path` takes, so no other
-    /// writer of it runs anyway.
+    /// Removes the temporary files beside `path` left by writers that were killed (processes that
+    /// no longer run); the caller holds the lock every writer of `path` takes.
     static func removeStaleTemporaries(of path: String) {
         let folder = folder(of: path), prefix = temporaryPrefix(of: path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
@@ -83,9 +78,8 @@ public enum AtomicFile {
         }
     }
 
-    /// Why a file beside `path` could not be created (`what` says which: the temporary file beside
-    /// a target, a lock file); a folder that may not be written to is named as such (nothing was
-    /// changed: the session's files are as they were).
+    /// Why a file (`what`) beside `path` could not be created; a folder that may not be written to
+    /// is named as such.
     static func creationProblem(_ what: String, _ code: Int32, creating path: String) -> String {
         let reason = "\(what): \(describe(code))"
         guard code == EACCES || code == EPERM || code == EROFS else { return reason }

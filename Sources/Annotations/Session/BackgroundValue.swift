@@ -1,9 +1,7 @@
 import Foundation
 import Synchronization
 
-/// A value computed on another thread while the caller does something else (the log read while
-/// the snapshot beside it is decoded, or the other way round; sessions read while a command loads
-/// its corpus), handed over by ``wait()``.
+/// A value computed on another thread while the caller does something else, handed over by ``wait()``.
 package final class BackgroundValue<Value: Sendable>: Sendable {
     private let done = DispatchGroup()
     private let value = Mutex<Value?>(nil)

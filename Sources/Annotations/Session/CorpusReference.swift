@@ -8,8 +8,7 @@ public struct CorpusReference: Sendable, Hashable, Codable {
         public var fingerprint: String
         /// Number of sentences.
         public var sentences: Int
-        /// `given` when the document came with its own sentences and tokens (pre-tokenized); nil
-        /// when the workbench segmented it.
+        /// `given` for a pre-tokenized document; nil when the workbench segmented it.
         public var tokenization: String?
 
         /// The ``tokenization`` value of a pre-tokenized document.

@@ -1,11 +1,9 @@
 import Foundation
 
-/// The one write loop of the session's files, the exports and the program's standard output and
-/// error: `write(2)` until every byte is written, retrying short writes and interruptions. Tests
-/// stand in a disk that fills up after a number of bytes through `write`.
+/// The one write loop (session files, exports, standard output and error): `write(2)` until every
+/// byte is written, retrying short writes and interruptions. Tests stand in a disk that fills up.
 public struct FileWriting {
-    /// One write call: writes up to `count` bytes to the file, and gives how many it wrote, or -1
-    /// with `errno` set (the system's `write(2)` unless a test stands in another disk).
+    /// One write call, as `write(2)`: how many bytes it wrote, or -1 with `errno` set.
     private let write: (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
 
     /// A writer through `write` (the system's `write(2)` by default).
@@ -13,8 +11,7 @@ public struct FileWriting {
         self.write = write
     }
 
-    /// Writes all of `bytes` to `fd`; nil when every byte was written, otherwise the `errno` of the
-    /// failure (some bytes may have been written).
+    /// Writes all of `bytes` to `fd`; nil when every byte was written, else the `errno` of the failure.
     public func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
         guard let base = bytes.baseAddress else { return nil }
         var offset = 0

@@ -1,10 +1,7 @@
 import Foundation
 
-/// A session path that is a folder: the one refusal of it, worded for the command at hand. A writer
-/// (`annotate --session`, `review --out`) would make the session there, so it is told to choose
-/// another name; a reader (`review`, `diff`, `validate`, `stats`, `replay`, `export`, `agree`) was
-/// given the folder in place of a session file, so it is told what it expected and, when the
-/// folder holds exactly one session, that session's path.
+/// A session path that is a folder: the one refusal of it. A writer is told to choose another
+/// name; a reader what it expected and, when the folder holds one session, its path.
 enum FolderGivenAsSession {
     /// Throws ``SessionError/io(path:reason:)`` naming `shown` (`path` when nil) when `path` is a folder.
     static func refuse(_ path: String, shownAs shown: String? = nil, writing: Bool) throws(SessionError) {

@@ -1,19 +1,12 @@
 import Foundation
 
-/// The journal beside a format-1 session file (`NAME.json.journal`): the events acknowledged since
-/// the file was last saved, one JSON line each (also cursor, settings and corpus lines), after a
-/// header line naming the session and the saved state it continues (absent in journals of older
-/// versions). Format 2 has no journal (its log is one); a format-1 journal is applied once, when
-/// its file is migrated.
+/// The journal beside a format-1 session file (`NAME.json.journal`): the entries acknowledged since
+/// the file was saved, one JSON line each, after a header line naming the session and the `seq` it
+/// continues. Applied once, when its file is migrated to format 2.
 ///
-/// - Every complete entry is applied; bytes that are not entries — a torn last line (an append cut
-///   short by a crash or a full disk, never acknowledged), torn bytes an older version glued in
-///   front of an entry on the same line — are kept aside in `NAME.json.journal.torn` and reported.
-/// - The journal is applied only when it continues the file: its header names this session and a
-///   state the file has, and each of its events either repeats the file's event with that `seq`
-///   (a crash between saving and emptying the journal) or follows the file's last event. Anything
-///   else — another session's journal, one that continues a state the file does not have — is
-///   moved aside to `NAME.json.journal.rejected-N`, never applied, with a warning naming both files.
+/// Torn bytes (a torn last line, or bytes an older version glued in front of an entry) are kept
+/// aside in `NAME.json.journal.torn`. A journal that does not continue the file (another session,
+/// a state the file does not have) is moved to `NAME.json.journal.rejected-N`, never applied.
 enum FormatOneJournal {
     /// The header line's value: `{"header":{"session":…,"seq":…}}`.
     private struct Header: Decodable {

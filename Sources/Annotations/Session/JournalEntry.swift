@@ -1,5 +1,4 @@
-/// One line of a session log after its header (or of a format-1 journal): an acknowledged event,
-/// where the annotator moved to, changed settings, or a re-anchoring.
+/// One line of a session log after its header (or of a format-1 journal).
 public enum JournalEntry: Sendable, Hashable, Codable {
     /// An event, appended and fsynced before it is acknowledged.
     case event(Event)

@@ -1,17 +1,12 @@
 import Foundation
 
-/// A session file opened for writing by this process: its real path (symbolic links resolved), the
-/// session lock taken on that real path, and atomic writes to it.
+/// A session opened for writing by this process: its real path (links resolved), the lock on it,
+/// and atomic writes. Every command that writes a session opens it so first, so a session has at
+/// most one writer, also when two names lead to one file.
 ///
-/// Every command that writes a session opens it through this type first (the annotation REPL and
-/// review through ``SessionStore``; adjudicate, replay `--out` and import directly), so a session
-/// has at most one writer, also when two names lead to one file: the lock, the journal and the
-/// written file all follow the real path. Opening refuses with ``SessionError/locked(path:holder:)``
-/// naming the holder (pid, host, since when).
-///
-/// The lock is an exclusive `flock` on `NAME.json.lock` beside the real file, held while the
-/// session is open for writing. The kernel releases it when the holder dies, so a lock left by a
-/// dead process is taken over; the file records who holds it for the message another process gets.
+/// The lock is an exclusive `flock` on `NAME.json.lock` beside the real file; the kernel releases
+/// it when the holder dies, so a dead process's lock is taken over. The file names the holder
+/// (pid, host, since when) for ``SessionError/locked(path:holder:)``.
 public final class LockedSessionFile {
     /// The path as given (for messages).
     public let path: String
@@ -22,9 +17,8 @@ public final class LockedSessionFile {
     public let tookOverLockFrom: String?
     /// The lock file, open while the lock is held (-1 once released).
     private var lockFile: Int32
-    /// Whether opening made the lock file (there was none), the folder it made (nil: it was there)
-    /// and the session's files as they were then (``FileIdentity``): released with those files as
-    /// they were (a command refused after taking the lock), the lock file and the folder go.
+    /// Whether opening made the lock file, the folder it made, and the session's files as they were
+    /// then: released with those files unchanged, the lock file and the folder go.
     private let made: (lockFile: Bool, folder: String?, files: [FileIdentity?])
 
     /// Creates the session's folder if needed, resolves the real path and takes the lock; `now` is
@@ -51,9 +45,8 @@ public final class LockedSessionFile {
         var lockExisted = false
         var previous: String?
         var fd: Int32 = -1
-        // A lock file is removed by a writer that made it and wrote nothing (``release()``), while
-        // it holds the lock: a file opened just before that is locked only once it has no name, so
-        // the lock is taken again on the file the path names now.
+        // A writer that wrote nothing removes the lock file it made (``release()``): a lock taken
+        // on a file that lost its name is taken again on the file the path names now.
         for _ in 0..<100 {
             lockExisted = access(lockPath, F_OK) == 0
             fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -75,9 +68,8 @@ public final class LockedSessionFile {
         lockFile = fd
         made = (!lockExisted, madeFolder, Self.sessionFiles(real))
         tookOverLockFrom = previous
-        // A writer that ends empties its lock file; one killed while it wrote the session leaves
-        // its temporary file (hidden, as large as the session) beside a lock file that still names
-        // it. The folder is looked through only then, or when there was no lock file.
+        // A writer killed while writing leaves its temporary file beside a lock file that is not
+        // empty: the folder is looked through only then, or when there was no lock file.
         var lockStatus = stat()
         if !lockExisted || fstat(lockFile, &lockStatus) != 0 || lockStatus.st_size > 0 { AtomicFile.removeStaleTemporaries(of: real) }
         var host = [CChar](repeating: 0, count: 256)
@@ -85,18 +77,14 @@ public final class LockedSessionFile {
         let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let info = "{\"pid\":\(getpid()),\"host\":\"\(hostName)\",\"since\":\"\(now)\"}\n"
         ftruncate(lockFile, 0)
-        // Not flushed to disk: the lock is the kernel's `flock`, gone with the process; the text only
-        // names the holder in messages (and calls for the look for temporary files above), and a
-        // crash of the machine that loses it loses nothing else (at most such a file is left).
+        // Not flushed: the lock is the kernel's; the text only names the holder.
         _ = info.withCString { pwrite(lockFile, $0, strlen($0), 0) }
     }
 
     deinit { release() }
 
-    /// Takes the exclusive lock on `fd` without waiting for a holder: false when another open file
-    /// holds it. A lock just released can still be held for a moment by a process this one is
-    /// starting (between its fork and its exec the child has every descriptor, close-on-exec or
-    /// not), so a refusal is only given when the lock is still held after a quarter of a second.
+    /// Takes the exclusive lock on `fd`: false when another open file still holds it after a
+    /// quarter of a second (a child between fork and exec holds every descriptor for a moment).
     static func lock(_ fd: Int32) -> Bool {
         for attempt in 0..<50 {
             if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
@@ -139,9 +127,8 @@ public final class LockedSessionFile {
         return "pid \(pid) on \((object["host"] as? String) ?? "?") since \((object["since"] as? String) ?? "?")"
     }
 
-    /// The session's snapshot when it exists, else its log when that exists (a log whose snapshot
-    /// was lost is still a session, and holds every acknowledged event), else nil: the file to
-    /// name when a command refuses to replace the session.
+    /// The session's snapshot when it exists, else its log, else nil: the file to name when a
+    /// command refuses to replace the session.
     public var existingFile: String? {
         if FileManager.default.fileExists(atPath: realPath) { return realPath }
         let log = SessionPaths(realPath).log
@@ -154,11 +141,9 @@ public final class LockedSessionFile {
         try AtomicFile.write(to: realPath, with: writer) { fd throws(SessionError) in try SessionFileWriter.write(file, to: fd, with: writer) }
     }
 
-    /// Writes a whole session — its log (`NAME.jsonl`), then its snapshot — each atomically, for
-    /// commands that write a session at once (adjudicate, replay `--out`, import, `team pull`). A
-    /// crash between the two leaves the new log and an old snapshot, which opening rebuilds from
-    /// the log. The log is written from `file`'s events, or is `logBytes` byte for byte (a log
-    /// already replayed to `file`: `team pull` writes a team session's log as the database holds it).
+    /// Writes a whole session, its log then its snapshot, each atomically (adjudicate, replay
+    /// `--out`, import, `team pull`); a crash between the two leaves a snapshot that opening
+    /// rebuilds. The log is written from `file`'s events, or is `logBytes` byte for byte.
     public func write(_ file: SessionFile, logBytes given: Data? = nil, with writer: FileWriting = FileWriting()) throws(SessionError) {
         var snapshot = file
         snapshot.format = SessionFile.formatName
@@ -169,8 +154,8 @@ public final class LockedSessionFile {
         try writeSnapshot(snapshot, with: writer)
     }
 
-    /// Writes the whole log of `file` (its header, events, cursor and settings lines; `given` instead, byte for byte) atomically
-    /// beside the real path and returns its bytes: the one writer of a whole log (``SessionStore``'s first, ``write(_:logBytes:with:)``'s).
+    /// Writes the whole log of `file` (or `given`, byte for byte) atomically beside the real path
+    /// and returns its bytes: the one writer of a whole log.
     func writeLog(of file: SessionFile, given: Data? = nil, with writer: FileWriting) throws(SessionError) -> Data {
         let bytes: Data
         if let given {
@@ -184,12 +169,8 @@ public final class LockedSessionFile {
         return bytes
     }
 
-    /// Releases the lock; the file must not be written afterwards. Safe to call twice.
-    ///
-    /// A writer that wrote nothing (a command refused after taking the lock: inputs of different
-    /// corpora, an `--out` of another kind, a damaged session) leaves the place as it found it: the
-    /// lock file it made is removed, while the lock is still held, and so is the folder it made
-    /// when that is empty.
+    /// Releases the lock; safe to call twice. A writer that wrote nothing (refused after taking the
+    /// lock) removes the lock file and the empty folder it made.
     public func release() {
         guard lockFile >= 0 else { return }
         let leaveNothing = made.lockFile && Self.sessionFiles(realPath) == made.files
@@ -232,10 +213,8 @@ public final class LockedSessionFile {
         absolute(try realPath(of: path))
     }
 
-    /// True when `a` and `b` name one session: the same snapshot once links are resolved, whether
-    /// either is given by its snapshot (`NAME.json`, `NAME`) or by its log (`NAME.jsonl`). Commands
-    /// that write a new session from others (review, adjudicate, replay `--out`) refuse an output
-    /// for which this holds with one of their inputs: the input would be overwritten or appended to.
+    /// True when `a` and `b` name one session (by snapshot or log) once links are resolved: an
+    /// output a command must refuse when it is one of its inputs.
     public static func namesSameSession(_ a: String, _ b: String) -> Bool {
         func real(_ path: String) -> String {
             let snapshot = SessionPaths(path).snapshot

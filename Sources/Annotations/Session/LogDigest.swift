@@ -1,8 +1,6 @@
-/// A fast 64-bit digest of a session log's bytes, fed in pieces (``update(_:)``) as lines are
-/// appended. It tells whether a snapshot was written from this log (or another log, or another
-/// state of it); it is not a cryptographic hash and does not guard against tampering. Eight bytes
-/// are mixed at a time, so hashing the log of a 100 000-annotation session takes a few
-/// milliseconds (a byte-wise SHA-256 would take most of the opening budget).
+/// A fast 64-bit digest of a session log's bytes, fed in pieces as lines are appended: it tells
+/// whether a snapshot was written from this state of this log (not a cryptographic hash). Eight
+/// bytes are mixed at a time: a few milliseconds for a 100 000-annotation log.
 public struct LogDigest: Sendable, Hashable {
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var pending: UInt64 = 0

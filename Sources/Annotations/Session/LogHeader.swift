@@ -1,6 +1,5 @@
 /// The first line of a session log (`NAME.jsonl`): what the file is, which session it belongs to,
-/// who created it when, its corpus and schema. A log whose header names another session than its
-/// snapshot is refused, never applied.
+/// who created it when, its corpus and schema.
 public struct LogHeader: Sendable, Hashable, Codable {
     /// The value of `format`.
     public static let formatName = "workbench-session-log"
@@ -21,9 +20,8 @@ public struct LogHeader: Sendable, Hashable, Codable {
         case format, version, session, annotator, created, corpus, schema, derivedFrom = "derived_from"
     }
 
-    /// The header of the log at `path`, read and checked as every reader of the log reads it
-    /// (``SessionLogContents``), without the lines after it: a large log is mapped and only its
-    /// first line read.
+    /// The header of the log at `path`, read and checked as every reader reads it, without the
+    /// lines after it.
     public init(ofLog path: String) throws(SessionError) {
         let data = try SessionCodec.contents(ofFile: path)
         do {

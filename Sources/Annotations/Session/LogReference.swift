@@ -1,9 +1,7 @@
 import Foundation
 
-/// What a snapshot says about the log it was written from: how many events of the log it
-/// reflects, how many bytes of the log those are (header included), and a digest of those bytes
-/// (``LogDigest``). Opening compares them with the log: a snapshot whose digest does not match its
-/// log's prefix is rebuilt from the log.
+/// What a snapshot says about the log it was written from: how many events and bytes (header
+/// included) of it it reflects, and their ``LogDigest``. One that does not match is rebuilt.
 struct LogReference: Sendable, Hashable, Codable {
     /// Events of the log the snapshot reflects.
     var events: Int
@@ -12,10 +10,8 @@ struct LogReference: Sendable, Hashable, Codable {
     /// ``LogDigest`` of those bytes, e.g. `"fx64:00ff…"`.
     var digest: String
 
-    /// True when `log` does not end in a line break but did when the snapshot was written from it:
-    /// the snapshot's prefix is the whole log and one line break more, with that digest. Its last
-    /// line was then complete (its edit acknowledged) and only the line break was lost since (an
-    /// editor or a copy that strips it): readers put it back rather than drop the line as torn.
+    /// True when `log` lost the line break after its last line since the snapshot was written from
+    /// it (the line was acknowledged): readers put it back rather than drop the line as torn.
     func lostTheLastLineBreak(of log: Data) -> Bool {
         guard let last = log.last, last != 0x0A, bytes == log.count + 1 else { return false }
         var digest = LogDigest()

@@ -1,15 +1,10 @@
 import Foundation
 
-/// The strings that recur across a session's records — document ids, annotators, sentence hashes,
-/// forms — made once while a file is decoded and shared by the records that hold them: a string
-/// of more than 15 UTF-8 bytes is a heap allocation (and, when its record goes, a release), and a
-/// hundred thousand records name a few hundred documents and sentences.
+/// The strings that recur across a session's records (document ids, annotators, sentence hashes,
+/// forms), made once while a file is decoded and shared: a string of more than 15 bytes is a heap
+/// allocation, and a hundred thousand records name a few hundred documents and sentences.
 ///
-/// A small table from bytes to the string made from them, one string per slot: a slot holds the
-/// last string whose bytes hash to it, so strings that recur far apart may be made twice, never
-/// wrongly (the bytes are compared in full). Strings of at most 15 bytes are stored in the string
-/// value itself and are made as they are. The table is made only for a whole file: a decoder of
-/// one log line shares nothing.
+/// A small table, one string per slot (the last whose bytes hash to it; bytes compared in full).
 struct RecurringStrings {
     private var slots: [String?]
 

@@ -3,8 +3,7 @@ import Foundation
 /// A session in memory: who annotates which corpus, the event log and the state it gives.
 /// Pure value: files, locks and the clock live in ``SessionStore``.
 public struct Session: Sendable {
-    /// The session's identity, named by its journal (nil until a ``SessionStore`` opens it; see
-    /// ``derivedID(name:created:annotator:)``).
+    /// The session's identity, named by its log (nil until a ``SessionStore`` opens it).
     public var id: String?
     /// The session's annotator (events carry their own annotator too).
     public var annotator: String
@@ -22,28 +21,23 @@ public struct Session: Sendable {
     public var settings = SessionSettings()
     /// The state after every event.
     public private(set) var state: AnnotationState
-    /// The events before ``tail``, left in the log's bytes as read on opening (a session opened from
-    /// its snapshot: the first `length` bytes, holding `count` events and the `commands` among
-    /// them), decoded only when asked for (nil: every event is in ``tail``). The log is only ever
-    /// appended to or cut back to a length at least the prefix's, so those bytes stay what they were.
+    /// The events before ``tail``, left in the log's first `length` bytes as read on opening from a
+    /// snapshot (`count` events, `commands` among them), decoded only when asked for (nil: none).
     private var prefix: (bytes: Data, length: Int, count: Int, commands: CommandCount, path: String)?
     /// The events after ``prefix`` (all of them when there is none), in order.
     private var tail: [Event]
     /// The state before the first event of ``tail``: the snapshot's records, or an empty state.
     private var base: AnnotationState
-    /// How many commands the log holds and how many are `undo` (what `status` and `stats` count),
-    /// kept while reading.
+    /// How many commands the log holds and how many are `undo` (what `status` and `stats` count).
     public private(set) var commandCount = CommandCount()
-    /// What happened when the history had to be rebuilt from the log because the snapshot's
-    /// records were not what the log gives (nil when that never happened), for the front end.
+    /// Said when the history was rebuilt from the log because the snapshot's records were not what it gives.
     public private(set) var historyNotice: String?
 
     /// How many events the log holds.
     public var eventCount: Int { (prefix?.count ?? 0) + tail.count }
 
-    /// The event log, in order. For a session opened from its snapshot the events before the
-    /// snapshot are decoded from the log's bytes on each call: use ``eventCount`` and
-    /// ``commandCount`` for counts.
+    /// The event log, in order (the events before a snapshot decoded on each call: use
+    /// ``eventCount`` and ``commandCount`` for counts).
     public var events: [Event] { (try? allEvents()) ?? tail }
 
     /// ``events``, saying why when the log's bytes before the snapshot cannot be decoded.
@@ -101,12 +95,9 @@ public struct Session: Sendable {
         if let last = events.last { updated = last.time }
     }
 
-    /// A session rebuilt from a log's bytes by replaying every event, and the log's contents
-    /// (`forReplay` and `digestingFirst` as for ``SessionLogContents``): the one way a session is
-    /// made from a log (`path` is used in error messages). Errors are those of reading the log,
-    /// then replaying it (an event that does not apply named by its line). Each part of the log
-    /// (`partBytes`, see ``SessionLogContents``) is replayed as soon as it is decoded, while the
-    /// other core decodes the next parts.
+    /// A session rebuilt from a log's bytes by replaying every event, and the log's contents (the
+    /// options as for ``SessionLogContents``): the one way a session is made from a log. Each part
+    /// is replayed as soon as it is decoded, while the other core decodes the next parts.
     package static func replaying(
         logBytes data: Data, path: String, forReplay: Bool = false, digestingFirst digested: Int? = nil,
         partBytes: Int = SessionLogContents.partBytes
@@ -140,10 +131,8 @@ public struct Session: Sendable {
         return (replayed, log)
     }
 
-    /// A session opened from its snapshot: the state is built from the snapshot's records, which
-    /// reflect the events of the log's bytes `logBytes` before `log.decodedFrom` (checked by the
-    /// caller: event count, bytes and digest), and only the events after them (`log`, read from
-    /// there on) are replayed. The history before the snapshot is replayed from the log when first needed.
+    /// A session opened from its snapshot, whose records reflect the log's events before
+    /// `log.decodedFrom` (checked by the caller): only the events after them are replayed.
     init(snapshot: consuming SessionFile, nextNumbers: [Character: Int], logBytes: Data, log: SessionLogContents, path: String) throws(SessionError) {
         let prefix = (bytes: logBytes, length: log.decodedFrom, count: log.skippedEvents, commands: log.skippedCommands, path: path)
         let header = log.header
@@ -156,7 +145,7 @@ public struct Session: Sendable {
         cursor = log.cursor ?? snapshot.cursor
         settings = log.settings ?? snapshot.settings ?? SessionSettings()
         var state = AnnotationState(schema: header.schema)
-        snapshot.storeRecordsMoving(in: &state)
+        snapshot.storeRecords(in: &state)
         state.useLastSeq(prefix.count)
         state.useNextNumbers(nextNumbers)
         state.expectHistory { () throws(AnnotationError) -> [Event] in
@@ -199,11 +188,9 @@ public struct Session: Sendable {
         updated = event.time
     }
 
-    /// Makes the undo and redo history complete (a session opened from its snapshot replays the
-    /// log's events before the snapshot once, through the same `apply`, and goes on with that
-    /// history). Should those events not give the snapshot's records — the snapshot was changed
-    /// by hand — the log is the truth: the state becomes the whole log's replay and
-    /// ``historyNotice`` says so.
+    /// Makes the undo and redo history complete (replaying the log's events before the snapshot).
+    /// Should they not give the snapshot's records, the log is the truth: the state becomes its
+    /// replay and ``historyNotice`` says so.
     public mutating func loadHistory() throws(AnnotationError) {
         guard !state.historyIsLoaded else { return }
         do { try state.loadHistory() } catch {
@@ -216,17 +203,20 @@ public struct Session: Sendable {
             if !replayed.hasSameRecords(as: state) {
                 historyNotice = "the snapshot's records were not what its log gives; the session now holds the log's replay (the log is the truth)"
             }
-            state = replayed
-            base = AnnotationState(schema: state.schema)
-            prefix = nil
-            tail = all
+            becomeReplay(replayed, of: all)
         }
     }
 
-    /// Takes back every event after the first `count` without a trace: the state is rebuilt from
-    /// the state before the events in memory (the snapshot's records, or nothing) and those of
-    /// them that stay, through `apply`. False (and nothing changed) when that is not possible.
-    /// (A store takes back the last event so when it cannot make it durable.)
+    /// Takes `replayed`, the replay of `events` from an empty state, as the whole session.
+    private mutating func becomeReplay(_ replayed: AnnotationState, of events: [Event]) {
+        state = replayed
+        base = AnnotationState(schema: replayed.schema)
+        prefix = nil
+        tail = events
+    }
+
+    /// Takes back every event after the first `count` without a trace, rebuilding the state; false
+    /// (and nothing changed) when that is not possible.
     @discardableResult
     public mutating func rollBack(toEventCount count: Int) -> Bool {
         guard count >= 0, count <= eventCount else { return false }
@@ -241,10 +231,7 @@ public struct Session: Sendable {
             guard let kept = try? Array(allEvents().prefix(count)),
                 let replayed = try? AnnotationState.replaying(kept, schema: state.schema)
             else { return false }
-            state = replayed
-            base = AnnotationState(schema: state.schema)
-            prefix = nil
-            tail = kept
+            becomeReplay(replayed, of: kept)
         }
         commandCount = (prefix?.commands ?? CommandCount()) + CommandCount(tail)
         return true
@@ -265,8 +252,7 @@ public struct Session: Sendable {
     }
 
     /// The identity given to a session that has none yet: a digest of its file name, creation time
-    /// and annotator (so scripted sessions stay byte-for-byte reproducible, and two sessions of
-    /// different names or times never share one).
+    /// and annotator (reproducible for scripted sessions).
     public static func derivedID(name: String, created: String, annotator: String) -> String {
         String(Fingerprint.sha256Hex(name + "\n" + created + "\n" + annotator).prefix(32))
     }

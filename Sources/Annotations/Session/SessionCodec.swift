@@ -1,16 +1,14 @@
 import Foundation
 
-/// Reads and writes session files, turning every decoding failure into a ``SessionError`` that
-/// names the file and the JSON path or position where it went wrong.
+/// Reads and writes session files; every decoding failure is a ``SessionError`` naming the file
+/// and the JSON path or position where it went wrong.
 public enum SessionCodec {
-    /// Files at least this large are mapped into memory rather than copied: for a session of
-    /// hundreds of megabytes that saves a copy and the zeroing of as much fresh memory. (The
-    /// workbench replaces session files by renaming, never rewrites them in place, so a mapped file
-    /// does not change under the reader.)
+    /// Files at least this large are mapped rather than copied (saving a copy and as much fresh
+    /// memory); session files are replaced by renaming, so a mapped one does not change under the reader.
     public static let mappingSize = 16 << 20
 
-    /// The bytes of the session file at `path` (mapped when large); errors name it `shown` (the
-    /// path when nil). A folder is refused as a reader's or, `writing`, a writer's (``FolderGivenAsSession``).
+    /// The bytes of the session file at `path` (mapped when large); errors name it `shown`. A folder
+    /// is refused (``FolderGivenAsSession``).
     public static func contents(ofFile path: String, shownAs shown: String? = nil, writing: Bool = false) throws(SessionError) -> Data {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(shown ?? path) }
         try FolderGivenAsSession.refuse(path, shownAs: shown, writing: writing)
@@ -22,29 +20,17 @@ public enum SessionCodec {
         return data
     }
 
-    /// The corpus a session file records, read without decoding the rest of it (nil when the bytes
-    /// are not a session file with a readable corpus): for choosing defaults before opening it.
-    /// The reading stops at the first record list after the corpus (the writer puts the corpus
-    /// among the header fields), so a large snapshot is not read through twice.
+    /// The corpus a session file records (nil when the bytes are not a session file with a readable
+    /// corpus), read from its head only: for choosing defaults before opening it.
     public static func recordedCorpus(in data: Data) -> CorpusReference? {
-        data.withUnsafeBytes { raw in
-            SessionFileDecoder.head(
-                [String: CorpusReference].self, keys: ["corpus"], of: raw.bindMemory(to: UInt8.self), stoppingAfter: ["corpus"])?["corpus"]
-        }
+        let head = data.withUnsafeBytes { try? SessionFileDecoder.head(of: $0.bindMemory(to: UInt8.self), keeping: ["corpus"], stoppingAfter: ["corpus"]) }
+        return head.flatMap { try? JSONDecoder().decode([String: CorpusReference].self, from: $0)["corpus"] }
     }
 
-    /// Decodes a session file's bytes; `path` is used in error messages.
-    ///
-    /// Files are read by ``SessionFileDecoder`` in one pass. When that fails, the bytes are checked
-    /// for JSON syntax (reporting the line and column where they stop being JSON), then the header
-    /// fields are decoded by their `Codable` conformances to name a field at fault there, and
-    /// otherwise the decoder's own failure is named by its JSON path, line and column (see
-    /// ``refusal(_:of:path:)``).
-    ///
-    /// With `anchorsForExport`, the anchors' quoted texts and sentence hashes are checked but left
-    /// empty (see ``SessionFileDecoder/anchorsForExport``): for an export only, which reads none of
-    /// them. With `checkingUTF8` false, the caller checks that the bytes are UTF-8 (on another
-    /// thread, meanwhile) and decodes them again, checked, when not.
+    /// Decodes a session file's bytes with ``SessionFileDecoder`` in one pass; a failure is named as
+    /// ``refusal(_:of:path:)`` says, with `path`. `anchorsForExport`: see
+    /// ``SessionFileDecoder/anchorsForExport``. With `checkingUTF8` false, the caller checks that
+    /// the bytes are UTF-8 (on another thread, meanwhile) and decodes them again, checked, when not.
     public static func decode(
         _ data: Data, path: String, anchorsForExport: Bool = false, checkingUTF8: Bool = true
     ) throws(SessionError) -> SessionFile {
@@ -67,15 +53,21 @@ public enum SessionCodec {
         return try result.get()
     }
 
-    /// Why the bytes of a session file that ``SessionFileDecoder`` refused (with `failure`; nil when
-    /// it did not read them) are not a session, in the order a reader mends them: not text, not
-    /// JSON, not a JSON object, a foreign or newer file, a header field at fault (by its `Codable`
-    /// conformance, named by its JSON path), else the decoder's failure by its JSON path and place.
+    /// Why bytes that ``SessionFileDecoder`` refused (with `failure`; nil: not read) are not a
+    /// session, in the order a reader mends them: not text, not JSON, not an object, foreign or
+    /// newer, a header field at fault (by `Codable`), else the decoder's failure and its place.
     private static func refusal(_ failure: JSONReader.Failure?, of bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
         if isBlank(bytes) { return .empty(path) }
         if let utf16 = utf16Detail(bytes) { return .notJSON(path: path, detail: utf16) }
         if let offset = UTF8Validation.firstInvalidOffset(in: bytes) { return .notJSON(path: path, detail: "invalid UTF-8 at byte offset \(offset)") }
-        if let syntax = JSONReader.validate(bytes) { return error(syntax, in: bytes, path: path) }
+        if let syntax = JSONReader.validate(bytes) {
+            let (line, column, endedEarly) = syntax.place(in: bytes)
+            if endedEarly { return .notJSON(path: path, detail: "it ends early (truncated?) at byte \(bytes.count)") }
+            guard syntax.isSyntax else {
+                return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(syntax.position))", expected: syntax.message)
+            }
+            return .notJSON(path: path, detail: "stopped at line \(line), column \(column): \(syntax.message)")
+        }
         var reader = JSONReader(bytes)
         reader.skipWhitespace()
         guard reader.peek() == UInt8(ascii: "{") else {
@@ -83,7 +75,7 @@ public enum SessionCodec {
         }
         // The fields other than the record lists (those as `[]`), decoded as the file's head, then whole.
         let head: Data
-        do throws(JSONReader.Failure) { head = Data(try SessionFileDecoder.fieldsApartFromRecords(of: bytes)) } catch {
+        do throws(JSONReader.Failure) { head = try SessionFileDecoder.head(of: bytes) } catch {
             return located(error, in: bytes, path: path)
         }
         do {
@@ -109,8 +101,7 @@ public enum SessionCodec {
         return failure.map { located($0, in: bytes, path: path) } ?? .notJSON(path: path, detail: "it does not decode")
     }
 
-    /// A decoder's failure in a session file's bytes (valid JSON), named by the JSON path of the
-    /// value it is about, what is wrong, and its line, column and byte.
+    /// A decoder's failure in valid JSON, named by the value's JSON path, what is wrong and where.
     private static func located(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
         let (line, column, _) = failure.place(in: bytes)
         var reader = JSONReader(bytes, at: failure.position)
@@ -123,7 +114,7 @@ public enum SessionCodec {
     }
 
     /// The JSON path (`$.annotations[3].anchor`) of the innermost value of `bytes` (valid JSON)
-    /// that holds the byte at `position` or ends just before it.
+    /// that holds `position` or ends just before it.
     static func jsonPath(to position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var reader = JSONReader(bytes)
         var path = "$"
@@ -158,11 +149,9 @@ public enum SessionCodec {
         }
     }
 
-    /// Why `bytes` are UTF-16 or UTF-32 rather than the UTF-8 a session file or log is written in
-    /// (a Windows editor's "Unicode"), or nil: UTF-32 as ``OtherUnicodeEncoding`` finds it, a UTF-16
-    /// byte-order mark, or a NUL in the first two bytes, which no JSON text in UTF-8 begins with.
-    /// Said as such rather than as "invalid UTF-8 at byte offset 0", or a log read in part by a
-    /// decoder that guesses the encoding line by line.
+    /// Why `bytes` are UTF-16 or UTF-32 rather than UTF-8 (a Windows editor's "Unicode"), or nil:
+    /// UTF-32 as ``OtherUnicodeEncoding`` finds it, a UTF-16 byte-order mark, or a NUL in the first
+    /// two bytes, which no JSON text in UTF-8 begins with.
     static func utf16Detail(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         // UTF-32, and UTF-16 with its mark, in the words of every other reader's one check.
         if let other = OtherUnicodeEncoding.of(bytes), other != .utf16(byteOrderMark: false) { return other.reason }
@@ -173,16 +162,6 @@ public enum SessionCodec {
     /// True when `bytes` hold only JSON whitespace (or nothing).
     private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-    }
-
-    /// A reader's failure in a session file's bytes, named by its place.
-    private static func error(_ failure: JSONReader.Failure, in bytes: UnsafeBufferPointer<UInt8>, path: String) -> SessionError {
-        let (line, column, endedEarly) = failure.place(in: bytes)
-        if endedEarly { return .notJSON(path: path, detail: "it ends early (truncated?) at byte \(bytes.count)") }
-        guard failure.isSyntax else {
-            return .invalid(path: path, jsonPath: "line \(line), column \(column) (byte \(failure.position))", expected: failure.message)
-        }
-        return .notJSON(path: path, detail: "stopped at line \(line), column \(column): \(failure.message)")
     }
 
     /// The checks on `format` and `version` once both are known.
@@ -198,15 +177,12 @@ public enum SessionCodec {
         guard version >= 1 else { throw .invalid(path: path, jsonPath: "$.version", expected: "version must be 1 or more") }
     }
 
-    /// Encodes a snapshot (or, for version 1, a whole format-1 file) as UTF-8 JSON ending in a
-    /// newline: one top-level field per line, header fields first, one line per annotation, so
-    /// files diff well. Written by ``SessionFileWriter``; tests decode it with `JSONDecoder`.
+    /// Encodes a snapshot (for version 1, a whole format-1 file) as ``SessionFileWriter`` lays it out.
     public static func encode(_ file: SessionFile) throws(SessionError) -> Data {
-        Data(try SessionFileWriter.writing("the session") { try $0.write(file) })
+        Data(try SessionFileWriter.writing("the session") { try $0.write(file) }.bytes)
     }
 
-    /// The field a decoding error is about (`$.events[3].record`) and what was expected there; nil
-    /// when it is not about a field (the bytes are not JSON).
+    /// The field a decoding error is about (`$.events[3].record`) and what was expected; nil when none.
     static func fieldProblem(_ error: DecodingError) -> (at: String, expected: String)? {
         switch error {
         case .keyNotFound(let key, let context): return (jsonPath(context.codingPath + [key]), "required field is missing")

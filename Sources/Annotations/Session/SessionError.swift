@@ -28,9 +28,8 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     /// A complete line of the session's log (or of a format-1 journal) is not an entry.
     case journalDamaged(path: String, line: Int, reason: String)
 
-    /// The message on one line: a line break in text taken from a file (a format name, a session
-    /// id, a speaker name in a reason) shows as `␊`, so it never starts a line of its own that reads
-    /// like one of the program's (the output path keeps line breaks, the program's own).
+    /// The message on one line: a line break in text taken from a file shows as `␊`, so it never
+    /// starts a line that reads like one of the program's.
     public var description: String {
         message.replacingOccurrences(of: "\n", with: "␊")
     }
@@ -38,8 +37,7 @@ public enum SessionError: Error, Sendable, Equatable, LocalizedError, CustomStri
     private var message: String {
         switch self {
         case .nameRefused(let name, let reason):
-            // Line breaks in the name are written as \n: the message stays one line (other controls become placeholders on output).
-            // A long name is cut as every echoed word is.
+            // Line breaks in the name are written as \n; a long name is cut as every echoed word is.
             let shown = EchoedWord.cut(name).replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
             return "session name '\(shown)' refused: \(reason)"
         case .missing(let path): return "\(path): no such session file"
@@ -76,9 +74,7 @@ extension SessionError {
         return .io(path: paths.log, reason: "the log of \(paths.snapshot) is missing (the log holds the session's events; copy NAME.json and NAME.jsonl together)")
     }
 
-    /// `.missing(path)`, or, when `path` is a symbolic link that leads to no file (a loop, or a
-    /// target that is gone), an error saying so: "no such session file" would send the user
-    /// looking for a file that is there.
+    /// `.missing(path)`, or, when `path` is a symbolic link that leads to no file, an error saying so.
     static func notFound(_ path: String) -> SessionError {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return .missing(path) }

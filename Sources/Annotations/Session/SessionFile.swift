@@ -1,8 +1,6 @@
-/// The readable JSON snapshot of a session (format 2, `NAME.json` beside the log `NAME.jsonl`):
-/// self-describing header, the part of the log it reflects (``log``), corpus reference, schema and
-/// the current annotations. In memory it also carries the event log (``events``), which format 2
-/// keeps in the log file and format 1 kept inside this document. It is written by
-/// ``SessionFileWriter`` (tests decode what it writes with this type's `Decodable` conformance).
+/// The readable JSON snapshot of a session (`NAME.json` beside the log `NAME.jsonl`): header, the
+/// part of the log it reflects (``log``), corpus, schema and current annotations. In memory it also
+/// carries the events, which format 1 kept in this document. Written by ``SessionFileWriter``.
 public struct SessionFile: Sendable, Decodable {
     /// The value of `format`.
     public static let formatName = "workbench-session"
@@ -18,8 +16,7 @@ public struct SessionFile: Sendable, Decodable {
 
     public var format: String
     public var version: Int
-    /// The session's identity, which its journal names (absent in files of older versions and in
-    /// files no annotating session has opened yet).
+    /// The session's identity, which its log names (absent in older files).
     public var id: String?
     public var annotator: String
     public var created: String
@@ -40,17 +37,14 @@ public struct SessionFile: Sendable, Decodable {
     public var notes: [Note]
     public var statuses: [StatusEntry]
     public var reviews: [ReviewDecision]
-    /// Turned-down proposals of the suggestion engine; absent (nil) when there are none, so sessions
-    /// without suggestions are written as before.
+    /// Turned-down proposals of the suggestion engine; nil when there are none.
     public var rejections: [Rejection]?
     /// The event log, in order (in format 2 read from and written to the log beside the snapshot).
     public var events: [Event]
     /// The part of the log the snapshot reflects (format 2).
     var log: LogReference?
-    /// The next free number of every id letter used so far, e.g. `["C": 101, "S": 8]` (format 2):
-    /// ids are never reused, and the records left after deleting cannot tell that `S7` existed.
-    /// Opening builds the state from the records with these; a snapshot without them (written
-    /// before they were stored) is opened by replaying its whole log instead.
+    /// The next free number of every id letter used so far, e.g. `["C": 101, "S": 8]`: ids are never
+    /// reused. A snapshot without them is opened by replaying its whole log.
     public var next: [String: Int]?
 
     /// The fields (``SnapshotHead`` reads the first five).
@@ -116,11 +110,9 @@ public struct SessionFile: Sendable, Decodable {
         next = Dictionary(uniqueKeysWithValues: state.nextNumbers.map { (String($0.key), $0.value) })
     }
 
-    /// The state's mentions, cues and claims, each sorted by id. For a large state the claims are
-    /// sorted on another thread meanwhile (a snapshot of 500 000 records spends a fifth of a
-    /// second here).
+    /// The state's mentions, cues and claims, each sorted by id; for a large state cues and claims
+    /// are sorted on threads of their own meanwhile.
     static func annotations(of state: AnnotationState) -> [Record] {
-        // A large state's three tables are sorted at once: cues and claims each on a thread of its own.
         let cues = state.cues.count >= 10_000 ? BackgroundValue { AnnotationState.sortedByID(state.cues) } : nil
         let claims = state.claims.count >= 10_000 ? BackgroundValue { AnnotationState.sortedByID(state.claims) } : nil
         var records: [Record] = []
@@ -131,9 +123,8 @@ public struct SessionFile: Sendable, Decodable {
         return records
     }
 
-    /// The next free numbers `next` stores, by letter (nil when the snapshot has none, a key is not
-    /// one capital letter A–Z or a number is no id's number, e.g. a hand-edited 9223372036854775807:
-    /// then the counters are taken from the log, never guessed).
+    /// The next free numbers `next` stores, by letter; nil when there are none or one is not a
+    /// capital letter A–Z with an id's number (then they are taken from the log, never guessed).
     public var nextNumbers: [Character: Int]? {
         guard let next else { return nil }
         var result: [Character: Int] = [:]
@@ -182,17 +173,9 @@ public struct SessionFile: Sendable, Decodable {
         for rejection in rejections ?? [] { body(.rejection(rejection)) }
     }
 
-    /// Puts the stored records in `state`, as they are (a later one with the same key replaces an
-    /// earlier one). The tables are sized once for them first: grown one doubling at a time, a
-    /// table of 100 000 claims would hash every key again at each step.
-    func storeRecords(in state: inout AnnotationState) {
-        reserveTables(in: &state)
-        forEachRecord { state.store($0) }
-    }
-
-    /// ``storeRecords(in:)`` for a file that is not kept after: its annotations are moved into the
-    /// state's tables, in their order, not copied.
-    consuming func storeRecordsMoving(in state: inout AnnotationState) {
+    /// Puts the stored records in `state` (a later one with the same key replaces an earlier one),
+    /// the annotations moved, not copied, into tables sized once first.
+    consuming func storeRecords(in state: inout AnnotationState) {
         reserveTables(in: &state)
         var annotations = self.annotations
         self.annotations = []
@@ -214,8 +197,7 @@ public struct SessionFile: Sendable, Decodable {
         state.reserveTables([speakers.count, mentions, cues, claims, targets.count, stances.count, notes.count], history: 0)
     }
 
-    /// One line per record stored more than once (the log never makes one twice; a file that lists
-    /// one twice was changed by hand or damaged).
+    /// One line per record stored more than once (changed by hand or damaged: the log never makes one).
     public var recordsStoredTwice: [String] {
         var seen = Set<RecordKey>()
         var twice: [String] = []

@@ -1,33 +1,25 @@
 import Foundation
 
-/// Reads the hot records of a session — a snapshot's speakers and annotations (mentions, cues,
-/// claims), a format-1 file's events and the `{"event":…}` lines of a log — by hand with a
-/// ``JSONReader``: every record object has one shape (``RecordFields``: any of the fields a speaker,
-/// a mention, a cue, a claim or an origin has), read without an intermediate tree, keys compared as
-/// bytes. Everything else in a snapshot (the header fields, corpus, schema, cursor, settings and the
-/// record lists that are few: targets, stances, notes, statuses, reviews, rejections) is copied as
-/// it is into one JSON object that `JSONDecoder` decodes with the `Codable` conformances, the one
-/// definition of the format.
+/// Reads the hot records of a session — a snapshot's speakers and annotations, a format-1 file's
+/// events, a log's `{"event":…}` lines — by hand with a ``JSONReader``, keys compared as bytes,
+/// without an intermediate tree. The rest of a snapshot (header fields and the record lists that are
+/// few) is copied into one JSON object that `JSONDecoder` decodes with the `Codable` conformances,
+/// the one definition of the format.
 ///
-/// It takes what the `Codable` conformances take (same required fields, same defaults for missing
-/// or null optional fields, unknown keys ignored; tests compare the two), and refuses, more strictly
-/// than `JSONDecoder`, a key twice in one object and an integer written as `1.0`, which the writer
-/// never makes. A failure is a ``JSONReader/Failure`` at its byte; ``SessionCodec`` names it by its
-/// JSON path and place.
+/// It takes what those conformances take (tests compare the two), and refuses a key twice in one
+/// object and an integer written as `1.0`, which the writer never makes. A failure is a
+/// ``JSONReader/Failure`` at its byte; ``SessionCodec`` names it by its JSON path and place.
 struct SessionFileDecoder {
     typealias Failure = JSONReader.Failure
 
     var reader: JSONReader
-    /// When true, an anchor's quoted texts (`text`, `before`, `after`) and sentence hash are checked
-    /// as they are otherwise but not kept (they are empty): an export reads an anchor's document,
-    /// segments and `orphaned` only, and a million annotations then make no string for them.
+    /// When true, an anchor's quoted texts and sentence hash are checked but left empty: an export
+    /// reads none of them, and a million annotations then make no string for them.
     var anchorsForExport = false
-    /// When true, events are read for replaying only: their time is checked but not kept (it is
-    /// empty), and a record added with an empty annotator gets the event's annotator at once (as
-    /// replaying would give it), so replaying does not copy it again.
+    /// When true, events are read for replaying only: their time is checked but left empty, and a
+    /// record added with an empty annotator gets the event's at once (as replaying would stamp it).
     var eventsForReplay = false
-    /// The strings that recur across records (document ids, annotators, sentence hashes, forms),
-    /// made once in a whole file.
+    /// The strings that recur across records, made once in a whole file.
     private var strings = RecurringStrings(sharing: false)
 
     /// A decoder over bytes that must stay alive while it is used.
@@ -49,26 +41,15 @@ struct SessionFileDecoder {
         return file
     }
 
-    /// A file's fields other than its record lists as one JSON object, each of those lists in it as
-    /// `[]` (not read): what the `Codable` conformances decode to name a header field at fault.
-    static func fieldsApartFromRecords(of bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> [UInt8] {
+    /// A file's fields other than its record lists as one JSON object (each list in it as `[]`, not
+    /// read), or with `keeping` only those named; with `stoppingAfter`, the reading stops at the
+    /// first record list once those fields were read (the writer puts the header fields first).
+    static func head(of bytes: UnsafeBufferPointer<UInt8>, keeping: Set<String>? = nil, stoppingAfter: Set<String>? = nil) throws(Failure) -> Data {
         var decoder = SessionFileDecoder(bytes)
         var head: [UInt8] = []
         var lists: Lists?
-        try decoder.topLevel(into: &head, lists: &lists, keeping: nil)
-        return head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")]
-    }
-
-    /// The fields named `keys` of a file, decoded as `T` (nil when they do not decode), without
-    /// decoding its record lists; with `stoppingAfter`, the reading stops at the first record list
-    /// after those fields (the workbench writes its header fields first, so the records are not
-    /// read at all).
-    static func head<T: Decodable>(_ type: T.Type, keys: Set<String>, of bytes: UnsafeBufferPointer<UInt8>, stoppingAfter: Set<String>? = nil) -> T? {
-        var decoder = SessionFileDecoder(bytes)
-        var head: [UInt8] = []
-        var lists: Lists?
-        guard (try? decoder.topLevel(into: &head, lists: &lists, keeping: keys, stoppingAfter: stoppingAfter)) != nil else { return nil }
-        return codable(T.self, head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")])
+        try decoder.topLevel(into: &head, lists: &lists, keeping: keeping, stoppingAfter: stoppingAfter)
+        return Data(head.isEmpty ? Array("{}".utf8) : head + [UInt8(ascii: "}")])
     }
 
     /// One `{"event":{…}}` line of a session log (the bytes of the line, without its line break).
@@ -87,11 +68,9 @@ struct SessionFileDecoder {
     /// The record lists of a file read by hand.
     private typealias Lists = (speakers: [Speaker], annotations: [Record], events: [Event])
 
-    /// Reads the file's object: the record lists read by hand into `lists` (in `head` as `"key":[]`),
-    /// every other field (or, with `keeping`, those named) copied into `head` as `"key":value` after
-    /// `{` or `,`. When `lists` is nil, those lists are skipped (with `keeping` nil, put in `head` as
-    /// `"key":[]`), or end the reading once the fields `stoppingAfter` were read (the first of them
-    /// follows the header fields).
+    /// Reads the file's object: the record lists by hand into `lists` (nil: skipped, or the end of
+    /// the reading once the fields `stoppingAfter` were read), each in `head` as `"key":[]` (unless
+    /// `keeping`), every other field (with `keeping`, those named) copied into `head` as it is.
     private mutating func topLevel(
         into head: inout [UInt8], lists: inout Lists?, keeping: Set<String>?, stoppingAfter: Set<String>? = nil
     ) throws(Failure) {
@@ -112,7 +91,7 @@ struct SessionFileDecoder {
                 } else {
                     lists?.events = try list { (d: inout Self) throws(Failure) in try d.event() }
                 }
-                // An empty list in its place: a list that is missing is missing for `JSONDecoder` too.
+                // An empty list in its place (a missing list stays missing for `JSONDecoder`).
                 head += Array((head.isEmpty ? "{" : ",").utf8) + key.written + Array(":[]".utf8)
                 continue
             }
@@ -132,7 +111,7 @@ struct SessionFileDecoder {
         try? JSONDecoder().decode(T.self, from: Data(bytes))
     }
 
-    /// The next value decoded by its `Codable` conformance (an event's review decision, a claim's attributes).
+    /// The next value decoded by its `Codable` conformance.
     private mutating func decoded<T: Decodable>(_ type: T.Type) throws(Failure) -> T {
         reader.skipWhitespace()
         let start = reader.position
@@ -145,7 +124,7 @@ struct SessionFileDecoder {
 
     // MARK: - Helpers
 
-    /// The failure of an object that lacks a field it needs (`fields`: those it needs, or one with a value it cannot take).
+    /// The failure of an object that lacks a field it needs (`fields`).
     private func missing(_ fields: String) -> Failure {
         reader.shapeError("a required field (\(fields)) is missing or null")
     }
@@ -195,8 +174,8 @@ struct SessionFileDecoder {
 
     // MARK: - Records and events
 
-    /// Every field the objects read by hand have (speakers, mentions, cues, claims, origins and their
-    /// sources); a record's JSON names its kind in `type`, which may come last.
+    /// Every field of the objects read by hand (speakers, mentions, cues, claims, origins and their
+    /// sources); `type`, the record's kind, may come last.
     private struct RecordFields {
         var type: String?, id: String?, name: String?, kind: String?, aliases: [String]?, annotator: String?
         var anchor: TextAnchor?, speaker: String?, role: String?, sources: [String]?, mention: String?, cue: String?
@@ -204,8 +183,7 @@ struct SessionFileDecoder {
         var rule: String?, attributes: [String: String]?, from: [Origin.Source]?, session: String?
         var speakers: [String]?, mentions: [String]?, addressees: [String]?
 
-        // Each builder takes its fields out (`take()`), so they move into the record: bound with
-        // `guard let` they were copied (a retain each) and released with the fields after.
+        // Each builder takes its fields out (`take()`): moved into the record, not copied.
 
         consuming func speaker(_ d: SessionFileDecoder) throws(Failure) -> Speaker {
             guard let id = id.take(), let name = name.take() else { throw d.missing("id, name") }
@@ -248,16 +226,15 @@ struct SessionFileDecoder {
         }
     }
 
-    /// Reads an object's fields (null counts as absent, as with `decodeIfPresent`); with `annotator`,
-    /// an empty `annotator` field is given that one (an added record as replaying stamps it).
+    /// Reads an object's fields.
     private mutating func fields() throws(Failure) -> RecordFields {
         var f = RecordFields()
         try read(into: &f)
         return f
     }
 
-    /// Reads an object's fields into `f` (null counts as absent, as with `decodeIfPresent`); with
-    /// `annotator`, an empty `annotator` field is given that one (an added record as replaying stamps it).
+    /// Reads an object's fields into `f` (null counts as absent); with `annotator`, an empty
+    /// `annotator` field is given that one.
     private mutating func read(into f: inout RecordFields, stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) {
         try reader.beginObject()
         var first = true
@@ -291,12 +268,11 @@ struct SessionFileDecoder {
         if let annotator, f.annotator == "" { f.annotator = annotator }
     }
 
-    /// A record; with `annotator`, a mention, cue, claim or speaker whose annotator is empty gets
-    /// that one (an added record as replaying stamps it, see ``eventsForReplay``).
+    /// A record; with `annotator`, one whose annotator is empty gets that one (see ``eventsForReplay``).
     mutating func record(stampingEmptyAnnotatorWith annotator: String? = nil) throws(Failure) -> Record {
         reader.skipWhitespace()
         let start = reader.position
-        // Taken apart once, without a copy: the fields of most records are moved into the record.
+        // Taken apart once: the fields of most records are moved into the record.
         var fields = RecordFields()
         try read(into: &fields, stampingEmptyAnnotatorWith: annotator)
         let type = fields.type
@@ -415,12 +391,9 @@ struct SessionFileDecoder {
     }
 }
 
-/// The fields a snapshot begins with: what opening needs before deciding how to read the rest,
-/// and what ``SessionCodec`` checks before decoding a file with `Codable`.
-///
-/// `format` and `version` are decoded first; `id`, `log` and `next` only for a file of this
-/// format in a version this build reads (as ``SessionFile`` decodes them), so that a foreign or
-/// newer file is said to be one before any of its other fields is found wrong.
+/// The fields a snapshot begins with: what opening needs before deciding how to read the rest.
+/// `id`, `log` and `next` are decoded only for a file of this format in a version this build
+/// reads, so that a foreign or newer file is said to be one before another field is found wrong.
 struct SnapshotHead: Decodable {
     var format: String?
     var version: Int?
@@ -438,16 +411,14 @@ struct SnapshotHead: Decodable {
         next = try c.decodeIfPresent([String: Int].self, forKey: .next)
     }
 
-    /// The part of the log this head names when it is the head of a snapshot in the format and
-    /// version this build writes (the only one that can stand for its log); nil otherwise.
+    /// The part of the log this head names when it is in the format and version this build writes.
     var currentLog: LogReference? { format == SessionFile.formatName && version == SessionFile.currentVersion ? log : nil }
 
     /// The head of the snapshot `bytes` (nil when it is not a JSON object or a field has the wrong type).
     init?(_ bytes: Data) {
-        guard let head = bytes.withUnsafeBytes({ raw in
-            SessionFileDecoder.head(
-                SnapshotHead.self, keys: ["format", "version", "id", "log", "next"], of: raw.bindMemory(to: UInt8.self), stoppingAfter: ["format", "version"])
-        }) else { return nil }
-        self = head
+        let keys: Set<String> = ["format", "version", "id", "log", "next"]
+        let head = bytes.withUnsafeBytes { try? SessionFileDecoder.head(of: $0.bindMemory(to: UInt8.self), keeping: keys, stoppingAfter: ["format", "version"]) }
+        guard let head, let decoded = try? JSONDecoder().decode(Self.self, from: head) else { return nil }
+        self = decoded
     }
 }

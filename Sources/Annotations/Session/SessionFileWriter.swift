@@ -1,21 +1,16 @@
 import Foundation
 
-/// Writes a session snapshot as ``SessionCodec/encode(_:)`` lays it out — each top-level field on a
-/// line of its own, in a fixed order (the header fields `format`, `version`, `id`, `log`, `next`
-/// first, so a reader that needs only them stops early), and each element of a top-level list on
-/// one line — and the lines of a session log, without building them through `JSONEncoder`.
+/// Writes a session snapshot — each top-level field on a line of its own, header fields first (so
+/// a reader that needs only them stops early), each element of a top-level list on one line — and
+/// the lines of a session log.
 ///
-/// A snapshot's mentions, cues, claims and speakers are written by hand, as the exact bytes
-/// `JSONEncoder` gives them (compact, keys sorted, slashes not escaped; strings escaped as it
-/// escapes them: `\"`, `\\`, `\n`, `\t`, `\r`, `\b`, `\f`, other control characters as
-/// `\u00xx`); the records that are few, the corpus, the schema, the cursor and the log's lines (one
-/// event at a time) go through `JSONEncoder`. For a
-/// session of 100 000 annotations this is the difference between seconds and a fraction of one,
-/// which the annotator feels at every autosave. Tests decode its bytes with `JSONDecoder` and compare.
+/// Mentions, cues, claims and speakers, most of a large snapshot, are written by hand as the exact
+/// bytes `JSONEncoder` gives them (compact, keys sorted, slashes not escaped): for 100 000
+/// annotations the difference between seconds and a fraction of one at every autosave. Everything
+/// else goes through `JSONEncoder`. Tests decode the bytes with `JSONDecoder` and compare.
 ///
-/// The bytes are kept, or handed on every 64 KiB as they are written: to a file (a snapshot is
-/// saved without ever being whole in memory) or to a comparison with a file's bytes (the
-/// verifier's way of comparing a snapshot's records with a replayed state without decoding them).
+/// The bytes are kept, or handed on every 64 KiB: to a file (a snapshot is never whole in memory)
+/// or to a comparison with a file's bytes (how the verifier compares a snapshot with a replay).
 package struct SessionFileWriter {
     /// The bytes written (when handing them on: since they were last handed on).
     private(set) var bytes: [UInt8] = []
@@ -23,7 +18,7 @@ package struct SessionFileWriter {
     private var output = Output.kept
     /// How many bytes were handed on.
     private var handedOn = 0
-    /// Set when handed-on bytes differed or could not be written: nothing more is handed on.
+    /// Set when handed-on bytes differed or could not be written.
     private var stopped = false
     /// Why handed-on bytes could not be written (an `errno`).
     private var writeError: Int32?
@@ -36,7 +31,7 @@ package struct SessionFileWriter {
     private static let handedOnAt = 1 << 16
 
     /// Where a writer's bytes go.
-    private enum Output {
+    enum Output {
         /// Kept in ``bytes``.
         case kept
         /// Compared with `expected` from offset `start` on.
@@ -51,20 +46,20 @@ package struct SessionFileWriter {
         bytes.reserveCapacity(Self.handedOnAt + 4_096)
     }
 
-    /// What `body` writes with a new writer; a value `JSONEncoder` refuses is a ``SessionError``.
-    static func writing(_ what: String, _ body: (inout SessionFileWriter) throws -> Void) throws(SessionError) -> [UInt8] {
-        var writer = SessionFileWriter()
+    /// A new writer to `output` once `body` wrote `what` with it and the bytes were handed on; a
+    /// value `JSONEncoder` refuses is a ``SessionError``.
+    static func writing(
+        _ what: String, to output: Output = .kept, _ body: (inout SessionFileWriter) throws -> Void
+    ) throws(SessionError) -> SessionFileWriter {
+        var writer = SessionFileWriter(output)
         do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
-        return writer.bytes
+        writer.handOn()
+        return writer
     }
 
-    /// Writes the snapshot `file` to the file `fd` is open on, 64 KiB at a time, with `writer`; the
-    /// `errno` of a write that failed, or nil (see ``AtomicFile/write(to:with:_:)``).
+    /// Writes the snapshot `file` to `fd` with `writer`; the `errno` of a write that failed, or nil.
     static func write(_ file: SessionFile, to fd: Int32, with writer: FileWriting) throws(SessionError) -> Int32? {
-        var output = SessionFileWriter(.written(fd: fd, writer: writer))
-        do { try output.write(file) } catch { throw .io(path: "(session)", reason: "cannot encode the session: \(error.localizedDescription)") }
-        output.handOn()
-        return output.writeError
+        try writing("the session", to: .written(fd: fd, writer: writer)) { try $0.write(file) }.writeError
     }
 
     /// The header fields through `JSONEncoder` (compact), each on a line; the records by ``records(_:)``.
@@ -99,17 +94,12 @@ package struct SessionFileWriter {
         }
     }
 
-    /// Where the stored records begin in a snapshot: the top-level `speakers` field, on a line of
-    /// its own (a JSON string cannot hold a raw line break, so this is never inside a value).
+    /// Where the stored records begin in a snapshot (never inside a value: strings hold no raw line break).
     static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
 
-    /// Compares the stored records of `file` as the snapshot lays them out — from ``recordsMarker``
-    /// to the end of the file — with `snapshot` from byte `start` on, as they are written (the
-    /// bytes are never all kept). The offset in `snapshot` where they end, or nil where they differ.
-    ///
-    /// The annotations, most of a large snapshot, are compared in two halves on two cores: the
-    /// second from where the line of its first record begins (found by counting line breaks, one
-    /// per record), the first up to there; written one after the other they are the whole.
+    /// Compares the stored records of `file` as written (from ``recordsMarker`` to the end) with
+    /// `snapshot` from `start` on: where they end in `snapshot`, or nil where they differ. The
+    /// annotations are compared in two halves on two cores, split where a record's line begins.
     static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         let half = file.annotations.count / 2, all = file.annotations.indices
         guard half > 0, let split = lineStart(ofAnnotation: half, in: snapshot, from: start) else { return matching(file, all, snapshot, start) }
@@ -121,10 +111,9 @@ package struct SessionFileWriter {
 
     /// Where the records of `file` with `annotations` end when they match `snapshot` from `start` on.
     private static func matching(_ file: SessionFile, _ annotations: Range<Int>, _ snapshot: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-        var writer = SessionFileWriter(.compared(expected: snapshot, start: start))
-        do { try writer.records(file, annotations: annotations) } catch { return nil }
-        writer.handOn()
-        return writer.stopped ? nil : start + writer.handedOn
+        let writer = try? writing("the records", to: .compared(expected: snapshot, start: start)) { try $0.records(file, annotations: annotations) }
+        guard let writer, !writer.stopped else { return nil }
+        return start + writer.handedOn
     }
 
     /// Where annotation `index` begins in a snapshot laid out as written, from `start` on (nil when there is no such line).
@@ -142,10 +131,8 @@ package struct SessionFileWriter {
         return line + 4
     }
 
-    /// The stored records — speakers, targets, annotations, stances, notes, statuses, reviews,
-    /// rejections (and a format-1 file's events) — then the end of the file; with `annotations`,
-    /// only those annotations, with what comes before them when they are the first and after
-    /// them when they are the last (the separator to the next one when not).
+    /// The stored records (and a format-1 file's events), then the end of the file; with
+    /// `annotations`, only those annotations and, at either end, what comes before or after them.
     private mutating func records(_ file: SessionFile, annotations part: Range<Int>? = nil) throws {
         let part = part ?? file.annotations.indices, last = part.upperBound == file.annotations.count
         if part.lowerBound == 0 {
@@ -165,34 +152,31 @@ package struct SessionFileWriter {
         raw("\n}\n")
     }
 
-    /// A top-level field holding a list of records that are few (targets, stances, notes, …),
-    /// each through `JSONEncoder`; none when `elements` is nil.
+    /// A top-level list of records that are few, through `JSONEncoder`; none when `elements` is nil.
     private mutating func values<Element: Encodable>(_ key: StaticString, _ elements: [Element]?) throws {
         guard let elements else { return }
         field(key)
         try list(elements) { writer, element in try writer.value(element) }
     }
 
-    /// The bytes of a whole log: its header line, then one `{"event":…}` line per event, then a
-    /// `{"cursor":…}` line when there is a cursor and a `{"settings":…}` line when they are not the defaults.
+    /// The bytes of a whole log: header, events, cursor and (unless the defaults) settings lines.
     static func logBytes(header: LogHeader, events: [Event], cursor: SentenceKey?, settings: SessionSettings? = nil) throws(SessionError) -> [UInt8] {
         try writing("the log") { writer in
             try writer.header(header)
             for event in events { try writer.line(.event(event)) }
             if let cursor { try writer.line(.cursor(cursor)) }
             if let settings, !settings.isDefault { try writer.line(.settings(settings)) }
-        }
+        }.bytes
     }
 
-    /// One log line for `entry` (an event, a cursor move, settings, a re-anchoring), line break
-    /// included: what ``SessionLog`` appends and a second store (the team database) keeps.
+    /// One log line for `entry`, line break included: what ``SessionLog`` appends and the team database keeps.
     package static func line(_ entry: JournalEntry) throws(SessionError) -> [UInt8] {
-        try writing("a log entry") { try $0.line(entry) }
+        try writing("a log entry") { try $0.line(entry) }.bytes
     }
 
     /// The header line of a log, line break included.
     package static func headerLine(_ header: LogHeader) throws(SessionError) -> [UInt8] {
-        try writing("the log header") { try $0.header(header) }
+        try writing("the log header") { try $0.header(header) }.bytes
     }
 
     private mutating func line(_ entry: JournalEntry) throws {
@@ -222,8 +206,7 @@ package struct SessionFileWriter {
         raw("\": ")
     }
 
-    /// A top-level list: one element per line, `[]` when empty; a part of one without its opening
-    /// or with the separator before the next element instead of its end.
+    /// A top-level list, one element per line (`[]` when empty); a part of one without its opening or its end.
     private mutating func list<Elements: Collection>(
         _ elements: Elements, opens: Bool = true, closes: Bool = true, _ element: (inout SessionFileWriter, Elements.Element) throws -> Void
     ) rethrows {
@@ -246,8 +229,7 @@ package struct SessionFileWriter {
 
     /// A record with its `"type"`: mentions, cues and claims by hand, the other kinds through `JSONEncoder`.
     private mutating func record(_ record: Record) throws {
-        // Mentions, cues and claims are read in place (`withFields`): the many records of a large
-        // snapshot would otherwise have their anchors copied, six references each.
+        // Read in place (`withFields`): copied, each anchor would cost six retains.
         switch record {
         case .mention(let mention):
             mention.withFields { mention in

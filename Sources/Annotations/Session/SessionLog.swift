@@ -1,10 +1,8 @@
 import Foundation
 
-/// A session's append-only event log (`NAME.jsonl`) open for appending: one JSON line per event
-/// (and per cursor move or re-anchoring), each written and flushed with `fdatasync` before the
-/// edit is acknowledged. It is the journal: there is no other. An append that fails (a full disk)
-/// is cut back off, so the log is left as it was. The digest of everything written is kept up to
-/// date for the snapshot's ``LogReference``.
+/// A session's log (`NAME.jsonl`) open for appending: one JSON line per event (or cursor, settings,
+/// corpus), flushed with `fdatasync` before the edit is acknowledged; a failed append is cut back
+/// off. The digest of everything written is kept for the snapshot's ``LogReference``.
 final class SessionLog {
     /// The log's path.
     let path: String
@@ -23,10 +21,8 @@ final class SessionLog {
         self.writer = writer
         fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path: path, reason: "cannot open the log: \(AtomicFile.describe(errno))") }
-        // The log itself is locked too while it is open for appending: when the session's lock file
-        // was removed while its writer ran (taken for a stale file), a second writer gets a lock file
-        // of its own, but not this one; two writers would interleave their events and leave a log
-        // that no longer replays.
+        // The log is locked too: should the lock file be removed while its writer runs, a second
+        // writer would otherwise interleave its events with this one's.
         if !LockedSessionFile.lock(fd) {
             Glibc.close(fd)
             fd = -1
@@ -66,11 +62,8 @@ final class SessionLog {
         if case .event = entry { eventCount += 1 }
     }
 
-    /// Refuses to append when `path` no longer names the file open here: another program replaced
-    /// it (a sync tool, `git checkout`, an editor saving by rename, a backup restored) or removed or
-    /// moved it. An append would go to the old file, which nothing can find any more, and the edit
-    /// acknowledged would be lost; refused, the edits acknowledged before stay in the snapshot
-    /// written on quitting, which the next opening keeps beside the log it finds.
+    /// Refuses to append when `path` no longer names the file open here (another program replaced,
+    /// removed or moved it): the edit would go to a file nothing can find.
     private func checkStillAtPath() throws(SessionError) {
         var open = stat(), named = stat()
         guard fstat(fd, &open) == 0 else { return }

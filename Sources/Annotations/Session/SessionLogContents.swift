@@ -1,31 +1,25 @@
 import Foundation
 
 /// What the bytes of a session log (`NAME.jsonl`) hold: the header line, every complete line after
-/// it, and a torn last line (bytes after the last line break: an append cut short by a crash or a
-/// full disk, never acknowledged).
+/// it, and a torn last line (an append cut short by a crash, never acknowledged).
 ///
-/// Line boundaries are event boundaries, so a long log is decoded in parts on both cores at once,
-/// each part ending at a line break: no guessing. A reader that replays the events gets each part
-/// in order as soon as it is decoded (`consuming:`), so the replay runs beside the decoding.
-/// `{"event":…}` lines are read by the hand-written event decoder (tested against `Codable`);
-/// other lines by `JSONDecoder`.
+/// A long log is decoded in parts on both cores at once, each part ending at a line break; a
+/// reader that replays gets each part in order as soon as it is decoded (`consuming:`).
+/// `{"event":…}` lines are read by the hand-written decoder, other lines by `JSONDecoder`.
 public struct SessionLogContents: Sendable {
     /// The header (first line).
     public var header: LogHeader
     /// The events decoded, in order (those after ``decodedFrom``).
     public var events: [Event] = []
-    /// Where decoding began: the lines before this byte offset (after the header) were counted,
-    /// not decoded (0: every line was decoded).
+    /// Where decoding began: the lines before this offset were counted, not decoded (0: none).
     public var decodedFrom = 0
     /// The events in the lines before ``decodedFrom``, counted by their `{"event":` start.
     public var skippedEvents = 0
-    /// The commands among them and the `undo` commands (``CommandCount``), counted by the line's
-    /// `{"event":{"action":"undo"` start and its `"group":` field (the way the log writer lays an
-    /// event line out).
+    /// The commands among them and the `undo` commands, counted as ``countEvents(in:)`` says.
     public var skippedCommands = CommandCount()
     /// Every event of the log, decoded or counted.
     public var eventCount: Int { skippedEvents + events.count }
-    /// The last cursor line, if any (cursor, corpus and settings lines: the last one wins).
+    /// The last cursor line, if any.
     public var cursor: SentenceKey?
     /// The last corpus line (a re-anchoring), if any.
     public var corpus: CorpusReference?
@@ -35,13 +29,12 @@ public struct SessionLogContents: Sendable {
     public var completeLength = 0
     /// The bytes after the last line break.
     public var tornTail = Data()
-    /// The line of the log (1: the header) that the torn bytes begin, counted only when there are some.
+    /// The line (1: the header) the torn bytes begin.
     private var tornLine = 0
     /// The ``LogDigest`` of the log's first bytes, when asked for (`digestingFirst`).
     var prefixDigest: String?
-    /// The digest of the complete lines (the first ``completeLength`` bytes), taken on from
-    /// ``prefixDigest`` when that was asked for and covers no more than them: what a writer that
-    /// appends to the log goes on from, without reading the log again.
+    /// The digest of the complete lines, taken on from ``prefixDigest`` when asked for: what an
+    /// appending writer goes on from.
     var completeDigest: LogDigest?
     /// How many events those first bytes hold, when they end where a line ends.
     private var prefixEvents: (length: Int, events: Int)?
@@ -49,14 +42,11 @@ public struct SessionLogContents: Sendable {
     /// The bytes of one part of a log decoded at once (about 8 000 event lines), cut at the next line break.
     package static let partBytes = 2 << 20
 
-    /// The contents of a log's bytes. A missing or unreadable header is ``SessionError/foreign(path:found:)``;
-    /// a complete line that is not an entry is ``SessionError/journalDamaged(path:line:reason:)``.
-    ///
-    /// With `forReplay`, event times are not kept (for verification). With `decodingFrom`, the
-    /// lines before that byte offset are only counted (events, undo events), not decoded: for an
-    /// opening from a snapshot that reflects them; an offset that is not where a line begins
-    /// decodes every line. With `digestingFirst`, the digest of that many first bytes is taken
-    /// (``prefixDigest``, alongside the decoding) and the events in them counted (``events(before:)``).
+    /// The contents of a log's bytes; a bad header is ``SessionError/foreign(path:found:)``, a
+    /// complete line that is not an entry ``SessionError/journalDamaged(path:line:reason:)``.
+    /// With `forReplay`, event times are not kept. With `decodingFrom` (where a line begins), the
+    /// lines before it are counted, not decoded. With `digestingFirst`, that many first bytes are
+    /// digested (``prefixDigest``) and their events counted (``events(before:)``).
     package init(
         _ data: Data, path: String, forReplay: Bool = false, decodingFrom offset: Int = 0, digestingFirst digested: Int? = nil,
         partBytes: Int = partBytes, consuming consume: ((_ header: LogHeader, _ events: [Event]) -> Void)? = nil
@@ -70,8 +60,7 @@ public struct SessionLogContents: Sendable {
         } catch let error as SessionError { throw error } catch { throw .io(path: path, reason: "\(error)") }
     }
 
-    /// What a reader says of a torn last line, naming `path` (the log), the line and its bytes; nil
-    /// when there is none. The log is valid without it: readers ignore it, `annotate` sets it aside.
+    /// What a reader says of a torn last line of the log `path`, or nil when there is none.
     package func tornNotice(path: String) -> String? {
         guard !tornTail.isEmpty else { return nil }
         return "\(path): line \(tornLine) is torn (\(tornTail.count) byte(s) after the last line break: an append cut short by a crash or a full disk, never acknowledged); "
@@ -79,10 +68,7 @@ public struct SessionLogContents: Sendable {
     }
 
     /// The line of the log `bytes` (1: the header) that holds its event number `index` (0: the
-    /// first event of the log): the line a user opens to mend an event that does not apply (moved,
-    /// repeated). Event lines are counted by their `{"event":` start, as the lines before
-    /// ``decodedFrom`` are; nil when there are fewer. Only an error needs it, so the bytes are
-    /// handed in then rather than kept with the contents.
+    /// first): where a user mends an event that does not apply. Nil when there are fewer events.
     package static func line(ofEvent index: Int, in bytes: Data) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -98,8 +84,8 @@ public struct SessionLogContents: Sendable {
         }
     }
 
-    /// How many events the log's first `length` bytes hold, when that is known: where decoding
-    /// began, the bytes digested (at a line's end), or the whole log.
+    /// How many events the log's first `length` bytes hold, when known (where decoding began, the
+    /// bytes digested, or the whole log).
     func events(before length: Int) -> Int? {
         if length == decodedFrom { return skippedEvents }
         if let prefixEvents, length == prefixEvents.length { return prefixEvents.events }
@@ -135,8 +121,7 @@ public struct SessionLogContents: Sendable {
         if let digested, digested >= bodyStart, digested < complete, bytes[digested - 1] == 0x0A {
             contents.prefixEvents = (digested, contents.skippedEvents + countEvents(in: bytes[bodyStart..<digested]).events)
         }
-        // The lines in parts of about `partBytes` bytes, each ending at a line break (every line is
-        // whole), decoded on both cores at once; the digest is taken first, beside the first parts.
+        // Parts of about `partBytes` bytes, each ending at a line break; the digest beside the first parts.
         var parts: [Range<Int>] = []
         var partStart = bodyStart
         while partStart < complete {
@@ -144,10 +129,8 @@ public struct SessionLogContents: Sendable {
             parts.append(partStart..<partEnd)
             partStart = partEnd
         }
-        // Decoded on other threads (both cores) while this one hands each part, in order, to
-        // `consume` as soon as it is ready: a replay runs beside the decoding of the parts after it.
-        // Each part's result has a slot of its own, written by the thread that decoded it before it
-        // signals the part's semaphore, and read only after that signal.
+        // Decoded on other threads while this one hands each part, in order, to `consume`. Each
+        // part's slot is written before its semaphore is signalled and read only after.
         nonisolated(unsafe) let shared = bytes
         nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Result<Part, SessionError>?>.allocate(capacity: parts.count)
         nonisolated(unsafe) let digestSlot = UnsafeMutablePointer<(prefix: String, complete: LogDigest?)?>.allocate(capacity: 1)
@@ -198,11 +181,9 @@ public struct SessionLogContents: Sendable {
             slots[index] = nil
             if let part = try result?.get() { decoded.append(part) }
         }
-        // The parts' events are moved into one array (no reference counted per event), each left
-        // holding an event without references in their place.
+        // The parts' events are moved into one array, each part left holding placeholders.
         let placeholder = Event(seq: 0, time: "", annotator: "", action: .undo)
-        // At least one place: with none the array would be the shared empty one, whose count this
-        // writes (0 over 0, but a data race for ThreadSanitizer when two logs are read at once).
+        // At least one place: the shared empty array's count written is a data race for ThreadSanitizer.
         let events = [Event](unsafeUninitializedCapacity: max(1, decoded.reduce(0) { $0 + $1.events.count })) { joined, count in
             for index in decoded.indices {
                 decoded[index].events.withUnsafeMutableBufferPointer { events in
@@ -220,9 +201,8 @@ public struct SessionLogContents: Sendable {
         return contents
     }
 
-    /// The header of a log's bytes (its first line, checked) and where that line ends (its line
-    /// break): the one reading of a log's header, for the contents and for ``LogHeader/init(ofLog:)``.
-    /// Errors name `path` as ``init(_:path:forReplay:decodingFrom:digestingFirst:partBytes:consuming:)`` says.
+    /// The header of a log's bytes (its first line, checked) and where its line break is: the one
+    /// reading of a log's header.
     static func header(of bytes: UnsafeBufferPointer<UInt8>, path: String) throws(SessionError) -> (header: LogHeader, end: Int) {
         guard !bytes.isEmpty else { throw .empty(path) }
         if let utf16 = SessionCodec.utf16Detail(bytes) { throw .notJSON(path: path, detail: utf16) }
@@ -244,10 +224,9 @@ public struct SessionLogContents: Sendable {
         return (header, end)
     }
 
-    /// The event lines among the complete lines of `lines` (counted by their `{"event":` start, not
-    /// decoded) and the commands among them: lines without a `"group":` number (a string inside
-    /// the line has its quotes escaped, so only the field matches), `undo` commands by their
-    /// `{"event":{"action":"undo"` start, the way the log writer lays an event line out.
+    /// The event lines among the complete lines of `lines` (by their `{"event":` start, not decoded)
+    /// and the commands among them (no `"group":` number), `undo` commands by their start, as the
+    /// log writer lays an event line out.
     private static func countEvents(in lines: Slice<UnsafeBufferPointer<UInt8>>) -> (events: Int, commands: CommandCount) {
         let bytes = UnsafeBufferPointer(rebasing: lines), eventStart = "{\"event\":".utf8, undoStart = "{\"event\":{\"action\":\"undo\"".utf8
         var events = 0, commands = CommandCount(), start = 0
@@ -267,9 +246,8 @@ public struct SessionLogContents: Sendable {
 
     /// Whether an event line holds a `"group":` field with a number (the event does not begin its command).
     private static func hasGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The writer lays an event's keys out in order (`action`, `annotator`, `group`, `record`,
-        // `seq`, `time`), so the search ends at the first of `"group":`, `"record":` and `"seq":`
-        // near the line's start, not at its end: a long record is never read.
+        // Keys are written sorted (`action`, `annotator`, `group`, `record`, …): the search ends at
+        // the first of `"group":`, `"record":` and `"seq":`, so a long record is never read.
         func key(_ name: StaticString, at position: Int) -> Bool {
             let count = name.utf8CodeUnitCount
             guard position + count < line.count else { return false }
@@ -294,9 +272,7 @@ public struct SessionLogContents: Sendable {
     }
 
     /// Where and why a log line that `JSONDecoder` refused without naming a field stops being an
-    /// entry, by byte column (`invalid UTF-8 at column 97`, `at column 120: unexpected byte 0x00`,
-    /// `at column 151: a number with a fraction or exponent where an integer is expected`); nil when
-    /// none of the checks finds it.
+    /// entry, by byte column (`invalid UTF-8 at column 97`); nil when no check finds it.
     static func lineProblem(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         if let offset = UTF8Validation.firstInvalidOffset(in: line) { return "invalid UTF-8 at column \(offset + 1)" }
         if let failure = JSONReader.validate(line) {
@@ -319,8 +295,7 @@ public struct SessionLogContents: Sendable {
         var settings: SessionSettings?
     }
 
-    /// Decodes the lines in `range` (which begins where a line begins and ends after a line
-    /// break).
+    /// Decodes the lines in `range` (from a line's start to after a line break).
     private static func decode(
         _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, path: String, forReplay: Bool
     ) -> Result<Part, SessionError> {

@@ -2,12 +2,9 @@ import Foundation
 
 /// Opening a format-2 session (log `NAME.jsonl` and snapshot `NAME.json`) into memory.
 ///
-/// When the snapshot reflects a prefix of the log — its `log` names that prefix's byte length,
-/// event count and digest, and its `next` the next free ids — the state is built from the
-/// snapshot's records and only the log's lines after the prefix are decoded and replayed; the
-/// prefix is hashed and its event lines counted, not decoded. The undo history before the
-/// snapshot is replayed from the log when first needed (``Session/loadHistory()``). Otherwise
-/// (no snapshot, another state, damaged, written before `next` existed) the whole log is replayed.
+/// When the snapshot reflects a prefix of the log (its `log` and `next`), the state is built from
+/// its records and only the log's lines after the prefix are decoded and replayed; the prefix is
+/// digested and counted. Otherwise the whole log is replayed.
 struct SessionOpening {
     /// The session in memory.
     var session: Session
@@ -19,19 +16,13 @@ struct SessionOpening {
     var recovered = 0
     /// What opening found, one sentence each.
     var warnings: [String] = []
-    /// With `annotationsApart`, when the snapshot holds every event of the log: the snapshot's
-    /// mentions, cues and claims, left out of the session's state (their anchors without their
-    /// quoted texts, see ``SessionCodec/decode(_:path:anchorsForExport:)``). Nil otherwise: the
-    /// state holds them.
+    /// With `annotationsApart`, when the snapshot holds every event of the log: its mentions, cues
+    /// and claims, left out of the state (anchors without quoted texts). Nil otherwise.
     var annotations: [Record]?
 
-    /// Opens the session at `paths` (its log must exist) whose snapshot holds `snapshot` (nil: there
-    /// is none; see ``SessionPaths/found(shownAs:strict:)``). With `writer`, a damaged snapshot is
-    /// kept aside as `NAME.json.damaged` (an annotating opening rewrites it); without, nothing is written.
-    ///
-    /// With `annotationsApart` (an export, which reads each annotation once), a session whose
-    /// snapshot holds every event of its log is built from the snapshot without its mentions, cues
-    /// and claims, which are given apart in ``annotations``; any other session opens as without.
+    /// Opens the session at `paths` (its log must exist) whose snapshot holds `snapshot` (nil: none).
+    /// With `writer`, a damaged snapshot is kept aside as `NAME.json.damaged`; without, nothing is
+    /// written. `annotationsApart` (an export): see ``annotations``.
     static func open(_ paths: SessionPaths, snapshot: Data?, writer: FileWriting?, annotationsApart: Bool = false) throws(SessionError) -> SessionOpening {
         var bytes = try SessionCodec.contents(ofFile: paths.log, writing: writer != nil)
         guard let snapshot else {
@@ -44,24 +35,20 @@ struct SessionOpening {
         let head = SnapshotHead(snapshot)
         var restored: [String] = []
         if let reference = head?.log, reference.lostTheLastLineBreak(of: bytes) {
-            // The snapshot was written from the log with this line complete (so its edit was
-            // acknowledged): only the line break was lost since (an editor or a copy that strips
-            // it). The line is not a torn append; its line break is put back.
+            // The snapshot was written with this line complete (acknowledged): only its line
+            // break was lost since, and is put back.
             if let writer { try appendLineBreak(to: paths.log, with: writer) }
             bytes.append(0x0A)
             restored = [
                 "\(paths.log) had lost the line break after its last line, which \(paths.snapshot) holds (an acknowledged edit); the line break was put back"
             ]
         }
-        // A snapshot that can stand for the log's first lines: only those after it are decoded,
-        // and its records on another thread meanwhile.
+        // A snapshot that can stand for the log's first lines: its records are decoded on another thread meanwhile.
         let from = head?.currentLog?.bytes ?? 0
         let snapshotPath = paths.snapshot
-        // Records are given apart only when the snapshot stands for the whole log (nothing to
-        // replay on them), so that is decided before the snapshot is decoded, once.
+        // Records are given apart only when the snapshot stands for the whole log.
         let apartFromSnapshot = annotationsApart && from > 0 && from == bytes.count
-        // The snapshot's bytes are checked as UTF-8 on this thread, after the log's digest, while
-        // they are decoded on the other; a result decoded from bytes that are not is not taken.
+        // Checked as UTF-8 on this thread while decoded on the other; unchecked results are not taken.
         let early = from > 0 && head?.next != nil
             ? BackgroundValue { Result { () throws(SessionError) in
                 try SessionCodec.decode(snapshot, path: snapshotPath, anchorsForExport: apartFromSnapshot, checkingUTF8: false)
@@ -105,16 +92,12 @@ struct SessionOpening {
             return SessionOpening(
                 session: session, log: log, needsSave: check.needsSave, recovered: check.recovered, warnings: restored + check.warnings, annotations: apart)
         }
-        // Replay the whole log; a snapshot whose header matched but whose records could not be
-        // read (or that has no `next`) is written again. One whose records could not be read (edited
-        // by hand: a wrong type, a fraction where a number is whole) is kept aside first, and the
-        // user told where it went wrong: the edit is not taken, and not lost without a word.
+        // Replay the whole log; a snapshot whose header matched but whose records could not be read
+        // (or that has no `next`) is written again, kept aside first when unreadable, the user told why.
         let unreadable = check.matches && log.decodedFrom > 0
         var warnings = restored + check.warnings
         if unreadable, case .failure(let error) = decoded, let writer {
-            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
-            warnings.append(
-                "\(error.description); it was kept as \(aside) and the session rebuilt from the log \(paths.log), which holds every event")
+            warnings.append(try keptAside(snapshot, paths, writer, because: error.description) + ", which holds every event")
         }
         let session: Session
         if let replayed { session = replayed } else { (session, log) = try Session.replaying(logBytes: bytes, path: paths.log) }
@@ -131,31 +114,31 @@ struct SessionOpening {
         guard fdatasync(fd) == 0 else { throw .io(path: path, reason: "cannot flush the log to disk: \(AtomicFile.describe(errno))") }
     }
 
-    /// Whether the snapshot reflects a prefix of the log: its id, event count, bytes and digest.
-    /// A snapshot of another session, or of a newer version, is refused; one that does not match
-    /// (or is damaged) is to be rebuilt from the log (a damaged one kept aside first, with `writer`).
+    /// Whether the snapshot reflects a prefix of the log. A snapshot of another session or a newer
+    /// version is refused; one that does not match or is damaged is rebuilt (kept aside first, with `writer`).
     private static func check(
         _ head: SnapshotHead?, _ snapshot: Data, paths: SessionPaths, log: SessionLogContents, writer: FileWriting?
     ) throws(SessionError) -> (matches: Bool, needsSave: Bool, recovered: Int, warnings: [String]) {
         guard let head, head.format == SessionFile.formatName, let version = head.version else {
             if head?.format != nil { throw .foreign(path: paths.snapshot, found: "its format is \"\(head?.format ?? "")\"") }
             guard let writer else { return (false, true, 0, []) }
-            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
-            return (false, true, 0, ["\(paths.snapshot) could not be read; it was kept as \(aside) and rebuilt from the log \(paths.log)"])
+            return (false, true, 0, [try keptAside(snapshot, paths, writer, because: "\(paths.snapshot) could not be read")])
         }
         guard version <= SessionFile.currentVersion else {
             throw .newerVersion(path: paths.snapshot, version: version, supported: SessionFile.currentVersion)
         }
         guard let reference = try SessionStore.describedPrefix(by: head.id, head.log, of: log, paths) else {
-            // A snapshot ahead of its log holds acknowledged edits the log lost (a copy cut short,
-            // a log restored from an older backup): it is rebuilt from the log, but never
-            // overwritten without being kept.
+            // It may hold acknowledged edits the log lost: never overwritten without being kept.
             guard let writer else { return (false, true, 0, ["\(paths.snapshot): " + SessionStore.mismatchNotice(head.log, log, paths)]) }
-            let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
-            return (false, true, 0, [
-                "\(paths.snapshot) did not match its log \(paths.log) (\(SessionStore.mismatch(head.log, log))); it was kept as \(aside) and the session rebuilt from the log"
-            ])
+            let why = "\(paths.snapshot) did not match its log \(paths.log) (\(SessionStore.mismatch(head.log, log)))"
+            return (false, true, 0, [try keptAside(snapshot, paths, writer, because: why)])
         }
         return (true, reference.events < log.eventCount, log.eventCount - reference.events, [])
+    }
+
+    /// Keeps a snapshot that is rebuilt from the log aside as `NAME.json.damaged`: what the user is told, after `why`.
+    private static func keptAside(_ snapshot: Data, _ paths: SessionPaths, _ writer: FileWriting, because why: String) throws(SessionError) -> String {
+        let aside = try AtomicFile.keepAside(snapshot, as: paths.snapshot + ".damaged", with: writer)
+        return "\(why); it was kept as \(aside) and the session rebuilt from the log \(paths.log)"
     }
 }

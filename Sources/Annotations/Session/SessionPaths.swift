@@ -23,15 +23,11 @@ public struct SessionPaths: Sendable, Hashable {
     /// Where bare session names live: `sessions` in the working folder.
     public static let sessionsFolder = "sessions"
 
-    /// The session file a user's session name chooses: a bare name such as `anna` becomes a file in
-    /// the sessions folder `folder` (`sessions/anna.json`); a name with a `/` (or starting with `~`,
-    /// the home folder) is a path anywhere on disk (`~/projects/nk/anna.json`, `/tmp/x` →
-    /// `/tmp/x.json`, `sub/anna`). `.json` is added when missing. Names with a `..` component,
-    /// control characters, an invisible or text-direction character or a line or paragraph
-    /// separator (``InvisibleScalar``) or a file name starting with a dot are refused, and so is a
-    /// path that is a folder. A name given by its log (`anna.jsonl`) is the session whose log that
-    /// is (`sessions/anna.json`), as every reader takes it. The lock and the
-    /// journal follow the real path (see ``LockedSessionFile``).
+    /// The session file a user's session name chooses: a bare name (`anna`) is a file in `folder`
+    /// (`sessions/anna.json`), a name with a `/` or starting with `~` a path anywhere; `.json` is
+    /// added when missing, and a log's name (`anna.jsonl`) names its session. Refused: a `..`
+    /// component, control or invisible characters (``InvisibleScalar``), a file name starting with
+    /// a dot, a folder.
     public static func path(for name: String, in folder: String = sessionsFolder) throws(SessionError) -> String {
         var trimmed = name.trimmingCharacters(in: .whitespaces)
         if trimmed.hasSuffix(".jsonl") { trimmed.removeLast() }
@@ -78,9 +74,7 @@ public struct SessionPaths: Sendable, Hashable {
     }
 
     /// The paths of the session named by `path` as a writer takes them: when its snapshot is a
-    /// symbolic link to a file, the files the link leads to (the real snapshot and the log beside
-    /// it, which a writer appends to), otherwise those `path` names. Readers take the same files,
-    /// never the link's snapshot with a log that happens to lie beside the link.
+    /// symbolic link to a file, the files the link leads to (the log beside the real snapshot).
     public static func followingLinks(_ path: String) -> SessionPaths {
         let given = SessionPaths(path)
         var info = stat()
@@ -94,9 +88,7 @@ public struct SessionPaths: Sendable, Hashable {
     /// to, `.NAME.json.tmp-PID`, must fit the file system's 255 bytes.
     static let longestFileName = 255 - ".".utf8.count - ".tmp-".utf8.count - 10
 
-    /// Refuses a session file `path` whose name is too long for the files kept beside it (the lock,
-    /// the log, the snapshot's temporary): it was "File name too long" for the lock file, naming the
-    /// whole name.
+    /// Refuses a session file `path` whose name is too long for the files kept beside it.
     static func refuseLongFileName(_ path: String, name: String) throws(SessionError) {
         let bytes = (path as NSString).lastPathComponent.utf8.count
         guard bytes > longestFileName else { return }
@@ -111,8 +103,7 @@ public struct SessionPaths: Sendable, Hashable {
     }
 
     /// The folder part of `path` as `NSString.deletingLastPathComponent` gives it (`a/b` → `a`,
-    /// `b` → ``, `/b` → `/`, `./b` → `.`), for any path: Foundation's traps on `.`, `./` and `.//`
-    /// (a crash for `export ./anna.json`, whose recorded corpus is looked for in the session's folder's parent).
+    /// `b` → ``, `/b` → `/`), for any path: Foundation's traps on `.`, `./` and `.//`.
     public static func folder(of path: String) -> String {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -122,13 +113,11 @@ public struct SessionPaths: Sendable, Hashable {
         return folder.isEmpty ? "/" : String(folder)
     }
 
-    /// What there is to read, the one decision of every opening and reader of a session: the
-    /// snapshot's bytes (nil: there is none), whether the log exists, and whether the snapshot is
-    /// a format-1 file (one file holding everything, read without a log). A writer (`strict`)
-    /// takes a snapshot for format 1 only when its head says so, and any other beside a log for
-    /// format 2 (a damaged one is rebuilt from the log); a reader takes every snapshot whose head
-    /// does not say format 2 for format 1, so that decoding it names what is wrong with it.
-    /// Errors name the files as `shown` names them (as they are when nil).
+    /// What there is to read, the one decision of every opening and reader: the snapshot's bytes
+    /// (nil: none), whether the log exists, and whether the snapshot is a format-1 file. A writer
+    /// (`strict`) takes a snapshot for format 1 only when its head says so; a reader takes every
+    /// snapshot whose head does not say format 2 for format 1, so decoding it names what is wrong.
+    /// Errors name the files as `shown` names them.
     func found(shownAs shown: SessionPaths? = nil, strict: Bool = false) throws(SessionError) -> (snapshot: Data?, log: Bool, formatOne: Bool) {
         let log = Self.exists(self.log)
         guard Self.exists(snapshot) else { return (nil, log, false) }

@@ -1,7 +1,5 @@
-/// Where an annotating session keeps its events: what the REPL and review need from a store. The
-/// files (``SessionStore``: a JSON Lines log and a snapshot) implement it; the team database
-/// (`WorkbenchTeam`'s `TeamSessionStore`) implements the same with the same events and log lines
-/// (see `docs/session-format.md` and `docs/team.md`).
+/// Where an annotating session keeps its events: what the REPL and review need from a store,
+/// implemented by the files (``SessionStore``) and the team database (`TeamSessionStore`).
 public protocol SessionStorage: AnyObject {
     /// The session in memory (the state the stored events give).
     var session: Session { get }
@@ -16,14 +14,12 @@ public protocol SessionStorage: AnyObject {
     func changeSettings(_ settings: SessionSettings) throws(SessionError)
     /// Whether enough edits were stored since the last ``save()`` that it should run again.
     var isSaveDue: Bool { get }
-    /// Saves when ``isSaveDue``, never failing an edit (the stored events hold it): returns what the
-    /// user must be told about it, once (a save that failed, or that works again), or nil.
+    /// Saves when ``isSaveDue``, never failing an edit: what the user must be told, once, or nil.
     func saveIfDue() -> String?
     /// Writes whatever readers see besides the events (the snapshot).
     func save() throws(SessionError)
     /// Saves and lets go of the session.
     func close() throws(SessionError)
-    /// A way back to the store's state now, for a command whose rollback cannot be stored: calling
-    /// it takes back every event since, without a trace, and says whether it could.
+    /// A way back to the store's state now, without a trace (for a rollback that cannot be stored).
     func rewindPoint() -> () -> Bool
 }

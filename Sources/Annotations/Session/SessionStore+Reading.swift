@@ -4,25 +4,11 @@ import Foundation
 /// export, agree, diff, stats): format 2 (snapshot + log) and format 1 (one file holding everything) alike.
 extension SessionStore {
     /// The session's file form: for format 2 the snapshot's stored annotations with the log's
-    /// events (so a verifier compares the two); for format 1 the file as it is.
-    ///
-    /// A format-2 snapshot that reflects only a prefix of its log (the log went on after the last
-    /// save, e.g. before a crash), or none of it, is a view to be rebuilt at the next opening, not
-    /// damage: then, and for a log without a snapshot, the file is the one the log's replay gives.
-    ///
-    /// With `forVerification`, event times are not kept (a verifier does not need them). The log
-    /// is read on another thread while the snapshot is decoded.
-    ///
-    /// `mismatch` says why the snapshot was not taken when it does not describe its log (another
-    /// state of the session: the log cut back, a snapshot copied from elsewhere, a changed digest):
-    /// then the file is the log's replay, as opening would make it, and `mismatch` the sentence
-    /// (without the snapshot's path, which callers put before it) that `validate` and `replay
-    /// --verify` report and the other readers show as a warning; nil when the snapshot describes
-    /// its log or a prefix of it.
-    /// `torn` names a torn last log line, which readers ignore (``SessionLogContents/tornNotice(path:)``).
-    ///
-    /// With `displayName`, every message names the session so (e.g. `team session anna`, a team
-    /// session read from a private copy), not by its files' paths.
+    /// events (so a verifier compares the two), or the log's replay when the snapshot is behind its
+    /// log, describes another state of it (`mismatch` says why, without the snapshot's path) or is
+    /// missing; for format 1 the file as it is. `torn` names a torn last log line, which readers
+    /// ignore. With `forVerification`, event times are not kept; with `displayName`, messages name
+    /// the session so (`team session anna`). The log is read on another thread meanwhile.
     public static func read(
         path: String, forVerification: Bool = false, displayName: String? = nil
     ) throws(SessionError) -> (file: SessionFile, mismatch: String?, torn: String?) {
@@ -49,12 +35,9 @@ extension SessionStore {
         return try taking(file, log: log, logBytes: bytes, shown: shown, forVerification: forVerification)
     }
 
-    /// The corpus the session at `path` records, read before the session is opened (to choose the
-    /// corpus it is opened on) without decoding the rest: from its snapshot's head, else from its
-    /// log's header (a damaged snapshot, which the opening rebuilds from the log); nil when there is
-    /// no session there yet. A session that cannot be opened for want of both is refused here, as a
-    /// reader refuses it, rather than behind a default corpus: a snapshot that cannot be read (empty,
-    /// not JSON, a folder) with no log beside it, or a log whose header cannot be read.
+    /// The corpus the session at `path` records, read before it is opened (to choose the corpus)
+    /// from its snapshot's head, else its log's header; nil when there is no session there yet. A
+    /// session that a reader would refuse (no readable snapshot nor log header) is refused here too.
     public static func recordedCorpus(ofSessionAt path: String) throws(SessionError) -> CorpusReference? {
         let paths = SessionPaths.followingLinks(path)
         let found = try paths.found()
@@ -68,9 +51,7 @@ extension SessionStore {
     }
 
     /// The files of the session `path` names (as a writer takes them) and how messages name them:
-    /// with `displayName`, both files are named so — how a reader names a session it reads from a
-    /// copy whose paths mean nothing to the user (a team session pulled into a private folder that
-    /// is gone when the command ends: `team session anna`), never a place to read or write.
+    /// both as `displayName` when given (a team session read from a private copy).
     static func reading(_ path: String, displayName: String?) -> (paths: SessionPaths, shown: SessionPaths) {
         let paths = SessionPaths.followingLinks(path)
         var shown = paths
@@ -121,11 +102,9 @@ extension SessionStore {
         return "it reflects \(reference.events) events of another state of the session (their digest differs from the log's first \(reference.bytes) bytes)"
     }
 
-    /// The one check of a snapshot against its log, for opening, reading and verifying: the
-    /// snapshot's `reference` when it describes the log's first lines (bytes, event count and
-    /// digest: the whole log, or a prefix when the snapshot is behind), nil when it does not
-    /// (another state, ahead of the log, or it names no part). A log of another session than the
-    /// snapshot's `id` is refused.
+    /// The one check of a snapshot against its log (opening, reading, verifying): its `reference`
+    /// when that describes the log's first lines (the whole log or a prefix), else nil. A log of
+    /// another session than the snapshot's `id` is refused.
     static func describedPrefix(
         by id: String?, _ reference: LogReference?, of log: SessionLogContents, _ paths: SessionPaths
     ) throws(SessionError) -> LogReference? {

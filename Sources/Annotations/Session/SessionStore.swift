@@ -29,13 +29,11 @@ public final class SessionStore: SessionStorage {
     public private(set) var session: Session
     /// How many events the log held beyond the snapshot on open (work recovered after a crash).
     public private(set) var recoveredEvents: Int
-    /// What opening found and set aside or rebuilt — a torn last log line, a snapshot that did not
-    /// match its log, a format-1 file migrated — one sentence each, for the front end to show.
+    /// What opening found and set aside, rebuilt or migrated, one sentence each.
     public private(set) var openingWarnings: [String] = []
     /// The stale lock taken over on open, if any.
     public let tookOverLockFrom: String?
-    /// ``saveIfDue()`` rewrites the snapshot after this many new events (the log makes every event
-    /// durable anyway, so this only bounds how much a reader of the snapshot alone misses).
+    /// ``saveIfDue()`` rewrites the snapshot after this many new events.
     public var autosaveEvery = 50
 
     private let file: LockedSessionFile
@@ -43,20 +41,16 @@ public final class SessionStore: SessionStorage {
     private let log: SessionLog
     private let writer: FileWriting
     private var unsavedEvents = 0
-    /// Whether the last periodic save failed and no save succeeded since (the user was told; the
-    /// first periodic save that succeeds after it says so).
+    /// Whether the last periodic save failed and no save succeeded since (the user was told).
     private var periodicSaveFailed = false
     /// How many times the snapshot was saved.
     private var saves = 0
-    /// Where a format-1 file migrated on this opening was kept (and its journal), until the first
-    /// edit: ``abandon()`` puts it back.
+    /// Where a format-1 file migrated on this opening was kept, until the first edit: ``abandon()`` puts it back.
     private var migratedFrom: (copy: String, journal: String?)?
 
-    /// Opens the session at `path` (its snapshot `NAME.json` or log `NAME.jsonl`) for writing,
-    /// creating it with `makeNew()` when neither exists. A format-1 file is migrated (kept as
-    /// `NAME.v1.json`); a torn last log line is kept aside in `NAME.jsonl.torn`; a snapshot that
-    /// does not match its log is rebuilt from the log; a log of another session is refused.
-    /// ``openingWarnings`` says what happened. Files are written through `writer` (tests stand in a full disk).
+    /// Opens the session at `path` (snapshot or log) for writing, creating it with `makeNew()` when
+    /// neither exists: a format-1 file is migrated (kept as `NAME.v1.json`), a torn last log line
+    /// kept in `NAME.jsonl.torn`, a mismatching snapshot rebuilt, a log of another session refused.
     public init(
         path: String, now: String, writer: FileWriting = FileWriting(), makeNew: () throws(SessionError) -> Session
     ) throws(SessionError) {
@@ -142,19 +136,14 @@ public final class SessionStore: SessionStorage {
         file.release()
     }
 
-    /// Reads and replays a session without locking it (for replay, export, validate): format 2
-    /// from its log, format 1 from its file (whose stored annotations must agree with its log).
-    ///
-    /// What opening found and mended in memory (a snapshot that does not match its log, a lost last
-    /// line break, a torn last line ignored) goes to `warn`, one sentence each; the files are not changed.
+    /// Reads a session without locking it or changing its files; what opening found and mended in
+    /// memory goes to `warn`, one sentence each.
     public static func load(path: String, warn: (String) -> Void = { _ in }) throws(SessionError) -> Session {
         try load(path: path, annotationsApart: false, warn: warn).session
     }
 
-    /// ``load(path:warn:)``, and with `annotationsApart` (an export, which reads each annotation
-    /// once): when the session's snapshot holds every event of its log, the session is built from
-    /// the snapshot without its mentions, cues and claims, and those are returned apart (their
-    /// anchors without their quoted texts); otherwise `annotations` is nil and the state holds them.
+    /// ``load(path:warn:)``; with `annotationsApart` (an export), a snapshot's mentions, cues and
+    /// claims may be given apart (see ``SessionOpening/annotations``).
     public static func load(
         path: String, annotationsApart: Bool, warn: (String) -> Void = { _ in }
     ) throws(SessionError) -> (session: Session, annotations: [Record]?) {
@@ -193,11 +182,8 @@ public final class SessionStore: SessionStorage {
     /// True when enough events were journaled since the last save that the JSON file should be rewritten.
     public var isSaveDue: Bool { unsavedEvents >= autosaveEvery }
 
-    /// Saves when ``isSaveDue``; call it after acknowledging an edit, off the acknowledgement path.
-    /// It never fails the edit: the log already holds every acknowledged edit. A snapshot that
-    /// cannot be written is tried again after ``autosaveEvery`` more edits, and the user is told
-    /// once (the returned sentence): on the first failure, why and what to do; on the first success
-    /// after failures, that it is written again. Nil when there is nothing to tell.
+    /// Saves when ``isSaveDue``, after an edit was acknowledged; never fails the edit. What the user
+    /// is told, once: on the first failure why and what to do, on the first success after, that.
     public func saveIfDue() -> String? {
         guard isSaveDue else { return nil }
         let failedBefore = periodicSaveFailed
@@ -253,11 +239,8 @@ public final class SessionStore: SessionStorage {
         try save()
     }
 
-    /// The point to go back to if the command about to run must be taken back without a trace
-    /// (``SessionStorage``): calling the closure takes back every event since without logging
-    /// anything — the log is cut back to where it was and the state rebuilt, for a refused command
-    /// whose rollback cannot be logged (a full disk) — and says whether it could. A snapshot saved
-    /// since is written again.
+    /// The point to go back to without a trace (``SessionStorage``): the log is cut back and the
+    /// state rebuilt, a snapshot saved since written again; says whether it could.
     public func rewindPoint() -> () -> Bool {
         let (logSize, logEvents, events, savesThen) = (log.size, log.eventCount, session.eventCount, saves)
         return { [weak self] in
@@ -271,8 +254,7 @@ public final class SessionStore: SessionStorage {
         }
     }
 
-    /// Releases the lock without saving (the file stays exactly as it was read, e.g. when the
-    /// session is refused after opening); the store must not be used afterwards.
+    /// Releases the lock without saving (the files stay as they were read); not to be used after.
     public func abandon() {
         log.close()
         if let (copy, journal) = migratedFrom {

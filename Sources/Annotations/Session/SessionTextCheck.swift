@@ -1,13 +1,11 @@
-/// The checks of a session against the corpus text it annotates, which its event log alone cannot
-/// make: anchors that lie outside their document or do not match its text, documents neither the
-/// session nor the corpus knows, sentences that do not exist. One definition, used by `validate`,
-/// by `annotate` when it opens a session and by `replay --verify`, so the three agree and say the
-/// same thing. Each problem is one line naming the file and the record.
+/// The checks of a session against the corpus text (anchors outside their document or not matching
+/// it, unknown documents and sentences), one definition for `validate`, `annotate` and `replay
+/// --verify`. Each problem is one line naming the file and the record.
 public struct SessionTextCheck: Sendable {
     /// The corpus the text is checked against.
     public var corpus: SegmentedCorpus
-    /// When true, documents that changed since the session was made, or are missing from the corpus
-    /// but recorded by the session, are left out (annotating re-anchors them), as are orphaned anchors.
+    /// When true, changed or missing documents the session records and orphaned anchors are left
+    /// out (annotating re-anchors them).
     public var skipsChangedDocuments: Bool
 
     /// A check against `corpus`.
@@ -16,8 +14,7 @@ public struct SessionTextCheck: Sendable {
         self.skipsChangedDocuments = skipsChangedDocuments
     }
 
-    /// The problems of a session whose records, statuses and cursor are given; `recorded` is the
-    /// corpus the session records.
+    /// The problems of a session's records, statuses and cursor; `recorded`: its recorded corpus.
     public func problems(
         records: [Record], statuses: [SentenceKey], cursor: SentenceKey?, recorded: CorpusReference, path: String
     ) -> [String] {

@@ -1,26 +1,19 @@
 import Foundation
 
-/// `validate`: the verification of a session file (its log replays, the stored annotations agree
-/// with it), and the checks `replay --verify` makes too: labels are in the schema, references
-/// resolve, offsets lie in range and quotes match the text. Each problem is one line naming the file.
+/// `validate`: the verification of a session file and the checks `replay --verify` makes too
+/// (labels, references, offsets, quotes). Each problem is one line naming the file.
 extension SessionVerifier {
-    /// Checks the file at `path`, reading and replaying it once as ``verify(path:displayName:)``
-    /// does (a current snapshot compared with the replay by its records' bytes); a file that
-    /// cannot be read so is read as ``SessionStore/read(path:forVerification:displayName:)`` reads
-    /// it, whose error is the one reported. `corpus` is asked for the corpus to
-    /// check offsets against once the file is decoded (so it can use the paths the session records).
-    /// Gives one line per problem, each naming the file (empty when the file is valid); what is
-    /// worth knowing but leaves the file valid (a torn last log line), one line each; and, when the
-    /// file could be read, its verification (the file and the state its log gives, so callers can
-    /// summarise it without reading it again).
+    /// Checks the file at `path`, read once as ``verify(path:displayName:)`` reads it (else as
+    /// ``SessionStore/read(path:forVerification:displayName:)`` does, whose error is reported);
+    /// `corpus` gives the corpus to check offsets against once the file is decoded. Gives one line
+    /// per problem naming the file, the warnings (a torn last log line), and the verification.
     public func validate(path: String, corpus: (SessionFile) -> SegmentedCorpus?) -> (problems: [String], warnings: [String], verified: Report?) {
         let verified: Report
         do { verified = try verify(path: path) } catch {
             do { verified = report(try SessionStore.read(path: path)) } catch { return ([error.description], [], nil) }
         }
         let file = verified.file
-        // A snapshot that does not describe its log, then the log's order and each event, worded as
-        // `replay --verify` words them (one definition), or the stored annotations that differ.
+        // Worded as `replay --verify` words them.
         var problems = verified.differences.map { "\(path): \($0)" }
         if let problem = verified.logProblem {
             problems.append("\(path): \(problem.description)")
@@ -33,10 +26,9 @@ extension SessionVerifier {
         return (problems, verified.warnings, verified)
     }
 
-    /// The checks of the stored annotations' references, which need no text: every id a record
-    /// names exists, labels are in the schema, a stance's evidence is a claim by its speaker, and a
-    /// claim's mentions name speakers it lists. One line per problem, each naming `path` and the
-    /// JSON path of the record; `validate` and `replay --verify` run the same checks.
+    /// The checks that need no text: every id a record names exists, labels are in the schema, a
+    /// stance's evidence is a claim by its speaker, a claim's mentions name speakers it lists. One
+    /// line per problem naming `path` and the record's JSON path.
     public func referenceChecks(_ file: SessionFile, path: String) -> [String] {
         referenceProblems(file, path: path) + evidenceSpeakerProblems(file, path: path) + mentionSpeakerProblems(file, path: path)
     }
@@ -82,15 +74,13 @@ extension SessionVerifier {
         return problems
     }
 
-    /// How the reference checks name a speaker: its id and name (`S1 Mark Rutte`), or the id alone
-    /// when the file does not know it.
+    /// How the checks name a speaker: `S1 Mark Rutte`, or the id alone when the file does not know it.
     private func speakerLabel(in file: SessionFile) -> (String) -> String {
         let names = Dictionary(file.speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         return { id in names[id].map { "\(id) \($0)" } ?? id }
     }
 
-    /// Stances whose evidence is a claim attributed to another speaker: a claim is evidence of where
-    /// its own speaker stands, never of someone else's stance.
+    /// Stances whose evidence is a claim attributed to another speaker.
     func evidenceSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         // Only the claims a stance cites (none when no stance cites one).
         let cited = Set(file.stances.flatMap(\.evidence))
@@ -110,8 +100,7 @@ extension SessionVerifier {
         return problems
     }
 
-    /// Claims citing a mention that names a speaker the claim does not list: exports attribute a
-    /// claim through its mentions and through its speakers, and would disagree.
+    /// Claims citing a mention of a speaker they do not list (exports would disagree).
     func mentionSpeakerProblems(_ file: SessionFile, path: String) -> [String] {
         // Each mention's speaker by the mention's id (not the mention: a million are not copied).
         var speakerOf: [String: String] = [:]

@@ -1,7 +1,6 @@
 import Foundation
 
-/// ISO 8601 UTC timestamps with milliseconds (`2026-11-21T09:30:00.125Z`), the form every event
-/// and session time uses.
+/// ISO 8601 UTC timestamps with milliseconds (`2026-11-21T09:30:00.125Z`), for every event and session.
 public enum Timestamp {
     /// Formats a date.
     public static func string(from date: Date) -> String {
@@ -9,8 +8,7 @@ public enum Timestamp {
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        // "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ" without String(format:), which cost a tenth of a
-        // team client's time per edit.
+        // Without String(format:), which cost a tenth of a team client's time per edit.
         func padded(_ value: Int, _ width: Int) -> String {
             if value < 0 { return "-" + padded(-value, width - 1) }
             let digits = String(value)
