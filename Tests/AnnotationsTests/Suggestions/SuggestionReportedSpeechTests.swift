@@ -328,6 +328,38 @@ import Testing
         }
     }
 
+    /// "kritisieren", "verurteilen", "zurückweisen" and "loben" judge something given: with a plain
+    /// object they render no content ("Der Stadtrat kritisierte den Haushaltsentwurf"), and SpkAtt
+    /// annotates no reported speech there. With the judgement ("als …"), a clause or a colon they
+    /// still report it.
+    @Test func judgementWithoutItsContentIsNoReportedSpeech() {
+        for text in [
+            "Der Stadtrat von Wismar kritisierte den Haushaltsentwurf des Kämmerers 🧾.",
+            "Die Reederei wies die Vorwürfe der Hafenarbeiter am Dienstag zurück.",
+            "Mehrere Verbände verurteilten den Angriff auf die Moschee in Halle.",
+            "Die Trainerin lobte ihre Mannschaft nach dem Pokalspiel.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.allSatisfy { $0.form != .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+        let judged = SuggestionProbe("Der Stadtrat von Wismar kritisierte den Haushaltsentwurf als unseriös 🧾.")
+        let reported = judged.proposals.first { $0.form == .reported }
+        #expect(judged.speaker(reported) == "Der Stadtrat von Wismar", "\(judged.proposals.map(\.rule))")
+        let rejected = SuggestionProbe("Die Reederei wies die Vorwürfe als haltlos zurück.")
+        #expect(rejected.proposals.contains { $0.form == .reported }, "\(rejected.proposals.map(\.rule))")
+        let clause = SuggestionProbe("Die Reederei wies die Vorwürfe zurück, die Löhne seien pünktlich gezahlt worden.")
+        #expect(clause.speaker(clause.proposal(claiming: "Löhne")) == "Die Reederei")
+    }
+
+    /// "bestreiten" with a game or a living as object contests or pays for it ("bestreitet das
+    /// Auftaktspiel"): no denial, no reported speech. Denying an accusation stays one.
+    @Test func contestingAGameIsNoDenial() {
+        let game = SuggestionProbe("Die Mannschaft aus Kiel bestreitet ihr erstes Heimspiel am Samstag gegen Flensburg.")
+        #expect(game.proposals.isEmpty, "\(game.proposals.map { game.claim($0) })")
+        let denial = SuggestionProbe("Der Bürgermeister bestritt jede Beteiligung an der Vergabe.")
+        #expect(denial.speaker(denial.proposals.first { $0.form == .reported }) == "Der Bürgermeister", "\(denial.proposals.map(\.rule))")
+    }
+
     /// A speech-act verb that introduces a quote after a colon is that quote's cue: the sentence gets
     /// the direct attribution only, not also a reported one over the whole sentence.
     @Test func colonQuoteAfterASpeechActVerbIsNotAlsoReported() {
