@@ -10,7 +10,7 @@ extension SuggestionScan {
     /// "verurteilte den Einsatz"): their object is the thing judged, not what was said about it. They
     /// report speech only with the judgement itself: "als" and what it is called ("kritisierte die
     /// Pläne als überstürzt"), a clause, or a colon before the words.
-    static let judgingLemmas: Set<String> = ["verurteilen", "zurückweisen", "loben"]
+    static let judgingLemmas: Set<String> = ["kritisieren", "verurteilen", "zurückweisen", "loben"]
 
     /// Words that carry the content of a judgement in its sentence: the predicative "als", a
     /// dass-clause, a colon.

@@ -334,6 +334,7 @@ import Testing
     /// still report it.
     @Test func judgementWithoutItsContentIsNoReportedSpeech() {
         for text in [
+            "Der Stadtrat von Wismar kritisierte den Haushaltsentwurf des Kämmerers 🧾.",
             "Die Reederei wies die Vorwürfe der Hafenarbeiter am Dienstag zurück.",
             "Mehrere Verbände verurteilten den Angriff auf die Moschee in Halle.",
             "Die Trainerin lobte ihre Mannschaft nach dem Pokalspiel.",
