@@ -644,7 +644,7 @@ import Testing
     @Test func timeAdverbBeforeTheVerbIsNoSpeaker() {
         let probe = SuggestionProbe(
             "Gegenwärtig wirft Bürgermeisterin Jana Kühn dem Landrat Untätigkeit vor. "
-                + "Derzeit kritisiert die Gewerkschaft die Pläne für die Schließung der Bäder.")
+                + "Derzeit fordert die Gewerkschaft einen Aufschub der Pläne für die Schließung der Bäder.")
         let reproach = probe.proposal(claiming: "Untätigkeit")
         #expect(probe.speaker(reproach) == "Bürgermeisterin Jana Kühn", "\(probe.proposals.map { probe.speaker($0) })")
         #expect(reproach.map { probe.text($0.addressee) } == "dem Landrat")
