@@ -8,12 +8,19 @@ extension SuggestionScan {
 
     /// The dative object right after `verb` that ends right before `mark` or a word of the cue
     /// ("Schmid sagte der Zeitung: „…“", "Der Sprecher sagte dem Sender, …", "Er teilte der Presse
-    /// mit, …"). Nil when the word after the verb opens no such phrase.
+    /// mit, …"). After "den" the phrase must be a dative plural naming people or a body ("sagte den
+    /// Reportern"): "wies den Vorwurf zurück", "bezifferte den Schaden auf …" have an accusative
+    /// object, no addressee. Nil when the word after the verb opens no such phrase.
     func dativeAfterVerb(_ verb: Int, cue: [Int], endingBefore mark: String) -> [Int]? {
         let upper = sentenceRanges[words[verb].sentence].upperBound
         guard verb + 1 < upper, Self.dativeOpenings.contains(words[verb + 1].lower) else { return nil }
         let phrase = nounPhrase(from: verb + 1)
         guard let last = phrase.last, last + 1 < upper, words[last + 1].text == mark || cue.contains(last + 1) else { return nil }
+        if words[verb + 1].lower == "den" {
+            guard let noun = phrase.first(where: { words[$0].kind == .word && words[$0].capitalized }), words[noun].lower.hasSuffix("n"),
+                namesSomeone(Array(phrase[...(phrase.firstIndex(of: noun) ?? 0)])) || Self.personNounEndings.contains(where: { words[noun].lower.hasSuffix($0) })
+            else { return nil }
+        }
         return phrase
     }
 

@@ -1,6 +1,6 @@
 extension SuggestionScan {
     /// Whether the cue's verb names a speech act with a plain object, so that its sentence is
-    /// reported speech ("Die Gewerkschaft kritisierte die Pläne"): the lexicon's `report` flag,
+    /// reported speech ("Die Gewerkschaft forderte höhere Löhne"): the lexicon's `report` flag,
     /// and for a verb flagged `reportprep` its preposition in the cue ("sprach von einem Erfolg";
     /// "sprach mit der Presse", "sprechen für Romney" name no content). Verbs that only take a
     /// stance on something given ("würdigte", "bedauerte", "bestätigte den Vorfall", "lehnte den

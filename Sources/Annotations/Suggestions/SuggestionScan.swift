@@ -30,6 +30,11 @@ struct SuggestionScan {
     static let longestSentence = 400
     /// Farthest a rule looks from a token for a particle, comma or clause start.
     static let window = 40
+    /// Konjunktiv II forms of "dürfen" and "müssen" in the singular, whose Konjunktiv I ("dürfe",
+    /// "müsse") differs from the indicative, so indirect speech has no need of them: they give the
+    /// writer's own estimate or condition ("Die Schneelast dürfte bei 180 Tonnen gelegen haben",
+    /// "Das Land müsste die Rate im August zahlen") far more often than they continue what someone said.
+    static let writersEstimates: Set<String> = ["dürfte", "müsste"]
     /// Longest quote (in tokens) taken as one quotation; an opening mark with no close this near is
     /// unbalanced and ignored.
     static let longestQuote = 300
@@ -1337,7 +1342,9 @@ struct SuggestionScan {
             // the perfect or a state is hearsay: "soll … gestohlen haben", not "soll … eröffnet werden").
             let hearsay = range.prefix(8).first { ["soll", "sollen"].contains(words[$0].lower) && !insideQuote[$0] }
                 .map { continues || sollenClauseIsHearsay(modal: $0, in: range) } ?? false
-            let subjunctive = continues && probe.contains { !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) }
+            let subjunctive = continues && probe.contains {
+                !insideQuote[$0] && VerbMorphology.subjunctiveAuxiliaries.contains(words[$0].lower) && !Self.writersEstimates.contains(words[$0].lower)
+            }
             guard hearsay || subjunctive, !probe.contains(where: { claimed[$0] }), !addressesReader(range) else { continue }
             var proposal = Proposal(
                 claim: Array(range), form: .freeIndirect, confidence: continues ? 0.5 : 0.35,

@@ -21,6 +21,18 @@ import Testing
 
     /// "gegenüber X", "vor der Presse", "zur Agentur X", "in einem Interview mit X" in the frame
     /// name the addressee (the phrase without the preposition), wherever they stand in the frame.
+    /// "den" right after the verb opens an addressee only as a dative plural naming people or a
+    /// body ("sagte den Reportern"); "bezifferte den Schaden auf …", "wies den Bericht als falsch
+    /// zurück" have an accusative object, which is no addressee.
+    @Test func accusativeRightAfterTheVerbIsNoAddressee() {
+        let plural = SuggestionProbe("Der Sprecher der Feuerwehr sagte den Reportern, die Lage sei unter Kontrolle.")
+        #expect(addressee(plural, "Lage") == "den Reportern")
+        let damage = SuggestionProbe("Die Versicherung bezifferte den Schaden am Deich auf drei Millionen Euro.")
+        #expect(damage.proposals.first.map { damage.text($0.addressee) } == "", "\(damage.proposals.map { damage.text($0.addressee) })")
+        let report = SuggestionProbe("Die Reederei wies den Bericht als falsch zurück.")
+        #expect(report.proposals.first.map { report.text($0.addressee) } == "", "\(report.proposals.map { report.text($0.addressee) })")
+    }
+
     @Test func prepositionNamesTheAddressee() {
         let probe = SuggestionProbe(
             "Der Bürgermeister sagte am Abend gegenüber dem Lokalradio, die Brücke bleibe gesperrt. "

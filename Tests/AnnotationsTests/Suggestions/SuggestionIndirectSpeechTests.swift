@@ -34,6 +34,22 @@ import Testing
         #expect(alone.proposal(claiming: "Dämme") == nil)
     }
 
+    /// "dürfte" and "müsste" give the writer's own estimate: a sentence with no other subjunctive
+    /// after an attribution does not continue it; "müsse" (Konjunktiv I) does.
+    @Test func writersEstimateDoesNotContinueAnAttribution() {
+        for text in [
+            "Der Deichverband sagte, die Lage sei ernst. Die Schäden dürfte erst die Versicherung im Frühjahr beziffern.",
+            "Der Deichverband sagte, die Lage sei ernst. Das Land müsste dann die Kosten für die Sanierung übernehmen.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.allSatisfy { $0.form != .freeIndirect }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+        let reported = SuggestionProbe("Der Deichverband sagte, die Lage sei ernst. Das Land müsse die Kosten für die Sanierung übernehmen.")
+        let continuation = reported.proposal(claiming: "Kosten")
+        #expect(continuation?.form == .freeIndirect)
+        #expect(reported.speaker(continuation) == "Der Deichverband")
+    }
+
     /// "überlegen" and "beabsichtigen" with a zu- or ob-clause: the clause is the message, the
     /// subject the source; "überlegen" as an adjective without a clause is nothing.
     @Test func deliberatingWithAClauseIsIndirectSpeech() {

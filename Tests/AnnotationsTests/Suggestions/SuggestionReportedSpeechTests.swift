@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Die Gewerkschaft kritisierte die Entscheidung.", "Die Gewerkschaft"),
+        ("Die Gewerkschaft kritisierte die Entscheidung als Fehler.", "Die Gewerkschaft"),
         ("Der Verband warnte vor steigenden Preisen.", "Der Verband"),
         ("Die Opposition forderte den Rücktritt des Ministers.", "Die Opposition"),
     ])
@@ -219,13 +219,13 @@ import Testing
     }
 
     /// With a clause the same verbs report it, and a verb that names a speech act keeps its
-    /// reported speech ("Die Gewerkschaft kritisierte die Pläne").
+    /// reported speech ("Die Gewerkschaft kritisierte die Pläne als überstürzt").
     @Test func stanceVerbWithAClauseStillReports() {
         let clause = SuggestionProbe("Der Verband bestätigte, dass die Brücke über die Mühlenstraße gesperrt bleibt 🚧.")
         let indirect = clause.proposal(claiming: "Brücke")
         #expect(indirect?.form == .indirect)
         #expect(clause.speaker(indirect) == "Der Verband", "\(clause.speaker(indirect))")
-        let speechAct = SuggestionProbe("Die Gewerkschaft kritisierte die Pläne der Geschäftsführung für das Werk in Görlitz.")
+        let speechAct = SuggestionProbe("Die Gewerkschaft kritisierte die Pläne der Geschäftsführung für das Werk in Görlitz als überstürzt.")
         let reported = speechAct.proposals.first { $0.form == .reported }
         #expect(speechAct.speaker(reported) == "Die Gewerkschaft", "\(speechAct.speaker(reported))")
     }
@@ -311,7 +311,7 @@ import Testing
     }
 
     /// A court sentencing someone and a disclosure withheld report no speech act; condemning
-    /// something and announcing it do.
+    /// something as something and announcing it do.
     @Test func sentencingAndWithheldDisclosureAreNoReportedSpeech() {
         for text in [
             "Das Landgericht Gera hat den Mann am Montag zu einer Geldstrafe verurteilt.",
@@ -322,10 +322,42 @@ import Testing
             let probe = SuggestionProbe(text)
             #expect(probe.proposals.allSatisfy { $0.form != .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
         }
-        for text in ["Die Bürgermeisterin verurteilte den Anschlag auf das Rathaus.", "Die Polizei gab den Namen des Fahrers bekannt."] {
+        for text in ["Die Bürgermeisterin verurteilte den Anschlag auf das Rathaus als feige.", "Die Polizei gab den Namen des Fahrers bekannt."] {
             let probe = SuggestionProbe(text)
             #expect(probe.proposals.contains { $0.form == .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
         }
+    }
+
+    /// "kritisieren", "verurteilen", "zurückweisen" and "loben" judge something given: with a plain
+    /// object they render no content ("Der Stadtrat kritisierte den Haushaltsentwurf"), and SpkAtt
+    /// annotates no reported speech there. With the judgement ("als …"), a clause or a colon they
+    /// still report it.
+    @Test func judgementWithoutItsContentIsNoReportedSpeech() {
+        for text in [
+            "Der Stadtrat von Wismar kritisierte den Haushaltsentwurf des Kämmerers 🧾.",
+            "Die Reederei wies die Vorwürfe der Hafenarbeiter am Dienstag zurück.",
+            "Mehrere Verbände verurteilten den Angriff auf die Moschee in Halle.",
+            "Die Trainerin lobte ihre Mannschaft nach dem Pokalspiel.",
+        ] {
+            let probe = SuggestionProbe(text)
+            #expect(probe.proposals.allSatisfy { $0.form != .reported }, "\(text): \(probe.proposals.map { probe.claim($0) })")
+        }
+        let judged = SuggestionProbe("Der Stadtrat von Wismar kritisierte den Haushaltsentwurf als unseriös 🧾.")
+        let reported = judged.proposals.first { $0.form == .reported }
+        #expect(judged.speaker(reported) == "Der Stadtrat von Wismar", "\(judged.proposals.map(\.rule))")
+        let rejected = SuggestionProbe("Die Reederei wies die Vorwürfe als haltlos zurück.")
+        #expect(rejected.proposals.contains { $0.form == .reported }, "\(rejected.proposals.map(\.rule))")
+        let clause = SuggestionProbe("Die Reederei wies die Vorwürfe zurück, die Löhne seien pünktlich gezahlt worden.")
+        #expect(clause.speaker(clause.proposal(claiming: "Löhne")) == "Die Reederei")
+    }
+
+    /// "bestreiten" with a game or a living as object contests or pays for it ("bestreitet das
+    /// Auftaktspiel"): no denial, no reported speech. Denying an accusation stays one.
+    @Test func contestingAGameIsNoDenial() {
+        let game = SuggestionProbe("Die Mannschaft aus Kiel bestreitet ihr erstes Heimspiel am Samstag gegen Flensburg.")
+        #expect(game.proposals.isEmpty, "\(game.proposals.map { game.claim($0) })")
+        let denial = SuggestionProbe("Der Bürgermeister bestritt jede Beteiligung an der Vergabe.")
+        #expect(denial.speaker(denial.proposals.first { $0.form == .reported }) == "Der Bürgermeister", "\(denial.proposals.map(\.rule))")
     }
 
     /// A speech-act verb that introduces a quote after a colon is that quote's cue: the sentence gets

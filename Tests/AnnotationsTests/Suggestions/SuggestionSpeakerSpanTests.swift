@@ -82,7 +82,7 @@ import Testing
         // The message is the sentence before with "Dies" (the demonstrative sums it up).
         let proposal = probe.proposals.first { probe.cue($0) == "bestätigte" }
         #expect(probe.speaker(proposal) == "der Sprecher der Bahn")
-        let other = SuggestionProbe("Das kritisierte die Gewerkschaft scharf.")
+        let other = SuggestionProbe("Das kritisierte die Gewerkschaft scharf als Wortbruch.")
         #expect(other.speaker(other.proposals.first) == "die Gewerkschaft")
     }
 
@@ -382,8 +382,8 @@ import Testing
     /// "am" and "vom" among them ("Der Richter am Landgericht Gera, Uwe Brandt, …").
     @Test func appositionSubjectTakesThePrepositionsOfANounPhrase() {
         for (text, speaker) in [
-            ("Der Richter am Landgericht Gera, Uwe Brandt, kritisierte die Pläne der Stadt für den Neubau 🏛.", "Der Richter am Landgericht Gera, Uwe Brandt"),
-            ("Die Sprecherin vom Bund der Steuerzahler, Jana Kühn, kritisierte die Pläne der Stadt für den Neubau 🏛.", "Die Sprecherin vom Bund der Steuerzahler, Jana Kühn"),
+            ("Der Richter am Landgericht Gera, Uwe Brandt, kritisierte die Pläne der Stadt für den Neubau als zu teuer 🏛.", "Der Richter am Landgericht Gera, Uwe Brandt"),
+            ("Die Sprecherin vom Bund der Steuerzahler, Jana Kühn, kritisierte die Pläne der Stadt für den Neubau als zu teuer 🏛.", "Die Sprecherin vom Bund der Steuerzahler, Jana Kühn"),
         ] {
             let probe = SuggestionProbe(text)
             let reported = probe.proposal(claiming: "kritisierte")
@@ -395,7 +395,7 @@ import Testing
     /// the verb keeps a lowercase name particle between capitalised words, so the reported speech
     /// gets its speaker (before, the particle broke the apposition subject).
     @Test func appositionSubjectKeepsANameParticle() {
-        let probe = SuggestionProbe("Jan van Dijk, Vorsitzender des Vereins „Grüne Mühle“, kritisierte die Pläne der Stadt für den Straßenbau 🚧.")
+        let probe = SuggestionProbe("Jan van Dijk, Vorsitzender des Vereins „Grüne Mühle“, kritisierte die Pläne der Stadt für den Straßenbau als zu teuer 🚧.")
         let reported = probe.proposal(claiming: "kritisierte")
         #expect(reported?.form == .reported)
         #expect(probe.speaker(reported) == "Jan van Dijk, Vorsitzender des Vereins „Grüne Mühle“", "\(probe.speaker(reported))")
@@ -644,7 +644,7 @@ import Testing
     @Test func timeAdverbBeforeTheVerbIsNoSpeaker() {
         let probe = SuggestionProbe(
             "Gegenwärtig wirft Bürgermeisterin Jana Kühn dem Landrat Untätigkeit vor. "
-                + "Derzeit kritisiert die Gewerkschaft die Pläne für die Schließung der Bäder.")
+                + "Derzeit fordert die Gewerkschaft einen Aufschub der Pläne für die Schließung der Bäder.")
         let reproach = probe.proposal(claiming: "Untätigkeit")
         #expect(probe.speaker(reproach) == "Bürgermeisterin Jana Kühn", "\(probe.proposals.map { probe.speaker($0) })")
         #expect(reproach.map { probe.text($0.addressee) } == "dem Landrat")
