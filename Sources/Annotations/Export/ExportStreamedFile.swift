@@ -18,9 +18,9 @@ import Foundation
 /// written through the cache once direct I/O is switched off for the descriptor (``close()``).
 /// The file's bytes are the same either way.
 ///
-/// Where the system has no direct I/O, or the file system refuses it (the open, or a write, fails
-/// with `EINVAL`: tmpfs, some network file systems, a larger block than ``block``), the file is
-/// written through the cache as any other, from the bytes it is handed.
+/// Where the system has no direct I/O, or the file system refuses it (switching it on, or a write,
+/// fails with `EINVAL`: some network and FUSE file systems, a larger block than ``block``), the
+/// file is written through the cache as any other, from where its bytes end.
 final class ExportStreamedFile {
     /// The file's descriptor.
     let descriptor: Int32
@@ -60,23 +60,19 @@ final class ExportStreamedFile {
     /// Creates the file at `path` (it must not exist); with `direct`, past the page cache where
     /// the system and file system allow it. Nil when it cannot be created (`errno` says why).
     init?(creating path: String, direct: Bool = true) {
-        let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC
-        if direct, let directFlag = Self.directFlag {
-            let opened = open(path, flags | directFlag, 0o644)
-            if opened >= 0 {
-                descriptor = opened
-                isDirect = true
-                buffer = .allocate(byteCount: Self.capacity, alignment: Self.block)
-                return
-            }
-            // The file system refuses direct I/O: the file is written through the cache.
-            guard errno == EINVAL else { return nil }
-        }
-        let opened = open(path, flags, 0o644)
+        let opened = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard opened >= 0 else { return nil }
         descriptor = opened
-        isDirect = false
-        buffer = nil
+        // Direct I/O is switched on once the file is made: a file system without it refuses the
+        // switch (`EINVAL`), where an `open` with the flag could make the file and then fail.
+        let flags = fcntl(opened, F_GETFL)
+        if direct, let directFlag = Self.directFlag, flags >= 0, fcntl(opened, F_SETFL, flags | directFlag) == 0 {
+            isDirect = true
+            buffer = .allocate(byteCount: Self.capacity, alignment: Self.block)
+        } else {
+            isDirect = false
+            buffer = nil
+        }
     }
 
     deinit {
