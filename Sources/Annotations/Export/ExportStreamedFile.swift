@@ -16,7 +16,8 @@ import Foundation
 /// buffer: they are gathered in an aligned buffer of ``capacity`` bytes and written in whole
 /// blocks of ``block`` bytes at block-aligned offsets; the last bytes, less than a block, are
 /// written through the cache once direct I/O is switched off for the descriptor (``close()``).
-/// The file's bytes are the same either way.
+/// The file's bytes are the same either way. A direct write returns once the disk has the bytes:
+/// the exporter's writing thread waits for the disk while the export runs, not at the flush.
 ///
 /// Where the system has no direct I/O, or the file system refuses it (switching it on, or a write,
 /// fails with `EINVAL`: some network and FUSE file systems, a larger block than ``block``), the
