@@ -23,7 +23,7 @@ public struct ExportOutput {
 
     /// A begun file that is not the current one.
     private struct Parked {
-        var descriptor: Int32
+        var file: ExportStreamedFile?
         var bytes: [UInt8]
         var unopened: String?
     }
@@ -39,11 +39,12 @@ public struct ExportOutput {
     private let streams: Bool
     private var memoryFiles: [ExportFile?] = []
     private var current = -1
-    private var descriptor: Int32 = -1
+    /// The current file once opened (its first chunk streamed).
+    private var file: ExportStreamedFile?
     private var parked: [Int: Parked] = [:]
     /// Folders already made, as the part of a file's path before its last `/`.
     private var madeRelativeFolders: Set<String> = []
-    /// The current file's path under the folder, until its descriptor is opened: a file that ends
+    /// The current file's path under the folder, until it is opened: a file that ends
     /// before its first chunk is handed whole to ``queue`` instead.
     private var unopened: String?
     /// Writes whole small files on another thread (folder destination only).
@@ -87,7 +88,7 @@ public struct ExportOutput {
         paths.append(path)
         memoryFiles.append(nil)
         bytes.removeAll(keepingCapacity: true)
-        descriptor = -1
+        file = nil
         unopened = nil
         guard case .folder(let folder) = destination, failure == nil else { return current }
         let full = folder + "/" + path
@@ -111,8 +112,8 @@ public struct ExportOutput {
     private mutating func openCurrent() {
         guard let full = unopened else { return }
         unopened = nil
-        descriptor = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 { fail(full) }
+        file = ExportStreamedFile(creating: full)
+        if file == nil { fail(full) }
     }
 
     /// Makes the begun, unfinished file `file` the current one.
@@ -121,15 +122,15 @@ public struct ExportOutput {
         park()
         current = file
         swap(&bytes, &slot.bytes)
-        descriptor = slot.descriptor
+        self.file = slot.file
         unopened = slot.unopened
     }
 
     private mutating func park() {
         guard current >= 0 else { return }
-        parked[current] = Parked(descriptor: descriptor, bytes: bytes, unopened: unopened)
+        parked[current] = Parked(file: file, bytes: bytes, unopened: unopened)
         bytes = []
-        descriptor = -1
+        file = nil
         unopened = nil
         current = -1
     }
@@ -151,9 +152,9 @@ public struct ExportOutput {
             return
         }
         flush()
-        guard descriptor >= 0, !part.isEmpty else { return }
-        if !part.withUnsafeBytes({ writeAll($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
-        writeBack?.start(descriptor)
+        guard let file, !part.isEmpty else { return }
+        if !part.withUnsafeBytes({ file.write($0) }), case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
+        startWriteBack()
     }
 
     /// Finishes the current file.
@@ -174,9 +175,9 @@ public struct ExportOutput {
                 return
             }
             flush()
-            if descriptor >= 0 {
-                if close(descriptor) != 0 { fail(folder + "/" + paths[current]) }
-                descriptor = -1
+            if let file {
+                self.file = nil
+                if !file.close() { fail(folder + "/" + paths[current]) }
             }
         }
         current = -1
@@ -192,15 +193,16 @@ public struct ExportOutput {
     private mutating func flush() {
         defer { bytes.removeAll(keepingCapacity: true) }
         openCurrent()
-        guard descriptor >= 0, !bytes.isEmpty else { return }
-        let ok = bytes.withUnsafeBytes { writeAll($0) }
+        guard let file, !bytes.isEmpty else { return }
+        let ok = bytes.withUnsafeBytes { file.write($0) }
         if !ok, case .folder(let folder) = destination { fail(folder + "/" + paths[current]) }
-        writeBack?.start(descriptor)
+        startWriteBack()
     }
 
-    /// Writes all of `raw` to the current file's descriptor; false on an error.
-    private func writeAll(_ raw: UnsafeRawBufferPointer) -> Bool {
-        Self.writeAll(raw, to: descriptor)
+    /// Starts the disk write of the current file's cached bytes (a file written past the cache has none).
+    private func startWriteBack() {
+        guard let file, !file.isDirect else { return }
+        writeBack?.start(file.descriptor)
     }
 
     /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
@@ -212,7 +214,7 @@ public struct ExportOutput {
 
     private mutating func fail(_ full: String) {
         if failure == nil { failure = .cannotWrite(path: full, reason: String(cString: strerror(errno))) }
-        if descriptor >= 0 { close(descriptor) }
-        descriptor = -1
+        file?.abandon()
+        file = nil
     }
 }

@@ -16,7 +16,8 @@ import Foundation
 /// and changes nothing about what is on disk when; the flush still comes before any file is put
 /// in place. Where the system has no such call, nothing is done.
 ///
-/// Used for the files written in chunks (``ExportOutput``), not for the small whole files of
+/// Used for the files written in chunks (``ExportOutput``) through the cache (those written past
+/// it, see ``ExportStreamedFile``, leave nothing to start), not for the small whole files of
 /// brat and WebAnno (``ExportFileQueue``): one call per such file cost a second more of system
 /// time over 42 840 files and left the flush as long as before.
 struct ExportWriteBack: @unchecked Sendable {  // a C function's address, read only
