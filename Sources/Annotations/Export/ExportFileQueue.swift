@@ -112,9 +112,9 @@ final class ExportFileQueue: @unchecked Sendable {
     private static func create(_ path: String, holding bytes: [UInt8]) -> ExportError? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let written = bytes.withUnsafeBytes { ExportOutput.writeAll($0, to: descriptor) }
-        let reason = written ? nil : String(cString: strerror(errno))
-        if close(descriptor) != 0 && written { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        return reason.map { .cannotWrite(path: path, reason: $0) }
+        // The one write loop (``FileWriting``), as the session's files and the streamed exports are written.
+        let failure = bytes.withUnsafeBytes { FileWriting().writeAll($0, to: descriptor) }
+        if close(descriptor) != 0 && failure == nil { return .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        return failure.map { .cannotWrite(path: path, reason: String(cString: strerror($0))) }
     }
 }

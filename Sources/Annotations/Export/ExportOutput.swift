@@ -205,13 +205,6 @@ public struct ExportOutput {
         writeBack?.start(file.descriptor)
     }
 
-    /// Writes all of `raw` to `descriptor`, again after an interruption; false on an error
-    /// (`errno` says which). The system's write loop (``FileWriting``), as the session's files
-    /// are written.
-    static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-        FileWriting().writeAll(raw, to: descriptor) == nil
-    }
-
     private mutating func fail(_ full: String) {
         if failure == nil { failure = .cannotWrite(path: full, reason: String(cString: strerror(errno))) }
         file?.abandon()
