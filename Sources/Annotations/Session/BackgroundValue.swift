@@ -21,10 +21,4 @@ package final class BackgroundValue<Value: Sendable>: Sendable {
         done.wait()
         return value.withLock { $0 }
     }
-
-    /// The value, once computed, moved out (not copied, so the caller holds the only reference); later calls give nil.
-    package func take() -> Value? {
-        done.wait()
-        return value.withLock { $0.take() }
-    }
 }

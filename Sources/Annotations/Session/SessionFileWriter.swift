@@ -310,10 +310,24 @@ package struct SessionFileWriter {
         handOnIfFull()
     }
 
-    /// Writes a decimal integer.
+    /// Writes a decimal integer (as `String(value)` spells it, without making one).
     private mutating func integer(_ value: Int) {
-        var text = String(value)
-        text.withUTF8 { append($0) }
+        var magnitude = value.magnitude
+        // 20 places: the 19 digits of `Int.min` and its sign.
+        var places: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &places) { raw in
+            var index = raw.count
+            repeat {
+                index -= 1
+                raw[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                index -= 1
+                raw[index] = UInt8(ascii: "-")
+            }
+            append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[index...]))
+        }
     }
 
     /// Writes text as it is (no escaping).

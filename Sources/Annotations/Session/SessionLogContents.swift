@@ -129,36 +129,58 @@ public struct SessionLogContents: Sendable {
             parts.append(partStart..<partEnd)
             partStart = partEnd
         }
-        // Each part (and the digest) decoded on another thread; this one takes the parts in order,
-        // handing each to `consume`, and waits for every one before the bytes go.
+        // Decoded on other threads while this one hands each part, in order, to `consume`. Each
+        // part's slot is written before its semaphore is signalled and read only after.
         nonisolated(unsafe) let shared = bytes
+        nonisolated(unsafe) let slots = UnsafeMutableBufferPointer<Result<Part, SessionError>?>.allocate(capacity: parts.count)
+        nonisolated(unsafe) let digestSlot = UnsafeMutablePointer<(prefix: String, complete: LogDigest?)?>.allocate(capacity: 1)
+        slots.initialize(repeating: nil)
+        digestSlot.initialize(to: nil)
+        defer {
+            _ = slots.deinitialize()
+            slots.deallocate()
+            digestSlot.deinitialize(count: 1)
+            digestSlot.deallocate()
+        }
+        let ready = parts.map { _ in DispatchSemaphore(value: 0) }
+        let digesting = digested == nil ? 0 : 1
         let completeEnd = complete
-        let digest = digested.map { digested in
-            BackgroundValue { () -> (prefix: String, complete: LogDigest?) in
-                let raw = UnsafeRawBufferPointer(shared)
-                var digest = LogDigest()
-                digest.update(UnsafeRawBufferPointer(rebasing: raw[..<min(digested, raw.count)]))
-                let prefix = digest.hex
-                if digested <= completeEnd { digest.update(UnsafeRawBufferPointer(rebasing: raw[digested..<completeEnd])) }
-                return (prefix, digested <= completeEnd ? digest : nil)
+        let decodeAll: @Sendable () -> Void = { [parts] in
+            DispatchQueue.concurrentPerform(iterations: digesting + parts.count) { index in
+                if let digested, index == 0 {
+                    let raw = UnsafeRawBufferPointer(shared)
+                    var digest = LogDigest()
+                    digest.update(UnsafeRawBufferPointer(rebasing: raw[..<min(digested, raw.count)]))
+                    let prefix = digest.hex
+                    if digested <= completeEnd { digest.update(UnsafeRawBufferPointer(rebasing: raw[digested..<completeEnd])) }
+                    digestSlot.pointee = (prefix, digested <= completeEnd ? digest : nil)
+                    return
+                }
+                slots[index - digesting] = decode(parts[index - digesting], in: shared, path: path, forReplay: forReplay)
+                ready[index - digesting].signal()
             }
         }
-        let decoding = parts.map { part in BackgroundValue { decode(part, in: shared, path: path, forReplay: forReplay) } }
+        if let consume {
+            let finished = DispatchGroup()
+            DispatchQueue.global().async(group: finished, execute: decodeAll)
+            for index in parts.indices {
+                ready[index].wait()
+                // A part that failed stops the hand-over; its error is thrown below.
+                guard case .success(let part)? = slots[index] else { break }
+                consume(header, part.events)
+            }
+            finished.wait()
+        } else {
+            // Nothing to hand over: this thread decodes too.
+            decodeAll()
+        }
+        (contents.prefixDigest, contents.completeDigest) = (digestSlot.pointee?.prefix, digestSlot.pointee?.complete)
         var decoded: [Part] = []
-        var failure: SessionError?
-        for part in decoding {
-            // A part that failed stops the hand-over; every part is waited for before its error is thrown.
-            guard let result = part.take(), failure == nil else { continue }
-            do throws(SessionError) {
-                decoded.append(try result.get())
-                consume?(header, decoded[decoded.count - 1].events)
-            } catch {
-                failure = error
-            }
+        for index in slots.indices {
+            let result = slots[index]
+            slots[index] = nil
+            if let part = try result?.get() { decoded.append(part) }
         }
-        let digests = digest?.take()
-        if let failure { throw failure }
-        (contents.prefixDigest, contents.completeDigest) = (digests?.prefix, digests?.complete)
         // The parts' events are moved into one array, each part left holding placeholders.
         let placeholder = Event(seq: 0, time: "", annotator: "", action: .undo)
         // At least one place: the shared empty array's count written is a data race for ThreadSanitizer.
