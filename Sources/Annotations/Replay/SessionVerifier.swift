@@ -48,7 +48,7 @@ public struct SessionVerifier: Sendable {
                 var file = try decoded.get()
                 let (session, log) = (replay.session, replay.log)
                 if try SessionStore.describedPrefix(by: file.id, file.log, of: log, shown)?.events == log.eventCount,
-                    file.schema == session.file.schema, Self.sameRecords(file, session.file)
+                    file.schema == session.schema, Self.sameRecords(file, session.snapshotFile)
                 {
                     let state = session.state
                     let documents = BackgroundValue { Self.documentCount(state) }
