@@ -37,6 +37,7 @@ struct ExportPrettyJSONTests {
         case "data": "data"
         case "text": "text"
         case "title": "title"
+        case "a": "a"  // a one-character literal: a StaticString without a pointer
         case "result": "result"
         default: "value"
         }
@@ -62,6 +63,19 @@ struct ExportPrettyJSONTests {
                 Self.write(value, to: &json)
                 #expect(json.bytes == expected, "\(String(decoding: json.bytes, as: UTF8.self))")
             }
+        }
+    }
+
+    @Test("deep nesting: indentation wider than 32 and than 1 024 spaces is written as JSONValue writes it")
+    func deepNesting() {
+        var value: JSONValue = .object([("id", .int(7)), ("a", .int(1)), ("text", .array([.string("x"), .null]))])
+        for depth in 0..<600 { value = depth % 2 == 0 ? .array([value, .int(depth)]) : .object([("value", value), ("id", .string("y"))]) }
+        for level in [0, 17, 600] {
+            var expected: [UInt8] = []
+            value.appendPretty(level: level, to: &expected)
+            var json = ExportPrettyJSON(level: level)
+            Self.write(value, to: &json)
+            #expect(json.bytes == expected)
         }
     }
 

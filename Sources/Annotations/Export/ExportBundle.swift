@@ -296,6 +296,22 @@ public struct ExportBundle: Sendable {
     /// The annotator of a session.
     public func annotator(of session: Int) -> String { sessions[session].annotator }
 
+    /// How many segments the spans of document `document` have together (every session's): what
+    /// an exporter's estimate of a document's part size counts besides its text.
+    func segmentCount(document: Int) -> Int {
+        var count = 0
+        for index in spans[document].indices { count += spans[document][index].segments.count }
+        return count
+    }
+
+    /// Room to make at once for one document's part of an export: `perTextByte` bytes for every
+    /// byte of its text plus `perSegment` for every segment of its spans, and 4 KiB. A part
+    /// outgrowing its room is copied whole into a buffer twice its size; made at once from an
+    /// estimate that holds for most documents, it is never copied.
+    func partCapacity(document: Int, perTextByte: Int, perSegment: Int) -> Int {
+        perTextByte * bytes[document].count + perSegment * segmentCount(document: document) + 4096
+    }
+
     /// True when more than one session is exported.
     public var isMultiSession: Bool { sessions.count > 1 }
 

@@ -142,10 +142,21 @@ public struct ExportOutput {
     }
 
     /// Appends a part made elsewhere (one document's bytes) and streams it on like
-    /// ``checkpoint()``; a part that fills the buffer to a chunk is written straight from its own
-    /// storage after the buffer, instead of being copied into the buffer first. The file's bytes
-    /// are the same either way.
+    /// ``checkpoint()``. A part is not copied into the buffer where it need not be: once the file
+    /// is written past the page cache (its own aligned buffer gathers the bytes, see
+    /// ``ExportStreamedFile``), every part goes straight to the file after the bytes buffered
+    /// before it; otherwise a part that fills the buffer to a chunk is written straight from its
+    /// own storage after the buffer. The file's bytes are the same either way.
     public mutating func appendPart(_ part: [UInt8]) {
+        if streams, let file, file.isDirect {
+            // The direct file gathers the part itself: a copy into ``bytes`` would be one more
+            // pass over every byte of the export on the writing thread.
+            flush()
+            if !part.isEmpty, !part.withUnsafeBytes({ file.write($0) }), case .folder(let folder) = destination {
+                fail(folder + "/" + paths[current])
+            }
+            return
+        }
         guard streams, bytes.count + part.count >= Self.chunk else {
             bytes.append(contentsOf: part)
             checkpoint()

@@ -54,35 +54,58 @@ struct ExportPrettyJSON {
     /// Starts an object member: its key (plain ASCII, nothing to escape: see ``isPlain(_:)``) and `: `.
     mutating func key(_ name: StaticString) {
         assert(Self.isPlain(name), "a JSON key copied unescaped holds a byte outside [A-Za-z0-9_-]: \(name)")
-        member()
-        out.append(byte: 0x22)
-        name.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
-        out.append(byte: 0x22)
-        out.append(byte: UInt8(ascii: ":"))
-        out.append(byte: 0x20)
+        let comma = empty ? 0 : 1, width = 2 * level, length = name.utf8CodeUnitCount
+        empty = false
+        // The comma, line break, indentation and `"name": ` go into the bytes in one append (a
+        // key is the most frequent thing written; appended piece by piece it cost eight appends).
+        appendAtOnce(comma + 1 + width + length + 4) { at in
+            var at = at
+            if comma == 1 { at = Self.put(0x2C, at) }
+            at = Self.put(0x0A, at)
+            at.initialize(repeating: 0x20, count: width)
+            at = Self.put(0x22, at + width)
+            name.withUTF8Buffer { if let source = $0.baseAddress { at.initialize(from: source, count: length) } }
+            at = Self.put(0x22, at + length)
+            at = Self.put(UInt8(ascii: ":"), at)
+            _ = Self.put(0x20, at)
+        }
     }
 
     /// Starts an array element.
-    mutating func item() { member() }
-
-    private mutating func member() {
-        if !empty { out.append(byte: UInt8(ascii: ",")) }
+    mutating func item() {
+        let comma = empty ? 0 : 1
         empty = false
-        newline()
+        newline(after: comma)
     }
 
-    private mutating func newline() {
-        out.append(byte: 0x0A)
+    /// A line break and the current indentation, after a comma when `comma` is 1, in one append.
+    private mutating func newline(after comma: Int = 0) {
         let width = 2 * level
-        guard width <= Self.spaces.count else {
-            out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
-            return
+        appendAtOnce(comma + 1 + width) { at in
+            var at = at
+            if comma == 1 { at = Self.put(0x2C, at) }
+            at = Self.put(0x0A, at)
+            at.initialize(repeating: 0x20, count: width)
         }
-        Self.spaces.withUnsafeBufferPointer { out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
     }
 
-    /// Indentation copied whole (appending a repeated element went byte by byte).
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+    /// Appends `count` bytes that `write` puts at the pointer it is given, with one append: they
+    /// are put together in a temporary buffer (on the stack when small) first.
+    @inline(__always)
+    private mutating func appendAtOnce(_ count: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            write(base)
+            out.bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: count))
+        }
+    }
+
+    /// Puts `byte` at `at`; returns the position after it.
+    @inline(__always)
+    private static func put(_ byte: UInt8, _ at: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        at.initialize(to: byte)
+        return at + 1
+    }
 
     /// Writes a string value.
     mutating func string(_ value: String) { out.appendJSONString(value) }
@@ -126,9 +149,12 @@ struct ExportPrettyJSON {
     /// (``isPlain(_:)``, checked in debug builds).
     mutating func plain(_ value: StaticString) {
         assert(Self.isPlain(value), "a JSON string copied unescaped holds a byte outside [A-Za-z0-9_-]: \(value)")
-        out.append(byte: 0x22)
-        value.withUTF8Buffer { out.bytes.append(contentsOf: $0) }
-        out.append(byte: 0x22)
+        let length = value.utf8CodeUnitCount
+        appendAtOnce(length + 2) { at in
+            let at = Self.put(0x22, at)
+            value.withUTF8Buffer { if let source = $0.baseAddress { at.initialize(from: source, count: length) } }
+            _ = Self.put(0x22, at + length)
+        }
     }
 
     /// Writes an array of one fixed string that holds nothing JSON escapes, as ``strings(_:)``
