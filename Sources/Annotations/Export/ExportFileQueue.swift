@@ -29,6 +29,15 @@ import Foundation
 /// several files per turn of the lock. Handing over each file on its own took about two `futex`
 /// calls per file (the exporter and the writer waking each other; 56 000 for brat).
 ///
+/// While the files are written, a thread of the queue flushes the file system (``StagingFolder/flushFileSystem(holding:)``)
+/// each time ``flushBytes`` bytes or ``flushFiles`` files more were written, so that the kernel
+/// writes them to disk while the export goes on. Left to the one flush before the swap, that
+/// writing (allocating the blocks of 42 846 files, their inodes and the journal) came after the
+/// last file, with both cores waiting: 0.78 s of brat's wall on a loaded host, 0.13 s with the
+/// files flushed along the way. These flushes change nothing about crash safety: nothing is
+/// visible under the output folder before the flush before the swap, which still comes after the
+/// last file and reports any failure (an early flush's is left to it).
+///
 /// ``submit(_:_:)`` and ``finish()`` are called from one thread (the exporter's).
 final class ExportFileQueue: @unchecked Sendable {
     private struct Job {
@@ -46,6 +55,9 @@ final class ExportFileQueue: @unchecked Sendable {
     static let takeAtOnce = 8
     /// The writing threads.
     static let writers = 2
+    /// Bytes, or files, written between two flushes while the export runs.
+    static let flushBytes = 32 << 20
+    static let flushFiles = 4096
 
     private let condition = NSCondition()
     /// Files handed over and not yet taken by a writer, from ``head`` on.
@@ -59,6 +71,12 @@ final class ExportFileQueue: @unchecked Sendable {
     /// Writers waiting for files, and whether the exporter waits for room.
     private var waitingWriters = 0, submitterWaits = false
     private var failure: ExportError?
+    /// Bytes and files written since the last flush was asked for.
+    private var unflushedBytes = 0, unflushedFiles = 0
+    /// A folder whose file system the flushing thread is to flush, and whether it is flushing.
+    private var flushRequest: String?, flushing = false
+    /// Whether the flushing thread runs.
+    private var flusherRuns = true
 
     /// Files the exporter collected and has not handed over yet (its thread only).
     private var collected: [Job] = []
@@ -71,6 +89,9 @@ final class ExportFileQueue: @unchecked Sendable {
             thread.name = "export files \(number + 1)"
             thread.start()
         }
+        let flusher = Thread { [self] in flushWhileWriting() }
+        flusher.name = "export flush"
+        flusher.start()
     }
 
     /// Queues the whole file `bytes` for `path` (waits while too much is queued).
@@ -109,7 +130,7 @@ final class ExportFileQueue: @unchecked Sendable {
         condition.lock()
         closed = true
         condition.broadcast()
-        while running > 0 { condition.wait() }
+        while running > 0 || flusherRuns { condition.wait() }
         let failure = failure
         condition.unlock()
         return failure
@@ -145,6 +166,7 @@ final class ExportFileQueue: @unchecked Sendable {
             condition.unlock()
             var problem: ExportError?
             var written = 0
+            let lastPath = taken.last?.path
             for job in taken {
                 written += job.bytes.count
                 if !skip && problem == nil { problem = Self.create(job.path, holding: job.bytes, folders: &folders) }
@@ -153,7 +175,41 @@ final class ExportFileQueue: @unchecked Sendable {
             condition.lock()
             if let problem, failure == nil { failure = problem }
             pendingBytes -= written
-            if submitterWaits { condition.broadcast() }
+            unflushedBytes += written
+            unflushedFiles += count
+            var wake = submitterWaits
+            if (unflushedBytes >= Self.flushBytes || unflushedFiles >= Self.flushFiles) && !flushing && flushRequest == nil, let path = lastPath {
+                flushRequest = path
+                unflushedBytes = 0
+                unflushedFiles = 0
+                wake = true
+            }
+            if wake { condition.broadcast() }
+        }
+    }
+
+    /// The flushing thread: flushes the file system of a written file whenever the writers ask,
+    /// until they stop. A failure is left to the flush before the swap, which reports it.
+    private func flushWhileWriting() {
+        condition.lock()
+        while true {
+            while flushRequest == nil && running > 0 { condition.wait() }
+            guard running > 0, let path = flushRequest else {
+                flusherRuns = false
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            flushRequest = nil
+            flushing = true
+            condition.unlock()
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor >= 0 {
+                _ = StagingFolder.flushFileSystem(holding: descriptor)
+                close(descriptor)
+            }
+            condition.lock()
+            flushing = false
         }
     }
 
