@@ -33,8 +33,8 @@ import Foundation
 /// each time ``flushBytes`` bytes or ``flushFiles`` files more were written, so that the kernel
 /// writes them to disk while the export goes on. Left to the one flush before the swap, that
 /// writing (allocating the blocks of 42 846 files, their inodes and the journal) came after the
-/// last file, with both cores waiting: 0.78 s of brat's wall on a loaded host, 0.13 s with the
-/// files flushed along the way. These flushes change nothing about crash safety: nothing is
+/// last file, with both cores waiting: 0.8–1.1 s for brat on a loaded host, 12 ms with the files
+/// flushed along the way (BENCHMARKS.md, "Exports, stop 59"). These flushes change nothing about crash safety: nothing is
 /// visible under the output folder before the flush before the swap, which still comes after the
 /// last file and reports any failure (an early flush's is left to it).
 ///
