@@ -38,7 +38,11 @@ struct SpkAttDocumentWriter {
         tokens.withUnsafeBufferPointer { tokens in
         references.withUnsafeBufferPointer { references in
             func segments(of ids: [String]) -> [SpanSegment] {
-                ids.compactMap { bundle.span(session: session, id: $0)?.segments }.flatMap { $0 }.sorted()
+                // Most claims have one speaker mention and no addressee: the one span's segments
+                // as they are (sorted when there are several), without the lists in between.
+                guard ids.count == 1 else { return ids.compactMap { bundle.span(session: session, id: $0)?.segments }.flatMap { $0 }.sorted() }
+                guard let segments = bundle.span(session: session, id: ids[0])?.segments else { return [] }
+                return segments.count < 2 ? segments : segments.sorted()
             }
             func appendReferences(_ segments: [SpanSegment]) {
                 Self.appendReferences(segments, tokens: tokens, references: references, to: &out)

@@ -66,14 +66,19 @@ public final class StagingFolder {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(path: path, reason: Self.reason()) }
         defer { close(descriptor) }
-        // syncfs(2) flushes the one file system the folder is on; where the C library does not
-        // offer it, sync(2) flushes all of them.
+        if !Self.flushFileSystem(holding: descriptor) { throw Failure(path: path, reason: Self.reason()) }
+    }
+
+    /// Flushes the file system that the open file or folder `descriptor` is on: syncfs(2), or
+    /// sync(2), which flushes all of them, where the C library does not offer syncfs. False, with
+    /// `errno` set, when the flush failed.
+    public static func flushFileSystem(holding descriptor: Int32) -> Bool {
         typealias SyncFS = @convention(c) (Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
-            if unsafeBitCast(symbol, to: SyncFS.self)(descriptor) != 0 { throw Failure(path: path, reason: Self.reason()) }
-        } else {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
             sync()
+            return true
         }
+        return unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0
     }
 
     /// Flushes a folder's entries (a rename into it) to disk.
