@@ -3,8 +3,8 @@ import Foundation
 
 /// `verify`: `workbench replay SESSION --verify` on a session of 1 000 000 events — the command
 /// as a user runs it (the release binary next to this one, timed from spawn to exit), the library
-/// call it makes (`SessionVerifier.verify(path:)`: replay the log while the snapshot is decoded,
-/// compare the records), and for comparison the ordinary way (decode into a `SessionFile`, then `verify(_:)`) and
+/// call it makes (`SessionVerifier.verify(path:)`: replay the log, compare the snapshot's record
+/// bytes), and for comparison the ordinary way (decode into a `SessionFile`, then `verify(_:)`) and
 /// replay alone.
 enum ReplayBenchmark {
     static let benchmark = Benchmark(
@@ -78,7 +78,7 @@ enum ReplayBenchmark {
         let median = BenchmarkSupport.median
         print(String(format: "workbench replay --verify (spawn to exit): %.3f s (CPU %.3f s; fastest %.3f s, slowest %.3f s; %d runs)",
                      median(commands), median(commandCPUs), commands.min() ?? 0, commands.max() ?? 0, runs))
-        print(String(format: "SessionVerifier.verify(path:), decoded records: %.3f s (CPU %.3f s)", median(inPlaces), median(inPlaceCPUs)))
+        print(String(format: "SessionVerifier.verify(path:), record bytes: %.3f s (CPU %.3f s)", median(inPlaces), median(inPlaceCPUs)))
         print(String(format: "ordinary way: decode %.3f s (CPU %.3f s) + verify %.3f s (CPU %.3f s) = %.3f s",
                      median(decodes), median(decodeCPUs), median(verifies), median(verifyCPUs), median(decodes) + median(verifies)))
         print(String(format: "replay alone: %.3f s = %.2f M events/s (CPU %.3f s)", median(replays), Double(events) / median(replays) / 1e6,

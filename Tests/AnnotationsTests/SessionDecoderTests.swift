@@ -98,7 +98,7 @@ struct SessionDecoderTests {
             #expect(try SessionCodec.decode(data, path: "mem").events == file.events)
         }
         // Written first: the records after them are not read (here: not even valid JSON).
-        let cut = written.prefix(try #require(written.range(of: Data(",\n  \"speakers\": ".utf8))).upperBound) + Data("[{".utf8)
+        let cut = written.prefix(try #require(written.range(of: Data(SessionFileWriter.recordsMarker))).upperBound) + Data("[{".utf8)
         #expect(SnapshotHead(cut)?.version == 1)
     }
 

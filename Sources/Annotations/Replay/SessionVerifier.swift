@@ -35,40 +35,34 @@ public struct SessionVerifier: Sendable {
     /// Verifies the session at `path` (format 2: its snapshot against its log; format 1: its file);
     /// with `displayName`, messages name the session so.
     ///
-    /// A current snapshot is decoded on another thread while its log is replayed; when it reflects
-    /// the whole log, names the log's schema and holds the replay's records (compared with `==`),
-    /// it is valid. Otherwise it is compared record by record, which names the differences.
+    /// A snapshot that reflects the whole log is compared without decoding its records: the log is
+    /// replayed and the state's records written as the snapshot writes them, compared byte for byte.
+    /// Otherwise the file is read as ``SessionStore/read(path:forVerification:displayName:)`` reads
+    /// it and compared record by record, which names the differences.
     public func verify(path: String, displayName: String? = nil) throws(SessionError) -> Report {
         let (paths, shown) = SessionStore.reading(path, displayName: displayName)
         let found = try paths.found(shownAs: shown)
-        if found.log, let snapshot = found.snapshot, let reference = SnapshotHead(snapshot)?.currentLog {
-            let decoding = BackgroundValue { Result { () throws(SessionError) in try SessionCodec.decode(snapshot, path: shown.snapshot) } }
+        if found.log, let snapshot = found.snapshot, let head = SnapshotHead(snapshot), let reference = head.currentLog,
             let replay = try replayed(paths, shown: shown, reference: reference)
-            if let replay, let decoded = decoding.wait() {
-                var file = try decoded.get()
-                let (session, log) = (replay.session, replay.log)
-                if try SessionStore.describedPrefix(by: file.id, file.log, of: log, shown)?.events == log.eventCount,
-                    file.schema == session.schema, Self.sameRecords(file, session.snapshotFile)
-                {
-                    let state = session.state
-                    let documents = BackgroundValue { Self.documentCount(state) }
-                    file.events = log.events
+        {
+            let (session, log) = (replay.session, replay.log)
+            if try SessionStore.describedPrefix(by: head.id, reference, of: log, shown)?.events == log.eventCount {
+                var replayed = session.file
+                replayed.log = reference
+                let state = session.state
+                let documents = BackgroundValue { Self.documentCount(state) }
+                if let file = Self.stored(snapshot, agreeingWith: replayed) {
                     return Report(
                         events: log.events.count, annotations: state.recordCount, documents: documents.wait() ?? 0, logProblem: nil, differences: [],
                         file: file, state: state, replayed: (session, log, snapshot), warnings: log.tornNotice(path: shown.log).map { [$0] } ?? [])
                 }
-                // The records differ, or the snapshot is behind its log: compared record by record.
-                return report(try SessionStore.taking(file, log: log, logBytes: replay.bytes, shown: shown, forVerification: true))
             }
+            // The records differ, or the snapshot is behind its log: compared record by record.
+            let read = try SessionStore.taking(
+                SessionCodec.decode(snapshot, path: shown.snapshot), log: log, logBytes: replay.bytes, shown: shown, forVerification: true)
+            return report(read)
         }
         return report(try SessionStore.read(path: path, forVerification: true, displayName: displayName))
-    }
-
-    /// True when the stored records of `stored` are those of `replayed`, in the same order.
-    static func sameRecords(_ stored: SessionFile, _ replayed: SessionFile) -> Bool {
-        stored.speakers == replayed.speakers && stored.targets == replayed.targets && stored.annotations == replayed.annotations
-            && stored.stances == replayed.stances && stored.notes == replayed.notes && stored.statuses == replayed.statuses
-            && stored.reviews == replayed.reviews && (stored.rejections ?? []) == (replayed.rejections ?? [])
     }
 
     /// The report of a file as a reader takes it (see ``SessionStore/read(path:forVerification:displayName:)``).
@@ -91,6 +85,36 @@ public struct SessionVerifier: Sendable {
         } catch {
             if case .badEvent = error { return nil }
             throw error
+        }
+    }
+
+    /// The file the snapshot decodes to, when its records are those the writer makes of `replayed`
+    /// (``recordsAgree(_:with:)``) and its header names the same schema: its header fields with the
+    /// replayed records and events. Nil otherwise: then the snapshot is decoded whole.
+    static func stored(_ snapshot: Data, agreeingWith replayed: SessionFile) -> SessionFile? {
+        let header: SessionFile? = snapshot.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let start = bytes.firstRange(of: SessionFileWriter.recordsMarker)?.lowerBound else { return nil }
+            // The header fields and empty record lists: decoded as the whole file is, by the one decoder.
+            let head = Array(bytes[..<start]) + Array(#","speakers":[],"targets":[],"annotations":[],"stances":[],"notes":[],"statuses":[],"reviews":[]}"#.utf8)
+            guard UTF8Validation.firstInvalidOffset(in: head) == nil else { return nil }
+            return head.withUnsafeBufferPointer { try? SessionFileDecoder.decode($0) }
+        }
+        guard var file = header, file.schema == replayed.schema, recordsAgree(snapshot, with: replayed) else { return nil }
+        (file.speakers, file.targets, file.annotations, file.stances) = (replayed.speakers, replayed.targets, replayed.annotations, replayed.stances)
+        (file.notes, file.statuses, file.reviews, file.rejections) = (replayed.notes, replayed.statuses, replayed.reviews, replayed.rejections)
+        file.events = replayed.events
+        return file
+    }
+
+    /// True when the snapshot's bytes from ``SessionFileWriter/recordsMarker`` on equal those the
+    /// writer makes of `file`, compared as they are written.
+    static func recordsAgree(_ snapshot: Data, with file: SessionFile) -> Bool {
+        snapshot.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // A JSON string holds no raw line break, so the first match is the field.
+            guard let start = bytes.firstRange(of: SessionFileWriter.recordsMarker)?.lowerBound else { return false }
+            return SessionFileWriter.recordsMatch(of: file, in: bytes, from: start) == bytes.count
         }
     }
 

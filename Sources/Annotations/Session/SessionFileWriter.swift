@@ -9,30 +9,49 @@ import Foundation
 /// annotations the difference between seconds and a fraction of one at every autosave. Everything
 /// else goes through `JSONEncoder`. Tests decode the bytes with `JSONDecoder` and compare.
 ///
-/// The bytes are kept, or written to a file every 64 KiB (a snapshot is never whole in memory).
+/// The bytes are kept, or handed on every 64 KiB: to a file (a snapshot is never whole in memory)
+/// or to a comparison with a file's bytes (how the verifier compares a snapshot with a replay).
 package struct SessionFileWriter {
-    /// The bytes written (when writing to a file: since they were last written).
+    /// The bytes written (when handing them on: since they were last handed on).
     private(set) var bytes: [UInt8] = []
-    /// The file the bytes are written to once ``handedOnAt`` of them are waiting (nil: they are kept).
-    private var file: (fd: Int32, writer: FileWriting)?
-    /// Why bytes could not be written (an `errno`): no more are written.
+    /// Where the bytes go once ``handedOnAt`` of them are waiting.
+    private var output = Output.kept
+    /// How many bytes were handed on.
+    private var handedOn = 0
+    /// Set when handed-on bytes differed or could not be written.
+    private var stopped = false
+    /// Why handed-on bytes could not be written (an `errno`).
     private var writeError: Int32?
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }()
-    /// How many bytes are collected before they are written to the file.
+    /// How many bytes are collected before they are handed on.
     private static let handedOnAt = 1 << 16
 
-    /// A new writer (to `file` when given) once `body` wrote `what` with it and the bytes were
-    /// handed on; a value `JSONEncoder` refuses is a ``SessionError``.
+    /// Where a writer's bytes go.
+    enum Output {
+        /// Kept in ``bytes``.
+        case kept
+        /// Compared with `expected` from offset `start` on.
+        case compared(expected: UnsafeBufferPointer<UInt8>, start: Int)
+        /// Written to the file `fd` is open on.
+        case written(fd: Int32, writer: FileWriting)
+    }
+
+    private init(_ output: Output = .kept) {
+        self.output = output
+        if case .kept = output { return }
+        bytes.reserveCapacity(Self.handedOnAt + 4_096)
+    }
+
+    /// A new writer to `output` once `body` wrote `what` with it and the bytes were handed on; a
+    /// value `JSONEncoder` refuses is a ``SessionError``.
     static func writing(
-        _ what: String, to file: (fd: Int32, writer: FileWriting)? = nil, _ body: (inout SessionFileWriter) throws -> Void
+        _ what: String, to output: Output = .kept, _ body: (inout SessionFileWriter) throws -> Void
     ) throws(SessionError) -> SessionFileWriter {
-        var writer = SessionFileWriter()
-        writer.file = file
-        if file != nil { writer.bytes.reserveCapacity(Self.handedOnAt + 4_096) }
+        var writer = SessionFileWriter(output)
         do { try body(&writer) } catch { throw .io(path: "(session)", reason: "cannot encode \(what): \(error.localizedDescription)") }
         writer.handOn()
         return writer
@@ -40,7 +59,7 @@ package struct SessionFileWriter {
 
     /// Writes the snapshot `file` to `fd` with `writer`; the `errno` of a write that failed, or nil.
     static func write(_ file: SessionFile, to fd: Int32, with writer: FileWriting) throws(SessionError) -> Int32? {
-        try writing("the session", to: (fd, writer)) { try $0.write(file) }.writeError
+        try writing("the session", to: .written(fd: fd, writer: writer)) { try $0.write(file) }.writeError
     }
 
     /// The header fields through `JSONEncoder` (compact), each on a line; the records by ``records(_:)``.
@@ -75,13 +94,55 @@ package struct SessionFileWriter {
         }
     }
 
-    /// The stored records (and a format-1 file's events), then the end of the file.
-    private mutating func records(_ file: SessionFile) throws {
-        field("speakers")
-        list(file.speakers) { writer, speaker in writer.speaker(speaker) }
-        try values("targets", file.targets)
-        field("annotations")
-        try list(file.annotations) { writer, record in try writer.record(record) }
+    /// Where the stored records begin in a snapshot (never inside a value: strings hold no raw line break).
+    static let recordsMarker = Array(",\n  \"speakers\": ".utf8)
+
+    /// Compares the stored records of `file` as written (from ``recordsMarker`` to the end) with
+    /// `snapshot` from `start` on: where they end in `snapshot`, or nil where they differ. The
+    /// annotations are compared in two halves on two cores, split where a record's line begins.
+    static func recordsMatch(of file: SessionFile, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let half = file.annotations.count / 2, all = file.annotations.indices
+        guard half > 0, let split = lineStart(ofAnnotation: half, in: snapshot, from: start) else { return matching(file, all, snapshot, start) }
+        nonisolated(unsafe) let shared = snapshot
+        let second = BackgroundValue { matching(file, half..<all.upperBound, shared, split) }
+        let first = matching(file, 0..<half, snapshot, start)
+        return first == split ? second.wait() ?? nil : nil
+    }
+
+    /// Where the records of `file` with `annotations` end when they match `snapshot` from `start` on.
+    private static func matching(_ file: SessionFile, _ annotations: Range<Int>, _ snapshot: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let writer = try? writing("the records", to: .compared(expected: snapshot, start: start)) { try $0.records(file, annotations: annotations) }
+        guard let writer, !writer.stopped else { return nil }
+        return start + writer.handedOn
+    }
+
+    /// Where annotation `index` begins in a snapshot laid out as written, from `start` on (nil when there is no such line).
+    private static func lineStart(ofAnnotation index: Int, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        func lineAfter(_ offset: Int) -> Int? { SessionLogContents.lineBreak(in: snapshot, from: offset).map { $0 + 1 } }
+        guard var line = lineAfter(start) else { return nil }
+        while !snapshot[line...].starts(with: "  \"annotations\": [".utf8) {
+            guard let next = lineAfter(line) else { return nil }
+            line = next
+        }
+        for _ in 0...index {
+            guard let next = lineAfter(line) else { return nil }
+            line = next
+        }
+        return line + 4
+    }
+
+    /// The stored records (and a format-1 file's events), then the end of the file; with
+    /// `annotations`, only those annotations and, at either end, what comes before or after them.
+    private mutating func records(_ file: SessionFile, annotations part: Range<Int>? = nil) throws {
+        let part = part ?? file.annotations.indices, last = part.upperBound == file.annotations.count
+        if part.lowerBound == 0 {
+            field("speakers")
+            list(file.speakers) { writer, speaker in writer.speaker(speaker) }
+            try values("targets", file.targets)
+            field("annotations")
+        }
+        try list(file.annotations[part], opens: part.lowerBound == 0, closes: last) { writer, record in try writer.record(record) }
+        guard last else { return }
         try values("stances", file.stances)
         try values("notes", file.notes)
         try values("statuses", file.statuses)
@@ -145,17 +206,17 @@ package struct SessionFileWriter {
         raw("\": ")
     }
 
-    /// A top-level list, one element per line (`[]` when empty).
+    /// A top-level list, one element per line (`[]` when empty); a part of one without its opening or its end.
     private mutating func list<Elements: Collection>(
-        _ elements: Elements, _ element: (inout SessionFileWriter, Elements.Element) throws -> Void
+        _ elements: Elements, opens: Bool = true, closes: Bool = true, _ element: (inout SessionFileWriter, Elements.Element) throws -> Void
     ) rethrows {
         guard !elements.isEmpty else { return raw("[]") }
-        raw("[\n    ")
+        if opens { raw("[\n    ") }
         for index in elements.indices {
             if index > elements.startIndex { raw(",\n    ") }
             try element(&self, elements[index])
         }
-        raw("\n  ]")
+        raw(closes ? "\n  ]" : ",\n    ")
     }
 
     /// Any other value, compact, through `JSONEncoder`.
@@ -351,10 +412,21 @@ package struct SessionFileWriter {
         if bytes.count >= Self.handedOnAt { handOn() }
     }
 
-    /// Writes the bytes collected to the file, if any, and drops them; kept bytes stay.
+    /// Hands the bytes collected on (compares or writes them) and drops them; kept bytes stay.
     private mutating func handOn() {
-        guard let file else { return }
-        if writeError == nil { writeError = bytes.withUnsafeBytes { file.writer.writeAll($0, to: file.fd) } }
-        bytes.removeAll(keepingCapacity: true)
+        if case .kept = output { return }
+        defer { bytes.removeAll(keepingCapacity: true) }
+        guard !stopped else { return }
+        switch output {
+        case .kept: return
+        case .compared(let expected, let start):
+            guard let base = expected.baseAddress, bytes.count <= expected.count - start - handedOn,
+                memcmp(base + start + handedOn, bytes, bytes.count) == 0
+            else { return stopped = true }
+        case .written(let fd, let writer):
+            writeError = bytes.withUnsafeBytes { writer.writeAll($0, to: fd) }
+            if writeError != nil { return stopped = true }
+        }
+        handedOn += bytes.count
     }
 }
