@@ -9,12 +9,7 @@ struct InterruptEchoTests {
     func answerAfterTheEcho(width: Int, height: Int) async throws {
         try await REPLWorkspace.withTerminalREPL(environment: ["NO_COLOR": "1"], width: width, height: height) { _, session in
             try await session.waitForFirstPrompt(timeout: 30)
-            try await session.send(keys: "/(.*)*x$")
-            try await session.waitFor(text: "/(.*)*x$")
-            try await session.send(keys: .enter)
-            try await Task.sleep(for: .milliseconds(300))
-            try await session.send(keys: .ctrlC)
-            let screen = try await session.waitFor(text: "search stopped by Ctrl-C")
+            let screen = try await session.stopSearchWithCtrlC()
             let rows = screen.split(separator: "\n")
             #expect(rows.contains { $0.hasPrefix("error: search stopped by Ctrl-C") }, "\(screen)")
             #expect(!screen.contains("^Cerror"), "\(screen)")

@@ -216,6 +216,40 @@ final class TmuxSession {
         return try await waitFor(text: prompt)
     }
 
+    /// Runs the search `pattern` (one that backtracks for seconds, so it runs into its step budget)
+    /// and presses Ctrl-C while it runs; returns the screen once the REPL says Ctrl-C stopped it.
+    ///
+    /// On a busy machine the key can reach the program before it has left line editing (the terminal
+    /// then passes `^C` as a byte, read as "line cancelled" at the next prompt) or after the budget ran
+    /// out: both end with "too costly" and "line cancelled", and the search is run again, up to
+    /// `attempts` times. A program that never stops a search on Ctrl-C still fails.
+    @discardableResult
+    func stopSearchWithCtrlC(_ pattern: String = "/(.*)*x$", attempts: Int = 3) async throws -> String {
+        var screen = ""
+        for _ in 0..<attempts {
+            try await send(keys: .text(pattern))
+            try await waitFor(text: pattern)
+            let before = try await history()
+            try await send(keys: .enter)
+            try await Task.sleep(for: .milliseconds(300))
+            try await send(keys: .ctrlC)
+            var stopped = false
+            do {
+                try await Deadline.waitUntil(timeout: 30, "the search stopped by Ctrl-C, or by its budget with the line cancelled") {
+                    let now = try await history()
+                    func written(_ text: String) -> Bool { Self.occurrences(of: text, in: now) > Self.occurrences(of: text, in: before) }
+                    screen = try await capture()
+                    stopped = written("search stopped by Ctrl-C")
+                    return stopped || (written("too costly") && written("line cancelled"))
+                }
+            } catch let expired as Deadline.Expired {
+                throw Failure(description: "\(expired.description); screen:\n\(screen)")
+            }
+            if stopped { return screen }
+        }
+        throw Failure(description: "Ctrl-C did not stop the search in \(attempts) attempts; screen:\n\(screen)")
+    }
+
     /// The cursor's column and row on the screen, 0-based.
     func cursor() async throws -> (x: Int, y: Int) {
         let place = try await run(["display-message", "-p", "-t", "main", "#{cursor_x},#{cursor_y}"])
