@@ -120,7 +120,7 @@ package struct SessionFileWriter {
     private static func lineStart(ofAnnotation index: Int, in snapshot: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         func lineAfter(_ offset: Int) -> Int? { SessionLogContents.lineBreak(in: snapshot, from: offset).map { $0 + 1 } }
         guard var line = lineAfter(start) else { return nil }
-        while !snapshot[line...].starts(with: "  \"annotations\": [".utf8) {
+        while !SessionLogContents.starts(UnsafeBufferPointer(rebasing: snapshot[line...]), with: "  \"annotations\": [") {
             guard let next = lineAfter(line) else { return nil }
             line = next
         }

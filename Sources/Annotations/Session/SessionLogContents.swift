@@ -74,7 +74,7 @@ public struct SessionLogContents: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             var wanted = index, line = 1, start = 0
             while let end = lineBreak(in: bytes, from: start) {
-                if bytes[start..<end].starts(with: "{\"event\":".utf8) {
+                if starts(UnsafeBufferPointer(rebasing: bytes[start..<end]), with: "{\"event\":") {
                     if wanted == 0 { return line }
                     wanted -= 1
                 }
@@ -228,15 +228,15 @@ public struct SessionLogContents: Sendable {
     /// and the commands among them (no `"group":` number), `undo` commands by their start, as the
     /// log writer lays an event line out.
     private static func countEvents(in lines: Slice<UnsafeBufferPointer<UInt8>>) -> (events: Int, commands: CommandCount) {
-        let bytes = UnsafeBufferPointer(rebasing: lines), eventStart = "{\"event\":".utf8, undoStart = "{\"event\":{\"action\":\"undo\"".utf8
+        let bytes = UnsafeBufferPointer(rebasing: lines)
         var events = 0, commands = CommandCount(), start = 0
         while start < bytes.count, let end = lineBreak(in: bytes, from: start) {
-            let line = bytes[start..<end]
-            if line.starts(with: eventStart) {
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if starts(line, with: "{\"event\":") {
                 events += 1
-                if !hasGroup(UnsafeBufferPointer(rebasing: line)) {
+                if !hasGroup(line) {
                     commands.commands += 1
-                    if line.starts(with: undoStart) { commands.undos += 1 }
+                    if starts(line, with: "{\"event\":{\"action\":\"undo\"") { commands.undos += 1 }
                 }
             }
             start = end + 1
@@ -248,21 +248,24 @@ public struct SessionLogContents: Sendable {
     private static func hasGroup(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // Keys are written sorted (`action`, `annotator`, `group`, `record`, …): the search ends at
         // the first of `"group":`, `"record":` and `"seq":`, so a long record is never read.
-        func key(_ name: StaticString, at position: Int) -> Bool {
-            let count = name.utf8CodeUnitCount
-            guard position + count < line.count else { return false }
-            return UnsafeBufferPointer(start: name.utf8Start, count: count).elementsEqual(line[position..<(position + count)])
-        }
-        let quote = UInt8(ascii: "\""), digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         var at = 0
         while at + 1 < line.count {
-            if line[at] == quote {
-                if key("\"group\":", at: at) { return digits.contains(line[at + 8]) }
-                if key("\"record\":", at: at) || key("\"seq\":", at: at) { return false }
+            if line[at] == UInt8(ascii: "\"") {
+                let rest = UnsafeBufferPointer(rebasing: line[at...])
+                if starts(rest, with: "\"group\":") { return rest.count > 8 && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(rest[8]) }
+                if starts(rest, with: "\"record\":") || starts(rest, with: "\"seq\":") { return false }
             }
             at += 1
         }
         return false
+    }
+
+    /// True when `bytes` begin with `prefix`, compared as bytes (`memcmp`).
+    @inline(__always)
+    static func starts(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, bytes.count >= count else { return count == 0 }
+        return memcmp(base, prefix.utf8Start, count) == 0
     }
 
     /// Where the first line break at or after `start` is, if any.
@@ -279,7 +282,7 @@ public struct SessionLogContents: Sendable {
             let (_, column, endedEarly) = failure.place(in: line)
             return endedEarly ? "the line ends early (truncated?)" : "at column \(column): \(failure.message)"
         }
-        guard line.starts(with: "{\"event\":".utf8) else { return nil }
+        guard starts(line, with: "{\"event\":") else { return nil }
         do throws(JSONReader.Failure) {
             _ = try SessionFileDecoder.logEvent(line, forReplay: false)
             return nil
@@ -301,13 +304,12 @@ public struct SessionLogContents: Sendable {
     ) -> Result<Part, SessionError> {
         var part = Part()
         part.events.reserveCapacity(range.count / 128)
-        let eventStart = Array("{\"event\":".utf8)
         var lineStart = range.lowerBound
         while lineStart < range.upperBound, let lineEnd = lineBreak(in: bytes, from: lineStart) {
             defer { lineStart = lineEnd + 1 }
             if lineEnd == lineStart { continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-            if line.count > eventStart.count, line.starts(with: eventStart), UTF8Validation.firstInvalidOffset(in: line) == nil,
+            if line.count > 9, starts(line, with: "{\"event\":"), UTF8Validation.firstInvalidOffset(in: line) == nil,
                 let event = try? SessionFileDecoder.logEvent(line, forReplay: forReplay)
             {
                 part.events.append(event)
