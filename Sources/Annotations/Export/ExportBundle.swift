@@ -266,15 +266,18 @@ public struct ExportBundle: Sendable {
         }
         // Place `k` is to hold the span now at `order[k]`: each cycle of the permutation is
         // walked once, the span of its first place carried along by the swaps.
-        for first in order.indices where order[first] != first {
-            var place = first
-            while order[place] != first {
-                let from = order[place]
-                spans.swapAt(place, from)
+        // The buffer's swap moves the two spans (the array's copies them, retaining both).
+        spans.withUnsafeMutableBufferPointer { list in
+            for first in order.indices where order[first] != first {
+                var place = first
+                while order[place] != first {
+                    let from = order[place]
+                    list.swapAt(place, from)
+                    order[place] = place
+                    place = from
+                }
                 order[place] = place
-                place = from
             }
-            order[place] = place
         }
     }
 
