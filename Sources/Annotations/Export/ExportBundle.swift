@@ -138,25 +138,47 @@ public struct ExportBundle: Sendable {
         // Each document's spans joined in session and record order (per session its mentions and
         // cues, then its claims with their links checked), sorted and given their sentences, on all cores.
         // The ids' table slots are found there too, so that filling the tables below reads no span.
-        let allPlaced = placed, allSpanIDs = spanIDs
+        // The stretches' lists are moved to the document's worker, never copied (``ExportSpanParts``).
+        let stretchCounts = placed.map(\.count)
+        let parts = ExportSpanParts(documentCount: chosen.count, listsPerDocument: 2 * stretchCounts.reduce(0, +))
+        var list = 0
+        for session in placed.indices {
+            for stretch in placed[session].indices {
+                for document in chosen.indices {
+                    parts.put(&placed[session][stretch].spans[document], document: document, list: list)
+                    parts.put(&placed[session][stretch].claims[document], document: document, list: list + stretchCounts[session])
+                }
+                list += 1
+            }
+            list += stretchCounts[session]
+        }
+        placed = []
+        let allSpanIDs = spanIDs
         let sortedSpans = ExportConcurrency.map(count: chosen.count) { document -> (spans: [ExportSpan], slots: [Int]) in
             var joined: [ExportSpan] = []
-            for (session, stretches) in allPlaced.enumerated() {
-                for stretch in stretches { joined += stretch.spans[document] }
+            var list = 0
+            for (session, stretches) in stretchCounts.enumerated() {
+                for _ in 0..<stretches {
+                    Self.append(parts.take(document: document, list: list), to: &joined)
+                    list += 1
+                }
                 var claims: [ExportSpan] = []
-                for stretch in stretches { claims += stretch.claims[document] }
+                for _ in 0..<stretches {
+                    Self.append(parts.take(document: document, list: list), to: &claims)
+                    list += 1
+                }
                 ExportPlacedSpans.checkLinks(&claims, exported: allSpanIDs[session])
-                joined += claims
+                Self.append(claims, to: &joined)
             }
-            var list = Self.sorted(joined)
+            Self.sort(&joined)
             let ends = sentenceEnds[document]
             var slots: [Int] = []
-            slots.reserveCapacity(list.count)
-            for index in list.indices {
-                list[index].sentence = Self.sentence(containing: list[index].start, ends: ends)
-                slots.append(ExportIDTable<SpanLocation>.packedSlot(list[index].id))
+            slots.reserveCapacity(joined.count)
+            for index in joined.indices {
+                joined[index].sentence = Self.sentence(containing: joined[index].start, ends: ends)
+                slots.append(ExportIDTable<SpanLocation>.packedSlot(joined[index].id))
             }
-            return (list, slots)
+            return (joined, slots)
         }
         var locations = [ExportIDTable<SpanLocation>](repeating: ExportIDTable(), count: sessions.count)
         for (document, (list, slots)) in sortedSpans.enumerated() {
@@ -222,17 +244,50 @@ public struct ExportBundle: Sendable {
         return min(low, max(ends.count - 1, 0))
     }
 
-    /// `spans` in ``ExportSpan/precedes(_:_:)`` order: sorts indices on the spans' keys and moves
-    /// each span once, rather than moving span values around while sorting.
+    /// `spans` in ``ExportSpan/precedes(_:_:)`` order (``sort(_:)`` on a copy).
     static func sorted(_ spans: [ExportSpan]) -> [ExportSpan] {
-        guard spans.count > 1 else { return spans }
+        var list = spans
+        sort(&list)
+        return list
+    }
+
+    /// Puts `spans` in ``ExportSpan/precedes(_:_:)`` order, stably: sorts indices on the spans'
+    /// keys, then moves the spans into place by swapping, so that no span is copied (a copy
+    /// retains the span's shared fields, and dropping the original releases them again).
+    static func sort(_ spans: inout [ExportSpan]) {
+        guard spans.count > 1 else { return }
         let starts = spans.map(\.start), ends = spans.map(\.end)
-        let order = spans.indices.sorted { a, b in
-            if starts[a] != starts[b] { return starts[a] < starts[b] }
-            if ends[a] != ends[b] { return ends[a] > ends[b] }
-            return ExportSpan.precedes(spans[a], spans[b])
+        var order = spans.withUnsafeBufferPointer { list in
+            list.indices.sorted { a, b in
+                if starts[a] != starts[b] { return starts[a] < starts[b] }
+                if ends[a] != ends[b] { return ends[a] > ends[b] }
+                return ExportSpan.precedes(list[a], list[b])
+            }
         }
-        return order.map { spans[$0] }
+        // Place `k` is to hold the span now at `order[k]`: each cycle of the permutation is
+        // walked once, the span of its first place carried along by the swaps.
+        // The buffer's swap moves the two spans (the array's copies them, retaining both).
+        spans.withUnsafeMutableBufferPointer { list in
+            for first in order.indices where order[first] != first {
+                var place = first
+                while order[place] != first {
+                    let from = order[place]
+                    list.swapAt(place, from)
+                    order[place] = place
+                    place = from
+                }
+                order[place] = place
+            }
+        }
+    }
+
+    /// Appends `part` to `list`, taking `part` over when `list` is empty (no span copied).
+    private static func append(_ part: [ExportSpan], to list: inout [ExportSpan]) {
+        if list.isEmpty {
+            list = part
+        } else if !part.isEmpty {
+            list += part
+        }
     }
 
     /// The exported span with `id` in session `session`, if it is exported.
@@ -334,8 +389,8 @@ public struct ExportBundle: Sendable {
     public var counts: ExportCounts {
         var counts = ExportCounts()
         for list in spans {
-            for span in list {
-                switch span.kind {
+            for index in list.indices {
+                switch list[index].kind {
                 case .speaker: counts.mentions += 1
                 case .cue: counts.cues += 1
                 case .claim: counts.claims += 1

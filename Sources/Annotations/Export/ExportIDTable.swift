@@ -29,8 +29,16 @@ struct ExportIDTable<Value: Sendable>: Sendable {
 
     /// ``slot(_:)`` for the bytes as they are.
     private static func asciiSlot(_ id: String) -> (letter: Int, number: Int)? {
+        // Read through a pointer to the bytes (walking `utf8` checks each step; a small string's
+        // bytes are put on the stack for the call).
+        var id = id
+        return id.withUTF8 { asciiSlot(bytes: $0) }
+    }
+
+    /// ``asciiSlot(_:)`` of an id's UTF-8 bytes.
+    private static func asciiSlot(bytes: UnsafeBufferPointer<UInt8>) -> (letter: Int, number: Int)? {
         var letter = -1, number = 0, digits = 0
-        for byte in id.utf8 {
+        for byte in bytes {
             if letter < 0 {
                 guard byte >= 0x41 && byte <= 0x5A else { return nil }
                 letter = Int(byte - 0x41)
@@ -64,8 +72,8 @@ struct ExportIDTable<Value: Sendable>: Sendable {
     subscript(id: String) -> Value? {
         get {
             guard let (letter, number) = Self.slot(id) else { return other.isEmpty ? nil : other[id] }
-            let list = slots[letter]
-            return number < list.count ? list[number] : nil
+            // Read in place (a copy of the letter's array retains and releases it per look-up).
+            return number < slots[letter].count ? slots[letter][number] : nil
         }
         set {
             guard let (letter, number) = Self.slot(id) else {
