@@ -178,17 +178,10 @@ struct BratExporter: Exporter {
     /// Whether the `scalars` scalars from byte `position` of well-formed UTF-8 (`count` bytes at
     /// `base`) lie inside the text and hold no tab or line break (``ExportText/breaksLine(_:)``, found
     /// on the bytes: bytes 0x09–0x0D and 0x1C–0x1E, NEL `C2 85`, U+2028/U+2029 `E2 80 A8`/`A9`).
-    /// Eight bytes at a time where they are ASCII at or above 0x20 (eight scalars, none a break),
-    /// which most of a text's bytes are; scalar by scalar otherwise.
     @inline(__always)
     static func crossesNoLineBreak(_ base: UnsafePointer<UInt8>, count: Int, from position: Int, scalars: Int) -> Bool {
         var position = position, left = scalars
         while left > 0 {
-            if left >= 8, position >= 0, position + 8 <= count, isPrintableASCII(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
-                position += 8
-                left -= 8
-                continue
-            }
             guard position < count else { return false }
             let lead = base[position]
             if lead < 0x80 {
@@ -208,15 +201,6 @@ struct BratExporter: Exporter {
             left -= 1
         }
         return position <= count
-    }
-
-    /// Whether each of the eight bytes of `word` is ASCII at or above 0x20 (no tab or line break:
-    /// those are below 0x20 or not ASCII).
-    @inline(__always)
-    static func isPrintableASCII(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        // A byte below 0x20 sets its high bit in `(word - 0x20…) & ~word` (the usual test for a byte below n ≤ 0x80).
-        return word & high == 0 && (word &- ones &* 0x20) & ~word & high == 0
     }
 
     /// The scalar whose first byte is at `position` of well-formed UTF-8, and its width in bytes.
