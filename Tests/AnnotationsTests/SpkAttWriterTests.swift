@@ -71,6 +71,32 @@ struct SpkAttWriterTests {
         Self.expectSame(try HostileExportFixture.bundle())
     }
 
+    @Test("a sentence's token texts copied at once are what the string writer writes token by token")
+    func plainTexts() {
+        let texts = ["Sie", "sagte", "„", "Öl", "👍🏽", "e\u{301}r", "tagesschau.de", "…", "\u{2009}x", "\u{A0}"]
+        let refused = ["\"", "a\\b", "\u{7F}", "\u{80}", "x\u{9F}", "\u{2028}", "\u{2029}", "\t", "\u{0}"]
+        for list in [texts, [], ["eins"], texts + [refused[0]], [refused[5]] + texts] + refused.map({ [$0] }) {
+            let document = Array(list.joined(separator: " ").utf8)
+            var tokens: [ExportToken] = [], offset = 0
+            for text in list {
+                tokens.append(ExportToken(start: 0, end: 0, spaceAfter: true, utf8: offset..<(offset + text.utf8.count)))
+                offset += text.utf8.count + 1
+            }
+            var written = Array("[".utf8)
+            let copied = tokens.withUnsafeBufferPointer { tokens in
+                document.withUnsafeBufferPointer { SpkAttDocumentWriter.appendPlainTexts(of: tokens, in: $0, to: &written) }
+            }
+            var expected = Array("[".utf8)
+            for (index, text) in list.enumerated() {
+                if index > 0 { expected.append(UInt8(ascii: ",")) }
+                JSONValue.appendString(text, to: &expected)
+            }
+            let needsEscape = list.contains { JSONValue.needsEscaping($0) }
+            #expect(copied == !needsEscape, "\(list)")
+            #expect(written == (copied ? expected : Array("[".utf8)), "\(list)")
+        }
+    }
+
     @Test("numbers are written as String(_:) writes them")
     func numbers() {
         for number in [0, 1, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, Int.min] {

@@ -48,6 +48,30 @@ struct WebAnnoBufferTests {
             #expect(Array(buffer.bytes) == expected.bytes, "\(text.debugDescription)")
         }
     }
+
+    @Test("a text written as it is is what showing its controls and escaping it gives")
+    func plainTexts() {
+        // Every byte alone (each well-formed or not), a C1 control, and texts with and without.
+        let texts: [[UInt8]] = (0...255).map { [UInt8($0)] } + [[0xC2, 0x9B], [0xC2, 0xA0]]
+            + (ExportTokenLineBytesTests.texts + ["Öl „Zitat“ 👍🏽", "a\\b", "x\u{1B}[31m", "\u{7F}"]).map { Array($0.utf8) }
+        for text in texts {
+            var expected: [UInt8] = []
+            text.withUnsafeBufferPointer { text in
+                ExportControlCharacters.withControlsShown(text) { shown in
+                    var buffer = GrowingByteBuffer(capacity: 8)
+                    buffer.reserve(2 * shown.count)
+                    WebAnnoExporter.appendBackslashEscaped(shown, to: &buffer)
+                    expected = Array(buffer.bytes)
+                }
+            }
+            // Written as it is exactly when the two rules leave it as it is.
+            let plain = text.withUnsafeBufferPointer { WebAnnoExporter.isPlain($0) }
+            #expect(plain == (expected == text), "\(text)")
+        }
+        for text in ["Öl „Zitat“ 👍🏽", "«20 °C» § 3\u{A0}b"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { WebAnnoExporter.isPlain($0) }, "\(text)")
+        }
+    }
 }
 
 /// The plain WebAnno writer the buffered one replaced, as it was: each value appended to an

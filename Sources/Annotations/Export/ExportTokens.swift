@@ -12,6 +12,8 @@ enum ExportTokens {
         /// The texts of the sentence's tokens that are not the document's bytes where they stand
         /// (``ExportToken/OwnText/stored(_:)``): the own-text store of the tokens made last.
         var ownText: [UInt8] = []
+        /// The boundaries inside the sentence's tokens, sorted (storage for ``wholeTokens``).
+        var cuts: [Int] = []
 
         /// Empty storage.
         init() {}
@@ -50,7 +52,9 @@ enum ExportTokens {
             if sentence.tokenBoundsForOnePass(
                 inBytes: document, scalarCount: index.scalarCount, utf8Start: utf8Start, window: &scratch.window, bounds: &scratch.bounds)
             {
-                if wholeTokens(scratch.bounds, window: scratch.window, document: document, boundaries: boundaries, into: &result) { return }
+                if wholeTokens(scratch.bounds, window: scratch.window, document: document, boundaries: boundaries, cuts: &scratch.cuts, into: &result) {
+                    return
+                }
                 result.removeAll(keepingCapacity: true)
                 // Cut or holding whitespace: the `Token` values are made from the same bounds (the
                 // sentence is tokenized once).
@@ -98,15 +102,15 @@ enum ExportTokens {
 
     /// The tokens of `bounds` with their texts in the document's `bytes`, appended to `result`;
     /// false when a token's text may hold whitespace (checked as ``isWhole(_:window:)`` does) or a
-    /// boundary lies inside a token.
+    /// boundary lies inside a token. `cuts` is storage reused from sentence to sentence.
     private static func wholeTokens(
-        _ bounds: [TokenBounds], window: ScalarWindow, document: UnsafeBufferPointer<UInt8>, boundaries: [Int],
+        _ bounds: [TokenBounds], window: ScalarWindow, document: UnsafeBufferPointer<UInt8>, boundaries: [Int], cuts: inout [Int],
         into result: inout [ExportToken]
     ) -> Bool {
-        var cuts: [Int] = []
+        cuts.removeAll(keepingCapacity: true)
         if !boundaries.isEmpty, let first = bounds.first, let last = bounds.last {
-            cuts = boundaries.filter { $0 > first.start && $0 < last.end }
-            if !cuts.isEmpty { cuts.sort() }
+            for boundary in boundaries where boundary > first.start && boundary < last.end { cuts.append(boundary) }
+            if cuts.count > 1 { cuts.sort() }
         }
         result.reserveCapacity(bounds.count)
         var cutIndex = 0

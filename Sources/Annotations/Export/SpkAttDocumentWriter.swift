@@ -82,13 +82,11 @@ struct SpkAttDocumentWriter {
                 out.append(contentsOf: #"{"SentenceId":"#.utf8)
                 ExportOutput.appendDecimal(sentence.index, to: &out)
                 out.append(contentsOf: #","Tokens":["#.utf8)
-                let first = sentenceStarts[sentenceIndex]
-                for position in first..<sentenceStarts[sentenceIndex + 1] {
-                    if position > first { out.append(UInt8(ascii: ",")) }
-                    if tokens[position].isInDocument {
-                        JSONValue.appendString(utf8: UnsafeBufferPointer(rebasing: document[tokens[position].utf8]), to: &out)
-                    } else {
-                        tokens[position].withText(in: bytes, stored: ownText) { JSONValue.appendString(utf8: $0, to: &out) }
+                let sentenceTokens = UnsafeBufferPointer(rebasing: tokens[sentenceStarts[sentenceIndex]..<sentenceStarts[sentenceIndex + 1]])
+                if !Self.appendPlainTexts(of: sentenceTokens, in: document, to: &out) {
+                    for (position, token) in sentenceTokens.enumerated() {
+                        if position > 0 { out.append(UInt8(ascii: ",")) }
+                        token.withText(in: bytes, stored: ownText) { JSONValue.appendString(utf8: $0, to: &out) }
                     }
                 }
                 out.append(contentsOf: "]}".utf8)
@@ -97,6 +95,42 @@ struct SpkAttDocumentWriter {
         }
         }
         }
+    }
+
+    /// Appends the texts of `tokens` as JSON strings separated by commas, as
+    /// ``JSONValue/appendString(utf8:to:)`` writes each, when every text is the `document`'s bytes
+    /// where the token stands and none needs an escape (``JSONValue/needsEscaping(_:)-bytes``):
+    /// room for the sentence is made at once and the texts copied into it through a pointer,
+    /// rather than four appends per token that each check the array's capacity and uniqueness.
+    /// False, with nothing appended, otherwise (the caller writes the sentence token by token).
+    static func appendPlainTexts(of tokens: UnsafeBufferPointer<ExportToken>, in document: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        guard !tokens.isEmpty else { return true }
+        // Each text with its two quotes, and a comma between two.
+        var room = tokens.count - 1
+        for token in tokens {
+            guard token.isInDocument, token.utf8.lowerBound >= 0, token.utf8.upperBound <= document.count,
+                !JSONValue.needsEscaping(UnsafeBufferPointer(rebasing: document[token.utf8]))
+            else { return false }
+            room += token.utf8.count + 2
+        }
+        let first = out.count
+        out.append(contentsOf: repeatElement(0, count: room))
+        out.withUnsafeMutableBufferPointer { written in
+            guard let target = written.baseAddress, let source = document.baseAddress else { return }
+            var position = first
+            for (index, token) in tokens.enumerated() {
+                if index > 0 {
+                    target[position] = UInt8(ascii: ",")
+                    position += 1
+                }
+                target[position] = UInt8(ascii: "\"")
+                (target + position + 1).update(from: source + token.utf8.lowerBound, count: token.utf8.count)
+                position += token.utf8.count + 1
+                target[position] = UInt8(ascii: "\"")
+                position += 1
+            }
+        }
+        return true
     }
 
     /// The document's tokens into ``tokens``, ``references`` and ``sentenceStarts``: the tokenizer's

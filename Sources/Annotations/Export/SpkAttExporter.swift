@@ -27,14 +27,14 @@ struct SpkAttExporter: Exporter {
     func writtenCounts(_ bundle: ExportBundle) -> ExportCounts {
         var counts = ExportCounts()
         // Spans by their place in the bundle (one id, one place): document `d`'s span `i` is
-        // `firsts[d] + i`; marked in flat arrays rather than hashed into sets (this runs on one
-        // core after the files are written).
+        // `firsts[d] + i`; marked in flat arrays rather than hashed into sets.
         var firsts: [Int] = [], total = 0
         firsts.reserveCapacity(bundle.spans.count)
         for list in bundle.spans {
             firsts.append(total)
             total += list.count
         }
+        let places = firsts
         var isMention = [Bool](repeating: false, count: total), isCue = [Bool](repeating: false, count: total)
         for session in bundle.sessions.indices {
             var mentions = 0, cues = 0
@@ -48,28 +48,15 @@ struct SpkAttExporter: Exporter {
                 marked.append(place)
                 count += 1
             }
-            // The spans' fields are read in place (a copy of a span would retain them all).
-            for list in bundle.spans {
-                for index in list.indices where list[index].session == session && list[index].kind == .claim {
-                    counts.claims += 1
-                    if let cue = list[index].cue {
-                        if let location = bundle.location(session: session, id: cue) {
-                            mark(firsts[location.document] + location.index, in: &isCue, counting: &cues)
-                        } else {
-                            unplacedCues.insert(cue)
-                        }
-                    }
-                    func count(_ ids: [String]) {
-                        for id in ids {
-                            if let location = bundle.location(session: session, id: id) {
-                                mark(firsts[location.document] + location.index, in: &isMention, counting: &mentions)
-                            }
-                        }
-                    }
-                    let attributes = list[index].attributes
-                    count(Self.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]))
-                    count(Self.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
-                }
+            // The ids are looked up document by document on all cores (this runs after the files
+            // are written, so nothing else is waiting for the cores), the places marked here in order.
+            ExportDocumentParts.build(count: bundle.spans.count) { document in
+                SessionClaimLinks(bundle, document: document, session: session, places: places)
+            } _: { _, links in
+                counts.claims += links.claims
+                for place in links.cues { mark(place, in: &isCue, counting: &cues) }
+                for cue in links.unplacedCues { unplacedCues.insert(cue) }
+                for place in links.mentions { mark(place, in: &isMention, counting: &mentions) }
             }
             counts.mentions += mentions
             counts.cues += cues + unplacedCues.count
@@ -80,6 +67,37 @@ struct SpkAttExporter: Exporter {
             }
         }
         return counts
+    }
+
+    /// What one document's claims of one session link to, for ``writtenCounts(_:)``: the places
+    /// (see there) of their cues and of their speaker and addressee mentions, in order.
+    private struct SessionClaimLinks: Sendable {
+        var claims = 0
+        var cues: [Int] = []
+        var unplacedCues: [String] = []
+        var mentions: [Int] = []
+
+        init(_ bundle: ExportBundle, document: Int, session: Int, places: [Int]) {
+            let list = bundle.spans[document]
+            // The spans' fields are read in place (a copy of a span would retain them all).
+            for index in list.indices where list[index].session == session && list[index].kind == .claim {
+                claims += 1
+                if let cue = list[index].cue {
+                    if let location = bundle.location(session: session, id: cue) {
+                        cues.append(places[location.document] + location.index)
+                    } else {
+                        unplacedCues.append(cue)
+                    }
+                }
+                let attributes = list[index].attributes
+                for id in SpkAttExporter.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]) {
+                    if let location = bundle.location(session: session, id: id) { mentions.append(places[location.document] + location.index) }
+                }
+                for id in SpkAttExporter.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]) {
+                    if let location = bundle.location(session: session, id: id) { mentions.append(places[location.document] + location.index) }
+                }
+            }
+        }
     }
 
     func write(_ bundle: ExportBundle, to out: inout ExportOutput) {

@@ -153,6 +153,13 @@ struct WebAnnoExporter: Exporter {
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             var text = sentence.text
             text.withUTF8 { text in
+                if Self.isPlain(text) {
+                    file.reserve(6 + text.count + 1)
+                    file.append("#Text=")
+                    file.append(text)
+                    file.append(0x0A)
+                    return
+                }
                 ExportControlCharacters.withControlsShown(text) { text in
                     file.reserve(6 + 2 * text.count + 1)
                     file.append("#Text=")
@@ -175,7 +182,9 @@ struct WebAnnoExporter: Exporter {
                 file.append(UInt8(ascii: "-"))
                 file.appendDecimal(scalarIndex.utf16Offset(ofScalar: tokens[token].end))
                 file.append(0x09)
-                if let textBytes {
+                if let textBytes, Self.isPlain(textBytes) {
+                    file.append(textBytes)
+                } else if let textBytes {
                     ExportControlCharacters.withControlsShown(textBytes) { shown in
                         // A shown control takes three bytes for one or two: room for them (and the
                         // empty columns after them).
@@ -266,6 +275,25 @@ struct WebAnnoExporter: Exporter {
     /// The relation labels by number (0, 1, 2), and the longest one's length.
     private static let linkLabels: [StaticString] = ["speaker", "addressee", "cue"]
     private static let longestLinkLabel = 9
+
+    /// Whether `text` is written as it is: it holds no control that is shown
+    /// (``ExportControlCharacters/width(_:at:)``: a byte below 0x20, DEL, a C1 control `C2 80`–`C2 9F`)
+    /// and nothing a backslash escapes (``ExportOutput/backslashEscape(_:)``: a backslash, tab, LF, CR).
+    /// One pass over the bytes for most texts, instead of one for controls and one for escapes; a
+    /// text it refuses goes through both rules (`WebAnnoBufferTests` checks it against them).
+    @inline(__always)
+    static func isPlain(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var index = 0
+        while index < count {
+            let byte = text[index]
+            if byte < 0x20 || byte == 0x5C || byte == 0x7F { return false }
+            // A continuation byte below 0xA0 after C2 makes a C1 control.
+            if byte == 0xC2, index + 1 < count, text[index + 1] < 0xA0 { return false }
+            index += 1
+        }
+        return true
+    }
 
     /// Appends `text` as ``ExportOutput/appendBackslashEscaped(_:)`` does (room for twice its
     /// bytes must be made): most texts hold no backslash, tab, CR or LF and are copied at once.

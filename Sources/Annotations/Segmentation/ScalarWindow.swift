@@ -21,38 +21,72 @@ struct ScalarWindow: Sendable {
     /// Replaces the window by up to `count` scalars of `bytes` (well-formed UTF-8: a Swift string's
     /// bytes), the first starting at byte `byteOffset` and being scalar `scalarOffset` of the
     /// document. Stops at the end of the bytes; the storage is reused.
+    ///
+    /// The two arrays are sized once for `count` scalars and written through pointers, then cut to
+    /// the scalars decoded: appending scalar by scalar checked each array's capacity and uniqueness
+    /// for every scalar of the corpus (an export decodes every sentence). A byte below 0x80 is its
+    /// scalar; a longer sequence is decoded from its lead byte, as far as the bytes go.
     mutating func fill(_ bytes: UnsafeBufferPointer<UInt8>, byte byteOffset: Int, scalar scalarOffset: Int, count: Int) {
         start = scalarOffset
-        scalars.removeAll(keepingCapacity: true)
-        utf8.removeAll(keepingCapacity: true)
-        scalars.reserveCapacity(count)
-        utf8.reserveCapacity(count + 1)
-        var position = max(0, byteOffset)
-        let total = bytes.count
-        while scalars.count < count, position < total {
-            utf8.append(position)
-            let lead = UInt32(bytes[position])
-            if lead < 0x80 {
-                scalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: lead)))
-                position += 1
-                continue
-            }
-            var value: UInt32
-            let width: Int
-            switch lead {
-            case ..<0xE0: (value, width) = (lead & 0x1F, 2)
-            case ..<0xF0: (value, width) = (lead & 0x0F, 3)
-            default: (value, width) = (lead & 0x07, 4)
-            }
-            var step = 1
-            while step < width, position + step < total {
-                value = value << 6 | UInt32(bytes[position + step] & 0x3F)
-                step += 1
-            }
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-            position += width
+        let room = max(count, 0)
+        // Moved out (still the only reference) so that both are written at once.
+        var scalars: [Unicode.Scalar] = [], utf8: [Int] = []
+        swap(&scalars, &self.scalars)
+        swap(&utf8, &self.utf8)
+        defer {
+            swap(&scalars, &self.scalars)
+            swap(&utf8, &self.utf8)
         }
-        utf8.append(min(position, total))
+        Self.resize(&scalars, to: room, with: "\u{0}")
+        Self.resize(&utf8, to: room + 1, with: 0)
+        let total = bytes.count
+        var position = max(0, byteOffset)
+        var decoded = 0
+        scalars.withUnsafeMutableBufferPointer { scalars in
+            utf8.withUnsafeMutableBufferPointer { offsets in
+                guard let base = bytes.baseAddress, let scalarSlots = scalars.baseAddress, let offsetSlots = offsets.baseAddress else {
+                    return
+                }
+                while decoded < room, position < total {
+                    offsetSlots[decoded] = position
+                    let lead = UInt32(base[position])
+                    if lead < 0x80 {
+                        scalarSlots[decoded] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                        position += 1
+                        decoded += 1
+                        continue
+                    }
+                    var value: UInt32
+                    let width: Int
+                    switch lead {
+                    case ..<0xE0: (value, width) = (lead & 0x1F, 2)
+                    case ..<0xF0: (value, width) = (lead & 0x0F, 3)
+                    default: (value, width) = (lead & 0x07, 4)
+                    }
+                    var step = 1
+                    while step < width, position + step < total {
+                        value = value << 6 | UInt32(base[position + step] & 0x3F)
+                        step += 1
+                    }
+                    scalarSlots[decoded] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    position += width
+                    decoded += 1
+                }
+            }
+        }
+        scalars.removeLast(room - decoded)
+        utf8.removeLast(room - decoded)
+        utf8[decoded] = min(position, total)
+    }
+
+    /// Makes `array` hold `count` elements, keeping its storage: cut, or filled up with `filler`.
+    @inline(__always)
+    private static func resize<Element>(_ array: inout [Element], to count: Int, with filler: Element) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(filler, count: count - array.count))
+        }
     }
 
     /// The scalar at document offset `offset` (in ``start``..<``end``).
