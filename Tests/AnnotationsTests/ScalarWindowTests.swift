@@ -13,23 +13,12 @@ struct ScalarWindowTests {
         var position = max(0, byteOffset)
         while scalars.count < count, position < bytes.count {
             utf8.append(position)
-            let lead = UInt32(bytes[position])
-            if lead < 0x80 {
-                scalars.append(Unicode.Scalar(UInt8(lead)))
-                position += 1
-                continue
-            }
-            var value: UInt32
-            let width: Int
-            switch lead {
-            case ..<0xE0: (value, width) = (lead & 0x1F, 2)
-            case ..<0xF0: (value, width) = (lead & 0x0F, 3)
-            default: (value, width) = (lead & 0x07, 4)
-            }
-            var step = 1
-            while step < width, position + step < bytes.count {
-                value = value << 6 | UInt32(bytes[position + step] & 0x3F)
-                step += 1
+            // The width from the lead byte, its payload bits, then each continuation byte there is.
+            let lead = bytes[position]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = width == 1 ? UInt32(lead) : UInt32(lead & (0xFF >> (width + 1)))
+            for continuation in bytes[(position + 1)..<min(position + width, bytes.count)] {
+                value = value << 6 | UInt32(continuation & 0x3F)
             }
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
             position += width
@@ -63,6 +52,22 @@ struct ScalarWindowTests {
                     #expect(window.end == 17 + expected.scalars.count)
                 }
             }
+        }
+    }
+
+    @Test("on well-formed UTF-8 the window holds the standard library's scalars and their byte offsets")
+    func fillMatchesTheStandardLibrary() {
+        var window = ScalarWindow()
+        for bytes in Self.texts.prefix(4) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            var offsets: [Int] = [], offset = 0
+            for scalar in text.unicodeScalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            bytes.withUnsafeBufferPointer { window.fill($0, byte: 0, scalar: 0, count: bytes.count + 1) }
+            #expect(window.scalars == Array(text.unicodeScalars))
+            #expect(window.utf8 == offsets + [bytes.count])
         }
     }
 

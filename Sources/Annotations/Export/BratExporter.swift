@@ -203,25 +203,13 @@ struct BratExporter: Exporter {
         return position <= count
     }
 
-    /// The scalar whose first byte is at `position` of well-formed UTF-8, and its width in bytes.
+    /// The scalar whose first byte is at `position` of well-formed UTF-8, and its width in bytes
+    /// (``ScalarWindow/scalar(at:in:count:)``); a space past the end.
     @inline(__always)
     private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> (Unicode.Scalar, Int) {
-        guard position < bytes.count else { return (" ", 1) }
-        let lead = UInt32(bytes[position])
-        var value: UInt32
-        let width: Int
-        switch lead {
-        case ..<0x80: return (Unicode.Scalar(UInt8(lead)), 1)
-        case ..<0xE0: (value, width) = (lead & 0x1F, 2)
-        case ..<0xF0: (value, width) = (lead & 0x0F, 3)
-        default: (value, width) = (lead & 0x07, 4)
-        }
-        var step = 1
-        while step < width, position + step < bytes.count {
-            value = value << 6 | UInt32(bytes[position + step] & 0x3F)
-            step += 1
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+        guard position < bytes.count, let base = bytes.baseAddress else { return (" ", 1) }
+        let (scalar, width) = ScalarWindow.scalar(at: position, in: base, count: bytes.count)
+        return (scalar, width)
     }
 
     /// A relation already written: type (0 speaker, 1 cue, 2 addressee), claim `T`, other `T`.

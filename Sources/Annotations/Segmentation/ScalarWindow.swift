@@ -18,6 +18,29 @@ struct ScalarWindow: Sendable {
     /// Scalar offset in the document just after the last scalar.
     var end: Int { start + scalars.count }
 
+    /// The scalar whose lead byte is at `position` of UTF-8 (`count` bytes at `base`, `position <
+    /// count`) and the width its lead byte gives: a byte below 0x80 is its scalar; a longer sequence
+    /// is decoded from its lead byte as far as the bytes go, U+FFFD when that is no scalar. The one
+    /// decoding of the window and of the exporters that step through a text's bytes by scalars.
+    @inline(__always)
+    static func scalar(at position: Int, in base: UnsafePointer<UInt8>, count: Int) -> (Unicode.Scalar, width: Int) {
+        let lead = UInt32(base[position])
+        var value: UInt32
+        let width: Int
+        switch lead {
+        case ..<0x80: return (Unicode.Scalar(UInt8(truncatingIfNeeded: lead)), 1)
+        case ..<0xE0: (value, width) = (lead & 0x1F, 2)
+        case ..<0xF0: (value, width) = (lead & 0x0F, 3)
+        default: (value, width) = (lead & 0x07, 4)
+        }
+        var step = 1
+        while step < width, position + step < count {
+            value = value << 6 | UInt32(base[position + step] & 0x3F)
+            step += 1
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
     /// Replaces the window by up to `count` scalars of `bytes` (well-formed UTF-8: a Swift string's
     /// bytes), the first starting at byte `byteOffset` and being scalar `scalarOffset` of the
     /// document. Stops at the end of the bytes; the storage is reused.
@@ -49,26 +72,8 @@ struct ScalarWindow: Sendable {
                 }
                 while decoded < room, position < total {
                     offsetSlots[decoded] = position
-                    let lead = UInt32(base[position])
-                    if lead < 0x80 {
-                        scalarSlots[decoded] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
-                        position += 1
-                        decoded += 1
-                        continue
-                    }
-                    var value: UInt32
-                    let width: Int
-                    switch lead {
-                    case ..<0xE0: (value, width) = (lead & 0x1F, 2)
-                    case ..<0xF0: (value, width) = (lead & 0x0F, 3)
-                    default: (value, width) = (lead & 0x07, 4)
-                    }
-                    var step = 1
-                    while step < width, position + step < total {
-                        value = value << 6 | UInt32(base[position + step] & 0x3F)
-                        step += 1
-                    }
-                    scalarSlots[decoded] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    let (scalar, width) = Self.scalar(at: position, in: base, count: total)
+                    scalarSlots[decoded] = scalar
                     position += width
                     decoded += 1
                 }
