@@ -79,12 +79,6 @@ struct SpkAttExporter: Exporter {
 
         init(_ bundle: ExportBundle, document: Int, session: Int, places: [Int]) {
             let list = bundle.spans[document]
-            /// The places of the mentions `ids` names that are exported.
-            func mark(_ ids: [String]) {
-                for id in ids {
-                    if let location = bundle.location(session: session, id: id) { mentions.append(places[location.document] + location.index) }
-                }
-            }
             // The spans' fields are read in place (a copy of a span would retain them all).
             for index in list.indices where list[index].session == session && list[index].kind == .claim {
                 claims += 1
@@ -96,8 +90,12 @@ struct SpkAttExporter: Exporter {
                     }
                 }
                 let attributes = list[index].attributes
-                mark(SpkAttExporter.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]))
-                mark(SpkAttExporter.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]))
+                for id in SpkAttExporter.ids(list[index].mentions, more: attributes?[SpkAttDocument.AttributeName.moreSources]) {
+                    if let location = bundle.location(session: session, id: id) { mentions.append(places[location.document] + location.index) }
+                }
+                for id in SpkAttExporter.ids(list[index].addressees, more: attributes?[SpkAttDocument.AttributeName.addressees]) {
+                    if let location = bundle.location(session: session, id: id) { mentions.append(places[location.document] + location.index) }
+                }
             }
         }
     }
